@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Installs what is missing for building and testing Quire, idempotently.
+# Usage: scripts/bootstrap.sh [--test]   (--test also installs chromium)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_test=0
+[[ "${1:-}" == "--test" ]] && want_test=1
+
+# Debian packages: the one list, with what each is for.
+pkgs=(
+  cmake g++ make          # native build
+  emscripten              # WASM build (emcc 3.1.6)
+  libyaml-cpp-dev         # front matter parsing (native CLI only)
+  nlohmann-json3-dev      # bundle JSON (native and WASM, header-only)
+  doctest-dev             # unit tests (header-only)
+  brotli gzip             # size report
+  libxml2-utils           # xmllint for feed/sitemap tests
+)
+(( want_test )) && pkgs+=(chromium)
+
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
+if (( ${#missing[@]} )); then
+  echo "bootstrap: installing ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# md4c source (compiled from source for both native and WASM builds).
+src_dir=build/third_party
+if ! ls "$src_dir"/md4c*/src/md4c.c >/dev/null 2>&1; then
+  mkdir -p "$src_dir"
+  if ! grep -rqsE '^(Types:.*deb-src|deb-src )' /etc/apt/sources.list /etc/apt/sources.list.d/; then
+    # Derive a deb-src entry from the machine's own deb822 sources.
+    if [[ -f /etc/apt/sources.list.d/debian.sources ]]; then
+      sed -e 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources \
+        | $SUDO tee /etc/apt/sources.list.d/quire-deb-src.sources >/dev/null
+    elif [[ -f /etc/apt/sources.list ]]; then
+      grep -E '^deb ' /etc/apt/sources.list | sed 's/^deb /deb-src /' \
+        | $SUDO tee /etc/apt/sources.list.d/quire-deb-src.list >/dev/null
+    fi
+    $SUDO apt-get update -qq
+  fi
+  (cd "$src_dir" && apt-get source --download-only --tar-only md4c >/dev/null 2>&1 \
+     || { echo "bootstrap: apt-get source md4c failed" >&2; exit 1; })
+  tarball=$(ls "$src_dir"/md4c_*.orig.tar.* | head -1)
+  tar -xf "$tarball" -C "$src_dir"
+fi
+
+# npm packages (package-lock.json pins them).
+if [[ ! -d node_modules || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi

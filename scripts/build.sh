@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Builds the native CLI + unit tests (build/native) and the WASM module
+# (build/wasm). Incremental: fast when nothing changed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs=$(nproc 2>/dev/null || echo 2)
+: "${QUIRE_WERROR:=ON}"
+
+if [[ ! -f build/native/CMakeCache.txt ]]; then
+  cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release -DQUIRE_WERROR="$QUIRE_WERROR" >/dev/null
+fi
+cmake --build build/native -j "$jobs"
+
+# emcc 3.1.6 finds its acorn in Debian's node modules.
+export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
+if [[ ! -f build/wasm/CMakeCache.txt ]]; then
+  emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release -DQUIRE_WERROR="$QUIRE_WERROR" \
+    "-DCMAKE_CROSSCOMPILING_EMULATOR=$(command -v node);--no-experimental-fetch" >/dev/null
+fi
+cmake --build build/wasm -j "$jobs"

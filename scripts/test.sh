@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# `npm test`: installs what is missing, builds, runs every test.
+#   1. doctest unit tests of the core and the build side (CTest)
+#   2. node's test runner: the WASM module, then end-to-end in Chromium
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/bootstrap.sh --test
+bash scripts/build.sh
+
+echo "== unit tests (CTest) =="
+ctest --test-dir build/native --output-on-failure -j 2
+
+echo "== WASM module and end-to-end tests (node --test) =="
+node --test --test-concurrency=1 tests/wasm/ tests/e2e/

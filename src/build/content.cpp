@@ -1,0 +1,411 @@
+#include "build/content.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "build/fsutil.hpp"
+#include "core/html.hpp"
+#include "core/markdown.hpp"
+
+namespace quire {
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+
+std::string Diagnostic::str() const {
+  std::string out = file;
+  if (line > 0) out += ":" + std::to_string(line);
+  return out + ": " + message;
+}
+
+namespace {
+
+const char* const kSiteKeys[] = {"title", "description", "author", "url", "base_path",
+                                 "language", "posts_per_page", "date_format", "unsafe_html"};
+
+const char* const kPostKeys[] = {"title", "date", "updated", "tags", "summary", "slug", "draft"};
+
+// Levenshtein distance, for "did you mean" hints.
+size_t distance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t prev = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t cur = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      prev = cur;
+    }
+  }
+  return row[b.size()];
+}
+
+struct Context {
+  std::string file;
+  int line_offset;  // file line of YAML line 0
+  std::vector<Diagnostic>& errors;
+  std::vector<Diagnostic>& warnings;
+
+  int line_of(const YAML::Node& n) const { return n.Mark().line < 0 ? 0 : n.Mark().line + line_offset; }
+  void error(const YAML::Node& n, std::string msg) { errors.push_back({file, line_of(n), std::move(msg)}); }
+  void warn(const YAML::Node& n, std::string msg) { warnings.push_back({file, line_of(n), std::move(msg)}); }
+
+  bool scalar(const YAML::Node& v, const std::string& key, std::string& out) {
+    if (!v.IsScalar()) {
+      error(v, key + ": expected a single value (text), got a " + (v.IsSequence() ? "list" : "map"));
+      return false;
+    }
+    out = v.Scalar();
+    return true;
+  }
+  bool boolean(const YAML::Node& v, const std::string& key, bool& out) {
+    std::string s;
+    if (!scalar(v, key, s)) return false;
+    if (s == "true" || s == "yes" || s == "on" || s == "True" || s == "TRUE") { out = true; return true; }
+    if (s == "false" || s == "no" || s == "off" || s == "False" || s == "FALSE") { out = false; return true; }
+    error(v, key + ": expected true or false, got \"" + s + "\"");
+    return false;
+  }
+  bool date(const YAML::Node& v, const std::string& key, std::string& out) {
+    if (!scalar(v, key, out)) return false;
+    if (!parse_date(out)) {
+      error(v, key + ": expected " + std::string(kDateExpectation) + ", got \"" + out + "\"");
+      return false;
+    }
+    return true;
+  }
+};
+
+json yaml_to_json(const YAML::Node& n) {
+  if (n.IsSequence()) {
+    json a = json::array();
+    for (const auto& item : n) a.push_back(yaml_to_json(item));
+    return a;
+  }
+  if (n.IsMap()) {
+    json o = json::object();
+    for (const auto& kv : n) o[kv.first.Scalar()] = yaml_to_json(kv.second);
+    return o;
+  }
+  if (n.IsScalar()) return sanitize_utf8(n.Scalar());
+  return nullptr;
+}
+
+// Loads YAML, turning a parse error into a diagnostic at its line.
+bool load_yaml(std::string_view text, Context& cx, YAML::Node& out) {
+  try {
+    out = YAML::Load(std::string(text));
+    return true;
+  } catch (const YAML::Exception& e) {
+    cx.errors.push_back({cx.file, e.mark.line < 0 ? 0 : e.mark.line + cx.line_offset,
+                         "invalid YAML: " + e.msg});
+    return false;
+  }
+}
+
+std::string_view strip_bom(std::string_view s) {
+  if (s.substr(0, 3) == "\xEF\xBB\xBF") s.remove_prefix(3);
+  return s;
+}
+
+// Reports the first invalid UTF-8 byte's line, if any.
+void check_utf8(std::string_view text, const std::string& file, int first_line, std::vector<Diagnostic>& warnings) {
+  std::string clean = sanitize_utf8(text);
+  if (clean == text) return;
+  size_t i = 0;
+  while (i < text.size() && i < clean.size() && text[i] == clean[i]) ++i;
+  int line = first_line + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(i), '\n'));
+  warnings.push_back({file, line, "invalid UTF-8 (or NUL) replaced by U+FFFD"});
+}
+
+}  // namespace
+
+void parse_site_yaml(std::string_view text, const std::string& file, Site& site,
+                     std::vector<Diagnostic>& errors, std::vector<Diagnostic>& warnings) {
+  Context cx{file, 1, errors, warnings};
+  text = strip_bom(text);
+  check_utf8(text, file, 1, warnings);
+  YAML::Node root;
+  if (!load_yaml(sanitize_utf8(text), cx, root)) return;
+  if (!root || root.IsNull()) return;  // empty file: all defaults
+  if (!root.IsMap()) {
+    cx.error(root, "expected keys and values (a YAML map)");
+    return;
+  }
+  for (const auto& kv : root) {
+    const std::string key = kv.first.Scalar();
+    const YAML::Node& v = kv.second;
+    std::string s;
+    if (key == "title" || key == "description" || key == "author" || key == "language" || key == "date_format") {
+      if (!cx.scalar(v, key, s)) continue;
+      if (key == "title") site.title = s;
+      else if (key == "description") site.description = s;
+      else if (key == "author") site.author = s;
+      else if (key == "language") site.language = s;
+      else site.date_format = s;
+    } else if (key == "url") {
+      if (!cx.scalar(v, key, s)) continue;
+      if (s.rfind("https://", 0) != 0 && s.rfind("http://", 0) != 0) {
+        cx.error(v, "url: expected an absolute http(s) URL like https://example.com, got \"" + s + "\"");
+        continue;
+      }
+      while (!s.empty() && s.back() == '/') s.pop_back();
+      site.url = s;
+    } else if (key == "base_path") {
+      if (!cx.scalar(v, key, s)) continue;
+      if (s.empty() || s.front() != '/') s = "/" + s;
+      if (s.back() != '/') s += "/";
+      if (!valid_base_path(s)) {
+        cx.error(v, "base_path: expected a path like /blog/, got \"" + v.Scalar() + "\"");
+        continue;
+      }
+      site.base_path = s;
+    } else if (key == "posts_per_page") {
+      if (!cx.scalar(v, key, s)) continue;
+      char* end = nullptr;
+      long n = std::strtol(s.c_str(), &end, 10);
+      if (s.empty() || *end != '\0' || n < 1 || n > 1000) {
+        cx.error(v, "posts_per_page: expected a whole number from 1 to 1000, got \"" + s + "\"");
+        continue;
+      }
+      site.posts_per_page = static_cast<int>(n);
+    } else if (key == "unsafe_html") {
+      cx.boolean(v, key, site.unsafe_html);
+    } else {
+      std::string hint;
+      size_t best = 3;
+      for (const char* known : kSiteKeys) {
+        size_t d = distance(key, known);
+        if (d < best) { best = d; hint = known; }
+      }
+      cx.warn(kv.first, "unknown key \"" + key + "\" ignored" +
+                            (hint.empty() ? std::string(" (known keys: title, description, author, url, "
+                                                        "base_path, language, posts_per_page, date_format, unsafe_html)")
+                                          : " (did you mean \"" + hint + "\"?)"));
+    }
+  }
+}
+
+std::string default_slug(std::string_view name) {
+  if (name.size() > 3 && name.substr(name.size() - 3) == ".md") name.remove_suffix(3);
+  auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (name.size() > 11 && is_digit(name[0]) && is_digit(name[1]) && is_digit(name[2]) && is_digit(name[3]) &&
+      name[4] == '-' && is_digit(name[5]) && is_digit(name[6]) && name[7] == '-' && is_digit(name[8]) &&
+      is_digit(name[9]) && name[10] == '-')
+    name.remove_prefix(11);
+  return std::string(name);
+}
+
+std::string take_summary(std::string& body) {
+  const std::string marker = "<!--more-->";
+  size_t at = body.find(marker);
+  if (at != std::string::npos) {
+    std::string summary = body.substr(0, at);
+    body.erase(at, marker.size());
+    while (!summary.empty() && (summary.back() == '\n' || summary.back() == ' ')) summary.pop_back();
+    size_t start = summary.find_first_not_of("\n ");
+    return start == std::string::npos ? std::string() : summary.substr(start);
+  }
+  // The first paragraph: the first run of non-blank lines that is not a
+  // heading, a fence, a quote, a table, a list or an image.
+  std::istringstream in(body);
+  std::string line, para;
+  bool in_fence = false;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    std::string_view t(line);
+    while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
+    if (t.rfind("```", 0) == 0 || t.rfind("~~~", 0) == 0) {
+      in_fence = !in_fence;
+      continue;
+    }
+    if (in_fence) continue;
+    if (t.empty()) {
+      if (!para.empty()) break;
+      continue;
+    }
+    if (para.empty()) {
+      char c = t.front();
+      bool block = c == '#' || c == '>' || c == '|' || c == '-' || c == '*' || c == '+' || t.rfind("![", 0) == 0 ||
+                   t.rfind("[^", 0) == 0 || line.rfind("    ", 0) == 0 || (c >= '0' && c <= '9');
+      if (block) continue;
+    }
+    if (!para.empty()) para += '\n';
+    para += line;
+  }
+  // Footnote references have no definitions in a summary: drop them.
+  std::string out;
+  for (size_t i = 0; i < para.size(); ++i) {
+    if (para[i] == '[' && i + 1 < para.size() && para[i + 1] == '^') {
+      size_t close = para.find(']', i);
+      if (close != std::string::npos && para.find_first_of(" \n", i) > close) {
+        i = close;
+        continue;
+      }
+    }
+    out += para[i];
+  }
+  return out;
+}
+
+ParsedPost parse_post(std::string_view raw, const std::string& file, std::vector<Diagnostic>& errors,
+                      std::vector<Diagnostic>& warnings) {
+  ParsedPost r;
+  std::string_view text = strip_bom(raw);
+  // Front matter: "---" on line 1, YAML, then a closing "---" line.
+  auto line_end = [&](size_t pos) { size_t e = text.find('\n', pos); return e == std::string_view::npos ? text.size() : e; };
+  auto line_at = [&](size_t pos) {
+    std::string_view l = text.substr(pos, line_end(pos) - pos);
+    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+    while (!l.empty() && l.back() == ' ') l.remove_suffix(1);
+    return l;
+  };
+  if (line_at(0) != "---") {
+    errors.push_back({file, 1, "expected front matter: a first line \"---\", then title: and date:, then \"---\""});
+    return r;
+  }
+  size_t pos = line_end(0) + 1;
+  int line_no = 2;
+  size_t close = std::string_view::npos;
+  while (pos <= text.size() && pos < text.size()) {
+    if (line_at(pos) == "---" || line_at(pos) == "...") { close = pos; break; }
+    pos = line_end(pos) + 1;
+    ++line_no;
+  }
+  if (close == std::string_view::npos) {
+    errors.push_back({file, 1, "front matter is not closed: add a line \"---\" after it"});
+    return r;
+  }
+  std::string_view front = text.substr(line_end(0) + 1, close - (line_end(0) + 1));
+  size_t body_start = std::min(text.size(), line_end(close) + 1);
+  std::string body(text.substr(body_start));
+  int body_line = line_no + 1;
+
+  Context cx{file, 2, errors, warnings};
+  size_t errors_before = errors.size();
+  check_utf8(front, file, 2, warnings);
+  check_utf8(body, file, body_line, warnings);
+  YAML::Node root;
+  if (!load_yaml(sanitize_utf8(front), cx, root)) return r;
+  if (!root.IsMap()) {
+    errors.push_back({file, 2, "front matter: expected keys and values (title: ..., date: ...)"});
+    return r;
+  }
+  Post& p = r.post;
+  bool has_title = false, has_date = false;
+  json params = json::object();
+  for (const auto& kv : root) {
+    const std::string key = kv.first.Scalar();
+    const YAML::Node& v = kv.second;
+    if (key == "title") {
+      has_title = true;
+      if (cx.scalar(v, key, p.title) && p.title.empty()) cx.error(v, "title: must not be empty");
+    } else if (key == "date") {
+      has_date = true;
+      if (cx.date(v, key, p.date)) p.when = *parse_date(p.date);
+    } else if (key == "updated") {
+      cx.date(v, key, p.updated);
+    } else if (key == "slug") {
+      if (cx.scalar(v, key, p.slug) && !valid_slug(p.slug))
+        cx.error(v, "slug: expected letters, digits, '-', '_' or '.', got \"" + p.slug + "\"");
+    } else if (key == "summary") {
+      cx.scalar(v, key, p.summary);
+    } else if (key == "draft") {
+      cx.boolean(v, key, r.draft);
+    } else if (key == "tags") {
+      if (v.IsNull()) continue;
+      std::vector<std::string> tags;
+      if (v.IsScalar()) {
+        tags.push_back(v.Scalar());
+      } else if (v.IsSequence()) {
+        for (const auto& t : v) {
+          if (!t.IsScalar()) { cx.error(t, "tags: expected a list of words, got a nested list or map"); continue; }
+          tags.push_back(t.Scalar());
+        }
+      } else {
+        cx.error(v, "tags: expected a list like [guide, markdown]");
+      }
+      for (std::string& t : tags) {
+        if (slugify(t).empty()) { cx.error(v, "tags: \"" + t + "\" needs at least one letter or digit"); continue; }
+        if (std::find(p.tags.begin(), p.tags.end(), t) == p.tags.end()) p.tags.push_back(std::move(t));
+      }
+    } else {
+      params[key] = yaml_to_json(v);  // unknown keys are kept, not fatal
+      for (const char* known : kPostKeys)
+        if (distance(key, known) <= 2 && key.size() > 2) {
+          cx.warn(kv.first, "unknown key \"" + key + "\" kept in params (did you mean \"" + known + "\"?)");
+          break;
+        }
+    }
+  }
+  if (!has_title) errors.push_back({file, 2, "title: missing (every post needs a title)"});
+  if (!has_date) errors.push_back({file, 2, std::string("date: missing (expected ") + kDateExpectation + ")"});
+  if (p.slug.empty()) {
+    p.slug = default_slug(fs::path(file).filename().string());
+    if (!valid_slug(p.slug))
+      errors.push_back({file, 0, "slug: the file name gives \"" + p.slug +
+                                     "\"; rename the file or set slug: with letters, digits, '-', '_' or '.'"});
+  }
+  if (!params.empty()) p.params_json = params.dump(-1, ' ', false, json::error_handler_t::replace);
+  body = sanitize_utf8(body);
+  std::string summary = take_summary(body);
+  if (p.summary.empty()) p.summary = summary;
+  p.body = std::move(body);
+  p.has_body = true;
+  r.ok = errors.size() == errors_before;
+  return r;
+}
+
+ContentResult load_content(const fs::path& dir, const ContentOptions& options) {
+  ContentResult r;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    r.errors.push_back({dir.string(), 0, "not a directory (expected a content folder with site.yaml and posts/)"});
+    return r;
+  }
+  fs::path site_file = dir / "site.yaml";
+  if (fs::exists(site_file, ec)) {
+    std::string text;
+    if (!read_file(site_file, text)) r.errors.push_back({site_file.string(), 0, "cannot read file"});
+    else parse_site_yaml(text, site_file.string(), r.bundle.site, r.errors, r.warnings);
+  } else {
+    r.warnings.push_back({site_file.string(), 0, "missing; using defaults (title \"Untitled blog\")"});
+  }
+  fs::path posts_dir = dir / "posts";
+  std::vector<fs::path> files;
+  if (fs::is_directory(posts_dir, ec)) {
+    for (const auto& e : fs::directory_iterator(posts_dir, ec))
+      if (e.is_regular_file() && e.path().extension() == ".md") files.push_back(e.path());
+  } else {
+    r.warnings.push_back({posts_dir.string(), 0, "missing; the blog has no posts"});
+  }
+  std::sort(files.begin(), files.end());
+  std::map<std::string, std::string> slug_file;
+  for (const fs::path& f : files) {
+    std::string text;
+    if (!read_file(f, text)) {
+      r.errors.push_back({f.string(), 0, "cannot read file"});
+      continue;
+    }
+    ParsedPost pp = parse_post(text, f.string(), r.errors, r.warnings);
+    if (!pp.ok) continue;
+    auto [it, fresh] = slug_file.emplace(pp.post.slug, f.string());
+    if (!fresh) {
+      r.errors.push_back({f.string(), 0, "slug \"" + pp.post.slug + "\" is already used by " + it->second +
+                                             " (set a different slug: in the front matter)"});
+      continue;
+    }
+    if (pp.draft && !options.drafts) { ++r.skipped_drafts; continue; }
+    if (!options.future && pp.post.when.epoch_seconds() > options.now) { ++r.skipped_future; continue; }
+    r.bundle.posts.push_back(std::move(pp.post));
+  }
+  r.bundle.index();
+  return r;
+}
+
+}  // namespace quire

@@ -1,0 +1,20 @@
+// File helpers for the native build: whole-file reads and writes, and the
+// write-to-temporary-then-swap that keeps a previous output intact.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace quire {
+
+bool read_file(const std::filesystem::path& path, std::string& out);
+// Creates parent directories. False (with `error` set) on failure.
+bool write_file(const std::filesystem::path& path, std::string_view data, std::string& error);
+// Copies a directory tree's regular files; counts bytes copied.
+bool copy_tree(const std::filesystem::path& from, const std::filesystem::path& to, size_t& bytes, std::string& error);
+// Replaces `target` with `staged` (a sibling directory) as close to
+// atomically as the file system allows; the old target is removed after.
+bool swap_into_place(const std::filesystem::path& staged, const std::filesystem::path& target, std::string& error);
+
+}  // namespace quire

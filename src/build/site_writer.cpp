@@ -1,0 +1,105 @@
+#include "build/site_writer.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+
+#include "build/fsutil.hpp"
+#include "core/html.hpp"
+#include "core/views.hpp"
+
+namespace quire {
+namespace fs = std::filesystem;
+
+const char* const kWebFiles[] = {"app.js", "quire.js", "style.css", "favicon.svg", nullptr};
+const char* const kWasmFiles[] = {"quire-core.js", "quire-core.wasm", nullptr};
+
+std::vector<Route> all_routes(const Bundle& b) {
+  std::vector<Route> routes;
+  const size_t per = static_cast<size_t>(std::max(1, b.site.posts_per_page));
+  auto pages = [per](size_t n) { return std::max<size_t>(1, (n + per - 1) / per); };
+  for (size_t p = 1; p <= pages(b.posts.size()); ++p) routes.push_back(home_route(static_cast<int>(p)));
+  for (const Post& p : b.posts) routes.push_back(post_route(p.slug));
+  routes.push_back(route_of(RouteKind::TagsIndex));
+  for (const TagInfo& t : b.tags)
+    for (size_t p = 1; p <= pages(t.posts.size()); ++p) routes.push_back(tag_route(t.slug, static_cast<int>(p)));
+  routes.push_back(route_of(RouteKind::ArchiveIndex));
+  for (const MonthInfo& m : b.months) routes.push_back(month_route(m.year, m.month));
+  routes.push_back(route_of(RouteKind::Search));
+  return routes;
+}
+
+namespace {
+
+bool write_all(const Bundle& b, const WriteOptions& o, const fs::path& root, WriteStats& stats, std::string& error) {
+  auto put = [&](const fs::path& rel, const std::string& data) {
+    if (!write_file(root / rel, data, error)) return false;
+    ++stats.files;
+    stats.bytes += data.size();
+    return true;
+  };
+  if (!put(kBundleFile, write_bundle_json(b))) return false;
+  for (const Route& r : all_routes(b)) {
+    View v = render_view(b, r);
+    if (v.status != 200) {
+      error = "internal: route " + route_path(r) + " rendered status " + std::to_string(v.status);
+      return false;
+    }
+    // The file path is the route's path without base_path (dist/ is served
+    // at base_path).
+    // Hosts decode the URL before looking up the file: write the decoded
+    // path (a tag "café" lives in tags/café/).
+    std::string rel = percent_decode(route_path(r, "/").substr(1));
+    if (!put(fs::path(rel) / "index.html", render_document(b, v))) return false;
+    ++stats.pages;
+  }
+  View missing = render_view(b, Route{});
+  if (!put("404.html", render_document(b, missing))) return false;
+  ++stats.pages;
+
+  auto copy_list = [&](const fs::path& dir, const char* const* names) {
+    for (const char* const* n = names; *n; ++n) {
+      std::string data;
+      if (!read_file(dir / *n, data)) {
+        error = (dir / *n).string() + ": cannot read (is the app built? run npm run build)";
+        return false;
+      }
+      if (!put(*n, data)) return false;
+    }
+    return true;
+  };
+  if (!copy_list(o.web_dir, kWebFiles) || !copy_list(o.wasm_dir, kWasmFiles)) return false;
+  std::error_code ec;
+  if (!o.static_dir.empty() && fs::is_directory(o.static_dir, ec)) {
+    size_t before = stats.bytes;
+    if (!copy_tree(o.static_dir, root, stats.bytes, error)) return false;
+    if (stats.bytes > before) ++stats.files;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool write_site(const Bundle& b, const WriteOptions& o, WriteStats& stats, std::string& error) {
+  std::error_code ec;
+  fs::path target = fs::absolute(o.out_dir, ec);
+  fs::path staged = target;
+  staged += ".tmp-" + std::to_string(::getpid());
+  fs::remove_all(staged, ec);
+  fs::create_directories(staged, ec);
+  if (ec) {
+    error = "cannot create " + staged.string() + ": " + ec.message();
+    return false;
+  }
+  if (!write_all(b, o, staged, stats, error)) {
+    fs::remove_all(staged, ec);
+    return false;
+  }
+  if (!swap_into_place(staged, target, error)) {
+    fs::remove_all(staged, ec);
+    return false;
+  }
+  return true;
+}
+
+}  // namespace quire

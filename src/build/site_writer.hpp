@@ -1,0 +1,39 @@
+// Writes a built site: the bundle, one pre-rendered index.html per route,
+// 404.html, the web app, the WASM module and the author's static files.
+// Everything goes to a temporary sibling of the output directory first and
+// is swapped in only when complete, so a failed build leaves the previous
+// output untouched.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/bundle.hpp"
+#include "core/router.hpp"
+
+namespace quire {
+
+struct WriteOptions {
+  std::filesystem::path out_dir;
+  std::filesystem::path web_dir;     // app.js, quire.js, style.css, ...
+  std::filesystem::path wasm_dir;    // quire-core.js, quire-core.wasm
+  std::filesystem::path static_dir;  // copied verbatim (may not exist)
+};
+
+struct WriteStats {
+  size_t pages = 0;
+  size_t files = 0;
+  size_t bytes = 0;
+};
+
+// Every route the site has, in a stable order.
+std::vector<Route> all_routes(const Bundle& bundle);
+
+// The files of web/ that ship with the site.
+extern const char* const kWebFiles[];
+extern const char* const kWasmFiles[];
+
+bool write_site(const Bundle& bundle, const WriteOptions& options, WriteStats& stats, std::string& error);
+
+}  // namespace quire

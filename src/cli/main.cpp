@@ -1,0 +1,197 @@
+// The `quire` command: build, check, render, new.
+// Exit codes: 0 ok, 1 content errors, 2 usage (and I/O failures).
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "build/content.hpp"
+#include "build/fsutil.hpp"
+#include "build/site_writer.hpp"
+#include "core/markdown.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kOk = 0, kContentErrors = 1, kUsage = 2;
+
+const char* kUsageText =
+    "usage: quire <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  build [content-dir] [-o out-dir] [--drafts] [--future]\n"
+    "        build the site (default: content -> dist)\n"
+    "  check [content-dir] [--drafts] [--future]\n"
+    "        validate content without writing anything\n"
+    "  render [--unsafe-html]\n"
+    "        markdown on stdin -> HTML on stdout (the browser's renderer)\n"
+    "  new \"Post title\" [content-dir]\n"
+    "        create content/posts/YYYY-MM-DD-post-title.md\n"
+    "  help, --help     this text\n"
+    "  version, --version\n"
+    "\n"
+    "exit codes: 0 ok, 1 content errors, 2 usage or I/O error\n";
+
+int usage(const std::string& problem) {
+  std::cerr << "quire: " << problem << "\n\n" << kUsageText;
+  return kUsage;
+}
+
+// QUIRE_WEB_DIR / QUIRE_WASM_DIR override where the app's files come from.
+fs::path dir_from_env(const char* name, const char* fallback) {
+  const char* v = std::getenv(name);
+  return v && *v ? fs::path(v) : fs::path(fallback);
+}
+
+struct Args {
+  std::vector<std::string> positional;
+  std::string out = "dist";
+  bool drafts = false, future = false, unsafe_html = false;
+};
+
+bool parse_args(const std::vector<std::string>& argv, Args& a, std::string& problem) {
+  for (size_t i = 0; i < argv.size(); ++i) {
+    const std::string& s = argv[i];
+    if (s == "-o" || s == "--out") {
+      if (i + 1 >= argv.size()) { problem = s + " needs a directory"; return false; }
+      a.out = argv[++i];
+    } else if (s == "--drafts") { a.drafts = true;
+    } else if (s == "--future") { a.future = true;
+    } else if (s == "--unsafe-html") { a.unsafe_html = true;
+    } else if (!s.empty() && s[0] == '-') { problem = "unknown option " + s; return false;
+    } else { a.positional.push_back(s); }
+  }
+  return true;
+}
+
+quire::ContentResult load(const Args& a) {
+  quire::ContentOptions o;
+  o.drafts = a.drafts;
+  o.future = a.future;
+  o.now = static_cast<int64_t>(std::time(nullptr));
+  fs::path dir = a.positional.empty() ? fs::path("content") : fs::path(a.positional[0]);
+  quire::ContentResult r = quire::load_content(dir, o);
+  for (const auto& w : r.warnings) std::cerr << w.str() << " (warning)\n";
+  for (const auto& e : r.errors) std::cerr << e.str() << "\n";
+  if (!r.ok()) std::cerr << "quire: " << r.errors.size() << (r.errors.size() == 1 ? " error" : " errors") << "\n";
+  return r;
+}
+
+std::string summary_line(const quire::ContentResult& r) {
+  std::string s = std::to_string(r.bundle.posts.size()) + " posts, " + std::to_string(r.bundle.tags.size()) +
+                  " tags, " + std::to_string(r.bundle.months.size()) + " months";
+  auto count = [](size_t n, const char* one, const char* many) { return std::to_string(n) + (n == 1 ? one : many); };
+  if (r.skipped_drafts) s += ", " + count(r.skipped_drafts, " draft", " drafts") + " left out";
+  if (r.skipped_future) s += ", " + count(r.skipped_future, " future post", " future posts") + " left out";
+  return s;
+}
+
+int cmd_build(const Args& a) {
+  if (a.positional.size() > 1) return usage("build takes one content directory");
+  auto start = std::chrono::steady_clock::now();
+  quire::ContentResult r = load(a);
+  if (!r.ok()) {
+    std::cerr << "quire: nothing written; " << a.out << " is unchanged\n";
+    return kContentErrors;
+  }
+  fs::path content = a.positional.empty() ? fs::path("content") : fs::path(a.positional[0]);
+  quire::WriteOptions o;
+  o.out_dir = a.out;
+  o.web_dir = dir_from_env("QUIRE_WEB_DIR", QUIRE_DEFAULT_WEB_DIR);
+  o.wasm_dir = dir_from_env("QUIRE_WASM_DIR", QUIRE_DEFAULT_WASM_DIR);
+  o.static_dir = content / "static";
+  quire::WriteStats stats;
+  std::string error;
+  if (!quire::write_site(r.bundle, o, stats, error)) {
+    std::cerr << "quire: build failed: " << error << "\nquire: " << a.out << " is unchanged\n";
+    return kUsage;
+  }
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  char tail[128];
+  std::snprintf(tail, sizeof tail, "%zu pages, %zu files, %.1f KB in %.2f s", stats.pages, stats.files,
+                static_cast<double>(stats.bytes) / 1024.0, secs);
+  std::cout << "quire: built " << a.out << ": " << summary_line(r) << "; " << tail << "\n";
+  return kOk;
+}
+
+int cmd_check(const Args& a) {
+  if (a.positional.size() > 1) return usage("check takes one content directory");
+  quire::ContentResult r = load(a);
+  if (!r.ok()) return kContentErrors;
+  std::cout << "quire: ok: " << summary_line(r) << "\n";
+  return kOk;
+}
+
+int cmd_render(const Args& a) {
+  if (!a.positional.empty()) return usage("render reads markdown from stdin and takes no arguments");
+  std::string input((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+  quire::MarkdownOptions o;
+  o.unsafe_html = a.unsafe_html;
+  std::cout << quire::render_markdown(input, o);
+  return std::cout ? kOk : kUsage;
+}
+
+int cmd_new(const Args& a) {
+  if (a.positional.empty() || a.positional.size() > 2) return usage("new needs a title: quire new \"Post title\"");
+  const std::string& title = a.positional[0];
+  fs::path dir = (a.positional.size() > 1 ? fs::path(a.positional[1]) : fs::path("content")) / "posts";
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  char day[16], stamp[40];
+  std::strftime(day, sizeof day, "%Y-%m-%d", &local);
+  std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%S%z", &local);
+  std::string iso(stamp);
+  if (iso.size() > 5) iso.insert(iso.size() - 2, ":");  // +0100 -> +01:00
+  std::string slug = quire::slugify(title);
+  if (slug.empty() || !quire::valid_slug(slug)) slug = "post";
+  fs::path file = dir / (std::string(day) + "-" + slug + ".md");
+  if (fs::exists(file)) {
+    std::cerr << "quire: " << file.string() << " already exists\n";
+    return kUsage;
+  }
+  std::string escaped;
+  for (char c : title) {
+    if (c == '"' || c == '\\') escaped += '\\';
+    escaped += c;
+  }
+  std::string text = "---\ntitle: \"" + escaped + "\"\ndate: " + iso + "\ntags: []\n---\n\nWrite here.\n";
+  std::string error;
+  if (!quire::write_file(file, text, error)) {
+    std::cerr << "quire: " << error << "\n";
+    return kUsage;
+  }
+  std::cout << file.string() << "\n";
+  return kOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) return usage("no command given");
+  std::string command = args[0];
+  args.erase(args.begin());
+  if (command == "help" || command == "--help" || command == "-h") {
+    std::cout << kUsageText;
+    return kOk;
+  }
+  if (command == "version" || command == "--version") {
+    std::cout << "quire " << QUIRE_VERSION << "\n";
+    return kOk;
+  }
+  Args a;
+  std::string problem;
+  if (!parse_args(args, a, problem)) return usage(problem);
+  if (command == "build") return cmd_build(a);
+  if (command == "check") return cmd_check(a);
+  if (command == "render") return cmd_render(a);
+  if (command == "new") return cmd_new(a);
+  return usage("unknown command \"" + command + "\"");
+}

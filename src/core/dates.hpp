@@ -1,0 +1,45 @@
+// Dates as authors write them (ISO 8601 date or date-time with offset) and
+// as readers see them (a site-configurable format, month names by language).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace quire {
+
+struct DateTime {
+  int year = 0, month = 0, day = 0;
+  int hour = 0, minute = 0, second = 0;
+  bool has_time = false;
+  bool has_offset = false;     // 'Z' or ±HH:MM given
+  int offset_minutes = 0;      // east of UTC
+
+  // Seconds since 1970-01-01T00:00:00Z (local time when no offset given).
+  int64_t epoch_seconds() const;
+};
+
+// Accepts YYYY-MM-DD and YYYY-MM-DDTHH:MM[:SS][.fff][Z|±HH:MM] (a space may
+// stand for the T). Checks ranges, including the days of each month.
+std::optional<DateTime> parse_date(std::string_view text);
+
+// What authors are told when parse_date refuses their input.
+inline constexpr const char* kDateExpectation = "YYYY-MM-DD[THH:MM[:SS][±HH:MM]]";
+
+// strftime-like, in the wall-clock time the author wrote. Tokens:
+//   %Y 2022  %m 10  %d 09  %-d 9  %B October  %b Oct  %A Sunday  %a Sun
+//   %H 20  %I 08  %-I 8  %M 25  %S 00  %p pm  %P PM  %% %
+// Time tokens in a date-only value: the format's time part is dropped (see
+// format_date).
+std::string format_date(const DateTime& date, std::string_view format,
+                         std::string_view language);
+
+// The default site date format: "8:25pm. October 9, 2022."
+inline constexpr const char* kDefaultDateFormat = "%-I:%M%p. %B %-d, %Y.";
+
+// "October 2022" in the given language.
+std::string month_name(int month, std::string_view language);
+std::string month_year(int year, int month, std::string_view language);
+
+}  // namespace quire

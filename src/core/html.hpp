@@ -1,0 +1,26 @@
+// HTML escaping: the only way text from a bundle reaches markup.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace quire {
+
+// Escapes &, <, >, " and ' — safe in text and in quoted attributes.
+std::string escape_html(std::string_view text);
+void append_escaped(std::string& out, std::string_view text);
+
+// Escapes for a JSON string inside <script type="application/ld+json">:
+// JSON escaping plus '<', '>' and '&' as \u003c etc., so "</script>" can
+// never close the element.
+std::string escape_json_for_script(std::string_view text);
+
+// Percent-encodes one path segment (RFC 3986 unreserved kept, UTF-8 bytes
+// encoded) and decodes it back; invalid escapes are kept literally.
+std::string percent_encode_segment(std::string_view segment);
+std::string percent_decode(std::string_view text);
+
+// Replaces invalid UTF-8 with U+FFFD (bundle fields and paths).
+std::string sanitize_utf8(std::string_view text);
+
+}  // namespace quire

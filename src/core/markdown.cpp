@@ -1,0 +1,1522 @@
+// Markdown → HTML on md4c's streaming callbacks. The policy (dialect, URL
+// allow-list, raw HTML, input hygiene) is stated once, in markdown.hpp; this
+// file implements it.
+//
+// Pipeline of render_markdown():
+//   1. sanitize_input(): strip a BOM, make the bytes valid UTF-8 (U+FFFD).
+//   2. find_code_ranges(): a first md4c pass that records where code blocks,
+//      code spans and raw HTML blocks lie in the source, so that footnote
+//      definitions are not looked for inside them.
+//   3. extract_footnotes(): cut "[^label]: ..." definitions out of the source
+//      (md4c 0.4.8 would take them for link reference definitions).
+//   4. mark_references(): replace every "[^label]" by a sentinel (see below)
+//      that md4c passes through as ordinary text; the renderer turns it into
+//      a reference, or back into "[^label]" (undefined label, code, links).
+//   5. HtmlRenderer renders the body, then each referenced note (a nested
+//      md4c pass per note, numbered by first reference), then the section.
+//
+// No exceptions are thrown (the WASM build may have them disabled), nothing
+// recurses on input depth, and there is no global mutable state.
+
+#include "core/markdown.hpp"
+
+#include <md4c.h>
+extern "C" {
+#include <entity.h>
+}
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+namespace quire {
+namespace {
+
+// ------------------------------------------------------------------ flags
+
+// GitHub-like dialect. Without unsafe_html we pass MD_FLAG_NOHTML: md4c then
+// never reports raw HTML, it treats "<tag>" as literal text which the
+// renderer escapes. Chosen over dropping it: the author sees the markup as
+// written instead of text silently vanishing, and no raw HTML reaches the
+// page either way.
+unsigned parser_flags(bool allow_raw_html) {
+  unsigned flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS |
+                   MD_FLAG_PERMISSIVEAUTOLINKS;
+  if (!allow_raw_html) flags |= MD_FLAG_NOHTML;
+  return flags;
+}
+
+// ------------------------------------------------------------------ UTF-8
+
+constexpr char32_t kReplacementChar = 0xFFFD;
+constexpr std::string_view kReplacementUtf8 = "\xEF\xBF\xBD";
+
+// Footnote sentinels use the private-use code points U+10FC00..U+10FC0F as
+// hex digits; input containing them gets U+FFFD instead (see sanitize_input).
+constexpr char32_t kSentinelDigitFirst = 0x10FC00;
+constexpr char32_t kSentinelDigitLast = 0x10FC0F;
+
+bool is_sentinel_digit_cp(char32_t cp) {
+  return cp >= kSentinelDigitFirst && cp <= kSentinelDigitLast;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+    cp = kReplacementChar;
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+struct DecodedChar {
+  char32_t cp;
+  std::size_t length;  // bytes consumed, >= 1
+  bool valid;
+};
+
+// Strict UTF-8 decoding (no overlongs, surrogates or values past U+10FFFF).
+// An invalid sequence consumes its maximal valid prefix, at least one byte,
+// which is the "one U+FFFD per maximal subpart" practice of Unicode.
+DecodedChar decode_utf8(std::string_view s, std::size_t i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) return {b0, 1, true};
+  std::size_t trailing = 0;
+  char32_t cp = 0;
+  unsigned char lo = 0x80;
+  unsigned char hi = 0xBF;
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    trailing = 1;
+    cp = b0 & 0x1F;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    trailing = 2;
+    cp = b0 & 0x0F;
+    if (b0 == 0xE0) lo = 0xA0;  // overlong
+    if (b0 == 0xED) hi = 0x9F;  // surrogates
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    trailing = 3;
+    cp = b0 & 0x07;
+    if (b0 == 0xF0) lo = 0x90;  // overlong
+    if (b0 == 0xF4) hi = 0x8F;  // > U+10FFFF
+  } else {
+    return {kReplacementChar, 1, false};
+  }
+  for (std::size_t k = 1; k <= trailing; ++k) {
+    if (i + k >= s.size()) return {kReplacementChar, k, false};
+    const auto b = static_cast<unsigned char>(s[i + k]);
+    if (b < lo || b > hi) return {kReplacementChar, k, false};
+    lo = 0x80;
+    hi = 0xBF;
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  return {cp, trailing + 1, true};
+}
+
+// Input hygiene: BOM stripped; invalid UTF-8, NUL and our sentinel digits
+// become U+FFFD. CR and CRLF are left to md4c, which handles them.
+std::string sanitize_input(std::string_view in) {
+  // md4c sizes are 32-bit.
+  constexpr std::size_t kMaxInput = std::numeric_limits<MD_SIZE>::max() / 4;
+  if (in.size() > kMaxInput) in = in.substr(0, kMaxInput);
+  if (in.substr(0, 3) == "\xEF\xBB\xBF") in.remove_prefix(3);
+  std::string out;
+  out.reserve(in.size());
+  for (std::size_t i = 0; i < in.size();) {
+    const auto c = static_cast<unsigned char>(in[i]);
+    if (c != 0 && c < 0x80) {
+      out += static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    const DecodedChar d = decode_utf8(in, i);
+    if (!d.valid || d.cp == 0 || is_sentinel_digit_cp(d.cp))
+      out += kReplacementUtf8;
+    else
+      out.append(in.substr(i, d.length));
+    i += d.length;
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------ escaping
+
+void append_html_escaped(std::string& out, std::string_view s) {
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char* entity = nullptr;
+    switch (s[i]) {
+      case '&': entity = "&amp;"; break;
+      case '<': entity = "&lt;"; break;
+      case '>': entity = "&gt;"; break;
+      case '"': entity = "&quot;"; break;
+      default: break;
+    }
+    if (entity == nullptr) continue;
+    out.append(s.substr(run, i - run));
+    out += entity;
+    run = i + 1;
+  }
+  out.append(s.substr(run));
+}
+
+bool is_ascii_alnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+         (c >= 'A' && c <= 'Z');
+}
+
+char ascii_lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// Same byte classes as md4c-html's URL attribute escaping (the conformance
+// test compares against it): alphanumerics and a few URL punctuation
+// characters verbatim, '&' as "&amp;", every other byte percent-encoded.
+void append_url_escaped(std::string& out, std::string_view s) {
+  static constexpr std::string_view kVerbatim = "-_.+!*(),%#@?=;:/$";
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  for (const char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (is_ascii_alnum(c) || kVerbatim.find(ch) != std::string_view::npos) {
+      out += ch;
+    } else if (ch == '&') {
+      out += "&amp;";
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 0xF];
+    }
+  }
+}
+
+// ------------------------------------------------------------------ entities
+
+// Appends the text of an entity md4c recognised ("&amp;", "&#106;",
+// "&#x6A;"). Unknown names stay as written, like md4c-html.
+void append_decoded_entity(std::string& out, std::string_view entity) {
+  if (entity.size() > 3 && entity[1] == '#') {
+    const bool hex = entity[2] == 'x' || entity[2] == 'X';
+    char32_t cp = 0;
+    for (std::size_t i = hex ? 3 : 2; i + 1 < entity.size(); ++i) {
+      const char c = entity[i];
+      unsigned digit = 0;
+      if (c >= '0' && c <= '9') digit = static_cast<unsigned>(c - '0');
+      else if (c >= 'a' && c <= 'f') digit = static_cast<unsigned>(c - 'a' + 10);
+      else if (c >= 'A' && c <= 'F') digit = static_cast<unsigned>(c - 'A' + 10);
+      cp = cp * (hex ? 16 : 10) + digit;
+      if (cp > 0x10FFFF) cp = 0x110000;  // saturate; becomes U+FFFD
+    }
+    append_utf8(out, cp);
+    return;
+  }
+  if (const struct entity* known = entity_lookup(entity.data(), entity.size())) {
+    append_utf8(out, known->codepoints[0]);
+    if (known->codepoints[1] != 0) append_utf8(out, known->codepoints[1]);
+    return;
+  }
+  out.append(entity);
+}
+
+// ------------------------------------------------------------------ URL policy
+
+// The allow-list of markdown.hpp. `url` is the value the browser will see
+// (entities already decoded). Control characters and whitespace are dropped
+// and ASCII case folded before looking for a scheme, so "java&#x09;script:"
+// and " JaVaScRiPt:" are caught. A scheme is [a-z][a-z0-9+.-]* followed by
+// ':', the same grammar as the WHATWG URL parser's scheme state; a URL
+// without one (relative, "//host", "#frag", "?q", "a/b:c") is allowed.
+// Dropping more characters than browsers do can only turn a non-scheme into
+// a scheme, never the reverse, so the check errs on the refusing side.
+bool is_allowed_url(std::string_view url) {
+  std::string scheme;
+  for (const char ch : url) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c <= 0x20 || c == 0x7F) continue;
+    if (ch == ':')
+      return scheme.empty() || scheme == "http" || scheme == "https" ||
+             scheme == "mailto";
+    const char lower = ascii_lower(ch);
+    const bool alpha = lower >= 'a' && lower <= 'z';
+    const bool other = (lower >= '0' && lower <= '9') || lower == '+' ||
+                       lower == '-' || lower == '.';
+    if (!alpha && (scheme.empty() || !other)) return true;  // no scheme
+    scheme += lower;
+  }
+  return true;  // no ':' at all
+}
+
+// ------------------------------------------------------------------ sentinels
+
+// A footnote reference in the text handed to md4c: '<', the index of the
+// occurrence in hex written with the digits U+10FC00..U+10FC0F, '>'. The
+// angle brackets are ASCII punctuation like the '[' ']' they replace, so
+// emphasis flanking is unchanged, and '<' ends md4c's permissive autolinks
+// the way a reference should. md4c passes it through unsplit as text: it
+// only splits text at marks it resolved, and '<' followed by a non-ASCII
+// character opens neither raw HTML nor an autolink.
+constexpr std::string_view kSentinelDigitPrefix = "\xF4\x8F\xB0";  // + 0x80+d
+
+std::string make_sentinel(std::size_t index) {
+  std::string digits;
+  do {
+    digits.insert(0, kSentinelDigitPrefix);
+    digits.insert(kSentinelDigitPrefix.size(), 1,
+                  static_cast<char>(0x80 + (index & 0xF)));
+    index >>= 4;
+  } while (index != 0);
+  return "<" + digits + ">";
+}
+
+// If s[at] starts a sentinel, returns true with its occurrence index and the
+// offset just past it.
+bool parse_sentinel(std::string_view s, std::size_t at, std::size_t& index,
+                    std::size_t& end) {
+  if (at >= s.size() || s[at] != '<') return false;
+  std::size_t i = at + 1;
+  std::size_t value = 0;
+  std::size_t digits = 0;
+  while (i + 4 <= s.size() && s.compare(i, 3, kSentinelDigitPrefix) == 0) {
+    const auto d = static_cast<unsigned char>(s[i + 3]);
+    if (d < 0x80 || d > 0x8F) return false;
+    if (++digits > 2 * sizeof(std::size_t)) return false;
+    value = (value << 4) | (d - 0x80);
+    i += 4;
+  }
+  if (digits == 0 || i >= s.size() || s[i] != '>') return false;
+  index = value;
+  end = i + 1;
+  return true;
+}
+
+// Calls on_text(piece) for text between sentinels and on_reference(index)
+// for each sentinel, in order.
+template <typename OnText, typename OnReference>
+void split_sentinels(std::string_view s, OnText&& on_text,
+                     OnReference&& on_reference) {
+  std::size_t run = 0;
+  std::size_t at = s.find('<');
+  while (at != std::string_view::npos) {
+    std::size_t index = 0;
+    std::size_t end = 0;
+    if (parse_sentinel(s, at, index, end)) {
+      if (at > run) on_text(s.substr(run, at - run));
+      on_reference(index);
+      run = end;
+      at = s.find('<', end);
+    } else {
+      at = s.find('<', at + 1);
+    }
+  }
+  if (run < s.size()) on_text(s.substr(run));
+}
+
+// ------------------------------------------------------------------ footnote data
+
+struct Footnote {
+  std::string content;  // the definition's markdown, de-indented
+  unsigned number = 0;  // 0 until first referenced
+  unsigned references = 0;
+  std::string html;
+};
+
+// One "[^label]" replaced by a sentinel.
+struct ReferenceOccurrence {
+  static constexpr std::size_t kUndefined = static_cast<std::size_t>(-1);
+  std::size_t note;     // kUndefined: no such note, the text stays literal
+  std::string literal;  // the source text, restored in code and attributes
+};
+
+// A link reference definition of the body ("[label]: url ..."), which a
+// note's nested render needs for "[text][label]" to work inside the note.
+struct LinkDefinition {
+  std::string text;
+  enum class State { unchecked, valid, invalid } state = State::unchecked;
+};
+
+struct Footnotes {
+  std::vector<Footnote> notes;
+  std::unordered_map<std::string, std::size_t> by_label;
+  std::vector<ReferenceOccurrence> occurrences;
+  std::vector<std::size_t> numbered;  // note indexes in number order
+  std::vector<LinkDefinition> link_definitions;
+  std::unordered_map<std::string, std::size_t> link_definition_by_label;
+};
+
+// The literal text of an occurrence, or nothing for a bad index (which the
+// construction rules out).
+std::string_view occurrence_literal(const Footnotes& footnotes,
+                                    std::size_t index) {
+  if (index >= footnotes.occurrences.size()) return {};
+  return footnotes.occurrences[index].literal;
+}
+
+// Whether an occurrence refers to a defined note.
+bool is_defined_reference(const Footnotes& footnotes, std::size_t index) {
+  return index < footnotes.occurrences.size() &&
+         footnotes.occurrences[index].note != ReferenceOccurrence::kUndefined;
+}
+
+// Text with every sentinel turned back into the "[^label]" it replaced.
+void append_restoring_references(std::string& out, std::string_view s,
+                                 const Footnotes& footnotes) {
+  split_sentinels(
+      s, [&](std::string_view piece) { out.append(piece); },
+      [&](std::size_t index) {
+        out.append(occurrence_literal(footnotes, index));
+      });
+}
+
+// An attribute's value as the browser will see it: entities decoded,
+// sentinels back to literal text.
+std::string attribute_value(const MD_ATTRIBUTE& attr,
+                            const Footnotes& footnotes) {
+  std::string out;
+  if (attr.text == nullptr || attr.substr_offsets == nullptr) return out;
+  for (std::size_t i = 0; attr.substr_offsets[i] < attr.size; ++i) {
+    const MD_OFFSET begin = attr.substr_offsets[i];
+    const MD_OFFSET end = attr.substr_offsets[i + 1];
+    const std::string_view piece(attr.text + begin, end - begin);
+    switch (attr.substr_types[i]) {
+      case MD_TEXT_ENTITY: append_decoded_entity(out, piece); break;
+      case MD_TEXT_NULLCHAR: out += kReplacementUtf8; break;
+      default: append_restoring_references(out, piece, footnotes); break;
+    }
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------ labels
+
+// Simple case folding for labels: ASCII, Latin-1, basic Greek and Cyrillic.
+char32_t fold_case(char32_t cp) {
+  if (cp >= 'A' && cp <= 'Z') return cp + 32;
+  if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 32;
+  if (cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2) return cp + 32;
+  if (cp >= 0x410 && cp <= 0x42F) return cp + 32;
+  if (cp >= 0x400 && cp <= 0x40F) return cp + 80;
+  return cp;
+}
+
+constexpr std::size_t kMaxLabelLength = 999;  // as for link labels
+
+// The normalised key of a footnote label: case folded, whitespace trimmed and
+// collapsed. Empty when the label is not valid.
+std::string footnote_key(std::string_view label) {
+  std::string key;
+  bool space = false;
+  for (std::size_t i = 0; i < label.size();) {
+    if (label[i] == ' ' || label[i] == '\t') {
+      space = true;
+      ++i;
+      continue;
+    }
+    if (space && !key.empty()) key += ' ';
+    space = false;
+    const DecodedChar d = decode_utf8(label, i);
+    append_utf8(key, d.valid ? fold_case(d.cp) : kReplacementChar);
+    i += d.length;
+  }
+  return key;
+}
+
+// Parses "[^label]" at s[at]; on success returns the offset past ']' and
+// sets the label text. Labels are one line, without brackets or backslashes.
+bool parse_footnote_label(std::string_view s, std::size_t at,
+                          std::string_view& label, std::size_t& end) {
+  if (s.compare(at, 2, "[^") != 0) return false;
+  const std::size_t begin = at + 2;
+  std::size_t i = begin;
+  while (i < s.size() && i - begin <= kMaxLabelLength) {
+    const char c = s[i];
+    if (c == ']') break;
+    if (c == '[' || c == '\\' || c == '\n' || c == '\r') return false;
+    ++i;
+  }
+  if (i >= s.size() || s[i] != ']' || i == begin || i - begin > kMaxLabelLength)
+    return false;
+  label = s.substr(begin, i - begin);
+  end = i + 1;
+  return true;
+}
+
+// ------------------------------------------------------------------ lines
+
+struct SourceLine {
+  std::size_t begin;  // first byte
+  std::size_t end;    // end of content, before the line terminator
+  std::size_t next;   // first byte of the next line
+};
+
+std::vector<SourceLine> split_lines(std::string_view s) {
+  std::vector<SourceLine> lines;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t end = i;
+    while (end < s.size() && s[end] != '\n' && s[end] != '\r') ++end;
+    std::size_t next = end;
+    if (next < s.size()) {
+      next += (s[next] == '\r' && next + 1 < s.size() && s[next + 1] == '\n') ? 2 : 1;
+    }
+    lines.push_back({i, end, next});
+    i = next;
+  }
+  return lines;
+}
+
+struct Indent {
+  std::size_t columns;
+  std::size_t bytes;
+};
+
+Indent measure_indent(std::string_view line) {
+  Indent indent{0, 0};
+  for (; indent.bytes < line.size(); ++indent.bytes) {
+    if (line[indent.bytes] == ' ') ++indent.columns;
+    else if (line[indent.bytes] == '\t') indent.columns += 4 - indent.columns % 4;
+    else break;
+  }
+  return indent;
+}
+
+bool is_blank(std::string_view line) {
+  return line.find_first_not_of(" \t") == std::string_view::npos;
+}
+
+// Removes `columns` columns of indentation. Tab stops are multiples of 4 and
+// callers remove 4 columns from a line indented at least 4, so no tab is
+// ever split.
+std::string_view strip_columns(std::string_view line, std::size_t columns) {
+  std::size_t column = 0;
+  std::size_t i = 0;
+  while (i < line.size() && column < columns) {
+    if (line[i] == ' ') ++column;
+    else if (line[i] == '\t') column += 4 - column % 4;
+    else break;
+    ++i;
+  }
+  return line.substr(i);
+}
+
+// Block starts, on a line's content after at most 3 columns of indentation.
+
+std::size_t count_run(std::string_view s, char c) {
+  std::size_t n = 0;
+  while (n < s.size() && s[n] == c) ++n;
+  return n;
+}
+
+bool is_atx_heading(std::string_view s) {
+  const std::size_t hashes = count_run(s, '#');
+  return hashes >= 1 && hashes <= 6 &&
+         (hashes == s.size() || s[hashes] == ' ' || s[hashes] == '\t');
+}
+
+bool is_thematic_break(std::string_view s) {
+  if (s.empty() || (s[0] != '*' && s[0] != '-' && s[0] != '_')) return false;
+  std::size_t marks = 0;
+  for (const char c : s) {
+    if (c == s[0]) ++marks;
+    else if (c != ' ' && c != '\t') return false;
+  }
+  return marks >= 3;
+}
+
+// "===" or "---" alone: would turn a paragraph above it into a heading.
+bool is_setext_underline(std::string_view line) {
+  const Indent indent = measure_indent(line);
+  if (indent.columns > 3) return false;
+  const std::string_view s = line.substr(indent.bytes);
+  if (s.empty() || (s[0] != '=' && s[0] != '-')) return false;
+  return is_blank(s.substr(count_run(s, s[0])));
+}
+
+bool opens_fence(std::string_view s, char& fence_char, std::size_t& length) {
+  if (s.empty() || (s[0] != '`' && s[0] != '~')) return false;
+  const std::size_t n = count_run(s, s[0]);
+  if (n < 3) return false;
+  if (s[0] == '`' && s.find('`', n) != std::string_view::npos) return false;
+  fence_char = s[0];
+  length = n;
+  return true;
+}
+
+bool closes_fence(std::string_view s, char fence_char, std::size_t length) {
+  const std::size_t n = count_run(s, fence_char);
+  return n >= length && is_blank(s.substr(n));
+}
+
+bool is_list_item_start(std::string_view s) {
+  std::size_t marker = 0;
+  if (!s.empty() && (s[0] == '-' || s[0] == '+' || s[0] == '*')) {
+    marker = 1;
+  } else if (s.size() >= 2 && s[0] == '1' && (s[1] == '.' || s[1] == ')')) {
+    marker = 2;  // only lists starting at 1 may interrupt a paragraph
+  } else {
+    return false;
+  }
+  return s.size() > marker && (s[marker] == ' ' || s[marker] == '\t') &&
+         !is_blank(s.substr(marker));
+}
+
+bool is_definition_start(std::string_view s) {
+  std::string_view label;
+  std::size_t end = 0;
+  return parse_footnote_label(s, 0, label, end) && end < s.size() &&
+         s[end] == ':';
+}
+
+// Whether a line would start a new block rather than continue a paragraph
+// lazily (approximation of CommonMark's rules, good enough to find where a
+// footnote definition ends).
+bool starts_block(std::string_view s) {
+  char fence_char = 0;
+  std::size_t fence_length = 0;
+  return s.empty() || s[0] == '>' || s[0] == '<' || is_atx_heading(s) ||
+         is_thematic_break(s) || opens_fence(s, fence_char, fence_length) ||
+         is_list_item_start(s) || is_definition_start(s);
+}
+
+// ------------------------------------------------------------------ md4c plumbing
+
+// Runs fn, turning an exception (bad_alloc in practice) into "abort parsing"
+// so that nothing unwinds through md4c's C frames.
+template <typename Fn>
+int guarded(Fn&& fn) noexcept {
+#if defined(__cpp_exceptions) || defined(__EXCEPTIONS)
+  try {
+    return fn();
+  } catch (...) {
+    return 1;
+  }
+#else
+  return fn();
+#endif
+}
+
+// md_parse with the callbacks of Handler (enter_block, leave_block,
+// enter_span, leave_span, text members).
+template <typename Handler>
+int parse(std::string_view source, unsigned flags, Handler& handler) {
+  MD_PARSER parser{};
+  parser.abi_version = 0;
+  parser.flags = flags;
+  parser.enter_block = [](MD_BLOCKTYPE type, void* detail, void* self) {
+    return guarded([&] { return static_cast<Handler*>(self)->enter_block(type, detail); });
+  };
+  parser.leave_block = [](MD_BLOCKTYPE type, void* detail, void* self) {
+    return guarded([&] { return static_cast<Handler*>(self)->leave_block(type, detail); });
+  };
+  parser.enter_span = [](MD_SPANTYPE type, void* detail, void* self) {
+    return guarded([&] { return static_cast<Handler*>(self)->enter_span(type, detail); });
+  };
+  parser.leave_span = [](MD_SPANTYPE type, void* detail, void* self) {
+    return guarded([&] { return static_cast<Handler*>(self)->leave_span(type, detail); });
+  };
+  parser.text = [](MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* self) {
+    return guarded([&] {
+      return static_cast<Handler*>(self)->text(type, std::string_view(text, size));
+    });
+  };
+  return md_parse(source.data(), static_cast<MD_SIZE>(source.size()), &parser,
+                  &handler);
+}
+
+// ------------------------------------------------------------------ code ranges
+
+// Byte ranges of the source that md4c reports as code or raw HTML. md4c hands
+// out pointers into the source for such text, which gives the offsets.
+class CodeRanges {
+ public:
+  explicit CodeRanges(std::string_view source) : source_(source) {}
+
+  bool contains(std::size_t offset) const {
+    auto it = std::upper_bound(
+        ranges_.begin(), ranges_.end(), offset,
+        [](std::size_t value, const Range& r) { return value < r.begin; });
+    return it != ranges_.begin() && offset < std::prev(it)->end;
+  }
+
+  int enter_block(MD_BLOCKTYPE, void*) { return 0; }
+  int leave_block(MD_BLOCKTYPE, void*) { return 0; }
+  int enter_span(MD_SPANTYPE, void*) { return 0; }
+  int leave_span(MD_SPANTYPE, void*) { return 0; }
+  int text(MD_TEXTTYPE type, std::string_view text) {
+    switch (type) {
+      case MD_TEXT_CODE: record(text); break;
+      case MD_TEXT_HTML: record(text); break;
+      default: break;
+    }
+    return 0;
+  }
+
+ private:
+  struct Range {
+    std::size_t begin;
+    std::size_t end;
+  };
+
+  void record(std::string_view text) {
+    const auto base = reinterpret_cast<std::uintptr_t>(source_.data());
+    const auto at = reinterpret_cast<std::uintptr_t>(text.data());
+    if (text.empty() || at < base || at - base >= source_.size()) return;
+    const std::size_t begin = at - base;
+    const std::size_t end = begin + text.size();
+    if (!ranges_.empty() && begin <= ranges_.back().end) {
+      ranges_.back().end = std::max(ranges_.back().end, end);
+    } else if (ranges_.empty() || begin > ranges_.back().begin) {
+      ranges_.push_back({begin, end});
+    }
+  }
+
+  std::string_view source_;
+  std::vector<Range> ranges_;
+};
+
+// Counts blocks: a link reference definition alone produces none.
+class BlockCounter {
+ public:
+  std::size_t blocks = 0;
+  int enter_block(MD_BLOCKTYPE type, void*) {
+    switch (type) {
+      case MD_BLOCK_DOC: break;
+      default: ++blocks; break;
+    }
+    return 0;
+  }
+  int leave_block(MD_BLOCKTYPE, void*) { return 0; }
+  int enter_span(MD_SPANTYPE, void*) { return 0; }
+  int leave_span(MD_SPANTYPE, void*) { return 0; }
+  int text(MD_TEXTTYPE, std::string_view) { return 0; }
+};
+
+// ------------------------------------------------------------------ extraction
+
+// Collects one footnote definition's lines and tracks just enough block
+// structure to know whether a following unindented line continues it lazily.
+class DefinitionCollector {
+ public:
+  explicit DefinitionCollector(std::string_view first_line) {
+    add_indented(first_line);
+  }
+
+  bool accepts_lazy_line() const { return paragraph_open_; }
+
+  void add_blank() {
+    content_ += '\n';
+    paragraph_open_ = false;
+  }
+
+  void add_lazy(std::string_view line) {
+    content_.append(line);
+    content_ += '\n';
+  }
+
+  // A line of the definition with its 4 columns of indentation removed.
+  void add_indented(std::string_view line) {
+    content_.append(line);
+    content_ += '\n';
+    const Indent indent = measure_indent(line);
+    const std::string_view rest = line.substr(indent.bytes);
+    if (fence_char_ != 0) {
+      if (indent.columns <= 3 && closes_fence(rest, fence_char_, fence_length_))
+        fence_char_ = 0;
+      paragraph_open_ = false;
+      return;
+    }
+    if (rest.empty()) {
+      paragraph_open_ = false;
+      return;
+    }
+    if (indent.columns >= 4) return;  // indented code, or paragraph text
+    if (opens_fence(rest, fence_char_, fence_length_)) {
+      paragraph_open_ = false;
+      return;
+    }
+    paragraph_open_ = !is_atx_heading(rest) && !is_thematic_break(rest);
+  }
+
+  std::string take() { return std::move(content_); }
+
+ private:
+  std::string content_;
+  bool paragraph_open_ = false;
+  char fence_char_ = 0;
+  std::size_t fence_length_ = 0;
+};
+
+// "[label]: ..." as a link reference definition starts; sets the label.
+bool may_start_link_definition(std::string_view s, std::string_view& label) {
+  if (s.size() < 4 || s[0] != '[' || s[1] == '^') return false;
+  const std::size_t close = s.find("]:");
+  if (close == std::string_view::npos || close > kMaxLabelLength + 1) return false;
+  label = s.substr(1, close - 1);
+  return label.find_first_of("[]") == std::string_view::npos;
+}
+
+// Records the link reference definitions that may start the paragraph at
+// lines[first]: one unit per "[label]:" line plus its continuation lines.
+// They are checked with md4c only when a note needs them.
+void collect_link_definitions(std::string_view source,
+                              const std::vector<SourceLine>& lines,
+                              std::size_t first, Footnotes& footnotes) {
+  std::string* unit = nullptr;
+  for (std::size_t i = first; i < lines.size(); ++i) {
+    const std::string_view line =
+        source.substr(lines[i].begin, lines[i].end - lines[i].begin);
+    if (is_blank(line)) break;
+    const Indent indent = measure_indent(line);
+    const std::string_view rest = line.substr(indent.bytes);
+    std::string_view label;
+    if (indent.columns <= 3 && is_definition_start(rest)) break;
+    if (indent.columns <= 3 && may_start_link_definition(rest, label)) {
+      const std::string key = footnote_key(label);
+      unit = nullptr;
+      if (!key.empty() && footnotes.link_definition_by_label.count(key) == 0) {
+        footnotes.link_definition_by_label.emplace(key, footnotes.link_definitions.size());
+        footnotes.link_definitions.push_back({});
+        unit = &footnotes.link_definitions.back().text;
+      }
+    } else if (i == first) {
+      break;
+    }
+    if (unit != nullptr) {
+      unit->append(line);
+      *unit += '\n';
+    }
+  }
+}
+
+// Cuts the footnote definitions out of `source` (keeping the first of each
+// label) and returns the rest. Definitions are recognised at the top level
+// (indented at most 3 columns, also inside list items), outside code; they
+// may interrupt a paragraph, as on GitHub. A definition continues on lines
+// indented 4 columns (also after blank lines) and on lazy paragraph lines.
+std::string extract_footnotes(std::string_view source, const CodeRanges& code,
+                              Footnotes& footnotes) {
+  const std::vector<SourceLine> lines = split_lines(source);
+  const auto text = [&](std::size_t i) {
+    return source.substr(lines[i].begin, lines[i].end - lines[i].begin);
+  };
+  std::string body;
+  body.reserve(source.size());
+  bool previous_blank = true;
+  std::size_t i = 0;
+  while (i < lines.size()) {
+    const std::string_view line = text(i);
+    const Indent indent = measure_indent(line);
+    const std::string_view rest = line.substr(indent.bytes);
+    std::string_view label;
+    std::size_t label_end = 0;
+    if (indent.columns <= 3 && parse_footnote_label(rest, 0, label, label_end) &&
+        label_end < rest.size() && rest[label_end] == ':' &&
+        !footnote_key(label).empty() &&
+        !code.contains(lines[i].begin + indent.bytes)) {
+      const std::string key = footnote_key(label);
+      std::string_view first = rest.substr(label_end + 1);
+      first.remove_prefix(std::min(first.find_first_not_of(" \t"), first.size()));
+      DefinitionCollector definition(first);
+      std::size_t j = i + 1;
+      while (j < lines.size()) {
+        const std::string_view next = text(j);
+        if (is_blank(next)) {
+          std::size_t k = j;
+          while (k < lines.size() && is_blank(text(k))) ++k;
+          if (k == lines.size() || measure_indent(text(k)).columns < 4) break;
+          for (; j < k; ++j) definition.add_blank();
+          continue;
+        }
+        const Indent next_indent = measure_indent(next);
+        if (next_indent.columns >= 4) {
+          definition.add_indented(strip_columns(next, 4));
+        } else if (definition.accepts_lazy_line() &&
+                   !starts_block(next.substr(next_indent.bytes))) {
+          definition.add_lazy(next);
+        } else {
+          break;
+        }
+        ++j;
+      }
+      if (footnotes.by_label.count(key) == 0) {
+        footnotes.by_label.emplace(key, footnotes.notes.size());
+        footnotes.notes.push_back(Footnote{definition.take(), 0, 0, {}});
+      }
+      // Removing the lines must not make the paragraph above a heading.
+      if (!previous_blank && j < lines.size() && is_setext_underline(text(j)))
+        body += '\n';
+      i = j;
+      continue;
+    }
+    if (previous_blank && indent.columns <= 3 && rest.substr(0, 1) == "[" &&
+        !code.contains(lines[i].begin + indent.bytes))
+      collect_link_definitions(source, lines, i, footnotes);
+    body.append(source.substr(lines[i].begin, lines[i].next - lines[i].begin));
+    previous_blank = is_blank(line);
+    ++i;
+  }
+  return body;
+}
+
+// Replaces every "[^label]" (unless its '[' is backslash-escaped) by a
+// sentinel. Undefined labels get one too, marked undefined, so that they
+// print as written everywhere: left alone, md4c would turn "[^x]" into a
+// link whenever a "[^x]: url" it sees as a link reference definition
+// exists somewhere we do not extract footnotes from (a blockquote, say).
+std::string mark_references(std::string_view text, Footnotes& footnotes) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t run = 0;
+  std::size_t at = text.find("[^");
+  while (at != std::string_view::npos) {
+    std::size_t backslashes = 0;
+    while (backslashes < at && text[at - 1 - backslashes] == '\\') ++backslashes;
+    std::string_view label;
+    std::size_t end = 0;
+    if (backslashes % 2 == 0 && parse_footnote_label(text, at, label, end)) {
+      const auto found = footnotes.by_label.find(footnote_key(label));
+      out.append(text.substr(run, at - run));
+      out += make_sentinel(footnotes.occurrences.size());
+      footnotes.occurrences.push_back(
+          {found != footnotes.by_label.end() ? found->second
+                                             : ReferenceOccurrence::kUndefined,
+           std::string(text.substr(at, end - at))});
+      run = end;
+      at = text.find("[^", end);
+      continue;
+    }
+    at = text.find("[^", at + 2);
+  }
+  out.append(text.substr(run));
+  return out;
+}
+
+// Steps 1-4 of the pipeline: the body to render, footnotes filled in.
+std::string prepare_source(std::string_view markdown, unsigned flags,
+                           Footnotes& footnotes) {
+  const std::string source = sanitize_input(markdown);
+  if (source.find("[^") == std::string::npos) return source;
+  CodeRanges code(source);
+  parse(source, flags, code);
+  const std::string body = extract_footnotes(source, code, footnotes);
+  return mark_references(body, footnotes);
+}
+
+// ------------------------------------------------------------------ heading ids
+
+// Per-document registry of ids: "intro", "intro-1", "intro-2", ... Ids the
+// footnotes use are never handed to headings.
+class HeadingIds {
+ public:
+  std::string claim(const std::string& slug) {
+    if (!taken(slug)) {
+      used_.insert(slug);
+      return slug;
+    }
+    unsigned& suffix = next_suffix_[slug];
+    for (;;) {
+      std::string candidate = slug + "-" + std::to_string(++suffix);
+      if (!taken(candidate)) {
+        used_.insert(candidate);
+        return candidate;
+      }
+    }
+  }
+
+ private:
+  static bool is_number(std::string_view s) {
+    return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
+  }
+
+  // "footnote-label", "fn-N", "fnref-N", "fnref-N-M".
+  static bool is_footnote_id(std::string_view s) {
+    if (s == "footnote-label") return true;
+    if (s.substr(0, 3) == "fn-") return is_number(s.substr(3));
+    if (s.substr(0, 6) != "fnref-") return false;
+    s.remove_prefix(6);
+    const std::size_t dash = s.find('-');
+    if (dash == std::string_view::npos) return is_number(s);
+    return is_number(s.substr(0, dash)) && is_number(s.substr(dash + 1));
+  }
+
+  bool taken(const std::string& id) const {
+    return used_.count(id) != 0 || is_footnote_id(id);
+  }
+
+  std::unordered_set<std::string> used_;
+  std::unordered_map<std::string, unsigned> next_suffix_;
+};
+
+// ------------------------------------------------------------------ HTML renderer
+
+// What one render_markdown() call shares between the body and the nested
+// renders of its footnotes.
+struct RenderContext {
+  unsigned flags;
+  std::string id_prefix;  // escaped for attributes
+  HeadingIds heading_ids;
+  Footnotes footnotes;
+};
+
+class HtmlRenderer {
+ public:
+  explicit HtmlRenderer(RenderContext& context) : context_(context) {}
+
+  std::string render(std::string_view source) {
+    html_.reserve(source.size() + source.size() / 4);
+    parse(source, context_.flags, *this);
+    return std::move(html_);
+  }
+
+  int enter_block(MD_BLOCKTYPE type, void* detail) {
+    switch (type) {
+      case MD_BLOCK_DOC: break;
+      case MD_BLOCK_QUOTE: put("<blockquote>\n"); break;
+      case MD_BLOCK_UL: put("<ul>\n"); break;
+      case MD_BLOCK_OL: open_ordered_list(*static_cast<const MD_BLOCK_OL_DETAIL*>(detail)); break;
+      case MD_BLOCK_LI: open_list_item(*static_cast<const MD_BLOCK_LI_DETAIL*>(detail)); break;
+      case MD_BLOCK_HR: put("<hr>\n"); break;
+      case MD_BLOCK_H: open_heading(); break;
+      case MD_BLOCK_CODE: open_code_block(*static_cast<const MD_BLOCK_CODE_DETAIL*>(detail)); break;
+      case MD_BLOCK_HTML: break;
+      case MD_BLOCK_P: put("<p>"); break;
+      case MD_BLOCK_TABLE: put("<table>\n"); break;
+      case MD_BLOCK_THEAD: put("<thead>\n"); break;
+      case MD_BLOCK_TBODY: put("<tbody>\n"); break;
+      case MD_BLOCK_TR: put("<tr>\n"); break;
+      case MD_BLOCK_TH: open_table_cell("th", *static_cast<const MD_BLOCK_TD_DETAIL*>(detail)); break;
+      case MD_BLOCK_TD: open_table_cell("td", *static_cast<const MD_BLOCK_TD_DETAIL*>(detail)); break;
+      default: break;
+    }
+    return 0;
+  }
+
+  int leave_block(MD_BLOCKTYPE type, void* detail) {
+    switch (type) {
+      case MD_BLOCK_DOC: break;
+      case MD_BLOCK_QUOTE: put("</blockquote>\n"); break;
+      case MD_BLOCK_UL: put("</ul>\n"); break;
+      case MD_BLOCK_OL: put("</ol>\n"); break;
+      case MD_BLOCK_LI: put("</li>\n"); break;
+      case MD_BLOCK_HR: break;
+      case MD_BLOCK_H: close_heading(*static_cast<const MD_BLOCK_H_DETAIL*>(detail)); break;
+      case MD_BLOCK_CODE: put("</code></pre>\n"); break;
+      case MD_BLOCK_HTML: break;
+      case MD_BLOCK_P: put("</p>\n"); break;
+      case MD_BLOCK_TABLE: put("</table>\n"); break;
+      case MD_BLOCK_THEAD: put("</thead>\n"); break;
+      case MD_BLOCK_TBODY: put("</tbody>\n"); break;
+      case MD_BLOCK_TR: put("</tr>\n"); break;
+      case MD_BLOCK_TH: put("</th>\n"); break;
+      case MD_BLOCK_TD: put("</td>\n"); break;
+      default: break;
+    }
+    return 0;
+  }
+
+  int enter_span(MD_SPANTYPE type, void* detail) {
+    // Inside an image everything is alt text: nested markup is dropped.
+    if (image_depth_ > 0 && type != MD_SPAN_IMG) return 0;
+    switch (type) {
+      case MD_SPAN_EM: put("<em>"); break;
+      case MD_SPAN_STRONG: put("<strong>"); break;
+      case MD_SPAN_A: open_link(*static_cast<const MD_SPAN_A_DETAIL*>(detail)); break;
+      case MD_SPAN_IMG: open_image(*static_cast<const MD_SPAN_IMG_DETAIL*>(detail)); break;
+      case MD_SPAN_CODE: put("<code>"); break;
+      case MD_SPAN_DEL: put("<del>"); break;
+      case MD_SPAN_U: put("<u>"); break;
+      default: break;
+    }
+    return 0;
+  }
+
+  int leave_span(MD_SPANTYPE type, void* detail) {
+    if (image_depth_ > 0 && type != MD_SPAN_IMG) return 0;
+    switch (type) {
+      case MD_SPAN_EM: put("</em>"); break;
+      case MD_SPAN_STRONG: put("</strong>"); break;
+      case MD_SPAN_A: close_link(); break;
+      case MD_SPAN_IMG: close_image(*static_cast<const MD_SPAN_IMG_DETAIL*>(detail)); break;
+      case MD_SPAN_CODE: put("</code>"); break;
+      case MD_SPAN_DEL: put("</del>"); break;
+      case MD_SPAN_U: put("</u>"); break;
+      default: break;
+    }
+    return 0;
+  }
+
+  int text(MD_TEXTTYPE type, std::string_view text) {
+    switch (type) {
+      case MD_TEXT_NULLCHAR: put_text(kReplacementUtf8); break;
+      case MD_TEXT_BR: put_break("<br>\n"); break;
+      case MD_TEXT_SOFTBR: put_break("\n"); break;
+      case MD_TEXT_ENTITY: put_entity(text); break;
+      case MD_TEXT_CODE: put_code(text); break;
+      case MD_TEXT_HTML: put_raw_html(text); break;
+      default: put_text(text); break;
+    }
+    return 0;
+  }
+
+ private:
+  // While a heading is open its HTML is buffered: the id comes from all of
+  // its text, known only at its end.
+  std::string& sink() { return in_heading_ ? heading_html_ : html_; }
+  void put(std::string_view s) { sink().append(s); }
+
+  void open_ordered_list(const MD_BLOCK_OL_DETAIL& detail) {
+    if (detail.start == 1) {
+      put("<ol>\n");
+      return;
+    }
+    put("<ol start=\"" + std::to_string(detail.start) + "\">\n");
+  }
+
+  void open_list_item(const MD_BLOCK_LI_DETAIL& detail) {
+    if (!detail.is_task) {
+      put("<li>");
+      return;
+    }
+    put("<li class=\"task-list-item\"><input type=\"checkbox\" "
+        "class=\"task-list-item-checkbox\" disabled");
+    if (detail.task_mark == 'x' || detail.task_mark == 'X') put(" checked");
+    put(">");
+  }
+
+  void open_heading() {
+    in_heading_ = true;
+    heading_html_.clear();
+    heading_text_.clear();
+  }
+
+  void close_heading(const MD_BLOCK_H_DETAIL& detail) {
+    in_heading_ = false;
+    const char level = static_cast<char>('0' + std::min(std::max(detail.level, 1u), 6u));
+    std::string slug = slugify(heading_text_);
+    if (slug.empty()) slug = "section";
+    const std::string id = context_.heading_ids.claim(slug);
+    html_ += "<h";
+    html_ += level;
+    html_ += " id=\"";
+    html_ += context_.id_prefix;
+    append_html_escaped(html_, id);
+    html_ += "\">";
+    html_ += heading_html_;
+    html_ += "</h";
+    html_ += level;
+    html_ += ">\n";
+  }
+
+  void open_code_block(const MD_BLOCK_CODE_DETAIL& detail) {
+    put("<pre><code");
+    if (detail.lang.text != nullptr) {
+      put(" class=\"language-");
+      append_html_escaped(sink(), attribute_value(detail.lang, context_.footnotes));
+      put("\"");
+    }
+    put(">");
+  }
+
+  void open_table_cell(std::string_view tag, const MD_BLOCK_TD_DETAIL& detail) {
+    put("<");
+    put(tag);
+    switch (detail.align) {
+      case MD_ALIGN_LEFT: put(" align=\"left\">"); break;
+      case MD_ALIGN_CENTER: put(" align=\"center\">"); break;
+      case MD_ALIGN_RIGHT: put(" align=\"right\">"); break;
+      default: put(">"); break;
+    }
+  }
+
+  // A refused link keeps its content and loses the <a>.
+  void open_link(const MD_SPAN_A_DETAIL& detail) {
+    const std::string href = attribute_value(detail.href, context_.footnotes);
+    const bool allowed = is_allowed_url(href);
+    links_.push_back(allowed);
+    if (!allowed) return;
+    std::string& out = sink();
+    out += "<a href=\"";
+    append_url_escaped(out, href);
+    if (detail.title.text != nullptr) {
+      out += "\" title=\"";
+      append_html_escaped(out, attribute_value(detail.title, context_.footnotes));
+    }
+    out += "\">";
+  }
+
+  void close_link() {
+    if (links_.empty()) return;
+    const bool opened = links_.back();
+    links_.pop_back();
+    if (opened) put("</a>");
+  }
+
+  // A refused image leaves its alt text as plain text.
+  void open_image(const MD_SPAN_IMG_DETAIL& detail) {
+    if (image_depth_++ > 0) return;
+    const std::string src = attribute_value(detail.src, context_.footnotes);
+    image_tag_open_ = is_allowed_url(src);
+    if (!image_tag_open_) return;
+    std::string& out = sink();
+    out += "<img src=\"";
+    append_url_escaped(out, src);
+    out += "\" alt=\"";
+  }
+
+  void close_image(const MD_SPAN_IMG_DETAIL& detail) {
+    if (image_depth_ == 0 || --image_depth_ > 0 || !image_tag_open_) return;
+    image_tag_open_ = false;
+    std::string& out = sink();
+    if (detail.title.text != nullptr) {
+      out += "\" title=\"";
+      append_html_escaped(out, attribute_value(detail.title, context_.footnotes));
+    }
+    out += "\">";
+  }
+
+  void put_break(std::string_view html) {
+    put(image_depth_ > 0 ? std::string_view(" ") : html);
+    if (in_heading_) heading_text_ += ' ';
+  }
+
+  void put_entity(std::string_view entity) {
+    std::string decoded;
+    append_decoded_entity(decoded, entity);
+    append_html_escaped(sink(), decoded);
+    if (in_heading_) heading_text_ += decoded;
+  }
+
+  // Literal text; a footnote reference becomes a reference, except inside a
+  // link (no nested anchors) or an image (alt text is plain).
+  void put_text(std::string_view text) {
+    split_sentinels(
+        text,
+        [&](std::string_view piece) {
+          append_html_escaped(sink(), piece);
+          if (in_heading_) heading_text_.append(piece);
+        },
+        [&](std::size_t index) {
+          if (image_depth_ > 0 || !links_.empty() ||
+              !is_defined_reference(context_.footnotes, index)) {
+            const std::string_view literal = occurrence_literal(context_.footnotes, index);
+            append_html_escaped(sink(), literal);
+            if (in_heading_) heading_text_.append(literal);
+          } else {
+            put_footnote_reference(index);
+          }
+        });
+  }
+
+  void put_code(std::string_view text) {
+    std::string restored;
+    append_restoring_references(restored, text, context_.footnotes);
+    append_html_escaped(sink(), restored);
+    if (in_heading_) heading_text_ += restored;
+  }
+
+  // Only reached with unsafe_html (otherwise md4c reports no raw HTML).
+  void put_raw_html(std::string_view html) {
+    std::string restored;
+    append_restoring_references(restored, html, context_.footnotes);
+    if (image_depth_ > 0) append_html_escaped(sink(), restored);
+    else put(restored);
+  }
+
+  void put_footnote_reference(std::size_t index) {
+    Footnotes& footnotes = context_.footnotes;
+    if (!is_defined_reference(footnotes, index)) return;
+    Footnote& note = footnotes.notes[footnotes.occurrences[index].note];
+    if (note.number == 0) {
+      footnotes.numbered.push_back(footnotes.occurrences[index].note);
+      note.number = static_cast<unsigned>(footnotes.numbered.size());
+    }
+    ++note.references;
+    const std::string number = std::to_string(note.number);
+    std::string ref_id = "fnref-" + number;
+    if (note.references > 1) ref_id += "-" + std::to_string(note.references);
+    const std::string& prefix = context_.id_prefix;
+    put("<sup class=\"footnote-ref\"><a href=\"#" + prefix + "fn-" + number +
+        "\" id=\"" + prefix + ref_id +
+        "\" role=\"doc-noteref\" aria-describedby=\"" + prefix +
+        "footnote-label\">" + number + "</a></sup>");
+  }
+
+  RenderContext& context_;
+  std::string html_;
+  bool in_heading_ = false;
+  std::string heading_html_;
+  std::string heading_text_;  // for the slug
+  std::vector<bool> links_;   // per open link: whether its <a> was written
+  unsigned image_depth_ = 0;
+  bool image_tag_open_ = false;
+};
+
+// ------------------------------------------------------------------ footnote section
+
+std::string back_links(const std::string& prefix, const Footnote& note) {
+  const std::string number = std::to_string(note.number);
+  std::string out;
+  for (unsigned k = 1; k <= note.references; ++k) {
+    const std::string suffix = k == 1 ? number : number + "-" + std::to_string(k);
+    if (k > 1) out += ' ';
+    out += "<a href=\"#" + prefix + "fnref-" + suffix +
+           "\" class=\"footnote-backref\" role=\"doc-backlink\" "
+           "aria-label=\"Back to reference " + suffix + "\">\xE2\x86\xA9";
+    if (k > 1) out += "<sup>" + std::to_string(k) + "</sup>";
+    out += "</a>";
+  }
+  return out;
+}
+
+// The body's link reference definitions whose labels appear in brackets in
+// `content`, each checked once to be only a definition (md4c renders it to
+// nothing), followed by a blank line. Only what a note mentions is
+// prepended, which keeps the nested renders linear in the document size.
+std::string link_definitions_for(std::string_view content, unsigned flags,
+                                 Footnotes& footnotes) {
+  std::string out;
+  if (footnotes.link_definitions.empty()) return out;
+  std::unordered_set<std::size_t> included;
+  std::size_t open = content.find('[');
+  while (open != std::string_view::npos) {
+    const std::size_t close = content.find_first_of("[]", open + 1);
+    if (close == std::string_view::npos) break;
+    if (content[close] == '[' || close - open - 1 > kMaxLabelLength) {
+      open = content[close] == '[' ? close : content.find('[', close);
+      continue;
+    }
+    const auto found = footnotes.link_definition_by_label.find(
+        footnote_key(content.substr(open + 1, close - open - 1)));
+    if (found != footnotes.link_definition_by_label.end() &&
+        included.insert(found->second).second) {
+      LinkDefinition& definition = footnotes.link_definitions[found->second];
+      if (definition.state == LinkDefinition::State::unchecked) {
+        BlockCounter counter;
+        const bool only_definitions =
+            parse(definition.text, flags, counter) == 0 && counter.blocks == 0;
+        definition.state = only_definitions ? LinkDefinition::State::valid
+                                            : LinkDefinition::State::invalid;
+      }
+      if (definition.state == LinkDefinition::State::valid) out += definition.text;
+    }
+    open = content.find('[', close);
+  }
+  if (!out.empty()) out += '\n';
+  return out;
+}
+
+// Renders the referenced notes (notes may reference further notes, which
+// then join the end of the list) and the section holding them.
+std::string render_footnote_section(RenderContext& context) {
+  Footnotes& footnotes = context.footnotes;
+  for (std::size_t i = 0; i < footnotes.numbered.size(); ++i) {
+    const std::size_t note_index = footnotes.numbered[i];
+    std::string source = link_definitions_for(footnotes.notes[note_index].content,
+                                              context.flags, footnotes);
+    source += mark_references(footnotes.notes[note_index].content, footnotes);
+    HtmlRenderer renderer(context);
+    std::string html = renderer.render(source);
+    footnotes.notes[note_index].html = std::move(html);
+  }
+  if (footnotes.numbered.empty()) return {};
+
+  const std::string& prefix = context.id_prefix;
+  std::string out = "<section class=\"footnotes\" role=\"doc-endnotes\" aria-labelledby=\"" +
+                    prefix + "footnote-label\">\n<h2 id=\"" + prefix +
+                    "footnote-label\" class=\"sr-only\">Footnotes</h2>\n<ol>\n";
+  for (const std::size_t note_index : footnotes.numbered) {
+    const Footnote& note = footnotes.notes[note_index];
+    out += "<li id=\"" + prefix + "fn-" + std::to_string(note.number) + "\">\n";
+    std::string body = note.html;
+    const std::string links = back_links(prefix, note);
+    constexpr std::string_view kParagraphEnd = "</p>\n";
+    if (body.size() >= kParagraphEnd.size() &&
+        body.compare(body.size() - kParagraphEnd.size(), kParagraphEnd.size(),
+                     kParagraphEnd) == 0) {
+      body.insert(body.size() - kParagraphEnd.size(), " " + links);
+    } else {
+      body += links + "\n";
+    }
+    out += body;
+    out += "</li>\n";
+  }
+  out += "</ol>\n</section>\n";
+  return out;
+}
+
+// ------------------------------------------------------------------ plain text
+
+// Text content only: spans vanish, blocks and breaks become spaces, raw HTML
+// (tags and HTML blocks) and footnote references are left out, code and
+// image alt text stay.
+class PlainTextRenderer {
+ public:
+  explicit PlainTextRenderer(const Footnotes& footnotes) : footnotes_(footnotes) {}
+
+  int enter_block(MD_BLOCKTYPE type, void*) {
+    switch (type) {
+      case MD_BLOCK_HTML: in_html_block_ = true; break;
+      default: text_ += ' '; break;
+    }
+    return 0;
+  }
+
+  int leave_block(MD_BLOCKTYPE type, void*) {
+    switch (type) {
+      case MD_BLOCK_HTML: in_html_block_ = false; break;
+      default: text_ += ' '; break;
+    }
+    return 0;
+  }
+
+  int enter_span(MD_SPANTYPE, void*) { return 0; }
+  int leave_span(MD_SPANTYPE, void*) { return 0; }
+
+  int text(MD_TEXTTYPE type, std::string_view text) {
+    if (in_html_block_) return 0;
+    switch (type) {
+      case MD_TEXT_NULLCHAR: text_ += kReplacementUtf8; break;
+      case MD_TEXT_BR: text_ += ' '; break;
+      case MD_TEXT_SOFTBR: text_ += ' '; break;
+      case MD_TEXT_ENTITY: append_decoded_entity(text_, text); break;
+      case MD_TEXT_CODE: append_restoring_references(text_, text, footnotes_); break;
+      case MD_TEXT_HTML: break;
+      default: put_text(text); break;
+    }
+    return 0;
+  }
+
+  // Whitespace runs collapsed to one space, trimmed.
+  std::string take() const {
+    std::string out;
+    bool space = false;
+    for (const char c : text_) {
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+        space = true;
+        continue;
+      }
+      if (space && !out.empty()) out += ' ';
+      space = false;
+      out += c;
+    }
+    return out;
+  }
+
+ private:
+  // Defined references are left out, undefined ones are literal text.
+  void put_text(std::string_view text) {
+    split_sentinels(
+        text, [&](std::string_view piece) { text_.append(piece); },
+        [&](std::size_t index) {
+          if (!is_defined_reference(footnotes_, index))
+            text_.append(occurrence_literal(footnotes_, index));
+        });
+  }
+
+  const Footnotes& footnotes_;
+  std::string text_;
+  bool in_html_block_ = false;
+};
+
+// ------------------------------------------------------------------ slugs
+
+// Non-ASCII characters that separate words in a slug: Latin-1 punctuation
+// and symbols, general and CJK punctuation, full-width ASCII punctuation.
+bool is_slug_separator(char32_t cp) {
+  if (cp >= 0x80 && cp <= 0xBF) return cp != 0xAA && cp != 0xB5 && cp != 0xBA;
+  return cp == 0xD7 || cp == 0xF7 || (cp >= 0x2000 && cp <= 0x206F) ||
+         (cp >= 0x2E00 && cp <= 0x2E7F) || (cp >= 0x3000 && cp <= 0x3004) ||
+         (cp >= 0x3008 && cp <= 0x3020) || cp == 0x3030 ||
+         (cp >= 0xFE10 && cp <= 0xFE1F) || (cp >= 0xFE30 && cp <= 0xFE6F) ||
+         (cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) ||
+         (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65) ||
+         cp == 0xFEFF || cp == 0xFFFC || cp == 0xFFFD || is_sentinel_digit_cp(cp);
+}
+
+template <typename Fn>
+std::string guarded_string(Fn&& fn) noexcept {
+#if defined(__cpp_exceptions) || defined(__EXCEPTIONS)
+  try {
+    return fn();
+  } catch (...) {
+    return {};
+  }
+#else
+  return fn();
+#endif
+}
+
+}  // namespace
+
+// ------------------------------------------------------------------ public API
+
+std::string render_markdown(std::string_view markdown, const MarkdownOptions& options) {
+  return guarded_string([&] {
+    RenderContext context{parser_flags(options.unsafe_html), {}, {}, {}};
+    append_html_escaped(context.id_prefix, options.id_prefix);
+    const std::string body = prepare_source(markdown, context.flags, context.footnotes);
+    HtmlRenderer renderer(context);
+    std::string html = renderer.render(body);
+    html += render_footnote_section(context);
+    return html;
+  });
+}
+
+std::string markdown_plain_text(std::string_view markdown) {
+  return guarded_string([&] {
+    // Raw HTML recognised so that its tags can be left out.
+    const unsigned flags = parser_flags(true);
+    Footnotes footnotes;
+    const std::string body = prepare_source(markdown, flags, footnotes);
+    PlainTextRenderer renderer(footnotes);
+    parse(body, flags, renderer);
+    return renderer.take();
+  });
+}
+
+std::string slugify(std::string_view text) {
+  return guarded_string([&] {
+    std::string slug;
+    bool separator = false;
+    const auto append_word = [&](std::string_view bytes) {
+      if (separator && !slug.empty()) slug += '-';
+      separator = false;
+      slug.append(bytes);
+    };
+    for (std::size_t i = 0; i < text.size();) {
+      const auto c = static_cast<unsigned char>(text[i]);
+      if (c < 0x80) {
+        if (is_ascii_alnum(c)) {
+          const char lower = ascii_lower(static_cast<char>(c));
+          append_word(std::string_view(&lower, 1));
+        } else {
+          separator = true;
+        }
+        ++i;
+        continue;
+      }
+      const DecodedChar d = decode_utf8(text, i);
+      if (d.valid && !is_slug_separator(d.cp)) append_word(text.substr(i, d.length));
+      else separator = true;
+      i += d.length;
+    }
+    return slug;
+  });
+}
+
+}  // namespace quire

@@ -1,0 +1,50 @@
+// Markdown → HTML, our own renderer on md4c's streaming callbacks.
+//
+// Dialect: CommonMark + GFM tables, strikethrough, task lists, permissive
+// autolinks (URL, www., e-mail) + footnotes ([^label] references and
+// "[^label]: text" definitions, which md4c 0.4.8 lacks).
+//
+// Safety policy (the one place it is decided):
+//  - link/image URLs are entity-decoded, stripped of control characters and
+//    whitespace and case-folded before their scheme is checked; only http:,
+//    https:, mailto:, scheme-less (relative) and '#' URLs survive. A refused
+//    link renders its text only; a refused image renders its alt text only.
+//  - raw HTML (blocks and inline) is not passed through unless unsafe_html
+//    is set: md4c then parses it as text, so it shows escaped ("&lt;b&gt;").
+//  - input is treated as UTF-8: a leading BOM is stripped, invalid sequences
+//    become U+FFFD, NUL becomes U+FFFD (as do U+10FC00..U+10FC0F, which the
+//    renderer reserves internally for footnote references).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace quire {
+
+struct MarkdownOptions {
+  // Pass raw HTML through untouched (site.yaml `unsafe_html: true`).
+  bool unsafe_html = false;
+  // Prepended to every id the renderer makes (headings, footnotes), so that
+  // several documents can share one page without colliding ids.
+  std::string id_prefix;
+};
+
+// Renders a whole document. Never throws; any input gives some HTML.
+std::string render_markdown(std::string_view markdown,
+                            const MarkdownOptions& options = {});
+
+// The document's text content without markup (for summaries, meta
+// descriptions, search and reading time): whitespace collapsed to single
+// spaces, trimmed, footnote definitions and references left out, raw HTML
+// tags and HTML blocks left out, image alt text kept. Plain text, not
+// HTML-escaped.
+std::string markdown_plain_text(std::string_view markdown);
+
+// Slug for an id: lowercase, letters/digits kept (Unicode letters kept as
+// is), runs of anything else collapsed to '-', trimmed of '-'. Non-ASCII
+// punctuation and spaces (Latin-1 symbols, U+2000..U+206F, CJK and
+// full-width punctuation) and invalid UTF-8 count as "anything else". Shared
+// by heading ids and tag URLs.
+std::string slugify(std::string_view text);
+
+}  // namespace quire

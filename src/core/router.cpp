@@ -1,0 +1,185 @@
+#include "core/router.hpp"
+
+#include <cstdio>
+#include <vector>
+
+#include "core/html.hpp"
+
+namespace quire {
+namespace {
+
+// A positive page number without leading zeros, or 0.
+int parse_page(std::string_view s) {
+  if (s.empty() || s.size() > 6 || s[0] == '0') return 0;
+  int n = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return 0;
+    n = n * 10 + (c - '0');
+  }
+  return n;
+}
+
+bool parse_fixed(std::string_view s, size_t width, int& out) {
+  if (s.size() != width) return false;
+  int n = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+    n = n * 10 + (c - '0');
+  }
+  out = n;
+  return true;
+}
+
+std::string query_param(std::string_view query, std::string_view name) {
+  size_t pos = 0;
+  while (pos <= query.size()) {
+    size_t end = query.find('&', pos);
+    if (end == std::string_view::npos) end = query.size();
+    std::string_view pair = query.substr(pos, end - pos);
+    size_t eq = pair.find('=');
+    std::string_view key = pair.substr(0, eq);
+    if (key == name) {
+      std::string value(eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1));
+      for (char& c : value)
+        if (c == '+') c = ' ';
+      return sanitize_utf8(percent_decode(value));
+    }
+    pos = end + 1;
+  }
+  return {};
+}
+
+Route not_found() { return Route{}; }
+
+}  // namespace
+
+Route parse_route(std::string_view path, std::string_view base_path) {
+  std::string_view query;
+  if (size_t hash = path.find('#'); hash != std::string_view::npos) path = path.substr(0, hash);
+  if (size_t q = path.find('?'); q != std::string_view::npos) {
+    query = path.substr(q + 1);
+    path = path.substr(0, q);
+  }
+  // The base path, with or without its trailing slash ("/blog" is "/blog/").
+  std::string_view base = base_path.empty() ? std::string_view("/") : base_path;
+  if (path.substr(0, base.size()) == base) {
+    path.remove_prefix(base.size());
+  } else if (path.size() + 1 == base.size() && base.substr(0, path.size()) == path) {
+    path = {};
+  } else {
+    return not_found();
+  }
+
+  std::vector<std::string> seg;
+  size_t pos = 0;
+  while (pos < path.size()) {
+    size_t end = path.find('/', pos);
+    if (end == std::string_view::npos) end = path.size();
+    if (end > pos) seg.push_back(sanitize_utf8(percent_decode(path.substr(pos, end - pos))));
+    pos = end + 1;
+  }
+  if (!seg.empty() && (seg.back() == "index.html" || seg.back() == "index.htm")) seg.pop_back();
+  for (const std::string& s : seg)
+    if (s == "." || s == ".." || s.find('/') != std::string::npos) return not_found();
+
+  Route r;
+  const size_t n = seg.size();
+  if (n == 0) {
+    r.kind = RouteKind::Home;
+  } else if (seg[0] == "page" && n == 2 && (r.page = parse_page(seg[1])) > 0) {
+    r.kind = RouteKind::Home;
+  } else if (seg[0] == "posts" && n == 2) {
+    r.kind = RouteKind::Post;
+    r.slug = seg[1];
+  } else if (seg[0] == "tags" && n == 1) {
+    r.kind = RouteKind::TagsIndex;
+  } else if (seg[0] == "tags" && n == 2) {
+    r.kind = RouteKind::Tag;
+    r.tag = seg[1];
+  } else if (seg[0] == "tags" && n == 4 && seg[2] == "page" && (r.page = parse_page(seg[3])) > 0) {
+    r.kind = RouteKind::Tag;
+    r.tag = seg[1];
+  } else if (seg[0] == "archive" && n == 1) {
+    r.kind = RouteKind::ArchiveIndex;
+  } else if (seg[0] == "archive" && n == 3 && parse_fixed(seg[1], 4, r.year) &&
+             parse_fixed(seg[2], 2, r.month) && r.month >= 1 && r.month <= 12) {
+    r.kind = RouteKind::Month;
+  } else if (seg[0] == "search" && n == 1) {
+    r.kind = RouteKind::Search;
+    r.query = query_param(query, "q");
+  } else {
+    return not_found();
+  }
+  return r;
+}
+
+std::string route_path(const Route& r, std::string_view base_path) {
+  std::string out(base_path.empty() ? "/" : base_path);
+  auto page_suffix = [&](int page) {
+    if (page > 1) out += "page/" + std::to_string(page) + "/";
+  };
+  switch (r.kind) {
+    case RouteKind::Home: page_suffix(r.page); break;
+    case RouteKind::Post: out += "posts/" + percent_encode_segment(r.slug) + "/"; break;
+    case RouteKind::TagsIndex: out += "tags/"; break;
+    case RouteKind::Tag:
+      out += "tags/" + percent_encode_segment(r.tag) + "/";
+      page_suffix(r.page);
+      break;
+    case RouteKind::ArchiveIndex: out += "archive/"; break;
+    case RouteKind::Month: {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "%04d/%02d/", r.year, r.month);
+      out += "archive/";
+      out += buf;
+      break;
+    }
+    case RouteKind::Search:
+      out += "search/";
+      if (!r.query.empty()) {
+        out += "?q=";
+        for (char c : percent_encode_segment(r.query)) out += c;
+      }
+      break;
+    case RouteKind::NotFound: out += "404.html"; break;
+  }
+  return out;
+}
+
+Route route_of(RouteKind kind) {
+  Route r;
+  r.kind = kind;
+  return r;
+}
+
+Route home_route(int page) {
+  Route r;
+  r.kind = RouteKind::Home;
+  r.page = page;
+  return r;
+}
+
+Route post_route(std::string_view slug) {
+  Route r;
+  r.kind = RouteKind::Post;
+  r.slug = std::string(slug);
+  return r;
+}
+
+Route tag_route(std::string_view tag_slug, int page) {
+  Route r;
+  r.kind = RouteKind::Tag;
+  r.tag = std::string(tag_slug);
+  r.page = page;
+  return r;
+}
+
+Route month_route(int year, int month) {
+  Route r;
+  r.kind = RouteKind::Month;
+  r.year = year;
+  r.month = month;
+  return r;
+}
+
+}  // namespace quire

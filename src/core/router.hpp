@@ -1,0 +1,47 @@
+// Routes: the one table mapping URL paths to views, both ways.
+//
+//   /                        Home, page 1
+//   /page/<n>/               Home, page n (n >= 2; /page/1/ is Home too)
+//   /posts/<slug>/           Post
+//   /tags/                   TagsIndex
+//   /tags/<tag>/             Tag, page 1
+//   /tags/<tag>/page/<n>/    Tag, page n
+//   /archive/                ArchiveIndex
+//   /archive/<yyyy>/<mm>/    Month
+//   /search/?q=<query>       Search
+//   anything else            NotFound
+// Every path is under the site's base_path. A missing trailing slash and a
+// trailing "index.html" are accepted; segments are percent-decoded.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace quire {
+
+enum class RouteKind { Home, Post, TagsIndex, Tag, ArchiveIndex, Month, Search, NotFound };
+
+struct Route {
+  RouteKind kind = RouteKind::NotFound;
+  int page = 1;       // Home, Tag
+  std::string slug;   // Post
+  std::string tag;    // Tag (the tag's slug, decoded)
+  int year = 0;       // Month
+  int month = 0;      // Month
+  std::string query;  // Search (decoded, '+' as space)
+};
+
+Route parse_route(std::string_view path, std::string_view base_path = "/");
+
+// The canonical path of a route (base_path included, trailing slash,
+// segments percent-encoded). NotFound maps to base_path + "404.html".
+std::string route_path(const Route& route, std::string_view base_path = "/");
+
+// Convenience builders for views.
+Route route_of(RouteKind kind);  // a route without parameters
+Route home_route(int page = 1);
+Route post_route(std::string_view slug);
+Route tag_route(std::string_view tag_slug, int page = 1);
+Route month_route(int year, int month);
+
+}  // namespace quire

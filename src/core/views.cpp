@@ -1,0 +1,427 @@
+#include "core/views.hpp"
+
+#include <algorithm>
+#include <functional>
+
+#include "core/dates.hpp"
+#include "core/html.hpp"
+#include "core/markdown.hpp"
+
+namespace quire {
+namespace {
+
+// A small builder: text is escaped unless added with raw().
+class Html {
+ public:
+  Html& raw(std::string_view s) { out_ += s; return *this; }
+  Html& text(std::string_view s) { append_escaped(out_, s); return *this; }
+  Html& num(long long n) { out_ += std::to_string(n); return *this; }
+  std::string take() { return std::move(out_); }
+ private:
+  std::string out_;
+};
+
+std::string page_title(const Site& site, std::string_view what) {
+  if (what.empty()) return site.title;
+  return std::string(what) + " — " + site.title;
+}
+
+std::string_view plural(size_t n, const char* one, const char* many) { return n == 1 ? one : many; }
+
+class ViewBuilder {
+ public:
+  ViewBuilder(const Bundle& b, const Route& r) : b_(b), site_(b.site), route_(r) {}
+
+  View build() {
+    switch (route_.kind) {
+      case RouteKind::Home: home(); break;
+      case RouteKind::Post: post(); break;
+      case RouteKind::TagsIndex: tags_index(); break;
+      case RouteKind::Tag: tag(); break;
+      case RouteKind::ArchiveIndex: archive(); break;
+      case RouteKind::Month: month(); break;
+      case RouteKind::Search: search(); break;
+      case RouteKind::NotFound: not_found(); break;
+      default: not_found(); break;
+    }
+    return std::move(v_);
+  }
+
+ private:
+  std::string path(const Route& r) const { return route_path(r, site_.base_path); }
+  std::string tag_path(const TagInfo& t, int page = 1) const { return path(tag_route(t.slug, page)); }
+
+  void begin(RouteKind kind, std::string title) {
+    v_.kind = kind;
+    v_.status = 200;
+    v_.title = std::move(title);
+    v_.path = path(route_);
+  }
+
+  void time(Html& h, const std::string& iso, const DateTime& when) {
+    h.raw("<time datetime=\"").text(iso).raw("\">")
+        .text(format_date(when, site_.date_format, site_.language)).raw("</time>");
+  }
+
+  void tag_list(Html& h, const Post& p) {
+    if (p.tags.empty()) return;
+    h.raw("<ul class=\"tags\" aria-label=\"Tags\">");
+    for (const std::string& t : p.tags) {
+      const TagInfo* info = b_.find_tag(tag_slug(t));
+      if (!info) continue;
+      h.raw("<li><a class=\"tag\" href=\"").text(tag_path(*info)).raw("\">").text(t).raw("</a></li>");
+    }
+    h.raw("</ul>");
+  }
+
+  void post_summary(Html& h, size_t index) {
+    const Post& p = b_.posts[index];
+    h.raw("<article class=\"post-summary\">\n<h2><a href=\"").text(path(post_route(p.slug)))
+        .raw("\">").text(p.title).raw("</a></h2>\n<p class=\"post-meta\">");
+    time(h, p.date, p.when);
+    if (p.has_body) h.raw(" <span class=\"reading-time\">· ").num(reading_minutes(p.body)).raw(" min read</span>");
+    h.raw("</p>\n");
+    if (!p.summary.empty()) {
+      MarkdownOptions o;
+      o.unsafe_html = site_.unsafe_html;
+      o.id_prefix = "summary-" + p.slug + "-";
+      h.raw("<div class=\"summary\">").raw(render_markdown(p.summary, o)).raw("</div>\n");
+    }
+    tag_list(h, p);
+    h.raw("</article>\n");
+  }
+
+  // Page links for a paginated list: "← Newer", numbers, "Older →".
+  void pagination(Html& h, int page, int pages, const std::function<std::string(int)>& link) {
+    if (pages <= 1) return;
+    if (page > 1) v_.prev_path = link(page - 1);
+    if (page < pages) v_.next_path = link(page + 1);
+    h.raw("<nav class=\"pagination\" aria-label=\"Pages\">\n");
+    if (page > 1) h.raw("<a class=\"newer\" rel=\"prev\" href=\"").text(link(page - 1)).raw("\">← Newer posts</a>\n");
+    h.raw("<ol class=\"pages\">");
+    for (int i = 1; i <= pages; ++i) {
+      h.raw("<li><a href=\"").text(link(i)).raw("\"");
+      if (i == page) h.raw(" aria-current=\"page\"");
+      h.raw(" aria-label=\"Page ").num(i).raw("\">").num(i).raw("</a></li>");
+    }
+    h.raw("</ol>\n");
+    if (page < pages) h.raw("<a class=\"older\" rel=\"next\" href=\"").text(link(page + 1)).raw("\">Older posts →</a>\n");
+    h.raw("</nav>\n");
+  }
+
+  // A paginated list of summaries; false when the page is out of range.
+  bool paged_list(Html& h, const std::vector<size_t>& posts, int page,
+                  const std::function<std::string(int)>& link) {
+    const size_t per = static_cast<size_t>(std::max(1, site_.posts_per_page));
+    int pages = static_cast<int>((posts.size() + per - 1) / per);
+    if (pages == 0) pages = 1;
+    if (page < 1 || page > pages) return false;
+    size_t start = static_cast<size_t>(page - 1) * per;
+    size_t end = std::min(posts.size(), start + per);
+    h.raw("<div class=\"post-list\">\n");
+    for (size_t i = start; i < end; ++i) post_summary(h, posts[i]);
+    h.raw("</div>\n");
+    pagination(h, page, pages, link);
+    return true;
+  }
+
+  void home() {
+    std::vector<size_t> all(b_.posts.size());
+    for (size_t i = 0; i < all.size(); ++i) all[i] = i;
+    Html h;
+    begin(RouteKind::Home, route_.page > 1 ? page_title(site_, "Page " + std::to_string(route_.page))
+                                            : site_.title);
+    v_.description = site_.description;
+    h.raw("<h1 class=\"page-title\">");
+    if (route_.page > 1) h.text("Posts, page ").num(route_.page);
+    else h.text("Latest posts");
+    h.raw("</h1>\n");
+    if (b_.posts.empty()) h.raw("<p class=\"empty\">No posts yet.</p>\n");
+    auto link = [this](int p) { return path(home_route(p)); };
+    if (!paged_list(h, all, route_.page, link)) return not_found();
+    v_.html = h.take();
+  }
+
+  void post() {
+    const Post* p = b_.find_post(route_.slug);
+    if (!p) return not_found();
+    size_t index = static_cast<size_t>(p - b_.posts.data());
+    begin(RouteKind::Post, page_title(site_, p->title));
+    v_.description = markdown_plain_text(p->summary);
+    Html h;
+    h.raw("<article class=\"post\" data-slug=\"").text(p->slug).raw("\">\n<header class=\"post-header\">\n<h1>")
+        .text(p->title).raw("</h1>\n<p class=\"post-meta\">");
+    time(h, p->date, p->when);
+    if (!p->updated.empty()) {
+      if (auto u = parse_date(p->updated)) {
+        h.raw(" <span class=\"updated\">Updated ");
+        time(h, p->updated, *u);
+        h.raw("</span>");
+      }
+    }
+    if (p->has_body) h.raw(" <span class=\"reading-time\">· ").num(reading_minutes(p->body)).raw(" min read</span>");
+    h.raw("</p>\n");
+    tag_list(h, *p);
+    h.raw("</header>\n<div class=\"post-body\">\n");
+    MarkdownOptions o;
+    o.unsafe_html = site_.unsafe_html;
+    if (p->has_body) h.raw(render_markdown(p->body, o));
+    else h.raw("<p class=\"pending\">Loading…</p>\n");
+    h.raw("</div>\n");
+    const Post* newer = index > 0 ? &b_.posts[index - 1] : nullptr;
+    const Post* older = index + 1 < b_.posts.size() ? &b_.posts[index + 1] : nullptr;
+    if (newer || older) {
+      h.raw("<nav class=\"post-nav\" aria-label=\"More posts\">\n");
+      if (older) h.raw("<a class=\"older\" rel=\"prev\" href=\"").text(path(post_route(older->slug)))
+          .raw("\"><span class=\"label\">← Previous post</span> <span class=\"title\">").text(older->title).raw("</span></a>\n");
+      if (newer) h.raw("<a class=\"newer\" rel=\"next\" href=\"").text(path(post_route(newer->slug)))
+          .raw("\"><span class=\"label\">Next post →</span> <span class=\"title\">").text(newer->title).raw("</span></a>\n");
+      h.raw("</nav>\n");
+    }
+    h.raw("</article>\n");
+    v_.html = h.take();
+  }
+
+  void tags_index() {
+    begin(RouteKind::TagsIndex, page_title(site_, "Tags"));
+    v_.description = "All tags of " + site_.title + ".";
+    Html h;
+    h.raw("<h1 class=\"page-title\">Tags</h1>\n");
+    if (b_.tags.empty()) h.raw("<p class=\"empty\">No tags yet.</p>\n");
+    else h.raw("<ul class=\"tag-index\">\n");
+    for (const TagInfo& t : b_.tags) {
+      h.raw("<li><a href=\"").text(tag_path(t)).raw("\">").text(t.name).raw("</a> <span class=\"count\">(")
+          .num(static_cast<long long>(t.posts.size())).raw(")</span></li>\n");
+    }
+    if (!b_.tags.empty()) h.raw("</ul>\n");
+    v_.html = h.take();
+  }
+
+  void tag() {
+    const TagInfo* t = b_.find_tag(route_.tag);
+    if (!t) return not_found();
+    begin(RouteKind::Tag, page_title(site_, "Posts tagged “" + t->name + "”" +
+                                                 (route_.page > 1 ? ", page " + std::to_string(route_.page) : "")));
+    v_.description = "Posts tagged “" + t->name + "” on " + site_.title + ".";
+    Html h;
+    h.raw("<h1 class=\"page-title\">Posts tagged <span class=\"tag-name\">").text(t->name).raw("</span></h1>\n");
+    h.raw("<p class=\"count\">").num(static_cast<long long>(t->posts.size())).raw(" ")
+        .raw(plural(t->posts.size(), "post", "posts")).raw(" · <a href=\"").text(path(route_of(RouteKind::TagsIndex)))
+        .raw("\">All tags</a></p>\n");
+    auto link = [this, t](int p) { return tag_path(*t, p); };
+    if (!paged_list(h, t->posts, route_.page, link)) return not_found();
+    v_.html = h.take();
+  }
+
+  void archive() {
+    begin(RouteKind::ArchiveIndex, page_title(site_, "Archive"));
+    v_.description = "Every month of " + site_.title + ".";
+    Html h;
+    h.raw("<h1 class=\"page-title\">Archive</h1>\n");
+    if (b_.months.empty()) h.raw("<p class=\"empty\">No posts yet.</p>\n");
+    int year = 0;
+    for (const MonthInfo& m : b_.months) {
+      if (m.year != year) {
+        if (year) h.raw("</ul>\n</section>\n");
+        year = m.year;
+        h.raw("<section class=\"archive-year\" aria-labelledby=\"year-").num(year).raw("\">\n<h2 id=\"year-")
+            .num(year).raw("\">").num(year).raw("</h2>\n<ul class=\"months\">\n");
+      }
+      h.raw("<li><a href=\"").text(path(month_route(m.year, m.month))).raw("\">")
+          .text(month_year(m.year, m.month, site_.language)).raw("</a> <span class=\"count\">(")
+          .num(static_cast<long long>(m.posts.size())).raw(")</span></li>\n");
+    }
+    if (year) h.raw("</ul>\n</section>\n");
+    v_.html = h.take();
+  }
+
+  void compact_list(Html& h, const std::vector<size_t>& posts) {
+    h.raw("<ul class=\"post-index\">\n");
+    for (size_t i : posts) {
+      const Post& p = b_.posts[i];
+      h.raw("<li>");
+      time(h, p.date, p.when);
+      h.raw(" <a href=\"").text(path(post_route(p.slug))).raw("\">").text(p.title).raw("</a></li>\n");
+    }
+    h.raw("</ul>\n");
+  }
+
+  void month() {
+    const MonthInfo* m = b_.find_month(route_.year, route_.month);
+    if (!m) return not_found();
+    std::string name = month_year(m->year, m->month, site_.language);
+    begin(RouteKind::Month, page_title(site_, name));
+    v_.description = "Posts from " + name + " on " + site_.title + ".";
+    Html h;
+    h.raw("<h1 class=\"page-title\">").text(name).raw("</h1>\n<p class=\"count\">")
+        .num(static_cast<long long>(m->posts.size())).raw(" ").raw(plural(m->posts.size(), "post", "posts"))
+        .raw(" · <a href=\"").text(path(route_of(RouteKind::ArchiveIndex))).raw("\">All months</a></p>\n");
+    compact_list(h, m->posts);
+    // months are newest first: the previous index is the newer month.
+    size_t at = static_cast<size_t>(m - b_.months.data());
+    const MonthInfo* newer = at > 0 ? &b_.months[at - 1] : nullptr;
+    const MonthInfo* older = at + 1 < b_.months.size() ? &b_.months[at + 1] : nullptr;
+    if (newer || older) {
+      h.raw("<nav class=\"month-nav\" aria-label=\"Other months\">\n");
+      if (older) h.raw("<a class=\"older\" rel=\"prev\" href=\"").text(path(month_route(older->year, older->month)))
+          .raw("\">← ").text(month_year(older->year, older->month, site_.language)).raw("</a>\n");
+      if (newer) h.raw("<a class=\"newer\" rel=\"next\" href=\"").text(path(month_route(newer->year, newer->month)))
+          .raw("\">").text(month_year(newer->year, newer->month, site_.language)).raw(" →</a>\n");
+      h.raw("</nav>\n");
+    }
+    v_.html = h.take();
+  }
+
+  void search() {
+    const std::string& q = route_.query;
+    begin(RouteKind::Search, page_title(site_, q.empty() ? "Search" : "Search: " + q));
+    v_.path = path(route_of(RouteKind::Search));
+    v_.description = "Search " + site_.title + ".";
+    Html h;
+    h.raw("<h1 class=\"page-title\">Search</h1>\n<form class=\"search-form\" role=\"search\" action=\"")
+        .text(path(route_of(RouteKind::Search)))
+        .raw("\" method=\"get\">\n<label for=\"search-q\">Search posts</label>\n"
+             "<input id=\"search-q\" type=\"search\" name=\"q\" value=\"")
+        .text(q).raw("\" autocomplete=\"off\">\n<button type=\"submit\">Search</button>\n</form>\n"
+                     "<noscript><p class=\"note\">Search runs in your browser and needs JavaScript. "
+                     "The <a href=\"").text(path(route_of(RouteKind::TagsIndex))).raw("\">tags</a> and the <a href=\"")
+        .text(path(route_of(RouteKind::ArchiveIndex))).raw("\">archive</a> work without it.</p></noscript>\n");
+    if (!q.empty()) {
+      std::vector<size_t> hits = search_posts(b_, q);
+      h.raw("<p class=\"count\" role=\"status\">").num(static_cast<long long>(hits.size())).raw(" ")
+          .raw(plural(hits.size(), "post matches", "posts match")).raw(" “").text(q).raw("”.</p>\n");
+      if (!hits.empty()) compact_list(h, hits);
+    }
+    v_.html = h.take();
+  }
+
+  void not_found() {
+    v_ = View{};
+    v_.status = 404;
+    v_.kind = RouteKind::NotFound;
+    v_.title = page_title(site_, "Page not found");
+    v_.path = path(Route{});
+    v_.description = "This page does not exist.";
+    Html h;
+    h.raw("<h1 class=\"page-title\">Page not found</h1>\n<p>There is nothing at this address. "
+          "It may have moved, or the link may be mistyped.</p>\n<p><a href=\"")
+        .text(site_.base_path).raw("\">Go to the home page</a> or <a href=\"")
+        .text(path(route_of(RouteKind::ArchiveIndex))).raw("\">browse the archive</a>.</p>\n");
+    v_.html = h.take();
+  }
+
+  const Bundle& b_;
+  const Site& site_;
+  const Route& route_;
+  View v_;
+};
+
+// ASCII case folding is enough for a substring search over UTF-8.
+std::string fold(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+const char* nav_section(RouteKind k) {
+  switch (k) {
+    case RouteKind::Home: case RouteKind::Post: return "home";
+    case RouteKind::TagsIndex: case RouteKind::Tag: return "tags";
+    case RouteKind::ArchiveIndex: case RouteKind::Month: return "archive";
+    case RouteKind::Search: return "search";
+    default: return "";
+  }
+}
+
+}  // namespace
+
+View render_view(const Bundle& bundle, const Route& route) { return ViewBuilder(bundle, route).build(); }
+
+std::vector<size_t> search_posts(const Bundle& bundle, std::string_view query) {
+  std::vector<std::string> terms;
+  std::string q = fold(query);
+  size_t pos = 0;
+  while (pos < q.size()) {
+    size_t end = q.find_first_of(" \t\r\n", pos);
+    if (end == std::string::npos) end = q.size();
+    if (end > pos) terms.push_back(q.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  std::vector<size_t> hits;
+  if (terms.empty()) return hits;
+  for (size_t i = 0; i < bundle.posts.size(); ++i) {
+    const Post& p = bundle.posts[i];
+    std::string hay = fold(p.title);
+    for (const std::string& t : p.tags) hay += "\n" + fold(t);
+    hay += "\n" + fold(p.summary) + "\n" + fold(p.body);
+    bool all = std::all_of(terms.begin(), terms.end(),
+                           [&](const std::string& t) { return hay.find(t) != std::string::npos; });
+    if (all) hits.push_back(i);
+  }
+  return hits;
+}
+
+int reading_minutes(std::string_view markdown) {
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : markdown) {
+    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return static_cast<int>(std::max<size_t>(1, (words + 110) / 220));
+}
+
+std::string render_app(const Bundle& bundle, const View& view) {
+  const Site& site = bundle.site;
+  const std::string section = nav_section(view.kind);
+  Html h;
+  h.raw("<a class=\"skip-link\" href=\"#main\">Skip to content</a>\n<header class=\"site-header\">\n"
+        "<div class=\"site-header-inner\">\n<a class=\"site-title\" href=\"")
+      .text(site.base_path).raw("\">").text(site.title).raw("</a>\n<nav class=\"site-nav\" aria-label=\"Main\">\n<ul>\n");
+  struct Item { const char* section; const char* label; Route route; };
+  const Item items[] = {{"home", "Home", home_route()},
+                        {"tags", "Tags", route_of(RouteKind::TagsIndex)},
+                        {"archive", "Archive", route_of(RouteKind::ArchiveIndex)},
+                        {"search", "Search", route_of(RouteKind::Search)}};
+  for (const Item& it : items) {
+    std::string href = route_path(it.route, site.base_path);
+    h.raw("<li><a href=\"").text(href).raw("\"");
+    if (section == it.section) h.raw(href == view.path ? " aria-current=\"page\"" : " aria-current=\"true\"");
+    h.raw(">").raw(it.label).raw("</a></li>\n");
+  }
+  h.raw("</ul>\n</nav>\n</div>\n</header>\n<main id=\"main\" tabindex=\"-1\" data-view=\"").raw(section.empty() ? "not-found" : section)
+      .raw("\">\n").raw(view.html).raw("</main>\n<footer class=\"site-footer\">\n<p>");
+  if (!site.author.empty()) h.raw("© ").text(site.author).raw(" · ");
+  if (!site.description.empty()) h.text(site.description).raw(" · ");
+  h.raw("Published with <a href=\"https://github.com/quire-blog/quire\">Quire</a>.</p>\n</footer>\n");
+  return h.take();
+}
+
+std::string render_document(const Bundle& bundle, const View& view) {
+  const Site& site = bundle.site;
+  const std::string& base = site.base_path;
+  Html h;
+  h.raw("<!doctype html>\n<html lang=\"").text(site.language).raw("\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
+      .text(view.title).raw("</title>\n");
+  if (!view.description.empty())
+    h.raw("<meta name=\"description\" content=\"").text(view.description).raw("\">\n");
+  if (!site.url.empty() && view.status == 200)
+    h.raw("<link rel=\"canonical\" href=\"").text(site.url + view.path).raw("\">\n");
+  if (!view.prev_path.empty()) h.raw("<link rel=\"prev\" href=\"").text(view.prev_path).raw("\">\n");
+  if (!view.next_path.empty()) h.raw("<link rel=\"next\" href=\"").text(view.next_path).raw("\">\n");
+  h.raw("<link rel=\"icon\" href=\"").text(base + kFaviconFile).raw("\" type=\"image/svg+xml\">\n")
+      .raw("<link rel=\"stylesheet\" href=\"").text(base + kStylesheetFile).raw("\">\n")
+      .raw("<link rel=\"preload\" href=\"").text(base + kBundleFile).raw("\" as=\"fetch\" crossorigin>\n")
+      .raw("<script type=\"module\" src=\"").text(base + kAppScriptFile).raw("\"></script>\n</head>\n<body>\n")
+      .raw("<div id=\"quire-app\" data-base=\"").text(base).raw("\" data-bundle=\"").text(base + kBundleFile)
+      .raw("\" data-route=\"").text(view.path).raw("\" data-status=\"").num(view.status).raw("\">\n")
+      .raw(render_app(bundle, view))
+      .raw("</div>\n<div id=\"quire-status\" class=\"sr-only\" aria-live=\"polite\" aria-atomic=\"true\"></div>\n"
+           "</body>\n</html>\n");
+  return h.take();
+}
+
+}  // namespace quire

@@ -1,0 +1,50 @@
+// Views: the HTML for each route, the same in the browser (WASM) and in the
+// static pages written by `quire build`.
+//
+// Markup contract with web/ (the JS never builds markup of its own):
+//   render_document() = a whole page: <head> + <body> holding
+//     <div id="quire-app" data-base=.. data-bundle=.. data-route=..> the
+//     chrome (skip link, header with nav, <main id="main">, footer) </div>
+//     <div id="quire-status" aria-live="polite"> for route announcements.
+//   render_app() = the inside of #quire-app for one route (what the app
+//     swaps on navigation). render_view().html = the inside of <main>.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/bundle.hpp"
+#include "core/router.hpp"
+
+namespace quire {
+
+struct View {
+  int status = 200;        // 404 for NotFound and out-of-range pages/tags
+  RouteKind kind = RouteKind::NotFound;
+  std::string title;       // the document title
+  std::string description; // plain text for <meta name="description">
+  std::string path;        // canonical path (base_path included; for search
+                           // without the query, for 404 base_path + "404.html")
+  std::string prev_path;   // rel="prev" (newer page), if any
+  std::string next_path;   // rel="next" (older page), if any
+  std::string html;        // inside of <main>
+};
+
+View render_view(const Bundle& bundle, const Route& route);
+std::string render_app(const Bundle& bundle, const View& view);
+std::string render_document(const Bundle& bundle, const View& view);
+
+// Names of the app's files under base_path, shared with the build.
+inline constexpr const char* kBundleFile = "bundle.json";
+inline constexpr const char* kStylesheetFile = "style.css";
+inline constexpr const char* kAppScriptFile = "app.js";
+inline constexpr const char* kFaviconFile = "favicon.svg";  // web/'s, unless content/static has one
+
+// Posts matching every whitespace-separated term of the query (case-
+// insensitive) in title, tags, summary or body; newest first.
+std::vector<size_t> search_posts(const Bundle& bundle, std::string_view query);
+
+// Minutes to read a markdown text at 220 words a minute (at least 1).
+int reading_minutes(std::string_view markdown);
+
+}  // namespace quire

@@ -1,0 +1,164 @@
+// Shared pieces of the end-to-end tests: build a site, serve it, drive
+// Debian's chromium through playwright-core, read the bundle for expectations.
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, cp, writeFile, unlink } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+import { startServer } from '../../scripts/serve.mjs';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const screenshotDir = path.join(repoRoot, 'build/screenshots');
+
+/**
+ * @typedef {object} BundlePost
+ * @property {string} slug
+ * @property {string} title
+ * @property {string} date
+ * @property {string[]} [tags]
+ * @property {string} [summary]
+ * @property {string} [body]
+ */
+
+/**
+ * @typedef {object} SiteBundle
+ * @property {{title: string, base_path: string, posts_per_page: number}} site
+ * @property {BundlePost[]} posts
+ */
+
+/**
+ * Builds content/ into a fresh temporary directory with the native CLI.
+ * @returns {Promise<{dir: string, bundle: SiteBundle, remove: () => Promise<void>}>}
+ */
+export async function buildSite() {
+  const cli = path.join(repoRoot, 'build/native/quire');
+  if (!existsSync(cli)) throw new Error(`${cli} is missing: run bash scripts/build.sh first`);
+  const parent = await mkdtemp(path.join(tmpdir(), 'quire-e2e-'));
+  const dir = path.join(parent, 'dist');
+  const run = spawnSync(cli, ['build', 'content', '-o', dir], { cwd: repoRoot, encoding: 'utf8' });
+  if (run.status !== 0) {
+    throw new Error(`quire build failed (${run.status}):\n${run.stdout}\n${run.stderr}`);
+  }
+  const bundle = await readBundle(dir);
+  return { dir, bundle, remove: () => rm(parent, { recursive: true, force: true }) };
+}
+
+/** @param {string} dir @returns {Promise<SiteBundle>} */
+export async function readBundle(dir) {
+  return JSON.parse(await readFile(path.join(dir, 'bundle.json'), 'utf8'));
+}
+
+/**
+ * A copy of a built site whose bundle is replaced by `bundleText`, with
+ * some pre-rendered pages removed (so the host falls back to 404.html).
+ * @param {string} dir
+ * @param {string} bundleText
+ * @param {string[]} removePages  site-relative paths like 'posts/x/'
+ */
+export async function brokenCopy(dir, bundleText, removePages) {
+  const parent = await mkdtemp(path.join(tmpdir(), 'quire-e2e-broken-'));
+  const copy = path.join(parent, 'dist');
+  await cp(dir, copy, { recursive: true });
+  await writeFile(path.join(copy, 'bundle.json'), bundleText);
+  for (const page of removePages) await unlink(path.join(copy, page, 'index.html'));
+  return { dir: copy, remove: () => rm(parent, { recursive: true, force: true }) };
+}
+
+/**
+ * Serves a built site on a free port, under its bundle's base path.
+ * @param {string} root
+ * @param {string} [basePath]
+ */
+export function serve(root, basePath = '/') {
+  return startServer({ root, port: 0, basePath, quiet: true });
+}
+
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/**
+ * @typedef {object} WatchedPage
+ * @property {import('playwright-core').Page} page
+ * @property {string[]} pageErrors     uncaught exceptions and rejections
+ * @property {string[]} consoleErrors  console.error messages
+ * @property {string[]} consoleWarnings
+ * @property {() => Promise<void>} close
+ */
+
+/**
+ * A fresh context and page that records errors.
+ * @param {import('playwright-core').Browser} browser
+ * @param {import('playwright-core').BrowserContextOptions} [options]
+ * @returns {Promise<WatchedPage>}
+ */
+export async function openPage(browser, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, ...options });
+  const page = await context.newPage();
+  /** @type {string[]} */ const pageErrors = [];
+  /** @type {string[]} */ const consoleErrors = [];
+  /** @type {string[]} */ const consoleWarnings = [];
+  page.on('pageerror', (error) => pageErrors.push(String(error?.stack ?? error)));
+  page.on('console', (message) => {
+    const where = message.location().url;
+    if (message.type() === 'error') consoleErrors.push(`${message.text()} (${where})`);
+    if (message.type() === 'warning') consoleWarnings.push(message.text());
+  });
+  return { page, pageErrors, consoleErrors, consoleWarnings, close: () => context.close() };
+}
+
+/**
+ * Waits for the app to have tried loading its bundle.
+ * @param {import('playwright-core').Page} page
+ * @returns {Promise<boolean>} whether it loaded
+ */
+export async function appReady(page) {
+  await page.waitForFunction(() => /** @type {any} */ (window).__quire !== undefined);
+  return page.evaluate(() => /** @type {any} */ (window).__quire.ready);
+}
+
+/** @param {import('playwright-core').Page} page @returns {Promise<number>} */
+export function navigations(page) {
+  return page.evaluate(() => /** @type {any} */ (window).__quire.navigations);
+}
+
+/**
+ * Runs `action` and waits for the app's next client-side render.
+ * @param {import('playwright-core').Page} page
+ * @param {() => Promise<unknown>} action
+ * @returns {Promise<{path: string, status: number, title: string}>} the event's detail
+ */
+export async function rendered(page, action) {
+  await page.evaluate(() => {
+    const w = /** @type {any} */ (window);
+    w.__nextRender = new Promise((resolve) => {
+      document.addEventListener('quire:rendered', (e) => resolve(/** @type {CustomEvent} */ (e).detail), { once: true });
+    });
+  });
+  await action();
+  return page.evaluate(() => /** @type {any} */ (window).__nextRender);
+}
+
+/** @param {import('playwright-core').Page} page */
+export function pathOf(page) {
+  const url = new URL(page.url());
+  return url.pathname + url.search;
+}
+
+/** Titles of the posts that carry a tag (by name, case-insensitively). */
+export function postsTagged(/** @type {SiteBundle} */ bundle, /** @type {string} */ name) {
+  const want = name.toLowerCase();
+  return bundle.posts.filter((p) => (p.tags ?? []).some((t) => t.toLowerCase() === want));
+}
+
+/** Posts of a month, 'YYYY-MM', by the date as written. */
+export function postsOfMonth(/** @type {SiteBundle} */ bundle, /** @type {string} */ yearMonth) {
+  return bundle.posts.filter((p) => p.date.slice(0, 7) === yearMonth);
+}

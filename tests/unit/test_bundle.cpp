@@ -1,0 +1,180 @@
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "core/bundle.hpp"
+
+using quire::load_bundle;
+
+namespace {
+
+// A small valid bundle; tests replace pieces of it.
+std::string bundle_with(const std::string& site, const std::string& posts) {
+  return R"({"format":"quire-bundle","version":1,"site":)" + site + R"(,"posts":)" + posts + "}";
+}
+
+const std::string kSite = R"({"title":"Notes","url":"https://example.com/","posts_per_page":2})";
+const std::string kPosts = R"([
+  {"slug":"older","title":"Older","date":"2022-10-01","tags":["ai","web"],"summary":"s","body":"b"},
+  {"slug":"newer","title":"Newer","date":"2022-11-03T08:00:00+01:00","tags":["ai"],"summary":"s","body":"b"},
+  {"slug":"middle","title":"Middle","date":"2022-10-09T20:25:00+01:00","tags":["Web"],"summary":"s"}
+])";
+
+}  // namespace
+
+TEST_SUITE("bundle") {
+  TEST_CASE("a valid bundle loads with its site, posts, tags and months") {
+    auto r = load_bundle(bundle_with(kSite, kPosts));
+    REQUIRE_MESSAGE(r.ok, r.message);
+    CHECK(r.bundle.site.title == "Notes");
+    CHECK(r.bundle.site.url == "https://example.com");  // trailing slash dropped
+    CHECK(r.bundle.site.posts_per_page == 2);
+    CHECK(r.bundle.site.base_path == "/");
+    REQUIRE(r.bundle.posts.size() == 3);
+
+    SUBCASE("posts are ordered newest first whatever the input order") {
+      CHECK(r.bundle.posts[0].slug == "newer");
+      CHECK(r.bundle.posts[1].slug == "middle");
+      CHECK(r.bundle.posts[2].slug == "older");
+    }
+    SUBCASE("a post without body is kept and marked as not loaded") {
+      CHECK_FALSE(r.bundle.find_post("middle")->has_body);
+      CHECK(r.bundle.find_post("older")->has_body);
+    }
+    SUBCASE("tags are grouped by slug with their posts newest first") {
+      REQUIRE(r.bundle.tags.size() == 2);
+      CHECK(r.bundle.tags[0].slug == "ai");
+      CHECK(r.bundle.tags[0].posts.size() == 2);
+      const quire::TagInfo* web = r.bundle.find_tag("web");
+      REQUIRE(web);
+      CHECK(web->posts.size() == 2);  // "web" and "Web" are one tag
+    }
+    SUBCASE("months are newest first with their posts") {
+      REQUIRE(r.bundle.months.size() == 2);
+      CHECK(r.bundle.months[0].year == 2022);
+      CHECK(r.bundle.months[0].month == 11);
+      CHECK(r.bundle.months[1].posts.size() == 2);
+      CHECK(r.bundle.find_month(2022, 10) != nullptr);
+      CHECK(r.bundle.find_month(2022, 9) == nullptr);
+    }
+  }
+
+  TEST_CASE("unknown fields are ignored and optional fields default") {
+    auto r = load_bundle(R"({"format":"quire-bundle","version":1,"extra":true,"site":{"future":1},
+      "posts":[{"slug":"a","title":"A","date":"2022-01-01","whatever":[1,2]}]})");
+    REQUIRE_MESSAGE(r.ok, r.message);
+    CHECK(r.bundle.site.title == "Untitled blog");
+    CHECK(r.bundle.site.posts_per_page == 10);
+    CHECK(r.bundle.posts[0].tags.empty());
+  }
+
+  TEST_CASE("tag slugs keep C, C++ and C# apart") {
+    CHECK(quire::tag_slug("C") == "c");
+    CHECK(quire::tag_slug("C++") == "c-plus-plus");
+    CHECK(quire::tag_slug("C#") == "c-sharp");
+    CHECK(quire::tag_slug("Web Components") == "web-components");
+    CHECK(quire::tag_slug("café") == "café");
+  }
+
+  TEST_CASE("a byte order mark before the JSON is accepted") {
+    auto r = load_bundle("\xEF\xBB\xBF" + bundle_with(kSite, "[]"));
+    CHECK_MESSAGE(r.ok, r.message);
+  }
+
+  TEST_CASE("writing then loading a bundle gives the same bundle back") {
+    auto first = load_bundle(bundle_with(kSite, kPosts));
+    REQUIRE(first.ok);
+    first.bundle.posts[0].params_json = R"({"mood":"happy"})";
+    auto second = load_bundle(quire::write_bundle_json(first.bundle));
+    REQUIRE_MESSAGE(second.ok, second.message);
+    REQUIRE(second.bundle.posts.size() == first.bundle.posts.size());
+    for (size_t i = 0; i < first.bundle.posts.size(); ++i) {
+      CHECK(second.bundle.posts[i].slug == first.bundle.posts[i].slug);
+      CHECK(second.bundle.posts[i].date == first.bundle.posts[i].date);
+      CHECK(second.bundle.posts[i].tags == first.bundle.posts[i].tags);
+      CHECK(second.bundle.posts[i].has_body == first.bundle.posts[i].has_body);
+    }
+    CHECK(second.bundle.posts[0].params_json == R"({"mood":"happy"})");
+    CHECK(second.bundle.site.url == first.bundle.site.url);
+  }
+
+  TEST_CASE("malformed bundles give an error naming the path and the problem") {
+    struct Case {
+      const char* name;
+      std::string json;
+      const char* code;
+      const char* message;
+    };
+    const std::string post_ok = R"({"slug":"a","title":"A","date":"2022-01-01"})";
+    auto posts1 = [&](const std::string& post) { return bundle_with(kSite, "[" + post_ok + "," + post + "]"); };
+    const Case cases[] = {
+        {"empty input", "", "parse", "not valid JSON"},
+        {"truncated JSON", R"({"format":"quire-bundle",)", "parse", "syntax error at byte"},
+        {"not an object", "[1,2]", "format", "expected a JSON object, got array"},
+        {"missing format", R"({"version":1})", "format", "format: expected \"quire-bundle\""},
+        {"wrong format", R"({"format":"hugo","version":1})", "format", "format: expected \"quire-bundle\""},
+        {"missing version", R"({"format":"quire-bundle"})", "schema", "version: expected integer"},
+        {"version as string", R"({"format":"quire-bundle","version":"1"})", "schema", "version: expected integer"},
+        {"newer major version", R"({"format":"quire-bundle","version":2,"site":{},"posts":[]})", "version",
+         "bundle version 2 is newer than this Quire supports (1)"},
+        {"version zero", R"({"format":"quire-bundle","version":0})", "version", "version: expected 1, got 0"},
+        {"missing site", R"({"format":"quire-bundle","version":1,"posts":[]})", "schema", "site: missing"},
+        {"site not an object", bundle_with("[]", "[]"), "schema", "site: expected object, got array"},
+        {"site title a number", bundle_with(R"({"title":5})", "[]"), "schema",
+         "site.title: expected string, got number"},
+        {"posts_per_page zero", bundle_with(R"({"posts_per_page":0})", "[]"), "schema",
+         "site.posts_per_page: expected 1..1000, got 0"},
+        {"posts_per_page a float", bundle_with(R"({"posts_per_page":2.5})", "[]"), "schema",
+         "site.posts_per_page: expected integer, got number"},
+        {"unsafe_html a string", bundle_with(R"({"unsafe_html":"yes"})", "[]"), "schema",
+         "site.unsafe_html: expected boolean, got string"},
+        {"bad base_path", bundle_with(R"({"base_path":"blog"})", "[]"), "schema",
+         "site.base_path: expected a path starting and ending with '/'"},
+        {"missing posts", R"({"format":"quire-bundle","version":1,"site":{}})", "schema", "posts: missing"},
+        {"posts not an array", bundle_with("{}", "{}"), "schema", "posts: expected array, got object"},
+        {"post not an object", posts1("7"), "schema", "posts[1]: expected object, got number"},
+        {"post without slug", posts1(R"({"title":"B","date":"2022-01-01"})"), "schema",
+         "posts[1].slug: missing (expected string)"},
+        {"post with a slash in its slug", posts1(R"({"slug":"a/b","title":"B","date":"2022-01-01"})"), "schema",
+         "posts[1].slug: expected letters, digits"},
+        {"post title a number", posts1(R"({"slug":"b","title":3,"date":"2022-01-01"})"), "schema",
+         "posts[1].title: expected string, got number"},
+        {"post title empty", posts1(R"({"slug":"b","title":"","date":"2022-01-01"})"), "schema",
+         "posts[1].title: must not be empty"},
+        {"post date a number", posts1(R"({"slug":"b","title":"B","date":20220101})"), "schema",
+         "posts[1].date: expected string, got number"},
+        {"post date not a date", posts1(R"({"slug":"b","title":"B","date":"yesterday"})"), "schema",
+         "posts[1].date: expected YYYY-MM-DD[THH:MM[:SS][±HH:MM]], got \"yesterday\""},
+        {"post date February 30", posts1(R"({"slug":"b","title":"B","date":"2022-02-30"})"), "schema",
+         "posts[1].date: expected"},
+        {"post updated not a date", posts1(R"({"slug":"b","title":"B","date":"2022-01-01","updated":"soon"})"),
+         "schema", "posts[1].updated: expected"},
+        {"tags not an array", posts1(R"({"slug":"b","title":"B","date":"2022-01-01","tags":"ai"})"), "schema",
+         "posts[1].tags: expected array, got string"},
+        {"tag not a string", posts1(R"({"slug":"b","title":"B","date":"2022-01-01","tags":["ai",4]})"), "schema",
+         "posts[1].tags[1]: expected string, got number"},
+        {"tag of punctuation only", posts1(R"({"slug":"b","title":"B","date":"2022-01-01","tags":["!!"]})"),
+         "schema", "posts[1].tags[0]: expected a tag with a letter or digit"},
+        {"body not a string", posts1(R"({"slug":"b","title":"B","date":"2022-01-01","body":["x"]})"), "schema",
+         "posts[1].body: expected string, got array"},
+        {"duplicate slug", posts1(R"({"slug":"a","title":"B","date":"2022-01-01"})"), "schema",
+         "posts[1].slug: duplicate \"a\" (also posts[0])"},
+    };
+    for (const Case& c : cases) {
+      CAPTURE(c.name);
+      auto r = load_bundle(c.json);
+      CHECK_FALSE(r.ok);
+      CHECK(r.code == c.code);
+      CHECK_MESSAGE(r.message.find(c.message) != std::string::npos, r.message);
+      CHECK(r.bundle.posts.empty());  // nothing half-loaded
+    }
+  }
+
+  TEST_CASE("invalid UTF-8 in a bundle is refused with its position") {
+    auto r = load_bundle(bundle_with("{\"title\":\"Bad \xff byte\"}", "[]"));
+    CHECK_FALSE(r.ok);
+    CHECK(r.code == "parse");
+    CHECK_MESSAGE(r.message.find("ill-formed UTF-8") != std::string::npos, r.message);
+    CHECK(r.message.find("\xff") == std::string::npos);  // the message itself is valid UTF-8
+  }
+}

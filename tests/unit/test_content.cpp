@@ -1,0 +1,239 @@
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <string>
+#include <unistd.h>
+
+#include "build/content.hpp"
+#include "build/fsutil.hpp"
+#include "build/site_writer.hpp"
+
+namespace fs = std::filesystem;
+using quire::Diagnostic;
+
+namespace {
+
+struct Parsed {
+  quire::ParsedPost post;
+  std::vector<Diagnostic> errors, warnings;
+};
+
+Parsed parse(const std::string& text, const std::string& file = "content/posts/2022-10-09-x.md") {
+  Parsed p;
+  p.post = quire::parse_post(text, file, p.errors, p.warnings);
+  return p;
+}
+
+std::string all(const std::vector<Diagnostic>& ds) {
+  std::string s;
+  for (const auto& d : ds) s += d.str() + "\n";
+  return s;
+}
+
+// A scratch directory removed at the end of the test.
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    path = fs::temp_directory_path() / ("quire-test-" + std::to_string(::getpid()) + "-" + std::to_string(++n));
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~TempDir() { fs::remove_all(path); }
+  void write(const std::string& rel, const std::string& text) const {
+    std::string error;
+    REQUIRE(quire::write_file(path / rel, text, error));
+  }
+  static inline int n = 0;
+};
+
+}  // namespace
+
+TEST_SUITE("content") {
+  TEST_CASE("a post with complete front matter parses") {
+    auto p = parse("---\ntitle: \"Hello: world\"\ndate: 2022-10-09T20:25:00+01:00\ntags: [ai, web]\n"
+                   "updated: 2022-10-10\nmood: happy\n---\nFirst para[^1].\n\nSecond.\n\n[^1]: note\n");
+    REQUIRE_MESSAGE(p.post.ok, all(p.errors));
+    CHECK(p.post.post.title == "Hello: world");
+    CHECK(p.post.post.slug == "x");
+    CHECK(p.post.post.tags == std::vector<std::string>{"ai", "web"});
+    CHECK(p.post.post.updated == "2022-10-10");
+    CHECK(p.post.post.summary == "First para.");
+    CHECK(p.post.post.params_json == R"({"mood":"happy"})");  // unknown keys kept
+    CHECK_FALSE(p.post.draft);
+  }
+
+  TEST_CASE("front-matter errors name the file and the line") {
+    struct Case {
+      const char* name;
+      std::string text;
+      std::string expected;
+    };
+    const std::string f = "content/posts/2022-10-09-x.md";
+    const Case cases[] = {
+        {"bad date", "---\ntitle: T\ndate: yesterday\n---\n",
+         f + ":3: date: expected YYYY-MM-DD[THH:MM[:SS][±HH:MM]], got \"yesterday\""},
+        {"missing title", "---\ndate: 2022-01-01\n---\n", f + ":2: title: missing"},
+        {"missing date", "---\ntitle: T\n---\n", f + ":2: date: missing"},
+        {"no front matter", "# Just markdown\n", f + ":1: expected front matter"},
+        {"unclosed front matter", "---\ntitle: T\ndate: 2022-01-01\n", f + ":1: front matter is not closed"},
+        {"title as a list", "---\ntitle: [a, b]\ndate: 2022-01-01\n---\n", f + ":2: title: expected a single value"},
+        {"draft not a boolean", "---\ntitle: T\ndate: 2022-01-01\ndraft: maybe\n---\n",
+         f + ":4: draft: expected true or false, got \"maybe\""},
+        {"invalid YAML", "---\ntitle: T\ndate: 2022-01-01\ntags: [a, b\n---\n", f + ":5: invalid YAML"},
+        {"bad slug", "---\ntitle: T\ndate: 2022-01-01\nslug: a/b\n---\n", f + ":4: slug: expected letters"},
+        {"bad updated", "---\ntitle: T\ndate: 2022-01-01\nupdated: 2022-02-30\n---\n", f + ":4: updated: expected"},
+        {"nested tag", "---\ntitle: T\ndate: 2022-01-01\ntags:\n  - a\n  - [b]\n---\n", f + ":6: tags: expected"},
+    };
+    for (const Case& c : cases) {
+      CAPTURE(c.name);
+      auto p = parse(c.text, f);
+      CHECK_FALSE(p.post.ok);
+      REQUIRE_FALSE(p.errors.empty());
+      CHECK_MESSAGE(p.errors[0].str().rfind(c.expected, 0) == 0, p.errors[0].str());
+    }
+  }
+
+  TEST_CASE("an unknown key that looks like a typo is kept with a warning") {
+    auto p = parse("---\ntitle: T\ndate: 2022-01-01\ntag: [a]\n---\n");
+    CHECK(p.post.ok);
+    REQUIRE(p.warnings.size() == 1);
+    CHECK(p.warnings[0].str() ==
+          "content/posts/2022-10-09-x.md:4: unknown key \"tag\" kept in params (did you mean \"tags\"?)");
+    CHECK(p.post.post.params_json == R"({"tag":["a"]})");
+  }
+
+  TEST_CASE("every error of a post is reported, not just the first") {
+    auto p = parse("---\ntitle: [x]\ndate: soon\ndraft: perhaps\n---\n");
+    CHECK(p.errors.size() == 3);
+  }
+
+  TEST_CASE("slugs come from the file name unless set") {
+    CHECK(quire::default_slug("2022-10-09-hello-world.md") == "hello-world");
+    CHECK(quire::default_slug("about.md") == "about");
+    CHECK(quire::default_slug("2022-10-09.md") == "2022-10-09");
+    auto p = parse("---\ntitle: T\ndate: 2022-01-01\nslug: custom\n---\n");
+    CHECK(p.post.post.slug == "custom");
+  }
+
+  TEST_CASE("summaries: front matter, then the more marker, then the first paragraph") {
+    SUBCASE("the more marker splits and is removed from the body") {
+      std::string body = "Intro *text*.\n\nMore intro.\n<!--more-->\nRest.";
+      CHECK(quire::take_summary(body) == "Intro *text*.\n\nMore intro.");
+      CHECK(body.find("<!--more-->") == std::string::npos);
+    }
+    SUBCASE("the first paragraph skips headings, code and images") {
+      std::string body = "## Heading\n\n```\ncode\n```\n\n![img](x.png)\n\nReal paragraph\ncontinues.\n\nNext.";
+      CHECK(quire::take_summary(body) == "Real paragraph\ncontinues.");
+    }
+    SUBCASE("a summary in front matter wins") {
+      auto p = parse("---\ntitle: T\ndate: 2022-01-01\nsummary: Given.\n---\nBody para.\n");
+      CHECK(p.post.post.summary == "Given.");
+    }
+  }
+
+  TEST_CASE("site.yaml keys, defaults and errors") {
+    std::vector<Diagnostic> errors, warnings;
+    quire::Site site;
+    SUBCASE("valid input") {
+      quire::parse_site_yaml("title: My blog\nurl: https://x.org/\nposts_per_page: 3\nbase_path: blog\n"
+                             "unsafe_html: true\nlanguage: fr\n",
+                             "site.yaml", site, errors, warnings);
+      CHECK(errors.empty());
+      CHECK(site.title == "My blog");
+      CHECK(site.url == "https://x.org");
+      CHECK(site.posts_per_page == 3);
+      CHECK(site.base_path == "/blog/");
+      CHECK(site.unsafe_html);
+      CHECK(site.language == "fr");
+    }
+    SUBCASE("invalid input") {
+      quire::parse_site_yaml("title: T\nurl: example.com\nposts_per_page: ten\ntitel: typo\n", "site.yaml", site,
+                             errors, warnings);
+      REQUIRE(errors.size() == 2);
+      CHECK(errors[0].str().rfind("site.yaml:2: url: expected an absolute http(s) URL", 0) == 0);
+      CHECK(errors[1].str().rfind("site.yaml:3: posts_per_page: expected a whole number", 0) == 0);
+      REQUIRE(warnings.size() == 1);
+      CHECK(warnings[0].str() == "site.yaml:4: unknown key \"titel\" ignored (did you mean \"title\"?)");
+    }
+  }
+
+  TEST_CASE("a content folder loads with drafts, future posts and duplicate slugs handled") {
+    TempDir dir;
+    dir.write("site.yaml", "title: T\n");
+    dir.write("posts/2022-01-01-a.md", "---\ntitle: A\ndate: 2022-01-01\n---\nA.\n");
+    dir.write("posts/2022-01-02-b.md", "---\ntitle: B\ndate: 2022-01-02\ndraft: true\n---\nB.\n");
+    dir.write("posts/2099-01-01-c.md", "---\ntitle: C\ndate: 2099-01-01\n---\nC.\n");
+    dir.write("posts/notes.txt", "not a post");
+    quire::ContentOptions o;
+    o.now = 1700000000;  // 2023-11-14: the 2099 post is in the future
+    auto r = quire::load_content(dir.path, o);
+    REQUIRE_MESSAGE(r.ok(), all(r.errors));
+    CHECK(r.bundle.posts.size() == 1);
+    CHECK(r.skipped_drafts == 1);
+    CHECK(r.skipped_future == 1);
+    o.drafts = o.future = true;
+    CHECK(quire::load_content(dir.path, o).bundle.posts.size() == 3);
+
+    dir.write("posts/2022-02-01-a.md", "---\ntitle: A again\ndate: 2022-02-01\nslug: a\n---\n");
+    auto dup = quire::load_content(dir.path, o);
+    REQUIRE(dup.errors.size() == 1);
+    CHECK(dup.errors[0].message.find("slug \"a\" is already used by") != std::string::npos);
+  }
+
+  TEST_CASE("errors in several posts are all reported") {
+    TempDir dir;
+    dir.write("posts/a.md", "---\ntitle: A\ndate: nope\n---\n");
+    dir.write("posts/b.md", "no front matter\n");
+    auto r = quire::load_content(dir.path, {});
+    CHECK(r.errors.size() == 2);
+  }
+
+  TEST_CASE("a failed write leaves the previous output untouched") {
+    TempDir dir;
+    fs::path out = dir.path / "dist";
+    dir.write("dist/keep.txt", "previous build");
+    quire::Bundle b;
+    b.index();
+    quire::WriteOptions o;
+    o.out_dir = out;
+    o.web_dir = dir.path / "missing-web";  // the copy of the app fails
+    o.wasm_dir = dir.path / "missing-wasm";
+    quire::WriteStats stats;
+    std::string error;
+    CHECK_FALSE(quire::write_site(b, o, stats, error));
+    CHECK(error.find("cannot read") != std::string::npos);
+    std::string kept;
+    CHECK(quire::read_file(out / "keep.txt", kept));
+    CHECK(kept == "previous build");
+    size_t entries = 0;
+    for (auto& e : fs::directory_iterator(dir.path)) { (void)e; ++entries; }
+    CHECK(entries == 1);  // no temporary directory left behind
+  }
+
+  TEST_CASE("a successful write replaces the output with every route's page") {
+    TempDir dir;
+    dir.write("web/app.js", "//");
+    dir.write("web/quire.js", "//");
+    dir.write("web/style.css", "/**/");
+    dir.write("web/favicon.svg", "<svg/>");
+    dir.write("wasm/quire-core.js", "//");
+    dir.write("wasm/quire-core.wasm", "\0asm");
+    dir.write("static/images/x.svg", "<svg/>");
+    dir.write("dist/stale.html", "old");
+    dir.write("posts/2022-01-01-a.md", "---\ntitle: A\ndate: 2022-01-01\ntags: [t]\n---\nA.\n");
+    auto r = quire::load_content(dir.path, {});
+    REQUIRE(r.ok());
+    quire::WriteOptions o{dir.path / "dist", dir.path / "web", dir.path / "wasm", dir.path / "static"};
+    quire::WriteStats stats;
+    std::string error;
+    REQUIRE_MESSAGE(quire::write_site(r.bundle, o, stats, error), error);
+    for (const char* f : {"index.html", "posts/a/index.html", "tags/index.html", "tags/t/index.html",
+                          "archive/index.html", "archive/2022/01/index.html", "search/index.html", "404.html",
+                          "bundle.json", "app.js", "quire-core.wasm", "images/x.svg"}) {
+      CAPTURE(f);
+      CHECK(fs::exists(dir.path / "dist" / f));
+    }
+    CHECK_FALSE(fs::exists(dir.path / "dist/stale.html"));
+    CHECK(stats.pages == quire::all_routes(r.bundle).size() + 1);
+  }
+}

@@ -1,0 +1,66 @@
+#include <doctest/doctest.h>
+
+#include "core/dates.hpp"
+
+using quire::format_date;
+using quire::parse_date;
+
+TEST_SUITE("dates") {
+  TEST_CASE("ISO 8601 dates and date-times parse") {
+    SUBCASE("valid input") {
+      auto d = parse_date("2022-10-09");
+      REQUIRE(d);
+      CHECK(d->year == 2022);
+      CHECK(d->month == 10);
+      CHECK(d->day == 9);
+      CHECK_FALSE(d->has_time);
+
+      auto t = parse_date("2022-10-09T20:25:00+01:00");
+      REQUIRE(t);
+      CHECK(t->hour == 20);
+      CHECK(t->minute == 25);
+      CHECK(t->offset_minutes == 60);
+      CHECK(parse_date("2022-10-09T20:25")->has_time);
+      CHECK(parse_date("2022-10-09 20:25:30Z")->has_offset);
+      CHECK(parse_date("2022-10-09T20:25:30.123-05:30")->offset_minutes == -330);
+      CHECK(parse_date("2024-02-29"));
+    }
+    SUBCASE("invalid input") {
+      const char* bad[] = {"", "yesterday", "2022-1-09", "2022-13-01", "2022-00-10", "2023-02-29",
+                           "2022-04-31", "2022-10-09T25:00", "2022-10-09T20:61", "2022-10-09T20:25+1",
+                           "2022-10-09T20:25:00+01:00junk", "2022/10/09", "2022-10-09X20:25"};
+      for (const char* s : bad) {
+        CAPTURE(s);
+        CHECK_FALSE(parse_date(s));
+      }
+    }
+  }
+
+  TEST_CASE("instants compare across offsets") {
+    auto a = parse_date("2022-10-09T20:25:00+01:00");
+    auto b = parse_date("2022-10-09T19:25:00Z");
+    CHECK(a->epoch_seconds() == b->epoch_seconds());
+    CHECK(parse_date("1970-01-01")->epoch_seconds() == 0);
+  }
+
+  TEST_CASE("the default format reads like 8:25pm. October 9, 2022.") {
+    auto t = parse_date("2022-10-09T20:25:00+01:00");
+    CHECK(format_date(*t, quire::kDefaultDateFormat, "en") == "8:25pm. October 9, 2022.");
+    CHECK(format_date(*parse_date("2022-10-09T00:05"), quire::kDefaultDateFormat, "en") ==
+          "12:05am. October 9, 2022.");
+    SUBCASE("a date without time drops the time part of the format") {
+      CHECK(format_date(*parse_date("2022-10-09"), quire::kDefaultDateFormat, "en") == "October 9, 2022.");
+    }
+  }
+
+  TEST_CASE("format tokens and languages") {
+    auto t = parse_date("2022-10-09T08:05:07");
+    CHECK(format_date(*t, "%Y-%m-%d %H:%M:%S", "en") == "2022-10-09 08:05:07");
+    CHECK(format_date(*t, "%A %-d %b, %I%P", "en") == "Sunday 9 Oct, 08AM");
+    CHECK(format_date(*t, "%-d %B %Y", "fr") == "9 octobre 2022");
+    CHECK(format_date(*t, "%-d. %B %Y", "de-AT") == "9. Oktober 2022");
+    CHECK(format_date(*t, "100%% %q", "en") == "100% %q");
+    CHECK(quire::month_year(2022, 11, "en") == "November 2022");
+    CHECK(quire::month_year(2022, 11, "xx") == "November 2022");
+  }
+}

@@ -1,0 +1,711 @@
+// Tests for src/core/markdown.hpp: rendering (md4c-html compatible output),
+// heading ids, footnotes, the URL/raw-HTML safety policy, input hygiene,
+// plain text and slugs. The policy itself is stated in markdown.hpp.
+#include <doctest/doctest.h>
+
+#include <cctype>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/markdown.hpp"
+
+namespace {
+
+using quire::MarkdownOptions;
+using quire::markdown_plain_text;
+using quire::render_markdown;
+using quire::slugify;
+
+bool contains(std::string_view haystack, std::string_view needle) {
+  return haystack.find(needle) != std::string_view::npos;
+}
+
+std::size_t count(std::string_view haystack, std::string_view needle) {
+  std::size_t n = 0;
+  for (std::size_t at = haystack.find(needle); at != std::string_view::npos;
+       at = haystack.find(needle, at + needle.size()))
+    ++n;
+  return n;
+}
+
+std::string lower(std::string_view s) {
+  std::string out;
+  for (const char c : s) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+void append_code_point(std::string& out, unsigned long cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// What a browser makes of an attribute value: character references decoded
+// (numeric ones, and the named ones an attacker would use), then the URL
+// parser's removal of whitespace and control characters, then case folding.
+std::string browser_view(std::string_view value) {
+  std::string decoded;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    if (value[i] != '&') {
+      decoded += value[i];
+      continue;
+    }
+    std::size_t j = i + 1;
+    unsigned long cp = 0;
+    if (j < value.size() && value[j] == '#') {
+      ++j;
+      const bool hex = j < value.size() && (value[j] == 'x' || value[j] == 'X');
+      if (hex) ++j;
+      while (j < value.size() && std::isxdigit(static_cast<unsigned char>(value[j]))) {
+        if (!hex && !std::isdigit(static_cast<unsigned char>(value[j]))) break;
+        cp = cp * (hex ? 16 : 10) +
+             static_cast<unsigned long>(std::isdigit(static_cast<unsigned char>(value[j]))
+                                            ? value[j] - '0'
+                                            : std::tolower(static_cast<unsigned char>(value[j])) - 'a' + 10);
+        if (cp > 0x10FFFF) cp = 0xFFFD;
+        ++j;
+      }
+    } else {
+      static const struct {
+        const char* name;
+        unsigned long cp;
+      } kNamed[] = {{"amp", '&'},    {"lt", '<'},     {"gt", '>'},       {"quot", '"'},
+                    {"colon", ':'},  {"tab", '\t'},   {"newline", '\n'}, {"sol", '/'},
+                    {"lpar", '('},   {"rpar", ')'},   {"apos", '\''}};
+      std::size_t k = j;
+      while (k < value.size() && std::isalnum(static_cast<unsigned char>(value[k]))) ++k;
+      const std::string name = lower(value.substr(j, k - j));
+      for (const auto& named : kNamed)
+        if (name == named.name) cp = named.cp;
+      j = k;
+    }
+    if (cp == 0) {
+      decoded += '&';
+      continue;
+    }
+    append_code_point(decoded, cp);
+    if (j < value.size() && value[j] == ';') ++j;
+    i = j - 1;
+  }
+  std::string folded;
+  for (const char c : decoded)
+    if (static_cast<unsigned char>(c) > 0x20 && c != 0x7F) folded += c;
+  return lower(folded);
+}
+
+// The real tags of some HTML (escaped "&lt;" text is not a tag).
+std::vector<std::string> tags_of(std::string_view html) {
+  std::vector<std::string> tags;
+  for (std::size_t at = html.find('<'); at != std::string_view::npos;
+       at = html.find('<', at + 1)) {
+    const std::size_t end = html.find('>', at);
+    if (end == std::string_view::npos) break;
+    tags.emplace_back(html.substr(at, end - at + 1));
+  }
+  return tags;
+}
+
+struct Attribute {
+  std::string name;  // lowercased
+  std::string value;
+};
+
+// The attributes of a tag as a browser tokenises them (quoted, unquoted and
+// valueless attributes).
+std::vector<Attribute> attributes_of(std::string_view tag) {
+  std::vector<Attribute> attributes;
+  const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; };
+  std::size_t i = 1;
+  while (i < tag.size() && !is_space(tag[i]) && tag[i] != '>') ++i;  // tag name
+  while (i < tag.size()) {
+    while (i < tag.size() && (is_space(tag[i]) || tag[i] == '/')) ++i;
+    if (i >= tag.size() || tag[i] == '>') break;
+    Attribute attribute;
+    while (i < tag.size() && !is_space(tag[i]) && tag[i] != '=' && tag[i] != '>')
+      attribute.name += static_cast<char>(std::tolower(static_cast<unsigned char>(tag[i++])));
+    while (i < tag.size() && is_space(tag[i])) ++i;
+    if (i < tag.size() && tag[i] == '=') {
+      ++i;
+      while (i < tag.size() && is_space(tag[i])) ++i;
+      if (i < tag.size() && (tag[i] == '"' || tag[i] == '\'')) {
+        const char quote = tag[i++];
+        while (i < tag.size() && tag[i] != quote) attribute.value += tag[i++];
+        ++i;
+      } else {
+        while (i < tag.size() && !is_space(tag[i]) && tag[i] != '>') attribute.value += tag[i++];
+      }
+    }
+    attributes.push_back(std::move(attribute));
+  }
+  return attributes;
+}
+
+// The safety assertions every XSS vector must pass.
+void check_harmless(const std::string& html) {
+  INFO("html: " << html);
+  CHECK_FALSE(contains(lower(html), "<script"));
+  CHECK_FALSE(contains(lower(html), "<iframe"));
+  for (const std::string& tag : tags_of(html)) {
+    INFO("tag: " << tag);
+    for (const Attribute& attribute : attributes_of(tag)) {
+      CHECK_FALSE(attribute.name.rfind("on", 0) == 0);
+      const std::string seen = browser_view(attribute.value);
+      CHECK_FALSE(contains(seen, "javascript:"));
+      CHECK_FALSE(contains(seen, "vbscript:"));
+      CHECK_FALSE(contains(seen, "data:"));
+    }
+  }
+}
+
+std::string unsafe(std::string_view markdown) {
+  MarkdownOptions options;
+  options.unsafe_html = true;
+  return render_markdown(markdown, options);
+}
+
+std::string with_prefix(std::string_view markdown, std::string prefix) {
+  MarkdownOptions options;
+  options.id_prefix = std::move(prefix);
+  return render_markdown(markdown, options);
+}
+
+const std::string kRefOne =
+    "<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\" "
+    "role=\"doc-noteref\" aria-describedby=\"footnote-label\">1</a></sup>";
+
+}  // namespace
+
+TEST_SUITE("markdown") {
+
+TEST_CASE("paragraphs, emphasis and breaks render like md4c-html") {
+  CHECK(render_markdown("Hello *world*") == "<p>Hello <em>world</em></p>\n");
+  CHECK(render_markdown("**strong** and __also__ and _em_") ==
+        "<p><strong>strong</strong> and <strong>also</strong> and <em>em</em></p>\n");
+  CHECK(render_markdown("one\ntwo\n\nthree") == "<p>one\ntwo</p>\n<p>three</p>\n");
+  CHECK(render_markdown("hard  \nbreak") == "<p>hard<br>\nbreak</p>\n");
+  CHECK(render_markdown("a < b & \"c\" > d") ==
+        "<p>a &lt; b &amp; &quot;c&quot; &gt; d</p>\n");
+  CHECK(render_markdown("&copy; &#35; &#x41; &bogus;") == "<p>\xC2\xA9 # A &amp;bogus;</p>\n");
+  CHECK(render_markdown("\\*not em\\*") == "<p>*not em*</p>\n");
+  CHECK(render_markdown("***") == "<hr>\n");
+  CHECK(render_markdown("") == "");
+}
+
+TEST_CASE("lists render tight and loose, ordered with start") {
+  CHECK(render_markdown("- a\n- b") == "<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n");
+  CHECK(render_markdown("- a\n\n- b") ==
+        "<ul>\n<li><p>a</p>\n</li>\n<li><p>b</p>\n</li>\n</ul>\n");
+  CHECK(render_markdown("3. x\n4. y") == "<ol start=\"3\">\n<li>x</li>\n<li>y</li>\n</ol>\n");
+  CHECK(render_markdown("1. x\n   - y") ==
+        "<ol>\n<li>x<ul>\n<li>y</li>\n</ul>\n</li>\n</ol>\n");
+}
+
+TEST_CASE("code blocks and code spans are escaped verbatim") {
+  CHECK(render_markdown("```c\nint a < b;\n```") ==
+        "<pre><code class=\"language-c\">int a &lt; b;\n</code></pre>\n");
+  CHECK(render_markdown("    indented *code*") ==
+        "<pre><code>indented *code*\n</code></pre>\n");
+  CHECK(render_markdown("use `a<b>` here") == "<p>use <code>a&lt;b&gt;</code> here</p>\n");
+  CHECK(render_markdown("~~~\n<script>\n~~~") ==
+        "<pre><code>&lt;script&gt;\n</code></pre>\n");
+}
+
+TEST_CASE("blockquotes nest blocks") {
+  CHECK(render_markdown("> quote\n> - item") ==
+        "<blockquote>\n<p>quote</p>\n<ul>\n<li>item</li>\n</ul>\n</blockquote>\n");
+}
+
+TEST_CASE("a GFM table renders with column alignment") {
+  const std::string html = render_markdown(
+      "| Left | Center | Right | None |\n"
+      "|:-----|:------:|------:|------|\n"
+      "| a    | *b*    | c     | d    |\n");
+  CHECK(html ==
+        "<table>\n<thead>\n<tr>\n"
+        "<th align=\"left\">Left</th>\n<th align=\"center\">Center</th>\n"
+        "<th align=\"right\">Right</th>\n<th>None</th>\n"
+        "</tr>\n</thead>\n<tbody>\n<tr>\n"
+        "<td align=\"left\">a</td>\n<td align=\"center\"><em>b</em></td>\n"
+        "<td align=\"right\">c</td>\n<td>d</td>\n"
+        "</tr>\n</tbody>\n</table>\n");
+}
+
+TEST_CASE("strikethrough renders as del") {
+  CHECK(render_markdown("~~gone~~ and ~one~") == "<p><del>gone</del> and <del>one</del></p>\n");
+}
+
+TEST_CASE("task list items render disabled checkboxes like md4c-html") {
+  CHECK(render_markdown("- [ ] todo\n- [x] done\n- plain") ==
+        "<ul>\n"
+        "<li class=\"task-list-item\"><input type=\"checkbox\" "
+        "class=\"task-list-item-checkbox\" disabled>todo</li>\n"
+        "<li class=\"task-list-item\"><input type=\"checkbox\" "
+        "class=\"task-list-item-checkbox\" disabled checked>done</li>\n"
+        "<li>plain</li>\n</ul>\n");
+}
+
+TEST_CASE("permissive autolinks recognise URLs, www and e-mail addresses") {
+  SUBCASE("valid input") {
+    CHECK(render_markdown("see https://example.com/a?b=1&c=2.") ==
+          "<p>see <a href=\"https://example.com/a?b=1&amp;c=2\">"
+          "https://example.com/a?b=1&amp;c=2</a>.</p>\n");
+    CHECK(render_markdown("www.example.com") ==
+          "<p><a href=\"http://www.example.com\">www.example.com</a></p>\n");
+    CHECK(render_markdown("mail me@example.com") ==
+          "<p>mail <a href=\"mailto:me@example.com\">me@example.com</a></p>\n");
+    CHECK(render_markdown("<https://example.com>") ==
+          "<p><a href=\"https://example.com\">https://example.com</a></p>\n");
+  }
+  SUBCASE("invalid input") {
+    CHECK(render_markdown("not a link: example") == "<p>not a link: example</p>\n");
+    CHECK(render_markdown("me@localhost") == "<p>me@localhost</p>\n");
+  }
+}
+
+TEST_CASE("links and images keep allowed URLs, escaped like md4c-html") {
+  CHECK(render_markdown("[a](http://x.org/p \"T&amp;<\")") ==
+        "<p><a href=\"http://x.org/p\" title=\"T&amp;&lt;\">a</a></p>\n");
+  CHECK(render_markdown("[rel](../a b)") == "<p>[rel](../a b)</p>\n");
+  CHECK(render_markdown("[rel](<../a b>)") == "<p><a href=\"../a%20b\">rel</a></p>\n");
+  CHECK(render_markdown("[f](#top) [p](//cdn.example/x) [m](MAILTO:a@b.c) [q](?x=[1])") ==
+        "<p><a href=\"#top\">f</a> <a href=\"//cdn.example/x\">p</a> "
+        "<a href=\"MAILTO:a@b.c\">m</a> <a href=\"?x=%5B1%5D\">q</a></p>\n");
+  CHECK(render_markdown("[u](/caf\xC3\xA9)") == "<p><a href=\"/caf%C3%A9\">u</a></p>\n");
+  CHECK(render_markdown("[r][x]\n\n[x]: https://e.org \"t\"") ==
+        "<p><a href=\"https://e.org\" title=\"t\">r</a></p>\n");
+  CHECK(render_markdown("![alt *text*](/i.png \"t\")") ==
+        "<p><img src=\"/i.png\" alt=\"alt text\" title=\"t\"></p>\n");
+  CHECK(render_markdown("[path](a/b:c)") == "<p><a href=\"a/b:c\">path</a></p>\n");
+}
+
+TEST_CASE("image alt text is fully escaped plain text") {
+  CHECK(render_markdown("![a\"<b>](x.png)") ==
+        "<p><img src=\"x.png\" alt=\"a&quot;&lt;b&gt;\"></p>\n");
+  CHECK(render_markdown("![**bold** `c` [l](/u) ![in](/n)](x.png)") ==
+        "<p><img src=\"x.png\" alt=\"bold c l in\"></p>\n");
+  CHECK(unsafe("![a<em>b</em>](x.png)") ==
+        "<p><img src=\"x.png\" alt=\"a&lt;em&gt;b&lt;/em&gt;\"></p>\n");
+}
+
+TEST_CASE("headings get ids slugged from all their text") {
+  SUBCASE("valid input") {
+    CHECK(render_markdown("# Hello World") == "<h1 id=\"hello-world\">Hello World</h1>\n");
+    CHECK(render_markdown("Title\n=====") == "<h1 id=\"title\">Title</h1>\n");
+    CHECK(render_markdown("## *Em* and `code()` &amp; more") ==
+          "<h2 id=\"em-and-code-more\"><em>Em</em> and <code>code()</code> "
+          "&amp; more</h2>\n");
+    CHECK(render_markdown("### Caf&eacute; &#35;1") ==
+          "<h3 id=\"caf\xC3\xA9-1\">Caf\xC3\xA9 #1</h3>\n");
+    CHECK(render_markdown("###### [Link](/x) **x**") ==
+          "<h6 id=\"link-x\"><a href=\"/x\">Link</a> <strong>x</strong></h6>\n");
+  }
+  SUBCASE("invalid input") {
+    CHECK(render_markdown("# !!!") == "<h1 id=\"section\">!!!</h1>\n");
+    CHECK(render_markdown("#") == "<h1 id=\"section\"></h1>\n");
+  }
+}
+
+TEST_CASE("duplicate heading ids get -1, -2 suffixes") {
+  CHECK(render_markdown("# Intro\n## Intro\n### intro") ==
+        "<h1 id=\"intro\">Intro</h1>\n<h2 id=\"intro-1\">Intro</h2>\n"
+        "<h3 id=\"intro-2\">intro</h3>\n");
+  CHECK(render_markdown("# Intro 1\n# Intro\n# Intro") ==
+        "<h1 id=\"intro-1\">Intro 1</h1>\n<h1 id=\"intro\">Intro</h1>\n"
+        "<h1 id=\"intro-2\">Intro</h1>\n");
+  CHECK(render_markdown("# !\n# ?") ==
+        "<h1 id=\"section\">!</h1>\n<h1 id=\"section-1\">?</h1>\n");
+}
+
+TEST_CASE("id_prefix is prepended to heading ids and escaped") {
+  CHECK(with_prefix("# Intro\n# Intro", "post-") ==
+        "<h1 id=\"post-intro\">Intro</h1>\n<h1 id=\"post-intro-1\">Intro</h1>\n");
+  CHECK(with_prefix("# A", "a\"b-") == "<h1 id=\"a&quot;b-a\">A</h1>\n");
+}
+
+TEST_CASE("footnotes render like GitHub's, numbered by first reference") {
+  SUBCASE("a single note, exact markup") {
+    CHECK(render_markdown("Text[^1].\n\n[^1]: The note.") ==
+          "<p>Text" + kRefOne + ".</p>\n"
+          "<section class=\"footnotes\" role=\"doc-endnotes\" aria-labelledby=\"footnote-label\">\n"
+          "<h2 id=\"footnote-label\" class=\"sr-only\">Footnotes</h2>\n"
+          "<ol>\n"
+          "<li id=\"fn-1\">\n"
+          "<p>The note. <a href=\"#fnref-1\" class=\"footnote-backref\" role=\"doc-backlink\" "
+          "aria-label=\"Back to reference 1\">\xE2\x86\xA9</a></p>\n"
+          "</li>\n"
+          "</ol>\n"
+          "</section>\n");
+  }
+  SUBCASE("numbered in order of first reference, not of definition") {
+    const std::string html = render_markdown(
+        "A[^z] B[^a] C[^z]\n\n[^a]: Alpha\n[^z]: Zulu\n");
+    CHECK(contains(html, "<li id=\"fn-1\">\n<p>Zulu "));
+    CHECK(contains(html, "<li id=\"fn-2\">\n<p>Alpha "));
+    CHECK(html.find("Zulu") < html.find("Alpha"));
+  }
+  SUBCASE("repeated references get their own ids and back-links") {
+    const std::string html = render_markdown("a[^n] b[^n] c[^n]\n\n[^n]: Note");
+    CHECK(contains(html, "id=\"fnref-1\""));
+    CHECK(contains(html, "id=\"fnref-1-2\""));
+    CHECK(contains(html, "id=\"fnref-1-3\""));
+    CHECK(contains(html,
+                   "<p>Note <a href=\"#fnref-1\" class=\"footnote-backref\" role=\"doc-backlink\" "
+                   "aria-label=\"Back to reference 1\">\xE2\x86\xA9</a> "
+                   "<a href=\"#fnref-1-2\" class=\"footnote-backref\" role=\"doc-backlink\" "
+                   "aria-label=\"Back to reference 1-2\">\xE2\x86\xA9<sup>2</sup></a> "
+                   "<a href=\"#fnref-1-3\" class=\"footnote-backref\" role=\"doc-backlink\" "
+                   "aria-label=\"Back to reference 1-3\">\xE2\x86\xA9<sup>3</sup></a></p>\n"));
+  }
+  SUBCASE("labels are case-insensitive and whitespace-normalised") {
+    const std::string html = render_markdown("x[^Note One] y[^note  one]\n\n[^NOTE ONE]: N");
+    CHECK(count(html, "href=\"#fn-1\"") == 2);
+    CHECK(count(html, "<li id=") == 1);
+  }
+  SUBCASE("a definition with several paragraphs, code and a list") {
+    const std::string html = render_markdown(
+        "x[^long]\n\n"
+        "[^long]: First paragraph\n"
+        "continued lazily.\n"
+        "\n"
+        "    Second paragraph with [a link](https://e.org).\n"
+        "\n"
+        "        code block\n"
+        "\n"
+        "    - item one\n"
+        "    - item two\n"
+        "\n"
+        "After the note.\n");
+    CHECK(contains(html, "<li id=\"fn-1\">\n<p>First paragraph\ncontinued lazily.</p>\n"
+                         "<p>Second paragraph with <a href=\"https://e.org\">a link</a>.</p>\n"
+                         "<pre><code>code block\n</code></pre>\n"
+                         "<ul>\n<li>item one</li>\n<li>item two</li>\n</ul>\n"
+                         "<a href=\"#fnref-1\" class=\"footnote-backref\""));
+    CHECK(contains(html, "<p>After the note.</p>\n<section"));
+  }
+  SUBCASE("the last paragraph of a note takes the back-link") {
+    const std::string html = render_markdown("x[^m]\n\n[^m]: One\n\n    Two\n");
+    CHECK(contains(html, "<p>One</p>\n<p>Two <a href=\"#fnref-1\""));
+  }
+  SUBCASE("notes can use the document's link reference definitions") {
+    const std::string html =
+        render_markdown("x[^1]\n\n[ref]: https://e.org \"T\"\n\n[^1]: See [ref].");
+    CHECK(contains(html, "<p>See <a href=\"https://e.org\" title=\"T\">ref</a>."));
+  }
+  SUBCASE("a note may reference another note") {
+    const std::string html = render_markdown("x[^a]\n\n[^a]: A[^b]\n[^b]: B\n");
+    CHECK(contains(html, "<li id=\"fn-2\">\n<p>B "));
+    CHECK(contains(html, "<p>A<sup class=\"footnote-ref\"><a href=\"#fn-2\""));
+  }
+}
+
+TEST_CASE("footnote references work in lists, blockquotes, tables and headings") {
+  const std::string html = render_markdown(
+      "- item[^1]\n\n"
+      "> quoted[^1]\n\n"
+      "| a | b |\n|---|---|\n| cell[^1] | x |\n\n"
+      "## Heading[^1]\n\n"
+      "[^1]: N\n");
+  CHECK(contains(html, "<li>item" + kRefOne + "</li>"));
+  CHECK(contains(html, "<p>quoted<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1-2\""));
+  CHECK(contains(html, "<td>cell<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1-3\""));
+  CHECK(contains(html, "<h2 id=\"heading\">Heading<sup class=\"footnote-ref\">"));
+  CHECK(count(html, "class=\"footnote-backref\"") == 4);
+}
+
+TEST_CASE("footnote references next to emphasis and autolinks stay separate") {
+  const std::string html =
+      render_markdown("_em_[^1] **st**[^1] see https://e.org[^1]\n\n[^1]: N");
+  CHECK(contains(html, "<em>em</em><sup"));
+  CHECK(contains(html, "<strong>st</strong><sup"));
+  CHECK(contains(html, "<a href=\"https://e.org\">https://e.org</a><sup"));
+}
+
+TEST_CASE("footnote syntax that is not a live reference stays literal") {
+  SUBCASE("undefined references") {
+    CHECK(render_markdown("x[^nope]") == "<p>x[^nope]</p>\n");
+  }
+  SUBCASE("references in code spans and code blocks") {
+    CHECK(render_markdown("`a[^1]`\n\n```\n[^1] and [^1]: x\n```\n\n[^1]: N") ==
+          "<p><code>a[^1]</code></p>\n<pre><code>[^1] and [^1]: x\n</code></pre>\n");
+  }
+  SUBCASE("escaped references") {
+    CHECK(render_markdown("\\[^1]\n\n[^1]: N") == "<p>[^1]</p>\n");
+  }
+  SUBCASE("references inside link text or image alt") {
+    CHECK(render_markdown("[see [^1]](/x) ![pic [^1]](/p.png)\n\n[^1]: N") ==
+          "<p><a href=\"/x\">see [^1]</a> <img src=\"/p.png\" alt=\"pic [^1]\"></p>\n");
+  }
+  SUBCASE("an undefined reference matching a link definition md4c sees") {
+    // Regression: md4c took "> [^x]: url" for a link reference definition
+    // and rendered the undefined "[^x]" as a link to it.
+    CHECK(render_markdown("y[^x]\n\n> [^x]: /target\n\n[^1]: N") ==
+          "<p>y[^x]</p>\n<blockquote>\n<p>[^x]: /target</p>\n</blockquote>\n");
+    CHECK(render_markdown("y[^x]\n\n> [^x]: /target") ==
+          "<p>y[^x]</p>\n<blockquote>\n<p>[^x]: /target</p>\n</blockquote>\n");
+  }
+  SUBCASE("a definition with a blank label is not a definition") {
+    CHECK(render_markdown("a[^ ]\n\n[^ ]: text") == "<p>a[^ ]</p>\n<p>[^ ]: text</p>\n");
+  }
+  SUBCASE("a definition inside a fenced code block is code") {
+    CHECK(render_markdown("x[^1]\n\n```\n[^1]: in code\n```") ==
+          "<p>x[^1]</p>\n<pre><code>[^1]: in code\n</code></pre>\n");
+  }
+}
+
+TEST_CASE("a footnote definition interrupts a paragraph and leaves no heading behind") {
+  // Cutting the definition out must not make "para" a setext heading.
+  const std::string html = render_markdown("para\n[^1]: note\n---\n\nx[^1]");
+  CHECK(html.rfind("<p>para</p>\n<hr>\n<p>x" + kRefOne + "</p>\n", 0) == 0);
+  CHECK(contains(html, "<li id=\"fn-1\">\n<p>note <a href=\"#fnref-1\""));
+  // A lazy line continues the note; a list item ends it.
+  const std::string lazy = render_markdown("para[^1]\n[^1]: note\nlazy line\n- list after");
+  CHECK(lazy.rfind("<p>para" + kRefOne + "</p>\n<ul>\n<li>list after</li>\n</ul>\n", 0) == 0);
+  CHECK(contains(lazy, "<p>note\nlazy line <a href=\"#fnref-1\""));
+}
+
+TEST_CASE("unused footnote definitions are dropped") {
+  CHECK(render_markdown("Body.\n\n[^unused]: Never shown.") == "<p>Body.</p>\n");
+  const std::string html = render_markdown("x[^a]\n\n[^a]: Used\n[^b]: Unused\n");
+  CHECK(contains(html, "Used <a"));
+  CHECK_FALSE(contains(html, "Unused"));
+}
+
+TEST_CASE("the first definition of a footnote label wins") {
+  const std::string html = render_markdown("x[^a]\n\n[^a]: First\n\n[^A]: Second\n");
+  CHECK(contains(html, "First"));
+  CHECK_FALSE(contains(html, "Second"));
+}
+
+TEST_CASE("id_prefix is applied to every footnote id") {
+  const std::string html = with_prefix("# T\n\nx[^1] y[^1]\n\n[^1]: N", "p1-");
+  for (const std::string_view fragment :
+       {"id=\"p1-t\"", "href=\"#p1-fn-1\"", "id=\"p1-fnref-1\"", "id=\"p1-fnref-1-2\"",
+        "aria-describedby=\"p1-footnote-label\"", "aria-labelledby=\"p1-footnote-label\"",
+        "<h2 id=\"p1-footnote-label\"", "<li id=\"p1-fn-1\">", "href=\"#p1-fnref-1\"",
+        "href=\"#p1-fnref-1-2\""})
+    CHECK_MESSAGE(contains(html, fragment), fragment);
+  CHECK(count(html, "id=\"") == count(html, "id=\"p1-"));
+}
+
+TEST_CASE("heading ids never collide with footnote ids") {
+  const std::string html = render_markdown("# Footnote label\n# fn 1\n\nx[^1]\n\n[^1]: N");
+  CHECK(contains(html, "<h1 id=\"footnote-label-1\">"));
+  CHECK(contains(html, "<h1 id=\"fn-1-1\">"));
+}
+
+TEST_CASE("XSS vectors in links, images and raw HTML are neutralised") {
+  const char* const vectors[] = {
+      "[x](javascript:alert(1))",
+      "[x](JaVaScRiPt:alert(1))",
+      "[x](&#106;avascript:alert(1))",
+      "[x](&#0000106;avascript:alert(1))",
+      "[x](&#x6A;avascript:alert(1))",
+      "[x](java&#x09;script:alert(1))",
+      "[x](java&#x0D;script:alert(1))",
+      "[x](javascript&colon;alert(1))",
+      "[x](javascript&#58;alert(1))",
+      "[x](&Tab;javascript:alert(1))",
+      "[x](&#1;javascript:alert(1))",
+      "[x](< javascript:alert(1)>)",
+      "[x](<\tjavascript:alert(1)>)",
+      "[x](vbscript:msgbox(1))",
+      "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+      "[x](DATA:text/html,<script>alert(1)</script>)",
+      "[x][r]\n\n[r]: javascript:alert(1)",
+      "[x][r]\n\n[r]: &#x6a;avascript:alert(1) \"t\"",
+      "[r]\n\n[r]: <java\\\nscript:alert(1)>",
+      "<javascript:alert(1)>",
+      "<JAVASCRIPT:alert(1)>",
+      "<vbscript:msgbox(1)>",
+      "![x](javascript:alert(1))",
+      "![x](&#106;avascript:alert(1))",
+      "![x](data:image/svg+xml,<svg onload=alert(1)>)",
+      "![x\" onerror=\"alert(1)](y.png)",
+      "[x](y \"\\\" onmouseover=alert(1)\")",
+      "<script>alert(1)</script>",
+      "<img src=x onerror=alert(1)>",
+      "<iframe src=\"javascript:alert(1)\"></iframe>",
+      "<a href=\"javascript:alert(1)\">x</a>",
+      "<svg><script>alert(1)</script></svg>",
+      "<div onclick=\"alert(1)\">x</div>",
+      "x[^1]\n\n[^1]: [y](javascript:alert(1)) <script>alert(1)</script>",
+      "| a |\n|---|\n| [x](javascript:alert(1)) |",
+  };
+  for (const std::string vector : vectors) {
+    INFO("markdown: " << vector);
+    check_harmless(render_markdown(vector));
+  }
+}
+
+TEST_CASE("a refused link keeps its text and a refused image its alt text") {
+  CHECK(render_markdown("[click *me*](javascript:alert(1))") ==
+        "<p>click <em>me</em></p>\n");
+  CHECK(render_markdown("[a](&#106;avascript:alert(1)) [b](java&#x09;script:x)") ==
+        "<p>a b</p>\n");
+  CHECK(render_markdown("![a \"pic\" <x>](javascript:alert(1))") ==
+        "<p>a &quot;pic&quot; &lt;x&gt;</p>\n");
+  CHECK(render_markdown("<javascript:alert(1)>") == "<p>javascript:alert(1)</p>\n");
+  CHECK_FALSE(contains(lower(render_markdown("[x](JaVaScRiPt:alert(1)) [y][r]\n\n[r]: javascript:z")),
+                       "javascript"));
+}
+
+TEST_CASE("raw HTML is shown as text unless unsafe_html is set") {
+  SUBCASE("default") {
+    CHECK(render_markdown("<script>alert(1)</script>") ==
+          "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n");
+    CHECK(render_markdown("a <b onclick=\"x\">b</b>") ==
+          "<p>a &lt;b onclick=&quot;x&quot;&gt;b&lt;/b&gt;</p>\n");
+  }
+  SUBCASE("unsafe_html passes HTML through") {
+    CHECK(unsafe("<div class=\"box\">\n*hi*\n</div>") == "<div class=\"box\">\n*hi*\n</div>\n");
+    CHECK(unsafe("a <b>bold</b> <!-- c -->") == "<p>a <b>bold</b> <!-- c --></p>\n");
+    CHECK(unsafe("<iframe src=\"https://e.org\"></iframe>") ==
+          "<iframe src=\"https://e.org\"></iframe>\n");
+  }
+  SUBCASE("unsafe_html still filters markdown link URLs") {
+    CHECK(unsafe("[x](javascript:alert(1))") == "<p>x</p>\n");
+  }
+}
+
+TEST_CASE("input is cleaned into valid UTF-8 before parsing") {
+  const std::string fffd = "\xEF\xBF\xBD";
+  SUBCASE("valid input") {
+    CHECK(render_markdown("\xEF\xBB\xBFTitle") == "<p>Title</p>\n");
+    CHECK(render_markdown("\xEF\xBB\xBF# Title") == "<h1 id=\"title\">Title</h1>\n");
+    CHECK(render_markdown("caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80") ==
+          "<p>caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80</p>\n");
+    CHECK(render_markdown("a\xEF\xBB\xBF") == "<p>a\xEF\xBB\xBF</p>\n");  // only a leading BOM goes
+  }
+  SUBCASE("invalid input") {
+    CHECK(render_markdown("a\xC0\xAFz") == "<p>a" + fffd + fffd + "z</p>\n");           // overlong
+    CHECK(render_markdown("a\xED\xA0\x80z") == "<p>a" + fffd + fffd + fffd + "z</p>\n"); // surrogate
+    CHECK(render_markdown("a\xE2\x82") == "<p>a" + fffd + "</p>\n");                      // truncated
+    CHECK(render_markdown("a\xF4\x90\x80\x80z") ==
+          "<p>a" + fffd + fffd + fffd + fffd + "z</p>\n");                                // > U+10FFFF
+    CHECK(render_markdown("a\x80z\xFF") == "<p>a" + fffd + "z" + fffd + "</p>\n");        // stray bytes
+    CHECK(render_markdown(std::string_view("a\0b", 3)) == "<p>a" + fffd + "b</p>\n");     // NUL
+    CHECK(render_markdown("a\xF4\x8F\xB0\x81z") == "<p>a" + fffd + "z</p>\n");            // reserved
+    CHECK(render_markdown("&#0; &#xD800; &#x110000;") ==
+          "<p>" + fffd + " " + fffd + " " + fffd + "</p>\n");
+  }
+  SUBCASE("CRLF and lone CR line endings") {
+    CHECK(render_markdown("a\r\nb\r\n\r\n# H\r\n") == "<p>a\nb</p>\n<h1 id=\"h\">H</h1>\n");
+    CHECK(render_markdown("a\rb\r\r- x\r- y\r") ==
+          "<p>a\nb</p>\n<ul>\n<li>x</li>\n<li>y</li>\n</ul>\n");
+    CHECK(render_markdown("```\r\ncode\r\n```\r\n") == "<pre><code>code\n</code></pre>\n");
+    CHECK(render_markdown("x[^1]\r\n\r\n[^1]: N\r\n    more\r\n") ==
+          "<p>x" + kRefOne +
+              "</p>\n<section class=\"footnotes\" role=\"doc-endnotes\" "
+              "aria-labelledby=\"footnote-label\">\n<h2 id=\"footnote-label\" "
+              "class=\"sr-only\">Footnotes</h2>\n<ol>\n<li id=\"fn-1\">\n<p>N\nmore "
+              "<a href=\"#fnref-1\" class=\"footnote-backref\" role=\"doc-backlink\" "
+              "aria-label=\"Back to reference 1\">\xE2\x86\xA9</a></p>\n</li>\n</ol>\n</section>\n");
+  }
+}
+
+TEST_CASE("plain text drops markup, notes and references") {
+  SUBCASE("valid input") {
+    CHECK(markdown_plain_text("# Title\n\nSome *em* and `code <x>`.\n\n- a\n- b") ==
+          "Title Some em and code <x>. a b");
+    CHECK(markdown_plain_text("[link text](http://x) ![alt words](i.png) &amp; &copy;") ==
+          "link text alt words & \xC2\xA9");
+    CHECK(markdown_plain_text("Text[^1] more.\n\n[^1]: Hidden note.") == "Text more.");
+    CHECK(markdown_plain_text("`[^1]` [^none]\n\n[^1]: N") == "[^1] [^none]");
+    CHECK(markdown_plain_text("a <b>bold</b>\n\n<div>\nblock html\n</div>\n\nz") ==
+          "a bold z");
+    CHECK(markdown_plain_text("| h1 | h2 |\n|----|----|\n| c1 | c2 |") == "h1 h2 c1 c2");
+    CHECK(markdown_plain_text("line one\nline  two  \nthree\n\n\n   four   ") ==
+          "line one line two three four");
+  }
+  SUBCASE("invalid input") {
+    CHECK(markdown_plain_text("") == "");
+    CHECK(markdown_plain_text("   \n\n\t ") == "");
+    CHECK(markdown_plain_text("a\xFFz") == "a\xEF\xBF\xBDz");
+  }
+}
+
+TEST_CASE("slugify lowercases, keeps letters and digits, dashes the rest") {
+  SUBCASE("valid input") {
+    CHECK(slugify("Hello World") == "hello-world");
+    CHECK(slugify("  C++17 -- the *good* parts!  ") == "c-17-the-good-parts");
+    CHECK(slugify("Version 2.0.1") == "version-2-0-1");
+    CHECK(slugify("Caf\xC3\xA9 \xC3\x9C" "ber") == "caf\xC3\xA9-\xC3\x9C" "ber");
+    CHECK(slugify("\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E") == "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E");
+    CHECK(slugify("a \xE2\x80\x94 b\xC2\xA0" "c") == "a-b-c");  // em dash, no-break space
+    CHECK(slugify("snake_case and-dash") == "snake-case-and-dash");
+  }
+  SUBCASE("invalid input") {
+    CHECK(slugify("") == "");
+    CHECK(slugify("!!! ---") == "");
+    CHECK(slugify("a\xFF\xC0z") == "a-z");
+  }
+}
+
+TEST_CASE("pathological inputs complete and produce output") {
+  const auto repeat = [](std::string_view s, std::size_t n) {
+    std::string out;
+    out.reserve(s.size() * n);
+    for (std::size_t i = 0; i < n; ++i) out.append(s);
+    return out;
+  };
+  std::vector<std::pair<const char*, std::string>> inputs = {
+      {"nested brackets", repeat("[", 30000) + "a" + repeat("]", 30000)},
+      {"unclosed brackets", repeat("[", 30000)},
+      {"nested strong emph", repeat("*a **a ", 30000) + "b" + repeat(" a** a*", 30000)},
+      {"emph closers without openers", repeat("a_ ", 30000)},
+      {"emph openers without closers", repeat("_a ", 30000)},
+      {"mismatched openers and closers", repeat("*a_ ", 30000)},
+      {"link openers and emph closers", repeat("[ a_", 30000)},
+      {"nested block quotes", repeat("> ", 30000) + "a"},
+      {"deeply nested lists", [&] {
+         std::string s;
+         for (std::size_t i = 0; i < 1000; ++i) s += repeat("  ", i) + "* a\n";
+         return s;
+       }()},
+      {"broken thematic break", repeat("* ", 30000) + "a"},
+      {"many backticks", [&] {
+         std::string s;
+         for (std::size_t i = 1; i < 1000; ++i) s += "e" + repeat("`", i);
+         return s;
+       }()},
+      {"html openers", repeat("<>", 30000)},
+      {"broken link titles", repeat("[ (](", 30000)},
+      {"many references", [&] {
+         std::string s;
+         for (int i = 1; i < 20000; ++i) s += "[" + std::to_string(i) + "]: u\n";
+         return s + repeat("[0] ", 5000);
+       }()},
+      {"footnote openers", repeat("[^", 50000)},
+      {"footnote references", repeat("x[^a]", 30000) + "\n\n[^a]: note\n"},
+      {"footnote chain", [&] {
+         std::string s = "[^0]\n\n";
+         for (int i = 0; i < 3000; ++i)
+           s += "[^" + std::to_string(i) + "]: see [^" + std::to_string(i + 1) + "]\n";
+         return s;
+       }()},
+      {"long footnote labels", repeat("[^" + repeat("a", 998), 200)},
+      {"duplicate headings", repeat("# same\n", 10000)},
+  };
+  for (const auto& [name, input] : inputs) {
+    INFO("case: " << std::string(name));
+    CHECK_FALSE(render_markdown(input).empty());
+    // Some cases (the footnote chain) have no plain text; it must just finish.
+    (void)markdown_plain_text(input);
+  }
+}
+
+}  // TEST_SUITE

@@ -1,0 +1,315 @@
+// The reader's app, loaded by every pre-rendered page.
+//
+// The page arrives complete (the build wrote it with the same core), so the
+// app only takes over navigation: it loads the bundle into the WASM core,
+// then renders each later route in place and owns history, scrolling, focus
+// and the live-region announcement. Until the bundle is loaded, and if it
+// never loads, links are ordinary links to the static pages.
+//
+// For tests: window.__quire = {ready, navigations}; `ready` resolves to
+// true once the bundle is loaded (false if it failed, never rejects) and
+// `navigations` counts client-side renders. Each render dispatches
+// `quire:rendered` on document, with {path, status, title} as detail.
+
+import { fetchBundle, loadBundle } from './quire.js';
+
+/** @typedef {import('./quire.js').Bundle} Bundle */
+
+/**
+ * @typedef {object} HistoryState
+ * @property {{x: number, y: number}} [scroll]  where the reader was
+ */
+
+/**
+ * @typedef {object} ShowOptions
+ * @property {'push'|'replace'|'none'} history  what to do with the URL
+ * @property {{x: number, y: number}} [scroll]  restore this instead of top/fragment
+ * @property {boolean} [focus]    move focus to the new view's h1 (default true)
+ * @property {boolean} [initial]  the first render after page load
+ */
+
+const root = document.getElementById('quire-app');
+const status = document.getElementById('quire-status');
+
+/** @type {{ready: Promise<boolean>, navigations: number}} */
+const testHooks = { ready: Promise.resolve(false), navigations: 0 };
+/** @type {any} */ (window).__quire = testHooks;
+
+/** @type {Bundle|null} */
+let bundle = null;
+/** @type {unknown} */
+let loadError = null;
+/** pathname + search of what the page shows now. */
+let shownPath = location.pathname + location.search;
+
+if (root) start(root);
+else console.warn('Quire: no #quire-app element on this page; nothing to do.');
+
+/** @param {HTMLElement} app */
+function start(app) {
+  const base = app.dataset.base || '/';
+  const bundleUrl = new URL(app.dataset.bundle || `${base}bundle.json`, location.href);
+  // The app restores scroll positions itself (the browser cannot: the
+  // content of an entry only exists once the app renders it again).
+  history.scrollRestoration = 'manual';
+
+  const needsRender = shownPath !== app.dataset.route;
+  if (needsRender) showLoading();
+  else restoreInitialScroll();
+
+  testHooks.ready = fetchBundle(bundleUrl)
+    .then(loadBundle)
+    .then((loaded) => {
+      bundle = loaded;
+      return true;
+    }, (error) => {
+      loadError = error;
+      return false;
+    });
+
+  testHooks.ready.then((ok) => {
+    if (needsRender) {
+      if (ok) show(new URL(location.href), { history: 'none', focus: false, initial: true, scroll: savedScroll() });
+      else showError(loadError);
+    } else if (!ok) {
+      console.warn('Quire: the blog could not be loaded; links work as normal page loads.', loadError);
+    }
+  });
+
+  document.addEventListener('click', (event) => onClick(event, base));
+  document.addEventListener('submit', (event) => onSubmit(event, base));
+  window.addEventListener('popstate', onPopState);
+  // So that reload and back-from-another-site land where the reader was.
+  window.addEventListener('pagehide', saveScroll);
+}
+
+/**
+ * Is this URL one of the blog's views (not a file like feed.xml)?
+ * @param {URL} url
+ * @param {string} base
+ */
+function isAppUrl(url, base) {
+  if (url.origin !== location.origin) return false;
+  const underBase = url.pathname.startsWith(base) || `${url.pathname}/` === base;
+  if (!underBase) return false;
+  const last = url.pathname.slice(url.pathname.lastIndexOf('/') + 1);
+  return !/\.[^.]+$/.test(last) || /\.html?$/i.test(last);
+}
+
+/**
+ * @param {MouseEvent} event
+ * @param {string} base
+ */
+function onClick(event, base) {
+  if (event.defaultPrevented || event.button !== 0) return;
+  if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  const target = /** @type {Element|null} */ (event.target);
+  const link = target?.closest?.('a[href]');
+  if (!link || !(link instanceof HTMLAnchorElement)) return;
+  if ((link.target && link.target !== '_self') || link.hasAttribute('download')) return;
+  const url = new URL(link.href);
+  if (!isAppUrl(url, base)) return;
+
+  if (url.pathname + url.search === shownPath) {
+    if (url.hash) {
+      // Same view, other fragment: the browser scrolls; remember where the
+      // reader was so that Back returns there.
+      saveScroll();
+      return;
+    }
+    // A link to the view already shown: show it again from the top
+    // (without a reload, and without a new history entry).
+    if (!bundle) return;
+    event.preventDefault();
+    show(url, { history: 'replace' });
+    return;
+  }
+  if (!bundle) return;  // not ready: the static page is a normal load away
+  event.preventDefault();
+  show(url, { history: 'push' });
+}
+
+/**
+ * The search form (GET to the search route) becomes a client navigation.
+ * @param {SubmitEvent} event
+ * @param {string} base
+ */
+function onSubmit(event, base) {
+  const form = event.target;
+  if (event.defaultPrevented || !bundle || !(form instanceof HTMLFormElement)) return;
+  if (form.method.toLowerCase() !== 'get' || (form.target && form.target !== '_self')) return;
+  const url = new URL(form.action, location.href);
+  if (!isAppUrl(url, base) || url.pathname !== `${base}search/`) return;
+  const params = new URLSearchParams();
+  for (const [name, value] of new FormData(form, event.submitter)) {
+    if (typeof value === 'string') params.append(name, value);
+  }
+  url.search = params.toString();
+  url.hash = '';
+  event.preventDefault();
+  show(url, { history: url.pathname + url.search === shownPath ? 'replace' : 'push' });
+}
+
+/** @param {PopStateEvent} event */
+function onPopState(event) {
+  const url = new URL(location.href);
+  /** @type {HistoryState|null} */
+  const state = event.state;
+  if (url.pathname + url.search === shownPath) {
+    // Only the fragment changed: no new view.
+    if (state?.scroll) window.scrollTo(state.scroll.x, state.scroll.y);
+    else if (url.hash) scrollToFragment(url.hash);
+    return;
+  }
+  show(url, { history: 'none', scroll: state?.scroll });
+}
+
+/**
+ * Renders the view for a URL into #quire-app, waiting for the bundle if
+ * it is still loading.
+ * @param {URL} url
+ * @param {ShowOptions} options
+ */
+async function show(url, options) {
+  const app = /** @type {HTMLElement} */ (root);
+  if (!bundle) {
+    showLoading();
+    const ok = await testHooks.ready;
+    if (!ok) {
+      // The static page for this URL exists: let the browser load it.
+      if (options.initial) showError(loadError);
+      else location.reload();
+      return;
+    }
+  }
+  const loaded = /** @type {Bundle} */ (bundle);
+  const path = url.pathname + url.search;
+  let view;
+  try {
+    view = loaded.render(path, 'app');
+  } catch (error) {
+    showError(error);
+    return;
+  }
+  if (options.history === 'push') {
+    saveScroll();
+    history.pushState({}, '', url);
+  } else if (options.history === 'replace') {
+    history.replaceState({}, '', url);
+  }
+  shownPath = path;
+
+  app.innerHTML = view.html;
+  app.dataset.route = view.path;
+  app.dataset.status = String(view.status);
+  document.title = view.title;
+  document.querySelector('meta[name="description"]')?.setAttribute('content', view.description);
+
+  if (options.scroll) window.scrollTo(options.scroll.x, options.scroll.y);
+  else if (!url.hash || !scrollToFragment(url.hash)) window.scrollTo(0, 0);
+
+  if (options.focus !== false) {
+    const heading = app.querySelector('main h1') ?? app.querySelector('main');
+    if (heading instanceof HTMLElement) {
+      if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
+      heading.focus({ preventScroll: true });
+    }
+  }
+  if (status && !options.initial) status.textContent = view.title;
+
+  testHooks.navigations += 1;
+  document.dispatchEvent(new CustomEvent('quire:rendered', {
+    detail: { path: view.path, status: view.status, title: view.title },
+  }));
+}
+
+/**
+ * Scrolls to the element a fragment names; false when there is none.
+ * @param {string} hash  '#id'
+ */
+function scrollToFragment(hash) {
+  let id = hash.slice(1);
+  try {
+    id = decodeURIComponent(id);
+  } catch { /* keep it as written */ }
+  const target = id ? document.getElementById(id) : null;
+  if (!target) return false;
+  target.scrollIntoView();
+  return true;
+}
+
+/** Remembers the scroll position in the current history entry. */
+function saveScroll() {
+  /** @type {HistoryState} */
+  const state = { ...(history.state ?? {}), scroll: { x: window.scrollX, y: window.scrollY } };
+  try {
+    history.replaceState(state, '');
+  } catch { /* too many history calls: losing a scroll position is fine */ }
+}
+
+/** @returns {{x: number, y: number}|undefined} */
+function savedScroll() {
+  /** @type {HistoryState|null} */
+  const state = history.state;
+  const entry = /** @type {PerformanceNavigationTiming|undefined} */ (performance.getEntriesByType('navigation')[0]);
+  if (!state?.scroll || !entry || (entry.type !== 'reload' && entry.type !== 'back_forward')) return undefined;
+  return state.scroll;
+}
+
+/** On reload or back into a pre-rendered page: return to the saved place. */
+function restoreInitialScroll() {
+  const saved = savedScroll();
+  if (saved) window.scrollTo(saved.x, saved.y);
+}
+
+/** @returns {HTMLElement} the page's <main>, made if missing */
+function mainElement() {
+  const app = /** @type {HTMLElement} */ (root);
+  let main = app.querySelector('main');
+  if (!main) {
+    main = document.createElement('main');
+    main.id = 'main';
+    main.tabIndex = -1;
+    app.append(main);
+  }
+  return main;
+}
+
+/** The view is being rendered but the bundle is not there yet. */
+function showLoading() {
+  const main = mainElement();
+  main.setAttribute('aria-busy', 'true');
+  const note = document.createElement('p');
+  note.className = 'quire-loading';
+  note.textContent = 'Loading…';
+  main.replaceChildren(note);
+}
+
+/**
+ * The page needed a client render and cannot have one: say so, readably.
+ * @param {unknown} error
+ */
+function showError(error) {
+  const app = /** @type {HTMLElement} */ (root);
+  const main = mainElement();
+  main.removeAttribute('aria-busy');
+  const message = error instanceof Error ? error.message : String(error);
+  console.warn('Quire:', error);
+
+  const box = document.createElement('div');
+  box.className = 'quire-error';
+  box.setAttribute('role', 'alert');
+  const heading = document.createElement('h1');
+  heading.className = 'page-title';
+  heading.textContent = 'Something went wrong';
+  const text = document.createElement('p');
+  text.textContent = `This blog could not be loaded: ${message}`;
+  const home = document.createElement('p');
+  const link = document.createElement('a');
+  link.href = app.dataset.base || '/';
+  link.textContent = 'Go to the home page';
+  home.append(link);
+  box.append(heading, text, home);
+  main.replaceChildren(box);
+  document.title = 'This blog could not be loaded';
+}

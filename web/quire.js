@@ -1,0 +1,295 @@
+// Quire's public JavaScript API: a thin facade over the WebAssembly core.
+//
+//   import { fetchBundle, loadBundle } from './quire.js';
+//   const bundle = await loadBundle(await fetchBundle('/bundle.json'));
+//   const view = bundle.render('/posts/hello/');   // {status, title, html, ...}
+//
+// Every view's HTML comes from the core (the same code that pre-renders the
+// static pages); this module only moves bytes and strings across the
+// boundary and turns error results into thrown QuireErrors. It runs in
+// browsers, workers and node (the tests import it).
+
+/**
+ * The Embind module made by wasm/bindings.cpp (only what this file uses).
+ * @typedef {object} QuireCore
+ * @property {(size: number) => Uint8Array} prepareInput
+ *   A view of a fresh input buffer of `size` bytes inside WASM memory. Valid
+ *   only until the next call into the module (memory may grow).
+ * @property {() => {ok: boolean, handle: number, code: string, message: string, posts: number}} loadBundle
+ * @property {(handle: number, path: string, part: string) => RenderOutcome} renderPath
+ * @property {(handle: number) => void} releaseBundle
+ * @property {(markdown: string, unsafeHtml: boolean, idPrefix: string) => string} renderMarkdown
+ * @property {() => number} bundleVersion
+ */
+
+/**
+ * @typedef {object} RenderOutcome
+ * @property {boolean} ok
+ * @property {number} status
+ * @property {string} title
+ * @property {string} path
+ * @property {string} description
+ * @property {string} html
+ * @property {string} error
+ */
+
+/**
+ * One rendered route.
+ * @typedef {object} RenderedView
+ * @property {number} status       200, or 404 for an unknown path
+ * @property {string} title        the document title
+ * @property {string} path         the canonical path (base path included)
+ * @property {string} description  plain text for <meta name="description">
+ * @property {string} html         inside of #quire-app ('app') or <main> ('main')
+ */
+
+/**
+ * @typedef {object} CoreOptions
+ * @property {string|URL} [moduleUrl]  where quire-core.js lives (default: next
+ *   to this file); quire-core.wasm is expected beside it.
+ * @property {ArrayBuffer|Uint8Array} [wasmBinary]  the .wasm bytes, if the
+ *   caller already has them (node tests); skips fetching.
+ */
+
+/**
+ * Every failure this API reports. `code` says what went wrong:
+ * 'fetch' (HTTP or network), 'wasm' (the engine could not start), the
+ * bundle loader's 'parse' | 'format' | 'version' | 'schema', 'render',
+ * 'released'.
+ */
+export class QuireError extends Error {
+  /**
+   * @param {string} message
+   * @param {string} code
+   * @param {{cause?: unknown}} [options]
+   */
+  constructor(message, code, options) {
+    super(message, options);
+    this.name = 'QuireError';
+    /** @type {string} */
+    this.code = code;
+  }
+}
+
+// One module promise per page, kept on globalThis so that two copies of
+// this file (say the app and a widget loaded from elsewhere) still share one
+// instance of the core.
+const slot = Symbol.for('quire.core');
+
+/**
+ * The page's one core module, created on first use. The first caller's
+ * options decide where it comes from; every later caller, whatever it
+ * passes, gets the same promise. A failed start is forgotten, so a later
+ * call may retry.
+ * @param {CoreOptions} [options]
+ * @returns {Promise<QuireCore>}
+ */
+export function getCore(options = {}) {
+  const shared = /** @type {{[slot]?: Promise<QuireCore>}} */ (globalThis);
+  let promise = shared[slot];
+  if (!promise) {
+    const moduleUrl = new URL(options.moduleUrl ?? './quire-core.js', import.meta.url);
+    promise = startCore(moduleUrl, options.wasmBinary).catch((error) => {
+      if (shared[slot] === promise) delete shared[slot];
+      if (error instanceof QuireError) throw error;
+      throw new QuireError(`The blog engine could not start: ${messageOf(error)}`, 'wasm', { cause: error });
+    });
+    shared[slot] = promise;
+  }
+  return promise;
+}
+
+/**
+ * @param {URL} moduleUrl
+ * @param {ArrayBuffer|Uint8Array|undefined} wasmBinary
+ * @returns {Promise<QuireCore>}
+ */
+async function startCore(moduleUrl, wasmBinary) {
+  const wasmUrl = new URL('quire-core.wasm', moduleUrl);
+  const { default: createQuireCore } = await import(moduleUrl.href);
+  /** @param {object} moduleArgs */
+  const create = (moduleArgs) => withNodeShim(moduleUrl, () => createQuireCore(moduleArgs));
+
+  if (wasmBinary) return create({ wasmBinary });
+  if (wasmUrl.protocol === 'file:') return create({ wasmBinary: await readLocalFile(wasmUrl) });
+
+  // Compile while downloading; a server sending the wrong MIME type makes
+  // compileStreaming fail, and then the plain ArrayBuffer path still works.
+  let compiled;
+  if (typeof WebAssembly.compileStreaming === 'function') {
+    try {
+      compiled = await WebAssembly.compileStreaming(fetchOk(wasmUrl));
+    } catch (error) {
+      if (error instanceof QuireError) throw error;  // HTTP error: no point retrying
+      compiled = undefined;
+    }
+  }
+  if (!compiled) {
+    const response = await fetchOk(wasmUrl);
+    return create({ wasmBinary: await response.arrayBuffer() });
+  }
+  const module = compiled;
+  // The glue's own promise does not settle if instantiation fails in the
+  // hook, so race it against our own rejection.
+  /** @type {(reason: unknown) => void} */
+  let fail = () => {};
+  const failed = new Promise((_, reject) => { fail = reject; });
+  return Promise.race([
+    create({
+      /**
+       * @param {WebAssembly.Imports} imports
+       * @param {(instance: WebAssembly.Instance, module: WebAssembly.Module) => void} receive
+       */
+      instantiateWasm(imports, receive) {
+        WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module), fail);
+        return {};  // exports arrive asynchronously through receive()
+      },
+    }),
+    failed,
+  ]);
+}
+
+/**
+ * emcc 3.1.6's ES-module glue still reads CommonJS's `__dirname` when it
+ * runs in node (at the start of the factory call, synchronously). Lend it
+ * one for the duration of the call; we always hand node the wasm bytes, so
+ * the glue never needs `require`.
+ * @template T
+ * @param {URL} moduleUrl
+ * @param {() => T} call
+ * @returns {T}
+ */
+function withNodeShim(moduleUrl, call) {
+  const g = /** @type {any} */ (globalThis);
+  const inNode = typeof g.process?.versions?.node === 'string';
+  const lend = inNode && !('__dirname' in g);
+  if (lend) g.__dirname = decodeURIComponent(new URL('.', moduleUrl).pathname);
+  try {
+    return call();
+  } finally {
+    if (lend) delete g.__dirname;
+  }
+}
+
+/**
+ * @param {URL} url
+ * @returns {Promise<Response>}
+ */
+async function fetchOk(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new QuireError(`HTTP ${response.status} for ${url.href}`, 'wasm');
+  return response;
+}
+
+/** @param {URL} url */
+async function readLocalFile(url) {
+  const { readFile } = await import('node:fs/promises');
+  return readFile(url);
+}
+
+/** @param {unknown} error */
+function messageOf(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * A loaded bundle inside the core. Render any path of the route table with
+ * render(); release() frees its memory.
+ */
+export class Bundle {
+  /** @type {QuireCore} */
+  #core;
+  #released = false;
+
+  /**
+   * @param {QuireCore} core
+   * @param {number} handle
+   * @param {number} posts
+   */
+  constructor(core, handle, posts) {
+    this.#core = core;
+    /** @readonly */
+    this.handle = handle;
+    /** Number of posts in the bundle. @readonly */
+    this.posts = posts;
+  }
+
+  /**
+   * Renders the view for a path (with an optional ?query; a #fragment is
+   * ignored). Unknown paths give the 404 view with status 404.
+   * @param {string} path  e.g. '/posts/hello/' or '/search/?q=wasm'
+   * @param {'app'|'main'} [part]  'app': inside of #quire-app (header,
+   *   <main>, footer); 'main': inside of <main> only
+   * @returns {RenderedView}
+   */
+  render(path, part = 'app') {
+    if (this.#released) throw new QuireError('This bundle has been released', 'released');
+    const r = this.#core.renderPath(this.handle, String(path), part);
+    if (!r.ok) throw new QuireError(r.error || 'Rendering failed', 'render');
+    return { status: r.status, title: r.title, path: r.path, description: r.description, html: r.html };
+  }
+
+  /** Frees the bundle inside the core; render() throws afterwards. */
+  release() {
+    if (this.#released) return;
+    this.#released = true;
+    this.#core.releaseBundle(this.handle);
+  }
+}
+
+/**
+ * Loads a bundle from its bytes (the JSON document written by `quire build`).
+ * @param {Uint8Array|ArrayBuffer|string} bytes
+ * @returns {Promise<Bundle>}
+ * @throws {QuireError} code 'parse' | 'format' | 'version' | 'schema', with
+ *   a message naming the JSON path, e.g. "posts[1].date: expected string"
+ */
+export async function loadBundle(bytes) {
+  const data = typeof bytes === 'string' ? new TextEncoder().encode(bytes)
+    : bytes instanceof Uint8Array ? bytes
+      : new Uint8Array(bytes);
+  const core = await getCore();
+  // Take a fresh view each time: growing memory detaches old ones.
+  core.prepareInput(data.length).set(data);
+  const result = core.loadBundle();
+  if (!result.ok) throw new QuireError(result.message || 'The bundle is not valid', result.code || 'parse');
+  return new Bundle(core, result.handle, result.posts);
+}
+
+/**
+ * Fetches a bundle's bytes.
+ * @param {string|URL} url
+ * @param {{signal?: AbortSignal}} [options]
+ * @returns {Promise<Uint8Array>}
+ * @throws {QuireError} code 'fetch' on an HTTP or network error (an abort
+ *   rejects with the signal's AbortError, untouched)
+ */
+export async function fetchBundle(url, { signal } = {}) {
+  const href = String(url);
+  let response;
+  try {
+    response = await fetch(url, { signal });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new QuireError(`Could not load the blog (network error for ${href}: ${messageOf(error)})`, 'fetch',
+      { cause: error });
+  }
+  if (!response.ok) {
+    throw new QuireError(`Could not load the blog (HTTP ${response.status} for ${href})`, 'fetch');
+  }
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/**
+ * Renders a markdown document with the core's renderer (the dialect and
+ * safety policy of src/core/markdown.hpp).
+ * @param {string} markdown
+ * @param {{unsafeHtml?: boolean, idPrefix?: string}} [options]
+ *   unsafeHtml passes raw HTML through; idPrefix is prepended to every id
+ *   (headings, footnotes) so several documents can share a page
+ * @returns {Promise<string>} HTML
+ */
+export async function renderMarkdown(markdown, { unsafeHtml = false, idPrefix = '' } = {}) {
+  const core = await getCore();
+  return core.renderMarkdown(String(markdown), Boolean(unsafeHtml), String(idPrefix));
+}
