@@ -23,4 +23,16 @@ std::string percent_decode(std::string_view text);
 // Replaces invalid UTF-8 with U+FFFD (bundle fields and paths).
 std::string sanitize_utf8(std::string_view text);
 
+// A small builder for markup: text() escapes, raw() does not.
+class Html {
+ public:
+  Html& raw(std::string_view s) { out_ += s; return *this; }
+  Html& text(std::string_view s) { append_escaped(out_, s); return *this; }
+  Html& num(long long n) { out_ += std::to_string(n); return *this; }
+  std::string take() { return std::move(out_); }
+
+ private:
+  std::string out_;
+};
+
 }  // namespace quire

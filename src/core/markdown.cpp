@@ -4,9 +4,9 @@
 //
 // Pipeline of render_markdown():
 //   1. sanitize_input(): strip a BOM, make the bytes valid UTF-8 (U+FFFD).
-//   2. find_code_ranges(): a first md4c pass that records where code blocks,
-//      code spans and raw HTML blocks lie in the source, so that footnote
-//      definitions are not looked for inside them.
+//   2. CodeRanges: a first md4c pass (only if the text has "[^") recording
+//      where code blocks, code spans and raw HTML lie in the source, so that
+//      footnote definitions are not looked for inside them.
 //   3. extract_footnotes(): cut "[^label]: ..." definitions out of the source
 //      (md4c 0.4.8 would take them for link reference definitions).
 //   4. mark_references(): replace every "[^label]" by a sentinel (see below)

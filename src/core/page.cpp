@@ -1,0 +1,72 @@
+#include "core/views.hpp"
+
+#include "core/html.hpp"
+
+// The page around a view: <head> metadata, header with navigation, footer.
+namespace quire {
+namespace {
+
+const char* nav_section(RouteKind k) {
+  switch (k) {
+    case RouteKind::Home: case RouteKind::Post: return "home";
+    case RouteKind::TagsIndex: case RouteKind::Tag: return "tags";
+    case RouteKind::ArchiveIndex: case RouteKind::Month: return "archive";
+    case RouteKind::Search: return "search";
+    default: return "";
+  }
+}
+
+}  // namespace
+
+std::string render_app(const Bundle& bundle, const View& view) {
+  const Site& site = bundle.site;
+  const std::string section = nav_section(view.kind);
+  Html h;
+  h.raw("<a class=\"skip-link\" href=\"#main\">Skip to content</a>\n<header class=\"site-header\">\n"
+        "<div class=\"site-header-inner\">\n<a class=\"site-title\" href=\"")
+      .text(site.base_path).raw("\">").text(site.title).raw("</a>\n<nav class=\"site-nav\" aria-label=\"Main\">\n<ul>\n");
+  struct Item { const char* section; const char* label; Route route; };
+  const Item items[] = {{"home", "Home", home_route()},
+                        {"tags", "Tags", route_of(RouteKind::TagsIndex)},
+                        {"archive", "Archive", route_of(RouteKind::ArchiveIndex)},
+                        {"search", "Search", route_of(RouteKind::Search)}};
+  for (const Item& it : items) {
+    std::string href = route_path(it.route, site.base_path);
+    h.raw("<li><a href=\"").text(href).raw("\"");
+    if (section == it.section) h.raw(href == view.path ? " aria-current=\"page\"" : " aria-current=\"true\"");
+    h.raw(">").raw(it.label).raw("</a></li>\n");
+  }
+  h.raw("</ul>\n</nav>\n</div>\n</header>\n<main id=\"main\" tabindex=\"-1\" data-view=\"").raw(section.empty() ? "not-found" : section)
+      .raw("\">\n").raw(view.html).raw("</main>\n<footer class=\"site-footer\">\n<p>");
+  if (!site.author.empty()) h.raw("© ").text(site.author).raw(" · ");
+  if (!site.description.empty()) h.text(site.description).raw(" · ");
+  h.raw("Published with <a href=\"https://github.com/quire-blog/quire\">Quire</a>.</p>\n</footer>\n");
+  return h.take();
+}
+
+std::string render_document(const Bundle& bundle, const View& view) {
+  const Site& site = bundle.site;
+  const std::string& base = site.base_path;
+  Html h;
+  h.raw("<!doctype html>\n<html lang=\"").text(site.language).raw("\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
+      .text(view.title).raw("</title>\n");
+  if (!view.description.empty())
+    h.raw("<meta name=\"description\" content=\"").text(view.description).raw("\">\n");
+  if (!site.url.empty() && view.status == 200)
+    h.raw("<link rel=\"canonical\" href=\"").text(site.url + view.path).raw("\">\n");
+  if (!view.prev_path.empty()) h.raw("<link rel=\"prev\" href=\"").text(view.prev_path).raw("\">\n");
+  if (!view.next_path.empty()) h.raw("<link rel=\"next\" href=\"").text(view.next_path).raw("\">\n");
+  h.raw("<link rel=\"icon\" href=\"").text(base + kFaviconFile).raw("\" type=\"image/svg+xml\">\n")
+      .raw("<link rel=\"stylesheet\" href=\"").text(base + kStylesheetFile).raw("\">\n")
+      .raw("<link rel=\"preload\" href=\"").text(base + kBundleFile).raw("\" as=\"fetch\" crossorigin>\n")
+      .raw("<script type=\"module\" src=\"").text(base + kAppScriptFile).raw("\"></script>\n</head>\n<body>\n")
+      .raw("<div id=\"quire-app\" data-base=\"").text(base).raw("\" data-bundle=\"").text(base + kBundleFile)
+      .raw("\" data-route=\"").text(view.path).raw("\" data-status=\"").num(view.status).raw("\">\n")
+      .raw(render_app(bundle, view))
+      .raw("</div>\n<div id=\"quire-status\" class=\"sr-only\" aria-live=\"polite\" aria-atomic=\"true\"></div>\n"
+           "</body>\n</html>\n");
+  return h.take();
+}
+
+}  // namespace quire
