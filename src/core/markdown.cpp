@@ -41,16 +41,12 @@ namespace {
 
 // ------------------------------------------------------------------ flags
 
-// GitHub-like dialect. Without unsafe_html we pass MD_FLAG_NOHTML: md4c then
-// never reports raw HTML, it treats "<tag>" as literal text which the
-// renderer escapes. Chosen over dropping it: the author sees the markup as
-// written instead of text silently vanishing, and no raw HTML reaches the
-// page either way.
-unsigned parser_flags(bool allow_raw_html) {
-  unsigned flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS |
-                   MD_FLAG_PERMISSIVEAUTOLINKS;
-  if (!allow_raw_html) flags |= MD_FLAG_NOHTML;
-  return flags;
+// GitHub-like dialect. md4c always recognises raw HTML (so it parses the
+// rest of the document exactly as CommonMark says); without unsafe_html the
+// renderer then omits it: inline tags vanish and their text stays, HTML
+// blocks (<script>, <div>...) vanish whole. See HtmlRenderer::put_raw_html.
+unsigned parser_flags() {
+  return MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS | MD_FLAG_PERMISSIVEAUTOLINKS;
 }
 
 // ------------------------------------------------------------------ UTF-8
@@ -968,6 +964,7 @@ class HeadingIds {
 // renders of its footnotes.
 struct RenderContext {
   unsigned flags;
+  bool allow_raw_html;
   std::string id_prefix;  // escaped for attributes
   HeadingIds heading_ids;
   Footnotes footnotes;
@@ -1229,8 +1226,9 @@ class HtmlRenderer {
     if (in_heading_) heading_text_ += restored;
   }
 
-  // Only reached with unsafe_html (otherwise md4c reports no raw HTML).
+  // Raw HTML is omitted unless the site allows it (site.yaml unsafe_html).
   void put_raw_html(std::string_view html) {
+    if (!context_.allow_raw_html) return;
     std::string restored;
     append_restoring_references(restored, html, context_.footnotes);
     if (image_depth_ > 0) append_html_escaped(sink(), restored);
@@ -1467,7 +1465,7 @@ std::string guarded_string(Fn&& fn) noexcept {
 
 std::string render_markdown(std::string_view markdown, const MarkdownOptions& options) {
   return guarded_string([&] {
-    RenderContext context{parser_flags(options.unsafe_html), {}, {}, {}};
+    RenderContext context{parser_flags(), options.unsafe_html, {}, {}, {}};
     append_html_escaped(context.id_prefix, options.id_prefix);
     const std::string body = prepare_source(markdown, context.flags, context.footnotes);
     HtmlRenderer renderer(context);
@@ -1480,7 +1478,7 @@ std::string render_markdown(std::string_view markdown, const MarkdownOptions& op
 std::string markdown_plain_text(std::string_view markdown) {
   return guarded_string([&] {
     // Raw HTML recognised so that its tags can be left out.
-    const unsigned flags = parser_flags(true);
+    const unsigned flags = parser_flags();
     Footnotes footnotes;
     const std::string body = prepare_source(markdown, flags, footnotes);
     PlainTextRenderer renderer(footnotes);

@@ -9,8 +9,9 @@
 //    whitespace and case-folded before their scheme is checked; only http:,
 //    https:, mailto:, scheme-less (relative) and '#' URLs survive. A refused
 //    link renders its text only; a refused image renders its alt text only.
-//  - raw HTML (blocks and inline) is not passed through unless unsafe_html
-//    is set: md4c then parses it as text, so it shows escaped ("&lt;b&gt;").
+//  - raw HTML (blocks and inline) is omitted unless unsafe_html is set:
+//    "Hello <span>world</span>" renders "Hello world"; a <script> or <div>
+//    block disappears whole. Code spans and blocks show markup as written.
 //  - input is treated as UTF-8: a leading BOM is stripped, invalid sequences
 //    become U+FFFD, NUL becomes U+FFFD (as do U+10FC00..U+10FC0F, which the
 //    renderer reserves internally for footnote references).
