@@ -21,6 +21,9 @@ import sirv from 'sirv';
  * @property {string} [host]
  * @property {string} [basePath]     URL prefix the site lives under, '/'-terminated
  * @property {boolean} [quiet]       no request log on stderr
+ * @property {Record<string, string> | ((pathname: string) => Record<string, string> | undefined)} [headers]
+ *   extra response headers (every response, 404s included), e.g. CORS for
+ *   a "CDN" or a Content-Security-Policy; a function gets the file's path
  */
 
 /**
@@ -35,9 +38,11 @@ import sirv from 'sirv';
  * @param {ServerOptions} options
  * @returns {Promise<RunningServer>}
  */
-export function startServer({ root, port = 0, host = '127.0.0.1', basePath = '/', quiet = false }) {
+export function startServer({ root, port = 0, host = '127.0.0.1', basePath = '/', quiet = false, headers }) {
   const dir = path.resolve(root);
   const base = normaliseBase(basePath);
+  const extraHeaders = (/** @type {string} */ pathname) =>
+    (typeof headers === 'function' ? headers(pathname) : headers) ?? {};
   const files = sirv(dir, {
     dev: true,  // look files up per request and send Cache-Control: no-store
     etag: false,
@@ -46,6 +51,7 @@ export function startServer({ root, port = 0, host = '127.0.0.1', basePath = '/'
       // Streaming compilation needs the exact type; do not rely on the
       // MIME table's version.
       if (pathname.endsWith('.wasm')) res.setHeader('Content-Type', 'application/wasm');
+      for (const [name, value] of Object.entries(extraHeaders(pathname))) res.setHeader(name, value);
     },
   });
 
@@ -65,6 +71,7 @@ export function startServer({ root, port = 0, host = '127.0.0.1', basePath = '/'
       'Content-Type': html ? 'text/html;charset=utf-8' : 'text/plain;charset=utf-8',
       'Content-Length': body.length,
       'Cache-Control': 'no-store',
+      ...extraHeaders('/404.html'),
     });
     res.end(req.method === 'HEAD' ? undefined : body);
   }

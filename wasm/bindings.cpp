@@ -12,6 +12,7 @@
 #include "core/markdown.hpp"
 #include "core/router.hpp"
 #include "core/views.hpp"
+#include "core/widget.hpp"
 
 namespace {
 
@@ -82,6 +83,30 @@ RenderOutcome renderPath(int handle, const std::string& path, const std::string&
   return out;
 }
 
+struct WidgetOutcome {
+  bool ok = false;      // false: no such bundle (error says so)
+  int status = 0;       // quire::WidgetView::status
+  std::string error;
+  std::string title;
+  std::string html;
+};
+
+WidgetOutcome renderWidget(int handle, const quire::WidgetRequest& request) {
+  WidgetOutcome out;
+  const quire::Bundle* b = bundle_at(handle);
+  if (!b) {
+    out.error = "no bundle loaded with handle " + std::to_string(handle);
+    return out;
+  }
+  quire::WidgetView v = quire::render_widget(*b, request);
+  out.ok = true;
+  out.status = v.status;
+  out.error = std::move(v.error);
+  out.title = std::move(v.title);
+  out.html = std::move(v.html);
+  return out;
+}
+
 void releaseBundle(int handle) {
   if (bundle_at(handle)) g_bundles[static_cast<size_t>(handle)].reset();
 }
@@ -113,9 +138,26 @@ EMSCRIPTEN_BINDINGS(quire) {
       .field("description", &RenderOutcome::description)
       .field("html", &RenderOutcome::html)
       .field("error", &RenderOutcome::error);
+  value_object<quire::WidgetRequest>("WidgetRequest")
+      .field("view", &quire::WidgetRequest::view)
+      .field("tag", &quire::WidgetRequest::tag)
+      .field("month", &quire::WidgetRequest::month)
+      .field("slug", &quire::WidgetRequest::slug)
+      .field("limit", &quire::WidgetRequest::limit)
+      .field("linkBase", &quire::WidgetRequest::link_base)
+      .field("fallbackLinkBase", &quire::WidgetRequest::fallback_link_base)
+      .field("idPrefix", &quire::WidgetRequest::id_prefix)
+      .field("back", &quire::WidgetRequest::back);
+  value_object<WidgetOutcome>("WidgetOutcome")
+      .field("ok", &WidgetOutcome::ok)
+      .field("status", &WidgetOutcome::status)
+      .field("error", &WidgetOutcome::error)
+      .field("title", &WidgetOutcome::title)
+      .field("html", &WidgetOutcome::html);
   function("prepareInput", &prepareInput);
   function("loadBundle", &loadBundle);
   function("renderPath", &renderPath);
+  function("renderWidget", &renderWidget);
   function("releaseBundle", &releaseBundle);
   function("renderMarkdown", &renderMarkdown);
   function("bundleVersion", &bundleVersion);

@@ -17,6 +17,7 @@
  *   only until the next call into the module (memory may grow).
  * @property {() => {ok: boolean, handle: number, code: string, message: string, posts: number}} loadBundle
  * @property {(handle: number, path: string, part: string) => RenderOutcome} renderPath
+ * @property {(handle: number, request: Required<WidgetOptions>) => {ok: boolean, status: number, error: string, title: string, html: string}} renderWidget
  * @property {(handle: number) => void} releaseBundle
  * @property {(markdown: string, unsafeHtml: boolean, idPrefix: string) => string} renderMarkdown
  * @property {() => number} bundleVersion
@@ -44,6 +45,30 @@
  */
 
 /**
+ * What a widget shows (the attributes of <quire-blog>, as written; the core
+ * validates them: src/core/widget.hpp).
+ * @typedef {object} WidgetOptions
+ * @property {string} [view]        'latest' (default), 'post', 'tag', 'archive', 'month'
+ * @property {string} [tag]         view 'tag': the tag's name or URL slug
+ * @property {string} [month]       view 'month': 'YYYY-MM'
+ * @property {string} [slug]        view 'post'
+ * @property {string} [limit]       how many posts a list shows (1..1000; default
+ *   the site's posts_per_page)
+ * @property {string} [linkBase]    absolute http(s) URL links point under
+ *   (default: the site's url + base_path)
+ * @property {string} [fallbackLinkBase]  used when the site has no url
+ * @property {string} [idPrefix]    prepended to every id
+ * @property {boolean} [back]       add a back button (data-quire-action="back")
+ */
+
+/**
+ * One rendered widget view.
+ * @typedef {object} RenderedWidget
+ * @property {string} title  the post's title or the heading's text
+ * @property {string} html   the markup to put inside the element
+ */
+
+/**
  * @typedef {object} CoreOptions
  * @property {string|URL} [moduleUrl]  where quire-core.js lives (default: next
  *   to this file); quire-core.wasm is expected beside it.
@@ -55,7 +80,8 @@
  * Every failure this API reports. `code` says what went wrong:
  * 'fetch' (HTTP or network), 'wasm' (the engine could not start), the
  * bundle loader's 'parse' | 'format' | 'version' | 'schema', 'render',
- * 'released'.
+ * 'released', and renderWidget()'s 'request' (a bad option) | 'not-found'
+ * (no such post or tag).
  */
 export class QuireError extends Error {
   /**
@@ -227,6 +253,33 @@ export class Bundle {
     const r = this.#core.renderPath(this.handle, String(path), part);
     if (!r.ok) throw new QuireError(r.error || 'Rendering failed', 'render');
     return { status: r.status, title: r.title, path: r.path, description: r.description, html: r.html };
+  }
+
+  /**
+   * Renders a widget view (what <quire-blog> shows): compact, with absolute
+   * links and every id prefixed.
+   * @param {WidgetOptions} [options]
+   * @returns {RenderedWidget}
+   * @throws {QuireError} code 'request' for a bad option, 'not-found' for
+   *   an unknown post or tag; the message names the attribute
+   */
+  renderWidget(options = {}) {
+    if (this.#released) throw new QuireError('This bundle has been released', 'released');
+    const text = (/** @type {unknown} */ value) => (value == null ? '' : String(value));
+    const r = this.#core.renderWidget(this.handle, {
+      view: text(options.view),
+      tag: text(options.tag),
+      month: text(options.month),
+      slug: text(options.slug),
+      limit: text(options.limit),
+      linkBase: text(options.linkBase),
+      fallbackLinkBase: text(options.fallbackLinkBase),
+      idPrefix: text(options.idPrefix),
+      back: Boolean(options.back),
+    });
+    if (!r.ok) throw new QuireError(r.error || 'Rendering failed', 'render');
+    if (r.status !== 200) throw new QuireError(r.error, r.status === 404 ? 'not-found' : 'request');
+    return { title: r.title, html: r.html };
   }
 
   /** Frees the bundle inside the core; render() throws afterwards. */

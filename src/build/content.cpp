@@ -204,17 +204,18 @@ std::string default_slug(std::string_view name) {
 std::string take_summary(std::string& body) {
   const std::string marker = "<!--more-->";
   size_t at = body.find(marker);
+  std::string para;
   if (at != std::string::npos) {
     std::string summary = body.substr(0, at);
     body.erase(at, marker.size());
     while (!summary.empty() && (summary.back() == '\n' || summary.back() == ' ')) summary.pop_back();
     size_t start = summary.find_first_not_of("\n ");
-    return start == std::string::npos ? std::string() : summary.substr(start);
+    if (start != std::string::npos) para = summary.substr(start);
   }
   // The first paragraph: the first run of non-blank lines that is not a
   // heading, a fence, a quote, a table, a list or an image.
-  std::istringstream in(body);
-  std::string line, para;
+  std::istringstream in(at == std::string::npos ? body : std::string());
+  std::string line;
   bool in_fence = false;
   while (std::getline(in, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();

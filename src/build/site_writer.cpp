@@ -11,7 +11,10 @@
 namespace quire {
 namespace fs = std::filesystem;
 
-const char* const kWebFiles[] = {"app.js", "quire.js", "style.css", "favicon.svg", nullptr};
+const char* const kWebFiles[] = {"app.js", "quire.js", "style.css", "favicon.svg",
+                                 // the embeddable widget, its types and demo
+                                 "quire-widget.js", "quire-widget.d.ts", "quire.d.ts", "embed-demo.html",
+                                 nullptr};
 const char* const kWasmFiles[] = {"quire-core.js", "quire-core.wasm", nullptr};
 
 std::vector<Route> all_routes(const Bundle& b) {

@@ -258,6 +258,29 @@ bool is_allowed_url(std::string_view url) {
   return true;  // no ':' at all
 }
 
+// An allowed URL made absolute against `base` (MarkdownOptions::url_base).
+// Only the cases a browser tells apart are handled; dot segments are left
+// for the browser to remove.
+std::string resolve_url(std::string_view base, std::string_view url) {
+  const auto space = [](char ch) { return static_cast<unsigned char>(ch) <= 0x20; };
+  while (!url.empty() && space(url.front())) url.remove_prefix(1);
+  while (!url.empty() && space(url.back())) url.remove_suffix(1);
+  const size_t colon = url.find(':');
+  const bool has_scheme = colon != std::string_view::npos && colon > 0 &&
+                          url.find_first_of("/?#") > colon;
+  if (base.empty() || has_scheme || (!url.empty() && url.front() == '#')) return std::string(url);
+  const size_t scheme_end = base.find("://");
+  if (scheme_end == std::string_view::npos) return std::string(url);
+  const size_t path_start = std::min(base.size(), base.find('/', scheme_end + 3));
+  if (url.substr(0, 2) == "//") return std::string(base.substr(0, scheme_end + 1)) + std::string(url);
+  if (!url.empty() && url.front() == '/') return std::string(base.substr(0, path_start)) + std::string(url);
+  const std::string_view page = base.substr(0, std::min(base.size(), base.find_first_of("?#")));
+  if (url.empty() || url.front() == '?') return std::string(page) + std::string(url);
+  const size_t slash = page.rfind('/');
+  std::string out(slash == std::string_view::npos || slash < path_start ? page : page.substr(0, slash));
+  return out + "/" + std::string(url);
+}
+
 // ------------------------------------------------------------------ sentinels
 
 // A footnote reference in the text handed to md4c: '<', the index of the
@@ -966,6 +989,7 @@ struct RenderContext {
   unsigned flags;
   bool allow_raw_html;
   std::string id_prefix;  // escaped for attributes
+  std::string url_base;   // MarkdownOptions::url_base
   HeadingIds heading_ids;
   Footnotes footnotes;
 };
@@ -1148,7 +1172,7 @@ class HtmlRenderer {
     if (!allowed) return;
     std::string& out = sink();
     out += "<a href=\"";
-    append_url_escaped(out, href);
+    append_url_escaped(out, resolve_url(context_.url_base, href));
     if (detail.title.text != nullptr) {
       out += "\" title=\"";
       append_html_escaped(out, attribute_value(detail.title, context_.footnotes));
@@ -1171,7 +1195,7 @@ class HtmlRenderer {
     if (!image_tag_open_) return;
     std::string& out = sink();
     out += "<img src=\"";
-    append_url_escaped(out, src);
+    append_url_escaped(out, resolve_url(context_.url_base, src));
     out += "\" alt=\"";
   }
 
@@ -1465,7 +1489,7 @@ std::string guarded_string(Fn&& fn) noexcept {
 
 std::string render_markdown(std::string_view markdown, const MarkdownOptions& options) {
   return guarded_string([&] {
-    RenderContext context{parser_flags(), options.unsafe_html, {}, {}, {}};
+    RenderContext context{parser_flags(), options.unsafe_html, {}, options.url_base, {}, {}};
     append_html_escaped(context.id_prefix, options.id_prefix);
     const std::string body = prepare_source(markdown, context.flags, context.footnotes);
     HtmlRenderer renderer(context);

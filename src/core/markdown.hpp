@@ -28,6 +28,11 @@ struct MarkdownOptions {
   // Prepended to every id the renderer makes (headings, footnotes), so that
   // several documents can share one page without colliding ids.
   std::string id_prefix;
+  // When set (an absolute http(s) URL: the address the document lives at),
+  // relative link and image URLs are resolved against it as a browser
+  // would, so that a post shown on another site (the widget) still points
+  // at the blog. '#fragment' URLs are left as they are.
+  std::string url_base;
 };
 
 // Renders a whole document. Never throws; any input gives some HTML.

@@ -120,6 +120,8 @@ TEST_SUITE("content") {
       std::string body = "Intro *text*.\n\nMore intro.\n<!--more-->\nRest.";
       CHECK(quire::take_summary(body) == "Intro *text*.\n\nMore intro.");
       CHECK(body.find("<!--more-->") == std::string::npos);
+      std::string noted = "Aside[^1] here.\n<!--more-->\nRest.\n\n[^1]: Note.";
+      CHECK(quire::take_summary(noted) == "Aside here.");  // no definition in a summary
     }
     SUBCASE("the first paragraph skips headings, code and images") {
       std::string body = "## Heading\n\n```\ncode\n```\n\n![img](x.png)\n\nReal paragraph\ncontinues.\n\nNext.";
@@ -212,10 +214,7 @@ TEST_SUITE("content") {
 
   TEST_CASE("a successful write replaces the output with every route's page") {
     TempDir dir;
-    dir.write("web/app.js", "//");
-    dir.write("web/quire.js", "//");
-    dir.write("web/style.css", "/**/");
-    dir.write("web/favicon.svg", "<svg/>");
+    for (const char* const* f = quire::kWebFiles; *f; ++f) dir.write(std::string("web/") + *f, "web file");
     dir.write("wasm/quire-core.js", "//");
     dir.write("wasm/quire-core.wasm", "\0asm");
     dir.write("static/images/x.svg", "<svg/>");
@@ -229,7 +228,8 @@ TEST_SUITE("content") {
     REQUIRE_MESSAGE(quire::write_site(r.bundle, o, stats, error), error);
     for (const char* f : {"index.html", "posts/a/index.html", "tags/index.html", "tags/t/index.html",
                           "archive/index.html", "archive/2022/01/index.html", "search/index.html", "404.html",
-                          "bundle.json", "app.js", "quire-core.wasm", "images/x.svg"}) {
+                          "bundle.json", "app.js", "quire-widget.js", "embed-demo.html", "quire-core.wasm",
+                          "images/x.svg"}) {
       CAPTURE(f);
       CHECK(fs::exists(dir.path / "dist" / f));
     }

@@ -710,4 +710,30 @@ TEST_CASE("pathological inputs complete and produce output") {
   }
 }
 
+TEST_CASE("url_base resolves relative links and images as a browser on that page would") {
+  MarkdownOptions o;
+  o.url_base = "https://blog.example/base/posts/hello/";
+  const std::string html = render_markdown(
+      "[root](/images/a.png) [dir](b.html) [query](?q=1) [up](../x/) [proto](//cdn.example/c) "
+      "[abs](http://other.example/) [mail](mailto:a@b.c) [frag](#notes)[^1] ![img](/images/i.png)\n\n"
+      "[^1]: Note.\n",
+      o);
+  CHECK(contains(html, "href=\"https://blog.example/images/a.png\""));
+  CHECK(contains(html, "href=\"https://blog.example/base/posts/hello/b.html\""));
+  CHECK(contains(html, "href=\"https://blog.example/base/posts/hello/?q=1\""));
+  CHECK(contains(html, "href=\"https://blog.example/base/posts/hello/../x/\""));
+  CHECK(contains(html, "href=\"https://cdn.example/c\""));
+  CHECK(contains(html, "href=\"http://other.example/\""));
+  CHECK(contains(html, "href=\"mailto:a@b.c\""));
+  CHECK(contains(html, "href=\"#notes\""));
+  CHECK(contains(html, "href=\"#fn-1\""));  // footnote links stay in the document
+  CHECK(contains(html, "src=\"https://blog.example/images/i.png\""));
+  SUBCASE("refused URLs stay refused") {
+    CHECK_FALSE(contains(render_markdown("[x](javascript:alert(1))", o), "href"));
+  }
+  SUBCASE("without url_base nothing changes") {
+    CHECK(contains(render_markdown("[root](/images/a.png)"), "href=\"/images/a.png\""));
+  }
+}
+
 }  // TEST_SUITE

@@ -1,0 +1,279 @@
+#include "core/widget.hpp"
+
+#include <algorithm>
+#include <vector>
+
+#include "core/dates.hpp"
+#include "core/html.hpp"
+#include "core/markdown.hpp"
+#include "core/router.hpp"
+#include "core/views.hpp"
+
+namespace quire {
+namespace {
+
+constexpr int kMaxLimit = 1000;
+
+bool starts_with_http(std::string_view url) {
+  std::string head(url.substr(0, 8));
+  for (char& c : head)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return head.rfind("http://", 0) == 0 || head.rfind("https://", 0) == 0;
+}
+
+// An absolute http(s) URL without query or fragment, ending in '/'.
+bool usable_base(std::string_view url) {
+  if (!starts_with_http(url)) return false;
+  for (char c : url)
+    if (static_cast<unsigned char>(c) <= 0x20 || c == '?' || c == '#' || c == '"' || c == '<' || c == '>')
+      return false;
+  return true;
+}
+
+std::string with_slash(std::string_view url) {
+  std::string out(url);
+  if (out.empty() || out.back() != '/') out += '/';
+  return out;
+}
+
+// "1".."1000" (digits only) → the number, else 0.
+int parse_limit(std::string_view text) {
+  if (text.empty() || text.size() > 4) return 0;
+  int n = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return 0;
+    n = n * 10 + (c - '0');
+  }
+  return n >= 1 && n <= kMaxLimit ? n : 0;
+}
+
+// "YYYY-MM" → year and month, else false.
+bool parse_year_month(std::string_view text, int& year, int& month) {
+  if (text.size() != 7 || text[4] != '-') return false;
+  int y = 0, m = 0;
+  for (size_t i = 0; i < 7; ++i) {
+    if (i == 4) continue;
+    if (text[i] < '0' || text[i] > '9') return false;
+    (i < 4 ? y : m) = (i < 4 ? y : m) * 10 + (text[i] - '0');
+  }
+  if (y < 1 || m < 1 || m > 12) return false;
+  year = y;
+  month = m;
+  return true;
+}
+
+std::string quoted(std::string_view s) { return "\"" + sanitize_utf8(s.substr(0, 200)) + "\""; }
+
+class WidgetBuilder {
+ public:
+  WidgetBuilder(const Bundle& b, const WidgetRequest& r) : b_(b), site_(b.site), req_(r) {
+    for (char c : r.id_prefix)
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_')
+        prefix_ += c;
+  }
+
+  WidgetView build() {
+    if (!choose_base()) return std::move(v_);
+    const std::string& view = req_.view;
+    if (view.empty() || view == "latest") latest();
+    else if (view == "post") post();
+    else if (view == "tag") tag();
+    else if (view == "archive") archive();
+    else if (view == "month") month();
+    else fail(400, "view: expected latest, post, tag, archive or month, got " + quoted(view));
+    return std::move(v_);
+  }
+
+ private:
+  bool choose_base() {
+    if (!req_.link_base.empty()) {
+      if (!usable_base(req_.link_base))
+        return fail(400, "link-base: expected an http(s) URL without ? or #, got " + quoted(req_.link_base));
+      base_ = with_slash(req_.link_base);
+    } else if (usable_base(site_.url + site_.base_path)) {
+      base_ = site_.url + site_.base_path;
+    } else if (usable_base(req_.fallback_link_base)) {
+      base_ = with_slash(req_.fallback_link_base);
+    } else {
+      base_ = site_.base_path;  // no absolute address known: root-relative links
+    }
+    return true;
+  }
+
+  bool fail(int status, std::string message) {
+    v_ = WidgetView{};
+    v_.status = status;
+    v_.error = std::move(message);
+    return false;
+  }
+
+  // The route's address under the chosen base.
+  std::string link(const Route& r) const { return base_ + route_path(r, "/").substr(1); }
+
+  // How many posts a list shows; 0 after a failure.
+  size_t limit() {
+    if (req_.limit.empty()) return static_cast<size_t>(std::max(1, site_.posts_per_page));
+    int n = parse_limit(req_.limit);
+    if (n == 0) fail(400, "limit: expected a whole number from 1 to " + std::to_string(kMaxLimit) + ", got " +
+                              quoted(req_.limit));
+    return static_cast<size_t>(n);
+  }
+
+  void back(Html& h) {
+    if (req_.back)
+      h.raw("<p class=\"back\"><button type=\"button\" class=\"back\" part=\"back\" data-quire-action=\"back\">"
+            "← Back</button></p>\n");
+  }
+
+  void time(Html& h, const std::string& iso, const DateTime& when) {
+    h.raw("<time datetime=\"").text(iso).raw("\">").text(format_date(when, site_.date_format, site_.language))
+        .raw("</time>");
+  }
+
+  // Heading, list of posts and a link to where the full list lives.
+  void post_list(const std::string& heading, const std::string& heading_href, const std::vector<size_t>& posts,
+                 const std::string& more_href, const char* more_label) {
+    size_t n = limit();
+    if (n == 0) return;
+    v_.title = heading;
+    Html h;
+    back(h);
+    h.raw("<h2 class=\"heading\" part=\"heading\"><a href=\"").text(heading_href).raw("\">").text(heading)
+        .raw("</a></h2>\n");
+    if (posts.empty()) {
+      h.raw("<p class=\"empty\" part=\"empty\">No posts yet.</p>\n");
+      v_.html = h.take();
+      return;
+    }
+    h.raw("<ol class=\"posts\" part=\"list\">\n");
+    for (size_t k = 0; k < posts.size() && k < n; ++k) {
+      const Post& p = b_.posts[posts[k]];
+      h.raw("<li class=\"item\" part=\"item\"><a class=\"link\" part=\"link\" href=\"").text(link(post_route(p.slug)))
+          .raw("\" data-slug=\"").text(p.slug).raw("\">").text(p.title).raw("</a>\n<p class=\"meta\" part=\"meta\">");
+      time(h, p.date, p.when);
+      h.raw("</p>\n");
+      std::string summary = markdown_plain_text(p.summary);
+      if (!summary.empty()) h.raw("<p class=\"summary\" part=\"summary\">").text(summary).raw("</p>\n");
+      h.raw("</li>\n");
+    }
+    h.raw("</ol>\n");
+    if (posts.size() > n)
+      h.raw("<p class=\"more\" part=\"more\"><a href=\"").text(more_href).raw("\">").raw(more_label)
+          .raw(" →</a></p>\n");
+    v_.html = h.take();
+  }
+
+  void latest() {
+    std::vector<size_t> all(b_.posts.size());
+    for (size_t i = 0; i < all.size(); ++i) all[i] = i;
+    post_list(site_.title, base_, all, base_, "All posts");
+  }
+
+  void tag() {
+    if (req_.tag.empty()) {
+      fail(400, "tag: required when view is \"tag\"");
+      return;
+    }
+    const TagInfo* t = b_.find_tag(tag_slug(req_.tag));
+    if (!t) t = b_.find_tag(req_.tag);
+    if (!t) {
+      fail(404, "tag: no posts tagged " + quoted(req_.tag) + " in this blog");
+      return;
+    }
+    std::string href = link(tag_route(t->slug));
+    post_list("Posts tagged “" + t->name + "”", href, t->posts, href, "All posts with this tag");
+  }
+
+  void month() {
+    int year = 0, month = 0;
+    if (!parse_year_month(req_.month, year, month)) {
+      fail(400, "month: expected YYYY-MM, got " + quoted(req_.month));
+      return;
+    }
+    const MonthInfo* m = b_.find_month(year, month);
+    static const std::vector<size_t> none;
+    std::string href = link(month_route(year, month));
+    post_list(month_year(year, month, site_.language), m ? href : link(route_of(RouteKind::ArchiveIndex)),
+              m ? m->posts : none, href, "All posts of the month");
+  }
+
+  void archive() {
+    v_.title = "Archive";
+    Html h;
+    back(h);
+    h.raw("<h2 class=\"heading\" part=\"heading\"><a href=\"").text(link(route_of(RouteKind::ArchiveIndex)))
+        .raw("\">Archive</a></h2>\n");
+    if (b_.months.empty()) {
+      h.raw("<p class=\"empty\" part=\"empty\">No posts yet.</p>\n");
+    } else {
+      h.raw("<ol class=\"months\" part=\"list\">\n");
+      for (const MonthInfo& m : b_.months) {
+        h.raw("<li class=\"item\" part=\"item\"><a class=\"link\" part=\"link\" href=\"")
+            .text(link(month_route(m.year, m.month))).raw("\">").text(month_year(m.year, m.month, site_.language))
+            .raw("</a> <span class=\"count\" part=\"meta\">(").num(static_cast<long long>(m.posts.size()))
+            .raw(")</span></li>\n");
+      }
+      h.raw("</ol>\n");
+    }
+    v_.html = h.take();
+  }
+
+  void post() {
+    if (req_.slug.empty()) {
+      fail(400, "slug: required when view is \"post\"");
+      return;
+    }
+    const Post* p = b_.find_post(req_.slug);
+    if (!p) {
+      fail(404, "slug: no post " + quoted(req_.slug) + " in this blog");
+      return;
+    }
+    const std::string href = link(post_route(p->slug));
+    v_.title = p->title;
+    Html h;
+    back(h);
+    h.raw("<article class=\"post\" part=\"post\" data-slug=\"").text(p->slug).raw("\">\n<header>\n")
+        .raw("<h2 class=\"post-title\" part=\"post-title\" tabindex=\"-1\"><a href=\"").text(href).raw("\">")
+        .text(p->title).raw("</a></h2>\n<p class=\"meta\" part=\"meta\">");
+    time(h, p->date, p->when);
+    if (p->has_body) h.raw(" · ").num(reading_minutes(p->body)).raw(" min read");
+    h.raw("</p>\n");
+    if (!p->tags.empty()) {
+      h.raw("<ul class=\"tags\" part=\"tags\" aria-label=\"Tags\">");
+      for (const std::string& t : p->tags) {
+        const TagInfo* info = b_.find_tag(tag_slug(t));
+        if (!info) continue;
+        h.raw("<li><a class=\"tag\" part=\"tag\" href=\"").text(link(tag_route(info->slug))).raw("\">").text(t)
+            .raw("</a></li>");
+      }
+      h.raw("</ul>\n");
+    }
+    h.raw("</header>\n<div class=\"post-body\" part=\"post-body\">\n");
+    if (p->has_body) {
+      MarkdownOptions o;
+      o.unsafe_html = site_.unsafe_html;
+      o.id_prefix = prefix_;
+      o.url_base = starts_with_http(href) ? href : std::string();
+      h.raw(render_markdown(p->body, o));
+    } else {
+      h.raw("<p><a href=\"").text(href).raw("\">Read this post on the blog →</a></p>\n");
+    }
+    h.raw("</div>\n</article>\n");
+    v_.html = h.take();
+  }
+
+  const Bundle& b_;
+  const Site& site_;
+  const WidgetRequest& req_;
+  std::string prefix_;
+  std::string base_;
+  WidgetView v_;
+};
+
+}  // namespace
+
+WidgetView render_widget(const Bundle& bundle, const WidgetRequest& request) {
+  return WidgetBuilder(bundle, request).build();
+}
+
+}  // namespace quire

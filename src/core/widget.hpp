@@ -1,0 +1,59 @@
+// The embeddable widget's views: the HTML inside <quire-blog> (web/quire-widget.js)
+// on someone else's page. Same bundle and markdown as the blog's views, but
+// every link is absolute (the page is not the blog), every id carries the
+// instance's prefix (several widgets and the host page share one document),
+// and the markup is compact.
+//
+// Requests carry the element's attributes as written; the core validates
+// them and answers with an error naming the attribute, never a crash.
+//
+// Markup contract with web/quire-widget.js (which owns only the loading and
+// error states) and with embedders' ::part() rules:
+//   part="heading"     the view's heading (site title, tag, month, Archive)
+//   part="list"        <ol> of posts (latest, tag, month) or months (archive)
+//   part="item"        one <li> of it
+//   part="link"        a post's (or month's) title link; to a post it carries
+//                      data-slug so the element can open it in place
+//   part="meta"        date (and reading time)
+//   part="summary"     a post's summary, plain text
+//   part="more"        the "all posts" link below a list
+//   part="empty"       "No posts yet." and similar
+//   part="post"        the <article> of the post view
+//   part="post-title"  its <h2> (tabindex=-1: focused after in-place opening)
+//   part="post-body"   the rendered markdown, footnotes included
+//   part="tags", part="tag"  a post's tag list and each tag link
+//   part="back"        the back button (request.back), data-quire-action="back"
+#pragma once
+
+#include <string>
+
+#include "core/bundle.hpp"
+
+namespace quire {
+
+struct WidgetRequest {
+  std::string view = "latest";  // latest | post | tag | archive | month
+  std::string tag;              // view=tag: the tag's name or URL slug
+  std::string month;            // view=month: "YYYY-MM"
+  std::string slug;             // view=post
+  std::string limit;            // latest/tag/month: how many posts (1..1000);
+                                // empty: the site's posts_per_page
+  // Absolute http(s) URL of the blog's base path, which links point under.
+  // Empty: site.url + site.base_path, or fallback_link_base when the site
+  // has no url (the widget passes the bundle's own directory).
+  std::string link_base;
+  std::string fallback_link_base;
+  std::string id_prefix;        // prepended to every id (letters, digits, '-', '_')
+  bool back = false;            // put a back button above the view
+};
+
+struct WidgetView {
+  int status = 200;     // 200; 400 bad request (an attribute); 404 no such post or tag
+  std::string error;    // for 400/404: names the attribute, e.g. `month: expected YYYY-MM, got "2026-13"`
+  std::string title;    // plain text: the post's title or the heading's text
+  std::string html;     // empty unless status is 200
+};
+
+WidgetView render_widget(const Bundle& bundle, const WidgetRequest& request);
+
+}  // namespace quire

@@ -1,0 +1,579 @@
+// End to end: <quire-blog> on someone else's page, in headless Chromium.
+// Run: node --test tests/e2e/widget.test.mjs   (after scripts/build.sh)
+//
+// Two origins on localhost: the built site served as a "CDN" (CORS headers,
+// like a real one must send) and a host server for the embedding pages
+// (which may send a Content-Security-Policy header). Expectations come from
+// the built bundle.json, not from fixed strings.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { startServer } from '../../scripts/serve.mjs';
+import { buildSite, launchBrowser, openPage, postsTagged, repoRoot, screenshotDir } from './helpers.mjs';
+
+/** @type {Awaited<ReturnType<typeof buildSite>>} */
+let site;
+/** @type {import('playwright-core').Browser} */
+let browser;
+/** @type {Array<{close: () => Promise<void>}>} */
+const servers = [];
+let hostDir = '';
+/** The CDN serving the built site with CORS; its origin. */
+let cdn = '';
+let cdnOrigin = '';
+/** The same site, but .wasm served as application/octet-stream. */
+let wrongMime = '';
+/** The host server for the embedding pages. */
+let host = '';
+let hostOrigin = '';
+
+const CORS = { 'Access-Control-Allow-Origin': '*' };
+const HOSTILE_CSS = '* { all: unset !important; font: 40px serif !important } div { display: none !important }\n';
+
+/** The strict policy of the issue, for a bundle on `bundleOrigin`. */
+const strictCsp = (/** @type {string} */ bundleOrigin, scriptOrigin = '') =>
+  `default-src 'self'; script-src 'self'${scriptOrigin ? ` ${scriptOrigin}` : ''} 'wasm-unsafe-eval'; ` +
+  `style-src 'self'; connect-src ${bundleOrigin}`;
+
+before(async () => {
+  site = await buildSite();
+  // Bad bundles for the error states, beside the good one.
+  await writeFile(path.join(site.dir, 'not-json.json'), 'this is not JSON {');
+  await writeFile(path.join(site.dir, 'malformed.json'),
+    JSON.stringify({ format: 'quire-bundle', version: 1, site: {}, posts: [{ slug: 7 }] }));
+
+  const cdnServer = await startServer({ root: site.dir, quiet: true, headers: CORS });
+  servers.push(cdnServer);
+  cdn = cdnServer.url;
+  cdnOrigin = new URL(cdn).origin;
+  const mimeServer = await startServer({
+    root: site.dir,
+    quiet: true,
+    headers: (p) => (p.endsWith('.wasm') ? { ...CORS, 'Content-Type': 'application/octet-stream' } : CORS),
+  });
+  servers.push(mimeServer);
+  wrongMime = mimeServer.url;
+
+  // The host: its own pages, plus a copy of the site under /blog/ for the
+  // same-origin (self-hosted) case. Pages under /csp/ get the policy.
+  hostDir = await mkdtemp(path.join(tmpdir(), 'quire-e2e-host-'));
+  await cp(site.dir, path.join(hostDir, 'blog'), { recursive: true });
+  await mkdir(path.join(hostDir, 'csp'), { recursive: true });
+  await writeFile(path.join(hostDir, 'hostile.css'), HOSTILE_CSS);
+  await writeFile(path.join(hostDir, 'favicon.ico'), '');
+  /** @type {Map<string, string>} */
+  const policies = new Map();
+  const hostServer = await startServer({
+    root: hostDir,
+    quiet: true,
+    headers: (p) => {
+      const policy = policies.get(p);
+      return policy ? { 'Content-Security-Policy': policy } : undefined;
+    },
+  });
+  servers.push(hostServer);
+  host = hostServer.url;
+  hostOrigin = new URL(host).origin;
+  policies.set('/csp/self.html', strictCsp(hostOrigin));
+  policies.set('/csp/cdn.html', strictCsp(cdnOrigin, cdnOrigin));
+  policies.set('/csp/wrong-mime.html', strictCsp(new URL(wrongMime).origin, new URL(wrongMime).origin));
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  for (const s of servers) await s.close();
+  if (hostDir) await rm(hostDir, { recursive: true, force: true });
+  await site?.remove();
+});
+
+/**
+ * Writes a host page; `body` holds the widgets. No inline script or style:
+ * the CSP pages must not need them.
+ * @param {string} name  e.g. 'three.html' or 'csp/self.html'
+ * @param {{body: string, scripts?: string[], styles?: string[]}} page
+ * @returns {string} its URL
+ */
+async function hostPage(name, { body, scripts = [`${cdn}quire-widget.js`], styles = [] }) {
+  const html = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Host page</title>
+${styles.map((href) => `<link rel="stylesheet" href="${href}">`).join('\n')}
+${scripts.map((src) => `<script type="module" src="${src}"></script>`).join('\n')}
+</head><body>
+<h1 id="host-title">The host's own page</h1>
+${body}
+<p id="host-footer">Host footer</p>
+</body></html>\n`;
+  await writeFile(path.join(hostDir, name), html);
+  return new URL(name, host).href;
+}
+
+/**
+ * Opens a page that records the widgets' events and CSP violations from
+ * the very start (before any of the page's scripts run).
+ * @param {string} url
+ */
+async function openHost(url) {
+  const watched = await openPage(browser);
+  /** @type {string[]} */
+  const requests = [];
+  watched.page.on('request', (request) => requests.push(request.url()));
+  await watched.page.addInitScript(() => {
+    const w = /** @type {any} */ (window);
+    w.__events = [];
+    w.__violations = [];
+    w.__instantiations = 0;
+    for (const type of ['quire-ready', 'quire-rendered', 'quire-error']) {
+      document.addEventListener(type, (event) => {
+        const target = /** @type {HTMLElement} */ (event.target);
+        w.__events.push({ type, id: target.id, detail: /** @type {CustomEvent} */ (event).detail });
+      });
+    }
+    document.addEventListener('securitypolicyviolation', (event) => {
+      w.__violations.push(`${event.violatedDirective} ${event.blockedURI}`);
+    }, true);
+    // Count module instantiations however they happen.
+    const wasm = /** @type {any} */ (WebAssembly);
+    for (const name of ['instantiate', 'instantiateStreaming']) {
+      const real = wasm[name];
+      wasm[name] = function (/** @type {any[]} */ ...args) {
+        w.__instantiations += 1;
+        return real.apply(this, args);
+      };
+    }
+  });
+  const response = await watched.page.goto(url);
+  return { ...watched, requests, response };
+}
+
+/**
+ * Waits until every <quire-blog> has rendered or failed.
+ * @param {import('playwright-core').Page} page
+ */
+async function settled(page) {
+  await page.waitForFunction(() => {
+    const all = [...document.querySelectorAll('quire-blog')];
+    return all.length > 0 && all.every((el) => {
+      const state = /** @type {HTMLElement|null} */ ((el.shadowRoot ?? el).querySelector('.root'))?.dataset.state;
+      return state === 'ready' || state === 'error';
+    });
+  });
+}
+
+/**
+ * @param {import('playwright-core').Page} page
+ * @returns {Promise<Array<{type: string, id: string, detail: any}>>}
+ */
+const events = (page) => page.evaluate(() => /** @type {any} */ (window).__events);
+
+/** Titles of the post links inside a widget, in order. */
+const linkTitles = (/** @type {import('playwright-core').Page} */ page, /** @type {string} */ id) =>
+  page.locator(`#${id} [part~="link"]`).allTextContents();
+
+/** Console errors other than the browser's own log of a failed HTTP request. */
+const unexpected = (/** @type {string[]} */ errors) => errors.filter((e) => !e.startsWith('Failed to load resource'));
+
+const footnotePost = () => {
+  const post = site.bundle.posts.find((p) => /^\[\^[^\]\s]+\]:/m.test(p.body ?? '') && !/!\[/.test(p.body ?? ''));
+  assert.ok(post, 'the sample content has a post with footnotes and no images');
+  return post;
+};
+
+const someTag = () => {
+  const counts = new Map();
+  for (const p of site.bundle.posts) for (const t of p.tags ?? []) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const [tag] = [...counts].find(([, n]) => n >= 2) ?? [];
+  assert.ok(tag, 'the sample content has a tag with two posts');
+  return /** @type {string} */ (tag);
+};
+
+test('three widgets on one page share one core instance and one bundle download', async () => {
+  const tag = someTag();
+  const post = footnotePost();
+  const url = await hostPage('three.html', {
+    body: `<quire-blog id="latest" src="${cdn}bundle.json" limit="5"></quire-blog>
+<quire-blog id="tagged" src="${cdn}bundle.json" view="tag" tag="${tag}"></quire-blog>
+<quire-blog id="post" src="${cdn}bundle.json" view="post" slug="${post.slug}" navigate="inline"></quire-blog>`,
+  });
+  const { page, requests, pageErrors, consoleErrors, close } = await openHost(url);
+  try {
+    await settled(page);
+    const count = (/** @type {string} */ suffix) => requests.filter((r) => new URL(r).pathname.endsWith(suffix)).length;
+    assert.equal(count('/bundle.json'), 1, 'one bundle fetch');
+    assert.equal(count('/quire-core.wasm'), 1, 'one .wasm fetch');
+    assert.equal(count('/quire-core.js'), 1, 'one glue import');
+    assert.equal(await page.evaluate(() => /** @type {any} */ (window).__instantiations), 1, 'one instantiation');
+
+    assert.deepEqual(await linkTitles(page, 'latest'), site.bundle.posts.slice(0, 5).map((p) => p.title));
+    const tagged = postsTagged(site.bundle, tag).slice(0, site.bundle.site.posts_per_page);
+    assert.deepEqual(await linkTitles(page, 'tagged'), tagged.map((p) => p.title));
+    assert.equal((await page.locator('#post [part~="post-title"]').textContent())?.trim(), post.title);
+    // Links point at the blog (the bundle's site.url), not at the host.
+    const href = await page.locator('#latest [part~="link"]').first().getAttribute('href');
+    assert.equal(href, `${site.bundle.site.url ?? ''}${site.bundle.site.base_path}posts/${site.bundle.posts[0].slug}/`);
+
+    const seen = await events(page);
+    for (const id of ['latest', 'tagged', 'post']) {
+      assert.equal(seen.filter((e) => e.type === 'quire-ready' && e.id === id).length, 1, `${id}: quire-ready`);
+      assert.equal(seen.filter((e) => e.type === 'quire-rendered' && e.id === id).length, 1, `${id}: quire-rendered`);
+    }
+    assert.equal(seen.find((e) => e.type === 'quire-ready')?.detail.posts, site.bundle.posts.length);
+    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('a hostile host stylesheet does not change the layout inside the widgets', async () => {
+  const post = footnotePost();
+  // Widgets straight in <body> (the hostile sheet hides every div) with no
+  // margin in either version, so both get the same width.
+  const body = `<quire-blog id="latest" src="${cdn}bundle.json" limit="5"></quire-blog>
+<quire-blog id="post" src="${cdn}bundle.json" view="post" slug="${post.slug}"></quire-blog>
+<quire-blog id="archive" src="${cdn}bundle.json" view="archive" theme="dark"></quire-blog>`;
+  await writeFile(path.join(hostDir, 'plain.css'), 'body { margin: 0 }\n');
+  const plain = await hostPage('plain.html', { body, styles: ['plain.css'] });
+  const hostile = await hostPage('hostile.html', { body, styles: ['plain.css', 'hostile.css'] });
+
+  /** Every element's box inside each widget, relative to the widget's root. */
+  const layout = async (/** @type {string} */ url, /** @type {string} */ shot) => {
+    const { page, pageErrors, close } = await openHost(url);
+    try {
+      await settled(page);
+      const boxes = await page.evaluate(() => [...document.querySelectorAll('quire-blog')].map((el) => {
+        const root = /** @type {Element} */ (el.shadowRoot?.querySelector('.root'));
+        const origin = root.getBoundingClientRect();
+        return [root, ...root.querySelectorAll('*')].map((node) => {
+          const r = node.getBoundingClientRect();
+          return [node.tagName, r.x - origin.x, r.y - origin.y, r.width, r.height].map((v) =>
+            (typeof v === 'number' ? Math.round(v * 2) / 2 : v)).join(' ');
+        });
+      }));
+      const hostFont = await page.evaluate(() => getComputedStyle(/** @type {Element} */ (document.getElementById('host-title'))).fontSize);
+      await mkdir(screenshotDir, { recursive: true });
+      await page.screenshot({ path: path.join(screenshotDir, shot), fullPage: true });
+      assert.deepEqual(pageErrors, []);
+      return { boxes, hostFont };
+    } finally {
+      await close();
+    }
+  };
+  const calm = await layout(plain, 'widget-plain.png');
+  const attacked = await layout(hostile, 'widget-hostile.png');
+  assert.equal(attacked.hostFont, '40px', 'the hostile sheet does apply to the host page');
+  assert.notEqual(calm.hostFont, '40px');
+  assert.equal(calm.boxes.length, 3);
+  assert.ok(calm.boxes.every((b) => b.length > 10), 'every widget rendered');
+  assert.deepEqual(attacked.boxes, calm.boxes);
+});
+
+test('under a strict Content-Security-Policy the widgets render with zero violations', async (t) => {
+  const post = footnotePost();
+  const widgets = (/** @type {string} */ base) =>
+    `<quire-blog id="latest" src="${base}bundle.json" limit="5"></quire-blog>
+<quire-blog id="post" src="${base}bundle.json" view="post" slug="${post.slug}" theme="dark"></quire-blog>`;
+  const cases = [
+    // Widget, core and bundle on the host's own origin (self-hosted).
+    { name: 'self-hosted', page: 'csp/self.html', base: new URL('blog/', host).href },
+    // Everything from the CDN's origin, which the policy names.
+    { name: 'from a CDN', page: 'csp/cdn.html', base: cdn },
+    // The CDN serves .wasm as application/octet-stream: no streaming
+    // compilation, the ArrayBuffer path instead.
+    { name: 'wrong .wasm MIME type', page: 'csp/wrong-mime.html', base: wrongMime },
+  ];
+  for (const c of cases) {
+    await t.test(c.name, async () => {
+      const url = await hostPage(c.page, { body: widgets(c.base), scripts: [`${c.base}quire-widget.js`] });
+      const { page, response, pageErrors, consoleErrors, close } = await openHost(url);
+      try {
+        assert.match(response?.headers()['content-security-policy'] ?? '', /style-src 'self'/);
+        await settled(page);
+        assert.deepEqual(await linkTitles(page, 'latest'), site.bundle.posts.slice(0, 5).map((p) => p.title));
+        assert.equal((await page.locator('#post [part~="post-title"]').textContent())?.trim(), post.title);
+        // A computed style proves the adopted stylesheet applied.
+        const radius = await page.evaluate(() => getComputedStyle(
+          /** @type {Element} */ (document.querySelector('#latest')?.shadowRoot?.querySelector('.root'))).borderTopLeftRadius);
+        assert.equal(radius, '8px');
+        assert.deepEqual(await page.evaluate(() => /** @type {any} */ (window).__violations), []);
+        assert.deepEqual(pageErrors, []);
+        assert.deepEqual(consoleErrors, []);
+      } finally {
+        await close();
+      }
+    });
+  }
+});
+
+test('a bad src shows the error state and fires quire-error; the host page stays intact', async () => {
+  const closedPort = await (async () => {
+    const s = await startServer({ root: hostDir, quiet: true });
+    await s.close();
+    return s.port;
+  })();
+  const bad = {
+    missing: `${cdn}no-such-bundle.json`,
+    notjson: `${cdn}not-json.json`,
+    malformed: `${cdn}malformed.json`,
+    offline: `http://127.0.0.1:${closedPort}/bundle.json`,
+    empty: '',
+  };
+  const body = Object.entries(bad).map(([id, src]) => `<quire-blog id="${id}" src="${src}"></quire-blog>`).join('\n') +
+    `\n<quire-blog id="badview" src="${cdn}bundle.json" view="nonsense"></quire-blog>` +
+    `\n<quire-blog id="badslug" src="${cdn}bundle.json" view="post" slug="no-such-post"></quire-blog>` +
+    `\n<quire-blog id="good" src="${cdn}bundle.json" limit="2"></quire-blog>`;
+  const url = await hostPage('bad.html', { body });
+  const { page, pageErrors, consoleErrors, close } = await openHost(url);
+  try {
+    await settled(page);
+    const seen = await events(page);
+    const expected = {
+      missing: /HTTP 404/,
+      notjson: /JSON|parse/i,
+      malformed: /posts\[0\]/,
+      offline: /network error/,
+      empty: /src: required/,
+      badview: /view: expected latest, post, tag, archive or month, got "nonsense"/,
+      badslug: /slug: no post "no-such-post"/,
+    };
+    for (const [id, message] of Object.entries(expected)) {
+      const error = seen.filter((e) => e.type === 'quire-error' && e.id === id);
+      assert.equal(error.length, 1, `${id}: one quire-error`);
+      assert.match(error[0].detail.message, message, id);
+      const shown = page.locator(`#${id} [part~="error"]`);
+      assert.equal(await shown.getAttribute('role'), 'alert');
+      assert.match((await shown.textContent()) ?? '', message);
+    }
+    assert.equal(seen.filter((e) => e.type === 'quire-error' && e.id === 'good').length, 0);
+    assert.equal((await linkTitles(page, 'good')).length, 2, 'a good widget beside bad ones still renders');
+    assert.equal(await page.locator('#host-title').textContent(), "The host's own page");
+    assert.equal(await page.locator('#host-footer').isVisible(), true);
+    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(unexpected(consoleErrors), []);
+  } finally {
+    await close();
+  }
+});
+
+test('a footnote link inside a post widget scrolls within the widget, not the page', async () => {
+  const post = footnotePost();
+  await writeFile(path.join(hostDir, 'short.css'), 'body { margin: 0 } #post { --quire-max-height: 300px }\n');
+  const url = await hostPage('footnote.html', {
+    body: `<quire-blog id="post" src="${cdn}bundle.json" view="post" slug="${post.slug}"></quire-blog>`,
+    styles: ['short.css'],
+  });
+  const { page, pageErrors, close } = await openHost(url);
+  try {
+    await settled(page);
+    const state = () => page.evaluate(() => {
+      const el = /** @type {HTMLElement} */ (document.getElementById('post'));
+      const active = el.shadowRoot?.activeElement;
+      const root = /** @type {HTMLElement} */ (el.shadowRoot?.querySelector('.root'));
+      return { scrollTop: root.scrollTop, pageY: window.scrollY, hash: location.hash, focused: active?.id ?? '' };
+    });
+    assert.equal((await state()).scrollTop, 0);
+    const prefix = await page.evaluate(() => /** @type {any} */ (document.getElementById('post')).idPrefix);
+    await page.locator('#post .footnote-ref a').first().click();
+    const after = await state();
+    assert.ok(after.scrollTop > 0, 'the widget scrolled');
+    assert.equal(after.pageY, 0, 'the page did not');
+    assert.equal(after.hash, '', 'the host URL is untouched');
+    assert.equal(after.focused, `${prefix}fn-1`);
+    const visible = await page.evaluate(() => {
+      const el = /** @type {HTMLElement} */ (document.getElementById('post'));
+      const note = /** @type {Element} */ (el.shadowRoot?.querySelector('.footnotes li'));
+      const box = el.getBoundingClientRect();
+      const r = note.getBoundingClientRect();
+      return r.top >= box.top - 1 && r.top < box.bottom;
+    });
+    assert.ok(visible, 'the footnote is in view inside the widget');
+    // And back up to the reference.
+    await page.locator('#post .footnote-backref').first().click();
+    assert.ok((await state()).scrollTop < after.scrollTop, 'the back-link scrolls back');
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('two widgets of the same post share no id with each other or the host page', async () => {
+  const post = footnotePost();
+  const body = ['a', 'b'].map((id) =>
+    `<quire-blog id="${id}" src="${cdn}bundle.json" view="post" slug="${post.slug}"></quire-blog>`).join('\n') +
+    ['c', 'd'].map((id) =>
+      `<quire-blog id="${id}" no-shadow src="${cdn}bundle.json" view="post" slug="${post.slug}"></quire-blog>`).join('\n') +
+    '<h2 id="fn-1">The host has its own fn-1</h2><h2 id="footnote-label">and footnote-label</h2>';
+  const url = await hostPage('same-post.html', { body });
+  const { page, pageErrors, close } = await openHost(url);
+  try {
+    await settled(page);
+    const ids = await page.evaluate(() => {
+      const roots = [document, ...[...document.querySelectorAll('quire-blog')].flatMap((el) => (el.shadowRoot ? [el.shadowRoot] : []))];
+      return roots.flatMap((root) => [...root.querySelectorAll('[id]')].map((el) => el.id));
+    });
+    assert.ok(ids.filter((id) => id.endsWith('fn-1')).length >= 5, 'every widget has its footnote');
+    const dupes = ids.filter((id, i) => ids.indexOf(id) !== i);
+    assert.deepEqual(dupes, []);
+    // Light-DOM widgets: their footnote links reach their own notes.
+    const c = await page.evaluate(() => {
+      const el = /** @type {any} */ (document.getElementById('c'));
+      const ref = /** @type {HTMLAnchorElement} */ (el.querySelector('.footnote-ref a'));
+      return { shadow: el.shadowRoot !== null, target: ref.getAttribute('href'), prefix: el.idPrefix };
+    });
+    assert.equal(c.shadow, false);
+    assert.equal(c.target, `#${c.prefix}fn-1`);
+    // No styles in the light DOM: the host page's apply.
+    assert.equal(await page.evaluate(() => document.adoptedStyleSheets.length), 0);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('attribute changes re-render once per batch; inline navigation opens and closes posts', async () => {
+  const tag = someTag();
+  const url = await hostPage('attributes.html', {
+    body: `<quire-blog id="w" src="${cdn}bundle.json" limit="5" navigate="inline"></quire-blog>`,
+  });
+  const { page, pageErrors, consoleErrors, close } = await openHost(url);
+  try {
+    await settled(page);
+    assert.equal((await linkTitles(page, 'w')).length, 5);
+    const renders = async () => (await events(page)).filter((e) => e.type === 'quire-rendered').length;
+    const before = await renders();
+    await page.evaluate((t) => {
+      const el = /** @type {HTMLElement} */ (document.getElementById('w'));
+      el.setAttribute('view', 'tag');
+      el.setAttribute('tag', t);
+      /** @type {any} */ (el).limit = 1;
+    }, tag);
+    await page.waitForFunction((n) => /** @type {any} */ (window).__events.filter(
+      (/** @type {any} */ e) => e.type === 'quire-rendered').length > n, before);
+    assert.equal(await renders(), before + 1, 'three attribute changes, one render');
+    assert.deepEqual(await linkTitles(page, 'w'), postsTagged(site.bundle, tag).slice(0, 1).map((p) => p.title));
+
+    // navigate="inline": the post opens inside, the host URL stays.
+    const hostUrl = page.url();
+    const first = postsTagged(site.bundle, tag)[0];
+    await page.locator('#w [part~="link"]').first().click();
+    await page.locator('#w [part~="post-title"]').waitFor();
+    assert.equal((await page.locator('#w [part~="post-title"]').textContent())?.trim(), first.title);
+    assert.equal(page.url(), hostUrl);
+    const focused = () => page.evaluate(() => document.getElementById('w')?.shadowRoot?.activeElement?.textContent?.trim());
+    assert.equal(await focused(), first.title, 'focus moves to the opened post');
+    await page.locator('#w [part~="back"]').click();
+    await page.locator('#w [part~="list"]').waitFor();
+    assert.equal(await focused(), first.title, 'focus returns to the link');
+
+    // Unknown attribute values are errors; a fix recovers.
+    await page.evaluate(() => document.getElementById('w')?.setAttribute('month', 'June'));
+    await page.evaluate(() => document.getElementById('w')?.setAttribute('view', 'month'));
+    await page.locator('#w [part~="error"]').waitFor();
+    await page.evaluate(() => document.getElementById('w')?.setAttribute('month', '2026-03'));
+    await page.locator('#w [part~="heading"]').waitFor();
+    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('the module loaded twice defines the element once; removing an element leaves no listeners', async () => {
+  const url = await hostPage('twice.html', {
+    body: `<quire-blog id="w" src="${cdn}bundle.json" limit="2"></quire-blog>`,
+    scripts: [`${cdn}quire-widget.js`, `${cdn}quire-widget.js?again`],
+  });
+  /** Event types listened for on an object (a JS expression), through the DevTools protocol. */
+  const listenersOf = async (/** @type {import('playwright-core').Page} */ page, /** @type {string} */ expression) => {
+    const session = await page.context().newCDPSession(page);
+    const { result } = await session.send('Runtime.evaluate', { expression });
+    const { listeners } = await session.send('DOMDebugger.getEventListeners',
+      { objectId: /** @type {string} */ (result.objectId) });
+    await session.detach();
+    return listeners.map((l) => l.type).sort();
+  };
+  // What window and document carry without the widget (the test's and
+  // Playwright's own listeners).
+  const blank = await openHost(await hostPage('blank.html', { body: '', scripts: [] }));
+  await blank.page.locator('#host-title').allTextContents();  // as the test does below
+  const baseline = {
+    window: await listenersOf(blank.page, 'window'),
+    document: await listenersOf(blank.page, 'document'),
+  };
+  await blank.close();
+
+  const { page, requests, pageErrors, consoleErrors, close } = await openHost(url);
+  try {
+    await settled(page);
+    assert.equal(requests.filter((r) => r.includes('quire-widget.js')).length, 2, 'both copies ran');
+    assert.equal(await page.evaluate(() => /** @type {any} */ (window).__instantiations), 1);
+    assert.equal((await linkTitles(page, 'w')).length, 2);
+    // A second copy imported late finds the element defined and exports it.
+    const same = await page.evaluate(async (src) => {
+      const copy = await import(`${src}?third`);
+      return copy.QuireBlogElement === customElements.get('quire-blog');
+    }, `${cdn}quire-widget.js`);
+    assert.equal(same, true);
+
+    await page.evaluate(() => { /** @type {any} */ (window).__kept = document.getElementById('w'); });
+    assert.deepEqual(await listenersOf(page, 'window.__kept.shadowRoot'), ['click']);
+    assert.deepEqual(await listenersOf(page, 'document'), baseline.document, 'nothing added to document');
+    assert.deepEqual(await listenersOf(page, 'window'), baseline.window, 'nothing added to window');
+    await page.evaluate(() => document.getElementById('w')?.remove());
+    assert.deepEqual(await listenersOf(page, 'window.__kept.shadowRoot'), [], 'removed with the element');
+    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('the demo page in dist/ shows several widgets', async () => {
+  const demo = await readFile(path.join(site.dir, 'embed-demo.html'), 'utf8');
+  assert.match(demo, /<script type="module" src="quire-widget\.js"><\/script>/);
+  const { page, pageErrors, consoleErrors, close } = await openHost(`${cdn}embed-demo.html`);
+  try {
+    await page.setViewportSize({ width: 1280, height: 1100 });
+    await settled(page);
+    const states = await page.evaluate(() => [...document.querySelectorAll('quire-blog')].map((el) =>
+      /** @type {HTMLElement} */ (el.shadowRoot?.querySelector('.root')).dataset.state));
+    assert.ok(states.length >= 5);
+    assert.equal(states.filter((s) => s === 'error').length, 1, 'only the deliberately bad one fails');
+    // theme="dark" changes the colours.
+    const backgrounds = await page.evaluate(() => [...document.querySelectorAll('quire-blog')].map((el) =>
+      getComputedStyle(/** @type {Element} */ (el.shadowRoot?.querySelector('.root'))).backgroundColor));
+    assert.ok(new Set(backgrounds).size >= 3, 'default, dark and custom backgrounds differ');
+    // Relative link-base="./" points links at this blog.
+    const href = await page.locator('quire-blog [part~="link"]').first().getAttribute('href');
+    assert.ok(href?.startsWith(cdn), href ?? '');
+    await mkdir(screenshotDir, { recursive: true });
+    await page.screenshot({ path: path.join(screenshotDir, 'embed-demo.png'), fullPage: true });
+    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(unexpected(consoleErrors), []);
+  } finally {
+    await close();
+  }
+});
+
+test('the type declarations name every export of the modules', async () => {
+  const quireTypes = await readFile(path.join(repoRoot, 'web/quire.d.ts'), 'utf8');
+  const quire = await import('../../web/quire.js');
+  for (const name of Object.keys(quire)) {
+    assert.match(quireTypes, new RegExp(`export (?:declare )?(?:class|function|const) ${name}\\b`), name);
+  }
+  const widgetTypes = await readFile(path.join(repoRoot, 'web/quire-widget.d.ts'), 'utf8');
+  const widgetSource = await readFile(path.join(repoRoot, 'web/quire-widget.js'), 'utf8');
+  for (const [, name] of widgetSource.matchAll(/^export const (\w+)/gm)) {
+    assert.match(widgetTypes, new RegExp(`export class ${name}\\b`), name);
+  }
+  // Every reflected property and event is declared.
+  for (const [, property] of widgetSource.matchAll(/\['(\w+)', '[\w-]+'\]/g)) {
+    assert.match(widgetTypes, new RegExp(`\\n  ${property}: string \\| null;`), property);
+  }
+  for (const type of ['quire-ready', 'quire-rendered', 'quire-error']) {
+    assert.ok(widgetSource.includes(`'${type}'`) && widgetTypes.includes(`'${type}'`), type);
+  }
+});

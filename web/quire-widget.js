@@ -1,0 +1,479 @@
+// <quire-blog>: a Quire blog's posts inside any other page.
+//
+//   <script type="module" src="https://blog.example/quire-widget.js"></script>
+//   <quire-blog src="https://blog.example/bundle.json" limit="5"></quire-blog>
+//
+// The element is thin: the markup of every view comes from the core
+// (src/core/widget.hpp, through Bundle.renderWidget); this file owns the
+// loading and error states, clicks (in-place navigation, '#' links), events
+// and styles. Heavy things happen once per page: the WASM core is one shared
+// instance (quire.js getCore) and each bundle URL is fetched and loaded once
+// however many elements show it (`bundles` below).
+//
+// Isolation: a shadow root by default, styled by one constructable
+// stylesheet (adoptedStyleSheets: no <style> element and no style="", so a
+// strict `style-src 'self'` policy needs no 'unsafe-inline'). The CSS lives
+// here as a string, not in a separate file, so there is nothing more to
+// fetch and nothing for the host's style-src to block. The root element
+// inside resets every inherited property (all: initial), so the host page's
+// fonts and colours do not leak in; theming goes through the --quire-*
+// custom properties and ::part()s listed in the README ("Embed"). With the
+// `no-shadow` attribute (read once, when the element first connects) the
+// markup goes into the light DOM, unstyled, for sites that bring their own
+// CSS.
+//
+// Events (bubbling, composed CustomEvents): quire-ready {src, posts} when
+// the element's bundle is loaded, quire-rendered {view, title} after each
+// render, quire-error {message, code} when it cannot show anything. Bad
+// input never throws into the page: it ends in the error state and
+// quire-error.
+
+import { fetchBundle, loadBundle, QuireError } from './quire.js';
+
+/** @typedef {import('./quire.js').Bundle} Bundle */
+
+const TAG = 'quire-blog';
+
+/** Attributes that change what is shown (theme is pure CSS). */
+const RENDER_ATTRIBUTES = ['src', 'view', 'tag', 'month', 'slug', 'limit', 'link-base', 'navigate'];
+
+/**
+ * Each bundle URL's loading promise, shared by every element of the page.
+ * A failed load is forgotten so that a later render may retry.
+ * @type {Map<string, Promise<Bundle>>}
+ */
+const bundles = new Map();
+
+/** @param {string} url */
+function bundleFor(url) {
+  let promise = bundles.get(url);
+  if (!promise) {
+    const loading = fetchBundle(url).then(loadBundle);
+    bundles.set(url, loading);
+    loading.catch(() => {
+      if (bundles.get(url) === loading) bundles.delete(url);
+    });
+    promise = loading;
+  }
+  return promise;
+}
+
+/** Instances made so far: each gets its own id prefix. */
+let instances = 0;
+
+/* Colours match web/style.css's; every text colour meets WCAG AA on its
+   background. */
+const STYLES = `
+:host { display: block; contain: content; overflow: auto; }
+:host([hidden]) { display: none; }
+.root {
+  all: initial;
+  display: block;
+  box-sizing: border-box;
+  --_bg: #fdfcf9; --_raised: #f3f1eb; --_fg: #1f2328; --_muted: #575e69;
+  --_border: #dcd8ce; --_accent: #1c57a8; --_error: #7a2512; --_error-bg: #fcebe7;
+  color-scheme: light;
+  font-family: var(--quire-font, system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif);
+  font-size: var(--quire-font-size, 16px);
+  line-height: var(--quire-line-height, 1.5);
+  color: var(--quire-color, var(--_fg));
+  background: var(--quire-bg, var(--_bg));
+  border: var(--quire-border-width, 1px) solid var(--quire-border, var(--_border));
+  border-radius: var(--quire-radius, 8px);
+  padding: var(--quire-padding, 16px 20px);
+  overflow-wrap: break-word;
+  text-align: start;
+  max-height: var(--quire-max-height, none);
+  overflow: auto;
+}
+:host([theme="dark"]) .root {
+  --_bg: #15171b; --_raised: #1f2228; --_fg: #e7e5e0; --_muted: #a4aab4;
+  --_border: #353a43; --_accent: #8ab4f8; --_error: #ffd2c6; --_error-bg: #3a1d17;
+  color-scheme: dark;
+}
+@media (prefers-color-scheme: dark) {
+  :host(:not([theme="light"])) .root {
+    --_bg: #15171b; --_raised: #1f2228; --_fg: #e7e5e0; --_muted: #a4aab4;
+    --_border: #353a43; --_accent: #8ab4f8; --_error: #ffd2c6; --_error-bg: #3a1d17;
+    color-scheme: dark;
+  }
+}
+.root *, .root *::before, .root *::after { box-sizing: border-box; }
+.root a { color: var(--quire-accent, var(--_accent)); text-underline-offset: 0.15em; }
+.root :focus-visible { outline: 2px solid var(--quire-accent, var(--_accent)); outline-offset: 2px; border-radius: 2px; }
+.root [tabindex="-1"]:focus { outline: none; }
+.sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
+  clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+.heading { margin: 0 0 0.75em; font-family: var(--quire-heading-font, inherit); font-size: 1.15em;
+  font-weight: 700; line-height: 1.3; }
+.heading a { color: inherit; text-decoration: none; }
+.heading a:hover { text-decoration: underline; }
+.posts, .months { list-style: none; margin: 0; padding: 0; }
+.item { padding: 0.7em 0; border-top: 1px solid var(--quire-border, var(--_border)); }
+.item:first-child { border-top: 0; padding-top: 0; }
+.item:last-child { padding-bottom: 0; }
+.link { font-weight: 600; text-decoration: none; }
+.link:hover { text-decoration: underline; }
+.meta, .count { margin: 0.1em 0 0; font-size: 0.85em; color: var(--quire-muted, var(--_muted)); }
+.summary { margin: 0.3em 0 0; font-size: 0.95em; display: -webkit-box; -webkit-box-orient: vertical;
+  -webkit-line-clamp: 3; overflow: hidden; }
+.more { margin: 0.9em 0 0; font-size: 0.9em; }
+.empty, .status { margin: 0; color: var(--quire-muted, var(--_muted)); }
+.status.error { color: var(--quire-error, var(--_error)); background: var(--_error-bg);
+  border-radius: 4px; padding: 0.6em 0.8em; }
+.status.error strong { display: block; }
+.back { margin: 0 0 0.8em; }
+button.back { font: inherit; font-size: 0.9em; color: var(--quire-accent, var(--_accent)); background: none;
+  border: 1px solid var(--quire-border, var(--_border)); border-radius: 999px; padding: 0.15em 0.8em;
+  cursor: pointer; }
+button.back:hover { background: var(--_raised); }
+.post-title { margin: 0; font-family: var(--quire-heading-font, inherit); font-size: 1.45em; line-height: 1.25; }
+.post-title a { color: inherit; text-decoration: none; }
+.tags { display: flex; flex-wrap: wrap; gap: 0.4em; list-style: none; margin: 0.5em 0 0; padding: 0; }
+.tag { display: inline-block; font-size: 0.8em; padding: 0.05em 0.6em; border-radius: 999px;
+  background: var(--_raised); text-decoration: none; }
+.post-body { margin-top: 1.2em; }
+.post-body > :first-child { margin-top: 0; }
+.post-body :is(p, ul, ol, pre, blockquote, table, figure) { margin: 0 0 1em; }
+.post-body :is(h1, h2, h3, h4, h5, h6) { margin: 1.3em 0 0.5em; line-height: 1.3;
+  font-family: var(--quire-heading-font, inherit); }
+.post-body h1 { font-size: 1.3em; } .post-body h2 { font-size: 1.2em; } .post-body h3 { font-size: 1.05em; }
+.post-body :is(h4, h5, h6) { font-size: 1em; }
+.post-body :is(ul, ol) { padding-inline-start: 1.5em; }
+.post-body li + li { margin-top: 0.25em; }
+.post-body .task-list-item { list-style: none; }
+.post-body .task-list-item-checkbox { margin: 0 0.4em 0 -1.3em; }
+.post-body img { max-width: 100%; height: auto; }
+.post-body code { font-family: var(--quire-mono, ui-monospace, "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", monospace);
+  font-size: 0.875em; background: var(--_raised); border-radius: 3px; padding: 0.1em 0.3em; }
+.post-body pre { overflow-x: auto; padding: 0.75em 1em; background: var(--_raised); border-radius: 6px;
+  line-height: 1.45; }
+.post-body pre code { background: none; padding: 0; }
+.post-body blockquote { margin-inline: 0; padding-inline-start: 1em; color: var(--quire-muted, var(--_muted));
+  border-inline-start: 3px solid var(--quire-border, var(--_border)); }
+.post-body table { border-collapse: collapse; display: block; overflow-x: auto; }
+.post-body :is(th, td) { border: 1px solid var(--quire-border, var(--_border)); padding: 0.3em 0.6em; }
+.post-body hr { border: 0; border-top: 1px solid var(--quire-border, var(--_border)); margin: 1.5em 0; }
+.footnote-ref a { text-decoration: none; padding: 0 0.1em; }
+.footnotes { margin-top: 1.5em; padding-top: 0.5em; font-size: 0.875em;
+  border-top: 1px solid var(--quire-border, var(--_border)); }
+.footnotes ol { padding-inline-start: 1.5em; margin: 0; }
+.footnotes li:target, .footnotes li.quire-target { background: var(--_raised); }
+.footnote-backref { text-decoration: none; }
+`;
+
+/** @type {CSSStyleSheet|null} */
+let sheet = null;
+
+/** The one stylesheet every shadow root adopts; null where unsupported. */
+function sharedSheet() {
+  if (!sheet && 'adoptedStyleSheets' in Document.prototype && 'replaceSync' in CSSStyleSheet.prototype) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(STYLES);
+  }
+  return sheet;
+}
+
+/** @param {unknown} error */
+function messageOf(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+
+class QuireBlog extends HTMLElement {
+  static get observedAttributes() {
+    return RENDER_ATTRIBUTES;
+  }
+
+  /** @type {ShadowRoot|HTMLElement|null} where the view goes */
+  #root = null;
+  /** @type {HTMLElement|null} the .root wrapper inside it */
+  #frame = null;
+  #prefix = `quire${++instances}-`;
+  #scheduled = false;
+  /** Bumped by every render and disconnect: an older async render drops its result. */
+  #generation = 0;
+  /** The bundle URL whose quire-ready this element has fired. */
+  #readyFor = '';
+  /** navigate="inline": the post opened in place, and the link it came from. */
+  /** @type {string|null} */
+  #openSlug = null;
+  /** @type {string|null} */
+  #cameFrom = null;
+  /** Move focus after the next render (set by the reader's clicks only). */
+  #moveFocus = false;
+  #onClick = (/** @type {Event} */ event) => this.#click(/** @type {MouseEvent} */ (event));
+
+  connectedCallback() {
+    if (!this.#frame) {
+      this.#upgradeProperties();
+      this.#build();
+    }
+    this.#root?.addEventListener('click', this.#onClick);
+    this.#schedule();
+  }
+
+  disconnectedCallback() {
+    this.#root?.removeEventListener('click', this.#onClick);
+    this.#generation += 1;
+  }
+
+  /**
+   * @param {string} name
+   * @param {string|null} oldValue
+   * @param {string|null} newValue
+   */
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (oldValue === newValue) return;
+    if (name !== 'navigate' && name !== 'limit' && name !== 'link-base') this.#openSlug = null;
+    this.#schedule();
+  }
+
+  /** The id prefix of this instance's markup (unique on the page). */
+  get idPrefix() {
+    return this.#prefix;
+  }
+
+  /** Properties set before the element was defined shadow the accessors. */
+  #upgradeProperties() {
+    for (const [property] of reflected) {
+      if (Object.prototype.hasOwnProperty.call(this, property)) {
+        const value = /** @type {any} */ (this)[property];
+        delete (/** @type {any} */ (this))[property];
+        /** @type {any} */ (this)[property] = value;
+      }
+    }
+  }
+
+  #build() {
+    const frame = document.createElement('div');
+    frame.className = 'root';
+    frame.setAttribute('part', 'root');
+    if (this.hasAttribute('no-shadow')) {
+      this.#root = this;
+      this.replaceChildren(frame);
+    } else {
+      const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+      const styles = sharedSheet();
+      if (styles) {
+        shadow.adoptedStyleSheets = [styles];
+      } else {
+        // Browsers without constructable stylesheets (Safari < 16.4):
+        // a <style> element, which a strict CSP may refuse.
+        const style = document.createElement('style');
+        style.textContent = STYLES;
+        shadow.append(style);
+      }
+      shadow.append(frame);
+      this.#root = shadow;
+    }
+    this.#frame = frame;
+  }
+
+  /** Renders once per microtask, however many attributes changed. */
+  #schedule() {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    queueMicrotask(() => {
+      this.#scheduled = false;
+      if (this.isConnected) this.#render();
+    });
+  }
+
+  async #render() {
+    const generation = ++this.#generation;
+    try {
+      await this.#show(generation);
+    } catch (error) {
+      if (generation === this.#generation) this.#fail(error);
+    }
+  }
+
+  /** @param {number} generation */
+  async #show(generation) {
+    const src = (this.getAttribute('src') ?? '').trim();
+    if (!src) throw new QuireError('src: required (the address of the blog\'s bundle.json)', 'request');
+    let url;
+    try {
+      url = new URL(src, document.baseURI);
+    } catch {
+      throw new QuireError(`src: not a URL: "${src}"`, 'request');
+    }
+    const pending = bundleFor(url.href);
+    if (this.#readyFor !== url.href) this.#status('loading', 'Loading posts…');
+    const bundle = await pending;
+    if (generation !== this.#generation) return;
+    if (this.#readyFor !== url.href) {
+      this.#readyFor = url.href;
+      this.#emit('quire-ready', { src: url.href, posts: bundle.posts });
+    }
+    const linkBase = this.getAttribute('link-base');
+    const inline = this.#openSlug !== null;
+    const view = inline ? 'post' : this.getAttribute('view') ?? '';
+    const shown = bundle.renderWidget({
+      view,
+      tag: this.getAttribute('tag') ?? '',
+      month: this.getAttribute('month') ?? '',
+      slug: inline ? this.#openSlug : this.getAttribute('slug') ?? '',
+      limit: this.getAttribute('limit') ?? '',
+      linkBase: linkBase ? resolve(linkBase) : '',
+      fallbackLinkBase: new URL('.', url).href,
+      idPrefix: this.#prefix,
+      back: inline,
+    });
+    const frame = /** @type {HTMLElement} */ (this.#frame);
+    frame.innerHTML = shown.html;  // markup from the core: every text escaped there
+    frame.dataset.state = 'ready';
+    frame.removeAttribute('aria-busy');
+    this.#emit('quire-rendered', { view: view || 'latest', title: shown.title });
+    if (this.#moveFocus) {
+      this.#moveFocus = false;
+      this.#restoreFocus();
+    }
+  }
+
+  /**
+   * The loading or error state, built here (the core is what is loading).
+   * @param {'loading'|'error'} state
+   * @param {string} text
+   * @param {string} [detail]
+   */
+  #status(state, text, detail) {
+    const frame = /** @type {HTMLElement} */ (this.#frame);
+    const p = document.createElement('p');
+    p.className = state === 'error' ? 'status error' : 'status';
+    p.setAttribute('part', state);
+    p.setAttribute('role', state === 'error' ? 'alert' : 'status');
+    if (detail) {
+      const strong = document.createElement('strong');
+      strong.textContent = text;
+      p.append(strong, detail);
+    } else {
+      p.textContent = text;
+    }
+    frame.replaceChildren(p);
+    frame.dataset.state = state;
+    if (state === 'loading') frame.setAttribute('aria-busy', 'true');
+    else frame.removeAttribute('aria-busy');
+  }
+
+  /** @param {unknown} error */
+  #fail(error) {
+    const message = messageOf(error);
+    const code = error instanceof QuireError ? error.code : 'internal';
+    this.#status('error', 'This blog could not be shown.', message);
+    this.#emit('quire-error', { message, code });
+  }
+
+  /**
+   * @param {string} type
+   * @param {object} detail
+   */
+  #emit(type, detail) {
+    this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }));
+  }
+
+  /** @param {MouseEvent} event */
+  #click(event) {
+    if (event.defaultPrevented || event.button !== 0) return;
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const frame = this.#frame;
+    const target = event.target instanceof Element ? event.target : null;
+    if (!frame || !target || !frame.contains(target)) return;
+
+    if (target.closest('[data-quire-action="back"]')) {
+      event.preventDefault();
+      this.#openSlug = null;
+      this.#moveFocus = true;
+      this.#schedule();
+      return;
+    }
+    const link = target.closest('a[href]');
+    if (!link || !frame.contains(link)) return;
+    const href = link.getAttribute('href') ?? '';
+    if (href.startsWith('#')) {
+      // The document cannot find ids inside a shadow root, and changing the
+      // host page's location.hash is not ours to do: scroll here instead.
+      event.preventDefault();
+      this.#scrollTo(href.slice(1));
+      return;
+    }
+    const slug = link.getAttribute('data-slug');
+    if (slug && this.getAttribute('navigate') === 'inline') {
+      event.preventDefault();
+      this.#cameFrom = slug;
+      this.#openSlug = slug;
+      this.#moveFocus = true;
+      this.#schedule();
+    }
+  }
+
+  /** @param {string} fragment */
+  #scrollTo(fragment) {
+    let id = fragment;
+    try {
+      id = decodeURIComponent(fragment);
+    } catch { /* keep it as written */ }
+    const frame = /** @type {HTMLElement} */ (this.#frame);
+    // Ids the core made carry the prefix; an author's own "#heading" link
+    // does not.
+    const find = (/** @type {string} */ value) => frame.querySelector(`[id="${CSS.escape(value)}"]`);
+    const target = (id.startsWith(this.#prefix) ? find(id) : null) ?? find(this.#prefix + id) ?? find(id);
+    if (!(target instanceof HTMLElement)) return;
+    for (const old of frame.querySelectorAll('.quire-target')) old.classList.remove('quire-target');
+    target.classList.add('quire-target');
+    target.scrollIntoView({ block: 'nearest' });
+    if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+    target.focus({ preventScroll: true });
+  }
+
+  /** After opening a post in place, focus its title; after going back, the link. */
+  #restoreFocus() {
+    const frame = /** @type {HTMLElement} */ (this.#frame);
+    if (this.#openSlug !== null) {
+      const title = frame.querySelector('.post-title');
+      if (title instanceof HTMLElement) {
+        title.focus({ preventScroll: true });
+        title.scrollIntoView({ block: 'nearest' });
+      }
+    } else if (this.#cameFrom !== null) {
+      const link = frame.querySelector(`a[data-slug="${CSS.escape(this.#cameFrom)}"]`);
+      this.#cameFrom = null;
+      if (link instanceof HTMLElement) link.focus();
+    }
+  }
+}
+
+/** @param {string} value */
+function resolve(value) {
+  try {
+    return new URL(value, document.baseURI).href;
+  } catch {
+    return value;  // the core names it in its error
+  }
+}
+
+// Properties mirroring the attributes (el.limit = '3' sets limit="3").
+/** @type {Array<[string, string]>} */
+const reflected = [['src', 'src'], ['view', 'view'], ['tag', 'tag'], ['month', 'month'], ['slug', 'slug'],
+  ['limit', 'limit'], ['linkBase', 'link-base'], ['navigate', 'navigate'], ['theme', 'theme']];
+for (const [property, attribute] of reflected) {
+  Object.defineProperty(QuireBlog.prototype, property, {
+    configurable: true,
+    enumerable: true,
+    /** @this {HTMLElement} */
+    get() {
+      return this.getAttribute(attribute);
+    },
+    /** @this {HTMLElement} @param {unknown} value */
+    set(value) {
+      if (value == null) this.removeAttribute(attribute);
+      else this.setAttribute(attribute, String(value));
+    },
+  });
+}
+
+// Loaded twice (two script tags, two URLs): the first definition stays.
+if (!customElements.get(TAG)) customElements.define(TAG, QuireBlog);
+
+/** The class behind <quire-blog> on this page. */
+export const QuireBlogElement = /** @type {typeof QuireBlog} */ (customElements.get(TAG));

@@ -1,0 +1,116 @@
+// Types of web/quire.js, Quire's JavaScript API over the WebAssembly core.
+// Hand-written from the module's JSDoc; tests/e2e/widget.test.mjs checks
+// that every runtime export is declared here.
+
+/** One rendered route (Bundle.render). */
+export interface RenderedView {
+  /** 200, or 404 for an unknown path. */
+  status: number;
+  /** The document title. */
+  title: string;
+  /** The canonical path (base path included). */
+  path: string;
+  /** Plain text for <meta name="description">. */
+  description: string;
+  /** Inside of #quire-app ('app') or of <main> ('main'). */
+  html: string;
+}
+
+/**
+ * What a widget shows: the attributes of <quire-blog>, as written. The core
+ * validates them (src/core/widget.hpp).
+ */
+export interface WidgetOptions {
+  /** 'latest' (default), 'post', 'tag', 'archive' or 'month'. */
+  view?: string;
+  /** view 'tag': the tag's name or URL slug. */
+  tag?: string;
+  /** view 'month': 'YYYY-MM'. */
+  month?: string;
+  /** view 'post': the post's slug. */
+  slug?: string;
+  /** How many posts a list shows, 1..1000; default the site's posts_per_page. */
+  limit?: string | number;
+  /** Absolute http(s) URL links point under; default the site's url + base_path. */
+  linkBase?: string;
+  /** Used instead when the site has no url (the widget passes the bundle's directory). */
+  fallbackLinkBase?: string;
+  /** Prepended to every id in the markup. */
+  idPrefix?: string;
+  /** Put a back button (data-quire-action="back") above the view. */
+  back?: boolean;
+}
+
+/** One rendered widget view (Bundle.renderWidget). */
+export interface RenderedWidget {
+  /** The post's title or the heading's text. */
+  title: string;
+  /** The markup to put inside the element. */
+  html: string;
+}
+
+export interface CoreOptions {
+  /** Where quire-core.js lives (default: next to quire.js); quire-core.wasm is expected beside it. */
+  moduleUrl?: string | URL;
+  /** The .wasm bytes, if the caller already has them; skips fetching. */
+  wasmBinary?: ArrayBuffer | Uint8Array;
+}
+
+/** Error codes of QuireError. */
+export type QuireErrorCode =
+  | 'fetch' | 'wasm' | 'parse' | 'format' | 'version' | 'schema'
+  | 'render' | 'released' | 'request' | 'not-found';
+
+/** Every failure the API reports. */
+export class QuireError extends Error {
+  constructor(message: string, code: string, options?: { cause?: unknown });
+  readonly name: 'QuireError';
+  /** What went wrong; see QuireErrorCode. */
+  code: QuireErrorCode | string;
+}
+
+/** The Embind module (opaque: use Bundle and the functions below). */
+export interface QuireCore {
+  bundleVersion(): number;
+}
+
+/**
+ * The page's one core module, created on first use and shared by every
+ * caller (also across copies of this file). A failed start may be retried.
+ */
+export function getCore(options?: CoreOptions): Promise<QuireCore>;
+
+/** A loaded bundle inside the core. */
+export class Bundle {
+  private constructor();
+  readonly handle: number;
+  /** Number of posts in the bundle. */
+  readonly posts: number;
+  /**
+   * Renders the view for a path of the route table (src/core/router.hpp);
+   * unknown paths give the 404 view with status 404.
+   */
+  render(path: string, part?: 'app' | 'main'): RenderedView;
+  /**
+   * Renders a widget view: compact, absolute links, every id prefixed.
+   * @throws QuireError 'request' (bad option) or 'not-found' (no such post or tag)
+   */
+  renderWidget(options?: WidgetOptions): RenderedWidget;
+  /** Frees the bundle inside the core; render() throws afterwards. */
+  release(): void;
+}
+
+/**
+ * Loads a bundle from its bytes.
+ * @throws QuireError 'parse' | 'format' | 'version' | 'schema'
+ */
+export function loadBundle(bytes: Uint8Array | ArrayBuffer | string): Promise<Bundle>;
+
+/**
+ * Fetches a bundle's bytes.
+ * @throws QuireError 'fetch' on an HTTP or network error
+ */
+export function fetchBundle(url: string | URL, options?: { signal?: AbortSignal }): Promise<Uint8Array>;
+
+/** Renders markdown with the core's renderer (dialect and safety policy of src/core/markdown.hpp). */
+export function renderMarkdown(markdown: string, options?: { unsafeHtml?: boolean; idPrefix?: string }): Promise<string>;
