@@ -7,6 +7,7 @@
 // the built bundle.json, not from fixed strings.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -558,7 +559,7 @@ test('the demo page in dist/ shows several widgets', async () => {
   }
 });
 
-test('the type declarations name every export of the modules', async () => {
+test('the type declarations name every export of the modules and compile', async () => {
   const quireTypes = await readFile(path.join(repoRoot, 'web/quire.d.ts'), 'utf8');
   const quire = await import('../../web/quire.js');
   for (const name of Object.keys(quire)) {
@@ -575,5 +576,9 @@ test('the type declarations name every export of the modules', async () => {
   }
   for (const type of ['quire-ready', 'quire-rendered', 'quire-error']) {
     assert.ok(widgetSource.includes(`'${type}'`) && widgetTypes.includes(`'${type}'`), type);
-  }
+  }  // And they compile, used as an embedder would (tests/types/usage.ts).
+  const tsc = spawnSync(path.join(repoRoot, 'node_modules/.bin/tsc'), ['--noEmit', '--strict', '--target', 'es2022',
+    '--module', 'esnext', '--moduleResolution', 'bundler', '--lib', 'es2022,dom', 'tests/types/usage.ts'],
+  { cwd: repoRoot, encoding: 'utf8' });
+  assert.equal(tsc.status, 0, `${tsc.stdout}${tsc.stderr}`);
 });
