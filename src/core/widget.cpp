@@ -251,7 +251,9 @@ class WidgetBuilder {
     h.raw("</header>\n<div class=\"post-body\" part=\"post-body\">\n");
     if (p->has_body) {
       MarkdownOptions o;
-      o.unsafe_html = site_.unsafe_html;
+      // Never raw HTML on someone else's page, whatever the blog allows
+      // for itself: the host did not agree to run the author's markup.
+      o.unsafe_html = false;
       o.id_prefix = prefix_;
       o.url_base = starts_with_http(href) ? href : std::string();
       h.raw(render_markdown(p->body, o));

@@ -4,6 +4,9 @@
 // instance's prefix (several widgets and the host page share one document),
 // and the markup is compact.
 //
+// Raw HTML in posts is never passed through here, even with the site's
+// unsafe_html: the page is not the author's to script.
+//
 // Requests carry the element's attributes as written; the core validates
 // them and answers with an error naming the attribute, never a crash.
 //

@@ -158,6 +158,20 @@ TEST_SUITE("widget") {
     }
   }
 
+  TEST_CASE("raw HTML stays out of the widget even when the site allows it") {
+    auto loaded = quire::load_bundle(R"({"format":"quire-bundle","version":1,
+      "site":{"title":"T","url":"https://x.example","unsafe_html":true},
+      "posts":[{"slug":"p","title":"P","date":"2022-01-01","summary":"s",
+                "body":"<img src=x onerror=alert(1)> <b style=\"color:red\">bold</b>"}]})");
+    REQUIRE_MESSAGE(loaded.ok, loaded.message);
+    auto r = request("post");
+    r.slug = "p";
+    auto v = quire::render_widget(loaded.bundle, r);
+    CHECK_FALSE(has(v.html, "<img"));
+    CHECK_FALSE(has(v.html, "style=\""));
+    CHECK(has(v.html, "&lt;b"));
+  }
+
   TEST_CASE("two instances of the same post share no id") {
     auto b = sample();
     auto first = request("post");
