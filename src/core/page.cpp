@@ -36,7 +36,17 @@ std::string render_app(const Bundle& bundle, const View& view) {
     if (section == it.section) h.raw(href == view.path ? " aria-current=\"page\"" : " aria-current=\"true\"");
     h.raw(">").raw(it.label).raw("</a></li>\n");
   }
-  h.raw("</ul>\n</nav>\n</div>\n</header>\n<main id=\"main\" tabindex=\"-1\" data-view=\"").raw(section.empty() ? "not-found" : section)
+  h.raw("</ul>\n</nav>\n");
+  // Light/dark: kThemeScriptFile applies the reader's choice before first
+  // paint, keeps aria-pressed true when the dark theme shows, and shows the
+  // button only when scripts run. The icon (moon or sun) follows the theme.
+  h.raw("<button type=\"button\" class=\"theme-toggle\" aria-pressed=\"false\" aria-label=\"Dark theme\">"
+        "<svg class=\"icon-moon\" viewBox=\"0 0 24 24\" width=\"20\" height=\"20\" aria-hidden=\"true\" focusable=\"false\">"
+        "<path d=\"M20.5 14.2A8.5 8.5 0 1 1 9.8 3.5a7 7 0 0 0 10.7 10.7z\"/></svg>"
+        "<svg class=\"icon-sun\" viewBox=\"0 0 24 24\" width=\"20\" height=\"20\" aria-hidden=\"true\" focusable=\"false\">"
+        "<circle cx=\"12\" cy=\"12\" r=\"4.5\"/><path d=\"M12 1.5v3M12 19.5v3M1.5 12h3M19.5 12h3M4.6 4.6l2.1 2.1"
+        "M17.3 17.3l2.1 2.1M4.6 19.4l2.1-2.1M17.3 6.7l2.1-2.1\"/></svg></button>\n");
+  h.raw("</div>\n</header>\n<main id=\"main\" tabindex=\"-1\" data-view=\"").raw(section.empty() ? "not-found" : section)
       .raw("\">\n").raw(view.html).raw("</main>\n<footer class=\"site-footer\">\n<p>");
   if (!site.author.empty()) h.raw("© ").text(site.author).raw(" · ");
   if (!site.description.empty()) h.text(site.description).raw(" · ");
@@ -59,6 +69,7 @@ std::string render_document(const Bundle& bundle, const View& view) {
   if (!view.next_path.empty()) h.raw("<link rel=\"next\" href=\"").text(view.next_path).raw("\">\n");
   h.raw("<link rel=\"icon\" href=\"").text(base + kFaviconFile).raw("\" type=\"image/svg+xml\">\n")
       .raw("<link rel=\"stylesheet\" href=\"").text(base + kStylesheetFile).raw("\">\n")
+      .raw("<script src=\"").text(base + kThemeScriptFile).raw("\"></script>\n")  // blocking: before first paint
       .raw("<link rel=\"preload\" href=\"").text(base + kBundleFile).raw("\" as=\"fetch\" crossorigin>\n")
       .raw("<script type=\"module\" src=\"").text(base + kAppScriptFile).raw("\"></script>\n</head>\n<body>\n")
       .raw("<div id=\"quire-app\" data-base=\"").text(base).raw("\" data-bundle=\"").text(base + kBundleFile)

@@ -1,5 +1,6 @@
 #include "core/router.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <vector>
 
@@ -51,6 +52,23 @@ std::string query_param(std::string_view query, std::string_view name) {
 
 Route not_found() { return Route{}; }
 
+// "a+b" as written in the URL: each tag decoded, duplicates dropped; empty
+// when a part is empty or a dot segment. Tag slugs never contain '+'
+// (tag_slug() spells it out), so '+' is free to join them.
+std::vector<std::string> split_tags(std::string_view raw) {
+  std::vector<std::string> tags;
+  size_t pos = 0;
+  while (pos <= raw.size()) {
+    size_t end = raw.find('+', pos);
+    if (end == std::string_view::npos) end = raw.size();
+    std::string tag = sanitize_utf8(percent_decode(raw.substr(pos, end - pos)));
+    if (tag.empty() || tag == "." || tag == ".." || tag.find('/') != std::string::npos) return {};
+    if (std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(std::move(tag));
+    pos = end + 1;
+  }
+  return tags;
+}
+
 }  // namespace
 
 Route parse_route(std::string_view path, std::string_view base_path) {
@@ -71,11 +89,15 @@ Route parse_route(std::string_view path, std::string_view base_path) {
   }
 
   std::vector<std::string> seg;
+  std::vector<std::string_view> raw;  // as written: "a+b" joins tags, "%2B" does not
   size_t pos = 0;
   while (pos < path.size()) {
     size_t end = path.find('/', pos);
     if (end == std::string_view::npos) end = path.size();
-    if (end > pos) seg.push_back(sanitize_utf8(percent_decode(path.substr(pos, end - pos))));
+    if (end > pos) {
+      raw.push_back(path.substr(pos, end - pos));
+      seg.push_back(sanitize_utf8(percent_decode(raw.back())));
+    }
     pos = end + 1;
   }
   if (!seg.empty() && (seg.back() == "index.html" || seg.back() == "index.htm")) seg.pop_back();
@@ -93,12 +115,11 @@ Route parse_route(std::string_view path, std::string_view base_path) {
     r.slug = seg[1];
   } else if (seg[0] == "tags" && n == 1) {
     r.kind = RouteKind::TagsIndex;
-  } else if (seg[0] == "tags" && n == 2) {
+  } else if (seg[0] == "tags" && (n == 2 || (n == 4 && seg[2] == "page" && (r.page = parse_page(seg[3])) > 0))) {
     r.kind = RouteKind::Tag;
-    r.tag = seg[1];
-  } else if (seg[0] == "tags" && n == 4 && seg[2] == "page" && (r.page = parse_page(seg[3])) > 0) {
-    r.kind = RouteKind::Tag;
-    r.tag = seg[1];
+    r.tags = split_tags(raw[1]);
+    if (r.tags.empty()) return not_found();
+    r.tag = r.tags[0];
   } else if (seg[0] == "archive" && n == 1) {
     r.kind = RouteKind::ArchiveIndex;
   } else if (seg[0] == "archive" && n == 3 && parse_fixed(seg[1], 4, r.year) &&
@@ -122,10 +143,14 @@ std::string route_path(const Route& r, std::string_view base_path) {
     case RouteKind::Home: page_suffix(r.page); break;
     case RouteKind::Post: out += "posts/" + percent_encode_segment(r.slug) + "/"; break;
     case RouteKind::TagsIndex: out += "tags/"; break;
-    case RouteKind::Tag:
-      out += "tags/" + percent_encode_segment(r.tag) + "/";
+    case RouteKind::Tag: {
+      out += "tags/";
+      if (r.tags.empty()) out += percent_encode_segment(r.tag);
+      for (size_t i = 0; i < r.tags.size(); ++i) out += (i ? "+" : "") + percent_encode_segment(r.tags[i]);
+      out += "/";
       page_suffix(r.page);
       break;
+    }
     case RouteKind::ArchiveIndex: out += "archive/"; break;
     case RouteKind::Month: {
       char buf[16];
@@ -170,6 +195,16 @@ Route tag_route(std::string_view tag_slug, int page) {
   Route r;
   r.kind = RouteKind::Tag;
   r.tag = std::string(tag_slug);
+  r.tags = {r.tag};
+  r.page = page;
+  return r;
+}
+
+Route tags_route(const std::vector<std::string>& tag_slugs, int page) {
+  Route r;
+  r.kind = RouteKind::Tag;
+  r.tags = tag_slugs;
+  if (!r.tags.empty()) r.tag = r.tags[0];
   r.page = page;
   return r;
 }

@@ -6,6 +6,10 @@
 //   /tags/                   TagsIndex
 //   /tags/<tag>/             Tag, page 1
 //   /tags/<tag>/page/<n>/    Tag, page n
+//   /tags/<a>+<b>/…          Tag combination: posts with every tag (any
+//                            number of '+'-joined tags, pages as above).
+//                            Not pre-rendered (too many): a static host
+//                            serves 404.html, and the app renders it.
 //   /archive/                ArchiveIndex
 //   /archive/<yyyy>/<mm>/    Month
 //   /search/?q=<query>       Search
@@ -16,6 +20,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace quire {
 
@@ -25,7 +30,9 @@ struct Route {
   RouteKind kind = RouteKind::NotFound;
   int page = 1;       // Home, Tag
   std::string slug;   // Post
-  std::string tag;    // Tag (the tag's slug, decoded)
+  std::string tag;    // Tag (the first tag's slug, decoded)
+  std::vector<std::string> tags;  // Tag: every tag's slug, tags[0] == tag;
+                                  // two or more for a combination
   int year = 0;       // Month
   int month = 0;      // Month
   std::string query;  // Search (decoded, '+' as space)
@@ -42,6 +49,7 @@ Route route_of(RouteKind kind);  // a route without parameters
 Route home_route(int page = 1);
 Route post_route(std::string_view slug);
 Route tag_route(std::string_view tag_slug, int page = 1);
+Route tags_route(const std::vector<std::string>& tag_slugs, int page = 1);  // a combination
 Route month_route(int year, int month);
 
 }  // namespace quire

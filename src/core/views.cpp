@@ -1,6 +1,8 @@
 #include "core/views.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <iterator>
 #include <functional>
 
 #include "core/dates.hpp"
@@ -88,7 +90,18 @@ class ViewBuilder {
     h.raw("<nav class=\"pagination\" aria-label=\"Pages\">\n");
     if (page > 1) h.raw("<a class=\"newer\" rel=\"prev\" href=\"").text(link(page - 1)).raw("\">← Newer posts</a>\n");
     h.raw("<ol class=\"pages\">");
+    // Every page near the current one, the first and the last; a gap
+    // of more than one page is an ellipsis.
     for (int i = 1; i <= pages; ++i) {
+      bool shown = i == 1 || i == pages || (i >= page - 2 && i <= page + 2);
+      if (!shown) {
+        bool lone = (i == 2 && page - 2 == 3) || (i == pages - 1 && page + 2 == pages - 2);
+        if (!lone) {
+          h.raw("<li class=\"gap\" aria-hidden=\"true\">…</li>");
+          i = i < page ? page - 3 : pages - 1;
+          continue;
+        }
+      }
       h.raw("<li><a href=\"").text(link(i)).raw("\"");
       if (i == page) h.raw(" aria-current=\"page\"");
       h.raw(" aria-label=\"Page ").num(i).raw("\">").num(i).raw("</a></li>");
@@ -157,6 +170,7 @@ class ViewBuilder {
     if (p->has_body) h.raw(render_markdown(p->body, o));
     else h.raw("<p class=\"pending\">Loading…</p>\n");
     h.raw("</div>\n");
+    related(h, index);
     const Post* newer = index > 0 ? &b_.posts[index - 1] : nullptr;
     const Post* older = index + 1 < b_.posts.size() ? &b_.posts[index + 1] : nullptr;
     if (newer || older) {
@@ -171,35 +185,147 @@ class ViewBuilder {
     v_.html = h.take();
   }
 
+  // Up to three other posts sharing tags with posts[index]: most shared
+  // tags first, then newest.
+  void related(Html& h, size_t index) {
+    const Post& p = b_.posts[index];
+    std::vector<std::string> mine;
+    for (const std::string& t : p.tags) mine.push_back(tag_slug(t));
+    std::vector<std::pair<size_t, size_t>> scored;  // post index, shared tags
+    for (size_t i = 0; i < b_.posts.size(); ++i) {
+      if (i == index) continue;
+      size_t shared = 0;
+      for (const std::string& t : b_.posts[i].tags)
+        if (std::find(mine.begin(), mine.end(), tag_slug(t)) != mine.end()) ++shared;
+      if (shared) scored.emplace_back(i, shared);
+    }
+    if (scored.empty()) return;
+    std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    if (scored.size() > 3) scored.resize(3);
+    std::vector<size_t> posts;
+    for (const auto& s : scored) posts.push_back(s.first);
+    h.raw("<section class=\"related-posts\" aria-labelledby=\"quire-related\">\n"
+          "<h2 id=\"quire-related\">Related posts</h2>\n");
+    compact_list(h, posts);
+    h.raw("</section>\n");
+  }
+
   void tags_index() {
     begin(RouteKind::TagsIndex, page_title(site_, "Tags"));
     v_.description = "All tags of " + site_.title + ".";
     Html h;
     h.raw("<h1 class=\"page-title\">Tags</h1>\n");
-    if (b_.tags.empty()) h.raw("<p class=\"empty\">No tags yet.</p>\n");
-    else h.raw("<ul class=\"tag-index\">\n");
-    for (const TagInfo& t : b_.tags) {
-      h.raw("<li><a href=\"").text(tag_path(t)).raw("\">").text(t.name).raw("</a> <span class=\"count\">(")
-          .num(static_cast<long long>(t.posts.size())).raw(")</span></li>\n");
+    if (b_.tags.empty()) {
+      h.raw("<p class=\"empty\">No tags yet.</p>\n");
+      v_.html = h.take();
+      return;
     }
-    if (!b_.tags.empty()) h.raw("</ul>\n");
+    // A cloud in alphabetical order (easy to scan for a name), each tag
+    // sized by its number of posts on a log scale of five steps; the count
+    // is also there as text.
+    size_t most = 1;
+    for (const TagInfo& t : b_.tags) most = std::max(most, t.posts.size());
+    h.raw("<p class=\"count\">").num(static_cast<long long>(b_.tags.size())).raw(" ")
+        .raw(plural(b_.tags.size(), "tag", "tags")).raw(", larger the more posts carry them.</p>\n")
+        .raw("<ul class=\"tag-index tag-cloud\">\n");
+    for (const TagInfo& t : b_.tags) {
+      int weight = most <= 1 ? 1
+          : 1 + static_cast<int>(std::lround(4.0 * std::log(static_cast<double>(t.posts.size())) /
+                                             std::log(static_cast<double>(most))));
+      h.raw("<li class=\"weight-").num(weight).raw("\"><a href=\"").text(tag_path(t)).raw("\">").text(t.name)
+          .raw("</a> <span class=\"count\">(").num(static_cast<long long>(t.posts.size())).raw(")</span></li>\n");
+    }
+    h.raw("</ul>\n");
     v_.html = h.take();
   }
 
+  // “a”, “b” and “c”
+  static std::string quoted_names(const std::vector<const TagInfo*>& tags) {
+    std::string out;
+    for (size_t i = 0; i < tags.size(); ++i) {
+      if (i) out += i + 1 == tags.size() ? " and " : ", ";
+      out += "“" + tags[i]->name + "”";
+    }
+    return out;
+  }
+
+  // A tag page, or a combination (/tags/a+b/): the posts carrying every
+  // tag, a way to remove each tag of a combination, and tags to narrow by.
   void tag() {
-    const TagInfo* t = b_.find_tag(route_.tag);
-    if (!t) return not_found();
-    begin(RouteKind::Tag, page_title(site_, "Posts tagged “" + t->name + "”" +
-                                                 (route_.page > 1 ? ", page " + std::to_string(route_.page) : "")));
-    v_.description = "Posts tagged “" + t->name + "” on " + site_.title + ".";
+    std::vector<std::string> slugs = route_.tags;
+    if (slugs.empty()) slugs.push_back(route_.tag);
+    std::vector<const TagInfo*> tags;
+    for (const std::string& s : slugs) {
+      const TagInfo* t = b_.find_tag(s);
+      if (!t) return not_found();
+      tags.push_back(t);
+    }
+    // Post indices are ascending (newest first) in every tag's list.
+    std::vector<size_t> posts = tags[0]->posts;
+    for (size_t i = 1; i < tags.size(); ++i) {
+      std::vector<size_t> both;
+      std::set_intersection(posts.begin(), posts.end(), tags[i]->posts.begin(), tags[i]->posts.end(),
+                            std::back_inserter(both));
+      posts = std::move(both);
+    }
+    const std::string names = quoted_names(tags);
+    begin(RouteKind::Tag, page_title(site_, "Posts tagged " + names +
+                                                (route_.page > 1 ? ", page " + std::to_string(route_.page) : "")));
+    v_.description = "Posts tagged " + names + " on " + site_.title + ".";
     Html h;
-    h.raw("<h1 class=\"page-title\">Posts tagged <span class=\"tag-name\">").text(t->name).raw("</span></h1>\n");
-    h.raw("<p class=\"count\">").num(static_cast<long long>(t->posts.size())).raw(" ")
-        .raw(plural(t->posts.size(), "post", "posts")).raw(" · <a href=\"").text(path(route_of(RouteKind::TagsIndex)))
-        .raw("\">All tags</a></p>\n");
-    auto link = [this, t](int p) { return tag_path(*t, p); };
-    if (!paged_list(h, t->posts, route_.page, link)) return not_found();
+    h.raw("<h1 class=\"page-title\">Posts tagged ");
+    for (size_t i = 0; i < tags.size(); ++i) {
+      if (i) h.raw(i + 1 == tags.size() ? " and " : ", ");
+      h.raw("<span class=\"tag-name\">").text(tags[i]->name).raw("</span>");
+    }
+    h.raw("</h1>\n");
+    if (tags.size() > 1) {
+      h.raw("<ul class=\"tag-filter\" aria-label=\"Tags of this view\">\n");
+      for (size_t i = 0; i < tags.size(); ++i) {
+        std::vector<std::string> rest;
+        for (size_t j = 0; j < tags.size(); ++j)
+          if (j != i) rest.push_back(tags[j]->slug);
+        h.raw("<li><a class=\"tag tag-remove\" href=\"").text(path(tags_route(rest)))
+            .raw("\"><span class=\"sr-only\">Remove </span>").text(tags[i]->name)
+            .raw("<span class=\"remove-mark\" aria-hidden=\"true\"> ×</span></a></li>\n");
+      }
+      h.raw("</ul>\n");
+    }
+    h.raw("<p class=\"count\">").num(static_cast<long long>(posts.size())).raw(" ")
+        .raw(plural(posts.size(), "post", "posts"));
+    if (tags.size() > 1) h.raw(" with all ").num(static_cast<long long>(tags.size())).raw(" tags");
+    h.raw(" · <a href=\"").text(path(route_of(RouteKind::TagsIndex))).raw("\">All tags</a></p>\n");
+    if (posts.empty()) h.raw("<p class=\"empty\">No post has all these tags.</p>\n");
+    auto link = [this, &slugs](int p) { return path(tags_route(slugs, p)); };
+    if (!paged_list(h, posts, route_.page, link)) return not_found();
+    narrow_by(h, tags, posts);
     v_.html = h.take();
+  }
+
+  // Links adding one more tag to the view, for every tag that some of its
+  // posts carry, with the number of posts that would remain; most first.
+  void narrow_by(Html& h, const std::vector<const TagInfo*>& tags, const std::vector<size_t>& posts) {
+    std::vector<std::pair<const TagInfo*, size_t>> more;
+    for (const TagInfo& t : b_.tags) {
+      if (std::find(tags.begin(), tags.end(), &t) != tags.end()) continue;
+      std::vector<size_t> both;
+      std::set_intersection(posts.begin(), posts.end(), t.posts.begin(), t.posts.end(), std::back_inserter(both));
+      if (!both.empty()) more.emplace_back(&t, both.size());
+    }
+    if (more.empty()) return;
+    std::stable_sort(more.begin(), more.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::vector<std::string> slugs;
+    for (const TagInfo* t : tags) slugs.push_back(t->slug);
+    h.raw("<section class=\"narrow\" aria-labelledby=\"quire-narrow\">\n<h2 id=\"quire-narrow\">Narrow down</h2>\n"
+          "<ul class=\"tags\">\n");
+    for (const auto& [t, n] : more) {
+      slugs.push_back(t->slug);
+      h.raw("<li><a class=\"tag\" href=\"").text(path(tags_route(slugs))).raw("\"><span class=\"sr-only\">Add </span>")
+          .text(t->name).raw(" <span class=\"count\">").num(static_cast<long long>(n))
+          .raw("<span class=\"sr-only\"> ").raw(plural(n, "post", "posts")).raw("</span></span></a></li>\n");
+      slugs.pop_back();
+    }
+    h.raw("</ul>\n</section>\n");
   }
 
   void archive() {

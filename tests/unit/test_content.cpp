@@ -228,7 +228,7 @@ TEST_SUITE("content") {
     REQUIRE_MESSAGE(quire::write_site(r.bundle, o, stats, error), error);
     for (const char* f : {"index.html", "posts/a/index.html", "tags/index.html", "tags/t/index.html",
                           "archive/index.html", "archive/2022/01/index.html", "search/index.html", "404.html",
-                          "bundle.json", "app.js", "quire-widget.js", "embed-demo.html", "quire-core.wasm",
+                          "bundle.json", "app.js", "theme.js", "quire-widget.js", "embed-demo.html", "quire-core.wasm",
                           "images/x.svg"}) {
       CAPTURE(f);
       CHECK(fs::exists(dir.path / "dist" / f));

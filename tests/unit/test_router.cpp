@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
 #include "core/router.hpp"
 
 using quire::parse_route;
@@ -76,6 +79,37 @@ TEST_SUITE("router") {
     CHECK(parse_route("/blog/posts/x/", "/blog/").slug == "x");
     CHECK(parse_route("/posts/x/", "/blog/").kind == RouteKind::NotFound);
     CHECK(parse_route("/blogger/", "/blog/").kind == RouteKind::NotFound);
+  }
+
+  TEST_CASE("a tag combination parses into its tags, in order, without duplicates") {
+    auto two = parse_route("/tags/ai+web/");
+    CHECK(two.kind == RouteKind::Tag);
+    CHECK(two.tags == std::vector<std::string>{"ai", "web"});
+    CHECK(two.tag == "ai");
+    CHECK(two.page == 1);
+    auto paged = parse_route("/blog/tags/web+ai+c-plus-plus/page/2/", "/blog/");
+    CHECK(paged.tags == std::vector<std::string>{"web", "ai", "c-plus-plus"});
+    CHECK(paged.page == 2);
+    CHECK(parse_route("/tags/ai+ai/").tags == std::vector<std::string>{"ai"});
+    CHECK(parse_route("/tags/caf%C3%A9+ai/").tags == std::vector<std::string>{"café", "ai"});
+    SUBCASE("a single tag is a list of one") { CHECK(parse_route("/tags/ai/").tags == std::vector<std::string>{"ai"}); }
+    SUBCASE("an encoded plus is part of a tag, not a join") {
+      CHECK(parse_route("/tags/c%2B%2B/").tags == std::vector<std::string>{"c++"});
+    }
+    SUBCASE("an empty or dot part is not a route") {
+      for (const char* p : {"/tags/+/", "/tags/ai+/", "/tags/+ai/", "/tags/ai++web/", "/tags/ai+../", "/tags/ai+./"}) {
+        CAPTURE(p);
+        CHECK(parse_route(p).kind == RouteKind::NotFound);
+      }
+    }
+  }
+
+  TEST_CASE("a tag combination's path joins the encoded tags with plus") {
+    CHECK(route_path(quire::tags_route({"ai", "web"})) == "/tags/ai+web/");
+    CHECK(route_path(quire::tags_route({"ai", "café"}, 2), "/blog/") == "/blog/tags/ai+caf%C3%A9/page/2/");
+    CHECK(route_path(quire::tags_route({"c++", "ai"})) == "/tags/c%2B%2B+ai/");
+    CHECK(parse_route(route_path(quire::tags_route({"c++", "ai"}))).tags == std::vector<std::string>{"c++", "ai"});
+    CHECK(route_path(quire::tags_route({"ai"})) == route_path(quire::tag_route("ai")));
   }
 
   TEST_CASE("route_path is the inverse of parse_route") {

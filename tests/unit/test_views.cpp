@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <cstdio>
 #include <string>
 
 #include "core/bundle.hpp"
@@ -107,6 +108,114 @@ TEST_SUITE("views") {
     CHECK(view(b, "/tags/nope/").status == 404);
   }
 
+  TEST_CASE("a tag combination lists exactly the posts having every tag") {
+    auto b = sample();
+    auto v = view(b, "/tags/ai+web/");
+    CHECK(v.status == 200);
+    CHECK(v.kind == quire::RouteKind::Tag);
+    CHECK(v.path == "/tags/ai+web/");
+    CHECK(v.title == "Posts tagged “ai” and “web” — Notes & <Things>");
+    CHECK(has(v.html, "Four &lt;script&gt;"));
+    CHECK(count(v.html, "class=\"post-summary\"") == 1);
+    CHECK(has(v.html, "1 post with all 2 tags"));
+    SUBCASE("each tag has a link that removes it") {
+      CHECK(has(v.html, "<a class=\"tag tag-remove\" href=\"/tags/web/\"><span class=\"sr-only\">Remove </span>ai"));
+      CHECK(has(v.html, "<a class=\"tag tag-remove\" href=\"/tags/ai/\"><span class=\"sr-only\">Remove </span>web"));
+    }
+    SUBCASE("the order of the tags does not change the posts") {
+      auto swapped = view(b, "/tags/web+ai/");
+      CHECK(count(swapped.html, "class=\"post-summary\"") == 1);
+      CHECK(has(swapped.html, "Four &lt;script&gt;"));
+    }
+    SUBCASE("no post with all the tags is an empty view, not an error") {
+      auto none = view(b, "/tags/ai+c-plus-plus/");
+      CHECK(none.status == 200);
+      CHECK(has(none.html, "0 posts with all 2 tags"));
+      CHECK(count(none.html, "class=\"post-summary\"") == 0);
+      CHECK(has(none.html, "href=\"/tags/c-plus-plus/\""));
+    }
+    SUBCASE("an unknown tag in a combination is the 404 view") { CHECK(view(b, "/tags/ai+nope/").status == 404); }
+    SUBCASE("under a base path") {
+      auto bb = sample("/blog/");
+      auto in_blog = view(bb, "/blog/tags/ai+web/");
+      CHECK(has(in_blog.html, "href=\"/blog/tags/web/\""));
+    }
+  }
+
+  TEST_CASE("a tag page offers the tags its posts share, to narrow it down, with counts") {
+    auto b = sample();
+    auto ai = view(b, "/tags/ai/");
+    CHECK(has(ai.html, "Narrow down"));
+    CHECK(has(ai.html, "href=\"/tags/ai+web/\"><span class=\"sr-only\">Add </span>web <span class=\"count\">1"));
+    CHECK_FALSE(has(ai.html, "/tags/ai+c-plus-plus/"));  // no post has both
+    CHECK_FALSE(has(ai.html, "/tags/ai+ai/"));
+    CHECK_FALSE(has(view(b, "/tags/ai+web/").html, "Narrow down"));  // nothing left to add
+    CHECK_FALSE(has(view(b, "/tags/c-plus-plus/").html, "Narrow down"));
+  }
+
+  TEST_CASE("a post lists up to three related posts, most shared tags first, then newest") {
+    std::string json = R"({"format":"quire-bundle","version":1,"site":{"title":"T"},"posts":[
+      {"slug":"p6","title":"Six","date":"2022-06-01","tags":["x"],"summary":"s","body":"b"},
+      {"slug":"p5","title":"Five","date":"2022-05-01","tags":["x","y"],"summary":"s","body":"b"},
+      {"slug":"p4","title":"Four","date":"2022-04-01","tags":["z"],"summary":"s","body":"b"},
+      {"slug":"p3","title":"Three","date":"2022-03-01","tags":["X","y","z"],"summary":"s","body":"b"},
+      {"slug":"p2","title":"Two","date":"2022-02-01","tags":["y"],"summary":"s","body":"b"},
+      {"slug":"p1","title":"One","date":"2022-01-01","tags":["x","y","z"],"summary":"s","body":"b"}]})";
+    auto r = quire::load_bundle(json);
+    REQUIRE_MESSAGE(r.ok, r.message);
+    auto v = view(r.bundle, "/posts/p1/");
+    REQUIRE(has(v.html, "Related posts"));
+    size_t three = v.html.find(">Three</a>"), five = v.html.find(">Five</a>"), six = v.html.find(">Six</a>");
+    size_t related = v.html.find("class=\"related-posts\"");
+    REQUIRE(three != std::string::npos);
+    REQUIRE(five != std::string::npos);
+    REQUIRE(six != std::string::npos);
+    CHECK(related < three);  // Three shares 3 tags ("X" is "x")
+    CHECK(three < five);     // Five shares 2
+    CHECK(five < six);       // Six, Four and Two share 1: the newest wins
+    CHECK_FALSE(has(v.html.substr(related), ">Four</a>"));
+    CHECK_FALSE(has(v.html.substr(related), ">Two</a>"));
+    CHECK_FALSE(has(v.html.substr(related), ">One</a>"));
+    SUBCASE("a post sharing no tag has no related section") {
+      CHECK_FALSE(has(view(sample(), "/posts/a/").html, "Related posts"));
+    }
+  }
+
+  TEST_CASE("pagination shows the pages near the current one, the first and the last") {
+    std::string posts;
+    for (int i = 0; i < 40; ++i) {
+      if (i) posts += ",";
+      char date[16];
+      std::snprintf(date, sizeof date, "2022-%02d-%02d", 12 - i / 28, 28 - i % 28);
+      posts += R"({"slug":"p)" + std::to_string(i) + R"(","title":"P","date":")" + date + R"(","summary":"s"})";
+    }
+    auto r = quire::load_bundle(R"({"format":"quire-bundle","version":1,"site":{"title":"T","posts_per_page":2},"posts":[)" +
+                                posts + "]}");
+    REQUIRE_MESSAGE(r.ok, r.message);
+    auto v = view(r.bundle, "/page/10/");
+    for (int p : {1, 8, 9, 10, 11, 12, 20}) {
+      CAPTURE(p);
+      CHECK(has(v.html, "aria-label=\"Page " + std::to_string(p) + "\""));
+    }
+    for (int p : {2, 7, 13, 19}) {
+      CAPTURE(p);
+      CHECK_FALSE(has(v.html, "aria-label=\"Page " + std::to_string(p) + "\""));
+    }
+    CHECK(count(v.html, "class=\"gap\"") == 2);
+    SUBCASE("a gap of one page shows the page instead") {
+      auto p5 = view(r.bundle, "/page/5/");
+      CHECK(has(p5.html, "aria-label=\"Page 2\""));
+      CHECK(count(p5.html, "class=\"gap\"") == 1);
+    }
+  }
+
+  TEST_CASE("the tags index sizes each tag by its number of posts") {
+    auto v = view(sample(), "/tags/");
+    CHECK(has(v.html, "<li class=\"weight-5\"><a href=\"/tags/ai/\">ai</a>"));
+    CHECK(has(v.html, "<li class=\"weight-1\"><a href=\"/tags/c-plus-plus/\">c++</a>"));
+    CHECK(has(v.html, "3 tags"));
+  }
+
   TEST_CASE("the archive lists months newest first with counts, grouped by year") {
     auto v = view(sample(), "/archive/");
     auto nov = v.html.find("November 2022</a> <span class=\"count\">(2)</span>");
@@ -172,6 +281,18 @@ TEST_SUITE("views") {
     CHECK(has(app, "Notes &amp; &lt;Things&gt;"));
     std::string tags = quire::render_app(b, view(b, "/tags/"));
     CHECK(has(tags, "<a href=\"/tags/\" aria-current=\"page\">Tags</a>"));
+  }
+
+  TEST_CASE("the chrome has a theme toggle button and the head loads the theme script") {
+    auto b = sample("/blog/");
+    auto v = view(b, "/blog/");
+    std::string app = quire::render_app(b, v);
+    CHECK(has(app, "<button type=\"button\" class=\"theme-toggle\" aria-pressed=\"false\" aria-label=\"Dark theme\">"));
+    std::string doc = quire::render_document(b, v);
+    size_t script = doc.find(std::string("<script src=\"/blog/") + quire::kThemeScriptFile + "\"></script>");
+    REQUIRE(script != std::string::npos);
+    CHECK(script < doc.find("</head>"));
+    CHECK(doc.find("<script>") == std::string::npos);  // no inline script: strict CSP works
   }
 
   TEST_CASE("a static page is a whole document with head metadata") {
