@@ -1,0 +1,68 @@
+// Light and dark themes, loaded by every page as a classic script in <head>.
+//
+// It blocks rendering on purpose (it is tiny): the reader's stored choice
+// is applied before the first paint, so there is no flash of the other
+// theme, and with no inline script, so a strict Content-Security-Policy
+// works. Markup contract (src/core/page.cpp, web/style.css):
+//   <html data-theme="light|dark">  the reader's choice; without it the
+//                                   CSS follows prefers-color-scheme
+//   <html data-theme-toggle>        scripts run: the CSS shows the button
+//   <button class="theme-toggle" aria-pressed>  in the page chrome; pressed
+//                                   while the dark theme shows
+// The button is wired here, by event delegation on document, so that it
+// keeps working when the app re-renders the chrome, and so that the
+// storage key and the logic live in this one file.
+(() => {
+  const key = 'quire-theme';
+  const root = document.documentElement;
+  const systemDark = window.matchMedia('(prefers-color-scheme: dark)');
+
+  /** @returns {'light'|'dark'|null} */
+  function stored() {
+    try {
+      const value = localStorage.getItem(key);
+      return value === 'light' || value === 'dark' ? value : null;
+    } catch {
+      return null;  // storage disabled: follow the system
+    }
+  }
+
+  /** @returns {'light'|'dark'} the theme on screen */
+  function shown() {
+    const chosen = root.dataset.theme;
+    if (chosen === 'light' || chosen === 'dark') return chosen;
+    return systemDark.matches ? 'dark' : 'light';
+  }
+
+  /** @param {'light'|'dark'|null} theme */
+  function apply(theme) {
+    if (theme) root.dataset.theme = theme;
+    else delete root.dataset.theme;
+    sync();
+  }
+
+  function sync() {
+    const pressed = String(shown() === 'dark');
+    for (const button of document.querySelectorAll('.theme-toggle')) button.setAttribute('aria-pressed', pressed);
+  }
+
+  apply(stored());
+  root.setAttribute('data-theme-toggle', '');
+
+  document.addEventListener('click', (event) => {
+    const target = /** @type {Element|null} */ (event.target);
+    if (!target?.closest?.('.theme-toggle')) return;
+    const next = shown() === 'dark' ? 'light' : 'dark';
+    try {
+      localStorage.setItem(key, next);
+    } catch { /* not persisted; still switch */ }
+    apply(next);
+  });
+  document.addEventListener('DOMContentLoaded', sync);
+  document.addEventListener('quire:rendered', sync);  // the app re-rendered the chrome
+  systemDark.addEventListener('change', sync);
+  // Another tab chose.
+  window.addEventListener('storage', (event) => {
+    if (event.key === key) apply(stored());
+  });
+})();
