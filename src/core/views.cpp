@@ -316,7 +316,7 @@ class ViewBuilder {
     std::stable_sort(more.begin(), more.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
     std::vector<std::string> slugs;
     for (const TagInfo* t : tags) slugs.push_back(t->slug);
-    h.raw("<section class=\"narrow\" aria-labelledby=\"quire-narrow\">\n<h2 id=\"quire-narrow\">Narrow down</h2>\n"
+    h.raw("<section class=\"narrow\" aria-labelledby=\"quire-narrow\">\n<h2 id=\"quire-narrow\">Narrow down by tag</h2>\n"
           "<ul class=\"tags\">\n");
     for (const auto& [t, n] : more) {
       slugs.push_back(t->slug);

@@ -162,3 +162,55 @@ export function postsTagged(/** @type {SiteBundle} */ bundle, /** @type {string}
 export function postsOfMonth(/** @type {SiteBundle} */ bundle, /** @type {string} */ yearMonth) {
   return bundle.posts.filter((p) => p.date.slice(0, 7) === yearMonth);
 }
+
+/**
+ * Two tags that some posts share (the pair sharing the most), by name.
+ * @param {SiteBundle} bundle
+ * @returns {[string, string]}
+ */
+export function sharedTagPair(bundle) {
+  /** @type {Map<string, number>} */
+  const pairs = new Map();
+  for (const post of bundle.posts) {
+    const tags = post.tags ?? [];
+    for (const a of tags) for (const b of tags) if (a < b) pairs.set(`${a}\n${b}`, (pairs.get(`${a}\n${b}`) ?? 0) + 1);
+  }
+  const best = [...pairs].sort((x, y) => y[1] - x[1])[0];
+  if (!best) throw new Error('no two posts share two tags in the sample content');
+  return /** @type {[string, string]} */ (best[0].split('\n'));
+}
+
+/**
+ * A tag's URL segment, as the core writes it (src/core/bundle.cpp
+ * tag_slug) for the simple ASCII tags of the sample content.
+ * @param {string} name
+ */
+export function simpleTagSlug(name) {
+  if (!/^[A-Za-z0-9 _-]+$/.test(name)) throw new Error(`tag ${name}: only simple tags are supported here`);
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+/**
+ * One path of each view type of a built site, by name (for axe and the
+ * screenshots): home, post, tags, tag, combined tags, archive, month,
+ * search, 404.
+ * @param {SiteBundle} bundle
+ * @returns {Record<string, string>}
+ */
+export function viewPaths(bundle) {
+  const base = bundle.site.base_path;
+  const [a, b] = sharedTagPair(bundle);
+  const footnoted = bundle.posts.find((p) => /^\[\^[^\]\s]+\]:/m.test(p.body ?? '')) ?? bundle.posts[0];
+  const month = bundle.posts[0].date.slice(0, 7).replace('-', '/');
+  return {
+    home: base,
+    post: `${base}posts/${encodeURIComponent(footnoted.slug)}/`,
+    tags: `${base}tags/`,
+    tag: `${base}tags/${simpleTagSlug(a)}/`,
+    'combined-tags': `${base}tags/${simpleTagSlug(a)}+${simpleTagSlug(b)}/`,
+    archive: `${base}archive/`,
+    month: `${base}archive/${month}/`,
+    search: `${base}search/?q=markdown`,
+    'not-found': `${base}no/such/page/`,
+  };
+}
