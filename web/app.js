@@ -82,6 +82,14 @@ function start(app) {
   window.addEventListener('popstate', onPopState);
   // So that reload and back-from-another-site land where the reader was.
   window.addEventListener('pagehide', saveScroll);
+  // And so that Forward returns to where the reader left a view: at
+  // popstate the entry left behind can no longer be written, so its place
+  // is kept as the reader scrolls (debounced: browsers limit history calls).
+  let scrollTimer = 0;
+  window.addEventListener('scroll', () => {
+    clearTimeout(scrollTimer);
+    scrollTimer = window.setTimeout(saveScroll, 100);
+  }, { passive: true });
 }
 
 /**
