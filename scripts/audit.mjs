@@ -10,6 +10,7 @@
 // whatever the scores (they are measurements, not a test); 2 when the
 // audit could not run.
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,6 +23,7 @@ const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 const chromeFlags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
   '--disable-extensions', '--disable-dev-shm-usage'];
+const lighthouseVersion = createRequire(import.meta.url)('lighthouse/package.json').version;
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'];
 
 /**
@@ -94,7 +96,7 @@ async function main() {
         for (const line of lost) console.log(`  ${name} (${formFactor}) lost points on ${line}`);
       }
     }
-    console.log(`Lighthouse ${lighthouse.version ?? ''} scores (${chromePath}):`);
+    console.log(`Lighthouse ${lighthouseVersion} scores (${chromePath}):`);
     console.table(rows);
   } finally {
     await chrome.close();
