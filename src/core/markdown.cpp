@@ -423,14 +423,51 @@ std::string attribute_value(const MD_ATTRIBUTE& attr,
 
 // ------------------------------------------------------------------ labels
 
-// Simple case folding for labels: ASCII, Latin-1, basic Greek and Cyrillic.
-char32_t fold_case(char32_t cp) {
-  if (cp >= 'A' && cp <= 'Z') return cp + 32;
-  if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 32;
-  if (cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2) return cp + 32;
-  if (cp >= 0x410 && cp <= 0x42F) return cp + 32;
+// Lowercase mapping for the common alphabetic scripts (a small table rather
+// than Unicode's: ASCII, Latin-1, Latin Extended-A, Latin Extended
+// Additional (Vietnamese), Greek, Cyrillic, Armenian, Georgian, full-width
+// Latin). Used by slugs; scripts without case (CJK...) are unaffected.
+char32_t lower_case(char32_t cp) {
+  if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+  if (cp >= 0xC0 && cp <= 0xDE) return cp == 0xD7 ? cp : cp + 32;
+  if (cp >= 0x100 && cp <= 0x17F) {
+    if (cp == 0x130) return 'i';
+    if (cp == 0x178) return 0xFF;
+    if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E))
+      return (cp & 1) ? cp + 1 : cp;
+    if (cp == 0x131 || cp == 0x138 || cp == 0x149 || cp == 0x17F) return cp;
+    return (cp & 1) ? cp : cp + 1;
+  }
+  if (cp == 0x386) return 0x3AC;
+  if (cp >= 0x388 && cp <= 0x38A) return cp + 37;
+  if (cp == 0x38C) return 0x3CC;
+  if (cp == 0x38E || cp == 0x38F) return cp + 63;
+  if (cp >= 0x391 && cp <= 0x3AB) return cp == 0x3A2 ? cp : cp + 32;
   if (cp >= 0x400 && cp <= 0x40F) return cp + 80;
+  if (cp >= 0x410 && cp <= 0x42F) return cp + 32;
+  if ((cp >= 0x460 && cp <= 0x481) || (cp >= 0x48A && cp <= 0x4BF) ||
+      (cp >= 0x4D0 && cp <= 0x52F))
+    return (cp & 1) ? cp : cp + 1;
+  if (cp == 0x4C0) return 0x4CF;
+  if (cp >= 0x4C1 && cp <= 0x4CE) return (cp & 1) ? cp + 1 : cp;
+  if (cp >= 0x531 && cp <= 0x556) return cp + 48;
+  if (cp >= 0x10A0 && cp <= 0x10C5) return cp + 0x1C60;
+  if ((cp >= 0x1E00 && cp <= 0x1E95) || (cp >= 0x1EA0 && cp <= 0x1EFF))
+    return (cp & 1) ? cp : cp + 1;
+  if (cp >= 0xFF21 && cp <= 0xFF3A) return cp + 32;
   return cp;
+}
+
+// Simple case folding for labels: lower_case() plus the few letters whose
+// folding differs from their lowercase (final sigma, long s, micro sign).
+char32_t fold_case(char32_t cp) {
+  switch (cp) {
+    case 0x3C2: return 0x3C3;  // final sigma
+    case 0x17F: return 's';    // long s
+    case 0xB5: return 0x3BC;   // micro sign
+    case 0x130: return 0x130;  // dotted capital I has no simple folding
+    default: return lower_case(cp);
+  }
 }
 
 constexpr std::size_t kMaxLabelLength = 999;  // as for link labels
@@ -822,16 +859,49 @@ void collect_link_definitions(std::string_view source,
   }
 }
 
+// Blockquote markers opening a line: each '>' after at most 3 columns of
+// indentation, with one optional space after it. Returns how many, and sets
+// the bytes they take.
+std::size_t quote_depth(std::string_view line, std::size_t& bytes) {
+  std::size_t depth = 0;
+  bytes = 0;
+  for (;;) {
+    const Indent indent = measure_indent(line.substr(bytes));
+    const std::size_t at = bytes + indent.bytes;
+    if (indent.columns > 3 || at >= line.size() || line[at] != '>') return depth;
+    ++depth;
+    bytes = at + 1;
+    if (bytes < line.size() && line[bytes] == ' ') ++bytes;
+  }
+}
+
 // Cuts the footnote definitions out of `source` (keeping the first of each
 // label) and returns the rest. Definitions are recognised at the top level
-// (indented at most 3 columns, also inside list items), outside code; they
-// may interrupt a paragraph, as on GitHub. A definition continues on lines
-// indented 4 columns (also after blank lines) and on lazy paragraph lines.
+// and inside blockquotes (indented at most 3 columns after the quote
+// markers, also inside list items), outside code; they may interrupt a
+// paragraph, as on GitHub. A definition continues on lines indented 4
+// columns (also after blank lines) and on lazy paragraph lines, at the same
+// quote depth. Inside a blockquote the removed lines leave an empty quote
+// line behind, so that the quote around them stays one.
 std::string extract_footnotes(std::string_view source, const CodeRanges& code,
                               Footnotes& footnotes) {
   const std::vector<SourceLine> lines = split_lines(source);
   const auto text = [&](std::size_t i) {
     return source.substr(lines[i].begin, lines[i].end - lines[i].begin);
+  };
+  // A line's quote depth and its content after the markers.
+  struct Quoted {
+    std::size_t depth;
+    std::size_t prefix;
+    std::string_view content;
+  };
+  const auto quoted = [&](std::size_t i) {
+    const std::string_view line = text(i);
+    Quoted q{0, 0, line};
+    if (line.find('>') == std::string_view::npos) return q;
+    q.depth = quote_depth(line, q.prefix);
+    q.content = line.substr(q.prefix);
+    return q;
   };
   std::string body;
   body.reserve(source.size());
@@ -839,34 +909,47 @@ std::string extract_footnotes(std::string_view source, const CodeRanges& code,
   std::size_t i = 0;
   while (i < lines.size()) {
     const std::string_view line = text(i);
-    const Indent indent = measure_indent(line);
-    const std::string_view rest = line.substr(indent.bytes);
+    const Quoted q = quoted(i);
+    const Indent indent = measure_indent(q.content);
+    const std::string_view rest = q.content.substr(indent.bytes);
     std::string_view label;
     std::size_t label_end = 0;
     if (indent.columns <= 3 && parse_footnote_label(rest, 0, label, label_end) &&
         label_end < rest.size() && rest[label_end] == ':' &&
         !footnote_key(label).empty() &&
-        !code.contains(lines[i].begin + indent.bytes)) {
+        !code.contains(lines[i].begin + q.prefix + indent.bytes)) {
       const std::string key = footnote_key(label);
       std::string_view first = rest.substr(label_end + 1);
       first.remove_prefix(std::min(first.find_first_not_of(" \t"), first.size()));
       DefinitionCollector definition(first);
       std::size_t j = i + 1;
       while (j < lines.size()) {
-        const std::string_view next = text(j);
-        if (is_blank(next)) {
+        const Quoted next = quoted(j);
+        if (next.depth != q.depth) {
+          // A lazy continuation line of a quoted paragraph drops its '>'.
+          const bool lazy = next.depth < q.depth && definition.accepts_lazy_line() &&
+                            !is_blank(next.content) &&
+                            !starts_block(next.content.substr(measure_indent(next.content).bytes));
+          if (!lazy) break;
+          definition.add_lazy(next.content);
+          ++j;
+          continue;
+        }
+        if (is_blank(next.content)) {
           std::size_t k = j;
-          while (k < lines.size() && is_blank(text(k))) ++k;
-          if (k == lines.size() || measure_indent(text(k)).columns < 4) break;
+          while (k < lines.size() && quoted(k).depth == q.depth && is_blank(quoted(k).content)) ++k;
+          if (k == lines.size() || quoted(k).depth != q.depth ||
+              measure_indent(quoted(k).content).columns < 4)
+            break;
           for (; j < k; ++j) definition.add_blank();
           continue;
         }
-        const Indent next_indent = measure_indent(next);
+        const Indent next_indent = measure_indent(next.content);
         if (next_indent.columns >= 4) {
-          definition.add_indented(strip_columns(next, 4));
+          definition.add_indented(strip_columns(next.content, 4));
         } else if (definition.accepts_lazy_line() &&
-                   !starts_block(next.substr(next_indent.bytes))) {
-          definition.add_lazy(next);
+                   !starts_block(next.content.substr(next_indent.bytes))) {
+          definition.add_lazy(next.content);
         } else {
           break;
         }
@@ -876,13 +959,17 @@ std::string extract_footnotes(std::string_view source, const CodeRanges& code,
         footnotes.by_label.emplace(key, footnotes.notes.size());
         footnotes.notes.push_back(Footnote{definition.take(), 0, 0, {}});
       }
-      // Removing the lines must not make the paragraph above a heading.
-      if (!previous_blank && j < lines.size() && is_setext_underline(text(j)))
+      if (q.depth > 0) {
+        for (std::size_t k = i; k < j; ++k) body.append(std::string(q.depth, '>') + "\n");
+        previous_blank = true;
+      } else if (!previous_blank && j < lines.size() && is_setext_underline(text(j))) {
+        // Removing the lines must not make the paragraph above a heading.
         body += '\n';
+      }
       i = j;
       continue;
     }
-    if (previous_blank && indent.columns <= 3 && rest.substr(0, 1) == "[" &&
+    if (previous_blank && q.depth == 0 && indent.columns <= 3 && rest.substr(0, 1) == "[" &&
         !code.contains(lines[i].begin + indent.bytes))
       collect_link_definitions(source, lines, i, footnotes);
     body.append(source.substr(lines[i].begin, lines[i].next - lines[i].begin));
@@ -890,6 +977,37 @@ std::string extract_footnotes(std::string_view source, const CodeRanges& code,
     ++i;
   }
   return body;
+}
+
+// Whether text[at] starts "(destination "title")" of an inline link, as far
+// as a quick look can tell: an empty or <bracketed> destination, or one
+// without spaces (balanced parentheses) followed by ')' or a title.
+bool starts_inline_link_tail(std::string_view text, std::size_t at) {
+  if (at >= text.size() || text[at] != '(') return false;
+  std::size_t i = at + 1;
+  const auto skip_space = [&] {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n')) ++i;
+  };
+  skip_space();
+  if (i >= text.size()) return false;
+  if (text[i] == ')' || text[i] == '<') return true;
+  int depth = 0;
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\\' && i + 1 < text.size()) {
+      ++i;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      if (depth-- == 0) return true;
+    } else if (c == ' ' || c == '\t' || c == '\n') {
+      break;
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      return false;
+    }
+  }
+  skip_space();
+  return i < text.size() && (text[i] == '"' || text[i] == '\'' || text[i] == '(' || text[i] == ')');
 }
 
 // Replaces every "[^label]" (unless its '[' is backslash-escaped) by a
@@ -907,7 +1025,9 @@ std::string mark_references(std::string_view text, Footnotes& footnotes) {
     while (backslashes < at && text[at - 1 - backslashes] == '\\') ++backslashes;
     std::string_view label;
     std::size_t end = 0;
-    if (backslashes % 2 == 0 && parse_footnote_label(text, at, label, end)) {
+    // "[^x](url)" is a link whose text is "^x", as on GitHub.
+    if (backslashes % 2 == 0 && parse_footnote_label(text, at, label, end) &&
+        !starts_inline_link_tail(text, end)) {
       const auto found = footnotes.by_label.find(footnote_key(label));
       out.append(text.substr(run, at - run));
       out += make_sentinel(footnotes.occurrences.size());
@@ -1138,7 +1258,13 @@ class HtmlRenderer {
     append_html_escaped(html_, id);
     html_ += "\">";
     html_ += heading_html_;
-    html_ += "</h";
+    // The permalink: visible on hover (web/style.css), hidden from screen
+    // readers (the heading itself is the landmark) and out of the tab order
+    // (aria-hidden content must not be focusable).
+    html_ += "<a class=\"heading-anchor\" href=\"#";
+    html_ += context_.id_prefix;
+    append_html_escaped(html_, id);
+    html_ += "\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h";
     html_ += level;
     html_ += ">\n";
   }
@@ -1194,9 +1320,11 @@ class HtmlRenderer {
     image_tag_open_ = is_allowed_url(src);
     if (!image_tag_open_) return;
     std::string& out = sink();
+    // loading/decoding before alt: the alt text streams in until the image
+    // span closes.
     out += "<img src=\"";
     append_url_escaped(out, resolve_url(context_.url_base, src));
-    out += "\" alt=\"";
+    out += "\" loading=\"lazy\" decoding=\"async\" alt=\"";
   }
 
   void close_image(const MD_SPAN_IMG_DETAIL& detail) {
@@ -1372,7 +1500,7 @@ std::string render_footnote_section(RenderContext& context) {
                      kParagraphEnd) == 0) {
       body.insert(body.size() - kParagraphEnd.size(), " " + links);
     } else {
-      body += links + "\n";
+      body += "<p>" + links + "</p>\n";  // after a list or code: a paragraph of its own
     }
     out += body;
     out += "</li>\n";
@@ -1499,6 +1627,8 @@ std::string render_markdown(std::string_view markdown, const MarkdownOptions& op
   });
 }
 
+unsigned markdown_parser_flags() { return parser_flags(); }
+
 std::string markdown_plain_text(std::string_view markdown) {
   return guarded_string([&] {
     // Raw HTML recognised so that its tags can be left out.
@@ -1533,8 +1663,13 @@ std::string slugify(std::string_view text) {
         continue;
       }
       const DecodedChar d = decode_utf8(text, i);
-      if (d.valid && !is_slug_separator(d.cp)) append_word(text.substr(i, d.length));
-      else separator = true;
+      if (d.valid && !is_slug_separator(d.cp)) {
+        std::string lowered;
+        append_utf8(lowered, lower_case(d.cp));
+        append_word(lowered);
+      } else {
+        separator = true;
+      }
       i += d.length;
     }
     return slug;

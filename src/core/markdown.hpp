@@ -35,6 +35,10 @@ struct MarkdownOptions {
   std::string url_base;
 };
 
+// The md4c parser flags of our dialect (MD_FLAG_*): tests render the same
+// dialect with md4c-html to compare.
+unsigned markdown_parser_flags();
+
 // Renders a whole document. Never throws; any input gives some HTML.
 std::string render_markdown(std::string_view markdown,
                             const MarkdownOptions& options = {});
