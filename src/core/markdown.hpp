@@ -4,6 +4,25 @@
 // autolinks (URL, www., e-mail) + footnotes ([^label] references and
 // "[^label]: text" definitions, which md4c 0.4.8 lacks).
 //
+// Markup beyond md4c-html's (tests/markdown/*.txt show it exactly):
+//  - headings: id="<id_prefix><slug>" from all the heading's text (see
+//    slugify), de-duplicated per document ("-1", "-2") and never one of the
+//    footnote ids; the heading ends with a permalink
+//    <a class="heading-anchor" href="#id" aria-hidden="true" tabindex="-1">#</a>
+//    that screen readers and the tab order skip (the heading is the target).
+//  - footnotes, GitHub's structure: references
+//    <sup class="footnote-ref"><a href="#fn-N" id="fnref-N[-K]" ...>N</a></sup>
+//    numbered by first reference; <section class="footnotes"> with an <ol>
+//    of notes, each ending with a back-link per reference (↩, ↩², ...,
+//    aria-label "Back to reference N[-K]"). Definitions: top level, in list
+//    items and in blockquotes; 4-space-indented continuation blocks. Labels
+//    match case-insensitively (simple folding of the scripts lower_case()
+//    knows) with whitespace collapsed. Undefined references stay literal,
+//    unused definitions are dropped, "[^x](url)" is a link.
+//  - images: loading="lazy" decoding="async" (the conformance test's
+//    normaliser ignores these two attributes, as it ignores heading ids,
+//    permalinks and footnotes).
+//
 // Safety policy (the one place it is decided):
 //  - link/image URLs are entity-decoded, stripped of control characters and
 //    whitespace and case-folded before their scheme is checked; only http:,
@@ -50,8 +69,9 @@ std::string render_markdown(std::string_view markdown,
 // HTML-escaped.
 std::string markdown_plain_text(std::string_view markdown);
 
-// Slug for an id: lowercase, letters/digits kept (Unicode letters kept as
-// is), runs of anything else collapsed to '-', trimmed of '-'. Non-ASCII
+// Slug for an id: lowercase (ASCII, Latin-1, Latin Extended-A and
+// Additional, Greek, Cyrillic, Armenian, Georgian, full-width Latin; other
+// letters such as CJK kept as is), letters/digits kept, runs of anything else collapsed to '-', trimmed of '-'. Non-ASCII
 // punctuation and spaces (Latin-1 symbols, U+2000..U+206F, CJK and
 // full-width punctuation) and invalid UTF-8 count as "anything else". Shared
 // by heading ids and tag URLs.

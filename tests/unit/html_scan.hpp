@@ -21,6 +21,7 @@ namespace quire::testing {
 struct HtmlAttribute {
   std::string name;                  // lowercased
   std::optional<std::string> value;  // entity-decoded; nullopt: no '='
+  char quote = 0;                    // '"' or '\'' when the value was quoted
 };
 
 struct HtmlToken {
@@ -211,6 +212,7 @@ inline std::vector<HtmlToken> tokenize_html(std::string_view s) {
         std::string_view raw;
         if (k < s.size() && (s[k] == '"' || s[k] == '\'')) {
           const char quote = s[k];
+          attr.quote = quote;
           std::size_t close = s.find(quote, k + 1);
           if (close == std::string_view::npos) close = s.size();
           raw = s.substr(k + 1, close - k - 1);

@@ -124,7 +124,7 @@ test('a post renders its title, meta, tags, body and footnotes', () => {
   assert.match(v.html, /<article class="post" data-slug="wasm-notes">/);
   assert.match(v.html, /<h1>Notes on WebAssembly<\/h1>/);
   assert.match(v.html, /href="\/tags\/wasm\/"/);
-  assert.match(v.html, /<h2 id="size-matters">Size matters<\/h2>/);
+  assert.match(v.html, /<h2 id="size-matters">Size matters<a class="heading-anchor" href="#size-matters" aria-hidden="true" tabindex="-1">#<\/a><\/h2>/);
   assert.match(v.html, /class="footnotes"/);
   assert.match(v.html, /Measured with gzip/);
   assert.match(v.html, /class="post-nav"/);
@@ -222,7 +222,7 @@ test('renderMarkdown renders GFM tables and task lists', async () => {
 
 test('renderMarkdown gives headings ids, de-duplicated and prefixed', async () => {
   const html = await renderMarkdown('## Hello *World*\n\n## Hello World\n');
-  assert.match(html, /<h2 id="hello-world">Hello <em>World<\/em><\/h2>/);
+  assert.match(html, /<h2 id="hello-world">Hello <em>World<\/em><a class="heading-anchor" href="#hello-world" aria-hidden="true" tabindex="-1">#<\/a><\/h2>/);
   assert.match(html, /<h2 id="hello-world-1">/);
   const prefixed = await renderMarkdown('## Hello\n\nx[^a]\n\n[^a]: y\n', { idPrefix: 'w1-' });
   assert.match(prefixed, /id="w1-hello"/);
