@@ -30,15 +30,17 @@ export const screenshotDir = path.join(repoRoot, 'build/screenshots');
  */
 
 /**
- * Builds content/ into a fresh temporary directory with the native CLI.
+ * Builds content/ (or another content folder) into a fresh temporary
+ * directory with the native CLI.
+ * @param {string} [content]  the content folder, relative to the repository
  * @returns {Promise<{dir: string, bundle: SiteBundle, remove: () => Promise<void>}>}
  */
-export async function buildSite() {
+export async function buildSite(content = 'content') {
   const cli = path.join(repoRoot, 'build/native/quire');
   if (!existsSync(cli)) throw new Error(`${cli} is missing: run bash scripts/build.sh first`);
   const parent = await mkdtemp(path.join(tmpdir(), 'quire-e2e-'));
   const dir = path.join(parent, 'dist');
-  const run = spawnSync(cli, ['build', 'content', '-o', dir], { cwd: repoRoot, encoding: 'utf8' });
+  const run = spawnSync(cli, ['build', content, '-o', dir], { cwd: repoRoot, encoding: 'utf8' });
   if (run.status !== 0) {
     throw new Error(`quire build failed (${run.status}):\n${run.stdout}\n${run.stderr}`);
   }
