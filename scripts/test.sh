@@ -9,6 +9,10 @@ bash scripts/build.sh
 
 echo "== unit tests (CTest) =="
 ctest --test-dir build/native --output-on-failure -j 2
+# The conformance table (tests/unit/test_conformance.cpp) is worth seeing
+# even when everything passes.
+build/native/quire_tests --test-suite=conformance --test-case='*spec example*' |
+  sed -n '/^Markdown conformance/,/^(deliberate/p'
 
 echo "== WASM module and end-to-end tests (node --test) =="
 node --test --test-concurrency=1 tests/wasm/ tests/e2e/

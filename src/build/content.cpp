@@ -113,6 +113,18 @@ std::string_view strip_bom(std::string_view s) {
   return s;
 }
 
+// CRLF and lone CR (classic Mac) line endings become LF before any line is
+// counted, so that front matter and diagnostics see the same lines.
+std::string unify_newlines(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '\r') out += s[i];
+    else if (i + 1 >= s.size() || s[i + 1] != '\n') out += '\n';
+  }
+  return out;
+}
+
 // Reports the first invalid UTF-8 byte's line, if any.
 void check_utf8(std::string_view text, const std::string& file, int first_line, std::vector<Diagnostic>& warnings) {
   std::string clean = sanitize_utf8(text);
@@ -128,7 +140,8 @@ void check_utf8(std::string_view text, const std::string& file, int first_line, 
 void parse_site_yaml(std::string_view text, const std::string& file, Site& site,
                      std::vector<Diagnostic>& errors, std::vector<Diagnostic>& warnings) {
   Context cx{file, 1, errors, warnings};
-  text = strip_bom(text);
+  const std::string unified = unify_newlines(strip_bom(text));
+  text = unified;
   check_utf8(text, file, 1, warnings);
   YAML::Node root;
   if (!load_yaml(sanitize_utf8(text), cx, root)) return;
@@ -257,7 +270,8 @@ std::string take_summary(std::string& body) {
 ParsedPost parse_post(std::string_view raw, const std::string& file, std::vector<Diagnostic>& errors,
                       std::vector<Diagnostic>& warnings) {
   ParsedPost r;
-  std::string_view text = strip_bom(raw);
+  const std::string unified = unify_newlines(strip_bom(raw));
+  std::string_view text = unified;
   // Front matter: "---" on line 1, YAML, then a closing "---" line.
   auto line_end = [&](size_t pos) { size_t e = text.find('\n', pos); return e == std::string_view::npos ? text.size() : e; };
   auto line_at = [&](size_t pos) {
