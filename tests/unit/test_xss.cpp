@@ -19,6 +19,7 @@
 #include "core/markdown.hpp"
 #include "core/router.hpp"
 #include "core/views.hpp"
+#include "core/widget.hpp"
 #include "html_scan.hpp"
 
 namespace {
@@ -90,11 +91,15 @@ const std::set<std::string> kAllowedTags = {
     "html", "head", "meta", "title", "link", "script", "body", "div", "a", "header", "nav", "ul", "ol",
     "li", "main", "footer", "p", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section", "time",
     "span", "strong", "em", "code", "pre", "blockquote", "hr", "br", "img", "table", "thead", "tbody",
-    "tr", "th", "td", "del", "u", "input", "sup", "form", "label", "button", "noscript"};
+    "tr", "th", "td", "del", "u", "input", "sup", "form", "label", "button", "noscript",
+    "svg", "path", "circle"};  // the chrome's theme toggle icons
 const std::set<std::string> kAllowedAttributes = {
     "href", "src", "alt", "title", "class", "id", "lang", "charset", "name", "content", "rel",
     "type", "as", "crossorigin", "datetime", "role", "tabindex", "start", "align", "disabled",
-    "checked", "loading", "decoding", "action", "method", "for", "value", "autocomplete"};
+    "checked", "loading", "decoding", "action", "method", "for", "value", "autocomplete",
+    "viewbox", "width", "height", "focusable", "d", "fill", "stroke", "stroke-width", "stroke-linecap",
+    "stroke-linejoin", "cx", "cy", "r",  // the chrome's SVG icons
+    "part"};                               // the widget's ::part() names
 const std::set<std::string> kUrlAttributes = {"href", "src", "action", "formaction", "poster",
                                               "cite", "background", "data", "xlink:href"};
 
@@ -117,9 +122,12 @@ std::string url_scheme(std::string_view value) {
   return scheme;
 }
 
-// Problems a browser would execute, in one HTML text. `app_script` is the
-// one module script the document may load.
-std::vector<std::string> executable_markup(const std::string& html, const std::string& app_script) {
+// Problems a browser would execute, in one HTML text. `base` is the site's
+// base path: the document may load the app's module and the theme script
+// from it (views.hpp's file names), and nothing else.
+std::vector<std::string> executable_markup(const std::string& html, const std::string& base) {
+  const std::string app_script = base + quire::kAppScriptFile;
+  const std::string theme_script = base + quire::kThemeScriptFile;
   std::vector<std::string> problems;
   if (!valid_utf8(html)) problems.push_back("invalid UTF-8 in the output");
   const std::vector<HtmlToken> tokens = quire::testing::tokenize_html(html);
@@ -130,7 +138,9 @@ std::vector<std::string> executable_markup(const std::string& html, const std::s
     if (t.name == "script") {
       const auto* type = quire::testing::find_attribute(t, "type");
       const auto* src = quire::testing::find_attribute(t, "src");
-      const bool app = type && type->value == std::string("module") && src && src->value == app_script;
+      const bool app = !base.empty() && src &&
+                       ((type && type->value == std::string("module") && src->value == app_script) ||
+                        (!type && src->value == theme_script));
       const bool ld_json = type && type->value == std::string("application/ld+json");
       if (ld_json) {
         const std::string content = i + 1 < tokens.size() && tokens[i + 1].kind == HtmlToken::Kind::text
@@ -138,7 +148,7 @@ std::vector<std::string> executable_markup(const std::string& html, const std::s
         if (json::parse(content, nullptr, false).is_discarded())
           problems.push_back("JSON-LD that does not parse (broken out of?): " + content);
       } else if (!app) {
-        problems.push_back("a <script> that is not the app's module");
+        problems.push_back("a <script> that is not one of the app's");
       }
     }
     for (const quire::testing::HtmlAttribute& a : t.attributes) {
@@ -155,6 +165,12 @@ std::vector<std::string> executable_markup(const std::string& html, const std::s
     }
   }
   return problems;
+}
+
+std::string join(const std::vector<std::string>& problems) {
+  std::string out;
+  for (const std::string& p : problems) out += p + "\n";
+  return out;
 }
 
 // The decoded text of the first <tag> element of a document.
@@ -194,16 +210,16 @@ TEST_CASE("no vector yields executable markup in any view or document") {
     quire::LoadResult loaded = quire::load_bundle(bundle_json(v));
     REQUIRE_MESSAGE(loaded.ok, loaded.message);
     const quire::Bundle& b = loaded.bundle;
-    const std::string app_script = b.site.base_path + quire::kAppScriptFile;
     for (const std::string& path : routes_of(b, v)) {
       CAPTURE(path);
       const quire::View view = quire::render_view(b, quire::parse_route(path, b.site.base_path));
       const std::string document = quire::render_document(b, view);
       ++pages;
-      const std::vector<std::string> problems = executable_markup(document, app_script);
-      CHECK_MESSAGE(problems.empty(), problems.front() << (problems.size() > 1 ? " (and more)" : ""));
+      const std::vector<std::string> problems = executable_markup(document, b.site.base_path);
+      CHECK_MESSAGE(problems.empty(), join(problems));
       // The view alone (what the app swaps in) is checked too.
-      CHECK(executable_markup(quire::render_app(b, view), app_script).empty());
+      const std::vector<std::string> app_problems = executable_markup(quire::render_app(b, view), b.site.base_path);
+      CHECK_MESSAGE(app_problems.empty(), join(app_problems));
       // The payload arrives as text, intact, where it is shown as text.
       if (v.where == "title" && path == "/posts/vector/")
         CHECK(element_text(document, "h1") == quire::sanitize_utf8(v.payload));
@@ -214,19 +230,58 @@ TEST_CASE("no vector yields executable markup in any view or document") {
   MESSAGE(corpus.size() << " vectors, " << pages << " documents checked");
 }
 
+TEST_CASE("no vector yields executable markup in any widget view") {
+  std::size_t views = 0;
+  for (const Vector& v : read_corpus()) {
+    CAPTURE(v.id);
+    quire::LoadResult loaded = quire::load_bundle(bundle_json(v));
+    REQUIRE_MESSAGE(loaded.ok, loaded.message);
+    std::vector<quire::WidgetRequest> requests;
+    for (const char* view : {"latest", "archive"}) {
+      quire::WidgetRequest r;
+      r.view = view;
+      requests.push_back(r);
+    }
+    for (const quire::Post& p : loaded.bundle.posts) {
+      quire::WidgetRequest r;
+      r.view = "post";
+      r.slug = p.slug;
+      r.back = true;
+      requests.push_back(r);
+    }
+    for (const quire::TagInfo& t : loaded.bundle.tags) {
+      quire::WidgetRequest r;
+      r.view = "tag";
+      r.tag = t.name;
+      requests.push_back(r);
+    }
+    for (quire::WidgetRequest& r : requests) {
+      r.id_prefix = "w1-";
+      CAPTURE(r.view);
+      const quire::WidgetView w = quire::render_widget(loaded.bundle, r);
+      CHECK(w.status == 200);
+      const std::vector<std::string> problems = executable_markup(w.html, "");
+      CHECK_MESSAGE(problems.empty(), join(problems));
+      ++views;
+    }
+  }
+  MESSAGE(views << " widget views checked");
+}
+
 TEST_CASE("render_markdown alone neutralises every body and link vector, with unsafe_html off") {
   for (const Vector& v : read_corpus()) {
     if (v.where != "body" && v.where != "link_url" && v.where != "footnote_label" && v.where != "summary") continue;
     CAPTURE(v.id);
     const std::string html = quire::render_markdown(v.where == "summary" ? v.payload : body_for(v));
     const std::vector<std::string> problems = executable_markup(html, "");
-    CHECK_MESSAGE(problems.empty(), problems.front());
+    CHECK_MESSAGE(problems.empty(), join(problems));
   }
 }
 
 TEST_CASE("the checker itself catches what it must") {
   // Every check must be able to fail.
-  CHECK(!executable_markup("<p><script>alert(1)</script></p>", "/app.js").empty());
+  CHECK(!executable_markup("<p><script>alert(1)</script></p>", "/").empty());
+  CHECK(!executable_markup("<script src=\"/evil.js\"></script>", "/").empty());
   CHECK(!executable_markup("<img src=\"x\" onerror=\"alert(1)\">", "").empty());
   CHECK(!executable_markup("<a href=\"java&#x09;script:alert(1)\">x</a>", "").empty());
   CHECK(!executable_markup("<a href=\" JAVASCRIPT:alert(1)\">x</a>", "").empty());
@@ -237,7 +292,7 @@ TEST_CASE("the checker itself catches what it must") {
   CHECK(!executable_markup("<svg onload=alert(1)>", "").empty());
   CHECK(!executable_markup("\xFF", "").empty());
   CHECK(executable_markup("<a href=\"/ok\" class=\"x\" aria-label=\"y\">ok</a>", "").empty());
-  CHECK(executable_markup("<script type=\"module\" src=\"/app.js\"></script>", "/app.js").empty());
+  CHECK(executable_markup("<script type=\"module\" src=\"/app.js\"></script>", "/").empty());
 }
 
 TEST_CASE("raw HTML vectors do run when unsafe_html is on, so the corpus is live") {
