@@ -1641,6 +1641,38 @@ std::string markdown_plain_text(std::string_view markdown) {
   });
 }
 
+TextStats text_stats(std::string_view markdown) {
+  TextStats stats;
+  stats.plain_text = markdown_plain_text(markdown);
+  const std::string& t = stats.plain_text;
+  bool in_word = false;
+  for (std::size_t i = 0; i < t.size();) {
+    const auto c = static_cast<unsigned char>(t[i]);
+    std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    char32_t cp = c < 0x80 ? c : c < 0xE0 ? (c & 0x1F) : c < 0xF0 ? (c & 0x0F) : (c & 0x07);
+    for (std::size_t k = 1; k < len && i + k < t.size(); ++k)
+      cp = (cp << 6) | (static_cast<unsigned char>(t[i + k]) & 0x3F);
+    i += len;
+    const bool cjk = (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+                     (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF) ||
+                     (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FFFF);
+    if (cjk) {
+      ++stats.cjk_chars;
+      in_word = false;
+    } else if (cp == ' ' || cp == '\n' || cp == '\t' || cp == 0x3000) {
+      in_word = false;
+    } else if (!in_word) {
+      ++stats.words;
+      in_word = true;
+    }
+  }
+  // Minutes rounded up from words/220 + cjk/500, in integers.
+  const std::size_t units = stats.words * 25 + stats.cjk_chars * 11;  // per 5500 a minute
+  stats.reading_minutes = static_cast<int>(std::max<std::size_t>(1, (units + 5499) / 5500));
+  stats.words += stats.cjk_chars;
+  return stats;
+}
+
 std::string slugify(std::string_view text) {
   return guarded_string([&] {
     std::string slug;

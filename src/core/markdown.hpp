@@ -36,6 +36,7 @@
 //    renderer reserves internally for footnote references).
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -68,6 +69,18 @@ std::string render_markdown(std::string_view markdown,
 // tags and HTML blocks left out, image alt text kept. Plain text, not
 // HTML-escaped.
 std::string markdown_plain_text(std::string_view markdown);
+
+// Derived text, all from one parse: the plain text (as above), its word
+// count (a CJK ideograph, kana or hangul syllable counts as one word; any
+// other run of non-space characters as one) and reading time in minutes
+// (220 words or 500 CJK characters a minute, at least 1).
+struct TextStats {
+  std::string plain_text;
+  std::size_t words = 0;
+  std::size_t cjk_chars = 0;
+  int reading_minutes = 1;
+};
+TextStats text_stats(std::string_view markdown);
 
 // Slug for an id: lowercase (ASCII, Latin-1, Latin Extended-A and
 // Additional, Greek, Cyrillic, Armenian, Georgian, full-width Latin; other

@@ -467,15 +467,6 @@ std::vector<size_t> search_posts(const Bundle& bundle, std::string_view query) {
   return hits;
 }
 
-int reading_minutes(std::string_view markdown) {
-  size_t words = 0;
-  bool in_word = false;
-  for (char c : markdown) {
-    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
-  return static_cast<int>(std::max<size_t>(1, (words + 110) / 220));
-}
+int reading_minutes(std::string_view markdown) { return text_stats(markdown).reading_minutes; }
 
 }  // namespace quire

@@ -45,7 +45,8 @@ inline constexpr const char* kFaviconFile = "favicon.svg";  // web/'s, unless co
 // insensitive) in title, tags, summary or body; newest first.
 std::vector<size_t> search_posts(const Bundle& bundle, std::string_view query);
 
-// Minutes to read a markdown text at 220 words a minute (at least 1).
+// Minutes to read a markdown text (text_stats in markdown.hpp: 220 words or
+// 500 CJK characters a minute, at least 1).
 int reading_minutes(std::string_view markdown);
 
 }  // namespace quire

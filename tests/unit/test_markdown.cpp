@@ -751,3 +751,28 @@ TEST_CASE("url_base resolves relative links and images as a browser on that page
 }
 
 }  // TEST_SUITE
+
+TEST_SUITE("markdown") {
+  TEST_CASE("derived text counts words from the rendered text, CJK by character") {
+    quire::TextStats s = quire::text_stats("# Title\n\nSome *emphasised* words[^1] and `code`.\n\n[^1]: Not counted.\n");
+    CHECK(s.plain_text == "Title Some emphasised words and code.");
+    CHECK(s.words == 6);
+    CHECK(s.reading_minutes == 1);
+    SUBCASE("markup does not count as words") {
+      CHECK(quire::text_stats("[link text](https://example.com/a/very/long/url) ![alt](x.png)").words == 3);
+    }
+    SUBCASE("CJK characters each count, and read faster") {
+      quire::TextStats cjk = quire::text_stats("日本語の文章です。Hello world");
+      CHECK(cjk.cjk_chars == 8);
+      CHECK(cjk.words == 10);
+      std::string long_cjk;
+      for (int i = 0; i < 1000; ++i) long_cjk += "字";
+      CHECK(quire::text_stats(long_cjk).reading_minutes == 2);  // 1000 / 500
+    }
+    SUBCASE("long texts round up") {
+      std::string words;
+      for (int i = 0; i < 221; ++i) words += "word ";
+      CHECK(quire::text_stats(words).reading_minutes == 2);
+    }
+  }
+}
