@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "build/feeds.hpp"
 #include "build/fsutil.hpp"
 #include "core/html.hpp"
 #include "core/views.hpp"
@@ -34,7 +35,8 @@ std::vector<Route> all_routes(const Bundle& b) {
 
 namespace {
 
-bool write_all(const Bundle& b, const WriteOptions& o, const fs::path& root, WriteStats& stats, std::string& error) {
+bool write_all(const Bundle& b, const WriteOptions& o, const fs::path& root, WriteStats& stats, std::string& error,
+               const WriteProgress& progress) {
   auto put = [&](const fs::path& rel, const std::string& data) {
     if (!write_file(root / rel, data, error)) return false;
     ++stats.files;
@@ -42,7 +44,8 @@ bool write_all(const Bundle& b, const WriteOptions& o, const fs::path& root, Wri
     return true;
   };
   if (!put(kBundleFile, write_bundle_json(b))) return false;
-  for (const Route& r : all_routes(b)) {
+  const std::vector<Route> routes = all_routes(b);
+  for (const Route& r : routes) {
     View v = render_view(b, r);
     if (v.status != 200) {
       error = "internal: route " + route_path(r) + " rendered status " + std::to_string(v.status);
@@ -55,10 +58,13 @@ bool write_all(const Bundle& b, const WriteOptions& o, const fs::path& root, Wri
     std::string rel = percent_decode(route_path(r, "/").substr(1));
     if (!put(fs::path(rel) / "index.html", render_document(b, v))) return false;
     ++stats.pages;
+    if (progress) progress(stats.pages, routes.size() + 1);
   }
   View missing = render_view(b, Route{});
   if (!put("404.html", render_document(b, missing))) return false;
   ++stats.pages;
+  for (const OutputFile& f : feed_files(b))
+    if (!put(f.path, f.data)) return false;
 
   auto copy_list = [&](const fs::path& dir, const char* const* names) {
     for (const char* const* n = names; *n; ++n) {
@@ -83,7 +89,8 @@ bool write_all(const Bundle& b, const WriteOptions& o, const fs::path& root, Wri
 
 }  // namespace
 
-bool write_site(const Bundle& b, const WriteOptions& o, WriteStats& stats, std::string& error) {
+bool write_site(const Bundle& b, const WriteOptions& o, WriteStats& stats, std::string& error,
+                const WriteProgress& progress) {
   std::error_code ec;
   fs::path target = fs::absolute(o.out_dir, ec);
   fs::path staged = target;
@@ -94,7 +101,7 @@ bool write_site(const Bundle& b, const WriteOptions& o, WriteStats& stats, std::
     error = "cannot create " + staged.string() + ": " + ec.message();
     return false;
   }
-  if (!write_all(b, o, staged, stats, error)) {
+  if (!write_all(b, o, staged, stats, error, progress)) {
     fs::remove_all(staged, ec);
     return false;
   }

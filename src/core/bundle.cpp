@@ -65,7 +65,8 @@ struct Reader {
               string(j, "site", "language", s.language, false) &&
               integer(j, "site", "posts_per_page", s.posts_per_page, 1, 1000) &&
               string(j, "site", "date_format", s.date_format, false) &&
-              boolean(j, "site", "unsafe_html", s.unsafe_html);
+              boolean(j, "site", "unsafe_html", s.unsafe_html) &&
+              integer(j, "site", "feed_entries", s.feed_entries, 1, 1000);
     if (!ok) return false;
     if (!valid_base_path(s.base_path))
       return fail("site.base_path", "expected a path starting and ending with '/', got \"" + s.base_path + "\"");
@@ -285,7 +286,8 @@ std::string write_bundle_json(const Bundle& b) {
                {"language", b.site.language},
                {"posts_per_page", b.site.posts_per_page},
                {"date_format", b.site.date_format},
-               {"unsafe_html", b.site.unsafe_html}};
+               {"unsafe_html", b.site.unsafe_html},
+               {"feed_entries", b.site.feed_entries}};
   json posts = json::array();
   for (const Post& p : b.posts) {
     json j = {{"slug", p.slug}, {"title", p.title}, {"date", p.date}, {"tags", p.tags},
