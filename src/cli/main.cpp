@@ -113,9 +113,11 @@ int cmd_build(const Args& a) {
   o.static_dir = content / "static";
   // A long build says how far it is: on a terminal, or for a big site.
   const bool tty = ::isatty(STDERR_FILENO) != 0;
-  auto progress = [tty](size_t done, size_t total) {
-    if ((!tty && total <= kQuietPages) || (done % kProgressEvery != 0 && done != total)) return;
-    if (done == total && total < kProgressEvery) return;
+  size_t shown = 0;
+  auto progress = [tty, &shown](size_t done, size_t total) {
+    if ((!tty && total <= kQuietPages) || total < kProgressEvery) return;
+    if (done < shown + kProgressEvery && done != total) return;
+    shown = done;
     std::cerr << "quire: " << done << "/" << total << " pages" << (tty ? "\r" : "\n") << std::flush;
     if (tty && done == total) std::cerr << "\n";
   };

@@ -254,15 +254,23 @@ void Bundle::index() {
     months.back().posts.push_back(i);
   }
   std::sort(tags.begin(), tags.end(), [](const TagInfo& a, const TagInfo& b) { return a.slug < b.slug; });
+  by_slug.resize(posts.size());
+  for (size_t i = 0; i < posts.size(); ++i) by_slug[i] = i;
+  std::sort(by_slug.begin(), by_slug.end(), [this](size_t a, size_t b) { return posts[a].slug < posts[b].slug; });
   std::stable_sort(months.begin(), months.end(), [](const MonthInfo& a, const MonthInfo& b) {
     return a.year != b.year ? a.year > b.year : a.month > b.month;
   });
 }
 
 const Post* Bundle::find_post(std::string_view slug) const {
-  for (const Post& p : posts)
-    if (p.slug == slug) return &p;
-  return nullptr;
+  if (by_slug.size() != posts.size()) {  // not indexed (yet)
+    for (const Post& p : posts)
+      if (p.slug == slug) return &p;
+    return nullptr;
+  }
+  auto it = std::lower_bound(by_slug.begin(), by_slug.end(), slug,
+                             [this](size_t i, std::string_view s) { return posts[i].slug < s; });
+  return it != by_slug.end() && posts[*it].slug == slug ? &posts[*it] : nullptr;
 }
 
 const TagInfo* Bundle::find_tag(std::string_view slug) const {

@@ -63,6 +63,7 @@ struct Bundle {
   // Derived by index(): tags by name, months newest first.
   std::vector<TagInfo> tags;
   std::vector<MonthInfo> months;
+  std::vector<size_t> by_slug;  // indices into posts, by slug (find_post)
 
   // Sorts posts newest first and rebuilds tags and months.
   void index();
