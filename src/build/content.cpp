@@ -313,6 +313,7 @@ ParsedPost parse_post(std::string_view raw, const std::string& file, std::vector
     } else if (key == "updated") {
       cx.date(v, key, p.updated);
     } else if (key == "slug") {
+      r.slug_line = cx.line_of(v);
       if (cx.scalar(v, key, p.slug) && !valid_slug(p.slug))
         cx.error(v, "slug: expected letters, digits, '-', '_' or '.', got \"" + p.slug + "\"");
     } else if (key == "summary") {
@@ -402,8 +403,8 @@ ContentResult load_content(const fs::path& dir, const ContentOptions& options) {
     if (!pp.ok) continue;
     auto [it, fresh] = slug_file.emplace(pp.post.slug, f.string());
     if (!fresh) {
-      r.errors.push_back({f.string(), 0, "slug \"" + pp.post.slug + "\" is already used by " + it->second +
-                                             " (set a different slug: in the front matter)"});
+      r.errors.push_back({f.string(), pp.slug_line, "slug \"" + pp.post.slug + "\" is already used by " + it->second +
+                                                      " (set a different slug: in the front matter)"});
       continue;
     }
     if (pp.draft && !options.drafts) { ++r.skipped_drafts; continue; }
