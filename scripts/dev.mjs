@@ -30,6 +30,7 @@ const clientPath = `${devPrefix}client.js`;
 const clientSource = `// Quire dev server: live reload and build errors (never part of dist/).
 (() => {
   const events = new EventSource(${JSON.stringify(eventsPath)});
+  events.addEventListener('open', () => { window.__quireDev = 'connected'; });
   events.addEventListener('reload', () => location.reload());
   events.addEventListener('build-error', (event) => show(JSON.parse(event.data).message));
   function show(message) {
