@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # Installs what is missing for building and testing Quire, idempotently.
-# Usage: scripts/bootstrap.sh [--test]   (--test also installs chromium)
+# Usage: scripts/bootstrap.sh [--test] [--bench]
+#   --test also installs chromium; --bench also installs what `npm run bench`
+#   compares against (hugo)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-want_test=0
-[[ "${1:-}" == "--test" ]] && want_test=1
+want_test=0 want_bench=0
+for arg in "$@"; do
+  [[ "$arg" == "--test" ]] && want_test=1
+  [[ "$arg" == "--bench" ]] && want_bench=1
+done
 
 # Debian packages: the one list, with what each is for.
 pkgs=(
@@ -18,6 +23,7 @@ pkgs=(
   libxml2-utils           # xmllint for feed/sitemap tests
 )
 (( want_test )) && pkgs+=(chromium)
+(( want_bench )) && pkgs+=(hugo)     # bench only: bench/build-speed.mjs builds the same posts with Hugo
 
 missing=()
 for p in "${pkgs[@]}"; do

@@ -24,6 +24,9 @@ import sirv from 'sirv';
  * @property {Record<string, string> | ((pathname: string) => Record<string, string> | undefined)} [headers]
  *   extra response headers (every response, 404s included), e.g. CORS for
  *   a "CDN" or a Content-Security-Policy; a function gets the file's path
+ * @property {(req: http.IncomingMessage, res: http.ServerResponse) => boolean} [handle]
+ *   sees each request first and returns true when it answered it (the dev
+ *   server's live reload lives there, never in the files served)
  */
 
 /**
@@ -38,7 +41,7 @@ import sirv from 'sirv';
  * @param {ServerOptions} options
  * @returns {Promise<RunningServer>}
  */
-export function startServer({ root, port = 0, host = '127.0.0.1', basePath = '/', quiet = false, headers }) {
+export function startServer({ root, port = 0, host = '127.0.0.1', basePath = '/', quiet = false, headers, handle }) {
   const dir = path.resolve(root);
   const base = normaliseBase(basePath);
   const extraHeaders = (/** @type {string} */ pathname) =>
@@ -83,6 +86,7 @@ export function startServer({ root, port = 0, host = '127.0.0.1', basePath = '/'
         process.stderr.write(`${res.statusCode} ${req.method} ${req.url} ${Date.now() - started}ms\n`);
       });
     }
+    if (handle?.(req, res)) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' });
       res.end();

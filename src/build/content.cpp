@@ -25,7 +25,8 @@ std::string Diagnostic::str() const {
 namespace {
 
 const char* const kSiteKeys[] = {"title", "description", "author", "url", "base_path",
-                                 "language", "posts_per_page", "date_format", "unsafe_html"};
+                                 "language", "posts_per_page", "date_format", "unsafe_html",
+                                 "feed_entries"};
 
 const char* const kPostKeys[] = {"title", "date", "updated", "tags", "summary", "slug", "draft"};
 
@@ -178,15 +179,15 @@ void parse_site_yaml(std::string_view text, const std::string& file, Site& site,
         continue;
       }
       site.base_path = s;
-    } else if (key == "posts_per_page") {
+    } else if (key == "posts_per_page" || key == "feed_entries") {
       if (!cx.scalar(v, key, s)) continue;
       char* end = nullptr;
       long n = std::strtol(s.c_str(), &end, 10);
       if (s.empty() || *end != '\0' || n < 1 || n > 1000) {
-        cx.error(v, "posts_per_page: expected a whole number from 1 to 1000, got \"" + s + "\"");
+        cx.error(v, key + ": expected a whole number from 1 to 1000, got \"" + s + "\"");
         continue;
       }
-      site.posts_per_page = static_cast<int>(n);
+      (key == "posts_per_page" ? site.posts_per_page : site.feed_entries) = static_cast<int>(n);
     } else if (key == "unsafe_html") {
       cx.boolean(v, key, site.unsafe_html);
     } else {
@@ -196,10 +197,10 @@ void parse_site_yaml(std::string_view text, const std::string& file, Site& site,
         size_t d = distance(key, known);
         if (d < best) { best = d; hint = known; }
       }
+      std::string known_keys;
+      for (const char* known : kSiteKeys) known_keys += (known_keys.empty() ? "" : ", ") + std::string(known);
       cx.warn(kv.first, "unknown key \"" + key + "\" ignored" +
-                            (hint.empty() ? std::string(" (known keys: title, description, author, url, "
-                                                        "base_path, language, posts_per_page, date_format, unsafe_html)")
-                                          : " (did you mean \"" + hint + "\"?)"));
+                            (hint.empty() ? " (known keys: " + known_keys + ")" : " (did you mean \"" + hint + "\"?)"));
     }
   }
 }
@@ -326,6 +327,7 @@ ParsedPost parse_post(std::string_view raw, const std::string& file, std::vector
     } else if (key == "updated") {
       cx.date(v, key, p.updated);
     } else if (key == "slug") {
+      r.slug_line = cx.line_of(v);
       if (cx.scalar(v, key, p.slug) && !valid_slug(p.slug))
         cx.error(v, "slug: expected letters, digits, '-', '_' or '.', got \"" + p.slug + "\"");
     } else if (key == "summary") {
@@ -391,6 +393,10 @@ ContentResult load_content(const fs::path& dir, const ContentOptions& options) {
   } else {
     r.warnings.push_back({site_file.string(), 0, "missing; using defaults (title \"Untitled blog\")"});
   }
+  if (r.bundle.site.url.empty() && r.errors.empty())
+    r.warnings.push_back({site_file.string(), 0,
+                          "url: not set, so feeds, sitemap.xml, canonical and OpenGraph URLs are left out "
+                          "(add url: https://your.domain)"});
   fs::path posts_dir = dir / "posts";
   std::vector<fs::path> files;
   if (fs::is_directory(posts_dir, ec)) {
@@ -411,8 +417,8 @@ ContentResult load_content(const fs::path& dir, const ContentOptions& options) {
     if (!pp.ok) continue;
     auto [it, fresh] = slug_file.emplace(pp.post.slug, f.string());
     if (!fresh) {
-      r.errors.push_back({f.string(), 0, "slug \"" + pp.post.slug + "\" is already used by " + it->second +
-                                             " (set a different slug: in the front matter)"});
+      r.errors.push_back({f.string(), pp.slug_line, "slug \"" + pp.post.slug + "\" is already used by " + it->second +
+                                                      " (set a different slug: in the front matter)"});
       continue;
     }
     if (pp.draft && !options.drafts) { ++r.skipped_drafts; continue; }

@@ -45,6 +45,7 @@ struct ParsedPost {
   Post post;
   bool draft = false;
   bool ok = false;
+  int slug_line = 1;  // where the slug comes from: its `slug:` line, else the file's first line
 };
 ParsedPost parse_post(std::string_view text, const std::string& file, std::vector<Diagnostic>& errors,
                       std::vector<Diagnostic>& warnings);

@@ -1,5 +1,9 @@
 #include "build/fsutil.hpp"
 
+#include <fcntl.h>
+
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <unistd.h>
@@ -17,17 +21,37 @@ bool read_file(const fs::path& path, std::string& out) {
 }
 
 bool write_file(const fs::path& path, std::string_view data, std::string& error) {
-  std::error_code ec;
-  fs::create_directories(path.parent_path(), ec);
-  if (ec) {
-    error = path.parent_path().string() + ": " + ec.message();
+  // Plain POSIX calls, directories made only when the open says they are
+  // missing: a build writes thousands of small files.
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0 && errno == ENOENT) {
+    std::error_code ec;
+    fs::create_directories(path.parent_path(), ec);
+    if (ec) {
+      error = path.parent_path().string() + ": " + ec.message();
+      return false;
+    }
+    fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  }
+  if (fd < 0) {
+    error = path.string() + ": " + std::strerror(errno);
     return false;
   }
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(data.data(), static_cast<std::streamsize>(data.size()));
-  out.close();
-  if (!out) {
-    error = path.string() + ": write failed";
+  const char* p = data.data();
+  size_t left = data.size();
+  while (left > 0) {
+    ssize_t n = ::write(fd, p, left);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      error = path.string() + ": write failed: " + std::strerror(errno);
+      ::close(fd);
+      return false;
+    }
+    p += n;
+    left -= static_cast<size_t>(n);
+  }
+  if (::close(fd) != 0) {
+    error = path.string() + ": write failed: " + std::strerror(errno);
     return false;
   }
   return true;

@@ -3,7 +3,12 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cstdlib>
+#include <mutex>
+#include <thread>
 
+#include "build/feeds.hpp"
 #include "build/fsutil.hpp"
 #include "core/html.hpp"
 #include "core/views.hpp"
@@ -34,7 +39,64 @@ std::vector<Route> all_routes(const Bundle& b) {
 
 namespace {
 
-bool write_all(const Bundle& b, const WriteOptions& o, const fs::path& root, WriteStats& stats, std::string& error) {
+// Renders and writes every route's page on several threads: pages are
+// independent and rendering reads the bundle only. Workers take routes in
+// small chunks from a shared counter, so slow pages do not idle a thread.
+bool write_pages(const Bundle& b, const fs::path& root, WriteStats& stats, std::string& error,
+                 const WriteProgress& progress) {
+  const std::vector<Route> routes = all_routes(b);
+  const size_t total = routes.size() + 1;  // and 404.html
+  constexpr size_t kChunk = 16;
+  std::atomic<size_t> next{0};
+  std::atomic<bool> failed{false};
+  std::mutex mutex;  // guards stats, error and progress
+  auto work = [&] {
+    std::string problem;
+    while (!failed) {
+      const size_t start = next.fetch_add(kChunk);
+      if (start >= routes.size()) break;
+      const size_t end = std::min(routes.size(), start + kChunk);
+      size_t bytes = 0;
+      for (size_t i = start; i < end && problem.empty(); ++i) {
+        View v = render_view(b, routes[i]);
+        if (v.status != 200) {
+          problem = "internal: route " + route_path(routes[i]) + " rendered status " + std::to_string(v.status);
+          break;
+        }
+        // The file path is the route's path without base_path (dist/ is
+        // served at base_path). Hosts decode the URL before looking up the
+        // file: write the decoded path (a tag "café" lives in tags/café/).
+        std::string rel = percent_decode(route_path(routes[i], "/").substr(1));
+        std::string html = render_document(b, v);
+        if (!write_file(root / rel / "index.html", html, problem)) break;
+        bytes += html.size();
+      }
+      std::lock_guard<std::mutex> lock(mutex);
+      if (!problem.empty()) {
+        if (error.empty()) error = problem;
+        failed = true;
+        return;
+      }
+      stats.pages += end - start;
+      stats.files += end - start;
+      stats.bytes += bytes;
+      if (progress) progress(stats.pages, total);
+    }
+  };
+  // QUIRE_JOBS caps the threads (default: one a core, at most 8).
+  size_t threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), 8);
+  if (const char* jobs = std::getenv("QUIRE_JOBS"); jobs && std::atoi(jobs) > 0)
+    threads = static_cast<size_t>(std::atoi(jobs));
+  if (routes.size() < 4 * kChunk) threads = 1;
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+  return !failed;
+}
+
+bool write_all(const Bundle& b, const WriteOptions& o, const fs::path& root, WriteStats& stats, std::string& error,
+               const WriteProgress& progress) {
   auto put = [&](const fs::path& rel, const std::string& data) {
     if (!write_file(root / rel, data, error)) return false;
     ++stats.files;
@@ -42,23 +104,13 @@ bool write_all(const Bundle& b, const WriteOptions& o, const fs::path& root, Wri
     return true;
   };
   if (!put(kBundleFile, write_bundle_json(b))) return false;
-  for (const Route& r : all_routes(b)) {
-    View v = render_view(b, r);
-    if (v.status != 200) {
-      error = "internal: route " + route_path(r) + " rendered status " + std::to_string(v.status);
-      return false;
-    }
-    // The file path is the route's path without base_path (dist/ is served
-    // at base_path).
-    // Hosts decode the URL before looking up the file: write the decoded
-    // path (a tag "café" lives in tags/café/).
-    std::string rel = percent_decode(route_path(r, "/").substr(1));
-    if (!put(fs::path(rel) / "index.html", render_document(b, v))) return false;
-    ++stats.pages;
-  }
+  if (!write_pages(b, root, stats, error, progress)) return false;
   View missing = render_view(b, Route{});
   if (!put("404.html", render_document(b, missing))) return false;
   ++stats.pages;
+  if (progress) progress(stats.pages, stats.pages);
+  for (const OutputFile& f : feed_files(b))
+    if (!put(f.path, f.data)) return false;
 
   auto copy_list = [&](const fs::path& dir, const char* const* names) {
     for (const char* const* n = names; *n; ++n) {
@@ -83,7 +135,8 @@ bool write_all(const Bundle& b, const WriteOptions& o, const fs::path& root, Wri
 
 }  // namespace
 
-bool write_site(const Bundle& b, const WriteOptions& o, WriteStats& stats, std::string& error) {
+bool write_site(const Bundle& b, const WriteOptions& o, WriteStats& stats, std::string& error,
+                const WriteProgress& progress) {
   std::error_code ec;
   fs::path target = fs::absolute(o.out_dir, ec);
   fs::path staged = target;
@@ -94,7 +147,7 @@ bool write_site(const Bundle& b, const WriteOptions& o, WriteStats& stats, std::
     error = "cannot create " + staged.string() + ": " + ec.message();
     return false;
   }
-  if (!write_all(b, o, staged, stats, error)) {
+  if (!write_all(b, o, staged, stats, error, progress)) {
     fs::remove_all(staged, ec);
     return false;
   }

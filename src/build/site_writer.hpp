@@ -6,6 +6,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,9 @@ struct WriteOptions {
   std::filesystem::path static_dir;  // copied verbatim (may not exist)
 };
 
+// Called after each page written with (pages done, pages in all).
+using WriteProgress = std::function<void(size_t, size_t)>;
+
 struct WriteStats {
   size_t pages = 0;
   size_t files = 0;
@@ -34,6 +38,7 @@ std::vector<Route> all_routes(const Bundle& bundle);
 extern const char* const kWebFiles[];
 extern const char* const kWasmFiles[];
 
-bool write_site(const Bundle& bundle, const WriteOptions& options, WriteStats& stats, std::string& error);
+bool write_site(const Bundle& bundle, const WriteOptions& options, WriteStats& stats, std::string& error,
+                const WriteProgress& progress = {});
 
 }  // namespace quire

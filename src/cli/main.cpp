@@ -1,5 +1,7 @@
 // The `quire` command: build, check, render, new.
 // Exit codes: 0 ok, 1 content errors, 2 usage (and I/O failures).
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -20,6 +22,9 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr int kOk = 0, kContentErrors = 1, kUsage = 2;
+// Progress: a line every kProgressEvery pages on a terminal, or when a build
+// has more than kQuietPages pages.
+constexpr size_t kProgressEvery = 1000, kQuietPages = 2000;
 
 const char* kUsageText =
     "usage: quire <command> [options]\n"
@@ -106,9 +111,19 @@ int cmd_build(const Args& a) {
   o.web_dir = dir_from_env("QUIRE_WEB_DIR", QUIRE_DEFAULT_WEB_DIR);
   o.wasm_dir = dir_from_env("QUIRE_WASM_DIR", QUIRE_DEFAULT_WASM_DIR);
   o.static_dir = content / "static";
+  // A long build says how far it is: on a terminal, or for a big site.
+  const bool tty = ::isatty(STDERR_FILENO) != 0;
+  size_t shown = 0;
+  auto progress = [tty, &shown](size_t done, size_t total) {
+    if ((!tty && total <= kQuietPages) || total < kProgressEvery) return;
+    if (done < shown + kProgressEvery && done != total) return;
+    shown = done;
+    std::cerr << "quire: " << done << "/" << total << " pages" << (tty ? "\r" : "\n") << std::flush;
+    if (tty && done == total) std::cerr << "\n";
+  };
   quire::WriteStats stats;
   std::string error;
-  if (!quire::write_site(r.bundle, o, stats, error)) {
+  if (!quire::write_site(r.bundle, o, stats, error, progress)) {
     std::cerr << "quire: build failed: " << error << "\nquire: " << a.out << " is unchanged\n";
     return kUsage;
   }

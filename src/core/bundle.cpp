@@ -65,7 +65,8 @@ struct Reader {
               string(j, "site", "language", s.language, false) &&
               integer(j, "site", "posts_per_page", s.posts_per_page, 1, 1000) &&
               string(j, "site", "date_format", s.date_format, false) &&
-              boolean(j, "site", "unsafe_html", s.unsafe_html);
+              boolean(j, "site", "unsafe_html", s.unsafe_html) &&
+              integer(j, "site", "feed_entries", s.feed_entries, 1, 1000);
     if (!ok) return false;
     if (!valid_base_path(s.base_path))
       return fail("site.base_path", "expected a path starting and ending with '/', got \"" + s.base_path + "\"");
@@ -253,15 +254,23 @@ void Bundle::index() {
     months.back().posts.push_back(i);
   }
   std::sort(tags.begin(), tags.end(), [](const TagInfo& a, const TagInfo& b) { return a.slug < b.slug; });
+  by_slug.resize(posts.size());
+  for (size_t i = 0; i < posts.size(); ++i) by_slug[i] = i;
+  std::sort(by_slug.begin(), by_slug.end(), [this](size_t a, size_t b) { return posts[a].slug < posts[b].slug; });
   std::stable_sort(months.begin(), months.end(), [](const MonthInfo& a, const MonthInfo& b) {
     return a.year != b.year ? a.year > b.year : a.month > b.month;
   });
 }
 
 const Post* Bundle::find_post(std::string_view slug) const {
-  for (const Post& p : posts)
-    if (p.slug == slug) return &p;
-  return nullptr;
+  if (by_slug.size() != posts.size()) {  // not indexed (yet)
+    for (const Post& p : posts)
+      if (p.slug == slug) return &p;
+    return nullptr;
+  }
+  auto it = std::lower_bound(by_slug.begin(), by_slug.end(), slug,
+                             [this](size_t i, std::string_view s) { return posts[i].slug < s; });
+  return it != by_slug.end() && posts[*it].slug == slug ? &posts[*it] : nullptr;
 }
 
 const TagInfo* Bundle::find_tag(std::string_view slug) const {
@@ -285,7 +294,8 @@ std::string write_bundle_json(const Bundle& b) {
                {"language", b.site.language},
                {"posts_per_page", b.site.posts_per_page},
                {"date_format", b.site.date_format},
-               {"unsafe_html", b.site.unsafe_html}};
+               {"unsafe_html", b.site.unsafe_html},
+               {"feed_entries", b.site.feed_entries}};
   json posts = json::array();
   for (const Post& p : b.posts) {
     json j = {{"slug", p.slug}, {"title", p.title}, {"date", p.date}, {"tags", p.tags},

@@ -3,7 +3,7 @@
 // One versioned JSON document (schema below, read and written only here):
 // {"format": "quire-bundle", "version": 1,
 //  "site": {"title", "description", "author", "url", "base_path", "language",
-//           "posts_per_page", "date_format", "unsafe_html"},
+//           "posts_per_page", "date_format", "unsafe_html", "feed_entries"},
 //  "posts": [{"slug", "title", "date", "updated"?, "tags": [..], "summary",
 //             "body"?, "params"?: {..}}]}           newest first
 // A post without "body" is valid: a split bundle may load bodies later.
@@ -30,6 +30,7 @@ struct Site {
   int posts_per_page = 10;
   std::string date_format = kDefaultDateFormat;
   bool unsafe_html = false;
+  int feed_entries = 20;        // newest posts in each Atom/JSON feed
 };
 
 struct Post {
@@ -62,6 +63,7 @@ struct Bundle {
   // Derived by index(): tags by name, months newest first.
   std::vector<TagInfo> tags;
   std::vector<MonthInfo> months;
+  std::vector<size_t> by_slug;  // indices into posts, by slug (find_post)
 
   // Sorts posts newest first and rebuilds tags and months.
   void index();

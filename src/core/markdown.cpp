@@ -1110,6 +1110,7 @@ struct RenderContext {
   bool allow_raw_html;
   std::string id_prefix;  // escaped for attributes
   std::string url_base;   // MarkdownOptions::url_base
+  std::string_view site_root;  // base_path without its trailing '/' ("" at the root)
   HeadingIds heading_ids;
   Footnotes footnotes;
 };
@@ -1298,12 +1299,18 @@ class HtmlRenderer {
     if (!allowed) return;
     std::string& out = sink();
     out += "<a href=\"";
-    append_url_escaped(out, resolve_url(context_.url_base, href));
+    append_url_escaped(out, resolve_url(context_.url_base, with_site_root(href)));
     if (detail.title.text != nullptr) {
       out += "\" title=\"";
       append_html_escaped(out, attribute_value(detail.title, context_.footnotes));
     }
     out += "\">";
+  }
+
+  // "/images/a.svg" means the site's root, which is base_path.
+  std::string with_site_root(const std::string& url) const {
+    if (!url.empty() && url[0] == '/' && (url.size() == 1 || url[1] != '/')) return std::string(context_.site_root) + url;
+    return url;
   }
 
   void close_link() {
@@ -1323,7 +1330,7 @@ class HtmlRenderer {
     // loading/decoding before alt: the alt text streams in until the image
     // span closes.
     out += "<img src=\"";
-    append_url_escaped(out, resolve_url(context_.url_base, src));
+    append_url_escaped(out, resolve_url(context_.url_base, with_site_root(src)));
     out += "\" loading=\"lazy\" decoding=\"async\" alt=\"";
   }
 
@@ -1617,8 +1624,13 @@ std::string guarded_string(Fn&& fn) noexcept {
 
 std::string render_markdown(std::string_view markdown, const MarkdownOptions& options) {
   return guarded_string([&] {
-    RenderContext context{parser_flags(), options.unsafe_html, {}, options.url_base, {}, {}};
+    RenderContext context{parser_flags(), options.unsafe_html, {}, options.url_base, {}, {}, {}};
     append_html_escaped(context.id_prefix, options.id_prefix);
+    // Only a plain path is prefixed: anything else could change a URL's meaning.
+    std::string_view base = options.base_path;
+    if (base.size() > 1 && base.front() == '/' && base.back() == '/' &&
+        base.find_first_of("\"<>&'\\ ?#") == std::string_view::npos)
+      context.site_root = base.substr(0, base.size() - 1);
     const std::string body = prepare_source(markdown, context.flags, context.footnotes);
     HtmlRenderer renderer(context);
     std::string html = renderer.render(body);

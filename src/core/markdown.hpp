@@ -53,6 +53,9 @@ struct MarkdownOptions {
   // would, so that a post shown on another site (the widget) still points
   // at the blog. '#fragment' URLs are left as they are.
   std::string url_base;
+  // The site's base_path ("/blog/"): a root-relative link or image URL
+  // ("/tags/x/", "/images/a.svg") is written under it ("/blog/tags/x/").
+  std::string base_path = "/";
 };
 
 // The md4c parser flags of our dialect (MD_FLAG_*): tests render the same

@@ -1,5 +1,7 @@
 #include "core/views.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "core/html.hpp"
 
 // The page around a view: <head> metadata, header with navigation, footer.
@@ -14,6 +16,90 @@ const char* nav_section(RouteKind k) {
     case RouteKind::Search: return "search";
     default: return "";
   }
+}
+
+// A JSON string for <script type="application/ld+json">.
+std::string ld_string(std::string_view s) { return "\"" + escape_json_for_script(s) + "\""; }
+
+// A post's social-preview image (front matter `image:`, kept in params),
+// made absolute; empty when there is none or no site URL to anchor it.
+std::string post_image(const Site& site, const Post& post, const std::string& page_url) {
+  if (post.params_json.empty()) return {};
+  nlohmann::json params = nlohmann::json::parse(post.params_json, nullptr, false);
+  if (!params.is_object()) return {};
+  auto it = params.find("image");
+  if (it == params.end() || !it->is_string()) return {};
+  const std::string& image = it->get_ref<const std::string&>();
+  if (image.rfind("https://", 0) == 0 || image.rfind("http://", 0) == 0) return image;
+  if (image.empty() || site.url.empty() || image.find(':') != std::string::npos || image.rfind("//", 0) == 0)
+    return {};
+  if (image[0] == '/') return site.url + site.base_path + image.substr(1);
+  return page_url + image;
+}
+
+// Everything crawlers and link previews read: OpenGraph, Twitter card, feed
+// links and JSON-LD (BlogPosting for a post, Blog for the home page).
+void head_metadata(Html& h, const Bundle& bundle, const View& view) {
+  const Site& site = bundle.site;
+  if (view.status != 200) return;
+  const Post* post = view.post;
+  const std::string url = site.url.empty() ? std::string() : site.url + view.path;
+  const std::string title = post ? post->title : view.title;
+  const std::string image = post ? post_image(site, *post, url) : std::string();
+  auto meta = [&h](const char* attr, const char* name, std::string_view content) {
+    if (content.empty()) return;
+    h.raw("<meta ").raw(attr).raw("=\"").raw(name).raw("\" content=\"").text(content).raw("\">\n");
+  };
+  meta("property", "og:site_name", site.title);
+  meta("property", "og:title", title);
+  meta("property", "og:description", view.description);
+  meta("property", "og:type", post ? "article" : "website");
+  meta("property", "og:url", url);
+  meta("property", "og:image", image);
+  if (post) {
+    meta("property", "article:published_time", post->date);
+    meta("property", "article:modified_time", post->updated.empty() ? post->date : post->updated);
+    for (const std::string& t : post->tags) meta("property", "article:tag", t);
+  }
+  meta("name", "twitter:card", image.empty() ? "summary" : "summary_large_image");
+  meta("name", "twitter:title", title);
+  meta("name", "twitter:description", view.description);
+  meta("name", "twitter:image", image);
+
+  if (has_feeds(site)) {
+    auto feeds = [&h](const std::string& dir, const std::string& name) {
+      h.raw("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"").text(name).raw("\" href=\"")
+          .text(dir + kAtomFeedFile).raw("\">\n");
+      h.raw("<link rel=\"alternate\" type=\"application/feed+json\" title=\"").text(name).raw("\" href=\"")
+          .text(dir + kJsonFeedFile).raw("\">\n");
+    };
+    feeds(site.base_path, site.title);
+    if (view.tag) feeds(route_path(tag_route(view.tag->slug), site.base_path), site.title + " — " + view.tag->name);
+  }
+
+  std::string ld;
+  if (post) {
+    ld = "{\"@context\":\"https://schema.org\",\"@type\":\"BlogPosting\",\"headline\":" + ld_string(post->title) +
+         ",\"datePublished\":" + ld_string(post->date) +
+         ",\"dateModified\":" + ld_string(post->updated.empty() ? post->date : post->updated);
+    if (!view.description.empty()) ld += ",\"description\":" + ld_string(view.description);
+    if (!site.author.empty()) ld += ",\"author\":{\"@type\":\"Person\",\"name\":" + ld_string(site.author) + "}";
+    if (!post->tags.empty()) {
+      ld += ",\"keywords\":[";
+      for (size_t i = 0; i < post->tags.size(); ++i) ld += (i ? "," : "") + ld_string(post->tags[i]);
+      ld += "]";
+    }
+    if (!image.empty()) ld += ",\"image\":" + ld_string(image);
+    if (!url.empty()) ld += ",\"url\":" + ld_string(url) + ",\"mainEntityOfPage\":" + ld_string(url);
+    ld += ",\"inLanguage\":" + ld_string(site.language) + "}";
+  } else if (view.kind == RouteKind::Home && view.path == site.base_path) {
+    ld = "{\"@context\":\"https://schema.org\",\"@type\":\"Blog\",\"name\":" + ld_string(site.title);
+    if (!site.description.empty()) ld += ",\"description\":" + ld_string(site.description);
+    if (!site.author.empty()) ld += ",\"author\":{\"@type\":\"Person\",\"name\":" + ld_string(site.author) + "}";
+    if (!url.empty()) ld += ",\"url\":" + ld_string(url);
+    ld += ",\"inLanguage\":" + ld_string(site.language) + "}";
+  }
+  if (!ld.empty()) h.raw("<script type=\"application/ld+json\">").raw(ld).raw("</script>\n");
 }
 
 }  // namespace
@@ -67,6 +153,7 @@ std::string render_document(const Bundle& bundle, const View& view) {
     h.raw("<link rel=\"canonical\" href=\"").text(site.url + view.path).raw("\">\n");
   if (!view.prev_path.empty()) h.raw("<link rel=\"prev\" href=\"").text(view.prev_path).raw("\">\n");
   if (!view.next_path.empty()) h.raw("<link rel=\"next\" href=\"").text(view.next_path).raw("\">\n");
+  head_metadata(h, bundle, view);
   h.raw("<link rel=\"icon\" href=\"").text(base + kFaviconFile).raw("\" type=\"image/svg+xml\">\n")
       .raw("<link rel=\"stylesheet\" href=\"").text(base + kStylesheetFile).raw("\">\n")
       .raw("<script src=\"").text(base + kThemeScriptFile).raw("\"></script>\n")  // blocking: before first paint

@@ -75,6 +75,7 @@ class ViewBuilder {
     if (!p.summary.empty()) {
       MarkdownOptions o;
       o.unsafe_html = site_.unsafe_html;
+      o.base_path = site_.base_path;
       o.id_prefix = "summary-" + p.slug + "-";
       h.raw("<div class=\"summary\">").raw(render_markdown(p.summary, o)).raw("</div>\n");
     }
@@ -149,6 +150,7 @@ class ViewBuilder {
     if (!p) return not_found();
     size_t index = static_cast<size_t>(p - b_.posts.data());
     begin(RouteKind::Post, page_title(site_, p->title));
+    v_.post = p;
     v_.description = markdown_plain_text(p->summary);
     Html h;
     h.raw("<article class=\"post\" data-slug=\"").text(p->slug).raw("\">\n<header class=\"post-header\">\n<h1>")
@@ -167,6 +169,7 @@ class ViewBuilder {
     h.raw("</header>\n<div class=\"post-body\">\n");
     MarkdownOptions o;
     o.unsafe_html = site_.unsafe_html;
+    o.base_path = site_.base_path;
     if (p->has_body) h.raw(render_markdown(p->body, o));
     else h.raw("<p class=\"pending\">Loading…</p>\n");
     h.raw("</div>\n");
@@ -272,6 +275,7 @@ class ViewBuilder {
     begin(RouteKind::Tag, page_title(site_, "Posts tagged " + names +
                                                 (route_.page > 1 ? ", page " + std::to_string(route_.page) : "")));
     v_.description = "Posts tagged " + names + " on " + site_.title + ".";
+    if (tags.size() == 1) v_.tag = tags[0];  // a combination has no feed of its own
     Html h;
     h.raw("<h1 class=\"page-title\">Posts tagged ");
     for (size_t i = 0; i < tags.size(); ++i) {

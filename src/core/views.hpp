@@ -28,6 +28,10 @@ struct View {
   std::string prev_path;   // rel="prev" (newer page), if any
   std::string next_path;   // rel="next" (older page), if any
   std::string html;        // inside of <main>
+  // For the document's <head> (OpenGraph, JSON-LD, feed links); they point
+  // into the bundle the view was rendered from.
+  const Post* post = nullptr;    // Post views
+  const TagInfo* tag = nullptr;  // Tag views
 };
 
 View render_view(const Bundle& bundle, const Route& route);
@@ -40,6 +44,14 @@ inline constexpr const char* kStylesheetFile = "style.css";
 inline constexpr const char* kAppScriptFile = "app.js";
 inline constexpr const char* kThemeScriptFile = "theme.js";  // light/dark, in <head>
 inline constexpr const char* kFaviconFile = "favicon.svg";  // web/'s, unless content/static has one
+// Feeds (the site's under base_path, a tag's under its tag path) and
+// discovery files. All need absolute URLs: they exist only when the site
+// has a `url` (has_feeds).
+inline constexpr const char* kAtomFeedFile = "feed.xml";
+inline constexpr const char* kJsonFeedFile = "feed.json";
+inline constexpr const char* kSitemapFile = "sitemap.xml";
+inline constexpr const char* kRobotsFile = "robots.txt";
+inline bool has_feeds(const Site& site) { return !site.url.empty(); }
 
 // Posts matching every whitespace-separated term of the query (case-
 // insensitive) in title, tags, summary or body; newest first.

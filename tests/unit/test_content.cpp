@@ -180,6 +180,7 @@ TEST_SUITE("content") {
     auto dup = quire::load_content(dir.path, o);
     REQUIRE(dup.errors.size() == 1);
     CHECK(dup.errors[0].message.find("slug \"a\" is already used by") != std::string::npos);
+    CHECK(dup.errors[0].line == 4);  // the slug: line
   }
 
   TEST_CASE("errors in several posts are all reported") {

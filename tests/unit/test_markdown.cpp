@@ -298,6 +298,19 @@ TEST_CASE("links and images keep allowed URLs, escaped like md4c-html") {
   CHECK(render_markdown("[path](a/b:c)") == "<p><a href=\"a/b:c\">path</a></p>\n");
 }
 
+TEST_CASE("root-relative links and images are written under the base path") {
+  quire::MarkdownOptions o;
+  o.base_path = "/blog/";
+  CHECK(render_markdown("[t](/tags/x/) ![i](/images/a.svg) [r](/)", o) ==
+        "<p><a href=\"/blog/tags/x/\">t</a> <img src=\"/blog/images/a.svg\" loading=\"lazy\" decoding=\"async\" alt=\"i\"> "
+        "<a href=\"/blog/\">r</a></p>\n");
+  CHECK(render_markdown("[p](//cdn.example/x) [rel](a/) [f](#f) [h](https://e.org/x)", o) ==
+        "<p><a href=\"//cdn.example/x\">p</a> <a href=\"a/\">rel</a> <a href=\"#f\">f</a> "
+        "<a href=\"https://e.org/x\">h</a></p>\n");
+  o.base_path = "/a\"b/";  // not a plain path: never spliced into markup
+  CHECK(render_markdown("[t](/x)", o) == "<p><a href=\"/x\">t</a></p>\n");
+}
+
 TEST_CASE("image alt text is fully escaped plain text") {
   CHECK(render_markdown("![a\"<b & c>](x.png)") ==
         "<p><img src=\"x.png\" loading=\"lazy\" decoding=\"async\" alt=\"a&quot;&lt;b &amp; c&gt;\"></p>\n");

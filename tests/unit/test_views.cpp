@@ -310,6 +310,78 @@ TEST_SUITE("views") {
     CHECK(has(home, "<link rel=\"next\" href=\"/page/2/\">"));
   }
 
+  TEST_CASE("a post's head carries OpenGraph, Twitter card, feed links and BlogPosting JSON-LD") {
+    auto b = sample();
+    std::string doc = quire::render_document(b, view(b, "/posts/c/"));
+    CHECK(has(doc, "<meta property=\"og:title\" content=\"Three\">"));
+    CHECK(has(doc, "<meta property=\"og:type\" content=\"article\">"));
+    CHECK(has(doc, "<meta property=\"og:url\" content=\"https://example.com/posts/c/\">"));
+    CHECK(has(doc, "<meta property=\"og:site_name\" content=\"Notes &amp; &lt;Things&gt;\">"));
+    CHECK(has(doc, "<meta property=\"article:modified_time\" content=\"2022-10-10\">"));
+    CHECK(has(doc, "<meta property=\"article:tag\" content=\"web\">"));
+    CHECK(has(doc, "<meta name=\"twitter:card\" content=\"summary\">"));
+    CHECK(has(doc, "<meta name=\"twitter:description\" content=\"s\">"));
+    CHECK(has(doc, "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Notes &amp; &lt;Things&gt;\" href=\"/feed.xml\">"));
+    CHECK(has(doc, "<link rel=\"alternate\" type=\"application/feed+json\" title=\"Notes &amp; &lt;Things&gt;\" href=\"/feed.json\">"));
+    CHECK(has(doc, "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"BlogPosting\","
+                   "\"headline\":\"Three\",\"datePublished\":\"2022-10-09T20:25:00+01:00\",\"dateModified\":\"2022-10-10\""));
+    CHECK(has(doc, "\"url\":\"https://example.com/posts/c/\""));
+  }
+
+  TEST_CASE("JSON-LD cannot be closed early by a title") {
+    auto b = sample();
+    std::string doc = quire::render_document(b, view(b, "/posts/d/"));
+    CHECK(has(doc, "\"headline\":\"Four \\u003cscript\\u003e\""));
+    const size_t open = doc.find("<script type=\"application/ld+json\">");
+    REQUIRE(open != std::string::npos);
+    const size_t body = open + std::string("<script type=\"application/ld+json\">").size();
+    const std::string ld = doc.substr(body, doc.find("</script>", body) - body);
+    CHECK(ld.find('<') == std::string::npos);
+    CHECK(ld.back() == '}');  // the whole object, not cut short by the title
+  }
+
+  TEST_CASE("the home page is a Blog in JSON-LD; tag pages link their own feeds") {
+    auto b = sample();
+    std::string home = quire::render_document(b, view(b, "/"));
+    CHECK(has(home, "\"@type\":\"Blog\",\"name\":\"Notes \\u0026 \\u003cThings\\u003e\""));
+    CHECK(has(home, "<meta property=\"og:type\" content=\"website\">"));
+    CHECK_FALSE(has(quire::render_document(b, view(b, "/page/2/")), "ld+json"));
+    std::string tag = quire::render_document(b, view(b, "/tags/c-plus-plus/"));
+    CHECK(has(tag, "title=\"Notes &amp; &lt;Things&gt; — c++\" href=\"/tags/c-plus-plus/feed.xml\">"));
+    CHECK(has(tag, "href=\"/tags/c-plus-plus/feed.json\">"));
+    CHECK(has(tag, "href=\"/feed.xml\">"));
+    CHECK_FALSE(has(tag, "ld+json"));
+  }
+
+  TEST_CASE("a post's image becomes an absolute og:image and a large Twitter card") {
+    auto r = quire::load_bundle(R"J({"format":"quire-bundle","version":1,"site":{"url":"https://e.org","base_path":"/b/"},
+      "posts":[{"slug":"p","title":"P","date":"2022-01-01","params":{"image":"/images/x.png"}},
+               {"slug":"q","title":"Q","date":"2022-01-02","params":{"image":"javascript:alert(1)"}}]})J");
+    REQUIRE(r.ok);
+    std::string doc = quire::render_document(r.bundle, view(r.bundle, "/b/posts/p/"));
+    CHECK(has(doc, "<meta property=\"og:image\" content=\"https://e.org/b/images/x.png\">"));
+    CHECK(has(doc, "<meta name=\"twitter:card\" content=\"summary_large_image\">"));
+    CHECK_FALSE(has(quire::render_document(r.bundle, view(r.bundle, "/b/posts/q/")), "og:image"));
+  }
+
+  TEST_CASE("without a site URL there are no feed links, canonical or og:url") {
+    auto r = quire::load_bundle(R"({"format":"quire-bundle","version":1,"site":{},
+      "posts":[{"slug":"p","title":"P","date":"2022-01-01"}]})");
+    REQUIRE(r.ok);
+    std::string doc = quire::render_document(r.bundle, view(r.bundle, "/posts/p/"));
+    CHECK_FALSE(has(doc, "feed.xml"));
+    CHECK_FALSE(has(doc, "og:url"));
+    CHECK_FALSE(has(doc, "rel=\"canonical\""));
+    CHECK(has(doc, "og:title"));
+  }
+
+  TEST_CASE("the 404 page has no social or structured metadata") {
+    auto b = sample();
+    std::string doc = quire::render_document(b, view(b, "/nope/"));
+    CHECK_FALSE(has(doc, "og:"));
+    CHECK_FALSE(has(doc, "ld+json"));
+  }
+
   TEST_CASE("every link and asset respects the base path") {
     auto b = sample("/blog/");
     auto v = view(b, "/blog/posts/e/");
@@ -321,7 +393,9 @@ TEST_SUITE("views") {
     CHECK(has(doc, "href=\"/blog/style.css\""));
     CHECK(has(doc, "data-bundle=\"/blog/bundle.json\""));
     CHECK(has(doc, "href=\"https://example.com/blog/posts/e/\""));
+    CHECK(has(doc, "href=\"/blog/feed.xml\""));
     CHECK_FALSE(has(doc, "href=\"/tags/"));
+    CHECK_FALSE(has(doc, "href=\"/feed"));
     CHECK(view(b, "/posts/e/").status == 404);
   }
 

@@ -99,7 +99,8 @@ const std::set<std::string> kAllowedAttributes = {
     "checked", "loading", "decoding", "action", "method", "for", "value", "autocomplete",
     "viewbox", "width", "height", "focusable", "d", "fill", "stroke", "stroke-width", "stroke-linecap",
     "stroke-linejoin", "cx", "cy", "r",  // the chrome's SVG icons
-    "part"};                               // the widget's ::part() names
+    "part",                                // the widget's ::part() names
+    "property"};                           // OpenGraph <meta property=...>
 const std::set<std::string> kUrlAttributes = {"href", "src", "action", "formaction", "poster",
                                               "cite", "background", "data", "xlink:href"};
 

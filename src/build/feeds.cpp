@@ -1,0 +1,315 @@
+#include "build/feeds.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "build/site_writer.hpp"
+#include "core/html.hpp"
+#include "core/markdown.hpp"
+#include "core/router.hpp"
+#include "core/views.hpp"
+
+namespace quire {
+namespace {
+
+using json = nlohmann::json;
+
+constexpr const char* kGeneratorUri = "https://github.com/quire-blog/quire";
+
+// Text for XML 1.0: escaped, and without the control characters (and
+// U+FFFE/U+FFFF) that XML forbids even as references.
+std::string xml_text(std::string_view s) {
+  std::string clean;
+  clean.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
+    if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
+        (static_cast<unsigned char>(s[i + 2]) == 0xBE || static_cast<unsigned char>(s[i + 2]) == 0xBF)) {
+      i += 2;
+      continue;
+    }
+    clean += s[i];
+  }
+  return escape_html(clean);
+}
+
+// When a post last changed: `updated` if given, else its date.
+DateTime modified(const Post& p) {
+  if (!p.updated.empty())
+    if (auto u = parse_date(p.updated)) return *u;
+  return p.when;
+}
+
+// The latest modification among some posts (epoch 0 when there are none).
+DateTime latest(const Bundle& b, const std::vector<size_t>& posts) {
+  DateTime best{1970, 1, 1, 0, 0, 0, true, true, 0};
+  bool any = false;
+  for (size_t i : posts) {
+    DateTime m = modified(b.posts[i]);
+    if (!any || m.epoch_seconds() > best.epoch_seconds()) best = m;
+    any = true;
+  }
+  return best;
+}
+
+std::string site_path(const Site& s, const Route& r) { return route_path(r, s.base_path); }
+
+// The directory a scope's feeds live in, as a URL path.
+std::string feed_dir(const Site& s, const TagInfo* tag) {
+  return tag ? site_path(s, tag_route(tag->slug)) : s.base_path;
+}
+
+std::string feed_title(const Site& s, const TagInfo* tag) {
+  return tag ? s.title + " — " + tag->name : s.title;
+}
+
+bool has_scheme(std::string_view url) {
+  size_t colon = url.find(':');
+  if (colon == std::string_view::npos || colon == 0) return false;
+  for (size_t i = 0; i < colon; ++i) {
+    char c = url[i];
+    bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (!alpha && (i == 0 || !((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'))) return false;
+  }
+  return true;
+}
+
+// Resolves a relative reference against a directory path ("/blog/posts/x/").
+std::string resolve_path(std::string_view dir, std::string_view ref) {
+  std::vector<std::string> segs;
+  auto push_segments = [&segs](std::string_view p, bool last_is_file) {
+    size_t pos = 0;
+    while (pos <= p.size()) {
+      size_t end = p.find('/', pos);
+      if (end == std::string_view::npos) end = p.size();
+      std::string_view seg = p.substr(pos, end - pos);
+      bool last = end == p.size();
+      if (seg == "..") {
+        if (!segs.empty()) segs.pop_back();
+        if (last) segs.emplace_back();
+      } else if (seg == ".") {
+        if (last) segs.emplace_back();
+      } else if (!seg.empty() || (last && last_is_file)) {
+        segs.emplace_back(seg);
+      }
+      pos = end + 1;
+    }
+  };
+  push_segments(dir, false);
+  // The reference's query/fragment are not path segments.
+  size_t tail_at = ref.find_first_of("?#");
+  std::string_view tail = tail_at == std::string_view::npos ? std::string_view() : ref.substr(tail_at);
+  push_segments(ref.substr(0, tail_at == std::string_view::npos ? ref.size() : tail_at), true);
+  std::string out;
+  for (size_t i = 0; i < segs.size(); ++i) {
+    out += '/';
+    out += segs[i];
+  }
+  if (out.empty()) out = "/";
+  // "a/" keeps its trailing slash: the last pushed segment is "" then.
+  out += tail;
+  return out;
+}
+
+std::string absolute_url(std::string_view url, std::string_view site_url, std::string_view page_path) {
+  if (url.empty()) return std::string(site_url) + std::string(page_path);
+  if (url.substr(0, 2) == "//") {
+    size_t colon = site_url.find(':');
+    return std::string(site_url.substr(0, colon == std::string_view::npos ? 0 : colon + 1)) + std::string(url);
+  }
+  if (has_scheme(url)) return std::string(url);
+  if (url[0] == '/') return std::string(site_url) + std::string(url);
+  if (url[0] == '#' || url[0] == '?') return std::string(site_url) + std::string(page_path) + std::string(url);
+  return std::string(site_url) + resolve_path(page_path, url);
+}
+
+}  // namespace
+
+std::string rfc3339(const DateTime& w) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", w.year, w.month, w.day, w.has_time ? w.hour : 0,
+                w.has_time ? w.minute : 0, w.has_time ? w.second : 0);
+  std::string out(buf);
+  if (!w.has_offset || w.offset_minutes == 0) return out + "Z";
+  int off = w.offset_minutes;
+  char sign = off < 0 ? '-' : '+';
+  if (off < 0) off = -off;
+  std::snprintf(buf, sizeof buf, "%c%02d:%02d", sign, off / 60, off % 60);
+  return out + buf;
+}
+
+std::string absolute_urls(std::string_view html, std::string_view site_url, std::string_view page_path) {
+  std::string out;
+  out.reserve(html.size() + html.size() / 8);
+  size_t pos = 0;
+  while (pos < html.size()) {
+    size_t at = html.find('=', pos);
+    if (at == std::string_view::npos) break;
+    bool attr = false;
+    for (std::string_view name : {std::string_view("href"), std::string_view("src")}) {
+      if (at >= name.size() + 1 && html.substr(at - name.size(), name.size()) == name) {
+        char before = html[at - name.size() - 1];
+        attr = before == ' ' || before == '\n' || before == '\t';
+      }
+    }
+    char quote = at + 1 < html.size() ? html[at + 1] : '\0';
+    size_t close = quote == '"' || quote == '\'' ? html.find(quote, at + 2) : std::string_view::npos;
+    if (!attr || close == std::string_view::npos) {
+      out.append(html.substr(pos, at + 1 - pos));
+      pos = at + 1;
+      continue;
+    }
+    out.append(html.substr(pos, at + 2 - pos));
+    out += absolute_url(html.substr(at + 2, close - at - 2), site_url, page_path);
+    pos = close;
+  }
+  out.append(html.substr(pos));
+  return out;
+}
+
+const std::string& FeedWriter::content(size_t post) {
+  if (!rendered_[post]) {
+    const Post& p = b_.posts[post];
+    MarkdownOptions o;
+    o.unsafe_html = b_.site.unsafe_html;
+    o.base_path = b_.site.base_path;
+    std::string html = p.has_body ? render_markdown(p.body, o) : render_markdown(p.summary, o);
+    content_[post] = absolute_urls(html, b_.site.url, site_path(b_.site, post_route(p.slug)));
+    rendered_[post] = true;
+  }
+  return content_[post];
+}
+
+std::vector<size_t> FeedWriter::entries(const TagInfo* tag) const {
+  std::vector<size_t> out;
+  const size_t limit = static_cast<size_t>(std::max(1, b_.site.feed_entries));
+  if (tag) {
+    out.assign(tag->posts.begin(), tag->posts.begin() + static_cast<long>(std::min(limit, tag->posts.size())));
+  } else {
+    for (size_t i = 0; i < b_.posts.size() && i < limit; ++i) out.push_back(i);
+  }
+  return out;
+}
+
+std::string FeedWriter::atom(const TagInfo* tag) {
+  const Site& s = b_.site;
+  const std::vector<size_t> posts = entries(tag);
+  const std::string home = s.url + (tag ? site_path(s, tag_route(tag->slug)) : s.base_path);
+  const std::string self = s.url + feed_dir(s, tag) + kAtomFeedFile;
+  const std::string author = s.author.empty() ? s.title : s.author;
+  std::string x;
+  x.reserve(4096 + posts.size() * 8192);
+  x += "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" +
+       xml_text(s.language) + "\">\n";
+  x += "<title>" + xml_text(feed_title(s, tag)) + "</title>\n";
+  if (!s.description.empty()) x += "<subtitle>" + xml_text(s.description) + "</subtitle>\n";
+  x += "<link rel=\"self\" type=\"application/atom+xml\" href=\"" + xml_text(self) + "\"/>\n";
+  x += "<link rel=\"alternate\" type=\"text/html\" href=\"" + xml_text(home) + "\"/>\n";
+  x += "<id>" + xml_text(home) + "</id>\n";
+  x += "<updated>" + rfc3339(latest(b_, posts)) + "</updated>\n";
+  x += "<author><name>" + xml_text(author) + "</name></author>\n";
+  x += "<generator uri=\"" + std::string(kGeneratorUri) + "\">Quire</generator>\n";
+  for (size_t i : posts) {
+    const Post& p = b_.posts[i];
+    const std::string url = s.url + site_path(s, post_route(p.slug));
+    x += "<entry>\n<title>" + xml_text(p.title) + "</title>\n";
+    x += "<link rel=\"alternate\" type=\"text/html\" href=\"" + xml_text(url) + "\"/>\n";
+    x += "<id>" + xml_text(url) + "</id>\n";
+    x += "<published>" + rfc3339(p.when) + "</published>\n";
+    x += "<updated>" + rfc3339(modified(p)) + "</updated>\n";
+    for (const std::string& t : p.tags) x += "<category term=\"" + xml_text(t) + "\"/>\n";
+    std::string summary = markdown_plain_text(p.summary);
+    if (!summary.empty()) x += "<summary type=\"text\">" + xml_text(summary) + "</summary>\n";
+    x += "<content type=\"html\">" + xml_text(content(i)) + "</content>\n</entry>\n";
+  }
+  x += "</feed>\n";
+  return x;
+}
+
+std::string FeedWriter::json_feed(const TagInfo* tag) {
+  const Site& s = b_.site;
+  const std::vector<size_t> posts = entries(tag);
+  json feed = {{"version", "https://jsonfeed.org/version/1.1"},
+               {"title", feed_title(s, tag)},
+               {"home_page_url", s.url + (tag ? site_path(s, tag_route(tag->slug)) : s.base_path)},
+               {"feed_url", s.url + feed_dir(s, tag) + kJsonFeedFile},
+               {"language", s.language}};
+  if (!s.description.empty()) feed["description"] = s.description;
+  if (!s.author.empty()) feed["authors"] = json::array({json{{"name", s.author}}});
+  json items = json::array();
+  for (size_t i : posts) {
+    const Post& p = b_.posts[i];
+    const std::string url = s.url + site_path(s, post_route(p.slug));
+    json item = {{"id", url}, {"url", url}, {"title", p.title}, {"content_html", content(i)},
+                 {"date_published", rfc3339(p.when)}, {"date_modified", rfc3339(modified(p))}};
+    std::string summary = markdown_plain_text(p.summary);
+    if (!summary.empty()) item["summary"] = summary;
+    if (!p.tags.empty()) item["tags"] = p.tags;
+    items.push_back(std::move(item));
+  }
+  feed["items"] = std::move(items);
+  return feed.dump(1, '\t', false, json::error_handler_t::replace) + "\n";
+}
+
+std::string sitemap_xml(const Bundle& b) {
+  const Site& s = b.site;
+  const size_t per = static_cast<size_t>(std::max(1, s.posts_per_page));
+  std::vector<size_t> all(b.posts.size());
+  for (size_t i = 0; i < all.size(); ++i) all[i] = i;
+  auto page_of = [per](const std::vector<size_t>& list, int page) {
+    size_t start = std::min(list.size(), static_cast<size_t>(page - 1) * per);
+    return std::vector<size_t>(list.begin() + static_cast<long>(start),
+                               list.begin() + static_cast<long>(std::min(list.size(), start + per)));
+  };
+  std::string x = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                  "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+  for (const Route& r : all_routes(b)) {
+    std::vector<size_t> shown;  // the posts whose changes change this page
+    switch (r.kind) {
+      case RouteKind::Search: continue;  // no content of its own
+      case RouteKind::Home: shown = page_of(all, r.page); break;
+      case RouteKind::Post:
+        if (const Post* p = b.find_post(r.slug)) shown.push_back(static_cast<size_t>(p - b.posts.data()));
+        break;
+      case RouteKind::Tag:
+        if (const TagInfo* t = b.find_tag(r.tag)) shown = page_of(t->posts, r.page);
+        break;
+      case RouteKind::Month:
+        if (const MonthInfo* m = b.find_month(r.year, r.month)) shown = m->posts;
+        break;
+      default: shown = all; break;
+    }
+    x += "<url><loc>" + xml_text(s.url + site_path(s, r)) + "</loc>";
+    if (!shown.empty()) x += "<lastmod>" + rfc3339(latest(b, shown)) + "</lastmod>";
+    x += "</url>\n";
+  }
+  x += "</urlset>\n";
+  return x;
+}
+
+std::string robots_txt(const Bundle& b) {
+  std::string out = "User-agent: *\nAllow: /\n";
+  if (has_feeds(b.site)) out += "\nSitemap: " + b.site.url + b.site.base_path + kSitemapFile + "\n";
+  return out;
+}
+
+std::vector<OutputFile> feed_files(const Bundle& b) {
+  std::vector<OutputFile> files;
+  files.push_back({kRobotsFile, robots_txt(b)});
+  if (!has_feeds(b.site)) return files;
+  files.push_back({kSitemapFile, sitemap_xml(b)});
+  FeedWriter feeds(b);
+  files.push_back({kAtomFeedFile, feeds.atom(nullptr)});
+  files.push_back({kJsonFeedFile, feeds.json_feed(nullptr)});
+  for (const TagInfo& t : b.tags) {
+    // Decoded, like the pages: hosts decode the URL before looking up a file.
+    std::string dir = percent_decode(route_path(tag_route(t.slug), "/").substr(1));
+    files.push_back({dir + kAtomFeedFile, feeds.atom(&t)});
+    files.push_back({dir + kJsonFeedFile, feeds.json_feed(&t)});
+  }
+  return files;
+}
+
+}  // namespace quire

@@ -1,0 +1,276 @@
+// The quire command as authors use it: exit codes, messages with file:line,
+// publishing rules, `quire new`, progress and the summary line, and a failed
+// build leaving the previous output alone.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { repoRoot } from './helpers.mjs';
+
+const cli = path.join(repoRoot, 'build/native/quire');
+
+/**
+ * A content folder in a temporary directory.
+ * @param {Record<string, string>} files  relative path -> text
+ */
+async function contentDir(files) {
+  const parent = await mkdtemp(path.join(tmpdir(), 'quire-cli-'));
+  const dir = path.join(parent, 'content');
+  for (const [name, text] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
+    await writeFile(path.join(dir, name), text);
+  }
+  return { parent, dir, out: path.join(parent, 'dist'), remove: () => rm(parent, { recursive: true, force: true }) };
+}
+
+/** @param {string[]} args @param {object} [options] */
+function quire(args, options = {}) {
+  return spawnSync(cli, args, { encoding: 'utf8', ...options });
+}
+
+const site = 'title: "CLI test"\nurl: "https://cli.example"\n';
+/** @param {string} title @param {string} date @param {string} [extra] @param {string} [body] */
+const post = (title, date, extra = '', body = 'Some text.\n') =>
+  `---\ntitle: "${title}"\ndate: ${date}\n${extra}---\n\n${body}`;
+
+test('a good build exits 0 and ends with one summary line', async () => {
+  const c = await contentDir({ 'site.yaml': site, 'posts/2022-01-01-a.md': post('A', '2022-01-01', 'tags: [x]\n') });
+  try {
+    const r = quire(['build', c.dir, '-o', c.out]);
+    assert.equal(r.status, 0, r.stderr);
+    const lines = r.stdout.trim().split('\n');
+    assert.equal(lines.length, 1);
+    assert.match(lines[0], /^quire: built .*dist: 1 posts, 1 tags, 1 months; \d+ pages, \d+ files, [\d.]+ KB in [\d.]+ s$/);
+    assert.equal(r.stderr, '');
+    assert.ok(existsSync(path.join(c.out, 'posts/a/index.html')));
+  } finally {
+    await c.remove();
+  }
+});
+
+test('content errors exit 1, name file and line with a hint, and leave the previous dist untouched', async () => {
+  const c = await contentDir({
+    'site.yaml': site,
+    'posts/2022-01-01-a.md': post('A', '2022-01-01'),
+    'posts/2022-01-02-b.md': post('B', '2022-01-02'),
+  });
+  try {
+    assert.equal(quire(['build', c.dir, '-o', c.out]).status, 0);
+    const before = await readFile(path.join(c.out, 'bundle.json'), 'utf8');
+    const listing = (await readdir(c.out, { recursive: true })).sort();
+
+    await writeFile(path.join(c.dir, 'posts/2022-01-02-b.md'), post('B', 'yesterday'));
+    await writeFile(path.join(c.dir, 'posts/2022-01-03-c.md'), '---\ndate: 2022-01-03\n---\nNo title.\n');
+    await writeFile(path.join(c.dir, 'posts/2022-01-04-d.md'), post('D', '2022-01-04', 'slug: a\n'));
+    const r = quire(['build', c.dir, '-o', c.out]);
+    assert.equal(r.status, 1);
+    const b = path.join(c.dir, 'posts/2022-01-02-b.md');
+    const cFile = path.join(c.dir, 'posts/2022-01-03-c.md');
+    const d = path.join(c.dir, 'posts/2022-01-04-d.md');
+    assert.ok(r.stderr.includes(`${b}:3: date: expected YYYY-MM-DD[THH:MM[:SS][±HH:MM]], got "yesterday"`), r.stderr);
+    assert.ok(r.stderr.includes(`${cFile}:2: title: missing (every post needs a title)`), r.stderr);
+    assert.ok(r.stderr.includes(`${d}:4: slug "a" is already used by`), r.stderr);
+    assert.match(r.stderr, /set a different slug/);
+    assert.match(r.stderr, /quire: 3 errors\n/);
+    assert.match(r.stderr, /nothing written; .* is unchanged/);
+    assert.equal(r.stdout, '');
+
+    assert.equal(await readFile(path.join(c.out, 'bundle.json'), 'utf8'), before);
+    assert.deepEqual((await readdir(c.out, { recursive: true })).sort(), listing);
+    assert.deepEqual(await readdir(c.parent), ['content', 'dist'], 'no temporary directories left behind');
+  } finally {
+    await c.remove();
+  }
+});
+
+test('a build that cannot write exits 2 and leaves the previous dist untouched', async () => {
+  const c = await contentDir({ 'site.yaml': site, 'posts/2022-01-01-a.md': post('A', '2022-01-01') });
+  try {
+    assert.equal(quire(['build', c.dir, '-o', c.out]).status, 0);
+    const before = await readFile(path.join(c.out, 'bundle.json'), 'utf8');
+    // The app's files are missing: the build fails half-way through writing.
+    const r = quire(['build', c.dir, '-o', c.out], { env: { ...process.env, QUIRE_WEB_DIR: path.join(c.parent, 'nowhere') } });
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /quire: build failed: .*nowhere\/app\.js: cannot read/);
+    assert.match(r.stderr, /is unchanged/);
+    assert.equal(await readFile(path.join(c.out, 'bundle.json'), 'utf8'), before);
+    assert.deepEqual(await readdir(c.parent), ['content', 'dist']);
+  } finally {
+    await c.remove();
+  }
+});
+
+test('usage errors exit 2 with the usage text', () => {
+  for (const args of [[], ['frobnicate'], ['build', '--nope'], ['build', 'a', 'b'], ['new']]) {
+    const r = quire(args);
+    assert.equal(r.status, 2, args.join(' '));
+    assert.match(r.stderr, /^quire: .+\n\nusage: quire <command>/, args.join(' '));
+  }
+  assert.equal(quire(['build', path.join(tmpdir(), 'quire-no-such-dir')]).status, 1);
+});
+
+test('an unknown site.yaml key is a warning with file:line and a did-you-mean hint', async () => {
+  const c = await contentDir({
+    'site.yaml': `${site}titel: "Oops"\nfeed_entries: 5\nzzz: 1\n`,
+    'posts/2022-01-01-a.md': post('A', '2022-01-01'),
+  });
+  try {
+    const r = quire(['check', c.dir]);
+    assert.equal(r.status, 0, r.stderr);
+    const file = path.join(c.dir, 'site.yaml');
+    assert.ok(r.stderr.includes(`${file}:3: unknown key "titel" ignored (did you mean "title"?) (warning)`), r.stderr);
+    assert.ok(r.stderr.includes(`${file}:5: unknown key "zzz" ignored (known keys: title,`), r.stderr);
+    assert.match(r.stderr, /feed_entries\)/, 'the known-key list names feed_entries');
+    assert.doesNotMatch(r.stderr, /"feed_entries" ignored/);
+  } finally {
+    await c.remove();
+  }
+});
+
+test('bad site.yaml values are errors with file:line', async () => {
+  const c = await contentDir({ 'site.yaml': `${site}feed_entries: lots\nbase_path: "/a b/"\n` });
+  try {
+    const r = quire(['check', c.dir]);
+    assert.equal(r.status, 1);
+    const file = path.join(c.dir, 'site.yaml');
+    assert.ok(r.stderr.includes(`${file}:3: feed_entries: expected a whole number from 1 to 1000, got "lots"`), r.stderr);
+    assert.ok(r.stderr.includes(`${file}:4: base_path: expected a path like /blog/`), r.stderr);
+  } finally {
+    await c.remove();
+  }
+});
+
+test('drafts and future posts are left out unless --drafts and --future', async () => {
+  const c = await contentDir({
+    'site.yaml': site,
+    'posts/2022-01-01-live.md': post('Live', '2022-01-01'),
+    'posts/2022-01-02-draft.md': post('Draft', '2022-01-02', 'draft: true\n'),
+    'posts/2999-01-01-future.md': post('Future', '2999-01-01T10:00:00+00:00'),
+  });
+  try {
+    const r = quire(['build', c.dir, '-o', c.out]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /1 posts, .*1 draft left out, 1 future post left out;/);
+    let bundle = JSON.parse(await readFile(path.join(c.out, 'bundle.json'), 'utf8'));
+    assert.deepEqual(bundle.posts.map((p) => p.slug), ['live']);
+    assert.ok(!existsSync(path.join(c.out, 'posts/draft')));
+    assert.ok(!existsSync(path.join(c.out, 'posts/future')));
+    assert.doesNotMatch(await readFile(path.join(c.out, 'feed.xml'), 'utf8'), /Draft|Future/);
+    assert.doesNotMatch(await readFile(path.join(c.out, 'sitemap.xml'), 'utf8'), /draft|future/);
+
+    const both = quire(['build', c.dir, '-o', c.out, '--drafts', '--future']);
+    assert.equal(both.status, 0, both.stderr);
+    bundle = JSON.parse(await readFile(path.join(c.out, 'bundle.json'), 'utf8'));
+    assert.deepEqual(bundle.posts.map((p) => p.slug), ['future', 'draft', 'live']);
+    assert.ok(existsSync(path.join(c.out, 'posts/draft/index.html')));
+    assert.ok(existsSync(path.join(c.out, 'posts/future/index.html')));
+
+    const drafts = quire(['build', c.dir, '-o', c.out, '--drafts']);
+    bundle = JSON.parse(await readFile(path.join(c.out, 'bundle.json'), 'utf8'));
+    assert.deepEqual(bundle.posts.map((p) => p.slug), ['draft', 'live']);
+    assert.match(drafts.stdout, /1 future post left out/);
+  } finally {
+    await c.remove();
+  }
+});
+
+test('an updated date shows on the post page, in the feeds and in the sitemap', async () => {
+  const c = await contentDir({
+    'site.yaml': site,
+    'posts/2022-01-01-a.md': post('A', '2022-01-01T09:00:00+02:00', 'updated: 2023-05-06T07:08:09+02:00\n'),
+  });
+  try {
+    assert.equal(quire(['build', c.dir, '-o', c.out]).status, 0);
+    const page = await readFile(path.join(c.out, 'posts/a/index.html'), 'utf8');
+    assert.match(page, /<span class="updated">Updated <time datetime="2023-05-06T07:08:09\+02:00">/);
+    assert.match(page, /<meta property="article:modified_time" content="2023-05-06T07:08:09\+02:00">/);
+    assert.match(page, /"dateModified":"2023-05-06T07:08:09\+02:00"/);
+    const atom = await readFile(path.join(c.out, 'feed.xml'), 'utf8');
+    assert.match(atom, /<published>2022-01-01T09:00:00\+02:00<\/published>\n<updated>2023-05-06T07:08:09\+02:00<\/updated>/);
+    const feed = JSON.parse(await readFile(path.join(c.out, 'feed.json'), 'utf8'));
+    assert.equal(feed.items[0].date_modified, '2023-05-06T07:08:09+02:00');
+    const sitemap = await readFile(path.join(c.out, 'sitemap.xml'), 'utf8');
+    assert.match(sitemap, /<loc>https:\/\/cli\.example\/posts\/a\/<\/loc><lastmod>2023-05-06T07:08:09\+02:00<\/lastmod>/);
+  } finally {
+    await c.remove();
+  }
+});
+
+test('without a url in site.yaml the build warns and writes no feeds or sitemap', async () => {
+  const c = await contentDir({ 'site.yaml': 'title: "No URL"\n', 'posts/2022-01-01-a.md': post('A', '2022-01-01') });
+  try {
+    const r = quire(['build', c.dir, '-o', c.out]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stderr, /site\.yaml: url: not set, so feeds, sitemap\.xml, canonical and OpenGraph URLs are left out .*\(warning\)/);
+    assert.ok(!existsSync(path.join(c.out, 'feed.xml')));
+    assert.ok(!existsSync(path.join(c.out, 'sitemap.xml')));
+    assert.equal(await readFile(path.join(c.out, 'robots.txt'), 'utf8'), 'User-agent: *\nAllow: /\n');
+    assert.doesNotMatch(await readFile(path.join(c.out, 'index.html'), 'utf8'), /feed\.xml|rel="canonical"/);
+  } finally {
+    await c.remove();
+  }
+});
+
+test('npm run quire -- new creates a dated post with front matter that builds', async () => {
+  const c = await contentDir({ 'site.yaml': site });
+  try {
+    const r = spawnSync('npm', ['run', '--silent', 'quire', '--', 'new', 'Hello: a "new" post', c.dir],
+      { cwd: repoRoot, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const now = new Date();
+    const pad = (/** @type {number} */ n) => String(n).padStart(2, '0');
+    const day = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+    const file = path.join(c.dir, 'posts', `${day}-hello-a-new-post.md`);
+    assert.equal(r.stdout.trim(), file);
+    const text = await readFile(file, 'utf8');
+    assert.match(text, /^---\ntitle: "Hello: a \\"new\\" post"\ndate: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d\ntags: \[\]\n---\n/);
+
+    const built = quire(['build', c.dir, '-o', c.out]);
+    assert.equal(built.status, 0, built.stderr);
+    const bundle = JSON.parse(await readFile(path.join(c.out, 'bundle.json'), 'utf8'));
+    assert.equal(bundle.posts[0].title, 'Hello: a "new" post');
+
+    const again = spawnSync('npm', ['run', '--silent', 'quire', '--', 'new', 'Hello: a "new" post', c.dir],
+      { cwd: repoRoot, encoding: 'utf8' });
+    assert.equal(again.status, 2);
+    assert.match(again.stderr, /already exists/);
+  } finally {
+    await c.remove();
+  }
+});
+
+test('a long build prints progress lines to stderr before its summary', async () => {
+  /** @type {Record<string, string>} */
+  const files = { 'site.yaml': `${site}posts_per_page: 50\n` };
+  for (let i = 0; i < 2100; i += 1) {
+    const day = new Date(Date.UTC(2020, 0, 1) + i * 86400000).toISOString().slice(0, 10);
+    files[`posts/${day}-p${i}.md`] = post(`Post ${i}`, day);
+  }
+  const c = await contentDir(files);
+  try {
+    const r = quire(['build', c.dir, '-o', c.out]);
+    assert.equal(r.status, 0, r.stderr);
+    const lines = r.stderr.trim().split('\n');
+    assert.ok(lines.length >= 2, r.stderr);
+    for (const line of lines) assert.match(line, /^quire: \d+\/\d+ pages$/);
+    const total = Number(/\/(\d+) pages$/.exec(lines[0])?.[1]);
+    assert.equal(lines.at(-1), `quire: ${total}/${total} pages`);
+    assert.match(r.stdout, new RegExp(`; ${total} pages, `));
+  } finally {
+    await c.remove();
+  }
+});
+
+test('a small build prints no progress when stderr is not a terminal', async () => {
+  const c = await contentDir({ 'site.yaml': site, 'posts/2022-01-01-a.md': post('A', '2022-01-01') });
+  try {
+    const r = quire(['build', c.dir, '-o', c.out]);
+    assert.equal(r.stderr, '');
+  } finally {
+    await c.remove();
+  }
+});
