@@ -11,6 +11,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** [title, script] in the order they run. */
 const sections = [
   ['Build speed: quire build vs Hugo', 'bench/build-speed.mjs'],
+  ['Linear time on pathological markdown', 'bench/pathological.mjs'],
 ];
 
 /** @param {string} cmd @param {string[]} args */

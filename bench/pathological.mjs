@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+// Linear time on md4c's pathological inputs (test/pathological_tests.py,
+// ported) plus footnote-specific ones, through Quire's renderer (the WASM
+// core, as the browser runs it). For each case: time at n and at 10n and
+// their ratio; a linear renderer shows about 10×. Cases over 20× are marked.
+// Where one is marked, compare md4c's own md2html on the same input: "many
+// footnote definitions" is md4c 0.4.8's (20,000 lines that start like a
+// link reference definition; md2html grows the same way).
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { getCore, renderMarkdown } from '../web/quire.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const rep = (s, n) => s.repeat(n);
+const range = (n) => Array.from({ length: n }, (_, i) => i);
+
+/** [name, input of size n] — sizes as in md4c's script at 10n. */
+const cases = [
+  ['nested strong emph', (n) => rep('*a **a ', n) + 'b' + rep(' a** a*', n)],
+  ['many emph closers with no openers', (n) => rep('a_ ', n)],
+  ['many emph openers with no closers', (n) => rep('_a ', n)],
+  ['many 3-emph openers with no closers', (n) => rep('a***', n)],
+  ['many link closers with no openers', (n) => rep('a]', n)],
+  ['many link openers with no closers', (n) => rep('[a', n)],
+  ['mismatched openers and closers', (n) => rep('*a_ ', n)],
+  ['openers and closers multiple of 3', (n) => 'a**b' + rep('c* ', n)],
+  ['link openers and emph closers', (n) => rep('[ a_', n)],
+  ['nested brackets', (n) => rep('[', n) + 'a' + rep(']', n)],
+  ['nested block quotes', (n) => rep('> ', n) + 'a'],
+  // md4c's script grows these two quadratically; here they grow linearly
+  // (bounded run lengths, repeated), so 10n really is ten times the bytes.
+  ['backticks', (n) => range(n / 5).map((x) => 'e' + rep('`', (x % 100) + 1)).join('')],
+  ['many links', (n) => rep('[t](/u) ', n)],
+  ['many references', (n) => range(n * 4).map((x) => `[${x + 1}]: u\n`).join('') + rep('[0] ', n)],
+  ['deeply nested lists', (n) => range(n / 10).map((x) => rep('  ', x % 50) + '* a\n').join('')],
+  ['many html openers and closers', (n) => rep('<>', n)],
+  ['many html proc. inst. openers', (n) => 'x' + rep('<?', n)],
+  ['many html CDATA openers', (n) => 'x' + rep('<![CDATA[', n)],
+  ['many backticks and escapes', (n) => rep('\\``', n)],
+  ['many broken link titles', (n) => rep('[ (](', n)],
+  ['broken thematic break', (n) => rep('* ', n) + 'a'],
+  // Ours: footnotes are handled around md4c, so they get cases of their own.
+  ['many footnote references', (n) => rep('x[^a] ', n) + '\n\n[^a]: note\n'],
+  ['many footnote definitions', (n) => range(n).map((x) => `[^${x}]: note ${x}\n`).join('') + range(n).map((x) => `[^${x}]`).join(' ')],
+  ['footnote openers with no closers', (n) => rep('[^', n)],
+  ['undefined footnote references', (n) => rep('[^nope] ', n)],
+];
+
+/** Median milliseconds of `runs` renders. */
+async function time(input, runs) {
+  await renderMarkdown(input);  // warm up
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await renderMarkdown(input);
+    samples.push(performance.now() - t);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)];
+}
+
+const small = Number(process.env.QUIRE_PATHOLOGICAL_N ?? 5000);
+await getCore({
+  moduleUrl: new URL('../build/wasm/quire-core.js', import.meta.url),
+  wasmBinary: await readFile(`${root}build/wasm/quire-core.wasm`),
+});
+const rows = [];
+let superlinear = 0;
+for (const [name, make] of cases) {
+  const a = await time(make(small), 5);
+  const b = await time(make(small * 10), 3);
+  const ratio = b / Math.max(a, 0.001);
+  if (ratio > 20) superlinear += 1;
+  rows.push([name, `${a.toFixed(2)} ms`, `${b.toFixed(2)} ms`, `${ratio.toFixed(1)}×`, ratio > 20 ? 'SUPERLINEAR' : 'ok']);
+}
+const head = ['case', `n=${small}`, `10n=${small * 10}`, '10n / n', ''];
+const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+const line = (r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+console.log(line(head));
+for (const r of rows) console.log(line(r));
+console.log(`${cases.length - superlinear} linear, ${superlinear} superlinear (10n/n over 20×)`);
