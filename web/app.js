@@ -56,7 +56,6 @@ function start(app) {
   const needsRender = shownPath !== app.dataset.route;
   if (needsRender) showLoading();
   else restoreInitialScroll();
-  focusableScrollers(app);
 
   testHooks.ready = fetchBundle(bundleUrl)
     .then(loadBundle)
@@ -209,7 +208,6 @@ async function show(url, options) {
   shownPath = path;
 
   app.innerHTML = view.html;
-  focusableScrollers(app);
   app.dataset.route = view.path;
   app.dataset.status = String(view.status);
   document.title = view.title;
@@ -231,18 +229,6 @@ async function show(url, options) {
   document.dispatchEvent(new CustomEvent('quire:rendered', {
     detail: { path: view.path, status: view.status, title: view.title },
   }));
-}
-
-/**
- * Code blocks and tables scroll sideways on narrow screens; keyboard users
- * need to reach them to scroll. Interim, until src/core/markdown.cpp emits
- * tabindex="0" on <pre> and <table> itself (then delete this).
- * @param {HTMLElement} app
- */
-function focusableScrollers(app) {
-  for (const el of app.querySelectorAll('.post-body pre:not([tabindex]), .post-body table:not([tabindex])')) {
-    el.setAttribute('tabindex', '0');
-  }
 }
 
 /**

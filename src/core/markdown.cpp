@@ -1137,7 +1137,9 @@ class HtmlRenderer {
       case MD_BLOCK_CODE: open_code_block(*static_cast<const MD_BLOCK_CODE_DETAIL*>(detail)); break;
       case MD_BLOCK_HTML: break;
       case MD_BLOCK_P: put("<p>"); break;
-      case MD_BLOCK_TABLE: put("<table>\n"); break;
+      // Focusable: code and tables scroll sideways on narrow screens, and
+      // keyboard users must reach them to scroll.
+      case MD_BLOCK_TABLE: put("<table tabindex=\"0\">\n"); break;
       case MD_BLOCK_THEAD: put("<thead>\n"); break;
       case MD_BLOCK_TBODY: put("<tbody>\n"); break;
       case MD_BLOCK_TR: put("<tr>\n"); break;
@@ -1234,8 +1236,10 @@ class HtmlRenderer {
       put("<li>");
       return;
     }
+    // aria-label: a checkbox needs an accessible name; its state is
+    // announced by the checkbox itself, the item's text follows it.
     put("<li class=\"task-list-item\"><input type=\"checkbox\" "
-        "class=\"task-list-item-checkbox\" disabled");
+        "class=\"task-list-item-checkbox\" aria-label=\"Task\" disabled");
     if (detail.task_mark == 'x' || detail.task_mark == 'X') put(" checked");
     put(">");
   }
@@ -1271,7 +1275,8 @@ class HtmlRenderer {
   }
 
   void open_code_block(const MD_BLOCK_CODE_DETAIL& detail) {
-    put("<pre><code");
+    put("<pre tabindex=\"0\"><code");  // focusable, as tables are
+
     if (detail.lang.text != nullptr) {
       put(" class=\"language-");
       append_html_escaped(sink(), attribute_value(detail.lang, context_.footnotes));

@@ -352,7 +352,8 @@ struct NormalizeOptions {
   // Ignore what our renderer adds to CommonMark's markup, so that its output
   // compares with the spec's and md4c-html's: heading ids and permalinks
   // (<a class="heading-anchor">), footnote references and the footnote
-  // section, and the loading/decoding attributes of images.
+  // section, the loading/decoding attributes of images, tabindex on pre and
+  // table, and the aria-label of task-list checkboxes.
   bool ignore_quire_additions = false;
 };
 
@@ -411,6 +412,8 @@ inline std::string normalize_html(std::string_view html, NormalizeOptions option
       if (options.ignore_quire_additions) {
         if (is_heading_tag(t.name) && a.name == "id") continue;
         if (t.name == "img" && (a.name == "loading" || a.name == "decoding")) continue;
+        if ((t.name == "pre" || t.name == "table") && a.name == "tabindex") continue;
+        if (t.name == "input" && a.name == "aria-label") continue;
       }
       attrs.emplace_back(a.name, a.value);
     }

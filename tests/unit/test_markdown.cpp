@@ -222,12 +222,12 @@ TEST_CASE("lists render tight and loose, ordered with start") {
 
 TEST_CASE("code blocks and code spans are escaped verbatim") {
   CHECK(render_markdown("```c\nint a < b;\n```") ==
-        "<pre><code class=\"language-c\">int a &lt; b;\n</code></pre>\n");
+        "<pre tabindex=\"0\"><code class=\"language-c\">int a &lt; b;\n</code></pre>\n");
   CHECK(render_markdown("    indented *code*") ==
-        "<pre><code>indented *code*\n</code></pre>\n");
+        "<pre tabindex=\"0\"><code>indented *code*\n</code></pre>\n");
   CHECK(render_markdown("use `a<b>` here") == "<p>use <code>a&lt;b&gt;</code> here</p>\n");
   CHECK(render_markdown("~~~\n<script>\n~~~") ==
-        "<pre><code>&lt;script&gt;\n</code></pre>\n");
+        "<pre tabindex=\"0\"><code>&lt;script&gt;\n</code></pre>\n");
 }
 
 TEST_CASE("blockquotes nest blocks") {
@@ -241,7 +241,7 @@ TEST_CASE("a GFM table renders with column alignment") {
       "|:-----|:------:|------:|------|\n"
       "| a    | *b*    | c     | d    |\n");
   CHECK(html ==
-        "<table>\n<thead>\n<tr>\n"
+        "<table tabindex=\"0\">\n<thead>\n<tr>\n"
         "<th align=\"left\">Left</th>\n<th align=\"center\">Center</th>\n"
         "<th align=\"right\">Right</th>\n<th>None</th>\n"
         "</tr>\n</thead>\n<tbody>\n<tr>\n"
@@ -258,9 +258,9 @@ TEST_CASE("task list items render disabled checkboxes like md4c-html") {
   CHECK(render_markdown("- [ ] todo\n- [x] done\n- plain") ==
         "<ul>\n"
         "<li class=\"task-list-item\"><input type=\"checkbox\" "
-        "class=\"task-list-item-checkbox\" disabled>todo</li>\n"
+        "class=\"task-list-item-checkbox\" aria-label=\"Task\" disabled>todo</li>\n"
         "<li class=\"task-list-item\"><input type=\"checkbox\" "
-        "class=\"task-list-item-checkbox\" disabled checked>done</li>\n"
+        "class=\"task-list-item-checkbox\" aria-label=\"Task\" disabled checked>done</li>\n"
         "<li>plain</li>\n</ul>\n");
 }
 
@@ -412,7 +412,7 @@ TEST_CASE("footnotes render like GitHub's, numbered by first reference") {
         "After the note.\n");
     CHECK(contains(html, "<li id=\"fn-1\">\n<p>First paragraph\ncontinued lazily.</p>\n"
                          "<p>Second paragraph with <a href=\"https://e.org\">a link</a>.</p>\n"
-                         "<pre><code>code block\n</code></pre>\n"
+                         "<pre tabindex=\"0\"><code>code block\n</code></pre>\n"
                          "<ul>\n<li>item one</li>\n<li>item two</li>\n</ul>\n"
                          "<p><a href=\"#fnref-1\" class=\"footnote-backref\""));
     CHECK(contains(html, "<p>After the note.</p>\n<section"));
@@ -461,7 +461,7 @@ TEST_CASE("footnote syntax that is not a live reference stays literal") {
   }
   SUBCASE("references in code spans and code blocks") {
     CHECK(render_markdown("`a[^1]`\n\n```\n[^1] and [^1]: x\n```\n\n[^1]: N") ==
-          "<p><code>a[^1]</code></p>\n<pre><code>[^1] and [^1]: x\n</code></pre>\n");
+          "<p><code>a[^1]</code></p>\n<pre tabindex=\"0\"><code>[^1] and [^1]: x\n</code></pre>\n");
   }
   SUBCASE("escaped references") {
     CHECK(render_markdown("\\[^1]\n\n[^1]: N") == "<p>[^1]</p>\n");
@@ -485,7 +485,7 @@ TEST_CASE("footnote syntax that is not a live reference stays literal") {
   }
   SUBCASE("a definition inside a fenced code block is code") {
     CHECK(render_markdown("x[^1]\n\n```\n[^1]: in code\n```") ==
-          "<p>x[^1]</p>\n<pre><code>[^1]: in code\n</code></pre>\n");
+          "<p>x[^1]</p>\n<pre tabindex=\"0\"><code>[^1]: in code\n</code></pre>\n");
   }
 }
 
@@ -630,7 +630,7 @@ TEST_CASE("input is cleaned into valid UTF-8 before parsing") {
     CHECK(render_markdown("a\r\nb\r\n\r\n# H\r\n") == "<p>a\nb</p>\n<h1 id=\"h\">H" + anchor("h") + "</h1>\n");
     CHECK(render_markdown("a\rb\r\r- x\r- y\r") ==
           "<p>a\nb</p>\n<ul>\n<li>x</li>\n<li>y</li>\n</ul>\n");
-    CHECK(render_markdown("```\r\ncode\r\n```\r\n") == "<pre><code>code\n</code></pre>\n");
+    CHECK(render_markdown("```\r\ncode\r\n```\r\n") == "<pre tabindex=\"0\"><code>code\n</code></pre>\n");
     CHECK(render_markdown("x[^1]\r\n\r\n[^1]: N\r\n    more\r\n") ==
           "<p>x" + kRefOne +
               "</p>\n<section class=\"footnotes\" role=\"doc-endnotes\" "

@@ -213,7 +213,7 @@ test('renderMarkdown renders footnotes', async () => {
 
 test('renderMarkdown renders GFM tables and task lists', async () => {
   const html = await renderMarkdown('| a | b |\n|:--|--:|\n| 1 | 2 |\n\n- [x] done\n- [ ] open\n');
-  assert.match(html, /<table>/);
+  assert.match(html, /<table tabindex="0">/);
   assert.match(html, /<th[^>]*>a<\/th>/);
   assert.match(html, /<td[^>]*>2<\/td>/);
   assert.match(html, /<li class="task-list-item">/);
