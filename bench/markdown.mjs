@@ -48,10 +48,12 @@ async function renderers() {
     { name: 'marked', render: (md) => /** @type {string} */ (marked.parse(md, { async: false })) },
     { name: 'markdown-it', render: (md) => mdit.render(md) },
   ];
-  if (typeof core.renderMarkdownBytes === 'function') {
-    const { renderMarkdownFast } = await import('../web/quire.js');
+  if (typeof core.renderMarkdownInput === 'function') {
+    // What web/quire.js does (bytes across the boundary), and for comparison
+    // Embind's own std::string marshalling.
+    const { renderMarkdownWith } = await import('../web/quire.js');
     list.splice(1, 0, { name: 'Quire (WASM, Embind strings)', render: (md) => core.renderMarkdown(md, false, '') });
-    list[0] = { name: 'Quire (WASM)', render: (md) => renderMarkdownFast(core, md) };
+    list[0] = { name: 'Quire (WASM)', render: (md) => renderMarkdownWith(core, md) };
   }
   return list;
 }
