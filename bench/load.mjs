@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Bundle load: bytes (as fetch() gives them) into Quire's core, against
+// Bundle load (CPU time of this process, see markdown.mjs): bytes (as
+// fetch() gives them) into Quire's core, against
 // V8's JSON.parse on the same bytes. Fair to JSON.parse's side means
 // counting what the app would have to do with those bytes too:
 // TextDecoder().decode(bytes) + JSON.parse. (JSON.parse of a ready string
@@ -10,7 +11,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { blogSizes, loadCore, median, site, standalone } from './common.mjs';
+import { blogSizes, cpuMs, loadCore, median, site, standalone } from './common.mjs';
 
 /** @typedef {import('./common.mjs').Row} Row */
 /** @typedef {import('./common.mjs').Context} Context */
@@ -36,15 +37,15 @@ function measure(ctx, bytes, core) {
   json();
   // Interleaved, so that a busy neighbour slows both alike.
   for (let s = 0; s < Math.max(ctx.repeats, 5); s += 1) {
-    let t0 = performance.now();
+    let t0 = cpuMs();
     quire();
-    samples.quire.push(performance.now() - t0);
-    t0 = performance.now();
+    samples.quire.push(cpuMs() - t0);
+    t0 = cpuMs();
     json();
-    samples.json.push(performance.now() - t0);
-    t0 = performance.now();
+    samples.json.push(cpuMs() - t0);
+    t0 = cpuMs();
     jsonOnly();
-    samples.jsonOnly.push(performance.now() - t0);
+    samples.jsonOnly.push(cpuMs() - t0);
   }
   return { quire: median(samples.quire), json: median(samples.json), jsonOnly: median(samples.jsonOnly) };
 }

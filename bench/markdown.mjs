@@ -1,5 +1,8 @@
 #!/usr/bin/env node
-// Markdown → HTML, one post at a time (a JS string in, a JS string out):
+// Markdown → HTML, one post at a time (a JS string in, a JS string out),
+// in MB of markdown per second of CPU time (process.cpuUsage(), so that
+// other processes on a busy machine do not count; all renderers here run
+// on the main thread):
 // Quire's WASM core against marked, markdown-it and md4w (md4c built by
 // Zig), and native md4c through `quire render --bench` (one process that
 // times its own loop, so spawning does not count). Two inputs: the
@@ -11,7 +14,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { loadCore, median, quireCli, repoRoot, site, standalone } from './common.mjs';
+import { cpuMs, loadCore, median, quireCli, repoRoot, site, standalone } from './common.mjs';
 
 /** @typedef {import('./common.mjs').Row} Row */
 /** @typedef {import('./common.mjs').Context} Context */
@@ -68,7 +71,7 @@ function native(docs, rounds) {
   const input = docs.join('\0');
   const run = spawnSync(quireCli, ['render', '--bench', String(rounds)], { input, encoding: 'utf8', maxBuffer: 1 << 26 });
   if (run.status !== 0) throw new Error(`quire render --bench failed: ${run.stderr}`);
-  const { bytes, seconds } = JSON.parse(run.stdout);
+  const { bytes, cpu_seconds: seconds } = JSON.parse(run.stdout);
   return bytes / seconds / 1e6;
 }
 
@@ -90,20 +93,20 @@ async function measure(ctx, label, docs) {
   const inner = new Map();
   for (const r of list) {
     // Warm up (JIT, WASM tier-up) and size the pass.
-    const t0 = performance.now();
+    const t0 = cpuMs();
     let n = 0;
     do {
       for (const d of docs) r.render(d);
       n += 1;
-    } while (performance.now() - t0 < minPass / 2);
-    inner.set(r.name, Math.max(1, Math.ceil((n * minPass) / (performance.now() - t0))));
+    } while (cpuMs() - t0 < minPass);
+    inner.set(r.name, Math.max(1, Math.ceil((n * minPass) / (cpuMs() - t0))));
   }
   for (let s = 0; s < ctx.repeats; s += 1) {
     for (const r of list) {
       const times = /** @type {number} */ (inner.get(r.name));
-      const t0 = performance.now();
+      const t0 = cpuMs();
       for (let i = 0; i < times; i += 1) for (const d of docs) r.render(d);
-      const ms = performance.now() - t0;
+      const ms = cpuMs() - t0;
       samples.get(r.name)?.push((bytes * times) / (ms / 1000) / 1e6);
     }
   }

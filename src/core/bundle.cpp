@@ -1,6 +1,8 @@
 #include "core/bundle.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <map>
 #include <optional>
@@ -136,6 +138,255 @@ struct Reader {
   size_t chunks = 0;  // how many the bundle lists
 };
 
+// The fast path's tokenizer: feeds a FastReader the events of
+// nlohmann::json::sax_parse, faster, because a string without escapes is
+// scanned as a run and copied once (nlohmann's lexer copies byte by byte).
+// It accepts exactly JSON (RFC 8259, UTF-8 as RFC 3629, surrogates paired);
+// on anything else it stops, and the checked path words the error. Nesting
+// is kept on a heap stack, so no input can overflow the call stack.
+class Scanner {
+ public:
+  explicit Scanner(std::string_view in) : p_(in.data()), end_(in.data() + in.size()) {}
+
+  template <class Handler>
+  bool run(Handler& h) {
+    std::vector<char> open;  // '{' or '[' of each enclosing container
+    bool want_key = false;
+    for (;;) {
+      skip_space();
+      if (want_key) {
+        if (!string() || !h.key(text_)) return false;
+        skip_space();
+        if (p_ == end_ || *p_ != ':') return false;
+        ++p_;
+        skip_space();
+        want_key = false;
+      }
+      // A value.
+      if (p_ == end_) return false;
+      bool ok = true;
+      switch (*p_) {
+        case '{':
+          ++p_;
+          if (!h.start_object(std::size_t(-1))) return false;
+          skip_space();
+          if (p_ != end_ && *p_ == '}') {
+            ++p_;
+            ok = h.end_object();
+            break;
+          }
+          open.push_back('{');
+          want_key = true;
+          continue;
+        case '[':
+          ++p_;
+          if (!h.start_array(std::size_t(-1))) return false;
+          skip_space();
+          if (p_ != end_ && *p_ == ']') {
+            ++p_;
+            ok = h.end_array();
+            break;
+          }
+          open.push_back('[');
+          continue;
+        case '"': ok = string() && h.string(text_); break;
+        case 't': ok = literal("true") && h.boolean(true); break;
+        case 'f': ok = literal("false") && h.boolean(false); break;
+        case 'n': ok = literal("null") && h.null(); break;
+        default: ok = number(h); break;
+      }
+      if (!ok) return false;
+      // After a value: a comma, or the end of containers.
+      for (;;) {
+        skip_space();
+        if (open.empty()) return p_ == end_;
+        if (p_ == end_) return false;
+        char c = *p_++;
+        if (c == ',') {
+          want_key = open.back() == '{';
+          break;
+        }
+        if (c != (open.back() == '{' ? '}' : ']')) return false;
+        bool closed = open.back() == '{' ? h.end_object() : h.end_array();
+        open.pop_back();
+        if (!closed) return false;
+      }
+    }
+  }
+
+ private:
+  void skip_space() {
+    while (p_ != end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
+  }
+
+  bool literal(std::string_view word) {
+    if (static_cast<size_t>(end_ - p_) < word.size() || std::string_view(p_, word.size()) != word) return false;
+    p_ += word.size();
+    return true;
+  }
+
+  static bool in(unsigned char c, unsigned char lo, unsigned char hi) { return c >= lo && c <= hi; }
+
+  // One UTF-8 sequence starting with a byte >= 0x80; false if ill-formed.
+  bool utf8() {
+    auto at = [this](long k) { return static_cast<unsigned char>(p_[k]); };
+    unsigned char c = at(0);
+    long left = end_ - p_;
+    if (in(c, 0xC2, 0xDF)) {
+      if (left < 2 || !in(at(1), 0x80, 0xBF)) return false;
+      p_ += 2;
+      return true;
+    }
+    if (in(c, 0xE0, 0xEF)) {
+      unsigned char lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+      if (left < 3 || !in(at(1), lo, hi) || !in(at(2), 0x80, 0xBF)) return false;
+      p_ += 3;
+      return true;
+    }
+    if (in(c, 0xF0, 0xF4)) {
+      unsigned char lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+      if (left < 4 || !in(at(1), lo, hi) || !in(at(2), 0x80, 0xBF) || !in(at(3), 0x80, 0xBF)) return false;
+      p_ += 4;
+      return true;
+    }
+    return false;
+  }
+
+  bool hex4(unsigned& out) {
+    if (end_ - p_ < 4) return false;
+    out = 0;
+    for (int i = 0; i < 4; ++i) {
+      char c = *p_++;
+      unsigned d = c >= '0' && c <= '9' ? unsigned(c - '0') : c >= 'a' && c <= 'f' ? unsigned(c - 'a' + 10)
+                 : c >= 'A' && c <= 'F' ? unsigned(c - 'A' + 10) : 16u;
+      if (d == 16) return false;
+      out = out * 16 + d;
+    }
+    return true;
+  }
+
+  void append_utf8(unsigned cp) {
+    if (cp < 0x80) {
+      text_ += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      text_ += static_cast<char>(0xC0 | (cp >> 6));
+      text_ += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      text_ += static_cast<char>(0xE0 | (cp >> 12));
+      text_ += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      text_ += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      text_ += static_cast<char>(0xF0 | (cp >> 18));
+      text_ += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      text_ += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      text_ += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  }
+
+  // A string at p_ (its opening quote) into text_.
+  bool string() {
+    if (p_ == end_ || *p_ != '"') return false;
+    ++p_;
+    text_.clear();
+    const char* run = p_;
+    for (;;) {
+      while (p_ != end_) {
+        auto c = static_cast<unsigned char>(*p_);
+        if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) break;
+        ++p_;
+      }
+      if (p_ == end_) return false;
+      auto c = static_cast<unsigned char>(*p_);
+      if (c == '"') {
+        text_.append(run, p_);
+        ++p_;
+        return true;
+      }
+      if (c < 0x20) return false;
+      if (c >= 0x80) {
+        if (!utf8()) return false;
+        continue;
+      }
+      text_.append(run, p_);
+      if (++p_ == end_) return false;
+      switch (*p_++) {
+        case '"': text_ += '"'; break;
+        case '\\': text_ += '\\'; break;
+        case '/': text_ += '/'; break;
+        case 'b': text_ += '\b'; break;
+        case 'f': text_ += '\f'; break;
+        case 'n': text_ += '\n'; break;
+        case 'r': text_ += '\r'; break;
+        case 't': text_ += '\t'; break;
+        case 'u': {
+          unsigned cp = 0;
+          if (!hex4(cp)) return false;
+          if (cp >= 0xDC00 && cp <= 0xDFFF) return false;  // a lone low surrogate
+          if (cp >= 0xD800 && cp <= 0xDBFF) {
+            unsigned low = 0;
+            if (end_ - p_ < 2 || p_[0] != '\\' || p_[1] != 'u') return false;
+            p_ += 2;
+            if (!hex4(low) || low < 0xDC00 || low > 0xDFFF) return false;
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+          }
+          append_utf8(cp);
+          break;
+        }
+        default: return false;
+      }
+      run = p_;
+    }
+  }
+
+  // A number, delivered as nlohmann does: a non-negative integer as
+  // unsigned, a negative one as signed, anything else (or too large) as
+  // a double.
+  template <class Handler>
+  bool number(Handler& h) {
+    const char* start = p_;
+    bool negative = p_ != end_ && *p_ == '-';
+    if (negative) ++p_;
+    auto digit = [this] { return p_ != end_ && *p_ >= '0' && *p_ <= '9'; };
+    if (!digit()) return false;
+    if (*p_ == '0') ++p_;
+    else while (digit()) ++p_;
+    bool is_float = false;
+    if (p_ != end_ && *p_ == '.') {
+      ++p_;
+      if (!digit()) return false;
+      while (digit()) ++p_;
+      is_float = true;
+    }
+    if (p_ != end_ && (*p_ == 'e' || *p_ == 'E')) {
+      ++p_;
+      if (p_ != end_ && (*p_ == '+' || *p_ == '-')) ++p_;
+      if (!digit()) return false;
+      while (digit()) ++p_;
+      is_float = true;
+    }
+    if (!is_float) {
+      uint64_t v = 0;
+      bool overflow = false;
+      for (const char* d = start + (negative ? 1 : 0); d != p_; ++d) {
+        unsigned digit_value = static_cast<unsigned>(*d - '0');
+        if (v > (UINT64_MAX - digit_value) / 10) overflow = true;
+        v = v * 10 + digit_value;
+      }
+      if (!overflow && !negative) return h.number_unsigned(v);
+      if (!overflow && v <= uint64_t(INT64_MAX) + 1)
+        return h.number_integer(v == uint64_t(INT64_MAX) + 1 ? INT64_MIN : -static_cast<int64_t>(v));
+    }
+    text_.assign(start, p_);
+    double v = std::strtod(text_.c_str(), nullptr);
+    if (!std::isfinite(v)) return false;  // nlohmann: "number overflow"
+    return h.number_float(v, text_);
+  }
+
+  const char* p_;
+  const char* end_;
+  std::string text_;  // the current string, key or number
+};
+
 // The fast path of load_bundle(): a SAX reader writing straight into the
 // Bundle, with no JSON DOM. It accepts only what Reader (above) accepts and
 // gives up on anything else (any schema problem, a duplicate key): then the
@@ -174,6 +425,7 @@ class FastReader {
     return scalar(Kind::Int);
   }
   bool number_unsigned(number_unsigned_t v) {
+    if (in_params()) return params_->number_unsigned(v);
     int_ = v > static_cast<number_unsigned_t>(INT64_MAX) ? INT64_MAX : static_cast<int64_t>(v);
     return scalar(Kind::Int);
   }
@@ -527,7 +779,7 @@ LoadResult load_bundle(std::string_view bytes) {
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
   LoadResult r;
   FastReader fast(r.bundle);
-  if (json::sax_parse(bytes.begin(), bytes.end(), &fast) && fast.finish()) {
+  if (Scanner(bytes).run(fast) && fast.finish()) {
     r.bundle.index();
     r.ok = true;
     return r;

@@ -229,3 +229,49 @@ TEST_SUITE("bundle") {
     }
   }
 }
+
+TEST_SUITE("bundle") {
+  TEST_CASE("the streaming loader agrees with the checked loader on escapes, numbers and mutated bundles") {
+    const std::string base = std::string(R"( { "format" : "quire-bundle" , "version" : 1 ,
+      "site" : { "title" : "T\"q\\s\/\b\f\n\r\t\u00e9\ud83d\ude00", "posts_per_page" : 3 , "x" : [ ] , "y" : { } } ,
+      "posts" : [ { "slug" : "a" , "title" : "A é 😀" , "date" : "2022-01-01" , "tags" : [ "x" , "y" ] ,
+        "summary" : "s" , "body" : "# B\n\nText" , "params" : { "n" : -12 , "u" : 18446744073709551615 ,
+        "big" : 184467440737095516150 , "f" : -1.5e-3 , "z" : 0 , "neg0" : -0 , "t" : true , "l" : [ null , { } ] } } ,
+        { "slug" : "b" , "title" : "B" , "date" : "2022-02-01T10:00:00+01:00" } ] } )");
+    auto same = [](const std::string& json) {
+      auto fast = load_bundle(json);
+      auto checked = quire::load_bundle_checked(json);
+      CHECK(fast.ok == checked.ok);
+      CHECK(fast.code == checked.code);
+      CHECK(fast.message == checked.message);
+      REQUIRE(fast.bundle.posts.size() == checked.bundle.posts.size());
+      CHECK(fast.bundle.site.title == checked.bundle.site.title);
+      for (size_t i = 0; i < fast.bundle.posts.size(); ++i) {
+        CHECK(fast.bundle.posts[i].title == checked.bundle.posts[i].title);
+        CHECK(fast.bundle.posts[i].body == checked.bundle.posts[i].body);
+        CHECK(fast.bundle.posts[i].tags == checked.bundle.posts[i].tags);
+        CHECK(fast.bundle.posts[i].params_json == checked.bundle.posts[i].params_json);
+      }
+    };
+    {
+      CAPTURE(base);
+      REQUIRE(load_bundle(base).ok);
+      same(base);
+    }
+    // Every single-byte deletion, and replacements by bytes that matter to
+    // JSON: the two loaders accept and refuse the same documents.
+    const std::string significant = "{}[],:\"\\ 0-.eE+tfnu\x01\x80\xC3\xFF";
+    uint32_t seed = 12345;
+    for (size_t i = 0; i < base.size(); ++i) {
+      std::string cut = base;
+      cut.erase(i, 1);
+      CAPTURE(cut);
+      same(cut);
+      seed = seed * 1103515245u + 12345u;
+      std::string swapped = base;
+      swapped[i] = significant[(seed >> 16) % significant.size()];
+      CAPTURE(swapped);
+      same(swapped);
+    }
+  }
+}
