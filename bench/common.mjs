@@ -10,7 +10,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const quireCli = path.join(repoRoot, 'build/native/quire');
-export const wasmDir = path.join(repoRoot, 'build/wasm');
+// BENCH_WASM_DIR: another build of the module (say an -Oz one) to compare.
+export const wasmDir = process.env.BENCH_WASM_DIR || path.join(repoRoot, 'build/wasm');
 
 /**
  * A table row. `budget` rows are printed as PASS/FAIL lines under the table.
