@@ -40,6 +40,9 @@ std::string render_document(const Bundle& bundle, const View& view);
 inline constexpr const char* kBundleFile = "bundle.json";
 inline constexpr const char* kStylesheetFile = "style.css";
 inline constexpr const char* kAppScriptFile = "app.js";
+inline constexpr const char* kApiScriptFile = "quire.js";         // imported by app.js
+inline constexpr const char* kCoreScriptFile = "quire-core.js";   // imported by quire.js
+inline constexpr const char* kCoreWasmFile = "quire-core.wasm";  // fetched by quire.js
 inline constexpr const char* kThemeScriptFile = "theme.js";  // light/dark, in <head>
 inline constexpr const char* kFaviconFile = "favicon.svg";  // web/'s, unless content/static has one
 
