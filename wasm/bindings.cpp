@@ -4,6 +4,7 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
@@ -31,12 +32,17 @@ struct RenderOutcome {
   std::string path;         // canonical path of the view
   std::string description;
   std::string html;         // inside of #quire-app ("app") or of <main> ("main")
+  std::string needs;        // split bundle: chunk to fetch (relative to the bundle), then render again
   std::string error;
 };
 
-// Bytes in: JS writes the bundle straight into this buffer through a memory
-// view (no JS string decode), then calls loadBundle().
+// Bytes in: JS writes the bundle (or a chunk, or markdown) straight into
+// this buffer through a memory view (no JS string decode), then calls
+// loadBundle(), addChunk() or renderMarkdownInput().
 std::string g_input;
+// Bytes out: renderMarkdownInput()'s HTML, read by JS through a memory view
+// and decoded with TextDecoder (Embind's string return decodes in JS).
+std::string g_output;
 // Loaded bundles, by handle; a released slot becomes null.
 std::vector<std::unique_ptr<quire::Bundle>> g_bundles;
 
@@ -44,6 +50,25 @@ emscripten::val prepareInput(size_t size) {
   g_input.assign(size, '\0');
   return emscripten::val(emscripten::typed_memory_view(g_input.size(),
                                                        reinterpret_cast<unsigned char*>(g_input.data())));
+}
+
+// Like prepareInput(), but keeps the buffer's capacity between calls (no
+// fill of fresh memory per markdown render): a view of at least `size` bytes.
+emscripten::val inputBuffer(size_t size) {
+  if (g_input.size() < size) g_input.resize(size);
+  return emscripten::val(emscripten::typed_memory_view(g_input.size(),
+                                                       reinterpret_cast<unsigned char*>(g_input.data())));
+}
+
+// Renders the first `length` bytes of the input buffer; returns a view of
+// the HTML's bytes, valid until the next call into the module.
+emscripten::val renderMarkdownInput(size_t length, bool unsafe_html, const std::string& id_prefix) {
+  quire::MarkdownOptions o;
+  o.unsafe_html = unsafe_html;
+  o.id_prefix = id_prefix;
+  g_output = quire::render_markdown(std::string_view(g_input.data(), std::min(length, g_input.size())), o);
+  return emscripten::val(emscripten::typed_memory_view(g_output.size(),
+                                                       reinterpret_cast<unsigned char*>(g_output.data())));
 }
 
 LoadOutcome loadBundle() {
@@ -61,9 +86,34 @@ LoadOutcome loadBundle() {
   return out;
 }
 
-const quire::Bundle* bundle_at(int handle) {
+quire::Bundle* bundle_at(int handle) {
   if (handle < 0 || static_cast<size_t>(handle) >= g_bundles.size()) return nullptr;
   return g_bundles[static_cast<size_t>(handle)].get();
+}
+
+// Adds the chunk in the input buffer (see prepareInput) to a loaded bundle.
+LoadOutcome addChunk(int handle) {
+  LoadOutcome out;
+  quire::Bundle* b = bundle_at(handle);
+  if (!b) {
+    out.code = "released";
+    out.message = "no bundle loaded with handle " + std::to_string(handle);
+    return out;
+  }
+  quire::ChunkResult r = quire::add_chunk(*b, g_input);
+  std::string().swap(g_input);
+  out.ok = r.ok;
+  out.handle = handle;
+  out.code = r.code;
+  out.message = r.message;
+  out.posts = r.bodies;
+  return out;
+}
+
+// The chunk a path's view would need (for prefetching), or "".
+std::string chunkFor(int handle, const std::string& path) {
+  const quire::Bundle* b = bundle_at(handle);
+  return b ? quire::chunk_needed(*b, quire::parse_route(path, b->site.base_path)) : std::string();
 }
 
 RenderOutcome renderPath(int handle, const std::string& path, const std::string& part) {
@@ -79,6 +129,7 @@ RenderOutcome renderPath(int handle, const std::string& path, const std::string&
   out.title = v.title;
   out.path = v.path;
   out.description = v.description;
+  out.needs = v.needs;
   out.html = part == "main" ? std::move(v.html) : quire::render_app(*b, v);
   return out;
 }
@@ -137,6 +188,7 @@ EMSCRIPTEN_BINDINGS(quire) {
       .field("path", &RenderOutcome::path)
       .field("description", &RenderOutcome::description)
       .field("html", &RenderOutcome::html)
+      .field("needs", &RenderOutcome::needs)
       .field("error", &RenderOutcome::error);
   value_object<quire::WidgetRequest>("WidgetRequest")
       .field("view", &quire::WidgetRequest::view)
@@ -155,7 +207,11 @@ EMSCRIPTEN_BINDINGS(quire) {
       .field("title", &WidgetOutcome::title)
       .field("html", &WidgetOutcome::html);
   function("prepareInput", &prepareInput);
+  function("inputBuffer", &inputBuffer);
+  function("renderMarkdownInput", &renderMarkdownInput);
   function("loadBundle", &loadBundle);
+  function("addChunk", &addChunk);
+  function("chunkFor", &chunkFor);
   function("renderPath", &renderPath);
   function("renderWidget", &renderWidget);
   function("releaseBundle", &releaseBundle);

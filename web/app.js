@@ -39,6 +39,8 @@ const testHooks = { ready: Promise.resolve(false), navigations: 0 };
 let bundle = null;
 /** @type {unknown} */
 let loadError = null;
+/** Counts show() calls, so that a slow chunk cannot overwrite a later view. */
+let latestShow = 0;
 /** pathname + search of what the page shows now. */
 let shownPath = location.pathname + location.search;
 
@@ -58,7 +60,7 @@ function start(app) {
   else restoreInitialScroll();
 
   testHooks.ready = fetchBundle(bundleUrl)
-    .then(loadBundle)
+    .then((bytes) => loadBundle(bytes, { url: bundleUrl }))
     .then((loaded) => {
       bundle = loaded;
       return true;
@@ -77,6 +79,10 @@ function start(app) {
   });
 
   document.addEventListener('click', (event) => onClick(event, base));
+  // A split bundle's post bodies: start fetching when the reader points at
+  // or tabs to a link, not only when they click.
+  document.addEventListener('pointerover', (event) => onIntent(event, base));
+  document.addEventListener('focusin', (event) => onIntent(event, base));
   document.addEventListener('submit', (event) => onSubmit(event, base));
   window.addEventListener('popstate', onPopState);
   // So that reload and back-from-another-site land where the reader was.
@@ -138,6 +144,19 @@ function onClick(event, base) {
 }
 
 /**
+ * Prefetches what the link under the pointer or focus will need.
+ * @param {Event} event
+ * @param {string} base
+ */
+function onIntent(event, base) {
+  if (!bundle) return;
+  const link = /** @type {Element|null} */ (event.target)?.closest?.('a[href]');
+  if (!(link instanceof HTMLAnchorElement)) return;
+  const url = new URL(link.href);
+  if (isAppUrl(url, base)) bundle.prefetch(url.pathname);
+}
+
+/**
  * The search form (GET to the search route) becomes a client navigation.
  * @param {SubmitEvent} event
  * @param {string} base
@@ -192,11 +211,18 @@ async function show(url, options) {
   }
   const loaded = /** @type {Bundle} */ (bundle);
   const path = url.pathname + url.search;
+  const ticket = ++latestShow;
   let view;
   try {
     view = loaded.render(path, 'app');
+    if (view.needs) {
+      // A post whose body is in a chunk not loaded yet (split bundle).
+      await loaded.ensure(path);
+      if (ticket !== latestShow) return;  // the reader went elsewhere meanwhile
+      view = loaded.render(path, 'app');
+    }
   } catch (error) {
-    showError(error);
+    if (ticket === latestShow) showError(error);
     return;
   }
   if (options.history === 'push') {

@@ -14,6 +14,12 @@ export interface RenderedView {
   description: string;
   /** Inside of #quire-app ('app') or of <main> ('main'). */
   html: string;
+  /**
+   * '' when the view is complete; else (a split bundle's post whose body is
+   * not loaded yet) the chunk to load: `await bundle.ensure(path)`, then
+   * render again.
+   */
+  needs: string;
 }
 
 /**
@@ -96,6 +102,15 @@ export class Bundle {
    * @throws QuireError 'request' (bad option) or 'not-found' (no such post or tag)
    */
   renderWidget(options?: WidgetOptions): RenderedWidget;
+  /**
+   * Loads what the view of `path` needs (a split bundle's chunk holding a
+   * post's body), fetched once however often asked; resolves at once when
+   * nothing is missing.
+   * @throws QuireError 'fetch', or the chunk's 'parse' | 'format' | 'version' | 'schema'
+   */
+  ensure(path: string): Promise<void>;
+  /** Starts ensure(path), ignoring errors (on hover, say). */
+  prefetch(path: string): void;
   /** Frees the bundle inside the core; render() throws afterwards. */
   release(): void;
 }
@@ -104,7 +119,7 @@ export class Bundle {
  * Loads a bundle from its bytes.
  * @throws QuireError 'parse' | 'format' | 'version' | 'schema'
  */
-export function loadBundle(bytes: Uint8Array | ArrayBuffer | string): Promise<Bundle>;
+export function loadBundle(bytes: Uint8Array | ArrayBuffer | string, options?: { url?: string | URL }): Promise<Bundle>;
 
 /**
  * Fetches a bundle's bytes.
@@ -114,3 +129,9 @@ export function fetchBundle(url: string | URL, options?: { signal?: AbortSignal 
 
 /** Renders markdown with the core's renderer (dialect and safety policy of src/core/markdown.hpp). */
 export function renderMarkdown(markdown: string, options?: { unsafeHtml?: boolean; idPrefix?: string }): Promise<string>;
+
+/**
+ * renderMarkdown() without the await, with a core from getCore(): bytes,
+ * not strings, cross into WebAssembly.
+ */
+export function renderMarkdownWith(core: QuireCore, markdown: string, options?: { unsafeHtml?: boolean; idPrefix?: string }): string;

@@ -15,13 +15,21 @@
  * @property {(size: number) => Uint8Array} prepareInput
  *   A view of a fresh input buffer of `size` bytes inside WASM memory. Valid
  *   only until the next call into the module (memory may grow).
- * @property {() => {ok: boolean, handle: number, code: string, message: string, posts: number}} loadBundle
+ * @property {(size: number) => Uint8Array} inputBuffer
+ *   Like prepareInput, but keeps the buffer between calls (at least `size` bytes).
+ * @property {(length: number, unsafeHtml: boolean, idPrefix: string) => Uint8Array} renderMarkdownInput
+ *   Renders the input buffer's first `length` bytes; a view of the HTML's bytes.
+ * @property {() => LoadOutcome} loadBundle
+ * @property {(handle: number) => LoadOutcome} addChunk  adds the chunk in the input buffer
+ * @property {(handle: number, path: string) => string} chunkFor  the chunk a path needs, or ''
  * @property {(handle: number, path: string, part: string) => RenderOutcome} renderPath
  * @property {(handle: number, request: Required<WidgetOptions>) => {ok: boolean, status: number, error: string, title: string, html: string}} renderWidget
  * @property {(handle: number) => void} releaseBundle
  * @property {(markdown: string, unsafeHtml: boolean, idPrefix: string) => string} renderMarkdown
  * @property {() => number} bundleVersion
  */
+
+/** @typedef {{ok: boolean, handle: number, code: string, message: string, posts: number}} LoadOutcome */
 
 /**
  * @typedef {object} RenderOutcome
@@ -31,6 +39,7 @@
  * @property {string} path
  * @property {string} description
  * @property {string} html
+ * @property {string} needs
  * @property {string} error
  */
 
@@ -42,6 +51,9 @@
  * @property {string} path         the canonical path (base path included)
  * @property {string} description  plain text for <meta name="description">
  * @property {string} html         inside of #quire-app ('app') or <main> ('main')
+ * @property {string} needs        '' when complete; else the view is a post
+ *   whose body is in a chunk not loaded yet (split bundle): `await
+ *   bundle.ensure(path)`, then render again
  */
 
 /**
@@ -226,14 +238,20 @@ export class Bundle {
   /** @type {QuireCore} */
   #core;
   #released = false;
+  /** @type {URL|undefined} */
+  #url;
+  /** Chunk loads by resolved URL, each fetched once. @type {Map<string, Promise<void>>} */
+  #chunks = new Map();
 
   /**
    * @param {QuireCore} core
    * @param {number} handle
    * @param {number} posts
+   * @param {URL} [url]  where the bundle came from (split bundles' chunks are relative to it)
    */
-  constructor(core, handle, posts) {
+  constructor(core, handle, posts, url) {
     this.#core = core;
+    this.#url = url;
     /** @readonly */
     this.handle = handle;
     /** Number of posts in the bundle. @readonly */
@@ -252,7 +270,44 @@ export class Bundle {
     if (this.#released) throw new QuireError('This bundle has been released', 'released');
     const r = this.#core.renderPath(this.handle, String(path), part);
     if (!r.ok) throw new QuireError(r.error || 'Rendering failed', 'render');
-    return { status: r.status, title: r.title, path: r.path, description: r.description, html: r.html };
+    return { status: r.status, title: r.title, path: r.path, description: r.description, html: r.html, needs: r.needs };
+  }
+
+  /**
+   * Loads what the view of `path` needs and the bundle lacks: in a split
+   * bundle, the chunk holding a post's body (fetched once, however often
+   * asked). Resolves at once when nothing is missing.
+   * @param {string} path
+   * @returns {Promise<void>}
+   * @throws {QuireError} 'fetch', or the chunk's 'parse' | 'format' | 'version' | 'schema'
+   */
+  ensure(path) {
+    if (this.#released) return Promise.reject(new QuireError('This bundle has been released', 'released'));
+    const chunk = this.#core.chunkFor(this.handle, String(path));
+    if (!chunk) return Promise.resolve();
+    const url = new URL(chunk, this.#url ?? globalThis.location?.href);
+    let loading = this.#chunks.get(url.href);
+    if (!loading) {
+      loading = fetchBundle(url).then((bytes) => {
+        if (this.#released) return;
+        this.#core.prepareInput(bytes.length).set(bytes);
+        const r = this.#core.addChunk(this.handle);
+        if (!r.ok) throw new QuireError(`${url.href}: ${r.message}`, r.code || 'parse');
+      });
+      // A failed load may be retried later.
+      loading.catch(() => this.#chunks.delete(url.href));
+      this.#chunks.set(url.href, loading);
+    }
+    return loading;
+  }
+
+  /**
+   * Starts loading what `path` needs (on hover, say); errors are ignored
+   * here and surface when the view is shown.
+   * @param {string} path
+   */
+  prefetch(path) {
+    this.ensure(path).catch(() => {});
   }
 
   /**
@@ -293,11 +348,13 @@ export class Bundle {
 /**
  * Loads a bundle from its bytes (the JSON document written by `quire build`).
  * @param {Uint8Array|ArrayBuffer|string} bytes
+ * @param {{url?: string|URL}} [options]  url: where the bytes came from; a
+ *   split bundle's chunks are fetched relative to it (default: the page)
  * @returns {Promise<Bundle>}
  * @throws {QuireError} code 'parse' | 'format' | 'version' | 'schema', with
  *   a message naming the JSON path, e.g. "posts[1].date: expected string"
  */
-export async function loadBundle(bytes) {
+export async function loadBundle(bytes, { url } = {}) {
   const data = typeof bytes === 'string' ? new TextEncoder().encode(bytes)
     : bytes instanceof Uint8Array ? bytes
       : new Uint8Array(bytes);
@@ -306,7 +363,8 @@ export async function loadBundle(bytes) {
   core.prepareInput(data.length).set(data);
   const result = core.loadBundle();
   if (!result.ok) throw new QuireError(result.message || 'The bundle is not valid', result.code || 'parse');
-  return new Bundle(core, result.handle, result.posts);
+  const base = url === undefined ? undefined : new URL(url, globalThis.location?.href);
+  return new Bundle(core, result.handle, result.posts, base);
 }
 
 /**
@@ -343,6 +401,26 @@ export async function fetchBundle(url, { signal } = {}) {
  * @returns {Promise<string>} HTML
  */
 export async function renderMarkdown(markdown, { unsafeHtml = false, idPrefix = '' } = {}) {
-  const core = await getCore();
-  return core.renderMarkdown(String(markdown), Boolean(unsafeHtml), String(idPrefix));
+  return renderMarkdownWith(await getCore(), markdown, { unsafeHtml, idPrefix });
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/**
+ * renderMarkdown() without the await, for a core already started (getCore()).
+ * Bytes cross the boundary, not strings: the markdown is encoded straight
+ * into WASM memory and the HTML decoded from it, which is faster than
+ * Embind's std::string marshalling.
+ * @param {QuireCore} core
+ * @param {string} markdown
+ * @param {{unsafeHtml?: boolean, idPrefix?: string}} [options]
+ * @returns {string} HTML
+ */
+export function renderMarkdownWith(core, markdown, { unsafeHtml = false, idPrefix = '' } = {}) {
+  const text = String(markdown);
+  // UTF-8 takes at most 3 bytes per UTF-16 unit; views are taken fresh
+  // because memory may grow.
+  const { written } = encoder.encodeInto(text, core.inputBuffer(text.length * 3));
+  return decoder.decode(core.renderMarkdownInput(written ?? 0, Boolean(unsafeHtml), String(idPrefix)));
 }

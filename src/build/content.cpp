@@ -26,7 +26,7 @@ namespace {
 
 const char* const kSiteKeys[] = {"title", "description", "author", "url", "base_path",
                                  "language", "posts_per_page", "date_format", "unsafe_html",
-                                 "feed_entries"};
+                                 "feed_entries", "split_bundle_over"};
 
 const char* const kPostKeys[] = {"title", "date", "updated", "tags", "summary", "slug", "draft"};
 
@@ -190,6 +190,15 @@ void parse_site_yaml(std::string_view text, const std::string& file, Site& site,
       (key == "posts_per_page" ? site.posts_per_page : site.feed_entries) = static_cast<int>(n);
     } else if (key == "unsafe_html") {
       cx.boolean(v, key, site.unsafe_html);
+    } else if (key == "split_bundle_over") {
+      if (!cx.scalar(v, key, s)) continue;
+      char* end = nullptr;
+      long n = std::strtol(s.c_str(), &end, 10);
+      if (s.empty() || *end != '\0' || n < 0 || n > 10000000) {
+        cx.error(v, "split_bundle_over: expected a whole number of posts (0: never split), got \"" + s + "\"");
+        continue;
+      }
+      site.split_bundle_over = static_cast<int>(n);
     } else {
       std::string hint;
       size_t best = 3;

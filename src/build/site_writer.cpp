@@ -103,7 +103,16 @@ bool write_all(const Bundle& b, const WriteOptions& o, const fs::path& root, Wri
     stats.bytes += data.size();
     return true;
   };
-  if (!put(kBundleFile, write_bundle_json(b))) return false;
+  // A large blog ships an index and content-hashed chunks of bodies.
+  const bool split = b.site.split_bundle_over > 0 && b.posts.size() > static_cast<size_t>(b.site.split_bundle_over);
+  if (!split) {
+    if (!put(kBundleFile, write_bundle_json(b))) return false;
+  } else {
+    SplitBundle parts = write_split_bundle(b, kChunkDir);
+    if (!put(kBundleFile, parts.index)) return false;
+    for (const SplitBundle::Chunk& c : parts.chunks)
+      if (!put(c.path, c.json)) return false;
+  }
   if (!write_pages(b, root, stats, error, progress)) return false;
   View missing = render_view(b, Route{});
   if (!put("404.html", render_document(b, missing))) return false;

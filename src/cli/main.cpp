@@ -34,8 +34,10 @@ const char* kUsageText =
     "        build the site (default: content -> dist)\n"
     "  check [content-dir] [--drafts] [--future]\n"
     "        validate content without writing anything\n"
-    "  render [--unsafe-html]\n"
-    "        markdown on stdin -> HTML on stdout (the browser's renderer)\n"
+    "  render [--unsafe-html] [--bench N]\n"
+    "        markdown on stdin -> HTML on stdout (the browser's renderer);\n"
+    "        --bench N renders N times the NUL-separated documents on stdin and\n"
+    "        prints {\"bytes\", \"seconds\", \"cpu_seconds\"} instead (bench/markdown.mjs)\n"
     "  new \"Post title\" [content-dir]\n"
     "        create content/posts/YYYY-MM-DD-post-title.md\n"
     "  help, --help     this text\n"
@@ -58,6 +60,7 @@ struct Args {
   std::vector<std::string> positional;
   std::string out = "dist";
   bool drafts = false, future = false, unsafe_html = false;
+  long bench_rounds = 0;  // render --bench N
 };
 
 bool parse_args(const std::vector<std::string>& argv, Args& a, std::string& problem) {
@@ -69,6 +72,9 @@ bool parse_args(const std::vector<std::string>& argv, Args& a, std::string& prob
     } else if (s == "--drafts") { a.drafts = true;
     } else if (s == "--future") { a.future = true;
     } else if (s == "--unsafe-html") { a.unsafe_html = true;
+    } else if (s == "--bench") {
+      if (i + 1 >= argv.size() || std::atol(argv[i + 1].c_str()) < 1) { problem = "--bench needs a count"; return false; }
+      a.bench_rounds = std::atol(argv[++i].c_str());
     } else if (!s.empty() && s[0] == '-') { problem = "unknown option " + s; return false;
     } else { a.positional.push_back(s); }
   }
@@ -143,11 +149,37 @@ int cmd_check(const Args& a) {
   return kOk;
 }
 
+// Times rendering each NUL-separated document of `input`, `rounds` times,
+// in this process: what native md4c costs without process start-up.
+int bench_render(const std::string& input, const quire::MarkdownOptions& o, long rounds) {
+  std::vector<std::string> docs;
+  for (size_t pos = 0; pos <= input.size();) {
+    size_t end = input.find('\0', pos);
+    if (end == std::string::npos) end = input.size();
+    docs.push_back(input.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  size_t out = 0, bytes = 0;
+  auto start = std::chrono::steady_clock::now();
+  std::clock_t cpu_start = std::clock();  // CPU time: robust on a busy machine
+  for (long r = 0; r < rounds; ++r)
+    for (const std::string& d : docs) {
+      out += quire::render_markdown(d, o).size();
+      bytes += d.size();
+    }
+  double cpu = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::cout << "{\"bytes\": " << bytes << ", \"seconds\": " << secs << ", \"cpu_seconds\": " << cpu
+            << ", \"html_bytes\": " << out << "}\n";
+  return kOk;
+}
+
 int cmd_render(const Args& a) {
   if (!a.positional.empty()) return usage("render reads markdown from stdin and takes no arguments");
   std::string input((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
   quire::MarkdownOptions o;
   o.unsafe_html = a.unsafe_html;
+  if (a.bench_rounds > 0) return bench_render(input, o, a.bench_rounds);
   std::cout << quire::render_markdown(input, o);
   return std::cout ? kOk : kUsage;
 }

@@ -4,9 +4,18 @@
 // {"format": "quire-bundle", "version": 1,
 //  "site": {"title", "description", "author", "url", "base_path", "language",
 //           "posts_per_page", "date_format", "unsafe_html", "feed_entries"},
+//  "chunks"?: ["chunks/<hash>.json", ..],
 //  "posts": [{"slug", "title", "date", "updated"?, "tags": [..], "summary",
-//             "body"?, "params"?: {..}}]}           newest first
+//             "body"?, "chunk"?: <index into chunks>, "minutes"?: <reading
+//             time>, "params"?: {..}}]}           newest first
 // A post without "body" is valid: a split bundle may load bodies later.
+//
+// The split form (a large blog): the bundle is an index, every post without
+// "body" but with "chunk" and "minutes"; the bodies are in content-hashed
+// chunk files (paths relative to the bundle's URL), cacheable forever:
+// {"format": "quire-chunk", "version": 1,
+//  "posts": [{"slug", "body"}, ..]}
+// A reader that does not know "chunks" still reads the index (bodies absent).
 #pragma once
 
 #include <cstdint>
@@ -31,6 +40,9 @@ struct Site {
   std::string date_format = kDefaultDateFormat;
   bool unsafe_html = false;
   int feed_entries = 20;        // newest posts in each Atom/JSON feed
+  // Build only (not in the bundle): split into index + chunks above this
+  // many posts; 0 never splits.
+  int split_bundle_over = 500;
 };
 
 struct Post {
@@ -43,6 +55,8 @@ struct Post {
   std::string summary;  // markdown
   std::string body;     // markdown
   bool has_body = false;
+  int chunk = -1;       // split form: index into Bundle::chunks holding the body
+  int minutes = 0;      // split form: reading time of the absent body
   std::string params_json;  // unknown front-matter keys, as a JSON object
 };
 
@@ -60,13 +74,16 @@ struct MonthInfo {
 struct Bundle {
   Site site;
   std::vector<Post> posts;  // newest first
-  // Derived by index(): tags by name, months newest first.
+  std::vector<std::string> chunks;  // split form: chunk paths, relative to the bundle
+  // Derived by index(): tags by name, months newest first, posts by slug.
   std::vector<TagInfo> tags;
   std::vector<MonthInfo> months;
-  std::vector<size_t> by_slug;  // indices into posts, by slug (find_post)
+  std::vector<size_t> by_slug;  // indices into posts, ordered by slug
 
-  // Sorts posts newest first and rebuilds tags and months.
+  // Sorts posts newest first and rebuilds tags, months and by_slug.
   void index();
+  // The chunk path a post's body is in, when the body is not loaded yet.
+  const std::string* missing_chunk(const Post& post) const;
   const Post* find_post(std::string_view slug) const;
   const TagInfo* find_tag(std::string_view slug) const;
   const MonthInfo* find_month(int year, int month) const;
@@ -81,9 +98,37 @@ struct LoadResult {
 
 // Loads and validates a bundle from its bytes. Never throws.
 LoadResult load_bundle(std::string_view bytes);
+// The same through a JSON DOM: load_bundle's fallback, which words every
+// error (load_bundle itself streams valid bundles into structs). Public so
+// that tests can check both paths agree.
+LoadResult load_bundle_checked(std::string_view bytes);
+
+struct ChunkResult {
+  bool ok = false;
+  std::string code;     // "parse", "format", "version", "schema"
+  std::string message;
+  int bodies = 0;       // bodies added
+};
+
+// Adds the bodies of a chunk file to a loaded bundle (posts that already
+// have a body keep it). Nothing is changed unless the whole chunk is valid.
+ChunkResult add_chunk(Bundle& bundle, std::string_view bytes);
 
 // Writes the bundle (the native build's side of the contract).
 std::string write_bundle_json(const Bundle& bundle);
+
+struct SplitBundle {
+  std::string index;  // the bundle, without bodies
+  struct Chunk {
+    std::string path;  // chunk_dir + <content hash> + ".json"
+    std::string json;
+  };
+  std::vector<Chunk> chunks;
+};
+
+// Writes the split form: chunks of `posts_per_chunk` consecutive posts,
+// counted from the oldest, so that a new post changes only the newest chunk.
+SplitBundle write_split_bundle(const Bundle& bundle, std::string_view chunk_dir, size_t posts_per_chunk = 8);
 
 // A tag's URL segment: slugify() after spelling out '+' and '#', so that
 // "C++", "C#" and "C" get distinct pages ("c-plus-plus", "c-sharp", "c").
@@ -92,5 +137,7 @@ std::string tag_slug(std::string_view tag);
 // Site field checks shared by the loader and the build.
 bool valid_slug(std::string_view slug);
 bool valid_base_path(std::string_view path);
+// A chunk path: relative, no "..", letters, digits, '-', '_', '.', '/'.
+bool valid_chunk_path(std::string_view path);
 
 }  // namespace quire

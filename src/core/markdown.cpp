@@ -136,10 +136,12 @@ std::string sanitize_input(std::string_view in) {
   std::string out;
   out.reserve(in.size());
   for (std::size_t i = 0; i < in.size();) {
-    const auto c = static_cast<unsigned char>(in[i]);
-    if (c != 0 && c < 0x80) {
-      out += static_cast<char>(c);
-      ++i;
+    // Runs of plain ASCII (the common case) are copied at once.
+    std::size_t run = i;
+    while (run < in.size() && in[run] != 0 && static_cast<unsigned char>(in[run]) < 0x80) ++run;
+    if (run > i) {
+      out.append(in.data() + i, run - i);
+      i = run;
       continue;
     }
     const DecodedChar d = decode_utf8(in, i);

@@ -158,6 +158,11 @@ std::string render_document(const Bundle& bundle, const View& view) {
       .raw("<link rel=\"stylesheet\" href=\"").text(base + kStylesheetFile).raw("\">\n")
       .raw("<script src=\"").text(base + kThemeScriptFile).raw("\"></script>\n")  // blocking: before first paint
       .raw("<link rel=\"preload\" href=\"").text(base + kBundleFile).raw("\" as=\"fetch\" crossorigin>\n")
+      // The app's imports and the module, fetched at once instead of one
+      // after another as each script asks for the next.
+      .raw("<link rel=\"modulepreload\" href=\"").text(base + kApiScriptFile).raw("\">\n")
+      .raw("<link rel=\"modulepreload\" href=\"").text(base + kCoreScriptFile).raw("\">\n")
+      .raw("<link rel=\"preload\" href=\"").text(base + kCoreWasmFile).raw("\" as=\"fetch\" crossorigin>\n")
       .raw("<script type=\"module\" src=\"").text(base + kAppScriptFile).raw("\"></script>\n</head>\n<body>\n")
       .raw("<div id=\"quire-app\" data-base=\"").text(base).raw("\" data-bundle=\"").text(base + kBundleFile)
       .raw("\" data-route=\"").text(view.path).raw("\" data-status=\"").num(view.status).raw("\">\n")

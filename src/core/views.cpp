@@ -70,7 +70,7 @@ class ViewBuilder {
     h.raw("<article class=\"post-summary\">\n<h2><a href=\"").text(path(post_route(p.slug)))
         .raw("\">").text(p.title).raw("</a></h2>\n<p class=\"post-meta\">");
     time(h, p.date, p.when);
-    if (p.has_body) h.raw(" <span class=\"reading-time\">· ").num(reading_minutes(p.body)).raw(" min read</span>");
+    if (int minutes = reading_minutes(p)) h.raw(" <span class=\"reading-time\">· ").num(minutes).raw(" min read</span>");
     h.raw("</p>\n");
     if (!p.summary.empty()) {
       MarkdownOptions o;
@@ -163,7 +163,7 @@ class ViewBuilder {
         h.raw("</span>");
       }
     }
-    if (p->has_body) h.raw(" <span class=\"reading-time\">· ").num(reading_minutes(p->body)).raw(" min read</span>");
+    if (int minutes = reading_minutes(*p)) h.raw(" <span class=\"reading-time\">· ").num(minutes).raw(" min read</span>");
     h.raw("</p>\n");
     tag_list(h, *p);
     h.raw("</header>\n<div class=\"post-body\">\n");
@@ -172,6 +172,7 @@ class ViewBuilder {
     o.base_path = site_.base_path;
     if (p->has_body) h.raw(render_markdown(p->body, o));
     else h.raw("<p class=\"pending\">Loading…</p>\n");
+    if (const std::string* chunk = b_.missing_chunk(*p)) v_.needs = *chunk;
     h.raw("</div>\n");
     related(h, index);
     const Post* newer = index > 0 ? &b_.posts[index - 1] : nullptr;
@@ -472,5 +473,14 @@ std::vector<size_t> search_posts(const Bundle& bundle, std::string_view query) {
 }
 
 int reading_minutes(std::string_view markdown) { return text_stats(markdown).reading_minutes; }
+
+int reading_minutes(const Post& post) { return post.has_body ? reading_minutes(post.body) : post.minutes; }
+
+std::string chunk_needed(const Bundle& bundle, const Route& route) {
+  if (route.kind != RouteKind::Post) return {};
+  const Post* p = bundle.find_post(route.slug);
+  const std::string* chunk = p ? bundle.missing_chunk(*p) : nullptr;
+  return chunk ? *chunk : std::string();
+}
 
 }  // namespace quire

@@ -32,6 +32,8 @@ struct View {
   // into the bundle the view was rendered from.
   const Post* post = nullptr;    // Post views
   const TagInfo* tag = nullptr;  // Tag views
+  std::string needs;       // split bundle: the chunk (path relative to the
+                           // bundle) holding the body this view is missing
 };
 
 View render_view(const Bundle& bundle, const Route& route);
@@ -42,6 +44,9 @@ std::string render_document(const Bundle& bundle, const View& view);
 inline constexpr const char* kBundleFile = "bundle.json";
 inline constexpr const char* kStylesheetFile = "style.css";
 inline constexpr const char* kAppScriptFile = "app.js";
+inline constexpr const char* kApiScriptFile = "quire.js";         // imported by app.js
+inline constexpr const char* kCoreScriptFile = "quire-core.js";   // imported by quire.js
+inline constexpr const char* kCoreWasmFile = "quire-core.wasm";  // fetched by quire.js
 inline constexpr const char* kThemeScriptFile = "theme.js";  // light/dark, in <head>
 inline constexpr const char* kFaviconFile = "favicon.svg";  // web/'s, unless content/static has one
 // Feeds (the site's under base_path, a tag's under its tag path) and
@@ -60,5 +65,13 @@ std::vector<size_t> search_posts(const Bundle& bundle, std::string_view query);
 // Minutes to read a markdown text (text_stats in markdown.hpp: 220 words or
 // 500 CJK characters a minute, at least 1).
 int reading_minutes(std::string_view markdown);
+// A post's reading time: from its body, or from the split index (0: unknown).
+int reading_minutes(const Post& post);
+
+// The chunk a route's view needs and does not have (split bundle), or "".
+std::string chunk_needed(const Bundle& bundle, const Route& route);
+
+// Where a split bundle's chunk files go, under base_path.
+inline constexpr const char* kChunkDir = "chunks/";
 
 }  // namespace quire

@@ -236,7 +236,7 @@ class WidgetBuilder {
         .raw("<h2 class=\"post-title\" part=\"post-title\" tabindex=\"-1\"><a href=\"").text(href).raw("\">")
         .text(p->title).raw("</a></h2>\n<p class=\"meta\" part=\"meta\">");
     time(h, p->date, p->when);
-    if (p->has_body) h.raw(" · ").num(reading_minutes(p->body)).raw(" min read");
+    if (int minutes = reading_minutes(*p)) h.raw(" · ").num(minutes).raw(" min read");
     h.raw("</p>\n");
     if (!p->tags.empty()) {
       h.raw("<ul class=\"tags\" part=\"tags\" aria-label=\"Tags\">");

@@ -178,3 +178,100 @@ TEST_SUITE("bundle") {
     CHECK(r.message.find("\xff") == std::string::npos);  // the message itself is valid UTF-8
   }
 }
+
+TEST_SUITE("bundle") {
+  // load_bundle() streams valid bundles straight into structs and falls back
+  // to the checked (DOM) reader for anything else; both must agree.
+  TEST_CASE("the streaming loader and the checked loader give the same bundle") {
+    const std::string cases[] = {
+        bundle_with(kSite, kPosts),
+        bundle_with(kSite, "[]"),
+        R"({"posts":[{"date":"2022-01-01","title":"T","slug":"s","x":{"y":[1,{"z":null}]},"tags":["a","A","a"]}],
+           "site":{"title":null,"unknown":[{}],"unsafe_html":true,"base_path":"/blog/"},"version":1,
+           "format":"quire-bundle","extra":[1,2,{"a":"b"}]})",
+        bundle_with(R"({"title":"Nul \u0000 here, é and 😀"})",
+                    R"([{"slug":"p","title":"P","date":"2022-01-01","body":null,"summary":"a\u0000b",
+                         "params":{"b":[1.5,2,true,null,"x"],"a":{"nested":-3},"c":1e300}}])"),
+        R"({"format":"quire-bundle","version":1,"site":{},"chunks":["c/1.json"],
+            "posts":[{"slug":"p","title":"P","date":"2022-01-01","chunk":0,"minutes":4}]})",
+    };
+    for (const std::string& json : cases) {
+      CAPTURE(json);
+      auto fast = load_bundle(json);
+      auto checked = quire::load_bundle_checked(json);
+      REQUIRE_MESSAGE(fast.ok, fast.message);
+      REQUIRE_MESSAGE(checked.ok, checked.message);
+      const quire::Site& a = fast.bundle.site;
+      const quire::Site& b = checked.bundle.site;
+      CHECK(a.title == b.title);
+      CHECK(a.url == b.url);
+      CHECK(a.base_path == b.base_path);
+      CHECK(a.posts_per_page == b.posts_per_page);
+      CHECK(a.unsafe_html == b.unsafe_html);
+      CHECK(fast.bundle.chunks == checked.bundle.chunks);
+      REQUIRE(fast.bundle.posts.size() == checked.bundle.posts.size());
+      for (size_t i = 0; i < fast.bundle.posts.size(); ++i) {
+        const quire::Post& p = fast.bundle.posts[i];
+        const quire::Post& q = checked.bundle.posts[i];
+        CHECK(p.slug == q.slug);
+        CHECK(p.title == q.title);
+        CHECK(p.date == q.date);
+        CHECK(p.tags == q.tags);
+        CHECK(p.summary == q.summary);
+        CHECK(p.body == q.body);
+        CHECK(p.has_body == q.has_body);
+        CHECK(p.chunk == q.chunk);
+        CHECK(p.minutes == q.minutes);
+        CHECK(p.params_json == q.params_json);
+      }
+      CHECK(fast.bundle.tags.size() == checked.bundle.tags.size());
+      CHECK(fast.bundle.months.size() == checked.bundle.months.size());
+    }
+  }
+}
+
+TEST_SUITE("bundle") {
+  TEST_CASE("the streaming loader agrees with the checked loader on escapes, numbers and mutated bundles") {
+    const std::string base = std::string(R"( { "format" : "quire-bundle" , "version" : 1 ,
+      "site" : { "title" : "T\"q\\s\/\b\f\n\r\t\u00e9\ud83d\ude00", "posts_per_page" : 3 , "x" : [ ] , "y" : { } } ,
+      "posts" : [ { "slug" : "a" , "title" : "A é 😀" , "date" : "2022-01-01" , "tags" : [ "x" , "y" ] ,
+        "summary" : "s" , "body" : "# B\n\nText" , "params" : { "n" : -12 , "u" : 18446744073709551615 ,
+        "big" : 184467440737095516150 , "f" : -1.5e-3 , "z" : 0 , "neg0" : -0 , "t" : true , "l" : [ null , { } ] } } ,
+        { "slug" : "b" , "title" : "B" , "date" : "2022-02-01T10:00:00+01:00" } ] } )");
+    auto same = [](const std::string& json) {
+      auto fast = load_bundle(json);
+      auto checked = quire::load_bundle_checked(json);
+      CHECK(fast.ok == checked.ok);
+      CHECK(fast.code == checked.code);
+      CHECK(fast.message == checked.message);
+      REQUIRE(fast.bundle.posts.size() == checked.bundle.posts.size());
+      CHECK(fast.bundle.site.title == checked.bundle.site.title);
+      for (size_t i = 0; i < fast.bundle.posts.size(); ++i) {
+        CHECK(fast.bundle.posts[i].title == checked.bundle.posts[i].title);
+        CHECK(fast.bundle.posts[i].body == checked.bundle.posts[i].body);
+        CHECK(fast.bundle.posts[i].tags == checked.bundle.posts[i].tags);
+        CHECK(fast.bundle.posts[i].params_json == checked.bundle.posts[i].params_json);
+      }
+    };
+    {
+      CAPTURE(base);
+      REQUIRE(load_bundle(base).ok);
+      same(base);
+    }
+    // Every single-byte deletion, and replacements by bytes that matter to
+    // JSON: the two loaders accept and refuse the same documents.
+    const std::string significant = "{}[],:\"\\ 0-.eE+tfnu\x01\x80\xC3\xFF";
+    uint32_t seed = 12345;
+    for (size_t i = 0; i < base.size(); ++i) {
+      std::string cut = base;
+      cut.erase(i, 1);
+      CAPTURE(cut);
+      same(cut);
+      seed = seed * 1103515245u + 12345u;
+      std::string swapped = base;
+      swapped[i] = significant[(seed >> 16) % significant.size()];
+      CAPTURE(swapped);
+      same(swapped);
+    }
+  }
+}

@@ -1,0 +1,178 @@
+#!/usr/bin/env node
+// The reader's side in headless Chromium (Debian's, through playwright-core):
+//  - first paint: navigation start (performance.timeOrigin) to the view's
+//    content being in the DOM, for a pre-rendered page (home), and for
+//    client-rendered routes (a host serving 404.html for a path the build
+//    did not write, so the app renders it with the WASM core): a month
+//    (index only) and a post (index + its chunk);
+//  - route changes at the largest size: click → the new view in the DOM and
+//    laid out (forced layout included), for the next page, a tag and a month.
+//
+//   node bench/browser.mjs [--quick] [--repeats N]
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+
+import { chromium } from 'playwright-core';
+
+import { startServer } from '../scripts/serve.mjs';
+import { blogSizes, median, percentile, site, standalone } from './common.mjs';
+
+/** @typedef {import('./common.mjs').Row} Row */
+/** @typedef {import('./common.mjs').Context} Context */
+
+const browserArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+/**
+ * Records, in the page, when an element matching `selector` first exists.
+ * Runs before any of the page's own scripts.
+ * @param {string} selector
+ */
+function watchFor(selector) {
+  const w = /** @type {any} */ (window);
+  w.__contentAt = null;
+  const check = () => {
+    if (w.__contentAt === null && document.querySelector(selector)) {
+      w.__contentAt = performance.now();
+      observer.disconnect();
+    }
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+/**
+ * Milliseconds from navigation start to `selector` in the DOM, per load.
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} url
+ * @param {string} selector
+ * @param {number} times
+ */
+async function firstPaint(browser, url, selector, times) {
+  const out = [];
+  for (let i = 0; i <= times; i += 1) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    await page.addInitScript(watchFor, selector);
+    await page.goto(url);
+    await page.waitForFunction(() => /** @type {any} */ (window).__contentAt !== null, null, { timeout: 60000 });
+    const ms = await page.evaluate(() => /** @type {any} */ (window).__contentAt);
+    await context.close();
+    if (i > 0) out.push(ms);  // the first load warms the server's disk cache
+  }
+  return out;
+}
+
+/**
+ * Clicks the `index`-th link matching `selector` and returns the time until
+ * the app's next render is in the DOM and laid out.
+ * @param {import('playwright-core').Page} page
+ * @param {string} selector
+ * @param {number} index
+ */
+function clickAndTime(page, selector, index) {
+  return page.evaluate(async ([sel, i]) => {
+    const links = document.querySelectorAll(/** @type {string} */ (sel));
+    if (!links.length) throw new Error(`no link matches ${sel} on ${location.pathname}`);
+    const link = /** @type {HTMLElement} */ (links[/** @type {number} */ (i) % links.length]);
+    const done = new Promise((resolve) => document.addEventListener('quire:rendered', resolve, { once: true }));
+    const t0 = performance.now();
+    link.click();
+    await done;
+    void document.body.offsetHeight;  // style and layout of the new view
+    return performance.now() - t0;
+  }, [selector, index]);
+}
+
+/**
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} url  the home page
+ * @param {number} rounds
+ */
+async function routeChanges(browser, url, rounds) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => /** @type {any} */ (window).__quire?.ready);
+  await page.evaluate(() => /** @type {any} */ (window).__quire.ready);
+  /** @type {Record<string, number[]>} */
+  const times = { 'next page': [], tag: [], month: [], 'post (fetches its chunk)': [] };
+  for (let i = 0; i < rounds; i += 1) {
+    times['next page'].push(await clickAndTime(page, 'main .pagination a.older', 0));
+    times.tag.push(await clickAndTime(page, 'main a.tag', i));
+    await clickAndTime(page, 'header a[href$="/archive/"]', 0);
+    times.month.push(await clickAndTime(page, 'main .months a', i * 7));
+    times['post (fetches its chunk)'].push(await clickAndTime(page, 'main .post-index a', i));
+    await clickAndTime(page, 'header a.site-title', 0);
+  }
+  await context.close();
+  return times;
+}
+
+/**
+ * A post and a month whose static pages are removed from the (scratch)
+ * build, so that the host's 404.html fallback makes the app render them.
+ * @param {string} dist
+ */
+async function clientRoutes(dist) {
+  const bundle = JSON.parse(await readFile(path.join(dist, 'bundle.json'), 'utf8'));
+  const post = bundle.posts[Math.floor(bundle.posts.length / 2)];
+  const month = bundle.posts[Math.floor(bundle.posts.length / 3)].date.slice(0, 7).replace('-', '/');
+  await rm(path.join(dist, 'posts', post.slug, 'index.html'), { force: true });
+  await rm(path.join(dist, 'archive', month, 'index.html'), { force: true });
+  return { post: `posts/${post.slug}/`, month: `archive/${month}/` };
+}
+
+/** @param {Context} ctx @returns {Promise<Row[]>} */
+export async function run(ctx) {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: browserArgs });
+  /** @type {Row[]} */
+  const rows = [];
+  const times = Math.max(ctx.repeats, 5);
+  try {
+    const sizes = blogSizes(ctx);
+    for (const posts of sizes) {
+      const blog = await site(ctx, posts);
+      const routes = await clientRoutes(blog.dist);
+      const server = await startServer({ root: blog.dist, port: 0, quiet: true });
+      try {
+        const section = `first paint: ${posts} posts`;
+        const cases = [
+          { what: 'home, pre-rendered', url: server.url, sel: 'main .post-list article' },
+          { what: 'month, client-rendered (index)', url: server.url + routes.month, sel: 'main .post-index li' },
+          { what: 'post, client-rendered (index + chunk)', url: server.url + routes.post, sel: 'main .post-body p:not(.pending)' },
+        ];
+        for (const c of cases) {
+          const ms = median(await firstPaint(browser, c.url, c.sel, times));
+          rows.push({ section, what: c.what, value: ms, unit: 'ms' });
+          if (c.what.startsWith('month')) {
+            const limit = posts <= 1000 ? 150 : 300;
+            rows.push({ section: 'budget', what: `first paint ${posts}`, value: ms, unit: 'ms',
+              budget: { pass: ms <= limit, line: `first paint ≤ ${limit} ms at ${posts} posts (client-rendered, WASM path): ${ms.toFixed(1)} ms` } });
+          }
+        }
+        if (posts === sizes[sizes.length - 1]) {
+          const rounds = ctx.quick ? 10 : 25;
+          const changes = await routeChanges(browser, server.url, rounds);
+          const budgeted = [];
+          for (const [what, xs] of Object.entries(changes)) {
+            const sectionName = `route change: ${posts} posts (${xs.length} clicks)`;
+            rows.push({ section: sectionName, what: `${what} p50`, value: median(xs), unit: 'ms' });
+            rows.push({ section: sectionName, what: `${what} p95`, value: percentile(xs, 95), unit: 'ms' });
+            if (!what.startsWith('post')) budgeted.push(...xs);
+          }
+          const p95 = percentile(budgeted, 95);
+          rows.push({ section: 'budget', what: 'route change p95', value: p95, unit: 'ms',
+            budget: { pass: p95 <= 16, line: `route change p95 ≤ 16 ms at ${posts} posts (next page, tag, month): ${p95.toFixed(1)} ms` } });
+        }
+      } finally {
+        await server.close();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  return rows;
+}
+
+await standalone(import.meta.url, run);

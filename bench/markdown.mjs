@@ -1,0 +1,147 @@
+#!/usr/bin/env node
+// Markdown → HTML, one post at a time (a JS string in, a JS string out),
+// in MB of markdown per second of CPU time (process.cpuUsage(), so that
+// other processes on a busy machine do not count; all renderers here run
+// on the main thread):
+// Quire's WASM core against marked, markdown-it and md4w (md4c built by
+// Zig), and native md4c through `quire render --bench` (one process that
+// times its own loop, so spawning does not count). Two inputs: the
+// synthetic blog's post bodies and md4c's spec.txt (one document).
+//
+//   node bench/markdown.mjs [--quick] [--repeats N]
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+import { cpuMs, loadCore, median, quireCli, repoRoot, site, standalone } from './common.mjs';
+
+/** @typedef {import('./common.mjs').Row} Row */
+/** @typedef {import('./common.mjs').Context} Context */
+
+const specFile = path.join(repoRoot, 'build/third_party/md4c-release-0.4.8/test/spec.txt');
+
+/** Post bodies (front matter removed) of the synthetic blog. @param {Context} ctx */
+async function corpus(ctx) {
+  const blog = await site(ctx, 1000);
+  const files = (await readdir(path.join(blog.content, 'posts'))).sort().slice(0, ctx.quick ? 50 : 200);
+  const bodies = [];
+  for (const f of files) {
+    const text = await readFile(path.join(blog.content, 'posts', f), 'utf8');
+    bodies.push(text.slice(text.indexOf('\n---\n', 3) + 5));
+  }
+  return bodies;
+}
+
+/**
+ * The JS-side renderers, each `(markdown) => html`.
+ * @returns {Promise<Array<{name: string, render: (md: string) => string}>>}
+ */
+async function renderers() {
+  const core = await loadCore();
+  const { marked } = await import('marked');
+  const { default: MarkdownIt } = await import('markdown-it');
+  const md4w = await import('md4w');
+  await md4w.init('fast');
+  const mdit = new MarkdownIt();
+  /** @type {Array<{name: string, render: (md: string) => string}>} */
+  const list = [
+    { name: 'Quire (WASM)', render: (md) => core.renderMarkdown(md, false, '') },
+    { name: 'md4w', render: (md) => md4w.mdToHtml(md) },
+    { name: 'marked', render: (md) => /** @type {string} */ (marked.parse(md, { async: false })) },
+    { name: 'markdown-it', render: (md) => mdit.render(md) },
+  ];
+  if (typeof core.renderMarkdownInput === 'function') {
+    // What web/quire.js does (bytes across the boundary), and for comparison
+    // Embind's own std::string marshalling.
+    const { renderMarkdownWith } = await import('../web/quire.js');
+    list.splice(1, 0, { name: 'Quire (WASM, Embind strings)', render: (md) => core.renderMarkdown(md, false, '') });
+    list[0] = { name: 'Quire (WASM)', render: (md) => renderMarkdownWith(core, md) };
+  }
+  return list;
+}
+
+/**
+ * Native md4c through the CLI's own timing loop.
+ * @param {string[]} docs
+ * @param {number} rounds
+ * @returns {number} MB/s
+ */
+function native(docs, rounds) {
+  const input = docs.join('\0');
+  const run = spawnSync(quireCli, ['render', '--bench', String(rounds)], { input, encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (run.status !== 0) throw new Error(`quire render --bench failed: ${run.stderr}`);
+  const { bytes, cpu_seconds: seconds } = JSON.parse(run.stdout);
+  return bytes / seconds / 1e6;
+}
+
+/**
+ * Measures every renderer on `docs`; samples are interleaved (one pass of
+ * each renderer in turn) so a noisy neighbour hits them all alike.
+ * @param {Context} ctx
+ * @param {string} label
+ * @param {string[]} docs
+ * @returns {Promise<Row[]>}
+ */
+async function measure(ctx, label, docs) {
+  const list = await renderers();
+  const bytes = docs.reduce((n, d) => n + Buffer.byteLength(d), 0);
+  const minPass = 250;  // ms: short passes are mostly timer noise
+  /** @type {Map<string, number[]>} */
+  const samples = new Map(list.map((r) => [r.name, []]));
+  /** @type {Map<string, number>} */
+  const inner = new Map();
+  for (const r of list) {
+    // Warm up (JIT, WASM tier-up) and size the pass.
+    const t0 = cpuMs();
+    let n = 0;
+    do {
+      for (const d of docs) r.render(d);
+      n += 1;
+    } while (cpuMs() - t0 < minPass);
+    inner.set(r.name, Math.max(1, Math.ceil((n * minPass) / (cpuMs() - t0))));
+  }
+  for (let s = 0; s < ctx.repeats; s += 1) {
+    for (const r of list) {
+      const times = /** @type {number} */ (inner.get(r.name));
+      const t0 = cpuMs();
+      for (let i = 0; i < times; i += 1) for (const d of docs) r.render(d);
+      const ms = cpuMs() - t0;
+      samples.get(r.name)?.push((bytes * times) / (ms / 1000) / 1e6);
+    }
+  }
+  /** @type {Map<string, number>} */
+  const mbs = new Map([...samples].map(([name, xs]) => [name, median(xs)]));
+  const nativeRuns = [];
+  const rounds = Math.max(1, Math.round((mbs.get('Quire (WASM)') ?? 50) * 1e6 * 0.5 / bytes));
+  for (let s = 0; s < ctx.repeats; s += 1) nativeRuns.push(native(docs, rounds));
+  mbs.set('md4c native (quire render)', median(nativeRuns));
+
+  const quire = /** @type {number} */ (mbs.get('Quire (WASM)'));
+  const section = `markdown: ${label}`;
+  /** @type {Row[]} */
+  const rows = [];
+  for (const [name, v] of mbs) {
+    const ratio = name === 'Quire (WASM)' ? '' : `Quire ${(quire / v).toFixed(2)}× ${name}`;
+    rows.push({ section, what: name, value: v, unit: 'MB/s', ratio });
+  }
+  return rows;
+}
+
+/** @param {Context} ctx @returns {Promise<Row[]>} */
+export async function run(ctx) {
+  const docs = await corpus(ctx);
+  const rows = await measure(ctx, `${docs.length} posts`, docs);
+  if (existsSync(specFile)) rows.push(...await measure(ctx, 'spec.txt', [await readFile(specFile, 'utf8')]));
+  const get = (/** @type {string} */ name) => rows.find((r) => r.section.includes('posts') && r.what === name)?.value ?? NaN;
+  const quire = get('Quire (WASM)');
+  const vsMarked = quire / get('marked');
+  const vsMd4w = quire / get('md4w');
+  rows.push({ section: 'budget', what: 'markdown vs marked', value: vsMarked, unit: '×',
+    budget: { pass: vsMarked >= 12, line: `per-post markdown ≥ 12× marked: ${vsMarked.toFixed(2)}×` } });
+  rows.push({ section: 'budget', what: 'markdown vs md4w', value: vsMd4w, unit: '×',
+    budget: { pass: vsMd4w >= 1.5, line: `per-post markdown ≥ 1.5× md4w: ${vsMd4w.toFixed(2)}×` } });
+  return rows;
+}
+
+await standalone(import.meta.url, run);

@@ -1,0 +1,192 @@
+// End to end, the split bundle (a large blog's form): the sample content
+// built with `split_bundle_over: 2`, so that bundle.json is an index and the
+// bodies are in chunks/<hash>.json. The app must render every list view from
+// the index alone, and fetch exactly the chunk a post needs.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { appReady, launchBrowser, openPage, rendered, repoRoot, serve } from './helpers.mjs';
+
+/** @type {string} */
+let parent;
+/** @type {string} */
+let dist;
+/** @type {{site: {base_path: string, posts_per_page: number}, chunks: string[], posts: Array<{slug: string, title: string, date: string, tags: string[], chunk: number, body?: string}>}} */
+let index;
+/** @type {Awaited<ReturnType<typeof serve>>} */
+let server;
+/** @type {import('playwright-core').Browser} */
+let browser;
+
+before(async () => {
+  parent = await mkdtemp(path.join(tmpdir(), 'quire-e2e-split-'));
+  const content = path.join(parent, 'content');
+  await cp(path.join(repoRoot, 'content'), content, { recursive: true });
+  const yaml = path.join(content, 'site.yaml');
+  await writeFile(yaml, `${await readFile(yaml, 'utf8')}\nsplit_bundle_over: 2\n`);
+  dist = path.join(parent, 'dist');
+  const run = spawnSync(path.join(repoRoot, 'build/native/quire'), ['build', content, '-o', dist], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  index = JSON.parse(await readFile(path.join(dist, 'bundle.json'), 'utf8'));
+  // A post without a pre-rendered page: the host's 404.html fallback makes
+  // the app render it on a deep link.
+  await unlink(path.join(dist, 'posts', index.posts[1].slug, 'index.html'));
+  server = await serve(dist, index.site.base_path);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (parent) await rm(parent, { recursive: true, force: true });
+});
+
+/**
+ * A page that records every chunk request it makes.
+ * @param {{block?: boolean}} [options]  block: fail chunk requests
+ */
+async function chunkCountingPage({ block = false } = {}) {
+  const watched = await openPage(browser);
+  /** @type {string[]} */
+  const chunks = [];
+  await watched.page.route('**/chunks/**', (route) => {
+    chunks.push(new URL(route.request().url()).pathname);
+    return block ? route.abort() : route.continue();
+  });
+  return { ...watched, chunks };
+}
+
+/**
+ * Client-side navigation, as a click on a link the app handles (a plain
+ * click, without hovering first).
+ * @param {import('playwright-core').Page} page
+ * @param {string} href
+ */
+function go(page, href) {
+  return rendered(page, () => page.evaluate((to) => {
+    const a = document.createElement('a');
+    a.href = to;
+    document.body.append(a);
+    a.click();
+    a.remove();
+  }, href));
+}
+
+/**
+ * The body HTML the build pre-rendered for a post, as the browser
+ * serializes it (so that it compares with innerHTML).
+ * @param {import('playwright-core').Page} page
+ * @param {string} slug
+ */
+async function staticBody(page, slug) {
+  const html = await readFile(path.join(dist, 'posts', slug, 'index.html'), 'utf8');
+  const body = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'text/html');
+    const element = doc.querySelector('.post-body');
+    for (const e of element?.querySelectorAll('[tabindex]') ?? []) e.removeAttribute('tabindex');
+    return element?.innerHTML.trim() ?? null;
+  }, html);
+  assert.ok(body, `posts/${slug}/index.html has a post body`);
+  return body;
+}
+
+/**
+ * The post body the app shows (without the tabindex the app gives
+ * scrollable tables and code blocks).
+ * @param {import('playwright-core').Page} page
+ */
+function liveBody(page) {
+  return page.evaluate(() => {
+    const element = /** @type {Element} */ (document.querySelector('.post-body')?.cloneNode(true));
+    for (const e of element?.querySelectorAll('[tabindex]') ?? []) e.removeAttribute('tabindex');
+    return element?.innerHTML.trim() ?? '';
+  });
+}
+
+test('the split build writes an index without bodies and content-hashed chunks', async () => {
+  assert.ok(index.chunks.length >= 2, 'several chunks');
+  for (const c of index.chunks) assert.match(c, /^chunks\/[0-9a-f]{16}\.json$/);
+  for (const p of index.posts) {
+    assert.equal(p.body, undefined, `${p.slug} has no body in the index`);
+    assert.ok(Number.isInteger(p.chunk) && p.chunk >= 0 && p.chunk < index.chunks.length);
+  }
+  for (const c of index.chunks) {
+    const chunk = JSON.parse(await readFile(path.join(dist, c), 'utf8'));
+    assert.equal(chunk.format, 'quire-chunk');
+    for (const p of chunk.posts) assert.equal(typeof p.body, 'string');
+  }
+});
+
+test('every list view renders from the index alone, with no chunk request', async () => {
+  const { page, chunks, pageErrors, close } = await chunkCountingPage({ block: true });
+  try {
+    await page.goto(server.url);
+    assert.equal(await appReady(page), true);
+    const base = index.site.base_path;
+    const tag = index.posts[0].tags[0];
+    const month = index.posts[0].date.slice(0, 7).replace('-', '/');
+    const views = [`${base}page/2/`, `${base}tags/`, `${base}tags/${encodeURIComponent(tag.toLowerCase())}/`,
+      `${base}archive/`, `${base}archive/${month}/`, `${base}search/?q=quire`, base];
+    for (const view of views) {
+      const detail = await go(page, view);
+      assert.equal(detail.status, 200, view);
+      assert.ok((await page.locator('main h1').first().textContent())?.trim(), `${view} has a heading`);
+    }
+    // Home page summaries keep their reading time (from the index).
+    assert.ok(await page.locator('.post-summary .reading-time').count() > 0);
+    assert.deepEqual(chunks, []);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('opening a post fetches exactly the chunk holding its body, once', async () => {
+  const { page, chunks, pageErrors, close } = await chunkCountingPage();
+  try {
+    await page.goto(server.url);
+    assert.equal(await appReady(page), true);
+    const first = index.posts[0];
+    // A real click: pointer over the link (prefetch), then click.
+    await rendered(page, () => page.locator(`.post-summary h2 a[href$="/posts/${first.slug}/"]`).click());
+    await page.locator('.post-body .pending').waitFor({ state: 'detached' });
+    assert.deepEqual(chunks, [`${index.site.base_path}${index.chunks[first.chunk]}`]);
+    assert.equal(await liveBody(page), await staticBody(page, first.slug));
+
+    // Another post of the same chunk: nothing more to fetch.
+    const sibling = index.posts.find((p) => p !== first && p !== index.posts[1] && p.chunk === first.chunk);
+    if (sibling) {
+      await go(page, `${index.site.base_path}posts/${sibling.slug}/`);
+      assert.equal(chunks.length, 1);
+      assert.equal(await liveBody(page), await staticBody(page, sibling.slug));
+    }
+    // A post of another chunk: exactly that one.
+    const other = /** @type {typeof first} */ (index.posts.find((p) => p !== index.posts[1] && p.chunk !== first.chunk));
+    await go(page, `${index.site.base_path}posts/${other.slug}/`);
+    await page.locator('.post-body .pending').waitFor({ state: 'detached' });
+    assert.deepEqual(chunks.slice(1), [`${index.site.base_path}${index.chunks[other.chunk]}`]);
+    assert.equal(await liveBody(page), await staticBody(page, other.slug));
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('a deep link to a post without a static page renders its body from one chunk', async () => {
+  const { page, chunks, pageErrors, close } = await chunkCountingPage();
+  try {
+    const post = index.posts[1];
+    const response = await page.goto(new URL(`posts/${post.slug}/`, server.url).href);
+    assert.equal(response?.status(), 404);  // the host's fallback page
+    await page.locator('article.post .post-body p:not(.pending)').first().waitFor();
+    assert.equal((await page.locator('main h1').textContent())?.trim(), post.title);
+    assert.deepEqual(chunks, [`${index.site.base_path}${index.chunks[post.chunk]}`]);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await close();
+  }
+});
