@@ -6,10 +6,16 @@
 // and the live-region announcement. Until the bundle is loaded, and if it
 // never loads, links are ordinary links to the static pages.
 //
-// For tests: window.__quire = {ready, navigations}; `ready` resolves to
-// true once the bundle is loaded (false if it failed, never rejects) and
-// `navigations` counts client-side renders. Each render dispatches
-// `quire:rendered` on document, with {path, status, title} as detail.
+// On a page that arrived pre-rendered, the core starts on the reader's
+// first interaction (pointer, touch, key, focus): reading needs no
+// JavaScript, and the first paint stays free of WASM work. A page that
+// must be rendered client-side (a 404.html fallback) starts at once.
+//
+// For tests: window.__quire = {ready, navigations}; reading `ready` starts
+// the core if it hasn't started, and resolves to true once the bundle is
+// loaded (false if it failed, never rejects); `navigations` counts
+// client-side renders. Each render dispatches `quire:rendered` on document,
+// with {path, status, title} as detail.
 
 import { fetchBundle, loadBundle } from './quire.js';
 
@@ -31,8 +37,15 @@ import { fetchBundle, loadBundle } from './quire.js';
 const root = document.getElementById('quire-app');
 const status = document.getElementById('quire-status');
 
-/** @type {{ready: Promise<boolean>, navigations: number}} */
-const testHooks = { ready: Promise.resolve(false), navigations: 0 };
+/** Starts loading the bundle (once); set by start(). */
+let startCore = () => Promise.resolve(false);
+/** @type {Promise<boolean>|null} */
+let loading = null;
+/** @type {{readonly ready: Promise<boolean>, navigations: number}} */
+const testHooks = {
+  get ready() { return startCore(); },
+  navigations: 0,
+};
 /** @type {any} */ (window).__quire = testHooks;
 
 /** @type {Bundle|null} */
@@ -59,24 +72,37 @@ function start(app) {
   if (needsRender) showLoading();
   else restoreInitialScroll();
 
-  testHooks.ready = fetchBundle(bundleUrl)
-    .then((bytes) => loadBundle(bytes, { url: bundleUrl }))
-    .then((loaded) => {
-      bundle = loaded;
-      return true;
-    }, (error) => {
-      loadError = error;
-      return false;
+  startCore = () => {
+    if (loading) return loading;
+    loading = fetchBundle(bundleUrl)
+      .then((bytes) => loadBundle(bytes, { url: bundleUrl }))
+      .then((loaded) => {
+        bundle = loaded;
+        return true;
+      }, (error) => {
+        loadError = error;
+        return false;
+      });
+    loading.then((ok) => {
+      if (needsRender) {
+        if (ok) show(new URL(location.href), { history: 'none', focus: false, initial: true, scroll: savedScroll() });
+        else showError(loadError);
+      } else if (!ok) {
+        console.warn('Quire: the blog could not be loaded; links work as normal page loads.', loadError);
+      }
     });
+    return loading;
+  };
+  if (!needsRender) {
+    const events = ['pointerover', 'pointerdown', 'touchstart', 'keydown', 'focusin'];
+    const onFirst = () => {
+      for (const type of events) removeEventListener(type, onFirst, true);
+      startCore();
+    };
+    for (const type of events) addEventListener(type, onFirst, { capture: true, passive: true });
+  }
 
-  testHooks.ready.then((ok) => {
-    if (needsRender) {
-      if (ok) show(new URL(location.href), { history: 'none', focus: false, initial: true, scroll: savedScroll() });
-      else showError(loadError);
-    } else if (!ok) {
-      console.warn('Quire: the blog could not be loaded; links work as normal page loads.', loadError);
-    }
-  });
+  if (needsRender) startCore();
 
   document.addEventListener('click', (event) => onClick(event, base));
   // A split bundle's post bodies: start fetching when the reader points at
@@ -201,7 +227,7 @@ async function show(url, options) {
   const app = /** @type {HTMLElement} */ (root);
   if (!bundle) {
     showLoading();
-    const ok = await testHooks.ready;
+    const ok = await startCore();
     if (!ok) {
       // The static page for this URL exists: let the browser load it.
       if (options.initial) showError(loadError);
