@@ -157,13 +157,17 @@ std::string render_document(const Bundle& bundle, const View& view) {
   h.raw("<link rel=\"icon\" href=\"").text(base + kFaviconFile).raw("\" type=\"image/svg+xml\">\n")
       .raw("<link rel=\"stylesheet\" href=\"").text(base + kStylesheetFile).raw("\">\n")
       .raw("<script src=\"").text(base + kThemeScriptFile).raw("\"></script>\n")  // blocking: before first paint
-      .raw("<link rel=\"preload\" href=\"").text(base + kBundleFile).raw("\" as=\"fetch\" crossorigin>\n")
-      // The app's imports and the module, fetched at once instead of one
-      // after another as each script asks for the next.
-      .raw("<link rel=\"modulepreload\" href=\"").text(base + kApiScriptFile).raw("\">\n")
-      .raw("<link rel=\"modulepreload\" href=\"").text(base + kCoreScriptFile).raw("\">\n")
-      .raw("<link rel=\"preload\" href=\"").text(base + kCoreWasmFile).raw("\" as=\"fetch\" crossorigin>\n")
-      .raw("<script type=\"module\" src=\"").text(base + kAppScriptFile).raw("\"></script>\n</head>\n<body>\n")
+      .raw("<link rel=\"modulepreload\" href=\"").text(base + kApiScriptFile).raw("\">\n");
+  // 404.html is also what static hosts serve for routes without a page of
+  // their own (combined tags, deep links on some hosts): the app must render
+  // those at once, so fetch the core and the bundle in parallel with the
+  // page. A pre-rendered page starts the core on first interaction and
+  // keeps its bandwidth for what it shows.
+  if (view.status == 404)
+    h.raw("<link rel=\"preload\" href=\"").text(base + kBundleFile).raw("\" as=\"fetch\" crossorigin>\n")
+        .raw("<link rel=\"modulepreload\" href=\"").text(base + kCoreScriptFile).raw("\">\n")
+        .raw("<link rel=\"preload\" href=\"").text(base + kCoreWasmFile).raw("\" as=\"fetch\" crossorigin>\n");
+  h.raw("<script type=\"module\" src=\"").text(base + kAppScriptFile).raw("\"></script>\n</head>\n<body>\n")
       .raw("<div id=\"quire-app\" data-base=\"").text(base).raw("\" data-bundle=\"").text(base + kBundleFile)
       .raw("\" data-route=\"").text(view.path).raw("\" data-status=\"").num(view.status).raw("\">\n")
       .raw(render_app(bundle, view))
