@@ -53,14 +53,11 @@ export function makeContext(argv = process.argv.slice(2)) {
 export const blogSizes = (ctx) => (ctx.quick ? [1000] : [1000, 10000]);
 
 /**
- * The shared generator if it is there (bench/generate.mjs, of the
- * build-speed benchmark), else the minimal one in bench/corpus.mjs.
+ * The synthetic-blog generator shared with the build-speed benchmark.
  * @returns {Promise<(o: {dir: string, posts: number, seed?: number}) => Promise<unknown>>}
  */
 async function generator() {
-  const shared = path.join(repoRoot, 'bench/generate.mjs');
-  const file = existsSync(shared) ? shared : path.join(repoRoot, 'bench/corpus.mjs');
-  const mod = await import(pathToFileURL(file).href);
+  const mod = await import(pathToFileURL(path.join(repoRoot, 'bench/generate.mjs')).href);
   return mod.generateContent;
 }
 

@@ -11,6 +11,7 @@
 #include "build/fsutil.hpp"
 #include "core/html.hpp"
 #include "core/markdown.hpp"
+#include "core/views.hpp"
 
 namespace quire {
 namespace fs = std::filesystem;
@@ -383,6 +384,7 @@ ParsedPost parse_post(std::string_view raw, const std::string& file, std::vector
   if (p.summary.empty()) p.summary = summary;
   p.body = std::move(body);
   p.has_body = true;
+  p.minutes = reading_minutes(p);  // once, here: every list showing the post reuses it
   r.ok = errors.size() == errors_before;
   return r;
 }

@@ -273,24 +273,6 @@ class Scanner {
     return true;
   }
 
-  void append_utf8(unsigned cp) {
-    if (cp < 0x80) {
-      text_ += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      text_ += static_cast<char>(0xC0 | (cp >> 6));
-      text_ += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      text_ += static_cast<char>(0xE0 | (cp >> 12));
-      text_ += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      text_ += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      text_ += static_cast<char>(0xF0 | (cp >> 18));
-      text_ += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      text_ += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      text_ += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-  }
-
   // A string at p_ (its opening quote) into text_.
   bool string() {
     if (p_ == end_ || *p_ != '"') return false;
@@ -337,7 +319,7 @@ class Scanner {
             if (!hex4(low) || low < 0xDC00 || low > 0xDFFF) return false;
             cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
           }
-          append_utf8(cp);
+          append_utf8(text_, cp);
           break;
         }
         default: return false;
@@ -1002,12 +984,10 @@ json site_json(const Site& s) {
 json post_json(const Post& p, int chunk) {
   json j = {{"slug", p.slug}, {"title", p.title}, {"date", p.date}, {"tags", p.tags}, {"summary", p.summary}};
   if (!p.updated.empty()) j["updated"] = p.updated;
-  if (chunk >= 0) {
-    j["chunk"] = chunk;
-    j["minutes"] = p.has_body ? reading_minutes(p.body) : std::max(1, p.minutes);
-  } else if (p.has_body) {
-    j["body"] = p.body;
-  }
+  // Reading time travels with every post, so that lists never parse bodies.
+  if (int minutes = reading_minutes(p)) j["minutes"] = minutes;
+  if (chunk >= 0) j["chunk"] = chunk;
+  else if (p.has_body) j["body"] = p.body;
   if (!p.params_json.empty()) {
     json params = json::parse(p.params_json, nullptr, false);
     if (params.is_object()) j["params"] = std::move(params);

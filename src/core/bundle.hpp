@@ -7,7 +7,7 @@
 //  "chunks"?: ["chunks/<hash>.json", ..],
 //  "posts": [{"slug", "title", "date", "updated"?, "tags": [..], "summary",
 //             "body"?, "chunk"?: <index into chunks>, "minutes"?: <reading
-//             time>, "params"?: {..}}]}           newest first
+//             time, written for every post>, "params"?: {..}}]}  newest first
 // A post without "body" is valid: a split bundle may load bodies later.
 //
 // The split form (a large blog): the bundle is an index, every post without
@@ -56,7 +56,7 @@ struct Post {
   std::string body;     // markdown
   bool has_body = false;
   int chunk = -1;       // split form: index into Bundle::chunks holding the body
-  int minutes = 0;      // split form: reading time of the absent body
+  int minutes = 0;      // reading time; 0: not known yet (computed from body)
   std::string params_json;  // unknown front-matter keys, as a JSON object
 };
 

@@ -20,6 +20,10 @@ std::string escape_json_for_script(std::string_view text);
 std::string percent_encode_segment(std::string_view segment);
 std::string percent_decode(std::string_view text);
 
+// Appends a code point as UTF-8; NUL, surrogates and values past U+10FFFF
+// become U+FFFD.
+void append_utf8(std::string& out, char32_t cp);
+
 // Replaces invalid UTF-8 with U+FFFD (bundle fields and paths).
 std::string sanitize_utf8(std::string_view text);
 

@@ -20,6 +20,8 @@
 
 #include "core/markdown.hpp"
 
+#include "core/html.hpp"
+
 #include <md4c.h>
 extern "C" {
 #include <entity.h>
@@ -61,26 +63,6 @@ constexpr char32_t kSentinelDigitLast = 0x10FC0F;
 
 bool is_sentinel_digit_cp(char32_t cp) {
   return cp >= kSentinelDigitFirst && cp <= kSentinelDigitLast;
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-    cp = kReplacementChar;
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 struct DecodedChar {

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <iterator>
 #include <functional>
+#include <map>
 
 #include "core/dates.hpp"
 #include "core/html.hpp"
@@ -193,16 +194,15 @@ class ViewBuilder {
   // tags first, then newest.
   void related(Html& h, size_t index) {
     const Post& p = b_.posts[index];
-    std::vector<std::string> mine;
-    for (const std::string& t : p.tags) mine.push_back(tag_slug(t));
-    std::vector<std::pair<size_t, size_t>> scored;  // post index, shared tags
-    for (size_t i = 0; i < b_.posts.size(); ++i) {
-      if (i == index) continue;
-      size_t shared = 0;
-      for (const std::string& t : b_.posts[i].tags)
-        if (std::find(mine.begin(), mine.end(), tag_slug(t)) != mine.end()) ++shared;
-      if (shared) scored.emplace_back(i, shared);
-    }
+    // Count shared tags through the tag index (each tag's posts), not by
+    // scanning every post: a post page stays cheap in a blog of 10,000.
+    std::map<size_t, size_t> shared_by_post;
+    for (const std::string& t : p.tags)
+      if (const TagInfo* info = b_.find_tag(tag_slug(t)))
+        for (size_t i : info->posts)
+          if (i != index) ++shared_by_post[i];
+    // Most shared tags first, then newest (lower index).
+    std::vector<std::pair<size_t, size_t>> scored(shared_by_post.begin(), shared_by_post.end());
     if (scored.empty()) return;
     std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
     if (scored.size() > 3) scored.resize(3);
@@ -474,7 +474,10 @@ std::vector<size_t> search_posts(const Bundle& bundle, std::string_view query) {
 
 int reading_minutes(std::string_view markdown) { return text_stats(markdown).reading_minutes; }
 
-int reading_minutes(const Post& post) { return post.has_body ? reading_minutes(post.body) : post.minutes; }
+int reading_minutes(const Post& post) {
+  if (post.minutes > 0) return post.minutes;  // computed once (build) or from the bundle
+  return post.has_body ? reading_minutes(post.body) : 0;
+}
 
 std::string chunk_needed(const Bundle& bundle, const Route& route) {
   if (route.kind != RouteKind::Post) return {};

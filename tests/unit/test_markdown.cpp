@@ -1,6 +1,7 @@
 // Tests for src/core/markdown.hpp: rendering (md4c-html compatible output),
 // heading ids, footnotes, the URL/raw-HTML safety policy, input hygiene,
 // plain text and slugs. The policy itself is stated in markdown.hpp.
+#include "core/html.hpp"
 #include <doctest/doctest.h>
 
 #include <cctype>
@@ -42,23 +43,7 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-void append_code_point(std::string& out, unsigned long cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
+inline void append_code_point(std::string& out, char32_t cp) { quire::append_utf8(out, cp); }
 
 // What a browser makes of an attribute value: character references decoded
 // (numeric ones, and the named ones an attacker would use), then the URL
