@@ -3,6 +3,8 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -417,14 +419,37 @@ ContentResult load_content(const fs::path& dir, const ContentOptions& options) {
     r.warnings.push_back({posts_dir.string(), 0, "missing; the blog has no posts"});
   }
   std::sort(files.begin(), files.end());
+  // Read and parse on every core; diagnostics are merged in file order.
+  struct Parsed {
+    bool read = false;
+    ParsedPost post;
+    std::vector<Diagnostic> errors, warnings;
+  };
+  std::vector<Parsed> parsed(files.size());
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i; (i = next++) < files.size();) {
+      std::string text;
+      if (!read_file(files[i], text)) continue;
+      parsed[i].read = true;
+      parsed[i].post = parse_post(text, files[i].string(), parsed[i].errors, parsed[i].warnings);
+    }
+  };
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < std::min(build_threads(), files.size() / 64 + 1); ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+
   std::map<std::string, std::string> slug_file;
-  for (const fs::path& f : files) {
-    std::string text;
-    if (!read_file(f, text)) {
+  for (size_t i = 0; i < files.size(); ++i) {
+    const fs::path& f = files[i];
+    if (!parsed[i].read) {
       r.errors.push_back({f.string(), 0, "cannot read file"});
       continue;
     }
-    ParsedPost pp = parse_post(text, f.string(), r.errors, r.warnings);
+    r.errors.insert(r.errors.end(), parsed[i].errors.begin(), parsed[i].errors.end());
+    r.warnings.insert(r.warnings.end(), parsed[i].warnings.begin(), parsed[i].warnings.end());
+    ParsedPost& pp = parsed[i].post;
     if (!pp.ok) continue;
     auto [it, fresh] = slug_file.emplace(pp.post.slug, f.string());
     if (!fresh) {

@@ -4,7 +4,10 @@
 
 #include <cerrno>
 #include <cstring>
+#include <algorithm>
+#include <cstdlib>
 #include <fstream>
+#include <thread>
 #include <sstream>
 #include <unistd.h>
 
@@ -73,6 +76,13 @@ bool copy_tree(const fs::path& from, const fs::path& to, size_t& bytes, std::str
     return false;
   }
   return true;
+}
+
+size_t build_threads() {
+  size_t threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), 8);
+  if (const char* jobs = std::getenv("QUIRE_JOBS"); jobs && std::atoi(jobs) > 0)
+    threads = static_cast<size_t>(std::atoi(jobs));
+  return threads;
 }
 
 bool swap_into_place(const fs::path& staged, const fs::path& target, std::string& error) {

@@ -15,6 +15,10 @@ bool write_file(const std::filesystem::path& path, std::string_view data, std::s
 bool copy_tree(const std::filesystem::path& from, const std::filesystem::path& to, size_t& bytes, std::string& error);
 // Replaces `target` with `staged` (a sibling directory) as close to
 // atomically as the file system allows; the old target is removed after.
+// Threads for the build's parallel work: one a core, at most 8;
+// QUIRE_JOBS=n sets the number.
+size_t build_threads();
+
 bool swap_into_place(const std::filesystem::path& staged, const std::filesystem::path& target, std::string& error);
 
 }  // namespace quire

@@ -83,11 +83,7 @@ bool write_pages(const Bundle& b, const fs::path& root, WriteStats& stats, std::
       if (progress) progress(stats.pages, total);
     }
   };
-  // QUIRE_JOBS caps the threads (default: one a core, at most 8).
-  size_t threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), 8);
-  if (const char* jobs = std::getenv("QUIRE_JOBS"); jobs && std::atoi(jobs) > 0)
-    threads = static_cast<size_t>(std::atoi(jobs));
-  if (routes.size() < 4 * kChunk) threads = 1;
+  size_t threads = routes.size() < 4 * kChunk ? 1 : build_threads();
   std::vector<std::thread> pool;
   for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
   work();

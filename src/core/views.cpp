@@ -196,16 +196,22 @@ class ViewBuilder {
     const Post& p = b_.posts[index];
     // Count shared tags through the tag index (each tag's posts), not by
     // scanning every post: a post page stays cheap in a blog of 10,000.
-    std::map<size_t, size_t> shared_by_post;
+    std::vector<unsigned> shared(b_.posts.size(), 0);
+    std::vector<size_t> touched;
     for (const std::string& t : p.tags)
       if (const TagInfo* info = b_.find_tag(tag_slug(t)))
         for (size_t i : info->posts)
-          if (i != index) ++shared_by_post[i];
-    // Most shared tags first, then newest (lower index).
-    std::vector<std::pair<size_t, size_t>> scored(shared_by_post.begin(), shared_by_post.end());
+          if (i != index && shared[i]++ == 0) touched.push_back(i);
+    // The best three: most shared tags first, then newest (lower index).
+    auto better = [&](size_t a, size_t b) { return shared[a] != shared[b] ? shared[a] > shared[b] : a < b; };
+    std::vector<std::pair<size_t, size_t>> scored;  // post index, shared tags
+    for (size_t i : touched) {
+      auto at = std::find_if(scored.begin(), scored.end(), [&](const auto& s) { return better(i, s.first); });
+      if (at == scored.end() && scored.size() >= 3) continue;
+      scored.insert(at, {i, shared[i]});
+      if (scored.size() > 3) scored.pop_back();
+    }
     if (scored.empty()) return;
-    std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-    if (scored.size() > 3) scored.resize(3);
     std::vector<size_t> posts;
     for (const auto& s : scored) posts.push_back(s.first);
     h.raw("<section class=\"related-posts\" aria-labelledby=\"quire-related\">\n"
