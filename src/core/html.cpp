@@ -115,6 +115,14 @@ std::string sanitize_utf8(std::string_view s) {
   out.reserve(s.size());
   size_t i = 0, n = s.size();
   while (i < n) {
+    // Runs of plain ASCII (the common case) are copied at once.
+    size_t run = i;
+    while (run < n && static_cast<unsigned char>(s[run]) - 1u < 0x7Fu) ++run;
+    if (run > i) {
+      out.append(s.data() + i, run - i);
+      i = run;
+      continue;
+    }
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
       if (c == 0) out += replacement; else out += static_cast<char>(c);

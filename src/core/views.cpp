@@ -309,7 +309,9 @@ class ViewBuilder {
     if (posts.empty()) h.raw("<p class=\"empty\">No post has all these tags.</p>\n");
     auto link = [this, &slugs](int p) { return path(tags_route(slugs, p)); };
     if (!paged_list(h, posts, route_.page, link)) return not_found();
-    narrow_by(h, tags, posts);
+    // On the first page only: the links are the same on every page, and
+    // counting them costs an intersection per tag.
+    if (route_.page == 1) narrow_by(h, tags, posts);
     v_.html = h.take();
   }
 
