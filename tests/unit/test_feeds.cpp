@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "text_match.hpp"
+
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -7,15 +9,10 @@
 #include "core/bundle.hpp"
 #include "core/views.hpp"
 
+using quire_test::count;
+using quire_test::has;
+
 namespace {
-
-bool has(const std::string& text, const std::string& needle) { return text.find(needle) != std::string::npos; }
-
-size_t count(const std::string& text, const std::string& needle) {
-  size_t n = 0;
-  for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
-  return n;
-}
 
 quire::Bundle sample(const std::string& base_path = "/blog/", const std::string& url = "https://example.com",
                      int feed_entries = 3) {

@@ -4,6 +4,8 @@
 // CRLF and lone CR end lines.
 #include <doctest/doctest.h>
 
+#include "text_match.hpp"
+
 #include <string>
 #include <vector>
 
@@ -14,13 +16,14 @@
 #include "core/router.hpp"
 #include "core/views.hpp"
 
+using quire_test::count;
+using quire_test::has;
+
 namespace {
 
 const std::string kFffd = "\xEF\xBF\xBD";
 
 bool valid_utf8(const std::string& s) { return quire::sanitize_utf8(s) == s; }
-
-bool has(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
 quire::ParsedPost parse(const std::string& text, std::vector<quire::Diagnostic>& warnings) {
   std::vector<quire::Diagnostic> errors;

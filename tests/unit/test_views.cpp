@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "text_match.hpp"
+
 #include <cstdio>
 #include <string>
 
@@ -7,15 +9,10 @@
 #include "core/router.hpp"
 #include "core/views.hpp"
 
+using quire_test::count;
+using quire_test::has;
+
 namespace {
-
-bool has(const std::string& html, const std::string& needle) { return html.find(needle) != std::string::npos; }
-
-size_t count(const std::string& html, const std::string& needle) {
-  size_t n = 0;
-  for (size_t at = html.find(needle); at != std::string::npos; at = html.find(needle, at + 1)) ++n;
-  return n;
-}
 
 // Five posts over three months, three tags, two posts a page.
 quire::Bundle sample(const std::string& base_path = "/") {

@@ -1,20 +1,17 @@
 #include <doctest/doctest.h>
 
+#include "text_match.hpp"
+
 #include <set>
 #include <string>
 
 #include "core/bundle.hpp"
 #include "core/widget.hpp"
 
+using quire_test::count;
+using quire_test::has;
+
 namespace {
-
-bool has(const std::string& html, const std::string& needle) { return html.find(needle) != std::string::npos; }
-
-size_t count(const std::string& html, const std::string& needle) {
-  size_t n = 0;
-  for (size_t at = html.find(needle); at != std::string::npos; at = html.find(needle, at + 1)) ++n;
-  return n;
-}
 
 // Every id="..." value of a piece of markup.
 std::multiset<std::string> ids(const std::string& html) {
