@@ -6,11 +6,9 @@
 // Where one is marked, compare md4c's own md2html on the same input: "many
 // footnote definitions" is md4c 0.4.8's (20,000 lines that start like a
 // link reference definition; md2html grows the same way).
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { getCore, renderMarkdown } from '../web/quire.js';
+import { renderMarkdown } from '../web/quire.js';
+import { loadCore } from './common.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const rep = (s, n) => s.repeat(n);
 const range = (n) => Array.from({ length: n }, (_, i) => i);
 
@@ -60,10 +58,7 @@ async function time(input, runs) {
 }
 
 const small = Number(process.env.QUIRE_PATHOLOGICAL_N ?? 5000);
-await getCore({
-  moduleUrl: new URL('../build/wasm/quire-core.js', import.meta.url),
-  wasmBinary: await readFile(`${root}build/wasm/quire-core.wasm`),
-});
+await loadCore();  // BENCH_WASM_DIR picks another build
 const rows = [];
 let superlinear = 0;
 for (const [name, make] of cases) {

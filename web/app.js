@@ -52,6 +52,8 @@ const testHooks = {
 let bundle = null;
 /** @type {unknown} */
 let loadError = null;
+/** The link a reader last pointed at or focused (onIntent). @type {Element|null} */
+let lastIntent = null;
 /** Counts show() calls, so that a slow chunk cannot overwrite a later view. */
 let latestShow = 0;
 /** pathname + search of what the page shows now. */
@@ -177,7 +179,9 @@ function onClick(event, base) {
 function onIntent(event, base) {
   if (!bundle) return;
   const link = /** @type {Element|null} */ (event.target)?.closest?.('a[href]');
-  if (!(link instanceof HTMLAnchorElement)) return;
+  // pointerover fires for every child of a link: ask the core once a link.
+  if (!(link instanceof HTMLAnchorElement) || link === lastIntent) return;
+  lastIntent = link;
   const url = new URL(link.href);
   if (isAppUrl(url, base)) bundle.prefetch(url.pathname);
 }

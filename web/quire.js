@@ -146,7 +146,7 @@ async function startCore(moduleUrl, wasmBinary) {
   const wasmUrl = new URL('quire-core.wasm', moduleUrl);
   const { default: createQuireCore } = await import(moduleUrl.href);
   /** @param {object} moduleArgs */
-  const create = (moduleArgs) => withNodeShim(moduleUrl, () => createQuireCore(moduleArgs));
+  const create = (moduleArgs) => createQuireCore(moduleArgs);
 
   if (wasmBinary) return create({ wasmBinary });
   if (wasmUrl.protocol === 'file:') return create({ wasmBinary: await readLocalFile(wasmUrl) });
@@ -185,28 +185,6 @@ async function startCore(moduleUrl, wasmBinary) {
     }),
     failed,
   ]);
-}
-
-/**
- * emcc 3.1.6's ES-module glue still reads CommonJS's `__dirname` when it
- * runs in node (at the start of the factory call, synchronously). Lend it
- * one for the duration of the call; we always hand node the wasm bytes, so
- * the glue never needs `require`.
- * @template T
- * @param {URL} moduleUrl
- * @param {() => T} call
- * @returns {T}
- */
-function withNodeShim(moduleUrl, call) {
-  const g = /** @type {any} */ (globalThis);
-  const inNode = typeof g.process?.versions?.node === 'string';
-  const lend = inNode && !('__dirname' in g);
-  if (lend) g.__dirname = decodeURIComponent(new URL('.', moduleUrl).pathname);
-  try {
-    return call();
-  } finally {
-    if (lend) delete g.__dirname;
-  }
 }
 
 /**

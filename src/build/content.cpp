@@ -13,7 +13,6 @@
 #include "build/fsutil.hpp"
 #include "core/html.hpp"
 #include "core/markdown.hpp"
-#include "core/views.hpp"
 
 namespace quire {
 namespace fs = std::filesystem;

@@ -169,6 +169,14 @@ std::string absolute_urls(std::string_view html, std::string_view site_url, std:
   return out;
 }
 
+const std::string& FeedWriter::summary_text(size_t post) {
+  if (!summarised_[post]) {
+    summary_[post] = markdown_plain_text(b_.posts[post].summary);
+    summarised_[post] = true;
+  }
+  return summary_[post];
+}
+
 const std::string& FeedWriter::content(size_t post) {
   if (!rendered_[post]) {
     const Post& p = b_.posts[post];
@@ -220,7 +228,7 @@ std::string FeedWriter::atom(const TagInfo* tag) {
     x += "<published>" + rfc3339(p.when) + "</published>\n";
     x += "<updated>" + rfc3339(modified(p)) + "</updated>\n";
     for (const std::string& t : p.tags) x += "<category term=\"" + xml_text(t) + "\"/>\n";
-    std::string summary = markdown_plain_text(p.summary);
+    const std::string& summary = summary_text(i);
     if (!summary.empty()) x += "<summary type=\"text\">" + xml_text(summary) + "</summary>\n";
     x += "<content type=\"html\">" + xml_text(content(i)) + "</content>\n</entry>\n";
   }
@@ -244,7 +252,7 @@ std::string FeedWriter::json_feed(const TagInfo* tag) {
     const std::string url = s.url + site_path(s, post_route(p.slug));
     json item = {{"id", url}, {"url", url}, {"title", p.title}, {"content_html", content(i)},
                  {"date_published", rfc3339(p.when)}, {"date_modified", rfc3339(modified(p))}};
-    std::string summary = markdown_plain_text(p.summary);
+    const std::string& summary = summary_text(i);
     if (!summary.empty()) item["summary"] = summary;
     if (!p.tags.empty()) item["tags"] = p.tags;
     items.push_back(std::move(item));

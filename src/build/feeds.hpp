@@ -30,16 +30,23 @@ std::vector<OutputFile> feed_files(const Bundle& bundle);
 class FeedWriter {
  public:
   explicit FeedWriter(const Bundle& bundle)
-      : b_(bundle), content_(bundle.posts.size()), rendered_(bundle.posts.size()) {}
+      : b_(bundle),
+        content_(bundle.posts.size()),
+        rendered_(bundle.posts.size()),
+        summary_(bundle.posts.size()),
+        summarised_(bundle.posts.size()) {}
   std::string atom(const TagInfo* tag);
   std::string json_feed(const TagInfo* tag);
 
  private:
   const std::string& content(size_t post);  // full HTML, absolute URLs
+  const std::string& summary_text(size_t post);  // plain-text summary
   std::vector<size_t> entries(const TagInfo* tag) const;
   const Bundle& b_;
   std::vector<std::string> content_;
   std::vector<bool> rendered_;
+  std::vector<std::string> summary_;  // each post's plain summary, made once
+  std::vector<bool> summarised_;
 };
 
 std::string sitemap_xml(const Bundle& bundle);

@@ -11,7 +11,6 @@
 
 #include "core/html.hpp"
 #include "core/markdown.hpp"
-#include "core/views.hpp"  // reading_minutes(), for the split index
 
 namespace quire {
 namespace {
@@ -725,6 +724,11 @@ std::string tag_slug(std::string_view tag) {
     else spelled += c;
   }
   return slugify(spelled);
+}
+
+int reading_minutes(const Post& post) {
+  if (post.minutes > 0) return post.minutes;
+  return post.has_body ? text_stats(post.body).reading_minutes : 0;
 }
 
 bool valid_slug(std::string_view slug) {

@@ -134,6 +134,10 @@ SplitBundle write_split_bundle(const Bundle& bundle, std::string_view chunk_dir,
 // "C++", "C#" and "C" get distinct pages ("c-plus-plus", "c-sharp", "c").
 std::string tag_slug(std::string_view tag);
 
+// A post's reading time: computed once (build) or carried in the bundle,
+// else from its body (text_stats); 0 when neither is there.
+int reading_minutes(const Post& post);
+
 // Site field checks shared by the loader and the build.
 bool valid_slug(std::string_view slug);
 bool valid_base_path(std::string_view path);

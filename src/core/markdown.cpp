@@ -1648,12 +1648,9 @@ TextStats text_stats(std::string_view markdown) {
   const std::string& t = stats.plain_text;
   bool in_word = false;
   for (std::size_t i = 0; i < t.size();) {
-    const auto c = static_cast<unsigned char>(t[i]);
-    std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    char32_t cp = c < 0x80 ? c : c < 0xE0 ? (c & 0x1F) : c < 0xF0 ? (c & 0x0F) : (c & 0x07);
-    for (std::size_t k = 1; k < len && i + k < t.size(); ++k)
-      cp = (cp << 6) | (static_cast<unsigned char>(t[i + k]) & 0x3F);
-    i += len;
+    const DecodedChar d = decode_utf8(t, i);
+    const char32_t cp = d.cp;
+    i += d.length;
     const bool cjk = (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
                      (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF) ||
                      (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FFFF);

@@ -196,19 +196,22 @@ class ViewBuilder {
     const Post& p = b_.posts[index];
     // Count shared tags through the tag index (each tag's posts), not by
     // scanning every post: a post page stays cheap in a blog of 10,000.
-    std::vector<unsigned> shared(b_.posts.size(), 0);
-    std::vector<size_t> touched;
+    std::vector<size_t> hits;  // one entry per shared tag
     for (const std::string& t : p.tags)
       if (const TagInfo* info = b_.find_tag(tag_slug(t)))
         for (size_t i : info->posts)
-          if (i != index && shared[i]++ == 0) touched.push_back(i);
+          if (i != index) hits.push_back(i);
+    std::sort(hits.begin(), hits.end());
     // The best three: most shared tags first, then newest (lower index).
-    auto better = [&](size_t a, size_t b) { return shared[a] != shared[b] ? shared[a] > shared[b] : a < b; };
     std::vector<std::pair<size_t, size_t>> scored;  // post index, shared tags
-    for (size_t i : touched) {
-      auto at = std::find_if(scored.begin(), scored.end(), [&](const auto& s) { return better(i, s.first); });
-      if (at == scored.end() && scored.size() >= 3) continue;
-      scored.insert(at, {i, shared[i]});
+    for (size_t at = 0; at < hits.size();) {
+      size_t end = at;
+      while (end < hits.size() && hits[end] == hits[at]) ++end;
+      const std::pair<size_t, size_t> candidate{hits[at], end - at};
+      at = end;
+      auto pos = std::find_if(scored.begin(), scored.end(), [&](const auto& s) { return candidate.second > s.second; });
+      if (pos == scored.end() && scored.size() >= 3) continue;
+      scored.insert(pos, candidate);
       if (scored.size() > 3) scored.pop_back();
     }
     if (scored.empty()) return;
@@ -270,14 +273,17 @@ class ViewBuilder {
       if (!t) return not_found();
       tags.push_back(t);
     }
-    // Post indices are ascending (newest first) in every tag's list.
-    std::vector<size_t> posts = tags[0]->posts;
+    // Post indices are ascending (newest first) in every tag's list; a
+    // combination intersects them, a single tag uses its list as it is.
+    std::vector<size_t> combined;
     for (size_t i = 1; i < tags.size(); ++i) {
+      const std::vector<size_t>& so_far = i == 1 ? tags[0]->posts : combined;
       std::vector<size_t> both;
-      std::set_intersection(posts.begin(), posts.end(), tags[i]->posts.begin(), tags[i]->posts.end(),
+      std::set_intersection(so_far.begin(), so_far.end(), tags[i]->posts.begin(), tags[i]->posts.end(),
                             std::back_inserter(both));
-      posts = std::move(both);
+      combined = std::move(both);
     }
+    const std::vector<size_t>& posts = tags.size() == 1 ? tags[0]->posts : combined;
     const std::string names = quoted_names(tags);
     begin(RouteKind::Tag, page_title(site_, "Posts tagged " + names +
                                                 (route_.page > 1 ? ", page " + std::to_string(route_.page) : "")));
@@ -318,12 +324,14 @@ class ViewBuilder {
   // Links adding one more tag to the view, for every tag that some of its
   // posts carry, with the number of posts that would remain; most first.
   void narrow_by(Html& h, const std::vector<const TagInfo*>& tags, const std::vector<size_t>& posts) {
+    std::vector<size_t> remaining(b_.tags.size(), 0);  // by index in b_.tags
+    for (size_t i : posts)
+      for (const std::string& name : b_.posts[i].tags)
+        if (const TagInfo* t = b_.find_tag(tag_slug(name))) ++remaining[static_cast<size_t>(t - b_.tags.data())];
     std::vector<std::pair<const TagInfo*, size_t>> more;
-    for (const TagInfo& t : b_.tags) {
-      if (std::find(tags.begin(), tags.end(), &t) != tags.end()) continue;
-      std::vector<size_t> both;
-      std::set_intersection(posts.begin(), posts.end(), t.posts.begin(), t.posts.end(), std::back_inserter(both));
-      if (!both.empty()) more.emplace_back(&t, both.size());
+    for (size_t k = 0; k < b_.tags.size(); ++k) {
+      const TagInfo* t = &b_.tags[k];
+      if (remaining[k] && std::find(tags.begin(), tags.end(), t) == tags.end()) more.emplace_back(t, remaining[k]);
     }
     if (more.empty()) return;
     std::stable_sort(more.begin(), more.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
@@ -482,10 +490,6 @@ std::vector<size_t> search_posts(const Bundle& bundle, std::string_view query) {
 
 int reading_minutes(std::string_view markdown) { return text_stats(markdown).reading_minutes; }
 
-int reading_minutes(const Post& post) {
-  if (post.minutes > 0) return post.minutes;  // computed once (build) or from the bundle
-  return post.has_body ? reading_minutes(post.body) : 0;
-}
 
 std::string chunk_needed(const Bundle& bundle, const Route& route) {
   if (route.kind != RouteKind::Post) return {};

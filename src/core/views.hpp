@@ -65,8 +65,6 @@ std::vector<size_t> search_posts(const Bundle& bundle, std::string_view query);
 // Minutes to read a markdown text (text_stats in markdown.hpp: 220 words or
 // 500 CJK characters a minute, at least 1).
 int reading_minutes(std::string_view markdown);
-// A post's reading time: from its body, or from the split index (0: unknown).
-int reading_minutes(const Post& post);
 
 // The chunk a route's view needs and does not have (split bundle), or "".
 std::string chunk_needed(const Bundle& bundle, const Route& route);
