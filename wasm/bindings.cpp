@@ -140,6 +140,7 @@ struct WidgetOutcome {
   std::string error;
   std::string title;
   std::string html;
+  std::string needs;    // quire::WidgetView::needs
 };
 
 WidgetOutcome renderWidget(int handle, const quire::WidgetRequest& request) {
@@ -155,6 +156,7 @@ WidgetOutcome renderWidget(int handle, const quire::WidgetRequest& request) {
   out.error = std::move(v.error);
   out.title = std::move(v.title);
   out.html = std::move(v.html);
+  out.needs = std::move(v.needs);
   return out;
 }
 
@@ -205,7 +207,8 @@ EMSCRIPTEN_BINDINGS(quire) {
       .field("status", &WidgetOutcome::status)
       .field("error", &WidgetOutcome::error)
       .field("title", &WidgetOutcome::title)
-      .field("html", &WidgetOutcome::html);
+      .field("html", &WidgetOutcome::html)
+      .field("needs", &WidgetOutcome::needs);
   function("prepareInput", &prepareInput);
   function("inputBuffer", &inputBuffer);
   function("renderMarkdownInput", &renderMarkdownInput);

@@ -309,7 +309,8 @@ class QuireBlog extends HTMLElement {
     const linkBase = this.getAttribute('link-base');
     const inline = this.#openSlug !== null;
     const view = inline ? 'post' : this.getAttribute('view') ?? '';
-    const shown = bundle.renderWidget({
+    /** @type {import('./quire.js').WidgetOptions} */
+    const options = {
       view,
       tag: this.getAttribute('tag') ?? '',
       month: this.getAttribute('month') ?? '',
@@ -319,7 +320,14 @@ class QuireBlog extends HTMLElement {
       fallbackLinkBase: new URL('.', url).href,
       idPrefix: this.#prefix,
       back: inline,
-    });
+    };
+    let shown = bundle.renderWidget(options);
+    if (shown.needs) {
+      // A large blog's post body lives in a chunk: fetch it (once per page).
+      await bundle.load(shown.needs);
+      if (generation !== this.#generation) return;
+      shown = bundle.renderWidget(options);
+    }
     const frame = /** @type {HTMLElement} */ (this.#frame);
     frame.innerHTML = shown.html;  // markup from the core: every text escaped there
     frame.dataset.state = 'ready';

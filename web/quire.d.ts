@@ -53,6 +53,12 @@ export interface RenderedWidget {
   title: string;
   /** The markup to put inside the element. */
   html: string;
+  /**
+   * '' when complete; else a post view of a split bundle whose body is in a
+   * chunk not loaded yet (the html links to the post): `await
+   * bundle.load(needs)`, then render again.
+   */
+  needs: string;
 }
 
 export interface CoreOptions {
@@ -109,6 +115,12 @@ export class Bundle {
    * @throws QuireError 'fetch', or the chunk's 'parse' | 'format' | 'version' | 'schema'
    */
   ensure(path: string): Promise<void>;
+  /**
+   * Loads a chunk of a split bundle (a view's `needs`, relative to the
+   * bundle's URL), fetched once however often asked; resolves at once for ''.
+   * @throws QuireError 'fetch', or the chunk's 'parse' | 'format' | 'version' | 'schema'
+   */
+  load(chunk: string): Promise<void>;
   /** Starts ensure(path), ignoring errors (on hover, say). */
   prefetch(path: string): void;
   /** Frees the bundle inside the core; render() throws afterwards. */

@@ -23,7 +23,7 @@
  * @property {(handle: number) => LoadOutcome} addChunk  adds the chunk in the input buffer
  * @property {(handle: number, path: string) => string} chunkFor  the chunk a path needs, or ''
  * @property {(handle: number, path: string, part: string) => RenderOutcome} renderPath
- * @property {(handle: number, request: Required<WidgetOptions>) => {ok: boolean, status: number, error: string, title: string, html: string}} renderWidget
+ * @property {(handle: number, request: Required<WidgetOptions>) => {ok: boolean, status: number, error: string, title: string, html: string, needs: string}} renderWidget
  * @property {(handle: number) => void} releaseBundle
  * @property {(markdown: string, unsafeHtml: boolean, idPrefix: string) => string} renderMarkdown
  * @property {() => number} bundleVersion
@@ -78,6 +78,9 @@
  * @typedef {object} RenderedWidget
  * @property {string} title  the post's title or the heading's text
  * @property {string} html   the markup to put inside the element
+ * @property {string} needs  '' when complete; else a post view of a split
+ *   bundle whose body is in a chunk not loaded yet (the html links to the
+ *   post): `await bundle.load(needs)`, then render again
  */
 
 /**
@@ -261,7 +264,18 @@ export class Bundle {
    */
   ensure(path) {
     if (this.#released) return Promise.reject(new QuireError('This bundle has been released', 'released'));
-    const chunk = this.#core.chunkFor(this.handle, String(path));
+    return this.load(this.#core.chunkFor(this.handle, String(path)));
+  }
+
+  /**
+   * Loads a chunk of a split bundle (a view's `needs`), fetched once
+   * however often asked; resolves at once for ''.
+   * @param {string} chunk  path relative to the bundle's URL
+   * @returns {Promise<void>}
+   * @throws {QuireError} 'fetch', or the chunk's 'parse' | 'format' | 'version' | 'schema'
+   */
+  load(chunk) {
+    if (this.#released) return Promise.reject(new QuireError('This bundle has been released', 'released'));
     if (!chunk) return Promise.resolve();
     const url = new URL(chunk, this.#url ?? globalThis.location?.href);
     let loading = this.#chunks.get(url.href);
@@ -312,7 +326,7 @@ export class Bundle {
     });
     if (!r.ok) throw new QuireError(r.error || 'Rendering failed', 'render');
     if (r.status !== 200) throw new QuireError(r.error, r.status === 404 ? 'not-found' : 'request');
-    return { title: r.title, html: r.html };
+    return { title: r.title, html: r.html, needs: r.needs };
   }
 
   /** Frees the bundle inside the core; render() throws afterwards. */

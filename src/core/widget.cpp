@@ -258,6 +258,7 @@ class WidgetBuilder {
       o.url_base = starts_with_http(href) ? href : std::string();
       h.raw(render_markdown(p->body, o));
     } else {
+      if (const std::string* chunk = b_.missing_chunk(*p)) v_.needs = *chunk;
       h.raw("<p><a href=\"").text(href).raw("\">Read this post on the blog →</a></p>\n");
     }
     h.raw("</div>\n</article>\n");

@@ -55,6 +55,10 @@ struct WidgetView {
   std::string error;    // for 400/404: names the attribute, e.g. `month: expected YYYY-MM, got "2026-13"`
   std::string title;    // plain text: the post's title or the heading's text
   std::string html;     // empty unless status is 200
+  // Split bundle: the chunk (path relative to the bundle) holding the
+  // shown post's body when it is not loaded yet; the html then links to
+  // the post instead. Load the chunk (add_chunk) and render again.
+  std::string needs;
 };
 
 WidgetView render_widget(const Bundle& bundle, const WidgetRequest& request);

@@ -190,3 +190,31 @@ test('a deep link to a post without a static page renders its body from one chun
     await close();
   }
 });
+
+test('a <quire-blog> post widget on a split bundle fetches the one chunk holding the body', async () => {
+  const post = index.posts[2];
+  await writeFile(path.join(dist, 'widget-host.html'), `<!doctype html><html lang="en"><title>host</title>
+<script type="module" src="quire-widget.js"></script>
+<quire-blog src="bundle.json" view="post" slug="${post.slug}"></quire-blog>
+<quire-blog src="bundle.json" view="post" slug="${post.slug}"></quire-blog>
+<quire-blog src="bundle.json" view="latest" limit="3"></quire-blog>`);
+  const { page, chunks, pageErrors, close } = await chunkCountingPage();
+  try {
+    await page.goto(new URL('widget-host.html', server.url).href);
+    // The body's first words, as the pre-rendered page has them.
+    const words = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'text/html');
+      return doc.querySelector('.post-body p')?.textContent?.trim().slice(0, 40) ?? '';
+    }, await readFile(path.join(dist, 'posts', post.slug, 'index.html'), 'utf8'));
+    assert.ok(words.length > 10, 'the post has a first paragraph');
+    const bodies = page.locator('quire-blog [part="post-body"]');
+    await bodies.nth(1).filter({ hasText: words }).waitFor();
+    assert.match((await bodies.nth(0).textContent()) ?? '', new RegExp(words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    assert.equal(await page.getByText('Read this post on the blog').count(), 0);
+    assert.equal(await page.locator('quire-blog [part="item"]').count(), 3);
+    assert.deepEqual(chunks, [`${index.site.base_path}${index.chunks[post.chunk]}`]);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await close();
+  }
+});

@@ -5,6 +5,7 @@
 #include "core/bundle.hpp"
 #include "core/router.hpp"
 #include "core/views.hpp"
+#include "core/widget.hpp"
 
 namespace {
 
@@ -81,6 +82,26 @@ TEST_SUITE("split") {
       CHECK(after.html.find("Text of post 3.") != std::string::npos);
       CHECK(after.html.find("Loading…") == std::string::npos);
       CHECK(b.find_post("p3")->body == full.find_post("p3")->body);
+    }
+    SUBCASE("a widget's post view names its chunk, and renders the body once that is added") {
+      quire::WidgetRequest req;
+      req.view = "post";
+      req.slug = "p2";
+      req.fallback_link_base = "https://blog.example/";
+      quire::WidgetView before = quire::render_widget(b, req);
+      CHECK(before.status == 200);
+      const std::string* chunk = b.missing_chunk(*b.find_post("p2"));
+      REQUIRE(chunk);
+      CHECK(before.needs == *chunk);
+      CHECK(before.html.find("Text of post 2.") == std::string::npos);
+      CHECK(before.html.find("https://blog.example/posts/p2/") != std::string::npos);
+      CHECK(quire::render_widget(b, quire::WidgetRequest{}).needs.empty());  // lists need no chunk
+
+      for (const auto& c : split.chunks)
+        if (c.path == *chunk) REQUIRE(quire::add_chunk(b, c.json).ok);
+      quire::WidgetView after = quire::render_widget(b, req);
+      CHECK(after.needs.empty());
+      CHECK(after.html.find("Text of post 2.") != std::string::npos);
     }
     SUBCASE("after every chunk is added the bundle equals the single-file one") {
       for (const auto& c : split.chunks) REQUIRE(quire::add_chunk(b, c.json).ok);
