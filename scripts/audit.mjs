@@ -17,12 +17,9 @@ import path from 'node:path';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 
-import { buildSite, serve } from '../tests/e2e/helpers.mjs';
+import { buildSite, chromiumArgs, chromiumPath, serve } from '../tests/e2e/helpers.mjs';
 
-const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
-const chromeFlags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
-  '--disable-extensions', '--disable-dev-shm-usage'];
+const chromeFlags = [...chromiumArgs, '--disable-extensions', '--disable-dev-shm-usage'];
 const lighthouseVersion = createRequire(import.meta.url)('lighthouse/package.json').version;
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'];
 
@@ -32,7 +29,7 @@ const categories = ['performance', 'accessibility', 'best-practices', 'seo'];
  */
 async function launchChrome() {
   const profile = await mkdtemp(path.join(tmpdir(), 'quire-audit-chrome-'));
-  const child = spawn(chromePath, [...chromeFlags, '--remote-debugging-port=0', `--user-data-dir=${profile}`,
+  const child = spawn(chromiumPath, [...chromeFlags, '--remote-debugging-port=0', `--user-data-dir=${profile}`,
     'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'] });
   const port = await new Promise((resolve, reject) => {
     let err = '';
@@ -41,7 +38,7 @@ async function launchChrome() {
       const m = /DevTools listening on ws:\/\/[^:]+:(\d+)\//.exec(err);
       if (m) resolve(Number(m[1]));
     });
-    child.on('exit', (code) => reject(new Error(`${chromePath} exited (${code}) before listening:\n${err}`)));
+    child.on('exit', (code) => reject(new Error(`${chromiumPath} exited (${code}) before listening:\n${err}`)));
     child.on('error', reject);
   });
   return {
@@ -96,7 +93,7 @@ async function main() {
         for (const line of lost) console.log(`  ${name} (${formFactor}) lost points on ${line}`);
       }
     }
-    console.log(`Lighthouse ${lighthouseVersion} scores (${chromePath}):`);
+    console.log(`Lighthouse ${lighthouseVersion} scores (${chromiumPath}):`);
     console.table(rows);
   } finally {
     await chrome.close();

@@ -78,12 +78,14 @@ export function serve(root, basePath = '/') {
   return startServer({ root, port: 0, basePath, quiet: true });
 }
 
+/** Debian's Chromium (CHROME_PATH overrides), the one browser of tests, benchmarks and audits. */
+export const chromiumPath = process.env.CHROME_PATH || '/usr/bin/chromium';
+/** Headless, sandbox-free, quiet: no background traffic to the outside. */
+export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
 export function launchBrowser() {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 }
 
 /**
