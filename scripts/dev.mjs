@@ -16,7 +16,7 @@ import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-import { startServer } from './serve.mjs';
+import { portFromEnv, shownHost, siteBasePath, startServer } from './serve.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const quireBin = path.join(repoRoot, 'build/native/quire');
@@ -245,17 +245,6 @@ export async function startDevServer({ contentDir, outDir, port = 8080, host = '
   };
 }
 
-/** The base path the built site was made for (its bundle says), else '/'. */
-async function siteBasePath(/** @type {string} */ root) {
-  try {
-    const bundle = JSON.parse(await readFile(path.join(root, 'bundle.json'), 'utf8'));
-    const base = bundle?.site?.base_path;
-    return typeof base === 'string' && base.startsWith('/') && base.endsWith('/') ? base : '/';
-  } catch {
-    return '/';
-  }
-}
-
 async function main() {
   const args = process.argv.slice(2);
   if (args.includes('-h') || args.includes('--help')) {
@@ -271,9 +260,8 @@ async function main() {
     else positional.push(args[i]);
   }
   const contentDir = positional[0] ?? 'content';
-  const port = process.env.PORT ? Number(process.env.PORT) : 8080;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`dev: PORT must be a port number, not "${process.env.PORT}"`);
+  const port = portFromEnv('dev');
+  if (port === null) {
     process.exitCode = 2;
     return;
   }
@@ -292,7 +280,7 @@ async function main() {
     process.exitCode = 1;
     return;
   }
-  const shown = host === '127.0.0.1' || host === '::1' ? 'localhost' : host;
+  const shown = shownHost(host);
   const url = new URL(dev.url);
   const shownOut = outDir.endsWith('/') ? outDir : `${outDir}/`;
   console.log(`Quire is serving ${shownOut} at http://${shown}:${dev.port}${url.pathname}`);

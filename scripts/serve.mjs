@@ -136,15 +136,30 @@ function normaliseBase(basePath) {
 }
 
 /** The base path a built site was made for (its bundle says), else '/'. */
-async function siteBasePath(/** @type {string} */ root) {
+export async function siteBasePath(/** @type {string} */ root) {
   try {
     const bundle = JSON.parse(await readFile(path.join(root, 'bundle.json'), 'utf8'));
     const base = bundle?.site?.base_path;
-    return typeof base === 'string' && base.startsWith('/') ? base : '/';
+    return typeof base === 'string' && base.startsWith('/') ? normaliseBase(base) : '/';
   } catch {
     return '/';
   }
 }
+
+/**
+ * PORT from the environment (default 8080, 0 for any free port), or null
+ * after printing why it is not a port.
+ * @param {string} tool  the prefix of the message
+ */
+export function portFromEnv(tool) {
+  const port = process.env.PORT ? Number(process.env.PORT) : 8080;
+  if (Number.isInteger(port) && port >= 0 && port <= 65535) return port;
+  console.error(`${tool}: PORT must be a port number, not "${process.env.PORT}"`);
+  return null;
+}
+
+/** How to write a listening host in a URL for people: loopback is "localhost". */
+export const shownHost = (/** @type {string} */ host) => (host === '127.0.0.1' || host === '::1' ? 'localhost' : host);
 
 async function main() {
   const args = process.argv.slice(2);
@@ -154,9 +169,8 @@ async function main() {
     return;
   }
   const root = args[0] ?? 'dist';
-  const port = process.env.PORT ? Number(process.env.PORT) : 8080;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`serve: PORT must be a port number, not "${process.env.PORT}"`);
+  const port = portFromEnv('serve');
+  if (port === null) {
     process.exitCode = 2;
     return;
   }
@@ -173,7 +187,7 @@ async function main() {
     process.exitCode = 1;
     return;
   }
-  const shown = host === '127.0.0.1' || host === '::1' ? 'localhost' : host;
+  const shown = shownHost(host);
   const shownRoot = root.endsWith('/') ? root : `${root}/`;
   console.log(`Quire is serving ${shownRoot} at http://${shown}:${server.port}${normaliseBase(basePath)}`);
   console.log('Press Ctrl-C to stop.');
