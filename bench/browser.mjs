@@ -24,17 +24,21 @@ const browserArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-b
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 /**
- * Records, in the page, when an element matching `selector` first exists.
- * Runs before any of the page's own scripts.
+ * Reports, from the page, when an element matching `selector` first exists:
+ * calls the exposed binding __quireBenchSeen with performance.now() and the
+ * app's performance marks so far. Runs before any of the page's own scripts.
  * @param {string} selector
  */
 function watchFor(selector) {
   const w = /** @type {any} */ (window);
-  w.__contentAt = null;
+  let seen = false;
   const check = () => {
-    if (w.__contentAt === null && document.querySelector(selector)) {
-      w.__contentAt = performance.now();
+    if (!seen && document.querySelector(selector)) {
+      seen = true;
+      const at = performance.now();
       observer.disconnect();
+      const marks = performance.getEntriesByType('mark').filter((m) => m.name.startsWith('quire:'));
+      w.__quireBenchSeen(at, marks.map((m) => [m.name.slice('quire:'.length), m.startTime]));
     }
   };
   const observer = new MutationObserver(check);
@@ -42,25 +46,53 @@ function watchFor(selector) {
 }
 
 /**
- * Milliseconds from navigation start to `selector` in the DOM, per load.
+ * Milliseconds from navigation start to `selector` in the DOM, per cold
+ * load (a new browser context each time), and the app's marks per load.
  * @param {import('playwright-core').Browser} browser
  * @param {string} url
  * @param {string} selector
  * @param {number} times
+ * @returns {Promise<{times: number[], steps: Record<string, number[]>}>}
  */
 async function firstPaint(browser, url, selector, times) {
   const out = [];
+  /** @type {Record<string, number[]>} */
+  const steps = {};
   for (let i = 0; i <= times; i += 1) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();
+    // The page tells when (a binding call), rather than being polled: a
+    // waitForFunction would run playwright's script on the page's main
+    // thread while the app is loading, and count it.
+    /** @type {(seen: {at: number, marks: [string, number][]}) => void} */
+    let report = () => {};
+    /** @type {Promise<{at: number, marks: [string, number][]}>} */
+    const seen = new Promise((resolve) => { report = resolve; });
+    await page.exposeFunction('__quireBenchSeen', (/** @type {number} */ at, /** @type {[string, number][]} */ marks) =>
+      report({ at, marks }));
     await page.addInitScript(watchFor, selector);
+    let timer;
+    const timeout = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${url}: no ${selector} within 60 s`)), 60000);
+    });
     await page.goto(url);
-    await page.waitForFunction(() => /** @type {any} */ (window).__contentAt !== null, null, { timeout: 60000 });
-    const ms = await page.evaluate(() => /** @type {any} */ (window).__contentAt);
+    const { at, marks } = await Promise.race([seen, timeout]);
+    clearTimeout(timer);
     await context.close();
-    if (i > 0) out.push(ms);  // the first load warms the server's disk cache
+    if (i > 0) {  // the first load warms the server's disk cache
+      out.push(at);
+      for (const [name, ms] of marks) (steps[name] ??= []).push(ms);
+    }
   }
-  return out;
+  return { times: out, steps };
+}
+
+/**
+ * The app's marks (web/app.js) as a note: median ms after navigation start.
+ * @param {Record<string, number[]>} steps
+ */
+function stepNote(steps) {
+  return Object.entries(steps).map(([name, xs]) => `${name} ${Math.round(median(xs))}`).join(' · ');
 }
 
 /**
@@ -143,8 +175,9 @@ export async function run(ctx) {
           { what: 'post, client-rendered (index + chunk)', url: server.url + routes.post, sel: 'main .post-body p:not(.pending)' },
         ];
         for (const c of cases) {
-          const ms = median(await firstPaint(browser, c.url, c.sel, times));
-          rows.push({ section, what: c.what, value: ms, unit: 'ms' });
+          const paint = await firstPaint(browser, c.url, c.sel, times);
+          const ms = median(paint.times);
+          rows.push({ section, what: c.what, value: ms, unit: 'ms', note: stepNote(paint.steps) });
           if (c.what.startsWith('month')) {
             const limit = posts <= 1000 ? 150 : 300;
             rows.push({ section: 'budget', what: `first paint ${posts}`, value: ms, unit: 'ms',
