@@ -15,9 +15,12 @@
 // the core if it hasn't started, and resolves to true once the bundle is
 // loaded (false if it failed, never rejects); `navigations` counts
 // client-side renders. Each render dispatches `quire:rendered` on document,
-// with {path, status, title} as detail.
+// with {path, status, title} as detail. Performance marks (for benchmarks
+// and DevTools): quire:start (the core starts), quire:core-ready,
+// quire:bundle-fetched, quire:bundle-loaded, quire:first-view (a page
+// rendered client-side at load).
 
-import { fetchBundle, loadBundle } from './quire.js';
+import { fetchBundle, getCore, loadBundle } from './quire.js';
 
 /** @typedef {import('./quire.js').Bundle} Bundle */
 
@@ -76,9 +79,14 @@ function start(app) {
 
   startCore = () => {
     if (loading) return loading;
-    loading = fetchBundle(bundleUrl)
-      .then((bytes) => loadBundle(bytes, { url: bundleUrl }))
+    // The core (glue, compile, instantiate) starts while the bundle is
+    // downloading, not after it.
+    performance.mark('quire:start');
+    loading = Promise.all([fetchBundle(bundleUrl).then(marked('quire:bundle-fetched')),
+      getCore().then(marked('quire:core-ready'))])
+      .then(([bytes]) => loadBundle(bytes, { url: bundleUrl }))
       .then((loaded) => {
+        performance.mark('quire:bundle-loaded');
         bundle = loaded;
         return true;
       }, (error) => {
@@ -123,6 +131,18 @@ function start(app) {
     clearTimeout(scrollTimer);
     scrollTimer = window.setTimeout(saveScroll, 100);
   }, { passive: true });
+}
+
+/**
+ * Passes a value through, marking when it arrived (see the header).
+ * @param {string} name
+ */
+function marked(name) {
+  /** @template T @param {T} value @returns {T} */
+  return (value) => {
+    performance.mark(name);
+    return value;
+  };
 }
 
 /**
@@ -255,15 +275,10 @@ async function show(url, options) {
     if (ticket === latestShow) showError(error);
     return;
   }
-  if (options.history === 'push') {
-    saveScroll();
-    history.pushState({}, '', url);
-  } else if (options.history === 'replace') {
-    history.replaceState({}, '', url);
-  }
+  if (options.history === 'push') saveScroll();  // where the reader leaves the current entry
   shownPath = path;
 
-  app.innerHTML = view.html;
+  replaceView(app, view.html);
   app.dataset.route = view.path;
   app.dataset.status = String(view.status);
   document.title = view.title;
@@ -271,6 +286,12 @@ async function show(url, options) {
 
   if (options.scroll) window.scrollTo(options.scroll.x, options.scroll.y);
   else if (!url.hash || !scrollToFragment(url.hash)) window.scrollTo(0, 0);
+  // The new entry starts with its scroll position, so that the next
+  // navigation need not write it (saveScroll skips an unchanged one).
+  /** @type {HistoryState} */
+  const entry = { scroll: { x: window.scrollX, y: window.scrollY } };
+  if (options.history === 'push') history.pushState(entry, '', url);
+  else if (options.history === 'replace') history.replaceState(entry, '', url);
 
   if (options.focus !== false) {
     const heading = app.querySelector('main h1') ?? app.querySelector('main');
@@ -281,10 +302,34 @@ async function show(url, options) {
   }
   if (status && !options.initial) status.textContent = view.title;
 
+  if (options.initial) performance.mark('quire:first-view');
   testHooks.navigations += 1;
   document.dispatchEvent(new CustomEvent('quire:rendered', {
     detail: { path: view.path, status: view.status, title: view.title },
   }));
+}
+
+/**
+ * Puts a rendered view into #quire-app. The chrome around <main> (skip
+ * link, header, footer) is mostly the same from view to view: parts equal
+ * to what is shown stay as they are, so that the browser styles and lays
+ * out only what changed.
+ * @param {HTMLElement} app
+ * @param {string} html  the inside of #quire-app
+ */
+function replaceView(app, html) {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  const next = [...template.content.children];
+  const shown = [...app.children];
+  const sameShape = next.length === shown.length && next.every((n, i) => n.tagName === shown[i].tagName);
+  if (!sameShape) {
+    app.replaceChildren(template.content);
+    return;
+  }
+  next.forEach((n, i) => {
+    if (n.tagName === 'MAIN' || !n.isEqualNode(shown[i])) shown[i].replaceWith(n);
+  });
 }
 
 /**
@@ -304,8 +349,12 @@ function scrollToFragment(hash) {
 
 /** Remembers the scroll position in the current history entry. */
 function saveScroll() {
+  const scroll = { x: window.scrollX, y: window.scrollY };
+  /** @type {HistoryState|null} */
+  const saved = history.state;
+  if (saved?.scroll?.x === scroll.x && saved.scroll.y === scroll.y) return;  // history calls are not free
   /** @type {HistoryState} */
-  const state = { ...(history.state ?? {}), scroll: { x: window.scrollX, y: window.scrollY } };
+  const state = { ...(saved ?? {}), scroll };
   try {
     history.replaceState(state, '');
   } catch { /* too many history calls: losing a scroll position is fine */ }

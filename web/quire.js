@@ -147,6 +147,17 @@ export function getCore(options = {}) {
  */
 async function startCore(moduleUrl, wasmBinary) {
   const wasmUrl = new URL('quire-core.wasm', moduleUrl);
+  // The glue loads while the module downloads and compiles: neither waits
+  // for the other. A server sending the wrong MIME type makes
+  // compileStreaming fail, and then the plain ArrayBuffer path still works;
+  // an HTTP error fails at once.
+  const compiling = wasmBinary || wasmUrl.protocol === 'file:' || typeof WebAssembly.compileStreaming !== 'function'
+    ? Promise.resolve(undefined)
+    : WebAssembly.compileStreaming(fetchOk(wasmUrl)).catch((error) => {
+      if (error instanceof QuireError) throw error;
+      return undefined;
+    });
+  compiling.catch(() => {});  // reported below, once the glue is there
   const { default: createQuireCore } = await import(moduleUrl.href);
   /** @param {object} moduleArgs */
   const create = (moduleArgs) => createQuireCore(moduleArgs);
@@ -154,17 +165,7 @@ async function startCore(moduleUrl, wasmBinary) {
   if (wasmBinary) return create({ wasmBinary });
   if (wasmUrl.protocol === 'file:') return create({ wasmBinary: await readLocalFile(wasmUrl) });
 
-  // Compile while downloading; a server sending the wrong MIME type makes
-  // compileStreaming fail, and then the plain ArrayBuffer path still works.
-  let compiled;
-  if (typeof WebAssembly.compileStreaming === 'function') {
-    try {
-      compiled = await WebAssembly.compileStreaming(fetchOk(wasmUrl));
-    } catch (error) {
-      if (error instanceof QuireError) throw error;  // HTTP error: no point retrying
-      compiled = undefined;
-    }
-  }
+  const compiled = await compiling;
   if (!compiled) {
     const response = await fetchOk(wasmUrl);
     return create({ wasmBinary: await response.arrayBuffer() });
