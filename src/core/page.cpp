@@ -156,16 +156,19 @@ std::string render_document(const Bundle& bundle, const View& view) {
   head_metadata(h, bundle, view);
   h.raw("<link rel=\"icon\" href=\"").text(base + kFaviconFile).raw("\" type=\"image/svg+xml\">\n")
       .raw("<link rel=\"stylesheet\" href=\"").text(base + kStylesheetFile).raw("\">\n")
-      .raw("<script src=\"").text(base + kThemeScriptFile).raw("\"></script>\n")  // blocking: before first paint
-      .raw("<link rel=\"modulepreload\" href=\"").text(base + kApiScriptFile).raw("\">\n");
+      .raw("<script src=\"").text(base + kThemeScriptFile).raw("\"></script>\n");  // blocking: before first paint
   // 404.html is also what static hosts serve for routes without a page of
   // their own (combined tags, deep links on some hosts): the app must render
-  // those at once, so fetch the core and the bundle in parallel with the
-  // page. A pre-rendered page starts the core on first interaction and
-  // keeps its bandwidth for what it shows.
+  // those at once, so fetch the app, the core and the bundle in parallel
+  // with the page, the app first (a module script alone is fetched at low
+  // priority, behind the preloads on an HTTP/1.1 host's six connections).
+  // A pre-rendered page starts the core on first interaction and keeps its
+  // bandwidth for what it shows.
+  if (view.status == 404) h.raw("<link rel=\"modulepreload\" href=\"").text(base + kAppScriptFile).raw("\">\n");
+  h.raw("<link rel=\"modulepreload\" href=\"").text(base + kApiScriptFile).raw("\">\n");
   if (view.status == 404)
-    h.raw("<link rel=\"preload\" href=\"").text(base + kBundleFile).raw("\" as=\"fetch\" crossorigin>\n")
-        .raw("<link rel=\"modulepreload\" href=\"").text(base + kCoreScriptFile).raw("\">\n")
+    h.raw("<link rel=\"modulepreload\" href=\"").text(base + kCoreScriptFile).raw("\">\n")
+        .raw("<link rel=\"preload\" href=\"").text(base + kBundleFile).raw("\" as=\"fetch\" crossorigin>\n")
         .raw("<link rel=\"preload\" href=\"").text(base + kCoreWasmFile).raw("\" as=\"fetch\" crossorigin>\n");
   h.raw("<script type=\"module\" src=\"").text(base + kAppScriptFile).raw("\"></script>\n</head>\n<body>\n")
       .raw("<div id=\"quire-app\" data-base=\"").text(base).raw("\" data-bundle=\"").text(base + kBundleFile)
