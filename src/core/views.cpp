@@ -324,14 +324,16 @@ class ViewBuilder {
   // Links adding one more tag to the view, for every tag that some of its
   // posts carry, with the number of posts that would remain; most first.
   void narrow_by(Html& h, const std::vector<const TagInfo*>& tags, const std::vector<size_t>& posts) {
-    std::vector<size_t> remaining(b_.tags.size(), 0);  // by index in b_.tags
-    for (size_t i : posts)
-      for (const std::string& name : b_.posts[i].tags)
-        if (const TagInfo* t = b_.find_tag(tag_slug(name))) ++remaining[static_cast<size_t>(t - b_.tags.data())];
+    // Each tag's posts that are in this view, counted through a mark per
+    // post: no tag name is looked up again (tag_slug allocates), and the
+    // cost is one pass over the tags' lists, a few microseconds at 10,000.
+    std::vector<unsigned char> shown(b_.posts.size(), 0);
+    for (size_t i : posts) shown[i] = 1;
     std::vector<std::pair<const TagInfo*, size_t>> more;
-    for (size_t k = 0; k < b_.tags.size(); ++k) {
-      const TagInfo* t = &b_.tags[k];
-      if (remaining[k] && std::find(tags.begin(), tags.end(), t) == tags.end()) more.emplace_back(t, remaining[k]);
+    for (const TagInfo& t : b_.tags) {
+      size_t remaining = 0;
+      for (size_t i : t.posts) remaining += shown[i];
+      if (remaining && std::find(tags.begin(), tags.end(), &t) == tags.end()) more.emplace_back(&t, remaining);
     }
     if (more.empty()) return;
     std::stable_sort(more.begin(), more.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
