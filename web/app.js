@@ -284,14 +284,20 @@ async function show(url, options) {
   document.title = view.title;
   document.querySelector('meta[name="description"]')?.setAttribute('content', view.description);
 
+  let atTop = false;
   if (options.scroll) window.scrollTo(options.scroll.x, options.scroll.y);
-  else if (!url.hash || !scrollToFragment(url.hash)) window.scrollTo(0, 0);
-  // The new entry starts with its scroll position, so that the next
-  // navigation need not write it (saveScroll skips an unchanged one).
-  /** @type {HistoryState} */
-  const entry = { scroll: { x: window.scrollX, y: window.scrollY } };
-  if (options.history === 'push') history.pushState(entry, '', url);
-  else if (options.history === 'replace') history.replaceState(entry, '', url);
+  else if (!url.hash || !scrollToFragment(url.hash)) {
+    window.scrollTo(0, 0);  // needs no layout, unlike reading scrollX
+    atTop = true;
+  }
+  if (options.history !== 'none') {
+    // The new entry starts with its scroll position, so that the next
+    // navigation need not write it (saveScroll skips an unchanged one).
+    /** @type {HistoryState} */
+    const entry = { scroll: atTop ? { x: 0, y: 0 } : { x: window.scrollX, y: window.scrollY } };
+    if (options.history === 'push') history.pushState(entry, '', url);
+    else history.replaceState(entry, '', url);
+  }
 
   if (options.focus !== false) {
     const heading = app.querySelector('main h1') ?? app.querySelector('main');

@@ -170,7 +170,11 @@ std::string render_document(const Bundle& bundle, const View& view) {
     h.raw("<link rel=\"modulepreload\" href=\"").text(base + kCoreScriptFile).raw("\">\n")
         .raw("<link rel=\"preload\" href=\"").text(base + kBundleFile).raw("\" as=\"fetch\" crossorigin>\n")
         .raw("<link rel=\"preload\" href=\"").text(base + kCoreWasmFile).raw("\" as=\"fetch\" crossorigin>\n");
-  h.raw("<script type=\"module\" src=\"").text(base + kAppScriptFile).raw("\"></script>\n</head>\n<body>\n")
+  // On 404.html the app blocks rendering until it has run (it shows
+  // "Loading…" at once): no flash of "Page not found" before a view the app
+  // renders, and no layout and paint of it in the way of the app's start.
+  h.raw("<script type=\"module\" src=\"").text(base + kAppScriptFile)
+      .raw(view.status == 404 ? "\" blocking=\"render\"></script>\n" : "\"></script>\n").raw("</head>\n<body>\n")
       .raw("<div id=\"quire-app\" data-base=\"").text(base).raw("\" data-bundle=\"").text(base + kBundleFile)
       .raw("\" data-route=\"").text(view.path).raw("\" data-status=\"").num(view.status).raw("\">\n")
       .raw(render_app(bundle, view))
