@@ -163,6 +163,36 @@ test('back returns to the home page and restores its scroll position', async () 
   }
 });
 
+test('a route change replaces <main> and only the chrome that changed; the new entry carries its scroll position', async () => {
+  const { page, pageErrors, consoleErrors, close } = await openPage(browser);
+  try {
+    await page.goto(home);
+    assert.equal(await appReady(page), true);
+    const same = () => page.evaluate(() => {
+      const w = /** @type {any} */ (window);
+      const now = { header: document.querySelector('header.site-header'), main: document.querySelector('main'),
+        footer: document.querySelector('footer.site-footer') };
+      const kept = w.__chrome ? Object.fromEntries(Object.entries(now).map(([k, el]) => [k, el === w.__chrome[k]])) : null;
+      w.__chrome = now;
+      return kept;
+    });
+    await rendered(page, () => page.locator('main .pagination a.older').click());
+    await same();
+    await rendered(page, () => page.locator('main .pagination a.older').click());
+    assert.deepEqual(await same(), { header: true, main: false, footer: true }, 'page 2 to 3: the same chrome');
+    assert.deepEqual(await page.evaluate(() => history.state), { scroll: { x: 0, y: 0 } });
+
+    await rendered(page, () => page.locator('header .site-nav a[href$="/tags/"]').click());
+    assert.deepEqual(await same(), { header: false, main: false, footer: true }, 'tags: the nav marks another section');
+    assert.equal(await page.locator('header .site-nav a[aria-current="page"]').textContent(), 'Tags');
+    assert.equal(await page.locator('#quire-app > header.site-header').count(), 1);
+    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await close();
+  }
+});
+
 test('a tag page lists exactly the posts with that tag', async () => {
   const { page, pageErrors, consoleErrors, close } = await openPage(browser);
   try {
