@@ -12,16 +12,12 @@
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 
-import { chromium } from 'playwright-core';
-
 import { startServer } from '../scripts/serve.mjs';
+import { launchBrowser } from '../tests/e2e/helpers.mjs';
 import { blogSizes, median, percentile, site, standalone } from './common.mjs';
 
 /** @typedef {import('./common.mjs').Row} Row */
 /** @typedef {import('./common.mjs').Context} Context */
-
-const browserArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 /**
  * Reports, from the page, when an element matching `selector` first exists:
@@ -157,7 +153,7 @@ async function clientRoutes(dist) {
 
 /** @param {Context} ctx @returns {Promise<Row[]>} */
 export async function run(ctx) {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: browserArgs });
+  const browser = await launchBrowser();
   /** @type {Row[]} */
   const rows = [];
   const times = Math.max(ctx.repeats, 5);
