@@ -100,7 +100,8 @@ const std::set<std::string> kAllowedAttributes = {
     "viewbox", "width", "height", "focusable", "d", "fill", "stroke", "stroke-width", "stroke-linecap",
     "stroke-linejoin", "cx", "cy", "r",  // the chrome's SVG icons
     "part",                                // the widget's ::part() names
-    "property"};                           // OpenGraph <meta property=...>
+    "property",                            // OpenGraph <meta property=...>
+    "blocking"};                           // 404.html's <script blocking="render">
 const std::set<std::string> kUrlAttributes = {"href", "src", "action", "formaction", "poster",
                                               "cite", "background", "data", "xlink:href"};
 
