@@ -4,9 +4,9 @@
 //
 // Pipeline of render_markdown():
 //   1. sanitize_input(): strip a BOM, make the bytes valid UTF-8 (U+FFFD).
-//   2. CodeRanges: a first md4c pass (only if the text has "[^") recording
-//      where code blocks, code spans and raw HTML lie in the source, so that
-//      footnote definitions are not looked for inside them.
+//   2. CodeLookup: whether a would-be definition lies in a code block, code
+//      span or raw HTML (a line scan proves "no" for most documents; else a
+//      first md4c pass records where they lie).
 //   3. extract_footnotes(): cut "[^label]: ..." definitions out of the source
 //      (md4c 0.4.8 would take them for link reference definitions).
 //   4. mark_references(): replace every "[^label]" by a sentinel (see below)
@@ -729,6 +729,93 @@ class CodeRanges {
   std::vector<Range> ranges_;
 };
 
+// Whether a definition candidate (a line start) lies in code or raw HTML:
+// CodeRanges answers, but costs a whole md4c pass. Most documents let a
+// line scan prove "no" instead, and the pass runs only when the proof fails
+// (at most once). The proof, for a candidate at a line start with at most
+// 3 columns of indentation after its quote markers (never indented code):
+//  - no earlier line starts (after indentation and container markers) with
+//    '<': no HTML block can be open;
+//  - every earlier fence-like line ("```", "~~~") is at column 0; an opener
+//    there follows a blank line (so it is neither table nor paragraph text
+//    and closes every container: a top-level fence, as md4c sees it) and
+//    its content is skipped up to its closer; the candidate is not inside
+//    an open one;
+//  - no '`' or '<' since the last blank line: no code span or inline HTML
+//    of the candidate's paragraph can have opened before it.
+// Queries must come in line order (extract_footnotes scans forward).
+class CodeLookup {
+ public:
+  CodeLookup(std::string_view source, const std::vector<SourceLine>& lines, unsigned flags)
+      : source_(source), lines_(lines), flags_(flags), ranges_(source) {}
+
+  // `offset` lies in lines_[line], after only quote markers and spaces.
+  bool contains(std::size_t line, std::size_t offset) {
+    if (!parsed_ && !proved_outside(line)) {
+      parse(source_, flags_, ranges_);
+      parsed_ = true;
+    }
+    return parsed_ && ranges_.contains(offset);
+  }
+
+ private:
+  bool proved_outside(std::size_t line) {
+    if (line < scanned_) unsafe_ = true;  // out of order: no proof
+    for (; scanned_ < line && !unsafe_; ++scanned_) scan(scanned_);
+    return !unsafe_ && fence_char_ == 0 && !code_marks_;
+  }
+
+  void scan(std::size_t i) {
+    const std::string_view line = source_.substr(lines_[i].begin, lines_[i].end - lines_[i].begin);
+    if (fence_char_ != 0) {
+      const Indent indent = measure_indent(line);
+      if (indent.columns <= 3 && closes_fence(line.substr(indent.bytes), fence_char_, fence_length_)) {
+        fence_char_ = 0;
+        previous_blank_ = false;
+        code_marks_ = false;
+      }
+      return;
+    }
+    if (is_blank(line)) {
+      previous_blank_ = true;
+      code_marks_ = false;
+      return;
+    }
+    const std::size_t start = line.find_first_not_of(" \t>*+-0123456789.)");
+    if (start != std::string_view::npos) {
+      const std::string_view rest = line.substr(start);
+      if (rest[0] == '<') unsafe_ = true;
+      if (rest.substr(0, 3) == "```" || rest.substr(0, 3) == "~~~") {
+        char fence_char = 0;
+        std::size_t fence_length = 0;
+        if (start != 0) {
+          unsafe_ = true;
+        } else if (opens_fence(line, fence_char, fence_length)) {
+          if (!previous_blank_) unsafe_ = true;
+          fence_char_ = fence_char;
+          fence_length_ = fence_length;
+        }
+      }
+    }
+    // Two memchr()s: find_first_of() would make one per byte.
+    if (line.find('`') != std::string_view::npos || line.find('<') != std::string_view::npos)
+      code_marks_ = true;
+    previous_blank_ = false;
+  }
+
+  std::string_view source_;
+  const std::vector<SourceLine>& lines_;
+  unsigned flags_;
+  CodeRanges ranges_;
+  bool parsed_ = false;
+  std::size_t scanned_ = 0;  // lines before this one are scanned
+  bool unsafe_ = false;
+  bool previous_blank_ = true;
+  bool code_marks_ = false;  // '`' or '<' since the last blank line
+  char fence_char_ = 0;      // an open top-level fence
+  std::size_t fence_length_ = 0;
+};
+
 // Counts blocks: a link reference definition alone produces none.
 class BlockCounter {
  public:
@@ -867,9 +954,10 @@ std::size_t quote_depth(std::string_view line, std::size_t& bytes) {
 // columns (also after blank lines) and on lazy paragraph lines, at the same
 // quote depth. Inside a blockquote the removed lines leave an empty quote
 // line behind, so that the quote around them stays one.
-std::string extract_footnotes(std::string_view source, const CodeRanges& code,
+std::string extract_footnotes(std::string_view source, unsigned flags,
                               Footnotes& footnotes) {
   const std::vector<SourceLine> lines = split_lines(source);
+  CodeLookup code(source, lines, flags);
   const auto text = [&](std::size_t i) {
     return source.substr(lines[i].begin, lines[i].end - lines[i].begin);
   };
@@ -901,7 +989,7 @@ std::string extract_footnotes(std::string_view source, const CodeRanges& code,
     if (indent.columns <= 3 && parse_footnote_label(rest, 0, label, label_end) &&
         label_end < rest.size() && rest[label_end] == ':' &&
         !footnote_key(label).empty() &&
-        !code.contains(lines[i].begin + q.prefix + indent.bytes)) {
+        !code.contains(i, lines[i].begin + q.prefix + indent.bytes)) {
       const std::string key = footnote_key(label);
       std::string_view first = rest.substr(label_end + 1);
       first.remove_prefix(std::min(first.find_first_not_of(" \t"), first.size()));
@@ -954,7 +1042,7 @@ std::string extract_footnotes(std::string_view source, const CodeRanges& code,
       continue;
     }
     if (previous_blank && q.depth == 0 && indent.columns <= 3 && rest.substr(0, 1) == "[" &&
-        !code.contains(lines[i].begin + indent.bytes))
+        !code.contains(i, lines[i].begin + indent.bytes))
       collect_link_definitions(source, lines, i, footnotes);
     body.append(source.substr(lines[i].begin, lines[i].next - lines[i].begin));
     previous_blank = is_blank(line);
@@ -1034,9 +1122,7 @@ std::string prepare_source(std::string_view markdown, unsigned flags,
                            Footnotes& footnotes) {
   const std::string source = sanitize_input(markdown);
   if (source.find("[^") == std::string::npos) return source;
-  CodeRanges code(source);
-  parse(source, flags, code);
-  const std::string body = extract_footnotes(source, code, footnotes);
+  const std::string body = extract_footnotes(source, flags, footnotes);
   return mark_references(body, footnotes);
 }
 

@@ -472,6 +472,25 @@ TEST_CASE("footnote syntax that is not a live reference stays literal") {
     CHECK(render_markdown("x[^1]\n\n```\n[^1]: in code\n```") ==
           "<p>x[^1]</p>\n<pre tabindex=\"0\"><code>[^1]: in code\n</code></pre>\n");
   }
+  // Each of these defeats one rule of the line scan that spares the md4c
+  // pass looking for code (CodeLookup in markdown.cpp).
+  SUBCASE("a definition inside an HTML block that spans blank lines is HTML") {
+    MarkdownOptions unsafe;
+    unsafe.unsafe_html = true;
+    CHECK(render_markdown("Ref[^1]\n\n<style>\n\n[^1]: x\n</style>\n", unsafe) ==
+          "<p>Ref[^1]</p>\n<style>\n\n[^1]: x\n</style>\n");
+  }
+  SUBCASE("a definition after a fence that a table row swallowed is code") {
+    CHECK(render_markdown("Ref[^1]\n\n| a | b |\n|---|---|\n```\n\n```\n[^1]: x\n```\n").find(
+              "<pre tabindex=\"0\"><code>[^1]: x\n</code></pre>\n") != std::string::npos);
+  }
+  SUBCASE("a definition inside a fenced code block in a list item is code") {
+    CHECK(render_markdown("Ref[^1]\n\n- ```\n  [^1]: x\n  ```\n") ==
+          "<p>Ref[^1]</p>\n<ul>\n<li><pre tabindex=\"0\"><code>[^1]: x\n</code></pre>\n</li>\n</ul>\n");
+  }
+  SUBCASE("a definition inside a code span spanning lines is code") {
+    CHECK(render_markdown("Ref[^1] `a\n[^1]: x` b\n") == "<p>Ref[^1] <code>a [^1]: x</code> b</p>\n");
+  }
 }
 
 TEST_CASE("a footnote definition interrupts a paragraph and leaves no heading behind") {
