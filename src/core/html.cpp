@@ -2,16 +2,35 @@
 
 namespace quire {
 
+namespace {
+
+// Which bytes need an entity: index into kEntities (0: none).
+struct EscapeTable {
+  unsigned char slot[256] = {};
+  constexpr EscapeTable() {
+    slot[static_cast<unsigned char>('&')] = 1;
+    slot[static_cast<unsigned char>('<')] = 2;
+    slot[static_cast<unsigned char>('>')] = 3;
+    slot[static_cast<unsigned char>('"')] = 4;
+    slot[static_cast<unsigned char>('\'')] = 5;
+  }
+};
+constexpr EscapeTable kEscape;
+constexpr std::string_view kEntities[] = {"", "&amp;", "&lt;", "&gt;", "&quot;", "&#39;"};
+
+}  // namespace
+
+// Runs of plain bytes are appended at once: text is mostly plain.
 void append_escaped(std::string& out, std::string_view text) {
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c; break;
-    }
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  while (p != end) {
+    const char* run = p;
+    while (p != end && kEscape.slot[static_cast<unsigned char>(*p)] == 0) ++p;
+    out.append(run, static_cast<std::size_t>(p - run));
+    if (p == end) break;
+    out.append(kEntities[kEscape.slot[static_cast<unsigned char>(*p)]]);
+    ++p;
   }
 }
 

@@ -30,6 +30,7 @@ extern "C" {
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <string>
 #include <string_view>
@@ -55,6 +56,25 @@ unsigned parser_flags() {
 
 constexpr char32_t kReplacementChar = 0xFFFD;
 constexpr std::string_view kReplacementUtf8 = "\xEF\xBF\xBD";
+
+// Eight bytes at a time (SWAR): plain text is scanned a word per step, the
+// byte loops only run where a word holds something of interest.
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+
+std::uint64_t load_word(const char* p) {
+  std::uint64_t word;
+  std::memcpy(&word, p, sizeof word);
+  return word;
+}
+
+// Exactly whether some byte of `word` is 0.
+bool has_zero_byte(std::uint64_t word) { return ((word - kOnes) & ~word & kHighBits) != 0; }
+
+// Whether some byte is NUL or not ASCII.
+bool has_nul_or_non_ascii(std::uint64_t word) {
+  return (word & kHighBits) != 0 || has_zero_byte(word);
+}
 
 // Footnote sentinels use the private-use code points U+10FC00..U+10FC0F as
 // hex digits; input containing them gets U+FFFD instead (see sanitize_input).
@@ -120,6 +140,7 @@ std::string sanitize_input(std::string_view in) {
   for (std::size_t i = 0; i < in.size();) {
     // Runs of plain ASCII (the common case) are copied at once.
     std::size_t run = i;
+    while (in.size() - run >= 8 && !has_nul_or_non_ascii(load_word(in.data() + run))) run += 8;
     while (run < in.size() && in[run] != 0 && static_cast<unsigned char>(in[run]) < 0x80) ++run;
     if (run > i) {
       out.append(in.data() + i, run - i);
@@ -138,23 +159,38 @@ std::string sanitize_input(std::string_view in) {
 
 // ------------------------------------------------------------------ escaping
 
-void append_html_escaped(std::string& out, std::string_view s) {
-  std::size_t run = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const char* entity = nullptr;
-    switch (s[i]) {
-      case '&': entity = "&amp;"; break;
-      case '<': entity = "&lt;"; break;
-      case '>': entity = "&gt;"; break;
-      case '"': entity = "&quot;"; break;
-      default: break;
-    }
-    if (entity == nullptr) continue;
-    out.append(s.substr(run, i - run));
-    out += entity;
-    run = i + 1;
+// md4c-html's set (no '\''), by table; runs of plain bytes are appended at
+// once (text is mostly plain).
+struct HtmlEscapeTable {
+  unsigned char slot[256] = {};
+  constexpr HtmlEscapeTable() {
+    slot[static_cast<unsigned char>('&')] = 1;
+    slot[static_cast<unsigned char>('<')] = 2;
+    slot[static_cast<unsigned char>('>')] = 3;
+    slot[static_cast<unsigned char>('"')] = 4;
   }
-  out.append(s.substr(run));
+};
+constexpr HtmlEscapeTable kHtmlEscape;
+constexpr std::string_view kHtmlEntities[] = {"", "&amp;", "&lt;", "&gt;", "&quot;"};
+
+// Exactly whether a word holds one of '"' '&' (0x22 0x26) '<' '>' (0x3C 0x3E).
+bool has_html_special(std::uint64_t word) {
+  return has_zero_byte((word | 0x04 * kOnes) ^ (0x26 * kOnes)) ||
+         has_zero_byte((word | 0x02 * kOnes) ^ (0x3E * kOnes));
+}
+
+void append_html_escaped(std::string& out, std::string_view s) {
+  const char* p = s.data();
+  const char* const end = p + s.size();
+  while (p != end) {
+    const char* run = p;
+    while (end - p >= 8 && !has_html_special(load_word(p))) p += 8;
+    while (p != end && kHtmlEscape.slot[static_cast<unsigned char>(*p)] == 0) ++p;
+    out.append(run, static_cast<std::size_t>(p - run));
+    if (p == end) break;
+    out.append(kHtmlEntities[kHtmlEscape.slot[static_cast<unsigned char>(*p)]]);
+    ++p;
+  }
 }
 
 bool is_ascii_alnum(unsigned char c) {
@@ -506,10 +542,15 @@ struct SourceLine {
 
 std::vector<SourceLine> split_lines(std::string_view s) {
   std::vector<SourceLine> lines;
+  // Without any CR, memchr() finds each line's end.
+  const bool any_cr = s.find('\r') != std::string_view::npos;
   std::size_t i = 0;
   while (i < s.size()) {
     std::size_t end = i;
-    while (end < s.size() && s[end] != '\n' && s[end] != '\r') ++end;
+    if (!any_cr)
+      end = std::min(s.find('\n', i), s.size());
+    else
+      while (end < s.size() && s[end] != '\n' && s[end] != '\r') ++end;
     std::size_t next = end;
     if (next < s.size()) {
       next += (s[next] == '\r' && next + 1 < s.size() && s[next + 1] == '\n') ? 2 : 1;
