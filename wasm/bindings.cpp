@@ -66,7 +66,8 @@ emscripten::val renderMarkdownInput(size_t length, bool unsafe_html, const std::
   quire::MarkdownOptions o;
   o.unsafe_html = unsafe_html;
   o.id_prefix = id_prefix;
-  g_output = quire::render_markdown(std::string_view(g_input.data(), std::min(length, g_input.size())), o);
+  // Into the same buffer every time: its capacity is kept between renders.
+  quire::render_markdown_into(g_output, std::string_view(g_input.data(), std::min(length, g_input.size())), o);
   return emscripten::val(emscripten::typed_memory_view(g_output.size(),
                                                        reinterpret_cast<unsigned char*>(g_output.data())));
 }

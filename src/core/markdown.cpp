@@ -193,7 +193,7 @@ void append_html_escaped(std::string& out, std::string_view s) {
   }
 }
 
-bool is_ascii_alnum(unsigned char c) {
+constexpr bool is_ascii_alnum(unsigned char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
          (c >= 'A' && c <= 'Z');
 }
@@ -205,14 +205,27 @@ char ascii_lower(char c) {
 // Same byte classes as md4c-html's URL attribute escaping (the conformance
 // test compares against it): alphanumerics and a few URL punctuation
 // characters verbatim, '&' as "&amp;", every other byte percent-encoded.
+struct UrlVerbatimTable {
+  bool verbatim[256] = {};
+  constexpr UrlVerbatimTable() {
+    for (int c = 0; c < 256; ++c) verbatim[c] = is_ascii_alnum(static_cast<unsigned char>(c));
+    for (const char c : std::string_view("-_.+!*(),%#@?=;:/$")) verbatim[static_cast<unsigned char>(c)] = true;
+  }
+};
+constexpr UrlVerbatimTable kUrlVerbatim;
+
 void append_url_escaped(std::string& out, std::string_view s) {
-  static constexpr std::string_view kVerbatim = "-_.+!*(),%#@?=;:/$";
   static constexpr char kHex[] = "0123456789ABCDEF";
-  for (const char ch : s) {
+  const char* p = s.data();
+  const char* const end = p + s.size();
+  while (p != end) {
+    const char* run = p;
+    while (p != end && kUrlVerbatim.verbatim[static_cast<unsigned char>(*p)]) ++p;
+    out.append(run, static_cast<std::size_t>(p - run));
+    if (p == end) break;
+    const char ch = *p++;
     const auto c = static_cast<unsigned char>(ch);
-    if (is_ascii_alnum(c) || kVerbatim.find(ch) != std::string_view::npos) {
-      out += ch;
-    } else if (ch == '&') {
+    if (ch == '&') {
       out += "&amp;";
     } else {
       out += '%';
@@ -261,19 +274,24 @@ void append_decoded_entity(std::string& out, std::string_view entity) {
 // Dropping more characters than browsers do can only turn a non-scheme into
 // a scheme, never the reverse, so the check errs on the refusing side.
 bool is_allowed_url(std::string_view url) {
-  std::string scheme;
+  // Only the first 7 characters of a scheme are kept: a longer one is
+  // never one of the allowed.
+  char scheme[7];
+  std::size_t length = 0;
   for (const char ch : url) {
     const auto c = static_cast<unsigned char>(ch);
     if (c <= 0x20 || c == 0x7F) continue;
-    if (ch == ':')
-      return scheme.empty() || scheme == "http" || scheme == "https" ||
-             scheme == "mailto";
+    if (ch == ':') {
+      const std::string_view name(scheme, std::min(length, sizeof scheme));
+      return length == 0 || name == "http" || name == "https" || name == "mailto";
+    }
     const char lower = ascii_lower(ch);
     const bool alpha = lower >= 'a' && lower <= 'z';
     const bool other = (lower >= '0' && lower <= '9') || lower == '+' ||
                        lower == '-' || lower == '.';
-    if (!alpha && (scheme.empty() || !other)) return true;  // no scheme
-    scheme += lower;
+    if (!alpha && (length == 0 || !other)) return true;  // no scheme
+    if (length < sizeof scheme) scheme[length] = lower;
+    ++length;
   }
   return true;  // no ':' at all
 }
@@ -424,10 +442,9 @@ void append_restoring_references(std::string& out, std::string_view s,
 
 // An attribute's value as the browser will see it: entities decoded,
 // sentinels back to literal text.
-std::string attribute_value(const MD_ATTRIBUTE& attr,
+void append_attribute_value(std::string& out, const MD_ATTRIBUTE& attr,
                             const Footnotes& footnotes) {
-  std::string out;
-  if (attr.text == nullptr || attr.substr_offsets == nullptr) return out;
+  if (attr.text == nullptr || attr.substr_offsets == nullptr) return;
   for (std::size_t i = 0; attr.substr_offsets[i] < attr.size; ++i) {
     const MD_OFFSET begin = attr.substr_offsets[i];
     const MD_OFFSET end = attr.substr_offsets[i + 1];
@@ -438,8 +455,8 @@ std::string attribute_value(const MD_ATTRIBUTE& attr,
       default: append_restoring_references(out, piece, footnotes); break;
     }
   }
-  return out;
 }
+
 
 // ------------------------------------------------------------------ labels
 
@@ -577,7 +594,9 @@ Indent measure_indent(std::string_view line) {
 }
 
 bool is_blank(std::string_view line) {
-  return line.find_first_not_of(" \t") == std::string_view::npos;
+  for (const char c : line)
+    if (c != ' ' && c != '\t') return false;
+  return true;
 }
 
 // Removes `columns` columns of indentation. Tab stops are multiples of 4 and
@@ -1228,12 +1247,12 @@ struct RenderContext {
 
 class HtmlRenderer {
  public:
-  explicit HtmlRenderer(RenderContext& context) : context_(context) {}
+  // Appends the HTML to `out`.
+  HtmlRenderer(RenderContext& context, std::string& out) : context_(context), html_(out) {}
 
-  std::string render(std::string_view source) {
-    html_.reserve(source.size() + source.size() / 4);
+  void render(std::string_view source) {
+    html_.reserve(html_.size() + source.size() + source.size() / 4);
     parse(source, context_.flags, *this);
-    return std::move(html_);
   }
 
   int enter_block(MD_BLOCKTYPE type, void* detail) {
@@ -1390,7 +1409,7 @@ class HtmlRenderer {
 
     if (detail.lang.text != nullptr) {
       put(" class=\"language-");
-      append_html_escaped(sink(), attribute_value(detail.lang, context_.footnotes));
+      append_html_escaped(sink(), scratch_value(detail.lang));
       put("\"");
     }
     put(">");
@@ -1409,24 +1428,48 @@ class HtmlRenderer {
 
   // A refused link keeps its content and loses the <a>.
   void open_link(const MD_SPAN_A_DETAIL& detail) {
-    const std::string href = attribute_value(detail.href, context_.footnotes);
+    const std::string& href = scratch_value(detail.href);
     const bool allowed = is_allowed_url(href);
     links_.push_back(allowed);
     if (!allowed) return;
     std::string& out = sink();
     out += "<a href=\"";
-    append_url_escaped(out, resolve_url(context_.url_base, with_site_root(href)));
+    append_url(out, href);
     if (detail.title.text != nullptr) {
       out += "\" title=\"";
-      append_html_escaped(out, attribute_value(detail.title, context_.footnotes));
+      append_html_escaped(out, scratch_value(detail.title));
     }
     out += "\">";
   }
 
+  // An attribute's value (see attribute_value) in a buffer reused by every
+  // link and image; valid until the next call.
+  const std::string& scratch_value(const MD_ATTRIBUTE& attr) {
+    scratch_.clear();
+    append_attribute_value(scratch_, attr, context_.footnotes);
+    return scratch_;
+  }
+
   // "/images/a.svg" means the site's root, which is base_path.
-  std::string with_site_root(const std::string& url) const {
-    if (!url.empty() && url[0] == '/' && (url.size() == 1 || url[1] != '/')) return std::string(context_.site_root) + url;
-    return url;
+  static bool is_root_relative(std::string_view url) {
+    return !url.empty() && url[0] == '/' && (url.size() == 1 || url[1] != '/');
+  }
+
+  // resolve_url(url_base, url under the site root), URL-escaped. Without a
+  // url_base, resolve_url() only trims bytes <= 0x20 off both ends, which
+  // needs no copy.
+  void append_url(std::string& out, std::string_view url) const {
+    const bool rooted = is_root_relative(url);
+    if (!context_.url_base.empty()) {
+      const std::string under_root = rooted ? std::string(context_.site_root) + std::string(url) : std::string(url);
+      append_url_escaped(out, resolve_url(context_.url_base, under_root));
+      return;
+    }
+    const auto space = [](char ch) { return static_cast<unsigned char>(ch) <= 0x20; };
+    while (!url.empty() && space(url.back())) url.remove_suffix(1);
+    if (rooted) append_url_escaped(out, context_.site_root);  // url starts with '/': nothing to trim in front
+    while (!url.empty() && space(url.front())) url.remove_prefix(1);
+    append_url_escaped(out, url);
   }
 
   void close_link() {
@@ -1439,14 +1482,14 @@ class HtmlRenderer {
   // A refused image leaves its alt text as plain text.
   void open_image(const MD_SPAN_IMG_DETAIL& detail) {
     if (image_depth_++ > 0) return;
-    const std::string src = attribute_value(detail.src, context_.footnotes);
+    const std::string& src = scratch_value(detail.src);
     image_tag_open_ = is_allowed_url(src);
     if (!image_tag_open_) return;
     std::string& out = sink();
     // loading/decoding before alt: the alt text streams in until the image
     // span closes.
     out += "<img src=\"";
-    append_url_escaped(out, resolve_url(context_.url_base, with_site_root(src)));
+    append_url(out, src);
     out += "\" loading=\"lazy\" decoding=\"async\" alt=\"";
   }
 
@@ -1456,7 +1499,7 @@ class HtmlRenderer {
     std::string& out = sink();
     if (detail.title.text != nullptr) {
       out += "\" title=\"";
-      append_html_escaped(out, attribute_value(detail.title, context_.footnotes));
+      append_html_escaped(out, scratch_value(detail.title));
     }
     out += "\">";
   }
@@ -1530,11 +1573,12 @@ class HtmlRenderer {
   }
 
   RenderContext& context_;
-  std::string html_;
+  std::string& html_;
   bool in_heading_ = false;
   std::string heading_html_;
   std::string heading_text_;  // for the slug
   std::vector<bool> links_;   // per open link: whether its <a> was written
+  std::string scratch_;       // see scratch_value()
   unsigned image_depth_ = 0;
   bool image_tag_open_ = false;
 };
@@ -1602,8 +1646,8 @@ std::string render_footnote_section(RenderContext& context) {
     std::string source = link_definitions_for(footnotes.notes[note_index].content,
                                               context.flags, footnotes);
     source += mark_references(footnotes.notes[note_index].content, footnotes);
-    HtmlRenderer renderer(context);
-    std::string html = renderer.render(source);
+    std::string html;
+    HtmlRenderer(context, html).render(source);
     footnotes.notes[note_index].html = std::move(html);
   }
   if (footnotes.numbered.empty()) return {};
@@ -1722,6 +1766,19 @@ bool is_slug_separator(char32_t cp) {
 }
 
 template <typename Fn>
+bool guarded_bool(Fn&& fn) noexcept {
+#if defined(__cpp_exceptions) || defined(__EXCEPTIONS)
+  try {
+    return fn();
+  } catch (...) {
+    return false;
+  }
+#else
+  return fn();
+#endif
+}
+
+template <typename Fn>
 std::string guarded_string(Fn&& fn) noexcept {
 #if defined(__cpp_exceptions) || defined(__EXCEPTIONS)
   try {
@@ -1739,7 +1796,14 @@ std::string guarded_string(Fn&& fn) noexcept {
 // ------------------------------------------------------------------ public API
 
 std::string render_markdown(std::string_view markdown, const MarkdownOptions& options) {
-  return guarded_string([&] {
+  std::string html;
+  render_markdown_into(html, markdown, options);
+  return html;
+}
+
+void render_markdown_into(std::string& out, std::string_view markdown, const MarkdownOptions& options) {
+  out.clear();
+  const bool ok = guarded_bool([&] {
     RenderContext context{parser_flags(), options.unsafe_html, {}, options.url_base, {}, {}, {}};
     append_html_escaped(context.id_prefix, options.id_prefix);
     // Only a plain path is prefixed: anything else could change a URL's meaning.
@@ -1748,11 +1812,11 @@ std::string render_markdown(std::string_view markdown, const MarkdownOptions& op
         base.find_first_of("\"<>&'\\ ?#") == std::string_view::npos)
       context.site_root = base.substr(0, base.size() - 1);
     const std::string body = prepare_source(markdown, context.flags, context.footnotes);
-    HtmlRenderer renderer(context);
-    std::string html = renderer.render(body);
-    html += render_footnote_section(context);
-    return html;
+    HtmlRenderer(context, out).render(body);
+    out += render_footnote_section(context);
+    return true;
   });
+  if (!ok) out.clear();
 }
 
 unsigned markdown_parser_flags() { return parser_flags(); }
@@ -1811,8 +1875,9 @@ std::string slugify(std::string_view text) {
       const auto c = static_cast<unsigned char>(text[i]);
       if (c < 0x80) {
         if (is_ascii_alnum(c)) {
-          const char lower = ascii_lower(static_cast<char>(c));
-          append_word(std::string_view(&lower, 1));
+          if (separator && !slug.empty()) slug += '-';
+          separator = false;
+          slug += ascii_lower(static_cast<char>(c));
         } else {
           separator = true;
         }

@@ -65,6 +65,10 @@ unsigned markdown_parser_flags();
 // Renders a whole document. Never throws; any input gives some HTML.
 std::string render_markdown(std::string_view markdown,
                             const MarkdownOptions& options = {});
+// The same into `out` (its content replaced): a caller rendering many
+// documents keeps one buffer, and its capacity, across them.
+void render_markdown_into(std::string& out, std::string_view markdown,
+                          const MarkdownOptions& options = {});
 
 // The document's text content without markup (for summaries, meta
 // descriptions, search and reading time): whitespace collapsed to single
