@@ -71,6 +71,38 @@ std::uint64_t load_word(const char* p) {
 // Exactly whether some byte of `word` is 0.
 bool has_zero_byte(std::uint64_t word) { return ((word - kOnes) & ~word & kHighBits) != 0; }
 
+// Whether some byte of `word` is `c`.
+bool has_byte(std::uint64_t word, char c) {
+  return has_zero_byte(word ^ (static_cast<unsigned char>(c) * kOnes));
+}
+
+// The first offset from `from` on holding `a` or `b` (npos if none): an
+// inline word-at-a-time scan, cheaper than memchr() calls where that is a
+// plain C loop (WebAssembly) and for the short texts of most callbacks.
+std::size_t find_either(std::string_view s, std::size_t from, char a, char b) {
+  std::size_t i = from;
+  while (i + 8 <= s.size()) {
+    const std::uint64_t word = load_word(s.data() + i);
+    if (has_byte(word, a) || has_byte(word, b)) break;
+    i += 8;
+  }
+  for (; i < s.size(); ++i)
+    if (s[i] == a || s[i] == b) return i;
+  return std::string_view::npos;
+}
+
+std::size_t find_byte(std::string_view s, std::size_t from, char c) {
+  return find_either(s, from, c, c);
+}
+
+// The first "[^" from `from` on, or npos.
+std::size_t find_caret_bracket(std::string_view s, std::size_t from) {
+  for (std::size_t at = find_byte(s, from, '['); at != std::string_view::npos;
+       at = find_byte(s, at + 1, '['))
+    if (at + 1 < s.size() && s[at + 1] == '^') return at;
+  return std::string_view::npos;
+}
+
 // Whether some byte is NUL or not ASCII.
 bool has_nul_or_non_ascii(std::uint64_t word) {
   return (word & kHighBits) != 0 || has_zero_byte(word);
@@ -368,7 +400,7 @@ template <typename OnText, typename OnReference>
 void split_sentinels(std::string_view s, OnText&& on_text,
                      OnReference&& on_reference) {
   std::size_t run = 0;
-  std::size_t at = s.find('<');
+  std::size_t at = find_byte(s, 0, '<');
   while (at != std::string_view::npos) {
     std::size_t index = 0;
     std::size_t end = 0;
@@ -376,9 +408,9 @@ void split_sentinels(std::string_view s, OnText&& on_text,
       if (at > run) on_text(s.substr(run, at - run));
       on_reference(index);
       run = end;
-      at = s.find('<', end);
+      at = find_byte(s, end, '<');
     } else {
-      at = s.find('<', at + 1);
+      at = find_byte(s, at + 1, '<');
     }
   }
   if (run < s.size()) on_text(s.substr(run));
@@ -565,7 +597,7 @@ std::vector<SourceLine> split_lines(std::string_view s) {
   while (i < s.size()) {
     std::size_t end = i;
     if (!any_cr)
-      end = std::min(s.find('\n', i), s.size());
+      end = std::min(find_byte(s, i, '\n'), s.size());
     else
       while (end < s.size() && s[end] != '\n' && s[end] != '\r') ++end;
     std::size_t next = end;
@@ -857,9 +889,7 @@ class CodeLookup {
         }
       }
     }
-    // Two memchr()s: find_first_of() would make one per byte.
-    if (line.find('`') != std::string_view::npos || line.find('<') != std::string_view::npos)
-      code_marks_ = true;
+    if (find_either(line, 0, '`', '<') != std::string_view::npos) code_marks_ = true;
     previous_blank_ = false;
   }
 
@@ -1030,7 +1060,10 @@ std::string extract_footnotes(std::string_view source, unsigned flags,
   const auto quoted = [&](std::size_t i) {
     const std::string_view line = text(i);
     Quoted q{0, 0, line};
-    if (line.find('>') == std::string_view::npos) return q;
+    // Quote markers follow only indentation: most lines have none.
+    std::size_t first = 0;
+    while (first < line.size() && (line[first] == ' ' || line[first] == '\t')) ++first;
+    if (first == line.size() || line[first] != '>') return q;
     q.depth = quote_depth(line, q.prefix);
     q.content = line.substr(q.prefix);
     return q;
@@ -1151,7 +1184,7 @@ std::string mark_references(std::string_view text, Footnotes& footnotes) {
   std::string out;
   out.reserve(text.size());
   std::size_t run = 0;
-  std::size_t at = text.find("[^");
+  std::size_t at = find_caret_bracket(text, 0);
   while (at != std::string_view::npos) {
     std::size_t backslashes = 0;
     while (backslashes < at && text[at - 1 - backslashes] == '\\') ++backslashes;
@@ -1168,10 +1201,10 @@ std::string mark_references(std::string_view text, Footnotes& footnotes) {
                                              : ReferenceOccurrence::kUndefined,
            std::string(text.substr(at, end - at))});
       run = end;
-      at = text.find("[^", end);
+      at = find_caret_bracket(text, end);
       continue;
     }
-    at = text.find("[^", at + 2);
+    at = find_caret_bracket(text, at + 2);
   }
   out.append(text.substr(run));
   return out;
@@ -1181,7 +1214,7 @@ std::string mark_references(std::string_view text, Footnotes& footnotes) {
 std::string prepare_source(std::string_view markdown, unsigned flags,
                            Footnotes& footnotes) {
   const std::string source = sanitize_input(markdown);
-  if (source.find("[^") == std::string::npos) return source;
+  if (find_caret_bracket(source, 0) == std::string_view::npos) return source;
   const std::string body = extract_footnotes(source, flags, footnotes);
   return mark_references(body, footnotes);
 }
