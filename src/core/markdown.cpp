@@ -32,6 +32,7 @@ extern "C" {
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -189,6 +190,75 @@ std::string sanitize_input(std::string_view in) {
   return out;
 }
 
+// ------------------------------------------------------------------ output
+
+// The renderer's output: a growable byte buffer with inline appends.
+// std::string's appends are calls into the library, and its copies a plain
+// C loop in WebAssembly; pieces of up to 16 bytes (most tags and words) are
+// copied here as two overlapping words instead.
+class OutputBuffer {
+ public:
+  OutputBuffer() = default;
+  OutputBuffer(const OutputBuffer&) = delete;
+  OutputBuffer& operator=(const OutputBuffer&) = delete;
+
+  void append(const char* p, std::size_t n) {
+    if (n > capacity_ - size_) grow(n);
+    char* d = data_.get() + size_;
+    size_ += n;
+    if (n > 16) {
+      std::memcpy(d, p, n);
+    } else if (n >= 8) {
+      copy_word<8>(d, p);
+      copy_word<8>(d + n - 8, p + n - 8);
+    } else if (n >= 4) {
+      copy_word<4>(d, p);
+      copy_word<4>(d + n - 4, p + n - 4);
+    } else if (n > 0) {
+      d[0] = p[0];
+      d[n / 2] = p[n / 2];
+      d[n - 1] = p[n - 1];
+    }
+  }
+  void append(std::string_view s) { append(s.data(), s.size()); }
+  OutputBuffer& operator+=(std::string_view s) {
+    append(s);
+    return *this;
+  }
+  OutputBuffer& operator+=(char c) {
+    if (size_ == capacity_) grow(1);
+    data_[size_++] = c;
+    return *this;
+  }
+  void reserve(std::size_t capacity) {
+    if (capacity > capacity_) reallocate(capacity);
+  }
+  void clear() { size_ = 0; }
+  std::size_t size() const { return size_; }
+  std::string_view view() const { return {data_.get(), size_}; }
+
+ private:
+  template <std::size_t N>
+  static void copy_word(char* d, const char* p) {
+    char word[N];
+    std::memcpy(word, p, N);
+    std::memcpy(d, word, N);
+  }
+
+  void grow(std::size_t n) { reallocate(std::max(capacity_ * 2, size_ + n)); }
+
+  void reallocate(std::size_t capacity) {
+    std::unique_ptr<char[]> fresh(new char[capacity]);  // not zeroed
+    if (size_ > 0) std::memcpy(fresh.get(), data_.get(), size_);
+    data_ = std::move(fresh);
+    capacity_ = capacity;
+  }
+
+  std::unique_ptr<char[]> data_;
+  std::size_t size_ = 0;
+  std::size_t capacity_ = 0;
+};
+
 // ------------------------------------------------------------------ escaping
 
 // md4c-html's set (no '\''), by table; runs of plain bytes are appended at
@@ -211,7 +281,8 @@ bool has_html_special(std::uint64_t word) {
          has_zero_byte((word | 0x02 * kOnes) ^ (0x3E * kOnes));
 }
 
-void append_html_escaped(std::string& out, std::string_view s) {
+template <typename Out>
+void append_html_escaped(Out& out, std::string_view s) {
   const char* p = s.data();
   const char* const end = p + s.size();
   while (p != end) {
@@ -246,7 +317,8 @@ struct UrlVerbatimTable {
 };
 constexpr UrlVerbatimTable kUrlVerbatim;
 
-void append_url_escaped(std::string& out, std::string_view s) {
+template <typename Out>
+void append_url_escaped(Out& out, std::string_view s) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   const char* p = s.data();
   const char* const end = p + s.size();
@@ -1281,7 +1353,7 @@ struct RenderContext {
 class HtmlRenderer {
  public:
   // Appends the HTML to `out`.
-  HtmlRenderer(RenderContext& context, std::string& out) : context_(context), html_(out) {}
+  HtmlRenderer(RenderContext& context, OutputBuffer& out) : context_(context), html_(out) {}
 
   void render(std::string_view source) {
     html_.reserve(html_.size() + source.size() + source.size() / 4);
@@ -1383,7 +1455,7 @@ class HtmlRenderer {
  private:
   // While a heading is open its HTML is buffered: the id comes from all of
   // its text, known only at its end.
-  std::string& sink() { return in_heading_ ? heading_html_ : html_; }
+  OutputBuffer& sink() { return in_heading_ ? heading_html_ : html_; }
   void put(std::string_view s) { sink().append(s); }
 
   void open_ordered_list(const MD_BLOCK_OL_DETAIL& detail) {
@@ -1425,7 +1497,7 @@ class HtmlRenderer {
     html_ += context_.id_prefix;
     append_html_escaped(html_, id);
     html_ += "\">";
-    html_ += heading_html_;
+    html_ += heading_html_.view();
     // The permalink: visible on hover (web/style.css), hidden from screen
     // readers (the heading itself is the landmark) and out of the tab order
     // (aria-hidden content must not be focusable).
@@ -1465,7 +1537,7 @@ class HtmlRenderer {
     const bool allowed = is_allowed_url(href);
     links_.push_back(allowed);
     if (!allowed) return;
-    std::string& out = sink();
+    OutputBuffer& out = sink();
     out += "<a href=\"";
     append_url(out, href);
     if (detail.title.text != nullptr) {
@@ -1491,7 +1563,7 @@ class HtmlRenderer {
   // resolve_url(url_base, url under the site root), URL-escaped. Without a
   // url_base, resolve_url() only trims bytes <= 0x20 off both ends, which
   // needs no copy.
-  void append_url(std::string& out, std::string_view url) const {
+  void append_url(OutputBuffer& out, std::string_view url) const {
     const bool rooted = is_root_relative(url);
     if (!context_.url_base.empty()) {
       const std::string under_root = rooted ? std::string(context_.site_root) + std::string(url) : std::string(url);
@@ -1518,7 +1590,7 @@ class HtmlRenderer {
     const std::string& src = scratch_value(detail.src);
     image_tag_open_ = is_allowed_url(src);
     if (!image_tag_open_) return;
-    std::string& out = sink();
+    OutputBuffer& out = sink();
     // loading/decoding before alt: the alt text streams in until the image
     // span closes.
     out += "<img src=\"";
@@ -1529,7 +1601,7 @@ class HtmlRenderer {
   void close_image(const MD_SPAN_IMG_DETAIL& detail) {
     if (image_depth_ == 0 || --image_depth_ > 0 || !image_tag_open_) return;
     image_tag_open_ = false;
-    std::string& out = sink();
+    OutputBuffer& out = sink();
     if (detail.title.text != nullptr) {
       out += "\" title=\"";
       append_html_escaped(out, scratch_value(detail.title));
@@ -1606,9 +1678,9 @@ class HtmlRenderer {
   }
 
   RenderContext& context_;
-  std::string& html_;
+  OutputBuffer& html_;
   bool in_heading_ = false;
-  std::string heading_html_;
+  OutputBuffer heading_html_;
   std::string heading_text_;  // for the slug
   std::vector<bool> links_;   // per open link: whether its <a> was written
   std::string scratch_;       // see scratch_value()
@@ -1679,9 +1751,9 @@ std::string render_footnote_section(RenderContext& context) {
     std::string source = link_definitions_for(footnotes.notes[note_index].content,
                                               context.flags, footnotes);
     source += mark_references(footnotes.notes[note_index].content, footnotes);
-    std::string html;
+    OutputBuffer html;
     HtmlRenderer(context, html).render(source);
-    footnotes.notes[note_index].html = std::move(html);
+    footnotes.notes[note_index].html = std::string(html.view());
   }
   if (footnotes.numbered.empty()) return {};
 
@@ -1845,7 +1917,9 @@ void render_markdown_into(std::string& out, std::string_view markdown, const Mar
         base.find_first_of("\"<>&'\\ ?#") == std::string_view::npos)
       context.site_root = base.substr(0, base.size() - 1);
     const std::string body = prepare_source(markdown, context.flags, context.footnotes);
-    HtmlRenderer(context, out).render(body);
+    OutputBuffer html;
+    HtmlRenderer(context, html).render(body);
+    out.assign(html.view().data(), html.size());
     out += render_footnote_section(context);
     return true;
   });
