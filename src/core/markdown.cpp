@@ -161,16 +161,36 @@ DecodedChar decode_utf8(std::string_view s, std::size_t i) {
   return {cp, trailing + 1, true};
 }
 
+// The length of the leading run of `in` that needs no repair: ASCII other
+// than NUL, and valid UTF-8 other than our sentinel digits.
+std::size_t clean_prefix(std::string_view in) {
+  std::size_t i = 0;
+  while (i < in.size()) {
+    while (in.size() - i >= 8 && !has_nul_or_non_ascii(load_word(in.data() + i))) i += 8;
+    while (i < in.size() && in[i] != 0 && static_cast<unsigned char>(in[i]) < 0x80) ++i;
+    if (i == in.size()) break;
+    const DecodedChar d = decode_utf8(in, i);
+    if (!d.valid || d.cp == 0 || is_sentinel_digit_cp(d.cp)) break;
+    i += d.length;
+  }
+  return i;
+}
+
 // Input hygiene: BOM stripped; invalid UTF-8, NUL and our sentinel digits
-// become U+FFFD. CR and CRLF are left to md4c, which handles them.
-std::string sanitize_input(std::string_view in) {
+// become U+FFFD. CR and CRLF are left to md4c, which handles them. Input
+// that needs no repair (the common case) is returned as it is; else the
+// repaired text is made in `storage`.
+std::string_view sanitize_input(std::string_view in, std::string& storage) {
   // md4c sizes are 32-bit.
   constexpr std::size_t kMaxInput = std::numeric_limits<MD_SIZE>::max() / 4;
   if (in.size() > kMaxInput) in = in.substr(0, kMaxInput);
   if (in.substr(0, 3) == "\xEF\xBB\xBF") in.remove_prefix(3);
-  std::string out;
-  out.reserve(in.size());
-  for (std::size_t i = 0; i < in.size();) {
+  const std::size_t clean = clean_prefix(in);
+  if (clean == in.size()) return in;
+  std::string& out = storage;
+  out.reserve(in.size() + 16);
+  out.assign(in.data(), clean);
+  for (std::size_t i = clean; i < in.size();) {
     // Runs of plain ASCII (the common case) are copied at once.
     std::size_t run = i;
     while (in.size() - run >= 8 && !has_nul_or_non_ascii(load_word(in.data() + run))) run += 8;
@@ -1142,6 +1162,13 @@ std::string extract_footnotes(std::string_view source, unsigned flags,
   };
   std::string body;
   body.reserve(source.size());
+  // Kept lines are appended a run at a time.
+  std::size_t kept_begin = 0;
+  std::size_t kept_end = 0;
+  const auto flush_kept = [&] {
+    body.append(source.substr(kept_begin, kept_end - kept_begin));
+    kept_begin = kept_end;
+  };
   bool previous_blank = true;
   std::size_t i = 0;
   while (i < lines.size()) {
@@ -1196,6 +1223,7 @@ std::string extract_footnotes(std::string_view source, unsigned flags,
         footnotes.by_label.emplace(key, footnotes.notes.size());
         footnotes.notes.push_back(Footnote{definition.take(), 0, 0, {}});
       }
+      flush_kept();
       if (q.depth > 0) {
         for (std::size_t k = i; k < j; ++k) body.append(std::string(q.depth, '>') + "\n");
         previous_blank = true;
@@ -1209,10 +1237,15 @@ std::string extract_footnotes(std::string_view source, unsigned flags,
     if (previous_blank && q.depth == 0 && indent.columns <= 3 && rest.substr(0, 1) == "[" &&
         !code.contains(i, lines[i].begin + indent.bytes))
       collect_link_definitions(source, lines, i, footnotes);
-    body.append(source.substr(lines[i].begin, lines[i].next - lines[i].begin));
+    if (lines[i].begin != kept_end) {
+      flush_kept();
+      kept_begin = lines[i].begin;
+    }
+    kept_end = lines[i].next;
     previous_blank = is_blank(line);
     ++i;
   }
+  flush_kept();
   return body;
 }
 
@@ -1282,13 +1315,16 @@ std::string mark_references(std::string_view text, Footnotes& footnotes) {
   return out;
 }
 
-// Steps 1-4 of the pipeline: the body to render, footnotes filled in.
-std::string prepare_source(std::string_view markdown, unsigned flags,
-                           Footnotes& footnotes) {
-  const std::string source = sanitize_input(markdown);
+// Steps 1-4 of the pipeline: the body to render, footnotes filled in. The
+// body is `markdown` itself when there is nothing to change, else it is
+// made in `storage`.
+std::string_view prepare_source(std::string_view markdown, unsigned flags,
+                                Footnotes& footnotes, std::string& storage) {
+  const std::string_view source = sanitize_input(markdown, storage);
   if (find_caret_bracket(source, 0) == std::string_view::npos) return source;
   const std::string body = extract_footnotes(source, flags, footnotes);
-  return mark_references(body, footnotes);
+  storage = mark_references(body, footnotes);
+  return storage;
 }
 
 // ------------------------------------------------------------------ heading ids
@@ -1916,7 +1952,8 @@ void render_markdown_into(std::string& out, std::string_view markdown, const Mar
     if (base.size() > 1 && base.front() == '/' && base.back() == '/' &&
         base.find_first_of("\"<>&'\\ ?#") == std::string_view::npos)
       context.site_root = base.substr(0, base.size() - 1);
-    const std::string body = prepare_source(markdown, context.flags, context.footnotes);
+    std::string storage;
+    const std::string_view body = prepare_source(markdown, context.flags, context.footnotes, storage);
     OutputBuffer html;
     HtmlRenderer(context, html).render(body);
     out.assign(html.view().data(), html.size());
@@ -1933,7 +1970,8 @@ std::string markdown_plain_text(std::string_view markdown) {
     // Raw HTML recognised so that its tags can be left out.
     const unsigned flags = parser_flags();
     Footnotes footnotes;
-    const std::string body = prepare_source(markdown, flags, footnotes);
+    std::string storage;
+    const std::string_view body = prepare_source(markdown, flags, footnotes, storage);
     PlainTextRenderer renderer(footnotes);
     parse(body, flags, renderer);
     return renderer.take();
