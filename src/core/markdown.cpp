@@ -684,7 +684,7 @@ struct SourceLine {
 std::vector<SourceLine> split_lines(std::string_view s) {
   std::vector<SourceLine> lines;
   // Without any CR, memchr() finds each line's end.
-  const bool any_cr = s.find('\r') != std::string_view::npos;
+  const bool any_cr = find_byte(s, 0, '\r') != std::string_view::npos;
   std::size_t i = 0;
   while (i < s.size()) {
     std::size_t end = i;
@@ -913,6 +913,11 @@ class CodeRanges {
   std::vector<Range> ranges_;
 };
 
+bool is_container_prefix_char(char c) {
+  return c == ' ' || c == '\t' || c == '>' || c == '*' || c == '+' || c == '-' ||
+         (c >= '0' && c <= '9') || c == '.' || c == ')';
+}
+
 // Whether a definition candidate (a line start) lies in code or raw HTML:
 // CodeRanges answers, but costs a whole md4c pass. Most documents let a
 // line scan prove "no" instead, and the pass runs only when the proof fails
@@ -965,8 +970,10 @@ class CodeLookup {
       code_marks_ = false;
       return;
     }
-    const std::size_t start = line.find_first_not_of(" \t>*+-0123456789.)");
-    if (start != std::string_view::npos) {
+    // Past indentation and container markers.
+    std::size_t start = 0;
+    while (start < line.size() && is_container_prefix_char(line[start])) ++start;
+    if (start < line.size()) {
       const std::string_view rest = line.substr(start);
       if (rest[0] == '<') unsafe_ = true;
       if (rest.substr(0, 3) == "```" || rest.substr(0, 3) == "~~~") {
