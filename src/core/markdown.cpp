@@ -301,9 +301,12 @@ bool has_html_special(std::uint64_t word) {
          has_zero_byte((word | 0x02 * kOnes) ^ (0x3E * kOnes));
 }
 
-template <typename Out>
-void append_html_escaped(Out& out, std::string_view s) {
-  const char* p = s.data();
+// With a hook for '<': on_less(offset) writes what the '<' at s[offset]
+// stands for and returns the offset to go on from.
+template <typename Out, typename OnLess>
+void append_html_escaped(Out& out, std::string_view s, OnLess&& on_less) {
+  const char* const begin = s.data();
+  const char* p = begin;
   const char* const end = p + s.size();
   while (p != end) {
     const char* run = p;
@@ -311,9 +314,21 @@ void append_html_escaped(Out& out, std::string_view s) {
     while (p != end && kHtmlEscape.slot[static_cast<unsigned char>(*p)] == 0) ++p;
     out.append(run, static_cast<std::size_t>(p - run));
     if (p == end) break;
+    if (*p == '<') {
+      p = begin + on_less(static_cast<std::size_t>(p - begin));
+      continue;
+    }
     out.append(kHtmlEntities[kHtmlEscape.slot[static_cast<unsigned char>(*p)]]);
     ++p;
   }
+}
+
+template <typename Out>
+void append_html_escaped(Out& out, std::string_view s) {
+  append_html_escaped(out, s, [&](std::size_t at) {
+    out.append(kHtmlEntities[kHtmlEscape.slot[static_cast<unsigned char>('<')]]);
+    return at + 1;
+  });
 }
 
 constexpr bool is_ascii_alnum(unsigned char c) {
@@ -683,15 +698,9 @@ struct SourceLine {
 
 std::vector<SourceLine> split_lines(std::string_view s) {
   std::vector<SourceLine> lines;
-  // Without any CR, memchr() finds each line's end.
-  const bool any_cr = find_byte(s, 0, '\r') != std::string_view::npos;
   std::size_t i = 0;
   while (i < s.size()) {
-    std::size_t end = i;
-    if (!any_cr)
-      end = std::min(find_byte(s, i, '\n'), s.size());
-    else
-      while (end < s.size() && s[end] != '\n' && s[end] != '\r') ++end;
+    const std::size_t end = std::min(find_either(s, i, '\n', '\r'), s.size());
     std::size_t next = end;
     if (next < s.size()) {
       next += (s[next] == '\r' && next + 1 < s.size() && s[next + 1] == '\n') ? 2 : 1;
@@ -1667,22 +1676,40 @@ class HtmlRenderer {
   // Literal text; a footnote reference becomes a reference, except inside a
   // link (no nested anchors) or an image (alt text is plain).
   void put_text(std::string_view text) {
-    split_sentinels(
-        text,
-        [&](std::string_view piece) {
-          append_html_escaped(sink(), piece);
-          if (in_heading_) heading_text_.append(piece);
-        },
-        [&](std::size_t index) {
-          if (image_depth_ > 0 || !links_.empty() ||
-              !is_defined_reference(context_.footnotes, index)) {
-            const std::string_view literal = occurrence_literal(context_.footnotes, index);
-            append_html_escaped(sink(), literal);
-            if (in_heading_) heading_text_.append(literal);
-          } else {
-            put_footnote_reference(index);
-          }
-        });
+    if (in_heading_) {
+      split_sentinels(
+          text,
+          [&](std::string_view piece) {
+            append_html_escaped(sink(), piece);
+            heading_text_.append(piece);
+          },
+          [&](std::size_t index) { heading_text_.append(put_reference(index)); });
+      return;
+    }
+    // Sentinels start with '<', which escaping stops at anyway: one pass.
+    OutputBuffer& out = sink();
+    append_html_escaped(out, text, [&](std::size_t at) {
+      std::size_t index = 0;
+      std::size_t end = 0;
+      if (!parse_sentinel(text, at, index, end)) {
+        out += "&lt;";
+        return at + 1;
+      }
+      put_reference(index);
+      return end;
+    });
+  }
+
+  // A footnote reference, or its literal text (returned) where it cannot
+  // be one.
+  std::string_view put_reference(std::size_t index) {
+    if (image_depth_ > 0 || !links_.empty() || !is_defined_reference(context_.footnotes, index)) {
+      const std::string_view literal = occurrence_literal(context_.footnotes, index);
+      append_html_escaped(sink(), literal);
+      return literal;
+    }
+    put_footnote_reference(index);
+    return {};
   }
 
   void put_code(std::string_view text) {
