@@ -3,7 +3,8 @@
 // file implements it.
 //
 // Pipeline of render_markdown():
-//   1. sanitize_input(): strip a BOM, make the bytes valid UTF-8 (U+FFFD).
+//   1. sanitize_input(): strip a BOM, make the bytes valid UTF-8 (U+FFFD);
+//      valid input is used where it lies, without a copy.
 //   2. CodeLookup: whether a would-be definition lies in a code block, code
 //      span or raw HTML (a line scan proves "no" for most documents; else a
 //      first md4c pass records where they lie).
@@ -17,6 +18,11 @@
 //
 // No exceptions are thrown (the WASM build may have them disabled), nothing
 // recurses on input depth, and there is no global mutable state.
+//
+// Speed (bench/markdown.mjs): each byte of a document is scanned a few
+// times at most, eight at a time where possible (the WebAssembly libc's
+// memchr and memcpy are plain C loops); md4c runs once per document unless
+// CodeLookup cannot avoid its pass; the HTML goes into one OutputBuffer.
 
 #include "core/markdown.hpp"
 
