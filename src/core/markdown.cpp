@@ -1744,13 +1744,25 @@ class HtmlRenderer {
     }
     ++note.references;
     const std::string number = std::to_string(note.number);
-    std::string ref_id = "fnref-" + number;
-    if (note.references > 1) ref_id += "-" + std::to_string(note.references);
     const std::string& prefix = context_.id_prefix;
-    put("<sup class=\"footnote-ref\"><a href=\"#" + prefix + "fn-" + number +
-        "\" id=\"" + prefix + ref_id +
-        "\" role=\"doc-noteref\" aria-describedby=\"" + prefix +
-        "footnote-label\">" + number + "</a></sup>");
+    OutputBuffer& out = sink();
+    out += "<sup class=\"footnote-ref\"><a href=\"#";
+    out += prefix;
+    out += "fn-";
+    out += number;
+    out += "\" id=\"";
+    out += prefix;
+    out += "fnref-";
+    out += number;
+    if (note.references > 1) {
+      out += '-';
+      out += std::to_string(note.references);
+    }
+    out += "\" role=\"doc-noteref\" aria-describedby=\"";
+    out += prefix;
+    out += "footnote-label\">";
+    out += number;
+    out += "</a></sup>";
   }
 
   RenderContext& context_;
@@ -1766,19 +1778,27 @@ class HtmlRenderer {
 
 // ------------------------------------------------------------------ footnote section
 
-std::string back_links(const std::string& prefix, const Footnote& note) {
+void append_back_links(OutputBuffer& out, const std::string& prefix, const Footnote& note) {
   const std::string number = std::to_string(note.number);
-  std::string out;
   for (unsigned k = 1; k <= note.references; ++k) {
-    const std::string suffix = k == 1 ? number : number + "-" + std::to_string(k);
+    const std::string suffix = k == 1 ? std::string() : "-" + std::to_string(k);
     if (k > 1) out += ' ';
-    out += "<a href=\"#" + prefix + "fnref-" + suffix +
-           "\" class=\"footnote-backref\" role=\"doc-backlink\" "
-           "aria-label=\"Back to reference " + suffix + "\">\xE2\x86\xA9";
-    if (k > 1) out += "<sup>" + std::to_string(k) + "</sup>";
+    out += "<a href=\"#";
+    out += prefix;
+    out += "fnref-";
+    out += number;
+    out += suffix;
+    out += "\" class=\"footnote-backref\" role=\"doc-backlink\" aria-label=\"Back to reference ";
+    out += number;
+    out += suffix;
+    out += "\">\xE2\x86\xA9";
+    if (k > 1) {
+      out += "<sup>";
+      out += std::to_string(k);
+      out += "</sup>";
+    }
     out += "</a>";
   }
-  return out;
 }
 
 // The body's link reference definitions whose labels appear in brackets in
@@ -1820,7 +1840,7 @@ std::string link_definitions_for(std::string_view content, unsigned flags,
 
 // Renders the referenced notes (notes may reference further notes, which
 // then join the end of the list) and the section holding them.
-std::string render_footnote_section(RenderContext& context) {
+void append_footnote_section(OutputBuffer& out, RenderContext& context) {
   Footnotes& footnotes = context.footnotes;
   for (std::size_t i = 0; i < footnotes.numbered.size(); ++i) {
     const std::size_t note_index = footnotes.numbered[i];
@@ -1831,30 +1851,36 @@ std::string render_footnote_section(RenderContext& context) {
     HtmlRenderer(context, html).render(source);
     footnotes.notes[note_index].html = std::string(html.view());
   }
-  if (footnotes.numbered.empty()) return {};
+  if (footnotes.numbered.empty()) return;
 
   const std::string& prefix = context.id_prefix;
-  std::string out = "<section class=\"footnotes\" role=\"doc-endnotes\" aria-labelledby=\"" +
-                    prefix + "footnote-label\">\n<h2 id=\"" + prefix +
-                    "footnote-label\" class=\"sr-only\">Footnotes</h2>\n<ol>\n";
+  out += "<section class=\"footnotes\" role=\"doc-endnotes\" aria-labelledby=\"";
+  out += prefix;
+  out += "footnote-label\">\n<h2 id=\"";
+  out += prefix;
+  out += "footnote-label\" class=\"sr-only\">Footnotes</h2>\n<ol>\n";
   for (const std::size_t note_index : footnotes.numbered) {
     const Footnote& note = footnotes.notes[note_index];
-    out += "<li id=\"" + prefix + "fn-" + std::to_string(note.number) + "\">\n";
-    std::string body = note.html;
-    const std::string links = back_links(prefix, note);
+    out += "<li id=\"";
+    out += prefix;
+    out += "fn-";
+    out += std::to_string(note.number);
+    out += "\">\n";
+    const std::string_view body = note.html;
     constexpr std::string_view kParagraphEnd = "</p>\n";
     if (body.size() >= kParagraphEnd.size() &&
-        body.compare(body.size() - kParagraphEnd.size(), kParagraphEnd.size(),
-                     kParagraphEnd) == 0) {
-      body.insert(body.size() - kParagraphEnd.size(), " " + links);
+        body.substr(body.size() - kParagraphEnd.size()) == kParagraphEnd) {
+      out += body.substr(0, body.size() - kParagraphEnd.size());
+      out += ' ';
     } else {
-      body += "<p>" + links + "</p>\n";  // after a list or code: a paragraph of its own
+      out += body;
+      out += "<p>";  // after a list or code: a paragraph of its own
     }
-    out += body;
+    append_back_links(out, prefix, note);
+    out += kParagraphEnd;
     out += "</li>\n";
   }
   out += "</ol>\n</section>\n";
-  return out;
 }
 
 // ------------------------------------------------------------------ plain text
@@ -1996,8 +2022,8 @@ void render_markdown_into(std::string& out, std::string_view markdown, const Mar
     const std::string_view body = prepare_source(markdown, context.flags, context.footnotes, storage);
     OutputBuffer html;
     HtmlRenderer(context, html).render(body);
+    append_footnote_section(html, context);
     out.assign(html.view().data(), html.size());
-    out += render_footnote_section(context);
     return true;
   });
   if (!ok) out.clear();
@@ -2050,6 +2076,7 @@ TextStats text_stats(std::string_view markdown) {
 std::string slugify(std::string_view text) {
   return guarded_string([&] {
     std::string slug;
+    slug.reserve(text.size());
     bool separator = false;
     const auto append_word = [&](std::string_view bytes) {
       if (separator && !slug.empty()) slug += '-';
