@@ -11,6 +11,9 @@ if [[ ! -f build/native/CMakeCache.txt ]]; then
 fi
 cmake --build build/native -j "$jobs"
 
+# The app's JS and CSS as shipped: minified into build/web (quire build's default).
+node scripts/minify-web.mjs web build/web
+
 # emcc 3.1.6 finds its acorn in Debian's node modules.
 export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
 if [[ ! -f build/wasm/CMakeCache.txt ]]; then

@@ -95,7 +95,9 @@ export async function startDevServer({ contentDir, outDir, port = 8080, host = '
 
   /** One `quire build`; its output goes to the terminal as it comes. */
   const buildOnce = () => new Promise((resolve) => {
-    const child = spawn(quireBin, ['build', contentDir, '-o', outDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // web/ as written (not build/web, minified): edits show on reload.
+    const env = { QUIRE_WEB_DIR: path.join(repoRoot, 'web'), ...process.env };
+    const child = spawn(quireBin, ['build', contentDir, '-o', outDir], { stdio: ['ignore', 'pipe', 'pipe'], env });
     let stderr = '';
     child.stdout.on('data', (chunk) => log(String(chunk).trimEnd()));
     child.stderr.on('data', (chunk) => {

@@ -1,6 +1,6 @@
 #include "core/dates.hpp"
 
-#include <cstdio>
+#include "core/html.hpp"
 
 namespace quire {
 namespace {
@@ -167,7 +167,6 @@ std::string format_date(const DateTime& d, std::string_view format, std::string_
   }
   const Names& names = names_for(language);
   std::string out;
-  char buf[16];
   for (size_t i = 0; i < format.size(); ++i) {
     char c = format[i];
     if (c != '%' || i + 1 == format.size()) {
@@ -180,10 +179,7 @@ std::string format_date(const DateTime& d, std::string_view format, std::string_
       no_pad = true;
       t = format[++i];
     }
-    auto num = [&](int v) {
-      std::snprintf(buf, sizeof buf, no_pad ? "%d" : "%02d", v);
-      out += buf;
-    };
+    auto num = [&](int v) { append_padded(out, v, no_pad ? 1 : 2); };
     int hour12 = d.hour % 12 == 0 ? 12 : d.hour % 12;
     switch (t) {
       case 'Y': out += std::to_string(d.year); break;

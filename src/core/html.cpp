@@ -109,6 +109,22 @@ std::string percent_decode(std::string_view text) {
   return out;
 }
 
+void append_padded(std::string& out, long long n, int width) {
+  char digits[24];
+  int count = 0;
+  unsigned long long u = n < 0 ? 0ULL - static_cast<unsigned long long>(n) : static_cast<unsigned long long>(n);
+  do {
+    digits[count++] = static_cast<char>('0' + u % 10);
+    u /= 10;
+  } while (u != 0);
+  if (n < 0) {
+    out += '-';
+    --width;
+  }
+  for (int i = count; i < width; ++i) out += '0';
+  while (count > 0) out += digits[--count];
+}
+
 void append_utf8(std::string& out, char32_t cp) {
   if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
   if (cp < 0x80) {

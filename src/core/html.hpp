@@ -24,6 +24,10 @@ std::string percent_decode(std::string_view text);
 // become U+FFFD.
 void append_utf8(std::string& out, char32_t cp);
 
+// Appends a decimal number zero-padded to `width` characters, like
+// printf("%0*d") (no printf: it would bring ~10 KB of libc into the WASM).
+void append_padded(std::string& out, long long n, int width);
+
 // Replaces invalid UTF-8 with U+FFFD (bundle fields and paths).
 std::string sanitize_utf8(std::string_view text);
 

@@ -26,12 +26,10 @@
 
 #include "core/markdown.hpp"
 
+#include "core/entities.hpp"
 #include "core/html.hpp"
 
 #include <md4c.h>
-extern "C" {
-#include <entity.h>
-}
 
 #include <algorithm>
 #include <cstddef>
@@ -400,12 +398,8 @@ void append_decoded_entity(std::string& out, std::string_view entity) {
     append_utf8(out, cp);
     return;
   }
-  if (const struct entity* known = entity_lookup(entity.data(), entity.size())) {
-    append_utf8(out, known->codepoints[0]);
-    if (known->codepoints[1] != 0) append_utf8(out, known->codepoints[1]);
-    return;
-  }
-  out.append(entity);
+  const std::string_view known = named_entity_text(entity);
+  out.append(known.empty() ? entity : known);
 }
 
 // ------------------------------------------------------------------ URL policy

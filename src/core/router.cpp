@@ -1,7 +1,6 @@
 #include "core/router.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <vector>
 
 #include "core/html.hpp"
@@ -153,10 +152,11 @@ std::string route_path(const Route& r, std::string_view base_path) {
     }
     case RouteKind::ArchiveIndex: out += "archive/"; break;
     case RouteKind::Month: {
-      char buf[16];
-      std::snprintf(buf, sizeof buf, "%04d/%02d/", r.year, r.month);
       out += "archive/";
-      out += buf;
+      append_padded(out, r.year, 4);
+      out += '/';
+      append_padded(out, r.month, 2);
+      out += '/';
       break;
     }
     case RouteKind::Search:

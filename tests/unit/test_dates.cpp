@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
 #include "core/dates.hpp"
+#include "core/html.hpp"
+#include "core/router.hpp"
 
 using quire::format_date;
 using quire::parse_date;
@@ -62,5 +64,22 @@ TEST_SUITE("dates") {
     CHECK(format_date(*t, "100%% %q", "en") == "100% %q");
     CHECK(quire::month_year(2022, 11, "en") == "November 2022");
     CHECK(quire::month_year(2022, 11, "xx") == "November 2022");
+  }
+  TEST_CASE("numbers for dates and archive paths are zero-padded like printf's %0Nd") {
+    auto padded = [](long long n, int width) {
+      std::string out = "x";
+      quire::append_padded(out, n, width);
+      return out;
+    };
+    CHECK(padded(7, 2) == "x07");
+    CHECK(padded(7, 1) == "x7");
+    CHECK(padded(0, 2) == "x00");
+    CHECK(padded(12, 2) == "x12");
+    CHECK(padded(123, 2) == "x123");
+    CHECK(padded(2022, 4) == "x2022");
+    CHECK(padded(33, 4) == "x0033");
+    CHECK(padded(-5, 4) == "x-005");
+    CHECK(padded(-9223372036854775807LL - 1, 1) == "x-9223372036854775808");
+    CHECK(quire::route_path(quire::month_route(33, 3)) == "/archive/0033/03/");
   }
 }
