@@ -57,7 +57,8 @@ struct Post {
   bool has_body = false;
   int chunk = -1;       // split form: index into Bundle::chunks holding the body
   int minutes = 0;      // reading time; 0: not known yet (computed from body)
-  std::string params_json;  // unknown front-matter keys, as a JSON object
+  std::string params_json;  // unknown front-matter keys, as a JSON object (as
+                            // written in a loaded bundle: valid, not normalised)
 };
 
 struct TagInfo {
@@ -75,12 +76,16 @@ struct Bundle {
   Site site;
   std::vector<Post> posts;  // newest first
   std::vector<std::string> chunks;  // split form: chunk paths, relative to the bundle
-  // Derived by index(): tags by name, months newest first, posts by slug.
+  // Derived by index(): tags by slug, months newest first, and posts by
+  // slug: an open-addressing hash table of indices into posts (size a power
+  // of two, at most half full; kNoPost where empty).
   std::vector<TagInfo> tags;
   std::vector<MonthInfo> months;
-  std::vector<size_t> by_slug;  // indices into posts, ordered by slug
+  static constexpr uint32_t kNoPost = UINT32_MAX;
+  std::vector<uint32_t> slug_table;
+  size_t indexed_posts = 0;  // posts.size() when index() last ran
 
-  // Sorts posts newest first and rebuilds tags, months and by_slug.
+  // Sorts posts newest first and rebuilds tags, months and slug_table.
   void index();
   // The chunk path a post's body is in, when the body is not loaded yet.
   const std::string* missing_chunk(const Post& post) const;
@@ -96,12 +101,11 @@ struct LoadResult {
   Bundle bundle;
 };
 
-// Loads and validates a bundle from its bytes. Never throws.
+// Loads, validates and indexes a bundle from its bytes, in one pass with no
+// JSON DOM. Never throws. A problem gives the first one in the schema's
+// order (syntax, format, version, site, chunks, posts; fields as listed
+// above), whatever the order of the keys; nothing is half-loaded.
 LoadResult load_bundle(std::string_view bytes);
-// The same through a JSON DOM: load_bundle's fallback, which words every
-// error (load_bundle itself streams valid bundles into structs). Public so
-// that tests can check both paths agree.
-LoadResult load_bundle_checked(std::string_view bytes);
 
 struct ChunkResult {
   bool ok = false;
