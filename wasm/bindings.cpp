@@ -92,7 +92,9 @@ emscripten::val renderMarkdownInput(size_t length, bool unsafe_html, const std::
 }
 
 LoadOutcome loadBundle() {
-  quire::LoadResult r = quire::load_bundle(g_input.view());
+  // The bundle keeps the buffer: its posts' markdown is read from it.
+  std::shared_ptr<const char> bytes(g_input.data.release(), std::default_delete<char[]>());
+  quire::LoadResult r = quire::load_bundle(std::move(bytes), g_input.size);
   g_input.release();
   LoadOutcome out;
   out.ok = r.ok;

@@ -915,14 +915,25 @@ void BundleReader::post(size_t i) {
     auto problem = [&](std::string what) { fields_.set(slot, std::string(name) + ": " + what); };
     std::string what;
     switch (slot) {
-      case kSlug: case kTitle: case kDate: case kUpdated: case kSummary: case kBody: {
-        std::string& out = slot == kSlug ? p.slug : slot == kTitle ? p.title : slot == kDate ? p.date
-                           : slot == kUpdated ? p.updated : slot == kSummary ? p.summary : p.body;
+      case kSlug: case kTitle: case kDate: case kUpdated: {
+        std::string& out = slot == kSlug ? p.slug : slot == kTitle ? p.title : slot == kDate ? p.date : p.updated;
         bool given = false;
         if (!string_field(out, vt, given, what)) return false;
         if (!what.empty()) problem(std::move(what));
-        if (slot == kBody) p.has_body = given;
-        else if (slot <= kUpdated) present = given ? present | (1u << slot) : present & ~(1u << slot);
+        present = given ? present | (1u << slot) : present & ~(1u << slot);
+        return true;
+      }
+      case kSummary: case kBody: {
+        // Markdown, the bulk of a bundle: a view of the bytes, not a copy.
+        Text& out = slot == kSummary ? p.summary : p.body;
+        out = Text();
+        if (slot == kBody) p.has_body = false;
+        if (vt == Type::Null) return in_.null();
+        if (vt != Type::String) return problem(expected("string", vt)), in_.skip();
+        Raw r;
+        if (!in_.string(r)) return false;
+        out = Text::json(r.data, r.size, r.escaped);
+        if (slot == kBody) p.has_body = true;
         return true;
       }
       case kTags:
@@ -1158,11 +1169,27 @@ bool valid_chunk_path(std::string_view p) {
 }
 
 LoadResult load_bundle(std::string_view bytes) {
-  if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  std::shared_ptr<char> copy(new char[std::max<size_t>(1, bytes.size())], std::default_delete<char[]>());
+  if (!bytes.empty()) std::memcpy(copy.get(), bytes.data(), bytes.size());
+  return load_bundle(std::move(copy), bytes.size());
+}
+
+LoadResult load_bundle(std::shared_ptr<const char> bytes, size_t size) {
+  std::string_view in(bytes.get(), size);
+  if (in.size() >= 3 && in.substr(0, 3) == "\xEF\xBB\xBF") in.remove_prefix(3);
   LoadResult r;
-  r.ok = BundleReader(bytes, r.bundle).read(r.code, r.message);
-  if (!r.ok) r.bundle = Bundle{};  // nothing half-loaded
+  r.ok = BundleReader(in, r.bundle).read(r.code, r.message);
+  if (r.ok) r.bundle.source = std::move(bytes);  // the posts' texts view it
+  else r.bundle = Bundle{};                       // nothing half-loaded
   return r;
+}
+
+void Text::decode() const {
+  std::string out;
+  out.reserve(raw_size_);
+  append_text(out, Raw{raw_, raw_size_, true});
+  text_ = std::move(out);
+  raw_ = nullptr;
 }
 
 void Bundle::index() {
@@ -1322,12 +1349,12 @@ json site_json(const Site& s) {
 
 // A post's entry; without its body when `chunk` >= 0 (the split form).
 json post_json(const Post& p, int chunk) {
-  json j = {{"slug", p.slug}, {"title", p.title}, {"date", p.date}, {"tags", p.tags}, {"summary", p.summary}};
+  json j = {{"slug", p.slug}, {"title", p.title}, {"date", p.date}, {"tags", p.tags}, {"summary", p.summary.str()}};
   if (!p.updated.empty()) j["updated"] = p.updated;
   // Reading time travels with every post, so that lists never parse bodies.
   if (int minutes = reading_minutes(p)) j["minutes"] = minutes;
   if (chunk >= 0) j["chunk"] = chunk;
-  else if (p.has_body) j["body"] = p.body;
+  else if (p.has_body) j["body"] = p.body.str();
   if (!p.params_json.empty()) {
     json params = json::parse(p.params_json, nullptr, false);
     if (params.is_object()) j["params"] = std::move(params);
@@ -1364,7 +1391,7 @@ SplitBundle write_split_bundle(const Bundle& b, std::string_view chunk_dir, size
     for (size_t k = start; k < std::min(n, start + per_chunk); ++k) {
       const Post& p = b.posts[n - 1 - k];
       chunk_of[n - 1 - k] = static_cast<int>(out.chunks.size());
-      bodies.push_back({{"slug", p.slug}, {"body", p.body}});
+      bodies.push_back({{"slug", p.slug}, {"body", p.body.str()}});
     }
     std::string text = dump({{"format", "quire-chunk"}, {"version", kBundleVersion}, {"posts", std::move(bodies)}});
     std::string path = std::string(chunk_dir) + content_hash(text) + ".json";

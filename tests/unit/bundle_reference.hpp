@@ -83,10 +83,12 @@ struct Reader {
 
   bool post(const json& j, const std::string& path, Post& p) {
     if (!j.is_object()) return fail(path, std::string("expected object, got ") + j.type_name());
+    std::string summary;
     if (!string(j, path, "slug", p.slug, true) || !string(j, path, "title", p.title, true) ||
         !string(j, path, "date", p.date, true) || !string(j, path, "updated", p.updated, false) ||
-        !string(j, path, "summary", p.summary, false))
+        !string(j, path, "summary", summary, false))
       return false;
+    p.summary = summary;
     if (!valid_slug(p.slug))
       return fail(path + ".slug", "expected letters, digits, '-', '_' or '.', got \"" + p.slug + "\"");
     if (p.title.empty()) return fail(path + ".title", "must not be empty");

@@ -296,3 +296,59 @@ TEST_SUITE("bundle") {
     }
   }
 }
+
+TEST_SUITE("bundle") {
+  TEST_CASE("summaries and bodies are views of the loaded bytes, decoded when used") {
+    auto r = load_bundle(bundle_with(kSite, R"([{"slug":"a","title":"A","date":"2022-01-01",
+      "summary":"Plain words.","body":"# Head\n\nTab\there, \"quoted\", \u00e9 and \ud83d\ude00, nul \u0000."}])"));
+    REQUIRE_MESSAGE(r.ok, r.message);
+    const quire::Post& p = r.bundle.posts[0];
+    SUBCASE("a text without escapes is not copied") {
+      const char* bytes = r.bundle.source.get();
+      REQUIRE(bytes != nullptr);
+      std::string_view summary = p.summary.view();
+      CHECK(summary == "Plain words.");
+      CHECK(summary.data() > bytes);
+      CHECK(std::string_view(summary.data() - 1, 1) == "\"");  // inside the bundle's own bytes
+    }
+    SUBCASE("a text with escapes reads decoded, NUL made U+FFFD") {
+      CHECK(p.body == "# Head\n\nTab\there, \"quoted\", \xC3\xA9 and \xF0\x9F\x98\x80, nul \xEF\xBF\xBD.");
+      CHECK(p.body.view() == p.body.str());  // the same once decoded
+    }
+    SUBCASE("a copy of the bundle outlives the loaded one") {
+      quire::Bundle copy;
+      {
+        auto again = load_bundle(bundle_with(kSite, kPosts));
+        REQUIRE(again.ok);
+        copy = again.bundle;
+      }
+      CHECK(copy.find_post("older")->summary == "s");
+      CHECK(copy.find_post("older")->body == "b");
+    }
+    SUBCASE("an assigned text is its own string") {
+      quire::Post q = p;
+      q.summary = std::string("Other.");
+      CHECK(q.summary == "Other.");
+      CHECK(p.summary == "Plain words.");
+      CHECK(quire::Text().empty());
+      CHECK_FALSE(quire::Text::json("\\n", 2, true).empty());
+    }
+  }
+
+  TEST_CASE("posts are found by slug through the slug table, and not found when absent") {
+    std::string posts = "[";
+    for (int i = 0; i < 300; ++i)
+      posts += std::string(i ? "," : "") + R"({"slug":"post-)" + std::to_string(i) + R"(","title":"T","date":"2022-01-)" +
+               (i % 28 < 9 ? "0" : "") + std::to_string(i % 28 + 1) + R"("})";
+    auto r = load_bundle(bundle_with(kSite, posts + "]"));
+    REQUIRE_MESSAGE(r.ok, r.message);
+    for (int i = 0; i < 300; ++i) {
+      const quire::Post* p = r.bundle.find_post("post-" + std::to_string(i));
+      REQUIRE(p != nullptr);
+      CHECK(p->slug == "post-" + std::to_string(i));
+    }
+    CHECK(r.bundle.find_post("post-300") == nullptr);
+    CHECK(r.bundle.find_post("") == nullptr);
+    CHECK(r.bundle.posts.front().date >= r.bundle.posts.back().date);  // reordered newest first
+  }
+}
