@@ -12,6 +12,10 @@
 #include "core/html.hpp"
 #include "core/markdown.hpp"
 
+#if defined(__wasm_simd128__)
+#include <wasm_simd128.h>
+#endif
+
 // Reading is done here without any JSON library (the WASM module links no
 // nlohmann-json: it would be a third of its size); writing, native only,
 // uses nlohmann-json (write_bundle_json below).
@@ -261,10 +265,23 @@ class Cursor {
     return true;
   }
 
-  // Moves p_ over plain string bytes (not '"', '\\', control or non-ASCII),
-  // eight at a time where the machine is little-endian.
+  // Moves p_ over plain string bytes (not '"', '\\', control or non-ASCII):
+  // sixteen at a time with WebAssembly SIMD when built with it, else eight
+  // at a time where the machine is little-endian.
   void run() {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#if defined(__wasm_simd128__)
+    const v128_t quote = wasm_i8x16_splat('"'), slash = wasm_i8x16_splat('\\'), space = wasm_i8x16_splat(0x20);
+    while (end_ - p_ >= 16) {
+      v128_t w = wasm_v128_load(p_);
+      v128_t mark = wasm_v128_or(wasm_v128_or(wasm_i8x16_eq(w, quote), wasm_i8x16_eq(w, slash)),
+                                 wasm_v128_or(wasm_u8x16_lt(w, space), wasm_i8x16_lt(w, wasm_i8x16_splat(0))));
+      if (int bits = wasm_i8x16_bitmask(mark)) {
+        p_ += __builtin_ctz(static_cast<unsigned>(bits));
+        return;
+      }
+      p_ += 16;
+    }
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     constexpr uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
     while (end_ - p_ >= 8) {
       uint64_t w;
@@ -958,6 +975,7 @@ void BundleReader::post(size_t i) {
             fields_.set(slot, "tags[" + std::to_string(k) + "]: expected a tag with a letter or digit, got " +
                                   in_quotes(tag));
           } else if (std::find(p.tags.begin(), p.tags.end(), tag) == p.tags.end()) {
+            if (p.tags.capacity() == 0) p.tags.reserve(4);  // one allocation for most posts
             p.tags.emplace_back(tag);
             tag_ids_.push_back(id);
           }
@@ -1137,12 +1155,18 @@ int reading_minutes(const Post& post) {
 }
 
 bool valid_slug(std::string_view slug) {
+  // The bytes a slug may hold (letters, digits, '-', '_', '.'), by value.
+  static const struct Allowed {
+    bool byte[256] = {};
+    Allowed() {
+      for (unsigned c = 0; c < 256; ++c)
+        byte[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                  c == '_' || c == '.';
+    }
+  } allowed;
   if (slug.empty() || slug.size() > 200 || slug == "." || slug == "..") return false;
-  for (char c : slug) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-              c == '-' || c == '_' || c == '.';
-    if (!ok) return false;
-  }
+  for (char c : slug)
+    if (!allowed.byte[static_cast<unsigned char>(c)]) return false;
   return true;
 }
 
