@@ -399,9 +399,11 @@ bool Cursor::number(Number& out) {
   if (!is_float) {
     uint64_t v = 0;
     bool overflow = false;
-    for (const char* d = start + (negative ? 1 : 0); d != p_; ++d) {
+    const char* first = start + (negative ? 1 : 0);
+    for (const char* d = first; d != p_; ++d) {
       auto digit_value = static_cast<unsigned>(*d - '0');
-      if (v > (UINT64_MAX - digit_value) / 10) overflow = true;
+      // 19 digits always fit; only longer numbers need the check.
+      if (d - first >= 19 && v > (UINT64_MAX - digit_value) / 10) overflow = true;
       v = v * 10 + digit_value;
     }
     if (!overflow && (!negative || v <= uint64_t(INT64_MAX) + 1)) {
@@ -890,9 +892,16 @@ bool BundleReader::string_field(std::string& out, Type t, bool& present, std::st
   return true;
 }
 
+// `key` is `name` (a literal of that length: the comparison compiles to a
+// few integer compares, no memcmp call).
+template <size_t N>
+bool key_is(std::string_view key, const char (&name)[N]) {
+  return key.size() == N - 1 && std::memcmp(key.data(), name, N - 1) == 0;
+}
+
 // A post's field by its key (kPostSlots: not a field of the schema).
 size_t BundleReader::post_slot(std::string_view key) {
-  auto is = [key](const char* name, size_t slot) { return key == name ? slot : size_t(kPostSlots); };
+  auto is = [key](const auto& name, size_t slot) { return key_is(key, name) ? slot : size_t(kPostSlots); };
   switch (key.size()) {
     case 4:
       return key[0] == 's' ? is("slug", kSlug) : key[0] == 'd' ? is("date", kDate)
