@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <iterator>
 #include <map>
 #include <unordered_map>
 
@@ -605,6 +606,27 @@ std::vector<uint32_t> make_slug_table(const std::vector<Post>& posts, size_t& du
   return table;
 }
 
+// The site's fields in the bundle, for reading and writing, in the order
+// problems are reported. Each is a string, an integer in 1..1000 or a boolean.
+struct SiteField {
+  const char* name;
+  std::string Site::*text = nullptr;
+  int Site::*number = nullptr;
+  bool Site::*flag = nullptr;
+};
+const SiteField kSiteFields[] = {
+    {"title", &Site::title},
+    {"description", &Site::description},
+    {"author", &Site::author},
+    {"url", &Site::url},
+    {"base_path", &Site::base_path},
+    {"language", &Site::language},
+    {"posts_per_page", nullptr, &Site::posts_per_page},
+    {"date_format", &Site::date_format},
+    {"unsafe_html", nullptr, nullptr, &Site::unsafe_html},
+    {"feed_entries", nullptr, &Site::feed_entries},
+};
+
 // Orders posts newest first and derives tags and months. Given, for the
 // posts before they are reordered: their slug table, and the slug number
 // (in `names`) of each of their tags, post after post.
@@ -757,21 +779,15 @@ void BundleReader::site() {
     in_.skip();
     return;
   }
-  // The site's fields in the order problems are reported.
-  enum Slot : size_t {
-    kSiteTitle, kDescription, kAuthor, kUrl, kBasePath, kLanguage, kPostsPerPage, kDateFormat, kUnsafeHtml,
-    kFeedEntries, kSlots
-  };
-  static constexpr const char* names[kSlots] = {"title",          "description", "author",      "url",
-                                                "base_path",      "language",    "posts_per_page",
-                                                "date_format",    "unsafe_html", "feed_entries"};
+  constexpr size_t kSlots = std::size(kSiteFields);
   Problems<kSlots> problems;
   const Site defaults;
   bool ok = in_.object([&](Raw key) {
     std::string name = text_of(key);
     size_t slot = 0;
-    while (slot < kSlots && name != names[slot]) ++slot;
+    while (slot < kSlots && name != kSiteFields[slot].name) ++slot;
     if (slot == kSlots) return in_.skip();
+    const SiteField& f = kSiteFields[slot];
     problems.clear(slot);
     Type vt;
     if (!in_.peek(vt)) return false;
@@ -779,37 +795,30 @@ void BundleReader::site() {
       problems.set(slot, "site." + name + ": " + what);
       return in_.skip();
     };
-    std::string* text = slot == kSiteTitle ? &s.title : slot == kDescription ? &s.description
-                        : slot == kAuthor ? &s.author : slot == kUrl ? &s.url : slot == kBasePath ? &s.base_path
-                        : slot == kLanguage ? &s.language : slot == kDateFormat ? &s.date_format : nullptr;
-    if (text) {
-      // null, like a missing field, keeps the default
-      const std::string& fallback = slot == kSiteTitle ? defaults.title : slot == kBasePath ? defaults.base_path
-                                    : slot == kLanguage ? defaults.language : slot == kDateFormat ? defaults.date_format
-                                    : defaults.description;
-      *text = fallback;
+    // null, like a missing field, keeps the default
+    if (f.text) {
+      s.*f.text = defaults.*f.text;
       if (vt == Type::Null) return in_.null();
       if (vt != Type::String) return problem(expected("string", vt));
       Raw r;
       if (!in_.string(r)) return false;
-      assign_text(*text, r);
+      assign_text(s.*f.text, r);
       return true;
     }
-    if (slot == kUnsafeHtml) {
-      s.unsafe_html = defaults.unsafe_html;
+    if (f.flag) {
+      s.*f.flag = defaults.*f.flag;
       if (vt == Type::Null) return in_.null();
       if (vt != Type::Boolean) return problem(expected("boolean", vt));
-      return in_.boolean(s.unsafe_html);
+      return in_.boolean(s.*f.flag);
     }
-    int& number = slot == kPostsPerPage ? s.posts_per_page : s.feed_entries;
-    number = slot == kPostsPerPage ? defaults.posts_per_page : defaults.feed_entries;
+    s.*f.number = defaults.*f.number;
     if (vt == Type::Null) return in_.null();
     Number n;
     if (vt != Type::Number) return problem(expected("integer", vt));
     if (!in_.number(n)) return false;
     if (!n.integer) return problems.set(slot, "site." + name + ": " + expected("integer", vt)), true;
     if (n.value < 1 || n.value > 1000) return problems.set(slot, "site." + name + ": " + range(1, 1000, n.value)), true;
-    number = static_cast<int>(n.value);
+    s.*f.number = static_cast<int>(n.value);
     return true;
   });
   if (!ok) return;
@@ -1368,16 +1377,13 @@ namespace {
 using json = nlohmann::json;
 
 json site_json(const Site& s) {
-  return {{"title", s.title},
-          {"description", s.description},
-          {"author", s.author},
-          {"url", s.url},
-          {"base_path", s.base_path},
-          {"language", s.language},
-          {"posts_per_page", s.posts_per_page},
-          {"date_format", s.date_format},
-          {"unsafe_html", s.unsafe_html},
-          {"feed_entries", s.feed_entries}};
+  json j = json::object();
+  for (const SiteField& f : kSiteFields) {
+    if (f.text) j[f.name] = s.*f.text;
+    else if (f.number) j[f.name] = s.*f.number;
+    else j[f.name] = s.*f.flag;
+  }
+  return j;
 }
 
 // A post's entry; without its body when `chunk` >= 0 (the split form).
