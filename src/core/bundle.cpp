@@ -17,9 +17,10 @@
 #include <wasm_simd128.h>
 #endif
 
-// Reading is done here without any JSON library (the WASM module links no
-// nlohmann-json: it would be a third of its size); writing, native only,
-// uses nlohmann-json (write_bundle_json below).
+// Reading is done here without any JSON library, so that the WASM module
+// links no nlohmann-json (it was 19 KB of 167 KB gzip); writing, native
+// only, uses nlohmann-json (write_bundle_json below; the linker drops it
+// from the module, which never writes).
 namespace quire {
 namespace {
 
