@@ -17,7 +17,7 @@ pkgs=(
   cmake g++ make          # native build
   emscripten              # WASM build (emcc 3.1.6)
   libyaml-cpp-dev         # front matter parsing (native CLI only)
-  nlohmann-json3-dev      # bundle JSON (native and WASM, header-only)
+  nlohmann-json3-dev      # writing bundle JSON, tests (native; the WASM loader reads without it)
   doctest-dev             # unit tests (header-only)
   brotli gzip             # size report
   libxml2-utils           # xmllint for feed/sitemap tests

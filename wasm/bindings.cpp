@@ -38,26 +38,46 @@ struct RenderOutcome {
 
 // Bytes in: JS writes the bundle (or a chunk, or markdown) straight into
 // this buffer through a memory view (no JS string decode), then calls
-// loadBundle(), addChunk() or renderMarkdownInput().
-std::string g_input;
+// loadBundle(), addChunk() or renderMarkdownInput(). Not zero-filled: JS
+// overwrites what it uses.
+struct Input {
+  std::unique_ptr<char[]> data;
+  size_t size = 0;      // bytes JS wrote (prepareInput) or may write (inputBuffer)
+  size_t capacity = 0;
+
+  void reserve(size_t n) {
+    if (n <= capacity && data) return;
+    data.reset(new char[n ? n : 1]);
+    capacity = n;
+  }
+  void release() {
+    data.reset();
+    size = capacity = 0;
+  }
+  std::string_view view() const { return {data.get(), size}; }
+  emscripten::val memory_view() {
+    return emscripten::val(emscripten::typed_memory_view(size, reinterpret_cast<unsigned char*>(data.get())));
+  }
+} g_input;
 // Bytes out: renderMarkdownInput()'s HTML, read by JS through a memory view
 // and decoded with TextDecoder (Embind's string return decodes in JS).
 std::string g_output;
 // Loaded bundles, by handle; a released slot becomes null.
 std::vector<std::unique_ptr<quire::Bundle>> g_bundles;
 
+// A view of `size` bytes for one bundle or chunk (freed after loading it).
 emscripten::val prepareInput(size_t size) {
-  g_input.assign(size, '\0');
-  return emscripten::val(emscripten::typed_memory_view(g_input.size(),
-                                                       reinterpret_cast<unsigned char*>(g_input.data())));
+  g_input.reserve(size);
+  g_input.size = size;
+  return g_input.memory_view();
 }
 
-// Like prepareInput(), but keeps the buffer's capacity between calls (no
-// fill of fresh memory per markdown render): a view of at least `size` bytes.
+// Like prepareInput(), but keeps the buffer between calls (markdown is
+// rendered often): a view of at least `size` bytes.
 emscripten::val inputBuffer(size_t size) {
-  if (g_input.size() < size) g_input.resize(size);
-  return emscripten::val(emscripten::typed_memory_view(g_input.size(),
-                                                       reinterpret_cast<unsigned char*>(g_input.data())));
+  g_input.reserve(std::max(size, g_input.capacity));
+  g_input.size = g_input.capacity;
+  return g_input.memory_view();
 }
 
 // Renders the first `length` bytes of the input buffer; returns a view of
@@ -67,14 +87,16 @@ emscripten::val renderMarkdownInput(size_t length, bool unsafe_html, const std::
   o.unsafe_html = unsafe_html;
   o.id_prefix = id_prefix;
   // Into the same buffer every time: its capacity is kept between renders.
-  quire::render_markdown_into(g_output, std::string_view(g_input.data(), std::min(length, g_input.size())), o);
+  quire::render_markdown_into(g_output, g_input.view().substr(0, length), o);
   return emscripten::val(emscripten::typed_memory_view(g_output.size(),
                                                        reinterpret_cast<unsigned char*>(g_output.data())));
 }
 
 LoadOutcome loadBundle() {
-  quire::LoadResult r = quire::load_bundle(g_input);
-  std::string().swap(g_input);
+  // The bundle keeps the buffer: its posts' markdown is read from it.
+  std::shared_ptr<const char> bytes(g_input.data.release(), std::default_delete<char[]>());
+  quire::LoadResult r = quire::load_bundle(std::move(bytes), g_input.size);
+  g_input.release();
   LoadOutcome out;
   out.ok = r.ok;
   out.code = r.code;
@@ -101,8 +123,8 @@ LoadOutcome addChunk(int handle) {
     out.message = "no bundle loaded with handle " + std::to_string(handle);
     return out;
   }
-  quire::ChunkResult r = quire::add_chunk(*b, g_input);
-  std::string().swap(g_input);
+  quire::ChunkResult r = quire::add_chunk(*b, g_input.view());
+  g_input.release();
   out.ok = r.ok;
   out.handle = handle;
   out.code = r.code;

@@ -342,7 +342,8 @@ ParsedPost parse_post(std::string_view raw, const std::string& file, std::vector
       if (cx.scalar(v, key, p.slug) && !valid_slug(p.slug))
         cx.error(v, "slug: expected letters, digits, '-', '_' or '.', got \"" + p.slug + "\"");
     } else if (key == "summary") {
-      cx.scalar(v, key, p.summary);
+      std::string summary;
+      if (cx.scalar(v, key, summary)) p.summary = std::move(summary);
     } else if (key == "draft") {
       cx.boolean(v, key, r.draft);
     } else if (key == "tags") {

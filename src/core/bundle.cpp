@@ -1,235 +1,310 @@
 #include "core/bundle.hpp"
 
 #include <algorithm>
-#include <iterator>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <iterator>
 #include <map>
-#include <optional>
-#include <nlohmann/json.hpp>
+#include <unordered_map>
+
+#include <nlohmann/json.hpp>  // writing only (native); see below
 
 #include "core/html.hpp"
 #include "core/markdown.hpp"
 
+#if defined(__wasm_simd128__)
+#include <wasm_simd128.h>
+#endif
+
+// Reading is done here without any JSON library, so that the WASM module
+// links no nlohmann-json (it was 19 KB of 167 KB gzip); writing, native
+// only, uses nlohmann-json (write_bundle_json below; the linker drops it
+// from the module, which never writes).
 namespace quire {
 namespace {
 
-using json = nlohmann::json;
+// ---- JSON text, read by a validating pull parser ---------------------------
+// Accepts exactly JSON: RFC 8259, UTF-8 as RFC 3629, surrogate escapes
+// paired, and (as nlohmann-json) no number that overflows a double. The
+// schema readers below walk it value by value, so nothing is built that
+// the Bundle does not keep; a value of no interest is skipped with its
+// nesting kept on a heap stack (no input can overflow the call stack).
 
-// The site fields of the bundle schema (the streaming reader's list; the
-// checked reader names them one by one in Reader::site).
-constexpr const char* kSiteFields[] = {"title",          "description", "author",      "url",
-                                       "base_path",      "language",    "posts_per_page", "date_format",
-                                       "unsafe_html",    "feed_entries"};
+// A JSON value's type, named in messages as nlohmann-json's type_name().
+enum class Type : unsigned char { Null, Boolean, Number, String, Array, Object };
 
-struct Reader {
-  std::string error;  // first problem found, with its JSON path
-
-  bool fail(const std::string& path, const std::string& problem) {
-    if (error.empty()) error = path + ": " + problem;
-    return false;
+const char* type_name(Type t) {
+  switch (t) {
+    case Type::Null: return "null";
+    case Type::Boolean: return "boolean";
+    case Type::Number: return "number";
+    case Type::String: return "string";
+    case Type::Array: return "array";
+    case Type::Object: return "object";
   }
+  return "value";
+}
 
-  const json* field(const json& obj, const char* key) {
-    auto it = obj.find(key);
-    return it == obj.end() || it->is_null() ? nullptr : &*it;
-  }
-
-  bool string(const json& obj, const std::string& path, const char* key, std::string& out,
-              bool required) {
-    const json* v = field(obj, key);
-    if (!v) return required ? fail(path + "." + key, "missing (expected string)") : true;
-    if (!v->is_string()) return fail(path + "." + key, std::string("expected string, got ") + v->type_name());
-    out = sanitize_utf8(v->get_ref<const std::string&>());
-    return true;
-  }
-
-  bool integer(const json& obj, const std::string& path, const char* key, int& out, int lo, int hi) {
-    const json* v = field(obj, key);
-    if (!v) return true;
-    if (!v->is_number_integer())
-      return fail(path + "." + key, std::string("expected integer, got ") + v->type_name());
-    auto n = v->get<int64_t>();
-    if (n < lo || n > hi)
-      return fail(path + "." + key, "expected " + std::to_string(lo) + ".." + std::to_string(hi) +
-                                        ", got " + std::to_string(n));
-    out = static_cast<int>(n);
-    return true;
-  }
-
-  bool boolean(const json& obj, const std::string& path, const char* key, bool& out) {
-    const json* v = field(obj, key);
-    if (!v) return true;
-    if (!v->is_boolean()) return fail(path + "." + key, std::string("expected boolean, got ") + v->type_name());
-    out = v->get<bool>();
-    return true;
-  }
-
-  bool site(const json& j, Site& s) {
-    if (!j.is_object()) return fail("site", std::string("expected object, got ") + j.type_name());
-    bool ok = string(j, "site", "title", s.title, false) &&
-              string(j, "site", "description", s.description, false) &&
-              string(j, "site", "author", s.author, false) &&
-              string(j, "site", "url", s.url, false) &&
-              string(j, "site", "base_path", s.base_path, false) &&
-              string(j, "site", "language", s.language, false) &&
-              integer(j, "site", "posts_per_page", s.posts_per_page, 1, 1000) &&
-              string(j, "site", "date_format", s.date_format, false) &&
-              boolean(j, "site", "unsafe_html", s.unsafe_html) &&
-              integer(j, "site", "feed_entries", s.feed_entries, 1, 1000);
-    if (!ok) return false;
-    if (!valid_base_path(s.base_path))
-      return fail("site.base_path", "expected a path starting and ending with '/', got \"" + s.base_path + "\"");
-    while (!s.url.empty() && s.url.back() == '/') s.url.pop_back();
-    return true;
-  }
-
-  bool post(const json& j, const std::string& path, Post& p) {
-    if (!j.is_object()) return fail(path, std::string("expected object, got ") + j.type_name());
-    if (!string(j, path, "slug", p.slug, true) || !string(j, path, "title", p.title, true) ||
-        !string(j, path, "date", p.date, true) || !string(j, path, "updated", p.updated, false) ||
-        !string(j, path, "summary", p.summary, false))
-      return false;
-    if (!valid_slug(p.slug))
-      return fail(path + ".slug", "expected letters, digits, '-', '_' or '.', got \"" + p.slug + "\"");
-    if (p.title.empty()) return fail(path + ".title", "must not be empty");
-    auto when = parse_date(p.date);
-    if (!when) return fail(path + ".date", std::string("expected ") + kDateExpectation + ", got \"" + p.date + "\"");
-    p.when = *when;
-    if (!p.updated.empty() && !parse_date(p.updated))
-      return fail(path + ".updated", std::string("expected ") + kDateExpectation + ", got \"" + p.updated + "\"");
-    if (const json* body = field(j, "body")) {
-      if (!body->is_string()) return fail(path + ".body", std::string("expected string, got ") + body->type_name());
-      p.body = sanitize_utf8(body->get_ref<const std::string&>());
-      p.has_body = true;
-    }
-    if (const json* tags = field(j, "tags")) {
-      if (!tags->is_array()) return fail(path + ".tags", std::string("expected array, got ") + tags->type_name());
-      for (size_t i = 0; i < tags->size(); ++i) {
-        const json& t = (*tags)[i];
-        std::string tpath = path + ".tags[" + std::to_string(i) + "]";
-        if (!t.is_string()) return fail(tpath, std::string("expected string, got ") + t.type_name());
-        std::string tag = sanitize_utf8(t.get_ref<const std::string&>());
-        if (tag_slug(tag).empty()) return fail(tpath, "expected a tag with a letter or digit, got \"" + tag + "\"");
-        if (std::find(p.tags.begin(), p.tags.end(), tag) == p.tags.end()) p.tags.push_back(tag);
-      }
-    }
-    if (const json* params = field(j, "params")) {
-      if (!params->is_object()) return fail(path + ".params", std::string("expected object, got ") + params->type_name());
-      p.params_json = params->dump(-1, ' ', false, json::error_handler_t::replace);
-    }
-    if (field(j, "chunk") && chunks == 0)
-      return fail(path + ".chunk", "refers to a chunk, but the bundle has no \"chunks\"");
-    if (!integer(j, path, "chunk", p.chunk, 0, static_cast<int>(chunks) - 1) ||
-        !integer(j, path, "minutes", p.minutes, 1, 100000))
-      return false;
-    return true;
-  }
-
-  bool chunk_list(const json& j, std::vector<std::string>& out) {
-    if (!j.is_array()) return fail("chunks", std::string("expected array, got ") + j.type_name());
-    for (size_t i = 0; i < j.size(); ++i) {
-      std::string cpath = "chunks[" + std::to_string(i) + "]";
-      if (!j[i].is_string()) return fail(cpath, std::string("expected string, got ") + j[i].type_name());
-      const std::string& c = j[i].get_ref<const std::string&>();
-      if (!valid_chunk_path(c))
-        return fail(cpath, "expected a relative path of letters, digits, '-', '_', '.' and '/', got \"" +
-                               sanitize_utf8(c) + "\"");
-      out.push_back(c);
-    }
-    chunks = out.size();
-    return true;
-  }
-
-  size_t chunks = 0;  // how many the bundle lists
+// A string's contents as written between its quotes, already validated.
+struct Raw {
+  const char* data = nullptr;
+  size_t size = 0;
+  bool escaped = false;  // holds a backslash escape
+  std::string_view view() const { return {data, size}; }
 };
 
-// The fast path's tokenizer: feeds a FastReader the events of
-// nlohmann::json::sax_parse, faster, because a string without escapes is
-// scanned as a run and copied once (nlohmann's lexer copies byte by byte).
-// It accepts exactly JSON (RFC 8259, UTF-8 as RFC 3629, surrogates paired);
-// on anything else it stops, and the checked path words the error. Nesting
-// is kept on a heap stack, so no input can overflow the call stack.
-class Scanner {
- public:
-  explicit Scanner(std::string_view in) : p_(in.data()), end_(in.data() + in.size()) {}
+// A number as the schema sees it: an integer (its value as int64_t, as
+// nlohmann-json's get<int64_t>() gives it) or not.
+struct Number {
+  bool integer = false;
+  int64_t value = 0;
+};
 
-  template <class Handler>
-  bool run(Handler& h) {
-    std::vector<char> open;  // '{' or '[' of each enclosing container
-    bool want_key = false;
-    for (;;) {
-      skip_space();
-      if (want_key) {
-        if (!string() || !h.key(text_)) return false;
-        skip_space();
-        if (p_ == end_ || *p_ != ':') return false;
-        ++p_;
-        skip_space();
-        want_key = false;
-      }
-      // A value.
-      if (p_ == end_) return false;
-      bool ok = true;
-      switch (*p_) {
-        case '{':
-          ++p_;
-          if (!h.start_object(std::size_t(-1))) return false;
-          skip_space();
-          if (p_ != end_ && *p_ == '}') {
-            ++p_;
-            ok = h.end_object();
-            break;
-          }
-          open.push_back('{');
-          want_key = true;
-          continue;
-        case '[':
-          ++p_;
-          if (!h.start_array(std::size_t(-1))) return false;
-          skip_space();
-          if (p_ != end_ && *p_ == ']') {
-            ++p_;
-            ok = h.end_array();
-            break;
-          }
-          open.push_back('[');
-          continue;
-        case '"': ok = string() && h.string(text_); break;
-        case 't': ok = literal("true") && h.boolean(true); break;
-        case 'f': ok = literal("false") && h.boolean(false); break;
-        case 'n': ok = literal("null") && h.null(); break;
-        default: ok = number(h); break;
-      }
-      if (!ok) return false;
-      // After a value: a comma, or the end of containers.
-      for (;;) {
-        skip_space();
-        if (open.empty()) return p_ == end_;
-        if (p_ == end_) return false;
-        char c = *p_++;
-        if (c == ',') {
-          want_key = open.back() == '{';
-          break;
+unsigned hex_digit(char c) {
+  return c >= '0' && c <= '9' ? unsigned(c - '0') : c >= 'a' && c <= 'f' ? unsigned(c - 'a' + 10)
+       : c >= 'A' && c <= 'F' ? unsigned(c - 'A' + 10) : 16u;
+}
+
+unsigned hex4_at(const char* p) {
+  return hex_digit(p[0]) << 12 | hex_digit(p[1]) << 8 | hex_digit(p[2]) << 4 | hex_digit(p[3]);
+}
+
+// Appends a validated string's text with its escapes decoded; \u0000
+// becomes U+FFFD, as sanitize_utf8() makes a NUL (none reaches a view).
+void append_text(std::string& out, Raw s) {
+  const char* p = s.data;
+  const char* end = p + s.size;
+  if (!s.escaped) {
+    out.append(p, end);
+    return;
+  }
+  while (p != end) {
+    const char* slash = static_cast<const char*>(std::memchr(p, '\\', static_cast<size_t>(end - p)));
+    if (!slash) {
+      out.append(p, end);
+      return;
+    }
+    out.append(p, slash);
+    p = slash + 2;
+    switch (slash[1]) {
+      case 'b': out += '\b'; break;
+      case 'f': out += '\f'; break;
+      case 'n': out += '\n'; break;
+      case 'r': out += '\r'; break;
+      case 't': out += '\t'; break;
+      case 'u': {
+        char32_t cp = hex4_at(p);
+        p += 4;
+        if (cp >= 0xD800 && cp <= 0xDBFF) {  // paired: the parser checked
+          cp = 0x10000 + ((cp - 0xD800) << 10) + (hex4_at(p + 2) - 0xDC00);
+          p += 6;
         }
-        if (c != (open.back() == '{' ? '}' : ']')) return false;
-        bool closed = open.back() == '{' ? h.end_object() : h.end_array();
-        open.pop_back();
-        if (!closed) return false;
+        append_utf8(out, cp == 0 ? 0xFFFD : cp);
+        break;
+      }
+      default: out += slash[1];  // '"', '\\' or '/'
+    }
+  }
+}
+
+std::string text_of(Raw s) {
+  if (!s.escaped) return std::string(s.data, s.size);
+  std::string out;
+  out.reserve(s.size);
+  append_text(out, s);
+  return out;
+}
+
+void assign_text(std::string& out, Raw s) {
+  if (!s.escaped) {
+    out.assign(s.data, s.size);
+    return;
+  }
+  out.clear();
+  out.reserve(s.size);
+  append_text(out, s);
+}
+
+class Cursor {
+ public:
+  explicit Cursor(std::string_view in) : begin_(in.data()), p_(in.data()), end_(in.data() + in.size()) {}
+
+  bool failed() const { return what_ != nullptr; }
+  // The syntax error: "not valid JSON (syntax error at byte N: what)".
+  std::string error() const {
+    return "not valid JSON (syntax error at byte " + std::to_string(error_at_) + ": " + what_ + ")";
+  }
+  const char* position() const { return p_; }
+
+  // The type of the next value, from its first byte; a syntax error when
+  // no value starts there.
+  bool peek(Type& t) {
+    space();
+    if (p_ == end_) return syntax("unexpected end of input");
+    switch (*p_) {
+      case '{': t = Type::Object; return true;
+      case '[': t = Type::Array; return true;
+      case '"': t = Type::String; return true;
+      case 't': case 'f': t = Type::Boolean; return true;
+      case 'n': t = Type::Null; return true;
+      default:
+        if (*p_ == '-' || (*p_ >= '0' && *p_ <= '9')) {
+          t = Type::Number;
+          return true;
+        }
+        return syntax("unexpected character");
+    }
+  }
+
+  // Each reads a value of the type peek() gave.
+  bool null() { return literal("null"); }
+  bool boolean(bool& out) {
+    out = *p_ == 't';
+    return literal(out ? "true" : "false");
+  }
+  bool string(Raw& out) {
+    const char* start = ++p_;
+    bool escaped = false;
+    for (;;) {
+      run();
+      if (p_ == end_) return syntax("unexpected end of input in a string");
+      auto c = static_cast<unsigned char>(*p_);
+      if (c == '"') {
+        out = Raw{start, static_cast<size_t>(p_ - start), escaped};
+        ++p_;
+        return true;
+      }
+      if (c == '\\') {
+        escaped = true;
+        if (!escape()) return false;
+      } else if (c < 0x20) {
+        return syntax("control character in a string (must be escaped)");
+      } else if (!utf8()) {
+        return syntax("ill-formed UTF-8 byte");
       }
     }
+  }
+  bool number(Number& out);
+
+  // Reads one value of any type, keeping nothing.
+  bool skip();
+
+  // Walks an object (after peek() gave Object): member(key) reads each
+  // value and returns false only on a syntax error.
+  template <class Member>
+  bool object(Member&& member) {
+    ++p_;
+    space();
+    if (p_ != end_ && *p_ == '}') {
+      ++p_;
+      return true;
+    }
+    for (;;) {
+      Raw key;
+      if (!key_and_colon(key) || !member(key)) return false;
+      space();
+      if (p_ == end_) return syntax("unexpected end of input");
+      char c = *p_++;
+      if (c == '}') return true;
+      if (c != ',') return --p_, syntax("expected ',' or '}'");
+    }
+  }
+
+  // Walks an array (after peek() gave Array): element(i) reads each value.
+  template <class Element>
+  bool array(Element&& element) {
+    ++p_;
+    space();
+    if (p_ != end_ && *p_ == ']') {
+      ++p_;
+      return true;
+    }
+    for (size_t i = 0;; ++i) {
+      if (!element(i)) return false;
+      space();
+      if (p_ == end_) return syntax("unexpected end of input");
+      char c = *p_++;
+      if (c == ']') return true;
+      if (c != ',') return --p_, syntax("expected ',' or ']'");
+    }
+  }
+
+  // Nothing but whitespace is left.
+  bool end() {
+    space();
+    return p_ == end_ || syntax("unexpected content after the JSON value");
   }
 
  private:
-  void skip_space() {
+  bool syntax(const char* what) {
+    if (!what_) {
+      what_ = what;
+      error_at_ = static_cast<size_t>(p_ - begin_);
+    }
+    return false;
+  }
+
+  void space() {
     while (p_ != end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
   }
 
   bool literal(std::string_view word) {
-    if (static_cast<size_t>(end_ - p_) < word.size() || std::string_view(p_, word.size()) != word) return false;
+    if (static_cast<size_t>(end_ - p_) < word.size() || std::string_view(p_, word.size()) != word)
+      return syntax("invalid literal");
     p_ += word.size();
     return true;
+  }
+
+  bool key_and_colon(Raw& key) {
+    space();
+    if (p_ == end_) return syntax("unexpected end of input");
+    if (*p_ != '"') return syntax("expected a string (an object's key)");
+    if (!string(key)) return false;
+    space();
+    if (p_ == end_ || *p_ != ':') return syntax("expected ':'");
+    ++p_;
+    return true;
+  }
+
+  // Moves p_ over plain string bytes (not '"', '\\', control or non-ASCII):
+  // sixteen at a time with WebAssembly SIMD when built with it, else eight
+  // at a time where the machine is little-endian.
+  void run() {
+#if defined(__wasm_simd128__)
+    const v128_t quote = wasm_i8x16_splat('"'), slash = wasm_i8x16_splat('\\'), space = wasm_i8x16_splat(0x20);
+    while (end_ - p_ >= 16) {
+      v128_t w = wasm_v128_load(p_);
+      v128_t mark = wasm_v128_or(wasm_v128_or(wasm_i8x16_eq(w, quote), wasm_i8x16_eq(w, slash)),
+                                 wasm_v128_or(wasm_u8x16_lt(w, space), wasm_i8x16_lt(w, wasm_i8x16_splat(0))));
+      if (int bits = wasm_i8x16_bitmask(mark)) {
+        p_ += __builtin_ctz(static_cast<unsigned>(bits));
+        return;
+      }
+      p_ += 16;
+    }
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    constexpr uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    while (end_ - p_ >= 8) {
+      uint64_t w;
+      std::memcpy(&w, p_, 8);
+      uint64_t quote = w ^ (ones * '"'), slash = w ^ (ones * '\\');
+      // A byte's high bit is set where it is zero (quote, slash), below
+      // 0x20, or non-ASCII; borrows only mark bytes after a marked one.
+      uint64_t mark = ((quote - ones) & ~quote) | ((slash - ones) & ~slash) | ((w - ones * 0x20) & ~w) | w;
+      mark &= highs;
+      if (mark) {
+        p_ += __builtin_ctzll(mark) / 8;
+        return;
+      }
+      p_ += 8;
+    }
+#endif
+    while (p_ != end_) {
+      auto c = static_cast<unsigned char>(*p_);
+      if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) return;
+      ++p_;
+    }
   }
 
   static bool in(unsigned char c, unsigned char lo, unsigned char hi) { return c >= lo && c <= hi; }
@@ -260,459 +335,826 @@ class Scanner {
   }
 
   bool hex4(unsigned& out) {
-    if (end_ - p_ < 4) return false;
-    out = 0;
-    for (int i = 0; i < 4; ++i) {
-      char c = *p_++;
-      unsigned d = c >= '0' && c <= '9' ? unsigned(c - '0') : c >= 'a' && c <= 'f' ? unsigned(c - 'a' + 10)
-                 : c >= 'A' && c <= 'F' ? unsigned(c - 'A' + 10) : 16u;
-      if (d == 16) return false;
-      out = out * 16 + d;
-    }
+    if (end_ - p_ < 4) return syntax("unexpected end of input in a \\u escape");
+    for (int i = 0; i < 4; ++i)
+      if (hex_digit(p_[i]) > 15) return p_ += i, syntax("expected four hex digits after \\u");
+    out = hex4_at(p_);
+    p_ += 4;
     return true;
   }
 
-  // A string at p_ (its opening quote) into text_.
-  bool string() {
-    if (p_ == end_ || *p_ != '"') return false;
+  // A backslash escape at p_.
+  bool escape() {
+    if (end_ - p_ < 2) return ++p_, syntax("unexpected end of input in a string");
     ++p_;
-    text_.clear();
-    const char* run = p_;
-    for (;;) {
-      while (p_ != end_) {
-        auto c = static_cast<unsigned char>(*p_);
-        if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) break;
-        ++p_;
-      }
-      if (p_ == end_) return false;
-      auto c = static_cast<unsigned char>(*p_);
-      if (c == '"') {
-        text_.append(run, p_);
-        ++p_;
+    switch (*p_++) {
+      case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't': return true;
+      case 'u': {
+        unsigned cp = 0;
+        if (!hex4(cp)) return false;
+        if (cp >= 0xDC00 && cp <= 0xDFFF) return syntax("a low surrogate \\u escape without a high one");
+        if (cp < 0xD800 || cp > 0xDBFF) return true;
+        unsigned low = 0;
+        if (end_ - p_ < 2 || p_[0] != '\\' || p_[1] != 'u')
+          return syntax("a high surrogate \\u escape without a low one");
+        p_ += 2;
+        if (!hex4(low)) return false;
+        if (low < 0xDC00 || low > 0xDFFF) return syntax("a high surrogate \\u escape without a low one");
         return true;
       }
-      if (c < 0x20) return false;
-      if (c >= 0x80) {
-        if (!utf8()) return false;
-        continue;
-      }
-      text_.append(run, p_);
-      if (++p_ == end_) return false;
-      switch (*p_++) {
-        case '"': text_ += '"'; break;
-        case '\\': text_ += '\\'; break;
-        case '/': text_ += '/'; break;
-        case 'b': text_ += '\b'; break;
-        case 'f': text_ += '\f'; break;
-        case 'n': text_ += '\n'; break;
-        case 'r': text_ += '\r'; break;
-        case 't': text_ += '\t'; break;
-        case 'u': {
-          unsigned cp = 0;
-          if (!hex4(cp)) return false;
-          if (cp >= 0xDC00 && cp <= 0xDFFF) return false;  // a lone low surrogate
-          if (cp >= 0xD800 && cp <= 0xDBFF) {
-            unsigned low = 0;
-            if (end_ - p_ < 2 || p_[0] != '\\' || p_[1] != 'u') return false;
-            p_ += 2;
-            if (!hex4(low) || low < 0xDC00 || low > 0xDFFF) return false;
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-          }
-          append_utf8(text_, cp);
-          break;
-        }
-        default: return false;
-      }
-      run = p_;
+      default: return --p_, syntax("invalid escape");
     }
   }
 
-  // A number, delivered as nlohmann does: a non-negative integer as
-  // unsigned, a negative one as signed, anything else (or too large) as
-  // a double.
-  template <class Handler>
-  bool number(Handler& h) {
-    const char* start = p_;
-    bool negative = p_ != end_ && *p_ == '-';
-    if (negative) ++p_;
-    auto digit = [this] { return p_ != end_ && *p_ >= '0' && *p_ <= '9'; };
-    if (!digit()) return false;
-    if (*p_ == '0') ++p_;
-    else while (digit()) ++p_;
-    bool is_float = false;
-    if (p_ != end_ && *p_ == '.') {
-      ++p_;
-      if (!digit()) return false;
-      while (digit()) ++p_;
-      is_float = true;
-    }
-    if (p_ != end_ && (*p_ == 'e' || *p_ == 'E')) {
-      ++p_;
-      if (p_ != end_ && (*p_ == '+' || *p_ == '-')) ++p_;
-      if (!digit()) return false;
-      while (digit()) ++p_;
-      is_float = true;
-    }
-    if (!is_float) {
-      uint64_t v = 0;
-      bool overflow = false;
-      for (const char* d = start + (negative ? 1 : 0); d != p_; ++d) {
-        unsigned digit_value = static_cast<unsigned>(*d - '0');
-        if (v > (UINT64_MAX - digit_value) / 10) overflow = true;
-        v = v * 10 + digit_value;
-      }
-      if (!overflow && !negative) return h.number_unsigned(v);
-      if (!overflow && v <= uint64_t(INT64_MAX) + 1)
-        return h.number_integer(v == uint64_t(INT64_MAX) + 1 ? INT64_MIN : -static_cast<int64_t>(v));
-    }
-    text_.assign(start, p_);
-    double v = std::strtod(text_.c_str(), nullptr);
-    if (!std::isfinite(v)) return false;  // nlohmann: "number overflow"
-    return h.number_float(v, text_);
-  }
-
+  const char* begin_;
   const char* p_;
   const char* end_;
-  std::string text_;  // the current string, key or number
+  const char* what_ = nullptr;
+  size_t error_at_ = 0;
+  std::vector<char> open_;  // skip(): closing bracket of each enclosing container
+  std::string digits_;      // number(): a float's text for strtod
 };
 
-// The fast path of load_bundle(): a SAX reader writing straight into the
-// Bundle, with no JSON DOM. It accepts only what Reader (above) accepts and
-// gives up on anything else (any schema problem, a duplicate key): then the
-// checked path reads the document again and words the error, so every
-// message has one source. Valid bundles, the common case, never build a DOM.
-class FastReader {
- public:
-  using number_integer_t = json::number_integer_t;
-  using number_unsigned_t = json::number_unsigned_t;
-  using number_float_t = json::number_float_t;
-  using string_t = json::string_t;
-  using binary_t = json::binary_t;
-
-  explicit FastReader(Bundle& b) : b_(b) {}
-
-  // True when the document is a valid bundle (then b_ holds it, unindexed).
-  bool finish() {
-    if (gave_up_ || !format_ || !version_ || !site_ || !posts_) return false;
-    for (const Post& p : b_.posts)
-      if (p.chunk >= static_cast<int>(b_.chunks.size())) return false;
-    std::vector<size_t> order(b_.posts.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(), [this](size_t x, size_t y) { return b_.posts[x].slug < b_.posts[y].slug; });
-    for (size_t i = 1; i < order.size(); ++i)
-      if (b_.posts[order[i]].slug == b_.posts[order[i - 1]].slug) return false;  // duplicate
-    return true;
+bool Cursor::number(Number& out) {
+  const char* start = p_;
+  bool negative = *p_ == '-';
+  if (negative) ++p_;
+  auto digit = [this] { return p_ != end_ && *p_ >= '0' && *p_ <= '9'; };
+  if (!digit()) return syntax("invalid number");
+  if (*p_ == '0') ++p_;
+  else while (digit()) ++p_;
+  bool is_float = false;
+  if (p_ != end_ && *p_ == '.') {
+    ++p_;
+    if (!digit()) return syntax("invalid number");
+    while (digit()) ++p_;
+    is_float = true;
   }
-
-  bool null() { return scalar(Kind::Null); }
-  bool boolean(bool v) {
-    flag_ = v;
-    return scalar(Kind::Bool);
+  if (p_ != end_ && (*p_ == 'e' || *p_ == 'E')) {
+    ++p_;
+    if (p_ != end_ && (*p_ == '+' || *p_ == '-')) ++p_;
+    if (!digit()) return syntax("invalid number");
+    while (digit()) ++p_;
+    is_float = true;
   }
-  bool number_integer(number_integer_t v) {
-    int_ = v;
-    return scalar(Kind::Int);
-  }
-  bool number_unsigned(number_unsigned_t v) {
-    if (in_params()) return params_->number_unsigned(v);
-    int_ = v > static_cast<number_unsigned_t>(INT64_MAX) ? INT64_MAX : static_cast<int64_t>(v);
-    return scalar(Kind::Int);
-  }
-  bool number_float(number_float_t v, const string_t& raw) {
-    if (in_params()) return params_->number_float(v, raw);
-    return scalar(Kind::Other);
-  }
-  bool string(string_t& v) {
-    str_ = &v;
-    return scalar(Kind::String);
-  }
-  bool binary(binary_t&) { return give_up(); }
-
-  bool start_object(std::size_t n) {
-    if (in_params()) return ++params_depth_, params_->start_object(n);
-    if (skip_) return ++skip_, true;
-    switch (at_) {
-      case At::Start: at_ = At::Top; return true;
-      case At::TopValue:
-        if (key_ == "site") return seen(site_) && (at_ = At::Site, true);
-        if (known_top()) return give_up();
-        skip_ = 1;
-        at_ = At::Top;
-        return true;
-      case At::Posts:
-        b_.posts.emplace_back();
-        fields_ = 0;
-        at_ = At::Post;
-        return true;
-      case At::PostValue:
-        if (key_ == "params") {
-          if (!seen_field(kParams)) return false;
-          params_value_ = json();
-          params_.emplace(params_value_, false);
-          params_depth_ = 1;
-          return params_->start_object(n);
-        }
-        if (known_post()) return give_up();
-        skip_ = 1;
-        at_ = At::Post;
-        return true;
-      case At::SiteValue:
-        if (known_site()) return give_up();
-        skip_ = 1;
-        at_ = At::Site;
-        return true;
-      default: return give_up();
+  out = Number{};
+  if (!is_float) {
+    uint64_t v = 0;
+    bool overflow = false;
+    const char* first = start + (negative ? 1 : 0);
+    for (const char* d = first; d != p_; ++d) {
+      auto digit_value = static_cast<unsigned>(*d - '0');
+      // 19 digits always fit; only longer numbers need the check.
+      if (d - first >= 19 && v > (UINT64_MAX - digit_value) / 10) overflow = true;
+      v = v * 10 + digit_value;
     }
-  }
-  bool end_object() {
-    if (in_params()) {
-      if (!params_->end_object()) return give_up();
-      if (--params_depth_ == 0) {
-        b_.posts.back().params_json = params_value_.dump(-1, ' ', false, json::error_handler_t::replace);
-        params_.reset();
-        at_ = At::Post;
-      }
+    if (!overflow && (!negative || v <= uint64_t(INT64_MAX) + 1)) {
+      out.integer = true;
+      // As nlohmann-json's get<int64_t>(): two's complement wrap-around.
+      out.value = static_cast<int64_t>(negative ? 0 - v : v);
       return true;
     }
-    if (skip_) return --skip_, true;
-    switch (at_) {
-      case At::Top: at_ = At::End; return true;
-      case At::Site: at_ = At::Top; return end_site();
-      case At::Post: at_ = At::Posts; return end_post();
-      default: return give_up();
+  }
+  digits_.assign(start, p_);
+  if (!std::isfinite(std::strtod(digits_.c_str(), nullptr))) return syntax("number overflows a double");
+  return true;
+}
+
+bool Cursor::skip() {
+  open_.clear();
+  for (;;) {
+    Type t;
+    if (!peek(t)) return false;
+    bool done = true;  // a whole value was read
+    switch (t) {
+      case Type::Object:
+      case Type::Array: {
+        char close = t == Type::Object ? '}' : ']';
+        ++p_;
+        space();
+        if (p_ != end_ && *p_ == close) {
+          ++p_;
+          break;
+        }
+        open_.push_back(close);
+        Raw key;
+        if (t == Type::Object && !key_and_colon(key)) return false;
+        done = false;
+        break;
+      }
+      case Type::String: {
+        Raw s;
+        if (!string(s)) return false;
+        break;
+      }
+      case Type::Number: {
+        Number n;
+        if (!number(n)) return false;
+        break;
+      }
+      case Type::Boolean: {
+        bool b;
+        if (!boolean(b)) return false;
+        break;
+      }
+      case Type::Null:
+        if (!null()) return false;
+        break;
+    }
+    // After a value: a comma, or the end of enclosing containers.
+    while (done) {
+      if (open_.empty()) return true;
+      space();
+      if (p_ == end_) return syntax("unexpected end of input");
+      char c = *p_;
+      if (c == open_.back()) {
+        ++p_;
+        open_.pop_back();
+        continue;
+      }
+      if (c != ',') return syntax(open_.back() == '}' ? "expected ',' or '}'" : "expected ',' or ']'");
+      ++p_;
+      Raw key;
+      if (open_.back() == '}' && !key_and_colon(key)) return false;
+      done = false;
     }
   }
-  bool start_array(std::size_t n) {
-    if (in_params()) return ++params_depth_, params_->start_array(n);
-    if (skip_) return ++skip_, true;
-    switch (at_) {
-      case At::TopValue:
-        if (key_ == "posts") return seen(posts_) && (at_ = At::Posts, true);
-        if (key_ == "chunks") return seen(chunks_) && (at_ = At::Chunks, true);
-        if (known_top()) return give_up();
-        skip_ = 1;
-        at_ = At::Top;
-        return true;
-      case At::PostValue:
-        if (key_ == "tags") return seen_field(kTags) && (at_ = At::Tags, true);
-        if (known_post()) return give_up();
-        skip_ = 1;
-        at_ = At::Post;
-        return true;
-      case At::SiteValue:
-        if (known_site()) return give_up();
-        skip_ = 1;
-        at_ = At::Site;
-        return true;
-      default: return give_up();
+}
+
+// ---- The bundle's schema, read from the cursor -----------------------------
+// One pass writes the bundle's fields straight into the structs. Problems
+// are worded as they are found, and when a document has several, the one
+// reported is the first in this order (whatever the order of the keys):
+// syntax, then format, version, site, chunks, posts; in site and in a post,
+// field by field in the schema's order; among posts, the lowest index. A
+// key given twice counts once, with its last value (as a JSON object does).
+
+std::string in_quotes(std::string_view s) { return "\"" + sanitize_utf8(s) + "\""; }
+
+std::string expected(const char* what, Type got) { return std::string("expected ") + what + ", got " + type_name(got); }
+
+std::string range(int64_t lo, int64_t hi, int64_t got) {
+  return "expected " + std::to_string(lo) + ".." + std::to_string(hi) + ", got " + std::to_string(got);
+}
+
+// FNV-1a, 64 bits: spreads slugs and tags over hash tables.
+uint64_t hash_of(std::string_view s) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h ^ (h >> 32);
+}
+
+// Tags by name, each with the number of its slug: the slug is computed once
+// per distinct name (the loader checks that a tag has one; index() groups
+// the tags of the same slug).
+class TagNames {
+ public:
+  static constexpr uint32_t kNone = UINT32_MAX;
+
+  uint32_t slug_id(std::string_view name) {
+    if (2 * (count_ + 1) > table_.size()) grow();
+    const uint64_t h = hash_of(name);
+    const size_t mask = table_.size() - 1;
+    for (size_t at = h & mask;; at = (at + 1) & mask) {
+      Entry& e = table_[at];
+      if (e.id == kNone) {
+        e.hash = h;
+        e.name.assign(name.data(), name.size());
+        e.id = new_slug(name);
+        ++count_;
+        return e.id;
+      }
+      if (e.hash == h && e.name == name) return e.id;
     }
   }
-  bool end_array() {
-    if (in_params()) {
-      --params_depth_;
-      return params_->end_array();
-    }
-    if (skip_) return --skip_, true;
-    switch (at_) {
-      case At::Posts: at_ = At::Top; return true;
-      case At::Chunks: at_ = At::Top; return true;
-      case At::Tags: at_ = At::Post; return true;
-      default: return give_up();
-    }
-  }
-  bool key(string_t& k) {
-    if (in_params()) return params_->key(k);
-    if (skip_) return true;
-    key_ = std::move(k);
-    switch (at_) {
-      case At::Top: at_ = At::TopValue; return true;
-      case At::Site: at_ = At::SiteValue; return true;
-      case At::Post: at_ = At::PostValue; return true;
-      default: return give_up();
-    }
-  }
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) { return give_up(); }
+  const std::string& slug(uint32_t id) const { return slugs_[id]; }
+  size_t slugs() const { return slugs_.size(); }
 
  private:
-  enum class At { Start, Top, TopValue, Site, SiteValue, Posts, Post, PostValue, Tags, Chunks, End };
-  enum class Kind { Null, Bool, Int, String, Other };
-  enum Field : unsigned {
-    kSlug = 1, kTitle = 2, kDate = 4, kUpdated = 8, kSummary = 16, kBody = 32, kTags = 64,
-    kParams = 128, kChunk = 256, kMinutes = 512
+  struct Entry {
+    uint64_t hash = 0;
+    std::string name;
+    uint32_t id = kNone;
   };
 
-  bool give_up() {
-    gave_up_ = true;
-    return false;  // stops the parser
+  uint32_t new_slug(std::string_view name) {
+    std::string slug = tag_slug(name);
+    auto [it, fresh] = ids_.emplace(slug, static_cast<uint32_t>(slugs_.size()));
+    if (fresh) slugs_.push_back(std::move(slug));
+    return it->second;
   }
-  bool seen(bool& flag) {
-    if (flag) return give_up();  // a duplicate key: let the checked path decide
-    flag = true;
-    return true;
+
+  void grow() {
+    std::vector<Entry> old(std::max<size_t>(16, table_.size() * 2));
+    old.swap(table_);
+    const size_t mask = table_.size() - 1;
+    for (Entry& e : old) {
+      if (e.id == kNone) continue;
+      size_t at = e.hash & mask;
+      while (table_[at].id != kNone) at = (at + 1) & mask;
+      table_[at] = std::move(e);
+    }
   }
-  bool seen_field(unsigned f) {
-    if (fields_ & f) return give_up();
-    fields_ |= f;
-    return true;
+
+  std::vector<Entry> table_;
+  size_t count_ = 0;
+  std::vector<std::string> slugs_;
+  std::unordered_map<std::string, uint32_t> ids_;  // slug -> its number
+};
+
+// The first problem found among fields checked in a fixed order: slot k
+// holds field k's message; first() is the lowest slot that has one.
+template <size_t N>
+class Problems {
+ public:
+  void set(size_t slot, std::string message) {
+    if (mask_ & (1u << slot)) return;  // the first problem of a field stays
+    mask_ |= 1u << slot;
+    messages_[slot] = std::move(message);
   }
-  bool in_params() const { return params_depth_ > 0; }
-  bool known_top() const { return key_ == "format" || key_ == "version" || key_ == "site" || key_ == "posts" || key_ == "chunks"; }
-  bool known_site() const { return site_index() < std::size(kSiteFields); }
-  bool known_post() const {
-    for (const char* k : {"slug", "title", "date", "updated", "summary", "body", "tags", "params", "chunk", "minutes"})
-      if (key_ == k) return true;
+  void clear(size_t slot) { mask_ &= ~(1u << slot); }
+  void clear_all() { mask_ = 0; }
+  bool any() const { return mask_ != 0; }
+  size_t first() const { return static_cast<size_t>(__builtin_ctz(mask_)); }
+  std::string& message(size_t slot) { return messages_[slot]; }
+
+ private:
+  unsigned mask_ = 0;
+  std::string messages_[N];
+};
+
+// The slug table of Bundle::slug_table for posts in their current order;
+// `duplicate` is the first post whose slug an earlier one (`first`) has.
+std::vector<uint32_t> make_slug_table(const std::vector<Post>& posts, size_t& duplicate, size_t& first) {
+  size_t size = 16;
+  while (size < 2 * posts.size()) size *= 2;
+  std::vector<uint32_t> table(size, Bundle::kNoPost);
+  const size_t mask = size - 1;
+  duplicate = SIZE_MAX;
+  for (size_t i = 0; i < posts.size(); ++i) {
+    size_t at = hash_of(posts[i].slug) & mask;
+    while (table[at] != Bundle::kNoPost && posts[table[at]].slug != posts[i].slug) at = (at + 1) & mask;
+    if (table[at] == Bundle::kNoPost) {
+      table[at] = static_cast<uint32_t>(i);
+    } else if (duplicate == SIZE_MAX) {
+      duplicate = i;
+      first = table[at];
+    }
+  }
+  return table;
+}
+
+// The site's fields in the bundle, for reading and writing, in the order
+// problems are reported. Each is a string, an integer in 1..1000 or a boolean.
+struct SiteField {
+  const char* name;
+  std::string Site::*text = nullptr;
+  int Site::*number = nullptr;
+  bool Site::*flag = nullptr;
+};
+const SiteField kSiteFields[] = {
+    {"title", &Site::title},
+    {"description", &Site::description},
+    {"author", &Site::author},
+    {"url", &Site::url},
+    {"base_path", &Site::base_path},
+    {"language", &Site::language},
+    {"posts_per_page", nullptr, &Site::posts_per_page},
+    {"date_format", &Site::date_format},
+    {"unsafe_html", nullptr, nullptr, &Site::unsafe_html},
+    {"feed_entries", nullptr, &Site::feed_entries},
+};
+
+// Orders posts newest first and derives tags and months. Given, for the
+// posts before they are reordered: their slug table, and the slug number
+// (in `names`) of each of their tags, post after post.
+void index_posts(Bundle& b, std::vector<uint32_t> table, const TagNames& names, std::vector<uint32_t> tag_ids);
+
+class BundleReader {
+ public:
+  BundleReader(std::string_view bytes, Bundle& b) : in_(bytes), b_(b) {}
+
+  // Reads the whole document; false with code and message on any problem.
+  // On success b_ is filled and indexed.
+  bool read(std::string& code, std::string& message);
+
+ private:
+  // Top-level keys.
+  void format();
+  void version();
+  void site();
+  void chunks();
+  void posts();
+  void post(size_t i);
+  static size_t post_slot(std::string_view key);
+  // After a post: its first problem, if any (the chunk field waits for the
+  // end, when the chunk list is known).
+  void end_post(size_t i);
+  // The index of the first post with a problem (SIZE_MAX: none).
+  size_t post_problem(std::string& message);
+
+  bool string_field(std::string& out, Type t, bool& present, std::string& problem);
+
+  Cursor in_;
+  Bundle& b_;
+  TagNames tag_names_;
+  std::vector<uint32_t> tag_ids_;  // slug number of each tag kept, post after post
+
+  bool format_ok_ = false;
+  bool version_seen_ = false;
+  Number version_;
+  bool version_number_ = false;
+  bool site_seen_ = false;
+  std::string site_problem_;
+  std::string chunks_problem_;
+  bool posts_seen_ = false;
+  Type posts_type_ = Type::Array;
+
+  // Posts: the first post with a problem of its own (the chunk field
+  // aside); later posts are only checked for syntax.
+  enum PostSlot : size_t {
+    kSlug, kTitle, kDate, kUpdated, kSummary, kSlugValue, kTitleValue, kDateValue, kUpdatedValue,
+    kBody, kTags, kParams, kChunk, kMinutes, kPostSlots
+  };
+  Problems<kPostSlots> fields_;
+  size_t bad_post_ = SIZE_MAX;
+  size_t bad_post_slot_ = 0;
+  std::string bad_post_message_;
+  // A post's "chunk" that is not a small non-negative integer (Post::chunk
+  // holds the others): checked against the chunk list at the end.
+  struct OddChunk {
+    size_t post;
+    Type type;
+    bool integer;
+    int64_t value;
+  };
+  std::vector<OddChunk> odd_chunks_;
+};
+
+bool BundleReader::read(std::string& code, std::string& message) {
+  Type top = Type::Null;
+  bool syntax_ok = in_.peek(top);
+  if (syntax_ok && top == Type::Object) {
+    syntax_ok = in_.object([this](Raw key) {
+      std::string name = text_of(key);
+      if (name == "format") format();
+      else if (name == "version") version();
+      else if (name == "site") site();
+      else if (name == "chunks") chunks();
+      else if (name == "posts") posts();
+      else in_.skip();
+      return !in_.failed();
+    });
+  } else if (syntax_ok) {
+    syntax_ok = in_.skip();
+  }
+  if (!syntax_ok || !in_.end()) {
+    code = "parse";
+    message = in_.error();
     return false;
   }
+  auto fail = [&](const char* c, std::string m) {
+    code = c;
+    message = std::move(m);
+    return false;
+  };
+  if (top != Type::Object) return fail("format", std::string("expected a JSON object, got ") + type_name(top));
+  if (!format_ok_) return fail("format", "format: expected \"quire-bundle\" (is this a Quire bundle?)");
+  if (!version_seen_ || !version_number_ || !version_.integer) return fail("schema", "version: expected integer");
+  if (version_.value > kBundleVersion)
+    return fail("version", "version: bundle version " + std::to_string(version_.value) +
+                               " is newer than this Quire supports (" + std::to_string(kBundleVersion) +
+                               "); upgrade Quire");
+  if (version_.value < 1) return fail("version", "version: expected 1, got " + std::to_string(version_.value));
+  if (!site_seen_) return fail("schema", "site: missing (expected object)");
+  if (!site_problem_.empty()) return fail("schema", site_problem_);
+  if (!chunks_problem_.empty()) return fail("schema", chunks_problem_);
+  if (!posts_seen_) return fail("schema", "posts: missing (expected array)");
+  if (posts_type_ != Type::Array) return fail("schema", "posts: " + expected("array", posts_type_));
+  // A duplicate slug, found while building the slug table (kept: the index).
+  size_t duplicate = SIZE_MAX, first = 0;
+  std::vector<uint32_t> table = make_slug_table(b_.posts, duplicate, first);
+  std::string problem;
+  size_t bad_at = post_problem(problem);
+  if (bad_at != SIZE_MAX && bad_at <= duplicate) return fail("schema", problem);
+  if (duplicate != SIZE_MAX)
+    return fail("schema", "posts[" + std::to_string(duplicate) + "].slug: duplicate " +
+                              in_quotes(b_.posts[duplicate].slug) + " (also posts[" + std::to_string(first) + "])");
+  index_posts(b_, std::move(table), tag_names_, std::move(tag_ids_));
+  return true;
+}
 
-  // Moves a parsed string into place; the parser has checked its UTF-8, so
-  // only NUL bytes (from \u0000) still need sanitize_utf8().
-  void take(std::string& out) {
-    if (std::memchr(str_->data(), 0, str_->size())) out = sanitize_utf8(*str_);
-    else out = std::move(*str_);
+void BundleReader::format() {
+  Type t;
+  if (!in_.peek(t)) return;
+  Raw s;
+  if (t != Type::String) {
+    format_ok_ = false;
+    in_.skip();
+  } else if (in_.string(s)) {
+    format_ok_ = s.view() == "quire-bundle";
   }
+}
 
-  bool scalar(Kind kind) {
-    if (in_params()) {
-      return kind == Kind::Null ? params_->null()
-             : kind == Kind::Bool ? params_->boolean(flag_)
-             : kind == Kind::Int ? params_->number_integer(int_)
-             : params_->string(*str_);
-    }
-    if (skip_) return true;
-    switch (at_) {
-      case At::TopValue: at_ = At::Top; return top_scalar(kind);
-      case At::SiteValue: at_ = At::Site; return site_scalar(kind);
-      case At::PostValue: at_ = At::Post; return post_scalar(kind);
-      case At::Tags: return kind == Kind::String ? add_tag() : give_up();
-      case At::Chunks:
-        if (kind != Kind::String || !valid_chunk_path(*str_)) return give_up();
-        b_.chunks.push_back(std::move(*str_));
-        return true;
-      default: return give_up();
-    }
+void BundleReader::version() {
+  Type t;
+  if (!in_.peek(t)) return;
+  version_seen_ = true;
+  version_number_ = t == Type::Number;
+  if (version_number_) in_.number(version_);
+  else in_.skip();
+}
+
+void BundleReader::site() {
+  Type t;
+  if (!in_.peek(t)) return;
+  site_seen_ = true;
+  site_problem_.clear();
+  Site& s = b_.site;
+  s = Site{};
+  if (t != Type::Object) {
+    site_problem_ = "site: " + expected("object", t);
+    in_.skip();
+    return;
   }
-
-  bool top_scalar(Kind kind) {
-    if (key_ == "format") {
-      if (!seen(format_)) return false;
-      return kind == Kind::String && *str_ == "quire-bundle" ? true : give_up();
-    }
-    if (key_ == "version") {
-      if (!seen(version_)) return false;
-      return kind == Kind::Int && int_ >= 1 && int_ <= kBundleVersion ? true : give_up();
-    }
-    if (key_ == "chunks" && kind == Kind::Null) return seen(chunks_);
-    return known_top() ? give_up() : true;  // "site"/"posts" must be containers
-  }
-
-  bool site_scalar(Kind kind) {
-    Site& s = b_.site;
-    if (!known_site()) return true;
-    unsigned bit = 1u << site_index();
-    if (site_fields_ & bit) return give_up();
-    site_fields_ |= bit;
-    if (kind == Kind::Null) return true;
-    if (key_ == "posts_per_page" || key_ == "feed_entries") {
-      if (kind != Kind::Int || int_ < 1 || int_ > 1000) return give_up();
-      (key_ == "posts_per_page" ? s.posts_per_page : s.feed_entries) = static_cast<int>(int_);
+  constexpr size_t kSlots = std::size(kSiteFields);
+  Problems<kSlots> problems;
+  const Site defaults;
+  bool ok = in_.object([&](Raw key) {
+    std::string name = text_of(key);
+    size_t slot = 0;
+    while (slot < kSlots && name != kSiteFields[slot].name) ++slot;
+    if (slot == kSlots) return in_.skip();
+    const SiteField& f = kSiteFields[slot];
+    problems.clear(slot);
+    Type vt;
+    if (!in_.peek(vt)) return false;
+    auto problem = [&](std::string what) {
+      problems.set(slot, "site." + name + ": " + what);
+      return in_.skip();
+    };
+    // null, like a missing field, keeps the default
+    if (f.text) {
+      s.*f.text = defaults.*f.text;
+      if (vt == Type::Null) return in_.null();
+      if (vt != Type::String) return problem(expected("string", vt));
+      Raw r;
+      if (!in_.string(r)) return false;
+      assign_text(s.*f.text, r);
       return true;
     }
-    if (key_ == "unsafe_html") {
-      if (kind != Kind::Bool) return give_up();
-      s.unsafe_html = flag_;
-      return true;
+    if (f.flag) {
+      s.*f.flag = defaults.*f.flag;
+      if (vt == Type::Null) return in_.null();
+      if (vt != Type::Boolean) return problem(expected("boolean", vt));
+      return in_.boolean(s.*f.flag);
     }
-    if (kind != Kind::String) return give_up();
-    std::string& out = key_ == "title" ? s.title : key_ == "description" ? s.description
-                       : key_ == "author" ? s.author : key_ == "url" ? s.url
-                       : key_ == "base_path" ? s.base_path : key_ == "language" ? s.language : s.date_format;
-    take(out);
+    s.*f.number = defaults.*f.number;
+    if (vt == Type::Null) return in_.null();
+    Number n;
+    if (vt != Type::Number) return problem(expected("integer", vt));
+    if (!in_.number(n)) return false;
+    if (!n.integer) return problems.set(slot, "site." + name + ": " + expected("integer", vt)), true;
+    if (n.value < 1 || n.value > 1000) return problems.set(slot, "site." + name + ": " + range(1, 1000, n.value)), true;
+    s.*f.number = static_cast<int>(n.value);
     return true;
+  });
+  if (!ok) return;
+  if (problems.any()) {
+    site_problem_ = std::move(problems.message(problems.first()));
+    return;
   }
-  unsigned site_index() const {
-    unsigned i = 0;
-    for (const char* k : kSiteFields) {
-      if (key_ == k) return i;
-      ++i;
-    }
-    return i;
+  if (!valid_base_path(s.base_path)) {
+    site_problem_ = "site.base_path: expected a path starting and ending with '/', got " + in_quotes(s.base_path);
+    return;
   }
-  bool end_site() {
-    if (!valid_base_path(b_.site.base_path)) return give_up();
-    std::string& url = b_.site.url;
-    while (!url.empty() && url.back() == '/') url.pop_back();
-    return true;
-  }
+  while (!s.url.empty() && s.url.back() == '/') s.url.pop_back();
+}
 
-  bool post_scalar(Kind kind) {
-    Post& p = b_.posts.back();
-    struct Slot { const char* key; unsigned bit; std::string* out; };
-    const Slot strings[] = {{"slug", kSlug, &p.slug}, {"title", kTitle, &p.title}, {"date", kDate, &p.date},
-                            {"updated", kUpdated, &p.updated}, {"summary", kSummary, &p.summary},
-                            {"body", kBody, &p.body}};
-    for (const Slot& slot : strings) {
-      if (key_ != slot.key) continue;
-      if (!seen_field(slot.bit)) return false;
-      if (kind == Kind::Null) {
-        fields_ &= ~slot.bit;  // null is absent
+void BundleReader::chunks() {
+  Type t;
+  if (!in_.peek(t)) return;
+  b_.chunks.clear();
+  chunks_problem_.clear();
+  if (t == Type::Null) {
+    in_.null();
+    return;
+  }
+  if (t != Type::Array) {
+    chunks_problem_ = "chunks: " + expected("array", t);
+    in_.skip();
+    return;
+  }
+  in_.array([this](size_t i) {
+    Type et;
+    if (!in_.peek(et)) return false;
+    if (et != Type::String) {
+      if (chunks_problem_.empty()) chunks_problem_ = "chunks[" + std::to_string(i) + "]: " + expected("string", et);
+      return in_.skip();
+    }
+    Raw r;
+    if (!in_.string(r)) return false;
+    if (!chunks_problem_.empty()) return true;
+    std::string path = text_of(r);
+    if (!valid_chunk_path(path))
+      chunks_problem_ = "chunks[" + std::to_string(i) +
+                        "]: expected a relative path of letters, digits, '-', '_', '.' and '/', got " + in_quotes(path);
+    else b_.chunks.push_back(std::move(path));
+    return true;
+  });
+}
+
+void BundleReader::posts() {
+  Type t;
+  if (!in_.peek(t)) return;
+  posts_seen_ = true;
+  posts_type_ = t;
+  b_.posts.clear();
+  tag_ids_.clear();
+  bad_post_ = SIZE_MAX;
+  odd_chunks_.clear();
+  if (t != Type::Array) {
+    in_.skip();
+    return;
+  }
+  in_.array([this](size_t i) {
+    if (bad_post_ != SIZE_MAX) return in_.skip();  // a problem before: syntax only
+    post(i);
+    return !in_.failed();
+  });
+}
+
+bool BundleReader::string_field(std::string& out, Type t, bool& present, std::string& problem) {
+  out.clear();
+  present = false;
+  if (t == Type::Null) return in_.null();
+  if (t != Type::String) {
+    problem = expected("string", t);
+    return in_.skip();
+  }
+  Raw r;
+  if (!in_.string(r)) return false;
+  assign_text(out, r);
+  present = true;
+  return true;
+}
+
+// `key` is `name` (a literal of that length: the comparison compiles to a
+// few integer compares, no memcmp call).
+template <size_t N>
+bool key_is(std::string_view key, const char (&name)[N]) {
+  return key.size() == N - 1 && std::memcmp(key.data(), name, N - 1) == 0;
+}
+
+// A post's field by its key (kPostSlots: not a field of the schema).
+size_t BundleReader::post_slot(std::string_view key) {
+  auto is = [key](const auto& name, size_t slot) { return key_is(key, name) ? slot : size_t(kPostSlots); };
+  switch (key.size()) {
+    case 4:
+      return key[0] == 's' ? is("slug", kSlug) : key[0] == 'd' ? is("date", kDate)
+             : key[0] == 'b' ? is("body", kBody) : is("tags", kTags);
+    case 5: return key[0] == 't' ? is("title", kTitle) : is("chunk", kChunk);
+    case 6: return is("params", kParams);
+    case 7:
+      return key[0] == 'u' ? is("updated", kUpdated) : key[0] == 's' ? is("summary", kSummary)
+             : is("minutes", kMinutes);
+    default: return kPostSlots;
+  }
+}
+
+void BundleReader::post(size_t i) {
+  Type t;
+  if (!in_.peek(t)) return;
+  if (t != Type::Object) {
+    bad_post_ = i;
+    bad_post_slot_ = 0;
+    bad_post_message_ = "posts[" + std::to_string(i) + "]: " + expected("object", t);
+    in_.skip();
+    return;
+  }
+  Post& p = b_.posts.emplace_back();
+  const size_t tags_from = tag_ids_.size();
+  fields_.clear_all();
+  unsigned present = 0;  // bits of kSlug, kTitle, kDate, kUpdated: given (a string)
+  bool ok = in_.object([&](Raw key) {
+    std::string_view name = key.view();
+    std::string unescaped;
+    if (key.escaped) name = unescaped = text_of(key);
+    size_t slot = post_slot(name);
+    if (slot == kPostSlots) return in_.skip();
+    fields_.clear(slot);
+    Type vt;
+    if (!in_.peek(vt)) return false;
+    auto problem = [&](std::string what) { fields_.set(slot, std::string(name) + ": " + what); };
+    std::string what;
+    switch (slot) {
+      case kSlug: case kTitle: case kDate: case kUpdated: {
+        std::string& out = slot == kSlug ? p.slug : slot == kTitle ? p.title : slot == kDate ? p.date : p.updated;
+        bool given = false;
+        if (!string_field(out, vt, given, what)) return false;
+        if (!what.empty()) problem(std::move(what));
+        present = given ? present | (1u << slot) : present & ~(1u << slot);
         return true;
       }
-      if (kind != Kind::String) return give_up();
-      take(*slot.out);
-      if (slot.bit == kBody) p.has_body = true;
-      return true;
+      case kSummary: case kBody: {
+        // Markdown, the bulk of a bundle: a view of the bytes, not a copy.
+        Text& out = slot == kSummary ? p.summary : p.body;
+        out = Text();
+        if (slot == kBody) p.has_body = false;
+        if (vt == Type::Null) return in_.null();
+        if (vt != Type::String) return problem(expected("string", vt)), in_.skip();
+        Raw r;
+        if (!in_.string(r)) return false;
+        out = Text::json(r.data, r.size, r.escaped);
+        if (slot == kBody) p.has_body = true;
+        return true;
+      }
+      case kTags:
+        p.tags.clear();
+        if (vt == Type::Null) return in_.null();
+        if (vt != Type::Array) return problem(expected("array", vt)), in_.skip();
+        tag_ids_.resize(tags_from);
+        return in_.array([&](size_t k) {
+          Type et;
+          if (!in_.peek(et)) return false;
+          if (et != Type::String) {
+            fields_.set(slot, "tags[" + std::to_string(k) + "]: " + expected("string", et));
+            return in_.skip();
+          }
+          Raw r;
+          if (!in_.string(r)) return false;
+          std::string_view tag = r.view();
+          std::string unescaped_tag;
+          if (r.escaped) tag = unescaped_tag = text_of(r);
+          uint32_t id = tag_names_.slug_id(tag);
+          if (tag_names_.slug(id).empty()) {
+            fields_.set(slot, "tags[" + std::to_string(k) + "]: expected a tag with a letter or digit, got " +
+                                  in_quotes(tag));
+          } else if (std::find(p.tags.begin(), p.tags.end(), tag) == p.tags.end()) {
+            if (p.tags.capacity() == 0) p.tags.reserve(4);  // one allocation for most posts
+            p.tags.emplace_back(tag);
+            tag_ids_.push_back(id);
+          }
+          return true;
+        });
+      case kParams: {
+        p.params_json.clear();
+        if (vt == Type::Null) return in_.null();
+        if (vt != Type::Object) return problem(expected("object", vt)), in_.skip();
+        // Kept as written (valid JSON: just parsed); read by post_param().
+        const char* start = in_.position();
+        if (!in_.skip()) return false;
+        p.params_json.assign(start, in_.position());
+        return true;
+      }
+      case kChunk: {
+        p.chunk = -1;
+        odd_chunks_.erase(std::remove_if(odd_chunks_.begin(), odd_chunks_.end(),
+                                         [i](const OddChunk& c) { return c.post == i; }),
+                          odd_chunks_.end());
+        if (vt == Type::Null) return in_.null();
+        Number n;
+        if (vt == Type::Number && !in_.number(n)) return false;
+        if (vt != Type::Number && !in_.skip()) return false;
+        if (n.integer && n.value >= 0 && n.value <= INT32_MAX) p.chunk = static_cast<int>(n.value);
+        else odd_chunks_.push_back(OddChunk{i, vt, n.integer, n.value});
+        return true;
+      }
+      default: {  // kMinutes
+        p.minutes = 0;
+        if (vt == Type::Null) return in_.null();
+        if (vt != Type::Number) return problem(expected("integer", vt)), in_.skip();
+        Number n;
+        if (!in_.number(n)) return false;
+        if (!n.integer) problem(expected("integer", vt));
+        else if (n.value < 1 || n.value > 100000) problem(range(1, 100000, n.value));
+        else p.minutes = static_cast<int>(n.value);
+        return true;
+      }
     }
-    if (key_ == "chunk" || key_ == "minutes") {
-      bool chunk = key_ == "chunk";
-      if (!seen_field(chunk ? kChunk : kMinutes)) return false;
-      if (kind == Kind::Null) return true;
-      if (kind != Kind::Int) return give_up();
-      if (chunk ? int_ < 0 || int_ > INT32_MAX : int_ < 1 || int_ > 100000) return give_up();
-      (chunk ? p.chunk : p.minutes) = static_cast<int>(int_);
-      return true;
-    }
-    if (key_ == "tags" || key_ == "params") {
-      if (!seen_field(key_ == "tags" ? kTags : kParams)) return false;
-      return kind == Kind::Null ? true : give_up();
-    }
-    return true;  // unknown key: ignored
-  }
-
-  bool add_tag() {
-    Post& p = b_.posts.back();
-    std::string tag;
-    take(tag);
-    if (tag_slug(tag).empty()) return give_up();
-    if (std::find(p.tags.begin(), p.tags.end(), tag) == p.tags.end()) p.tags.push_back(std::move(tag));
-    return true;
-  }
-
-  bool end_post() {
-    Post& p = b_.posts.back();
-    if ((fields_ & (kSlug | kTitle | kDate)) != (kSlug | kTitle | kDate)) return give_up();
-    if (!valid_slug(p.slug) || p.title.empty()) return give_up();
+  });
+  if (!ok) return;
+  // Required fields, then values, in the order of the slots.
+  const char* names[] = {"slug", "title", "date"};
+  for (size_t f : {kSlug, kTitle, kDate})
+    if (!(present & (1u << f))) fields_.set(f, std::string(names[f]) + ": missing (expected string)");
+  if ((present & (1u << kSlug)) && !valid_slug(p.slug))
+    fields_.set(kSlugValue, "slug: expected letters, digits, '-', '_' or '.', got " + in_quotes(p.slug));
+  if ((present & (1u << kTitle)) && p.title.empty()) fields_.set(kTitleValue, "title: must not be empty");
+  if (present & (1u << kDate)) {
     auto when = parse_date(p.date);
-    if (!when) return give_up();
-    p.when = *when;
-    if (!p.updated.empty() && !parse_date(p.updated)) return give_up();
-    return true;
+    if (when) p.when = *when;
+    else fields_.set(kDateValue, std::string("date: expected ") + kDateExpectation + ", got " + in_quotes(p.date));
   }
+  if (!p.updated.empty() && !parse_date(p.updated))
+    fields_.set(kUpdatedValue, std::string("updated: expected ") + kDateExpectation + ", got " + in_quotes(p.updated));
+  if (fields_.any()) {
+    bad_post_ = i;
+    bad_post_slot_ = fields_.first();
+    bad_post_message_ = "posts[" + std::to_string(i) + "]." + fields_.message(bad_post_slot_);
+  }
+}
 
-  Bundle& b_;
-  At at_ = At::Start;
-  std::string key_;
-  int skip_ = 0;  // depth inside an ignored value
-  bool gave_up_ = false, format_ = false, version_ = false, site_ = false, posts_ = false, chunks_ = false;
-  unsigned site_fields_ = 0, fields_ = 0;
-  // The scalar being delivered.
-  bool flag_ = false;
-  int64_t int_ = 0;
-  string_t* str_ = nullptr;
-  // A post's "params" object is built as a DOM (small) and dumped.
-  json params_value_;
-  std::optional<nlohmann::detail::json_sax_dom_parser<json>> params_;
-  int params_depth_ = 0;
-};
+// The first post with a problem: its own (bad_post_), a chunk that is not
+// in the chunk list, or a slug given before, whichever comes first (at the
+// same post: its fields before "minutes", then "chunk", then the rest).
+size_t BundleReader::post_problem(std::string& message) {
+  const size_t count = b_.chunks.size();
+  const size_t stop = std::min(bad_post_, b_.posts.size());
+  size_t chunk_at = SIZE_MAX;
+  std::string chunk_message;
+  auto chunk_problem = [&](size_t i, std::string what) {
+    if (i >= chunk_at) return;
+    chunk_at = i;
+    chunk_message = "posts[" + std::to_string(i) + "].chunk: " + std::move(what);
+  };
+  const char* refers = "refers to a chunk, but the bundle has no \"chunks\"";
+  for (const OddChunk& c : odd_chunks_) {
+    if (c.post > stop) continue;
+    if (count == 0) chunk_problem(c.post, refers);
+    else if (!c.integer) chunk_problem(c.post, expected("integer", c.type));
+    else chunk_problem(c.post, range(0, static_cast<int64_t>(count) - 1, c.value));
+  }
+  for (size_t i = 0; i < std::min(stop + 1, b_.posts.size()) && i < chunk_at; ++i) {
+    int chunk = b_.posts[i].chunk;
+    if (chunk >= 0 && static_cast<size_t>(chunk) >= count)
+      chunk_problem(i, count == 0 ? refers : range(0, static_cast<int64_t>(count) - 1, chunk));
+  }
+  size_t at = bad_post_;
+  message = bad_post_message_;
+  if (chunk_at < at || (chunk_at == at && bad_post_slot_ == kMinutes)) {
+    at = chunk_at;
+    message = chunk_message;
+  }
+  return at;
+}
+
+void index_posts(Bundle& b, std::vector<uint32_t> table, const TagNames& names, std::vector<uint32_t> tag_ids) {
+  const size_t n = b.posts.size();
+  std::vector<int64_t> at(n);
+  for (size_t i = 0; i < n; ++i) at[i] = b.posts[i].when.epoch_seconds();
+  // Bundles are written newest first: then nothing moves.
+  if (!std::is_sorted(at.begin(), at.end(), std::greater<int64_t>())) {
+    std::vector<size_t> order(n), first_tag(n + 1, 0);
+    for (size_t i = 0; i < n; ++i) {
+      order[i] = i;
+      first_tag[i + 1] = first_tag[i] + b.posts[i].tags.size();
+    }
+    std::stable_sort(order.begin(), order.end(), [&at](size_t x, size_t y) { return at[x] > at[y]; });
+    std::vector<Post> sorted;
+    sorted.reserve(n);
+    std::vector<uint32_t> rank(n), ids;
+    ids.reserve(tag_ids.size());
+    for (size_t k = 0; k < n; ++k) {
+      sorted.push_back(std::move(b.posts[order[k]]));
+      rank[order[k]] = static_cast<uint32_t>(k);
+      ids.insert(ids.end(), tag_ids.begin() + static_cast<long>(first_tag[order[k]]),
+                 tag_ids.begin() + static_cast<long>(first_tag[order[k] + 1]));
+    }
+    b.posts.swap(sorted);
+    tag_ids.swap(ids);
+    for (uint32_t& i : table)
+      if (i != Bundle::kNoPost) i = rank[i];
+  }
+  b.slug_table = std::move(table);
+  b.indexed_posts = n;
+  b.tags.clear();
+  b.months.clear();
+  std::vector<uint32_t> tag_of_slug(names.slugs(), TagNames::kNone);  // slug number -> index in tags
+  size_t next_tag = 0;
+  for (size_t i = 0; i < n; ++i) {
+    for (const std::string& t : b.posts[i].tags) {
+      uint32_t id = tag_ids[next_tag++];
+      if (tag_of_slug[id] == TagNames::kNone) {
+        tag_of_slug[id] = static_cast<uint32_t>(b.tags.size());
+        b.tags.push_back(TagInfo{t, names.slug(id), {}});
+      }
+      auto& list = b.tags[tag_of_slug[id]].posts;
+      if (list.empty() || list.back() != i) list.push_back(i);
+    }
+    const DateTime& w = b.posts[i].when;
+    auto& months = b.months;
+    if (months.empty() || months.back().year != w.year || months.back().month != w.month) {
+      // Posts are sorted by instant; a month seen before (offsets) is merged.
+      auto m = std::find_if(months.begin(), months.end(),
+                            [&](const MonthInfo& x) { return x.year == w.year && x.month == w.month; });
+      if (m == months.end()) {
+        months.push_back(MonthInfo{w.year, w.month, {i}});
+        continue;
+      }
+      m->posts.push_back(i);
+      continue;
+    }
+    months.back().posts.push_back(i);
+  }
+  std::sort(b.tags.begin(), b.tags.end(), [](const TagInfo& x, const TagInfo& y) { return x.slug < y.slug; });
+  std::stable_sort(b.months.begin(), b.months.end(), [](const MonthInfo& x, const MonthInfo& y) {
+    return x.year != y.year ? x.year > y.year : x.month > y.month;
+  });
+}
 
 }  // namespace
 
@@ -732,12 +1174,18 @@ int reading_minutes(const Post& post) {
 }
 
 bool valid_slug(std::string_view slug) {
+  // The bytes a slug may hold (letters, digits, '-', '_', '.'), by value.
+  static const struct Allowed {
+    bool byte[256] = {};
+    Allowed() {
+      for (unsigned c = 0; c < 256; ++c)
+        byte[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                  c == '_' || c == '.';
+    }
+  } allowed;
   if (slug.empty() || slug.size() > 200 || slug == "." || slug == "..") return false;
-  for (char c : slug) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-              c == '-' || c == '_' || c == '.';
-    if (!ok) return false;
-  }
+  for (char c : slug)
+    if (!allowed.byte[static_cast<unsigned char>(c)]) return false;
   return true;
 }
 
@@ -764,147 +1212,48 @@ bool valid_chunk_path(std::string_view p) {
 }
 
 LoadResult load_bundle(std::string_view bytes) {
-  if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-  LoadResult r;
-  FastReader fast(r.bundle);
-  if (Scanner(bytes).run(fast) && fast.finish()) {
-    r.bundle.index();
-    r.ok = true;
-    return r;
-  }
-  return load_bundle_checked(bytes);  // words the problem
+  std::shared_ptr<char> copy(new char[std::max<size_t>(1, bytes.size())], std::default_delete<char[]>());
+  if (!bytes.empty()) std::memcpy(copy.get(), bytes.data(), bytes.size());
+  return load_bundle(std::move(copy), bytes.size());
 }
 
-LoadResult load_bundle_checked(std::string_view bytes) {
+LoadResult load_bundle(std::shared_ptr<const char> bytes, size_t size) {
+  std::string_view in(bytes.get(), size);
+  if (in.size() >= 3 && in.substr(0, 3) == "\xEF\xBB\xBF") in.remove_prefix(3);
   LoadResult r;
-  auto fail = [&r](const char* code, std::string message) {
-    r.ok = false;
-    r.code = code;
-    r.message = std::move(message);
-    r.bundle = Bundle{};
-    return std::move(r);
-  };
-  if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-  json doc = json::parse(bytes.begin(), bytes.end(), nullptr, false);
-  if (doc.is_discarded()) {
-    // Re-run with a SAX parser that records where parsing stopped.
-    struct Where : nlohmann::json_sax<json> {
-      std::size_t position = 0;
-      std::string what;
-      bool null() override { return true; }
-      bool boolean(bool) override { return true; }
-      bool number_integer(number_integer_t) override { return true; }
-      bool number_unsigned(number_unsigned_t) override { return true; }
-      bool number_float(number_float_t, const string_t&) override { return true; }
-      bool string(string_t&) override { return true; }
-      bool binary(binary_t&) override { return true; }
-      bool start_object(std::size_t) override { return true; }
-      bool key(string_t&) override { return true; }
-      bool end_object() override { return true; }
-      bool start_array(std::size_t) override { return true; }
-      bool end_array() override { return true; }
-      bool parse_error(std::size_t pos, const std::string&, const nlohmann::detail::exception& e) override {
-        position = pos;
-        // "[json.exception.parse_error.101] parse error at line 1, column 9:
-        // syntax error while parsing value - invalid literal; last read: 'x'"
-        std::string_view w = e.what();
-        size_t dash = w.find(" - ");
-        if (dash != std::string_view::npos) w.remove_prefix(dash + 3);
-        what = sanitize_utf8(w.substr(0, 200));
-        return false;
-      }
-    } where;
-    json::sax_parse(bytes.begin(), bytes.end(), &where, nlohmann::detail::input_format_t::json, false);
-    return fail("parse", "not valid JSON (syntax error at byte " + std::to_string(where.position) +
-                             (where.what.empty() ? "" : ": " + where.what) + ")");
-  }
-  if (!doc.is_object()) return fail("format", std::string("expected a JSON object, got ") + doc.type_name());
-  auto format = doc.find("format");
-  if (format == doc.end() || !format->is_string() || format->get_ref<const std::string&>() != "quire-bundle")
-    return fail("format", "format: expected \"quire-bundle\" (is this a Quire bundle?)");
-  auto version = doc.find("version");
-  if (version == doc.end() || !version->is_number_integer())
-    return fail("schema", "version: expected integer");
-  int64_t v = version->get<int64_t>();
-  if (v > kBundleVersion)
-    return fail("version", "version: bundle version " + std::to_string(v) +
-                               " is newer than this Quire supports (" + std::to_string(kBundleVersion) +
-                               "); upgrade Quire");
-  if (v < 1) return fail("version", "version: expected 1, got " + std::to_string(v));
-
-  Reader reader;
-  Bundle& b = r.bundle;
-  auto site = doc.find("site");
-  if (site == doc.end()) return fail("schema", "site: missing (expected object)");
-  if (!reader.site(*site, b.site)) return fail("schema", reader.error);
-  auto chunks = doc.find("chunks");
-  if (chunks != doc.end() && !chunks->is_null() && !reader.chunk_list(*chunks, b.chunks))
-    return fail("schema", reader.error);
-  auto posts = doc.find("posts");
-  if (posts == doc.end()) return fail("schema", "posts: missing (expected array)");
-  if (!posts->is_array()) return fail("schema", std::string("posts: expected array, got ") + posts->type_name());
-  b.posts.resize(posts->size());
-  std::map<std::string_view, size_t> seen;
-  for (size_t i = 0; i < posts->size(); ++i) {
-    std::string path = "posts[" + std::to_string(i) + "]";
-    if (!reader.post((*posts)[i], path, b.posts[i])) return fail("schema", reader.error);
-    auto [it, fresh] = seen.emplace(b.posts[i].slug, i);
-    if (!fresh)
-      return fail("schema", path + ".slug: duplicate \"" + b.posts[i].slug + "\" (also posts[" +
-                                std::to_string(it->second) + "])");
-  }
-  b.index();
-  r.ok = true;
+  r.ok = BundleReader(in, r.bundle).read(r.code, r.message);
+  if (r.ok) r.bundle.source = std::move(bytes);  // the posts' texts view it
+  else r.bundle = Bundle{};                       // nothing half-loaded
   return r;
 }
 
+void Text::decode() const {
+  std::string out;
+  out.reserve(raw_size_);
+  append_text(out, Raw{raw_, raw_size_, true});
+  text_ = std::move(out);
+  raw_ = nullptr;
+}
+
 void Bundle::index() {
-  std::stable_sort(posts.begin(), posts.end(), [](const Post& a, const Post& b) {
-    return a.when.epoch_seconds() > b.when.epoch_seconds();
-  });
-  tags.clear();
-  months.clear();
-  std::map<std::string, size_t> tag_at;  // slug -> index in tags
-  for (size_t i = 0; i < posts.size(); ++i) {
-    for (const std::string& t : posts[i].tags) {
-      std::string s = tag_slug(t);
-      auto [it, fresh] = tag_at.emplace(s, tags.size());
-      if (fresh) tags.push_back(TagInfo{t, s, {}});
-      auto& list = tags[it->second].posts;
-      if (list.empty() || list.back() != i) list.push_back(i);
-    }
-    const DateTime& w = posts[i].when;
-    if (months.empty() || months.back().year != w.year || months.back().month != w.month) {
-      // Posts are sorted by instant; a month seen before (offsets) is merged.
-      auto m = std::find_if(months.begin(), months.end(),
-                            [&](const MonthInfo& x) { return x.year == w.year && x.month == w.month; });
-      if (m == months.end()) {
-        months.push_back(MonthInfo{w.year, w.month, {i}});
-        continue;
-      }
-      m->posts.push_back(i);
-      continue;
-    }
-    months.back().posts.push_back(i);
-  }
-  std::sort(tags.begin(), tags.end(), [](const TagInfo& a, const TagInfo& b) { return a.slug < b.slug; });
-  by_slug.resize(posts.size());
-  for (size_t i = 0; i < posts.size(); ++i) by_slug[i] = i;
-  std::sort(by_slug.begin(), by_slug.end(), [this](size_t a, size_t b) { return posts[a].slug < posts[b].slug; });
-  std::stable_sort(months.begin(), months.end(), [](const MonthInfo& a, const MonthInfo& b) {
-    return a.year != b.year ? a.year > b.year : a.month > b.month;
-  });
+  size_t duplicate = 0, first = 0;  // the build refuses duplicates before
+  TagNames names;
+  std::vector<uint32_t> ids;
+  for (const Post& p : posts)
+    for (const std::string& t : p.tags) ids.push_back(names.slug_id(t));
+  index_posts(*this, make_slug_table(posts, duplicate, first), names, std::move(ids));
 }
 
 const Post* Bundle::find_post(std::string_view slug) const {
-  if (by_slug.size() != posts.size()) {  // not indexed (yet)
+  if (indexed_posts != posts.size() || slug_table.empty()) {  // not indexed (yet)
     for (const Post& p : posts)
       if (p.slug == slug) return &p;
     return nullptr;
   }
-  auto it = std::lower_bound(by_slug.begin(), by_slug.end(), slug,
-                             [this](size_t i, std::string_view s) { return posts[i].slug < s; });
-  return it != by_slug.end() && posts[*it].slug == slug ? &posts[*it] : nullptr;
+  const size_t mask = slug_table.size() - 1;
+  for (size_t at = hash_of(slug) & mask; slug_table[at] != kNoPost; at = (at + 1) & mask)
+    if (posts[slug_table[at]].slug == slug) return &posts[slug_table[at]];
+  return nullptr;
 }
 
 const std::string* Bundle::missing_chunk(const Post& p) const {
@@ -919,34 +1268,89 @@ ChunkResult add_chunk(Bundle& b, std::string_view bytes) {
     r.message = std::move(message);
     return r;
   };
-  json doc = json::parse(bytes.begin(), bytes.end(), nullptr, false);
-  if (doc.is_discarded()) return fail("parse", "not valid JSON");
-  if (!doc.is_object()) return fail("format", std::string("expected a JSON object, got ") + doc.type_name());
-  auto format = doc.find("format");
-  if (format == doc.end() || !format->is_string() || format->get_ref<const std::string&>() != "quire-chunk")
-    return fail("format", "format: expected \"quire-chunk\"");
-  auto version = doc.find("version");
-  if (version == doc.end() || !version->is_number_integer() || version->get<int64_t>() < 1)
-    return fail("schema", "version: expected integer");
-  if (version->get<int64_t>() > kBundleVersion)
-    return fail("version", "version: chunk version " + std::to_string(version->get<int64_t>()) +
-                               " is newer than this Quire supports; upgrade Quire");
-  auto posts = doc.find("posts");
-  if (posts == doc.end() || !posts->is_array()) return fail("schema", "posts: expected array");
+  // Checked in the order: syntax, format, version, posts; the first post
+  // with a problem (later ones only for syntax). A key given twice counts
+  // with its last value.
+  Cursor in(bytes);
+  Type top = Type::Null;
+  bool format_ok = false, version_seen = false, posts_seen = false;
+  Type version_type = Type::Null, posts_type = Type::Null;
+  Number version;
   std::vector<std::pair<Post*, std::string>> bodies;
-  for (size_t i = 0; i < posts->size(); ++i) {
-    const json& j = (*posts)[i];
+  size_t bad = SIZE_MAX;
+  std::string bad_message;
+  auto post = [&](size_t i) {
+    Type t;
+    if (!in.peek(t)) return false;
     std::string path = "posts[" + std::to_string(i) + "]";
-    if (!j.is_object()) return fail("schema", path + ": expected object, got " + j.type_name());
-    auto slug = j.find("slug");
-    auto body = j.find("body");
-    if (slug == j.end() || !slug->is_string()) return fail("schema", path + ".slug: expected string");
-    if (body == j.end() || !body->is_string()) return fail("schema", path + ".body: expected string");
-    const Post* p = b.find_post(slug->get_ref<const std::string&>());
-    if (!p) return fail("schema", path + ".slug: no post \"" + sanitize_utf8(slug->get_ref<const std::string&>()) +
-                                      "\" in the bundle");
-    bodies.emplace_back(const_cast<Post*>(p), sanitize_utf8(body->get_ref<const std::string&>()));
+    if (t != Type::Object) {
+      bad = i;
+      bad_message = path + ": " + expected("object", t);
+      return in.skip();
+    }
+    Type slug_type = Type::Null, body_type = Type::Null;
+    std::string slug, body;
+    bool ok = in.object([&](Raw key) {
+      std::string name = text_of(key);
+      if (name != "slug" && name != "body") return in.skip();
+      Type& type = name == "slug" ? slug_type : body_type;
+      std::string& out = name == "slug" ? slug : body;
+      if (!in.peek(type)) return false;
+      if (type != Type::String) return in.skip();
+      Raw s;
+      if (!in.string(s)) return false;
+      assign_text(out, s);
+      return true;
+    });
+    if (!ok) return false;
+    if (slug_type != Type::String) bad_message = path + ".slug: expected string";
+    else if (body_type != Type::String) bad_message = path + ".body: expected string";
+    else if (const Post* p = b.find_post(slug)) bodies.emplace_back(const_cast<Post*>(p), std::move(body));
+    else bad_message = path + ".slug: no post " + in_quotes(slug) + " in the bundle";
+    if (!bad_message.empty()) bad = i;
+    return true;
+  };
+  bool syntax_ok = in.peek(top);
+  if (syntax_ok && top == Type::Object) {
+    syntax_ok = in.object([&](Raw key) {
+      std::string name = text_of(key);
+      Type t;
+      if (name != "format" && name != "version" && name != "posts") return in.skip();
+      if (!in.peek(t)) return false;
+      if (name == "format") {
+        Raw s;
+        format_ok = false;
+        if (t != Type::String) return in.skip();
+        if (!in.string(s)) return false;
+        format_ok = s.view() == "quire-chunk";
+        return true;
+      }
+      if (name == "version") {
+        version_seen = true;
+        version_type = t;
+        return t == Type::Number ? in.number(version) : in.skip();
+      }
+      posts_seen = true;
+      posts_type = t;
+      bodies.clear();
+      bad = SIZE_MAX;
+      bad_message.clear();
+      if (t != Type::Array) return in.skip();
+      return in.array([&](size_t i) { return bad != SIZE_MAX ? in.skip() : post(i); });
+    });
+  } else if (syntax_ok) {
+    syntax_ok = in.skip();
   }
+  if (!syntax_ok || !in.end()) return fail("parse", in.error());
+  if (top != Type::Object) return fail("format", std::string("expected a JSON object, got ") + type_name(top));
+  if (!format_ok) return fail("format", "format: expected \"quire-chunk\"");
+  if (!version_seen || version_type != Type::Number || !version.integer || version.value < 1)
+    return fail("schema", "version: expected integer");
+  if (version.value > kBundleVersion)
+    return fail("version", "version: chunk version " + std::to_string(version.value) +
+                               " is newer than this Quire supports; upgrade Quire");
+  if (!posts_seen || posts_type != Type::Array) return fail("schema", "posts: expected array");
+  if (bad != SIZE_MAX) return fail("schema", bad_message);
   for (auto& [p, text] : bodies) {
     if (p->has_body) continue;
     p->body = std::move(text);
@@ -971,27 +1375,26 @@ const MonthInfo* Bundle::find_month(int year, int month) const {
 
 namespace {
 
+using json = nlohmann::json;
+
 json site_json(const Site& s) {
-  return {{"title", s.title},
-          {"description", s.description},
-          {"author", s.author},
-          {"url", s.url},
-          {"base_path", s.base_path},
-          {"language", s.language},
-          {"posts_per_page", s.posts_per_page},
-          {"date_format", s.date_format},
-          {"unsafe_html", s.unsafe_html},
-          {"feed_entries", s.feed_entries}};
+  json j = json::object();
+  for (const SiteField& f : kSiteFields) {
+    if (f.text) j[f.name] = s.*f.text;
+    else if (f.number) j[f.name] = s.*f.number;
+    else j[f.name] = s.*f.flag;
+  }
+  return j;
 }
 
 // A post's entry; without its body when `chunk` >= 0 (the split form).
 json post_json(const Post& p, int chunk) {
-  json j = {{"slug", p.slug}, {"title", p.title}, {"date", p.date}, {"tags", p.tags}, {"summary", p.summary}};
+  json j = {{"slug", p.slug}, {"title", p.title}, {"date", p.date}, {"tags", p.tags}, {"summary", p.summary.str()}};
   if (!p.updated.empty()) j["updated"] = p.updated;
   // Reading time travels with every post, so that lists never parse bodies.
   if (int minutes = reading_minutes(p)) j["minutes"] = minutes;
   if (chunk >= 0) j["chunk"] = chunk;
-  else if (p.has_body) j["body"] = p.body;
+  else if (p.has_body) j["body"] = p.body.str();
   if (!p.params_json.empty()) {
     json params = json::parse(p.params_json, nullptr, false);
     if (params.is_object()) j["params"] = std::move(params);
@@ -1028,7 +1431,7 @@ SplitBundle write_split_bundle(const Bundle& b, std::string_view chunk_dir, size
     for (size_t k = start; k < std::min(n, start + per_chunk); ++k) {
       const Post& p = b.posts[n - 1 - k];
       chunk_of[n - 1 - k] = static_cast<int>(out.chunks.size());
-      bodies.push_back({{"slug", p.slug}, {"body", p.body}});
+      bodies.push_back({{"slug", p.slug}, {"body", p.body.str()}});
     }
     std::string text = dump({{"format", "quire-chunk"}, {"version", kBundleVersion}, {"posts", std::move(bodies)}});
     std::string path = std::string(chunk_dir) + content_hash(text) + ".json";

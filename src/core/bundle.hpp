@@ -19,6 +19,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,6 +46,53 @@ struct Site {
   int split_bundle_over = 500;
 };
 
+// A post's markdown (summary, body): its own string, or, in a loaded
+// bundle, a view of the bundle's bytes as JSON wrote them (no copy at
+// load), decoded on first use when it holds escapes. That first use writes
+// the decoding: a loaded bundle's texts are not for several threads at
+// once (the build, which renders on several, makes its posts itself).
+class Text {
+ public:
+  Text() = default;
+  Text(std::string text) : text_(std::move(text)) {}
+  Text& operator=(std::string text) {
+    text_ = std::move(text);
+    raw_ = nullptr;
+    return *this;
+  }
+  // A JSON string's contents as written (valid: the loader checked them).
+  static Text json(const char* data, size_t size, bool escaped) {
+    Text t;
+    t.raw_ = data;
+    t.raw_size_ = size;
+    t.escaped_ = escaped;
+    return t;
+  }
+
+  std::string_view view() const {
+    if (raw_ && escaped_) decode();
+    return raw_ ? std::string_view(raw_, raw_size_) : std::string_view(text_);
+  }
+  operator std::string_view() const { return view(); }
+  std::string str() const { return std::string(view()); }
+  bool empty() const { return raw_ ? raw_size_ == 0 : text_.empty(); }  // an escape is never empty
+
+  friend bool operator==(const Text& a, const Text& b) { return a.view() == b.view(); }
+  friend bool operator==(const Text& a, std::string_view b) { return a.view() == b; }
+  friend bool operator==(const Text& a, const std::string& b) { return a.view() == b; }
+  friend bool operator==(const Text& a, const char* b) { return a.view() == b; }
+  template <class T>
+  friend bool operator!=(const Text& a, const T& b) { return !(a == b); }
+
+ private:
+  void decode() const;  // escaped raw_ -> text_ (raw_ becomes null)
+
+  mutable std::string text_;
+  mutable const char* raw_ = nullptr;  // null: text_ is the text
+  mutable size_t raw_size_ = 0;
+  bool escaped_ = false;
+};
+
 struct Post {
   std::string slug;
   std::string title;
@@ -52,12 +100,13 @@ struct Post {
   DateTime when;        // parsed date
   std::string updated;  // optional, as written
   std::vector<std::string> tags;
-  std::string summary;  // markdown
-  std::string body;     // markdown
+  Text summary;         // markdown
+  Text body;            // markdown
   bool has_body = false;
   int chunk = -1;       // split form: index into Bundle::chunks holding the body
   int minutes = 0;      // reading time; 0: not known yet (computed from body)
-  std::string params_json;  // unknown front-matter keys, as a JSON object
+  std::string params_json;  // unknown front-matter keys, as a JSON object (as
+                            // written in a loaded bundle: valid, not normalised)
 };
 
 struct TagInfo {
@@ -75,12 +124,17 @@ struct Bundle {
   Site site;
   std::vector<Post> posts;  // newest first
   std::vector<std::string> chunks;  // split form: chunk paths, relative to the bundle
-  // Derived by index(): tags by name, months newest first, posts by slug.
+  std::shared_ptr<const char> source;  // a loaded bundle's bytes, that texts may view
+  // Derived by index(): tags by slug, months newest first, and posts by
+  // slug: an open-addressing hash table of indices into posts (size a power
+  // of two, at most half full; kNoPost where empty).
   std::vector<TagInfo> tags;
   std::vector<MonthInfo> months;
-  std::vector<size_t> by_slug;  // indices into posts, ordered by slug
+  static constexpr uint32_t kNoPost = UINT32_MAX;
+  std::vector<uint32_t> slug_table;
+  size_t indexed_posts = 0;  // posts.size() when index() last ran
 
-  // Sorts posts newest first and rebuilds tags, months and by_slug.
+  // Sorts posts newest first and rebuilds tags, months and slug_table.
   void index();
   // The chunk path a post's body is in, when the body is not loaded yet.
   const std::string* missing_chunk(const Post& post) const;
@@ -96,12 +150,14 @@ struct LoadResult {
   Bundle bundle;
 };
 
-// Loads and validates a bundle from its bytes. Never throws.
+// Loads, validates and indexes a bundle from its bytes, in one pass with no
+// JSON DOM. Never throws. A problem gives the first one in the schema's
+// order (syntax, format, version, site, chunks, posts; fields as listed
+// above), whatever the order of the keys; nothing is half-loaded.
 LoadResult load_bundle(std::string_view bytes);
-// The same through a JSON DOM: load_bundle's fallback, which words every
-// error (load_bundle itself streams valid bundles into structs). Public so
-// that tests can check both paths agree.
-LoadResult load_bundle_checked(std::string_view bytes);
+// The same without copying the bytes: the bundle keeps them (the WASM
+// module hands over its input buffer).
+LoadResult load_bundle(std::shared_ptr<const char> bytes, size_t size);
 
 struct ChunkResult {
   bool ok = false;
