@@ -211,7 +211,10 @@ test('the theme follows the system until the reader presses the toggle, and the 
     await page.reload();
     assert.deepEqual(await state(), light, 'the choice survives a reload');
 
-    // A client-side navigation re-renders the chrome: the button keeps its state.
+    // A client-side navigation re-renders the chrome: the button keeps its
+    // state. (The reloaded page's core must be up first: until then a click
+    // is a plain page load.)
+    assert.equal(await appReady(page), true);
     await rendered(page, () => page.locator('.site-nav a', { hasText: 'Archive' }).click());
     assert.deepEqual(await state(), light);
 
