@@ -4,19 +4,7 @@ namespace quire {
 
 namespace {
 
-// Which bytes need an entity: index into kEntities (0: none).
-struct EscapeTable {
-  unsigned char slot[256] = {};
-  constexpr EscapeTable() {
-    slot[static_cast<unsigned char>('&')] = 1;
-    slot[static_cast<unsigned char>('<')] = 2;
-    slot[static_cast<unsigned char>('>')] = 3;
-    slot[static_cast<unsigned char>('"')] = 4;
-    slot[static_cast<unsigned char>('\'')] = 5;
-  }
-};
-constexpr EscapeTable kEscape;
-constexpr std::string_view kEntities[] = {"", "&amp;", "&lt;", "&gt;", "&quot;", "&#39;"};
+constexpr EscapeTable kEscape{true};
 
 }  // namespace
 
@@ -29,7 +17,7 @@ void append_escaped(std::string& out, std::string_view text) {
     while (p != end && kEscape.slot[static_cast<unsigned char>(*p)] == 0) ++p;
     out.append(run, static_cast<std::size_t>(p - run));
     if (p == end) break;
-    out.append(kEntities[kEscape.slot[static_cast<unsigned char>(*p)]]);
+    out.append(kHtmlEntities[kEscape.slot[static_cast<unsigned char>(*p)]]);
     ++p;
   }
 }

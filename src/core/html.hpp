@@ -6,6 +6,21 @@
 
 namespace quire {
 
+// Which bytes need an entity: slot[byte] indexes kHtmlEntities (0: none).
+// With the apostrophe (escape_html) or without it (the markdown renderer,
+// byte-identical to md4c-html).
+struct EscapeTable {
+  unsigned char slot[256] = {};
+  constexpr explicit EscapeTable(bool apostrophe) {
+    slot[static_cast<unsigned char>('&')] = 1;
+    slot[static_cast<unsigned char>('<')] = 2;
+    slot[static_cast<unsigned char>('>')] = 3;
+    slot[static_cast<unsigned char>('"')] = 4;
+    if (apostrophe) slot[static_cast<unsigned char>('\'')] = 5;
+  }
+};
+inline constexpr std::string_view kHtmlEntities[] = {"", "&amp;", "&lt;", "&gt;", "&quot;", "&#39;"};
+
 // Escapes &, <, >, " and ' — safe in text and in quoted attributes.
 std::string escape_html(std::string_view text);
 void append_escaped(std::string& out, std::string_view text);

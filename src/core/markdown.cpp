@@ -287,17 +287,7 @@ class OutputBuffer {
 
 // md4c-html's set (no '\''), by table; runs of plain bytes are appended at
 // once (text is mostly plain).
-struct HtmlEscapeTable {
-  unsigned char slot[256] = {};
-  constexpr HtmlEscapeTable() {
-    slot[static_cast<unsigned char>('&')] = 1;
-    slot[static_cast<unsigned char>('<')] = 2;
-    slot[static_cast<unsigned char>('>')] = 3;
-    slot[static_cast<unsigned char>('"')] = 4;
-  }
-};
-constexpr HtmlEscapeTable kHtmlEscape;
-constexpr std::string_view kHtmlEntities[] = {"", "&amp;", "&lt;", "&gt;", "&quot;"};
+constexpr EscapeTable kHtmlEscape{false};
 
 // Exactly whether a word holds one of '"' '&' (0x22 0x26) '<' '>' (0x3C 0x3E).
 bool has_html_special(std::uint64_t word) {
