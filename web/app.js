@@ -306,7 +306,11 @@ async function show(url, options) {
       heading.focus({ preventScroll: true });
     }
   }
-  if (status && !options.initial) status.textContent = view.title;
+  if (status && !options.initial) {
+    // A polite region speaks only when its text changes: the same title
+    // again (the link to the view shown) alternates a silent no-break space.
+    status.textContent = status.textContent === view.title ? `${view.title}\u00a0` : view.title;
+  }
 
   if (options.initial) performance.mark('quire:first-view');
   testHooks.navigations += 1;

@@ -108,6 +108,14 @@ test('focus moves to the new view\'s heading and the live region announces it, a
     assert.deepEqual(await focused(), { tag: 'H1', text: 'Tags' });
     assert.equal(await status.textContent(), await page.title());
 
+    // The link to the view shown renders it again: announced again (the
+    // region's text must change for a screen reader to speak it).
+    const before = await status.textContent();
+    await rendered(page, () => page.locator('.site-nav a', { hasText: 'Tags' }).click());
+    const again = /** @type {string} */ (await status.textContent());
+    assert.notEqual(again, before);
+    assert.equal(again.trim(), await page.title());
+
     await rendered(page, () => page.goBack());
     assert.deepEqual(await focused(), { tag: 'H1', text: await h1Text(page) });
     assert.equal(await status.textContent(), site.bundle.site.title);
