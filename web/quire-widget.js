@@ -137,6 +137,9 @@ button.back:hover { background: var(--_raised); }
 .post-body :is(p, ul, ol, pre, blockquote, table, figure) { margin: 0 0 1em; }
 .post-body :is(h1, h2, h3, h4, h5, h6) { margin: 1.3em 0 0.5em; line-height: 1.3;
   font-family: var(--quire-heading-font, inherit); }
+.heading-anchor { margin-inline-start: 0.35em; color: var(--quire-muted, var(--_muted)); text-decoration: none;
+  font-weight: normal; opacity: 0; }
+:is(h1, h2, h3, h4, h5, h6):is(:hover, :focus-within) > .heading-anchor { opacity: 1; }
 .post-body h1 { font-size: 1.3em; } .post-body h2 { font-size: 1.2em; } .post-body h3 { font-size: 1.05em; }
 .post-body :is(h4, h5, h6) { font-size: 1em; }
 .post-body :is(ul, ol) { padding-inline-start: 1.5em; }

@@ -394,6 +394,12 @@ test('a footnote link inside a post widget scrolls within the widget, not the pa
     // And back up to the reference.
     await page.locator('#post .footnote-backref').first().click();
     assert.ok((await state()).scrollTop < after.scrollTop, 'the back-link scrolls back');
+    // Heading permalinks show only while their heading is hovered, as on the blog.
+    const anchor = page.locator('#post .post-body .heading-anchor').first();
+    const opacity = () => anchor.evaluate((a) => getComputedStyle(a).opacity);
+    assert.equal(await opacity(), '0');
+    await page.locator('#post .post-body :is(h2, h3):has(.heading-anchor)').first().hover();
+    assert.equal(await opacity(), '1');
     assert.deepEqual(pageErrors, []);
   } finally {
     await close();
