@@ -130,7 +130,7 @@ async function routeChanges(browser, url, rounds, { trace = false } = {}) {
   await page.waitForFunction(() => /** @type {any} */ (window).__quire?.ready);
   await page.evaluate(() => /** @type {any} */ (window).__quire.ready);
   /** @type {Record<string, number[]>} */
-  const times = { 'next page': [], tag: [], month: [], 'post (fetches its chunk)': [] };
+  const times = { 'next page': [], tag: [], month: [], 'post (its chunk prefetched in view or fetched)': [] };
   /** @type {(string|null)[]} what each click was, in order (null: not measured) */
   const clicks = [];
   const click = async (/** @type {string|null} */ what, /** @type {string} */ selector, /** @type {number} */ index) => {
@@ -144,7 +144,7 @@ async function routeChanges(browser, url, rounds, { trace = false } = {}) {
     await click('tag', 'main a.tag', i);
     await click(null, 'header a[href$="/archive/"]', 0);
     await click('month', 'main .months a', i * 7);
-    await click('post (fetches its chunk)', 'main .post-index a', i);
+    await click('post (its chunk prefetched in view or fetched)', 'main .post-index a', i);
     await click(null, 'header a.site-title', 0);
   }
   /** @type {Record<string, number[]>} */

@@ -57,10 +57,30 @@ let bundle = null;
 let loadError = null;
 /** The link a reader last pointed at or focused (onIntent). @type {Element|null} */
 let lastIntent = null;
+/** The blog's base path (#quire-app's data-base). */
+let appBase = '/';
 /** Counts show() calls, so that a slow chunk cannot overwrite a later view. */
 let latestShow = 0;
 /** pathname + search of what the page shows now. */
 let shownPath = location.pathname + location.search;
+
+/**
+ * Links in or near the viewport: in a split bundle, the chunks of the posts
+ * they open load while the reader looks at the list, so that opening one
+ * waits for nothing. Not when the reader asked to save data, and only in
+ * idle time, after the view is shown.
+ */
+const inView = typeof IntersectionObserver === 'function' &&
+  !(/** @type {{connection?: {saveData?: boolean}}} */ (navigator).connection?.saveData)
+  ? new IntersectionObserver((entries, observer) => {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      observer.unobserve(entry.target);
+      const url = new URL(/** @type {HTMLAnchorElement} */ (entry.target).href);
+      if (bundle && isAppUrl(url, appBase)) bundle.prefetch(url.pathname);
+    }
+  }, { rootMargin: '200px 0px' })
+  : null;
 
 if (root) start(root);
 else console.warn('Quire: no #quire-app element on this page; nothing to do.');
@@ -68,6 +88,7 @@ else console.warn('Quire: no #quire-app element on this page; nothing to do.');
 /** @param {HTMLElement} app */
 function start(app) {
   const base = app.dataset.base || '/';
+  appBase = base;
   const bundleUrl = new URL(app.dataset.bundle || `${base}bundle.json`, location.href);
   // The app restores scroll positions itself (the browser cannot: the
   // content of an entry only exists once the app renders it again).
@@ -94,6 +115,7 @@ function start(app) {
         return false;
       });
     loading.then((ok) => {
+      if (ok && !needsRender) prefetchInView(app);
       if (needsRender) {
         if (ok) show(new URL(location.href), { history: 'none', focus: false, initial: true, scroll: savedScroll() });
         else showError(loadError);
@@ -206,6 +228,16 @@ function onIntent(event, base) {
   if (isAppUrl(url, base)) bundle.prefetch(url.pathname);
 }
 
+/** @param {HTMLElement} app */
+function prefetchInView(app) {
+  if (!inView) return;
+  inView.disconnect();
+  const idle = window.requestIdleCallback ?? ((/** @type {() => void} */ f) => setTimeout(f, 50));
+  idle(() => {
+    for (const link of app.querySelectorAll('main a[href]')) inView.observe(link);
+  });
+}
+
 /**
  * The search form (GET to the search route) becomes a client navigation.
  * @param {SubmitEvent} event
@@ -313,6 +345,7 @@ async function show(url, options) {
   }
 
   if (options.initial) performance.mark('quire:first-view');
+  prefetchInView(app);
   testHooks.navigations += 1;
   document.dispatchEvent(new CustomEvent('quire:rendered', {
     detail: { path: view.path, status: view.status, title: view.title },

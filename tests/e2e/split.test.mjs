@@ -47,10 +47,17 @@ after(async () => {
 
 /**
  * A page that records every chunk request it makes.
- * @param {{block?: boolean}} [options]  block: fail chunk requests
+ * @param {{block?: boolean, saveData?: boolean}} [options]  block: fail
+ *   chunk requests; saveData: the reader asks to save data (the app then
+ *   prefetches nothing for links in view, only for a link pointed at)
  */
-async function chunkCountingPage({ block = false } = {}) {
+async function chunkCountingPage({ block = false, saveData = false } = {}) {
   const watched = await openPage(browser);
+  if (saveData) {
+    await watched.page.addInitScript(() => {
+      Object.defineProperty(navigator, 'connection', { value: { saveData: true }, configurable: true });
+    });
+  }
   /** @type {string[]} */
   const chunks = [];
   await watched.page.route('**/chunks/**', (route) => {
@@ -122,7 +129,7 @@ test('the split build writes an index without bodies and content-hashed chunks',
 });
 
 test('every list view renders from the index alone, with no chunk request', async () => {
-  const { page, chunks, pageErrors, close } = await chunkCountingPage({ block: true });
+  const { page, chunks, pageErrors, close } = await chunkCountingPage({ block: true, saveData: true });
   try {
     await page.goto(server.url);
     assert.equal(await appReady(page), true);
@@ -146,7 +153,7 @@ test('every list view renders from the index alone, with no chunk request', asyn
 });
 
 test('opening a post fetches exactly the chunk holding its body, once', async () => {
-  const { page, chunks, pageErrors, close } = await chunkCountingPage();
+  const { page, chunks, pageErrors, close } = await chunkCountingPage({ saveData: true });
   try {
     await page.goto(server.url);
     assert.equal(await appReady(page), true);
@@ -177,7 +184,7 @@ test('opening a post fetches exactly the chunk holding its body, once', async ()
 });
 
 test('a deep link to a post without a static page renders its body from one chunk', async () => {
-  const { page, chunks, pageErrors, close } = await chunkCountingPage();
+  const { page, chunks, pageErrors, close } = await chunkCountingPage({ saveData: true });
   try {
     const post = index.posts[1];
     const response = await page.goto(new URL(`posts/${post.slug}/`, server.url).href);
@@ -213,6 +220,41 @@ test('a <quire-blog> post widget on a split bundle fetches the one chunk holding
     assert.equal(await page.getByText('Read this post on the blog').count(), 0);
     assert.equal(await page.locator('quire-blog [part="item"]').count(), 3);
     assert.deepEqual(chunks, [`${index.site.base_path}${index.chunks[post.chunk]}`]);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('post links in view prefetch their chunks after the view is shown; opening one then fetches nothing', async () => {
+  const { page, chunks, pageErrors, close } = await chunkCountingPage();
+  try {
+    await page.goto(server.url);
+    assert.equal(await appReady(page), true);
+    // The chunks of the posts linked in <main> that are in or near view.
+    const expected = await page.evaluate(() => {
+      const out = [];
+      for (const a of document.querySelectorAll('main a[href*="/posts/"]')) {
+        if (a.getBoundingClientRect().top < innerHeight + 200) out.push(new URL(/** @type {HTMLAnchorElement} */ (a).href).pathname);
+      }
+      return out;
+    });
+    assert.ok(expected.length > 0, 'the home page links posts in view');
+    const wanted = [...new Set(expected.map((p) => {
+      const post = /** @type {(typeof index.posts)[number]} */ (index.posts.find((q) => p.endsWith(`/posts/${q.slug}/`)));
+      return `${index.site.base_path}${index.chunks[post.chunk]}`;
+    }))].sort();
+    await page.waitForFunction((n) => performance.getEntriesByType('resource')
+      .filter((e) => e.name.includes('/chunks/')).length >= n, wanted.length);
+    assert.deepEqual([...new Set(chunks)].sort(), wanted);
+    assert.equal(chunks.length, wanted.length, 'each chunk once');
+
+    // Opening a post in view needs nothing more from the network.
+    const slug = /** @type {string} */ (expected[0].split('/').filter(Boolean).pop());
+    await go(page, expected[0]);
+    await page.locator('.post-body p:not(.pending)').first().waitFor();
+    assert.equal(chunks.length, wanted.length);
+    assert.equal(await liveBody(page), await staticBody(page, decodeURIComponent(slug)));
     assert.deepEqual(pageErrors, []);
   } finally {
     await close();
