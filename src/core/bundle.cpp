@@ -136,6 +136,7 @@ class Cursor {
     return "not valid JSON (syntax error at byte " + std::to_string(error_at_) + ": " + what_ + ")";
   }
   const char* position() const { return p_; }
+  size_t remaining() const { return static_cast<size_t>(end_ - p_); }
 
   // The type of the next value, from its first byte; a syntax error when
   // no value starts there.
@@ -880,6 +881,10 @@ void BundleReader::posts() {
     in_.skip();
     return;
   }
+  // A split index names its chunks first: about that many posts follow
+  // (a hint only; growing the vector moves every post, 5-10% of a load),
+  // and never more than the bytes left could hold.
+  if (!b_.chunks.empty()) b_.posts.reserve(std::min(b_.chunks.size() * kPostsPerChunk, in_.remaining() / 32));
   in_.array([this](size_t i) {
     if (bad_post_ != SIZE_MAX) return in_.skip();  // a problem before: syntax only
     post(i);

@@ -184,7 +184,8 @@ struct SplitBundle {
 
 // Writes the split form: chunks of `posts_per_chunk` consecutive posts,
 // counted from the oldest, so that a new post changes only the newest chunk.
-SplitBundle write_split_bundle(const Bundle& bundle, std::string_view chunk_dir, size_t posts_per_chunk = 8);
+inline constexpr size_t kPostsPerChunk = 8;
+SplitBundle write_split_bundle(const Bundle& bundle, std::string_view chunk_dir, size_t posts_per_chunk = kPostsPerChunk);
 
 // A tag's URL segment: slugify() after spelling out '+' and '#', so that
 // "C++", "C#" and "C" get distinct pages ("c-plus-plus", "c-sharp", "c").
