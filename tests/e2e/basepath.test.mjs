@@ -3,16 +3,14 @@
 // Every request must stay under /blog/ and none may fail.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { appReady, launchBrowser, openPage, pathOf, readBundle, rendered, repoRoot, serve } from './helpers.mjs';
+import { appReady, buildSite, launchBrowser, openPage, pathOf, rendered, serve } from './helpers.mjs';
 
 const base = '/blog/';
-/** @type {string} */
-let parent;
+/** @type {Awaited<ReturnType<typeof buildSite>>} */
+let site;
 /** @type {string} */
 let dist;
 /** @type {import('./helpers.mjs').SiteBundle} */
@@ -23,16 +21,14 @@ let server;
 let browser;
 
 before(async () => {
-  parent = await mkdtemp(path.join(tmpdir(), 'quire-basepath-'));
-  const content = path.join(parent, 'content');
-  await cp(path.join(repoRoot, 'content'), content, { recursive: true });
-  const yaml = await readFile(path.join(content, 'site.yaml'), 'utf8');
-  assert.match(yaml, /^base_path: .*$/m);
-  await writeFile(path.join(content, 'site.yaml'), yaml.replace(/^base_path: .*$/m, `base_path: ${base}`));
-  dist = path.join(parent, 'dist');
-  const r = spawnSync(path.join(repoRoot, 'build/native/quire'), ['build', content, '-o', dist], { encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
-  bundle = await readBundle(dist);
+  site = await buildSite('content', {
+    siteYaml: (yaml) => {
+      assert.match(yaml, /^base_path: .*$/m);
+      return yaml.replace(/^base_path: .*$/m, `base_path: ${base}`);
+    },
+  });
+  dist = site.dir;
+  bundle = site.bundle;
   assert.equal(bundle.site.base_path, base);
   server = await serve(dist, base);
   browser = await launchBrowser();
@@ -41,7 +37,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.close();
-  if (parent) await rm(parent, { recursive: true, force: true });
+  await site?.remove();
 });
 
 test('home → post → tag → archive → month stays under /blog/ with no failed request', async () => {

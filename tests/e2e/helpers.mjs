@@ -33,14 +33,23 @@ export const screenshotDir = path.join(repoRoot, 'build/screenshots');
  * Builds content/ (or another content folder) into a fresh temporary
  * directory with the native CLI.
  * @param {string} [content]  the content folder, relative to the repository
+ * @param {{siteYaml?: (text: string) => string}} [options]  siteYaml: build
+ *   a copy of the content whose site.yaml is rewritten by this function
  * @returns {Promise<{dir: string, bundle: SiteBundle, remove: () => Promise<void>}>}
  */
-export async function buildSite(content = 'content') {
+export async function buildSite(content = 'content', { siteYaml } = {}) {
   const cli = path.join(repoRoot, 'build/native/quire');
   if (!existsSync(cli)) throw new Error(`${cli} is missing: run bash scripts/build.sh first`);
   const parent = await mkdtemp(path.join(tmpdir(), 'quire-e2e-'));
   const dir = path.join(parent, 'dist');
-  const run = spawnSync(cli, ['build', content, '-o', dir], { cwd: repoRoot, encoding: 'utf8' });
+  let source = content;
+  if (siteYaml) {
+    source = path.join(parent, 'content');
+    await cp(path.resolve(repoRoot, content), source, { recursive: true });
+    const file = path.join(source, 'site.yaml');
+    await writeFile(file, siteYaml(await readFile(file, 'utf8')));
+  }
+  const run = spawnSync(cli, ['build', source, '-o', dir], { cwd: repoRoot, encoding: 'utf8' });
   if (run.status !== 0) {
     throw new Error(`quire build failed (${run.status}):\n${run.stdout}\n${run.stderr}`);
   }

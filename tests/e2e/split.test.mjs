@@ -4,15 +4,13 @@
 // the index alone, and fetch exactly the chunk a post needs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { appReady, launchBrowser, openPage, rendered, repoRoot, serve } from './helpers.mjs';
+import { appReady, buildSite, launchBrowser, openPage, rendered, serve } from './helpers.mjs';
 
-/** @type {string} */
-let parent;
+/** @type {Awaited<ReturnType<typeof buildSite>>} */
+let site;
 /** @type {string} */
 let dist;
 /** @type {{site: {base_path: string, posts_per_page: number}, chunks: string[], posts: Array<{slug: string, title: string, date: string, tags: string[], chunk: number, body?: string}>}} */
@@ -23,15 +21,9 @@ let server;
 let browser;
 
 before(async () => {
-  parent = await mkdtemp(path.join(tmpdir(), 'quire-e2e-split-'));
-  const content = path.join(parent, 'content');
-  await cp(path.join(repoRoot, 'content'), content, { recursive: true });
-  const yaml = path.join(content, 'site.yaml');
-  await writeFile(yaml, `${await readFile(yaml, 'utf8')}\nsplit_bundle_over: 2\n`);
-  dist = path.join(parent, 'dist');
-  const run = spawnSync(path.join(repoRoot, 'build/native/quire'), ['build', content, '-o', dist], { encoding: 'utf8' });
-  assert.equal(run.status, 0, run.stderr);
-  index = JSON.parse(await readFile(path.join(dist, 'bundle.json'), 'utf8'));
+  site = await buildSite('content', { siteYaml: (yaml) => `${yaml}\nsplit_bundle_over: 2\n` });
+  dist = site.dir;
+  index = /** @type {any} */ (site.bundle);
   // A post without a pre-rendered page: the host's 404.html fallback makes
   // the app render it on a deep link.
   await unlink(path.join(dist, 'posts', index.posts[1].slug, 'index.html'));
@@ -42,7 +34,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.close();
-  if (parent) await rm(parent, { recursive: true, force: true });
+  await site?.remove();
 });
 
 /**
