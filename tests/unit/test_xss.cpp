@@ -239,24 +239,18 @@ TEST_CASE("no vector yields executable markup in any widget view") {
     quire::LoadResult loaded = quire::load_bundle(bundle_json(v));
     REQUIRE_MESSAGE(loaded.ok, loaded.message);
     std::vector<quire::WidgetRequest> requests;
-    for (const char* view : {"latest", "archive"}) {
-      quire::WidgetRequest r;
-      r.view = view;
-      requests.push_back(r);
-    }
+    auto request = [&](const char* view) -> quire::WidgetRequest& {
+      requests.emplace_back().view = view;
+      return requests.back();
+    };
+    request("latest");
+    request("archive");
     for (const quire::Post& p : loaded.bundle.posts) {
-      quire::WidgetRequest r;
-      r.view = "post";
+      quire::WidgetRequest& r = request("post");
       r.slug = p.slug;
       r.back = true;
-      requests.push_back(r);
     }
-    for (const quire::TagInfo& t : loaded.bundle.tags) {
-      quire::WidgetRequest r;
-      r.view = "tag";
-      r.tag = t.name;
-      requests.push_back(r);
-    }
+    for (const quire::TagInfo& t : loaded.bundle.tags) request("tag").tag = t.name;
     for (quire::WidgetRequest& r : requests) {
       r.id_prefix = "w1-";
       CAPTURE(r.view);
