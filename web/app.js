@@ -317,7 +317,7 @@ async function show(url, options) {
   document.querySelector('meta[name="description"]')?.setAttribute('content', view.description);
 
   let atTop = false;
-  if (options.scroll) window.scrollTo(options.scroll.x, options.scroll.y);
+  if (options.scroll) scrollToSaved(options.scroll);
   else if (!url.hash || !scrollToFragment(url.hash)) {
     window.scrollTo(0, 0);  // needs no layout, unlike reading scrollX
     atTop = true;
@@ -415,7 +415,22 @@ function savedScroll() {
 /** On reload or back into a pre-rendered page: return to the saved place. */
 function restoreInitialScroll() {
   const saved = savedScroll();
-  if (saved) window.scrollTo(saved.x, saved.y);
+  if (saved) scrollToSaved(saved);
+}
+
+/**
+ * Scrolls to a saved position with every part of the view laid out: list
+ * items off screen are placeholders (content-visibility: auto in
+ * style.css) whose sizes are estimates, so the offset would land elsewhere.
+ * Two frames later, once the browser has remembered their real sizes, they
+ * may be skipped again.
+ * @param {{x: number, y: number}} scroll
+ */
+function scrollToSaved(scroll) {
+  const app = /** @type {HTMLElement} */ (root);
+  app.dataset.layout = 'full';
+  window.scrollTo(scroll.x, scroll.y);
+  requestAnimationFrame(() => requestAnimationFrame(() => { delete app.dataset.layout; }));
 }
 
 /** @returns {HTMLElement} the page's <main>, made if missing */

@@ -90,6 +90,56 @@ test('scroll is restored on back and forward, and a new view starts at the top',
   }
 });
 
+test('back puts the same post summary where it was, though list items off screen are only placeholders', async () => {
+  // Every post on the home page: those far above the one scrolled to are
+  // placeholders (the ones near the viewport are laid out).
+  const long = await buildSite('content', { siteYaml: (yaml) => yaml.replace(/^posts_per_page:.*$/m, 'posts_per_page: 100') });
+  const longServer = await serve(long.dir, long.bundle.site.base_path);
+  const { page, pageErrors, close } = await openPage(browser, { viewport: { width: 1280, height: 400 } });
+  try {
+    await page.goto(new URL(long.bundle.site.base_path, longServer.url).href);
+    assert.equal(await appReady(page), true);
+    const summaries = page.locator('.post-summary');
+    const last = await summaries.count() - 1;
+    assert.equal(last + 1, long.bundle.posts.length, 'the home page lists every post');
+    assert.equal(await summaries.first().evaluate((el) => getComputedStyle(el).contentVisibility), 'auto',
+      'list items skip their rendering off screen');
+    /** Where the last summary is: its link and its top in the viewport. */
+    const lastOne = () => summaries.nth(last).evaluate((el) => ({
+      href: el.querySelector('h2 a')?.getAttribute('href'), top: Math.round(el.getBoundingClientRect().top),
+    }));
+    const yOfLast = () => summaries.nth(last).evaluate((el) => Math.round(el.getBoundingClientRect().top + window.scrollY - 100));
+    // Down the page as a reader scrolls, a frame at a time: each summary
+    // passed is laid out once, and its real size remembered.
+    for (let at = 0; at < await yOfLast(); at += 200) {
+      await page.evaluate((to) => new Promise((done) => {
+        window.scrollTo(0, to);
+        requestAnimationFrame(() => requestAnimationFrame(done));
+      }), at);
+    }
+    const y = await yOfLast();
+    await scrollAndSettle(page, y);
+    const before = await lastOne();
+    assert.equal(before.top, 100);
+
+    const link = page.locator('.post-summary h2 a').nth(last);
+    await rendered(page, () => link.click());
+    assert.equal(pathOf(page), before.href);
+    await rendered(page, () => page.goBack());
+    assert.equal(pathOf(page), base());
+    assert.equal(await scrollY(page), y);
+    assert.deepEqual(await lastOne(), before, 'the summary the reader left is back in the same place');
+    // Once the real sizes are remembered, items off screen are skipped again.
+    await page.waitForFunction(() => !document.getElementById('quire-app')?.hasAttribute('data-layout'));
+    assert.deepEqual(await lastOne(), before);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await close();
+    await longServer.close();
+    await long.remove();
+  }
+});
+
 test('focus moves to the new view\'s heading and the live region announces it, also on back', async () => {
   const { page, pageErrors, close } = await openPage(browser);
   try {
