@@ -15,7 +15,10 @@
 // the core if it hasn't started, and resolves to true once the bundle is
 // loaded (false if it failed, never rejects); `navigations` counts
 // client-side renders. Each render dispatches `quire:rendered` on document,
-// with {path, status, title} as detail. Performance marks (for benchmarks
+// with {path, status, title} as detail; before that, `quire:render` with
+// {fragment}: the new view not yet in the page, for scripts that keep
+// state on the chrome (theme.js) to set it there, so that unchanged chrome
+// stays as it is. Performance marks (for benchmarks
 // and DevTools): quire:start (the core starts), quire:core-ready,
 // quire:bundle-fetched, quire:bundle-loaded, quire:first-view (a page
 // rendered client-side at load).
@@ -363,6 +366,7 @@ async function show(url, options) {
 function replaceView(app, html) {
   const template = document.createElement('template');
   template.innerHTML = html;
+  document.dispatchEvent(new CustomEvent('quire:render', { detail: { fragment: template.content } }));
   const next = [...template.content.children];
   const shown = [...app.children];
   const sameShape = next.length === shown.length && next.every((n, i) => n.tagName === shown[i].tagName);

@@ -41,9 +41,10 @@
     sync();
   }
 
-  function sync() {
+  /** @param {ParentNode} [where]  the document, or a view the app is about to show */
+  function sync(where = document) {
     const pressed = String(shown() === 'dark');
-    for (const button of document.querySelectorAll('.theme-toggle')) button.setAttribute('aria-pressed', pressed);
+    for (const button of where.querySelectorAll('.theme-toggle')) button.setAttribute('aria-pressed', pressed);
   }
 
   apply(stored());
@@ -58,9 +59,15 @@
     } catch { /* not persisted; still switch */ }
     apply(next);
   });
-  document.addEventListener('DOMContentLoaded', sync);
-  document.addEventListener('quire:rendered', sync);  // the app re-rendered the chrome
-  systemDark.addEventListener('change', sync);
+  document.addEventListener('DOMContentLoaded', () => sync());
+  // The app's next view, before it replaces what differs from the shown
+  // one: with the button's state set, an unchanged header stays.
+  document.addEventListener('quire:render', (event) => {
+    const fragment = /** @type {CustomEvent<{fragment: DocumentFragment}>} */ (event).detail?.fragment;
+    if (fragment) sync(fragment);
+  });
+  document.addEventListener('quire:rendered', () => sync());  // a view the app put in whole
+  systemDark.addEventListener('change', () => sync());
   // Another tab chose.
   window.addEventListener('storage', (event) => {
     if (event.key === key) apply(stored());

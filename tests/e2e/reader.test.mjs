@@ -280,6 +280,16 @@ test('the theme follows the system until the reader presses the toggle, and the 
     const dark = await state();
     assert.deepEqual([dark.chosen, dark.pressed], ['dark', 'true']);
     assert.equal(dark.background, systemDark.background);
+    // Pressed, the button differs from the chrome the core renders: the
+    // header is still kept as it is (within a section: the nav marks it),
+    // not rebuilt on every navigation.
+    await rendered(page, () => page.locator('.site-nav a', { hasText: 'Tags' }).click());
+    await rendered(page, () => page.locator('main .tag-cloud a').first().click());
+    await page.evaluate(() => { /** @type {any} */ (window).shownHeader = document.querySelector('.site-header'); });
+    await rendered(page, () => page.locator('main .post-summary a.tag').last().click());
+    assert.deepEqual(await state(), dark);
+    assert.equal(await page.evaluate(() => document.querySelector('.site-header') === /** @type {any} */ (window).shownHeader), true,
+      'the same header element');
     const other = await page.context().newPage();
     await other.goto(urlOf(`${base()}tags/`));
     assert.equal(await other.evaluate(() => document.documentElement.dataset.theme), 'dark', 'another page of the site');
