@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
-#include <functional>
 #include <map>
 
 #include "core/dates.hpp"
@@ -84,9 +83,17 @@ class ViewBuilder {
     h.raw("</article>\n");
   }
 
+  // The path of a paginated list's page: the home page's (tags null) or a
+  // tag combination's. (Not a std::function: each one costs the module its
+  // type's code and RTTI name.)
+  std::string page_path(const std::vector<std::string>* tags, int page) const {
+    return path(tags ? tags_route(*tags, page) : home_route(page));
+  }
+
   // Page links for a paginated list: "← Newer", numbers, "Older →".
-  void pagination(Html& h, int page, int pages, const std::function<std::string(int)>& link) {
+  void pagination(Html& h, int page, int pages, const std::vector<std::string>* tags) {
     if (pages <= 1) return;
+    auto link = [&](int p) { return page_path(tags, p); };
     if (page > 1) v_.prev_path = link(page - 1);
     if (page < pages) v_.next_path = link(page + 1);
     h.raw("<nav class=\"pagination\" aria-label=\"Pages\">\n");
@@ -114,8 +121,7 @@ class ViewBuilder {
   }
 
   // A paginated list of summaries; false when the page is out of range.
-  bool paged_list(Html& h, const std::vector<size_t>& posts, int page,
-                  const std::function<std::string(int)>& link) {
+  bool paged_list(Html& h, const std::vector<size_t>& posts, int page, const std::vector<std::string>* tags) {
     const size_t per = static_cast<size_t>(std::max(1, site_.posts_per_page));
     int pages = static_cast<int>((posts.size() + per - 1) / per);
     if (pages == 0) pages = 1;
@@ -125,7 +131,7 @@ class ViewBuilder {
     h.raw("<div class=\"post-list\">\n");
     for (size_t i = start; i < end; ++i) post_summary(h, posts[i]);
     h.raw("</div>\n");
-    pagination(h, page, pages, link);
+    pagination(h, page, pages, tags);
     return true;
   }
 
@@ -141,8 +147,7 @@ class ViewBuilder {
     else h.text("Latest posts");
     h.raw("</h1>\n");
     if (b_.posts.empty()) h.raw("<p class=\"empty\">No posts yet.</p>\n");
-    auto link = [this](int p) { return path(home_route(p)); };
-    if (!paged_list(h, all, route_.page, link)) return not_found();
+    if (!paged_list(h, all, route_.page, nullptr)) return not_found();
     v_.html = h.take();
   }
 
@@ -313,8 +318,7 @@ class ViewBuilder {
     if (tags.size() > 1) h.raw(" with all ").num(static_cast<long long>(tags.size())).raw(" tags");
     h.raw(" · <a href=\"").text(path(route_of(RouteKind::TagsIndex))).raw("\">All tags</a></p>\n");
     if (posts.empty()) h.raw("<p class=\"empty\">No post has all these tags.</p>\n");
-    auto link = [this, &slugs](int p) { return path(tags_route(slugs, p)); };
-    if (!paged_list(h, posts, route_.page, link)) return not_found();
+    if (!paged_list(h, posts, route_.page, &slugs)) return not_found();
     // On the first page only: the links are the same on every page, and
     // counting them costs an intersection per tag.
     if (route_.page == 1) narrow_by(h, tags, posts);
