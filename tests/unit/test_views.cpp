@@ -213,6 +213,26 @@ TEST_SUITE("views") {
     CHECK(has(v.html, "3 tags"));
   }
 
+  TEST_CASE("the tags index weighs tags on a log scale and rounds a half step up") {
+    // 256 posts: tag "nK" on the first K of them. Weight = 1 + 4·log(K)/log(256)
+    // rounded; K = 2, 8, 32 and 128 are exactly half-way between two steps.
+    std::string posts;
+    for (int i = 0; i < 256; ++i) {
+      std::string tags = "\"n256\"";
+      for (int k : {1, 2, 3, 8, 16, 32, 128})
+        if (i < k) tags += ",\"n" + std::to_string(k) + "\"";
+      posts += std::string(i ? "," : "") + R"({"slug":"p)" + std::to_string(i) +
+               R"(","title":"T","date":"2022-01-01","summary":"s","body":"b","tags":[)" + tags + "]}";
+    }
+    auto r = quire::load_bundle(R"({"format":"quire-bundle","version":1,"site":{"title":"S"},"posts":[)" + posts + "]}");
+    REQUIRE_MESSAGE(r.ok, r.message);
+    auto v = view(r.bundle, "/tags/");
+    for (auto [k, weight] : {std::pair{1, 1}, {2, 2}, {3, 2}, {8, 3}, {16, 3}, {32, 4}, {128, 5}, {256, 5}}) {
+      CAPTURE(k);
+      CHECK(has(v.html, "<li class=\"weight-" + std::to_string(weight) + "\"><a href=\"/tags/n" + std::to_string(k) + "/\">"));
+    }
+  }
+
   TEST_CASE("the archive lists months newest first with counts, grouped by year") {
     auto v = view(sample(), "/archive/");
     auto nov = v.html.find("November 2022</a> <span class=\"count\">(2)</span>");
