@@ -150,6 +150,27 @@ TEST_SUITE("views") {
     CHECK_FALSE(has(view(b, "/tags/c-plus-plus/").html, "Narrow down"));
   }
 
+  TEST_CASE("the tags to narrow down by come most posts first, then in tag order") {
+    std::string json = R"({"format":"quire-bundle","version":1,"site":{"title":"T"},"posts":[
+      {"slug":"p4","title":"4","date":"2022-04-01","tags":["t","d","c"],"summary":"s","body":"b"},
+      {"slug":"p3","title":"3","date":"2022-03-01","tags":["t","d","b","a"],"summary":"s","body":"b"},
+      {"slug":"p2","title":"2","date":"2022-02-01","tags":["t","d","c"],"summary":"s","body":"b"},
+      {"slug":"p1","title":"1","date":"2022-01-01","tags":["t","b"],"summary":"s","body":"b"},
+      {"slug":"p0","title":"0","date":"2021-01-01","tags":["e"],"summary":"s","body":"b"}]})";
+    auto r = quire::load_bundle(json);
+    REQUIRE_MESSAGE(r.ok, r.message);
+    const std::string html = view(r.bundle, "/tags/t/").html;
+    const size_t narrow = html.find("class=\"narrow\"");
+    REQUIRE(narrow != std::string::npos);
+    size_t d = html.find("/tags/t+d/", narrow), b = html.find("/tags/t+b/", narrow),
+           c = html.find("/tags/t+c/", narrow), a = html.find("/tags/t+a/", narrow);
+    REQUIRE(a != std::string::npos);
+    CHECK(d < b);  // 3 posts
+    CHECK(b < c);  // 2 each: tag order
+    CHECK(c < a);  // 1
+    CHECK_FALSE(has(html, "/tags/t+e/"));  // no post of the view has it
+  }
+
   TEST_CASE("a post lists up to three related posts, most shared tags first, then newest") {
     std::string json = R"({"format":"quire-bundle","version":1,"site":{"title":"T"},"posts":[
       {"slug":"p6","title":"Six","date":"2022-06-01","tags":["x"],"summary":"s","body":"b"},
