@@ -1,12 +1,13 @@
 #include "core/entities.hpp"
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace quire {
 namespace entity_table {
-// Generated from md4c's entity.c (cmake/entities.cmake): per entry, sorted by
-// name, the name without '&', a byte < 0x20 with the text's length, the text.
+// Generated from md4c's entity.c (cmake/entities.cmake, which describes the
+// format): front-coded names, each followed by its UTF-8 text.
 extern const std::size_t kCount;
 extern const char kEntries[];
 extern const std::size_t kSize;
@@ -14,37 +15,52 @@ extern const std::size_t kSize;
 
 namespace {
 
-struct Entry {
-  std::string_view name;
-  std::string_view text;
-};
-
-// Where each entry starts, found by one pass over the table on first use
-// (cheaper than shipping the offsets in the module).
+// The names, whole, decoded by one pass over the table on first use
+// (cheaper than shipping them whole in the module); texts stay in the table.
 class EntityIndex {
  public:
   EntityIndex() {
-    starts_.reserve(entity_table::kCount);
+    entries_.reserve(entity_table::kCount);
+    std::string name;  // the previous entry's, without ';'
+    const char* const table = entity_table::kEntries;
     for (std::size_t at = 0; at < entity_table::kSize;) {
-      starts_.push_back(static_cast<std::uint32_t>(at));
-      const Entry e = entry_at(at);
-      at += e.name.size() + 1 + e.text.size();
+      name.resize(static_cast<unsigned char>(table[at++]));
+      while (static_cast<unsigned char>(table[at]) >= 0x20) name += table[at++];
+      const unsigned char length = static_cast<unsigned char>(table[at++]);
+      Entry e;
+      e.name_at = static_cast<std::uint32_t>(names_.size());
+      names_ += name;
+      if (!(length & 0x10)) names_ += ';';
+      e.name_size = static_cast<std::uint32_t>(names_.size()) - e.name_at;
+      e.text_at = static_cast<std::uint32_t>(at);
+      e.text_size = length & 0x0F;
+      at += e.text_size;
+      entries_.push_back(e);
     }
   }
 
-  std::size_t size() const { return starts_.size(); }
+  std::size_t size() const { return entries_.size(); }
 
-  Entry operator[](std::size_t i) const { return entry_at(starts_[i]); }
-
- private:
-  static Entry entry_at(std::size_t at) {
-    const char* p = entity_table::kEntries + at;
-    std::size_t n = 0;
-    while (static_cast<unsigned char>(p[n]) >= 0x20) ++n;
-    return {std::string_view(p, n), std::string_view(p + n + 1, static_cast<unsigned char>(p[n]))};
+  // Binary search: the table is sorted by name.
+  std::string_view find(std::string_view name) const {
+    std::size_t lo = 0, hi = entries_.size();
+    while (lo < hi) {
+      const std::size_t mid = lo + (hi - lo) / 2;
+      const Entry& e = entries_[mid];
+      const int c = name.compare(std::string_view(names_.data() + e.name_at, e.name_size));
+      if (c == 0) return std::string_view(entity_table::kEntries + e.text_at, e.text_size);
+      if (c < 0) hi = mid; else lo = mid + 1;
+    }
+    return {};
   }
 
-  std::vector<std::uint32_t> starts_;
+ private:
+  struct Entry {
+    std::uint32_t name_at, name_size;  // in names_
+    std::uint32_t text_at, text_size;  // in the table
+  };
+  std::string names_;
+  std::vector<Entry> entries_;
 };
 
 const EntityIndex& entity_index() {
@@ -56,17 +72,7 @@ const EntityIndex& entity_index() {
 
 std::string_view named_entity_text(std::string_view entity) {
   if (entity.size() < 2 || entity[0] != '&') return {};
-  const std::string_view name = entity.substr(1);
-  const EntityIndex& index = entity_index();
-  std::size_t lo = 0, hi = index.size();
-  while (lo < hi) {
-    const std::size_t mid = lo + (hi - lo) / 2;
-    const Entry e = index[mid];
-    const int c = name.compare(e.name);
-    if (c == 0) return e.text;
-    if (c < 0) hi = mid; else lo = mid + 1;
-  }
-  return {};
+  return entity_index().find(entity.substr(1));
 }
 
 std::size_t named_entity_count() { return entity_index().size(); }
