@@ -220,20 +220,21 @@ class ViewBuilder {
     const Post& p = b_.posts[index];
     // Count shared tags through the tag index (each tag's posts), not by
     // scanning every post: a post page stays cheap in a blog of 10,000.
-    std::vector<size_t> hits;  // one entry per shared tag
+    // (A count per post, not a sort of the hits: faster, and no std::sort
+    // instantiation in the WASM module.)
+    std::vector<unsigned> shared(b_.posts.size(), 0);
+    std::vector<size_t> hits;  // each post sharing a tag, once
     for (const std::string& t : p.tags)
       if (const TagInfo* info = b_.find_tag(tag_slug(t)))
         for (size_t i : info->posts)
-          if (i != index) hits.push_back(i);
-    std::sort(hits.begin(), hits.end());
+          if (i != index && shared[i]++ == 0) hits.push_back(i);
     // The best three: most shared tags first, then newest (lower index).
     std::vector<std::pair<size_t, size_t>> scored;  // post index, shared tags
-    for (size_t at = 0; at < hits.size();) {
-      size_t end = at;
-      while (end < hits.size() && hits[end] == hits[at]) ++end;
-      const std::pair<size_t, size_t> candidate{hits[at], end - at};
-      at = end;
-      auto pos = std::find_if(scored.begin(), scored.end(), [&](const auto& s) { return candidate.second > s.second; });
+    for (size_t i : hits) {
+      const std::pair<size_t, size_t> candidate{i, shared[i]};
+      auto pos = std::find_if(scored.begin(), scored.end(), [&](const auto& s) {
+        return candidate.second > s.second || (candidate.second == s.second && candidate.first < s.first);
+      });
       if (pos == scored.end() && scored.size() >= 3) continue;
       scored.insert(pos, candidate);
       if (scored.size() > 3) scored.pop_back();
