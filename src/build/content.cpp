@@ -58,7 +58,8 @@ struct Context {
   void error(const YAML::Node& n, std::string msg) { errors.push_back({file, line_of(n), std::move(msg)}); }
   void warn(const YAML::Node& n, std::string msg) { warnings.push_back({file, line_of(n), std::move(msg)}); }
 
-  bool scalar(const YAML::Node& v, const std::string& key, std::string& out) {
+  template <class Out>  // std::string or Text
+  bool scalar(const YAML::Node& v, const std::string& key, Out& out) {
     if (!v.IsScalar()) {
       error(v, key + ": expected a single value (text), got a " + (v.IsSequence() ? "list" : "map"));
       return false;
@@ -74,7 +75,7 @@ struct Context {
     error(v, key + ": expected true or false, got \"" + s + "\"");
     return false;
   }
-  bool date(const YAML::Node& v, const std::string& key, std::string& out) {
+  bool date(const YAML::Node& v, const std::string& key, Text& out) {
     if (!scalar(v, key, out)) return false;
     if (!parse_date(out)) {
       error(v, key + ": expected " + std::string(kDateExpectation) + ", got \"" + out + "\"");

@@ -227,7 +227,7 @@ std::string FeedWriter::atom(const TagInfo* tag) {
     x += "<id>" + xml_text(url) + "</id>\n";
     x += "<published>" + rfc3339(p.when) + "</published>\n";
     x += "<updated>" + rfc3339(modified(p)) + "</updated>\n";
-    for (const std::string& t : p.tags) x += "<category term=\"" + xml_text(t) + "\"/>\n";
+    for (std::string_view t : p.tags) x += "<category term=\"" + xml_text(t) + "\"/>\n";
     const std::string& summary = summary_text(i);
     if (!summary.empty()) x += "<summary type=\"text\">" + xml_text(summary) + "</summary>\n";
     x += "<content type=\"html\">" + xml_text(content(i)) + "</content>\n</entry>\n";

@@ -657,7 +657,7 @@ class BundleReader {
   // The index of the first post with a problem (SIZE_MAX: none).
   size_t post_problem(std::string& message);
 
-  bool string_field(std::string& out, Type t, bool& present, std::string& problem);
+  bool string_field(Text& out, Type t, bool& present, std::string& problem);
 
   Cursor in_;
   Bundle& b_;
@@ -892,8 +892,12 @@ void BundleReader::posts() {
   });
 }
 
-bool BundleReader::string_field(std::string& out, Type t, bool& present, std::string& problem) {
-  out.clear();
+// A view of the bytes, or its decoding when it holds escapes (slugs, titles,
+// dates and tags are short and used at once: no lazy decoding).
+Text text_at_load(Raw r) { return r.escaped ? Text(text_of(r)) : Text::json(r.data, r.size, false); }
+
+bool BundleReader::string_field(Text& out, Type t, bool& present, std::string& problem) {
+  out = Text();
   present = false;
   if (t == Type::Null) return in_.null();
   if (t != Type::String) {
@@ -902,7 +906,7 @@ bool BundleReader::string_field(std::string& out, Type t, bool& present, std::st
   }
   Raw r;
   if (!in_.string(r)) return false;
-  assign_text(out, r);
+  out = text_at_load(r);
   present = true;
   return true;
 }
@@ -957,7 +961,7 @@ void BundleReader::post(size_t i) {
     std::string what;
     switch (slot) {
       case kSlug: case kTitle: case kDate: case kUpdated: {
-        std::string& out = slot == kSlug ? p.slug : slot == kTitle ? p.title : slot == kDate ? p.date : p.updated;
+        Text& out = slot == kSlug ? p.slug : slot == kTitle ? p.title : slot == kDate ? p.date : p.updated;
         bool given = false;
         if (!string_field(out, vt, given, what)) return false;
         if (!what.empty()) problem(std::move(what));
@@ -991,16 +995,15 @@ void BundleReader::post(size_t i) {
           }
           Raw r;
           if (!in_.string(r)) return false;
-          std::string_view tag = r.view();
-          std::string unescaped_tag;
-          if (r.escaped) tag = unescaped_tag = text_of(r);
+          Text text = text_at_load(r);
+          std::string_view tag = text.view();
           uint32_t id = tag_names_.slug_id(tag);
           if (tag_names_.slug(id).empty()) {
             fields_.set(slot, "tags[" + std::to_string(k) + "]: expected a tag with a letter or digit, got " +
                                   in_quotes(tag));
           } else if (std::find(p.tags.begin(), p.tags.end(), tag) == p.tags.end()) {
             if (p.tags.capacity() == 0) p.tags.reserve(4);  // one allocation for most posts
-            p.tags.emplace_back(tag);
+            p.tags.push_back(std::move(text));
             tag_ids_.push_back(id);
           }
           return true;
@@ -1131,11 +1134,11 @@ void index_posts(Bundle& b, std::vector<uint32_t> table, const TagNames& names, 
   std::vector<uint32_t> tag_of_slug(names.slugs(), TagNames::kNone);  // slug number -> index in tags
   size_t next_tag = 0;
   for (size_t i = 0; i < n; ++i) {
-    for (const std::string& t : b.posts[i].tags) {
+    for (const Text& t : b.posts[i].tags) {
       uint32_t id = tag_ids[next_tag++];
       if (tag_of_slug[id] == TagNames::kNone) {
         tag_of_slug[id] = static_cast<uint32_t>(b.tags.size());
-        b.tags.push_back(TagInfo{t, names.slug(id), {}});
+        b.tags.push_back(TagInfo{t.str(), names.slug(id), {}});
       }
       auto& list = b.tags[tag_of_slug[id]].posts;
       if (list.empty() || list.back() != i) list.push_back(i);
@@ -1245,7 +1248,7 @@ void Bundle::index() {
   TagNames names;
   std::vector<uint32_t> ids;
   for (const Post& p : posts)
-    for (const std::string& t : p.tags) ids.push_back(names.slug_id(t));
+    for (const Text& t : p.tags) ids.push_back(names.slug_id(t));
   index_posts(*this, make_slug_table(posts, duplicate, first), names, std::move(ids));
 }
 

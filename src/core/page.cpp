@@ -44,7 +44,7 @@ void head_metadata(Html& h, const Bundle& bundle, const View& view) {
   if (view.status != 200) return;
   const Post* post = view.post;
   const std::string url = site.url.empty() ? std::string() : site.url + view.path;
-  const std::string title = post ? post->title : view.title;
+  const std::string_view title = post ? post->title.view() : std::string_view(view.title);
   const std::string image = post ? post_image(site, *post, url) : std::string();
   auto meta = [&h](const char* attr, const char* name, std::string_view content) {
     if (content.empty()) return;
@@ -59,7 +59,7 @@ void head_metadata(Html& h, const Bundle& bundle, const View& view) {
   if (post) {
     meta("property", "article:published_time", post->date);
     meta("property", "article:modified_time", post->updated.empty() ? post->date : post->updated);
-    for (const std::string& t : post->tags) meta("property", "article:tag", t);
+    for (std::string_view t : post->tags) meta("property", "article:tag", t);
   }
   meta("name", "twitter:card", image.empty() ? "summary" : "summary_large_image");
   meta("name", "twitter:title", title);

@@ -68,7 +68,7 @@ class ViewBuilder {
     v_.path = path(route_);
   }
 
-  void time(Html& h, const std::string& iso, const DateTime& when) {
+  void time(Html& h, std::string_view iso, const DateTime& when) {
     h.raw("<time datetime=\"").text(iso).raw("\">")
         .text(format_date(when, site_.date_format, site_.language)).raw("</time>");
   }
@@ -76,7 +76,7 @@ class ViewBuilder {
   void tag_list(Html& h, const Post& p) {
     if (p.tags.empty()) return;
     h.raw("<ul class=\"tags\" aria-label=\"Tags\">");
-    for (const std::string& t : p.tags) {
+    for (std::string_view t : p.tags) {
       const TagInfo* info = b_.find_tag(tag_slug(t));
       if (!info) continue;
       h.raw("<li><a class=\"tag\" href=\"").text(tag_path(*info)).raw("\">").text(t).raw("</a></li>");
@@ -224,7 +224,7 @@ class ViewBuilder {
     // instantiation in the WASM module.)
     std::vector<unsigned> shared(b_.posts.size(), 0);
     std::vector<size_t> hits;  // each post sharing a tag, once
-    for (const std::string& t : p.tags)
+    for (std::string_view t : p.tags)
       if (const TagInfo* info = b_.find_tag(tag_slug(t)))
         for (size_t i : info->posts)
           if (i != index && shared[i]++ == 0) hits.push_back(i);
@@ -512,7 +512,7 @@ std::vector<size_t> search_posts(const Bundle& bundle, std::string_view query) {
   for (size_t i = 0; i < bundle.posts.size(); ++i) {
     const Post& p = bundle.posts[i];
     std::string hay = fold(p.title);
-    for (const std::string& t : p.tags) hay += "\n" + fold(t);
+    for (std::string_view t : p.tags) hay += "\n" + fold(t);
     hay += "\n" + fold(p.summary) + "\n" + fold(p.body);
     bool all = std::all_of(terms.begin(), terms.end(),
                            [&](const std::string& t) { return hay.find(t) != std::string::npos; });

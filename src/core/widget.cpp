@@ -125,7 +125,7 @@ class WidgetBuilder {
             "← Back</button></p>\n");
   }
 
-  void time(Html& h, const std::string& iso, const DateTime& when) {
+  void time(Html& h, std::string_view iso, const DateTime& when) {
     h.raw("<time datetime=\"").text(iso).raw("\">").text(format_date(when, site_.date_format, site_.language))
         .raw("</time>");
   }
@@ -240,7 +240,7 @@ class WidgetBuilder {
     h.raw("</p>\n");
     if (!p->tags.empty()) {
       h.raw("<ul class=\"tags\" part=\"tags\" aria-label=\"Tags\">");
-      for (const std::string& t : p->tags) {
+      for (std::string_view t : p->tags) {
         const TagInfo* info = b_.find_tag(tag_slug(t));
         if (!info) continue;
         h.raw("<li><a class=\"tag\" part=\"tag\" href=\"").text(link(tag_route(info->slug))).raw("\">").text(t)

@@ -32,8 +32,8 @@ struct Reader {
     return it == obj.end() || it->is_null() ? nullptr : &*it;
   }
 
-  bool string(const json& obj, const std::string& path, const char* key, std::string& out,
-              bool required) {
+  template <class Out>  // std::string or Text
+  bool string(const json& obj, const std::string& path, const char* key, Out& out, bool required) {
     const json* v = field(obj, key);
     if (!v) return required ? fail(path + "." + key, "missing (expected string)") : true;
     if (!v->is_string()) return fail(path + "." + key, std::string("expected string, got ") + v->type_name());

@@ -349,6 +349,6 @@ TEST_SUITE("bundle") {
     }
     CHECK(r.bundle.find_post("post-300") == nullptr);
     CHECK(r.bundle.find_post("") == nullptr);
-    CHECK(r.bundle.posts.front().date >= r.bundle.posts.back().date);  // reordered newest first
+    CHECK(r.bundle.posts.front().date.view() >= r.bundle.posts.back().date.view());  // reordered newest first
   }
 }

@@ -55,7 +55,7 @@ TEST_SUITE("content") {
     REQUIRE_MESSAGE(p.post.ok, all(p.errors));
     CHECK(p.post.post.title == "Hello: world");
     CHECK(p.post.post.slug == "x");
-    CHECK(p.post.post.tags == std::vector<std::string>{"ai", "web"});
+    CHECK(p.post.post.tags == std::vector<quire::Text>{std::string("ai"), std::string("web")});
     CHECK(p.post.post.updated == "2022-10-10");
     CHECK(p.post.post.summary == "First para.");
     CHECK(p.post.post.params_json == R"({"mood":"happy"})");  // unknown keys kept

@@ -104,8 +104,8 @@ TEST_CASE("a bundle's strings never carry NUL or invalid UTF-8 into views") {
   quire::LoadResult r = quire::load_bundle(bundle);
   REQUIRE_MESSAGE(r.ok, r.message);
   CHECK(r.bundle.site.title == "S" + kFffd + "T");
-  CHECK(r.bundle.posts[0].title.find('\0') == std::string::npos);
-  CHECK(valid_utf8(r.bundle.posts[0].title));
+  CHECK(r.bundle.posts[0].title.view().find('\0') == std::string::npos);
+  CHECK(valid_utf8(r.bundle.posts[0].title.str()));
   for (const char* path : {"/", "/posts/p/", "/tags/", "/archive/", "/search/?q=%FF%00", "/tags/%FF/"}) {
     const quire::View v = quire::render_view(r.bundle, quire::parse_route(path));
     const std::string doc = quire::render_document(r.bundle, v);
