@@ -1,6 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <cstdio>
+#include <cstring>
 #include <string>
+#include <vector>
 
 #include "bundle_reference.hpp"
 #include "core/bundle.hpp"
@@ -350,5 +353,105 @@ TEST_SUITE("bundle") {
     CHECK(r.bundle.find_post("post-300") == nullptr);
     CHECK(r.bundle.find_post("") == nullptr);
     CHECK(r.bundle.posts.front().date.view() >= r.bundle.posts.back().date.view());  // reordered newest first
+  }
+}
+
+TEST_SUITE("bundle") {
+  TEST_CASE("slugs, titles, dates and tags are views of the loaded bytes, escapes decoded at load") {
+    auto r = load_bundle(bundle_with(kSite, R"([{"slug":"plain-slug","title":"Plain title","date":"2022-01-01",
+      "updated":"2022-01-02","tags":["plain-tag","C\u002B\u002B"]},
+      {"slug":"\u0065scaped","title":"\"Quoted\" \u00e9","date":"2022-01-0\u0033","tags":["a\/b"]}])"));
+    REQUIRE_MESSAGE(r.ok, r.message);
+    const char* begin = r.bundle.source.get();
+    const char* end = begin + std::strlen(begin);
+    auto in_bytes = [&](const quire::Text& t) { return t.view().data() > begin && t.view().data() < end; };
+    const quire::Post* plain = r.bundle.find_post("plain-slug");
+    REQUIRE(plain != nullptr);
+    for (const quire::Text* t : {&plain->slug, &plain->title, &plain->date, &plain->updated, &plain->tags[0]})
+      CHECK(in_bytes(*t));
+    CHECK(plain->title == "Plain title");
+    CHECK(plain->updated == "2022-01-02");
+    CHECK(plain->tags[1] == "C++");
+    CHECK(r.bundle.find_tag("c-plus-plus") != nullptr);
+    const quire::Post* escaped = r.bundle.find_post("escaped");
+    REQUIRE(escaped != nullptr);
+    CHECK(escaped->slug == "escaped");
+    CHECK(escaped->title == "\"Quoted\" \xC3\xA9");
+    CHECK(escaped->date == "2022-01-03");
+    CHECK(escaped->when.day == 3);
+    CHECK(escaped->tags[0] == "a/b");
+    CHECK_FALSE(in_bytes(escaped->title));  // its own decoded string
+    SUBCASE("the posts outlive the load result they were moved from") {
+      quire::Bundle kept = std::move(r.bundle);
+      r = load_bundle(bundle_with(kSite, "[]"));
+      REQUIRE(kept.find_post("plain-slug") != nullptr);
+      CHECK(kept.find_post("plain-slug")->title == "Plain title");
+      CHECK(kept.find_post("plain-slug")->tags[0] == "plain-tag");
+    }
+  }
+
+  TEST_CASE("dates load as parse_date reads them, in every form and at every edge") {
+    std::vector<std::string> dates;
+    for (int year : {1900, 1970, 2000, 2023, 2024, 9999})
+      for (int month = 0; month <= 13; ++month)
+        for (int day = 0; day <= 32; ++day) {
+          char d[16];
+          std::snprintf(d, sizeof d, "%04d-%02d-%02d", year, month, day);
+          dates.push_back(d);
+          dates.push_back(std::string(d) + "T12:34:56Z");
+        }
+    for (const char* time : {"00:00:00", "23:59:59", "23:59:60", "24:00:00", "12:60:00", "12:00:61", "1:00:00",
+                             "12:0a:00", "12-00-00", "12:00", "12:00:00.5"})
+      for (const char* zone : {"", "Z", "z", "X", "+00:00", "-00:00", "+05:30", "-11:45", "+23:59", "+24:00", "-12:60",
+                               "+0530", "+05-30", "*05:30", "+5:30", "+05:3x"})
+        for (const char* t : {"T", "t", " ", "x"}) dates.push_back(std::string("2024-02-28") + t + time + zone);
+    for (const char* odd : {"", "2024", "2024-02-2", "2024/02/28", "20a4-02-28", "2024-0b-28", "2024-02-28T",
+                            "2024-02-28T12:00:00+05:30x", "-024-02-28", "+2024-02-28", "2024-02-29T10:00:00+01:00",
+                            "2023-02-29T10:00:00+01:00", "2024-02-28T10:00:00+01:00 "})
+      dates.push_back(odd);
+    for (const std::string& date : dates) {
+      CAPTURE(date);
+      const auto expected = quire::parse_date(date);
+      auto r = load_bundle(bundle_with(kSite, R"([{"slug":"a","title":"A","date":")" + date + R"(",
+        "updated":")" + (date.empty() ? "2024-01-01" : date) + R"("}])"));
+      CHECK(r.ok == expected.has_value());
+      if (!expected || !r.ok) continue;
+      const quire::DateTime& w = r.bundle.posts[0].when;
+      CHECK(w.year == expected->year);
+      CHECK(w.month == expected->month);
+      CHECK(w.day == expected->day);
+      CHECK(w.hour == expected->hour);
+      CHECK(w.minute == expected->minute);
+      CHECK(w.second == expected->second);
+      CHECK(w.has_time == expected->has_time);
+      CHECK(w.has_offset == expected->has_offset);
+      CHECK(w.offset_minutes == expected->offset_minutes);
+    }
+    CHECK(load_bundle(bundle_with(kSite, R"([{"slug":"a","title":"A","date":"2024-01-01","updated":"2024-02-30"}])"))
+              .message == "posts[0].updated: expected YYYY-MM-DD[THH:MM[:SS][±HH:MM]], got \"2024-02-30\"");
+  }
+
+  TEST_CASE("slugs that share long prefixes are all found, and a duplicate among them is refused") {
+    std::string posts = "[";
+    std::vector<std::string> slugs;
+    for (size_t n = 1; n <= 40; ++n) {
+      slugs.push_back(std::string(n, 'a'));
+      slugs.push_back(std::string(n, 'a') + "b");
+      slugs.push_back(std::string(24, 'x') + std::to_string(n));
+    }
+    for (size_t i = 0; i < slugs.size(); ++i)
+      posts += std::string(i ? "," : "") + R"({"slug":")" + slugs[i] + R"(","title":"T","date":"2022-01-01"})";
+    auto r = load_bundle(bundle_with(kSite, posts + "]"));
+    REQUIRE_MESSAGE(r.ok, r.message);
+    for (const std::string& slug : slugs) {
+      const quire::Post* p = r.bundle.find_post(slug);
+      REQUIRE(p != nullptr);
+      CHECK(p->slug == slug);
+    }
+    CHECK(r.bundle.find_post(std::string(41, 'a')) == nullptr);
+    CHECK(r.bundle.find_post(std::string(24, 'x') + "41") == nullptr);
+    auto twice = load_bundle(bundle_with(kSite, posts + R"(,{"slug":")" + std::string(24, 'x') +
+                                                    R"(7","title":"T","date":"2022-01-01"}])"));
+    CHECK(twice.message == "posts[120].slug: duplicate \"xxxxxxxxxxxxxxxxxxxxxxxx7\" (also posts[20])");
   }
 }
