@@ -503,17 +503,28 @@ std::string range(int64_t lo, int64_t hi, int64_t got) {
 // across machines (byte order): the tables are never written.
 [[gnu::noinline]] uint64_t hash_of(std::string_view s) {
   const char* p = s.data();
-  size_t n = s.size();
+  const size_t n = s.size();
+  auto load = [](const char* at, auto word) {
+    std::memcpy(&word, at, sizeof word);
+    return static_cast<uint64_t>(word);
+  };
   uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
-  for (; n >= 8; p += 8, n -= 8) {
-    uint64_t w;
-    std::memcpy(&w, p, 8);
+  auto mix = [&h](uint64_t w) {
     h = (h ^ w) * 0xFF51AFD7ED558CCDull;
     h ^= h >> 29;
+  };
+  // Whole words, the last one ending at the end (overlapping the one
+  // before it): no loop over the bytes of a tail.
+  if (n >= 8) {
+    for (size_t i = 0; i + 8 < n; i += 8) mix(load(p + i, uint64_t()));
+    mix(load(p + n - 8, uint64_t()));
+  } else if (n >= 4) {
+    mix(load(p, uint32_t()) << 32 | load(p + n - 4, uint32_t()));
+  } else if (n > 0) {
+    mix(uint64_t(static_cast<unsigned char>(p[0])) << 16 | uint64_t(static_cast<unsigned char>(p[n / 2])) << 8 |
+        static_cast<unsigned char>(p[n - 1]));
   }
-  uint64_t w = 0;
-  for (size_t i = 0; i < n; ++i) w |= uint64_t(static_cast<unsigned char>(p[i])) << (8 * i);
-  h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
+  h *= 0xC4CEB9FE1A85EC53ull;
   return h ^ (h >> 32);
 }
 
@@ -976,11 +987,14 @@ bool BundleReader::string_field(Text& out, Type t, bool& present, std::string& p
   return true;
 }
 
-// `key` is `name` (a literal of that length: the comparison compiles to a
-// few integer compares, no memcmp call).
+// `key` is `name` (a literal of that length: the loop unrolls into a few
+// byte compares; memcmp stays a call in WASM).
 template <size_t N>
 bool key_is(std::string_view key, const char (&name)[N]) {
-  return key.size() == N - 1 && std::memcmp(key.data(), name, N - 1) == 0;
+  if (key.size() != N - 1) return false;
+  unsigned diff = 0;
+  for (size_t i = 0; i < N - 1; ++i) diff |= static_cast<unsigned char>(key[i] ^ name[i]);
+  return diff == 0;
 }
 
 // A post's field by its key (kPostSlots: not a field of the schema).
