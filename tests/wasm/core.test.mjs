@@ -275,6 +275,42 @@ test('malformed bundles reject with a QuireError naming the problem', async () =
     /site\.posts_per_page: expected integer/);
 });
 
+test('the WASM string scan stops at a control byte, a stray quote or non-ASCII wherever it falls', async () => {
+  // The loader scans strings 32 and 16 bytes at a time with SIMD (only in
+  // the WASM build): put each byte that ends a run at every offset of a
+  // long string, and at every alignment of that string.
+  const encoder = new TextEncoder();
+  for (const pad of [0, 1, 7, 15]) {
+    const head = encoder.encode(`{"format":"quire-bundle","version":1,"site":{},"posts":[{"slug":"a","title":"A",${' '.repeat(pad)}"date":"2024-01-01","summary":"`);
+    const tail = encoder.encode('"}]}');
+    for (let at = 0; at < 70; at += 1) {
+      /** @param {number[]} inner */
+      const bytes = (inner) => {
+        const words = [...'x'.repeat(at)].map((c) => c.charCodeAt(0));
+        const rest = [...'y'.repeat(69 - at)].map((c) => c.charCodeAt(0));
+        return new Uint8Array([...head, ...words, ...inner, ...rest, ...tail]);
+      };
+      const offset = head.length + at;
+      /** @param {Uint8Array} input @param {string} what */
+      const refused = (input, what) => assert.rejects(loadBundle(input), (error) => {
+        assert.ok(error instanceof QuireError);
+        assert.equal(error.code, 'parse');
+        assert.ok(error.message.includes(what), `${error.message} (wanted: ${what})`);
+        return true;
+      });
+      await refused(bytes([0x01]), `at byte ${offset}: control character in a string`);
+      await refused(bytes([0x80]), `at byte ${offset}: ill-formed UTF-8 byte`);
+      await refused(bytes([0x22, 0x22]), `at byte ${offset + 1}: expected ',' or '}'`);
+      for (const inner of [[0xC3, 0xA9], [0x5C, 0x2F]]) {  // é, \/
+        const b = await loadBundle(bytes(inner));
+        const text = `${'x'.repeat(at)}${inner[0] === 0xC3 ? 'é' : '/'}${'y'.repeat(69 - at)}`;
+        assert.ok(b.render('/').html.includes(text), `summary read whole (at ${at})`);
+        b.release();
+      }
+    }
+  }
+});
+
 test('the module keeps working after rejected bundles (no abort)', async () => {
   const again = await loadBundle(bytesOf(sampleBundle()));
   assert.equal(again.render('/posts/hello-world/').status, 200);
