@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -453,5 +455,74 @@ TEST_SUITE("bundle") {
     auto twice = load_bundle(bundle_with(kSite, posts + R"(,{"slug":")" + std::string(24, 'x') +
                                                     R"(7","title":"T","date":"2022-01-01"}])"));
     CHECK(twice.message == "posts[120].slug: duplicate \"xxxxxxxxxxxxxxxxxxxxxxxx7\" (also posts[20])");
+  }
+}
+
+namespace {
+
+// 2^1024 - 2^970: the least number that strtod rounds to infinity (halfway
+// between DBL_MAX and 2^1024, a tie that rounds to even: up).
+const std::string kOverflow =
+    "179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416"
+    "692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959"
+    "622842914819860834936475292719074168444365510704342711559699508093042880177904174497792";
+
+std::string with_param(const std::string& number) {
+  return bundle_with(kSite, R"([{"slug":"a","title":"A","date":"2022-01-01","params":{"n":)" + number + "}}]");
+}
+
+}  // namespace
+
+TEST_SUITE("bundle") {
+  TEST_CASE("a number overflows a double exactly where strtod makes it infinite") {
+    std::string below = kOverflow;
+    below.back() = '1';  // one less in the last digit
+    const std::string cases[] = {
+        "1.7976931348623157e308", "1.7976931348623158e308", "1.797693134862315807937289714053e308",
+        "1.7976931348623159e308", "1.8e308", "-1.8e308", "1e309", "-1e309", "1e308", "100e306", "1000e306",
+        "0.001e311", "0.01e311", "0.0000e999999", "0e400", "-0e400", "1e-400", "1E+308", "1E+309",
+        "1e99999999999999999999", "1e-99999999999999999999", "0.00000000000000000000001e330", kOverflow,
+        "-" + kOverflow, below, kOverflow + "0", below + "9999", below + ".9999", kOverflow + ".0", kOverflow + "e-1",
+        "0." + kOverflow + "e309", "0." + below + "e309", "0." + kOverflow + "e308", "184467440737095516150",
+        "-9223372036854775809", "18446744073709551616", std::string(400, '9'), "0." + std::string(400, '9') + "e309",
+        std::string(308, '9'), std::string(309, '9') + "e-1", "1.5", "-0.0", "12.5e-3"};
+    for (const std::string& number : cases) {
+      CAPTURE(number);
+      const bool finite = std::isfinite(std::strtod(number.c_str(), nullptr));
+      auto r = load_bundle(with_param(number));
+      CHECK(r.ok == finite);
+      if (!finite) CHECK(r.message.find("number overflows a double") != std::string::npos);
+      CHECK(reference::load_bundle(with_param(number)).ok == finite);
+    }
+  }
+
+  TEST_CASE("an integer field refuses fractions, exponents, negatives and numbers too large, as before") {
+    auto message = [](const std::string& minutes, const std::string& chunk = "0") {
+      return load_bundle(R"({"format":"quire-bundle","version":1,"site":{},"chunks":["c/1.json"],
+        "posts":[{"slug":"p","title":"P","date":"2022-01-01","chunk":)" + chunk + R"(,"minutes":)" + minutes + "}]}")
+          .message;
+    };
+    CHECK(message("4") == "");
+    CHECK(message("1.0") == "posts[0].minutes: expected integer, got number");
+    CHECK(message("1e2") == "posts[0].minutes: expected integer, got number");
+    CHECK(message("-1") == "posts[0].minutes: expected 1..100000, got -1");
+    CHECK(message("-0") == "posts[0].minutes: expected 1..100000, got 0");
+    CHECK(message("100001") == "posts[0].minutes: expected 1..100000, got 100001");
+    CHECK(message("9223372036854775807") == "posts[0].minutes: expected 1..100000, got 9223372036854775807");
+    CHECK(message("9223372036854775808") == "posts[0].minutes: expected 1..100000, got -9223372036854775808");
+    CHECK(message("18446744073709551615") == "posts[0].minutes: expected 1..100000, got -1");
+    CHECK(message("18446744073709551616") == "posts[0].minutes: expected integer, got number");
+    CHECK(message("-9223372036854775808") == "posts[0].minutes: expected 1..100000, got -9223372036854775808");
+    CHECK(message("-9223372036854775809") == "posts[0].minutes: expected integer, got number");
+    CHECK(message("1e999") == "not valid JSON (syntax error at byte 156: number overflows a double)");
+    CHECK(message("4", "0.5") == "posts[0].chunk: expected integer, got number");
+    CHECK(message("4", "1") == "posts[0].chunk: expected 0..0, got 1");
+    CHECK(message("4", "-1") == "posts[0].chunk: expected 0..0, got -1");
+    CHECK(message("4", "2e0") == "posts[0].chunk: expected integer, got number");
+    CHECK(message("4", "99999999999999999999") == "posts[0].chunk: expected integer, got number");
+    CHECK(load_bundle(R"({"format":"quire-bundle","version":1.0,"site":{},"posts":[]})").message ==
+          "version: expected integer");
+    CHECK(load_bundle(R"({"format":"quire-bundle","version":1,"site":{"posts_per_page":2.5},"posts":[]})").message ==
+          "site.posts_per_page: expected integer, got number");
   }
 }
