@@ -1,8 +1,6 @@
 #include "core/bundle.hpp"
 
 #include <algorithm>
-#include <cmath>
-#include <cstdlib>
 #include <cstring>
 #include <iterator>
 #include <map>
@@ -384,8 +382,59 @@ class Cursor {
   const char* what_ = nullptr;
   size_t error_at_ = 0;
   std::vector<char> open_;  // skip(): closing bracket of each enclosing container
-  std::string digits_;      // number(): a float's text for strtod
 };
+
+// Whether strtod would make a JSON number (valid syntax) infinite: whether
+// its magnitude is at least 2^1024 - 2^970, halfway between DBL_MAX and
+// 2^1024 (a tie rounds to even: up). Decided on the decimal digits, so
+// that the module carries no strtod (8 KB of soft-float in WASM).
+bool overflows_double(std::string_view number) {
+  // The threshold's 309 digits (its last is not zero).
+  static constexpr std::string_view kLimit =
+      "179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416"
+      "692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959"
+      "622842914819860834936475292719074168444365510704342711559699508093042880177904174497792";
+  // The mantissa's digits (integer part and fraction, the point skipped)
+  // from the first that is not zero, and the power of ten of that one:
+  // the value is 0.<digits> x 10^point.
+  const size_t begin = number[0] == '-' ? 1 : 0;
+  size_t end = begin, first = std::string_view::npos;
+  int64_t point = 0;
+  bool fraction = false;
+  for (; end < number.size() && number[end] != 'e' && number[end] != 'E'; ++end) {
+    char c = number[end];
+    if (c == '.') {
+      fraction = true;
+    } else if (first == std::string_view::npos && c == '0') {
+      if (fraction) --point;
+    } else {
+      if (first == std::string_view::npos) first = end;
+      if (!fraction) ++point;
+    }
+  }
+  if (first == std::string_view::npos) return false;  // zero
+  if (end < number.size()) {
+    size_t at = end + 1;
+    bool minus = number[at] == '-';
+    if (number[at] == '-' || number[at] == '+') ++at;
+    int64_t e = 0;
+    for (; at < number.size(); ++at) e = std::min<int64_t>(e * 10 + (number[at] - '0'), INT64_C(1) << 40);
+    point += minus ? -e : e;
+  }
+  const auto limit_point = static_cast<int64_t>(kLimit.size());
+  if (point != limit_point) return point > limit_point;
+  // Digit by digit; when the limit's digits run out first, the number is
+  // at least the limit; when the number's run out first, the rest of it is
+  // zeros, less than the limit's (whose last digit is not zero).
+  size_t k = 0;
+  for (size_t at = first; at < end; ++at) {
+    if (number[at] == '.') continue;
+    if (k == kLimit.size()) return true;
+    if (number[at] != kLimit[k]) return number[at] > kLimit[k];
+    ++k;
+  }
+  return k == kLimit.size();
+}
 
 bool Cursor::number(Number& out) {
   const char* start = p_;
@@ -427,8 +476,8 @@ bool Cursor::number(Number& out) {
       return true;
     }
   }
-  digits_.assign(start, p_);
-  if (!std::isfinite(std::strtod(digits_.c_str(), nullptr))) return syntax("number overflows a double");
+  if (overflows_double(std::string_view(start, static_cast<size_t>(p_ - start))))
+    return syntax("number overflows a double");
   return true;
 }
 
