@@ -46,9 +46,10 @@ struct Site {
   int split_bundle_over = 500;
 };
 
-// A post's markdown (summary, body): its own string, or, in a loaded
-// bundle, a view of the bundle's bytes as JSON wrote them (no copy at
-// load), decoded on first use when it holds escapes. That first use writes
+// A post's text (slug, title, dates, tags, summary, body): its own string,
+// or, in a loaded bundle, a view of the bundle's bytes as JSON wrote them
+// (no copy at load), decoded on first use when it holds escapes (the
+// loader decodes all but summary and body at once). That first use writes
 // the decoding: a loaded bundle's texts are not for several threads at
 // once (the build, which renders on several, makes its posts itself).
 class Text {
@@ -69,9 +70,6 @@ class Text {
     return t;
   }
 
-  // A view of the bytes as written: unescaped (the caller knows).
-  static Text plain(std::string_view text) { return json(text.data(), text.size(), false); }
-
   std::string_view view() const {
     if (raw_ && escaped_) decode();
     return raw_ ? std::string_view(raw_, raw_size_) : std::string_view(text_);
@@ -79,7 +77,6 @@ class Text {
   operator std::string_view() const { return view(); }
   std::string str() const { return std::string(view()); }
   bool empty() const { return raw_ ? raw_size_ == 0 : text_.empty(); }  // an escape is never empty
-  size_t size() const { return view().size(); }
 
   friend std::string operator+(std::string a, const Text& b) { return a.append(b.view()); }
   friend std::string operator+(const char* a, const Text& b) { return std::string(a).append(b.view()); }
