@@ -102,8 +102,8 @@ test('back puts the same post summary where it was, though list items off screen
     const summaries = page.locator('.post-summary');
     const last = await summaries.count() - 1;
     assert.equal(last + 1, long.bundle.posts.length, 'the home page lists every post');
-    assert.equal(await summaries.first().evaluate((el) => getComputedStyle(el).contentVisibility), 'auto',
-      'list items skip their rendering off screen');
+    assert.equal(await summaries.nth(last).evaluate((el) => getComputedStyle(el).contentVisibility), 'auto',
+      'list items past the first screen skip their rendering off screen');
     /** Where the last summary is: its link and its top in the viewport. */
     const lastOne = () => summaries.nth(last).evaluate((el) => ({
       href: el.querySelector('h2 a')?.getAttribute('href'), top: Math.round(el.getBoundingClientRect().top),
@@ -137,6 +137,35 @@ test('back puts the same post summary where it was, though list items off screen
     await close();
     await longServer.close();
     await long.remove();
+  }
+});
+
+test('a new view\'s first screen is laid out when the app has rendered it, not a frame later', async () => {
+  const { page, pageErrors, close } = await openPage(browser, { viewport: { width: 1280, height: 720 } });
+  try {
+    await page.goto(urlOf(`${base()}archive/`));
+    assert.equal(await appReady(page), true);
+    // Where everything wholly on screen is as the app says the view is
+    // rendered, and two frames later: the same when nothing on screen was
+    // a placeholder. (The list itself grows: items below are.)
+    const sizes = await page.evaluate(async () => {
+      const onScreen = () => [...document.querySelectorAll('main *')]
+        .map((el) => el.getBoundingClientRect())
+        .filter((r) => r.top >= 0 && r.bottom <= window.innerHeight)
+        .map((r) => `${Math.round(r.top)}+${Math.round(r.height)}`).join(' ');
+      const atRender = new Promise((resolve) => {
+        document.addEventListener('quire:rendered', () => resolve(onScreen()), { once: true });
+      });
+      /** @type {HTMLElement} */ (document.querySelector('.site-nav a[href$="/"]:not([href*="archive"])')).click();
+      const first = await atRender;
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      return { first, later: onScreen(), summaries: document.querySelectorAll('main .post-summary').length };
+    });
+    assert.ok(sizes.summaries >= 2, 'the home page lists posts');
+    assert.equal(sizes.first, sizes.later);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await close();
   }
 });
 
