@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -69,6 +70,51 @@ TEST_SUITE("bundle") {
       CHECK(r.bundle.months[1].posts.size() == 2);
       CHECK(r.bundle.find_month(2022, 10) != nullptr);
       CHECK(r.bundle.find_month(2022, 9) == nullptr);
+    }
+  }
+
+  TEST_CASE("posts, tags and months of a bundle in any order come out sorted, posts of one instant in bundle order") {
+    // 53 posts over 29 dates (so that many share one), 17 tags and months
+    // of three years, in a scrambled order: more than any merge width.
+    struct In {
+      std::string slug, date, tag;
+    };
+    std::vector<In> in;
+    std::string posts = "[";
+    for (int i = 0; i < 53; ++i) {
+      const int k = (i * 7919) % 29;
+      char date[11];
+      std::snprintf(date, sizeof date, "%04d-%02d-%02d", 2019 + k % 3, 1 + (k * 5) % 12, 1 + k % 27);
+      in.push_back({"p" + std::to_string(i), date, "t" + std::to_string((i * 13) % 17)});
+      posts += std::string(i ? "," : "") + R"({"slug":")" + in.back().slug + R"(","title":"T","date":")" +
+               date + R"(","tags":[")" + in.back().tag + R"("]})";
+    }
+    posts += "]";
+    auto r = load_bundle(bundle_with(kSite, posts));
+    REQUIRE_MESSAGE(r.ok, r.message);
+
+    std::vector<In> expected = in;
+    std::stable_sort(expected.begin(), expected.end(), [](const In& a, const In& b) { return a.date > b.date; });
+    REQUIRE(r.bundle.posts.size() == expected.size());
+    for (size_t i = 0; i < expected.size(); ++i) CHECK(r.bundle.posts[i].slug == expected[i].slug);
+    for (const In& post : in) CHECK(r.bundle.find_post(post.slug)->slug == post.slug);  // the slug table follows
+
+    std::vector<std::string> tags;
+    for (const In& post : in) tags.push_back(post.tag);
+    std::sort(tags.begin(), tags.end());
+    tags.erase(std::unique(tags.begin(), tags.end()), tags.end());
+    REQUIRE(r.bundle.tags.size() == tags.size());
+    for (size_t i = 0; i < tags.size(); ++i) CHECK(r.bundle.tags[i].slug == tags[i]);
+
+    std::vector<std::string> months;
+    for (const In& post : expected) months.push_back(post.date.substr(0, 7));
+    months.erase(std::unique(months.begin(), months.end()), months.end());
+    REQUIRE(r.bundle.months.size() == months.size());
+    for (size_t i = 0; i < months.size(); ++i) {
+      char month[8];
+      std::snprintf(month, sizeof month, "%04d-%02d", r.bundle.months[i].year, r.bundle.months[i].month);
+      CHECK(month == months[i]);
+      for (size_t post : r.bundle.months[i].posts) CHECK(r.bundle.posts[post].date.view().substr(0, 7) == months[i]);
     }
   }
 
