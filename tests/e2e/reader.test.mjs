@@ -90,7 +90,7 @@ test('scroll is restored on back and forward, and a new view starts at the top',
   }
 });
 
-test('back puts the same post summary where it was, though list items off screen are only placeholders', async () => {
+test('back puts the same post summary where it was, though list items off screen are only placeholders; print has them all', async () => {
   // Every post on the home page: those far above the one scrolled to are
   // placeholders (the ones near the viewport are laid out).
   const long = await buildSite('content', { siteYaml: (yaml) => yaml.replace(/^posts_per_page:.*$/m, 'posts_per_page: 100') });
@@ -132,6 +132,10 @@ test('back puts the same post summary where it was, though list items off screen
     // Once the real sizes are remembered, items off screen are skipped again.
     await page.waitForFunction(() => !document.getElementById('quire-app')?.hasAttribute('data-layout'));
     assert.deepEqual(await lastOne(), before);
+
+    await page.emulateMedia({ media: 'print' });
+    assert.deepEqual(await summaries.evaluateAll((els) => [...new Set(els.map((el) => getComputedStyle(el).contentVisibility))]),
+      ['visible'], 'a printout lays out every item');
     assert.deepEqual(pageErrors, []);
   } finally {
     await close();
