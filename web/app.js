@@ -18,10 +18,10 @@
 // with {path, status, title} as detail; before that, `quire:render` with
 // {fragment}: the new view not yet in the page, for scripts that keep
 // state on the chrome (theme.js) to set it there, so that unchanged chrome
-// stays as it is. Performance marks (for benchmarks
-// and DevTools): quire:start (the core starts), quire:core-ready,
-// quire:bundle-fetched, quire:bundle-loaded, quire:first-view (a page
-// rendered client-side at load).
+// stays as it is. Performance marks (for benchmarks and DevTools):
+// quire:start (the core starts), quire:core-ready, quire:bundle-fetched,
+// quire:bundle-loaded, quire:first-view (a page rendered client-side at
+// load).
 
 import { fetchBundle, getCore, loadBundle } from './quire.js';
 
@@ -79,8 +79,7 @@ const inView = typeof IntersectionObserver === 'function' &&
     for (const entry of entries) {
       if (!entry.isIntersecting) continue;
       observer.unobserve(entry.target);
-      const url = new URL(/** @type {HTMLAnchorElement} */ (entry.target).href);
-      if (bundle && isAppUrl(url, appBase)) bundle.prefetch(url.pathname);
+      prefetchFor(/** @type {HTMLAnchorElement} */ (entry.target));
     }
   }, { rootMargin: '200px 0px' })
   : null;
@@ -142,8 +141,8 @@ function start(app) {
   document.addEventListener('click', (event) => onClick(event, base));
   // A split bundle's post bodies: start fetching when the reader points at
   // or tabs to a link, not only when they click.
-  document.addEventListener('pointerover', (event) => onIntent(event, base));
-  document.addEventListener('focusin', (event) => onIntent(event, base));
+  document.addEventListener('pointerover', onIntent);
+  document.addEventListener('focusin', onIntent);
   document.addEventListener('submit', (event) => onSubmit(event, base));
   window.addEventListener('popstate', onPopState);
   // So that reload and back-from-another-site land where the reader was.
@@ -219,16 +218,24 @@ function onClick(event, base) {
 /**
  * Prefetches what the link under the pointer or focus will need.
  * @param {Event} event
- * @param {string} base
  */
-function onIntent(event, base) {
+function onIntent(event) {
   if (!bundle) return;
   const link = /** @type {Element|null} */ (event.target)?.closest?.('a[href]');
   // pointerover fires for every child of a link: ask the core once a link.
   if (!(link instanceof HTMLAnchorElement) || link === lastIntent) return;
   lastIntent = link;
+  prefetchFor(link);
+}
+
+/**
+ * Starts loading what the view a link opens will need (its chunk, in a
+ * split bundle), when the link is one of the blog's views.
+ * @param {HTMLAnchorElement} link
+ */
+function prefetchFor(link) {
   const url = new URL(link.href);
-  if (isAppUrl(url, base)) bundle.prefetch(url.pathname);
+  if (bundle && isAppUrl(url, appBase)) bundle.prefetch(url.pathname);
 }
 
 /** @param {HTMLElement} app */

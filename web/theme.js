@@ -60,13 +60,13 @@
     apply(next);
   });
   document.addEventListener('DOMContentLoaded', () => sync());
-  // The app's next view, before it replaces what differs from the shown
-  // one: with the button's state set, an unchanged header stays.
+  // The app's every next view, before it goes in (whole, or what differs
+  // from the shown one): with the button's state set, an unchanged header
+  // stays.
   document.addEventListener('quire:render', (event) => {
     const fragment = /** @type {CustomEvent<{fragment: DocumentFragment}>} */ (event).detail?.fragment;
     if (fragment) sync(fragment);
   });
-  document.addEventListener('quire:rendered', () => sync());  // a view the app put in whole
   systemDark.addEventListener('change', () => sync());
   // Another tab chose.
   window.addEventListener('storage', (event) => {

@@ -818,17 +818,19 @@ bool starts_block(std::string_view s) {
 
 // ------------------------------------------------------------------ md4c plumbing
 
-// Runs fn, turning an exception (bad_alloc in practice) into "abort parsing"
-// so that nothing unwinds through md4c's C frames.
-template <typename Fn>
-int guarded(Fn&& fn) noexcept {
+// Runs fn, turning an exception (bad_alloc in practice) into `on_error`: so
+// that nothing unwinds through md4c's C frames (1 aborts the parse), nor
+// out of the public functions. (The WASM build has no exceptions.)
+template <typename Fn, typename T>
+T guarded(Fn&& fn, T on_error) noexcept {
 #if defined(__cpp_exceptions) || defined(__EXCEPTIONS)
   try {
     return fn();
   } catch (...) {
-    return 1;
+    return on_error;
   }
 #else
+  (void)on_error;
   return fn();
 #endif
 }
@@ -841,21 +843,21 @@ int parse(std::string_view source, unsigned flags, Handler& handler) {
   parser.abi_version = 0;
   parser.flags = flags;
   parser.enter_block = [](MD_BLOCKTYPE type, void* detail, void* self) {
-    return guarded([&] { return static_cast<Handler*>(self)->enter_block(type, detail); });
+    return guarded([&] { return static_cast<Handler*>(self)->enter_block(type, detail); }, 1);
   };
   parser.leave_block = [](MD_BLOCKTYPE type, void* detail, void* self) {
-    return guarded([&] { return static_cast<Handler*>(self)->leave_block(type, detail); });
+    return guarded([&] { return static_cast<Handler*>(self)->leave_block(type, detail); }, 1);
   };
   parser.enter_span = [](MD_SPANTYPE type, void* detail, void* self) {
-    return guarded([&] { return static_cast<Handler*>(self)->enter_span(type, detail); });
+    return guarded([&] { return static_cast<Handler*>(self)->enter_span(type, detail); }, 1);
   };
   parser.leave_span = [](MD_SPANTYPE type, void* detail, void* self) {
-    return guarded([&] { return static_cast<Handler*>(self)->leave_span(type, detail); });
+    return guarded([&] { return static_cast<Handler*>(self)->leave_span(type, detail); }, 1);
   };
   parser.text = [](MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* self) {
     return guarded([&] {
       return static_cast<Handler*>(self)->text(type, std::string_view(text, size));
-    });
+    }, 1);
   };
   return md_parse(source.data(), static_cast<MD_SIZE>(source.size()), &parser,
                   &handler);
@@ -1956,32 +1958,6 @@ bool is_slug_separator(char32_t cp) {
          cp == 0xFEFF || cp == 0xFFFC || cp == 0xFFFD || is_sentinel_digit_cp(cp);
 }
 
-template <typename Fn>
-bool guarded_bool(Fn&& fn) noexcept {
-#if defined(__cpp_exceptions) || defined(__EXCEPTIONS)
-  try {
-    return fn();
-  } catch (...) {
-    return false;
-  }
-#else
-  return fn();
-#endif
-}
-
-template <typename Fn>
-std::string guarded_string(Fn&& fn) noexcept {
-#if defined(__cpp_exceptions) || defined(__EXCEPTIONS)
-  try {
-    return fn();
-  } catch (...) {
-    return {};
-  }
-#else
-  return fn();
-#endif
-}
-
 }  // namespace
 
 // ------------------------------------------------------------------ public API
@@ -1994,7 +1970,7 @@ std::string render_markdown(std::string_view markdown, const MarkdownOptions& op
 
 void render_markdown_into(std::string& out, std::string_view markdown, const MarkdownOptions& options) {
   out.clear();
-  const bool ok = guarded_bool([&] {
+  const bool ok = guarded([&] {
     RenderContext context{parser_flags(), options.unsafe_html, {}, options.url_base, {}, {}, {}};
     append_html_escaped(context.id_prefix, options.id_prefix);
     // Only a plain path is prefixed: anything else could change a URL's meaning.
@@ -2009,14 +1985,14 @@ void render_markdown_into(std::string& out, std::string_view markdown, const Mar
     append_footnote_section(html, context);
     out.assign(html.view().data(), html.size());
     return true;
-  });
+  }, false);
   if (!ok) out.clear();
 }
 
 unsigned markdown_parser_flags() { return parser_flags(); }
 
 std::string markdown_plain_text(std::string_view markdown) {
-  return guarded_string([&] {
+  return guarded([&] {
     // Raw HTML recognised so that its tags can be left out.
     const unsigned flags = parser_flags();
     Footnotes footnotes;
@@ -2025,7 +2001,7 @@ std::string markdown_plain_text(std::string_view markdown) {
     PlainTextRenderer renderer(footnotes);
     parse(body, flags, renderer);
     return renderer.take();
-  });
+  }, std::string());
 }
 
 TextStats text_stats(std::string_view markdown) {
@@ -2058,7 +2034,7 @@ TextStats text_stats(std::string_view markdown) {
 }
 
 std::string slugify(std::string_view text) {
-  return guarded_string([&] {
+  return guarded([&] {
     std::string slug;
     slug.reserve(text.size());
     bool separator = false;
@@ -2091,7 +2067,7 @@ std::string slugify(std::string_view text) {
       i += d.length;
     }
     return slug;
-  });
+  }, std::string());
 }
 
 }  // namespace quire
