@@ -7,7 +7,8 @@
 //    (index only) and a post (index + its chunk);
 //  - route changes at the largest size: click → the new view in the DOM and
 //    laid out (forced layout included), for the next page, a tag and a month
-//    (the budget), and in the notes click → the browser's next frame.
+//    (the budget), a post and a search, and in the notes click → the
+//    browser's next frame.
 //
 //   node bench/browser.mjs [--quick] [--repeats N]
 import { readFile, rm } from 'node:fs/promises';
@@ -16,6 +17,7 @@ import path from 'node:path';
 import { startServer } from '../scripts/serve.mjs';
 import { launchBrowser } from '../tests/e2e/helpers.mjs';
 import { blogSizes, median, percentile, site, standalone } from './common.mjs';
+import { WORDS } from './generate.mjs';
 
 /** @typedef {import('./common.mjs').Row} Row */
 /** @typedef {import('./common.mjs').Context} Context */
@@ -93,25 +95,37 @@ function stepNote(steps) {
 }
 
 /**
- * Clicks the `index`-th link matching `selector` and returns the time until
- * the app's next render is in the DOM and laid out (`laidOut`), and until
- * the browser's next frame after it has been rendered (`frame`: what the
- * reader waits for to see it, frame pacing included; style, layout and
- * paint the forced layout did not need, such as list items coming on
- * screen, happen there).
+ * Clicks the `index`-th link matching `selector`, or submits the search
+ * form with `query`, and returns the time until the app's next render is in
+ * the DOM and laid out (`laidOut`), and until the browser's next frame
+ * after it has been rendered (`frame`: what the reader waits for to see it,
+ * frame pacing included; style, layout and paint the forced layout did not
+ * need, such as list items coming on screen, happen there).
  * @param {import('playwright-core').Page} page
- * @param {string} selector
- * @param {number} index
+ * @param {{selector: string, index: number} | {query: string}} how
  * @returns {Promise<{laidOut: number, frame: number}>}
  */
-function clickAndTime(page, selector, index) {
-  return page.evaluate(async ([sel, i]) => {
-    const links = document.querySelectorAll(/** @type {string} */ (sel));
-    if (!links.length) throw new Error(`no link matches ${sel} on ${location.pathname}`);
-    const link = /** @type {HTMLElement} */ (links[/** @type {number} */ (i) % links.length]);
+function navigateAndTime(page, how) {
+  return page.evaluate(async (h) => {
+    /** @type {() => void} */
+    let go;
+    if ('query' in h) {
+      const form = document.querySelector('main form.search-form');
+      const input = form?.querySelector('input[name="q"]');
+      if (!(form instanceof HTMLFormElement) || !(input instanceof HTMLInputElement)) {
+        throw new Error(`no search form on ${location.pathname}`);
+      }
+      input.value = h.query;
+      go = () => form.requestSubmit();
+    } else {
+      const links = document.querySelectorAll(h.selector);
+      if (!links.length) throw new Error(`no link matches ${h.selector} on ${location.pathname}`);
+      const link = /** @type {HTMLElement} */ (links[h.index % links.length]);
+      go = () => link.click();
+    }
     const done = new Promise((resolve) => document.addEventListener('quire:rendered', resolve, { once: true }));
     const t0 = performance.now();
-    link.click();
+    go();
     await done;
     void document.body.offsetHeight;  // style and layout of the new view
     const laidOut = performance.now() - t0;
@@ -122,7 +136,7 @@ function clickAndTime(page, selector, index) {
       channel.port2.postMessage(null);
     }));
     return { laidOut, frame: performance.now() - t0 };
-  }, [selector, index]);
+  }, how);
 }
 
 /**
@@ -143,19 +157,24 @@ async function routeChanges(browser, url, rounds, { trace = false } = {}) {
   await page.waitForFunction(() => /** @type {any} */ (window).__quire?.ready);
   await page.evaluate(() => /** @type {any} */ (window).__quire.ready);
   /** @type {Record<string, number[]>} */
-  const times = { 'next page': [], tag: [], month: [], 'post (its chunk prefetched in view or fetched)': [] };
+  const times = { 'next page': [], tag: [], month: [], 'post (its chunk prefetched in view or fetched)': [],
+    'search (a word, or two)': [] };
   /** @type {Record<string, number[]>} */
   const frames = {};
   /** @type {(string|null)[]} what each click was, in order (null: not measured) */
   const clicks = [];
+  const record = (/** @type {string} */ what, /** @type {{laidOut: number, frame: number}} */ ms) => {
+    times[what].push(ms.laidOut);
+    (frames[what] ??= []).push(ms.frame);
+  };
   const click = async (/** @type {string|null} */ what, /** @type {string} */ selector, /** @type {number} */ index) => {
     clicks.push(what);
-    const ms = await clickAndTime(page, selector, index);
-    if (what) {
-      times[what].push(ms.laidOut);
-      (frames[what] ??= []).push(ms.frame);
-    }
+    const ms = await navigateAndTime(page, { selector, index });
+    if (what) record(what, ms);
   };
+  // Searches for the synthetic posts' own words: a common one, or two of
+  // them (a submit, not a click: no CPU time from the trace for these).
+  const words = WORDS.filter((w) => w.length > 3);
   if (trace) await browser.startTracing(page, { categories: ['devtools.timeline'] });
   for (let i = 0; i < rounds; i += 1) {
     await click('next page', 'main .pagination a.older', 0);
@@ -163,6 +182,9 @@ async function routeChanges(browser, url, rounds, { trace = false } = {}) {
     await click(null, 'header a[href$="/archive/"]', 0);
     await click('month', 'main .months a', i * 7);
     await click('post (its chunk prefetched in view or fetched)', 'main .post-index a', i);
+    await click(null, 'header a[href$="/search/"]', 0);
+    const query = i % 2 ? words[(i * 7) % words.length] : `${words[i % words.length]} ${words[(i * 13) % words.length]}`;
+    record('search (a word, or two)', await navigateAndTime(page, { query }));
     await click(null, 'header a.site-title', 0);
   }
   /** @type {Record<string, number[]>} */
@@ -239,7 +261,7 @@ export async function run(ctx) {
             const sectionName = `route change: ${posts} posts (${xs.length} clicks)`;
             rows.push({ section: sectionName, what: `${what} p50`, value: median(xs), unit: 'ms', note: note(what, 50) });
             rows.push({ section: sectionName, what: `${what} p95`, value: percentile(xs, 95), unit: 'ms', note: note(what, 95) });
-            if (!what.startsWith('post')) budgeted.push(...xs);
+            if (['next page', 'tag', 'month'].includes(what)) budgeted.push(...xs);
           }
           const p95 = percentile(budgeted, 95);
           const allCpu = Object.values(cpu).flat();

@@ -23,7 +23,7 @@ function random(seed) {
   };
 }
 
-const WORDS = (`the a of to and in that is for it as with was on be by this are from or have an they which
+export const WORDS = (`the a of to and in that is for it as with was on be by this are from or have an they which
 one you were all we her she there would their will when who him been has more if no out so said what up its
 about into than them can only other new some could time these two may then do first any my now such like our
 over man me even most made after also did many before must through back years where much your way well down

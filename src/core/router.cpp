@@ -127,6 +127,9 @@ Route parse_route(std::string_view path, std::string_view base_path) {
   } else if (seg[0] == "search" && n == 1) {
     r.kind = RouteKind::Search;
     r.query = query_param(query, "q");
+    // A query string is the reader's to edit: a page that is not a page
+    // number is the first page, not a missing view.
+    r.page = std::max(1, parse_page(query_param(query, "page")));
   } else {
     return not_found();
   }
@@ -164,6 +167,7 @@ std::string route_path(const Route& r, std::string_view base_path) {
       if (!r.query.empty()) {
         out += "?q=";
         for (char c : percent_encode_segment(r.query)) out += c;
+        if (r.page > 1) out += "&page=" + std::to_string(r.page);
       }
       break;
     case RouteKind::NotFound: out += "404.html"; break;

@@ -12,7 +12,8 @@
 //                            serves 404.html, and the app renders it.
 //   /archive/                ArchiveIndex
 //   /archive/<yyyy>/<mm>/    Month
-//   /search/?q=<query>       Search
+//   /search/?q=<query>       Search, page 1
+//   /search/?q=<query>&page=<n>  Search, page n of the results (n >= 2)
 //   anything else            NotFound
 // Every path is under the site's base_path. A missing trailing slash and a
 // trailing "index.html" are accepted; segments are percent-decoded.
@@ -28,7 +29,7 @@ enum class RouteKind { Home, Post, TagsIndex, Tag, ArchiveIndex, Month, Search, 
 
 struct Route {
   RouteKind kind = RouteKind::NotFound;
-  int page = 1;       // Home, Tag
+  int page = 1;       // Home, Tag, Search
   std::string slug;   // Post
   std::string tag;    // Tag (the first tag's slug, decoded)
   std::vector<std::string> tags;  // Tag: every tag's slug, tags[0] == tag;

@@ -102,17 +102,17 @@ class ViewBuilder {
     h.raw("</article>\n");
   }
 
-  // The path of a paginated list's page: the home page's (tags null) or a
-  // tag combination's. (Not a std::function: each one costs the module its
-  // type's code and RTTI name.)
-  std::string page_path(const std::vector<std::string>* tags, int page) const {
-    return path(tags ? tags_route(*tags, page) : home_route(page));
+  // The path of page `page` of a paginated list: the list's route (home, a
+  // tag combination, a search) with that page.
+  std::string page_path(Route list, int page) const {
+    list.page = page;
+    return path(list);
   }
 
   // Page links for a paginated list: "← Newer", numbers, "Older →".
-  void pagination(Html& h, int page, int pages, const std::vector<std::string>* tags) {
+  void pagination(Html& h, int page, int pages, const Route& list) {
     if (pages <= 1) return;
-    auto link = [&](int p) { return page_path(tags, p); };
+    auto link = [&](int p) { return page_path(list, p); };
     if (page > 1) v_.prev_path = link(page - 1);
     if (page < pages) v_.next_path = link(page + 1);
     h.raw("<nav class=\"pagination\" aria-label=\"Pages\">\n");
@@ -139,18 +139,30 @@ class ViewBuilder {
     h.raw("</nav>\n");
   }
 
-  // A paginated list of summaries; false when the page is out of range.
-  bool paged_list(Html& h, const std::vector<size_t>& posts, int page, const std::vector<std::string>* tags) {
-    const size_t per = static_cast<size_t>(std::max(1, site_.posts_per_page));
-    int pages = static_cast<int>((posts.size() + per - 1) / per);
-    if (pages == 0) pages = 1;
-    if (page < 1 || page > pages) return false;
-    size_t start = static_cast<size_t>(page - 1) * per;
-    size_t end = std::min(posts.size(), start + per);
+  // The posts on page `page` of a list, `per` a page: [first, last) of
+  // `posts`, and the number of pages (at least 1); false when the page is
+  // out of range.
+  struct Page {
+    size_t first = 0, last = 0;
+    int pages = 1;
+  };
+  static bool page_of(size_t count, size_t per, int page, Page& out) {
+    out.pages = std::max(1, static_cast<int>((count + per - 1) / per));
+    if (page < 1 || page > out.pages) return false;
+    out.first = static_cast<size_t>(page - 1) * per;
+    out.last = std::min(count, out.first + per);
+    return true;
+  }
+
+  // A paginated list of summaries (the list's route gives the page and
+  // the page links); false when the page is out of range.
+  bool paged_list(Html& h, const std::vector<size_t>& posts, const Route& list) {
+    Page at;
+    if (!page_of(posts.size(), static_cast<size_t>(std::max(1, site_.posts_per_page)), list.page, at)) return false;
     h.raw("<div class=\"post-list\">\n");
-    for (size_t i = start; i < end; ++i) post_summary(h, posts[i]);
+    for (size_t i = at.first; i < at.last; ++i) post_summary(h, posts[i]);
     h.raw("</div>\n");
-    pagination(h, page, pages, tags);
+    pagination(h, list.page, at.pages, list);
     return true;
   }
 
@@ -166,7 +178,7 @@ class ViewBuilder {
     else h.text("Latest posts");
     h.raw("</h1>\n");
     if (b_.posts.empty()) h.raw("<p class=\"empty\">No posts yet.</p>\n");
-    if (!paged_list(h, all, route_.page, nullptr)) return not_found();
+    if (!paged_list(h, all, home_route(route_.page))) return not_found();
     v_.html = h.take();
   }
 
@@ -336,7 +348,7 @@ class ViewBuilder {
     if (tags.size() > 1) h.raw(" with all ").num(static_cast<long long>(tags.size())).raw(" tags");
     h.raw(" · <a href=\"").text(path(route_of(RouteKind::TagsIndex))).raw("\">All tags</a></p>\n");
     if (posts.empty()) h.raw("<p class=\"empty\">No post has all these tags.</p>\n");
-    if (!paged_list(h, posts, route_.page, &slugs)) return not_found();
+    if (!paged_list(h, posts, tags_route(slugs, route_.page))) return not_found();
     // On the first page only: the links are the same on every page, and
     // counting them costs an intersection per tag.
     if (route_.page == 1) narrow_by(h, tags, posts);
@@ -404,10 +416,11 @@ class ViewBuilder {
     v_.html = h.take();
   }
 
-  void compact_list(Html& h, const std::vector<size_t>& posts) {
+  // Date and title of posts[first, last) (all of them by default).
+  void compact_list(Html& h, const std::vector<size_t>& posts, size_t first = 0, size_t last = SIZE_MAX) {
     h.raw("<ul class=\"post-index\">\n");
-    for (size_t i : posts) {
-      const Post& p = b_.posts[i];
+    for (size_t k = first; k < std::min(last, posts.size()); ++k) {
+      const Post& p = b_.posts[posts[k]];
       h.raw("<li>");
       time(h, p.date, p.when);
       h.raw(" <a href=\"").text(path(post_route(p.slug))).raw("\">").text(p.title).raw("</a></li>\n");
@@ -443,7 +456,9 @@ class ViewBuilder {
 
   void search() {
     const std::string& q = route_.query;
-    begin(RouteKind::Search, page_title(site_, q.empty() ? "Search" : "Search: " + q));
+    std::string title = q.empty() ? "Search" : "Search: " + q;
+    if (!q.empty() && route_.page > 1) title += ", page " + std::to_string(route_.page);
+    begin(RouteKind::Search, page_title(site_, title));
     v_.path = path(route_of(RouteKind::Search));
     v_.description = "Search " + site_.title + ".";
     Html h;
@@ -456,10 +471,19 @@ class ViewBuilder {
                      "The <a href=\"").text(path(route_of(RouteKind::TagsIndex))).raw("\">tags</a> and the <a href=\"")
         .text(path(route_of(RouteKind::ArchiveIndex))).raw("\">archive</a> work without it.</p></noscript>\n");
     if (!q.empty()) {
+      // Every hit is counted; a page of them is listed, so that a common
+      // word in a large blog is not thousands of list items at once.
       std::vector<size_t> hits = search_posts(b_, q);
+      Page at;
+      if (!page_of(hits.size(), kSearchHitsPerPage, route_.page, at)) return not_found();
       h.raw("<p class=\"count\" role=\"status\">").num(static_cast<long long>(hits.size())).raw(" ")
-          .raw(plural(hits.size(), "post matches", "posts match")).raw(" “").text(q).raw("”.</p>\n");
-      if (!hits.empty()) compact_list(h, hits);
+          .raw(plural(hits.size(), "post matches", "posts match")).raw(" “").text(q).raw("”");
+      if (at.pages > 1)
+        h.raw(" · ").num(static_cast<long long>(at.first + 1)).raw("–").num(static_cast<long long>(at.last))
+            .raw(" shown");
+      h.raw(".</p>\n");
+      if (!hits.empty()) compact_list(h, hits, at.first, at.last);
+      pagination(h, route_.page, at.pages, route_);
     }
     v_.html = h.take();
   }
@@ -485,41 +509,9 @@ class ViewBuilder {
   View v_;
 };
 
-// ASCII case folding is enough for a substring search over UTF-8.
-std::string fold(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 }  // namespace
 
 View render_view(const Bundle& bundle, const Route& route) { return ViewBuilder(bundle, route).build(); }
-
-std::vector<size_t> search_posts(const Bundle& bundle, std::string_view query) {
-  std::vector<std::string> terms;
-  std::string q = fold(query);
-  size_t pos = 0;
-  while (pos < q.size()) {
-    size_t end = q.find_first_of(" \t\r\n", pos);
-    if (end == std::string::npos) end = q.size();
-    if (end > pos) terms.push_back(q.substr(pos, end - pos));
-    pos = end + 1;
-  }
-  std::vector<size_t> hits;
-  if (terms.empty()) return hits;
-  for (size_t i = 0; i < bundle.posts.size(); ++i) {
-    const Post& p = bundle.posts[i];
-    std::string hay = fold(p.title);
-    for (std::string_view t : p.tags) hay += "\n" + fold(t);
-    hay += "\n" + fold(p.summary) + "\n" + fold(p.body);
-    bool all = std::all_of(terms.begin(), terms.end(),
-                           [&](const std::string& t) { return hay.find(t) != std::string::npos; });
-    if (all) hits.push_back(i);
-  }
-  return hits;
-}
 
 int reading_minutes(std::string_view markdown) { return text_stats(markdown).reading_minutes; }
 

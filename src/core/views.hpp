@@ -15,6 +15,7 @@
 
 #include "core/bundle.hpp"
 #include "core/router.hpp"
+#include "core/search.hpp"
 
 namespace quire {
 
@@ -57,10 +58,6 @@ inline constexpr const char* kJsonFeedFile = "feed.json";
 inline constexpr const char* kSitemapFile = "sitemap.xml";
 inline constexpr const char* kRobotsFile = "robots.txt";
 inline bool has_feeds(const Site& site) { return !site.url.empty(); }
-
-// Posts matching every whitespace-separated term of the query (case-
-// insensitive) in title, tags, summary or body; newest first.
-std::vector<size_t> search_posts(const Bundle& bundle, std::string_view query);
 
 // Minutes to read a markdown text (text_stats in markdown.hpp: 220 words or
 // 500 CJK characters a minute, at least 1).

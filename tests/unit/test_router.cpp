@@ -52,6 +52,16 @@ TEST_SUITE("router") {
     CHECK(parse_route("/tags/caf%C3%A9/").tag == "café");
     CHECK(parse_route("/search/?q=a%26b%20c").query == "a&b c");
     CHECK(parse_route("/search/?x=1&q=two").query == "two");
+    auto second = parse_route("/search/?q=wasm&page=2");
+    CHECK(second.kind == RouteKind::Search);
+    CHECK(second.query == "wasm");
+    CHECK(second.page == 2);
+    // The query string is the reader's to edit: a page that is not one is
+    // the first page, not a missing view.
+    for (const char* odd : {"/search/?q=w&page=0", "/search/?q=w&page=x", "/search/?q=w&page=", "/search/?q=w&page=01",
+                            "/search/?q=w&page=-2", "/search/?q=w&page=99999999999"})
+      CHECK(parse_route(odd).page == 1);
+    CHECK(parse_route("/search/?page=3&q=w").page == 3);
     SUBCASE("a decoded slash or dot segment is not a route") {
       CHECK(parse_route("/posts/a%2Fb/").kind == RouteKind::NotFound);
       CHECK(parse_route("/posts/%2E%2E/").kind == RouteKind::NotFound);
@@ -137,5 +147,10 @@ TEST_SUITE("router") {
     quire::Route s = quire::route_of(RouteKind::Search);
     s.query = "a b";
     CHECK(route_path(s) == "/search/?q=a%20b");
+    s.page = 4;
+    CHECK(route_path(s) == "/search/?q=a%20b&page=4");
+    CHECK(parse_route(route_path(s)).page == 4);
+    s.query.clear();
+    CHECK(route_path(s) == "/search/");  // no query, no results to page through
   }
 }

@@ -103,6 +103,14 @@ TEST_SUITE("split") {
       CHECK(after.needs.empty());
       CHECK(after.html.find("Text of post 2.") != std::string::npos);
     }
+    SUBCASE("search looks at titles, tags and summaries alone, whichever chunks are loaded") {
+      // "Text" is in every body and in no title, tag or summary.
+      CHECK(quire::search_posts(full, "text").size() == 5);  // the single form holds every body
+      CHECK(quire::search_posts(b, "text").empty());
+      for (const auto& c : split.chunks) REQUIRE(quire::add_chunk(b, c.json).ok);
+      CHECK(quire::search_posts(b, "text").empty());  // the same for every reader
+      CHECK(quire::search_posts(b, "summary 3").size() == 1);
+    }
     SUBCASE("after every chunk is added the bundle equals the single-file one") {
       for (const auto& c : split.chunks) REQUIRE(quire::add_chunk(b, c.json).ok);
       for (size_t i = 0; i < b.posts.size(); ++i) {

@@ -291,6 +291,59 @@ TEST_SUITE("views") {
     CHECK(quire::search_posts(b, "ai web").size() == 1);
   }
 
+  TEST_CASE("search matches terms in any field, ASCII letters in any case, and nothing else loosely") {
+    auto r = quire::load_bundle(R"({"format":"quire-bundle","version":1,"site":{"title":"S"},"posts":[
+      {"slug":"a","title":"WebAssembly notes","date":"2022-01-03","tags":["Café"],"summary":"s","body":"b"},
+      {"slug":"b","title":"t","date":"2022-01-02","tags":[],"summary":"Rust \u0026 WASM","body":"b"},
+      {"slug":"c","title":"t","date":"2022-01-01","tags":[],"summary":"s","body":"deep in the wAsM body"}]})");
+    REQUIRE_MESSAGE(r.ok, r.message);
+    const quire::Bundle& b = r.bundle;
+    using V = std::vector<size_t>;
+    CHECK(quire::search_posts(b, "wasm") == V{1, 2});        // summary (escaped in the JSON) and body
+    CHECK(quire::search_posts(b, "WEBASSEMBLY") == V{0});    // title, whatever the case
+    CHECK(quire::search_posts(b, "café notes") == V{0});     // one term in a tag, one in the title
+    CHECK(quire::search_posts(b, "CAFÉ").empty());           // only ASCII letters fold
+    CHECK(quire::search_posts(b, "rust & wasm") == V{1});
+    CHECK(quire::search_posts(b, "wasm notes").empty());     // every term, in one post
+    CHECK(quire::search_posts(b, "body\nwasm") == V{2});     // any whitespace separates terms
+    CHECK(quire::search_posts(b, " \t ").empty());
+    CHECK(quire::search_posts(b, "bodyy").empty());          // no match past the end of a text
+  }
+
+  TEST_CASE("search lists its hits a page at a time and counts them all") {
+    std::string posts;
+    for (int i = 0; i < 120; ++i) {
+      char date[16];
+      std::snprintf(date, sizeof date, "2022-%02d-%02d", 1 + i / 28, 1 + i % 28);
+      posts += std::string(i ? "," : "") + R"({"slug":"p)" + std::to_string(i) + R"(","title":"Common )" +
+               std::to_string(i) + R"(","date":")" + date + R"(","summary":"s","body":"b"})";
+    }
+    auto r = quire::load_bundle(R"({"format":"quire-bundle","version":1,"site":{"title":"S"},"posts":[)" + posts + "]}");
+    REQUIRE_MESSAGE(r.ok, r.message);
+    const quire::Bundle& b = r.bundle;
+    static_assert(quire::kSearchHitsPerPage == 50, "the counts below assume 50 a page");
+    auto first = view(b, "/search/?q=common");
+    CHECK(first.status == 200);
+    CHECK(has(first.html, "120 posts match “common” · 1–50 shown."));
+    CHECK(count(first.html, "<li><time") == 50);
+    CHECK(has(first.html, ">Common 119</a>"));  // newest first
+    CHECK(has(first.html, "href=\"/search/?q=common&amp;page=2\""));
+    CHECK(first.next_path == "/search/?q=common&page=2");
+    CHECK(first.title == "Search: common — S");
+    auto last = view(b, "/search/?q=common&page=3");
+    CHECK(last.status == 200);
+    CHECK(has(last.html, "· 101–120 shown."));
+    CHECK(count(last.html, "<li><time") == 20);
+    CHECK(has(last.html, ">Common 0</a>"));
+    CHECK(last.prev_path == "/search/?q=common&page=2");
+    CHECK(last.next_path.empty());
+    CHECK(last.title == "Search: common, page 3 — S");
+    CHECK(view(b, "/search/?q=common&page=4").status == 404);
+    auto few = view(b, "/search/?q=common+11");  // Common 11 and 110 to 119
+    CHECK(has(few.html, "11 posts match “common 11”."));
+    CHECK_FALSE(has(few.html, "class=\"pagination\""));
+  }
+
   TEST_CASE("the 404 view has a title and a way home") {
     auto v = view(sample(), "/nope/");
     CHECK(v.status == 404);

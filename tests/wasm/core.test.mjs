@@ -193,6 +193,36 @@ test('search finds posts by every term, in titles, tags and bodies', () => {
   assert.match(empty.html, /class="search-form"/);
 });
 
+test('the WASM search scan finds a term wherever it falls, in either case, and nothing past the end', async () => {
+  // Search looks for a term's first letter 16 bytes at a time with SIMD
+  // (only in the WASM build): put the term at every offset of a summary,
+  // with and without a near miss before it, cut short at the end.
+  const posts = [];
+  for (let at = 0; at < 40; at += 1) {
+    const filler = 'x'.repeat(at);
+    posts.push({ slug: `hit-${at}`, title: 'T', date: '2024-01-02', summary: `${filler}NeedLE${'y'.repeat(at % 5)}` });
+    posts.push({ slug: `near-${at}`, title: 'T', date: '2024-01-01', summary: `${filler}needlnEEDLe` });
+    posts.push({ slug: `cut-${at}`, title: 'T', date: '2023-01-01', summary: `${filler}needl` });
+  }
+  const b = await loadBundle(bytesOf({ format: 'quire-bundle', version: 1, site: { title: 'S' }, posts }));
+  try {
+    const first = b.render('/search/?q=needle').html;
+    assert.match(first, /80 posts match “needle” · 1–50 shown/);
+    const html = first + b.render('/search/?q=needle&page=2').html;
+    for (let at = 0; at < 40; at += 1) {
+      assert.ok(html.includes(`/posts/hit-${at}/`), `a match at ${at}`);
+      assert.ok(html.includes(`/posts/near-${at}/`), `a match after a near miss at ${at}`);
+      assert.ok(!html.includes(`/posts/cut-${at}/`), `no match cut short at ${at}`);
+    }
+    const near = b.render('/search/?q=nEEDLe');
+    assert.match(near.html, /80 posts match/);
+    assert.match(b.render('/search/?q=needl').html, /120 posts match/);
+    assert.match(b.render('/search/?q=needlz').html, /0 posts match/);
+  } finally {
+    b.release();
+  }
+});
+
 test('an unknown path renders the 404 view with status 404', () => {
   for (const p of ['/nope/', '/posts/missing/', '/posts/', '/archive/2024/13/']) {
     const v = bundle.render(p);
