@@ -60,8 +60,9 @@ struct Input {
   }
 } g_input;
 // Bytes out: renderMarkdownInput()'s HTML, read by JS through a memory view
-// and decoded with TextDecoder (Embind's string return decodes in JS).
-std::string g_output;
+// and decoded with TextDecoder (Embind's string return decodes in JS). The
+// renderer writes here directly; the capacity is kept between renders.
+quire::OutputBuffer g_output;
 // Loaded bundles, by handle; a released slot becomes null.
 std::vector<std::unique_ptr<quire::Bundle>> g_bundles;
 
@@ -86,10 +87,8 @@ emscripten::val renderMarkdownInput(size_t length, bool unsafe_html, const std::
   quire::MarkdownOptions o;
   o.unsafe_html = unsafe_html;
   o.id_prefix = id_prefix;
-  // Into the same buffer every time: its capacity is kept between renders.
-  quire::render_markdown_into(g_output, g_input.view().substr(0, length), o);
-  return emscripten::val(emscripten::typed_memory_view(g_output.size(),
-                                                       reinterpret_cast<unsigned char*>(g_output.data())));
+  const std::string_view html = quire::render_markdown_into(g_output, g_input.view().substr(0, length), o);
+  return emscripten::val(emscripten::typed_memory_view(html.size(), reinterpret_cast<const unsigned char*>(html.data())));
 }
 
 LoadOutcome loadBundle() {

@@ -40,6 +40,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/output_buffer.hpp"
+
 namespace quire {
 
 struct MarkdownOptions {
@@ -65,10 +67,11 @@ unsigned markdown_parser_flags();
 // Renders a whole document. Never throws; any input gives some HTML.
 std::string render_markdown(std::string_view markdown,
                             const MarkdownOptions& options = {});
-// The same into `out` (its content replaced): a caller rendering many
-// documents keeps one buffer, and its capacity, across them.
-void render_markdown_into(std::string& out, std::string_view markdown,
-                          const MarkdownOptions& options = {});
+// The same into `out` (its content replaced), returning a view of it: a
+// caller rendering many documents keeps one buffer, and its capacity,
+// across them, and reads the HTML where it lies.
+std::string_view render_markdown_into(OutputBuffer& out, std::string_view markdown,
+                                      const MarkdownOptions& options = {});
 
 // The document's text content without markup (for summaries, meta
 // descriptions, search and reading time): whitespace collapsed to single

@@ -14,9 +14,11 @@
 
 namespace {
 
+using quire::OutputBuffer;
 using quire::MarkdownOptions;
 using quire::markdown_plain_text;
 using quire::render_markdown;
+using quire::render_markdown_into;
 using quire::slugify;
 
 bool contains(std::string_view haystack, std::string_view needle) {
@@ -194,6 +196,16 @@ TEST_CASE("paragraphs, emphasis and breaks render like md4c-html") {
   CHECK(render_markdown("\\*not em\\*") == "<p>*not em*</p>\n");
   CHECK(render_markdown("***") == "<hr>\n");
   CHECK(render_markdown("") == "");
+}
+
+TEST_CASE("render_markdown_into replaces what a reused buffer held and renders like render_markdown") {
+  const std::string long_doc = "# Title\n\nSome *text*[^n] that is long enough to need room.\n\n[^n]: A note.\n";
+  OutputBuffer buffer;
+  CHECK(render_markdown_into(buffer, long_doc) == render_markdown(long_doc));
+  // Shorter, with a heading id the first render claimed: ids are per document.
+  CHECK(render_markdown_into(buffer, "# Title") == render_markdown("# Title"));
+  CHECK(render_markdown_into(buffer, "") == "");
+  CHECK(buffer.size() == 0);
 }
 
 TEST_CASE("lists render tight and loose, ordered with start") {
