@@ -6,10 +6,11 @@
 //   1. sanitize_input(): strip a BOM, make the bytes valid UTF-8 (U+FFFD);
 //      valid input is used where it lies, without a copy.
 //   2. CodeLookup: whether a would-be definition lies in a code block, code
-//      span or raw HTML (a line scan proves "no" for most documents; else a
-//      first md4c pass records where they lie).
+//      span or raw HTML (a scan of the lines holding '`', '<' or '~' proves
+//      "no" for most documents; else a first md4c pass records where they lie).
 //   3. extract_footnotes(): cut "[^label]: ..." definitions out of the source
-//      (md4c 0.4.8 would take them for link reference definitions).
+//      (md4c 0.4.8 would take them for link reference definitions); only
+//      lines starting with '[' are looked at, the rest is copied in runs.
 //   4. mark_references(): replace every "[^label]" by a sentinel (see below)
 //      that md4c passes through as ordinary text; the renderer turns it into
 //      a reference, or back into "[^label]" (undefined label, code, links).
@@ -21,8 +22,9 @@
 //
 // Speed (bench/markdown.mjs): each byte of a document is scanned a few
 // times at most, eight at a time where possible (the WebAssembly libc's
-// memchr and memcpy are plain C loops); md4c runs once per document unless
-// CodeLookup cannot avoid its pass; the HTML goes into one OutputBuffer.
+// memchr is a plain C loop); md4c runs once per document unless
+// CodeLookup cannot avoid its pass; the HTML goes into the caller's
+// OutputBuffer.
 
 #include "core/markdown.hpp"
 
@@ -611,25 +613,40 @@ bool parse_footnote_label(std::string_view s, std::size_t at,
 
 // ------------------------------------------------------------------ lines
 
+// Lines end at "\n", "\r" or "\r\n", as for md4c. The footnote pre-pass
+// visits only the lines that can matter (found by scanning for the bytes
+// that make them matter), so lines are found from an offset, forwards or
+// backwards, rather than split up front.
 struct SourceLine {
   std::size_t begin;  // first byte
   std::size_t end;    // end of content, before the line terminator
-  std::size_t next;   // first byte of the next line
+  std::size_t next;   // first byte of the next line (s.size() after the last)
+
+  std::string_view text(std::string_view s) const { return s.substr(begin, end - begin); }
 };
 
-std::vector<SourceLine> split_lines(std::string_view s) {
-  std::vector<SourceLine> lines;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const std::size_t end = std::min(find_either(s, i, '\n', '\r'), s.size());
-    std::size_t next = end;
-    if (next < s.size()) {
-      next += (s[next] == '\r' && next + 1 < s.size() && s[next + 1] == '\n') ? 2 : 1;
-    }
-    lines.push_back({i, end, next});
-    i = next;
+// The line starting at `begin` (< s.size()).
+SourceLine line_at(std::string_view s, std::size_t begin) {
+  const std::size_t end = std::min(find_either(s, begin, '\n', '\r'), s.size());
+  std::size_t next = end;
+  if (next < s.size()) {
+    next += (s[next] == '\r' && next + 1 < s.size() && s[next + 1] == '\n') ? 2 : 1;
   }
-  return lines;
+  return {begin, end, next};
+}
+
+bool is_line_break(char c) { return c == '\n' || c == '\r'; }
+
+// The start of the line holding s[at].
+std::size_t line_start(std::string_view s, std::size_t at) {
+  while (at > 0 && !is_line_break(s[at - 1])) --at;
+  return at;
+}
+
+// The line before the one starting at `begin` (> 0).
+SourceLine line_before(std::string_view s, std::size_t begin) {
+  const std::size_t end = begin - ((begin >= 2 && s[begin - 1] == '\n' && s[begin - 2] == '\r') ? 2 : 1);
+  return {line_start(s, end), end, begin};
 }
 
 struct Indent {
@@ -852,7 +869,7 @@ bool is_container_prefix_char(char c) {
 
 // Whether a definition candidate (a line start) lies in code or raw HTML:
 // CodeRanges answers, but costs a whole md4c pass. Most documents let a
-// line scan prove "no" instead, and the pass runs only when the proof fails
+// scan prove "no" instead, and the pass runs only when the proof fails
 // (at most once). The proof, for a candidate at a line start with at most
 // 3 columns of indentation after its quote markers (never indented code):
 //  - no earlier line starts (after indentation and container markers) with
@@ -864,13 +881,17 @@ bool is_container_prefix_char(char c) {
 //    an open one;
 //  - no '`' or '<' since the last blank line: no code span or inline HTML
 //    of the candidate's paragraph can have opened before it.
-// Queries must come in line order (extract_footnotes scans forward).
+// Only lines holding '`', '<' or '~' can break the proof, so the scan jumps
+// from one to the next; blank lines matter only next to them (before an
+// opener, after the last mark), where it looks back. Queries must come in
+// line order (extract_footnotes scans forward).
 class CodeLookup {
  public:
-  CodeLookup(std::string_view source, const std::vector<SourceLine>& lines, unsigned flags)
-      : source_(source), lines_(lines), flags_(flags), ranges_(source) {}
+  CodeLookup(std::string_view source, unsigned flags)
+      : source_(source), flags_(flags), ranges_(source) {}
 
-  // `offset` lies in lines_[line], after only quote markers and spaces.
+  // `offset` lies in the line starting at `line`, after only quote markers
+  // and spaces.
   bool contains(std::size_t line, std::size_t offset) {
     if (!parsed_ && !proved_outside(line)) {
       parse(source_, flags_, ranges_);
@@ -880,28 +901,36 @@ class CodeLookup {
   }
 
  private:
+  static constexpr std::size_t kNone = std::string_view::npos;
+
   bool proved_outside(std::size_t line) {
     if (line < scanned_) unsafe_ = true;  // out of order: no proof
-    for (; scanned_ < line && !unsafe_; ++scanned_) scan(scanned_);
-    return !unsafe_ && fence_char_ == 0 && !code_marks_;
+    while (!unsafe_ && scanned_ < line) {
+      const std::size_t hit = find_code_mark(scanned_);
+      if (hit >= line) break;
+      scan(line_at(source_, line_start(source_, hit)), line);
+    }
+    if (!unsafe_) scanned_ = line;
+    return !unsafe_ && !marks_in_paragraph(line);
   }
 
-  void scan(std::size_t i) {
-    const std::string_view line = source_.substr(lines_[i].begin, lines_[i].end - lines_[i].begin);
-    if (fence_char_ != 0) {
-      const Indent indent = measure_indent(line);
-      if (indent.columns <= 3 && closes_fence(line.substr(indent.bytes), fence_char_, fence_length_)) {
-        fence_char_ = 0;
-        previous_blank_ = false;
-        code_marks_ = false;
-      }
-      return;
+  // The first '`', '<' or '~' from `from` on, or npos.
+  std::size_t find_code_mark(std::size_t from) const {
+    std::size_t i = from;
+    while (i + 8 <= source_.size()) {
+      const std::uint64_t word = load_word(source_.data() + i);
+      if (has_byte(word, '`') || has_byte(word, '<') || has_byte(word, '~')) break;
+      i += 8;
     }
-    if (is_blank(line)) {
-      previous_blank_ = true;
-      code_marks_ = false;
-      return;
-    }
+    for (; i < source_.size(); ++i)
+      if (source_[i] == '`' || source_[i] == '<' || source_[i] == '~') return i;
+    return kNone;
+  }
+
+  // A line holding a mark, before the query line `limit`, no fence open.
+  void scan(const SourceLine& l, std::size_t limit) {
+    scanned_ = l.next;
+    const std::string_view line = l.text(source_);
     // Past indentation and container markers.
     std::size_t start = 0;
     while (start < line.size() && is_container_prefix_char(line[start])) ++start;
@@ -914,27 +943,74 @@ class CodeLookup {
         if (start != 0) {
           unsafe_ = true;
         } else if (opens_fence(line, fence_char, fence_length)) {
-          if (!previous_blank_) unsafe_ = true;
-          fence_char_ = fence_char;
-          fence_length_ = fence_length;
+          const bool previous_blank = l.begin == 0 || is_blank(line_before(source_, l.begin).text(source_));
+          if (!previous_blank) unsafe_ = true;
+          skip_fence(fence_char, fence_length, limit);
+          return;
         }
       }
     }
-    if (find_either(line, 0, '`', '<') != std::string_view::npos) code_marks_ = true;
-    previous_blank_ = false;
+    if (find_either(line, 0, '`', '<') != std::string_view::npos) mark_line_ = l.begin;
+  }
+
+  // Moves past the closer of the fence just opened; an unclosed fence (before
+  // `limit`) holds the query line: no proof.
+  void skip_fence(char fence_char, std::size_t fence_length, std::size_t limit) {
+    std::size_t from = scanned_;
+    for (;;) {
+      const std::size_t hit = find_byte(source_, from, fence_char);
+      if (hit >= limit) {
+        unsafe_ = true;
+        return;
+      }
+      const SourceLine l = line_at(source_, line_start(source_, hit));
+      const std::string_view line = l.text(source_);
+      const Indent indent = measure_indent(line);
+      if (l.begin + indent.bytes == hit && indent.columns <= 3 &&
+          closes_fence(line.substr(indent.bytes), fence_char, fence_length)) {
+        scanned_ = l.next;
+        mark_line_ = kNone;  // the paragraph before the fence is over
+        return;
+      }
+      from = l.next;
+    }
+  }
+
+  // Whether a line with '`' or '<' precedes the query line `line` with no
+  // blank line between them. Looks back from `line`, no further than the
+  // previous query (whose answer then holds): each line is looked at once.
+  bool marks_in_paragraph(std::size_t line) {
+    bool marks = false;
+    if (mark_line_ != kNone) {
+      std::size_t at = line;
+      for (;;) {
+        if (at == checked_line_) {
+          marks = checked_marks_;
+          break;
+        }
+        const SourceLine before = line_before(source_, at);
+        if (is_blank(before.text(source_))) break;
+        if (before.begin == mark_line_) {
+          marks = true;
+          break;
+        }
+        at = before.begin;
+      }
+    }
+    checked_line_ = line;
+    checked_marks_ = marks;
+    return marks;
   }
 
   std::string_view source_;
-  const std::vector<SourceLine>& lines_;
   unsigned flags_;
   CodeRanges ranges_;
   bool parsed_ = false;
-  std::size_t scanned_ = 0;  // lines before this one are scanned
   bool unsafe_ = false;
-  bool previous_blank_ = true;
-  bool code_marks_ = false;  // '`' or '<' since the last blank line
-  char fence_char_ = 0;      // an open top-level fence
-  std::size_t fence_length_ = 0;
+  std::size_t scanned_ = 0;            // lines before this offset are scanned
+  std::size_t mark_line_ = kNone;      // the last line with '`' or '<' since a fence
+  std::size_t checked_line_ = kNone;   // the previous query line...
+  bool checked_marks_ = false;         // ...and marks_in_paragraph's answer there
 };
 
 // Counts blocks: a link reference definition alone produces none.
@@ -1019,15 +1095,15 @@ bool may_start_link_definition(std::string_view s, std::string_view& label) {
 }
 
 // Records the link reference definitions that may start the paragraph at
-// lines[first]: one unit per "[label]:" line plus its continuation lines.
-// They are checked with md4c only when a note needs them.
-void collect_link_definitions(std::string_view source,
-                              const std::vector<SourceLine>& lines,
-                              std::size_t first, Footnotes& footnotes) {
+// the line starting at `first`: one unit per "[label]:" line plus its
+// continuation lines. They are checked with md4c only when a note needs them.
+void collect_link_definitions(std::string_view source, std::size_t first,
+                              Footnotes& footnotes) {
   std::string* unit = nullptr;
-  for (std::size_t i = first; i < lines.size(); ++i) {
-    const std::string_view line =
-        source.substr(lines[i].begin, lines[i].end - lines[i].begin);
+  for (std::size_t at = first; at < source.size();) {
+    const SourceLine l = line_at(source, at);
+    at = l.next;
+    const std::string_view line = l.text(source);
     if (is_blank(line)) break;
     const Indent indent = measure_indent(line);
     const std::string_view rest = line.substr(indent.bytes);
@@ -1041,7 +1117,7 @@ void collect_link_definitions(std::string_view source,
         footnotes.link_definitions.push_back({});
         unit = &footnotes.link_definitions.back().text;
       }
-    } else if (i == first) {
+    } else if (l.begin == first) {
       break;
     }
     if (unit != nullptr) {
@@ -1075,21 +1151,23 @@ std::size_t quote_depth(std::string_view line, std::size_t& bytes) {
 // columns (also after blank lines) and on lazy paragraph lines, at the same
 // quote depth. Inside a blockquote the removed lines leave an empty quote
 // line behind, so that the quote around them stays one.
+//
+// Either kind of definition (footnote, or link reference for the notes)
+// starts on a line whose first byte after spaces, tabs and '>' is '[': the
+// scan jumps from one such line to the next, and the lines between are kept
+// as they are, copied a run at a time.
 std::string extract_footnotes(std::string_view source, unsigned flags,
                               Footnotes& footnotes) {
-  const std::vector<SourceLine> lines = split_lines(source);
-  CodeLookup code(source, lines, flags);
-  const auto text = [&](std::size_t i) {
-    return source.substr(lines[i].begin, lines[i].end - lines[i].begin);
-  };
+  constexpr std::size_t kNone = std::string_view::npos;
+  CodeLookup code(source, flags);
   // A line's quote depth and its content after the markers.
   struct Quoted {
     std::size_t depth;
     std::size_t prefix;
     std::string_view content;
   };
-  const auto quoted = [&](std::size_t i) {
-    const std::string_view line = text(i);
+  const auto quoted = [&](const SourceLine& l) {
+    const std::string_view line = l.text(source);
     Quoted q{0, 0, line};
     // Quote markers follow only indentation: most lines have none.
     std::size_t first = 0;
@@ -1099,20 +1177,29 @@ std::string extract_footnotes(std::string_view source, unsigned flags,
     q.content = line.substr(q.prefix);
     return q;
   };
+  // Whether the line before the one starting at `begin` counts as blank for
+  // the paragraph rules: a removed quoted definition leaves empty quote
+  // lines (blank), a removed top-level one what the line before it left.
+  std::size_t after_definition = kNone;
+  bool blank_after_definition = false;
+  const auto previous_blank = [&](std::size_t begin) {
+    if (begin == 0) return true;
+    if (begin == after_definition) return blank_after_definition;
+    return is_blank(line_before(source, begin).text(source));
+  };
   std::string body;
   body.reserve(source.size());
-  // Kept lines are appended a run at a time.
-  std::size_t kept_begin = 0;
-  std::size_t kept_end = 0;
-  const auto flush_kept = [&] {
-    body.append(source.substr(kept_begin, kept_end - kept_begin));
-    kept_begin = kept_end;
-  };
-  bool previous_blank = true;
-  std::size_t i = 0;
-  while (i < lines.size()) {
-    const std::string_view line = text(i);
-    const Quoted q = quoted(i);
+  std::size_t kept_begin = 0;  // kept lines from here on, not yet copied
+  std::size_t at = find_byte(source, 0, '[');
+  while (at != kNone) {
+    std::size_t begin = at;
+    while (begin > 0 && (source[begin - 1] == ' ' || source[begin - 1] == '\t' || source[begin - 1] == '>')) --begin;
+    if (begin > 0 && !is_line_break(source[begin - 1])) {
+      at = find_byte(source, at + 1, '[');
+      continue;
+    }
+    const SourceLine l = line_at(source, begin);
+    const Quoted q = quoted(l);
     const Indent indent = measure_indent(q.content);
     const std::string_view rest = q.content.substr(indent.bytes);
     std::string_view label;
@@ -1120,14 +1207,16 @@ std::string extract_footnotes(std::string_view source, unsigned flags,
     if (indent.columns <= 3 && parse_footnote_label(rest, 0, label, label_end) &&
         label_end < rest.size() && rest[label_end] == ':' &&
         !footnote_key(label).empty() &&
-        !code.contains(i, lines[i].begin + q.prefix + indent.bytes)) {
+        !code.contains(begin, begin + q.prefix + indent.bytes)) {
       const std::string key = footnote_key(label);
       std::string_view first = rest.substr(label_end + 1);
       first.remove_prefix(std::min(first.find_first_not_of(" \t"), first.size()));
       DefinitionCollector definition(first);
-      std::size_t j = i + 1;
-      while (j < lines.size()) {
-        const Quoted next = quoted(j);
+      std::size_t removed = 1;  // lines
+      std::size_t j = l.next;   // the line after the definition
+      while (j < source.size()) {
+        const SourceLine next_line = line_at(source, j);
+        const Quoted next = quoted(next_line);
         if (next.depth != q.depth) {
           // A lazy continuation line of a quoted paragraph drops its '>'.
           const bool lazy = next.depth < q.depth && definition.accepts_lazy_line() &&
@@ -1135,16 +1224,27 @@ std::string extract_footnotes(std::string_view source, unsigned flags,
                             !starts_block(next.content.substr(measure_indent(next.content).bytes));
           if (!lazy) break;
           definition.add_lazy(next.content);
-          ++j;
+          ++removed;
+          j = next_line.next;
           continue;
         }
         if (is_blank(next.content)) {
+          // Blank lines belong to the definition if an indented line follows.
+          std::size_t blanks = 0;
           std::size_t k = j;
-          while (k < lines.size() && quoted(k).depth == q.depth && is_blank(quoted(k).content)) ++k;
-          if (k == lines.size() || quoted(k).depth != q.depth ||
-              measure_indent(quoted(k).content).columns < 4)
+          Quoted after{0, 0, {}};
+          while (k < source.size()) {
+            const SourceLine kl = line_at(source, k);
+            after = quoted(kl);
+            if (after.depth != q.depth || !is_blank(after.content)) break;
+            ++blanks;
+            k = kl.next;
+          }
+          if (k == source.size() || after.depth != q.depth ||
+              measure_indent(after.content).columns < 4)
             break;
-          for (; j < k; ++j) definition.add_blank();
+          for (; blanks > 0; --blanks, ++removed) definition.add_blank();
+          j = k;
           continue;
         }
         const Indent next_indent = measure_indent(next.content);
@@ -1156,35 +1256,35 @@ std::string extract_footnotes(std::string_view source, unsigned flags,
         } else {
           break;
         }
-        ++j;
+        ++removed;
+        j = next_line.next;
       }
       if (footnotes.by_label.count(key) == 0) {
         footnotes.by_label.emplace(key, footnotes.notes.size());
         footnotes.notes.push_back(Footnote{definition.take(), 0, 0, {}});
       }
-      flush_kept();
+      body.append(source.substr(kept_begin, begin - kept_begin));
       if (q.depth > 0) {
-        for (std::size_t k = i; k < j; ++k) body.append(std::string(q.depth, '>') + "\n");
-        previous_blank = true;
-      } else if (!previous_blank && j < lines.size() && is_setext_underline(text(j))) {
+        for (; removed > 0; --removed) body.append(std::string(q.depth, '>') + "\n");
+        blank_after_definition = true;
+      } else {
+        blank_after_definition = previous_blank(begin);
         // Removing the lines must not make the paragraph above a heading.
-        body += '\n';
+        if (!blank_after_definition && j < source.size() &&
+            is_setext_underline(line_at(source, j).text(source)))
+          body += '\n';
       }
-      i = j;
+      after_definition = j;
+      kept_begin = j;
+      at = find_byte(source, j, '[');
       continue;
     }
-    if (previous_blank && q.depth == 0 && indent.columns <= 3 && rest.substr(0, 1) == "[" &&
-        !code.contains(i, lines[i].begin + indent.bytes))
-      collect_link_definitions(source, lines, i, footnotes);
-    if (lines[i].begin != kept_end) {
-      flush_kept();
-      kept_begin = lines[i].begin;
-    }
-    kept_end = lines[i].next;
-    previous_blank = is_blank(line);
-    ++i;
+    if (q.depth == 0 && indent.columns <= 3 && rest.substr(0, 1) == "[" && previous_blank(begin) &&
+        !code.contains(begin, begin + indent.bytes))
+      collect_link_definitions(source, begin, footnotes);
+    at = find_byte(source, l.next, '[');
   }
-  flush_kept();
+  body.append(source.substr(kept_begin));
   return body;
 }
 

@@ -654,6 +654,15 @@ TEST_CASE("input is cleaned into valid UTF-8 before parsing") {
               "class=\"sr-only\">Footnotes</h2>\n<ol>\n<li id=\"fn-1\">\n<p>N\nmore "
               "<a href=\"#fnref-1\" class=\"footnote-backref\" role=\"doc-backlink\" "
               "aria-label=\"Back to reference 1\">\xE2\x86\xA9</a></p>\n</li>\n</ol>\n</section>\n");
+    // The footnote pre-pass finds lines (fences, blank lines, definitions)
+    // forwards and backwards from where it jumps to: a definition inside a
+    // CRLF fence is code, one after it, or after lone CRs, is a note.
+    for (const std::string br : {"\r\n", "\r"}) {
+      const std::string html = render_markdown("x[^1]" + br + br + "```" + br + "[^1]: in code" + br + "```" + br +
+                                               br + "[^1]: note" + br);
+      CHECK(contains(html, "<pre tabindex=\"0\"><code>[^1]: in code\n</code></pre>\n<section"));
+      CHECK(contains(html, "<p>note <a href=\"#fnref-1\""));
+    }
   }
 }
 
