@@ -33,6 +33,10 @@
 
 #include <md4c.h>
 
+#if defined(__wasm__)
+#include <wasm_simd128.h>
+#endif
+
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -64,8 +68,16 @@ unsigned parser_flags() {
 constexpr char32_t kReplacementChar = 0xFFFD;
 constexpr std::string_view kReplacementUtf8 = "\xEF\xBF\xBD";
 
-// Eight bytes at a time (SWAR): plain text is scanned a word per step, the
-// byte loops only run where a word holds something of interest.
+// Plain text is scanned many bytes per step, and the byte loops only run
+// where a step found something of interest: eight bytes in a 64-bit word
+// (SWAR), and in WebAssembly first 16 at a time with SIMD. SIMD for the
+// scans only: -msimd128 on the whole file would also vectorise loops that
+// gain nothing, for a bigger module.
+#if defined(__wasm__)
+#define QUIRE_SIMD_SCAN __attribute__((target("simd128")))
+#else
+#define QUIRE_SIMD_SCAN
+#endif
 constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
 constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
 
@@ -83,23 +95,41 @@ bool has_byte(std::uint64_t word, char c) {
   return has_zero_byte(word ^ (static_cast<unsigned char>(c) * kOnes));
 }
 
-// The first offset from `from` on holding `a` or `b` (npos if none): an
-// inline word-at-a-time scan, cheaper than memchr() calls where that is a
-// plain C loop (WebAssembly) and for the short texts of most callbacks.
-std::size_t find_either(std::string_view s, std::size_t from, char a, char b) {
+// Whether some byte is NUL or not ASCII.
+bool has_nul_or_non_ascii(std::uint64_t word) {
+  return (word & kHighBits) != 0 || has_zero_byte(word);
+}
+
+// The first offset from `from` on holding one of `chars` (npos if none):
+// cheaper than memchr() calls where that is a plain C loop (WebAssembly).
+template <typename... Chars>
+QUIRE_SIMD_SCAN std::size_t find_any(std::string_view s, std::size_t from, Chars... chars) {
   std::size_t i = from;
+#if defined(__wasm__)
+  while (i + 16 <= s.size()) {
+    const v128_t block = wasm_v128_load(s.data() + i);
+    v128_t hits = wasm_i8x16_splat(0);
+    ((hits = wasm_v128_or(hits, wasm_i8x16_eq(block, wasm_i8x16_splat(chars)))), ...);
+    if (const int bits = wasm_i8x16_bitmask(hits)) return i + static_cast<std::size_t>(__builtin_ctz(bits));
+    i += 16;
+  }
+#endif
   while (i + 8 <= s.size()) {
     const std::uint64_t word = load_word(s.data() + i);
-    if (has_byte(word, a) || has_byte(word, b)) break;
+    if ((has_byte(word, chars) || ...)) break;
     i += 8;
   }
   for (; i < s.size(); ++i)
-    if (s[i] == a || s[i] == b) return i;
+    if (((s[i] == chars) || ...)) return i;
   return std::string_view::npos;
 }
 
+std::size_t find_either(std::string_view s, std::size_t from, char a, char b) {
+  return find_any(s, from, a, b);
+}
+
 std::size_t find_byte(std::string_view s, std::size_t from, char c) {
-  return find_either(s, from, c, c);
+  return find_any(s, from, c);
 }
 
 // The first "[^" from `from` on, or npos.
@@ -110,9 +140,21 @@ std::size_t find_caret_bracket(std::string_view s, std::size_t from) {
   return std::string_view::npos;
 }
 
-// Whether some byte is NUL or not ASCII.
-bool has_nul_or_non_ascii(std::uint64_t word) {
-  return (word & kHighBits) != 0 || has_zero_byte(word);
+// The first offset from `from` on holding NUL or a non-ASCII byte, or
+// s.size().
+QUIRE_SIMD_SCAN std::size_t skip_plain_ascii(std::string_view s, std::size_t from) {
+  std::size_t i = from;
+#if defined(__wasm__)
+  while (i + 16 <= s.size()) {
+    const v128_t block = wasm_v128_load(s.data() + i);
+    if (const int bits = wasm_i8x16_bitmask(block) | wasm_i8x16_bitmask(wasm_i8x16_eq(block, wasm_i8x16_splat(0))))
+      return i + static_cast<std::size_t>(__builtin_ctz(bits));
+    i += 16;
+  }
+#endif
+  while (i + 8 <= s.size() && !has_nul_or_non_ascii(load_word(s.data() + i))) i += 8;
+  while (i < s.size() && s[i] != 0 && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  return i;
 }
 
 // Footnote sentinels use the private-use code points U+10FC00..U+10FC0F as
@@ -172,8 +214,7 @@ DecodedChar decode_utf8(std::string_view s, std::size_t i) {
 std::size_t clean_prefix(std::string_view in) {
   std::size_t i = 0;
   while (i < in.size()) {
-    while (in.size() - i >= 8 && !has_nul_or_non_ascii(load_word(in.data() + i))) i += 8;
-    while (i < in.size() && in[i] != 0 && static_cast<unsigned char>(in[i]) < 0x80) ++i;
+    i = skip_plain_ascii(in, i);
     if (i == in.size()) break;
     const DecodedChar d = decode_utf8(in, i);
     if (!d.valid || d.cp == 0 || is_sentinel_digit_cp(d.cp)) break;
@@ -198,9 +239,7 @@ std::string_view sanitize_input(std::string_view in, std::string& storage) {
   out.assign(in.data(), clean);
   for (std::size_t i = clean; i < in.size();) {
     // Runs of plain ASCII (the common case) are copied at once.
-    std::size_t run = i;
-    while (in.size() - run >= 8 && !has_nul_or_non_ascii(load_word(in.data() + run))) run += 8;
-    while (run < in.size() && in[run] != 0 && static_cast<unsigned char>(in[run]) < 0x80) ++run;
+    const std::size_t run = skip_plain_ascii(in, i);
     if (run > i) {
       out.append(in.data() + i, run - i);
       i = run;
@@ -222,12 +261,6 @@ std::string_view sanitize_input(std::string_view in, std::string& storage) {
 // once (text is mostly plain).
 constexpr EscapeTable kHtmlEscape{false};
 
-// Exactly whether a word holds one of '"' '&' (0x22 0x26) '<' '>' (0x3C 0x3E).
-bool has_html_special(std::uint64_t word) {
-  return has_zero_byte((word | 0x04 * kOnes) ^ (0x26 * kOnes)) ||
-         has_zero_byte((word | 0x02 * kOnes) ^ (0x3E * kOnes));
-}
-
 // With a hook for '<': on_less(offset) writes what the '<' at s[offset]
 // stands for and returns the offset to go on from.
 template <typename Out, typename OnLess>
@@ -237,8 +270,7 @@ void append_html_escaped(Out& out, std::string_view s, OnLess&& on_less) {
   const char* const end = p + s.size();
   while (p != end) {
     const char* run = p;
-    while (end - p >= 8 && !has_html_special(load_word(p))) p += 8;
-    while (p != end && kHtmlEscape.slot[static_cast<unsigned char>(*p)] == 0) ++p;
+    p = begin + std::min(find_any(s, static_cast<std::size_t>(p - begin), '"', '&', '<', '>'), s.size());
     out.append(run, static_cast<std::size_t>(p - run));
     if (p == end) break;
     if (*p == '<') {
@@ -906,7 +938,7 @@ class CodeLookup {
   bool proved_outside(std::size_t line) {
     if (line < scanned_) unsafe_ = true;  // out of order: no proof
     while (!unsafe_ && scanned_ < line) {
-      const std::size_t hit = find_code_mark(scanned_);
+      const std::size_t hit = find_any(source_, scanned_, '`', '<', '~');
       if (hit >= line) break;
       scan(line_at(source_, line_start(source_, hit)), line);
     }
@@ -914,18 +946,6 @@ class CodeLookup {
     return !unsafe_ && !marks_in_paragraph(line);
   }
 
-  // The first '`', '<' or '~' from `from` on, or npos.
-  std::size_t find_code_mark(std::size_t from) const {
-    std::size_t i = from;
-    while (i + 8 <= source_.size()) {
-      const std::uint64_t word = load_word(source_.data() + i);
-      if (has_byte(word, '`') || has_byte(word, '<') || has_byte(word, '~')) break;
-      i += 8;
-    }
-    for (; i < source_.size(); ++i)
-      if (source_[i] == '`' || source_[i] == '<' || source_[i] == '~') return i;
-    return kNone;
-  }
 
   // A line holding a mark, before the query line `limit`, no fence open.
   void scan(const SourceLine& l, std::size_t limit) {
