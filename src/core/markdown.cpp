@@ -11,9 +11,10 @@
 //   3. extract_footnotes(): cut "[^label]: ..." definitions out of the source
 //      (md4c 0.4.8 would take them for link reference definitions); only
 //      lines starting with '[' are looked at, the rest is copied in runs.
-//   4. mark_references(): replace every "[^label]" by a sentinel (see below)
-//      that md4c passes through as ordinary text; the renderer turns it into
-//      a reference, or back into "[^label]" (undefined label, code, links).
+//   4. append_marking_references(): replace every "[^label]" by a sentinel
+//      (see below) that md4c passes through as ordinary text; the renderer
+//      turns it into a reference, or back into "[^label]" (undefined label,
+//      code, links).
 //   5. HtmlRenderer renders the body, then each referenced note (a nested
 //      md4c pass per note, numbered by first reference), then the section.
 //
@@ -1344,9 +1345,8 @@ bool starts_inline_link_tail(std::string_view text, std::size_t at) {
 // print as written everywhere: left alone, md4c would turn "[^x]" into a
 // link whenever a "[^x]: url" it sees as a link reference definition
 // exists somewhere we do not extract footnotes from (a blockquote, say).
-std::string mark_references(std::string_view text, Footnotes& footnotes) {
-  std::string out;
-  out.reserve(text.size());
+void append_marking_references(std::string& out, std::string_view text, Footnotes& footnotes) {
+  out.reserve(out.size() + text.size());
   std::size_t run = 0;
   std::size_t at = find_caret_bracket(text, 0);
   while (at != std::string_view::npos) {
@@ -1371,7 +1371,6 @@ std::string mark_references(std::string_view text, Footnotes& footnotes) {
     at = find_caret_bracket(text, at + 2);
   }
   out.append(text.substr(run));
-  return out;
 }
 
 // Steps 1-4 of the pipeline: the body to render, footnotes filled in. The
@@ -1382,28 +1381,27 @@ std::string_view prepare_source(std::string_view markdown, unsigned flags,
   const std::string_view source = sanitize_input(markdown, storage);
   if (find_caret_bracket(source, 0) == std::string_view::npos) return source;
   const std::string body = extract_footnotes(source, flags, footnotes);
-  storage = mark_references(body, footnotes);
+  storage.clear();  // `source` may lie in it, `body` does not
+  append_marking_references(storage, body, footnotes);
   return storage;
 }
 
 // ------------------------------------------------------------------ heading ids
 
+// slugify() into `slug` (its content replaced).
+void assign_slug(std::string& slug, std::string_view text);
+
 // Per-document registry of ids: "intro", "intro-1", "intro-2", ... Ids the
 // footnotes use are never handed to headings.
 class HeadingIds {
  public:
-  std::string claim(const std::string& slug) {
-    if (!taken(slug)) {
-      used_.insert(slug);
-      return slug;
-    }
+  // The id (kept here, valid for the registry's life).
+  const std::string& claim(const std::string& slug) {
+    if (!taken(slug)) return *used_.insert(slug).first;
     unsigned& suffix = next_suffix_[slug];
     for (;;) {
       std::string candidate = slug + "-" + std::to_string(++suffix);
-      if (!taken(candidate)) {
-        used_.insert(candidate);
-        return candidate;
-      }
+      if (!taken(candidate)) return *used_.insert(std::move(candidate)).first;
     }
   }
 
@@ -1583,9 +1581,9 @@ class HtmlRenderer {
   void close_heading(const MD_BLOCK_H_DETAIL& detail) {
     in_heading_ = false;
     const char level = static_cast<char>('0' + std::min(std::max(detail.level, 1u), 6u));
-    std::string slug = slugify(heading_text_);
-    if (slug.empty()) slug = "section";
-    const std::string id = context_.heading_ids.claim(slug);
+    assign_slug(slug_, heading_text_);
+    if (slug_.empty()) slug_ = "section";
+    const std::string& id = context_.heading_ids.claim(slug_);
     html_ += "<h";
     html_ += level;
     html_ += " id=\"";
@@ -1755,18 +1753,26 @@ class HtmlRenderer {
     return {};
   }
 
+  // `text` with every sentinel turned back into its "[^label]": `text`
+  // itself in a document without references, else a view of restored_,
+  // valid until the next call.
+  std::string_view restore_references(std::string_view text) {
+    if (context_.footnotes.occurrences.empty()) return text;
+    restored_.clear();
+    append_restoring_references(restored_, text, context_.footnotes);
+    return restored_;
+  }
+
   void put_code(std::string_view text) {
-    std::string restored;
-    append_restoring_references(restored, text, context_.footnotes);
-    append_html_escaped(sink(), restored);
-    if (in_heading_) heading_text_ += restored;
+    const std::string_view code = restore_references(text);
+    append_html_escaped(sink(), code);
+    if (in_heading_) heading_text_ += code;
   }
 
   // Raw HTML is omitted unless the site allows it (site.yaml unsafe_html).
   void put_raw_html(std::string_view html) {
     if (!context_.allow_raw_html) return;
-    std::string restored;
-    append_restoring_references(restored, html, context_.footnotes);
+    const std::string_view restored = restore_references(html);
     if (image_depth_ > 0) append_html_escaped(sink(), restored);
     else put(restored);
   }
@@ -1807,8 +1813,10 @@ class HtmlRenderer {
   bool in_heading_ = false;
   OutputBuffer heading_html_;
   std::string heading_text_;  // for the slug
+  std::string slug_;          // close_heading()'s, kept for its capacity
   std::vector<bool> links_;   // per open link: whether its <a> was written
   std::string scratch_;       // see scratch_value()
+  std::string restored_;      // see restore_references()
   unsigned image_depth_ = 0;
   bool image_tag_open_ = false;
 };
@@ -1842,10 +1850,10 @@ void append_back_links(OutputBuffer& out, const std::string& prefix, const Footn
 // `content`, each checked once to be only a definition (md4c renders it to
 // nothing), followed by a blank line. Only what a note mentions is
 // prepended, which keeps the nested renders linear in the document size.
-std::string link_definitions_for(std::string_view content, unsigned flags,
+void append_link_definitions_for(std::string& out, std::string_view content, unsigned flags,
                                  Footnotes& footnotes) {
-  std::string out;
-  if (footnotes.link_definitions.empty()) return out;
+  if (footnotes.link_definitions.empty()) return;
+  const std::size_t start = out.size();
   std::unordered_set<std::size_t> included;
   std::size_t open = content.find('[');
   while (open != std::string_view::npos) {
@@ -1871,8 +1879,7 @@ std::string link_definitions_for(std::string_view content, unsigned flags,
     }
     open = content.find('[', close);
   }
-  if (!out.empty()) out += '\n';
-  return out;
+  if (out.size() > start) out += '\n';
 }
 
 // Renders the referenced notes (notes may reference further notes, which
@@ -1881,9 +1888,9 @@ void append_footnote_section(OutputBuffer& out, RenderContext& context) {
   Footnotes& footnotes = context.footnotes;
   for (std::size_t i = 0; i < footnotes.numbered.size(); ++i) {
     const std::size_t note_index = footnotes.numbered[i];
-    std::string source = link_definitions_for(footnotes.notes[note_index].content,
-                                              context.flags, footnotes);
-    source += mark_references(footnotes.notes[note_index].content, footnotes);
+    std::string source;
+    append_link_definitions_for(source, footnotes.notes[note_index].content, context.flags, footnotes);
+    append_marking_references(source, footnotes.notes[note_index].content, footnotes);
     OutputBuffer html;
     HtmlRenderer(context, html).render(source);
     footnotes.notes[note_index].html = std::string(html.view());
@@ -2009,6 +2016,35 @@ bool is_slug_separator(char32_t cp) {
          cp == 0xFEFF || cp == 0xFFFC || cp == 0xFFFD || is_sentinel_digit_cp(cp);
 }
 
+void assign_slug(std::string& slug, std::string_view text) {
+  slug.clear();
+  slug.reserve(text.size());
+  bool separator = false;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      if (is_ascii_alnum(c)) {
+        if (separator && !slug.empty()) slug += '-';
+        separator = false;
+        slug += ascii_lower(static_cast<char>(c));
+      } else {
+        separator = true;
+      }
+      ++i;
+      continue;
+    }
+    const DecodedChar d = decode_utf8(text, i);
+    if (d.valid && !is_slug_separator(d.cp)) {
+      if (separator && !slug.empty()) slug += '-';
+      separator = false;
+      append_utf8(slug, lower_case(d.cp));
+    } else {
+      separator = true;
+    }
+    i += d.length;
+  }
+}
+
 }  // namespace
 
 // ------------------------------------------------------------------ public API
@@ -2086,36 +2122,7 @@ TextStats text_stats(std::string_view markdown) {
 std::string slugify(std::string_view text) {
   return guarded([&] {
     std::string slug;
-    slug.reserve(text.size());
-    bool separator = false;
-    const auto append_word = [&](std::string_view bytes) {
-      if (separator && !slug.empty()) slug += '-';
-      separator = false;
-      slug.append(bytes);
-    };
-    for (std::size_t i = 0; i < text.size();) {
-      const auto c = static_cast<unsigned char>(text[i]);
-      if (c < 0x80) {
-        if (is_ascii_alnum(c)) {
-          if (separator && !slug.empty()) slug += '-';
-          separator = false;
-          slug += ascii_lower(static_cast<char>(c));
-        } else {
-          separator = true;
-        }
-        ++i;
-        continue;
-      }
-      const DecodedChar d = decode_utf8(text, i);
-      if (d.valid && !is_slug_separator(d.cp)) {
-        std::string lowered;
-        append_utf8(lowered, lower_case(d.cp));
-        append_word(lowered);
-      } else {
-        separator = true;
-      }
-      i += d.length;
-    }
+    assign_slug(slug, text);
     return slug;
   }, std::string());
 }
