@@ -125,6 +125,26 @@ QUIRE_SIMD_SCAN std::size_t find_any(std::string_view s, std::size_t from, Chars
   return std::string_view::npos;
 }
 
+// The last offset before `end` holding one of `chars` (npos if none).
+template <typename... Chars>
+QUIRE_SIMD_SCAN std::size_t rfind_any(std::string_view s, std::size_t end, Chars... chars) {
+  std::size_t i = std::min(end, s.size());
+#if defined(__wasm__)
+  while (i >= 16) {
+    const v128_t block = wasm_v128_load(s.data() + i - 16);
+    v128_t hits = wasm_i8x16_splat(0);
+    ((hits = wasm_v128_or(hits, wasm_i8x16_eq(block, wasm_i8x16_splat(chars)))), ...);
+    if (const int bits = wasm_i8x16_bitmask(hits)) return i - 16 + static_cast<std::size_t>(31 - __builtin_clz(bits));
+    i -= 16;
+  }
+#endif
+  while (i > 0) {
+    --i;
+    if (((s[i] == chars) || ...)) return i;
+  }
+  return std::string_view::npos;
+}
+
 std::size_t find_either(std::string_view s, std::size_t from, char a, char b) {
   return find_any(s, from, a, b);
 }
@@ -672,8 +692,8 @@ bool is_line_break(char c) { return c == '\n' || c == '\r'; }
 
 // The start of the line holding s[at].
 std::size_t line_start(std::string_view s, std::size_t at) {
-  while (at > 0 && !is_line_break(s[at - 1])) --at;
-  return at;
+  const std::size_t previous_break = rfind_any(s, at, '\n', '\r');
+  return previous_break == std::string_view::npos ? 0 : previous_break + 1;
 }
 
 // The line before the one starting at `begin` (> 0).
