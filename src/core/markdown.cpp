@@ -959,7 +959,7 @@ class CodeLookup {
   bool proved_outside(std::size_t line) {
     if (line < scanned_) unsafe_ = true;  // out of order: no proof
     while (!unsafe_ && scanned_ < line) {
-      const std::size_t hit = find_any(source_, scanned_, '`', '<', '~');
+      const std::size_t hit = next_mark();
       if (hit >= line) break;
       scan(line_at(source_, line_start(source_, hit)), line);
     }
@@ -967,6 +967,14 @@ class CodeLookup {
     return !unsafe_ && !marks_in_paragraph(line);
   }
 
+
+  // The first '`', '<' or '~' at or after scanned_. Kept between queries:
+  // searching on to the end of the source at every query would make many
+  // footnotes in a document without marks quadratic.
+  std::size_t next_mark() {
+    if (next_mark_ == kUnknown || next_mark_ < scanned_) next_mark_ = find_any(source_, scanned_, '`', '<', '~');
+    return next_mark_;
+  }
 
   // A line holding a mark, before the query line `limit`, no fence open.
   void scan(const SourceLine& l, std::size_t limit) {
@@ -1049,6 +1057,8 @@ class CodeLookup {
   bool parsed_ = false;
   bool unsafe_ = false;
   std::size_t scanned_ = 0;            // lines before this offset are scanned
+  static constexpr std::size_t kUnknown = kNone - 1;
+  std::size_t next_mark_ = kUnknown;   // next_mark()'s answer (kNone: no mark left)
   std::size_t mark_line_ = kNone;      // the last line with '`' or '<' since a fence
   std::size_t checked_line_ = kNone;   // the previous query line...
   bool checked_marks_ = false;         // ...and marks_in_paragraph's answer there
