@@ -52,3 +52,24 @@ test('hostile bytes render the same natively and in WASM', async () => {
   const nasty = '\uFEFFa\u0000b\r\nc\rd [x](java&#x09;script:alert(1)) <script>x</script> [^n]\n\n[^n]: note\n';
   assert.equal(nativeRender(nasty), await renderMarkdown(nasty));
 });
+
+test('line ends and NUL bytes at every offset render the same natively and in WASM', async () => {
+  // The WASM build finds line ends 16 bytes at a time (md4c's strcspn, and
+  // the footnote pre-pass's scans): lines of every length up to past two
+  // blocks, each break kind, a NUL at each place, a document ending with a
+  // break and one without. One document per case keeps spawns few.
+  const breaks = ['\n', '\r\n', '\r'];
+  for (const end of ['\n', '']) {
+    let doc = '';
+    for (let length = 0; length < 40; length += 1) {
+      const text = 'x'.repeat(length);
+      const nul = length ? `${text.slice(0, length >> 1)}\u0000${text.slice(length >> 1)}` : '\u0000';
+      doc += `${text}${breaks[length % 3]}${nul}${breaks[(length + 1) % 3]}\n`;
+      if (length % 7 === 0) doc += `[^n${length}]: note ${text}${breaks[length % 3]}`;
+    }
+    doc += `see [^n0] and [^n7]${end}`;
+    const browser = await renderMarkdown(doc);
+    assert.ok(browser.includes('footnotes'), 'the notes are found');
+    assert.equal(nativeRender(doc), browser);
+  }
+});
