@@ -69,7 +69,8 @@ std::string render_markdown(std::string_view markdown,
                             const MarkdownOptions& options = {});
 // The same into `out` (its content replaced), returning a view of it: a
 // caller rendering many documents keeps one buffer, and its capacity,
-// across them, and reads the HTML where it lies.
+// across them, and reads the HTML where it lies. `markdown` must not lie
+// in `out` (out is cleared and may move while the markdown is read).
 std::string_view render_markdown_into(OutputBuffer& out, std::string_view markdown,
                                       const MarkdownOptions& options = {});
 

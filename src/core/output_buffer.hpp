@@ -11,9 +11,9 @@
 
 namespace quire {
 
-// std::string's appends are calls into the library, and its copies a plain
-// C loop in WebAssembly; pieces of up to 16 bytes (most tags and words) are
-// copied here as two overlapping words instead.
+// std::string's appends are calls into the library; pieces of up to 16
+// bytes (most tags and words) are copied here inline as two overlapping
+// words instead, longer ones with memcpy (one memory.copy in WebAssembly).
 class OutputBuffer {
  public:
   OutputBuffer() = default;

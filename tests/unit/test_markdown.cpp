@@ -642,7 +642,10 @@ TEST_CASE("input is cleaned into valid UTF-8 before parsing") {
     CHECK(render_markdown("&#0; &#xD800; &#x110000;") ==
           "<p>" + fffd + " " + fffd + " " + fffd + "</p>\n");
   }
-  SUBCASE("CRLF and lone CR line endings") {
+}
+
+TEST_CASE("CRLF and lone CR end lines as LF does, in md4c and in the footnote pre-pass") {
+  {
     CHECK(render_markdown("a\r\nb\r\n\r\n# H\r\n") == "<p>a\nb</p>\n<h1 id=\"h\">H" + anchor("h") + "</h1>\n");
     CHECK(render_markdown("a\rb\r\r- x\r- y\r") ==
           "<p>a\nb</p>\n<ul>\n<li>x</li>\n<li>y</li>\n</ul>\n");
