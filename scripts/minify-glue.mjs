@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // Emscripten's JS glue for the WASM module (quire-core.js), minified in
-// place by esbuild, as scripts/minify-web.mjs does for web/. emcc 3.1.6
+// place by esbuild, the way scripts/minify-web.mjs does web/. emcc 3.1.6
 // without Closure only strips whitespace and keeps every local name: this
 // takes the glue from ~9.2 to ~6.9 KB gzip. CMake runs it after each link.
 //
 //   node scripts/minify-glue.mjs build/wasm/quire-core.js
 import { readFile, writeFile } from 'node:fs/promises';
 
-import { transform } from 'esbuild';
+import { minify } from './minify-web.mjs';
 
 const file = process.argv[2];
 if (!file) {
@@ -15,6 +15,4 @@ if (!file) {
   process.exit(2);
 }
 const source = await readFile(file, 'utf8');
-const { code } = await transform(source, { loader: 'js', format: 'esm', minify: true, sourcefile: file,
-  logLevel: 'error' });
-await writeFile(file, code);
+await writeFile(file, /** @type {string} */ (await minify(source, file)));

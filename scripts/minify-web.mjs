@@ -11,24 +11,37 @@ import { fileURLToPath } from 'node:url';
 
 import { transform } from 'esbuild';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const from = path.resolve(process.argv[2] ?? path.join(repoRoot, 'web'));
-const to = path.resolve(process.argv[3] ?? path.join(repoRoot, 'build/web'));
-
 /** @type {Record<string, 'js' | 'css'>} */
 const loaders = { '.js': 'js', '.css': 'css' };
 
-await mkdir(to, { recursive: true });
-for (const entry of await readdir(from, { withFileTypes: true })) {
-  if (!entry.isFile()) continue;
-  const source = await readFile(path.join(from, entry.name));
-  const loader = loaders[path.extname(entry.name)];
-  // ES modules stay ES modules (format 'esm', no bundling: imports are kept).
-  const out = loader
-    ? (await transform(source.toString('utf8'), { loader, minify: true, format: loader === 'js' ? 'esm' : undefined,
-        sourcefile: entry.name, logLevel: 'error' })).code
-    : source;
-  const target = path.join(to, entry.name);
-  const old = await readFile(target).catch(() => null);
-  if (!old || !old.equals(Buffer.from(out))) await writeFile(target, out);
+/**
+ * A JS or CSS file's text minified (ES modules stay ES modules: format
+ * 'esm', no bundling, imports kept); null for any other kind of file.
+ * @param {string} source
+ * @param {string} name  the file's name (its extension picks the loader)
+ * @returns {Promise<string|null>}
+ */
+export async function minify(source, name) {
+  const loader = loaders[path.extname(name)];
+  if (!loader) return null;
+  const { code } = await transform(source, { loader, minify: true, format: loader === 'js' ? 'esm' : undefined,
+    sourcefile: name, logLevel: 'error' });
+  return code;
 }
+
+async function main() {
+  const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const from = path.resolve(process.argv[2] ?? path.join(repoRoot, 'web'));
+  const to = path.resolve(process.argv[3] ?? path.join(repoRoot, 'build/web'));
+  await mkdir(to, { recursive: true });
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const source = await readFile(path.join(from, entry.name));
+    const out = (await minify(source.toString('utf8'), entry.name)) ?? source;
+    const target = path.join(to, entry.name);
+    const old = await readFile(target).catch(() => null);
+    if (!old || !old.equals(Buffer.from(out))) await writeFile(target, out);
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

@@ -89,9 +89,8 @@ else console.warn('Quire: no #quire-app element on this page; nothing to do.');
 
 /** @param {HTMLElement} app */
 function start(app) {
-  const base = app.dataset.base || '/';
-  appBase = base;
-  const bundleUrl = new URL(app.dataset.bundle || `${base}bundle.json`, location.href);
+  appBase = app.dataset.base || '/';
+  const bundleUrl = new URL(app.dataset.bundle || `${appBase}bundle.json`, location.href);
   // The app restores scroll positions itself (the browser cannot: the
   // content of an entry only exists once the app renders it again).
   history.scrollRestoration = 'manual';
@@ -138,12 +137,12 @@ function start(app) {
 
   if (needsRender) startCore();
 
-  document.addEventListener('click', (event) => onClick(event, base));
+  document.addEventListener('click', onClick);
   // A split bundle's post bodies: start fetching when the reader points at
   // or tabs to a link, not only when they click.
   document.addEventListener('pointerover', onIntent);
   document.addEventListener('focusin', onIntent);
-  document.addEventListener('submit', (event) => onSubmit(event, base));
+  document.addEventListener('submit', onSubmit);
   window.addEventListener('popstate', onPopState);
   // So that reload and back-from-another-site land where the reader was.
   window.addEventListener('pagehide', saveScroll);
@@ -172,21 +171,17 @@ function marked(name) {
 /**
  * Is this URL one of the blog's views (not a file like feed.xml)?
  * @param {URL} url
- * @param {string} base
  */
-function isAppUrl(url, base) {
+function isAppUrl(url) {
   if (url.origin !== location.origin) return false;
-  const underBase = url.pathname.startsWith(base) || `${url.pathname}/` === base;
+  const underBase = url.pathname.startsWith(appBase) || `${url.pathname}/` === appBase;
   if (!underBase) return false;
   const last = url.pathname.slice(url.pathname.lastIndexOf('/') + 1);
   return !/\.[^.]+$/.test(last) || /\.html?$/i.test(last);
 }
 
-/**
- * @param {MouseEvent} event
- * @param {string} base
- */
-function onClick(event, base) {
+/** @param {MouseEvent} event */
+function onClick(event) {
   if (event.defaultPrevented || event.button !== 0) return;
   if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
   const target = /** @type {Element|null} */ (event.target);
@@ -194,7 +189,7 @@ function onClick(event, base) {
   if (!link || !(link instanceof HTMLAnchorElement)) return;
   if ((link.target && link.target !== '_self') || link.hasAttribute('download')) return;
   const url = new URL(link.href);
-  if (!isAppUrl(url, base)) return;
+  if (!isAppUrl(url)) return;
 
   if (url.pathname + url.search === shownPath) {
     if (url.hash) {
@@ -235,7 +230,7 @@ function onIntent(event) {
  */
 function prefetchFor(link) {
   const url = new URL(link.href);
-  if (bundle && isAppUrl(url, appBase)) bundle.prefetch(url.pathname);
+  if (bundle && isAppUrl(url)) bundle.prefetch(url.pathname);
 }
 
 /** @param {HTMLElement} app */
@@ -251,14 +246,13 @@ function prefetchInView(app) {
 /**
  * The search form (GET to the search route) becomes a client navigation.
  * @param {SubmitEvent} event
- * @param {string} base
  */
-function onSubmit(event, base) {
+function onSubmit(event) {
   const form = event.target;
   if (event.defaultPrevented || !bundle || !(form instanceof HTMLFormElement)) return;
   if (form.method.toLowerCase() !== 'get' || (form.target && form.target !== '_self')) return;
   const url = new URL(form.action, location.href);
-  if (!isAppUrl(url, base) || url.pathname !== `${base}search/`) return;
+  if (!isAppUrl(url) || url.pathname !== `${appBase}search/`) return;
   const params = new URLSearchParams();
   for (const [name, value] of new FormData(form, event.submitter)) {
     if (typeof value === 'string') params.append(name, value);
@@ -488,7 +482,7 @@ function showError(error) {
   text.textContent = `This blog could not be loaded: ${message}`;
   const home = document.createElement('p');
   const link = document.createElement('a');
-  link.href = app.dataset.base || '/';
+  link.href = appBase;
   link.textContent = 'Go to the home page';
   home.append(link);
   box.append(heading, text, home);

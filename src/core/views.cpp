@@ -102,17 +102,19 @@ class ViewBuilder {
     h.raw("</article>\n");
   }
 
-  // The path of page `page` of a paginated list: the list's route (home, a
-  // tag combination, a search) with that page.
-  std::string page_path(Route list, int page) const {
-    list.page = page;
-    return path(list);
+  // The path of page `page` of the list shown (home, a tag combination, a
+  // search): this view's route with that page.
+  std::string page_path(int page) const {
+    Route r = route_;
+    r.page = page;
+    return path(r);
   }
 
   // Page links for a paginated list: "← Newer", numbers, "Older →".
-  void pagination(Html& h, int page, int pages, const Route& list) {
+  void pagination(Html& h, int pages) {
     if (pages <= 1) return;
-    auto link = [&](int p) { return page_path(list, p); };
+    const int page = route_.page;
+    auto link = [&](int p) { return page_path(p); };
     if (page > 1) v_.prev_path = link(page - 1);
     if (page < pages) v_.next_path = link(page + 1);
     h.raw("<nav class=\"pagination\" aria-label=\"Pages\">\n");
@@ -154,15 +156,15 @@ class ViewBuilder {
     return true;
   }
 
-  // A paginated list of summaries (the list's route gives the page and
-  // the page links); false when the page is out of range.
-  bool paged_list(Html& h, const std::vector<size_t>& posts, const Route& list) {
+  // A paginated list of summaries, this view's page of them; false when
+  // the page is out of range.
+  bool paged_list(Html& h, const std::vector<size_t>& posts) {
     Page at;
-    if (!page_of(posts.size(), static_cast<size_t>(std::max(1, site_.posts_per_page)), list.page, at)) return false;
+    if (!page_of(posts.size(), static_cast<size_t>(std::max(1, site_.posts_per_page)), route_.page, at)) return false;
     h.raw("<div class=\"post-list\">\n");
     for (size_t i = at.first; i < at.last; ++i) post_summary(h, posts[i]);
     h.raw("</div>\n");
-    pagination(h, list.page, at.pages, list);
+    pagination(h, at.pages);
     return true;
   }
 
@@ -178,7 +180,7 @@ class ViewBuilder {
     else h.text("Latest posts");
     h.raw("</h1>\n");
     if (b_.posts.empty()) h.raw("<p class=\"empty\">No posts yet.</p>\n");
-    if (!paged_list(h, all, home_route(route_.page))) return not_found();
+    if (!paged_list(h, all)) return not_found();
     v_.html = h.take();
   }
 
@@ -348,7 +350,7 @@ class ViewBuilder {
     if (tags.size() > 1) h.raw(" with all ").num(static_cast<long long>(tags.size())).raw(" tags");
     h.raw(" · <a href=\"").text(path(route_of(RouteKind::TagsIndex))).raw("\">All tags</a></p>\n");
     if (posts.empty()) h.raw("<p class=\"empty\">No post has all these tags.</p>\n");
-    if (!paged_list(h, posts, tags_route(slugs, route_.page))) return not_found();
+    if (!paged_list(h, posts)) return not_found();
     // On the first page only: the links are the same on every page, and
     // counting them costs an intersection per tag.
     if (route_.page == 1) narrow_by(h, tags, posts);
@@ -483,7 +485,7 @@ class ViewBuilder {
             .raw(" shown");
       h.raw(".</p>\n");
       if (!hits.empty()) compact_list(h, hits, at.first, at.last);
-      pagination(h, route_.page, at.pages, route_);
+      pagination(h, at.pages);
     }
     v_.html = h.take();
   }
