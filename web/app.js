@@ -11,10 +11,11 @@
 // JavaScript, and the first paint stays free of WASM work. A page that
 // must be rendered client-side (a 404.html fallback) starts at once.
 //
-// For tests: window.__quire = {ready, navigations}; reading `ready` starts
-// the core if it hasn't started, and resolves to true once the bundle is
-// loaded (false if it failed, never rejects); `navigations` counts
-// client-side renders. Each render dispatches `quire:rendered` on document,
+// For tests: window.__quire = {ready, navigations, warmedUp}; reading
+// `ready` starts the core if it hasn't started, and resolves to true once
+// the bundle is loaded (false if it failed, never rejects); `navigations`
+// counts client-side renders; `warmedUp` turns true once a pre-rendered
+// page's view has been rendered in idle time and thrown away (warmUp). Each render dispatches `quire:rendered` on document,
 // with {path, status, title} as detail; before that, `quire:render` with
 // {fragment}: the new view not yet in the page, for scripts that keep
 // state on the chrome (theme.js) to set it there, so that unchanged chrome
@@ -47,10 +48,11 @@ const status = document.getElementById('quire-status');
 let startCore = () => Promise.resolve(false);
 /** @type {Promise<boolean>|null} */
 let loading = null;
-/** @type {{readonly ready: Promise<boolean>, navigations: number}} */
+/** @type {{readonly ready: Promise<boolean>, navigations: number, warmedUp: boolean}} */
 const testHooks = {
   get ready() { return startCore(); },
   navigations: 0,
+  warmedUp: false,
 };
 /** @type {any} */ (window).__quire = testHooks;
 
@@ -116,7 +118,10 @@ function start(app) {
         return false;
       });
     loading.then((ok) => {
-      if (ok && !needsRender) prefetchInView(app);
+      if (ok && !needsRender) {
+        prefetchInView(app);
+        whenIdle(warmUp);
+      }
       if (needsRender) {
         if (ok) show(new URL(location.href), { history: 'none', focus: false, initial: true, scroll: savedScroll() });
         else showError(loadError);
@@ -237,10 +242,47 @@ function prefetchFor(link) {
 function prefetchInView(app) {
   if (!inView) return;
   inView.disconnect();
-  const idle = window.requestIdleCallback ?? ((/** @type {() => void} */ f) => setTimeout(f, 50));
-  idle(() => {
+  whenIdle(() => {
     for (const link of app.querySelectorAll('main a[href]')) inView.observe(link);
   });
+}
+
+/** @param {() => void} task  runs when the main thread has nothing to do */
+function whenIdle(task) {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task);
+  else setTimeout(task, 50);
+}
+
+/**
+ * On a pre-rendered page, in idle time, renders the view shown and the
+ * view of the first link in its <main> (a post, on a list), and throws
+ * them away: the browser compiles the core's code lazily, so the reader's
+ * first navigation would otherwise wait for that too. A split bundle's
+ * post is warmed once its chunk is there, which is only fetched when
+ * links in view may prefetch anyway (not with Save-Data).
+ */
+function warmUp() {
+  if (!bundle || testHooks.navigations > 0) return;
+  const loaded = bundle;
+  /** @param {string} path @returns {boolean} whether it lacked a chunk */
+  const render = (path) => {
+    try {
+      return Boolean(loaded.render(path, 'app').needs);
+    } catch {
+      return false;  // a real navigation reports the error
+    }
+  };
+  render(shownPath);
+  const link = [...(root?.querySelectorAll('main a[href]') ?? [])]
+    .map((a) => new URL(/** @type {HTMLAnchorElement} */ (a).href))
+    .find((url) => isAppUrl(url) && url.pathname + url.search !== shownPath);
+  const next = link && link.pathname + link.search;
+  if (next && render(next) && inView) {
+    loaded.ensure(next).then(() => whenIdle(() => {
+      if (testHooks.navigations === 0) render(next);
+    }), () => {});
+  }
+  testHooks.warmedUp = true;
 }
 
 /**

@@ -62,6 +62,16 @@ test('the home page lists the newest posts from the bundle', async () => {
     assert.equal(await page.title(), site.bundle.site.title);
     assert.equal(await appReady(page), true, 'the bundle loads');
     assert.equal(await navigations(page), 0, 'a pre-rendered page is not rendered again');
+    // In idle time the app renders the shown view once more, in the core
+    // only (warm-up): the page keeps its own <main>, title and history.
+    const main = await page.$('main');
+    const historyLength = await page.evaluate(() => history.length);
+    await page.waitForFunction(() => /** @type {any} */ (window).__quire.warmedUp === true);
+    assert.equal(await main?.evaluate((m) => m.isConnected && m === document.querySelector('main')), true);
+    assert.equal(await navigations(page), 0);
+    assert.equal(await page.title(), site.bundle.site.title);
+    assert.equal(await page.evaluate(() => history.length), historyLength);
+    assert.equal(page.url(), home);
     await mkdir(screenshotDir, { recursive: true });
     await page.screenshot({ path: path.join(screenshotDir, 'home.png'), fullPage: true });
     assert.deepEqual(pageErrors, []);
