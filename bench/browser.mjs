@@ -8,7 +8,7 @@
 //  - route changes at the largest size: click → the new view in the DOM and
 //    laid out (forced layout included), for the next page, a tag and a month
 //    (the budget), a post and a search, and in the notes click → the
-//    browser's next frame.
+//    browser's next frame; and the reader's first click after a cold load.
 //
 //   node bench/browser.mjs [--quick] [--repeats N]
 import { readFile, rm } from 'node:fs/promises';
@@ -206,6 +206,30 @@ async function routeChanges(browser, url, rounds, { trace = false } = {}) {
 }
 
 /**
+ * The reader's first click on a pre-rendered home page, per cold load (a
+ * new browser context each time): the core loaded and idle time past (the
+ * app's warm-up has run), then "older posts", click → laid out.
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} url  the home page
+ * @param {number} times
+ * @returns {Promise<number[]>}
+ */
+async function firstClicks(browser, url, times) {
+  const out = [];
+  for (let i = 0; i < times; i += 1) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => /** @type {any} */ (window).__quire?.ready);
+    await page.evaluate(() => /** @type {any} */ (window).__quire.ready);
+    await page.waitForFunction(() => /** @type {any} */ (window).__quire.warmedUp);
+    out.push((await navigateAndTime(page, { selector: 'main .pagination a.older', index: 0 })).laidOut);
+    await context.close();
+  }
+  return out;
+}
+
+/**
  * A post and a month whose static pages are removed from the (scratch)
  * build, so that the host's 404.html fallback makes the app render them.
  * @param {string} dist
@@ -263,6 +287,10 @@ export async function run(ctx) {
             rows.push({ section: sectionName, what: `${what} p95`, value: percentile(xs, 95), unit: 'ms', note: note(what, 95) });
             if (['next page', 'tag', 'month'].includes(what)) budgeted.push(...xs);
           }
+          const firsts = await firstClicks(browser, server.url, times);
+          rows.push({ section: `route change: ${posts} posts (${firsts.length} cold loads)`,
+            what: 'first click after load (older posts) p50', value: median(firsts), unit: 'ms',
+            note: `max ${Math.max(...firsts).toFixed(1)} ms; the core loaded and warmed up in idle time` });
           const p95 = percentile(budgeted, 95);
           const allCpu = Object.values(cpu).flat();
           const cpuP95 = allCpu.length ? `main-thread CPU ${percentile(allCpu, 95).toFixed(1)} ms` : '';
