@@ -144,6 +144,39 @@ test('every list view renders from the index alone, with no chunk request', asyn
   }
 });
 
+test('with Save-Data, a pre-rendered page fetches neither the core nor the index, and its links load pages', async () => {
+  const { page, pageErrors, consoleErrors, close } = await chunkCountingPage({ saveData: true });
+  try {
+    /** @type {string[]} */
+    const requests = [];
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+    const app = (/** @type {string} */ p) => /(\.wasm|quire-core\.js|bundle\.json|\/chunks\/.*)$/.test(p);
+    await page.goto(server.url);
+    await page.waitForFunction(() => /** @type {any} */ (window).__quire !== undefined);
+    const first = index.posts[0];
+    const postPath = `${index.site.base_path}posts/${first.slug}/`;
+    const link = page.locator(`.post-summary h2 a[href$="/posts/${first.slug}/"]`);
+    // Everything that starts the core for other readers: pointer, focus, keys.
+    await link.hover();
+    await link.focus();
+    await page.keyboard.press('Shift');
+    await page.waitForTimeout(300);
+    assert.deepEqual(requests.filter(app), []);
+    // The link is an ordinary link: the browser loads the post's page.
+    await Promise.all([page.waitForEvent('load'), link.click()]);
+    assert.equal(new URL(page.url()).pathname, postPath);
+    assert.ok(requests.includes(postPath), 'the post page was loaded as a document');
+    assert.equal((await page.locator('main h1').textContent())?.trim(), first.title);
+    assert.deepEqual(requests.filter(app), []);
+    // A script can still start it.
+    assert.equal(await appReady(page), true);
+    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await close();
+  }
+});
+
 test('opening a post fetches exactly the chunk holding its body, once', async () => {
   const { page, chunks, pageErrors, close } = await chunkCountingPage({ saveData: true });
   try {
