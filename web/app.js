@@ -16,7 +16,8 @@
 // `ready` starts the core if it hasn't started, and resolves to true once
 // the bundle is loaded (false if it failed, never rejects); `navigations`
 // counts client-side renders; `warmedUp` turns true once a pre-rendered
-// page's view has been rendered in idle time and thrown away (warmUp). Each render dispatches `quire:rendered` on document,
+// page's view has been rendered in idle time and thrown away (warmUp).
+// Each render dispatches `quire:rendered` on document,
 // with {path, status, title} as detail; before that, `quire:render` with
 // {fragment}: the new view not yet in the page, for scripts that keep
 // state on the chrome (theme.js) to set it there, so that unchanged chrome
