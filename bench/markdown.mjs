@@ -76,8 +76,12 @@ function native(docs, rounds) {
 }
 
 /**
- * Measures every renderer on `docs`; samples are interleaved (one pass of
- * each renderer in turn) so a noisy neighbour hits them all alike.
+ * Measures every renderer on `docs`. Samples are short (about 25 ms of CPU
+ * each) and interleaved, one of each renderer in turn, the order reversed
+ * every other round, so that the machine's speed, which drifts from one
+ * second to the next on a shared VM, is the same for all of them. (Five
+ * samples of 250 ms gave Quire/md4w anywhere from 0.92 to 1.63 across seven
+ * runs on one evening; 40 samples of 25 ms gave 1.19-1.29 across three.)
  * @param {Context} ctx
  * @param {string} label
  * @param {string[]} docs
@@ -86,23 +90,25 @@ function native(docs, rounds) {
 async function measure(ctx, label, docs) {
   const list = await renderers();
   const bytes = docs.reduce((n, d) => n + Buffer.byteLength(d), 0);
-  const minPass = 250;  // ms: short passes are mostly timer noise
+  const warmUp = 250;  // ms of CPU per renderer first: JIT, WASM tier-up
+  const samplePass = 25;  // ms of CPU per sample (process.cpuUsage() counts microseconds)
+  const samplesEach = ctx.repeats * 8;
   /** @type {Map<string, number[]>} */
   const samples = new Map(list.map((r) => [r.name, []]));
   /** @type {Map<string, number>} */
   const inner = new Map();
   for (const r of list) {
-    // Warm up (JIT, WASM tier-up) and size the pass.
+    // Warm up and size the sample.
     const t0 = cpuMs();
     let n = 0;
     do {
       for (const d of docs) r.render(d);
       n += 1;
-    } while (cpuMs() - t0 < minPass);
-    inner.set(r.name, Math.max(1, Math.ceil((n * minPass) / (cpuMs() - t0))));
+    } while (cpuMs() - t0 < warmUp);
+    inner.set(r.name, Math.max(1, Math.round((n * samplePass) / (cpuMs() - t0))));
   }
-  for (let s = 0; s < ctx.repeats; s += 1) {
-    for (const r of list) {
+  for (let s = 0; s < samplesEach; s += 1) {
+    for (const r of s % 2 ? [...list].reverse() : list) {
       const times = /** @type {number} */ (inner.get(r.name));
       const t0 = cpuMs();
       for (let i = 0; i < times; i += 1) for (const d of docs) r.render(d);
