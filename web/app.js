@@ -71,13 +71,16 @@ let latestShow = 0;
 /** pathname + search of what the page shows now. */
 let shownPath = location.pathname + location.search;
 
+/** The reader asked to save data (Save-Data). */
+const saveData = Boolean(/** @type {{connection?: {saveData?: boolean}}} */ (navigator).connection?.saveData);
+/** How far outside the viewport a link counts as in view (px). */
+const inViewMargin = 200;
 /**
  * Links in or near the viewport: in a split bundle, the chunks of the posts
  * they open load while the reader looks at the list, so that opening one
  * waits for nothing. Not when the reader asked to save data, and only in
  * idle time, after the view is shown.
  */
-const saveData = Boolean(/** @type {{connection?: {saveData?: boolean}}} */ (navigator).connection?.saveData);
 const inView = typeof IntersectionObserver === 'function' && !saveData
   ? new IntersectionObserver((entries, observer) => {
     for (const entry of entries) {
@@ -85,7 +88,7 @@ const inView = typeof IntersectionObserver === 'function' && !saveData
       observer.unobserve(entry.target);
       prefetchFor(/** @type {HTMLAnchorElement} */ (entry.target));
     }
-  }, { rootMargin: '200px 0px' })
+  }, { rootMargin: `${inViewMargin}px 0px` })
   : null;
 
 if (root) start(root);
@@ -190,6 +193,24 @@ function isAppUrl(url) {
   return !/\.[^.]+$/.test(last) || /\.html?$/i.test(last);
 }
 
+/**
+ * Where a link leads, when the app would open it in place: not another
+ * site or a file, not in another window, not a download, and a URL at all
+ * (an href that is not one stays the browser's business).
+ * @param {HTMLAnchorElement} link
+ * @returns {URL|null}
+ */
+function opensInPlace(link) {
+  if ((link.target && link.target !== '_self') || link.hasAttribute('download')) return null;
+  let url;
+  try {
+    url = new URL(link.href);
+  } catch {
+    return null;
+  }
+  return isAppUrl(url) ? url : null;
+}
+
 /** @param {MouseEvent} event */
 function onClick(event) {
   if (event.defaultPrevented || event.button !== 0) return;
@@ -197,9 +218,8 @@ function onClick(event) {
   const target = /** @type {Element|null} */ (event.target);
   const link = target?.closest?.('a[href]');
   if (!link || !(link instanceof HTMLAnchorElement)) return;
-  if ((link.target && link.target !== '_self') || link.hasAttribute('download')) return;
-  const url = new URL(link.href);
-  if (!isAppUrl(url)) return;
+  const url = opensInPlace(link);
+  if (!url) return;
 
   if (url.pathname + url.search === shownPath) {
     if (url.hash) {
@@ -239,8 +259,8 @@ function onIntent(event) {
  * @param {HTMLAnchorElement} link
  */
 function prefetchFor(link) {
-  const url = new URL(link.href);
-  if (bundle && isAppUrl(url)) bundle.prefetch(url.pathname);
+  const url = opensInPlace(link);
+  if (bundle && url) bundle.prefetch(url.pathname);
 }
 
 /** @param {HTMLElement} app */
@@ -259,17 +279,23 @@ function whenIdle(task) {
 }
 
 /**
- * On a pre-rendered page, in idle time, renders the view shown and the
- * view of the first link in its <main> (a post, on a list), and throws
- * them away: the browser compiles the core's code lazily, so the reader's
- * first navigation would otherwise wait for that too. A split bundle's
- * post is warmed once its chunk is there, which is only fetched when
- * links in view may prefetch anyway (not with Save-Data).
+ * On a pre-rendered page, in idle time, renders the view shown, then the
+ * view the reader is likeliest to open next (the link they last pointed
+ * at, else the first link in <main>: a post, on a list), and throws both
+ * away. The browser compiles the core's code lazily, function by function,
+ * so the reader's first navigation would otherwise wait for that too. A
+ * view whose post body is in a chunk not loaded yet is warmed once the
+ * chunk is there; it is fetched only as prefetching would fetch it anyway
+ * (a link pointed at, or one in view without Save-Data). Each step stops
+ * once the reader has navigated. `warmedUp` turns true after the second
+ * step, whatever the renders gave.
  */
 function warmUp() {
-  if (!bundle || testHooks.navigations > 0) return;
   const loaded = bundle;
-  /** @param {string} path @returns {boolean} whether it lacked a chunk */
+  const app = root;
+  if (!loaded || !app) return;
+  const idle = () => latestShow === 0;  // no navigation started since load
+  /** @param {string} path @returns {boolean} whether its view needs a chunk */
   const render = (path) => {
     try {
       return Boolean(loaded.render(path, 'app').needs);
@@ -277,17 +303,39 @@ function warmUp() {
       return false;  // a real navigation reports the error
     }
   };
+  if (!idle()) return;
   render(shownPath);
-  const link = [...(root?.querySelectorAll('main a[href]') ?? [])]
-    .map((a) => new URL(/** @type {HTMLAnchorElement} */ (a).href))
-    .find((url) => isAppUrl(url) && url.pathname + url.search !== shownPath);
-  const next = link && link.pathname + link.search;
-  if (next && render(next) && inView) {
-    loaded.ensure(next).then(() => whenIdle(() => {
-      if (testHooks.navigations === 0) render(next);
-    }), () => {});
-  }
-  testHooks.warmedUp = true;
+  whenIdle(() => {
+    if (!idle()) return;
+    /** @param {Element|null} a @returns {string} the view's path, '' for none */
+    const viewOf = (a) => {
+      const url = a instanceof HTMLAnchorElement ? opensInPlace(a) : null;
+      return url && url.pathname + url.search !== shownPath ? url.pathname + url.search : '';
+    };
+    let link = viewOf(lastIntent) ? lastIntent : null;
+    for (const a of link ? [] : app.querySelectorAll('main a[href]')) {
+      if (viewOf(a)) {
+        link = a;
+        break;
+      }
+    }
+    const next = viewOf(link);
+    if (link && next && render(next) && (link === lastIntent || (inView && nearView(link)))) {
+      loaded.ensure(next).then(() => whenIdle(() => {
+        if (idle()) render(next);
+      }), () => {});
+    }
+    testHooks.warmedUp = true;
+  });
+}
+
+/**
+ * Is the element in the viewport or within the in-view prefetch's margin?
+ * @param {Element} element
+ */
+function nearView(element) {
+  const box = element.getBoundingClientRect();
+  return box.bottom >= -inViewMargin && box.top <= window.innerHeight + inViewMargin;
 }
 
 /**

@@ -163,7 +163,7 @@ test('with Save-Data, a pre-rendered page fetches neither the core nor the index
     await page.waitForTimeout(300);
     assert.deepEqual(requests.filter(app), []);
     // The link is an ordinary link: the browser loads the post's page.
-    await Promise.all([page.waitForEvent('load'), link.click()]);
+    await Promise.all([page.waitForEvent('load', { timeout: 10000 }), link.click()]);
     assert.equal(new URL(page.url()).pathname, postPath);
     assert.ok(requests.includes(postPath), 'the post page was loaded as a document');
     assert.equal((await page.locator('main h1').textContent())?.trim(), first.title);
