@@ -76,24 +76,27 @@ function native(docs, rounds) {
 }
 
 /**
- * Measures every renderer on `docs`. Samples are short (about 25 ms of CPU
- * each) and interleaved, one of each renderer in turn, the order reversed
- * every other round, so that the machine's speed, which drifts from one
- * second to the next on a shared VM, is the same for all of them. (Five
- * samples of 250 ms gave Quire/md4w anywhere from 0.92 to 1.63 across seven
- * runs on one evening; 40 samples of 25 ms gave 1.19-1.29 across three.)
+ * Measures every renderer on `docs`. Samples are short (about 25 ms of CPU,
+ * or one pass over `docs` where a pass takes longer: about 100 ms for
+ * marked on the posts) and interleaved, one of each renderer a round in an
+ * order shuffled every round, so that the machine's speed, which drifts
+ * from one second to the next on a shared VM, and one renderer's garbage
+ * left for the next, fall on all of them alike. Ratios are the median of
+ * each round's own ratio. (Five samples of 250 ms gave Quire/md4w anywhere
+ * from 0.92 to 1.63 across seven runs on one evening.)
  * @param {Context} ctx
  * @param {string} label
  * @param {string[]} docs
- * @returns {Promise<Row[]>}
+ * @returns {Promise<{rows: Row[], ratios: Map<string, number>}>}
+ *   ratios: Quire's speed over each other renderer's
  */
 async function measure(ctx, label, docs) {
   const list = await renderers();
   const bytes = docs.reduce((n, d) => n + Buffer.byteLength(d), 0);
   const warmUp = 250;  // ms of CPU per renderer first: JIT, WASM tier-up
   const samplePass = 25;  // ms of CPU per sample (process.cpuUsage() counts microseconds)
-  const samplesEach = ctx.repeats * 8;
-  /** @type {Map<string, number[]>} */
+  const rounds = ctx.repeats * 8;
+  /** @type {Map<string, number[]>} MB/s per round, in round order */
   const samples = new Map(list.map((r) => [r.name, []]));
   /** @type {Map<string, number>} */
   const inner = new Map();
@@ -107,8 +110,18 @@ async function measure(ctx, label, docs) {
     } while (cpuMs() - t0 < warmUp);
     inner.set(r.name, Math.max(1, Math.round((n * samplePass) / (cpuMs() - t0))));
   }
-  for (let s = 0; s < samplesEach; s += 1) {
-    for (const r of s % 2 ? [...list].reverse() : list) {
+  let seed = 1;  // the same order every run: a small LCG, Fisher-Yates
+  const shuffled = () => {
+    const order = [...list];
+    for (let i = order.length - 1; i > 0; i -= 1) {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      const j = (seed >>> 16) % (i + 1);
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    return order;
+  };
+  for (let s = 0; s < rounds; s += 1) {
+    for (const r of shuffled()) {
       const times = /** @type {number} */ (inner.get(r.name));
       const t0 = cpuMs();
       for (let i = 0; i < times; i += 1) for (const d of docs) r.render(d);
@@ -118,31 +131,37 @@ async function measure(ctx, label, docs) {
   }
   /** @type {Map<string, number>} */
   const mbs = new Map([...samples].map(([name, xs]) => [name, median(xs)]));
+  const quireSamples = /** @type {number[]} */ (samples.get('Quire (WASM)'));
+  /** @type {Map<string, number>} */
+  const ratios = new Map([...samples].filter(([name]) => name !== 'Quire (WASM)')
+    .map(([name, xs]) => [name, median(xs.map((x, i) => quireSamples[i] / x))]));
   const nativeRuns = [];
-  const rounds = Math.max(1, Math.round((mbs.get('Quire (WASM)') ?? 50) * 1e6 * 0.5 / bytes));
-  for (let s = 0; s < ctx.repeats; s += 1) nativeRuns.push(native(docs, rounds));
-  mbs.set('md4c native (quire render)', median(nativeRuns));
+  const passes = Math.max(1, Math.round((mbs.get('Quire (WASM)') ?? 50) * 1e6 * 0.5 / bytes));
+  for (let s = 0; s < ctx.repeats; s += 1) nativeRuns.push(native(docs, passes));
+  const nativeName = 'md4c native (quire render)';
+  mbs.set(nativeName, median(nativeRuns));
+  // Not interleaved (another process): the ratio of the medians.
+  ratios.set(nativeName, /** @type {number} */ (mbs.get('Quire (WASM)')) / median(nativeRuns));
 
-  const quire = /** @type {number} */ (mbs.get('Quire (WASM)'));
   const section = `markdown: ${label}`;
   /** @type {Row[]} */
   const rows = [];
   for (const [name, v] of mbs) {
-    const ratio = name === 'Quire (WASM)' ? '' : `Quire ${(quire / v).toFixed(2)}× ${name}`;
+    const r = ratios.get(name);
+    const ratio = r === undefined ? '' : `Quire ${r.toFixed(2)}× ${name}`;
     rows.push({ section, what: name, value: v, unit: 'MB/s', ratio });
   }
-  return rows;
+  return { rows, ratios };
 }
 
 /** @param {Context} ctx @returns {Promise<Row[]>} */
 export async function run(ctx) {
   const docs = await corpus(ctx);
-  const rows = await measure(ctx, `${docs.length} posts`, docs);
-  if (existsSync(specFile)) rows.push(...await measure(ctx, 'spec.txt', [await readFile(specFile, 'utf8')]));
-  const get = (/** @type {string} */ name) => rows.find((r) => r.section.includes('posts') && r.what === name)?.value ?? NaN;
-  const quire = get('Quire (WASM)');
-  const vsMarked = quire / get('marked');
-  const vsMd4w = quire / get('md4w');
+  const posts = await measure(ctx, `${docs.length} posts`, docs);
+  const rows = [...posts.rows];
+  if (existsSync(specFile)) rows.push(...(await measure(ctx, 'spec.txt', [await readFile(specFile, 'utf8')])).rows);
+  const vsMarked = posts.ratios.get('marked') ?? NaN;
+  const vsMd4w = posts.ratios.get('md4w') ?? NaN;
   rows.push({ section: 'budget', what: 'markdown vs marked', value: vsMarked, unit: '×',
     budget: { pass: vsMarked >= 12, line: `per-post markdown ≥ 12× marked: ${vsMarked.toFixed(2)}×` } });
   rows.push({ section: 'budget', what: 'markdown vs md4w', value: vsMd4w, unit: '×',
