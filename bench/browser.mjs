@@ -140,6 +140,21 @@ function navigateAndTime(page, how) {
 }
 
 /**
+ * A page of `url` in a new browser context, once the app has loaded its
+ * bundle (reading `__quire.ready` starts the core, as an interaction does).
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} url
+ */
+async function openLoaded(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => /** @type {any} */ (window).__quire?.ready);
+  await page.evaluate(() => /** @type {any} */ (window).__quire.ready);
+  return { context, page };
+}
+
+/**
  * Route changes, each timed from click to the new view laid out. With
  * `trace`, also the main thread's CPU time of each click (the thread time
  * of its click dispatch, which holds the render and the forced layout, from
@@ -151,11 +166,7 @@ function navigateAndTime(page, how) {
  * @param {{trace?: boolean}} [options]
  */
 async function routeChanges(browser, url, rounds, { trace = false } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.waitForFunction(() => /** @type {any} */ (window).__quire?.ready);
-  await page.evaluate(() => /** @type {any} */ (window).__quire.ready);
+  const { context, page } = await openLoaded(browser, url);
   /** @type {Record<string, number[]>} */
   const times = { 'next page': [], tag: [], month: [], 'post (its chunk prefetched in view or fetched)': [],
     'search (a word, or two)': [] };
@@ -217,11 +228,7 @@ async function routeChanges(browser, url, rounds, { trace = false } = {}) {
 async function firstClicks(browser, url, times) {
   const out = [];
   for (let i = 0; i < times; i += 1) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-    const page = await context.newPage();
-    await page.goto(url);
-    await page.waitForFunction(() => /** @type {any} */ (window).__quire?.ready);
-    await page.evaluate(() => /** @type {any} */ (window).__quire.ready);
+    const { context, page } = await openLoaded(browser, url);
     await page.waitForFunction(() => /** @type {any} */ (window).__quire.warmedUp);
     out.push((await navigateAndTime(page, { selector: 'main .pagination a.older', index: 0 })).laidOut);
     await context.close();

@@ -294,7 +294,7 @@ function warmUp() {
   const loaded = bundle;
   const app = root;
   if (!loaded || !app) return;
-  const idle = () => latestShow === 0;  // no navigation started since load
+  const unmoved = () => latestShow === 0;  // no navigation started since load
   /** @param {string} path @returns {boolean} whether its view needs a chunk */
   const render = (path) => {
     try {
@@ -303,27 +303,20 @@ function warmUp() {
       return false;  // a real navigation reports the error
     }
   };
-  if (!idle()) return;
+  if (!unmoved()) return;
   render(shownPath);
   whenIdle(() => {
-    if (!idle()) return;
-    /** @param {Element|null} a @returns {string} the view's path, '' for none */
-    const viewOf = (a) => {
-      const url = a instanceof HTMLAnchorElement ? opensInPlace(a) : null;
-      return url && url.pathname + url.search !== shownPath ? url.pathname + url.search : '';
-    };
-    let link = viewOf(lastIntent) ? lastIntent : null;
-    for (const a of link ? [] : app.querySelectorAll('main a[href]')) {
-      if (viewOf(a)) {
-        link = a;
-        break;
+    if (!unmoved()) return;
+    for (const link of [lastIntent, ...app.querySelectorAll('main a[href]')]) {
+      const url = link instanceof HTMLAnchorElement && opensInPlace(link);
+      const next = url && url.pathname + url.search;
+      if (!link || !next || next === shownPath) continue;
+      if (render(next) && (link === lastIntent || (inView && nearView(link)))) {
+        loaded.ensure(next).then(() => whenIdle(() => {
+          if (unmoved()) render(next);
+        }), () => {});
       }
-    }
-    const next = viewOf(link);
-    if (link && next && render(next) && (link === lastIntent || (inView && nearView(link)))) {
-      loaded.ensure(next).then(() => whenIdle(() => {
-        if (idle()) render(next);
-      }), () => {});
+      break;
     }
     testHooks.warmedUp = true;
   });

@@ -46,6 +46,13 @@ void append_padded(std::string& out, long long n, int width);
 // Replaces invalid UTF-8 with U+FFFD (bundle fields and paths).
 std::string sanitize_utf8(std::string_view text);
 
+// An ASCII letter in lower case, any other byte as it is: enough for
+// case-insensitive matching of UTF-8, whose multi-byte sequences hold no
+// ASCII bytes.
+constexpr char ascii_lower(char c) {
+  return static_cast<unsigned>(static_cast<unsigned char>(c) - 'A') < 26u ? static_cast<char>(c + 32) : c;
+}
+
 // A small builder for markup: text() escapes, raw() does not.
 class Html {
  public:

@@ -60,7 +60,8 @@
 // aligned, so none reaches past the end of memory; bytes read past the
 // terminator in the last block are not looked at.
 extern "C" __attribute__((target("simd128"))) std::size_t quire_md4c_strcspn(const char* s, const char* reject) {
-  if (std::strcmp(reject, "\r\n") != 0) return std::strcspn(s, reject);
+  // md4c passes "\r\n" (its one call): checked by bytes, not a strcmp call per line.
+  if (reject[0] != '\r' || reject[1] != '\n' || reject[2] != '\0') return std::strcspn(s, reject);
   const char* p = s;
   for (; (reinterpret_cast<std::uintptr_t>(p) & 15) != 0; ++p)
     if (*p == '\r' || *p == '\n' || *p == '\0') return static_cast<std::size_t>(p - s);
@@ -338,10 +339,6 @@ void append_html_escaped(Out& out, std::string_view s) {
 constexpr bool is_ascii_alnum(unsigned char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
          (c >= 'A' && c <= 'Z');
-}
-
-char ascii_lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
 // Same byte classes as md4c-html's URL attribute escaping (the conformance
@@ -747,6 +744,11 @@ bool is_blank(std::string_view line) {
   return true;
 }
 
+// Whether the line starting at `begin` opens the text or follows a blank line.
+bool follows_blank(std::string_view s, std::size_t begin) {
+  return begin == 0 || is_blank(line_before(s, begin).text(s));
+}
+
 // Removes `columns` columns of indentation. Tab stops are multiples of 4 and
 // callers remove 4 columns from a line indented at least 4, so no tab is
 // ever split.
@@ -1015,8 +1017,7 @@ class CodeLookup {
         if (start != 0) {
           unsafe_ = true;
         } else if (opens_fence(line, fence_char, fence_length)) {
-          const bool previous_blank = l.begin == 0 || is_blank(line_before(source_, l.begin).text(source_));
-          if (!previous_blank) unsafe_ = true;
+          if (!follows_blank(source_, l.begin)) unsafe_ = true;
           skip_fence(fence_char, fence_length, limit);
           return;
         }
@@ -1256,9 +1257,8 @@ std::string extract_footnotes(std::string_view source, unsigned flags,
   std::size_t after_definition = kNone;
   bool blank_after_definition = false;
   const auto previous_blank = [&](std::size_t begin) {
-    if (begin == 0) return true;
-    if (begin == after_definition) return blank_after_definition;
-    return is_blank(line_before(source, begin).text(source));
+    if (begin != 0 && begin == after_definition) return blank_after_definition;
+    return follows_blank(source, begin);
   };
   std::string body;
   body.reserve(source.size());
@@ -1938,14 +1938,16 @@ void append_link_definitions_for(std::string& out, std::string_view content, uns
 // then join the end of the list) and the section holding them.
 void append_footnote_section(OutputBuffer& out, RenderContext& context) {
   Footnotes& footnotes = context.footnotes;
+  std::string source;  // both kept from note to note
+  OutputBuffer html;
   for (std::size_t i = 0; i < footnotes.numbered.size(); ++i) {
     const std::size_t note_index = footnotes.numbered[i];
-    std::string source;
+    source.clear();
     append_link_definitions_for(source, footnotes.notes[note_index].content, context.flags, footnotes);
     append_marking_references(source, footnotes.notes[note_index].content, footnotes);
-    OutputBuffer html;
+    html.clear();
     HtmlRenderer(context, html).render(source);
-    footnotes.notes[note_index].html = std::string(html.view());
+    footnotes.notes[note_index].html.assign(html.view());
   }
   if (footnotes.numbered.empty()) return;
 

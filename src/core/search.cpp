@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string>
 
+#include "core/html.hpp"
+
 #if defined(__wasm_simd128__)
 #include <wasm_simd128.h>
 #endif
@@ -10,14 +12,11 @@
 namespace quire {
 namespace {
 
-bool is_between(unsigned char c, char first) { return static_cast<unsigned>(c - first) < 26u; }
-unsigned char ascii_lower(unsigned char c) { return is_between(c, 'A') ? static_cast<unsigned char>(c + 32) : c; }
-
 // Whether the text at `at` starts with `needle` (ASCII lower case) once
 // ASCII letters are folded; the caller knows the bytes are there.
 bool starts_folded(const char* at, std::string_view needle) {
   for (size_t k = 1; k < needle.size(); ++k)
-    if (ascii_lower(static_cast<unsigned char>(at[k])) != static_cast<unsigned char>(needle[k])) return false;
+    if (ascii_lower(at[k]) != needle[k]) return false;
   return true;
 }
 
@@ -30,7 +29,7 @@ bool contains_folded(std::string_view hay, std::string_view needle) {
   if (n == 0) return true;
   if (hay.size() < n) return false;
   const auto first = static_cast<unsigned char>(needle[0]);
-  const unsigned char other = is_between(first, 'a') ? static_cast<unsigned char>(first - 32) : first;
+  const unsigned char other = first >= 'a' && first <= 'z' ? static_cast<unsigned char>(first - 32) : first;
   const char* p = hay.data();
   const char* const last = hay.data() + (hay.size() - n);  // the last place a match can start
 #if defined(__wasm_simd128__)
@@ -60,7 +59,7 @@ std::vector<size_t> search_posts(const Bundle& bundle, std::string_view query) {
     if (end == std::string_view::npos) end = query.size();
     if (end > pos) {
       std::string term(query.substr(pos, end - pos));
-      for (char& c : term) c = static_cast<char>(ascii_lower(static_cast<unsigned char>(c)));
+      for (char& c : term) c = ascii_lower(c);
       terms.push_back(std::move(term));
     }
     pos = end + 1;

@@ -114,11 +114,10 @@ class ViewBuilder {
   void pagination(Html& h, int pages) {
     if (pages <= 1) return;
     const int page = route_.page;
-    auto link = [&](int p) { return page_path(p); };
-    if (page > 1) v_.prev_path = link(page - 1);
-    if (page < pages) v_.next_path = link(page + 1);
+    if (page > 1) v_.prev_path = page_path(page - 1);
+    if (page < pages) v_.next_path = page_path(page + 1);
     h.raw("<nav class=\"pagination\" aria-label=\"Pages\">\n");
-    if (page > 1) h.raw("<a class=\"newer\" rel=\"prev\" href=\"").text(link(page - 1)).raw("\">← Newer posts</a>\n");
+    if (page > 1) h.raw("<a class=\"newer\" rel=\"prev\" href=\"").text(v_.prev_path).raw("\">← Newer posts</a>\n");
     h.raw("<ol class=\"pages\">");
     // Every page near the current one, the first and the last; a gap
     // of more than one page is an ellipsis.
@@ -132,12 +131,12 @@ class ViewBuilder {
           continue;
         }
       }
-      h.raw("<li><a href=\"").text(link(i)).raw("\"");
+      h.raw("<li><a href=\"").text(page_path(i)).raw("\"");
       if (i == page) h.raw(" aria-current=\"page\"");
       h.raw(" aria-label=\"Page ").num(i).raw("\">").num(i).raw("</a></li>");
     }
     h.raw("</ol>\n");
-    if (page < pages) h.raw("<a class=\"older\" rel=\"next\" href=\"").text(link(page + 1)).raw("\">Older posts →</a>\n");
+    if (page < pages) h.raw("<a class=\"older\" rel=\"next\" href=\"").text(v_.next_path).raw("\">Older posts →</a>\n");
     h.raw("</nav>\n");
   }
 

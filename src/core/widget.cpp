@@ -16,8 +16,7 @@ constexpr int kMaxLimit = 1000;
 
 bool starts_with_http(std::string_view url) {
   std::string head(url.substr(0, 8));
-  for (char& c : head)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  for (char& c : head) c = ascii_lower(c);
   return head.rfind("http://", 0) == 0 || head.rfind("https://", 0) == 0;
 }
 
