@@ -4,9 +4,12 @@
 // other processes on a busy machine do not count; all renderers here run
 // on the main thread):
 // Quire's WASM core against marked, markdown-it and md4w (md4c built by
-// Zig), and native md4c through `quire render --bench` (one process that
-// times its own loop, so spawning does not count). Two inputs: the
-// synthetic blog's post bodies and md4c's spec.txt (one document).
+// Zig), md4c's own HTML renderer built into WASM here as Quire's md4c is
+// (build/wasm/md4c-html.wasm: md4c without Quire's renderer, so the ceiling
+// of md4c in WASM on this machine), and native md4c through `quire render
+// --bench` (one process that times its own loop, so spawning does not
+// count). Two inputs: the synthetic blog's post bodies and md4c's spec.txt
+// (one document).
 //
 //   node bench/markdown.mjs [--quick] [--repeats N]
 import { spawnSync } from 'node:child_process';
@@ -14,7 +17,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { cpuMs, loadCore, median, quireCli, repoRoot, site, standalone } from './common.mjs';
+import { cpuMs, loadCore, median, quireCli, repoRoot, site, standalone, wasmDir } from './common.mjs';
 
 /** @typedef {import('./common.mjs').Row} Row */
 /** @typedef {import('./common.mjs').Context} Context */
@@ -33,6 +36,8 @@ async function corpus(ctx) {
   return bodies;
 }
 
+const md4cHtmlName = 'md4c-html (WASM)';
+
 /**
  * The JS-side renderers, each `(markdown) => html`.
  * @returns {Promise<Array<{name: string, render: (md: string) => string}>>}
@@ -48,6 +53,7 @@ async function renderers() {
   const list = [
     { name: 'Quire (WASM)', render: (md) => core.renderMarkdown(md, false, '') },
     { name: 'md4w', render: (md) => md4w.mdToHtml(md) },
+    { name: md4cHtmlName, render: await md4cHtml() },
     { name: 'marked', render: (md) => /** @type {string} */ (marked.parse(md, { async: false })) },
     { name: 'markdown-it', render: (md) => mdit.render(md) },
   ];
@@ -59,6 +65,37 @@ async function renderers() {
     list[0] = { name: 'Quire (WASM)', render: (md) => renderMarkdownWith(core, md) };
   }
   return list;
+}
+
+/**
+ * md4c's own HTML renderer in WASM (bench/md4c-html-wasm.cpp), called as
+ * web/quire.js calls the core: the markdown's bytes written into the
+ * module's memory, the HTML decoded where it lies.
+ * @returns {Promise<(md: string) => string>}
+ */
+async function md4cHtml() {
+  const module = await WebAssembly.compile(await readFile(path.join(wasmDir, 'md4c-html.wasm')));
+  // A standalone module: told when its memory grows (views are made afresh
+  // per call, so nothing to do); its other imports (WASI's exit and write,
+  // for an abort) are never called here.
+  /** @type {Record<string, Record<string, Function>>} */
+  const imports = {};
+  for (const { module: from, name } of WebAssembly.Module.imports(module)) {
+    (imports[from] ??= {})[name] = name === 'emscripten_notify_memory_growth' ? () => {}
+      : () => { throw new Error(`md4c-html.wasm called ${from}.${name}`); };
+  }
+  const instance = await WebAssembly.instantiate(module, imports);
+  const exports = /** @type {any} */ (instance.exports);
+  exports._initialize?.();
+  const encoder = new TextEncoder();
+  const decoder = new TextDecoder();
+  return (md) => {
+    const capacity = md.length * 3;
+    const at = exports.input(capacity);
+    const { written } = encoder.encodeInto(md, new Uint8Array(exports.memory.buffer, at, capacity));
+    const html = exports.render(written);
+    return decoder.decode(new Uint8Array(exports.memory.buffer, html, exports.output_size()));
+  };
 }
 
 /**
@@ -133,8 +170,10 @@ async function measure(ctx, label, docs) {
   const mbs = new Map([...samples].map(([name, xs]) => [name, median(xs)]));
   const quireSamples = /** @type {number[]} */ (samples.get('Quire (WASM)'));
   /** @type {Map<string, number>} */
+  /** The median of each round's ratio of `a`'s speed over `b`'s. @param {number[]} a @param {number[]} b */
+  const pairedRatio = (a, b) => median(a.map((x, i) => x / b[i]));
   const ratios = new Map([...samples].filter(([name]) => name !== 'Quire (WASM)')
-    .map(([name, xs]) => [name, median(xs.map((x, i) => quireSamples[i] / x))]));
+    .map(([name, xs]) => [name, pairedRatio(quireSamples, xs)]));
   const nativeRuns = [];
   const passes = Math.max(1, Math.round((mbs.get('Quire (WASM)') ?? 50) * 1e6 * 0.5 / bytes));
   for (let s = 0; s < ctx.repeats; s += 1) nativeRuns.push(native(docs, passes));
@@ -146,10 +185,15 @@ async function measure(ctx, label, docs) {
   const section = `markdown: ${label}`;
   /** @type {Row[]} */
   const rows = [];
+  // md4c without Quire's renderer, against the peers the budgets name.
+  const ceiling = samples.get(md4cHtmlName);
+  const ceilingNote = ceiling ? ['md4w', 'marked'].map((peer) =>
+    `${pairedRatio(ceiling, /** @type {number[]} */ (samples.get(peer))).toFixed(2)}× ${peer}`).join(', ') : '';
   for (const [name, v] of mbs) {
     const r = ratios.get(name);
     const ratio = r === undefined ? '' : `Quire ${r.toFixed(2)}× ${name}`;
-    rows.push({ section, what: name, value: v, unit: 'MB/s', ratio });
+    const note = name === md4cHtmlName ? `md4c's own renderer: ${ceilingNote}` : undefined;
+    rows.push({ section, what: name, value: v, unit: 'MB/s', ratio, note });
   }
   return { rows, ratios };
 }
