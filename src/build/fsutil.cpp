@@ -60,15 +60,42 @@ bool write_file(const fs::path& path, std::string_view data, std::string& error)
   return true;
 }
 
-bool copy_tree(const fs::path& from, const fs::path& to, size_t& bytes, std::string& error) {
+bool copy_tree(const fs::path& from, const fs::path& to, const PlaceTaken& taken, size_t& files, size_t& bytes,
+               std::string& error) {
   std::error_code ec;
   for (auto it = fs::recursive_directory_iterator(from, ec); !ec && it != fs::recursive_directory_iterator();
        it.increment(ec)) {
     if (!it->is_regular_file()) continue;
-    fs::path dest = to / fs::relative(it->path(), from);
+    const fs::path rel = it->path().lexically_relative(from);
+    const fs::path dest = to / rel;
+    // What is already where this file goes: the file itself, a folder in
+    // its place, or a file where it needs a folder.
+    fs::path clash;
+    fs::path at = to;
+    for (const fs::path& part : rel) {
+      at /= part;
+      fs::file_status s = fs::symlink_status(at, ec);
+      if (!fs::exists(s)) break;
+      if (at == dest || !fs::is_directory(s)) {
+        clash = at.lexically_relative(to);
+        break;
+      }
+    }
+    ec.clear();
+    if (!clash.empty()) {
+      if (!taken(rel, clash, error)) return false;
+      if (clash != rel || !fs::is_regular_file(dest, ec)) {
+        error = (from / rel).string() + ": cannot replace " + clash.string() + ", which is not a file";
+        return false;
+      }
+    }
     fs::create_directories(dest.parent_path(), ec);
     if (!ec) fs::copy_file(it->path(), dest, fs::copy_options::overwrite_existing, ec);
-    if (ec) break;
+    if (ec) {
+      error = (from / rel).string() + ": cannot copy to " + dest.string() + ": " + ec.message();
+      return false;
+    }
+    ++files;
     bytes += static_cast<size_t>(it->file_size());
   }
   if (ec) {

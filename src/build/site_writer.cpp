@@ -5,11 +5,13 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdlib>
+#include <iostream>
 #include <mutex>
 #include <thread>
 
 #include "build/feeds.hpp"
 #include "build/fsutil.hpp"
+#include "build/output_dir.hpp"
 #include "core/html.hpp"
 #include "core/views.hpp"
 
@@ -91,6 +93,32 @@ bool write_pages(const Bundle& b, const fs::path& root, WriteStats& stats, std::
   return !failed;
 }
 
+// Static files may replace these of the app's files (a favicon, a
+// stylesheet of the author's own), with a warning; any other file the build
+// writes is an error to collide with.
+const char* const kReplaceableFiles[] = {kFaviconFile, kStylesheetFile, nullptr};
+
+bool replaceable(const fs::path& rel) {
+  for (const char* const* f = kReplaceableFiles; *f; ++f)
+    if (rel == *f) return true;
+  return false;
+}
+
+// What a file the build wrote is, for an error: " (the page /posts/a/)".
+std::string built_as(const fs::path& rel) {
+  if (rel == kBundleFile) return " (the bundle the app loads)";
+  if (rel.filename() == "index.html") {
+    std::string dir = rel.parent_path().generic_string();
+    return dir.empty() ? " (the home page)" : " (the page /" + dir + "/)";
+  }
+  return "";
+}
+
+void warn(const WriteOptions& o, const std::string& message) {
+  if (o.warn) o.warn(message);
+  else std::cerr << message << " (warning)\n";
+}
+
 bool write_all(const Bundle& b, const WriteOptions& o, const fs::path& root, WriteStats& stats, std::string& error,
                const WriteProgress& progress) {
   auto put = [&](const fs::path& rel, const std::string& data) {
@@ -131,9 +159,21 @@ bool write_all(const Bundle& b, const WriteOptions& o, const fs::path& root, Wri
   if (!copy_list(o.web_dir, kWebFiles) || !copy_list(o.wasm_dir, kWasmFiles)) return false;
   std::error_code ec;
   if (!o.static_dir.empty() && fs::is_directory(o.static_dir, ec)) {
-    size_t before = stats.bytes;
-    if (!copy_tree(o.static_dir, root, stats.bytes, error)) return false;
-    if (stats.bytes > before) ++stats.files;
+    auto taken = [&](const fs::path& rel, const fs::path& built, std::string& problem) {
+      if (rel == built && replaceable(rel)) {
+        warn(o, (o.static_dir / rel).string() + ": replaces the app's " + rel.string());
+        const std::uintmax_t size = fs::file_size(root / rel, ec);
+        if (!ec) stats.bytes -= std::min<size_t>(stats.bytes, static_cast<size_t>(size));
+        --stats.files;  // counted again when copied
+        return true;
+      }
+      const bool folder = fs::is_directory(root / built, ec);
+      problem = (o.static_dir / rel).string() + ": " + (rel == built ? "would replace" : "collides with") +
+                " the build's own " + built.generic_string() + (folder ? "/" : "") + built_as(built) +
+                "; rename or move it (static files are copied into the root of the output, beside the build's own)";
+      return false;
+    };
+    if (!copy_tree(o.static_dir, root, taken, stats.files, stats.bytes, error)) return false;
   }
   return true;
 }
@@ -143,7 +183,10 @@ bool write_all(const Bundle& b, const WriteOptions& o, const fs::path& root, Wri
 bool write_site(const Bundle& b, const WriteOptions& o, WriteStats& stats, std::string& error,
                 const WriteProgress& progress) {
   std::error_code ec;
-  fs::path target = fs::absolute(o.out_dir, ec);
+  fs::path target;
+  fs::path content = o.static_dir.empty() ? fs::path() : o.static_dir.parent_path();
+  if (!o.static_dir.empty() && content.empty()) content = ".";
+  if (!check_output_dir(o.out_dir, content, target, error)) return false;
   fs::path staged = target;
   staged += ".tmp-" + std::to_string(::getpid());
   fs::remove_all(staged, ec);

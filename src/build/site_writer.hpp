@@ -2,7 +2,7 @@
 // 404.html, the web app, the WASM module and the author's static files.
 // Everything goes to a temporary sibling of the output directory first and
 // is swapped in only when complete, so a failed build leaves the previous
-// output untouched.
+// output untouched. Only a folder check_output_dir allows is replaced.
 #pragma once
 
 #include <filesystem>
@@ -19,7 +19,12 @@ struct WriteOptions {
   std::filesystem::path out_dir;
   std::filesystem::path web_dir;     // app.js, quire.js, style.css, ...
   std::filesystem::path wasm_dir;    // quire-core.js, quire-core.wasm
-  std::filesystem::path static_dir;  // copied verbatim (may not exist)
+  // <content>/static, copied verbatim (may not exist); its parent is the
+  // content folder, which the output must keep clear of (output_dir.hpp).
+  std::filesystem::path static_dir;
+  // Warnings (a static file replacing one of the app's); null: printed to
+  // stderr, with " (warning)" after them.
+  std::function<void(const std::string&)> warn = nullptr;
 };
 
 // Called after each page written with (pages done, pages in all).

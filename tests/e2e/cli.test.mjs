@@ -274,3 +274,120 @@ test('a small build prints no progress when stderr is not a terminal', async () 
     await c.remove();
   }
 });
+
+test('an output folder written as dist/ or out/. builds into that folder, again and again', async () => {
+  const c = await contentDir({ 'site.yaml': site, 'posts/2022-01-01-a.md': post('A', '2022-01-01') });
+  try {
+    for (const out of ['dist/', 'dist/', 'out/.']) {
+      const r = quire(['build', 'content', '-o', out], { cwd: c.parent });
+      assert.equal(r.status, 0, `${out}: ${r.stderr}`);
+      assert.equal(r.stderr, '');
+    }
+    assert.ok(existsSync(path.join(c.parent, 'dist/posts/a/index.html')));
+    assert.ok(existsSync(path.join(c.parent, 'out/posts/a/index.html')));
+    assert.deepEqual((await readdir(c.parent)).sort(), ['content', 'dist', 'out'], 'no stray folders');
+    assert.ok(!existsSync(path.join(c.parent, 'dist/dist')));
+  } finally {
+    await c.remove();
+  }
+});
+
+test('an output folder that is, holds or lies inside the content folder, or is the current folder, is refused', async () => {
+  const c = await contentDir({
+    'site.yaml': site,
+    'posts/2022-01-01-a.md': post('A', '2022-01-01'),
+    'static/images/x.svg': '<svg/>',
+  });
+  try {
+    const cases = [
+      [c.dir, 'is the content folder'],
+      [`${c.dir}/`, 'is the content folder'],
+      [c.parent, 'holds the content folder'],
+      [path.join(c.dir, 'static'), 'lies inside the content folder'],
+      [path.join(c.dir, 'dist'), 'lies inside the content folder'],
+    ];
+    for (const [out, problem] of cases) {
+      const r = quire(['build', c.dir, '-o', out]);
+      assert.equal(r.status, 2, out);
+      assert.ok(r.stderr.includes(`quire: build failed: ${out.replace(/\/$/, '')}: the output folder ${problem} ${c.dir}`), r.stderr);
+      assert.match(r.stderr, /pick a folder outside it/);
+      assert.equal(r.stdout, '');
+    }
+    const here = quire(['build', 'content', '-o', '.'], { cwd: c.parent });
+    assert.equal(here.status, 2);
+    assert.match(here.stderr, /may not be the current folder or one of its parents .*name a folder of its own, e\.g\. -o dist/);
+    assert.deepEqual((await readdir(c.dir, { recursive: true })).sort(),
+      ['posts', 'posts/2022-01-01-a.md', 'site.yaml', 'static', 'static/images', 'static/images/x.svg'],
+      'the content is all there');
+    assert.deepEqual(await readdir(c.parent), ['content']);
+  } finally {
+    await c.remove();
+  }
+});
+
+test('a folder of the author\'s own files is not replaced; a previous build is', async () => {
+  const c = await contentDir({ 'site.yaml': site, 'posts/2022-01-01-a.md': post('A', '2022-01-01') });
+  try {
+    const mine = path.join(c.parent, 'mine');
+    await mkdir(mine);
+    await writeFile(path.join(mine, 'notes.txt'), 'precious');
+    const r = quire(['build', c.dir, '-o', mine]);
+    assert.equal(r.status, 2);
+    assert.ok(r.stderr.includes(`${mine}: not empty and not a previous Quire build`), r.stderr);
+    assert.match(r.stderr, /pick another output folder with -o, or empty this one\nquire: .*mine is unchanged\n$/);
+    assert.deepEqual(await readdir(mine), ['notes.txt']);
+    assert.equal(await readFile(path.join(mine, 'notes.txt'), 'utf8'), 'precious');
+
+    assert.equal(quire(['build', c.dir, '-o', c.out]).status, 0);
+    await writeFile(path.join(c.out, 'left-over.html'), 'from an older build');
+    const again = quire(['build', c.dir, '-o', c.out]);
+    assert.equal(again.status, 0, again.stderr);
+    assert.ok(!existsSync(path.join(c.out, 'left-over.html')));
+    assert.deepEqual((await readdir(c.parent)).sort(), ['content', 'dist', 'mine']);
+  } finally {
+    await c.remove();
+  }
+});
+
+test('a static file in the place of a page or the bundle exits 2 naming both; static files count one each', async () => {
+  const c = await contentDir({
+    'site.yaml': site,
+    'posts/2022-01-01-a.md': post('A', '2022-01-01'),
+    'static/images/x.svg': '<svg/>',
+    'static/images/y.svg': '<svg/>',
+    'static/_headers': '/*\n',
+  });
+  try {
+    const first = quire(['build', c.dir, '-o', c.out]);
+    assert.equal(first.status, 0, first.stderr);
+    const files = Number(/ (\d+) files,/.exec(first.stdout)?.[1]);
+    await rm(path.join(c.dir, 'static'), { recursive: true });
+    const plain = quire(['build', c.dir, '-o', c.out]);
+    assert.equal(Number(/ (\d+) files,/.exec(plain.stdout)?.[1]), files - 3, 'three static files, three more files');
+
+    const home = await readFile(path.join(c.out, 'index.html'), 'utf8');
+    for (const [file, built] of [
+      ['index.html', 'index.html (the home page)'],
+      ['bundle.json', 'bundle.json (the bundle the app loads)'],
+      ['posts/a/index.html', 'posts/a/index.html (the page /posts/a/)'],
+    ]) {
+      await rm(path.join(c.dir, 'static'), { recursive: true, force: true });
+      await mkdir(path.dirname(path.join(c.dir, 'static', file)), { recursive: true });
+      await writeFile(path.join(c.dir, 'static', file), 'the author\'s');
+      const r = quire(['build', c.dir, '-o', c.out]);
+      assert.equal(r.status, 2, file);
+      assert.ok(r.stderr.includes(`quire: build failed: ${path.join(c.dir, 'static', file)}: would replace the build's own ${built}; rename or move it`), r.stderr);
+      assert.equal(await readFile(path.join(c.out, 'index.html'), 'utf8'), home, 'the previous build stays');
+    }
+
+    await rm(path.join(c.dir, 'static'), { recursive: true, force: true });
+    await mkdir(path.join(c.dir, 'static'));
+    await writeFile(path.join(c.dir, 'static/favicon.svg'), '<svg>mine</svg>');
+    const favicon = quire(['build', c.dir, '-o', c.out]);
+    assert.equal(favicon.status, 0, favicon.stderr);
+    assert.equal(favicon.stderr, `${path.join(c.dir, 'static/favicon.svg')}: replaces the app's favicon.svg (warning)\n`);
+    assert.equal(await readFile(path.join(c.out, 'favicon.svg'), 'utf8'), '<svg>mine</svg>');
+  } finally {
+    await c.remove();
+  }
+});

@@ -195,6 +195,7 @@ TEST_SUITE("content") {
     TempDir dir;
     fs::path out = dir.path / "dist";
     dir.write("dist/keep.txt", "previous build");
+    dir.write("dist/bundle.json", R"({"format":"quire-bundle"})");  // a previous build
     quire::Bundle b;
     b.index();
     quire::WriteOptions o;
@@ -218,12 +219,13 @@ TEST_SUITE("content") {
     for (const char* const* f = quire::kWebFiles; *f; ++f) dir.write(std::string("web/") + *f, "web file");
     dir.write("wasm/quire-core.js", "//");
     dir.write("wasm/quire-core.wasm", "\0asm");
-    dir.write("static/images/x.svg", "<svg/>");
+    dir.write("content/static/images/x.svg", "<svg/>");
     dir.write("dist/stale.html", "old");
-    dir.write("posts/2022-01-01-a.md", "---\ntitle: A\ndate: 2022-01-01\ntags: [t]\n---\nA.\n");
-    auto r = quire::load_content(dir.path, {});
+    dir.write("dist/bundle.json", R"({"format":"quire-bundle"})");  // a previous build
+    dir.write("content/posts/2022-01-01-a.md", "---\ntitle: A\ndate: 2022-01-01\ntags: [t]\n---\nA.\n");
+    auto r = quire::load_content(dir.path / "content", {});
     REQUIRE(r.ok());
-    quire::WriteOptions o{dir.path / "dist", dir.path / "web", dir.path / "wasm", dir.path / "static"};
+    quire::WriteOptions o{dir.path / "dist", dir.path / "web", dir.path / "wasm", dir.path / "content/static"};
     quire::WriteStats stats;
     std::string error;
     REQUIRE_MESSAGE(quire::write_site(r.bundle, o, stats, error), error);
