@@ -31,7 +31,14 @@ const clientSource = `// Quire dev server: live reload and build errors (never p
 (() => {
   const events = new EventSource(${JSON.stringify(eventsPath)});
   events.addEventListener('open', () => { window.__quireDev = 'connected'; });
-  events.addEventListener('reload', () => location.reload());
+  events.addEventListener('reload', (event) => {
+    // base_path changed in site.yaml: the same page, under the new base.
+    const { from, base } = JSON.parse(event.data);
+    const here = location.pathname;
+    const rest = !from ? null : here.startsWith(from) ? here.slice(from.length) : here + '/' === from ? '' : null;
+    if (rest === null) location.reload();
+    else location.replace(base + rest + location.search + location.hash);
+  });
   events.addEventListener('build-error', (event) => show(JSON.parse(event.data).message));
   function show(message) {
     let host = document.getElementById('quire-dev-overlay');
@@ -87,6 +94,10 @@ export async function startDevServer({ contentDir, outDir, port = 8080, host = '
   let again = false;
   /** @type {Promise<void>} */
   let idle = Promise.resolve();
+  /** The base path of the last good build: site.yaml may change it while serving. */
+  let basePath = '/';
+  /** @type {string|null} where the server listens, once it does */
+  let origin = null;
 
   /** @param {string} event @param {unknown} data */
   const broadcast = (event, data) => {
@@ -121,7 +132,13 @@ export async function startDevServer({ contentDir, outDir, port = 8080, host = '
       const result = /** @type {{ok: boolean, message: string}} */ (await buildOnce());
       if (result.ok) {
         buildError = null;
-        broadcast('reload', {});
+        const from = basePath;
+        basePath = await siteBasePath(outDir);
+        if (basePath === from) broadcast('reload', {});
+        else {
+          if (origin) log(`quire: base_path is now ${basePath}: serving at ${origin}${basePath}`);
+          broadcast('reload', { from, base: basePath });
+        }
       } else {
         buildError = result.message;
         log('quire: the build failed; still serving the last good build. Fix the error and save.');
@@ -134,7 +151,6 @@ export async function startDevServer({ contentDir, outDir, port = 8080, host = '
   };
 
   await rebuild();
-  const basePath = await siteBasePath(outDir);
   const root = path.resolve(outDir);
 
   /**
@@ -209,7 +225,8 @@ export async function startDevServer({ contentDir, outDir, port = 8080, host = '
     res.end(req.method === 'HEAD' ? undefined : body);
   }
 
-  const server = await startServer({ root, port, host, basePath, quiet: true, handle });
+  const server = await startServer({ root, port, host, basePath: () => basePath, quiet: true, handle });
+  origin = new URL(server.url).origin;
 
   /** @type {ReturnType<typeof setTimeout>|undefined} */
   let timer;
@@ -231,7 +248,8 @@ export async function startDevServer({ contentDir, outDir, port = 8080, host = '
   heartbeat.unref();
 
   return {
-    url: server.url,
+    /** The site's root URL, under the base path of the last good build. */
+    get url() { return `${origin}${basePath}`; },
     port: server.port,
     rebuild,
     /** Stops watching and serving. */

@@ -19,7 +19,9 @@ import sirv from 'sirv';
  * @property {string} root           directory to serve
  * @property {number} [port]         0 picks a free port
  * @property {string} [host]
- * @property {string} [basePath]     URL prefix the site lives under, '/'-terminated
+ * @property {string | (() => string)} [basePath]  URL prefix the site lives under,
+ *   '/'-terminated; a function is asked on every request (the dev server's
+ *   base follows site.yaml from build to build)
  * @property {boolean} [quiet]       no request log on stderr
  * @property {Record<string, string> | ((pathname: string) => Record<string, string> | undefined)} [headers]
  *   extra response headers (every response, 404s included), e.g. CORS for
@@ -43,7 +45,8 @@ import sirv from 'sirv';
  */
 export function startServer({ root, port = 0, host = '127.0.0.1', basePath = '/', quiet = false, headers, handle }) {
   const dir = path.resolve(root);
-  const base = normaliseBase(basePath);
+  const fixedBase = typeof basePath === 'function' ? null : normaliseBase(basePath);
+  const baseNow = () => fixedBase ?? normaliseBase(/** @type {() => string} */ (basePath)());
   const extraHeaders = (/** @type {string} */ pathname) =>
     (typeof headers === 'function' ? headers(pathname) : headers) ?? {};
   const files = sirv(dir, {
@@ -96,6 +99,7 @@ export function startServer({ root, port = 0, host = '127.0.0.1', basePath = '/'
     const q = raw.indexOf('?');
     const pathname = q < 0 ? raw : raw.slice(0, q);
     const query = q < 0 ? '' : raw.slice(q);
+    const base = baseNow();
     let local;
     if (pathname.startsWith(base)) local = `/${pathname.slice(base.length)}`;
     else if (`${pathname}/` === base) local = '/';
@@ -116,7 +120,7 @@ export function startServer({ root, port = 0, host = '127.0.0.1', basePath = '/'
       const address = /** @type {import('node:net').AddressInfo} */ (server.address());
       const shownHost = host.includes(':') ? `[${host}]` : host;
       resolve({
-        url: `http://${shownHost}:${address.port}${base}`,
+        url: `http://${shownHost}:${address.port}${baseNow()}`,
         port: address.port,
         close: () => new Promise((done) => {
           server.close(() => done());

@@ -4,10 +4,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+import { startDevServer } from '../../scripts/dev.mjs';
 import { launchBrowser, openPage, readBundle, repoRoot } from './helpers.mjs';
 
 /** @type {string} */
@@ -145,4 +146,63 @@ test('unknown paths get the 404 page with status 404, and files are served as th
   const css = await fetch(new URL('style.css', home));
   assert.equal(css.status, 200);
   assert.doesNotMatch(await css.text(), /__quire/);
+});
+
+test('changing base_path while previewing serves the site under the new base and moves the open page there', async () => {
+  const { posts: [post] } = await readBundle(dist);
+  const origin = new URL(home).origin;
+  const siteYaml = path.join(content, 'site.yaml');
+  const { page, pageErrors, close } = await openPage(browser);
+  /** @type {string[]} */
+  const failed = [];
+  page.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); });
+  try {
+    await page.goto(new URL(`posts/${post.slug}/`, home).href);
+    await page.waitForFunction(() => /** @type {any} */ (window).__quireDev === 'connected');
+
+    await editFile(siteYaml, (t) => t.replace(/^base_path: .*$/m, 'base_path: /blog/'));
+    await page.waitForURL(`${origin}/blog/posts/${post.slug}/`, { timeout: 30000 });
+    assert.equal((await page.locator('main h1').textContent())?.trim(), post.title);
+    assert.deepEqual(failed, [], 'every file of the page is served under the new base');
+    assert.equal((await fetch(`${origin}/blog/style.css`)).status, 200);
+    assert.equal((await fetch(`${origin}/style.css`)).status, 404, 'the old base is gone');
+    assert.match(await (await fetch(`${origin}/blog/`)).text(), /__quire\/client\.js/);
+    assert.ok(output.includes(`base_path is now /blog/: serving at ${origin}/blog/`), output);
+
+    await page.waitForFunction(() => /** @type {any} */ (window).__quireDev === 'connected');
+    await editFile(siteYaml, (t) => t.replace(/^base_path: .*$/m, 'base_path: /'));
+    await page.waitForURL(`${origin}/posts/${post.slug}/`, { timeout: 30000 });
+    assert.equal((await page.locator('main h1').textContent())?.trim(), post.title);
+    assert.deepEqual(failed, []);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('a first build that fails still serves under site.yaml\'s base_path once fixed', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'quire-dev-base-'));
+  const broken = '---\ntitle: "A"\ndate: someday\n---\nText.\n';
+  await mkdir(path.join(dir, 'content/posts'), { recursive: true });
+  await writeFile(path.join(dir, 'content/site.yaml'), 'title: "Dev"\nbase_path: /blog/\n');
+  await writeFile(path.join(dir, 'content/posts/2022-01-01-a.md'), broken);
+  /** @type {string[]} */
+  const lines = [];
+  const server = await startDevServer({
+    contentDir: path.join(dir, 'content'), outDir: path.join(dir, 'dist'), port: 0, log: (line) => lines.push(line),
+  });
+  try {
+    assert.ok(lines.some((l) => l.includes('date: expected')), lines.join('\n'));
+    await writeFile(path.join(dir, 'content/posts/2022-01-01-a.md'), broken.replace('someday', '2022-01-01'));
+    await server.rebuild();
+    const origin = new URL(server.url).origin;
+    assert.equal(server.url, `${origin}/blog/`);
+    assert.equal((await fetch(`${origin}/blog/style.css`)).status, 200);
+    const postPage = await fetch(`${origin}/blog/posts/a/`);
+    assert.equal(postPage.status, 200);
+    assert.match(await postPage.text(), /<h1[^>]*>A<\/h1>/);
+  } finally {
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+  }
 });
