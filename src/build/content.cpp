@@ -8,7 +8,6 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "build/fsutil.hpp"
 #include "core/html.hpp"
@@ -230,41 +229,12 @@ std::string default_slug(std::string_view name) {
 std::string take_summary(std::string& body) {
   const std::string marker = "<!--more-->";
   size_t at = body.find(marker);
-  std::string para;
-  if (at != std::string::npos) {
-    std::string summary = body.substr(0, at);
-    body.erase(at, marker.size());
-    while (!summary.empty() && (summary.back() == '\n' || summary.back() == ' ')) summary.pop_back();
-    size_t start = summary.find_first_not_of("\n ");
-    if (start != std::string::npos) para = summary.substr(start);
-  }
-  // The first paragraph: the first run of non-blank lines that is not a
-  // heading, a fence, a quote, a table, a list or an image.
-  std::istringstream in(at == std::string::npos ? body : std::string());
-  std::string line;
-  bool in_fence = false;
-  while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    std::string_view t(line);
-    while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
-    if (t.rfind("```", 0) == 0 || t.rfind("~~~", 0) == 0) {
-      in_fence = !in_fence;
-      continue;
-    }
-    if (in_fence) continue;
-    if (t.empty()) {
-      if (!para.empty()) break;
-      continue;
-    }
-    if (para.empty()) {
-      char c = t.front();
-      bool block = c == '#' || c == '>' || c == '|' || c == '-' || c == '*' || c == '+' || t.rfind("![", 0) == 0 ||
-                   t.rfind("[^", 0) == 0 || line.rfind("    ", 0) == 0 || (c >= '0' && c <= '9');
-      if (block) continue;
-    }
-    if (!para.empty()) para += '\n';
-    para += line;
-  }
+  if (at == std::string::npos) return first_paragraph(body);
+  std::string summary = body.substr(0, at);
+  body.erase(at, marker.size());
+  while (!summary.empty() && (summary.back() == '\n' || summary.back() == ' ')) summary.pop_back();
+  size_t start = summary.find_first_not_of("\n ");
+  const std::string para = start == std::string::npos ? std::string() : summary.substr(start);
   // Footnote references have no definitions in a summary: drop them.
   std::string out;
   for (size_t i = 0; i < para.size(); ++i) {

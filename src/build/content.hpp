@@ -54,7 +54,8 @@ ParsedPost parse_post(std::string_view text, const std::string& file, std::vecto
 std::string default_slug(std::string_view file_name);
 
 // Splits a body at "<!--more-->": returns the summary markdown (text before
-// the marker, else the first paragraph) and removes the marker from body.
+// the marker, else first_paragraph() of core/markdown.hpp) and removes the
+// marker from body.
 std::string take_summary(std::string& body);
 
 }  // namespace quire

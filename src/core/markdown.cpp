@@ -2055,6 +2055,65 @@ class PlainTextRenderer {
   bool in_html_block_ = false;
 };
 
+// ------------------------------------------------------------------ first paragraph
+
+// Where the first top-level paragraph lies in the source, by md4c's own
+// block structure: md4c hands out pointers into the source for text, and a
+// top-level paragraph is whole lines. A paragraph that begins with an image
+// (or a link around one) is passed over. Stops md4c once it is found.
+class FirstParagraph {
+ public:
+  explicit FirstParagraph(std::string_view source) : source_(source) {}
+
+  // The paragraph's lines as written, or an empty view.
+  std::string_view lines() const {
+    if (!found_) return {};
+    std::size_t begin = first_, end = end_;
+    while (begin > 0 && source_[begin - 1] != '\n' && source_[begin - 1] != '\r') --begin;
+    while (end < source_.size() && source_[end] != '\n' && source_[end] != '\r') ++end;
+    return source_.substr(begin, end - begin);
+  }
+
+  int enter_block(MD_BLOCKTYPE type, void*) {
+    if (++depth_ == 2 && type == MD_BLOCK_P) {  // depth 1 is the document
+      in_paragraph_ = true;
+      image_first_ = false;
+      first_ = std::string_view::npos;
+    }
+    return 0;
+  }
+
+  int leave_block(MD_BLOCKTYPE, void*) {
+    if (depth_-- == 2 && in_paragraph_) {
+      in_paragraph_ = false;
+      found_ = first_ != std::string_view::npos && !image_first_;
+      if (found_) return -1;  // done: md4c stops at a negative value
+    }
+    return 0;
+  }
+
+  int enter_span(MD_SPANTYPE type, void*) {
+    if (type == MD_SPAN_IMG && in_paragraph_ && first_ == std::string_view::npos) image_first_ = true;
+    return 0;
+  }
+  int leave_span(MD_SPANTYPE, void*) { return 0; }
+
+  int text(MD_TEXTTYPE, std::string_view text) {
+    const auto base = reinterpret_cast<std::uintptr_t>(source_.data());
+    const auto at = reinterpret_cast<std::uintptr_t>(text.data());
+    if (!in_paragraph_ || text.empty() || at < base || at - base >= source_.size()) return 0;  // not in the source ("\n" of a break)
+    if (first_ == std::string_view::npos) first_ = at - base;
+    end_ = std::max(end_, at - base + text.size());
+    return 0;
+  }
+
+ private:
+  std::string_view source_;
+  int depth_ = 0;
+  bool in_paragraph_ = false, image_first_ = false, found_ = false;
+  std::size_t first_ = std::string_view::npos, end_ = 0;
+};
+
 // ------------------------------------------------------------------ slugs
 
 // Non-ASCII characters that separate words in a slug: Latin-1 punctuation
@@ -2171,6 +2230,24 @@ TextStats text_stats(std::string_view markdown) {
   stats.reading_minutes = static_cast<int>(std::max<std::size_t>(1, (units + 5499) / 5500));
   stats.words += stats.cjk_chars;
   return stats;
+}
+
+std::string first_paragraph(std::string_view markdown) {
+  return guarded([&] {
+    const unsigned flags = parser_flags();
+    Footnotes footnotes;
+    std::string storage;
+    const std::string_view body = prepare_source(markdown, flags, footnotes, storage);
+    FirstParagraph finder(body);
+    parse(body, flags, finder);
+    std::string_view lines = finder.lines();
+    while (!lines.empty() && (lines.front() == ' ' || lines.front() == '\t')) lines.remove_prefix(1);
+    while (!lines.empty() && (lines.back() == ' ' || lines.back() == '\t')) lines.remove_suffix(1);
+    // A summary has no footnote definitions: its references are left out.
+    std::string out;
+    split_sentinels(lines, [&](std::string_view piece) { out.append(piece); }, [](std::size_t) {});
+    return out;
+  }, std::string());
 }
 
 std::string slugify(std::string_view text) {

@@ -93,6 +93,14 @@ struct TextStats {
 };
 TextStats text_stats(std::string_view markdown);
 
+// The markdown of the first paragraph, as md4c parses the document (a
+// post's default summary): the lines of the first top-level paragraph that
+// does not begin with an image, as written, trimmed, footnote references
+// left out. Headings, code, quotes, lists, tables, thematic breaks, HTML
+// blocks and footnote and link reference definitions are not paragraphs.
+// Empty when there is none.
+std::string first_paragraph(std::string_view markdown);
+
 // Slug for an id: lowercase (ASCII, Latin-1, Latin Extended-A and
 // Additional, Greek, Cyrillic, Armenian, Georgian, full-width Latin; other
 // letters such as CJK kept as is), letters/digits kept, runs of anything else collapsed to '-', trimmed of '-'. Non-ASCII

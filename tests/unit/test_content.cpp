@@ -127,6 +127,17 @@ TEST_SUITE("content") {
       std::string body = "## Heading\n\n```\ncode\n```\n\n![img](x.png)\n\nReal paragraph\ncontinues.\n\nNext.";
       CHECK(quire::take_summary(body) == "Real paragraph\ncontinues.");
     }
+    SUBCASE("a first paragraph that starts with emphasis or a number is the summary") {
+      // Regression: a line starting with '*', '-', '+' or a digit was taken
+      // for a list item, and the summary became a later paragraph.
+      for (const char* first : {"**Update:** this is the intro.", "*Emphasis* first.", "2024 was a good year."}) {
+        CAPTURE(first);
+        std::string body = std::string(first) + "\n\nSecond paragraph.\n";
+        CHECK(quire::take_summary(body) == first);
+      }
+      std::string listed = "- a list\n\n* * *\n\nThe paragraph.\n";
+      CHECK(quire::take_summary(listed) == "The paragraph.");
+    }
     SUBCASE("a summary in front matter wins") {
       auto p = parse("---\ntitle: T\ndate: 2022-01-01\nsummary: Given.\n---\nBody para.\n");
       CHECK(p.post.post.summary == "Given.");

@@ -1,8 +1,8 @@
 // A small deterministic fuzz loop (fixed seed, bounded iterations, well
 // under a second) over the core's entry points for untrusted text:
-// render_markdown, markdown_plain_text, load_bundle and parse_route. Inputs
-// are built from markdown-significant fragments, random bytes and invalid
-// UTF-8. Asserts: no crash, and output that is valid UTF-8.
+// render_markdown, markdown_plain_text, first_paragraph, load_bundle and
+// parse_route. Inputs are built from markdown-significant fragments, random
+// bytes and invalid UTF-8. Asserts: no crash, and output that is valid UTF-8.
 #include <doctest/doctest.h>
 
 #include <cstdint>
@@ -54,6 +54,7 @@ TEST_CASE("random markdown never crashes the renderer and always gives valid UTF
     const std::string html = quire::render_markdown(input);
     if (!valid_utf8(html)) FAIL("invalid UTF-8 for input #" << i << ": " << input);
     if (!valid_utf8(quire::markdown_plain_text(input))) FAIL("plain text, input #" << i);
+    if (!valid_utf8(quire::first_paragraph(input))) FAIL("first paragraph, input #" << i);
     // Raw HTML passes through untouched only when allowed; still valid UTF-8.
     if (!valid_utf8(quire::render_markdown(input, unsafe))) FAIL("unsafe_html, input #" << i);
   }

@@ -690,6 +690,45 @@ TEST_CASE("plain text drops markup, notes and references") {
   }
 }
 
+TEST_CASE("the first paragraph is found by md4c's block structure, not by how its line starts") {
+  using quire::first_paragraph;
+  SUBCASE("valid input") {
+    // Emphasis, strong text and numbers open paragraphs, not lists or breaks.
+    CHECK(first_paragraph("**Update:** this is the intro.\n\nLater.") == "**Update:** this is the intro.");
+    CHECK(first_paragraph("*Emphasis* first.\n\nLater.") == "*Emphasis* first.");
+    CHECK(first_paragraph("2024 was a good year.\n\nLater.") == "2024 was a good year.");
+    CHECK(first_paragraph("-dash, then text.\n\nLater.") == "-dash, then text.");
+    CHECK(first_paragraph("+1 for this.\n\nLater.") == "+1 for this.");
+    CHECK(first_paragraph("\\- escaped\ncontinued  \n\nLater.") == "\\- escaped\ncontinued");
+    // Blocks that are not paragraphs are passed over.
+    CHECK(first_paragraph("- item\n\nPara.") == "Para.");
+    CHECK(first_paragraph("* item\n+ item\n\n2. item\n3) item\n\nPara.") == "Para.");
+    CHECK(first_paragraph("---\n\n***\n\n* * *\n\n_ _ _\n\nPara.") == "Para.");
+    CHECK(first_paragraph("# H\n\nSetext\n===\n\n> quote\n\n    code\n\n```\nfence\n```\n\nPara.") == "Para.");
+    CHECK(first_paragraph("| a | b |\n|---|---|\n| 1 | 2 |\n\n<div>\nhtml\n</div>\n\nPara.") == "Para.");
+    CHECK(first_paragraph("![img](x.png)\n\n[![badge](b.svg)](https://x.org)\n\nPara.") == "Para.");
+    CHECK(first_paragraph("[ref]: https://x.org\nText with [a link][ref].\n\nLater.") == "Text with [a link][ref].");
+    // Footnotes: definitions are not paragraphs, references are left out.
+    CHECK(first_paragraph("[^1]: A note.\n\nAside[^1] here.\n\n") == "Aside here.");
+    CHECK(first_paragraph("  Indented a little\nand continued.\n") == "Indented a little\nand continued.");
+    CHECK(first_paragraph("One\r\ntwo\r\n\r\nThree") == "One\r\ntwo");
+    // Blank lines inside a fence or a loose list do not end them.
+    std::string fenced = "```\n";
+    for (int i = 0; i < 2000; ++i) fenced += "not a paragraph\n\n";
+    CHECK(first_paragraph(fenced + "```\n\nAfter the fence.") == "After the fence.");
+    std::string listed;
+    for (int i = 0; i < 3000; ++i) listed += "- item\n\n";
+    CHECK(first_paragraph(listed + "Heading\n===\n\nAfter the list.") == "After the list.");
+    CHECK(first_paragraph(listed + "\n\n\nLast line.") == "Last line.");
+  }
+  SUBCASE("invalid input") {
+    CHECK(first_paragraph("") == "");
+    CHECK(first_paragraph("# Only a heading\n\n- and a list\n") == "");
+    CHECK(first_paragraph("![](x.png)") == "");
+    CHECK(first_paragraph("a\xFFz") == "a\xEF\xBF\xBDz");
+  }
+}
+
 TEST_CASE("slugify lowercases, keeps letters and digits, dashes the rest") {
   SUBCASE("valid input") {
     CHECK(slugify("Hello World") == "hello-world");
