@@ -143,29 +143,70 @@ std::string rfc3339(const DateTime& w) {
 std::string absolute_urls(std::string_view html, std::string_view site_url, std::string_view page_path) {
   std::string out;
   out.reserve(html.size() + html.size() / 8);
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; };
+  auto is_alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  size_t copied = 0;  // html[copied, pos) is still to be appended
   size_t pos = 0;
-  while (pos < html.size()) {
-    size_t at = html.find('=', pos);
-    if (at == std::string_view::npos) break;
-    bool attr = false;
-    for (std::string_view name : {std::string_view("href"), std::string_view("src")}) {
-      if (at >= name.size() + 1 && html.substr(at - name.size(), name.size()) == name) {
-        char before = html[at - name.size() - 1];
-        attr = before == ' ' || before == '\n' || before == '\t';
-      }
-    }
-    char quote = at + 1 < html.size() ? html[at + 1] : '\0';
-    size_t close = quote == '"' || quote == '\'' ? html.find(quote, at + 2) : std::string_view::npos;
-    if (!attr || close == std::string_view::npos) {
-      out.append(html.substr(pos, at + 1 - pos));
-      pos = at + 1;
+  // Text between tags is escaped by the renderer ('<' as &lt;): every '<'
+  // left opens a tag, a comment or a declaration. Only attributes of start
+  // tags are rewritten; comments and the text of raw-text elements (which
+  // only unsafe_html lets through) are skipped whole.
+  while ((pos = html.find('<', pos)) != std::string_view::npos) {
+    if (html.substr(pos, 4) == "<!--") {
+      size_t end = html.find("-->", pos + 4);
+      pos = end == std::string_view::npos ? html.size() : end + 3;
       continue;
     }
-    out.append(html.substr(pos, at + 2 - pos));
-    out += absolute_url(html.substr(at + 2, close - at - 2), site_url, page_path);
-    pos = close;
+    if (pos + 1 >= html.size() || !is_alpha(html[pos + 1])) {  // end tag, declaration, or a lone '<'
+      size_t end = html.find('>', pos + 1);
+      pos = end == std::string_view::npos ? html.size() : end + 1;
+      continue;
+    }
+    size_t i = pos + 1;
+    while (i < html.size() && !is_space(html[i]) && html[i] != '>' && html[i] != '/') ++i;
+    std::string name(html.substr(pos + 1, i - pos - 1));
+    for (char& c : name) c = ascii_lower(c);
+    // Attributes: name, then optionally '=' and a quoted or unquoted value.
+    while (i < html.size() && html[i] != '>') {
+      if (is_space(html[i]) || html[i] == '/') { ++i; continue; }
+      size_t name_at = i;
+      while (i < html.size() && !is_space(html[i]) && html[i] != '>' && html[i] != '=' && html[i] != '/') ++i;
+      std::string attr(html.substr(name_at, i - name_at));
+      for (char& c : attr) c = ascii_lower(c);
+      while (i < html.size() && is_space(html[i])) ++i;
+      if (i >= html.size() || html[i] != '=') continue;
+      ++i;
+      while (i < html.size() && is_space(html[i])) ++i;
+      size_t value_at = i, value_end = i;
+      if (i < html.size() && (html[i] == '"' || html[i] == '\'')) {
+        size_t close = html.find(html[i], i + 1);
+        if (close == std::string_view::npos) { i = html.size(); break; }  // unclosed: left as it is
+        value_at = i + 1;
+        value_end = close;
+        i = close + 1;
+      } else {
+        while (i < html.size() && !is_space(html[i]) && html[i] != '>') ++i;
+        value_end = i;
+      }
+      if (attr == "href" || attr == "src") {
+        out.append(html.substr(copied, value_at - copied));
+        out += absolute_url(html.substr(value_at, value_end - value_at), site_url, page_path);
+        copied = value_end;
+      }
+    }
+    pos = i;
+    for (std::string_view raw_text : {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"}) {
+      if (name != raw_text) continue;
+      // No tags inside: on to its end tag, in any case.
+      for (pos = html.find("</", pos); pos != std::string_view::npos; pos = html.find("</", pos + 2)) {
+        std::string end(html.substr(pos + 2, name.size()));
+        for (char& c : end) c = ascii_lower(c);
+        if (end == name) break;
+      }
+      if (pos == std::string_view::npos) pos = html.size();
+    }
   }
-  out.append(html.substr(pos));
+  out.append(html.substr(copied));
   return out;
 }
 

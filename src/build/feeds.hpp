@@ -52,7 +52,8 @@ class FeedWriter {
 std::string sitemap_xml(const Bundle& bundle);
 std::string robots_txt(const Bundle& bundle);
 
-// Rewrites href="..." and src="..." in `html` to absolute URLs: "/x" becomes
+// Rewrites the href and src attributes of the tags in `html` (not text or
+// code that looks like one, nor comments) to absolute URLs: "/x" becomes
 // site_url + "/x"; "x", "../x", "#f" and "?q" are resolved against the page
 // at `page_path` (which starts and ends with '/'); URLs with a scheme are
 // kept; "//host/x" gets site_url's scheme.

@@ -158,6 +158,32 @@ TEST_SUITE("feeds") {
     CHECK(abs("<p>href=\"x\" stays: it is text</p>") == "<p>href=\"x\" stays: it is text</p>");
     CHECK(abs("<a data-href=\"x\">") == "<a data-href=\"x\">");
     CHECK(abs("<a href=\"unclosed") == "<a href=\"unclosed");
+    CHECK(abs("<IMG alt='a > b' SRC=i.png>") == "<IMG alt='a > b' SRC=https://x.org/b/posts/p/i.png>");
+  }
+
+  TEST_CASE("only attributes of tags are made absolute, not text or code that looks like one") {
+    // Regression: href='...' and src='...' anywhere in the HTML were
+    // rewritten, text and code blocks included (the renderer escapes '"'
+    // but not '\'').
+    auto abs = [](const std::string& html) { return quire::absolute_urls(html, "https://x.org", "/b/posts/p/"); };
+    for (const char* same : {"<p>The text href='x.html' here.</p>",
+                             "<pre><code>&lt;img src='a.png'&gt;\n</code></pre>",
+                             "<p>x src='a' y</p><!-- <a href='c'> --><p>href=\"d\"</p>",
+                             "<script>s = \"<img src='a.png'>\";</SCRIPT><p>src='b'</p>"}) {
+      CAPTURE(same);
+      CHECK(abs(same) == same);
+    }
+    CHECK(abs("<p>href='t' <a title=\"href='u'\" href='q'>src='v'</a></p>") ==
+          "<p>href='t' <a title=\"href='u'\" href='https://x.org/b/posts/p/q'>src='v'</a></p>");
+
+    auto r = quire::load_bundle(R"({"format":"quire-bundle","version":1,"site":{"url":"https://e.org"},"posts":[
+      {"slug":"p","title":"P","date":"2022-01-01","summary":"s",
+       "body":"The text href='x.html' here, [a link](y.html).\n\n```\n<img src='a.png'>\n```\n"}]})");
+    REQUIRE_MESSAGE(r.ok, r.message);
+    quire::FeedWriter w(r.bundle);
+    const std::string html = nlohmann::json::parse(w.json_feed(nullptr))["items"][0]["content_html"].get<std::string>();
+    CHECK(has(html, "The text href='x.html' here, <a href=\"https://e.org/posts/p/y.html\">a link</a>."));
+    CHECK(has(html, "&lt;img src='a.png'&gt;"));
   }
 
   TEST_CASE("RFC 3339 dates: midnight for a date, Z without an offset") {
