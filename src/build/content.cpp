@@ -138,6 +138,22 @@ void check_utf8(std::string_view text, const std::string& file, int first_line, 
   warnings.push_back({file, line, "invalid UTF-8 (or NUL) replaced by U+FFFD"});
 }
 
+// "https://example.com/blog" -> origin "https://example.com" and path
+// "/blog/" ("/" without one). False for anything but an absolute http(s)
+// URL with a host and without spaces, a query or a fragment.
+bool split_site_url(std::string_view url, std::string& origin, std::string& path) {
+  const size_t host = url.rfind("https://", 0) == 0 ? 8 : url.rfind("http://", 0) == 0 ? 7 : 0;
+  if (host == 0 || url.find_first_of("?#") != std::string_view::npos) return false;
+  for (char c : url)
+    if (static_cast<unsigned char>(c) <= ' ') return false;
+  const size_t path_at = std::min(url.size(), url.find('/', host));
+  if (path_at == host) return false;
+  origin = std::string(url.substr(0, path_at));
+  path = std::string(url.substr(path_at));
+  if (path.empty() || path.back() != '/') path += '/';
+  return true;
+}
+
 }  // namespace
 
 void parse_site_yaml(std::string_view text, const std::string& file, Site& site,
@@ -153,6 +169,12 @@ void parse_site_yaml(std::string_view text, const std::string& file, Site& site,
     cx.error(root, "expected keys and values (a YAML map)");
     return;
   }
+  // A folder in `url` is the site's base path: given alone, it is taken as
+  // base_path; given with base_path, the two must agree. site.url keeps the
+  // origin only, so that no absolute URL holds the folder twice.
+  std::string url_path = "/";
+  YAML::Node url_node;
+  bool base_path_given = false, base_path_bad = false;
   for (const auto& kv : root) {
     const std::string key = kv.first.Scalar();
     const YAML::Node& v = kv.second;
@@ -166,18 +188,19 @@ void parse_site_yaml(std::string_view text, const std::string& file, Site& site,
       else site.date_format = s;
     } else if (key == "url") {
       if (!cx.scalar(v, key, s)) continue;
-      if (s.rfind("https://", 0) != 0 && s.rfind("http://", 0) != 0) {
+      if (!split_site_url(s, site.url, url_path)) {
         cx.error(v, "url: expected an absolute http(s) URL like https://example.com, got \"" + s + "\"");
         continue;
       }
-      while (!s.empty() && s.back() == '/') s.pop_back();
-      site.url = s;
+      url_node = v;
     } else if (key == "base_path") {
       if (!cx.scalar(v, key, s)) continue;
+      base_path_given = true;  // even if wrong: the url's path is then not taken for it
       if (s.empty() || s.front() != '/') s = "/" + s;
       if (s.back() != '/') s += "/";
       if (!valid_base_path(s)) {
         cx.error(v, "base_path: expected a path like /blog/, got \"" + v.Scalar() + "\"");
+        base_path_bad = true;
         continue;
       }
       site.base_path = s;
@@ -213,6 +236,16 @@ void parse_site_yaml(std::string_view text, const std::string& file, Site& site,
       cx.warn(kv.first, "unknown key \"" + key + "\" ignored" +
                             (hint.empty() ? " (known keys: " + known_keys + ")" : " (did you mean \"" + hint + "\"?)"));
     }
+  }
+  if (url_path == "/") return;
+  if (base_path_given) {
+    if (url_path != site.base_path && !base_path_bad)
+      cx.error(url_node, "url: its path \"" + url_path + "\" is not base_path \"" + site.base_path +
+                             "\" (give the site's folder in base_path, and url with the same folder or none)");
+  } else if (valid_base_path(url_path)) {
+    site.base_path = url_path;
+  } else {
+    cx.error(url_node, "url: expected a path like /blog/ after the host, got \"" + url_path + "\"");
   }
 }
 

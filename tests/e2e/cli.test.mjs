@@ -200,6 +200,53 @@ test('an updated date shows on the post page, in the feeds and in the sitemap', 
   }
 });
 
+test('a url that holds the base path gives every absolute URL with the folder once', async () => {
+  // Regression: url https://cli.example/blog/ with base_path /blog/ wrote
+  // https://cli.example/blog/blog/... into canonical links, sitemap, feeds and robots.txt.
+  const body = 'See [the archive](/archive/) and ![a](/images/a.svg).\n';
+  for (const siteYaml of ['url: "https://cli.example/blog/"\nbase_path: /blog/\n', 'url: "https://cli.example/blog"\n']) {
+    const c = await contentDir({
+      'site.yaml': `title: "CLI test"\n${siteYaml}`,
+      'posts/2022-01-01-a.md': post('A', '2022-01-01', 'tags: [x]\n', body),
+    });
+    try {
+      const r = quire(['build', c.dir, '-o', c.out]);
+      assert.equal(r.status, 0, r.stderr);
+      const read = (/** @type {string} */ f) => readFile(path.join(c.out, f), 'utf8');
+      const bundle = JSON.parse(await read('bundle.json'));
+      assert.equal(bundle.site.url, 'https://cli.example');
+      assert.equal(bundle.site.base_path, '/blog/');
+      assert.match(await read('robots.txt'), /\nSitemap: https:\/\/cli\.example\/blog\/sitemap\.xml\n/);
+      assert.match(await read('sitemap.xml'), /<loc>https:\/\/cli\.example\/blog\/posts\/a\/<\/loc>/);
+      assert.match(await read('posts/a/index.html'), /<link rel="canonical" href="https:\/\/cli\.example\/blog\/posts\/a\/">/);
+      const feed = JSON.parse(await read('feed.json'));
+      assert.equal(feed.feed_url, 'https://cli.example/blog/feed.json');
+      assert.equal(feed.items[0].url, 'https://cli.example/blog/posts/a/');
+      assert.match(feed.items[0].content_html, /href="https:\/\/cli\.example\/blog\/archive\/"/);
+      for (const f of ['index.html', 'posts/a/index.html', 'tags/x/index.html', 'feed.xml', 'feed.json',
+        'tags/x/feed.xml', 'sitemap.xml', 'robots.txt', 'bundle.json']) {
+        assert.doesNotMatch(await read(f), /\/blog\/blog\//, f);
+      }
+    } finally {
+      await c.remove();
+    }
+  }
+});
+
+test('a url whose path is not the base path is an error naming its site.yaml line', async () => {
+  const c = await contentDir({
+    'site.yaml': 'title: "CLI test"\nurl: "https://cli.example/blog/"\nbase_path: /notes/\n',
+    'posts/2022-01-01-a.md': post('A', '2022-01-01'),
+  });
+  try {
+    const r = quire(['check', c.dir]);
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /site\.yaml:2: url: its path "\/blog\/" is not base_path "\/notes\/"/);
+  } finally {
+    await c.remove();
+  }
+});
+
 test('without a url in site.yaml the build warns and writes no feeds or sitemap', async () => {
   const c = await contentDir({ 'site.yaml': 'title: "No URL"\n', 'posts/2022-01-01-a.md': post('A', '2022-01-01') });
   try {

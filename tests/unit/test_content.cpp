@@ -170,6 +170,52 @@ TEST_SUITE("content") {
     }
   }
 
+  TEST_CASE("a folder in site.yaml's url is the base path, never doubled") {
+    // Regression: url https://example.com/blog/ with base_path /blog/ gave
+    // https://example.com/blog/blog/... in canonical links, sitemap and feeds.
+    auto site_of = [](const std::string& yaml, std::vector<Diagnostic>& errors) {
+      std::vector<Diagnostic> warnings;
+      quire::Site site;
+      quire::parse_site_yaml(yaml, "site.yaml", site, errors, warnings);
+      return site;
+    };
+    SUBCASE("valid input") {
+      std::vector<Diagnostic> errors;
+      for (const char* yaml : {"url: https://example.com/blog/\nbase_path: /blog/\n",
+                               "base_path: blog\nurl: https://example.com/blog\n",
+                               "url: https://example.com/blog/\n"}) {
+        CAPTURE(yaml);
+        quire::Site site = site_of(yaml, errors);
+        CHECK_MESSAGE(errors.empty(), all(errors));
+        CHECK(site.url == "https://example.com");
+        CHECK(site.base_path == "/blog/");
+      }
+      quire::Site root = site_of("url: http://localhost:8080/\n", errors);
+      CHECK(errors.empty());
+      CHECK(root.url == "http://localhost:8080");
+      CHECK(root.base_path == "/");
+    }
+    SUBCASE("invalid input") {
+      const std::pair<const char*, const char*> cases[] = {
+          {"title: T\nurl: https://example.com/blog/\nbase_path: /notes/\n",
+           "site.yaml:2: url: its path \"/blog/\" is not base_path \"/notes/\" (give the site's folder in base_path, "
+           "and url with the same folder or none)"},
+          {"base_path: /notes/\nurl: https://example.com/a\n", "site.yaml:2: url: its path \"/a/\" is not"},
+          {"url: https://example.com/blog?x=1\n", "site.yaml:1: url: expected an absolute http(s) URL"},
+          {"url: https://example.com/#top\n", "site.yaml:1: url: expected an absolute http(s) URL"},
+          {"url: https:///blog/\n", "site.yaml:1: url: expected an absolute http(s) URL"},
+          {"url: https://example.com//\n", "site.yaml:1: url: expected a path like /blog/ after the host, got \"//\""},
+      };
+      for (const auto& [yaml, expected] : cases) {
+        CAPTURE(yaml);
+        std::vector<Diagnostic> errors;
+        site_of(yaml, errors);
+        REQUIRE_FALSE(errors.empty());
+        CHECK_MESSAGE(errors.back().str().rfind(expected, 0) == 0, errors.back().str());
+      }
+    }
+  }
+
   TEST_CASE("a content folder loads with drafts, future posts and duplicate slugs handled") {
     TempDir dir;
     dir.write("site.yaml", "title: T\n");
