@@ -7,6 +7,7 @@
 #include <thread>
 #include <fstream>
 #include <map>
+#include <set>
 #include <nlohmann/json.hpp>
 
 #include "build/fsutil.hpp"
@@ -52,13 +53,28 @@ struct Context {
   int line_offset;  // file line of YAML line 0
   std::vector<Diagnostic>& errors;
   std::vector<Diagnostic>& warnings;
+  std::map<std::string, int> key_lines = {};  // the line of each top-level key seen
 
   int line_of(const YAML::Node& n) const { return n.Mark().line < 0 ? 0 : n.Mark().line + line_offset; }
   void error(const YAML::Node& n, std::string msg) { errors.push_back({file, line_of(n), std::move(msg)}); }
   void warn(const YAML::Node& n, std::string msg) { warnings.push_back({file, line_of(n), std::move(msg)}); }
 
+  // False, reported, for a key given before (yaml-cpp keeps both).
+  bool first_time(const YAML::Node& k) {
+    auto [it, fresh] = key_lines.emplace(k.Scalar(), line_of(k));
+    if (!fresh) error(k, "\"" + k.Scalar() + "\" given twice (first on line " + std::to_string(it->second) + ")");
+    return fresh;
+  }
+
+  // The value of key `k`; an empty one ("title:" and nothing after it) is
+  // reported at the key's line: yaml-cpp marks it at the next token.
   template <class Out>  // std::string or Text
-  bool scalar(const YAML::Node& v, const std::string& key, Out& out) {
+  bool scalar(const YAML::Node& k, const YAML::Node& v, Out& out) {
+    const std::string key = k.Scalar();
+    if (v.IsNull()) {
+      error(k, key + ": empty (write its value after \"" + key + ":\")");
+      return false;
+    }
     if (!v.IsScalar()) {
       error(v, key + ": expected a single value (text), got a " + (v.IsSequence() ? "list" : "map"));
       return false;
@@ -66,16 +82,18 @@ struct Context {
     out = v.Scalar();
     return true;
   }
-  bool boolean(const YAML::Node& v, const std::string& key, bool& out) {
+  bool boolean(const YAML::Node& k, const YAML::Node& v, bool& out) {
+    const std::string key = k.Scalar();
     std::string s;
-    if (!scalar(v, key, s)) return false;
+    if (!scalar(k, v, s)) return false;
     if (s == "true" || s == "yes" || s == "on" || s == "True" || s == "TRUE") { out = true; return true; }
     if (s == "false" || s == "no" || s == "off" || s == "False" || s == "FALSE") { out = false; return true; }
     error(v, key + ": expected true or false, got \"" + s + "\"");
     return false;
   }
-  bool date(const YAML::Node& v, const std::string& key, Text& out) {
-    if (!scalar(v, key, out)) return false;
+  bool date(const YAML::Node& k, const YAML::Node& v, Text& out) {
+    const std::string key = k.Scalar();
+    if (!scalar(k, v, out)) return false;
     if (!parse_date(out)) {
       error(v, key + ": expected " + std::string(kDateExpectation) + ", got \"" + out + "\"");
       return false;
@@ -178,23 +196,24 @@ void parse_site_yaml(std::string_view text, const std::string& file, Site& site,
   for (const auto& kv : root) {
     const std::string key = kv.first.Scalar();
     const YAML::Node& v = kv.second;
+    if (!cx.first_time(kv.first)) continue;
     std::string s;
     if (key == "title" || key == "description" || key == "author" || key == "language" || key == "date_format") {
-      if (!cx.scalar(v, key, s)) continue;
+      if (!cx.scalar(kv.first, v, s)) continue;
       if (key == "title") site.title = s;
       else if (key == "description") site.description = s;
       else if (key == "author") site.author = s;
       else if (key == "language") site.language = s;
       else site.date_format = s;
     } else if (key == "url") {
-      if (!cx.scalar(v, key, s)) continue;
+      if (!cx.scalar(kv.first, v, s)) continue;
       if (!split_site_url(s, site.url, url_path)) {
         cx.error(v, "url: expected an absolute http(s) URL like https://example.com, got \"" + s + "\"");
         continue;
       }
       url_node = v;
     } else if (key == "base_path") {
-      if (!cx.scalar(v, key, s)) continue;
+      if (!cx.scalar(kv.first, v, s)) continue;
       base_path_given = true;  // even if wrong: the url's path is then not taken for it
       if (s.empty() || s.front() != '/') s = "/" + s;
       if (s.back() != '/') s += "/";
@@ -205,7 +224,7 @@ void parse_site_yaml(std::string_view text, const std::string& file, Site& site,
       }
       site.base_path = s;
     } else if (key == "posts_per_page" || key == "feed_entries") {
-      if (!cx.scalar(v, key, s)) continue;
+      if (!cx.scalar(kv.first, v, s)) continue;
       char* end = nullptr;
       long n = std::strtol(s.c_str(), &end, 10);
       if (s.empty() || *end != '\0' || n < 1 || n > 1000) {
@@ -214,9 +233,9 @@ void parse_site_yaml(std::string_view text, const std::string& file, Site& site,
       }
       (key == "posts_per_page" ? site.posts_per_page : site.feed_entries) = static_cast<int>(n);
     } else if (key == "unsafe_html") {
-      cx.boolean(v, key, site.unsafe_html);
+      cx.boolean(kv.first, v, site.unsafe_html);
     } else if (key == "split_bundle_over") {
-      if (!cx.scalar(v, key, s)) continue;
+      if (!cx.scalar(kv.first, v, s)) continue;
       char* end = nullptr;
       long n = std::strtol(s.c_str(), &end, 10);
       if (s.empty() || *end != '\0' || n < 0 || n > 10000000) {
@@ -333,39 +352,43 @@ ParsedPost parse_post(std::string_view raw, const std::string& file, std::vector
   for (const auto& kv : root) {
     const std::string key = kv.first.Scalar();
     const YAML::Node& v = kv.second;
+    if (!cx.first_time(kv.first)) continue;
     if (key == "title") {
       has_title = true;
-      if (cx.scalar(v, key, p.title) && p.title.empty()) cx.error(v, "title: must not be empty");
+      if (cx.scalar(kv.first, v, p.title) && p.title.empty()) cx.error(v, "title: must not be empty");
     } else if (key == "date") {
       has_date = true;
-      if (cx.date(v, key, p.date)) p.when = *parse_date(p.date);
+      if (cx.date(kv.first, v, p.date)) p.when = *parse_date(p.date);
     } else if (key == "updated") {
-      cx.date(v, key, p.updated);
+      cx.date(kv.first, v, p.updated);
     } else if (key == "slug") {
-      r.slug_line = cx.line_of(v);
-      if (cx.scalar(v, key, p.slug) && !valid_slug(p.slug))
+      r.slug_line = cx.line_of(kv.first);
+      if (cx.scalar(kv.first, v, p.slug) && !valid_slug(p.slug))
         cx.error(v, "slug: expected letters, digits, '-', '_' or '.', got \"" + p.slug + "\"");
     } else if (key == "summary") {
       std::string summary;
-      if (cx.scalar(v, key, summary)) p.summary = std::move(summary);
+      if (cx.scalar(kv.first, v, summary)) p.summary = std::move(summary);
     } else if (key == "draft") {
-      cx.boolean(v, key, r.draft);
+      cx.boolean(kv.first, v, r.draft);
     } else if (key == "tags") {
       if (v.IsNull()) continue;
-      std::vector<std::string> tags;
+      std::vector<YAML::Node> tags;  // each with its own line
       if (v.IsScalar()) {
-        tags.push_back(v.Scalar());
+        tags.push_back(v);
       } else if (v.IsSequence()) {
         for (const auto& t : v) {
           if (!t.IsScalar()) { cx.error(t, "tags: expected a list of words, got a nested list or map"); continue; }
-          tags.push_back(t.Scalar());
+          tags.push_back(t);
         }
       } else {
         cx.error(v, "tags: expected a list like [guide, markdown]");
       }
-      for (std::string& t : tags) {
-        if (slugify(t).empty()) { cx.error(v, "tags: \"" + t + "\" needs at least one letter or digit"); continue; }
-        if (std::find(p.tags.begin(), p.tags.end(), t) == p.tags.end()) p.tags.push_back(std::move(t));
+      // One tag per tag page: "C++" after "c++" is the same tag, kept as first spelled.
+      std::set<std::string> slugs;
+      for (const YAML::Node& t : tags) {
+        const std::string& name = t.Scalar();
+        if (slugify(name).empty()) { cx.error(t, "tags: \"" + name + "\" needs at least one letter or digit"); continue; }
+        if (slugs.insert(tag_slug(name)).second) p.tags.push_back(name);
       }
     } else {
       params[key] = yaml_to_json(v);  // unknown keys are kept, not fatal

@@ -83,6 +83,18 @@ TEST_SUITE("content") {
         {"bad slug", "---\ntitle: T\ndate: 2022-01-01\nslug: a/b\n---\n", f + ":4: slug: expected letters"},
         {"bad updated", "---\ntitle: T\ndate: 2022-01-01\nupdated: 2022-02-30\n---\n", f + ":4: updated: expected"},
         {"nested tag", "---\ntitle: T\ndate: 2022-01-01\ntags:\n  - a\n  - [b]\n---\n", f + ":6: tags: expected"},
+        // Regressions: an empty value was "expected a single value (text), got a
+        // map" at the next line; a repeated key was taken silently; a bad tag in
+        // a block list was reported at the first item's line.
+        {"empty title", "---\ntitle:\ndate: 2022-01-01\n---\n", f + ":2: title: empty (write its value after \"title:\")"},
+        {"empty date, last", "---\ntitle: T\ndate:\n---\n", f + ":3: date: empty"},
+        {"empty slug", "---\ntitle: T\ndate: 2022-01-01\nslug: ~\n\n---\n", f + ":4: slug: empty"},
+        {"title given twice", "---\ntitle: T\ndate: 2022-01-01\ntags: [a]\ntitle: U\n---\n",
+         f + ":5: \"title\" given twice (first on line 2)"},
+        {"tags given twice", "---\ntags: [a]\ntitle: T\ndate: 2022-01-01\ntags:\n  - b\n---\n",
+         f + ":5: \"tags\" given twice (first on line 2)"},
+        {"bad tag in a block list", "---\ntitle: T\ndate: 2022-01-01\ntags:\n  - good\n  - \"!!!\"\n---\n",
+         f + ":6: tags: \"!!!\" needs at least one letter or digit"},
     };
     for (const Case& c : cases) {
       CAPTURE(c.name);
@@ -91,6 +103,22 @@ TEST_SUITE("content") {
       REQUIRE_FALSE(p.errors.empty());
       CHECK_MESSAGE(p.errors[0].str().rfind(c.expected, 0) == 0, p.errors[0].str());
     }
+  }
+
+  TEST_CASE("an empty or repeated site.yaml key is an error at the key's line") {
+    std::vector<Diagnostic> errors, warnings;
+    quire::Site site;
+    quire::parse_site_yaml("title: T\nurl:\nposts_per_page: 3\ntitle: U\n", "site.yaml", site, errors, warnings);
+    REQUIRE(errors.size() == 2);
+    CHECK(errors[0].str() == "site.yaml:2: url: empty (write its value after \"url:\")");
+    CHECK(errors[1].str() == "site.yaml:4: \"title\" given twice (first on line 1)");
+  }
+
+  TEST_CASE("tags that share a tag page are kept once, as first spelled") {
+    // Regression: "c++" and "C++" (both /tags/c-plus-plus/) showed twice on the post.
+    auto p = parse("---\ntitle: T\ndate: 2022-01-01\ntags: [c++, Go, C++, C Plus Plus, go, c#]\n---\n");
+    REQUIRE_MESSAGE(p.post.ok, all(p.errors));
+    CHECK(p.post.post.tags == std::vector<quire::Text>{std::string("c++"), std::string("Go"), std::string("c#")});
   }
 
   TEST_CASE("an unknown key that looks like a typo is kept with a warning") {
