@@ -9,7 +9,9 @@
 #include <filesystem>
 #include <iostream>
 #include <iterator>
+#include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "build/content.hpp"
@@ -184,6 +186,52 @@ int cmd_render(const Args& a) {
   return std::cout ? kOk : kUsage;
 }
 
+// A new post's file slug: the title's letters and digits in ASCII, common
+// Latin accents folded (é -> e, ß -> ss), at most kNewSlugMax characters.
+// valid_slug() takes ASCII only, so a title with nothing of that (say, in
+// Japanese) gets "post", "post-2", ..., whichever no post in `dir` has.
+std::string new_post_slug(const std::string& title, const fs::path& dir) {
+  // U+00C0..U+017F (Latin-1 letters, Latin Extended-A) in ASCII; a digit
+  // stands for two letters, a space for a symbol (× ÷).
+  static constexpr std::string_view kFold =
+      "aaaaaa1ceeeeiiiidnooooo ouuuuy23aaaaaa1ceeeeiiiidnooooo ouuuuy2y"
+      "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii55jjkkkllllllllllnnnnnnnnnoooooo44rrrrrrssssssss"
+      "ttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+  static constexpr std::string_view kPairs[] = {"ae", "th", "ss", "oe", "ij"};
+  constexpr size_t kNewSlugMax = 80;
+  std::string ascii;
+  for (size_t i = 0; i < title.size();) {
+    const auto c = static_cast<unsigned char>(title[i]);
+    const bool pair = (c & 0xE0) == 0xC0 && i + 1 < title.size() && (title[i + 1] & 0xC0) == 0x80;
+    if (c < 0x80) {
+      ascii += title[i++];
+    } else if (pair) {
+      const unsigned cp = (c & 0x1Fu) << 6 | (static_cast<unsigned char>(title[i + 1]) & 0x3Fu);
+      i += 2;
+      if (cp >= 0x300 && cp < 0x370) continue;  // a combining accent (a decomposed é): dropped
+      const char f = cp >= 0xC0 && cp - 0xC0 < kFold.size() ? kFold[cp - 0xC0] : ' ';
+      if (f >= '1' && f <= '5') ascii += kPairs[f - '1'];
+      else ascii += f;
+    } else {  // any other character separates words
+      for (++i; i < title.size() && (title[i] & 0xC0) == 0x80;) ++i;
+      ascii += ' ';
+    }
+  }
+  std::string slug = quire::slugify(ascii);
+  if (slug.size() > kNewSlugMax) {
+    const size_t dash = slug.rfind('-', kNewSlugMax);  // cut between words
+    slug.resize(dash == std::string::npos ? kNewSlugMax : dash);
+  }
+  if (!slug.empty() && quire::valid_slug(slug)) return slug;
+  std::set<std::string> taken;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec))
+    if (e.path().extension() == ".md") taken.insert(quire::default_slug(e.path().filename().string()));
+  slug = "post";
+  for (int n = 2; taken.count(slug); ++n) slug = "post-" + std::to_string(n);
+  return slug;
+}
+
 int cmd_new(const Args& a) {
   if (a.positional.empty() || a.positional.size() > 2) return usage("new needs a title: quire new \"Post title\"");
   const std::string& title = a.positional[0];
@@ -196,9 +244,7 @@ int cmd_new(const Args& a) {
   std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%S%z", &local);
   std::string iso(stamp);
   if (iso.size() > 5) iso.insert(iso.size() - 2, ":");  // +0100 -> +01:00
-  std::string slug = quire::slugify(title);
-  if (slug.empty() || !quire::valid_slug(slug)) slug = "post";
-  fs::path file = dir / (std::string(day) + "-" + slug + ".md");
+  fs::path file = dir / (std::string(day) + "-" + new_post_slug(title, dir) + ".md");
   if (fs::exists(file)) {
     std::cerr << "quire: " << file.string() << " already exists\n";
     return kUsage;

@@ -290,6 +290,30 @@ test('npm run quire -- new creates a dated post with front matter that builds', 
   }
 });
 
+test('quire new folds accents into the file name, and titles with no ASCII letters do not collide', async () => {
+  // Regression: "Café culture" gave posts/<day>-post.md (slugify keeps é,
+  // valid_slug refuses it), and the next such title "already exists".
+  const c = await contentDir({ 'site.yaml': site });
+  try {
+    const names = [];
+    for (const title of ['Café culture', 'Crème brûlée', 'Straße über Ærø, œuvre', 'Cafe\u0301 noir',
+      '日本語', '日本語', `${'word '.repeat(40)}end`]) {
+      const r = quire(['new', title, c.dir]);
+      assert.equal(r.status, 0, r.stderr);
+      names.push(path.basename(r.stdout.trim()).replace(/^\d{4}-\d\d-\d\d-/, ''));
+    }
+    assert.deepEqual(names, ['cafe-culture.md', 'creme-brulee.md', 'strasse-uber-aero-oeuvre.md', 'cafe-noir.md',
+      'post.md', 'post-2.md', `${'word-'.repeat(15)}word.md`]);
+    const built = quire(['build', c.dir, '-o', c.out]);
+    assert.equal(built.status, 0, built.stderr);
+    const bundle = JSON.parse(await readFile(path.join(c.out, 'bundle.json'), 'utf8'));
+    assert.equal(bundle.posts.length, 7);
+    assert.ok(bundle.posts.some((/** @type {{title: string}} */ p) => p.title === 'Café culture'));
+  } finally {
+    await c.remove();
+  }
+});
+
 test('a long build prints progress lines to stderr before its summary', async () => {
   /** @type {Record<string, string>} */
   const files = { 'site.yaml': `${site}posts_per_page: 50\n` };
