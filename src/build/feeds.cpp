@@ -145,7 +145,7 @@ std::string absolute_urls(std::string_view html, std::string_view site_url, std:
   out.reserve(html.size() + html.size() / 8);
   auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; };
   auto is_alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
-  size_t copied = 0;  // html[copied, pos) is still to be appended
+  size_t copied = 0;  // html before `copied` is in `out`
   size_t pos = 0;
   // Text between tags is escaped by the renderer ('<' as &lt;): every '<'
   // left opens a tag, a comment or a declaration. Only attributes of start
@@ -157,9 +157,14 @@ std::string absolute_urls(std::string_view html, std::string_view site_url, std:
       pos = end == std::string_view::npos ? html.size() : end + 3;
       continue;
     }
-    if (pos + 1 >= html.size() || !is_alpha(html[pos + 1])) {  // end tag, declaration, or a lone '<'
+    const char next = pos + 1 < html.size() ? html[pos + 1] : '\0';
+    if (next == '/' || next == '!' || next == '?') {  // end tag or declaration
       size_t end = html.find('>', pos + 1);
       pos = end == std::string_view::npos ? html.size() : end + 1;
+      continue;
+    }
+    if (!is_alpha(next)) {  // a '<' of text ("a < b" in raw HTML)
+      ++pos;
       continue;
     }
     size_t i = pos + 1;

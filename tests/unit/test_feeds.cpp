@@ -175,6 +175,7 @@ TEST_SUITE("feeds") {
     }
     CHECK(abs("<p>href='t' <a title=\"href='u'\" href='q'>src='v'</a></p>") ==
           "<p>href='t' <a title=\"href='u'\" href='https://x.org/b/posts/p/q'>src='v'</a></p>");
+    CHECK(abs("<p>1 < 2 <a href=q>3</a></p>") == "<p>1 < 2 <a href=https://x.org/b/posts/p/q>3</a></p>");
 
     auto r = quire::load_bundle(R"({"format":"quire-bundle","version":1,"site":{"url":"https://e.org"},"posts":[
       {"slug":"p","title":"P","date":"2022-01-01","summary":"s",
