@@ -373,15 +373,14 @@ export async function fetchBundle(url, { signal } = {}) {
   let response;
   try {
     response = await fetch(url, { signal });
+    // Inside the try: a connection can also drop in the middle of the body.
+    if (response.ok) return new Uint8Array(await response.arrayBuffer());
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new QuireError(`Could not load the blog (network error for ${href}: ${messageOf(error)})`, 'fetch',
       { cause: error });
   }
-  if (!response.ok) {
-    throw new QuireError(`Could not load the blog (HTTP ${response.status} for ${href})`, 'fetch');
-  }
-  return new Uint8Array(await response.arrayBuffer());
+  throw new QuireError(`Could not load the blog (HTTP ${response.status} for ${href})`, 'fetch');
 }
 
 /**
