@@ -48,7 +48,8 @@ const bundles = new Map();
 function bundleFor(url) {
   let promise = bundles.get(url);
   if (!promise) {
-    const loading = fetchBundle(url).then(loadBundle);
+    // The URL goes along: a split bundle's chunks are relative to it, not to the page.
+    const loading = fetchBundle(url).then((bytes) => loadBundle(bytes, { url }));
     bundles.set(url, loading);
     loading.catch(() => {
       if (bundles.get(url) === loading) bundles.delete(url);
