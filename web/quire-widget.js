@@ -318,7 +318,7 @@ class QuireBlog extends HTMLElement {
       view,
       tag: this.getAttribute('tag') ?? '',
       month: this.getAttribute('month') ?? '',
-      slug: inline ? this.#openSlug : this.getAttribute('slug') ?? '',
+      slug: this.#openSlug ?? this.getAttribute('slug') ?? '',  // #openSlug is set when inline
       limit: this.getAttribute('limit') ?? '',
       linkBase: linkBase ? resolve(linkBase) : '',
       fallbackLinkBase: new URL('.', url).href,

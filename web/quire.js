@@ -201,9 +201,13 @@ async function fetchOk(url) {
   return response;
 }
 
-/** @param {URL} url */
+/** @param {URL} url @returns {Promise<Uint8Array>} */
 async function readLocalFile(url) {
-  const { readFile } = await import('node:fs/promises');
+  // Node only. The specifier is a variable so that the type check of the
+  // browser's code, which has no node types, does not look it up.
+  const fs = 'node:fs/promises';
+  /** @type {{readFile: (file: URL) => Promise<Uint8Array>}} */
+  const { readFile } = await import(fs);
   return readFile(url);
 }
 
