@@ -4,7 +4,9 @@
 // app only takes over navigation: it loads the bundle into the WASM core,
 // then renders each later route in place and owns history, scrolling, focus
 // and the live-region announcement. Until the bundle is loaded, and if it
-// never loads, links are ordinary links to the static pages.
+// never loads, links are ordinary links to the static pages; so is a link
+// the app cannot show in place (no view of the blog's: another page of the
+// host; a chunk that would not load).
 //
 // On a page that arrived pre-rendered, the core starts on the reader's
 // first interaction (pointer, touch, key, focus): reading needs no
@@ -102,7 +104,7 @@ function start(app) {
   // content of an entry only exists once the app renders it again).
   history.scrollRestoration = 'manual';
 
-  const needsRender = shownPath !== app.dataset.route;
+  const needsRender = !showsUrl(app);
   if (needsRender) showLoading();
   else restoreInitialScroll();
 
@@ -170,6 +172,23 @@ function start(app) {
 }
 
 /**
+ * Does the page as it arrived show what the URL asks for? Its path must be
+ * its route's. The query string counts only for a view that reads one
+ * (search: ?q=, &page=), which the core marks by a GET form in <main>
+ * submitting to the view itself; elsewhere ?utm_source= and the like
+ * change nothing, and the pre-rendered page stays.
+ * @param {HTMLElement} app
+ */
+function showsUrl(app) {
+  const route = app.dataset.route;
+  if (location.pathname !== route) return false;
+  if (!location.search) return true;
+  const readsQuery = [...app.querySelectorAll('main form')].some((form) => form instanceof HTMLFormElement
+    && form.method === 'get' && new URL(form.action, location.href).pathname === route);
+  return !readsQuery;
+}
+
+/**
  * Passes a value through, marking when it arrived (see the header).
  * @param {string} name
  */
@@ -224,7 +243,9 @@ function onClick(event) {
   if (url.pathname + url.search === shownPath) {
     if (url.hash) {
       // Same view, other fragment: the browser scrolls; remember where the
-      // reader was so that Back returns there.
+      // reader was so that Back returns there. A view still waiting for its
+      // chunk is no longer wanted.
+      latestShow += 1;
       saveScroll();
       return;
     }
@@ -357,7 +378,9 @@ function onPopState(event) {
   /** @type {HistoryState|null} */
   const state = event.state;
   if (url.pathname + url.search === shownPath) {
-    // Only the fragment changed: no new view.
+    // Only the fragment changed (or Back, then Forward, while a view still
+    // waited for its chunk): no new view, and not that one either.
+    latestShow += 1;
     if (state?.scroll) window.scrollTo(state.scroll.x, state.scroll.y);
     else if (url.hash) scrollToFragment(url.hash);
     return;
@@ -377,9 +400,8 @@ async function show(url, options) {
     showLoading();
     const ok = await startCore();
     if (!ok) {
-      // The static page for this URL exists: let the browser load it.
       if (options.initial) showError(loadError);
-      else location.reload();
+      else loadDocument(url);
       return;
     }
   }
@@ -396,7 +418,19 @@ async function show(url, options) {
       view = loaded.render(path, 'app');
     }
   } catch (error) {
-    if (ticket === latestShow) showError(error);
+    // A chunk that is gone (a redeploy) or a network error: the page the
+    // host has for the URL may still load. Not on the first render, whose
+    // page is already that one.
+    if (ticket !== latestShow) return;
+    if (options.initial) showError(error);
+    else loadDocument(url);
+    return;
+  }
+  if (view.status === 404 && options.history === 'push') {
+    // No view of the blog's, but maybe a page of the host's: with
+    // base_path '/', a link to /about/ looks like a route. The host serves
+    // it, or its 404.html.
+    loadDocument(url);
     return;
   }
   if (options.history === 'push') saveScroll();  // where the reader leaves the current entry
@@ -442,6 +476,22 @@ async function show(url, options) {
   document.dispatchEvent(new CustomEvent('quire:rendered', {
     detail: { path: view.path, status: view.status, title: view.title },
   }));
+}
+
+/**
+ * Leaves a URL the app cannot show in place to the browser: a page load of
+ * the host's page for it (or its 404.html).
+ * @param {URL} url
+ */
+function loadDocument(url) {
+  const target = new URL(url);
+  target.hash = '';
+  const here = new URL(location.href);
+  here.hash = '';
+  // The URL shown already (popstate, a link to the view shown): assigning
+  // it, fragment and all, might only scroll.
+  if (target.href === here.href) location.reload();
+  else location.assign(url.href);
 }
 
 /**
