@@ -132,6 +132,47 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
+char32_t lower_case(char32_t cp) {
+  if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+  if (cp >= 0xC0 && cp <= 0xDE) return cp == 0xD7 ? cp : cp + 32;
+  if (cp >= 0x100 && cp <= 0x17F) {
+    if (cp == 0x130) return 'i';
+    if (cp == 0x178) return 0xFF;
+    if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E))
+      return (cp & 1) ? cp + 1 : cp;
+    if (cp == 0x131 || cp == 0x138 || cp == 0x149 || cp == 0x17F) return cp;
+    return (cp & 1) ? cp : cp + 1;
+  }
+  if (cp == 0x386) return 0x3AC;
+  if (cp >= 0x388 && cp <= 0x38A) return cp + 37;
+  if (cp == 0x38C) return 0x3CC;
+  if (cp == 0x38E || cp == 0x38F) return cp + 63;
+  if (cp >= 0x391 && cp <= 0x3AB) return cp == 0x3A2 ? cp : cp + 32;
+  if (cp >= 0x400 && cp <= 0x40F) return cp + 80;
+  if (cp >= 0x410 && cp <= 0x42F) return cp + 32;
+  if ((cp >= 0x460 && cp <= 0x481) || (cp >= 0x48A && cp <= 0x4BF) ||
+      (cp >= 0x4D0 && cp <= 0x52F))
+    return (cp & 1) ? cp : cp + 1;
+  if (cp == 0x4C0) return 0x4CF;
+  if (cp >= 0x4C1 && cp <= 0x4CE) return (cp & 1) ? cp + 1 : cp;
+  if (cp >= 0x531 && cp <= 0x556) return cp + 48;
+  if (cp >= 0x10A0 && cp <= 0x10C5) return cp + 0x1C60;
+  if ((cp >= 0x1E00 && cp <= 0x1E95) || (cp >= 0x1EA0 && cp <= 0x1EFF))
+    return (cp & 1) ? cp : cp + 1;
+  if (cp >= 0xFF21 && cp <= 0xFF3A) return cp + 32;
+  return cp;
+}
+
+char32_t fold_case(char32_t cp) {
+  switch (cp) {
+    case 0x3C2: return 0x3C3;  // final sigma
+    case 0x17F: return 's';    // long s
+    case 0xB5: return 0x3BC;   // micro sign
+    case 0x130: return 0x130;  // dotted capital I has no simple folding
+    default: return lower_case(cp);
+  }
+}
+
 std::string sanitize_utf8(std::string_view s) {
   static const char replacement[] = "\xEF\xBF\xBD";
   std::string out;

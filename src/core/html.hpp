@@ -1,6 +1,8 @@
-// HTML escaping: the only way text from a bundle reaches markup.
+// HTML escaping (the only way text from a bundle reaches markup), and the
+// UTF-8, percent-encoding and letter-case helpers the core shares.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -45,6 +47,63 @@ void append_padded(std::string& out, long long n, int width);
 
 // Replaces invalid UTF-8 with U+FFFD (bundle fields and paths).
 std::string sanitize_utf8(std::string_view text);
+
+inline constexpr char32_t kReplacementChar = 0xFFFD;
+
+struct DecodedChar {
+  char32_t cp;
+  std::size_t length;  // bytes consumed, >= 1
+  bool valid;
+};
+
+// Strict UTF-8 decoding (no overlongs, surrogates or values past U+10FFFF).
+// An invalid sequence consumes its maximal valid prefix, at least one byte,
+// which is the "one U+FFFD per maximal subpart" practice of Unicode.
+inline DecodedChar decode_utf8(std::string_view s, std::size_t i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) return {b0, 1, true};
+  std::size_t trailing = 0;
+  char32_t cp = 0;
+  unsigned char lo = 0x80;
+  unsigned char hi = 0xBF;
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    trailing = 1;
+    cp = b0 & 0x1F;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    trailing = 2;
+    cp = b0 & 0x0F;
+    if (b0 == 0xE0) lo = 0xA0;  // overlong
+    if (b0 == 0xED) hi = 0x9F;  // surrogates
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    trailing = 3;
+    cp = b0 & 0x07;
+    if (b0 == 0xF0) lo = 0x90;  // overlong
+    if (b0 == 0xF4) hi = 0x8F;  // > U+10FFFF
+  } else {
+    return {kReplacementChar, 1, false};
+  }
+  for (std::size_t k = 1; k <= trailing; ++k) {
+    if (i + k >= s.size()) return {kReplacementChar, k, false};
+    const auto b = static_cast<unsigned char>(s[i + k]);
+    if (b < lo || b > hi) return {kReplacementChar, k, false};
+    lo = 0x80;
+    hi = 0xBF;
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  return {cp, trailing + 1, true};
+}
+
+// Lowercase mapping for the common alphabetic scripts (a small table rather
+// than Unicode's: ASCII, Latin-1, Latin Extended-A, Latin Extended
+// Additional (Vietnamese), Greek, Cyrillic, Armenian, Georgian, full-width
+// Latin). Used by heading slugs; scripts without case (CJK...) are
+// unaffected.
+char32_t lower_case(char32_t cp);
+
+// Simple case folding, for matching text in any case (footnote labels,
+// search): lower_case() plus the few letters whose folding differs from
+// their lowercase (final sigma, long s, micro sign).
+char32_t fold_case(char32_t cp);
 
 // An ASCII letter in lower case, any other byte as it is: enough for
 // case-insensitive matching of UTF-8, whose multi-byte sequences hold no

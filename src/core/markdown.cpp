@@ -90,7 +90,6 @@ unsigned parser_flags() {
 
 // ------------------------------------------------------------------ UTF-8
 
-constexpr char32_t kReplacementChar = 0xFFFD;
 constexpr std::string_view kReplacementUtf8 = "\xEF\xBF\xBD";
 constexpr std::size_t kNone = std::string_view::npos;  // no such offset
 
@@ -210,49 +209,6 @@ constexpr char32_t kSentinelDigitLast = 0x10FC0F;
 
 bool is_sentinel_digit_cp(char32_t cp) {
   return cp >= kSentinelDigitFirst && cp <= kSentinelDigitLast;
-}
-
-struct DecodedChar {
-  char32_t cp;
-  std::size_t length;  // bytes consumed, >= 1
-  bool valid;
-};
-
-// Strict UTF-8 decoding (no overlongs, surrogates or values past U+10FFFF).
-// An invalid sequence consumes its maximal valid prefix, at least one byte,
-// which is the "one U+FFFD per maximal subpart" practice of Unicode.
-DecodedChar decode_utf8(std::string_view s, std::size_t i) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  if (b0 < 0x80) return {b0, 1, true};
-  std::size_t trailing = 0;
-  char32_t cp = 0;
-  unsigned char lo = 0x80;
-  unsigned char hi = 0xBF;
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    trailing = 1;
-    cp = b0 & 0x1F;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    trailing = 2;
-    cp = b0 & 0x0F;
-    if (b0 == 0xE0) lo = 0xA0;  // overlong
-    if (b0 == 0xED) hi = 0x9F;  // surrogates
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    trailing = 3;
-    cp = b0 & 0x07;
-    if (b0 == 0xF0) lo = 0x90;  // overlong
-    if (b0 == 0xF4) hi = 0x8F;  // > U+10FFFF
-  } else {
-    return {kReplacementChar, 1, false};
-  }
-  for (std::size_t k = 1; k <= trailing; ++k) {
-    if (i + k >= s.size()) return {kReplacementChar, k, false};
-    const auto b = static_cast<unsigned char>(s[i + k]);
-    if (b < lo || b > hi) return {kReplacementChar, k, false};
-    lo = 0x80;
-    hi = 0xBF;
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  return {cp, trailing + 1, true};
 }
 
 // The length of the leading run of `in` that needs no repair: ASCII other
@@ -595,53 +551,6 @@ void append_attribute_value(std::string& out, const MD_ATTRIBUTE& attr,
 
 
 // ------------------------------------------------------------------ labels
-
-// Lowercase mapping for the common alphabetic scripts (a small table rather
-// than Unicode's: ASCII, Latin-1, Latin Extended-A, Latin Extended
-// Additional (Vietnamese), Greek, Cyrillic, Armenian, Georgian, full-width
-// Latin). Used by slugs; scripts without case (CJK...) are unaffected.
-char32_t lower_case(char32_t cp) {
-  if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
-  if (cp >= 0xC0 && cp <= 0xDE) return cp == 0xD7 ? cp : cp + 32;
-  if (cp >= 0x100 && cp <= 0x17F) {
-    if (cp == 0x130) return 'i';
-    if (cp == 0x178) return 0xFF;
-    if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E))
-      return (cp & 1) ? cp + 1 : cp;
-    if (cp == 0x131 || cp == 0x138 || cp == 0x149 || cp == 0x17F) return cp;
-    return (cp & 1) ? cp : cp + 1;
-  }
-  if (cp == 0x386) return 0x3AC;
-  if (cp >= 0x388 && cp <= 0x38A) return cp + 37;
-  if (cp == 0x38C) return 0x3CC;
-  if (cp == 0x38E || cp == 0x38F) return cp + 63;
-  if (cp >= 0x391 && cp <= 0x3AB) return cp == 0x3A2 ? cp : cp + 32;
-  if (cp >= 0x400 && cp <= 0x40F) return cp + 80;
-  if (cp >= 0x410 && cp <= 0x42F) return cp + 32;
-  if ((cp >= 0x460 && cp <= 0x481) || (cp >= 0x48A && cp <= 0x4BF) ||
-      (cp >= 0x4D0 && cp <= 0x52F))
-    return (cp & 1) ? cp : cp + 1;
-  if (cp == 0x4C0) return 0x4CF;
-  if (cp >= 0x4C1 && cp <= 0x4CE) return (cp & 1) ? cp + 1 : cp;
-  if (cp >= 0x531 && cp <= 0x556) return cp + 48;
-  if (cp >= 0x10A0 && cp <= 0x10C5) return cp + 0x1C60;
-  if ((cp >= 0x1E00 && cp <= 0x1E95) || (cp >= 0x1EA0 && cp <= 0x1EFF))
-    return (cp & 1) ? cp : cp + 1;
-  if (cp >= 0xFF21 && cp <= 0xFF3A) return cp + 32;
-  return cp;
-}
-
-// Simple case folding for labels: lower_case() plus the few letters whose
-// folding differs from their lowercase (final sigma, long s, micro sign).
-char32_t fold_case(char32_t cp) {
-  switch (cp) {
-    case 0x3C2: return 0x3C3;  // final sigma
-    case 0x17F: return 's';    // long s
-    case 0xB5: return 0x3BC;   // micro sign
-    case 0x130: return 0x130;  // dotted capital I has no simple folding
-    default: return lower_case(cp);
-  }
-}
 
 constexpr std::size_t kMaxLabelLength = 999;  // as for link labels
 
