@@ -144,26 +144,32 @@ std::string month_year(int year, int month, std::string_view language) {
 }
 
 std::string format_date(const DateTime& d, std::string_view format, std::string_view language) {
-  // A date-only value drops the time part: everything before the first
-  // date token, when that prefix holds time tokens ("%-I:%M%p. " in the
-  // default format).
+  // A date-only value drops the time part of the format: before the first
+  // date token, everything when time tokens are there ("%-I:%M%p. " in the
+  // default format); after the last date token, everything when time
+  // tokens are there (" at %-I:%M%p", " %H:%M"), separators included.
   if (!d.has_time) {
-    size_t first_date = std::string_view::npos;
-    bool prefix_has_time = false;
+    size_t first_date = std::string_view::npos, after_last_date = 0;
+    bool time_before = false, time_after = false;
     for (size_t i = 0; i + 1 < format.size(); ++i) {
       if (format[i] != '%') continue;
       size_t j = i + 1;
       if (format[j] == '-' && j + 1 < format.size()) ++j;
-      char t = format[j];
+      const char t = format[j];
       if (t == 'H' || t == 'I' || t == 'M' || t == 'S' || t == 'p' || t == 'P') {
-        prefix_has_time = true;
-      } else if (t != '%') {
-        first_date = i;
-        break;
+        (first_date == std::string_view::npos ? time_before : time_after) = true;
+      } else if (t == 'Y' || t == 'm' || t == 'd' || t == 'B' || t == 'b' || t == 'A' || t == 'a') {
+        if (first_date == std::string_view::npos) first_date = i;
+        after_last_date = j + 1;
+        time_after = false;
       }
       i = j;
     }
-    if (prefix_has_time && first_date != std::string_view::npos) format = format.substr(first_date);
+    if (first_date != std::string_view::npos) {
+      const size_t end = time_after ? after_last_date : format.size();
+      const size_t begin = time_before ? first_date : 0;
+      format = format.substr(begin, end - begin);
+    }
   }
   const Names& names = names_for(language);
   std::string out;

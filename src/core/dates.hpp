@@ -30,8 +30,9 @@ inline constexpr const char* kDateExpectation = "YYYY-MM-DD[THH:MM[:SS][±HH:MM]
 // strftime-like, in the wall-clock time the author wrote. Tokens:
 //   %Y 2022  %m 10  %d 09  %-d 9  %B October  %b Oct  %A Sunday  %a Sun
 //   %H 20  %I 08  %-I 8  %M 25  %S 00  %p pm  %P PM  %% %
-// Time tokens in a date-only value: the format's time part is dropped (see
-// format_date).
+// A date-only value drops the format's time part, before its first date
+// token or after its last one, with the text around it: "%B %-d, %Y at
+// %-I:%M%p" prints "January 2, 2024"; time tokens between date tokens stay.
 std::string format_date(const DateTime& date, std::string_view format,
                          std::string_view language);
 

@@ -55,6 +55,32 @@ TEST_SUITE("dates") {
     }
   }
 
+  TEST_CASE("a date without time drops the format's time part, leading or trailing, with its separators") {
+    auto day = parse_date("2024-01-02");
+    auto at = parse_date("2024-01-02T15:04");
+    struct Case {
+      const char* format;
+      const char* date_only;
+      const char* with_time;
+    };
+    const Case cases[] = {
+        {"%d/%m/%Y %H:%M", "02/01/2024", "02/01/2024 15:04"},
+        {"%B %-d, %Y at %-I:%M%p", "January 2, 2024", "January 2, 2024 at 3:04pm"},
+        {"%H:%M, %d %B %Y", "02 January 2024", "15:04, 02 January 2024"},
+        {"%-I:%M%p. %B %-d, %Y.", "January 2, 2024.", "3:04pm. January 2, 2024."},  // the default
+        {"%a %-d %b %Y, %H:%M:%S %P (local)", "Tue 2 Jan 2024", "Tue 2 Jan 2024, 15:04:00 PM (local)"},
+        {"%H:%M %Y-%m-%d %H:%M", "2024-01-02", "15:04 2024-01-02 15:04"},  // both sides
+        {"%Y-%m-%d (100%%)", "2024-01-02 (100%)", "2024-01-02 (100%)"},   // no time part: all kept
+        {"%d %H:%M %m", "02 00:00 01", "02 15:04 01"},  // time between date tokens: kept
+        {"%H:%M", "00:00", "15:04"},                    // no date token: kept
+    };
+    for (const Case& c : cases) {
+      CAPTURE(c.format);
+      CHECK(format_date(*day, c.format, "en") == c.date_only);
+      CHECK(format_date(*at, c.format, "en") == c.with_time);
+    }
+  }
+
   TEST_CASE("format tokens and languages") {
     auto t = parse_date("2022-10-09T08:05:07");
     CHECK(format_date(*t, "%Y-%m-%d %H:%M:%S", "en") == "2022-10-09 08:05:07");
