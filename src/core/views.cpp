@@ -208,9 +208,15 @@ class ViewBuilder {
     MarkdownOptions o;
     o.unsafe_html = site_.unsafe_html;
     o.base_path = site_.base_path;
-    if (p->has_body) h.raw(render_markdown(p->body, o));
-    else h.raw("<p class=\"pending\">Loading…</p>\n");
-    if (const std::string* chunk = b_.missing_chunk(*p)) v_.needs = *chunk;
+    const std::string* chunk = b_.missing_chunk(*p);
+    if (p->has_body) {
+      h.raw(render_markdown(p->body, o));
+    } else if (chunk) {  // the app loads the chunk, then renders again
+      v_.needs = *chunk;
+      h.raw("<p class=\"pending\">Loading…</p>\n");
+    } else {  // no body anywhere (valid in a bundle): the summary is all there is
+      h.raw(render_markdown(p->summary, o));
+    }
     h.raw("</div>\n");
     related(h, index);
     const Post* newer = index > 0 ? &b_.posts[index - 1] : nullptr;

@@ -85,6 +85,24 @@ TEST_SUITE("views") {
     SUBCASE("an unknown slug is the 404 view") { CHECK(view(b, "/posts/zzz/").status == 404); }
   }
 
+  TEST_CASE("a post with neither body nor chunk shows its summary, not a Loading… that never ends") {
+    auto r = quire::load_bundle(R"({"format":"quire-bundle","version":1,"site":{"title":"S"},"posts":[
+      {"slug":"a","title":"A","date":"2022-01-02","summary":"Just *this*."},
+      {"slug":"b","title":"B","date":"2022-01-01"}]})");
+    REQUIRE_MESSAGE(r.ok, r.message);
+    auto a = view(r.bundle, "/posts/a/");
+    CHECK(a.status == 200);
+    CHECK(a.needs.empty());  // nothing to wait for
+    CHECK_FALSE(has(a.html, "pending"));
+    CHECK_FALSE(has(a.html, "Loading"));
+    CHECK(has(a.html, "<div class=\"post-body\">\n<p>Just <em>this</em>.</p>\n</div>"));
+    auto b = view(r.bundle, "/posts/b/");
+    CHECK(b.status == 200);
+    CHECK(b.needs.empty());
+    CHECK_FALSE(has(b.html, "Loading"));
+    CHECK(has(b.html, "<div class=\"post-body\">\n</div>"));
+  }
+
   TEST_CASE("the tags index lists every tag with its count") {
     auto v = view(sample(), "/tags/");
     CHECK(has(v.html, "<a href=\"/tags/ai/\">ai</a> <span class=\"count\">(2)</span>"));
