@@ -961,7 +961,7 @@ void BundleReader::site() {
     return;
   }
   if (!valid_base_path(s.base_path)) {
-    site_problem_ = "site.base_path: expected a path starting and ending with '/', got " + in_quotes(s.base_path);
+    site_problem_ = std::string("site.base_path: expected ") + kBasePathExpectation + ", got " + in_quotes(s.base_path);
     return;
   }
   while (!s.url.empty() && s.url.back() == '/') s.url.pop_back();
@@ -1376,13 +1376,27 @@ bool valid_slug(std::string_view slug) {
   return true;
 }
 
+// Only what a browser keeps as it is in location.pathname (RFC 3986's
+// unreserved characters): the app compares base_path with that, so "/blög/"
+// (there "/bl%C3%B6g/") would make every route rendered in the browser a
+// 404. The sub-delims a browser also keeps ('+', ';', '(', '\'', ...) are
+// refused too: '+' joins tags in a path, the others mean something in CSS,
+// srcset or the author's own scripts. No empty, "." or ".." segment: the
+// browser would resolve those away.
 bool valid_base_path(std::string_view p) {
   if (p.empty() || p.front() != '/' || p.back() != '/') return false;
-  if (p.find("//") != std::string_view::npos) return false;
-  for (char c : p)
-    if (static_cast<unsigned char>(c) <= ' ' || c == '"' || c == '<' || c == '>' || c == '\\' ||
-        c == '?' || c == '#')
+  size_t segment = 1;  // where the current segment starts
+  for (size_t i = 1; i < p.size(); ++i) {
+    const char c = p[i];
+    if (c == '/') {
+      const std::string_view s = p.substr(segment, i - segment);
+      if (s.empty() || s == "." || s == "..") return false;
+      segment = i + 1;
+    } else if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                 c == '.' || c == '_' || c == '~')) {
       return false;
+    }
+  }
   return true;
 }
 

@@ -204,7 +204,12 @@ int reading_minutes(const Post& post);
 
 // Site field checks shared by the loader and the build.
 bool valid_slug(std::string_view slug);
+// base_path: '/', or segments of ASCII letters, digits, '-', '.', '_' and
+// '~' between slashes, none of them "." or "..".
 bool valid_base_path(std::string_view path);
+// What authors are told when valid_base_path refuses theirs.
+inline constexpr const char* kBasePathExpectation =
+    "a path like /blog/ (ASCII letters, digits, '-', '.', '_' or '~' between slashes)";
 // A chunk path: relative, no "..", letters, digits, '-', '_', '.', '/'.
 bool valid_chunk_path(std::string_view path);
 

@@ -76,7 +76,7 @@ struct Reader {
               integer(j, "site", "feed_entries", s.feed_entries, 1, 1000);
     if (!ok) return false;
     if (!valid_base_path(s.base_path))
-      return fail("site.base_path", "expected a path starting and ending with '/', got \"" + s.base_path + "\"");
+      return fail("site.base_path", std::string("expected ") + kBasePathExpectation + ", got \"" + s.base_path + "\"");
     while (!s.url.empty() && s.url.back() == '/') s.url.pop_back();
     return true;
   }

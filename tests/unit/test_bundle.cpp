@@ -135,6 +135,29 @@ TEST_SUITE("bundle") {
     CHECK(quire::tag_slug("café") == "café");
   }
 
+  TEST_CASE("a base_path with characters a browser would percent-encode is refused, naming the field") {
+    // The app matches base_path against location.pathname, which the browser
+    // percent-encodes: "/blög/" arrives as "/bl%C3%B6g/" and every route
+    // rendered in the browser would be "not found".
+    for (const char* bad : {"/blög/", "/日記/", "/a b/", "/a{b}/", "/a`b/", "/a|b/", "/a^b/", "/a%20b/", "/a\"b/",
+                            "/a<b>/", "/a\\b/", "/a?b/", "/a#b/", "/a'b/", "/a+b/", "/a;b/", "/a(b)/", "/a,b/",
+                            "/a/../", "/a/./", "/../", "/./", "//", "/a//b/", "blog", "/blog", "blog/", ""}) {
+      CAPTURE(bad);
+      CHECK_FALSE(quire::valid_base_path(bad));
+      std::string json = bundle_with(R"({"base_path":)" + nlohmann::json(bad).dump() + "}", "[]");
+      auto r = load_bundle(json);
+      CHECK_FALSE(r.ok);
+      CHECK(r.code == "schema");
+      CHECK_MESSAGE(r.message.rfind("site.base_path: expected a path like /blog/", 0) == 0, r.message);
+    }
+    for (const char* good : {"/", "/blog/", "/my-blog/2024/", "/a.b_c~d/", "/Blog/Notes/", "/v1.2/"}) {
+      CAPTURE(good);
+      CHECK(quire::valid_base_path(good));
+      auto r = load_bundle(bundle_with(std::string(R"({"base_path":")") + good + "\"}", "[]"));
+      CHECK_MESSAGE(r.ok, r.message);
+    }
+  }
+
   TEST_CASE("a byte order mark before the JSON is accepted") {
     auto r = load_bundle("\xEF\xBB\xBF" + bundle_with(kSite, "[]"));
     CHECK_MESSAGE(r.ok, r.message);
@@ -188,7 +211,7 @@ TEST_SUITE("bundle") {
         {"unsafe_html a string", bundle_with(R"({"unsafe_html":"yes"})", "[]"), "schema",
          "site.unsafe_html: expected boolean, got string"},
         {"bad base_path", bundle_with(R"({"base_path":"blog"})", "[]"), "schema",
-         "site.base_path: expected a path starting and ending with '/'"},
+         "site.base_path: expected a path like /blog/"},
         {"missing posts", R"({"format":"quire-bundle","version":1,"site":{}})", "schema", "posts: missing"},
         {"posts not an array", bundle_with("{}", "{}"), "schema", "posts: expected array, got object"},
         {"post not an object", posts1("7"), "schema", "posts[1]: expected object, got number"},

@@ -244,6 +244,21 @@ TEST_SUITE("content") {
     }
   }
 
+  TEST_CASE("site.yaml refuses a base_path a browser would percent-encode, at its line") {
+    // The same check as the bundle loader's (valid_base_path): "/blög/"
+    // reaches the app as "/bl%C3%B6g/", and routes rendered there would 404.
+    for (const char* bad : {"/blög/", "/日記/", "\"/a b/\"", "/a{b}/", "\"/a`b/\"", "/a+b/", "/a/../"}) {
+      CAPTURE(bad);
+      std::vector<Diagnostic> errors, warnings;
+      quire::Site site;
+      quire::parse_site_yaml(std::string("title: T\nbase_path: ") + bad + "\n", "site.yaml", site, errors, warnings);
+      REQUIRE(errors.size() == 1);
+      CHECK_MESSAGE(errors[0].str().rfind("site.yaml:2: base_path: expected a path like /blog/", 0) == 0,
+                    errors[0].str());
+      CHECK(site.base_path == "/");
+    }
+  }
+
   TEST_CASE("a content folder loads with drafts, future posts and duplicate slugs handled") {
     TempDir dir;
     dir.write("site.yaml", "title: T\n");
