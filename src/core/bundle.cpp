@@ -614,6 +614,16 @@ class TagNames {
   const std::string& slug(uint32_t id) const { return slugs_[id]; }
   size_t slugs() const { return slugs_.size(); }
 
+  // Whether slug `id` is new to tag list number `list` (a post's "tags"):
+  // each slug remembers the last list it was in, so that dropping a post's
+  // tags that share a slug ("Rust", "rust") is linear in its tags.
+  bool first_in_list(uint32_t id, uint32_t list) {
+    if (id >= last_list_.size()) last_list_.resize(slugs_.size(), kNone);
+    if (last_list_[id] == list) return false;
+    last_list_[id] = list;
+    return true;
+  }
+
  private:
   struct Entry {
     uint64_t hash = 0;
@@ -644,6 +654,7 @@ class TagNames {
   size_t count_ = 0;
   std::vector<std::string> slugs_;
   std::unordered_map<std::string, uint32_t> ids_;  // slug -> its number
+  std::vector<uint32_t> last_list_;                // slug number -> first_in_list's list
 };
 
 // The first problem found among fields checked in a fixed order: slot k
@@ -794,6 +805,7 @@ class BundleReader {
   Bundle& b_;
   TagNames tag_names_;
   std::vector<uint32_t> tag_ids_;  // slug number of each tag kept, post after post
+  uint32_t tag_lists_ = 0;         // "tags" arrays read so far
   std::vector<uint64_t> slug_hashes_;  // hash_of() each post's slug
 
   bool format_ok_ = false;
@@ -1125,7 +1137,7 @@ void BundleReader::post(size_t i) {
         if (vt == Type::Null) return in_.null();
         if (vt != Type::Array) return problem(expected("array", vt)), in_.skip();
         tag_ids_.resize(tags_from);
-        return in_.array([&](size_t k) {
+        return in_.array([&, list = tag_lists_++](size_t k) {
           Type et;
           if (!in_.peek(et)) return false;
           if (et != Type::String) {
@@ -1140,7 +1152,7 @@ void BundleReader::post(size_t i) {
           if (tag_names_.slug(id).empty()) {
             fields_.set(slot, "tags[" + std::to_string(k) + "]: expected a tag with a letter or digit, got " +
                                   in_quotes(tag));
-          } else if (std::find(p.tags.begin(), p.tags.end(), tag) == p.tags.end()) {
+          } else if (tag_names_.first_in_list(id, list)) {  // the first spelling of a slug stays
             if (p.tags.capacity() == 0) p.tags.reserve(4);  // one allocation for most posts
             p.tags.push_back(std::move(text));
             tag_ids_.push_back(id);
@@ -1440,8 +1452,19 @@ void Bundle::index() {
   size_t duplicate = 0, first = 0;  // the build refuses duplicates before
   TagNames names;
   std::vector<uint32_t> ids;
-  for (const Post& p : posts)
-    for (const Text& t : p.tags) ids.push_back(names.slug_id(t));
+  uint32_t list = 0;
+  for (Post& p : posts) {  // a post's tags of one slug are one tag, as at load
+    auto kept = p.tags.begin();
+    for (Text& t : p.tags) {
+      const uint32_t id = names.slug_id(t);
+      if (!names.first_in_list(id, list)) continue;
+      ids.push_back(id);
+      if (&*kept != &t) *kept = std::move(t);
+      ++kept;
+    }
+    p.tags.erase(kept, p.tags.end());
+    ++list;
+  }
   std::vector<uint64_t> hashes;
   hashes.reserve(posts.size());
   for (const Post& p : posts) hashes.push_back(hash_of(p.slug));

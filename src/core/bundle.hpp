@@ -106,7 +106,8 @@ struct Post {
   Text date;            // as written (ISO 8601)
   DateTime when;        // parsed date
   Text updated;         // optional, as written
-  std::vector<Text> tags;
+  std::vector<Text> tags;  // one per tag slug: "Rust" and "rust" are one
+                           // tag, spelled as first written
   Text summary;         // markdown
   Text body;            // markdown
   bool has_body = false;
@@ -141,7 +142,8 @@ struct Bundle {
   std::vector<uint32_t> slug_table;
   size_t indexed_posts = 0;  // posts.size() when index() last ran
 
-  // Sorts posts newest first and rebuilds tags, months and slug_table.
+  // Sorts posts newest first and rebuilds tags, months and slug_table;
+  // drops a post's tags whose slug an earlier one of its tags has.
   void index();
   // The chunk path a post's body is in, when the body is not loaded yet.
   const std::string* missing_chunk(const Post& post) const;

@@ -110,7 +110,8 @@ struct Reader {
         if (!t.is_string()) return fail(tpath, std::string("expected string, got ") + t.type_name());
         std::string tag = sanitize_utf8(t.get_ref<const std::string&>());
         if (tag_slug(tag).empty()) return fail(tpath, "expected a tag with a letter or digit, got \"" + tag + "\"");
-        if (std::find(p.tags.begin(), p.tags.end(), tag) == p.tags.end()) p.tags.push_back(tag);
+        if (std::none_of(p.tags.begin(), p.tags.end(), [&](const Text& kept) { return tag_slug(kept) == tag_slug(tag); }))
+          p.tags.push_back(tag);
       }
     }
     if (const json* params = field(j, "params")) {
