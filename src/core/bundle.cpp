@@ -1171,9 +1171,9 @@ void BundleReader::post(size_t i) {
       }
       case kChunk: {
         p.chunk = -1;
-        odd_chunks_.erase(std::remove_if(odd_chunks_.begin(), odd_chunks_.end(),
-                                         [i](const OddChunk& c) { return c.post == i; }),
-                          odd_chunks_.end());
+        // A key given twice counts with its last value; only the last odd
+        // chunk can be this post's (posts are read in order).
+        if (!odd_chunks_.empty() && odd_chunks_.back().post == i) odd_chunks_.pop_back();
         if (vt == Type::Null) return in_.null();
         Number n;
         if (vt == Type::Number && !in_.number(n)) return false;

@@ -209,6 +209,26 @@ TEST_SUITE("bundle") {
     CHECK(r.bundle.tags.size() == 20000);
   }
 
+  TEST_CASE("many posts with a bad chunk are refused with the first one's error") {
+    // Regression: each post's "chunk" searched every bad one before it.
+    std::string posts;
+    for (int i = 0; i < 30000; ++i)
+      posts += std::string(i ? "," : "") + R"({"slug":"p)" + std::to_string(i) +
+               R"(","title":"P","date":"2022-01-01","chunk":"x"})";
+    auto r = load_bundle(R"({"format":"quire-bundle","version":1,"site":{},"chunks":["c/1.json"],"posts":[)" + posts + "]}");
+    CHECK_FALSE(r.ok);
+    CHECK(r.message == "posts[0].chunk: expected integer, got string");
+    auto message = [](const std::string& chunks) {
+      return load_bundle(R"({"format":"quire-bundle","version":1,"site":{},"chunks":["c/1.json"],"posts":[
+        {"slug":"p","title":"P","date":"2022-01-01","chunk":0},
+        {"slug":"q","title":"Q","date":"2022-01-01",)" + chunks + "}]}").message;
+    };
+    CHECK(message(R"("chunk":"x","chunk":0)") == "");  // a key given twice counts with its last value
+    CHECK(message(R"("chunk":0,"chunk":"x")") == "posts[1].chunk: expected integer, got string");
+    CHECK(message(R"("chunk":"x","chunk":1.5)") == "posts[1].chunk: expected integer, got number");
+    CHECK(message(R"("chunk":"x","chunk":null)") == "");
+  }
+
   TEST_CASE("a byte order mark before the JSON is accepted") {
     auto r = load_bundle("\xEF\xBB\xBF" + bundle_with(kSite, "[]"));
     CHECK_MESSAGE(r.ok, r.message);
