@@ -12,64 +12,157 @@
 namespace quire {
 namespace {
 
-// Whether the text at `at` starts with `needle` (ASCII lower case) once
-// ASCII letters are folded; the caller knows the bytes are there.
-bool starts_folded(const char* at, std::string_view needle) {
+// A word of the query, case folded, with what the scan looks for.
+struct Term {
+  std::string text;
+  bool ascii = true;         // every byte ASCII: bytes compare as they are
+  unsigned char first = 0;   // text[0], and its upper case when a letter
+  unsigned char other = 0;
+};
+
+Term make_term(std::string word) {
+  Term t;
+  t.text = std::move(word);
+  t.ascii = std::all_of(t.text.begin(), t.text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  t.first = static_cast<unsigned char>(t.text[0]);
+  t.other = t.first >= 'a' && t.first <= 'z' ? static_cast<unsigned char>(t.first - 32) : t.first;
+  return t;
+}
+
+// Whether the text at `at` starts with the ASCII `needle` (lower case) once
+// ASCII letters are folded; the caller knows the bytes are there and that
+// the first one matches.
+bool starts_ascii_folded(const char* at, std::string_view needle) {
   for (size_t k = 1; k < needle.size(); ++k)
     if (ascii_lower(at[k]) != needle[k]) return false;
   return true;
 }
 
-// Whether `hay` holds `needle` (ASCII lower case), ASCII letters compared
-// case-insensitively; enough for UTF-8, whose multi-byte sequences hold no
-// ASCII bytes. Reads the text where it is (a search copies no post), and in
-// WebAssembly looks for the first letter 16 bytes at a time.
-bool contains_folded(std::string_view hay, std::string_view needle) {
-  const size_t n = needle.size();
-  if (n == 0) return true;
-  if (hay.size() < n) return false;
-  const auto first = static_cast<unsigned char>(needle[0]);
-  const unsigned char other = first >= 'a' && first <= 'z' ? static_cast<unsigned char>(first - 32) : first;
-  const char* p = hay.data();
-  const char* const last = hay.data() + (hay.size() - n);  // the last place a match can start
+// Whether hay[at..] starts with `needle` (folded) once every letter of it
+// is folded: ASCII bytes directly, other characters through fold_case.
+bool starts_folded(std::string_view hay, size_t at, std::string_view needle) {
+  size_t i = at, k = 0;
+  while (k < needle.size()) {
+    if (i >= hay.size()) return false;
+    const auto h = static_cast<unsigned char>(hay[i]);
+    if (h < 0x80) {  // an ASCII character folds to one
+      if (static_cast<unsigned char>(ascii_lower(static_cast<char>(h))) != static_cast<unsigned char>(needle[k]))
+        return false;
+      ++i;
+      ++k;
+      continue;
+    }
+    const DecodedChar c = decode_utf8(hay, i), n = decode_utf8(needle, k);
+    if (fold_case(c.cp) != n.cp) return false;
+    i += c.length;
+    k += n.length;
+  }
+  return true;
+}
+
+// Calls verify(p) at every place p in [p, last] holding `first` or
+// `other` (kLead: any lead byte of a multi-byte character instead), until
+// it says true; in WebAssembly looks 16 bytes at a time.
+template <bool kLead, class Verify>
+bool any_start(const char* p, const char* last, unsigned char first, unsigned char other, Verify verify) {
 #if defined(__wasm_simd128__)
-  const v128_t lower = wasm_i8x16_splat(static_cast<int8_t>(first));
-  const v128_t upper = wasm_i8x16_splat(static_cast<int8_t>(other));
+  const v128_t one = wasm_i8x16_splat(static_cast<int8_t>(first));
+  const v128_t two = wasm_i8x16_splat(static_cast<int8_t>(other));
+  const v128_t lead = wasm_u8x16_splat(0xC0);
   for (; last - p >= 15; p += 16) {  // 16 starts, every one a place a match can start
     const v128_t w = wasm_v128_load(p);
-    for (int bits = wasm_i8x16_bitmask(wasm_v128_or(wasm_i8x16_eq(w, lower), wasm_i8x16_eq(w, upper))); bits;
-         bits &= bits - 1)
-      if (starts_folded(p + __builtin_ctz(static_cast<unsigned>(bits)), needle)) return true;
+    const v128_t hit = kLead ? wasm_u8x16_ge(w, lead) : wasm_v128_or(wasm_i8x16_eq(w, one), wasm_i8x16_eq(w, two));
+    for (int bits = wasm_i8x16_bitmask(hit); bits; bits &= bits - 1)
+      if (verify(p + __builtin_ctz(static_cast<unsigned>(bits)))) return true;
   }
 #endif
   for (; p <= last; ++p) {
     const auto c = static_cast<unsigned char>(*p);
-    if ((c == first || c == other) && starts_folded(p, needle)) return true;
+    if ((kLead ? c >= 0xC0 : c == first || c == other) && verify(p)) return true;
   }
   return false;
 }
 
+// Whether `hay` holds the term in any case. Reads the text where it is (a
+// search copies no post). A term in ASCII compares bytes, enough for UTF-8,
+// whose multi-byte sequences hold no ASCII bytes: the fast path. A term
+// with other letters folds the text's characters as it compares, at each
+// place its first character can start: that letter in either case, or any
+// lead byte of a multi-byte character. A folded term is never longer than
+// a text it matches (no letter folds to a longer one), so no match starts
+// past `last`.
+bool contains_folded(std::string_view hay, const Term& term) {
+  const std::string_view needle = term.text;
+  if (hay.size() < needle.size()) return false;
+  const char* const last = hay.data() + (hay.size() - needle.size());  // the last place a match can start
+  if (term.ascii)
+    return any_start<false>(hay.data(), last, term.first, term.other,
+                            [needle](const char* at) { return starts_ascii_folded(at, needle); });
+  auto folded_at = [hay, needle](const char* at) {
+    return starts_folded(hay, static_cast<size_t>(at - hay.data()), needle);
+  };
+  if (term.first < 0x80) return any_start<false>(hay.data(), last, term.first, term.other, folded_at);
+  return any_start<true>(hay.data(), last, 0, 0, folded_at);
+}
+
+// `word` case folded, invalid UTF-8 as U+FFFD.
+std::string fold_word(std::string_view word) {
+  std::string out(word);
+  bool ascii = true;
+  for (char& c : out) {
+    c = ascii_lower(c);
+    ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  }
+  if (ascii) return out;
+  const std::string valid = sanitize_utf8(word);
+  out.clear();
+  for (size_t i = 0; i < valid.size();) {
+    const DecodedChar d = decode_utf8(valid, i);
+    append_utf8(out, fold_case(d.cp));
+    i += d.length;
+  }
+  return out;
+}
+
 }  // namespace
 
-std::vector<size_t> search_posts(const Bundle& bundle, std::string_view query) {
-  std::vector<std::string> terms;
+SearchWords search_words(std::string_view query) {
+  SearchWords q;
   size_t pos = 0;
   while (pos < query.size()) {
     size_t end = query.find_first_of(" \t\r\n", pos);
     if (end == std::string_view::npos) end = query.size();
     if (end > pos) {
-      std::string term(query.substr(pos, end - pos));
-      for (char& c : term) c = ascii_lower(c);
-      terms.push_back(std::move(term));
+      std::string word = fold_word(query.substr(pos, end - pos));
+      if (word.size() > kMaxSearchWordBytes) {
+        size_t cut = kMaxSearchWordBytes;
+        while ((static_cast<unsigned char>(word[cut]) & 0xC0) == 0x80) --cut;  // a whole character
+        word.resize(cut);
+        q.cut = true;
+      }
+      if (std::find(q.words.begin(), q.words.end(), word) == q.words.end()) {
+        if (q.words.size() == kMaxSearchWords) {
+          q.cut = true;
+          break;
+        }
+        q.words.push_back(std::move(word));
+      }
     }
     pos = end + 1;
   }
+  return q;
+}
+
+std::vector<size_t> search_posts(const Bundle& bundle, const SearchWords& query) {
+  std::vector<Term> terms;
+  for (const std::string& word : query.words)
+    if (!word.empty()) terms.push_back(make_term(word));
   std::vector<size_t> hits;
   if (terms.empty()) return hits;
   const bool bodies = bundle.chunks.empty();  // only the single form holds every body
   for (size_t i = 0; i < bundle.posts.size(); ++i) {
     const Post& p = bundle.posts[i];
-    auto in_post = [&](std::string_view term) {
+    auto in_post = [&](const Term& term) {
       if (contains_folded(p.title, term) || contains_folded(p.summary, term)) return true;
       for (const Text& tag : p.tags)
         if (contains_folded(tag, term)) return true;
@@ -78,6 +171,10 @@ std::vector<size_t> search_posts(const Bundle& bundle, std::string_view query) {
     if (std::all_of(terms.begin(), terms.end(), in_post)) hits.push_back(i);
   }
   return hits;
+}
+
+std::vector<size_t> search_posts(const Bundle& bundle, std::string_view query) {
+  return search_posts(bundle, search_words(query));
 }
 
 }  // namespace quire

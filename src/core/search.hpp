@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -9,11 +10,27 @@
 
 namespace quire {
 
-// Posts matching every whitespace-separated term of the query (ASCII case-
-// insensitive) in title, tags or summary, or in the body when the bundle
-// holds every body (the single form); newest first. A split bundle is
-// searched without bodies whichever chunks happen to be loaded, so that a
-// search link shows the same posts to every reader.
+// A query's words, as searched: split at whitespace, case folded
+// (fold_case: ASCII, Latin-1, Latin Extended-A and Additional, Greek,
+// Cyrillic, Armenian, Georgian, full-width Latin), each kept once, in the
+// order written. A query is cut, the same way for every reader, to its
+// first kMaxSearchWords distinct words, each to its first
+// kMaxSearchWordBytes bytes (whole characters): a link of thousands of
+// words costs no more than one of 32.
+inline constexpr size_t kMaxSearchWords = 32;
+inline constexpr size_t kMaxSearchWordBytes = 256;
+struct SearchWords {
+  std::vector<std::string> words;
+  bool cut = false;  // words were left out or shortened
+};
+SearchWords search_words(std::string_view query);
+
+// Posts holding every word of the query, in any case, in title, tags or
+// summary, or in the body when the bundle holds every body (the single
+// form); newest first. A split bundle is searched without bodies whichever
+// chunks happen to be loaded, so that a search link shows the same posts to
+// every reader.
+std::vector<size_t> search_posts(const Bundle& bundle, const SearchWords& query);
 std::vector<size_t> search_posts(const Bundle& bundle, std::string_view query);
 
 // Search results listed a page (every hit is counted).

@@ -480,7 +480,8 @@ class ViewBuilder {
     if (!q.empty()) {
       // Every hit is counted; a page of them is listed, so that a common
       // word in a large blog is not thousands of list items at once.
-      std::vector<size_t> hits = search_posts(b_, q);
+      const SearchWords words = search_words(q);
+      std::vector<size_t> hits = search_posts(b_, words);
       Page at;
       if (!page_of(hits.size(), kSearchHitsPerPage, route_.page, at)) return not_found();
       h.raw("<p class=\"count\" role=\"status\">").num(static_cast<long long>(hits.size())).raw(" ")
@@ -489,6 +490,9 @@ class ViewBuilder {
         h.raw(" · ").num(static_cast<long long>(at.first + 1)).raw("–").num(static_cast<long long>(at.last))
             .raw(" shown");
       h.raw(".</p>\n");
+      if (words.cut)
+        h.raw("<p class=\"note\">This query was shortened: only its first ").num(static_cast<long long>(kMaxSearchWords))
+            .raw(" different words were searched, and only the start of any very long word.</p>\n");
       if (!hits.empty()) compact_list(h, hits, at.first, at.last);
       pagination(h, at.pages);
     }
