@@ -217,6 +217,27 @@ TEST_SUITE("views") {
     }
   }
 
+  TEST_CASE("tags of one slug show once on a post, in its head, and count once for related posts") {
+    // Regression: "Rust", "rust" and "RUST" were three links to /tags/rust/,
+    // and a post carrying them looked three tags closer to every Rust post.
+    auto r = quire::load_bundle(R"({"format":"quire-bundle","version":1,"site":{"title":"T"},"posts":[
+      {"slug":"p4","title":"Four","date":"2022-04-01","tags":["x","y"],"summary":"s","body":"b"},
+      {"slug":"p3","title":"Three","date":"2022-03-01","tags":["Rust","rust","RUST"],"summary":"s","body":"b"},
+      {"slug":"p2","title":"Two","date":"2022-02-01","tags":["x","y"],"summary":"s","body":"b"},
+      {"slug":"p1","title":"One","date":"2022-01-01","tags":["rust","x","y"],"summary":"s","body":"b"}]})");
+    REQUIRE_MESSAGE(r.ok, r.message);
+    auto three = view(r.bundle, "/posts/p3/");
+    CHECK(count(three.html, "href=\"/tags/rust/\"") == 1);
+    CHECK(has(three.html, ">Rust</a>"));
+    CHECK(count(quire::render_document(r.bundle, three), "article:tag") == 1);
+    auto one = view(r.bundle, "/posts/p1/");
+    const size_t related = one.html.find("class=\"related-posts\"");
+    REQUIRE(related != std::string::npos);
+    const std::string list = one.html.substr(related);
+    CHECK(list.find(">Four</a>") < list.find(">Two</a>"));   // two shared tags each: the newest first
+    CHECK(list.find(">Two</a>") < list.find(">Three</a>"));  // one shared tag, however often written
+  }
+
   TEST_CASE("pagination shows the pages near the current one, the first and the last") {
     std::string posts;
     for (int i = 0; i < 40; ++i) {
