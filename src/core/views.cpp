@@ -489,10 +489,10 @@ class ViewBuilder {
       if (at.pages > 1)
         h.raw(" · ").num(static_cast<long long>(at.first + 1)).raw("–").num(static_cast<long long>(at.last))
             .raw(" shown");
+      if (words.cut)  // said where the count is: it counts what was searched
+        h.raw(" · a long query: only its first ").num(static_cast<long long>(kMaxSearchWords))
+            .raw(" different words were searched");
       h.raw(".</p>\n");
-      if (words.cut)
-        h.raw("<p class=\"note\">This query was shortened: only its first ").num(static_cast<long long>(kMaxSearchWords))
-            .raw(" different words were searched, and only the start of any very long word.</p>\n");
       if (!hits.empty()) compact_list(h, hits, at.first, at.last);
       pagination(h, at.pages);
     }
