@@ -169,9 +169,9 @@ async function measure(ctx, label, docs) {
   /** @type {Map<string, number>} */
   const mbs = new Map([...samples].map(([name, xs]) => [name, median(xs)]));
   const quireSamples = /** @type {number[]} */ (samples.get('Quire (WASM)'));
-  /** @type {Map<string, number>} */
   /** The median of each round's ratio of `a`'s speed over `b`'s. @param {number[]} a @param {number[]} b */
   const pairedRatio = (a, b) => median(a.map((x, i) => x / b[i]));
+  /** @type {Map<string, number>} */
   const ratios = new Map([...samples].filter(([name]) => name !== 'Quire (WASM)')
     .map(([name, xs]) => [name, pairedRatio(quireSamples, xs)]));
   const nativeRuns = [];

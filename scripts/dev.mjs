@@ -94,8 +94,12 @@ export async function startDevServer({ contentDir, outDir, port = 8080, host = '
   let again = false;
   /** @type {Promise<void>} */
   let idle = Promise.resolve();
-  /** The base path of the last good build: site.yaml may change it while serving. */
-  let basePath = '/';
+  /**
+   * The base path of the last good build: site.yaml may change it while
+   * serving. Until a build succeeds, that of the build already in outDir
+   * (served as the last good one if the first build fails).
+   */
+  let basePath = await siteBasePath(outDir);
   /** @type {string|null} where the server listens, once it does */
   let origin = null;
 

@@ -70,6 +70,8 @@ let lastIntent = null;
 let appBase = '/';
 /** Counts show() calls, so that a slow chunk cannot overwrite a later view. */
 let latestShow = 0;
+/** The ticket of a navigation's show() waiting for its chunk (0: none); not the first render's. */
+let waitingShow = 0;
 /** pathname + search of what the page shows now. */
 let shownPath = location.pathname + location.search;
 
@@ -245,7 +247,7 @@ function onClick(event) {
       // Same view, other fragment: the browser scrolls; remember where the
       // reader was so that Back returns there. A view still waiting for its
       // chunk is no longer wanted.
-      latestShow += 1;
+      cancelWaitingShow();
       saveScroll();
       return;
     }
@@ -380,12 +382,23 @@ function onPopState(event) {
   if (url.pathname + url.search === shownPath) {
     // Only the fragment changed (or Back, then Forward, while a view still
     // waited for its chunk): no new view, and not that one either.
-    latestShow += 1;
+    cancelWaitingShow();
     if (state?.scroll) window.scrollTo(state.scroll.x, state.scroll.y);
     else if (url.hash) scrollToFragment(url.hash);
     return;
   }
   show(url, { history: 'none', scroll: state?.scroll });
+}
+
+/**
+ * Drops a navigation still waiting for its chunk: the reader stayed on the
+ * view shown. The first render of a page is never dropped (its view is the
+ * one the URL names), and nothing else changes: a fragment link or a
+ * scroll in history moved no view, so the warm-up still runs.
+ */
+function cancelWaitingShow() {
+  if (waitingShow !== 0 && waitingShow === latestShow) latestShow += 1;
+  waitingShow = 0;
 }
 
 /**
@@ -413,7 +426,12 @@ async function show(url, options) {
     view = loaded.render(path, 'app');
     if (view.needs) {
       // A post whose body is in a chunk not loaded yet (split bundle).
-      await loaded.ensure(path);
+      if (!options.initial) waitingShow = ticket;
+      try {
+        await loaded.ensure(path);
+      } finally {
+        if (waitingShow === ticket) waitingShow = 0;
+      }
       if (ticket !== latestShow) return;  // the reader went elsewhere meanwhile
       view = loaded.render(path, 'app');
     }

@@ -67,12 +67,17 @@ struct Context {
   }
 
   // The value of key `k`; an empty one ("title:" and nothing after it) is
-  // reported at the key's line: yaml-cpp marks it at the next token.
+  // reported at the key's line: yaml-cpp marks it at the next token. On the
+  // key's own line, a null is written out: YAML reads ~, null, Null and
+  // NULL as no value.
   template <class Out>  // std::string or Text
   bool scalar(const YAML::Node& k, const YAML::Node& v, Out& out) {
     const std::string key = k.Scalar();
     if (v.IsNull()) {
-      error(k, key + ": empty (write its value after \"" + key + ":\")");
+      if (v.Mark().line == k.Mark().line)
+        error(k, key + ": no value (YAML reads ~ and null, in any case, as none; quote the word if you mean it)");
+      else
+        error(k, key + ": empty (write its value after \"" + key + ":\")");
       return false;
     }
     if (!v.IsScalar()) {

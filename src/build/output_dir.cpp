@@ -4,6 +4,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "core/bundle.hpp"
 #include "core/views.hpp"
 
 namespace quire {
@@ -73,7 +74,7 @@ bool is_quire_build(const fs::path& dir) {
   if (!in) return false;
   FormatProbe probe;
   nlohmann::json::sax_parse(in, &probe);
-  return probe.format == "quire-bundle";
+  return probe.format == kBundleFormat;
 }
 
 bool check_output_dir(const fs::path& out_dir, const fs::path& content_dir, fs::path& target, std::string& error) {
@@ -98,12 +99,17 @@ bool check_output_dir(const fs::path& out_dir, const fs::path& content_dir, fs::
   }
   if (!content_dir.empty()) {
     const fs::path content = canonical_or_self(fs::absolute(content_dir, ec));
+    // Replacing the output as a whole would delete the content with it, or
+    // write into what the build reads and the dev server watches (a build
+    // inside it would start the next one).
     const char* problem = real == content          ? "is the content folder"
                           : within(content, real) ? "holds the content folder"
                           : within(real, content) ? "lies inside the content folder"
                                                   : nullptr;
     if (problem) {
-      error = target.string() + ": the output folder " + problem + " " + content.string() + kReplacedWhole +
+      error = target.string() + ": the output folder " + problem + " " + content.string() +
+              (real == content || within(content, real) ? kReplacedWhole
+                                                        : " (the build reads it, and npm start rebuilds on every change in it)") +
               "; pick a folder outside it, e.g. -o dist beside the content folder";
       return false;
     }

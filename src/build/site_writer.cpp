@@ -93,10 +93,10 @@ bool write_pages(const Bundle& b, const fs::path& root, WriteStats& stats, std::
   return !failed;
 }
 
-// Static files may replace these of the app's files (a favicon, a
-// stylesheet of the author's own), with a warning; any other file the build
-// writes is an error to collide with.
-const char* const kReplaceableFiles[] = {kFaviconFile, kStylesheetFile, nullptr};
+// Static files may replace these of the build's files (a favicon, a
+// stylesheet, a robots.txt of the author's own), with a warning; any other
+// file the build writes is an error to collide with.
+const char* const kReplaceableFiles[] = {kFaviconFile, kStylesheetFile, kRobotsFile, nullptr};
 
 bool replaceable(const fs::path& rel) {
   for (const char* const* f = kReplaceableFiles; *f; ++f)
@@ -161,7 +161,7 @@ bool write_all(const Bundle& b, const WriteOptions& o, const fs::path& root, Wri
   if (!o.static_dir.empty() && fs::is_directory(o.static_dir, ec)) {
     auto taken = [&](const fs::path& rel, const fs::path& built, std::string& problem) {
       if (rel == built && replaceable(rel)) {
-        warn(o, (o.static_dir / rel).string() + ": replaces the app's " + rel.string());
+        warn(o, (o.static_dir / rel).string() + ": replaces the build's own " + rel.string());
         const std::uintmax_t size = fs::file_size(root / rel, ec);
         if (!ec) stats.bytes -= std::min<size_t>(stats.bytes, static_cast<size_t>(size));
         --stats.files;  // counted again when copied

@@ -867,7 +867,7 @@ bool BundleReader::read(std::string& code, std::string& message) {
     return false;
   };
   if (top != Type::Object) return fail("format", std::string("expected a JSON object, got ") + type_name(top));
-  if (!format_ok_) return fail("format", "format: expected \"quire-bundle\" (is this a Quire bundle?)");
+  if (!format_ok_) return fail("format", std::string("format: expected \"") + kBundleFormat + "\" (is this a Quire bundle?)");
   if (!version_seen_ || !version_number_ || !version_.integer) return fail("schema", "version: expected integer");
   if (version_.value > kBundleVersion)
     return fail("version", "version: bundle version " + std::to_string(version_.value) +
@@ -900,7 +900,7 @@ void BundleReader::format() {
     format_ok_ = false;
     in_.skip();
   } else if (in_.string(s)) {
-    format_ok_ = s.view() == "quire-bundle";
+    format_ok_ = s.view() == kBundleFormat;
   }
 }
 
@@ -1668,7 +1668,7 @@ SplitBundle write_split_bundle(const Bundle& b, std::string_view chunk_dir, size
   for (const auto& c : out.chunks) chunks.push_back(c.path);
   json posts = json::array();
   for (size_t i = 0; i < n; ++i) posts.push_back(post_json(b.posts[i], chunk_of[i]));
-  out.index = dump({{"format", "quire-bundle"}, {"version", kBundleVersion}, {"site", site_json(b.site)},
+  out.index = dump({{"format", kBundleFormat}, {"version", kBundleVersion}, {"site", site_json(b.site)},
                     {"chunks", std::move(chunks)}, {"posts", std::move(posts)}});
   return out;
 }
@@ -1676,7 +1676,7 @@ SplitBundle write_split_bundle(const Bundle& b, std::string_view chunk_dir, size
 std::string write_bundle_json(const Bundle& b) {
   json posts = json::array();
   for (const Post& p : b.posts) posts.push_back(post_json(p, -1));
-  return dump({{"format", "quire-bundle"}, {"version", kBundleVersion}, {"site", site_json(b.site)},
+  return dump({{"format", kBundleFormat}, {"version", kBundleVersion}, {"site", site_json(b.site)},
                {"posts", std::move(posts)}});
 }
 

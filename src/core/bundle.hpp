@@ -29,6 +29,8 @@
 namespace quire {
 
 inline constexpr int kBundleVersion = 1;
+// The bundle's "format" field, which says it is a Quire bundle.
+inline constexpr const char* kBundleFormat = "quire-bundle";
 
 struct Site {
   std::string title = "Untitled blog";

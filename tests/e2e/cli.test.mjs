@@ -456,7 +456,7 @@ test('a static file in the place of a page or the bundle exits 2 naming both; st
     await writeFile(path.join(c.dir, 'static/favicon.svg'), '<svg>mine</svg>');
     const favicon = quire(['build', c.dir, '-o', c.out]);
     assert.equal(favicon.status, 0, favicon.stderr);
-    assert.equal(favicon.stderr, `${path.join(c.dir, 'static/favicon.svg')}: replaces the app's favicon.svg (warning)\n`);
+    assert.equal(favicon.stderr, `${path.join(c.dir, 'static/favicon.svg')}: replaces the build's own favicon.svg (warning)\n`);
     assert.equal(await readFile(path.join(c.out, 'favicon.svg'), 'utf8'), '<svg>mine</svg>');
   } finally {
     await c.remove();

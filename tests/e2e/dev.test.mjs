@@ -180,6 +180,32 @@ test('changing base_path while previewing serves the site under the new base and
   }
 });
 
+test('while the first build fails, the last good build in the output folder is served under its base_path', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'quire-dev-last-'));
+  const good = '---\ntitle: "A"\ndate: 2022-01-01\n---\nText.\n';
+  await mkdir(path.join(dir, 'content/posts'), { recursive: true });
+  await writeFile(path.join(dir, 'content/site.yaml'), 'title: "Dev"\nbase_path: /blog/\n');
+  await writeFile(path.join(dir, 'content/posts/2022-01-01-a.md'), good);
+  const options = { contentDir: path.join(dir, 'content'), outDir: path.join(dir, 'dist'), port: 0 };
+  await (await startDevServer({ ...options, log: () => {} })).close();  // a good build in dist/
+  await writeFile(path.join(dir, 'content/posts/2022-01-01-a.md'), good.replace('2022-01-01', 'someday'));
+  /** @type {string[]} */
+  const lines = [];
+  const server = await startDevServer({ ...options, log: (line) => lines.push(line) });
+  try {
+    assert.ok(lines.some((l) => l.includes('date: expected')), lines.join('\n'));
+    const origin = new URL(server.url).origin;
+    assert.equal(server.url, `${origin}/blog/`);
+    assert.equal((await fetch(`${origin}/blog/style.css`)).status, 200);
+    const postPage = await fetch(`${origin}/blog/posts/a/`);
+    assert.equal(postPage.status, 200);
+    assert.match(await postPage.text(), /<h1[^>]*>A<\/h1>/);
+  } finally {
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
 test('a first build that fails still serves under site.yaml\'s base_path once fixed', async () => {
   const dir = await mkdtemp(path.join(tmpdir(), 'quire-dev-base-'));
   const broken = '---\ntitle: "A"\ndate: someday\n---\nText.\n';

@@ -313,6 +313,26 @@ test('a fragment link clicked while a post\'s chunk is loading cancels opening t
   }
 });
 
+test('a fragment link followed while the page\'s own first render waits for its chunk does not stop that render', async () => {
+  const { page, pageErrors, close } = await watchedPage();
+  try {
+    const chunks = await holdChunks(page);
+    const post = index.posts[1];
+    // Not the path of its route: the app renders the post itself, with its chunk.
+    await page.goto(new URL(`posts/${encodeURIComponent(post.slug)}/index.html`, blog.url).href);
+    await chunks.arrived;
+    await page.locator('.skip-link').focus();
+    await page.keyboard.press('Enter');  // #main: the same page
+    await chunks.release();
+    await page.waitForSelector('main .post-body p:not(.pending)', { timeout: 10000 });
+    assert.equal(await h1Text(page), post.title);
+    assert.ok((await page.locator('main .post-body').textContent())?.includes(await firstWords(page, post.slug)));
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await close();
+  }
+});
+
 test('a <quire-blog> on another site, in another directory than the bundle, shows a post from a split bundle', async () => {
   const post = index.posts[2];
   await mkdir(path.join(hostDir, 'pages', 'embed'), { recursive: true });

@@ -88,7 +88,10 @@ TEST_SUITE("content") {
         // a block list was reported at the first item's line.
         {"empty title", "---\ntitle:\ndate: 2022-01-01\n---\n", f + ":2: title: empty (write its value after \"title:\")"},
         {"empty date, last", "---\ntitle: T\ndate:\n---\n", f + ":3: date: empty"},
-        {"empty slug", "---\ntitle: T\ndate: 2022-01-01\nslug: ~\n\n---\n", f + ":4: slug: empty"},
+        {"empty slug", "---\ntitle: T\ndate: 2022-01-01\nslug:\n\n---\n", f + ":4: slug: empty"},
+        {"title written as null", "---\ntitle: Null\ndate: 2022-01-01\n---\n",
+         f + ":2: title: no value (YAML reads ~ and null, in any case, as none; quote the word if you mean it)"},
+        {"slug written as ~", "---\ntitle: T\ndate: 2022-01-01\nslug: ~\n---\n", f + ":4: slug: no value"},
         {"title given twice", "---\ntitle: T\ndate: 2022-01-01\ntags: [a]\ntitle: U\n---\n",
          f + ":5: \"title\" given twice (first on line 2)"},
         {"tags given twice", "---\ntags: [a]\ntitle: T\ndate: 2022-01-01\ntags:\n  - b\n---\n",

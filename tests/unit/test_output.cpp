@@ -240,18 +240,22 @@ TEST_SUITE("output") {
     }
   }
 
-  TEST_CASE("a static favicon or stylesheet replaces the app's, with a warning") {
+  TEST_CASE("a static favicon, stylesheet or robots.txt replaces the build's, with a warning") {
     Site s;
     Site::write(s.content / "static/favicon.svg", "<svg>mine</svg>");
     Site::write(s.content / "static/style.css", "body{}");
+    Site::write(s.content / "static/robots.txt", "User-agent: *\nDisallow: /\n");
     std::string error;
     std::vector<std::string> warnings;
     REQUIRE_MESSAGE(s.build(s.root / "dist", error, nullptr, &warnings), error);
     CHECK(Site::read(s.root / "dist/favicon.svg") == "<svg>mine</svg>");
     CHECK(Site::read(s.root / "dist/style.css") == "body{}");
+    CHECK(Site::read(s.root / "dist/robots.txt") == "User-agent: *\nDisallow: /\n");
     std::sort(warnings.begin(), warnings.end());
-    CHECK(warnings == std::vector<std::string>{(s.content / "static/favicon.svg").string() + ": replaces the app's favicon.svg",
-                                               (s.content / "static/style.css").string() + ": replaces the app's style.css"});
+    CHECK(warnings == std::vector<std::string>{
+                          (s.content / "static/favicon.svg").string() + ": replaces the build's own favicon.svg",
+                          (s.content / "static/robots.txt").string() + ": replaces the build's own robots.txt",
+                          (s.content / "static/style.css").string() + ": replaces the build's own style.css"});
   }
 
   TEST_CASE("every static file counts once in the files and bytes written") {
