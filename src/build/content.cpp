@@ -223,7 +223,7 @@ void parse_site_yaml(std::string_view text, const std::string& file, Site& site,
       if (s.empty() || s.front() != '/') s = "/" + s;
       if (s.back() != '/') s += "/";
       if (!valid_base_path(s)) {
-        cx.error(v, "base_path: expected a path like /blog/, got \"" + v.Scalar() + "\"");
+        cx.error(v, std::string("base_path: expected ") + kBasePathExpectation + ", got \"" + v.Scalar() + "\"");
         base_path_bad = true;
         continue;
       }
@@ -269,7 +269,7 @@ void parse_site_yaml(std::string_view text, const std::string& file, Site& site,
   } else if (valid_base_path(url_path)) {
     site.base_path = url_path;
   } else {
-    cx.error(url_node, "url: expected a path like /blog/ after the host, got \"" + url_path + "\"");
+    cx.error(url_node, std::string("url: expected ") + kBasePathExpectation + " after the host, got \"" + url_path + "\"");
   }
 }
 

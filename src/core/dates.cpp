@@ -143,11 +143,45 @@ std::string month_year(int year, int month, std::string_view language) {
   return month_name(month, language) + " " + std::to_string(year);
 }
 
+namespace {
+
+// Whether format[at] is the letter (or '-') of a %-token.
+bool in_token(std::string_view format, size_t at) {
+  return (at >= 1 && format[at - 1] == '%') || (at >= 2 && format[at - 1] == '-' && format[at - 2] == '%');
+}
+
+// A separator between a time part and the date: not the date's.
+bool is_separator(char c) { return c == ',' || c == ';' || c == ':'; }
+
+// The end of the text attached to a date token ending at `end`: up to a
+// space or the next token ("日", ")" stay with the date; "%Y, %H" keeps no
+// ',').
+size_t attached_end(std::string_view format, size_t end) {
+  size_t at = end;
+  while (at < format.size() && format[at] != ' ' && format[at] != '%') ++at;
+  while (at > end && is_separator(format[at - 1])) --at;
+  return at;
+}
+
+// The start of the text attached to a date token starting at `begin`: back
+// to a space or the previous token ("(" stays with the date; "%M, %d" and
+// "%M,%d" keep no ',').
+size_t attached_begin(std::string_view format, size_t begin) {
+  size_t at = begin;
+  while (at > 0 && format[at - 1] != ' ' && format[at - 1] != '%' && !in_token(format, at - 1)) --at;
+  while (at < begin && is_separator(format[at])) ++at;
+  return at;
+}
+
+}  // namespace
+
 std::string format_date(const DateTime& d, std::string_view format, std::string_view language) {
   // A date-only value drops the time part of the format: before the first
   // date token, everything when time tokens are there ("%-I:%M%p. " in the
   // default format); after the last date token, everything when time
-  // tokens are there (" at %-I:%M%p", " %H:%M"), separators included.
+  // tokens are there (" at %-I:%M%p", " %H:%M"), separators included. Text
+  // attached to the date tokens stays ("%Y年%-m月%-d日 %H:%M", "%H:%M
+  // (%d.%m.%Y)").
   if (!d.has_time) {
     size_t first_date = std::string_view::npos, after_last_date = 0;
     bool time_before = false, time_after = false;
@@ -166,8 +200,8 @@ std::string format_date(const DateTime& d, std::string_view format, std::string_
       i = j;
     }
     if (first_date != std::string_view::npos) {
-      const size_t end = time_after ? after_last_date : format.size();
-      const size_t begin = time_before ? first_date : 0;
+      const size_t end = time_after ? attached_end(format, after_last_date) : format.size();
+      const size_t begin = time_before ? attached_begin(format, first_date) : 0;
       format = format.substr(begin, end - begin);
     }
   }

@@ -38,8 +38,16 @@ bool starts_ascii_folded(const char* at, std::string_view needle) {
   return true;
 }
 
+// fold_case, except that a letter never folds into ASCII (ſ -> s, the
+// Kelvin sign -> k): a folded word is then ASCII exactly when the word is,
+// and the ASCII path, which compares bytes, finds all a word matches.
+char32_t search_fold(char32_t cp) {
+  const char32_t folded = fold_case(cp);
+  return cp >= 0x80 && folded < 0x80 ? cp : folded;
+}
+
 // Whether hay[at..] starts with `needle` (folded) once every letter of it
-// is folded: ASCII bytes directly, other characters through fold_case.
+// is folded: ASCII bytes directly, other characters through search_fold.
 bool starts_folded(std::string_view hay, size_t at, std::string_view needle) {
   size_t i = at, k = 0;
   while (k < needle.size()) {
@@ -53,7 +61,7 @@ bool starts_folded(std::string_view hay, size_t at, std::string_view needle) {
       continue;
     }
     const DecodedChar c = decode_utf8(hay, i), n = decode_utf8(needle, k);
-    if (fold_case(c.cp) != n.cp) return false;
+    if (search_fold(c.cp) != n.cp) return false;
     i += c.length;
     k += n.length;
   }
@@ -118,7 +126,7 @@ std::string fold_word(std::string_view word) {
   out.clear();
   for (size_t i = 0; i < valid.size();) {
     const DecodedChar d = decode_utf8(valid, i);
-    append_utf8(out, fold_case(d.cp));
+    append_utf8(out, search_fold(d.cp));
     i += d.length;
   }
   return out;
@@ -134,18 +142,19 @@ SearchWords search_words(std::string_view query) {
     if (end == std::string_view::npos) end = query.size();
     if (end > pos) {
       std::string word = fold_word(query.substr(pos, end - pos));
-      if (word.size() > kMaxSearchWordBytes) {
+      const bool long_word = word.size() > kMaxSearchWordBytes;
+      if (long_word) {
         size_t cut = kMaxSearchWordBytes;
         while ((static_cast<unsigned char>(word[cut]) & 0xC0) == 0x80) --cut;  // a whole character
         word.resize(cut);
-        q.cut = true;
       }
       if (std::find(q.words.begin(), q.words.end(), word) == q.words.end()) {
         if (q.words.size() == kMaxSearchWords) {
-          q.cut = true;
+          q.dropped = true;
           break;
         }
         q.words.push_back(std::move(word));
+        q.shortened = q.shortened || long_word;  // only a word searched counts
       }
     }
     pos = end + 1;

@@ -12,7 +12,8 @@ namespace quire {
 
 // A query's words, as searched: split at whitespace, case folded
 // (fold_case: ASCII, Latin-1, Latin Extended-A and Additional, Greek,
-// Cyrillic, Armenian, Georgian, full-width Latin), each kept once, in the
+// Cyrillic, Armenian, Georgian, full-width Latin; never a letter into
+// ASCII, so "Waſſer" finds "waſſer", not "wasser"), each kept once, in the
 // order written. A query is cut, the same way for every reader, to its
 // first kMaxSearchWords distinct words, each to its first
 // kMaxSearchWordBytes bytes (whole characters): a link of thousands of
@@ -21,7 +22,8 @@ inline constexpr size_t kMaxSearchWords = 32;
 inline constexpr size_t kMaxSearchWordBytes = 256;
 struct SearchWords {
   std::vector<std::string> words;
-  bool cut = false;  // words were left out or shortened
+  bool dropped = false;    // words were left out (past kMaxSearchWords)
+  bool shortened = false;  // a word was cut to kMaxSearchWordBytes
 };
 SearchWords search_words(std::string_view query);
 

@@ -489,9 +489,15 @@ class ViewBuilder {
       if (at.pages > 1)
         h.raw(" · ").num(static_cast<long long>(at.first + 1)).raw("–").num(static_cast<long long>(at.last))
             .raw(" shown");
-      if (words.cut)  // said where the count is: it counts what was searched
-        h.raw(" · a long query: only its first ").num(static_cast<long long>(kMaxSearchWords))
-            .raw(" different words were searched");
+      if (words.dropped || words.shortened) {  // said where the count is: it counts what was searched
+        h.raw(" · a long query: ");
+        if (words.dropped)
+          h.raw("only its first ").num(static_cast<long long>(kMaxSearchWords)).raw(" different words were searched");
+        else
+          h.raw("its words were searched");
+        if (words.shortened)
+          h.raw(", up to their first ").num(static_cast<long long>(kMaxSearchWordBytes)).raw(" bytes");
+      }
       h.raw(".</p>\n");
       if (!hits.empty()) compact_list(h, hits, at.first, at.last);
       pagination(h, at.pages);

@@ -235,7 +235,8 @@ TEST_SUITE("content") {
           {"url: https://example.com/blog?x=1\n", "site.yaml:1: url: expected an absolute http(s) URL"},
           {"url: https://example.com/#top\n", "site.yaml:1: url: expected an absolute http(s) URL"},
           {"url: https:///blog/\n", "site.yaml:1: url: expected an absolute http(s) URL"},
-          {"url: https://example.com//\n", "site.yaml:1: url: expected a path like /blog/ after the host, got \"//\""},
+          {"url: https://example.com//\n", "site.yaml:1: url: expected a path like /blog/ (ASCII letters, digits, '-', "
+                                            "'.', '_' or '~' between slashes) after the host, got \"//\""},
       };
       for (const auto& [yaml, expected] : cases) {
         CAPTURE(yaml);

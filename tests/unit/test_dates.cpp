@@ -73,6 +73,12 @@ TEST_SUITE("dates") {
         {"%Y-%m-%d (100%%)", "2024-01-02 (100%)", "2024-01-02 (100%)"},   // no time part: all kept
         {"%d %H:%M %m", "02 00:00 01", "02 15:04 01"},  // time between date tokens: kept
         {"%H:%M", "00:00", "15:04"},                    // no date token: kept
+        // Text attached to the date stays with it.
+        {"%Y年%-m月%-d日 %H:%M", "2024年1月2日", "2024年1月2日 15:04"},
+        {"%B %-d, %Y (%a) %H:%M", "January 2, 2024 (Tue)", "January 2, 2024 (Tue) 15:04"},
+        {"%A (%-d %B %Y) %H:%M", "Tuesday (2 January 2024)", "Tuesday (2 January 2024) 15:04"},
+        {"%H:%M (%d.%m.%Y)", "(02.01.2024)", "15:04 (02.01.2024)"},
+        {"%H:%M,%d.%m.%Y", "02.01.2024", "15:04,02.01.2024"},
     };
     for (const Case& c : cases) {
       CAPTURE(c.format);

@@ -355,7 +355,8 @@ TEST_SUITE("views") {
       {"slug":"b","title":"t","date":"2022-01-04","summary":"ÇA ÉTÉ À L'ŒUVRE, ŁÓDŹ","body":"b"},
       {"slug":"c","title":"t","date":"2022-01-03","summary":"s","body":"Ἀθῆναι, ΑΘΗΝΑ και ΟΔΟΣ"},
       {"slug":"d","title":"t","date":"2022-01-02","tags":["Москва"],"summary":"s","body":"b"},
-      {"slug":"e","title":"ueber cafe MOCKBA","date":"2022-01-01","summary":"s","body":"b"}]})");
+      {"slug":"e","title":"ueber cafe MOCKBA","date":"2022-01-01","summary":"s","body":"b"},
+      {"slug":"f","title":"t","date":"2021-12-31","summary":"s","body":"Waſſer ſchön"}]})");
     REQUIRE_MESSAGE(r.ok, r.message);
     const quire::Bundle& b = r.bundle;
     using V = std::vector<size_t>;
@@ -376,6 +377,10 @@ TEST_SUITE("views") {
     CHECK(quire::search_posts(b, "caféx").empty());           // no match past the end of a text
     CHECK(quire::search_posts(b, "\xC3").empty());            // a broken query byte finds nothing...
     CHECK(quire::search_posts(b, "caf\xC3").empty());         // ...and never reads past a text
+    // Regression: ſ folded to an ASCII s, and the ASCII term then missed
+    // the very text it was copied from.
+    CHECK(quire::search_posts(b, "Waſſer") == V{5});
+    CHECK(quire::search_posts(b, "WAſſER ſchön") == V{5});
   }
 
   TEST_CASE("search drops repeated words and cuts a long query to its first 32 words and 256 bytes a word") {
@@ -383,7 +388,7 @@ TEST_SUITE("views") {
     // against every post (seconds); "lorem" 20,000 times took a minute.
     using W = std::vector<std::string>;
     CHECK(quire::search_words("lorem LOREM lorem ipsum Lorem").words == W{"lorem", "ipsum"});
-    CHECK_FALSE(quire::search_words("lorem LOREM lorem ipsum Lorem").cut);
+    CHECK_FALSE(quire::search_words("lorem LOREM lorem ipsum Lorem").dropped);
     CHECK(quire::search_words("Über ÜBER über").words == W{"über"});
     std::string many, first32;
     for (int i = 0; i < 1000; ++i) {
@@ -395,11 +400,13 @@ TEST_SUITE("views") {
     CHECK(cut.words.size() == quire::kMaxSearchWords);
     CHECK(cut.words.front() == "w0");
     CHECK(cut.words.back() == "w31");
-    CHECK(cut.cut);
+    CHECK(cut.dropped);
+    CHECK_FALSE(cut.shortened);
     CHECK(quire::search_words(first32).words == cut.words);
-    CHECK_FALSE(quire::search_words(first32 + first32).cut);  // repeats are not a cut
+    CHECK_FALSE(quire::search_words(first32 + first32).dropped);  // repeats are not a cut
     CHECK(quire::search_words(std::string(300, 'a')).words == W{std::string(256, 'a')});
-    CHECK(quire::search_words(std::string(300, 'a')).cut);
+    CHECK(quire::search_words(std::string(300, 'a')).shortened);
+    CHECK_FALSE(quire::search_words(std::string(300, 'a')).dropped);
     std::string accents;  // "é" is two bytes: the cut keeps whole characters
     for (int i = 0; i < 150; ++i) accents += "É";
     std::string cut_accents = "x";  // 1 + 127 × 2 bytes: a 128th "é" would end past byte 256
@@ -421,6 +428,11 @@ TEST_SUITE("views") {
     CHECK(has(v.html, "20 posts match"));
     CHECK(has(v.html, " · a long query: only its first 32 different words were searched.</p>"));
     CHECK_FALSE(has(view(b, "/search/?q=lorem+lorem").html, "a long query"));
+    // Regression: one long word was said to be "only its first 32 words".
+    CHECK(has(view(b, "/search/?q=" + std::string(300, 'a')).html,
+              " · a long query: its words were searched, up to their first 256 bytes.</p>"));
+    CHECK(has(view(b, "/search/?q=" + many + std::string(300, 'a')).html,
+              " · a long query: only its first 32 different words were searched.</p>"));  // the long word was not searched
   }
 
   TEST_CASE("search lists its hits a page at a time and counts them all") {

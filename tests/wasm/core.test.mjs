@@ -223,6 +223,36 @@ test('the WASM search scan finds a term wherever it falls, in either case, and n
   }
 });
 
+test('the WASM search scan finds a term with letters beyond ASCII wherever it falls, and nothing past the end', async () => {
+  // A term whose first letter is not ASCII is looked for at every lead
+  // byte of a multi-byte character, 16 bytes at a time (WASM only); one
+  // whose first letter is ASCII at that letter, folding what follows.
+  const posts = [];
+  for (let at = 0; at < 40; at += 1) {
+    const filler = 'é'.repeat(at >> 1) + 'x'.repeat(at & 1);  // every byte offset, lead bytes before it
+    posts.push({ slug: `hit-${at}`, title: 'T', date: '2024-01-02', summary: `${filler}ÜBERsee Äpfel` });
+    posts.push({ slug: `near-${at}`, title: 'T', date: '2024-01-01', summary: `${filler}übeüBER äpfeL` });
+    posts.push({ slug: `cut-${at}`, title: 'T', date: '2023-01-01', summary: `${filler}übe äpf` });
+  }
+  const b = await loadBundle(bytesOf({ format: 'quire-bundle', version: 1, site: { title: 'S' }, posts }));
+  try {
+    for (const q of ['über', 'ÄPFEL']) {
+      const first = b.render(`/search/?q=${encodeURIComponent(q)}`).html;
+      assert.match(first, /80 posts match .* · 1–50 shown/, q);
+      const html = first + b.render(`/search/?q=${encodeURIComponent(q)}&page=2`).html;
+      for (let at = 0; at < 40; at += 1) {
+        assert.ok(html.includes(`/posts/hit-${at}/`), `${q}: a match at ${at}`);
+        assert.ok(html.includes(`/posts/near-${at}/`), `${q}: a match after a near miss at ${at}`);
+        assert.ok(!html.includes(`/posts/cut-${at}/`), `${q}: no match cut short at ${at}`);
+      }
+    }
+    assert.match(b.render(`/search/?q=${encodeURIComponent('bersee')}`).html, /40 posts match/);  // ASCII after 'Ü'
+    assert.match(b.render(`/search/?q=${encodeURIComponent('übex')}`).html, /0 posts match/);
+  } finally {
+    b.release();
+  }
+});
+
 test('an unknown path renders the 404 view with status 404', () => {
   for (const p of ['/nope/', '/posts/missing/', '/posts/', '/archive/2024/13/']) {
     const v = bundle.render(p);
