@@ -180,6 +180,20 @@ test('changing base_path while previewing serves the site under the new base and
   }
 });
 
+/**
+ * The dev server at `url` serves a site with base_path /blog/ there: its
+ * assets, and the post 'A' (slug a) at /blog/posts/a/.
+ * @param {string} url
+ */
+async function assertServesPostAUnderBlog(url) {
+  const origin = new URL(url).origin;
+  assert.equal(url, `${origin}/blog/`);
+  assert.equal((await fetch(`${origin}/blog/style.css`)).status, 200);
+  const postPage = await fetch(`${origin}/blog/posts/a/`);
+  assert.equal(postPage.status, 200);
+  assert.match(await postPage.text(), /<h1[^>]*>A<\/h1>/);
+}
+
 test('while the first build fails, the last good build in the output folder is served under its base_path', async () => {
   const dir = await mkdtemp(path.join(tmpdir(), 'quire-dev-last-'));
   const good = '---\ntitle: "A"\ndate: 2022-01-01\n---\nText.\n';
@@ -194,12 +208,7 @@ test('while the first build fails, the last good build in the output folder is s
   const server = await startDevServer({ ...options, log: (line) => lines.push(line) });
   try {
     assert.ok(lines.some((l) => l.includes('date: expected')), lines.join('\n'));
-    const origin = new URL(server.url).origin;
-    assert.equal(server.url, `${origin}/blog/`);
-    assert.equal((await fetch(`${origin}/blog/style.css`)).status, 200);
-    const postPage = await fetch(`${origin}/blog/posts/a/`);
-    assert.equal(postPage.status, 200);
-    assert.match(await postPage.text(), /<h1[^>]*>A<\/h1>/);
+    await assertServesPostAUnderBlog(server.url);
   } finally {
     await server.close();
     await rm(dir, { recursive: true, force: true });
@@ -221,12 +230,7 @@ test('a first build that fails still serves under site.yaml\'s base_path once fi
     assert.ok(lines.some((l) => l.includes('date: expected')), lines.join('\n'));
     await writeFile(path.join(dir, 'content/posts/2022-01-01-a.md'), broken.replace('someday', '2022-01-01'));
     await server.rebuild();
-    const origin = new URL(server.url).origin;
-    assert.equal(server.url, `${origin}/blog/`);
-    assert.equal((await fetch(`${origin}/blog/style.css`)).status, 200);
-    const postPage = await fetch(`${origin}/blog/posts/a/`);
-    assert.equal(postPage.status, 200);
-    assert.match(await postPage.text(), /<h1[^>]*>A<\/h1>/);
+    await assertServesPostAUnderBlog(server.url);
   } finally {
     await server.close();
     await rm(dir, { recursive: true, force: true });
