@@ -15,7 +15,7 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 import { startServer } from '../scripts/serve.mjs';
-import { launchBrowser } from '../tests/e2e/helpers.mjs';
+import { appReady, launchBrowser, openPage } from '../tests/e2e/helpers.mjs';
 import { blogSizes, median, percentile, site, standalone } from './common.mjs';
 import { WORDS } from './generate.mjs';
 
@@ -146,12 +146,10 @@ function navigateAndTime(page, how) {
  * @param {string} url
  */
 async function openLoaded(browser, url) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.waitForFunction(() => /** @type {any} */ (window).__quire?.ready);
-  await page.evaluate(() => /** @type {any} */ (window).__quire.ready);
-  return { context, page };
+  const opened = await openPage(browser);
+  await opened.page.goto(url);
+  await appReady(opened.page);
+  return opened;
 }
 
 /**
@@ -166,7 +164,7 @@ async function openLoaded(browser, url) {
  * @param {{trace?: boolean}} [options]
  */
 async function routeChanges(browser, url, rounds, { trace = false } = {}) {
-  const { context, page } = await openLoaded(browser, url);
+  const { page, close } = await openLoaded(browser, url);
   /** @type {Record<string, number[]>} */
   const times = { 'next page': [], tag: [], month: [], 'post (its chunk prefetched in view or fetched)': [],
     'search (a word, or two)': [] };
@@ -212,7 +210,7 @@ async function routeChanges(browser, url, rounds, { trace = false } = {}) {
       });
     }
   }
-  await context.close();
+  await close();
   return { times, frames, cpu };
 }
 
@@ -228,10 +226,10 @@ async function routeChanges(browser, url, rounds, { trace = false } = {}) {
 async function firstClicks(browser, url, times) {
   const out = [];
   for (let i = 0; i < times; i += 1) {
-    const { context, page } = await openLoaded(browser, url);
+    const { page, close } = await openLoaded(browser, url);
     await page.waitForFunction(() => /** @type {any} */ (window).__quire.warmedUp);
     out.push((await navigateAndTime(page, { selector: 'main .pagination a.older', index: 0 })).laidOut);
-    await context.close();
+    await close();
   }
   return out;
 }

@@ -100,8 +100,8 @@ export async function startDevServer({ contentDir, outDir, port = 8080, host = '
    * (served as the last good one if the first build fails).
    */
   let basePath = await siteBasePath(outDir);
-  /** @type {string|null} where the server listens, once it does */
-  let origin = null;
+  /** @type {import('./serve.mjs').RunningServer|null} once it listens */
+  let server = null;
 
   /** @param {string} event @param {unknown} data */
   const broadcast = (event, data) => {
@@ -140,7 +140,7 @@ export async function startDevServer({ contentDir, outDir, port = 8080, host = '
         basePath = await siteBasePath(outDir);
         if (basePath === from) broadcast('reload', {});
         else {
-          if (origin) log(`quire: base_path is now ${basePath}: serving at ${origin}${basePath}`);
+          if (server) log(`quire: base_path is now ${basePath}: serving at ${server.url}`);
           broadcast('reload', { from, base: basePath });
         }
       } else {
@@ -229,8 +229,8 @@ export async function startDevServer({ contentDir, outDir, port = 8080, host = '
     res.end(req.method === 'HEAD' ? undefined : body);
   }
 
-  const server = await startServer({ root, port, host, basePath: () => basePath, quiet: true, handle });
-  origin = new URL(server.url).origin;
+  const running = await startServer({ root, port, host, basePath: () => basePath, quiet: true, handle });
+  server = running;
 
   /** @type {ReturnType<typeof setTimeout>|undefined} */
   let timer;
@@ -253,8 +253,8 @@ export async function startDevServer({ contentDir, outDir, port = 8080, host = '
 
   return {
     /** The site's root URL, under the base path of the last good build. */
-    get url() { return `${origin}${basePath}`; },
-    port: server.port,
+    get url() { return running.url; },
+    port: running.port,
     rebuild,
     /** Stops watching and serving. */
     close: async () => {
@@ -264,7 +264,7 @@ export async function startDevServer({ contentDir, outDir, port = 8080, host = '
       for (const res of clients) res.end();
       clients.clear();
       await idle;
-      await server.close();
+      await running.close();
     },
   };
 }

@@ -33,7 +33,7 @@ import sirv from 'sirv';
 
 /**
  * @typedef {object} RunningServer
- * @property {string} url     e.g. 'http://127.0.0.1:41234/blog/'
+ * @property {string} url     e.g. 'http://127.0.0.1:41234/blog/' (under the base path as it is now)
  * @property {number} port
  * @property {() => Promise<void>} close
  */
@@ -120,7 +120,7 @@ export function startServer({ root, port = 0, host = '127.0.0.1', basePath = '/'
       const address = /** @type {import('node:net').AddressInfo} */ (server.address());
       const shownHost = host.includes(':') ? `[${host}]` : host;
       resolve({
-        url: `http://${shownHost}:${address.port}${baseNow()}`,
+        get url() { return `http://${shownHost}:${address.port}${baseNow()}`; },
         port: address.port,
         close: () => new Promise((done) => {
           server.close(() => done());

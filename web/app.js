@@ -502,13 +502,9 @@ async function show(url, options) {
  * @param {URL} url
  */
 function loadDocument(url) {
-  const target = new URL(url);
-  target.hash = '';
-  const here = new URL(location.href);
-  here.hash = '';
   // The URL shown already (popstate, a link to the view shown): assigning
   // it, fragment and all, might only scroll.
-  if (target.href === here.href) location.reload();
+  if (url.pathname + url.search === location.pathname + location.search) location.reload();
   else location.assign(url.href);
 }
 

@@ -283,10 +283,10 @@ std::string default_slug(std::string_view name) {
   return std::string(name);
 }
 
-std::string take_summary(std::string& body) {
+std::string take_summary(std::string& body, bool wanted) {
   const std::string marker = "<!--more-->";
   size_t at = body.find(marker);
-  if (at == std::string::npos) return first_paragraph(body);
+  if (at == std::string::npos) return wanted ? first_paragraph(body) : std::string();
   std::string summary = body.substr(0, at);
   body.erase(at, marker.size());
   while (!summary.empty() && (summary.back() == '\n' || summary.back() == ' ')) summary.pop_back();
@@ -414,7 +414,7 @@ ParsedPost parse_post(std::string_view raw, const std::string& file, std::vector
   }
   if (!params.empty()) p.params_json = params.dump(-1, ' ', false, json::error_handler_t::replace);
   body = sanitize_utf8(body);
-  std::string summary = take_summary(body);
+  std::string summary = take_summary(body, p.summary.empty());
   if (p.summary.empty()) p.summary = summary;
   p.body = std::move(body);
   p.has_body = true;

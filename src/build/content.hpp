@@ -55,7 +55,8 @@ std::string default_slug(std::string_view file_name);
 
 // Splits a body at "<!--more-->": returns the summary markdown (text before
 // the marker, else first_paragraph() of core/markdown.hpp) and removes the
-// marker from body.
-std::string take_summary(std::string& body);
+// marker from body. Without `wanted` (front matter gives the summary), only
+// removes the marker: the first paragraph is not looked for.
+std::string take_summary(std::string& body, bool wanted = true);
 
 }  // namespace quire

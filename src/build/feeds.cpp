@@ -169,15 +169,13 @@ std::string absolute_urls(std::string_view html, std::string_view site_url, std:
     }
     size_t i = pos + 1;
     while (i < html.size() && !is_space(html[i]) && html[i] != '>' && html[i] != '/') ++i;
-    std::string name(html.substr(pos + 1, i - pos - 1));
-    for (char& c : name) c = ascii_lower(c);
+    const std::string name = ascii_lower(html.substr(pos + 1, i - pos - 1));
     // Attributes: name, then optionally '=' and a quoted or unquoted value.
     while (i < html.size() && html[i] != '>') {
       if (is_space(html[i]) || html[i] == '/') { ++i; continue; }
       size_t name_at = i;
       while (i < html.size() && !is_space(html[i]) && html[i] != '>' && html[i] != '=' && html[i] != '/') ++i;
-      std::string attr(html.substr(name_at, i - name_at));
-      for (char& c : attr) c = ascii_lower(c);
+      const std::string attr = ascii_lower(html.substr(name_at, i - name_at));
       while (i < html.size() && is_space(html[i])) ++i;
       if (i >= html.size() || html[i] != '=') continue;
       ++i;
@@ -204,9 +202,7 @@ std::string absolute_urls(std::string_view html, std::string_view site_url, std:
       if (name != raw_text) continue;
       // No tags inside: on to its end tag, in any case.
       for (pos = html.find("</", pos); pos != std::string_view::npos; pos = html.find("</", pos + 2)) {
-        std::string end(html.substr(pos + 2, name.size()));
-        for (char& c : end) c = ascii_lower(c);
-        if (end == name) break;
+        if (ascii_lower(html.substr(pos + 2, name.size())) == name) break;
       }
       if (pos == std::string_view::npos) pos = html.size();
     }

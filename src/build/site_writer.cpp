@@ -96,11 +96,9 @@ bool write_pages(const Bundle& b, const fs::path& root, WriteStats& stats, std::
 // Static files may replace these of the build's files (a favicon, a
 // stylesheet, a robots.txt of the author's own), with a warning; any other
 // file the build writes is an error to collide with.
-const char* const kReplaceableFiles[] = {kFaviconFile, kStylesheetFile, kRobotsFile, nullptr};
-
 bool replaceable(const fs::path& rel) {
-  for (const char* const* f = kReplaceableFiles; *f; ++f)
-    if (rel == *f) return true;
+  for (const char* f : {kFaviconFile, kStylesheetFile, kRobotsFile})
+    if (rel == f) return true;
   return false;
 }
 

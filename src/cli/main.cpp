@@ -17,6 +17,7 @@
 #include "build/content.hpp"
 #include "build/fsutil.hpp"
 #include "build/site_writer.hpp"
+#include "core/html.hpp"
 #include "core/markdown.hpp"
 
 namespace fs = std::filesystem;
@@ -201,20 +202,17 @@ std::string new_post_slug(const std::string& title, const fs::path& dir) {
   constexpr size_t kNewSlugMax = 80;
   std::string ascii;
   for (size_t i = 0; i < title.size();) {
-    const auto c = static_cast<unsigned char>(title[i]);
-    const bool pair = (c & 0xE0) == 0xC0 && i + 1 < title.size() && (title[i + 1] & 0xC0) == 0x80;
-    if (c < 0x80) {
-      ascii += title[i++];
-    } else if (pair) {
-      const unsigned cp = (c & 0x1Fu) << 6 | (static_cast<unsigned char>(title[i + 1]) & 0x3Fu);
-      i += 2;
-      if (cp >= 0x300 && cp < 0x370) continue;  // a combining accent (a decomposed é): dropped
+    const quire::DecodedChar d = quire::decode_utf8(title, i);
+    i += d.length;
+    const char32_t cp = d.cp;
+    if (cp < 0x80) {
+      ascii += static_cast<char>(cp);
+    } else if (cp >= 0x300 && cp < 0x370) {
+      // a combining accent (a decomposed é): dropped
+    } else {  // folded, or (any other character, invalid bytes) a word break
       const char f = cp >= 0xC0 && cp - 0xC0 < kFold.size() ? kFold[cp - 0xC0] : ' ';
       if (f >= '1' && f <= '5') ascii += kPairs[f - '1'];
       else ascii += f;
-    } else {  // any other character separates words
-      for (++i; i < title.size() && (title[i] & 0xC0) == 0x80;) ++i;
-      ascii += ' ';
     }
   }
   std::string slug = quire::slugify(ascii);

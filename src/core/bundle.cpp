@@ -1404,8 +1404,7 @@ bool valid_base_path(std::string_view p) {
       const std::string_view s = p.substr(segment, i - segment);
       if (s.empty() || s == "." || s == "..") return false;
       segment = i + 1;
-    } else if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-                 c == '.' || c == '_' || c == '~')) {
+    } else if (!is_unreserved(c)) {
       return false;
     }
   }
@@ -1549,7 +1548,7 @@ ChunkResult add_chunk(Bundle& b, std::string_view bytes) {
         format_ok = false;
         if (t != Type::String) return in.skip();
         if (!in.string(s)) return false;
-        format_ok = s.view() == "quire-chunk";
+        format_ok = s.view() == kChunkFormat;
         return true;
       }
       if (name == "version") {
@@ -1570,7 +1569,7 @@ ChunkResult add_chunk(Bundle& b, std::string_view bytes) {
   }
   if (!syntax_ok || !in.end()) return fail("parse", in.error());
   if (top != Type::Object) return fail("format", std::string("expected a JSON object, got ") + type_name(top));
-  if (!format_ok) return fail("format", "format: expected \"quire-chunk\"");
+  if (!format_ok) return fail("format", std::string("format: expected \"") + kChunkFormat + "\"");
   if (!version_seen || version_type != Type::Number || !version.integer || version.value < 1)
     return fail("schema", "version: expected integer");
   if (version.value > kBundleVersion)
@@ -1660,7 +1659,7 @@ SplitBundle write_split_bundle(const Bundle& b, std::string_view chunk_dir, size
       chunk_of[n - 1 - k] = static_cast<int>(out.chunks.size());
       bodies.push_back({{"slug", p.slug}, {"body", p.body.str()}});
     }
-    std::string text = dump({{"format", "quire-chunk"}, {"version", kBundleVersion}, {"posts", std::move(bodies)}});
+    std::string text = dump({{"format", kChunkFormat}, {"version", kBundleVersion}, {"posts", std::move(bodies)}});
     std::string path = std::string(chunk_dir) + content_hash(text) + ".json";
     out.chunks.push_back({std::move(path), std::move(text)});
   }

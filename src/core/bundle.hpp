@@ -31,6 +31,8 @@ namespace quire {
 inline constexpr int kBundleVersion = 1;
 // The bundle's "format" field, which says it is a Quire bundle.
 inline constexpr const char* kBundleFormat = "quire-bundle";
+// A chunk's "format" field.
+inline constexpr const char* kChunkFormat = "quire-chunk";
 
 struct Site {
   std::string title = "Untitled blog";

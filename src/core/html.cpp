@@ -60,9 +60,7 @@ std::string percent_encode_segment(std::string_view segment) {
   static const char* hex = "0123456789ABCDEF";
   std::string out;
   for (unsigned char c : segment) {
-    bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
-    if (keep) {
+    if (is_unreserved(static_cast<char>(c))) {
       out += static_cast<char>(c);
     } else {
       out += '%';

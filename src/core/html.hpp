@@ -32,6 +32,13 @@ void append_escaped(std::string& out, std::string_view text);
 // never close the element.
 std::string escape_json_for_script(std::string_view text);
 
+// RFC 3986's unreserved characters: ASCII letters, digits, '-', '.', '_'
+// and '~', which a URL path keeps as they are.
+constexpr bool is_unreserved(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+         c == '_' || c == '~';
+}
+
 // Percent-encodes one path segment (RFC 3986 unreserved kept, UTF-8 bytes
 // encoded) and decodes it back; invalid escapes are kept literally.
 std::string percent_encode_segment(std::string_view segment);
@@ -110,6 +117,13 @@ char32_t fold_case(char32_t cp);
 // ASCII bytes.
 constexpr char ascii_lower(char c) {
   return static_cast<unsigned>(static_cast<unsigned char>(c) - 'A') < 26u ? static_cast<char>(c + 32) : c;
+}
+
+// `s` with its ASCII letters in lower case.
+inline std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = ascii_lower(c);
+  return out;
 }
 
 // A small builder for markup: text() escapes, raw() does not.

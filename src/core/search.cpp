@@ -20,10 +20,14 @@ struct Term {
   unsigned char other = 0;
 };
 
+bool is_ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
 Term make_term(std::string word) {
   Term t;
   t.text = std::move(word);
-  t.ascii = std::all_of(t.text.begin(), t.text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  t.ascii = is_ascii(t.text);
   t.first = static_cast<unsigned char>(t.text[0]);
   t.other = t.first >= 'a' && t.first <= 'z' ? static_cast<unsigned char>(t.first - 32) : t.first;
   return t;
@@ -52,10 +56,8 @@ bool starts_folded(std::string_view hay, size_t at, std::string_view needle) {
   size_t i = at, k = 0;
   while (k < needle.size()) {
     if (i >= hay.size()) return false;
-    const auto h = static_cast<unsigned char>(hay[i]);
-    if (h < 0x80) {  // an ASCII character folds to one
-      if (static_cast<unsigned char>(ascii_lower(static_cast<char>(h))) != static_cast<unsigned char>(needle[k]))
-        return false;
+    if (static_cast<unsigned char>(hay[i]) < 0x80) {  // an ASCII character folds to one
+      if (ascii_lower(hay[i]) != needle[k]) return false;
       ++i;
       ++k;
       continue;
@@ -115,15 +117,9 @@ bool contains_folded(std::string_view hay, const Term& term) {
 
 // `word` case folded, invalid UTF-8 as U+FFFD.
 std::string fold_word(std::string_view word) {
-  std::string out(word);
-  bool ascii = true;
-  for (char& c : out) {
-    c = ascii_lower(c);
-    ascii = ascii && static_cast<unsigned char>(c) < 0x80;
-  }
-  if (ascii) return out;
+  if (is_ascii(word)) return ascii_lower(word);
   const std::string valid = sanitize_utf8(word);
-  out.clear();
+  std::string out;
   for (size_t i = 0; i < valid.size();) {
     const DecodedChar d = decode_utf8(valid, i);
     append_utf8(out, search_fold(d.cp));

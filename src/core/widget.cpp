@@ -15,8 +15,7 @@ namespace {
 constexpr int kMaxLimit = 1000;
 
 bool starts_with_http(std::string_view url) {
-  std::string head(url.substr(0, 8));
-  for (char& c : head) c = ascii_lower(c);
+  const std::string head = ascii_lower(url.substr(0, 8));
   return head.rfind("http://", 0) == 0 || head.rfind("https://", 0) == 0;
 }
 

@@ -5,27 +5,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { repoRoot } from './helpers.mjs';
+import { contentDir, repoRoot } from './helpers.mjs';
 
 const cli = path.join(repoRoot, 'build/native/quire');
-
-/**
- * A content folder in a temporary directory.
- * @param {Record<string, string>} files  relative path -> text
- */
-async function contentDir(files) {
-  const parent = await mkdtemp(path.join(tmpdir(), 'quire-cli-'));
-  const dir = path.join(parent, 'content');
-  for (const [name, text] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
-    await writeFile(path.join(dir, name), text);
-  }
-  return { parent, dir, out: path.join(parent, 'dist'), remove: () => rm(parent, { recursive: true, force: true }) };
-}
 
 /** @param {string[]} args @param {object} [options] */
 function quire(args, options = {}) {

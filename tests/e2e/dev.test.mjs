@@ -4,12 +4,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { startDevServer } from '../../scripts/dev.mjs';
-import { launchBrowser, openPage, readBundle, repoRoot } from './helpers.mjs';
+import { contentDir, launchBrowser, openPage, readBundle, repoRoot } from './helpers.mjs';
 
 /** @type {string} */
 let parent;
@@ -180,8 +180,18 @@ test('changing base_path while previewing serves the site under the new base and
   }
 });
 
+/** The one post of blogWithPostA's blog. */
+const postA = 'posts/2022-01-01-a.md';
+
 /**
- * The dev server at `url` serves a site with base_path /blog/ there: its
+ * A content folder (contentDir) with base_path /blog/ and one post, `text`
+ * (titled 'A', slug a, when its front matter is good).
+ * @param {string} text
+ */
+const blogWithPostA = (text) => contentDir({ 'site.yaml': 'title: "Dev"\nbase_path: /blog/\n', [postA]: text });
+
+/**
+ * The dev server at `url` serves blogWithPostA's blog under /blog/: its
  * assets, and the post 'A' (slug a) at /blog/posts/a/.
  * @param {string} url
  */
@@ -195,14 +205,11 @@ async function assertServesPostAUnderBlog(url) {
 }
 
 test('while the first build fails, the last good build in the output folder is served under its base_path', async () => {
-  const dir = await mkdtemp(path.join(tmpdir(), 'quire-dev-last-'));
   const good = '---\ntitle: "A"\ndate: 2022-01-01\n---\nText.\n';
-  await mkdir(path.join(dir, 'content/posts'), { recursive: true });
-  await writeFile(path.join(dir, 'content/site.yaml'), 'title: "Dev"\nbase_path: /blog/\n');
-  await writeFile(path.join(dir, 'content/posts/2022-01-01-a.md'), good);
-  const options = { contentDir: path.join(dir, 'content'), outDir: path.join(dir, 'dist'), port: 0 };
+  const c = await blogWithPostA(good);
+  const options = { contentDir: c.dir, outDir: c.out, port: 0 };
   await (await startDevServer({ ...options, log: () => {} })).close();  // a good build in dist/
-  await writeFile(path.join(dir, 'content/posts/2022-01-01-a.md'), good.replace('2022-01-01', 'someday'));
+  await writeFile(path.join(c.dir, postA), good.replace('2022-01-01', 'someday'));
   /** @type {string[]} */
   const lines = [];
   const server = await startDevServer({ ...options, log: (line) => lines.push(line) });
@@ -211,28 +218,23 @@ test('while the first build fails, the last good build in the output folder is s
     await assertServesPostAUnderBlog(server.url);
   } finally {
     await server.close();
-    await rm(dir, { recursive: true, force: true });
+    await c.remove();
   }
 });
 
 test('a first build that fails still serves under site.yaml\'s base_path once fixed', async () => {
-  const dir = await mkdtemp(path.join(tmpdir(), 'quire-dev-base-'));
   const broken = '---\ntitle: "A"\ndate: someday\n---\nText.\n';
-  await mkdir(path.join(dir, 'content/posts'), { recursive: true });
-  await writeFile(path.join(dir, 'content/site.yaml'), 'title: "Dev"\nbase_path: /blog/\n');
-  await writeFile(path.join(dir, 'content/posts/2022-01-01-a.md'), broken);
+  const c = await blogWithPostA(broken);
   /** @type {string[]} */
   const lines = [];
-  const server = await startDevServer({
-    contentDir: path.join(dir, 'content'), outDir: path.join(dir, 'dist'), port: 0, log: (line) => lines.push(line),
-  });
+  const server = await startDevServer({ contentDir: c.dir, outDir: c.out, port: 0, log: (line) => lines.push(line) });
   try {
     assert.ok(lines.some((l) => l.includes('date: expected')), lines.join('\n'));
-    await writeFile(path.join(dir, 'content/posts/2022-01-01-a.md'), broken.replace('someday', '2022-01-01'));
+    await writeFile(path.join(c.dir, postA), broken.replace('someday', '2022-01-01'));
     await server.rebuild();
     await assertServesPostAUnderBlog(server.url);
   } finally {
     await server.close();
-    await rm(dir, { recursive: true, force: true });
+    await c.remove();
   }
 });

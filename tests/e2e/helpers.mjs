@@ -1,7 +1,7 @@
 // Shared pieces of the end-to-end tests: build a site, serve it, drive
 // Debian's chromium through playwright-core, read the bundle for expectations.
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, cp, writeFile, unlink } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, cp, writeFile, unlink } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -55,6 +55,20 @@ export async function buildSite(content = 'content', { siteYaml } = {}) {
   }
   const bundle = await readBundle(dir);
   return { dir, bundle, remove: () => rm(parent, { recursive: true, force: true }) };
+}
+
+/**
+ * A content folder in a temporary directory, and the dist/ beside it for a build.
+ * @param {Record<string, string>} files  relative path -> text
+ */
+export async function contentDir(files) {
+  const parent = await mkdtemp(path.join(tmpdir(), 'quire-cli-'));
+  const dir = path.join(parent, 'content');
+  for (const [name, text] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
+    await writeFile(path.join(dir, name), text);
+  }
+  return { parent, dir, out: path.join(parent, 'dist'), remove: () => rm(parent, { recursive: true, force: true }) };
 }
 
 /** @param {string} dir @returns {Promise<SiteBundle>} */

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { startServer } from '../../scripts/serve.mjs';
-import { appReady, buildSite, launchBrowser, navigations, openPage, rendered, repoRoot } from './helpers.mjs';
+import { appReady, buildSite, launchBrowser, navigations, openPage, pathOf, rendered, repoRoot } from './helpers.mjs';
 
 /** A post that links to a page of the host and to one that does not exist. */
 const ELSEWHERE_POST = `---
@@ -49,7 +49,9 @@ before(async () => {
   await writeFile(path.join(content, 'posts', '2026-01-15-elsewhere.md'), ELSEWHERE_POST);
   await mkdir(path.join(content, 'static', 'about'), { recursive: true });
   await writeFile(path.join(content, 'static', 'about', 'index.html'), ABOUT_PAGE);
-  site = await buildSite(content, { siteYaml: (yaml) => `${yaml}\nsplit_bundle_over: 2\n` });
+  const siteYaml = path.join(content, 'site.yaml');
+  await writeFile(siteYaml, `${await readFile(siteYaml, 'utf8')}\nsplit_bundle_over: 2\n`);
+  site = await buildSite(content);
   index = /** @type {any} */ (site.bundle);
   assert.equal(index.site.base_path, '/', 'the blog is at the root of its host');
   assert.ok(index.chunks.length >= 2, 'the bundle is split');
@@ -205,7 +207,7 @@ test('a link from a post to a page of the host loads that page, or the host\'s 4
     assert.equal(await appReady(page), true);
     await Promise.all([page.waitForEvent('load', { timeout: 10000 }),
       page.locator('.post-body a', { hasText: 'about page' }).click()]);
-    assert.equal(new URL(page.url()).pathname, '/about/');
+    assert.equal(pathOf(page), '/about/');
     assert.equal((await page.locator('h1').textContent())?.trim(), 'About this host');
     assert.equal(await page.locator('#quire-app').count(), 0, 'the host\'s page, not a view of the blog');
 
@@ -272,7 +274,7 @@ test('Back, then Forward before the post\'s chunk arrives, leaves the view that 
     await page.goto(postUrl(post.slug));
     assert.equal(await appReady(page), true);
     await rendered(page, () => page.locator('.site-header a').first().click());
-    assert.equal(new URL(page.url()).pathname, '/');
+    assert.equal(pathOf(page), '/');
     const home = await h1Text(page);
     const shown = await navigations(page);
 
@@ -281,7 +283,7 @@ test('Back, then Forward before the post\'s chunk arrives, leaves the view that 
     await page.evaluate(() => history.forward());
     await page.waitForFunction(() => location.pathname === '/');
     await chunks.release();
-    assert.equal(new URL(page.url()).pathname, '/');
+    assert.equal(pathOf(page), '/');
     assert.equal(await h1Text(page), home);
     assert.equal(await page.locator('#quire-app').getAttribute('data-route'), '/');
     assert.equal(await navigations(page), shown, 'the post was not rendered');
@@ -304,7 +306,7 @@ test('a fragment link clicked while a post\'s chunk is loading cancels opening t
     await page.locator('.skip-link').focus();
     await page.keyboard.press('Enter');  // #main: the same view
     await chunks.release();
-    assert.equal(new URL(page.url()).pathname, '/');
+    assert.equal(pathOf(page), '/');
     assert.equal(await h1Text(page), home);
     assert.equal(await navigations(page), 0);
     assert.deepEqual(pageErrors, []);

@@ -13,19 +13,16 @@ import { QuireError, fetchBundle } from '../../web/quire.js';
  * @param {(url: string) => Promise<void>} use
  */
 async function withDroppingServer(use) {
-  /** @type {Set<import('node:net').Socket>} */
-  const sockets = new Set();
   const server = http.createServer((req, res) => {
     res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '1000' });
     res.write('{"format":', () => setTimeout(() => req.socket.destroy(), 50));
   });
-  server.on('connection', (socket) => sockets.add(socket));
   await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
   const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
   try {
     await use(`http://127.0.0.1:${port}/bundle.json`);
   } finally {
-    for (const socket of sockets) socket.destroy();
+    server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   }
 }
