@@ -1353,15 +1353,21 @@ std::string_view prepare_source(std::string_view markdown, unsigned flags,
 void assign_slug(std::string& slug, std::string_view text);
 
 // Per-document registry of ids: "intro", "intro-1", "intro-2", ... Ids the
-// footnotes use are never handed to headings.
+// footnotes or the page chrome use are never handed to headings.
 class HeadingIds {
  public:
   // The id (kept here, valid for the registry's life).
   const std::string& claim(const std::string& slug) {
     if (!taken(slug)) return *used_.insert(slug).first;
-    unsigned& suffix = next_suffix_[slug];
+    // Candidates are "<base>-1", "<base>-2", ... A base whose candidates are
+    // all reserved ("fn": fn-1, fn-2, ...; "fnref-1": fnref-1-1, ...;
+    // "quire") moves under "section-", where none is: then at most
+    // used_.size() + 1 candidates are tried, whatever the headings.
+    const std::string base = reserved(slug + "-1") ? "section-" + slug : slug;
+    if (!taken(base)) return *used_.insert(base).first;
+    unsigned& suffix = next_suffix_[base];
     for (;;) {
-      std::string candidate = slug + "-" + std::to_string(++suffix);
+      std::string candidate = base + "-" + std::to_string(++suffix);
       if (!taken(candidate)) return *used_.insert(std::move(candidate)).first;
     }
   }
@@ -1382,9 +1388,9 @@ class HeadingIds {
     return is_number(s.substr(0, dash)) && is_number(s.substr(dash + 1));
   }
 
-  bool taken(const std::string& id) const {
-    return used_.count(id) != 0 || is_footnote_id(id);
-  }
+  static bool reserved(std::string_view id) { return is_footnote_id(id) || is_chrome_id(id); }
+
+  bool taken(const std::string& id) const { return used_.count(id) != 0 || reserved(id); }
 
   std::unordered_set<std::string> used_;
   std::unordered_map<std::string, unsigned> next_suffix_;
@@ -2165,6 +2171,10 @@ std::string slugify(std::string_view text) {
     assign_slug(slug, text);
     return slug;
   }, std::string());
+}
+
+bool is_chrome_id(std::string_view id) {
+  return id == "main" || id == "search-q" || id.substr(0, 6) == "quire-" || id.substr(0, 5) == "year-";
 }
 
 }  // namespace quire

@@ -7,7 +7,8 @@
 // Markup beyond md4c-html's (tests/markdown/*.txt show it exactly):
 //  - headings: id="<id_prefix><slug>" from all the heading's text (see
 //    slugify), de-duplicated per document ("-1", "-2") and never one of the
-//    footnote ids; the heading ends with a permalink
+//    footnote ids nor one the page chrome uses (is_chrome_id; a heading whose
+//    every "-N" would be such an id, like "fn", gets "section-fn"); the heading ends with a permalink
 //    <a class="heading-anchor" href="#id" aria-hidden="true" tabindex="-1">#</a>
 //    that screen readers and the tab order skip (the heading is the target).
 //  - footnotes, GitHub's structure: references
@@ -43,6 +44,11 @@
 #include "core/output_buffer.hpp"
 
 namespace quire {
+
+// Ids the page around a document uses (src/core/views.cpp, page.cpp,
+// web/app.js): "main", "search-q", and every "quire-..." and "year-..." id.
+// No heading gets one.
+bool is_chrome_id(std::string_view id);
 
 struct MarkdownOptions {
   // Pass raw HTML through untouched (site.yaml `unsafe_html: true`).

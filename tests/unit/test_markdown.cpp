@@ -546,6 +546,41 @@ TEST_CASE("heading ids never collide with footnote ids") {
   CHECK(contains(html, "<h1 id=\"fn-1-1\">"));
 }
 
+TEST_CASE("a heading whose every suffixed id is reserved gets one outside them, and rendering ends") {
+  // Regression: "# fn" twice, or "# fnref 1", looped forever over fn-N /
+  // fnref-1-N candidates, all reserved for footnotes (a frozen tab).
+  SUBCASE("two headings fn") {
+    const std::string html = render_markdown("# fn\n# fn\n# fn");
+    CHECK(contains(html, "<h1 id=\"fn\">"));
+    CHECK(contains(html, "<h1 id=\"section-fn\">"));
+    CHECK(contains(html, "<h1 id=\"section-fn-1\">"));
+  }
+  SUBCASE("a heading fnref 1, and fnref") {
+    const std::string html = render_markdown("# fnref 1\n# fnref 1\n# fnref\n# fnref");
+    CHECK(contains(html, "<h1 id=\"section-fnref-1\">"));
+    CHECK(contains(html, "<h1 id=\"section-fnref-1-1\">"));
+    CHECK(contains(html, "<h1 id=\"fnref\">"));
+    CHECK(contains(html, "<h1 id=\"section-fnref\">"));
+  }
+  SUBCASE("a heading quire, twice") {
+    const std::string html = render_markdown("# Quire\n# Quire");
+    CHECK(contains(html, "<h1 id=\"quire\">"));
+    CHECK(contains(html, "<h1 id=\"section-quire\">"));
+  }
+}
+
+TEST_CASE("heading ids never take an id of the page chrome") {
+  // Regression: "Main", "Quire status", "Quire related" made id="main" etc.,
+  // twice on the built page (the app looks quire-status up by id).
+  const std::string html = render_markdown("# Main\n# Quire status\n# Quire related\n# Search q\n# Year 2024");
+  for (const char* id : {"main", "quire-status", "quire-related", "search-q", "year-2024"})
+    CHECK_MESSAGE(!contains(html, std::string("id=\"") + id + "\""), id);
+  for (const char* id : {"main-1", "section-quire-status", "section-quire-related", "search-q-1", "section-year-2024"})
+    CHECK_MESSAGE(contains(html, std::string("id=\"") + id + "\""), id);
+  CHECK(quire::is_chrome_id("quire-app"));
+  CHECK_FALSE(quire::is_chrome_id("quire"));
+}
+
 TEST_CASE("XSS vectors in links, images and raw HTML are neutralised") {
   const char* const vectors[] = {
       "[x](javascript:alert(1))",
