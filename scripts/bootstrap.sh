@@ -17,6 +17,9 @@ pkgs=(
   cmake g++ make          # native build
   emscripten              # WASM build (emcc 3.1.6)
   libyaml-cpp-dev         # front matter parsing (native CLI only)
+  libtomlplusplus-dev     # TOML (+++) front matter, header-only (native CLI only)
+  libhowardhinnant-date-dev # site time zones on the OS tz database (native CLI only; links libdate-tz)
+  tzdata                  # the OS tz database libdate-tz reads
   nlohmann-json3-dev      # writing bundle JSON, tests (native; the WASM loader reads without it)
   doctest-dev             # unit tests (header-only)
   brotli gzip             # size report

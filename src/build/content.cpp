@@ -10,7 +10,11 @@
 #include <set>
 #include <nlohmann/json.hpp>
 
+#include "build/discover.hpp"
+#include "build/front_matter.hpp"
 #include "build/fsutil.hpp"
+#include "build/post_dates.hpp"
+#include "build/post_keys.hpp"
 #include "core/html.hpp"
 #include "core/markdown.hpp"
 
@@ -28,25 +32,7 @@ namespace {
 
 const char* const kSiteKeys[] = {"title", "description", "author", "url", "base_path",
                                  "language", "posts_per_page", "date_format", "unsafe_html",
-                                 "feed_entries", "split_bundle_over"};
-
-const char* const kPostKeys[] = {"title", "date", "updated", "tags", "summary", "slug", "draft"};
-
-// Levenshtein distance, for "did you mean" hints.
-size_t distance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t prev = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t cur = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      prev = cur;
-    }
-  }
-  return row[b.size()];
-}
+                                 "feed_entries", "split_bundle_over", "timezone"};
 
 struct Context {
   std::string file;
@@ -106,21 +92,6 @@ struct Context {
     return true;
   }
 };
-
-json yaml_to_json(const YAML::Node& n) {
-  if (n.IsSequence()) {
-    json a = json::array();
-    for (const auto& item : n) a.push_back(yaml_to_json(item));
-    return a;
-  }
-  if (n.IsMap()) {
-    json o = json::object();
-    for (const auto& kv : n) o[kv.first.Scalar()] = yaml_to_json(kv.second);
-    return o;
-  }
-  if (n.IsScalar()) return sanitize_utf8(n.Scalar());
-  return nullptr;
-}
 
 // Loads YAML, turning a parse error into a diagnostic at its line.
 bool load_yaml(std::string_view text, Context& cx, YAML::Node& out) {
@@ -239,6 +210,14 @@ void parse_site_yaml(std::string_view text, const std::string& file, Site& site,
       (key == "posts_per_page" ? site.posts_per_page : site.feed_entries) = static_cast<int>(n);
     } else if (key == "unsafe_html") {
       cx.boolean(kv.first, v, site.unsafe_html);
+    } else if (key == "timezone") {
+      if (!cx.scalar(kv.first, v, s)) continue;
+      if (!known_time_zone(s)) {
+        cx.error(v, "timezone: expected a time zone of the tz database like Europe/Berlin or America/New_York, "
+                    "got \"" + s + "\"");
+        continue;
+      }
+      site.timezone = s;
     } else if (key == "split_bundle_over") {
       if (!cx.scalar(kv.first, v, s)) continue;
       char* end = nullptr;
@@ -252,7 +231,7 @@ void parse_site_yaml(std::string_view text, const std::string& file, Site& site,
       std::string hint;
       size_t best = 3;
       for (const char* known : kSiteKeys) {
-        size_t d = distance(key, known);
+        size_t d = edit_distance(key, known);
         if (d < best) { best = d; hint = known; }
       }
       std::string known_keys;
@@ -274,7 +253,8 @@ void parse_site_yaml(std::string_view text, const std::string& file, Site& site,
 }
 
 std::string default_slug(std::string_view name) {
-  if (name.size() > 3 && name.substr(name.size() - 3) == ".md") name.remove_suffix(3);
+  for (std::string_view ext : {std::string_view(".md"), std::string_view(".markdown")})
+    if (name.size() > ext.size() && name.substr(name.size() - ext.size()) == ext) name.remove_suffix(ext.size());
   auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
   if (name.size() > 11 && is_digit(name[0]) && is_digit(name[1]) && is_digit(name[2]) && is_digit(name[3]) &&
       name[4] == '-' && is_digit(name[5]) && is_digit(name[6]) && name[7] == '-' && is_digit(name[8]) &&
@@ -308,112 +288,45 @@ std::string take_summary(std::string& body, bool wanted) {
 }
 
 ParsedPost parse_post(std::string_view raw, const std::string& file, std::vector<Diagnostic>& errors,
-                      std::vector<Diagnostic>& warnings) {
+                      std::vector<Diagnostic>& warnings, const PostSettings& settings) {
   ParsedPost r;
   const std::string unified = unify_newlines(strip_bom(raw));
-  std::string_view text = unified;
-  // Front matter: "---" on line 1, YAML, then a closing "---" line.
-  auto line_end = [&](size_t pos) { size_t e = text.find('\n', pos); return e == std::string_view::npos ? text.size() : e; };
-  auto line_at = [&](size_t pos) {
-    std::string_view l = text.substr(pos, line_end(pos) - pos);
-    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
-    while (!l.empty() && l.back() == ' ') l.remove_suffix(1);
-    return l;
-  };
-  if (line_at(0) != "---") {
-    errors.push_back({file, 1, "expected front matter: a first line \"---\", then title: and date:, then \"---\""});
-    return r;
-  }
-  size_t pos = line_end(0) + 1;
-  int line_no = 2;
-  size_t close = std::string_view::npos;
-  while (pos <= text.size() && pos < text.size()) {
-    if (line_at(pos) == "---" || line_at(pos) == "...") { close = pos; break; }
-    pos = line_end(pos) + 1;
-    ++line_no;
-  }
-  if (close == std::string_view::npos) {
-    errors.push_back({file, 1, "front matter is not closed: add a line \"---\" after it"});
-    return r;
-  }
-  std::string_view front = text.substr(line_end(0) + 1, close - (line_end(0) + 1));
-  size_t body_start = std::min(text.size(), line_end(close) + 1);
-  std::string body(text.substr(body_start));
-  int body_line = line_no + 1;
-
-  Context cx{file, 2, errors, warnings};
+  FrontMatter fm;
   size_t errors_before = errors.size();
-  check_utf8(front, file, 2, warnings);
-  check_utf8(body, file, body_line, warnings);
-  YAML::Node root;
-  if (!load_yaml(sanitize_utf8(front), cx, root)) return r;
-  if (!root.IsMap()) {
-    errors.push_back({file, 2, "front matter: expected keys and values (title: ..., date: ...)"});
-    return r;
-  }
+  if (!read_front_matter(unified, file, fm, errors)) return r;
+  check_utf8(std::string_view(unified).substr(0, unified.size() - fm.body.size()), file, 1, warnings);
+  check_utf8(fm.body, file, fm.body_line, warnings);
   Post& p = r.post;
-  bool has_title = false, has_date = false;
-  json params = json::object();
-  for (const auto& kv : root) {
-    const std::string key = kv.first.Scalar();
-    const YAML::Node& v = kv.second;
-    if (!cx.first_time(kv.first)) continue;
-    if (key == "title") {
-      has_title = true;
-      if (cx.scalar(kv.first, v, p.title) && p.title.empty()) cx.error(v, "title: must not be empty");
-    } else if (key == "date") {
-      has_date = true;
-      if (cx.date(kv.first, v, p.date)) p.when = *parse_date(p.date);
-    } else if (key == "updated") {
-      cx.date(kv.first, v, p.updated);
-    } else if (key == "slug") {
-      r.slug_line = cx.line_of(kv.first);
-      if (cx.scalar(kv.first, v, p.slug) && !valid_slug(p.slug))
-        cx.error(v, "slug: expected letters, digits, '-', '_' or '.', got \"" + p.slug + "\"");
-    } else if (key == "summary") {
-      std::string summary;
-      if (cx.scalar(kv.first, v, summary)) p.summary = std::move(summary);
-    } else if (key == "draft") {
-      cx.boolean(kv.first, v, r.draft);
-    } else if (key == "tags") {
-      if (v.IsNull()) continue;
-      std::vector<YAML::Node> tags;  // each with its own line
-      if (v.IsScalar()) {
-        tags.push_back(v);
-      } else if (v.IsSequence()) {
-        for (const auto& t : v) {
-          if (!t.IsScalar()) { cx.error(t, "tags: expected a list of words, got a nested list or map"); continue; }
-          tags.push_back(t);
-        }
-      } else {
-        cx.error(v, "tags: expected a list like [guide, markdown]");
-      }
-      // One tag per tag page: "C++" after "c++" is the same tag, kept as first spelled.
-      std::set<std::string> slugs;
-      for (const YAML::Node& t : tags) {
-        const std::string& name = t.Scalar();
-        if (slugify(name).empty()) { cx.error(t, "tags: \"" + name + "\" needs at least one letter or digit"); continue; }
-        if (slugs.insert(tag_slug(name)).second) p.tags.push_back(name);
-      }
-    } else {
-      params[key] = yaml_to_json(v);  // unknown keys are kept, not fatal
-      for (const char* known : kPostKeys)
-        if (distance(key, known) <= 2 && key.size() > 2) {
-          cx.warn(kv.first, "unknown key \"" + key + "\" kept in params (did you mean \"" + known + "\"?)");
-          break;
-        }
-    }
+  PostKeysRead read;
+  read_post_keys(fm.root, file, settings.time_zone, r, read, errors, warnings);
+  // Jekyll's file names (and bundle folders) give the date and the title
+  // when the front matter does not: "2019-03-14-my-post".
+  const std::string name = !settings.name.empty() ? settings.name : fs::path(file).stem().string();
+  std::string name_date, name_rest;
+  const bool dated_name = split_dated_name(name, name_date, name_rest);
+  if (!read.has_title && dated_name && !name_rest.empty()) {
+    read.has_title = true;
+    p.title = title_from_slug(name_rest);
   }
-  if (!has_title) errors.push_back({file, 2, "title: missing (every post needs a title)"});
-  if (!has_date) errors.push_back({file, 2, std::string("date: missing (expected ") + kDateExpectation + ")"});
+  if (!read.has_date && dated_name) {
+    read.has_date = true;
+    p.date = name_date;
+    p.when = *parse_date(name_date);
+  }
+  const int first_key_line = fm.fence_line + 1;
+  if (!read.has_title) errors.push_back({file, first_key_line, "title: missing (every post needs a title)"});
+  if (!read.has_date)
+    errors.push_back({file, first_key_line,
+                      std::string("date: missing (expected ") + kPostDateExpectation +
+                          ", or a file name starting YYYY-MM-DD-)"});
+  if (r.slug_line == 1) r.slug_line = fm.fence_line;
   if (p.slug.empty()) {
-    p.slug = default_slug(fs::path(file).filename().string());
+    p.slug = default_slug(name);
     if (!valid_slug(p.slug))
       errors.push_back({file, 0, "slug: the file name gives \"" + p.slug +
                                      "\"; rename the file or set slug: with letters, digits, '-', '_' or '.'"});
   }
-  if (!params.empty()) p.params_json = params.dump(-1, ' ', false, json::error_handler_t::replace);
-  body = sanitize_utf8(body);
+  std::string body = sanitize_utf8(fm.body);
   std::string summary = take_summary(body, p.summary.empty());
   if (p.summary.empty()) p.summary = summary;
   p.body = std::move(body);
@@ -443,14 +356,24 @@ ContentResult load_content(const fs::path& dir, const ContentOptions& options) {
                           "url: not set, so feeds, sitemap.xml, canonical and OpenGraph URLs are left out "
                           "(add url: https://your.domain)"});
   fs::path posts_dir = dir / "posts";
+  Discovery found = discover_content(dir);
   std::vector<fs::path> files;
-  if (fs::is_directory(posts_dir, ec)) {
-    for (const auto& e : fs::directory_iterator(posts_dir, ec))
-      if (e.is_regular_file() && e.path().extension() == ".md") files.push_back(e.path());
-  } else {
+  for (const PostSource& s : found.posts) files.push_back(s.file);
+  if (!found.foreign_markdown.empty() && files.empty()) {
+    // A blog copied in as it is: never "ok: 0 posts".
+    std::string what = unused_files_message(found.foreign_markdown, dir);
+    what.replace(what.find(" not used: "), 11, " outside posts/: ");
+    what.replace(what.find(" file"), 5, " markdown file");
+    const std::string engine = found.engine.empty() ? "jekyll|hugo|zola|eleventy" : found.engine;
+    r.errors.push_back({posts_dir.string(), 0,
+                        "no posts here, but " + what +
+                            (found.engine.empty() ? "" : " (a " + found.engine + " blog: " + found.engine_sign + ")") +
+                            "; convert it with `quire import " + engine + " SRC [content-dir]`, or move the posts "
+                            "into posts/"});
+  } else if (!fs::is_directory(posts_dir, ec)) {
     r.warnings.push_back({posts_dir.string(), 0, "missing; the blog has no posts"});
   }
-  std::sort(files.begin(), files.end());
+  if (!found.unused.empty()) r.warnings.push_back({dir.string(), 0, unused_files_message(found.unused, dir)});
   // Read and parse on every core; diagnostics are merged in file order.
   struct Parsed {
     bool read = false;
@@ -464,7 +387,8 @@ ContentResult load_content(const fs::path& dir, const ContentOptions& options) {
       std::string text;
       if (!read_file(files[i], text)) continue;
       parsed[i].read = true;
-      parsed[i].post = parse_post(text, files[i].string(), parsed[i].errors, parsed[i].warnings);
+      PostSettings settings{found.posts[i].name, r.bundle.site.timezone};
+      parsed[i].post = parse_post(text, files[i].string(), parsed[i].errors, parsed[i].warnings, settings);
     }
   };
   std::vector<std::thread> pool;
@@ -491,6 +415,10 @@ ContentResult load_content(const fs::path& dir, const ContentOptions& options) {
     }
     if (pp.draft && !options.drafts) { ++r.skipped_drafts; continue; }
     if (!options.future && pp.post.when.epoch_seconds() > options.now) { ++r.skipped_future; continue; }
+    for (PostFile pf : found.posts[i].files) {
+      pf.slug = pp.post.slug.str();
+      r.post_files.push_back(std::move(pf));
+    }
     r.bundle.posts.push_back(std::move(pp.post));
   }
   r.bundle.index();

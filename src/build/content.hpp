@@ -1,5 +1,6 @@
-// Reading an author's content/ folder: site.yaml and posts/*.md with YAML
-// front matter, validated, every problem reported with file and line.
+// Reading an author's content/ folder: site.yaml and the posts discover.hpp
+// finds, their front matter (front_matter.hpp, post_keys.hpp) validated,
+// every problem reported with file and line.
 #pragma once
 
 #include <cstdint>
@@ -8,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "build/discover.hpp"
 #include "core/bundle.hpp"
 
 namespace quire {
@@ -31,6 +33,7 @@ struct ContentResult {
   std::vector<Diagnostic> warnings;  // reported, not fatal
   size_t skipped_drafts = 0;
   size_t skipped_future = 0;
+  std::vector<PostFile> post_files;  // page bundles' files of the posts kept, to publish beside them
   bool ok() const { return errors.empty(); }
 };
 
@@ -47,10 +50,15 @@ struct ParsedPost {
   bool ok = false;
   int slug_line = 1;  // where the slug comes from: its `slug:` line, else the file's first line
 };
+// What a post's reading needs beyond its text.
+struct PostSettings {
+  std::string name;       // the file name without extension, or a page bundle's folder name (empty: from file)
+  std::string time_zone;  // the site's (Site::timezone)
+};
 ParsedPost parse_post(std::string_view text, const std::string& file, std::vector<Diagnostic>& errors,
-                      std::vector<Diagnostic>& warnings);
+                      std::vector<Diagnostic>& warnings, const PostSettings& settings = {});
 
-// "2022-10-09-hello-world.md" -> "hello-world".
+// "2022-10-09-hello-world.md" (or .markdown) -> "hello-world".
 std::string default_slug(std::string_view file_name);
 
 // Splits a body at "<!--more-->": returns the summary markdown (text before

@@ -156,6 +156,20 @@ bool write_all(const Bundle& b, const WriteOptions& o, const fs::path& root, Wri
   };
   if (!copy_list(o.web_dir, kWebFiles) || !copy_list(o.wasm_dir, kWasmFiles)) return false;
   std::error_code ec;
+  for (const PostFile& f : o.post_files) {
+    const fs::path rel = fs::path(percent_decode(route_path(post_route(f.slug), "/").substr(1))) / f.rel;
+    std::string data;
+    if (!read_file(f.source, data)) {
+      error = f.source.string() + ": cannot read";
+      return false;
+    }
+    if (fs::exists(root / rel, ec)) {
+      error = f.source.string() + ": would replace the build's own " + rel.generic_string() + built_as(rel) +
+              "; rename it";
+      return false;
+    }
+    if (!put(rel, data)) return false;
+  }
   if (!o.static_dir.empty() && fs::is_directory(o.static_dir, ec)) {
     auto taken = [&](const fs::path& rel, const fs::path& built, std::string& problem) {
       if (rel == built && replaceable(rel)) {

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "build/discover.hpp"
 #include "core/bundle.hpp"
 #include "core/router.hpp"
 
@@ -22,6 +23,9 @@ struct WriteOptions {
   // <content>/static, copied verbatim (may not exist); its parent is the
   // content folder, which the output must keep clear of (output_dir.hpp).
   std::filesystem::path static_dir;
+  // Page bundles' files (images, downloads), each published in its post's
+  // page folder, so the post's relative links find them.
+  std::vector<PostFile> post_files = {};
   // Warnings (a static file replacing one of the app's); null: printed to
   // stderr, with " (warning)" after them.
   std::function<void(const std::string&)> warn = nullptr;

@@ -120,6 +120,7 @@ int cmd_build(const Args& a) {
   o.web_dir = dir_from_env("QUIRE_WEB_DIR", QUIRE_DEFAULT_WEB_DIR);
   o.wasm_dir = dir_from_env("QUIRE_WASM_DIR", QUIRE_DEFAULT_WASM_DIR);
   o.static_dir = content / "static";
+  o.post_files = r.post_files;
   // A long build says how far it is: on a terminal, or for a big site.
   const bool tty = ::isatty(STDERR_FILENO) != 0;
   size_t shown = 0;

@@ -48,6 +48,8 @@ struct Site {
   // Build only (not in the bundle): split into index + chunks above this
   // many posts; 0 never splits.
   int split_bundle_over = 500;
+  // Build only: the IANA time zone post dates are placed in (post_dates.hpp).
+  std::string timezone;
 };
 
 // A post's text (slug, title, dates, tags, summary, body): its own string,
@@ -112,6 +114,7 @@ struct Post {
   Text updated;         // optional, as written
   std::vector<Text> tags;  // one per tag slug: "Rust" and "rust" are one
                            // tag, spelled as first written
+  std::vector<Text> authors;  // the post's own (none: the site's author)
   Text summary;         // markdown
   Text body;            // markdown
   bool has_body = false;

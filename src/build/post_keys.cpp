@@ -1,0 +1,273 @@
+#include "build/post_keys.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <nlohmann/json.hpp>
+
+#include "build/post_dates.hpp"
+#include "core/html.hpp"
+#include "core/markdown.hpp"
+
+namespace quire {
+namespace {
+
+using json = nlohmann::json;
+
+// Keys read here (and the hints' candidates).
+const char* const kPostKeys[] = {"title", "date", "updated", "lastmod", "last_modified_at", "tags", "categories",
+                                 "summary", "description", "excerpt", "slug", "draft", "published", "author",
+                                 "authors", "image", "images", "taxonomies"};
+// Kept in params for other parts of the build, without a warning.
+const char* const kRouteKeys[] = {"permalink", "aliases", "redirect_from"};
+
+json to_json(const FrontValue& v) {
+  switch (v.kind) {
+    case FrontValue::Kind::Scalar: return sanitize_utf8(v.text);
+    case FrontValue::Kind::List: {
+      json a = json::array();
+      for (const FrontValue& item : v.items) a.push_back(to_json(item));
+      return a;
+    }
+    case FrontValue::Kind::Map: {
+      json o = json::object();
+      for (const FrontValue::Entry& e : v.entries) o[sanitize_utf8(e.key)] = to_json(e.value);
+      return o;
+    }
+    default: return nullptr;
+  }
+}
+
+struct Reader {
+  const std::string& file;
+  const std::string& zone;
+  std::vector<Diagnostic>& errors;
+  std::vector<Diagnostic>& warnings;
+
+  void error(int line, std::string msg) { errors.push_back({file, line, std::move(msg)}); }
+
+  // A single text value; an empty one is reported at the key's line.
+  bool scalar(const FrontValue::Entry& e, std::string& out) {
+    const FrontValue& v = e.value;
+    if (v.is_null()) {
+      if (v.line == e.line)
+        error(e.line, e.key + ": no value (YAML reads ~ and null, in any case, as none; quote the word if you mean it)");
+      else
+        error(e.line, e.key + ": empty (write its value after \"" + e.key + ":\")");
+      return false;
+    }
+    if (!v.is_scalar()) {
+      error(v.line, e.key + ": expected a single value (text), got a " + v.kind_name());
+      return false;
+    }
+    out = sanitize_utf8(v.text);
+    return true;
+  }
+  bool boolean(const FrontValue::Entry& e, bool& out) {
+    std::string s;
+    if (!scalar(e, s)) return false;
+    if (s == "true" || s == "yes" || s == "on" || s == "True" || s == "TRUE") { out = true; return true; }
+    if (s == "false" || s == "no" || s == "off" || s == "False" || s == "FALSE") { out = false; return true; }
+    error(e.value.line, e.key + ": expected true or false, got \"" + s + "\"");
+    return false;
+  }
+  bool date(const FrontValue::Entry& e, Text& out) {
+    std::string s, problem;
+    if (!scalar(e, s)) return false;
+    std::optional<std::string> d = normalize_post_date(s, zone, problem);
+    if (!d) {
+      error(e.value.line, e.key + ": " + problem);
+      return false;
+    }
+    out = *d;
+    return true;
+  }
+  // Words: a list of texts, or one text of words separated by spaces
+  // (Jekyll's "tags: ruby rails"). Each with its line.
+  void words(const FrontValue::Entry& e, const FrontValue& v, std::vector<std::pair<std::string, int>>& out) {
+    if (v.is_null()) return;
+    if (v.is_scalar()) {
+      size_t at = 0;
+      const std::string s = sanitize_utf8(v.text);
+      while ((at = s.find_first_not_of(" \t", at)) != std::string::npos) {
+        size_t end = std::min(s.size(), s.find_first_of(" \t", at));
+        out.push_back({s.substr(at, end - at), v.line});
+        at = end;
+      }
+    } else if (v.is_list()) {
+      for (const FrontValue& t : v.items) {
+        if (!t.is_scalar()) {
+          error(t.line, e.key + ": expected a list of words, got a nested " + std::string(t.kind_name()));
+          continue;
+        }
+        out.push_back({sanitize_utf8(t.text), t.line});
+      }
+    } else {
+      error(v.line, e.key + ": expected a list like [guide, markdown]");
+    }
+  }
+  // A person: text, or a map with name.
+  bool person(const std::string& key, const FrontValue& v, std::vector<Text>& out) {
+    if (v.is_scalar() && !v.text.empty()) {
+      out.push_back(sanitize_utf8(v.text));
+      return true;
+    }
+    if (v.is_map()) {
+      const FrontValue* name = v.find("name");
+      if (name && name->is_scalar() && !name->text.empty()) {
+        out.push_back(sanitize_utf8(name->text));
+        return true;
+      }
+    }
+    error(v.line, key + ": expected a name, or a map with name:, got a " + std::string(v.kind_name()));
+    return false;
+  }
+  // An image: text, or a map with path, src, url or feature.
+  bool image(const std::string& key, const FrontValue& v, std::string& out) {
+    if (v.is_scalar()) {
+      out = sanitize_utf8(v.text);
+      return true;
+    }
+    if (v.is_map())
+      for (const char* k : {"path", "src", "url", "feature"})
+        if (const FrontValue* p = v.find(k); p && p->is_scalar()) {
+          out = sanitize_utf8(p->text);
+          return true;
+        }
+    error(v.line, key + ": expected an image path or URL, or a map with path:, src:, url: or feature:, got a " +
+                      std::string(v.kind_name()));
+    return false;
+  }
+};
+
+}  // namespace
+
+size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t prev = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t cur = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      prev = cur;
+    }
+  }
+  return row[b.size()];
+}
+
+void read_post_keys(const FrontValue& root, const std::string& file, const std::string& zone, ParsedPost& r,
+                    PostKeysRead& read, std::vector<Diagnostic>& errors, std::vector<Diagnostic>& warnings) {
+  Reader rd{file, zone, errors, warnings};
+  Post& p = r.post;
+  json params = json::object();
+  std::map<std::string, int> key_lines;
+  std::vector<std::pair<std::string, int>> tags, categories;
+  std::string summary, description, excerpt, image;
+  bool has_updated_key = false;
+  for (const FrontValue::Entry& e : root.entries) {
+    const std::string& key = e.key;
+    const FrontValue& v = e.value;
+    auto [seen, fresh] = key_lines.emplace(key, e.line);
+    if (!fresh) {
+      rd.error(e.line, "\"" + key + "\" given twice (first on line " + std::to_string(seen->second) + ")");
+      continue;
+    }
+    if (key == "title") {
+      read.has_title = true;
+      std::string t;
+      if (rd.scalar(e, t)) {
+        p.title = t;
+        if (t.empty()) rd.error(v.line, "title: must not be empty");
+      }
+    } else if (key == "date") {
+      read.has_date = true;
+      if (rd.date(e, p.date)) p.when = *parse_date(p.date);
+    } else if (key == "updated" || key == "lastmod" || key == "last_modified_at") {
+      Text t;
+      if (rd.date(e, t) && (!has_updated_key || key == "updated")) p.updated = t.str();
+      has_updated_key = true;
+    } else if (key == "slug") {
+      r.slug_line = e.line;
+      std::string s;
+      if (rd.scalar(e, s)) {
+        p.slug = s;
+        if (!valid_slug(s)) rd.error(v.line, "slug: expected letters, digits, '-', '_' or '.', got \"" + s + "\"");
+      }
+    } else if (key == "summary") {
+      rd.scalar(e, summary);
+    } else if (key == "description") {
+      rd.scalar(e, description);
+    } else if (key == "excerpt") {
+      rd.scalar(e, excerpt);
+    } else if (key == "draft") {
+      rd.boolean(e, r.draft);
+    } else if (key == "published") {  // Jekyll: published: false keeps a post out
+      bool published = true;
+      if (rd.boolean(e, published) && !published) r.draft = true;
+    } else if (key == "tags") {
+      rd.words(e, v, tags);
+    } else if (key == "categories") {
+      rd.words(e, v, categories);
+    } else if (key == "taxonomies") {  // Zola: [taxonomies] tags = [...], categories = [...]
+      if (!v.is_map()) {
+        rd.error(v.line, "taxonomies: expected a table like [taxonomies] with tags = [...]");
+        continue;
+      }
+      json others = json::object();
+      for (const FrontValue::Entry& t : v.entries) {
+        if (t.key == "tags") rd.words(t, t.value, tags);
+        else if (t.key == "categories") rd.words(t, t.value, categories);
+        else others[t.key] = to_json(t.value);
+      }
+      if (!others.empty()) params["taxonomies"] = std::move(others);
+    } else if (key == "author" || key == "authors") {
+      if (v.is_list()) {
+        for (const FrontValue& a : v.items) rd.person(key, a, p.authors);
+      } else if (!v.is_null()) {
+        rd.person(key, v, p.authors);
+      }
+    } else if (key == "image") {
+      std::string s;
+      if (rd.image(key, v, s)) image = s;
+    } else if (key == "images") {
+      if (v.is_list()) {
+        if (!v.items.empty()) {
+          std::string s;
+          if (rd.image(key, v.items[0], s) && image.empty()) image = s;
+        }
+      } else {
+        std::string s;
+        if (rd.image(key, v, s) && image.empty()) image = s;
+      }
+    } else {
+      params[sanitize_utf8(key)] = to_json(v);  // unknown keys are kept, not fatal
+      if (std::find(std::begin(kRouteKeys), std::end(kRouteKeys), key) != std::end(kRouteKeys)) continue;
+      for (const char* known : kPostKeys)
+        if (edit_distance(key, known) <= 2 && key.size() > 2) {
+          warnings.push_back({file, e.line, "unknown key \"" + key + "\" kept in params (did you mean \"" +
+                                                std::string(known) + "\"?)"});
+          break;
+        }
+    }
+  }
+  // One tag per tag page: "C++" after "c++" is the same tag, kept as first
+  // spelled; categories after the tags.
+  std::set<std::string> slugs;
+  for (const auto* list : {&tags, &categories})
+    for (const auto& [name, line] : *list) {
+      if (slugify(name).empty()) {
+        rd.error(line, std::string(list == &tags ? "tags" : "categories") + ": \"" + name +
+                           "\" needs at least one letter or digit");
+        continue;
+      }
+      if (slugs.insert(tag_slug(name)).second) p.tags.push_back(name);
+    }
+  if (summary.empty()) summary = !description.empty() ? description : excerpt;
+  if (!summary.empty()) p.summary = std::move(summary);
+  if (!image.empty()) params["image"] = image;  // what page.cpp's post_image reads
+  if (!params.empty()) p.params_json = params.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace quire
