@@ -269,6 +269,7 @@ std::string FeedWriter::atom(const TagInfo* tag) {
     x += "<id>" + xml_text(url) + "</id>\n";
     x += "<published>" + rfc3339(p.when) + "</published>\n";
     x += "<updated>" + rfc3339(modified(p)) + "</updated>\n";
+    for (std::string_view a : p.authors) x += "<author><name>" + xml_text(a) + "</name></author>\n";
     for (std::string_view t : p.tags) x += "<category term=\"" + xml_text(t) + "\"/>\n";
     const std::string& summary = summary_text(i);
     if (!summary.empty()) x += "<summary type=\"text\">" + xml_text(summary) + "</summary>\n";
@@ -297,6 +298,7 @@ std::string FeedWriter::json_feed(const TagInfo* tag) {
     const std::string& summary = summary_text(i);
     if (!summary.empty()) item["summary"] = summary;
     if (!p.tags.empty()) item["tags"] = p.tags;
+    for (std::string_view a : p.authors) item["authors"].push_back(json{{"name", a}});
     items.push_back(std::move(item));
   }
   feed["items"] = std::move(items);

@@ -822,7 +822,7 @@ class BundleReader {
   // aside); later posts are only checked for syntax.
   enum PostSlot : size_t {
     kSlug, kTitle, kDate, kUpdated, kSummary, kSlugValue, kTitleValue, kDateValue, kUpdatedValue,
-    kBody, kTags, kParams, kChunk, kMinutes, kPostSlots
+    kBody, kTags, kParams, kChunk, kMinutes, kAuthors, kPostSlots
   };
   Problems<kPostSlots> fields_;
   size_t bad_post_ = SIZE_MAX;
@@ -1080,7 +1080,7 @@ size_t BundleReader::post_slot(std::string_view key) {
     case 6: return is("params", kParams);
     case 7:
       return key[0] == 'u' ? is("updated", kUpdated) : key[0] == 's' ? is("summary", kSummary)
-             : is("minutes", kMinutes);
+             : key[0] == 'a' ? is("authors", kAuthors) : is("minutes", kMinutes);
     default: return kPostSlots;
   }
 }
@@ -1182,6 +1182,22 @@ void BundleReader::post(size_t i) {
         else odd_chunks_.push_back(OddChunk{i, vt, n.integer, n.value});
         return true;
       }
+      case kAuthors:
+        p.authors.clear();
+        if (vt == Type::Null) return in_.null();
+        if (vt != Type::Array) return problem(expected("array", vt)), in_.skip();
+        return in_.array([&](size_t k) {
+          Type et;
+          if (!in_.peek(et)) return false;
+          if (et != Type::String) {
+            fields_.set(slot, "authors[" + std::to_string(k) + "]: " + expected("string", et));
+            return in_.skip();
+          }
+          Raw r;
+          if (!in_.string(r)) return false;
+          p.authors.push_back(text_at_load(r));
+          return true;
+        });
       default: {  // kMinutes
         p.minutes = 0;
         if (vt == Type::Null) return in_.null();
@@ -1617,6 +1633,7 @@ json site_json(const Site& s) {
 json post_json(const Post& p, int chunk) {
   json j = {{"slug", p.slug}, {"title", p.title}, {"date", p.date}, {"tags", p.tags}, {"summary", p.summary.str()}};
   if (!p.updated.empty()) j["updated"] = p.updated;
+  if (!p.authors.empty()) j["authors"] = p.authors;
   // Reading time travels with every post, so that lists never parse bodies.
   if (int minutes = reading_minutes(p)) j["minutes"] = minutes;
   if (chunk >= 0) j["chunk"] = chunk;

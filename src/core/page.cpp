@@ -83,7 +83,14 @@ void head_metadata(Html& h, const Bundle& bundle, const View& view) {
          ",\"datePublished\":" + ld_string(post->date) +
          ",\"dateModified\":" + ld_string(post->updated.empty() ? post->date : post->updated);
     if (!view.description.empty()) ld += ",\"description\":" + ld_string(view.description);
-    if (!site.author.empty()) ld += ",\"author\":{\"@type\":\"Person\",\"name\":" + ld_string(site.author) + "}";
+    if (!post->authors.empty()) {
+      ld += ",\"author\":[";
+      for (size_t i = 0; i < post->authors.size(); ++i)
+        ld += std::string(i ? "," : "") + "{\"@type\":\"Person\",\"name\":" + ld_string(post->authors[i]) + "}";
+      ld += "]";
+    } else if (!site.author.empty()) {
+      ld += ",\"author\":{\"@type\":\"Person\",\"name\":" + ld_string(site.author) + "}";
+    }
     if (!post->tags.empty()) {
       ld += ",\"keywords\":[";
       for (size_t i = 0; i < post->tags.size(); ++i) ld += (i ? "," : "") + ld_string(post->tags[i]);

@@ -202,6 +202,12 @@ class ViewBuilder {
       }
     }
     if (int minutes = reading_minutes(*p)) h.raw(" <span class=\"reading-time\">· ").num(minutes).raw(" min read</span>");
+    if (!p->authors.empty()) {  // the post's own authors (the site's author is in the footer)
+      h.raw(" <span class=\"authors\">· by ");
+      for (size_t i = 0; i < p->authors.size(); ++i)
+        h.raw(i == 0 ? "" : i + 1 == p->authors.size() ? " and " : ", ").text(p->authors[i]);
+      h.raw("</span>");
+    }
     h.raw("</p>\n");
     tag_list(h, *p);
     h.raw("</header>\n<div class=\"post-body\">\n");

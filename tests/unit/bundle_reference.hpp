@@ -114,6 +114,16 @@ struct Reader {
           p.tags.push_back(tag);
       }
     }
+    if (const json* authors = field(j, "authors")) {
+      if (!authors->is_array())
+        return fail(path + ".authors", std::string("expected array, got ") + authors->type_name());
+      for (size_t i = 0; i < authors->size(); ++i) {
+        const json& a = (*authors)[i];
+        if (!a.is_string())
+          return fail(path + ".authors[" + std::to_string(i) + "]", std::string("expected string, got ") + a.type_name());
+        p.authors.push_back(sanitize_utf8(a.get_ref<const std::string&>()));
+      }
+    }
     if (const json* params = field(j, "params")) {
       if (!params->is_object()) return fail(path + ".params", std::string("expected object, got ") + params->type_name());
       p.params_json = params->dump(-1, ' ', false, json::error_handler_t::replace);

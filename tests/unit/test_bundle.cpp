@@ -238,6 +238,7 @@ TEST_SUITE("bundle") {
     auto first = load_bundle(bundle_with(kSite, kPosts));
     REQUIRE(first.ok);
     first.bundle.posts[0].params_json = R"({"mood":"happy"})";
+    first.bundle.posts[1].authors = {std::string("Ada"), std::string("Grace \"G\" H")};
     auto second = load_bundle(quire::write_bundle_json(first.bundle));
     REQUIRE_MESSAGE(second.ok, second.message);
     REQUIRE(second.bundle.posts.size() == first.bundle.posts.size());
@@ -248,6 +249,8 @@ TEST_SUITE("bundle") {
       CHECK(second.bundle.posts[i].has_body == first.bundle.posts[i].has_body);
     }
     CHECK(second.bundle.posts[0].params_json == R"({"mood":"happy"})");
+    CHECK(second.bundle.posts[1].authors == first.bundle.posts[1].authors);
+    CHECK(second.bundle.posts[0].authors.empty());
     CHECK(second.bundle.site.url == first.bundle.site.url);
   }
 
@@ -308,6 +311,10 @@ TEST_SUITE("bundle") {
          "posts[1].tags[1]: expected string, got number"},
         {"tag of punctuation only", posts1(R"({"slug":"b","title":"B","date":"2022-01-01","tags":["!!"]})"),
          "schema", "posts[1].tags[0]: expected a tag with a letter or digit"},
+        {"authors not an array", posts1(R"({"slug":"b","title":"B","date":"2022-01-01","authors":"Ada"})"),
+         "schema", "posts[1].authors: expected array, got string"},
+        {"author not a string", posts1(R"({"slug":"b","title":"B","date":"2022-01-01","authors":["Ada",{}]})"),
+         "schema", "posts[1].authors[1]: expected string, got object"},
         {"body not a string", posts1(R"({"slug":"b","title":"B","date":"2022-01-01","body":["x"]})"), "schema",
          "posts[1].body: expected string, got array"},
         {"duplicate slug", posts1(R"({"slug":"a","title":"B","date":"2022-01-01"})"), "schema",
@@ -348,6 +355,7 @@ TEST_SUITE("bundle") {
                          "params":{"b":[1.5,2,true,null,"x"],"a":{"nested":-3},"c":1e300}}])"),
         R"({"format":"quire-bundle","version":1,"site":{},"chunks":["c/1.json"],
             "posts":[{"slug":"p","title":"P","date":"2022-01-01","chunk":0,"minutes":4}]})",
+        bundle_with(kSite, R"([{"slug":"p","title":"P","date":"2022-01-01","authors":["Ada","L\u00e9a"]}])"),
     };
     for (const std::string& json : cases) {
       CAPTURE(json);
@@ -376,6 +384,7 @@ TEST_SUITE("bundle") {
         CHECK(p.has_body == q.has_body);
         CHECK(p.chunk == q.chunk);
         CHECK(p.minutes == q.minutes);
+        CHECK(p.authors == q.authors);
         CHECK(same_params(p.params_json, q.params_json));
       }
       CHECK(fast.bundle.tags.size() == checked.bundle.tags.size());
