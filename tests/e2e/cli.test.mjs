@@ -9,7 +9,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { contentDir, repoRoot } from './helpers.mjs';
+import { contentDir, readBundle, repoRoot } from './helpers.mjs';
 
 const cli = path.join(repoRoot, 'build/native/quire');
 
@@ -50,14 +50,15 @@ test('content errors exit 1, name file and line with a hint, and leave the previ
     const listing = (await readdir(c.out, { recursive: true })).sort();
 
     await writeFile(path.join(c.dir, 'posts/2022-01-02-b.md'), post('B', 'yesterday'));
-    await writeFile(path.join(c.dir, 'posts/2022-01-03-c.md'), '---\ndate: 2022-01-03\n---\nNo title.\n');
+    // Not dated by its name: a dated name would give the title (Jekyll's way).
+    await writeFile(path.join(c.dir, 'posts/c.md'), '---\ndate: 2022-01-03\n---\nNo title.\n');
     await writeFile(path.join(c.dir, 'posts/2022-01-04-d.md'), post('D', '2022-01-04', 'slug: a\n'));
     const r = quire(['build', c.dir, '-o', c.out]);
     assert.equal(r.status, 1);
     const b = path.join(c.dir, 'posts/2022-01-02-b.md');
-    const cFile = path.join(c.dir, 'posts/2022-01-03-c.md');
+    const cFile = path.join(c.dir, 'posts/c.md');
     const d = path.join(c.dir, 'posts/2022-01-04-d.md');
-    assert.ok(r.stderr.includes(`${b}:3: date: expected YYYY-MM-DD[THH:MM[:SS][±HH:MM]], got "yesterday"`), r.stderr);
+    assert.ok(r.stderr.includes(`${b}:3: date: expected YYYY-MM-DD, or YYYY-MM-DD HH:MM[:SS] with an optional offset (Z, +01:00, -0700), got "yesterday"`), r.stderr);
     assert.ok(r.stderr.includes(`${cFile}:2: title: missing (every post needs a title)`), r.stderr);
     assert.ok(r.stderr.includes(`${d}:4: slug "a" is already used by`), r.stderr);
     assert.match(r.stderr, /set a different slug/);
@@ -110,7 +111,7 @@ test('an unknown site.yaml key is a warning with file:line and a did-you-mean hi
     const file = path.join(c.dir, 'site.yaml');
     assert.ok(r.stderr.includes(`${file}:3: unknown key "titel" ignored (did you mean "title"?) (warning)`), r.stderr);
     assert.ok(r.stderr.includes(`${file}:5: unknown key "zzz" ignored (known keys: title,`), r.stderr);
-    assert.match(r.stderr, /feed_entries, split_bundle_over\)/, 'the known-key list names every key');
+    assert.match(r.stderr, /feed_entries, split_bundle_over, timezone\)/, 'the known-key list names every key');
     assert.doesNotMatch(r.stderr, /"feed_entries" ignored/);
   } finally {
     await c.remove();
@@ -183,6 +184,64 @@ test('an updated date shows on the post page, in the feeds and in the sitemap', 
     assert.match(sitemap, /<loc>https:\/\/cli\.example\/posts\/a\/<\/loc><lastmod>2023-05-06T07:08:09\+02:00<\/lastmod>/);
   } finally {
     await c.remove();
+  }
+});
+
+test('a blog moving in: .markdown, sub-folders, TOML, a page bundle with its image, dates in the site zone, unused files in one warning', async () => {
+  const c = await contentDir({
+    'site.yaml': site + 'timezone: Europe/Berlin\n',
+    'posts/2016-10-06-welcome-to-jekyll.markdown':
+      '---\nlayout: post\ntitle: "Welcome to Jekyll!"\ndate: 2016-10-06 11:10:38 -0700\ncategories: jekyll update\n---\nHi.\n',
+    'posts/2019/2019-03-14-from-the-name.md': '---\ntags: [old]\n---\nDated by its name.\n',
+    'posts/hugo.md': '\n+++\ntitle = "Hugo TOML"\ndate = 2020-01-15T10:00:00Z\nauthor = "Ada"\n+++\nBody.\n',
+    'posts/trip/index.md': '---\ntitle: Trip\ndate: 2021-07-01\nimages: [photo.png]\n---\n![A photo](photo.png)\n',
+    'posts/trip/photo.png': 'PNG',
+    'posts/_index.md': '---\ntitle: Posts\n---\n',
+    'notes.txt': 'mine',
+  });
+  try {
+    const r = quire(['build', c.dir, '-o', c.out]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /: 4 posts, /);
+    assert.ok(r.stderr.includes(`${c.dir}: 2 files not used: notes.txt and posts/_index.md (warning)`), r.stderr);
+    assert.equal(await readFile(path.join(c.out, 'posts/trip/photo.png'), 'utf8'), 'PNG');
+    const page = await readFile(path.join(c.out, 'posts/trip/index.html'), 'utf8');
+    assert.match(page, /<img src="photo.png"[^>]* alt="A photo">/);
+    const bundle = await readBundle(c.out);
+    const bySlug = Object.fromEntries(bundle.posts.map((p) => [p.slug, p]));
+    assert.equal(bySlug['welcome-to-jekyll'].date, '2016-10-06T20:10:38+02:00');
+    assert.deepEqual(bySlug['welcome-to-jekyll'].tags, ['jekyll', 'update']);
+    assert.equal(bySlug['from-the-name'].title, 'From The Name');
+    assert.equal(bySlug['from-the-name'].date, '2019-03-14');
+    assert.equal(bySlug.hugo.date, '2020-01-15T11:00:00+01:00');
+    assert.deepEqual(bySlug.hugo.authors, ['Ada']);
+    const hugoPage = await readFile(path.join(c.out, 'posts/hugo/index.html'), 'utf8');
+    assert.match(hugoPage, /· by Ada<\/span>/);
+  } finally {
+    await c.remove();
+  }
+});
+
+test('a Jekyll or Hugo blog copied in as it is fails check and build with quire import, never ok: 0 posts', async () => {
+  const cases = [
+    { files: { '_config.yml': 'title: J\n', '_posts/2016-10-06-a.markdown': post('A', '2016-10-06 11:10:38 -0700') },
+      expected: /1 markdown file outside posts\/: _posts\/2016-10-06-a\.markdown \(a jekyll blog: _config\.yml\); convert it with `quire import jekyll SRC \[content-dir\]`/ },
+    { files: { 'hugo.toml': 'baseURL = "https://x.example/"\n', 'content/posts/a.md': post('A', '2020-01-01') },
+      expected: /content\/posts\/a\.md \(a hugo blog: hugo\.toml\); convert it with `quire import hugo/ },
+  ];
+  for (const { files, expected } of cases) {
+    const c = await contentDir(files);
+    try {
+      for (const command of ['check', 'build']) {
+        const r = quire([command, c.dir, '-o', c.out].slice(0, command === 'check' ? 2 : 4));
+        assert.equal(r.status, 1, `${command}: ${r.stdout}${r.stderr}`);
+        assert.match(r.stderr, expected);
+        assert.doesNotMatch(r.stdout, /ok: 0 posts/);
+      }
+      assert.ok(!existsSync(c.out));
+    } finally {
+      await c.remove();
+    }
   }
 });
 
