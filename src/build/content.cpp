@@ -82,15 +82,6 @@ struct Context {
     error(v, key + ": expected true or false, got \"" + s + "\"");
     return false;
   }
-  bool date(const YAML::Node& k, const YAML::Node& v, Text& out) {
-    const std::string key = k.Scalar();
-    if (!scalar(k, v, out)) return false;
-    if (!parse_date(out)) {
-      error(v, key + ": expected " + std::string(kDateExpectation) + ", got \"" + out + "\"");
-      return false;
-    }
-    return true;
-  }
 };
 
 // Loads YAML, turning a parse error into a diagnostic at its line.

@@ -9,6 +9,7 @@
 #include <toml++/toml.h>
 
 #include "build/content.hpp"
+#include "core/html.hpp"
 
 namespace quire {
 
@@ -194,9 +195,11 @@ bool read_front_matter(std::string_view text, const std::string& file, FrontMatt
   const std::string_view front = text.substr(front_start, close - front_start);
   out.body = std::string(text.substr(std::min(text.size(), line_end(close) + 1)));
   out.body_line = at_line + 1;
+  // Invalid UTF-8 becomes U+FFFD first (the caller warns at its line).
+  const std::string clean = sanitize_utf8(front);
   const bool parsed = out.format == FrontMatter::Format::Yaml
-                          ? parse_yaml(front, line_no + 1, file, out.root, errors)
-                          : parse_toml(front, line_no + 1, file, out.root, errors);
+                          ? parse_yaml(clean, line_no + 1, file, out.root, errors)
+                          : parse_toml(clean, line_no + 1, file, out.root, errors);
   if (!parsed) return false;
   if (out.root.is_null() && front.find_first_not_of(" \t\n") == std::string_view::npos) {
     out.root.kind = FrontValue::Kind::Map;  // "---\n---": no keys

@@ -157,6 +157,13 @@ TEST_SUITE("engines") {
     CHECK_MESSAGE(t.post.ok, all(t.errors));
   }
 
+  TEST_CASE("invalid UTF-8 in TOML front matter is replaced with a warning at its line, as in YAML") {
+    auto p = parse("+++\ntitle = \"Caf\xe9\"\ndate = 2022-01-01\n+++\nBody.\n");
+    REQUIRE_MESSAGE(p.post.ok, all(p.errors));
+    CHECK(p.post.post.title == "Caf\xEF\xBF\xBD");
+    CHECK(all(p.warnings) == "content/posts/x.md:2: invalid UTF-8 (or NUL) replaced by U+FFFD\n");
+  }
+
   TEST_CASE("front-matter errors name the file and the key's line, YAML and TOML alike") {
     struct Case {
       const char* name;
