@@ -15,6 +15,10 @@ bool is_markdown_name(const fs::path& file) {
 
 namespace {
 
+// Folders of content/ other parts of the build read as a whole (static/:
+// site_writer copies it).
+const char* const kUsedFolders[] = {"static"};
+
 bool is_bundle_index(const fs::path& file) {
   return file.filename() == "index.md" || file.filename() == "index.markdown";
 }
@@ -83,7 +87,10 @@ Discovery discover_content(const fs::path& dir) {
   }
   for (const fs::path& rel : files) {
     const std::string top = rel.begin() == rel.end() ? std::string() : rel.begin()->string();
-    if (rel == "site.yaml" || (top == "static" && std::distance(rel.begin(), rel.end()) > 1)) continue;
+    if (rel == "site.yaml") continue;
+    if (std::distance(rel.begin(), rel.end()) > 1 &&
+        std::find(std::begin(kUsedFolders), std::end(kUsedFolders), top) != std::end(kUsedFolders))
+      continue;
     if (top == "posts" && std::distance(rel.begin(), rel.end()) > 1) {
       if (const fs::path* b = bundle_of(rel)) {
         PostSource& post = d.posts[bundle_post[*b]];

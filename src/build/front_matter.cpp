@@ -112,13 +112,10 @@ FrontValue from_toml(const toml::node& n, int line_offset) {
     std::snprintf(buf, sizeof buf, "%g", n.as_floating_point()->get());
     v.text = buf;
   } else if (n.is_date()) {
-    v.toml_date = true;
     v.text = iso_date(n.as_date()->get());
   } else if (n.is_time()) {
-    v.toml_date = true;
     v.text = iso_time(n.as_time()->get());
   } else if (n.is_date_time()) {
-    v.toml_date = true;
     const toml::date_time& dt = n.as_date_time()->get();
     v.text = iso_date(dt.date) + "T" + iso_time(dt.time);
     if (dt.offset) {

@@ -5,7 +5,7 @@
 // the file line of every key and value, so that one validator (parse_post in
 // content.cpp) checks both and reports at the key's line. Scalars keep their
 // text: TOML's numbers and booleans as TOML writes them, its native dates and
-// date-times in ISO 8601 (and marked as dates). YAML keys given twice are
+// date-times in ISO 8601 (post_dates.hpp reads them). YAML keys given twice are
 // kept twice (the validator reports them); TOML refuses them itself. Syntax
 // errors become diagnostics at their line; nothing here throws.
 #pragma once
@@ -23,7 +23,6 @@ struct FrontValue {
   enum class Kind { Null, Scalar, List, Map };
   Kind kind = Kind::Null;
   std::string text;        // Scalar: as written
-  bool toml_date = false;  // Scalar: a TOML date, time or date-time
   int line = 0;            // file line of the value (1-based; 0 unknown)
   std::vector<FrontValue> items;  // List
   struct Entry;
