@@ -139,6 +139,13 @@ bool split_site_url(std::string_view url, std::string& origin, std::string& path
   return true;
 }
 
+// "hugo" -> "a Hugo", for messages.
+std::string engine_name(std::string engine) {
+  if (engine == "eleventy") return "an Eleventy";
+  if (!engine.empty()) engine[0] = static_cast<char>(engine[0] - 'a' + 'A');
+  return "a " + engine;
+}
+
 }  // namespace
 
 void parse_site_yaml(std::string_view text, const std::string& file, Site& site,
@@ -358,7 +365,7 @@ ContentResult load_content(const fs::path& dir, const ContentOptions& options) {
     const std::string engine = found.engine.empty() ? "jekyll|hugo|zola|eleventy" : found.engine;
     r.errors.push_back({posts_dir.string(), 0,
                         "no posts here, but " + what +
-                            (found.engine.empty() ? "" : " (a " + found.engine + " blog: " + found.engine_sign + ")") +
+                            (found.engine.empty() ? "" : " (" + found.engine_sign + ": " + engine_name(found.engine) + " blog)") +
                             "; convert it with `quire import " + engine + " SRC [content-dir]`, or move the posts "
                             "into posts/"});
   } else if (!fs::is_directory(posts_dir, ec)) {

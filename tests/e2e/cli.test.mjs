@@ -225,9 +225,9 @@ test('a blog moving in: .markdown, sub-folders, TOML, a page bundle with its ima
 test('a Jekyll or Hugo blog copied in as it is fails check and build with quire import, never ok: 0 posts', async () => {
   const cases = [
     { files: { '_config.yml': 'title: J\n', '_posts/2016-10-06-a.markdown': post('A', '2016-10-06 11:10:38 -0700') },
-      expected: /1 markdown file outside posts\/: _posts\/2016-10-06-a\.markdown \(a jekyll blog: _config\.yml\); convert it with `quire import jekyll SRC \[content-dir\]`/ },
+      expected: /1 markdown file outside posts\/: _posts\/2016-10-06-a\.markdown \(_config\.yml: a Jekyll blog\); convert it with `quire import jekyll SRC \[content-dir\]`/ },
     { files: { 'hugo.toml': 'baseURL = "https://x.example/"\n', 'content/posts/a.md': post('A', '2020-01-01') },
-      expected: /content\/posts\/a\.md \(a hugo blog: hugo\.toml\); convert it with `quire import hugo/ },
+      expected: /content\/posts\/a\.md \(hugo\.toml: a Hugo blog\); convert it with `quire import hugo/ },
   ];
   for (const { files, expected } of cases) {
     const c = await contentDir(files);

@@ -311,17 +311,17 @@ TEST_SUITE("engines") {
     };
     const Case cases[] = {
         {"Jekyll", {{"_config.yml", "title: x\n"}, {"_posts/2016-10-06-a.markdown", kPost}},
-         "no posts here, but 1 markdown file outside posts/: _posts/2016-10-06-a.markdown (a jekyll blog: "
-         "_config.yml); convert it with `quire import jekyll SRC [content-dir]`"},
+         "no posts here, but 1 markdown file outside posts/: _posts/2016-10-06-a.markdown (_config.yml: a "
+         "Jekyll blog); convert it with `quire import jekyll SRC [content-dir]`"},
         {"Jekyll without its config", {{"_posts/a.md", kPost}, {"_posts/b.md", kPost}},
-         "no posts here, but 2 markdown files outside posts/: _posts/a.md and _posts/b.md (a jekyll blog: _posts/)"},
+         "no posts here, but 2 markdown files outside posts/: _posts/a.md and _posts/b.md (_posts/: a Jekyll blog)"},
         {"Hugo site root", {{"hugo.toml", "baseURL = 'x'\n"}, {"content/posts/a.md", kPost}},
-         "(a hugo blog: hugo.toml); convert it with `quire import hugo"},
+         "(hugo.toml: a Hugo blog); convert it with `quire import hugo"},
         {"Hugo, old config", {{"config.toml", "baseURL = 'x'\n"}, {"content/posts/a.md", kPost}},
-         "(a hugo blog: config.toml)"},
-        {"Zola", {{"config.toml", "base_url = 'x'\n"}, {"content/blog/a.md", kPost}}, "(a zola blog: config.toml)"},
+         "(config.toml: a Hugo blog)"},
+        {"Zola", {{"config.toml", "base_url = 'x'\n"}, {"content/blog/a.md", kPost}}, "(config.toml: a Zola blog)"},
         {"Eleventy", {{".eleventy.js", "module.exports = {}\n"}, {"blog/a.md", kPost}},
-         "(a eleventy blog: .eleventy.js)"},
+         "(.eleventy.js: an Eleventy blog)"},
         {"no engine", {{"notes/a.md", kPost}}, "; convert it with `quire import jekyll|hugo|zola|eleventy"},
     };
     for (const Case& c : cases) {
