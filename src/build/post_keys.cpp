@@ -264,6 +264,9 @@ void read_post_keys(const FrontValue& root, const std::string& file, const std::
       }
       if (slugs.insert(tag_slug(name)).second) p.tags.push_back(name);
     }
+  // The meta description: page.cpp takes params.description when the post
+  // has a summary of its own, else the summary's text.
+  if (!summary.empty() && !description.empty()) params["description"] = description;
   if (summary.empty()) summary = !description.empty() ? description : excerpt;
   if (!summary.empty()) p.summary = std::move(summary);
   if (!image.empty()) params["image"] = image;  // what page.cpp's post_image reads

@@ -37,6 +37,18 @@ std::string post_image(const Site& site, const Post& post, const std::string& pa
   return page_url + image;
 }
 
+// The page's meta description: a post's front-matter `description` (kept in
+// params when the post has a summary of its own), else the view's.
+std::string page_description(const View& view) {
+  if (view.post && !view.post->params_json.empty()) {
+    nlohmann::json params = nlohmann::json::parse(view.post->params_json, nullptr, false);
+    auto it = params.is_object() ? params.find("description") : params.end();
+    if (it != params.end() && it->is_string() && !it->get_ref<const std::string&>().empty())
+      return it->get_ref<const std::string&>();
+  }
+  return view.description;
+}
+
 // Everything crawlers and link previews read: OpenGraph, Twitter card, feed
 // links and JSON-LD (BlogPosting for a post, Blog for the home page).
 void head_metadata(Html& h, const Bundle& bundle, const View& view) {
@@ -52,7 +64,8 @@ void head_metadata(Html& h, const Bundle& bundle, const View& view) {
   };
   meta("property", "og:site_name", site.title);
   meta("property", "og:title", title);
-  meta("property", "og:description", view.description);
+  const std::string description = page_description(view);
+  meta("property", "og:description", description);
   meta("property", "og:type", post ? "article" : "website");
   meta("property", "og:url", url);
   meta("property", "og:image", image);
@@ -63,7 +76,7 @@ void head_metadata(Html& h, const Bundle& bundle, const View& view) {
   }
   meta("name", "twitter:card", image.empty() ? "summary" : "summary_large_image");
   meta("name", "twitter:title", title);
-  meta("name", "twitter:description", view.description);
+  meta("name", "twitter:description", description);
   meta("name", "twitter:image", image);
 
   if (has_feeds(site)) {
@@ -82,7 +95,7 @@ void head_metadata(Html& h, const Bundle& bundle, const View& view) {
     ld = "{\"@context\":\"https://schema.org\",\"@type\":\"BlogPosting\",\"headline\":" + ld_string(post->title) +
          ",\"datePublished\":" + ld_string(post->date) +
          ",\"dateModified\":" + ld_string(post->updated.empty() ? post->date : post->updated);
-    if (!view.description.empty()) ld += ",\"description\":" + ld_string(view.description);
+    if (!description.empty()) ld += ",\"description\":" + ld_string(description);
     if (!post->authors.empty()) {
       ld += ",\"author\":[";
       for (size_t i = 0; i < post->authors.size(); ++i)
@@ -154,8 +167,9 @@ std::string render_document(const Bundle& bundle, const View& view) {
   h.raw("<!doctype html>\n<html lang=\"").text(site.language).raw("\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
       .text(view.title).raw("</title>\n");
-  if (!view.description.empty())
-    h.raw("<meta name=\"description\" content=\"").text(view.description).raw("\">\n");
+  const std::string description = page_description(view);
+  if (!description.empty())
+    h.raw("<meta name=\"description\" content=\"").text(description).raw("\">\n");
   if (!site.url.empty() && view.status == 200)
     h.raw("<link rel=\"canonical\" href=\"").text(site.url + view.path).raw("\">\n");
   if (!view.prev_path.empty()) h.raw("<link rel=\"prev\" href=\"").text(view.prev_path).raw("\">\n");

@@ -336,6 +336,23 @@ TEST_SUITE("engines") {
     }
   }
 
+  TEST_CASE("description is the meta description, and the summary when there is none") {
+    Scratch dir;
+    dir.write("site.yaml", "title: T\nurl: https://example.com\n");
+    dir.write("posts/a.md", "---\ntitle: A\ndate: 2022-01-01\nsummary: The *summary*.\n"
+                            "description: For search engines.\n---\nBody.\n");
+    dir.write("posts/b.md", "---\ntitle: B\ndate: 2022-01-01\ndescription: Only this.\n---\nBody.\n");
+    auto r = quire::load_content(dir.path, {});
+    REQUIRE_MESSAGE(r.ok(), all(r.errors));
+    const std::string a = quire::render_document(r.bundle, quire::render_view(r.bundle, quire::post_route("a")));
+    CHECK(a.find("<meta name=\"description\" content=\"For search engines.\">") != std::string::npos);
+    CHECK(a.find("<meta property=\"og:description\" content=\"For search engines.\">") != std::string::npos);
+    CHECK(r.bundle.find_post("a")->summary == "The *summary*.");
+    CHECK(r.bundle.find_post("b")->summary == "Only this.");
+    const std::string b = quire::render_document(r.bundle, quire::render_view(r.bundle, quire::post_route("b")));
+    CHECK(b.find("<meta name=\"description\" content=\"Only this.\">") != std::string::npos);
+  }
+
   TEST_CASE("a post's authors show on its page, in both feeds and in its JSON-LD") {
     Scratch dir;
     dir.write("site.yaml", "title: T\nurl: https://example.com\nauthor: Site Owner\n");
