@@ -134,9 +134,10 @@ constexpr std::size_t kMaxAliasValues = 100000;  // values aliases may add
 constexpr std::size_t kMaxYamlDepth = 100;       // lists and maps, nested
 
 // The walk; it also replaces what a YAML escape can put into text that
-// the raw bytes could not hold (NUL: "\0", a lone surrogate: "\ud800") by
-// U+FFFD, as sanitize_utf8() did to the raw bytes, with a warning: the
-// static pages and the app then show the same text.
+// the raw bytes could not hold (a NUL: "\0", "\x00", "\u0000"; yaml-cpp
+// itself refuses lone surrogates) by U+FFFD, as sanitize_utf8() did to the
+// raw bytes, with a warning: the static pages and the app then show the
+// same text (the bundle loader makes \u0000 U+FFFD).
 class YamlWalk {
  public:
   YamlWalk(Context& cx, std::size_t max_values) : cx_(cx), max_values_(max_values) {}

@@ -380,6 +380,15 @@ TEST_SUITE("content") {
       CHECK(p.errors[0].str() == f + ":9: f: aliases expand it to more than 100000 values (each *alias repeats all "
                                      "its anchor holds); write the values out or use fewer aliases");
     }
+    SUBCASE("lists and maps nested past 100 levels") {
+      auto p = parse("---\ntitle: T\ndate: 2022-01-01\nextra: " + std::string(101, '[') + std::string(101, ']') +
+                     "\n---\n", f);
+      CHECK_FALSE(p.post.ok);
+      REQUIRE(p.errors.size() == 1);
+      CHECK(p.errors[0].str() == f + ":4: extra: lists and maps nested more than 100 deep");
+      CHECK(parse("---\ntitle: T\ndate: 2022-01-01\nextra: " + std::string(99, '[') + std::string(99, ']') +
+                  "\n---\n", f).post.ok);
+    }
     SUBCASE("aliases within the limit are fine") {
       auto p = parse("---\ntitle: &t T\ndate: 2022-01-01\nextra: {a: &l [1, 2], b: *l, c: *t}\n---\n", f);
       REQUIRE_MESSAGE(p.post.ok, all(p.errors));
@@ -412,6 +421,7 @@ TEST_SUITE("content") {
     CHECK(p.post.post.params_json == "{\"extra\":{\"k" + fffd + "\":\"v" + fffd + "\"}}");
     CHECK(all(p.warnings).find("content/posts/2022-10-09-x.md:2: title: a NUL (\\0) or an invalid character written "
                                "as a YAML escape replaced by U+FFFD") != std::string::npos);
+    CHECK(parse("---\ntitle: \"a\\ud800b\"\ndate: 2022-01-01\n---\n").errors.size() == 1);  // yaml-cpp refuses a lone surrogate
 
     TempDir dir;
     dir.write("content/site.yaml", "title: \"Site\\0\"\nurl: https://example.com\n");
