@@ -391,24 +391,6 @@ bool is_allowed_url(std::string_view url) {
   return true;  // no ':' at all
 }
 
-// Whether a URL (ends trimmed) starts with a scheme as the WHATWG URL
-// parser reads one: [a-zA-Z][a-zA-Z0-9+.-]* then ':', ASCII tabs and
-// newlines removed first. "1:b" and "+x:y" have none: a browser resolves
-// them as relative paths.
-bool has_scheme(std::string_view url) {
-  std::size_t length = 0;
-  for (const char ch : url) {
-    if (ch == '\t' || ch == '\n' || ch == '\r') continue;
-    if (ch == ':') return length > 0;
-    const char lower = ascii_lower(ch);
-    const bool alpha = lower >= 'a' && lower <= 'z';
-    const bool other = (lower >= '0' && lower <= '9') || lower == '+' || lower == '-' || lower == '.';
-    if (!alpha && (length == 0 || !other)) return false;
-    ++length;
-  }
-  return false;
-}
-
 // An allowed URL made absolute against `base` (MarkdownOptions::url_base).
 // Only the cases a browser tells apart are handled; dot segments are left
 // for the browser to remove.
@@ -416,7 +398,7 @@ std::string resolve_url(std::string_view base, std::string_view url) {
   const auto space = [](char ch) { return static_cast<unsigned char>(ch) <= 0x20; };
   while (!url.empty() && space(url.front())) url.remove_prefix(1);
   while (!url.empty() && space(url.back())) url.remove_suffix(1);
-  if (base.empty() || has_scheme(url) || (!url.empty() && url.front() == '#')) return std::string(url);
+  if (base.empty() || has_url_scheme(url) || (!url.empty() && url.front() == '#')) return std::string(url);
   const size_t scheme_end = base.find("://");
   if (scheme_end == std::string_view::npos) return std::string(url);
   const size_t path_start = std::min(base.size(), base.find('/', scheme_end + 3));
