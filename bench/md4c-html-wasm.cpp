@@ -26,14 +26,17 @@ void append(const MD_CHAR* text, MD_SIZE size, void*) {
 
 extern "C" {
 
+// One byte more than asked for: md4c 0.4.8 reads the byte after its input,
+// which render() sets to NUL (the buffer is reused from call to call).
 __attribute__((export_name("input"))) char* input(std::size_t size) {
-  if (input_buffer.size() < size) input_buffer.resize(size);
+  if (input_buffer.size() < size + 1) input_buffer.resize(size + 1);
   return input_buffer.data();
 }
 
 __attribute__((export_name("render"))) const char* render(std::size_t size) {
   output_buffer.clear();
   output_buffer.reserve(size + size / 4);
+  input_buffer[size] = '\0';
   md_html(input_buffer.data(), static_cast<MD_SIZE>(size), append, nullptr,
           quire::markdown_parser_flags(), 0);
   return output_buffer.data();

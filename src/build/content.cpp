@@ -12,6 +12,7 @@
 
 #include "build/discover.hpp"
 #include "build/front_matter.hpp"
+#include "build/yaml_guard.hpp"
 #include "build/fsutil.hpp"
 #include "build/post_dates.hpp"
 #include "build/post_keys.hpp"
@@ -84,16 +85,17 @@ struct Context {
   }
 };
 
-// Loads YAML, turning a parse error into a diagnostic at its line.
+// Loads YAML, turning a parse error into a diagnostic at its line; refuses
+// runaway aliases (yaml_guard.hpp).
 bool load_yaml(std::string_view text, Context& cx, YAML::Node& out) {
   try {
     out = YAML::Load(std::string(text));
-    return true;
   } catch (const YAML::Exception& e) {
     cx.errors.push_back({cx.file, e.mark.line < 0 ? 0 : e.mark.line + cx.line_offset,
                          "invalid YAML: " + e.msg});
     return false;
   }
+  return guard_yaml(out, text.size(), cx.file, cx.line_offset, cx.errors, cx.warnings);
 }
 
 std::string_view strip_bom(std::string_view s) {
@@ -291,7 +293,7 @@ ParsedPost parse_post(std::string_view raw, const std::string& file, std::vector
   const std::string unified = unify_newlines(strip_bom(raw));
   FrontMatter fm;
   size_t errors_before = errors.size();
-  if (!read_front_matter(unified, file, fm, errors)) return r;
+  if (!read_front_matter(unified, file, fm, errors, warnings)) return r;
   check_utf8(std::string_view(unified).substr(0, unified.size() - fm.body.size()), file, 1, warnings);
   check_utf8(fm.body, file, fm.body_line, warnings);
   Post& p = r.post;

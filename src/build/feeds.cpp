@@ -65,17 +65,6 @@ std::string feed_title(const Site& s, const TagInfo* tag) {
   return tag ? s.title + " — " + tag->name : s.title;
 }
 
-bool has_scheme(std::string_view url) {
-  size_t colon = url.find(':');
-  if (colon == std::string_view::npos || colon == 0) return false;
-  for (size_t i = 0; i < colon; ++i) {
-    char c = url[i];
-    bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    if (!alpha && (i == 0 || !((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'))) return false;
-  }
-  return true;
-}
-
 // Resolves a relative reference against a directory path ("/blog/posts/x/").
 std::string resolve_path(std::string_view dir, std::string_view ref) {
   std::vector<std::string> segs;
@@ -119,7 +108,7 @@ std::string absolute_url(std::string_view url, std::string_view site_url, std::s
     size_t colon = site_url.find(':');
     return std::string(site_url.substr(0, colon == std::string_view::npos ? 0 : colon + 1)) + std::string(url);
   }
-  if (has_scheme(url)) return std::string(url);
+  if (has_url_scheme(url)) return std::string(url);
   if (url[0] == '/') return std::string(site_url) + std::string(url);
   if (url[0] == '#' || url[0] == '?') return std::string(site_url) + std::string(page_path) + std::string(url);
   return std::string(site_url) + resolve_path(page_path, url);

@@ -9,6 +9,7 @@
 #include <toml++/toml.h>
 
 #include "build/content.hpp"
+#include "build/yaml_guard.hpp"
 #include "core/html.hpp"
 
 namespace quire {
@@ -52,9 +53,10 @@ FrontValue from_yaml(const YAML::Node& n, int line_offset) {
 }
 
 bool parse_yaml(std::string_view text, int first_line, const std::string& file, FrontValue& out,
-                std::vector<Diagnostic>& errors) {
+                std::vector<Diagnostic>& errors, std::vector<Diagnostic>& warnings) {
   try {
     YAML::Node root = YAML::Load(std::string(text));
+    if (!guard_yaml(root, text.size(), file, first_line, errors, warnings)) return false;
     out = from_yaml(root, first_line);
     return true;
   } catch (const YAML::Exception& e) {
@@ -82,14 +84,15 @@ std::string iso_time(const toml::time& t) {
   return two(t.hour) + ":" + two(t.minute) + ":" + two(t.second);
 }
 
-FrontValue from_toml(const toml::node& n, int line_offset) {
+FrontValue from_toml(const toml::node& n, int line_offset, const std::string& file,
+                     std::vector<Diagnostic>& warnings) {
   FrontValue v;
   v.line = static_cast<int>(n.source().begin.line) + line_offset;
   if (const toml::table* t = n.as_table()) {
     v.kind = FrontValue::Kind::Map;
     for (const auto& [key, child] : *t)
       v.entries.push_back({std::string(key.str()), static_cast<int>(key.source().begin.line) + line_offset,
-                           from_toml(child, line_offset)});
+                           from_toml(child, line_offset, file, warnings)});
     // toml++ keeps a table's keys sorted; diagnostics read better in file order.
     std::stable_sort(v.entries.begin(), v.entries.end(),
                      [](const FrontValue::Entry& a, const FrontValue::Entry& b) { return a.line < b.line; });
@@ -97,12 +100,15 @@ FrontValue from_toml(const toml::node& n, int line_offset) {
   }
   if (const toml::array* a = n.as_array()) {
     v.kind = FrontValue::Kind::List;
-    for (const toml::node& item : *a) v.items.push_back(from_toml(item, line_offset));
+    for (const toml::node& item : *a) v.items.push_back(from_toml(item, line_offset, file, warnings));
     return v;
   }
   v.kind = FrontValue::Kind::Scalar;
   if (auto s = n.value<std::string>(); s && n.is_string()) {
-    v.text = *s;
+    // A NUL from an escape ("\u0000") becomes U+FFFD, as in YAML (yaml_guard.hpp).
+    v.text = sanitize_utf8(*s);
+    if (v.text != *s)
+      warnings.push_back({file, v.line, "a NUL (\\u0000) or an invalid character written as a TOML escape replaced by U+FFFD"});
   } else if (n.is_boolean()) {
     v.text = n.as_boolean()->get() ? "true" : "false";
   } else if (n.is_integer()) {
@@ -127,10 +133,10 @@ FrontValue from_toml(const toml::node& n, int line_offset) {
 }
 
 bool parse_toml(std::string_view text, int first_line, const std::string& file, FrontValue& out,
-                std::vector<Diagnostic>& errors) {
+                std::vector<Diagnostic>& errors, std::vector<Diagnostic>& warnings) {
   try {
     toml::table root = toml::parse(text, file);
-    out = from_toml(root, first_line - 1);  // toml++ counts lines from 1
+    out = from_toml(root, first_line - 1, file, warnings);  // toml++ counts lines from 1
     out.kind = FrontValue::Kind::Map;
     out.line = first_line;
     return true;
@@ -144,7 +150,7 @@ bool parse_toml(std::string_view text, int first_line, const std::string& file, 
 }  // namespace
 
 bool read_front_matter(std::string_view text, const std::string& file, FrontMatter& out,
-                       std::vector<Diagnostic>& errors) {
+                       std::vector<Diagnostic>& errors, std::vector<Diagnostic>& warnings) {
   auto line_end = [&](size_t pos) {
     size_t e = text.find('\n', pos);
     return e == std::string_view::npos ? text.size() : e;
@@ -195,8 +201,8 @@ bool read_front_matter(std::string_view text, const std::string& file, FrontMatt
   // Invalid UTF-8 becomes U+FFFD first (the caller warns at its line).
   const std::string clean = sanitize_utf8(front);
   const bool parsed = out.format == FrontMatter::Format::Yaml
-                          ? parse_yaml(clean, line_no + 1, file, out.root, errors)
-                          : parse_toml(clean, line_no + 1, file, out.root, errors);
+                          ? parse_yaml(clean, line_no + 1, file, out.root, errors, warnings)
+                          : parse_toml(clean, line_no + 1, file, out.root, errors, warnings);
   if (!parsed) return false;
   if (out.root.is_null() && front.find_first_not_of(" \t\n") == std::string_view::npos) {
     out.root.kind = FrontValue::Kind::Map;  // "---\n---": no keys

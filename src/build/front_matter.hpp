@@ -54,8 +54,10 @@ struct FrontMatter {
 // Splits `text` (newlines already LF, BOM already stripped or not) into front
 // matter and body, and parses the front matter. False, with an error at its
 // line, for a missing or unclosed fence, invalid YAML/TOML, or front matter
-// that is not a map of keys.
+// that is not a map of keys, or YAML that guard_yaml() refuses (runaway
+// aliases). A NUL that a YAML or TOML escape writes into a text becomes
+// U+FFFD, with a warning.
 bool read_front_matter(std::string_view text, const std::string& file, FrontMatter& out,
-                       std::vector<Diagnostic>& errors);
+                       std::vector<Diagnostic>& errors, std::vector<Diagnostic>& warnings);
 
 }  // namespace quire

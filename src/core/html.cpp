@@ -111,6 +111,20 @@ void append_padded(std::string& out, long long n, int width) {
   while (count > 0) out += digits[--count];
 }
 
+bool has_url_scheme(std::string_view url) {
+  std::size_t length = 0;
+  for (const char ch : url) {
+    if (ch == '\t' || ch == '\n' || ch == '\r') continue;
+    if (ch == ':') return length > 0;
+    const char lower = ascii_lower(ch);
+    const bool alpha = lower >= 'a' && lower <= 'z';
+    const bool other = (lower >= '0' && lower <= '9') || lower == '+' || lower == '-' || lower == '.';
+    if (!alpha && (length == 0 || !other)) return false;
+    ++length;
+  }
+  return false;
+}
+
 void append_utf8(std::string& out, char32_t cp) {
   if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
   if (cp < 0x80) {

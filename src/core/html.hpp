@@ -39,6 +39,12 @@ constexpr bool is_unreserved(char c) {
          c == '_' || c == '~';
 }
 
+// Whether a URL starts with a scheme as the WHATWG URL parser reads one:
+// [a-zA-Z][a-zA-Z0-9+.-]* then ':', ASCII tabs and newlines ignored (the
+// parser removes them). "1:b" and "+x:y" have none: a browser resolves
+// them as relative paths.
+bool has_url_scheme(std::string_view url);
+
 // Percent-encodes one path segment (RFC 3986 unreserved kept, UTF-8 bytes
 // encoded) and decodes it back; invalid escapes are kept literally.
 std::string percent_encode_segment(std::string_view segment);

@@ -3,8 +3,10 @@
 // file implements it.
 //
 // Pipeline of render_markdown():
-//   1. sanitize_input(): strip a BOM, make the bytes valid UTF-8 (U+FFFD);
-//      valid input is used where it lies, without a copy.
+//   1. sanitize_input(): strip a BOM, make the bytes valid UTF-8 (U+FFFD),
+//      into a std::string: md4c 0.4.8 reads one byte past the end of its
+//      input (fixed upstream in 0.5.0), so it is only ever handed text
+//      followed by a NUL (parse() takes a std::string for that reason).
 //   2. CodeLookup: whether a would-be definition lies in a code block, code
 //      span or raw HTML (a scan of the lines holding '`', '<' or '~' proves
 //      "no" for most documents; else a first md4c pass records where they lie).
@@ -226,17 +228,18 @@ std::size_t clean_prefix(std::string_view in) {
 }
 
 // Input hygiene: BOM stripped; invalid UTF-8, NUL and our sentinel digits
-// become U+FFFD. CR and CRLF are left to md4c, which handles them. Input
-// that needs no repair (the common case) is returned as it is; else the
-// repaired text is made in `storage`.
-std::string_view sanitize_input(std::string_view in, std::string& storage) {
+// become U+FFFD. CR and CRLF are left to md4c, which handles them. The
+// text is made in `storage` (returned), even when it needs no repair: the
+// caller's bytes may be a view into a larger buffer, or a buffer reused
+// from call to call (the WASM input), and md4c reads the byte after them.
+const std::string& sanitize_input(std::string_view in, std::string& storage) {
   // md4c sizes are 32-bit.
   constexpr std::size_t kMaxInput = std::numeric_limits<MD_SIZE>::max() / 4;
   if (in.size() > kMaxInput) in = in.substr(0, kMaxInput);
   if (in.substr(0, 3) == "\xEF\xBB\xBF") in.remove_prefix(3);
   const std::size_t clean = clean_prefix(in);
-  if (clean == in.size()) return in;
   std::string& out = storage;
+  if (clean == in.size()) return out.assign(in.data(), in.size());
   out.reserve(in.size() + 16);
   out.assign(in.data(), clean);
   for (std::size_t i = clean; i < in.size();) {
@@ -395,10 +398,7 @@ std::string resolve_url(std::string_view base, std::string_view url) {
   const auto space = [](char ch) { return static_cast<unsigned char>(ch) <= 0x20; };
   while (!url.empty() && space(url.front())) url.remove_prefix(1);
   while (!url.empty() && space(url.back())) url.remove_suffix(1);
-  const size_t colon = url.find(':');
-  const bool has_scheme = colon != std::string_view::npos && colon > 0 &&
-                          url.find_first_of("/?#") > colon;
-  if (base.empty() || has_scheme || (!url.empty() && url.front() == '#')) return std::string(url);
+  if (base.empty() || has_url_scheme(url) || (!url.empty() && url.front() == '#')) return std::string(url);
   const size_t scheme_end = base.find("://");
   if (scheme_end == std::string_view::npos) return std::string(url);
   const size_t path_start = std::min(base.size(), base.find('/', scheme_end + 3));
@@ -772,9 +772,11 @@ T guarded(Fn&& fn, T on_error) noexcept {
 }
 
 // md_parse with the callbacks of Handler (enter_block, leave_block,
-// enter_span, leave_span, text members).
+// enter_span, leave_span, text members). A std::string, never a view: md4c
+// 0.4.8 reads source[size()] (its list-mark and link-destination checks),
+// which must be the string's NUL, not whatever follows a view.
 template <typename Handler>
-int parse(std::string_view source, unsigned flags, Handler& handler) {
+int parse(const std::string& source, unsigned flags, Handler& handler) {
   MD_PARSER parser{};
   parser.abi_version = 0;
   parser.flags = flags;
@@ -875,14 +877,14 @@ bool is_container_prefix_char(char c) {
 // line order (extract_footnotes scans forward).
 class CodeLookup {
  public:
-  CodeLookup(std::string_view source, unsigned flags)
-      : source_(source), flags_(flags), ranges_(source) {}
+  CodeLookup(const std::string& source, unsigned flags)
+      : text_(source), source_(source), flags_(flags), ranges_(source) {}
 
   // `offset` lies in the line starting at `line`, after only quote markers
   // and spaces.
   bool contains(std::size_t line, std::size_t offset) {
     if (!parsed_ && !proved_outside(line)) {
-      parse(source_, flags_, ranges_);
+      parse(text_, flags_, ranges_);
       parsed_ = true;
     }
     return parsed_ && ranges_.contains(offset);
@@ -984,6 +986,7 @@ class CodeLookup {
     return marks;
   }
 
+  const std::string& text_;  // source_ as md4c needs it (parse())
   std::string_view source_;
   unsigned flags_;
   CodeRanges ranges_;
@@ -1140,7 +1143,7 @@ std::size_t quote_depth(std::string_view line, std::size_t& bytes) {
 // starts on a line whose first byte after spaces, tabs and '>' is '[': the
 // scan jumps from one such line to the next, and the lines between are kept
 // as they are, copied a run at a time.
-std::string extract_footnotes(std::string_view source, unsigned flags,
+std::string extract_footnotes(const std::string& source, unsigned flags,
                               Footnotes& footnotes) {
   CodeLookup code(source, flags);
   // A line's quote depth and its content after the markers.
@@ -1334,15 +1337,14 @@ void append_marking_references(std::string& out, std::string_view text, Footnote
   out.append(text.substr(run));
 }
 
-// Steps 1-4 of the pipeline: the body to render, footnotes filled in. The
-// body is `markdown` itself when there is nothing to change, else it is
-// made in `storage`.
-std::string_view prepare_source(std::string_view markdown, unsigned flags,
-                                Footnotes& footnotes, std::string& storage) {
-  const std::string_view source = sanitize_input(markdown, storage);
+// Steps 1-4 of the pipeline: the body to render (made in `storage`, which
+// is returned), footnotes filled in.
+const std::string& prepare_source(std::string_view markdown, unsigned flags,
+                                  Footnotes& footnotes, std::string& storage) {
+  const std::string& source = sanitize_input(markdown, storage);
   if (find_caret_bracket(source, 0) == std::string_view::npos) return source;
   const std::string body = extract_footnotes(source, flags, footnotes);
-  storage.clear();  // `source` may lie in it, `body` does not
+  storage.clear();  // `source` is it, `body` is not
   append_marking_references(storage, body, footnotes);
   return storage;
 }
@@ -1415,7 +1417,7 @@ class HtmlRenderer {
   // Appends the HTML to `out`.
   HtmlRenderer(RenderContext& context, OutputBuffer& out) : context_(context), html_(out) {}
 
-  void render(std::string_view source) {
+  void render(const std::string& source) {
     html_.reserve(html_.size() + source.size() + source.size() / 4);
     parse(source, context_.flags, *this);
   }
@@ -2094,7 +2096,7 @@ std::string_view render_markdown_into(OutputBuffer& out, std::string_view markdo
         base.find_first_of("\"<>&'\\ ?#") == std::string_view::npos)
       context.site_root = base.substr(0, base.size() - 1);
     std::string storage;
-    const std::string_view body = prepare_source(markdown, context.flags, context.footnotes, storage);
+    const std::string& body = prepare_source(markdown, context.flags, context.footnotes, storage);
     HtmlRenderer(context, out).render(body);
     append_footnote_section(out, context);
     return true;
@@ -2111,7 +2113,7 @@ std::string markdown_plain_text(std::string_view markdown) {
     const unsigned flags = parser_flags();
     Footnotes footnotes;
     std::string storage;
-    const std::string_view body = prepare_source(markdown, flags, footnotes, storage);
+    const std::string& body = prepare_source(markdown, flags, footnotes, storage);
     PlainTextRenderer renderer(footnotes);
     parse(body, flags, renderer);
     return renderer.take();
@@ -2152,7 +2154,7 @@ std::string first_paragraph(std::string_view markdown) {
     const unsigned flags = parser_flags();
     Footnotes footnotes;
     std::string storage;
-    const std::string_view body = prepare_source(markdown, flags, footnotes, storage);
+    const std::string& body = prepare_source(markdown, flags, footnotes, storage);
     FirstParagraph finder(body);
     parse(body, flags, finder);
     std::string_view lines = finder.lines();

@@ -19,9 +19,13 @@ bool starts_with_http(std::string_view url) {
   return head.rfind("http://", 0) == 0 || head.rfind("https://", 0) == 0;
 }
 
+// Valid UTF-8: JS strings always reach the core as such, the native API's
+// need not, and a base is copied into the HTML.
+bool valid_utf8(std::string_view text) { return sanitize_utf8(text) == text; }
+
 // An absolute http(s) URL without query or fragment, ending in '/'.
 bool usable_base(std::string_view url) {
-  if (!starts_with_http(url)) return false;
+  if (!starts_with_http(url) || !valid_utf8(url)) return false;
   for (char c : url)
     if (static_cast<unsigned char>(c) <= 0x20 || c == '?' || c == '#' || c == '"' || c == '<' || c == '>')
       return false;
@@ -85,6 +89,7 @@ class WidgetBuilder {
  private:
   bool choose_base() {
     if (!req_.link_base.empty()) {
+      if (!valid_utf8(req_.link_base)) return fail(400, "link-base: expected valid UTF-8, got " + quoted(req_.link_base));
       if (!usable_base(req_.link_base))
         return fail(400, "link-base: expected an http(s) URL without ? or #, got " + quoted(req_.link_base));
       base_ = with_slash(req_.link_base);
@@ -107,6 +112,15 @@ class WidgetBuilder {
 
   // The route's address under the chosen base.
   std::string link(const Route& r) const { return base_ + route_path(r, "/").substr(1); }
+
+  // The chosen base's path ("/blog/"): where the blog's root ("/images/p.png"
+  // in a post) lies at that address, as base_path is on the blog itself.
+  std::string_view base_path() const {
+    std::string_view base = base_;
+    if (!starts_with_http(base)) return base;  // already root-relative
+    const size_t host = base.find("://") + 3;
+    return base.substr(std::min(base.size(), base.find('/', host)));
+  }
 
   // How many posts a list shows; 0 after a failure.
   size_t limit() {
@@ -254,6 +268,7 @@ class WidgetBuilder {
       o.unsafe_html = false;
       o.id_prefix = prefix_;
       o.url_base = starts_with_http(href) ? href : std::string();
+      o.base_path = std::string(base_path());
       h.raw(render_markdown(p->body, o));
     } else {
       if (const std::string* chunk = b_.missing_chunk(*p)) v_.needs = *chunk;

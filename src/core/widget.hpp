@@ -41,7 +41,8 @@ struct WidgetRequest {
   std::string slug;             // view=post
   std::string limit;            // latest/tag/month: how many posts (1..1000);
                                 // empty: the site's posts_per_page
-  // Absolute http(s) URL of the blog's base path, which links point under.
+  // Absolute http(s) URL of the blog's base path, which links point under
+  // (and a post's root-relative URLs: "/images/p.png"). Valid UTF-8.
   // Empty: site.url + site.base_path, or fallback_link_base when the site
   // has no url (the widget passes the bundle's own directory).
   std::string link_base;

@@ -164,6 +164,11 @@ inline LoadResult load_bundle(std::string_view bytes) {
     return std::move(r);
   };
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  // nlohmann-json's lexer reads a NUL byte as the end of the input (a valid
+  // document, NUL, garbage: accepted). JSON has no place for one (inside a
+  // string it must be escaped), so a NUL anywhere is a syntax error.
+  if (const size_t nul = bytes.find('\0'); nul != std::string_view::npos)
+    return fail("parse", "not valid JSON (syntax error at byte " + std::to_string(nul) + ": a NUL byte)");
   json doc = json::parse(bytes.begin(), bytes.end(), nullptr, false);
   if (doc.is_discarded()) {
     // Re-run with a SAX parser that records where parsing stopped.

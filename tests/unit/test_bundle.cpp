@@ -452,6 +452,31 @@ TEST_SUITE("bundle") {
 }
 
 TEST_SUITE("bundle") {
+  // nlohmann-json's lexer takes a NUL byte for the end of its input, so the
+  // reference read "valid bundle, NUL, garbage" as the valid bundle, while
+  // the product refuses it: the differential tests above could not have
+  // seen a difference there.
+  TEST_CASE("the reference loader refuses a NUL byte anywhere, as the product does") {
+    const std::string valid = bundle_with(kSite, kPosts);
+    REQUIRE(reference::load_bundle(valid).ok);
+    const std::string nul(1, '\0');
+    std::vector<std::string> documents = {valid + nul, valid + nul + "garbage", valid + " " + nul + "{",
+                                          nul + valid};
+    for (size_t i = 0; i <= valid.size(); i += 7) documents.push_back(valid.substr(0, i) + nul + valid.substr(i));
+    for (const std::string& json : documents) {
+      CAPTURE(json);
+      auto fast = load_bundle(json);
+      auto checked = reference::load_bundle(json);
+      CHECK_FALSE(fast.ok);
+      CHECK_FALSE(checked.ok);
+      CHECK(fast.code == "parse");
+      CHECK(checked.code == "parse");
+      CHECK(checked.message.rfind("not valid JSON (syntax error at byte ", 0) == 0);
+    }
+  }
+}
+
+TEST_SUITE("bundle") {
   TEST_CASE("summaries and bodies are views of the loaded bytes, decoded when used") {
     auto r = load_bundle(bundle_with(kSite, R"([{"slug":"a","title":"A","date":"2022-01-01",
       "summary":"Plain words.","body":"# Head\n\nTab\there, \"quoted\", \u00e9 and \ud83d\ude00, nul \u0000."}])"));

@@ -7,6 +7,9 @@
 #include "build/content.hpp"
 #include "build/fsutil.hpp"
 #include "build/site_writer.hpp"
+#include "core/bundle.hpp"
+#include "core/router.hpp"
+#include "core/views.hpp"
 
 namespace fs = std::filesystem;
 using quire::Diagnostic;
@@ -344,5 +347,107 @@ TEST_SUITE("content") {
     }
     CHECK_FALSE(fs::exists(dir.path / "dist/stale.html"));
     CHECK(stats.pages == quire::all_routes(r.bundle).size() + 1);
+  }
+}
+
+TEST_SUITE("content") {
+  // yaml-cpp loads an alias as its anchor's node: read as a tree, "&a [*a]"
+  // never ended (stack overflow, exit 139) and nested aliases grew
+  // exponentially (~300 bytes: seconds and gigabytes, then bad_alloc).
+  TEST_CASE("front matter whose aliases hold themselves or explode is refused at its line") {
+    const std::string f = "content/posts/2022-10-09-x.md";
+    SUBCASE("a list or map that holds itself") {
+      for (const char* extra : {"extra: &a [*a]", "extra: &a {k: *a}", "extra: &a [1, [2, {k: [*a]}]]"}) {
+        CAPTURE(extra);
+        auto p = parse(std::string("---\ntitle: T\ndate: 2022-01-01\n") + extra + "\n---\nBody.\n", f);
+        CHECK_FALSE(p.post.ok);
+        REQUIRE(p.errors.size() == 1);
+        CHECK(p.errors[0].str() == f + ":4: extra: an alias refers to the list or map that holds it (its anchor is "
+                                       "on line 4), which would repeat it without end");
+      }
+    }
+    SUBCASE("a billion laughs") {
+      std::string yaml = "a: &a [x,x,x,x,x,x,x,x,x]\n";
+      for (char c = 'b'; c <= 'i'; ++c) {
+        const std::string prev(1, static_cast<char>(c - 1));
+        yaml += std::string(1, c) + ": &" + c + " [*" + prev + ",*" + prev + ",*" + prev + ",*" + prev + ",*" +
+                prev + ",*" + prev + ",*" + prev + ",*" + prev + ",*" + prev + "]\n";
+      }
+      const std::string post = "---\ntitle: T\ndate: 2022-01-01\n" + yaml + "---\n";
+      CHECK(post.size() < 400);
+      auto p = parse(post, f);
+      CHECK_FALSE(p.post.ok);
+      REQUIRE(p.errors.size() == 1);
+      // The values under "f" (9^6) pass the cap: the error names that key's line.
+      CHECK(p.errors[0].str() == f + ":9: f: aliases expand it to more than 100000 values (each *alias repeats all "
+                                     "its anchor holds); write the values out or use fewer aliases");
+    }
+    SUBCASE("lists and maps nested past 100 levels") {
+      auto p = parse("---\ntitle: T\ndate: 2022-01-01\nextra: " + std::string(101, '[') + std::string(101, ']') +
+                     "\n---\n", f);
+      CHECK_FALSE(p.post.ok);
+      REQUIRE(p.errors.size() == 1);
+      CHECK(p.errors[0].str() == f + ":4: extra: lists and maps nested more than 100 deep");
+      CHECK(parse("---\ntitle: T\ndate: 2022-01-01\nextra: " + std::string(99, '[') + std::string(99, ']') +
+                  "\n---\n", f).post.ok);
+    }
+    SUBCASE("aliases within the limit are fine") {
+      auto p = parse("---\ntitle: &t T\ndate: 2022-01-01\nextra: {a: &l [1, 2], b: *l, c: *t}\n---\n", f);
+      REQUIRE_MESSAGE(p.post.ok, all(p.errors));
+      CHECK(p.post.post.params_json == R"({"extra":{"a":["1","2"],"b":["1","2"],"c":"T"}})");
+    }
+    SUBCASE("site.yaml goes through the same check") {
+      std::vector<Diagnostic> errors, warnings;
+      quire::Site site;
+      quire::parse_site_yaml("title: T\nmenu: &m [*m]\n", "site.yaml", site, errors, warnings);
+      REQUIRE(errors.size() == 1);
+      CHECK(errors[0].str() == "site.yaml:2: menu: an alias refers to the list or map that holds it (its anchor is "
+                               "on line 2), which would repeat it without end");
+    }
+  }
+}
+
+TEST_SUITE("content") {
+  // A YAML escape ("\0", "\x00", "\u0000") put a NUL into accepted text: the
+  // static pages held raw NULs while the app (which reads the bundle, where
+  // the loader makes \u0000 U+FFFD) showed U+FFFD. Now the build replaces
+  // it as it does a raw NUL byte, with a warning, and both paths agree.
+  TEST_CASE("a NUL written as a YAML escape becomes U+FFFD, on the static pages as in the app") {
+    const std::string fffd = "\xEF\xBF\xBD";
+    auto p = parse("---\ntitle: \"a\\0b\"\ndate: 2022-01-01\ntags: [\"x\\x00y\"]\nsummary: \"s\\u0000\"\n"
+                   "extra: {\"k\\0\": \"v\\0\"}\n---\nBody.\n");
+    REQUIRE_MESSAGE(p.post.ok, all(p.errors));
+    CHECK(p.post.post.title == "a" + fffd + "b");
+    CHECK(p.post.post.tags == std::vector<quire::Text>{std::string("x" + fffd + "y")});
+    CHECK(p.post.post.summary == "s" + fffd);
+    CHECK(p.post.post.params_json == "{\"extra\":{\"k" + fffd + "\":\"v" + fffd + "\"}}");
+    CHECK(all(p.warnings).find("content/posts/2022-10-09-x.md:2: title: a NUL (\\0) or an invalid character written "
+                               "as a YAML escape replaced by U+FFFD") != std::string::npos);
+    CHECK(parse("---\ntitle: \"a\\ud800b\"\ndate: 2022-01-01\n---\n").errors.size() == 1);  // yaml-cpp refuses a lone surrogate
+
+    // TOML front matter: the same rule (toml++ reads "\u0000" as a NUL).
+    auto t = parse("+++\ntitle = \"a\\u0000b\"\ndate = 2022-01-01\n+++\nBody.\n");
+    REQUIRE_MESSAGE(t.post.ok, all(t.errors));
+    CHECK(t.post.post.title == "a" + fffd + "b");
+    CHECK(all(t.warnings).find("content/posts/2022-10-09-x.md:2: a NUL (\\u0000) or an invalid character written "
+                               "as a TOML escape replaced by U+FFFD") != std::string::npos);
+
+    TempDir dir;
+    dir.write("content/site.yaml", "title: \"Site\\0\"\nurl: https://example.com\n");
+    dir.write("content/posts/2022-01-01-a.md", "---\ntitle: \"a\\0b\"\ndate: 2022-01-01\ntags: [\"x\\0y\"]\n---\nA.\n");
+    auto built = quire::load_content(dir.path / "content", {});
+    REQUIRE_MESSAGE(built.ok(), all(built.errors));
+    CHECK(built.bundle.site.title == "Site" + fffd);
+    // The app's path: the bundle as written, loaded again.
+    auto loaded = quire::load_bundle(quire::write_bundle_json(built.bundle));
+    REQUIRE_MESSAGE(loaded.ok, loaded.message);
+    for (const quire::Route& route : quire::all_routes(built.bundle)) {
+      CAPTURE(quire::route_path(route, "/"));
+      const std::string page = quire::render_document(built.bundle, quire::render_view(built.bundle, route));
+      CHECK(page.find('\0') == std::string::npos);
+      CHECK(page == quire::render_document(loaded.bundle, quire::render_view(loaded.bundle, route)));
+    }
+    const std::string post = quire::render_view(built.bundle, quire::parse_route("/posts/a/")).html;
+    CHECK(post.find("a" + fffd + "b") != std::string::npos);
   }
 }

@@ -891,3 +891,27 @@ TEST_SUITE("markdown") {
     }
   }
 }
+
+TEST_SUITE("markdown") {
+  // md4c 0.4.8 reads one byte past the end of its input (fixed upstream in
+  // 0.5.0); the renderer hands it a NUL-terminated copy, so a view into a
+  // larger buffer renders as the same text on its own does.
+  TEST_CASE("a view into a larger buffer renders as its text alone (md4c reads one byte past its input)") {
+    const std::string buffer = "1.";
+    const std::string_view one(buffer.data(), 1);
+    CHECK(render_markdown(one) == "<p>1</p>\n");  // it was <ol><li></li></ol>: md4c saw the '.'
+    CHECK(quire::markdown_plain_text(one) == "1");
+    CHECK(quire::first_paragraph(one) == "1");
+    SUBCASE("every prefix of a document") {
+      const std::string doc = "1. [a](b) *c* <x> `d`[^n]\n\n> 2) [e]: f\n\n[^n]: 3.\n";
+      for (std::size_t n = 0; n <= doc.size(); ++n) {
+        CAPTURE(n);
+        const std::string_view prefix(doc.data(), n);
+        const std::string alone(prefix);
+        CHECK(render_markdown(prefix) == render_markdown(alone));
+        CHECK(quire::markdown_plain_text(prefix) == quire::markdown_plain_text(alone));
+        CHECK(quire::first_paragraph(prefix) == quire::first_paragraph(alone));
+      }
+    }
+  }
+}

@@ -6,6 +6,9 @@
 #include <string>
 
 #include "core/bundle.hpp"
+#include "core/html.hpp"
+#include "core/router.hpp"
+#include "core/views.hpp"
 #include "core/widget.hpp"
 
 using quire_test::count;
@@ -36,6 +39,16 @@ quire::Bundle sample(const std::string& url = "https://example.com", const std::
       {"slug":"b","title":"Two","date":"2022-10-01","tags":["c++"],"summary":"s","body":"b"},
       {"slug":"a","title":"One","date":"2021-01-15","tags":[],"summary":"s"}]})";
   auto r = quire::load_bundle(json);
+  REQUIRE_MESSAGE(r.ok, r.message);
+  return r.bundle;
+}
+
+// One post "z" whose body links to the site's root, relatively and by scheme.
+quire::Bundle links_sample(const std::string& url) {
+  auto r = quire::load_bundle(R"json({"format":"quire-bundle","version":1,
+    "site":{"title":"T","url":")json" + url + R"json(","base_path":"/blog/"},
+    "posts":[{"slug":"z","title":"Links","date":"2020-01-01","tags":["ai"],"summary":"s",
+      "body":"![p](/images/p.png) [t](/tags/ai/) [n](1:b) [s](+x:y) [r](rel) [m](MailTo:a@b.test) [h](HTTPS://x.test/a)"}]})json");
   REQUIRE_MESSAGE(r.ok, r.message);
   return r.bundle;
 }
@@ -144,7 +157,7 @@ TEST_SUITE("widget") {
     CHECK(has(v.html, "id=\"q1-intro\""));
     CHECK(has(v.html, "href=\"#q1-fn-1\""));
     CHECK(has(v.html, "id=\"q1-fn-1\""));
-    CHECK(has(v.html, "src=\"https://example.com/images/p.png\""));
+    CHECK(has(v.html, "src=\"https://example.com/blog/images/p.png\""));  // under the base path, as on the post page
     CHECK(has(v.html, "href=\"https://example.com/blog/posts/e/../d/\""));
     CHECK(has(v.html, "part=\"tag\" href=\"https://example.com/blog/tags/ai/\""));
     CHECK(has(v.html, "min read"));
@@ -152,6 +165,39 @@ TEST_SUITE("widget") {
     SUBCASE("a post without a body links to the blog") {
       r.slug = "a";
       CHECK(has(quire::render_widget(sample(), r).html, "Read this post on the blog"));
+    }
+  }
+
+  // The post page writes "/images/p.png" as "/blog/images/p.png" and leaves
+  // "1:b" (no scheme: one starts with a letter) for the browser to resolve
+  // against the post; the widget's links must lead to the same places.
+  TEST_CASE("a post's links in the widget lead where the post page's do, under the base path") {
+    auto b = links_sample("https://example.com");
+    auto r = request("post");
+    r.slug = "z";
+    const std::string page = quire::render_view(b, quire::parse_route("/blog/posts/z/", "/blog/")).html;
+    CHECK(has(page, "src=\"/blog/images/p.png\""));
+    CHECK(has(page, "href=\"/blog/tags/ai/\""));
+    CHECK(has(page, "href=\"1:b\""));
+    const std::string widget = quire::render_widget(b, r).html;
+    CHECK(has(widget, "src=\"https://example.com/blog/images/p.png\""));  // it was https://example.com/images/p.png
+    CHECK(has(widget, "href=\"https://example.com/blog/tags/ai/\""));
+    CHECK(has(widget, "href=\"https://example.com/blog/posts/z/1:b\""));  // it was left "1:b": the host page's
+    CHECK(has(widget, "href=\"https://example.com/blog/posts/z/+x:y\""));
+    CHECK(has(widget, "href=\"https://example.com/blog/posts/z/rel\""));
+    CHECK(has(widget, "href=\"MailTo:a@b.test\""));  // schemes, in any case, stay
+    CHECK(has(widget, "href=\"HTTPS://x.test/a\""));
+    SUBCASE("under link-base, the blog's root is link-base") {
+      r.link_base = "http://localhost:8080/mirror";
+      const std::string mirrored = quire::render_widget(b, r).html;
+      CHECK(has(mirrored, "src=\"http://localhost:8080/mirror/images/p.png\""));
+      CHECK(has(mirrored, "href=\"http://localhost:8080/mirror/tags/ai/\""));
+    }
+    SUBCASE("without any absolute address, the links are the post page's") {
+      const std::string relative = quire::render_widget(links_sample(""), r).html;
+      CHECK(has(relative, "src=\"/blog/images/p.png\""));
+      CHECK(has(relative, "href=\"/blog/tags/ai/\""));
+      CHECK(has(relative, "href=\"1:b\""));
     }
   }
 
@@ -218,6 +264,15 @@ TEST_SUITE("widget") {
       r.link_base = bad;
       expect(r, 400, std::string("link-base: expected an http(s) URL without ? or #, got \"") + bad + "\"");
     }
+    // Through the native API a string may hold any bytes (JS strings reach
+    // the core as valid UTF-8); the address would be copied into the HTML.
+    for (const char* bad : {"https://x.test/\xFF/", "https://x.test/\xC3", "https://\xED\xA0\x80.test/"}) {
+      r.link_base = bad;
+      expect(r, 400, "link-base: expected valid UTF-8, got " + std::string("\"") + quire::sanitize_utf8(bad) + "\"");
+    }
+    r.link_base.clear();
+    r.fallback_link_base = "https://x.test/\xFF/";  // not usable: the next choice, the site's url, is taken
+    CHECK(has(quire::render_widget(sample(""), r).html, "href=\"/blog/posts/e/\""));
   }
 
   TEST_CASE("the id prefix keeps only characters safe in ids and selectors") {

@@ -1,0 +1,26 @@
+// A loaded YAML document (site.yaml, a post's front matter) checked before
+// anything reads it as a tree. yaml-cpp loads an alias as the very node of
+// its anchor, so a document is a graph, and reading it as a tree expands
+// every alias: "&a [*a]" never ends, nested aliases grow exponentially.
+// guard_yaml() walks it once as its readers will, refuses a list or map that
+// holds itself, more than 100,000 values beyond the text's size, or nesting
+// deeper than 100, with an error at the top-level key's line; and replaces a
+// NUL (or any invalid character) that a YAML escape put into a text by
+// U+FFFD, with a warning, as the raw bytes are cleaned.
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace quire {
+
+struct Diagnostic;
+
+// `line_offset`: the file line of YAML line 0. False after an error.
+bool guard_yaml(const YAML::Node& root, std::size_t text_size, const std::string& file, int line_offset,
+                std::vector<Diagnostic>& errors, std::vector<Diagnostic>& warnings);
+
+}  // namespace quire
