@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "build/fsutil.hpp"
+#include "build/url_keys.hpp"
 #include "core/html.hpp"
 #include "core/markdown.hpp"
 
@@ -28,7 +29,7 @@ namespace {
 
 const char* const kSiteKeys[] = {"title", "description", "author", "url", "base_path",
                                  "language", "posts_per_page", "date_format", "unsafe_html",
-                                 "feed_entries", "split_bundle_over"};
+                                 "feed_entries", "split_bundle_over", "permalink"};
 
 const char* const kPostKeys[] = {"title", "date", "updated", "tags", "summary", "slug", "draft"};
 
@@ -202,6 +203,7 @@ void parse_site_yaml(std::string_view text, const std::string& file, Site& site,
     const std::string key = kv.first.Scalar();
     const YAML::Node& v = kv.second;
     if (!cx.first_time(kv.first)) continue;
+    if (read_site_url_key(key, v, file, cx.line_offset, site, errors)) continue;  // build/url_keys.hpp
     std::string s;
     if (key == "title" || key == "description" || key == "author" || key == "language" || key == "date_format") {
       if (!cx.scalar(kv.first, v, s)) continue;
@@ -358,6 +360,7 @@ ParsedPost parse_post(std::string_view raw, const std::string& file, std::vector
     const std::string key = kv.first.Scalar();
     const YAML::Node& v = kv.second;
     if (!cx.first_time(kv.first)) continue;
+    if (read_post_url_key(key, v, file, cx.line_offset, p, errors)) continue;  // build/url_keys.hpp
     if (key == "title") {
       has_title = true;
       if (cx.scalar(kv.first, v, p.title) && p.title.empty()) cx.error(v, "title: must not be empty");
@@ -473,6 +476,7 @@ ContentResult load_content(const fs::path& dir, const ContentOptions& options) {
   for (std::thread& t : pool) t.join();
 
   std::map<std::string, std::string> slug_file;
+  std::vector<std::string> post_files;  // of r.bundle.posts, in order
   for (size_t i = 0; i < files.size(); ++i) {
     const fs::path& f = files[i];
     if (!parsed[i].read) {
@@ -492,7 +496,9 @@ ContentResult load_content(const fs::path& dir, const ContentOptions& options) {
     if (pp.draft && !options.drafts) { ++r.skipped_drafts; continue; }
     if (!options.future && pp.post.when.epoch_seconds() > options.now) { ++r.skipped_future; continue; }
     r.bundle.posts.push_back(std::move(pp.post));
+    post_files.push_back(f.string());
   }
+  check_post_urls(r.bundle, post_files, r.errors);
   r.bundle.index();
   return r;
 }

@@ -769,6 +769,7 @@ const SiteField kSiteFields[] = {
     {"date_format", &Site::date_format},
     {"unsafe_html", nullptr, nullptr, &Site::unsafe_html},
     {"feed_entries", nullptr, &Site::feed_entries},
+    {"permalink", &Site::permalink},
 };
 
 // Orders posts newest first and derives tags and months. Given, for the
@@ -822,7 +823,7 @@ class BundleReader {
   // aside); later posts are only checked for syntax.
   enum PostSlot : size_t {
     kSlug, kTitle, kDate, kUpdated, kSummary, kSlugValue, kTitleValue, kDateValue, kUpdatedValue,
-    kBody, kTags, kParams, kChunk, kMinutes, kPostSlots
+    kBody, kTags, kParams, kChunk, kMinutes, kPermalink, kAliases, kPostSlots
   };
   Problems<kPostSlots> fields_;
   size_t bad_post_ = SIZE_MAX;
@@ -976,6 +977,10 @@ void BundleReader::site() {
     site_problem_ = std::string("site.base_path: expected ") + kBasePathExpectation + ", got " + in_quotes(s.base_path);
     return;
   }
+  if (std::string why = permalink_problem(s.permalink); !why.empty()) {
+    site_problem_ = "site.permalink: " + why + ", got " + in_quotes(s.permalink);
+    return;
+  }
   while (!s.url.empty() && s.url.back() == '/') s.url.pop_back();
 }
 
@@ -1080,7 +1085,8 @@ size_t BundleReader::post_slot(std::string_view key) {
     case 6: return is("params", kParams);
     case 7:
       return key[0] == 'u' ? is("updated", kUpdated) : key[0] == 's' ? is("summary", kSummary)
-             : is("minutes", kMinutes);
+             : key[0] == 'a' ? is("aliases", kAliases) : is("minutes", kMinutes);
+    case 9: return is("permalink", kPermalink);
     default: return kPostSlots;
   }
 }
@@ -1182,6 +1188,30 @@ void BundleReader::post(size_t i) {
         else odd_chunks_.push_back(OddChunk{i, vt, n.integer, n.value});
         return true;
       }
+      case kPermalink: {
+        bool given = false;
+        if (!string_field(p.permalink, vt, given, what)) return false;
+        if (!what.empty()) problem(std::move(what));
+        else if (given && (p.permalink.empty() || p.permalink.view()[0] != '/'))
+          problem("expected a path starting with '/', got " + in_quotes(p.permalink));
+        return true;
+      }
+      case kAliases:
+        p.aliases.clear();
+        if (vt == Type::Null) return in_.null();
+        if (vt != Type::Array) return problem(expected("array", vt)), in_.skip();
+        return in_.array([&](size_t k) {
+          Type et;
+          if (!in_.peek(et)) return false;
+          if (et != Type::String) {
+            fields_.set(slot, "aliases[" + std::to_string(k) + "]: " + expected("string", et));
+            return in_.skip();
+          }
+          Raw r;
+          if (!in_.string(r)) return false;
+          p.aliases.push_back(text_at_load(r));
+          return true;
+        });
       default: {  // kMinutes
         p.minutes = 0;
         if (vt == Type::Null) return in_.null();
@@ -1353,6 +1383,7 @@ void index_posts(Bundle& b, std::vector<uint32_t> table, const TagNames& names, 
     const MonthInfo* months = static_cast<const MonthInfo*>(c);
     return months[x].year != months[y].year ? months[x].year > months[y].year : months[x].month > months[y].month;
   }, b.months.data()));
+  index_paths(b);
 }
 
 }  // namespace
@@ -1625,6 +1656,8 @@ json post_json(const Post& p, int chunk) {
     json params = json::parse(p.params_json, nullptr, false);
     if (params.is_object()) j["params"] = std::move(params);
   }
+  if (!p.permalink.empty()) j["permalink"] = p.permalink;
+  if (!p.aliases.empty()) j["aliases"] = p.aliases;
   return j;
 }
 

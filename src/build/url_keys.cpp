@@ -1,0 +1,121 @@
+#include "build/url_keys.hpp"
+
+#include <map>
+
+#include "core/html.hpp"
+#include "core/permalink.hpp"
+
+namespace quire {
+namespace {
+
+int line_of(const YAML::Node& n, int offset) { return n.Mark().line < 0 ? 0 : n.Mark().line + offset; }
+
+// A path as an author writes it: starts with '/', no query, fragment, "."
+// or ".." segment. Empty when fine, else why not.
+std::string path_problem(std::string_view path) {
+  if (path.empty() || path[0] != '/') return "expected a path starting with '/', like /2016/10/06/my-post/";
+  if (path.find_first_of("?#") != std::string_view::npos) return "a path only: no '?' or '#'";
+  if (path.find("://") != std::string_view::npos) return "a path on this site, not a URL";
+  bool ok = true;
+  normal_path(path, false, &ok);
+  if (!ok) return "no \".\" or \"..\" segments";
+  return {};
+}
+
+}  // namespace
+
+bool read_post_url_key(const std::string& key, const YAML::Node& v, const std::string& file, int offset, Post& post,
+                       std::vector<Diagnostic>& errors) {
+  auto error = [&](const YAML::Node& n, std::string message) {
+    errors.push_back({file, line_of(n, offset), key + ": " + std::move(message)});
+  };
+  if (key == "categories") {  // for :categories only; the key stays the reader's
+    if (v.IsScalar()) {
+      post.categories.push_back(v.Scalar());
+    } else if (v.IsSequence()) {
+      for (const auto& c : v)
+        if (c.IsScalar()) post.categories.push_back(c.Scalar());
+    }
+    return false;
+  }
+  if (key == "permalink") {
+    if (!v.IsScalar() || v.Scalar().empty()) {
+      error(v, "expected a path like /about/ or /:year/:slug/");
+      return true;
+    }
+    const std::string s = sanitize_utf8(v.Scalar());
+    std::string why = permalink_problem(s);
+    if (!why.empty()) error(v, why + ", got \"" + s + "\"");
+    else post.permalink = s;
+    return true;
+  }
+  if (key != "aliases" && key != "redirect_from") return false;
+  std::vector<YAML::Node> items;
+  if (v.IsScalar()) {
+    items.push_back(v);
+  } else if (v.IsSequence()) {
+    for (const auto& a : v) items.push_back(a);
+  } else if (!v.IsNull()) {
+    error(v, "expected a path or a list of paths");
+  }
+  for (const YAML::Node& a : items) {
+    if (!a.IsScalar()) {
+      error(a, "expected a path, got a nested list or map");
+      continue;
+    }
+    std::string s = sanitize_utf8(a.Scalar());
+    if (!s.empty() && s[0] != '/') s = "/" + s;  // Hugo: relative to the site root
+    std::string why = path_problem(s);
+    if (!why.empty()) error(a, why + ", got \"" + a.Scalar() + "\"");
+    else post.aliases.emplace_back(std::move(s));
+  }
+  return true;
+}
+
+bool read_site_url_key(const std::string& key, const YAML::Node& v, const std::string& file, int offset, Site& site,
+                       std::vector<Diagnostic>& errors) {
+  if (key != "permalink") return false;
+  auto error = [&](std::string message) { errors.push_back({file, line_of(v, offset), key + ": " + message}); };
+  if (!v.IsScalar() || v.Scalar().empty()) {
+    error("expected a pattern like /:year/:month/:day/:slug/ or /blog/:slug/");
+    return true;
+  }
+  const std::string s = sanitize_utf8(v.Scalar());
+  // Jekyll's named styles
+  std::string pattern = s == "date" ? "/:categories/:year/:month/:day/:title.html"
+                        : s == "pretty" ? "/:categories/:year/:month/:day/:title/"
+                        : s == "none" ? "/:categories/:title.html" : s;
+  std::string why = permalink_problem(pattern);
+  if (!why.empty()) error(why + ", got \"" + s + "\"");
+  else site.permalink = pattern;
+  return true;
+}
+
+void check_post_urls(Bundle& b, const std::vector<std::string>& files, std::vector<Diagnostic>& errors) {
+  const bool categories = permalink_uses_categories(b.site.permalink);
+  std::map<std::string, size_t> owner;  // normal path -> post index
+  auto claim = [&](const std::string& path, size_t i, const char* what) {
+    if (const char* built = reserved_path(path)) {
+      errors.push_back({files[i], 0, std::string(what) + " /" + path + " is " + built +
+                                         ", which the build writes itself; choose another"});
+      return;
+    }
+    auto [it, fresh] = owner.emplace(path, i);
+    if (!fresh)
+      errors.push_back({files[i], 0, std::string(what) + " /" + path + " is also claimed by " + files[it->second] +
+                                         " (two posts cannot share a URL)"});
+  };
+  for (size_t i = 0; i < b.posts.size() && i < files.size(); ++i) {
+    Post& p = b.posts[i];
+    if (!p.permalink.empty()) p.permalink = "/" + expand_permalink(p.permalink, p, p.categories);
+    else if (categories) p.permalink = "/" + expand_permalink(b.site.permalink, p, p.categories);
+    const std::string path = !p.permalink.empty() ? normal_path(p.permalink, false)
+                             : b.site.permalink == kDefaultPermalink ? "posts/" + p.slug + "/"
+                                                                      : expand_permalink(b.site.permalink, p);
+    claim(path, i, "URL");
+  }
+  for (size_t i = 0; i < b.posts.size() && i < files.size(); ++i)
+    for (const Text& a : b.posts[i].aliases) claim(normal_path(a, false), i, "alias");
+}
+
+}  // namespace quire
