@@ -33,7 +33,10 @@ std::string post_image(const Site& site, const Post& post, const std::string& pa
   if (image.rfind("https://", 0) == 0 || image.rfind("http://", 0) == 0) return image;
   if (image.empty() || site.url.empty() || image.find(':') != std::string::npos || image.rfind("//", 0) == 0)
     return {};
-  if (image[0] == '/') return site.url + site.base_path + image.substr(1);
+  if (image[0] == '/') {  // under base_path, unless written with it already (never /blog/blog/)
+    const bool has_base = site.base_path.size() > 1 && image.compare(0, site.base_path.size(), site.base_path) == 0;
+    return site.url + (has_base ? image : site.base_path + image.substr(1));
+  }
   return page_url + image;
 }
 
