@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "build/fsutil.hpp"
+#include "build/pages_content.hpp"
 #include "build/url_keys.hpp"
 #include "core/html.hpp"
 #include "core/markdown.hpp"
@@ -29,7 +30,7 @@ namespace {
 
 const char* const kSiteKeys[] = {"title", "description", "author", "url", "base_path",
                                  "language", "posts_per_page", "date_format", "unsafe_html",
-                                 "feed_entries", "split_bundle_over", "permalink"};
+                                 "feed_entries", "split_bundle_over", "permalink", "menu"};
 
 const char* const kPostKeys[] = {"title", "date", "updated", "tags", "summary", "slug", "draft"};
 
@@ -498,6 +499,7 @@ ContentResult load_content(const fs::path& dir, const ContentOptions& options) {
     r.bundle.posts.push_back(std::move(pp.post));
     post_files.push_back(f.string());
   }
+  load_pages(dir, r.bundle, post_files, r.errors, r.warnings);  // build/pages_content.hpp
   check_post_urls(r.bundle, post_files, r.errors);
   r.bundle.index();
   return r;

@@ -17,15 +17,17 @@ std::string redirect_page(const std::string& url, const std::string& target) {
 
 std::vector<RedirectFile> redirect_files(const Bundle& b) {
   std::vector<RedirectFile> out;
-  for (const Post& p : b.posts) {
-    if (p.aliases.empty()) continue;
-    const std::string target = route_path(post_route(p), b.site.base_path);
+  auto each = [&](const Post& p, bool page) {
+    if (p.aliases.empty()) return;
+    const std::string target = route_path(page ? page_route(p) : post_route(p), b.site.base_path);
     for (const Text& a : p.aliases) {
       std::string rel = normal_path(a, false);
       if (rel.empty() || rel.back() == '/') rel += "index.html";
       out.push_back({std::move(rel), redirect_page(b.site.url, target)});
     }
-  }
+  };
+  for (const Post& p : b.posts) each(p, false);
+  for (const Post& p : b.pages) each(p, true);
   return out;
 }
 

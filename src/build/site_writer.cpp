@@ -37,6 +37,7 @@ std::vector<Route> all_routes(const Bundle& b) {
   routes.push_back(route_of(RouteKind::ArchiveIndex));
   for (const MonthInfo& m : b.months) routes.push_back(month_route(m.year, m.month));
   routes.push_back(route_of(RouteKind::Search));
+  for (const Post& p : b.pages) routes.push_back(page_route(p));
   return routes;
 }
 

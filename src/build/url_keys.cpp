@@ -3,6 +3,7 @@
 #include <map>
 
 #include "core/html.hpp"
+#include "core/pages.hpp"
 #include "core/permalink.hpp"
 
 namespace quire {
@@ -74,6 +75,49 @@ bool read_post_url_key(const std::string& key, const YAML::Node& v, const std::s
 
 bool read_site_url_key(const std::string& key, const YAML::Node& v, const std::string& file, int offset, Site& site,
                        std::vector<Diagnostic>& errors) {
+  if (key == "menu") {
+    site.menu.clear();
+    if (!v.IsSequence()) {
+      errors.push_back({file, line_of(v, offset), "menu: expected a list like [{title: About, page: about}]"});
+      return true;
+    }
+    for (size_t i = 0; i < v.size(); ++i) {
+      const YAML::Node& item = v[i];
+      const std::string at = "menu[" + std::to_string(i) + "]: ";
+      if (!item.IsMap()) {
+        errors.push_back({file, line_of(item, offset), at + "expected {title: ..., page|tag|path|url: ...}"});
+        continue;
+      }
+      MenuEntry e;
+      bool bad = false;
+      for (const auto& kv : item) {
+        const std::string k = kv.first.Scalar();
+        if (!kv.second.IsScalar()) {
+          errors.push_back({file, line_of(kv.first, offset), at + k + ": expected text"});
+          bad = true;
+        } else if (k == "title") {
+          e.title = sanitize_utf8(kv.second.Scalar());
+        } else if (k == "page" || k == "tag" || k == "path" || k == "url") {
+          if (!e.kind.empty()) {
+            errors.push_back({file, line_of(kv.first, offset), at + "one target only, got " + e.kind + " and " + k});
+            bad = true;
+          }
+          e.kind = k;
+          e.target = sanitize_utf8(kv.second.Scalar());
+        } else {
+          errors.push_back({file, line_of(kv.first, offset), at + "unknown key \"" + k + "\" (known: title, page, tag, path, url)"});
+          bad = true;
+        }
+      }
+      if (bad) continue;
+      if (std::string why = menu_entry_problem(e); !why.empty()) {
+        errors.push_back({file, line_of(item, offset), at + why});
+        continue;
+      }
+      site.menu.push_back(std::move(e));
+    }
+    return true;
+  }
   if (key != "permalink") return false;
   auto error = [&](std::string message) { errors.push_back({file, line_of(v, offset), key + ": " + message}); };
   if (!v.IsScalar() || v.Scalar().empty()) {
@@ -116,6 +160,14 @@ void check_post_urls(Bundle& b, const std::vector<std::string>& files, std::vect
   }
   for (size_t i = 0; i < b.posts.size() && i < files.size(); ++i)
     for (const Text& a : b.posts[i].aliases) claim(normal_path(a, false), i, "alias");
+  // Pages (pages.hpp): their files follow the posts' in `files`.
+  const size_t first_page = b.posts.size();
+  for (size_t k = 0; k < b.pages.size() && first_page + k < files.size(); ++k) {
+    Post& p = b.pages[k];
+    if (!p.permalink.empty()) p.permalink = "/" + expand_permalink(p.permalink, p, p.categories);
+    claim(p.permalink.empty() ? p.slug.str() + "/" : normal_path(p.permalink, false), first_page + k, "URL");
+    for (const Text& a : p.aliases) claim(normal_path(a, false), first_page + k, "alias");
+  }
 }
 
 }  // namespace quire

@@ -1,6 +1,7 @@
 // Where posts are, as authors say it (see core/permalink.hpp for the
 // tokens and the normal form of paths):
-// - site.yaml `permalink`: the site's pattern, checked here;
+// - site.yaml `permalink`: the site's pattern, checked here; `menu`: the
+//   header's navigation (core/pages.hpp);
 // - a post's `permalink` (its own path, tokens allowed), `aliases` (Hugo)
 //   and `redirect_from` (Jekyll): a path or a list of paths that redirect
 //   to the post. A post's `categories` are read too, for :categories,
@@ -30,7 +31,8 @@ bool read_post_url_key(const std::string& key, const YAML::Node& value, const st
 bool read_site_url_key(const std::string& key, const YAML::Node& value, const std::string& file, int line_offset,
                        Site& site, std::vector<Diagnostic>& errors);
 
-// `files[i]` is the file of bundle.posts[i] (before index() orders them).
+// `files[i]` is the file of bundle.posts[i] (before index() orders them),
+// then of each of bundle.pages.
 void check_post_urls(Bundle& bundle, const std::vector<std::string>& files, std::vector<Diagnostic>& errors);
 
 }  // namespace quire

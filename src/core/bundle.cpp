@@ -10,6 +10,7 @@
 
 #include "core/html.hpp"
 #include "core/markdown.hpp"
+#include "core/pages.hpp"
 
 #if defined(__wasm_simd128__)
 #include <wasm_simd128.h>
@@ -188,6 +189,11 @@ class Cursor {
 
   // Reads one value of any type, keeping nothing.
   bool skip();
+  // Skips a value: its bytes as written, empty when the syntax is bad.
+  std::string_view skip_span() {
+    const char* start = p_;
+    return skip() ? std::string_view(start, static_cast<size_t>(p_ - start)) : std::string_view();
+  }
 
   // Walks an object (after peek() gave Object): member(key) reads each
   // value and returns false only on a syntax error.
@@ -801,6 +807,7 @@ class BundleReader {
   size_t post_problem(std::string& message);
 
   bool string_field(Text& out, Type t, bool& present, std::string& problem);
+  std::string_view pages_json_;  // "pages" as written (pages.hpp reads it)
 
   Cursor in_;
   Bundle& b_;
@@ -851,6 +858,7 @@ bool BundleReader::read(std::string& code, std::string& message) {
       else if (name == "site") site();
       else if (name == "chunks") chunks();
       else if (name == "posts") posts();
+      else if (name == "pages") pages_json_ = in_.skip_span();  // pages.hpp
       else in_.skip();
       return !in_.failed();
     });
@@ -889,6 +897,7 @@ bool BundleReader::read(std::string& code, std::string& message) {
   if (duplicate != SIZE_MAX)
     return fail("schema", "posts[" + std::to_string(duplicate) + "].slug: duplicate " +
                               in_quotes(b_.posts[duplicate].slug) + " (also posts[" + std::to_string(first) + "])");
+  if (std::string why = read_pages(pages_json_, b_.pages); !why.empty()) return fail("schema", why);
   index_posts(b_, std::move(table), tag_names_, std::move(tag_ids_));
   return true;
 }
@@ -928,9 +937,11 @@ void BundleReader::site() {
   }
   constexpr size_t kSlots = std::size(kSiteFields);
   Problems<kSlots> problems;
+  std::string_view menu;
   const Site defaults;
   bool ok = in_.object([&](Raw key) {
     std::string name = text_of(key);
+    if (name == "menu") return !(menu = in_.skip_span()).empty();  // pages.hpp
     size_t slot = 0;
     while (slot < kSlots && name != kSiteFields[slot].name) ++slot;
     if (slot == kSlots) return in_.skip();
@@ -981,6 +992,7 @@ void BundleReader::site() {
     site_problem_ = "site.permalink: " + why + ", got " + in_quotes(s.permalink);
     return;
   }
+  if (std::string why = read_menu(menu, s.menu); !why.empty()) site_problem_ = "site." + why;
   while (!s.url.empty() && s.url.back() == '/') s.url.pop_back();
 }
 
@@ -1641,6 +1653,7 @@ json site_json(const Site& s) {
     else if (f.number) j[f.name] = s.*f.number;
     else j[f.name] = s.*f.flag;
   }
+  write_menu(j, s);
   return j;
 }
 
@@ -1700,16 +1713,20 @@ SplitBundle write_split_bundle(const Bundle& b, std::string_view chunk_dir, size
   for (const auto& c : out.chunks) chunks.push_back(c.path);
   json posts = json::array();
   for (size_t i = 0; i < n; ++i) posts.push_back(post_json(b.posts[i], chunk_of[i]));
-  out.index = dump({{"format", kBundleFormat}, {"version", kBundleVersion}, {"site", site_json(b.site)},
-                    {"chunks", std::move(chunks)}, {"posts", std::move(posts)}});
+  json doc = {{"format", kBundleFormat}, {"version", kBundleVersion}, {"site", site_json(b.site)},
+              {"chunks", std::move(chunks)}, {"posts", std::move(posts)}};
+  write_pages(doc, b);
+  out.index = dump(doc);
   return out;
 }
 
 std::string write_bundle_json(const Bundle& b) {
   json posts = json::array();
   for (const Post& p : b.posts) posts.push_back(post_json(p, -1));
-  return dump({{"format", kBundleFormat}, {"version", kBundleVersion}, {"site", site_json(b.site)},
-               {"posts", std::move(posts)}});
+  json doc = {{"format", kBundleFormat}, {"version", kBundleVersion}, {"site", site_json(b.site)},
+              {"posts", std::move(posts)}};
+  write_pages(doc, b);
+  return dump(doc);
 }
 
 }  // namespace quire

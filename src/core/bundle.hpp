@@ -4,7 +4,8 @@
 // {"format": "quire-bundle", "version": 1,
 //  "site": {"title", "description", "author", "url", "base_path", "language",
 //           "posts_per_page", "date_format", "unsafe_html", "feed_entries",
-//           "permalink"},
+//           "permalink", "menu"?: [..] (pages.hpp)},
+//  "pages"?: [..] (pages.hpp),
 //  "chunks"?: ["chunks/<hash>.json", ..],
 //  "posts": [{"slug", "title", "date", "updated"?, "tags": [..], "summary",
 //             "body"?, "chunk"?: <index into chunks>, "minutes"?: <reading
@@ -38,6 +39,14 @@ inline constexpr const char* kBundleFormat = "quire-bundle";
 // A chunk's "format" field.
 inline constexpr const char* kChunkFormat = "quire-chunk";
 
+// A header navigation entry (pages.hpp): kind is "page", "tag", "path" or
+// "url", target the page's slug, the tag, the path or the URL.
+struct MenuEntry {
+  std::string title;
+  std::string kind;
+  std::string target;
+};
+
 struct Site {
   std::string title = "Untitled blog";
   std::string description;
@@ -50,6 +59,7 @@ struct Site {
   bool unsafe_html = false;
   int feed_entries = 20;        // newest posts in each Atom/JSON feed
   std::string permalink = kDefaultPermalink;  // where posts live (permalink.hpp)
+  std::vector<MenuEntry> menu;  // empty: the default menu (pages.hpp)
   // Build only (not in the bundle): split into index + chunks above this
   // many posts; 0 never splits.
   int split_bundle_over = 500;
@@ -147,6 +157,7 @@ struct MonthInfo {
 struct Bundle {
   Site site;
   std::vector<Post> posts;  // newest first
+  std::vector<Post> pages;  // content/pages (pages.hpp), in file name order
   std::vector<std::string> chunks;  // split form: chunk paths, relative to the bundle
   std::shared_ptr<const char> source;  // a loaded bundle's bytes, that texts may view
   // Derived by index(): tags by slug, months newest first, and posts by
@@ -165,6 +176,7 @@ struct Bundle {
     uint32_t post;
   };
   static constexpr uint32_t kAlias = 0x80000000u;
+  static constexpr uint32_t kPage = 0x40000000u;  // an index into pages
   std::vector<PathEntry> paths;
 
   // Sorts posts newest first and rebuilds tags, months and slug_table;
@@ -173,9 +185,10 @@ struct Bundle {
   // The chunk path a post's body is in, when the body is not loaded yet.
   const std::string* missing_chunk(const Post& post) const;
   const Post* find_post(std::string_view slug) const;
-  // The post at a normal path (permalink.hpp), or null; `alias` says
-  // whether the path is one of its aliases.
-  const Post* find_path(std::string_view normal, bool* alias = nullptr) const;
+  // The post (or page) at a normal path (permalink.hpp), or null; `alias`
+  // says whether the path is one of its aliases, `page` whether it is a page.
+  const Post* find_path(std::string_view normal, bool* alias = nullptr, bool* page = nullptr) const;
+  const Post* find_page(std::string_view slug) const;
   const TagInfo* find_tag(std::string_view slug) const;
   const MonthInfo* find_month(int year, int month) const;
 };

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/html.hpp"
+#include "core/pages.hpp"
 
 // The page around a view: <head> metadata, header with navigation, footer.
 namespace quire {
@@ -14,6 +15,7 @@ const char* nav_section(RouteKind k) {
     case RouteKind::TagsIndex: case RouteKind::Tag: return "tags";
     case RouteKind::ArchiveIndex: case RouteKind::Month: return "archive";
     case RouteKind::Search: return "search";
+    case RouteKind::Page: return "page";
     default: return "";
   }
 }
@@ -114,17 +116,7 @@ std::string render_app(const Bundle& bundle, const View& view) {
   h.raw("<a class=\"skip-link\" href=\"#main\">Skip to content</a>\n<header class=\"site-header\">\n"
         "<div class=\"site-header-inner\">\n<a class=\"site-title\" href=\"")
       .text(site.base_path).raw("\">").text(site.title).raw("</a>\n<nav class=\"site-nav\" aria-label=\"Main\">\n<ul>\n");
-  struct Item { const char* section; const char* label; Route route; };
-  const Item items[] = {{"home", "Home", home_route()},
-                        {"tags", "Tags", route_of(RouteKind::TagsIndex)},
-                        {"archive", "Archive", route_of(RouteKind::ArchiveIndex)},
-                        {"search", "Search", route_of(RouteKind::Search)}};
-  for (const Item& it : items) {
-    std::string href = route_path(it.route, site.base_path);
-    h.raw("<li><a href=\"").text(href).raw("\"");
-    if (section == it.section) h.raw(href == view.path ? " aria-current=\"page\"" : " aria-current=\"true\"");
-    h.raw(">").raw(it.label).raw("</a></li>\n");
-  }
+  render_menu(h, bundle, view, section);  // pages.hpp
   h.raw("</ul>\n</nav>\n");
   // Light/dark: kThemeScriptFile applies the reader's choice before first
   // paint, keeps aria-pressed true when the dark theme shows, and shows the

@@ -161,6 +161,13 @@ void index_paths(Bundle& b) {
     if (!p.path.empty()) b.paths.push_back({p.path, static_cast<uint32_t>(i)});
     for (const Text& a : p.aliases) b.paths.push_back({normal_path(a, false), static_cast<uint32_t>(i) | Bundle::kAlias});
   }
+  for (size_t i = 0; i < b.pages.size(); ++i) {
+    Post& p = b.pages[i];
+    p.path = p.permalink.empty() ? p.slug.str() + "/" : normal_path(p.permalink, false);
+    b.paths.push_back({p.path, static_cast<uint32_t>(i) | Bundle::kPage});
+    for (const Text& a : p.aliases)
+      b.paths.push_back({normal_path(a, false), static_cast<uint32_t>(i) | Bundle::kPage | Bundle::kAlias});
+  }
   if (b.paths.empty()) return;
   // Stable: where two claim a path (the build refuses that), the first wins.
   std::stable_sort(b.paths.begin(), b.paths.end(),
@@ -169,12 +176,20 @@ void index_paths(Bundle& b) {
 
 std::string post_path(const Post& p) { return p.path.empty() ? "posts/" + p.slug + "/" : p.path; }
 
-const Post* Bundle::find_path(std::string_view normal, bool* alias) const {
+const Post* Bundle::find_path(std::string_view normal, bool* alias, bool* page) const {
   auto it = std::lower_bound(paths.begin(), paths.end(), normal,
                              [](const PathEntry& e, std::string_view p) { return e.path < p; });
   if (it == paths.end() || it->path != normal) return nullptr;
   if (alias) *alias = (it->post & kAlias) != 0;
-  return &posts[it->post & ~kAlias];
+  if (page) *page = (it->post & kPage) != 0;
+  const uint32_t i = it->post & ~(kAlias | kPage);
+  return (it->post & kPage) ? &pages[i] : &posts[i];
+}
+
+const Post* Bundle::find_page(std::string_view slug) const {
+  for (const Post& p : pages)
+    if (p.slug == slug) return &p;
+  return nullptr;
 }
 
 }  // namespace quire

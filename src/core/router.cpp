@@ -143,10 +143,10 @@ Route parse_route(std::string_view path, const Bundle& bundle) {
   if (!bundle.paths.empty()) {
     std::string_view rest = path.substr(0, path.find_first_of("?#"));
     if (rest.substr(0, base.size()) == base) {
-      bool ok = true, alias = false;
+      bool ok = true, alias = false, page = false;
       std::string normal = normal_path(rest.substr(base.size()), true, &ok);
-      if (const Post* p = ok ? bundle.find_path(normal, &alias) : nullptr) {
-        Route r = post_route(*p);
+      if (const Post* p = ok ? bundle.find_path(normal, &alias, &page) : nullptr) {
+        Route r = page ? page_route(*p) : post_route(*p);
         r.alias = alias;
         return r;
       }
@@ -198,6 +198,7 @@ std::string route_path(const Route& r, std::string_view base_path) {
         if (r.page > 1) out += "&page=" + std::to_string(r.page);
       }
       break;
+    case RouteKind::Page: out += encode_path(r.post_path); break;
     case RouteKind::NotFound: out += "404.html"; break;
   }
   return out;
@@ -226,6 +227,12 @@ Route post_route(std::string_view slug) {
 Route post_route(const Post& post) {
   Route r = post_route(post.slug.view());
   r.post_path = post.path;
+  return r;
+}
+
+Route page_route(const Post& page) {
+  Route r = post_route(page);
+  r.kind = RouteKind::Page;
   return r;
 }
 

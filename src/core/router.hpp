@@ -24,6 +24,8 @@
 //   /archive/<yyyy>/<mm>/    Month
 //   /search/?q=<query>       Search, page 1
 //   /search/?q=<query>&page=<n>  Search, page n of the results (n >= 2)
+//   /<slug>/                 Page (content/pages, pages.hpp), or the page's
+//                            own permalink; looked up in the bundle too
 //   anything else            NotFound
 // Every path is under the site's base_path. A missing trailing slash and a
 // trailing "index.html" are accepted; segments are percent-decoded.
@@ -38,12 +40,12 @@ namespace quire {
 struct Bundle;
 struct Post;
 
-enum class RouteKind { Home, Post, TagsIndex, Tag, ArchiveIndex, Month, Search, NotFound };
+enum class RouteKind { Home, Post, TagsIndex, Tag, ArchiveIndex, Month, Search, Page, NotFound };
 
 struct Route {
   RouteKind kind = RouteKind::NotFound;
   int page = 1;       // Home, Tag, Search
-  std::string slug;   // Post
+  std::string slug;   // Post, Page
   std::string post_path;  // Post: its path in normal form (permalink.hpp);
                           // empty: posts/<slug>/
   bool alias = false;     // Post: reached through one of its aliases
@@ -69,6 +71,7 @@ Route route_of(RouteKind kind);  // a route without parameters
 Route home_route(int page = 1);
 Route post_route(std::string_view slug);  // posts/<slug>/ (default pattern)
 Route post_route(const Post& post);        // where the post is
+Route page_route(const Post& page);        // where the page is (pages.hpp)
 Route tag_route(std::string_view tag_slug, int page = 1);
 Route tags_route(const std::vector<std::string>& tag_slugs, int page = 1);  // a combination
 Route month_route(int year, int month);

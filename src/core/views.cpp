@@ -7,6 +7,7 @@
 #include "core/dates.hpp"
 #include "core/html.hpp"
 #include "core/markdown.hpp"
+#include "core/pages.hpp"
 
 namespace quire {
 namespace {
@@ -51,6 +52,9 @@ class ViewBuilder {
       case RouteKind::ArchiveIndex: archive(); break;
       case RouteKind::Month: month(); break;
       case RouteKind::Search: search(); break;
+      case RouteKind::Page:
+        if (!render_page_view(b_, route_.slug, v_)) not_found();
+        break;
       case RouteKind::NotFound: not_found(); break;
       default: not_found(); break;
     }
