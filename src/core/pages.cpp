@@ -11,21 +11,140 @@
 namespace quire {
 namespace {
 
-using json = nlohmann::json;
+using json = nlohmann::json;  // writing only (native): the WASM module has no JSON DOM
 
 const char* const kMenuKinds[] = {"page", "tag", "path", "url"};
 
-std::string type_of(const json& j) {
-  return j.is_string() ? "string" : j.is_number() ? "number" : j.is_object() ? "object" : j.is_array() ? "array"
-         : j.is_boolean() ? "boolean" : "null";
+// The loader hands over "pages" and "menu" as written, syntax checked: an
+// array of objects. This reads such an array whose objects' values that
+// matter are strings, decoding escapes; any other value is kept as its
+// type's name, for the message. (A JSON DOM here would bring ~80 KB of
+// parser into the WASM module.)
+struct Field {
+  std::string key;
+  std::string value;    // a string's text
+  const char* type;     // "string", "number", "object", ...
+};
+using Object = std::vector<Field>;
+
+class FlatReader {
+ public:
+  explicit FlatReader(std::string_view s) : s_(s) {}
+
+  // "" and the objects, or the problem (what `name` is instead of an array).
+  std::string array(const std::string& name, std::vector<Object>& out, std::vector<const char*>& types) {
+    space();
+    if (i_ == s_.size() || peek() == 'n') return {};  // absent or null: none
+    if (peek() != '[') return name + ": expected array, got " + type_here();
+    ++i_;
+    for (space(); peek() != ']' && i_ < s_.size(); space()) {
+      if (peek() == ',') { ++i_; continue; }
+      types.push_back(type_here());
+      out.emplace_back();
+      if (peek() != '{') { skip(); continue; }
+      ++i_;
+      for (space(); peek() != '}' && i_ < s_.size(); space()) {
+        if (peek() == ',') { ++i_; continue; }
+        Field f;
+        f.key = string();
+        space();
+        ++i_;  // ':'
+        space();
+        f.type = type_here();
+        if (peek() == '"') f.value = string();
+        else skip();
+        out.back().push_back(std::move(f));
+      }
+      ++i_;  // '}'
+    }
+    return {};
+  }
+
+ private:
+  char peek() const { return i_ < s_.size() ? s_[i_] : '\0'; }
+  void space() {
+    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\r' || s_[i_] == '\t')) ++i_;
+  }
+  const char* type_here() const {
+    switch (peek()) {
+      case '"': return "string";
+      case '{': return "object";
+      case '[': return "array";
+      case 't': case 'f': return "boolean";
+      case 'n': return "null";
+      default: return "number";
+    }
+  }
+  unsigned hex4() {
+    unsigned v = 0;
+    for (int k = 0; k < 4 && i_ < s_.size(); ++k, ++i_) {
+      const char c = s_[i_];
+      v = v * 16 + static_cast<unsigned>(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+    }
+    return v;
+  }
+  std::string string() {
+    std::string out;
+    ++i_;  // '"'
+    while (i_ < s_.size() && s_[i_] != '"') {
+      if (s_[i_] != '\\') { out += s_[i_++]; continue; }
+      const char e = ++i_ < s_.size() ? s_[i_++] : '\\';
+      switch (e) {
+        case 'n': out += '\n'; break;
+        case 't': out += '\t'; break;
+        case 'r': out += '\r'; break;
+        case 'b': out += '\b'; break;
+        case 'f': out += '\f'; break;
+        case 'u': {
+          unsigned cp = hex4();
+          if (cp >= 0xD800 && cp < 0xDC00 && s_.substr(i_, 2) == "\\u") {
+            i_ += 2;
+            const unsigned low = hex4();
+            cp = low >= 0xDC00 && low < 0xE000 ? 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00) : kReplacementChar;
+          }
+          append_utf8(out, static_cast<char32_t>(cp));
+          break;
+        }
+        default: out += e;  // '"', '\\', '/'
+      }
+    }
+    ++i_;
+    return out;
+  }
+  void skip() {  // a value (syntax already checked)
+    if (peek() == '"') { string(); return; }
+    int depth = 0;
+    while (i_ < s_.size()) {
+      const char c = s_[i_];
+      if (c == '"') { string(); continue; }
+      if (c == '[' || c == '{') ++depth;
+      else if (c == ']' || c == '}') {
+        if (depth == 0) return;
+        if (--depth == 0) { ++i_; return; }
+      } else if (depth == 0 && c == ',') {
+        return;
+      }
+      ++i_;
+    }
+  }
+
+  std::string_view s_;
+  size_t i_ = 0;
+};
+
+const Field* field(const Object& o, std::string_view key) {
+  const Field* found = nullptr;
+  for (const Field& f : o)
+    if (f.key == key) found = &f;  // the last one, as a JSON object has it
+  return found;
 }
 
-// A string field: "" when fine (absent is fine unless required).
-std::string text_field(const json& o, const char* key, bool required, std::string& out) {
-  auto it = o.find(key);
-  if (it == o.end() || it->is_null()) return required ? std::string(key) + ": missing (expected string)" : "";
-  if (!it->is_string()) return std::string(key) + ": expected string, got " + type_of(*it);
-  out = it->get<std::string>();
+// A string field: "" when fine (absent or null is fine unless required).
+std::string text_field(const Object& o, const char* key, bool required, std::string& out) {
+  const Field* f = field(o, key);
+  if (!f || std::string_view(f->type) == "null") return required ? std::string(key) + ": missing (expected string)" : "";
+  if (std::string_view(f->type) != "string") return std::string(key) + ": expected string, got " + f->type;
+  out = f->value;
   return {};
 }
 
@@ -33,19 +152,19 @@ std::string text_field(const json& o, const char* key, bool required, std::strin
 
 std::string read_pages(std::string_view text, std::vector<Post>& pages) {
   pages.clear();
-  if (text.empty()) return {};
-  json a = json::parse(text.begin(), text.end(), nullptr, false);
-  if (a.is_null()) return {};
-  if (!a.is_array()) return "pages: expected array, got " + type_of(a);
-  for (size_t i = 0; i < a.size(); ++i) {
+  std::vector<Object> items;
+  std::vector<const char*> types;
+  if (std::string why = FlatReader(text).array("pages", items, types); !why.empty()) return why;
+  for (size_t i = 0; i < items.size(); ++i) {
     const std::string at = "pages[" + std::to_string(i) + "]";
-    if (!a[i].is_object()) return at + ": expected object, got " + type_of(a[i]);
+    if (std::string_view(types[i]) != "object") return at + ": expected object, got " + types[i];
+    const Object& o = items[i];
     Post p;
     std::string slug, title, body, date, permalink;
     for (auto [key, out, required] : {std::tuple{"slug", &slug, true}, {"title", &title, true},
                                       {"body", &body, false}, {"date", &date, false},
                                       {"permalink", &permalink, false}})
-      if (std::string why = text_field(a[i], key, required, *out); !why.empty()) return at + "." + why;
+      if (std::string why = text_field(o, key, required, *out); !why.empty()) return at + "." + why;
     if (!valid_slug(slug)) return at + ".slug: expected letters, digits, '-', '_' or '.', got \"" + slug + "\"";
     if (!permalink.empty() && permalink[0] != '/')
       return at + ".permalink: expected a path starting with '/', got \"" + permalink + "\"";
@@ -81,19 +200,18 @@ std::string menu_entry_problem(const MenuEntry& e) {
 
 std::string read_menu(std::string_view text, std::vector<MenuEntry>& menu) {
   menu.clear();
-  if (text.empty()) return {};
-  json a = json::parse(text.begin(), text.end(), nullptr, false);
-  if (a.is_null()) return {};
-  if (!a.is_array()) return "menu: expected array, got " + type_of(a);
-  for (size_t i = 0; i < a.size(); ++i) {
+  std::vector<Object> items;
+  std::vector<const char*> types;
+  if (std::string why = FlatReader(text).array("menu", items, types); !why.empty()) return why;
+  for (size_t i = 0; i < items.size(); ++i) {
     const std::string at = "menu[" + std::to_string(i) + "]";
-    if (!a[i].is_object()) return at + ": expected object, got " + type_of(a[i]);
+    if (std::string_view(types[i]) != "object") return at + ": expected object, got " + types[i];
     MenuEntry e;
-    if (std::string why = text_field(a[i], "title", true, e.title); !why.empty()) return at + "." + why;
+    if (std::string why = text_field(items[i], "title", true, e.title); !why.empty()) return at + "." + why;
     for (const char* k : kMenuKinds)
-      if (a[i].contains(k)) {
+      if (field(items[i], k)) {
         e.kind = k;
-        if (std::string why = text_field(a[i], k, true, e.target); !why.empty()) return at + "." + why;
+        if (std::string why = text_field(items[i], k, true, e.target); !why.empty()) return at + "." + why;
         break;
       }
     if (std::string why = menu_entry_problem(e); !why.empty()) return at + ": " + why;

@@ -147,5 +147,22 @@ TEST_SUITE("pages") {
     CHECK(bad.message == "site.menu[0]: expected one of page, tag, path or url");
     bad = quire::load_bundle(R"({"format":"quire-bundle","version":1,"site":{},"posts":[],"pages":[{"slug":"a"}]})");
     CHECK(bad.message == "pages[0].title: missing (expected string)");
+    bad = quire::load_bundle(R"({"format":"quire-bundle","version":1,"site":{},"posts":[],"pages":[{"slug":"a","title":7}]})");
+    CHECK(bad.message == "pages[0].title: expected string, got number");
+    bad = quire::load_bundle(R"({"format":"quire-bundle","version":1,"site":{},"posts":[],"pages":{}})");
+    CHECK(bad.message == "pages: expected array, got object");
+  }
+
+  TEST_CASE("a bundle's pages and menu: escapes decoded, other keys skipped") {
+    auto r = quire::load_bundle(
+        R"({"format":"quire-bundle","version":1,"site":{"menu":[{"x":{"y":[1,"]"]},"title":"Caf\u00e9 \ud83d\ude00 \"q\"","page":"a\/b"}]},)"
+        R"("posts":[],"pages":[{"extra":[{"a":"}"}],"slug":"a","title":"T\n\\","body":"# Hi"}]})");
+    REQUIRE_MESSAGE(r.ok, r.message);
+    REQUIRE(r.bundle.site.menu.size() == 1);
+    CHECK(r.bundle.site.menu[0].title == "Café \xF0\x9F\x98\x80 \"q\"");
+    CHECK(r.bundle.site.menu[0].target == "a/b");
+    REQUIRE(r.bundle.pages.size() == 1);
+    CHECK(r.bundle.pages[0].title == "T\n\\");
+    CHECK(r.bundle.pages[0].body == "# Hi");
   }
 }

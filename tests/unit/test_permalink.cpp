@@ -159,6 +159,27 @@ TEST_SUITE("permalink") {
     CHECK_FALSE(v.moved);
   }
 
+  TEST_CASE("a large table finds every post and alias") {
+    quire::Bundle b;
+    b.site.permalink = "/:year/:month/:day/:slug/";
+    for (int i = 0; i < 300; ++i) {
+      const int k = (i * 37) % 300;  // not in order
+      b.posts.push_back(post("p" + std::to_string(k), "20" + std::to_string(10 + k % 10) + "-0" +
+                                                           std::to_string(1 + k % 9) + "-1" + std::to_string(k % 9)));
+      b.posts.back().aliases = {quire::Text("/old/" + std::to_string(k) + "/")};
+    }
+    b.index();
+    REQUIRE(b.paths.size() == 600);
+    for (size_t i = 1; i < b.paths.size(); ++i) CHECK(b.paths[i - 1].path <= b.paths[i].path);
+    for (const quire::Post& p : b.posts) {
+      CHECK(quire::parse_route(quire::route_path(quire::post_route(p)), b).slug == p.slug);
+      bool alias = false;
+      const quire::Post* found = b.find_path(quire::normal_path(p.aliases[0], false), &alias);
+      CHECK(found == &p);
+      CHECK(alias);
+    }
+  }
+
   TEST_CASE("an alias leads to its post, which the view says has moved") {
     quire::Bundle b = sample(quire::kDefaultPermalink);
     auto r = quire::parse_route("/2018/03/04/old-title.html", b);
