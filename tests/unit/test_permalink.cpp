@@ -277,6 +277,11 @@ TEST_SUITE("permalink") {
     REQUIRE(r.errors.size() == 1);
     CHECK(r.errors[0].message == "URL /tags/b/ is the tag pages /tags/, which the build writes itself; choose another");
 
+    dir.write("posts/b.md", "---\ntitle: B\ndate: 2020-05-01\npermalink: /feed.xml\n---\n");
+    r = quire::load_content(dir.path, {});
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].message.find("URL /feed.xml/ is one of the site's files") == 0);
+
     dir.write("posts/b.md", "---\ntitle: B\ndate: 2020-05-01\nredirect_from: /archive/\n---\n");
     r = quire::load_content(dir.path, {});
     REQUIRE(r.errors.size() == 1);
