@@ -8,6 +8,7 @@
 #include <string>
 
 #include "build/content.hpp"
+#include "build/feeds.hpp"
 #include "build/fsutil.hpp"
 #include "build/site_writer.hpp"
 #include "core/bundle.hpp"
@@ -85,6 +86,14 @@ TEST_SUITE("pages") {
     int pages = 0;
     for (const quire::Route& route : quire::all_routes(b)) pages += route.kind == RouteKind::Page;
     CHECK(pages == 2);
+    // in the sitemap, not in the feeds
+    quire::Bundle with_url = b;
+    with_url.site.url = "https://e.org";
+    with_url.index();
+    CHECK(has(quire::sitemap_xml(with_url), "<loc>https://e.org/blog/about/</loc>"));
+    CHECK(has(quire::sitemap_xml(with_url), "<loc>https://e.org/blog/now-page/</loc>"));
+    for (const quire::OutputFile& f : quire::feed_files(with_url))
+      if (f.path.find("feed") != std::string::npos) CHECK_MESSAGE(!has(f.data, "About me"), f.path);
     // the bundle carries them
     auto loaded = quire::load_bundle(quire::write_bundle_json(b));
     REQUIRE_MESSAGE(loaded.ok, loaded.message);
