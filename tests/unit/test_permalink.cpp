@@ -18,6 +18,7 @@
 #include "core/permalink.hpp"
 #include "core/router.hpp"
 #include "core/views.hpp"
+#include "core/widget.hpp"
 
 namespace fs = std::filesystem;
 using quire::RouteKind;
@@ -178,6 +179,20 @@ TEST_SUITE("permalink") {
       CHECK(found == &p);
       CHECK(alias);
     }
+  }
+
+  TEST_CASE("the widget links to where posts are") {
+    quire::Bundle b = sample("/:year/:month/:day/:slug/", "/blog/");
+    b.site.url = "https://e.org";
+    quire::WidgetRequest latest;
+    const std::string html = quire::render_widget(b, latest).html;
+    CHECK(html.find("href=\"https://e.org/blog/2016/10/06/hello/\"") != std::string::npos);
+    CHECK(html.find("href=\"https://e.org/blog/about-me/\"") != std::string::npos);
+    CHECK(html.find("/posts/") == std::string::npos);
+    quire::WidgetRequest one;
+    one.view = "post";
+    one.slug = "hello";
+    CHECK(quire::render_widget(b, one).html.find("href=\"https://e.org/blog/2016/10/06/hello/\"") != std::string::npos);
   }
 
   TEST_CASE("an alias leads to its post, which the view says has moved") {
