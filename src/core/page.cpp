@@ -9,17 +9,6 @@
 namespace quire {
 namespace {
 
-const char* nav_section(RouteKind k) {
-  switch (k) {
-    case RouteKind::Home: case RouteKind::Post: return "home";
-    case RouteKind::TagsIndex: case RouteKind::Tag: return "tags";
-    case RouteKind::ArchiveIndex: case RouteKind::Month: return "archive";
-    case RouteKind::Search: return "search";
-    case RouteKind::Page: return "page";
-    default: return "";
-  }
-}
-
 // A JSON string for <script type="application/ld+json">.
 std::string ld_string(std::string_view s) { return "\"" + escape_json_for_script(s) + "\""; }
 

@@ -258,6 +258,17 @@ bool render_page_view(const Bundle& b, std::string_view slug, View& v) {
   return true;
 }
 
+const char* nav_section(RouteKind k) {
+  switch (k) {
+    case RouteKind::Home: case RouteKind::Post: return "home";
+    case RouteKind::TagsIndex: case RouteKind::Tag: return "tags";
+    case RouteKind::ArchiveIndex: case RouteKind::Month: return "archive";
+    case RouteKind::Search: return "search";
+    case RouteKind::Page: return "page";
+    default: return "";
+  }
+}
+
 void render_menu(Html& h, const Bundle& b, const View& view, std::string_view section) {
   const Site& site = b.site;
   auto item = [&](std::string_view label, const std::string& href, bool current, bool in_section) {
@@ -291,7 +302,14 @@ void render_menu(Html& h, const Bundle& b, const View& view, std::string_view se
     } else {
       href = e.target;
     }
-    item(e.title, href, href == view.path, false);
+    bool in_section = false;
+    if (e.kind == "path") {  // a section's first page: the whole section
+      const Route r = parse_route(href, b);
+      const bool first = (r.kind == RouteKind::Home && r.page == 1) || r.kind == RouteKind::TagsIndex ||
+                         r.kind == RouteKind::ArchiveIndex || (r.kind == RouteKind::Search && r.query.empty());
+      in_section = first && section == nav_section(r.kind);
+    }
+    item(e.title, href, href == view.path, in_section);
   }
 }
 

@@ -12,8 +12,10 @@
 // title and one target: {title: About, page: about}, {title: Rust, tag:
 // rust}, {title: Archive, path: /archive/} (a path under base_path) or
 // {title: GitHub, url: https://github.com/...}. render_menu writes it for
-// every view, aria-current="page" on the entry whose target is the view;
-// with no menu, the default one: Home, Tags, Archive, Search.
+// every view, aria-current="page" on the entry whose target is the view,
+// "true" on a path entry to a section's first page (/, /tags/, /archive/,
+// /search/) while a view of that section shows; with no menu, the default
+// one: Home, Tags, Archive, Search.
 //
 // In the bundle: "pages": [{"slug", "title", "body", "date"?,
 // "permalink"?}] at the top level, and "menu": [{"title", "page"|"tag"|
@@ -34,6 +36,7 @@ struct Site;
 struct View;
 struct MenuEntry;
 class Html;
+enum class RouteKind;
 
 // Reads a bundle's "pages" array / site's "menu" array (JSON text); the
 // problem ("pages[1].title: expected string") or "".
@@ -49,6 +52,10 @@ std::string menu_entry_problem(const MenuEntry& entry);
 
 // The page view (RouteKind::Page) into `view`; false when no such page.
 bool render_page_view(const Bundle& bundle, std::string_view slug, View& view);
+
+// The header's section of a view ("home", "tags", "archive", "search",
+// "page"; "" for not found): <main data-view> and the menu's aria-current.
+const char* nav_section(RouteKind kind);
 
 // The header's <nav> list items for a view.
 void render_menu(Html& h, const Bundle& bundle, const View& view, std::string_view section);

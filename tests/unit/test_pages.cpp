@@ -130,6 +130,10 @@ TEST_SUITE("pages") {
     CHECK_FALSE(has(about, ">Search</a>"));
     CHECK(has(doc("/blog/tags/rust/"), "<a href=\"/blog/tags/rust/\" aria-current=\"page\">Rust</a>"));
     CHECK(has(doc("/blog/posts/a/"), "<a href=\"/blog/about/\">About</a>"));
+    // a path entry to a section's first page marks the section
+    CHECK(has(doc("/blog/archive/2020/01/"), "<a href=\"/blog/archive/\" aria-current=\"true\">Archive</a>"));
+    CHECK(has(doc("/blog/archive/"), "<a href=\"/blog/archive/\" aria-current=\"page\">Archive</a>"));
+    CHECK(has(doc("/blog/about/"), "<a href=\"/blog/archive/\">Archive</a>"));
     // carried in the bundle's site
     auto loaded = quire::load_bundle(quire::write_bundle_json(b));
     REQUIRE_MESSAGE(loaded.ok, loaded.message);
