@@ -319,7 +319,6 @@ std::string sitemap_xml(const Bundle& b) {
     std::vector<size_t> shown;  // the posts whose changes change this page
     switch (r.kind) {
       case RouteKind::Search: continue;  // no content of its own
-      case RouteKind::Page: break;  // no posts in it
       case RouteKind::Home: shown = page_of(all, r.page); break;
       case RouteKind::Post:
         if (const Post* p = b.find_post(r.slug)) shown.push_back(static_cast<size_t>(p - b.posts.data()));
