@@ -33,6 +33,7 @@ struct RenderOutcome {
   std::string description;
   std::string html;         // inside of #quire-app ("app") or of <main> ("main")
   std::string needs;        // split bundle: chunk to fetch (relative to the bundle), then render again
+  bool moved = false;       // the path was an alias of the view's (path)
   std::string error;
 };
 
@@ -135,7 +136,7 @@ LoadOutcome addChunk(int handle) {
 // The chunk a path's view would need (for prefetching), or "".
 std::string chunkFor(int handle, const std::string& path) {
   const quire::Bundle* b = bundle_at(handle);
-  return b ? quire::chunk_needed(*b, quire::parse_route(path, b->site.base_path)) : std::string();
+  return b ? quire::chunk_needed(*b, quire::parse_route(path, *b)) : std::string();
 }
 
 RenderOutcome renderPath(int handle, const std::string& path, const std::string& part) {
@@ -145,13 +146,14 @@ RenderOutcome renderPath(int handle, const std::string& path, const std::string&
     out.error = "no bundle loaded with handle " + std::to_string(handle);
     return out;
   }
-  quire::View v = quire::render_view(*b, quire::parse_route(path, b->site.base_path));
+  quire::View v = quire::render_view(*b, quire::parse_route(path, *b));
   out.ok = true;
   out.status = v.status;
   out.title = v.title;
   out.path = v.path;
   out.description = v.description;
   out.needs = v.needs;
+  out.moved = v.moved;
   out.html = part == "main" ? std::move(v.html) : quire::render_app(*b, v);
   return out;
 }
@@ -211,6 +213,7 @@ EMSCRIPTEN_BINDINGS(quire) {
       .field("title", &RenderOutcome::title)
       .field("path", &RenderOutcome::path)
       .field("description", &RenderOutcome::description)
+      .field("moved", &RenderOutcome::moved)
       .field("html", &RenderOutcome::html)
       .field("needs", &RenderOutcome::needs)
       .field("error", &RenderOutcome::error);

@@ -451,8 +451,13 @@ async function show(url, options) {
     loadDocument(url);
     return;
   }
+  if (view.moved) {
+    // A post's old path (an alias): the address becomes where it lives now.
+    url = new URL(view.path + url.hash, url);
+    if (options.history === 'none') options = { ...options, history: 'replace' };
+  }
   if (options.history === 'push') saveScroll();  // where the reader leaves the current entry
-  shownPath = path;
+  shownPath = url.pathname + url.search;
 
   replaceView(app, view.html);
   app.dataset.route = view.path;

@@ -20,6 +20,8 @@ export interface RenderedView {
    * render again.
    */
   needs: string;
+  /** The path was an old one (a post's alias): `path` is where it lives now. */
+  moved: boolean;
 }
 
 /**

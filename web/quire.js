@@ -40,6 +40,7 @@
  * @property {string} description
  * @property {string} html
  * @property {string} needs
+ * @property {boolean} moved
  * @property {string} error
  */
 
@@ -54,6 +55,8 @@
  * @property {string} needs        '' when complete; else the view is a post
  *   whose body is in a chunk not loaded yet (split bundle): `await
  *   bundle.ensure(path)`, then render again
+ * @property {boolean} moved       the path is an old one of the view's (a
+ *   post's alias): `path` is where it lives now
  */
 
 /**
@@ -256,7 +259,7 @@ export class Bundle {
     if (this.#released) throw new QuireError('This bundle has been released', 'released');
     const r = this.#core.renderPath(this.handle, String(path), part);
     if (!r.ok) throw new QuireError(r.error || 'Rendering failed', 'render');
-    return { status: r.status, title: r.title, path: r.path, description: r.description, html: r.html, needs: r.needs };
+    return { status: r.status, title: r.title, path: r.path, description: r.description, html: r.html, needs: r.needs, moved: r.moved };
   }
 
   /**

@@ -16,6 +16,8 @@
 #include "build/fsutil.hpp"
 #include "build/post_dates.hpp"
 #include "build/post_keys.hpp"
+#include "build/pages_content.hpp"
+#include "build/url_keys.hpp"
 #include "core/html.hpp"
 #include "core/markdown.hpp"
 
@@ -33,7 +35,7 @@ namespace {
 
 const char* const kSiteKeys[] = {"title", "description", "author", "url", "base_path",
                                  "language", "posts_per_page", "date_format", "unsafe_html",
-                                 "feed_entries", "split_bundle_over", "timezone"};
+                                 "feed_entries", "split_bundle_over", "timezone", "permalink", "menu"};
 
 struct Context {
   std::string file;
@@ -173,6 +175,7 @@ void parse_site_yaml(std::string_view text, const std::string& file, Site& site,
     const std::string key = kv.first.Scalar();
     const YAML::Node& v = kv.second;
     if (!cx.first_time(kv.first)) continue;
+    if (read_site_url_key(key, v, file, cx.line_offset, site, errors)) continue;  // build/url_keys.hpp
     std::string s;
     if (key == "title" || key == "description" || key == "author" || key == "language" || key == "date_format") {
       if (!cx.scalar(kv.first, v, s)) continue;
@@ -315,7 +318,7 @@ ParsedPost parse_post(std::string_view raw, const std::string& file, std::vector
   }
   const int first_key_line = fm.fence_line + 1;
   if (!read.has_title) errors.push_back({file, first_key_line, "title: missing (every post needs a title)"});
-  if (!read.has_date)
+  if (!read.has_date && settings.date_required)
     errors.push_back({file, first_key_line,
                       std::string("date: missing (expected ") + kPostDateExpectation +
                           ", or a file name starting YYYY-MM-DD-)"});
@@ -397,6 +400,7 @@ ContentResult load_content(const fs::path& dir, const ContentOptions& options) {
   for (std::thread& t : pool) t.join();
 
   std::map<std::string, std::string> slug_file;
+  std::vector<std::string> post_files;  // of r.bundle.posts, in order
   for (size_t i = 0; i < files.size(); ++i) {
     const fs::path& f = files[i];
     if (!parsed[i].read) {
@@ -420,7 +424,10 @@ ContentResult load_content(const fs::path& dir, const ContentOptions& options) {
       r.post_files.push_back(std::move(pf));
     }
     r.bundle.posts.push_back(std::move(pp.post));
+    post_files.push_back(f.string());
   }
+  load_pages(dir, r.bundle, post_files, r.errors, r.warnings);  // build/pages_content.hpp
+  check_post_urls(r.bundle, post_files, r.errors);
   r.bundle.index();
   return r;
 }

@@ -17,7 +17,7 @@ namespace {
 
 // Folders of content/ other parts of the build read as a whole (static/:
 // site_writer copies it).
-const char* const kUsedFolders[] = {"static"};
+const char* const kUsedFolders[] = {"static", "pages"};  // pages: pages_content.hpp
 
 bool is_bundle_index(const fs::path& file) {
   return file.filename() == "index.md" || file.filename() == "index.markdown";

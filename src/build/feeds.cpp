@@ -215,7 +215,7 @@ const std::string& FeedWriter::content(size_t post) {
     o.unsafe_html = b_.site.unsafe_html;
     o.base_path = b_.site.base_path;
     std::string html = p.has_body ? render_markdown(p.body, o) : render_markdown(p.summary, o);
-    content_[post] = absolute_urls(html, b_.site.url, site_path(b_.site, post_route(p.slug)));
+    content_[post] = absolute_urls(html, b_.site.url, site_path(b_.site, post_route(p)));
     rendered_[post] = true;
   }
   return content_[post];
@@ -252,7 +252,7 @@ std::string FeedWriter::atom(const TagInfo* tag) {
   x += "<generator uri=\"" + std::string(kGeneratorUri) + "\">Quire</generator>\n";
   for (size_t i : posts) {
     const Post& p = b_.posts[i];
-    const std::string url = s.url + site_path(s, post_route(p.slug));
+    const std::string url = s.url + site_path(s, post_route(p));
     x += "<entry>\n<title>" + xml_text(p.title) + "</title>\n";
     x += "<link rel=\"alternate\" type=\"text/html\" href=\"" + xml_text(url) + "\"/>\n";
     x += "<id>" + xml_text(url) + "</id>\n";
@@ -281,7 +281,7 @@ std::string FeedWriter::json_feed(const TagInfo* tag) {
   json items = json::array();
   for (size_t i : posts) {
     const Post& p = b_.posts[i];
-    const std::string url = s.url + site_path(s, post_route(p.slug));
+    const std::string url = s.url + site_path(s, post_route(p));
     json item = {{"id", url}, {"url", url}, {"title", p.title}, {"content_html", content(i)},
                  {"date_published", rfc3339(p.when)}, {"date_modified", rfc3339(modified(p))}};
     const std::string& summary = summary_text(i);

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "build/post_dates.hpp"
+#include "build/url_keys.hpp"
 #include "core/html.hpp"
 #include "core/markdown.hpp"
 
@@ -17,9 +18,9 @@ using json = nlohmann::json;
 // Keys read here (and the hints' candidates).
 const char* const kPostKeys[] = {"title", "date", "updated", "lastmod", "last_modified_at", "tags", "categories",
                                  "summary", "description", "excerpt", "slug", "draft", "published", "author",
-                                 "authors", "image", "images", "taxonomies"};
-// Kept in params for other parts of the build, without a warning.
-const char* const kRouteKeys[] = {"permalink", "aliases", "redirect_from"};
+                                 "authors", "image", "images", "taxonomies",
+                                 // read by url_keys.hpp
+                                 "permalink", "aliases", "redirect_from"};
 
 json to_json(const FrontValue& v) {
   switch (v.kind) {
@@ -174,6 +175,7 @@ void read_post_keys(const FrontValue& root, const std::string& file, const std::
       rd.error(e.line, "\"" + key + "\" given twice (first on line " + std::to_string(seen->second) + ")");
       continue;
     }
+    if (read_post_url_key(e, file, p, errors)) continue;  // permalink, aliases, redirect_from: url_keys.hpp
     if (key == "title") {
       read.has_title = true;
       std::string t;
@@ -243,7 +245,6 @@ void read_post_keys(const FrontValue& root, const std::string& file, const std::
       }
     } else {
       params[sanitize_utf8(key)] = to_json(v);  // unknown keys are kept, not fatal
-      if (std::find(std::begin(kRouteKeys), std::end(kRouteKeys), key) != std::end(kRouteKeys)) continue;
       for (const char* known : kPostKeys)
         if (edit_distance(key, known) <= 2 && key.size() > 2) {
           warnings.push_back({file, e.line, "unknown key \"" + key + "\" kept in params (did you mean \"" +
@@ -264,6 +265,7 @@ void read_post_keys(const FrontValue& root, const std::string& file, const std::
       }
       if (slugs.insert(tag_slug(name)).second) p.tags.push_back(name);
     }
+  for (const auto& category : categories) p.categories.push_back(category.first);  // for :categories
   // The meta description: page.cpp takes params.description when the post
   // has a summary of its own, else the summary's text.
   if (!summary.empty() && !description.empty()) params["description"] = description;

@@ -9,7 +9,7 @@
 // image (text, or a map with path, src, url or feature) and images (the
 // first): the social image, kept as params.image. A known key with the
 // wrong type is an error at its line; permalink, aliases and redirect_from
-// are kept in params for the route table (not read here); any other key is
+// go to url_keys.hpp (the route table's); any other key is
 // kept in params, with a warning and a hint when it looks like a known
 // key's typo.
 #pragma once

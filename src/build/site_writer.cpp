@@ -12,6 +12,7 @@
 #include "build/feeds.hpp"
 #include "build/fsutil.hpp"
 #include "build/output_dir.hpp"
+#include "build/redirects.hpp"
 #include "core/html.hpp"
 #include "core/views.hpp"
 
@@ -29,13 +30,14 @@ std::vector<Route> all_routes(const Bundle& b) {
   const size_t per = static_cast<size_t>(std::max(1, b.site.posts_per_page));
   auto pages = [per](size_t n) { return std::max<size_t>(1, (n + per - 1) / per); };
   for (size_t p = 1; p <= pages(b.posts.size()); ++p) routes.push_back(home_route(static_cast<int>(p)));
-  for (const Post& p : b.posts) routes.push_back(post_route(p.slug));
+  for (const Post& p : b.posts) routes.push_back(post_route(p));
   routes.push_back(route_of(RouteKind::TagsIndex));
   for (const TagInfo& t : b.tags)
     for (size_t p = 1; p <= pages(t.posts.size()); ++p) routes.push_back(tag_route(t.slug, static_cast<int>(p)));
   routes.push_back(route_of(RouteKind::ArchiveIndex));
   for (const MonthInfo& m : b.months) routes.push_back(month_route(m.year, m.month));
   routes.push_back(route_of(RouteKind::Search));
+  for (const Post& p : b.pages) routes.push_back(page_route(p));
   return routes;
 }
 
@@ -70,7 +72,9 @@ bool write_pages(const Bundle& b, const fs::path& root, WriteStats& stats, std::
         // file: write the decoded path (a tag "café" lives in tags/café/).
         std::string rel = percent_decode(route_path(routes[i], "/").substr(1));
         std::string html = render_document(b, v);
-        if (!write_file(root / rel / "index.html", html, problem)) break;
+        // A post at a file name (/:year/:month/:day/:title.html) is that file.
+        const fs::path file = rel.empty() || rel.back() == '/' ? root / rel / "index.html" : root / rel;
+        if (!write_file(file, html, problem)) break;
         bytes += html.size();
       }
       std::lock_guard<std::mutex> lock(mutex);
@@ -142,6 +146,8 @@ bool write_all(const Bundle& b, const WriteOptions& o, const fs::path& root, Wri
   if (progress) progress(stats.pages, stats.pages);
   for (const OutputFile& f : feed_files(b))
     if (!put(f.path, f.data)) return false;
+  for (const RedirectFile& f : redirect_files(b))  // old URLs (aliases)
+    if (!put(f.path, f.html)) return false;
 
   auto copy_list = [&](const fs::path& dir, const char* const* names) {
     for (const char* const* n = names; *n; ++n) {
@@ -157,7 +163,12 @@ bool write_all(const Bundle& b, const WriteOptions& o, const fs::path& root, Wri
   if (!copy_list(o.web_dir, kWebFiles) || !copy_list(o.wasm_dir, kWasmFiles)) return false;
   std::error_code ec;
   for (const PostFile& f : o.post_files) {
-    const fs::path rel = fs::path(percent_decode(route_path(post_route(f.slug), "/").substr(1))) / f.rel;
+    // The folder the post's page is in: its route's path (a pattern may
+    // place it anywhere, or name a file: /2016/10/06/x.html is in /2016/10/06/).
+    const Post* post = b.find_post(f.slug);
+    std::string page = route_path(post ? post_route(*post) : post_route(f.slug), "/").substr(1);
+    page.erase(page.rfind('/') + 1);
+    const fs::path rel = fs::path(percent_decode(page)) / f.rel;
     std::string data;
     if (!read_file(f.source, data)) {
       error = f.source.string() + ": cannot read";

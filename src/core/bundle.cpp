@@ -10,6 +10,7 @@
 
 #include "core/html.hpp"
 #include "core/markdown.hpp"
+#include "core/pages.hpp"
 
 #if defined(__wasm_simd128__)
 #include <wasm_simd128.h>
@@ -188,6 +189,11 @@ class Cursor {
 
   // Reads one value of any type, keeping nothing.
   bool skip();
+  // Skips a value: its bytes as written, empty when the syntax is bad.
+  std::string_view skip_span() {
+    const char* start = p_;
+    return skip() ? std::string_view(start, static_cast<size_t>(p_ - start)) : std::string_view();
+  }
 
   // Walks an object (after peek() gave Object): member(key) reads each
   // value and returns false only on a syntax error.
@@ -769,6 +775,7 @@ const SiteField kSiteFields[] = {
     {"date_format", &Site::date_format},
     {"unsafe_html", nullptr, nullptr, &Site::unsafe_html},
     {"feed_entries", nullptr, &Site::feed_entries},
+    {"permalink", &Site::permalink},
 };
 
 // Orders posts newest first and derives tags and months. Given, for the
@@ -800,6 +807,7 @@ class BundleReader {
   size_t post_problem(std::string& message);
 
   bool string_field(Text& out, Type t, bool& present, std::string& problem);
+  std::string_view pages_json_;  // "pages" as written (pages.hpp reads it)
 
   Cursor in_;
   Bundle& b_;
@@ -822,7 +830,7 @@ class BundleReader {
   // aside); later posts are only checked for syntax.
   enum PostSlot : size_t {
     kSlug, kTitle, kDate, kUpdated, kSummary, kSlugValue, kTitleValue, kDateValue, kUpdatedValue,
-    kBody, kTags, kParams, kChunk, kMinutes, kAuthors, kPostSlots
+    kBody, kTags, kParams, kChunk, kMinutes, kAuthors, kPermalink, kAliases, kPostSlots
   };
   Problems<kPostSlots> fields_;
   size_t bad_post_ = SIZE_MAX;
@@ -850,6 +858,7 @@ bool BundleReader::read(std::string& code, std::string& message) {
       else if (name == "site") site();
       else if (name == "chunks") chunks();
       else if (name == "posts") posts();
+      else if (name == "pages") pages_json_ = in_.skip_span();  // pages.hpp
       else in_.skip();
       return !in_.failed();
     });
@@ -888,6 +897,7 @@ bool BundleReader::read(std::string& code, std::string& message) {
   if (duplicate != SIZE_MAX)
     return fail("schema", "posts[" + std::to_string(duplicate) + "].slug: duplicate " +
                               in_quotes(b_.posts[duplicate].slug) + " (also posts[" + std::to_string(first) + "])");
+  if (std::string why = read_pages(pages_json_, b_.pages); !why.empty()) return fail("schema", why);
   index_posts(b_, std::move(table), tag_names_, std::move(tag_ids_));
   return true;
 }
@@ -927,9 +937,11 @@ void BundleReader::site() {
   }
   constexpr size_t kSlots = std::size(kSiteFields);
   Problems<kSlots> problems;
+  std::string_view menu;
   const Site defaults;
   bool ok = in_.object([&](Raw key) {
     std::string name = text_of(key);
+    if (name == "menu") return !(menu = in_.skip_span()).empty();  // pages.hpp
     size_t slot = 0;
     while (slot < kSlots && name != kSiteFields[slot].name) ++slot;
     if (slot == kSlots) return in_.skip();
@@ -976,6 +988,11 @@ void BundleReader::site() {
     site_problem_ = std::string("site.base_path: expected ") + kBasePathExpectation + ", got " + in_quotes(s.base_path);
     return;
   }
+  if (std::string why = permalink_problem(s.permalink); !why.empty()) {
+    site_problem_ = "site.permalink: " + why + ", got " + in_quotes(s.permalink);
+    return;
+  }
+  if (std::string why = read_menu(menu, s.menu); !why.empty()) site_problem_ = "site." + why;
   while (!s.url.empty() && s.url.back() == '/') s.url.pop_back();
 }
 
@@ -1080,7 +1097,9 @@ size_t BundleReader::post_slot(std::string_view key) {
     case 6: return is("params", kParams);
     case 7:
       return key[0] == 'u' ? is("updated", kUpdated) : key[0] == 's' ? is("summary", kSummary)
-             : key[0] == 'a' ? is("authors", kAuthors) : is("minutes", kMinutes);
+             : key[0] == 'a' ? (key[1] == 'u' ? is("authors", kAuthors) : is("aliases", kAliases))
+             : is("minutes", kMinutes);
+    case 9: return is("permalink", kPermalink);
     default: return kPostSlots;
   }
 }
@@ -1182,22 +1201,35 @@ void BundleReader::post(size_t i) {
         else odd_chunks_.push_back(OddChunk{i, vt, n.integer, n.value});
         return true;
       }
+      case kPermalink: {
+        bool given = false;
+        if (!string_field(p.permalink, vt, given, what)) return false;
+        if (!what.empty()) problem(std::move(what));
+        else if (given && (p.permalink.empty() || p.permalink.view()[0] != '/'))
+          problem("expected a path starting with '/', got " + in_quotes(p.permalink));
+        return true;
+      }
       case kAuthors:
-        p.authors.clear();
+      case kAliases: {
+        // Lists of strings.
+        std::vector<Text>& list = slot == kAuthors ? p.authors : p.aliases;
+        const char* list_name = slot == kAuthors ? "authors[" : "aliases[";
+        list.clear();
         if (vt == Type::Null) return in_.null();
         if (vt != Type::Array) return problem(expected("array", vt)), in_.skip();
         return in_.array([&](size_t k) {
           Type et;
           if (!in_.peek(et)) return false;
           if (et != Type::String) {
-            fields_.set(slot, "authors[" + std::to_string(k) + "]: " + expected("string", et));
+            fields_.set(slot, list_name + std::to_string(k) + "]: " + expected("string", et));
             return in_.skip();
           }
           Raw r;
           if (!in_.string(r)) return false;
-          p.authors.push_back(text_at_load(r));
+          list.push_back(text_at_load(r));
           return true;
         });
+      }
       default: {  // kMinutes
         p.minutes = 0;
         if (vt == Type::Null) return in_.null();
@@ -1369,6 +1401,7 @@ void index_posts(Bundle& b, std::vector<uint32_t> table, const TagNames& names, 
     const MonthInfo* months = static_cast<const MonthInfo*>(c);
     return months[x].year != months[y].year ? months[x].year > months[y].year : months[x].month > months[y].month;
   }, b.months.data()));
+  index_paths(b);
 }
 
 }  // namespace
@@ -1626,6 +1659,7 @@ json site_json(const Site& s) {
     else if (f.number) j[f.name] = s.*f.number;
     else j[f.name] = s.*f.flag;
   }
+  write_menu(j, s);
   return j;
 }
 
@@ -1642,6 +1676,8 @@ json post_json(const Post& p, int chunk) {
     json params = json::parse(p.params_json, nullptr, false);
     if (params.is_object()) j["params"] = std::move(params);
   }
+  if (!p.permalink.empty()) j["permalink"] = p.permalink;
+  if (!p.aliases.empty()) j["aliases"] = p.aliases;
   return j;
 }
 
@@ -1684,16 +1720,20 @@ SplitBundle write_split_bundle(const Bundle& b, std::string_view chunk_dir, size
   for (const auto& c : out.chunks) chunks.push_back(c.path);
   json posts = json::array();
   for (size_t i = 0; i < n; ++i) posts.push_back(post_json(b.posts[i], chunk_of[i]));
-  out.index = dump({{"format", kBundleFormat}, {"version", kBundleVersion}, {"site", site_json(b.site)},
-                    {"chunks", std::move(chunks)}, {"posts", std::move(posts)}});
+  json doc = {{"format", kBundleFormat}, {"version", kBundleVersion}, {"site", site_json(b.site)},
+              {"chunks", std::move(chunks)}, {"posts", std::move(posts)}};
+  write_pages(doc, b);
+  out.index = dump(doc);
   return out;
 }
 
 std::string write_bundle_json(const Bundle& b) {
   json posts = json::array();
   for (const Post& p : b.posts) posts.push_back(post_json(p, -1));
-  return dump({{"format", kBundleFormat}, {"version", kBundleVersion}, {"site", site_json(b.site)},
-               {"posts", std::move(posts)}});
+  json doc = {{"format", kBundleFormat}, {"version", kBundleVersion}, {"site", site_json(b.site)},
+              {"posts", std::move(posts)}};
+  write_pages(doc, b);
+  return dump(doc);
 }
 
 }  // namespace quire

@@ -3,11 +3,15 @@
 // One versioned JSON document (schema below, read and written only here):
 // {"format": "quire-bundle", "version": 1,
 //  "site": {"title", "description", "author", "url", "base_path", "language",
-//           "posts_per_page", "date_format", "unsafe_html", "feed_entries"},
+//           "posts_per_page", "date_format", "unsafe_html", "feed_entries",
+//           "permalink", "menu"?: [..] (pages.hpp)},
+//  "pages"?: [..] (pages.hpp),
 //  "chunks"?: ["chunks/<hash>.json", ..],
 //  "posts": [{"slug", "title", "date", "updated"?, "tags": [..], "summary",
 //             "body"?, "chunk"?: <index into chunks>, "minutes"?: <reading
-//             time, written for every post>, "params"?: {..}}]}  newest first
+//             time, written for every post>, "params"?: {..},
+//             "permalink"?: <the post's path under base_path>,
+//             "aliases"?: [<old paths that redirect to it>, ..]}]}  newest first
 // A post without "body" is valid: a split bundle may load bodies later.
 //
 // The split form (a large blog): the bundle is an index, every post without
@@ -25,6 +29,7 @@
 #include <vector>
 
 #include "core/dates.hpp"
+#include "core/permalink.hpp"
 
 namespace quire {
 
@@ -33,6 +38,14 @@ inline constexpr int kBundleVersion = 1;
 inline constexpr const char* kBundleFormat = "quire-bundle";
 // A chunk's "format" field.
 inline constexpr const char* kChunkFormat = "quire-chunk";
+
+// A header navigation entry (pages.hpp): kind is "page", "tag", "path" or
+// "url", target the page's slug, the tag, the path or the URL.
+struct MenuEntry {
+  std::string title;
+  std::string kind;
+  std::string target;
+};
 
 struct Site {
   std::string title = "Untitled blog";
@@ -45,6 +58,8 @@ struct Site {
   std::string date_format = kDefaultDateFormat;
   bool unsafe_html = false;
   int feed_entries = 20;        // newest posts in each Atom/JSON feed
+  std::string permalink = kDefaultPermalink;  // where posts live (permalink.hpp)
+  std::vector<MenuEntry> menu;  // empty: the default menu (pages.hpp)
   // Build only (not in the bundle): split into index + chunks above this
   // many posts; 0 never splits.
   int split_bundle_over = 500;
@@ -122,6 +137,13 @@ struct Post {
   int minutes = 0;      // reading time; 0: not known yet (computed from body)
   std::string params_json;  // unknown front-matter keys, as a JSON object (as
                             // written in a loaded bundle: valid, not normalised)
+  // URLs (permalink.hpp). permalink: the post's own path, replacing the
+  // site's pattern (the build stores it expanded); aliases: old paths that
+  // redirect to the post. path: derived by index(), in normal form.
+  Text permalink;
+  std::vector<Text> aliases;
+  std::string path;
+  std::vector<std::string> categories;  // build only: for :categories
 };
 
 struct TagInfo {
@@ -138,6 +160,7 @@ struct MonthInfo {
 struct Bundle {
   Site site;
   std::vector<Post> posts;  // newest first
+  std::vector<Post> pages;  // content/pages (pages.hpp), in file name order
   std::vector<std::string> chunks;  // split form: chunk paths, relative to the bundle
   std::shared_ptr<const char> source;  // a loaded bundle's bytes, that texts may view
   // Derived by index(): tags by slug, months newest first, and posts by
@@ -148,6 +171,16 @@ struct Bundle {
   static constexpr uint32_t kNoPost = UINT32_MAX;
   std::vector<uint32_t> slug_table;
   size_t indexed_posts = 0;  // posts.size() when index() last ran
+  // Derived by index(): every post path and alias (normal form, see
+  // permalink.hpp), sorted by path; post is an index into posts, with
+  // kAlias set for an alias.
+  struct PathEntry {
+    std::string path;
+    uint32_t post;
+  };
+  static constexpr uint32_t kAlias = 0x80000000u;
+  static constexpr uint32_t kPage = 0x40000000u;  // an index into pages
+  std::vector<PathEntry> paths;
 
   // Sorts posts newest first and rebuilds tags, months and slug_table;
   // drops a post's tags whose slug an earlier one of its tags has.
@@ -155,6 +188,10 @@ struct Bundle {
   // The chunk path a post's body is in, when the body is not loaded yet.
   const std::string* missing_chunk(const Post& post) const;
   const Post* find_post(std::string_view slug) const;
+  // The post (or page) at a normal path (permalink.hpp), or null; `alias`
+  // says whether the path is one of its aliases, `page` whether it is a page.
+  const Post* find_path(std::string_view normal, bool* alias = nullptr, bool* page = nullptr) const;
+  const Post* find_page(std::string_view slug) const;
   const TagInfo* find_tag(std::string_view slug) const;
   const MonthInfo* find_month(int year, int month) const;
 };

@@ -1617,9 +1617,14 @@ class HtmlRenderer {
     return scratch_;
   }
 
-  // "/images/a.svg" means the site's root, which is base_path.
-  static bool is_root_relative(std::string_view url) {
-    return !url.empty() && url[0] == '/' && (url.size() == 1 || url[1] != '/');
+  // "/images/a.svg" means the site's root, which is base_path; unless it is
+  // under base_path already ("/blog/posts/x/" of a blog that lived at
+  // /blog/ before): never /blog/blog/.
+  bool is_root_relative(std::string_view url) const {
+    if (url.empty() || url[0] != '/' || (url.size() > 1 && url[1] == '/')) return false;
+    std::string_view root = context_.site_root;
+    return root.empty() || url.substr(0, root.size()) != root ||
+           (url.size() > root.size() && url[root.size()] != '/' && url[root.size()] != '?' && url[root.size()] != '#');
   }
 
   // resolve_url(url_base, url under the site root), URL-escaped. Without a

@@ -3,20 +3,11 @@
 #include <nlohmann/json.hpp>
 
 #include "core/html.hpp"
+#include "core/pages.hpp"
 
 // The page around a view: <head> metadata, header with navigation, footer.
 namespace quire {
 namespace {
-
-const char* nav_section(RouteKind k) {
-  switch (k) {
-    case RouteKind::Home: case RouteKind::Post: return "home";
-    case RouteKind::TagsIndex: case RouteKind::Tag: return "tags";
-    case RouteKind::ArchiveIndex: case RouteKind::Month: return "archive";
-    case RouteKind::Search: return "search";
-    default: return "";
-  }
-}
 
 // A JSON string for <script type="application/ld+json">.
 std::string ld_string(std::string_view s) { return "\"" + escape_json_for_script(s) + "\""; }
@@ -33,7 +24,10 @@ std::string post_image(const Site& site, const Post& post, const std::string& pa
   if (image.rfind("https://", 0) == 0 || image.rfind("http://", 0) == 0) return image;
   if (image.empty() || site.url.empty() || image.find(':') != std::string::npos || image.rfind("//", 0) == 0)
     return {};
-  if (image[0] == '/') return site.url + site.base_path + image.substr(1);
+  if (image[0] == '/') {  // under base_path, unless written with it already (never /blog/blog/)
+    const bool has_base = site.base_path.size() > 1 && image.compare(0, site.base_path.size(), site.base_path) == 0;
+    return site.url + (has_base ? image : site.base_path + image.substr(1));
+  }
   return page_url + image;
 }
 
@@ -131,17 +125,7 @@ std::string render_app(const Bundle& bundle, const View& view) {
   h.raw("<a class=\"skip-link\" href=\"#main\">Skip to content</a>\n<header class=\"site-header\">\n"
         "<div class=\"site-header-inner\">\n<a class=\"site-title\" href=\"")
       .text(site.base_path).raw("\">").text(site.title).raw("</a>\n<nav class=\"site-nav\" aria-label=\"Main\">\n<ul>\n");
-  struct Item { const char* section; const char* label; Route route; };
-  const Item items[] = {{"home", "Home", home_route()},
-                        {"tags", "Tags", route_of(RouteKind::TagsIndex)},
-                        {"archive", "Archive", route_of(RouteKind::ArchiveIndex)},
-                        {"search", "Search", route_of(RouteKind::Search)}};
-  for (const Item& it : items) {
-    std::string href = route_path(it.route, site.base_path);
-    h.raw("<li><a href=\"").text(href).raw("\"");
-    if (section == it.section) h.raw(href == view.path ? " aria-current=\"page\"" : " aria-current=\"true\"");
-    h.raw(">").raw(it.label).raw("</a></li>\n");
-  }
+  render_menu(h, bundle, view, section);  // pages.hpp
   h.raw("</ul>\n</nav>\n");
   // Light/dark: kThemeScriptFile applies the reader's choice before first
   // paint, keeps aria-pressed true when the dark theme shows, and shows the

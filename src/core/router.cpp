@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <vector>
 
+#include "core/bundle.hpp"
 #include "core/html.hpp"
+#include "core/permalink.hpp"
 
 namespace quire {
 namespace {
@@ -136,6 +138,29 @@ Route parse_route(std::string_view path, std::string_view base_path) {
   return r;
 }
 
+Route parse_route(std::string_view path, const Bundle& bundle) {
+  std::string_view base = bundle.site.base_path;
+  if (!bundle.paths.empty()) {
+    std::string_view rest = path.substr(0, path.find_first_of("?#"));
+    if (rest.substr(0, base.size()) == base) {
+      bool ok = true, alias = false, page = false;
+      std::string normal = normal_path(rest.substr(base.size()), true, &ok);
+      if (const Post* p = ok ? bundle.find_path(normal, &alias, &page) : nullptr) {
+        Route r = page ? page_route(*p) : post_route(*p);
+        r.alias = alias;
+        return r;
+      }
+    }
+  }
+  Route r = parse_route(path, base);
+  if (r.kind == RouteKind::Post) {
+    // posts/<slug>/ is the post's only under the default pattern
+    const Post* p = bundle.find_post(r.slug);
+    if (p && !p->path.empty()) return not_found();
+  }
+  return r;
+}
+
 std::string route_path(const Route& r, std::string_view base_path) {
   std::string out(base_path.empty() ? "/" : base_path);
   auto page_suffix = [&](int page) {
@@ -143,7 +168,10 @@ std::string route_path(const Route& r, std::string_view base_path) {
   };
   switch (r.kind) {
     case RouteKind::Home: page_suffix(r.page); break;
-    case RouteKind::Post: out += "posts/" + percent_encode_segment(r.slug) + "/"; break;
+    case RouteKind::Post:
+      if (r.post_path.empty()) out += "posts/" + percent_encode_segment(r.slug) + "/";
+      else out += encode_path(r.post_path);
+      break;
     case RouteKind::TagsIndex: out += "tags/"; break;
     case RouteKind::Tag: {
       out += "tags/";
@@ -170,6 +198,7 @@ std::string route_path(const Route& r, std::string_view base_path) {
         if (r.page > 1) out += "&page=" + std::to_string(r.page);
       }
       break;
+    case RouteKind::Page: out += encode_path(r.post_path); break;
     case RouteKind::NotFound: out += "404.html"; break;
   }
   return out;
@@ -192,6 +221,18 @@ Route post_route(std::string_view slug) {
   Route r;
   r.kind = RouteKind::Post;
   r.slug = std::string(slug);
+  return r;
+}
+
+Route post_route(const Post& post) {
+  Route r = post_route(post.slug.view());
+  r.post_path = post.path;
+  return r;
+}
+
+Route page_route(const Post& page) {
+  Route r = post_route(page);
+  r.kind = RouteKind::Page;
   return r;
 }
 

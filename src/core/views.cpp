@@ -7,6 +7,7 @@
 #include "core/dates.hpp"
 #include "core/html.hpp"
 #include "core/markdown.hpp"
+#include "core/pages.hpp"
 
 namespace quire {
 namespace {
@@ -51,6 +52,9 @@ class ViewBuilder {
       case RouteKind::ArchiveIndex: archive(); break;
       case RouteKind::Month: month(); break;
       case RouteKind::Search: search(); break;
+      case RouteKind::Page:
+        if (!render_page_view(b_, route_.slug, v_)) not_found();
+        break;
       case RouteKind::NotFound: not_found(); break;
       default: not_found(); break;
     }
@@ -86,7 +90,7 @@ class ViewBuilder {
 
   void post_summary(Html& h, size_t index) {
     const Post& p = b_.posts[index];
-    h.raw("<article class=\"post-summary\">\n<h2><a href=\"").text(path(post_route(p.slug)))
+    h.raw("<article class=\"post-summary\">\n<h2><a href=\"").text(path(post_route(p)))
         .raw("\">").text(p.title).raw("</a></h2>\n<p class=\"post-meta\">");
     time(h, p.date, p.when);
     if (int minutes = reading_minutes(p)) h.raw(" <span class=\"reading-time\">· ").num(minutes).raw(" min read</span>");
@@ -188,6 +192,8 @@ class ViewBuilder {
     if (!p) return not_found();
     size_t index = static_cast<size_t>(p - b_.posts.data());
     begin(RouteKind::Post, page_title(site_, p->title));
+    v_.path = path(post_route(*p));  // where the post is, whichever path led here
+    v_.moved = route_.alias;
     v_.post = p;
     v_.description = markdown_plain_text(p->summary);
     Html h;
@@ -229,9 +235,9 @@ class ViewBuilder {
     const Post* older = index + 1 < b_.posts.size() ? &b_.posts[index + 1] : nullptr;
     if (newer || older) {
       h.raw("<nav class=\"post-nav\" aria-label=\"More posts\">\n");
-      if (older) h.raw("<a class=\"older\" rel=\"prev\" href=\"").text(path(post_route(older->slug)))
+      if (older) h.raw("<a class=\"older\" rel=\"prev\" href=\"").text(path(post_route(*older)))
           .raw("\"><span class=\"label\">← Previous post</span> <span class=\"title\">").text(older->title).raw("</span></a>\n");
-      if (newer) h.raw("<a class=\"newer\" rel=\"next\" href=\"").text(path(post_route(newer->slug)))
+      if (newer) h.raw("<a class=\"newer\" rel=\"next\" href=\"").text(path(post_route(*newer)))
           .raw("\"><span class=\"label\">Next post →</span> <span class=\"title\">").text(newer->title).raw("</span></a>\n");
       h.raw("</nav>\n");
     }
@@ -436,7 +442,7 @@ class ViewBuilder {
       const Post& p = b_.posts[posts[k]];
       h.raw("<li>");
       time(h, p.date, p.when);
-      h.raw(" <a href=\"").text(path(post_route(p.slug))).raw("\">").text(p.title).raw("</a></li>\n");
+      h.raw(" <a href=\"").text(path(post_route(p))).raw("\">").text(p.title).raw("</a></li>\n");
     }
     h.raw("</ul>\n");
   }

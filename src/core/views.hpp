@@ -26,6 +26,8 @@ struct View {
   std::string description; // plain text for <meta name="description">
   std::string path;        // canonical path (base_path included; for search
                            // without the query, for 404 base_path + "404.html")
+  bool moved = false;      // the route was one of a post's aliases: the
+                           // app replaces the URL with `path`
   std::string prev_path;   // rel="prev" (newer page), if any
   std::string next_path;   // rel="next" (older page), if any
   std::string html;        // inside of <main>

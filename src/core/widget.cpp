@@ -160,7 +160,7 @@ class WidgetBuilder {
     h.raw("<ol class=\"posts\" part=\"list\">\n");
     for (size_t k = 0; k < posts.size() && k < n; ++k) {
       const Post& p = b_.posts[posts[k]];
-      h.raw("<li class=\"item\" part=\"item\"><a class=\"link\" part=\"link\" href=\"").text(link(post_route(p.slug)))
+      h.raw("<li class=\"item\" part=\"item\"><a class=\"link\" part=\"link\" href=\"").text(link(post_route(p)))
           .raw("\" data-slug=\"").text(p.slug).raw("\">").text(p.title).raw("</a>\n<p class=\"meta\" part=\"meta\">");
       time(h, p.date, p.when);
       h.raw("</p>\n");
@@ -240,7 +240,7 @@ class WidgetBuilder {
       fail(404, "slug: no post " + quoted(req_.slug) + " in this blog");
       return;
     }
-    const std::string href = link(post_route(p->slug));
+    const std::string href = link(post_route(*p));
     v_.title = p->title;
     Html h;
     back(h);

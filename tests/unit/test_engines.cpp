@@ -116,7 +116,10 @@ TEST_SUITE("engines") {
     CHECK(p.post.post.updated == "2019-03-15");
     CHECK(p.post.post.tags == texts({"go", "web", "Dev"}));
     CHECK(p.post.post.summary == "Why spring.");
-    CHECK(p.post.post.params_json == R"({"aliases":["/old/spring/"],"image":"/img/spring.png"})");
+    CHECK(p.post.post.params_json == R"({"image":"/img/spring.png"})");
+    // Aliases go to the route table (url_keys.hpp), categories also to :categories.
+    CHECK(p.post.post.aliases == texts({"/old/spring/"}));
+    CHECK(p.post.post.categories == std::vector<std::string>{"Dev", "web"});
     CHECK_MESSAGE(p.warnings.empty(), all(p.warnings));
   }
 

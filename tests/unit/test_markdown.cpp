@@ -304,6 +304,15 @@ TEST_CASE("root-relative links and images are written under the base path") {
   CHECK(render_markdown("[p](//cdn.example/x) [rel](a/) [f](#f) [h](https://e.org/x)", o) ==
         "<p><a href=\"//cdn.example/x\">p</a> <a href=\"a/\">rel</a> <a href=\"#f\">f</a> "
         "<a href=\"https://e.org/x\">h</a></p>\n");
+  // An author whose blog lived at /blog/ before wrote the base path in:
+  // kept as written, never /blog/blog/ (with a URL base too: the widget).
+  CHECK(render_markdown("[a](/blog/posts/x/) [b](/blog) [c](/blog?x) [d](/blogs/y)", o) ==
+        "<p><a href=\"/blog/posts/x/\">a</a> <a href=\"/blog\">b</a> <a href=\"/blog?x\">c</a> "
+        "<a href=\"/blog/blogs/y\">d</a></p>\n");
+  o.url_base = "https://e.org/blog/posts/p/";
+  CHECK(render_markdown("[a](/blog/posts/x/) [i](/img.png)", o) ==
+        "<p><a href=\"https://e.org/blog/posts/x/\">a</a> <a href=\"https://e.org/blog/img.png\">i</a></p>\n");
+  o.url_base.clear();
   o.base_path = "/a\"b/";  // not a plain path: never spliced into markup
   CHECK(render_markdown("[t](/x)", o) == "<p><a href=\"/x\">t</a></p>\n");
 }

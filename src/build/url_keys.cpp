@@ -1,0 +1,164 @@
+#include "build/url_keys.hpp"
+
+#include <map>
+
+#include "core/html.hpp"
+#include "core/pages.hpp"
+#include "core/permalink.hpp"
+
+namespace quire {
+namespace {
+
+int line_of(const YAML::Node& n, int offset) { return n.Mark().line < 0 ? 0 : n.Mark().line + offset; }
+
+// A path as an author writes it: starts with '/', no query, fragment, "."
+// or ".." segment. Empty when fine, else why not.
+std::string path_problem(std::string_view path) {
+  if (path.empty() || path[0] != '/') return "expected a path starting with '/', like /2016/10/06/my-post/";
+  if (path.find_first_of("?#") != std::string_view::npos) return "a path only: no '?' or '#'";
+  if (path.find("://") != std::string_view::npos) return "a path on this site, not a URL";
+  bool ok = true;
+  normal_path(path, false, &ok);
+  if (!ok) return "no \".\" or \"..\" segments";
+  return {};
+}
+
+}  // namespace
+
+bool read_post_url_key(const FrontValue::Entry& entry, const std::string& file, Post& post,
+                       std::vector<Diagnostic>& errors) {
+  const std::string& key = entry.key;
+  const FrontValue& v = entry.value;
+  auto error = [&](int line, std::string message) { errors.push_back({file, line, key + ": " + std::move(message)}); };
+  if (key == "permalink") {
+    if (!v.is_scalar() || v.text.empty()) {
+      error(v.line ? v.line : entry.line, "expected a path like /about/ or /:year/:slug/");
+      return true;
+    }
+    const std::string s = sanitize_utf8(v.text);
+    std::string why = permalink_problem(s);
+    if (!why.empty()) error(v.line, why + ", got \"" + s + "\"");
+    else post.permalink = s;
+    return true;
+  }
+  if (key != "aliases" && key != "redirect_from") return false;
+  std::vector<const FrontValue*> items;
+  if (v.is_scalar()) {
+    items.push_back(&v);
+  } else if (v.is_list()) {
+    for (const FrontValue& a : v.items) items.push_back(&a);
+  } else if (!v.is_null()) {
+    error(v.line, "expected a path or a list of paths");
+  }
+  for (const FrontValue* a : items) {
+    if (!a->is_scalar()) {
+      error(a->line, "expected a path, got a nested list or map");
+      continue;
+    }
+    std::string s = sanitize_utf8(a->text);
+    if (!s.empty() && s[0] != '/') s = "/" + s;  // Hugo: relative to the site root
+    std::string why = path_problem(s);
+    if (!why.empty()) error(a->line, why + ", got \"" + a->text + "\"");
+    else post.aliases.emplace_back(std::move(s));
+  }
+  return true;
+}
+
+bool read_site_url_key(const std::string& key, const YAML::Node& v, const std::string& file, int offset, Site& site,
+                       std::vector<Diagnostic>& errors) {
+  if (key == "menu") {
+    site.menu.clear();
+    if (!v.IsSequence()) {
+      errors.push_back({file, line_of(v, offset), "menu: expected a list like [{title: About, page: about}]"});
+      return true;
+    }
+    for (size_t i = 0; i < v.size(); ++i) {
+      const YAML::Node& item = v[i];
+      const std::string at = "menu[" + std::to_string(i) + "]: ";
+      if (!item.IsMap()) {
+        errors.push_back({file, line_of(item, offset), at + "expected {title: ..., page|tag|path|url: ...}"});
+        continue;
+      }
+      MenuEntry e;
+      bool bad = false;
+      for (const auto& kv : item) {
+        const std::string k = kv.first.Scalar();
+        if (!kv.second.IsScalar()) {
+          errors.push_back({file, line_of(kv.first, offset), at + k + ": expected text"});
+          bad = true;
+        } else if (k == "title") {
+          e.title = sanitize_utf8(kv.second.Scalar());
+        } else if (k == "page" || k == "tag" || k == "path" || k == "url") {
+          if (!e.kind.empty()) {
+            errors.push_back({file, line_of(kv.first, offset), at + "one target only, got " + e.kind + " and " + k});
+            bad = true;
+          }
+          e.kind = k;
+          e.target = sanitize_utf8(kv.second.Scalar());
+        } else {
+          errors.push_back({file, line_of(kv.first, offset), at + "unknown key \"" + k + "\" (known: title, page, tag, path, url)"});
+          bad = true;
+        }
+      }
+      if (bad) continue;
+      if (std::string why = menu_entry_problem(e); !why.empty()) {
+        errors.push_back({file, line_of(item, offset), at + why});
+        continue;
+      }
+      site.menu.push_back(std::move(e));
+    }
+    return true;
+  }
+  if (key != "permalink") return false;
+  auto error = [&](std::string message) { errors.push_back({file, line_of(v, offset), key + ": " + message}); };
+  if (!v.IsScalar() || v.Scalar().empty()) {
+    error("expected a pattern like /:year/:month/:day/:slug/ or /blog/:slug/");
+    return true;
+  }
+  const std::string s = sanitize_utf8(v.Scalar());
+  // Jekyll's named styles
+  std::string pattern = s == "date" ? "/:categories/:year/:month/:day/:title.html"
+                        : s == "pretty" ? "/:categories/:year/:month/:day/:title/"
+                        : s == "none" ? "/:categories/:title.html" : s;
+  std::string why = permalink_problem(pattern);
+  if (!why.empty()) error(why + ", got \"" + s + "\"");
+  else site.permalink = pattern;
+  return true;
+}
+
+void check_post_urls(Bundle& b, const std::vector<std::string>& files, std::vector<Diagnostic>& errors) {
+  const bool categories = permalink_uses_categories(b.site.permalink);
+  std::map<std::string, size_t> owner;  // normal path -> post index
+  auto claim = [&](const std::string& path, size_t i, const char* what) {
+    if (const char* built = reserved_path(path)) {
+      errors.push_back({files[i], 0, std::string(what) + " /" + path + " is " + built +
+                                         ", which the build writes itself; choose another"});
+      return;
+    }
+    auto [it, fresh] = owner.emplace(path, i);
+    if (!fresh)
+      errors.push_back({files[i], 0, std::string(what) + " /" + path + " is also claimed by " + files[it->second] +
+                                         " (two posts cannot share a URL)"});
+  };
+  for (size_t i = 0; i < b.posts.size() && i < files.size(); ++i) {
+    Post& p = b.posts[i];
+    if (!p.permalink.empty()) p.permalink = "/" + expand_permalink(p.permalink, p, p.categories);
+    else if (categories) p.permalink = "/" + expand_permalink(b.site.permalink, p, p.categories);
+    const std::string path = !p.permalink.empty() ? normal_path(p.permalink, false)
+                             : b.site.permalink == kDefaultPermalink ? "posts/" + p.slug + "/"
+                                                                      : expand_permalink(b.site.permalink, p);
+    claim(path, i, "URL");
+  }
+  for (size_t i = 0; i < b.posts.size() && i < files.size(); ++i)
+    for (const Text& a : b.posts[i].aliases) claim(normal_path(a, false), i, "alias");
+  // Pages (pages.hpp): their files follow the posts' in `files`.
+  const size_t first_page = b.posts.size();
+  for (size_t k = 0; k < b.pages.size() && first_page + k < files.size(); ++k) {
+    Post& p = b.pages[k];
+    if (!p.permalink.empty()) p.permalink = "/" + expand_permalink(p.permalink, p, p.categories);
+    claim(p.permalink.empty() ? p.slug.str() + "/" : normal_path(p.permalink, false), first_page + k, "URL");
+    for (const Text& a : p.aliases) claim(normal_path(a, false), first_page + k, "alias");
+  }
+}
+
+}  // namespace quire

@@ -1,0 +1,40 @@
+// Where posts are, as authors say it (see core/permalink.hpp for the
+// tokens and the normal form of paths):
+// - site.yaml `permalink`: the site's pattern, checked here; `menu`: the
+//   header's navigation (core/pages.hpp);
+// - a post's `permalink` (its own path, tokens allowed), `aliases` (Hugo)
+//   and `redirect_from` (Jekyll): a path or a list of paths that redirect
+//   to the post. (Its `categories`, for :categories, are read with the
+//   other keys in post_keys.hpp.)
+// - check_post_urls: once every post is read, expands each post's path
+//   (stored in Post::permalink when the browser could not compute it:
+//   its own, or a pattern using :categories) and refuses two posts or
+//   aliases claiming one path, or one taking a path the build writes
+//   itself (/tags/, /archive/, ...), naming both files.
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <string>
+#include <vector>
+
+#include "build/content.hpp"
+#include "build/front_matter.hpp"
+#include "core/bundle.hpp"
+
+namespace quire {
+
+// True when the entry is a post's permalink, aliases or redirect_from (read,
+// errors reported at their line), false otherwise. (A post's categories, for
+// :categories, are read by post_keys.hpp into Post::categories.)
+bool read_post_url_key(const FrontValue::Entry& entry, const std::string& file, Post& post,
+                       std::vector<Diagnostic>& errors);
+// site.yaml's permalink and menu. `line_offset`: the file line of the YAML's line 0.
+bool read_site_url_key(const std::string& key, const YAML::Node& value, const std::string& file, int line_offset,
+                       Site& site, std::vector<Diagnostic>& errors);
+
+// `files[i]` is the file of bundle.posts[i] (before index() orders them),
+// then of each of bundle.pages.
+void check_post_urls(Bundle& bundle, const std::vector<std::string>& files, std::vector<Diagnostic>& errors);
+
+}  // namespace quire
