@@ -21,6 +21,7 @@ pkgs=(
   doctest-dev             # unit tests (header-only)
   brotli gzip             # size report
   libxml2-utils           # xmllint for feed/sitemap tests
+  libtomlplusplus-dev     # quire import: Hugo's and Zola's TOML configs and front matter (native CLI only)
 )
 (( want_test )) && pkgs+=(chromium)
 (( want_bench )) && pkgs+=(hugo)     # bench only: bench/build-speed.mjs builds the same posts with Hugo
