@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "build/fsutil.hpp"
+#include "build/import/template_syntax.hpp"
 #include "core/html.hpp"
 #include "core/markdown.hpp"
 
@@ -414,6 +415,8 @@ ParsedPost parse_post(std::string_view raw, const std::string& file, std::vector
   }
   if (!params.empty()) p.params_json = params.dump(-1, ' ', false, json::error_handler_t::replace);
   body = sanitize_utf8(body);
+  for (const TemplateSyntax& t : find_template_syntax(body))
+    warnings.push_back({file, body_line + t.line - 1, template_syntax_warning(t)});
   std::string summary = take_summary(body, p.summary.empty());
   if (p.summary.empty()) p.summary = summary;
   p.body = std::move(body);
