@@ -108,6 +108,18 @@ TEST_CASE("Jekyll's front matter: space-separated categories, published: false, 
   CHECK(f.notes().find("tags: \"#\" has no letter or digit") != std::string::npos);
 }
 
+TEST_CASE("a file name Quire would refuse as a slug gets a slug: written, and reported") {
+  Fixture f(Engine::hugo);
+  Item item;
+  item.shown = "content/posts/My Post.md";
+  item.slug = "My Post";
+  item.out["date"] = "2020-01-01";
+  finish_front(f.run, item, "");
+  CHECK(item.out["slug"] == "my-post");
+  CHECK(f.notes() == "content/posts/My Post.md: the file name gives the slug \"My Post\", which Quire refuses; written as "
+                     "slug: \"my-post\"\ncontent/posts/My Post.md: no title; \"My Post\" made from the file name\n");
+}
+
 TEST_CASE("Liquid: highlight becomes a fenced block, linenos kept as a fence option") {
   Fixture f(Engine::jekyll);
   CHECK(f.liquid("Before.\n\n{% highlight ruby linenos %}\ndef a\n  1\nend\n{% endhighlight %}\n\nAfter.\n") ==

@@ -648,6 +648,13 @@ bool load_item(Run& run, Item& item) {
 
 void finish_front(Run& run, Item& item, const std::string& ymd) {
   ojson& out = item.out;
+  if (!valid_slug(item.slug)) {  // from a file name Quire would refuse ("My Post.md")
+    const std::string fixed = slugify(item.slug);
+    run.note(item.shown, 0, "the file name gives the slug \"" + item.slug + "\", which Quire refuses; written as slug: \"" +
+                                fixed + "\"");
+    item.slug = fixed.empty() ? "post" : fixed;
+    out["slug"] = item.slug;
+  }
   if (!out.contains("title")) {
     std::string title;
     bool start = true;

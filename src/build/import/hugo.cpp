@@ -82,7 +82,7 @@ void read_config(Run& run, ojson& site, std::string& content_dir) {
   if (const ojson* pg = get_obj(c, "pagination")) paginate = get_obj(*pg, "pagerSize");
   if (paginate && (paginate->is_number_integer() || paginate->is_string())) {
     const int n = paginate->is_string() ? std::atoi(paginate->get<std::string>().c_str()) : paginate->get<int>();
-    if (n > 0) site["posts_per_page"] = n;
+    if (n >= 1 && n <= 1000) site["posts_per_page"] = n;
   }
   if (const ojson* perm = get_obj(c, "permalinks"); perm && perm->is_object()) {
     const ojson* page = get_obj(*perm, "page");

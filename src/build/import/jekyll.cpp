@@ -4,6 +4,9 @@
 // everything else not excluded is a static file. Links name posts by file
 // name ({% post_url 2010-07-21-name %}) or path ({% link _posts/... %}).
 #include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
 #include <set>
 
 #include "build/fsutil.hpp"
@@ -62,7 +65,11 @@ void read_config(Run& run, ojson& site, std::vector<std::string>& exclude) {
   std::string lang = str("lang").empty() ? str("language") : str("lang");
   if (!lang.empty()) site["language"] = lang.substr(0, lang.find_first_of("-_"));
   if (!str("timezone").empty()) site["timezone"] = str("timezone");
-  if (!str("paginate").empty()) site["posts_per_page"] = std::stoi("0" + str("paginate"));
+  if (!str("paginate").empty()) {
+    const int n = std::atoi(str("paginate").c_str());
+    if (n >= 1 && n <= 1000) site["posts_per_page"] = n;
+    else run.note(shown, 0, "paginate: \"" + str("paginate") + "\" is not a number of posts from 1 to 1000; left out");
+  }
   if (!str("permalink").empty()) {
     run.permalink = permalink_pattern(str("permalink"));
     site["permalink"] = run.permalink;

@@ -102,7 +102,7 @@ void read_zola(Run& run, ojson& site) {
     size_t count = 0;
     for (const Item& item : run.items)
       if (!item.page && item.source.lexically_relative(content).string().rfind(section.string(), 0) == 0) ++count;
-    if (count >= best && n > 0) {
+    if (count >= best && n >= 1 && n <= 1000) {
       best = count;
       site["posts_per_page"] = n;
     }
