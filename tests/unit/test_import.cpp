@@ -260,6 +260,32 @@ TEST_CASE("the build warns at file:line for template syntax left in a post") {
   CHECK(warnings[1].line == 9);
 }
 
+namespace {
+std::string read_text(const fs::path& p) {
+  std::ifstream in(p);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+}  // namespace
+
+TEST_CASE("old default URLs that the new ones do not keep become aliases (Zola and Jekyll fixtures)") {
+  const fs::path tmp = fs::temp_directory_path() / "quire-import-aliases";
+  fs::remove_all(tmp);
+  ImportReport r = import_blog(Engine::zola, fs::path(QUIRE_SOURCE_DIR) / "tests/fixtures/zola", tmp / "zola", {});
+  REQUIRE(r.ok());
+  CHECK(read_text(tmp / "zola/posts/summer.md").find("aliases: [\"/blog/summer/\"]\n") != std::string::npos);
+  CHECK(read_text(tmp / "zola/posts/2021-05-01-spring-notes.md").find("aliases: [\"/blog/spring-notes/\"]\n") !=
+        std::string::npos);
+  CHECK(read_text(tmp / "zola/posts/autumn/index.md").find("aliases: [\"/blog/fall/\",\"/blog/autumn/\"]\n") !=
+        std::string::npos);
+  CHECK(r.converted.at("old URL kept as an alias") == 3);
+  // The Jekyll fixture's site pattern is carried over: no alias needed.
+  r = import_blog(Engine::jekyll, fs::path(QUIRE_SOURCE_DIR) / "tests/fixtures/jekyll", tmp / "jekyll", {});
+  REQUIRE(r.ok());
+  CHECK(r.converted.count("old URL kept as an alias") == 0);
+  CHECK(read_text(tmp / "jekyll/posts/2019-03-14-pi-day.md").find("aliases") == std::string::npos);
+  fs::remove_all(tmp);
+}
+
 TEST_CASE("import refuses a content folder that is not empty, or inside the blog, and writes nothing") {
   const fs::path tmp = fs::temp_directory_path() / "quire-import-unit";
   fs::remove_all(tmp);

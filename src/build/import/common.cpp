@@ -738,6 +738,11 @@ void collect_content_dir(Run& run, const fs::path& content,
     item.name = is_bundle ? base : base + ".md";
     const std::string stem_path = (where.parent_path() / base).generic_string();
     item.keys = {rel.generic_string(), "/" + rel.generic_string(), stem_path, "/" + stem_path, base, base + ".md"};
+    if (!item.page) {
+      item.section = where.parent_path().generic_string();
+      // Zola drops a leading date from the name; Hugo keeps it.
+      item.old_name = run.engine == Engine::zola ? file_slug(base + ".md") : base;
+    }
     if (is_bundle) {
       for (const fs::path& g : files)
         if (g != f && g.string().rfind(f.parent_path().string() + "/", 0) == 0) item.bundle_files.push_back(g);
@@ -761,10 +766,26 @@ void convert_items(Run& run, const TagHandler& handle) {
     std::string ymd;
     file_date(item.bundle ? item.source.parent_path().filename().string() : item.source.stem().string(), ymd);
     finish_front(run, item, ymd);
+    if (!item.section.empty()) {
+      const bool own_slug = item.out.contains("slug") && run.engine != Engine::eleventy;
+      keep_old_url(run, item, "/" + item.section + "/" + (own_slug ? item.slug : item.old_name) + "/");
+    }
     kept.push_back(std::move(item));
   }
   run.items = std::move(kept);
   for (Item& item : run.items) item.body = rewrite_tags(item.body, item.body_line, item.shown, run, handle);
+}
+
+void keep_old_url(Run& run, Item& item, const std::string& old_url) {
+  if (item.page || item.out.contains("draft") || !run.permalink.empty() || item.out.contains("permalink") ||
+      old_url == run.url_of(item))
+    return;  // a draft had no address; the others keep theirs
+  ojson& aliases = item.out["aliases"];
+  if (!aliases.is_array()) aliases = ojson::array();
+  for (const auto& a : aliases)
+    if (a == old_url) return;
+  aliases.push_back(old_url);
+  run.count("old URL kept as an alias");
 }
 
 void copy_tree(Run& run, const fs::path& from, const fs::path& to, size_t& counter,

@@ -66,6 +66,9 @@ struct Item {
   int front_line = 1, body_line = 1;
   std::vector<std::string> categories;
   std::string slug;            // Quire's slug of it
+  // Where the old engine published it by default: /<section>/<old_name>/
+  // (Hugo, Zola, Eleventy; Jekyll computes its own).
+  std::string section, old_name;
 };
 
 // Reports and shared state of one import.
@@ -180,6 +183,11 @@ void convert_items(Run& run, const TagHandler& handle);
 // Reads and parses one source file into an item (false, reported, if its
 // front matter cannot be read).
 bool load_item(Run& run, Item& item);
+
+// The post's old URL, when the import does not keep it (no site pattern
+// carried over, no permalink of its own): added to its aliases, so the old
+// address redirects to the new one.
+void keep_old_url(Run& run, Item& item, const std::string& old_url);
 
 // Slug of a file name: without extension and leading YYYY-MM-DD- (or _).
 std::string file_slug(const fs::path& p);

@@ -123,6 +123,10 @@ void read_eleventy(Run& run, ojson& site) {
     const std::string base = item.bundle ? f.parent_path().filename().string() : f.stem().string();
     item.name = item.bundle ? base : base + ".md";
     item.keys = {rel.generic_string(), "/" + rel.generic_string(), base};
+    if (!item.page) {  // Eleventy publishes posts/x.md at /posts/x/
+      item.section = (item.bundle ? rel.parent_path().parent_path() : rel.parent_path()).generic_string();
+      item.old_name = base;
+    }
     if (item.bundle)
       for (auto it = fs::recursive_directory_iterator(f.parent_path(), ec); it != fs::recursive_directory_iterator(); it.increment(ec))
         if (it->is_regular_file(ec) && it->path() != f) item.bundle_files.push_back(it->path());

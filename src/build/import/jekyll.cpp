@@ -192,6 +192,7 @@ void read_jekyll(Run& run, ojson& site) {
       ymd = b;
     }
     finish_front(run, item, ymd);
+    if (!item.page) keep_old_url(run, item, apply_permalink(permalink_pattern("date"), item));  // Jekyll's default
     kept.push_back(std::move(item));
   }
   run.items = std::move(kept);
