@@ -684,19 +684,11 @@ void finish_front(Run& run, Item& item, const std::string& ymd) {
 
 void collect_content_dir(Run& run, const fs::path& content,
                          const std::function<void(const fs::path&, const ojson&)>& section) {
-  std::error_code ec;
-  std::vector<fs::path> files;
+  const std::vector<fs::path> files =
+      files_under(run, content, [](const fs::path& p) { return p.filename().string()[0] == '.'; });
   std::set<fs::path> bundle_dirs;
-  for (auto it = fs::recursive_directory_iterator(content, ec); it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (it->path().filename().string()[0] == '.') {
-      if (it->is_directory(ec)) it.disable_recursion_pending();
-      continue;
-    }
-    if (!it->is_regular_file(ec)) continue;
-    files.push_back(it->path());
-    if (it->path().filename() == "index.md") bundle_dirs.insert(it->path().parent_path());
-  }
-  std::sort(files.begin(), files.end());
+  for (const fs::path& f : files)
+    if (f.filename() == "index.md") bundle_dirs.insert(f.parent_path());
   auto bundle_of = [&](const fs::path& f) -> fs::path {
     for (fs::path d = f.parent_path(); d != content && !d.empty() && d != d.parent_path(); d = d.parent_path())
       if (bundle_dirs.count(d)) return d;
@@ -788,6 +780,22 @@ void keep_old_url(Run& run, Item& item, const std::string& old_url) {
   run.count("old URL kept as an alias");
 }
 
+std::vector<fs::path> files_under(Run& run, const fs::path& dir, const std::function<bool(const fs::path&)>& skip) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  auto it = fs::recursive_directory_iterator(dir, ec);
+  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (skip && skip(it->path())) {
+      if (it->is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_regular_file(ec)) files.push_back(it->path());
+  }
+  if (ec) run.note(run.shown(dir), 0, "cannot read the folder: " + ec.message() + "; what is in it is left out");
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
 void copy_tree(Run& run, const fs::path& from, const fs::path& to, size_t& counter,
                const std::function<bool(const fs::path&)>& skip) {
   std::error_code ec;
@@ -804,16 +812,7 @@ void copy_tree(Run& run, const fs::path& from, const fs::path& to, size_t& count
     return;
   }
   if (!fs::is_directory(from, ec)) return;
-  std::vector<fs::path> files;
-  for (auto it = fs::recursive_directory_iterator(from, ec); it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (skip && skip(it->path())) {
-      if (it->is_directory(ec)) it.disable_recursion_pending();
-      continue;
-    }
-    if (it->is_regular_file(ec)) files.push_back(it->path());
-  }
-  std::sort(files.begin(), files.end());
-  for (const fs::path& f : files) copy_one(f, to / f.lexically_relative(from));
+  for (const fs::path& f : files_under(run, from, skip)) copy_one(f, to / f.lexically_relative(from));
 }
 
 void write_items(Run& run) {

@@ -194,6 +194,11 @@ std::string file_slug(const fs::path& p);
 // Y, M, D from a leading YYYY-MM-DD in a file name; false if none.
 bool file_date(const std::string& name, std::string& ymd);
 
+// Every regular file under `dir`, sorted; an entry for which `skip` says
+// true is left out (a folder: not entered). A folder that cannot be read is
+// reported, not a crash or a loop.
+std::vector<fs::path> files_under(Run& run, const fs::path& dir, const std::function<bool(const fs::path&)>& skip = {});
+
 // Copies a file or a folder's files into dest (dest/rel...), counting them;
 // `skip` says which source paths to leave out.
 void copy_tree(Run& run, const fs::path& from, const fs::path& to, size_t& counter,

@@ -95,15 +95,11 @@ void read_eleventy(Run& run, ojson& site) {
   read_metadata(run, input, site, cfg);
   std::error_code ec;
   std::vector<fs::path> files;
-  for (auto it = fs::recursive_directory_iterator(input, ec); it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    const std::string n = it->path().filename().string();
-    if (it->is_directory(ec) && (n[0] == '.' || n[0] == '_' || n == "node_modules")) {
-      it.disable_recursion_pending();
-      continue;
-    }
-    if (it->is_regular_file(ec) && it->path().extension() == ".md") files.push_back(it->path());
-  }
-  std::sort(files.begin(), files.end());
+  for (const fs::path& f : files_under(run, input, [](const fs::path& p) {
+         const std::string n = p.filename().string();
+         return n[0] == '.' || n[0] == '_' || n == "node_modules";
+       }))
+    if (f.extension() == ".md") files.push_back(f);
   std::map<fs::path, std::set<std::string>> dropped_tags;
   for (const fs::path& f : files) {
     const fs::path rel = f.lexically_relative(input);
@@ -128,8 +124,8 @@ void read_eleventy(Run& run, ojson& site) {
       item.old_name = base;
     }
     if (item.bundle)
-      for (auto it = fs::recursive_directory_iterator(f.parent_path(), ec); it != fs::recursive_directory_iterator(); it.increment(ec))
-        if (it->is_regular_file(ec) && it->path() != f) item.bundle_files.push_back(it->path());
+      for (const fs::path& g : files_under(run, f.parent_path()))
+        if (g != f) item.bundle_files.push_back(g);
     if (!item.page) dropped_tags[f] = collection_tags(input / posts_dir);
     run.items.push_back(item);
   }

@@ -104,16 +104,9 @@ void read_jekyll(Run& run, ojson& site) {
 
   // Posts and drafts: every _posts and _drafts folder.
   std::error_code ec;
-  std::vector<fs::path> files;
-  for (auto it = fs::recursive_directory_iterator(run.src, ec); it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    const fs::path rel = it->path().lexically_relative(run.src);
-    if (it->is_directory(ec) && (excluded(rel) || it->path().filename() == "_site")) {
-      it.disable_recursion_pending();
-      continue;
-    }
-    if (it->is_regular_file(ec) && !excluded(rel)) files.push_back(it->path());
-  }
-  std::sort(files.begin(), files.end());
+  const std::vector<fs::path> files = files_under(run, run.src, [&](const fs::path& p) {
+    return excluded(p.lexically_relative(run.src)) || p.filename() == "_site";
+  });
   std::vector<fs::path> statics;
   for (const fs::path& f : files) {
     const fs::path rel = f.lexically_relative(run.src);
