@@ -3,7 +3,9 @@
 // 8601, walking the template tags of a text outside code, a post's new URL,
 // and the files written. Each engine's file (jekyll.cpp, hugo.cpp, zola.cpp,
 // eleventy.cpp) finds its posts, pages, static files and settings, and says
-// what each of its tags becomes.
+// what each of its tags becomes; liquid.cpp holds what Jekyll and Eleventy
+// share. Defined in front_matter.cpp (front matter, dates), tags.cpp (tags
+// in a text and their outputs) and common.cpp (URLs, files, writing).
 #pragma once
 
 #include <filesystem>
