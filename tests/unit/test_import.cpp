@@ -20,7 +20,7 @@ struct Fixture {
   ImportReport report;
   Run run;
   explicit Fixture(Engine e, std::string permalink = "")
-      : run{e, fs::path("src"), fs::path("dest"), report, std::move(permalink), {}} {}
+      : run{e, fs::path("src"), fs::path("dest"), report, std::move(permalink), "", {}} {}
 
   // A post the links can point at.
   void add_post(const std::string& slug, const std::string& date, std::vector<std::string> keys) {
@@ -145,6 +145,12 @@ TEST_CASE("Liquid: the site's root becomes root-relative, post_url and link the 
           "![x](/a.png) [p](/math/2019/03/14/pi-day/)\n");
     CHECK(f.liquid("[p]({% link _posts/2019/2019-03-14-pi-day.md %}) {{ '/b.css' | relative_url }}\n") ==
           "[p](/math/2019/03/14/pi-day/) /b.css\n");
+  }
+  SUBCASE("alone, the site's root stands for the site") {
+    Fixture f(Engine::jekyll);
+    CHECK(f.liquid("[home]({{ site.baseurl }}) at {{ site.url }}.\n") == "[home](/) at /.\n");
+    f.run.site_url = "https://notes.example/blog/";
+    CHECK(f.liquid("Visit {{ site.url }} today.\n") == "Visit https://notes.example/blog/ today.\n");
   }
   SUBCASE("by default") {
     Fixture f(Engine::jekyll);

@@ -270,6 +270,7 @@ void set_url(Run& run, ojson& site, const std::string& url, const std::string& b
   if (path.empty() || path[0] != '/') path = "/" + path;
   if (path.back() != '/') path += '/';
   if (!origin.empty()) site["url"] = origin;
+  if (!origin.empty()) run.site_url = origin + path;
   if (path != "/") {
     if (valid_base_path(path)) site["base_path"] = path;
     else run.note(file, 0, "base path \"" + path + "\" is not one Quire takes (" + std::string(kBasePathExpectation) + "); left out");

@@ -79,6 +79,7 @@ struct Run {
   fs::path src, dest;
   ImportReport& report;
   std::string permalink;  // the site's pattern, "" for /posts/:slug/
+  std::string site_url;   // the site's absolute address with its folder, if the config gives it
   std::vector<Item> items;
 
   void note(const std::string& file, int line, std::string message) {

@@ -33,7 +33,7 @@ bool is_site_root(const std::string& v) {
 
 // {{ value | filter ... }}: the site's root, or a quoted path through URL
 // filters, is a root-relative path; anything else is not ours to compute.
-TagResult liquid_value(const Tag& t) {
+TagResult liquid_value(const Run& run, std::string_view text, const Tag& t) {
   TagResult r;
   std::string expr = t.inner;
   std::vector<std::string> parts;
@@ -46,7 +46,12 @@ TagResult liquid_value(const Tag& t) {
   const std::string& value = parts[0];
   std::string path;
   if (is_site_root(value) || is_site_root(expr)) {
-    path = "";
+    // Before a path or another tag it goes ("{{ site.baseurl }}/a" -> "/a");
+    // alone it stands for the site itself: its root, or for site.url its
+    // address when the config gives one.
+    const std::string_view after = text.substr(t.end, 2);
+    const bool prefix = !after.empty() && (after[0] == '/' || after == "{{" || after == "{%");
+    path = prefix ? "" : value == "site.url" && !run.site_url.empty() ? run.site_url : "/";
   } else if (value.size() >= 2 && (value[0] == '"' || value[0] == '\'') && value.back() == value[0]) {
     path = value.substr(1, value.size() - 2);
   } else {
@@ -71,7 +76,7 @@ TagResult liquid_value(const Tag& t) {
 
 TagResult liquid_tag(Run& run, std::string_view text, Tag& t) {
   TagResult r;
-  if (t.open == "{{") return liquid_value(t);
+  if (t.open == "{{") return liquid_value(run, text, t);
   if (t.open != "{%") {
     r.reason = "not a Liquid tag";
     return r;
