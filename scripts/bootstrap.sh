@@ -17,11 +17,11 @@ pkgs=(
   cmake g++ make          # native build
   emscripten              # WASM build (emcc 3.1.6)
   libyaml-cpp-dev         # front matter parsing (native CLI only)
+  libtomlplusplus-dev     # TOML (+++) front matter, header-only (native CLI only)
   nlohmann-json3-dev      # writing bundle JSON, tests (native; the WASM loader reads without it)
   doctest-dev             # unit tests (header-only)
   brotli gzip             # size report
   libxml2-utils           # xmllint for feed/sitemap tests
-  libtomlplusplus-dev     # quire import: Hugo's and Zola's TOML configs and front matter (native CLI only)
 )
 (( want_test )) && pkgs+=(chromium)
 (( want_bench )) && pkgs+=(hugo)     # bench only: bench/build-speed.mjs builds the same posts with Hugo

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#define TOML_HEADER_ONLY 1
 #include <toml++/toml.h>
 
 #include "build/fsutil.hpp"
