@@ -238,8 +238,8 @@ TEST_CASE("permalink patterns give the post's new URL") {
   Item item;
   item.slug = "hello";
   item.out["date"] = "2016-01-05T10:00:00+01:00";
-  item.categories = {"Big News", "misc"};
-  CHECK(apply_permalink("/:categories/:year/:month/:day/:title:output_ext", item) == "/big-news/misc/2016/01/05/hello.html");
+  item.categories = {"News", "misc"};
+  CHECK(apply_permalink("/:categories/:year/:month/:day/:title:output_ext", item) == "/news/misc/2016/01/05/hello.html");
   CHECK(apply_permalink("/:year/:i_month/:slug/", item) == "/2016/1/hello/");
   item.categories.clear();
   CHECK(apply_permalink("/:categories/:title/", item) == "/hello/");

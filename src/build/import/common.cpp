@@ -27,8 +27,9 @@ std::string apply_permalink(std::string_view pattern, const Item& item) {
   std::string date = item.out.contains("date") && item.out["date"].is_string() ? item.out["date"].get<std::string>() : "";
   if (date.size() < 10) date = "0000-00-00";
   std::string cats;
-  for (const std::string& c : item.categories) {
-    const std::string s = slugify(c);
+  for (const std::string& c : item.categories) {  // lowercased, as Quire's :categories is
+    std::string s = c;
+    for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     if (!s.empty()) cats += (cats.empty() ? "" : "/") + s;
   }
   auto value = [&](const std::string& token, bool& known) -> std::string {

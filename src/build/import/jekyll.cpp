@@ -19,13 +19,16 @@ namespace {
 bool is_markdown(const fs::path& p) { return p.extension() == ".md" || p.extension() == ".markdown"; }
 
 // Jekyll's named permalink styles, as patterns.
+// Quire's patterns know no :output_ext: a Jekyll post's page is .html.
 std::string permalink_pattern(const std::string& p) {
-  if (p == "date") return "/:categories/:year/:month/:day/:title:output_ext";
+  if (p == "date") return "/:categories/:year/:month/:day/:title.html";
   if (p == "pretty") return "/:categories/:year/:month/:day/:title/";
-  if (p == "ordinal") return "/:categories/:year/:y_day/:title:output_ext";
-  if (p == "weekdate") return "/:categories/:year/W:week/:short_day/:title:output_ext";
-  if (p == "none") return "/:categories/:title:output_ext";
-  return p;
+  if (p == "ordinal") return "/:categories/:year/:y_day/:title.html";
+  if (p == "weekdate") return "/:categories/:year/W:week/:short_day/:title.html";
+  if (p == "none") return "/:categories/:title.html";
+  std::string out = p;
+  for (size_t at; (at = out.find(":output_ext")) != std::string::npos;) out.replace(at, 11, ".html");
+  return out;
 }
 
 const std::set<std::string> kNeverCopied = {"Gemfile", "Gemfile.lock", "node_modules", "vendor", "README.md",
