@@ -18,6 +18,7 @@
 #include "build/post_keys.hpp"
 #include "build/pages_content.hpp"
 #include "build/url_keys.hpp"
+#include "build/import/template_syntax.hpp"
 #include "core/html.hpp"
 #include "core/markdown.hpp"
 
@@ -330,6 +331,8 @@ ParsedPost parse_post(std::string_view raw, const std::string& file, std::vector
                                      "\"; rename the file or set slug: with letters, digits, '-', '_' or '.'"});
   }
   std::string body = sanitize_utf8(fm.body);
+  for (const TemplateSyntax& t : find_template_syntax(body))
+    warnings.push_back({file, fm.body_line + t.line - 1, template_syntax_warning(t)});
   std::string summary = take_summary(body, p.summary.empty());
   if (p.summary.empty()) p.summary = summary;
   p.body = std::move(body);

@@ -16,6 +16,7 @@
 
 #include "build/content.hpp"
 #include "build/fsutil.hpp"
+#include "build/import/import.hpp"
 #include "build/site_writer.hpp"
 #include "core/html.hpp"
 #include "core/markdown.hpp"
@@ -43,6 +44,9 @@ const char* kUsageText =
     "        prints {\"bytes\", \"seconds\", \"cpu_seconds\"} instead (bench/markdown.mjs)\n"
     "  new \"Post title\" [content-dir]\n"
     "        create content/posts/YYYY-MM-DD-post-title.md\n"
+    "  import jekyll|hugo|zola|eleventy SRC [content-dir] [--force]\n"
+    "        convert a blog folder into Quire content (default: content), reporting\n"
+    "        every construct it could not convert with file:line; SRC is never changed\n"
     "  help, --help     this text\n"
     "  version, --version\n"
     "\n"
@@ -62,7 +66,7 @@ fs::path dir_from_env(const char* name, const char* fallback) {
 struct Args {
   std::vector<std::string> positional;
   std::string out = "dist";
-  bool drafts = false, future = false, unsafe_html = false;
+  bool drafts = false, future = false, unsafe_html = false, force = false;
   long bench_rounds = 0;  // render --bench N
 };
 
@@ -75,6 +79,7 @@ bool parse_args(const std::vector<std::string>& argv, Args& a, std::string& prob
     } else if (s == "--drafts") { a.drafts = true;
     } else if (s == "--future") { a.future = true;
     } else if (s == "--unsafe-html") { a.unsafe_html = true;
+    } else if (s == "--force") { a.force = true;
     } else if (s == "--bench") {
       if (i + 1 >= argv.size() || std::atol(argv[i + 1].c_str()) < 1) { problem = "--bench needs a count"; return false; }
       a.bench_rounds = std::atol(argv[++i].c_str());
@@ -263,6 +268,22 @@ int cmd_new(const Args& a) {
   return kOk;
 }
 
+int cmd_import(const Args& a) {
+  if (a.positional.size() < 2 || a.positional.size() > 3)
+    return usage("import needs an engine and a folder: quire import jekyll|hugo|zola|eleventy SRC [content-dir]");
+  const auto engine = quire::engine_named(a.positional[0]);
+  if (!engine) return usage("import: unknown engine \"" + a.positional[0] + "\" (jekyll, hugo, zola or eleventy)");
+  const fs::path src = a.positional[1], dest = a.positional.size() > 2 ? fs::path(a.positional[2]) : fs::path("content");
+  quire::ImportOptions o;
+  o.force = a.force;
+  const quire::ImportReport r = quire::import_blog(*engine, src, dest, o);
+  for (const auto& e : r.errors) std::cerr << "quire: " << e.str() << "\n";
+  if (!r.ok()) return kUsage;
+  std::cout << "quire: imported " << quire::engine_name(*engine) << " blog " << src.string() << " into "
+            << dest.string() << "\n" << r.str();
+  return kOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -285,5 +306,6 @@ int main(int argc, char** argv) {
   if (command == "check") return cmd_check(a);
   if (command == "render") return cmd_render(a);
   if (command == "new") return cmd_new(a);
+  if (command == "import") return cmd_import(a);
   return usage("unknown command \"" + command + "\"");
 }

@@ -1,0 +1,281 @@
+// What the engines share beyond front matter and tags: URLs of posts, the
+// content folders of Hugo and Zola, walking and copying files, writing
+// the result.
+#include "build/import/common.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <map>
+#include <set>
+#include <toml++/toml.h>
+
+#include "build/fsutil.hpp"
+#include "build/import/template_syntax.hpp"
+#include "core/bundle.hpp"
+#include "core/dates.hpp"
+#include "core/html.hpp"
+#include "core/markdown.hpp"
+
+namespace quire::import {
+
+std::string Run::shown(const fs::path& p) const { return p.lexically_normal().string(); }
+
+std::string apply_permalink(std::string_view pattern, const Item& item) {
+  std::string date = item.out.contains("date") && item.out["date"].is_string() ? item.out["date"].get<std::string>() : "";
+  if (date.size() < 10) date = "0000-00-00";
+  std::string cats;
+  for (const std::string& c : item.categories) {  // lowercased, as Quire's :categories is
+    std::string s = c;
+    for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (!s.empty()) cats += (cats.empty() ? "" : "/") + s;
+  }
+  auto value = [&](const std::string& token, bool& known) -> std::string {
+    known = true;
+    if (token == "year") return date.substr(0, 4);
+    if (token == "short_year") return date.substr(2, 2);
+    if (token == "month") return date.substr(5, 2);
+    if (token == "i_month") return std::to_string(std::stoi(date.substr(5, 2)));
+    if (token == "day") return date.substr(8, 2);
+    if (token == "i_day") return std::to_string(std::stoi(date.substr(8, 2)));
+    if (token == "title" || token == "slug" || token == "filename" || token == "contentbasename") return item.slug;
+    if (token == "categories" || token == "sections") return cats;
+    if (token == "section") return "posts";
+    if (token == "output_ext") return ".html";
+    known = false;
+    return "";
+  };
+  std::string out;
+  for (size_t i = 0; i < pattern.size();) {
+    if (pattern[i] == ':') {
+      size_t e = i + 1;
+      while (e < pattern.size() && ((pattern[e] >= 'a' && pattern[e] <= 'z') || pattern[e] == '_')) ++e;
+      bool known = false;
+      std::string v = value(std::string(pattern.substr(i + 1, e - i - 1)), known);
+      if (known) {
+        out += v;
+        i = e;
+        continue;
+      }
+    }
+    out += pattern[i++];
+  }
+  std::string clean;
+  for (char c : out)
+    if (!(c == '/' && !clean.empty() && clean.back() == '/')) clean += c;
+  if (clean.empty() || clean[0] != '/') clean = "/" + clean;
+  return clean;
+}
+
+std::string Run::url_of(const Item& item) const {
+  if (item.out.contains("permalink") && item.out["permalink"].is_string())
+    return item.out["permalink"].get<std::string>();
+  if (item.page) return "/" + item.slug + "/";
+  if (permalink.empty()) return "/posts/" + item.slug + "/";
+  return apply_permalink(permalink, item);
+}
+
+void collect_content_dir(Run& run, const fs::path& content,
+                         const std::function<void(const fs::path&, const ojson&)>& section) {
+  const std::vector<fs::path> files =
+      files_under(run, content, [](const fs::path& p) { return p.filename().string()[0] == '.'; });
+  std::set<fs::path> bundle_dirs;
+  for (const fs::path& f : files)
+    if (f.filename() == "index.md") bundle_dirs.insert(f.parent_path());
+  auto bundle_of = [&](const fs::path& f) -> fs::path {
+    for (fs::path d = f.parent_path(); d != content && !d.empty() && d != d.parent_path(); d = d.parent_path())
+      if (bundle_dirs.count(d)) return d;
+    return {};
+  };
+  std::map<fs::path, size_t> bundle_item;
+  for (const fs::path& f : files) {
+    const fs::path rel = f.lexically_relative(content);
+    const bool md = f.extension() == ".md";
+    const fs::path bundle = bundle_of(f);
+    if (!bundle.empty() && !(f.filename() == "index.md" && f.parent_path() == bundle)) {
+      continue;  // a bundle's file: taken with its index.md below
+    }
+    if (md && f.filename() == "_index.md") {
+      std::string text;
+      read_file(f, text);
+      SourceDoc doc = split_front_matter(text);
+      ojson front;
+      std::string error;
+      int line = 0;
+      parse_front(doc, front, error, line);
+      section(rel.parent_path(), front);
+      if (doc.body.find_first_not_of(" \n\t") != std::string::npos)
+        run.note(run.shown(f), doc.body_line, "a section's list page with text of its own: not converted (Quire lists posts itself)");
+      continue;
+    }
+    if (!md) {
+      copy_tree(run, f, run.dest / "static" / rel, run.report.static_files);
+      continue;
+    }
+    Item item;
+    item.source = f;
+    item.shown = run.shown(f);
+    const bool is_bundle = f.filename() == "index.md";
+    const fs::path where = is_bundle ? rel.parent_path() : rel;  // posts/x or posts/x.md
+    item.page = where.parent_path().empty();
+    item.bundle = is_bundle;
+    const std::string base = is_bundle ? where.filename().string() : f.stem().string();
+    item.name = is_bundle ? base : base + ".md";
+    const std::string stem_path = (where.parent_path() / base).generic_string();
+    item.keys = {rel.generic_string(), "/" + rel.generic_string(), stem_path, "/" + stem_path, base, base + ".md"};
+    if (!item.page) {
+      item.section = where.parent_path().generic_string();
+      // Zola drops a leading date from the name; Hugo keeps it.
+      item.old_name = run.engine == Engine::zola ? file_slug(base + ".md") : base;
+    }
+    if (is_bundle) {
+      for (const fs::path& g : files)
+        if (g != f && g.string().rfind(f.parent_path().string() + "/", 0) == 0) item.bundle_files.push_back(g);
+    }
+    run.items.push_back(item);
+  }
+}
+
+void convert_items(Run& run, const TagHandler& handle) {
+  std::vector<Item> kept;
+  for (Item& item : run.items) {
+    if (!load_item(run, item)) continue;
+    convert_front(run, item);
+    item.slug = item.out.contains("slug") ? item.out["slug"].get<std::string>()
+              : item.bundle                ? item.source.parent_path().filename().string()
+                                           : file_slug(item.source);
+    if (item.bundle) {
+      std::string d;
+      if (file_date(item.slug, d)) item.slug = item.slug.substr(11);
+    }
+    std::string ymd;
+    file_date(item.bundle ? item.source.parent_path().filename().string() : item.source.stem().string(), ymd);
+    finish_front(run, item, ymd);
+    if (!item.section.empty()) {
+      const bool own_slug = item.out.contains("slug") && run.engine != Engine::eleventy;
+      keep_old_url(run, item, "/" + item.section + "/" + (own_slug ? item.slug : item.old_name) + "/");
+    }
+    kept.push_back(std::move(item));
+  }
+  run.items = std::move(kept);
+  for (Item& item : run.items) item.body = rewrite_tags(item.body, item.body_line, item.shown, run, handle);
+}
+
+void keep_old_url(Run& run, Item& item, const std::string& old_url) {
+  if (item.page || item.out.contains("draft") || !run.permalink.empty() || item.out.contains("permalink") ||
+      old_url == run.url_of(item))
+    return;  // a draft had no address; the others keep theirs
+  ojson& aliases = item.out["aliases"];
+  if (!aliases.is_array()) aliases = ojson::array();
+  for (const auto& a : aliases)
+    if (a == old_url) return;
+  aliases.push_back(old_url);
+  run.count("old URL kept as an alias");
+}
+
+std::vector<fs::path> files_under(Run& run, const fs::path& dir, const std::function<bool(const fs::path&)>& skip) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  auto it = fs::recursive_directory_iterator(dir, ec);
+  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (skip && skip(it->path())) {
+      if (it->is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_regular_file(ec)) files.push_back(it->path());
+  }
+  if (ec) run.note(run.shown(dir), 0, "cannot read the folder: " + ec.message() + "; what is in it is left out");
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+void copy_tree(Run& run, const fs::path& from, const fs::path& to, size_t& counter,
+               const std::function<bool(const fs::path&)>& skip) {
+  std::error_code ec;
+  auto copy_one = [&](const fs::path& f, const fs::path& t) {
+    fs::create_directories(t.parent_path(), ec);
+    if (!fs::copy_file(f, t, fs::copy_options::overwrite_existing, ec)) {
+      run.report.errors.push_back({t.string(), 0, "cannot write: " + ec.message()});
+      return;
+    }
+    ++counter;
+  };
+  if (fs::is_regular_file(from, ec)) {
+    if (!skip || !skip(from)) copy_one(from, to);
+    return;
+  }
+  if (!fs::is_directory(from, ec)) return;
+  for (const fs::path& f : files_under(run, from, skip)) copy_one(f, to / f.lexically_relative(from));
+}
+
+void write_items(Run& run) {
+  std::set<std::string> taken[2];  // posts, pages
+  for (Item& item : run.items) {
+    std::string& name = item.name;
+    std::set<std::string>& used = taken[item.page ? 1 : 0];
+    if (!used.insert(name).second) {
+      const fs::path p(name);
+      std::string stem = item.bundle ? name : p.stem().string(), ext = item.bundle ? "" : p.extension().string();
+      int n = 2;
+      while (!used.insert(stem + "-" + std::to_string(n) + ext).second) ++n;
+      run.note(item.shown, 0, "\"" + name + "\" is taken by another file; written as \"" + stem + "-" + std::to_string(n) + ext + "\"");
+      name = stem + "-" + std::to_string(n) + ext;
+    }
+    const fs::path dir = run.dest / (item.page ? "pages" : "posts");
+    const fs::path file = item.bundle ? dir / name / "index.md" : dir / name;
+    std::string body = item.body;
+    if (!body.empty() && body.back() != '\n') body += '\n';
+    std::string error;
+    if (!write_file(file, yaml_front_matter(item.out) + (body.empty() || body[0] == '\n' ? "" : "\n") + body, error)) {
+      run.report.errors.push_back({file.string(), 0, error});
+      continue;
+    }
+    if (item.page) ++run.report.pages;
+    else ++run.report.posts;
+    if (!item.page && item.out.contains("draft")) ++run.report.drafts;
+    if (item.bundle) {
+      if (!item.page) ++run.report.bundles;
+      const fs::path from = item.source.parent_path();
+      for (const fs::path& f : item.bundle_files)
+        copy_tree(run, f, dir / name / f.lexically_relative(from), run.report.bundle_files);
+    }
+  }
+}
+
+void write_site(Run& run, const ojson& site) {
+  std::string text = "# Converted by quire import " + std::string(engine_name(run.engine)) + " from " +
+                     run.src.string() + "\n";
+  for (const auto& [k, v] : site.items()) {
+    text += k + ": " + v.dump(-1, ' ', false, ojson::error_handler_t::replace) + "\n";
+    run.report.settings.push_back(k);
+  }
+  std::string error;
+  if (!write_file(run.dest / "site.yaml", text, error)) run.report.errors.push_back({(run.dest / "site.yaml").string(), 0, error});
+}
+
+void set_url(Run& run, ojson& site, const std::string& url, const std::string& base, const std::string& file) {
+  std::string origin, path = "/";
+  if (!url.empty()) {
+    const size_t host = url.rfind("https://", 0) == 0 ? 8 : url.rfind("http://", 0) == 0 ? 7 : 0;
+    if (host == 0) {
+      run.note(file, 0, "url \"" + url + "\" is not an absolute http(s) URL; left out of site.yaml");
+    } else {
+      const size_t slash = url.find('/', host);
+      origin = url.substr(0, slash);
+      if (slash != std::string::npos) path = url.substr(slash);
+    }
+  }
+  if (!base.empty()) path = base;
+  if (path.empty() || path[0] != '/') path = "/" + path;
+  if (path.back() != '/') path += '/';
+  if (!origin.empty()) site["url"] = origin;
+  if (!origin.empty()) run.site_url = origin + path;
+  if (path != "/") {
+    if (valid_base_path(path)) site["base_path"] = path;
+    else run.note(file, 0, "base path \"" + path + "\" is not one Quire takes (" + std::string(kBasePathExpectation) + "); left out");
+  }
+}
+
+}  // namespace quire::import

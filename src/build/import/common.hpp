@@ -1,0 +1,220 @@
+// What the four importers share: reading a source file's front matter
+// (YAML or TOML) into JSON, writing it back as Quire's YAML, dates to ISO
+// 8601, walking the template tags of a text outside code, a post's new URL,
+// and the files written. Each engine's file (jekyll.cpp, hugo.cpp, zola.cpp,
+// eleventy.cpp) finds its posts, pages, static files and settings, and says
+// what each of its tags becomes; liquid.cpp holds what Jekyll and Eleventy
+// share. Defined in front_matter.cpp (front matter, dates), tags.cpp (tags
+// in a text and their outputs) and common.cpp (URLs, files, writing).
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "build/import/import.hpp"
+
+namespace quire::import {
+
+namespace fs = std::filesystem;
+using ojson = nlohmann::ordered_json;
+
+// A source file split at its front matter (--- YAML --- or +++ TOML +++,
+// blank lines before the fence allowed).
+struct SourceDoc {
+  std::string format;  // "yaml", "toml", or "" without front matter
+  std::string front;
+  std::string body;
+  int front_line = 1;  // file line of the front matter's first line
+  int body_line = 1;   // file line of the body's first line
+};
+SourceDoc split_front_matter(std::string_view text);
+
+// The front matter as JSON: YAML scalars stay strings, TOML keeps its types
+// (dates become ISO strings). False with a message and file line on error.
+bool parse_front(const SourceDoc& doc, ojson& out, std::string& error, int& error_line);
+bool parse_toml(std::string_view text, ojson& out, std::string& error, int& error_line);
+bool parse_yaml(std::string_view text, ojson& out, std::string& error, int& error_line);
+
+// "2016-10-06 11:10:38 -0700" -> "2016-10-06T11:10:38-07:00"; ISO dates,
+// date-only, "Z" and fractions pass through (fractions dropped). Nothing
+// for anything else.
+std::optional<std::string> iso_date(std::string_view s);
+
+// Writes front matter as YAML between --- lines (values as JSON, which YAML
+// reads as they are).
+std::string yaml_front_matter(const ojson& front);
+
+// A string list from a YAML/TOML value: a list, or one string (split at
+// spaces when `split_words`, as Jekyll does for tags and categories).
+std::vector<std::string> string_list(const ojson& v, bool split_words);
+
+// A post or page found in the source, read, then converted.
+struct Item {
+  fs::path source;             // full path of the source file
+  std::string shown;           // the path shown in the report
+  std::vector<std::string> keys;  // what links name it by (engine-specific)
+  bool page = false;           // content/pages/ instead of posts/
+  bool bundle = false;         // a folder: index.md + its files
+  std::vector<fs::path> bundle_files;  // full paths
+  std::string name;            // output file (x.md) or folder name (bundle)
+  ojson in;                    // source front matter
+  ojson out = ojson::object(); // Quire front matter
+  std::string body;
+  int front_line = 1, body_line = 1;
+  std::vector<std::string> categories;
+  std::string slug;            // Quire's slug of it
+  // Where the old engine published it by default: /<section>/<old_name>/
+  // (Hugo, Zola, Eleventy; Jekyll computes its own).
+  std::string section, old_name;
+};
+
+// Reports and shared state of one import.
+struct Run {
+  Engine engine;
+  fs::path src, dest;
+  ImportReport& report;
+  std::string permalink;  // the site's pattern, "" for /posts/:slug/
+  std::string site_url;   // the site's absolute address with its folder, if the config gives it
+  std::vector<Item> items;
+
+  void note(const std::string& file, int line, std::string message) {
+    report.not_converted.push_back({file, line, std::move(message)});
+  }
+  void count(const std::string& construct) { ++report.converted[construct]; }
+  const Item* find(const std::string& key) const {
+    for (const Item& i : items)
+      for (const std::string& k : i.keys)
+        if (k == key) return &i;
+    return nullptr;
+  }
+  std::string shown(const fs::path& p) const;  // p as src-joined path
+  // The new root-relative URL of a post or page (its permalink: if it has
+  // one, else the site's pattern, else /posts/<slug>/ or /<slug>/).
+  std::string url_of(const Item& item) const;
+};
+
+// The new URL of a post by pattern: :year :month :day :i_month :i_day
+// :short_year :title :slug :categories :output_ext (".html").
+std::string apply_permalink(std::string_view pattern, const Item& item);
+
+// One template tag found in a text outside code.
+struct Tag {
+  size_t begin = 0, end = 0;   // the tag in the text: [begin, end)
+  std::string open;            // "{%", "{{", "{{<" or "{{%"
+  std::string inner;           // between the delimiters, trimmed, without Liquid's '-'
+};
+// What a handler makes of a tag: a replacement (it may move tag.end past a
+// closing tag to take the text between), or a reason it could not.
+struct TagResult {
+  bool converted = false;
+  std::string replacement;
+  std::string construct;  // the report's name for it, e.g. "highlight"
+  std::string reason;     // when not converted
+};
+using TagHandler = std::function<TagResult(std::string_view text, Tag& tag)>;
+
+// Calls `handle` on each tag ({% %}, {{ }}, {{< >}}, {{% %}}) outside code
+// and returns the text with the replacements; the ones not converted stay
+// and are reported at `file`:line.
+std::string rewrite_tags(std::string_view text, int first_line, const std::string& file, Run& run,
+                         const TagHandler& handle);
+
+// Where a closing tag like {% endhighlight %} or {{< /highlight >}} starts
+// at or after `from`, and its end; npos if absent.
+size_t find_closing(std::string_view text, size_t from, std::string_view open, std::string_view name,
+                    size_t& close_end);
+
+// Shared tag outputs.
+std::string fenced_block(std::string_view code, const std::string& info, bool at_line_start);
+std::string figure_markdown(const std::string& src, const std::string& alt, const std::string& caption,
+                            const std::string& link);
+std::string youtube_iframe(const std::string& id);
+// key="value" / key='value' / key=value arguments, and the bare words.
+struct Args {
+  std::vector<std::string> words;
+  std::vector<std::pair<std::string, std::string>> named;
+  std::string get(const std::string& key) const;
+};
+Args parse_args(std::string_view s);
+
+// The front matter conversion every engine shares: the keys Quire reads,
+// dates to ISO, lists made lists; the rest counted as left out. `item.out`
+// gets the result; title and date may still be missing (the engine fills
+// them from the file name).
+void convert_front(Run& run, Item& item);
+
+// Puts title and date first (the order authors expect to read), and fills
+// a missing title from the slug ("my-first-post" -> "My First Post", as
+// Jekyll does) and a missing date from the file name, reporting both.
+void finish_front(Run& run, Item& item, const std::string& file_date_ymd);
+
+// Liquid (Jekyll, Eleventy): one tag, the {% raw %} markers left in code,
+// and kramdown's attribute lists.
+TagResult liquid_tag(Run& run, std::string_view text, Tag& t);
+// Hugo's shortcodes and Zola's, one tag each.
+TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t);
+TagResult zola_shortcode(Run& run, std::string_view text, Tag& t);
+// Zola's internal links, [x](@/blog/post.md#part): to the post's new URL.
+std::string zola_links(Run& run, const std::string& text, int first_line, const std::string& file);
+std::string strip_raw_in_code(Run& run, const std::string& text);
+std::string remove_kramdown_ial(Run& run, const std::string& text, int first_line, const std::string& file);
+
+// The engines: each reads its config into `site` and fills run.items with
+// converted posts and pages, and copies static files.
+void read_jekyll(Run& run, ojson& site);
+void read_hugo(Run& run, ojson& site);
+void read_zola(Run& run, ojson& site);
+void read_eleventy(Run& run, ojson& site);
+
+// Hugo's and Zola's content folder: top-level files and bundles are pages,
+// files in a section folder posts (a folder with index.md is a bundle: one
+// post with its files), _index.md a section's list page (its front matter
+// passed to `section`, for settings like paginate_by). Other files beside
+// posts are copied to static/ at the same path. Items get their keys
+// ("posts/x.md", "posts/x", "x.md", "x", bundles by their folder).
+void collect_content_dir(Run& run, const fs::path& content,
+                         const std::function<void(const fs::path&, const ojson&)>& section);
+// Reads and converts the front matter of run.items (dropping what cannot be
+// read), then converts each body with `handle` (on tags outside code).
+void convert_items(Run& run, const TagHandler& handle);
+
+// Reads and parses one source file into an item (false, reported, if its
+// front matter cannot be read).
+bool load_item(Run& run, Item& item);
+
+// The post's old URL, when the import does not keep it (no site pattern
+// carried over, no permalink of its own): added to its aliases, so the old
+// address redirects to the new one.
+void keep_old_url(Run& run, Item& item, const std::string& old_url);
+
+// Slug of a file name: without extension and leading YYYY-MM-DD- (or _).
+std::string file_slug(const fs::path& p);
+// Y, M, D from a leading YYYY-MM-DD in a file name; false if none.
+bool file_date(const std::string& name, std::string& ymd);
+
+// Every regular file under `dir`, sorted; an entry for which `skip` says
+// true is left out (a folder: not entered). A folder that cannot be read is
+// reported, not a crash or a loop.
+std::vector<fs::path> files_under(Run& run, const fs::path& dir, const std::function<bool(const fs::path&)>& skip = {});
+
+// Copies a file or a folder's files into dest (dest/rel...), counting them;
+// `skip` says which source paths to leave out.
+void copy_tree(Run& run, const fs::path& from, const fs::path& to, size_t& counter,
+               const std::function<bool(const fs::path&)>& skip = {});
+
+// Writes the posts and pages of run.items (after the engine converted their
+// bodies), and site.yaml from `site` (keys in Quire's names).
+void write_items(Run& run);
+void write_site(Run& run, const ojson& site);
+
+// Zola's and Hugo's site settings from a TOML/YAML file, and the common
+// mapping into Quire's keys: an absolute URL split into url and base_path,
+// a language to its primary subtag, a number check.
+void set_url(Run& run, ojson& site, const std::string& url, const std::string& base, const std::string& file);
+
+}  // namespace quire::import

@@ -1,0 +1,153 @@
+// Eleventy: .eleventy.js or eleventy.config.{js,mjs,cjs} (read, not run:
+// dir.input, pathPrefix and addPassthroughCopy paths are picked out of the
+// text), site data in <input>/_data/metadata.json (or site.json), posts as
+// the markdown files in a folder named posts, post, blog or articles (a
+// folder's data file <dir>/<dir>.json or <dir>.11tydata.json with "tags"
+// names a collection, not a topic: those tags are dropped), other markdown
+// files with front matter as pages. Markdown in Eleventy goes through
+// Liquid (or Nunjucks) first: the same tags as Jekyll's are converted.
+#include <algorithm>
+#include <regex>
+#include <set>
+
+#include "build/fsutil.hpp"
+#include "build/import/common.hpp"
+
+namespace quire::import {
+
+namespace {
+
+const std::set<std::string> kPostFolders = {"posts", "post", "blog", "articles"};
+
+struct Config {
+  std::string input = ".";
+  std::string path_prefix;
+  std::vector<std::string> passthrough;
+};
+
+Config read_config(Run& run) {
+  Config cfg;
+  std::string text;
+  for (const char* name : {".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs"})
+    if (read_file(run.src / name, text)) break;
+  if (text.empty()) return cfg;
+  std::smatch m;
+  if (std::regex_search(text, m, std::regex(R"(input\s*:\s*["'`]([^"'`]+)["'`])"))) cfg.input = m[1];
+  if (std::regex_search(text, m, std::regex(R"(pathPrefix\s*:\s*["'`]([^"'`]+)["'`])"))) cfg.path_prefix = m[1];
+  const std::regex copy(R"(addPassthroughCopy\(\s*["'`]([^"'`]+)["'`])");
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), copy); it != std::sregex_iterator(); ++it)
+    cfg.passthrough.push_back((*it)[1]);
+  const std::regex copy_map(R"(addPassthroughCopy\(\s*\{([^}]*)\})");
+  const std::regex key(R"(["'`]?([A-Za-z0-9_./-]+)["'`]?\s*:)");
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), copy_map); it != std::sregex_iterator(); ++it) {
+    const std::string body = (*it)[1];
+    for (auto k = std::sregex_iterator(body.begin(), body.end(), key); k != std::sregex_iterator(); ++k)
+      cfg.passthrough.push_back((*k)[1]);
+  }
+  return cfg;
+}
+
+void read_metadata(Run& run, const fs::path& input, ojson& site, const Config& cfg) {
+  ojson m;
+  fs::path file;
+  for (const char* name : {"metadata.json", "site.json", "metadata.yaml", "site.yaml"}) {
+    std::string text, error;
+    int line = 0;
+    if (!read_file(input / "_data" / name, text)) continue;
+    file = input / "_data" / name;
+    if (!parse_yaml(text, m, error, line)) run.note(run.shown(file), line + 1, error + "; site settings not converted");
+    break;
+  }
+  auto str = [&](const char* k) { return m.is_object() && m.contains(k) && m[k].is_string() ? m[k].get<std::string>() : std::string(); };
+  if (!str("title").empty()) site["title"] = str("title");
+  if (!str("description").empty()) site["description"] = str("description");
+  if (m.is_object() && m.contains("author")) {
+    if (m["author"].is_string()) site["author"] = m["author"];
+    else if (m["author"].is_object() && m["author"].contains("name")) site["author"] = m["author"]["name"];
+  }
+  std::string base = cfg.path_prefix;
+  set_url(run, site, str("url"), base, run.shown(file.empty() ? input / "_data" / "metadata.json" : file));
+  const std::string lang = str("language");
+  if (!lang.empty()) site["language"] = lang.substr(0, lang.find_first_of("-_"));
+  if (file.empty()) run.note(run.shown(input / "_data" / "metadata.json"), 0, "missing: no site settings to convert");
+}
+
+// Tags a folder's data file gives every post in it: collection names.
+std::set<std::string> collection_tags(const fs::path& dir) {
+  std::set<std::string> out;
+  const std::string name = dir.filename().string();
+  for (const std::string& f : {name + ".json", name + ".11tydata.json"}) {
+    std::string text, error;
+    int line = 0;
+    ojson data;
+    if (!read_file(dir / f, text) || !parse_yaml(text, data, error, line) || !data.is_object() || !data.contains("tags"))
+      continue;
+    for (const std::string& t : string_list(data["tags"], false)) out.insert(t);
+  }
+  return out;
+}
+
+}  // namespace
+
+void read_eleventy(Run& run, ojson& site) {
+  const Config cfg = read_config(run);
+  const fs::path input = (run.src / cfg.input).lexically_normal();
+  read_metadata(run, input, site, cfg);
+  std::error_code ec;
+  std::vector<fs::path> files;
+  for (const fs::path& f : files_under(run, input, [](const fs::path& p) {
+         const std::string n = p.filename().string();
+         return n[0] == '.' || n[0] == '_' || n == "node_modules";
+       }))
+    if (f.extension() == ".md") files.push_back(f);
+  std::map<fs::path, std::set<std::string>> dropped_tags;
+  for (const fs::path& f : files) {
+    const fs::path rel = f.lexically_relative(input);
+    if (rel == "README.md" || rel.filename() == "README.md") continue;
+    fs::path posts_dir;
+    for (fs::path p = rel.parent_path(); !p.empty(); p = p.parent_path())
+      if (kPostFolders.count(p.filename().string())) posts_dir = p;
+    Item item;
+    item.source = f;
+    item.shown = run.shown(f);
+    item.page = posts_dir.empty();
+    if (item.page && rel.parent_path().empty() && rel.stem() == "index") {
+      run.note(item.shown, 0, "the home page: Quire makes its own; not converted");
+      continue;
+    }
+    item.bundle = !item.page && f.filename() == "index.md" && f.parent_path() != input / posts_dir;
+    const std::string base = item.bundle ? f.parent_path().filename().string() : f.stem().string();
+    item.name = item.bundle ? base : base + ".md";
+    item.keys = {rel.generic_string(), "/" + rel.generic_string(), base};
+    if (!item.page) {  // Eleventy publishes posts/x.md at /posts/x/
+      item.section = (item.bundle ? rel.parent_path().parent_path() : rel.parent_path()).generic_string();
+      item.old_name = base;
+    }
+    if (item.bundle)
+      for (const fs::path& g : files_under(run, f.parent_path()))
+        if (g != f) item.bundle_files.push_back(g);
+    if (!item.page) dropped_tags[f] = collection_tags(input / posts_dir);
+    run.items.push_back(item);
+  }
+  convert_items(run, [&](std::string_view text, Tag& t) { return liquid_tag(run, text, t); });
+  for (Item& item : run.items) {
+    item.body = strip_raw_in_code(run, item.body);
+    const auto& drop = dropped_tags[item.source];
+    if (item.out.contains("tags") && !drop.empty()) {
+      ojson kept = ojson::array();
+      for (const auto& t : item.out["tags"])
+        if (!drop.count(t.get<std::string>())) kept.push_back(t);
+      if (kept.empty()) item.out.erase("tags");
+      else item.out["tags"] = kept;
+    }
+  }
+  for (const std::string& p : cfg.passthrough) {
+    const fs::path from = (run.src / p).lexically_normal();
+    if (!fs::exists(from, ec)) continue;
+    const fs::path rel = from.lexically_relative(input).string().rfind("..", 0) == 0 ? from.lexically_relative(run.src)
+                                                                                     : from.lexically_relative(input);
+    copy_tree(run, from, run.dest / "static" / rel, run.report.static_files);
+  }
+}
+
+}  // namespace quire::import

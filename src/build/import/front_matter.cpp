@@ -1,0 +1,479 @@
+// Front matter: reading YAML or TOML into JSON, dates to ISO 8601, the
+// keys Quire reads, and writing it back as YAML.
+#include "build/import/common.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <map>
+#include <set>
+#define TOML_HEADER_ONLY 1
+#include <toml++/toml.h>
+
+#include "build/fsutil.hpp"
+#include "build/import/template_syntax.hpp"
+#include "core/bundle.hpp"
+#include "core/dates.hpp"
+#include "core/html.hpp"
+#include "core/markdown.hpp"
+
+namespace quire::import {
+
+namespace {
+
+std::string unify(std::string_view s) {
+  if (s.substr(0, 3) == "\xEF\xBB\xBF") s.remove_prefix(3);
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '\r') out += s[i];
+    else if (i + 1 >= s.size() || s[i + 1] != '\n') out += '\n';
+  }
+  return out;
+}
+
+std::string trim(std::string_view s) {
+  const size_t b = s.find_first_not_of(" \t\n");
+  if (b == std::string_view::npos) return "";
+  const size_t e = s.find_last_not_of(" \t\n");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+ojson yaml_node(const YAML::Node& n) {
+  if (n.IsSequence()) {
+    ojson a = ojson::array();
+    for (const auto& item : n) a.push_back(yaml_node(item));
+    return a;
+  }
+  if (n.IsMap()) {
+    ojson o = ojson::object();
+    for (const auto& kv : n) o[kv.first.Scalar()] = yaml_node(kv.second);
+    return o;
+  }
+  if (n.IsScalar()) return n.Scalar();
+  return nullptr;
+}
+
+std::string two(int v) {
+  char b[8];
+  std::snprintf(b, sizeof b, "%02d", v);
+  return b;
+}
+
+std::string toml_date(const toml::date& d) { return std::to_string(d.year) + "-" + two(d.month) + "-" + two(d.day); }
+std::string toml_time(const toml::time& t) { return two(t.hour) + ":" + two(t.minute) + ":" + two(t.second); }
+
+ojson toml_node(const toml::node& n) {
+  if (const auto* t = n.as_table()) {
+    ojson o = ojson::object();
+    for (const auto& [k, v] : *t) o[std::string(k.str())] = toml_node(v);
+    return o;
+  }
+  if (const auto* a = n.as_array()) {
+    ojson arr = ojson::array();
+    for (const auto& v : *a) arr.push_back(toml_node(v));
+    return arr;
+  }
+  if (const auto* s = n.as_string()) return s->get();
+  if (const auto* i = n.as_integer()) return i->get();
+  if (const auto* f = n.as_floating_point()) return f->get();
+  if (const auto* b = n.as_boolean()) return b->get();
+  if (const auto* d = n.as_date()) return toml_date(d->get());
+  if (const auto* t = n.as_time()) return toml_time(t->get());
+  if (const auto* dt = n.as_date_time()) {
+    const toml::date_time& v = dt->get();
+    std::string s = toml_date(v.date) + "T" + toml_time(v.time);
+    if (v.offset) {
+      const int m = v.offset->minutes;
+      s += m < 0 ? "-" : "+";
+      s += two(std::abs(m) / 60) + ":" + two(std::abs(m) % 60);
+    }
+    return s;
+  }
+  return nullptr;
+}
+
+// A value's string, for keys that want one.
+std::optional<std::string> scalar(const ojson& v) {
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_number() || v.is_boolean()) return v.dump();
+  return std::nullopt;
+}
+
+int line_of_key(const Item& item, const std::string& front, const std::string& key) {
+  size_t pos = 0;
+  int line = item.front_line;
+  while (pos < front.size()) {
+    size_t e = front.find('\n', pos);
+    if (e == std::string::npos) e = front.size();
+    std::string_view l(front.data() + pos, e - pos);
+    size_t at = l.find_first_not_of(" \t");
+    if (at != std::string_view::npos && l.substr(at, key.size()) == key) {
+      std::string_view rest = l.substr(at + key.size());
+      size_t r = rest.find_first_not_of(" \t");
+      if (r != std::string_view::npos && (rest[r] == ':' || rest[r] == '=')) return line;
+    }
+    pos = e + 1;
+    ++line;
+  }
+  return item.front_line;
+}
+
+}  // namespace
+
+SourceDoc split_front_matter(std::string_view raw) {
+  SourceDoc d;
+  const std::string text = unify(raw);
+  size_t pos = 0;
+  int line = 1;
+  while (pos < text.size()) {  // blank lines before the fence
+    size_t e = text.find('\n', pos);
+    if (e == std::string::npos || trim(std::string_view(text).substr(pos, e - pos)) != "") break;
+    pos = e + 1;
+    ++line;
+  }
+  auto line_text = [&](size_t p) {
+    size_t e = text.find('\n', p);
+    return trim(std::string_view(text).substr(p, (e == std::string::npos ? text.size() : e) - p));
+  };
+  const std::string first = line_text(pos);
+  if (first != "---" && first != "+++") {
+    d.body = text;
+    return d;
+  }
+  d.format = first == "---" ? "yaml" : "toml";
+  size_t p = text.find('\n', pos);
+  if (p == std::string::npos) { d.format.clear(); d.body = text; return d; }
+  ++p;
+  const size_t front_begin = p;
+  int l = line + 1;
+  while (p < text.size()) {
+    const std::string t = line_text(p);
+    if (t == first || (first == "---" && t == "...")) {
+      d.front = text.substr(front_begin, p - front_begin);
+      d.front_line = line + 1;
+      size_t e = text.find('\n', p);
+      d.body = e == std::string::npos ? std::string() : text.substr(e + 1);
+      d.body_line = l + 1;
+      return d;
+    }
+    size_t e = text.find('\n', p);
+    if (e == std::string::npos) break;
+    p = e + 1;
+    ++l;
+  }
+  d.format.clear();  // not closed: all body
+  d.body = text;
+  return d;
+}
+
+bool parse_yaml(std::string_view text, ojson& out, std::string& error, int& error_line) {
+  try {
+    YAML::Node n = YAML::Load(std::string(text));
+    out = n.IsMap() ? yaml_node(n) : ojson::object();
+    if (n && !n.IsNull() && !n.IsMap()) { error = "expected keys and values"; error_line = 0; return false; }
+    return true;
+  } catch (const YAML::Exception& e) {
+    error = "invalid YAML: " + e.msg;
+    error_line = e.mark.line < 0 ? 0 : e.mark.line;
+    return false;
+  }
+}
+
+bool parse_toml(std::string_view text, ojson& out, std::string& error, int& error_line) {
+  try {
+    toml::table t = toml::parse(text);
+    out = toml_node(t);
+    return true;
+  } catch (const toml::parse_error& e) {
+    error = "invalid TOML: " + std::string(e.description());
+    error_line = static_cast<int>(e.source().begin.line) - 1;
+    return false;
+  }
+}
+
+bool parse_front(const SourceDoc& doc, ojson& out, std::string& error, int& error_line) {
+  out = ojson::object();
+  bool ok = doc.format == "toml" ? parse_toml(doc.front, out, error, error_line)
+          : doc.format == "yaml" ? parse_yaml(doc.front, out, error, error_line)
+                                 : true;
+  if (!ok) error_line += doc.front_line;
+  return ok;
+}
+
+std::optional<std::string> iso_date(std::string_view s0) {
+  const std::string s = trim(s0);
+  if (s.size() < 10 || !parse_date(s.substr(0, 10))) return std::nullopt;
+  std::string out = s.substr(0, 10);
+  size_t p = 10;
+  if (p == s.size()) return out;
+  if (s[p] != 'T' && s[p] != 't' && s[p] != ' ') return std::nullopt;
+  ++p;
+  while (p < s.size() && s[p] == ' ') ++p;
+  auto digits = [&](size_t at, size_t n) {
+    if (at + n > s.size()) return false;
+    for (size_t i = 0; i < n; ++i)
+      if (!is_digit(s[at + i])) return false;
+    return true;
+  };
+  std::string hh, mm, ss = "00";
+  if (digits(p, 2) && p + 2 < s.size() && s[p + 2] == ':' && digits(p + 3, 2)) {
+    hh = s.substr(p, 2);
+    mm = s.substr(p + 3, 2);
+    p += 5;
+  } else if (digits(p, 1) && p + 1 < s.size() && s[p + 1] == ':' && digits(p + 2, 2)) {  // 9:05
+    hh = "0" + s.substr(p, 1);
+    mm = s.substr(p + 2, 2);
+    p += 4;
+  } else {
+    return std::nullopt;
+  }
+  if (p < s.size() && s[p] == ':' && digits(p + 1, 2)) {
+    ss = s.substr(p + 1, 2);
+    p += 3;
+    if (p < s.size() && s[p] == '.') {
+      ++p;
+      while (p < s.size() && is_digit(s[p])) ++p;
+    }
+  }
+  out += "T" + hh + ":" + mm + ":" + ss;
+  while (p < s.size() && s[p] == ' ') ++p;
+  if (p < s.size()) {
+    std::string rest = s.substr(p);
+    if (rest == "Z" || rest == "z" || rest == "UTC" || rest == "GMT") {
+      out += "Z";
+    } else if ((rest[0] == '+' || rest[0] == '-') && rest.size() >= 3) {
+      std::string d;
+      for (char c : rest.substr(1))
+        if (is_digit(c)) d += c;
+        else if (c != ':') return std::nullopt;
+      if (d.size() == 2) d += "00";
+      if (d.size() != 4) return std::nullopt;
+      out += rest[0] + d.substr(0, 2) + ":" + d.substr(2);
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (!parse_date(out)) return std::nullopt;
+  return out;
+}
+
+namespace {
+// A value as YAML: dates and plain words as they are, the rest as JSON.
+std::string yaml_value(const std::string& key, const ojson& v) {
+  if (v.is_string()) {
+    const std::string s = v.get<std::string>();
+    if ((key == "date" || key == "updated") && iso_date(s) == s) return s;
+  }
+  return v.dump(-1, ' ', false, ojson::error_handler_t::replace);
+}
+}  // namespace
+
+std::string yaml_front_matter(const ojson& front) {
+  std::string out = "---\n";
+  for (const auto& [k, v] : front.items()) out += k + ": " + yaml_value(k, v) + "\n";
+  return out + "---\n";
+}
+
+std::vector<std::string> string_list(const ojson& v, bool split_words) {
+  std::vector<std::string> out;
+  auto add = [&](const std::string& s) {
+    if (!split_words) {
+      if (!trim(s).empty()) out.push_back(trim(s));
+      return;
+    }
+    size_t p = 0;
+    while (p < s.size()) {
+      size_t b = s.find_first_not_of(" \t,", p);
+      if (b == std::string::npos) break;
+      size_t e = s.find_first_of(" \t,", b);
+      if (e == std::string::npos) e = s.size();
+      out.push_back(s.substr(b, e - b));
+      p = e;
+    }
+  };
+  if (v.is_array()) {
+    for (const auto& x : v)
+      if (auto s = scalar(x)) add(*s);
+  } else if (auto s = scalar(v)) {
+    add(*s);
+  }
+  return out;
+}
+
+std::string file_slug(const fs::path& p) {
+  std::string stem = p.stem().string();
+  std::string ymd;
+  if (file_date(stem, ymd) && stem.size() > 11) stem = stem.substr(11);
+  return stem;
+}
+
+bool file_date(const std::string& n, std::string& ymd) {
+  if (n.size() < 11 || !(n[10] == '-' || n[10] == '_')) return false;
+  if (!parse_date(n.substr(0, 10))) return false;
+  ymd = n.substr(0, 10);
+  return true;
+}
+
+void convert_front(Run& run, Item& item) {
+  const ojson& in = item.in;
+  ojson& out = item.out;
+  const std::string front_text = [&] {
+    std::string t;
+    read_file(item.source, t);
+    return split_front_matter(t).front;
+  }();
+  const bool words = run.engine == Engine::jekyll;
+  std::vector<std::string> tags, categories;
+  auto take_date = [&](const std::string& key, const std::string& as) {
+    if (!in.contains(key) || out.contains(as)) return;
+    auto s = scalar(in[key]);
+    auto iso = s ? iso_date(*s) : std::nullopt;
+    if (iso) {
+      out[as] = *iso;
+    } else {
+      run.note(item.shown, line_of_key(item, front_text, key),
+               key + ": \"" + (s ? *s : in[key].dump()) + "\" is not a date; left out (write " + kDateExpectation + ")");
+    }
+  };
+  auto take_string = [&](const std::string& key, const std::string& as) {
+    if (!in.contains(key) || out.contains(as)) return;
+    if (auto s = scalar(in[key])) out[as] = *s;
+    else run.note(item.shown, line_of_key(item, front_text, key), key + ": expected text; left out");
+  };
+  for (const auto& [key, v] : in.items()) {
+    if (key == "title") {
+      take_string("title", "title");
+    } else if (key == "date" || key == "publishDate" || key == "pubdate" || key == "published_at" ||
+               (key == "published" && !v.is_boolean() && scalar(v) != "true" && scalar(v) != "false")) {
+      take_date(key, "date");
+    } else if (key == "lastmod" || key == "last_modified_at" || key == "updated" || key == "modified" ||
+               key == "last_modified") {
+      take_date(key, "updated");
+    } else if (key == "draft" || key == "published") {
+      auto s = scalar(v);
+      const bool b = s == std::string("true") || s == std::string("yes");
+      if (key == "draft" ? b : !b) out["draft"] = true;
+    } else if (key == "slug") {
+      auto s = scalar(v);
+      std::string slug = s ? *s : "";
+      if (!valid_slug(slug)) {
+        const std::string fixed = slugify(slug);
+        run.note(item.shown, line_of_key(item, front_text, key),
+                 "slug: \"" + slug + "\" is not a Quire slug (letters, digits, '-', '_', '.'); written as \"" + fixed + "\"");
+        slug = fixed;
+      }
+      if (!slug.empty()) out["slug"] = slug;
+    } else if (key == "tags" || key == "tag") {
+      for (auto& t : string_list(v, words)) tags.push_back(t);
+    } else if (key == "categories" || key == "category") {
+      for (auto& t : string_list(v, words)) categories.push_back(t);
+    } else if (key == "taxonomies" && v.is_object()) {
+      for (const auto& [tax, terms] : v.items()) {
+        if (tax == "tags") for (auto& t : string_list(terms, false)) tags.push_back(t);
+        else if (tax == "categories") for (auto& t : string_list(terms, false)) categories.push_back(t);
+        else ++run.report.keys_left_out["taxonomies." + tax];
+      }
+    } else if (key == "summary" || key == "description" || key == "excerpt") {
+      take_string(key, key);
+    } else if (key == "author" || key == "authors" || key == "image" || key == "images") {
+      out[key] = v;
+    } else if (key == "permalink" || (key == "url" && run.engine == Engine::hugo) ||
+               (key == "path" && run.engine == Engine::zola)) {
+      auto s = scalar(v);
+      if (!s || s->find("{{") != std::string::npos || s->find("{%") != std::string::npos || *s == "false") {
+        run.note(item.shown, line_of_key(item, front_text, key),
+                 key + ": " + (s ? "\"" + *s + "\"" : in[key].dump()) + " is computed by the old engine; left out");
+      } else {
+        std::string p = *s;
+        if (p.empty() || p[0] != '/') p = "/" + p;
+        if (key == "path" && p.back() != '/') p += "/";
+        out["permalink"] = p;
+      }
+    } else if (key == "aliases" || key == "redirect_from") {
+      std::vector<std::string> list = string_list(v, false);
+      if (!list.empty()) out[key] = list;
+    } else {
+      ++run.report.keys_left_out[key];
+    }
+  }
+  // Tags need a letter or digit; each kept once (as Quire's build keeps them).
+  auto clean = [&](std::vector<std::string>& list, const char* what) {
+    std::vector<std::string> kept;
+    std::set<std::string> seen;
+    for (const std::string& t : list) {
+      if (slugify(t).empty()) {
+        run.note(item.shown, line_of_key(item, front_text, what), std::string(what) + ": \"" + t + "\" has no letter or digit; left out");
+        continue;
+      }
+      if (seen.insert(tag_slug(t)).second) kept.push_back(t);
+    }
+    list = kept;
+  };
+  clean(tags, "tags");
+  clean(categories, "categories");
+  if (!tags.empty()) out["tags"] = tags;
+  if (!categories.empty()) out["categories"] = categories;
+  item.categories = categories;
+}
+
+bool load_item(Run& run, Item& item) {
+  std::string text;
+  if (!read_file(item.source, text)) {
+    run.report.errors.push_back({item.shown, 0, "cannot read file"});
+    return false;
+  }
+  SourceDoc doc = split_front_matter(text);
+  std::string error;
+  int line = 0;
+  if (!parse_front(doc, item.in, error, line)) {
+    run.note(item.shown, line, error + "; file not converted");
+    return false;
+  }
+  item.body = doc.body;
+  item.front_line = doc.front_line;
+  item.body_line = doc.body_line;
+  return true;
+}
+
+void finish_front(Run& run, Item& item, const std::string& ymd) {
+  ojson& out = item.out;
+  if (!valid_slug(item.slug)) {  // from a file name Quire would refuse ("My Post.md")
+    const std::string fixed = slugify(item.slug);
+    run.note(item.shown, 0, "the file name gives the slug \"" + item.slug + "\", which Quire refuses; written as slug: \"" +
+                                fixed + "\"");
+    item.slug = fixed.empty() ? "post" : fixed;
+    out["slug"] = item.slug;
+  }
+  if (!out.contains("title")) {
+    std::string title;
+    bool start = true;
+    for (char c : item.slug) {
+      if (c == '-' || c == '_') { title += ' '; start = true; continue; }
+      title += start && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+      start = false;
+    }
+    out["title"] = title.empty() ? std::string("Untitled") : title;
+    if (run.engine != Engine::jekyll || item.page)  // Jekyll's own rule for posts: no need to say
+      run.note(item.shown, 0, "no title; \"" + out["title"].get<std::string>() + "\" made from the file name");
+  }
+  if (!out.contains("date") && !item.page) {
+    if (!ymd.empty()) {
+      out["date"] = ymd;
+    } else {
+      run.note(item.shown, 0, "no date in the front matter or the file name: add date: before building");
+    }
+  }
+  ojson ordered = ojson::object();
+  for (const char* k : {"title", "date"})
+    if (out.contains(k)) ordered[k] = out[k];
+  for (const auto& [k, v] : out.items())
+    if (k != "title" && k != "date") ordered[k] = v;
+  out = ordered;
+}
+
+}  // namespace quire::import

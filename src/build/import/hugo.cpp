@@ -1,0 +1,246 @@
+// Hugo: hugo.{toml,yaml,json} or config.{toml,yaml,json} (or
+// config/_default/), content/ with sections and page bundles, static/.
+// Front matter in YAML or TOML. Shortcodes {{< name >}} and {{% name %}}:
+// highlight, figure, ref/relref, youtube and gist have equivalents; the
+// rest are reported. Go template syntax is not run inside content, so a
+// {{ ... }} in a Hugo post is already text and stays as it is.
+#include <algorithm>
+#include <cctype>
+
+#include "build/fsutil.hpp"
+#include "build/import/common.hpp"
+
+namespace quire::import {
+
+namespace {
+
+bool read_config_file(Run& run, ojson& c, fs::path& shown) {
+  const fs::path dirs[] = {run.src, run.src / "config" / "_default"};
+  for (const fs::path& dir : dirs)
+    for (const char* name : {"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml",
+                             "config.yml", "config.json"}) {
+      const fs::path f = dir / name;
+      std::string text;
+      if (!read_file(f, text)) continue;
+      shown = f;
+      std::string error;
+      int line = 0;
+      const bool ok = f.extension() == ".toml" ? parse_toml(text, c, error, line) : parse_yaml(text, c, error, line);
+      if (!ok) run.note(run.shown(f), line + 1, error + "; site settings not converted");
+      if (ok && dir != run.src) {  // config/_default/params.toml beside it
+        ojson params;
+        std::string ptext;
+        if (read_file(dir / "params.toml", ptext) && parse_toml(ptext, params, error, line)) c["params"] = params;
+      }
+      return ok;
+    }
+  run.note(run.shown(run.src / "hugo.toml"), 0, "missing (nor config.toml): no site settings to convert");
+  return false;
+}
+
+std::string get_str(const ojson& o, const char* key) {
+  if (!o.is_object()) return "";
+  for (const auto& [k, v] : o.items())  // Hugo's keys are case-insensitive
+    if (v.is_string() && k.size() == std::string(key).size() &&
+        std::equal(k.begin(), k.end(), key, [](char a, char b) { return std::tolower(a) == std::tolower(b); }))
+      return v.get<std::string>();
+  return "";
+}
+
+const ojson* get_obj(const ojson& o, const char* key) {
+  if (!o.is_object()) return nullptr;
+  for (const auto& [k, v] : o.items())
+    if (k.size() == std::string(key).size() &&
+        std::equal(k.begin(), k.end(), key, [](char a, char b) { return std::tolower(a) == std::tolower(b); }))
+      return &v;
+  return nullptr;
+}
+
+void read_config(Run& run, ojson& site, std::string& content_dir) {
+  ojson c;
+  fs::path file;
+  if (!read_config_file(run, c, file)) return;
+  const std::string shown = run.shown(file);
+  const ojson* params = get_obj(c, "params");
+  const ojson empty = ojson::object();
+  const ojson& p = params ? *params : empty;
+  if (!get_str(c, "title").empty()) site["title"] = get_str(c, "title");
+  std::string description = get_str(p, "description");
+  if (description.empty()) description = get_str(c, "description");
+  if (!description.empty()) site["description"] = description;
+  std::string author = get_str(p, "author");
+  if (author.empty()) author = get_str(c, "author");
+  for (const ojson* a : {get_obj(p, "author"), get_obj(c, "author")})
+    if (author.empty() && a && a->is_object()) author = get_str(*a, "name");
+  if (!author.empty()) site["author"] = author;
+  set_url(run, site, get_str(c, "baseURL"), "", shown);
+  std::string lang = get_str(c, "languageCode");
+  if (lang.empty()) lang = get_str(c, "defaultContentLanguage");
+  if (!lang.empty()) site["language"] = lang.substr(0, lang.find_first_of("-_"));
+  if (!get_str(c, "timeZone").empty()) site["timezone"] = get_str(c, "timeZone");
+  const ojson* paginate = get_obj(c, "paginate");
+  if (const ojson* pg = get_obj(c, "pagination")) paginate = get_obj(*pg, "pagerSize");
+  if (paginate && (paginate->is_number_integer() || paginate->is_string())) {
+    const int n = paginate->is_string() ? std::atoi(paginate->get<std::string>().c_str()) : paginate->get<int>();
+    if (n >= 1 && n <= 1000) site["posts_per_page"] = n;
+  }
+  if (const ojson* perm = get_obj(c, "permalinks"); perm && perm->is_object()) {
+    const ojson* page = get_obj(*perm, "page");
+    const ojson& table = page && page->is_object() ? *page : *perm;
+    for (const char* section : {"posts", "post", "blog"})
+      if (!get_str(table, section).empty()) {
+        run.permalink = get_str(table, section);
+        site["permalink"] = run.permalink;
+        break;
+      }
+  }
+  if (!get_str(c, "contentDir").empty()) content_dir = get_str(c, "contentDir");
+}
+
+bool at_line_start(std::string_view text, size_t pos) { return pos == 0 || text[pos - 1] == '\n'; }
+
+std::string trim_copy(const std::string& s) {
+  const size_t b = s.find_first_not_of(" \t\n");
+  if (b == std::string::npos) return "";
+  return s.substr(b, s.find_last_not_of(" \t\n") - b + 1);
+}
+
+// GitHub's anchor of a gist's file: "hello.rb" -> "hello-rb".
+std::string gist_anchor(const std::string& file) {
+  std::string a;
+  for (char c : file) a += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(c)) : '-';
+  return a;
+}
+
+}  // namespace
+
+TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
+  TagResult r;
+  if (t.open == "{{" || t.open == "{%") {  // text in Hugo: left as it is
+    r.converted = true;
+    r.replacement = std::string(text.substr(t.begin, t.end - t.begin));
+    return r;
+  }
+  std::string inner = t.inner;
+  if (inner.size() >= 4 && inner.compare(0, 2, "/*") == 0 && inner.compare(inner.size() - 2, 2, "*/") == 0) {
+    // {{</* figure */>}}: a shortcode shown, not run.
+    r.converted = true;
+    r.replacement = t.open + " " + trim_copy(inner.substr(2, inner.size() - 4)) + " " +
+                    (t.open == "{{<" ? ">}}" : "%}}");
+    r.construct = "escaped shortcode";
+    return r;
+  }
+  const size_t sp = inner.find_first_of(" \t\n");
+  const std::string name = inner.substr(0, sp);
+  const Args args = parse_args(sp == std::string::npos ? "" : std::string_view(inner).substr(sp));
+  const std::string construct = t.open + " " + name + " " + (t.open == "{{<" ? ">}}" : "%}}");
+  auto word = [&](size_t i, const char* key) {
+    const std::string v = args.get(key);
+    return !v.empty() ? v : i < args.words.size() ? args.words[i] : std::string();
+  };
+  if (!name.empty() && name[0] == '/') {  // the end of a paired shortcode not converted: stays
+    r.converted = true;
+    r.replacement = std::string(text.substr(t.begin, t.end - t.begin));
+    return r;
+  }
+  if (name == "highlight") {
+    size_t close_end = 0;
+    const size_t close = find_closing(text, t.end, t.open, "/highlight", close_end);
+    if (close == std::string_view::npos) {
+      r.reason = "no closing /highlight";
+      return r;
+    }
+    std::string info = word(0, "lang");
+    const std::string options = word(1, "options");
+    if (!options.empty()) info += " {" + options + "}";
+    r.replacement = fenced_block(text.substr(t.end, close - t.end), info, at_line_start(text, t.begin));
+    if (close_end < text.size() && text[close_end] != '\n') r.replacement += "\n";
+    t.end = close_end;
+    r.converted = true;
+    r.construct = construct;
+    return r;
+  }
+  if (name == "figure") {
+    const std::string src = args.get("src");
+    if (src.empty()) {
+      r.reason = "figure without src";
+      return r;
+    }
+    std::string caption = args.get("caption");
+    if (caption.empty()) caption = args.get("title");
+    std::string alt = args.get("alt");
+    r.converted = true;
+    r.replacement = figure_markdown(src, alt, caption, args.get("link"));
+    r.construct = construct;
+    return r;
+  }
+  if (name == "ref" || name == "relref") {
+    std::string target = word(0, "path");
+    std::string fragment;
+    if (const size_t hash = target.find('#'); hash != std::string::npos) {
+      fragment = target.substr(hash);
+      target.resize(hash);
+    }
+    if (target.empty() && !fragment.empty()) {
+      r.converted = true;
+      r.replacement = fragment;
+      r.construct = construct;
+      return r;
+    }
+    const Item* item = run.find(target);
+    if (!item && target.size() > 1 && target.back() == '/') item = run.find(target.substr(0, target.size() - 1));
+    if (!item) {
+      r.reason = "no page \"" + target + "\" in content/";
+      return r;
+    }
+    r.converted = true;
+    r.replacement = run.url_of(*item) + fragment;
+    r.construct = construct;
+    return r;
+  }
+  if (name == "youtube") {
+    const std::string id = word(0, "id");
+    bool ok = !id.empty();
+    for (char c : id) ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_');
+    if (!ok) {
+      r.reason = "youtube without a video id";
+      return r;
+    }
+    r.converted = true;
+    r.replacement = youtube_iframe(id);
+    r.construct = construct;
+    return r;
+  }
+  if (name == "gist") {
+    const std::string user = word(0, "user"), id = word(1, "id"), file = word(2, "file");
+    if (user.empty() || id.empty()) {
+      r.reason = "gist needs a user and an id";
+      return r;
+    }
+    const std::string url = "https://gist.github.com/" + user + "/" + id;
+    r.converted = true;
+    r.replacement = "[gist " + user + "/" + id + (file.empty() ? "" : " (" + file + ")") + "](" + url +
+                    (file.empty() ? "" : "#file-" + gist_anchor(file)) + ")";
+    r.construct = construct;
+    return r;
+  }
+  r.reason = "shortcode \"" + name + "\" (a template of the theme or site): no equivalent, rewrite it by hand";
+  return r;
+}
+
+void read_hugo(Run& run, ojson& site) {
+  std::string content_dir = "content";
+  read_config(run, site, content_dir);
+  const fs::path content = run.src / content_dir;
+  if (!fs::is_directory(content)) {
+    run.report.errors.push_back({run.shown(content), 0, "missing: a Hugo site keeps its posts in content/"});
+    return;
+  }
+  collect_content_dir(run, content, [&](const fs::path&, const ojson&) {});
+  convert_items(run, [&](std::string_view text, Tag& t) { return hugo_shortcode(run, text, t); });
+  copy_tree(run, run.src / "static", run.dest / "static", run.report.static_files);
+  if (fs::is_directory(run.src / "assets"))
+    run.note(run.shown(run.src / "assets"), 0, "Hugo Pipes input (the theme's CSS/JS): not copied");
+}
+
+}  // namespace quire::import

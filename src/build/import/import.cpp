@@ -1,0 +1,117 @@
+#include "build/import/import.hpp"
+
+#include <algorithm>
+
+#include "build/import/common.hpp"
+
+namespace quire {
+
+namespace fs = std::filesystem;
+
+std::optional<Engine> engine_named(const std::string& name) {
+  if (name == "jekyll") return Engine::jekyll;
+  if (name == "hugo") return Engine::hugo;
+  if (name == "zola") return Engine::zola;
+  if (name == "eleventy" || name == "11ty") return Engine::eleventy;
+  return std::nullopt;
+}
+
+const char* engine_name(Engine e) {
+  switch (e) {
+    case Engine::jekyll: return "jekyll";
+    case Engine::hugo: return "hugo";
+    case Engine::zola: return "zola";
+    case Engine::eleventy: return "eleventy";
+    default: return "?";
+  }
+}
+
+namespace {
+
+// True when `inner` is `outer` or inside it.
+bool within(const fs::path& inner, const fs::path& outer) {
+  std::error_code ec;
+  const fs::path a = fs::weakly_canonical(inner, ec), b = fs::weakly_canonical(outer, ec);
+  const fs::path rel = a.lexically_relative(b);
+  return !rel.empty() && rel.native().rfind("..", 0) != 0;
+}
+
+}  // namespace
+
+ImportReport import_blog(Engine engine, const fs::path& src, const fs::path& dest, const ImportOptions& options) {
+  ImportReport report;
+  std::error_code ec;
+  if (!fs::is_directory(src, ec)) {
+    report.errors.push_back({src.string(), 0, "not a folder (expected the " + std::string(engine_name(engine)) + " blog to import)"});
+    return report;
+  }
+  if (within(dest, src) || within(src, dest)) {
+    report.errors.push_back({dest.string(), 0, "is " + std::string(within(dest, src) ? "inside" : "around") + " " +
+                                                  src.string() + "; import never writes into the blog it reads: give another folder"});
+    return report;
+  }
+  if (fs::exists(dest, ec) && !fs::is_directory(dest, ec)) {
+    report.errors.push_back({dest.string(), 0, "not a folder"});
+    return report;
+  }
+  if (fs::is_directory(dest, ec) && !fs::is_empty(dest, ec) && !options.force) {
+    report.errors.push_back({dest.string(), 0, "not empty; import writes into a new or empty content folder (--force writes over its files)"});
+    return report;
+  }
+  import::Run run{engine, src, dest, report, "", "", {}};
+  import::ojson site = import::ojson::object();
+  switch (engine) {
+    case Engine::jekyll: import::read_jekyll(run, site); break;
+    case Engine::hugo: import::read_hugo(run, site); break;
+    case Engine::zola: import::read_zola(run, site); break;
+    case Engine::eleventy: import::read_eleventy(run, site); break;
+  }
+  if (!report.ok()) return report;
+  // site.yaml's keys in the order the README lists them.
+  import::ojson ordered = import::ojson::object();
+  for (const char* k : {"title", "description", "author", "url", "base_path", "language", "timezone",
+                        "posts_per_page", "permalink"})
+    if (site.contains(k)) ordered[k] = site[k];
+  import::write_site(run, ordered);
+  import::write_items(run);
+  std::stable_sort(report.not_converted.begin(), report.not_converted.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) { return a.file != b.file ? a.file < b.file : a.line < b.line; });
+  return report;
+}
+
+std::string ImportReport::str() const {
+  auto n = [](size_t v, const char* one, const char* many) { return std::to_string(v) + " " + (v == 1 ? one : many); };
+  std::string out;
+  out += "posts: " + std::to_string(posts);
+  if (drafts || bundles) {
+    out += " (";
+    if (drafts) out += n(drafts, "draft", "drafts");
+    if (drafts && bundles) out += ", ";
+    if (bundles) out += n(bundles, "page bundle", "page bundles") + " with " + n(bundle_files, "file", "files");
+    out += ")";
+  }
+  out += "\npages: " + std::to_string(pages) + "\nstatic files: " + std::to_string(static_files) + "\n";
+  out += "site.yaml:";
+  for (size_t i = 0; i < settings.size(); ++i) out += (i ? ", " : " ") + settings[i];
+  if (settings.empty()) out += " (nothing to map)";
+  out += "\nconverted:";
+  bool first = true;
+  for (const auto& [what, count] : converted) {
+    out += std::string(first ? " " : ", ") + what + " ×" + std::to_string(count);
+    first = false;
+  }
+  if (converted.empty()) out += " (no template constructs)";
+  if (!keys_left_out.empty()) {
+    out += "\nfront matter keys left out:";
+    first = true;
+    for (const auto& [key, count] : keys_left_out) {
+      out += std::string(first ? " " : ", ") + key + " ×" + std::to_string(count);
+      first = false;
+    }
+  }
+  out += "\nnot converted: " + std::to_string(not_converted.size()) + (not_converted.empty() ? "\n" : " (check these by hand)\n");
+  for (const Diagnostic& d : not_converted) out += "  " + d.str() + "\n";
+  return out;
+}
+
+}  // namespace quire

@@ -1,0 +1,205 @@
+// Jekyll: _config.yml; posts in _posts/ (any depth, and <category>/_posts/),
+// named YYYY-MM-DD-title.{md,markdown}, drafts in _drafts/; pages are the
+// markdown files with front matter outside folders starting with "_";
+// everything else not excluded is a static file. Links name posts by file
+// name ({% post_url 2010-07-21-name %}) or path ({% link _posts/... %}).
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
+#include <set>
+
+#include "build/fsutil.hpp"
+#include "build/import/common.hpp"
+
+namespace quire::import {
+
+namespace {
+
+bool is_markdown(const fs::path& p) { return p.extension() == ".md" || p.extension() == ".markdown"; }
+
+// Jekyll's named permalink styles, as patterns.
+// Quire's patterns know no :output_ext: a Jekyll post's page is .html.
+std::string permalink_pattern(const std::string& p) {
+  if (p == "date") return "/:categories/:year/:month/:day/:title.html";
+  if (p == "pretty") return "/:categories/:year/:month/:day/:title/";
+  if (p == "ordinal") return "/:categories/:year/:y_day/:title.html";
+  if (p == "weekdate") return "/:categories/:year/W:week/:short_day/:title.html";
+  if (p == "none") return "/:categories/:title.html";
+  std::string out = p;
+  for (size_t at; (at = out.find(":output_ext")) != std::string::npos;) out.replace(at, 11, ".html");
+  return out;
+}
+
+const std::set<std::string> kNeverCopied = {"Gemfile", "Gemfile.lock", "node_modules", "vendor", "README.md",
+                                            "README.markdown", "LICENSE", "LICENSE.md", "CHANGELOG.md",
+                                            "package.json", "package-lock.json", "Rakefile", "netlify.toml"};
+
+bool has_front_matter(const fs::path& p) {
+  std::string text;
+  if (!read_file(p, text)) return false;
+  return split_front_matter(text).format == "yaml";
+}
+
+void read_config(Run& run, ojson& site, std::vector<std::string>& exclude) {
+  fs::path file = run.src / "_config.yml";
+  if (!fs::exists(file)) file = run.src / "_config.yaml";
+  std::string text;
+  if (!read_file(file, text)) {
+    run.note(run.shown(run.src / "_config.yml"), 0, "missing: no site settings to convert");
+    return;
+  }
+  ojson c;
+  std::string error;
+  int line = 0;
+  if (!parse_yaml(text, c, error, line)) {
+    run.note(run.shown(file), line + 1, error + "; site settings not converted");
+    return;
+  }
+  const std::string shown = run.shown(file);
+  auto str = [&](const char* k) { return c.contains(k) && c[k].is_string() ? c[k].get<std::string>() : std::string(); };
+  if (!str("title").empty()) site["title"] = str("title");
+  if (!str("description").empty()) site["description"] = str("description");
+  if (c.contains("author")) {
+    if (c["author"].is_string()) site["author"] = c["author"];
+    else if (c["author"].is_object() && c["author"].contains("name")) site["author"] = c["author"]["name"];
+  }
+  set_url(run, site, str("url"), str("baseurl"), shown);
+  std::string lang = str("lang").empty() ? str("language") : str("lang");
+  if (!lang.empty()) site["language"] = lang.substr(0, lang.find_first_of("-_"));
+  if (!str("timezone").empty()) site["timezone"] = str("timezone");
+  if (!str("paginate").empty()) {
+    const int n = std::atoi(str("paginate").c_str());
+    if (n >= 1 && n <= 1000) site["posts_per_page"] = n;
+    else run.note(shown, 0, "paginate: \"" + str("paginate") + "\" is not a number of posts from 1 to 1000; left out");
+  }
+  if (!str("permalink").empty()) {
+    run.permalink = permalink_pattern(str("permalink"));
+    site["permalink"] = run.permalink;
+  }
+  if (c.contains("exclude")) exclude = string_list(c["exclude"], false);
+}
+
+// Categories from the folders above a _posts folder.
+std::vector<std::string> folder_categories(const fs::path& rel_dir) {
+  std::vector<std::string> out;
+  for (const auto& part : rel_dir)
+    if (part != "_posts" && part != "_drafts" && part != ".") out.push_back(part.string());
+  return out;
+}
+
+}  // namespace
+
+void read_jekyll(Run& run, ojson& site) {
+  std::vector<std::string> exclude;
+  read_config(run, site, exclude);
+  auto excluded = [&](const fs::path& rel) {
+    const std::string first = rel.begin()->string();
+    if (first.empty()) return false;
+    if (first[0] == '.' || kNeverCopied.count(first)) return true;
+    for (const std::string& e : exclude) {
+      std::string x = e;
+      while (!x.empty() && x.back() == '/') x.pop_back();
+      if (rel.string() == x || first == x) return true;
+    }
+    return false;
+  };
+
+  // Posts and drafts: every _posts and _drafts folder.
+  std::error_code ec;
+  const std::vector<fs::path> files = files_under(run, run.src, [&](const fs::path& p) {
+    return excluded(p.lexically_relative(run.src)) || p.filename() == "_site";
+  });
+  std::vector<fs::path> statics;
+  for (const fs::path& f : files) {
+    const fs::path rel = f.lexically_relative(run.src);
+    fs::path posts_root;  // the _posts/_drafts folder holding it
+    for (fs::path p = rel.parent_path(); !p.empty(); p = p.parent_path())
+      if (p.filename() == "_posts" || p.filename() == "_drafts") posts_root = p;
+    if (!posts_root.empty()) {
+      if (!is_markdown(f)) {
+        if (f.extension() == ".html" || f.extension() == ".textile")
+          run.note(run.shown(f), 0, "a post that is not markdown; not converted");
+        continue;
+      }
+      Item item;
+      item.source = f;
+      item.shown = run.shown(f);
+      const fs::path in_posts = f.lexically_relative(run.src / posts_root);
+      std::string key = (in_posts.parent_path() / in_posts.stem()).generic_string();
+      item.keys = {key, in_posts.stem().string(), rel.generic_string()};
+      item.name = in_posts.stem().string() + ".md";
+      item.categories = folder_categories(posts_root.parent_path());
+      if (posts_root.filename() == "_drafts") item.in["draft"] = "true";
+      run.items.push_back(item);
+      continue;
+    }
+    bool underscored = false;
+    for (const auto& part : rel) underscored = underscored || part.string()[0] == '_';
+    if (underscored || rel.filename().string().rfind("_config", 0) == 0) continue;
+    if (is_markdown(f) && has_front_matter(f)) {
+      if (rel.parent_path().empty() && rel.stem() == "index") {
+        run.note(run.shown(f), 0, "the home page: Quire makes its own; not converted");
+        continue;
+      }
+      Item item;
+      item.source = f;
+      item.shown = run.shown(f);
+      item.page = true;
+      item.keys = {rel.generic_string()};
+      item.name = (rel.parent_path().empty() ? "" : rel.parent_path().generic_string() + "-") + rel.stem().string() + ".md";
+      std::replace(item.name.begin(), item.name.end(), '/', '-');
+      run.items.push_back(item);
+      continue;
+    }
+    if ((f.extension() == ".html" || f.extension() == ".xml" || f.extension() == ".scss" ||
+         f.extension() == ".css" || f.extension() == ".json" || f.extension() == ".txt") && has_front_matter(f)) {
+      run.note(run.shown(f), 0, "a Liquid template (it has front matter): not converted, Quire writes its own pages");
+      continue;
+    }
+    statics.push_back(f);
+  }
+  // Read every post first: links between posts need all of them.
+  std::vector<Item> kept;
+  for (Item& item : run.items) {
+    const ojson preset = item.in;
+    if (!load_item(run, item)) continue;
+    for (const auto& [k, v] : preset.items()) if (!item.in.contains(k)) item.in[k] = v;
+    std::vector<std::string> folder_cats = item.categories;
+    convert_front(run, item);
+    // Jekyll adds the folders' categories to the post's own.
+    for (const std::string& c : folder_cats)
+      if (std::find(item.categories.begin(), item.categories.end(), c) == item.categories.end())
+        item.categories.insert(item.categories.begin(), c);
+    if (!item.categories.empty()) item.out["categories"] = item.categories;
+    item.slug = item.out.contains("slug") ? item.out["slug"].get<std::string>() : file_slug(item.source);
+    std::string ymd;
+    file_date(item.source.stem().string(), ymd);
+    if (!item.page && ymd.empty() && !item.out.contains("date") && item.out.contains("draft")) {
+      // Jekyll dates a draft by its file's time.
+      const auto t = fs::last_write_time(item.source, ec);
+      const auto secs = std::chrono::duration_cast<std::chrono::seconds>(t - fs::file_time_type::clock::now()).count() +
+                        std::time(nullptr);
+      std::tm tm{};
+      const std::time_t tt = static_cast<std::time_t>(secs);
+      gmtime_r(&tt, &tm);
+      char b[16];
+      std::strftime(b, sizeof b, "%Y-%m-%d", &tm);
+      ymd = b;
+    }
+    finish_front(run, item, ymd);
+    if (!item.page) keep_old_url(run, item, apply_permalink(permalink_pattern("date"), item));  // Jekyll's default
+    kept.push_back(std::move(item));
+  }
+  run.items = std::move(kept);
+  for (Item& item : run.items) {
+    std::string body = rewrite_tags(item.body, item.body_line, item.shown, run,
+                                    [&](std::string_view text, Tag& t) { return liquid_tag(run, text, t); });
+    body = strip_raw_in_code(run, body);
+    item.body = remove_kramdown_ial(run, body, item.body_line, item.shown);
+  }
+  for (const fs::path& f : statics)
+    copy_tree(run, f, run.dest / "static" / f.lexically_relative(run.src), run.report.static_files);
+}
+
+}  // namespace quire::import

@@ -1,0 +1,271 @@
+// Liquid in posts, as Jekyll and Eleventy (Liquid or Nunjucks) expand it:
+// what each tag and value becomes in Quire's markdown.
+#include <algorithm>
+
+#include "build/import/common.hpp"
+#include "build/import/template_syntax.hpp"
+
+namespace quire::import {
+
+namespace {
+
+bool at_line_start(std::string_view text, size_t pos) { return pos == 0 || text[pos - 1] == '\n'; }
+
+std::string trim(std::string_view s) {
+  const size_t b = s.find_first_not_of(" \t\n");
+  if (b == std::string_view::npos) return "";
+  const size_t e = s.find_last_not_of(" \t\n");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+// {{ site.baseurl }} and friends inside an argument: the site's root is "".
+std::string without_site_root(std::string s) {
+  for (const char* v : {"{{ site.url }}", "{{site.url}}", "{{ site.baseurl }}", "{{site.baseurl}}",
+                        "{{ site.github.url }}"}) {
+    for (size_t p; (p = s.find(v)) != std::string::npos;) s.erase(p, std::string(v).size());
+  }
+  return s;
+}
+
+bool is_site_root(const std::string& v) {
+  return v == "site.url" || v == "site.baseurl" || v == "site.github.url" || v == "site.baseurl | prepend: site.url";
+}
+
+// {{ value | filter ... }}: the site's root, or a quoted path through URL
+// filters, is a root-relative path; anything else is not ours to compute.
+TagResult liquid_value(const Run& run, std::string_view text, const Tag& t) {
+  TagResult r;
+  std::string expr = t.inner;
+  std::vector<std::string> parts;
+  for (size_t p = 0;;) {
+    size_t bar = expr.find('|', p);
+    parts.push_back(trim(expr.substr(p, bar == std::string::npos ? std::string::npos : bar - p)));
+    if (bar == std::string::npos) break;
+    p = bar + 1;
+  }
+  const std::string& value = parts[0];
+  std::string path;
+  if (is_site_root(value) || is_site_root(expr)) {
+    // Before a path or another tag it goes ("{{ site.baseurl }}/a" -> "/a");
+    // alone it stands for the site itself: its root, or for site.url its
+    // address when the config gives one.
+    const std::string_view after = text.substr(t.end, 2);
+    const bool prefix = !after.empty() && (after[0] == '/' || after == "{{" || after == "{%");
+    path = prefix ? "" : value == "site.url" && !run.site_url.empty() ? run.site_url : "/";
+  } else if (value.size() >= 2 && (value[0] == '"' || value[0] == '\'') && value.back() == value[0]) {
+    path = value.substr(1, value.size() - 2);
+  } else {
+    r.reason = "Liquid value computed by the old engine: no equivalent, rewrite it by hand";
+    return r;
+  }
+  for (size_t i = 1; i < parts.size(); ++i) {
+    const std::string& f = parts[i];
+    if (f == "relative_url" || f == "absolute_url" || f == "url" || f == "prepend: site.baseurl" ||
+        f == "prepend: site.url")
+      continue;
+    r.reason = "Liquid filter \"" + f + "\": no equivalent, rewrite it by hand";
+    return r;
+  }
+  r.converted = true;
+  r.replacement = path;
+  r.construct = is_site_root(value) ? "{{ " + value + " }}" : "{{ \"path\" | url filter }}";
+  return r;
+}
+
+}  // namespace
+
+TagResult liquid_tag(Run& run, std::string_view text, Tag& t) {
+  TagResult r;
+  if (t.open == "{{") return liquid_value(run, text, t);
+  if (t.open != "{%") {
+    r.reason = "not a Liquid tag";
+    return r;
+  }
+  const size_t sp = t.inner.find_first_of(" \t\n");
+  const std::string name = t.inner.substr(0, sp);
+  const Args args = parse_args(sp == std::string::npos ? "" : std::string_view(t.inner).substr(sp));
+  size_t close_end = 0;
+  if (name == "highlight") {
+    const size_t close = find_closing(text, t.end, "{%", "endhighlight", close_end);
+    if (close == std::string_view::npos || args.words.empty()) {
+      r.reason = args.words.empty() ? "highlight without a language" : "no {% endhighlight %} after it";
+      return r;
+    }
+    std::string info = args.words[0];
+    std::vector<std::string> options;
+    for (size_t i = 1; i < args.words.size(); ++i)
+      options.push_back(args.words[i] == "linenos" ? "linenos=true" : args.words[i]);
+    for (const auto& [k, v] : args.named) options.push_back(k + "=" + v);
+    if (!options.empty()) {
+      info += " {";
+      for (size_t i = 0; i < options.size(); ++i) info += (i ? "," : "") + options[i];
+      info += "}";
+    }
+    r.replacement = fenced_block(text.substr(t.end, close - t.end), info, at_line_start(text, t.begin));
+    if (close_end < text.size() && text[close_end] != '\n') r.replacement += "\n";
+    t.end = close_end;
+    r.converted = true;
+    r.construct = "{% highlight %}";
+    return r;
+  }
+  if (name == "raw") {
+    const size_t close = find_closing(text, t.end, "{%", "endraw", close_end);
+    r.converted = true;
+    r.construct = "{% raw %}";
+    if (close == std::string_view::npos) return r;  // the marker goes; the rest stays as it is
+    r.replacement = std::string(text.substr(t.end, close - t.end));
+    t.end = close_end;
+    return r;
+  }
+  if (name == "endraw") {
+    r.converted = true;
+    return r;
+  }
+  if (name == "comment") {
+    const size_t close = find_closing(text, t.end, "{%", "endcomment", close_end);
+    if (close == std::string_view::npos) {
+      r.reason = "no {% endcomment %} after it";
+      return r;
+    }
+    t.end = close_end;
+    r.converted = true;
+    r.construct = "{% comment %}";
+    return r;
+  }
+  if (name == "post_url" || name == "link") {
+    const std::string target = args.words.empty() ? "" : without_site_root(args.words[0]);
+    std::string key = target;
+    if (name == "post_url") {
+      for (const char* ext : {".md", ".markdown"})
+        if (key.size() > std::string(ext).size() && key.substr(key.size() - std::string(ext).size()) == ext)
+          key.resize(key.size() - std::string(ext).size());
+    }
+    const Item* item = run.find(key);
+    if (item) {
+      r.converted = true;
+      r.replacement = run.url_of(*item);
+      r.construct = "{% " + name + " %}";
+      return r;
+    }
+    if (name == "link" && !target.empty() && std::filesystem::is_regular_file(run.src / target)) {
+      r.converted = true;
+      r.replacement = "/" + target;
+      r.construct = "{% link %}";
+      return r;
+    }
+    r.reason = "no " + std::string(name == "post_url" ? "post" : "file") + " \"" + target + "\" in the source";
+    return r;
+  }
+  if (name == "include") {
+    const std::string file = args.words.empty() ? "" : args.words[0];
+    if (file == "figure" || file == "figure.html") {
+      std::string src = args.get("image_path");
+      if (src.empty()) src = args.get("src");
+      if (src.empty()) src = args.get("url");
+      if (src.empty()) {
+        r.reason = "figure include without image_path";
+        return r;
+      }
+      r.converted = true;
+      r.replacement = figure_markdown(without_site_root(src), args.get("alt"), args.get("caption"),
+                                      without_site_root(args.get("link")));
+      r.construct = "{% include figure %}";
+      return r;
+    }
+    r.reason = "include of a template (" + file + "): no equivalent, rewrite it by hand";
+    return r;
+  }
+  if (name == "gist" && !args.words.empty()) {
+    const std::string& id = args.words[0];
+    const std::string file = args.words.size() > 1 ? args.words[1] : "";
+    std::string url = "https://gist.github.com/" + id;
+    r.converted = true;
+    r.replacement = "[gist " + id + (file.empty() ? "" : " (" + file + ")") + "](" + url + ")";
+    r.construct = "{% gist %}";
+    return r;
+  }
+  if ((name == "youtube") && !args.words.empty()) {
+    r.converted = true;
+    r.replacement = youtube_iframe(args.words[0]);
+    r.construct = "{% youtube %}";
+    return r;
+  }
+  if (name == "image" && !args.words.empty()) {  // Eleventy Image's shortcode: {% image "src", "alt" %}
+    r.converted = true;
+    r.replacement = figure_markdown(args.words[0], args.words.size() > 1 ? args.words[1] : "", "", "");
+    r.construct = "{% image %}";
+    return r;
+  }
+  r.reason = "Liquid tag \"" + name + "\": no equivalent, rewrite it by hand";
+  return r;
+}
+
+std::string strip_raw_in_code(Run& run, const std::string& text) {
+  const std::vector<bool> code = code_bytes(text);
+  std::string out;
+  for (size_t i = 0; i < text.size();) {
+    if (code[i] && text.compare(i, 2, "{%") == 0) {
+      const size_t close = text.find("%}", i + 2);
+      if (close != std::string::npos && text.find('\n', i) > close) {
+        std::string inner = trim(std::string_view(text).substr(i + 2, close - i - 2));
+        if (!inner.empty() && inner.front() == '-') inner = trim(inner.substr(1));
+        if (!inner.empty() && inner.back() == '-') inner = trim(inner.substr(0, inner.size() - 1));
+        if (inner == "raw" || inner == "endraw") {
+          size_t end = close + 2;
+          // A marker alone on its line takes the line with it.
+          const bool alone = at_line_start(text, i) && (end == text.size() || text[end] == '\n');
+          if (alone && end < text.size()) ++end;
+          if (inner == "raw") run.count("{% raw %} in code");
+          i = end;
+          continue;
+        }
+      }
+    }
+    out += text[i++];
+  }
+  return out;
+}
+
+std::string remove_kramdown_ial(Run& run, const std::string& text, int first_line, const std::string& file) {
+  const std::vector<bool> code = code_bytes(text);
+  std::string out;
+  int line = first_line;
+  std::string prev_line;  // the last line written, to drop "* TOC" before {:toc}
+  for (size_t pos = 0; pos < text.size();) {
+    size_t e = text.find('\n', pos);
+    const size_t next = e == std::string::npos ? text.size() : e + 1;
+    if (e == std::string::npos) e = text.size();
+    std::string l = text.substr(pos, e - pos);
+    const std::string tl = trim(l);
+    if (!code[pos] && tl.size() >= 3 && tl.compare(0, 2, "{:") == 0 && tl.back() == '}') {
+      if (tl == "{:toc}" || tl == "{: toc}") {
+        // "* TOC" + "{:toc}": kramdown's table of contents marker.
+        const size_t last = out.rfind('\n', out.size() >= 2 ? out.size() - 2 : 0);
+        const std::string before = trim(out.substr(last == std::string::npos ? 0 : last + 1));
+        if (before == "* TOC" || before == "- TOC" || before == "1. TOC" || before == "* this list will be replaced by the toc")
+          out.resize(last == std::string::npos ? 0 : last + 1);
+        run.note(file, line, "kramdown table of contents \"" + tl + "\" removed (Quire has none)");
+      } else {
+        run.note(file, line, "kramdown attribute list \"" + tl + "\" removed");
+      }
+      pos = next;
+      ++line;
+      continue;
+    }
+    // A trailing one: ![x](y){: .center} or a heading's {#id}.
+    const size_t at = l.rfind("{:");
+    if (!code[pos] && at != std::string::npos && at > 0 && !l.empty() && trim(l).back() == '}' &&
+        !code[pos + at] && l.find('}', at) == l.find_last_not_of(" \t")) {
+      run.note(file, line, "kramdown attribute list \"" + trim(l.substr(at)) + "\" removed");
+      l = l.substr(0, at);
+      while (!l.empty() && l.back() == ' ') l.pop_back();
+    }
+    out += l;
+    if (e < text.size()) out += '\n';
+    pos = next;
+    ++line;
+  }
+  return out;
+}
+
+}  // namespace quire::import

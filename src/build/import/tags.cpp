@@ -1,0 +1,176 @@
+// Template tags in a text: finding them outside code, the closing tag of a
+// pair, and what the converted ones become (fences, figures, embeds).
+#include <algorithm>
+#include <cctype>
+
+#include "build/import/common.hpp"
+#include "build/import/template_syntax.hpp"
+
+namespace quire::import {
+
+namespace {
+
+std::string trim(std::string_view s) {
+  const size_t b = s.find_first_not_of(" \t\n");
+  if (b == std::string_view::npos) return "";
+  const size_t e = s.find_last_not_of(" \t\n");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+}  // namespace
+
+namespace {
+std::string close_of(const std::string& open) {
+  if (open == "{{<") return ">}}";
+  if (open == "{{%") return "%}}";
+  if (open == "{{") return "}}";
+  return "%}";
+}
+
+// The tag starting at i (not in code), if any.
+bool tag_at(std::string_view text, size_t i, Tag& t) {
+  if (text[i] != '{' || i + 1 >= text.size()) return false;
+  if (text.substr(i, 3) == "{{<") t.open = "{{<";
+  else if (text.substr(i, 3) == "{{%") t.open = "{{%";
+  else if (text.substr(i, 2) == "{{") t.open = "{{";
+  else if (text.substr(i, 2) == "{%") t.open = "{%";
+  else return false;
+  const std::string close = close_of(t.open);
+  constexpr size_t kReach = 2000;
+  const size_t from = i + t.open.size();
+  const size_t at = text.substr(from, kReach).find(close);
+  if (at == std::string_view::npos) return false;
+  t.begin = i;
+  t.end = from + at + close.size();
+  std::string inner = trim(text.substr(from, at));
+  if (t.open == "{%" || t.open == "{{") {  // Liquid's whitespace control
+    if (!inner.empty() && inner.front() == '-') inner = trim(inner.substr(1));
+    if (!inner.empty() && inner.back() == '-') inner = trim(inner.substr(0, inner.size() - 1));
+  }
+  t.inner = inner;
+  return true;
+}
+}  // namespace
+
+std::string rewrite_tags(std::string_view text, int first_line, const std::string& file, Run& run,
+                         const TagHandler& handle) {
+  const std::vector<bool> code = code_bytes(text);
+  std::string out;
+  out.reserve(text.size());
+  int line = first_line;
+  size_t i = 0;
+  while (i < text.size()) {
+    Tag t;
+    if (code[i] || !tag_at(text, i, t)) {
+      if (text[i] == '\n') ++line;
+      out += text[i++];
+      continue;
+    }
+    TagResult r = handle(text, t);
+    if (r.converted) {
+      out += r.replacement;
+      if (!r.construct.empty()) run.count(r.construct);
+    } else {
+      std::string snippet(text.substr(t.begin, std::min<size_t>(t.end - t.begin, 60)));
+      std::replace(snippet.begin(), snippet.end(), '\n', ' ');
+      run.note(file, line, snippet + (t.end - t.begin > 60 ? "…" : "") + ": " + r.reason);
+      out.append(text.substr(t.begin, t.end - t.begin));
+    }
+    line += static_cast<int>(std::count(text.begin() + static_cast<long>(t.begin), text.begin() + static_cast<long>(t.end), '\n'));
+    i = t.end;
+  }
+  return out;
+}
+
+size_t find_closing(std::string_view text, size_t from, std::string_view open, std::string_view name,
+                    size_t& close_end) {
+  for (size_t p = text.find(open, from); p != std::string_view::npos; p = text.find(open, p + 1)) {
+    Tag t;
+    if (!tag_at(text, p, t) || t.open != open) continue;
+    std::string inner = t.inner;
+    if (inner.substr(0, name.size()) == name &&
+        (inner.size() == name.size() || inner[name.size()] == ' ')) {
+      close_end = t.end;
+      return p;
+    }
+  }
+  return std::string_view::npos;
+}
+
+std::string fenced_block(std::string_view code, const std::string& info, bool at_line_start) {
+  if (!code.empty() && code.front() == '\n') code.remove_prefix(1);
+  while (!code.empty() && (code.back() == '\n' || code.back() == ' ' || code.back() == '\t')) code.remove_suffix(1);
+  size_t longest = 0;
+  for (size_t i = 0; i < code.size();) {
+    size_t n = 0;
+    while (i + n < code.size() && code[i + n] == '`') ++n;
+    longest = std::max(longest, n);
+    i += n ? n : 1;
+  }
+  const std::string fence(std::max<size_t>(3, longest + 1), '`');
+  return std::string(at_line_start ? "" : "\n") + fence + info + "\n" + std::string(code) + "\n" + fence;
+}
+
+std::string figure_markdown(const std::string& src, const std::string& alt, const std::string& caption,
+                            const std::string& link) {
+  std::string a;
+  for (char c : alt) {
+    if (c == '[' || c == ']' || c == '\\') a += '\\';
+    a += c;
+  }
+  const std::string target = src.find_first_of(" ()") != std::string::npos ? "<" + src + ">" : src;
+  std::string img = "![" + a + "](" + target + ")";
+  if (!link.empty()) img = "[" + img + "](" + link + ")";
+  if (caption.empty()) return img;
+  // The caption as a paragraph of its own: markdown inside it works, and
+  // where raw HTML is left out the image and caption still show.
+  return "<figure>\n\n" + img + "\n\n<figcaption>\n\n" + caption + "\n\n</figcaption>\n</figure>";
+}
+
+std::string youtube_iframe(const std::string& id) {
+  return "<iframe src=\"https://www.youtube-nocookie.com/embed/" + id +
+         "\" title=\"YouTube video\" loading=\"lazy\" allowfullscreen></iframe>";
+}
+
+std::string Args::get(const std::string& key) const {
+  for (const auto& [k, v] : named)
+    if (k == key) return v;
+  return "";
+}
+
+Args parse_args(std::string_view s) {
+  Args a;
+  size_t i = 0;
+  auto read_value = [&](std::string& out) {
+    if (i < s.size() && (s[i] == '"' || s[i] == '\'' || s[i] == '`')) {
+      const char q = s[i++];
+      while (i < s.size() && s[i] != q) {
+        if (s[i] == '\\' && q == '"' && i + 1 < s.size()) ++i;
+        out += s[i++];
+      }
+      ++i;
+    } else {
+      while (i < s.size() && s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != ',') out += s[i++];
+    }
+  };
+  while (i < s.size()) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == ',')) ++i;
+    if (i >= s.size()) break;
+    // key= ?
+    size_t k = i;
+    while (k < s.size() && (std::isalnum(static_cast<unsigned char>(s[k])) || s[k] == '_' || s[k] == '-')) ++k;
+    if (k > i && k < s.size() && s[k] == '=') {
+      std::string key(s.substr(i, k - i)), value;
+      i = k + 1;
+      read_value(value);
+      a.named.emplace_back(key, value);
+    } else {
+      std::string w;
+      read_value(w);
+      a.words.push_back(w);
+    }
+  }
+  return a;
+}
+
+}  // namespace quire::import

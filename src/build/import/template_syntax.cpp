@@ -1,0 +1,165 @@
+#include "build/import/template_syntax.hpp"
+
+#include <algorithm>
+
+namespace quire {
+namespace {
+
+struct Line {
+  size_t begin, end;  // [begin, end) without the '\n'
+};
+
+std::vector<Line> lines_of(std::string_view s) {
+  std::vector<Line> out;
+  for (size_t pos = 0; pos <= s.size();) {
+    size_t e = s.find('\n', pos);
+    if (e == std::string_view::npos) e = s.size();
+    out.push_back({pos, e});
+    if (e == s.size()) break;
+    pos = e + 1;
+  }
+  return out;
+}
+
+bool blank(std::string_view l) { return l.find_first_not_of(" \t\r") == std::string_view::npos; }
+
+// Columns of leading white space (a tab to the next multiple of 4).
+size_t indent_of(std::string_view l, size_t& at) {
+  size_t col = 0;
+  at = 0;
+  while (at < l.size() && (l[at] == ' ' || l[at] == '\t')) {
+    col = l[at] == '\t' ? (col / 4 + 1) * 4 : col + 1;
+    ++at;
+  }
+  return col;
+}
+
+// A line that opens (or closes) a fence: its character and length.
+bool fence_of(std::string_view l, char& c, size_t& len, bool& only_fence) {
+  size_t at = 0;
+  indent_of(l, at);
+  while (at < l.size() && l[at] == '>') {  // in a blockquote
+    ++at;
+    while (at < l.size() && l[at] == ' ') ++at;
+  }
+  if (at >= l.size() || (l[at] != '`' && l[at] != '~')) return false;
+  c = l[at];
+  len = 0;
+  while (at + len < l.size() && l[at + len] == c) ++len;
+  if (len < 3) return false;
+  std::string_view rest = l.substr(at + len);
+  if (c == '`' && rest.find('`') != std::string_view::npos) return false;
+  only_fence = blank(rest);
+  return true;
+}
+
+void mark(std::vector<bool>& code, size_t b, size_t e) {
+  std::fill(code.begin() + static_cast<long>(b), code.begin() + static_cast<long>(e), true);
+}
+
+// Inline code spans in a paragraph [b, e): a run of n backticks up to the
+// next run of exactly n.
+void mark_spans(std::string_view s, size_t b, size_t e, std::vector<bool>& code) {
+  for (size_t i = b; i < e;) {
+    if (s[i] != '`') { ++i; continue; }
+    size_t n = 0;
+    while (i + n < e && s[i + n] == '`') ++n;
+    size_t j = i + n;
+    bool closed = false;
+    while (j < e) {
+      if (s[j] != '`') { ++j; continue; }
+      size_t m = 0;
+      while (j + m < e && s[j + m] == '`') ++m;
+      if (m == n) {
+        mark(code, i, j + m);
+        i = j + m;
+        closed = true;
+        break;
+      }
+      j += m;
+    }
+    if (!closed) i += n;
+  }
+}
+
+}  // namespace
+
+std::vector<bool> code_bytes(std::string_view s) {
+  std::vector<bool> code(s.size(), false);
+  bool in_fence = false, in_indented = false, prev_blank = true;
+  char fence_char = 0;
+  size_t fence_len = 0;
+  size_t para_begin = std::string_view::npos, para_end = 0;
+  auto end_paragraph = [&] {
+    if (para_begin != std::string_view::npos) mark_spans(s, para_begin, para_end, code);
+    para_begin = std::string_view::npos;
+  };
+  for (const Line& ln : lines_of(s)) {
+    std::string_view l = s.substr(ln.begin, ln.end - ln.begin);
+    const size_t line_end = std::min(s.size(), ln.end + 1);  // with its '\n'
+    char c = 0;
+    size_t len = 0;
+    bool only = false;
+    if (in_fence) {
+      mark(code, ln.begin, line_end);
+      if (fence_of(l, c, len, only) && c == fence_char && len >= fence_len && only) in_fence = false;
+      prev_blank = false;
+      continue;
+    }
+    if (blank(l)) {
+      end_paragraph();
+      prev_blank = true;
+      continue;  // an indented block goes on after a blank line
+    }
+    size_t at = 0;
+    if (indent_of(l, at) >= 4 && (prev_blank || in_indented) && para_begin == std::string_view::npos) {
+      mark(code, ln.begin, line_end);
+      in_indented = true;
+      prev_blank = false;
+      continue;
+    }
+    in_indented = false;
+    prev_blank = false;
+    if (fence_of(l, c, len, only)) {
+      end_paragraph();
+      mark(code, ln.begin, line_end);
+      in_fence = true;
+      fence_char = c;
+      fence_len = len;
+      continue;
+    }
+    if (para_begin == std::string_view::npos) para_begin = ln.begin;
+    para_end = ln.end;
+  }
+  end_paragraph();
+  return code;
+}
+
+std::vector<TemplateSyntax> find_template_syntax(std::string_view s) {
+  std::vector<TemplateSyntax> out;
+  const std::vector<bool> code = code_bytes(s);
+  constexpr size_t kReach = 400;  // how far a construct's end is looked for
+  int line = 1;
+  for (size_t i = 0; i + 1 < s.size(); ++i) {
+    if (s[i] == '\n') { ++line; continue; }
+    if (s[i] != '{' || code[i] || (s[i + 1] != '%' && s[i + 1] != '{')) continue;
+    const std::string_view close = s[i + 1] == '%' ? "%}" : "}}";
+    const size_t end = s.substr(i + 2, kReach).find(close);
+    if (end == std::string_view::npos) continue;
+    const size_t stop = i + 2 + end + 2;
+    std::string snippet(s.substr(i, std::min<size_t>(stop - i, 60)));
+    std::replace(snippet.begin(), snippet.end(), '\n', ' ');
+    if (stop - i > 60) snippet += "…";
+    out.push_back({line, snippet});
+    line += static_cast<int>(std::count(s.begin() + static_cast<long>(i), s.begin() + static_cast<long>(stop), '\n'));
+    i = stop - 1;
+  }
+  return out;
+}
+
+std::string template_syntax_warning(const TemplateSyntax& t) {
+  return "template syntax left in the text: \"" + t.snippet +
+         "\" is shown as it is (another engine's tag or shortcode? `quire import` converts the common ones)";
+}
+
+}  // namespace quire

@@ -1,0 +1,33 @@
+// Template syntax left in a post: what another engine's templates would
+// have expanded ({% tag %}, {{ value }}, Hugo's {{< shortcode >}}) and
+// Quire shows as text. Contract: find_template_syntax() lists each such
+// construct outside code (fenced and indented code blocks, inline code
+// spans), with its line in the text, so that the build can warn at file:line
+// and point at `quire import`. code_bytes() is the one place that says which
+// bytes of a markdown text are code; the importers use it too, never to
+// change code.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace quire {
+
+// One flag a byte: true inside a fenced or indented code block (fence lines
+// included) or an inline code span (backticks included). An approximation
+// of CommonMark that errs towards "code": a list item's paragraph indented
+// four spaces after a blank line counts as code.
+std::vector<bool> code_bytes(std::string_view markdown);
+
+struct TemplateSyntax {
+  int line = 0;         // 1-based line in the text given
+  std::string snippet;  // the construct, at most ~60 bytes, on one line
+};
+std::vector<TemplateSyntax> find_template_syntax(std::string_view markdown);
+
+// The build's warning for one of them (the one wording, for the build and
+// its tests).
+std::string template_syntax_warning(const TemplateSyntax& t);
+
+}  // namespace quire

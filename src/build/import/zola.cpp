@@ -1,0 +1,121 @@
+// Zola: config.toml (base_url, title, description, default_language,
+// author or [extra] author), content/ with sections (_index.md, whose
+// paginate_by gives posts_per_page) and page bundles (a folder with
+// index.md and its assets), TOML front matter with [taxonomies] and
+// [extra], static/. Internal links [x](@/blog/post.md) become the post's
+// new URL; shortcodes ({{ name(args) }}, {% name(args) %} ... {% end %}) are
+// the site's own templates, so they are reported, not converted.
+#include <algorithm>
+
+#include "build/fsutil.hpp"
+#include "build/import/common.hpp"
+#include "build/import/template_syntax.hpp"
+
+namespace quire::import {
+
+namespace {
+
+void read_config(Run& run, ojson& site) {
+  const fs::path file = run.src / "config.toml";
+  std::string text;
+  if (!read_file(file, text)) {
+    run.note(run.shown(file), 0, "missing: no site settings to convert");
+    return;
+  }
+  ojson c;
+  std::string error;
+  int line = 0;
+  if (!parse_toml(text, c, error, line)) {
+    run.note(run.shown(file), line + 1, error + "; site settings not converted");
+    return;
+  }
+  auto str = [](const ojson& o, const char* k) {
+    return o.is_object() && o.contains(k) && o[k].is_string() ? o[k].get<std::string>() : std::string();
+  };
+  if (!str(c, "title").empty()) site["title"] = str(c, "title");
+  if (!str(c, "description").empty()) site["description"] = str(c, "description");
+  std::string author = str(c, "author");
+  if (author.empty() && c.contains("extra")) author = str(c["extra"], "author");
+  if (!author.empty()) site["author"] = author;
+  set_url(run, site, str(c, "base_url"), "", run.shown(file));
+  const std::string lang = str(c, "default_language");
+  if (!lang.empty()) site["language"] = lang.substr(0, lang.find_first_of("-_"));
+}
+
+}  // namespace
+
+TagResult zola_shortcode(Run&, std::string_view text, Tag& t) {
+  TagResult r;
+  const std::string& inner = t.inner;
+  const size_t paren = inner.find('(');
+  const bool call = paren != std::string::npos && !inner.empty() && inner.back() == ')';
+  if (t.open == "{{<" || t.open == "{{%" || !call) {  // not a shortcode call: Zola leaves such text alone
+    r.converted = true;
+    r.replacement = std::string(text.substr(t.begin, t.end - t.begin));
+    return r;
+  }
+  r.reason = "Zola shortcode " + inner.substr(0, paren) + "() (a template of the site): no equivalent, rewrite it by hand";
+  return r;
+}
+
+std::string zola_links(Run& run, const std::string& text, int first_line, const std::string& file) {
+  const std::vector<bool> code = code_bytes(text);
+  std::string out;
+  int line = first_line;
+  for (size_t i = 0; i < text.size();) {
+    if (text[i] == '\n') ++line;
+    if (!code[i] && text.compare(i, 4, "](@/") == 0) {
+      size_t e = i + 2;
+      while (e < text.size() && text[e] != ')' && text[e] != ' ' && text[e] != '\n') ++e;
+      std::string target = text.substr(i + 4, e - i - 4), fragment;
+      if (const size_t hash = target.find('#'); hash != std::string::npos) {
+        fragment = target.substr(hash);
+        target.resize(hash);
+      }
+      if (const Item* item = run.find(target)) {
+        out += "](" + run.url_of(*item) + fragment;
+        run.count("[x](@/...)");
+        i = e;
+        continue;
+      }
+      run.note(file, line, "link to @/" + target + ": no such page in content/");
+    }
+    out += text[i++];
+  }
+  return out;
+}
+
+void read_zola(Run& run, ojson& site) {
+  read_config(run, site);
+  const fs::path content = run.src / "content";
+  if (!fs::is_directory(content)) {
+    run.report.errors.push_back({run.shown(content), 0, "missing: a Zola site keeps its posts in content/"});
+    return;
+  }
+  size_t best = 0;  // the section with the most posts gives posts_per_page
+  std::map<fs::path, int> paginate;
+  collect_content_dir(run, content, [&](const fs::path& section, const ojson& front) {
+    if (front.contains("paginate_by") && front["paginate_by"].is_number_integer())
+      paginate[section] = front["paginate_by"].get<int>();
+  });
+  for (const auto& [section, n] : paginate) {
+    size_t count = 0;
+    for (const Item& item : run.items)
+      if (!item.page && item.source.lexically_relative(content).string().rfind(section.string(), 0) == 0) ++count;
+    if (count >= best && n >= 1 && n <= 1000) {
+      best = count;
+      site["posts_per_page"] = n;
+    }
+  }
+  convert_items(run, [&](std::string_view text, Tag& t) { return zola_shortcode(run, text, t); });
+  for (Item& item : run.items) {
+    item.body = zola_links(run, item.body, item.body_line, item.shown);
+    for (size_t p; (p = item.body.find("<!-- more -->")) != std::string::npos;) {
+      item.body.replace(p, 13, "<!--more-->");
+      run.count("<!-- more -->");
+    }
+  }
+  copy_tree(run, run.src / "static", run.dest / "static", run.report.static_files);
+}
+
+}  // namespace quire::import

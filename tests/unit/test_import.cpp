@@ -1,0 +1,316 @@
+// quire import: each conversion, text in -> text out, and the build's
+// warning for template syntax left in a post.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "build/content.hpp"
+#include "build/import/common.hpp"
+#include "build/import/import.hpp"
+#include "build/import/template_syntax.hpp"
+
+namespace fs = std::filesystem;
+using namespace quire;
+using namespace quire::import;
+
+namespace {
+
+struct Fixture {
+  ImportReport report;
+  Run run;
+  explicit Fixture(Engine e, std::string permalink = "")
+      : run{e, fs::path("src"), fs::path("dest"), report, std::move(permalink), "", {}} {}
+
+  // A post the links can point at.
+  void add_post(const std::string& slug, const std::string& date, std::vector<std::string> keys) {
+    Item item;
+    item.slug = slug;
+    item.out["date"] = date;
+    item.keys = std::move(keys);
+    run.items.push_back(item);
+  }
+  std::string liquid(const std::string& text) {
+    std::string out = rewrite_tags(text, 1, "p.md", run, [&](std::string_view t, Tag& tag) { return liquid_tag(run, t, tag); });
+    out = strip_raw_in_code(run, out);
+    return remove_kramdown_ial(run, out, 1, "p.md");
+  }
+  std::string hugo(const std::string& text) {
+    return rewrite_tags(text, 1, "p.md", run, [&](std::string_view t, Tag& tag) { return hugo_shortcode(run, t, tag); });
+  }
+  std::string zola(const std::string& text) {
+    std::string out = rewrite_tags(text, 1, "p.md", run, [&](std::string_view t, Tag& tag) { return zola_shortcode(run, t, tag); });
+    return zola_links(run, out, 1, "p.md");
+  }
+  std::string notes() const {
+    std::string s;
+    for (const Diagnostic& d : report.not_converted) s += d.str() + "\n";
+    return s;
+  }
+};
+
+}  // namespace
+
+TEST_SUITE("import") {
+
+TEST_CASE("dates as the engines write them become ISO 8601, keeping the offset") {
+  SUBCASE("valid input") {
+    CHECK(iso_date("2016-10-06 11:10:38 -0700") == "2016-10-06T11:10:38-07:00");
+    CHECK(iso_date("2016-10-06 11:10 +05:30") == "2016-10-06T11:10:00+05:30");
+    CHECK(iso_date("2021-03-02T07:15:00+01:00") == "2021-03-02T07:15:00+01:00");
+    CHECK(iso_date("2021-03-02T07:15:00.123Z") == "2021-03-02T07:15:00Z");
+    CHECK(iso_date("2021-03-02 9:05") == "2021-03-02T09:05:00");
+    CHECK(iso_date("2021-03-02") == "2021-03-02");
+  }
+  SUBCASE("invalid input") {
+    CHECK_FALSE(iso_date("Last Modified"));
+    CHECK_FALSE(iso_date("2021-02-30"));
+    CHECK_FALSE(iso_date("2021-03-02 noon"));
+    CHECK_FALSE(iso_date("2021-03-02T07:15:00 +7"));
+  }
+}
+
+TEST_CASE("TOML front matter with Zola's taxonomies becomes Quire's YAML") {
+  const SourceDoc doc = split_front_matter(
+      "\n+++\ntitle = \"Spring\"\ndate = 2021-05-01T09:30:00-04:00\nupdated = 2021-05-02\n"
+      "[taxonomies]\ntags = [\"garden\", \"spring\"]\ncategories = [\"journal\"]\n[extra]\nmood = \"calm\"\n+++\nText.\n");
+  REQUIRE(doc.format == "toml");
+  CHECK(doc.front_line == 3);
+  CHECK(doc.body == "Text.\n");
+  Fixture f(Engine::zola);
+  Item item;
+  std::string error;
+  int line = 0;
+  REQUIRE(parse_front(doc, item.in, error, line));
+  convert_front(f.run, item);
+  item.slug = "spring";
+  finish_front(f.run, item, "");
+  CHECK(yaml_front_matter(item.out) ==
+        "---\ntitle: \"Spring\"\ndate: 2021-05-01T09:30:00-04:00\nupdated: 2021-05-02\n"
+        "tags: [\"garden\",\"spring\"]\ncategories: [\"journal\"]\n---\n");
+  CHECK(f.report.keys_left_out.at("extra") == 1);
+}
+
+TEST_CASE("Jekyll's front matter: space-separated categories, published: false, title from the file name") {
+  Fixture f(Engine::jekyll);
+  Item item;
+  std::string error;
+  int line = 0;
+  REQUIRE(parse_yaml("layout: post\ncategories: notes tools\ntags: [a, \"#\"]\npublished: false\n"
+                     "date: 2016-10-06 11:10:38 -0700\nredirect_from: /old/\n",
+                     item.in, error, line));
+  convert_front(f.run, item);
+  item.slug = "my-first-post";
+  finish_front(f.run, item, "2016-10-06");
+  CHECK(yaml_front_matter(item.out) ==
+        "---\ntitle: \"My First Post\"\ndate: 2016-10-06T11:10:38-07:00\ndraft: true\nredirect_from: [\"/old/\"]\n"
+        "tags: [\"a\"]\ncategories: [\"notes\",\"tools\"]\n---\n");
+  CHECK(f.notes().find("tags: \"#\" has no letter or digit") != std::string::npos);
+}
+
+TEST_CASE("a file name Quire would refuse as a slug gets a slug: written, and reported") {
+  Fixture f(Engine::hugo);
+  Item item;
+  item.shown = "content/posts/My Post.md";
+  item.slug = "My Post";
+  item.out["date"] = "2020-01-01";
+  finish_front(f.run, item, "");
+  CHECK(item.out["slug"] == "my-post");
+  CHECK(f.notes() == "content/posts/My Post.md: the file name gives the slug \"My Post\", which Quire refuses; written as "
+                     "slug: \"my-post\"\ncontent/posts/My Post.md: no title; \"My Post\" made from the file name\n");
+}
+
+TEST_CASE("Liquid: highlight becomes a fenced block, linenos kept as a fence option") {
+  Fixture f(Engine::jekyll);
+  CHECK(f.liquid("Before.\n\n{% highlight ruby linenos %}\ndef a\n  1\nend\n{% endhighlight %}\n\nAfter.\n") ==
+        "Before.\n\n```ruby {linenos=true}\ndef a\n  1\nend\n```\n\nAfter.\n");
+  // Nunjucks' quoted language, and code holding a fence of its own.
+  CHECK(f.liquid("{%- highlight \"md\" -%}\n```\nx\n```\n{%- endhighlight -%}\n") == "````md\n```\nx\n```\n````\n");
+  CHECK(f.report.converted.at("{% highlight %}") == 2);
+}
+
+TEST_CASE("Liquid: raw is removed and its text kept as it is, in code too") {
+  Fixture f(Engine::jekyll);
+  CHECK(f.liquid("{% raw %}{{ page.title }}{% endraw %} here\n") == "{{ page.title }} here\n");
+  CHECK(f.liquid("```liquid\n{% raw %}\n{{ page.title }}\n{% endraw %}\n```\n") == "```liquid\n{{ page.title }}\n```\n");
+  CHECK(f.report.not_converted.empty());
+}
+
+TEST_CASE("Liquid: the site's root becomes root-relative, post_url and link the post's new URL") {
+  SUBCASE("with the site's permalink pattern") {
+    Fixture f(Engine::jekyll, "/:categories/:year/:month/:day/:title/");
+    f.add_post("pi-day", "2019-03-14", {"2019/2019-03-14-pi-day", "2019-03-14-pi-day", "_posts/2019/2019-03-14-pi-day.md"});
+    f.run.items[0].categories = {"Math"};
+    CHECK(f.liquid("![x]({{ site.url }}{{ site.baseurl }}/a.png) [p]({{ site.baseurl }}{% post_url 2019/2019-03-14-pi-day %})\n") ==
+          "![x](/a.png) [p](/math/2019/03/14/pi-day/)\n");
+    CHECK(f.liquid("[p]({% link _posts/2019/2019-03-14-pi-day.md %}) {{ '/b.css' | relative_url }}\n") ==
+          "[p](/math/2019/03/14/pi-day/) /b.css\n");
+  }
+  SUBCASE("alone, the site's root stands for the site") {
+    Fixture f(Engine::jekyll);
+    CHECK(f.liquid("[home]({{ site.baseurl }}) at {{ site.url }}.\n") == "[home](/) at /.\n");
+    f.run.site_url = "https://notes.example/blog/";
+    CHECK(f.liquid("Visit {{ site.url }} today.\n") == "Visit https://notes.example/blog/ today.\n");
+  }
+  SUBCASE("by default") {
+    Fixture f(Engine::jekyll);
+    f.add_post("pi-day", "2019-03-14", {"2019-03-14-pi-day"});
+    CHECK(f.liquid("{% post_url 2019-03-14-pi-day %}\n") == "/posts/pi-day/\n");
+  }
+  SUBCASE("a post that is not there is reported") {
+    Fixture f(Engine::jekyll);
+    CHECK(f.liquid("x\n{% post_url 2000-01-01-gone %}\n") == "x\n{% post_url 2000-01-01-gone %}\n");
+    CHECK(f.notes() == "p.md:2: {% post_url 2000-01-01-gone %}: no post \"2000-01-01-gone\" in the source\n");
+  }
+}
+
+TEST_CASE("Liquid: include figure becomes an image, with a caption a <figure>; other includes are reported") {
+  Fixture f(Engine::jekyll);
+  CHECK(f.liquid("{% include figure image_path=\"/i/a.png\" alt=\"An [a]\" %}\n") == "![An \\[a\\]](/i/a.png)\n");
+  CHECK(f.liquid("{% include figure.html image_path=\"{{ site.baseurl }}/i/a.png\" alt=\"A\" caption=\"Cap *it*\" %}\n") ==
+        "<figure>\n\n![A](/i/a.png)\n\n<figcaption>\n\nCap *it*\n\n</figcaption>\n</figure>\n");
+  CHECK(f.liquid("a\n\n{% include note.html text=\"x\" %}\n") == "a\n\n{% include note.html text=\"x\" %}\n");
+  CHECK(f.notes().find("p.md:3: {% include note.html text=\"x\" %}: include of a template") == 0);
+}
+
+TEST_CASE("Liquid: kramdown attribute lists are removed and reported") {
+  Fixture f(Engine::jekyll);
+  CHECK(f.liquid("A lead.\n{: .lead}\n\n![x](y.png){: .center}\n\n* TOC\n{:toc}\n\nText.\n") ==
+        "A lead.\n\n![x](y.png)\n\n\nText.\n");
+  CHECK(f.notes() ==
+        "p.md:2: kramdown attribute list \"{: .lead}\" removed\n"
+        "p.md:4: kramdown attribute list \"{: .center}\" removed\n"
+        "p.md:7: kramdown table of contents \"{:toc}\" removed (Quire has none)\n");
+}
+
+TEST_CASE("Text in fenced, indented and inline code is never changed") {
+  Fixture f(Engine::jekyll);
+  const std::string code =
+      "```\n{{ site.url }} {% post_url x %}\n```\n\n    {% highlight ruby %}\n\nIn `{{ site.baseurl }}` and ``{% x %}``.\n"
+      "~~~~\n{: .lead}\n~~~~\n";
+  CHECK(f.liquid(code) == code);
+  CHECK(f.report.not_converted.empty());
+  Fixture h(Engine::hugo);
+  const std::string hugo_code = "```go-html-template\n{{< figure src=\"a.png\" >}}\n```\n";
+  CHECK(h.hugo(hugo_code) == hugo_code);
+}
+
+TEST_CASE("Hugo shortcodes: highlight, figure, ref/relref, youtube, gist, in both forms") {
+  Fixture f(Engine::hugo, "/:year/:month/:slug/");
+  f.add_post("first-light", "2021-03-02", {"first-light.md", "posts/first-light.md", "posts/first-light"});
+  CHECK(f.hugo("{{< highlight go \"linenos=table,hl_lines=2\" >}}\nfunc a() {}\n{{< /highlight >}}\n") ==
+        "```go {linenos=table,hl_lines=2}\nfunc a() {}\n```\n");
+  CHECK(f.hugo("{{% highlight sh %}}ls{{% /highlight %}}\n") == "```sh\nls\n```\n");
+  CHECK(f.hugo("{{< figure src=\"/a.png\" alt=\"A\" >}}\n") == "![A](/a.png)\n");
+  CHECK(f.hugo("{{< figure src=\"a b.png\" title=\"T\" link=\"/big.png\" >}}") ==
+        "<figure>\n\n[![](<a b.png>)](/big.png)\n\n<figcaption>\n\nT\n\n</figcaption>\n</figure>");
+  CHECK(f.hugo("[a]({{< ref \"first-light.md\" >}}) [b]({{< relref \"posts/first-light#part\" >}})") ==
+        "[a](/2021/03/first-light/) [b](/2021/03/first-light/#part)");
+  CHECK(f.hugo("{{< youtube id=\"dQw4w9WgXcQ\" >}}") ==
+        "<iframe src=\"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ\" title=\"YouTube video\" loading=\"lazy\" "
+        "allowfullscreen></iframe>");
+  CHECK(f.hugo("{{< gist spf13 7896402 \"img.html\" >}}") ==
+        "[gist spf13/7896402 (img.html)](https://gist.github.com/spf13/7896402#file-img-html)");
+  CHECK(f.report.not_converted.empty());
+}
+
+TEST_CASE("Hugo: shortcodes without an equivalent are reported at their line and left; Go syntax is Hugo text") {
+  Fixture f(Engine::hugo);
+  CHECK(f.hugo("a\n\n{{< tweet user=\"x\" id=\"1\" >}}\n{{% notice %}}\nn\n{{% /notice %}}\n{{ not a template }}\n") ==
+        "a\n\n{{< tweet user=\"x\" id=\"1\" >}}\n{{% notice %}}\nn\n{{% /notice %}}\n{{ not a template }}\n");
+  CHECK(f.notes() ==
+        "p.md:3: {{< tweet user=\"x\" id=\"1\" >}}: shortcode \"tweet\" (a template of the theme or site): no equivalent, "
+        "rewrite it by hand\n"
+        "p.md:4: {{% notice %}}: shortcode \"notice\" (a template of the theme or site): no equivalent, rewrite it by hand\n");
+  CHECK(f.hugo("{{</* figure src=\"x\" */>}}") == "{{< figure src=\"x\" >}}");
+}
+
+TEST_CASE("Zola: @/ links become the post's new URL; shortcodes are reported") {
+  Fixture f(Engine::zola);
+  f.add_post("summer", "2021-07-15", {"blog/summer.md"});
+  CHECK(f.zola("[s](@/blog/summer.md#heat) `[c](@/blog/summer.md)`\n\n{{ youtube(id=\"x\") }}\n") ==
+        "[s](/posts/summer/#heat) `[c](@/blog/summer.md)`\n\n{{ youtube(id=\"x\") }}\n");
+  CHECK(f.notes() == "p.md:3: {{ youtube(id=\"x\") }}: Zola shortcode youtube() (a template of the site): no equivalent, "
+                     "rewrite it by hand\n");
+}
+
+TEST_CASE("permalink patterns give the post's new URL") {
+  Item item;
+  item.slug = "hello";
+  item.out["date"] = "2016-01-05T10:00:00+01:00";
+  item.categories = {"News", "misc"};
+  CHECK(apply_permalink("/:categories/:year/:month/:day/:title:output_ext", item) == "/news/misc/2016/01/05/hello.html");
+  CHECK(apply_permalink("/:year/:i_month/:slug/", item) == "/2016/1/hello/");
+  item.categories.clear();
+  CHECK(apply_permalink("/:categories/:title/", item) == "/hello/");
+}
+
+TEST_CASE("template syntax outside code is found with its line") {
+  const auto found = find_template_syntax(
+      "Intro {{ site.url }}.\n\n```\n{% raw %}\n```\n\n    {{ indented }}\n\n`{{< inline >}}` and\n{{< figure src=\"a\" >}}\n"
+      "Just {braces} and {{ unclosed.\n");
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].line == 1);
+  CHECK(found[0].snippet == "{{ site.url }}");
+  CHECK(found[1].line == 10);
+  CHECK(found[1].snippet == "{{< figure src=\"a\" >}}");
+}
+
+TEST_CASE("the build warns at file:line for template syntax left in a post") {
+  std::vector<Diagnostic> errors, warnings;
+  ParsedPost p = parse_post("---\ntitle: T\ndate: 2020-01-01\n---\nText.\n\n{% highlight ruby %}\nx\n{% endhighlight %}\n",
+                            "posts/t.md", errors, warnings);
+  CHECK(p.ok);
+  REQUIRE(warnings.size() == 2);
+  CHECK(warnings[0].str() == "posts/t.md:7: " + template_syntax_warning({7, "{% highlight ruby %}"}));
+  CHECK(warnings[1].line == 9);
+}
+
+namespace {
+std::string read_text(const fs::path& p) {
+  std::ifstream in(p);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+}  // namespace
+
+TEST_CASE("old default URLs that the new ones do not keep become aliases (Zola and Jekyll fixtures)") {
+  const fs::path tmp = fs::temp_directory_path() / "quire-import-aliases";
+  fs::remove_all(tmp);
+  ImportReport r = import_blog(Engine::zola, fs::path(QUIRE_SOURCE_DIR) / "tests/fixtures/zola", tmp / "zola", {});
+  REQUIRE(r.ok());
+  CHECK(read_text(tmp / "zola/posts/summer.md").find("aliases: [\"/blog/summer/\"]\n") != std::string::npos);
+  CHECK(read_text(tmp / "zola/posts/2021-05-01-spring-notes.md").find("aliases: [\"/blog/spring-notes/\"]\n") !=
+        std::string::npos);
+  CHECK(read_text(tmp / "zola/posts/autumn/index.md").find("aliases: [\"/blog/fall/\",\"/blog/autumn/\"]\n") !=
+        std::string::npos);
+  CHECK(r.converted.at("old URL kept as an alias") == 3);
+  // The Jekyll fixture's site pattern is carried over: no alias needed.
+  r = import_blog(Engine::jekyll, fs::path(QUIRE_SOURCE_DIR) / "tests/fixtures/jekyll", tmp / "jekyll", {});
+  REQUIRE(r.ok());
+  CHECK(r.converted.count("old URL kept as an alias") == 0);
+  CHECK(read_text(tmp / "jekyll/posts/2019-03-14-pi-day.md").find("aliases") == std::string::npos);
+  fs::remove_all(tmp);
+}
+
+TEST_CASE("import refuses a content folder that is not empty, or inside the blog, and writes nothing") {
+  const fs::path tmp = fs::temp_directory_path() / "quire-import-unit";
+  fs::remove_all(tmp);
+  fs::create_directories(tmp / "blog" / "_posts");
+  fs::create_directories(tmp / "full");
+  std::ofstream(tmp / "full" / "keep.txt") << "mine";
+  std::ofstream(tmp / "blog" / "_posts" / "2020-01-01-a.md") << "---\ntitle: A\n---\nA.\n";
+  ImportReport r = import_blog(Engine::jekyll, tmp / "blog", tmp / "full", {});
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.errors[0].message.find("not empty") != std::string::npos);
+  r = import_blog(Engine::jekyll, tmp / "blog", tmp / "blog" / "content", {});
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.errors[0].message.find("never writes into the blog it reads") != std::string::npos);
+  CHECK_FALSE(fs::exists(tmp / "blog" / "content"));
+  r = import_blog(Engine::jekyll, tmp / "blog", tmp / "full", {true});
+  CHECK(r.ok());
+  CHECK(fs::exists(tmp / "full" / "keep.txt"));
+  CHECK(fs::exists(tmp / "full" / "posts" / "2020-01-01-a.md"));
+  fs::remove_all(tmp);
+}
+
+}  // TEST_SUITE
