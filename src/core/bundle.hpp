@@ -7,14 +7,18 @@
 //  "chunks"?: ["chunks/<hash>.json", ..],
 //  "posts": [{"slug", "title", "date", "updated"?, "tags": [..], "summary",
 //             "body"?, "chunk"?: <index into chunks>, "minutes"?: <reading
-//             time, written for every post>, "params"?: {..}}]}  newest first
+//             time, written for every post>, "params"?: {..},
+//             "code"?: ["<token runs>", ..]}]}  newest first
+// "code": build-time syntax highlighting of the body's code blocks, one
+// string per block (schema and validation in src/core/code_tokens.hpp); it
+// travels with the body (in the split form, in the body's chunk).
 // A post without "body" is valid: a split bundle may load bodies later.
 //
 // The split form (a large blog): the bundle is an index, every post without
 // "body" but with "chunk" and "minutes"; the bodies are in content-hashed
 // chunk files (paths relative to the bundle's URL), cacheable forever:
 // {"format": "quire-chunk", "version": 1,
-//  "posts": [{"slug", "body"}, ..]}
+//  "posts": [{"slug", "body", "code"?}, ..]}
 // A reader that does not know "chunks" still reads the index (bodies absent).
 #pragma once
 
@@ -119,6 +123,8 @@ struct Post {
   int minutes = 0;      // reading time; 0: not known yet (computed from body)
   std::string params_json;  // unknown front-matter keys, as a JSON object (as
                             // written in a loaded bundle: valid, not normalised)
+  std::string code_json;    // "code": the body's token runs, a JSON array as
+                            // written (checked when replayed: code_tokens.hpp)
 };
 
 struct TagInfo {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "core/code_tokens.hpp"
 #include "core/dates.hpp"
 #include "core/html.hpp"
 #include "core/markdown.hpp"
@@ -254,6 +255,8 @@ class WidgetBuilder {
       o.unsafe_html = false;
       o.id_prefix = prefix_;
       o.url_base = starts_with_http(href) ? href : std::string();
+      TokenReplay tokens(p->code_json);  // build-time highlighting
+      o.code = &tokens;
       h.raw(render_markdown(p->body, o));
     } else {
       if (const std::string* chunk = b_.missing_chunk(*p)) v_.needs = *chunk;
