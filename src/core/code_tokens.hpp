@@ -75,7 +75,8 @@ bool parse_code_json(std::string_view json, std::vector<std::string_view>& out);
 // `text` HTML-escaped, with `runs` as spans when they are valid for it.
 void append_highlighted(OutputBuffer& out, std::string_view text, std::string_view runs);
 
-// Replays a post's runs (its "code" array as written in the bundle).
+// Replays a post's runs (its "code" array as written in the bundle, which
+// must outlive the replay: the runs are views of it).
 class TokenReplay : public CodeBlockWriter {
  public:
   explicit TokenReplay(std::string_view code_json);
