@@ -203,6 +203,17 @@ TEST_CASE("a post's tokens travel in the bundle and back") {
   auto r = quire::load_bundle(json);
   REQUIRE(r.ok);
   CHECK(r.bundle.posts[0].code_json == p.code_json);
+  SUBCASE("in the split form, with the body in its chunk") {
+    const quire::SplitBundle split = quire::write_split_bundle(b, "chunks/");
+    CHECK(split.index.find("\"code\"") == std::string::npos);
+    REQUIRE(split.chunks.size() == 1);
+    CHECK(split.chunks[0].json.find("\"code\":[\"") != std::string::npos);
+    auto index = quire::load_bundle(split.index);
+    REQUIRE(index.ok);
+    CHECK(index.bundle.posts[0].code_json.empty());
+    REQUIRE(quire::add_chunk(index.bundle, split.chunks[0].json).ok);
+    CHECK(index.bundle.posts[0].code_json == p.code_json);
+  }
   SUBCASE("a wrong type is a schema error") {
     std::string bad = json;
     bad.replace(bad.find("\"code\":["), 8, "\"code\":{\"x\":");
