@@ -74,7 +74,7 @@ const STYLES = `
   --_bg: #fdfcf9; --_raised: #f3f1eb; --_fg: #1f2328; --_muted: #575e69;
   --_border: #dcd8ce; --_accent: #1c57a8; --_error: #7a2512; --_error-bg: #fcebe7;
   --_tok-k: #a3245e; --_tok-s: #1a6b2c; --_tok-e: #8a4a00; --_tok-c: #5f6670; --_tok-f: #6b3aa8; --_tok-t: #0d6470;
-  --_tok-n: #a8430c; --_tok-b: #1c57a8; --_tok-p: #7a3d1a; --_tok-o: #8c2f22; --_tok-g: #1f5e7a; --_tok-a: #7a5200;
+  --_tok-n: #a8430c; --_tok-b: #1c57a8; --_tok-p: #7a3d1a; --_tok-o: #8c2f22; --_tok-g: #1f5e7a; --_tok-a: #7a5200; --_hl: #ebe5d3;
   color-scheme: light;
   font-family: var(--quire-font, system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif);
   font-size: var(--quire-font-size, 16px);
@@ -93,7 +93,7 @@ const STYLES = `
   --_bg: #15171b; --_raised: #1f2228; --_fg: #e7e5e0; --_muted: #a4aab4;
   --_border: #353a43; --_accent: #8ab4f8; --_error: #ffd2c6; --_error-bg: #3a1d17;
   --_tok-k: #ff8fbf; --_tok-s: #9fd49a; --_tok-e: #f2c36b; --_tok-c: #9ba3ad; --_tok-f: #c9a6ff; --_tok-t: #72d3df;
-  --_tok-n: #f5a67c; --_tok-b: #8ab4f8; --_tok-p: #e6b88a; --_tok-o: #f08f80; --_tok-g: #7cc6e8; --_tok-a: #e8c97a;
+  --_tok-n: #f5a67c; --_tok-b: #8ab4f8; --_tok-p: #e6b88a; --_tok-o: #f08f80; --_tok-g: #7cc6e8; --_tok-a: #e8c97a; --_hl: #2b3039;
   color-scheme: dark;
 }
 @media (prefers-color-scheme: dark) {
@@ -101,7 +101,7 @@ const STYLES = `
     --_bg: #15171b; --_raised: #1f2228; --_fg: #e7e5e0; --_muted: #a4aab4;
     --_border: #353a43; --_accent: #8ab4f8; --_error: #ffd2c6; --_error-bg: #3a1d17;
     --_tok-k: #ff8fbf; --_tok-s: #9fd49a; --_tok-e: #f2c36b; --_tok-c: #9ba3ad; --_tok-f: #c9a6ff; --_tok-t: #72d3df;
-    --_tok-n: #f5a67c; --_tok-b: #8ab4f8; --_tok-p: #e6b88a; --_tok-o: #f08f80; --_tok-g: #7cc6e8; --_tok-a: #e8c97a;
+    --_tok-n: #f5a67c; --_tok-b: #8ab4f8; --_tok-p: #e6b88a; --_tok-o: #f08f80; --_tok-g: #7cc6e8; --_tok-a: #e8c97a; --_hl: #2b3039;
     color-scheme: dark;
   }
 }
@@ -165,6 +165,12 @@ button.back:hover { background: var(--_raised); }
 .tok-f { color: var(--quire-tok-f, var(--_tok-f)); } .tok-t { color: var(--quire-tok-t, var(--_tok-t)); } .tok-n { color: var(--quire-tok-n, var(--_tok-n)); } .tok-b { color: var(--quire-tok-b, var(--_tok-b)); }
 .tok-p { color: var(--quire-tok-p, var(--_tok-p)); } .tok-o { color: var(--quire-tok-o, var(--_tok-o)); } .tok-g { color: var(--quire-tok-g, var(--_tok-g)); } .tok-a { color: var(--quire-tok-a, var(--_tok-a)); }
 .tok-c { font-style: italic; }
+.post-body pre code:has(> .line) { display: inline-block; min-width: 100%; }
+.post-body .line { display: block; }
+.post-body .line.hl { margin: 0 -1em; padding: 0 1em; background: var(--quire-hl-line, var(--_hl)); }
+.post-body pre.linenos { counter-reset: line; }
+.post-body pre.linenos .line::before { counter-increment: line; content: counter(line); display: inline-block; min-width: 2ch;
+  margin-right: 1.25ch; text-align: right; color: var(--quire-muted, var(--_muted)); user-select: none; }
 .post-body blockquote { margin-inline: 0; padding-inline-start: 1em; color: var(--quire-muted, var(--_muted));
   border-inline-start: 3px solid var(--quire-border, var(--_border)); }
 .post-body table { border-collapse: collapse; display: block; overflow-x: auto; }

@@ -26,6 +26,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/output_buffer.hpp"
@@ -72,8 +73,27 @@ bool decode_runs(std::string_view runs, std::string_view text, std::vector<Token
 std::string code_json(const std::vector<std::string>& blocks);
 bool parse_code_json(std::string_view json, std::vector<std::string_view>& out);
 
-// `text` HTML-escaped, with `runs` as spans when they are valid for it.
-void append_highlighted(OutputBuffer& out, std::string_view text, std::string_view runs);
+// Options from the fence's info string after the language, as Hugo writes
+// them, `{hl_lines=[2,"4-6"], linenos=true}` (hl_lines also "2 4-6"; linenos
+// true, inline or table: numbers on), or as a bare list of lines, `{2,4-6}`.
+// Anything else in the braces is ignored.
+struct CodeBlockOptions {
+  bool line_numbers = false;
+  std::vector<std::pair<unsigned, unsigned>> highlighted;  // 1-based, inclusive
+  bool by_line() const { return line_numbers || !highlighted.empty(); }
+  bool is_highlighted(unsigned line) const;
+};
+CodeBlockOptions parse_code_info(std::string_view info);
+// Attributes of <pre> for them: ` class="linenos"` when numbered (numbers
+// are CSS counters, so copied code has none).
+void append_pre_attributes(OutputBuffer& out, const CodeBlockOptions& options);
+
+// `text` HTML-escaped, with `runs` as spans when they are valid for it. By
+// line (options.by_line()), each line, its '\n' included, is a
+// <span class="line"> (class "line hl" when highlighted), token spans split
+// at line ends.
+void append_highlighted(OutputBuffer& out, std::string_view text, std::string_view runs,
+                        const CodeBlockOptions& options = {});
 
 // Replays a post's runs (its "code" array as written in the bundle, which
 // must outlive the replay: the runs are views of it).

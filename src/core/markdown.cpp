@@ -1584,6 +1584,7 @@ class HtmlRenderer {
         append_html_escaped(sink(), code_lang_);
         put("\"");
       }
+      append_pre_attributes(sink(), parse_code_info(code_info_));
     }
     put("><code");
 

@@ -222,4 +222,37 @@ TEST_CASE("a post's tokens travel in the bundle and back") {
   }
 }
 
+TEST_CASE("the fence's info string numbers and highlights lines") {
+  using Ranges = std::vector<std::pair<unsigned, unsigned>>;
+  SUBCASE("valid input") {
+    auto o = quire::parse_code_info("py {hl_lines=[2,\"4-6\"], linenos=true}");
+    CHECK(o.line_numbers);
+    CHECK(o.highlighted == Ranges{{2, 2}, {4, 6}});
+    CHECK(quire::parse_code_info("py {hl_lines=\"2 4-6\"}").highlighted == Ranges{{2, 2}, {4, 6}});
+    CHECK(quire::parse_code_info("js {2,4-6}").highlighted == Ranges{{2, 2}, {4, 6}});
+    CHECK(quire::parse_code_info("js {linenos=table}").line_numbers);
+    CHECK_FALSE(quire::parse_code_info("js {linenos=false}").line_numbers);
+    CHECK_FALSE(quire::parse_code_info("js").by_line());
+    const std::string md = "```python {hl_lines=[2], linenos=true}\ns = \"\"\"a\nb\"\"\"\nx = 1\n```\n";
+    const std::string html = render_with(md, quire::highlight::highlight_markdown(md));
+    CHECK(html ==
+          "<pre tabindex=\"0\" data-lang=\"python\" class=\"linenos\"><code class=\"language-python\">"
+          "<span class=\"line\">s <span class=\"tok-o\">=</span> <span class=\"tok-s\">&quot;&quot;&quot;a</span>\n</span>"
+          "<span class=\"line hl\"><span class=\"tok-s\">b&quot;&quot;&quot;</span>\n</span>"
+          "<span class=\"line\">x <span class=\"tok-o\">=</span> <span class=\"tok-n\">1</span>\n</span>"
+          "</code></pre>\n");
+    // Without a writer (a preview) the info string changes nothing.
+    CHECK(quire::render_markdown(md).find("class=\"line") == std::string::npos);
+  }
+  SUBCASE("invalid input") {
+    CHECK(quire::parse_code_info("py {hl_lines=[0, 9-3, 99999999, x]}").highlighted.empty());
+    CHECK(quire::parse_code_info("py {hl_lines=[2").highlighted.empty());  // no closing brace
+    CHECK(quire::parse_code_info("py }{").highlighted.empty());
+    CHECK(quire::parse_code_info("py {=,=}").highlighted.empty());
+    const std::string md = "```c {1}\nint <b>\n```\n";
+    CHECK(render_with(md, "[\"t99\"]") ==  // bad runs: plain, still by line
+          "<pre tabindex=\"0\" data-lang=\"c\"><code class=\"language-c\"><span class=\"line hl\">int &lt;b&gt;\n</span></code></pre>\n");
+  }
+}
+
 }  // TEST_SUITE

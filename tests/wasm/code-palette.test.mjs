@@ -55,13 +55,14 @@ test('site stylesheet: every token class has a rule and 4.5:1 on the code backgr
     for (const [name, palette] of [['light', light], ['dark', darkMedia], ['dark (toggle)', darkToggle]]) {
       const colour = palette[`--tok-${c}`];
       assert.ok(colour, `${name} --tok-${c}`);
-      for (const bg of ['--bg-raised', '--bg']) {
+      for (const bg of ['--bg-raised', '--bg', '--hl-line']) {
         const ratio = contrast(colour, palette[bg]);
         assert.ok(ratio >= 4.5, `${name} --tok-${c} ${colour} on ${bg} ${palette[bg]}: ${ratio.toFixed(2)}`);
       }
       assert.notEqual(colour.toLowerCase(), palette['--text'].toLowerCase(), `${name} --tok-${c} is the text colour`);
     }
     // The two dark blocks are one palette written twice (CSS cannot share them).
+    assert.equal(darkMedia['--hl-line'], darkToggle['--hl-line']);
     assert.equal(darkMedia[`--tok-${c}`], darkToggle[`--tok-${c}`], `--tok-${c}`);
   }
 });
@@ -77,8 +78,10 @@ test('widget shadow styles: the same, through --quire-tok-* properties', async (
     for (const [name, palette] of [['light', light], ['dark', dark], ['dark (media)', darkMedia]]) {
       const colour = palette[`--_tok-${c}`];
       assert.ok(colour, `${name} --_tok-${c}`);
-      const ratio = contrast(colour, palette['--_raised']);
-      assert.ok(ratio >= 4.5, `${name} --_tok-${c} ${colour}: ${ratio.toFixed(2)}`);
+      for (const bg of ['--_raised', '--_hl']) {
+        const ratio = contrast(colour, palette[bg]);
+        assert.ok(ratio >= 4.5, `${name} --_tok-${c} ${colour} on ${bg}: ${ratio.toFixed(2)}`);
+      }
     }
   }
 });
