@@ -89,3 +89,36 @@ for (const mode of modes) {
     }
   });
 }
+
+test('the copy button copies the exact code, by keyboard, says "Copied", and is absent without scripts', async () => {
+  const post = site.bundle.posts.find((p) => /```python/.test(p.body ?? ''));
+  assert.ok(post);
+  const url = new URL(`${site.bundle.site.base_path}posts/${post.slug}/`, server.url).href;
+  const { page, pageErrors, close } = await openPage(browser);
+  try {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
+    await page.goto(url);
+    const python = page.locator('pre[data-lang="python"]');
+    const button = python.locator('xpath=preceding-sibling::*[1]');
+    assert.equal(await button.evaluate((b) => b.tagName + '.' + b.className), 'BUTTON.code-copy');
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.getElementById('quire-status')?.textContent?.startsWith('Copied'));
+    assert.equal(await button.textContent(), 'Copied');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const fence = /```python[^\n]*\n([\s\S]*?)```/.exec(post.body ?? '');
+    assert.ok(fence);
+    assert.equal(copied, fence[1], 'the code exactly: no line numbers, no label');
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await close();
+  }
+  const noScript = await openPage(browser, { javaScriptEnabled: false });
+  try {
+    await noScript.page.goto(url);
+    assert.ok(await noScript.page.locator('main pre').count() > 3);
+    assert.equal(await noScript.page.locator('.code-copy').count(), 0);
+  } finally {
+    await noScript.close();
+  }
+});
