@@ -493,6 +493,7 @@ async function show(url, options) {
   shownPath = path;
 
   replaceView(app, view.html);
+  addCopyButtons(app);  // before the scroll is restored: they take room
   app.dataset.route = view.path;
   app.dataset.status = String(view.status);
   document.title = view.title;
@@ -527,7 +528,6 @@ async function show(url, options) {
   }
 
   if (options.initial) performance.mark('quire:first-view');
-  addCopyButtons(app);
   prefetchInView(app);
   testHooks.navigations += 1;
   document.dispatchEvent(new CustomEvent('quire:rendered', {
