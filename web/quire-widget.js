@@ -59,6 +59,39 @@ function bundleFor(url) {
   return promise;
 }
 
+/**
+ * A "Copy" button before each code block of a post (as web/app.js does on
+ * the blog): copies the code's exact text; the button, a polite live
+ * region, then says "Copied".
+ * @param {HTMLElement} frame
+ */
+function addCopyButtons(frame) {
+  if (!navigator.clipboard?.writeText) return;
+  for (const pre of frame.querySelectorAll('.post-body pre')) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'code-copy';
+    button.setAttribute('part', 'code-copy');
+    button.setAttribute('aria-live', 'polite');
+    button.textContent = 'Copy';
+    pre.before(button);
+  }
+}
+
+/** @param {Element} button */
+async function copyCode(button) {
+  const code = button.nextElementSibling?.querySelector('code');
+  if (!code) return;
+  let said = 'Copied';
+  try {
+    await navigator.clipboard.writeText(code.textContent ?? '');
+  } catch {
+    said = 'Copy failed';
+  }
+  button.textContent = said;
+  setTimeout(() => { button.textContent = 'Copy'; }, 2000);
+}
+
 /** Instances made so far: each gets its own id prefix. */
 let instances = 0;
 
@@ -165,6 +198,10 @@ button.back:hover { background: var(--_raised); }
 .tok-f { color: var(--quire-tok-f, var(--_tok-f)); } .tok-t { color: var(--quire-tok-t, var(--_tok-t)); } .tok-n { color: var(--quire-tok-n, var(--_tok-n)); } .tok-b { color: var(--quire-tok-b, var(--_tok-b)); }
 .tok-p { color: var(--quire-tok-p, var(--_tok-p)); } .tok-o { color: var(--quire-tok-o, var(--_tok-o)); } .tok-g { color: var(--quire-tok-g, var(--_tok-g)); } .tok-a { color: var(--quire-tok-a, var(--_tok-a)); }
 .tok-c { font-style: italic; }
+.post-body .code-copy { display: block; position: relative; z-index: 1; width: max-content; margin: 0 0.4em -1.9em auto;
+  padding: 0.1em 0.55em; border: 1px solid var(--quire-border, var(--_border)); border-radius: 4px;
+  background: var(--quire-bg, var(--_bg)); color: var(--quire-color, var(--_fg)); font: inherit; font-size: 0.75em; cursor: pointer; }
+.post-body .code-copy + pre { padding-top: 1.6em; }
 .post-body pre code:has(> .line) { display: inline-block; min-width: 100%; }
 .post-body .line { display: block; }
 .post-body .line.hl { margin: 0 -1em; padding: 0 1em; background: var(--quire-hl-line, var(--_hl)); }
@@ -352,6 +389,7 @@ class QuireBlog extends HTMLElement {
     }
     const frame = /** @type {HTMLElement} */ (this.#frame);
     frame.innerHTML = shown.html;  // markup from the core: every text escaped there
+    addCopyButtons(frame);
     frame.dataset.state = 'ready';
     frame.removeAttribute('aria-busy');
     this.#emit('quire-rendered', { view: view || 'latest', title: shown.title });
@@ -410,6 +448,11 @@ class QuireBlog extends HTMLElement {
     const target = event.target instanceof Element ? event.target : null;
     if (!frame || !target || !frame.contains(target)) return;
 
+    const copy = target.closest('button.code-copy');
+    if (copy) {
+      copyCode(copy);
+      return;
+    }
     if (target.closest('[data-quire-action="back"]')) {
       event.preventDefault();
       this.#openSlug = null;
