@@ -137,6 +137,19 @@ TEST_CASE("code blocks are numbered through lists, quotes and footnotes") {
   CHECK(html.find("<pre tabindex=\"0\" data-lang=\"rs\"><code class=\"language-rs\">") != std::string::npos);
 }
 
+TEST_CASE("a fence inside a longer fence is code of the outer block") {
+  const std::string md = "````markdown\n```python\nimport os\n```\n````\n\n```python\nimport os\n```\n";
+  const std::string code = quire::highlight::highlight_markdown(md);
+  std::vector<std::string_view> blocks;
+  REQUIRE(quire::parse_code_json(code, blocks));
+  REQUIRE(blocks.size() == 2);
+  CHECK(blocks[0].empty());  // markdown: no grammar, plain
+  CHECK(!blocks[1].empty());
+  const std::string html = render_with(md, code);
+  CHECK(html.find("```python\nimport os\n```\n</code>") != std::string::npos);
+  CHECK(html.find("<span class=\"tok-k\">import</span> os") != std::string::npos);
+}
+
 TEST_CASE("runs encode and decode") {
   SUBCASE("valid input") {
     std::string classes = std::string("kk_s") + std::string(3, '\0');
