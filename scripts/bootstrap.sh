@@ -60,7 +60,9 @@ if ! ls "$src_dir"/md4c*/src/md4c.c >/dev/null 2>&1; then
   tar -xf "$tarball" -C "$src_dir"
 fi
 
-# npm packages (package-lock.json pins them).
+# npm packages (package-lock.json pins them), among them the tree-sitter
+# runtime and grammars that `quire build` highlights code with (compiled by
+# cmake/tree-sitter.cmake, once per machine, into ~/.cache/quire/tree-sitter).
 if [[ ! -d node_modules || package-lock.json -nt node_modules/.package-lock.json ]]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi

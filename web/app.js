@@ -155,6 +155,8 @@ function start(app) {
   if (needsRender) startCore();
 
   document.addEventListener('click', onClick);
+  addCopyButtons(app);
+  app.addEventListener('click', onCopy);
   // A split bundle's post bodies: start fetching when the reader points at
   // or tabs to a link, not only when they click.
   document.addEventListener('pointerover', onIntent);
@@ -171,6 +173,42 @@ function start(app) {
     clearTimeout(scrollTimer);
     scrollTimer = window.setTimeout(saveScroll, 100);
   }, { passive: true });
+}
+
+/**
+ * A "Copy" button before each code block in <main>: scripts only (a page
+ * without them has none), where the clipboard can be written. It copies the
+ * code's text exactly (line numbers are CSS, not text) and says "Copied",
+ * on the button and to screen readers through the polite status region.
+ * @param {HTMLElement} app
+ */
+function addCopyButtons(app) {
+  if (!navigator.clipboard?.writeText) return;
+  for (const pre of app.querySelectorAll('main pre')) {
+    if (pre.previousElementSibling?.classList.contains('code-copy')) continue;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'code-copy';
+    button.textContent = 'Copy';
+    button.setAttribute('aria-label', 'Copy code');
+    pre.before(button);
+  }
+}
+
+/** @param {MouseEvent} event */
+async function onCopy(event) {
+  const button = event.target instanceof Element ? event.target.closest('button.code-copy') : null;
+  const code = button?.nextElementSibling?.querySelector('code');
+  if (!button || !code) return;
+  let said = 'Copied';
+  try {
+    await navigator.clipboard.writeText(code.textContent ?? '');
+  } catch {
+    said = 'Copy failed';
+  }
+  button.textContent = said;
+  if (status) status.textContent = status.textContent === said ? `${said}\u00a0` : said;
+  setTimeout(() => { button.textContent = 'Copy'; }, 2000);
 }
 
 /**
@@ -460,6 +498,7 @@ async function show(url, options) {
   shownPath = url.pathname + url.search;
 
   replaceView(app, view.html);
+  addCopyButtons(app);  // before the scroll is restored: they take room
   app.dataset.route = view.path;
   app.dataset.status = String(view.status);
   document.title = view.title;

@@ -59,6 +59,39 @@ function bundleFor(url) {
   return promise;
 }
 
+/**
+ * A "Copy" button before each code block of a post (as web/app.js does on
+ * the blog): copies the code's exact text; the button, a polite live
+ * region, then says "Copied".
+ * @param {HTMLElement} frame
+ */
+function addCopyButtons(frame) {
+  if (!navigator.clipboard?.writeText) return;
+  for (const pre of frame.querySelectorAll('.post-body pre')) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'code-copy';
+    button.setAttribute('part', 'code-copy');
+    button.setAttribute('aria-live', 'polite');
+    button.textContent = 'Copy';
+    pre.before(button);
+  }
+}
+
+/** @param {Element} button */
+async function copyCode(button) {
+  const code = button.nextElementSibling?.querySelector('code');
+  if (!code) return;
+  let said = 'Copied';
+  try {
+    await navigator.clipboard.writeText(code.textContent ?? '');
+  } catch {
+    said = 'Copy failed';
+  }
+  button.textContent = said;
+  setTimeout(() => { button.textContent = 'Copy'; }, 2000);
+}
+
 /** Instances made so far: each gets its own id prefix. */
 let instances = 0;
 
@@ -73,6 +106,8 @@ const STYLES = `
   box-sizing: border-box;
   --_bg: #fdfcf9; --_raised: #f3f1eb; --_fg: #1f2328; --_muted: #575e69;
   --_border: #dcd8ce; --_accent: #1c57a8; --_error: #7a2512; --_error-bg: #fcebe7;
+  --_tok-k: #a3245e; --_tok-s: #1a6b2c; --_tok-e: #8a4a00; --_tok-c: #5f6670; --_tok-f: #6b3aa8; --_tok-t: #0d6470;
+  --_tok-n: #a8430c; --_tok-b: #1c57a8; --_tok-p: #7a3d1a; --_tok-o: #8c2f22; --_tok-g: #1f5e7a; --_tok-a: #7a5200; --_hl: #ebe5d3;
   color-scheme: light;
   font-family: var(--quire-font, system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif);
   font-size: var(--quire-font-size, 16px);
@@ -90,12 +125,16 @@ const STYLES = `
 :host([theme="dark"]) .root {
   --_bg: #15171b; --_raised: #1f2228; --_fg: #e7e5e0; --_muted: #a4aab4;
   --_border: #353a43; --_accent: #8ab4f8; --_error: #ffd2c6; --_error-bg: #3a1d17;
+  --_tok-k: #ff8fbf; --_tok-s: #9fd49a; --_tok-e: #f2c36b; --_tok-c: #9ba3ad; --_tok-f: #c9a6ff; --_tok-t: #72d3df;
+  --_tok-n: #f5a67c; --_tok-b: #8ab4f8; --_tok-p: #e6b88a; --_tok-o: #f08f80; --_tok-g: #7cc6e8; --_tok-a: #e8c97a; --_hl: #2b3039;
   color-scheme: dark;
 }
 @media (prefers-color-scheme: dark) {
   :host(:not([theme="light"])) .root {
     --_bg: #15171b; --_raised: #1f2228; --_fg: #e7e5e0; --_muted: #a4aab4;
     --_border: #353a43; --_accent: #8ab4f8; --_error: #ffd2c6; --_error-bg: #3a1d17;
+    --_tok-k: #ff8fbf; --_tok-s: #9fd49a; --_tok-e: #f2c36b; --_tok-c: #9ba3ad; --_tok-f: #c9a6ff; --_tok-t: #72d3df;
+    --_tok-n: #f5a67c; --_tok-b: #8ab4f8; --_tok-p: #e6b88a; --_tok-o: #f08f80; --_tok-g: #7cc6e8; --_tok-a: #e8c97a; --_hl: #2b3039;
     color-scheme: dark;
   }
 }
@@ -153,6 +192,22 @@ button.back:hover { background: var(--_raised); }
 .post-body pre { overflow-x: auto; padding: 0.75em 1em; background: var(--_raised); border-radius: 6px;
   line-height: 1.45; }
 .post-body pre code { background: none; padding: 0; }
+.post-body pre[data-lang]::before { content: attr(data-lang); display: block; margin-bottom: 0.3em; font-size: 0.75em;
+  letter-spacing: 0.04em; text-transform: uppercase; color: var(--quire-muted, var(--_muted)); }
+.tok-k { color: var(--quire-tok-k, var(--_tok-k)); } .tok-s { color: var(--quire-tok-s, var(--_tok-s)); } .tok-e { color: var(--quire-tok-e, var(--_tok-e)); } .tok-c { color: var(--quire-tok-c, var(--_tok-c)); }
+.tok-f { color: var(--quire-tok-f, var(--_tok-f)); } .tok-t { color: var(--quire-tok-t, var(--_tok-t)); } .tok-n { color: var(--quire-tok-n, var(--_tok-n)); } .tok-b { color: var(--quire-tok-b, var(--_tok-b)); }
+.tok-p { color: var(--quire-tok-p, var(--_tok-p)); } .tok-o { color: var(--quire-tok-o, var(--_tok-o)); } .tok-g { color: var(--quire-tok-g, var(--_tok-g)); } .tok-a { color: var(--quire-tok-a, var(--_tok-a)); }
+.tok-c { font-style: italic; }
+.post-body .code-copy { display: block; position: relative; z-index: 1; width: max-content; margin: 0 0.4em -1.9em auto;
+  padding: 0.1em 0.55em; border: 1px solid var(--quire-border, var(--_border)); border-radius: 4px;
+  background: var(--quire-bg, var(--_bg)); color: var(--quire-color, var(--_fg)); font: inherit; font-size: 0.75em; cursor: pointer; }
+.post-body .code-copy + pre { padding-top: 1.6em; }
+.post-body pre code:has(> .line) { display: inline-block; min-width: 100%; }
+.post-body .line { display: block; }
+.post-body .line.hl { margin: 0 -1em; padding: 0 1em; background: var(--quire-hl-line, var(--_hl)); }
+.post-body pre.linenos { counter-reset: line; }
+.post-body pre.linenos .line::before { counter-increment: line; content: counter(line); display: inline-block; min-width: 2ch;
+  margin-right: 1.25ch; text-align: right; color: var(--quire-muted, var(--_muted)); user-select: none; }
 .post-body blockquote { margin-inline: 0; padding-inline-start: 1em; color: var(--quire-muted, var(--_muted));
   border-inline-start: 3px solid var(--quire-border, var(--_border)); }
 .post-body table { border-collapse: collapse; display: block; overflow-x: auto; }
@@ -334,6 +389,7 @@ class QuireBlog extends HTMLElement {
     }
     const frame = /** @type {HTMLElement} */ (this.#frame);
     frame.innerHTML = shown.html;  // markup from the core: every text escaped there
+    addCopyButtons(frame);
     frame.dataset.state = 'ready';
     frame.removeAttribute('aria-busy');
     this.#emit('quire-rendered', { view: view || 'latest', title: shown.title });
@@ -392,6 +448,11 @@ class QuireBlog extends HTMLElement {
     const target = event.target instanceof Element ? event.target : null;
     if (!frame || !target || !frame.contains(target)) return;
 
+    const copy = target.closest('button.code-copy');
+    if (copy) {
+      copyCode(copy);
+      return;
+    }
     if (target.closest('[data-quire-action="back"]')) {
       event.preventDefault();
       this.#openSlug = null;

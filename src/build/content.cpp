@@ -21,6 +21,7 @@
 #include "build/import/template_syntax.hpp"
 #include "core/html.hpp"
 #include "core/markdown.hpp"
+#include "highlight/highlight.hpp"
 
 namespace quire {
 namespace fs = std::filesystem;
@@ -338,6 +339,7 @@ ParsedPost parse_post(std::string_view raw, const std::string& file, std::vector
   p.body = std::move(body);
   p.has_body = true;
   p.minutes = reading_minutes(p);  // once, here: every list showing the post reuses it
+  p.code_json = highlight::highlight_markdown(p.body);  // token runs for the bundle (src/highlight)
   r.ok = errors.size() == errors_before;
   return r;
 }

@@ -18,8 +18,10 @@
 #include "build/fsutil.hpp"
 #include "build/import/import.hpp"
 #include "build/site_writer.hpp"
+#include "core/code_tokens.hpp"
 #include "core/html.hpp"
 #include "core/markdown.hpp"
+#include "highlight/highlight.hpp"
 
 namespace fs = std::filesystem;
 
@@ -38,8 +40,9 @@ const char* kUsageText =
     "        build the site (default: content -> dist)\n"
     "  check [content-dir] [--drafts] [--future]\n"
     "        validate content without writing anything\n"
-    "  render [--unsafe-html] [--bench N]\n"
+    "  render [--unsafe-html] [--highlight] [--bench N]\n"
     "        markdown on stdin -> HTML on stdout (the browser's renderer);\n"
+    "        --highlight highlights code blocks as `quire build` does for posts\n"
     "        --bench N renders N times the NUL-separated documents on stdin and\n"
     "        prints {\"bytes\", \"seconds\", \"cpu_seconds\"} instead (bench/markdown.mjs)\n"
     "  new \"Post title\" [content-dir]\n"
@@ -68,6 +71,7 @@ struct Args {
   std::string out = "dist";
   bool drafts = false, future = false, unsafe_html = false, force = false;
   long bench_rounds = 0;  // render --bench N
+  bool highlight = false;  // render --highlight
 };
 
 bool parse_args(const std::vector<std::string>& argv, Args& a, std::string& problem) {
@@ -80,6 +84,7 @@ bool parse_args(const std::vector<std::string>& argv, Args& a, std::string& prob
     } else if (s == "--future") { a.future = true;
     } else if (s == "--unsafe-html") { a.unsafe_html = true;
     } else if (s == "--force") { a.force = true;
+    } else if (s == "--highlight") { a.highlight = true;
     } else if (s == "--bench") {
       if (i + 1 >= argv.size() || std::atol(argv[i + 1].c_str()) < 1) { problem = "--bench needs a count"; return false; }
       a.bench_rounds = std::atol(argv[++i].c_str());
@@ -160,7 +165,16 @@ int cmd_check(const Args& a) {
 
 // Times rendering each NUL-separated document of `input`, `rounds` times,
 // in this process: what native md4c costs without process start-up.
-int bench_render(const std::string& input, const quire::MarkdownOptions& o, long rounds) {
+// With build-time highlighting (`render --highlight`): tokens for `markdown`
+// computed and replayed, as `quire build` and the bundle do for a post.
+std::string render_highlighted(const std::string& markdown, quire::MarkdownOptions o) {
+  const std::string code = quire::highlight::highlight_markdown(markdown);
+  quire::TokenReplay replay(code);  // views `code`
+  o.code = &replay;
+  return quire::render_markdown(markdown, o);
+}
+
+int bench_render(const std::string& input, const quire::MarkdownOptions& o, long rounds, bool highlight) {
   std::vector<std::string> docs;
   for (size_t pos = 0; pos <= input.size();) {
     size_t end = input.find('\0', pos);
@@ -173,7 +187,7 @@ int bench_render(const std::string& input, const quire::MarkdownOptions& o, long
   std::clock_t cpu_start = std::clock();  // CPU time: robust on a busy machine
   for (long r = 0; r < rounds; ++r)
     for (const std::string& d : docs) {
-      out += quire::render_markdown(d, o).size();
+      out += (highlight ? render_highlighted(d, o) : quire::render_markdown(d, o)).size();
       bytes += d.size();
     }
   double cpu = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
@@ -188,8 +202,8 @@ int cmd_render(const Args& a) {
   std::string input((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
   quire::MarkdownOptions o;
   o.unsafe_html = a.unsafe_html;
-  if (a.bench_rounds > 0) return bench_render(input, o, a.bench_rounds);
-  std::cout << quire::render_markdown(input, o);
+  if (a.bench_rounds > 0) return bench_render(input, o, a.bench_rounds, a.highlight);
+  std::cout << (a.highlight ? render_highlighted(input, o) : quire::render_markdown(input, o));
   return std::cout ? kOk : kUsage;
 }
 

@@ -830,7 +830,7 @@ class BundleReader {
   // aside); later posts are only checked for syntax.
   enum PostSlot : size_t {
     kSlug, kTitle, kDate, kUpdated, kSummary, kSlugValue, kTitleValue, kDateValue, kUpdatedValue,
-    kBody, kTags, kParams, kChunk, kMinutes, kAuthors, kPermalink, kAliases, kPostSlots
+    kBody, kTags, kParams, kChunk, kMinutes, kAuthors, kPermalink, kAliases, kCode, kPostSlots
   };
   Problems<kPostSlots> fields_;
   size_t bad_post_ = SIZE_MAX;
@@ -1092,7 +1092,7 @@ size_t BundleReader::post_slot(std::string_view key) {
   switch (key.size()) {
     case 4:
       return key[0] == 's' ? is("slug", kSlug) : key[0] == 'd' ? is("date", kDate)
-             : key[0] == 'b' ? is("body", kBody) : is("tags", kTags);
+             : key[0] == 'b' ? is("body", kBody) : key[0] == 'c' ? is("code", kCode) : is("tags", kTags);
     case 5: return key[0] == 't' ? is("title", kTitle) : is("chunk", kChunk);
     case 6: return is("params", kParams);
     case 7:
@@ -1178,14 +1178,17 @@ void BundleReader::post(size_t i) {
           }
           return true;
         });
-      case kParams: {
-        p.params_json.clear();
+      case kParams: case kCode: {
+        std::string& raw = slot == kParams ? p.params_json : p.code_json;
+        raw.clear();
         if (vt == Type::Null) return in_.null();
-        if (vt != Type::Object) return problem(expected("object", vt)), in_.skip();
-        // Kept as written (valid JSON: just parsed); read by post_param().
+        if (slot == kParams && vt != Type::Object) return problem(expected("object", vt)), in_.skip();
+        if (slot == kCode && vt != Type::Array) return problem(expected("array", vt)), in_.skip();
+        // Kept as written (valid JSON: just parsed); read by post_param()
+        // and TokenReplay.
         const char* start = in_.position();
         if (!in_.skip()) return false;
-        p.params_json.assign(start, in_.position());
+        raw.assign(start, in_.position());
         return true;
       }
       case kChunk: {
@@ -1552,6 +1555,7 @@ ChunkResult add_chunk(Bundle& b, std::string_view bytes) {
   Type version_type = Type::Null, posts_type = Type::Null;
   Number version;
   std::vector<std::pair<Post*, std::string>> bodies;
+  std::vector<std::string> codes;  // bodies[i]'s "code"
   size_t bad = SIZE_MAX;
   std::string bad_message;
   auto post = [&](size_t i) {
@@ -1564,9 +1568,15 @@ ChunkResult add_chunk(Bundle& b, std::string_view bytes) {
       return in.skip();
     }
     Type slug_type = Type::Null, body_type = Type::Null;
-    std::string slug, body;
+    std::string slug, body, code;
     bool ok = in.object([&](Raw key) {
       std::string name = text_of(key);
+      if (name == "code") {  // token runs, as written (checked when replayed)
+        const char* start = in.position();
+        if (!in.skip()) return false;
+        code.assign(start, in.position());
+        return true;
+      }
       if (name != "slug" && name != "body") return in.skip();
       Type& type = name == "slug" ? slug_type : body_type;
       std::string& out = name == "slug" ? slug : body;
@@ -1580,7 +1590,7 @@ ChunkResult add_chunk(Bundle& b, std::string_view bytes) {
     if (!ok) return false;
     if (slug_type != Type::String) bad_message = path + ".slug: expected string";
     else if (body_type != Type::String) bad_message = path + ".body: expected string";
-    else if (const Post* p = b.find_post(slug)) bodies.emplace_back(const_cast<Post*>(p), std::move(body));
+    else if (const Post* p = b.find_post(slug)) bodies.emplace_back(const_cast<Post*>(p), std::move(body)), codes.push_back(std::move(code));
     else bad_message = path + ".slug: no post " + in_quotes(slug) + " in the bundle";
     if (!bad_message.empty()) bad = i;
     return true;
@@ -1608,6 +1618,7 @@ ChunkResult add_chunk(Bundle& b, std::string_view bytes) {
       posts_seen = true;
       posts_type = t;
       bodies.clear();
+      codes.clear();
       bad = SIZE_MAX;
       bad_message.clear();
       if (t != Type::Array) return in.skip();
@@ -1626,9 +1637,11 @@ ChunkResult add_chunk(Bundle& b, std::string_view bytes) {
                                " is newer than this Quire supports; upgrade Quire");
   if (!posts_seen || posts_type != Type::Array) return fail("schema", "posts: expected array");
   if (bad != SIZE_MAX) return fail("schema", bad_message);
-  for (auto& [p, text] : bodies) {
+  for (size_t i = 0; i < bodies.size(); ++i) {
+    auto& [p, text] = bodies[i];
     if (p->has_body) continue;
     p->body = std::move(text);
+    p->code_json = std::move(codes[i]);
     p->has_body = true;
     ++r.bodies;
   }
@@ -1663,6 +1676,13 @@ json site_json(const Site& s) {
   return j;
 }
 
+// The body's token runs ("code"), when it has any.
+void add_code(json& j, const Post& p) {
+  if (p.code_json.empty()) return;
+  json code = json::parse(p.code_json, nullptr, false);
+  if (code.is_array() && !code.empty()) j["code"] = std::move(code);
+}
+
 // A post's entry; without its body when `chunk` >= 0 (the split form).
 json post_json(const Post& p, int chunk) {
   json j = {{"slug", p.slug}, {"title", p.title}, {"date", p.date}, {"tags", p.tags}, {"summary", p.summary.str()}};
@@ -1672,6 +1692,7 @@ json post_json(const Post& p, int chunk) {
   if (int minutes = reading_minutes(p)) j["minutes"] = minutes;
   if (chunk >= 0) j["chunk"] = chunk;
   else if (p.has_body) j["body"] = p.body.str();
+  if (chunk < 0 && p.has_body) add_code(j, p);
   if (!p.params_json.empty()) {
     json params = json::parse(p.params_json, nullptr, false);
     if (params.is_object()) j["params"] = std::move(params);
@@ -1710,7 +1731,9 @@ SplitBundle write_split_bundle(const Bundle& b, std::string_view chunk_dir, size
     for (size_t k = start; k < std::min(n, start + per_chunk); ++k) {
       const Post& p = b.posts[n - 1 - k];
       chunk_of[n - 1 - k] = static_cast<int>(out.chunks.size());
-      bodies.push_back({{"slug", p.slug}, {"body", p.body.str()}});
+      json entry = {{"slug", p.slug}, {"body", p.body.str()}};
+      add_code(entry, p);
+      bodies.push_back(std::move(entry));
     }
     std::string text = dump({{"format", kChunkFormat}, {"version", kBundleVersion}, {"posts", std::move(bodies)}});
     std::string path = std::string(chunk_dir) + content_hash(text) + ".json";

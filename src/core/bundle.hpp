@@ -11,14 +11,18 @@
 //             "body"?, "chunk"?: <index into chunks>, "minutes"?: <reading
 //             time, written for every post>, "params"?: {..},
 //             "permalink"?: <the post's path under base_path>,
-//             "aliases"?: [<old paths that redirect to it>, ..]}]}  newest first
+//             "aliases"?: [<old paths that redirect to it>, ..],
+//             "code"?: ["<token runs>", ..]}]}  newest first
+// "code": build-time syntax highlighting of the body's code blocks, one
+// string per block (schema and validation in src/core/code_tokens.hpp); it
+// travels with the body (in the split form, in the body's chunk).
 // A post without "body" is valid: a split bundle may load bodies later.
 //
 // The split form (a large blog): the bundle is an index, every post without
 // "body" but with "chunk" and "minutes"; the bodies are in content-hashed
 // chunk files (paths relative to the bundle's URL), cacheable forever:
 // {"format": "quire-chunk", "version": 1,
-//  "posts": [{"slug", "body"}, ..]}
+//  "posts": [{"slug", "body", "code"?}, ..]}
 // A reader that does not know "chunks" still reads the index (bodies absent).
 #pragma once
 
@@ -144,6 +148,8 @@ struct Post {
   std::vector<Text> aliases;
   std::string path;
   std::vector<std::string> categories;  // build only: for :categories
+  std::string code_json;    // "code": the body's token runs, a JSON array as
+                            // written (checked when replayed: code_tokens.hpp)
 };
 
 struct TagInfo {

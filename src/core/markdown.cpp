@@ -32,6 +32,7 @@
 
 #include "core/markdown.hpp"
 
+#include "core/code_tokens.hpp"
 #include "core/entities.hpp"
 #include "core/html.hpp"
 
@@ -1410,6 +1411,8 @@ struct RenderContext {
   std::string_view site_root;  // base_path without its trailing '/' ("" at the root)
   HeadingIds heading_ids;
   Footnotes footnotes;
+  CodeBlockWriter* code = nullptr;  // MarkdownOptions::code
+  std::size_t code_blocks = 0;      // code blocks written so far
 };
 
 class HtmlRenderer {
@@ -1456,7 +1459,7 @@ class HtmlRenderer {
       case MD_BLOCK_LI: put("</li>\n"); break;
       case MD_BLOCK_HR: break;
       case MD_BLOCK_H: close_heading(*static_cast<const MD_BLOCK_H_DETAIL*>(detail)); break;
-      case MD_BLOCK_CODE: put("</code></pre>\n"); break;
+      case MD_BLOCK_CODE: close_code_block(); break;
       case MD_BLOCK_HTML: break;
       case MD_BLOCK_P: put("</p>\n"); break;
       case MD_BLOCK_TABLE: put("</table>\n"); break;
@@ -1572,7 +1575,20 @@ class HtmlRenderer {
   }
 
   void open_code_block(const MD_BLOCK_CODE_DETAIL& detail) {
-    put("<pre tabindex=\"0\"><code");  // focusable, as tables are
+    put("<pre tabindex=\"0\"");  // focusable, as tables are
+    if (context_.code) {  // the text waits for the block's end (code_tokens.hpp)
+      in_code_block_ = true;
+      code_text_.clear();
+      code_lang_ = detail.lang.text != nullptr ? scratch_value(detail.lang) : std::string();
+      code_info_ = detail.info.text != nullptr ? scratch_value(detail.info) : std::string();
+      if (!code_lang_.empty()) {
+        put(" data-lang=\"");
+        append_html_escaped(sink(), code_lang_);
+        put("\"");
+      }
+      append_pre_attributes(sink(), parse_code_info(code_info_));
+    }
+    put("><code");
 
     if (detail.lang.text != nullptr) {
       put(" class=\"language-");
@@ -1580,6 +1596,14 @@ class HtmlRenderer {
       put("\"");
     }
     put(">");
+  }
+
+  void close_code_block() {
+    if (in_code_block_) {
+      in_code_block_ = false;
+      context_.code->write(context_.code_blocks++, CodeBlock{code_lang_, code_info_, code_text_}, sink());
+    }
+    put("</code></pre>\n");
   }
 
   void open_table_cell(std::string_view tag, const MD_BLOCK_TD_DETAIL& detail) {
@@ -1739,6 +1763,7 @@ class HtmlRenderer {
 
   void put_code(std::string_view text) {
     const std::string_view code = restore_references(text);
+    if (in_code_block_) return code_text_.append(code), void();
     append_html_escaped(sink(), code);
     if (in_heading_) heading_text_ += code;
   }
@@ -1793,6 +1818,8 @@ class HtmlRenderer {
   std::string restored_;      // see restore_references()
   unsigned image_depth_ = 0;
   bool image_tag_open_ = false;
+  bool in_code_block_ = false;  // a code block's text is being gathered for context_.code
+  std::string code_text_, code_lang_, code_info_;
 };
 
 // ------------------------------------------------------------------ footnote section
@@ -2094,6 +2121,7 @@ std::string_view render_markdown_into(OutputBuffer& out, std::string_view markdo
   out.clear();
   const bool ok = guarded([&] {
     RenderContext context{parser_flags(), options.unsafe_html, {}, options.url_base, {}, {}, {}};
+    context.code = options.code;
     append_html_escaped(context.id_prefix, options.id_prefix);
     // Only a plain path is prefixed: anything else could change a URL's meaning.
     std::string_view base = options.base_path;

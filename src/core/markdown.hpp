@@ -45,6 +45,8 @@
 
 namespace quire {
 
+class CodeBlockWriter;  // core/code_tokens.hpp
+
 // Ids the page around a document uses (src/core/views.cpp, page.cpp,
 // web/app.js): "main", "search-q", and every "quire-..." and "year-..." id.
 // No heading gets one.
@@ -64,6 +66,11 @@ struct MarkdownOptions {
   // The site's base_path ("/blog/"): a root-relative link or image URL
   // ("/tags/x/", "/images/a.svg") is written under it ("/blog/tags/x/").
   std::string base_path = "/";
+  // When set (a post from a bundle: core/code_tokens.hpp), each code block's
+  // text is written by it (block N of the render, footnotes' after the
+  // body's) and its <pre> gets data-lang="<language>" (the visible label);
+  // unset (a preview), code blocks are plain as always.
+  CodeBlockWriter* code = nullptr;
 };
 
 // The md4c parser flags of our dialect (MD_FLAG_*): tests render the same

@@ -4,6 +4,7 @@
 #include <iterator>
 #include <map>
 
+#include "core/code_tokens.hpp"
 #include "core/dates.hpp"
 #include "core/html.hpp"
 #include "core/markdown.hpp"
@@ -222,6 +223,8 @@ class ViewBuilder {
     o.base_path = site_.base_path;
     const std::string* chunk = b_.missing_chunk(*p);
     if (p->has_body) {
+      TokenReplay tokens(p->code_json);  // build-time highlighting
+      o.code = &tokens;
       h.raw(render_markdown(p->body, o));
     } else if (chunk) {  // the app loads the chunk, then renders again
       v_.needs = *chunk;

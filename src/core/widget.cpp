@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "core/code_tokens.hpp"
 #include "core/dates.hpp"
 #include "core/html.hpp"
 #include "core/markdown.hpp"
@@ -269,6 +270,8 @@ class WidgetBuilder {
       o.id_prefix = prefix_;
       o.url_base = starts_with_http(href) ? href : std::string();
       o.base_path = std::string(base_path());
+      TokenReplay tokens(p->code_json);  // build-time highlighting
+      o.code = &tokens;
       h.raw(render_markdown(p->body, o));
     } else {
       if (const std::string* chunk = b_.missing_chunk(*p)) v_.needs = *chunk;

@@ -95,13 +95,14 @@ async function staticBody(page, slug) {
 
 /**
  * The post body the app shows (without the tabindex the app gives
- * scrollable tables and code blocks).
+ * scrollable tables and code blocks, nor the copy buttons it adds).
  * @param {import('playwright-core').Page} page
  */
 function liveBody(page) {
   return page.evaluate(() => {
     const element = /** @type {Element} */ (document.querySelector('.post-body')?.cloneNode(true));
     for (const e of element?.querySelectorAll('[tabindex]') ?? []) e.removeAttribute('tabindex');
+    for (const e of element?.querySelectorAll('.code-copy') ?? []) e.remove();  // app.js's copy buttons
     return element?.innerHTML.trim() ?? '';
   });
 }

@@ -588,3 +588,32 @@ test('the type declarations name every export of the modules and compile', async
   { cwd: repoRoot, encoding: 'utf8' });
   assert.equal(tsc.status, 0, `${tsc.stdout}${tsc.stderr}`);
 });
+
+test('a post widget\'s code is highlighted as on the blog, and its copy button copies the exact code', async () => {
+  const post = site.bundle.posts.find((p) => /```python/.test(p.body ?? ''));
+  assert.ok(post, 'the sample content has a post with Python code');
+  const url = await hostPage('code.html', {
+    body: `<quire-blog id="post" src="${cdn}bundle.json" view="post" slug="${post.slug}"></quire-blog>`,
+  });
+  const { page, pageErrors, close } = await openHost(url);
+  try {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
+    await settled(page);
+    const pre = page.locator('#post pre[data-lang="python"]');
+    assert.ok(await pre.locator('span.tok-k').count() > 0, 'tokens in the widget');
+    const colour = await pre.locator('span.tok-k').first().evaluate((e) => getComputedStyle(e).color);
+    const text = await pre.evaluate((e) => getComputedStyle(e).color);
+    assert.notEqual(colour, text, 'keywords have a colour of their own');
+    const button = page.locator('#post button.code-copy').nth(
+      await page.locator('#post pre').evaluateAll((all) => all.findIndex((e) => e.getAttribute('data-lang') === 'python')));
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('#post')?.shadowRoot?.querySelector('button.code-copy')
+      ?.parentElement?.textContent?.includes('Copied'));
+    const fence = /```python[^\n]*\n([\s\S]*?)```/.exec(post.body ?? '');
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), fence?.[1]);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await close();
+  }
+});

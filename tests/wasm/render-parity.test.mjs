@@ -2,11 +2,13 @@
 // the same markdown gives byte-identical HTML.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-import { getCore, renderMarkdown } from '../../web/quire.js';
+import { getCore, loadBundle, renderMarkdown } from '../../web/quire.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const quire = `${root}build/native/quire`;
@@ -97,5 +99,38 @@ test('footnotes around fences, code and HTML lines render the same natively and 
     const browser = await renderMarkdown(doc);
     assert.ok(browser.includes('<section class="footnotes"'), 'the notes are found');
     assert.equal(nativeRender(doc), browser, JSON.stringify(br));
+  }
+});
+
+test('highlighted code: every sample post\'s pre-rendered <main> and WASM view (and widget) are byte-identical', async () => {
+  // `quire build` highlights code blocks (tree-sitter, native only) and puts
+  // the token runs in the bundle; the WASM core replays them.
+  const out = await mkdtemp(join(tmpdir(), 'quire-parity-'));
+  try {
+    const run = spawnSync(quire, ['build', `${root}content`, '-o', out], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    const bytes = await readFile(join(out, 'bundle.json'));
+    const posts = JSON.parse(bytes.toString('utf8')).posts;
+    const bundle = await loadBundle(bytes);
+    const languages = new Set();
+    let spans = 0;
+    for (const { slug } of posts) {
+      const page = await readFile(join(out, 'posts', slug, 'index.html'), 'utf8');
+      const main = /<main id="main"[^>]*>\n([\s\S]*)<\/main>/.exec(page);
+      assert.ok(main, slug);
+      assert.equal(bundle.render(`/posts/${slug}/`, 'main').html, main[1], slug);
+      spans += (main[1].match(/<span class="tok-/g) || []).length;
+      for (const [, lang, code] of main[1].matchAll(/<pre tabindex="0" data-lang="([^"]+)"><code[^>]*>([\s\S]*?)<\/code>/g))
+        if (code.includes('<span class="tok-')) languages.add(lang);
+      // The widget replays the same runs: the same code markup.
+      const widget = bundle.renderWidget({ view: 'post', slug }).html;
+      const codeOf = (html) => [...html.matchAll(/<pre[^>]*>[\s\S]*?<\/pre>/g)].map((m) => m[0]);
+      assert.deepEqual(codeOf(widget), codeOf(main[1]), `widget ${slug}`);
+    }
+    assert.ok(spans > 200, `${spans} token spans`);
+    assert.ok(languages.size >= 5, [...languages].join(' '));
+    bundle.release?.();
+  } finally {
+    await rm(out, { recursive: true, force: true });
   }
 });

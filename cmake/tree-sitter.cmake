@@ -1,0 +1,193 @@
+# Tree-sitter grammars for build-time syntax highlighting (native build only:
+# grammars never enter the WASM core; src/highlight/highlight.hpp says why).
+#
+# The runtime and every grammar come from npm packages pinned in
+# package.json / package-lock.json (the runtime is the `tree-sitter` package,
+# installed under the alias `tree-sitter-runtime` so that npm does not try to
+# satisfy the grammars' mutually exclusive optional peer ranges). Their
+# generated parser.c files are large (80 MB in all), so each is compiled once
+# per machine into a cache outside the clone, keyed by package, version and
+# compiler:
+#   ${QUIRE_TREE_SITTER_CACHE}/<package>@<version>/<grammar>-<compiler>.a
+# and reused by every clone and build directory (the archive is written
+# under a temporary name and renamed, so concurrent builds never see half of
+# one). Highlight queries (queries/highlights.scm, concatenated as the
+# package's tree-sitter.json "highlights" list says for grammars that
+# inherit, e.g. cpp from c, typescript from javascript) are read at
+# configure time into a generated table, with each language's aliases.
+#
+# The language list: the one place a language is added.
+#   quire_grammar(<id> <npm package> <C symbol> <subdir or "."> <first|last> <aliases...>)
+# first|last: which pattern wins when several capture one node. The
+# tree-sitter org's queries are written for tree-sitter's own highlighter
+# (the first); the tree-sitter-grammars org's for Neovim's (the last).
+
+if(DEFINED ENV{QUIRE_TREE_SITTER_CACHE})
+  set(_ts_cache_default "$ENV{QUIRE_TREE_SITTER_CACHE}")
+elseif(DEFINED ENV{XDG_CACHE_HOME} AND NOT "$ENV{XDG_CACHE_HOME}" STREQUAL "")
+  set(_ts_cache_default "$ENV{XDG_CACHE_HOME}/quire/tree-sitter")
+else()
+  set(_ts_cache_default "$ENV{HOME}/.cache/quire/tree-sitter")
+endif()
+set(QUIRE_TREE_SITTER_CACHE "${_ts_cache_default}" CACHE PATH
+    "Where compiled tree-sitter grammars are kept, shared by every clone")
+set(QUIRE_NODE_MODULES "${CMAKE_SOURCE_DIR}/node_modules")
+string(REGEX REPLACE "[^A-Za-z0-9.]" "_" _ts_compiler "${CMAKE_C_COMPILER_ID}-${CMAKE_C_COMPILER_VERSION}")
+
+set(QUIRE_GRAMMAR_TARGETS "")
+set(QUIRE_GRAMMAR_TABLE "")
+set(QUIRE_GRAMMAR_DECLS "")
+
+# The package's version, or a fatal error naming what to run.
+function(_ts_package_version package out)
+  set(manifest "${QUIRE_NODE_MODULES}/${package}/package.json")
+  if(NOT EXISTS "${manifest}")
+    message(FATAL_ERROR "${manifest} missing: run `npm ci` (scripts/bootstrap.sh)")
+  endif()
+  file(READ "${manifest}" text)
+  string(JSON version GET "${text}" version)
+  set(${out} "${version}" PARENT_SCOPE)
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${manifest}")
+endfunction()
+
+# A static archive of `sources` compiled once into the machine's cache;
+# defines the imported target `name`.
+function(_ts_cached_archive name package version include_dirs sources)
+  string(REPLACE "/" "+" key "${package}@${version}")
+  set(archive "${QUIRE_TREE_SITTER_CACHE}/${key}/${name}-${_ts_compiler}.a")
+  add_custom_command(OUTPUT "${archive}"
+    COMMAND ${CMAKE_COMMAND} "-DCC=${CMAKE_C_COMPILER}" "-DAR=${CMAKE_AR}"
+            "-DSOURCES=${sources}" "-DINCLUDES=${include_dirs}" "-DOUT=${archive}"
+            -P "${CMAKE_SOURCE_DIR}/cmake/tree-sitter-compile.cmake"
+    DEPENDS "${QUIRE_NODE_MODULES}/${package}/package.json" "${CMAKE_SOURCE_DIR}/cmake/tree-sitter-compile.cmake"
+    COMMENT "tree-sitter: compiling ${name} (${package}@${version}) into ${QUIRE_TREE_SITTER_CACHE}"
+    VERBATIM)
+  add_custom_target(${name}_archive DEPENDS "${archive}")
+  add_library(${name} STATIC IMPORTED GLOBAL)
+  set_target_properties(${name} PROPERTIES IMPORTED_LOCATION "${archive}")
+  add_dependencies(${name} ${name}_archive)
+endfunction()
+
+# A query file named by a package's tree-sitter.json: relative to the
+# package, where "node_modules/x/..." may also have been hoisted by npm.
+function(_ts_query_path package rel out)
+  set(path "${QUIRE_NODE_MODULES}/${package}/${rel}")
+  if(NOT EXISTS "${path}" AND rel MATCHES "^node_modules/(.*)$")
+    set(path "${QUIRE_NODE_MODULES}/${CMAKE_MATCH_1}")
+  endif()
+  if(NOT EXISTS "${path}")
+    message(FATAL_ERROR "tree-sitter: ${package} names ${rel}, which is missing")
+  endif()
+  set(${out} "${path}" PARENT_SCOPE)
+endfunction()
+
+function(quire_grammar id package symbol subdir precedence)
+  _ts_package_version(${package} version)
+  set(root "${QUIRE_NODE_MODULES}/${package}")
+  set(src "${root}/${subdir}/src")
+  set(sources "${src}/parser.c")
+  if(EXISTS "${src}/scanner.c")
+    list(APPEND sources "${src}/scanner.c")
+  endif()
+  _ts_cached_archive(quire_grammar_${id} ${package} ${version} "${src}" "${sources}")
+
+  # Highlight queries: tree-sitter.json's list for this grammar, else queries/highlights.scm.
+  set(queries "")
+  if(EXISTS "${root}/tree-sitter.json")
+    file(READ "${root}/tree-sitter.json" config)
+    string(JSON count LENGTH "${config}" grammars)
+    math(EXPR last "${count} - 1")
+    foreach(i RANGE ${last})
+      string(JSON name GET "${config}" grammars ${i} name)
+      if(name STREQUAL id OR (count EQUAL 1))
+        string(JSON type ERROR_VARIABLE err TYPE "${config}" grammars ${i} highlights)
+        if(type STREQUAL "ARRAY")
+          string(JSON n LENGTH "${config}" grammars ${i} highlights)
+          math(EXPR n_last "${n} - 1")
+          foreach(k RANGE ${n_last})
+            string(JSON rel GET "${config}" grammars ${i} highlights ${k})
+            list(APPEND queries "${rel}")
+          endforeach()
+        elseif(type STREQUAL "STRING")
+          string(JSON rel GET "${config}" grammars ${i} highlights)
+          list(APPEND queries "${rel}")
+        endif()
+        break()
+      endif()
+    endforeach()
+  endif()
+  if(NOT queries)
+    set(queries "queries/highlights.scm")
+  endif()
+  set(text "")
+  foreach(rel IN LISTS queries)
+    _ts_query_path(${package} "${rel}" path)
+    file(READ "${path}" part)
+    string(APPEND text "${part}\n")
+    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${path}")
+  endforeach()
+  if(text MATCHES "\\)quire_scm\"")
+    message(FATAL_ERROR "tree-sitter: ${package}'s queries contain the raw string delimiter")
+  endif()
+
+  if(precedence STREQUAL "last")
+    set(last_wins true)
+  elseif(precedence STREQUAL "first")
+    set(last_wins false)
+  else()
+    message(FATAL_ERROR "tree-sitter: ${id}: expected first or last, got ${precedence}")
+  endif()
+  set(aliases "")
+  foreach(alias ${ARGN})
+    string(APPEND aliases "\"${alias}\", ")
+  endforeach()
+  set(QUIRE_GRAMMAR_DECLS "${QUIRE_GRAMMAR_DECLS}const TSLanguage* ${symbol}(void);\n" PARENT_SCOPE)
+  set(QUIRE_GRAMMAR_TABLE "${QUIRE_GRAMMAR_TABLE}  {\"${id}\", \"${package}@${version}\", ${symbol}, {${aliases}}, ${last_wins}, R\"quire_scm(${text})quire_scm\"},\n" PARENT_SCOPE)
+  set(QUIRE_GRAMMAR_TARGETS ${QUIRE_GRAMMAR_TARGETS} quire_grammar_${id} PARENT_SCOPE)
+endfunction()
+
+# The runtime (lib.c: the whole C library in one unit).
+_ts_package_version(tree-sitter-runtime QUIRE_TREE_SITTER_VERSION)
+set(_ts_lib "${QUIRE_NODE_MODULES}/tree-sitter-runtime/vendor/tree-sitter/lib")
+_ts_cached_archive(quire_tree_sitter tree-sitter-runtime ${QUIRE_TREE_SITTER_VERSION}
+                   "${_ts_lib}/include;${_ts_lib}/src" "${_ts_lib}/src/lib.c")
+set_target_properties(quire_tree_sitter PROPERTIES INTERFACE_INCLUDE_DIRECTORIES "${_ts_lib}/include")
+
+#            id         package                                 symbol                  dir   wins  aliases
+quire_grammar(bash       tree-sitter-bash                        tree_sitter_bash        .     first sh shell console zsh shellsession terminal)
+quire_grammar(c          tree-sitter-c                           tree_sitter_c           .     first h)
+quire_grammar(cpp        tree-sitter-cpp                         tree_sitter_cpp         .     first c++ cc cxx hpp hxx)
+quire_grammar(css        tree-sitter-css                         tree_sitter_css         .     first)
+quire_grammar(go         tree-sitter-go                          tree_sitter_go          .     first golang)
+quire_grammar(html       tree-sitter-html                        tree_sitter_html        .     first htm xhtml)
+quire_grammar(java       tree-sitter-java                        tree_sitter_java        .     first)
+quire_grammar(javascript tree-sitter-javascript                  tree_sitter_javascript  .     first js jsx mjs cjs node)
+quire_grammar(json       tree-sitter-json                        tree_sitter_json        .     first jsonc json5 geojson)
+quire_grammar(lua        @tree-sitter-grammars/tree-sitter-lua   tree_sitter_lua         .     last)
+quire_grammar(python     tree-sitter-python                      tree_sitter_python      .     first py python3 py3 gyp)
+quire_grammar(ruby       tree-sitter-ruby                        tree_sitter_ruby        .     first rb)
+quire_grammar(rust       tree-sitter-rust                        tree_sitter_rust        .     first rs)
+quire_grammar(toml       @tree-sitter-grammars/tree-sitter-toml  tree_sitter_toml        .     last)
+quire_grammar(tsx        tree-sitter-typescript                  tree_sitter_tsx         tsx   first)
+quire_grammar(typescript tree-sitter-typescript                  tree_sitter_typescript  typescript first ts mts cts)
+quire_grammar(yaml       @tree-sitter-grammars/tree-sitter-yaml  tree_sitter_yaml        .     last  yml)
+
+set(QUIRE_GRAMMARS_CPP "${CMAKE_BINARY_DIR}/generated/grammars.cpp")
+file(WRITE "${CMAKE_BINARY_DIR}/generated/grammars.cpp.in"
+"// Generated by cmake/tree-sitter.cmake from the grammars' npm packages: do not edit.
+#include \"highlight/grammars.hpp\"
+
+extern \"C\" {
+${QUIRE_GRAMMAR_DECLS}}
+
+namespace quire::highlight {
+
+const std::vector<Grammar>& grammars() {
+  static const std::vector<Grammar> table = {
+${QUIRE_GRAMMAR_TABLE}  };
+  return table;
+}
+
+}  // namespace quire::highlight
+")
+configure_file("${CMAKE_BINARY_DIR}/generated/grammars.cpp.in" "${QUIRE_GRAMMARS_CPP}" COPYONLY)

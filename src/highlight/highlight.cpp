@@ -1,0 +1,308 @@
+// Build-time syntax highlighting with tree-sitter (contract in highlight.hpp).
+#include "highlight/highlight.hpp"
+
+#include <algorithm>
+#include <memory>
+#include <mutex>
+#include <regex>
+
+#include <tree_sitter/api.h>
+
+#include "core/code_tokens.hpp"
+#include "core/markdown.hpp"
+#include "highlight/grammars.hpp"
+
+namespace quire::highlight {
+
+namespace {
+
+bool has_prefix(std::string_view s, std::string_view base) {
+  return s == base || (s.size() > base.size() && s.compare(0, base.size(), base) == 0 && s[base.size()] == '.');
+}
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+// ------------------------------------------------------------------ queries
+
+enum class Op { Eq, NotEq, AnyEq, Match, NotMatch, AnyMatch, AnyOf, NotAnyOf };
+
+struct Predicate {
+  Op op;
+  uint32_t capture;             // the first argument
+  bool other_is_capture = false;
+  uint32_t other_capture = 0;   // #eq? @a @b
+  std::vector<std::string> values;  // #eq? @a "x", #any-of? @a "x" "y"
+  std::shared_ptr<std::regex> regex;  // null: the pattern never matches (bad regex)
+};
+
+struct Compiled {
+  TSQuery* query = nullptr;
+  std::vector<char> capture_class;               // by capture id
+  std::vector<std::vector<Predicate>> predicates;  // by pattern
+};
+
+bool parse_predicates(TSQuery* query, uint32_t pattern, std::vector<Predicate>& out) {
+  uint32_t count = 0;
+  const TSQueryPredicateStep* steps = ts_query_predicates_for_pattern(query, pattern, &count);
+  uint32_t i = 0;
+  while (i < count) {
+    uint32_t end = i;
+    while (end < count && steps[end].type != TSQueryPredicateStepTypeDone) ++end;
+    if (end > i + 1 && steps[i].type == TSQueryPredicateStepTypeString &&
+        steps[i + 1].type == TSQueryPredicateStepTypeCapture) {
+      uint32_t length = 0;
+      const char* name_chars = ts_query_string_value_for_id(query, steps[i].value_id, &length);
+      std::string_view name(name_chars, length);
+      static const std::pair<std::string_view, Op> kOps[] = {
+          {"eq?", Op::Eq}, {"not-eq?", Op::NotEq}, {"any-eq?", Op::AnyEq},
+          {"match?", Op::Match}, {"not-match?", Op::NotMatch}, {"any-match?", Op::AnyMatch},
+          {"any-of?", Op::AnyOf}, {"not-any-of?", Op::NotAnyOf}};
+      for (const auto& [op_name, op] : kOps) {
+        if (name != op_name) continue;
+        Predicate p{op, steps[i + 1].value_id, false, 0, {}, nullptr};
+        for (uint32_t k = i + 2; k < end; ++k) {
+          if (steps[k].type == TSQueryPredicateStepTypeCapture) {
+            p.other_is_capture = true;
+            p.other_capture = steps[k].value_id;
+          } else {
+            const char* v = ts_query_string_value_for_id(query, steps[k].value_id, &length);
+            p.values.emplace_back(v, length);
+          }
+        }
+        if (op == Op::Match || op == Op::NotMatch || op == Op::AnyMatch) {
+          if (p.values.empty()) return false;
+          try {
+            p.regex = std::make_shared<std::regex>(p.values.front(), std::regex::ECMAScript);
+          } catch (const std::regex_error&) {
+            p.regex = nullptr;  // a syntax std::regex lacks: the pattern is left out
+          }
+        }
+        out.push_back(std::move(p));
+        break;
+      }
+    }
+    i = end + 1;
+  }
+  return true;
+}
+
+Compiled compile(const Grammar& g) {
+  Compiled c;
+  uint32_t error_offset = 0;
+  TSQueryError error = TSQueryErrorNone;
+  const std::string_view text = g.highlights;
+  c.query = ts_query_new(g.language(), text.data(), static_cast<uint32_t>(text.size()), &error_offset, &error);
+  if (!c.query) return c;  // tests check every language compiles
+  const uint32_t captures = ts_query_capture_count(c.query);
+  for (uint32_t id = 0; id < captures; ++id) {
+    uint32_t length = 0;
+    const char* name = ts_query_capture_name_for_id(c.query, id, &length);
+    c.capture_class.push_back(token_class_for_capture(std::string_view(name, length)));
+  }
+  const uint32_t patterns = ts_query_pattern_count(c.query);
+  c.predicates.resize(patterns);
+  for (uint32_t p = 0; p < patterns; ++p)
+    if (!parse_predicates(c.query, p, c.predicates[p])) ts_query_disable_pattern(c.query, p);
+  return c;
+}
+
+const Compiled& compiled(std::size_t grammar) {
+  static const std::size_t n = grammars().size();
+  static std::unique_ptr<std::once_flag[]> once(new std::once_flag[n]);
+  static std::unique_ptr<Compiled[]> table(new Compiled[n]);
+  std::call_once(once[grammar], [&] { table[grammar] = compile(grammars()[grammar]); });
+  return table[grammar];
+}
+
+// ------------------------------------------------------------------ matching
+
+std::string_view node_text(TSNode node, std::string_view code) {
+  const uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);
+  if (start > end || end > code.size()) return {};
+  return code.substr(start, end - start);
+}
+
+bool satisfies(const Predicate& p, const TSQueryMatch& match, std::string_view code) {
+  std::string_view other;
+  if (p.other_is_capture) {
+    for (uint16_t k = 0; k < match.capture_count; ++k)
+      if (match.captures[k].index == p.other_capture) other = node_text(match.captures[k].node, code);
+  }
+  const bool any = p.op == Op::AnyEq || p.op == Op::AnyMatch;
+  bool seen = false, result = !any;
+  for (uint16_t k = 0; k < match.capture_count; ++k) {
+    if (match.captures[k].index != p.capture) continue;
+    seen = true;
+    const std::string_view text = node_text(match.captures[k].node, code);
+    bool ok = false;
+    switch (p.op) {
+      case Op::Eq: case Op::AnyEq:
+        ok = p.other_is_capture ? text == other : !p.values.empty() && text == p.values.front();
+        break;
+      case Op::NotEq:
+        ok = p.other_is_capture ? text != other : p.values.empty() || text != p.values.front();
+        break;
+      case Op::Match: case Op::AnyMatch:
+        ok = p.regex && std::regex_search(text.begin(), text.end(), *p.regex);
+        break;
+      case Op::NotMatch:
+        ok = p.regex && !std::regex_search(text.begin(), text.end(), *p.regex);
+        break;
+      case Op::AnyOf:
+        ok = std::find(p.values.begin(), p.values.end(), text) != p.values.end();
+        break;
+      case Op::NotAnyOf:
+        ok = std::find(p.values.begin(), p.values.end(), text) == p.values.end();
+        break;
+    }
+    if (any && ok) return true;
+    if (!any && !ok) return false;
+  }
+  return seen ? result : true;  // a quantified capture with no node
+}
+
+struct Paint {
+  uint32_t start, end, pattern;
+  char cls;
+};
+
+struct ParserDeleter {
+  void operator()(TSParser* p) const { ts_parser_delete(p); }
+};
+
+int find_grammar(std::string_view lang) {
+  if (lang.empty()) return -1;
+  const std::string key = lower_ascii(lang);
+  const auto& table = grammars();
+  for (std::size_t i = 0; i < table.size(); ++i) {
+    if (table[i].id == key) return static_cast<int>(i);
+    for (std::string_view alias : table[i].aliases)
+      if (alias == key) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+// Gathers each code block's language and text, writing nothing useful.
+class Collector : public CodeBlockWriter {
+ public:
+  void write(std::size_t, const CodeBlock& block, OutputBuffer&) override {
+    blocks.push_back(highlight(block.lang, block.text));
+  }
+  std::vector<std::string> blocks;
+};
+
+}  // namespace
+
+std::string_view language_id(std::string_view lang) {
+  const int i = find_grammar(lang);
+  return i < 0 ? std::string_view() : grammars()[static_cast<std::size_t>(i)].id;
+}
+
+std::vector<LanguageInfo> languages() {
+  std::vector<LanguageInfo> out;
+  for (const Grammar& g : grammars()) out.push_back(LanguageInfo{g.id, g.package, g.aliases});
+  return out;
+}
+
+char token_class_for_capture(std::string_view c) {
+  // Most specific first.
+  if (has_prefix(c, "punctuation.special")) return 'o';     // ${ } in templates, $ in shells
+  if (has_prefix(c, "punctuation") || has_prefix(c, "delimiter")) return 0;
+  if (has_prefix(c, "string.escape") || has_prefix(c, "escape") || has_prefix(c, "string.regex") ||
+      has_prefix(c, "string.regexp") || has_prefix(c, "string.special.regex"))
+    return 'e';
+  if (has_prefix(c, "string.special.key")) return 'p';      // JSON/YAML keys
+  if (has_prefix(c, "string.special.symbol")) return 'b';   // Ruby :symbols
+  if (has_prefix(c, "string") || has_prefix(c, "character")) return 's';
+  if (has_prefix(c, "comment")) return 'c';
+  if (has_prefix(c, "keyword") || has_prefix(c, "conditional") || has_prefix(c, "repeat") ||
+      has_prefix(c, "include") || has_prefix(c, "exception") || has_prefix(c, "storageclass") ||
+      has_prefix(c, "preproc"))
+    return 'k';
+  if (has_prefix(c, "constructor") || has_prefix(c, "type") || has_prefix(c, "module") ||
+      has_prefix(c, "namespace"))
+    return 't';
+  if (has_prefix(c, "function") || has_prefix(c, "method")) return 'f';
+  if (has_prefix(c, "number") || has_prefix(c, "float")) return 'n';
+  if (has_prefix(c, "boolean") || has_prefix(c, "constant") || has_prefix(c, "variable.builtin")) return 'b';
+  if (has_prefix(c, "property") || has_prefix(c, "field") || has_prefix(c, "label") ||
+      has_prefix(c, "variable.member"))
+    return 'p';
+  if (has_prefix(c, "attribute")) return 'a';
+  if (has_prefix(c, "tag")) return 'g';
+  if (has_prefix(c, "operator")) return 'o';
+  return 0;  // variable, parameter, embedded, none, ...
+}
+
+std::string highlight(std::string_view lang, std::string_view code) {
+  const int g = find_grammar(lang);
+  if (g < 0 || code.empty() || code.size() > UINT32_MAX / 2) return {};
+  const Compiled& c = compiled(static_cast<std::size_t>(g));
+  if (!c.query) return {};
+
+  thread_local std::unique_ptr<TSParser, ParserDeleter> parser(ts_parser_new());
+  if (!ts_parser_set_language(parser.get(), grammars()[static_cast<std::size_t>(g)].language())) return {};
+  TSTree* tree = ts_parser_parse_string(parser.get(), nullptr, code.data(), static_cast<uint32_t>(code.size()));
+  if (!tree) return {};
+  TSQueryCursor* cursor = ts_query_cursor_new();
+  ts_query_cursor_exec(cursor, c.query, ts_tree_root_node(tree));
+
+  std::vector<Paint> paints;
+  TSQueryMatch match;
+  while (ts_query_cursor_next_match(cursor, &match)) {
+    bool ok = true;
+    for (const Predicate& p : c.predicates[match.pattern_index])
+      if (!satisfies(p, match, code)) { ok = false; break; }
+    if (!ok) continue;
+    for (uint16_t k = 0; k < match.capture_count; ++k) {
+      const TSQueryCapture& cap = match.captures[k];
+      const char cls = c.capture_class[cap.index];
+      if (cls == 0) continue;
+      const uint32_t start = ts_node_start_byte(cap.node), end = ts_node_end_byte(cap.node);
+      if (start < end && end <= code.size()) paints.push_back(Paint{start, end, match.pattern_index, cls});
+    }
+  }
+  ts_query_cursor_delete(cursor);
+  ts_tree_delete(tree);
+
+  // Outer nodes first, so that inner ones paint over them; for one node,
+  // the query's first pattern last, so that it wins.
+  const bool last_wins = grammars()[static_cast<std::size_t>(g)].last_pattern_wins;
+  std::sort(paints.begin(), paints.end(), [last_wins](const Paint& a, const Paint& b) {
+    if (a.start != b.start) return a.start < b.start;
+    if (a.end != b.end) return a.end > b.end;
+    return last_wins ? a.pattern < b.pattern : a.pattern > b.pattern;
+  });
+  std::string classes(code.size(), '\0');
+  for (const Paint& p : paints) std::fill(classes.begin() + p.start, classes.begin() + p.end, p.cls);
+  // Whitespace is plain except inside strings and comments (a query that
+  // captures a whole `key = value` pair would otherwise colour its spaces:
+  // bytes for nothing).
+  for (std::size_t i = 0; i < classes.size(); ++i) {
+    const char ch = code[i], cls = classes[i];
+    if ((ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') && cls != 's' && cls != 'c' && cls != 'e')
+      classes[i] = '\0';
+  }
+  // A token never ends inside a UTF-8 character (nodes end at character
+  // boundaries anyway; this is the replay's rule, kept by construction).
+  for (std::size_t i = 1; i < classes.size(); ++i)
+    if ((static_cast<unsigned char>(code[i]) & 0xC0) == 0x80) classes[i] = classes[i - 1];
+  return encode_runs(classes);
+}
+
+std::string highlight_markdown(std::string_view markdown) {
+  Collector collector;
+  MarkdownOptions options;
+  options.code = &collector;
+  render_markdown(markdown, options);
+  bool any = false;
+  for (const std::string& runs : collector.blocks) any = any || !runs.empty();
+  return any ? code_json(collector.blocks) : std::string();
+}
+
+}  // namespace quire::highlight

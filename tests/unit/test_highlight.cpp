@@ -1,0 +1,271 @@
+// Build-time syntax highlighting (src/highlight) and the token runs the core
+// replays (src/core/code_tokens).
+#include <doctest/doctest.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/bundle.hpp"
+#include "core/code_tokens.hpp"
+#include "core/markdown.hpp"
+#include "highlight/highlight.hpp"
+
+namespace {
+
+// (class, text) of every token of `runs` over `code`.
+std::vector<std::pair<char, std::string>> tokens(std::string_view code, std::string_view runs) {
+  std::vector<quire::TokenRun> out;
+  REQUIRE(quire::decode_runs(runs, code, out));
+  std::vector<std::pair<char, std::string>> t;
+  for (const auto& r : out) t.emplace_back(r.cls, std::string(code.substr(r.begin, r.end - r.begin)));
+  return t;
+}
+
+bool has_token(const std::vector<std::pair<char, std::string>>& t, char cls, std::string_view text) {
+  for (const auto& [c, s] : t)
+    if (c == cls && s == text) return true;
+  return false;
+}
+
+std::string dump(const std::vector<std::pair<char, std::string>>& t) {
+  std::string s;
+  for (const auto& [c, text] : t) s += std::string(1, c) + ":" + text + " ";
+  return s;
+}
+
+std::string render_with(std::string_view md, std::string_view code_json) {
+  quire::TokenReplay replay(code_json);
+  quire::MarkdownOptions o;
+  o.code = &replay;
+  return quire::render_markdown(md, o);
+}
+
+}  // namespace
+
+TEST_SUITE("highlight") {
+
+TEST_CASE("every language highlights a sample with the expected token classes") {
+  struct Sample {
+    const char* lang;
+    const char* code;
+    std::vector<std::pair<char, const char*>> expected;
+  };
+  const std::vector<Sample> samples = {
+      {"bash", "# say hi\nif true; then echo \"hi $USER\"; fi\n", {{'c', "# say hi"}, {'k', "if"}, {'k', "fi"}, {'s', "\"hi "}}},
+      {"c", "#include <stdio.h>\nint main(void) { return 42; } // end\n", {{'k', "#include"}, {'t', "int"}, {'f', "main"}, {'k', "return"}, {'n', "42"}, {'c', "// end"}}},
+      {"cpp", "template <class T> struct Box { T v; };\nint f() { return nullptr == 0 ? 1 : 2; }\n", {{'k', "template"}, {'k', "struct"}, {'t', "Box"}, {'f', "f"}}},
+      {"css", "body > .note { color: #fff; margin: 4px; } /* c */\n", {{'p', "color"}, {'c', "/* c */"}, {'n', "4"}}},
+      {"go", "package main\n\nfunc main() { fmt.Println(\"hi\", 3) }\n", {{'k', "package"}, {'k', "func"}, {'f', "main"}, {'s', "\"hi\""}, {'n', "3"}}},
+      {"html", "<!-- c -->\n<p class=\"x\">Hi</p>\n", {{'c', "<!-- c -->"}, {'g', "p"}, {'a', "class"}, {'s', "x"}}},
+      {"java", "public class A { int f() { return 1; } }\n", {{'k', "public"}, {'k', "class"}, {'t', "A"}, {'n', "1"}}},
+      {"javascript", "const add = (a, b) => a + b; // sum\nconsole.log(`x ${add(1, 2)}`);\n", {{'k', "const"}, {'f', "add"}, {'c', "// sum"}, {'n', "1"}}},
+      {"json", "{\"name\": \"quire\", \"n\": 3, \"ok\": true, \"x\": null}\n", {{'p', "\"name\""}, {'s', "\"quire\""}, {'n', "3"}, {'b', "true"}}},
+      {"lua", "local function f(x) return x * 2 end -- c\n", {{'k', "local"}, {'k', "function"}, {'f', "f"}, {'n', "2"}, {'c', "-- c"}}},
+      {"python", "def greet(name):\n    \"\"\"Doc.\"\"\"\n    return f\"hi {name}\" # c\nprint(None, 3.5)\n", {{'k', "def"}, {'f', "greet"}, {'k', "return"}, {'c', "# c"}, {'b', "None"}, {'n', "3.5"}}},
+      {"ruby", "def hi(x)\n  puts \"hi\" if x # c\nend\n", {{'k', "def"}, {'f', "hi"}, {'s', "\"hi\""}, {'c', "# c"}, {'k', "end"}}},
+      {"rust", "fn main() { let x: u32 = 5; println!(\"{}\", x); } // c\n", {{'k', "fn"}, {'f', "main"}, {'k', "let"}, {'t', "u32"}, {'b', "5"}, {'c', "// c"}}},
+      {"toml", "# c\n[server]\nport = 8080\nname = \"q\"\n", {{'c', "# c"}, {'t', "port"}, {'n', "8080"}, {'s', "\"q\""}}},
+      {"tsx", "const A = (p: Props) => <div className=\"x\">{p.n}</div>;\n", {{'k', "const"}, {'t', "Props"}, {'g', "div"}}},
+      {"typescript", "interface P { n: number }\nfunction f(p: P): string { return \"s\"; }\n", {{'k', "interface"}, {'t', "P"}, {'k', "function"}, {'f', "f"}, {'t', "string"}, {'s', "\"s\""}}},
+      {"yaml", "# c\ntitle: Quire\nposts: 10\n", {{'c', "# c"}, {'p', "title"}, {'n', "10"}}},
+  };
+  for (const Sample& s : samples) {
+    CAPTURE(s.lang);
+    const std::string runs = quire::highlight::highlight(s.lang, s.code);
+    const auto t = tokens(s.code, runs);
+    CAPTURE(dump(t));
+    for (const auto& [cls, text] : s.expected) {
+      CAPTURE(text);
+      CHECK(has_token(t, cls, text));
+    }
+  }
+  // Every built language has a sample.
+  CHECK(quire::highlight::languages().size() == samples.size());
+}
+
+TEST_CASE("aliases name the same grammar, in any case") {
+  CHECK(quire::highlight::language_id("py") == "python");
+  CHECK(quire::highlight::language_id("Python") == "python");
+  CHECK(quire::highlight::language_id("sh") == "bash");
+  CHECK(quire::highlight::language_id("console") == "bash");
+  CHECK(quire::highlight::language_id("c++") == "cpp");
+  CHECK(quire::highlight::language_id("js") == "javascript");
+  CHECK(quire::highlight::language_id("ts") == "typescript");
+  CHECK(quire::highlight::language_id("rs") == "rust");
+  CHECK(quire::highlight::language_id("yml") == "yaml");
+  CHECK(quire::highlight::highlight("PY", "def f(): pass\n") == quire::highlight::highlight("python", "def f(): pass\n"));
+}
+
+TEST_CASE("an unknown or missing language and an empty block are plain text") {
+  CHECK(quire::highlight::language_id("brainfuck").empty());
+  CHECK(quire::highlight::highlight("brainfuck", "+[-->+<]").empty());
+  CHECK(quire::highlight::highlight("", "int x = 1;").empty());
+  CHECK(quire::highlight::highlight("c", "").empty());
+  CHECK(quire::highlight::highlight_markdown("```\nint x;\n```\n").empty());
+  CHECK(quire::highlight::highlight_markdown("```nope\nint x;\n```\n").empty());
+  CHECK(quire::highlight::highlight_markdown("no code here").empty());
+}
+
+TEST_CASE("hostile code stays text") {
+  std::string md = "```html\n</code><script>alert(1)</script>\n```\n\n```c\nchar s[] = \"a";
+  md += '\0';
+  md += "b\xff\";\n```\n";
+  const std::string code = quire::highlight::highlight_markdown(md);
+  REQUIRE(!code.empty());
+  const std::string html = render_with(md, code);
+  CHECK(html.find("<script>") == std::string::npos);
+  CHECK(html.find("</code><script") == std::string::npos);
+  CHECK(html.find("&lt;script&gt;") == std::string::npos);  // split by spans, but escaped
+  CHECK(html.find("<span class=\"tok-g\">script</span>") != std::string::npos);
+  CHECK(html.find('\0') == std::string::npos);
+  CHECK(html.find("\xEF\xBF\xBD") != std::string::npos);  // NUL and the bad byte became U+FFFD
+  CHECK(html.find("<span class=\"tok-s\">") != std::string::npos);
+}
+
+TEST_CASE("code blocks are numbered through lists, quotes and footnotes") {
+  const std::string md =
+      "- item\n\n  ```py\n  x = 1\n  ```\n\n> ```js\n> let y = 2\n> ```\n\nSee[^n].\n\n[^n]: Note.\n\n    ```rs\n    fn z() {}\n    ```\n";
+  const std::string code = quire::highlight::highlight_markdown(md);
+  std::vector<std::string_view> blocks;
+  REQUIRE(quire::parse_code_json(code, blocks));
+  REQUIRE(blocks.size() == 3);
+  const std::string html = render_with(md, code);
+  CHECK(html.find("<span class=\"tok-n\">1</span>") != std::string::npos);
+  CHECK(html.find("<span class=\"tok-k\">let</span>") != std::string::npos);
+  CHECK(html.find("<span class=\"tok-k\">fn</span>") != std::string::npos);
+  CHECK(html.find("<pre tabindex=\"0\" data-lang=\"rs\"><code class=\"language-rs\">") != std::string::npos);
+}
+
+TEST_CASE("a fence inside a longer fence is code of the outer block") {
+  const std::string md = "````markdown\n```python\nimport os\n```\n````\n\n```python\nimport os\n```\n";
+  const std::string code = quire::highlight::highlight_markdown(md);
+  std::vector<std::string_view> blocks;
+  REQUIRE(quire::parse_code_json(code, blocks));
+  REQUIRE(blocks.size() == 2);
+  CHECK(blocks[0].empty());  // markdown: no grammar, plain
+  CHECK(!blocks[1].empty());
+  const std::string html = render_with(md, code);
+  CHECK(html.find("```python\nimport os\n```\n</code>") != std::string::npos);
+  CHECK(html.find("<span class=\"tok-k\">import</span> os") != std::string::npos);
+}
+
+TEST_CASE("runs encode and decode") {
+  SUBCASE("valid input") {
+    std::string classes = std::string("kk_s") + std::string(3, '\0');
+    CHECK(quire::encode_runs(classes) == "k2_1s1");
+    CHECK(quire::encode_runs(std::string(4, '\0')).empty());
+    auto t = tokens("ab c    ", "k2_1s1");
+    REQUIRE(t.size() == 2);
+    CHECK(t[0] == std::make_pair('k', std::string("ab")));
+    CHECK(t[1] == std::make_pair('s', std::string("c")));
+    CHECK(quire::code_json({"k2", "", "s1"}) == "[\"k2\",\"\",\"s1\"]");
+    std::vector<std::string_view> blocks;
+    CHECK(quire::parse_code_json(" [ \"k2\" , \"\",\"s1\" ] ", blocks));
+    CHECK(blocks == std::vector<std::string_view>{"k2", "", "s1"});
+    CHECK(quire::parse_code_json("[]", blocks));
+    CHECK(blocks.empty());
+  }
+  SUBCASE("invalid input") {
+    std::vector<quire::TokenRun> out;
+    CHECK_FALSE(quire::decode_runs("k5", "abc", out));       // beyond the text
+    CHECK_FALSE(quire::decode_runs("z1", "abc", out));       // unknown class
+    CHECK_FALSE(quire::decode_runs("k0", "abc", out));       // empty run
+    CHECK_FALSE(quire::decode_runs("k", "abc", out));        // no length
+    CHECK_FALSE(quire::decode_runs("k1x", "abc", out));      // garbage
+    CHECK_FALSE(quire::decode_runs("k1000000000", std::string(2000, 'a'), out));  // 10 digits
+    CHECK_FALSE(quire::decode_runs("k18446744073709551617", "abc", out));          // overflow
+    CHECK_FALSE(quire::decode_runs("k1", "\xC3\xA9", out));  // splits "é"
+    CHECK(out.empty());
+    std::vector<std::string_view> blocks;
+    CHECK_FALSE(quire::parse_code_json("[\"k1\"", blocks));
+    CHECK_FALSE(quire::parse_code_json("[\"k\\u0031\"]", blocks));  // escapes are never written
+    CHECK_FALSE(quire::parse_code_json("[1]", blocks));
+    CHECK_FALSE(quire::parse_code_json("[\"<b>\"]", blocks));
+    CHECK_FALSE(quire::parse_code_json("{}", blocks));
+    CHECK(blocks.empty());
+  }
+}
+
+TEST_CASE("bad runs in a bundle leave the block plain, never crash") {
+  const std::string md = "```c\nint é;\n```\n";
+  const std::string plain = "<pre tabindex=\"0\" data-lang=\"c\"><code class=\"language-c\">int é;\n</code></pre>\n";
+  for (const char* json : {"[\"t99\"]", "[\"t1k1_\"]", "[\"q3\"]", "[\"t3_2k1\"]", "[\"t3\",", "{\"a\":1}", "[\"\"]", "[]"}) {
+    CAPTURE(json);
+    CHECK(render_with(md, json) == plain);
+  }
+  CHECK(render_with(md, "[\"t3\"]") ==
+        "<pre tabindex=\"0\" data-lang=\"c\"><code class=\"language-c\"><span class=\"tok-t\">int</span> é;\n</code></pre>\n");
+  // Without a writer (a preview), code is as it always was.
+  CHECK(quire::render_markdown(md) == "<pre tabindex=\"0\"><code class=\"language-c\">int é;\n</code></pre>\n");
+}
+
+TEST_CASE("a post's tokens travel in the bundle and back") {
+  quire::Bundle b;
+  quire::Post p;
+  p.slug = std::string("a");
+  p.title = std::string("A");
+  p.date = std::string("2024-01-01");
+  p.body = std::string("```py\nx = 1\n```\n");
+  p.has_body = true;
+  p.code_json = quire::highlight::highlight_markdown(p.body);
+  REQUIRE(!p.code_json.empty());
+  b.posts.push_back(p);
+  const std::string json = quire::write_bundle_json(b);
+  CHECK(json.find("\"code\":[\"") != std::string::npos);
+  auto r = quire::load_bundle(json);
+  REQUIRE(r.ok);
+  CHECK(r.bundle.posts[0].code_json == p.code_json);
+  SUBCASE("in the split form, with the body in its chunk") {
+    const quire::SplitBundle split = quire::write_split_bundle(b, "chunks/");
+    CHECK(split.index.find("\"code\"") == std::string::npos);
+    REQUIRE(split.chunks.size() == 1);
+    CHECK(split.chunks[0].json.find("\"code\":[\"") != std::string::npos);
+    auto index = quire::load_bundle(split.index);
+    REQUIRE(index.ok);
+    CHECK(index.bundle.posts[0].code_json.empty());
+    REQUIRE(quire::add_chunk(index.bundle, split.chunks[0].json).ok);
+    CHECK(index.bundle.posts[0].code_json == p.code_json);
+  }
+  SUBCASE("a wrong type is a schema error") {
+    std::string bad = json;
+    bad.replace(bad.find("\"code\":["), 8, "\"code\":{\"x\":");
+    bad.replace(bad.find("]", bad.find("\"code\"")), 1, "}");
+    CHECK_FALSE(quire::load_bundle(bad).ok);
+  }
+}
+
+TEST_CASE("the fence's info string numbers and highlights lines") {
+  using Ranges = std::vector<std::pair<unsigned, unsigned>>;
+  SUBCASE("valid input") {
+    auto o = quire::parse_code_info("py {hl_lines=[2,\"4-6\"], linenos=true}");
+    CHECK(o.line_numbers);
+    CHECK(o.highlighted == Ranges{{2, 2}, {4, 6}});
+    CHECK(quire::parse_code_info("py {hl_lines=\"2 4-6\"}").highlighted == Ranges{{2, 2}, {4, 6}});
+    CHECK(quire::parse_code_info("js {2,4-6}").highlighted == Ranges{{2, 2}, {4, 6}});
+    CHECK(quire::parse_code_info("js {linenos=table}").line_numbers);
+    CHECK_FALSE(quire::parse_code_info("js {linenos=false}").line_numbers);
+    CHECK_FALSE(quire::parse_code_info("js").by_line());
+    const std::string md = "```python {hl_lines=[2], linenos=true}\ns = \"\"\"a\nb\"\"\"\nx = 1\n```\n";
+    const std::string html = render_with(md, quire::highlight::highlight_markdown(md));
+    CHECK(html ==
+          "<pre tabindex=\"0\" data-lang=\"python\" class=\"linenos\"><code class=\"language-python\">"
+          "<span class=\"line\">s <span class=\"tok-o\">=</span> <span class=\"tok-s\">&quot;&quot;&quot;a</span>\n</span>"
+          "<span class=\"line hl\"><span class=\"tok-s\">b&quot;&quot;&quot;</span>\n</span>"
+          "<span class=\"line\">x <span class=\"tok-o\">=</span> <span class=\"tok-n\">1</span>\n</span>"
+          "</code></pre>\n");
+    // Without a writer (a preview) the info string changes nothing.
+    CHECK(quire::render_markdown(md).find("class=\"line") == std::string::npos);
+  }
+  SUBCASE("invalid input") {
+    CHECK(quire::parse_code_info("py {hl_lines=[0, 9-3, 99999999, x]}").highlighted.empty());
+    CHECK(quire::parse_code_info("py {hl_lines=[2").highlighted.empty());  // no closing brace
+    CHECK(quire::parse_code_info("py }{").highlighted.empty());
+    CHECK(quire::parse_code_info("py {=,=}").highlighted.empty());
+    const std::string md = "```c {1}\nint <b>\n```\n";
+    CHECK(render_with(md, "[\"t99\"]") ==  // bad runs: plain, still by line
+          "<pre tabindex=\"0\" data-lang=\"c\"><code class=\"language-c\"><span class=\"line hl\">int &lt;b&gt;\n</span></code></pre>\n");
+  }
+}
+
+}  // TEST_SUITE
