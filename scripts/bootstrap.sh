@@ -17,6 +17,7 @@ pkgs=(
   cmake g++ make          # native build
   emscripten              # WASM build (emcc 3.1.6)
   libyaml-cpp-dev         # front matter parsing (native CLI only)
+  libgumbo-dev pkgconf    # HTML5 parser: the build sanitises posts' raw HTML (native CLI only)
   nlohmann-json3-dev      # writing bundle JSON, tests (native; the WASM loader reads without it)
   doctest-dev             # unit tests (header-only)
   brotli gzip             # size report

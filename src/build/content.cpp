@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "build/fsutil.hpp"
+#include "build/html_sanitizer.hpp"
 #include "core/html.hpp"
 #include "core/markdown.hpp"
 
@@ -28,7 +29,7 @@ namespace {
 
 const char* const kSiteKeys[] = {"title", "description", "author", "url", "base_path",
                                  "language", "posts_per_page", "date_format", "unsafe_html",
-                                 "feed_entries", "split_bundle_over"};
+                                 "feed_entries", "split_bundle_over", "iframe_hosts"};
 
 const char* const kPostKeys[] = {"title", "date", "updated", "tags", "summary", "slug", "draft"};
 
@@ -239,6 +240,12 @@ void parse_site_yaml(std::string_view text, const std::string& file, Site& site,
       (key == "posts_per_page" ? site.posts_per_page : site.feed_entries) = static_cast<int>(n);
     } else if (key == "unsafe_html") {
       cx.boolean(kv.first, v, site.unsafe_html);
+    } else if (key == "iframe_hosts") {  // raw HTML's iframes (build/html_sanitizer.hpp)
+      std::vector<std::string> hosts;
+      for (const auto& h : v) hosts.push_back(h.IsScalar() ? h.Scalar() : std::string());
+      const std::string problem = v.IsSequence() || v.IsNull() ? join_iframe_hosts(hosts, site.iframe_hosts)
+                                                               : "expected a list like [www.youtube.com]";
+      if (!problem.empty()) cx.error(v, "iframe_hosts: " + problem);
     } else if (key == "split_bundle_over") {
       if (!cx.scalar(kv.first, v, s)) continue;
       char* end = nullptr;
@@ -340,6 +347,7 @@ ParsedPost parse_post(std::string_view raw, const std::string& file, std::vector
   size_t body_start = std::min(text.size(), line_end(close) + 1);
   std::string body(text.substr(body_start));
   int body_line = line_no + 1;
+  r.body_line = body_line;
 
   Context cx{file, 2, errors, warnings};
   size_t errors_before = errors.size();
@@ -465,6 +473,9 @@ ContentResult load_content(const fs::path& dir, const ContentOptions& options) {
       if (!read_file(files[i], text)) continue;
       parsed[i].read = true;
       parsed[i].post = parse_post(text, files[i].string(), parsed[i].errors, parsed[i].warnings);
+      if (parsed[i].post.ok)
+        sanitize_post_html(parsed[i].post.post, r.bundle.site, files[i].string(), parsed[i].post.body_line,
+                           parsed[i].warnings);
     }
   };
   std::vector<std::thread> pool;

@@ -46,6 +46,7 @@ struct ParsedPost {
   bool draft = false;
   bool ok = false;
   int slug_line = 1;  // where the slug comes from: its `slug:` line, else the file's first line
+  int body_line = 1;  // the file's line where the body starts
 };
 ParsedPost parse_post(std::string_view text, const std::string& file, std::vector<Diagnostic>& errors,
                       std::vector<Diagnostic>& warnings);

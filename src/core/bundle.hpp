@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "core/dates.hpp"
+#include "core/sanitize.hpp"
 
 namespace quire {
 
@@ -44,6 +45,8 @@ struct Site {
   int posts_per_page = 10;
   std::string date_format = kDefaultDateFormat;
   bool unsafe_html = false;
+  // Hosts raw HTML's iframes may come from, space separated (core/sanitize.hpp).
+  std::string iframe_hosts{kDefaultIframeHosts};
   int feed_entries = 20;        // newest posts in each Atom/JSON feed
   // Build only (not in the bundle): split into index + chunks above this
   // many posts; 0 never splits.
