@@ -222,6 +222,29 @@ TEST_CASE("unsafe_html passes everything and the widget nothing") {
   CHECK(quire::render_markdown("<b>b</b>", widget) == "<p>b</p>\n");
 }
 
+TEST_CASE("the build warns once per post, with file:line and a count") {
+  quire::Post p;
+  p.body = std::string("Intro\n\n<script>x</script>\n\n<img src=x onerror=y>\n");
+  p.summary = std::string("Intro <b onclick=z>b</b>");
+  quire::Site site;
+  std::vector<quire::Diagnostic> warnings;
+  SUBCASE("by default") {
+    quire::sanitize_post_html(p, site, "content/posts/a.md", 5, warnings);
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings[0].str() ==
+          "content/posts/a.md:7: raw HTML: 3 removed (not on the allow-list): <script> and its content (line 7); "
+          "onerror on <img> (line 9); summary: onclick on <b>");
+    CHECK(p.body.view() == "Intro\n\n\n\n<img src=\"x\">\n");
+    CHECK(p.summary.view() == "Intro <b>b</b>");
+  }
+  SUBCASE("unsafe_html keeps everything, silently") {
+    site.unsafe_html = true;
+    quire::sanitize_post_html(p, site, "content/posts/a.md", 5, warnings);
+    CHECK(warnings.empty());
+    CHECK(p.body.view() == "Intro\n\n<script>x</script>\n\n<img src=x onerror=y>\n");
+  }
+}
+
 TEST_CASE("the allow-list is sorted, so lookups find every element") {
   for (std::string_view name : {"a", "abbr", "td", "th", "video", "wbr", "iframe", "h6", "summary"})
     CHECK_MESSAGE(quire::find_element_rule(name) != nullptr, name);
