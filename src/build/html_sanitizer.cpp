@@ -366,8 +366,8 @@ class Pass {
         remove(ev.at, std::string(a->name) + " on " + shown);
         continue;
       }
-      std::string value = clean_value(rule->attributes[index], a->value);
-      if (!valid_attribute_value(rule->attributes[index], value, hosts_)) {
+      std::string value = clean_value(rule->attribute(index), a->value);
+      if (!valid_attribute_value(rule->attribute(index), value, hosts_)) {
         remove(ev.at, std::string(a->name) + " on " + shown + " (value not allowed)");
         continue;
       }
@@ -376,7 +376,7 @@ class Pass {
     std::sort(attributes.begin(), attributes.end());
     const auto find = [&](std::string_view attr) {
       return std::find_if(attributes.begin(), attributes.end(),
-                          [&](const auto& a) { return rule->attributes[a.first].name == attr; });
+                          [&](const auto& a) { return rule->attribute(a.first).name == attr; });
     };
     if (name == "a" && find("target") != attributes.end()) {
       const auto rel = find("rel");
@@ -394,7 +394,7 @@ class Pass {
     }
     out += "<" + name;
     for (const auto& [index, value] : attributes) {
-      out += " " + std::string(rule->attributes[index].name) + "=\"";
+      out += " " + std::string(rule->attribute(index).name) + "=\"";
       append_canonical_escaped(out, value);
       out += "\"";
     }

@@ -1419,7 +1419,9 @@ class HtmlRenderer {
   // Appends the HTML to `out`.
   HtmlRenderer(RenderContext& context, OutputBuffer& out)
       : context_(context), html_(out),
-        raw_html_(context.raw_html, [this](OutputBuffer& o, std::string_view url) { append_url(o, url); }) {}
+        raw_html_(context.raw_html, [](const void* self, OutputBuffer& o, std::string_view url) {
+          static_cast<const HtmlRenderer*>(self)->append_url(o, url);
+        }, this) {}
 
   void render(std::string_view source) {
     html_.reserve(html_.size() + source.size() + source.size() / 4);

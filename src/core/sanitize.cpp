@@ -12,100 +12,67 @@ namespace {
 constexpr std::string_view kEscapes[][2] = {
     {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#10;", "\n"}};
 
-std::vector<AttrRule> with_globals(std::vector<AttrRule> own) {
-  own.push_back({"title", AttrKind::text, {}});
-  own.push_back({"lang", AttrKind::text, {}});
-  own.push_back({"dir", AttrKind::token, "ltr rtl auto"});
-  own.push_back({"class", AttrKind::classes, {}});
-  return own;
-}
+constexpr AttrKind kUrl = AttrKind::url, kText = AttrKind::text, kNumber = AttrKind::number,
+                   kLength = AttrKind::length, kBoolean = AttrKind::boolean, kToken = AttrKind::token;
+constexpr AttrRule kCite{"cite", kUrl, {}};
+constexpr AttrRule kWidth{"width", kLength, {}};
+constexpr AttrRule kHeight{"height", kLength, {}};
+constexpr AttrRule kSrc{"src", kUrl, {}};
+constexpr AttrRule kSrcset{"srcset", AttrKind::srcset, {}};
+constexpr AttrRule kSizes{"sizes", kText, {}};
+constexpr AttrRule kCellAlign{"align", kToken, "left center right justify"};
+constexpr AttrRule kPreload{"preload", kToken, "none metadata auto"};
+constexpr AttrRule kSpan{"span", kNumber, {}};
+constexpr AttrRule kLoading{"loading", kToken, "lazy eager"};
 
-const std::vector<ElementRule>& element_rules() {
-  constexpr AttrKind url = AttrKind::url, text = AttrKind::text, number = AttrKind::number,
-                     length = AttrKind::length, boolean = AttrKind::boolean, token = AttrKind::token;
-  const AttrRule cite{"cite", url, {}};
-  const AttrRule width{"width", length, {}};
-  const AttrRule height{"height", length, {}};
-  const AttrRule src{"src", url, {}};
-  const AttrRule srcset{"srcset", AttrKind::srcset, {}};
-  const AttrRule sizes{"sizes", text, {}};
-  const AttrRule cell_align{"align", token, "left center right justify"};
-  const AttrRule preload{"preload", token, "none metadata auto"};
-  const AttrRule span{"span", number, {}};
-  auto plain = [](std::string_view name) { return ElementRule{name, false, with_globals({})}; };
-  static const std::vector<ElementRule> rules = {
-      {"a", false, with_globals({{"href", url, {}}, {"target", token, "_blank"},
-                                 {"rel", AttrKind::token_list,
-                                  "noopener noreferrer nofollow ugc sponsored external me author license tag help prev next"}})},
-      plain("abbr"),
-      {"audio", false, with_globals({src, {"controls", boolean, {}}, {"loop", boolean, {}}, {"muted", boolean, {}}, preload})},
-      plain("b"),
-      {"blockquote", false, with_globals({cite})},
-      {"br", true, with_globals({})},
-      plain("caption"),
-      plain("cite"),
-      plain("code"),
-      {"col", true, with_globals({span, cell_align})},
-      {"colgroup", false, with_globals({span})},
-      plain("dd"),
-      {"del", false, with_globals({cite, {"datetime", text, {}}})},
-      {"details", false, with_globals({{"open", boolean, {}}})},
-      plain("dfn"),
-      plain("div"),
-      plain("dl"),
-      plain("dt"),
-      plain("em"),
-      plain("figcaption"),
-      plain("figure"),
-      plain("h1"), plain("h2"), plain("h3"), plain("h4"), plain("h5"), plain("h6"),
-      {"hr", true, with_globals({})},
-      plain("i"),
-      {"iframe", false, with_globals({{"src", AttrKind::iframe_src, {}}, width, height,
-                                      {"allowfullscreen", boolean, {}}, {"loading", token, "lazy eager"},
-                                      {"referrerpolicy", token,
-                                       "no-referrer no-referrer-when-downgrade origin origin-when-cross-origin "
-                                       "same-origin strict-origin strict-origin-when-cross-origin"}})},
-      {"img", true, with_globals({src, srcset, sizes, {"alt", text, {}}, width, height,
-                                  {"loading", token, "lazy eager"}, {"decoding", token, "async sync auto"}})},
-      {"ins", false, with_globals({cite, {"datetime", text, {}}})},
-      plain("kbd"),
-      {"li", false, with_globals({{"value", number, {}}})},
-      plain("mark"),
-      {"ol", false, with_globals({{"start", number, {}}, {"reversed", boolean, {}}, {"type", token, "1 a A i I"}})},
-      plain("p"),
-      plain("picture"),
-      plain("pre"),
-      {"q", false, with_globals({cite})},
-      plain("s"),
-      plain("samp"),
-      plain("small"),
-      {"source", true, with_globals({src, srcset, sizes, {"media", text, {}}, {"type", text, {}}, width, height})},
-      plain("span"),
-      plain("strong"),
-      plain("sub"),
-      plain("summary"),
-      plain("sup"),
-      plain("table"),
-      plain("tbody"),
-      {"td", false, with_globals({{"colspan", number, {}}, {"rowspan", number, {}}, cell_align})},
-      plain("tfoot"),
-      {"th", false, with_globals({{"colspan", number, {}}, {"rowspan", number, {}}, cell_align,
-                                  {"scope", token, "row col rowgroup colgroup"}})},
-      plain("thead"),
-      {"time", false, with_globals({{"datetime", text, {}}})},
-      plain("tr"),
-      {"track", true, with_globals({src, {"kind", token, "subtitles captions descriptions chapters metadata"},
-                                    {"srclang", text, {}}, {"label", text, {}}, {"default", boolean, {}}})},
-      plain("u"),
-      plain("ul"),
-      plain("var"),
-      {"video", false, with_globals({src, {"poster", url, {}}, width, height, {"controls", boolean, {}},
-                                     {"loop", boolean, {}}, {"muted", boolean, {}}, {"playsinline", boolean, {}},
-                                     preload})},
-      {"wbr", true, with_globals({})},
-  };
-  return rules;
+constexpr AttrRule kA[] = {{"href", kUrl, {}}, {"target", kToken, "_blank"},
+                           {"rel", AttrKind::token_list,
+                            "noopener noreferrer nofollow ugc sponsored external me author license tag help prev next"}};
+constexpr AttrRule kAudio[] = {kSrc, {"controls", kBoolean, {}}, {"loop", kBoolean, {}}, {"muted", kBoolean, {}}, kPreload};
+constexpr AttrRule kQuote[] = {kCite};
+constexpr AttrRule kCol[] = {kSpan, kCellAlign};
+constexpr AttrRule kColgroup[] = {kSpan};
+constexpr AttrRule kEdit[] = {kCite, {"datetime", kText, {}}};
+constexpr AttrRule kDetails[] = {{"open", kBoolean, {}}};
+constexpr AttrRule kIframe[] = {{"src", AttrKind::iframe_src, {}}, kWidth, kHeight, {"allowfullscreen", kBoolean, {}},
+                                kLoading,
+                                {"referrerpolicy", kToken,
+                                 "no-referrer no-referrer-when-downgrade origin origin-when-cross-origin "
+                                 "same-origin strict-origin strict-origin-when-cross-origin"}};
+constexpr AttrRule kImg[] = {kSrc, kSrcset, kSizes, {"alt", kText, {}}, kWidth, kHeight, kLoading,
+                             {"decoding", kToken, "async sync auto"}};
+constexpr AttrRule kLi[] = {{"value", kNumber, {}}};
+constexpr AttrRule kOl[] = {{"start", kNumber, {}}, {"reversed", kBoolean, {}}, {"type", kToken, "1 a A i I"}};
+constexpr AttrRule kSource[] = {kSrc, kSrcset, kSizes, {"media", kText, {}}, {"type", kText, {}}, kWidth, kHeight};
+constexpr AttrRule kTd[] = {{"colspan", kNumber, {}}, {"rowspan", kNumber, {}}, kCellAlign};
+constexpr AttrRule kTh[] = {{"colspan", kNumber, {}}, {"rowspan", kNumber, {}}, kCellAlign,
+                            {"scope", kToken, "row col rowgroup colgroup"}};
+constexpr AttrRule kTime[] = {{"datetime", kText, {}}};
+constexpr AttrRule kTrack[] = {kSrc, {"kind", kToken, "subtitles captions descriptions chapters metadata"},
+                               {"srclang", kText, {}}, {"label", kText, {}}, {"default", kBoolean, {}}};
+constexpr AttrRule kVideo[] = {kSrc, {"poster", kUrl, {}}, kWidth, kHeight, {"controls", kBoolean, {}},
+                               {"loop", kBoolean, {}}, {"muted", kBoolean, {}}, {"playsinline", kBoolean, {}}, kPreload};
+
+template <std::size_t N>
+constexpr ElementRule with(std::string_view name, const AttrRule (&own)[N], bool is_void = false) {
+  return {name, is_void, own, N};
 }
+constexpr ElementRule plain(std::string_view name, bool is_void = false) { return {name, is_void, nullptr, 0}; }
+
+// Sorted by name (find_element_rule searches it).
+constexpr ElementRule kElementRules[] = {
+    with("a", kA), plain("abbr"), with("audio", kAudio), plain("b"), with("blockquote", kQuote), plain("br", true),
+    plain("caption"), plain("cite"), plain("code"), with("col", kCol, true), with("colgroup", kColgroup),
+    plain("dd"), with("del", kEdit), with("details", kDetails), plain("dfn"), plain("div"), plain("dl"),
+    plain("dt"), plain("em"), plain("figcaption"), plain("figure"), plain("h1"), plain("h2"), plain("h3"),
+    plain("h4"), plain("h5"), plain("h6"), plain("hr", true), plain("i"), with("iframe", kIframe),
+    with("img", kImg, true), with("ins", kEdit), plain("kbd"), with("li", kLi), plain("mark"), with("ol", kOl),
+    plain("p"), plain("picture"), plain("pre"), with("q", kQuote), plain("s"), plain("samp"), plain("small"),
+    with("source", kSource, true), plain("span"), plain("strong"), plain("sub"), plain("summary"), plain("sup"),
+    plain("table"), plain("tbody"), with("td", kTd), plain("tfoot"), with("th", kTh), plain("thead"),
+    with("time", kTime), plain("tr"), with("track", kTrack, true), plain("u"), plain("ul"), plain("var"),
+    with("video", kVideo), plain("wbr", true),
+};
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -169,15 +136,14 @@ bool valid_iframe_src(std::string_view value, std::string_view hosts) {
 }  // namespace
 
 const ElementRule* find_element_rule(std::string_view name) {
-  const std::vector<ElementRule>& rules = element_rules();
-  const auto it = std::lower_bound(rules.begin(), rules.end(), name,
+  const auto it = std::lower_bound(std::begin(kElementRules), std::end(kElementRules), name,
                                    [](const ElementRule& r, std::string_view n) { return r.name < n; });
-  return it != rules.end() && it->name == name ? &*it : nullptr;
+  return it != std::end(kElementRules) && it->name == name ? &*it : nullptr;
 }
 
 std::size_t find_attribute_rule(const ElementRule& rule, std::string_view name) {
-  for (std::size_t i = 0; i < rule.attributes.size(); ++i)
-    if (rule.attributes[i].name == name) return i;
+  for (std::size_t i = 0; i < rule.attribute_count(); ++i)
+    if (rule.attribute(i).name == name) return i;
   return std::string_view::npos;
 }
 
@@ -306,7 +272,7 @@ bool parse_canonical_html(std::string_view s, std::string_view iframe_hosts, std
       const std::size_t value_at = attr_stop + 2;
       const std::size_t value_end = canonical_run(s, value_at, '"');
       if (value_end == std::string_view::npos || value_end >= s.size()) return false;
-      const AttrRule& rule = element->attributes[index];
+      const AttrRule& rule = element->attribute(index);
       const std::string_view value = s.substr(value_at, value_end - value_at);
       if (!valid_attribute_value(rule, decode_canonical(value), iframe_hosts)) return false;
       tag.attributes.emplace_back(&rule, value);
@@ -356,7 +322,7 @@ void RawHtmlFilter::put(std::string_view piece, OutputBuffer& out) {
           out += rule->name;
           out += "=\"";
           if (rule->kind == AttrKind::url || rule->kind == AttrKind::iframe_src) {
-            write_url_(out, decode_canonical(value));
+            write_url_(url_context_, out, decode_canonical(value));
           } else if (rule->kind == AttrKind::srcset) {
             scratch_ = decode_canonical(value);
             std::string_view rest = scratch_;
@@ -364,7 +330,7 @@ void RawHtmlFilter::put(std::string_view piece, OutputBuffer& out) {
               const std::size_t comma = std::min(rest.find(", "), rest.size());
               const std::string_view candidate = rest.substr(0, comma);
               const std::size_t space = std::min(candidate.find(' '), candidate.size());
-              write_url_(out, candidate.substr(0, space));
+              write_url_(url_context_, out, candidate.substr(0, space));
               out += candidate.substr(space);
               if (comma == rest.size()) break;
               out += ", ";

@@ -23,7 +23,7 @@
 #pragma once
 
 #include <cstddef>
-#include <functional>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,10 +56,19 @@ struct AttrRule {
   std::string_view tokens;  // token, token_list: the allowed words, space separated
 };
 
+// Attributes every allowed element may have, after its own.
+inline constexpr AttrRule kGlobalAttributes[] = {
+    {"title", AttrKind::text, {}}, {"lang", AttrKind::text, {}}, {"dir", AttrKind::token, "ltr rtl auto"},
+    {"class", AttrKind::classes, {}}};
+
 struct ElementRule {
   std::string_view name;
   bool is_void;
-  std::vector<AttrRule> attributes;  // canonical order: the element's own, then title lang dir class
+  const AttrRule* own = nullptr;  // the element's own attributes
+  std::size_t own_count = 0;
+  // Canonical order: the element's own, then kGlobalAttributes.
+  std::size_t attribute_count() const { return own_count + std::size(kGlobalAttributes); }
+  const AttrRule& attribute(std::size_t i) const { return i < own_count ? own[i] : kGlobalAttributes[i - own_count]; }
 };
 
 // The allowed element of that (lowercase) name, or null.
@@ -102,9 +111,10 @@ struct RawHtmlPolicy {
 // markdown blocks and spans around them as scopes.
 class RawHtmlFilter {
  public:
-  using UrlWriter = std::function<void(OutputBuffer&, std::string_view)>;
-  RawHtmlFilter(const RawHtmlPolicy& policy, UrlWriter write_url)
-      : policy_(policy), write_url_(std::move(write_url)) {}
+  // Writes a URL attribute's value as markdown links' are written.
+  using UrlWriter = void (*)(const void* context, OutputBuffer& out, std::string_view url);
+  RawHtmlFilter(const RawHtmlPolicy& policy, UrlWriter write_url, const void* context)
+      : policy_(policy), write_url_(write_url), url_context_(context) {}
 
   // Writes the piece if it is canonical (URLs through write_url), else
   // nothing.
@@ -116,6 +126,7 @@ class RawHtmlFilter {
  private:
   const RawHtmlPolicy& policy_;
   UrlWriter write_url_;
+  const void* url_context_;
   std::vector<const ElementRule*> open_;
   std::vector<std::size_t> scopes_;
   std::vector<CanonicalToken> tokens_;
