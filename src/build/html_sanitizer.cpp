@@ -272,7 +272,8 @@ class Pass {
 
   void rewrite_unit() {
     std::vector<CanonicalToken> tokens;
-    if (parse_canonical_html(joined_, hosts_, tokens)) {
+    std::vector<CanonicalAttribute> attributes;
+    if (parse_canonical_html(joined_, hosts_, tokens, attributes)) {
       follow(tokens);
       return;
     }

@@ -237,14 +237,16 @@ std::size_t name_end(std::string_view s, std::size_t i) {
 
 }  // namespace
 
-bool parse_canonical_html(std::string_view s, std::string_view iframe_hosts, std::vector<CanonicalToken>& out) {
+bool parse_canonical_html(std::string_view s, std::string_view iframe_hosts, std::vector<CanonicalToken>& out,
+                          std::vector<CanonicalAttribute>& attributes) {
   out.clear();
+  attributes.clear();
   std::size_t i = 0;
   while (i < s.size()) {
     if (s[i] != '<') {
       const std::size_t end = canonical_run(s, i, '<');
       if (end == std::string_view::npos) return false;
-      out.push_back({CanonicalToken::Kind::text, s.substr(i, end - i), nullptr, {}});
+      out.push_back({CanonicalToken::Kind::text, s.substr(i, end - i), nullptr, 0, 0});
       i = end;
       continue;
     }
@@ -256,11 +258,14 @@ bool parse_canonical_html(std::string_view s, std::string_view iframe_hosts, std
     i = name_stop;
     if (closing) {
       if (element->is_void || i >= s.size() || s[i] != '>') return false;
-      out.push_back({CanonicalToken::Kind::end, {}, element, {}});
+      out.push_back({CanonicalToken::Kind::end, {}, element, 0, 0});
       ++i;
       continue;
     }
-    CanonicalToken tag{CanonicalToken::Kind::start, {}, element, {}};
+    CanonicalToken tag{CanonicalToken::Kind::start, {}, element, attributes.size(), 0};
+    const AttrRule* rel = nullptr;  // <a>'s checks below
+    std::string_view rel_value;
+    bool target = false;
     std::size_t next_rule = 0;
     while (i < s.size() && s[i] == ' ') {
       const std::size_t attr_at = i + 1;
@@ -275,23 +280,19 @@ bool parse_canonical_html(std::string_view s, std::string_view iframe_hosts, std
       const AttrRule& rule = element->attribute(index);
       const std::string_view value = s.substr(value_at, value_end - value_at);
       if (!valid_attribute_value(rule, decode_canonical(value), iframe_hosts)) return false;
-      tag.attributes.emplace_back(&rule, value);
+      attributes.push_back({&rule, value});
+      ++tag.attribute_count;
+      if (rule.name == "rel") rel = &rule, rel_value = value;
+      if (rule.name == "target") target = true;
       i = value_end + 1;
     }
     if (i >= s.size() || s[i] != '>') return false;
     ++i;
-    if (element->name == "a") {  // a new window never gets this page as its opener
-      const auto has = [&](std::string_view name) {
-        return std::any_of(tag.attributes.begin(), tag.attributes.end(),
-                           [&](const auto& a) { return a.first->name == name; });
-      };
-      const auto rel = std::find_if(tag.attributes.begin(), tag.attributes.end(),
-                                    [](const auto& a) { return a.first->name == "rel"; });
-      if (has("target") && (rel == tag.attributes.end() || !one_of("noopener", rel->second))) return false;
-    }
+    // A new window never gets this page as its opener.
+    if (target && (!rel || !one_of("noopener", rel_value))) return false;
     if (element->name == "iframe") {  // never open: its content would be raw text
       if (s.substr(i, 9) != "</iframe>") return false;
-      if (tag.attributes.empty() || tag.attributes.front().first->kind != AttrKind::iframe_src) return false;
+      if (tag.attribute_count == 0 || attributes[tag.first_attribute].rule->kind != AttrKind::iframe_src) return false;
       i += 9;
     }
     out.push_back(std::move(tag));
@@ -305,7 +306,7 @@ void RawHtmlFilter::put(std::string_view piece, OutputBuffer& out) {
   const bool line_end_of_refused = refused_last_ && piece == "\n";
   refused_last_ = false;
   if (line_end_of_refused) return;
-  if (!parse_canonical_html(piece, policy_.iframe_hosts, tokens_)) {
+  if (!parse_canonical_html(piece, policy_.iframe_hosts, tokens_, attributes_)) {
     if (policy_.refused) ++*policy_.refused;
     refused_last_ = true;
     return;
@@ -317,7 +318,9 @@ void RawHtmlFilter::put(std::string_view piece, OutputBuffer& out) {
       case CanonicalToken::Kind::start: {
         out += '<';
         out += t.element->name;
-        for (const auto& [rule, value] : t.attributes) {
+        for (std::size_t a = t.first_attribute; a < t.first_attribute + t.attribute_count; ++a) {
+          const AttrRule* rule = attributes_[a].rule;
+          const std::string_view value = attributes_[a].value;
           out += ' ';
           out += rule->name;
           out += "=\"";
@@ -362,6 +365,8 @@ void RawHtmlFilter::put(std::string_view piece, OutputBuffer& out) {
     }
   }
 }
+
+void RawHtmlFilter::enter_scope() { scopes_.push_back(open_.size()); }
 
 void RawHtmlFilter::leave_scope(OutputBuffer& out) {
   const std::size_t floor = scopes_.empty() ? 0 : scopes_.back();

@@ -82,18 +82,24 @@ bool valid_attribute_value(const AttrRule& rule, std::string_view value, std::st
 // Text or an attribute value in canonical escaping ('&' '<' '>' '"').
 void append_canonical_escaped(std::string& out, std::string_view decoded);
 
-// One token of canonical raw HTML.
+// One token of canonical raw HTML, and a start tag's attributes.
+struct CanonicalAttribute {
+  const AttrRule* rule;
+  std::string_view value;  // as written, still escaped
+};
 struct CanonicalToken {
   enum class Kind : unsigned char { text, start, end } kind;
   std::string_view text;  // kind text: the text as written (canonically escaped)
   const ElementRule* element = nullptr;  // start, end
-  // start: (rule, value as written, still escaped) per attribute.
-  std::vector<std::pair<const AttrRule*, std::string_view>> attributes;
+  std::size_t first_attribute = 0;       // start: its attributes in the attribute list
+  std::size_t attribute_count = 0;
 };
 
-// Splits a piece of raw HTML into canonical tokens; false (and `out`
-// unspecified) when any of it is not canonical.
-bool parse_canonical_html(std::string_view piece, std::string_view iframe_hosts, std::vector<CanonicalToken>& out);
+// Splits a piece of raw HTML into canonical tokens (start tags' attributes
+// in `attributes`); false (the lists unspecified) when any of it is not
+// canonical.
+bool parse_canonical_html(std::string_view piece, std::string_view iframe_hosts, std::vector<CanonicalToken>& tokens,
+                          std::vector<CanonicalAttribute>& attributes);
 
 // A canonical value with its escapes decoded.
 std::string decode_canonical(std::string_view escaped);
@@ -119,7 +125,7 @@ class RawHtmlFilter {
   // Writes the piece if it is canonical (URLs through write_url), else
   // nothing.
   void put(std::string_view piece, OutputBuffer& out);
-  void enter_scope() { scopes_.push_back(open_.size()); }
+  void enter_scope();
   // Closes what was opened in the scope.
   void leave_scope(OutputBuffer& out);
 
@@ -130,6 +136,7 @@ class RawHtmlFilter {
   std::vector<const ElementRule*> open_;
   std::vector<std::size_t> scopes_;
   std::vector<CanonicalToken> tokens_;
+  std::vector<CanonicalAttribute> attributes_;
   std::string scratch_;
   bool refused_last_ = false;
 };
