@@ -28,8 +28,8 @@ std::string Diagnostic::str() const {
 namespace {
 
 const char* const kSiteKeys[] = {"title", "description", "author", "url", "base_path",
-                                 "language", "posts_per_page", "date_format", "unsafe_html",
-                                 "feed_entries", "split_bundle_over", "iframe_hosts"};
+                                 "language", "posts_per_page", "date_format", "unsafe_html", "iframe_hosts",
+                                 "feed_entries", "split_bundle_over"};
 
 const char* const kPostKeys[] = {"title", "date", "updated", "tags", "summary", "slug", "draft"};
 

@@ -211,6 +211,17 @@ TEST_CASE("iframe hosts come from the site") {
   CHECK(quire::join_iframe_hosts({"WWW.YouTube.com", "player.vimeo.com"}, hosts).empty());
   CHECK(hosts == "www.youtube.com player.vimeo.com");
   CHECK_FALSE(quire::join_iframe_hosts({"https://x.org/"}, hosts).empty());
+  SUBCASE("from site.yaml") {
+    quire::Site site;
+    std::vector<quire::Diagnostic> errors, warnings;
+    quire::parse_site_yaml("title: T\niframe_hosts: [Video.Example]\n", "site.yaml", site, errors, warnings);
+    CHECK(errors.empty());
+    CHECK(site.iframe_hosts == "video.example");
+    quire::parse_site_yaml("title: T\niframe_hosts: [\"https://v.example/\"]\n", "site.yaml", site, errors, warnings);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].str().rfind("site.yaml:2: iframe_hosts: expected host names", 0) == 0);
+    CHECK(quire::Site().iframe_hosts == quire::kDefaultIframeHosts);
+  }
 }
 
 TEST_CASE("unsafe_html passes everything and the widget nothing") {
