@@ -19,6 +19,7 @@
 #include "build/pages_content.hpp"
 #include "build/url_keys.hpp"
 #include "build/import/template_syntax.hpp"
+#include "build/html_sanitizer.hpp"
 #include "core/html.hpp"
 #include "core/markdown.hpp"
 #include "highlight/highlight.hpp"
@@ -36,7 +37,7 @@ std::string Diagnostic::str() const {
 namespace {
 
 const char* const kSiteKeys[] = {"title", "description", "author", "url", "base_path",
-                                 "language", "posts_per_page", "date_format", "unsafe_html",
+                                 "language", "posts_per_page", "date_format", "unsafe_html", "iframe_hosts",
                                  "feed_entries", "split_bundle_over", "timezone", "permalink", "menu"};
 
 struct Context {
@@ -223,6 +224,12 @@ void parse_site_yaml(std::string_view text, const std::string& file, Site& site,
         continue;
       }
       site.timezone = s;
+    } else if (key == "iframe_hosts") {  // raw HTML's iframes (build/html_sanitizer.hpp)
+      std::vector<std::string> hosts;
+      for (const auto& h : v) hosts.push_back(h.IsScalar() ? h.Scalar() : std::string());
+      const std::string problem = v.IsSequence() || v.IsNull() ? join_iframe_hosts(hosts, site.iframe_hosts)
+                                                               : "expected a list like [www.youtube.com]";
+      if (!problem.empty()) cx.error(v, "iframe_hosts: " + problem);
     } else if (key == "split_bundle_over") {
       if (!cx.scalar(kv.first, v, s)) continue;
       char* end = nullptr;
@@ -301,6 +308,7 @@ ParsedPost parse_post(std::string_view raw, const std::string& file, std::vector
   if (!read_front_matter(unified, file, fm, errors, warnings)) return r;
   check_utf8(std::string_view(unified).substr(0, unified.size() - fm.body.size()), file, 1, warnings);
   check_utf8(fm.body, file, fm.body_line, warnings);
+  r.body_line = fm.body_line;
   Post& p = r.post;
   PostKeysRead read;
   read_post_keys(fm.root, file, settings.time_zone, r, read, errors, warnings);
@@ -397,6 +405,15 @@ ContentResult load_content(const fs::path& dir, const ContentOptions& options) {
       parsed[i].read = true;
       PostSettings settings{found.posts[i].name, r.bundle.site.timezone};
       parsed[i].post = parse_post(text, files[i].string(), parsed[i].errors, parsed[i].warnings, settings);
+      if (parsed[i].post.ok) {
+        const std::string before = parsed[i].post.post.body.str();
+        sanitize_post_html(parsed[i].post.post, r.bundle.site, files[i].string(), parsed[i].post.body_line,
+                           parsed[i].warnings);
+        // Highlighting numbers the body's code blocks: count them again
+        // when the rewrite changed the body.
+        Post& p = parsed[i].post.post;
+        if (p.body.view() != before) p.code_json = highlight::highlight_markdown(p.body);
+      }
     }
   };
   std::vector<std::thread> pool;

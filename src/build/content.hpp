@@ -49,6 +49,7 @@ struct ParsedPost {
   bool draft = false;
   bool ok = false;
   int slug_line = 1;  // where the slug comes from: its `slug:` line, else the file's first line
+  int body_line = 1;  // the file's line where the body starts
 };
 // What a post's reading needs beyond its text.
 struct PostSettings {

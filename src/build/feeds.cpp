@@ -213,6 +213,7 @@ const std::string& FeedWriter::content(size_t post) {
     const Post& p = b_.posts[post];
     MarkdownOptions o;
     o.unsafe_html = b_.site.unsafe_html;
+    o.iframe_hosts = b_.site.iframe_hosts;
     o.base_path = b_.site.base_path;
     std::string html = p.has_body ? render_markdown(p.body, o) : render_markdown(p.summary, o);
     content_[post] = absolute_urls(html, b_.site.url, site_path(b_.site, post_route(p)));

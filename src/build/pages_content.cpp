@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "build/fsutil.hpp"
+#include "build/html_sanitizer.hpp"
+#include "highlight/highlight.hpp"
 
 namespace quire {
 namespace fs = std::filesystem;
@@ -33,6 +35,10 @@ void load_pages(const fs::path& dir, Bundle& b, std::vector<std::string>& files,
       continue;
     }
     if (pp.draft) continue;
+    // Raw HTML through the allow-list, as a post's (html_sanitizer.hpp).
+    const std::string before = pp.post.body.str();
+    sanitize_post_html(pp.post, b.site, f.string(), pp.body_line, warnings);
+    if (pp.post.body.view() != before) pp.post.code_json = highlight::highlight_markdown(pp.post.body);
     b.pages.push_back(std::move(pp.post));
     files.push_back(f.string());
   }

@@ -774,6 +774,7 @@ const SiteField kSiteFields[] = {
     {"posts_per_page", nullptr, &Site::posts_per_page},
     {"date_format", &Site::date_format},
     {"unsafe_html", nullptr, nullptr, &Site::unsafe_html},
+    {"iframe_hosts", &Site::iframe_hosts},
     {"feed_entries", nullptr, &Site::feed_entries},
     {"permalink", &Site::permalink},
 };

@@ -34,6 +34,7 @@
 
 #include "core/dates.hpp"
 #include "core/permalink.hpp"
+#include "core/sanitize.hpp"
 
 namespace quire {
 
@@ -61,6 +62,8 @@ struct Site {
   int posts_per_page = 10;
   std::string date_format = kDefaultDateFormat;
   bool unsafe_html = false;
+  // Hosts raw HTML's iframes may come from, space separated (core/sanitize.hpp).
+  std::string iframe_hosts{kDefaultIframeHosts};
   int feed_entries = 20;        // newest posts in each Atom/JSON feed
   std::string permalink = kDefaultPermalink;  // where posts live (permalink.hpp)
   std::vector<MenuEntry> menu;  // empty: the default menu (pages.hpp)

@@ -369,6 +369,8 @@ void append_decoded_entity(std::string& out, std::string_view entity) {
 // without one (relative, "//host", "#frag", "?q", "a/b:c") is allowed.
 // Dropping more characters than browsers do can only turn a non-scheme into
 // a scheme, never the reverse, so the check errs on the refusing side.
+}  // namespace
+
 bool is_allowed_url(std::string_view url) {
   // Only the first 7 characters of a scheme are kept: a longer one is
   // never one of the allowed.
@@ -391,6 +393,8 @@ bool is_allowed_url(std::string_view url) {
   }
   return true;  // no ':' at all
 }
+
+namespace {
 
 // An allowed URL made absolute against `base` (MarkdownOptions::url_base).
 // Only the cases a browser tells apart are handled; dot segments are left
@@ -1405,7 +1409,7 @@ class HeadingIds {
 // renders of its footnotes.
 struct RenderContext {
   unsigned flags;
-  bool allow_raw_html;
+  RawHtmlPolicy raw_html;
   std::string id_prefix;  // escaped for attributes
   std::string url_base;   // MarkdownOptions::url_base
   std::string_view site_root;  // base_path without its trailing '/' ("" at the root)
@@ -1418,7 +1422,11 @@ struct RenderContext {
 class HtmlRenderer {
  public:
   // Appends the HTML to `out`.
-  HtmlRenderer(RenderContext& context, OutputBuffer& out) : context_(context), html_(out) {}
+  HtmlRenderer(RenderContext& context, OutputBuffer& out)
+      : context_(context), html_(out),
+        raw_html_(context.raw_html, [](const void* self, OutputBuffer& o, std::string_view url) {
+          static_cast<const HtmlRenderer*>(self)->append_url(o, url);
+        }, this) {}
 
   void render(const std::string& source) {
     html_.reserve(html_.size() + source.size() + source.size() / 4);
@@ -1426,6 +1434,7 @@ class HtmlRenderer {
   }
 
   int enter_block(MD_BLOCKTYPE type, void* detail) {
+    if (type != MD_BLOCK_HTML) raw_html_.enter_scope();
     switch (type) {
       case MD_BLOCK_DOC: break;
       case MD_BLOCK_QUOTE: put("<blockquote>\n"); break;
@@ -1451,6 +1460,7 @@ class HtmlRenderer {
   }
 
   int leave_block(MD_BLOCKTYPE type, void* detail) {
+    if (type != MD_BLOCK_HTML) raw_html_.leave_scope(sink());
     switch (type) {
       case MD_BLOCK_DOC: break;
       case MD_BLOCK_QUOTE: put("</blockquote>\n"); break;
@@ -1476,6 +1486,7 @@ class HtmlRenderer {
   int enter_span(MD_SPANTYPE type, void* detail) {
     // Inside an image everything is alt text: nested markup is dropped.
     if (image_depth_ > 0 && type != MD_SPAN_IMG) return 0;
+    raw_html_.enter_scope();
     switch (type) {
       case MD_SPAN_EM: put("<em>"); break;
       case MD_SPAN_STRONG: put("<strong>"); break;
@@ -1491,6 +1502,7 @@ class HtmlRenderer {
 
   int leave_span(MD_SPANTYPE type, void* detail) {
     if (image_depth_ > 0 && type != MD_SPAN_IMG) return 0;
+    raw_html_.leave_scope(sink());
     switch (type) {
       case MD_SPAN_EM: put("</em>"); break;
       case MD_SPAN_STRONG: put("</strong>"); break;
@@ -1768,12 +1780,15 @@ class HtmlRenderer {
     if (in_heading_) heading_text_ += code;
   }
 
-  // Raw HTML is omitted unless the site allows it (site.yaml unsafe_html).
+  // Raw HTML as markdown.hpp says: canonical pieces only, unless the site
+  // allows any (site.yaml unsafe_html); inside an image, alt text.
   void put_raw_html(std::string_view html) {
-    if (!context_.allow_raw_html) return;
+    const RawHtmlMode mode = context_.raw_html.mode;
+    if (mode == RawHtmlMode::drop || (mode == RawHtmlMode::canonical && image_depth_ > 0)) return;
     const std::string_view restored = restore_references(html);
     if (image_depth_ > 0) append_html_escaped(sink(), restored);
-    else put(restored);
+    else if (mode == RawHtmlMode::unsafe) put(restored);
+    else raw_html_.put(restored, sink());
   }
 
   void put_footnote_reference(std::size_t index) {
@@ -1809,6 +1824,7 @@ class HtmlRenderer {
 
   RenderContext& context_;
   OutputBuffer& html_;
+  RawHtmlFilter raw_html_;  // canonical raw HTML, scoped by the blocks and spans around it
   bool in_heading_ = false;
   OutputBuffer heading_html_;
   std::string heading_text_;  // for the slug
@@ -2120,7 +2136,11 @@ std::string_view render_markdown_into(OutputBuffer& out, std::string_view markdo
                                       const MarkdownOptions& options) {
   out.clear();
   const bool ok = guarded([&] {
-    RenderContext context{parser_flags(), options.unsafe_html, {}, options.url_base, {}, {}, {}};
+    const RawHtmlPolicy raw_html{options.unsafe_html     ? RawHtmlMode::unsafe
+                                 : options.drop_raw_html ? RawHtmlMode::drop
+                                                         : RawHtmlMode::canonical,
+                                 options.iframe_hosts, options.refused_raw_html};
+    RenderContext context{parser_flags(), raw_html, {}, options.url_base, {}, {}, {}};
     context.code = options.code;
     append_html_escaped(context.id_prefix, options.id_prefix);
     // Only a plain path is prefixed: anything else could change a URL's meaning.

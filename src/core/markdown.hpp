@@ -29,9 +29,12 @@
 //    whitespace and case-folded before their scheme is checked; only http:,
 //    https:, mailto:, scheme-less (relative) and '#' URLs survive. A refused
 //    link renders its text only; a refused image renders its alt text only.
-//  - raw HTML (blocks and inline) is omitted unless unsafe_html is set:
-//    "Hello <span>world</span>" renders "Hello world"; a <script> or <div>
-//    block disappears whole. Code spans and blocks show markup as written.
+//  - raw HTML (blocks and inline) passes only in the canonical form of
+//    core/sanitize.hpp (the build rewrites posts' raw HTML into it through
+//    an allow-list); any other piece is omitted: "Hello <SPAN>world</span>"
+//    renders "Hello world", a <script> block disappears whole. unsafe_html
+//    passes everything, drop_raw_html nothing (the widget). Code spans and
+//    blocks show markup as written.
 //  - input is treated as UTF-8: a leading BOM is stripped, invalid sequences
 //    become U+FFFD, NUL becomes U+FFFD (as do U+10FC00..U+10FC0F, which the
 //    renderer reserves internally for footnote references).
@@ -42,6 +45,7 @@
 #include <string_view>
 
 #include "core/output_buffer.hpp"
+#include "core/sanitize.hpp"
 
 namespace quire {
 
@@ -55,6 +59,12 @@ bool is_chrome_id(std::string_view id);
 struct MarkdownOptions {
   // Pass raw HTML through untouched (site.yaml `unsafe_html: true`).
   bool unsafe_html = false;
+  // Omit all raw HTML, even canonical (the widget, on other sites' pages).
+  bool drop_raw_html = false;
+  // Hosts a canonical <iframe> may come from (Site::iframe_hosts).
+  std::string iframe_hosts{kDefaultIframeHosts};
+  // When set, counts the raw HTML pieces the canonical check omitted.
+  std::size_t* refused_raw_html = nullptr;
   // Prepended to every id the renderer makes (headings, footnotes), so that
   // several documents can share one page without colliding ids.
   std::string id_prefix;
@@ -72,6 +82,10 @@ struct MarkdownOptions {
   // unset (a preview), code blocks are plain as always.
   CodeBlockWriter* code = nullptr;
 };
+
+// The URL allow-list above: `url` as the browser will see it (entities
+// decoded). Raw HTML's URLs (core/sanitize.hpp) pass the same check.
+bool is_allowed_url(std::string_view url);
 
 // The md4c parser flags of our dialect (MD_FLAG_*): tests render the same
 // dialect with md4c-html to compare.

@@ -99,6 +99,7 @@ class ViewBuilder {
     if (!p.summary.empty()) {
       MarkdownOptions o;
       o.unsafe_html = site_.unsafe_html;
+      o.iframe_hosts = site_.iframe_hosts;
       o.base_path = site_.base_path;
       o.id_prefix = "summary-" + p.slug + "-";
       h.raw("<div class=\"summary\">").raw(render_markdown(p.summary, o)).raw("</div>\n");
@@ -220,6 +221,7 @@ class ViewBuilder {
     h.raw("</header>\n<div class=\"post-body\">\n");
     MarkdownOptions o;
     o.unsafe_html = site_.unsafe_html;
+    o.iframe_hosts = site_.iframe_hosts;
     o.base_path = site_.base_path;
     const std::string* chunk = b_.missing_chunk(*p);
     if (p->has_body) {

@@ -267,6 +267,7 @@ class WidgetBuilder {
       // Never raw HTML on someone else's page, whatever the blog allows
       // for itself: the host did not agree to run the author's markup.
       o.unsafe_html = false;
+      o.drop_raw_html = true;
       o.id_prefix = prefix_;
       o.url_base = starts_with_http(href) ? href : std::string();
       o.base_path = std::string(base_path());

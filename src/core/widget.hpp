@@ -5,7 +5,9 @@
 // and the markup is compact.
 //
 // Raw HTML in posts is never passed through here, even with the site's
-// unsafe_html: the page is not the author's to script.
+// unsafe_html, nor the canonical raw HTML the blog's own pages show
+// (core/sanitize.hpp): the page is not the author's to script or to fill
+// with iframes.
 //
 // Requests carry the element's attributes as written; the core validates
 // them and answers with an error naming the attribute, never a crash.

@@ -61,6 +61,29 @@ async function writeContent(/** @type {string} */ dir) {
     ];
     await writeFile(path.join(dir, 'posts', `${v.id}.md`), `${front.join('\n')}${bodyFor(v)}\n`);
   }
+  // Allowed raw HTML, for the static/app comparison below.
+  await writeFile(path.join(dir, 'posts', 'raw-html-kept.md'), `---
+title: Raw HTML kept
+date: 2023-12-31
+---
+<figure class="wide"><img src="/pic.png" alt="A &amp; B" width="64"><figcaption>Cap <em>tion</em></figcaption></figure>
+
+<details open>
+<summary>More</summary>
+
+Markdown *inside*, a [relative link](/tags/) and H<sub>2</sub>O.
+
+</details>
+
+<table>
+<tr><th colspan="2" align="center">Head</th></tr>
+<tr><td>a</td><td><kbd>Ctrl</kbd></td></tr>
+</table>
+
+<div class="note">Left open, with <a href="/archive/" target="_blank">a new window</a>
+
+- a list <mark>item</mark>
+`);
 }
 
 /** @type {Awaited<ReturnType<typeof buildSite>>} */
@@ -219,6 +242,45 @@ test('hovering and clicking every link of every post body runs nothing', async (
     assert.ok(clicked >= site.bundle.posts.length / 2, `clicked ${clicked} links (${external} external ones only hovered)`);
     assert.deepEqual(incidents, []);
   } finally {
+    await close();
+  }
+});
+
+test('raw HTML shows the same in the static page and when the app renders it', async () => {
+  const staticContext = await browser.newContext({ javaScriptEnabled: false });
+  const staticPage = await staticContext.newPage();
+  const { page, incidents, close } = await watchedPage();
+  try {
+    await page.goto(server.url);
+    assert.equal(await appReady(page), true);
+    const posts = site.bundle.posts.filter((p) => p.slug.startsWith('raw-'));
+    assert.ok(posts.length > 30, `${posts.length} posts`);
+    for (const post of posts) {
+      const postPath = `${new URL(server.url).pathname}posts/${encodeURIComponent(post.slug)}/`;
+      await staticPage.goto(new URL(postPath, server.url).href);
+      const expected = await staticPage.locator('.post-body').innerHTML();
+      await rendered(page, () => page.evaluate((href) => {
+        const a = document.createElement('a');
+        a.href = href;
+        document.body.append(a);
+        a.click();
+        a.remove();
+      }, postPath));
+      assert.equal(await page.locator('.post-body').innerHTML(), expected, post.slug);
+    }
+    const kept = site.bundle.posts.find((p) => p.slug === 'raw-html-kept');
+    await staticPage.goto(new URL(`posts/raw-html-kept/`, server.url).href);
+    const body = staticPage.locator('.post-body');
+    assert.equal(await body.locator('figure img[src$="/pic.png"]').count(), 1, kept?.body);
+    assert.equal(await body.locator('details > summary').count(), 1);
+    assert.equal(await body.locator('details p em').count(), 1, 'markdown inside <details>');
+    assert.equal(await body.locator('table th[colspan="2"]').count(), 1);
+    assert.equal(await body.locator('a[target="_blank"][rel="noopener"]').count(), 1);
+    assert.equal(await body.locator('div.note ul li mark').count(), 1, 'what the post left open holds the rest of it');
+    assert.equal(await staticPage.locator('.post-body footer, .post-body nav').count(), 0, 'and closes inside the post');
+    assert.deepEqual(incidents, []);
+  } finally {
+    await staticContext.close();
     await close();
   }
 });

@@ -1,0 +1,266 @@
+// Raw HTML kept through the allow-list: the build's gumbo sanitiser
+// (src/build/html_sanitizer.hpp) and the core's canonical check
+// (src/core/sanitize.hpp), as a table of constructs and what each becomes
+// in a rendered post.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "build/html_sanitizer.hpp"
+#include "core/markdown.hpp"
+#include "core/sanitize.hpp"
+
+namespace {
+
+// What a post shows: the build's rewrite, then the core's render.
+std::string shown(std::string_view markdown, const quire::MarkdownOptions& o = {}) {
+  const quire::SanitizedMarkdown s = quire::sanitize_raw_html(markdown, o.iframe_hosts);
+  CHECK_MESSAGE(s.refused == 0, "the core refused part of the build's output: " << s.markdown);
+  // Idempotent: the output is already canonical.
+  CHECK(quire::sanitize_raw_html(s.markdown, o.iframe_hosts).markdown == s.markdown);
+  return quire::render_markdown(s.markdown, o);
+}
+
+std::vector<std::string> removed(std::string_view markdown) {
+  std::vector<std::string> out;
+  for (const quire::RawHtmlRemoval& r : quire::sanitize_raw_html(markdown, quire::kDefaultIframeHosts).removed)
+    out.push_back(r.what);
+  return out;
+}
+
+struct Case {
+  const char* markdown;
+  const char* html;
+};
+
+}  // namespace
+
+TEST_SUITE("sanitize") {
+
+TEST_CASE("allowed constructs are kept, canonically written") {
+  const Case cases[] = {
+      {"<table>\n<tr><th colspan=2 align=center>H</th></tr>\n<tr><td rowspan=\"1\">a</td><td>b</td></tr>\n</table>",
+       "<table>\n<tr><th colspan=\"2\" align=\"center\">H</th></tr>\n<tr><td rowspan=\"1\">a</td><td>b</td></tr>\n</table>"},
+      {"<table><caption>C</caption><colgroup><col span=2></colgroup><thead><tr><th>h</th></tr></thead>"
+       "<tbody><tr><td>d</td></tr></tbody><tfoot><tr><td>f</td></tr></tfoot></table>",
+       "<table><caption>C</caption><colgroup><col span=\"2\"></colgroup><thead><tr><th>h</th></tr></thead>"
+       "<tbody><tr><td>d</td></tr></tbody><tfoot><tr><td>f</td></tr></tfoot></table>"},
+      {"<figure class=\"wide\"><img src=\"/a.png\" alt=\"An &amp; B\" width=\"640\"><figcaption>Cap</figcaption></figure>",
+       "<figure class=\"wide\"><img src=\"/a.png\" alt=\"An &amp; B\" width=\"640\"><figcaption>Cap</figcaption></figure>"},
+      {"<picture><source srcset=\"a.webp 1x,  b.webp 2x\" type=\"image/webp\"><img src=a.png alt=\"\"></picture>",
+       "<p><picture><source srcset=\"a.webp 1x, b.webp 2x\" type=\"image/webp\"><img src=\"a.png\" alt=\"\"></picture></p>"},
+      {"<video controls poster=\"p.jpg\" src=\"v.mp4\"></video>",
+       "<p><video src=\"v.mp4\" poster=\"p.jpg\" controls=\"\"></video></p>"},
+      {"<audio controls><source src=\"a.mp3\" type=\"audio/mpeg\"></audio>",
+       "<p><audio controls=\"\"><source src=\"a.mp3\" type=\"audio/mpeg\"></audio></p>"},
+      {"<details open><summary>More</summary>\nHidden\n</details>",
+       "<details open=\"\"><summary>More</summary>\nHidden\n</details>"},
+      {"<div class=\"note  big\">x</div>", "<div class=\"note big\">x</div>"},
+      {"<dl><dt>T</dt><dd>D</dd></dl>", "<dl><dt>T</dt><dd>D</dd></dl>"},
+      {"<pre>\ndef f():\n    return 1\n</pre>", "<pre>\ndef f():\n    return 1\n</pre>"},
+      {"<iframe src=\"https://www.youtube-nocookie.com/embed/x\" width=560 height=315 frameborder=0 allowfullscreen></iframe>",
+       "<iframe src=\"https://www.youtube-nocookie.com/embed/x\" width=\"560\" height=\"315\" allowfullscreen=\"\"></iframe>"},
+      {"<iframe src=\"//player.vimeo.com/video/1\"></iframe>",
+       "<iframe src=\"https://player.vimeo.com/video/1\"></iframe>"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.markdown);
+    CHECK(shown(c.markdown) == std::string(c.html) + "\n");
+  }
+}
+
+TEST_CASE("inline raw HTML is kept inside paragraphs") {
+  const Case cases[] = {
+      {"H<sub>2</sub>O, x<sup>2</sup>, <kbd>Ctrl</kbd>, <abbr title=\"HyperText\">HTML</abbr>, <mark>m</mark>",
+       "<p>H<sub>2</sub>O, x<sup>2</sup>, <kbd>Ctrl</kbd>, <abbr title=\"HyperText\">HTML</abbr>, <mark>m</mark></p>"},
+      {"<small>s</small> <cite>c</cite> <q cite=\"/q\">q</q> <dfn>d</dfn> <time datetime=\"2024-01-02\">t</time>",
+       "<p><small>s</small> <cite>c</cite> <q cite=\"/q\">q</q> <dfn>d</dfn> <time datetime=\"2024-01-02\">t</time></p>"},
+      {"<var>v</var> <samp>s</samp> <ins>i</ins> <del>d</del> <s>s</s> <u>u</u> <b>b</b> <i>i</i> <em>e</em> <strong>s</strong>",
+       "<p><var>v</var> <samp>s</samp> <ins>i</ins> <del>d</del> <s>s</s> <u>u</u> <b>b</b> <i>i</i> <em>e</em> <strong>s</strong></p>"},
+      {"a<br/>b <span class=x>c</span>", "<p>a<br>b <span class=\"x\">c</span></p>"},
+      {"<a href=\"https://e.org\" target=\"_blank\">e</a>",
+       "<p><a href=\"https://e.org\" target=\"_blank\" rel=\"noopener\">e</a></p>"},
+      {"<a href=\"/x\" target=_blank rel=\"nofollow\">e</a>",
+       "<p><a href=\"/x\" target=\"_blank\" rel=\"nofollow noopener\">e</a></p>"},
+      {"*<b>bold</b>*", "<p><em><b>bold</b></em></p>"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.markdown);
+    CHECK(shown(c.markdown) == std::string(c.html) + "\n");
+  }
+}
+
+TEST_CASE("what is not allowed is removed, and said") {
+  struct Removal {
+    const char* markdown;
+    const char* html;
+    std::vector<std::string> removed;
+  };
+  const Removal cases[] = {
+      {"<script>alert(1)</script>", "", {"<script> and its content"}},
+      {"<style>p{color:red}</style>\n\nText", "<p>Text</p>", {"<style> and its content"}},
+      {"<img src=x onerror=alert(1)>", "<img src=\"x\">", {"onerror on <img>"}},
+      {"<img src=\"javascript:alert(1)\">", "", {"src on <img> (value not allowed)", "<img> without an allowed src"}},
+      {"<a href=\"jav&#x09;ascript:alert(1)\">x</a>", "<p><a>x</a></p>", {"href on <a> (value not allowed)"}},
+      {"<a href=\"&#106;avascript:alert(1)\">x</a>", "<p><a>x</a></p>", {"href on <a> (value not allowed)"}},
+      {"<p style=\"color:red\" id=\"x\" onclick=\"y\">t</p>", "<p>t</p>",
+       {"style on <p>", "id on <p>", "onclick on <p>"}},
+      {"<font color=red>red</font> text", "<p>red text</p>", {"<font> tag (its text kept)"}},
+      {"<center>\nmiddle\n</center>", "<p>middle</p>", {"<center> tag (its text kept)"}},
+      {"<iframe src=\"https://evil.example/x\"></iframe>", "",
+       {"src on <iframe> (value not allowed)", "<iframe> (its src is not on iframe_hosts)"}},
+      {"<iframe srcdoc=\"<script>alert(1)</script>\" src=\"https://www.youtube.com/embed/x\"></iframe>",
+       "<iframe src=\"https://www.youtube.com/embed/x\"></iframe>", {"srcdoc on <iframe>"}},
+      {"<svg><style><img src=x onerror=alert(1)></style></svg>", "",
+       {"<svg> and its content"}},
+      {"<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>", "",
+       {"<math> and its content"}},
+      {"<form action=\"/x\"><button>go</button></form>", "<p>go</p>",
+       {"<form> tag (its text kept)", "<button> tag (its text kept)"}},
+      {"<div><!-- note --></div>", "<div></div>", {}},
+  };
+  for (const Removal& c : cases) {
+    CAPTURE(c.markdown);
+    CHECK(shown(c.markdown) == std::string(c.html) + (*c.html ? "\n" : ""));
+    CHECK(removed(c.markdown) == c.removed);
+  }
+}
+
+TEST_CASE("mutation XSS comes out inert and as text") {
+  // The noscript is removed with its content; the title's '<' stays text.
+  CHECK(shown("<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>") == "");
+  CHECK(shown("<p title=\"</p><img src=x onerror=alert(1)>\">x</p>") ==
+        "<p title=\"&lt;/p&gt;&lt;img src=x onerror=alert(1)&gt;\">x</p>\n");
+  CHECK(shown("<textarea><img src=x onerror=alert(1)></textarea>") == "");
+  CHECK(shown("<b>&lt;img src=x onerror=alert(1)&gt;</b>") == "<p><b>&lt;img src=x onerror=alert(1)&gt;</b></p>\n");
+}
+
+TEST_CASE("raw HTML spanning markdown keeps its structure and never closes the page's elements") {
+  SUBCASE("details opened in one HTML block, closed in another") {
+    CHECK(shown("<details>\n<summary>More</summary>\n\nSome *markdown*.\n\n</details>\n\nAfter") ==
+          "<details>\n<summary>More</summary>\n<p>Some <em>markdown</em>.</p>\n</details>\n<p>After</p>\n");
+  }
+  SUBCASE("a table with markdown in a cell") {
+    CHECK(shown("<table><tr><td>\n\n**bold**\n\n</td></tr></table>") ==
+          "<table><tr><td>\n<p><strong>bold</strong></p>\n</td></tr></table>\n");
+  }
+  SUBCASE("what the post leaves open is closed at its end") {
+    CHECK(shown("<div class=\"a\">\n\ntext") == "<div class=\"a\">\n<p>text</p>\n</div>");
+  }
+  SUBCASE("an end tag with nothing open is dropped") {
+    CHECK(shown("</div></div>\n\ntext") == "\n<p>text</p>\n");
+  }
+  SUBCASE("what a list item or quote opened closes with it") {
+    CHECK(shown("- <div>\n\n</div>") == "<ul>\n<li><div>\n</div></li>\n</ul>\n\n");
+    CHECK(quire::render_markdown("> <div>\n\n</div>") == "<blockquote>\n<div>\n</div></blockquote>\n\n");
+  }
+  SUBCASE("an HTML block in a blockquote keeps its prefix on every line") {
+    CHECK(quire::sanitize_raw_html("> <div onclick=x>\n> <p>a</p>\n> </div>", quire::kDefaultIframeHosts).markdown ==
+          "> <div>\n> <p>a</p>\n> </div>");
+  }
+}
+
+TEST_CASE("the core passes only canonical raw HTML (a tampered bundle)") {
+  const Case cases[] = {
+      {"<img src=x onerror=alert(1)>", ""},
+      {"<img src=\"x\" onerror=\"alert(1)\">", ""},
+      {"<img src=\"x\">", "<img src=\"x\">\n"},
+      {"<IMG SRC=\"x\">", ""},
+      {"<img alt=\"a\" src=\"x\">", ""},                         // attributes out of order
+      {"<img src=\"x\" src=\"y\">", ""},                         // repeated
+      {"<a href=\"javascript:alert(1)\">x</a>", "<p>x</p>\n"},
+      {"<a href=\"java&#x09;script:alert(1)\">x</a>", "<p>x</p>\n"},  // not our escape: refused
+      {"<a href=\"https://e.org\" target=\"_blank\">x</a>", "<p>x</p>\n"},  // no rel=noopener
+      {"<iframe src=\"https://evil.example/\"></iframe>", ""},
+      {"<iframe src=\"https://www.youtube.com/embed/x\">", ""},  // left open
+      {"<iframe src=\"https://www.youtube.com/embed/x\"></iframe>",
+       "<iframe src=\"https://www.youtube.com/embed/x\"></iframe>\n"},
+      {"<div class=\"a\" style=\"x\">t</div>", ""},
+      {"<p title=\"a>b\">t</p>", ""},
+      {"<p>a & b</p>", ""},
+      {"<p>a &amp; b</p>", "<p>a &amp; b</p>\n"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.markdown);
+    std::size_t refused = 0;
+    quire::MarkdownOptions o;
+    o.refused_raw_html = &refused;
+    CHECK(quire::render_markdown(c.markdown, o) == std::string(c.html));
+    // Refused: shown as nothing, or as the link's text only.
+    const bool refused_expected = std::string(c.html).empty() || std::string(c.html) == "<p>x</p>\n";
+    CHECK(refused == (refused_expected ? 1u : 0u));
+  }
+}
+
+TEST_CASE("root-relative URLs in raw HTML follow base_path, as markdown links do") {
+  quire::MarkdownOptions o;
+  o.base_path = "/blog/";
+  CHECK(shown("<a href=\"/tags/x/\">t</a> <img src=\"/i/a.png\" srcset=\"/i/a.png 1x, /i/b.png 2x\">", o) ==
+        "<p><a href=\"/blog/tags/x/\">t</a> <img src=\"/blog/i/a.png\" srcset=\"/blog/i/a.png 1x, /blog/i/b.png 2x\"></p>\n");
+}
+
+TEST_CASE("iframe hosts come from the site") {
+  quire::MarkdownOptions o;
+  o.iframe_hosts = "video.example";
+  CHECK(shown("<iframe src=\"https://video.example/v/1\"></iframe>", o) ==
+        "<iframe src=\"https://video.example/v/1\"></iframe>\n");
+  CHECK(shown("<iframe src=\"https://www.youtube.com/embed/x\"></iframe>", o) == "");
+  std::string hosts;
+  CHECK(quire::join_iframe_hosts({"WWW.YouTube.com", "player.vimeo.com"}, hosts).empty());
+  CHECK(hosts == "www.youtube.com player.vimeo.com");
+  CHECK_FALSE(quire::join_iframe_hosts({"https://x.org/"}, hosts).empty());
+  SUBCASE("from site.yaml") {
+    quire::Site site;
+    std::vector<quire::Diagnostic> errors, warnings;
+    quire::parse_site_yaml("title: T\niframe_hosts: [Video.Example]\n", "site.yaml", site, errors, warnings);
+    CHECK(errors.empty());
+    CHECK(site.iframe_hosts == "video.example");
+    quire::parse_site_yaml("title: T\niframe_hosts: [\"https://v.example/\"]\n", "site.yaml", site, errors, warnings);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].str().rfind("site.yaml:2: iframe_hosts: expected host names", 0) == 0);
+    CHECK(quire::Site().iframe_hosts == quire::kDefaultIframeHosts);
+  }
+}
+
+TEST_CASE("unsafe_html passes everything and the widget nothing") {
+  quire::MarkdownOptions unsafe;
+  unsafe.unsafe_html = true;
+  CHECK(quire::render_markdown("<b onclick=\"x\">b</b>", unsafe) == "<p><b onclick=\"x\">b</b></p>\n");
+  quire::MarkdownOptions widget;
+  widget.drop_raw_html = true;
+  CHECK(quire::render_markdown("<b>b</b>", widget) == "<p>b</p>\n");
+}
+
+TEST_CASE("the build warns once per post, with file:line and a count") {
+  quire::Post p;
+  p.body = std::string("Intro\n\n<script>x</script>\n\n<img src=x onerror=y>\n");
+  p.summary = std::string("Intro <b onclick=z>b</b>");
+  quire::Site site;
+  std::vector<quire::Diagnostic> warnings;
+  SUBCASE("by default") {
+    quire::sanitize_post_html(p, site, "content/posts/a.md", 5, warnings);
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings[0].str() ==
+          "content/posts/a.md:7: raw HTML: 3 removed (not on the allow-list): <script> and its content (line 7); "
+          "onerror on <img> (line 9); summary: onclick on <b>");
+    CHECK(p.body.view() == "Intro\n\n\n\n<img src=\"x\">\n");
+    CHECK(p.summary.view() == "Intro <b>b</b>");
+  }
+  SUBCASE("unsafe_html keeps everything, silently") {
+    site.unsafe_html = true;
+    quire::sanitize_post_html(p, site, "content/posts/a.md", 5, warnings);
+    CHECK(warnings.empty());
+    CHECK(p.body.view() == "Intro\n\n<script>x</script>\n\n<img src=x onerror=y>\n");
+  }
+}
+
+TEST_CASE("the allow-list is sorted, so lookups find every element") {
+  for (std::string_view name : {"a", "abbr", "td", "th", "video", "wbr", "iframe", "h6", "summary"})
+    CHECK_MESSAGE(quire::find_element_rule(name) != nullptr, name);
+  for (std::string_view name : {"script", "style", "svg", "math", "form", "input", "object", "embed"})
+    CHECK_MESSAGE(quire::find_element_rule(name) == nullptr, name);
+}
+
+}  // TEST_SUITE
