@@ -129,7 +129,7 @@ bool load_yaml(std::string_view text, Context& cx, YAML::Node& out) {
     return true;
   } catch (const YAML::Exception& e) {
     cx.errors.push_back({cx.file, e.mark.line < 0 ? 0 : e.mark.line + cx.line_offset,
-                         "invalid YAML: " + e.msg});
+                         "invalid YAML: " + sanitize_utf8(e.msg)});  // yaml-cpp quotes one byte of a character
     return false;
   }
 }

@@ -82,10 +82,14 @@ bool has_foreign_markup(const std::string& html) {
   static const std::set<std::string> kOwn = {
       "p", "h1", "h2", "h3", "h4", "h5", "h6", "em", "strong", "a", "img", "code", "pre", "ul", "ol", "li",
       "blockquote", "hr", "br", "table", "thead", "tbody", "tr", "th", "td", "del", "u", "input"};
+  static const std::set<std::string> kOwnAttributes = {"href", "title", "src", "alt", "start", "align",
+                                                       "type", "class", "disabled", "checked"};
   for (const auto& t : quire::testing::tokenize_html(html)) {
     using Kind = quire::testing::HtmlToken::Kind;
     if (t.kind == Kind::text) continue;
     if ((t.kind != Kind::start_tag && t.kind != Kind::end_tag) || kOwn.count(t.name) == 0) return true;
+    for (const auto& a : t.attributes)  // a raw tag of the same name, attributes up to a '>' far below
+      if (kOwnAttributes.count(a.name) == 0 || (a.value && a.quote != '"')) return true;
   }
   return false;
 }
