@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Installs what is missing for building and testing Quire, idempotently.
-# Usage: scripts/bootstrap.sh [--test] [--bench]
-#   --test also installs chromium; --bench also installs what `npm run bench`
-#   compares against (hugo)
+# Usage: scripts/bootstrap.sh [--test] [--bench] [--fuzz]
+#   --test also installs chromium and what --fuzz does; --bench also installs
+#   what `npm run bench` compares against (hugo); --fuzz what the sanitized
+#   build and the fuzz harnesses need (clang)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-want_test=0 want_bench=0
+want_test=0 want_bench=0 want_fuzz=0
 for arg in "$@"; do
-  [[ "$arg" == "--test" ]] && want_test=1
+  [[ "$arg" == "--test" ]] && want_test=1 && want_fuzz=1
   [[ "$arg" == "--bench" ]] && want_bench=1
+  [[ "$arg" == "--fuzz" ]] && want_fuzz=1
 done
 
 # Debian packages: the one list, with what each is for.
@@ -27,6 +29,10 @@ pkgs=(
   libxml2-utils           # xmllint for feed/sitemap tests
 )
 (( want_test )) && pkgs+=(chromium)
+# The sanitized build (build/fuzz: ASan + UBSan doctests, libFuzzer
+# harnesses in tests/fuzz): clang 14 with its sanitizer and libFuzzer
+# runtimes; python3 extracts the seed corpora (tests/fuzz/make_seeds.py).
+(( want_fuzz )) && pkgs+=(clang-14 libclang-rt-14-dev python3)
 (( want_bench )) && pkgs+=(hugo)     # bench only: bench/build-speed.mjs builds the same posts with Hugo
 
 missing=()

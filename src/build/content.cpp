@@ -97,7 +97,7 @@ bool load_yaml(std::string_view text, Context& cx, YAML::Node& out) {
     out = YAML::Load(std::string(text));
   } catch (const YAML::Exception& e) {
     cx.errors.push_back({cx.file, e.mark.line < 0 ? 0 : e.mark.line + cx.line_offset,
-                         "invalid YAML: " + e.msg});
+                         "invalid YAML: " + sanitize_utf8(e.msg)});  // yaml-cpp quotes one byte of a character
     return false;
   }
   return guard_yaml(out, text.size(), cx.file, cx.line_offset, cx.errors, cx.warnings);

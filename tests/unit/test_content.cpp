@@ -243,7 +243,9 @@ TEST_SUITE("content") {
           {"url: https://example.com//\n", "site.yaml:1: url: expected a path like /blog/ (ASCII letters, digits, '-', "
                                             "'.', '_' or '~' between slashes) after the host, got \"//\""},
       };
-      for (const auto& [yaml, expected] : cases) {
+      for (const auto& yaml_expected : cases) {
+        const auto& yaml = yaml_expected.first;  // not a structured binding: CAPTURE's lambda needs C++20 for that (clang)
+        const auto& expected = yaml_expected.second;
         CAPTURE(yaml);
         std::vector<Diagnostic> errors;
         site_of(yaml, errors);

@@ -287,7 +287,8 @@ TEST_SUITE("views") {
     auto r = quire::load_bundle(R"({"format":"quire-bundle","version":1,"site":{"title":"S"},"posts":[)" + posts + "]}");
     REQUIRE_MESSAGE(r.ok, r.message);
     auto v = view(r.bundle, "/tags/");
-    for (auto [k, weight] : {std::pair{1, 1}, {2, 2}, {3, 2}, {8, 3}, {16, 3}, {32, 4}, {128, 5}, {256, 5}}) {
+    for (auto kw : {std::pair{1, 1}, {2, 2}, {3, 2}, {8, 3}, {16, 3}, {32, 4}, {128, 5}, {256, 5}}) {
+      const int k = kw.first, weight = kw.second;  // not a structured binding: CAPTURE's lambda needs C++20 for that (clang)
       CAPTURE(k);
       CHECK(has(v.html, "<li class=\"weight-" + std::to_string(weight) + "\"><a href=\"/tags/n" + std::to_string(k) + "/\">"));
     }
