@@ -60,7 +60,7 @@ bool parse_yaml(std::string_view text, int first_line, const std::string& file, 
     out = from_yaml(root, first_line);
     return true;
   } catch (const YAML::Exception& e) {
-    errors.push_back({file, e.mark.line < 0 ? first_line : e.mark.line + first_line, "invalid YAML: " + e.msg});
+    errors.push_back({file, e.mark.line < 0 ? first_line : e.mark.line + first_line, "invalid YAML: " + sanitize_utf8(e.msg)});
     return false;
   }
 }
@@ -142,7 +142,7 @@ bool parse_toml(std::string_view text, int first_line, const std::string& file, 
     return true;
   } catch (const toml::parse_error& e) {
     errors.push_back({file, static_cast<int>(e.source().begin.line) + first_line - 1,
-                      "invalid TOML: " + std::string(e.description())});
+                      "invalid TOML: " + sanitize_utf8(e.description())});
     return false;
   }
 }

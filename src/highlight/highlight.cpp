@@ -40,8 +40,13 @@ struct Predicate {
   std::shared_ptr<std::regex> regex;  // null: the pattern never matches (bad regex)
 };
 
+struct QueryDeleter {
+  void operator()(TSQuery* q) const { ts_query_delete(q); }
+};
+
 struct Compiled {
   TSQuery* query = nullptr;
+  std::unique_ptr<TSQuery, QueryDeleter> owned;  // query, freed with the table (no leak at exit)
   std::vector<char> capture_class;               // by capture id
   std::vector<std::vector<Predicate>> predicates;  // by pattern
 };
@@ -98,6 +103,7 @@ Compiled compile(const Grammar& g) {
   const std::string_view text = g.highlights;
   c.query = ts_query_new(g.language(), text.data(), static_cast<uint32_t>(text.size()), &error_offset, &error);
   if (!c.query) return c;  // tests check every language compiles
+  c.owned.reset(c.query);
   const uint32_t captures = ts_query_capture_count(c.query);
   for (uint32_t id = 0; id < captures; ++id) {
     uint32_t length = 0;

@@ -75,9 +75,10 @@ TEST_CASE("every language highlights a sample with the expected token classes") 
     const std::string runs = quire::highlight::highlight(s.lang, s.code);
     const auto t = tokens(s.code, runs);
     CAPTURE(dump(t));
-    for (const auto& [cls, text] : s.expected) {
+    for (const auto& token : s.expected) {  // (no structured binding: clang-14 cannot capture one)
+      const char* text = token.second;
       CAPTURE(text);
-      CHECK(has_token(t, cls, text));
+      CHECK(has_token(t, token.first, text));
     }
   }
   // Every built language has a sample.
