@@ -105,6 +105,11 @@ TEST_CASE("aliases name the same grammar, in any case") {
   CHECK(quire::highlight::language_id("Makefile") == "make");
   CHECK(quire::highlight::language_id("mk") == "make");
   CHECK(quire::highlight::language_id("php") == "php");
+  const char* php = "echo strlen('x') + 42;\n";  // PHP code without the <?php tag
+  const auto pt = tokens(php, quire::highlight::highlight("php", php));
+  CAPTURE(dump(pt));
+  CHECK(has_token(pt, 'n', "42"));
+  CHECK(!quire::highlight::highlight_markdown("```c#\nclass A {}\n```\n").empty());
   // jsx is the javascript grammar, which parses JSX elements.
   CHECK(quire::highlight::language_id("jsx") == "javascript");
   const char* jsx = "const A = () => <div className=\"x\">hi</div>;\n";
