@@ -55,13 +55,17 @@ TEST_CASE("every language highlights a sample with the expected token classes") 
       {"bash", "# say hi\nif true; then echo \"hi $USER\"; fi\n", {{'c', "# say hi"}, {'k', "if"}, {'k', "fi"}, {'s', "\"hi "}}},
       {"c", "#include <stdio.h>\nint main(void) { return 42; } // end\n", {{'k', "#include"}, {'t', "int"}, {'f', "main"}, {'k', "return"}, {'n', "42"}, {'c', "// end"}}},
       {"cpp", "template <class T> struct Box { T v; };\nint f() { return nullptr == 0 ? 1 : 2; }\n", {{'k', "template"}, {'k', "struct"}, {'t', "Box"}, {'f', "f"}}},
+      {"csharp", "using System;\nclass A { static int F() => 42; } // c\nvar s = \"hi\";\n", {{'k', "using"}, {'k', "class"}, {'t', "A"}, {'f', "F"}, {'n', "42"}, {'c', "// c"}, {'s', "\"hi\""}}},
       {"css", "body > .note { color: #fff; margin: 4px; } /* c */\n", {{'p', "color"}, {'c', "/* c */"}, {'n', "4"}}},
       {"go", "package main\n\nfunc main() { fmt.Println(\"hi\", 3) }\n", {{'k', "package"}, {'k', "func"}, {'f', "main"}, {'s', "\"hi\""}, {'n', "3"}}},
+      {"haskell", "-- c\nmain :: IO ()\nmain = putStrLn \"hi\" >> print 42\n", {{'c', "-- c"}, {'t', "IO"}, {'f', "main"}, {'s', "\"hi\""}, {'n', "42"}}},
       {"html", "<!-- c -->\n<p class=\"x\">Hi</p>\n", {{'c', "<!-- c -->"}, {'g', "p"}, {'a', "class"}, {'s', "x"}}},
       {"java", "public class A { int f() { return 1; } }\n", {{'k', "public"}, {'k', "class"}, {'t', "A"}, {'n', "1"}}},
       {"javascript", "const add = (a, b) => a + b; // sum\nconsole.log(`x ${add(1, 2)}`);\n", {{'k', "const"}, {'f', "add"}, {'c', "// sum"}, {'n', "1"}}},
       {"json", "{\"name\": \"quire\", \"n\": 3, \"ok\": true, \"x\": null}\n", {{'p', "\"name\""}, {'s', "\"quire\""}, {'n', "3"}, {'b', "true"}}},
       {"lua", "local function f(x) return x * 2 end -- c\n", {{'k', "local"}, {'k', "function"}, {'f', "f"}, {'n', "2"}, {'c', "-- c"}}},
+      {"make", "# c\nCC := gcc\nall: main.o\n\t$(CC) -o app main.o\n.PHONY: all\n", {{'c', "# c"}, {'b', "CC"}, {'o', ":="}, {'b', "all"}, {'b', ".PHONY"}}},
+      {"php", "<?php\nfunction greet($name) { return \"hi \" . $name; } // c\necho greet('x'), 42;\n", {{'k', "function"}, {'f', "greet"}, {'k', "return"}, {'c', "// c"}, {'n', "42"}}},
       {"python", "def greet(name):\n    \"\"\"Doc.\"\"\"\n    return f\"hi {name}\" # c\nprint(None, 3.5)\n", {{'k', "def"}, {'f', "greet"}, {'k', "return"}, {'c', "# c"}, {'b', "None"}, {'n', "3.5"}}},
       {"ruby", "def hi(x)\n  puts \"hi\" if x # c\nend\n", {{'k', "def"}, {'f', "hi"}, {'s', "\"hi\""}, {'c', "# c"}, {'k', "end"}}},
       {"rust", "fn main() { let x: u32 = 5; println!(\"{}\", x); } // c\n", {{'k', "fn"}, {'f', "main"}, {'k', "let"}, {'t', "u32"}, {'b', "5"}, {'c', "// c"}}},
@@ -95,6 +99,24 @@ TEST_CASE("aliases name the same grammar, in any case") {
   CHECK(quire::highlight::language_id("ts") == "typescript");
   CHECK(quire::highlight::language_id("rs") == "rust");
   CHECK(quire::highlight::language_id("yml") == "yaml");
+  CHECK(quire::highlight::language_id("cs") == "csharp");
+  CHECK(quire::highlight::language_id("C#") == "csharp");
+  CHECK(quire::highlight::language_id("c-sharp") == "csharp");
+  CHECK(quire::highlight::language_id("hs") == "haskell");
+  CHECK(quire::highlight::language_id("Makefile") == "make");
+  CHECK(quire::highlight::language_id("mk") == "make");
+  CHECK(quire::highlight::language_id("php") == "php");
+  const char* php = "echo strlen('x') + 42;\n";  // PHP code without the <?php tag
+  const auto pt = tokens(php, quire::highlight::highlight("php", php));
+  CAPTURE(dump(pt));
+  CHECK(has_token(pt, 'n', "42"));
+  CHECK(!quire::highlight::highlight_markdown("```c#\nclass A {}\n```\n").empty());
+  // jsx is the javascript grammar, which parses JSX elements.
+  CHECK(quire::highlight::language_id("jsx") == "javascript");
+  const char* jsx = "const A = () => <div className=\"x\">hi</div>;\n";
+  const auto jt = tokens(jsx, quire::highlight::highlight("jsx", jsx));
+  CAPTURE(dump(jt));
+  CHECK(has_token(jt, 'g', "div"));
   CHECK(quire::highlight::highlight("PY", "def f(): pass\n") == quire::highlight::highlight("python", "def f(): pass\n"));
 }
 
