@@ -26,9 +26,7 @@ std::string permalink_pattern(const std::string& p) {
   if (p == "ordinal") return "/:categories/:year/:y_day/:title.html";
   if (p == "weekdate") return "/:categories/:year/W:week/:short_day/:title.html";
   if (p == "none") return "/:categories/:title.html";
-  std::string out = p;
-  for (size_t at; (at = out.find(":output_ext")) != std::string::npos;) out.replace(at, 11, ".html");
-  return out;
+  return quire_pattern(p, "posts");
 }
 
 const std::set<std::string> kNeverCopied = {"Gemfile", "Gemfile.lock", "node_modules", "vendor", "README.md",
@@ -67,7 +65,7 @@ void read_config(Run& run, ojson& site, std::vector<std::string>& exclude) {
   set_url(run, site, str("url"), str("baseurl"), shown);
   std::string lang = str("lang").empty() ? str("language") : str("lang");
   if (!lang.empty()) site["language"] = lang.substr(0, lang.find_first_of("-_"));
-  if (!str("timezone").empty()) site["timezone"] = str("timezone");
+  if (!str("timezone").empty()) site["timezone"] = run.timezone = str("timezone");
   if (!str("paginate").empty()) {
     const int n = std::atoi(str("paginate").c_str());
     if (n >= 1 && n <= 1000) site["posts_per_page"] = n;
@@ -188,7 +186,8 @@ void read_jekyll(Run& run, ojson& site) {
       ymd = b;
     }
     finish_front(run, item, ymd);
-    if (!item.page) keep_old_url(run, item, apply_permalink(permalink_pattern("date"), item));  // Jekyll's default
+    if (!item.page)  // the site's pattern (then kept as it is), else Jekyll's default
+      keep_old_url(run, item, expand_pattern(run, run.permalink.empty() ? permalink_pattern("date") : run.permalink, item));
     kept.push_back(std::move(item));
   }
   run.items = std::move(kept);
