@@ -321,6 +321,20 @@ TEST_CASE("old default URLs that the new ones do not keep become aliases (Zola a
   fs::remove_all(tmp);
 }
 
+TEST_CASE("Hugo under [permalinks]: the URL Hugo gave a post (its :title, :slug, :filename) becomes an alias") {
+  const fs::path tmp = fs::temp_directory_path() / "quire-import-hugo-permalinks";
+  fs::remove_all(tmp);
+  fs::create_directories(tmp / "blog/content/posts");
+  std::ofstream(tmp / "blog/hugo.toml") << "[permalinks]\nposts = \"/:year/:title/:filename/\"\n";
+  std::ofstream(tmp / "blog/content/posts/a-file.md") << "---\ntitle: Hello World\ndate: 2021-05-06\nslug: own\n---\nHi.\n";
+  ImportReport r = import_blog(Engine::hugo, tmp / "blog", tmp / "out", {});
+  REQUIRE(r.ok());
+  // Quire's :title and :filename are the slug: /2021/own/own/; Hugo's were
+  // the title and the file's name.
+  CHECK(read_text(tmp / "out/posts/a-file.md").find("aliases: [\"/2021/hello-world/a-file/\"]\n") != std::string::npos);
+  fs::remove_all(tmp);
+}
+
 TEST_CASE("import refuses a content folder that is not empty, or inside the blog, and writes nothing") {
   const fs::path tmp = fs::temp_directory_path() / "quire-import-unit";
   fs::remove_all(tmp);

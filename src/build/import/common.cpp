@@ -132,12 +132,19 @@ void convert_items(Run& run, const TagHandler& handle) {
     if (!item.section.empty()) {
       const bool own_slug = item.out.contains("slug") && run.engine != Engine::eleventy;
       std::string old_url = "/" + item.section + "/" + (own_slug ? item.slug : item.old_name) + "/";
-      // Under Hugo's permalinks, :slug is the post's slug, else its title
-      // made a URL (Hugo's urlize).
+      // Under Hugo's permalinks, :title is the title made a URL (Hugo's
+      // urlize), :slug the post's slug or else that, :filename and
+      // :slugorfilename the file's (bundle's) name; the core's rule reads
+      // all four as the slug, so Hugo's values are put in first.
       if (run.engine == Engine::hugo && !run.permalink.empty()) {
-        const std::string title = item.out.contains("title") && item.out["title"].is_string()
-                                      ? item.out["title"].get<std::string>() : item.slug;
-        old_url = expand_pattern(run, run.permalink, item, own_slug ? item.slug : slugify(title));
+        const std::string title = slugify(item.out.contains("title") && item.out["title"].is_string()
+                                              ? item.out["title"].get<std::string>() : item.slug);
+        std::string pattern = run.permalink;
+        const std::pair<const char*, std::string> hugo[] = {
+            {":slugorfilename", own_slug ? item.slug : item.old_name}, {":filename", item.old_name}, {":title", title}};
+        for (const auto& [token, value] : hugo)
+          for (size_t at; (at = pattern.find(token)) != std::string::npos;) pattern.replace(at, std::strlen(token), value);
+        old_url = expand_pattern(run, pattern, item, own_slug ? item.slug : title);
       }
       keep_old_url(run, item, old_url);
     }
