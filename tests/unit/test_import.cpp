@@ -335,6 +335,25 @@ TEST_CASE("Hugo under [permalinks]: the URL Hugo gave a post (its :title, :slug,
   fs::remove_all(tmp);
 }
 
+TEST_CASE("a site pattern the core cannot read is reported, not written to site.yaml for the build to refuse") {
+  const fs::path tmp = fs::temp_directory_path() / "quire-import-ordinal";
+  fs::remove_all(tmp);
+  fs::create_directories(tmp / "blog/_posts");
+  std::ofstream(tmp / "blog/_config.yml") << "title: T\npermalink: ordinal\n";
+  std::ofstream(tmp / "blog/_posts/2020-01-02-a.md") << "---\ntitle: A\n---\nA.\n";
+  ImportReport r = import_blog(Engine::jekyll, tmp / "blog", tmp / "out", {});
+  REQUIRE(r.ok());
+  std::string notes;
+  for (const Diagnostic& d : r.not_converted) notes += d.str() + "\n";
+  CHECK(notes.find("_config.yml: permalink \"/:categories/:year/:y_day/:title.html\": unknown token \":y_day\"") !=
+        std::string::npos);
+  CHECK(notes.find("not carried over") != std::string::npos);
+  CHECK(read_text(tmp / "out/site.yaml").find("permalink") == std::string::npos);
+  // Neither is Jekyll's default date URL given as the old one.
+  CHECK(read_text(tmp / "out/posts/2020-01-02-a.md").find("aliases") == std::string::npos);
+  fs::remove_all(tmp);
+}
+
 TEST_CASE("import refuses a content folder that is not empty, or inside the blog, and writes nothing") {
   const fs::path tmp = fs::temp_directory_path() / "quire-import-unit";
   fs::remove_all(tmp);

@@ -34,6 +34,18 @@ std::string quire_pattern(std::string pattern, const std::string& section) {
   return pattern;
 }
 
+bool carry_pattern(Run& run, ojson& site, const std::string& pattern, const std::string& file) {
+  if (const std::string why = permalink_problem(pattern); !why.empty()) {
+    run.note(file, 0, "permalink \"" + pattern + "\": " + why +
+                          "; not carried over: posts get /posts/<slug>/, give them permalink: or aliases: to keep "
+                          "their old URLs");
+    return false;
+  }
+  run.permalink = pattern;
+  site["permalink"] = pattern;
+  return true;
+}
+
 std::string expand_pattern(const Run& run, std::string_view pattern, const Item& item, const std::string& slug) {
   Post post;
   post.slug = Text(slug.empty() ? item.slug : slug);

@@ -105,6 +105,11 @@ struct Run {
 // (permalink_problem, at build time).
 std::string quire_pattern(std::string pattern, const std::string& section);
 
+// Carries an engine's site pattern over (already in Quire's tokens) into
+// run.permalink and site.yaml, when the core's rule reads it; else reports
+// it at `file` (which token, what posts get instead) and returns false.
+bool carry_pattern(Run& run, ojson& site, const std::string& pattern, const std::string& file);
+
 // A post's root-relative URL under a Quire pattern, by the core's own rule
 // (core/permalink.hpp expand_permalink, the one the build applies): its
 // slug (`slug` if given, else item.slug), its date placed in the site's

@@ -89,8 +89,7 @@ void read_config(Run& run, ojson& site, std::string& content_dir) {
     const ojson& table = page && page->is_object() ? *page : *perm;
     for (const char* section : {"posts", "post", "blog"})
       if (!get_str(table, section).empty()) {
-        run.permalink = quire_pattern(get_str(table, section), section);
-        site["permalink"] = run.permalink;
+        carry_pattern(run, site, quire_pattern(get_str(table, section), section), shown);
         break;
       }
   }
