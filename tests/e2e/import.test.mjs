@@ -1,8 +1,13 @@
 // `quire import` on the fixture blogs of each engine (tests/fixtures/),
 // then `quire build` on what it wrote: every post present with its title,
-// date and tags, the report listing what it could not convert at
-// file:line, and the source folder left as it was.
-import { test } from 'node:test';
+// date (in the site's time zone), tags and categories, summary, authors and
+// image; the report listing what it could not convert at file:line; the
+// source folder left as it was. And issue 15's acceptance test: every URL
+// the old engine gave a post (written out per fixture below, as that
+// engine computes it under the fixture's config) answers over HTTP on the
+// static server with the post's page or a redirect page to it, and a click
+// in Chromium on a link to it lands on the post.
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -10,7 +15,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { readBundle, repoRoot } from './helpers.mjs';
+import { appReady, launchBrowser, openPage, pathOf, readBundle, repoRoot, serve } from './helpers.mjs';
 
 const cli = path.join(repoRoot, 'build/native/quire');
 const fixtures = path.join(repoRoot, 'tests/fixtures');
@@ -30,16 +35,22 @@ async function snapshot(dir) {
 }
 
 /**
- * What each fixture must give: its posts (slug, title, date prefix, tags,
- * categories; `bundle` for page bundles) and the constructs the report must list as
- * not converted, as "file:line: start of the construct".
+ * What each fixture must give: its posts (slug, title, date as the bundle
+ * carries it: moved to the site's time zone when the site has one, tags,
+ * categories, summary, authors, image; `bundle` for page bundles), the
+ * constructs the report must list as not converted, as "file:line: start of
+ * the construct", and `oldUrls`: each URL the old engine published a post
+ * or page at (with the site's folder), and the slug of the post (or
+ * `page:` and the title of the page) it must lead to.
  */
 const cases = {
   jekyll: {
     posts: [
       { slug: 'liquid-tour', title: 'A tour of the Liquid tags', date: '2016-10-06T11:10:38-07:00', tags: ['liquid', 'kramdown'], categories: ['notes', 'tools'] },
-      { slug: 'pi-day', title: 'Pi Day', date: '2019-03-14', tags: ['math', 'fun'] },
-      { slug: 'on-the-road', title: 'On the road', date: '2018-07-01T08:30:00+02:00', tags: [], categories: ['travel'] },
+      { slug: 'pi-day', title: 'Pi Day', date: '2019-03-14', tags: ['math', 'fun'], summary: 'Pie, and the number.',
+        authors: ['Lin Guest'], image: '/assets/img/logo.svg' },
+      // 08:30 in Paris is 23:30 the evening before in Los Angeles, the site's zone.
+      { slug: 'on-the-road', title: 'On the road', date: '2018-06-30T23:30:00-07:00', tags: [], categories: ['travel'] },
       { slug: 'unfinished-thought', title: 'An unfinished thought', date: '', tags: ['ideas'] },
     ],
     notConverted: [
@@ -48,42 +59,83 @@ const cases = {
       '_posts/2016-10-06-liquid-tour.markdown:37: {{ page.title }}',
     ],
     leftInText: ['2016-10-06-liquid-tour.md'],
+    // permalink: /:year/:month/:day/:title/ in _config.yml; Jekyll reads a
+    // post's date in the site's timezone (Utils.parse_date: localtime).
+    oldUrls: {
+      '/2016/10/06/liquid-tour/': 'liquid-tour',
+      '/2019/03/14/pi-day/': 'pi-day',
+      '/2018/06/30/on-the-road/': 'on-the-road',
+      '/travel/road/': 'on-the-road',  // redirect_from
+      '/about/': 'page:About',
+    },
   },
   hugo: {
     posts: [
-      { slug: 'first-light', title: 'First light', date: '2021-03-02T07:15:00+01:00', tags: ['lamps', 'soldering'], categories: ['builds'] },
-      { slug: 'second-wind', title: 'Second wind', date: '2021-04-10', tags: ['fans'], categories: ['builds', 'repairs'] },
-      { slug: 'mountain-trip', title: 'A trip to the mountains', date: '2021-08-20T18:00:00+02:00', tags: ['travel'], bundle: true },
+      { slug: 'first-light', title: 'First light', date: '2021-03-02T07:15:00+01:00', tags: ['lamps', 'soldering'], categories: ['builds'],
+        summary: 'A lamp that blinks.', authors: ['Bo Example'], image: '/images/logo.svg' },
+      { slug: 'second-wind', title: 'Second wind', date: '2021-04-10', tags: ['fans'], categories: ['builds', 'repairs'],
+        summary: 'A fan gets a second life.' },
+      { slug: 'mountain-trip', title: 'A trip to the mountains', date: '2021-08-20T18:00:00+02:00', tags: ['travel'], bundle: true,
+        image: 'ridge.svg' },
     ],
     notConverted: [
       'content/posts/second-wind.md:14: {{< tweet user="bo" id="1234" >}}',
       'content/posts/second-wind.md:16: {{% notice tip %}}',
     ],
     leftInText: ['second-wind.md'],
+    // baseURL https://hugo.example/blog/, [permalinks] posts =
+    // "/:year/:month/:slug/": Hugo's :slug is the post's slug, else its
+    // title made a URL; aliases are under the site's folder too.
+    oldUrls: {
+      '/blog/2021/03/first-light/': 'first-light',
+      '/blog/old/first-light/': 'first-light',
+      '/blog/2021/04/second-wind/': 'second-wind',
+      '/blog/2021/08/a-trip-to-the-mountains/': 'mountain-trip',
+      '/blog/trips/mountains/': 'mountain-trip',
+      '/blog/about/': 'page:About the workshop',
+    },
   },
   zola: {
     posts: [
-      { slug: 'spring-notes', title: 'Spring notes', date: '2021-05-01T09:30:00-04:00', tags: ['garden', 'spring'], categories: ['journal'] },
+      { slug: 'spring-notes', title: 'Spring notes', date: '2021-05-01T09:30:00-04:00', tags: ['garden', 'spring'], categories: ['journal'],
+        summary: 'What came up in the garden.' },
       { slug: 'summer', title: 'Summer', date: '2021-07-15', tags: ['heat'] },
-      { slug: 'autumn', title: 'Autumn leaves', date: '2021-10-03T16:45:00', tags: ['leaves'], bundle: true },
+      { slug: 'autumn', title: 'Autumn leaves', date: '2021-10-03T16:45:00', tags: ['leaves'], bundle: true,
+        authors: ['Cy Example', 'Dee Guest'] },
     ],
     notConverted: [
       'content/blog/summer.md:9: {{ youtube(id="dQw4w9WgXcQ") }}',
       'content/blog/summer.md:11: {% note(kind="warning") %}',
     ],
     leftInText: ['summer.md'],
+    // Section blog: /blog/<file name without its date>/, aliases, a page's path.
+    oldUrls: {
+      '/blog/spring-notes/': 'spring-notes',
+      '/blog/summer/': 'summer',
+      '/blog/autumn/': 'autumn',
+      '/blog/fall/': 'autumn',
+      '/about/': 'page:About',
+    },
   },
   eleventy: {
     posts: [
-      { slug: 'first-evening', title: 'First evening', date: '2022-01-10', tags: ['evenings'] },
+      { slug: 'first-evening', title: 'First evening', date: '2022-01-10', tags: ['evenings'], summary: 'The first of the notes.',
+        authors: ['Di Example'], image: '/img/chart.svg' },
       { slug: 'second-evening', title: 'Second evening', date: '2022-02-02', tags: ['evenings', 'reading'] },
       { slug: 'third-evening', title: 'Third evening', date: '2022-03-03T21:00:00Z', tags: ['quiet'] },
     ],
     notConverted: [
       'src/posts/2022-02-02-second-evening.md:7: {{ metadata.title }}',
-      'src/posts/third-evening.md:5: permalink: "/{{ page.fileSlug }}/" is computed by the old engine',
     ],
     leftInText: ['2022-02-02-second-evening.md'],
+    // Eleventy writes posts/x.md to /posts/x/ (the file's name, date and
+    // all); permalink: "/{{ page.fileSlug }}/" is the name without its date.
+    oldUrls: {
+      '/posts/first-evening/': 'first-evening',
+      '/posts/2022-02-02-second-evening/': 'second-evening',
+      '/third-evening/': 'third-evening',
+      '/about/': 'page:About Lamplight',
+    },
   },
 };
 
@@ -101,13 +153,15 @@ function assertTaxonomies(post, want) {
 }
 
 /**
- * The same moment when the source gave an offset (the build may show it in
- * the site's time zone), else the same local date and time.
+ * The date as the bundle carries it (with the site's zone's offset when the
+ * site has a time zone); summary, authors and image as given, none added.
  */
-function assertDate(post, want) {
-  if (/T.*([+-]\d\d:\d\d|Z)$/.test(want.date))
-    assert.equal(Date.parse(post.date), Date.parse(want.date), `${want.slug}: date ${post.date} is ${want.date}`);
-  else assert.ok(post.date.startsWith(want.date), `${want.slug}: date ${post.date} is ${want.date}`);
+function assertDetails(post, want) {
+  if (want.date) assert.equal(post.date, want.date, `${want.slug}: date`);
+  else assert.match(post.date, /^\d{4}-\d\d-\d\d/, `${want.slug}: a draft's date from its file's time`);
+  if (want.summary) assert.equal(post.summary, want.summary, `${want.slug}: summary`);
+  assert.deepEqual(post.authors ?? [], want.authors ?? [], `${want.slug}: authors`);
+  assert.equal(post.params?.image, want.image, `${want.slug}: image`);
 }
 
 /** Imports and builds one fixture. @param {string} engine */
@@ -137,11 +191,11 @@ for (const [engine, expected] of Object.entries(cases)) {
 
       assert.equal(r.built.status, 0, r.built.stderr);
       const bundle = await readBundle(r.out);
-      for (const want of expected.posts.filter((p) => !p.bundle)) {
+      for (const want of expected.posts) {
         const post = bundle.posts.find((p) => p.slug === want.slug);
         assert.ok(post, `post ${want.slug} is in the bundle (${bundle.posts.map((p) => p.slug)})`);
         assert.equal(post.title, want.title);
-        assertDate(post, want);
+        assertDetails(post, want);
         assertTaxonomies(post, want);
       }
       // The constructs left in a post's text are warned about by the build.
@@ -196,3 +250,75 @@ test('import refuses a content folder that is not empty, and one inside the blog
     await r.remove();
   }
 });
+
+/** @type {import('playwright-core').Browser | undefined} */
+let browser;
+after(async () => {
+  await browser?.close();
+});
+
+/** The text of a page's <h1> (the post's or page's title), or undefined. @param {string} html */
+const h1Of = (html) => /<h1>([^<]*)<\/h1>/.exec(html)?.[1];
+
+for (const [engine, expected] of Object.entries(cases)) {
+  test(`${engine}: every old URL answers over HTTP with the post or a redirect to it, and a click on it in Chromium lands on the post`, async () => {
+    const r = await importAndBuild(engine);
+    const bundle = r.built.status === 0 ? await readBundle(r.out) : undefined;
+    const base = bundle?.site.base_path || '/';
+    const server = bundle ? await serve(r.out, base) : undefined;
+    try {
+      assert.equal(r.imported.status, 0, r.imported.stderr);
+      assert.equal(r.built.status, 0, r.built.stderr);
+      const origin = new URL(server.url).origin;
+      const siteUrl = (bundle.site.url ?? '').replace(/\/$/, '');
+      /** Where each old URL leads now (a path on the local server). */
+      const landing = {};
+      for (const [old, target] of Object.entries(expected.oldUrls)) {
+        const title = target.startsWith('page:') ? target.slice(5) : expected.posts.find((p) => p.slug === target).title;
+        const response = await fetch(origin + old);
+        assert.equal(response.status, 200, `${engine}: ${old} answers`);
+        let html = await response.text();
+        let now = old;
+        const refresh = /<meta http-equiv="refresh" content="0; url=([^"]+)">/.exec(html)?.[1];
+        if (refresh) {
+          // A redirect page to the post's address on the site (its url, then the path).
+          assert.ok(refresh.startsWith(siteUrl + '/'), `${engine}: ${old} redirects within the site (${refresh})`);
+          now = refresh.slice(siteUrl.length);
+          assert.ok(html.includes(`<link rel="canonical" href="${refresh}">`), `${engine}: ${old}: canonical`);
+          const moved = await fetch(origin + now);
+          assert.equal(moved.status, 200, `${engine}: ${old} -> ${now} answers`);
+          html = await moved.text();
+        }
+        assert.equal(h1Of(html), title, `${engine}: ${old} leads to "${title}" (at ${now})`);
+        landing[old] = { now, title };
+      }
+
+      browser ??= await launchBrowser();
+      const { page, pageErrors, close } = await openPage(browser);
+      try {
+        await page.goto(origin + base);
+        assert.equal(await appReady(page), true);
+        for (const [old, { now, title }] of Object.entries(landing)) {
+          // A link written for the old blog, clicked from a page of the new one.
+          await page.evaluate((href) => {
+            const a = document.createElement('a');
+            a.href = href;
+            a.id = 'old-link';
+            a.textContent = 'an old link';
+            document.querySelector('main')?.prepend(a);
+          }, old);
+          await page.click('#old-link');
+          await page.waitForURL(origin + now);
+          await page.waitForFunction((t) => document.querySelector('main h1')?.textContent?.trim() === t, title);
+          assert.equal(pathOf(page), now, `${engine}: a click on ${old}`);
+        }
+        assert.deepEqual(pageErrors, []);
+      } finally {
+        await close();
+      }
+    } finally {
+      await server?.close();
+      await r.remove();
+    }
+  });
+}

@@ -20,7 +20,7 @@ struct Fixture {
   ImportReport report;
   Run run;
   explicit Fixture(Engine e, std::string permalink = "")
-      : run{e, fs::path("src"), fs::path("dest"), report, std::move(permalink), "", {}} {}
+      : run{e, fs::path("src"), fs::path("dest"), report, std::move(permalink), "", {}, ""} {}
 
   // A post the links can point at.
   void add_post(const std::string& slug, const std::string& date, std::vector<std::string> keys) {
@@ -234,15 +234,44 @@ TEST_CASE("Zola: @/ links become the post's new URL; shortcodes are reported") {
                      "rewrite it by hand\n");
 }
 
-TEST_CASE("permalink patterns give the post's new URL") {
+TEST_CASE("permalink patterns give the post's new URL, by the core's rule") {
+  Fixture f(Engine::jekyll);
   Item item;
   item.slug = "hello";
   item.out["date"] = "2016-01-05T10:00:00+01:00";
   item.categories = {"News", "misc"};
-  CHECK(apply_permalink("/:categories/:year/:month/:day/:title:output_ext", item) == "/news/misc/2016/01/05/hello.html");
-  CHECK(apply_permalink("/:year/:i_month/:slug/", item) == "/2016/1/hello/");
+  CHECK(expand_pattern(f.run, quire_pattern("/:categories/:year/:month/:day/:title:output_ext", "posts"), item) ==
+        "/news/misc/2016/01/05/hello.html");
+  CHECK(expand_pattern(f.run, "/:year/:i_month/:slug/", item) == "/2016/1/hello/");
+  CHECK(expand_pattern(f.run, "/:year/:slug/", item, "other") == "/2016/other/");
   item.categories.clear();
-  CHECK(apply_permalink("/:categories/:title/", item) == "/hello/");
+  CHECK(expand_pattern(f.run, "/:categories/:title/", item) == "/hello/");
+  // The date in the site's time zone, where the build places it (Jekyll
+  // does the same): 02:00 in Paris is the evening before in Los Angeles.
+  item.out["date"] = "2016-01-05T02:00:00+01:00";
+  CHECK(expand_pattern(f.run, "/:year/:month/:day/:slug/", item) == "/2016/01/05/hello/");
+  f.run.timezone = "America/Los_Angeles";
+  CHECK(expand_pattern(f.run, "/:year/:month/:day/:slug/", item) == "/2016/01/04/hello/");
+  CHECK(quire_pattern("/:sections/:contentbasename/", "blog") == "/blog/:slug/");
+  // A post's own permalink and a page's slug, in the core's normal form.
+  item.out["permalink"] = "/café//x";
+  CHECK(f.run.url_of(item) == "/caf%C3%A9/x/");
+}
+
+TEST_CASE("Eleventy: a permalink made of page.fileSlug is the post's old URL, kept as its permalink") {
+  Fixture f(Engine::eleventy);
+  Item item;
+  item.source = "src/posts/2022-03-03-third-evening.md";
+  item.in["permalink"] = "/{{ page.fileSlug }}/";
+  convert_front(f.run, item);
+  CHECK(item.out["permalink"] == "/third-evening/");
+  CHECK(f.notes().empty());
+  Item other;
+  other.source = "src/posts/x.md";
+  other.in["permalink"] = "/{{page.fileSlug}}/{{ title | slugify }}/";
+  convert_front(f.run, other);
+  CHECK_FALSE(other.out.contains("permalink"));
+  CHECK(f.notes().find("is computed by the old engine") != std::string::npos);
 }
 
 TEST_CASE("template syntax outside code is found with its line") {
@@ -289,6 +318,39 @@ TEST_CASE("old default URLs that the new ones do not keep become aliases (Zola a
   REQUIRE(r.ok());
   CHECK(r.converted.count("old URL kept as an alias") == 0);
   CHECK(read_text(tmp / "jekyll/posts/2019-03-14-pi-day.md").find("aliases") == std::string::npos);
+  fs::remove_all(tmp);
+}
+
+TEST_CASE("Hugo under [permalinks]: the URL Hugo gave a post (its :title, :slug, :filename) becomes an alias") {
+  const fs::path tmp = fs::temp_directory_path() / "quire-import-hugo-permalinks";
+  fs::remove_all(tmp);
+  fs::create_directories(tmp / "blog/content/posts");
+  std::ofstream(tmp / "blog/hugo.toml") << "[permalinks]\nposts = \"/:year/:title/:filename/\"\n";
+  std::ofstream(tmp / "blog/content/posts/a-file.md") << "---\ntitle: Hello World\ndate: 2021-05-06\nslug: own\n---\nHi.\n";
+  ImportReport r = import_blog(Engine::hugo, tmp / "blog", tmp / "out", {});
+  REQUIRE(r.ok());
+  // Quire's :title and :filename are the slug: /2021/own/own/; Hugo's were
+  // the title and the file's name.
+  CHECK(read_text(tmp / "out/posts/a-file.md").find("aliases: [\"/2021/hello-world/a-file/\"]\n") != std::string::npos);
+  fs::remove_all(tmp);
+}
+
+TEST_CASE("a site pattern the core cannot read is reported, not written to site.yaml for the build to refuse") {
+  const fs::path tmp = fs::temp_directory_path() / "quire-import-ordinal";
+  fs::remove_all(tmp);
+  fs::create_directories(tmp / "blog/_posts");
+  std::ofstream(tmp / "blog/_config.yml") << "title: T\npermalink: ordinal\n";
+  std::ofstream(tmp / "blog/_posts/2020-01-02-a.md") << "---\ntitle: A\n---\nA.\n";
+  ImportReport r = import_blog(Engine::jekyll, tmp / "blog", tmp / "out", {});
+  REQUIRE(r.ok());
+  std::string notes;
+  for (const Diagnostic& d : r.not_converted) notes += d.str() + "\n";
+  CHECK(notes.find("_config.yml: permalink \"/:categories/:year/:y_day/:title.html\": unknown token \":y_day\"") !=
+        std::string::npos);
+  CHECK(notes.find("not carried over") != std::string::npos);
+  CHECK(read_text(tmp / "out/site.yaml").find("permalink") == std::string::npos);
+  // Neither is Jekyll's default date URL given as the old one.
+  CHECK(read_text(tmp / "out/posts/2020-01-02-a.md").find("aliases") == std::string::npos);
   fs::remove_all(tmp);
 }
 

@@ -8,73 +8,61 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <cstring>
 #include <map>
 #include <set>
 #include <toml++/toml.h>
 
 #include "build/fsutil.hpp"
 #include "build/import/template_syntax.hpp"
+#include "build/post_dates.hpp"
 #include "core/bundle.hpp"
 #include "core/dates.hpp"
 #include "core/html.hpp"
 #include "core/markdown.hpp"
+#include "core/permalink.hpp"
 
 namespace quire::import {
 
 std::string Run::shown(const fs::path& p) const { return p.lexically_normal().string(); }
 
-std::string apply_permalink(std::string_view pattern, const Item& item) {
-  std::string date = item.out.contains("date") && item.out["date"].is_string() ? item.out["date"].get<std::string>() : "";
-  if (date.size() < 10) date = "0000-00-00";
-  std::string cats;
-  for (const std::string& c : item.categories) {  // lowercased, as Quire's :categories is
-    std::string s = c;
-    for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    if (!s.empty()) cats += (cats.empty() ? "" : "/") + s;
+std::string quire_pattern(std::string pattern, const std::string& section) {
+  const std::pair<const char*, std::string> swaps[] = {
+      {":output_ext", ".html"}, {":contentbasename", ":slug"}, {":sections", section}, {":section", section}};
+  for (const auto& [from, to] : swaps)
+    for (size_t at; (at = pattern.find(from)) != std::string::npos;) pattern.replace(at, std::strlen(from), to);
+  return pattern;
+}
+
+bool carry_pattern(Run& run, ojson& site, const std::string& pattern, const std::string& file) {
+  if (const std::string why = permalink_problem(pattern); !why.empty()) {
+    run.note(file, 0, "permalink \"" + pattern + "\": " + why +
+                          "; not carried over: posts get /posts/<slug>/, give them permalink: or aliases: to keep "
+                          "their old URLs");
+    return false;
   }
-  auto value = [&](const std::string& token, bool& known) -> std::string {
-    known = true;
-    if (token == "year") return date.substr(0, 4);
-    if (token == "short_year") return date.substr(2, 2);
-    if (token == "month") return date.substr(5, 2);
-    if (token == "i_month") return std::to_string(std::stoi(date.substr(5, 2)));
-    if (token == "day") return date.substr(8, 2);
-    if (token == "i_day") return std::to_string(std::stoi(date.substr(8, 2)));
-    if (token == "title" || token == "slug" || token == "filename" || token == "contentbasename") return item.slug;
-    if (token == "categories" || token == "sections") return cats;
-    if (token == "section") return "posts";
-    if (token == "output_ext") return ".html";
-    known = false;
-    return "";
-  };
-  std::string out;
-  for (size_t i = 0; i < pattern.size();) {
-    if (pattern[i] == ':') {
-      size_t e = i + 1;
-      while (e < pattern.size() && ((pattern[e] >= 'a' && pattern[e] <= 'z') || pattern[e] == '_')) ++e;
-      bool known = false;
-      std::string v = value(std::string(pattern.substr(i + 1, e - i - 1)), known);
-      if (known) {
-        out += v;
-        i = e;
-        continue;
-      }
-    }
-    out += pattern[i++];
+  run.permalink = pattern;
+  site["permalink"] = pattern;
+  return true;
+}
+
+std::string expand_pattern(const Run& run, std::string_view pattern, const Item& item, const std::string& slug) {
+  Post post;
+  post.slug = Text(slug.empty() ? item.slug : slug);
+  if (item.out.contains("date") && item.out["date"].is_string()) {
+    const std::string written = item.out["date"].get<std::string>();
+    std::string problem;
+    const std::optional<std::string> placed = normalize_post_date(written, run.timezone, problem);
+    if (std::optional<DateTime> d = parse_date(placed ? *placed : written)) post.when = *d;
   }
-  std::string clean;
-  for (char c : out)
-    if (!(c == '/' && !clean.empty() && clean.back() == '/')) clean += c;
-  if (clean.empty() || clean[0] != '/') clean = "/" + clean;
-  return clean;
+  return "/" + encode_path(expand_permalink(pattern, post, item.categories));
 }
 
 std::string Run::url_of(const Item& item) const {
   if (item.out.contains("permalink") && item.out["permalink"].is_string())
-    return item.out["permalink"].get<std::string>();
-  if (item.page) return "/" + item.slug + "/";
-  if (permalink.empty()) return "/posts/" + item.slug + "/";
-  return apply_permalink(permalink, item);
+    return "/" + encode_path(normal_path(item.out["permalink"].get<std::string>(), false));
+  if (item.page) return "/" + encode_path(item.slug + "/");
+  return expand_pattern(*this, permalink.empty() ? kDefaultPermalink : permalink, item);
 }
 
 void collect_content_dir(Run& run, const fs::path& content,
@@ -155,7 +143,22 @@ void convert_items(Run& run, const TagHandler& handle) {
     finish_front(run, item, ymd);
     if (!item.section.empty()) {
       const bool own_slug = item.out.contains("slug") && run.engine != Engine::eleventy;
-      keep_old_url(run, item, "/" + item.section + "/" + (own_slug ? item.slug : item.old_name) + "/");
+      std::string old_url = "/" + item.section + "/" + (own_slug ? item.slug : item.old_name) + "/";
+      // Under Hugo's permalinks, :title is the title made a URL (Hugo's
+      // urlize), :slug the post's slug or else that, :filename and
+      // :slugorfilename the file's (bundle's) name; the core's rule reads
+      // all four as the slug, so Hugo's values are put in first.
+      if (run.engine == Engine::hugo && !run.permalink.empty()) {
+        const std::string title = slugify(item.out.contains("title") && item.out["title"].is_string()
+                                              ? item.out["title"].get<std::string>() : item.slug);
+        std::string pattern = run.permalink;
+        const std::pair<const char*, std::string> hugo[] = {
+            {":slugorfilename", own_slug ? item.slug : item.old_name}, {":filename", item.old_name}, {":title", title}};
+        for (const auto& [token, value] : hugo)
+          for (size_t at; (at = pattern.find(token)) != std::string::npos;) pattern.replace(at, std::strlen(token), value);
+        old_url = expand_pattern(run, pattern, item, own_slug ? item.slug : title);
+      }
+      keep_old_url(run, item, old_url);
     }
     kept.push_back(std::move(item));
   }
@@ -164,8 +167,7 @@ void convert_items(Run& run, const TagHandler& handle) {
 }
 
 void keep_old_url(Run& run, Item& item, const std::string& old_url) {
-  if (item.page || item.out.contains("draft") || !run.permalink.empty() || item.out.contains("permalink") ||
-      old_url == run.url_of(item))
+  if (item.page || item.out.contains("draft") || item.out.contains("permalink") || old_url == run.url_of(item))
     return;  // a draft had no address; the others keep theirs
   ojson& aliases = item.out["aliases"];
   if (!aliases.is_array()) aliases = ojson::array();

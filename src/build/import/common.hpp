@@ -78,9 +78,10 @@ struct Run {
   Engine engine;
   fs::path src, dest;
   ImportReport& report;
-  std::string permalink;  // the site's pattern, "" for /posts/:slug/
+  std::string permalink;  // the site's pattern in Quire's tokens, "" for /posts/:slug/
   std::string site_url;   // the site's absolute address with its folder, if the config gives it
   std::vector<Item> items;
+  std::string timezone;   // the site's time zone (IANA), "" if the config gives none
 
   void note(const std::string& file, int line, std::string message) {
     report.not_converted.push_back({file, line, std::move(message)});
@@ -98,9 +99,23 @@ struct Run {
   std::string url_of(const Item& item) const;
 };
 
-// The new URL of a post by pattern: :year :month :day :i_month :i_day
-// :short_year :title :slug :categories :output_ext (".html").
-std::string apply_permalink(std::string_view pattern, const Item& item);
+// An engine's permalink pattern in Quire's tokens: :output_ext becomes
+// ".html" (a Jekyll post's page), Hugo's :contentbasename :slug, and
+// :section/:sections the posts' section. The rest is the core's to judge
+// (permalink_problem, at build time).
+std::string quire_pattern(std::string pattern, const std::string& section);
+
+// Carries an engine's site pattern over (already in Quire's tokens) into
+// run.permalink and site.yaml, when the core's rule reads it; else reports
+// it at `file` (which token, what posts get instead) and returns false.
+bool carry_pattern(Run& run, ojson& site, const std::string& pattern, const std::string& file);
+
+// A post's root-relative URL under a Quire pattern, by the core's own rule
+// (core/permalink.hpp expand_permalink, the one the build applies): its
+// slug (`slug` if given, else item.slug), its date placed in the site's
+// time zone as the build places it, its categories.
+std::string expand_pattern(const Run& run, std::string_view pattern, const Item& item,
+                           const std::string& slug = {});
 
 // One template tag found in a text outside code.
 struct Tag {

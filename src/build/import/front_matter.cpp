@@ -319,6 +319,31 @@ bool file_date(const std::string& n, std::string& ymd) {
   return true;
 }
 
+namespace {
+
+// Eleventy's "{{ page.fileSlug }}" in a permalink (spaces optional): the
+// file's name without extension and date, the folder's for an index file.
+// Other template expressions are left for the caller to report.
+std::string eleventy_file_slug(std::string text, const fs::path& source) {
+  const std::string slug = source.stem() == "index" ? file_slug(source.parent_path()) : file_slug(source);
+  for (size_t at = 0; (at = text.find("{{", at)) != std::string::npos;) {
+    const size_t end = text.find("}}", at);
+    if (end == std::string::npos) break;
+    std::string inner = text.substr(at + 2, end - at - 2);
+    inner.erase(0, inner.find_first_not_of(' '));
+    inner.erase(inner.find_last_not_of(' ') + 1);
+    if (inner != "page.fileSlug") {
+      at = end + 2;
+      continue;
+    }
+    text.replace(at, end + 2 - at, slug);
+    at += slug.size();
+  }
+  return text;
+}
+
+}  // namespace
+
 void convert_front(Run& run, Item& item) {
   const ojson& in = item.in;
   ojson& out = item.out;
@@ -385,6 +410,7 @@ void convert_front(Run& run, Item& item) {
     } else if (key == "permalink" || (key == "url" && run.engine == Engine::hugo) ||
                (key == "path" && run.engine == Engine::zola)) {
       auto s = scalar(v);
+      if (s && run.engine == Engine::eleventy) *s = eleventy_file_slug(*s, item.source);
       if (!s || s->find("{{") != std::string::npos || s->find("{%") != std::string::npos || *s == "false") {
         run.note(item.shown, line_of_key(item, front_text, key),
                  key + ": " + (s ? "\"" + *s + "\"" : in[key].dump()) + " is computed by the old engine; left out");

@@ -77,7 +77,7 @@ void read_config(Run& run, ojson& site, std::string& content_dir) {
   std::string lang = get_str(c, "languageCode");
   if (lang.empty()) lang = get_str(c, "defaultContentLanguage");
   if (!lang.empty()) site["language"] = lang.substr(0, lang.find_first_of("-_"));
-  if (!get_str(c, "timeZone").empty()) site["timezone"] = get_str(c, "timeZone");
+  if (!get_str(c, "timeZone").empty()) site["timezone"] = run.timezone = get_str(c, "timeZone");
   const ojson* paginate = get_obj(c, "paginate");
   if (const ojson* pg = get_obj(c, "pagination")) paginate = get_obj(*pg, "pagerSize");
   if (paginate && (paginate->is_number_integer() || paginate->is_string())) {
@@ -89,8 +89,7 @@ void read_config(Run& run, ojson& site, std::string& content_dir) {
     const ojson& table = page && page->is_object() ? *page : *perm;
     for (const char* section : {"posts", "post", "blog"})
       if (!get_str(table, section).empty()) {
-        run.permalink = get_str(table, section);
-        site["permalink"] = run.permalink;
+        carry_pattern(run, site, quire_pattern(get_str(table, section), section), shown);
         break;
       }
   }

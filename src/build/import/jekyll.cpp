@@ -26,9 +26,7 @@ std::string permalink_pattern(const std::string& p) {
   if (p == "ordinal") return "/:categories/:year/:y_day/:title.html";
   if (p == "weekdate") return "/:categories/:year/W:week/:short_day/:title.html";
   if (p == "none") return "/:categories/:title.html";
-  std::string out = p;
-  for (size_t at; (at = out.find(":output_ext")) != std::string::npos;) out.replace(at, 11, ".html");
-  return out;
+  return quire_pattern(p, "posts");
 }
 
 const std::set<std::string> kNeverCopied = {"Gemfile", "Gemfile.lock", "node_modules", "vendor", "README.md",
@@ -41,7 +39,9 @@ bool has_front_matter(const fs::path& p) {
   return split_front_matter(text).format == "yaml";
 }
 
-void read_config(Run& run, ojson& site, std::vector<std::string>& exclude) {
+// `own_pattern`: the config names a permalink (carried over or not, Jekyll's
+// default is not what the posts had).
+void read_config(Run& run, ojson& site, std::vector<std::string>& exclude, bool& own_pattern) {
   fs::path file = run.src / "_config.yml";
   if (!fs::exists(file)) file = run.src / "_config.yaml";
   std::string text;
@@ -67,15 +67,15 @@ void read_config(Run& run, ojson& site, std::vector<std::string>& exclude) {
   set_url(run, site, str("url"), str("baseurl"), shown);
   std::string lang = str("lang").empty() ? str("language") : str("lang");
   if (!lang.empty()) site["language"] = lang.substr(0, lang.find_first_of("-_"));
-  if (!str("timezone").empty()) site["timezone"] = str("timezone");
+  if (!str("timezone").empty()) site["timezone"] = run.timezone = str("timezone");
   if (!str("paginate").empty()) {
     const int n = std::atoi(str("paginate").c_str());
     if (n >= 1 && n <= 1000) site["posts_per_page"] = n;
     else run.note(shown, 0, "paginate: \"" + str("paginate") + "\" is not a number of posts from 1 to 1000; left out");
   }
   if (!str("permalink").empty()) {
-    run.permalink = permalink_pattern(str("permalink"));
-    site["permalink"] = run.permalink;
+    own_pattern = true;
+    carry_pattern(run, site, permalink_pattern(str("permalink")), shown);
   }
   if (c.contains("exclude")) exclude = string_list(c["exclude"], false);
 }
@@ -92,7 +92,8 @@ std::vector<std::string> folder_categories(const fs::path& rel_dir) {
 
 void read_jekyll(Run& run, ojson& site) {
   std::vector<std::string> exclude;
-  read_config(run, site, exclude);
+  bool own_pattern = false;
+  read_config(run, site, exclude, own_pattern);
   auto excluded = [&](const fs::path& rel) {
     const std::string first = rel.begin()->string();
     if (first.empty()) return false;
@@ -188,7 +189,8 @@ void read_jekyll(Run& run, ojson& site) {
       ymd = b;
     }
     finish_front(run, item, ymd);
-    if (!item.page) keep_old_url(run, item, apply_permalink(permalink_pattern("date"), item));  // Jekyll's default
+    if (!item.page && (!own_pattern || !run.permalink.empty()))  // the site's pattern (kept as it is), else Jekyll's default
+      keep_old_url(run, item, expand_pattern(run, own_pattern ? run.permalink : permalink_pattern("date"), item));
     kept.push_back(std::move(item));
   }
   run.items = std::move(kept);
