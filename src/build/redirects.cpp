@@ -7,11 +7,15 @@
 namespace quire {
 
 std::string redirect_page(const std::string& url, const std::string& target) {
-  const std::string to = escape_html(url + target);
-  return "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>Moved to " + to +
-         "</title>\n<link rel=\"canonical\" href=\"" + to +
+  // The canonical link is absolute (crawlers); the refresh and the link a
+  // reader follows stay on this host, so a local preview (npm start) or a
+  // staging copy lands on its own page, not on the live site.
+  const std::string canonical = escape_html(url + target);
+  const std::string to = escape_html(target);
+  return "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>Moved to " + canonical +
+         "</title>\n<link rel=\"canonical\" href=\"" + canonical +
          "\">\n<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" content=\"0; url=" + to +
-         "\">\n</head>\n<body>\n<p>This page has moved to <a href=\"" + to + "\">" + to +
+         "\">\n</head>\n<body>\n<p>This page has moved to <a href=\"" + to + "\">" + canonical +
          "</a>.</p>\n</body>\n</html>\n";
 }
 

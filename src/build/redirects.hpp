@@ -21,7 +21,7 @@ struct RedirectFile {
 
 // The page sending readers to `target` (a path under the site, base_path
 // included); `url` is the site's absolute origin, or "" (canonical then
-// stays relative).
+// stays relative). The refresh and the link go to `target` on the same host.
 std::string redirect_page(const std::string& url, const std::string& target);
 
 // One page for each alias of each post.
