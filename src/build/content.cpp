@@ -103,23 +103,6 @@ bool load_yaml(std::string_view text, Context& cx, YAML::Node& out) {
   return guard_yaml(out, text.size(), cx.file, cx.line_offset, cx.errors, cx.warnings);
 }
 
-std::string_view strip_bom(std::string_view s) {
-  if (s.substr(0, 3) == "\xEF\xBB\xBF") s.remove_prefix(3);
-  return s;
-}
-
-// CRLF and lone CR (classic Mac) line endings become LF before any line is
-// counted, so that front matter and diagnostics see the same lines.
-std::string unify_newlines(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != '\r') out += s[i];
-    else if (i + 1 >= s.size() || s[i + 1] != '\n') out += '\n';
-  }
-  return out;
-}
-
 // Reports the first invalid UTF-8 byte's line, if any.
 void check_utf8(std::string_view text, const std::string& file, int first_line, std::vector<Diagnostic>& warnings) {
   std::string clean = sanitize_utf8(text);
@@ -158,7 +141,7 @@ std::string engine_name(std::string engine) {
 void parse_site_yaml(std::string_view text, const std::string& file, Site& site,
                      std::vector<Diagnostic>& errors, std::vector<Diagnostic>& warnings) {
   Context cx{file, 1, errors, warnings};
-  const std::string unified = unify_newlines(strip_bom(text));
+  const std::string unified = normalize_text(text);
   text = unified;
   check_utf8(text, file, 1, warnings);
   YAML::Node root;
@@ -299,10 +282,21 @@ std::string take_summary(std::string& body, bool wanted) {
   return out;
 }
 
+std::string normalize_text(std::string_view s) {
+  if (s.substr(0, 3) == "\xEF\xBB\xBF") s.remove_prefix(3);
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '\r') out += s[i];
+    else if (i + 1 >= s.size() || s[i + 1] != '\n') out += '\n';
+  }
+  return out;
+}
+
 ParsedPost parse_post(std::string_view raw, const std::string& file, std::vector<Diagnostic>& errors,
                       std::vector<Diagnostic>& warnings, const PostSettings& settings) {
   ParsedPost r;
-  const std::string unified = unify_newlines(strip_bom(raw));
+  const std::string unified = normalize_text(raw);
   FrontMatter fm;
   size_t errors_before = errors.size();
   if (!read_front_matter(unified, file, fm, errors, warnings)) return r;

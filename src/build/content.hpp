@@ -52,6 +52,11 @@ struct ParsedPost {
   int body_line = 1;  // the file's line where the body starts
 };
 // What a post's reading needs beyond its text.
+// Text as the build reads it: a leading BOM dropped, CRLF and lone CR
+// (classic Mac) line endings as LF, so that front matter and diagnostics
+// see the same lines.
+std::string normalize_text(std::string_view text);
+
 struct PostSettings {
   std::string name;       // the file name without extension, or a page bundle's folder name (empty: from file)
   std::string time_zone;  // the site's (Site::timezone)

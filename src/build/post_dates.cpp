@@ -11,17 +11,6 @@
 namespace quire {
 namespace {
 
-bool digits(std::string_view s, size_t pos, size_t count, int& out) {
-  if (pos + count > s.size()) return false;
-  int v = 0;
-  for (size_t i = pos; i < pos + count; ++i) {
-    if (s[i] < '0' || s[i] > '9') return false;
-    v = v * 10 + (s[i] - '0');
-  }
-  out = v;
-  return true;
-}
-
 // "YYYY-MM-DDTHH:MM:SS" plus "±HH:MM" when `offset` is given.
 std::string iso(const DateTime& d, const int* offset) {
   char buf[40];
@@ -59,9 +48,9 @@ std::optional<DateTime> read_date(std::string_view s) {
     iso_text += "Z";
   } else if (!rest.empty()) {
     int h = 0, m = 0;
-    if ((rest[0] != '+' && rest[0] != '-') || !digits(rest, 1, 2, h)) return std::nullopt;
-    if (rest.size() == 5 && digits(rest, 3, 2, m)) {
-    } else if (rest.size() == 6 && rest[3] == ':' && digits(rest, 4, 2, m)) {
+    if ((rest[0] != '+' && rest[0] != '-') || !parse_digits(rest, 1, 2, h)) return std::nullopt;
+    if (rest.size() == 5 && parse_digits(rest, 3, 2, m)) {
+    } else if (rest.size() == 6 && rest[3] == ':' && parse_digits(rest, 4, 2, m)) {
     } else if (rest.size() != 3) {
       return std::nullopt;
     }

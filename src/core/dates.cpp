@@ -22,17 +22,6 @@ int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
   return era * 146097 + static_cast<int64_t>(doe) - 719468;
 }
 
-bool digits(std::string_view s, size_t pos, size_t count, int& out) {
-  if (pos + count > s.size()) return false;
-  int v = 0;
-  for (size_t i = pos; i < pos + count; ++i) {
-    if (s[i] < '0' || s[i] > '9') return false;
-    v = v * 10 + (s[i] - '0');
-  }
-  out = v;
-  return true;
-}
-
 struct Names {
   const char* language;
   const char* months[12];
@@ -87,6 +76,18 @@ int weekday(const DateTime& d) {  // 0 = Sunday
 
 }  // namespace
 
+bool parse_digits(std::string_view s, size_t pos, size_t count, int& out) {
+  if (pos + count > s.size()) return false;
+  int v = 0;
+  for (size_t i = pos; i < pos + count; ++i) {
+    if (s[i] < '0' || s[i] > '9') return false;
+    v = v * 10 + (s[i] - '0');
+  }
+  out = v;
+  return true;
+}
+
+
 int64_t DateTime::epoch_seconds() const {
   int64_t days = days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
   return days * 86400 + hour * 3600 + minute * 60 + second - offset_minutes * 60;
@@ -95,19 +96,19 @@ int64_t DateTime::epoch_seconds() const {
 std::optional<DateTime> parse_date(std::string_view s) {
   DateTime d;
   if (s.size() < 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-  if (!digits(s, 0, 4, d.year) || !digits(s, 5, 2, d.month) || !digits(s, 8, 2, d.day))
+  if (!parse_digits(s, 0, 4, d.year) || !parse_digits(s, 5, 2, d.month) || !parse_digits(s, 8, 2, d.day))
     return std::nullopt;
   if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > days_in_month(d.year, d.month))
     return std::nullopt;
   if (s.size() == 10) return d;
   if (s[10] != 'T' && s[10] != 't' && s[10] != ' ') return std::nullopt;
   size_t p = 11;
-  if (!digits(s, p, 2, d.hour) || s.size() < p + 5 || s[p + 2] != ':' ||
-      !digits(s, p + 3, 2, d.minute))
+  if (!parse_digits(s, p, 2, d.hour) || s.size() < p + 5 || s[p + 2] != ':' ||
+      !parse_digits(s, p + 3, 2, d.minute))
     return std::nullopt;
   p += 5;
   if (p < s.size() && s[p] == ':') {
-    if (!digits(s, p + 1, 2, d.second)) return std::nullopt;
+    if (!parse_digits(s, p + 1, 2, d.second)) return std::nullopt;
     p += 3;
     if (p < s.size() && s[p] == '.') {  // fractional seconds, ignored
       ++p;
@@ -125,10 +126,10 @@ std::optional<DateTime> parse_date(std::string_view s) {
   }
   if (s[p] != '+' && s[p] != '-') return std::nullopt;
   int oh = 0, om = 0;
-  if (!digits(s, p + 1, 2, oh)) return std::nullopt;
+  if (!parse_digits(s, p + 1, 2, oh)) return std::nullopt;
   size_t q = p + 3;
   if (q < s.size() && s[q] == ':') ++q;
-  if (!digits(s, q, 2, om) || q + 2 != s.size() || oh > 23 || om > 59) return std::nullopt;
+  if (!parse_digits(s, q, 2, om) || q + 2 != s.size() || oh > 23 || om > 59) return std::nullopt;
   d.has_offset = true;
   d.offset_minutes = (s[p] == '-' ? -1 : 1) * (oh * 60 + om);
   return d;

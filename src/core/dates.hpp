@@ -43,4 +43,8 @@ inline constexpr const char* kDefaultDateFormat = "%-I:%M%p. %B %-d, %Y.";
 std::string month_name(int month, std::string_view language);
 std::string month_year(int year, int month, std::string_view language);
 
+// `count` ASCII digits of `s` from `pos`, as a number (false: not all digits,
+// or past the end).
+bool parse_digits(std::string_view s, size_t pos, size_t count, int& out);
+
 }  // namespace quire

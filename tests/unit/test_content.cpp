@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "content_support.hpp"
+
 #include <filesystem>
 #include <string>
 #include <unistd.h>
@@ -16,6 +18,9 @@ using quire::Diagnostic;
 
 namespace {
 
+using quire::testing::all;
+using quire::testing::TempDir;
+
 struct Parsed {
   quire::ParsedPost post;
   std::vector<Diagnostic> errors, warnings;
@@ -26,28 +31,6 @@ Parsed parse(const std::string& text, const std::string& file = "content/posts/2
   p.post = quire::parse_post(text, file, p.errors, p.warnings);
   return p;
 }
-
-std::string all(const std::vector<Diagnostic>& ds) {
-  std::string s;
-  for (const auto& d : ds) s += d.str() + "\n";
-  return s;
-}
-
-// A scratch directory removed at the end of the test.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    path = fs::temp_directory_path() / ("quire-test-" + std::to_string(::getpid()) + "-" + std::to_string(++n));
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() { fs::remove_all(path); }
-  void write(const std::string& rel, const std::string& text) const {
-    std::string error;
-    REQUIRE(quire::write_file(path / rel, text, error));
-  }
-  static inline int n = 0;
-};
 
 }  // namespace
 

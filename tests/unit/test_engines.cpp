@@ -3,6 +3,8 @@
 // their dates and time zones, and their keys.
 #include <doctest/doctest.h>
 
+#include "content_support.hpp"
+
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -22,6 +24,9 @@ using quire::Diagnostic;
 
 namespace {
 
+using quire::testing::all;
+using quire::testing::TempDir;
+
 struct Parsed {
   quire::ParsedPost post;
   std::vector<Diagnostic> errors, warnings;
@@ -34,32 +39,11 @@ Parsed parse(const std::string& text, const std::string& file = "content/posts/x
   return p;
 }
 
-std::string all(const std::vector<Diagnostic>& ds) {
-  std::string s;
-  for (const auto& d : ds) s += d.str() + "\n";
-  return s;
-}
-
 std::vector<quire::Text> texts(std::initializer_list<const char*> l) {
   std::vector<quire::Text> out;
   for (const char* s : l) out.push_back(std::string(s));
   return out;
 }
-
-struct Scratch {
-  fs::path path;
-  Scratch() {
-    path = fs::temp_directory_path() / ("quire-engines-" + std::to_string(::getpid()) + "-" + std::to_string(++n));
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~Scratch() { fs::remove_all(path); }
-  void write(const std::string& rel, const std::string& text) const {
-    std::string error;
-    REQUIRE(quire::write_file(path / rel, text, error));
-  }
-  static inline int n = 0;
-};
 
 const std::string kPost = "---\ntitle: T\ndate: 2022-01-01\n---\nText.\n";
 
@@ -247,7 +231,7 @@ TEST_SUITE("engines") {
     quire::parse_site_yaml("title: T\ntimezone: Europe/Berlinn\n", "site.yaml", site, errors, warnings);
     REQUIRE(errors.size() == 1);
     CHECK(errors[0].str().rfind("site.yaml:2: timezone: expected a time zone of the tz database", 0) == 0);
-    Scratch dir;
+    TempDir dir;
     dir.write("site.yaml", "title: T\ntimezone: Europe/Berlin\n");
     dir.write("posts/a.md", "---\ntitle: A\ndate: 2022-07-01 10:00\n---\nA.\n");
     auto r = quire::load_content(dir.path, {});
@@ -256,7 +240,7 @@ TEST_SUITE("engines") {
   }
 
   TEST_CASE("posts at any depth, .markdown files and page bundles are found; the rest is listed once") {
-    Scratch dir;
+    TempDir dir;
     dir.write("site.yaml", "title: T\n");
     dir.write("posts/2016-10-06-jekyll.markdown", kPost);
     dir.write("posts/2021/deep/b.md", "---\ntitle: B\ndate: 2021-01-01\n---\nB.\n");
@@ -283,7 +267,7 @@ TEST_SUITE("engines") {
                   all(r.warnings));
 
     SUBCASE("the bundle's files are published next to the post's page") {
-      Scratch out;
+      TempDir out;
       for (const char* const* f = quire::kWebFiles; *f; ++f) out.write(std::string("web/") + *f, "web file");
       out.write("wasm/quire-core.js", "//");
       out.write("wasm/quire-core.wasm", "\0asm");
@@ -329,7 +313,7 @@ TEST_SUITE("engines") {
     };
     for (const Case& c : cases) {
       CAPTURE(c.engine);
-      Scratch dir;
+      TempDir dir;
       for (const auto& [rel, text] : c.files) dir.write(rel, text);
       auto r = quire::load_content(dir.path, {});
       CHECK_FALSE(r.ok());
@@ -340,7 +324,7 @@ TEST_SUITE("engines") {
   }
 
   TEST_CASE("description is the meta description, and the summary when there is none") {
-    Scratch dir;
+    TempDir dir;
     dir.write("site.yaml", "title: T\nurl: https://example.com\n");
     dir.write("posts/a.md", "---\ntitle: A\ndate: 2022-01-01\nsummary: The *summary*.\n"
                             "description: For search engines.\n---\nBody.\n");
@@ -357,7 +341,7 @@ TEST_SUITE("engines") {
   }
 
   TEST_CASE("a post's authors show on its page, in both feeds and in its JSON-LD") {
-    Scratch dir;
+    TempDir dir;
     dir.write("site.yaml", "title: T\nurl: https://example.com\nauthor: Site Owner\n");
     dir.write("posts/a.md", "---\ntitle: A\ndate: 2022-01-01\nauthors: [Ada, {name: Grace}]\n---\nA.\n");
     auto r = quire::load_content(dir.path, {});

@@ -2,6 +2,8 @@
 // the bundle's "pages" and site "menu", the header's navigation.
 #include <doctest/doctest.h>
 
+#include "content_support.hpp"
+
 #include <unistd.h>
 
 #include <filesystem>
@@ -20,26 +22,8 @@ using quire::RouteKind;
 
 namespace {
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    path = fs::temp_directory_path() / ("quire-pages-" + std::to_string(::getpid()) + "-" + std::to_string(++n));
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() { fs::remove_all(path); }
-  void write(const std::string& rel, const std::string& text) const {
-    std::string error;
-    REQUIRE(quire::write_file(path / rel, text, error));
-  }
-  static inline int n = 0;
-};
-
-std::string all(const std::vector<quire::Diagnostic>& ds) {
-  std::string s;
-  for (const auto& d : ds) s += d.str() + "\n";
-  return s;
-}
+using quire::testing::all;
+using quire::testing::TempDir;
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 

@@ -4,6 +4,8 @@
 // redirect pages and where the build writes posts.
 #include <doctest/doctest.h>
 
+#include "content_support.hpp"
+
 #include <unistd.h>
 
 #include <filesystem>
@@ -24,6 +26,9 @@ namespace fs = std::filesystem;
 using quire::RouteKind;
 
 namespace {
+
+using quire::testing::all;
+using quire::testing::TempDir;
 
 quire::Post post(const std::string& slug, const std::string& date, const std::string& title = "T") {
   quire::Post p;
@@ -51,27 +56,6 @@ quire::Bundle sample(const std::string& pattern, const std::string& base = "/") 
   b.index();
   return b;
 }
-
-std::string all(const std::vector<quire::Diagnostic>& ds) {
-  std::string s;
-  for (const auto& d : ds) s += d.str() + "\n";
-  return s;
-}
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    path = fs::temp_directory_path() / ("quire-permalink-" + std::to_string(::getpid()) + "-" + std::to_string(++n));
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() { fs::remove_all(path); }
-  void write(const std::string& rel, const std::string& text) const {
-    std::string error;
-    REQUIRE(quire::write_file(path / rel, text, error));
-  }
-  static inline int n = 0;
-};
 
 }  // namespace
 

@@ -1,5 +1,6 @@
 // Front matter: reading YAML or TOML into JSON, dates to ISO 8601, the
 // keys Quire reads, and writing it back as YAML.
+#include "build/content.hpp"
 #include "build/import/common.hpp"
 
 #include <yaml-cpp/yaml.h>
@@ -22,17 +23,6 @@
 namespace quire::import {
 
 namespace {
-
-std::string unify(std::string_view s) {
-  if (s.substr(0, 3) == "\xEF\xBB\xBF") s.remove_prefix(3);
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != '\r') out += s[i];
-    else if (i + 1 >= s.size() || s[i + 1] != '\n') out += '\n';
-  }
-  return out;
-}
 
 std::string trim(std::string_view s) {
   const size_t b = s.find_first_not_of(" \t\n");
@@ -127,7 +117,7 @@ int line_of_key(const Item& item, const std::string& front, const std::string& k
 
 SourceDoc split_front_matter(std::string_view raw) {
   SourceDoc d;
-  const std::string text = unify(raw);
+  const std::string text = normalize_text(raw);
   size_t pos = 0;
   int line = 1;
   while (pos < text.size()) {  // blank lines before the fence
