@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/bundle.hpp"
+#include "core/code_tokens.hpp"
 #include "core/html.hpp"
 #include "core/markdown.hpp"
 #include "core/router.hpp"
@@ -51,8 +52,13 @@ class FlatReader {
         ++i_;  // ':'
         space();
         f.type = type_here();
-        if (peek() == '"') f.value = string();
-        else skip();
+        if (peek() == '"') {
+          f.value = string();
+        } else {  // kept as written (a page's "code": token runs, checked when replayed)
+          const size_t start = i_;
+          skip();
+          f.value = std::string(s_.substr(start, i_ - start));
+        }
         out.back().push_back(std::move(f));
       }
       ++i_;  // '}'
@@ -179,6 +185,8 @@ std::string read_pages(std::string_view text, std::vector<Post>& pages) {
     p.has_body = true;
     p.date = std::move(date);
     p.permalink = std::move(permalink);
+    if (const Field* code = field(o, "code"); code && std::string_view(code->type) == "array")
+      p.code_json = code->value;  // build-time highlighting (code_tokens.hpp)
     pages.push_back(std::move(p));
   }
   return {};
@@ -227,6 +235,10 @@ void write_pages(json& doc, const Bundle& b) {
     json j = {{"slug", p.slug.str()}, {"title", p.title.str()}, {"body", p.body.str()}};
     if (!p.date.empty()) j["date"] = p.date.str();
     if (!p.permalink.empty()) j["permalink"] = p.permalink.str();
+    if (!p.code_json.empty()) {
+      json code = json::parse(p.code_json, nullptr, false);
+      if (code.is_array() && !code.empty()) j["code"] = std::move(code);
+    }
     a.push_back(std::move(j));
   }
   doc["pages"] = std::move(a);
@@ -249,7 +261,10 @@ bool render_page_view(const Bundle& b, std::string_view slug, View& v) {
   v.description = markdown_plain_text(first_paragraph(p->body));
   MarkdownOptions o;
   o.unsafe_html = b.site.unsafe_html;
+  o.iframe_hosts = b.site.iframe_hosts;
   o.base_path = b.site.base_path;
+  TokenReplay tokens(p->code_json);  // build-time highlighting, as a post's
+  o.code = &tokens;
   Html h;
   h.raw("<article class=\"page\" data-page=\"").text(p->slug).raw("\">\n<header class=\"post-header\">\n<h1>")
       .text(p->title).raw("</h1>\n</header>\n<div class=\"post-body\">\n").raw(render_markdown(p->body, o))

@@ -42,6 +42,24 @@ const char* const kMenu =
 }  // namespace
 
 TEST_SUITE("pages") {
+  TEST_CASE("a page's code is highlighted and its raw HTML kept, the same from the bundle") {
+    // Regression: pages carried no token runs, so their code was plain.
+    TempDir dir;
+    dir.write("site.yaml", "title: T\n");
+    dir.write("posts/2020-01-01-a.md", "---\ntitle: A\ndate: 2020-01-01\n---\nA.\n");
+    dir.write("pages/about.md",
+              "---\ntitle: About\n---\n```yaml\nposts_per_page: 5\n```\n\n"
+              "<iframe src=\"https://www.youtube-nocookie.com/embed/x\"></iframe>\n");
+    auto r = quire::load_content(dir.path, {});
+    REQUIRE_MESSAGE(r.ok(), all(r.errors));
+    const quire::View v = quire::render_view(r.bundle, quire::parse_route("/about/", r.bundle));
+    CHECK(has(v.html, "<span class=\"tok-"));
+    CHECK(has(v.html, "<iframe src=\"https://www.youtube-nocookie.com/embed/x\""));
+    auto loaded = quire::load_bundle(quire::write_bundle_json(r.bundle));
+    REQUIRE_MESSAGE(loaded.ok, loaded.message);
+    CHECK(quire::render_view(loaded.bundle, quire::parse_route("/about/", loaded.bundle)).html == v.html);
+  }
+
   TEST_CASE("pages load without a date, at /<slug>/ or their permalink, and nowhere in the lists") {
     TempDir dir;
     auto r = blog(dir, "title: T\nbase_path: /blog/\n");
