@@ -18,9 +18,10 @@
 // one: Home, Tags, Archive, Search.
 //
 // In the bundle: "pages": [{"slug", "title", "body", "date"?,
-// "permalink"?}] at the top level, and "menu": [{"title", "page"|"tag"|
-// "path"|"url": ".."}] in "site"; read with nlohmann (a handful of entries)
-// from the spans the loader hands over, written beside the rest.
+// "permalink"?, "code"?: [token runs, as a post's]}] at the top level, and
+// "menu": [{"title", "page"|"tag"|"path"|"url": ".."}] in "site"; read by a
+// small reader of flat objects from the spans the loader hands over (no
+// JSON DOM in the WASM module), written beside the rest.
 #pragma once
 
 #include <nlohmann/json_fwd.hpp>
