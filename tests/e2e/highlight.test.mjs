@@ -122,3 +122,28 @@ test('the copy button copies the exact code, by keyboard, says "Copied", and is 
     await noScript.close();
   }
 });
+
+test('a code block shows at least 40 columns on a 375 px phone, and the page does not scroll sideways', async () => {
+  const post = site.bundle.posts.find((p) => /```python/.test(p.body ?? ''));
+  assert.ok(post);
+  const { page, pageErrors, close } = await openPage(browser, { viewport: { width: 375, height: 800 } });
+  try {
+    await page.goto(new URL(`${site.bundle.site.base_path}posts/${post.slug}/`, server.url).href);
+    const measured = await page.evaluate(() => {
+      const pre = /** @type {HTMLElement} */ (document.querySelector('.post-body > pre'));
+      const probe = document.createElement('span');
+      probe.textContent = '0'.repeat(100);
+      /** @type {HTMLElement} */ (pre.querySelector('code')).append(probe);
+      const glyph = probe.getBoundingClientRect().width / 100;
+      probe.remove();
+      const style = getComputedStyle(pre);
+      const inner = pre.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return { columns: inner / glyph, pageWidth: document.documentElement.scrollWidth };
+    });
+    assert.ok(measured.columns >= 40, `${measured.columns.toFixed(1)} columns at 375 px`);
+    assert.ok(measured.pageWidth <= 375, `the page is ${measured.pageWidth} px wide`);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await close();
+  }
+});
