@@ -989,6 +989,10 @@ void BundleReader::site() {
     site_problem_ = std::string("site.base_path: expected ") + kBasePathExpectation + ", got " + in_quotes(s.base_path);
     return;
   }
+  if (!valid_site_url(s.url)) {
+    site_problem_ = "site.url: expected an absolute http(s) URL like https://example.com, or none, got " + in_quotes(s.url);
+    return;
+  }
   if (std::string why = permalink_problem(s.permalink); !why.empty()) {
     site_problem_ = "site.permalink: " + why + ", got " + in_quotes(s.permalink);
     return;
@@ -1448,6 +1452,17 @@ bool valid_slug(std::string_view slug) {
 // refused too: '+' joins tags in a path, the others mean something in CSS,
 // srcset or the author's own scripts. No empty, "." or ".." segment: the
 // browser would resolve those away.
+bool valid_site_url(std::string_view url) {
+  if (url.empty()) return true;
+  const std::string_view scheme = url.substr(0, url.find(':'));
+  if (ascii_lower(scheme) != "http" && ascii_lower(scheme) != "https") return false;
+  if (url.substr(scheme.size(), 3) != "://" || url.size() == scheme.size() + 3) return false;
+  for (const char c : url)
+    if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7F || c == '"' || c == '<' || c == '>' || c == '\\')
+      return false;
+  return true;
+}
+
 bool valid_base_path(std::string_view p) {
   if (p.empty() || p.front() != '/' || p.back() != '/') return false;
   size_t segment = 1;  // where the current segment starts

@@ -265,6 +265,10 @@ bool valid_base_path(std::string_view path);
 // What authors are told when valid_base_path refuses theirs.
 inline constexpr const char* kBasePathExpectation =
     "a path like /blog/ (ASCII letters, digits, '-', '.', '_' or '~' between slashes)";
+// site.url: an absolute http(s) URL (no spaces, quotes, '<', '>', control
+// characters), or "" for none. It goes into canonical links, feeds and
+// JSON-LD, so a bundle must not bring a javascript: one.
+bool valid_site_url(std::string_view url);
 // A chunk path: relative, no "..", letters, digits, '-', '_', '.', '/'.
 bool valid_chunk_path(std::string_view path);
 

@@ -201,6 +201,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   site.description = in.ConsumeRandomLengthString(40);
   site.author = in.ConsumeRandomLengthString(20);
   site.url = pick(in, {"", "https://example.com", "https://example.com/blog"}, 40);
+  if (!quire::valid_site_url(site.url)) site.url.clear();  // what the loader and the build accept
   site.base_path = pick(in, {"/", "/blog/"}, 20);
   if (!quire::valid_base_path(site.base_path)) site.base_path = "/";
   site.language = pick(in, {"en", "fr", "de", "es"}, 8);

@@ -135,6 +135,25 @@ TEST_SUITE("bundle") {
     CHECK(quire::tag_slug("café") == "café");
   }
 
+  // Found by fuzz_views: a bundle's site.url went unchecked into canonical
+  // links and JSON-LD ("javascript:alert(1)" as the document's url).
+  TEST_CASE("a site url that is not an absolute http(s) URL is refused") {
+    for (const char* bad : {"javascript:alert(1)", " https://e.org", "data:text/html,x", "https:", "https://",
+                            "//e.org", "e.org", "https://e.org/a b", "https://e.org/\"", "ftp://e.org"}) {
+      CAPTURE(bad);
+      CHECK_FALSE(quire::valid_site_url(bad));
+      auto r = load_bundle(bundle_with(R"({"url":)" + nlohmann::json(bad).dump() + "}", "[]"));
+      CHECK_FALSE(r.ok);
+      CHECK(r.code == "schema");
+      CHECK_MESSAGE(r.message.rfind("site.url: expected an absolute http(s) URL", 0) == 0, r.message);
+    }
+    for (const char* good : {"", "https://example.com", "http://localhost:8080", "HTTPS://E.org/blog"}) {
+      CAPTURE(good);
+      CHECK(quire::valid_site_url(good));
+      CHECK(load_bundle(bundle_with(R"({"url":)" + nlohmann::json(good).dump() + "}", "[]")).ok);
+    }
+  }
+
   TEST_CASE("a base_path with characters a browser would percent-encode is refused, naming the field") {
     // The app matches base_path against location.pathname, which the browser
     // percent-encodes: "/blög/" arrives as "/bl%C3%B6g/" and every route
