@@ -280,4 +280,11 @@ void set_url(Run& run, ojson& site, const std::string& url, const std::string& b
   }
 }
 
+std::string trim(std::string_view s) {
+  const size_t b = s.find_first_not_of(" \t\n");
+  if (b == std::string_view::npos) return "";
+  const size_t e = s.find_last_not_of(" \t\n");
+  return std::string(s.substr(b, e - b + 1));
+}
+
 }  // namespace quire::import

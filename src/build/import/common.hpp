@@ -232,4 +232,7 @@ void write_site(Run& run, const ojson& site);
 // a language to its primary subtag, a number check.
 void set_url(Run& run, ojson& site, const std::string& url, const std::string& base, const std::string& file);
 
+// `s` without leading and trailing spaces, tabs and newlines.
+std::string trim(std::string_view s);
+
 }  // namespace quire::import

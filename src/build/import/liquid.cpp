@@ -11,13 +11,6 @@ namespace {
 
 bool at_line_start(std::string_view text, size_t pos) { return pos == 0 || text[pos - 1] == '\n'; }
 
-std::string trim(std::string_view s) {
-  const size_t b = s.find_first_not_of(" \t\n");
-  if (b == std::string_view::npos) return "";
-  const size_t e = s.find_last_not_of(" \t\n");
-  return std::string(s.substr(b, e - b + 1));
-}
-
 // {{ site.baseurl }} and friends inside an argument: the site's root is "".
 std::string without_site_root(std::string s) {
   for (const char* v : {"{{ site.url }}", "{{site.url}}", "{{ site.baseurl }}", "{{site.baseurl}}",

@@ -10,13 +10,6 @@ namespace quire::import {
 
 namespace {
 
-std::string trim(std::string_view s) {
-  const size_t b = s.find_first_not_of(" \t\n");
-  if (b == std::string_view::npos) return "";
-  const size_t e = s.find_last_not_of(" \t\n");
-  return std::string(s.substr(b, e - b + 1));
-}
-
 }  // namespace
 
 namespace {
