@@ -1434,6 +1434,7 @@ class HtmlRenderer {
   }
 
   int enter_block(MD_BLOCKTYPE type, void* detail) {
+    close_open_spans();
     if (type != MD_BLOCK_HTML) raw_html_.enter_scope();
     switch (type) {
       case MD_BLOCK_DOC: break;
@@ -1460,6 +1461,7 @@ class HtmlRenderer {
   }
 
   int leave_block(MD_BLOCKTYPE type, void* detail) {
+    close_open_spans();
     if (type != MD_BLOCK_HTML) raw_html_.leave_scope(sink());
     switch (type) {
       case MD_BLOCK_DOC: break;
@@ -1487,6 +1489,7 @@ class HtmlRenderer {
     // Inside an image everything is alt text: nested markup is dropped.
     if (image_depth_ > 0 && type != MD_SPAN_IMG) return 0;
     raw_html_.enter_scope();
+    spans_.push_back(type);
     switch (type) {
       case MD_SPAN_EM: put("<em>"); break;
       case MD_SPAN_STRONG: put("<strong>"); break;
@@ -1500,20 +1503,42 @@ class HtmlRenderer {
     return 0;
   }
 
+  // md4c 0.4.8 does not always pair its span callbacks: '*[](*)' opens an
+  // <em> whose closer md4c takes from inside the link destination and never
+  // reports, '[l](/u "*a") b*' reports a closer from the link title whose
+  // opener it never reported. The renderer keeps the stack of spans it
+  // opened (spans_) so that its HTML is well formed whatever md4c reports:
+  // a close matching nothing open is dropped, one matching a span below the
+  // top closes the spans above it first, and spans still open when a block
+  // starts or ends are closed there (inline spans never cross blocks).
   int leave_span(MD_SPANTYPE type, void* detail) {
     if (image_depth_ > 0 && type != MD_SPAN_IMG) return 0;
+    if (std::find(spans_.begin(), spans_.end(), type) == spans_.end()) return 0;
+    while (spans_.back() != type) close_top_span(nullptr);
+    close_top_span(detail);
+    return 0;
+  }
+
+  // `detail` is md4c's for the span's own close, nullptr when the renderer
+  // closes it on md4c's behalf (an image then has no title).
+  void close_top_span(void* detail) {
+    const MD_SPANTYPE type = spans_.back();
+    spans_.pop_back();
     raw_html_.leave_scope(sink());
     switch (type) {
       case MD_SPAN_EM: put("</em>"); break;
       case MD_SPAN_STRONG: put("</strong>"); break;
       case MD_SPAN_A: close_link(); break;
-      case MD_SPAN_IMG: close_image(*static_cast<const MD_SPAN_IMG_DETAIL*>(detail)); break;
+      case MD_SPAN_IMG: close_image(static_cast<const MD_SPAN_IMG_DETAIL*>(detail)); break;
       case MD_SPAN_CODE: put("</code>"); break;
       case MD_SPAN_DEL: put("</del>"); break;
       case MD_SPAN_U: put("</u>"); break;
       default: break;
     }
-    return 0;
+  }
+
+  void close_open_spans() {
+    while (!spans_.empty()) close_top_span(nullptr);
   }
 
   int text(MD_TEXTTYPE type, std::string_view text) {
@@ -1701,13 +1726,13 @@ class HtmlRenderer {
     out += "\" loading=\"lazy\" decoding=\"async\" alt=\"";
   }
 
-  void close_image(const MD_SPAN_IMG_DETAIL& detail) {
+  void close_image(const MD_SPAN_IMG_DETAIL* detail) {
     if (image_depth_ == 0 || --image_depth_ > 0 || !image_tag_open_) return;
     image_tag_open_ = false;
     OutputBuffer& out = sink();
-    if (detail.title.text != nullptr) {
+    if (detail != nullptr && detail->title.text != nullptr) {
       out += "\" title=\"";
-      append_html_escaped(out, scratch_value(detail.title));
+      append_html_escaped(out, scratch_value(detail->title));
     }
     out += "\">";
   }
@@ -1825,6 +1850,7 @@ class HtmlRenderer {
   RenderContext& context_;
   OutputBuffer& html_;
   RawHtmlFilter raw_html_;  // canonical raw HTML, scoped by the blocks and spans around it
+  std::vector<MD_SPANTYPE> spans_;  // the spans this renderer opened, innermost last
   bool in_heading_ = false;
   OutputBuffer heading_html_;
   std::string heading_text_;  // for the slug

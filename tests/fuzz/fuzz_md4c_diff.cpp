@@ -13,6 +13,8 @@
 // text); raw HTML other than md4c-html's own elements is skipped (a
 // <style>, or a tag the tokenizer reads up to the next '>' far below, hides
 // our additions from the normaliser: not a difference of the renderers);
+// md4c-html's inline tags unpaired (md4c 0.4.8's emphasis marks inside
+// link destinations and titles, which ours pairs) are skipped;
 // an image inside an image's alt text is skipped (md4c-html 0.4.8 leaves
 // alt mode when the inner image ends: '![a ![b](/u)c](/v)' gives
 // alt="a b" and "c" after the image; the spec and ours give alt="a bc");
@@ -27,6 +29,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/html.hpp"
 #include "core/markdown.hpp"
@@ -94,6 +97,28 @@ bool has_foreign_markup(const std::string& html) {
   return false;
 }
 
+// Whether md4c-html's inline tags are unpaired: md4c 0.4.8 reports an
+// emphasis closer inside a link's destination or title without its opener
+// (or the opener without the closer: '*[](*)'). Quire's renderer pairs
+// them itself (HtmlRenderer::leave_span; fuzz_markdown checks its output
+// is well formed), so the two differ there by design.
+bool has_unpaired_spans(const std::string& html) {
+  static const std::set<std::string> kSpans = {"em", "strong", "a", "code", "del", "u"};
+  std::vector<std::string> open;
+  for (const auto& t : quire::testing::tokenize_html(html)) {
+    using Kind = quire::testing::HtmlToken::Kind;
+    if (kSpans.count(t.name) == 0) {
+      if (t.kind == Kind::end_tag && !open.empty()) return true;  // a block ends with a span open
+      continue;
+    }
+    if (t.kind == Kind::start_tag) open.push_back(t.name);
+    if (t.kind != Kind::end_tag) continue;
+    if (open.empty() || open.back() != t.name) return true;
+    open.pop_back();
+  }
+  return !open.empty();
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -107,7 +132,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const quire::testing::NormalizeOptions ignore_additions{true};
   const std::string without_bom = markdown.rfind("\xEF\xBB\xBF", 0) == 0 ? markdown.substr(3) : markdown;
   const std::string raw_theirs = md4c_html(without_bom);
-  if (has_foreign_markup(raw_theirs)) return 0;
+  if (has_foreign_markup(raw_theirs) || has_unpaired_spans(raw_theirs)) return 0;
   const std::string theirs = quire::testing::normalize_html(raw_theirs, ignore_additions);
   const std::string ours = quire::testing::normalize_html(quire::render_markdown(markdown, options), ignore_additions);
   if (ours == theirs || url_policy_differs(theirs)) return 0;
