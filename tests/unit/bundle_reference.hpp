@@ -77,6 +77,8 @@ struct Reader {
     if (!ok) return false;
     if (!valid_base_path(s.base_path))
       return fail("site.base_path", std::string("expected ") + kBasePathExpectation + ", got \"" + s.base_path + "\"");
+    if (!valid_site_url(s.url))
+      return fail("site.url", "expected an absolute http(s) URL like https://example.com, or none, got \"" + s.url + "\"");
     while (!s.url.empty() && s.url.back() == '/') s.url.pop_back();
     return true;
   }

@@ -413,6 +413,21 @@ TEST_SUITE("bundle") {
 }
 
 TEST_SUITE("bundle") {
+  // Found by fuzz_bundle: the reference reader took any site.url.
+  TEST_CASE("both loaders refuse a site.url that is not an absolute http(s) URL") {
+    for (const char* url : {"httpsxe/:/ample.com/blog/", "javascript:alert(1)", "/blog/"}) {
+      CAPTURE(url);
+      const std::string json = bundle_with(std::string(R"({"url":")") + url + "\"}", "[]");
+      CHECK_FALSE(load_bundle(json).ok);
+      CHECK_FALSE(reference::load_bundle(json).ok);
+    }
+    const std::string good = bundle_with(R"({"url":"https://example.com/blog/"})", "[]");
+    CHECK(load_bundle(good).ok);
+    CHECK(reference::load_bundle(good).ok);
+  }
+}
+
+TEST_SUITE("bundle") {
   TEST_CASE("the streaming loader agrees with the reference DOM loader on escapes, numbers and mutated bundles") {
     const std::string base = std::string(R"( { "format" : "quire-bundle" , "version" : 1 ,
       "site" : { "title" : "T\"q\\s\/\b\f\n\r\t\u00e9\ud83d\ude00", "posts_per_page" : 3 , "x" : [ ] , "y" : { } } ,
