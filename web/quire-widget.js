@@ -376,7 +376,7 @@ class QuireBlog extends HTMLElement {
       slug: this.#openSlug ?? this.getAttribute('slug') ?? '',  // #openSlug is set when inline
       limit: this.getAttribute('limit') ?? '',
       linkBase: linkBase ? resolve(linkBase) : '',
-      fallbackLinkBase: new URL('.', url).href,
+      bundleBase: new URL('.', url).href,
       idPrefix: this.#prefix,
       back: inline,
     };
