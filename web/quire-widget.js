@@ -114,9 +114,9 @@ const STYLES = `
   all: initial;
   display: block;
   box-sizing: border-box;
-  --_bg: var(--quire-bg, #fdfcf9); --_raised: var(--quire-raised, #f3f1eb); --_fg: var(--quire-color, #1f2328);
+  --_bg: var(--quire-bg, #fdfcf9); --_raised: var(--quire-raised, #f3f1eb); --_color: var(--quire-color, #1f2328);
   --_muted: var(--quire-muted, #575e69); --_border: var(--quire-border, #dcd8ce); --_accent: var(--quire-accent, #1c57a8);
-  --_hl: var(--quire-hl-line, #ebe5d3); --_shade: rgb(0 0 0 / 0.22);
+  --_hl-line: var(--quire-hl-line, #ebe5d3); --_shade: rgb(0 0 0 / 0.22);
   --_tok-k: var(--quire-tok-k, #a3245e); --_tok-s: var(--quire-tok-s, #1a6b2c); --_tok-e: var(--quire-tok-e, #8a4a00);
   --_tok-c: var(--quire-tok-c, #5f6670); --_tok-f: var(--quire-tok-f, #6b3aa8); --_tok-t: var(--quire-tok-t, #0d6470);
   --_tok-n: var(--quire-tok-n, #a8430c); --_tok-b: var(--quire-tok-b, #1c57a8); --_tok-p: var(--quire-tok-p, #7a3d1a);
@@ -125,7 +125,7 @@ const STYLES = `
   font-family: var(--quire-font, system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif);
   font-size: var(--quire-font-size, 16px);
   line-height: var(--quire-line-height, 1.5);
-  color: var(--_fg);
+  color: var(--_color);
   background: var(--_bg);
   border: var(--quire-border-width, 1px) solid var(--_border);
   border-radius: var(--quire-radius, 8px);
@@ -139,9 +139,9 @@ const STYLES = `
    color-scheme, else the system's) reads only the -dark properties: a card
    branded for a light page cannot turn into light text on its light colours. */
 .root[data-scheme="dark"] {
-  --_bg: var(--quire-bg-dark, #15171b); --_raised: var(--quire-raised-dark, #1f2228); --_fg: var(--quire-color-dark, #e7e5e0);
+  --_bg: var(--quire-bg-dark, #15171b); --_raised: var(--quire-raised-dark, #1f2228); --_color: var(--quire-color-dark, #e7e5e0);
   --_muted: var(--quire-muted-dark, #a4aab4); --_border: var(--quire-border-dark, #353a43);
-  --_accent: var(--quire-accent-dark, #8ab4f8); --_hl: var(--quire-hl-line-dark, #2b3039); --_shade: rgb(255 255 255 / 0.25);
+  --_accent: var(--quire-accent-dark, #8ab4f8); --_hl-line: var(--quire-hl-line-dark, #2b3039); --_shade: rgb(255 255 255 / 0.25);
   --_tok-k: var(--quire-tok-k-dark, #ff8fbf); --_tok-s: var(--quire-tok-s-dark, #9fd49a); --_tok-e: var(--quire-tok-e-dark, #f2c36b);
   --_tok-c: var(--quire-tok-c-dark, #9ba3ad); --_tok-f: var(--quire-tok-f-dark, #c9a6ff); --_tok-t: var(--quire-tok-t-dark, #72d3df);
   --_tok-n: var(--quire-tok-n-dark, #f5a67c); --_tok-b: var(--quire-tok-b-dark, #8ab4f8); --_tok-p: var(--quire-tok-p-dark, #e6b88a);
@@ -217,11 +217,11 @@ button.back:hover { background: var(--_raised); }
 .tok-c { font-style: italic; }
 .post-body .code-copy { display: block; position: relative; z-index: 1; width: max-content; margin: 0 0.4em -1.9em auto;
   padding: 0.1em 0.55em; border: 1px solid var(--_border); border-radius: 4px;
-  background: var(--_bg); color: var(--_fg); font: inherit; font-size: 0.75em; cursor: pointer; }
+  background: var(--_bg); color: var(--_color); font: inherit; font-size: 0.75em; cursor: pointer; }
 .post-body .code-copy + pre { padding-top: 1.6em; }
 .post-body pre code:has(> .line) { display: inline-block; min-width: 100%; }
 .post-body .line { display: block; }
-.post-body .line.hl { margin: 0 -1em; padding: 0 1em; background: var(--_hl); }
+.post-body .line.hl { margin: 0 -1em; padding: 0 1em; background: var(--_hl-line); }
 .post-body pre.linenos { counter-reset: line; }
 .post-body pre.linenos .line::before { counter-increment: line; content: counter(line); display: inline-block; min-width: 2ch;
   margin-right: 1.25ch; text-align: right; color: var(--_muted); user-select: none; }
