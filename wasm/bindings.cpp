@@ -224,7 +224,7 @@ EMSCRIPTEN_BINDINGS(quire) {
       .field("slug", &quire::WidgetRequest::slug)
       .field("limit", &quire::WidgetRequest::limit)
       .field("linkBase", &quire::WidgetRequest::link_base)
-      .field("fallbackLinkBase", &quire::WidgetRequest::fallback_link_base)
+      .field("bundleBase", &quire::WidgetRequest::bundle_base)
       .field("idPrefix", &quire::WidgetRequest::id_prefix)
       .field("back", &quire::WidgetRequest::back);
   value_object<WidgetOutcome>("WidgetOutcome")

@@ -17,7 +17,7 @@ export interface QuireRenderedDetail {
 }
 
 export interface QuireErrorDetail {
-  /** What went wrong, naming the attribute when one is at fault. */
+  /** What went wrong (the URL and HTTP status, or the attribute at fault); the reader sees the fallback content instead. */
   message: string;
   /** A QuireError code ('fetch', 'parse', 'request', 'not-found', ...). */
   code: string;
@@ -46,7 +46,7 @@ export class QuireBlogElement extends HTMLElement {
   linkBase: string | null;
   /** 'inline' opens posts inside the element, with a back button. */
   navigate: string | null;
-  /** 'auto' (default), 'light' or 'dark'. */
+  /** 'auto' (default: the host's declared color-scheme, else the system's), 'light' or 'dark'. */
   theme: string | null;
   /** This instance's id prefix (unique on the page). */
   readonly idPrefix: string;

@@ -22,11 +22,18 @@
 // markup goes into the light DOM, unstyled, for sites that bring their own
 // CSS.
 //
+// Colours: the element picks light or dark (theme="light"/"dark"; "auto":
+// the host's color-scheme as computed on the element when it declares one
+// scheme, else the system's) and says so on its root (data-scheme); the
+// stylesheet holds each palette once, the embedder's --quire-* colours and
+// their -dark twins in it.
+//
 // Events (bubbling, composed CustomEvents): quire-ready {src, posts} when
 // the element's bundle is loaded, quire-rendered {view, title} after each
 // render, quire-error {message, code} when it cannot show anything. Bad
-// input never throws into the page: it ends in the error state and
-// quire-error.
+// input never throws into the page: the element shows the embedder's
+// fallback content (its children; light DOM, as without JavaScript) and
+// the detail goes in quire-error.
 
 import { fetchBundle, loadBundle, QuireError } from './quire.js';
 
@@ -34,8 +41,11 @@ import { fetchBundle, loadBundle, QuireError } from './quire.js';
 
 const TAG = 'quire-blog';
 
-/** Attributes that change what is shown (theme is pure CSS). */
+/** Attributes that change what is shown (theme changes only the colours). */
 const RENDER_ATTRIBUTES = ['src', 'view', 'tag', 'month', 'slug', 'limit', 'link-base', 'navigate'];
+
+/** The system's colour preference: one query for the page. */
+const systemDark = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
 
 /**
  * Each bundle URL's loading promise, shared by every element of the page.
@@ -104,17 +114,20 @@ const STYLES = `
   all: initial;
   display: block;
   box-sizing: border-box;
-  --_bg: #fdfcf9; --_raised: #f3f1eb; --_fg: #1f2328; --_muted: #575e69;
-  --_border: #dcd8ce; --_accent: #1c57a8; --_error: #7a2512; --_error-bg: #fcebe7;
-  --_tok-k: #a3245e; --_tok-s: #1a6b2c; --_tok-e: #8a4a00; --_tok-c: #5f6670; --_tok-f: #6b3aa8; --_tok-t: #0d6470;
-  --_tok-n: #a8430c; --_tok-b: #1c57a8; --_tok-p: #7a3d1a; --_tok-o: #8c2f22; --_tok-g: #1f5e7a; --_tok-a: #7a5200; --_hl: #ebe5d3;
+  --_bg: var(--quire-bg, #fdfcf9); --_raised: var(--quire-raised, #f3f1eb); --_color: var(--quire-color, #1f2328);
+  --_muted: var(--quire-muted, #575e69); --_border: var(--quire-border, #dcd8ce); --_accent: var(--quire-accent, #1c57a8);
+  --_hl-line: var(--quire-hl-line, #ebe5d3); --_shade: rgb(0 0 0 / 0.22);
+  --_tok-k: var(--quire-tok-k, #a3245e); --_tok-s: var(--quire-tok-s, #1a6b2c); --_tok-e: var(--quire-tok-e, #8a4a00);
+  --_tok-c: var(--quire-tok-c, #5f6670); --_tok-f: var(--quire-tok-f, #6b3aa8); --_tok-t: var(--quire-tok-t, #0d6470);
+  --_tok-n: var(--quire-tok-n, #a8430c); --_tok-b: var(--quire-tok-b, #1c57a8); --_tok-p: var(--quire-tok-p, #7a3d1a);
+  --_tok-o: var(--quire-tok-o, #8c2f22); --_tok-g: var(--quire-tok-g, #1f5e7a); --_tok-a: var(--quire-tok-a, #7a5200);
   color-scheme: light;
   font-family: var(--quire-font, system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif);
   font-size: var(--quire-font-size, 16px);
   line-height: var(--quire-line-height, 1.5);
-  color: var(--quire-color, var(--_fg));
-  background: var(--quire-bg, var(--_bg));
-  border: var(--quire-border-width, 1px) solid var(--quire-border, var(--_border));
+  color: var(--_color);
+  background: var(--_bg);
+  border: var(--quire-border-width, 1px) solid var(--_border);
   border-radius: var(--quire-radius, 8px);
   padding: var(--quire-padding, 16px 20px);
   overflow-wrap: break-word;
@@ -122,25 +135,28 @@ const STYLES = `
   max-height: var(--quire-max-height, none);
   overflow: auto;
 }
-:host([theme="dark"]) .root {
-  --_bg: #15171b; --_raised: #1f2228; --_fg: #e7e5e0; --_muted: #a4aab4;
-  --_border: #353a43; --_accent: #8ab4f8; --_error: #ffd2c6; --_error-bg: #3a1d17;
-  --_tok-k: #ff8fbf; --_tok-s: #9fd49a; --_tok-e: #f2c36b; --_tok-c: #9ba3ad; --_tok-f: #c9a6ff; --_tok-t: #72d3df;
-  --_tok-n: #f5a67c; --_tok-b: #8ab4f8; --_tok-p: #e6b88a; --_tok-o: #f08f80; --_tok-g: #7cc6e8; --_tok-a: #e8c97a; --_hl: #2b3039;
+/* The dark scheme (data-scheme: the theme attribute, else the host's
+   color-scheme, else the system's) reads only the -dark properties: a card
+   branded for a light page cannot turn into light text on its light colours. */
+.root[data-scheme="dark"] {
+  --_bg: var(--quire-bg-dark, #15171b); --_raised: var(--quire-raised-dark, #1f2228); --_color: var(--quire-color-dark, #e7e5e0);
+  --_muted: var(--quire-muted-dark, #a4aab4); --_border: var(--quire-border-dark, #353a43);
+  --_accent: var(--quire-accent-dark, #8ab4f8); --_hl-line: var(--quire-hl-line-dark, #2b3039); --_shade: rgb(255 255 255 / 0.25);
+  --_tok-k: var(--quire-tok-k-dark, #ff8fbf); --_tok-s: var(--quire-tok-s-dark, #9fd49a); --_tok-e: var(--quire-tok-e-dark, #f2c36b);
+  --_tok-c: var(--quire-tok-c-dark, #9ba3ad); --_tok-f: var(--quire-tok-f-dark, #c9a6ff); --_tok-t: var(--quire-tok-t-dark, #72d3df);
+  --_tok-n: var(--quire-tok-n-dark, #f5a67c); --_tok-b: var(--quire-tok-b-dark, #8ab4f8); --_tok-p: var(--quire-tok-p-dark, #e6b88a);
+  --_tok-o: var(--quire-tok-o-dark, #f08f80); --_tok-g: var(--quire-tok-g-dark, #7cc6e8); --_tok-a: var(--quire-tok-a-dark, #e8c97a);
   color-scheme: dark;
 }
-@media (prefers-color-scheme: dark) {
-  :host(:not([theme="light"])) .root {
-    --_bg: #15171b; --_raised: #1f2228; --_fg: #e7e5e0; --_muted: #a4aab4;
-    --_border: #353a43; --_accent: #8ab4f8; --_error: #ffd2c6; --_error-bg: #3a1d17;
-    --_tok-k: #ff8fbf; --_tok-s: #9fd49a; --_tok-e: #f2c36b; --_tok-c: #9ba3ad; --_tok-f: #c9a6ff; --_tok-t: #72d3df;
-    --_tok-n: #f5a67c; --_tok-b: #8ab4f8; --_tok-p: #e6b88a; --_tok-o: #f08f80; --_tok-g: #7cc6e8; --_tok-a: #e8c97a; --_hl: #2b3039;
-    color-scheme: dark;
-  }
-}
+/* Failed: no card, the embedder's fallback content (the element's children)
+   as the host page styles it, as readers without JavaScript see it. */
+.root[data-state="error"] { all: inherit; display: contents; }
+/* Fires transitionrun when the host's color-scheme changes (a theme toggle). */
+.scheme-probe { position: absolute; width: 0; height: 0; overflow: hidden; visibility: hidden;
+  transition: color-scheme 1ms allow-discrete; }
 .root *, .root *::before, .root *::after { box-sizing: border-box; }
-.root a { color: var(--quire-accent, var(--_accent)); text-underline-offset: 0.15em; }
-.root :focus-visible { outline: 2px solid var(--quire-accent, var(--_accent)); outline-offset: 2px; border-radius: 2px; }
+.root a { color: var(--_accent); text-underline-offset: 0.15em; }
+.root :focus-visible { outline: 2px solid var(--_accent); outline-offset: 2px; border-radius: 2px; }
 .root [tabindex="-1"]:focus { outline: none; }
 .sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
   clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
@@ -149,22 +165,19 @@ const STYLES = `
 .heading a { color: inherit; text-decoration: none; }
 .heading a:hover { text-decoration: underline; }
 .posts, .months { list-style: none; margin: 0; padding: 0; }
-.item { padding: 0.7em 0; border-top: 1px solid var(--quire-border, var(--_border)); }
+.item { padding: 0.7em 0; border-top: 1px solid var(--_border); }
 .item:first-child { border-top: 0; padding-top: 0; }
 .item:last-child { padding-bottom: 0; }
 .link { font-weight: 600; text-decoration: none; }
 .link:hover { text-decoration: underline; }
-.meta, .count { margin: 0.1em 0 0; font-size: 0.85em; color: var(--quire-muted, var(--_muted)); }
+.meta, .count { margin: 0.1em 0 0; font-size: 0.85em; color: var(--_muted); }
 .summary { margin: 0.3em 0 0; font-size: 0.95em; display: -webkit-box; -webkit-box-orient: vertical;
   -webkit-line-clamp: 3; overflow: hidden; }
 .more { margin: 0.9em 0 0; font-size: 0.9em; }
-.empty, .status { margin: 0; color: var(--quire-muted, var(--_muted)); }
-.status.error { color: var(--quire-error, var(--_error)); background: var(--_error-bg);
-  border-radius: 4px; padding: 0.6em 0.8em; }
-.status.error strong { display: block; }
+.empty, .status { margin: 0; color: var(--_muted); }
 .back { margin: 0 0 0.8em; }
-button.back { font: inherit; font-size: 0.9em; color: var(--quire-accent, var(--_accent)); background: none;
-  border: 1px solid var(--quire-border, var(--_border)); border-radius: 999px; padding: 0.15em 0.8em;
+button.back { font: inherit; font-size: 0.9em; color: var(--_accent); background: none;
+  border: 1px solid var(--_border); border-radius: 999px; padding: 0.15em 0.8em;
   cursor: pointer; }
 button.back:hover { background: var(--_raised); }
 .post-title { margin: 0; font-family: var(--quire-heading-font, inherit); font-size: 1.45em; line-height: 1.25; }
@@ -177,7 +190,7 @@ button.back:hover { background: var(--_raised); }
 .post-body :is(p, ul, ol, pre, blockquote, table, figure) { margin: 0 0 1em; }
 .post-body :is(h1, h2, h3, h4, h5, h6) { margin: 1.3em 0 0.5em; line-height: 1.3;
   font-family: var(--quire-heading-font, inherit); }
-.heading-anchor { margin-inline-start: 0.35em; color: var(--quire-muted, var(--_muted)); text-decoration: none;
+.heading-anchor { margin-inline-start: 0.35em; color: var(--_muted); text-decoration: none;
   font-weight: normal; opacity: 0; }
 :is(h1, h2, h3, h4, h5, h6):is(:hover, :focus-within) > .heading-anchor { opacity: 1; }
 .post-body h1 { font-size: 1.3em; } .post-body h2 { font-size: 1.2em; } .post-body h3 { font-size: 1.05em; }
@@ -189,36 +202,47 @@ button.back:hover { background: var(--_raised); }
 .post-body img { max-width: 100%; height: auto; }
 .post-body code { font-family: var(--quire-mono, ui-monospace, "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", monospace);
   font-size: 0.875em; background: var(--_raised); border-radius: 3px; padding: 0.1em 0.3em; }
+/* A command in a table cell stays whole (the table scrolls); code that does
+   wrap elsewhere keeps its padding and corners on each line. */
+.post-body :is(td, th) code { white-space: nowrap; }
+.post-body code { -webkit-box-decoration-break: clone; box-decoration-break: clone; }
 .post-body pre { overflow-x: auto; padding: 0.75em 1em; background: var(--_raised); border-radius: 6px;
   line-height: 1.45; }
 .post-body pre code { background: none; padding: 0; }
 .post-body pre[data-lang]::before { content: attr(data-lang); display: block; margin-bottom: 0.3em; font-size: 0.75em;
-  letter-spacing: 0.04em; text-transform: uppercase; color: var(--quire-muted, var(--_muted)); }
-.tok-k { color: var(--quire-tok-k, var(--_tok-k)); } .tok-s { color: var(--quire-tok-s, var(--_tok-s)); } .tok-e { color: var(--quire-tok-e, var(--_tok-e)); } .tok-c { color: var(--quire-tok-c, var(--_tok-c)); }
-.tok-f { color: var(--quire-tok-f, var(--_tok-f)); } .tok-t { color: var(--quire-tok-t, var(--_tok-t)); } .tok-n { color: var(--quire-tok-n, var(--_tok-n)); } .tok-b { color: var(--quire-tok-b, var(--_tok-b)); }
-.tok-p { color: var(--quire-tok-p, var(--_tok-p)); } .tok-o { color: var(--quire-tok-o, var(--_tok-o)); } .tok-g { color: var(--quire-tok-g, var(--_tok-g)); } .tok-a { color: var(--quire-tok-a, var(--_tok-a)); }
+  letter-spacing: 0.04em; text-transform: uppercase; color: var(--_muted); }
+.tok-k { color: var(--_tok-k); } .tok-s { color: var(--_tok-s); } .tok-e { color: var(--_tok-e); } .tok-c { color: var(--_tok-c); }
+.tok-f { color: var(--_tok-f); } .tok-t { color: var(--_tok-t); } .tok-n { color: var(--_tok-n); } .tok-b { color: var(--_tok-b); }
+.tok-p { color: var(--_tok-p); } .tok-o { color: var(--_tok-o); } .tok-g { color: var(--_tok-g); } .tok-a { color: var(--_tok-a); }
 .tok-c { font-style: italic; }
 .post-body .code-copy { display: block; position: relative; z-index: 1; width: max-content; margin: 0 0.4em -1.9em auto;
-  padding: 0.1em 0.55em; border: 1px solid var(--quire-border, var(--_border)); border-radius: 4px;
-  background: var(--quire-bg, var(--_bg)); color: var(--quire-color, var(--_fg)); font: inherit; font-size: 0.75em; cursor: pointer; }
+  padding: 0.1em 0.55em; border: 1px solid var(--_border); border-radius: 4px;
+  background: var(--_bg); color: var(--_color); font: inherit; font-size: 0.75em; cursor: pointer; }
 .post-body .code-copy + pre { padding-top: 1.6em; }
 .post-body pre code:has(> .line) { display: inline-block; min-width: 100%; }
 .post-body .line { display: block; }
-.post-body .line.hl { margin: 0 -1em; padding: 0 1em; background: var(--quire-hl-line, var(--_hl)); }
+.post-body .line.hl { margin: 0 -1em; padding: 0 1em; background: var(--_hl-line); }
 .post-body pre.linenos { counter-reset: line; }
 .post-body pre.linenos .line::before { counter-increment: line; content: counter(line); display: inline-block; min-width: 2ch;
-  margin-right: 1.25ch; text-align: right; color: var(--quire-muted, var(--_muted)); user-select: none; }
-.post-body blockquote { margin-inline: 0; padding-inline-start: 1em; color: var(--quire-muted, var(--_muted));
-  border-inline-start: 3px solid var(--quire-border, var(--_border)); }
-.post-body table { border-collapse: collapse; display: block; overflow-x: auto; }
-.post-body :is(th, td) { border: 1px solid var(--quire-border, var(--_border)); padding: 0.3em 0.6em; }
-.post-body hr { border: 0; border-top: 1px solid var(--quire-border, var(--_border)); margin: 1.5em 0; }
-.footnote-ref a { text-decoration: none; padding: 0 0.1em; }
+  margin-right: 1.25ch; text-align: right; color: var(--_muted); user-select: none; }
+.post-body blockquote { margin-inline: 0; padding-inline-start: 1em; color: var(--_muted);
+  border-inline-start: 3px solid var(--_border); }
+/* A table wider than the card scrolls; a shadow at the edge it scrolls
+   towards says so (the covers move with the content, the shadows stay). */
+.post-body table { border-collapse: collapse; display: block; overflow-x: auto;
+  background: linear-gradient(to right, var(--_bg) 40%, transparent) left / 1.5em 100% no-repeat local,
+    linear-gradient(to left, var(--_bg) 40%, transparent) right / 1.5em 100% no-repeat local,
+    radial-gradient(farthest-side at 0 50%, var(--_shade), transparent) left / 0.6em 100% no-repeat scroll,
+    radial-gradient(farthest-side at 100% 50%, var(--_shade), transparent) right / 0.6em 100% no-repeat scroll; }
+.post-body :is(th, td) { border: 1px solid var(--_border); padding: 0.3em 0.6em; }
+.post-body hr { border: 0; border-top: 1px solid var(--_border); margin: 1.5em 0; }
+/* Underlined and bold: told from the text by more than colour (no brackets:
+   they would let the reference wrap away from its word). */
+.footnote-ref a { padding: 0 0.1em; font-weight: 600; text-underline-offset: 0.1em; }
 .footnotes { margin-top: 1.5em; padding-top: 0.5em; font-size: 0.875em;
-  border-top: 1px solid var(--quire-border, var(--_border)); }
+  border-top: 1px solid var(--_border); }
 .footnotes ol { padding-inline-start: 1.5em; margin: 0; }
 .footnotes li:target, .footnotes li.quire-target { background: var(--_raised); }
-.footnote-backref { text-decoration: none; }
 `;
 
 /** @type {CSSStyleSheet|null} */
@@ -240,7 +264,7 @@ function messageOf(error) {
 
 class QuireBlog extends HTMLElement {
   static get observedAttributes() {
-    return RENDER_ATTRIBUTES;
+    return [...RENDER_ATTRIBUTES, 'theme'];
   }
 
   /** @type {ShadowRoot|HTMLElement|null} where the view goes */
@@ -260,7 +284,12 @@ class QuireBlog extends HTMLElement {
   #cameFrom = null;
   /** Move focus after the next render (set by the reader's clicks only). */
   #moveFocus = false;
+  /** no-shadow: the element's own children, put back on error. @type {Node[]} */
+  #fallback = [];
+  /** Transitions when the host's color-scheme changes (shadow root only). @type {HTMLElement|null} */
+  #probe = null;
   #onClick = (/** @type {Event} */ event) => this.#click(/** @type {MouseEvent} */ (event));
+  #onScheme = () => this.#applyScheme();
 
   connectedCallback() {
     if (!this.#frame) {
@@ -268,11 +297,16 @@ class QuireBlog extends HTMLElement {
       this.#build();
     }
     this.#root?.addEventListener('click', this.#onClick);
+    this.#probe?.addEventListener('transitionrun', this.#onScheme);
+    systemDark?.addEventListener('change', this.#onScheme);
+    this.#applyScheme();
     this.#schedule();
   }
 
   disconnectedCallback() {
     this.#root?.removeEventListener('click', this.#onClick);
+    this.#probe?.removeEventListener('transitionrun', this.#onScheme);
+    systemDark?.removeEventListener('change', this.#onScheme);
     this.#generation += 1;
   }
 
@@ -283,6 +317,10 @@ class QuireBlog extends HTMLElement {
    */
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue === newValue) return;
+    if (name === 'theme') {
+      this.#applyScheme();
+      return;
+    }
     if (name !== 'navigate' && name !== 'limit' && name !== 'link-base') this.#openSlug = null;
     this.#schedule();
   }
@@ -309,6 +347,7 @@ class QuireBlog extends HTMLElement {
     frame.setAttribute('part', 'root');
     if (this.hasAttribute('no-shadow')) {
       this.#root = this;
+      this.#fallback = [...this.childNodes];
       this.replaceChildren(frame);
     } else {
       const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
@@ -322,10 +361,28 @@ class QuireBlog extends HTMLElement {
         style.textContent = STYLES;
         shadow.append(style);
       }
-      shadow.append(frame);
+      const probe = document.createElement('span');
+      probe.className = 'scheme-probe';
+      probe.setAttribute('aria-hidden', 'true');
+      shadow.append(probe, frame);
+      this.#probe = probe;
       this.#root = shadow;
     }
     this.#frame = frame;
+  }
+
+  /** Light or dark: the theme attribute, else the host's declared color-scheme, else the system's. */
+  #scheme() {
+    const theme = this.getAttribute('theme');
+    if (theme === 'light' || theme === 'dark') return theme;
+    const declared = getComputedStyle(this).colorScheme.split(/\s+/);
+    const light = declared.includes('light');
+    if (light !== declared.includes('dark')) return light ? 'light' : 'dark';
+    return systemDark?.matches ? 'dark' : 'light';  // none, or both: the host follows the system too
+  }
+
+  #applyScheme() {
+    if (this.#frame && this.isConnected) this.#frame.dataset.scheme = this.#scheme();
   }
 
   /** Renders once per microtask, however many attributes changed. */
@@ -358,7 +415,7 @@ class QuireBlog extends HTMLElement {
       throw new QuireError(`src: not a URL: "${src}"`, 'request');
     }
     const pending = bundleFor(url.href);
-    if (this.#readyFor !== url.href) this.#status('loading', 'Loading posts…');
+    if (this.#readyFor !== url.href) this.#loading('Loading posts…');
     const bundle = await pending;
     if (generation !== this.#generation) return;
     if (this.#readyFor !== url.href) {
@@ -376,7 +433,7 @@ class QuireBlog extends HTMLElement {
       slug: this.#openSlug ?? this.getAttribute('slug') ?? '',  // #openSlug is set when inline
       limit: this.getAttribute('limit') ?? '',
       linkBase: linkBase ? resolve(linkBase) : '',
-      fallbackLinkBase: new URL('.', url).href,
+      bundleBase: new URL('.', url).href,
       idPrefix: this.#prefix,
       back: inline,
     };
@@ -400,35 +457,43 @@ class QuireBlog extends HTMLElement {
   }
 
   /**
-   * The loading or error state, built here (the core is what is loading).
-   * @param {'loading'|'error'} state
+   * The loading state, built here (the core is what is loading).
    * @param {string} text
-   * @param {string} [detail]
    */
-  #status(state, text, detail) {
+  #loading(text) {
     const frame = /** @type {HTMLElement} */ (this.#frame);
     const p = document.createElement('p');
-    p.className = state === 'error' ? 'status error' : 'status';
-    p.setAttribute('part', state);
-    p.setAttribute('role', state === 'error' ? 'alert' : 'status');
-    if (detail) {
-      const strong = document.createElement('strong');
-      strong.textContent = text;
-      p.append(strong, detail);
-    } else {
-      p.textContent = text;
-    }
+    p.className = 'status';
+    p.setAttribute('part', 'loading');
+    p.setAttribute('role', 'status');
+    p.textContent = text;
     frame.replaceChildren(p);
-    frame.dataset.state = state;
-    if (state === 'loading') frame.setAttribute('aria-busy', 'true');
-    else frame.removeAttribute('aria-busy');
+    frame.dataset.state = 'loading';
+    frame.setAttribute('aria-busy', 'true');
   }
 
-  /** @param {unknown} error */
+  /**
+   * The error state: the embedder's fallback content (the element's
+   * children: a slot in the shadow root, the saved nodes without one), else
+   * a short sentence. The detail is for the embedder, in quire-error.
+   * @param {unknown} error
+   */
   #fail(error) {
     const message = messageOf(error);
     const code = error instanceof QuireError ? error.code : 'internal';
-    this.#status('error', 'This blog could not be shown.', message);
+    const frame = /** @type {HTMLElement} */ (this.#frame);
+    const box = document.createElement('div');
+    box.setAttribute('part', 'error');
+    const light = this.#root === this;
+    const own = light ? this.#fallback : [...this.childNodes];
+    if (!own.some((n) => n.nodeType === Node.ELEMENT_NODE || (n.nodeType === Node.TEXT_NODE && n.textContent?.trim()))) {
+      box.append('This blog could not be shown here.');
+    } else {
+      box.append(...(light ? own : [document.createElement('slot')]));
+    }
+    frame.replaceChildren(box);
+    frame.dataset.state = 'error';
+    frame.removeAttribute('aria-busy');
     this.#emit('quire-error', { message, code });
   }
 

@@ -41,8 +41,8 @@ export interface WidgetOptions {
   limit?: string | number;
   /** Absolute http(s) URL links point under; default the site's url + base_path. */
   linkBase?: string;
-  /** Used instead when the site has no url (the widget passes the bundle's directory). */
-  fallbackLinkBase?: string;
+  /** Absolute URL of the bundle's folder: a post's images load from there; links too when the site has no url. */
+  bundleBase?: string;
   /** Prepended to every id in the markup. */
   idPrefix?: string;
   /** Put a back button (data-quire-action="back") above the view. */

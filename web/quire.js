@@ -71,7 +71,8 @@
  *   the site's posts_per_page)
  * @property {string} [linkBase]    absolute http(s) URL links point under
  *   (default: the site's url + base_path)
- * @property {string} [fallbackLinkBase]  used when the site has no url
+ * @property {string} [bundleBase]  absolute URL of the bundle's folder: a post's
+ *   images load from there; links too when the site has no url
  * @property {string} [idPrefix]    prepended to every id
  * @property {boolean} [back]       add a back button (data-quire-action="back")
  */
@@ -328,7 +329,7 @@ export class Bundle {
       slug: text(options.slug),
       limit: text(options.limit),
       linkBase: text(options.linkBase),
-      fallbackLinkBase: text(options.fallbackLinkBase),
+      bundleBase: text(options.bundleBase),
       idPrefix: text(options.idPrefix),
       back: Boolean(options.back),
     });

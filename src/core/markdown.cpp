@@ -1417,6 +1417,8 @@ struct RenderContext {
   Footnotes footnotes;
   CodeBlockWriter* code = nullptr;  // MarkdownOptions::code
   std::size_t code_blocks = 0;      // code blocks written so far
+  std::string image_url_base{};          // MarkdownOptions::image_url_base
+  std::string_view image_site_root{};    // image_base_path as site_root is base_path
 };
 
 class HtmlRenderer {
@@ -1688,6 +1690,19 @@ class HtmlRenderer {
            (url.size() > root.size() && url[root.size()] != '/' && url[root.size()] != '?' && url[root.size()] != '#');
   }
 
+  // An image's URL: as a link's, unless images have a base of their own
+  // (MarkdownOptions::image_url_base). A root-relative URL is then put under
+  // the images' root, without the site's root if it was written under it.
+  void append_image_url(OutputBuffer& out, std::string_view url) const {
+    if (context_.image_url_base.empty()) return append_url(out, url);
+    std::string under_root(url);
+    if (!url.empty() && url[0] == '/' && (url.size() == 1 || url[1] != '/')) {
+      if (!is_root_relative(url)) under_root.erase(0, context_.site_root.size());
+      under_root.insert(0, context_.image_site_root);
+    }
+    append_url_escaped(out, resolve_url(context_.image_url_base, under_root));
+  }
+
   // resolve_url(url_base, url under the site root), URL-escaped. Without a
   // url_base, resolve_url() only trims bytes <= 0x20 off both ends, which
   // needs no copy.
@@ -1722,7 +1737,7 @@ class HtmlRenderer {
     // loading/decoding before alt: the alt text streams in until the image
     // span closes.
     out += "<img src=\"";
-    append_url(out, src);
+    append_image_url(out, src);
     out += "\" loading=\"lazy\" decoding=\"async\" alt=\"";
   }
 
@@ -2149,6 +2164,15 @@ void assign_slug(std::string& slug, std::string_view text) {
   }
 }
 
+// A base path ("/blog/") without its trailing '/', or "" when it is "/" or
+// not a plain path: anything else could change a URL's meaning.
+std::string_view plain_root(std::string_view base) {
+  if (base.size() > 1 && base.front() == '/' && base.back() == '/' &&
+      base.find_first_of("\"<>&'\\ ?#") == std::string_view::npos)
+    return base.substr(0, base.size() - 1);
+  return {};
+}
+
 }  // namespace
 
 // ------------------------------------------------------------------ public API
@@ -2169,11 +2193,9 @@ std::string_view render_markdown_into(OutputBuffer& out, std::string_view markdo
     RenderContext context{parser_flags(), raw_html, {}, options.url_base, {}, {}, {}};
     context.code = options.code;
     append_html_escaped(context.id_prefix, options.id_prefix);
-    // Only a plain path is prefixed: anything else could change a URL's meaning.
-    std::string_view base = options.base_path;
-    if (base.size() > 1 && base.front() == '/' && base.back() == '/' &&
-        base.find_first_of("\"<>&'\\ ?#") == std::string_view::npos)
-      context.site_root = base.substr(0, base.size() - 1);
+    context.site_root = plain_root(options.base_path);
+    context.image_url_base = options.image_url_base;
+    context.image_site_root = plain_root(options.image_base_path);
     std::string storage;
     const std::string& body = prepare_source(markdown, context.flags, context.footnotes, storage);
     HtmlRenderer(context, out).render(body);

@@ -76,6 +76,12 @@ struct MarkdownOptions {
   // The site's base_path ("/blog/"): a root-relative link or image URL
   // ("/tags/x/", "/images/a.svg") is written under it ("/blog/tags/x/").
   std::string base_path = "/";
+  // When set (an absolute http(s) URL), image URLs are resolved against it
+  // instead of url_base, and a root-relative one lies under
+  // image_base_path instead of base_path: the widget fetches a post's images
+  // from where its bundle is, while its links go where the embedder says.
+  std::string image_url_base;
+  std::string image_base_path = "/";
   // When set (a post from a bundle: core/code_tokens.hpp), each code block's
   // text is written by it (block N of the render, footnotes' after the
   // body's) and its <pre> gets data-lang="<language>" (the visible label);

@@ -96,8 +96,8 @@ class WidgetBuilder {
       base_ = with_slash(req_.link_base);
     } else if (usable_base(site_.url + site_.base_path)) {
       base_ = site_.url + site_.base_path;
-    } else if (usable_base(req_.fallback_link_base)) {
-      base_ = with_slash(req_.fallback_link_base);
+    } else if (usable_base(req_.bundle_base)) {
+      base_ = with_slash(req_.bundle_base);
     } else {
       base_ = site_.base_path;  // no absolute address known: root-relative links
     }
@@ -114,10 +114,9 @@ class WidgetBuilder {
   // The route's address under the chosen base.
   std::string link(const Route& r) const { return base_ + route_path(r, "/").substr(1); }
 
-  // The chosen base's path ("/blog/"): where the blog's root ("/images/p.png"
-  // in a post) lies at that address, as base_path is on the blog itself.
-  std::string_view base_path() const {
-    std::string_view base = base_;
+  // A base's path ("/blog/"): where the blog's root ("/tags/x/" in a post)
+  // lies at that address, as base_path is on the blog itself.
+  static std::string_view path_of(std::string_view base) {
     if (!starts_with_http(base)) return base;  // already root-relative
     const size_t host = base.find("://") + 3;
     return base.substr(std::min(base.size(), base.find('/', host)));
@@ -270,7 +269,13 @@ class WidgetBuilder {
       o.drop_raw_html = true;
       o.id_prefix = prefix_;
       o.url_base = starts_with_http(href) ? href : std::string();
-      o.base_path = std::string(base_path());
+      o.base_path = std::string(path_of(base_));
+      if (usable_base(req_.bundle_base)) {
+        // Images come from the bundle's folder, the blog's root where it is served.
+        const std::string bundle = with_slash(req_.bundle_base);
+        o.image_url_base = bundle + route_path(post_route(*p), "/").substr(1);
+        o.image_base_path = std::string(path_of(bundle));
+      }
       TokenReplay tokens(p->code_json);  // build-time highlighting
       o.code = &tokens;
       h.raw(render_markdown(p->body, o));

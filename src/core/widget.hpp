@@ -1,7 +1,8 @@
 // The embeddable widget's views: the HTML inside <quire-blog> (web/quire-widget.js)
 // on someone else's page. Same bundle and markdown as the blog's views, but
-// every link is absolute (the page is not the blog), every id carries the
-// instance's prefix (several widgets and the host page share one document),
+// every link is absolute (the page is not the blog), a post's images load
+// from where the bundle was fetched (WidgetRequest::bundle_base), every id
+// carries the instance's prefix (several widgets and the host page share one document),
 // and the markup is compact.
 //
 // Raw HTML in posts is never passed through here, even with the site's
@@ -44,11 +45,15 @@ struct WidgetRequest {
   std::string limit;            // latest/tag/month: how many posts (1..1000);
                                 // empty: the site's posts_per_page
   // Absolute http(s) URL of the blog's base path, which links point under
-  // (and a post's root-relative URLs: "/images/p.png"). Valid UTF-8.
-  // Empty: site.url + site.base_path, or fallback_link_base when the site
-  // has no url (the widget passes the bundle's own directory).
+  // (the views' own and a post's: "/tags/x/"). Valid UTF-8.
+  // Empty: site.url + site.base_path, or bundle_base when the site has no url.
   std::string link_base;
-  std::string fallback_link_base;
+  // Absolute http(s) URL of the folder the bundle was fetched from (the
+  // widget passes it): where the blog's files are, whatever site.url or
+  // link_base say, so a post's images ("/images/p.png", "p.png") are
+  // fetched from there, before deploy and from another origin too.
+  // Empty or unusable: images follow the links.
+  std::string bundle_base;
   std::string id_prefix;        // prepended to every id (letters, digits, '-', '_')
   bool back = false;            // put a back button above the view
 };

@@ -8,6 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -30,6 +31,8 @@ let wrongMime = '';
 /** The host server for the embedding pages. */
 let host = '';
 let hostOrigin = '';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 const CORS = { 'Access-Control-Allow-Origin': '*' };
 const HOSTILE_CSS = '* { all: unset !important; font: 40px serif !important } div { display: none !important }\n';
@@ -116,9 +119,10 @@ ${body}
  * Opens a page that records the widgets' events and CSP violations from
  * the very start (before any of the page's scripts run).
  * @param {string} url
+ * @param {import('playwright-core').BrowserContextOptions} [options]  e.g. colorScheme
  */
-async function openHost(url) {
-  const watched = await openPage(browser);
+async function openHost(url, options = {}) {
+  const watched = await openPage(browser, options);
   /** @type {string[]} */
   const requests = [];
   watched.page.on('request', (request) => requests.push(request.url()));
@@ -344,9 +348,9 @@ test('a bad src shows the error state and fires quire-error; the host page stays
       const error = seen.filter((e) => e.type === 'quire-error' && e.id === id);
       assert.equal(error.length, 1, `${id}: one quire-error`);
       assert.match(error[0].detail.message, message, id);
+      // The reader sees the embedder's fallback (none here: a short default), not the detail.
       const shown = page.locator(`#${id} [part~="error"]`);
-      assert.equal(await shown.getAttribute('role'), 'alert');
-      assert.match((await shown.textContent()) ?? '', message);
+      assert.doesNotMatch((await shown.textContent()) ?? '', message, `${id}: no detail on screen`);
     }
     assert.equal(seen.filter((e) => e.type === 'quire-error' && e.id === 'good').length, 0);
     assert.equal((await linkTitles(page, 'good')).length, 2, 'a good widget beside bad ones still renders');
@@ -615,5 +619,260 @@ test('a post widget\'s code is highlighted as on the blog, and its copy button c
     assert.deepEqual(pageErrors, []);
   } finally {
     await close();
+  }
+});
+
+// ---------------------------------------------------------------- embedders' colours, fallback, images
+
+/**
+ * axe's violations on the page, shadow roots included, one line each.
+ * @param {import('playwright-core').Page} page
+ * @param {string[]} [rules]  only these rules (default: every rule axe runs)
+ * @param {string} [within]  only these elements (a selector; default the whole page)
+ */
+async function axeViolations(page, rules, within) {
+  if (!await page.evaluate(() => 'axe' in window)) await page.addScriptTag({ path: axePath });
+  return page.evaluate(async ([only, selector]) => {
+    const axe = /** @type {any} */ (window).axe;
+    const options = only ? { runOnly: { type: 'rule', values: only } } : {};
+    const context = selector ? document.querySelectorAll(selector) : document;
+    const result = await axe.run(context, { ...options, resultTypes: ['violations'] });
+    return result.violations.map((/** @type {any} */ v) => `${v.id}: ${v.help}\n    ${v.nodes.slice(0, 5).map(
+      (/** @type {any} */ n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(1).join(' ')}`).join('\n    ')}`);
+  }, [rules, within]);
+}
+
+/**
+ * The contrast ratio of each rendered widget's text on its background (WCAG
+ * relative luminance of the computed colours), by the widget's id or index.
+ * @param {import('playwright-core').Page} page
+ * @returns {Promise<Record<string, number>>}
+ */
+function widgetContrast(page) {
+  return page.evaluate(() => {
+    const luminance = (/** @type {string} */ css) => {
+      const [r, g, b] = (css.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
+        const c = Number(v) / 255;
+        return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    /** @type {Record<string, number>} */
+    const out = {};
+    [...document.querySelectorAll('quire-blog')].forEach((el, i) => {
+      const root = /** @type {HTMLElement} */ (el.shadowRoot?.querySelector('.root'));
+      if (root.dataset.state !== 'ready') return;
+      const style = getComputedStyle(root);
+      const [a, b] = [luminance(style.color), luminance(style.backgroundColor)].sort((x, y) => y - x);
+      out[el.id || String(i)] = Math.round(((a + 0.05) / (b + 0.05)) * 100) / 100;
+    });
+    return out;
+  });
+}
+
+/** 'light' or 'dark': which palette a widget shows (its background's luminance). */
+const widgetScheme = (/** @type {import('playwright-core').Page} */ page, /** @type {string} */ id) =>
+  page.evaluate((wid) => {
+    const root = /** @type {Element} */ (document.getElementById(wid)?.shadowRoot?.querySelector('.root'));
+    const [r, g, b] = (getComputedStyle(root).backgroundColor.match(/\d+/g) ?? []).map(Number);
+    return (r + g + b) / 3 > 128 ? 'light' : 'dark';
+  }, id);
+
+for (const scheme of /** @type {const} */ (['light', 'dark'])) {
+  test(`the demo page passes axe with the system in ${scheme} mode, every widget's text readable`, async () => {
+    const { page, pageErrors, close } = await openHost(`${cdn}embed-demo.html`, { colorScheme: scheme });
+    try {
+      await page.setViewportSize({ width: 1280, height: 1100 });
+      await settled(page);
+      await mkdir('/tmp/quire-widget-shots', { recursive: true });
+      await page.screenshot({ path: `/tmp/quire-widget-shots/embed-demo-${scheme}.png`, fullPage: true });
+      const ratios = await widgetContrast(page);
+      assert.ok(Object.keys(ratios).length >= 5, 'the demo\'s widgets rendered');
+      for (const [id, ratio] of Object.entries(ratios)) assert.ok(ratio >= 4.5, `${id}: text contrast ${ratio}:1`);
+      const violations = await axeViolations(page);
+      assert.deepEqual(violations, [], violations.join('\n'));
+      assert.deepEqual(pageErrors, []);
+    } finally {
+      await close();
+    }
+  });
+}
+
+test('the README\'s embed examples pass axe in both schemes', async () => {
+  const readme = await readFile(path.join(repoRoot, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('\n## Embed'), readme.indexOf('\n## ', readme.indexOf('\n## Embed') + 1));
+  const examples = [...section.matchAll(/```html\n([\s\S]*?)```/g)].map((m) => m[1])
+    .filter((html) => html.includes('<quire-blog'));
+  assert.ok(examples.length >= 2, 'the README shows the two lines and a themed example');
+  const url = await hostPage('readme.html', {
+    body: examples.join('\n').replaceAll('https://blog.example/', cdn),
+    scripts: [],
+  });
+  for (const scheme of /** @type {const} */ (['light', 'dark'])) {
+    const { page, pageErrors, close } = await openHost(url, { colorScheme: scheme });
+    try {
+      await settled(page);
+      for (const [id, ratio] of Object.entries(await widgetContrast(page))) {
+        assert.ok(ratio >= 4.5, `${scheme}, widget ${id}: text contrast ${ratio}:1`);
+      }
+      // The widgets, not the test's bare host page around them (no landmarks).
+      const violations = await axeViolations(page, undefined, 'quire-blog');
+      assert.deepEqual(violations, [], `${scheme}:\n${violations.join('\n')}`);
+      assert.deepEqual(pageErrors, []);
+    } finally {
+      await close();
+    }
+  }
+});
+
+test('theme="auto" follows the host\'s declared color-scheme, the system otherwise', async () => {
+  await writeFile(path.join(hostDir, 'schemes.css'), `#only-light { color-scheme: light }
+#only-dark { color-scheme: only dark }
+#both { color-scheme: light dark }
+html.light-page { color-scheme: light }
+`);
+  const widget = (/** @type {string} */ id, attrs = '') =>
+    `<quire-blog id="${id}" src="${cdn}bundle.json" limit="1"${attrs}></quire-blog>`;
+  const url = await hostPage('schemes.html', {
+    styles: ['schemes.css'],
+    body: `${widget('undeclared')}
+<div id="only-light">${widget('in-light')}${widget('forced-dark', ' theme="dark"')}</div>
+<div id="only-dark">${widget('in-dark')}${widget('forced-light', ' theme="light"')}</div>
+<div id="both">${widget('in-both')}</div>`,
+  });
+  for (const os of /** @type {const} */ (['light', 'dark'])) {
+    const { page, pageErrors, close } = await openHost(url, { colorScheme: os });
+    try {
+      await settled(page);
+      const shown = async () => {
+        /** @type {Record<string, string>} */
+        const out = {};
+        for (const id of ['undeclared', 'in-light', 'forced-dark', 'in-dark', 'forced-light', 'in-both']) {
+          out[id] = await widgetScheme(page, id);
+        }
+        return out;
+      };
+      assert.deepEqual(await shown(), {
+        undeclared: os, 'in-light': 'light', 'forced-dark': 'dark', 'in-dark': 'dark', 'forced-light': 'light',
+        'in-both': os,
+      }, `system ${os}`);
+      // The host switches its own scheme later (a theme toggle): the widget follows.
+      await page.evaluate(() => document.documentElement.classList.add('light-page'));
+      await page.waitForFunction(() => {
+        const root = /** @type {Element} */ (document.getElementById('undeclared')?.shadowRoot?.querySelector('.root'));
+        const [r, g, b] = (getComputedStyle(root).backgroundColor.match(/\d+/g) ?? []).map(Number);
+        return (r + g + b) / 3 > 128;
+      }, null, { timeout: 2000 });
+      // The system's preference changes: an undeclared host's widget follows it.
+      await page.evaluate(() => document.documentElement.classList.remove('light-page'));
+      const other = os === 'light' ? 'dark' : 'light';
+      await page.emulateMedia({ colorScheme: other });
+      await page.waitForFunction((want) => {
+        const root = /** @type {Element} */ (document.getElementById('undeclared')?.shadowRoot?.querySelector('.root'));
+        const [r, g, b] = (getComputedStyle(root).backgroundColor.match(/\d+/g) ?? []).map(Number);
+        return ((r + g + b) / 3 > 128 ? 'light' : 'dark') === want;
+      }, other, { timeout: 2000 });
+      assert.equal(await widgetScheme(page, 'in-light'), 'light', 'a light-only host stays light');
+      assert.deepEqual(pageErrors, []);
+    } finally {
+      await close();
+    }
+  }
+});
+
+test('on error the embedder\'s fallback content shows instead of the detail, which goes in quire-error', async () => {
+  const missing = `${cdn}no-such-bundle.json`;
+  const url = await hostPage('fallback.html', {
+    body: `<quire-blog id="shadow" src="${missing}"><p id="fallback">Read <a href="${cdn}">the blog</a>.</p></quire-blog>
+<quire-blog id="light" no-shadow src="${missing}"><p id="fallback-light">The blog, without the widget.</p></quire-blog>
+<quire-blog id="bare" src="${missing}"></quire-blog>`,
+  });
+  const { page, pageErrors, close } = await openHost(url);
+  try {
+    await settled(page);
+    assert.equal(await page.locator('#fallback').isVisible(), true, 'the fallback shows in a shadow-root widget');
+    assert.equal(await page.locator('#fallback-light').isVisible(), true, 'and in a no-shadow one');
+    const shownText = await page.evaluate(() => [...document.querySelectorAll('quire-blog')].map((el) =>
+      /** @type {HTMLElement} */ ((el.shadowRoot ?? el).querySelector('.root')).textContent ?? ''));
+    for (const text of shownText) {
+      assert.doesNotMatch(text, /no-such-bundle|404|HTTP/, 'no URL or status on screen');
+    }
+    assert.ok(shownText[2].trim().length > 0, 'without fallback content a short sentence shows');
+    const errors = (await events(page)).filter((e) => e.type === 'quire-error');
+    assert.deepEqual(errors.map((e) => e.id).sort(), ['bare', 'light', 'shadow']);
+    for (const e of errors) {
+      assert.match(e.detail.message, /HTTP 404/);
+      assert.ok(e.detail.message.includes(missing), e.detail.message);
+    }
+    // A working src again: the posts replace the fallback.
+    await page.evaluate((src) => document.getElementById('shadow')?.setAttribute('src', src), `${cdn}bundle.json`);
+    await page.locator('#shadow [part~="list"]').waitFor();
+    assert.equal(await page.locator('#fallback').isVisible(), false);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('a post\'s images load from where its bundle is (another origin, a sub-folder), not from site.url', async () => {
+  const post = site.bundle.posts.find((p) => /!\[[^\]]*\]\(\/images\//.test(p.body ?? ''));
+  assert.ok(post, 'the sample content has a post with a root-relative image');
+  const sub = new URL('blog/', host).href;  // the host's own copy of the site, served under /blog/
+  const url = await hostPage('images.html', {
+    body: `<quire-blog id="cdn" src="${cdn}bundle.json" view="post" slug="${post.slug}"></quire-blog>
+<quire-blog id="sub" src="${sub}bundle.json" view="post" slug="${post.slug}"></quire-blog>`,
+  });
+  const { page, pageErrors, close } = await openHost(url);
+  try {
+    await settled(page);
+    for (const [id, base] of [['cdn', cdn], ['sub', sub]]) {
+      const images = await page.evaluate(async (wid) => {
+        const all = [...(document.getElementById(wid)?.shadowRoot?.querySelectorAll('.post-body img') ?? [])];
+        return Promise.all(all.map(async (img) => {
+          const image = /** @type {HTMLImageElement} */ (img);
+          image.loading = 'eager';
+          await image.decode().catch(() => {});
+          return { src: image.src, width: image.naturalWidth };
+        }));
+      }, id);
+      assert.ok(images.length > 0, `${id}: the post shows images`);
+      for (const image of images) {
+        assert.ok(image.src.startsWith(`${base}images/`), `${id}: ${image.src} is under ${base}`);
+        assert.ok(image.width > 0, `${id}: ${image.src} loaded`);
+      }
+    }
+    // Links still point at the blog's address (site.url), where readers go.
+    const href = await page.locator('#cdn [part~="post-title"] a').getAttribute('href');
+    assert.ok(href?.startsWith(site.bundle.site.url ?? 'none'), href ?? '');
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('footnote references are not told apart by colour alone; a command in a table cell stays whole', async () => {
+  const notes = footnotePost();
+  const table = site.bundle.posts.find((p) => /^\|.*`[^`|]+ [^`|]+`/m.test(p.body ?? ''));
+  assert.ok(table, 'the sample content has a table with a command of several words');
+  await writeFile(path.join(hostDir, 'narrow.css'), '#table { width: 340px }\n');
+  const url = await hostPage('notes.html', {
+    styles: ['narrow.css'],
+    body: `<quire-blog id="notes" src="${cdn}bundle.json" view="post" slug="${notes.slug}"></quire-blog>
+<quire-blog id="table" src="${cdn}bundle.json" view="post" slug="${table.slug}"></quire-blog>`,
+  });
+  for (const scheme of /** @type {const} */ (['light', 'dark'])) {
+    const { page, close } = await openHost(url, { colorScheme: scheme });
+    try {
+      await settled(page);
+      const lines = await page.evaluate(() => [...(document.getElementById('table')?.shadowRoot
+        ?.querySelectorAll('.post-body :is(td, th) code') ?? [])].map((c) => [c.textContent, c.getClientRects().length]));
+      assert.ok(lines.length > 0);
+      assert.deepEqual(lines.filter(([, n]) => n !== 1), [], 'every inline code in a cell is one piece');
+      assert.ok(await page.locator('#notes .footnote-ref a').count() > 0);
+      const violations = await axeViolations(page, ['link-in-text-block']);
+      assert.deepEqual(violations, [], `${scheme}:\n${violations.join('\n')}`);
+    } finally {
+      await close();
+    }
   }
 });

@@ -304,7 +304,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   request.slug = !b.posts.empty() && in.ConsumeBool() ? b.posts[0].slug.str() : in.ConsumeRandomLengthString(16);
   request.limit = pick(in, {"", "1", "2"}, 6);
   request.link_base = pick(in, {"", "https://example.com/blog/"}, 40);
-  request.fallback_link_base = pick(in, {"https://cdn.example/blog/"}, 40);
+  request.bundle_base = pick(in, {"https://cdn.example/blog/"}, 40);
   request.id_prefix = pick(in, {"w1-", ""}, 8);
   request.back = in.ConsumeBool();
   check_widget(b, request);

@@ -87,7 +87,7 @@ TEST_SUITE("split") {
       quire::WidgetRequest req;
       req.view = "post";
       req.slug = "p2";
-      req.fallback_link_base = "https://blog.example/";
+      req.bundle_base = "https://blog.example/";
       quire::WidgetView before = quire::render_widget(b, req);
       CHECK(before.status == 200);
       const std::string* chunk = b.missing_chunk(*b.find_post("p2"));

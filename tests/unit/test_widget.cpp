@@ -96,10 +96,10 @@ TEST_SUITE("widget") {
     r.link_base = "http://localhost:8080/mirror";
     CHECK(has(quire::render_widget(sample(), r).html, "href=\"http://localhost:8080/mirror/posts/e/\""));
     r.link_base.clear();
-    r.fallback_link_base = "http://cdn.test/site/";
+    r.bundle_base = "http://cdn.test/site/";
     CHECK(has(quire::render_widget(sample(), r).html, "href=\"https://example.com/blog/posts/e/\""));
     CHECK(has(quire::render_widget(sample(""), r).html, "href=\"http://cdn.test/site/posts/e/\""));
-    r.fallback_link_base.clear();
+    r.bundle_base.clear();
     CHECK(has(quire::render_widget(sample(""), r).html, "href=\"/blog/posts/e/\""));
   }
 
@@ -201,6 +201,36 @@ TEST_SUITE("widget") {
     }
   }
 
+  // Before deploy, or with the blog served from a CDN under another path, the
+  // images are where the bundle is, not at site.url (issue 18.4).
+  TEST_CASE("a post's images load from the bundle's folder; its links still follow the link base") {
+    auto loaded = quire::load_bundle(R"json({"format":"quire-bundle","version":1,
+      "site":{"title":"T","url":"https://example.com","base_path":"/blog/"},
+      "posts":[{"slug":"z","title":"Images","date":"2020-01-01","summary":"s",
+        "body":"![a](/images/a.png) ![b](/blog/images/b.png) ![c](c.png) ![d](https://x.test/d.png) [t](/tags/ai/)"}]})json");
+    REQUIRE_MESSAGE(loaded.ok, loaded.message);
+    auto r = request("post");
+    r.slug = "z";
+    r.bundle_base = "http://localhost:8000/dist/";
+    for (const char* link_base : {"", "http://mirror.test/notes/"}) {
+      CAPTURE(std::string(link_base));
+      r.link_base = link_base;
+      const std::string html = quire::render_widget(loaded.bundle, r).html;
+      CHECK(has(html, "src=\"http://localhost:8000/dist/images/a.png\""));
+      // Written under base_path already; under a link-base elsewhere the
+      // root is that base's path, for links and images alike (as before).
+      if (!*link_base) CHECK(has(html, "src=\"http://localhost:8000/dist/images/b.png\""));
+      CHECK(has(html, "src=\"http://localhost:8000/dist/posts/z/c.png\""));  // relative to the post
+      CHECK(has(html, "src=\"https://x.test/d.png\""));
+      CHECK(has(html, *link_base ? "href=\"http://mirror.test/notes/tags/ai/\"" : "href=\"https://example.com/blog/tags/ai/\""));
+    }
+    SUBCASE("no usable bundle folder: images follow the links as before") {
+      r.bundle_base = "file:///tmp/dist/";
+      r.link_base.clear();
+      CHECK(has(quire::render_widget(loaded.bundle, r).html, "src=\"https://example.com/blog/images/a.png\""));
+    }
+  }
+
   TEST_CASE("raw HTML stays out of the widget even when the site allows it") {
     auto loaded = quire::load_bundle(R"({"format":"quire-bundle","version":1,
       "site":{"title":"T","url":"https://x.example","unsafe_html":true},
@@ -271,7 +301,7 @@ TEST_SUITE("widget") {
       expect(r, 400, "link-base: expected valid UTF-8, got " + std::string("\"") + quire::sanitize_utf8(bad) + "\"");
     }
     r.link_base.clear();
-    r.fallback_link_base = "https://x.test/\xFF/";  // not usable: the next choice, the site's url, is taken
+    r.bundle_base = "https://x.test/\xFF/";  // not usable: the next choice, the site's url, is taken
     CHECK(has(quire::render_widget(sample(""), r).html, "href=\"/blog/posts/e/\""));
   }
 

@@ -67,18 +67,25 @@ test('site stylesheet: every token class has a rule and 4.5:1 on the code backgr
   }
 });
 
-test('widget shadow styles: the same, through --quire-tok-* properties', async () => {
+test('widget shadow styles: the same, through --quire-tok-* (light) and --quire-tok-*-dark properties', async () => {
   const js = await read('web/quire-widget.js');
   const classes = await tokenClasses();
-  const light = block(js, '.root {\n  all: initial;');
-  const dark = block(js, ':host([theme="dark"]) .root');
-  const darkMedia = block(js, ':host(:not([theme="light"])) .root');
+  // Each palette entry is `var(--quire-<name>[-dark], <default>)`: the embedder's colour, else ours.
+  const defaults = (/** @type {Record<string, string>} */ palette, /** @type {string} */ suffix) =>
+    Object.fromEntries(Object.entries(palette).filter(([name]) => name !== '--_shade').map(([name, value]) => {
+      const m = /^var\((--quire-[\w-]+), (#[0-9a-f]{6})\)$/i.exec(value);
+      assert.ok(m, `${name}: ${value}`);
+      assert.equal(m[1], `--quire-${name.slice('--_'.length)}${suffix}`, `${name} reads the embedder's property`);
+      return [name, m[2]];
+    }));
+  const light = defaults(block(js, '.root {\n  all: initial;'), '');
+  const dark = defaults(block(js, '.root[data-scheme="dark"]'), '-dark');
   for (const c of classes) {
-    assert.ok(js.includes(`.tok-${c} { color: var(--quire-tok-${c}, var(--_tok-${c})); }`), `.tok-${c} rule`);
-    for (const [name, palette] of [['light', light], ['dark', dark], ['dark (media)', darkMedia]]) {
+    assert.ok(js.includes(`.tok-${c} { color: var(--_tok-${c}); }`), `.tok-${c} rule`);
+    for (const [name, palette] of [['light', light], ['dark', dark]]) {
       const colour = palette[`--_tok-${c}`];
       assert.ok(colour, `${name} --_tok-${c}`);
-      for (const bg of ['--_raised', '--_hl']) {
+      for (const bg of ['--_raised', '--_hl-line']) {
         const ratio = contrast(colour, palette[bg]);
         assert.ok(ratio >= 4.5, `${name} --_tok-${c} ${colour} on ${bg}: ${ratio.toFixed(2)}`);
       }

@@ -19,7 +19,7 @@ const bundleText = JSON.stringify({
   site: { title: 'Widget test', url: 'https://blog.example', base_path: '/', posts_per_page: 2 },
   posts: [
     { slug: 'b', title: 'Bee', date: '2024-02-01', tags: ['x'], summary: 'Bee *summary*.',
-      body: '## Part\n\nText[^1] and [a link](/posts/a/).\n\n[^1]: Note.' },
+      body: '## Part\n\nText[^1] and [a link](/posts/a/) ![i](/images/i.png).\n\n[^1]: Note.' },
     { slug: 'a', title: 'Ay', date: '2024-01-01', tags: ['x'], summary: 'Ay.', body: 'Ay.' },
   ],
 });
@@ -37,6 +37,11 @@ test('renderWidget returns the core\'s markup for each view', async () => {
   assert.match(post.html, /href="#w7-fn-1"/);
   assert.match(post.html, /href="https:\/\/blog\.example\/posts\/a\/"/);
   assert.match(post.html, /data-quire-action="back"/);
+
+  // Images load from the bundle's folder; links keep the site's url.
+  const served = bundle.renderWidget({ view: 'post', slug: 'b', bundleBase: 'http://localhost:9/dist/' });
+  assert.match(served.html, /src="http:\/\/localhost:9\/dist\/images\/i\.png"/);
+  assert.match(served.html, /href="https:\/\/blog\.example\/posts\/a\/"/);
 
   assert.match(bundle.renderWidget({ view: 'tag', tag: 'x' }).html, /Posts tagged “x”/);
   assert.match(bundle.renderWidget({ view: 'archive' }).html, /February 2024/);
