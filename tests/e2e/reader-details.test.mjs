@@ -367,20 +367,30 @@ test('a first tap on a link of a pre-rendered page starts no download that its p
   }
 });
 
-test('"Older posts" stays on one line at 375 px', async () => {
+test('"Older posts" and "Newer posts" stay on one line at 320 and 375 px, however many pages', async () => {
+  const many = await buildSite('content', { siteYaml: (yaml) => yaml.replace(/^posts_per_page:.*$/m, 'posts_per_page: 1') });
+  const manyServer = await serve(many.dir, many.bundle.site.base_path);
   const { page, close } = await openPage(browser, { viewport: { width: 375, height: 700 } });
   try {
-    await page.goto(urlOf(`${base()}page/2/`));
-    for (const link of ['.pagination a.older', '.pagination a.newer']) {
-      const lines = await page.locator(link).evaluate((a) => {
-        const range = document.createRange();
-        range.selectNodeContents(a);
-        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
-      });
-      assert.equal(lines, 1, link);
+    /** @type {string[]} */
+    const wrapped = [];
+    for (const [width, n] of [320, 375].flatMap((w) => [1, 2, 3, 5, 8, 13, many.bundle.posts.length].map((k) => [w, k]))) {
+      await page.setViewportSize({ width, height: 700 });
+      await page.goto(new URL(`${many.bundle.site.base_path}${n > 1 ? `page/${n}/` : ''}`, manyServer.url).href);
+      for (const link of await page.locator('.pagination > a').all()) {
+        const lines = await link.evaluate((a) => {
+          const range = document.createRange();
+          range.selectNodeContents(a);
+          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+        });
+        if (lines !== 1) wrapped.push(`${width}px page ${n}: ${await link.textContent()} on ${lines} lines`);
+      }
     }
+    assert.deepEqual(wrapped, []);
   } finally {
     await close();
+    await manyServer.close();
+    await many.remove();
   }
 });
 
