@@ -65,18 +65,23 @@ const postPaths = (has) => site.bundle.posts.filter(has).map((p) => `${base()}po
  * The mean colour of what the page shows in a box (a screenshot, decoded in
  * the page), as [r, g, b]; or the median pixel, by lightness.
  * @param {import('playwright-core').Page} page
- * @param {{x: number, y: number, width: number, height: number}} clip
+ * @param {{x: number, y: number, width: number, height: number}|import('playwright-core').Locator} what
+ *   a box in the viewport, or an element (its middle half: what it holds, not its border)
  * @param {'mean'|'median'} [kind]
  */
-async function meanColour(page, clip, kind = 'mean') {
-  const png = (await page.screenshot({ clip })).toString('base64');
-  return page.evaluate(async ([data, median]) => {
+async function meanColour(page, what, kind = 'mean') {
+  const element = !('x' in what);
+  const png = (element ? await what.screenshot() : await page.screenshot({ clip: what })).toString('base64');
+  return page.evaluate(async ([data, median, middle]) => {
     const blob = await (await fetch(`data:image/png;base64,${data}`)).blob();
     const bitmap = await createImageBitmap(blob);
     const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
     const context = /** @type {OffscreenCanvasRenderingContext2D} */ (canvas.getContext('2d'));
     context.drawImage(bitmap, 0, 0);
-    const { data: px } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+    const [x, y, w, h] = middle
+      ? [bitmap.width / 4, bitmap.height / 4, bitmap.width / 2, bitmap.height / 2].map(Math.round)
+      : [0, 0, bitmap.width, bitmap.height];
+    const { data: px } = context.getImageData(x, y, w, h);
     if (median) {
       const all = [];
       for (let i = 0; i < px.length; i += 4) all.push([px[i], px[i + 1], px[i + 2]]);
@@ -86,7 +91,7 @@ async function meanColour(page, clip, kind = 'mean') {
     const sum = [0, 0, 0];
     for (let i = 0; i < px.length; i += 4) for (let c = 0; c < 3; c += 1) sum[c] += px[i + c];
     return sum.map((s) => s / (px.length / 4));
-  }, /** @type {[string, boolean]} */ ([png, kind === 'median']));
+  }, /** @type {[string, boolean, boolean]} */ ([png, kind === 'median', element]));
 }
 
 /** @param {number[]} c  sRGB 0-255 */
@@ -203,14 +208,19 @@ test('done and to-do task-list boxes look clearly different in both themes', asy
     const { page, close } = await openPage(browser, { viewport: { width: 375, height: 800 }, colorScheme });
     try {
       await page.goto(urlOf(p));
+      // Every image loaded first: lazy ones above would move the boxes
+      // while they are captured.
+      await page.evaluate(() => Promise.all([...document.images].map((img) => {
+        img.loading = 'eager';
+        return img.decode().catch(() => {});
+      })));
       const box = async (/** @type {string} */ selector) => {
-        const b = await page.locator(selector).first().boundingBox();
+        const element = page.locator(selector).first();
+        const b = await element.boundingBox();
         assert.ok(b && b.width >= 12, `${selector} is shown`);
-        // Its middle, what most of it is: a fill or none (not the tick, not the border).
-        return meanColour(page, { x: b.x + b.width * 0.25, y: b.y + b.height * 0.25, width: b.width * 0.5, height: b.height * 0.5 },
-          'median');
+        // What most of its middle is: a fill or none (not the tick, not the border).
+        return meanColour(page, element, 'median');
       };
-      await page.locator('.task-list-item-checkbox').first().scrollIntoViewIfNeeded();
       const done = await box('.task-list-item-checkbox:checked');
       const open = await box('.task-list-item-checkbox:not(:checked)');
       const ratio = contrast(done, open);
