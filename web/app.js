@@ -143,9 +143,13 @@ function start(app) {
   // A reader who asked to save data gets plain page loads on a pre-rendered
   // page: the core and the bundle (the index alone is 1.4 MB gzip at 10,000
   // posts) are fetched only where a view must be rendered client-side.
+  // Not on a tap (or a click's focus) on a link that loads another page:
+  // that page load would abort the downloads at once.
   if (!needsRender && !saveData) {
     const events = ['pointerover', 'pointerdown', 'touchstart', 'keydown', 'focusin'];
-    const onFirst = () => {
+    /** @param {Event} event */
+    const onFirst = (event) => {
+      if (leavesPage(event)) return;
       for (const type of events) removeEventListener(type, onFirst, true);
       startCore();
     };
@@ -173,6 +177,26 @@ function start(app) {
     clearTimeout(scrollTimer);
     scrollTimer = window.setTimeout(saveScroll, 100);
   }, { passive: true });
+}
+
+/**
+ * Is this first interaction the start of a page load: a touch on a link to
+ * another page, or the focus a pointer gives such a link? (A mouse pointing
+ * at a link is not: the click comes later, and the core is worth starting.)
+ * @param {Event} event
+ */
+function leavesPage(event) {
+  const pointer = /** @type {{pointerType?: string}} */ (event).pointerType;
+  const touch = event.type === 'touchstart' || (pointer !== undefined && pointer !== 'mouse');
+  const link = /** @type {Element|null} */ (event.target)?.closest?.('a[href]');
+  if (!(link instanceof HTMLAnchorElement) || (link.target && link.target !== '_self')) return false;
+  if (!touch && !(event.type === 'focusin' && !link.matches(':focus-visible'))) return false;
+  try {
+    const url = new URL(link.href);
+    return url.pathname + url.search !== location.pathname + location.search;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -503,6 +527,7 @@ async function show(url, options) {
   app.dataset.status = String(view.status);
   document.title = view.title;
   document.querySelector('meta[name="description"]')?.setAttribute('content', view.description);
+  setNoindex(Boolean(app.querySelector('main[data-noindex]')));
 
   let atTop = false;
   if (options.scroll) scrollToSaved(options.scroll);
@@ -538,6 +563,24 @@ async function show(url, options) {
   document.dispatchEvent(new CustomEvent('quire:rendered', {
     detail: { path: view.path, status: view.status, title: view.title },
   }));
+}
+
+/**
+ * Keeps <meta name="robots" content="noindex"> in the head exactly while
+ * the view shown asks for it (the core marks <main data-noindex>).
+ * @param {boolean} noindex
+ */
+function setNoindex(noindex) {
+  let meta = document.querySelector('meta[name="robots"]');
+  if (!noindex) {
+    meta?.remove();
+    return;
+  }
+  if (meta) return;
+  meta = document.createElement('meta');
+  meta.setAttribute('name', 'robots');
+  meta.setAttribute('content', 'noindex');
+  document.head.append(meta);
 }
 
 /**

@@ -7,8 +7,11 @@
 //   <html data-theme="light|dark">  the reader's choice; without it the
 //                                   CSS follows prefers-color-scheme
 //   <html data-theme-toggle>        scripts run: the CSS shows the button
-//   <button class="theme-toggle" aria-pressed>  in the page chrome; pressed
-//                                   while the dark theme shows
+//   <button class="theme-toggle" aria-label title>  in the page chrome; its
+//                                   label names the choice (the icon is
+//                                   CSS's, from data-theme)
+// Three choices, in turn: follow the system, the other theme than the
+// system's, the system's theme for good, and back to following.
 // The button is wired here, by event delegation on document, so that it
 // keeps working when the app re-renders the chrome, and so that the
 // storage key and the logic live in this one file.
@@ -27,10 +30,14 @@
     }
   }
 
-  /** @returns {'light'|'dark'} the theme on screen */
-  function shown() {
-    const chosen = root.dataset.theme;
-    if (chosen === 'light' || chosen === 'dark') return chosen;
+  /** @returns {'light'|'dark'|null} the reader's choice (null: the system's) */
+  function chosen() {
+    const theme = root.dataset.theme;
+    return theme === 'light' || theme === 'dark' ? theme : null;
+  }
+
+  /** @returns {'light'|'dark'} the system's theme */
+  function system() {
     return systemDark.matches ? 'dark' : 'light';
   }
 
@@ -43,8 +50,12 @@
 
   /** @param {ParentNode} [where]  the document, or a view the app is about to show */
   function sync(where = document) {
-    const pressed = String(shown() === 'dark');
-    for (const button of where.querySelectorAll('.theme-toggle')) button.setAttribute('aria-pressed', pressed);
+    const theme = chosen();
+    const label = `Theme: ${theme ?? `follow the system (${system()} now)`}`;
+    for (const button of where.querySelectorAll('.theme-toggle')) {
+      button.setAttribute('aria-label', label);
+      button.title = label;
+    }
   }
 
   apply(stored());
@@ -53,9 +64,13 @@
   document.addEventListener('click', (event) => {
     const target = /** @type {Element|null} */ (event.target);
     if (!target?.closest?.('.theme-toggle')) return;
-    const next = shown() === 'dark' ? 'light' : 'dark';
+    const theme = chosen();
+    const other = system() === 'dark' ? 'light' : 'dark';
+    /** @type {'light'|'dark'|null} */
+    const next = theme === null ? other : theme === other ? system() : null;
     try {
-      localStorage.setItem(key, next);
+      if (next) localStorage.setItem(key, next);
+      else localStorage.removeItem(key);
     } catch { /* not persisted; still switch */ }
     apply(next);
   });

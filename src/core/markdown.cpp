@@ -1885,7 +1885,7 @@ void append_back_links(OutputBuffer& out, const std::string& prefix, const Footn
   const std::string number = std::to_string(note.number);
   for (unsigned k = 1; k <= note.references; ++k) {
     const std::string suffix = k == 1 ? std::string() : "-" + std::to_string(k);
-    if (k > 1) out += ' ';
+    if (k > 1) out += "\xC2\xA0";  // no-break spaces: never a back-link alone on a line
     out += "<a href=\"#";
     out += prefix;
     out += "fnref-";
@@ -1975,7 +1975,7 @@ void append_footnote_section(OutputBuffer& out, RenderContext& context) {
     if (body.size() >= kParagraphEnd.size() &&
         body.substr(body.size() - kParagraphEnd.size()) == kParagraphEnd) {
       out += body.substr(0, body.size() - kParagraphEnd.size());
-      out += ' ';
+      out += "\xC2\xA0";
     } else {
       out += body;
       out += "<p>";  // after a list or code: a paragraph of its own

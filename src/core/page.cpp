@@ -127,19 +127,26 @@ std::string render_app(const Bundle& bundle, const View& view) {
       .text(site.base_path).raw("\">").text(site.title).raw("</a>\n<nav class=\"site-nav\" aria-label=\"Main\">\n<ul>\n");
   render_menu(h, bundle, view, section);  // pages.hpp
   h.raw("</ul>\n</nav>\n");
-  // Light/dark: kThemeScriptFile applies the reader's choice before first
-  // paint, keeps aria-pressed true when the dark theme shows, and shows the
-  // button only when scripts run. The icon (moon or sun) follows the theme.
-  h.raw("<button type=\"button\" class=\"theme-toggle\" aria-pressed=\"false\" aria-label=\"Dark theme\">"
+  // Light, dark or the system's: kThemeScriptFile applies the reader's
+  // choice before first paint, names it in the label, and shows the button
+  // only when scripts run. The CSS shows the choice's icon: half a disc
+  // (the system's), a sun or a moon.
+  h.raw("<button type=\"button\" class=\"theme-toggle\" aria-label=\"Theme: follow the system\">"
+        "<svg class=\"icon-auto\" viewBox=\"0 0 24 24\" width=\"20\" height=\"20\" aria-hidden=\"true\" focusable=\"false\">"
+        "<circle cx=\"12\" cy=\"12\" r=\"8.5\"/><path d=\"M12 3.5a8.5 8.5 0 0 0 0 17z\"/></svg>"
         "<svg class=\"icon-moon\" viewBox=\"0 0 24 24\" width=\"20\" height=\"20\" aria-hidden=\"true\" focusable=\"false\">"
         "<path d=\"M20.5 14.2A8.5 8.5 0 1 1 9.8 3.5a7 7 0 0 0 10.7 10.7z\"/></svg>"
         "<svg class=\"icon-sun\" viewBox=\"0 0 24 24\" width=\"20\" height=\"20\" aria-hidden=\"true\" focusable=\"false\">"
         "<circle cx=\"12\" cy=\"12\" r=\"4.5\"/><path d=\"M12 1.5v3M12 19.5v3M1.5 12h3M19.5 12h3M4.6 4.6l2.1 2.1"
         "M17.3 17.3l2.1 2.1M4.6 19.4l2.1-2.1M17.3 6.7l2.1-2.1\"/></svg></button>\n");
   h.raw("</div>\n</header>\n<main id=\"main\" tabindex=\"-1\" data-view=\"").raw(section.empty() ? "not-found" : section)
-      .raw("\">\n").raw(view.html).raw("</main>\n<footer class=\"site-footer\">\n<p>");
+      .raw(view.noindex ? "\" data-noindex>\n" : "\">\n").raw(view.html).raw("</main>\n<footer class=\"site-footer\">\n<p>");
   if (!site.author.empty()) h.raw("© ").text(site.author).raw(" · ");
-  if (!site.description.empty()) h.text(site.description).raw(" · ");
+  // The site's description once, on the home page, not on every page.
+  if (!site.description.empty() && view.kind == RouteKind::Home && view.path == site.base_path)
+    h.text(site.description).raw(" · ");
+  if (has_feeds(site))
+    h.raw("<a href=\"").text(site.base_path + kAtomFeedFile).raw("\" type=\"application/atom+xml\">RSS feed</a> · ");
   h.raw("Published with <a href=\"https://github.com/quire-blog/quire\">Quire</a>.</p>\n</footer>\n");
   return h.take();
 }
@@ -156,6 +163,7 @@ std::string render_document(const Bundle& bundle, const View& view) {
     h.raw("<meta name=\"description\" content=\"").text(description).raw("\">\n");
   if (!site.url.empty() && view.status == 200)
     h.raw("<link rel=\"canonical\" href=\"").text(site.url + view.path).raw("\">\n");
+  if (view.noindex) h.raw("<meta name=\"robots\" content=\"noindex\">\n");
   if (!view.prev_path.empty()) h.raw("<link rel=\"prev\" href=\"").text(view.prev_path).raw("\">\n");
   if (!view.next_path.empty()) h.raw("<link rel=\"next\" href=\"").text(view.next_path).raw("\">\n");
   head_metadata(h, bundle, view);

@@ -275,7 +275,8 @@ bool render_page_view(const Bundle& b, std::string_view slug, View& v) {
 
 const char* nav_section(RouteKind k) {
   switch (k) {
-    case RouteKind::Home: case RouteKind::Post: return "home";
+    case RouteKind::Home: return "home";
+    case RouteKind::Post: return "post";  // in no section of the menu: a post is not Home
     case RouteKind::TagsIndex: case RouteKind::Tag: return "tags";
     case RouteKind::ArchiveIndex: case RouteKind::Month: return "archive";
     case RouteKind::Search: return "search";

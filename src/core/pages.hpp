@@ -54,8 +54,8 @@ std::string menu_entry_problem(const MenuEntry& entry);
 // The page view (RouteKind::Page) into `view`; false when no such page.
 bool render_page_view(const Bundle& bundle, std::string_view slug, View& view);
 
-// The header's section of a view ("home", "tags", "archive", "search",
-// "page"; "" for not found): <main data-view> and the menu's aria-current.
+// The header's section of a view ("home", "post", "tags", "archive",
+// "search", "page"; "" for not found): <main data-view> and the menu's aria-current.
 const char* nav_section(RouteKind kind);
 
 // The header's <nav> list items for a view.

@@ -20,6 +20,9 @@ std::string page_title(const Site& site, std::string_view what) {
 
 std::string_view plural(size_t n, const char* one, const char* many) { return n == 1 ? one : many; }
 
+// A post this long (reading time) ends with a "Back to top" link.
+constexpr int kBackToTopMinutes = 4;
+
 // x to the power e (exact while the result fits a double's 53 bits).
 double power(double x, int e) {
   double r = 1;
@@ -235,6 +238,10 @@ class ViewBuilder {
       h.raw(render_markdown(p->summary, o));
     }
     h.raw("</div>\n");
+    // A long post ends with a way back up ("top" is the document's top
+    // without an id, by the HTML standard).
+    if (reading_minutes(*p) >= kBackToTopMinutes)
+      h.raw("<p class=\"back-to-top\"><a href=\"#top\">Back to top <span aria-hidden=\"true\">↑</span></a></p>\n");
     related(h, index);
     const Post* newer = index > 0 ? &b_.posts[index - 1] : nullptr;
     const Post* older = index + 1 < b_.posts.size() ? &b_.posts[index + 1] : nullptr;
@@ -348,12 +355,14 @@ class ViewBuilder {
                                                 (route_.page > 1 ? ", page " + std::to_string(route_.page) : "")));
     v_.description = "Posts tagged " + names + " on " + site_.title + ".";
     if (tags.size() == 1) v_.tag = tags[0];  // a combination has no feed of its own
+    v_.noindex = tags.size() > 1;
     Html h;
     h.raw("<h1 class=\"page-title\">Posts tagged ");
     for (size_t i = 0; i < tags.size(); ++i) {
       if (i) h.raw(i + 1 == tags.size() ? " and " : ", ");
       h.raw("<span class=\"tag-name\">").text(tags[i]->name).raw("</span>");
     }
+    if (route_.page > 1) h.raw(", page ").num(route_.page);
     h.raw("</h1>\n");
     if (tags.size() > 1) {
       h.raw("<ul class=\"tag-filter\" aria-label=\"Tags of this view\">\n");
@@ -370,12 +379,15 @@ class ViewBuilder {
     h.raw("<p class=\"count\">").num(static_cast<long long>(posts.size())).raw(" ")
         .raw(plural(posts.size(), "post", "posts"));
     if (tags.size() > 1) h.raw(" with all ").num(static_cast<long long>(tags.size())).raw(" tags");
-    h.raw(" · <a href=\"").text(path(route_of(RouteKind::TagsIndex))).raw("\">All tags</a></p>\n");
+    h.raw(" · <a href=\"").text(path(route_of(RouteKind::TagsIndex))).raw("\">All tags</a>");
+    if (v_.tag && has_feeds(site_))  // the feed files sit beside the tag's first page
+      h.raw(" · <a href=\"").text(tag_path(*v_.tag) + kAtomFeedFile).raw("\" type=\"application/atom+xml\">RSS feed of “")
+          .text(v_.tag->name).raw("”</a>");
+    h.raw("</p>\n");
     if (posts.empty()) h.raw("<p class=\"empty\">No post has all these tags.</p>\n");
     if (!paged_list(h, posts)) return not_found();
-    // On the first page only: the links are the same on every page, and
-    // counting them costs an intersection per tag.
-    if (route_.page == 1) narrow_by(h, tags, posts);
+    // On every page (the links are the same on each).
+    narrow_by(h, tags, posts);
     v_.html = h.take();
   }
 
@@ -410,7 +422,8 @@ class ViewBuilder {
           "<ul class=\"tags\">\n");
     for (const auto& [t, n] : more) {
       slugs.push_back(t->slug);
-      h.raw("<li><a class=\"tag\" href=\"").text(path(tags_route(slugs))).raw("\"><span class=\"sr-only\">Add </span>")
+      // nofollow: crawlers see no script, and no host has these pages.
+      h.raw("<li><a class=\"tag\" rel=\"nofollow\" href=\"").text(path(tags_route(slugs))).raw("\"><span class=\"sr-only\">Add </span>")
           .text(t->name).raw(" <span class=\"count\">").num(static_cast<long long>(n))
           .raw("<span class=\"sr-only\"> ").raw(plural(n, "post", "posts")).raw("</span></span></a></li>\n");
       slugs.pop_back();

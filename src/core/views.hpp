@@ -28,6 +28,9 @@ struct View {
                            // without the query, for 404 base_path + "404.html")
   bool moved = false;      // the route was one of a post's aliases: the
                            // app replaces the URL with `path`
+  bool noindex = false;    // not for search engines (a combination of tags,
+                           // which no host has a page for): <meta
+                           // name="robots">, and <main data-noindex> for the app
   std::string prev_path;   // rel="prev" (newer page), if any
   std::string next_path;   // rel="next" (older page), if any
   std::string html;        // inside of <main>

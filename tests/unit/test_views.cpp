@@ -500,11 +500,75 @@ TEST_SUITE("views") {
     CHECK(has(tags, "<a href=\"/tags/\" aria-current=\"page\">Tags</a>"));
   }
 
+  TEST_CASE("a post is in no section of the menu: Home is not marked current there") {
+    auto b = sample();
+    std::string post = quire::render_app(b, view(b, "/posts/e/"));
+    CHECK(has(post, "<a href=\"/\">Home</a>"));
+    CHECK_FALSE(has(post, "aria-current"));
+    CHECK(has(post, "data-view=\"post\""));
+    CHECK(has(quire::render_app(b, view(b, "/page/2/")), "<a href=\"/\" aria-current=\"true\">Home</a>"));
+  }
+
+  TEST_CASE("the footer says the site's description on the home page only, and links the feed") {
+    auto b = sample();
+    std::string home = quire::render_app(b, view(b, "/"));
+    std::string footer = home.substr(home.find("<footer"));
+    CHECK(has(footer, "A blog."));
+    CHECK(has(footer, "<a href=\"/feed.xml\" type=\"application/atom+xml\">RSS feed</a>"));
+    for (const char* path : {"/posts/e/", "/page/2/", "/tags/ai/", "/archive/"}) {
+      std::string app = quire::render_app(b, view(b, path));
+      CHECK_MESSAGE(!has(app.substr(app.find("<footer")), "A blog."), path);
+      CHECK_MESSAGE(has(app, "href=\"/feed.xml\""), path);
+    }
+    b.site.url.clear();  // no feeds without a url: no link to one
+    CHECK_FALSE(has(quire::render_app(b, view(b, "/")), "feed.xml"));
+  }
+
+  TEST_CASE("a tag page links its feed, says its page number and offers to narrow down on every page") {
+    auto b = sample();
+    auto ai = view(b, "/tags/ai/");
+    CHECK(has(ai.html, "<a href=\"/tags/ai/feed.xml\" type=\"application/atom+xml\">RSS feed of “ai”</a>"));
+    CHECK_FALSE(has(view(b, "/tags/ai+web/").html, "feed.xml"));  // a combination has no feed
+    b.site.posts_per_page = 1;
+    auto second = view(b, "/tags/ai/page/2/");
+    CHECK(second.status == 200);
+    CHECK(has(second.html, "<h1 class=\"page-title\">Posts tagged <span class=\"tag-name\">ai</span>, page 2</h1>"));
+    CHECK(has(second.html, "Narrow down by tag"));
+    CHECK(has(second.html, "href=\"/tags/ai+web/\""));
+    CHECK(has(second.html, "<a href=\"/tags/ai/feed.xml\""));  // the feed sits beside the first page
+  }
+
+  TEST_CASE("a combination of tags is kept out of search engines; links to one are nofollow") {
+    auto b = sample();
+    auto both = view(b, "/tags/ai+web/");
+    CHECK(both.noindex);
+    CHECK(has(quire::render_document(b, both), "<meta name=\"robots\" content=\"noindex\">"));
+    CHECK(has(quire::render_app(b, both), "data-view=\"tags\" data-noindex>"));
+    auto ai = view(b, "/tags/ai/");
+    CHECK_FALSE(ai.noindex);
+    CHECK_FALSE(has(quire::render_document(b, ai), "robots"));
+    CHECK_FALSE(has(quire::render_app(b, ai), "data-noindex"));
+    CHECK(has(ai.html, "<a class=\"tag\" rel=\"nofollow\" href=\"/tags/ai+web/\">"));
+  }
+
+  TEST_CASE("a long post ends with a link back to the top; a short one does not") {
+    std::string words;
+    for (int i = 0; i < 1000; ++i) words += "word ";
+    auto r = quire::load_bundle(R"({"format":"quire-bundle","version":1,"site":{"title":"T"},"posts":[
+      {"slug":"long","title":"Long","date":"2022-11-20","body":")" + words + R"("},
+      {"slug":"short","title":"Short","date":"2022-11-19","body":"A few words."}]})");
+    REQUIRE_MESSAGE(r.ok, r.message);
+    const std::string link = "<p class=\"back-to-top\"><a href=\"#top\">Back to top";
+    CHECK(has(view(r.bundle, "/posts/long/").html, link));
+    CHECK_FALSE(has(view(r.bundle, "/posts/short/").html, link));
+  }
+
   TEST_CASE("the chrome has a theme toggle button and the head loads the theme script") {
     auto b = sample("/blog/");
     auto v = view(b, "/blog/");
     std::string app = quire::render_app(b, v);
-    CHECK(has(app, "<button type=\"button\" class=\"theme-toggle\" aria-pressed=\"false\" aria-label=\"Dark theme\">"));
+    CHECK(has(app, "<button type=\"button\" class=\"theme-toggle\" aria-label=\"Theme: follow the system\">"));
+    for (const char* icon : {"icon-auto", "icon-sun", "icon-moon"}) CHECK(has(app, icon));
     std::string doc = quire::render_document(b, v);
     size_t script = doc.find(std::string("<script src=\"/blog/") + quire::kThemeScriptFile + "\"></script>");
     REQUIRE(script != std::string::npos);
