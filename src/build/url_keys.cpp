@@ -130,7 +130,7 @@ void check_post_urls(Bundle& b, const std::vector<std::string>& files, std::vect
   const bool categories = permalink_uses_categories(b.site.permalink);
   std::map<std::string, size_t> owner;  // normal path -> post index
   auto claim = [&](const std::string& path, size_t i, const char* what) {
-    if (const char* built = reserved_path(path)) {
+    if (const char* built = reserved_path(path, b.site.categories)) {
       errors.push_back({files[i], 0, std::string(what) + " /" + path + " is " + built +
                                          ", which the build writes itself; choose another"});
       return;

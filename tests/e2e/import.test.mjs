@@ -77,6 +77,12 @@ const cases = {
         summary: 'A fan gets a second life.' },
       { slug: 'mountain-trip', title: 'A trip to the mountains', date: '2021-08-20T18:00:00+02:00', tags: ['travel'], bundle: true,
         image: 'ridge.svg' },
+      // JSON front matter, in a section with a pattern of its own (notes = "/n/:year/:slug/")
+      { slug: 'coil-winding', title: 'Coil winding', date: '2021-09-01T12:00:00+02:00', tags: ['coils'], categories: ['builds'],
+        summary: 'Forty turns of copper.' },
+      // a section without a pattern: Hugo put it at /articles/on-tools/
+      { slug: 'on-tools', title: 'On tools', date: '2021-10-05', tags: ['tools'], categories: ['essays'],
+        summary: 'Which tools stay on the bench.' },
     ],
     notConverted: [
       'content/posts/second-wind.md:14: {{< tweet user="bo" id="1234" >}}',
@@ -92,6 +98,8 @@ const cases = {
       '/blog/2021/04/second-wind/': 'second-wind',
       '/blog/2021/08/a-trip-to-the-mountains/': 'mountain-trip',
       '/blog/trips/mountains/': 'mountain-trip',
+      '/blog/n/2021/coil-winding/': 'coil-winding',
+      '/blog/articles/on-tools/': 'on-tools',
       '/blog/about/': 'page:About the workshop',
     },
   },
@@ -123,6 +131,8 @@ const cases = {
         authors: ['Di Example'], image: '/img/chart.svg' },
       { slug: 'second-evening', title: 'Second evening', date: '2022-02-02', tags: ['evenings', 'reading'] },
       { slug: 'third-evening', title: 'Third evening', date: '2022-03-03T21:00:00Z', tags: ['quiet'] },
+      // date: git Last Modified: the fixture's last commit (or, outside git, the file's time)
+      { slug: 'fourth-evening', title: 'Fourth evening', date: '', tags: ['quiet'] },
     ],
     notConverted: [
       'src/posts/2022-02-02-second-evening.md:7: {{ metadata.title }}',
@@ -158,7 +168,7 @@ function assertTaxonomies(post, want) {
  */
 function assertDetails(post, want) {
   if (want.date) assert.equal(post.date, want.date, `${want.slug}: date`);
-  else assert.match(post.date, /^\d{4}-\d\d-\d\d/, `${want.slug}: a draft's date from its file's time`);
+  else assert.match(post.date, /^\d{4}-\d\d-\d\d/, `${want.slug}: a date from the file's time or git`);
   if (want.summary) assert.equal(post.summary, want.summary, `${want.slug}: summary`);
   assert.deepEqual(post.authors ?? [], want.authors ?? [], `${want.slug}: authors`);
   assert.equal(post.params?.image, want.image, `${want.slug}: image`);
@@ -323,3 +333,49 @@ for (const [engine, expected] of Object.entries(cases)) {
     }
   });
 }
+
+test('hugo: categories keep their pages (Hugo gave them /categories/<name>/): over HTTP, in the menu, and by a click in Chromium', async () => {
+  const r = await importAndBuild('hugo');
+  const bundle = r.built.status === 0 ? await readBundle(r.out) : undefined;
+  const server = bundle ? await serve(r.out, bundle.site.base_path) : undefined;
+  try {
+    assert.equal(r.built.status, 0, r.built.stderr);
+    assert.match(await readFile(path.join(r.content, 'site.yaml'), 'utf8'), /^taxonomies: \["tags","categories"\]$/m);
+    assert.equal(bundle.site.categories, true);
+    const first = bundle.posts.find((p) => p.slug === 'first-light');
+    assert.deepEqual(first.categories, ['builds']);
+    assert.ok(!first.tags.includes('builds'), 'categories are not merged into the tags');
+    const origin = new URL(server.url).origin;
+    const index = await fetch(origin + '/blog/categories/');
+    assert.equal(index.status, 200);
+    const indexHtml = await index.text();
+    for (const c of ['builds', 'essays', 'repairs']) assert.ok(indexHtml.includes(`href="/blog/categories/${c}/"`), c);
+    const builds = await (await fetch(origin + '/blog/categories/builds/')).text();
+    assert.match(builds, /Posts in category <span class="tag-name">builds<\/span>/);
+    for (const slug of ['first-light', 'second-wind', 'coil-winding']) {
+      const p = bundle.posts.find((x) => x.slug === slug);
+      assert.ok(builds.includes(`>${p.title}</a>`), `${slug} listed under builds`);
+    }
+    assert.equal((await fetch(origin + '/blog/categories/builds/feed.xml')).status, 200);
+    assert.match(await (await fetch(origin + '/blog/sitemap.xml')).text(), /categories\/essays\//);
+
+    browser ??= await launchBrowser();
+    const { page, pageErrors, close } = await openPage(browser);
+    try {
+      await page.goto(origin + '/blog/2021/03/first-light/');
+      assert.equal(await appReady(page), true);
+      await page.click('main a[href="/blog/categories/builds/"]');
+      await page.waitForURL(origin + '/blog/categories/builds/');
+      await page.waitForFunction(() => document.querySelector('main h1')?.textContent?.includes('builds'));
+      await page.click('header nav a[href="/blog/categories/"]');
+      await page.waitForURL(origin + '/blog/categories/');
+      await page.waitForFunction(() => document.querySelector('main h1')?.textContent?.trim() === 'Categories');
+      assert.deepEqual(pageErrors, []);
+    } finally {
+      await close();
+    }
+  } finally {
+    await server?.close();
+    await r.remove();
+  }
+});

@@ -51,7 +51,7 @@ test('renderWidget throws QuireErrors that name the attribute', async () => {
   /** @param {object} options @param {string} code @param {RegExp} message */
   const refuses = (options, code, message) => assert.throws(() => bundle.renderWidget(options),
     (error) => error instanceof QuireError && error.code === code && message.test(error.message));
-  refuses({ view: 'list' }, 'request', /^view: expected latest, post, tag, archive or month, got "list"$/);
+  refuses({ view: 'list' }, 'request', /^view: expected latest, post, tag, category, archive or month, got "list"$/);
   refuses({ view: 'month', month: '2024-1' }, 'request', /^month: expected YYYY-MM/);
   refuses({ limit: 'many' }, 'request', /^limit: /);
   refuses({ linkBase: 'javascript:alert(1)' }, 'request', /^link-base: /);

@@ -40,6 +40,11 @@ void read_config(Run& run, ojson& site) {
   set_url(run, site, str(c, "base_url"), "", run.shown(file));
   const std::string lang = str(c, "default_language");
   if (!lang.empty()) site["language"] = lang.substr(0, lang.find_first_of("-_"));
+  // taxonomies = [{name = "tags"}, {name = "categories"}]: categories had
+  // pages of their own (/categories/<name>/); they keep them.
+  if (c.contains("taxonomies") && c["taxonomies"].is_array())
+    for (const ojson& t : c["taxonomies"])
+      if (str(t, "name") == "categories") site["taxonomies"] = ojson::array({"tags", "categories"});
 }
 
 }  // namespace
