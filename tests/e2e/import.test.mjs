@@ -52,6 +52,11 @@ const cases = {
       // 08:30 in Paris is 23:30 the evening before in Los Angeles, the site's zone.
       { slug: 'on-the-road', title: 'On the road', date: '2018-06-30T23:30:00-07:00', tags: [], categories: ['travel'] },
       { slug: 'unfinished-thought', title: 'An unfinished thought', date: '', tags: ['ideas'] },
+      // Written on Windows: a BOM, CRLF line endings, a tab after "title:", Jekyll's category: and theme keys
+      { slug: 'windows-notes', title: 'Notes from Windows', date: '2020-02-02', tags: ['editors'], categories: ['windows'],
+        summary: 'Written in Notepad, with CRLF line endings and a BOM.' },
+      // published: false: a draft (built here with --drafts)
+      { slug: 'kept-back', title: 'A post kept back', date: '2020-03-03', tags: [] },
     ],
     notConverted: [
       '_posts/2016-10-06-liquid-tour.markdown:10: kramdown attribute list "{: .lead}" removed',
@@ -66,6 +71,7 @@ const cases = {
       '/2019/03/14/pi-day/': 'pi-day',
       '/2018/06/30/on-the-road/': 'on-the-road',
       '/travel/road/': 'on-the-road',  // redirect_from
+      '/2020/02/02/windows-notes/': 'windows-notes',
       '/about/': 'page:About',
     },
   },
@@ -108,6 +114,9 @@ const cases = {
       { slug: 'spring-notes', title: 'Spring notes', date: '2021-05-01T09:30:00-04:00', tags: ['garden', 'spring'], categories: ['journal'],
         summary: 'What came up in the garden.' },
       { slug: 'summer', title: 'Summer', date: '2021-07-15', tags: ['heat'] },
+      // a TOML date-time in UTC, [extra] and weight (left out, without noise)
+      { slug: 'winter', title: 'Winter', date: '2020-01-01T00:00:00+00:00', tags: ['snow'], categories: ['journal'],
+        summary: 'Cold, and quiet.' },
       { slug: 'autumn', title: 'Autumn leaves', date: '2021-10-03T16:45:00', tags: ['leaves'], bundle: true,
         authors: ['Cy Example', 'Dee Guest'] },
     ],
@@ -120,6 +129,7 @@ const cases = {
     oldUrls: {
       '/blog/spring-notes/': 'spring-notes',
       '/blog/summer/': 'summer',
+      '/blog/winter/': 'winter',
       '/blog/autumn/': 'autumn',
       '/blog/fall/': 'autumn',
       '/about/': 'page:About',
@@ -208,6 +218,9 @@ for (const [engine, expected] of Object.entries(cases)) {
         assertDetails(post, want);
         assertTaxonomies(post, want);
       }
+      // Keys of the old engines and their themes (layout, comments, weight,
+      // [extra]...) make no warning noise.
+      assert.doesNotMatch(r.built.stderr, /unknown key|did you mean/);
       // The constructs left in a post's text are warned about by the build.
       for (const file of expected.leftInText)
         assert.match(r.built.stderr, new RegExp(`${file}:\\d+: template syntax left in the text`));
