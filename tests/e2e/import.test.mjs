@@ -355,6 +355,7 @@ test('hugo: categories keep their pages (Hugo gave them /categories/<name>/): ov
     assert.equal(r.built.status, 0, r.built.stderr);
     assert.match(await readFile(path.join(r.content, 'site.yaml'), 'utf8'), /^taxonomies: \["tags","categories"\]$/m);
     assert.equal(bundle.site.categories, true);
+    assert.match(r.built.stdout, / \d+ tags, 3 categories, \d+ months;/);
     const first = bundle.posts.find((p) => p.slug === 'first-light');
     assert.deepEqual(first.categories, ['builds']);
     assert.ok(!first.tags.includes('builds'), 'categories are not merged into the tags');
