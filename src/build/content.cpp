@@ -40,7 +40,7 @@ namespace {
 const char* const kSiteKeys[] = {"title", "description", "author", "url", "base_path",
                                  "language", "posts_per_page", "date_format", "unsafe_html", "iframe_hosts",
                                  "feed_entries", "split_bundle_over", "timezone", "permalink", "menu",
-                                 "taxonomies", "categories"};
+                                 "taxonomies", "categories", "old_feeds"};
 
 struct Context {
   std::string file;

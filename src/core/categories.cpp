@@ -1,31 +1,31 @@
 #include "core/categories.hpp"
 
 #include <algorithm>
-#include <unordered_map>
 
 namespace quire {
 
 void index_categories(Bundle& b) {
   b.categories.clear();
   if (!b.site.categories) return;
-  std::unordered_map<std::string, uint32_t> at;  // slug -> index in b.categories
+  // A blog has tens of categories: a linear look-up, and an insertion sort
+  // below, keep hash tables and std::sort out of the WASM module.
   for (size_t i = 0; i < b.posts.size(); ++i) {
     std::vector<std::string>& own = b.posts[i].categories;
-    std::vector<std::string> kept;
-    std::vector<std::string> seen;  // this post's slugs
-    for (std::string& name : own) {
-      std::string slug = tag_slug(name);
-      if (slug.empty() || std::find(seen.begin(), seen.end(), slug) != seen.end()) continue;
-      seen.push_back(slug);
-      auto [it, fresh] = at.emplace(slug, static_cast<uint32_t>(b.categories.size()));
-      if (fresh) b.categories.push_back(TagInfo{name, slug, {}, true});
-      b.categories[it->second].posts.push_back(i);
-      kept.push_back(std::move(name));
+    size_t kept = 0;
+    for (size_t k = 0; k < own.size(); ++k) {
+      std::string slug = tag_slug(own[k]);
+      if (slug.empty()) continue;
+      size_t at = 0;
+      while (at < b.categories.size() && b.categories[at].slug != slug) ++at;
+      if (at == b.categories.size()) b.categories.push_back(TagInfo{own[k], std::move(slug), {}, true});
+      std::vector<size_t>& posts = b.categories[at].posts;
+      if (!posts.empty() && posts.back() == i) continue;  // this post's again ("Code", "code")
+      posts.push_back(i);
+      if (kept != k) own[kept] = std::move(own[k]);
+      ++kept;
     }
-    own = std::move(kept);
+    own.resize(kept);
   }
-  // By slug: an insertion sort (a blog has tens of categories; no
-  // std::sort instantiation in the WASM module).
   for (size_t i = 1; i < b.categories.size(); ++i)
     for (size_t j = i; j > 0 && b.categories[j].slug < b.categories[j - 1].slug; --j)
       std::swap(b.categories[j], b.categories[j - 1]);

@@ -371,6 +371,14 @@ test('hugo: categories keep their pages (Hugo gave them /categories/<name>/): ov
       assert.ok(builds.includes(`>${p.title}</a>`), `${slug} listed under builds`);
     }
     assert.equal((await fetch(origin + '/blog/categories/builds/feed.xml')).status, 200);
+    // Hugo's feeds, /index.xml and each section's, still answer (feed readers poll them)
+    assert.match(await readFile(path.join(r.content, 'site.yaml'), 'utf8'), /^old_feeds: \["\/index.xml","\/articles\/index.xml","\/notes\/index.xml","\/posts\/index.xml"\]$/m);
+    const feed = await (await fetch(origin + '/blog/feed.xml')).text();
+    for (const old of ['/blog/index.xml', '/blog/posts/index.xml', '/blog/notes/index.xml']) {
+      const response = await fetch(origin + old);
+      assert.equal(response.status, 200, old);
+      assert.equal(await response.text(), feed, `${old} is the site's feed`);
+    }
     assert.match(await (await fetch(origin + '/blog/sitemap.xml')).text(), /categories\/essays\//);
 
     browser ??= await launchBrowser();

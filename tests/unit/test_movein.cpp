@@ -369,5 +369,29 @@ TEST_SUITE("movein") {
     CHECK(has(e, "blog/a.md"));
     CHECK(has(e, "quire import"));
   }
+
+  TEST_CASE("old_feeds: the old engine's feed URLs get the site's feed; bad paths are errors at their line") {
+    auto r = categorised("old_feeds: [/index.xml, /posts/index.xml, /feed/feed.json]\n");
+    REQUIRE_MESSAGE(r.ok(), all(r.errors));
+    std::string atom, json, index, posts, old_json;
+    for (const auto& f : quire::feed_files(r.bundle)) {
+      if (f.path == "feed.xml") atom = f.data;
+      if (f.path == "feed.json") json = f.data;
+      if (f.path == "index.xml") index = f.data;
+      if (f.path == "posts/index.xml") posts = f.data;
+      if (f.path == "feed/feed.json") old_json = f.data;
+    }
+    CHECK_FALSE(atom.empty());
+    CHECK(index == atom);
+    CHECK(posts == atom);
+    CHECK(old_json == json);
+    r = categorised("old_feeds:\n  - /feed.xml\n  - /tags/index.xml\n  - /blog/\n  - index.xml\n  - /a/../b.xml\n");
+    REQUIRE(r.errors.size() == 5);
+    CHECK(has(r.errors[0].str(), "site.yaml:4: old_feeds: is one of the site's files"));
+    CHECK(has(r.errors[1].str(), "site.yaml:5: old_feeds: is the tag pages /tags/"));
+    CHECK(has(r.errors[2].str(), "site.yaml:6: old_feeds: expected a feed's file name"));
+    CHECK(has(r.errors[3].str(), "site.yaml:7: old_feeds: expected a path starting with '/'"));
+    CHECK(has(r.errors[4].str(), "site.yaml:8: old_feeds: no \".\" or \"..\" segments"));
+  }
 }
 

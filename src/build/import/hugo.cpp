@@ -6,6 +6,7 @@
 // {{ ... }} in a Hugo post is already text and stays as it is.
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 #include "build/fsutil.hpp"
 #include "build/import/common.hpp"
@@ -247,6 +248,14 @@ void read_hugo(Run& run, ojson& site) {
     return;
   }
   collect_content_dir(run, content, [&](const fs::path&, const ojson&) {});
+  // Hugo's RSS feeds: /index.xml, and each section's /<section>/index.xml.
+  std::set<std::string> sections;
+  for (const Item& item : run.items)
+    if (!item.page) sections.insert(item.section.substr(0, item.section.find('/')));
+  ojson feeds = ojson::array({"/index.xml"});
+  for (const std::string& s : sections)
+    if (!s.empty() && s.find_first_of(" ?#") == std::string::npos) feeds.push_back("/" + s + "/index.xml");
+  site["old_feeds"] = feeds;
   if (run.permalink.empty() && !run.section_permalinks.empty()) {
     // No posts/post/blog pattern: the pattern of the section holding the
     // most posts with one (content/articles/, content/notes/...).
