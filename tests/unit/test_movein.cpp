@@ -278,7 +278,7 @@ TEST_SUITE("movein") {
     dir.write("a.md", "x\n");
     const std::string d = dir.path.string();
     const std::string git = "git -C '" + d + "' -c user.name=t -c user.email=t@e ";
-    if (std::system(("git init -q '" + d + "' 2>/dev/null").c_str()) != 0) return;  // no git here: nothing to check
+    REQUIRE(std::system(("git init -q '" + d + "'").c_str()) == 0);  // git: a repository's own tool, on every machine that has one
     REQUIRE(std::system((git + "add a.md && GIT_COMMITTER_DATE=2001-02-03T04:05:06Z " + git +
                          "commit -q -m one --date=2001-02-03T04:05:06Z").c_str()) == 0);
     dir.write("a.md", "y\n");
