@@ -28,7 +28,7 @@ pkgs=(
   brotli gzip             # size report
   libxml2-utils           # xmllint for feed/sitemap tests
 )
-(( want_test )) && pkgs+=(chromium)
+(( want_test )) && pkgs+=(chromium git)  # git: a unit test reads "git Created" dates from a scratch repository
 # The sanitized build (build/fuzz: ASan + UBSan doctests, libFuzzer
 # harnesses in tests/fuzz): clang 14 with its sanitizer and libFuzzer
 # runtimes; python3 extracts the seed corpora (tests/fuzz/make_seeds.py).

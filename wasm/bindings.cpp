@@ -220,6 +220,7 @@ EMSCRIPTEN_BINDINGS(quire) {
   value_object<quire::WidgetRequest>("WidgetRequest")
       .field("view", &quire::WidgetRequest::view)
       .field("tag", &quire::WidgetRequest::tag)
+      .field("category", &quire::WidgetRequest::category)
       .field("month", &quire::WidgetRequest::month)
       .field("slug", &quire::WidgetRequest::slug)
       .field("limit", &quire::WidgetRequest::limit)

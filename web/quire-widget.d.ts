@@ -32,10 +32,12 @@ export class QuireBlogElement extends HTMLElement {
   static readonly observedAttributes: string[];
   /** The bundle's URL (required). */
   src: string | null;
-  /** 'latest' (default), 'post', 'tag', 'archive' or 'month'. */
+  /** 'latest' (default), 'post', 'tag', 'category', 'archive' or 'month'. */
   view: string | null;
   /** view="tag": the tag's name or slug. */
   tag: string | null;
+  /** view="category": the category's name or slug (a blog that keeps categories apart). */
+  category: string | null;
   /** view="month": 'YYYY-MM'. */
   month: string | null;
   /** view="post": the post's slug. */

@@ -42,7 +42,7 @@ import { fetchBundle, loadBundle, QuireError } from './quire.js';
 const TAG = 'quire-blog';
 
 /** Attributes that change what is shown (theme changes only the colours). */
-const RENDER_ATTRIBUTES = ['src', 'view', 'tag', 'month', 'slug', 'limit', 'link-base', 'navigate'];
+const RENDER_ATTRIBUTES = ['src', 'view', 'tag', 'category', 'month', 'slug', 'limit', 'link-base', 'navigate'];
 
 /** The system's colour preference: one query for the page. */
 const systemDark = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
@@ -429,6 +429,7 @@ class QuireBlog extends HTMLElement {
     const options = {
       view,
       tag: this.getAttribute('tag') ?? '',
+      category: this.getAttribute('category') ?? '',
       month: this.getAttribute('month') ?? '',
       slug: this.#openSlug ?? this.getAttribute('slug') ?? '',  // #openSlug is set when inline
       limit: this.getAttribute('limit') ?? '',
@@ -592,7 +593,7 @@ function resolve(value) {
 
 // Properties mirroring the attributes (el.limit = '3' sets limit="3").
 /** @type {Array<[string, string]>} */
-const reflected = [['src', 'src'], ['view', 'view'], ['tag', 'tag'], ['month', 'month'], ['slug', 'slug'],
+const reflected = [['src', 'src'], ['view', 'view'], ['tag', 'tag'], ['category', 'category'], ['month', 'month'], ['slug', 'slug'],
   ['limit', 'limit'], ['linkBase', 'link-base'], ['navigate', 'navigate'], ['theme', 'theme']];
 for (const [property, attribute] of reflected) {
   Object.defineProperty(QuireBlog.prototype, property, {

@@ -29,10 +29,12 @@ export interface RenderedView {
  * validates them (src/core/widget.hpp).
  */
 export interface WidgetOptions {
-  /** 'latest' (default), 'post', 'tag', 'archive' or 'month'. */
+  /** 'latest' (default), 'post', 'tag', 'category', 'archive' or 'month'. */
   view?: string;
   /** view 'tag': the tag's name or URL slug. */
   tag?: string;
+  /** view 'category': the category's name or URL slug (a site with categories apart). */
+  category?: string;
   /** view 'month': 'YYYY-MM'. */
   month?: string;
   /** view 'post': the post's slug. */

@@ -63,8 +63,9 @@
  * What a widget shows (the attributes of <quire-blog>, as written; the core
  * validates them: src/core/widget.hpp).
  * @typedef {object} WidgetOptions
- * @property {string} [view]        'latest' (default), 'post', 'tag', 'archive', 'month'
+ * @property {string} [view]        'latest' (default), 'post', 'tag', 'category', 'archive', 'month'
  * @property {string} [tag]         view 'tag': the tag's name or URL slug
+ * @property {string} [category]    view 'category': the category's name or URL slug
  * @property {string} [month]       view 'month': 'YYYY-MM'
  * @property {string} [slug]        view 'post'
  * @property {string} [limit]       how many posts a list shows (1..1000; default
@@ -325,6 +326,7 @@ export class Bundle {
     const r = this.#core.renderWidget(this.handle, {
       view: text(options.view),
       tag: text(options.tag),
+      category: text(options.category),
       month: text(options.month),
       slug: text(options.slug),
       limit: text(options.limit),

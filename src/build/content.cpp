@@ -18,6 +18,7 @@
 #include "build/post_keys.hpp"
 #include "build/pages_content.hpp"
 #include "build/url_keys.hpp"
+#include "build/taxonomies.hpp"
 #include "build/import/template_syntax.hpp"
 #include "build/html_sanitizer.hpp"
 #include "core/html.hpp"
@@ -38,7 +39,8 @@ namespace {
 
 const char* const kSiteKeys[] = {"title", "description", "author", "url", "base_path",
                                  "language", "posts_per_page", "date_format", "unsafe_html", "iframe_hosts",
-                                 "feed_entries", "split_bundle_over", "timezone", "permalink", "menu"};
+                                 "feed_entries", "split_bundle_over", "timezone", "permalink", "menu",
+                                 "taxonomies", "categories", "old_feeds"};
 
 struct Context {
   std::string file;
@@ -162,6 +164,7 @@ void parse_site_yaml(std::string_view text, const std::string& file, Site& site,
     const YAML::Node& v = kv.second;
     if (!cx.first_time(kv.first)) continue;
     if (read_site_url_key(key, v, file, cx.line_offset, site, errors)) continue;  // build/url_keys.hpp
+    if (read_site_taxonomy_key(key, v, file, cx.line_offset, site, errors, warnings)) continue;  // taxonomies.hpp
     std::string s;
     if (key == "title" || key == "description" || key == "author" || key == "language" || key == "date_format") {
       if (!cx.scalar(kv.first, v, s)) continue;
@@ -306,6 +309,7 @@ ParsedPost parse_post(std::string_view raw, const std::string& file, std::vector
   Post& p = r.post;
   PostKeysRead read;
   read_post_keys(fm.root, file, settings.time_zone, r, read, errors, warnings);
+  if (!settings.categories_apart) merge_categories(p);  // build/taxonomies.hpp
   // Jekyll's file names (and bundle folders) give the date and the title
   // when the front matter does not: "2019-03-14-my-post".
   const std::string name = !settings.name.empty() ? settings.name : fs::path(file).stem().string();
@@ -398,6 +402,7 @@ ContentResult load_content(const fs::path& dir, const ContentOptions& options) {
       if (!read_file(files[i], text)) continue;
       parsed[i].read = true;
       PostSettings settings{found.posts[i].name, r.bundle.site.timezone};
+      settings.categories_apart = r.bundle.site.categories;
       parsed[i].post = parse_post(text, files[i].string(), parsed[i].errors, parsed[i].warnings, settings);
       if (parsed[i].post.ok) {
         const std::string before = parsed[i].post.post.body.str();
@@ -444,6 +449,9 @@ ContentResult load_content(const fs::path& dir, const ContentOptions& options) {
   }
   load_pages(dir, r.bundle, post_files, r.errors, r.warnings);  // build/pages_content.hpp
   check_post_urls(r.bundle, post_files, r.errors);
+  // Merged into the tags, categories were for :categories only: not in the bundle.
+  if (!r.bundle.site.categories)
+    for (Post& p : r.bundle.posts) p.categories.clear();
   r.bundle.index();
   return r;
 }

@@ -61,6 +61,7 @@ struct PostSettings {
   std::string name;       // the file name without extension, or a page bundle's folder name (empty: from file)
   std::string time_zone;  // the site's (Site::timezone)
   bool date_required = true;  // false for pages (content/pages/)
+  bool categories_apart = false;  // Site::categories: else merged into tags (taxonomies.hpp)
 };
 ParsedPost parse_post(std::string_view text, const std::string& file, std::vector<Diagnostic>& errors,
                       std::vector<Diagnostic>& warnings, const PostSettings& settings = {});

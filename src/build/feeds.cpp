@@ -58,7 +58,7 @@ std::string site_path(const Site& s, const Route& r) { return route_path(r, s.ba
 
 // The directory a scope's feeds live in, as a URL path.
 std::string feed_dir(const Site& s, const TagInfo* tag) {
-  return tag ? site_path(s, tag_route(tag->slug)) : s.base_path;
+  return tag ? site_path(s, term_route(*tag)) : s.base_path;
 }
 
 std::string feed_title(const Site& s, const TagInfo* tag) {
@@ -236,7 +236,7 @@ std::vector<size_t> FeedWriter::entries(const TagInfo* tag) const {
 std::string FeedWriter::atom(const TagInfo* tag) {
   const Site& s = b_.site;
   const std::vector<size_t> posts = entries(tag);
-  const std::string home = s.url + (tag ? site_path(s, tag_route(tag->slug)) : s.base_path);
+  const std::string home = s.url + (tag ? site_path(s, term_route(*tag)) : s.base_path);
   const std::string self = s.url + feed_dir(s, tag) + kAtomFeedFile;
   const std::string author = s.author.empty() ? s.title : s.author;
   std::string x;
@@ -261,6 +261,7 @@ std::string FeedWriter::atom(const TagInfo* tag) {
     x += "<updated>" + rfc3339(modified(p)) + "</updated>\n";
     for (std::string_view a : p.authors) x += "<author><name>" + xml_text(a) + "</name></author>\n";
     for (std::string_view t : p.tags) x += "<category term=\"" + xml_text(t) + "\"/>\n";
+    for (std::string_view c : p.categories) x += "<category term=\"" + xml_text(c) + "\"/>\n";
     const std::string& summary = summary_text(i);
     if (!summary.empty()) x += "<summary type=\"text\">" + xml_text(summary) + "</summary>\n";
     x += "<content type=\"html\">" + xml_text(content(i)) + "</content>\n</entry>\n";
@@ -274,7 +275,7 @@ std::string FeedWriter::json_feed(const TagInfo* tag) {
   const std::vector<size_t> posts = entries(tag);
   json feed = {{"version", "https://jsonfeed.org/version/1.1"},
                {"title", feed_title(s, tag)},
-               {"home_page_url", s.url + (tag ? site_path(s, tag_route(tag->slug)) : s.base_path)},
+               {"home_page_url", s.url + (tag ? site_path(s, term_route(*tag)) : s.base_path)},
                {"feed_url", s.url + feed_dir(s, tag) + kJsonFeedFile},
                {"language", s.language}};
   if (!s.description.empty()) feed["description"] = s.description;
@@ -316,7 +317,7 @@ std::string sitemap_xml(const Bundle& b) {
         if (const Post* p = b.find_post(r.slug)) shown.push_back(static_cast<size_t>(p - b.posts.data()));
         break;
       case RouteKind::Tag:
-        if (const TagInfo* t = b.find_tag(r.tag)) shown = page_of(t->posts, r.page);
+        if (const TagInfo* t = b.find_term(r.category, r.tag)) shown = page_of(t->posts, r.page);
         break;
       case RouteKind::Month:
         if (const MonthInfo* m = b.find_month(r.year, r.month)) shown = m->posts;
@@ -345,9 +346,13 @@ std::vector<OutputFile> feed_files(const Bundle& b) {
   FeedWriter feeds(b);
   files.push_back({kAtomFeedFile, feeds.atom(nullptr)});
   files.push_back({kJsonFeedFile, feeds.json_feed(nullptr)});
-  for (const TagInfo& t : b.tags) {
+  const std::string atom = files[files.size() - 2].data, json_feed = files.back().data;
+  for (const std::string& old : b.site.old_feeds)  // the old engine's feed URLs (url_keys.hpp)
+    files.push_back({percent_decode(old), old.size() > 5 && old.compare(old.size() - 5, 5, ".json") == 0 ? json_feed : atom});
+  for (const std::vector<TagInfo>* terms : {&b.tags, &b.categories})  // categories.hpp
+  for (const TagInfo& t : *terms) {
     // Decoded, like the pages: hosts decode the URL before looking up a file.
-    std::string dir = percent_decode(route_path(tag_route(t.slug), "/").substr(1));
+    std::string dir = percent_decode(route_path(term_route(t), "/").substr(1));
     files.push_back({dir + kAtomFeedFile, feeds.atom(&t)});
     files.push_back({dir + kJsonFeedFile, feeds.json_feed(&t)});
   }

@@ -1,6 +1,8 @@
 // Feeds and discovery files of a built site (native only):
 //   feed.xml, feed.json                  Atom and JSON Feed 1.1, whole site
-//   tags/<tag>/feed.xml, feed.json       the same for one tag
+//   tags/<tag>/feed.xml, feed.json       the same for one tag (and categories/<c>/)
+//   site.old_feeds                       copies of the site's feed where the
+//                                        old engine had it (index.xml...)
 //   sitemap.xml                          every page, with lastmod
 //   robots.txt                           allows everything, names the sitemap
 // File names come from core/views.hpp. Feeds carry the newest

@@ -9,6 +9,7 @@
 #include <toml++/toml.h>
 
 #include "build/content.hpp"
+#include "build/json_front_matter.hpp"
 #include "build/yaml_guard.hpp"
 #include "core/html.hpp"
 
@@ -169,10 +170,29 @@ bool read_front_matter(std::string_view text, const std::string& file, FrontMatt
     ++line_no;
   }
   const std::string_view fence = pos < text.size() ? line_at(pos) : std::string_view();
+  if (!fence.empty() && fence[0] == '{') {  // Hugo's JSON front matter (json_front_matter.hpp)
+    const size_t end = find_json_front(text, pos);
+    if (end == std::string_view::npos) {
+      errors.push_back({file, line_no, "front matter is not closed: the JSON object that opens the file needs its "
+                                       "closing \"}\""});
+      return false;
+    }
+    out.format = FrontMatter::Format::Json;
+    out.fence_line = line_no;
+    const std::string clean = sanitize_utf8(text.substr(0, end));
+    if (!parse_json_front(clean, pos, clean.size(), line_no, file, out.root, errors)) return false;
+    size_t after = end;  // the rest of the closing brace's line, then the body
+    while (after < text.size() && (text[after] == ' ' || text[after] == '\t')) ++after;
+    if (after < text.size() && text[after] == '\n') ++after;
+    out.body = std::string(text.substr(after));
+    out.body_line = line_no + static_cast<int>(std::count(text.begin() + static_cast<long>(pos),
+                                                          text.begin() + static_cast<long>(after), '\n'));
+    return true;
+  }
   if (fence != "---" && fence != "+++") {
     errors.push_back({file, line_no,
                       "expected front matter: a first line \"---\" (YAML) or \"+++\" (TOML), then title: and date:, "
-                      "then the same line again"});
+                      "then the same line again (or a JSON object, {\"title\": ...})"});
     return false;
   }
   out.format = fence == "---" ? FrontMatter::Format::Yaml : FrontMatter::Format::Toml;

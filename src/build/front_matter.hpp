@@ -1,7 +1,8 @@
 // Front matter as the engines write it, turned into one tree of keys. A post
 // opens (after blank lines, and a BOM, if any) with a fence: "---" for YAML
 // (Jekyll, Hugo, Eleventy; closed by "---" or "...") or "+++" for TOML
-// (Hugo, Zola; closed by "+++"). Both become the same FrontValue tree, with
+// (Hugo, Zola; closed by "+++"), or a JSON object (Hugo:
+// json_front_matter.hpp). All become the same FrontValue tree, with
 // the file line of every key and value, so that one validator (parse_post in
 // content.cpp) checks both and reports at the key's line. Scalars keep their
 // text: TOML's numbers and booleans as TOML writes them, its native dates and
@@ -43,7 +44,7 @@ struct FrontValue::Entry {
 };
 
 struct FrontMatter {
-  enum class Format { None, Yaml, Toml };
+  enum class Format { None, Yaml, Toml, Json };  // Json: json_front_matter.hpp
   Format format = Format::None;
   FrontValue root;         // a map when parsed
   std::string body;        // the markdown after the closing fence

@@ -460,17 +460,116 @@ int line_of(std::string_view text, std::size_t offset, int first_line) {
 
 }  // namespace
 
+namespace {
+
+// A footnote's continuation paragraphs ("[^1]: text", a blank line, then
+// lines indented four columns) are indented code to md4c reading the whole
+// post, but markdown of the note to the core, which cuts the definition out
+// and removes the indentation (core/markdown.cpp's DefinitionCollector): so
+// they are sanitised as the core will read them, dedented, then indented
+// again. `removed` gets their offsets in `markdown`.
+std::string sanitize_footnote_continuations(std::string_view markdown, std::string_view hosts,
+                                            std::vector<RawHtmlRemoval>& removed) {
+  auto line_end = [&](std::size_t at) { return std::min(markdown.size(), markdown.find('\n', at)); };
+  auto blank = [&](std::size_t at) {
+    const std::size_t e = line_end(at);
+    return markdown.substr(at, e - at).find_first_not_of(" \t\r") == std::string_view::npos;
+  };
+  // Bytes of a line's indentation that make its first 4 columns, or npos when
+  // it is indented less.
+  auto indent4 = [&](std::size_t at) {
+    std::size_t cols = 0, i = at;
+    while (i < markdown.size() && cols < 4 && (markdown[i] == ' ' || markdown[i] == '\t')) {
+      cols = markdown[i] == '\t' ? 4 : cols + 1;
+      ++i;
+    }
+    return cols >= 4 ? i - at : std::string_view::npos;
+  };
+  std::string out;
+  std::size_t copied = 0, at = 0;
+  bool in_note = false, after_blank = false;
+  while (at < markdown.size()) {
+    std::size_t i = at;
+    while (i < markdown.size() && i - at < 3 && markdown[i] == ' ') ++i;
+    if (markdown.compare(i, 2, "[^") == 0 && markdown.find("]:", i) < line_end(at)) {
+      in_note = true;
+      after_blank = false;
+      at = line_end(at) + 1;
+      continue;
+    }
+    if (!in_note) {
+      at = line_end(at) + 1;
+      continue;
+    }
+    if (blank(at)) {
+      after_blank = true;
+      at = line_end(at) + 1;
+      continue;
+    }
+    if (!after_blank || indent4(at) == std::string_view::npos) {
+      in_note = after_blank ? false : in_note;  // a lazy line continues the note's paragraph
+      at = line_end(at) + 1;
+      continue;
+    }
+    // The note's indented lines from here (blank lines between them too).
+    const std::size_t start = at;
+    std::size_t end = at;
+    std::string dedented;
+    std::vector<std::size_t> cut;  // bytes removed from each line
+    for (std::size_t l = at; l < markdown.size();) {
+      const std::size_t e = line_end(l);
+      const std::size_t ind = indent4(l);
+      if (!blank(l) && ind == std::string_view::npos) break;
+      const std::size_t take = blank(l) ? e - l : ind;
+      dedented.append(markdown.substr(l + take, e - l - take));
+      dedented += '\n';
+      cut.push_back(take);
+      if (!blank(l)) end = std::min(markdown.size(), e + 1);
+      l = e + 1;
+    }
+    at = end;
+    in_note = false;
+    if (dedented.find('<') == std::string::npos) continue;
+    SanitizedMarkdown clean = sanitize_raw_html(dedented, hosts);
+    if (clean.markdown == dedented) continue;
+    for (const RawHtmlRemoval& r : clean.removed) removed.push_back({start + r.offset, r.what});
+    out.append(markdown.substr(copied, start - copied));
+    std::size_t from = 0;
+    while (from < clean.markdown.size()) {
+      const std::size_t e = std::min(clean.markdown.size(), clean.markdown.find('\n', from));
+      if (e > from) out += "    ";
+      out.append(clean.markdown, from, e - from);
+      if (e < clean.markdown.size()) out += '\n';
+      from = e + 1;
+    }
+    while (!out.empty() && out.back() == '\n') out.pop_back();
+    out += '\n';
+    copied = end;
+  }
+  if (copied == 0) return std::string(markdown);
+  out.append(markdown.substr(copied));
+  return out;
+}
+
+}  // namespace
+
 SanitizedMarkdown sanitize_raw_html(std::string_view markdown, std::string_view iframe_hosts) {
   SanitizedMarkdown result;
   result.markdown = std::string(markdown);
   if (markdown.find('<') == std::string_view::npos) return result;
+  std::vector<RawHtmlRemoval> in_notes;
+  if (markdown.find("[^") != std::string_view::npos)
+    result.markdown = sanitize_footnote_continuations(markdown, iframe_hosts, in_notes);
   // A rewrite can change how md4c reads what follows (a dropped tag's text
   // joins a paragraph): again until nothing changes.
   for (int pass = 0; pass < 4; ++pass) {
     bool changed = false;
     std::vector<RawHtmlRemoval> removed;
     std::string next = Pass(result.markdown, iframe_hosts, removed).run(changed);
-    if (pass == 0) result.removed = std::move(removed);
+    if (pass == 0) {
+      result.removed = std::move(in_notes);
+      result.removed.insert(result.removed.end(), removed.begin(), removed.end());
+    }
     else
       for (RawHtmlRemoval& r : removed) result.removed.push_back({std::min(r.offset, markdown.size()), std::move(r.what)});
     result.markdown = std::move(next);

@@ -5,6 +5,7 @@
 #include <set>
 #include <nlohmann/json.hpp>
 
+#include "build/file_dates.hpp"
 #include "build/post_dates.hpp"
 #include "build/url_keys.hpp"
 #include "core/html.hpp"
@@ -17,7 +18,7 @@ using json = nlohmann::json;
 
 // Keys read here (and the hints' candidates).
 const char* const kPostKeys[] = {"title", "date", "updated", "lastmod", "last_modified_at", "tags", "categories",
-                                 "summary", "description", "excerpt", "slug", "draft", "published", "author",
+                                 "summary", "description", "excerpt", "slug", "draft", "published", "author", "category",
                                  "authors", "image", "images", "taxonomies",
                                  // read by url_keys.hpp
                                  "permalink", "aliases", "redirect_from"};
@@ -75,6 +76,18 @@ struct Reader {
   bool date(const FrontValue::Entry& e, Text& out) {
     std::string s, problem;
     if (!scalar(e, s)) return false;
+    if (is_file_date_keyword(s)) {  // Eleventy's "Created", "git Last Modified"...: file_dates.hpp
+      const std::optional<FileDate> d = file_date(s, file);
+      if (!d) {
+        error(e.value.line, e.key + ": " + s + ": cannot read the file's times");
+        return false;
+      }
+      if (!d->stable)
+        warnings.push_back({file, e.value.line, e.key + ": " + s + " gives " + d->iso + " (" + d->source +
+                                                    "), which changes when the file is copied or checked out again: "
+                                                    "write the date"});
+      s = d->iso;
+    }
     std::optional<std::string> d = normalize_post_date(s, zone, problem);
     if (!d) {
       error(e.value.line, e.key + ": " + problem);
@@ -144,18 +157,17 @@ struct Reader {
 }  // namespace
 
 size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t prev = row[0];
-    row[0] = i;
+  // Optimal string alignment: Levenshtein plus a swap of two neighbours as
+  // one edit ("titel" is one from "title").
+  std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
+  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (size_t i = 1; i <= a.size(); ++i)
     for (size_t j = 1; j <= b.size(); ++j) {
-      size_t cur = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      prev = cur;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
     }
-  }
-  return row[b.size()];
+  return d[a.size()][b.size()];
 }
 
 void read_post_keys(const FrontValue& root, const std::string& file, const std::string& zone, ParsedPost& r,
@@ -173,6 +185,18 @@ void read_post_keys(const FrontValue& root, const std::string& file, const std::
     auto [seen, fresh] = key_lines.emplace(key, e.line);
     if (!fresh) {
       rd.error(e.line, "\"" + key + "\" given twice (first on line " + std::to_string(seen->second) + ")");
+      continue;
+    }
+    if (key == "permalink" && v.is_scalar() && v.text == "false") {  // Eleventy: not published
+      r.draft = true;
+      warnings.push_back({file, e.line, "permalink: false (Eleventy writes no page for it): kept out like a draft"});
+      continue;
+    }
+    if (key == "permalink" && v.is_scalar() &&
+        (v.text.find("{{") != std::string::npos || v.text.find("{%") != std::string::npos)) {
+      warnings.push_back({file, e.line, "permalink: \"" + sanitize_utf8(v.text) +
+                                            "\" is a template of the old engine; left out (the site's pattern "
+                                            "places the post; write its path, or add its old URL to aliases:)"});
       continue;
     }
     if (read_post_url_key(e, file, p, errors)) continue;  // permalink, aliases, redirect_from: url_keys.hpp
@@ -210,7 +234,7 @@ void read_post_keys(const FrontValue& root, const std::string& file, const std::
       if (rd.boolean(e, published) && !published) r.draft = true;
     } else if (key == "tags") {
       rd.words(e, v, tags);
-    } else if (key == "categories") {
+    } else if (key == "categories" || key == "category") {  // Jekyll reads both
       rd.words(e, v, categories);
     } else if (key == "taxonomies") {  // Zola: [taxonomies] tags = [...], categories = [...]
       if (!v.is_map()) {
@@ -245,8 +269,11 @@ void read_post_keys(const FrontValue& root, const std::string& file, const std::
       }
     } else {
       params[sanitize_utf8(key)] = to_json(v);  // unknown keys are kept, not fatal
+      // A typo is a hint's worth; another engine's or theme's own key near a
+      // short one ("math", "name" for "date") is not: the edits must change
+      // less than half the key.
       for (const char* known : kPostKeys)
-        if (edit_distance(key, known) <= 2 && key.size() > 2) {
+        if (const size_t d = edit_distance(key, known); d <= 2 && key.size() > 2 && 2 * d < key.size()) {
           warnings.push_back({file, e.line, "unknown key \"" + key + "\" kept in params (did you mean \"" +
                                                 std::string(known) + "\"?)"});
           break;
@@ -254,18 +281,21 @@ void read_post_keys(const FrontValue& root, const std::string& file, const std::
     }
   }
   // One tag per tag page: "C++" after "c++" is the same tag, kept as first
-  // spelled; categories after the tags.
-  std::set<std::string> slugs;
-  for (const auto* list : {&tags, &categories})
+  // spelled; the same for categories (which parse_post merges into the tags
+  // unless the site keeps them apart: build/taxonomies.hpp).
+  for (const auto* list : {&tags, &categories}) {
+    std::set<std::string> slugs;
     for (const auto& [name, line] : *list) {
       if (slugify(name).empty()) {
         rd.error(line, std::string(list == &tags ? "tags" : "categories") + ": \"" + name +
                            "\" needs at least one letter or digit");
         continue;
       }
-      if (slugs.insert(tag_slug(name)).second) p.tags.push_back(name);
+      if (!slugs.insert(tag_slug(name)).second) continue;
+      if (list == &tags) p.tags.push_back(name);
+      else p.categories.push_back(name);
     }
-  for (const auto& category : categories) p.categories.push_back(category.first);  // for :categories
+  }
   // The meta description: page.cpp takes params.description when the post
   // has a summary of its own, else the summary's text.
   if (!summary.empty() && !description.empty()) params["description"] = description;

@@ -4,8 +4,9 @@
 // lastmod, last_modified_at), slug, summary (else description, else
 // excerpt), draft (and Jekyll's published: false), tags and categories
 // (a list, or a string of words separated by spaces as Jekyll reads it;
-// categories and Zola's [taxonomies] tags/categories are merged into the
-// tags), author (text, or a map with name) and authors (a list of either),
+// Zola's [taxonomies] tags/categories read as tags and categories; the
+// categories are kept apart in Post::categories: see build/taxonomies.hpp),
+// author (text, or a map with name) and authors (a list of either),
 // image (text, or a map with path, src, url or feature) and images (the
 // first): the social image, kept as params.image. A known key with the
 // wrong type is an error at its line; permalink, aliases and redirect_from
@@ -31,7 +32,8 @@ void read_post_keys(const FrontValue& root, const std::string& file, const std::
                     ParsedPost& out, PostKeysRead& read, std::vector<Diagnostic>& errors,
                     std::vector<Diagnostic>& warnings);
 
-// Levenshtein distance, for "did you mean" hints.
+// Edit distance (Levenshtein, a swap of neighbours counting one), for "did
+// you mean" hints.
 size_t edit_distance(std::string_view a, std::string_view b);
 
 }  // namespace quire

@@ -34,6 +34,11 @@ std::vector<Route> all_routes(const Bundle& b) {
   routes.push_back(route_of(RouteKind::TagsIndex));
   for (const TagInfo& t : b.tags)
     for (size_t p = 1; p <= pages(t.posts.size()); ++p) routes.push_back(tag_route(t.slug, static_cast<int>(p)));
+  if (b.site.categories) {  // categories.hpp
+    routes.push_back(terms_index_route(true));
+    for (const TagInfo& t : b.categories)
+      for (size_t p = 1; p <= pages(t.posts.size()); ++p) routes.push_back(term_route(t, static_cast<int>(p)));
+  }
   routes.push_back(route_of(RouteKind::ArchiveIndex));
   for (const MonthInfo& m : b.months) routes.push_back(month_route(m.year, m.month));
   routes.push_back(route_of(RouteKind::Search));

@@ -109,6 +109,27 @@ bool read_site_url_key(const std::string& key, const YAML::Node& v, const std::s
     }
     return true;
   }
+  if (key == "old_feeds") {  // feed readers keep polling the old engine's feed URLs
+    site.old_feeds.clear();
+    if (!v.IsSequence()) {
+      errors.push_back({file, line_of(v, offset), "old_feeds: expected a list of paths like [/index.xml]"});
+      return true;
+    }
+    for (const YAML::Node& item : v) {
+      const std::string s = item.IsScalar() ? sanitize_utf8(item.Scalar()) : std::string();
+      std::string why = item.IsScalar() ? path_problem(s) : "expected a path like /index.xml";
+      const std::string name = s.substr(s.rfind('/') + 1);
+      const size_t dot = name.rfind('.');
+      const std::string ext = dot == std::string::npos ? std::string() : name.substr(dot);
+      if (why.empty() && ext != ".xml" && ext != ".json" && ext != ".rss" && ext != ".atom")
+        why = "expected a feed's file name ending in .xml, .json, .rss or .atom";
+      if (const char* built = why.empty() ? reserved_path(s.substr(1), site.categories) : nullptr)
+        why = std::string("is ") + built + ", which the build writes itself";
+      if (!why.empty()) errors.push_back({file, line_of(item, offset), "old_feeds: " + why + ", got \"" + s + "\""});
+      else site.old_feeds.push_back(s.substr(1));
+    }
+    return true;
+  }
   if (key != "permalink") return false;
   auto error = [&](std::string message) { errors.push_back({file, line_of(v, offset), key + ": " + message}); };
   if (!v.IsScalar() || v.Scalar().empty()) {
@@ -130,7 +151,7 @@ void check_post_urls(Bundle& b, const std::vector<std::string>& files, std::vect
   const bool categories = permalink_uses_categories(b.site.permalink);
   std::map<std::string, size_t> owner;  // normal path -> post index
   auto claim = [&](const std::string& path, size_t i, const char* what) {
-    if (const char* built = reserved_path(path)) {
+    if (const char* built = reserved_path(path, b.site.categories)) {
       errors.push_back({files[i], 0, std::string(what) + " /" + path + " is " + built +
                                          ", which the build writes itself; choose another"});
       return;

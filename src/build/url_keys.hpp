@@ -29,7 +29,7 @@ namespace quire {
 // :categories, are read by post_keys.hpp into Post::categories.)
 bool read_post_url_key(const FrontValue::Entry& entry, const std::string& file, Post& post,
                        std::vector<Diagnostic>& errors);
-// site.yaml's permalink and menu. `line_offset`: the file line of the YAML's line 0.
+// site.yaml's permalink, menu and old_feeds. `line_offset`: the file line of the YAML's line 0.
 bool read_site_url_key(const std::string& key, const YAML::Node& value, const std::string& file, int line_offset,
                        Site& site, std::vector<Diagnostic>& errors);
 

@@ -110,6 +110,8 @@ quire::ContentResult load(const Args& a) {
 std::string summary_line(const quire::ContentResult& r) {
   std::string s = std::to_string(r.bundle.posts.size()) + " posts, " + std::to_string(r.bundle.tags.size()) +
                   " tags, " + std::to_string(r.bundle.months.size()) + " months";
+  if (r.bundle.site.categories)  // categories apart (core/categories.hpp)
+    s.insert(s.find(" tags, ") + 7, std::to_string(r.bundle.categories.size()) + " categories, ");
   auto count = [](size_t n, const char* one, const char* many) { return std::to_string(n) + (n == 1 ? one : many); };
   if (r.skipped_drafts) s += ", " + count(r.skipped_drafts, " draft", " drafts") + " left out";
   if (r.skipped_future) s += ", " + count(r.skipped_future, " future post", " future posts") + " left out";

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>  // writing only (native); see below
 
+#include "core/categories.hpp"
 #include "core/html.hpp"
 #include "core/markdown.hpp"
 #include "core/pages.hpp"
@@ -777,6 +778,7 @@ const SiteField kSiteFields[] = {
     {"iframe_hosts", &Site::iframe_hosts},
     {"feed_entries", nullptr, &Site::feed_entries},
     {"permalink", &Site::permalink},
+    {"categories", nullptr, nullptr, &Site::categories},  // categories.hpp
 };
 
 // Orders posts newest first and derives tags and months. Given, for the
@@ -831,7 +833,7 @@ class BundleReader {
   // aside); later posts are only checked for syntax.
   enum PostSlot : size_t {
     kSlug, kTitle, kDate, kUpdated, kSummary, kSlugValue, kTitleValue, kDateValue, kUpdatedValue,
-    kBody, kTags, kParams, kChunk, kMinutes, kAuthors, kPermalink, kAliases, kCode, kPostSlots
+    kBody, kTags, kParams, kChunk, kMinutes, kAuthors, kPermalink, kAliases, kCode, kCategories, kPostSlots
   };
   Problems<kPostSlots> fields_;
   size_t bad_post_ = SIZE_MAX;
@@ -1105,6 +1107,7 @@ size_t BundleReader::post_slot(std::string_view key) {
              : key[0] == 'a' ? (key[1] == 'u' ? is("authors", kAuthors) : is("aliases", kAliases))
              : is("minutes", kMinutes);
     case 9: return is("permalink", kPermalink);
+    case 10: return is("categories", kCategories);  // categories.hpp
     default: return kPostSlots;
   }
 }
@@ -1238,6 +1241,22 @@ void BundleReader::post(size_t i) {
           return true;
         });
       }
+      case kCategories:  // strings (categories.hpp indexes them)
+        p.categories.clear();
+        if (vt == Type::Null) return in_.null();
+        if (vt != Type::Array) return problem(expected("array", vt)), in_.skip();
+        return in_.array([&](size_t k) {
+          Type et;
+          if (!in_.peek(et)) return false;
+          if (et != Type::String) {
+            fields_.set(slot, "categories[" + std::to_string(k) + "]: " + expected("string", et));
+            return in_.skip();
+          }
+          Raw r;
+          if (!in_.string(r)) return false;
+          p.categories.push_back(text_at_load(r).str());
+          return true;
+        });
       default: {  // kMinutes
         p.minutes = 0;
         if (vt == Type::Null) return in_.null();
@@ -1409,6 +1428,7 @@ void index_posts(Bundle& b, std::vector<uint32_t> table, const TagNames& names, 
     const MonthInfo* months = static_cast<const MonthInfo*>(c);
     return months[x].year != months[y].year ? months[x].year > months[y].year : months[x].month > months[y].month;
   }, b.months.data()));
+  index_categories(b);
   index_paths(b);
 }
 
@@ -1715,6 +1735,7 @@ json post_json(const Post& p, int chunk) {
   }
   if (!p.permalink.empty()) j["permalink"] = p.permalink;
   if (!p.aliases.empty()) j["aliases"] = p.aliases;
+  if (!p.categories.empty()) j["categories"] = p.categories;  // categories.hpp
   return j;
 }
 

@@ -4,7 +4,7 @@
 // {"format": "quire-bundle", "version": 1,
 //  "site": {"title", "description", "author", "url", "base_path", "language",
 //           "posts_per_page", "date_format", "unsafe_html", "feed_entries",
-//           "permalink", "menu"?: [..] (pages.hpp)},
+//           "permalink", "categories", "menu"?: [..] (pages.hpp)},
 //  "pages"?: [..] (pages.hpp),
 //  "chunks"?: ["chunks/<hash>.json", ..],
 //  "posts": [{"slug", "title", "date", "updated"?, "tags": [..], "summary",
@@ -12,6 +12,7 @@
 //             time, written for every post>, "params"?: {..},
 //             "permalink"?: <the post's path under base_path>,
 //             "aliases"?: [<old paths that redirect to it>, ..],
+//             "categories"?: [..] (categories.hpp: when site.categories),
 //             "code"?: ["<token runs>", ..]}]}  newest first
 // "code": build-time syntax highlighting of the body's code blocks, one
 // string per block (schema and validation in src/core/code_tokens.hpp); it
@@ -67,11 +68,18 @@ struct Site {
   int feed_entries = 20;        // newest posts in each Atom/JSON feed
   std::string permalink = kDefaultPermalink;  // where posts live (permalink.hpp)
   std::vector<MenuEntry> menu;  // empty: the default menu (pages.hpp)
+  // Categories are a taxonomy of their own, with pages under /categories/
+  // (categories.hpp); false: the build merges them into the tags.
+  bool categories = false;
   // Build only (not in the bundle): split into index + chunks above this
   // many posts; 0 never splits.
   int split_bundle_over = 500;
   // Build only: the IANA time zone post dates are placed in (post_dates.hpp).
   std::string timezone;
+  // Build only: where the old engine's feeds were (Hugo's index.xml, Zola's
+  // atom.xml), under base_path, without the leading '/': each gets a copy
+  // of the site's feed (build/url_keys.hpp, build/feeds.hpp).
+  std::vector<std::string> old_feeds;
 };
 
 // A post's text (slug, title, dates, tags, summary, body): its own string,
@@ -150,7 +158,9 @@ struct Post {
   Text permalink;
   std::vector<Text> aliases;
   std::string path;
-  std::vector<std::string> categories;  // build only: for :categories
+  std::vector<std::string> categories;  // for :categories (build), and, when
+                                        // site.categories, in the bundle
+                                        // (categories.hpp)
   std::string code_json;    // "code": the body's token runs, a JSON array as
                             // written (checked when replayed: code_tokens.hpp)
 };
@@ -159,6 +169,7 @@ struct TagInfo {
   std::string name;   // as authors wrote it
   std::string slug;   // URL segment
   std::vector<size_t> posts;  // indices into Bundle::posts, newest first
+  bool category = false;      // one of Bundle::categories (categories.hpp)
 };
 
 struct MonthInfo {
@@ -176,6 +187,7 @@ struct Bundle {
   // slug: an open-addressing hash table of indices into posts (size a power
   // of two, at most half full; kNoPost where empty).
   std::vector<TagInfo> tags;
+  std::vector<TagInfo> categories;  // when site.categories (categories.hpp)
   std::vector<MonthInfo> months;
   static constexpr uint32_t kNoPost = UINT32_MAX;
   std::vector<uint32_t> slug_table;
@@ -202,6 +214,8 @@ struct Bundle {
   const Post* find_path(std::string_view normal, bool* alias = nullptr, bool* page = nullptr) const;
   const Post* find_page(std::string_view slug) const;
   const TagInfo* find_tag(std::string_view slug) const;
+  // A category by slug, or a tag (`category` false): categories.cpp.
+  const TagInfo* find_term(bool category, std::string_view slug) const;
   const MonthInfo* find_month(int year, int month) const;
 };
 

@@ -81,7 +81,7 @@ void head_metadata(Html& h, const Bundle& bundle, const View& view) {
           .text(dir + kJsonFeedFile).raw("\">\n");
     };
     feeds(site.base_path, site.title);
-    if (view.tag) feeds(route_path(tag_route(view.tag->slug), site.base_path), site.title + " — " + view.tag->name);
+    if (view.tag) feeds(route_path(term_route(*view.tag), site.base_path), site.title + " — " + view.tag->name);
   }
 
   std::string ld;
@@ -120,7 +120,7 @@ void head_metadata(Html& h, const Bundle& bundle, const View& view) {
 
 std::string render_app(const Bundle& bundle, const View& view) {
   const Site& site = bundle.site;
-  const std::string section = nav_section(view.kind);
+  const std::string section = view.category ? "categories" : nav_section(view.kind);
   Html h;
   h.raw("<a class=\"skip-link\" href=\"#main\">Skip to content</a>\n<header class=\"site-header\">\n"
         "<div class=\"site-header-inner\">\n<a class=\"site-title\" href=\"")

@@ -297,9 +297,11 @@ void render_menu(Html& h, const Bundle& b, const View& view, std::string_view se
     struct Item { const char* section; const char* label; Route route; };
     const Item items[] = {{"home", "Home", home_route()},
                           {"tags", "Tags", route_of(RouteKind::TagsIndex)},
+                          {"categories", "Categories", terms_index_route(true)},  // categories.hpp
                           {"archive", "Archive", route_of(RouteKind::ArchiveIndex)},
                           {"search", "Search", route_of(RouteKind::Search)}};
     for (const Item& it : items) {
+      if (it.route.category && !site.categories) continue;
       std::string href = route_path(it.route, site.base_path);
       const bool in = section == it.section;
       item(it.label, href, in && href == view.path, in);
@@ -323,7 +325,7 @@ void render_menu(Html& h, const Bundle& b, const View& view, std::string_view se
       const Route r = parse_route(href, b);
       const bool first = (r.kind == RouteKind::Home && r.page == 1) || r.kind == RouteKind::TagsIndex ||
                          r.kind == RouteKind::ArchiveIndex || (r.kind == RouteKind::Search && r.query.empty());
-      in_section = first && section == nav_section(r.kind);
+      in_section = first && section == (r.category ? "categories" : nav_section(r.kind));
     }
     item(e.title, href, href == view.path, in_section);
   }

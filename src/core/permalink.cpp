@@ -136,11 +136,12 @@ std::string encode_path(std::string_view normal) {
   return out;
 }
 
-const char* reserved_path(std::string_view normal) {
+const char* reserved_path(std::string_view normal, bool categories) {
   if (normal.empty()) return "the home page /";
   std::string_view first = normal.substr(0, normal.find('/'));
   if (first == "page") return "the home page's pages /page/";
   if (first == "tags") return "the tag pages /tags/";
+  if (first == "categories" && categories) return "the category pages /categories/";
   if (first == "archive") return "the archive /archive/";
   if (first == "search") return "the search page /search/";
   if (first == "chunks") return "the bundle's chunks /chunks/";

@@ -62,7 +62,8 @@ std::string encode_path(std::string_view normal);
 
 // What the build itself writes at or under a normal path ("the home page",
 // "the tag pages /tags/", ...), or nullptr when the path is free for a post.
-const char* reserved_path(std::string_view normal);
+// /categories/ is the build's only when `categories` (Site::categories).
+const char* reserved_path(std::string_view normal, bool categories = false);
 
 // A post's path in normal form (Post::path, or posts/<slug>/ under the
 // default pattern, where index() leaves Post::path empty).

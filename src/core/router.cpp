@@ -114,10 +114,13 @@ Route parse_route(std::string_view path, std::string_view base_path) {
   } else if (seg[0] == "posts" && n == 2) {
     r.kind = RouteKind::Post;
     r.slug = seg[1];
-  } else if (seg[0] == "tags" && n == 1) {
+  } else if ((seg[0] == "tags" || seg[0] == "categories") && n == 1) {
     r.kind = RouteKind::TagsIndex;
-  } else if (seg[0] == "tags" && (n == 2 || (n == 4 && seg[2] == "page" && (r.page = parse_page(seg[3])) > 0))) {
+    r.category = seg[0] == "categories";
+  } else if ((seg[0] == "tags" || seg[0] == "categories") &&
+             (n == 2 || (n == 4 && seg[2] == "page" && (r.page = parse_page(seg[3])) > 0))) {
     r.kind = RouteKind::Tag;
+    r.category = seg[0] == "categories";
     r.tags = split_tags(raw[1]);
     if (r.tags.empty()) return not_found();
     r.tag = r.tags[0];
@@ -153,6 +156,7 @@ Route parse_route(std::string_view path, const Bundle& bundle) {
     }
   }
   Route r = parse_route(path, base);
+  if (r.category && !bundle.site.categories) return not_found();  // categories.hpp
   if (r.kind == RouteKind::Post) {
     // posts/<slug>/ is the post's only under the default pattern
     const Post* p = bundle.find_post(r.slug);
@@ -172,9 +176,9 @@ std::string route_path(const Route& r, std::string_view base_path) {
       if (r.post_path.empty()) out += "posts/" + percent_encode_segment(r.slug) + "/";
       else out += encode_path(r.post_path);
       break;
-    case RouteKind::TagsIndex: out += "tags/"; break;
+    case RouteKind::TagsIndex: out += r.category ? "categories/" : "tags/"; break;
     case RouteKind::Tag: {
-      out += "tags/";
+      out += r.category ? "categories/" : "tags/";
       if (r.tags.empty()) out += percent_encode_segment(r.tag);
       for (size_t i = 0; i < r.tags.size(); ++i) out += (i ? "+" : "") + percent_encode_segment(r.tags[i]);
       out += "/";
@@ -251,6 +255,18 @@ Route tags_route(const std::vector<std::string>& tag_slugs, int page) {
   r.tags = tag_slugs;
   if (!r.tags.empty()) r.tag = r.tags[0];
   r.page = page;
+  return r;
+}
+
+Route term_route(const TagInfo& term, int page) {
+  Route r = tag_route(term.slug, page);
+  r.category = term.category;
+  return r;
+}
+
+Route terms_index_route(bool category) {
+  Route r = route_of(RouteKind::TagsIndex);
+  r.category = category;
   return r;
 }
 

@@ -20,6 +20,9 @@
 //                            number of '+'-joined tags, pages as above).
 //                            Not pre-rendered (too many): a static host
 //                            serves 404.html, and the app renders it.
+//   /categories/             TagsIndex, category: when the site keeps
+//   /categories/<c>/…        Tag, category   categories apart (categories.hpp),
+//                            the same rows as /tags/ (a combination too)
 //   /archive/                ArchiveIndex
 //   /archive/<yyyy>/<mm>/    Month
 //   /search/?q=<query>       Search, page 1
@@ -39,6 +42,7 @@ namespace quire {
 
 struct Bundle;
 struct Post;
+struct TagInfo;
 
 enum class RouteKind { Home, Post, TagsIndex, Tag, ArchiveIndex, Month, Search, Page, NotFound };
 
@@ -52,6 +56,7 @@ struct Route {
   std::string tag;    // Tag (the first tag's slug, decoded)
   std::vector<std::string> tags;  // Tag: every tag's slug, tags[0] == tag;
                                   // two or more for a combination
+  bool category = false;  // TagsIndex, Tag: /categories/, not /tags/
   int year = 0;       // Month
   int month = 0;      // Month
   std::string query;  // Search (decoded, '+' as space)
@@ -75,5 +80,7 @@ Route page_route(const Post& page);        // where the page is (pages.hpp)
 Route tag_route(std::string_view tag_slug, int page = 1);
 Route tags_route(const std::vector<std::string>& tag_slugs, int page = 1);  // a combination
 Route month_route(int year, int month);
+Route term_route(const TagInfo& term, int page = 1);  // a tag's or a category's
+Route terms_index_route(bool category);               // /tags/ or /categories/
 
 }  // namespace quire

@@ -4,6 +4,7 @@
 #include <iterator>
 #include <map>
 
+#include "core/categories.hpp"
 #include "core/code_tokens.hpp"
 #include "core/dates.hpp"
 #include "core/html.hpp"
@@ -67,13 +68,22 @@ class ViewBuilder {
 
  private:
   std::string path(const Route& r) const { return route_path(r, site_.base_path); }
-  std::string tag_path(const TagInfo& t, int page = 1) const { return path(tag_route(t.slug, page)); }
+  std::string tag_path(const TagInfo& t, int page = 1) const { return path(term_route(t, page)); }
+  // The taxonomy this view shows: tags, or categories (categories.hpp).
+  const std::vector<TagInfo>& terms() const { return route_.category ? b_.categories : b_.tags; }
+  const TermWords& words() const { return term_words(route_.category); }
+  Route terms_route(const std::vector<std::string>& slugs) const {
+    Route r = tags_route(slugs);
+    r.category = route_.category;
+    return r;
+  }
 
   void begin(RouteKind kind, std::string title) {
     v_.kind = kind;
     v_.status = 200;
     v_.title = std::move(title);
     v_.path = path(route_);
+    v_.category = route_.category;
   }
 
   void time(Html& h, std::string_view iso, const DateTime& when) {
@@ -82,6 +92,13 @@ class ViewBuilder {
   }
 
   void tag_list(Html& h, const Post& p) {
+    if (site_.categories && !p.categories.empty()) {  // categories.hpp
+      h.raw("<ul class=\"tags categories\" aria-label=\"Categories\">");
+      for (const std::string& c : p.categories)
+        if (const TagInfo* info = b_.find_term(true, tag_slug(c)))
+          h.raw("<li><a class=\"tag category\" href=\"").text(tag_path(*info)).raw("\">").text(c).raw("</a></li>");
+      h.raw("</ul>");
+    }
     if (p.tags.empty()) return;
     h.raw("<ul class=\"tags\" aria-label=\"Tags\">");
     for (std::string_view t : p.tags) {
@@ -292,12 +309,13 @@ class ViewBuilder {
   }
 
   void tags_index() {
-    begin(RouteKind::TagsIndex, page_title(site_, "Tags"));
-    v_.description = "All tags of " + site_.title + ".";
+    const TermWords& w = words();
+    begin(RouteKind::TagsIndex, page_title(site_, w.title));
+    v_.description = std::string("All ") + w.many + " of " + site_.title + ".";
     Html h;
-    h.raw("<h1 class=\"page-title\">Tags</h1>\n");
-    if (b_.tags.empty()) {
-      h.raw("<p class=\"empty\">No tags yet.</p>\n");
+    h.raw("<h1 class=\"page-title\">").raw(w.title).raw("</h1>\n");
+    if (terms().empty()) {
+      h.raw("<p class=\"empty\">No ").raw(w.many).raw(" yet.</p>\n");
       v_.html = h.take();
       return;
     }
@@ -305,11 +323,11 @@ class ViewBuilder {
     // sized by its number of posts on a log scale of five steps; the count
     // is also there as text.
     size_t most = 1;
-    for (const TagInfo& t : b_.tags) most = std::max(most, t.posts.size());
-    h.raw("<p class=\"count\">").num(static_cast<long long>(b_.tags.size())).raw(" ")
-        .raw(plural(b_.tags.size(), "tag", "tags")).raw(", larger the more posts carry them.</p>\n")
+    for (const TagInfo& t : terms()) most = std::max(most, t.posts.size());
+    h.raw("<p class=\"count\">").num(static_cast<long long>(terms().size())).raw(" ")
+        .raw(plural(terms().size(), w.one, w.many)).raw(", larger the more posts carry them.</p>\n")
         .raw("<ul class=\"tag-index tag-cloud\">\n");
-    for (const TagInfo& t : b_.tags) {
+    for (const TagInfo& t : terms()) {
       const int weight = cloud_weight(t.posts.size(), most);
       h.raw("<li class=\"weight-").num(weight).raw("\"><a href=\"").text(tag_path(t)).raw("\">").text(t.name)
           .raw("</a> <span class=\"count\">(").num(static_cast<long long>(t.posts.size())).raw(")</span></li>\n");
@@ -335,7 +353,7 @@ class ViewBuilder {
     if (slugs.empty()) slugs.push_back(route_.tag);
     std::vector<const TagInfo*> tags;
     for (const std::string& s : slugs) {
-      const TagInfo* t = b_.find_tag(s);
+      const TagInfo* t = b_.find_term(route_.category, s);
       if (!t) return not_found();
       tags.push_back(t);
     }
@@ -351,13 +369,15 @@ class ViewBuilder {
     }
     const std::vector<size_t>& posts = tags.size() == 1 ? tags[0]->posts : combined;
     const std::string names = quoted_names(tags);
-    begin(RouteKind::Tag, page_title(site_, "Posts tagged " + names +
+    const TermWords& w = words();
+    const std::string posts_in = route_.category && tags.size() > 1 ? "Posts in categories " : w.posts_in;
+    begin(RouteKind::Tag, page_title(site_, posts_in + names +
                                                 (route_.page > 1 ? ", page " + std::to_string(route_.page) : "")));
-    v_.description = "Posts tagged " + names + " on " + site_.title + ".";
+    v_.description = posts_in + names + " on " + site_.title + ".";
     if (tags.size() == 1) v_.tag = tags[0];  // a combination has no feed of its own
     v_.noindex = tags.size() > 1;
     Html h;
-    h.raw("<h1 class=\"page-title\">Posts tagged ");
+    h.raw("<h1 class=\"page-title\">").text(posts_in);
     for (size_t i = 0; i < tags.size(); ++i) {
       if (i) h.raw(i + 1 == tags.size() ? " and " : ", ");
       h.raw("<span class=\"tag-name\">").text(tags[i]->name).raw("</span>");
@@ -365,12 +385,12 @@ class ViewBuilder {
     if (route_.page > 1) h.raw(", page ").num(route_.page);
     h.raw("</h1>\n");
     if (tags.size() > 1) {
-      h.raw("<ul class=\"tag-filter\" aria-label=\"Tags of this view\">\n");
+      h.raw("<ul class=\"tag-filter\" aria-label=\"").raw(w.title).raw(" of this view\">\n");
       for (size_t i = 0; i < tags.size(); ++i) {
         std::vector<std::string> rest;
         for (size_t j = 0; j < tags.size(); ++j)
           if (j != i) rest.push_back(tags[j]->slug);
-        h.raw("<li><a class=\"tag tag-remove\" href=\"").text(path(tags_route(rest)))
+        h.raw("<li><a class=\"tag tag-remove\" href=\"").text(path(terms_route(rest)))
             .raw("\"><span class=\"sr-only\">Remove </span>").text(tags[i]->name)
             .raw("<span class=\"remove-mark\" aria-hidden=\"true\"> ×</span></a></li>\n");
       }
@@ -378,13 +398,13 @@ class ViewBuilder {
     }
     h.raw("<p class=\"count\">").num(static_cast<long long>(posts.size())).raw(" ")
         .raw(plural(posts.size(), "post", "posts"));
-    if (tags.size() > 1) h.raw(" with all ").num(static_cast<long long>(tags.size())).raw(" tags");
-    h.raw(" · <a href=\"").text(path(route_of(RouteKind::TagsIndex))).raw("\">All tags</a>");
+    if (tags.size() > 1) h.raw(" with all ").num(static_cast<long long>(tags.size())).raw(" ").raw(w.many);
+    h.raw(" · <a href=\"").text(path(terms_index_route(route_.category))).raw("\">All ").raw(w.many).raw("</a>");
     if (v_.tag && has_feeds(site_))  // the feed files sit beside the tag's first page
       h.raw(" · <a href=\"").text(tag_path(*v_.tag) + kAtomFeedFile).raw("\" type=\"application/atom+xml\">RSS feed of “")
           .text(v_.tag->name).raw("”</a>");
     h.raw("</p>\n");
-    if (posts.empty()) h.raw("<p class=\"empty\">No post has all these tags.</p>\n");
+    if (posts.empty()) h.raw("<p class=\"empty\">No post has all these ").raw(w.many).raw(".</p>\n");
     if (!paged_list(h, posts)) return not_found();
     // On every page (the links are the same on each).
     narrow_by(h, tags, posts);
@@ -400,7 +420,7 @@ class ViewBuilder {
     std::vector<unsigned char> shown(b_.posts.size(), 0);
     for (size_t i : posts) shown[i] = 1;
     std::vector<std::pair<const TagInfo*, size_t>> more;
-    for (const TagInfo& t : b_.tags) {
+    for (const TagInfo& t : terms()) {
       size_t remaining = 0;
       for (size_t i : t.posts) remaining += shown[i];
       if (remaining && std::find(tags.begin(), tags.end(), &t) == tags.end()) more.emplace_back(&t, remaining);
@@ -418,12 +438,12 @@ class ViewBuilder {
     more = std::move(sorted);
     std::vector<std::string> slugs;
     for (const TagInfo* t : tags) slugs.push_back(t->slug);
-    h.raw("<section class=\"narrow\" aria-labelledby=\"quire-narrow\">\n<h2 id=\"quire-narrow\">Narrow down by tag</h2>\n"
-          "<ul class=\"tags\">\n");
+    h.raw("<section class=\"narrow\" aria-labelledby=\"quire-narrow\">\n<h2 id=\"quire-narrow\">Narrow down by ")
+        .raw(words().one).raw("</h2>\n<ul class=\"tags\">\n");
     for (const auto& [t, n] : more) {
       slugs.push_back(t->slug);
       // nofollow: crawlers see no script, and no host has these pages.
-      h.raw("<li><a class=\"tag\" rel=\"nofollow\" href=\"").text(path(tags_route(slugs))).raw("\"><span class=\"sr-only\">Add </span>")
+      h.raw("<li><a class=\"tag\" rel=\"nofollow\" href=\"").text(path(terms_route(slugs))).raw("\"><span class=\"sr-only\">Add </span>")
           .text(t->name).raw(" <span class=\"count\">").num(static_cast<long long>(n))
           .raw("<span class=\"sr-only\"> ").raw(plural(n, "post", "posts")).raw("</span></span></a></li>\n");
       slugs.pop_back();

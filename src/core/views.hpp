@@ -38,6 +38,7 @@ struct View {
   // into the bundle the view was rendered from.
   const Post* post = nullptr;    // Post views
   const TagInfo* tag = nullptr;  // Tag views
+  bool category = false;   // TagsIndex and Tag views of categories (categories.hpp)
   std::string needs;       // split bundle: the chunk (path relative to the
                            // bundle) holding the body this view is missing
 };

@@ -81,9 +81,10 @@ class WidgetBuilder {
     if (view.empty() || view == "latest") latest();
     else if (view == "post") post();
     else if (view == "tag") tag();
+    else if (view == "category") category();
     else if (view == "archive") archive();
     else if (view == "month") month();
-    else fail(400, "view: expected latest, post, tag, archive or month, got " + quoted(view));
+    else fail(400, "view: expected latest, post, tag, category, archive or month, got " + quoted(view));
     return std::move(v_);
   }
 
@@ -196,6 +197,21 @@ class WidgetBuilder {
     post_list("Posts tagged “" + t->name + "”", href, t->posts, href, "All posts with this tag");
   }
 
+  void category() {  // categories.hpp
+    if (req_.category.empty()) {
+      fail(400, "category: required when view is \"category\"");
+      return;
+    }
+    const TagInfo* t = b_.find_term(true, tag_slug(req_.category));
+    if (!t) t = b_.find_term(true, req_.category);
+    if (!t) {
+      fail(404, "category: no posts in category " + quoted(req_.category) + " in this blog");
+      return;
+    }
+    std::string href = link(term_route(*t));
+    post_list("Posts in category “" + t->name + "”", href, t->posts, href, "All posts in this category");
+  }
+
   void month() {
     int year = 0, month = 0;
     if (!parse_year_month(req_.month, year, month)) {
@@ -250,6 +266,14 @@ class WidgetBuilder {
     time(h, p->date, p->when);
     if (int minutes = reading_minutes(*p)) h.raw(" · ").num(minutes).raw(" min read");
     h.raw("</p>\n");
+    if (site_.categories && !p->categories.empty()) {  // categories.hpp
+      h.raw("<ul class=\"tags categories\" part=\"tags\" aria-label=\"Categories\">");
+      for (const std::string& c : p->categories)
+        if (const TagInfo* info = b_.find_term(true, tag_slug(c)))
+          h.raw("<li><a class=\"tag\" part=\"tag\" href=\"").text(link(term_route(*info))).raw("\">").text(c)
+              .raw("</a></li>");
+      h.raw("</ul>\n");
+    }
     if (!p->tags.empty()) {
       h.raw("<ul class=\"tags\" part=\"tags\" aria-label=\"Tags\">");
       for (std::string_view t : p->tags) {

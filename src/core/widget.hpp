@@ -38,8 +38,10 @@
 namespace quire {
 
 struct WidgetRequest {
-  std::string view = "latest";  // latest | post | tag | archive | month
+  std::string view = "latest";  // latest | post | tag | category | archive | month
   std::string tag;              // view=tag: the tag's name or URL slug
+  std::string category;         // view=category: the category's name or URL
+                                // slug (a site with categories: categories.hpp)
   std::string month;            // view=month: "YYYY-MM"
   std::string slug;             // view=post
   std::string limit;            // latest/tag/month: how many posts (1..1000);

@@ -52,6 +52,11 @@ const cases = {
       // 08:30 in Paris is 23:30 the evening before in Los Angeles, the site's zone.
       { slug: 'on-the-road', title: 'On the road', date: '2018-06-30T23:30:00-07:00', tags: [], categories: ['travel'] },
       { slug: 'unfinished-thought', title: 'An unfinished thought', date: '', tags: ['ideas'] },
+      // Written on Windows: a BOM, CRLF line endings, a tab after "title:", Jekyll's category: and theme keys
+      { slug: 'windows-notes', title: 'Notes from Windows', date: '2020-02-02', tags: ['editors'], categories: ['windows'],
+        summary: 'Written in Notepad, with CRLF line endings and a BOM.' },
+      // published: false: a draft (built here with --drafts)
+      { slug: 'kept-back', title: 'A post kept back', date: '2020-03-03', tags: [] },
     ],
     notConverted: [
       '_posts/2016-10-06-liquid-tour.markdown:10: kramdown attribute list "{: .lead}" removed',
@@ -66,6 +71,7 @@ const cases = {
       '/2019/03/14/pi-day/': 'pi-day',
       '/2018/06/30/on-the-road/': 'on-the-road',
       '/travel/road/': 'on-the-road',  // redirect_from
+      '/2020/02/02/windows-notes/': 'windows-notes',
       '/about/': 'page:About',
     },
   },
@@ -77,6 +83,12 @@ const cases = {
         summary: 'A fan gets a second life.' },
       { slug: 'mountain-trip', title: 'A trip to the mountains', date: '2021-08-20T18:00:00+02:00', tags: ['travel'], bundle: true,
         image: 'ridge.svg' },
+      // JSON front matter, in a section with a pattern of its own (notes = "/n/:year/:slug/")
+      { slug: 'coil-winding', title: 'Coil winding', date: '2021-09-01T12:00:00+02:00', tags: ['coils'], categories: ['builds'],
+        summary: 'Forty turns of copper.' },
+      // a section without a pattern: Hugo put it at /articles/on-tools/
+      { slug: 'on-tools', title: 'On tools', date: '2021-10-05', tags: ['tools'], categories: ['essays'],
+        summary: 'Which tools stay on the bench.' },
     ],
     notConverted: [
       'content/posts/second-wind.md:14: {{< tweet user="bo" id="1234" >}}',
@@ -92,6 +104,8 @@ const cases = {
       '/blog/2021/04/second-wind/': 'second-wind',
       '/blog/2021/08/a-trip-to-the-mountains/': 'mountain-trip',
       '/blog/trips/mountains/': 'mountain-trip',
+      '/blog/n/2021/coil-winding/': 'coil-winding',
+      '/blog/articles/on-tools/': 'on-tools',
       '/blog/about/': 'page:About the workshop',
     },
   },
@@ -100,6 +114,9 @@ const cases = {
       { slug: 'spring-notes', title: 'Spring notes', date: '2021-05-01T09:30:00-04:00', tags: ['garden', 'spring'], categories: ['journal'],
         summary: 'What came up in the garden.' },
       { slug: 'summer', title: 'Summer', date: '2021-07-15', tags: ['heat'] },
+      // a TOML date-time in UTC, [extra] and weight (left out, without noise)
+      { slug: 'winter', title: 'Winter', date: '2020-01-01T00:00:00+00:00', tags: ['snow'], categories: ['journal'],
+        summary: 'Cold, and quiet.' },
       { slug: 'autumn', title: 'Autumn leaves', date: '2021-10-03T16:45:00', tags: ['leaves'], bundle: true,
         authors: ['Cy Example', 'Dee Guest'] },
     ],
@@ -112,6 +129,7 @@ const cases = {
     oldUrls: {
       '/blog/spring-notes/': 'spring-notes',
       '/blog/summer/': 'summer',
+      '/blog/winter/': 'winter',
       '/blog/autumn/': 'autumn',
       '/blog/fall/': 'autumn',
       '/about/': 'page:About',
@@ -123,6 +141,8 @@ const cases = {
         authors: ['Di Example'], image: '/img/chart.svg' },
       { slug: 'second-evening', title: 'Second evening', date: '2022-02-02', tags: ['evenings', 'reading'] },
       { slug: 'third-evening', title: 'Third evening', date: '2022-03-03T21:00:00Z', tags: ['quiet'] },
+      // date: git Last Modified: the fixture's last commit (or, outside git, the file's time)
+      { slug: 'fourth-evening', title: 'Fourth evening', date: '', tags: ['quiet'] },
     ],
     notConverted: [
       'src/posts/2022-02-02-second-evening.md:7: {{ metadata.title }}',
@@ -158,7 +178,7 @@ function assertTaxonomies(post, want) {
  */
 function assertDetails(post, want) {
   if (want.date) assert.equal(post.date, want.date, `${want.slug}: date`);
-  else assert.match(post.date, /^\d{4}-\d\d-\d\d/, `${want.slug}: a draft's date from its file's time`);
+  else assert.match(post.date, /^\d{4}-\d\d-\d\d/, `${want.slug}: a date from the file's time or git`);
   if (want.summary) assert.equal(post.summary, want.summary, `${want.slug}: summary`);
   assert.deepEqual(post.authors ?? [], want.authors ?? [], `${want.slug}: authors`);
   assert.equal(post.params?.image, want.image, `${want.slug}: image`);
@@ -198,6 +218,9 @@ for (const [engine, expected] of Object.entries(cases)) {
         assertDetails(post, want);
         assertTaxonomies(post, want);
       }
+      // Keys of the old engines and their themes (layout, comments, weight,
+      // [extra]...) make no warning noise.
+      assert.doesNotMatch(r.built.stderr, /unknown key|did you mean/);
       // The constructs left in a post's text are warned about by the build.
       for (const file of expected.leftInText)
         assert.match(r.built.stderr, new RegExp(`${file}:\\d+: template syntax left in the text`));
@@ -323,3 +346,58 @@ for (const [engine, expected] of Object.entries(cases)) {
     }
   });
 }
+
+test('hugo: categories keep their pages (Hugo gave them /categories/<name>/): over HTTP, in the menu, and by a click in Chromium', async () => {
+  const r = await importAndBuild('hugo');
+  const bundle = r.built.status === 0 ? await readBundle(r.out) : undefined;
+  const server = bundle ? await serve(r.out, bundle.site.base_path) : undefined;
+  try {
+    assert.equal(r.built.status, 0, r.built.stderr);
+    assert.match(await readFile(path.join(r.content, 'site.yaml'), 'utf8'), /^taxonomies: \["tags","categories"\]$/m);
+    assert.equal(bundle.site.categories, true);
+    assert.match(r.built.stdout, / \d+ tags, 3 categories, \d+ months;/);
+    const first = bundle.posts.find((p) => p.slug === 'first-light');
+    assert.deepEqual(first.categories, ['builds']);
+    assert.ok(!first.tags.includes('builds'), 'categories are not merged into the tags');
+    const origin = new URL(server.url).origin;
+    const index = await fetch(origin + '/blog/categories/');
+    assert.equal(index.status, 200);
+    const indexHtml = await index.text();
+    for (const c of ['builds', 'essays', 'repairs']) assert.ok(indexHtml.includes(`href="/blog/categories/${c}/"`), c);
+    const builds = await (await fetch(origin + '/blog/categories/builds/')).text();
+    assert.match(builds, /Posts in category <span class="tag-name">builds<\/span>/);
+    for (const slug of ['first-light', 'second-wind', 'coil-winding']) {
+      const p = bundle.posts.find((x) => x.slug === slug);
+      assert.ok(builds.includes(`>${p.title}</a>`), `${slug} listed under builds`);
+    }
+    assert.equal((await fetch(origin + '/blog/categories/builds/feed.xml')).status, 200);
+    // Hugo's feeds, /index.xml and each section's, still answer (feed readers poll them)
+    assert.match(await readFile(path.join(r.content, 'site.yaml'), 'utf8'), /^old_feeds: \["\/index.xml","\/articles\/index.xml","\/notes\/index.xml","\/posts\/index.xml"\]$/m);
+    const feed = await (await fetch(origin + '/blog/feed.xml')).text();
+    for (const old of ['/blog/index.xml', '/blog/posts/index.xml', '/blog/notes/index.xml']) {
+      const response = await fetch(origin + old);
+      assert.equal(response.status, 200, old);
+      assert.equal(await response.text(), feed, `${old} is the site's feed`);
+    }
+    assert.match(await (await fetch(origin + '/blog/sitemap.xml')).text(), /categories\/essays\//);
+
+    browser ??= await launchBrowser();
+    const { page, pageErrors, close } = await openPage(browser);
+    try {
+      await page.goto(origin + '/blog/2021/03/first-light/');
+      assert.equal(await appReady(page), true);
+      await page.click('main a[href="/blog/categories/builds/"]');
+      await page.waitForURL(origin + '/blog/categories/builds/');
+      await page.waitForFunction(() => document.querySelector('main h1')?.textContent?.includes('builds'));
+      await page.click('header nav a[href="/blog/categories/"]');
+      await page.waitForURL(origin + '/blog/categories/');
+      await page.waitForFunction(() => document.querySelector('main h1')?.textContent?.trim() === 'Categories');
+      assert.deepEqual(pageErrors, []);
+    } finally {
+      await close();
+    }
+  } finally {
+    await server?.close();
+    await r.remove();
+  }
+});

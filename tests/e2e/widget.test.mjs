@@ -341,7 +341,7 @@ test('a bad src shows the error state and fires quire-error; the host page stays
       malformed: /posts\[0\]/,
       offline: /network error/,
       empty: /src: required/,
-      badview: /view: expected latest, post, tag, archive or month, got "nonsense"/,
+      badview: /view: expected latest, post, tag, category, archive or month, got "nonsense"/,
       badslug: /slug: no post "no-such-post"/,
     };
     for (const [id, message] of Object.entries(expected)) {

@@ -274,7 +274,7 @@ TEST_SUITE("widget") {
       CHECK(v.error == error);
       CHECK(v.html.empty());
     };
-    expect(request("feed"), 400, "view: expected latest, post, tag, archive or month, got \"feed\"");
+    expect(request("feed"), 400, "view: expected latest, post, tag, category, archive or month, got \"feed\"");
     auto r = request("post");
     expect(r, 400, "slug: required when view is \"post\"");
     r.slug = "zzz";

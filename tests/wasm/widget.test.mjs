@@ -51,12 +51,34 @@ test('renderWidget returns the core\'s markup for each view', async () => {
   bundle.release();
 });
 
+test('renderWidget shows a category, and a post\'s categories, when the blog keeps them apart', async () => {
+  const bundle = await loadBundle(JSON.stringify({
+    format: 'quire-bundle',
+    version: 1,
+    site: { title: 'Widget test', url: 'https://blog.example', base_path: '/', categories: true },
+    posts: [
+      { slug: 'b', title: 'Bee', date: '2024-02-01', tags: ['x'], categories: ['Field Notes'], summary: 'Bee.', body: 'Bee.' },
+      { slug: 'a', title: 'Ay', date: '2024-01-01', tags: [], categories: ['field notes', 'Other'], summary: 'Ay.', body: 'Ay.' },
+    ],
+  }));
+  const list = bundle.renderWidget({ view: 'category', category: 'field-notes' });
+  assert.match(list.html, /Posts in category “Field Notes”/);
+  assert.match(list.html, />Bee</);
+  assert.match(list.html, />Ay</);
+  assert.match(list.html, /href="https:\/\/blog\.example\/categories\/field-notes\/"/);
+  assert.match(bundle.renderWidget({ view: 'post', slug: 'a' }).html,
+    /aria-label="Categories">.*href="https:\/\/blog\.example\/categories\/other\/">Other<\/a><\/li><\/ul>/);
+  assert.throws(() => bundle.renderWidget({ view: 'category', category: 'x' }),
+    (error) => error instanceof QuireError && error.code === 'not-found' && /^category: no posts in category "x"/.test(error.message));
+  bundle.release();
+});
+
 test('renderWidget throws QuireErrors that name the attribute', async () => {
   const bundle = await loadBundle(bundleText);
   /** @param {object} options @param {string} code @param {RegExp} message */
   const refuses = (options, code, message) => assert.throws(() => bundle.renderWidget(options),
     (error) => error instanceof QuireError && error.code === code && message.test(error.message));
-  refuses({ view: 'list' }, 'request', /^view: expected latest, post, tag, archive or month, got "list"$/);
+  refuses({ view: 'list' }, 'request', /^view: expected latest, post, tag, category, archive or month, got "list"$/);
   refuses({ view: 'month', month: '2024-1' }, 'request', /^month: expected YYYY-MM/);
   refuses({ limit: 'many' }, 'request', /^limit: /);
   refuses({ linkBase: 'javascript:alert(1)' }, 'request', /^link-base: /);

@@ -148,10 +148,13 @@ void convert_items(Run& run, const TagHandler& handle) {
       // urlize), :slug the post's slug or else that, :filename and
       // :slugorfilename the file's (bundle's) name; the core's rule reads
       // all four as the slug, so Hugo's values are put in first.
-      if (run.engine == Engine::hugo && !run.permalink.empty()) {
+      // A section's own pattern (Hugo's [permalinks] by section), else none:
+      // Hugo puts a section without one at /<section>/<name>/.
+      const auto own = run.section_permalinks.find(item.section.substr(0, item.section.find('/')));
+      if (run.engine == Engine::hugo && own != run.section_permalinks.end()) {
         const std::string title = slugify(item.out.contains("title") && item.out["title"].is_string()
                                               ? item.out["title"].get<std::string>() : item.slug);
-        std::string pattern = run.permalink;
+        std::string pattern = own->second;
         const std::pair<const char*, std::string> hugo[] = {
             {":slugorfilename", own_slug ? item.slug : item.old_name}, {":filename", item.old_name}, {":title", title}};
         for (const auto& [token, value] : hugo)

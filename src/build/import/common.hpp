@@ -12,6 +12,7 @@
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,7 +27,7 @@ using ojson = nlohmann::ordered_json;
 // A source file split at its front matter (--- YAML --- or +++ TOML +++,
 // blank lines before the fence allowed).
 struct SourceDoc {
-  std::string format;  // "yaml", "toml", or "" without front matter
+  std::string format;  // "yaml", "toml", "json" (Hugo's { ... }), or "" without front matter
   std::string front;
   std::string body;
   int front_line = 1;  // file line of the front matter's first line
@@ -82,6 +83,9 @@ struct Run {
   std::string site_url;   // the site's absolute address with its folder, if the config gives it
   std::vector<Item> items;
   std::string timezone;   // the site's time zone (IANA), "" if the config gives none
+  // Hugo: [permalinks] by top-level section (content/<section>/), in
+  // Quire's tokens; a post's old URL follows its section's pattern.
+  std::map<std::string, std::string> section_permalinks;
 
   void note(const std::string& file, int line, std::string message) {
     report.not_converted.push_back({file, line, std::move(message)});

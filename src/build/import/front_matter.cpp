@@ -13,7 +13,9 @@
 #define TOML_HEADER_ONLY 1
 #include <toml++/toml.h>
 
+#include "build/file_dates.hpp"
 #include "build/fsutil.hpp"
+#include "build/json_front_matter.hpp"
 #include "build/import/template_syntax.hpp"
 #include "core/bundle.hpp"
 #include "core/dates.hpp"
@@ -94,9 +96,12 @@ int line_of_key(const Item& item, const std::string& front, const std::string& k
     size_t e = front.find('\n', pos);
     if (e == std::string::npos) e = front.size();
     std::string_view l(front.data() + pos, e - pos);
-    size_t at = l.find_first_not_of(" \t");
-    if (at != std::string_view::npos && l.substr(at, key.size()) == key) {
-      std::string_view rest = l.substr(at + key.size());
+    size_t at = l.find_first_not_of(" \t{,");
+    const bool quoted = at != std::string_view::npos && l[at] == '"';  // JSON: "key": ...
+    if (quoted) ++at;
+    if (at != std::string_view::npos && l.substr(at, key.size()) == key &&
+        (!quoted || l.substr(at + key.size(), 1) == "\"")) {
+      std::string_view rest = l.substr(at + key.size() + (quoted ? 1 : 0));
       size_t r = rest.find_first_not_of(" \t");
       if (r != std::string_view::npos && (rest[r] == ':' || rest[r] == '=')) return line;
     }
@@ -124,6 +129,20 @@ SourceDoc split_front_matter(std::string_view raw) {
     return trim(std::string_view(text).substr(p, (e == std::string::npos ? text.size() : e) - p));
   };
   const std::string first = line_text(pos);
+  if (!first.empty() && first[0] == '{') {  // Hugo's JSON front matter (build/json_front_matter.hpp)
+    const size_t end = find_json_front(text, pos);
+    if (end == std::string::npos) {
+      d.body = text;
+      return d;
+    }
+    d.format = "json";
+    d.front = text.substr(pos, end - pos);
+    d.front_line = line;
+    size_t after = text.find('\n', end);
+    d.body = after == std::string::npos ? std::string() : text.substr(after + 1);
+    d.body_line = line + static_cast<int>(std::count(d.front.begin(), d.front.end(), '\n')) + 1;
+    return d;
+  }
   if (first != "---" && first != "+++") {
     d.body = text;
     return d;
@@ -179,10 +198,29 @@ bool parse_toml(std::string_view text, ojson& out, std::string& error, int& erro
   }
 }
 
+bool parse_json(std::string_view text, ojson& out, std::string& error, int& error_line) {
+  try {
+    out = ojson::parse(text.begin(), text.end());
+  } catch (const ojson::parse_error& e) {
+    error = std::string("invalid JSON: ") + e.what();
+    const size_t at = std::min(text.size(), e.byte == 0 ? size_t(0) : e.byte - 1);
+    error_line = static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
+    return false;
+  }
+  if (!out.is_object()) {
+    error = "expected keys and values";
+    error_line = 0;
+    out = ojson::object();
+    return false;
+  }
+  return true;
+}
+
 bool parse_front(const SourceDoc& doc, ojson& out, std::string& error, int& error_line) {
   out = ojson::object();
   bool ok = doc.format == "toml" ? parse_toml(doc.front, out, error, error_line)
           : doc.format == "yaml" ? parse_yaml(doc.front, out, error, error_line)
+          : doc.format == "json" ? parse_json(doc.front, out, error, error_line)
                                  : true;
   if (!ok) error_line += doc.front_line;
   return ok;
@@ -341,6 +379,14 @@ void convert_front(Run& run, Item& item) {
     if (!in.contains(key) || out.contains(as)) return;
     auto s = scalar(in[key]);
     auto iso = s ? iso_date(*s) : std::nullopt;
+    if (s && is_file_date_keyword(*s)) {  // Eleventy: "Created", "git Last Modified"... (file_dates.hpp)
+      if (const std::optional<FileDate> d = quire::file_date(*s, item.source.string())) {
+        iso = d->iso;
+        run.note(item.shown, line_of_key(item, front_text, key),
+                 key + ": " + *s + " written out as " + d->iso + " (" + d->source + ")" +
+                     (d->stable ? "" : "; a file's time changes when it is copied: check it"));
+      }
+    }
     if (iso) {
       out[as] = *iso;
     } else {
@@ -394,7 +440,10 @@ void convert_front(Run& run, Item& item) {
                (key == "path" && run.engine == Engine::zola)) {
       auto s = scalar(v);
       if (s && run.engine == Engine::eleventy) *s = eleventy_file_slug(*s, item.source);
-      if (!s || s->find("{{") != std::string::npos || s->find("{%") != std::string::npos || *s == "false") {
+      if (s && *s == "false" && run.engine == Engine::eleventy) {  // Eleventy writes no page for it
+        out["draft"] = true;
+        run.note(item.shown, line_of_key(item, front_text, key), "permalink: false (not published by Eleventy): imported as a draft");
+      } else if (!s || s->find("{{") != std::string::npos || s->find("{%") != std::string::npos || *s == "false") {
         run.note(item.shown, line_of_key(item, front_text, key),
                  key + ": " + (s ? "\"" + *s + "\"" : in[key].dump()) + " is computed by the old engine; left out");
       } else {
@@ -473,6 +522,11 @@ void finish_front(Run& run, Item& item, const std::string& ymd) {
   if (!out.contains("date") && !item.page) {
     if (!ymd.empty()) {
       out["date"] = ymd;
+    } else if (run.engine == Engine::eleventy) {  // Eleventy's default: the file's creation time
+      if (const std::optional<FileDate> d = quire::file_date("Created", item.source.string())) {
+        out["date"] = d->iso;
+        run.note(item.shown, 0, "no date: Eleventy's default, " + d->source + ", written out as " + d->iso + "; check it");
+      }
     } else {
       run.note(item.shown, 0, "no date in the front matter or the file name: add date: before building");
     }

@@ -6,6 +6,7 @@
 // {{ ... }} in a Hugo post is already text and stays as it is.
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 #include "build/fsutil.hpp"
 #include "build/import/common.hpp"
@@ -85,14 +86,25 @@ void read_config(Run& run, ojson& site, std::string& content_dir) {
     if (n >= 1 && n <= 1000) site["posts_per_page"] = n;
   }
   if (const ojson* perm = get_obj(c, "permalinks"); perm && perm->is_object()) {
+    // By section (content/<section>/); Hugo 0.120's [permalinks.page] too.
     const ojson* page = get_obj(*perm, "page");
     const ojson& table = page && page->is_object() ? *page : *perm;
+    for (const auto& [section, pattern] : table.items())
+      if (pattern.is_string()) run.section_permalinks[section] = quire_pattern(pattern.get<std::string>(), section);
     for (const char* section : {"posts", "post", "blog"})
       if (!get_str(table, section).empty()) {
         carry_pattern(run, site, quire_pattern(get_str(table, section), section), shown);
         break;
       }
   }
+  // Hugo's taxonomies are tags and categories unless [taxonomies] says
+  // otherwise; categories had pages of their own (/categories/<name>/).
+  const ojson* tax = get_obj(c, "taxonomies");
+  bool categories = !tax;
+  if (tax && tax->is_object())
+    for (const auto& [singular, plural] : tax->items())
+      categories = categories || (plural.is_string() && plural.get<std::string>() == "categories");
+  if (categories) site["taxonomies"] = ojson::array({"tags", "categories"});
   if (!get_str(c, "contentDir").empty()) content_dir = get_str(c, "contentDir");
 }
 
@@ -236,6 +248,25 @@ void read_hugo(Run& run, ojson& site) {
     return;
   }
   collect_content_dir(run, content, [&](const fs::path&, const ojson&) {});
+  // Hugo's RSS feeds: /index.xml, and each section's /<section>/index.xml.
+  std::set<std::string> sections;
+  for (const Item& item : run.items)
+    if (!item.page) sections.insert(item.section.substr(0, item.section.find('/')));
+  ojson feeds = ojson::array({"/index.xml"});
+  for (const std::string& s : sections)
+    if (!s.empty() && s.find_first_of(" ?#") == std::string::npos) feeds.push_back("/" + s + "/index.xml");
+  site["old_feeds"] = feeds;
+  if (run.permalink.empty() && !run.section_permalinks.empty()) {
+    // No posts/post/blog pattern: the pattern of the section holding the
+    // most posts with one (content/articles/, content/notes/...).
+    std::map<std::string, size_t> posts;
+    for (const Item& item : run.items)
+      if (!item.page) ++posts[item.section.substr(0, item.section.find('/'))];
+    std::string best;
+    for (const auto& [section, n] : posts)
+      if (run.section_permalinks.count(section) && (best.empty() || n > posts[best])) best = section;
+    if (!best.empty()) carry_pattern(run, site, run.section_permalinks[best], run.shown(run.src / "hugo.toml"));
+  }
   convert_items(run, [&](std::string_view text, Tag& t) { return hugo_shortcode(run, text, t); });
   copy_tree(run, run.src / "static", run.dest / "static", run.report.static_files);
   if (fs::is_directory(run.src / "assets"))

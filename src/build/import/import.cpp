@@ -58,7 +58,7 @@ ImportReport import_blog(Engine engine, const fs::path& src, const fs::path& des
     report.errors.push_back({dest.string(), 0, "not empty; import writes into a new or empty content folder (--force writes over its files)"});
     return report;
   }
-  import::Run run{engine, src, dest, report, "", "", {}, ""};
+  import::Run run{engine, src, dest, report, "", "", {}, "", {}};
   import::ojson site = import::ojson::object();
   switch (engine) {
     case Engine::jekyll: import::read_jekyll(run, site); break;
@@ -70,7 +70,7 @@ ImportReport import_blog(Engine engine, const fs::path& src, const fs::path& des
   // site.yaml's keys in the order the README lists them.
   import::ojson ordered = import::ojson::object();
   for (const char* k : {"title", "description", "author", "url", "base_path", "language", "timezone",
-                        "posts_per_page", "permalink"})
+                        "posts_per_page", "permalink", "taxonomies", "old_feeds"})
     if (site.contains(k)) ordered[k] = site[k];
   import::write_site(run, ordered);
   import::write_items(run);

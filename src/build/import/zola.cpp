@@ -40,6 +40,23 @@ void read_config(Run& run, ojson& site) {
   set_url(run, site, str(c, "base_url"), "", run.shown(file));
   const std::string lang = str(c, "default_language");
   if (!lang.empty()) site["language"] = lang.substr(0, lang.find_first_of("-_"));
+  // taxonomies = [{name = "tags"}, {name = "categories"}]: categories had
+  // pages of their own (/categories/<name>/); they keep them.
+  // Zola's feed (generate_feed/feed_filename; 0.19: generate_feeds/feed_filenames).
+  const bool feed = (c.contains("generate_feed") && c["generate_feed"] == true) ||
+                    (c.contains("generate_feeds") && c["generate_feeds"] == true);
+  if (feed) {
+    ojson names = ojson::array();
+    if (!str(c, "feed_filename").empty()) names.push_back("/" + str(c, "feed_filename"));
+    if (c.contains("feed_filenames") && c["feed_filenames"].is_array())
+      for (const ojson& n : c["feed_filenames"])
+        if (n.is_string()) names.push_back("/" + n.get<std::string>());
+    if (names.empty()) names.push_back("/atom.xml");
+    site["old_feeds"] = names;
+  }
+  if (c.contains("taxonomies") && c["taxonomies"].is_array())
+    for (const ojson& t : c["taxonomies"])
+      if (str(t, "name") == "categories") site["taxonomies"] = ojson::array({"tags", "categories"});
 }
 
 }  // namespace
