@@ -4,7 +4,8 @@
 // {"format": "quire-bundle", "version": 1,
 //  "site": {"title", "description", "author", "url", "base_path", "language",
 //           "posts_per_page", "date_format", "unsafe_html", "feed_entries",
-//           "permalink", "menu"?: [..] (pages.hpp)},
+//           "permalink", "smart_punctuation", "toc_min_headings",
+//           "menu"?: [..] (pages.hpp)},
 //  "pages"?: [..] (pages.hpp),
 //  "chunks"?: ["chunks/<hash>.json", ..],
 //  "posts": [{"slug", "title", "date", "updated"?, "tags": [..], "summary",
@@ -12,7 +13,9 @@
 //             time, written for every post>, "params"?: {..},
 //             "permalink"?: <the post's path under base_path>,
 //             "aliases"?: [<old paths that redirect to it>, ..],
-//             "code"?: ["<token runs>", ..]}]}  newest first
+//             "code"?: ["<token runs>", ..],
+//             "images"?: "<w> <h> <src>\n.." (core/image_sizes.hpp)}]}
+//            newest first
 // "code": build-time syntax highlighting of the body's code blocks, one
 // string per block (schema and validation in src/core/code_tokens.hpp); it
 // travels with the body (in the split form, in the body's chunk).
@@ -66,6 +69,11 @@ struct Site {
   std::string iframe_hosts{kDefaultIframeHosts};
   int feed_entries = 20;        // newest posts in each Atom/JSON feed
   std::string permalink = kDefaultPermalink;  // where posts live (permalink.hpp)
+  // Typographic quotes, dashes and ellipses in posts (smart_punctuation.hpp).
+  bool smart_punctuation = true;
+  // A table of contents on posts with at least this many headings (toc.hpp);
+  // 0: only where front matter says `toc: true`.
+  int toc_min_headings = 0;
   std::vector<MenuEntry> menu;  // empty: the default menu (pages.hpp)
   // Build only (not in the bundle): split into index + chunks above this
   // many posts; 0 never splits.
@@ -151,6 +159,7 @@ struct Post {
   std::vector<Text> aliases;
   std::string path;
   std::vector<std::string> categories;  // build only: for :categories
+  Text images;              // "images": its images' sizes (core/image_sizes.hpp)
   std::string code_json;    // "code": the body's token runs, a JSON array as
                             // written (checked when replayed: code_tokens.hpp)
 };
@@ -177,6 +186,7 @@ struct Bundle {
   // of two, at most half full; kNoPost where empty).
   std::vector<TagInfo> tags;
   std::vector<MonthInfo> months;
+  bool mixed_offsets = false;  // posts' dates carry different UTC offsets
   static constexpr uint32_t kNoPost = UINT32_MAX;
   std::vector<uint32_t> slug_table;
   size_t indexed_posts = 0;  // posts.size() when index() last ran

@@ -271,6 +271,8 @@ class WidgetBuilder {
       o.id_prefix = prefix_;
       o.url_base = starts_with_http(href) ? href : std::string();
       o.base_path = std::string(base_path());
+      o.smart_punctuation = b_.site.smart_punctuation;
+      o.figures = true;
       TokenReplay tokens(p->code_json);  // build-time highlighting
       o.code = &tokens;
       h.raw(render_markdown(p->body, o));
