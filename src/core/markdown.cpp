@@ -1783,7 +1783,7 @@ class HtmlRenderer {
   }
 
   void put_break(std::string_view html) {
-    smart_.note(" ");
+    if (context_.smart) smart_.note(" ");
     put(image_depth_ > 0 ? std::string_view(" ") : html);
     if (in_heading_) heading_text_ += ' ';
   }
@@ -1791,7 +1791,7 @@ class HtmlRenderer {
   void put_entity(std::string_view entity) {
     std::string decoded;
     append_decoded_entity(decoded, entity);
-    smart_.note(decoded);
+    if (context_.smart) smart_.note(decoded);
     append_html_escaped(sink(), decoded);
     if (in_heading_) heading_text_ += decoded;
   }
@@ -1866,7 +1866,7 @@ class HtmlRenderer {
 
   void put_code(std::string_view text) {
     const std::string_view code = restore_references(text);
-    smart_.note(code);
+    if (context_.smart) smart_.note(code);
     if (in_code_block_) return code_text_.append(code), void();
     append_html_escaped(sink(), code);
     if (in_heading_) heading_text_ += code;
