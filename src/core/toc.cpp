@@ -1,8 +1,7 @@
 #include "core/toc.hpp"
 
 #include <algorithm>
-
-#include <nlohmann/json.hpp>
+#include <string_view>
 
 #include "core/html.hpp"
 
@@ -10,13 +9,24 @@ namespace quire {
 namespace {
 
 // Front matter's `toc` (kept in params): 1 true, 0 false, -1 not given.
+// A scan, not a JSON parse (that would bring a parser into the WASM
+// module): params is valid JSON (the loader checked it), and a "toc" key
+// is looked for with its value true or false; a "toc" inside a nested
+// object of the author's own params would be taken too (not worth a
+// parser).
 int toc_param(const Post& post) {
-  if (post.params_json.find("\"toc\"") == std::string::npos) return -1;  // no parse for most posts
-  const nlohmann::json params = nlohmann::json::parse(post.params_json, nullptr, false);
-  if (!params.is_object()) return -1;
-  const auto it = params.find("toc");
-  if (it == params.end() || !it->is_boolean()) return -1;
-  return it->get<bool>() ? 1 : 0;
+  const std::string_view params = post.params_json;
+  for (std::size_t at = params.find("\"toc\""); at != std::string_view::npos; at = params.find("\"toc\"", at + 5)) {
+    std::size_t i = at + 5;
+    while (i < params.size() && (params[i] == ' ' || params[i] == '\t' || params[i] == '\n' || params[i] == '\r')) ++i;
+    if (i >= params.size() || params[i] != ':') continue;  // a value "toc", not a key
+    ++i;
+    while (i < params.size() && (params[i] == ' ' || params[i] == '\t' || params[i] == '\n' || params[i] == '\r')) ++i;
+    if (params.substr(i, 4) == "true") return 1;
+    if (params.substr(i, 5) == "false") return 0;
+    return -1;
+  }
+  return -1;
 }
 
 }  // namespace
