@@ -68,6 +68,13 @@ async function imageShift(width, strip) {
     }
     await page.goto(urlOf(postPath));
     assert.equal(await appReady(page), true);
+    // The first image (eager) arrives; then the reader scrolls down, and
+    // the lazy ones arrive where they are seen.
+    await page.waitForFunction(() => document.querySelector('main img')?.complete);
+    for (let i = 0; i < 12; i += 1) {
+      await page.mouse.wheel(0, 500);
+      await page.waitForTimeout(100);
+    }
     await page.waitForFunction(() => [...document.querySelectorAll('main img')].every((i) => i.complete));
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     return await page.evaluate(() => /** @type {any} */ (window).__shift);
