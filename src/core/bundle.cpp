@@ -1383,9 +1383,14 @@ void index_posts(Bundle& b, std::vector<uint32_t> table, const TagNames& names, 
   b.indexed_posts = n;
   b.tags.clear();
   b.months.clear();
-  b.mixed_offsets = false;
-  for (size_t i = 1; i < n && !b.mixed_offsets; ++i)
-    b.mixed_offsets = b.posts[i].when.offset_minutes != b.posts[0].when.offset_minutes;
+  b.mixed_offsets = false;  // among posts whose dates give an offset
+  const DateTime* with_offset = nullptr;
+  for (size_t i = 0; i < n && !b.mixed_offsets; ++i) {
+    const DateTime& w = b.posts[i].when;
+    if (!w.has_offset) continue;
+    if (!with_offset) with_offset = &w;
+    b.mixed_offsets = w.offset_minutes != with_offset->offset_minutes;
+  }
   std::vector<uint32_t> tag_of_slug(names.slugs(), TagNames::kNone);  // slug number -> index in tags
   size_t next_tag = 0;
   for (size_t i = 0; i < n; ++i) {

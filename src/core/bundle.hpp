@@ -186,7 +186,7 @@ struct Bundle {
   // of two, at most half full; kNoPost where empty).
   std::vector<TagInfo> tags;
   std::vector<MonthInfo> months;
-  bool mixed_offsets = false;  // posts' dates carry different UTC offsets
+  bool mixed_offsets = false;  // posts' dates carry different UTC offsets (date-only ones aside)
   static constexpr uint32_t kNoPost = UINT32_MAX;
   std::vector<uint32_t> slug_table;
   size_t indexed_posts = 0;  // posts.size() when index() last ran

@@ -274,6 +274,11 @@ TEST_SUITE("reader") {
     CHECK(has(view(bundle("timestamp", "-07:00"), "/posts/a/").html, ">10:15am. October 31, 2026. (UTC+1)</time>"));
     CHECK(has(view(bundle("timestamp", "-07:00"), "/posts/b/").html, ">8:00am. October 1, 2026. (UTC-7)</time>"));
     CHECK(has(view(bundle("natural", "-07:00"), "/posts/a/").html, ">October 31, 2026</time>"));
+    // A date without time or offset beside dates with one: not a difference.
+    auto dated = load(R"({"format":"quire-bundle","version":1,"site":{"date_format":"timestamp"},
+      "posts":[{"slug":"a","title":"A","date":"2026-10-31T10:15:00+01:00","summary":"s","body":"w"},
+               {"slug":"b","title":"B","date":"2026-10-01","summary":"s","body":"b"}]})");
+    CHECK(has(view(dated, "/posts/a/").html, ">10:15am. October 31, 2026.</time>"));
   }
 
   TEST_CASE("archive index: every post's title under its year and month, each month linking to its page") {
