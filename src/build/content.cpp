@@ -21,6 +21,7 @@
 #include "build/taxonomies.hpp"
 #include "build/import/template_syntax.hpp"
 #include "build/html_sanitizer.hpp"
+#include "build/image_probe.hpp"
 #include "core/html.hpp"
 #include "core/markdown.hpp"
 #include "highlight/highlight.hpp"
@@ -40,7 +41,8 @@ namespace {
 const char* const kSiteKeys[] = {"title", "description", "author", "url", "base_path",
                                  "language", "posts_per_page", "date_format", "unsafe_html", "iframe_hosts",
                                  "feed_entries", "split_bundle_over", "timezone", "permalink", "menu",
-                                 "taxonomies", "categories", "old_feeds"};
+                                 "taxonomies", "categories", "old_feeds",
+                                 "smart_punctuation", "toc_min_headings"};
 
 struct Context {
   std::string file;
@@ -202,6 +204,17 @@ void parse_site_yaml(std::string_view text, const std::string& file, Site& site,
       (key == "posts_per_page" ? site.posts_per_page : site.feed_entries) = static_cast<int>(n);
     } else if (key == "unsafe_html") {
       cx.boolean(kv.first, v, site.unsafe_html);
+    } else if (key == "smart_punctuation") {
+      cx.boolean(kv.first, v, site.smart_punctuation);
+    } else if (key == "toc_min_headings") {
+      if (!cx.scalar(kv.first, v, s)) continue;
+      char* end = nullptr;
+      long n = std::strtol(s.c_str(), &end, 10);
+      if (s.empty() || *end != '\0' || n < 0 || n > 1000) {
+        cx.error(v, "toc_min_headings: expected a whole number of headings from 0 (never) to 1000, got \"" + s + "\"");
+        continue;
+      }
+      site.toc_min_headings = static_cast<int>(n);
     } else if (key == "timezone") {
       if (!cx.scalar(kv.first, v, s)) continue;
       if (!known_time_zone(s)) {
@@ -412,6 +425,8 @@ ContentResult load_content(const fs::path& dir, const ContentOptions& options) {
         // when the rewrite changed the body.
         Post& p = parsed[i].post.post;
         if (p.body.view() != before) p.code_json = highlight::highlight_markdown(p.body);
+        // Local images' sizes, for width and height on <img> (build/image_probe.hpp).
+        p.images = read_image_sizes(p.body, dir / "static", found.posts[i].files, r.bundle.site.base_path);
       }
     }
   };

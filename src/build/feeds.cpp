@@ -6,6 +6,7 @@
 
 #include "build/site_writer.hpp"
 #include "core/html.hpp"
+#include "core/image_sizes.hpp"
 #include "core/markdown.hpp"
 #include "core/router.hpp"
 #include "core/views.hpp"
@@ -215,6 +216,10 @@ const std::string& FeedWriter::content(size_t post) {
     o.unsafe_html = b_.site.unsafe_html;
     o.iframe_hosts = b_.site.iframe_hosts;
     o.base_path = b_.site.base_path;
+    o.smart_punctuation = b_.site.smart_punctuation;
+    o.figures = true;
+    const ImageSizes sizes(p.images);
+    o.image_sizes = &sizes;
     std::string html = p.has_body ? render_markdown(p.body, o) : render_markdown(p.summary, o);
     content_[post] = absolute_urls(html, b_.site.url, site_path(b_.site, post_route(p)));
     rendered_[post] = true;

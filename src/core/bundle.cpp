@@ -764,6 +764,7 @@ struct SiteField {
   std::string Site::*text = nullptr;
   int Site::*number = nullptr;
   bool Site::*flag = nullptr;
+  int min = 1;  // a number's least value (the greatest is 1000)
 };
 const SiteField kSiteFields[] = {
     {"title", &Site::title},
@@ -779,6 +780,8 @@ const SiteField kSiteFields[] = {
     {"feed_entries", nullptr, &Site::feed_entries},
     {"permalink", &Site::permalink},
     {"categories", nullptr, nullptr, &Site::categories},  // categories.hpp
+    {"smart_punctuation", nullptr, nullptr, &Site::smart_punctuation},
+    {"toc_min_headings", nullptr, &Site::toc_min_headings, nullptr, 0},
 };
 
 // Orders posts newest first and derives tags and months. Given, for the
@@ -833,7 +836,7 @@ class BundleReader {
   // aside); later posts are only checked for syntax.
   enum PostSlot : size_t {
     kSlug, kTitle, kDate, kUpdated, kSummary, kSlugValue, kTitleValue, kDateValue, kUpdatedValue,
-    kBody, kTags, kParams, kChunk, kMinutes, kAuthors, kPermalink, kAliases, kCode, kCategories, kPostSlots
+    kBody, kTags, kParams, kChunk, kMinutes, kAuthors, kPermalink, kAliases, kCode, kCategories, kImages, kPostSlots
   };
   Problems<kPostSlots> fields_;
   size_t bad_post_ = SIZE_MAX;
@@ -978,7 +981,7 @@ void BundleReader::site() {
     if (vt != Type::Number) return problem(expected("integer", vt));
     if (!in_.number(n)) return false;
     if (!n.integer) return problems.set(slot, "site." + name + ": " + expected("integer", vt)), true;
-    if (n.value < 1 || n.value > 1000) return problems.set(slot, "site." + name + ": " + range(1, 1000, n.value)), true;
+    if (n.value < f.min || n.value > 1000) return problems.set(slot, "site." + name + ": " + range(f.min, 1000, n.value)), true;
     s.*f.number = static_cast<int>(n.value);
     return true;
   });
@@ -1101,7 +1104,7 @@ size_t BundleReader::post_slot(std::string_view key) {
       return key[0] == 's' ? is("slug", kSlug) : key[0] == 'd' ? is("date", kDate)
              : key[0] == 'b' ? is("body", kBody) : key[0] == 'c' ? is("code", kCode) : is("tags", kTags);
     case 5: return key[0] == 't' ? is("title", kTitle) : is("chunk", kChunk);
-    case 6: return is("params", kParams);
+    case 6: return key[0] == 'p' ? is("params", kParams) : is("images", kImages);
     case 7:
       return key[0] == 'u' ? is("updated", kUpdated) : key[0] == 's' ? is("summary", kSummary)
              : key[0] == 'a' ? (key[1] == 'u' ? is("authors", kAuthors) : is("aliases", kAliases))
@@ -1210,6 +1213,12 @@ void BundleReader::post(size_t i) {
         if (vt != Type::Number && !in_.skip()) return false;
         if (n.integer && n.value >= 0 && n.value <= INT32_MAX) p.chunk = static_cast<int>(n.value);
         else odd_chunks_.push_back(OddChunk{i, vt, n.integer, n.value});
+        return true;
+      }
+      case kImages: {  // sizes of the body's images (core/image_sizes.hpp), read when rendered
+        bool given = false;
+        if (!string_field(p.images, vt, given, what)) return false;
+        if (!what.empty()) problem(std::move(what));
         return true;
       }
       case kPermalink: {
@@ -1393,6 +1402,14 @@ void index_posts(Bundle& b, std::vector<uint32_t> table, const TagNames& names, 
   b.indexed_posts = n;
   b.tags.clear();
   b.months.clear();
+  b.mixed_offsets = false;  // among posts whose dates give an offset
+  const DateTime* with_offset = nullptr;
+  for (size_t i = 0; i < n && !b.mixed_offsets; ++i) {
+    const DateTime& w = b.posts[i].when;
+    if (!w.has_offset) continue;
+    if (!with_offset) with_offset = &w;
+    b.mixed_offsets = w.offset_minutes != with_offset->offset_minutes;
+  }
   std::vector<uint32_t> tag_of_slug(names.slugs(), TagNames::kNone);  // slug number -> index in tags
   size_t next_tag = 0;
   for (size_t i = 0; i < n; ++i) {
@@ -1729,6 +1746,7 @@ json post_json(const Post& p, int chunk) {
   if (chunk >= 0) j["chunk"] = chunk;
   else if (p.has_body) j["body"] = p.body.str();
   if (chunk < 0 && p.has_body) add_code(j, p);
+  if (!p.images.empty()) j["images"] = p.images.str();  // in the index too: small
   if (!p.params_json.empty()) {
     json params = json::parse(p.params_json, nullptr, false);
     if (params.is_object()) j["params"] = std::move(params);

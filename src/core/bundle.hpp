@@ -4,7 +4,8 @@
 // {"format": "quire-bundle", "version": 1,
 //  "site": {"title", "description", "author", "url", "base_path", "language",
 //           "posts_per_page", "date_format", "unsafe_html", "feed_entries",
-//           "permalink", "categories", "menu"?: [..] (pages.hpp)},
+//           "permalink", "categories", "smart_punctuation", "toc_min_headings",
+//           "menu"?: [..] (pages.hpp)},
 //  "pages"?: [..] (pages.hpp),
 //  "chunks"?: ["chunks/<hash>.json", ..],
 //  "posts": [{"slug", "title", "date", "updated"?, "tags": [..], "summary",
@@ -13,7 +14,9 @@
 //             "permalink"?: <the post's path under base_path>,
 //             "aliases"?: [<old paths that redirect to it>, ..],
 //             "categories"?: [..] (categories.hpp: when site.categories),
-//             "code"?: ["<token runs>", ..]}]}  newest first
+//             "code"?: ["<token runs>", ..],
+//             "images"?: "<w> <h> <src>\n.." (core/image_sizes.hpp)}]}
+//            newest first
 // "code": build-time syntax highlighting of the body's code blocks, one
 // string per block (schema and validation in src/core/code_tokens.hpp); it
 // travels with the body (in the split form, in the body's chunk).
@@ -67,6 +70,11 @@ struct Site {
   std::string iframe_hosts{kDefaultIframeHosts};
   int feed_entries = 20;        // newest posts in each Atom/JSON feed
   std::string permalink = kDefaultPermalink;  // where posts live (permalink.hpp)
+  // Typographic quotes, dashes and ellipses in posts (smart_punctuation.hpp).
+  bool smart_punctuation = true;
+  // A table of contents on posts with at least this many headings (toc.hpp);
+  // 0: only where front matter says `toc: true`.
+  int toc_min_headings = 0;
   std::vector<MenuEntry> menu;  // empty: the default menu (pages.hpp)
   // Categories are a taxonomy of their own, with pages under /categories/
   // (categories.hpp); false: the build merges them into the tags.
@@ -161,6 +169,7 @@ struct Post {
   std::vector<std::string> categories;  // for :categories (build), and, when
                                         // site.categories, in the bundle
                                         // (categories.hpp)
+  Text images;              // "images": its images' sizes (core/image_sizes.hpp)
   std::string code_json;    // "code": the body's token runs, a JSON array as
                             // written (checked when replayed: code_tokens.hpp)
 };
@@ -189,6 +198,7 @@ struct Bundle {
   std::vector<TagInfo> tags;
   std::vector<TagInfo> categories;  // when site.categories (categories.hpp)
   std::vector<MonthInfo> months;
+  bool mixed_offsets = false;  // posts' dates carry different UTC offsets (date-only ones aside)
   static constexpr uint32_t kNoPost = UINT32_MAX;
   std::vector<uint32_t> slug_table;
   size_t indexed_posts = 0;  // posts.size() when index() last ran

@@ -176,7 +176,43 @@ size_t attached_begin(std::string_view format, size_t begin) {
 
 }  // namespace
 
+std::string_view date_format_tokens(std::string_view format, std::string_view language) {
+  if (format == "timestamp") return kTimestampDateFormat;
+  if (format != "natural") return format;
+  const std::string_view primary = language.substr(0, language.find_first_of("-_"));
+  if (primary == "de") return "%-d. %B %Y";
+  if (primary == "fr" || primary == "es") return "%-d %B %Y";
+  return "%B %-d, %Y";
+}
+
+bool date_format_shows_time(std::string_view format) {
+  format = date_format_tokens(format, "en");
+  for (size_t i = 0; i + 1 < format.size(); ++i) {
+    if (format[i] != '%') continue;
+    size_t j = i + 1;
+    if (format[j] == '-' && j + 1 < format.size()) ++j;
+    const char t = format[j];
+    if (t == 'H' || t == 'I' || t == 'M' || t == 'S') return true;
+    i = j;
+  }
+  return false;
+}
+
+std::string utc_offset_text(const DateTime& d) {
+  std::string out = "UTC";
+  if (d.offset_minutes == 0) return out;
+  const int minutes = d.offset_minutes < 0 ? -d.offset_minutes : d.offset_minutes;
+  out += d.offset_minutes < 0 ? '-' : '+';
+  out += std::to_string(minutes / 60);
+  if (minutes % 60) {
+    out += ':';
+    append_padded(out, minutes % 60, 2);
+  }
+  return out;
+}
+
 std::string format_date(const DateTime& d, std::string_view format, std::string_view language) {
+  format = date_format_tokens(format, language);
   // A date-only value drops the time part of the format: before the first
   // date token, everything when time tokens are there ("%-I:%M%p. " in the
   // default format); after the last date token, everything when time

@@ -36,8 +36,18 @@ inline constexpr const char* kDateExpectation = "YYYY-MM-DD[THH:MM[:SS][±HH:MM]
 std::string format_date(const DateTime& date, std::string_view format,
                          std::string_view language);
 
-// The default site date format: "8:25pm. October 9, 2022."
-inline constexpr const char* kDefaultDateFormat = "%-I:%M%p. %B %-d, %Y.";
+// Two named formats a site's date_format may give instead of tokens:
+// "natural", the default, the date as the site's language writes it
+// ("October 9, 2022", "9 octobre 2022", "9. Oktober 2022"); "timestamp",
+// the time first ("8:25pm. October 9, 2022.").
+inline constexpr const char* kDefaultDateFormat = "natural";
+inline constexpr const char* kTimestampDateFormat = "%-I:%M%p. %B %-d, %Y.";
+// The tokens a named format stands for in `language` (else `format`).
+std::string_view date_format_tokens(std::string_view format, std::string_view language);
+// Whether the format (named or not) shows the time of day.
+bool date_format_shows_time(std::string_view format);
+// A date's UTC offset for readers: "UTC", "UTC+2", "UTC-5:30".
+std::string utc_offset_text(const DateTime& date);
 
 // "October 2022" in the given language.
 std::string month_name(int month, std::string_view language);

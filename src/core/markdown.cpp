@@ -35,6 +35,8 @@
 #include "core/code_tokens.hpp"
 #include "core/entities.hpp"
 #include "core/html.hpp"
+#include "core/image_sizes.hpp"
+#include "core/smart_punctuation.hpp"
 
 #include <md4c.h>
 
@@ -1419,6 +1421,15 @@ struct RenderContext {
   std::size_t code_blocks = 0;      // code blocks written so far
   std::string image_url_base{};          // MarkdownOptions::image_url_base
   std::string_view image_site_root{};    // image_base_path as site_root is base_path
+  // MarkdownOptions' smart_punctuation, image_sizes, eager_images,
+  // image_sources, headings (null while the footnotes render).
+  bool smart = false;
+  bool figures = false;
+  const ImageSizes* image_sizes = nullptr;
+  int eager_images = 0;
+  int images = 0;  // images written so far
+  std::vector<std::string>* image_sources = nullptr;
+  std::vector<HeadingEntry>* headings = nullptr;
 };
 
 class HtmlRenderer {
@@ -1438,6 +1449,7 @@ class HtmlRenderer {
   int enter_block(MD_BLOCKTYPE type, void* detail) {
     close_open_spans();
     if (type != MD_BLOCK_HTML) raw_html_.enter_scope();
+    smart_.reset();
     switch (type) {
       case MD_BLOCK_DOC: break;
       case MD_BLOCK_QUOTE: put("<blockquote>\n"); break;
@@ -1448,7 +1460,7 @@ class HtmlRenderer {
       case MD_BLOCK_H: open_heading(); break;
       case MD_BLOCK_CODE: open_code_block(*static_cast<const MD_BLOCK_CODE_DETAIL*>(detail)); break;
       case MD_BLOCK_HTML: break;
-      case MD_BLOCK_P: put("<p>"); break;
+      case MD_BLOCK_P: open_paragraph(); break;
       // Focusable: code and tables scroll sideways on narrow screens, and
       // keyboard users must reach them to scroll.
       case MD_BLOCK_TABLE: put("<table tabindex=\"0\">\n"); break;
@@ -1465,6 +1477,7 @@ class HtmlRenderer {
   int leave_block(MD_BLOCKTYPE type, void* detail) {
     close_open_spans();
     if (type != MD_BLOCK_HTML) raw_html_.leave_scope(sink());
+    smart_.reset();
     switch (type) {
       case MD_BLOCK_DOC: break;
       case MD_BLOCK_QUOTE: put("</blockquote>\n"); break;
@@ -1475,7 +1488,7 @@ class HtmlRenderer {
       case MD_BLOCK_H: close_heading(*static_cast<const MD_BLOCK_H_DETAIL*>(detail)); break;
       case MD_BLOCK_CODE: close_code_block(); break;
       case MD_BLOCK_HTML: break;
-      case MD_BLOCK_P: put("</p>\n"); break;
+      case MD_BLOCK_P: close_paragraph(); break;
       case MD_BLOCK_TABLE: put("</table>\n"); break;
       case MD_BLOCK_THEAD: put("</thead>\n"); break;
       case MD_BLOCK_TBODY: put("</tbody>\n"); break;
@@ -1490,6 +1503,7 @@ class HtmlRenderer {
   int enter_span(MD_SPANTYPE type, void* detail) {
     // Inside an image everything is alt text: nested markup is dropped.
     if (image_depth_ > 0 && type != MD_SPAN_IMG) return 0;
+    if (type != MD_SPAN_IMG) alone_ = false;
     raw_html_.enter_scope();
     spans_.push_back(type);
     switch (type) {
@@ -1544,6 +1558,7 @@ class HtmlRenderer {
   }
 
   int text(MD_TEXTTYPE type, std::string_view text) {
+    if (image_depth_ == 0 && type != MD_TEXT_NORMAL && type != MD_TEXT_SOFTBR) alone_ = false;
     switch (type) {
       case MD_TEXT_NULLCHAR: put_text(kReplacementUtf8); break;
       case MD_TEXT_BR: put_break("<br>\n"); break;
@@ -1611,6 +1626,42 @@ class HtmlRenderer {
     html_ += "\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h";
     html_ += level;
     html_ += ">\n";
+    if (context_.headings) {
+      HeadingEntry& entry = context_.headings->emplace_back();
+      entry.level = level - '0';
+      entry.id = context_.id_prefix;
+      append_html_escaped(entry.id, id);
+      entry.text = heading_text_;
+    }
+  }
+
+  // A paragraph that turns out to hold one image with a title, and nothing
+  // else, becomes a figure with the title as its caption (close_paragraph).
+  void open_paragraph() {
+    paragraph_at_ = sink().size();
+    alone_ = true;
+    paragraph_images_ = 0;
+    title_at_ = kNone;
+    put("<p>");
+  }
+
+  void close_paragraph() {
+    OutputBuffer& out = sink();
+    if (!context_.figures || !alone_ || paragraph_images_ != 1 || title_at_ == kNone || title_at_ < paragraph_at_) {
+      put("</p>\n");
+      return;
+    }
+    const std::string_view html = out.view();
+    std::string image(html.substr(paragraph_at_ + 3, title_at_ - paragraph_at_ - 3));
+    std::string_view rest = html.substr(title_end_);
+    while (!rest.empty() && (rest.back() == ' ' || rest.back() == '\n')) rest.remove_suffix(1);
+    image.append(rest);
+    out.truncate(paragraph_at_);
+    out += "<figure>";
+    out += image;
+    out += "<figcaption>";
+    append_html_escaped(out, context_.smart ? smart_punctuation(title_) : title_);
+    out += "</figcaption></figure>\n";
   }
 
   void open_code_block(const MD_BLOCK_CODE_DETAIL& detail) {
@@ -1666,10 +1717,14 @@ class HtmlRenderer {
     out += "<a href=\"";
     append_url(out, href);
     if (detail.title.text != nullptr) {
+      title_at_ = out.size();
       out += "\" title=\"";
-      append_html_escaped(out, scratch_value(detail.title));
+      title_ = scratch_value(detail.title);
+      append_html_escaped(out, title_);
+      title_end_ = out.size();
     }
     out += "\">";
+    if (context_.smart) smart_.note("x");  // a quote after an image closes
   }
 
   // An attribute's value (see attribute_value) in a buffer reused by every
@@ -1733,12 +1788,23 @@ class HtmlRenderer {
     const std::string& src = scratch_value(detail.src);
     image_tag_open_ = is_allowed_url(src);
     if (!image_tag_open_) return;
+    ++paragraph_images_;
+    if (context_.image_sources) context_.image_sources->push_back(src);
     OutputBuffer& out = sink();
     // loading/decoding before alt: the alt text streams in until the image
     // span closes.
     out += "<img src=\"";
     append_image_url(out, src);
-    out += "\" loading=\"lazy\" decoding=\"async\" alt=\"";
+    out += '"';
+    if (const ImageSize* size = context_.image_sizes ? context_.image_sizes->find(src) : nullptr) {
+      out += " width=\"";
+      out += std::to_string(size->width);
+      out += "\" height=\"";
+      out += std::to_string(size->height);
+      out += '"';
+    }
+    if (context_.images++ >= context_.eager_images) out += " loading=\"lazy\"";
+    out += " decoding=\"async\" alt=\"";
   }
 
   void close_image(const MD_SPAN_IMG_DETAIL* detail) {
@@ -1746,13 +1812,18 @@ class HtmlRenderer {
     image_tag_open_ = false;
     OutputBuffer& out = sink();
     if (detail != nullptr && detail->title.text != nullptr) {
+      title_at_ = out.size();
       out += "\" title=\"";
-      append_html_escaped(out, scratch_value(detail->title));
+      title_ = scratch_value(detail->title);
+      append_html_escaped(out, title_);
+      title_end_ = out.size();
     }
     out += "\">";
+    if (context_.smart) smart_.note("x");  // a quote after an image closes
   }
 
   void put_break(std::string_view html) {
+    if (context_.smart) smart_.note(" ");
     put(image_depth_ > 0 ? std::string_view(" ") : html);
     if (in_heading_) heading_text_ += ' ';
   }
@@ -1760,6 +1831,7 @@ class HtmlRenderer {
   void put_entity(std::string_view entity) {
     std::string decoded;
     append_decoded_entity(decoded, entity);
+    if (context_.smart) smart_.note(decoded);
     append_html_escaped(sink(), decoded);
     if (in_heading_) heading_text_ += decoded;
   }
@@ -1767,6 +1839,17 @@ class HtmlRenderer {
   // Literal text; a footnote reference becomes a reference, except inside a
   // link (no nested anchors) or an image (alt text is plain).
   void put_text(std::string_view text) {
+    if (alone_ && image_depth_ == 0 && text.find_first_not_of(" \t\n") != std::string_view::npos) alone_ = false;
+    if (context_.smart) {
+      // An autolink's text is its URL: left as written.
+      if (SmartPunctuation::has_marks(text) && (links_.empty() || !looks_like_url(text))) {
+        smart_text_.clear();
+        smart_.convert(text, smart_text_);
+        text = smart_text_;
+      } else {
+        smart_.note(text);
+      }
+    }
     if (in_heading_) {
       split_sentinels(
           text,
@@ -1813,8 +1896,17 @@ class HtmlRenderer {
     return restored_;
   }
 
+  // A link's text that is a URL (autolinks): no spaces, and a scheme,
+  // "www." or an '@'.
+  static bool looks_like_url(std::string_view text) {
+    return text.find_first_of(" \t\n") == std::string_view::npos &&
+           (text.find("://") != std::string_view::npos || text.substr(0, 4) == "www." ||
+            text.find('@') != std::string_view::npos);
+  }
+
   void put_code(std::string_view text) {
     const std::string_view code = restore_references(text);
+    if (context_.smart) smart_.note(code);
     if (in_code_block_) return code_text_.append(code), void();
     append_html_escaped(sink(), code);
     if (in_heading_) heading_text_ += code;
@@ -1877,6 +1969,16 @@ class HtmlRenderer {
   bool image_tag_open_ = false;
   bool in_code_block_ = false;  // a code block's text is being gathered for context_.code
   std::string code_text_, code_lang_, code_info_;
+  SmartPunctuation smart_;    // the block's text so far, for quotes
+  std::string smart_text_;    // put_text's converted text
+  // The open paragraph (open_paragraph): where it starts in sink(), whether
+  // it holds nothing but images so far, how many, and where the last
+  // image's title attribute lies (title_at_ to title_end_) and its text.
+  std::size_t paragraph_at_ = 0;
+  bool alone_ = false;
+  int paragraph_images_ = 0;
+  std::size_t title_at_ = kNone, title_end_ = 0;
+  std::string title_;
 };
 
 // ------------------------------------------------------------------ footnote section
@@ -2192,6 +2294,12 @@ std::string_view render_markdown_into(OutputBuffer& out, std::string_view markdo
                                  options.iframe_hosts, options.refused_raw_html};
     RenderContext context{parser_flags(), raw_html, {}, options.url_base, {}, {}, {}};
     context.code = options.code;
+    context.smart = options.smart_punctuation;
+    context.figures = options.figures;
+    context.image_sizes = options.image_sizes;
+    context.eager_images = options.eager_images;
+    context.image_sources = options.image_sources;
+    context.headings = options.headings;
     append_html_escaped(context.id_prefix, options.id_prefix);
     context.site_root = plain_root(options.base_path);
     context.image_url_base = options.image_url_base;
@@ -2199,6 +2307,7 @@ std::string_view render_markdown_into(OutputBuffer& out, std::string_view markdo
     std::string storage;
     const std::string& body = prepare_source(markdown, context.flags, context.footnotes, storage);
     HtmlRenderer(context, out).render(body);
+    context.headings = nullptr;  // the notes' headings are not the document's
     append_footnote_section(out, context);
     return true;
   }, false);

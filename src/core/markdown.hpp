@@ -22,7 +22,13 @@
 //    unused definitions are dropped, "[^x](url)" is a link.
 //  - images: loading="lazy" decoding="async" (the conformance test's
 //    normaliser ignores these two attributes, as it ignores heading ids,
-//    permalinks and footnotes).
+//    permalinks and footnotes); the first `eager_images` images of the
+//    document without loading="lazy"; width and height from image_sizes
+//    when it knows the src. With `figures`, an image with a title alone in
+//    its paragraph is <figure><img ...><figcaption>title</figcaption></figure>
+//    instead of <p><img ... title="title"></p>.
+//  - smart_punctuation: curly quotes, dashes and ellipses in prose
+//    (core/smart_punctuation.hpp), never in code, raw HTML or URLs.
 //
 // Safety policy (the one place it is decided):
 //  - link/image URLs are entity-decoded, stripped of control characters and
@@ -43,6 +49,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/output_buffer.hpp"
 #include "core/sanitize.hpp"
@@ -50,6 +57,14 @@
 namespace quire {
 
 class CodeBlockWriter;  // core/code_tokens.hpp
+class ImageSizes;       // core/image_sizes.hpp
+
+// A heading of the document, for a table of contents (core/toc.hpp).
+struct HeadingEntry {
+  int level = 1;
+  std::string id;    // as written in the id attribute (id_prefix included, HTML-escaped)
+  std::string text;  // its text, plain (not escaped), as shown
+};
 
 // Ids the page around a document uses (src/core/views.cpp, page.cpp,
 // web/app.js): "main", "search-q", and every "quire-..." and "year-..." id.
@@ -87,6 +102,22 @@ struct MarkdownOptions {
   // body's) and its <pre> gets data-lang="<language>" (the visible label);
   // unset (a preview), code blocks are plain as always.
   CodeBlockWriter* code = nullptr;
+  // Typographic quotes, dashes and ellipses (site.yaml smart_punctuation;
+  // the views pass the site's setting, on by default there).
+  bool smart_punctuation = false;
+  // A titled image alone in its paragraph as a figure (the views' posts
+  // and pages; off, the renderer stays CommonMark's).
+  bool figures = false;
+  // Sizes of the document's images by src (a post's, from the bundle).
+  const ImageSizes* image_sizes = nullptr;
+  // How many of the first images load at once (no loading="lazy"): the
+  // first screen of a page.
+  int eager_images = 0;
+  // When set, receives each allowed image's src as written (the build reads
+  // those files' sizes).
+  std::vector<std::string>* image_sources = nullptr;
+  // When set, receives the body's headings (not the footnotes').
+  std::vector<HeadingEntry>* headings = nullptr;
 };
 
 // The URL allow-list above: `url` as the browser will see it (entities

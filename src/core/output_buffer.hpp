@@ -53,6 +53,8 @@ class OutputBuffer {
   }
   // Empties the buffer; its capacity stays.
   void clear() { size_ = 0; }
+  // Drops everything from offset `n` on.
+  void truncate(std::size_t n) { size_ = std::min(size_, n); }
   std::size_t size() const { return size_; }
   // Valid until the next change.
   std::string_view view() const { return {data_.get(), size_}; }

@@ -263,6 +263,8 @@ bool render_page_view(const Bundle& b, std::string_view slug, View& v) {
   o.unsafe_html = b.site.unsafe_html;
   o.iframe_hosts = b.site.iframe_hosts;
   o.base_path = b.site.base_path;
+  o.smart_punctuation = b.site.smart_punctuation;
+  o.figures = true;
   TokenReplay tokens(p->code_json);  // build-time highlighting, as a post's
   o.code = &tokens;
   Html h;

@@ -9,7 +9,9 @@
 #include "core/dates.hpp"
 #include "core/html.hpp"
 #include "core/markdown.hpp"
+#include "core/image_sizes.hpp"
 #include "core/pages.hpp"
+#include "core/toc.hpp"
 
 namespace quire {
 namespace {
@@ -86,9 +88,13 @@ class ViewBuilder {
     v_.category = route_.category;
   }
 
+  // The date as the site formats it; with its UTC offset when it shows a
+  // time and the blog's posts carry different offsets.
   void time(Html& h, std::string_view iso, const DateTime& when) {
-    h.raw("<time datetime=\"").text(iso).raw("\">")
-        .text(format_date(when, site_.date_format, site_.language)).raw("</time>");
+    h.raw("<time datetime=\"").text(iso).raw("\">").text(format_date(when, site_.date_format, site_.language));
+    if (b_.mixed_offsets && when.has_time && when.has_offset && date_format_shows_time(site_.date_format))
+      h.raw(" (").text(utc_offset_text(when)).raw(")");
+    h.raw("</time>");
   }
 
   void tag_list(Html& h, const Post& p) {
@@ -109,7 +115,8 @@ class ViewBuilder {
     h.raw("</ul>");
   }
 
-  void post_summary(Html& h, size_t index) {
+  // `first`: the list's first summary, whose images load at once.
+  void post_summary(Html& h, size_t index, bool first = false) {
     const Post& p = b_.posts[index];
     h.raw("<article class=\"post-summary\">\n<h2><a href=\"").text(path(post_route(p)))
         .raw("\">").text(p.title).raw("</a></h2>\n<p class=\"post-meta\">");
@@ -122,6 +129,11 @@ class ViewBuilder {
       o.iframe_hosts = site_.iframe_hosts;
       o.base_path = site_.base_path;
       o.id_prefix = "summary-" + p.slug + "-";
+      o.smart_punctuation = site_.smart_punctuation;
+      o.figures = true;
+      const ImageSizes sizes(p.images);
+      o.image_sizes = &sizes;
+      o.eager_images = first ? 1 : 0;
       h.raw("<div class=\"summary\">").raw(render_markdown(p.summary, o)).raw("</div>\n");
     }
     tag_list(h, p);
@@ -187,7 +199,7 @@ class ViewBuilder {
     Page at;
     if (!page_of(posts.size(), static_cast<size_t>(std::max(1, site_.posts_per_page)), route_.page, at)) return false;
     h.raw("<div class=\"post-list\">\n");
-    for (size_t i = at.first; i < at.last; ++i) post_summary(h, posts[i]);
+    for (size_t i = at.first; i < at.last; ++i) post_summary(h, posts[i], i == at.first);
     h.raw("</div>\n");
     pagination(h, at.pages);
     return true;
@@ -238,21 +250,30 @@ class ViewBuilder {
     }
     h.raw("</p>\n");
     tag_list(h, *p);
-    h.raw("</header>\n<div class=\"post-body\">\n");
+    h.raw("</header>\n");
     MarkdownOptions o;
     o.unsafe_html = site_.unsafe_html;
     o.iframe_hosts = site_.iframe_hosts;
     o.base_path = site_.base_path;
+    o.smart_punctuation = site_.smart_punctuation;
+    o.figures = true;
+    const ImageSizes sizes(p->images);  // build-time image sizes
+    o.image_sizes = &sizes;
+    o.eager_images = 1;  // the first image is near the top: not lazy
     const std::string* chunk = b_.missing_chunk(*p);
     if (p->has_body) {
       TokenReplay tokens(p->code_json);  // build-time highlighting
       o.code = &tokens;
-      h.raw(render_markdown(p->body, o));
-    } else if (chunk) {  // the app loads the chunk, then renders again
+      std::vector<HeadingEntry> headings;
+      o.headings = &headings;
+      std::string body = render_markdown(p->body, o);
+      h.raw(table_of_contents(site_, *p, headings)).raw("<div class=\"post-body\">\n").raw(body);
+    } else if (chunk) {
+      h.raw("<div class=\"post-body\">\n");  // the app loads the chunk, then renders again
       v_.needs = *chunk;
       h.raw("<p class=\"pending\">Loading…</p>\n");
     } else {  // no body anywhere (valid in a bundle): the summary is all there is
-      h.raw(render_markdown(p->summary, o));
+      h.raw("<div class=\"post-body\">\n").raw(render_markdown(p->summary, o));
     }
     h.raw("</div>\n");
     // A long post ends with a way back up ("top" is the document's top
@@ -451,25 +472,30 @@ class ViewBuilder {
     h.raw("</ul>\n</section>\n");
   }
 
+  // Every post by year and month (newest first), each month's heading a
+  // link to its page.
   void archive() {
     begin(RouteKind::ArchiveIndex, page_title(site_, "Archive"));
-    v_.description = "Every month of " + site_.title + ".";
+    v_.description = "Every post of " + site_.title + ", by month.";
     Html h;
     h.raw("<h1 class=\"page-title\">Archive</h1>\n");
     if (b_.months.empty()) h.raw("<p class=\"empty\">No posts yet.</p>\n");
     int year = 0;
     for (const MonthInfo& m : b_.months) {
       if (m.year != year) {
-        if (year) h.raw("</ul>\n</section>\n");
+        if (year) h.raw("</section>\n");
         year = m.year;
         h.raw("<section class=\"archive-year\" aria-labelledby=\"year-").num(year).raw("\">\n<h2 id=\"year-")
-            .num(year).raw("\">").num(year).raw("</h2>\n<ul class=\"months\">\n");
+            .num(year).raw("\">").num(year).raw("</h2>\n");
       }
-      h.raw("<li><a href=\"").text(path(month_route(m.year, m.month))).raw("\">")
-          .text(month_year(m.year, m.month, site_.language)).raw("</a> <span class=\"count\">(")
-          .num(static_cast<long long>(m.posts.size())).raw(")</span></li>\n");
+      const std::string id = "year-" + std::to_string(m.year) + "-" + (m.month < 10 ? "0" : "") + std::to_string(m.month);
+      h.raw("<h3 class=\"archive-month\" id=\"").raw(id).raw("\"><a href=\"").text(path(month_route(m.year, m.month)))
+          .raw("\">").text(month_name(m.month, site_.language)).raw("</a> <span class=\"count\">(")
+          .num(static_cast<long long>(m.posts.size())).raw("<span class=\"sr-only\"> ")
+          .raw(plural(m.posts.size(), "post", "posts")).raw("</span>)</span></h3>\n");
+      compact_list(h, m.posts);
     }
-    if (year) h.raw("</ul>\n</section>\n");
+    if (year) h.raw("</section>\n");
     v_.html = h.take();
   }
 

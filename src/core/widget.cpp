@@ -300,6 +300,8 @@ class WidgetBuilder {
         o.image_url_base = bundle + route_path(post_route(*p), "/").substr(1);
         o.image_base_path = std::string(path_of(bundle));
       }
+      o.smart_punctuation = b_.site.smart_punctuation;
+      o.figures = true;
       TokenReplay tokens(p->code_json);  // build-time highlighting
       o.code = &tokens;
       h.raw(render_markdown(p->body, o));

@@ -234,24 +234,28 @@ test('a tag page lists exactly the posts with that tag', async () => {
   }
 });
 
-test('the archive lists months with counts, and a month page lists its posts', async () => {
+test('the archive lists months with counts and their posts, and a month page lists its posts', async () => {
   const { page, pageErrors, consoleErrors, close } = await openPage(browser);
   try {
     await page.goto(urlOf(`${base()}archive/`));
     assert.equal(await appReady(page), true);
-    const months = await page.locator('.months li').evaluateAll((lis) => lis.map((li) => ({
-      href: li.querySelector('a')?.getAttribute('href') ?? '',
-      count: Number(/\((\d+)\)/.exec(li.querySelector('.count')?.textContent ?? '')?.[1]),
+    const months = await page.locator('.archive-month').evaluateAll((hs) => hs.map((h) => ({
+      href: h.querySelector('a')?.getAttribute('href') ?? '',
+      count: Number(/\((\d+)/.exec(h.querySelector('.count')?.textContent ?? '')?.[1]),
+      listed: h.nextElementSibling?.querySelectorAll('li').length,
     })));
     const expected = [...new Set(site.bundle.posts.map((p) => p.date.slice(0, 7)))];
     assert.deepEqual(months.map((m) => m.href), expected.map((m) => `${base()}archive/${m.replace('-', '/')}/`),
       'every month, newest first');
-    for (const [i, m] of months.entries()) assert.equal(m.count, postsOfMonth(site.bundle, expected[i]).length);
+    for (const [i, m] of months.entries()) {
+      assert.equal(m.count, postsOfMonth(site.bundle, expected[i]).length);
+      assert.equal(m.listed, m.count, 'the month\'s posts are listed under it');
+    }
 
     // The month with the most posts.
     const pick = months.reduce((a, b) => (b.count > a.count ? b : a));
     const ym = expected[months.indexOf(pick)];
-    await rendered(page, () => page.locator(`.months a[href="${pick.href}"]`).click());
+    await rendered(page, () => page.locator(`.archive-month a[href="${pick.href}"]`).click());
     assert.equal(pathOf(page), pick.href);
     const titles = await page.locator('.post-index li a').allTextContents();
     assert.deepEqual(titles, postsOfMonth(site.bundle, ym).map((p) => p.title));

@@ -88,7 +88,7 @@ test('home → post → tag → archive → month stays under /blog/ with no fai
     assert.equal(pathOf(page), `${base}archive/`);
 
     const month = post.date.slice(0, 7).replace('-', '/');
-    await rendered(page, () => page.click(`.months a[href="${base}archive/${month}/"]`));
+    await rendered(page, () => page.click(`.archive-month a[href="${base}archive/${month}/"]`));
     assert.equal(pathOf(page), `${base}archive/${month}/`);
     assert.ok(await page.locator(`main a[href="${base}posts/${post.slug}/"]`).count() > 0);
 

@@ -45,14 +45,19 @@ TEST_SUITE("dates") {
     CHECK(parse_date("1970-01-01")->epoch_seconds() == 0);
   }
 
-  TEST_CASE("the default format reads like 8:25pm. October 9, 2022.") {
+  TEST_CASE("the timestamp format reads like 8:25pm. October 9, 2022.") {
     auto t = parse_date("2022-10-09T20:25:00+01:00");
-    CHECK(format_date(*t, quire::kDefaultDateFormat, "en") == "8:25pm. October 9, 2022.");
-    CHECK(format_date(*parse_date("2022-10-09T00:05"), quire::kDefaultDateFormat, "en") ==
+    CHECK(format_date(*t, "timestamp", "en") == "8:25pm. October 9, 2022.");
+    CHECK(format_date(*parse_date("2022-10-09T00:05"), quire::kTimestampDateFormat, "en") ==
           "12:05am. October 9, 2022.");
     SUBCASE("a date without time drops the time part of the format") {
-      CHECK(format_date(*parse_date("2022-10-09"), quire::kDefaultDateFormat, "en") == "October 9, 2022.");
+      CHECK(format_date(*parse_date("2022-10-09"), "timestamp", "en") == "October 9, 2022.");
     }
+  }
+
+  TEST_CASE("the default format reads like October 9, 2022, time or not") {
+    CHECK(format_date(*parse_date("2022-10-09T20:25:00+01:00"), quire::kDefaultDateFormat, "en") == "October 9, 2022");
+    CHECK(format_date(*parse_date("2022-10-09"), quire::kDefaultDateFormat, "es") == "9 octubre 2022");
   }
 
   TEST_CASE("a date without time drops the format's time part, leading or trailing, with its separators") {

@@ -177,7 +177,7 @@ TEST_SUITE("feeds") {
           "<p>href='t' <a title=\"href='u'\" href='https://x.org/b/posts/p/q'>src='v'</a></p>");
     CHECK(abs("<p>1 < 2 <a href=q>3</a></p>") == "<p>1 < 2 <a href=https://x.org/b/posts/p/q>3</a></p>");
 
-    auto r = quire::load_bundle(R"({"format":"quire-bundle","version":1,"site":{"url":"https://e.org"},"posts":[
+    auto r = quire::load_bundle(R"({"format":"quire-bundle","version":1,"site":{"url":"https://e.org","smart_punctuation":false},"posts":[
       {"slug":"p","title":"P","date":"2022-01-01","summary":"s",
        "body":"The text href='x.html' here, [a link](y.html).\n\n```\n<img src='a.png'>\n```\n"}]})");
     REQUIRE_MESSAGE(r.ok, r.message);

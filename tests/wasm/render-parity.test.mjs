@@ -127,6 +127,13 @@ test('highlighted code: every sample post\'s pre-rendered <main> and WASM view (
       const codeOf = (html) => [...html.matchAll(/<pre[^>]*>[\s\S]*?<\/pre>/g)].map((m) => m[0]);
       assert.deepEqual(codeOf(widget), codeOf(main[1]), `widget ${slug}`);
     }
+    // Views beyond posts: the archive index (every title), a month, home.
+    for (const view of ['/', '/archive/', '/archive/2026/04/']) {
+      const page = await readFile(join(out, view, 'index.html'), 'utf8');
+      const main = /<main id="main"[^>]*>\n([\s\S]*)<\/main>/.exec(page);
+      assert.ok(main, view);
+      assert.equal(bundle.render(view, 'main').html, main[1], view);
+    }
     assert.ok(spans > 200, `${spans} token spans`);
     assert.ok(languages.size >= 5, [...languages].join(' '));
     bundle.release?.();

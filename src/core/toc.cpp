@@ -1,0 +1,67 @@
+#include "core/toc.hpp"
+
+#include <algorithm>
+#include <string_view>
+
+#include "core/html.hpp"
+
+namespace quire {
+namespace {
+
+// Front matter's `toc` (kept in params): 1 true, 0 false, -1 not given.
+// A scan, not a JSON parse (that would bring a parser into the WASM
+// module): params is valid JSON (the loader checked it), and a "toc" key
+// is looked for with its value true or false; a "toc" inside a nested
+// object of the author's own params would be taken too (not worth a
+// parser).
+int toc_param(const Post& post) {
+  const std::string_view params = post.params_json;
+  for (std::size_t at = params.find("\"toc\""); at != std::string_view::npos; at = params.find("\"toc\"", at + 5)) {
+    std::size_t i = at + 5;
+    while (i < params.size() && (params[i] == ' ' || params[i] == '\t' || params[i] == '\n' || params[i] == '\r')) ++i;
+    if (i >= params.size() || params[i] != ':') continue;  // a value "toc", not a key
+    ++i;
+    while (i < params.size() && (params[i] == ' ' || params[i] == '\t' || params[i] == '\n' || params[i] == '\r')) ++i;
+    if (params.substr(i, 4) == "true") return 1;
+    if (params.substr(i, 5) == "false") return 0;
+    return -1;
+  }
+  return -1;
+}
+
+}  // namespace
+
+std::string table_of_contents(const Site& site, const Post& post, const std::vector<HeadingEntry>& headings) {
+  if (headings.empty()) return {};
+  int top = 6;
+  for (const HeadingEntry& h : headings) top = std::min(top, h.level);
+  const auto listed = [top](const HeadingEntry& h) { return h.level <= top + 1; };
+  const long count = std::count_if(headings.begin(), headings.end(), listed);
+  const int wanted = toc_param(post);
+  if (wanted == 0) return {};
+  if (wanted < 0 && (site.toc_min_headings <= 0 || count < site.toc_min_headings)) return {};
+  Html h;
+  h.raw("<nav class=\"toc\" aria-labelledby=\"quire-toc\">\n<h2 id=\"quire-toc\">Contents</h2>\n<ol>\n");
+  bool item_open = false, sub_open = false;
+  for (const HeadingEntry& e : headings) {
+    if (!listed(e)) continue;
+    const bool sub = e.level > top && item_open;  // a sub-heading before any heading is listed as one
+    if (sub) {
+      if (!sub_open) h.raw("\n<ol>\n");
+      sub_open = true;
+    } else {
+      if (sub_open) h.raw("</ol>\n");
+      if (item_open) h.raw("</li>\n");
+      sub_open = false;
+      item_open = true;
+    }
+    h.raw("<li><a href=\"#").raw(e.id).raw("\">").text(e.text).raw("</a>");
+    if (sub) h.raw("</li>\n");
+  }
+  if (sub_open) h.raw("</ol>\n");
+  if (item_open) h.raw("</li>\n");
+  h.raw("</ol>\n</nav>\n");
+  return h.take();
+}
+
+}  // namespace quire
