@@ -203,13 +203,17 @@ export async function run(ctx) {
   const docs = await corpus(ctx);
   const posts = await measure(ctx, `${docs.length} posts`, docs);
   const rows = [...posts.rows];
-  if (existsSync(specFile)) rows.push(...(await measure(ctx, 'spec.txt', [await readFile(specFile, 'utf8')])).rows);
-  const vsMarked = posts.ratios.get('marked') ?? NaN;
-  const vsMd4w = posts.ratios.get('md4w') ?? NaN;
-  rows.push({ section: 'budget', what: 'markdown vs marked', value: vsMarked, unit: '×',
-    budget: { pass: vsMarked >= 12, line: `per-post markdown ≥ 12× marked: ${vsMarked.toFixed(2)}×` } });
-  rows.push({ section: 'budget', what: 'markdown vs md4w', value: vsMd4w, unit: '×',
-    budget: { pass: vsMd4w >= 1.5, line: `per-post markdown ≥ 1.5× md4w: ${vsMd4w.toFixed(2)}×` } });
+  const spec = existsSync(specFile) ? await measure(ctx, 'spec.txt', [await readFile(specFile, 'utf8')]) : undefined;
+  if (spec) rows.push(...spec.rows);
+  // Issue 19's budget: md4c's own HTML renderer in WebAssembly is the
+  // ceiling (the same md4c, flags and build), on the posts and on spec.txt.
+  for (const [label, ratios] of [['posts', posts.ratios], ['spec.txt', spec?.ratios]]) {
+    const vsCeiling = ratios?.get(md4cHtmlName) ?? NaN;
+    rows.push({ section: 'budget', what: `markdown vs md4c-html, ${label}`, value: vsCeiling, unit: '×',
+      budget: { pass: vsCeiling >= 0.85, line: `markdown (${label}) ≥ 0.85× md4c's own HTML renderer in WASM: ${vsCeiling.toFixed(2)}×` } });
+  }
+  // (The earlier ≥ 12× marked and ≥ 1.5× md4w budgets were beyond md4c
+  // itself in WebAssembly; the ratios stay in the table.)
   return rows;
 }
 

@@ -13,10 +13,11 @@
 //   3. extract_footnotes(): cut "[^label]: ..." definitions out of the source
 //      (md4c 0.4.8 would take them for link reference definitions); only
 //      lines starting with '[' are looked at, the rest is copied in runs.
-//   4. append_marking_references(): replace every "[^label]" by a sentinel
-//      (see below) that md4c passes through as ordinary text; the renderer
+//   4. In the same scan, replace every "[^label]" by a sentinel (see
+//      below) that md4c passes through as ordinary text; the renderer
 //      turns it into a reference, or back into "[^label]" (undefined label,
-//      code, links).
+//      code, links). append_marking_references() does the same for a note's
+//      text (and for a body in the rare case extract_footnotes describes).
 //   5. HtmlRenderer renders the body, then each referenced note (a nested
 //      md4c pass per note, numbered by first reference), then the section.
 //
@@ -429,15 +430,17 @@ std::string resolve_url(std::string_view base, std::string_view url) {
 // character opens neither raw HTML nor an autolink.
 constexpr std::string_view kSentinelDigitPrefix = "\xF4\x8F\xB0";  // + 0x80+d
 
-std::string make_sentinel(std::size_t index) {
-  std::string digits;
-  do {
-    digits.insert(0, kSentinelDigitPrefix);
-    digits.insert(kSentinelDigitPrefix.size(), 1,
-                  static_cast<char>(0x80 + (index & 0xF)));
-    index >>= 4;
-  } while (index != 0);
-  return "<" + digits + ">";
+// Appends the sentinel of occurrence `index`, most significant digit first
+// (written in place: no allocation per reference).
+void append_sentinel(std::string& out, std::size_t index) {
+  unsigned digits = 1;
+  while (digits < 2 * sizeof(std::size_t) && (index >> (4 * digits)) != 0) ++digits;
+  out += '<';
+  for (unsigned d = digits; d-- > 0;) {
+    out.append(kSentinelDigitPrefix);
+    out += static_cast<char>(0x80 + ((index >> (4 * d)) & 0xF));
+  }
+  out += '>';
 }
 
 // If s[at] starts a sentinel, returns true with its occurrence index and the
@@ -495,8 +498,11 @@ struct Footnote {
 // One "[^label]" replaced by a sentinel.
 struct ReferenceOccurrence {
   static constexpr std::size_t kUndefined = static_cast<std::size_t>(-1);
-  std::size_t note;     // kUndefined: no such note, the text stays literal
-  std::string literal;  // the source text, restored in code and attributes
+  std::size_t note;  // kUndefined: no such note, the text stays literal
+  // The source text, restored in code and attributes: where it lies in
+  // Footnotes::literals (one buffer for all, not a string each).
+  std::uint32_t literal_at;
+  std::uint32_t literal_size;
 };
 
 // A link reference definition of the body ("[label]: url ..."), which a
@@ -510,6 +516,8 @@ struct Footnotes {
   std::vector<Footnote> notes;
   std::unordered_map<std::string, std::size_t> by_label;
   std::vector<ReferenceOccurrence> occurrences;
+  std::string literals;  // the occurrences' "[^label]" texts, one after another
+  std::string key;       // scratch: a label's key while it is looked up
   std::vector<std::size_t> numbered;  // note indexes in number order
   std::vector<LinkDefinition> link_definitions;
   std::unordered_map<std::string, std::size_t> link_definition_by_label;
@@ -520,7 +528,8 @@ struct Footnotes {
 std::string_view occurrence_literal(const Footnotes& footnotes,
                                     std::size_t index) {
   if (index >= footnotes.occurrences.size()) return {};
-  return footnotes.occurrences[index].literal;
+  const ReferenceOccurrence& o = footnotes.occurrences[index];
+  return std::string_view(footnotes.literals).substr(o.literal_at, o.literal_size);
 }
 
 // Whether an occurrence refers to a defined note.
@@ -562,9 +571,10 @@ void append_attribute_value(std::string& out, const MD_ATTRIBUTE& attr,
 constexpr std::size_t kMaxLabelLength = 999;  // as for link labels
 
 // The normalised key of a footnote label: case folded, whitespace trimmed and
-// collapsed. Empty when the label is not valid.
-std::string footnote_key(std::string_view label) {
-  std::string key;
+// collapsed. Empty when the label is not valid. Made in `key` (its content
+// replaced), so that a reused string costs no allocation.
+void assign_footnote_key(std::string& key, std::string_view label) {
+  key.clear();
   bool space = false;
   for (std::size_t i = 0; i < label.size();) {
     if (label[i] == ' ' || label[i] == '\t') {
@@ -574,10 +584,21 @@ std::string footnote_key(std::string_view label) {
     }
     if (space && !key.empty()) key += ' ';
     space = false;
+    const auto c = static_cast<unsigned char>(label[i]);
+    if (c < 0x80) {  // ASCII: folded here (most labels are "1", "note")
+      key += ascii_lower(static_cast<char>(c));
+      ++i;
+      continue;
+    }
     const DecodedChar d = decode_utf8(label, i);
     append_utf8(key, d.valid ? fold_case(d.cp) : kReplacementChar);
     i += d.length;
   }
+}
+
+std::string footnote_key(std::string_view label) {
+  std::string key;
+  assign_footnote_key(key, label);
   return key;
 }
 
@@ -904,7 +925,12 @@ class CodeLookup {
     while (!unsafe_ && scanned_ < line) {
       const std::size_t hit = next_mark();
       if (hit >= line) break;
-      scan(line_at(source_, line_start(source_, hit)), line);
+      // The hit's line starts at or after scanned_ (a line start): the
+      // look back for it stops there.
+      const std::string_view before = source_.substr(scanned_, hit - scanned_);
+      const std::size_t previous_break = rfind_any(before, before.size(), '\n', '\r');
+      const std::size_t begin = previous_break == kNone ? scanned_ : scanned_ + previous_break + 1;
+      scan(line_at(source_, begin), line, source_[hit] != '~');
     }
     if (!unsafe_) scanned_ = line;
     return !unsafe_ && !marks_in_paragraph(line);
@@ -919,8 +945,9 @@ class CodeLookup {
     return next_mark_;
   }
 
-  // A line holding a mark, before the query line `limit`, no fence open.
-  void scan(const SourceLine& l, std::size_t limit) {
+  // A line holding a mark, before the query line `limit`, no fence open;
+  // `code_mark`: the mark found is '`' or '<' (not only '~').
+  void scan(const SourceLine& l, std::size_t limit, bool code_mark) {
     scanned_ = l.next;
     const std::string_view line = l.text(source_);
     // Past indentation and container markers.
@@ -941,7 +968,7 @@ class CodeLookup {
         }
       }
     }
-    if (find_either(line, 0, '`', '<') != std::string_view::npos) mark_line_ = l.begin;
+    if (code_mark || find_either(line, 0, '`', '<') != std::string_view::npos) mark_line_ = l.begin;
   }
 
   // Moves past the closer of the fence just opened; an unclosed fence (before
@@ -1150,8 +1177,20 @@ std::size_t quote_depth(std::string_view line, std::size_t& bytes) {
 // starts on a line whose first byte after spaces, tabs and '>' is '[': the
 // scan jumps from one such line to the next, and the lines between are kept
 // as they are, copied a run at a time.
-std::string extract_footnotes(const std::string& source, unsigned flags,
-                              Footnotes& footnotes) {
+bool starts_inline_link_tail(std::string_view text, std::size_t at, bool* crossed_line = nullptr);
+bool mark_reference(std::string& out, std::string_view text, std::size_t at, std::size_t& end,
+                    Footnotes& footnotes, bool resolve, bool* crossed_line);
+void resolve_references(Footnotes& footnotes, std::size_t first);
+
+// Appends the body to `body`. With `mark`, each "[^label]" of the kept text
+// is also replaced by its sentinel on the way (the same scan finds both:
+// one pass, no copy of the body in between), its label resolved once all
+// definitions are known; false when that could differ from marking the
+// finished body (a "[^x](" whose link-tail check reads past the line end,
+// where removed lines may differ: the caller then marks the body instead).
+bool extract_footnotes(const std::string& source, unsigned flags,
+                       Footnotes& footnotes, std::string& body, bool mark) {
+  const std::size_t first_occurrence = footnotes.occurrences.size();
   CodeLookup code(source, flags);
   // A line's quote depth and its content after the markers.
   struct Quoted {
@@ -1179,14 +1218,32 @@ std::string extract_footnotes(const std::string& source, unsigned flags,
     if (begin != 0 && begin == after_definition) return blank_after_definition;
     return follows_blank(source, begin);
   };
-  std::string body;
-  body.reserve(source.size());
+  body.reserve(body.size() + source.size() + source.size() / 64);
   std::size_t kept_begin = 0;  // kept lines from here on, not yet copied
+  // A reference at source[at]: marked (kept text copied up to it), true.
+  const auto marked = [&](std::size_t at, bool& exact) {
+    std::size_t end = 0;
+    bool crossed = false;
+    const std::size_t before = body.size();
+    body.append(source, kept_begin, at - kept_begin);
+    if (!mark_reference(body, source, at, end, footnotes, false, &crossed)) {
+      body.resize(before);
+      return false;
+    }
+    if (crossed) exact = false;
+    kept_begin = end;
+    return true;
+  };
+  bool exact = true;
   std::size_t at = find_byte(source, 0, '[');
   while (at != kNone) {
     std::size_t begin = at;
     while (begin > 0 && (source[begin - 1] == ' ' || source[begin - 1] == '\t' || source[begin - 1] == '>')) --begin;
     if (begin > 0 && !is_line_break(source[begin - 1])) {
+      if (mark && at + 1 < source.size() && source[at + 1] == '^' && marked(at, exact)) {
+        at = find_byte(source, kept_begin, '[');
+        continue;
+      }
       at = find_byte(source, at + 1, '[');
       continue;
     }
@@ -1198,9 +1255,9 @@ std::string extract_footnotes(const std::string& source, unsigned flags,
     std::size_t label_end = 0;
     if (indent.columns <= 3 && parse_footnote_label(rest, 0, label, label_end) &&
         label_end < rest.size() && rest[label_end] == ':' &&
-        !footnote_key(label).empty() &&
+        (assign_footnote_key(footnotes.key, label), !footnotes.key.empty()) &&
         !code.contains(begin, begin + q.prefix + indent.bytes)) {
-      const std::string key = footnote_key(label);
+      const std::string& key = footnotes.key;
       std::string_view first = rest.substr(label_end + 1);
       first.remove_prefix(std::min(first.find_first_not_of(" \t"), first.size()));
       DefinitionCollector definition(first);
@@ -1251,7 +1308,7 @@ std::string extract_footnotes(const std::string& source, unsigned flags,
         ++removed;
         j = next_line.next;
       }
-      if (footnotes.by_label.count(key) == 0) {
+      if (footnotes.by_label.find(key) == footnotes.by_label.end()) {
         footnotes.by_label.emplace(key, footnotes.notes.size());
         footnotes.notes.push_back(Footnote{definition.take(), 0, 0, {}});
       }
@@ -1274,20 +1331,33 @@ std::string extract_footnotes(const std::string& source, unsigned flags,
     if (q.depth == 0 && indent.columns <= 3 && rest.substr(0, 1) == "[" && previous_blank(begin) &&
         !code.contains(begin, begin + indent.bytes))
       collect_link_definitions(source, begin, footnotes);
+    if (mark) {
+      // The line's other '[' are never at a line start: looked at above.
+      if (at + 1 < source.size() && source[at + 1] == '^' && marked(at, exact))
+        at = find_byte(source, kept_begin, '[');
+      else
+        at = find_byte(source, at + 1, '[');
+      continue;
+    }
     at = find_byte(source, l.next, '[');
   }
-  body.append(source.substr(kept_begin));
-  return body;
+  body.append(source, kept_begin, kNone);
+  if (mark) resolve_references(footnotes, first_occurrence);
+  return exact;
 }
 
 // Whether text[at] starts "(destination "title")" of an inline link, as far
 // as a quick look can tell: an empty or <bracketed> destination, or one
 // without spaces (balanced parentheses) followed by ')' or a title.
-bool starts_inline_link_tail(std::string_view text, std::size_t at) {
+// With `crossed_line`, sets it when the look went past a line end.
+bool starts_inline_link_tail(std::string_view text, std::size_t at, bool* crossed_line) {
   if (at >= text.size() || text[at] != '(') return false;
   std::size_t i = at + 1;
   const auto skip_space = [&] {
-    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n')) ++i;
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n')) {
+      if (text[i] == '\n' && crossed_line != nullptr) *crossed_line = true;
+      ++i;
+    }
   };
   skip_space();
   if (i >= text.size()) return false;
@@ -1316,29 +1386,58 @@ bool starts_inline_link_tail(std::string_view text, std::size_t at) {
 // print as written everywhere: left alone, md4c would turn "[^x]" into a
 // link whenever a "[^x]: url" it sees as a link reference definition
 // exists somewhere we do not extract footnotes from (a blockquote, say).
+//
+// mark_reference() does one: if text[at] starts a reference, appends its
+// sentinel to `out` and records it (its note looked up now with `resolve`,
+// else left to resolve_references() once every definition is known).
+bool mark_reference(std::string& out, std::string_view text, std::size_t at, std::size_t& end,
+                    Footnotes& footnotes, bool resolve, bool* crossed_line) {
+  std::size_t backslashes = 0;
+  while (backslashes < at && text[at - 1 - backslashes] == '\\') ++backslashes;
+  std::string_view label;
+  // "[^x](url)" is a link whose text is "^x", as on GitHub.
+  if (backslashes % 2 != 0 || !parse_footnote_label(text, at, label, end) ||
+      starts_inline_link_tail(text, end, crossed_line))
+    return false;
+  std::size_t note = ReferenceOccurrence::kUndefined;
+  if (resolve) {
+    assign_footnote_key(footnotes.key, label);
+    const auto found = footnotes.by_label.find(footnotes.key);
+    if (found != footnotes.by_label.end()) note = found->second;
+  }
+  append_sentinel(out, footnotes.occurrences.size());
+  footnotes.occurrences.push_back({note, static_cast<std::uint32_t>(footnotes.literals.size()),
+                                   static_cast<std::uint32_t>(end - at)});
+  footnotes.literals.append(text.substr(at, end - at));
+  return true;
+}
+
+// Looks up the notes of the occurrences from `first` on (their literals
+// are "[^label]").
+void resolve_references(Footnotes& footnotes, std::size_t first) {
+  for (std::size_t i = first; i < footnotes.occurrences.size(); ++i) {
+    ReferenceOccurrence& o = footnotes.occurrences[i];
+    const std::string_view literal = std::string_view(footnotes.literals).substr(o.literal_at, o.literal_size);
+    assign_footnote_key(footnotes.key, literal.substr(2, literal.size() - 3));
+    const auto found = footnotes.by_label.find(footnotes.key);
+    o.note = found != footnotes.by_label.end() ? found->second : ReferenceOccurrence::kUndefined;
+  }
+}
+
 void append_marking_references(std::string& out, std::string_view text, Footnotes& footnotes) {
   out.reserve(out.size() + text.size());
   std::size_t run = 0;
   std::size_t at = find_caret_bracket(text, 0);
   while (at != std::string_view::npos) {
-    std::size_t backslashes = 0;
-    while (backslashes < at && text[at - 1 - backslashes] == '\\') ++backslashes;
-    std::string_view label;
+    const std::size_t before = out.size();
+    out.append(text.substr(run, at - run));
     std::size_t end = 0;
-    // "[^x](url)" is a link whose text is "^x", as on GitHub.
-    if (backslashes % 2 == 0 && parse_footnote_label(text, at, label, end) &&
-        !starts_inline_link_tail(text, end)) {
-      const auto found = footnotes.by_label.find(footnote_key(label));
-      out.append(text.substr(run, at - run));
-      out += make_sentinel(footnotes.occurrences.size());
-      footnotes.occurrences.push_back(
-          {found != footnotes.by_label.end() ? found->second
-                                             : ReferenceOccurrence::kUndefined,
-           std::string(text.substr(at, end - at))});
+    if (mark_reference(out, text, at, end, footnotes, true, nullptr)) {
       run = end;
       at = find_caret_bracket(text, end);
       continue;
     }
+    out.resize(before);
     at = find_caret_bracket(text, at + 2);
   }
   out.append(text.substr(run));
@@ -1350,9 +1449,18 @@ const std::string& prepare_source(std::string_view markdown, unsigned flags,
                                   Footnotes& footnotes, std::string& storage) {
   const std::string& source = sanitize_input(markdown, storage);
   if (find_caret_bracket(source, 0) == std::string_view::npos) return source;
-  const std::string body = extract_footnotes(source, flags, footnotes);
-  storage.clear();  // `source` is it, `body` is not
-  append_marking_references(storage, body, footnotes);
+  std::string body;
+  if (!extract_footnotes(source, flags, footnotes, body, true)) {
+    // The rare case where marking on the way could differ (see
+    // extract_footnotes): the definitions cut first, then the body marked.
+    footnotes = Footnotes();
+    body.clear();
+    extract_footnotes(source, flags, footnotes, body, false);
+    storage.clear();  // `source` is it, `body` is not
+    append_marking_references(storage, body, footnotes);
+    return storage;
+  }
+  storage.swap(body);
   return storage;
 }
 

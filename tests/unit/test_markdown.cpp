@@ -522,6 +522,13 @@ TEST_CASE("footnote syntax that is not a live reference stays literal") {
     CHECK(render_markdown("Ref[^1]\n\n- ```\n  [^1]: x\n  ```\n") ==
           "<p>Ref[^1]</p>\n<ul>\n<li><pre tabindex=\"0\"><code>[^1]: x\n</code></pre>\n</li>\n</ul>\n");
   }
+  SUBCASE("a reference whose link-tail check reads past a removed definition") {
+    // References are marked in the same scan that cuts the definitions out;
+    // "[^1](" followed by a line end must still be judged on the text left
+    // after the cut (here "(\n\n)": an empty inline link, so no reference),
+    // not on the source's next line (the definition).
+    CHECK(render_markdown("a [^1](\n[^1]: note\n\n)\n") == "<p>a [^1](</p>\n<p>)</p>\n");
+  }
   SUBCASE("a definition inside a code span spanning lines is code") {
     CHECK(render_markdown("Ref[^1] `a\n[^1]: x` b\n") == "<p>Ref[^1] <code>a [^1]: x</code> b</p>\n");
   }
