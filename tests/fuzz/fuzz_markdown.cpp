@@ -48,6 +48,9 @@ std::string url_scheme(std::string_view value) {
   const size_t colon = cleaned.find(':');
   if (colon == std::string::npos) return {};
   const std::string scheme = quire::testing::ascii_lowercase(cleaned.substr(0, colon));
+  // A scheme starts with a letter (WHATWG URL, scheme start state):
+  // "-m:abc" is a relative path, as the browser reads it.
+  if (scheme.empty() || !quire::testing::is_ascii_alpha(scheme[0])) return {};
   for (const char c : scheme)
     if (!quire::testing::is_ascii_alpha(c) && !quire::testing::is_ascii_digit(c) && c != '+' && c != '-' && c != '.')
       return {};  // a '/', '?' or '#' before the colon: a relative URL

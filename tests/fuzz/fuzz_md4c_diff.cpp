@@ -97,6 +97,32 @@ bool has_foreign_markup(const std::string& html) {
   return false;
 }
 
+// Whether a tag in md4c-html's raw output holds a '<' inside a quoted
+// attribute value. md4c-html escapes '<' in the attributes it writes (%3C,
+// &lt;): such a value is raw HTML whose quote runs on over the markup that
+// follows (ours adds tabindex="0" to <pre>, whose quote then ends the
+// value early), the same case as has_foreign_markup's tag read up to a '>'
+// far below.
+bool has_tag_spanning_markup(std::string_view html) {
+  for (size_t i = 0; i + 1 < html.size(); ++i) {
+    if (html[i] != '<' || !quire::testing::is_ascii_alpha(html[i + 1])) continue;
+    char quote = 0;
+    for (size_t j = i + 1; j < html.size(); ++j) {
+      const char c = html[j];
+      if (quote) {
+        if (c == quote) quote = 0;
+        else if (c == '<') return true;
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == '>') {
+        i = j;
+        break;
+      }
+    }
+  }
+  return false;
+}
+
 // Whether md4c-html's inline tags are unpaired: md4c 0.4.8 reports an
 // emphasis closer inside a link's destination or title without its opener
 // (or the opener without the closer: '*[](*)'). Quire's renderer pairs
@@ -132,7 +158,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const quire::testing::NormalizeOptions ignore_additions{true};
   const std::string without_bom = markdown.rfind("\xEF\xBB\xBF", 0) == 0 ? markdown.substr(3) : markdown;
   const std::string raw_theirs = md4c_html(without_bom);
-  if (has_foreign_markup(raw_theirs) || has_unpaired_spans(raw_theirs)) return 0;
+  if (has_foreign_markup(raw_theirs) || has_unpaired_spans(raw_theirs) || has_tag_spanning_markup(raw_theirs))
+    return 0;
   const std::string theirs = quire::testing::normalize_html(raw_theirs, ignore_additions);
   const std::string ours = quire::testing::normalize_html(quire::render_markdown(markdown, options), ignore_additions);
   if (ours == theirs || url_policy_differs(theirs)) return 0;

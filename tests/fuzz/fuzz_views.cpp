@@ -50,6 +50,8 @@ std::string url_scheme(std::string_view value) {
     if (static_cast<unsigned char>(ch) > 0x20 && ch != 0x7F) cleaned += ch;
   const size_t colon = cleaned.find(':');
   if (colon == std::string::npos || cleaned.find_first_of("/?#") < colon) return {};
+  // A scheme starts with a letter (WHATWG URL): "-m:abc" is a relative path.
+  if (!quire::testing::is_ascii_alpha(cleaned[0])) return {};
   return quire::testing::ascii_lowercase(cleaned.substr(0, colon));
 }
 
