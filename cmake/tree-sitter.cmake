@@ -13,8 +13,9 @@
 # under a temporary name and renamed, so concurrent builds never see half of
 # one). Highlight queries (queries/highlights.scm, concatenated as the
 # package's tree-sitter.json "highlights" list says for grammars that
-# inherit, e.g. cpp from c, typescript from javascript) are read at
-# configure time into a generated table, with each language's aliases.
+# inherit, e.g. cpp from c, typescript from javascript), with ours from
+# queries/<id>.scm where we have richer ones, are read at configure time into
+# a generated table, with each language's aliases.
 #
 # The language list: the one place a language is added.
 #   quire_grammar(<id> <npm package> <C symbol> <subdir or "."> <first|last> <aliases...>)
@@ -81,6 +82,31 @@ function(_ts_query_path package rel out)
   set(${out} "${path}" PARENT_SCOPE)
 endfunction()
 
+# Our highlight queries for grammar `id` (queries/<id>.scm in the repo and
+# the ones its first line "; inherits: <id>..." names, those first), or "".
+function(_ts_our_queries id out)
+  set(file "${CMAKE_SOURCE_DIR}/queries/${id}.scm")
+  set(text "")
+  if(EXISTS "${file}")
+    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${file}")
+    file(READ "${file}" own)
+    if(own MATCHES "^; inherits: ([a-z ]+)")
+      string(REPLACE " " ";" parents "${CMAKE_MATCH_1}")
+      foreach(parent IN LISTS parents)
+        set(parent_file "${CMAKE_SOURCE_DIR}/queries/${parent}.scm")
+        if(NOT EXISTS "${parent_file}")
+          message(FATAL_ERROR "tree-sitter: queries/${id}.scm inherits ${parent}, but queries/${parent}.scm is missing")
+        endif()
+        file(READ "${parent_file}" part)
+        string(APPEND text "${part}\n")
+        set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${parent_file}")
+      endforeach()
+    endif()
+    string(APPEND text "${own}\n")
+  endif()
+  set(${out} "${text}" PARENT_SCOPE)
+endfunction()
+
 function(quire_grammar id package symbol subdir precedence)
   _ts_package_version(${package} version)
   set(root "${QUIRE_NODE_MODULES}/${package}")
@@ -126,6 +152,17 @@ function(quire_grammar id package symbol subdir precedence)
     string(APPEND text "${part}\n")
     set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${path}")
   endforeach()
+  # Ours (queries/<id>.scm, with the files its "; inherits: a b" line names
+  # first) go where they win over upstream's for one node: before for
+  # first-wins grammars, after for last-wins ones.
+  _ts_our_queries(${id} ours)
+  if(precedence STREQUAL "last")
+    string(PREPEND ours "${text}")
+    set(text "${ours}")
+  else()
+    string(APPEND ours "${text}")
+    set(text "${ours}")
+  endif()
   if(text MATCHES "\\)quire_scm\"")
     message(FATAL_ERROR "tree-sitter: ${package}'s queries contain the raw string delimiter")
   endif()
