@@ -22,6 +22,8 @@
 # first|last: which pattern wins when several capture one node. The
 # tree-sitter org's queries are written for tree-sitter's own highlighter
 # (the first); the tree-sitter-grammars org's for Neovim's (the last).
+# A package without queries (kotlin) is highlighted by ours alone
+# (queries/<id>.scm).
 
 if(DEFINED ENV{QUIRE_TREE_SITTER_CACHE})
   set(_ts_cache_default "$ENV{QUIRE_TREE_SITTER_CACHE}")
@@ -142,8 +144,10 @@ function(quire_grammar id package symbol subdir precedence)
       endif()
     endforeach()
   endif()
-  if(NOT queries)
+  if(NOT queries AND EXISTS "${root}/queries/highlights.scm")
     set(queries "queries/highlights.scm")
+  elseif(NOT queries AND NOT EXISTS "${CMAKE_SOURCE_DIR}/queries/${id}.scm")
+    message(FATAL_ERROR "tree-sitter: ${package} has no highlight queries and queries/${id}.scm is missing")
   endif()
   set(text "")
   foreach(rel IN LISTS queries)
@@ -203,6 +207,7 @@ quire_grammar(java       tree-sitter-java                        tree_sitter_jav
 quire_grammar(javascript tree-sitter-javascript                  tree_sitter_javascript  .     first js jsx mjs cjs node)
 quire_grammar(json       tree-sitter-json                        tree_sitter_json        .     first jsonc json5 geojson)
 quire_grammar(lua        @tree-sitter-grammars/tree-sitter-lua   tree_sitter_lua         .     last)
+quire_grammar(kotlin     @tree-sitter-grammars/tree-sitter-kotlin tree_sitter_kotlin     .     first kt kts)
 quire_grammar(make       tree-sitter-make                        tree_sitter_make        .     last  makefile mk mak gnumake)
 quire_grammar(php        tree-sitter-php                         tree_sitter_php_only    php_only first php3 php4 php5 php7 php8)
 quire_grammar(python     tree-sitter-python                      tree_sitter_python      .     first py python3 py3 gyp)

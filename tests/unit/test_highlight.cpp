@@ -63,6 +63,7 @@ TEST_CASE("every language highlights a sample with the expected token classes") 
       {"java", "public class A { int f() { return 1; } }\n", {{'k', "public"}, {'k', "class"}, {'t', "A"}, {'n', "1"}}},
       {"javascript", "const add = (a, b) => a + b; // sum\nconsole.log(`x ${add(1, 2)}`);\n", {{'k', "const"}, {'f', "add"}, {'c', "// sum"}, {'n', "1"}}},
       {"json", "{\"name\": \"quire\", \"n\": 3, \"ok\": true, \"x\": null}\n", {{'p', "\"name\""}, {'s', "\"quire\""}, {'n', "3"}, {'b', "true"}}},
+      {"kotlin", "fun greet(name: String?): String = \"hi $name\" // c\nval n = 42\n", {{'k', "fun"}, {'f', "greet"}, {'t', "String"}, {'s', "\"hi $name\""}, {'c', "// c"}, {'k', "val"}, {'n', "42"}}},
       {"lua", "local function f(x) return x * 2 end -- c\n", {{'k', "local"}, {'k', "function"}, {'f', "f"}, {'n', "2"}, {'c', "-- c"}}},
       {"make", "# c\nCC := gcc\nall: main.o\n\t$(CC) -o app main.o\n.PHONY: all\n", {{'c', "# c"}, {'b', "CC"}, {'o', ":="}, {'b', "all"}, {'b', ".PHONY"}}},
       {"php", "<?php\nfunction greet($name) { return \"hi \" . $name; } // c\necho greet('x'), 42;\n", {{'k', "function"}, {'f', "greet"}, {'k', "return"}, {'c', "// c"}, {'n', "42"}}},
@@ -123,6 +124,8 @@ TEST_CASE("our queries add operators, definitions, builtins, members and modules
       {"bash", "NAME=world\ncd /tmp && echo \"hi $NAME\" > out.txt | wc -l 2\n",
        {{'p', "NAME"}, {'f', "cd"}, {'o', "&&"}, {'f', "echo"}, {'o', ">"}, {'o', "|"}, {'n', "2"}}},
       {"json", "{\"ok\": true, \"x\": null}\n", {{'b', "true"}, {'b', "null"}, {'p', "\"ok\""}}},
+      {"kt", "package app\n@JvmStatic\nclass Box<T>(val item: T) { override fun toString() = item.toString() + \"\\n\" }\nval ok = a < b && x != null\n",
+       {{'t', "app"}, {'a', "@JvmStatic"}, {'t', "Box"}, {'t', "T"}, {'p', "item"}, {'k', "override"}, {'f', "toString"}, {'e', "\\n"}, {'o', "<"}, {'o', "&&"}, {'b', "null"}}},
   };
   for (const Sample& s : samples) {
     CAPTURE(s.lang);
