@@ -2,8 +2,7 @@
 // Build speed: the same synthetic posts (bench/generate.mjs) built by
 // `quire build` and by Hugo (Debian's package, with the minimal layout in
 // bench/hugo-site/), side by side in one run. Prints wall-clock times (the
-// median of 3 runs at 1,000 posts, 1 run at 10,000), the ratio, and the
-// pages each wrote. Target: Quire at least 10x faster at 10,000 posts, with
+// median of the runs), the ratio, and the pages each wrote. Target: Quire at least 10x faster at 10,000 posts, with
 // syntax highlighting on in both (every generated post has C++ blocks; Hugo
 // highlights fences by default, Quire whenever a grammar is built): the run
 // checks that both outputs hold highlighted tokens. Runs alternate between
@@ -13,7 +12,7 @@
 //
 //   node bench/build-speed.mjs            BENCH_SIZES=1000,10000 (default)
 //                                         BENCH_RUNS=N runs of each (default
-//                                         3 at 1,000 posts, 3 at 10,000)
+//                                         3; 1 with --quick)
 //                                         BENCH_DIR=dir scratch (default: the
 //                                         system's temp dir)
 //                                         BENCH_KEEP=1 keeps the temp dirs
@@ -87,7 +86,7 @@ async function main() {
       const site = path.join(dir, 'hugo');
       await cp(path.join(root, 'bench/hugo-site'), site, { recursive: true });
       await cp(path.join(content, 'posts'), path.join(site, 'content/posts'), { recursive: true });
-      const runs = Number(process.env.BENCH_RUNS) || 3;
+      const runs = Number(process.env.BENCH_RUNS) || (process.argv.includes('--quick') ? 1 : 3);
       const quireOut = path.join(dir, 'quire-dist');
       const hugoOut = path.join(dir, 'hugo-public');
       const q = [];
