@@ -2,8 +2,8 @@
 ; (MIT, as Quire). They come before tree-sitter-bash's
 ; queries/highlights.scm (from its npm package), so for one node they win.
 ; Upstream paints commands, strings and keywords; these add builtins,
-; numbers, $-expansions' names, variable assignments, test operators and
-; redirections.
+; numbers, $ and ${ } of expansions, assigned variables' names, special
+; variables, test operators, redirections, pipes and && ||.
 
 ((command_name (word) @function.builtin)
  (#any-of? @function.builtin

@@ -1,9 +1,11 @@
 ; Quire's highlight queries for C, written for this repository (MIT, as
 ; Quire). They come before tree-sitter-c's queries/highlights.scm (from its
 ; npm package), so for one node they win; upstream's still paint what these
-; leave out. Upstream captures identifiers, calls and types but not
-; operators, escapes, true/false, macros, #include paths or char literals as
-; characters; these add them. Used by C++ too (queries/cpp.scm inherits it).
+; leave out. Upstream captures identifiers, calls, types and 16 operators,
+; but not escapes, true/false, macros, #include paths, char literals as
+; characters (it says number), enum members, struct fields or the other
+; operators (/ % <= >= ?: bitwise, compound assignments); these add them.
+; Used by C++ too (queries/cpp.scm inherits it).
 
 ; Escapes inside strings and characters.
 (escape_sequence) @string.escape

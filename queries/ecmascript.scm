@@ -6,8 +6,9 @@
 ; Upstream paints calls, keywords and literals; these add what an editor
 ; shows beyond it: functions and methods where they are defined (class and
 ; object methods, arrow functions bound to names or keys), classes in
-; `extends` and `new`, well-known globals, property keys, the operators and
-; template ${ }. Only node types the three grammars share belong here.
+; `new`, well-known globals, property keys, and template ${ } (the
+; operators are upstream's list again, so that TypeScript's inherit them
+; in the same order). Only node types the three grammars share belong here.
 
 ; Definitions.
 (new_expression constructor: (identifier) @type)

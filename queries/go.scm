@@ -2,7 +2,8 @@
 ; Quire). They come before tree-sitter-go's queries/highlights.scm (from its
 ; npm package), so for one node they win. Upstream paints calls, keywords
 ; and literals; these add package names, type and method definitions,
-; struct fields and keys, builtin types and constants, and the operators.
+; struct fields and keys, builtin types and constants, runes as characters
+; (the operators are upstream's list again, with &^= and <- sure).
 
 (package_clause (package_identifier) @module)
 (import_spec name: (package_identifier) @module)

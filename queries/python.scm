@@ -2,8 +2,9 @@
 ; Quire). They come before tree-sitter-python's queries/highlights.scm (from
 ; its npm package), so for one node they win. Upstream paints calls,
 ; builtins and literals; these add class names, decorators, self/cls,
-; keyword arguments, annotated types, dunder names, None/True/False as
-; constants, import names and the keyword operators.
+; keyword arguments, annotated types, dunder names, import names and the
+; keyword operators (and, or, not, in, is); the symbol operators are
+; upstream's list again.
 
 (class_definition name: (identifier) @type)
 (class_definition superclasses: (argument_list (identifier) @type))
