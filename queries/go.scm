@@ -3,7 +3,7 @@
 ; npm package), so for one node they win. Upstream paints calls, keywords
 ; and literals; these add package names, type and method definitions,
 ; struct fields and keys, builtin types and constants, runes as characters
-; (the operators are upstream's list again, with &^= and <- sure).
+; (the operators are upstream's list again, with &^= and <- included).
 
 (package_clause (package_identifier) @module)
 (import_spec name: (package_identifier) @module)
