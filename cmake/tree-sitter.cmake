@@ -13,14 +13,17 @@
 # under a temporary name and renamed, so concurrent builds never see half of
 # one). Highlight queries (queries/highlights.scm, concatenated as the
 # package's tree-sitter.json "highlights" list says for grammars that
-# inherit, e.g. cpp from c, typescript from javascript) are read at
-# configure time into a generated table, with each language's aliases.
+# inherit, e.g. cpp from c, typescript from javascript), with ours from
+# queries/<id>.scm where we have richer ones, are read at configure time into
+# a generated table, with each language's aliases.
 #
 # The language list: the one place a language is added.
 #   quire_grammar(<id> <npm package> <C symbol> <subdir or "."> <first|last> <aliases...>)
 # first|last: which pattern wins when several capture one node. The
 # tree-sitter org's queries are written for tree-sitter's own highlighter
 # (the first); the tree-sitter-grammars org's for Neovim's (the last).
+# A package without queries (kotlin) is highlighted by ours alone
+# (queries/<id>.scm).
 
 if(DEFINED ENV{QUIRE_TREE_SITTER_CACHE})
   set(_ts_cache_default "$ENV{QUIRE_TREE_SITTER_CACHE}")
@@ -81,6 +84,31 @@ function(_ts_query_path package rel out)
   set(${out} "${path}" PARENT_SCOPE)
 endfunction()
 
+# Our highlight queries for grammar `id` (queries/<id>.scm in the repo and
+# the ones its first line "; inherits: <id>..." names, those first), or "".
+function(_ts_our_queries id out)
+  set(file "${CMAKE_SOURCE_DIR}/queries/${id}.scm")
+  set(text "")
+  if(EXISTS "${file}")
+    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${file}")
+    file(READ "${file}" own)
+    if(own MATCHES "^; inherits: ([a-z ]+)")
+      string(REPLACE " " ";" parents "${CMAKE_MATCH_1}")
+      foreach(parent IN LISTS parents)
+        set(parent_file "${CMAKE_SOURCE_DIR}/queries/${parent}.scm")
+        if(NOT EXISTS "${parent_file}")
+          message(FATAL_ERROR "tree-sitter: queries/${id}.scm inherits ${parent}, but queries/${parent}.scm is missing")
+        endif()
+        file(READ "${parent_file}" part)
+        string(APPEND text "${part}\n")
+        set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${parent_file}")
+      endforeach()
+    endif()
+    string(APPEND text "${own}\n")
+  endif()
+  set(${out} "${text}" PARENT_SCOPE)
+endfunction()
+
 function(quire_grammar id package symbol subdir precedence)
   _ts_package_version(${package} version)
   set(root "${QUIRE_NODE_MODULES}/${package}")
@@ -116,8 +144,10 @@ function(quire_grammar id package symbol subdir precedence)
       endif()
     endforeach()
   endif()
-  if(NOT queries)
+  if(NOT queries AND EXISTS "${root}/queries/highlights.scm")
     set(queries "queries/highlights.scm")
+  elseif(NOT queries AND NOT EXISTS "${CMAKE_SOURCE_DIR}/queries/${id}.scm")
+    message(FATAL_ERROR "tree-sitter: ${package} has no highlight queries and queries/${id}.scm is missing")
   endif()
   set(text "")
   foreach(rel IN LISTS queries)
@@ -126,6 +156,17 @@ function(quire_grammar id package symbol subdir precedence)
     string(APPEND text "${part}\n")
     set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${path}")
   endforeach()
+  # Ours (queries/<id>.scm, with the files its "; inherits: a b" line names
+  # first) go where they win over upstream's for one node: before for
+  # first-wins grammars, after for last-wins ones.
+  _ts_our_queries(${id} ours)
+  if(precedence STREQUAL "last")
+    string(PREPEND ours "${text}")
+    set(text "${ours}")
+  else()
+    string(APPEND ours "${text}")
+    set(text "${ours}")
+  endif()
   if(text MATCHES "\\)quire_scm\"")
     message(FATAL_ERROR "tree-sitter: ${package}'s queries contain the raw string delimiter")
   endif()
@@ -166,6 +207,7 @@ quire_grammar(java       tree-sitter-java                        tree_sitter_jav
 quire_grammar(javascript tree-sitter-javascript                  tree_sitter_javascript  .     first js jsx mjs cjs node)
 quire_grammar(json       tree-sitter-json                        tree_sitter_json        .     first jsonc json5 geojson)
 quire_grammar(lua        @tree-sitter-grammars/tree-sitter-lua   tree_sitter_lua         .     last)
+quire_grammar(kotlin     @tree-sitter-grammars/tree-sitter-kotlin tree_sitter_kotlin     .     first kt kts)
 quire_grammar(make       tree-sitter-make                        tree_sitter_make        .     last  makefile mk mak gnumake)
 quire_grammar(php        tree-sitter-php                         tree_sitter_php_only    php_only first php3 php4 php5 php7 php8)
 quire_grammar(python     tree-sitter-python                      tree_sitter_python      .     first py python3 py3 gyp)

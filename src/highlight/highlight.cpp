@@ -49,6 +49,7 @@ struct Compiled {
   std::unique_ptr<TSQuery, QueryDeleter> owned;  // query, freed with the table (no leak at exit)
   std::vector<char> capture_class;               // by capture id
   std::vector<std::vector<Predicate>> predicates;  // by pattern
+  std::string error;                               // why the query did not compile
 };
 
 bool parse_predicates(TSQuery* query, uint32_t pattern, std::vector<Predicate>& out) {
@@ -102,7 +103,14 @@ Compiled compile(const Grammar& g) {
   TSQueryError error = TSQueryErrorNone;
   const std::string_view text = g.highlights;
   c.query = ts_query_new(g.language(), text.data(), static_cast<uint32_t>(text.size()), &error_offset, &error);
-  if (!c.query) return c;  // tests check every language compiles
+  if (!c.query) {  // tests check every language compiles, with this as the message
+    static const char* const kErrors[] = {"none", "syntax", "node type", "field", "capture", "structure", "language"};
+    const std::size_t line = static_cast<std::size_t>(std::count(text.begin(), text.begin() + std::min<std::size_t>(error_offset, text.size()), '\n')) + 1;
+    const std::size_t at = std::min<std::size_t>(error_offset, text.size());
+    c.error = std::string(kErrors[std::min<int>(static_cast<int>(error), 6)]) + " error at line " + std::to_string(line) +
+              " of the queries: " + std::string(text.substr(at, std::min<std::size_t>(60, text.size() - at)));
+    return c;
+  }
   c.owned.reset(c.query);
   const uint32_t captures = ts_query_capture_count(c.query);
   for (uint32_t id = 0; id < captures; ++id) {
@@ -177,8 +185,21 @@ struct Paint {
   char cls;
 };
 
-struct ParserDeleter {
-  void operator()(TSParser* p) const { ts_parser_delete(p); }
+// What one thread reuses from block to block: the parser, the query
+// cursor and the buffers (a build highlights thousands of small blocks, so
+// their set-up, not the parse, was much of the cost).
+struct Scratch {
+  TSParser* parser = ts_parser_new();
+  TSQueryCursor* cursor = ts_query_cursor_new();
+  std::vector<Paint> paints;
+  std::string classes;
+  Scratch() = default;
+  Scratch(const Scratch&) = delete;
+  Scratch& operator=(const Scratch&) = delete;
+  ~Scratch() {
+    ts_query_cursor_delete(cursor);
+    ts_parser_delete(parser);
+  }
 };
 
 int find_grammar(std::string_view lang) {
@@ -207,6 +228,11 @@ class Collector : public CodeBlockWriter {
 std::string_view language_id(std::string_view lang) {
   const int i = find_grammar(lang);
   return i < 0 ? std::string_view() : grammars()[static_cast<std::size_t>(i)].id;
+}
+
+std::string query_error(std::string_view lang) {
+  const int g = find_grammar(lang);
+  return g < 0 ? "no grammar for " + std::string(lang) : compiled(static_cast<std::size_t>(g)).error;
 }
 
 std::vector<LanguageInfo> languages() {
@@ -251,14 +277,16 @@ std::string highlight(std::string_view lang, std::string_view code) {
   const Compiled& c = compiled(static_cast<std::size_t>(g));
   if (!c.query) return {};
 
-  thread_local std::unique_ptr<TSParser, ParserDeleter> parser(ts_parser_new());
-  if (!ts_parser_set_language(parser.get(), grammars()[static_cast<std::size_t>(g)].language())) return {};
-  TSTree* tree = ts_parser_parse_string(parser.get(), nullptr, code.data(), static_cast<uint32_t>(code.size()));
+  thread_local Scratch scratch;
+  const TSLanguage* language = grammars()[static_cast<std::size_t>(g)].language();
+  if (ts_parser_language(scratch.parser) != language && !ts_parser_set_language(scratch.parser, language)) return {};
+  TSTree* tree = ts_parser_parse_string(scratch.parser, nullptr, code.data(), static_cast<uint32_t>(code.size()));
   if (!tree) return {};
-  TSQueryCursor* cursor = ts_query_cursor_new();
+  TSQueryCursor* cursor = scratch.cursor;
   ts_query_cursor_exec(cursor, c.query, ts_tree_root_node(tree));
 
-  std::vector<Paint> paints;
+  std::vector<Paint>& paints = scratch.paints;
+  paints.clear();
   TSQueryMatch match;
   while (ts_query_cursor_next_match(cursor, &match)) {
     bool ok = true;
@@ -273,7 +301,6 @@ std::string highlight(std::string_view lang, std::string_view code) {
       if (start < end && end <= code.size()) paints.push_back(Paint{start, end, match.pattern_index, cls});
     }
   }
-  ts_query_cursor_delete(cursor);
   ts_tree_delete(tree);
 
   // Outer nodes first, so that inner ones paint over them; for one node,
@@ -284,7 +311,8 @@ std::string highlight(std::string_view lang, std::string_view code) {
     if (a.end != b.end) return a.end > b.end;
     return last_wins ? a.pattern < b.pattern : a.pattern > b.pattern;
   });
-  std::string classes(code.size(), '\0');
+  std::string& classes = scratch.classes;
+  classes.assign(code.size(), '\0');
   for (const Paint& p : paints) std::fill(classes.begin() + p.start, classes.begin() + p.end, p.cls);
   // Whitespace is plain except inside strings and comments (a query that
   // captures a whole `key = value` pair would otherwise colour its spaces:
@@ -302,6 +330,9 @@ std::string highlight(std::string_view lang, std::string_view code) {
 }
 
 std::string highlight_markdown(std::string_view markdown) {
+  // Only a fenced block names a language: without a fence there is nothing
+  // to highlight, and the render that finds the blocks is skipped.
+  if (markdown.find("```") == std::string_view::npos && markdown.find("~~~") == std::string_view::npos) return {};
   Collector collector;
   MarkdownOptions options;
   options.code = &collector;

@@ -38,6 +38,10 @@ struct LanguageInfo {
 };
 std::vector<LanguageInfo> languages();
 
+// "" when the language's highlight queries compiled, else why not (the
+// kind of error, the line of the concatenated queries and the text there).
+std::string query_error(std::string_view lang);
+
 // The token class letter (code_tokens.hpp's kTokenClasses) of a
 // highlights.scm capture name, 0 for none ("variable", "punctuation.bracket").
 char token_class_for_capture(std::string_view capture);
