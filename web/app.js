@@ -115,8 +115,9 @@ function start(app) {
   const needsRender = !showsUrl(app);
   // Search and the 404 view keep what the page arrived with (the form, the
   // help, "Page not found") until the client view is ready, and if it never is.
-  const keepsContent = Boolean(app.querySelector('main[data-view="search"], main[data-view="not-found"]'));
+  const keepsContent = keepsPage();
   if (needsRender && !keepsContent) showLoading();
+  else if (needsRender) mainElement().setAttribute('aria-busy', 'true');
   else restoreInitialScroll();
 
   startCore = () => {
@@ -142,8 +143,7 @@ function start(app) {
       }
       if (needsRender) {
         if (ok) show(new URL(location.href), { history: 'none', focus: false, initial: true, scroll: savedScroll() });
-        else if (keepsContent) console.warn('Quire: the blog could not be loaded; this page stays as it is.', loadError);
-        else showError(loadError);
+        else showError(loadError, keepsContent);
       } else if (!ok) {
         console.warn('Quire: the blog could not be loaded; links work as normal page loads.', loadError);
       }
@@ -575,7 +575,7 @@ async function show(url, options) {
     // host has for the URL may still load. Not on the first render, whose
     // page is already that one.
     if (ticket !== latestShow) return;
-    if (options.initial) showError(error);
+    if (options.initial) showError(error, keepsPage());
     else loadDocument(url);
     return;
   }
@@ -732,6 +732,11 @@ function scrollToSaved(scroll) {
   requestAnimationFrame(() => requestAnimationFrame(() => { delete app.dataset.layout; }));
 }
 
+/** Does the page shown keep its content while and if a client render fails (search, 404)? */
+function keepsPage() {
+  return Boolean(root?.querySelector('main[data-view="search"], main[data-view="not-found"]'));
+}
+
 /** @returns {HTMLElement} the page's <main>, made if missing */
 function mainElement() {
   const app = /** @type {HTMLElement} */ (root);
@@ -757,14 +762,29 @@ function showLoading() {
 
 /**
  * The page needed a client render and cannot have one: say so, readably.
+ * With `keep` (search, 404), what the page arrived with stays, and a note
+ * below it says why nothing more comes.
  * @param {unknown} error
+ * @param {boolean} [keep]
  */
-function showError(error) {
+function showError(error, keep = false) {
   const app = /** @type {HTMLElement} */ (root);
   const main = mainElement();
   main.removeAttribute('aria-busy');
   const message = error instanceof Error ? error.message : String(error);
   console.warn('Quire:', error);
+  if (keep) {
+    const note = document.createElement('p');
+    note.className = 'quire-error note';
+    note.setAttribute('role', 'status');
+    note.textContent = `This blog could not be loaded: ${message}. `;
+    const link = document.createElement('a');
+    link.href = appBase;
+    link.textContent = 'Go to the home page';
+    note.append(link);
+    main.append(note);
+    return;
+  }
 
   const box = document.createElement('div');
   box.className = 'quire-error';

@@ -120,7 +120,7 @@ test('the 404 view suggests the closest post and fills the box with words from t
   }
 });
 
-test('with WASM blocked, /search/ and the 404 page keep their content (no "Loading…", no error)', async () => {
+test('with WASM blocked, /search/ and the 404 page keep their content (no "Loading…"; a note says why)', async () => {
   const { page, close } = await openPage(browser);
   try {
     await page.route('**/quire-core.wasm', (route) => route.abort());
@@ -128,12 +128,15 @@ test('with WASM blocked, /search/ and the 404 page keep their content (no "Loadi
     assert.equal((await page.locator('main h1').textContent())?.trim(), 'Search');
     assert.ok(await page.locator('#search-q').isVisible());
     assert.equal(await appReady(page), false);
-    assert.equal(await page.locator('.quire-loading, .quire-error').count(), 0);
+    assert.equal(await page.locator('.quire-loading').count(), 0);
     assert.ok(await page.locator('.search-help').isVisible());
+    assert.equal(await page.locator('main h1').count(), 1);
+    await page.locator('main .quire-error.note').waitFor();
     await page.goto(urlOf(`${base()}no/such/page/`));
     assert.equal(await appReady(page), false);
     assert.equal((await page.locator('main h1').textContent())?.trim(), 'Page not found');
-    assert.equal(await page.locator('.quire-loading, .quire-error').count(), 0);
+    assert.equal(await page.locator('main h1').count(), 1);
+    assert.equal(await page.locator('.quire-loading').count(), 0);
   } finally {
     await close();
   }
