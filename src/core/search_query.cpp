@@ -350,7 +350,7 @@ SearchRun run_search(const Bundle& b, std::string_view query) {
     }
     hits = std::move(kept);
   }
-  std::stable_sort(hits.begin(), hits.end(), [&](size_t x, size_t y) { return score[x] > score[y]; });
+  std::sort(hits.begin(), hits.end(), [&](size_t x, size_t y) { return score[x] != score[y] ? score[x] > score[y] : x < y; });
   run.hits = std::move(hits);
   return run;
 }

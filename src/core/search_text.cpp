@@ -133,32 +133,37 @@ size_t term_chars(std::string_view term) {
 }
 
 bool one_edit_apart(std::string_view a, std::string_view b) {
-  // Compared as code points.
-  auto decode = [](std::string_view s) {
-    std::u32string out;
-    for (size_t i = 0; i < s.size();) {
-      const DecodedChar d = decode_utf8(s, i);
-      out += d.cp;
-      i += d.length;
+  // Compared as code points; a term holds at most kMaxTermBytes of them
+  // (fixed arrays: no string type of char32_t in the WASM module).
+  struct Chars {
+    char32_t cp[kMaxTermBytes];
+    size_t n = 0;
+    explicit Chars(std::string_view s) {
+      for (size_t i = 0; i < s.size() && n < kMaxTermBytes;) {
+        const DecodedChar d = decode_utf8(s, i);
+        cp[n++] = d.cp;
+        i += d.length;
+      }
     }
-    return out;
   };
-  const std::u32string x = decode(a), y = decode(b);
-  if (x == y) return false;
-  const size_t n = x.size(), m = y.size();
-  if (n == m) {
-    size_t first = 0;
-    while (x[first] == y[first]) ++first;
-    if (x.compare(first + 1, std::u32string::npos, y, first + 1, std::u32string::npos) == 0) return true;  // substitution
-    return first + 1 < n && x[first] == y[first + 1] && x[first + 1] == y[first] &&
-           x.compare(first + 2, std::u32string::npos, y, first + 2, std::u32string::npos) == 0;  // swap
+  const Chars x(a), y(b);
+  auto same = [](const Chars& p, size_t i, const Chars& q, size_t j) {  // p[i..] == q[j..]
+    if (p.n - i != q.n - j) return false;
+    for (; i < p.n; ++i, ++j)
+      if (p.cp[i] != q.cp[j]) return false;
+    return true;
+  };
+  size_t first = 0;
+  while (first < x.n && first < y.n && x.cp[first] == y.cp[first]) ++first;
+  if (x.n == y.n) {
+    if (first == x.n) return false;  // equal
+    if (same(x, first + 1, y, first + 1)) return true;  // substitution
+    return first + 1 < x.n && x.cp[first] == y.cp[first + 1] && x.cp[first + 1] == y.cp[first] &&
+           same(x, first + 2, y, first + 2);  // swap
   }
-  if (n + 1 != m && m + 1 != n) return false;
-  const std::u32string& s = n < m ? x : y;  // shorter
-  const std::u32string& l = n < m ? y : x;
-  size_t k = 0;
-  while (k < s.size() && s[k] == l[k]) ++k;
-  return s.compare(k, std::u32string::npos, l, k + 1, std::u32string::npos) == 0;
+  if (x.n + 1 == y.n) return same(x, first, y, first + 1);  // insertion
+  if (y.n + 1 == x.n) return same(x, first + 1, y, first);  // deletion
+  return false;
 }
 
 }  // namespace quire
