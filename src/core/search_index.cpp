@@ -1,6 +1,8 @@
 #include "core/search_index.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 #include <unordered_map>
 
 #include "core/bundle.hpp"
@@ -252,31 +254,23 @@ SearchFileResult add_search_file(Bundle& b, std::string_view path, std::string_v
 }
 
 SearchFiles write_search_index(const Bundle& b, size_t shard_bytes) {
-  // Term ids, and per post the (term, tf, fields) it holds.
-  std::unordered_map<std::string, uint32_t> ids;
-  std::vector<std::string> names;
-  struct Entry {
-    uint32_t term;
+  // Per post, the (term, tf, fields) it holds: on several threads (the
+  // plain text of every body is most of the work), merged in post order.
+  struct Local {
+    std::string term;
     uint32_t tf;
     uint8_t fields;
   };
-  std::vector<std::vector<Entry>> per_post(b.posts.size());
+  std::vector<std::vector<Local>> locals(b.posts.size());
   std::vector<uint32_t> lengths(b.posts.size());
-  uint64_t total_length = 0;
-  std::vector<SearchToken> tokens;
-  std::vector<std::pair<uint32_t, uint8_t>> seen;  // (term, field) occurrences
-  auto id_of = [&](std::string& term) {
-    auto [it, added] = ids.emplace(term, static_cast<uint32_t>(names.size()));
-    if (added) names.push_back(term);
-    return it->second;
-  };
-  for (size_t i = 0; i < b.posts.size(); ++i) {
+  auto index_post = [&](size_t i) {
     const Post& p = b.posts[i];
-    seen.clear();
+    std::vector<SearchToken> tokens;
+    std::vector<std::pair<std::string, uint8_t>> seen;  // (term, field) occurrences
     auto add = [&](std::string_view text, uint8_t field) {
       tokens.clear();
       search_tokens(text, tokens);
-      for (SearchToken& t : tokens) seen.emplace_back(id_of(t.term), field);
+      for (SearchToken& t : tokens) seen.emplace_back(std::move(t.term), field);
       return tokens.size();
     };
     add(p.title, kInTitle);
@@ -297,14 +291,46 @@ SearchFiles write_search_index(const Bundle& b, size_t shard_bytes) {
     const std::string summary = markdown_plain_text(p.summary);
     if (!summary.empty() && text.find(summary) == std::string::npos) length += add(summary, 0);
     lengths[i] = static_cast<uint32_t>(length);
-    total_length += length;
     std::sort(seen.begin(), seen.end());
-    std::vector<Entry>& entries = per_post[i];
-    for (const auto& [term, field] : seen) {
+    std::vector<Local>& entries = locals[i];
+    for (auto& [term, field] : seen) {
       if (entries.empty() || entries.back().term != term) entries.push_back({term, 0, 0});
       if (field == 0) ++entries.back().tf;
       entries.back().fields |= field;
     }
+  };
+  std::atomic<size_t> cursor{0};
+  auto work = [&] {
+    for (size_t i; (i = cursor.fetch_add(1)) < b.posts.size();) index_post(i);
+  };
+  const size_t threads = b.posts.size() < 64 ? 1 : std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+
+  // Term ids, and per post the (term id, tf, fields) it holds.
+  std::unordered_map<std::string, uint32_t> ids;
+  std::vector<std::string> names;
+  struct Entry {
+    uint32_t term;
+    uint32_t tf;
+    uint8_t fields;
+  };
+  std::vector<std::vector<Entry>> per_post(b.posts.size());
+  uint64_t total_length = 0;
+  for (size_t i = 0; i < b.posts.size(); ++i) {
+    total_length += lengths[i];
+    per_post[i].reserve(locals[i].size());
+    for (Local& l : locals[i]) {
+      auto it = ids.find(l.term);
+      if (it == ids.end()) {
+        it = ids.emplace(l.term, static_cast<uint32_t>(names.size())).first;
+        names.push_back(std::move(l.term));
+      }
+      per_post[i].push_back({it->second, l.tf, l.fields});
+    }
+    std::vector<Local>().swap(locals[i]);
   }
   // Postings per term, posts ascending.
   std::vector<std::vector<std::pair<uint32_t, uint8_t>>> postings(names.size());
