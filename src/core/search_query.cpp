@@ -127,12 +127,11 @@ SearchRun run_search(const Bundle& b, std::string_view query) {
   if (b.search.empty() && any_words) {  // no index: the text scan
     std::string words;
     for (const Part& p : parts)
-      if (p.kind == Part::Word || p.kind == Part::Phrase)
-        for (const std::string& t : p.terms) {
-          words += t;
-          words += ' ';
-          run.marks.push_back({t, true});
-        }
+      if (p.kind == Part::Word || p.kind == Part::Phrase) {
+        words += p.raw;  // the scan folds case only (search.hpp)
+        words += ' ';
+        for (const std::string& t : p.terms) run.marks.push_back({t, true});
+      }
     for (size_t post : search_posts(b, words))
       if (!unknown_tag && std::all_of(tags.begin(), tags.end(), [&](const TagInfo* t) {
             return std::binary_search(t->posts.begin(), t->posts.end(), post);
