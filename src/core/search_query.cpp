@@ -258,32 +258,34 @@ SearchRun run_search(const Bundle& b, std::string_view query) {
   std::vector<double> score(n, 0.0);
   std::vector<uint16_t> matched(n, 0), in_title(n, 0);
   std::vector<Posting> postings;
-  std::vector<std::pair<uint32_t, double>> best;  // per group: post, its best match
+  // Per group, each post's best match: dense arrays and the posts touched
+  // (no sort: a common word's completions hold most posts).
+  std::vector<double> best(n, -1.0);
+  std::vector<char> titled(n, 0);
+  std::vector<uint32_t> touched;
   for (const Group& g : groups) {
-    best.clear();
+    touched.clear();
     for (const Match& m : g.matches) {
       postings.clear();
       m.shard->decode(*m.term, postings);
       const double df = m.term->df;
       const double idf = approx_ln(1 + (double(index.posts) - df + 0.5) / (df + 0.5));
       for (const Posting& p : postings) {
+        if (p.post >= n) continue;
         const double boost = (p.fields & kInTitle ? 2.0 : 0) + (p.fields & kInTag ? 1.0 : 0) +
                              (p.fields & kInHeading ? 0.5 : 0);
-        best.emplace_back(p.post | (p.fields & kInTitle ? 0x80000000u : 0), m.weight * idf * (p.weight / 8.0 + boost));
+        const double s = m.weight * idf * (p.weight / 8.0 + boost);
+        if (best[p.post] < 0) touched.push_back(p.post);
+        if (s > best[p.post]) best[p.post] = s;
+        if (p.fields & kInTitle) titled[p.post] = 1;
       }
     }
-    std::sort(best.begin(), best.end(), [](const auto& x, const auto& y) {
-      return (x.first & 0x7FFFFFFF) != (y.first & 0x7FFFFFFF) ? (x.first & 0x7FFFFFFF) < (y.first & 0x7FFFFFFF)
-                                                             : x.second > y.second;
-    });
-    uint32_t last = UINT32_MAX;
-    for (const auto& [key, s] : best) {
-      const uint32_t post = key & 0x7FFFFFFF;
-      if (post == last || post >= n) continue;
-      last = post;
-      score[post] += s;
+    for (uint32_t post : touched) {
+      score[post] += best[post];
       ++matched[post];
-      if (key & 0x80000000u) ++in_title[post];
+      in_title[post] += titled[post];
+      best[post] = -1.0;
+      titled[post] = 0;
     }
   }
   std::vector<char> excluded(n, 0);
