@@ -27,8 +27,8 @@ import { percentile, quireCli, repoRoot, site, standalone } from './common.mjs';
 /** @typedef {import('./common.mjs').Context} Context */
 
 const pagefindBin = path.join(repoRoot, 'node_modules/.bin/pagefind');
-/** Words of the generated blog (bench/generate.mjs): a title word, body words. */
-const queries = ['render', 'footnote', 'bundle'];
+/** Words of the generated blog (bench/generate.mjs), each with a further word from elsewhere in the alphabet. */
+const queries = [['render', 'value'], ['footnote', 'thread'], ['bundle', 'memory']];
 
 /** @param {() => void} fn @returns {number} seconds */
 function timed(fn) {
@@ -156,9 +156,9 @@ export async function run(ctx) {
       const colds = { quire: [], pf: [], pfData: [] };
       const furthers = { quire: [], pf: [] };
       const lat = { quire: [], pf: [] };
-      for (const [k, word] of queries.entries()) {
-        const more = queries[(k + 1) % queries.length];
-        const page = await browser.newPage();
+      for (const [word, more] of queries) {
+        // A fresh context each time: no HTTP cache shared between queries.
+        const page = await (await browser.newContext()).newPage();
         await page.goto(new URL('search/', server.url).href);
         const q = await quireQueries(page, word, more);
         await page.close();
@@ -166,7 +166,7 @@ export async function run(ctx) {
         furthers.quire.push(q.further);
         lat.quire.push(...q.times);
         if (pagefindOk) {
-          const p2 = await browser.newPage();
+          const p2 = await (await browser.newContext()).newPage();
           await p2.goto(new URL('search/', server.url).href);
           const p = await pagefindQueries(p2, word, more);
           await p2.close();
@@ -179,7 +179,7 @@ export async function run(ctx) {
         }
       }
       const avg = (/** @type {number[]} */ xs) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length) / 1024;
-      const words = queries.join(', ');
+      const words = queries.map(([w, m]) => `${w} (+${m})`).join(', ');
       rows.push({ section, what: 'Quire: cold one-word query', value: avg(colds.quire), unit: 'KB',
         note: `gzip, mean of ${words}` });
       rows.push({ section, what: 'Quire: each further word', value: avg(furthers.quire), unit: 'KB', note: 'gzip' });
