@@ -123,6 +123,20 @@ TEST_SUITE("search") {
     }
   }
 
+  TEST_CASE("the bundle names its search index; a bad name is a schema error") {
+    const std::string head = R"({"format":"quire-bundle","version":1,"site":{"title":"S"},)";
+    const std::string posts = R"("posts":[{"slug":"a","title":"A","date":"2024-01-01"}]})";
+    auto ok = quire::load_bundle(head + R"("search":"search/index-0123456789abcdef.bin",)" + posts);
+    REQUIRE(ok.ok);
+    CHECK(ok.bundle.search == "search/index-0123456789abcdef.bin");
+    auto number = quire::load_bundle(head + R"("search":3,)" + posts);
+    CHECK(number.message == "search: expected string, got number");
+    auto up = quire::load_bundle(head + R"("search":"../x.bin",)" + posts);
+    CHECK(up.message == "search: expected a relative path, got \"../x.bin\"");
+    // Written back as read.
+    CHECK(quire::write_bundle_json(ok.bundle).find(R"("search":"search/index-0123456789abcdef.bin")") != std::string::npos);
+  }
+
   TEST_CASE("a query names the files it needs, and runs once they are added") {
     quire::Bundle b = small_blog();
     const quire::SearchFiles files = quire::write_search_index(b, 64);
