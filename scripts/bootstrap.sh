@@ -69,7 +69,9 @@ fi
 
 # npm packages (package-lock.json pins them), among them the tree-sitter
 # runtime and grammars that `quire build` highlights code with (compiled by
-# cmake/tree-sitter.cmake, once per machine, into ~/.cache/quire/tree-sitter).
+# cmake/tree-sitter.cmake, once per machine, into ~/.cache/quire/tree-sitter),
+# and pagefind (its prebuilt binary from npm: `npm run bench` compares
+# Quire's search index with it, bench/search.mjs).
 if [[ ! -d node_modules || package-lock.json -nt node_modules/.package-lock.json ]]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi

@@ -12,6 +12,7 @@
 #include "core/bundle.hpp"
 #include "core/markdown.hpp"
 #include "core/router.hpp"
+#include "core/search_index.hpp"
 #include "core/views.hpp"
 #include "core/widget.hpp"
 
@@ -39,7 +40,7 @@ struct RenderOutcome {
 
 // Bytes in: JS writes the bundle (or a chunk, or markdown) straight into
 // this buffer through a memory view (no JS string decode), then calls
-// loadBundle(), addChunk() or renderMarkdownInput(). Not zero-filled: JS
+// loadBundle(), addFile() or renderMarkdownInput(). Not zero-filled: JS
 // overwrites what it uses.
 struct Input {
   std::unique_ptr<char[]> data;
@@ -114,8 +115,9 @@ quire::Bundle* bundle_at(int handle) {
   return g_bundles[static_cast<size_t>(handle)].get();
 }
 
-// Adds the chunk in the input buffer (see prepareInput) to a loaded bundle.
-LoadOutcome addChunk(int handle) {
+// Adds the file in the input buffer (see prepareInput) to a loaded bundle:
+// a chunk of bodies, or one of its search index's files, by its path.
+LoadOutcome addFile(int handle, const std::string& path) {
   LoadOutcome out;
   quire::Bundle* b = bundle_at(handle);
   if (!b) {
@@ -123,10 +125,18 @@ LoadOutcome addChunk(int handle) {
     out.message = "no bundle loaded with handle " + std::to_string(handle);
     return out;
   }
+  out.handle = handle;
+  if (quire::is_search_file(*b, path)) {
+    quire::SearchFileResult r = quire::add_search_file(*b, path, g_input.view());
+    g_input.release();
+    out.ok = r.ok;
+    out.code = r.code;
+    out.message = r.message;
+    return out;
+  }
   quire::ChunkResult r = quire::add_chunk(*b, g_input.view());
   g_input.release();
   out.ok = r.ok;
-  out.handle = handle;
   out.code = r.code;
   out.message = r.message;
   out.posts = r.bodies;
@@ -239,7 +249,7 @@ EMSCRIPTEN_BINDINGS(quire) {
   function("inputBuffer", &inputBuffer);
   function("renderMarkdownInput", &renderMarkdownInput);
   function("loadBundle", &loadBundle);
-  function("addChunk", &addChunk);
+  function("addFile", &addFile);
   function("chunkFor", &chunkFor);
   function("renderPath", &renderPath);
   function("renderWidget", &renderWidget);

@@ -43,7 +43,13 @@ import { fetchBundle, getCore, loadBundle } from './quire.js';
  * @property {{x: number, y: number}} [scroll]  restore this instead of top/fragment
  * @property {boolean} [focus]    move focus to the new view's h1 (default true)
  * @property {boolean} [initial]  the first render after page load
+ * @property {boolean} [focusSearch]  keep focus in the search box (search as you type)
  */
+
+/** Rounds of fetching a view may need (index, shards, typo shards, chunks). */
+const maxNeedRounds = 5;
+/** Search as you type waits this long after the last keystroke (ms). */
+const typingDelay = 150;
 
 const root = document.getElementById('quire-app');
 const status = document.getElementById('quire-status');
@@ -107,7 +113,11 @@ function start(app) {
   history.scrollRestoration = 'manual';
 
   const needsRender = !showsUrl(app);
-  if (needsRender) showLoading();
+  // Search and the 404 view keep what the page arrived with (the form, the
+  // help, "Page not found") until the client view is ready, and if it never is.
+  const keepsContent = keepsPage();
+  if (needsRender && !keepsContent) showLoading();
+  else if (needsRender) mainElement().setAttribute('aria-busy', 'true');
   else restoreInitialScroll();
 
   startCore = () => {
@@ -133,7 +143,7 @@ function start(app) {
       }
       if (needsRender) {
         if (ok) show(new URL(location.href), { history: 'none', focus: false, initial: true, scroll: savedScroll() });
-        else showError(loadError);
+        else showError(loadError, keepsContent);
       } else if (!ok) {
         console.warn('Quire: the blog could not be loaded; links work as normal page loads.', loadError);
       }
@@ -166,6 +176,7 @@ function start(app) {
   document.addEventListener('pointerover', onIntent);
   document.addEventListener('focusin', onIntent);
   document.addEventListener('submit', onSubmit);
+  document.addEventListener('input', onSearchInput);
   window.addEventListener('popstate', onPopState);
   // So that reload and back-from-another-site land where the reader was.
   window.addEventListener('pagehide', saveScroll);
@@ -433,7 +444,92 @@ function onSubmit(event) {
   url.search = params.toString();
   url.hash = '';
   event.preventDefault();
-  show(url, { history: url.pathname + url.search === shownPath ? 'replace' : 'push' });
+  clearTimeout(typingTimer);
+  show(url, { history: url.pathname + url.search === shownPath ? 'replace' : 'push', focusSearch: true });
+}
+
+let typingTimer = 0;
+/** Counts live searches, so that a slow one never replaces a later one. */
+let latestTyped = 0;
+
+/**
+ * Search as you type: in a search box (a GET form to the search view: the
+ * header's, the search view's, the 404 view's), results follow the words
+ * after a short pause. On the search view only its results are replaced
+ * (the box, and focus in it, stay) and the URL follows with replaceState;
+ * from another view the first pause opens the search view (a new history
+ * entry), focus moving to its box.
+ * @param {Event} event
+ */
+function onSearchInput(event) {
+  const input = event.target;
+  if (!(input instanceof HTMLInputElement) || input.name !== 'q') return;
+  const form = input.form;
+  if (!form || form.method.toLowerCase() !== 'get') return;
+  const url = new URL(form.action, location.href);
+  if (!isAppUrl(url) || url.pathname !== `${appBase}search/`) return;
+  startCore();
+  clearTimeout(typingTimer);
+  typingTimer = window.setTimeout(() => liveSearch(input, url), typingDelay);
+}
+
+/**
+ * @param {HTMLInputElement} input
+ * @param {URL} url  the search view's URL
+ */
+async function liveSearch(input, url) {
+  const ticket = ++latestTyped;
+  if (!(await startCore()) || ticket !== latestTyped) return;
+  const loaded = /** @type {Bundle} */ (bundle);
+  const words = input.value.trim() ? input.value : '';
+  url.search = words ? new URLSearchParams({ q: words }).toString() : '';
+  const path = url.pathname + url.search;
+  const app = /** @type {HTMLElement} */ (root);
+  const results = app.querySelector('main[data-view="search"] #search-results');
+  if (!results || !input.closest('main')) {
+    show(url, { history: 'push', focusSearch: true });
+    return;
+  }
+  let view;
+  try {
+    view = loaded.render(path, 'main');
+    for (let round = 0; view.needs && round < maxNeedRounds; round += 1) {
+      await loaded.ensure(path);
+      if (ticket !== latestTyped) return;
+      view = loaded.render(path, 'main');
+    }
+  } catch (error) {
+    console.warn('Quire: search failed', error);
+    return;
+  }
+  if (ticket !== latestTyped || !results.isConnected) return;
+  const template = document.createElement('template');
+  template.innerHTML = view.html;
+  const next = template.content.querySelector('#search-results');
+  if (!next) return;
+  results.replaceWith(next);
+  addCopyButtons(app);
+  shownPath = path;
+  document.title = view.title;
+  try {
+    history.replaceState({ scroll: { x: window.scrollX, y: window.scrollY } }, '', url);
+  } catch { /* too many history calls: the next one catches up */ }
+  prefetchInView(app);
+  testHooks.navigations += 1;
+  document.dispatchEvent(new CustomEvent('quire:rendered', {
+    detail: { path: view.path, status: view.status, title: view.title },
+  }));
+}
+
+/**
+ * Focus in the view's search box, the caret after its words.
+ * @param {HTMLElement} app
+ */
+function focusSearchBox(app) {
+  const box = app.querySelector('main input[name="q"]');
+  if (!(box instanceof HTMLInputElement)) return;
+  box.focus({ preventScroll: true });
+  box.setSelectionRange(box.value.length, box.value.length);
 }
 
 /** @param {PopStateEvent} event */
@@ -486,8 +582,9 @@ async function show(url, options) {
   let view;
   try {
     view = loaded.render(path, 'app');
-    if (view.needs) {
-      // A post whose body is in a chunk not loaded yet (split bundle).
+    // A post whose body is in a chunk not loaded yet (split bundle), or a
+    // search's index files (a few rounds: the index, shards, typo shards).
+    for (let round = 0; view.needs && round < maxNeedRounds; round += 1) {
       if (!options.initial) waitingShow = ticket;
       try {
         await loaded.ensure(path);
@@ -502,7 +599,7 @@ async function show(url, options) {
     // host has for the URL may still load. Not on the first render, whose
     // page is already that one.
     if (ticket !== latestShow) return;
-    if (options.initial) showError(error);
+    if (options.initial) showError(error, keepsPage());
     else loadDocument(url);
     return;
   }
@@ -544,7 +641,8 @@ async function show(url, options) {
     else history.replaceState(entry, '', url);
   }
 
-  if (options.focus !== false) {
+  if (options.focusSearch) focusSearchBox(app);
+  else if (options.focus !== false) {
     const heading = app.querySelector('main h1') ?? app.querySelector('main');
     if (heading instanceof HTMLElement) {
       if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
@@ -677,6 +775,11 @@ function scrollToSaved(scroll) {
   requestAnimationFrame(() => requestAnimationFrame(() => { delete app.dataset.layout; }));
 }
 
+/** Does the page shown keep its content while and if a client render fails (search, 404)? */
+function keepsPage() {
+  return Boolean(root?.querySelector('main[data-view="search"], main[data-view="not-found"]'));
+}
+
 /** @returns {HTMLElement} the page's <main>, made if missing */
 function mainElement() {
   const app = /** @type {HTMLElement} */ (root);
@@ -702,14 +805,29 @@ function showLoading() {
 
 /**
  * The page needed a client render and cannot have one: say so, readably.
+ * With `keep` (search, 404), what the page arrived with stays, and a note
+ * below it says why nothing more comes.
  * @param {unknown} error
+ * @param {boolean} [keep]
  */
-function showError(error) {
+function showError(error, keep = false) {
   const app = /** @type {HTMLElement} */ (root);
   const main = mainElement();
   main.removeAttribute('aria-busy');
   const message = error instanceof Error ? error.message : String(error);
   console.warn('Quire:', error);
+  if (keep) {
+    const note = document.createElement('p');
+    note.className = 'quire-error note';
+    note.setAttribute('role', 'status');
+    note.textContent = `This blog could not be loaded: ${message}. `;
+    const link = document.createElement('a');
+    link.href = appBase;
+    link.textContent = 'Go to the home page';
+    note.append(link);
+    main.append(note);
+    return;
+  }
 
   const box = document.createElement('div');
   box.className = 'quire-error';

@@ -20,8 +20,8 @@
  * @property {(length: number, unsafeHtml: boolean, idPrefix: string) => Uint8Array} renderMarkdownInput
  *   Renders the input buffer's first `length` bytes; a view of the HTML's bytes.
  * @property {() => LoadOutcome} loadBundle
- * @property {(handle: number) => LoadOutcome} addChunk  adds the chunk in the input buffer
- * @property {(handle: number, path: string) => string} chunkFor  the chunk a path needs, or ''
+ * @property {(handle: number, path: string) => LoadOutcome} addFile  adds the file in the input buffer (a chunk, or a search index file) named by its path
+ * @property {(handle: number, path: string) => string} chunkFor  the files a path needs, one a line, or ''
  * @property {(handle: number, path: string, part: string) => RenderOutcome} renderPath
  * @property {(handle: number, request: Required<WidgetOptions>) => {ok: boolean, status: number, error: string, title: string, html: string, needs: string}} renderWidget
  * @property {(handle: number) => void} releaseBundle
@@ -274,7 +274,9 @@ export class Bundle {
    */
   ensure(path) {
     if (this.#released) return Promise.reject(new QuireError('This bundle has been released', 'released'));
-    return this.load(this.#core.chunkFor(this.handle, String(path)));
+    // One file, or several one a line (a search's index files).
+    const needs = this.#core.chunkFor(this.handle, String(path)).split('\n').filter(Boolean);
+    return Promise.all(needs.map((file) => this.load(file))).then(() => {});
   }
 
   /**
@@ -293,7 +295,7 @@ export class Bundle {
       loading = fetchBundle(url).then((bytes) => {
         if (this.#released) return;
         this.#core.prepareInput(bytes.length).set(bytes);
-        const r = this.#core.addChunk(this.handle);
+        const r = this.#core.addFile(this.handle, chunk);
         if (!r.ok) throw new QuireError(`${url.href}: ${r.message}`, r.code || 'parse');
       });
       // A failed load may be retried later.

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
 #include <mutex>
@@ -14,6 +15,7 @@
 #include "build/output_dir.hpp"
 #include "build/redirects.hpp"
 #include "core/html.hpp"
+#include "core/search_index.hpp"
 #include "core/views.hpp"
 
 namespace quire {
@@ -136,10 +138,18 @@ bool write_all(const Bundle& b, const WriteOptions& o, const fs::path& root, Wri
   };
   // A large blog ships an index and content-hashed chunks of bodies.
   const bool split = b.site.split_bundle_over > 0 && b.posts.size() > static_cast<size_t>(b.site.split_bundle_over);
+  // The search index: a boundary file and word-range shards, named by
+  // content (core/search_index.hpp), for small and split blogs alike.
+  const auto search_start = std::chrono::steady_clock::now();
+  const SearchFiles search = write_search_index(b);
+  stats.search_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - search_start).count();
+  if (!put(search.boundary.path, search.boundary.bytes)) return false;
+  for (const SearchFile& f : search.shards)
+    if (!put(f.path, f.bytes)) return false;
   if (!split) {
-    if (!put(kBundleFile, write_bundle_json(b))) return false;
+    if (!put(kBundleFile, write_bundle_json(b, search.boundary.path))) return false;
   } else {
-    SplitBundle parts = write_split_bundle(b, kChunkDir);
+    SplitBundle parts = write_split_bundle(b, kChunkDir, kPostsPerChunk, search.boundary.path);
     if (!put(kBundleFile, parts.index)) return false;
     for (const SplitBundle::Chunk& c : parts.chunks)
       if (!put(c.path, c.json)) return false;

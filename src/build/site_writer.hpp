@@ -38,6 +38,7 @@ struct WriteStats {
   size_t pages = 0;
   size_t files = 0;
   size_t bytes = 0;
+  double search_seconds = 0;  // building the search index (part of the build)
 };
 
 // Every route the site has, in a stable order.

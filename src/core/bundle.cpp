@@ -801,6 +801,8 @@ class BundleReader {
   // Top-level keys.
   void format();
   void version();
+  void search();
+  std::string search_problem_;
   void site();
   void chunks();
   void posts();
@@ -863,6 +865,7 @@ bool BundleReader::read(std::string& code, std::string& message) {
       else if (name == "version") version();
       else if (name == "site") site();
       else if (name == "chunks") chunks();
+      else if (name == "search") search();
       else if (name == "posts") posts();
       else if (name == "pages") pages_json_ = in_.skip_span();  // pages.hpp
       else in_.skip();
@@ -892,6 +895,7 @@ bool BundleReader::read(std::string& code, std::string& message) {
   if (!site_seen_) return fail("schema", "site: missing (expected object)");
   if (!site_problem_.empty()) return fail("schema", site_problem_);
   if (!chunks_problem_.empty()) return fail("schema", chunks_problem_);
+  if (!search_problem_.empty()) return fail("schema", search_problem_);
   if (!posts_seen_) return fail("schema", "posts: missing (expected array)");
   if (posts_type_ != Type::Array) return fail("schema", "posts: " + expected("array", posts_type_));
   // A duplicate slug, found while building the slug table (kept: the index).
@@ -1004,6 +1008,23 @@ void BundleReader::site() {
   }
   if (std::string why = read_menu(menu, s.menu); !why.empty()) site_problem_ = "site." + why;
   while (!s.url.empty() && s.url.back() == '/') s.url.pop_back();
+}
+
+// "search": the search index's boundary file (a path like a chunk's).
+void BundleReader::search() {
+  Type t;
+  if (!in_.peek(t)) return;
+  search_problem_.clear();
+  if (t != Type::String) {
+    search_problem_ = "search: " + expected("string", t);
+    in_.skip();
+    return;
+  }
+  Raw r;
+  if (!in_.string(r)) return;
+  std::string path = text_of(r);
+  if (valid_chunk_path(path)) b_.search = std::move(path);
+  else search_problem_ = "search: expected a relative path, got " + in_quotes(path);
 }
 
 void BundleReader::chunks() {
@@ -1775,7 +1796,7 @@ std::string content_hash(std::string_view data) {
 
 }  // namespace
 
-SplitBundle write_split_bundle(const Bundle& b, std::string_view chunk_dir, size_t per_chunk) {
+SplitBundle write_split_bundle(const Bundle& b, std::string_view chunk_dir, size_t per_chunk, std::string_view search) {
   SplitBundle out;
   per_chunk = std::max<size_t>(1, per_chunk);
   const size_t n = b.posts.size();
@@ -1800,16 +1821,18 @@ SplitBundle write_split_bundle(const Bundle& b, std::string_view chunk_dir, size
   for (size_t i = 0; i < n; ++i) posts.push_back(post_json(b.posts[i], chunk_of[i]));
   json doc = {{"format", kBundleFormat}, {"version", kBundleVersion}, {"site", site_json(b.site)},
               {"chunks", std::move(chunks)}, {"posts", std::move(posts)}};
+  if (!search.empty() || !b.search.empty()) doc["search"] = search.empty() ? b.search : std::string(search);
   write_pages(doc, b);
   out.index = dump(doc);
   return out;
 }
 
-std::string write_bundle_json(const Bundle& b) {
+std::string write_bundle_json(const Bundle& b, std::string_view search) {
   json posts = json::array();
   for (const Post& p : b.posts) posts.push_back(post_json(p, -1));
   json doc = {{"format", kBundleFormat}, {"version", kBundleVersion}, {"site", site_json(b.site)},
               {"posts", std::move(posts)}};
+  if (!search.empty() || !b.search.empty()) doc["search"] = search.empty() ? b.search : std::string(search);
   write_pages(doc, b);
   return dump(doc);
 }

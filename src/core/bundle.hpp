@@ -8,6 +8,9 @@
 //           "menu"?: [..] (pages.hpp)},
 //  "pages"?: [..] (pages.hpp),
 //  "chunks"?: ["chunks/<hash>.json", ..],
+//  "search"?: "search/index-<hash>.bin" (the search index's boundary file,
+//             relative to the bundle: search_index.hpp; a bundle without it
+//             is searched by scanning its texts, search.hpp),
 //  "posts": [{"slug", "title", "date", "updated"?, "tags": [..], "summary",
 //             "body"?, "chunk"?: <index into chunks>, "minutes"?: <reading
 //             time, written for every post>, "params"?: {..},
@@ -186,12 +189,16 @@ struct MonthInfo {
   std::vector<size_t> posts;  // newest first
 };
 
+struct SearchIndex;  // core/search_index.hpp
+
 struct Bundle {
   Site site;
   std::vector<Post> posts;  // newest first
   std::vector<Post> pages;  // content/pages (pages.hpp), in file name order
   std::vector<std::string> chunks;  // split form: chunk paths, relative to the bundle
   std::shared_ptr<const char> source;  // a loaded bundle's bytes, that texts may view
+  std::string search;  // the search index's boundary file ("search"), or ""
+  std::shared_ptr<SearchIndex> search_index;  // its files as added (add_search_file)
   // Derived by index(): tags by slug, months newest first, and posts by
   // slug: an open-addressing hash table of indices into posts (size a power
   // of two, at most half full; kNoPost where empty).
@@ -257,7 +264,8 @@ struct ChunkResult {
 ChunkResult add_chunk(Bundle& bundle, std::string_view bytes);
 
 // Writes the bundle (the native build's side of the contract).
-std::string write_bundle_json(const Bundle& bundle);
+// `search`: the search index's boundary file, when it is not b.search yet.
+std::string write_bundle_json(const Bundle& bundle, std::string_view search = {});
 
 struct SplitBundle {
   std::string index;  // the bundle, without bodies
@@ -271,7 +279,8 @@ struct SplitBundle {
 // Writes the split form: chunks of `posts_per_chunk` consecutive posts,
 // counted from the oldest, so that a new post changes only the newest chunk.
 inline constexpr size_t kPostsPerChunk = 8;
-SplitBundle write_split_bundle(const Bundle& bundle, std::string_view chunk_dir, size_t posts_per_chunk = kPostsPerChunk);
+SplitBundle write_split_bundle(const Bundle& bundle, std::string_view chunk_dir, size_t posts_per_chunk = kPostsPerChunk,
+                               std::string_view search = {});
 
 // A tag's URL segment: slugify() after spelling out '+' and '#', so that
 // "C++", "C#" and "C" get distinct pages ("c-plus-plus", "c-sharp", "c").

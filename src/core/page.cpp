@@ -127,6 +127,12 @@ std::string render_app(const Bundle& bundle, const View& view) {
       .text(site.base_path).raw("\">").text(site.title).raw("</a>\n<nav class=\"site-nav\" aria-label=\"Main\">\n<ul>\n");
   render_menu(h, bundle, view, section);  // pages.hpp
   h.raw("</ul>\n</nav>\n");
+  // The search box on every view (search_query.hpp; the app searches as
+  // the reader types; without scripts it opens the search page).
+  h.raw("<form class=\"site-search\" role=\"search\" aria-label=\"Site\" action=\"")
+      .text(route_path(route_of(RouteKind::Search), site.base_path))
+      .raw("\" method=\"get\"><input type=\"search\" name=\"q\" aria-label=\"Search posts\" "
+           "placeholder=\"Search\" autocomplete=\"off\"></form>\n");
   // Light, dark or the system's: kThemeScriptFile applies the reader's
   // choice before first paint, names it in the label, and shows the button
   // only when scripts run. The CSS shows the choice's icon: half a disc

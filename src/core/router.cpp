@@ -160,8 +160,9 @@ Route parse_route(std::string_view path, const Bundle& bundle) {
   if (r.kind == RouteKind::Post) {
     // posts/<slug>/ is the post's only under the default pattern
     const Post* p = bundle.find_post(r.slug);
-    if (p && !p->path.empty()) return not_found();
+    if (p && !p->path.empty()) r = not_found();
   }
+  r.asked = std::string(path.substr(0, path.find_first_of("?#")));
   return r;
 }
 

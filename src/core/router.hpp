@@ -60,6 +60,8 @@ struct Route {
   int year = 0;       // Month
   int month = 0;      // Month
   std::string query;  // Search (decoded, '+' as space)
+  std::string asked;  // parse_route with a bundle: the path asked for (the 404
+                      // view suggests the posts nearest it)
 };
 
 Route parse_route(std::string_view path, std::string_view base_path = "/");

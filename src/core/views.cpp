@@ -11,6 +11,8 @@
 #include "core/markdown.hpp"
 #include "core/image_sizes.hpp"
 #include "core/pages.hpp"
+#include "core/search_query.hpp"
+#include "core/search_snippet.hpp"
 #include "core/toc.hpp"
 
 namespace quire {
@@ -537,6 +539,34 @@ class ViewBuilder {
     v_.html = h.take();
   }
 
+  // The search form (the search view's, and the 404 view's with words from
+  // the missing path in it).
+  void search_form(Html& h, std::string_view q) {
+    h.raw("<form class=\"search-form\" role=\"search\" aria-label=\"Search posts\" action=\"")
+        .text(path(route_of(RouteKind::Search)))
+        .raw("\" method=\"get\">\n<label for=\"search-q\">Search posts</label>\n"
+             "<input id=\"search-q\" type=\"search\" name=\"q\" value=\"")
+        .text(q).raw("\" autocomplete=\"off\" aria-describedby=\"search-help\">\n<button type=\"submit\">Search</button>\n</form>\n");
+  }
+
+  void browse_links(Html& h) {
+    h.raw("<a href=\"").text(path(route_of(RouteKind::TagsIndex))).raw("\">browse the tags</a> or the <a href=\"")
+        .text(path(route_of(RouteKind::ArchiveIndex))).raw("\">archive</a>");
+  }
+
+  // One result: title, date, tags and a snippet with the matched words marked.
+  void search_hit(Html& h, size_t index, const std::vector<SearchMark>& marks) {
+    const Post& p = b_.posts[index];
+    h.raw("<li class=\"search-hit\"><h2><a href=\"").text(path(post_route(p))).raw("\">").text(p.title)
+        .raw("</a></h2>\n<p class=\"post-meta\">");
+    time(h, p.date, p.when);
+    h.raw("</p>\n");
+    const std::string text = markdown_plain_text(p.has_body ? p.body.view() : p.summary.view());
+    if (!text.empty()) h.raw("<p class=\"snippet\">").raw(search_snippet(text, marks)).raw("</p>\n");
+    tag_list(h, p);
+    h.raw("</li>\n");
+  }
+
   void search() {
     const std::string& q = route_.query;
     std::string title = q.empty() ? "Search" : "Search: " + q;
@@ -545,39 +575,61 @@ class ViewBuilder {
     v_.path = path(route_of(RouteKind::Search));
     v_.description = "Search " + site_.title + ".";
     Html h;
-    h.raw("<h1 class=\"page-title\">Search</h1>\n<form class=\"search-form\" role=\"search\" action=\"")
-        .text(path(route_of(RouteKind::Search)))
-        .raw("\" method=\"get\">\n<label for=\"search-q\">Search posts</label>\n"
-             "<input id=\"search-q\" type=\"search\" name=\"q\" value=\"")
-        .text(q).raw("\" autocomplete=\"off\">\n<button type=\"submit\">Search</button>\n</form>\n"
-                     "<noscript><p class=\"note\">Search runs in your browser and needs JavaScript. "
-                     "The <a href=\"").text(path(route_of(RouteKind::TagsIndex))).raw("\">tags</a> and the <a href=\"")
-        .text(path(route_of(RouteKind::ArchiveIndex))).raw("\">archive</a> work without it.</p></noscript>\n");
-    if (!q.empty()) {
+    h.raw("<h1 class=\"page-title\">Search</h1>\n");
+    search_form(h, q);
+    h.raw("<noscript><p class=\"note\">Search runs in your browser and needs JavaScript. The <a href=\"")
+        .text(path(route_of(RouteKind::TagsIndex))).raw("\">tags</a> and the <a href=\"")
+        .text(path(route_of(RouteKind::ArchiveIndex))).raw("\">archive</a> work without it.</p></noscript>\n")
+        .raw("<div id=\"search-results\" class=\"search-results\">\n");
+    if (q.empty()) {
+      h.raw("<p id=\"search-help\" class=\"search-help\">Type words to find the posts that hold them all, best "
+            "matches first. Put a phrase in \"quotes\", leave a word out with -word, and keep to a tag with "
+            "tag:name. Or ");
+      browse_links(h);
+      h.raw(".</p>\n");
+      if (!b_.posts.empty()) {
+        h.raw("<h2 class=\"search-recent\">Newest posts</h2>\n");
+        std::vector<size_t> newest;
+        for (size_t i = 0; i < std::min<size_t>(5, b_.posts.size()); ++i) newest.push_back(i);
+        compact_list(h, newest);
+      }
+    } else {
       // Every hit is counted; a page of them is listed, so that a common
       // word in a large blog is not thousands of list items at once.
-      const SearchWords words = search_words(q);
-      std::vector<size_t> hits = search_posts(b_, words);
+      const SearchRun run = run_search(b_, q);
+      if (!run.needs.empty()) {  // the app adds these files and renders again
+        for (const std::string& n : run.needs) v_.needs += (v_.needs.empty() ? "" : "\n") + n;
+      }
+      const std::vector<size_t>& hits = run.hits;
       Page at;
       if (!page_of(hits.size(), kSearchHitsPerPage, route_.page, at)) return not_found();
-      h.raw("<p class=\"count\" role=\"status\">").num(static_cast<long long>(hits.size())).raw(" ")
+      h.raw("<p class=\"count\" id=\"search-help\" role=\"status\">").num(static_cast<long long>(hits.size())).raw(" ")
           .raw(plural(hits.size(), "post matches", "posts match")).raw(" “").text(q).raw("”");
       if (at.pages > 1)
         h.raw(" · ").num(static_cast<long long>(at.first + 1)).raw("–").num(static_cast<long long>(at.last))
             .raw(" shown");
-      if (words.dropped || words.shortened) {  // said where the count is: it counts what was searched
-        h.raw(" · a long query: ");
-        if (words.dropped)
-          h.raw("only its first ").num(static_cast<long long>(kMaxSearchWords)).raw(" different words were searched");
-        else
-          h.raw("its words were searched");
-        if (words.shortened)
-          h.raw(", up to their first ").num(static_cast<long long>(kMaxSearchWordBytes)).raw(" bytes");
-      }
+      if (run.dropped)  // said where the count is: it counts what was searched
+        h.raw(" · a long query: only its first ").num(static_cast<long long>(kMaxSearchWords))
+            .raw(" different words were searched");
       h.raw(".</p>\n");
-      if (!hits.empty()) compact_list(h, hits, at.first, at.last);
+      if (!run.corrected.empty()) {
+        Route r = route_of(RouteKind::Search);
+        r.query = run.corrected;
+        h.raw("<p class=\"did-you-mean\">Showing results for “<a href=\"").text(path(r)).raw("\">")
+            .text(run.corrected).raw("</a>”.</p>\n");
+      }
+      if (hits.empty()) {
+        h.raw("<p class=\"search-none\">Try fewer or other words, check the spelling, or ");
+        browse_links(h);
+        h.raw(".</p>\n");
+      } else {
+        h.raw("<ol class=\"search-hits\">\n");
+        for (size_t k = at.first; k < at.last; ++k) search_hit(h, hits[k], run.marks);
+        h.raw("</ol>\n");
+      }
       pagination(h, at.pages);
     }
+    h.raw("</div>\n");
     v_.html = h.take();
   }
 
@@ -590,9 +642,20 @@ class ViewBuilder {
     v_.description = "This page does not exist.";
     Html h;
     h.raw("<h1 class=\"page-title\">Page not found</h1>\n<p>There is nothing at this address. "
-          "It may have moved, or the link may be mistyped.</p>\n<p><a href=\"")
+          "It may have moved, or the link may be mistyped.</p>\n");
+    h.raw("<p id=\"search-help\"><a href=\"")
         .text(site_.base_path).raw("\">Go to the home page</a> or <a href=\"")
         .text(path(route_of(RouteKind::ArchiveIndex))).raw("\">browse the archive</a>.</p>\n");
+    // Its words in the search box, and the posts nearest the path asked
+    // for, below it (room kept for them: nothing moves when they appear).
+    const NearPosts near = near_posts(b_, route_.asked);
+    search_form(h, near.words);
+    h.raw("<div class=\"near-posts\">");
+    if (!near.posts.empty()) {
+      h.raw("\n<h2>Were you looking for</h2>\n");
+      compact_list(h, near.posts);
+    }
+    h.raw("</div>\n");
     v_.html = h.take();
   }
 
@@ -610,6 +673,11 @@ int reading_minutes(std::string_view markdown) { return text_stats(markdown).rea
 
 
 std::string chunk_needed(const Bundle& bundle, const Route& route) {
+  if (route.kind == RouteKind::Search && !route.query.empty()) {  // search files, one a line
+    std::string needs;
+    for (const std::string& n : run_search(bundle, route.query).needs) needs += (needs.empty() ? "" : "\n") + n;
+    return needs;
+  }
   if (route.kind != RouteKind::Post) return {};
   const Post* p = bundle.find_post(route.slug);
   const std::string* chunk = p ? bundle.missing_chunk(*p) : nullptr;

@@ -40,7 +40,9 @@ struct View {
   const TagInfo* tag = nullptr;  // Tag views
   bool category = false;   // TagsIndex and Tag views of categories (categories.hpp)
   std::string needs;       // split bundle: the chunk (path relative to the
-                           // bundle) holding the body this view is missing
+                           // bundle) holding the body this view is missing;
+                           // search: the index files (or chunks) it needs,
+                           // one a line (search_query.hpp)
 };
 
 View render_view(const Bundle& bundle, const Route& route);
@@ -69,7 +71,8 @@ inline bool has_feeds(const Site& site) { return !site.url.empty(); }
 // 500 CJK characters a minute, at least 1).
 int reading_minutes(std::string_view markdown);
 
-// The chunk a route's view needs and does not have (split bundle), or "".
+// The chunk a route's view needs and does not have (split bundle), or
+// "": for search, the files it needs, one a line.
 std::string chunk_needed(const Bundle& bundle, const Route& route);
 
 // Where a split bundle's chunk files go, under base_path.

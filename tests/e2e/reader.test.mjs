@@ -452,7 +452,7 @@ test('keyboard focus is visible on links and buttons in both themes', async () =
       await page.keyboard.press('Tab');  // the skip link
       /** @type {string[]} */
       const seen = [];
-      for (let i = 0; i < 7; i += 1) {
+      for (let i = 0; i < 8; i += 1) {  // the menu, the search box, the theme toggle
         await page.keyboard.press('Tab');
         const ring = await page.evaluate(() => {
           const el = /** @type {HTMLElement} */ (document.activeElement);

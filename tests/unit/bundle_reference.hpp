@@ -226,6 +226,13 @@ inline LoadResult load_bundle(std::string_view bytes) {
   auto chunks = doc.find("chunks");
   if (chunks != doc.end() && !chunks->is_null() && !reader.chunk_list(*chunks, b.chunks))
     return fail("schema", reader.error);
+  auto search = doc.find("search");  // the search index's boundary file
+  if (search != doc.end()) {
+    if (!search->is_string()) return fail("schema", std::string("search: expected string, got ") + search->type_name());
+    const std::string& s = search->get_ref<const std::string&>();
+    if (!valid_chunk_path(s)) return fail("schema", "search: expected a relative path, got \"" + sanitize_utf8(s) + "\"");
+    b.search = s;
+  }
   auto posts = doc.find("posts");
   if (posts == doc.end()) return fail("schema", "posts: missing (expected array)");
   if (!posts->is_array()) return fail("schema", std::string("posts: expected array, got ") + posts->type_name());

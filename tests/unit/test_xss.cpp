@@ -102,6 +102,7 @@ const std::set<std::string> kAllowedAttributes = {
     "viewbox", "width", "height", "focusable", "d", "fill", "stroke", "stroke-width", "stroke-linecap",
     "stroke-linejoin", "cx", "cy", "r",  // the chrome's SVG icons
     "part",                                // the widget's ::part() names
+    "placeholder",                         // the header's search box
     "property",                            // OpenGraph <meta property=...>
     "blocking"};                           // 404.html's <script blocking="render">
 const std::set<std::string> kUrlAttributes = {"href", "src", "action", "formaction", "poster",

@@ -1,0 +1,407 @@
+#include "core/search_index.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+#include <unordered_map>
+
+#include "core/bundle.hpp"
+#include "core/markdown.hpp"
+#include "core/search_text.hpp"
+
+namespace quire {
+namespace {
+
+constexpr char kBoundaryMagic[] = "QSI";
+constexpr char kShardMagic[] = "QSS";
+constexpr size_t kHashBytes = 8;
+
+// Reads bytes, never past the end: a failed read sets `bad` and returns 0.
+struct Cursor {
+  std::string_view s;
+  size_t at = 0;
+  bool bad = false;
+  uint32_t varint() {
+    uint32_t v = 0;
+    for (int shift = 0; shift < 35; shift += 7) {
+      if (at >= s.size()) break;
+      const auto b = static_cast<unsigned char>(s[at++]);
+      if (shift == 28 && b > 0x0F) break;  // more than 32 bits
+      v |= static_cast<uint32_t>(b & 0x7F) << shift;
+      if (!(b & 0x80)) return v;
+    }
+    bad = true;
+    return 0;
+  }
+  std::string_view bytes(size_t n) {
+    if (bad || n > s.size() - at) {
+      bad = true;
+      return {};
+    }
+    std::string_view out = s.substr(at, n);
+    at += n;
+    return out;
+  }
+  bool done() const { return at == s.size(); }
+};
+
+void put_varint(std::string& out, uint32_t v) {
+  while (v >= 0x80) {
+    out += static_cast<char>((v & 0x7F) | 0x80);
+    v >>= 7;
+  }
+  out += static_cast<char>(v);
+}
+
+SearchFileResult fail(std::string_view path, const std::string& what) {
+  return {false, "search-index", std::string(path) + ": " + what};
+}
+
+// Checks a file's magic and version.
+bool header(Cursor& c, const char* magic, std::string_view path, SearchFileResult& r) {
+  const std::string_view m = c.bytes(3);
+  if (c.bad || m != magic) {
+    r = fail(path, std::string("not a search ") + (magic == kBoundaryMagic ? "index" : "shard") + " file");
+    return false;
+  }
+  const std::string_view v = c.bytes(1);
+  if (c.bad || static_cast<uint8_t>(v[0]) != kSearchIndexVersion) {
+    r = fail(path, "search index version " + std::to_string(c.bad ? 0 : static_cast<uint8_t>(v[0])) +
+                       ", this Quire reads version " + std::to_string(kSearchIndexVersion) +
+                       " (rebuild the site with this Quire)");
+    return false;
+  }
+  return true;
+}
+
+// A front-coded term: shared prefix length and suffix after `previous`.
+bool read_term(Cursor& c, const std::string& previous, std::string& out) {
+  const uint32_t shared = c.varint(), suffix = c.varint();
+  if (c.bad || shared > previous.size() || suffix > kMaxTermBytes * 2) return false;
+  const std::string_view s = c.bytes(suffix);
+  if (c.bad) return false;
+  out.assign(previous, 0, shared);
+  out.append(s);
+  return true;
+}
+
+void put_term(std::string& out, const std::string& previous, const std::string& term) {
+  size_t shared = 0;
+  while (shared < previous.size() && shared < term.size() && previous[shared] == term[shared]) ++shared;
+  put_varint(out, static_cast<uint32_t>(shared));
+  put_varint(out, static_cast<uint32_t>(term.size() - shared));
+  out.append(term, shared, std::string::npos);
+}
+
+std::string hex_of(std::string_view raw) {
+  static const char digits[] = "0123456789abcdef";
+  std::string out;
+  for (char ch : raw) {
+    const auto b = static_cast<unsigned char>(ch);
+    out += digits[b >> 4];
+    out += digits[b & 15];
+  }
+  return out;
+}
+
+// FNV-1a, 64 bits: names a file by its content.
+std::string hash_bytes(std::string_view data) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : data) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  std::string raw(kHashBytes, '\0');
+  for (size_t i = 0; i < kHashBytes; ++i) raw[i] = static_cast<char>(h >> (56 - 8 * i));
+  return raw;
+}
+
+}  // namespace
+
+const SearchShard::Term* SearchShard::find(std::string_view term) const {
+  auto it = std::lower_bound(terms.begin(), terms.end(), term,
+                             [](const Term& t, std::string_view v) { return std::string_view(t.text) < v; });
+  return it != terms.end() && it->text == term ? &*it : nullptr;
+}
+
+std::pair<const SearchShard::Term*, const SearchShard::Term*> SearchShard::range(std::string_view from,
+                                                                                std::string_view to) const {
+  auto less = [](const Term& t, std::string_view v) { return std::string_view(t.text) < v; };
+  auto first = std::lower_bound(terms.begin(), terms.end(), from, less);
+  auto last = to.empty() ? terms.end() : std::lower_bound(first, terms.end(), to, less);
+  return {terms.data() + (first - terms.begin()), terms.data() + (last - terms.begin())};
+}
+
+void SearchShard::decode(const Term& t, std::vector<Posting>& out) const {
+  Cursor c{std::string_view(postings).substr(t.offset, t.size)};
+  uint32_t post = 0;
+  for (uint32_t k = 0; k < t.df; ++k) {
+    const uint32_t delta = c.varint();
+    post = k == 0 ? delta : post + delta;
+    const std::string_view b = c.bytes(1);
+    if (c.bad) return;
+    const auto byte = static_cast<uint8_t>(b[0]);
+    out.push_back({post, static_cast<uint8_t>(byte >> 3), static_cast<uint8_t>(byte & 7)});
+  }
+}
+
+size_t SearchIndex::shard_for(std::string_view term) const {
+  auto it = std::upper_bound(shards.begin(), shards.end(), term,
+                             [](std::string_view v, const ShardRef& s) { return v < std::string_view(s.first); });
+  return it == shards.begin() ? 0 : static_cast<size_t>(it - shards.begin() - 1);
+}
+
+SearchFileResult read_search_boundary(std::string_view bytes, SearchIndex& index) {
+  SearchFileResult r;
+  Cursor c{bytes};
+  const std::string& path = index.path;
+  if (!header(c, kBoundaryMagic, path, r)) return r;
+  const uint32_t posts = c.varint();
+  const uint32_t dir_size = c.varint();
+  const std::string dir(c.bytes(dir_size));
+  const uint32_t count = c.varint();
+  if (c.bad) return fail(path, "cut short in its header");
+  if (count == 0 || count > bytes.size()) return fail(path, "bad shard count " + std::to_string(count));
+  if (!valid_chunk_path(dir + "x")) return fail(path, "bad shard folder");
+  std::vector<SearchIndex::ShardRef> shards(count);
+  std::string previous;
+  for (uint32_t i = 0; i < count; ++i) {
+    if (!read_term(c, previous, shards[i].first)) return fail(path, "shard " + std::to_string(i) + ": bad first term");
+    if (i > 0 && !(previous < shards[i].first)) return fail(path, "shard " + std::to_string(i) + ": out of order");
+    const std::string_view hash = c.bytes(kHashBytes);
+    if (c.bad) return fail(path, "shard " + std::to_string(i) + ": cut short");
+    shards[i].path = dir + hex_of(hash) + ".bin";
+    previous = shards[i].first;
+  }
+  if (!c.done()) return fail(path, "bytes after the last shard");
+  index.posts = posts;
+  index.shards = std::move(shards);
+  index.loaded = true;
+  r.ok = true;
+  return r;
+}
+
+SearchFileResult read_search_shard(std::string_view bytes, uint32_t posts, SearchShard& out, std::string_view path) {
+  SearchFileResult r;
+  Cursor c{bytes};
+  if (!header(c, kShardMagic, path, r)) return r;
+  const uint32_t count = c.varint();
+  if (c.bad || count > bytes.size()) return fail(path, "bad term count");
+  SearchShard shard;
+  shard.terms.resize(count);
+  std::string previous;
+  uint64_t total = 0;
+  for (uint32_t i = 0; i < count; ++i) {
+    SearchShard::Term& t = shard.terms[i];
+    if (!read_term(c, previous, t.text) || t.text.empty()) return fail(path, "term " + std::to_string(i) + ": bad term");
+    if (i > 0 && !(previous < t.text)) return fail(path, "term " + std::to_string(i) + ": out of order");
+    t.df = c.varint();
+    t.size = c.varint();
+    if (c.bad) return fail(path, "term " + std::to_string(i) + ": cut short");
+    t.offset = static_cast<uint32_t>(total);
+    total += t.size;
+    previous = t.text;
+  }
+  if (total != bytes.size() - c.at) return fail(path, "postings size does not match the terms");
+  shard.postings = std::string(bytes.substr(c.at));
+  // Every posting checked now, so that queries need not.
+  for (const SearchShard::Term& t : shard.terms) {
+    Cursor p{std::string_view(shard.postings).substr(t.offset, t.size)};
+    uint64_t post = 0;
+    for (uint32_t k = 0; k < t.df; ++k) {
+      const uint32_t delta = p.varint();
+      if (k > 0 && delta == 0) p.bad = true;
+      post = k == 0 ? delta : post + delta;
+      p.bytes(1);
+      if (p.bad || post >= posts) return fail(path, "term \"" + t.text + "\": bad postings");
+    }
+    if (!p.done()) return fail(path, "term \"" + t.text + "\": postings longer than its count");
+  }
+  out = std::move(shard);
+  r.ok = true;
+  return r;
+}
+
+bool is_search_file(const Bundle& b, std::string_view path) {
+  if (b.search.empty()) return false;
+  if (path == b.search) return true;
+  if (!b.search_index) return false;
+  for (const SearchIndex::ShardRef& s : b.search_index->shards)
+    if (s.path == path) return true;
+  return false;
+}
+
+SearchFileResult add_search_file(Bundle& b, std::string_view path, std::string_view bytes) {
+  if (!b.search.empty() && path == b.search) {
+    auto index = std::make_shared<SearchIndex>();
+    index->path = b.search;
+    SearchFileResult r = read_search_boundary(bytes, *index);
+    if (r.ok && index->posts != b.posts.size())
+      r = fail(path, "indexes " + std::to_string(index->posts) + " posts, the bundle has " +
+                         std::to_string(b.posts.size()) + " (a stale index?)");
+    if (r.ok) b.search_index = std::move(index);
+    return r;
+  }
+  if (b.search_index)
+    for (SearchIndex::ShardRef& s : b.search_index->shards) {
+      if (s.path != path) continue;
+      auto shard = std::make_unique<SearchShard>();
+      SearchFileResult r = read_search_shard(bytes, b.search_index->posts, *shard, path);
+      if (r.ok) s.shard = std::move(shard);
+      return r;
+    }
+  return fail(path, "not a search file of this bundle");
+}
+
+SearchFiles write_search_index(const Bundle& b, size_t shard_bytes) {
+  // Per post, the (term, tf, fields) it holds: on several threads (the
+  // plain text of every body is most of the work), merged in post order.
+  struct Local {
+    std::string term;
+    uint32_t tf;
+    uint8_t fields;
+  };
+  std::vector<std::vector<Local>> locals(b.posts.size());
+  std::vector<uint32_t> lengths(b.posts.size());
+  auto index_post = [&](size_t i) {
+    const Post& p = b.posts[i];
+    std::vector<SearchToken> tokens;
+    std::vector<std::pair<std::string, uint8_t>> seen;  // (term, field) occurrences
+    auto add = [&](std::string_view text, uint8_t field) {
+      tokens.clear();
+      search_tokens(text, tokens);
+      for (SearchToken& t : tokens) seen.emplace_back(std::move(t.term), field);
+      return tokens.size();
+    };
+    add(p.title, kInTitle);
+    for (const Text& tag : p.tags) add(tag, kInTag);
+    // ATX headings ("## Text"), read from the markdown's lines.
+    const std::string_view body = p.body;
+    for (size_t at = 0; at < body.size();) {
+      size_t end = body.find('\n', at);
+      if (end == std::string_view::npos) end = body.size();
+      std::string_view line = body.substr(at, end - at);
+      size_t hashes = 0;
+      while (hashes < line.size() && hashes < 7 && line[hashes] == '#') ++hashes;
+      if (hashes >= 1 && hashes <= 6 && (line.size() == hashes || line[hashes] == ' ')) add(line.substr(hashes), kInHeading);
+      at = end + 1;
+    }
+    const std::string text = markdown_plain_text(body);
+    size_t length = add(text, 0);
+    const std::string summary = markdown_plain_text(p.summary);
+    if (!summary.empty() && text.find(summary) == std::string::npos) length += add(summary, 0);
+    lengths[i] = static_cast<uint32_t>(length);
+    std::sort(seen.begin(), seen.end());
+    std::vector<Local>& entries = locals[i];
+    for (auto& [term, field] : seen) {
+      if (entries.empty() || entries.back().term != term) entries.push_back({term, 0, 0});
+      if (field == 0) ++entries.back().tf;
+      entries.back().fields |= field;
+    }
+  };
+  std::atomic<size_t> cursor{0};
+  auto work = [&] {
+    for (size_t i; (i = cursor.fetch_add(1)) < b.posts.size();) index_post(i);
+  };
+  const size_t threads = b.posts.size() < 64 ? 1 : std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+
+  // Term ids, and per post the (term id, tf, fields) it holds.
+  std::unordered_map<std::string, uint32_t> ids;
+  std::vector<std::string> names;
+  struct Entry {
+    uint32_t term;
+    uint32_t tf;
+    uint8_t fields;
+  };
+  std::vector<std::vector<Entry>> per_post(b.posts.size());
+  uint64_t total_length = 0;
+  for (size_t i = 0; i < b.posts.size(); ++i) {
+    total_length += lengths[i];
+    per_post[i].reserve(locals[i].size());
+    for (Local& l : locals[i]) {
+      auto it = ids.find(l.term);
+      if (it == ids.end()) {
+        it = ids.emplace(l.term, static_cast<uint32_t>(names.size())).first;
+        names.push_back(std::move(l.term));
+      }
+      per_post[i].push_back({it->second, l.tf, l.fields});
+    }
+    std::vector<Local>().swap(locals[i]);
+  }
+  // Postings per term, posts ascending.
+  std::vector<std::vector<std::pair<uint32_t, uint8_t>>> postings(names.size());
+  const double average = b.posts.empty() ? 1.0 : std::max(1.0, double(total_length) / double(b.posts.size()));
+  constexpr double k1 = 1.2, bb = 0.75;
+  for (size_t i = 0; i < per_post.size(); ++i) {
+    const double norm = k1 * (1 - bb + bb * double(lengths[i]) / average);
+    for (const Entry& e : per_post[i]) {
+      const double tf = e.tf;
+      const int weight = std::min(31, static_cast<int>(8 * tf * (k1 + 1) / (tf + norm) + 0.5));
+      postings[e.term].emplace_back(static_cast<uint32_t>(i), static_cast<uint8_t>(weight << 3 | e.fields));
+    }
+  }
+  std::vector<uint32_t> order(names.size());
+  for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) { return names[x] < names[y]; });
+
+  SearchFiles out;
+  std::string boundary(kBoundaryMagic);
+  boundary += static_cast<char>(kSearchIndexVersion);
+  put_varint(boundary, static_cast<uint32_t>(b.posts.size()));
+  put_varint(boundary, static_cast<uint32_t>(std::string_view(kSearchDir).size()));
+  boundary += kSearchDir;
+  std::string refs, previous_first;
+  uint32_t shard_count = 0;
+  size_t next = 0;
+  do {  // at least one shard, even for no terms
+    std::string dict, blob, previous;
+    uint32_t count = 0;
+    const std::string first = next < order.size() ? names[order[next]] : std::string();
+    while (next < order.size() && (count == 0 || dict.size() + blob.size() < shard_bytes)) {
+      const uint32_t term = order[next++];
+      std::string list;
+      uint32_t last = 0;
+      for (size_t k = 0; k < postings[term].size(); ++k) {
+        const auto [post, byte] = postings[term][k];
+        put_varint(list, k == 0 ? post : post - last);
+        list += static_cast<char>(byte);
+        last = post;
+      }
+      put_term(dict, previous, names[term]);
+      put_varint(dict, static_cast<uint32_t>(postings[term].size()));
+      put_varint(dict, static_cast<uint32_t>(list.size()));
+      blob += list;
+      previous = names[term];
+      ++count;
+    }
+    std::string shard(kShardMagic);
+    shard += static_cast<char>(kSearchIndexVersion);
+    put_varint(shard, count);
+    shard += dict;
+    shard += blob;
+    const std::string hash = hash_bytes(shard);
+    put_term(refs, previous_first, first);
+    refs += hash;
+    previous_first = first;
+    ++shard_count;
+    out.shards.push_back({std::string(kSearchDir) + hex_of(hash) + ".bin", std::move(shard)});
+  } while (next < order.size());
+  put_varint(boundary, shard_count);
+  boundary += refs;
+  out.boundary.path = std::string(kSearchDir) + "index-" + hex_of(hash_bytes(boundary)) + ".bin";
+  out.boundary.bytes = std::move(boundary);
+  return out;
+}
+
+void attach_search_index(Bundle& b, const SearchFiles& files) {
+  b.search = files.boundary.path;
+  b.search_index.reset();
+  add_search_file(b, files.boundary.path, files.boundary.bytes);
+  for (const SearchFile& f : files.shards) add_search_file(b, f.path, f.bytes);
+}
+
+}  // namespace quire

@@ -1,0 +1,67 @@
+#include "core/search_snippet.hpp"
+
+#include <algorithm>
+
+#include "core/html.hpp"
+#include "core/search_text.hpp"
+
+namespace quire {
+
+bool is_marked(std::string_view term, const std::vector<SearchMark>& marks) {
+  for (const SearchMark& m : marks)
+    if (term == m.term || (m.prefix && term.substr(0, m.term.size()) == m.term)) return true;
+  return false;
+}
+
+std::string search_snippet(std::string_view text, const std::vector<SearchMark>& marks, size_t max_bytes) {
+  const std::vector<SearchToken> tokens = search_tokens(text);
+  std::vector<char> hit(tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) hit[i] = is_marked(tokens[i].term, marks);
+  // The window of tokens within max_bytes holding the most marked ones.
+  size_t best_first = 0, best_count = 0, count = 0, first = 0;
+  for (size_t last = 0; last < tokens.size(); ++last) {
+    count += hit[last];
+    while (first < last && tokens[last].end - tokens[first].begin > max_bytes) count -= hit[first++];
+    if (count > best_count) {
+      best_count = count;
+      best_first = first;
+    }
+  }
+  size_t begin = tokens.empty() ? 0 : tokens[best_first].begin;
+  // Some words before the first mark, when there is room.
+  if (best_count > 0) {
+    size_t k = best_first;
+    while (k > 0 && tokens[best_first].begin - tokens[k - 1].begin < max_bytes / 4) --k;
+    begin = tokens[k].begin;
+  }
+  if (begin < 40) begin = 0;
+  size_t end = std::min(text.size(), begin + max_bytes);
+  // End at a token's end (whole characters and words).
+  size_t cut = begin;
+  for (const SearchToken& t : tokens)
+    if (t.begin >= begin && t.end <= end) cut = t.end;
+  if (end < text.size()) end = cut;
+  std::string out;
+  if (begin > 0) out += "…";
+  auto plain = [&](size_t from, size_t to) {
+    std::string piece(text.substr(from, to - from));
+    for (char& c : piece)
+      if (c == '\n' || c == '\t' || c == '\r') c = ' ';
+    append_escaped(out, piece);
+  };
+  size_t at = begin;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (!hit[i] || tokens[i].end <= at || tokens[i].begin < begin || tokens[i].end > end) continue;
+    const size_t from = std::max<size_t>(at, tokens[i].begin);  // CJK bigrams overlap
+    plain(at, from);
+    out += "<mark>";
+    plain(from, tokens[i].end);
+    out += "</mark>";
+    at = tokens[i].end;
+  }
+  plain(at, end);
+  if (end < text.size()) out += "…";
+  return out;
+}
+
+}  // namespace quire

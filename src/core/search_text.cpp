@@ -1,0 +1,169 @@
+#include "core/search_text.hpp"
+
+#include "core/html.hpp"
+
+namespace quire {
+namespace {
+
+// Base letters of U+00C0..U+017F once case is folded ('.': no accent to drop).
+constexpr std::string_view kLatinBase =
+    "aaaaaa.ceeeeiiii.nooooo.ouuuuy.."  // U+00C0
+    "aaaaaa.ceeeeiiii.nooooo.ouuuuy.y"  // U+00E0
+    "aaaaaaccccccccdd"                  // U+0100
+    "ddeeeeeeeeeegggg"
+    "gggghhhhiiiiiiii"
+    "ii..jjkkklllllll"
+    "lllnnnnnnnnnoooo"
+    "oo..rrrrrrssssss"
+    "ssttttttuuuuuuuu"
+    "uuuuwwyyyzzzzzzs";
+
+bool is_cjk(char32_t cp) {
+  return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+         (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FFFF);
+}
+
+// Characters left out of a term without separating it (combining marks,
+// variation selectors, soft hyphen).
+bool is_ignored(char32_t cp) {
+  return (cp >= 0x300 && cp <= 0x36F) || (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xAD;
+}
+
+bool separates(char32_t cp) {
+  if (cp < 0x80) return !((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'));
+  return cp < 0xC0 || cp == 0xD7 || cp == 0xF7 || (cp >= 0x2000 && cp <= 0x2BFF) ||
+         (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xE000 && cp <= 0xF8FF) || (cp >= 0xFF00 && cp <= 0xFF0F) ||
+         (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65) ||
+         (cp >= 0xFFF0 && cp <= 0xFFFF) || (cp >= 0x1F000 && cp < 0x20000) || cp >= 0xE0000;
+}
+
+struct CjkChar {
+  char32_t cp;
+  uint32_t begin, end;
+};
+
+}  // namespace
+
+char32_t search_fold_char(char32_t cp) {
+  if (cp < 0x80) return separates(cp) ? 0 : static_cast<char32_t>(ascii_lower(static_cast<char>(cp)));
+  if (separates(cp)) return 0;
+  const char32_t f = fold_case(cp);
+  if (f >= 0xC0 && f <= 0x17F) {
+    const char base = kLatinBase[f - 0xC0];
+    if (base != '.') return static_cast<char32_t>(base);
+  }
+  return f;
+}
+
+void search_tokens(std::string_view text, std::vector<SearchToken>& out) {
+  SearchToken word;
+  bool in_word = false;
+  std::vector<CjkChar> run;
+  auto end_word = [&] {
+    if (in_word && !word.term.empty()) out.push_back(std::move(word));
+    word = SearchToken{};
+    in_word = false;
+  };
+  auto end_run = [&] {
+    if (run.size() == 1) {
+      SearchToken t;
+      append_utf8(t.term, run[0].cp);
+      t.begin = run[0].begin;
+      t.end = run[0].end;
+      out.push_back(std::move(t));
+    }
+    for (size_t k = 0; k + 1 < run.size(); ++k) {
+      SearchToken t;
+      append_utf8(t.term, run[k].cp);
+      append_utf8(t.term, run[k + 1].cp);
+      t.begin = run[k].begin;
+      t.end = run[k + 1].end;
+      out.push_back(std::move(t));
+    }
+    run.clear();
+  };
+  for (size_t i = 0; i < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    DecodedChar d = byte < 0x80 ? DecodedChar{byte, 1, true} : decode_utf8(text, i);
+    const auto at = static_cast<uint32_t>(i);
+    i += d.length;
+    if (!d.valid) d.cp = 0xFFFD;
+    if (is_ignored(d.cp)) {
+      if (in_word) word.end = static_cast<uint32_t>(i);
+      continue;
+    }
+    if (is_cjk(d.cp)) {
+      end_word();
+      run.push_back({d.cp, at, static_cast<uint32_t>(i)});
+      continue;
+    }
+    if (!run.empty()) end_run();
+    const char32_t f = search_fold_char(d.cp);
+    if (f == 0) {
+      end_word();
+      continue;
+    }
+    if (!in_word) {
+      in_word = true;
+      word.begin = at;
+    }
+    word.end = static_cast<uint32_t>(i);
+    if (f < 0x80) {
+      if (word.term.size() < kMaxTermBytes) word.term += static_cast<char>(f);
+    } else {
+      std::string c;
+      append_utf8(c, f);
+      if (word.term.size() + c.size() <= kMaxTermBytes) word.term += c;
+    }
+  }
+  end_word();
+  if (!run.empty()) end_run();
+}
+
+std::vector<SearchToken> search_tokens(std::string_view text) {
+  std::vector<SearchToken> out;
+  search_tokens(text, out);
+  return out;
+}
+
+size_t term_chars(std::string_view term) {
+  size_t n = 0;
+  for (char c : term) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+bool one_edit_apart(std::string_view a, std::string_view b) {
+  // Compared as code points; a term holds at most kMaxTermBytes of them
+  // (fixed arrays: no string type of char32_t in the WASM module).
+  struct Chars {
+    char32_t cp[kMaxTermBytes];
+    size_t n = 0;
+    explicit Chars(std::string_view s) {
+      for (size_t i = 0; i < s.size() && n < kMaxTermBytes;) {
+        const DecodedChar d = decode_utf8(s, i);
+        cp[n++] = d.cp;
+        i += d.length;
+      }
+    }
+  };
+  const Chars x(a), y(b);
+  auto same = [](const Chars& p, size_t i, const Chars& q, size_t j) {  // p[i..] == q[j..]
+    if (p.n - i != q.n - j) return false;
+    for (; i < p.n; ++i, ++j)
+      if (p.cp[i] != q.cp[j]) return false;
+    return true;
+  };
+  size_t first = 0;
+  while (first < x.n && first < y.n && x.cp[first] == y.cp[first]) ++first;
+  if (x.n == y.n) {
+    if (first == x.n) return false;  // equal
+    if (same(x, first + 1, y, first + 1)) return true;  // substitution
+    return first + 1 < x.n && x.cp[first] == y.cp[first + 1] && x.cp[first + 1] == y.cp[first] &&
+           same(x, first + 2, y, first + 2);  // swap
+  }
+  if (x.n + 1 == y.n) return same(x, first, y, first + 1);  // insertion
+  if (y.n + 1 == x.n) return same(x, first + 1, y, first);  // deletion
+  return false;
+}
+
+}  // namespace quire

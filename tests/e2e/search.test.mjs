@@ -1,0 +1,210 @@
+// Search end to end: search as you type, ranked results with marked
+// snippets, the URL and history, the 404 view's suggestions, content kept
+// when the core cannot load, and a split blog searched a shard at a time.
+// Run: node --test tests/e2e/search.test.mjs   (after scripts/build.sh)
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+import {
+  appReady, buildSite, contentDir, launchBrowser, openPage, pathOf, readBundle, repoRoot, serve,
+} from './helpers.mjs';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** @type {Awaited<ReturnType<typeof buildSite>>} */
+let site;
+/** @type {Awaited<ReturnType<typeof serve>>} */
+let server;
+/** @type {import('playwright-core').Browser} */
+let browser;
+
+before(async () => {
+  site = await buildSite();
+  server = await serve(site.dir, site.bundle.site.base_path);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  await site?.remove();
+});
+
+const base = () => site.bundle.site.base_path;
+/** @param {string} p */
+const urlOf = (p) => new URL(p, server.url).href;
+
+/** Starts summing layout shifts (all of them, input or not). @param {import('playwright-core').Page} page */
+async function watchShifts(page) {
+  await page.evaluate(() => {
+    const w = /** @type {any} */ (window);
+    w.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__shift += /** @type {any} */ (e).value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+/** @param {import('playwright-core').Page} page */
+const shifts = (page) => page.evaluate(() => new Promise((done) => {
+  requestAnimationFrame(() => requestAnimationFrame(() => done(/** @type {any} */ (window).__shift)));
+}));
+
+test('typing in the header box shows ranked results with marked snippets; the URL follows; Back restores', async () => {
+  const { page, pageErrors, consoleErrors, close } = await openPage(browser, { viewport: { width: 375, height: 740 } });
+  try {
+    await page.goto(urlOf(base()));
+    assert.equal(await appReady(page), true);
+    await watchShifts(page);
+    await page.locator('.site-search input').click();
+    await page.keyboard.type('footnotes', { delay: 30 });
+    await page.waitForFunction(() => location.search === '?q=footnotes' && document.querySelector('.search-hit'));
+    const titles = await page.locator('.search-hit h2').allTextContents();
+    assert.equal(titles[0].trim(), 'Footnotes, properly', `ranked first: ${titles.join(' | ')}`);
+    assert.ok(await page.locator('.search-hit .snippet mark').count() > 0, 'snippets mark the word');
+    assert.match(await page.locator('.search-results .count').textContent() ?? '', /^\d+ posts? match/);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'search-q', 'focus stays in the box');
+    // More words: the results and the URL follow (replaceState: no new entry).
+    const entries = await page.evaluate(() => history.length);
+    await page.keyboard.type(' prop', { delay: 30 });
+    await page.waitForFunction(() => location.search === '?q=footnotes+prop'
+      && document.querySelector('.search-results .count')?.textContent?.includes('“footnotes prop”'));
+    assert.equal((await page.locator('.search-hit h2').first().textContent())?.trim(), 'Footnotes, properly');
+    assert.equal(await page.evaluate(() => history.length), entries);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'search-q');
+    assert.equal(await shifts(page), 0, 'no layout shift while results change');
+    // Open a result, come back: the query and its results are there again.
+    await page.locator('.search-hit h2 a').first().click();
+    await page.waitForFunction(() => location.pathname.includes('/posts/'));
+    await page.goBack();
+    await page.waitForFunction(() => location.search === '?q=footnotes+prop' && document.querySelector('.search-hit'));
+    assert.equal(await page.locator('#search-q').inputValue(), 'footnotes prop');
+    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('a typo is corrected, an empty search helps, and no match offers ways on', async () => {
+  const { page, close } = await openPage(browser);
+  try {
+    await page.goto(urlOf(`${base()}search/?q=performence`));
+    await page.waitForSelector('.did-you-mean');
+    assert.match(await page.locator('.did-you-mean').textContent() ?? '', /Showing results for “performance”/);
+    assert.equal((await page.locator('.search-hit h2').first().textContent())?.trim(), 'Performance notes');
+    await page.goto(urlOf(`${base()}search/`));
+    assert.ok(await page.locator('.search-help').isVisible());
+    await page.goto(urlOf(`${base()}search/?q=qqqxqqq`));
+    await page.waitForSelector('.search-none');
+    assert.ok(await page.locator('.search-none a').count() >= 2);
+  } finally {
+    await close();
+  }
+});
+
+test('the 404 view suggests the closest post and fills the box with words from the path', async () => {
+  const { page, close } = await openPage(browser);
+  try {
+    await page.goto(urlOf(`${base()}posts/footnote-properly/`));
+    await page.waitForSelector('.near-posts li');
+    const first = (await page.locator('.near-posts a').first().textContent())?.trim();
+    assert.equal(first, 'Footnotes, properly');
+    assert.equal(await page.locator('#search-q').inputValue(), 'footnote properly');
+    assert.equal((await page.locator('main h1').textContent())?.trim(), 'Page not found');
+  } finally {
+    await close();
+  }
+});
+
+test('with WASM blocked, /search/ and the 404 page keep their content (no "Loading…"; a note says why)', async () => {
+  const { page, close } = await openPage(browser);
+  try {
+    await page.route('**/quire-core.wasm', (route) => route.abort());
+    await page.goto(urlOf(`${base()}search/?q=markdown`));
+    assert.equal((await page.locator('main h1').textContent())?.trim(), 'Search');
+    assert.ok(await page.locator('#search-q').isVisible());
+    assert.equal(await appReady(page), false);
+    assert.equal(await page.locator('.quire-loading').count(), 0);
+    assert.ok(await page.locator('.search-help').isVisible());
+    assert.equal(await page.locator('main h1').count(), 1);
+    await page.locator('main .quire-error.note').waitFor();
+    await page.goto(urlOf(`${base()}no/such/page/`));
+    assert.equal(await appReady(page), false);
+    assert.equal((await page.locator('main h1').textContent())?.trim(), 'Page not found');
+    assert.equal(await page.locator('main h1').count(), 1);
+    assert.equal(await page.locator('.quire-loading').count(), 0);
+  } finally {
+    await close();
+  }
+});
+
+for (const scheme of /** @type {const} */ (['light', 'dark'])) {
+  test(`axe finds no violations in search results as typed, ${scheme}`, async () => {
+    const { page, close } = await openPage(browser, { colorScheme: scheme });
+    try {
+      await page.goto(urlOf(`${base()}search/`));
+      assert.equal(await appReady(page), true);
+      await page.locator('#search-q').fill('markdown');
+      await page.waitForSelector('.search-hit mark');
+      await page.addScriptTag({ path: axePath });
+      const violations = await page.evaluate(async () => {
+        const r = await /** @type {any} */ (window).axe.run(document, { resultTypes: ['violations'] });
+        return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      });
+      assert.deepEqual(violations, []);
+    } finally {
+      await close();
+    }
+  });
+}
+
+test('a split blog finds a word only one body holds, fetching only index shards', async () => {
+  /** @type {Record<string, string>} */
+  const files = { 'site.yaml': 'title: Split\nsplit_bundle_over: 50\n' };
+  const words = ['river', 'stone', 'cloud', 'maple', 'ember', 'harbor', 'violet', 'copper', 'meadow', 'lantern'];
+  for (let i = 0; i < 600; i += 1) {
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    const month = String(1 + (Math.floor(i / 28) % 12)).padStart(2, '0');
+    const year = 2000 + Math.floor(i / 336);
+    let body = `Intro ${words[i % 10]} ${words[(i * 7) % 10]}.\n\n`;
+    for (let k = 0; k < 40; k += 1) body += `${words[(i + k) % 10]} ${words[(i * k) % 10]} n${i}x${k} `;
+    if (i === 321) body += '\n\nOnly here: xylophonist.\n';
+    files[`posts/${year}-${month}-${day}-post-${i}.md`] = `---\ntitle: Post ${i}\ndate: ${year}-${month}-${day}\nsummary: Post number ${i}.\n---\n\n${body}\n`;
+  }
+  const content = await contentDir(files);
+  const run = spawnSync(path.join(repoRoot, 'build/native/quire'), ['build', content.dir, '-o', content.out], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  const bundle = await readBundle(content.out);
+  assert.ok(/** @type {any} */ (bundle).chunks?.length > 10, 'the blog is split');
+  const split = await serve(content.out, '/');
+  const { page, close } = await openPage(browser);
+  try {
+    await page.goto(new URL('search/', split.url).href);
+    assert.equal(await appReady(page), true);
+    /** @type {string[]} */
+    const requests = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await page.locator('#search-q').fill('xylophonist');
+    await page.waitForFunction(() => location.search === '?q=xylophonist' && document.querySelector('.search-hit'));
+    assert.deepEqual(await page.locator('.search-hit h2').allTextContents(), ['Post 321']);
+    // The search fetched index files only, a few of them, and not the chunk
+    // holding the body (links in view may prefetch other chunks, as on any list).
+    const searched = requests.filter((r) => r.startsWith('/search/'));
+    assert.ok(searched.length >= 2, `fetched: ${requests.join(' ')}`);
+    assert.ok(searched.every((r) => /^\/search\/[\w-]+\.bin$/.test(r)), `only index files: ${searched.join(' ')}`);
+    const shards = (await import('node:fs')).readdirSync(path.join(content.out, 'search')).filter((f) => f.endsWith('.bin'));
+    assert.ok(searched.length < shards.length / 2, `${searched.length} of ${shards.length} index files`);
+    const held = /** @type {any} */ (bundle).posts.find((/** @type {any} */ p) => p.title === 'Post 321');
+    const chunk = `/${/** @type {any} */ (bundle).chunks[held.chunk]}`;
+    const beforeResults = requests.slice(0, requests.indexOf(searched[searched.length - 1]) + 1);
+    assert.ok(!beforeResults.includes(chunk), `the body's chunk ${chunk} was not needed: ${beforeResults.join(' ')}`);
+  } finally {
+    await close();
+    await split.close();
+    await content.remove();
+  }
+});
