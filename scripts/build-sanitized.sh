@@ -15,4 +15,4 @@ if [[ ! -f build/fuzz/CMakeCache.txt ]]; then
 fi
 # The CLI is not needed here: only the harnesses, the seeds and the tests.
 cmake --build build/fuzz -j "$jobs" --target quire_tests fuzz_seeds \
-  fuzz_bundle fuzz_markdown fuzz_views fuzz_content fuzz_md4c_diff
+  fuzz_bundle fuzz_markdown fuzz_views fuzz_content fuzz_md4c_diff fuzz_image

@@ -262,8 +262,10 @@ std::string format_date(const DateTime& d, std::string_view format, std::string_
       case 'Y': out += std::to_string(d.year); break;
       case 'm': num(d.month); break;
       case 'd': num(d.day); break;
-      case 'B': out += names.months[d.month - 1]; break;
-      case 'b': out += names.months_short[d.month - 1]; break;
+      // A date the loader did not check (a month 0 from an empty date)
+      // names no month rather than reading before the table.
+      case 'B': if (d.month >= 1 && d.month <= 12) out += names.months[d.month - 1]; break;
+      case 'b': if (d.month >= 1 && d.month <= 12) out += names.months_short[d.month - 1]; break;
       case 'A': out += names.days[weekday(d)]; break;
       case 'a': out += names.days_short[weekday(d)]; break;
       case 'H': num(d.hour); break;

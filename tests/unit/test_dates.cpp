@@ -38,6 +38,15 @@ TEST_SUITE("dates") {
     }
   }
 
+  // Found by the sanitized run of unit.search: a view formatting a post
+  // whose date was never parsed read months[-1].
+  TEST_CASE("a date with month 0 names no month") {
+    quire::DateTime d{};
+    d.year = 2022;
+    d.day = 1;
+    CHECK(format_date(d, "%B %b %Y", "en") == "  2022");
+  }
+
   TEST_CASE("instants compare across offsets") {
     auto a = parse_date("2022-10-09T20:25:00+01:00");
     auto b = parse_date("2022-10-09T19:25:00Z");
