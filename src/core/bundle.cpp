@@ -1160,6 +1160,23 @@ void BundleReader::post(size_t i) {
     Type vt;
     if (!in_.peek(vt)) return false;
     auto problem = [&](std::string what) { fields_.set(slot, std::string(name) + ": " + what); };
+    // A list of strings (authors, aliases, categories): each one to `add`.
+    auto strings = [&](auto add) {
+      if (vt == Type::Null) return in_.null();
+      if (vt != Type::Array) return problem(expected("array", vt)), in_.skip();
+      return in_.array([&](size_t k) {
+        Type et;
+        if (!in_.peek(et)) return false;
+        if (et != Type::String) {
+          fields_.set(slot, std::string(name) + "[" + std::to_string(k) + "]: " + expected("string", et));
+          return in_.skip();
+        }
+        Raw r;
+        if (!in_.string(r)) return false;
+        add(text_at_load(r));
+        return true;
+      });
+    };
     std::string what;
     switch (slot) {
       case kSlug: case kTitle: case kDate: case kUpdated: {
@@ -1252,41 +1269,13 @@ void BundleReader::post(size_t i) {
       }
       case kAuthors:
       case kAliases: {
-        // Lists of strings.
         std::vector<Text>& list = slot == kAuthors ? p.authors : p.aliases;
-        const char* list_name = slot == kAuthors ? "authors[" : "aliases[";
         list.clear();
-        if (vt == Type::Null) return in_.null();
-        if (vt != Type::Array) return problem(expected("array", vt)), in_.skip();
-        return in_.array([&](size_t k) {
-          Type et;
-          if (!in_.peek(et)) return false;
-          if (et != Type::String) {
-            fields_.set(slot, list_name + std::to_string(k) + "]: " + expected("string", et));
-            return in_.skip();
-          }
-          Raw r;
-          if (!in_.string(r)) return false;
-          list.push_back(text_at_load(r));
-          return true;
-        });
+        return strings([&](Text item) { list.push_back(item); });
       }
       case kCategories:  // strings (categories.hpp indexes them)
         p.categories.clear();
-        if (vt == Type::Null) return in_.null();
-        if (vt != Type::Array) return problem(expected("array", vt)), in_.skip();
-        return in_.array([&](size_t k) {
-          Type et;
-          if (!in_.peek(et)) return false;
-          if (et != Type::String) {
-            fields_.set(slot, "categories[" + std::to_string(k) + "]: " + expected("string", et));
-            return in_.skip();
-          }
-          Raw r;
-          if (!in_.string(r)) return false;
-          p.categories.push_back(text_at_load(r).str());
-          return true;
-        });
+        return strings([&](Text item) { p.categories.push_back(item.str()); });
       default: {  // kMinutes
         p.minutes = 0;
         if (vt == Type::Null) return in_.null();
