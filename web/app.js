@@ -144,7 +144,9 @@ function start(app) {
         whenIdle(warmUp);
       }
       if (needsRender) {
-        if (ok) show(new URL(location.href), { history: 'none', focus: false, initial: true, scroll: savedScroll() });
+        // In a task of its own, and its DOM in another (show): on a phone
+        // each is shorter than loading the bundle and the view together.
+        if (ok) setTimeout(() => show(new URL(location.href), { history: 'none', focus: false, initial: true, scroll: savedScroll() }));
         else showError(loadError, keepsContent);
       } else if (!ok) {
         console.warn('Quire: the blog could not be loaded; links work as normal page loads.', loadError);
@@ -614,6 +616,10 @@ async function show(url, options) {
     if (options.initial) showError(error, keepsPage());
     else loadDocument(url);
     return;
+  }
+  if (options.initial) {
+    await new Promise((resolve) => { setTimeout(resolve); });
+    if (ticket !== latestShow) return;
   }
   if (view.status === 404 && options.history === 'push') {
     // No view of the blog's, but maybe a page of the host's: with

@@ -207,7 +207,7 @@ test('a split blog finds a word only one body holds, fetching only index shards'
 test('/search/?q= and the 404 view: the largest paint is pre-rendered; results arrive without a later, larger one', async () => {
   /** @type {string[]} */
   const late = [];
-  for (const width of [375, 1280]) {
+  for (const width of [375, 412, 1280]) {  // 412: Lighthouse's phone
     for (const view of [`${base()}search/?q=markdown`, `${base()}no/such/page/`]) {
       const { page, close } = await openPage(browser, { viewport: { width, height: 700 } });
       try {
