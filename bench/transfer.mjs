@@ -14,7 +14,7 @@ import { blogSizes, site, standalone } from './common.mjs';
 /** @typedef {import('./common.mjs').Context} Context */
 
 /** The app: the same for every blog. */
-const appFiles = ['app.js', 'quire.js', 'quire-core.js', 'quire-core.wasm', 'style.css'];
+const appFiles = ['app.js', 'quire.js', 'footnote-preview.js', 'quire-core.js', 'quire-core.wasm', 'style.css'];
 
 /** @param {Buffer} data */
 function sizes(data) {

@@ -5,15 +5,13 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 
-import { appReady, buildSite, launchBrowser, openPage, screenshotDir, serve, viewPaths } from '../tests/e2e/helpers.mjs';
+import { appReady, openPage, sampleSite, screenshotDir, viewPaths } from '../tests/e2e/helpers.mjs';
 
 const widths = [375, 1280];
 const themes = /** @type {const} */ (['light', 'dark']);
 
 async function main() {
-  const site = await buildSite();
-  const server = await serve(site.dir, site.bundle.site.base_path);
-  const browser = await launchBrowser();
+  const { site, server, browser, close: closeSite } = await sampleSite();
   await mkdir(screenshotDir, { recursive: true });
   try {
     // Every view type, and the post that uses the most markdown (tables,
@@ -40,9 +38,7 @@ async function main() {
       }
     }
   } finally {
-    await browser.close();
-    await server.close();
-    await site.remove();
+    await closeSite();
   }
 }
 

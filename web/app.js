@@ -12,7 +12,8 @@
 // first interaction (pointer, touch, key, focus): reading needs no
 // JavaScript, and the first paint stays free of WASM work. With Save-Data
 // it does not start there at all: links stay ordinary page loads. A page
-// that must be rendered client-side (a 404.html fallback) starts at once.
+// that must be rendered client-side (a 404.html fallback, /search/?q=)
+// starts it once the page as it arrived has painted (afterFirstPaint).
 //
 // For tests: window.__quire = {ready, navigations, warmedUp}; reading
 // `ready` starts the core if it hasn't started, and resolves to true once
@@ -28,6 +29,7 @@
 // quire:bundle-loaded, quire:first-view (a page rendered client-side at
 // load).
 
+import { previewFootnotes } from './footnote-preview.js';
 import { fetchBundle, getCore, loadBundle } from './quire.js';
 
 /** @typedef {import('./quire.js').Bundle} Bundle */
@@ -142,7 +144,9 @@ function start(app) {
         whenIdle(warmUp);
       }
       if (needsRender) {
-        if (ok) show(new URL(location.href), { history: 'none', focus: false, initial: true, scroll: savedScroll() });
+        // In a task of its own, and its DOM in another (show): on a phone
+        // each is shorter than loading the bundle and the view together.
+        if (ok) setTimeout(() => show(new URL(location.href), { history: 'none', focus: false, initial: true, scroll: savedScroll() }));
         else showError(loadError, keepsContent);
       } else if (!ok) {
         console.warn('Quire: the blog could not be loaded; links work as normal page loads.', loadError);
@@ -166,8 +170,9 @@ function start(app) {
     for (const type of events) addEventListener(type, onFirst, { capture: true, passive: true });
   }
 
-  if (needsRender) startCore();
+  if (needsRender) afterFirstPaint(startCore);
 
+  previewFootnotes(app);  // before onClick (on document): a preview is no navigation
   document.addEventListener('click', onClick);
   addCopyButtons(app);
   app.addEventListener('click', onCopy);
@@ -188,6 +193,19 @@ function start(app) {
     clearTimeout(scrollTimer);
     scrollTimer = window.setTimeout(saveScroll, 100);
   }, { passive: true });
+}
+
+/**
+ * Runs `task` once the page as it arrived is on screen: the frame after
+ * the app started has painted. The core's and the bundle's downloads then
+ * take no bandwidth from that first paint, and its largest block, not a
+ * view rendered seconds later, is the page's largest contentful paint. In
+ * a hidden tab (no frames), at once.
+ * @param {() => unknown} task
+ */
+function afterFirstPaint(task) {
+  if (document.visibilityState === 'hidden') task();
+  else requestAnimationFrame(() => setTimeout(task, 0));
 }
 
 /**
@@ -514,11 +532,7 @@ async function liveSearch(input, url) {
   try {
     history.replaceState({ scroll: { x: window.scrollX, y: window.scrollY } }, '', url);
   } catch { /* too many history calls: the next one catches up */ }
-  prefetchInView(app);
-  testHooks.navigations += 1;
-  document.dispatchEvent(new CustomEvent('quire:rendered', {
-    detail: { path: view.path, status: view.status, title: view.title },
-  }));
+  announceRendered(app, view);
 }
 
 /**
@@ -603,6 +617,10 @@ async function show(url, options) {
     else loadDocument(url);
     return;
   }
+  if (options.initial) {
+    await new Promise((resolve) => { setTimeout(resolve); });
+    if (ticket !== latestShow) return;
+  }
   if (view.status === 404 && options.history === 'push') {
     // No view of the blog's, but maybe a page of the host's: with
     // base_path '/', a link to /about/ looks like a route. The host serves
@@ -656,6 +674,17 @@ async function show(url, options) {
   }
 
   if (options.initial) performance.mark('quire:first-view');
+  announceRendered(app, view);
+}
+
+/**
+ * After a client render (a view, or search results as the reader types):
+ * prefetch for the links now in view, count it, and tell listeners
+ * (`quire:rendered`, see the header).
+ * @param {HTMLElement} app
+ * @param {{path: string, status: number, title: string}} view
+ */
+function announceRendered(app, view) {
   prefetchInView(app);
   testHooks.navigations += 1;
   document.dispatchEvent(new CustomEvent('quire:rendered', {

@@ -35,6 +35,7 @@
 // fallback content (its children; light DOM, as without JavaScript) and
 // the detail goes in quire-error.
 
+import { previewFootnotes } from './footnote-preview.js';
 import { fetchBundle, loadBundle, QuireError } from './quire.js';
 
 /** @typedef {import('./quire.js').Bundle} Bundle */
@@ -185,7 +186,16 @@ button.back:hover { background: var(--_raised); }
 .tags { display: flex; flex-wrap: wrap; gap: 0.4em; list-style: none; margin: 0.5em 0 0; padding: 0; }
 .tag { display: inline-block; font-size: 0.8em; padding: 0.05em 0.6em; border-radius: 999px;
   background: var(--_raised); text-decoration: none; }
-.post-body { margin-top: 1.2em; }
+.categories { margin: 0.5em 0 0; font-size: 0.9em; color: var(--_muted); }
+.post-body { margin-top: 1.2em; position: relative; }
+.footnote-preview { position: absolute; z-index: 2; width: min(20em, 100%); padding: 0.6em 0.9em 0.2em;
+  border: 1px solid var(--_border); border-radius: 6px; background: var(--_raised); color: inherit;
+  box-shadow: 0 0.25em 1em rgb(0 0 0 / 0.18); font-size: 0.9em; line-height: 1.5; }
+.footnote-preview-text > :last-child { margin-bottom: 0.25em; }
+.footnote-preview-actions { display: flex; justify-content: space-between; align-items: center; margin: 0; }
+.footnote-preview-actions a { padding-block: 0.35em; }
+.footnote-preview-close { min-width: 24px; min-height: 24px; padding: 0.35em 0.5em; border: 0; background: none;
+  color: var(--_accent); font: inherit; cursor: pointer; }
 .post-body > :first-child { margin-top: 0; }
 .post-body :is(p, ul, ol, pre, blockquote, table, figure) { margin: 0 0 1em; }
 .post-body :is(h1, h2, h3, h4, h5, h6) { margin: 1.3em 0 0.5em; line-height: 1.3;
@@ -288,6 +298,8 @@ class QuireBlog extends HTMLElement {
   #fallback = [];
   /** Transitions when the host's color-scheme changes (shadow root only). @type {HTMLElement|null} */
   #probe = null;
+  /** Stops the footnote previews (footnote-preview.js). */
+  #stopPreviews = () => {};
   #onClick = (/** @type {Event} */ event) => this.#click(/** @type {MouseEvent} */ (event));
   #onScheme = () => this.#applyScheme();
 
@@ -296,6 +308,8 @@ class QuireBlog extends HTMLElement {
       this.#upgradeProperties();
       this.#build();
     }
+    // Footnote previews first: a preview is no navigation (#click).
+    if (this.#root) this.#stopPreviews = previewFootnotes(this.#root);
     this.#root?.addEventListener('click', this.#onClick);
     this.#probe?.addEventListener('transitionrun', this.#onScheme);
     systemDark?.addEventListener('change', this.#onScheme);
@@ -304,6 +318,7 @@ class QuireBlog extends HTMLElement {
   }
 
   disconnectedCallback() {
+    this.#stopPreviews();
     this.#root?.removeEventListener('click', this.#onClick);
     this.#probe?.removeEventListener('transitionrun', this.#onScheme);
     systemDark?.removeEventListener('change', this.#onScheme);

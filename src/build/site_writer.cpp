@@ -21,7 +21,7 @@
 namespace quire {
 namespace fs = std::filesystem;
 
-const char* const kWebFiles[] = {"app.js", "quire.js", "theme.js", "style.css", "favicon.svg",
+const char* const kWebFiles[] = {"app.js", "quire.js", "footnote-preview.js", "theme.js", "style.css", "favicon.svg",
                                  // the embeddable widget, its types and demo
                                  "quire-widget.js", "quire-widget.d.ts", "quire.d.ts", "embed-demo.html",
                                  nullptr};

@@ -177,23 +177,18 @@ std::string render_document(const Bundle& bundle, const View& view) {
       .raw("<link rel=\"stylesheet\" href=\"").text(base + kStylesheetFile).raw("\">\n")
       .raw("<script src=\"").text(base + kThemeScriptFile).raw("\"></script>\n");  // blocking: before first paint
   // 404.html is also what static hosts serve for routes without a page of
-  // their own (combined tags, deep links on some hosts): the app must render
-  // those at once, so fetch the app, the core and the bundle in parallel
-  // with the page, the app first (a module script alone is fetched at low
-  // priority, behind the preloads on an HTTP/1.1 host's six connections).
-  // A pre-rendered page starts the core on first interaction and keeps its
-  // bandwidth for what it shows.
+  // their own (combined tags, deep links on some hosts): the app renders
+  // those as soon as it can, so it is fetched first (a module script alone
+  // is fetched at low priority). It shows what the page arrived with
+  // ("Page not found", its search box) until then, and starts the core and
+  // the bundle once that has painted: nothing competes with the page's own
+  // first paint for bandwidth, and the largest paint is the page's
+  // (web/app.js, afterFirstPaint). A pre-rendered page starts the core on
+  // first interaction.
   if (view.status == 404) h.raw("<link rel=\"modulepreload\" href=\"").text(base + kAppScriptFile).raw("\">\n");
   h.raw("<link rel=\"modulepreload\" href=\"").text(base + kApiScriptFile).raw("\">\n");
-  if (view.status == 404)
-    h.raw("<link rel=\"modulepreload\" href=\"").text(base + kCoreScriptFile).raw("\">\n")
-        .raw("<link rel=\"preload\" href=\"").text(base + kBundleFile).raw("\" as=\"fetch\" crossorigin>\n")
-        .raw("<link rel=\"preload\" href=\"").text(base + kCoreWasmFile).raw("\" as=\"fetch\" crossorigin>\n");
-  // On 404.html the app blocks rendering until it has run (it shows
-  // "Loading…" at once): no flash of "Page not found" before a view the app
-  // renders, and no layout and paint of it in the way of the app's start.
-  h.raw("<script type=\"module\" src=\"").text(base + kAppScriptFile)
-      .raw(view.status == 404 ? "\" blocking=\"render\"></script>\n" : "\"></script>\n").raw("</head>\n<body>\n")
+  h.raw("<link rel=\"modulepreload\" href=\"").text(base + kFootnoteScriptFile).raw("\">\n");
+  h.raw("<script type=\"module\" src=\"").text(base + kAppScriptFile).raw("\"></script>\n").raw("</head>\n<body>\n")
       .raw("<div id=\"quire-app\" data-base=\"").text(base).raw("\" data-bundle=\"").text(base + kBundleFile)
       .raw("\" data-route=\"").text(view.path).raw("\" data-status=\"").num(view.status).raw("\">\n")
       .raw(render_app(bundle, view))

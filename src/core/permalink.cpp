@@ -146,7 +146,7 @@ const char* reserved_path(std::string_view normal, bool categories) {
   if (first == "search") return "the search page /search/";
   if (first == "chunks") return "the bundle's chunks /chunks/";
   if (normal == "404.html") return "the not-found page /404.html";
-  for (const char* f : {kBundleFile, kStylesheetFile, kAppScriptFile, kApiScriptFile, kCoreScriptFile, kCoreWasmFile,
+  for (const char* f : {kBundleFile, kStylesheetFile, kAppScriptFile, kApiScriptFile, kFootnoteScriptFile, kCoreScriptFile, kCoreWasmFile,
                         kThemeScriptFile, kFaviconFile, kAtomFeedFile, kJsonFeedFile, kSitemapFile, kRobotsFile})
     if (first == f) return "one of the site's files (the app, feeds, sitemap)";
   return nullptr;

@@ -105,4 +105,25 @@ std::string smart_punctuation(std::string_view text) {
   return out;
 }
 
+std::string smart_title(std::string_view title, bool on) {
+  if (!on || !SmartPunctuation::has_marks(title)) return std::string(title);
+  std::string out;
+  SmartPunctuation smart;
+  size_t at = 0;
+  while (at < title.size()) {
+    const size_t open = title.find('`', at);
+    const size_t close = open == std::string_view::npos ? open : title.find('`', open + 1);
+    if (close == std::string_view::npos) {  // no code (an unpaired backtick is text)
+      smart.convert(title.substr(at), out);
+      break;
+    }
+    smart.convert(title.substr(at, open - at), out);
+    const std::string_view code = title.substr(open, close + 1 - open);
+    out.append(code);
+    smart.note(code);
+    at = close + 1;
+  }
+  return out;
+}
+
 }  // namespace quire

@@ -37,4 +37,10 @@ class SmartPunctuation {
 // The whole of `text` converted, as one block (titles, captions).
 std::string smart_punctuation(std::string_view text);
 
+// A post's title as lists and headers show it: converted as one block, but
+// not between backticks (a title's `--flag` or `"quoted"` code stays as
+// typed, as in a code span), and unchanged when the site turned the
+// setting off. Titles are plain text: the backticks themselves stay.
+std::string smart_title(std::string_view title, bool on);
+
 }  // namespace quire

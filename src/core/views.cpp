@@ -13,6 +13,7 @@
 #include "core/pages.hpp"
 #include "core/search_query.hpp"
 #include "core/search_snippet.hpp"
+#include "core/smart_punctuation.hpp"
 #include "core/toc.hpp"
 
 namespace quire {
@@ -99,13 +100,24 @@ class ViewBuilder {
     h.raw("</time>");
   }
 
+  // A post's title as shown (smart_title: the site's typographic marks).
+  std::string shown_title(const Post& p) const { return smart_title(p.title, site_.smart_punctuation); }
+
   void tag_list(Html& h, const Post& p) {
-    if (site_.categories && !p.categories.empty()) {  // categories.hpp
-      h.raw("<ul class=\"tags categories\" aria-label=\"Categories\">");
+    // Categories read as a line, "in Builds and Repairs", not as pills:
+    // tags and categories look different (categories.hpp).
+    if (site_.categories && !p.categories.empty()) {
+      std::vector<std::pair<const TagInfo*, const std::string*>> shown;  // the term, as the post spells it
       for (const std::string& c : p.categories)
-        if (const TagInfo* info = b_.find_term(true, tag_slug(c)))
-          h.raw("<li><a class=\"tag category\" href=\"").text(tag_path(*info)).raw("\">").text(c).raw("</a></li>");
-      h.raw("</ul>");
+        if (const TagInfo* info = b_.find_term(true, tag_slug(c))) shown.emplace_back(info, &c);
+      if (!shown.empty()) {
+        h.raw("<p class=\"post-categories\"><span class=\"label\">in</span> ");
+        for (size_t i = 0; i < shown.size(); ++i)
+          h.raw(i == 0 ? "" : i + 1 == shown.size() ? " and " : ", ")
+              .raw("<a class=\"category\" href=\"").text(tag_path(*shown[i].first)).raw("\">").text(*shown[i].second)
+              .raw("</a>");
+        h.raw("</p>");
+      }
     }
     if (p.tags.empty()) return;
     h.raw("<ul class=\"tags\" aria-label=\"Tags\">");
@@ -121,7 +133,7 @@ class ViewBuilder {
   void post_summary(Html& h, size_t index, bool first = false) {
     const Post& p = b_.posts[index];
     h.raw("<article class=\"post-summary\">\n<h2><a href=\"").text(path(post_route(p)))
-        .raw("\">").text(p.title).raw("</a></h2>\n<p class=\"post-meta\">");
+        .raw("\">").text(shown_title(p)).raw("</a></h2>\n<p class=\"post-meta\">");
     time(h, p.date, p.when);
     if (int minutes = reading_minutes(p)) h.raw(" <span class=\"reading-time\">· ").num(minutes).raw(" min read</span>");
     h.raw("</p>\n");
@@ -234,11 +246,11 @@ class ViewBuilder {
     v_.description = markdown_plain_text(p->summary);
     Html h;
     h.raw("<article class=\"post\" data-slug=\"").text(p->slug).raw("\">\n<header class=\"post-header\">\n<h1>")
-        .text(p->title).raw("</h1>\n<p class=\"post-meta\">");
+        .text(shown_title(*p)).raw("</h1>\n<p class=\"post-meta\">");
     time(h, p->date, p->when);
     if (!p->updated.empty()) {
       if (auto u = parse_date(p->updated)) {
-        h.raw(" <span class=\"updated\">Updated ");
+        h.raw(" <span class=\"updated\">· Updated ");
         time(h, p->updated, *u);
         h.raw("</span>");
       }
@@ -288,9 +300,9 @@ class ViewBuilder {
     if (newer || older) {
       h.raw("<nav class=\"post-nav\" aria-label=\"More posts\">\n");
       if (older) h.raw("<a class=\"older\" rel=\"prev\" href=\"").text(path(post_route(*older)))
-          .raw("\"><span class=\"label\">← Previous post</span> <span class=\"title\">").text(older->title).raw("</span></a>\n");
+          .raw("\"><span class=\"label\">← Previous post</span> <span class=\"title\">").text(shown_title(*older)).raw("</span></a>\n");
       if (newer) h.raw("<a class=\"newer\" rel=\"next\" href=\"").text(path(post_route(*newer)))
-          .raw("\"><span class=\"label\">Next post →</span> <span class=\"title\">").text(newer->title).raw("</span></a>\n");
+          .raw("\"><span class=\"label\">Next post →</span> <span class=\"title\">").text(shown_title(*newer)).raw("</span></a>\n");
       h.raw("</nav>\n");
     }
     h.raw("</article>\n");
@@ -508,7 +520,7 @@ class ViewBuilder {
       const Post& p = b_.posts[posts[k]];
       h.raw("<li>");
       time(h, p.date, p.when);
-      h.raw(" <a href=\"").text(path(post_route(p))).raw("\">").text(p.title).raw("</a></li>\n");
+      h.raw(" <a href=\"").text(path(post_route(p))).raw("\">").text(shown_title(p)).raw("</a></li>\n");
     }
     h.raw("</ul>\n");
   }
@@ -557,7 +569,7 @@ class ViewBuilder {
   // One result: title, date, tags and a snippet with the matched words marked.
   void search_hit(Html& h, size_t index, const std::vector<SearchMark>& marks) {
     const Post& p = b_.posts[index];
-    h.raw("<li class=\"search-hit\"><h2><a href=\"").text(path(post_route(p))).raw("\">").text(p.title)
+    h.raw("<li class=\"search-hit\"><h2><a href=\"").text(path(post_route(p))).raw("\">").text(shown_title(p))
         .raw("</a></h2>\n<p class=\"post-meta\">");
     time(h, p.date, p.when);
     h.raw("</p>\n");

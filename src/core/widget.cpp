@@ -6,8 +6,10 @@
 #include "core/code_tokens.hpp"
 #include "core/dates.hpp"
 #include "core/html.hpp"
+#include "core/image_sizes.hpp"
 #include "core/markdown.hpp"
 #include "core/router.hpp"
+#include "core/smart_punctuation.hpp"
 #include "core/views.hpp"
 
 namespace quire {
@@ -162,7 +164,8 @@ class WidgetBuilder {
     for (size_t k = 0; k < posts.size() && k < n; ++k) {
       const Post& p = b_.posts[posts[k]];
       h.raw("<li class=\"item\" part=\"item\"><a class=\"link\" part=\"link\" href=\"").text(link(post_route(p)))
-          .raw("\" data-slug=\"").text(p.slug).raw("\">").text(p.title).raw("</a>\n<p class=\"meta\" part=\"meta\">");
+          .raw("\" data-slug=\"").text(p.slug).raw("\">").text(smart_title(p.title, site_.smart_punctuation))
+          .raw("</a>\n<p class=\"meta\" part=\"meta\">");
       time(h, p.date, p.when);
       h.raw("</p>\n");
       std::string summary = markdown_plain_text(p.summary);
@@ -262,17 +265,22 @@ class WidgetBuilder {
     back(h);
     h.raw("<article class=\"post\" part=\"post\" data-slug=\"").text(p->slug).raw("\">\n<header>\n")
         .raw("<h2 class=\"post-title\" part=\"post-title\" tabindex=\"-1\"><a href=\"").text(href).raw("\">")
-        .text(p->title).raw("</a></h2>\n<p class=\"meta\" part=\"meta\">");
+        .text(smart_title(p->title, site_.smart_punctuation)).raw("</a></h2>\n<p class=\"meta\" part=\"meta\">");
     time(h, p->date, p->when);
     if (int minutes = reading_minutes(*p)) h.raw(" · ").num(minutes).raw(" min read");
     h.raw("</p>\n");
-    if (site_.categories && !p->categories.empty()) {  // categories.hpp
-      h.raw("<ul class=\"tags categories\" part=\"tags\" aria-label=\"Categories\">");
+    if (site_.categories && !p->categories.empty()) {  // categories.hpp: a line "in ...", not tag pills
+      std::vector<std::pair<const TagInfo*, const std::string*>> shown;
       for (const std::string& c : p->categories)
-        if (const TagInfo* info = b_.find_term(true, tag_slug(c)))
-          h.raw("<li><a class=\"tag\" part=\"tag\" href=\"").text(link(term_route(*info))).raw("\">").text(c)
-              .raw("</a></li>");
-      h.raw("</ul>\n");
+        if (const TagInfo* info = b_.find_term(true, tag_slug(c))) shown.emplace_back(info, &c);
+      if (!shown.empty()) {
+        h.raw("<p class=\"categories\" part=\"categories\">in ");
+        for (size_t i = 0; i < shown.size(); ++i)
+          h.raw(i == 0 ? "" : i + 1 == shown.size() ? " and " : ", ")
+              .raw("<a class=\"category\" part=\"category\" href=\"").text(link(term_route(*shown[i].first)))
+              .raw("\">").text(*shown[i].second).raw("</a>");
+        h.raw("</p>\n");
+      }
     }
     if (!p->tags.empty()) {
       h.raw("<ul class=\"tags\" part=\"tags\" aria-label=\"Tags\">");
@@ -302,6 +310,9 @@ class WidgetBuilder {
       }
       o.smart_punctuation = b_.site.smart_punctuation;
       o.figures = true;
+      const ImageSizes sizes(p->images);  // build-time image sizes, as the blog's own pages use them
+      o.image_sizes = &sizes;
+      o.eager_images = 1;
       TokenReplay tokens(p->code_json);  // build-time highlighting
       o.code = &tokens;
       h.raw(render_markdown(p->body, o));

@@ -6,28 +6,25 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 
-import { appReady, buildSite, launchBrowser, openPage, serve, viewPaths } from './helpers.mjs';
+import { appReady, openPage, sampleSite, viewPaths } from './helpers.mjs';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-/** @type {Awaited<ReturnType<typeof buildSite>>} */
+/** @type {import('./helpers.mjs').SampleSite['site']} */
 let site;
-/** @type {Awaited<ReturnType<typeof serve>>} */
+/** @type {import('./helpers.mjs').SampleSite['server']} */
 let server;
 /** @type {import('playwright-core').Browser} */
 let browser;
 
+/** @type {(() => Promise<void>)|undefined} */
+let closeSite;
+
 before(async () => {
-  site = await buildSite();
-  server = await serve(site.dir, site.bundle.site.base_path);
-  browser = await launchBrowser();
+  ({ site, server, browser, close: closeSite } = await sampleSite());
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  await site?.remove();
-});
+after(() => closeSite?.());
 
 /**
  * Loads a view and waits until the app has shown it (a combination of tags

@@ -125,9 +125,12 @@ test('clicking through to a post renders it in place, with focus and an announce
     await mkdir(screenshotDir, { recursive: true });
     await page.screenshot({ path: path.join(screenshotDir, 'post.png'), fullPage: true });
 
-    // A footnote link only changes the fragment: the browser scrolls, no render.
+    // A footnote reference previews its note (footnote-preview.test.mjs);
+    // the preview's link to the note only changes the fragment: the
+    // browser scrolls, no render.
     const before = await navigations(page);
     await page.locator('sup.footnote-ref a').first().click();
+    await page.locator('.footnote-preview a', { hasText: 'Go to note' }).click();
     await page.waitForFunction(() => window.scrollY > 0);
     assert.match(page.url(), /#/);
     assert.equal(await navigations(page), before);
@@ -272,7 +275,8 @@ test('the search form searches in place', async () => {
   try {
     await page.goto(home);
     assert.equal(await appReady(page), true);
-    await rendered(page, () => page.locator('.site-nav a', { hasText: 'Search' }).click());
+    // The header's box, empty, opens the search view (the menu has no Search entry).
+    await rendered(page, () => page.locator('.site-search input[name="q"]').press('Enter'));
     const newest = site.bundle.posts[0];
     const word = newest.title.split(/\s+/).sort((a, b) => b.length - a.length)[0].replace(/[^\p{L}\p{N}]/gu, '');
     await page.locator('#search-q').fill(word);

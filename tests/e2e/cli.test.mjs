@@ -173,7 +173,7 @@ test('an updated date shows on the post page, in the feeds and in the sitemap', 
   try {
     assert.equal(quire(['build', c.dir, '-o', c.out]).status, 0);
     const page = await readFile(path.join(c.out, 'posts/a/index.html'), 'utf8');
-    assert.match(page, /<span class="updated">Updated <time datetime="2023-05-06T07:08:09\+02:00">/);
+    assert.match(page, /<span class="updated">· Updated <time datetime="2023-05-06T07:08:09\+02:00">/);
     assert.match(page, /<meta property="article:modified_time" content="2023-05-06T07:08:09\+02:00">/);
     assert.match(page, /"dateModified":"2023-05-06T07:08:09\+02:00"/);
     const atom = await readFile(path.join(c.out, 'feed.xml'), 'utf8');

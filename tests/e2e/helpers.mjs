@@ -112,6 +112,43 @@ export function launchBrowser() {
 }
 
 /**
+ * @typedef {object} SampleSite
+ * @property {Awaited<ReturnType<typeof buildSite>>} site  the built site
+ * @property {Awaited<ReturnType<typeof serve>>} server  serving it under its base path
+ * @property {import('playwright-core').Browser} browser
+ * @property {() => Promise<void>} close  closes the browser and the server, removes the site
+ */
+
+/**
+ * The setup most browser tests share: content/ built, served, and Chromium
+ * launched. Call in `before`, and `close()` in `after`.
+ * @param {string} [content]  the content folder, relative to the repository
+ * @returns {Promise<SampleSite>}
+ */
+export async function sampleSite(content = 'content') {
+  const site = await buildSite(content);
+  /** @type {Awaited<ReturnType<typeof serve>>|undefined} */
+  let server;
+  try {
+    server = await serve(site.dir, site.bundle.site.base_path);
+    const browser = await launchBrowser();
+    const served = server;
+    return {
+      site, server, browser,
+      close: async () => {
+        await browser.close();
+        await served.close();
+        await site.remove();
+      },
+    };
+  } catch (error) {
+    await server?.close();
+    await site.remove();
+    throw error;
+  }
+}
+
+/**
  * @typedef {object} WatchedPage
  * @property {import('playwright-core').Page} page
  * @property {string[]} pageErrors     uncaught exceptions and rejections

@@ -8,11 +8,11 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { appReady, buildSite, launchBrowser, openPage, serve } from './helpers.mjs';
+import { appReady, openPage, sampleSite } from './helpers.mjs';
 
-/** @type {Awaited<ReturnType<typeof buildSite>>} */
+/** @type {import('./helpers.mjs').SampleSite['site']} */
 let site;
-/** @type {Awaited<ReturnType<typeof serve>>} */
+/** @type {import('./helpers.mjs').SampleSite['server']} */
 let server;
 /** @type {import('playwright-core').Browser} */
 let browser;
@@ -22,17 +22,14 @@ const postPath = '/posts/hello-quire/';
 // A post with toc: true and a titled image alone in its paragraph.
 const tourPath = '/posts/a-tour-of-quire-markdown/';
 
+/** @type {(() => Promise<void>)|undefined} */
+let closeSite;
+
 before(async () => {
-  site = await buildSite();
-  server = await serve(site.dir, site.bundle.site.base_path);
-  browser = await launchBrowser();
+  ({ site, server, browser, close: closeSite } = await sampleSite());
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  await site?.remove();
-});
+after(() => closeSite?.());
 
 /** @param {string} p */
 const urlOf = (p) => new URL(p, server.url).href;

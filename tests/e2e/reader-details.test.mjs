@@ -11,12 +11,12 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 import {
-  appReady, buildSite, contentDir, launchBrowser, openPage, readBundle, rendered, repoRoot, serve, viewPaths,
+  appReady, buildSite, contentDir, openPage, readBundle, rendered, repoRoot, sampleSite, serve, viewPaths,
 } from './helpers.mjs';
 
-/** @type {Awaited<ReturnType<typeof buildSite>>} */
+/** @type {import('./helpers.mjs').SampleSite['site']} */
 let site;
-/** @type {Awaited<ReturnType<typeof serve>>} */
+/** @type {import('./helpers.mjs').SampleSite['server']} */
 let server;
 /** @type {import('playwright-core').Browser} */
 let browser;
@@ -26,10 +26,11 @@ let fixture = /** @type {{url: string, close: () => Promise<void>, remove: () =>
 const widths = [375, 1280];
 const themes = /** @type {const} */ (['light', 'dark']);
 
+/** @type {(() => Promise<void>)|undefined} */
+let closeSite;
+
 before(async () => {
-  site = await buildSite();
-  server = await serve(site.dir, site.bundle.site.base_path);
-  browser = await launchBrowser();
+  ({ site, server, browser, close: closeSite } = await sampleSite());
   const words = Array.from({ length: 1100 }, (_, i) => `word${i % 50}`).join(' ');
   const wide = Array.from({ length: 9 }, (_, i) => `Column${i}heading`);
   const content = await contentDir({
@@ -46,11 +47,9 @@ before(async () => {
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
   await fixture?.close();
   await fixture?.remove();
-  await site?.remove();
+  await closeSite?.();
 });
 
 const base = () => site.bundle.site.base_path;
@@ -494,5 +493,80 @@ test('the footer says the site\'s description on the home page only; Home is not
     assert.deepEqual(await current(), [], 'pre-rendered');
   } finally {
     await close();
+  }
+});
+
+test('the header fits on one row at 1280 px (title, menu, search box, theme button) and inside the screen at 375 px', async () => {
+  for (const width of widths) {
+    const { page, close } = await openPage(browser, { viewport: { width, height: 700 } });
+    try {
+      await page.goto(urlOf(viewPaths(site.bundle).post));
+      const header = await page.evaluate(() => {
+        const inner = /** @type {HTMLElement} */ (document.querySelector('.site-header-inner'));
+        const parts = ['.site-title', '.site-nav li', '.site-search', '.theme-toggle']
+          .flatMap((s) => [...inner.querySelectorAll(s)]).map((el) => {
+            const r = el.getBoundingClientRect();
+            return { what: `${el.className || el.tagName} ${el.textContent?.trim() ?? ''}`, middle: (r.top + r.bottom) / 2,
+              right: r.right };
+          });
+        return { parts, overflow: inner.scrollWidth - inner.clientWidth, pageOverflow: document.documentElement.scrollWidth - innerWidth };
+      });
+      assert.ok(header.overflow <= 0 && header.pageOverflow <= 0, `${width}px: nothing sticks out (${header.overflow}, ${header.pageOverflow})`);
+      assert.ok(header.parts.every((p) => p.right <= width), `${width}px: inside the screen`);
+      if (width >= 1280) {
+        const middles = header.parts.map((p) => p.middle);
+        assert.ok(Math.max(...middles) - Math.min(...middles) < 12,
+          `one row at ${width}px: ${header.parts.map((p) => `${p.what}@${Math.round(p.middle)}`).join(', ')}`);
+      } else {
+        // Two rows at most on a phone: the title and buttons, the menu.
+        const rows = new Set(header.parts.map((p) => Math.round(p.middle / 12)));
+        assert.ok(rows.size <= 3, `${width}px: ${header.parts.map((p) => `${p.what}@${Math.round(p.middle)}`).join(', ')}`);
+      }
+    } finally {
+      await close();
+    }
+  }
+});
+
+test('a post\'s header: categories read "in …" (not # pills like tags), "· Updated" after the date, a typographic title', async () => {
+  const content = await contentDir({
+    'site.yaml': 'title: Bench\nurl: "https://bench.example"\ntaxonomies: [tags, categories]\n',
+    'posts/lamp.md': '---\ntitle: "The lamp\'s first light -- at last"\ndate: 2021-03-02\nupdated: 2021-03-05\n'
+      + 'tags: [lamps]\ncategories: [Builds, Repairs]\n---\n\nIt works.\n',
+    'posts/older.md': '---\ntitle: "Using `--dry-run` isn\'t \\"risky\\""\ndate: 2021-01-01\ntags: [lamps]\n---\n\nText.\n',
+  });
+  const run = spawnSync(path.join(repoRoot, 'build/native/quire'), ['build', content.dir, '-o', content.out], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  const served = await serve(content.out, '/');
+  const { page, pageErrors, close } = await openPage(browser, { viewport: { width: 375, height: 700 } });
+  try {
+    for (const client of [false, true]) {
+      await page.goto(new URL(client ? '/posts/older/' : '/posts/lamp/', served.url).href);
+      if (client) {
+        assert.equal(await appReady(page), true);
+        await rendered(page, () => page.locator('.post-nav a.newer').click());
+      }
+      const how = client ? 'rendered by the app' : 'pre-rendered';
+      assert.equal(await page.locator('main h1').textContent(), 'The lamp\u2019s first light \u2013 at last', how);
+      const categories = page.locator('main .post-header .post-categories');
+      assert.equal((await categories.textContent())?.replace(/\s+/g, ' ').trim(), 'in Builds and Repairs', how);
+      const marks = await page.evaluate(() => ({
+        category: [...document.querySelectorAll('main .post-categories a')].map((a) => getComputedStyle(a, '::before').content),
+        tag: [...document.querySelectorAll('main .post-header a.tag')].map((a) => getComputedStyle(a, '::before').content),
+      }));
+      assert.deepEqual(marks.category, ['none', 'none'], `${how}: no # before a category`);
+      assert.ok(marks.tag.length === 1 && marks.tag[0] !== 'none', `${how}: tags keep theirs`);
+      assert.match((await page.locator('main .post-header .post-meta').textContent())?.replace(/\s+/g, ' ') ?? '',
+        /^March 2, 2021 · Updated March 5, 2021( · \d+ min read)?$/, how);
+    }
+    // In a list, the other title's code stays as typed.
+    await page.goto(new URL('/', served.url).href);
+    assert.deepEqual(await page.locator('.post-summary h2 a').allTextContents(),
+      ['The lamp\u2019s first light \u2013 at last', 'Using `--dry-run` isn\u2019t \u201Crisky\u201D']);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await close();
+    await served.close();
+    await content.remove();
   }
 });

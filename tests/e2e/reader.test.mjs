@@ -5,28 +5,25 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
-  appReady, buildSite, launchBrowser, navigations, openPage, pathOf, rendered, serve, sharedTagPair,
-  simpleTagSlug, viewPaths,
+  appReady, buildSite, navigations, openPage, pathOf, rendered, sampleSite, serve, sharedTagPair, simpleTagSlug,
+  viewPaths,
 } from './helpers.mjs';
 
-/** @type {Awaited<ReturnType<typeof buildSite>>} */
+/** @type {import('./helpers.mjs').SampleSite['site']} */
 let site;
-/** @type {Awaited<ReturnType<typeof serve>>} */
+/** @type {import('./helpers.mjs').SampleSite['server']} */
 let server;
 /** @type {import('playwright-core').Browser} */
 let browser;
 
+/** @type {(() => Promise<void>)|undefined} */
+let closeSite;
+
 before(async () => {
-  site = await buildSite();
-  server = await serve(site.dir, site.bundle.site.base_path);
-  browser = await launchBrowser();
+  ({ site, server, browser, close: closeSite } = await sampleSite());
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  await site?.remove();
-});
+after(() => closeSite?.());
 
 const base = () => site.bundle.site.base_path;
 /** @param {string} p */
@@ -256,7 +253,10 @@ test('footnote links and their back-links work inside the app, and Back returns 
     const ref = page.locator('sup.footnote-ref a').first();
     const refId = await ref.evaluate((a) => a.closest('[id]')?.id ?? a.id);
     const noteId = decodeURIComponent((await ref.getAttribute('href') ?? '').slice(1));
+    // The reference previews its note (footnote-preview.test.mjs); the
+    // preview's "Go to note" is the jump.
     await ref.click();
+    await page.locator('.footnote-preview a', { hasText: 'Go to note' }).click();
     await page.waitForFunction((id) => location.hash === `#${id}`, noteId);
     assert.ok(await inView(page, noteId), 'the footnote is on screen');
     const atNote = await scrollY(page);

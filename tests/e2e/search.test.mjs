@@ -8,30 +8,25 @@ import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
-import {
-  appReady, buildSite, contentDir, launchBrowser, openPage, pathOf, readBundle, repoRoot, serve,
-} from './helpers.mjs';
+import { appReady, contentDir, openPage, pathOf, readBundle, repoRoot, sampleSite, serve } from './helpers.mjs';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-/** @type {Awaited<ReturnType<typeof buildSite>>} */
+/** @type {import('./helpers.mjs').SampleSite['site']} */
 let site;
-/** @type {Awaited<ReturnType<typeof serve>>} */
+/** @type {import('./helpers.mjs').SampleSite['server']} */
 let server;
 /** @type {import('playwright-core').Browser} */
 let browser;
 
+/** @type {(() => Promise<void>)|undefined} */
+let closeSite;
+
 before(async () => {
-  site = await buildSite();
-  server = await serve(site.dir, site.bundle.site.base_path);
-  browser = await launchBrowser();
+  ({ site, server, browser, close: closeSite } = await sampleSite());
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  await site?.remove();
-});
+after(() => closeSite?.());
 
 const base = () => site.bundle.site.base_path;
 /** @param {string} p */
@@ -207,4 +202,45 @@ test('a split blog finds a word only one body holds, fetching only index shards'
     await split.close();
     await content.remove();
   }
+});
+
+test('/search/?q= and the 404 view: the largest paint is pre-rendered; results arrive without a later, larger one', async () => {
+  /** @type {string[]} */
+  const late = [];
+  for (const width of [375, 412, 1280]) {  // 412: Lighthouse's phone
+    for (const view of [`${base()}search/?q=markdown`, `${base()}no/such/page/`]) {
+      const { page, close } = await openPage(browser, { viewport: { width, height: 700 } });
+      try {
+        // Every largest-contentful-paint candidate, as Lighthouse sees them.
+        await page.addInitScript(() => {
+          const w = /** @type {any} */ (window);
+          w.__lcp = [];
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries()) {
+              const entry = /** @type {any} */ (e);
+              w.__lcp.push({ time: entry.startTime, size: entry.size, what: entry.element?.outerHTML.slice(0, 90) ?? '(removed)' });
+            }
+          }).observe({ type: 'largest-contentful-paint', buffered: true });
+        });
+        // The core arrives well after the first paint, as on a phone.
+        await page.route(/quire-core\.wasm$/, async (route) => {
+          await new Promise((r) => setTimeout(r, 300));
+          await route.continue();
+        });
+        await page.goto(urlOf(view));
+        assert.equal(await appReady(page), true);
+        await page.waitForFunction(() => performance.getEntriesByName('quire:first-view').length > 0);
+        const found = await page.evaluate(() => new Promise((done) => {
+          requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => {
+            const shownAt = performance.getEntriesByName('quire:first-view')[0].startTime;
+            done(/** @type {any} */ (window).__lcp.filter((/** @type {any} */ e) => e.time >= shownAt));
+          }, 100)));
+        }));
+        for (const e of /** @type {any[]} */ (found)) late.push(`${width}px ${view}: ${Math.round(e.size)}px² ${e.what}`);
+      } finally {
+        await close();
+      }
+    }
+  }
+  assert.deepEqual(late, [], late.join('\n'));
 });

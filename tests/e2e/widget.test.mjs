@@ -363,7 +363,7 @@ test('a bad src shows the error state and fires quire-error; the host page stays
   }
 });
 
-test('a footnote link inside a post widget scrolls within the widget, not the page', async () => {
+test('a footnote reference inside a post widget previews the note; its "Go to note" scrolls within the widget, not the page', async () => {
   const post = footnotePost();
   await writeFile(path.join(hostDir, 'short.css'), 'body { margin: 0 } #post { --quire-max-height: 300px }\n');
   const url = await hostPage('footnote.html', {
@@ -382,8 +382,28 @@ test('a footnote link inside a post widget scrolls within the widget, not the pa
     assert.equal((await state()).scrollTop, 0);
     const prefix = await page.evaluate(() => /** @type {any} */ (document.getElementById('post')).idPrefix);
     await page.locator('#post .footnote-ref a').first().click();
+    // The note's text in a box beside the reference (web/footnote-preview.js), focus in it.
+    const preview = await page.evaluate(() => {
+      const el = /** @type {HTMLElement} */ (document.getElementById('post'));
+      const shown = el.shadowRoot?.querySelector('.footnote-preview');
+      const note = /** @type {HTMLElement} */ (el.shadowRoot?.querySelector('.footnotes li')?.cloneNode(true));
+      for (const back of note.querySelectorAll('.footnote-backref')) back.remove();
+      return {
+        text: shown?.querySelector('.footnote-preview-text')?.textContent?.trim(),
+        note: note.textContent?.trim(),
+        focused: Boolean(shown?.contains(el.shadowRoot?.activeElement ?? null)),
+      };
+    });
+    assert.equal(preview.text, preview.note, 'the box holds the note');
+    assert.ok(preview.focused, 'focus is in the box');
+    const previewed = await state();  // the widget may scroll a little, to show the box
+    assert.equal(previewed.hash, '');
+    await page.keyboard.press('Escape');
+    assert.equal(await page.locator('#post .footnote-preview').count(), 0, 'Escape closes it');
+    await page.locator('#post .footnote-ref a').first().click();
+    await page.locator('#post .footnote-preview a', { hasText: 'Go to note' }).click();
     const after = await state();
-    assert.ok(after.scrollTop > 0, 'the widget scrolled');
+    assert.ok(after.scrollTop > previewed.scrollTop, 'the widget scrolled to the note');
     assert.equal(after.pageY, 0, 'the page did not');
     assert.equal(after.hash, '', 'the host URL is untouched');
     assert.equal(after.focused, `${prefix}fn-1`);
@@ -530,7 +550,8 @@ test('the module loaded twice defines the element once; removing an element leav
     assert.equal(same, true);
 
     await page.evaluate(() => { /** @type {any} */ (window).__kept = document.getElementById('w'); });
-    assert.deepEqual(await listenersOf(page, 'window.__kept.shadowRoot'), ['click']);
+    // The element's clicks, and the footnote previews' (footnote-preview.js).
+    assert.deepEqual(await listenersOf(page, 'window.__kept.shadowRoot'), ['click', 'click', 'focusout', 'keydown']);
     assert.deepEqual(await listenersOf(page, 'document'), baseline.document, 'nothing added to document');
     assert.deepEqual(await listenersOf(page, 'window'), baseline.window, 'nothing added to window');
     await page.evaluate(() => document.getElementById('w')?.remove());
@@ -832,13 +853,14 @@ test('a post\'s images load from where its bundle is (another origin, a sub-fold
           const image = /** @type {HTMLImageElement} */ (img);
           image.loading = 'eager';
           await image.decode().catch(() => {});
-          return { src: image.src, width: image.naturalWidth };
+          return { src: image.src, width: image.naturalWidth, sized: image.hasAttribute('width') && image.hasAttribute('height') };
         }));
       }, id);
       assert.ok(images.length > 0, `${id}: the post shows images`);
       for (const image of images) {
         assert.ok(image.src.startsWith(`${base}images/`), `${id}: ${image.src} is under ${base}`);
         assert.ok(image.width > 0, `${id}: ${image.src} loaded`);
+        assert.ok(image.sized, `${id}: ${image.src} has the width and height the build read (no shift as it loads)`);
       }
     }
     // Links still point at the blog's address (site.url), where readers go.

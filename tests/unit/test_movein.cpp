@@ -134,9 +134,10 @@ TEST_SUITE("movein") {
     CHECK(v.status == 200);
     CHECK(has(v.html, "1 post ·"));
     CHECK(quire::render_view(b, quire::parse_route("/categories/rust/", b)).status == 404);
-    // The post page lists its categories, linked
+    // The post page lists its categories, linked, as a line ("in ..."), not as tag pills
     v = quire::render_view(b, quire::parse_route("/posts/a/", b));
-    CHECK(has(v.html, "aria-label=\"Categories\"><li><a class=\"tag category\" href=\"/categories/field-notes/\">Field Notes</a>"));
+    CHECK(has(v.html, "<p class=\"post-categories\"><span class=\"label\">in</span> <a class=\"category\" href=\"/categories/field-notes/\">Field Notes</a> and <a class=\"category\" href=\"/categories/code/\">Code</a></p>"));
+    CHECK_FALSE(has(v.html, "aria-label=\"Categories\""));
     // The document: the menu has Categories, current on category pages; a category's feeds
     const std::string doc = quire::render_document(b, quire::render_view(b, quire::parse_route("/categories/code/", b)));
     CHECK(has(doc, "href=\"/categories/\" aria-current=\"true\">Categories</a>"));

@@ -117,6 +117,28 @@ TEST_SUITE("reader") {
     CHECK(has(quire::write_bundle_json(off), "\"smart_punctuation\":false"));
   }
 
+  TEST_CASE("smart punctuation in titles: the post's header, lists and search hits, never between backticks") {
+    CHECK(quire::smart_title("What's \"next\" -- `--dry-run \"x\"` isn't...", true) ==
+          "What\xE2\x80\x99s \xE2\x80\x9Cnext\xE2\x80\x9D \xE2\x80\x93 `--dry-run \"x\"` isn\xE2\x80\x99t\xE2\x80\xA6");
+    CHECK(quire::smart_title("It's `code`", false) == "It's `code`");
+    CHECK(quire::smart_title("a `lone backtick's", true) == "a `lone backtick\xE2\x80\x99s");
+    const std::string posts = R"("posts":[{"slug":"a","title":"What's next","date":"2022-01-02","summary":"s","body":"b"},
+      {"slug":"b","title":"B","date":"2022-01-01","tags":["t"],"summary":"s","body":"b"}]})";
+    auto on = load(R"({"format":"quire-bundle","version":1,"site":{},)" + posts);
+    CHECK(has(view(on, "/posts/a/").html, "<h1>What\xE2\x80\x99s next</h1>"));
+    CHECK(has(view(on, "/").html, ">What\xE2\x80\x99s next</a></h2>"));
+    CHECK(has(view(on, "/posts/b/").html, "<span class=\"title\">What\xE2\x80\x99s next</span>"));
+    CHECK(has(view(on, "/archive/").html, ">What\xE2\x80\x99s next</a></li>"));
+    auto off = load(R"({"format":"quire-bundle","version":1,"site":{"smart_punctuation":false},)" + posts);
+    CHECK(has(view(off, "/posts/a/").html, "<h1>What&#39;s next</h1>"));
+  }
+
+  TEST_CASE("date line: an update reads after a separator") {
+    auto b = load(R"({"format":"quire-bundle","version":1,"site":{},
+      "posts":[{"slug":"a","title":"A","date":"2021-03-02","updated":"2021-03-05","summary":"s","body":"b"}]})");
+    CHECK(has(view(b, "/posts/a/").html, "March 2, 2021</time> <span class=\"updated\">· Updated <time"));
+  }
+
   TEST_CASE("smart punctuation: a heading's id is the same as without it") {
     CHECK(has(smart("## It's \"x\" -- y...\n"), "<h2 id=\"it-s-x-y\">It\xE2\x80\x99s \xE2\x80\x9Cx\xE2\x80\x9D \xE2\x80\x93 y\xE2\x80\xA6<a"));
     CHECK(has(quire::render_markdown("## It's \"x\" -- y...\n"), "<h2 id=\"it-s-x-y\">"));

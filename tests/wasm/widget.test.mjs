@@ -67,7 +67,8 @@ test('renderWidget shows a category, and a post\'s categories, when the blog kee
   assert.match(list.html, />Ay</);
   assert.match(list.html, /href="https:\/\/blog\.example\/categories\/field-notes\/"/);
   assert.match(bundle.renderWidget({ view: 'post', slug: 'a' }).html,
-    /aria-label="Categories">.*href="https:\/\/blog\.example\/categories\/other\/">Other<\/a><\/li><\/ul>/);
+    /<p class="categories" part="categories">in <a [^>]*href="https:\/\/blog\.example\/categories\/field-notes\/">field notes<\/a> and <a [^>]*href="https:\/\/blog\.example\/categories\/other\/">Other<\/a><\/p>/,
+    'categories read as a line, not as tag pills');
   assert.throws(() => bundle.renderWidget({ view: 'category', category: 'x' }),
     (error) => error instanceof QuireError && error.code === 'not-found' && /^category: no posts in category "x"/.test(error.message));
   bundle.release();
