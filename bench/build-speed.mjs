@@ -87,6 +87,8 @@ async function main() {
   const hugoVersion = spawnSync(hugo, ['version'], { encoding: 'utf8' });
   if (hugoVersion.status !== 0) throw new Error('hugo is missing: run bash scripts/bootstrap.sh --bench');
   console.log(`quire: ${quire}\nhugo:  ${hugoVersion.stdout.trim()}`);
+  // An older binary (QUIRE_BIN) without --timings is timed without its phases.
+  const timings = spawnSync(quire, ['help'], { encoding: 'utf8' }).stdout.includes('--timings') ? ['--timings'] : [];
   const base = path.resolve(process.env.BENCH_DIR ?? path.join(root, 'build'));
   await mkdir(base, { recursive: true });
   const work = await mkdtemp(path.join(base, 'quire-bench-'));
@@ -106,7 +108,7 @@ async function main() {
       const h = [];
       for (let i = 0; i < runs; i += 1) {
         await rm(quireOut, { recursive: true, force: true });
-        q.push(timed(quire, ['build', content, '-o', quireOut, '--timings'], dir));
+        q.push(timed(quire, ['build', content, '-o', quireOut, ...timings], dir));
         await rm(hugoOut, { recursive: true, force: true });
         h.push(timed(hugo, ['--quiet', '--source', site, '--destination', hugoOut], dir));
         console.log(`${n} posts, run ${i + 1}: quire ${q[i].wall.toFixed(2)} s (cpu ${q[i].cpu.toFixed(2)} s, ` +
@@ -144,7 +146,7 @@ async function main() {
       `${(r.hugoCpu / r.quireCpu).toFixed(1)}× | ${r.quireRss.toFixed(0)} MB | ${r.hugoRss.toFixed(0)} MB | ` +
       `1/${(r.hugoRss / r.quireRss).toFixed(1)} | ${r.quirePages} | ${r.hugoPages} |`);
   }
-  for (const r of rows) {
+  for (const r of rows.filter((row) => row.phases.length)) {
     console.log(`\nquire build --timings, ${r.posts} posts (medians):`);
     console.log('| phase | wall | cpu |');
     console.log('| :--- | ---: | ---: |');
