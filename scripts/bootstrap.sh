@@ -34,6 +34,7 @@ pkgs=(
 # runtimes; python3 extracts the seed corpora (tests/fuzz/make_seeds.py).
 (( want_fuzz )) && pkgs+=(clang-14 libclang-rt-14-dev python3)
 (( want_bench )) && pkgs+=(hugo)     # bench only: bench/build-speed.mjs builds the same posts with Hugo
+(( want_bench )) && pkgs+=(time)     # bench only: GNU time, the builds' peak RSS in bench/build-speed.mjs
 
 missing=()
 for p in "${pkgs[@]}"; do

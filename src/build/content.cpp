@@ -300,6 +300,7 @@ std::string take_summary(std::string& body, bool wanted) {
 
 std::string normalize_text(std::string_view s) {
   if (s.substr(0, 3) == "\xEF\xBB\xBF") s.remove_prefix(3);
+  if (s.find('\r') == std::string_view::npos) return std::string(s);  // the common case: one copy
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {

@@ -1,6 +1,7 @@
 #include "build/fsutil.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 
 #include <cerrno>
 #include <cstring>
@@ -15,12 +16,34 @@ namespace quire {
 namespace fs = std::filesystem;
 
 bool read_file(const fs::path& path, std::string& out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  out = ss.str();
-  return !in.bad();
+  // Plain POSIX calls, sized by fstat (read until the end all the same: a
+  // file may change while it is read): a build reads thousands of files.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat st {};
+  out.clear();
+  if (::fstat(fd, &st) == 0 && st.st_size > 0) out.reserve(static_cast<size_t>(st.st_size));
+  char buffer[16384];
+  for (;;) {
+    const size_t room = out.capacity() - out.size();
+    if (room >= sizeof buffer) {  // straight into the string
+      const size_t at = out.size();
+      out.resize(out.capacity());
+      const ssize_t n = ::read(fd, out.data() + at, room);
+      out.resize(at + static_cast<size_t>(std::max<ssize_t>(0, n)));
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) break;
+      if (n == 0) { ::close(fd); return true; }
+      continue;
+    }
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) break;
+    if (n == 0) { ::close(fd); return true; }
+    out.append(buffer, static_cast<size_t>(n));
+  }
+  ::close(fd);  // a read error (a directory: EISDIR)
+  return false;
 }
 
 bool write_file(const fs::path& path, std::string_view data, std::string& error) {

@@ -130,6 +130,9 @@ void warn(const WriteOptions& o, const std::string& message) {
 
 bool write_all(const Bundle& b, const WriteOptions& o, const fs::path& root, WriteStats& stats, std::string& error,
                const WriteProgress& progress) {
+  auto phase = [&](const char* name) {
+    if (o.timings) o.timings->mark(name);
+  };
   auto put = [&](const fs::path& rel, const std::string& data) {
     if (!write_file(root / rel, data, error)) return false;
     ++stats.files;
@@ -140,30 +143,60 @@ bool write_all(const Bundle& b, const WriteOptions& o, const fs::path& root, Wri
   const bool split = b.site.split_bundle_over > 0 && b.posts.size() > static_cast<size_t>(b.site.split_bundle_over);
   // The search index: a boundary file and word-range shards, named by
   // content (core/search_index.hpp), for small and split blogs alike.
+  phase("search index");
   const auto search_start = std::chrono::steady_clock::now();
   const SearchFiles search = write_search_index(b);
   stats.search_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - search_start).count();
   if (!put(search.boundary.path, search.boundary.bytes)) return false;
   for (const SearchFile& f : search.shards)
     if (!put(f.path, f.bytes)) return false;
-  if (!split) {
-    if (!put(kBundleFile, write_bundle_json(b, search.boundary.path))) return false;
-  } else {
-    SplitBundle parts = write_split_bundle(b, kChunkDir, kPostsPerChunk, search.boundary.path);
-    if (!put(kBundleFile, parts.index)) return false;
-    for (const SplitBundle::Chunk& c : parts.chunks)
-      if (!put(c.path, c.json)) return false;
+  // The bundle, 404.html and the feeds are each made on one thread: they
+  // are written on a thread of their own while the pages render on the
+  // pool (independent files; the cores are shared). Same files, same
+  // counts as one after the other; side_put counts apart and is merged.
+  phase("pages, bundle, feeds");
+  WriteStats side_stats;
+  std::string side_error;
+  auto side_put = [&](const fs::path& rel, const std::string& data) {
+    if (!write_file(root / rel, data, side_error)) return false;
+    ++side_stats.files;
+    side_stats.bytes += data.size();
+    return true;
+  };
+  auto side = [&] {
+    if (!split) {
+      if (!side_put(kBundleFile, write_bundle_json(b, search.boundary.path))) return false;
+    } else {
+      SplitBundle parts = write_split_bundle(b, kChunkDir, kPostsPerChunk, search.boundary.path);
+      if (!side_put(kBundleFile, parts.index)) return false;
+      for (const SplitBundle::Chunk& c : parts.chunks)
+        if (!side_put(c.path, c.json)) return false;
+    }
+    View missing = render_view(b, Route{});
+    if (!side_put("404.html", render_document(b, missing))) return false;
+    ++side_stats.pages;
+    for (const OutputFile& f : feed_files(b))
+      if (!side_put(f.path, f.data)) return false;
+    return true;
+  };
+  bool side_ok = true;
+  std::thread side_thread([&] { side_ok = side(); });
+  const bool pages_ok = write_pages(b, root, stats, error, progress);
+  side_thread.join();
+  stats.pages += side_stats.pages;
+  stats.files += side_stats.files;
+  stats.bytes += side_stats.bytes;
+  if (!side_ok) {  // the first of the two in the order they once ran
+    error = side_error;
+    return false;
   }
-  if (!write_pages(b, root, stats, error, progress)) return false;
-  View missing = render_view(b, Route{});
-  if (!put("404.html", render_document(b, missing))) return false;
-  ++stats.pages;
+  if (!pages_ok) return false;
   if (progress) progress(stats.pages, stats.pages);
-  for (const OutputFile& f : feed_files(b))
-    if (!put(f.path, f.data)) return false;
-  for (const RedirectFile& f : redirect_files(b))  // old URLs (aliases)
+  phase("redirects");
+  for (const RedirectFile& f : redirect_files(b))  // old URLs (aliases), after the pages as before
     if (!put(f.path, f.html)) return false;
 
+  phase("copies");
   auto copy_list = [&](const fs::path& dir, const char* const* names) {
     for (const char* const* n = names; *n; ++n) {
       std::string data;
@@ -237,6 +270,7 @@ bool write_site(const Bundle& b, const WriteOptions& o, WriteStats& stats, std::
     fs::remove_all(staged, ec);
     return false;
   }
+  if (o.timings) o.timings->mark("swap into place");
   if (!swap_into_place(staged, target, error)) {
     fs::remove_all(staged, ec);
     return false;

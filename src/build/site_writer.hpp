@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "build/build_timings.hpp"
 #include "build/discover.hpp"
 #include "core/bundle.hpp"
 #include "core/router.hpp"
@@ -29,6 +30,8 @@ struct WriteOptions {
   // Warnings (a static file replacing one of the app's); null: printed to
   // stderr, with " (warning)" after them.
   std::function<void(const std::string&)> warn = nullptr;
+  // Phase times (build_timings.hpp), when not null: the writer marks its phases.
+  BuildTimings* timings = nullptr;
 };
 
 // Called after each page written with (pages done, pages in all).

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "build/build_timings.hpp"
 #include "build/content.hpp"
 #include "build/fsutil.hpp"
 #include "build/import/import.hpp"
@@ -36,8 +37,9 @@ const char* kUsageText =
     "usage: quire <command> [options]\n"
     "\n"
     "commands:\n"
-    "  build [content-dir] [-o out-dir] [--drafts] [--future]\n"
-    "        build the site (default: content -> dist)\n"
+    "  build [content-dir] [-o out-dir] [--drafts] [--future] [--timings]\n"
+    "        build the site (default: content -> dist); --timings prints the wall-clock\n"
+    "        and CPU time of each phase on stderr\n"
     "  check [content-dir] [--drafts] [--future]\n"
     "        validate content without writing anything\n"
     "  render [--unsafe-html] [--highlight] [--bench N]\n"
@@ -72,6 +74,7 @@ struct Args {
   bool drafts = false, future = false, unsafe_html = false, force = false;
   long bench_rounds = 0;  // render --bench N
   bool highlight = false;  // render --highlight
+  bool timings = false;    // build --timings
 };
 
 bool parse_args(const std::vector<std::string>& argv, Args& a, std::string& problem) {
@@ -85,6 +88,7 @@ bool parse_args(const std::vector<std::string>& argv, Args& a, std::string& prob
     } else if (s == "--unsafe-html") { a.unsafe_html = true;
     } else if (s == "--force") { a.force = true;
     } else if (s == "--highlight") { a.highlight = true;
+    } else if (s == "--timings") { a.timings = true;
     } else if (s == "--bench") {
       if (i + 1 >= argv.size() || std::atol(argv[i + 1].c_str()) < 1) { problem = "--bench needs a count"; return false; }
       a.bench_rounds = std::atol(argv[++i].c_str());
@@ -121,6 +125,8 @@ std::string summary_line(const quire::ContentResult& r) {
 int cmd_build(const Args& a) {
   if (a.positional.size() > 1) return usage("build takes one content directory");
   auto start = std::chrono::steady_clock::now();
+  quire::BuildTimings timings;
+  timings.mark("content");
   quire::ContentResult r = load(a);
   if (!r.ok()) {
     std::cerr << "quire: nothing written; " << a.out << " is unchanged\n";
@@ -133,6 +139,7 @@ int cmd_build(const Args& a) {
   o.wasm_dir = dir_from_env("QUIRE_WASM_DIR", QUIRE_DEFAULT_WASM_DIR);
   o.static_dir = content / "static";
   o.post_files = r.post_files;
+  o.timings = &timings;
   // A long build says how far it is: on a terminal, or for a big site.
   const bool tty = ::isatty(STDERR_FILENO) != 0;
   size_t shown = 0;
@@ -149,6 +156,7 @@ int cmd_build(const Args& a) {
     std::cerr << "quire: build failed: " << error << "\nquire: " << a.out << " is unchanged\n";
     return kUsage;
   }
+  timings.finish();
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   char tail[128];
   std::snprintf(tail, sizeof tail, "%zu pages, %zu files, %.1f KB in %.2f s", stats.pages, stats.files,
@@ -156,6 +164,7 @@ int cmd_build(const Args& a) {
   std::cout << "quire: built " << a.out << ": " << summary_line(r) << "; " << tail << "\n";
   // For benchmarks: how long the search index took, of the whole build.
   if (std::getenv("QUIRE_TIMINGS")) std::cerr << "quire: search index " << stats.search_seconds << " s\n";
+  if (a.timings) std::cerr << "quire: timings\n" << timings.table();
   return kOk;
 }
 

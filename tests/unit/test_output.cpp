@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <map>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -277,5 +279,53 @@ TEST_SUITE("output") {
     REQUIRE_MESSAGE(s.build(s.root / "dist", error, &replacing), error);
     CHECK(replacing.files == with_static.files);
     CHECK(replacing.bytes == with_static.bytes - app_favicon + 2);
+  }
+
+  TEST_CASE("a build on several threads writes the same files, byte for byte, as one on a single thread") {
+    // Pages render on a pool while the bundle, 404.html and the feeds are
+    // written beside them; posts are parsed on several threads. Enough
+    // posts for every pool to start, with code to highlight, tags, aliases,
+    // feeds and a split bundle.
+    Site s;
+    Site::write(s.content / "site.yaml", "title: T\nurl: https://example.com\nsplit_bundle_over: 40\nposts_per_page: 5\n");
+    for (int i = 1; i <= 300; ++i) {
+      const std::string n = std::to_string(i);
+      const std::string day = (i % 28 < 9 ? "0" : "") + std::to_string(i % 28 + 1);
+      Site::write(s.content / ("posts/2021-" + std::string(i % 12 < 9 ? "0" : "") + std::to_string(i % 12 + 1) + "-" +
+                               day + "-p" + n + ".md"),
+                  "---\ntitle: Post " + n + "\ntags: [t" + std::to_string(i % 7) + ", all]\naliases: [/old/" + n +
+                      "/]\n---\nWords of post " + n + " and [a link](https://example.com/" + n +
+                      ").[^1]\n\n```cpp\nint f() { return " + n + "; }  // post\n```\n\n[^1]: A note.\n");
+    }
+    auto tree = [](const fs::path& dir) {
+      std::map<std::string, std::string> files;
+      for (const auto& e : fs::recursive_directory_iterator(dir))
+        if (e.is_regular_file()) files[fs::relative(e.path(), dir).generic_string()] = Site::read(e.path());
+      return files;
+    };
+    std::string error;
+    quire::WriteStats one, many;
+    ::setenv("QUIRE_JOBS", "1", 1);
+    const bool built_one = s.build(s.root / "one", error, &one);
+    ::setenv("QUIRE_JOBS", "4", 1);
+    const bool built_many = s.build(s.root / "many", error, &many);
+    ::unsetenv("QUIRE_JOBS");
+    REQUIRE_MESSAGE(built_one, error);
+    REQUIRE_MESSAGE(built_many, error);
+    const auto a = tree(s.root / "one"), b = tree(s.root / "many");
+    CHECK(a.size() > 600);  // pages, chunks, search shards, feeds, redirects
+    CHECK(a.count("404.html"));
+    CHECK(a.count("tags/t3/feed.xml"));
+    CHECK(a.count("old/7/index.html"));
+    CHECK(a.size() == b.size());
+    for (const auto& [name, bytes] : a) {
+      const auto other = b.find(name);
+      REQUIRE_MESSAGE(other != b.end(), name);
+      CHECK_MESSAGE(other->second == bytes, name);
+    }
+    CHECK(one.pages == many.pages);
+    CHECK(one.files == many.files);
+    CHECK(one.bytes == many.bytes);
+    CHECK(one.files == a.size());
   }
 }
