@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/html.hpp"
+#include "core/markdown.hpp"
 #include "core/search_text.hpp"
 
 namespace quire {
@@ -27,6 +28,9 @@ std::string search_snippet(std::string_view text, const std::vector<SearchMark>&
       best_first = first;
     }
   }
+  // The window starts at its first marked word (the window found may start
+  // up to max_bytes before it).
+  while (best_count > 0 && !hit[best_first]) ++best_first;
   size_t begin = tokens.empty() ? 0 : tokens[best_first].begin;
   // Some words before the first mark, when there is room.
   if (best_count > 0) {
@@ -62,6 +66,20 @@ std::string search_snippet(std::string_view text, const std::vector<SearchMark>&
   plain(at, end);
   if (end < text.size()) out += "…";
   return out;
+}
+
+std::string markdown_snippet(std::string_view markdown, const std::vector<SearchMark>& marks, size_t max_bytes) {
+  auto any_marked = [&](const std::string& text) {
+    for (const SearchToken& t : search_tokens(text))
+      if (is_marked(t.term, marks)) return true;
+    return false;
+  };
+  std::string text = markdown_plain_text(markdown, true);
+  if (!any_marked(text)) {  // the match is in code only, or there is no prose
+    std::string all = markdown_plain_text(markdown);
+    if (text.empty() || (all.size() != text.size() && any_marked(all))) text = std::move(all);
+  }
+  return text.empty() ? std::string() : search_snippet(text, marks, max_bytes);
 }
 
 }  // namespace quire
