@@ -341,9 +341,13 @@ struct PostEntries {
   std::vector<uint64_t> entries;
 };
 
-void index_post(const Post& p, IndexWorker& w, PostEntries& out) {
+void index_post(const Post& p, bool categories, IndexWorker& w, PostEntries& out) {
   w.read(p.title, kInTitle);
   for (const Text& tag : p.tags) w.read(tag, kInTag);
+  // Categories kept apart from the tags (categories.hpp) count as tags;
+  // merged, they are among the tags already.
+  if (categories)
+    for (const std::string& c : p.categories) w.read(c, kInTag);
   // ATX headings ("## Text"), read from the markdown's lines.
   const std::string_view body = p.body;
   for (size_t at = 0; at < body.size();) {
@@ -383,7 +387,7 @@ SearchFiles write_search_index(const Bundle& b, size_t shard_bytes) {
   auto work = [&](uint32_t w) {
     for (size_t i; (i = cursor.fetch_add(1)) < n;) {
       per_post[i].worker = w;
-      index_post(b.posts[i], workers[w], per_post[i]);
+      index_post(b.posts[i], b.site.categories, workers[w], per_post[i]);
     }
   };
   std::vector<std::thread> pool;

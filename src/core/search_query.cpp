@@ -27,6 +27,7 @@ struct Part {
   std::string raw;                 // as typed
   std::vector<std::string> terms;  // folded
   bool prefix = false;             // the last term is being typed
+  bool category = false;           // a Tag part: category:name
 };
 
 std::vector<Part> parse_query(std::string_view q, bool& dropped) {
@@ -59,6 +60,10 @@ std::vector<Part> parse_query(std::string_view q, bool& dropped) {
       if (p.kind == Part::Word && p.raw.size() > 4 && ascii_lower(p.raw.substr(0, 4)) == "tag:") {
         p.kind = Part::Tag;
         p.raw = tag_slug(p.raw.substr(4));
+      } else if (p.kind == Part::Word && p.raw.size() > 9 && ascii_lower(p.raw.substr(0, 9)) == "category:") {
+        p.kind = Part::Tag;
+        p.category = true;
+        p.raw = tag_slug(p.raw.substr(9));
       }
     }
     i = end;
@@ -117,7 +122,7 @@ SearchRun run_search(const Bundle& b, std::string_view query) {
   bool unknown_tag = false;
   for (const Part& p : parts)
     if (p.kind == Part::Tag) {
-      const TagInfo* t = b.find_tag(p.raw);
+      const TagInfo* t = b.find_term(p.category, p.raw);
       if (t) tags.push_back(t);
       else unknown_tag = true;
     }
@@ -239,7 +244,7 @@ SearchRun run_search(const Bundle& b, std::string_view query) {
     for (const Part& p : parts) {
       if (!run.corrected.empty()) run.corrected += ' ';
       if (p.kind == Part::Tag) {
-        run.corrected += "tag:" + p.raw;
+        run.corrected += (p.category ? "category:" : "tag:") + p.raw;
         continue;
       }
       std::string text = p.kind == Part::Exclude ? "-" : "";

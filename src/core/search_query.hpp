@@ -6,7 +6,8 @@
 // completions from at most kPrefixShards shards), "quoted phrases" (words
 // in that order, checked against the post's text: title, summary, and the
 // body, whose chunk a split blog then needs), -excluded words, tag:name
-// (posts with that tag; several combine like /tags/a+b/). A word of 5 or
+// (posts with that tag; several combine like /tags/a+b/), category:name
+// (when the site keeps categories apart, categories.hpp). A word of 5 or
 // more characters that the index does not hold is matched with one typo
 // (insert, delete, change, swap; not in its first character, so that only
 // that letter's shards are read): the likeliest such word, and the results

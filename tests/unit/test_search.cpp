@@ -240,9 +240,49 @@ TEST_SUITE("search") {
     const std::string s = quire::search_snippet(long_text, m, 60);
     CHECK(s.find("<mark>fox</mark>") != std::string::npos);
     CHECK(s.rfind("…", 0) == 0);
+    // A mark far into a text of many words is in its snippet.
+    std::string words;
+    for (int i = 0; i < 40; ++i) words += "Some words. ";
+    CHECK(quire::search_snippet(words + "Later the fox ran off.", m).find("<mark>fox</mark> ran") != std::string::npos);
     CHECK(quire::search_snippet("nothing here", m) == "nothing here");
     std::vector<quire::SearchMark> cjk{{"東京", false}, {"京都", false}};
     CHECK(quire::search_snippet("東京都です", cjk) == "<mark>東京</mark><mark>都</mark>です");
+  }
+
+  TEST_CASE("snippets come from prose; from code only when the match is only there") {
+    const std::vector<quire::SearchMark> m{{"fox", false}};
+    std::string filler;
+    for (int i = 0; i < 40; ++i) filler += "Some words. ";
+    const std::string body = "Intro words here.\n\n```js\nfox(fox, fox); // fox\n```\n\n" + filler +
+                             "\n\nLater the brown fox ran off.\n";
+    const std::string s = quire::markdown_snippet(body, m);
+    CHECK(s.find("brown <mark>fox</mark> ran") != std::string::npos);
+    CHECK(s.find("<mark>fox</mark>(") == std::string::npos);
+    const std::string code_only = "Intro words here.\n\n```js\nlet zebra = 1;\n```\n";
+    CHECK(quire::markdown_snippet(code_only, {{"zebra", false}}).find("<mark>zebra</mark>") != std::string::npos);
+    CHECK(quire::markdown_snippet(code_only, {{"nothing", false}}) == "Intro words here.");
+    CHECK(quire::markdown_snippet("", m).empty());
+    // The search view takes its snippets from the prose too.
+    quire::Bundle b = small_blog();
+    b.posts[0].body = "```\ncold cold cold cold\n```\n\n" + filler + "\n\nThe cold start, measured.\n";
+    b = indexed(std::move(b));
+    auto v = quire::render_view(b, quire::parse_route("/search/?q=cold", b));
+    CHECK(v.html.find("The <mark>cold</mark> start") != std::string::npos);
+    CHECK(v.html.find("<mark>cold</mark> <mark>cold</mark>") == std::string::npos);
+  }
+
+  TEST_CASE("categories kept apart are indexed like tags, with a category: filter") {
+    quire::Bundle b = small_blog();
+    b.site.categories = true;
+    b.posts[0].categories = {"Kitchen Recipes"};
+    b.posts[3].categories = {"Garden"};
+    b.index();
+    b = indexed(std::move(b));
+    CHECK(slugs(b, "recipes") == S{"perf"});
+    CHECK(slugs(b, "kitchen") == S{"perf"});
+    CHECK(slugs(b, "quick category:garden") == S{"quick"});
+    CHECK(slugs(b, "quick category:nosuch").empty());
+    CHECK(slugs(b, "category:kitchen-recipes") == S{"perf"});
   }
 
   TEST_CASE("the search view shows ranked results with snippets, a correction, and help when empty") {
