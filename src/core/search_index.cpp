@@ -13,6 +13,7 @@ namespace {
 
 constexpr char kBoundaryMagic[] = "QSI";
 constexpr char kShardMagic[] = "QSS";
+constexpr char kTypoMagic[] = "QST";
 constexpr size_t kHashBytes = 8;
 
 // Reads bytes, never past the end: a failed read sets `bad` and returns 0.
@@ -60,7 +61,8 @@ SearchFileResult fail(std::string_view path, const std::string& what) {
 bool header(Cursor& c, const char* magic, std::string_view path, SearchFileResult& r) {
   const std::string_view m = c.bytes(3);
   if (c.bad || m != magic) {
-    r = fail(path, std::string("not a search ") + (magic == kBoundaryMagic ? "index" : "shard") + " file");
+    r = fail(path, std::string("not a search ") +
+                       (magic == kBoundaryMagic ? "index" : magic == kShardMagic ? "shard" : "typo shard") + " file");
     return false;
   }
   const std::string_view v = c.bytes(1);
@@ -150,6 +152,66 @@ size_t SearchIndex::shard_for(std::string_view term) const {
   return it == shards.begin() ? 0 : static_cast<size_t>(it - shards.begin() - 1);
 }
 
+size_t SearchIndex::typo_shard_for(std::string_view key) const {
+  if (typo_shards.empty()) return 0;
+  auto it = std::upper_bound(typo_shards.begin(), typo_shards.end(), key,
+                             [](std::string_view v, const TypoRef& s) { return v < std::string_view(s.first); });
+  return it == typo_shards.begin() ? 0 : static_cast<size_t>(it - typo_shards.begin() - 1);
+}
+
+std::string typo_key(std::string_view term) {
+  size_t n = term.empty() ? 0 : 1;
+  while (n < term.size() && (static_cast<unsigned char>(term[n]) & 0xC0) == 0x80) ++n;
+  std::string key(term.substr(n));
+  key += '\0';
+  key.append(term.substr(0, n));
+  return key;
+}
+
+void TypoShard::terms_with_rest(std::string_view rest, std::vector<std::pair<std::string, uint32_t>>& out) const {
+  std::string from(rest);
+  from += '\0';
+  auto it = std::lower_bound(entries.begin(), entries.end(), from,
+                             [](const Entry& e, const std::string& v) { return e.key < v; });
+  for (; it != entries.end() && it->key.compare(0, from.size(), from) == 0; ++it)
+    out.emplace_back(it->key.substr(from.size()) + std::string(rest), it->df);
+}
+
+namespace {
+
+// Reads shard references (first term or key, hash) into `refs`.
+template <class Ref>
+bool read_refs(Cursor& c, const std::string& dir, size_t bytes, std::vector<Ref>& refs, bool allow_none,
+               std::string_view path, SearchFileResult& r) {
+  const uint32_t count = c.varint();
+  if (c.bad || (count == 0 && !allow_none) || count > bytes) {
+    r = fail(path, "bad shard count " + std::to_string(count));
+    return false;
+  }
+  refs.resize(count);
+  std::string previous;
+  for (uint32_t i = 0; i < count; ++i) {
+    if (!read_term(c, previous, refs[i].first)) {
+      r = fail(path, "shard " + std::to_string(i) + ": bad first term");
+      return false;
+    }
+    if (i > 0 && !(previous < refs[i].first)) {
+      r = fail(path, "shard " + std::to_string(i) + ": out of order");
+      return false;
+    }
+    const std::string_view hash = c.bytes(kHashBytes);
+    if (c.bad) {
+      r = fail(path, "shard " + std::to_string(i) + ": cut short");
+      return false;
+    }
+    refs[i].path = dir + hex_of(hash) + ".bin";
+    previous = refs[i].first;
+  }
+  return true;
+}
+
+}  // namespace
+
 SearchFileResult read_search_boundary(std::string_view bytes, SearchIndex& index) {
   SearchFileResult r;
   Cursor c{bytes};
@@ -158,23 +220,16 @@ SearchFileResult read_search_boundary(std::string_view bytes, SearchIndex& index
   const uint32_t posts = c.varint();
   const uint32_t dir_size = c.varint();
   const std::string dir(c.bytes(dir_size));
-  const uint32_t count = c.varint();
   if (c.bad) return fail(path, "cut short in its header");
-  if (count == 0 || count > bytes.size()) return fail(path, "bad shard count " + std::to_string(count));
   if (!valid_chunk_path(dir + "x")) return fail(path, "bad shard folder");
-  std::vector<SearchIndex::ShardRef> shards(count);
-  std::string previous;
-  for (uint32_t i = 0; i < count; ++i) {
-    if (!read_term(c, previous, shards[i].first)) return fail(path, "shard " + std::to_string(i) + ": bad first term");
-    if (i > 0 && !(previous < shards[i].first)) return fail(path, "shard " + std::to_string(i) + ": out of order");
-    const std::string_view hash = c.bytes(kHashBytes);
-    if (c.bad) return fail(path, "shard " + std::to_string(i) + ": cut short");
-    shards[i].path = dir + hex_of(hash) + ".bin";
-    previous = shards[i].first;
-  }
+  std::vector<SearchIndex::ShardRef> shards;
+  std::vector<SearchIndex::TypoRef> typos;
+  if (!read_refs(c, dir, bytes.size(), shards, false, path, r)) return r;
+  if (!read_refs(c, dir, bytes.size(), typos, true, path, r)) return r;
   if (!c.done()) return fail(path, "bytes after the last shard");
   index.posts = posts;
   index.shards = std::move(shards);
+  index.typo_shards = std::move(typos);
   index.loaded = true;
   r.ok = true;
   return r;
@@ -221,11 +276,37 @@ SearchFileResult read_search_shard(std::string_view bytes, uint32_t posts, Searc
   return r;
 }
 
+SearchFileResult read_typo_shard(std::string_view bytes, TypoShard& out, std::string_view path) {
+  SearchFileResult r;
+  Cursor c{bytes};
+  if (!header(c, kTypoMagic, path, r)) return r;
+  const uint32_t count = c.varint();
+  if (c.bad || count > bytes.size()) return fail(path, "bad key count");
+  TypoShard shard;
+  shard.entries.resize(count);
+  std::string previous;
+  for (uint32_t i = 0; i < count; ++i) {
+    TypoShard::Entry& e = shard.entries[i];
+    if (!read_term(c, previous, e.key) || e.key.find('\0') == std::string::npos)
+      return fail(path, "key " + std::to_string(i) + ": bad key");
+    if (i > 0 && !(previous < e.key)) return fail(path, "key " + std::to_string(i) + ": out of order");
+    e.df = c.varint();
+    if (c.bad) return fail(path, "key " + std::to_string(i) + ": cut short");
+    previous = e.key;
+  }
+  if (!c.done()) return fail(path, "bytes after the last key");
+  out = std::move(shard);
+  r.ok = true;
+  return r;
+}
+
 bool is_search_file(const Bundle& b, std::string_view path) {
   if (b.search.empty()) return false;
   if (path == b.search) return true;
   if (!b.search_index) return false;
   for (const SearchIndex::ShardRef& s : b.search_index->shards)
+    if (s.path == path) return true;
+  for (const SearchIndex::TypoRef& s : b.search_index->typo_shards)
     if (s.path == path) return true;
   return false;
 }
@@ -246,6 +327,14 @@ SearchFileResult add_search_file(Bundle& b, std::string_view path, std::string_v
       if (s.path != path) continue;
       auto shard = std::make_unique<SearchShard>();
       SearchFileResult r = read_search_shard(bytes, b.search_index->posts, *shard, path);
+      if (r.ok) s.shard = std::move(shard);
+      return r;
+    }
+  if (b.search_index)
+    for (SearchIndex::TypoRef& s : b.search_index->typo_shards) {
+      if (s.path != path) continue;
+      auto shard = std::make_unique<TypoShard>();
+      SearchFileResult r = read_typo_shard(bytes, *shard, path);
       if (r.ok) s.shard = std::move(shard);
       return r;
     }
@@ -477,6 +566,36 @@ SearchFiles write_search_index(const Bundle& b, size_t shard_bytes) {
   } while (next < order.size());
   put_varint(boundary, shard_count);
   boundary += refs;
+  // Typo shards: long terms keyed by all but their first character.
+  std::vector<std::pair<std::string, uint32_t>> keys;
+  for (uint32_t t = 0; t < term_count; ++t)
+    if (term_chars(all.name(t)) >= kTypoTermChars) keys.emplace_back(typo_key(all.name(t)), start[t + 1] - start[t]);
+  std::sort(keys.begin(), keys.end());
+  refs.clear();
+  previous_first.clear();
+  shard_count = 0;
+  for (size_t k = 0; k < keys.size();) {
+    dict.clear();
+    std::string_view previous;
+    const size_t first = k;
+    for (; k < keys.size() && (k == first || dict.size() < shard_bytes); ++k) {
+      put_term(dict, previous, keys[k].first);
+      put_varint(dict, keys[k].second);
+      previous = keys[k].first;
+    }
+    std::string shard(kTypoMagic);
+    shard += static_cast<char>(kSearchIndexVersion);
+    put_varint(shard, static_cast<uint32_t>(k - first));
+    shard += dict;
+    const std::string hash = hash_bytes(shard);
+    put_term(refs, previous_first, keys[first].first);
+    refs += hash;
+    previous_first = keys[first].first;
+    ++shard_count;
+    out.typo_shards.push_back({std::string(kSearchDir) + hex_of(hash) + ".bin", std::move(shard)});
+  }
+  put_varint(boundary, shard_count);
+  boundary += refs;
   out.boundary.path = std::string(kSearchDir) + "index-" + hex_of(hash_bytes(boundary)) + ".bin";
   out.boundary.bytes = std::move(boundary);
   return out;
@@ -487,6 +606,7 @@ void attach_search_index(Bundle& b, const SearchFiles& files) {
   b.search_index.reset();
   add_search_file(b, files.boundary.path, files.boundary.bytes);
   for (const SearchFile& f : files.shards) add_search_file(b, f.path, f.bytes);
+  for (const SearchFile& f : files.typo_shards) add_search_file(b, f.path, f.bytes);
 }
 
 }  // namespace quire

@@ -95,7 +95,7 @@ std::string prefix_end(const std::string& p) { return p + '\xff'; }
 // Shards in [first, last] of terms from..to, at most `cap`.
 void shards_between(const SearchIndex& index, std::string_view from, std::string_view to, size_t cap,
                     std::vector<size_t>& out) {
-  const size_t a = index.shard_for(from), b = std::min(index.shard_for(to), a + cap - 1);
+  const size_t a = index.shard_for(from), b = std::min(index.shard_for(to), a + std::min(cap, index.shards.size()) - 1);
   for (size_t s = a; s <= b; ++s) out.push_back(s);
 }
 
@@ -105,6 +105,23 @@ std::pair<std::string, std::string> first_char_range(const std::string& term) {
   size_t n = 1;
   while (n < term.size() && (static_cast<unsigned char>(term[n]) & 0xC0) == 0x80) ++n;
   return {term.substr(0, n), term.substr(0, n) + '\xff'};
+}
+
+// A typo in a term's first character: the rests (all but the first
+// character) the meant term may have, found in the typo shards:
+// the first character changed (the same rest), missing (the whole term is
+// the rest) or swapped with the second (the first, then from the third on).
+// A first character too many is the term's own rest, an exact term.
+std::vector<std::string> typo_rests(const std::string& t) {
+  auto char_end = [&](size_t at) {
+    size_t n = at + 1;
+    while (n < t.size() && (static_cast<unsigned char>(t[n]) & 0xC0) == 0x80) ++n;
+    return n;
+  };
+  const size_t one = char_end(0), two = char_end(one);
+  std::vector<std::string> out{t.substr(one), t};
+  if (two <= t.size() && t.compare(0, one, t, one, two - one) != 0) out.push_back(t.substr(0, one) + t.substr(two));
+  return out;
 }
 
 struct Match {
@@ -179,8 +196,23 @@ SearchRun run_search(const Bundle& b, std::string_view query) {
     const SearchShard& s = *index.shards[index.shard_for(t)].shard;
     return {&s, s.find(t), 1.0};
   };
+  // The typo shards holding the keys of a rest.
+  std::vector<size_t> typo_key_shards;
+  auto typo_keys = [&](const std::string& rest) {
+    if (index.typo_shards.empty()) return;
+    const size_t a = index.typo_shard_for(rest + '\0'), z = index.typo_shard_for(rest + '\1');
+    for (size_t s = a; s <= z; ++s) typo_key_shards.push_back(s);
+  };
+  auto need_typo = [&] {
+    for (size_t s : typo_key_shards)
+      if (!index.typo_shards[s].shard &&
+          std::find(run.needs.begin(), run.needs.end(), index.typo_shards[s].path) == run.needs.end())
+        run.needs.push_back(index.typo_shards[s].path);
+    return !run.needs.empty();
+  };
   // Round 2: what each required term matches; a missing word of 5+
-  // characters asks for its first letter's shards (typos).
+  // characters asks for its first letter's shards and the typo shards of
+  // its rests (typos).
   struct Group {
     std::vector<Match> matches;
     const Part* part;
@@ -212,11 +244,14 @@ SearchRun run_search(const Bundle& b, std::string_view query) {
       if (g.matches.empty() && p.kind == Part::Word && term_chars(t) >= kTypoMinChars) {
         auto [from, to] = first_char_range(t);
         shards_between(index, from, to, SIZE_MAX, typo_shards);
+        const std::vector<std::string> rests = typo_rests(t);
+        typo_shards.push_back(index.shard_for(rests[0]));  // a first character too many
+        for (const std::string& rest : rests) typo_keys(rest);
       }
       groups.push_back(std::move(g));
     }
   }
-  if (need(typo_shards)) return run;
+  if (need(typo_shards) | need_typo()) return run;
   std::vector<std::string> corrections;  // per group: the word used instead, or ""
   for (Group& g : groups) {
     const std::string& t = g.part->terms[g.term];
@@ -230,6 +265,32 @@ SearchRun run_search(const Bundle& b, std::string_view query) {
         for (const SearchShard::Term* x = first; x != last; ++x)
           if ((!best.term || x->df > best.term->df) && one_edit_apart(t, x->text)) best = {&sh, x, 0.6};
       }
+      // A typo in the first character: terms from the typo shards, the
+      // likeliest read from its own shard (one more round).
+      const std::vector<std::string> rests = typo_rests(t);
+      std::vector<std::pair<std::string, uint32_t>> candidates;
+      if (const Match m = exact(rests[0]); m.term) candidates.emplace_back(m.term->text, m.term->df);
+      for (const std::string& rest : rests) {
+        if (index.typo_shards.empty()) break;
+        const size_t a = index.typo_shard_for(rest + '\0'), z = index.typo_shard_for(rest + '\1');
+        for (size_t s = a; s <= z; ++s) index.typo_shards[s].shard->terms_with_rest(rest, candidates);
+      }
+      std::string other;
+      uint32_t other_df = 0;
+      for (const auto& [term, df] : candidates)
+        if (df > other_df && (!best.term || df > best.term->df) && one_edit_apart(t, term)) {
+          other = term;
+          other_df = df;
+        }
+      if (!other.empty()) {
+        const size_t s = index.shard_for(other);
+        if (!index.shards[s].shard) {
+          need(std::vector<size_t>{s});
+          continue;
+        }
+        best = exact(other);
+        best.weight = 0.6;
+      }
       if (best.term) {
         g.matches.push_back(best);
         used = best.term->text;
@@ -237,6 +298,10 @@ SearchRun run_search(const Bundle& b, std::string_view query) {
     }
     corrections.push_back(used);
     for (const Match& m : g.matches) run.marks.push_back({m.term->text, false});
+  }
+  if (!run.needs.empty()) {  // a correction's shard
+    run.marks.clear();
+    return run;
   }
   if (std::any_of(corrections.begin(), corrections.end(), [](const std::string& c) { return !c.empty(); })) {
     // The query as corrected: each corrected word replaced where typed.
