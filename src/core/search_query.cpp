@@ -251,7 +251,8 @@ SearchRun run_search(const Bundle& b, std::string_view query) {
       groups.push_back(std::move(g));
     }
   }
-  if (need(typo_shards) | need_typo()) return run;
+  need(typo_shards);
+  if (need_typo()) return run;  // both lists named at once
   std::vector<std::string> corrections;  // per group: the word used instead, or ""
   for (Group& g : groups) {
     const std::string& t = g.part->terms[g.term];
