@@ -134,15 +134,22 @@ std::pair<const SearchShard::Term*, const SearchShard::Term*> SearchShard::range
 }
 
 void SearchShard::decode(const Term& t, std::vector<Posting>& out) const {
+  // The posts' deltas, then their bytes (checked at load: df of each).
   Cursor c{std::string_view(postings).substr(t.offset, t.size)};
+  const size_t first = out.size();
   uint32_t post = 0;
   for (uint32_t k = 0; k < t.df; ++k) {
     const uint32_t delta = c.varint();
-    post = k == 0 ? delta : post + delta;
-    const std::string_view b = c.bytes(1);
     if (c.bad) return;
-    const auto byte = static_cast<uint8_t>(b[0]);
-    out.push_back({post, static_cast<uint8_t>(byte >> 3), static_cast<uint8_t>(byte & 7)});
+    post = k == 0 ? delta : post + delta;
+    out.push_back({post, 0, 0});
+  }
+  const std::string_view bytes = c.bytes(t.df);
+  if (c.bad) return;
+  for (uint32_t k = 0; k < t.df; ++k) {
+    const auto byte = static_cast<uint8_t>(bytes[k]);
+    out[first + k].weight = static_cast<uint8_t>(byte >> 3);
+    out[first + k].fields = static_cast<uint8_t>(byte & 7);
   }
 }
 
@@ -266,9 +273,10 @@ SearchFileResult read_search_shard(std::string_view bytes, uint32_t posts, Searc
       const uint32_t delta = p.varint();
       if (k > 0 && delta == 0) p.bad = true;
       post = k == 0 ? delta : post + delta;
-      p.bytes(1);
       if (p.bad || post >= posts) return fail(path, "term \"" + t.text + "\": bad postings");
     }
+    p.bytes(t.df);
+    if (p.bad) return fail(path, "term \"" + t.text + "\": bad postings");
     if (!p.done()) return fail(path, "term \"" + t.text + "\": postings longer than its count");
   }
   out = std::move(shard);
@@ -539,10 +547,9 @@ SearchFiles write_search_index(const Bundle& b, size_t shard_bytes) {
     while (next < order.size() && (count == 0 || dict.size() + blob.size() < shard_bytes)) {
       const uint32_t term = order[next++];
       const size_t before = blob.size();
-      for (uint32_t k = start[term]; k < start[term + 1]; ++k) {
+      for (uint32_t k = start[term]; k < start[term + 1]; ++k)
         put_varint(blob, k == start[term] ? post_of[k] : post_of[k] - post_of[k - 1]);
-        blob += static_cast<char>(byte_of[k]);
-      }
+      blob.append(reinterpret_cast<const char*>(byte_of.data() + start[term]), start[term + 1] - start[term]);
       const std::string_view name = all.name(term);
       put_term(dict, previous, name);
       put_varint(dict, start[term + 1] - start[term]);
