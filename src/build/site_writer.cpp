@@ -144,8 +144,9 @@ bool write_all(const Bundle& b, const WriteOptions& o, const fs::path& root, Wri
   const SearchFiles search = write_search_index(b);
   stats.search_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - search_start).count();
   if (!put(search.boundary.path, search.boundary.bytes)) return false;
-  for (const SearchFile& f : search.shards)
-    if (!put(f.path, f.bytes)) return false;
+  for (const auto* files : {&search.shards, &search.typo_shards})
+    for (const SearchFile& f : *files)
+      if (!put(f.path, f.bytes)) return false;
   if (!split) {
     if (!put(kBundleFile, write_bundle_json(b, search.boundary.path))) return false;
   } else {
