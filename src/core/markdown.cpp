@@ -2210,7 +2210,7 @@ class PlainTextRenderer {
   int enter_block(MD_BLOCKTYPE type, void*) {
     switch (type) {
       case MD_BLOCK_HTML: in_html_block_ = true; break;
-      case MD_BLOCK_CODE: in_code_ = skip_code_; text_ += ' '; break;
+      case MD_BLOCK_CODE: in_code_ = skip_code_; skipped_code_ |= skip_code_; text_ += ' '; break;
       default: text_ += ' '; break;
     }
     return 0;
@@ -2274,6 +2274,10 @@ class PlainTextRenderer {
   bool in_html_block_ = false;
   const bool skip_code_;  // code blocks left out
   bool in_code_ = false;
+  bool skipped_code_ = false;  // a code block was left out
+
+ public:
+  bool skipped_code() const { return skipped_code_; }
 };
 
 // ------------------------------------------------------------------ first paragraph
@@ -2430,7 +2434,8 @@ std::string_view render_markdown_into(OutputBuffer& out, std::string_view markdo
 
 unsigned markdown_parser_flags() { return parser_flags(); }
 
-std::string markdown_plain_text(std::string_view markdown, bool skip_code) {
+std::string markdown_plain_text(std::string_view markdown, bool skip_code, bool* skipped_code) {
+  if (skipped_code) *skipped_code = false;
   return guarded([&] {
     // Raw HTML recognised so that its tags can be left out.
     const unsigned flags = parser_flags();
@@ -2439,6 +2444,7 @@ std::string markdown_plain_text(std::string_view markdown, bool skip_code) {
     const std::string& body = prepare_source(markdown, flags, footnotes, storage);
     PlainTextRenderer renderer(footnotes, skip_code);
     parse(body, flags, renderer);
+    if (skipped_code) *skipped_code = renderer.skipped_code();
     return renderer.take();
   }, std::string());
 }

@@ -6,6 +6,7 @@
 
 #include "core/bundle.hpp"
 #include "core/markdown.hpp"
+#include "core/search_query.hpp"
 #include "core/search_text.hpp"
 
 namespace quire {
@@ -458,8 +459,13 @@ void index_post(const Post& p, bool categories, IndexWorker& w, PostEntries& out
   }
   const std::string text = markdown_plain_text(body);
   size_t length = w.read(text, 0);
-  const std::string summary = markdown_plain_text(p.summary);
-  if (!summary.empty() && text.find(summary) == std::string::npos) length += w.read(summary, 0);
+  // The summary, unless the body holds it (as written: the default
+  // summary is the body's first paragraph; else as plain text).
+  const std::string_view summary_md = p.summary;
+  if (!summary_md.empty() && body.find(summary_md) == std::string_view::npos) {
+    const std::string summary = markdown_plain_text(summary_md);
+    if (!summary.empty() && text.find(summary) == std::string::npos) length += w.read(summary, 0);
+  }
   out.length = static_cast<uint32_t>(length);
   out.entries.reserve(w.touched.size());
   for (uint32_t id : w.touched) {
@@ -576,7 +582,7 @@ SearchFiles write_search_index(const Bundle& b, size_t shard_bytes) {
   // Typo shards: long terms keyed by all but their first character.
   std::vector<std::pair<std::string, uint32_t>> keys;
   for (uint32_t t = 0; t < term_count; ++t)
-    if (term_chars(all.name(t)) >= kTypoTermChars) keys.emplace_back(typo_key(all.name(t)), start[t + 1] - start[t]);
+    if (term_chars(all.name(t)) >= kTypoMinChars) keys.emplace_back(typo_key(all.name(t)), start[t + 1] - start[t]);
   std::sort(keys.begin(), keys.end());
   refs.clear();
   previous_first.clear();

@@ -15,8 +15,8 @@
 //   weight in the body (BM25-saturated term frequency, length-normalised,
 //   times 8: 0..31), bits 2-0 field flags (kInTitle, kInTag, kInHeading;
 //   kInTag also for a category kept apart from the tags);
-// - typo shards ("QST", version byte): every term of kTypoTermChars or
-//   more characters keyed by the term without its first character, so
+// - typo shards ("QST", version byte): every term of kTypoMinChars
+//   (search_query.hpp) or more characters keyed by the term without its first character, so
 //   that a typo in the first letter is found without reading the whole
 //   dictionary: sorted keys "<rest>\0<first character>", front-coded, each
 //   with the term's document frequency.
@@ -43,9 +43,6 @@ inline constexpr uint8_t kInTitle = 1, kInTag = 2, kInHeading = 4;
 // postings are never split: a very common word may make a larger shard).
 inline constexpr size_t kShardBytes = 24 * 1024;
 inline constexpr const char* kSearchDir = "search/";
-// Terms this long or longer are in the typo shards (a typed word of 5+
-// characters is corrected, search_query.hpp).
-inline constexpr size_t kTypoTermChars = 5;
 
 struct Posting {
   uint32_t post;   // index into Bundle::posts

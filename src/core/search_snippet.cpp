@@ -92,8 +92,9 @@ std::string search_snippet(std::string_view text, const std::vector<SearchMark>&
 std::string markdown_snippet(std::string_view markdown, const std::vector<SearchMark>& marks, size_t max_bytes) {
   std::vector<SearchToken> tokens;
   std::vector<char> hit;
-  std::string text = markdown_plain_text(markdown, true);
-  if (!mark_tokens(text, marks, tokens, hit)) {  // the match is in code only, or there is no prose
+  bool code = false;
+  std::string text = markdown_plain_text(markdown, true, &code);
+  if (!mark_tokens(text, marks, tokens, hit) && code) {  // the match may be in code only
     std::string all = markdown_plain_text(markdown);
     std::vector<SearchToken> all_tokens;
     std::vector<char> all_hit;
