@@ -422,7 +422,13 @@ SearchRun run_search(const Bundle& b, std::string_view query) {
     }
     hits = std::move(kept);
   }
-  std::sort(hits.begin(), hits.end(), [&](size_t x, size_t y) { return score[x] != score[y] ? score[x] > score[y] : x < y; });
+  // Best first, then by post: sorted as (score, post) pairs side by side
+  // (a common word's hits are most posts; no lookups while sorting).
+  std::vector<std::pair<double, uint32_t>> ranked;
+  ranked.reserve(hits.size());
+  for (size_t d : hits) ranked.emplace_back(-score[d], static_cast<uint32_t>(d));
+  std::sort(ranked.begin(), ranked.end());
+  for (size_t k = 0; k < ranked.size(); ++k) hits[k] = ranked[k].second;
   run.hits = std::move(hits);
   return run;
 }
