@@ -1,6 +1,7 @@
 #include "core/search_query.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include "core/html.hpp"
 #include "core/markdown.hpp"
@@ -422,13 +423,19 @@ SearchRun run_search(const Bundle& b, std::string_view query) {
     }
     hits = std::move(kept);
   }
-  // Best first, then by post: sorted as (score, post) pairs side by side
-  // (a common word's hits are most posts; no lookups while sorting).
-  std::vector<std::pair<double, uint32_t>> ranked;
+  // Best first, then by post: sorted as one integer per hit, the score (a
+  // float's bits, which order as the non-negative floats do) inverted
+  // above the post (a common word's hits are most posts).
+  std::vector<uint64_t> ranked;
   ranked.reserve(hits.size());
-  for (size_t d : hits) ranked.emplace_back(-score[d], static_cast<uint32_t>(d));
+  for (size_t d : hits) {
+    const float f = static_cast<float>(std::max(0.0, score[d]));
+    uint32_t bits;
+    std::memcpy(&bits, &f, sizeof bits);
+    ranked.push_back(uint64_t{0xFFFFFFFFu - bits} << 32 | d);
+  }
   std::sort(ranked.begin(), ranked.end());
-  for (size_t k = 0; k < ranked.size(); ++k) hits[k] = ranked[k].second;
+  for (size_t k = 0; k < ranked.size(); ++k) hits[k] = static_cast<uint32_t>(ranked[k]);
   run.hits = std::move(hits);
   return run;
 }
