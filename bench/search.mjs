@@ -5,12 +5,18 @@
 // index build time (against Pagefind's, and as a share of Quire's own
 // build), and query latency (p95) in Chromium once the files are there.
 //
-// Quire's bytes: the index files a query asks for (boundary file and
-// shards), gzip level 9, as a CDN would serve them; the app and the bundle
-// are loaded anyway for navigation and not counted (the app row of the
-// transfer section has them). Pagefind's: every file its JS fetches for the
-// query and the first five results' fragments (already compressed on
-// disk), with and without its JS and WASM.
+// Bytes are counted where they cannot be missed: the server logs every
+// request (Pagefind fetches its index from a Web Worker, whose requests the
+// page's resource timing does not list), and each file is counted once per
+// fresh browser context, at its size as a CDN would serve it: gzip level 9,
+// except Pagefind's index, fragments and WASM, compressed on disk already.
+// Quire's: the index files a query asks for (boundary file and shards); the
+// app and the bundle are loaded anyway for navigation and not counted (the
+// app row of the transfer section has them). Pagefind's: every file its JS
+// fetches for the query and the first five results' fragments, with and
+// without its JS and WASM. "Each further word" is the mean over several
+// pairs of words from far apart in the alphabet, so that the further word
+// usually needs a file not fetched yet (the note says how often it did).
 //
 //   node bench/search.mjs [--quick]
 import { spawnSync } from 'node:child_process';
@@ -28,7 +34,8 @@ import { percentile, quireCli, repoRoot, site, standalone } from './common.mjs';
 
 const pagefindBin = path.join(repoRoot, 'node_modules/.bin/pagefind');
 /** Words of the generated blog (bench/generate.mjs), each with a further word from elsewhere in the alphabet. */
-const queries = [['render', 'value'], ['footnote', 'thread'], ['bundle', 'memory']];
+const queries = [['render', 'value'], ['footnote', 'thread'], ['bundle', 'memory'], ['against', 'world'],
+  ['cache', 'people'], ['deploy', 'summary']];
 
 /** @param {() => void} fn @returns {number} seconds */
 function timed(fn) {
@@ -38,8 +45,9 @@ function timed(fn) {
 }
 
 /**
- * Runs queries in a page against Quire's index: bytes (gzip) of the files
- * each one adds, and render latency once they are there.
+ * Runs queries in a page against Quire's index: `mark` is called (through
+ * an exposed function) when the cold query and the further word are done,
+ * then render latency once the files are there.
  * @param {import('playwright-core').Page} page
  * @param {string} word @param {string} more
  */
@@ -47,66 +55,86 @@ async function quireQueries(page, word, more) {
   return page.evaluate(async ([w, m]) => {
     const { fetchBundle, loadBundle } = await import('/quire.js');
     const bundle = await loadBundle(await fetchBundle('/bundle.json'), { url: new URL('/bundle.json', location.href) });
-    const seen = new Set();
-    const gz = async (url) => {
-      const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
-      const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream('gzip'));
-      return (await new Response(stream).arrayBuffer()).byteLength;
-    };
-    const fetchedFor = async (q) => {
-      const before = new Set(performance.getEntriesByType('resource').map((e) => e.name));
+    const run = async (/** @type {string} */ q) => {
       const p = `/search/?q=${encodeURIComponent(q)}`;
       for (let i = 0; i < 6 && bundle.render(p, 'main').needs; i += 1) await bundle.ensure(p);
-      let total = 0;
-      for (const e of performance.getEntriesByType('resource')) {
-        if (before.has(e.name) || seen.has(e.name) || !e.name.includes('/search/')) continue;
-        seen.add(e.name);
-        total += await gz(e.name);
-      }
-      return total;
     };
-    const cold = await fetchedFor(w);
-    const further = await fetchedFor(`${w} ${m}`);
+    // @ts-ignore: exposed by the bench
+    await window.benchMark('start');
+    await run(w);
+    // @ts-ignore
+    await window.benchMark('cold');
+    await run(`${w} ${m}`);
+    // @ts-ignore
+    await window.benchMark('further');
     const times = [];
     for (let i = 0; i < 40; i += 1) {
       const t = performance.now();
       bundle.render(`/search/?q=${encodeURIComponent(i % 2 ? w : `${w} ${m}`)}`, 'main');
       times.push(performance.now() - t);
     }
-    return { cold, further, times };
+    return { times };
   }, [word, more]);
 }
 
 /**
- * The same for Pagefind: resource sizes as served (its files are
- * compressed on disk) and search latency.
+ * The same for Pagefind: its search and the first five results' data.
  * @param {import('playwright-core').Page} page
  * @param {string} word @param {string} more
  */
 async function pagefindQueries(page, word, more) {
   return page.evaluate(async ([w, m]) => {
-    const size = (names) => performance.getEntriesByType('resource')
-      .filter((e) => !names.has(e.name) && e.name.includes('/pagefind/'))
-      .map((e) => ({ name: e.name, bytes: e.encodedBodySize || e.transferSize }));
-    const names = () => new Set(performance.getEntriesByType('resource').map((e) => e.name));
-    let before = names();  // a cold query: its JS and WASM count
+    // @ts-ignore: exposed by the bench
+    await window.benchMark('start');  // a cold query: its JS and WASM count
     const pagefind = await import('/pagefind/pagefind.js');
     await pagefind.init();
     const r1 = await pagefind.search(w);
     await Promise.all(r1.results.slice(0, 5).map((r) => r.data()));
-    const cold = size(before);
-    before = names();
+    // @ts-ignore
+    await window.benchMark('cold');
     const r2 = await pagefind.search(`${w} ${m}`);
     await Promise.all(r2.results.slice(0, 5).map((r) => r.data()));
-    const further = size(before);
+    // @ts-ignore
+    await window.benchMark('further');
     const times = [];
     for (let i = 0; i < 40; i += 1) {
       const t = performance.now();
       await pagefind.search(i % 2 ? w : `${w} ${m}`);
       times.push(performance.now() - t);
     }
-    return { cold, further, times };
+    return { times };
   }, [word, more]);
+}
+
+/**
+ * Bytes of a file as served by a CDN: gzip level 9, or as it is when
+ * compressed on disk already (Pagefind's index, fragments, WASM).
+ * @param {string} dist @param {string} url
+ */
+async function servedBytes(dist, url) {
+  const data = await readFile(path.join(dist, decodeURIComponent(new URL(url, 'http://x').pathname)));
+  if (/\.(pf_index|pf_fragment|pf_meta|pagefind)$/.test(url)) return data.length;
+  return zlib.gzipSync(data, { level: 9 }).length;
+}
+
+/**
+ * Runs `queries` in a fresh context and page, splitting the requests the
+ * server saw into the cold query's and the further word's.
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} url  the page to start from
+ * @param {string[]} log  the server's request log (paths)
+ * @param {(page: import('playwright-core').Page) => Promise<{times: number[]}>} queries
+ */
+async function measured(browser, url, log, queries) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  /** @type {Record<string, number>} */
+  const marks = {};
+  await page.exposeFunction('benchMark', (/** @type {string} */ name) => { marks[name] = log.length; });
+  await page.goto(url);
+  const { times } = await queries(page);
+  await context.close();
+  return { times, cold: log.slice(marks.start, marks.cold), further: log.slice(marks.cold, marks.further) };
 }
 
 /** @param {Context} ctx @returns {Promise<Row[]>} */
@@ -150,31 +178,40 @@ export async function run(ctx) {
       budget: { pass: indexSeconds <= 0.2 * buildSeconds,
         line: `search index ≤ 20 % of Quire's build: ${(100 * indexSeconds / buildSeconds).toFixed(1)} %` } });
 
-    const server = await startServer({ root: blog.dist, port: 0, quiet: true });
+    /** @type {string[]} */
+    const log = [];
+    const server = await startServer({ root: blog.dist, port: 0, quiet: true,
+      handle: (req) => { log.push(req.url ?? '/'); return false; } });
     const browser = await launchBrowser();
     try {
       const colds = { quire: [], pf: [], pfData: [] };
       const furthers = { quire: [], pf: [] };
+      const newFile = { quire: 0, pf: 0 };  // pairs whose further word fetched an index file
       const lat = { quire: [], pf: [] };
+      /** @param {string[]} urls @param {(u: string) => boolean} keep */
+      const bytes = async (urls, keep) => {
+        let total = 0;
+        for (const u of new Set(urls.filter(keep))) total += await servedBytes(blog.dist, u);
+        return total;
+      };
+      const quireFile = (/** @type {string} */ u) => u.includes('/search/') && u.endsWith('.bin');
+      const pfFile = (/** @type {string} */ u) => u.startsWith('/pagefind/');
+      const pfData = (/** @type {string} */ u) => pfFile(u) && !/pagefind\.js|\.pagefind$|wasm|worker/.test(u);
       for (const [word, more] of queries) {
         // A fresh context each time: no HTTP cache shared between queries.
-        const page = await (await browser.newContext()).newPage();
-        await page.goto(new URL('search/', server.url).href);
-        const q = await quireQueries(page, word, more);
-        await page.close();
-        colds.quire.push(q.cold);
-        furthers.quire.push(q.further);
+        const start = new URL('search/', server.url).href;
+        const q = await measured(browser, start, log, (page) => quireQueries(page, word, more));
+        colds.quire.push(await bytes(q.cold, quireFile));
+        furthers.quire.push(await bytes(q.further.filter((u) => !q.cold.includes(u)), quireFile));
+        newFile.quire += q.further.some((u) => quireFile(u) && !q.cold.includes(u)) ? 1 : 0;
         lat.quire.push(...q.times);
         if (pagefindOk) {
-          const p2 = await (await browser.newContext()).newPage();
-          await p2.goto(new URL('search/', server.url).href);
-          const p = await pagefindQueries(p2, word, more);
-          await p2.close();
-          const sum = (/** @type {{name: string, bytes: number}[]} */ list, all = true) => list
-            .filter((e) => all || !/pagefind\.js|\.pagefind$|wasm/.test(e.name)).reduce((n, e) => n + e.bytes, 0);
-          colds.pf.push(sum(p.cold));
-          colds.pfData.push(sum(p.cold, false));
-          furthers.pf.push(sum(p.further));
+          const p = await measured(browser, start, log, (page) => pagefindQueries(page, word, more));
+          colds.pf.push(await bytes(p.cold, pfFile));
+          colds.pfData.push(await bytes(p.cold, pfData));
+          const further = p.further.filter((u) => !p.cold.includes(u));
+          furthers.pf.push(await bytes(further, pfFile));
+          newFile.pf += further.some((u) => u.endsWith('.pf_index')) ? 1 : 0;
           lat.pf.push(...p.times);
         }
       }
@@ -182,13 +219,15 @@ export async function run(ctx) {
       const words = queries.map(([w, m]) => `${w} (+${m})`).join(', ');
       rows.push({ section, what: 'Quire: cold one-word query', value: avg(colds.quire), unit: 'KB',
         note: `gzip, mean of ${words}` });
-      rows.push({ section, what: 'Quire: each further word', value: avg(furthers.quire), unit: 'KB', note: 'gzip' });
+      rows.push({ section, what: 'Quire: each further word', value: avg(furthers.quire), unit: 'KB',
+        note: `gzip; a shard not fetched yet for ${newFile.quire} of ${queries.length} pairs` });
       rows.push({ section, what: 'Quire: query p95 (shards there)', value: percentile(lat.quire, 95), unit: 'ms',
         note: 'render of the results view, 50 snippets' });
       if (pagefindOk) {
         rows.push({ section, what: 'Pagefind: cold one-word query', value: avg(colds.pf), unit: 'KB',
-          note: `its JS + WASM + meta + chunks + 5 fragments; without JS/WASM ${avg(colds.pfData).toFixed(1)} KB` });
-        rows.push({ section, what: 'Pagefind: each further word', value: avg(furthers.pf), unit: 'KB' });
+          note: `its JS (gzip) + WASM + meta + chunks + 5 fragments; without JS/WASM ${avg(colds.pfData).toFixed(1)} KB` });
+        rows.push({ section, what: 'Pagefind: each further word', value: avg(furthers.pf), unit: 'KB',
+          note: `an index chunk not fetched yet for ${newFile.pf} of ${queries.length} pairs` });
         rows.push({ section, what: 'Pagefind: query p95', value: percentile(lat.pf, 95), unit: 'ms', note: 'search() only' });
         rows.push({ section: 'budget', what: 'cold query bytes vs Pagefind', value: avg(colds.quire) / avg(colds.pf), unit: '×',
           budget: { pass: avg(colds.quire) <= avg(colds.pf) / 4,

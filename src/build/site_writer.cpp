@@ -148,8 +148,9 @@ bool write_all(const Bundle& b, const WriteOptions& o, const fs::path& root, Wri
   const SearchFiles search = write_search_index(b);
   stats.search_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - search_start).count();
   if (!put(search.boundary.path, search.boundary.bytes)) return false;
-  for (const SearchFile& f : search.shards)
-    if (!put(f.path, f.bytes)) return false;
+  for (const auto* files : {&search.shards, &search.typo_shards})
+    for (const SearchFile& f : *files)
+      if (!put(f.path, f.bytes)) return false;
   // The bundle, 404.html and the feeds are each made on one thread: they
   // are written on a thread of their own while the pages render on the
   // pool (independent files; the cores are shared). Same files, same

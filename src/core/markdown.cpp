@@ -2204,11 +2204,13 @@ void append_footnote_section(OutputBuffer& out, RenderContext& context) {
 // image alt text stay.
 class PlainTextRenderer {
  public:
-  explicit PlainTextRenderer(const Footnotes& footnotes) : footnotes_(footnotes) {}
+  explicit PlainTextRenderer(const Footnotes& footnotes, bool skip_code = false)
+      : footnotes_(footnotes), skip_code_(skip_code) {}
 
   int enter_block(MD_BLOCKTYPE type, void*) {
     switch (type) {
       case MD_BLOCK_HTML: in_html_block_ = true; break;
+      case MD_BLOCK_CODE: in_code_ = skip_code_; skipped_code_ |= skip_code_; text_ += ' '; break;
       default: text_ += ' '; break;
     }
     return 0;
@@ -2217,6 +2219,7 @@ class PlainTextRenderer {
   int leave_block(MD_BLOCKTYPE type, void*) {
     switch (type) {
       case MD_BLOCK_HTML: in_html_block_ = false; break;
+      case MD_BLOCK_CODE: in_code_ = false; text_ += ' '; break;
       default: text_ += ' '; break;
     }
     return 0;
@@ -2226,7 +2229,7 @@ class PlainTextRenderer {
   int leave_span(MD_SPANTYPE, void*) { return 0; }
 
   int text(MD_TEXTTYPE type, std::string_view text) {
-    if (in_html_block_) return 0;
+    if (in_html_block_ || in_code_) return 0;
     switch (type) {
       case MD_TEXT_NULLCHAR: text_ += kReplacementUtf8; break;
       case MD_TEXT_BR: text_ += ' '; break;
@@ -2269,6 +2272,12 @@ class PlainTextRenderer {
   const Footnotes& footnotes_;
   std::string text_;
   bool in_html_block_ = false;
+  const bool skip_code_;  // code blocks left out
+  bool in_code_ = false;
+  bool skipped_code_ = false;  // a code block was left out
+
+ public:
+  bool skipped_code() const { return skipped_code_; }
 };
 
 // ------------------------------------------------------------------ first paragraph
@@ -2425,15 +2434,17 @@ std::string_view render_markdown_into(OutputBuffer& out, std::string_view markdo
 
 unsigned markdown_parser_flags() { return parser_flags(); }
 
-std::string markdown_plain_text(std::string_view markdown) {
+std::string markdown_plain_text(std::string_view markdown, bool skip_code, bool* skipped_code) {
+  if (skipped_code) *skipped_code = false;
   return guarded([&] {
     // Raw HTML recognised so that its tags can be left out.
     const unsigned flags = parser_flags();
     Footnotes footnotes;
     std::string storage;
     const std::string& body = prepare_source(markdown, flags, footnotes, storage);
-    PlainTextRenderer renderer(footnotes);
+    PlainTextRenderer renderer(footnotes, skip_code);
     parse(body, flags, renderer);
+    if (skipped_code) *skipped_code = renderer.skipped_code();
     return renderer.take();
   }, std::string());
 }

@@ -142,8 +142,9 @@ std::string_view render_markdown_into(OutputBuffer& out, std::string_view markdo
 // descriptions, search and reading time): whitespace collapsed to single
 // spaces, trimmed, footnote definitions and references left out, raw HTML
 // tags and HTML blocks left out, image alt text kept. Plain text, not
-// HTML-escaped.
-std::string markdown_plain_text(std::string_view markdown);
+// HTML-escaped. `skip_code`: code blocks left out too (search snippets
+// prefer prose), and `skipped_code` says whether there was one.
+std::string markdown_plain_text(std::string_view markdown, bool skip_code = false, bool* skipped_code = nullptr);
 
 // Derived text, all from one parse: the plain text (as above), its word
 // count (a CJK ideograph, kana or hangul syllable counts as one word; any

@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <atomic>
 #include <thread>
-#include <unordered_map>
 
 #include "core/bundle.hpp"
 #include "core/markdown.hpp"
+#include "core/search_query.hpp"
 #include "core/search_text.hpp"
 
 namespace quire {
@@ -14,6 +14,7 @@ namespace {
 
 constexpr char kBoundaryMagic[] = "QSI";
 constexpr char kShardMagic[] = "QSS";
+constexpr char kTypoMagic[] = "QST";
 constexpr size_t kHashBytes = 8;
 
 // Reads bytes, never past the end: a failed read sets `bad` and returns 0.
@@ -61,7 +62,8 @@ SearchFileResult fail(std::string_view path, const std::string& what) {
 bool header(Cursor& c, const char* magic, std::string_view path, SearchFileResult& r) {
   const std::string_view m = c.bytes(3);
   if (c.bad || m != magic) {
-    r = fail(path, std::string("not a search ") + (magic == kBoundaryMagic ? "index" : "shard") + " file");
+    r = fail(path, std::string("not a search ") +
+                       (magic == kBoundaryMagic ? "index" : magic == kShardMagic ? "shard" : "typo shard") + " file");
     return false;
   }
   const std::string_view v = c.bytes(1);
@@ -85,12 +87,12 @@ bool read_term(Cursor& c, const std::string& previous, std::string& out) {
   return true;
 }
 
-void put_term(std::string& out, const std::string& previous, const std::string& term) {
+void put_term(std::string& out, std::string_view previous, std::string_view term) {
   size_t shared = 0;
   while (shared < previous.size() && shared < term.size() && previous[shared] == term[shared]) ++shared;
   put_varint(out, static_cast<uint32_t>(shared));
   put_varint(out, static_cast<uint32_t>(term.size() - shared));
-  out.append(term, shared, std::string::npos);
+  out.append(term.substr(shared));
 }
 
 std::string hex_of(std::string_view raw) {
@@ -133,15 +135,22 @@ std::pair<const SearchShard::Term*, const SearchShard::Term*> SearchShard::range
 }
 
 void SearchShard::decode(const Term& t, std::vector<Posting>& out) const {
+  // The posts' deltas, then their bytes (checked at load: df of each).
   Cursor c{std::string_view(postings).substr(t.offset, t.size)};
+  const size_t first = out.size();
   uint32_t post = 0;
   for (uint32_t k = 0; k < t.df; ++k) {
     const uint32_t delta = c.varint();
-    post = k == 0 ? delta : post + delta;
-    const std::string_view b = c.bytes(1);
     if (c.bad) return;
-    const auto byte = static_cast<uint8_t>(b[0]);
-    out.push_back({post, static_cast<uint8_t>(byte >> 3), static_cast<uint8_t>(byte & 7)});
+    post = k == 0 ? delta : post + delta;
+    out.push_back({post, 0, 0});
+  }
+  const std::string_view bytes = c.bytes(t.df);
+  if (c.bad) return;
+  for (uint32_t k = 0; k < t.df; ++k) {
+    const auto byte = static_cast<uint8_t>(bytes[k]);
+    out[first + k].weight = static_cast<uint8_t>(byte >> 3);
+    out[first + k].fields = static_cast<uint8_t>(byte & 7);
   }
 }
 
@@ -151,6 +160,66 @@ size_t SearchIndex::shard_for(std::string_view term) const {
   return it == shards.begin() ? 0 : static_cast<size_t>(it - shards.begin() - 1);
 }
 
+size_t SearchIndex::typo_shard_for(std::string_view key) const {
+  if (typo_shards.empty()) return 0;
+  auto it = std::upper_bound(typo_shards.begin(), typo_shards.end(), key,
+                             [](std::string_view v, const TypoRef& s) { return v < std::string_view(s.first); });
+  return it == typo_shards.begin() ? 0 : static_cast<size_t>(it - typo_shards.begin() - 1);
+}
+
+std::string typo_key(std::string_view term) {
+  size_t n = term.empty() ? 0 : 1;
+  while (n < term.size() && (static_cast<unsigned char>(term[n]) & 0xC0) == 0x80) ++n;
+  std::string key(term.substr(n));
+  key += '\0';
+  key.append(term.substr(0, n));
+  return key;
+}
+
+void TypoShard::terms_with_rest(std::string_view rest, std::vector<std::pair<std::string, uint32_t>>& out) const {
+  std::string from(rest);
+  from += '\0';
+  auto it = std::lower_bound(entries.begin(), entries.end(), from,
+                             [](const Entry& e, const std::string& v) { return e.key < v; });
+  for (; it != entries.end() && it->key.compare(0, from.size(), from) == 0; ++it)
+    out.emplace_back(it->key.substr(from.size()) + std::string(rest), it->df);
+}
+
+namespace {
+
+// Reads shard references (first term or key, hash) into `refs`.
+template <class Ref>
+bool read_refs(Cursor& c, const std::string& dir, size_t bytes, std::vector<Ref>& refs, bool allow_none,
+               std::string_view path, SearchFileResult& r) {
+  const uint32_t count = c.varint();
+  if (c.bad || (count == 0 && !allow_none) || count > bytes) {
+    r = fail(path, "bad shard count " + std::to_string(count));
+    return false;
+  }
+  refs.resize(count);
+  std::string previous;
+  for (uint32_t i = 0; i < count; ++i) {
+    if (!read_term(c, previous, refs[i].first)) {
+      r = fail(path, "shard " + std::to_string(i) + ": bad first term");
+      return false;
+    }
+    if (i > 0 && !(previous < refs[i].first)) {
+      r = fail(path, "shard " + std::to_string(i) + ": out of order");
+      return false;
+    }
+    const std::string_view hash = c.bytes(kHashBytes);
+    if (c.bad) {
+      r = fail(path, "shard " + std::to_string(i) + ": cut short");
+      return false;
+    }
+    refs[i].path = dir + hex_of(hash) + ".bin";
+    previous = refs[i].first;
+  }
+  return true;
+}
+
+}  // namespace
+
 SearchFileResult read_search_boundary(std::string_view bytes, SearchIndex& index) {
   SearchFileResult r;
   Cursor c{bytes};
@@ -159,23 +228,16 @@ SearchFileResult read_search_boundary(std::string_view bytes, SearchIndex& index
   const uint32_t posts = c.varint();
   const uint32_t dir_size = c.varint();
   const std::string dir(c.bytes(dir_size));
-  const uint32_t count = c.varint();
   if (c.bad) return fail(path, "cut short in its header");
-  if (count == 0 || count > bytes.size()) return fail(path, "bad shard count " + std::to_string(count));
   if (!valid_chunk_path(dir + "x")) return fail(path, "bad shard folder");
-  std::vector<SearchIndex::ShardRef> shards(count);
-  std::string previous;
-  for (uint32_t i = 0; i < count; ++i) {
-    if (!read_term(c, previous, shards[i].first)) return fail(path, "shard " + std::to_string(i) + ": bad first term");
-    if (i > 0 && !(previous < shards[i].first)) return fail(path, "shard " + std::to_string(i) + ": out of order");
-    const std::string_view hash = c.bytes(kHashBytes);
-    if (c.bad) return fail(path, "shard " + std::to_string(i) + ": cut short");
-    shards[i].path = dir + hex_of(hash) + ".bin";
-    previous = shards[i].first;
-  }
+  std::vector<SearchIndex::ShardRef> shards;
+  std::vector<SearchIndex::TypoRef> typos;
+  if (!read_refs(c, dir, bytes.size(), shards, false, path, r)) return r;
+  if (!read_refs(c, dir, bytes.size(), typos, true, path, r)) return r;
   if (!c.done()) return fail(path, "bytes after the last shard");
   index.posts = posts;
   index.shards = std::move(shards);
+  index.typo_shards = std::move(typos);
   index.loaded = true;
   r.ok = true;
   return r;
@@ -212,11 +274,36 @@ SearchFileResult read_search_shard(std::string_view bytes, uint32_t posts, Searc
       const uint32_t delta = p.varint();
       if (k > 0 && delta == 0) p.bad = true;
       post = k == 0 ? delta : post + delta;
-      p.bytes(1);
       if (p.bad || post >= posts) return fail(path, "term \"" + t.text + "\": bad postings");
     }
+    p.bytes(t.df);
+    if (p.bad) return fail(path, "term \"" + t.text + "\": bad postings");
     if (!p.done()) return fail(path, "term \"" + t.text + "\": postings longer than its count");
   }
+  out = std::move(shard);
+  r.ok = true;
+  return r;
+}
+
+SearchFileResult read_typo_shard(std::string_view bytes, TypoShard& out, std::string_view path) {
+  SearchFileResult r;
+  Cursor c{bytes};
+  if (!header(c, kTypoMagic, path, r)) return r;
+  const uint32_t count = c.varint();
+  if (c.bad || count > bytes.size()) return fail(path, "bad key count");
+  TypoShard shard;
+  shard.entries.resize(count);
+  std::string previous;
+  for (uint32_t i = 0; i < count; ++i) {
+    TypoShard::Entry& e = shard.entries[i];
+    if (!read_term(c, previous, e.key) || e.key.find('\0') == std::string::npos)
+      return fail(path, "key " + std::to_string(i) + ": bad key");
+    if (i > 0 && !(previous < e.key)) return fail(path, "key " + std::to_string(i) + ": out of order");
+    e.df = c.varint();
+    if (c.bad) return fail(path, "key " + std::to_string(i) + ": cut short");
+    previous = e.key;
+  }
+  if (!c.done()) return fail(path, "bytes after the last key");
   out = std::move(shard);
   r.ok = true;
   return r;
@@ -227,6 +314,8 @@ bool is_search_file(const Bundle& b, std::string_view path) {
   if (path == b.search) return true;
   if (!b.search_index) return false;
   for (const SearchIndex::ShardRef& s : b.search_index->shards)
+    if (s.path == path) return true;
+  for (const SearchIndex::TypoRef& s : b.search_index->typo_shards)
     if (s.path == path) return true;
   return false;
 }
@@ -250,135 +339,233 @@ SearchFileResult add_search_file(Bundle& b, std::string_view path, std::string_v
       if (r.ok) s.shard = std::move(shard);
       return r;
     }
+  if (b.search_index)
+    for (SearchIndex::TypoRef& s : b.search_index->typo_shards) {
+      if (s.path != path) continue;
+      auto shard = std::make_unique<TypoShard>();
+      SearchFileResult r = read_typo_shard(bytes, *shard, path);
+      if (r.ok) s.shard = std::move(shard);
+      return r;
+    }
   return fail(path, "not a search file of this bundle");
 }
 
+namespace {
+
+// Terms interned: each distinct term once, in one block of characters, with
+// an open-addressing table of ids (the index writer looks a term up once per
+// occurrence: no string made, no node allocated).
+class TermTable {
+ public:
+  uint32_t intern(std::string_view term) {
+    if (4 * (size() + 1) > 3 * slots_.size()) grow();
+    const uint64_t h = hash(term);
+    for (size_t at = h & (slots_.size() - 1);; at = (at + 1) & (slots_.size() - 1)) {
+      const uint32_t id = slots_[at];
+      if (id == 0) {
+        slots_[at] = static_cast<uint32_t>(size() + 1);
+        hashes_.push_back(h);
+        offsets_.push_back(static_cast<uint32_t>(chars_.size()));
+        chars_.append(term);
+        return static_cast<uint32_t>(size() - 1);
+      }
+      if (hashes_[id - 1] == h && name(id - 1) == term) return id - 1;
+    }
+  }
+  size_t size() const { return hashes_.size(); }
+  std::string_view name(uint32_t id) const {
+    const uint32_t end = id + 1 < offsets_.size() ? offsets_[id + 1] : static_cast<uint32_t>(chars_.size());
+    return std::string_view(chars_).substr(offsets_[id], end - offsets_[id]);
+  }
+
+ private:
+  static uint64_t hash(std::string_view s) {
+    uint64_t h = 1469598103934665603ull;
+    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+    return h ^ (h >> 29);
+  }
+  void grow() {
+    std::vector<uint32_t> slots(slots_.empty() ? 1024 : slots_.size() * 2, 0);
+    for (uint32_t id = 0; id < size(); ++id)
+      for (size_t at = hashes_[id] & (slots.size() - 1);; at = (at + 1) & (slots.size() - 1))
+        if (slots[at] == 0) {
+          slots[at] = id + 1;
+          break;
+        }
+    slots_ = std::move(slots);
+  }
+  std::vector<uint32_t> slots_;  // id + 1, 0 empty
+  std::vector<uint64_t> hashes_;
+  std::vector<uint32_t> offsets_;
+  std::string chars_;
+};
+
+// What one thread reads: its terms, and per post it read the (term, tf,
+// fields) entries, each term once.
+struct IndexWorker final : SearchTermSink {
+  TermTable terms;
+  std::vector<uint32_t> tf;      // per term id, for the post being read
+  std::vector<uint8_t> fields;   // per term id; bit 7: seen in this post
+  std::vector<uint32_t> touched;  // term ids seen in this post
+  uint8_t field = 0;              // of the text being read
+  uint32_t count = 0;             // its terms
+
+  void term(std::string_view t, uint32_t, uint32_t) override {
+    const uint32_t id = terms.intern(t);
+    if (id >= tf.size()) {
+      tf.resize(terms.size() * 2, 0);
+      fields.resize(terms.size() * 2, 0);
+    }
+    if (!(fields[id] & 0x80)) {
+      fields[id] = 0x80;
+      touched.push_back(id);
+    }
+    fields[id] |= field;
+    tf[id] += field == 0;
+    ++count;
+  }
+  size_t read(std::string_view text, uint8_t f) {
+    field = f;
+    count = 0;
+    search_terms(text, *this);
+    return count;
+  }
+};
+
+// A post's entries: term id (of its worker) << 32 | tf << 8 | fields.
+struct PostEntries {
+  uint32_t worker = 0;
+  uint32_t length = 0;  // body terms
+  std::vector<uint64_t> entries;
+};
+
+void index_post(const Post& p, bool categories, IndexWorker& w, PostEntries& out) {
+  w.read(p.title, kInTitle);
+  for (const Text& tag : p.tags) w.read(tag, kInTag);
+  // Categories kept apart from the tags (categories.hpp) count as tags;
+  // merged, they are among the tags already.
+  if (categories)
+    for (const std::string& c : p.categories) w.read(c, kInTag);
+  // ATX headings ("## Text"), read from the markdown's lines.
+  const std::string_view body = p.body;
+  for (size_t at = 0; at < body.size();) {
+    size_t end = body.find('\n', at);
+    if (end == std::string_view::npos) end = body.size();
+    std::string_view line = body.substr(at, end - at);
+    size_t hashes = 0;
+    while (hashes < line.size() && hashes < 7 && line[hashes] == '#') ++hashes;
+    if (hashes >= 1 && hashes <= 6 && (line.size() == hashes || line[hashes] == ' ')) w.read(line.substr(hashes), kInHeading);
+    at = end + 1;
+  }
+  const std::string text = markdown_plain_text(body);
+  size_t length = w.read(text, 0);
+  // The summary, unless the body holds it (as written: the default
+  // summary is the body's first paragraph; else as plain text).
+  const std::string_view summary_md = p.summary;
+  if (!summary_md.empty() && body.find(summary_md) == std::string_view::npos) {
+    const std::string summary = markdown_plain_text(summary_md);
+    if (!summary.empty() && text.find(summary) == std::string::npos) length += w.read(summary, 0);
+  }
+  out.length = static_cast<uint32_t>(length);
+  out.entries.reserve(w.touched.size());
+  for (uint32_t id : w.touched) {
+    out.entries.push_back(uint64_t{id} << 32 | uint64_t{std::min<uint32_t>(w.tf[id], 0xFFFFFF)} << 8 |
+                          (w.fields[id] & 0x7F));
+    w.tf[id] = 0;
+    w.fields[id] = 0;
+  }
+  w.touched.clear();
+}
+
+}  // namespace
+
 SearchFiles write_search_index(const Bundle& b, size_t shard_bytes) {
-  // Per post, the (term, tf, fields) it holds: on several threads (the
-  // plain text of every body is most of the work), merged in post order.
-  struct Local {
-    std::string term;
-    uint32_t tf;
-    uint8_t fields;
-  };
-  std::vector<std::vector<Local>> locals(b.posts.size());
-  std::vector<uint32_t> lengths(b.posts.size());
-  auto index_post = [&](size_t i) {
-    const Post& p = b.posts[i];
-    std::vector<SearchToken> tokens;
-    std::vector<std::pair<std::string, uint8_t>> seen;  // (term, field) occurrences
-    auto add = [&](std::string_view text, uint8_t field) {
-      tokens.clear();
-      search_tokens(text, tokens);
-      for (SearchToken& t : tokens) seen.emplace_back(std::move(t.term), field);
-      return tokens.size();
-    };
-    add(p.title, kInTitle);
-    for (const Text& tag : p.tags) add(tag, kInTag);
-    // ATX headings ("## Text"), read from the markdown's lines.
-    const std::string_view body = p.body;
-    for (size_t at = 0; at < body.size();) {
-      size_t end = body.find('\n', at);
-      if (end == std::string_view::npos) end = body.size();
-      std::string_view line = body.substr(at, end - at);
-      size_t hashes = 0;
-      while (hashes < line.size() && hashes < 7 && line[hashes] == '#') ++hashes;
-      if (hashes >= 1 && hashes <= 6 && (line.size() == hashes || line[hashes] == ' ')) add(line.substr(hashes), kInHeading);
-      at = end + 1;
-    }
-    const std::string text = markdown_plain_text(body);
-    size_t length = add(text, 0);
-    const std::string summary = markdown_plain_text(p.summary);
-    if (!summary.empty() && text.find(summary) == std::string::npos) length += add(summary, 0);
-    lengths[i] = static_cast<uint32_t>(length);
-    std::sort(seen.begin(), seen.end());
-    std::vector<Local>& entries = locals[i];
-    for (auto& [term, field] : seen) {
-      if (entries.empty() || entries.back().term != term) entries.push_back({term, 0, 0});
-      if (field == 0) ++entries.back().tf;
-      entries.back().fields |= field;
-    }
-  };
+  // Every post read once, on several threads (the plain text of every body
+  // is most of the work), each thread with its own term table.
+  const size_t n = b.posts.size();
+  std::vector<PostEntries> per_post(n);
+  const size_t threads = n < 64 ? 1 : std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
+  std::vector<IndexWorker> workers(threads);
   std::atomic<size_t> cursor{0};
-  auto work = [&] {
-    for (size_t i; (i = cursor.fetch_add(1)) < b.posts.size();) index_post(i);
+  auto work = [&](uint32_t w) {
+    for (size_t i; (i = cursor.fetch_add(1)) < n;) {
+      per_post[i].worker = w;
+      index_post(b.posts[i], b.site.categories, workers[w], per_post[i]);
+    }
   };
-  const size_t threads = b.posts.size() < 64 ? 1 : std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
   std::vector<std::thread> pool;
-  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
+  for (uint32_t t = 1; t < threads; ++t) pool.emplace_back(work, t);
+  work(0);
   for (std::thread& t : pool) t.join();
 
-  // Term ids, and per post the (term id, tf, fields) it holds.
-  std::unordered_map<std::string, uint32_t> ids;
-  std::vector<std::string> names;
-  struct Entry {
-    uint32_t term;
-    uint32_t tf;
-    uint8_t fields;
-  };
-  std::vector<std::vector<Entry>> per_post(b.posts.size());
+  // One table of every term; each worker's ids mapped to it.
+  TermTable all;
+  std::vector<std::vector<uint32_t>> global(threads);
+  for (size_t w = 0; w < threads; ++w) {
+    global[w].resize(workers[w].terms.size());
+    for (uint32_t id = 0; id < global[w].size(); ++id) global[w][id] = all.intern(workers[w].terms.name(id));
+  }
+  // Postings laid out by term (a counting sort), posts ascending within each.
+  const size_t term_count = all.size();
+  std::vector<uint32_t> start(term_count + 1, 0);
   uint64_t total_length = 0;
-  for (size_t i = 0; i < b.posts.size(); ++i) {
-    total_length += lengths[i];
-    per_post[i].reserve(locals[i].size());
-    for (Local& l : locals[i]) {
-      auto it = ids.find(l.term);
-      if (it == ids.end()) {
-        it = ids.emplace(l.term, static_cast<uint32_t>(names.size())).first;
-        names.push_back(std::move(l.term));
-      }
-      per_post[i].push_back({it->second, l.tf, l.fields});
-    }
-    std::vector<Local>().swap(locals[i]);
+  for (const PostEntries& p : per_post) {
+    total_length += p.length;
+    for (uint64_t e : p.entries) ++start[global[p.worker][e >> 32] + 1];
   }
-  // Postings per term, posts ascending.
-  std::vector<std::vector<std::pair<uint32_t, uint8_t>>> postings(names.size());
-  const double average = b.posts.empty() ? 1.0 : std::max(1.0, double(total_length) / double(b.posts.size()));
+  for (size_t t = 0; t < term_count; ++t) start[t + 1] += start[t];
+  std::vector<uint32_t> fill(start.begin(), start.end() - 1);
+  std::vector<uint32_t> post_of(start[term_count]);
+  std::vector<uint8_t> byte_of(start[term_count]);
+  const double average = n == 0 ? 1.0 : std::max(1.0, double(total_length) / double(n));
   constexpr double k1 = 1.2, bb = 0.75;
-  for (size_t i = 0; i < per_post.size(); ++i) {
-    const double norm = k1 * (1 - bb + bb * double(lengths[i]) / average);
-    for (const Entry& e : per_post[i]) {
-      const double tf = e.tf;
+  for (size_t i = 0; i < n; ++i) {
+    PostEntries& p = per_post[i];
+    const double norm = k1 * (1 - bb + bb * double(p.length) / average);
+    for (uint64_t e : p.entries) {
+      const double tf = double((e >> 8) & 0xFFFFFF);
       const int weight = std::min(31, static_cast<int>(8 * tf * (k1 + 1) / (tf + norm) + 0.5));
-      postings[e.term].emplace_back(static_cast<uint32_t>(i), static_cast<uint8_t>(weight << 3 | e.fields));
+      const uint32_t at = fill[global[p.worker][e >> 32]]++;
+      post_of[at] = static_cast<uint32_t>(i);
+      byte_of[at] = static_cast<uint8_t>(weight << 3 | (e & 7));
     }
+    std::vector<uint64_t>().swap(p.entries);
   }
-  std::vector<uint32_t> order(names.size());
+  std::vector<uint32_t> order(term_count);
   for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
-  std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) { return names[x] < names[y]; });
+  std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) { return all.name(x) < all.name(y); });
 
   SearchFiles out;
   std::string boundary(kBoundaryMagic);
   boundary += static_cast<char>(kSearchIndexVersion);
-  put_varint(boundary, static_cast<uint32_t>(b.posts.size()));
+  put_varint(boundary, static_cast<uint32_t>(n));
   put_varint(boundary, static_cast<uint32_t>(std::string_view(kSearchDir).size()));
   boundary += kSearchDir;
-  std::string refs, previous_first;
+  std::string refs, previous_first, dict, blob;
   uint32_t shard_count = 0;
   size_t next = 0;
   do {  // at least one shard, even for no terms
-    std::string dict, blob, previous;
+    dict.clear();
+    blob.clear();
+    std::string_view previous;
     uint32_t count = 0;
-    const std::string first = next < order.size() ? names[order[next]] : std::string();
+    const std::string first(next < order.size() ? all.name(order[next]) : std::string_view());
     while (next < order.size() && (count == 0 || dict.size() + blob.size() < shard_bytes)) {
       const uint32_t term = order[next++];
-      std::string list;
-      uint32_t last = 0;
-      for (size_t k = 0; k < postings[term].size(); ++k) {
-        const auto [post, byte] = postings[term][k];
-        put_varint(list, k == 0 ? post : post - last);
-        list += static_cast<char>(byte);
-        last = post;
-      }
-      put_term(dict, previous, names[term]);
-      put_varint(dict, static_cast<uint32_t>(postings[term].size()));
-      put_varint(dict, static_cast<uint32_t>(list.size()));
-      blob += list;
-      previous = names[term];
+      const size_t before = blob.size();
+      for (uint32_t k = start[term]; k < start[term + 1]; ++k)
+        put_varint(blob, k == start[term] ? post_of[k] : post_of[k] - post_of[k - 1]);
+      blob.append(reinterpret_cast<const char*>(byte_of.data() + start[term]), start[term + 1] - start[term]);
+      const std::string_view name = all.name(term);
+      put_term(dict, previous, name);
+      put_varint(dict, start[term + 1] - start[term]);
+      put_varint(dict, static_cast<uint32_t>(blob.size() - before));
+      previous = name;
       ++count;
     }
-    std::string shard(kShardMagic);
+    std::string shard;
+    shard.reserve(8 + dict.size() + blob.size());
+    shard += kShardMagic;
     shard += static_cast<char>(kSearchIndexVersion);
     put_varint(shard, count);
     shard += dict;
@@ -392,6 +579,36 @@ SearchFiles write_search_index(const Bundle& b, size_t shard_bytes) {
   } while (next < order.size());
   put_varint(boundary, shard_count);
   boundary += refs;
+  // Typo shards: long terms keyed by all but their first character.
+  std::vector<std::pair<std::string, uint32_t>> keys;
+  for (uint32_t t = 0; t < term_count; ++t)
+    if (term_chars(all.name(t)) >= kTypoMinChars) keys.emplace_back(typo_key(all.name(t)), start[t + 1] - start[t]);
+  std::sort(keys.begin(), keys.end());
+  refs.clear();
+  previous_first.clear();
+  shard_count = 0;
+  for (size_t k = 0; k < keys.size();) {
+    dict.clear();
+    std::string_view previous;
+    const size_t first = k;
+    for (; k < keys.size() && (k == first || dict.size() < shard_bytes); ++k) {
+      put_term(dict, previous, keys[k].first);
+      put_varint(dict, keys[k].second);
+      previous = keys[k].first;
+    }
+    std::string shard(kTypoMagic);
+    shard += static_cast<char>(kSearchIndexVersion);
+    put_varint(shard, static_cast<uint32_t>(k - first));
+    shard += dict;
+    const std::string hash = hash_bytes(shard);
+    put_term(refs, previous_first, keys[first].first);
+    refs += hash;
+    previous_first = keys[first].first;
+    ++shard_count;
+    out.typo_shards.push_back({std::string(kSearchDir) + hex_of(hash) + ".bin", std::move(shard)});
+  }
+  put_varint(boundary, shard_count);
+  boundary += refs;
   out.boundary.path = std::string(kSearchDir) + "index-" + hex_of(hash_bytes(boundary)) + ".bin";
   out.boundary.bytes = std::move(boundary);
   return out;
@@ -402,6 +619,7 @@ void attach_search_index(Bundle& b, const SearchFiles& files) {
   b.search_index.reset();
   add_search_file(b, files.boundary.path, files.boundary.bytes);
   for (const SearchFile& f : files.shards) add_search_file(b, f.path, f.bytes);
+  for (const SearchFile& f : files.typo_shards) add_search_file(b, f.path, f.bytes);
 }
 
 }  // namespace quire

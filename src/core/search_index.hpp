@@ -2,16 +2,24 @@
 // build`, read by the core wherever it runs, fetched by the reader's
 // browser a piece at a time.
 //
-// Two kinds of file, both content-addressed under search/ (cache forever):
+// Three kinds of file, all content-addressed under search/ (cache forever):
 // - the boundary file ("QSI", version byte): the number of posts, the
 //   folder of the shards, and for each shard the first term it holds
-//   (front-coded) and its name (8 bytes: <16 hex digits>.bin);
+//   (front-coded) and its name (8 bytes: <16 hex digits>.bin); then the
+//   same for the typo shards;
 // - shards ("QSS", version byte): a sorted word range of the dictionary,
 //   front-coded (shared prefix, suffix, document frequency, postings
-//   bytes), then the postings: per post holding the term, the post's
-//   index (delta-varint, ascending) and one byte: bits 7-3 the term's
+//   bytes), then the postings, per term: the indexes of the posts holding
+//   it (delta-varint, ascending), then a byte per post (apart, so that
+//   gzip finds the runs of each; about 10 % smaller): bits 7-3 the term's
 //   weight in the body (BM25-saturated term frequency, length-normalised,
-//   times 8: 0..31), bits 2-0 field flags (kInTitle, kInTag, kInHeading).
+//   times 8: 0..31), bits 2-0 field flags (kInTitle, kInTag, kInHeading;
+//   kInTag also for a category kept apart from the tags);
+// - typo shards ("QST", version byte): every term of kTypoMinChars
+//   (search_query.hpp) or more characters keyed by the term without its first character, so
+//   that a typo in the first letter is found without reading the whole
+//   dictionary: sorted keys "<rest>\0<first character>", front-coded, each
+//   with the term's document frequency.
 // A query loads the boundary file, then only the shards of its terms
 // (search_query.hpp). The bundle names the boundary file ("search", a path
 // relative to the bundle). A reader refuses a file of another version, and
@@ -29,7 +37,7 @@ namespace quire {
 
 struct Bundle;
 
-inline constexpr uint8_t kSearchIndexVersion = 1;
+inline constexpr uint8_t kSearchIndexVersion = 2;
 inline constexpr uint8_t kInTitle = 1, kInTag = 2, kInHeading = 4;
 // A shard is cut once its terms and postings pass this many bytes (a term's
 // postings are never split: a very common word may make a larger shard).
@@ -56,6 +64,22 @@ struct SearchShard {
   void decode(const Term& t, std::vector<Posting>& out) const;  // appends (checked at load)
 };
 
+// A typo shard: keys "<term without its first character>\0<that
+// character>", sorted, each with the term's document frequency.
+struct TypoShard {
+  struct Entry {
+    std::string key;
+    uint32_t df = 0;
+  };
+  std::vector<Entry> entries;
+  // The terms whose rest (all but the first character) is `rest`: appends
+  // (term, df).
+  void terms_with_rest(std::string_view rest, std::vector<std::pair<std::string, uint32_t>>& out) const;
+};
+
+// The typo key of a term: "<rest>\0<first character>".
+std::string typo_key(std::string_view term);
+
 struct SearchIndex {
   std::string path;  // the boundary file, relative to the bundle
   bool loaded = false;
@@ -68,6 +92,14 @@ struct SearchIndex {
   std::vector<ShardRef> shards;
   // The shard a term is in (or would be): the last whose first term <= it.
   size_t shard_for(std::string_view term) const;
+  struct TypoRef {
+    std::string first;  // first key in it
+    std::string path;
+    std::unique_ptr<TypoShard> shard;  // null until added
+  };
+  std::vector<TypoRef> typo_shards;  // none for an index without long terms
+  // The typo shard a key is in (or would be); typo_shards.size() if none.
+  size_t typo_shard_for(std::string_view key) const;
 };
 
 struct SearchFileResult {
@@ -79,6 +111,7 @@ struct SearchFileResult {
 // Reads a boundary file into `index` (its path set), or a shard of it.
 SearchFileResult read_search_boundary(std::string_view bytes, SearchIndex& index);
 SearchFileResult read_search_shard(std::string_view bytes, uint32_t posts, SearchShard& out, std::string_view path);
+SearchFileResult read_typo_shard(std::string_view bytes, TypoShard& out, std::string_view path);
 
 // Whether `path` is one of the bundle's search files, and adds its bytes
 // (the boundary file, or a shard the boundary file names).
@@ -93,6 +126,7 @@ struct SearchFile {
 struct SearchFiles {
   SearchFile boundary;
   std::vector<SearchFile> shards;
+  std::vector<SearchFile> typo_shards;
 };
 SearchFiles write_search_index(const Bundle& bundle, size_t shard_bytes = kShardBytes);
 

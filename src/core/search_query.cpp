@@ -1,6 +1,7 @@
 #include "core/search_query.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include "core/html.hpp"
 #include "core/markdown.hpp"
@@ -27,6 +28,7 @@ struct Part {
   std::string raw;                 // as typed
   std::vector<std::string> terms;  // folded
   bool prefix = false;             // the last term is being typed
+  bool category = false;           // a Tag part: category:name
 };
 
 std::vector<Part> parse_query(std::string_view q, bool& dropped) {
@@ -59,6 +61,10 @@ std::vector<Part> parse_query(std::string_view q, bool& dropped) {
       if (p.kind == Part::Word && p.raw.size() > 4 && ascii_lower(p.raw.substr(0, 4)) == "tag:") {
         p.kind = Part::Tag;
         p.raw = tag_slug(p.raw.substr(4));
+      } else if (p.kind == Part::Word && p.raw.size() > 9 && ascii_lower(p.raw.substr(0, 9)) == "category:") {
+        p.kind = Part::Tag;
+        p.category = true;
+        p.raw = tag_slug(p.raw.substr(9));
       }
     }
     i = end;
@@ -90,7 +96,7 @@ std::string prefix_end(const std::string& p) { return p + '\xff'; }
 // Shards in [first, last] of terms from..to, at most `cap`.
 void shards_between(const SearchIndex& index, std::string_view from, std::string_view to, size_t cap,
                     std::vector<size_t>& out) {
-  const size_t a = index.shard_for(from), b = std::min(index.shard_for(to), a + cap - 1);
+  const size_t a = index.shard_for(from), b = std::min(index.shard_for(to), a + std::min(cap, index.shards.size()) - 1);
   for (size_t s = a; s <= b; ++s) out.push_back(s);
 }
 
@@ -100,6 +106,23 @@ std::pair<std::string, std::string> first_char_range(const std::string& term) {
   size_t n = 1;
   while (n < term.size() && (static_cast<unsigned char>(term[n]) & 0xC0) == 0x80) ++n;
   return {term.substr(0, n), term.substr(0, n) + '\xff'};
+}
+
+// A typo in a term's first character: the rests (all but the first
+// character) the meant term may have, found in the typo shards:
+// the first character changed (the same rest), missing (the whole term is
+// the rest) or swapped with the second (the first, then from the third on).
+// A first character too many is the term's own rest, an exact term.
+std::vector<std::string> typo_rests(const std::string& t) {
+  auto char_end = [&](size_t at) {
+    size_t n = at + 1;
+    while (n < t.size() && (static_cast<unsigned char>(t[n]) & 0xC0) == 0x80) ++n;
+    return n;
+  };
+  const size_t one = char_end(0), two = char_end(one);
+  std::vector<std::string> out{t.substr(one), t};
+  if (two <= t.size() && t.compare(0, one, t, one, two - one) != 0) out.push_back(t.substr(0, one) + t.substr(two));
+  return out;
 }
 
 struct Match {
@@ -117,7 +140,7 @@ SearchRun run_search(const Bundle& b, std::string_view query) {
   bool unknown_tag = false;
   for (const Part& p : parts)
     if (p.kind == Part::Tag) {
-      const TagInfo* t = b.find_tag(p.raw);
+      const TagInfo* t = b.find_term(p.category, p.raw);
       if (t) tags.push_back(t);
       else unknown_tag = true;
     }
@@ -174,8 +197,23 @@ SearchRun run_search(const Bundle& b, std::string_view query) {
     const SearchShard& s = *index.shards[index.shard_for(t)].shard;
     return {&s, s.find(t), 1.0};
   };
+  // The typo shards holding the keys of a rest.
+  std::vector<size_t> typo_key_shards;
+  auto typo_keys = [&](const std::string& rest) {
+    if (index.typo_shards.empty()) return;
+    const size_t a = index.typo_shard_for(rest + '\0'), z = index.typo_shard_for(rest + '\1');
+    for (size_t s = a; s <= z; ++s) typo_key_shards.push_back(s);
+  };
+  auto need_typo = [&] {
+    for (size_t s : typo_key_shards)
+      if (!index.typo_shards[s].shard &&
+          std::find(run.needs.begin(), run.needs.end(), index.typo_shards[s].path) == run.needs.end())
+        run.needs.push_back(index.typo_shards[s].path);
+    return !run.needs.empty();
+  };
   // Round 2: what each required term matches; a missing word of 5+
-  // characters asks for its first letter's shards (typos).
+  // characters asks for its first letter's shards and the typo shards of
+  // its rests (typos).
   struct Group {
     std::vector<Match> matches;
     const Part* part;
@@ -207,11 +245,15 @@ SearchRun run_search(const Bundle& b, std::string_view query) {
       if (g.matches.empty() && p.kind == Part::Word && term_chars(t) >= kTypoMinChars) {
         auto [from, to] = first_char_range(t);
         shards_between(index, from, to, SIZE_MAX, typo_shards);
+        const std::vector<std::string> rests = typo_rests(t);
+        typo_shards.push_back(index.shard_for(rests[0]));  // a first character too many
+        for (const std::string& rest : rests) typo_keys(rest);
       }
       groups.push_back(std::move(g));
     }
   }
-  if (need(typo_shards)) return run;
+  need(typo_shards);
+  if (need_typo()) return run;  // both lists named at once
   std::vector<std::string> corrections;  // per group: the word used instead, or ""
   for (Group& g : groups) {
     const std::string& t = g.part->terms[g.term];
@@ -225,6 +267,32 @@ SearchRun run_search(const Bundle& b, std::string_view query) {
         for (const SearchShard::Term* x = first; x != last; ++x)
           if ((!best.term || x->df > best.term->df) && one_edit_apart(t, x->text)) best = {&sh, x, 0.6};
       }
+      // A typo in the first character: terms from the typo shards, the
+      // likeliest read from its own shard (one more round).
+      const std::vector<std::string> rests = typo_rests(t);
+      std::vector<std::pair<std::string, uint32_t>> candidates;
+      if (const Match m = exact(rests[0]); m.term) candidates.emplace_back(m.term->text, m.term->df);
+      for (const std::string& rest : rests) {
+        if (index.typo_shards.empty()) break;
+        const size_t a = index.typo_shard_for(rest + '\0'), z = index.typo_shard_for(rest + '\1');
+        for (size_t s = a; s <= z; ++s) index.typo_shards[s].shard->terms_with_rest(rest, candidates);
+      }
+      std::string other;
+      uint32_t other_df = 0;
+      for (const auto& [term, df] : candidates)
+        if (df > other_df && (!best.term || df > best.term->df) && one_edit_apart(t, term)) {
+          other = term;
+          other_df = df;
+        }
+      if (!other.empty()) {
+        const size_t s = index.shard_for(other);
+        if (!index.shards[s].shard) {
+          need(std::vector<size_t>{s});
+          continue;
+        }
+        best = exact(other);
+        best.weight = 0.6;
+      }
       if (best.term) {
         g.matches.push_back(best);
         used = best.term->text;
@@ -233,13 +301,17 @@ SearchRun run_search(const Bundle& b, std::string_view query) {
     corrections.push_back(used);
     for (const Match& m : g.matches) run.marks.push_back({m.term->text, false});
   }
+  if (!run.needs.empty()) {  // a correction's shard
+    run.marks.clear();
+    return run;
+  }
   if (std::any_of(corrections.begin(), corrections.end(), [](const std::string& c) { return !c.empty(); })) {
     // The query as corrected: each corrected word replaced where typed.
     size_t k = 0;
     for (const Part& p : parts) {
       if (!run.corrected.empty()) run.corrected += ' ';
       if (p.kind == Part::Tag) {
-        run.corrected += "tag:" + p.raw;
+        run.corrected += (p.category ? "category:" : "tag:") + p.raw;
         continue;
       }
       std::string text = p.kind == Part::Exclude ? "-" : "";
@@ -351,7 +423,19 @@ SearchRun run_search(const Bundle& b, std::string_view query) {
     }
     hits = std::move(kept);
   }
-  std::sort(hits.begin(), hits.end(), [&](size_t x, size_t y) { return score[x] != score[y] ? score[x] > score[y] : x < y; });
+  // Best first, then by post: sorted as one integer per hit, the score (a
+  // float's bits, which order as the non-negative floats do) inverted
+  // above the post (a common word's hits are most posts).
+  std::vector<uint64_t> ranked;
+  ranked.reserve(hits.size());
+  for (size_t d : hits) {
+    const float f = static_cast<float>(std::max(0.0, score[d]));
+    uint32_t bits;
+    std::memcpy(&bits, &f, sizeof bits);
+    ranked.push_back(uint64_t{0xFFFFFFFFu - bits} << 32 | d);
+  }
+  std::sort(ranked.begin(), ranked.end());
+  for (size_t k = 0; k < ranked.size(); ++k) hits[k] = static_cast<uint32_t>(ranked[k]);
   run.hits = std::move(hits);
   return run;
 }

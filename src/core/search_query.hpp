@@ -6,11 +6,14 @@
 // completions from at most kPrefixShards shards), "quoted phrases" (words
 // in that order, checked against the post's text: title, summary, and the
 // body, whose chunk a split blog then needs), -excluded words, tag:name
-// (posts with that tag; several combine like /tags/a+b/). A word of 5 or
+// (posts with that tag; several combine like /tags/a+b/), category:name
+// (when the site keeps categories apart, categories.hpp). A word of 5 or
 // more characters that the index does not hold is matched with one typo
-// (insert, delete, change, swap; not in its first character, so that only
-// that letter's shards are read): the likeliest such word, and the results
-// say "Showing results for" it. Ranking: BM25 (the index's saturated,
+// (insert, delete, change, swap): the likeliest such word, and the results
+// say "Showing results for" it. A typo after the first character is looked
+// for in that letter's shards; one in the first character in the typo
+// shards (search_index.hpp), by the word's rest, then the word found is
+// read from its shard. Ranking: BM25 (the index's saturated,
 // length-normalised term weights times each word's idf) plus boosts for a
 // word in the title, a tag or a heading; completions and corrections count
 // a little less than the word typed. At most kMaxSearchWords words.

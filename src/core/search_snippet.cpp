@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/html.hpp"
+#include "core/markdown.hpp"
 #include "core/search_text.hpp"
 
 namespace quire {
@@ -13,10 +14,11 @@ bool is_marked(std::string_view term, const std::vector<SearchMark>& marks) {
   return false;
 }
 
-std::string search_snippet(std::string_view text, const std::vector<SearchMark>& marks, size_t max_bytes) {
-  const std::vector<SearchToken> tokens = search_tokens(text);
-  std::vector<char> hit(tokens.size());
-  for (size_t i = 0; i < tokens.size(); ++i) hit[i] = is_marked(tokens[i].term, marks);
+namespace {
+
+// The snippet of `text` whose tokens and their marks are known.
+std::string snippet_of(std::string_view text, const std::vector<SearchToken>& tokens, const std::vector<char>& hit,
+                       size_t max_bytes) {
   // The window of tokens within max_bytes holding the most marked ones.
   size_t best_first = 0, best_count = 0, count = 0, first = 0;
   for (size_t last = 0; last < tokens.size(); ++last) {
@@ -27,6 +29,9 @@ std::string search_snippet(std::string_view text, const std::vector<SearchMark>&
       best_first = first;
     }
   }
+  // The window starts at its first marked word (the window found may start
+  // up to max_bytes before it).
+  while (best_count > 0 && !hit[best_first]) ++best_first;
   size_t begin = tokens.empty() ? 0 : tokens[best_first].begin;
   // Some words before the first mark, when there is room.
   if (best_count > 0) {
@@ -62,6 +67,44 @@ std::string search_snippet(std::string_view text, const std::vector<SearchMark>&
   plain(at, end);
   if (end < text.size()) out += "…";
   return out;
+}
+
+// Tokens of `text` and which are marked; whether any is.
+bool mark_tokens(std::string_view text, const std::vector<SearchMark>& marks, std::vector<SearchToken>& tokens,
+                 std::vector<char>& hit) {
+  tokens.clear();
+  search_tokens(text, tokens);
+  hit.assign(tokens.size(), 0);
+  bool any = false;
+  for (size_t i = 0; i < tokens.size(); ++i) any |= (hit[i] = is_marked(tokens[i].term, marks)) != 0;
+  return any;
+}
+
+}  // namespace
+
+std::string search_snippet(std::string_view text, const std::vector<SearchMark>& marks, size_t max_bytes) {
+  std::vector<SearchToken> tokens;
+  std::vector<char> hit;
+  mark_tokens(text, marks, tokens, hit);
+  return snippet_of(text, tokens, hit, max_bytes);
+}
+
+std::string markdown_snippet(std::string_view markdown, const std::vector<SearchMark>& marks, size_t max_bytes) {
+  std::vector<SearchToken> tokens;
+  std::vector<char> hit;
+  bool code = false;
+  std::string text = markdown_plain_text(markdown, true, &code);
+  if (!mark_tokens(text, marks, tokens, hit) && code) {  // the match may be in code only
+    std::string all = markdown_plain_text(markdown);
+    std::vector<SearchToken> all_tokens;
+    std::vector<char> all_hit;
+    if (all.size() != text.size() && (mark_tokens(all, marks, all_tokens, all_hit) || text.empty())) {
+      text = std::move(all);
+      tokens = std::move(all_tokens);
+      hit = std::move(all_hit);
+    }
+  }
+  return text.empty() ? std::string() : snippet_of(text, tokens, hit, max_bytes);
 }
 
 }  // namespace quire

@@ -19,6 +19,12 @@ inline constexpr size_t kSnippetBytes = 240;
 std::string search_snippet(std::string_view text, const std::vector<SearchMark>& marks,
                            size_t max_bytes = kSnippetBytes);
 
+// A snippet of a markdown text (a post's body or summary): from its prose,
+// code blocks left out, unless a marked word is only in its code; "" for
+// no text.
+std::string markdown_snippet(std::string_view markdown, const std::vector<SearchMark>& marks,
+                             size_t max_bytes = kSnippetBytes);
+
 // Whether a folded term is marked.
 bool is_marked(std::string_view term, const std::vector<SearchMark>& marks);
 

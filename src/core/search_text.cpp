@@ -37,11 +37,6 @@ bool separates(char32_t cp) {
          (cp >= 0xFFF0 && cp <= 0xFFFF) || (cp >= 0x1F000 && cp < 0x20000) || cp >= 0xE0000;
 }
 
-struct CjkChar {
-  char32_t cp;
-  uint32_t begin, end;
-};
-
 }  // namespace
 
 char32_t search_fold_char(char32_t cp) {
@@ -55,49 +50,68 @@ char32_t search_fold_char(char32_t cp) {
   return f;
 }
 
-void search_tokens(std::string_view text, std::vector<SearchToken>& out) {
-  SearchToken word;
+void search_terms(std::string_view text, SearchTermSink& sink) {
+  // The word being read (at most kMaxTermBytes bytes of it kept).
+  char word[kMaxTermBytes];
+  size_t word_size = 0;
+  uint32_t word_begin = 0, word_end = 0;
   bool in_word = false;
-  std::vector<CjkChar> run;
+  // A CJK run: the previous character (bigrams are emitted as they come)
+  // and how many characters the run has.
+  std::string prev, pair, c;  // a few bytes each: no allocation
+  size_t run = 0;
+  uint32_t prev_begin = 0, prev_end = 0;
   auto end_word = [&] {
-    if (in_word && !word.term.empty()) out.push_back(std::move(word));
-    word = SearchToken{};
+    if (in_word && word_size > 0) sink.term(std::string_view(word, word_size), word_begin, word_end);
+    word_size = 0;
     in_word = false;
   };
   auto end_run = [&] {
-    if (run.size() == 1) {
-      SearchToken t;
-      append_utf8(t.term, run[0].cp);
-      t.begin = run[0].begin;
-      t.end = run[0].end;
-      out.push_back(std::move(t));
-    }
-    for (size_t k = 0; k + 1 < run.size(); ++k) {
-      SearchToken t;
-      append_utf8(t.term, run[k].cp);
-      append_utf8(t.term, run[k + 1].cp);
-      t.begin = run[k].begin;
-      t.end = run[k + 1].end;
-      out.push_back(std::move(t));
-    }
-    run.clear();
+    if (run == 1) sink.term(prev, prev_begin, prev_end);
+    run = 0;
   };
   for (size_t i = 0; i < text.size();) {
     const auto byte = static_cast<unsigned char>(text[i]);
-    DecodedChar d = byte < 0x80 ? DecodedChar{byte, 1, true} : decode_utf8(text, i);
     const auto at = static_cast<uint32_t>(i);
+    if (byte < 0x80) {  // ASCII: no decoding, no CJK
+      ++i;
+      if (run) end_run();
+      const char lower = (byte >= 'A' && byte <= 'Z') ? static_cast<char>(byte + 32) : static_cast<char>(byte);
+      if (!((lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9'))) {
+        end_word();
+        continue;
+      }
+      if (!in_word) {
+        in_word = true;
+        word_begin = at;
+      }
+      word_end = static_cast<uint32_t>(i);
+      if (word_size < kMaxTermBytes) word[word_size++] = lower;
+      continue;
+    }
+    DecodedChar d = decode_utf8(text, i);
     i += d.length;
     if (!d.valid) d.cp = 0xFFFD;
     if (is_ignored(d.cp)) {
-      if (in_word) word.end = static_cast<uint32_t>(i);
+      if (in_word) word_end = static_cast<uint32_t>(i);
       continue;
     }
     if (is_cjk(d.cp)) {
       end_word();
-      run.push_back({d.cp, at, static_cast<uint32_t>(i)});
+      c.clear();
+      append_utf8(c, d.cp);
+      if (run) {
+        pair = prev;
+        pair += c;
+        sink.term(pair, prev_begin, static_cast<uint32_t>(i));
+      }
+      prev = c;
+      prev_begin = at;
+      prev_end = static_cast<uint32_t>(i);
+      ++run;
       continue;
     }
-    if (!run.empty()) end_run();
+    if (run) end_run();
     const char32_t f = search_fold_char(d.cp);
     if (f == 0) {
       end_word();
@@ -105,19 +119,29 @@ void search_tokens(std::string_view text, std::vector<SearchToken>& out) {
     }
     if (!in_word) {
       in_word = true;
-      word.begin = at;
+      word_begin = at;
     }
-    word.end = static_cast<uint32_t>(i);
-    if (f < 0x80) {
-      if (word.term.size() < kMaxTermBytes) word.term += static_cast<char>(f);
-    } else {
-      std::string c;
-      append_utf8(c, f);
-      if (word.term.size() + c.size() <= kMaxTermBytes) word.term += c;
+    word_end = static_cast<uint32_t>(i);
+    c.clear();
+    append_utf8(c, f);
+    if (word_size + c.size() <= kMaxTermBytes) {
+      std::copy(c.begin(), c.end(), word + word_size);
+      word_size += c.size();
     }
   }
   end_word();
-  if (!run.empty()) end_run();
+  if (run) end_run();
+}
+
+void search_tokens(std::string_view text, std::vector<SearchToken>& out) {
+  struct Sink final : SearchTermSink {
+    std::vector<SearchToken>& out;
+    explicit Sink(std::vector<SearchToken>& o) : out(o) {}
+    void term(std::string_view term, uint32_t begin, uint32_t end) override {
+      out.push_back({std::string(term), begin, end});
+    }
+  } sink(out);
+  search_terms(text, sink);
 }
 
 std::vector<SearchToken> search_tokens(std::string_view text) {

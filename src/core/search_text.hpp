@@ -27,6 +27,20 @@ struct SearchToken {
   uint32_t end = 0;
 };
 
+// Receives terms one at a time (search_terms): `term` is valid only during
+// the call. The build's index writer reads terms this way, with no string
+// made per term.
+class SearchTermSink {
+ public:
+  virtual void term(std::string_view term, uint32_t begin, uint32_t end) = 0;
+
+ protected:
+  ~SearchTermSink() = default;
+};
+
+// The terms of `text`, in order, to `sink` (the same as search_tokens).
+void search_terms(std::string_view text, SearchTermSink& sink);
+
 // Appends the tokens of `text` (invalid UTF-8 separates terms).
 void search_tokens(std::string_view text, std::vector<SearchToken>& out);
 std::vector<SearchToken> search_tokens(std::string_view text);

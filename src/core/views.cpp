@@ -573,8 +573,8 @@ class ViewBuilder {
         .raw("</a></h2>\n<p class=\"post-meta\">");
     time(h, p.date, p.when);
     h.raw("</p>\n");
-    const std::string text = markdown_plain_text(p.has_body ? p.body.view() : p.summary.view());
-    if (!text.empty()) h.raw("<p class=\"snippet\">").raw(search_snippet(text, marks)).raw("</p>\n");
+    const std::string snippet = markdown_snippet(p.has_body ? p.body.view() : p.summary.view(), marks);
+    if (!snippet.empty()) h.raw("<p class=\"snippet\">").raw(snippet).raw("</p>\n");
     tag_list(h, p);
     h.raw("</li>\n");
   }

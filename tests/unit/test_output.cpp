@@ -15,6 +15,7 @@
 #include "build/fsutil.hpp"
 #include "build/output_dir.hpp"
 #include "build/site_writer.hpp"
+#include "core/search_index.hpp"
 
 namespace fs = std::filesystem;
 
@@ -83,6 +84,23 @@ struct InFolder {
 }  // namespace
 
 TEST_SUITE("output") {
+  TEST_CASE("the build writes every search file its index names, typo shards included") {
+    Site site;
+    Site::write(site.content / "posts/2022-02-01-b.md", "---\ntitle: Performance\ndate: 2022-02-01\n---\nMeasured.\n");
+    const fs::path out = site.root / "out";
+    std::string error;
+    REQUIRE_MESSAGE(site.build(out, error), error);
+    const std::vector<std::string> files = Site::entries(out / "search");
+    const std::string boundary = *std::find_if(files.begin(), files.end(),
+                                               [](const std::string& f) { return f.rfind("index-", 0) == 0; });
+    quire::SearchIndex index;
+    index.path = "search/" + boundary;
+    REQUIRE(quire::read_search_boundary(Site::read(out / "search" / boundary), index).ok);
+    CHECK(!index.typo_shards.empty());
+    for (const auto& s : index.shards) CHECK_MESSAGE(fs::exists(out / s.path), s.path);
+    for (const auto& s : index.typo_shards) CHECK_MESSAGE(fs::exists(out / s.path), s.path);
+  }
+
   TEST_CASE("an output path ending in a slash or a dot names the folder itself") {
     Site s;
     for (const std::string spelling : {"dist/", "dist/.", "dist//", "./dist/./", "dist/../dist/"}) {

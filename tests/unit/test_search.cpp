@@ -168,8 +168,25 @@ TEST_SUITE("search") {
       CHECK(quire::read_search_boundary("", index).message == "search/x.bin: not a search index file");
       std::string newer = files.boundary.bytes;
       newer[3] = 9;
-      CHECK(quire::read_search_boundary(newer, index).message.find("version 9, this Quire reads version 1") !=
+      CHECK(quire::read_search_boundary(newer, index).message.find("version 9, this Quire reads version " +
+                                                                  std::to_string(quire::kSearchIndexVersion)) !=
             std::string::npos);
+      // Every cut and every flipped byte of a typo shard.
+      REQUIRE(!files.typo_shards.empty());
+      const std::string& typo = files.typo_shards[0].bytes;
+      for (size_t cut = 0; cut < typo.size(); ++cut) {
+        quire::TypoShard t;
+        auto r = quire::read_typo_shard(typo.substr(0, cut), t, "t");
+        CHECK_FALSE(r.ok);
+        CHECK(r.code == "search-index");
+      }
+      for (size_t at = 0; at < typo.size(); ++at) {
+        std::string bad = typo;
+        bad[at] = static_cast<char>(bad[at] ^ 0xA5);
+        quire::TypoShard t;
+        if (quire::read_typo_shard(bad, t, "t").ok)
+          for (auto& e : t.entries) CHECK(e.key.find('\0') != std::string::npos);
+      }
       // Every cut and every flipped byte of a shard and the boundary file.
       for (const std::string& whole : {files.boundary.bytes, files.shards[1].bytes}) {
         const bool boundary = &whole == &files.boundary.bytes || whole == files.boundary.bytes;
@@ -220,6 +237,13 @@ TEST_SUITE("search") {
     CHECK(!typo.hits.empty());
     CHECK(b.posts[typo.hits[0]].slug == "perf");
     CHECK(quire::run_search(b, "perf").corrected.empty());
+    // A typo in the first letter: changed, missing, one too many, swapped.
+    CHECK(quire::run_search(b, "gerformance").corrected == "performance");
+    CHECK(quire::run_search(b, "erformance").corrected == "performance");
+    CHECK(quire::run_search(b, "aperformance").corrected == "performance");
+    CHECK(quire::run_search(b, "eprformance").corrected == "performance");
+    CHECK(first(b, "gerformance") == "perf");
+    CHECK(quire::run_search(b, "xyzformance").corrected.empty());  // two edits
     CHECK(slugs(b, "\"quick brown\"") == S{"quick"});  // the words in that order
     CHECK(slugs(b, "fox -lazy") == S{"brown"});
     CHECK(slugs(b, "quick tag:markdown") == S{"brown"});
@@ -240,9 +264,49 @@ TEST_SUITE("search") {
     const std::string s = quire::search_snippet(long_text, m, 60);
     CHECK(s.find("<mark>fox</mark>") != std::string::npos);
     CHECK(s.rfind("…", 0) == 0);
+    // A mark far into a text of many words is in its snippet.
+    std::string words;
+    for (int i = 0; i < 40; ++i) words += "Some words. ";
+    CHECK(quire::search_snippet(words + "Later the fox ran off.", m).find("<mark>fox</mark> ran") != std::string::npos);
     CHECK(quire::search_snippet("nothing here", m) == "nothing here");
     std::vector<quire::SearchMark> cjk{{"東京", false}, {"京都", false}};
     CHECK(quire::search_snippet("東京都です", cjk) == "<mark>東京</mark><mark>都</mark>です");
+  }
+
+  TEST_CASE("snippets come from prose; from code only when the match is only there") {
+    const std::vector<quire::SearchMark> m{{"fox", false}};
+    std::string filler;
+    for (int i = 0; i < 40; ++i) filler += "Some words. ";
+    const std::string body = "Intro words here.\n\n```js\nfox(fox, fox); // fox\n```\n\n" + filler +
+                             "\n\nLater the brown fox ran off.\n";
+    const std::string s = quire::markdown_snippet(body, m);
+    CHECK(s.find("brown <mark>fox</mark> ran") != std::string::npos);
+    CHECK(s.find("<mark>fox</mark>(") == std::string::npos);
+    const std::string code_only = "Intro words here.\n\n```js\nlet zebra = 1;\n```\n";
+    CHECK(quire::markdown_snippet(code_only, {{"zebra", false}}).find("<mark>zebra</mark>") != std::string::npos);
+    CHECK(quire::markdown_snippet(code_only, {{"nothing", false}}) == "Intro words here.");
+    CHECK(quire::markdown_snippet("", m).empty());
+    // The search view takes its snippets from the prose too.
+    quire::Bundle b = small_blog();
+    b.posts[0].body = "```\ncold cold cold cold\n```\n\n" + filler + "\n\nThe cold start, measured.\n";
+    b = indexed(std::move(b));
+    auto v = quire::render_view(b, quire::parse_route("/search/?q=cold", b));
+    CHECK(v.html.find("The <mark>cold</mark> start") != std::string::npos);
+    CHECK(v.html.find("<mark>cold</mark> <mark>cold</mark>") == std::string::npos);
+  }
+
+  TEST_CASE("categories kept apart are indexed like tags, with a category: filter") {
+    quire::Bundle b = small_blog();
+    b.site.categories = true;
+    b.posts[0].categories = {"Kitchen Recipes"};
+    b.posts[3].categories = {"Garden"};
+    b.index();
+    b = indexed(std::move(b));
+    CHECK(slugs(b, "recipes") == S{"perf"});
+    CHECK(slugs(b, "kitchen") == S{"perf"});
+    CHECK(slugs(b, "quick category:garden") == S{"quick"});
+    CHECK(slugs(b, "quick category:nosuch").empty());
+    CHECK(slugs(b, "category:kitchen-recipes") == S{"perf"});
   }
 
   TEST_CASE("the search view shows ranked results with snippets, a correction, and help when empty") {
@@ -289,8 +353,9 @@ quire::SearchRun run_fetching(quire::Bundle& b, const quire::SearchFiles& files,
     for (const std::string& need : r.needs) {
       ++fetched;
       if (need == files.boundary.path) REQUIRE(quire::add_search_file(b, need, files.boundary.bytes).ok);
-      for (const auto& f : files.shards)
-        if (f.path == need) REQUIRE(quire::add_search_file(b, need, f.bytes).ok);
+      for (const auto* list : {&files.shards, &files.typo_shards})
+        for (const auto& f : *list)
+          if (f.path == need) REQUIRE(quire::add_search_file(b, need, f.bytes).ok);
     }
   }
   FAIL("a query kept asking for files");
@@ -355,6 +420,9 @@ TEST_SUITE("search") {
         {"performence", "performance-notes", ""},  // one typo
         {"cloudfrnt", "", "deploying-to-a-cdn"},
         {"blockqoutes", "", "a-tour-of-quire-markdown"},
+        {"ferformance", "performance-notes", ""},  // a typo in the first letter
+        {"lbockquotes", "", "a-tour-of-quire-markdown"},
+        {"loudfront", "", "deploying-to-a-cdn"},
         {"netl", "", "deploying-to-a-cdn"},  // prefix while typing
         {"bookbind", "", "footnotes-properly"},
         {"\"non-zero exit code\"", "cli", "", 1},  // phrase
@@ -417,6 +485,9 @@ TEST_SUITE("search") {
       pairs.emplace_back(unique_word(number), p.slug.str());
       std::string typo = unique_word(number);
       std::swap(typo[1], typo[2]);  // "unqi..."
+      pairs.emplace_back(typo, p.slug.str());
+      typo = unique_word(number);
+      typo[0] = 'x';  // "xniq...": the first letter
       pairs.emplace_back(typo, p.slug.str());
     }
     for (auto& [q, slug] : pairs) set.push_back({q.c_str(), slug.c_str(), ""});
