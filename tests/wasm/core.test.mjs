@@ -327,7 +327,7 @@ test('malformed bundles reject with a QuireError naming the problem', async () =
   await rejectsWith([1, 2], 'format', /expected a JSON object, got array/);
   await rejectsWith({ format: 'something-else', version: 1, site: {}, posts: [] }, 'format',
     /format: expected "quire-bundle"/);
-  await rejectsWith({ ...sampleBundle(), version: 2 }, 'version', /bundle version 2 is newer/);
+  await rejectsWith({ ...sampleBundle(), version: 3 }, 'version', /bundle version 3 is newer/);
   const badDate = sampleBundle();
   /** @type {any} */ (badDate.posts[1]).date = 20240302;
   await rejectsWith(badDate, 'schema', /^posts\[1\]\.date: expected string, got number$/);
