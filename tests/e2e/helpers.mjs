@@ -71,9 +71,20 @@ export async function contentDir(files) {
   return { parent, dir, out: path.join(parent, 'dist'), remove: () => rm(parent, { recursive: true, force: true }) };
 }
 
-/** @param {string} dir @returns {Promise<SiteBundle>} */
+/**
+ * bundle.json; a sharded one (version 2, src/core/post_shards.hpp) with its
+ * shards' posts as `posts`, newest first, for the tests' convenience.
+ * @param {string} dir @returns {Promise<SiteBundle>}
+ */
 export async function readBundle(dir) {
-  return JSON.parse(await readFile(path.join(dir, 'bundle.json'), 'utf8'));
+  const bundle = JSON.parse(await readFile(path.join(dir, 'bundle.json'), 'utf8'));
+  if (Array.isArray(bundle.shards) && !bundle.posts) {
+    bundle.posts = [];
+    for (const shard of [...bundle.shards].reverse()) {
+      bundle.posts.push(...JSON.parse(await readFile(path.join(dir, shard), 'utf8')).posts);
+    }
+  }
+  return bundle;
 }
 
 /**

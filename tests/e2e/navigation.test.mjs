@@ -348,7 +348,7 @@ test('a <quire-blog> on another site, in another directory than the bundle, show
   try {
     /** @type {string[]} */
     const chunkRequests = [];
-    page.on('request', (request) => { if (request.url().includes('/chunks/')) chunkRequests.push(request.url()); });
+    page.on('request', (request) => { if (request.url().includes('/chunks/') && !request.url().includes('/chunks/posts-')) chunkRequests.push(request.url()); });
     await page.goto(new URL('pages/embed/', host.url).href);
     await page.waitForFunction(() => {
       const state = document.querySelector('quire-blog')?.shadowRoot?.querySelector('.root');
