@@ -55,26 +55,56 @@ class IndexReader {
   size_t number_ = 0;
 };
 
-// A list of post indices: count, first, gaps (each >= 1), all below n.
+// A list of post indices, ascending: its count, then one word of digits
+// for the first index + 1 and each one's distance to the one before
+// (both >= 1): v - 1 in groups of 5 bits, high first, every group but the
+// last from kMore, the last from kLast (most take one character: gzip
+// makes ~6 bits of it; decimal gaps took twice that).
+constexpr char kLast[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345";
+constexpr char kMore[] = "abcdefghijklmnopqrstuvwxyz6789+/";
+
+int digit_of(const char* alphabet, char c) {
+  for (int i = 0; i < 32; ++i)
+    if (alphabet[i] == c) return i;
+  return -1;
+}
+
 bool read_list(IndexReader& in, size_t n, std::vector<size_t>& out) {
   size_t count = 0;
   if (!in.count(count, n)) return false;
+  std::string_view digits = in.word();
   out.clear();
-  out.reserve(std::min(count, in.line().size() / 2 + 1));  // each takes 2 characters at least
-  for (size_t k = 0; k < count; ++k) {
-    size_t v = 0;
-    if (!in.count(v, n)) return false;
-    if (k > 0 && v == 0) return false;
-    v += k ? out.back() : 0;
-    if (v >= n) return false;
-    out.push_back(v);
+  out.reserve(std::min(count, digits.size()));
+  size_t v = 0, groups = 0;
+  for (char c : digits) {
+    int d = digit_of(kMore, c);
+    const bool last = d < 0;
+    if (last && (d = digit_of(kLast, c)) < 0) return false;
+    if (++groups > 5) return false;  // beyond any index
+    v = v * 32 + static_cast<size_t>(d);
+    if (!last) continue;
+    const size_t at = (out.empty() ? 0 : out.back() + 1) + v;  // first: v is the index
+    if (at >= n || out.size() == count) return false;
+    out.push_back(at);
+    v = 0;
+    groups = 0;
   }
-  return true;
+  return groups == 0 && out.size() == count;
 }
 
 void write_list(std::string& out, const std::vector<size_t>& posts) {
-  out += std::to_string(posts.size());
-  for (size_t k = 0; k < posts.size(); ++k) out += " " + std::to_string(k ? posts[k] - posts[k - 1] : posts[k]);
+  out += std::to_string(posts.size()) + " ";
+  for (size_t k = 0; k < posts.size(); ++k) {
+    size_t v = k ? posts[k] - posts[k - 1] - 1 : posts[k];
+    char groups[8];
+    int g = 0;
+    do {
+      groups[g++] = static_cast<char>(v % 32);
+      v /= 32;
+    } while (v);
+    while (g-- > 1) out += kMore[static_cast<size_t>(groups[g])];
+    out += kLast[static_cast<size_t>(groups[0])];
+  }
 }
 
 }  // namespace
@@ -103,7 +133,7 @@ std::string read_post_index(Bundle& b, std::string_view text) {
       t.category = kind == "c";
       t.slug = std::string(in.word());
       if (!read_list(in, n, t.posts) || t.posts.empty())
-        return in.where() + "expected \"" + std::string(kind) + " <slug> <count> <first> <gaps>.. <name>\"";
+        return in.where() + "expected \"" + std::string(kind) + " <slug> <count> <posts> <name>\"";
       t.name = std::string(in.line());
       std::vector<TagInfo>& list = t.category ? categories : tags;
       if (t.slug.empty() || t.slug != tag_slug(t.name))
@@ -115,7 +145,7 @@ std::string read_post_index(Bundle& b, std::string_view text) {
       size_t year = 0, month = 0;
       if (!in.count(year, 9999) || !in.count(month, 12) || month == 0 || !read_list(in, n, m.posts) ||
           m.posts.empty() || !in.line().empty())
-        return in.where() + "expected \"m <year> <month> <count> <first> <gaps>..\"";
+        return in.where() + "expected \"m <year> <month> <count> <posts>\"";
       m.year = static_cast<int>(year);
       m.month = static_cast<int>(month);
       if (!months.empty() && (months.back().year < m.year || (months.back().year == m.year && months.back().month <= m.month)))

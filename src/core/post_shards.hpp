@@ -4,13 +4,13 @@
 // Contract. The bundle carries no "posts" but "index", "shards" and "slugs".
 // "index" is a text of lines ('\n'), numbers in decimal:
 //   <posts> <shard_posts> <mixed_offsets: 0|1>
-//   t <slug> <count> <first> <gap>.. <name>  a tag: its posts (indices,
-//                                     newest first: the first, then each
-//                                     one's distance to the one before),
-//                                     then its name as written (to the end
-//                                     of the line); tags in slug order
+//   t <slug> <count> <posts> <name>   a tag: its posts (indices, newest
+//                                     first, one word: post_shards.cpp's
+//                                     read_list), then its name as written
+//                                     (to the end of the line); tags in
+//                                     slug order
 //   c ...                             a category, the same (categories.hpp)
-//   m <year> <month> <count> <first> <gap>..   a month, newest first
+//   m <year> <month> <count> <posts>  a month, newest first
 // "shards": content-hashed files, shard k holding the posts k*shard_posts
 // .. (k+1)*shard_posts - 1 counted from the oldest (a new post changes the
 // newest shard only), newest first:

@@ -205,6 +205,33 @@ TEST_SUITE("shards") {
     CHECK(quire::add_post_file(s.bundle, path, good).ok);
   }
 
+  TEST_CASE("the index's lists of posts round-trip, small and large distances alike") {
+    quire::Bundle b;
+    b.posts.resize(70000);
+    quire::TagInfo t;
+    t.name = "C++";
+    t.slug = quire::tag_slug(t.name);
+    t.posts = {0, 1, 2, 33, 34, 1057, 32800, 69999};
+    b.tags.push_back(t);
+    b.months.push_back(quire::MonthInfo{2024, 5, {31, 32, 1055}});
+    const std::string text = quire::write_post_index(b, 1000);
+    CHECK(text.find("\nt c-plus-plus 8 AAA4A/4+/4bekO C++") != std::string::npos);
+    quire::Bundle back;
+    back.shards.resize(70);
+    back.slug_files.resize(1);
+    REQUIRE(quire::read_post_index(back, text).empty());
+    REQUIRE(back.tags.size() == 1);
+    CHECK(back.tags[0].posts == t.posts);
+    CHECK(back.tags[0].name == "C++");
+    REQUIRE(back.months.size() == 1);
+    CHECK(back.months[0].posts == b.months[0].posts);
+    CHECK(back.posts.size() == 70000);
+    // A list cut short, or running past the last post, is refused.
+    std::string cut = text;
+    cut.replace(cut.find("8 AAA4"), 6, "9 AAA4");
+    CHECK(quire::read_post_index(back, cut) == "line 2: expected \"t <slug> <count> <posts> <name>\"");
+  }
+
   TEST_CASE("a bad slug file is an error value and changes nothing") {
     const quire::Bundle full = posts(20);
     Sharded s = sharded(full, 8);
@@ -247,7 +274,7 @@ TEST_SUITE("shards") {
     CHECK(message(R"("index":"10 4 0)", R"("index":"10 2 0)") ==
           "schema: index: names 5 shards for 10 posts, \"shards\" has 3");
     CHECK(message("\\nm 2024 11 ", "\\nm 2024 13 ") ==
-          "schema: index: line 6: expected \"m <year> <month> <count> <first> <gaps>..\"");
+          "schema: index: line 6: expected \"m <year> <month> <count> <posts>\"");
     CHECK(message(R"("version":2)", R"("version":1)") ==
           "schema: index: needs version 2, the bundle says version 1");
     CHECK(message(R"("index":)", R"("posts":[],"index":)") ==
