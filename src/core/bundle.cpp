@@ -832,6 +832,7 @@ class BundleReader {
   const char* shard_format_ = nullptr;  // reading a shard of posts
  public:
   int64_t shard_from_ = -1;            // its "from"
+  std::vector<std::string> shard_chunks_;  // its posts' chunk paths (by post, "" for none)
  private:
   std::string shards_problem_, slugs_problem_;
   bool index_seen_ = false;  // "index" (the sharded form, post_shards.hpp)
@@ -1346,6 +1347,15 @@ void BundleReader::post(size_t i) {
         // chunk can be this post's (posts are read in order).
         if (!odd_chunks_.empty() && odd_chunks_.back().post == i) odd_chunks_.pop_back();
         if (vt == Type::Null) return in_.null();
+        if (vt == Type::String && shard_format_) {  // a shard names its posts' chunks (post_shards.hpp)
+          Raw r;
+          if (!in_.string(r)) return false;
+          std::string path = text_of(r);
+          if (!valid_chunk_path(path)) problem("expected a relative path, got " + in_quotes(path));
+          shard_chunks_.resize(i + 1);
+          shard_chunks_[i] = std::move(path);
+          return true;
+        }
         Number n;
         if (vt == Type::Number && !in_.number(n)) return false;
         if (vt != Type::Number && !in_.skip()) return false;
@@ -1654,13 +1664,13 @@ LoadResult load_bundle(std::shared_ptr<const char> bytes, size_t size) {
   return r;
 }
 
-LoadResult read_post_entries(std::shared_ptr<const char> bytes, size_t size, const char* format,
-                             const std::vector<std::string>& chunks, int64_t& from) {
+LoadResult read_post_entries(std::shared_ptr<const char> bytes, size_t size, const char* format, int64_t& from,
+                             std::vector<std::string>& chunks) {
   LoadResult r;
-  r.bundle.chunks = chunks;
   BundleReader reader(std::string_view(bytes.get(), size), r.bundle, format);
   r.ok = reader.read(r.code, r.message);
   from = reader.shard_from_;
+  chunks = std::move(reader.shard_chunks_);
   if (r.ok) r.bundle.source = std::move(bytes);
   else r.bundle = Bundle{};
   return r;
@@ -1946,7 +1956,13 @@ SplitBundle write_split_bundle(const Bundle& b, std::string_view chunk_dir, size
     for (size_t start = 0; start < n; start += per_shard) {
       json entries = json::array();
       const size_t end = std::min(n, start + per_shard);
-      for (size_t k = end; k-- > start;) entries.push_back(post_json(b.posts[n - 1 - k], chunk_of[n - 1 - k]));
+      for (size_t k = end; k-- > start;) {
+        json entry = post_json(b.posts[n - 1 - k], -1);
+        entry.erase("body");
+        entry.erase("code");
+        entry["chunk"] = out.chunks[static_cast<size_t>(chunk_of[n - 1 - k])].path;  // by path: no chunk list up front
+        entries.push_back(std::move(entry));
+      }
       std::string text = dump({{"format", kPostShardFormat}, {"version", kBundleVersion}, {"from", start},
                                {"posts", std::move(entries)}});
       std::string path = std::string(chunk_dir) + "posts-" + content_hash(text) + ".json";
@@ -1960,6 +1976,7 @@ SplitBundle write_split_bundle(const Bundle& b, std::string_view chunk_dir, size
       out.chunks.push_back({std::move(path), std::move(text)});
     }
     doc["version"] = kBundleVersion;
+    doc.erase("chunks");
     doc["shards"] = std::move(shards);
     doc["slugs"] = std::move(slugs);
     doc["index"] = write_post_index(b, per_shard);

@@ -289,11 +289,12 @@ ChunkResult add_chunk(Bundle& bundle, std::string_view bytes);
 
 // Reads the entries of a shard of posts (core/post_shards.hpp): a document
 // {"format": `format`, "version": 2, "from": <n>, "posts": [..]} whose
-// posts have the schema above; `chunks` are the bundle's, which their
-// "chunk" refers to. The result's bundle holds the posts as read (not
-// indexed), viewing `bytes` (kept in its `source`); `from` is "from".
-LoadResult read_post_entries(std::shared_ptr<const char> bytes, size_t size, const char* format,
-                             const std::vector<std::string>& chunks, int64_t& from);
+// posts have the schema above, but "chunk" the chunk's path. The result's
+// bundle holds the posts as read (not indexed), viewing `bytes` (kept in
+// its `source`); `from` is "from", `chunks` each post's chunk path ("" for
+// none; as many as the posts up to the last that has one).
+LoadResult read_post_entries(std::shared_ptr<const char> bytes, size_t size, const char* format, int64_t& from,
+                             std::vector<std::string>& chunks);
 // Bundle::slug_table for `posts` as they are; `duplicate` is the first post
 // whose slug an earlier one (`first`) has (SIZE_MAX: none).
 std::vector<uint32_t> slug_table_of(const std::vector<Post>& posts, size_t& duplicate, size_t& first);

@@ -264,7 +264,8 @@ ChunkResult add_post_shard(Bundle& b, std::string_view path, std::string_view by
   std::shared_ptr<char> copy(new char[std::max<size_t>(1, bytes.size())], std::default_delete<char[]>());
   if (!bytes.empty()) std::memcpy(copy.get(), bytes.data(), bytes.size());
   int64_t from = -1;
-  LoadResult read = read_post_entries(copy, bytes.size(), kPostShardFormat, b.chunks, from);
+  std::vector<std::string> chunks;
+  LoadResult read = read_post_entries(copy, bytes.size(), kPostShardFormat, from, chunks);
   if (!read.ok) return fail(read.code.c_str(), read.message);
   if (static_cast<uint64_t>(from) != k * b.shard_posts)
     return fail("schema", "from: expected " + std::to_string(k * b.shard_posts) + " (this shard's place), got " +
@@ -288,6 +289,12 @@ ChunkResult add_post_shard(Bundle& b, std::string_view path, std::string_view by
     if (!p.stub) continue;
     const bool known = !p.slug.empty();
     p = std::move(got[j]);
+    if (j < chunks.size() && !chunks[j].empty()) {  // its chunk, by path: the bundle's list grows
+      size_t c = b.chunks.size();
+      while (c > 0 && b.chunks[c - 1] != chunks[j]) --c;  // neighbours share chunks: found near the end
+      if (c == 0) b.chunks.push_back(chunks[j]), c = b.chunks.size();
+      p.chunk = static_cast<int>(c - 1);
+    }
     p.stub = false;
     if (!known) insert_slug(b, first + j);
     ++r.bodies;

@@ -16,7 +16,8 @@
 // newest shard only), newest first:
 //   {"format": "quire-posts", "version": 2, "from": <k*shard_posts>, "posts": [..]}
 // with the bundle's post schema (bundle.hpp), without "body" (the bodies
-// are in chunks, as in the split form).
+// are in chunks, as in the split form) and with "chunk" the path of the
+// post's chunk (the bundle lists no chunks up front).
 // "slugs": content-hashed text files saying which post a slug is, a slug in
 // file slug_file_of() (a hash of its bytes), so that a link to a post finds
 // it by fetching one small file, not every slug:

@@ -88,6 +88,8 @@ TEST_SUITE("shards") {
     CHECK(s.split.index.find(R"("version":2)") != std::string::npos);
     CHECK(s.split.index.find(R"("posts":)") == std::string::npos);
     CHECK(s.split.index.find("Summary of") == std::string::npos);
+    CHECK(s.split.index.find(R"("chunks":)") == std::string::npos);  // named by the shards' posts
+    CHECK(s.bundle.chunks.empty());
     REQUIRE(s.bundle.shards.size() == 5);
     REQUIRE(s.bundle.posts.size() == 40);
     for (const quire::Post& p : s.bundle.posts) CHECK(p.stub);
@@ -200,6 +202,9 @@ TEST_SUITE("shards") {
     std::string title = good;
     title.replace(title.find("\"title\":\"Post"), 13, "\"title\":5,\"x\":\"");
     refused(path, title, "schema", "posts[0].title: expected string, got number");
+    std::string chunk = good;
+    chunk.replace(chunk.find("\"chunk\":\"chunks/"), 16, "\"chunk\":\"../");
+    refused(path, chunk, "schema", "posts[0].chunk: expected a relative path, got \"../");
     refused("chunks/elsewhere.json", good, "format", "format: expected \"quire-chunk\"");
     // The good one, after all that, loads.
     CHECK(quire::add_post_file(s.bundle, path, good).ok);
