@@ -63,11 +63,17 @@ class IndexReader {
 constexpr char kLast[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345";
 constexpr char kMore[] = "abcdefghijklmnopqrstuvwxyz6789+/";
 
-int digit_of(const char* alphabet, char c) {
-  for (int i = 0; i < 32; ++i)
-    if (alphabet[i] == c) return i;
-  return -1;
-}
+// A character's digit: 0..31 from kLast, 32..63 from kMore, else -1.
+struct Digits {
+  signed char of[256];
+  Digits() {
+    for (signed char& d : of) d = -1;
+    for (int i = 0; i < 32; ++i) {
+      of[static_cast<unsigned char>(kLast[i])] = static_cast<signed char>(i);
+      of[static_cast<unsigned char>(kMore[i])] = static_cast<signed char>(32 + i);
+    }
+  }
+};
 
 bool read_list(IndexReader& in, size_t n, std::vector<size_t>& out) {
   size_t count = 0;
@@ -75,11 +81,13 @@ bool read_list(IndexReader& in, size_t n, std::vector<size_t>& out) {
   std::string_view digits = in.word();
   out.clear();
   out.reserve(std::min(count, digits.size()));
+  static const Digits table;
   size_t v = 0, groups = 0;
   for (char c : digits) {
-    int d = digit_of(kMore, c);
-    const bool last = d < 0;
-    if (last && (d = digit_of(kLast, c)) < 0) return false;
+    int d = table.of[static_cast<unsigned char>(c)];
+    if (d < 0) return false;
+    const bool last = d < 32;
+    d &= 31;
     if (++groups > 5) return false;  // beyond any index
     v = v * 32 + static_cast<size_t>(d);
     if (!last) continue;
