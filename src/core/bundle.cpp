@@ -799,7 +799,8 @@ class BundleReader {
 
   // Reads the whole document; false with code and message on any problem.
   // On success b_ is filled and indexed.
-  bool read(std::string& code, std::string& message);
+  // Not inlined: load_bundle and read_post_entries share one copy (-O3 made two).
+  [[gnu::noinline]] bool read(std::string& code, std::string& message);
 
  private:
   // Top-level keys.
