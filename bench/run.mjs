@@ -13,7 +13,7 @@ import { machine, makeContext } from './common.mjs';
 import { printTable } from './table.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const tableSections = ['markdown', 'load', 'browser', 'transfer', 'highlight', 'search'];
+const tableSections = ['markdown', 'load', 'browser', 'transfer', 'views', 'highlight', 'search'];
 /** Sections that print tables of their own: [name, title, script]. */
 const scriptSections = [
   ['build', 'Build speed: quire build vs Hugo', 'bench/build-speed.mjs'],

@@ -11,6 +11,7 @@
 
 #include "core/bundle.hpp"
 #include "core/markdown.hpp"
+#include "core/post_shards.hpp"
 #include "core/router.hpp"
 #include "core/search_index.hpp"
 #include "core/views.hpp"
@@ -134,7 +135,7 @@ LoadOutcome addFile(int handle, const std::string& path) {
     out.message = r.message;
     return out;
   }
-  quire::ChunkResult r = quire::add_chunk(*b, g_input.view());
+  quire::ChunkResult r = quire::add_post_file(*b, path, g_input.view());  // a chunk, or a shard of posts
   g_input.release();
   out.ok = r.ok;
   out.code = r.code;

@@ -512,7 +512,7 @@ async function liveSearch(input, url) {
   try {
     view = loaded.render(path, 'main');
     for (let round = 0; view.needs && round < maxNeedRounds; round += 1) {
-      await loaded.ensure(path);
+      await loaded.loadNeeds(view.needs);
       if (ticket !== latestTyped) return;
       view = loaded.render(path, 'main');
     }
@@ -601,7 +601,7 @@ async function show(url, options) {
     for (let round = 0; view.needs && round < maxNeedRounds; round += 1) {
       if (!options.initial) waitingShow = ticket;
       try {
-        await loaded.ensure(path);
+        await loaded.loadNeeds(view.needs);  // what the core names: a chunk, shards, search files
       } finally {
         if (waitingShow === ticket) waitingShow = 0;
       }

@@ -454,9 +454,11 @@ class QuireBlog extends HTMLElement {
       back: inline,
     };
     let shown = bundle.renderWidget(options);
-    if (shown.needs) {
-      // A large blog's post body lives in a chunk: fetch it (once per page).
-      await bundle.load(shown.needs);
+    // A large blog's post body lives in a chunk, its posts' entries in
+    // shards: fetch what the core names (once per page), then render again
+    // (a post's shard first, then its chunk: two rounds at most).
+    for (let round = 0; shown.needs && round < 3; round += 1) {
+      await Promise.all(shown.needs.split('\n').filter(Boolean).map((file) => bundle.load(file)));
       if (generation !== this.#generation) return;
       shown = bundle.renderWidget(options);
     }

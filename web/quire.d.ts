@@ -15,9 +15,10 @@ export interface RenderedView {
   /** Inside of #quire-app ('app') or of <main> ('main'). */
   html: string;
   /**
-   * '' when the view is complete; else (a split bundle's post whose body is
-   * not loaded yet) the chunk to load: `await bundle.ensure(path)`, then
-   * render again.
+   * '' when the view is complete; else the files it lacks, one a line (a
+   * split bundle's chunk holding a post's body, a sharded bundle's shards of
+   * the posts shown, a search's index files): `await
+   * bundle.loadNeeds(needs)`, then render again.
    */
   needs: string;
   /** The path was an old one (a post's alias): `path` is where it lives now. */
@@ -113,12 +114,18 @@ export class Bundle {
    */
   renderWidget(options?: WidgetOptions): RenderedWidget;
   /**
-   * Loads what the view of `path` needs (a split bundle's chunk holding a
-   * post's body), fetched once however often asked; resolves at once when
-   * nothing is missing.
+   * Loads what opening `path` needs (a split bundle's chunk holding a
+   * post's body; in a sharded bundle, a post's shard and chunk: a list's
+   * shards are named by its view's `needs` when shown), fetched once however
+   * often asked; resolves at once when nothing is missing.
    * @throws QuireError 'fetch', or the chunk's 'parse' | 'format' | 'version' | 'schema'
    */
   ensure(path: string): Promise<void>;
+  /**
+   * Loads every file a view's `needs` names (one a line).
+   * @throws QuireError as load()
+   */
+  loadNeeds(needs: string): Promise<void>;
   /**
    * Loads a chunk of a split bundle (a view's `needs`, relative to the
    * bundle's URL), fetched once however often asked; resolves at once for ''.

@@ -265,18 +265,34 @@ export class Bundle {
   }
 
   /**
-   * Loads what the view of `path` needs and the bundle lacks: in a split
+   * Loads what opening `path` needs and the bundle lacks: in a split
    * bundle, the chunk holding a post's body (fetched once, however often
-   * asked). Resolves at once when nothing is missing.
+   * asked); in a sharded one, a post's shard, then its chunk (a list's
+   * shards come with its view's `needs`). Resolves at once when nothing is
+   * missing.
    * @param {string} path
    * @returns {Promise<void>}
    * @throws {QuireError} 'fetch', or the chunk's 'parse' | 'format' | 'version' | 'schema'
    */
-  ensure(path) {
-    if (this.#released) return Promise.reject(new QuireError('This bundle has been released', 'released'));
-    // One file, or several one a line (a search's index files).
-    const needs = this.#core.chunkFor(this.handle, String(path)).split('\n').filter(Boolean);
-    return Promise.all(needs.map((file) => this.load(file))).then(() => {});
+  async ensure(path) {
+    if (this.#released) throw new QuireError('This bundle has been released', 'released');
+    // One file, or several one a line (a search's index files, a sharded
+    // bundle's post shards), in rounds: a post's shard, then its chunk.
+    for (let round = 0; round < 4; round += 1) {
+      const needs = this.#core.chunkFor(this.handle, String(path));
+      if (!needs) return;
+      await this.loadNeeds(needs);
+    }
+  }
+
+  /**
+   * Loads the files a rendered view names in its `needs` (one a line).
+   * @param {string} needs
+   * @returns {Promise<void>}
+   * @throws {QuireError} as load()
+   */
+  loadNeeds(needs) {
+    return Promise.all(String(needs).split('\n').filter(Boolean).map((file) => this.load(file))).then(() => {});
   }
 
   /**

@@ -12,6 +12,7 @@
 #include "core/html.hpp"
 #include "core/markdown.hpp"
 #include "core/pages.hpp"
+#include "core/post_shards.hpp"
 
 #if defined(__wasm_simd128__)
 #include <wasm_simd128.h>
@@ -792,10 +793,14 @@ void index_posts(Bundle& b, std::vector<uint32_t> table, const TagNames& names, 
 class BundleReader {
  public:
   BundleReader(std::string_view bytes, Bundle& b) : in_(bytes), b_(b) {}
+  // Reads a shard of posts (read_post_entries) instead of a bundle.
+  BundleReader(std::string_view bytes, Bundle& b, const char* shard_format)
+      : in_(bytes), b_(b), shard_format_(shard_format) {}
 
   // Reads the whole document; false with code and message on any problem.
   // On success b_ is filled and indexed.
-  bool read(std::string& code, std::string& message);
+  // Not inlined: load_bundle and read_post_entries share one copy (-O3 made two).
+  [[gnu::noinline]] bool read(std::string& code, std::string& message);
 
  private:
   // Top-level keys.
@@ -805,6 +810,7 @@ class BundleReader {
   std::string search_problem_;
   void site();
   void chunks();
+  void paths(std::vector<std::string>& out, std::string& problem, const char* key);
   void posts();
   void post(size_t i);
   static size_t post_slot(std::string_view key);
@@ -815,10 +821,24 @@ class BundleReader {
   size_t post_problem(std::string& message);
 
   bool string_field(Text& out, Type t, bool& present, std::string& problem);
+  // The end of read() for a shard of posts, and for the sharded form.
+  template <class Fail>
+  bool read_shard(Fail& fail);
+  template <class Fail>
+  bool read_sharded(Fail& fail);
   std::string_view pages_json_;  // "pages" as written (pages.hpp reads it)
 
   Cursor in_;
   Bundle& b_;
+  const char* shard_format_ = nullptr;  // reading a shard of posts
+ public:
+  int64_t shard_from_ = -1;            // its "from"
+  std::vector<std::string> shard_chunks_;  // its posts' chunk paths (by post, "" for none)
+ private:
+  std::string shards_problem_, slugs_problem_;
+  bool index_seen_ = false;  // "index" (the sharded form, post_shards.hpp)
+  std::string index_;        // its text
+  std::string index_problem_;
   TagNames tag_names_;
   std::vector<uint32_t> tag_ids_;  // slug number of each tag kept, post after post
   uint32_t tag_lists_ = 0;         // "tags" arrays read so far
@@ -865,6 +885,25 @@ bool BundleReader::read(std::string& code, std::string& message) {
       else if (name == "version") version();
       else if (name == "site") site();
       else if (name == "chunks") chunks();
+      else if (name == "shards") paths(b_.shards, shards_problem_, "shards");
+      else if (name == "slugs") paths(b_.slug_files, slugs_problem_, "slugs");
+      else if (name == "index") {  // post_shards.hpp
+        Type t;
+        if (!in_.peek(t)) return false;
+        index_seen_ = true;
+        index_problem_.clear();
+        Raw r;
+        if (t != Type::String) index_problem_ = "index: " + expected("string", t), in_.skip();
+        else if (in_.string(r)) index_ = text_of(r);
+      }
+      else if (name == "from" && shard_format_) {  // a shard's first post, counted from the oldest
+        Type t;
+        if (!in_.peek(t)) return false;
+        Number n;
+        if (t != Type::Number) return in_.skip();
+        if (!in_.number(n)) return false;
+        shard_from_ = n.integer && n.value >= 0 ? n.value : -1;
+      }
       else if (name == "search") search();
       else if (name == "posts") posts();
       else if (name == "pages") pages_json_ = in_.skip_span();  // pages.hpp
@@ -885,17 +924,21 @@ bool BundleReader::read(std::string& code, std::string& message) {
     return false;
   };
   if (top != Type::Object) return fail("format", std::string("expected a JSON object, got ") + type_name(top));
+  if (shard_format_) return read_shard(fail);
   if (!format_ok_) return fail("format", std::string("format: expected \"") + kBundleFormat + "\" (is this a Quire bundle?)");
   if (!version_seen_ || !version_number_ || !version_.integer) return fail("schema", "version: expected integer");
   if (version_.value > kBundleVersion)
     return fail("version", "version: bundle version " + std::to_string(version_.value) +
                                " is newer than this Quire supports (" + std::to_string(kBundleVersion) +
                                "); upgrade Quire");
-  if (version_.value < 1) return fail("version", "version: expected 1, got " + std::to_string(version_.value));
+  if (version_.value < kFirstBundleVersion)
+    return fail("version", "version: expected 1, got " + std::to_string(version_.value));
   if (!site_seen_) return fail("schema", "site: missing (expected object)");
   if (!site_problem_.empty()) return fail("schema", site_problem_);
   if (!chunks_problem_.empty()) return fail("schema", chunks_problem_);
   if (!search_problem_.empty()) return fail("schema", search_problem_);
+  if (index_seen_) return read_sharded(fail);
+  if (!b_.shards.empty() || !b_.slug_files.empty()) return fail("schema", "shards, slugs: given without \"index\"");
   if (!posts_seen_) return fail("schema", "posts: missing (expected array)");
   if (posts_type_ != Type::Array) return fail("schema", "posts: " + expected("array", posts_type_));
   // A duplicate slug, found while building the slug table (kept: the index).
@@ -912,6 +955,65 @@ bool BundleReader::read(std::string& code, std::string& message) {
   return true;
 }
 
+template <class Fail>
+bool BundleReader::read_shard(Fail& fail) {
+  if (!format_ok_) return fail("format", std::string("format: expected \"") + shard_format_ + "\"");
+  if (!version_seen_ || !version_number_ || !version_.integer) return fail("schema", "version: expected integer");
+  if (version_.value != kBundleVersion)
+    return fail("version", "version: expected " + std::to_string(kBundleVersion) + ", got " +
+                               std::to_string(version_.value));
+  if (shard_from_ < 0) return fail("schema", "from: expected a non-negative integer");
+  if (!posts_seen_) return fail("schema", "posts: missing (expected array)");
+  if (posts_type_ != Type::Array) return fail("schema", "posts: " + expected("array", posts_type_));
+  std::string problem;
+  if (post_problem(problem) != SIZE_MAX) return fail("schema", problem);
+  return true;
+}
+
+// "index" (post_shards.hpp) instead of "posts": version 2, the shards
+// named, and no "posts" beside it.
+template <class Fail>
+bool BundleReader::read_sharded(Fail& fail) {
+  if (!index_problem_.empty()) return fail("schema", index_problem_);
+  if (version_.value < 2) return fail("schema", "index: needs version 2, the bundle says version 1");
+  if (!shards_problem_.empty()) return fail("schema", shards_problem_);
+  if (!slugs_problem_.empty()) return fail("schema", slugs_problem_);
+  if (posts_seen_) return fail("schema", "posts: not expected beside \"index\" (the posts are in the shards)");
+  if (std::string why = read_pages(pages_json_, b_.pages); !why.empty()) return fail("schema", why);
+  index_posts(b_, {}, tag_names_, {});  // pages' paths
+  if (std::string why = read_post_index(b_, index_); !why.empty()) return fail("schema", "index: " + why);
+  return true;
+}
+
+void BundleReader::paths(std::vector<std::string>& out, std::string& problem, const char* key) {
+  Type t;
+  if (!in_.peek(t)) return;
+  out.clear();
+  problem.clear();
+  if (t != Type::Array) {
+    problem = std::string(key) + ": " + expected("array", t);
+    in_.skip();
+    return;
+  }
+  in_.array([&](size_t i) {
+    Type et;
+    if (!in_.peek(et)) return false;
+    if (et != Type::String) {
+      if (problem.empty()) problem = std::string(key) + "[" + std::to_string(i) + "]: " + expected("string", et);
+      return in_.skip();
+    }
+    Raw r;
+    if (!in_.string(r)) return false;
+    if (!problem.empty()) return true;
+    std::string path = text_of(r);
+    if (!valid_chunk_path(path))
+      problem = std::string(key) + "[" + std::to_string(i) + "]: expected a relative path of letters, digits, '-', '_', '.' and '/', got " +
+                in_quotes(path);
+    else out.push_back(std::move(path));
+    return true;
+  });
+}
+
 void BundleReader::format() {
   Type t;
   if (!in_.peek(t)) return;
@@ -920,7 +1022,7 @@ void BundleReader::format() {
     format_ok_ = false;
     in_.skip();
   } else if (in_.string(s)) {
-    format_ok_ = s.view() == kBundleFormat;
+    format_ok_ = s.view() == (shard_format_ ? shard_format_ : kBundleFormat);
   }
 }
 
@@ -1246,6 +1348,15 @@ void BundleReader::post(size_t i) {
         // chunk can be this post's (posts are read in order).
         if (!odd_chunks_.empty() && odd_chunks_.back().post == i) odd_chunks_.pop_back();
         if (vt == Type::Null) return in_.null();
+        if (vt == Type::String && shard_format_) {  // a shard names its posts' chunks (post_shards.hpp)
+          Raw r;
+          if (!in_.string(r)) return false;
+          std::string path = text_of(r);
+          if (!valid_chunk_path(path)) problem("expected a relative path, got " + in_quotes(path));
+          shard_chunks_.resize(i + 1);
+          shard_chunks_[i] = std::move(path);
+          return true;
+        }
         Number n;
         if (vt == Type::Number && !in_.number(n)) return false;
         if (vt != Type::Number && !in_.skip()) return false;
@@ -1554,6 +1665,37 @@ LoadResult load_bundle(std::shared_ptr<const char> bytes, size_t size) {
   return r;
 }
 
+LoadResult read_post_entries(std::shared_ptr<const char> bytes, size_t size, const char* format, int64_t& from,
+                             std::vector<std::string>& chunks) {
+  LoadResult r;
+  BundleReader reader(std::string_view(bytes.get(), size), r.bundle, format);
+  r.ok = reader.read(r.code, r.message);
+  from = reader.shard_from_;
+  chunks = std::move(reader.shard_chunks_);
+  if (r.ok) r.bundle.source = std::move(bytes);
+  else r.bundle = Bundle{};
+  return r;
+}
+
+bool insert_slug(Bundle& b, size_t i) {
+  if (b.slug_table.empty()) return false;
+  const size_t mask = b.slug_table.size() - 1;
+  const Text& slug = b.posts[i].slug;
+  size_t at = hash_of(slug) & mask;
+  for (; b.slug_table[at] != Bundle::kNoPost; at = (at + 1) & mask)
+    if (b.posts[b.slug_table[at]].slug == slug) return b.slug_table[at] == i;
+  b.slug_table[at] = static_cast<uint32_t>(i);
+  return true;
+}
+
+std::vector<uint32_t> slug_table_of(const std::vector<Post>& posts, size_t& duplicate, size_t& first) {
+  std::vector<uint64_t> hashes;
+  hashes.reserve(posts.size());
+  for (const Post& p : posts) hashes.push_back(hash_of(p.slug));
+  duplicate = SIZE_MAX;
+  return make_slug_table(posts, hashes, duplicate, first);
+}
+
 void Text::decode() const {
   std::string out;
   out.reserve(raw_size_);
@@ -1598,6 +1740,7 @@ const Post* Bundle::find_post(std::string_view slug) const {
 }
 
 const std::string* Bundle::missing_chunk(const Post& p) const {
+  if (p.stub) return shard_of(*this, static_cast<size_t>(&p - posts.data()));  // its entry first (post_shards.hpp)
   if (p.has_body || p.chunk < 0 || static_cast<size_t>(p.chunk) >= chunks.size()) return nullptr;
   return &chunks[static_cast<size_t>(p.chunk)];
 }
@@ -1695,7 +1838,7 @@ ChunkResult add_chunk(Bundle& b, std::string_view bytes) {
   if (!format_ok) return fail("format", std::string("format: expected \"") + kChunkFormat + "\"");
   if (!version_seen || version_type != Type::Number || !version.integer || version.value < 1)
     return fail("schema", "version: expected integer");
-  if (version.value > kBundleVersion)
+  if (version.value > kChunkVersion)
     return fail("version", "version: chunk version " + std::to_string(version.value) +
                                " is newer than this Quire supports; upgrade Quire");
   if (!posts_seen || posts_type != Type::Array) return fail("schema", "posts: expected array");
@@ -1785,7 +1928,8 @@ std::string content_hash(std::string_view data) {
 
 }  // namespace
 
-SplitBundle write_split_bundle(const Bundle& b, std::string_view chunk_dir, size_t per_chunk, std::string_view search) {
+SplitBundle write_split_bundle(const Bundle& b, std::string_view chunk_dir, size_t per_chunk, std::string_view search,
+                               size_t per_shard) {
   SplitBundle out;
   per_chunk = std::max<size_t>(1, per_chunk);
   const size_t n = b.posts.size();
@@ -1800,16 +1944,48 @@ SplitBundle write_split_bundle(const Bundle& b, std::string_view chunk_dir, size
       add_code(entry, p);
       bodies.push_back(std::move(entry));
     }
-    std::string text = dump({{"format", kChunkFormat}, {"version", kBundleVersion}, {"posts", std::move(bodies)}});
+    std::string text = dump({{"format", kChunkFormat}, {"version", kChunkVersion}, {"posts", std::move(bodies)}});
     std::string path = std::string(chunk_dir) + content_hash(text) + ".json";
     out.chunks.push_back({std::move(path), std::move(text)});
   }
   json chunks = json::array();
   for (const auto& c : out.chunks) chunks.push_back(c.path);
-  json posts = json::array();
-  for (size_t i = 0; i < n; ++i) posts.push_back(post_json(b.posts[i], chunk_of[i]));
-  json doc = {{"format", kBundleFormat}, {"version", kBundleVersion}, {"site", site_json(b.site)},
-              {"chunks", std::move(chunks)}, {"posts", std::move(posts)}};
+  json doc = {{"format", kBundleFormat}, {"version", kFirstBundleVersion}, {"site", site_json(b.site)},
+              {"chunks", std::move(chunks)}};
+  if (per_shard > 0 && shardable(b)) {  // the sharded form (post_shards.hpp), its files beside the chunks
+    json shards = json::array();
+    for (size_t start = 0; start < n; start += per_shard) {
+      json entries = json::array();
+      const size_t end = std::min(n, start + per_shard);
+      for (size_t k = end; k-- > start;) {
+        json entry = post_json(b.posts[n - 1 - k], -1);
+        entry.erase("body");
+        entry.erase("code");
+        entry["chunk"] = out.chunks[static_cast<size_t>(chunk_of[n - 1 - k])].path;  // by path: no chunk list up front
+        entries.push_back(std::move(entry));
+      }
+      std::string text = dump({{"format", kPostShardFormat}, {"version", kBundleVersion}, {"from", start},
+                               {"posts", std::move(entries)}});
+      std::string path = std::string(chunk_dir) + "posts-" + content_hash(text) + ".json";
+      shards.push_back(path);
+      out.chunks.push_back({std::move(path), std::move(text)});
+    }
+    json slugs = json::array();
+    for (std::string& text : write_slug_files(b)) {
+      std::string path = std::string(chunk_dir) + "slugs-" + content_hash(text) + ".txt";
+      slugs.push_back(path);
+      out.chunks.push_back({std::move(path), std::move(text)});
+    }
+    doc["version"] = kBundleVersion;
+    doc.erase("chunks");
+    doc["shards"] = std::move(shards);
+    doc["slugs"] = std::move(slugs);
+    doc["index"] = write_post_index(b, per_shard);
+  } else {
+    json posts = json::array();
+    for (size_t i = 0; i < n; ++i) posts.push_back(post_json(b.posts[i], chunk_of[i]));
+    doc["posts"] = std::move(posts);
+  }
   if (!search.empty() || !b.search.empty()) doc["search"] = search.empty() ? b.search : std::string(search);
   write_pages(doc, b);
   out.index = dump(doc);
@@ -1819,7 +1995,7 @@ SplitBundle write_split_bundle(const Bundle& b, std::string_view chunk_dir, size
 std::string write_bundle_json(const Bundle& b, std::string_view search) {
   json posts = json::array();
   for (const Post& p : b.posts) posts.push_back(post_json(p, -1));
-  json doc = {{"format", kBundleFormat}, {"version", kBundleVersion}, {"site", site_json(b.site)},
+  json doc = {{"format", kBundleFormat}, {"version", kFirstBundleVersion}, {"site", site_json(b.site)},
               {"posts", std::move(posts)}};
   if (!search.empty() || !b.search.empty()) doc["search"] = search.empty() ? b.search : std::string(search);
   write_pages(doc, b);

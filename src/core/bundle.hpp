@@ -31,6 +31,14 @@
 // {"format": "quire-chunk", "version": 1,
 //  "posts": [{"slug", "body", "code"?}, ..]}
 // A reader that does not know "chunks" still reads the index (bodies absent).
+//
+// The sharded form (version 2, core/post_shards.hpp): a large blog whose
+// posts live at the default permalink ships no "posts" at all in the
+// bundle, but "index" (every post's slug, each tag's, category's and
+// month's posts, in a compact text) and "shards" (content-hashed files of
+// posts' entries as above, without bodies), so that a view fetches only the
+// shards of the posts it shows. A version-1 reader refuses it ("newer than
+// this Quire supports"); this one reads versions 1 and 2.
 #pragma once
 
 #include <cstdint>
@@ -45,11 +53,16 @@
 
 namespace quire {
 
-inline constexpr int kBundleVersion = 1;
+// The newest bundle version this Quire reads (and writes, for the sharded
+// form); a bundle of one file or of index + chunks is written as version 1,
+// which every Quire since the first reads.
+inline constexpr int kBundleVersion = 2;
+inline constexpr int kFirstBundleVersion = 1;
 // The bundle's "format" field, which says it is a Quire bundle.
 inline constexpr const char* kBundleFormat = "quire-bundle";
-// A chunk's "format" field.
+// A chunk's "format" field, and the newest chunk version read.
 inline constexpr const char* kChunkFormat = "quire-chunk";
+inline constexpr int kChunkVersion = 1;
 
 // A header navigation entry (pages.hpp): kind is "page", "tag", "path" or
 // "url", target the page's slug, the tag, the path or the URL.
@@ -175,6 +188,8 @@ struct Post {
   Text images;              // "images": its images' sizes (core/image_sizes.hpp)
   std::string code_json;    // "code": the body's token runs, a JSON array as
                             // written (checked when replayed: code_tokens.hpp)
+  bool stub = false;  // sharded form: only the slug is known until the
+                      // post's shard is added (core/post_shards.hpp)
 };
 
 struct TagInfo {
@@ -197,6 +212,14 @@ struct Bundle {
   std::vector<Post> pages;  // content/pages (pages.hpp), in file name order
   std::vector<std::string> chunks;  // split form: chunk paths, relative to the bundle
   std::shared_ptr<const char> source;  // a loaded bundle's bytes, that texts may view
+  // Sharded form (core/post_shards.hpp): shard paths (relative to the
+  // bundle), oldest posts first, `shard_posts` posts each; the bytes of
+  // the shards added, which their posts' texts view.
+  std::vector<std::string> shards;
+  size_t shard_posts = 0;
+  std::vector<std::string> slug_files;  // "slugs": which post each slug is, by hash
+  std::vector<bool> slug_files_added;
+  std::vector<std::shared_ptr<const char>> shard_sources;
   std::string search;  // the search index's boundary file ("search"), or ""
   std::shared_ptr<SearchIndex> search_index;  // its files as added (add_search_file)
   // Derived by index(): tags by slug, months newest first, and posts by
@@ -223,7 +246,8 @@ struct Bundle {
   // Sorts posts newest first and rebuilds tags, months and slug_table;
   // drops a post's tags whose slug an earlier one of its tags has.
   void index();
-  // The chunk path a post's body is in, when the body is not loaded yet.
+  // The chunk path a post's body is in, when the body is not loaded yet
+  // (a stub's: its shard, post_shards.hpp).
   const std::string* missing_chunk(const Post& post) const;
   const Post* find_post(std::string_view slug) const;
   // The post (or page) at a normal path (permalink.hpp), or null; `alias`
@@ -263,6 +287,21 @@ struct ChunkResult {
 // have a body keep it). Nothing is changed unless the whole chunk is valid.
 ChunkResult add_chunk(Bundle& bundle, std::string_view bytes);
 
+// Reads the entries of a shard of posts (core/post_shards.hpp): a document
+// {"format": `format`, "version": 2, "from": <n>, "posts": [..]} whose
+// posts have the schema above, but "chunk" the chunk's path. The result's
+// bundle holds the posts as read (not indexed), viewing `bytes` (kept in
+// its `source`); `from` is "from", `chunks` each post's chunk path ("" for
+// none; as many as the posts up to the last that has one).
+LoadResult read_post_entries(std::shared_ptr<const char> bytes, size_t size, const char* format, int64_t& from,
+                             std::vector<std::string>& chunks);
+// Bundle::slug_table for `posts` as they are; `duplicate` is the first post
+// whose slug an earlier one (`first`) has (SIZE_MAX: none).
+std::vector<uint32_t> slug_table_of(const std::vector<Post>& posts, size_t& duplicate, size_t& first);
+// Adds posts[i]'s slug to a slug table made for all the posts (a sharded
+// bundle learns them as files arrive); false when another post has it.
+bool insert_slug(Bundle& bundle, size_t i);
+
 // Writes the bundle (the native build's side of the contract).
 // `search`: the search index's boundary file, when it is not b.search yet.
 std::string write_bundle_json(const Bundle& bundle, std::string_view search = {});
@@ -270,17 +309,23 @@ std::string write_bundle_json(const Bundle& bundle, std::string_view search = {}
 struct SplitBundle {
   std::string index;  // the bundle, without bodies
   struct Chunk {
-    std::string path;  // chunk_dir + <content hash> + ".json"
+    std::string path;  // chunk_dir + <content hash> + ".json" (a shard of
+                       // posts: chunk_dir + "posts-" + <hash> + ".json")
     std::string json;
   };
   std::vector<Chunk> chunks;
 };
 
 // Writes the split form: chunks of `posts_per_chunk` consecutive posts,
-// counted from the oldest, so that a new post changes only the newest chunk.
+// counted from the oldest, so that a new post changes only the newest chunk;
+// sharded (version 2, post_shards.hpp) when shardable(), the shards among
+// the chunk files.
 inline constexpr size_t kPostsPerChunk = 8;
+// `shard_posts`: posts a shard (post_shards.hpp); 0 writes version 1's
+// split form. 64: a home page's posts in one shard of ~11 KB gzip.
+inline constexpr size_t kPostsPerShard = 64;
 SplitBundle write_split_bundle(const Bundle& bundle, std::string_view chunk_dir, size_t posts_per_chunk = kPostsPerChunk,
-                               std::string_view search = {});
+                               std::string_view search = {}, size_t shard_posts = kPostsPerShard);
 
 // A tag's URL segment: slugify() after spelling out '+' and '#', so that
 // "C++", "C#" and "C" get distinct pages ("c-plus-plus", "c-sharp", "c").

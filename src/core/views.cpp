@@ -11,6 +11,7 @@
 #include "core/markdown.hpp"
 #include "core/image_sizes.hpp"
 #include "core/pages.hpp"
+#include "core/post_shards.hpp"
 #include "core/search_query.hpp"
 #include "core/search_snippet.hpp"
 #include "core/smart_punctuation.hpp"
@@ -68,10 +69,31 @@ class ViewBuilder {
       case RouteKind::NotFound: not_found(); break;
       default: not_found(); break;
     }
+    if (!stubs_.empty()) wait_for_shards();
     return std::move(v_);
   }
 
  private:
+  // A post to show (post_shards.hpp: a stub is noted, and the view then
+  // names the shards it needs instead of showing it).
+  const Post& at(size_t i) {
+    if (!post_loaded(b_, i)) stubs_.push_back(i);
+    return b_.posts[i];
+  }
+  void wait_for_shards() {
+    std::string shards = missing_shards(b_, stubs_);
+    // and what else the view named (a search's files), each once (a stub's
+    // "chunk" is its shard: Bundle::missing_chunk)
+    for (size_t at = 0, end; at < v_.needs.size(); at = end + 1) {
+      end = std::min(v_.needs.find('\n', at), v_.needs.size());
+      const std::string file = v_.needs.substr(at, end - at);
+      if (("\n" + shards + "\n").find("\n" + file + "\n") == std::string::npos) shards += "\n" + file;
+    }
+    v_.needs = std::move(shards);
+    v_.html = "<p class=\"pending\">Loading…</p>\n";
+    v_.post = nullptr;
+  }
+
   std::string path(const Route& r) const { return route_path(r, site_.base_path); }
   std::string tag_path(const TagInfo& t, int page = 1) const { return path(term_route(t, page)); }
   // The taxonomy this view shows: tags, or categories (categories.hpp).
@@ -131,7 +153,7 @@ class ViewBuilder {
 
   // `first`: the list's first summary, whose images load at once.
   void post_summary(Html& h, size_t index, bool first = false) {
-    const Post& p = b_.posts[index];
+    const Post& p = at(index);
     h.raw("<article class=\"post-summary\">\n<h2><a href=\"").text(path(post_route(p)))
         .raw("\">").text(shown_title(p)).raw("</a></h2>\n<p class=\"post-meta\">");
     time(h, p.date, p.when);
@@ -237,8 +259,18 @@ class ViewBuilder {
 
   void post() {
     const Post* p = b_.find_post(route_.slug);
-    if (!p) return not_found();
+    if (!p) {
+      // A sharded bundle learns which post a slug is from its slug file.
+      if (const std::string* file = missing_slug_file(b_, route_.slug)) {
+        begin(RouteKind::Post, site_.title);
+        v_.needs = *file;
+        v_.html = "<p class=\"pending\">Loading…</p>\n";
+        return;
+      }
+      return not_found();
+    }
     size_t index = static_cast<size_t>(p - b_.posts.data());
+    at(index);
     begin(RouteKind::Post, page_title(site_, p->title));
     v_.path = path(post_route(*p));  // where the post is, whichever path led here
     v_.moved = route_.alias;
@@ -295,8 +327,8 @@ class ViewBuilder {
     if (reading_minutes(*p) >= kBackToTopMinutes)
       h.raw("<p class=\"back-to-top\"><a href=\"#top\">Back to top <span aria-hidden=\"true\">↑</span></a></p>\n");
     related(h, index);
-    const Post* newer = index > 0 ? &b_.posts[index - 1] : nullptr;
-    const Post* older = index + 1 < b_.posts.size() ? &b_.posts[index + 1] : nullptr;
+    const Post* newer = index > 0 ? &at(index - 1) : nullptr;
+    const Post* older = index + 1 < b_.posts.size() ? &at(index + 1) : nullptr;
     if (newer || older) {
       h.raw("<nav class=\"post-nav\" aria-label=\"More posts\">\n");
       if (older) h.raw("<a class=\"older\" rel=\"prev\" href=\"").text(path(post_route(*older)))
@@ -517,7 +549,7 @@ class ViewBuilder {
   void compact_list(Html& h, const std::vector<size_t>& posts, size_t first = 0, size_t last = SIZE_MAX) {
     h.raw("<ul class=\"post-index\">\n");
     for (size_t k = first; k < std::min(last, posts.size()); ++k) {
-      const Post& p = b_.posts[posts[k]];
+      const Post& p = at(posts[k]);
       h.raw("<li>");
       time(h, p.date, p.when);
       h.raw(" <a href=\"").text(path(post_route(p))).raw("\">").text(shown_title(p)).raw("</a></li>\n");
@@ -568,7 +600,7 @@ class ViewBuilder {
 
   // One result: title, date, tags and a snippet with the matched words marked.
   void search_hit(Html& h, size_t index, const std::vector<SearchMark>& marks) {
-    const Post& p = b_.posts[index];
+    const Post& p = at(index);
     h.raw("<li class=\"search-hit\"><h2><a href=\"").text(path(post_route(p))).raw("\">").text(shown_title(p))
         .raw("</a></h2>\n<p class=\"post-meta\">");
     time(h, p.date, p.when);
@@ -675,6 +707,7 @@ class ViewBuilder {
   const Site& site_;
   const Route& route_;
   View v_;
+  std::vector<size_t> stubs_;  // posts shown that are stubs (post_shards.hpp)
 };
 
 }  // namespace
@@ -685,6 +718,10 @@ int reading_minutes(std::string_view markdown) { return text_stats(markdown).rea
 
 
 std::string chunk_needed(const Bundle& bundle, const Route& route) {
+  // A sharded bundle (post_shards.hpp): a post's shard, then its chunk (what
+  // opening a link to it needs); a list's shards are fetched when it is shown.
+  if (!bundle.shards.empty() && route.kind != RouteKind::Search)
+    return route.kind == RouteKind::Post ? render_view(bundle, route).needs : std::string();
   if (route.kind == RouteKind::Search && !route.query.empty()) {  // search files, one a line
     std::string needs;
     for (const std::string& n : run_search(bundle, route.query).needs) needs += (needs.empty() ? "" : "\n") + n;

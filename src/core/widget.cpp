@@ -8,6 +8,7 @@
 #include "core/html.hpp"
 #include "core/image_sizes.hpp"
 #include "core/markdown.hpp"
+#include "core/post_shards.hpp"
 #include "core/router.hpp"
 #include "core/smart_punctuation.hpp"
 #include "core/views.hpp"
@@ -87,10 +88,19 @@ class WidgetBuilder {
     else if (view == "archive") archive();
     else if (view == "month") month();
     else fail(400, "view: expected latest, post, tag, category, archive or month, got " + quoted(view));
+    if (!stubs_.empty() && v_.status == 200) {  // a sharded bundle's posts not loaded yet (post_shards.hpp)
+      v_.needs = missing_shards(b_, stubs_);
+      v_.html = "<p class=\"loading\" part=\"loading\">Loading…</p>\n";
+    }
     return std::move(v_);
   }
 
  private:
+  const Post& at(size_t i) {
+    if (!post_loaded(b_, i)) stubs_.push_back(i);
+    return b_.posts[i];
+  }
+
   bool choose_base() {
     if (!req_.link_base.empty()) {
       if (!valid_utf8(req_.link_base)) return fail(400, "link-base: expected valid UTF-8, got " + quoted(req_.link_base));
@@ -162,7 +172,7 @@ class WidgetBuilder {
     }
     h.raw("<ol class=\"posts\" part=\"list\">\n");
     for (size_t k = 0; k < posts.size() && k < n; ++k) {
-      const Post& p = b_.posts[posts[k]];
+      const Post& p = at(posts[k]);
       h.raw("<li class=\"item\" part=\"item\"><a class=\"link\" part=\"link\" href=\"").text(link(post_route(p)))
           .raw("\" data-slug=\"").text(p.slug).raw("\">").text(smart_title(p.title, site_.smart_punctuation))
           .raw("</a>\n<p class=\"meta\" part=\"meta\">");
@@ -255,10 +265,16 @@ class WidgetBuilder {
       return;
     }
     const Post* p = b_.find_post(req_.slug);
+    if (!p && missing_slug_file(b_, req_.slug)) {  // a sharded bundle: which post it is, first
+      v_.needs = *missing_slug_file(b_, req_.slug);
+      v_.html = "<p class=\"loading\" part=\"loading\">Loading…</p>\n";
+      return;
+    }
     if (!p) {
       fail(404, "slug: no post " + quoted(req_.slug) + " in this blog");
       return;
     }
+    at(static_cast<size_t>(p - b_.posts.data()));
     const std::string href = link(post_route(*p));
     v_.title = p->title;
     Html h;
@@ -330,6 +346,7 @@ class WidgetBuilder {
   std::string prefix_;
   std::string base_;
   WidgetView v_;
+  std::vector<size_t> stubs_;  // posts shown that are stubs
 };
 
 }  // namespace

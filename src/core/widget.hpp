@@ -67,7 +67,9 @@ struct WidgetView {
   std::string html;     // empty unless status is 200
   // Split bundle: the chunk (path relative to the bundle) holding the
   // shown post's body when it is not loaded yet; the html then links to
-  // the post instead. Load the chunk (add_chunk) and render again.
+  // the post instead. Load the chunk (add_chunk) and render again. A
+  // sharded bundle (post_shards.hpp): the shards of the posts shown, one a
+  // line, when they are not loaded yet (add_post_file each, then again).
   std::string needs;
 };
 

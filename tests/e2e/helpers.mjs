@@ -71,9 +71,29 @@ export async function contentDir(files) {
   return { parent, dir, out: path.join(parent, 'dist'), remove: () => rm(parent, { recursive: true, force: true }) };
 }
 
-/** @param {string} dir @returns {Promise<SiteBundle>} */
+/**
+ * bundle.json; a sharded one (version 2, src/core/post_shards.hpp) as the
+ * split form of version 1 has it, for the tests' convenience: its shards'
+ * posts as `posts`, newest first, and their chunk paths as `chunks`, which
+ * each post's `chunk` indexes.
+ * @param {string} dir @returns {Promise<SiteBundle>}
+ */
 export async function readBundle(dir) {
-  return JSON.parse(await readFile(path.join(dir, 'bundle.json'), 'utf8'));
+  const bundle = JSON.parse(await readFile(path.join(dir, 'bundle.json'), 'utf8'));
+  if (Array.isArray(bundle.shards) && !bundle.posts) {
+    bundle.posts = [];
+    bundle.chunks = [];
+    for (const shard of [...bundle.shards].reverse()) {
+      for (const post of JSON.parse(await readFile(path.join(dir, shard), 'utf8')).posts) {
+        if (typeof post.chunk === 'string') {
+          if (!bundle.chunks.includes(post.chunk)) bundle.chunks.push(post.chunk);
+          post.chunk = bundle.chunks.indexOf(post.chunk);
+        }
+        bundle.posts.push(post);
+      }
+    }
+  }
+  return bundle;
 }
 
 /**

@@ -70,6 +70,8 @@ after(async () => {
   await site?.remove();
 });
 
+/** A chunk of post bodies (not a sharded bundle's post shard or slug file, also under chunks/). @param {string} url */
+const isBodyChunk = (url) => /\/chunks\/(?!posts-|slugs-)/.test(url);
 const postUrl = (/** @type {string} */ slug) => new URL(`posts/${encodeURIComponent(slug)}/`, blog.url).href;
 const h1Text = async (/** @type {import('playwright-core').Page} */ page) =>
   (await page.locator('main h1').first().textContent())?.trim();
@@ -180,7 +182,8 @@ test('the search page still renders what its query asks for (q and page)', async
 test('a post whose chunk will not load (a redeploy) opens as a page load instead of an error', async () => {
   const { page, pageErrors, close } = await watchedPage();
   try {
-    await page.route('**/chunks/**', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.route('**/chunks/**', (route) => (isBodyChunk(route.request().url())
+      ? route.fulfill({ status: 404, body: 'gone' }) : route.continue()));
     await page.goto(blog.url);
     assert.equal(await appReady(page), true);
     await page.evaluate(() => { /** @type {any} */ (window).__before = true; });
@@ -243,11 +246,12 @@ async function holdChunks(page) {
     const arrayBuffer = Response.prototype.arrayBuffer;
     Response.prototype.arrayBuffer = function () {
       const body = arrayBuffer.call(this);
-      if (this.url.includes('/chunks/')) w.__chunkBodies.push(body.catch(() => {}));
+      if (/\/chunks\/(?!posts-|slugs-)/.test(this.url)) w.__chunkBodies.push(body.catch(() => {}));
       return body;
     };
   });
   await page.route('**/chunks/**', (route) => {
+    if (!isBodyChunk(route.request().url())) return route.continue();  // a post shard or slug file
     held.push(route);
     arrive();
   });
@@ -348,7 +352,7 @@ test('a <quire-blog> on another site, in another directory than the bundle, show
   try {
     /** @type {string[]} */
     const chunkRequests = [];
-    page.on('request', (request) => { if (request.url().includes('/chunks/')) chunkRequests.push(request.url()); });
+    page.on('request', (request) => { if (isBodyChunk(request.url())) chunkRequests.push(request.url()); });
     await page.goto(new URL('pages/embed/', host.url).href);
     await page.waitForFunction(() => {
       const state = document.querySelector('quire-blog')?.shadowRoot?.querySelector('.root');

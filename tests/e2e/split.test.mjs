@@ -1,7 +1,10 @@
 // End to end, the split bundle (a large blog's form): the sample content
-// built with `split_bundle_over: 2`, so that bundle.json is an index and the
-// bodies are in chunks/<hash>.json. The app must render every list view from
-// the index alone, and fetch exactly the chunk a post needs.
+// built with `split_bundle_over: 2`, so that bundle.json is an index, the
+// posts' entries in one shard (chunks/posts-<hash>.json, src/core/
+// post_shards.hpp; readBundle gives them as `posts`) and the bodies in
+// chunks/<hash>.json. The app must render every list view without a body
+// chunk, and fetch exactly the chunk a post needs. (tests/e2e/shards.test.mjs:
+// a blog of many shards.)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, unlink, writeFile } from 'node:fs/promises';
@@ -38,7 +41,8 @@ after(async () => {
 });
 
 /**
- * A page that records every chunk request it makes.
+ * A page that records every request for a chunk of bodies it makes (post
+ * shards, also under chunks/, are not counted).
  * @param {{block?: boolean, saveData?: boolean}} [options]  block: fail
  *   chunk requests; saveData: the reader asks to save data (the app then
  *   prefetches nothing for links in view, only for a link pointed at)
@@ -53,7 +57,9 @@ async function chunkCountingPage({ block = false, saveData = false } = {}) {
   /** @type {string[]} */
   const chunks = [];
   await watched.page.route('**/chunks/**', (route) => {
-    chunks.push(new URL(route.request().url()).pathname);
+    const file = new URL(route.request().url()).pathname;
+    if (/\/chunks\/(posts|slugs)-/.test(file)) return route.continue();
+    chunks.push(file);
     return block ? route.abort() : route.continue();
   });
   return { ...watched, chunks };
@@ -108,6 +114,11 @@ function liveBody(page) {
 }
 
 test('the split build writes an index without bodies and content-hashed chunks', async () => {
+  const written = JSON.parse(await readFile(path.join(dist, 'bundle.json'), 'utf8'));
+  assert.equal(written.version, 2);
+  assert.equal(written.posts, undefined, 'no posts in the index: they are in the shards');
+  assert.deepEqual(written.shards.map((/** @type {string} */ s) => /^chunks\/posts-[0-9a-f]{16}\.json$/.test(s)), [true]);
+  assert.equal(JSON.parse(await readFile(path.join(dist, written.shards[0]), 'utf8')).format, 'quire-posts');
   assert.ok(index.chunks.length >= 2, 'several chunks');
   for (const c of index.chunks) assert.match(c, /^chunks\/[0-9a-f]{16}\.json$/);
   for (const p of index.posts) {
@@ -271,7 +282,7 @@ test('post links in view prefetch their chunks after the view is shown; opening 
       return `${index.site.base_path}${index.chunks[post.chunk]}`;
     }))].sort();
     await page.waitForFunction((n) => performance.getEntriesByType('resource')
-      .filter((e) => e.name.includes('/chunks/')).length >= n, wanted.length);
+      .filter((e) => /\/chunks\/(?!posts-|slugs-)/.test(e.name)).length >= n, wanted.length);
     assert.deepEqual([...new Set(chunks)].sort(), wanted);
     assert.equal(chunks.length, wanted.length, 'each chunk once');
 

@@ -247,7 +247,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // As the build writes it, and as the browser loads it.
   quire::LoadResult loaded;
   if (split) {
-    const quire::SplitBundle s = quire::write_split_bundle(built, quire::kChunkDir, 2);
+    const quire::SplitBundle s = quire::write_split_bundle(built, quire::kChunkDir, 2, {}, 0);
     loaded = quire::load_bundle(s.index);
     FUZZ_CHECK(loaded.ok, "the build's split index does not load: " + loaded.message);
     if (!s.chunks.empty() && in.ConsumeBool()) {

@@ -292,7 +292,7 @@ TEST_CASE("a post's tokens travel in the bundle and back") {
   REQUIRE(r.ok);
   CHECK(r.bundle.posts[0].code_json == p.code_json);
   SUBCASE("in the split form, with the body in its chunk") {
-    const quire::SplitBundle split = quire::write_split_bundle(b, "chunks/");
+    const quire::SplitBundle split = quire::write_split_bundle(b, "chunks/", quire::kPostsPerChunk, {}, 0);
     CHECK(split.index.find("\"code\"") == std::string::npos);
     REQUIRE(split.chunks.size() == 1);
     CHECK(split.chunks[0].json.find("\"code\":[\"") != std::string::npos);

@@ -29,7 +29,7 @@ quire::Bundle five_posts() {
 TEST_SUITE("split") {
   TEST_CASE("a split bundle loads from its index alone and takes bodies from its chunks") {
     quire::Bundle full = five_posts();
-    quire::SplitBundle split = quire::write_split_bundle(full, quire::kChunkDir, 2);
+    quire::SplitBundle split = quire::write_split_bundle(full, quire::kChunkDir, 2, {}, 0);  // version 1 (test_shards.cpp: 2)
     REQUIRE(split.chunks.size() == 3);  // 2 + 2 + 1
     for (const auto& c : split.chunks) {
       CHECK(c.path.rfind("chunks/", 0) == 0);
@@ -126,14 +126,14 @@ TEST_SUITE("split") {
 
   TEST_CASE("chunks are grouped from the oldest post, so a new post changes only the newest chunk") {
     quire::Bundle b = five_posts();
-    quire::SplitBundle before = quire::write_split_bundle(b, "chunks/", 2);
+    quire::SplitBundle before = quire::write_split_bundle(b, "chunks/", 2, {}, 0);
     quire::Post newer = b.posts.front();
     newer.slug = "p6";
     newer.date = "2024-12-01";
     newer.when = *quire::parse_date(newer.date);
     b.posts.push_back(newer);
     b.index();
-    quire::SplitBundle after = quire::write_split_bundle(b, "chunks/", 2);
+    quire::SplitBundle after = quire::write_split_bundle(b, "chunks/", 2, {}, 0);
     REQUIRE(after.chunks.size() == 3);
     CHECK(after.chunks[0].path == before.chunks[0].path);
     CHECK(after.chunks[1].path == before.chunks[1].path);
@@ -173,7 +173,7 @@ TEST_SUITE("split") {
 
   TEST_CASE("a bad chunk is refused whole and leaves the bundle as it was") {
     quire::Bundle full = five_posts();
-    auto r = quire::load_bundle(quire::write_split_bundle(full, "chunks/", 8).index);
+    auto r = quire::load_bundle(quire::write_split_bundle(full, "chunks/", 8, {}, 0).index);
     REQUIRE(r.ok);
     quire::Bundle& b = r.bundle;
     struct Case {

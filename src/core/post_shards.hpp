@@ -1,0 +1,78 @@
+// Post shards: the sharded form of a large blog's bundle (version 2), so
+// that a view downloads only the posts it shows.
+//
+// Contract. The bundle carries no "posts" but "index", "shards" and "slugs".
+// "index" is a text of lines ('\n'), numbers in decimal:
+//   <posts> <shard_posts> <mixed_offsets: 0|1>
+//   t <slug> <count> <posts> <name>   a tag: its posts (indices, newest
+//                                     first, one word: post_shards.cpp's
+//                                     read_list), then its name as written
+//                                     (to the end of the line); tags in
+//                                     slug order
+//   c ...                             a category, the same (categories.hpp)
+//   m <year> <month> <count> <posts>  a month, newest first
+// "shards": content-hashed files, shard k holding the posts k*shard_posts
+// .. (k+1)*shard_posts - 1 counted from the oldest (a new post changes the
+// newest shard only), newest first:
+//   {"format": "quire-posts", "version": 2, "from": <k*shard_posts>, "posts": [..]}
+// with the bundle's post schema (bundle.hpp), without "body" (the bodies
+// are in chunks, as in the split form) and with "chunk" the path of the
+// post's chunk (the bundle lists no chunks up front).
+// "slugs": content-hashed text files saying which post a slug is, a slug in
+// file slug_file_of() (a hash of its bytes), so that a link to a post finds
+// it by fetching one small file, not every slug:
+//   quire-slugs 2
+//   <position counted from the oldest> <slug>     one line a post
+// Loaded, every post is a stub (Post::stub: nothing known, the slug once
+// its slug file is added) until its shard is added. A view that shows a
+// stub names its shard in View::needs, a post view of an unknown slug its
+// slug file; the app fetches them and renders again; the core never
+// fetches. Shards are written only for the default permalink pattern
+// without per-post permalinks or aliases (then posts need no path table);
+// otherwise the build writes the split form of version 1.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/bundle.hpp"
+
+namespace quire {
+
+inline constexpr const char* kPostShardFormat = "quire-posts";
+inline constexpr const char* kSlugFileHeader = "quire-slugs 2";
+// About this many slugs a slug file (~2-3 KB gzip).
+inline constexpr size_t kSlugsPerFile = 250;
+
+// Which of `files` slug files holds `slug` (FNV-1a of its bytes: the same on
+// every machine).
+size_t slug_file_of(std::string_view slug, size_t files);
+// The slug file a post view of `slug` needs (null: none, or added).
+const std::string* missing_slug_file(const Bundle& bundle, std::string_view slug);
+
+// Reads "index" into a bundle whose shards are known: stubs for every post,
+// the slug table, tags, categories, months. "" or the problem.
+std::string read_post_index(Bundle& bundle, std::string_view index);
+
+// Whether post `i` is loaded (not a stub).
+inline bool post_loaded(const Bundle& bundle, size_t i) { return !bundle.posts[i].stub; }
+// The shard holding post `i` (null: not a sharded bundle).
+const std::string* shard_of(const Bundle& bundle, size_t i);
+// The shards of `posts` (indices) not loaded yet, each once, one a line.
+std::string missing_shards(const Bundle& bundle, const std::vector<size_t>& posts);
+
+// Adds a shard (by its path in "shards") to the bundle; nothing changes
+// unless the whole shard is valid and holds the posts the index puts there.
+ChunkResult add_post_shard(Bundle& bundle, std::string_view path, std::string_view bytes);
+// Adds a slug file (by its path in "slugs").
+ChunkResult add_slug_file(Bundle& bundle, std::string_view path, std::string_view bytes);
+// A shard, a slug file or a chunk of bodies, by its path.
+ChunkResult add_post_file(Bundle& bundle, std::string_view path, std::string_view bytes);
+
+// Build side: whether the bundle can be written sharded, the index, and
+// the slug files' texts.
+bool shardable(const Bundle& bundle);
+std::string write_post_index(const Bundle& bundle, size_t shard_posts);
+std::vector<std::string> write_slug_files(const Bundle& bundle);
+
+}  // namespace quire

@@ -1,0 +1,185 @@
+// End to end, the sharded bundle (version 2, src/core/post_shards.hpp) of a
+// generated blog large enough for many shards: each first client-side view
+// (home, a tag, a month, a post) fetches exactly the shards of the posts it
+// shows (a post also its slug file and its chunk), and renders what the
+// build pre-rendered. A bad shard is a readable error in the page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, unlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { generateContent } from '../../bench/generate.mjs';
+import { appReady, launchBrowser, openPage, readBundle, rendered, repoRoot, serve } from './helpers.mjs';
+
+const POSTS = 700;  // 11 shards of 64, 3 slug files
+
+/** @type {string} */
+let parent;
+/** @type {string} */
+let dist;
+/** @type {any} */
+let bundle;
+/** @type {Map<string, string>} slug -> its shard's path */
+const shardOf = new Map();
+/** @type {Map<string, string>} slug -> its slug file's path */
+const slugFileOf = new Map();
+/** @type {Awaited<ReturnType<typeof serve>>} */
+let server;
+/** @type {import('playwright-core').Browser} */
+let browser;
+
+before(async () => {
+  parent = await mkdtemp(path.join(tmpdir(), 'quire-e2e-shards-'));
+  const content = path.join(parent, 'content');
+  dist = path.join(parent, 'dist');
+  await generateContent({ dir: content, posts: POSTS, seed: 7 });
+  const run = spawnSync(path.join(repoRoot, 'build/native/quire'), ['build', content, '-o', dist], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  const written = JSON.parse(await readFile(path.join(dist, 'bundle.json'), 'utf8'));
+  assert.equal(written.version, 2);
+  assert.equal(written.shards.length, Math.ceil(POSTS / 64));
+  bundle = await readBundle(dist);
+  for (const shard of written.shards) {
+    for (const p of JSON.parse(await readFile(path.join(dist, shard), 'utf8')).posts) shardOf.set(p.slug, `/${shard}`);
+  }
+  for (const file of written.slugs) {
+    for (const line of (await readFile(path.join(dist, file), 'utf8')).split('\n').slice(1)) {
+      slugFileOf.set(line.split(' ')[1], `/${file}`);
+    }
+  }
+  assert.equal(shardOf.size, POSTS);
+  assert.equal(slugFileOf.size, POSTS);
+  server = await serve(dist, '/');
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (parent) await rm(parent, { recursive: true, force: true });
+});
+
+/**
+ * A page on the tags index (a view that needs no shard), the app loaded,
+ * with Save-Data (no prefetching of links in view): every request after
+ * that is the next view's.
+ */
+async function readyPage() {
+  const watched = await openPage(browser);
+  await watched.page.addInitScript(() => {
+    Object.defineProperty(navigator, 'connection', { value: { saveData: true }, configurable: true });
+  });
+  /** @type {string[]} */
+  const requests = [];
+  watched.page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await watched.page.goto(new URL('tags/', server.url).href);
+  assert.equal(await appReady(watched.page), true);
+  assert.ok(requests.includes('/bundle.json'));
+  assert.deepEqual(requests.filter((r) => r.startsWith('/chunks/')), [], 'the tags index needs no shard');
+  requests.length = 0;
+  return { ...watched, requests };
+}
+
+/**
+ * Client-side navigation, as a click on a link the app handles.
+ * @param {import('playwright-core').Page} page @param {string} href
+ */
+function go(page, href) {
+  return rendered(page, () => page.evaluate((to) => {
+    const a = document.createElement('a');
+    a.href = to;
+    document.body.append(a);
+    a.click();
+    a.remove();
+  }, href));
+}
+
+/** <main>'s HTML, as the build wrote it for `route` and as the app shows it. @param {import('playwright-core').Page} page @param {string} route */
+async function mains(page, route) {
+  const file = await readFile(path.join(dist, route, 'index.html'), 'utf8');
+  return page.evaluate((text) => {
+    const tidy = (/** @type {Element | null} */ main) => {
+      for (const e of main?.querySelectorAll('[tabindex]') ?? []) e.removeAttribute('tabindex');
+      for (const e of main?.querySelectorAll('.code-copy') ?? []) e.remove();
+      return main?.innerHTML.trim() ?? '';
+    };
+    const doc = new DOMParser().parseFromString(text, 'text/html');
+    const live = /** @type {Element} */ (document.querySelector('main')?.cloneNode(true));
+    return { built: tidy(doc.querySelector('main')), shown: tidy(live) };
+  }, file);
+}
+
+/** The slugs of the posts <main> links to. @param {import('playwright-core').Page} page */
+function linkedPosts(page) {
+  return page.evaluate(() => [...document.querySelectorAll('main a[href^="/posts/"]')]
+    .map((a) => decodeURIComponent(new URL(/** @type {HTMLAnchorElement} */ (a).href).pathname.split('/')[2])));
+}
+
+const sorted = (/** @type {Iterable<string>} */ xs) => [...new Set(xs)].sort();
+
+test('home, a tag and a month each fetch only the shards of the posts they show', async () => {
+  const tag = bundle.posts[5].tags[0];
+  const month = bundle.posts[300].date.slice(0, 7).replace('-', '/');
+  for (const route of ['/', `/tags/${tag}/`, `/tags/${tag}/page/3/`, `/archive/${month}/`, '/page/20/']) {
+    const { page, requests, pageErrors, close } = await readyPage();
+    try {
+      const detail = await go(page, route);
+      assert.equal(detail.status, 200, route);
+      const shown = await linkedPosts(page);
+      assert.ok(shown.length >= 3, `${route} lists posts`);
+      const want = sorted(shown.map((slug) => /** @type {string} */ (shardOf.get(slug))));
+      assert.ok(want.length < bundle.shards.length / 2, `${route}: ${want.length} of ${bundle.shards.length} shards`);
+      assert.deepEqual(sorted(requests.filter((r) => r.startsWith('/chunks/'))), want, route);
+      assert.equal(requests.filter((r) => r.startsWith('/chunks/')).length, want.length, `${route}: each shard once`);
+      const { built, shown: html } = await mains(page, route);
+      assert.equal(html, built, `${route} renders as the build pre-rendered it`);
+      assert.deepEqual(pageErrors, []);
+    } finally {
+      await close();
+    }
+  }
+});
+
+test('a post fetches its slug file, the shards of the posts it shows and its chunk', async () => {
+  const post = bundle.posts[333];
+  const route = `/posts/${post.slug}/`;
+  const { page, requests, pageErrors, close } = await readyPage();
+  try {
+    const detail = await go(page, route);
+    assert.equal(detail.status, 200);
+    await page.locator('.post-body p:not(.pending)').first().waitFor();
+    const shown = [post.slug, ...await linkedPosts(page)];
+    const want = sorted([/** @type {string} */ (slugFileOf.get(post.slug)), `/${bundle.chunks[post.chunk]}`,
+      ...shown.map((slug) => /** @type {string} */ (shardOf.get(slug)))]);
+    assert.deepEqual(sorted(requests.filter((r) => r.startsWith('/chunks/'))), want);
+    const { built, shown: html } = await mains(page, route);
+    assert.equal(html, built, 'the post renders as the build pre-rendered it');
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('a malformed shard is a readable error in the page, not a blank page', async () => {
+  const month = bundle.posts[400].date.slice(0, 7).replace('-', '/');
+  const route = `/archive/${month}/`;
+  // No pre-rendered page: the host's 404.html, and the app renders the view.
+  const copy = path.join(dist, route, 'index.html');
+  const saved = await readFile(copy);
+  await unlink(copy);
+  const { page, pageErrors, close } = await openPage(browser);
+  try {
+    await page.route('**/chunks/posts-*', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: '{"format":"quire-posts","version":2,"from":0,"posts":[{"slug":1}]}' }));
+    await page.goto(new URL(route.slice(1), server.url).href);
+    const error = page.locator('.quire-error');
+    await error.waitFor();
+    const text = (await error.textContent()) ?? '';
+    assert.match(text, /posts\[0\]\.slug: expected string|from: expected/, text);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await close();
+    await (await import('node:fs/promises')).writeFile(copy, saved);
+  }
+});

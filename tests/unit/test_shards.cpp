@@ -1,0 +1,290 @@
+// The sharded form of a large blog's bundle (core/post_shards.hpp): the
+// bundle holds an index, each view names the shards of the posts it shows,
+// and with them added it renders exactly as from the whole bundle.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <map>
+#include <string>
+
+#include "core/bundle.hpp"
+#include "core/post_shards.hpp"
+#include "core/router.hpp"
+#include "core/views.hpp"
+#include "core/widget.hpp"
+
+namespace {
+
+// n posts over months of 2024, tags t0..t2 (some posts two), in a bundle of
+// one file.
+quire::Bundle posts(int n) {
+  std::string list;
+  for (int i = 1; i <= n; ++i) {
+    const std::string k = std::to_string(i);
+    const int month = 1 + (i - 1) * 12 / n;
+    if (i > 1) list += ",";
+    list += R"({"slug":"p)" + k + R"(","title":"Post )" + k + R"(","date":"2024-)" + (month < 10 ? "0" : "") +
+            std::to_string(month) + "-" + (i % 28 + 1 < 10 ? "0" : "") + std::to_string(i % 28 + 1) +
+            R"(T10:00:00Z","tags":["T)" + std::to_string(i % 3) + "\"" + (i % 4 == 0 ? R"(,"Extra")" : "") +
+            R"(],"summary":"Summary of )" + k + R"(.","body":"# Body )" + k + R"(\n\nText of post )" + k + R"(."})";
+  }
+  auto r = quire::load_bundle(R"({"format":"quire-bundle","version":1,"site":{"title":"S","posts_per_page":3},"posts":[)" +
+                              list + "]}");
+  REQUIRE_MESSAGE(r.ok, r.message);
+  return std::move(r.bundle);
+}
+
+struct Sharded {
+  quire::SplitBundle split;
+  std::map<std::string, std::string> files;  // path -> bytes
+  quire::Bundle bundle;
+};
+
+Sharded sharded(const quire::Bundle& full, size_t per_shard) {
+  Sharded s;
+  s.split = quire::write_split_bundle(full, quire::kChunkDir, 2, {}, per_shard);
+  for (const auto& c : s.split.chunks) s.files[c.path] = c.json;
+  auto r = quire::load_bundle(s.split.index);
+  REQUIRE_MESSAGE(r.ok, r.message);
+  s.bundle = std::move(r.bundle);
+  return s;
+}
+
+// Adds each file `needs` names (one a line); the files.
+std::vector<std::string> add_needs(Sharded& s, const std::string& needs) {
+  std::vector<std::string> files;
+  for (size_t at = 0, end; at < needs.size(); at = end + 1) {
+    end = std::min(needs.find('\n', at), needs.size());
+    const std::string file = needs.substr(at, end - at);
+    REQUIRE(s.files.count(file));
+    quire::ChunkResult r = quire::add_post_file(s.bundle, file, s.files[file]);
+    REQUIRE_MESSAGE(r.ok, r.message);
+    files.push_back(file);
+  }
+  return files;
+}
+
+// Renders `path`, adding the files the view names until it needs none (as
+// the app does); the files fetched, in order.
+std::vector<std::string> render_fetching(Sharded& s, const std::string& path, quire::View& out) {
+  std::vector<std::string> fetched;
+  for (int round = 0; round < 4; ++round) {
+    out = quire::render_view(s.bundle, quire::parse_route(path, s.bundle));
+    // What opening a link needs (prefetching): a post's files, in the same rounds.
+    const quire::Route route = quire::parse_route(path, s.bundle);
+    if (route.kind == quire::RouteKind::Post) CHECK(quire::chunk_needed(s.bundle, route) == out.needs);
+    if (out.needs.empty()) break;
+    for (const std::string& file : add_needs(s, out.needs)) fetched.push_back(file);
+  }
+  return fetched;
+}
+
+}  // namespace
+
+TEST_SUITE("shards") {
+  TEST_CASE("a sharded bundle round-trips: each view renders as from the whole bundle, fetching only its shards") {
+    const quire::Bundle full = posts(40);
+    Sharded s = sharded(full, 8);  // 5 shards
+    CHECK(s.split.index.find(R"("version":2)") != std::string::npos);
+    CHECK(s.split.index.find(R"("posts":)") == std::string::npos);
+    CHECK(s.split.index.find("Summary of") == std::string::npos);
+    CHECK(s.split.index.find(R"("chunks":)") == std::string::npos);  // named by the shards' posts
+    CHECK(s.bundle.chunks.empty());
+    REQUIRE(s.bundle.shards.size() == 5);
+    REQUIRE(s.bundle.posts.size() == 40);
+    for (const quire::Post& p : s.bundle.posts) CHECK(p.stub);
+    // Tags, categories and months come from the index, as the whole bundle has them.
+    REQUIRE(s.bundle.tags.size() == full.tags.size());
+    for (size_t i = 0; i < full.tags.size(); ++i) {
+      CHECK(s.bundle.tags[i].name == full.tags[i].name);
+      CHECK(s.bundle.tags[i].slug == full.tags[i].slug);
+      CHECK(s.bundle.tags[i].posts == full.tags[i].posts);
+    }
+    REQUIRE(s.bundle.months.size() == full.months.size());
+    for (size_t i = 0; i < full.months.size(); ++i) CHECK(s.bundle.months[i].posts == full.months[i].posts);
+
+    SUBCASE("the home page needs the newest shard only; the tags index none") {
+      quire::View v;
+      CHECK(render_fetching(s, "/", v) == std::vector<std::string>{s.bundle.shards.back()});
+      CHECK(render_fetching(s, "/tags/", v).empty());
+    }
+    SUBCASE("a month needs the shards its posts are in") {
+      quire::View v;
+      const std::vector<std::string> got = render_fetching(s, "/archive/2024/01/", v);  // posts 1..4: the oldest
+      CHECK(got == std::vector<std::string>{s.bundle.shards.front()});
+    }
+    SUBCASE("a post needs its slug file, its shard, then its chunk (and its neighbours' and related posts' shards)") {
+      quire::View v;
+      const std::vector<std::string> got = render_fetching(s, "/posts/p20/", v);
+      REQUIRE(got.size() >= 3);
+      CHECK(got[0].rfind("chunks/slugs-", 0) == 0);
+      CHECK(got[1].rfind("chunks/posts-", 0) == 0);
+      CHECK(got.back().rfind("chunks/posts-", 0) == std::string::npos);  // the body's chunk, last
+      CHECK(v.html.find("Text of post 20.") != std::string::npos);
+      // An unknown slug: its slug file (the one there is, added) says so.
+      CHECK(render_fetching(s, "/posts/nope/", v).empty());
+      CHECK(v.status == 404);
+    }
+    SUBCASE("every view, its shards added, is the whole bundle's view byte for byte") {
+      for (const char* path : {"/", "/page/2/", "/page/14/", "/tags/", "/tags/t1/", "/tags/t0+extra/",
+                               "/tags/t2/page/2/", "/archive/", "/archive/2024/05/", "/posts/p1/", "/posts/p40/",
+                               "/posts/p17/", "/search/"}) {
+        CAPTURE(path);
+        quire::View got;
+        render_fetching(s, path, got);
+        CHECK(got.needs.empty());
+        // The whole bundle's bodies come from the same chunks.
+        const quire::View want = quire::render_view(full, quire::parse_route(path, full));
+        CHECK(got.status == want.status);
+        CHECK(got.title == want.title);
+        CHECK(got.html == want.html);
+      }
+    }
+    SUBCASE("the widget names the shards too, then renders") {
+      quire::WidgetRequest req;
+      req.view = "latest";
+      quire::WidgetView w = quire::render_widget(s.bundle, req);
+      CHECK(w.status == 200);
+      CHECK(w.needs == s.bundle.shards.back());
+      REQUIRE(quire::add_post_file(s.bundle, w.needs, s.files[w.needs]).ok);
+      w = quire::render_widget(s.bundle, req);
+      CHECK(w.needs.empty());
+      CHECK(w.html == quire::render_widget(full, req).html);
+      req.view = "post";
+      req.slug = "p3";
+      for (int round = 0; round < 4 && !(w = quire::render_widget(s.bundle, req)).needs.empty(); ++round)
+        add_needs(s, w.needs);
+      CHECK(w.status == 200);
+      CHECK(w.html == quire::render_widget(full, req).html);
+    }
+  }
+
+  TEST_CASE("a new post changes the newest shard only") {
+    quire::Bundle b = posts(20);
+    Sharded before = sharded(b, 8);
+    quire::Bundle more = posts(20);
+    quire::Post extra = more.posts[0];
+    extra.slug = std::string("zz");
+    extra.date = std::string("2025-01-01");
+    extra.when = *quire::parse_date("2025-01-01");
+    more.posts.push_back(extra);
+    more.index();
+    Sharded after = sharded(more, 8);
+    size_t same = 0;
+    for (const std::string& shard : before.bundle.shards)
+      for (const std::string& other : after.bundle.shards) same += shard == other;
+    CHECK(same == 2);  // the two full ones, counted from the oldest
+  }
+
+  TEST_CASE("a bad shard is an error value and changes nothing") {
+    const quire::Bundle full = posts(20);
+    Sharded s = sharded(full, 8);
+    const std::string& path = s.bundle.shards[0];
+    const std::string good = s.files[path];
+    auto refused = [&](const std::string& file, const std::string& bytes, const char* code, const char* message) {
+      CAPTURE(bytes.substr(0, 80));
+      quire::ChunkResult r = quire::add_post_file(s.bundle, file, bytes);
+      CHECK_FALSE(r.ok);
+      CHECK(r.code == code);
+      CHECK_MESSAGE(r.message.find(message) != std::string::npos, r.message);
+      for (const quire::Post& p : s.bundle.posts) CHECK(p.stub);
+    };
+    refused(path, good.substr(0, good.size() / 2), "parse", "");
+    refused(path, "[]", "format", "expected a JSON object");
+    std::string wrong = good;
+    wrong.replace(wrong.find("quire-posts"), 11, "quire-chunk");
+    refused(path, wrong, "format", "format: expected \"quire-posts\"");
+    std::string version = good;
+    version.replace(version.find("\"version\":2"), 11, "\"version\":3");
+    refused(path, version, "version", "version: expected 2, got 3");
+    // Another shard's posts at this path.
+    refused(path, s.files[s.bundle.shards[1]], "schema", "from: expected 0 (this shard's place), got 8");
+    std::string title = good;
+    title.replace(title.find("\"title\":\"Post"), 13, "\"title\":5,\"x\":\"");
+    refused(path, title, "schema", "posts[0].title: expected string, got number");
+    std::string chunk = good;
+    chunk.replace(chunk.find("\"chunk\":\"chunks/"), 16, "\"chunk\":\"../");
+    refused(path, chunk, "schema", "posts[0].chunk: expected a relative path, got \"../");
+    refused("chunks/elsewhere.json", good, "format", "format: expected \"quire-chunk\"");
+    // The good one, after all that, loads.
+    CHECK(quire::add_post_file(s.bundle, path, good).ok);
+  }
+
+  TEST_CASE("the index's lists of posts round-trip, small and large distances alike") {
+    quire::Bundle b;
+    b.posts.resize(70000);
+    quire::TagInfo t;
+    t.name = "C++";
+    t.slug = quire::tag_slug(t.name);
+    t.posts = {0, 1, 2, 33, 34, 1057, 32800, 69999};
+    b.tags.push_back(t);
+    b.months.push_back(quire::MonthInfo{2024, 5, {31, 32, 1055}});
+    const std::string text = quire::write_post_index(b, 1000);
+    CHECK(text.find("\nt c-plus-plus 8 AAA4A/4+/4bekO C++") != std::string::npos);
+    quire::Bundle back;
+    back.shards.resize(70);
+    back.slug_files.resize(1);
+    REQUIRE(quire::read_post_index(back, text).empty());
+    REQUIRE(back.tags.size() == 1);
+    CHECK(back.tags[0].posts == t.posts);
+    CHECK(back.tags[0].name == "C++");
+    REQUIRE(back.months.size() == 1);
+    CHECK(back.months[0].posts == b.months[0].posts);
+    CHECK(back.posts.size() == 70000);
+    // A list cut short, or running past the last post, is refused.
+    std::string cut = text;
+    cut.replace(cut.find("8 AAA4"), 6, "9 AAA4");
+    CHECK(quire::read_post_index(back, cut) == "line 2: expected \"t <slug> <count> <posts> <name>\"");
+  }
+
+  TEST_CASE("a bad slug file is an error value and changes nothing") {
+    const quire::Bundle full = posts(20);
+    Sharded s = sharded(full, 8);
+    REQUIRE(s.bundle.slug_files.size() == 1);
+    const std::string path = s.bundle.slug_files[0];
+    const std::string good = s.files[path];
+    CHECK(good.rfind("quire-slugs 2\n0 p1\n1 p2\n", 0) == 0);
+    auto refused = [&](const std::string& bytes, const char* code, const char* message) {
+      quire::ChunkResult r = quire::add_post_file(s.bundle, path, bytes);
+      CHECK_FALSE(r.ok);
+      CHECK(r.code == code);
+      CHECK(r.message == message);
+      CHECK(s.bundle.find_post("p1") == nullptr);
+    };
+    refused("quire-slugs 1\n0 p1", "format", "line 1: expected \"quire-slugs 2\"");
+    refused("quire-slugs 2\n20 p1", "schema", "line 2: expected \"<position> <slug>\" (a position below 20)");
+    refused("quire-slugs 2\n0 p1\n1 p1", "schema", "\"p1\" given twice");
+    refused("quire-slugs 2\n0 p/1", "schema", "line 2: the slug \"p/1\" does not belong here");
+    REQUIRE(quire::add_post_file(s.bundle, path, good).ok);
+    REQUIRE(s.bundle.find_post("p1") == &s.bundle.posts[19]);
+    CHECK(s.bundle.posts[19].stub);
+  }
+
+  TEST_CASE("a bad index is refused with a message naming the line") {
+    const quire::Bundle full = posts(10);
+    const std::string index = sharded(full, 4).split.index;
+    auto message = [&](const std::string& from, const std::string& to) {
+      std::string doc = index;
+      const size_t at = doc.find(from);
+      REQUIRE(at != std::string::npos);
+      doc.replace(at, from.size(), to);
+      quire::LoadResult r = quire::load_bundle(doc);
+      CHECK_FALSE(r.ok);
+      return r.code + ": " + r.message;
+    };
+    CHECK(message(R"("index":"10 4 0)", R"("index":"10 x 0)") ==
+          "schema: index: line 1: expected \"<posts: at most 1000000> <posts per shard: at most 1000> <0|1>\"");
+    CHECK(message("\\nt extra ", "\\nt Extra ") ==
+          "schema: index: line 2: the slug \"Extra\" is not the name's (\"Extra\")");
+    CHECK(message(R"("index":"10 4 0)", R"("index":"10 2 0)") ==
+          "schema: index: names 5 shards for 10 posts, \"shards\" has 3");
+    CHECK(message("\\nm 2024 11 ", "\\nm 2024 13 ") ==
+          "schema: index: line 6: expected \"m <year> <month> <count> <posts>\"");
+    CHECK(message(R"("version":2)", R"("version":1)") ==
+          "schema: index: needs version 2, the bundle says version 1");
+    CHECK(message(R"("index":)", R"("posts":[],"index":)") ==
+          "schema: posts: not expected beside \"index\" (the posts are in the shards)");
+    CHECK(message(R"("version":2)", R"("version":3)") ==
+          "version: version: bundle version 3 is newer than this Quire supports (2); upgrade Quire");
+  }
+}
