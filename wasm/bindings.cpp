@@ -85,10 +85,12 @@ emscripten::val inputBuffer(size_t size) {
 
 // Renders the first `length` bytes of the input buffer; returns a view of
 // the HTML's bytes, valid until the next call into the module.
+// The options are kept between renders: a fresh MarkdownOptions costs
+// allocations (its iframe hosts string) on every call.
 emscripten::val renderMarkdownInput(size_t length, bool unsafe_html, const std::string& id_prefix) {
-  quire::MarkdownOptions o;
+  static quire::MarkdownOptions& o = *new quire::MarkdownOptions();
   o.unsafe_html = unsafe_html;
-  o.id_prefix = id_prefix;
+  o.id_prefix.assign(id_prefix);
   const std::string_view html = quire::render_markdown_into(g_output, g_input.view().substr(0, length), o);
   return emscripten::val(emscripten::typed_memory_view(html.size(), reinterpret_cast<const unsigned char*>(html.data())));
 }
