@@ -1542,6 +1542,16 @@ struct RenderContext {
   std::vector<HeadingEntry>* headings = nullptr;
 };
 
+// The renderer's rarer paths (links, images, headings, code blocks, lists,
+// tables, entities, raw HTML, footnote references, closing spans) are kept
+// out of line in WebAssembly: inlined, each was copied into several of the
+// md4c callbacks (parse()), for a bigger module and no measurable speed.
+#if defined(__wasm__)
+#define QUIRE_OUT_OF_LINE __attribute__((noinline))
+#else
+#define QUIRE_OUT_OF_LINE
+#endif
+
 class HtmlRenderer {
  public:
   // Appends the HTML to `out`.
@@ -1653,7 +1663,7 @@ class HtmlRenderer {
 
   // `detail` is md4c's for the span's own close, nullptr when the renderer
   // closes it on md4c's behalf (an image then has no title).
-  void close_top_span(void* detail) {
+  QUIRE_OUT_OF_LINE void close_top_span(void* detail) {
     const MD_SPANTYPE type = spans_.back();
     spans_.pop_back();
     raw_html_.leave_scope(sink());
@@ -1693,7 +1703,7 @@ class HtmlRenderer {
   OutputBuffer& sink() { return in_heading_ ? heading_html_ : html_; }
   void put(std::string_view s) { sink().append(s); }
 
-  void open_ordered_list(const MD_BLOCK_OL_DETAIL& detail) {
+  QUIRE_OUT_OF_LINE void open_ordered_list(const MD_BLOCK_OL_DETAIL& detail) {
     if (detail.start == 1) {
       put("<ol>\n");
       return;
@@ -1701,7 +1711,7 @@ class HtmlRenderer {
     put("<ol start=\"" + std::to_string(detail.start) + "\">\n");
   }
 
-  void open_list_item(const MD_BLOCK_LI_DETAIL& detail) {
+  QUIRE_OUT_OF_LINE void open_list_item(const MD_BLOCK_LI_DETAIL& detail) {
     if (!detail.is_task) {
       put("<li>");
       return;
@@ -1720,7 +1730,7 @@ class HtmlRenderer {
     heading_text_.clear();
   }
 
-  void close_heading(const MD_BLOCK_H_DETAIL& detail) {
+  QUIRE_OUT_OF_LINE void close_heading(const MD_BLOCK_H_DETAIL& detail) {
     in_heading_ = false;
     const char level = static_cast<char>('0' + std::min(std::max(detail.level, 1u), 6u));
     assign_slug(slug_, heading_text_);
@@ -1761,7 +1771,7 @@ class HtmlRenderer {
     put("<p>");
   }
 
-  void close_paragraph() {
+  QUIRE_OUT_OF_LINE void close_paragraph() {
     OutputBuffer& out = sink();
     if (!context_.figures || !alone_ || paragraph_images_ != 1 || title_at_ == kNone || title_at_ < paragraph_at_) {
       put("</p>\n");
@@ -1780,7 +1790,7 @@ class HtmlRenderer {
     out += "</figcaption></figure>\n";
   }
 
-  void open_code_block(const MD_BLOCK_CODE_DETAIL& detail) {
+  QUIRE_OUT_OF_LINE void open_code_block(const MD_BLOCK_CODE_DETAIL& detail) {
     put("<pre tabindex=\"0\"");  // focusable, as tables are
     if (context_.code) {  // the text waits for the block's end (code_tokens.hpp)
       in_code_block_ = true;
@@ -1804,7 +1814,7 @@ class HtmlRenderer {
     put(">");
   }
 
-  void close_code_block() {
+  QUIRE_OUT_OF_LINE void close_code_block() {
     if (in_code_block_) {
       in_code_block_ = false;
       context_.code->write(context_.code_blocks++, CodeBlock{code_lang_, code_info_, code_text_}, sink());
@@ -1812,7 +1822,7 @@ class HtmlRenderer {
     put("</code></pre>\n");
   }
 
-  void open_table_cell(std::string_view tag, const MD_BLOCK_TD_DETAIL& detail) {
+  QUIRE_OUT_OF_LINE void open_table_cell(std::string_view tag, const MD_BLOCK_TD_DETAIL& detail) {
     put("<");
     put(tag);
     switch (detail.align) {
@@ -1824,7 +1834,7 @@ class HtmlRenderer {
   }
 
   // A refused link keeps its content and loses the <a>.
-  void open_link(const MD_SPAN_A_DETAIL& detail) {
+  QUIRE_OUT_OF_LINE void open_link(const MD_SPAN_A_DETAIL& detail) {
     const std::string& href = scratch_value(detail.href);
     const bool allowed = is_allowed_url(href);
     links_.push_back(allowed);
@@ -1899,7 +1909,7 @@ class HtmlRenderer {
   }
 
   // A refused image leaves its alt text as plain text.
-  void open_image(const MD_SPAN_IMG_DETAIL& detail) {
+  QUIRE_OUT_OF_LINE void open_image(const MD_SPAN_IMG_DETAIL& detail) {
     if (image_depth_++ > 0) return;
     const std::string& src = scratch_value(detail.src);
     image_tag_open_ = is_allowed_url(src);
@@ -1923,7 +1933,7 @@ class HtmlRenderer {
     out += " decoding=\"async\" alt=\"";
   }
 
-  void close_image(const MD_SPAN_IMG_DETAIL* detail) {
+  QUIRE_OUT_OF_LINE void close_image(const MD_SPAN_IMG_DETAIL* detail) {
     if (image_depth_ == 0 || --image_depth_ > 0 || !image_tag_open_) return;
     image_tag_open_ = false;
     OutputBuffer& out = sink();
@@ -1944,7 +1954,7 @@ class HtmlRenderer {
     if (in_heading_) heading_text_ += ' ';
   }
 
-  void put_entity(std::string_view entity) {
+  QUIRE_OUT_OF_LINE void put_entity(std::string_view entity) {
     std::string decoded;
     append_decoded_entity(decoded, entity);
     if (context_.smart) smart_.note(decoded);
@@ -1992,7 +2002,7 @@ class HtmlRenderer {
 
   // A footnote reference, or its literal text (returned) where it cannot
   // be one.
-  std::string_view put_reference(std::size_t index) {
+  QUIRE_OUT_OF_LINE std::string_view put_reference(std::size_t index) {
     if (image_depth_ > 0 || !links_.empty() || !is_defined_reference(context_.footnotes, index)) {
       const std::string_view literal = occurrence_literal(context_.footnotes, index);
       append_html_escaped(sink(), literal);
@@ -2030,7 +2040,7 @@ class HtmlRenderer {
 
   // Raw HTML as markdown.hpp says: canonical pieces only, unless the site
   // allows any (site.yaml unsafe_html); inside an image, alt text.
-  void put_raw_html(std::string_view html) {
+  QUIRE_OUT_OF_LINE void put_raw_html(std::string_view html) {
     const RawHtmlMode mode = context_.raw_html.mode;
     if (mode == RawHtmlMode::drop || (mode == RawHtmlMode::canonical && image_depth_ > 0)) return;
     const std::string_view restored = restore_references(html);
@@ -2039,7 +2049,7 @@ class HtmlRenderer {
     else raw_html_.put(restored, sink());
   }
 
-  void put_footnote_reference(std::size_t index) {
+  QUIRE_OUT_OF_LINE void put_footnote_reference(std::size_t index) {
     Footnotes& footnotes = context_.footnotes;
     if (!is_defined_reference(footnotes, index)) return;
     Footnote& note = footnotes.notes[footnotes.occurrences[index].note];
