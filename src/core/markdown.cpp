@@ -235,15 +235,18 @@ std::size_t clean_prefix(std::string_view in) {
 // become U+FFFD. CR and CRLF are left to md4c, which handles them. The
 // text is made in `storage` (returned), even when it needs no repair: the
 // caller's bytes may be a view into a larger buffer, or a buffer reused
-// from call to call (the WASM input), and md4c reads the byte after them.
-const std::string& sanitize_input(std::string_view in, std::string& storage) {
+// from call to call (the WASM input), and md4c reads the byte after them;
+// unless the caller says a NUL follows them (`terminated`,
+// MarkdownOptions::input_terminated) and they need no repair: then they
+// are returned as they are, no copy.
+std::string_view sanitize_input(std::string_view in, std::string& storage, bool terminated) {
   // md4c sizes are 32-bit.
   constexpr std::size_t kMaxInput = std::numeric_limits<MD_SIZE>::max() / 4;
   if (in.size() > kMaxInput) in = in.substr(0, kMaxInput);
   if (in.substr(0, 3) == "\xEF\xBB\xBF") in.remove_prefix(3);
   const std::size_t clean = clean_prefix(in);
   std::string& out = storage;
-  if (clean == in.size()) return out.assign(in.data(), in.size());
+  if (clean == in.size()) return terminated ? in : std::string_view(out.assign(in.data(), in.size()));
   out.reserve(in.size() + 16);
   out.assign(in.data(), clean);
   for (std::size_t i = clean; i < in.size();) {
@@ -802,11 +805,12 @@ T guarded(Fn&& fn, T on_error) noexcept {
 }
 
 // md_parse with the callbacks of Handler (enter_block, leave_block,
-// enter_span, leave_span, text members). A std::string, never a view: md4c
-// 0.4.8 reads source[size()] (its list-mark and link-destination checks),
-// which must be the string's NUL, not whatever follows a view.
+// enter_span, leave_span, text members). `source` must be followed by a NUL
+// (a std::string's, or Terminated input): md4c 0.4.8 reads source[size()]
+// (its list-mark and link-destination checks), which must not be whatever
+// follows a view.
 template <typename Handler>
-int parse(const std::string& source, unsigned flags, Handler& handler) {
+int parse(std::string_view source, unsigned flags, Handler& handler) {
   MD_PARSER parser{};
   parser.abi_version = 0;
   parser.flags = flags;
@@ -907,7 +911,7 @@ bool is_container_prefix_char(char c) {
 // line order (extract_footnotes scans forward).
 class CodeLookup {
  public:
-  CodeLookup(const std::string& source, unsigned flags)
+  CodeLookup(std::string_view source, unsigned flags)
       : text_(source), source_(source), flags_(flags), ranges_(source) {}
 
   // `offset` lies in the line starting at `line`, after only quote markers
@@ -1022,7 +1026,7 @@ class CodeLookup {
     return marks;
   }
 
-  const std::string& text_;  // source_ as md4c needs it (parse())
+  std::string_view text_;  // source_ as md4c needs it (parse(): NUL after it)
   std::string_view source_;
   unsigned flags_;
   CodeRanges ranges_;
@@ -1190,7 +1194,7 @@ void resolve_references(Footnotes& footnotes, std::size_t first);
 // definitions are known; false when that could differ from marking the
 // finished body (a "[^x](" whose link-tail check reads past the line end,
 // where removed lines may differ: the caller then marks the body instead).
-bool extract_footnotes(const std::string& source, unsigned flags,
+bool extract_footnotes(std::string_view source, unsigned flags,
                        Footnotes& footnotes, std::string& body, bool mark) {
   const std::size_t first_occurrence = footnotes.occurrences.size();
   CodeLookup code(source, flags);
@@ -1445,11 +1449,12 @@ void append_marking_references(std::string& out, std::string_view text, Footnote
   out.append(text.substr(run));
 }
 
-// Steps 1-4 of the pipeline: the body to render (made in `storage`, which
-// is returned), footnotes filled in.
-const std::string& prepare_source(std::string_view markdown, unsigned flags,
-                                  Footnotes& footnotes, std::string& storage) {
-  const std::string& source = sanitize_input(markdown, storage);
+// Steps 1-4 of the pipeline: the body to render (made in `storage`, or the
+// input itself: see sanitize_input), footnotes filled in. A NUL follows it.
+std::string_view prepare_source(std::string_view markdown, unsigned flags,
+                                Footnotes& footnotes, std::string& storage,
+                                bool terminated = false) {
+  const std::string_view source = sanitize_input(markdown, storage, terminated);
   if (find_caret_bracket(source, 0) == std::string_view::npos) return source;
   std::string body;
   if (!extract_footnotes(source, flags, footnotes, body, true)) {
@@ -1458,7 +1463,7 @@ const std::string& prepare_source(std::string_view markdown, unsigned flags,
     footnotes = Footnotes();
     body.clear();
     extract_footnotes(source, flags, footnotes, body, false);
-    storage.clear();  // `source` is it, `body` is not
+    storage.clear();  // `source` may be it, `body` is not
     append_marking_references(storage, body, footnotes);
     return storage;
   }
@@ -1477,7 +1482,11 @@ class HeadingIds {
  public:
   // The id (kept here, valid for the registry's life).
   const std::string& claim(const std::string& slug) {
-    if (!taken(slug)) return *used_.insert(slug).first;
+    if (used_.empty()) used_.reserve(16);  // a post's headings, without rehashing
+    if (!reserved(slug)) {  // one lookup: the insert tells whether it was taken
+      const auto inserted = used_.insert(slug);
+      if (inserted.second) return *inserted.first;
+    }
     // Candidates are "<base>-1", "<base>-2", ... A base whose candidates are
     // all reserved ("fn": fn-1, fn-2, ...; "fnref-1": fnref-1-1, ...;
     // "quire") moves under "section-", where none is: then at most
@@ -1561,7 +1570,7 @@ class HtmlRenderer {
           static_cast<const HtmlRenderer*>(self)->append_url(o, url);
         }, this) {}
 
-  void render(const std::string& source) {
+  void render(std::string_view source) {  // NUL after it (parse())
     html_.reserve(html_.size() + source.size() + source.size() / 4);
     parse(source, context_.flags, *this);
   }
@@ -2493,7 +2502,8 @@ std::string_view render_markdown_into(OutputBuffer& out, std::string_view markdo
     context.image_url_base = options.image_url_base;
     context.image_site_root = plain_root(options.image_base_path);
     std::string storage;
-    const std::string& body = prepare_source(markdown, context.flags, context.footnotes, storage);
+    const std::string_view body = prepare_source(markdown, context.flags, context.footnotes, storage,
+                                                 options.input_terminated);
     HtmlRenderer(context, out).render(body);
     context.headings = nullptr;  // the notes' headings are not the document's
     append_footnote_section(out, context);
@@ -2511,7 +2521,7 @@ std::string markdown_plain_text(std::string_view markdown) {
     const unsigned flags = parser_flags();
     Footnotes footnotes;
     std::string storage;
-    const std::string& body = prepare_source(markdown, flags, footnotes, storage);
+    const std::string_view body = prepare_source(markdown, flags, footnotes, storage);
     PlainTextRenderer renderer(footnotes);
     parse(body, flags, renderer);
     return renderer.take();
@@ -2552,7 +2562,7 @@ std::string first_paragraph(std::string_view markdown) {
     const unsigned flags = parser_flags();
     Footnotes footnotes;
     std::string storage;
-    const std::string& body = prepare_source(markdown, flags, footnotes, storage);
+    const std::string_view body = prepare_source(markdown, flags, footnotes, storage);
     FirstParagraph finder(body);
     parse(body, flags, finder);
     std::string_view lines = finder.lines();

@@ -567,6 +567,18 @@ TEST_CASE("the footnote section's own markup is ASCII") {
   CHECK(std::all_of(html.begin(), html.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }));
 }
 
+TEST_CASE("input_terminated reads the markdown in place, with the same HTML") {
+  // A view into a buffer with a NUL after it (as the WASM bindings pass),
+  // of text that needs no repair, with footnotes, and with invalid UTF-8.
+  for (const std::string& doc : {std::string("1"), std::string("x[^1] *y*\n\n[^1]: N.\n"),
+                                std::string("- a\n- b\xFF\n"), std::string("\xEF\xBB\xBF# T\n")}) {
+    std::string buffer = doc + '\0' + "1. tail";
+    MarkdownOptions terminated;
+    terminated.input_terminated = true;
+    CHECK(render_markdown(std::string_view(buffer.data(), doc.size()), terminated) == render_markdown(doc));
+  }
+}
+
 TEST_CASE("unused footnote definitions are dropped") {
   CHECK(render_markdown("Body.\n\n[^unused]: Never shown.") == "<p>Body.</p>\n");
   const std::string html = render_markdown("x[^a]\n\n[^a]: Used\n[^b]: Unused\n");
