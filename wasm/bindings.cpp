@@ -42,7 +42,8 @@ struct RenderOutcome {
 // Bytes in: JS writes the bundle (or a chunk, or markdown) straight into
 // this buffer through a memory view (no JS string decode), then calls
 // loadBundle(), addFile() or renderMarkdownInput(). Not zero-filled: JS
-// overwrites what it uses.
+// overwrites what it uses. One byte more than the capacity: the NUL that
+// lets the renderer read markdown in place (MarkdownOptions::input_terminated).
 struct Input {
   std::unique_ptr<char[]> data;
   size_t size = 0;      // bytes JS wrote (prepareInput) or may write (inputBuffer)
@@ -50,7 +51,7 @@ struct Input {
 
   void reserve(size_t n) {
     if (n <= capacity && data) return;
-    data.reset(new char[n ? n : 1]);
+    data.reset(new char[n + 1]);
     capacity = n;
   }
   void release() {
@@ -86,11 +87,17 @@ emscripten::val inputBuffer(size_t size) {
 
 // Renders the first `length` bytes of the input buffer; returns a view of
 // the HTML's bytes, valid until the next call into the module.
+// The options are kept between renders: a fresh MarkdownOptions costs
+// allocations (its iframe hosts string) on every call.
 emscripten::val renderMarkdownInput(size_t length, bool unsafe_html, const std::string& id_prefix) {
-  quire::MarkdownOptions o;
+  static quire::MarkdownOptions& o = *new quire::MarkdownOptions();
   o.unsafe_html = unsafe_html;
-  o.id_prefix = id_prefix;
-  const std::string_view html = quire::render_markdown_into(g_output, g_input.view().substr(0, length), o);
+  o.id_prefix.assign(id_prefix);
+  o.input_terminated = true;
+  length = std::min(length, g_input.size);
+  if (!g_input.data) g_input.reserve(0);
+  g_input.data[length] = '\0';
+  const std::string_view html = quire::render_markdown_into(g_output, std::string_view(g_input.data.get(), length), o);
   return emscripten::val(emscripten::typed_memory_view(html.size(), reinterpret_cast<const unsigned char*>(html.data())));
 }
 

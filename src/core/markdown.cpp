@@ -235,15 +235,18 @@ std::size_t clean_prefix(std::string_view in) {
 // become U+FFFD. CR and CRLF are left to md4c, which handles them. The
 // text is made in `storage` (returned), even when it needs no repair: the
 // caller's bytes may be a view into a larger buffer, or a buffer reused
-// from call to call (the WASM input), and md4c reads the byte after them.
-const std::string& sanitize_input(std::string_view in, std::string& storage) {
+// from call to call (the WASM input), and md4c reads the byte after them;
+// unless the caller says a NUL follows them (`terminated`,
+// MarkdownOptions::input_terminated) and they need no repair: then they
+// are returned as they are, no copy.
+std::string_view sanitize_input(std::string_view in, std::string& storage, bool terminated) {
   // md4c sizes are 32-bit.
   constexpr std::size_t kMaxInput = std::numeric_limits<MD_SIZE>::max() / 4;
   if (in.size() > kMaxInput) in = in.substr(0, kMaxInput);
   if (in.substr(0, 3) == "\xEF\xBB\xBF") in.remove_prefix(3);
   const std::size_t clean = clean_prefix(in);
   std::string& out = storage;
-  if (clean == in.size()) return out.assign(in.data(), in.size());
+  if (clean == in.size()) return terminated ? in : std::string_view(out.assign(in.data(), in.size()));
   out.reserve(in.size() + 16);
   out.assign(in.data(), clean);
   for (std::size_t i = clean; i < in.size();) {
@@ -492,7 +495,9 @@ struct Footnote {
   std::string content;  // the definition's markdown, de-indented
   unsigned number = 0;  // 0 until first referenced
   unsigned references = 0;
-  std::string html;
+  // Its HTML: html_end - html_begin bytes of the notes' shared buffer
+  // (append_footnote_section), no string of its own.
+  std::size_t html_begin = 0, html_end = 0;
 };
 
 // One "[^label]" replaced by a sentinel.
@@ -800,11 +805,12 @@ T guarded(Fn&& fn, T on_error) noexcept {
 }
 
 // md_parse with the callbacks of Handler (enter_block, leave_block,
-// enter_span, leave_span, text members). A std::string, never a view: md4c
-// 0.4.8 reads source[size()] (its list-mark and link-destination checks),
-// which must be the string's NUL, not whatever follows a view.
+// enter_span, leave_span, text members). `source` must be followed by a NUL
+// (a std::string's, or Terminated input): md4c 0.4.8 reads source[size()]
+// (its list-mark and link-destination checks), which must not be whatever
+// follows a view.
 template <typename Handler>
-int parse(const std::string& source, unsigned flags, Handler& handler) {
+int parse(std::string_view source, unsigned flags, Handler& handler) {
   MD_PARSER parser{};
   parser.abi_version = 0;
   parser.flags = flags;
@@ -905,7 +911,7 @@ bool is_container_prefix_char(char c) {
 // line order (extract_footnotes scans forward).
 class CodeLookup {
  public:
-  CodeLookup(const std::string& source, unsigned flags)
+  CodeLookup(std::string_view source, unsigned flags)
       : text_(source), source_(source), flags_(flags), ranges_(source) {}
 
   // `offset` lies in the line starting at `line`, after only quote markers
@@ -1020,7 +1026,7 @@ class CodeLookup {
     return marks;
   }
 
-  const std::string& text_;  // source_ as md4c needs it (parse())
+  std::string_view text_;  // source_ as md4c needs it (parse(): NUL after it)
   std::string_view source_;
   unsigned flags_;
   CodeRanges ranges_;
@@ -1188,7 +1194,7 @@ void resolve_references(Footnotes& footnotes, std::size_t first);
 // definitions are known; false when that could differ from marking the
 // finished body (a "[^x](" whose link-tail check reads past the line end,
 // where removed lines may differ: the caller then marks the body instead).
-bool extract_footnotes(const std::string& source, unsigned flags,
+bool extract_footnotes(std::string_view source, unsigned flags,
                        Footnotes& footnotes, std::string& body, bool mark) {
   const std::size_t first_occurrence = footnotes.occurrences.size();
   CodeLookup code(source, flags);
@@ -1310,7 +1316,7 @@ bool extract_footnotes(const std::string& source, unsigned flags,
       }
       if (footnotes.by_label.find(key) == footnotes.by_label.end()) {
         footnotes.by_label.emplace(key, footnotes.notes.size());
-        footnotes.notes.push_back(Footnote{definition.take(), 0, 0, {}});
+        footnotes.notes.push_back(Footnote{definition.take(), 0, 0, 0, 0});
       }
       body.append(source.substr(kept_begin, begin - kept_begin));
       if (q.depth > 0) {
@@ -1443,11 +1449,12 @@ void append_marking_references(std::string& out, std::string_view text, Footnote
   out.append(text.substr(run));
 }
 
-// Steps 1-4 of the pipeline: the body to render (made in `storage`, which
-// is returned), footnotes filled in.
-const std::string& prepare_source(std::string_view markdown, unsigned flags,
-                                  Footnotes& footnotes, std::string& storage) {
-  const std::string& source = sanitize_input(markdown, storage);
+// Steps 1-4 of the pipeline: the body to render (made in `storage`, or the
+// input itself: see sanitize_input), footnotes filled in. A NUL follows it.
+std::string_view prepare_source(std::string_view markdown, unsigned flags,
+                                Footnotes& footnotes, std::string& storage,
+                                bool terminated = false) {
+  const std::string_view source = sanitize_input(markdown, storage, terminated);
   if (find_caret_bracket(source, 0) == std::string_view::npos) return source;
   std::string body;
   if (!extract_footnotes(source, flags, footnotes, body, true)) {
@@ -1456,7 +1463,7 @@ const std::string& prepare_source(std::string_view markdown, unsigned flags,
     footnotes = Footnotes();
     body.clear();
     extract_footnotes(source, flags, footnotes, body, false);
-    storage.clear();  // `source` is it, `body` is not
+    storage.clear();  // `source` may be it, `body` is not
     append_marking_references(storage, body, footnotes);
     return storage;
   }
@@ -1475,7 +1482,11 @@ class HeadingIds {
  public:
   // The id (kept here, valid for the registry's life).
   const std::string& claim(const std::string& slug) {
-    if (!taken(slug)) return *used_.insert(slug).first;
+    if (used_.empty()) used_.reserve(16);  // a post's headings, without rehashing
+    if (!reserved(slug)) {  // one lookup: the insert tells whether it was taken
+      const auto inserted = used_.insert(slug);
+      if (inserted.second) return *inserted.first;
+    }
     // Candidates are "<base>-1", "<base>-2", ... A base whose candidates are
     // all reserved ("fn": fn-1, fn-2, ...; "fnref-1": fnref-1-1, ...;
     // "quire") moves under "section-", where none is: then at most
@@ -1540,6 +1551,16 @@ struct RenderContext {
   std::vector<HeadingEntry>* headings = nullptr;
 };
 
+// The renderer's rarer paths (links, images, headings, code blocks, lists,
+// tables, entities, raw HTML, footnote references, closing spans) are kept
+// out of line in WebAssembly: inlined, each was copied into several of the
+// md4c callbacks (parse()), for a bigger module and no measurable speed.
+#if defined(__wasm__)
+#define QUIRE_OUT_OF_LINE __attribute__((noinline))
+#else
+#define QUIRE_OUT_OF_LINE
+#endif
+
 class HtmlRenderer {
  public:
   // Appends the HTML to `out`.
@@ -1549,12 +1570,17 @@ class HtmlRenderer {
           static_cast<const HtmlRenderer*>(self)->append_url(o, url);
         }, this) {}
 
-  void render(const std::string& source) {
+  void render(std::string_view source) {  // NUL after it (parse())
     html_.reserve(html_.size() + source.size() + source.size() / 4);
     parse(source, context_.flags, *this);
   }
 
+  // When set, receives the output offset at the end of each top-level
+  // block (the notes rendered together: append_footnote_section).
+  void record_top_level_ends(std::vector<std::size_t>* ends) { top_level_ends_ = ends; }
+
   int enter_block(MD_BLOCKTYPE type, void* detail) {
+    ++depth_;
     close_open_spans();
     if (type != MD_BLOCK_HTML) raw_html_.enter_scope();
     smart_.reset();
@@ -1605,6 +1631,7 @@ class HtmlRenderer {
       case MD_BLOCK_TD: put("</td>\n"); break;
       default: break;
     }
+    if (--depth_ == 1 && top_level_ends_) top_level_ends_->push_back(html_.size());
     return 0;
   }
 
@@ -1645,7 +1672,7 @@ class HtmlRenderer {
 
   // `detail` is md4c's for the span's own close, nullptr when the renderer
   // closes it on md4c's behalf (an image then has no title).
-  void close_top_span(void* detail) {
+  QUIRE_OUT_OF_LINE void close_top_span(void* detail) {
     const MD_SPANTYPE type = spans_.back();
     spans_.pop_back();
     raw_html_.leave_scope(sink());
@@ -1685,7 +1712,7 @@ class HtmlRenderer {
   OutputBuffer& sink() { return in_heading_ ? heading_html_ : html_; }
   void put(std::string_view s) { sink().append(s); }
 
-  void open_ordered_list(const MD_BLOCK_OL_DETAIL& detail) {
+  QUIRE_OUT_OF_LINE void open_ordered_list(const MD_BLOCK_OL_DETAIL& detail) {
     if (detail.start == 1) {
       put("<ol>\n");
       return;
@@ -1693,7 +1720,7 @@ class HtmlRenderer {
     put("<ol start=\"" + std::to_string(detail.start) + "\">\n");
   }
 
-  void open_list_item(const MD_BLOCK_LI_DETAIL& detail) {
+  QUIRE_OUT_OF_LINE void open_list_item(const MD_BLOCK_LI_DETAIL& detail) {
     if (!detail.is_task) {
       put("<li>");
       return;
@@ -1712,7 +1739,7 @@ class HtmlRenderer {
     heading_text_.clear();
   }
 
-  void close_heading(const MD_BLOCK_H_DETAIL& detail) {
+  QUIRE_OUT_OF_LINE void close_heading(const MD_BLOCK_H_DETAIL& detail) {
     in_heading_ = false;
     const char level = static_cast<char>('0' + std::min(std::max(detail.level, 1u), 6u));
     assign_slug(slug_, heading_text_);
@@ -1753,7 +1780,7 @@ class HtmlRenderer {
     put("<p>");
   }
 
-  void close_paragraph() {
+  QUIRE_OUT_OF_LINE void close_paragraph() {
     OutputBuffer& out = sink();
     if (!context_.figures || !alone_ || paragraph_images_ != 1 || title_at_ == kNone || title_at_ < paragraph_at_) {
       put("</p>\n");
@@ -1772,7 +1799,7 @@ class HtmlRenderer {
     out += "</figcaption></figure>\n";
   }
 
-  void open_code_block(const MD_BLOCK_CODE_DETAIL& detail) {
+  QUIRE_OUT_OF_LINE void open_code_block(const MD_BLOCK_CODE_DETAIL& detail) {
     put("<pre tabindex=\"0\"");  // focusable, as tables are
     if (context_.code) {  // the text waits for the block's end (code_tokens.hpp)
       in_code_block_ = true;
@@ -1796,7 +1823,7 @@ class HtmlRenderer {
     put(">");
   }
 
-  void close_code_block() {
+  QUIRE_OUT_OF_LINE void close_code_block() {
     if (in_code_block_) {
       in_code_block_ = false;
       context_.code->write(context_.code_blocks++, CodeBlock{code_lang_, code_info_, code_text_}, sink());
@@ -1804,7 +1831,7 @@ class HtmlRenderer {
     put("</code></pre>\n");
   }
 
-  void open_table_cell(std::string_view tag, const MD_BLOCK_TD_DETAIL& detail) {
+  QUIRE_OUT_OF_LINE void open_table_cell(std::string_view tag, const MD_BLOCK_TD_DETAIL& detail) {
     put("<");
     put(tag);
     switch (detail.align) {
@@ -1816,7 +1843,7 @@ class HtmlRenderer {
   }
 
   // A refused link keeps its content and loses the <a>.
-  void open_link(const MD_SPAN_A_DETAIL& detail) {
+  QUIRE_OUT_OF_LINE void open_link(const MD_SPAN_A_DETAIL& detail) {
     const std::string& href = scratch_value(detail.href);
     const bool allowed = is_allowed_url(href);
     links_.push_back(allowed);
@@ -1891,7 +1918,7 @@ class HtmlRenderer {
   }
 
   // A refused image leaves its alt text as plain text.
-  void open_image(const MD_SPAN_IMG_DETAIL& detail) {
+  QUIRE_OUT_OF_LINE void open_image(const MD_SPAN_IMG_DETAIL& detail) {
     if (image_depth_++ > 0) return;
     const std::string& src = scratch_value(detail.src);
     image_tag_open_ = is_allowed_url(src);
@@ -1915,7 +1942,7 @@ class HtmlRenderer {
     out += " decoding=\"async\" alt=\"";
   }
 
-  void close_image(const MD_SPAN_IMG_DETAIL* detail) {
+  QUIRE_OUT_OF_LINE void close_image(const MD_SPAN_IMG_DETAIL* detail) {
     if (image_depth_ == 0 || --image_depth_ > 0 || !image_tag_open_) return;
     image_tag_open_ = false;
     OutputBuffer& out = sink();
@@ -1936,7 +1963,7 @@ class HtmlRenderer {
     if (in_heading_) heading_text_ += ' ';
   }
 
-  void put_entity(std::string_view entity) {
+  QUIRE_OUT_OF_LINE void put_entity(std::string_view entity) {
     std::string decoded;
     append_decoded_entity(decoded, entity);
     if (context_.smart) smart_.note(decoded);
@@ -1984,7 +2011,7 @@ class HtmlRenderer {
 
   // A footnote reference, or its literal text (returned) where it cannot
   // be one.
-  std::string_view put_reference(std::size_t index) {
+  QUIRE_OUT_OF_LINE std::string_view put_reference(std::size_t index) {
     if (image_depth_ > 0 || !links_.empty() || !is_defined_reference(context_.footnotes, index)) {
       const std::string_view literal = occurrence_literal(context_.footnotes, index);
       append_html_escaped(sink(), literal);
@@ -2022,7 +2049,7 @@ class HtmlRenderer {
 
   // Raw HTML as markdown.hpp says: canonical pieces only, unless the site
   // allows any (site.yaml unsafe_html); inside an image, alt text.
-  void put_raw_html(std::string_view html) {
+  QUIRE_OUT_OF_LINE void put_raw_html(std::string_view html) {
     const RawHtmlMode mode = context_.raw_html.mode;
     if (mode == RawHtmlMode::drop || (mode == RawHtmlMode::canonical && image_depth_ > 0)) return;
     const std::string_view restored = restore_references(html);
@@ -2031,7 +2058,7 @@ class HtmlRenderer {
     else raw_html_.put(restored, sink());
   }
 
-  void put_footnote_reference(std::size_t index) {
+  QUIRE_OUT_OF_LINE void put_footnote_reference(std::size_t index) {
     Footnotes& footnotes = context_.footnotes;
     if (!is_defined_reference(footnotes, index)) return;
     Footnote& note = footnotes.notes[footnotes.occurrences[index].note];
@@ -2064,6 +2091,8 @@ class HtmlRenderer {
 
   RenderContext& context_;
   OutputBuffer& html_;
+  int depth_ = 0;  // open blocks, the document's included
+  std::vector<std::size_t>* top_level_ends_ = nullptr;
   RawHtmlFilter raw_html_;  // canonical raw HTML, scoped by the blocks and spans around it
   std::vector<MD_SPANTYPE> spans_;  // the spans this renderer opened, innermost last
   bool in_heading_ = false;
@@ -2091,11 +2120,15 @@ class HtmlRenderer {
 
 // ------------------------------------------------------------------ footnote section
 
+// The section's own markup is ASCII (entities for the no-break space and
+// the arrow): the HTML of an ASCII post then stays ASCII, which JS decodes
+// into a one-byte string, faster and half the memory of a two-byte one
+// (bench/markdown.mjs).
 void append_back_links(OutputBuffer& out, const std::string& prefix, const Footnote& note) {
   const std::string number = std::to_string(note.number);
   for (unsigned k = 1; k <= note.references; ++k) {
     const std::string suffix = k == 1 ? std::string() : "-" + std::to_string(k);
-    if (k > 1) out += "\xC2\xA0";  // no-break spaces: never a back-link alone on a line
+    if (k > 1) out += "&nbsp;";  // no-break spaces: never a back-link alone on a line
     out += "<a href=\"#";
     out += prefix;
     out += "fnref-";
@@ -2104,7 +2137,7 @@ void append_back_links(OutputBuffer& out, const std::string& prefix, const Footn
     out += "\" class=\"footnote-backref\" role=\"doc-backlink\" aria-label=\"Back to reference ";
     out += number;
     out += suffix;
-    out += "\">\xE2\x86\xA9";
+    out += "\">&#8617;";  // ↩
     if (k > 1) {
       out += "<sup>";
       out += std::to_string(k);
@@ -2150,22 +2183,64 @@ void append_link_definitions_for(std::string& out, std::string_view content, uns
   if (out.size() > start) out += '\n';
 }
 
+// Whether a note can share one md4c pass with others: its markdown is one
+// line starting with an ASCII letter, which is always exactly one
+// paragraph (no container, fence, HTML block, heading, table or
+// definition starts with a letter), and no link reference definitions are
+// prepended to it (append_link_definitions_for).
+bool renders_as_one_paragraph(const Footnotes& footnotes, const Footnote& note) {
+  const std::string_view content = note.content;
+  const auto lower = static_cast<char>(content.empty() ? 0 : content[0] | 0x20);
+  return footnotes.link_definitions.empty() && lower >= 'a' && lower <= 'z' &&
+         find_any(content, 0, '\n', '\r') == content.size() - 1;
+}
+
 // Renders the referenced notes (notes may reference further notes, which
-// then join the end of the list) and the section holding them.
+// then join the end of the list) and the section holding them. Notes that
+// are one paragraph each (renders_as_one_paragraph: most notes) are
+// rendered in one md4c pass over all of them, separated by blank lines, and
+// cut apart at the paragraphs' ends; any other note has a pass of its own.
+// Either way they render in number order, so numbering, code block and
+// image counts and heading ids come out the same.
 void append_footnote_section(OutputBuffer& out, RenderContext& context) {
   Footnotes& footnotes = context.footnotes;
+  if (footnotes.numbered.empty()) return;
   std::string source;  // both kept from note to note
-  OutputBuffer html;
-  for (std::size_t i = 0; i < footnotes.numbered.size(); ++i) {
-    const std::size_t note_index = footnotes.numbered[i];
+  OutputBuffer html;   // every note's HTML (Footnote::html_begin, html_end)
+  std::vector<std::size_t> ends;
+  for (std::size_t i = 0; i < footnotes.numbered.size();) {
     source.clear();
+    std::size_t batch = i;
+    while (batch < footnotes.numbered.size() &&
+           renders_as_one_paragraph(footnotes, footnotes.notes[footnotes.numbered[batch]])) {
+      if (batch > i) source += '\n';
+      append_marking_references(source, footnotes.notes[footnotes.numbered[batch]].content, footnotes);
+      ++batch;
+    }
+    const std::size_t begin = html.size();
+    if (batch > i) {
+      ends.clear();
+      HtmlRenderer renderer(context, html);
+      renderer.record_top_level_ends(&ends);
+      renderer.render(source);
+      // One paragraph per note, as renders_as_one_paragraph() guarantees
+      // (were it ever not so, the notes' HTML would still be well formed).
+      std::size_t at = begin;
+      for (std::size_t k = 0; k < batch - i; ++k) {
+        Footnote& note = footnotes.notes[footnotes.numbered[i + k]];
+        note.html_begin = at;
+        note.html_end = at = k + 1 == batch - i ? html.size() : k < ends.size() ? ends[k] : at;
+      }
+      i = batch;
+      continue;
+    }
+    const std::size_t note_index = footnotes.numbered[i++];
     append_link_definitions_for(source, footnotes.notes[note_index].content, context.flags, footnotes);
     append_marking_references(source, footnotes.notes[note_index].content, footnotes);
-    html.clear();
     HtmlRenderer(context, html).render(source);
-    footnotes.notes[note_index].html.assign(html.view());
+    footnotes.notes[note_index].html_begin = begin;
+    footnotes.notes[note_index].html_end = html.size();
   }
-  if (footnotes.numbered.empty()) return;
 
   const std::string& prefix = context.id_prefix;
   out += "<section class=\"footnotes\" role=\"doc-endnotes\" aria-labelledby=\"";
@@ -2180,12 +2255,12 @@ void append_footnote_section(OutputBuffer& out, RenderContext& context) {
     out += "fn-";
     out += std::to_string(note.number);
     out += "\">\n";
-    const std::string_view body = note.html;
+    const std::string_view body = html.view().substr(note.html_begin, note.html_end - note.html_begin);
     constexpr std::string_view kParagraphEnd = "</p>\n";
     if (body.size() >= kParagraphEnd.size() &&
         body.substr(body.size() - kParagraphEnd.size()) == kParagraphEnd) {
       out += body.substr(0, body.size() - kParagraphEnd.size());
-      out += "\xC2\xA0";
+      out += "&nbsp;";
     } else {
       out += body;
       out += "<p>";  // after a list or code: a paragraph of its own
@@ -2355,10 +2430,24 @@ bool is_slug_separator(char32_t cp) {
 }
 
 void assign_slug(std::string& slug, std::string_view text) {
-  slug.clear();
-  slug.reserve(text.size());
+  // ASCII first, written in place (a slug is never longer than the ASCII
+  // text it comes from: a '-' only follows a byte that wrote nothing).
+  slug.resize(text.size());
+  std::size_t n = 0;
+  std::size_t i = 0;
   bool separator = false;
-  for (std::size_t i = 0; i < text.size();) {
+  for (; i < text.size() && static_cast<unsigned char>(text[i]) < 0x80; ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (is_ascii_alnum(c)) {
+      if (separator && n != 0) slug[n++] = '-';
+      separator = false;
+      slug[n++] = ascii_lower(static_cast<char>(c));
+    } else {
+      separator = true;
+    }
+  }
+  slug.resize(n);
+  while (i < text.size()) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
       if (is_ascii_alnum(c)) {
@@ -2422,7 +2511,8 @@ std::string_view render_markdown_into(OutputBuffer& out, std::string_view markdo
     context.image_url_base = options.image_url_base;
     context.image_site_root = plain_root(options.image_base_path);
     std::string storage;
-    const std::string& body = prepare_source(markdown, context.flags, context.footnotes, storage);
+    const std::string_view body = prepare_source(markdown, context.flags, context.footnotes, storage,
+                                                 options.input_terminated);
     HtmlRenderer(context, out).render(body);
     context.headings = nullptr;  // the notes' headings are not the document's
     append_footnote_section(out, context);
@@ -2441,7 +2531,7 @@ std::string markdown_plain_text(std::string_view markdown, bool skip_code, bool*
     const unsigned flags = parser_flags();
     Footnotes footnotes;
     std::string storage;
-    const std::string& body = prepare_source(markdown, flags, footnotes, storage);
+    const std::string_view body = prepare_source(markdown, flags, footnotes, storage);
     PlainTextRenderer renderer(footnotes, skip_code);
     parse(body, flags, renderer);
     if (skipped_code) *skipped_code = renderer.skipped_code();
@@ -2483,7 +2573,7 @@ std::string first_paragraph(std::string_view markdown) {
     const unsigned flags = parser_flags();
     Footnotes footnotes;
     std::string storage;
-    const std::string& body = prepare_source(markdown, flags, footnotes, storage);
+    const std::string_view body = prepare_source(markdown, flags, footnotes, storage);
     FirstParagraph finder(body);
     parse(body, flags, finder);
     std::string_view lines = finder.lines();

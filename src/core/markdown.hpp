@@ -118,6 +118,10 @@ struct MarkdownOptions {
   std::vector<std::string>* image_sources = nullptr;
   // When set, receives the body's headings (not the footnotes').
   std::vector<HeadingEntry>* headings = nullptr;
+  // The caller promises that a NUL byte follows the markdown
+  // (markdown.data()[markdown.size()] == '\0', in memory it owns): valid
+  // UTF-8 is then parsed where it lies instead of copied (the WASM input).
+  bool input_terminated = false;
 };
 
 // The URL allow-list above: `url` as the browser will see it (entities

@@ -366,17 +366,13 @@ void RawHtmlFilter::put(std::string_view piece, OutputBuffer& out) {
   }
 }
 
-void RawHtmlFilter::enter_scope() { scopes_.push_back(open_.size()); }
-
-void RawHtmlFilter::leave_scope(OutputBuffer& out) {
-  const std::size_t floor = scopes_.empty() ? 0 : scopes_.back();
+void RawHtmlFilter::close_down_to(std::size_t floor, OutputBuffer& out) {
   while (open_.size() > floor) {
     out += "</";
     out += open_.back()->name;
     out += '>';
     open_.pop_back();
   }
-  if (!scopes_.empty()) scopes_.pop_back();
 }
 
 }  // namespace quire

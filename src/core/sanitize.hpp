@@ -125,9 +125,14 @@ class RawHtmlFilter {
   // Writes the piece if it is canonical (URLs through write_url), else
   // nothing.
   void put(std::string_view piece, OutputBuffer& out);
-  void enter_scope();
+  // Inline: the renderer enters and leaves a scope at every block and span.
+  void enter_scope() { scopes_.push_back(open_.size()); }
   // Closes what was opened in the scope.
-  void leave_scope(OutputBuffer& out);
+  void leave_scope(OutputBuffer& out) {
+    const std::size_t floor = scopes_.empty() ? 0 : scopes_.back();
+    if (open_.size() > floor) close_down_to(floor, out);
+    if (!scopes_.empty()) scopes_.pop_back();
+  }
 
  private:
   const RawHtmlPolicy& policy_;
@@ -139,6 +144,8 @@ class RawHtmlFilter {
   std::vector<CanonicalAttribute> attributes_;
   std::string scratch_;
   bool refused_last_ = false;
+
+  void close_down_to(std::size_t floor, OutputBuffer& out);
 };
 
 }  // namespace quire

@@ -4,6 +4,7 @@
 #include "core/html.hpp"
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstddef>
 #include <string>
@@ -384,8 +385,8 @@ TEST_CASE("footnotes render like GitHub's, numbered by first reference") {
           "<h2 id=\"footnote-label\" class=\"sr-only\">Footnotes</h2>\n"
           "<ol>\n"
           "<li id=\"fn-1\">\n"
-          "<p>The note." "\xC2\xA0" "<a href=\"#fnref-1\" class=\"footnote-backref\" role=\"doc-backlink\" "
-          "aria-label=\"Back to reference 1\">\xE2\x86\xA9</a></p>\n"
+          "<p>The note." "&nbsp;" "<a href=\"#fnref-1\" class=\"footnote-backref\" role=\"doc-backlink\" "
+          "aria-label=\"Back to reference 1\">&#8617;</a></p>\n"
           "</li>\n"
           "</ol>\n"
           "</section>\n");
@@ -393,8 +394,8 @@ TEST_CASE("footnotes render like GitHub's, numbered by first reference") {
   SUBCASE("numbered in order of first reference, not of definition") {
     const std::string html = render_markdown(
         "A[^z] B[^a] C[^z]\n\n[^a]: Alpha\n[^z]: Zulu\n");
-    CHECK(contains(html, "<li id=\"fn-1\">\n<p>Zulu\xC2\xA0"));
-    CHECK(contains(html, "<li id=\"fn-2\">\n<p>Alpha\xC2\xA0"));
+    CHECK(contains(html, "<li id=\"fn-1\">\n<p>Zulu&nbsp;"));
+    CHECK(contains(html, "<li id=\"fn-2\">\n<p>Alpha&nbsp;"));
     CHECK(html.find("Zulu") < html.find("Alpha"));
   }
   SUBCASE("repeated references get their own ids and back-links") {
@@ -403,12 +404,12 @@ TEST_CASE("footnotes render like GitHub's, numbered by first reference") {
     CHECK(contains(html, "id=\"fnref-1-2\""));
     CHECK(contains(html, "id=\"fnref-1-3\""));
     CHECK(contains(html,
-                   "<p>Note" "\xC2\xA0" "<a href=\"#fnref-1\" class=\"footnote-backref\" role=\"doc-backlink\" "
-                   "aria-label=\"Back to reference 1\">\xE2\x86\xA9</a>\xC2\xA0"
+                   "<p>Note" "&nbsp;" "<a href=\"#fnref-1\" class=\"footnote-backref\" role=\"doc-backlink\" "
+                   "aria-label=\"Back to reference 1\">&#8617;</a>&nbsp;"
                    "<a href=\"#fnref-1-2\" class=\"footnote-backref\" role=\"doc-backlink\" "
-                   "aria-label=\"Back to reference 1-2\">\xE2\x86\xA9<sup>2</sup></a>\xC2\xA0"
+                   "aria-label=\"Back to reference 1-2\">&#8617;<sup>2</sup></a>&nbsp;"
                    "<a href=\"#fnref-1-3\" class=\"footnote-backref\" role=\"doc-backlink\" "
-                   "aria-label=\"Back to reference 1-3\">\xE2\x86\xA9<sup>3</sup></a></p>\n"));
+                   "aria-label=\"Back to reference 1-3\">&#8617;<sup>3</sup></a></p>\n"));
   }
   SUBCASE("labels are case-insensitive and whitespace-normalised") {
     const std::string html = render_markdown("x[^Note One] y[^note  one]\n\n[^NOTE ONE]: N");
@@ -438,7 +439,7 @@ TEST_CASE("footnotes render like GitHub's, numbered by first reference") {
   }
   SUBCASE("the last paragraph of a note takes the back-link") {
     const std::string html = render_markdown("x[^m]\n\n[^m]: One\n\n    Two\n");
-    CHECK(contains(html, "<p>One</p>\n<p>Two" "\xC2\xA0" "<a href=\"#fnref-1\""));
+    CHECK(contains(html, "<p>One</p>\n<p>Two" "&nbsp;" "<a href=\"#fnref-1\""));
   }
   SUBCASE("notes can use the document's link reference definitions") {
     const std::string html =
@@ -447,7 +448,7 @@ TEST_CASE("footnotes render like GitHub's, numbered by first reference") {
   }
   SUBCASE("a note may reference another note") {
     const std::string html = render_markdown("x[^a]\n\n[^a]: A[^b]\n[^b]: B\n");
-    CHECK(contains(html, "<li id=\"fn-2\">\n<p>B\xC2\xA0"));
+    CHECK(contains(html, "<li id=\"fn-2\">\n<p>B&nbsp;"));
     CHECK(contains(html, "<p>A<sup class=\"footnote-ref\"><a href=\"#fn-2\""));
   }
 }
@@ -538,17 +539,50 @@ TEST_CASE("a footnote definition interrupts a paragraph and leaves no heading be
   // Cutting the definition out must not make "para" a setext heading.
   const std::string html = render_markdown("para\n[^1]: note\n---\n\nx[^1]");
   CHECK(html.rfind("<p>para</p>\n<hr>\n<p>x" + kRefOne + "</p>\n", 0) == 0);
-  CHECK(contains(html, "<li id=\"fn-1\">\n<p>note" "\xC2\xA0" "<a href=\"#fnref-1\""));
+  CHECK(contains(html, "<li id=\"fn-1\">\n<p>note" "&nbsp;" "<a href=\"#fnref-1\""));
   // A lazy line continues the note; a list item ends it.
   const std::string lazy = render_markdown("para[^1]\n[^1]: note\nlazy line\n- list after");
   CHECK(lazy.rfind("<p>para" + kRefOne + "</p>\n<ul>\n<li>list after</li>\n</ul>\n", 0) == 0);
-  CHECK(contains(lazy, "<p>note\nlazy line" "\xC2\xA0" "<a href=\"#fnref-1\""));
+  CHECK(contains(lazy, "<p>note\nlazy line" "&nbsp;" "<a href=\"#fnref-1\""));
+}
+
+TEST_CASE("one-paragraph notes share a pass, others get their own, in number order") {
+  // Alpha and Charlie render in one md4c pass (renders_as_one_paragraph),
+  // the list note between them in a pass of its own; the note Charlie
+  // references is numbered after them, as when every note had its own pass.
+  const std::string html = render_markdown(
+      "x[^a] y[^b] z[^c]\n\n[^a]: Alpha *em*\n[^b]: - item\n[^c]: Charlie[^d] `code`\n[^d]: Delta\n");
+  const std::string back = "<a href=\"#fnref-";
+  CHECK(contains(html, "<li id=\"fn-1\">\n<p>Alpha <em>em</em>&nbsp;" + back + "1\""));
+  CHECK(contains(html, "<li id=\"fn-2\">\n<ul>\n<li>item</li>\n</ul>\n<p>" + back + "2\""));
+  CHECK(contains(html, "<li id=\"fn-3\">\n<p>Charlie<sup class=\"footnote-ref\"><a href=\"#fn-4\""));
+  CHECK(contains(html, " <code>code</code>&nbsp;" + back + "3\""));
+  CHECK(contains(html, "<li id=\"fn-4\">\n<p>Delta&nbsp;" + back + "4\""));
+}
+
+TEST_CASE("the footnote section's own markup is ASCII") {
+  // An ASCII document renders to ASCII: JS decodes it to a one-byte string.
+  const std::string html = render_markdown("a[^1] b[^1]\n\n[^1]: Note.\n");
+  CHECK(contains(html, "&#8617;<sup>2</sup>"));
+  CHECK(std::all_of(html.begin(), html.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }));
+}
+
+TEST_CASE("input_terminated reads the markdown in place, with the same HTML") {
+  // A view into a buffer with a NUL after it (as the WASM bindings pass),
+  // of text that needs no repair, with footnotes, and with invalid UTF-8.
+  for (const std::string& doc : {std::string("1"), std::string("x[^1] *y*\n\n[^1]: N.\n"),
+                                std::string("- a\n- b\xFF\n"), std::string("\xEF\xBB\xBF# T\n")}) {
+    std::string buffer = doc + '\0' + "1. tail";
+    MarkdownOptions terminated;
+    terminated.input_terminated = true;
+    CHECK(render_markdown(std::string_view(buffer.data(), doc.size()), terminated) == render_markdown(doc));
+  }
 }
 
 TEST_CASE("unused footnote definitions are dropped") {
   CHECK(render_markdown("Body.\n\n[^unused]: Never shown.") == "<p>Body.</p>\n");
   const std::string html = render_markdown("x[^a]\n\n[^a]: Used\n[^b]: Unused\n");
-  CHECK(contains(html, "Used\xC2\xA0<a"));
+  CHECK(contains(html, "Used&nbsp;<a"));
   CHECK_FALSE(contains(html, "Unused"));
 }
 
@@ -718,9 +752,9 @@ TEST_CASE("CRLF and lone CR end lines as LF does, in md4c and in the footnote pr
           "<p>x" + kRefOne +
               "</p>\n<section class=\"footnotes\" role=\"doc-endnotes\" "
               "aria-labelledby=\"footnote-label\">\n<h2 id=\"footnote-label\" "
-              "class=\"sr-only\">Footnotes</h2>\n<ol>\n<li id=\"fn-1\">\n<p>N\nmore\xC2\xA0"
+              "class=\"sr-only\">Footnotes</h2>\n<ol>\n<li id=\"fn-1\">\n<p>N\nmore&nbsp;"
               "<a href=\"#fnref-1\" class=\"footnote-backref\" role=\"doc-backlink\" "
-              "aria-label=\"Back to reference 1\">\xE2\x86\xA9</a></p>\n</li>\n</ol>\n</section>\n");
+              "aria-label=\"Back to reference 1\">&#8617;</a></p>\n</li>\n</ol>\n</section>\n");
     // The footnote pre-pass finds lines (fences, blank lines, definitions)
     // forwards and backwards from where it jumps to: a definition inside a
     // CRLF fence is code, one after it, or after lone CRs, is a note.
@@ -728,7 +762,7 @@ TEST_CASE("CRLF and lone CR end lines as LF does, in md4c and in the footnote pr
       const std::string html = render_markdown("x[^1]" + br + br + "```" + br + "[^1]: in code" + br + "```" + br +
                                                br + "[^1]: note" + br);
       CHECK(contains(html, "<pre tabindex=\"0\"><code>[^1]: in code\n</code></pre>\n<section"));
-      CHECK(contains(html, "<p>note" "\xC2\xA0" "<a href=\"#fnref-1\""));
+      CHECK(contains(html, "<p>note" "&nbsp;" "<a href=\"#fnref-1\""));
     }
   }
 }
