@@ -210,7 +210,7 @@ const std::string* missing_slug_file(const Bundle& b, std::string_view slug) {
 }
 
 const std::string* missing_path_file(const Bundle& b, std::string_view asked) {
-  if (!b.slug_paths || b.slug_files.empty()) return nullptr;
+  if (!b.slug_paths || b.slug_files.empty() || b.posts.empty()) return nullptr;
   std::string_view base = b.site.base_path.empty() ? std::string_view("/") : std::string_view(b.site.base_path);
   asked = asked.substr(0, asked.find_first_of("?#"));
   if (asked.substr(0, base.size()) != base) return nullptr;

@@ -727,7 +727,7 @@ int reading_minutes(std::string_view markdown) { return text_stats(markdown).rea
 std::string chunk_needed(const Bundle& bundle, const Route& route) {
   // A sharded bundle (post_shards.hpp): a post's shard, then its chunk (what
   // opening a link to it needs); a list's shards are fetched when it is shown.
-  if (!bundle.shards.empty() && route.kind != RouteKind::Search)
+  if ((!bundle.shards.empty() || !bundle.slug_files.empty()) && route.kind != RouteKind::Search)
     return route.kind == RouteKind::Post || route.kind == RouteKind::NotFound ? render_view(bundle, route).needs
                                                                               : std::string();
   if (route.kind == RouteKind::Search && !route.query.empty()) {  // search files, one a line

@@ -398,4 +398,21 @@ TEST_SUITE("shards") {
     CHECK(quire::add_post_file(s.bundle, shard, s.files[shard]).ok);
     CHECK(s.bundle.posts[4].path == "2024/p2/");
   }
+
+  TEST_CASE("a sharded blog of no posts: what a view needs is what prefetching fetches, and no path waits for a post") {
+    // fuzz_views found it: no shards but a slug file, and chunk_needed said nothing.
+    for (const char* site : {"", R"(,"permalink":"/:year/:slug/")"}) {
+      CAPTURE(site);
+      Sharded s = sharded(posts(0, site), 8);
+      REQUIRE(s.bundle.shards.empty());
+      REQUIRE(s.bundle.slug_files.size() == 1);
+      for (const char* path : {"/posts/a/", "/2024/a/", "/", "/nope"}) {
+        CAPTURE(path);
+        const quire::Route route = quire::parse_route(path, s.bundle);
+        const quire::View v = quire::render_view(s.bundle, route);
+        CHECK(quire::chunk_needed(s.bundle, route) == v.needs);
+      }
+      CHECK(quire::missing_path_file(s.bundle, "/2024/a/") == nullptr);
+    }
+  }
 }
