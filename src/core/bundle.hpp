@@ -32,10 +32,10 @@
 //  "posts": [{"slug", "body", "code"?}, ..]}
 // A reader that does not know "chunks" still reads the index (bodies absent).
 //
-// The sharded form (version 2, core/post_shards.hpp): a large blog whose
-// posts live at the default permalink ships no "posts" at all in the
-// bundle, but "index" (every post's slug, each tag's, category's and
-// month's posts, in a compact text) and "shards" (content-hashed files of
+// The sharded form (version 2, core/post_shards.hpp): a large blog ships
+// no "posts" at all in the bundle, but "index" (each tag's, category's and
+// month's posts, in a compact text), "slugs" (which post a slug, a post
+// path or an alias is, by hash) and "shards" (content-hashed files of
 // posts' entries as above, without bodies), so that a view fetches only the
 // shards of the posts it shows. A version-1 reader refuses it ("newer than
 // this Quire supports"); this one reads versions 1 and 2.
@@ -219,6 +219,7 @@ struct Bundle {
   size_t shard_posts = 0;
   std::vector<std::string> slug_files;  // "slugs": which post each slug is, by hash
   std::vector<bool> slug_files_added;
+  bool slug_paths = false;  // the slug files key posts by path too (post_shards.hpp)
   std::vector<std::shared_ptr<const char>> shard_sources;
   std::string search;  // the search index's boundary file ("search"), or ""
   std::shared_ptr<SearchIndex> search_index;  // its files as added (add_search_file)

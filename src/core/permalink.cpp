@@ -173,17 +173,20 @@ void sort_paths(std::vector<Bundle::PathEntry>& v) {
 
 }  // namespace
 
+std::string derive_post_path(std::string_view pattern, const Post& p) {
+  if (!p.permalink.empty()) return normal_path(p.permalink, false);
+  if (pattern != kDefaultPermalink) return expand_permalink(pattern, p);
+  return {};
+}
+
 void index_paths(Bundle& b) {
   // The default pattern needs no table: Post::path stays empty, the router
   // reads posts/<slug>/ and finds the post by slug (a large bundle loads
   // without a string per post).
-  const bool default_pattern = b.site.permalink == kDefaultPermalink;
   b.paths.clear();
   for (size_t i = 0; i < b.posts.size(); ++i) {
     Post& p = b.posts[i];
-    if (!p.permalink.empty()) p.path = normal_path(p.permalink, false);
-    else if (!default_pattern) p.path = expand_permalink(b.site.permalink, p);
-    else p.path.clear();
+    p.path = derive_post_path(b.site.permalink, p);
     if (!p.path.empty()) b.paths.push_back({p.path, static_cast<uint32_t>(i)});
     for (const Text& a : p.aliases) b.paths.push_back({normal_path(a, false), static_cast<uint32_t>(i) | Bundle::kAlias});
   }

@@ -69,6 +69,11 @@ const char* reserved_path(std::string_view normal, bool categories = false);
 // default pattern, where index() leaves Post::path empty).
 std::string post_path(const Post& post);
 
+// A post's path as index_paths() derives it (Post::path): its own
+// permalink, else the site's `pattern` expanded; "" under the default
+// pattern (posts/<slug>/, no table needed).
+std::string derive_post_path(std::string_view pattern, const Post& post);
+
 // Derives Post::path for every post and the sorted path table. Called by
 // Bundle::index() and the loader after ordering posts.
 void index_paths(Bundle& bundle);

@@ -115,16 +115,33 @@ void write_list(std::string& out, const std::vector<size_t>& posts) {
   }
 }
 
+// Adds `path` (normal form) to the sorted path table for `entry` (an
+// index into posts, kAlias for an alias) unless it is there (checked
+// before: then it is the same post's).
+void insert_path(Bundle& b, std::string_view path, uint32_t entry) {
+  auto it = std::lower_bound(b.paths.begin(), b.paths.end(), path,
+                             [](const Bundle::PathEntry& e, std::string_view p) { return e.path < p; });
+  if (it != b.paths.end() && it->path == path) return;
+  b.paths.insert(it, Bundle::PathEntry{std::string(path), entry});
+}
+
+// Whether `path` is free for post `i` (no other post or page has it).
+bool path_free(const Bundle& b, std::string_view path, size_t i) {
+  bool page = false;
+  const Post* at = b.find_path(path, nullptr, &page);
+  return !at || (!page && at == &b.posts[i]);
+}
+
 }  // namespace
 
 std::string read_post_index(Bundle& b, std::string_view text) {
   IndexReader in(text);
-  size_t n = 0, per = 0, mixed = 0;
+  size_t n = 0, per = 0, mixed = 0, with_paths = 0;
   // (Bounds that keep a hostile bundle from asking for gigabytes: a post
   // is ~0.5 KB in memory before its shard arrives.)
   if (!in.next_line() || !in.count(n, 1000000) || !in.count(per, 1000) || !in.count(mixed, 1) ||
-      !in.line().empty())
-    return in.where() + "expected \"<posts: at most 1000000> <posts per shard: at most 1000> <0|1>\"";
+      (!in.line().empty() && !in.count(with_paths, 1)) || !in.line().empty())
+    return in.where() + "expected \"<posts: at most 1000000> <posts per shard: at most 1000> <0|1> [<0|1>]\"";
   if (per == 0 && n > 0) return in.where() + "expected at least 1 post per shard";
   const size_t shards = per ? (n + per - 1) / per : 0;
   if (b.shards.size() != shards)
@@ -176,6 +193,7 @@ std::string read_post_index(Bundle& b, std::string_view text) {
   b.categories = std::move(categories);
   b.months = std::move(months);
   b.mixed_offsets = mixed == 1;
+  b.slug_paths = with_paths == 1;
   return {};
 }
 
@@ -191,6 +209,18 @@ const std::string* missing_slug_file(const Bundle& b, std::string_view slug) {
   return k < b.slug_files_added.size() && !b.slug_files_added[k] ? &b.slug_files[k] : nullptr;
 }
 
+const std::string* missing_path_file(const Bundle& b, std::string_view asked) {
+  if (!b.slug_paths || b.slug_files.empty() || b.posts.empty()) return nullptr;
+  std::string_view base = b.site.base_path.empty() ? std::string_view("/") : std::string_view(b.site.base_path);
+  asked = asked.substr(0, asked.find_first_of("?#"));
+  if (asked.substr(0, base.size()) != base) return nullptr;
+  bool ok = true;
+  const std::string normal = normal_path(asked.substr(base.size()), true, &ok);  // as the router reads it
+  if (!ok || normal.empty()) return nullptr;
+  const size_t k = slug_file_of(normal, b.slug_files.size());
+  return k < b.slug_files_added.size() && !b.slug_files_added[k] ? &b.slug_files[k] : nullptr;
+}
+
 ChunkResult add_slug_file(Bundle& b, std::string_view path, std::string_view bytes) {
   ChunkResult r;
   auto at = std::find(b.slug_files.begin(), b.slug_files.end(), path);
@@ -200,37 +230,77 @@ ChunkResult add_slug_file(Bundle& b, std::string_view path, std::string_view byt
   if (!in.next_line() || in.line() != kSlugFileHeader)
     return r.code = "format", r.message = std::string("line 1: expected \"") + kSlugFileHeader + "\"", r;
   const size_t n = b.posts.size();
-  std::vector<std::pair<size_t, std::string_view>> found;
+  struct Line {
+    size_t post;
+    std::string_view slug, path;  // path: "" for a slug's line
+    bool alias;
+  };
+  std::vector<Line> found;
+  auto fail = [&r](std::string message) {
+    r.code = "schema";
+    r.message = std::move(message);
+    return r;
+  };
   while (in.next_line()) {
     if (in.line().empty() && in.at_end()) break;
     size_t pos = 0;
     if (!in.count(pos, n ? n - 1 : 0) || n == 0)
-      return r.code = "schema", r.message = in.where() + "expected \"<position> <slug>\" (a position below " +
-                                            std::to_string(n) + ")", r;
-    std::string_view slug = in.line();
-    if (!valid_slug(slug) || slug_file_of(slug, b.slug_files.size()) != k)
-      return r.code = "schema", r.message = in.where() + "the slug \"" + std::string(slug) + "\" does not belong here", r;
-    const Post& p = b.posts[n - 1 - pos];
+      return fail(in.where() + "expected \"<position> <slug>\" (a position below " + std::to_string(n) + ")");
+    const std::string_view rest = in.line();
+    const size_t space = rest.find(' ');
+    const bool has_path = space != std::string_view::npos;
+    Line line{n - 1 - pos, rest.substr(0, space), {}, false};
+    if (has_path) {  // "/<path>" or ">/<path>", to the end of the line
+      std::string_view where = rest.substr(space + 1);
+      line.alias = !where.empty() && where[0] == '>';
+      if (line.alias) where.remove_prefix(1);
+      if (where.size() < 2 || where[0] != '/')
+        return fail(in.where() + "expected \"<position> <slug> /<path>\" or \"<position> <slug> >/<path>\"");
+      line.path = where.substr(1);
+    }
+    const std::string_view slug = line.slug;
+    const size_t files = b.slug_files.size();
+    const bool here = line.alias ? slug_file_of(line.path, files) == k
+                                 : slug_file_of(slug, files) == k || (has_path && slug_file_of(line.path, files) == k);
+    if (!valid_slug(slug) || (!has_path && !here))
+      return fail(in.where() + "the slug \"" + std::string(slug) + "\" does not belong here");
+    if (!here) return fail(in.where() + "the path /" + std::string(line.path) + " does not belong here");
+    const Post& p = b.posts[line.post];
     if (!p.slug.empty() && p.slug != slug)
-      return r.code = "schema", r.message = in.where() + "position " + std::to_string(pos) + " is \"" + p.slug.str() +
-                                            "\", not \"" + std::string(slug) + "\"", r;
-    found.emplace_back(n - 1 - pos, slug);
+      return fail(in.where() + "position " + std::to_string(pos) + " is \"" + p.slug.str() + "\", not \"" +
+                  std::string(slug) + "\"");
+    if (has_path && !line.alias && (!p.stub || !p.path.empty()) && p.path != line.path)
+      return fail(in.where() + "position " + std::to_string(pos) + " is at /" + p.path + ", not /" +
+                  std::string(line.path));
+    found.push_back(line);
   }
-  // Checked whole before anything changes: a slug given twice, or taken.
+  // Checked whole before anything changes: a slug, path or post given
+  // twice, or taken.
   for (size_t j = 0; j < found.size(); ++j)
-    for (size_t i = 0; i < j; ++i)
-      if (found[i].second == found[j].second || found[i].first == found[j].first)
-        return r.code = "schema", r.message = "\"" + std::string(found[j].second) + "\" given twice", r;
-  for (const auto& [i, slug] : found)
-    if (const Post* other = b.find_post(slug); other && other != &b.posts[i])
-      return r.code = "schema", r.message = "\"" + std::string(slug) + "\" is another post's slug", r;
-  for (const auto& [i, slug] : found) {
-    Post& p = b.posts[i];
+    for (size_t i = 0; i < j; ++i) {
+      const Line &a = found[i], &c = found[j];
+      const bool twice = (a.slug == c.slug) != (a.post == c.post) || (!a.path.empty() && a.path == c.path) ||
+                         (a.path.empty() && c.path.empty() && a.slug == c.slug) ||
+                         (!a.path.empty() && !c.path.empty() && !a.alias && !c.alias && a.post == c.post);
+      if (twice)
+        return fail("\"" + std::string(c.path.empty() ? c.slug : c.path) + "\" given twice");
+    }
+  for (const Line& l : found) {
+    if (const Post* other = b.find_post(l.slug); other && other != &b.posts[l.post])
+      return fail("\"" + std::string(l.slug) + "\" is another post's slug");
+    if (!l.path.empty() && !path_free(b, l.path, l.post))
+      return fail("/" + std::string(l.path) + " is another post's or page's path");
+  }
+  for (const Line& l : found) {
+    Post& p = b.posts[l.post];
     if (p.slug.empty()) {
-      p.slug = std::string(slug);
-      insert_slug(b, i);
+      p.slug = std::string(l.slug);
+      insert_slug(b, l.post);
       ++r.bodies;
     }
+    if (l.path.empty()) continue;
+    if (!l.alias && p.stub) p.path = std::string(l.path);
+    insert_path(b, l.path, static_cast<uint32_t>(l.post) | (l.alias ? Bundle::kAlias : 0));
   }
   b.slug_files_added[k] = true;
   r.ok = true;
@@ -293,6 +363,25 @@ ChunkResult add_post_shard(Bundle& b, std::string_view path, std::string_view by
         return fail("schema", "posts[" + std::to_string(j) + "].slug: \"" + got[j].slug.str() +
                                   "\" is another post's");
   }
+  // Where each post lives (its permalink, or the site's pattern) and its
+  // aliases: the paths its slug file gave, and no other post's or page's.
+  std::vector<std::pair<std::string, uint32_t>> paths;  // normal form, index (kAlias for an alias)
+  for (size_t j = 0; j < got.size(); ++j) {
+    const size_t i = first + j;
+    if (!b.posts[i].stub) continue;
+    std::string own = derive_post_path(b.site.permalink, got[j]);
+    const std::string& given = b.posts[i].path;
+    if (!given.empty() && own != given)
+      return fail("schema", "posts[" + std::to_string(j) + "]: at /" + own + ", its slug file says /" + given);
+    if (!own.empty()) paths.emplace_back(std::move(own), static_cast<uint32_t>(i));
+    for (const Text& a : got[j].aliases) paths.emplace_back(normal_path(a, false), static_cast<uint32_t>(i) | Bundle::kAlias);
+  }
+  for (size_t x = 0; x < paths.size(); ++x) {
+    const size_t i = paths[x].second & ~Bundle::kAlias;
+    bool taken = !path_free(b, paths[x].first, i);
+    for (size_t y = 0; y < x && !taken; ++y) taken = paths[y].first == paths[x].first;
+    if (taken) return fail("schema", "posts[" + std::to_string(i - first) + "]: /" + paths[x].first + " is taken");
+  }
   for (size_t j = 0; j < got.size(); ++j) {
     Post& p = b.posts[first + j];
     if (!p.stub) continue;
@@ -305,9 +394,11 @@ ChunkResult add_post_shard(Bundle& b, std::string_view path, std::string_view by
       p.chunk = static_cast<int>(c - 1);
     }
     p.stub = false;
+    p.path = derive_post_path(b.site.permalink, p);
     if (!known) insert_slug(b, first + j);
     ++r.bodies;
   }
+  for (const auto& [where, entry] : paths) insert_path(b, where, entry);
   b.shard_sources.push_back(std::move(read.bundle.source));
   r.ok = true;
   return r;
@@ -320,10 +411,19 @@ ChunkResult add_post_file(Bundle& b, std::string_view path, std::string_view byt
   return add_chunk(b, bytes);
 }
 
-bool shardable(const Bundle& b) {
-  if (b.site.permalink != kDefaultPermalink) return false;
+bool has_post_paths(const Bundle& b) {
+  if (b.site.permalink != kDefaultPermalink) return true;
   for (const Post& p : b.posts)
-    if (!p.permalink.empty() || !p.aliases.empty()) return false;
+    if (!p.permalink.empty() || !p.aliases.empty()) return true;
+  return false;
+}
+
+bool shardable(const Bundle& b) {
+  for (const Post& p : b.posts) {  // a path is a slug file's line
+    if (p.permalink.view().find('\n') != std::string_view::npos) return false;
+    for (const Text& a : p.aliases)
+      if (a.view().find('\n') != std::string_view::npos) return false;
+  }
   for (const std::vector<TagInfo>* list : {&b.tags, &b.categories})
     for (const TagInfo& t : *list)
       if (t.name.find('\n') != std::string::npos || t.slug.find(' ') != std::string::npos) return false;
@@ -332,6 +432,7 @@ bool shardable(const Bundle& b) {
 
 std::string write_post_index(const Bundle& b, size_t per) {
   std::string out = std::to_string(b.posts.size()) + " " + std::to_string(per) + " " + (b.mixed_offsets ? "1" : "0");
+  if (has_post_paths(b)) out += " 1";
   for (const std::vector<TagInfo>* list : {&b.tags, &b.categories})
     for (const TagInfo& t : *list) {
       if (t.posts.empty()) continue;
@@ -349,12 +450,29 @@ std::string write_post_index(const Bundle& b, size_t per) {
 
 std::vector<std::string> write_slug_files(const Bundle& b) {
   const size_t n = b.posts.size();
-  std::vector<std::string> files(std::max<size_t>(1, (n + kSlugsPerFile - 1) / kSlugsPerFile),
+  std::vector<std::string> own(n);  // each post's path ("": posts/<slug>/)
+  size_t lines = n;                 // at most: a slug's, a path's, each alias's
+  for (size_t i = 0; i < n; ++i) {
+    own[i] = derive_post_path(b.site.permalink, b.posts[i]);
+    lines += (own[i].empty() ? 0 : 1) + b.posts[i].aliases.size();
+  }
+  std::vector<std::string> files(std::max<size_t>(1, (lines + kSlugsPerFile - 1) / kSlugsPerFile),
                                  std::string(kSlugFileHeader));
-  for (size_t pos = 0; pos < n; ++pos) {  // from the oldest: a new post adds a line
-    const Text& slug = b.posts[n - 1 - pos].slug;
-    std::string& f = files[slug_file_of(slug, files.size())];
-    f += "\n" + std::to_string(pos) + " " + slug.str();
+  auto file = [&files](std::string_view key) -> std::string& { return files[slug_file_of(key, files.size())]; };
+  for (size_t pos = 0; pos < n; ++pos) {  // from the oldest: a new post adds lines
+    const Post& p = b.posts[n - 1 - pos];
+    const std::string head = "\n" + std::to_string(pos) + " " + p.slug.str();
+    const std::string& path = own[n - 1 - pos];
+    if (path.empty()) {
+      file(p.slug) += head;
+    } else {
+      file(p.slug) += head + " /" + path;
+      if (&file(path) != &file(p.slug)) file(path) += head + " /" + path;
+    }
+    for (const Text& a : p.aliases) {
+      const std::string alias = normal_path(a, false);
+      file(alias) += head + " >/" + alias;
+    }
   }
   return files;
 }

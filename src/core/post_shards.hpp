@@ -3,7 +3,11 @@
 //
 // Contract. The bundle carries no "posts" but "index", "shards" and "slugs".
 // "index" is a text of lines ('\n'), numbers in decimal:
-//   <posts> <shard_posts> <mixed_offsets: 0|1>
+//   <posts> <shard_posts> <mixed_offsets: 0|1> [<paths: 0|1>]
+//                                     paths 1 (absent: 0): posts live
+//                                     elsewhere than posts/<slug>/ or have
+//                                     aliases (a site pattern, a post's own
+//                                     permalink: permalink.hpp)
 //   t <slug> <count> <posts> <name>   a tag: its posts (indices, newest
 //                                     first, one word: post_shards.cpp's
 //                                     read_list), then its name as written
@@ -20,16 +24,22 @@
 // post's chunk (the bundle lists no chunks up front).
 // "slugs": content-hashed text files saying which post a slug is, a slug in
 // file slug_file_of() (a hash of its bytes), so that a link to a post finds
-// it by fetching one small file, not every slug:
+// it by fetching one small file, not every slug; with paths, the same for
+// whatever the router matches (a post's path, an alias), keyed by the path
+// in normal form (permalink.hpp):
 //   quire-slugs 2
-//   <position counted from the oldest> <slug>     one line a post
+//   <position counted from the oldest> <slug>     one line a post (its slug)
+//   <position> <slug> /<path>     a post's own path: in its slug's file and
+//                                 its path's (instead of the line above)
+//   <position> <slug> >/<path>    an alias of the post: in the alias's file
 // Loaded, every post is a stub (Post::stub: nothing known, the slug once
 // its slug file is added) until its shard is added. A view that shows a
 // stub names its shard in View::needs, a post view of an unknown slug its
 // slug file; the app fetches them and renders again; the core never
-// fetches. Shards are written only for the default permalink pattern
-// without per-post permalinks or aliases (then posts need no path table);
-// otherwise the build writes the split form of version 1.
+// fetches. A path the router finds no view for (a post's path or alias
+// not known yet, when the index says paths 1) names its slug file the same
+// way; the path table (Bundle::paths) grows as slug files and shards
+// arrive, and a shard's post takes the path its permalink gives.
 #pragma once
 
 #include <string>
@@ -49,6 +59,9 @@ inline constexpr size_t kSlugsPerFile = 250;
 size_t slug_file_of(std::string_view slug, size_t files);
 // The slug file a post view of `slug` needs (null: none, or added).
 const std::string* missing_slug_file(const Bundle& bundle, std::string_view slug);
+// The slug file that says which post is at `asked` (a URL path, base_path
+// included), when the bundle has paths (null: none, or added).
+const std::string* missing_path_file(const Bundle& bundle, std::string_view asked);
 
 // Reads "index" into a bundle whose shards are known: stubs for every post,
 // the slug table, tags, categories, months. "" or the problem.
@@ -69,9 +82,10 @@ ChunkResult add_slug_file(Bundle& bundle, std::string_view path, std::string_vie
 // A shard, a slug file or a chunk of bodies, by its path.
 ChunkResult add_post_file(Bundle& bundle, std::string_view path, std::string_view bytes);
 
-// Build side: whether the bundle can be written sharded, the index, and
-// the slug files' texts.
+// Build side: whether the bundle can be written sharded, whether its posts
+// have paths (the index's 4th number), the index, and the slug files' texts.
 bool shardable(const Bundle& bundle);
+bool has_post_paths(const Bundle& bundle);
 std::string write_post_index(const Bundle& bundle, size_t shard_posts);
 std::vector<std::string> write_slug_files(const Bundle& bundle);
 

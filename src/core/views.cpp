@@ -66,7 +66,9 @@ class ViewBuilder {
       case RouteKind::Page:
         if (!render_page_view(b_, route_.slug, v_)) not_found();
         break;
-      case RouteKind::NotFound: not_found(); break;
+      case RouteKind::NotFound:
+        if (!wait_for_slugs(missing_path_file(b_, route_.asked))) not_found();  // a post's path, maybe
+        break;
       default: not_found(); break;
     }
     if (!stubs_.empty()) wait_for_shards();
@@ -92,6 +94,16 @@ class ViewBuilder {
     v_.needs = std::move(shards);
     v_.html = "<p class=\"pending\">Loading…</p>\n";
     v_.post = nullptr;
+  }
+
+  // A sharded bundle learns which post a slug or path is from its slug
+  // file (post_shards.hpp): the view names it, if any.
+  bool wait_for_slugs(const std::string* file) {
+    if (!file) return false;
+    begin(RouteKind::Post, site_.title);
+    v_.needs = *file;
+    v_.html = "<p class=\"pending\">Loading…</p>\n";
+    return true;
   }
 
   std::string path(const Route& r) const { return route_path(r, site_.base_path); }
@@ -260,13 +272,8 @@ class ViewBuilder {
   void post() {
     const Post* p = b_.find_post(route_.slug);
     if (!p) {
-      // A sharded bundle learns which post a slug is from its slug file.
-      if (const std::string* file = missing_slug_file(b_, route_.slug)) {
-        begin(RouteKind::Post, site_.title);
-        v_.needs = *file;
-        v_.html = "<p class=\"pending\">Loading…</p>\n";
-        return;
-      }
+      const std::string* file = missing_slug_file(b_, route_.slug);
+      if (wait_for_slugs(file ? file : missing_path_file(b_, route_.asked))) return;
       return not_found();
     }
     size_t index = static_cast<size_t>(p - b_.posts.data());
@@ -720,8 +727,9 @@ int reading_minutes(std::string_view markdown) { return text_stats(markdown).rea
 std::string chunk_needed(const Bundle& bundle, const Route& route) {
   // A sharded bundle (post_shards.hpp): a post's shard, then its chunk (what
   // opening a link to it needs); a list's shards are fetched when it is shown.
-  if (!bundle.shards.empty() && route.kind != RouteKind::Search)
-    return route.kind == RouteKind::Post ? render_view(bundle, route).needs : std::string();
+  if ((!bundle.shards.empty() || !bundle.slug_files.empty()) && route.kind != RouteKind::Search)
+    return route.kind == RouteKind::Post || route.kind == RouteKind::NotFound ? render_view(bundle, route).needs
+                                                                              : std::string();
   if (route.kind == RouteKind::Search && !route.query.empty()) {  // search files, one a line
     std::string needs;
     for (const std::string& n : run_search(bundle, route.query).needs) needs += (needs.empty() ? "" : "\n") + n;

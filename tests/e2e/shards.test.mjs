@@ -2,11 +2,13 @@
 // generated blog large enough for many shards: each first client-side view
 // (home, a tag, a month, a post) fetches exactly the shards of the posts it
 // shows (a post also its slug file and its chunk), and renders what the
-// build pre-rendered. A bad shard is a readable error in the page.
+// build pre-rendered. A bad shard is a readable error in the page. A blog
+// moved in with a permalink pattern, an own permalink and an alias is
+// sharded too, and its paths resolve through their slug files.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, unlink } from 'node:fs/promises';
+import { appendFile, mkdtemp, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -96,9 +98,12 @@ function go(page, href) {
   }, href));
 }
 
-/** <main>'s HTML, as the build wrote it for `route` and as the app shows it. @param {import('playwright-core').Page} page @param {string} route */
-async function mains(page, route) {
-  const file = await readFile(path.join(dist, route, 'index.html'), 'utf8');
+/**
+ * <main>'s HTML, as the build wrote it for `route` (in `dir`) and as the app shows it.
+ * @param {import('playwright-core').Page} page @param {string} route @param {string} [dir]
+ */
+async function mains(page, route, dir = dist) {
+  const file = await readFile(path.join(dir, route, 'index.html'), 'utf8');
   return page.evaluate((text) => {
     const tidy = (/** @type {Element | null} */ main) => {
       for (const e of main?.querySelectorAll('[tabindex]') ?? []) e.removeAttribute('tabindex');
@@ -181,5 +186,65 @@ test('a malformed shard is a readable error in the page, not a blank page', asyn
   } finally {
     await close();
     await (await import('node:fs/promises')).writeFile(copy, saved);
+  }
+});
+
+test('a blog with a permalink pattern, an own permalink and an alias is sharded; its paths resolve through slug files', async () => {
+  const content = path.join(parent, 'paths-content');
+  const out = path.join(parent, 'paths-dist');
+  await generateContent({ dir: content, posts: 200, seed: 11 });
+  await appendFile(path.join(content, 'site.yaml'), 'permalink: /:year/:month/:day/:slug/\nsplit_bundle_over: 100\n');
+  const files = (await readdir(path.join(content, 'posts'))).sort();
+  /** @param {string} name @param {string} line */
+  const addKey = async (name, line) => {
+    const file = path.join(content, 'posts', name);
+    await writeFile(file, (await readFile(file, 'utf8')).replace('---\n', `---\n${line}\n`));
+  };
+  await addKey(files[50], 'aliases: [/old/fifty/]');
+  await addKey(files[120], 'permalink: /special/one-twenty/');
+  const run = spawnSync(path.join(repoRoot, 'build/native/quire'), ['build', content, '-o', out], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  const written = JSON.parse(await readFile(path.join(out, 'bundle.json'), 'utf8'));
+  assert.equal(written.version, 2);
+  assert.match(written.index, /^200 64 [01] 1\n/, 'the index says the posts have paths');
+  // The alias's post lives at its date: /yyyy/mm/dd/<slug>/ from its file name.
+  const [, day, slug] = /** @type {RegExpMatchArray} */ (files[50].match(/^(\d{4}-\d\d-\d\d)-(.*)\.md$/));
+  const dated = `/${day.replaceAll('-', '/')}/${slug}/`;
+  const paths = await serve(out, '/');
+  try {
+    const { page, pageErrors, close } = await openPage(browser);
+    try {
+      await page.addInitScript(() => {
+        Object.defineProperty(navigator, 'connection', { value: { saveData: true }, configurable: true });
+      });
+      /** @type {string[]} */
+      const requests = [];
+      page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+      await page.goto(new URL('tags/', paths.url).href);
+      assert.equal(await appReady(page), true);
+      for (const [route, lives] of [['/old/fifty/', dated], ['/special/one-twenty/', '/special/one-twenty/'], [dated, dated]]) {
+        requests.length = 0;
+        const detail = await go(page, route);
+        assert.equal(detail.status, 200, route);
+        await page.locator('.post-body p:not(.pending)').first().waitFor();
+        assert.equal(new URL(page.url()).pathname, lives, `${route} shows the post at its path`);
+        const fetched = requests.filter((r) => r.startsWith('/chunks/'));
+        // The alias: its slug file, shards, its chunk; later paths reuse
+        // what is loaded (2 slug files; the dated path is the alias's post).
+        if (route === '/old/fifty/') {
+          assert.ok(fetched.some((r) => r.startsWith('/chunks/slugs-')), `${route}: its slug file (${fetched})`);
+          assert.ok(fetched.some((r) => r.startsWith('/chunks/posts-')), `${route}: a shard (${fetched})`);
+        }
+        if (route === dated) assert.deepEqual(fetched, [], `${route}: all loaded with its alias`);
+        assert.ok(fetched.length < 8, `${route}: ${fetched.length} files, not the whole index`);
+        const { built, shown } = await mains(page, lives, out);
+        assert.equal(shown, built, `${route} renders as the build pre-rendered ${lives}`);
+      }
+      assert.deepEqual(pageErrors, []);
+    } finally {
+      await close();
+    }
+  } finally {
+    await paths.close();
   }
 });

@@ -1,9 +1,14 @@
 // Target "views": router + every view + search + widget on a small bundle
 // made from the input (FuzzedDataProvider): site settings, up to four posts
-// (slug, title, date, tags, summary, body), optionally in the split form
-// with one chunk loaded, a path, a search query and a widget request. The
-// bundle goes through write_bundle_json (or write_split_bundle) and
-// load_bundle, as in production. Checks: the build's bundle loads; every
+// (slug, title, date, tags, summary, body, an alias), a permalink pattern,
+// optionally in the split form with one chunk loaded or sharded (version
+// 2, post_shards.hpp: a shard a post or more), a path, a search query and
+// a widget request. The bundle goes through write_bundle_json (or
+// write_split_bundle) and load_bundle, as in production. Sharded: every
+// file the build wrote adds; each post's path and alias, the lists and the
+// input's path, their files added as the app adds a view's needs, render
+// as the whole bundle's views (status; HTML and path where 200); then with
+// every file added, the checks below run on it. Checks: the build's bundle loads; every
 // route's view, app and document are valid UTF-8 with a status of 200 or
 // 404; a route's canonical path routes back to it; the documents hold no
 // script but the app's and JSON-LD that parses, no event handler and no
@@ -25,6 +30,8 @@
 
 #include "core/bundle.hpp"
 #include "core/html.hpp"
+#include "core/permalink.hpp"
+#include "core/post_shards.hpp"
 #include "core/router.hpp"
 #include "core/search.hpp"
 #include "core/views.hpp"
@@ -192,6 +199,64 @@ void check_widget(const quire::Bundle& b, const quire::WidgetRequest& request) {
   }
 }
 
+// The sharded form: views rendered as the app renders them (needs added
+// round by round) match the whole bundle's; then every file is added.
+void check_sharded(const quire::SplitBundle& s, quire::Bundle& b, const quire::Bundle& whole, const std::string& path) {
+  auto add = [&](const std::string& file) {
+    for (const quire::SplitBundle::Chunk& c : s.chunks)
+      if (c.path == file) {
+        const quire::ChunkResult r = quire::add_post_file(b, c.path, c.json);
+        FUZZ_CHECK(r.ok, "the build's file " + c.path + " does not add: " + r.message);
+        return;
+      }
+    FUZZ_CHECK(false, "a view needs " + excerpt(file) + ", which the build did not write");
+  };
+  std::vector<std::string> paths = {path, b.site.base_path + path, b.site.base_path,
+                                    quire::route_path(quire::home_route(2), b.site.base_path)};
+  for (const quire::Post& p : whole.posts) {
+    paths.push_back(quire::route_path(quire::post_route(p), b.site.base_path));
+    paths.push_back(quire::route_path(quire::post_route(p.slug), b.site.base_path));
+    for (const quire::Text& a : p.aliases) paths.push_back(b.site.base_path + quire::encode_path(quire::normal_path(a, false)));
+  }
+  for (const quire::TagInfo& t : whole.tags) paths.push_back(quire::route_path(quire::tag_route(t.slug), b.site.base_path));
+  for (const quire::MonthInfo& m : whole.months)
+    paths.push_back(quire::route_path(quire::month_route(m.year, m.month), b.site.base_path));
+  for (const std::string& at : paths) {
+    const quire::Route want_route = quire::parse_route(at, whole);
+    if (want_route.kind == quire::RouteKind::Search) continue;  // no search index here: not the same search
+    quire::View got;
+    for (int round = 0; round < 6; ++round) {  // app.js: maxNeedRounds
+      const quire::Route route = quire::parse_route(at, b);
+      got = quire::render_view(b, route);
+      if (route.kind == quire::RouteKind::Post || route.kind == quire::RouteKind::NotFound)
+        FUZZ_CHECK(got.needs == quire::chunk_needed(b, route), "sharded " + excerpt(at) + ": needs and chunk_needed differ");
+      if (got.needs.empty()) break;
+      for (size_t i = 0, end; i < got.needs.size(); i = end + 1) {
+        end = std::min(got.needs.find('\n', i), got.needs.size());
+        add(got.needs.substr(i, end - i));
+      }
+    }
+    const quire::View want = quire::render_view(whole, want_route);
+    FUZZ_CHECK(got.needs.empty(), "sharded " + excerpt(at) + ": still needs " + excerpt(got.needs));
+    FUZZ_CHECK(got.status == want.status, "sharded " + excerpt(at) + ": status " + std::to_string(got.status) +
+                                              ", whole " + std::to_string(want.status));
+    if (want.status == 200) {  // a 404 suggests among the posts loaded
+      FUZZ_CHECK(got.path == want.path, "sharded " + excerpt(at) + ": at " + excerpt(got.path) + ", whole " + excerpt(want.path));
+      FUZZ_CHECK(got.html == want.html, "sharded " + excerpt(at) + ": HTML differs from the whole bundle's");
+    }
+  }
+  // Everything: shards and slug files first (a chunk's posts by slug), then chunks.
+  for (int pass = 0; pass < 2; ++pass)
+    for (const quire::SplitBundle::Chunk& c : s.chunks) {
+      const bool entries = std::find(b.shards.begin(), b.shards.end(), c.path) != b.shards.end() ||
+                           std::find(b.slug_files.begin(), b.slug_files.end(), c.path) != b.slug_files.end();
+      if (entries != (pass == 0)) continue;
+      const quire::ChunkResult r = quire::add_post_file(b, c.path, c.json);
+      FUZZ_CHECK(r.ok, "the build's file " + c.path + " does not add: " + r.message);
+    }
+  for (const quire::Post& p : b.posts) FUZZ_CHECK(!p.stub, "a post still a stub with every file added");
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -238,15 +303,28 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     p.summary = in.ConsumeRandomLengthString(60);
     p.body = in.ConsumeRandomLengthString(400);
     p.has_body = true;
+    if (in.ConsumeBool()) p.aliases.push_back(std::string("/old/" + slug + "/"));
     built.posts.push_back(std::move(p));
   }
+  // Where posts live (permalink.hpp): their paths stay apart, as the build checks.
+  const char* const patterns[] = {quire::kDefaultPermalink, "/:year/:month/:slug/", "/:slug.html", "/p/:year/:day/:slug/"};
+  site.permalink = patterns[in.ConsumeIntegralInRange<size_t>(0, 3)];
   built.index();
   const std::string path = in.ConsumeRandomLengthString(60);
   const std::string query = in.ConsumeRandomLengthString(40);
+  const size_t shard_posts = split ? in.ConsumeIntegralInRange<size_t>(0, 3) : 0;  // 0: version 1's split form
 
   // As the build writes it, and as the browser loads it.
   quire::LoadResult loaded;
-  if (split) {
+  if (split && shard_posts > 0) {
+    const quire::SplitBundle s = quire::write_split_bundle(built, quire::kChunkDir, 2, {}, shard_posts);
+    loaded = quire::load_bundle(s.index);
+    FUZZ_CHECK(loaded.ok, "the build's sharded index does not load: " + loaded.message);
+    const quire::LoadResult whole = quire::load_bundle(quire::write_bundle_json(built));
+    FUZZ_CHECK(whole.ok, "the build's bundle does not load: " + whole.message);
+    if (!loaded.bundle.shards.empty() || !loaded.bundle.slug_files.empty())
+      check_sharded(s, loaded.bundle, whole.bundle, path);
+  } else if (split) {
     const quire::SplitBundle s = quire::write_split_bundle(built, quire::kChunkDir, 2, {}, 0);
     loaded = quire::load_bundle(s.index);
     FUZZ_CHECK(loaded.ok, "the build's split index does not load: " + loaded.message);

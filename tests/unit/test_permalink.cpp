@@ -18,6 +18,7 @@
 #include "build/site_writer.hpp"
 #include "core/bundle.hpp"
 #include "core/permalink.hpp"
+#include "core/post_shards.hpp"
 #include "core/router.hpp"
 #include "core/views.hpp"
 #include "core/widget.hpp"
@@ -208,11 +209,23 @@ TEST_SUITE("permalink") {
     CHECK(quire::parse_route("/2016/hello/", loaded.bundle).slug == "hello");
     CHECK(quire::parse_route("/about-me/", loaded.bundle).slug == "own");
     CHECK(quire::parse_route("/old/", loaded.bundle).alias);
-    // the split form too
-    quire::SplitBundle split = quire::write_split_bundle(b, "chunks/");
+    // the split form too (version 1's)
+    quire::SplitBundle split = quire::write_split_bundle(b, "chunks/", quire::kPostsPerChunk, {}, 0);
     auto index = quire::load_bundle(split.index);
     REQUIRE(index.ok);
     CHECK(quire::parse_route("/old/", index.bundle).slug == "old");
+    // and sharded (post_shards.hpp): the path is known once its slug file is added
+    split = quire::write_split_bundle(b, "chunks/");
+    index = quire::load_bundle(split.index);
+    REQUIRE_MESSAGE(index.ok, index.message);
+    CHECK(index.bundle.slug_paths);
+    CHECK(quire::parse_route("/old/", index.bundle).kind == quire::RouteKind::NotFound);
+    const std::string* file = quire::missing_path_file(index.bundle, "/old/");
+    REQUIRE(file);
+    for (const auto& c : split.chunks)
+      if (c.path == *file) REQUIRE(quire::add_post_file(index.bundle, c.path, c.json).ok);
+    CHECK(quire::parse_route("/old/", index.bundle).slug == "old");
+    CHECK(quire::parse_route("/old/", index.bundle).alias);
     // wrong types are named
     auto bad = [](const std::string& site, const std::string& post) {
       return quire::load_bundle(R"({"format":"quire-bundle","version":1,"site":{)" + site +

@@ -16,8 +16,8 @@
 namespace {
 
 // n posts over months of 2024, tags t0..t2 (some posts two), in a bundle of
-// one file.
-quire::Bundle posts(int n) {
+// one file; `site` and `extra(i)` add the site's and post i's keys.
+quire::Bundle posts(int n, const std::string& site = "", std::string (*extra)(int) = nullptr) {
   std::string list;
   for (int i = 1; i <= n; ++i) {
     const std::string k = std::to_string(i);
@@ -26,9 +26,10 @@ quire::Bundle posts(int n) {
     list += R"({"slug":"p)" + k + R"(","title":"Post )" + k + R"(","date":"2024-)" + (month < 10 ? "0" : "") +
             std::to_string(month) + "-" + (i % 28 + 1 < 10 ? "0" : "") + std::to_string(i % 28 + 1) +
             R"(T10:00:00Z","tags":["T)" + std::to_string(i % 3) + "\"" + (i % 4 == 0 ? R"(,"Extra")" : "") +
-            R"(],"summary":"Summary of )" + k + R"(.","body":"# Body )" + k + R"(\n\nText of post )" + k + R"(."})";
+            R"(],"summary":"Summary of )" + k + R"(.","body":"# Body )" + k + R"(\n\nText of post )" + k + R"(.")" +
+            (extra ? extra(i) : "") + "}";
   }
-  auto r = quire::load_bundle(R"({"format":"quire-bundle","version":1,"site":{"title":"S","posts_per_page":3},"posts":[)" +
+  auto r = quire::load_bundle(R"({"format":"quire-bundle","version":1,"site":{"title":"S","posts_per_page":3)" + site + R"(},"posts":[)" +
                               list + "]}");
   REQUIRE_MESSAGE(r.ok, r.message);
   return std::move(r.bundle);
@@ -68,11 +69,12 @@ std::vector<std::string> add_needs(Sharded& s, const std::string& needs) {
 // the app does); the files fetched, in order.
 std::vector<std::string> render_fetching(Sharded& s, const std::string& path, quire::View& out) {
   std::vector<std::string> fetched;
-  for (int round = 0; round < 4; ++round) {
+  for (int round = 0; round < 5; ++round) {  // app.js: maxNeedRounds
     out = quire::render_view(s.bundle, quire::parse_route(path, s.bundle));
-    // What opening a link needs (prefetching): a post's files, in the same rounds.
+    // What opening a link needs (prefetching): a post's files (or a path's), in the same rounds.
     const quire::Route route = quire::parse_route(path, s.bundle);
-    if (route.kind == quire::RouteKind::Post) CHECK(quire::chunk_needed(s.bundle, route) == out.needs);
+    if (route.kind == quire::RouteKind::Post || route.kind == quire::RouteKind::NotFound)
+      CHECK(quire::chunk_needed(s.bundle, route) == out.needs);
     if (out.needs.empty()) break;
     for (const std::string& file : add_needs(s, out.needs)) fetched.push_back(file);
   }
@@ -273,7 +275,7 @@ TEST_SUITE("shards") {
       return r.code + ": " + r.message;
     };
     CHECK(message(R"("index":"10 4 0)", R"("index":"10 x 0)") ==
-          "schema: index: line 1: expected \"<posts: at most 1000000> <posts per shard: at most 1000> <0|1>\"");
+          "schema: index: line 1: expected \"<posts: at most 1000000> <posts per shard: at most 1000> <0|1> [<0|1>]\"");
     CHECK(message("\\nt extra ", "\\nt Extra ") ==
           "schema: index: line 2: the slug \"Extra\" is not the name's (\"Extra\")");
     CHECK(message(R"("index":"10 4 0)", R"("index":"10 2 0)") ==
@@ -286,5 +288,131 @@ TEST_SUITE("shards") {
           "schema: posts: not expected beside \"index\" (the posts are in the shards)");
     CHECK(message(R"("version":2)", R"("version":3)") ==
           "version: version: bundle version 3 is newer than this Quire supports (2); upgrade Quire");
+  }
+
+  TEST_CASE("a blog with a permalink pattern, own permalinks and aliases is sharded; every path renders as whole") {
+    // Moved in from Jekyll/Hugo: dated paths, some posts elsewhere by their
+    // own permalink (one not ASCII, one a .html file), old paths as aliases.
+    const quire::Bundle full = posts(200, R"(,"permalink":"/:year/:month/:day/:slug/")", [](int i) -> std::string {
+      std::string keys;
+      if (i % 5 == 0) keys += R"(,"permalink":"/notes/)" + std::string(i % 10 ? "caf\u00e9-" : "n") + std::to_string(i) + "/\"";
+      if (i == 7) keys += R"(,"permalink":"/old-site/p7.html")";
+      if (i % 3 == 0) keys += R"(,"aliases":["/old/p)" + std::to_string(i) + R"(/","/blog/)" + std::to_string(i) + R"(.html"])";
+      return keys;
+    });
+    Sharded s = sharded(full, 8);
+    CHECK(s.split.index.find(R"("version":2)") != std::string::npos);
+    CHECK(s.split.index.find(R"("index":"200 8 0 1\n)") != std::string::npos);  // paths 1
+    CHECK(s.bundle.slug_files.size() == 3);  // 200 slugs, 200 paths, 132 aliases
+    CHECK(s.bundle.slug_paths);
+    CHECK(s.bundle.paths.empty());  // learned from slug files and shards
+    std::vector<std::string> urls;  // every post's path and alias, as links write them
+    for (const quire::Post& p : full.posts) {
+      urls.push_back(quire::route_path(quire::post_route(p)));
+      for (const quire::Text& a : p.aliases) urls.push_back("/" + quire::encode_path(quire::normal_path(a, false)));
+    }
+    REQUIRE(urls.size() == 200 + 2 * 66);
+    CHECK(std::find(urls.begin(), urls.end(), "/notes/caf%C3%A9-5/") != urls.end());
+    CHECK(std::find(urls.begin(), urls.end(), "/2024/01/03/p2/") != urls.end());
+
+    SUBCASE("a post's path: its slug file, its shard, then its chunk") {
+      quire::View v;
+      const std::vector<std::string> got = render_fetching(s, "/notes/caf%C3%A9-15/", v);
+      REQUIRE(got.size() >= 3);
+      CHECK(got[0].rfind("chunks/slugs-", 0) == 0);
+      CHECK(got[1].rfind("chunks/posts-", 0) == 0);
+      CHECK(got.back().rfind("chunks/posts-", 0) == std::string::npos);
+      CHECK(v.status == 200);
+      CHECK(v.html.find("Text of post 15.") != std::string::npos);
+      // An alias: the same, and the view says where the post lives now.
+      render_fetching(s, "/blog/9.html", v);
+      CHECK(v.status == 200);
+      CHECK(v.moved);
+      CHECK(v.path == "/2024/01/10/p9/");
+    }
+    SUBCASE("every path and alias, and the lists, render as the whole bundle's views") {
+      std::vector<std::string> all = urls;
+      for (const char* path : {"/", "/page/3/", "/tags/t1/", "/archive/2024/05/", "/posts/p1/", "/posts/p5/",
+                               "/2024/01/03/p5/", "/notes/nope/", "/old/p4/"})
+        all.push_back(path);
+      for (const std::string& path : all) {
+        CAPTURE(path);
+        quire::View got;
+        render_fetching(s, path, got);
+        CHECK(got.needs.empty());
+        const quire::View want = quire::render_view(full, quire::parse_route(path, full));
+        CHECK(got.status == want.status);
+        CHECK(got.path == want.path);
+        CHECK(got.moved == want.moved);
+        if (got.status == 200) CHECK(got.html == want.html);  // a 404's nearest posts are those loaded
+        CHECK(got.title == want.title);
+      }
+    }
+    SUBCASE("the widget finds a post with a path by its slug") {
+      quire::WidgetRequest req;
+      req.view = "post";
+      req.slug = "p10";
+      quire::WidgetView w;
+      for (int round = 0; round < 5 && !(w = quire::render_widget(s.bundle, req)).needs.empty(); ++round)
+        add_needs(s, w.needs);
+      CHECK(w.status == 200);
+      CHECK(w.html == quire::render_widget(full, req).html);
+    }
+  }
+
+  TEST_CASE("slug files with paths: a bad line or a taken path is an error value and changes nothing") {
+    const quire::Bundle full = posts(6, R"(,"permalink":"/:year/:slug/")", [](int i) -> std::string {
+      return i == 2 ? R"(,"aliases":["/old/two/"])" : "";
+    });
+    Sharded s = sharded(full, 4);
+    REQUIRE(s.bundle.slug_files.size() == 1);
+    const std::string path = s.bundle.slug_files[0];
+    const std::string good = s.files[path];
+    CHECK(good == "quire-slugs 2\n0 p1 /2024/p1/\n1 p2 /2024/p2/\n1 p2 >/old/two/\n2 p3 /2024/p3/\n"
+                  "3 p4 /2024/p4/\n4 p5 /2024/p5/\n5 p6 /2024/p6/");
+    auto refused = [&](const std::string& bytes, const char* message) {
+      quire::ChunkResult r = quire::add_post_file(s.bundle, path, bytes);
+      CHECK_FALSE(r.ok);
+      CHECK(r.code == "schema");
+      CHECK(r.message == message);
+      CHECK(s.bundle.find_post("p1") == nullptr);
+      CHECK(s.bundle.paths.empty());
+    };
+    refused("quire-slugs 2\n0 p1 2024/p1/", "line 2: expected \"<position> <slug> /<path>\" or \"<position> <slug> >/<path>\"");
+    refused("quire-slugs 2\n0 p1 /a/\n1 p2 /a/", "\"a/\" given twice");
+    refused("quire-slugs 2\n0 p1 /a/\n0 p1 /b/", "\"b/\" given twice");
+    refused("quire-slugs 2\n0 p1 >/a/\n1 p2 >/a/", "\"a/\" given twice");
+    REQUIRE(quire::add_post_file(s.bundle, path, good).ok);
+    CHECK(s.bundle.find_path("old/two/") == &s.bundle.posts[4]);
+    CHECK(s.bundle.find_path("2024/p1/") == &s.bundle.posts[5]);
+    // A shard whose post lives elsewhere than its slug file said is refused.
+    const std::string& shard = s.bundle.shards[0];
+    std::string moved = s.files[shard];
+    const size_t at = moved.find(R"("slug":"p2")");
+    REQUIRE(at != std::string::npos);
+    moved.insert(at, R"("permalink":"/elsewhere/",)");
+    quire::ChunkResult r = quire::add_post_file(s.bundle, shard, moved);
+    CHECK_FALSE(r.ok);
+    CHECK(r.message == "posts[2]: at /elsewhere/, its slug file says /2024/p2/");
+    CHECK(s.bundle.posts[4].stub);
+    CHECK(quire::add_post_file(s.bundle, shard, s.files[shard]).ok);
+    CHECK(s.bundle.posts[4].path == "2024/p2/");
+  }
+
+  TEST_CASE("a sharded blog of no posts: what a view needs is what prefetching fetches, and no path waits for a post") {
+    // fuzz_views found it: no shards but a slug file, and chunk_needed said nothing.
+    for (const char* site : {"", R"(,"permalink":"/:year/:slug/")"}) {
+      CAPTURE(site);
+      Sharded s = sharded(posts(0, site), 8);
+      REQUIRE(s.bundle.shards.empty());
+      REQUIRE(s.bundle.slug_files.size() == 1);
+      for (const char* path : {"/posts/a/", "/2024/a/", "/", "/nope"}) {
+        CAPTURE(path);
+        const quire::Route route = quire::parse_route(path, s.bundle);
+        const quire::View v = quire::render_view(s.bundle, route);
+        CHECK(quire::chunk_needed(s.bundle, route) == v.needs);
+      }
+      CHECK(quire::missing_path_file(s.bundle, "/2024/a/") == nullptr);
+    }
   }
 }
