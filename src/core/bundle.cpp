@@ -933,6 +933,13 @@ bool BundleReader::read(std::string& code, std::string& message) {
                                "); upgrade Quire");
   if (version_.value < kFirstBundleVersion)
     return fail("version", "version: expected 1, got " + std::to_string(version_.value));
+  if (version_.value < 2) {
+    // Version 1 defines no "index", "shards" or "slugs": like any key it
+    // does not know, they are skipped (the nlohmann reference does so too).
+    index_seen_ = false;
+    b_.shards.clear();
+    b_.slug_files.clear();
+  }
   if (!site_seen_) return fail("schema", "site: missing (expected object)");
   if (!site_problem_.empty()) return fail("schema", site_problem_);
   if (!chunks_problem_.empty()) return fail("schema", chunks_problem_);
@@ -975,7 +982,6 @@ bool BundleReader::read_shard(Fail& fail) {
 template <class Fail>
 bool BundleReader::read_sharded(Fail& fail) {
   if (!index_problem_.empty()) return fail("schema", index_problem_);
-  if (version_.value < 2) return fail("schema", "index: needs version 2, the bundle says version 1");
   if (!shards_problem_.empty()) return fail("schema", shards_problem_);
   if (!slugs_problem_.empty()) return fail("schema", slugs_problem_);
   if (posts_seen_) return fail("schema", "posts: not expected beside \"index\" (the posts are in the shards)");

@@ -110,8 +110,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // input) and so accepts a valid bundle followed by NUL and garbage, which
   // the product rightly refuses. Until the reference is strict, inputs with
   // a NUL byte are not compared.
-  if (bundle_bytes.find('\0') == std::string_view::npos) {
-    quire::LoadResult checked = reference::load_bundle(bundle_bytes);
+  quire::LoadResult checked;
+  if (bundle_bytes.find('\0') == std::string_view::npos) checked = reference::load_bundle(bundle_bytes);
+  if (bundle_bytes.find('\0') == std::string_view::npos && checked.code != "unmodelled") {
     FUZZ_CHECK(fast.ok == checked.ok, "accepted by one loader only: product " +
                                           (fast.ok ? std::string("ok") : fast.code + ": " + fast.message) +
                                           ", reference " +
