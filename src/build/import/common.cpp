@@ -131,6 +131,8 @@ void convert_items(Run& run, const TagHandler& handle) {
   for (Item& item : run.items) {
     if (!load_item(run, item)) continue;
     convert_front(run, item);
+    if (not_found_page(run, item)) continue;
+    title_from_heading(run, item);
     item.slug = item.out.contains("slug") ? item.out["slug"].get<std::string>()
               : item.bundle                ? item.source.parent_path().filename().string()
                                            : file_slug(item.source);
@@ -167,6 +169,21 @@ void convert_items(Run& run, const TagHandler& handle) {
   }
   run.items = std::move(kept);
   for (Item& item : run.items) item.body = rewrite_tags(item.body, item.body_line, item.shown, run, handle);
+}
+
+void add_old_feed(ojson& site, const std::string& path) {
+  if (path.size() < 2 || reserved_path(path.substr(1))) return;
+  ojson& feeds = site["old_feeds"];
+  if (!feeds.is_array()) feeds = ojson::array();
+  for (const ojson& f : feeds)
+    if (f == path) return;
+  feeds.push_back(path);
+}
+
+bool not_found_page(Run& run, const Item& item) {
+  if (!item.page || !item.out.contains("permalink") || run.url_of(item) != "/404.html") return false;
+  run.note(item.shown, 0, "the not-found page: Quire writes its own 404.html (with search and the nearest posts); not converted");
+  return true;
 }
 
 void keep_old_url(Run& run, Item& item, const std::string& old_url) {

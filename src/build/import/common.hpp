@@ -25,9 +25,10 @@ namespace fs = std::filesystem;
 using ojson = nlohmann::ordered_json;
 
 // A source file split at its front matter (--- YAML --- or +++ TOML +++,
-// blank lines before the fence allowed).
+// ---js / ---json / ---yaml ... --- as Eleventy allows; blank lines before
+// the fence allowed).
 struct SourceDoc {
-  std::string format;  // "yaml", "toml", "json" (Hugo's { ... }), or "" without front matter
+  std::string format;  // "yaml", "toml", "json" (Hugo's { ... }, ---json), "js" (---js), or "" without front matter
   std::string front;
   std::string body;
   int front_line = 1;  // file line of the front matter's first line
@@ -172,6 +173,14 @@ void convert_front(Run& run, Item& item);
 // Jekyll does) and a missing date from the file name, reporting both.
 void finish_front(Run& run, Item& item, const std::string& file_date_ymd);
 
+// A body that opens with its title as a heading (`{{ page.title }}` over
+// `====`, `# About`), as Jekyll's and Eleventy's layouts without a title of
+// their own need: the heading is dropped, since Quire's post and page
+// header shows the title; without a title in the front matter, the heading
+// becomes it. `{{ page.title }}` (and Eleventy's `{{ title }}`) elsewhere
+// in the body become the title's text. Jekyll and Eleventy only.
+void title_from_heading(Run& run, Item& item);
+
 // Liquid (Jekyll, Eleventy): one tag, the {% raw %} markers left in code,
 // and kramdown's attribute lists.
 TagResult liquid_tag(Run& run, std::string_view text, Tag& t);
@@ -201,6 +210,15 @@ void collect_content_dir(Run& run, const fs::path& content,
 // Reads and converts the front matter of run.items (dropping what cannot be
 // read), then converts each body with `handle` (on tags outside code).
 void convert_items(Run& run, const TagHandler& handle);
+
+// Adds a path where the old engine had a feed to site.yaml's old_feeds
+// (each gets a copy of Quire's feed, so subscriptions keep working); a
+// path Quire writes itself (/feed.xml) needs none.
+void add_old_feed(ojson& site, const std::string& path);
+
+// A page at /404.html (Jekyll's and Eleventy's starters ship one): noted,
+// true; Quire writes its own not-found page.
+bool not_found_page(Run& run, const Item& item);
 
 // Reads and parses one source file into an item (false, reported, if its
 // front matter cannot be read).

@@ -1,17 +1,22 @@
 // Eleventy: .eleventy.js or eleventy.config.{js,mjs,cjs} (read, not run:
-// dir.input, pathPrefix and addPassthroughCopy paths are picked out of the
-// text), site data in <input>/_data/metadata.json (or site.json), posts as
-// the markdown files in a folder named posts, post, blog or articles (a
-// folder's data file <dir>/<dir>.json or <dir>.11tydata.json with "tags"
-// names a collection, not a topic: those tags are dropped), other markdown
-// files with front matter as pages. Markdown in Eleventy goes through
-// Liquid (or Nunjucks) first: the same tags as Jekyll's are converted.
+// dir.input, dir.data, pathPrefix and addPassthroughCopy paths, with their
+// targets, are picked out of the text), site data in <data>/metadata.json
+// (or site.json, .yaml, or a .js data file: js_literal.hpp), posts as the
+// markdown files in a folder named posts, post, blog or articles (a
+// folder's data file <dir>/<dir>.json or <dir>.11tydata.{json,js} with
+// "tags" names a collection, not a topic: those tags are dropped; a post
+// in <x>/index.md or <x>/<x>.md is a folder with its images), other
+// markdown files with front matter as pages. Markdown in Eleventy goes
+// through Liquid (or Nunjucks) first: the same tags as Jekyll's are
+// converted. Links to a post's source file (href="/blog/x.md", as
+// Eleventy's InputPathToUrl plugin allows) become its new URL.
 #include <algorithm>
 #include <regex>
 #include <set>
 
 #include "build/fsutil.hpp"
 #include "build/import/common.hpp"
+#include "build/import/js_literal.hpp"
 
 namespace quire::import {
 
@@ -21,8 +26,12 @@ const std::set<std::string> kPostFolders = {"posts", "post", "blog", "articles"}
 
 struct Config {
   std::string input = ".";
+  std::string data = "_data";  // relative to input
   std::string path_prefix;
-  std::vector<std::string> passthrough;
+  std::vector<std::string> feeds;  // the RSS plugin's outputPath
+  // A path copied as it is, and where (relative to the site; empty: the
+  // same path relative to input).
+  std::vector<std::pair<std::string, std::string>> passthrough;
 };
 
 Config read_config(Run& run) {
@@ -33,29 +42,55 @@ Config read_config(Run& run) {
   if (text.empty()) return cfg;
   std::smatch m;
   if (std::regex_search(text, m, std::regex(R"(input\s*:\s*["'`]([^"'`]+)["'`])"))) cfg.input = m[1];
+  if (std::regex_search(text, m, std::regex(R"(\bdata\s*:\s*["'`]([^"'`]+)["'`])"))) cfg.data = m[1];
   if (std::regex_search(text, m, std::regex(R"(pathPrefix\s*:\s*["'`]([^"'`]+)["'`])"))) cfg.path_prefix = m[1];
   const std::regex copy(R"(addPassthroughCopy\(\s*["'`]([^"'`]+)["'`])");
   for (auto it = std::sregex_iterator(text.begin(), text.end(), copy); it != std::sregex_iterator(); ++it)
-    cfg.passthrough.push_back((*it)[1]);
+    cfg.passthrough.push_back({(*it)[1], ""});
+  const std::regex feed(R"(outputPath\s*:\s*["'`]([^"'`]+\.(xml|json))["'`])");
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), feed); it != std::sregex_iterator(); ++it)
+    cfg.feeds.push_back((*it)[1].str()[0] == '/' ? (*it)[1].str() : "/" + (*it)[1].str());
+  // addPassthroughCopy({ "from": "to" }): copied to "to", relative to the site
   const std::regex copy_map(R"(addPassthroughCopy\(\s*\{([^}]*)\})");
-  const std::regex key(R"(["'`]?([A-Za-z0-9_./-]+)["'`]?\s*:)");
+  const std::regex pair(R"(["'`]?([A-Za-z0-9_./*-]+)["'`]?\s*:\s*["'`]([^"'`]*)["'`])");
   for (auto it = std::sregex_iterator(text.begin(), text.end(), copy_map); it != std::sregex_iterator(); ++it) {
     const std::string body = (*it)[1];
-    for (auto k = std::sregex_iterator(body.begin(), body.end(), key); k != std::sregex_iterator(); ++k)
-      cfg.passthrough.push_back((*k)[1]);
+    for (auto k = std::sregex_iterator(body.begin(), body.end(), pair); k != std::sregex_iterator(); ++k) {
+      std::string to = (*k)[2];
+      while (!to.empty() && (to[0] == '/' || to.rfind("./", 0) == 0)) to.erase(0, to[0] == '/' ? 1 : 2);
+      cfg.passthrough.push_back({(*k)[1], to.empty() ? "." : to});
+    }
   }
   return cfg;
+}
+
+// A data file: JSON or YAML, or JavaScript (js_literal.hpp). False
+// without a note when there is no such file.
+bool read_data_file(Run& run, const fs::path& file, ojson& out) {
+  std::string text, error;
+  int line = 0;
+  if (!read_file(file, text)) return false;
+  const std::string ext = file.extension().string();
+  if (ext == ".js" || ext == ".cjs" || ext == ".mjs") {
+    if (!parse_js_data_file(text, out, error, line)) {
+      run.note(run.shown(file), line, error + "; not converted");
+      out = ojson::object();
+    }
+  } else if (!parse_yaml(text, out, error, line)) {
+    run.note(run.shown(file), line + 1, error + "; not converted");
+    out = ojson::object();
+  }
+  return true;
 }
 
 void read_metadata(Run& run, const fs::path& input, ojson& site, const Config& cfg) {
   ojson m;
   fs::path file;
-  for (const char* name : {"metadata.json", "site.json", "metadata.yaml", "site.yaml"}) {
-    std::string text, error;
-    int line = 0;
-    if (!read_file(input / "_data" / name, text)) continue;
-    file = input / "_data" / name;
-    if (!parse_yaml(text, m, error, line)) run.note(run.shown(file), line + 1, error + "; site settings not converted");
+  const fs::path data = (input / cfg.data).lexically_normal();
+  for (const char* name : {"metadata.json", "site.json", "metadata.yaml", "site.yaml", "metadata.js", "site.js",
+                           "metadata.cjs", "site.cjs", "metadata.mjs", "site.mjs"}) {
+    if (!read_data_file(run, data / name, m)) continue;
+    file = data / name;
     break;
   }
   auto str = [&](const char* k) { return m.is_object() && m.contains(k) && m[k].is_string() ? m[k].get<std::string>() : std::string(); };
@@ -66,24 +101,51 @@ void read_metadata(Run& run, const fs::path& input, ojson& site, const Config& c
     else if (m["author"].is_object() && m["author"].contains("name")) site["author"] = m["author"]["name"];
   }
   std::string base = cfg.path_prefix;
-  set_url(run, site, str("url"), base, run.shown(file.empty() ? input / "_data" / "metadata.json" : file));
+  set_url(run, site, str("url"), base, run.shown(file.empty() ? data / "metadata.json" : file));
   const std::string lang = str("language");
   if (!lang.empty()) site["language"] = lang.substr(0, lang.find_first_of("-_"));
-  if (file.empty()) run.note(run.shown(input / "_data" / "metadata.json"), 0, "missing: no site settings to convert");
+  if (file.empty()) run.note(run.shown(data / "metadata.json"), 0, "missing: no site settings to convert");
 }
 
 // Tags a folder's data file gives every post in it: collection names.
-std::set<std::string> collection_tags(const fs::path& dir) {
+std::set<std::string> collection_tags(Run& run, const fs::path& dir) {
   std::set<std::string> out;
   const std::string name = dir.filename().string();
-  for (const std::string& f : {name + ".json", name + ".11tydata.json"}) {
-    std::string text, error;
-    int line = 0;
+  for (const std::string& f : {name + ".json", name + ".11tydata.json", name + ".11tydata.js", name + ".11tydata.cjs",
+                               name + ".11tydata.mjs"}) {
     ojson data;
-    if (!read_file(dir / f, text) || !parse_yaml(text, data, error, line) || !data.is_object() || !data.contains("tags"))
-      continue;
+    if (!read_data_file(run, dir / f, data) || !data.is_object() || !data.contains("tags")) continue;
     for (const std::string& t : string_list(data["tags"], false)) out.insert(t);
   }
+  return out;
+}
+
+// href="/blog/x.md" and [x](../x.md#part) naming a post's or page's source
+// file, from the site's input folder or the linking file's: its new URL.
+std::string link_source_files(const Run& run, const Item& from, const fs::path& input, const std::string& body) {
+  static const std::regex link(R"re((\]\(\s*<?|href\s*=\s*["']?)([^)"'\s>#?]+\.md)(#[^)"'\s>]*)?)re");
+  std::string out;
+  size_t last = 0;
+  for (auto it = std::sregex_iterator(body.begin(), body.end(), link); it != std::sregex_iterator(); ++it) {
+    const std::smatch& m = *it;
+    const std::string target = m[2];
+    if (target.find("://") != std::string::npos) continue;
+    // from the input folder, else (relative) from the linking file's or the input folder
+    const fs::path p = target[0] == '/' ? (input / target.substr(1)).lexically_normal()
+                                        : (from.source.parent_path() / target).lexically_normal();
+    const fs::path q = (input / (target[0] == '/' ? target.substr(1) : target)).lexically_normal();
+    const Item* to = nullptr;
+    for (const Item& item : run.items)
+      if (item.source == p) to = &item;
+    for (const Item& item : run.items)
+      if (!to && item.source == q) to = &item;
+    if (!to) continue;
+    out.append(body, last, static_cast<size_t>(m.position(2)) - last);
+    out += run.url_of(*to);
+    last = static_cast<size_t>(m.position(2) + m.length(2));
+  }
+  if (last == 0) return body;
+  out.append(body, last, std::string::npos);
   return out;
 }
 
@@ -93,6 +155,7 @@ void read_eleventy(Run& run, ojson& site) {
   const Config cfg = read_config(run);
   const fs::path input = (run.src / cfg.input).lexically_normal();
   read_metadata(run, input, site, cfg);
+  for (const std::string& f : cfg.feeds) add_old_feed(site, f);
   std::error_code ec;
   std::vector<fs::path> files;
   for (const fs::path& f : files_under(run, input, [](const fs::path& p) {
@@ -115,7 +178,9 @@ void read_eleventy(Run& run, ojson& site) {
       run.note(item.shown, 0, "the home page: Quire makes its own; not converted");
       continue;
     }
-    item.bundle = !item.page && f.filename() == "index.md" && f.parent_path() != input / posts_dir;
+    // Eleventy publishes <x>/index.md and <x>/<x>.md at <x>/
+    item.bundle = !item.page && (f.filename() == "index.md" || f.stem() == f.parent_path().filename()) &&
+                  f.parent_path() != input / posts_dir;
     const std::string base = item.bundle ? f.parent_path().filename().string() : f.stem().string();
     item.name = item.bundle ? base : base + ".md";
     item.keys = {rel.generic_string(), "/" + rel.generic_string(), base};
@@ -126,12 +191,12 @@ void read_eleventy(Run& run, ojson& site) {
     if (item.bundle)
       for (const fs::path& g : files_under(run, f.parent_path()))
         if (g != f) item.bundle_files.push_back(g);
-    if (!item.page) dropped_tags[f] = collection_tags(input / posts_dir);
+    if (!item.page) dropped_tags[f] = collection_tags(run, input / posts_dir);
     run.items.push_back(item);
   }
   convert_items(run, [&](std::string_view text, Tag& t) { return liquid_tag(run, text, t); });
   for (Item& item : run.items) {
-    item.body = strip_raw_in_code(run, item.body);
+    item.body = link_source_files(run, item, input, strip_raw_in_code(run, item.body));
     const auto& drop = dropped_tags[item.source];
     if (item.out.contains("tags") && !drop.empty()) {
       ojson kept = ojson::array();
@@ -141,12 +206,13 @@ void read_eleventy(Run& run, ojson& site) {
       else item.out["tags"] = kept;
     }
   }
-  for (const std::string& p : cfg.passthrough) {
+  for (const auto& [p, to] : cfg.passthrough) {
     const fs::path from = (run.src / p).lexically_normal();
     if (!fs::exists(from, ec)) continue;
-    const fs::path rel = from.lexically_relative(input).string().rfind("..", 0) == 0 ? from.lexically_relative(run.src)
-                                                                                     : from.lexically_relative(input);
-    copy_tree(run, from, run.dest / "static" / rel, run.report.static_files);
+    const fs::path rel = !to.empty() ? fs::path(to)
+                       : from.lexically_relative(input).string().rfind("..", 0) == 0 ? from.lexically_relative(run.src)
+                                                                                      : from.lexically_relative(input);
+    copy_tree(run, from, (run.dest / "static" / rel).lexically_normal(), run.report.static_files);
   }
 }
 

@@ -2,6 +2,7 @@
 // keys Quire reads, and writing it back as YAML.
 #include "build/content.hpp"
 #include "build/import/common.hpp"
+#include "build/import/js_literal.hpp"
 
 #include <yaml-cpp/yaml.h>
 
@@ -143,11 +144,18 @@ SourceDoc split_front_matter(std::string_view raw) {
     d.body_line = line + static_cast<int>(std::count(d.front.begin(), d.front.end(), '\n')) + 1;
     return d;
   }
-  if (first != "---" && first != "+++") {
+  // Eleventy (gray-matter) names the language after the fence: ---js,
+  // ---json, ---yaml; the closing fence is ---.
+  static const std::pair<const char*, const char*> kNamed[] = {
+      {"---js", "js"}, {"---javascript", "js"}, {"---json", "json"}, {"---yaml", "yaml"}, {"---yml", "yaml"}};
+  std::string format, fence = first;
+  for (const auto& [opening, name] : kNamed)
+    if (first == opening) format = name, fence = "---";
+  if (format.empty() && first != "---" && first != "+++") {
     d.body = text;
     return d;
   }
-  d.format = first == "---" ? "yaml" : "toml";
+  d.format = !format.empty() ? format : first == "---" ? "yaml" : "toml";
   size_t p = text.find('\n', pos);
   if (p == std::string::npos) { d.format.clear(); d.body = text; return d; }
   ++p;
@@ -155,7 +163,7 @@ SourceDoc split_front_matter(std::string_view raw) {
   int l = line + 1;
   while (p < text.size()) {
     const std::string t = line_text(p);
-    if (t == first || (first == "---" && t == "...")) {
+    if (t == fence || (fence == "---" && t == "...")) {
       d.front = text.substr(front_begin, p - front_begin);
       d.front_line = line + 1;
       size_t e = text.find('\n', p);
@@ -221,6 +229,7 @@ bool parse_front(const SourceDoc& doc, ojson& out, std::string& error, int& erro
   bool ok = doc.format == "toml" ? parse_toml(doc.front, out, error, error_line)
           : doc.format == "yaml" ? parse_yaml(doc.front, out, error, error_line)
           : doc.format == "json" ? parse_json(doc.front, out, error, error_line)
+          : doc.format == "js"   ? parse_js_front(doc.front, out, error, error_line) || (--error_line, false)
                                  : true;
   if (!ok) error_line += doc.front_line;
   return ok;

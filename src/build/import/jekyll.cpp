@@ -44,8 +44,18 @@ bool has_front_matter(const fs::path& p) {
 void read_config(Run& run, ojson& site, std::vector<std::string>& exclude, bool& own_pattern) {
   fs::path file = run.src / "_config.yml";
   if (!fs::exists(file)) file = run.src / "_config.yaml";
-  std::string text;
+  std::string text, cname, gemfile;
+  // GitHub Pages: the domain in CNAME is the site's address when the
+  // config names none; jekyll-feed (in the Gemfile or the config's
+  // plugins) wrote the feed at /feed.xml or its feed.path.
+  if (read_file(run.src / "CNAME", cname)) {
+    cname = trim(cname.substr(0, cname.find('\n')));
+    if (cname.find_first_of(" /:") != std::string::npos) cname.clear();
+  }
+  if (read_file(run.src / "Gemfile", gemfile) && gemfile.find("jekyll-feed") != std::string::npos)
+    add_old_feed(site, "/feed.xml");
   if (!read_file(file, text)) {
+    if (!cname.empty()) set_url(run, site, "https://" + cname, "", run.shown(run.src / "CNAME"));
     run.note(run.shown(run.src / "_config.yml"), 0, "missing: no site settings to convert");
     return;
   }
@@ -64,7 +74,16 @@ void read_config(Run& run, ojson& site, std::vector<std::string>& exclude, bool&
     if (c["author"].is_string()) site["author"] = c["author"];
     else if (c["author"].is_object() && c["author"].contains("name")) site["author"] = c["author"]["name"];
   }
-  set_url(run, site, str("url"), str("baseurl"), shown);
+  set_url(run, site, str("url").empty() && !cname.empty() ? "https://" + cname : str("url"), str("baseurl"), shown);
+  for (const char* k : {"plugins", "gems"})
+    if (c.contains(k))
+      for (const std::string& p : string_list(c[k], false))
+        if (p == "jekyll-feed") add_old_feed(site, "/feed.xml");
+  if (site.contains("old_feeds") && c.contains("feed") && c["feed"].is_object() && c["feed"].contains("path") &&
+      c["feed"]["path"].is_string()) {
+    std::string path = c["feed"]["path"].get<std::string>();
+    site["old_feeds"] = ojson::array({path.rfind('/', 0) == 0 ? path : "/" + path});
+  }
   std::string lang = str("lang").empty() ? str("language") : str("lang");
   if (!lang.empty()) site["language"] = lang.substr(0, lang.find_first_of("-_"));
   if (!str("timezone").empty()) site["timezone"] = run.timezone = str("timezone");
@@ -155,6 +174,13 @@ void read_jekyll(Run& run, ojson& site) {
     }
     if ((f.extension() == ".html" || f.extension() == ".xml" || f.extension() == ".scss" ||
          f.extension() == ".css" || f.extension() == ".json" || f.extension() == ".txt") && has_front_matter(f)) {
+      const std::string stem = f.stem().string();
+      if (f.extension() == ".xml" &&
+          (stem.find("feed") != std::string::npos || stem.find("atom") != std::string::npos || stem.find("rss") != std::string::npos)) {
+        add_old_feed(site, "/" + rel.generic_string());
+        run.note(run.shown(f), 0, "a feed template: Quire writes its own feed, and a copy of it here (old_feeds in site.yaml)");
+        continue;
+      }
       run.note(run.shown(f), 0, "a Liquid template (it has front matter): not converted, Quire writes its own pages");
       continue;
     }
@@ -168,6 +194,8 @@ void read_jekyll(Run& run, ojson& site) {
     for (const auto& [k, v] : preset.items()) if (!item.in.contains(k)) item.in[k] = v;
     std::vector<std::string> folder_cats = item.categories;
     convert_front(run, item);
+    if (not_found_page(run, item)) continue;
+    title_from_heading(run, item);
     // Jekyll adds the folders' categories to the post's own.
     for (const std::string& c : folder_cats)
       if (std::find(item.categories.begin(), item.categories.end(), c) == item.categories.end())

@@ -1,0 +1,512 @@
+// JavaScript literals read as data (js_literal.hpp).
+#include "build/import/js_literal.hpp"
+
+#include <algorithm>
+#include <cstdint>
+
+namespace quire::import {
+
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+bool ident_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$'; }
+bool ident_char(char c) { return ident_start(c) || (c >= '0' && c <= '9'); }
+
+void append_utf8(std::string& out, uint32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+class Reader {
+ public:
+  explicit Reader(std::string_view s) : s_(s) {}
+
+  std::string error;
+  size_t error_at = 0;
+
+  int line_of(size_t at) const {
+    return 1 + static_cast<int>(std::count(s_.begin(), s_.begin() + static_cast<std::ptrdiff_t>(std::min(at, s_.size())), '\n'));
+  }
+  bool at_end() {
+    space();
+    return i_ >= s_.size();
+  }
+  size_t pos() const { return i_; }
+
+  // Spaces, line breaks and comments.
+  void space() {
+    while (i_ < s_.size()) {
+      const char c = s_[i_];
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        ++i_;
+      } else if (s_.compare(i_, 2, "//") == 0) {
+        while (i_ < s_.size() && s_[i_] != '\n') ++i_;
+      } else if (s_.compare(i_, 2, "/*") == 0) {
+        const size_t e = s_.find("*/", i_ + 2);
+        i_ = e == std::string_view::npos ? s_.size() : e + 2;
+      } else {
+        break;
+      }
+    }
+  }
+  bool eat(char c) {
+    space();
+    if (i_ < s_.size() && s_[i_] == c) {
+      ++i_;
+      return true;
+    }
+    return false;
+  }
+  bool word(std::string_view w) {
+    space();
+    if (s_.compare(i_, w.size(), w) != 0) return false;
+    if (i_ + w.size() < s_.size() && ident_char(s_[i_ + w.size()])) return false;
+    i_ += w.size();
+    return true;
+  }
+  std::string identifier() {
+    space();
+    size_t b = i_;
+    if (i_ < s_.size() && ident_start(s_[i_]))
+      while (i_ < s_.size() && ident_char(s_[i_])) ++i_;
+    return std::string(s_.substr(b, i_ - b));
+  }
+
+  // A value: a literal, or a computed one (skipped up to the next `,`,
+  // `}`, `]`, `)` or `;` outside brackets). False only at the end of the
+  // text or on an unclosed string/bracket. `undefined` is set to nullptr
+  // with `*undefined` true.
+  bool value(ojson& out, bool* undefined = nullptr) {
+    space();
+    const size_t start = i_;
+    if (i_ >= s_.size()) return fail("expected a value");
+    if (literal(out, undefined)) {
+      const size_t end = i_;
+      space();
+      // ends here: at a separator, or at a line break (no `;` needed)
+      if (i_ >= s_.size() || std::string_view(",}]);").find(s_[i_]) != std::string_view::npos ||
+          s_.substr(end, i_ - end).find('\n') != std::string_view::npos)
+        return true;
+    }
+    if (!error.empty()) return false;
+    i_ = start;
+    if (!skip_expression()) return false;
+    std::string text(s_.substr(start, i_ - start));
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\n' || text.back() == '\t' || text.back() == '\r'))
+      text.pop_back();
+    out = ojson{{"computed", text}};
+    if (undefined) *undefined = false;
+    return true;
+  }
+
+  // `{ key: value, ... }` into out (an object). The reader is at `{`.
+  bool object(ojson& out) {
+    out = ojson::object();
+    if (!eat('{')) return fail("expected {");
+    for (;;) {
+      if (eat('}')) return true;
+      space();
+      if (i_ >= s_.size()) return fail("an object not closed with }");
+      const size_t key_at = i_;
+      std::string key;
+      if (s_.compare(i_, 3, "...") == 0) {  // a spread: computed, no key
+        if (!skip_expression()) return false;
+        if (!eat(',') && !(space(), i_ < s_.size() && s_[i_] == '}')) return fail("expected , or } in an object");
+        continue;
+      }
+      if (s_[i_] == '"' || s_[i_] == '\'') {
+        if (!string(key)) return false;
+      } else if (s_[i_] >= '0' && s_[i_] <= '9') {
+        while (i_ < s_.size() && (ident_char(s_[i_]) || s_[i_] == '.')) key += s_[i_++];
+      } else {
+        key = identifier();
+        // async/get/set before a method's name
+        if ((key == "async" || key == "get" || key == "set") && (space(), i_ < s_.size() && ident_start(s_[i_])))
+          key = identifier();
+      }
+      if (key.empty()) {
+        // [computed]: name: skip the key and its value
+        if (i_ < s_.size() && s_[i_] == '[') {
+          if (!skip_expression()) return false;
+          if (!eat(',') && !(space(), i_ < s_.size() && s_[i_] == '}')) return fail("expected , or } in an object");
+          continue;
+        }
+        return fail("expected a key in an object");
+      }
+      space();
+      if (i_ < s_.size() && s_[i_] == '(') {  // a method: name(...) { ... }
+        const size_t from = key_at;
+        if (!skip_expression()) return false;
+        out[key] = ojson{{"computed", std::string(s_.substr(from, i_ - from))}};
+      } else if (eat(':')) {
+        ojson v;
+        bool undefined = false;
+        if (!value(v, &undefined)) return false;
+        if (!undefined) out[key] = std::move(v);
+      } else if (i_ < s_.size() && (s_[i_] == ',' || s_[i_] == '}')) {  // shorthand { name }: a variable
+        out[key] = ojson{{"computed", key}};
+      } else {
+        return fail("expected : after the key \"" + key + "\"");
+      }
+      if (eat(',')) continue;
+      if (eat('}')) return true;
+      return fail("expected , or } in an object");
+    }
+  }
+
+  // Skips to the end of a statement: `;` or a line break outside brackets.
+  bool skip_statement() {
+    int depth = 0;
+    while (i_ < s_.size()) {
+      const char c = s_[i_];
+      if (c == '"' || c == '\'' || c == '`') {
+        if (!skip_string()) return false;
+        continue;
+      }
+      if (s_.compare(i_, 2, "//") == 0 || s_.compare(i_, 2, "/*") == 0) {
+        space();
+        continue;
+      }
+      if (c == '(' || c == '[' || c == '{') ++depth;
+      else if (c == ')' || c == ']' || c == '}') --depth;
+      ++i_;
+      if (depth <= 0 && (c == ';' || c == '\n')) return true;
+    }
+    return true;
+  }
+
+  bool fail(std::string m) {
+    if (error.empty()) {
+      error = std::move(m);
+      error_at = i_;
+    }
+    return false;
+  }
+
+ private:
+  bool literal(ojson& out, bool* undefined) {
+    const char c = s_[i_];
+    if (c == '"' || c == '\'') {
+      std::string t;
+      if (!string(t)) return false;
+      out = t;
+      return true;
+    }
+    if (c == '`') {
+      const size_t b = i_;
+      std::string t;
+      ++i_;
+      while (i_ < s_.size() && s_[i_] != '`') {
+        if (s_.compare(i_, 2, "${") == 0) {
+          i_ = b;
+          return false;  // computed
+        }
+        if (s_[i_] == '\\' && i_ + 1 < s_.size()) {
+          if (!escape(t)) return false;
+          continue;
+        }
+        t += s_[i_++];
+      }
+      if (i_ >= s_.size()) return fail("a template string not closed with `");
+      ++i_;
+      out = t;
+      return true;
+    }
+    if (c == '[') {
+      ++i_;
+      out = ojson::array();
+      for (;;) {
+        if (eat(']')) return true;
+        ojson v;
+        bool undef = false;
+        if (!value(v, &undef)) return error.empty() ? fail("an array not closed with ]") : false;
+        out.push_back(undef ? ojson(nullptr) : std::move(v));
+        if (eat(',')) continue;
+        if (eat(']')) return true;
+        return fail("expected , or ] in an array");
+      }
+    }
+    if (c == '{') return object(out);
+    if (c == '-' || c == '+' || c == '.' || (c >= '0' && c <= '9')) return number(out);
+    if (word("true")) return out = true, true;
+    if (word("false")) return out = false, true;
+    if (word("null")) return out = nullptr, true;
+    if (word("undefined")) {
+      if (undefined) *undefined = true;
+      out = nullptr;
+      return true;
+    }
+    if (word("new")) {  // new Date("2023-01-23"): the string it is made from
+      const size_t b = i_;
+      std::string t;
+      if (word("Date") && eat('(') && (space(), i_ < s_.size() && (s_[i_] == '"' || s_[i_] == '\'')) && string(t) &&
+          eat(')')) {
+        out = t;
+        return true;
+      }
+      i_ = b;
+      return false;
+    }
+    return false;
+  }
+
+  bool number(ojson& out) {
+    const size_t b = i_;
+    if (s_[i_] == '-' || s_[i_] == '+') ++i_;
+    bool digits = false, fraction = false;
+    while (i_ < s_.size() && ((s_[i_] >= '0' && s_[i_] <= '9') || s_[i_] == '_')) ++i_, digits = true;
+    if (i_ < s_.size() && s_[i_] == '.') {
+      fraction = true;
+      ++i_;
+      while (i_ < s_.size() && s_[i_] >= '0' && s_[i_] <= '9') ++i_, digits = true;
+    }
+    if (digits && i_ < s_.size() && (s_[i_] == 'e' || s_[i_] == 'E')) {
+      fraction = true;
+      ++i_;
+      if (i_ < s_.size() && (s_[i_] == '-' || s_[i_] == '+')) ++i_;
+      while (i_ < s_.size() && s_[i_] >= '0' && s_[i_] <= '9') ++i_;
+    }
+    if (!digits || (i_ < s_.size() && ident_char(s_[i_]))) {
+      i_ = b;
+      return false;
+    }
+    std::string t;
+    for (size_t k = b; k < i_; ++k)
+      if (s_[k] != '_' && s_[k] != '+') t += s_[k];
+    try {
+      if (!fraction && t.size() < 18) out = std::stoll(t);
+      else out = std::stod(t);
+    } catch (...) {
+      i_ = b;
+      return false;
+    }
+    return true;
+  }
+
+  bool string(std::string& out) {
+    const char q = s_[i_++];
+    while (i_ < s_.size() && s_[i_] != q) {
+      if (s_[i_] == '\n') return fail("a string not closed on its line");
+      if (s_[i_] == '\\' && i_ + 1 < s_.size()) {
+        if (!escape(out)) return false;
+        continue;
+      }
+      out += s_[i_++];
+    }
+    if (i_ >= s_.size()) return fail("a string not closed");
+    ++i_;
+    return true;
+  }
+
+  bool hex(size_t at, size_t n, uint32_t& v) {
+    if (at + n > s_.size()) return false;
+    v = 0;
+    for (size_t k = at; k < at + n; ++k) {
+      const char c = s_[k];
+      const int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+      if (d < 0) return false;
+      v = v * 16 + static_cast<uint32_t>(d);
+    }
+    return true;
+  }
+
+  bool escape(std::string& out) {
+    const char e = s_[i_ + 1];
+    i_ += 2;
+    switch (e) {
+      case 'n': out += '\n'; return true;
+      case 't': out += '\t'; return true;
+      case 'r': out += '\r'; return true;
+      case 'b': out += '\b'; return true;
+      case 'f': out += '\f'; return true;
+      case 'v': out += '\v'; return true;
+      case '0': out += ' '; return true;  // no NUL in Quire's text
+      case '\n': return true;              // a line continuation
+      case 'x': {
+        uint32_t v;
+        if (!hex(i_, 2, v)) return fail("a bad \\x escape");
+        i_ += 2;
+        append_utf8(out, v);
+        return true;
+      }
+      case 'u': {
+        uint32_t v;
+        if (i_ < s_.size() && s_[i_] == '{') {
+          const size_t close = s_.find('}', i_);
+          if (close == std::string_view::npos || close - i_ - 1 > 6 || !hex(i_ + 1, close - i_ - 1, v) || v > 0x10FFFF)
+            return fail("a bad \\u{} escape");
+          i_ = close + 1;
+        } else {
+          if (!hex(i_, 4, v)) return fail("a bad \\u escape");
+          i_ += 4;
+          uint32_t lo;
+          if (v >= 0xD800 && v < 0xDC00 && s_.compare(i_, 2, "\\u") == 0 && hex(i_ + 2, 4, lo) && lo >= 0xDC00 &&
+              lo < 0xE000) {
+            v = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00);
+            i_ += 6;
+          }
+        }
+        if (v >= 0xD800 && v < 0xE000) v = 0xFFFD;
+        append_utf8(out, v);
+        return true;
+      }
+      default: out += e; return true;
+    }
+  }
+
+  bool skip_string() {
+    const char q = s_[i_++];
+    while (i_ < s_.size() && s_[i_] != q) {
+      if (s_[i_] == '\\') ++i_;
+      else if (q == '`' && s_.compare(i_, 2, "${") == 0) {
+        i_ += 2;
+        int depth = 1;
+        while (i_ < s_.size() && depth > 0) {
+          if (s_[i_] == '"' || s_[i_] == '\'' || s_[i_] == '`') {
+            if (!skip_string()) return false;
+            continue;
+          }
+          if (s_[i_] == '{') ++depth;
+          else if (s_[i_] == '}') --depth;
+          ++i_;
+        }
+        continue;
+      }
+      ++i_;
+    }
+    if (i_ >= s_.size()) return fail("a string not closed");
+    ++i_;
+    return true;
+  }
+
+  // An expression up to `,` `}` `]` `)` `;` outside brackets (a line break
+  // ends it too when what follows starts a declaration).
+  bool skip_expression() {
+    int depth = 0;
+    const size_t start = i_;
+    while (i_ < s_.size()) {
+      const char c = s_[i_];
+      if (c == '"' || c == '\'' || c == '`') {
+        if (!skip_string()) return false;
+        continue;
+      }
+      if (s_.compare(i_, 2, "//") == 0 || s_.compare(i_, 2, "/*") == 0) {
+        space();
+        continue;
+      }
+      if (depth == 0 && i_ > start && std::string_view(",}]);").find(c) != std::string_view::npos) return true;
+      if (depth == 0 && c == '\n') {
+        size_t k = i_;
+        while (k < s_.size() && (s_[k] == ' ' || s_[k] == '\t' || s_[k] == '\n' || s_[k] == '\r')) ++k;
+        for (std::string_view w : {"const ", "let ", "var ", "export ", "function ", "import "})
+          if (s_.compare(k, w.size(), w) == 0) return true;
+      }
+      if (c == '(' || c == '[' || c == '{') ++depth;
+      else if (c == ')' || c == ']' || c == '}') {
+        if (depth == 0) return true;
+        --depth;
+      }
+      ++i_;
+    }
+    if (depth > 0) return fail("brackets not closed");
+    return true;
+  }
+
+  std::string_view s_;
+  size_t i_ = 0;
+};
+
+bool finish(const Reader& r, int& error_line, std::string& error) {
+  error = "JavaScript: " + r.error;
+  error_line = r.line_of(r.error_at);
+  return false;
+}
+
+}  // namespace
+
+bool js_computed(const ojson& v) { return v.is_object() && v.size() == 1 && v.contains("computed"); }
+
+bool parse_js_front(std::string_view text, ojson& out, std::string& error, int& error_line) {
+  out = ojson::object();
+  Reader r(text);
+  r.space();
+  if (r.eat('{')) {  // Eleventy 2's form: one object literal
+    Reader o(text);
+    o.space();
+    if (!o.object(out)) return finish(o, error_line, error);
+    return o.at_end() || o.eat(';') ? true : (o.fail("text after the object"), finish(o, error_line, error));
+  }
+  while (!r.at_end()) {
+    r.word("export");
+    if (r.word("const") || r.word("let") || r.word("var")) {
+      for (;;) {
+        const std::string name = r.identifier();
+        if (name.empty()) {  // destructuring and the like: skipped
+          r.skip_statement();
+          break;
+        }
+        if (r.eat('=')) {
+          ojson v;
+          bool undefined = false;
+          if (!r.value(v, &undefined)) return finish(r, error_line, error);
+          if (!undefined) out[name] = std::move(v);
+        }
+        if (!r.eat(',')) break;
+      }
+      r.eat(';');
+      continue;
+    }
+    const size_t before = r.pos();
+    if (!r.skip_statement()) return finish(r, error_line, error);  // other statements: functions, imports
+    if (r.pos() == before) break;
+  }
+  return true;
+}
+
+bool parse_js_data_file(std::string_view text, ojson& out, std::string& error, int& error_line) {
+  out = ojson::object();
+  for (std::string_view lead : {"export default", "module.exports"}) {
+    size_t at = 0;
+    while ((at = text.find(lead, at)) != std::string_view::npos) {
+      Reader r(text.substr(at + lead.size()));
+      if (lead == "module.exports" && !r.eat('=')) {
+        at += lead.size();
+        continue;
+      }
+      r.space();
+      if (!r.eat('{')) {
+        error = "JavaScript: " + std::string(lead) + " is not an object literal (computed by the old engine)";
+        error_line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+        return false;
+      }
+      Reader o(text.substr(at + lead.size()));
+      if (lead == "module.exports") o.eat('=');
+      if (!o.object(out)) {
+        error_line = o.line_of(o.error_at) - 1 +
+                     static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n')) + 1;
+        error = "JavaScript: " + o.error;
+        return false;
+      }
+      return true;
+    }
+  }
+  error = "JavaScript: no `export default { ... }` or `module.exports = { ... }`";
+  error_line = 1;
+  return false;
+}
+
+}  // namespace quire::import

@@ -1,0 +1,90 @@
+// A body that opens with its title as a heading (common.hpp,
+// title_from_heading): Jekyll's and Eleventy's layouts often show no title,
+// so posts start with `{{ page.title }}` over `====`, or `# About`.
+#include <regex>
+
+#include "build/import/common.hpp"
+
+namespace quire::import {
+
+namespace {
+
+// `{{ page.title }}` (Jekyll, Eleventy) or `{{ title }}` (Eleventy), as
+// the whole text.
+bool is_title_value(const std::string& s, Engine engine) {
+  static const std::regex page_title(R"(\{\{-?\s*page\.title\s*-?\}\})");
+  static const std::regex title(R"(\{\{-?\s*title\s*-?\}\})");
+  return std::regex_match(s, page_title) || (engine == Engine::eleventy && std::regex_match(s, title));
+}
+
+}  // namespace
+
+void title_from_heading(Run& run, Item& item) {
+  if (run.engine != Engine::jekyll && run.engine != Engine::eleventy) return;
+  std::string& body = item.body;
+  // The first line with text, and the one after it.
+  size_t at = 0;
+  int skipped = 0;
+  while (at < body.size()) {
+    const size_t e = body.find('\n', at);
+    if (trim(std::string_view(body).substr(at, (e == std::string::npos ? body.size() : e) - at)) != "") break;
+    if (e == std::string::npos) return;
+    at = e + 1;
+    ++skipped;
+  }
+  auto line_end = [&](size_t p) { const size_t e = body.find('\n', p); return e == std::string::npos ? body.size() : e; };
+  const size_t e1 = line_end(at);
+  const std::string first(body, at, e1 - at);
+  std::string heading;
+  size_t heading_end = 0;  // just past the heading's last line
+  int lines = 0;
+  if (first.size() > 2 && first[0] == '#' && first[1] == ' ') {  // # Heading (#) ?
+    heading = trim(first.substr(2));
+    while (!heading.empty() && heading.back() == '#') heading.pop_back();
+    heading = trim(heading);
+    heading_end = e1;
+    lines = 1;
+  } else if (e1 < body.size()) {  // Heading over ====
+    const size_t e2 = line_end(e1 + 1);
+    const std::string under = trim(std::string_view(body).substr(e1 + 1, e2 - e1 - 1));
+    if (!under.empty() && under.find_first_not_of('=') == std::string::npos && first.find_first_not_of(" ") < 4) {
+      heading = trim(first);
+      heading_end = e2;
+      lines = 2;
+    }
+  }
+  const bool has_title = item.out.contains("title") && item.out["title"].is_string();
+  const std::string title = has_title ? item.out["title"].get<std::string>() : "";
+  if (!heading.empty()) {
+    if (!has_title && !is_title_value(heading, run.engine)) {
+      item.out["title"] = heading;
+      run.count("a first heading made the title");
+    } else if (has_title && (heading == title || is_title_value(heading, run.engine))) {
+      run.count("a first heading repeating the title removed");
+    } else {
+      heading.clear();
+    }
+    if (!heading.empty()) {
+      body.erase(0, heading_end < body.size() ? heading_end + 1 : body.size());
+      item.body_line += skipped + lines;
+    }
+  }
+  if (!item.out.contains("title") || !item.out["title"].is_string()) return;
+  // {{ page.title }} elsewhere: the title's text
+  static const std::regex value(R"(\{\{-?\s*(page\.)?title\s*-?\}\})");
+  const std::string t = item.out["title"].get<std::string>();
+  std::string replaced;
+  size_t last = 0;
+  for (auto it = std::sregex_iterator(body.begin(), body.end(), value); it != std::sregex_iterator(); ++it) {
+    if (!(*it)[1].matched && run.engine != Engine::eleventy) continue;  // {{ title }}: Eleventy's only
+    replaced.append(body, last, static_cast<size_t>(it->position()) - last);
+    replaced += t;
+    last = static_cast<size_t>(it->position() + it->length());
+  }
+  if (last == 0) return;
+  replaced.append(body, last, std::string::npos);
+  run.count("{{ page.title }} written out as the title");
+  body = std::move(replaced);
+}
+
+}  // namespace quire::import

@@ -1,0 +1,177 @@
+// Blogs shaped like the engines' starters and like old GitHub Pages sites
+// (the shapes real blogs are copied in with): Eleventy 3's base blog layout
+// (content/ as input, _data/ beside it in JavaScript, ---js front matter, a
+// draft, a 404 page, a post in <x>/<x>.md with its image, links to source
+// files, the feed plugin's path, a passthrough copy mapped to the site's
+// root), and a Jekyll site with no _config.yml (CNAME, jekyll-feed in the
+// Gemfile, an atom.xml template, posts opening with {{ page.title }} over
+// ====). Each imported, then built.
+#include <doctest/doctest.h>
+
+#include "content_support.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "build/content.hpp"
+#include "build/import/common.hpp"
+#include "build/import/import.hpp"
+#include "build/import/js_literal.hpp"
+
+namespace fs = std::filesystem;
+using quire::testing::all;
+using quire::testing::TempDir;
+
+namespace {
+
+std::string read_text(const fs::path& p) {
+  std::ifstream in(p);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+std::string notes(const quire::ImportReport& r) {
+  std::string s;
+  for (const quire::Diagnostic& d : r.not_converted) s += d.str() + "\n";
+  return s;
+}
+
+}  // namespace
+
+TEST_SUITE("starters") {
+
+TEST_CASE("JavaScript data: literals read, computed values named, undefined left out") {
+  using quire::import::ojson;
+  ojson out;
+  std::string error;
+  int line = 0;
+  REQUIRE(quire::import::parse_js_front(
+      "const title = \"Fifth \\u00e9 post\";\nlet date = '2023-01-23'\nvar draft = true;\n"
+      "export const tags = [\"a\", `b`, 3, -1.5e2,];\nconst when = new Date(\"2024-02-03\");\n"
+      "const nav = { key: 'About', order: 3, \"x-y\": null, }; // a comment\n"
+      "const later = computeIt(1, 2);\nconst gone = undefined;\n/* block */ function helper() {\n  return 1;\n}\n"
+      "const tpl = `Hi ${name}`;\nconst a = 1, b = \"two\";\n",
+      out, error, line));
+  CHECK(out["title"] == "Fifth \u00e9 post");
+  CHECK(out["date"] == "2023-01-23");
+  CHECK(out["draft"] == true);
+  CHECK(out["tags"] == ojson::parse(R"(["a","b",3,-150.0])"));
+  CHECK(out["when"] == "2024-02-03");
+  CHECK(out["nav"] == ojson::parse(R"({"key":"About","order":3,"x-y":null})"));
+  CHECK(quire::import::js_computed(out["later"]));
+  CHECK(out["later"]["computed"] == "computeIt(1, 2)");
+  CHECK(quire::import::js_computed(out["tpl"]));
+  CHECK_FALSE(out.contains("gone"));
+  CHECK(out["a"] == 1);
+  CHECK(out["b"] == "two");
+  // Eleventy 2's form: one object literal, methods computed
+  REQUIRE(quire::import::parse_js_front("{\n  title: 'Old form',\n  permalink() { return '/x/'; },\n}\n", out, error, line));
+  CHECK(out["title"] == "Old form");
+  CHECK(quire::import::js_computed(out["permalink"]));
+  // Broken: a message and the line
+  CHECK_FALSE(quire::import::parse_js_front("const a = 1;\nconst title = \"never closed;\n", out, error, line));
+  CHECK(line == 2);
+  CHECK(has(error, "string not closed"));
+  // Data files
+  REQUIRE(quire::import::parse_js_data_file(
+      "// site\nexport default {\n\ttitle: \"Blog\",\n\tauthor: { name: \"Ana\", url: 'https://a.example/' },\n};\n",
+      out, error, line));
+  CHECK(out["title"] == "Blog");
+  CHECK(out["author"]["name"] == "Ana");
+  REQUIRE(quire::import::parse_js_data_file("module.exports = { tags: [\"posts\"], layout: \"post.njk\" };", out, error, line));
+  CHECK(out["tags"] == ojson::parse(R"(["posts"])"));
+  CHECK_FALSE(quire::import::parse_js_data_file("export default function() { return {}; }", out, error, line));
+  CHECK(has(error, "not an object literal"));
+}
+
+TEST_CASE("an Eleventy 3 base-blog layout moves in whole and builds") {
+  TempDir dir;
+  const fs::path src = dir.path / "src", dest = dir.path / "blog";
+  dir.write("src/eleventy.config.js",
+            "export default async function(cfg) {\n  cfg.addPassthroughCopy({ \"./public/\": \"/\" })\n"
+            "    .addPassthroughCopy(\"./content/feed/style.xsl\");\n"
+            "  cfg.addPlugin(feedPlugin, { type: \"atom\", outputPath: \"/feed/feed.xml\" });\n}\n"
+            "export const config = {\n  dir: { input: \"content\", includes: \"../_includes\", data: \"../_data\" },\n};\n");
+  dir.write("src/_data/metadata.js",
+            "export default {\n\ttitle: \"Night Notes\",\n\turl: \"https://night.example/\",\n\tlanguage: \"en\",\n"
+            "\tauthor: {\n\t\tname: \"Ida\",\n\t\temail: \"ida@night.example\",\n\t}\n}\n");
+  dir.write("src/public/img/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+  dir.write("src/content/feed/style.xsl", "<xsl/>");
+  dir.write("src/content/404.md", "---\npermalink: 404.html\neleventyExcludeFromCollections: true\n---\n# Not found.\n");
+  dir.write("src/content/about.md", "---js\nconst eleventyNavigation = {\n\tkey: \"About\",\n\torder: 3\n};\n---\n# About me\n\nI write.\n");
+  dir.write("src/content/blog/blog.11tydata.js", "export default {\n\ttags: [\n\t\t\"posts\"\n\t],\n\t\"layout\": \"post.njk\",\n};\n");
+  dir.write("src/content/blog/first.md", "---\ntitle: First\ndate: 2018-05-01\ntags: posts\n---\nHello.\n");
+  dir.write("src/content/blog/second.md",
+            "---\ntitle: Second\ndate: 2018-07-04\ntags: [posts, night]\n---\n"
+            "<a href=\"/blog/first.md\">First post</a>, <a href=\"blog/first.md#top\">again</a> and [the third](third/third.md).\n");
+  dir.write("src/content/blog/third/third.md", "---\ntitle: Third\ndate: 2018-08-24\n---\n<img src=\"./owl.png\" alt=\"An owl\">\n");
+  dir.write("src/content/blog/third/owl.png", "not really a png");
+  dir.write("src/content/blog/fifth.md", "---js\nconst title = \"Fifth\";\nconst date = \"2023-01-23\";\nconst draft = true;\n---\nA draft.\n");
+
+  const quire::ImportReport r = quire::import_blog(quire::Engine::eleventy, src, dest, {});
+  REQUIRE_MESSAGE(r.ok(), notes(r));
+  const std::string site = read_text(dest / "site.yaml");
+  CHECK(has(site, "title: \"Night Notes\""));
+  CHECK(has(site, "author: \"Ida\""));
+  CHECK(has(site, "url: \"https://night.example\""));
+  CHECK(has(site, "old_feeds: [\"/feed/feed.xml\"]"));
+  // the draft stays a draft, with its title and date
+  const std::string fifth = read_text(dest / "posts/fifth.md");
+  CHECK(has(fifth, "title: \"Fifth\"\ndate: 2023-01-23\n"));
+  CHECK(has(fifth, "draft: true"));
+  // the 404 page is Quire's own; about's heading is its title
+  CHECK_FALSE(fs::exists(dest / "pages/404.md"));
+  CHECK(has(notes(r), "404.md: the not-found page"));
+  const std::string about = read_text(dest / "pages/about.md");
+  CHECK(has(about, "title: \"About me\""));
+  CHECK_FALSE(has(about, "# About me"));
+  // <x>/<x>.md is a folder post with its image, at its old URL /blog/third/
+  CHECK(fs::exists(dest / "posts/third/index.md"));
+  CHECK(fs::exists(dest / "posts/third/owl.png"));
+  CHECK(has(read_text(dest / "posts/third/index.md"), "\"/blog/third/\""));
+  // collection tags dropped (from the .js data file); links to source files rewritten
+  const std::string second = read_text(dest / "posts/second.md");
+  CHECK(has(second, "tags: [\"night\"]"));
+  CHECK(has(second, "<a href=\"/posts/first/\">First post</a>, <a href=\"/posts/first/#top\">again</a> and [the third](/posts/third/)"));
+  CHECK_FALSE(has(read_text(dest / "posts/first.md"), "tags:"));
+  // public/ copied to the site's root
+  CHECK(fs::exists(dest / "static/img/logo.svg"));
+  CHECK(fs::exists(dest / "static/feed/style.xsl"));
+
+  const quire::ContentResult built = quire::load_content(dest, {});
+  CHECK_MESSAGE(built.ok(), all(built.errors));
+  CHECK(built.bundle.posts.size() == 3);
+}
+
+TEST_CASE("a GitHub Pages Jekyll site without _config.yml moves in whole and builds") {
+  TempDir dir;
+  const fs::path src = dir.path / "src", dest = dir.path / "blog";
+  dir.write("src/CNAME", "words.example.org\n");
+  dir.write("src/Gemfile", "source 'https://rubygems.org'\ngem 'github-pages'\ngem 'jekyll-feed'\n");
+  dir.write("src/atom.xml", "---\n---\n<?xml version=\"1.0\"?>\n<feed>{{ site.time }}</feed>\n");
+  dir.write("src/404.md", "---\nlayout: default\npermalink: /404.html\n---\nLost?\n");
+  dir.write("src/_posts/2009-05-19-the-parable.md",
+            "---\nlayout: post\ntitle: The Parable\n---\n\n{{ page.title }}\n================\n\n"
+            "<p class=\"meta\">19 May 2009</p>\n\nAs {{ page.title }} says.\n");
+  dir.write("src/_posts/2010-01-02-own-heading.md", "---\ntitle: Own\n---\n# Something else\n\nText.\n");
+
+  const quire::ImportReport r = quire::import_blog(quire::Engine::jekyll, src, dest, {});
+  REQUIRE_MESSAGE(r.ok(), notes(r));
+  const std::string site = read_text(dest / "site.yaml");
+  CHECK(has(site, "url: \"https://words.example.org\""));
+  CHECK(has(site, "old_feeds: [\"/atom.xml\"]"));  // /feed.xml is Quire's own
+  CHECK_FALSE(fs::exists(dest / "pages/404.md"));
+  const std::string parable = read_text(dest / "posts/2009-05-19-the-parable.md");
+  CHECK_FALSE(has(parable, "===="));
+  CHECK_FALSE(has(parable, "{{"));
+  CHECK(has(parable, "As The Parable says."));
+  // a first heading that is not the title stays
+  CHECK(has(read_text(dest / "posts/2010-01-02-own-heading.md"), "# Something else"));
+
+  const quire::ContentResult built = quire::load_content(dest, {});
+  CHECK_MESSAGE(built.ok(), all(built.errors));
+  CHECK(built.bundle.posts.size() == 2);
+  CHECK_MESSAGE(built.warnings.empty(), all(built.warnings));
+}
+
+}  // TEST_SUITE
