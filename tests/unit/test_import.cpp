@@ -228,10 +228,16 @@ TEST_CASE("Hugo: shortcodes without an equivalent are reported at their line and
 TEST_CASE("Zola: @/ links become the post's new URL; shortcodes are reported") {
   Fixture f(Engine::zola);
   f.add_post("summer", "2021-07-15", {"blog/summer.md"});
-  CHECK(f.zola("[s](@/blog/summer.md#heat) `[c](@/blog/summer.md)`\n\n{{ youtube(id=\"x\") }}\n") ==
-        "[s](/posts/summer/#heat) `[c](@/blog/summer.md)`\n\n{{ youtube(id=\"x\") }}\n");
-  CHECK(f.notes() == "p.md:3: {{ youtube(id=\"x\") }}: Zola shortcode youtube() (a template of the site): no equivalent, "
+  CHECK(f.zola("[s](@/blog/summer.md#heat) `[c](@/blog/summer.md)`\n\n{{ note(kind=\"tip\") }}\n") ==
+        "[s](/posts/summer/#heat) `[c](@/blog/summer.md)`\n\n{{ note(kind=\"tip\") }}\n");
+  CHECK(f.notes() == "p.md:3: {{ note(kind=\"tip\") }}: Zola shortcode note() (a template of the site): no equivalent, "
                      "rewrite it by hand\n");
+  // The shortcodes every theme has its own copy of: an image, a figure, a video.
+  CHECK(f.zola("{{ youtube(id=\"x\") }}\n") ==
+        "<iframe src=\"https://www.youtube-nocookie.com/embed/x\" title=\"YouTube video\" loading=\"lazy\" allowfullscreen></iframe>\n");
+  CHECK(f.zola("{{ image(src=\"/a.png\", alt=\"An owl\", position=\"left\") }}\n") ==
+        f.hugo("{{< figure src=\"/a.png\" alt=\"An owl\" >}}\n"));
+  CHECK(f.zola("{{ figure(src=\"b.jpg\", caption=\"Night\") }}\n") == f.hugo("{{< figure src=\"b.jpg\" caption=\"Night\" >}}\n"));
 }
 
 TEST_CASE("permalink patterns give the post's new URL, by the core's rule") {

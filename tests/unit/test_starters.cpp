@@ -5,7 +5,9 @@
 // files, the feed plugin's path, a passthrough copy mapped to the site's
 // root), and a Jekyll site with no _config.yml (CNAME, jekyll-feed in the
 // Gemfile, an atom.xml template, posts opening with {{ page.title }} over
-// ====). Each imported, then built.
+// ====), a Zola theme's demo blog (posts at content/'s root listed by
+// date, pages in a section not rendered, an archive page of a template).
+// Each imported, then built.
 #include <doctest/doctest.h>
 
 #include "content_support.hpp"
@@ -172,6 +174,39 @@ TEST_CASE("a GitHub Pages Jekyll site without _config.yml moves in whole and bui
   CHECK_MESSAGE(built.ok(), all(built.errors));
   CHECK(built.bundle.posts.size() == 2);
   CHECK_MESSAGE(built.warnings.empty(), all(built.warnings));
+}
+
+TEST_CASE("a Zola blog with its posts at content/'s root moves in whole and builds") {
+  TempDir dir;
+  const fs::path src = dir.path / "src", dest = dir.path / "blog";
+  dir.write("src/config.toml", "base_url = \"https://me.example/theme/\"\ntitle = \"Demo\"\ngenerate_feed = true\n");
+  dir.write("src/content/_index.md", "+++\npaginate_by = 2\nsort_by = \"date\"\n+++\n");
+  dir.write("src/content/zola-is-nice.md",
+            "+++\ntitle = \"Zola is nice\"\ndate = 2019-02-01\n\n[taxonomies]\ntags = [\"zola\"]\n+++\n"
+            "Text.\n\n{{ image(src=\"/img/owl.png\", alt=\"An owl\", position=\"left\") }}\n");
+  dir.write("src/content/2019-03-04-second.md", "+++\ntitle = \"Second\"\n+++\nMore.\n");
+  dir.write("src/content/pages/_index.md", "+++\nrender = false\n+++\n");
+  dir.write("src/content/pages/about.md", "+++\ntitle = \"About Me\"\npath = \"about\"\n+++\nHello.\n");
+  dir.write("src/content/pages/archive.md", "+++\ntitle = \"Archive\"\npath = \"archive\"\ntemplate = \"archive.html\"\n+++\n");
+  dir.write("src/content/notes/_index.md", "+++\nsort_by = \"date\"\n+++\n");
+  dir.write("src/content/notes/undated.md", "+++\ntitle = \"Colophon\"\n+++\nNo date.\n");
+
+  const quire::ImportReport r = quire::import_blog(quire::Engine::zola, src, dest, {});
+  REQUIRE_MESSAGE(r.ok(), notes(r));
+  CHECK(r.posts == 2);
+  // root posts keep their old address (/zola-is-nice/; Zola drops the file's date)
+  const std::string nice = read_text(dest / "posts/zola-is-nice.md");
+  CHECK(has(nice, "aliases: [\"/zola-is-nice/\"]"));
+  CHECK(has(nice, "![An owl](/img/owl.png)"));
+  CHECK(has(read_text(dest / "posts/2019-03-04-second.md"), "aliases: [\"/second/\"]"));
+  CHECK(has(read_text(dest / "pages/about.md"), "permalink: \"/about/\""));
+  CHECK(fs::exists(dest / "pages/undated.md"));
+  CHECK_FALSE(fs::exists(dest / "pages/archive.md"));
+  CHECK(has(notes(r), "archive.md: at /archive/, which is the archive"));
+
+  const quire::ContentResult built = quire::load_content(dest, {});
+  CHECK_MESSAGE(built.ok(), all(built.errors));
+  CHECK(built.bundle.posts.size() == 2);
 }
 
 }  // TEST_SUITE

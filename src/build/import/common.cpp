@@ -131,11 +131,11 @@ void convert_items(Run& run, const TagHandler& handle) {
   for (Item& item : run.items) {
     if (!load_item(run, item)) continue;
     convert_front(run, item);
-    if (not_found_page(run, item)) continue;
-    title_from_heading(run, item);
     item.slug = item.out.contains("slug") ? item.out["slug"].get<std::string>()
               : item.bundle                ? item.source.parent_path().filename().string()
                                            : file_slug(item.source);
+    if (builtin_page(run, item)) continue;
+    title_from_heading(run, item);
     if (item.bundle) {
       std::string d;
       if (file_date(item.slug, d)) item.slug = item.slug.substr(11);
@@ -143,9 +143,9 @@ void convert_items(Run& run, const TagHandler& handle) {
     std::string ymd;
     file_date(item.bundle ? item.source.parent_path().filename().string() : item.source.stem().string(), ymd);
     finish_front(run, item, ymd);
-    if (!item.section.empty()) {
+    if (!item.section.empty() || item.root_post) {
       const bool own_slug = item.out.contains("slug") && run.engine != Engine::eleventy;
-      std::string old_url = "/" + item.section + "/" + (own_slug ? item.slug : item.old_name) + "/";
+      std::string old_url = (item.root_post ? "" : "/" + item.section) + "/" + (own_slug ? item.slug : item.old_name) + "/";
       // Under Hugo's permalinks, :title is the title made a URL (Hugo's
       // urlize), :slug the post's slug or else that, :filename and
       // :slugorfilename the file's (bundle's) name; the core's rule reads
@@ -180,9 +180,16 @@ void add_old_feed(ojson& site, const std::string& path) {
   feeds.push_back(path);
 }
 
-bool not_found_page(Run& run, const Item& item) {
-  if (!item.page || !item.out.contains("permalink") || run.url_of(item) != "/404.html") return false;
-  run.note(item.shown, 0, "the not-found page: Quire writes its own 404.html (with search and the nearest posts); not converted");
+bool builtin_page(Run& run, const Item& item) {
+  if (!item.page) return false;
+  const std::string url = run.url_of(item);
+  const char* built = url.size() > 1 ? reserved_path(url.substr(1)) : nullptr;
+  if (!built) return false;
+  const bool text = item.body.find_first_not_of(" \t\n") != std::string::npos;
+  run.note(item.shown, 0, url == "/404.html"
+               ? "the not-found page: Quire writes its own 404.html (with search and the nearest posts); not converted"
+               : std::string("at ") + url + ", which is " + built + " Quire writes itself; not converted" +
+                     (text ? " (its text is not kept: put it on a page of its own)" : ""));
   return true;
 }
 

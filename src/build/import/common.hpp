@@ -73,6 +73,7 @@ struct Item {
   // Where the old engine published it by default: /<section>/<old_name>/
   // (Hugo, Zola, Eleventy; Jekyll computes its own).
   std::string section, old_name;
+  bool root_post = false;      // a post at /<old_name>/ (Zola's root section)
 };
 
 // Reports and shared state of one import.
@@ -216,9 +217,10 @@ void convert_items(Run& run, const TagHandler& handle);
 // path Quire writes itself (/feed.xml) needs none.
 void add_old_feed(ojson& site, const std::string& path);
 
-// A page at /404.html (Jekyll's and Eleventy's starters ship one): noted,
-// true; Quire writes its own not-found page.
-bool not_found_page(Run& run, const Item& item);
+// A page at an address Quire writes itself: /404.html (Jekyll's and
+// Eleventy's starters ship one), /archive/ or /tags/ (a theme's template
+// page, often with no text of its own): noted, true.
+bool builtin_page(Run& run, const Item& item);
 
 // Reads and parses one source file into an item (false, reported, if its
 // front matter cannot be read).

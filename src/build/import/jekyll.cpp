@@ -194,7 +194,6 @@ void read_jekyll(Run& run, ojson& site) {
     for (const auto& [k, v] : preset.items()) if (!item.in.contains(k)) item.in[k] = v;
     std::vector<std::string> folder_cats = item.categories;
     convert_front(run, item);
-    if (not_found_page(run, item)) continue;
     title_from_heading(run, item);
     // Jekyll adds the folders' categories to the post's own.
     for (const std::string& c : folder_cats)
@@ -202,6 +201,7 @@ void read_jekyll(Run& run, ojson& site) {
         item.categories.insert(item.categories.begin(), c);
     if (!item.categories.empty()) item.out["categories"] = item.categories;
     item.slug = item.out.contains("slug") ? item.out["slug"].get<std::string>() : file_slug(item.source);
+    if (builtin_page(run, item)) continue;
     std::string ymd;
     file_date(item.source.stem().string(), ymd);
     if (!item.page && ymd.empty() && !item.out.contains("date") && item.out.contains("draft")) {

@@ -71,7 +71,27 @@ TagResult zola_shortcode(Run&, std::string_view text, Tag& t) {
     r.replacement = std::string(text.substr(t.begin, t.end - t.begin));
     return r;
   }
-  r.reason = "Zola shortcode " + inner.substr(0, paren) + "() (a template of the site): no equivalent, rewrite it by hand";
+  // A theme's own shortcodes, yet the same few everywhere: an image or a
+  // figure with src= (alt=, caption=), a YouTube video with id=.
+  const std::string name = trim(inner.substr(0, paren));
+  const Args args = parse_args(std::string_view(inner).substr(paren + 1, inner.size() - paren - 2));
+  const bool image = name.find("image") != std::string::npos || name.find("figure") != std::string::npos ||
+                     name == "img" || name == "fig";
+  if (image && !args.get("src").empty()) {
+    std::string caption = args.get("caption");
+    if (caption.empty()) caption = args.get("title");
+    r.converted = true;
+    r.replacement = figure_markdown(args.get("src"), args.get("alt"), caption, args.get("link"));
+    r.construct = "{{ " + name + "(src=...) }}";
+    return r;
+  }
+  if (name == "youtube" && !args.get("id").empty()) {
+    r.converted = true;
+    r.replacement = youtube_iframe(args.get("id"));
+    r.construct = "{{ youtube(id=...) }}";
+    return r;
+  }
+  r.reason = "Zola shortcode " + name + "() (a template of the site): no equivalent, rewrite it by hand";
   return r;
 }
 
@@ -111,10 +131,37 @@ void read_zola(Run& run, ojson& site) {
   }
   size_t best = 0;  // the section with the most posts gives posts_per_page
   std::map<fs::path, int> paginate;
+  std::map<fs::path, ojson> sections;  // each _index.md's front matter
   collect_content_dir(run, content, [&](const fs::path& section, const ojson& front) {
+    sections[section] = front;
     if (front.contains("paginate_by") && front["paginate_by"].is_number_integer())
       paginate[section] = front["paginate_by"].get<int>();
   });
+  // Zola's sections decide what a blog post is: pages at content/'s root
+  // are the posts when the root section lists by date (a theme's demo blog,
+  // many personal sites); in a section that is not rendered (render =
+  // false) or for a file without a date (Zola leaves it out of a dated
+  // list), a page.
+  auto says = [&](const fs::path& section, const char* key, const ojson& value) {
+    const auto it = sections.find(section);
+    return it != sections.end() && it->second.contains(key) && it->second[key] == value;
+  };
+  for (Item& item : run.items) {
+    std::string text, error, ymd;
+    ojson front;
+    int line = 0;
+    if (!read_file(item.source, text) || !parse_front(split_front_matter(text), front, error, line)) continue;
+    const std::string base = item.bundle ? item.source.parent_path().filename().string() : item.source.stem().string();
+    const bool dated = front.contains("date") || file_date(base, ymd);
+    if (item.page && dated && (says("", "sort_by", "date") || (sections.count("") && sections[""].contains("paginate_by")))) {
+      item.page = false;
+      item.root_post = true;
+      item.old_name = file_slug(base + ".md");
+    } else if (!item.page && (!dated || says(item.section, "render", false))) {
+      item.page = true;
+      item.section.clear();
+    }
+  }
   for (const auto& [section, n] : paginate) {
     size_t count = 0;
     for (const Item& item : run.items)
