@@ -6,7 +6,10 @@
 // root), and a Jekyll site with no _config.yml (CNAME, jekyll-feed in the
 // Gemfile, an atom.xml template, posts opening with {{ page.title }} over
 // ====), a Zola theme's demo blog (posts at content/'s root listed by
-// date, pages in a section not rendered, an archive page of a template).
+// date, pages in a section not rendered, an archive page of a template),
+// and the shapes personal blogs on GitHub had: Hugo keys in capitals, a
+// section of undated quotes, two Jekyll posts with one name on two days,
+// a time zone written as an offset.
 // Each imported, then built.
 #include <doctest/doctest.h>
 
@@ -204,6 +207,44 @@ TEST_CASE("a Zola blog with its posts at content/'s root moves in whole and buil
   CHECK_FALSE(fs::exists(dest / "pages/archive.md"));
   CHECK(has(notes(r), "archive.md: at /archive/, which is the archive"));
 
+  const quire::ContentResult built = quire::load_content(dest, {});
+  CHECK_MESSAGE(built.ok(), all(built.errors));
+  CHECK(built.bundle.posts.size() == 2);
+}
+
+TEST_CASE("Hugo: keys in any case, an undated section kept as pages at their addresses") {
+  TempDir dir;
+  const fs::path src = dir.path / "src", dest = dir.path / "blog";
+  dir.write("src/config.toml", "baseURL = \"https://h.example/\"\ntitle = \"H\"\n");
+  dir.write("src/content/post/nix.md",
+            "---\nTitle: \"Installing NixOS\"\nDate: 2023-01-03T10:00:00Z\nTags: [nix, linux]\nCategory: [ops]\n---\nText.\n");
+  dir.write("src/content/post/second.md", "+++\ntitle = \"Second\"\npublishDate = 2023-02-01\n+++\nMore.\n");
+  dir.write("src/content/quotes/steele.md", "+++\nauthor = \"Guy Steele\"\n+++\nWe were after the C++ programmers.\n");
+  const quire::ImportReport r = quire::import_blog(quire::Engine::hugo, src, dest, {});
+  REQUIRE_MESSAGE(r.ok(), notes(r));
+  const std::string nix = read_text(dest / "posts/nix.md");
+  CHECK(has(nix, "title: \"Installing NixOS\"\ndate: 2023-01-03T10:00:00Z\n"));
+  CHECK(has(nix, "tags: [\"nix\",\"linux\"]"));
+  CHECK(has(read_text(dest / "posts/second.md"), "date: 2023-02-01"));
+  CHECK(has(read_text(dest / "pages/steele.md"), "permalink: \"/quotes/steele/\""));
+  const quire::ContentResult built = quire::load_content(dest, {});
+  CHECK_MESSAGE(built.ok(), all(built.errors));
+  CHECK(built.bundle.posts.size() == 2);
+}
+
+TEST_CASE("Jekyll: one name on two days gets two slugs; an offset time zone becomes a tz zone") {
+  TempDir dir;
+  const fs::path src = dir.path / "src", dest = dir.path / "blog";
+  dir.write("src/_config.yml", "title: Daily\nurl: https://d.example\ntimezone: \"+0100\"\npermalink: pretty\n");
+  dir.write("src/_posts/2017-08-05-wrapup.md", "---\ntitle: Wrap-up, day one\n---\nOne.\n");
+  dir.write("src/_posts/2017-08-06-wrapup.md", "---\ntitle: Wrap-up, day two\n---\nTwo.\n");
+  const quire::ImportReport r = quire::import_blog(quire::Engine::jekyll, src, dest, {});
+  REQUIRE_MESSAGE(r.ok(), notes(r));
+  CHECK(has(read_text(dest / "site.yaml"), "timezone: \"Etc/GMT-1\""));
+  const std::string two = read_text(dest / "posts/2017-08-06-wrapup.md");
+  CHECK(has(two, "slug: \"wrapup-2\""));
+  CHECK(has(two, "aliases: [\"/2017/08/06/wrapup/\"]"));
+  CHECK(has(notes(r), "the slug \"wrapup\" is another post's too"));
   const quire::ContentResult built = quire::load_content(dest, {});
   CHECK_MESSAGE(built.ok(), all(built.errors));
   CHECK(built.bundle.posts.size() == 2);

@@ -128,9 +128,11 @@ void collect_content_dir(Run& run, const fs::path& content,
 
 void convert_items(Run& run, const TagHandler& handle) {
   std::vector<Item> kept;
+  std::set<std::string> slugs;
   for (Item& item : run.items) {
     if (!load_item(run, item)) continue;
     convert_front(run, item);
+    if (!item.page_url.empty() && !item.out.contains("permalink")) item.out["permalink"] = item.page_url;
     item.slug = item.out.contains("slug") ? item.out["slug"].get<std::string>()
               : item.bundle                ? item.source.parent_path().filename().string()
                                            : file_slug(item.source);
@@ -163,7 +165,10 @@ void convert_items(Run& run, const TagHandler& handle) {
           for (size_t at; (at = pattern.find(token)) != std::string::npos;) pattern.replace(at, std::strlen(token), value);
         old_url = expand_pattern(run, pattern, item, own_slug ? item.slug : title);
       }
+      unique_slug(run, item, slugs);
       keep_old_url(run, item, old_url);
+    } else {
+      unique_slug(run, item, slugs);
     }
     kept.push_back(std::move(item));
   }
@@ -191,6 +196,36 @@ bool builtin_page(Run& run, const Item& item) {
                : std::string("at ") + url + ", which is " + built + " Quire writes itself; not converted" +
                      (text ? " (its text is not kept: put it on a page of its own)" : ""));
   return true;
+}
+
+void undated_as_pages(Run& run) {
+  for (Item& item : run.items) {
+    if (item.page) continue;
+    std::string text, error, ymd;
+    ojson front;
+    int line = 0;
+    if (!read_file(item.source, text) || !parse_front(split_front_matter(text), front, error, line)) continue;
+    bool dated = file_date(item.bundle ? item.source.parent_path().filename().string() : item.source.stem().string(), ymd);
+    for (const auto& [k, v] : front.items()) {
+      std::string key = k;
+      for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (key == "date" || key == "publishdate" || key == "pubdate" || key == "lastmod") dated = true;
+    }
+    if (dated) continue;
+    item.page = true;
+    item.page_url = "/" + item.section + "/" + item.old_name + "/";
+    item.section.clear();
+    run.count("a section's file without a date kept as a page at its address");
+  }
+}
+
+void unique_slug(Run& run, Item& item, std::set<std::string>& taken) {
+  if (item.page || taken.insert(item.slug).second) return;
+  std::string slug;
+  for (int n = 2; !taken.insert(slug = item.slug + "-" + std::to_string(n)).second;) ++n;
+  run.note(item.shown, 0, "the slug \"" + item.slug + "\" is another post's too; written as slug: \"" + slug + "\"");
+  item.slug = slug;
+  item.out["slug"] = slug;
 }
 
 void keep_old_url(Run& run, Item& item, const std::string& old_url) {

@@ -12,6 +12,7 @@
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <map>
 #include <string>
 #include <string_view>
@@ -74,6 +75,7 @@ struct Item {
   // (Hugo, Zola, Eleventy; Jekyll computes its own).
   std::string section, old_name;
   bool root_post = false;      // a post at /<old_name>/ (Zola's root section)
+  std::string page_url;        // a page kept at the address it had (undated_as_pages)
 };
 
 // Reports and shared state of one import.
@@ -208,6 +210,11 @@ void read_eleventy(Run& run, ojson& site);
 // ("posts/x.md", "posts/x", "x.md", "x", bundles by their folder).
 void collect_content_dir(Run& run, const fs::path& content,
                          const std::function<void(const fs::path&, const ojson&)>& section);
+// Hugo and Zola: a file in a section with no date (a theme's quotes or
+// projects section; Zola leaves it out of a dated list) is a page, kept at
+// its old address /<section>/<name>/, not a post the build would refuse.
+void undated_as_pages(Run& run);
+
 // Reads and converts the front matter of run.items (dropping what cannot be
 // read), then converts each body with `handle` (on tags outside code).
 void convert_items(Run& run, const TagHandler& handle);
@@ -225,6 +232,12 @@ bool builtin_page(Run& run, const Item& item);
 // Reads and parses one source file into an item (false, reported, if its
 // front matter cannot be read).
 bool load_item(Run& run, Item& item);
+
+// A post whose slug another post already has (Jekyll tells
+// 2017-08-05-wrapup.md and 2017-08-06-wrapup.md apart by their dated
+// URLs; Quire needs one slug each): given "<slug>-2" and so on, noted.
+// Call before keep_old_url, with the old URL already computed.
+void unique_slug(Run& run, Item& item, std::set<std::string>& taken);
 
 // The post's old URL, when the import does not keep it (no site pattern
 // carried over, no permalink of its own): added to its aliases, so the old

@@ -375,7 +375,18 @@ std::string eleventy_file_slug(std::string text, const fs::path& source) {
 }  // namespace
 
 void convert_front(Run& run, Item& item) {
-  const ojson& in = item.in;
+  // Hugo reads front matter keys in any case (Title, Date, Tags): lowered
+  // here, a key already in lower case kept first.
+  const ojson in = [&] {
+    if (run.engine != Engine::hugo || !item.in.is_object()) return item.in;
+    ojson lowered = ojson::object();
+    for (const auto& [k, v] : item.in.items()) {
+      std::string l = k;
+      for (char& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (!lowered.contains(l) || l == k) lowered[l] = v;
+    }
+    return lowered;
+  }();
   ojson& out = item.out;
   const std::string front_text = [&] {
     std::string t;
@@ -411,7 +422,7 @@ void convert_front(Run& run, Item& item) {
   for (const auto& [key, v] : in.items()) {
     if (key == "title") {
       take_string("title", "title");
-    } else if (key == "date" || key == "publishDate" || key == "pubdate" || key == "published_at" ||
+    } else if (key == "date" || key == "publishDate" || key == "publishdate" || key == "pubdate" || key == "published_at" ||
                (key == "published" && !v.is_boolean() && scalar(v) != "true" && scalar(v) != "false")) {
       take_date(key, "date");
     } else if (key == "lastmod" || key == "last_modified_at" || key == "updated" || key == "modified" ||

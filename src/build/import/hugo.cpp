@@ -267,6 +267,7 @@ void read_hugo(Run& run, ojson& site) {
       if (run.section_permalinks.count(section) && (best.empty() || n > posts[best])) best = section;
     if (!best.empty()) carry_pattern(run, site, run.section_permalinks[best], run.shown(run.src / "hugo.toml"));
   }
+  undated_as_pages(run);
   convert_items(run, [&](std::string_view text, Tag& t) { return hugo_shortcode(run, text, t); });
   copy_tree(run, run.src / "static", run.dest / "static", run.report.static_files);
   if (fs::is_directory(run.src / "assets"))

@@ -86,7 +86,27 @@ void read_config(Run& run, ojson& site, std::vector<std::string>& exclude, bool&
   }
   std::string lang = str("lang").empty() ? str("language") : str("lang");
   if (!lang.empty()) site["language"] = lang.substr(0, lang.find_first_of("-_"));
-  if (!str("timezone").empty()) site["timezone"] = run.timezone = str("timezone");
+  if (std::string tz = str("timezone"); !tz.empty()) {
+    // An offset ("+0100", Ruby reads it as one) is a fixed zone: Etc/GMT-1
+    // (the tz database's signs are POSIX's, the other way round).
+    const std::string digits = tz.size() >= 5 && (tz[0] == '+' || tz[0] == '-') ? tz.substr(1) : "";
+    std::string hh, mm;
+    if (digits.size() == 4 && std::all_of(digits.begin(), digits.end(), ::isdigit)) hh = digits.substr(0, 2), mm = digits.substr(2);
+    if (digits.size() == 5 && digits[2] == ':' && ::isdigit(digits[0]) && ::isdigit(digits[1]) && ::isdigit(digits[3]) &&
+        ::isdigit(digits[4]))
+      hh = digits.substr(0, 2), mm = digits.substr(3);
+    if (!hh.empty()) {
+      const int h = std::atoi(hh.c_str());
+      if (mm != "00" || h > 14) {
+        run.note(shown, 0, "timezone: \"" + tz + "\" is an offset no tz database zone has; left out (dates keep their own offsets)");
+        tz.clear();
+      } else {
+        tz = h == 0 ? "UTC" : std::string("Etc/GMT") + (tz[0] == '+' ? "-" : "+") + std::to_string(h);
+        run.count("timezone offset as a tz database zone");
+      }
+    }
+    if (!tz.empty()) site["timezone"] = run.timezone = tz;
+  }
   if (!str("paginate").empty()) {
     const int n = std::atoi(str("paginate").c_str());
     if (n >= 1 && n <= 1000) site["posts_per_page"] = n;
@@ -188,6 +208,7 @@ void read_jekyll(Run& run, ojson& site) {
   }
   // Read every post first: links between posts need all of them.
   std::vector<Item> kept;
+  std::set<std::string> slugs;
   for (Item& item : run.items) {
     const ojson preset = item.in;
     if (!load_item(run, item)) continue;
@@ -217,8 +238,10 @@ void read_jekyll(Run& run, ojson& site) {
       ymd = b;
     }
     finish_front(run, item, ymd);
+    const std::string old_url = expand_pattern(run, own_pattern ? run.permalink : permalink_pattern("date"), item);
+    unique_slug(run, item, slugs);
     if (!item.page && (!own_pattern || !run.permalink.empty()))  // the site's pattern (kept as it is), else Jekyll's default
-      keep_old_url(run, item, expand_pattern(run, own_pattern ? run.permalink : permalink_pattern("date"), item));
+      keep_old_url(run, item, old_url);
     kept.push_back(std::move(item));
   }
   run.items = std::move(kept);

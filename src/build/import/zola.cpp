@@ -157,11 +157,13 @@ void read_zola(Run& run, ojson& site) {
       item.page = false;
       item.root_post = true;
       item.old_name = file_slug(base + ".md");
-    } else if (!item.page && (!dated || says(item.section, "render", false))) {
+    } else if (!item.page && says(item.section, "render", false)) {
       item.page = true;
+      item.page_url = "/" + item.section + "/" + item.old_name + "/";
       item.section.clear();
     }
   }
+  undated_as_pages(run);
   for (const auto& [section, n] : paginate) {
     size_t count = 0;
     for (const Item& item : run.items)
