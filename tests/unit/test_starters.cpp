@@ -148,6 +148,23 @@ TEST_CASE("an Eleventy 3 base-blog layout moves in whole and builds") {
   CHECK(built.bundle.posts.size() == 3);
 }
 
+TEST_CASE("Eleventy moved from Hugo: {% ref %} to a post by its old file name, site data's baseUrl") {
+  TempDir dir;
+  const fs::path src = dir.path / "src", dest = dir.path / "blog";
+  dir.write("src/.eleventy.js", "module.exports = function(c) { return { dir: { input: \"site\" } }; };\n");
+  dir.write("src/site/_data/site.json", "{\"title\": \"B\", \"baseUrl\": \"https://b.example/\"}\n");
+  dir.write("src/site/blog/2023/2023-07-12-vm-1.md", "---\ntitle: VM 1\ndate: 2023-07-12\n---\nOne.\n");
+  dir.write("src/site/blog/2023/2023-07-23-vm-2.md",
+            "---\ntitle: VM 2\ndate: 2023-07-23\n---\nSee [part one]({% ref \"2023-07-12-vm-1.markdown\" %}) "
+            "and [its end]({% ref \"2023-07-12-vm-1.md#end\" %}); {% ref \"nowhere.md\" %}.\n");
+  const quire::ImportReport r = quire::import_blog(quire::Engine::eleventy, src, dest, {});
+  REQUIRE_MESSAGE(r.ok(), notes(r));
+  CHECK(has(read_text(dest / "site.yaml"), "url: \"https://b.example\""));
+  const std::string two = read_text(dest / "posts/2023-07-23-vm-2.md");
+  CHECK(has(two, "See [part one](/posts/vm-1/) and [its end](/posts/vm-1/#end)"));
+  CHECK(has(notes(r), "{% ref \"nowhere.md\" %}: no post \"nowhere.md\" in the source"));
+}
+
 TEST_CASE("a GitHub Pages Jekyll site without _config.yml moves in whole and builds") {
   TempDir dir;
   const fs::path src = dir.path / "src", dest = dir.path / "blog";

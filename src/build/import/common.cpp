@@ -58,6 +58,25 @@ std::string expand_pattern(const Run& run, std::string_view pattern, const Item&
   return "/" + encode_path(expand_permalink(pattern, post, item.categories));
 }
 
+const Item* Run::find_file(std::string target) const {
+  if (const Item* i = find(target)) return i;
+  while (target.size() > 1 && target.back() == '/') target.pop_back();
+  while (!target.empty() && (target[0] == '/' || target.rfind("./", 0) == 0)) target.erase(0, target[0] == '/' ? 1 : 2);
+  if (const Item* i = find(target)) return i;
+  const fs::path p(target);
+  std::string stem = p.stem().string();
+  const std::string ext = p.extension().string();
+  if (ext != ".md" && ext != ".markdown" && ext != ".html" && ext != ".mdown") stem = p.filename().string();
+  const Item* found = nullptr;
+  for (const Item& i : items) {
+    const std::string name = i.bundle ? i.source.parent_path().filename().string() : i.source.stem().string();
+    if (name != stem) continue;
+    if (found) return nullptr;  // two of that name: say so rather than guess
+    found = &i;
+  }
+  return found;
+}
+
 std::string Run::url_of(const Item& item) const {
   if (item.out.contains("permalink") && item.out["permalink"].is_string())
     return "/" + encode_path(normal_path(item.out["permalink"].get<std::string>(), false));

@@ -101,6 +101,10 @@ struct Run {
         if (k == key) return &i;
     return nullptr;
   }
+  // A post or page a ref names: by its keys, else (one match only) by its
+  // file's name without extension, whatever the extension now
+  // ("2023-07-12-x.markdown" finds 2023-07-12-x.md; a bundle by its folder).
+  const Item* find_file(std::string target) const;
   std::string shown(const fs::path& p) const;  // p as src-joined path
   // The new root-relative URL of a post or page (its permalink: if it has
   // one, else the site's pattern, else /posts/<slug>/ or /<slug>/).

@@ -101,7 +101,10 @@ void read_metadata(Run& run, const fs::path& input, ojson& site, const Config& c
     else if (m["author"].is_object() && m["author"].contains("name")) site["author"] = m["author"]["name"];
   }
   std::string base = cfg.path_prefix;
-  set_url(run, site, str("url"), base, run.shown(file.empty() ? data / "metadata.json" : file));
+  std::string url;  // metadata.url, or as starters and blogs spell it
+  for (const char* k : {"url", "baseUrl", "baseURL", "base_url", "siteUrl", "siteURL", "site_url"})
+    if (url.empty()) url = str(k);
+  set_url(run, site, url, base, run.shown(file.empty() ? data / "metadata.json" : file));
   const std::string lang = str("language");
   if (!lang.empty()) site["language"] = lang.substr(0, lang.find_first_of("-_"));
   if (file.empty()) run.note(run.shown(data / "metadata.json"), 0, "missing: no site settings to convert");

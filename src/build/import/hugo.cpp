@@ -198,8 +198,7 @@ TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
       r.construct = construct;
       return r;
     }
-    const Item* item = run.find(target);
-    if (!item && target.size() > 1 && target.back() == '/') item = run.find(target.substr(0, target.size() - 1));
+    const Item* item = run.find_file(target);
     if (!item) {
       r.reason = "no page \"" + target + "\" in content/";
       return r;

@@ -125,6 +125,21 @@ TagResult liquid_tag(Run& run, std::string_view text, Tag& t) {
     r.construct = "{% comment %}";
     return r;
   }
+  if (name == "ref" || name == "relref") {  // Hugo's, as Eleventy blogs moved from Hugo define it
+    std::string target = args.words.empty() ? "" : args.words[0], fragment;
+    if (const size_t hash = target.find('#'); hash != std::string::npos) {
+      fragment = target.substr(hash);
+      target.resize(hash);
+    }
+    if (const Item* item = run.find_file(target)) {
+      r.converted = true;
+      r.replacement = run.url_of(*item) + fragment;
+      r.construct = "{% " + name + " %}";
+      return r;
+    }
+    r.reason = "no post \"" + target + "\" in the source";
+    return r;
+  }
   if (name == "post_url" || name == "link") {
     const std::string target = args.words.empty() ? "" : without_site_root(args.words[0]);
     std::string key = target;
