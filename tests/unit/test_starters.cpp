@@ -23,6 +23,7 @@
 #include "build/import/common.hpp"
 #include "build/import/import.hpp"
 #include "build/import/js_literal.hpp"
+#include "core/bundle.hpp"
 
 namespace fs = std::filesystem;
 using quire::testing::all;
@@ -265,6 +266,27 @@ TEST_CASE("Jekyll: one name on two days gets two slugs; an offset time zone beco
   const quire::ContentResult built = quire::load_content(dest, {});
   CHECK_MESSAGE(built.ok(), all(built.errors));
   CHECK(built.bundle.posts.size() == 2);
+}
+
+TEST_CASE("the odd shapes of personal blogs: one-digit months, CJK file names, empty keys, aliases with '?'") {
+  TempDir dir;
+  const fs::path src = dir.path / "src", dest = dir.path / "blog";
+  dir.write("src/_config.yml", "title: Notes\nurl: https://n.example\nauthor:\n  name: ~\n  bio: ~\n");
+  dir.write("src/_posts/2017-4-20-code-tips.md", "---\ntitle: Code tips\nimage:\n---\nTips.\n");
+  dir.write("src/_posts/2024-10-14-\u56de\u6536\u7ad9.md", "---\ntitle: \u56de\u6536\u7ad9\n---\nText.\n");
+  dir.write("src/_posts/2018-01-02-drm.md", "---\ntitle: DRM\nredirect_from: [\"/blog/Ubisoft+DRM+too?\", \"/old/drm/\"]\n---\nHm.\n");
+  const quire::ImportReport r = quire::import_blog(quire::Engine::jekyll, src, dest, {});
+  REQUIRE_MESSAGE(r.ok(), notes(r));
+  CHECK_FALSE(has(read_text(dest / "site.yaml"), "author"));
+  const std::string tips = read_text(dest / "posts/2017-04-20-code-tips.md");
+  CHECK(has(tips, "date: 2017-04-20"));
+  CHECK_FALSE(has(tips, "image"));
+  CHECK(has(read_text(dest / "posts/2018-01-02-drm.md"), "redirect_from: [\"/blog/Ubisoft+DRM+too\",\"/old/drm/\"]"));
+  const quire::ContentResult built = quire::load_content(dest, {});
+  CHECK_MESSAGE(built.ok(), all(built.errors));
+  REQUIRE(built.bundle.posts.size() == 3);
+  for (const quire::Post& p : built.bundle.posts) CHECK(quire::valid_slug(p.slug));
+  CHECK(built.bundle.find_post("code-tips"));
 }
 
 }  // TEST_SUITE

@@ -159,7 +159,8 @@ void convert_items(Run& run, const TagHandler& handle) {
     title_from_heading(run, item);
     if (item.bundle) {
       std::string d;
-      if (file_date(item.slug, d)) item.slug = item.slug.substr(11);
+      size_t prefix = 0;
+      if (file_date(item.slug, d, &prefix)) item.slug = item.slug.substr(prefix);
     }
     std::string ymd;
     file_date(item.bundle ? item.source.parent_path().filename().string() : item.source.stem().string(), ymd);
@@ -331,6 +332,8 @@ void write_site(Run& run, const ojson& site) {
   std::string text = "# Converted by quire import " + std::string(engine_name(run.engine)) + " from " +
                      run.src.string() + "\n";
   for (const auto& [k, v] : site.items()) {
+    // `author: name: ~` in a config: no value is no setting
+    if (v.is_null() || (v.is_string() && trim(v.get<std::string>()).empty())) continue;
     text += k + ": " + v.dump(-1, ' ', false, ojson::error_handler_t::replace) + "\n";
     run.report.settings.push_back(k);
   }

@@ -251,7 +251,14 @@ void keep_old_url(Run& run, Item& item, const std::string& old_url);
 // Slug of a file name: without extension and leading YYYY-MM-DD- (or _).
 std::string file_slug(const fs::path& p);
 // Y, M, D from a leading YYYY-MM-DD in a file name; false if none.
-bool file_date(const std::string& name, std::string& ymd);
+// Jekyll's rule: the month and day may have one digit ("2017-4-20-x.md"),
+// `ymd` gets them padded; `prefix` the length of the date and its '-'.
+bool file_date(const std::string& name, std::string& ymd, size_t* prefix = nullptr);
+
+// A slug Quire takes (ASCII letters, digits, '-', '_', '.') from any text:
+// slugified, letters outside ASCII dropped; "post-<8 hex digits>" of the
+// text when nothing is left ("回收站.md").
+std::string ascii_slug(const std::string& text);
 
 // Every regular file under `dir`, sorted; an entry for which `skip` says
 // true is left out (a folder: not entered). A folder that cannot be read is

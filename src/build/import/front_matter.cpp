@@ -338,15 +338,45 @@ std::vector<std::string> string_list(const ojson& v, bool split_words) {
 std::string file_slug(const fs::path& p) {
   std::string stem = p.stem().string();
   std::string ymd;
-  if (file_date(stem, ymd) && stem.size() > 11) stem = stem.substr(11);
+  size_t prefix = 0;
+  if (file_date(stem, ymd, &prefix) && stem.size() > prefix) stem = stem.substr(prefix);
   return stem;
 }
 
-bool file_date(const std::string& n, std::string& ymd) {
-  if (n.size() < 11 || !(n[10] == '-' || n[10] == '_')) return false;
-  if (!parse_date(n.substr(0, 10))) return false;
-  ymd = n.substr(0, 10);
+bool file_date(const std::string& n, std::string& ymd, size_t* prefix) {
+  // YYYY-M(M)-D(D) then '-' or '_'
+  size_t i = 0;
+  auto digits = [&](size_t min, size_t max) {
+    const size_t b = i;
+    while (i < n.size() && i - b < max && n[i] >= '0' && n[i] <= '9') ++i;
+    return i - b >= min ? n.substr(b, i - b) : std::string();
+  };
+  const std::string y = digits(4, 4);
+  if (y.empty() || i >= n.size() || n[i++] != '-') return false;
+  const std::string m = digits(1, 2);
+  if (m.empty() || i >= n.size() || n[i++] != '-') return false;
+  const std::string d = digits(1, 2);
+  if (d.empty() || i >= n.size() || (n[i] != '-' && n[i] != '_') || i + 1 >= n.size()) return false;
+  const std::string date = y + "-" + (m.size() == 1 ? "0" : "") + m + "-" + (d.size() == 1 ? "0" : "") + d;
+  if (!parse_date(date)) return false;
+  ymd = date;
+  if (prefix) *prefix = i + 1;
   return true;
+}
+
+std::string ascii_slug(const std::string& text) {
+  std::string s = valid_slug(text) ? text : slugify(text), out;
+  for (char c : s)
+    if (static_cast<unsigned char>(c) < 0x80) out += c;
+  while (out.find("--") != std::string::npos) out.erase(out.find("--"), 1);
+  while (!out.empty() && out.front() == '-') out.erase(0, 1);
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  if (valid_slug(out)) return out;
+  uint32_t h = 2166136261u;  // FNV-1a
+  for (unsigned char c : text) h = (h ^ c) * 16777619u;
+  char hex[9];
+  std::snprintf(hex, sizeof hex, "%08x", h);
+  return std::string("post-") + hex;
 }
 
 namespace {
@@ -436,7 +466,7 @@ void convert_front(Run& run, Item& item) {
       auto s = scalar(v);
       std::string slug = s ? *s : "";
       if (!valid_slug(slug)) {
-        const std::string fixed = slugify(slug);
+        const std::string fixed = ascii_slug(slug);
         run.note(item.shown, line_of_key(item, front_text, key),
                  "slug: \"" + slug + "\" is not a Quire slug (letters, digits, '-', '_', '.'); written as \"" + fixed + "\"");
         slug = fixed;
@@ -455,7 +485,8 @@ void convert_front(Run& run, Item& item) {
     } else if (key == "summary" || key == "description" || key == "excerpt") {
       take_string(key, key);
     } else if (key == "author" || key == "authors" || key == "image" || key == "images") {
-      out[key] = v;
+      if (!v.is_null() && !(v.is_string() && trim(v.get<std::string>()).empty()) && !(v.is_array() && v.empty()))
+        out[key] = v;  // `image:` with nothing after it: as if absent
     } else if (key == "permalink" || (key == "url" && run.engine == Engine::hugo) ||
                (key == "path" && run.engine == Engine::zola)) {
       auto s = scalar(v);
@@ -473,7 +504,16 @@ void convert_front(Run& run, Item& item) {
         out["permalink"] = p;
       }
     } else if (key == "aliases" || key == "redirect_from") {
-      std::vector<std::string> list = string_list(v, false);
+      std::vector<std::string> list;
+      for (std::string a : string_list(v, false)) {
+        // "/blog/Ubisoft+DRM+too?": a browser asks for the path before '?'
+        if (const size_t cut = a.find_first_of("?#"); cut != std::string::npos) {
+          run.note(item.shown, line_of_key(item, front_text, key),
+                   key + ": \"" + a + "\": what follows '" + a[cut] + "' never reaches a server; kept as \"" + a.substr(0, cut) + "\"");
+          a.resize(cut);
+        }
+        if (!a.empty() && a != "/") list.push_back(a);
+      }
       if (!list.empty()) out[key] = list;
     } else {
       ++run.report.keys_left_out[key];
@@ -521,7 +561,7 @@ bool load_item(Run& run, Item& item) {
 void finish_front(Run& run, Item& item, const std::string& ymd) {
   ojson& out = item.out;
   if (!valid_slug(item.slug)) {  // from a file name Quire would refuse ("My Post.md")
-    const std::string fixed = slugify(item.slug);
+    const std::string fixed = ascii_slug(item.slug);
     run.note(item.shown, 0, "the file name gives the slug \"" + item.slug + "\", which Quire refuses; written as slug: \"" +
                                 fixed + "\"");
     item.slug = fixed.empty() ? "post" : fixed;

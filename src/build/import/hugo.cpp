@@ -251,10 +251,9 @@ void read_hugo(Run& run, ojson& site) {
   std::set<std::string> sections;
   for (const Item& item : run.items)
     if (!item.page) sections.insert(item.section.substr(0, item.section.find('/')));
-  ojson feeds = ojson::array({"/index.xml"});
-  for (const std::string& s : sections)
-    if (!s.empty() && s.find_first_of(" ?#") == std::string::npos) feeds.push_back("/" + s + "/index.xml");
-  site["old_feeds"] = feeds;
+  add_old_feed(site, "/index.xml");
+  for (const std::string& s : sections)  // a section named page/ or tags/ is the build's own address
+    if (!s.empty() && s.find_first_of(" ?#") == std::string::npos) add_old_feed(site, "/" + s + "/index.xml");
   if (run.permalink.empty() && !run.section_permalinks.empty()) {
     // No posts/post/blog pattern: the pattern of the section holding the
     // most posts with one (content/articles/, content/notes/...).

@@ -224,7 +224,9 @@ void read_jekyll(Run& run, ojson& site) {
     item.slug = item.out.contains("slug") ? item.out["slug"].get<std::string>() : file_slug(item.source);
     if (builtin_page(run, item)) continue;
     std::string ymd;
-    file_date(item.source.stem().string(), ymd);
+    size_t prefix = 0;
+    if (file_date(item.source.stem().string(), ymd, &prefix) && prefix != 11 && !item.page)
+      item.name = ymd + "-" + item.source.stem().string().substr(prefix) + ".md";  // 2017-4-20-x.md -> 2017-04-20-x.md
     if (!item.page && ymd.empty() && !item.out.contains("date") && item.out.contains("draft")) {
       // Jekyll dates a draft by its file's time.
       const auto t = fs::last_write_time(item.source, ec);
