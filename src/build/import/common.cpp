@@ -70,8 +70,9 @@ void collect_content_dir(Run& run, const fs::path& content,
   const std::vector<fs::path> files =
       files_under(run, content, [](const fs::path& p) { return p.filename().string()[0] == '.'; });
   std::set<fs::path> bundle_dirs;
+  auto is_index = [](const fs::path& f) { return f.stem() == "index" && markdown_file(f); };
   for (const fs::path& f : files)
-    if (f.filename() == "index.md") bundle_dirs.insert(f.parent_path());
+    if (is_index(f)) bundle_dirs.insert(f.parent_path());
   auto bundle_of = [&](const fs::path& f) -> fs::path {
     for (fs::path d = f.parent_path(); d != content && !d.empty() && d != d.parent_path(); d = d.parent_path())
       if (bundle_dirs.count(d)) return d;
@@ -80,12 +81,12 @@ void collect_content_dir(Run& run, const fs::path& content,
   std::map<fs::path, size_t> bundle_item;
   for (const fs::path& f : files) {
     const fs::path rel = f.lexically_relative(content);
-    const bool md = f.extension() == ".md";
+    const bool md = markdown_file(f);
     const fs::path bundle = bundle_of(f);
-    if (!bundle.empty() && !(f.filename() == "index.md" && f.parent_path() == bundle)) {
+    if (!bundle.empty() && !(is_index(f) && f.parent_path() == bundle)) {
       continue;  // a bundle's file: taken with its index.md below
     }
-    if (md && f.filename() == "_index.md") {
+    if (md && f.stem() == "_index") {
       std::string text;
       read_file(f, text);
       SourceDoc doc = split_front_matter(text);
@@ -99,13 +100,21 @@ void collect_content_dir(Run& run, const fs::path& content,
       continue;
     }
     if (!md) {
+      std::string text;
+      const std::string kind = other_content_kind(f);
+      if (!kind.empty() && read_file(f, text) && !split_front_matter(text).format.empty()) {
+        // A page the old engine rendered (Hugo's .html, .adoc, .org...):
+        // not a file to publish as it is, front matter and all.
+        run.note(run.shown(f), 1, "a " + kind + " content file: Quire reads markdown only; not converted, rewrite it as .md");
+        continue;
+      }
       copy_tree(run, f, run.dest / "static" / rel, run.report.static_files);
       continue;
     }
     Item item;
     item.source = f;
     item.shown = run.shown(f);
-    const bool is_bundle = f.filename() == "index.md";
+    const bool is_bundle = is_index(f);
     const fs::path where = is_bundle ? rel.parent_path() : rel;  // posts/x or posts/x.md
     item.page = where.parent_path().empty();
     item.bundle = is_bundle;
@@ -117,6 +126,11 @@ void collect_content_dir(Run& run, const fs::path& content,
       item.section = where.parent_path().generic_string();
       // Zola drops a leading date from the name; Hugo keeps it.
       item.old_name = run.engine == Engine::zola ? file_slug(base + ".md") : base;
+      if (run.engine == Engine::hugo)  // Hugo lowercases the paths it makes from names
+        for (char& c : item.old_name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      // Zola slugifies them (slugify.paths = "on"): "My Café" -> "my-cafe".
+      if (run.engine == Engine::zola && item.old_name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-_") != std::string::npos)
+        item.old_name = ascii_slug(item.old_name);
     }
     if (is_bundle) {
       for (const fs::path& g : files)
@@ -142,7 +156,7 @@ void convert_items(Run& run, const TagHandler& handle) {
     file_date(item.bundle ? item.source.parent_path().filename().string() : item.source.stem().string(), ymd);
     finish_front(run, item, ymd);
     if (!item.section.empty()) {
-      const bool own_slug = item.out.contains("slug") && run.engine != Engine::eleventy;
+      const bool own_slug = item.out.contains("slug") && item.name_slug.empty() && run.engine != Engine::eleventy;
       std::string old_url = "/" + item.section + "/" + (own_slug ? item.slug : item.old_name) + "/";
       // Under Hugo's permalinks, :title is the title made a URL (Hugo's
       // urlize), :slug the post's slug or else that, :filename and
@@ -166,11 +180,17 @@ void convert_items(Run& run, const TagHandler& handle) {
     kept.push_back(std::move(item));
   }
   run.items = std::move(kept);
-  for (Item& item : run.items) item.body = rewrite_tags(item.body, item.body_line, item.shown, run, handle);
+  for (Item& item : run.items)
+    item.body = heading_attributes(run, rewrite_tags(item.body, item.body_line, item.shown, run, handle), item.body_line,
+                                   item.shown);
 }
 
-void keep_old_url(Run& run, Item& item, const std::string& old_url) {
-  if (item.page || item.out.contains("draft") || item.out.contains("permalink") || old_url == run.url_of(item))
+void keep_old_url(Run& run, Item& item, const std::string& encoded_url) {
+  // An alias is written as the path it is on disk ("/2020/café/"), not
+  // percent-encoded as a pattern expands.
+  const std::string old_url = percent_decode(encoded_url);
+  if (item.page || item.out.contains("draft") || item.out.contains("permalink") ||
+      old_url == percent_decode(run.url_of(item)))
     return;  // a draft had no address; the others keep theirs
   ojson& aliases = item.out["aliases"];
   if (!aliases.is_array()) aliases = ojson::array();

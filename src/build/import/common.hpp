@@ -69,6 +69,7 @@ struct Item {
   int front_line = 1, body_line = 1;
   std::vector<std::string> categories;
   std::string slug;            // Quire's slug of it
+  std::string name_slug;       // the slug the old engine made of the file name, when Quire refuses it ("café")
   // Where the old engine published it by default: /<section>/<old_name>/
   // (Hugo, Zola, Eleventy; Jekyll computes its own).
   std::string section, old_name;
@@ -153,6 +154,18 @@ std::string fenced_block(std::string_view code, const std::string& info, bool at
 std::string figure_markdown(const std::string& src, const std::string& alt, const std::string& caption,
                             const std::string& link);
 std::string youtube_iframe(const std::string& id);
+std::string vimeo_iframe(const std::string& id);
+// Callout shortcodes (notice, note, tip, warning, alert, admonition...):
+// true for such a name. Their opening becomes a <div class="callout
+// callout-<name> <kind>"> with the label in bold (the kind or title, when
+// given) and a blank line, so the text inside is read as markdown; their
+// closing a blank line and </div>.
+bool is_callout(const std::string& name);
+std::string callout_open(const std::string& name, const std::string& kind, const std::string& title);
+std::string callout_close();
+// Hugo's details (0.140) and the like: <details><summary>..</summary>.
+std::string details_open(const std::string& summary);
+std::string details_close();
 // key="value" / key='value' / key=value arguments, and the bare words.
 struct Args {
   std::vector<std::string> words;
@@ -181,7 +194,19 @@ TagResult zola_shortcode(Run& run, std::string_view text, Tag& t);
 // Zola's internal links, [x](@/blog/post.md#part): to the post's new URL.
 std::string zola_links(Run& run, const std::string& text, int first_line, const std::string& file);
 std::string strip_raw_in_code(Run& run, const std::string& text);
-std::string remove_kramdown_ial(Run& run, const std::string& text, int first_line, const std::string& file);
+// A heading's attribute block, "## Title {#id .class}" (kramdown, Hugo,
+// Zola): removed, since Quire gives headings their ids itself; reported at
+// its line when the id it named differs from the one Quire gives.
+std::string heading_attributes(Run& run, const std::string& text, int first_line, const std::string& file);
+// Zola's escaped shortcodes ({{/* x() */}}) as Zola shows them ({{ x() }}).
+std::string zola_unescape_shortcodes(Run& run, std::string text);
+// Kramdown's block extras: attribute lists ({: .x}) removed and reported,
+// {:toc} removed (`*toc` set: the post gets toc: true, when given),
+// {::comment} blocks removed, {::nomarkdown} markers removed (the HTML
+// stays), and an HTML block with markdown="1" opened by blank lines so its
+// markdown is read as kramdown read it.
+std::string remove_kramdown_ial(Run& run, const std::string& text, int first_line, const std::string& file,
+                                bool* toc = nullptr);
 
 // The engines: each reads its config into `site` and fills run.items with
 // converted posts and pages, and copies static files.
@@ -210,6 +235,21 @@ bool load_item(Run& run, Item& item);
 // carried over, no permalink of its own): added to its aliases, so the old
 // address redirects to the new one.
 void keep_old_url(Run& run, Item& item, const std::string& old_url);
+
+// A markdown source file by its extension, in any case: .md, .markdown and
+// the other names Jekyll's markdown_ext and Hugo read (.mdown, .mkdn, .mkd,
+// .markdn, .mdwn, .mdtxt, .mdtext), plus the site's own `extra` ones.
+bool markdown_file(const fs::path& p, const std::vector<std::string>& extra = {});
+// A content file the old engine rendered that is not markdown (HTML,
+// Nunjucks, Liquid, AsciiDoc, Org...): what it is called in a report, or ""
+// for a file that is no such thing (an image, a stylesheet).
+std::string other_content_kind(const fs::path& p);
+
+// A slug Quire takes (ASCII letters, digits, '-'), made of any text:
+// Latin letters lose their accents ("Crème brûlée" -> "creme-brulee"),
+// other scripts leave nothing, and a text with nothing left gets
+// "post-" and a short hash of it, the same for the same text.
+std::string ascii_slug(std::string_view text);
 
 // Slug of a file name: without extension and leading YYYY-MM-DD- (or _).
 std::string file_slug(const fs::path& p);

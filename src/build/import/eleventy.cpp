@@ -18,6 +18,7 @@ namespace quire::import {
 namespace {
 
 const std::set<std::string> kPostFolders = {"posts", "post", "blog", "articles"};
+const char* const kCollectionTags[] = {"all", "nav", "post", "posts", "tagList"};
 
 struct Config {
   std::string input = ".";
@@ -72,18 +73,39 @@ void read_metadata(Run& run, const fs::path& input, ojson& site, const Config& c
   if (file.empty()) run.note(run.shown(input / "_data" / "metadata.json"), 0, "missing: no site settings to convert");
 }
 
-// Tags a folder's data file gives every post in it: collection names.
-std::set<std::string> collection_tags(const fs::path& dir) {
-  std::set<std::string> out;
+// What a folder's data file (<dir>/<dir>.json or .11tydata.json) gives
+// every post in it: its tags name collections (dropped from the posts'
+// tags); its other keys (a permalink pattern, an author) are the posts'
+// front matter where they have none of their own. A data file in
+// JavaScript is not run: it is reported.
+struct FolderData {
+  std::set<std::string> collection_tags;
+  ojson front = ojson::object();
+};
+FolderData folder_data(Run& run, const fs::path& dir) {
+  FolderData out;
   const std::string name = dir.filename().string();
   for (const std::string& f : {name + ".json", name + ".11tydata.json"}) {
     std::string text, error;
     int line = 0;
     ojson data;
-    if (!read_file(dir / f, text) || !parse_yaml(text, data, error, line) || !data.is_object() || !data.contains("tags"))
+    if (!read_file(dir / f, text)) continue;
+    if (!parse_yaml(text, data, error, line) || !data.is_object()) {
+      run.note(run.shown(dir / f), line + 1, (error.empty() ? "expected keys and values" : error) + "; folder data not used");
       continue;
-    for (const std::string& t : string_list(data["tags"], false)) out.insert(t);
+    }
+    for (const auto& [k, v] : data.items()) {
+      if (k == "tags") {
+        for (const std::string& t : string_list(v, false)) out.collection_tags.insert(t);
+      } else if (k != "layout" && !out.front.contains(k)) {
+        out.front[k] = v;
+      }
+    }
   }
+  for (const char* ext : {".11tydata.js", ".11tydata.cjs", ".11tydata.mjs"})
+    if (fs::exists(dir / (name + ext)))
+      run.note(run.shown(dir / (name + ext)), 0,
+               "folder data in JavaScript (its tags, permalink...) is not run; give the posts those keys by hand if they need them");
   return out;
 }
 
@@ -98,12 +120,27 @@ void read_eleventy(Run& run, ojson& site) {
   for (const fs::path& f : files_under(run, input, [](const fs::path& p) {
          const std::string n = p.filename().string();
          return n[0] == '.' || n[0] == '_' || n == "node_modules";
-       }))
-    if (f.extension() == ".md") files.push_back(f);
+       })) {
+    if (markdown_file(f)) {
+      files.push_back(f);
+      continue;
+    }
+    // A post written as a template (posts/x.njk, .liquid, .html): Eleventy
+    // published it; Quire reads markdown only, so it is named, not dropped.
+    const fs::path rel = f.lexically_relative(input);
+    const std::string kind = other_content_kind(f);
+    std::string text;
+    bool in_posts = false;
+    for (fs::path p = rel.parent_path(); !p.empty(); p = p.parent_path())
+      in_posts = in_posts || kPostFolders.count(p.filename().string());
+    if (in_posts && !kind.empty() && read_file(f, text) && split_front_matter(text).format == "yaml")
+      run.note(run.shown(f), 1, "a post in " + kind + ": Quire reads markdown only; not converted, rewrite it as .md");
+  }
   std::map<fs::path, std::set<std::string>> dropped_tags;
+  std::map<fs::path, FolderData> folders;
   for (const fs::path& f : files) {
     const fs::path rel = f.lexically_relative(input);
-    if (rel == "README.md" || rel.filename() == "README.md") continue;
+    if (rel.stem() == "README") continue;
     fs::path posts_dir;
     for (fs::path p = rel.parent_path(); !p.empty(); p = p.parent_path())
       if (kPostFolders.count(p.filename().string())) posts_dir = p;
@@ -115,7 +152,10 @@ void read_eleventy(Run& run, ojson& site) {
       run.note(item.shown, 0, "the home page: Quire makes its own; not converted");
       continue;
     }
-    item.bundle = !item.page && f.filename() == "index.md" && f.parent_path() != input / posts_dir;
+    // A folder of its own, index.md or named as the folder (Eleventy
+    // publishes blog/cat/cat.md at /blog/cat/): a bundle with its files.
+    item.bundle = !item.page && (f.stem() == "index" || f.stem() == f.parent_path().filename()) &&
+                  f.parent_path() != input / posts_dir;
     const std::string base = item.bundle ? f.parent_path().filename().string() : f.stem().string();
     item.name = item.bundle ? base : base + ".md";
     item.keys = {rel.generic_string(), "/" + rel.generic_string(), base};
@@ -125,18 +165,39 @@ void read_eleventy(Run& run, ojson& site) {
     }
     if (item.bundle)
       for (const fs::path& g : files_under(run, f.parent_path()))
-        if (g != f) item.bundle_files.push_back(g);
-    if (!item.page) dropped_tags[f] = collection_tags(input / posts_dir);
+        if (g != f && !markdown_file(g) && other_content_kind(g).empty() && g.extension() != ".json" &&
+            g.filename().string().find(".11tydata.") == std::string::npos)
+          item.bundle_files.push_back(g);
+    if (!item.page) {
+      const auto [it, fresh] = folders.try_emplace(posts_dir);
+      if (fresh) it->second = folder_data(run, input / posts_dir);
+      dropped_tags[f] = it->second.collection_tags;
+      item.in = it->second.front;  // under the post's own front matter (load_item)
+    }
     run.items.push_back(item);
   }
   convert_items(run, [&](std::string_view text, Tag& t) { return liquid_tag(run, text, t); });
   for (Item& item : run.items) {
     item.body = strip_raw_in_code(run, item.body);
-    const auto& drop = dropped_tags[item.source];
+    const ojson& hidden = item.in.contains("eleventyExcludeFromCollections") ? item.in["eleventyExcludeFromCollections"] : ojson();
+    if (!item.page && !item.out.contains("draft") && (hidden == "true" || hidden == true)) {
+      // Published, but in no list: a page at the post's old address.
+      item.page = true;
+      if (!item.out.contains("permalink"))
+        item.out["permalink"] = item.out.contains("aliases") ? item.out["aliases"][0] : ojson(run.url_of(item));
+      item.out.erase("aliases");
+      run.note(item.shown, 0, "eleventyExcludeFromCollections: in no list of posts; imported as a page at " +
+                                  item.out["permalink"].get<std::string>());
+    }
+    std::set<std::string> drop = dropped_tags[item.source];
+    // The collections Eleventy's base blog keeps off its tag pages: "post"
+    // or "posts" lists the blog, "nav" the menu; never a topic.
+    if (!item.page) drop.insert(std::begin(kCollectionTags), std::end(kCollectionTags));
     if (item.out.contains("tags") && !drop.empty()) {
       ojson kept = ojson::array();
       for (const auto& t : item.out["tags"])
         if (!drop.count(t.get<std::string>())) kept.push_back(t);
+        else run.count("collection name dropped from tags");
       if (kept.empty()) item.out.erase("tags");
       else item.out["tags"] = kept;
     }

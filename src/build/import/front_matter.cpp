@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -21,6 +22,7 @@
 #include "core/dates.hpp"
 #include "core/html.hpp"
 #include "core/markdown.hpp"
+#include "core/permalink.hpp"
 
 namespace quire::import {
 
@@ -227,7 +229,19 @@ bool parse_front(const SourceDoc& doc, ojson& out, std::string& error, int& erro
 }
 
 std::optional<std::string> iso_date(std::string_view s0) {
-  const std::string s = trim(s0);
+  std::string s = trim(s0);
+  // 2019-4-9: Ruby's and Go's parsers take one-digit months and days.
+  if (s.size() >= 8 && s.size() > 4 && s[4] == '-' && is_digit(s[0]) && is_digit(s[1]) && is_digit(s[2]) && is_digit(s[3])) {
+    size_t p = 5;
+    std::string month, day;
+    while (p < s.size() && is_digit(s[p]) && month.size() < 3) month += s[p++];
+    if (p < s.size() && s[p] == '-' && (month.size() == 1 || month.size() == 2)) {
+      ++p;
+      while (p < s.size() && is_digit(s[p]) && day.size() < 3) day += s[p++];
+      if ((day.size() == 1 || day.size() == 2) && (month.size() == 1 || day.size() == 1))
+        s = s.substr(0, 5) + (month.size() == 1 ? "0" : "") + month + "-" + (day.size() == 1 ? "0" : "") + day + s.substr(p);
+    }
+  }
   if (s.size() < 10 || !parse_date(s.substr(0, 10))) return std::nullopt;
   std::string out = s.substr(0, 10);
   size_t p = 10;
@@ -265,8 +279,15 @@ std::optional<std::string> iso_date(std::string_view s0) {
   while (p < s.size() && s[p] == ' ') ++p;
   if (p < s.size()) {
     std::string rest = s.substr(p);
+    // Zone abbreviations Ruby's Time.parse reads (Jekyll), with one meaning.
+    static const std::map<std::string, std::string> kZones = {
+        {"UT", "Z"}, {"EST", "-05:00"}, {"EDT", "-04:00"}, {"CST", "-06:00"}, {"CDT", "-05:00"}, {"MST", "-07:00"},
+        {"MDT", "-06:00"}, {"PST", "-08:00"}, {"PDT", "-07:00"}, {"CET", "+01:00"}, {"CEST", "+02:00"},
+        {"JST", "+09:00"}};
     if (rest == "Z" || rest == "z" || rest == "UTC" || rest == "GMT") {
       out += "Z";
+    } else if (const auto zone = kZones.find(rest); zone != kZones.end()) {
+      out += zone->second;
     } else if ((rest[0] == '+' || rest[0] == '-') && rest.size() >= 3) {
       std::string d;
       for (char c : rest.substr(1))
@@ -326,6 +347,77 @@ std::vector<std::string> string_list(const ojson& v, bool split_words) {
   return out;
 }
 
+namespace {
+std::string lower_extension(const fs::path& p) {
+  std::string ext = p.extension().string();
+  if (!ext.empty()) ext.erase(0, 1);
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
+}
+}  // namespace
+
+bool markdown_file(const fs::path& p, const std::vector<std::string>& extra) {
+  static const std::set<std::string> kMarkdown = {"md", "markdown", "mdown", "mkdn", "mkd", "markdn", "mdwn", "mdtxt", "mdtext"};
+  const std::string ext = lower_extension(p);
+  if (kMarkdown.count(ext)) return true;
+  for (std::string e : extra) {
+    for (char& c : e) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (!e.empty() && e[0] == '.') e.erase(0, 1);
+    if (!e.empty() && e == ext) return true;
+  }
+  return false;
+}
+
+std::string other_content_kind(const fs::path& p) {
+  static const std::map<std::string, std::string> kKinds = {
+      {"html", "HTML"}, {"htm", "HTML"}, {"njk", "Nunjucks"}, {"liquid", "Liquid"}, {"hbs", "Handlebars"},
+      {"mustache", "Mustache"}, {"ejs", "EJS"}, {"haml", "Haml"}, {"pug", "Pug"}, {"textile", "Textile"},
+      {"adoc", "AsciiDoc"}, {"asciidoc", "AsciiDoc"}, {"org", "Org"}, {"rst", "reStructuredText"},
+      {"pandoc", "Pandoc"}, {"pdc", "Pandoc"}, {"ipynb", "Jupyter"}};
+  const auto it = kKinds.find(lower_extension(p));
+  return it == kKinds.end() ? std::string() : it->second;
+}
+
+std::string ascii_slug(std::string_view text) {
+  // U+00C0..U+017F, Latin-1 Supplement and Latin Extended-A, without marks.
+  static const char* const kLatin1[64] = {
+      "A", "A", "A", "A", "A", "A", "AE", "C", "E", "E", "E", "E", "I", "I", "I", "I",
+      "D", "N", "O", "O", "O", "O", "O", "",  "O", "U", "U", "U", "U", "Y", "TH", "ss",
+      "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+      "d", "n", "o", "o", "o", "o", "o", "",  "o", "u", "u", "u", "u", "y", "th", "y"};
+  static const char* const kExtendedA =  // one letter a code point, '2' for the two ligatures
+      "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIi22JjKkkLlLlLlLlLlNnNnNnnNnOoOoOo22RrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
+  std::string folded;
+  for (size_t i = 0; i < text.size();) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) { folded += static_cast<char>(c); ++i; continue; }
+    size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    if (len == 2 && i + 1 < text.size()) {
+      const unsigned cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3Fu);
+      if (cp >= 0xC0 && cp < 0x100) folded += kLatin1[cp - 0xC0];
+      else if (cp == 0x132) folded += "IJ";
+      else if (cp == 0x133) folded += "ij";
+      else if (cp == 0x152) folded += "OE";
+      else if (cp == 0x153) folded += "oe";
+      else if (cp >= 0x100 && cp < 0x180) folded += kExtendedA[cp - 0x100];
+      else folded += ' ';
+    } else {
+      folded += ' ';
+    }
+    i += len;
+  }
+  std::string slug = slugify(folded);
+  std::string ascii;
+  for (char ch : slug)
+    if (static_cast<unsigned char>(ch) < 0x80) ascii += ch;
+  if (!ascii.empty() && valid_slug(ascii)) return ascii;
+  uint32_t h = 2166136261u;  // FNV-1a
+  for (char ch : text) h = (h ^ static_cast<unsigned char>(ch)) * 16777619u;
+  char b[16];
+  std::snprintf(b, sizeof b, "post-%08x", h);
+  return b;
+}
+
 std::string file_slug(const fs::path& p) {
   std::string stem = p.stem().string();
   std::string ymd;
@@ -343,9 +435,10 @@ bool file_date(const std::string& n, std::string& ymd) {
 namespace {
 
 // Eleventy's "{{ page.fileSlug }}" in a permalink (spaces optional): the
-// file's name without extension and date, the folder's for an index file.
+// file's name without extension and date, the folder's for an index file;
+// "{{ title | slugify }}" (or slug): the title made a slug.
 // Other template expressions are left for the caller to report.
-std::string eleventy_file_slug(std::string text, const fs::path& source) {
+std::string eleventy_file_slug(std::string text, const fs::path& source, const std::string& title) {
   const std::string slug = source.stem() == "index" ? file_slug(source.parent_path()) : file_slug(source);
   for (size_t at = 0; (at = text.find("{{", at)) != std::string::npos;) {
     const size_t end = text.find("}}", at);
@@ -353,12 +446,17 @@ std::string eleventy_file_slug(std::string text, const fs::path& source) {
     std::string inner = text.substr(at + 2, end - at - 2);
     inner.erase(0, inner.find_first_not_of(' '));
     inner.erase(inner.find_last_not_of(' ') + 1);
-    if (inner != "page.fileSlug") {
+    std::string value;
+    if (inner == "page.fileSlug") {
+      value = slug;
+    } else if ((inner == "title | slugify" || inner == "title | slug") && !title.empty()) {
+      value = ascii_slug(title);
+    } else {
       at = end + 2;
       continue;
     }
-    text.replace(at, end + 2 - at, slug);
-    at += slug.size();
+    text.replace(at, end + 2 - at, value);
+    at += value.size();
   }
   return text;
 }
@@ -416,7 +514,7 @@ void convert_front(Run& run, Item& item) {
       auto s = scalar(v);
       std::string slug = s ? *s : "";
       if (!valid_slug(slug)) {
-        const std::string fixed = slugify(slug);
+        const std::string fixed = ascii_slug(slug);
         run.note(item.shown, line_of_key(item, front_text, key),
                  "slug: \"" + slug + "\" is not a Quire slug (letters, digits, '-', '_', '.'); written as \"" + fixed + "\"");
         slug = fixed;
@@ -436,10 +534,22 @@ void convert_front(Run& run, Item& item) {
       take_string(key, key);
     } else if (key == "author" || key == "authors" || key == "image" || key == "images") {
       out[key] = v;
+    } else if (key == "cover" || key == "featured_image" || key == "featuredImage" || key == "feature_image" ||
+               key == "thumbnail" || key == "banner" || key == "header") {
+      // A theme's social/cover image: PaperMod's cover.image, Ghost's
+      // feature_image, Minimal Mistakes' header.image...
+      const ojson& img = v.is_object() ? (v.contains("image") ? v["image"] : v.contains("teaser") ? v["teaser"] : ojson())
+                                       : v;
+      if (img.is_string() && !img.get<std::string>().empty() && !in.contains("image")) {
+        if (!out.contains("image")) out["image"] = img;
+      } else {
+        ++run.report.keys_left_out[key];
+      }
     } else if (key == "permalink" || (key == "url" && run.engine == Engine::hugo) ||
                (key == "path" && run.engine == Engine::zola)) {
       auto s = scalar(v);
-      if (s && run.engine == Engine::eleventy) *s = eleventy_file_slug(*s, item.source);
+      if (s && run.engine == Engine::eleventy)
+        *s = eleventy_file_slug(*s, item.source, in.contains("title") && in["title"].is_string() ? in["title"].get<std::string>() : "");
       if (s && *s == "false" && run.engine == Engine::eleventy) {  // Eleventy writes no page for it
         out["draft"] = true;
         run.note(item.shown, line_of_key(item, front_text, key), "permalink: false (not published by Eleventy): imported as a draft");
@@ -450,7 +560,12 @@ void convert_front(Run& run, Item& item) {
         std::string p = *s;
         if (p.empty() || p[0] != '/') p = "/" + p;
         if (key == "path" && p.back() != '/') p += "/";
-        out["permalink"] = p;
+        if (run.engine == Engine::jekyll) p = quire_pattern(p, "posts");  // /:year/:title:output_ext
+        if (const std::string why = permalink_problem(p); !why.empty())
+          run.note(item.shown, line_of_key(item, front_text, key),
+                   key + ": \"" + *s + "\": " + why + "; left out, the post gets the site's URL");
+        else
+          out["permalink"] = p;
       }
     } else if (key == "aliases" || key == "redirect_from") {
       std::vector<std::string> list = string_list(v, false);
@@ -488,10 +603,14 @@ bool load_item(Run& run, Item& item) {
   SourceDoc doc = split_front_matter(text);
   std::string error;
   int line = 0;
+  const ojson preset = item.in;  // what the engine gave it before its own front matter (defaults, folder data)
   if (!parse_front(doc, item.in, error, line)) {
     run.note(item.shown, line, error + "; file not converted");
     return false;
   }
+  if (preset.is_object())
+    for (const auto& [k, v] : preset.items())
+      if (!item.in.contains(k)) item.in[k] = v;
   item.body = doc.body;
   item.front_line = doc.front_line;
   item.body_line = doc.body_line;
@@ -500,11 +619,12 @@ bool load_item(Run& run, Item& item) {
 
 void finish_front(Run& run, Item& item, const std::string& ymd) {
   ojson& out = item.out;
-  if (!valid_slug(item.slug)) {  // from a file name Quire would refuse ("My Post.md")
-    const std::string fixed = slugify(item.slug);
+  if (!valid_slug(item.slug)) {  // from a file name Quire would refuse ("My Post.md", "café.md")
+    const std::string fixed = ascii_slug(item.slug);
     run.note(item.shown, 0, "the file name gives the slug \"" + item.slug + "\", which Quire refuses; written as slug: \"" +
                                 fixed + "\"");
-    item.slug = fixed.empty() ? "post" : fixed;
+    if (!out.contains("slug")) item.name_slug = item.slug;
+    item.slug = fixed;
     out["slug"] = item.slug;
   }
   if (!out.contains("title")) {

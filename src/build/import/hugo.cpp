@@ -149,6 +149,26 @@ TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
     const std::string v = args.get(key);
     return !v.empty() ? v : i < args.words.size() ? args.words[i] : std::string();
   };
+  if (name.size() > 1 && name[0] == '/' && (is_callout(name.substr(1)) || name == "/details")) {
+    r.converted = true;
+    r.replacement = name == "/details" ? details_close() : callout_close();
+    r.construct = construct;
+    return r;
+  }
+  if (is_callout(name)) {  // {{% notice info "Title" %}}...{{% /notice %}}: a div around its markdown
+    r.converted = true;
+    std::string title = args.get("title");
+    if (title.empty() && args.words.size() > 1) title = args.words[1];
+    r.replacement = callout_open(name, word(0, "type"), title);
+    r.construct = construct;
+    return r;
+  }
+  if (name == "details") {
+    r.converted = true;
+    r.replacement = details_open(word(0, "summary"));
+    r.construct = construct;
+    return r;
+  }
   if (!name.empty() && name[0] == '/') {  // the end of a paired shortcode not converted: stays
     r.converted = true;
     r.replacement = std::string(text.substr(t.begin, t.end - t.begin));
@@ -219,6 +239,36 @@ TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
     }
     r.converted = true;
     r.replacement = youtube_iframe(id);
+    r.construct = construct;
+    return r;
+  }
+  if (name == "vimeo") {
+    const std::string id = word(0, "id");
+    bool ok = !id.empty();
+    for (char c : id) ok = ok && std::isdigit(static_cast<unsigned char>(c));
+    if (!ok) {
+      r.reason = "vimeo without a video id";
+      return r;
+    }
+    r.converted = true;
+    r.replacement = vimeo_iframe(id);
+    r.construct = construct;
+    return r;
+  }
+  if (name == "tweet" || name == "x" || name == "instagram") {
+    // Embeds that run the network's script: a link to the post instead.
+    const std::string id = name == "instagram" ? word(0, "id") : args.words.size() == 1 ? args.words[0] : word(1, "id");
+    const std::string user = name == "instagram" || args.words.size() == 1 ? "" : word(0, "user");
+    bool ok = !id.empty();
+    for (char c : id) ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-');
+    if (!ok) {
+      r.reason = name + " without a post id";
+      return r;
+    }
+    r.converted = true;
+    r.replacement = name == "instagram" ? "[Instagram post](https://www.instagram.com/p/" + id + "/)"
+                                        : "[Post" + (user.empty() ? "" : " by @" + user) + " on X](https://x.com/" +
+                                              (user.empty() ? "i/web" : user) + "/status/" + id + ")";
     r.construct = construct;
     return r;
   }

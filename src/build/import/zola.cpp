@@ -6,6 +6,8 @@
 // new URL; shortcodes ({{ name(args) }}, {% name(args) %} ... {% end %}) are
 // the site's own templates, so they are reported, not converted.
 #include <algorithm>
+#include <cctype>
+#include <cstring>
 
 #include "build/fsutil.hpp"
 #include "build/import/common.hpp"
@@ -71,8 +73,61 @@ TagResult zola_shortcode(Run&, std::string_view text, Tag& t) {
     r.replacement = std::string(text.substr(t.begin, t.end - t.begin));
     return r;
   }
-  r.reason = "Zola shortcode " + inner.substr(0, paren) + "() (a template of the site): no equivalent, rewrite it by hand";
+  const std::string name = trim(inner.substr(0, paren));
+  const Args args = parse_args(std::string_view(inner).substr(paren + 1, inner.size() - paren - 2));
+  const std::string construct = t.open + " " + name + "() " + (t.open == "{{" ? "}}" : "%}");
+  auto id_ok = [](const std::string& id, bool digits) {
+    bool ok = !id.empty();
+    for (char c : id)
+      ok = ok && (digits ? std::isdigit(static_cast<unsigned char>(c)) != 0
+                         : std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_');
+    return ok;
+  };
+  // The shortcodes Zola once shipped (youtube, vimeo, gist), which sites keep.
+  if (t.open == "{{" && (name == "youtube" || name == "vimeo") && id_ok(args.get("id"), name == "vimeo")) {
+    r.converted = true;
+    r.replacement = name == "youtube" ? youtube_iframe(args.get("id")) : vimeo_iframe(args.get("id"));
+    r.construct = construct;
+    return r;
+  }
+  if (t.open == "{{" && name == "gist" && args.get("url").rfind("https://gist.github.com/", 0) == 0) {
+    r.converted = true;
+    r.replacement = "[gist](" + args.get("url") + ")";
+    r.construct = construct;
+    return r;
+  }
+  if (t.open == "{%" && (is_callout(name) || name == "details")) {
+    // A body shortcode: {% note(title="x") %} text {% end %}.
+    size_t close_end = 0;
+    const size_t close = find_closing(text, t.end, "{%", "end", close_end);
+    if (close != std::string_view::npos) {
+      const std::string_view body = text.substr(t.end, close - t.end);
+      std::string title = args.get("title");
+      if (title.empty()) title = args.get("header");
+      std::string kind = args.get("type");
+      if (kind.empty()) kind = args.get("kind");
+      r.replacement = name == "details" ? details_open(args.get("summary")) + trim(body) + details_close()
+                                        : callout_open(name, kind, title) + trim(body) + callout_close();
+      t.end = close_end;
+      r.converted = true;
+      r.construct = construct;
+      return r;
+    }
+  }
+  r.reason = "Zola shortcode " + name + "() (a template of the site): no equivalent, rewrite it by hand";
   return r;
+}
+
+std::string zola_unescape_shortcodes(Run& run, std::string text) {
+  // {{/* name() */}} and {%/* name() */%}: a shortcode shown, not run, in
+  // code too (Zola reads shortcodes in code blocks).
+  const std::pair<const char*, const char*> swaps[] = {{"{{/*", "{{"}, {"*/}}", "}}"}, {"{%/*", "{%"}, {"*/%}", "%}"}};
+  for (const auto& [from, to] : swaps)
+    for (size_t at = 0; (at = text.find(from, at)) != std::string::npos; at += std::strlen(to)) {
+      text.replace(at, std::strlen(from), to);
+      if (from[0] == '{') run.count("escaped shortcode");
+    }
+  return text;
 }
 
 std::string zola_links(Run& run, const std::string& text, int first_line, const std::string& file) {
@@ -126,7 +181,7 @@ void read_zola(Run& run, ojson& site) {
   }
   convert_items(run, [&](std::string_view text, Tag& t) { return zola_shortcode(run, text, t); });
   for (Item& item : run.items) {
-    item.body = zola_links(run, item.body, item.body_line, item.shown);
+    item.body = zola_unescape_shortcodes(run, zola_links(run, item.body, item.body_line, item.shown));
     for (size_t p; (p = item.body.find("<!-- more -->")) != std::string::npos;) {
       item.body.replace(p, 13, "<!--more-->");
       run.count("<!-- more -->");
