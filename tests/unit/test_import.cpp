@@ -668,4 +668,25 @@ TEST_CASE("a post's own permalink pattern in Jekyll's tokens is carried over; on
   CHECK(b.notes().find("2020-01-02-b.md:3: permalink: \"/:year/:y_day/:title/\": unknown token") != std::string::npos);
 }
 
+TEST_CASE("posts sharing a slug get their own, the old URL of each kept; an empty title or unclosed front matter is reported") {
+  Blog b("same-slug", {{"_config.yml", "permalink: /:year/:month/:day/:title/\n"},
+                       {"_posts/2015-01-01-update.md", "---\ntitle: Update\n---\nA\n"},
+                       {"_posts/2016-01-01-update.md", "---\ntitle: Update again\n---\nB\n"},
+                       {"_posts/2017-01-01-other.md", "---\ntitle: Other\nslug: update\n---\nSee {% post_url 2016-01-01-update %}\n"},
+                       {"_posts/2018-01-01-empty.md", "---\ntitle: \"\"\n---\nC\n"},
+                       {"_posts/2019-01-01-open.md", "---\ntitle: Open\nNo closing fence.\n"}});
+  REQUIRE(b.import(Engine::jekyll).ok());
+  CHECK(b.out("posts/2015-01-01-update.md").find("slug") == std::string::npos);
+  const std::string second = b.out("posts/2016-01-01-update.md");
+  CHECK(second.find("slug: \"update-2\"") != std::string::npos);
+  CHECK(second.find("aliases: [\"/2016/01/01/update/\"]") != std::string::npos);
+  const std::string third = b.out("posts/2017-01-01-other.md");
+  CHECK(third.find("slug: \"update-3\"") != std::string::npos);
+  CHECK(third.find("See /2016/01/01/update-2/") != std::string::npos);  // links follow the new slug
+  CHECK(b.notes().find("2016-01-01-update.md: slug \"update\" is also") != std::string::npos);
+  CHECK(b.out("posts/2018-01-01-empty.md").find("title: \"Empty\"") != std::string::npos);
+  CHECK(b.notes().find("2018-01-01-empty.md:2: title: empty; one is made from the file name") != std::string::npos);
+  CHECK(b.notes().find("2019-01-01-open.md:1: front matter opened by \"---\" is never closed") != std::string::npos);
+}
+
 }  // TEST_SUITE

@@ -180,9 +180,37 @@ void convert_items(Run& run, const TagHandler& handle) {
     kept.push_back(std::move(item));
   }
   run.items = std::move(kept);
+  unique_slugs(run);
   for (Item& item : run.items)
     item.body = heading_attributes(run, rewrite_tags(item.body, item.body_line, item.shown, run, handle), item.body_line,
                                    item.shown);
+}
+
+void unique_slugs(Run& run) {
+  std::map<std::string, size_t> first;  // slug -> the item that has it
+  std::set<std::string> taken;
+  for (const Item& item : run.items)
+    if (!item.page) taken.insert(item.slug);
+  for (size_t i = 0; i < run.items.size(); ++i) {
+    Item& item = run.items[i];
+    if (item.page) continue;
+    const auto [at, fresh] = first.try_emplace(item.slug, i);
+    if (fresh) continue;
+    const std::string before = run.url_of(item);
+    const std::string other_url = run.url_of(run.items[at->second]);
+    int n = 2;
+    while (taken.count(item.slug + "-" + std::to_string(n))) ++n;
+    const std::string slug = item.slug + "-" + std::to_string(n);
+    run.note(item.shown, 0, "slug \"" + item.slug + "\" is also " + run.items[at->second].shown +
+                                "'s, and Quire gives each post its own: written as slug: \"" + slug + "\"");
+    item.slug = slug;
+    item.out["slug"] = slug;
+    taken.insert(slug);
+    first.emplace(slug, i);
+    // Its old address, when the old engine told the two apart (a date in
+    // the pattern), now leads to it.
+    if (!run.permalink.empty() && before != other_url) keep_old_url(run, item, before);
+  }
 }
 
 void keep_old_url(Run& run, Item& item, const std::string& encoded_url) {

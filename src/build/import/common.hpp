@@ -231,6 +231,12 @@ void convert_items(Run& run, const TagHandler& handle);
 // front matter cannot be read).
 bool load_item(Run& run, Item& item);
 
+// Posts sharing a slug (2015-01-01-update.md and 2016-01-01-update.md;
+// Jekyll told them apart by date): the later ones get "-2", "-3"...,
+// reported, and their old URL an alias when the site's pattern told them
+// apart. Called once every post's front matter is read, before links.
+void unique_slugs(Run& run);
+
 // The post's old URL, when the import does not keep it (no site pattern
 // carried over, no permalink of its own): added to its aliases, so the old
 // address redirects to the new one.

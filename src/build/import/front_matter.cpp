@@ -499,7 +499,10 @@ void convert_front(Run& run, Item& item) {
   };
   for (const auto& [key, v] : in.items()) {
     if (key == "title") {
-      take_string("title", "title");
+      if (const auto t = scalar(v); t && trim(*t).empty())  // title: "" : the build refuses it; the file name gives one
+        run.note(item.shown, line_of_key(item, front_text, key), "title: empty; one is made from the file name");
+      else
+        take_string("title", "title");
     } else if (key == "date" || key == "publishDate" || key == "pubdate" || key == "published_at" ||
                (key == "published" && !v.is_boolean() && scalar(v) != "true" && scalar(v) != "false")) {
       take_date(key, "date");
@@ -611,6 +614,14 @@ bool load_item(Run& run, Item& item) {
   if (preset.is_object())
     for (const auto& [k, v] : preset.items())
       if (!item.in.contains(k)) item.in[k] = v;
+  if (doc.format.empty()) {
+    // "---" (or "+++") opening a front matter that never closes: the file
+    // is read as text, fence and keys included; say so.
+    const std::string first = trim(std::string_view(doc.body).substr(0, doc.body.find('\n')));
+    if (first == "---" || first == "+++")
+      run.note(item.shown, 1, "front matter opened by \"" + first + "\" is never closed: read as the post's text; add the closing \"" +
+                                  first + "\" and import again");
+  }
   item.body = doc.body;
   item.front_line = doc.front_line;
   item.body_line = doc.body_line;

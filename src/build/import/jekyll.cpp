@@ -299,6 +299,7 @@ void read_jekyll(Run& run, ojson& site) {
     kept.push_back(std::move(item));
   }
   run.items = std::move(kept);
+  unique_slugs(run);
   for (Item& item : run.items) {
     std::string body = rewrite_tags(item.body, item.body_line, item.shown, run,
                                     [&](std::string_view text, Tag& t) { return liquid_tag(run, text, t); });
