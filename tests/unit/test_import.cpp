@@ -20,7 +20,7 @@ struct Fixture {
   ImportReport report;
   Run run;
   explicit Fixture(Engine e, std::string permalink = "")
-      : run{e, fs::path("src"), fs::path("dest"), report, std::move(permalink), "", {}, "", {}} {}
+      : run{e, fs::path("src"), fs::path("dest"), report, std::move(permalink), "", {}, "", {}, {}} {}
 
   // A post the links can point at.
   void add_post(const std::string& slug, const std::string& date, std::vector<std::string> keys) {
@@ -666,6 +666,21 @@ TEST_CASE("a post's own permalink pattern in Jekyll's tokens is carried over; on
   CHECK(b.out("posts/2020-01-01-a.md").find("permalink: \"/notes/:year/:title.html\"") != std::string::npos);
   CHECK(b.out("posts/2020-01-02-b.md").find("permalink") == std::string::npos);
   CHECK(b.notes().find("2020-01-02-b.md:3: permalink: \"/:year/:y_day/:title/\": unknown token") != std::string::npos);
+}
+
+TEST_CASE("a site's own taxonomies (Hugo's series) join the tags; Zola's authors taxonomy gives the authors") {
+  Blog h("hugo-series", {{"hugo.toml", "[taxonomies]\ntag = 'tags'\nseries = 'series'\n"},
+                         {"content/posts/a.md", "---\ntitle: A\ndate: 2020-01-01\ntags: [go]\nseries: [learning-go]\n---\nA\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(h.out("posts/a.md").find("tags: [\"go\",\"learning-go\"]") != std::string::npos);
+  CHECK(h.report.keys_left_out.count("series") == 0);
+  Blog z("zola-authors", {{"config.toml", "base_url = 'https://z.example'\ntaxonomies = [{name = 'tags'}, {name = 'authors'}, {name = 'series'}]\n"},
+                          {"content/blog/a.md", "+++\ntitle = 'A'\ndate = 2021-01-01\n[taxonomies]\nauthors = ['Zed']\nseries = ['Rust']\n+++\nA\n"}});
+  REQUIRE(z.import(Engine::zola).ok());
+  const std::string post = z.out("posts/a.md");
+  CHECK(post.find("authors: [\"Zed\"]") != std::string::npos);
+  CHECK(post.find("tags: [\"Rust\"]") != std::string::npos);
+  CHECK(z.report.keys_left_out.empty());
 }
 
 TEST_CASE("posts sharing a slug get their own, the old URL of each kept; an empty title or unclosed front matter is reported") {

@@ -12,6 +12,7 @@
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <map>
 #include <string>
 #include <string_view>
@@ -87,6 +88,9 @@ struct Run {
   // Hugo: [permalinks] by top-level section (content/<section>/), in
   // Quire's tokens; a post's old URL follows its section's pattern.
   std::map<std::string, std::string> section_permalinks;
+  // Taxonomies the site declared besides tags and categories (Hugo's
+  // series = "series"): their terms join the post's tags.
+  std::set<std::string> extra_taxonomies;
 
   void note(const std::string& file, int line, std::string message) {
     report.not_converted.push_back({file, line, std::move(message)});

@@ -531,7 +531,12 @@ void convert_front(Run& run, Item& item) {
       for (const auto& [tax, terms] : v.items()) {
         if (tax == "tags") for (auto& t : string_list(terms, false)) tags.push_back(t);
         else if (tax == "categories") for (auto& t : string_list(terms, false)) categories.push_back(t);
-        else ++run.report.keys_left_out["taxonomies." + tax];
+        else if (tax == "authors" && !in.contains("authors") && !in.contains("author") && !string_list(terms, false).empty())
+          out["authors"] = string_list(terms, false);  // Zola's authors taxonomy: the post's authors
+        else if (run.extra_taxonomies.count(tax)) {
+          for (auto& t : string_list(terms, false)) tags.push_back(t);
+          run.count("taxonomy " + tax + " (merged into tags)");
+        } else ++run.report.keys_left_out["taxonomies." + tax];
       }
     } else if (key == "summary" || key == "description" || key == "excerpt") {
       take_string(key, key);
@@ -570,6 +575,10 @@ void convert_front(Run& run, Item& item) {
         else
           out["permalink"] = p;
       }
+    } else if (run.engine == Engine::hugo && run.extra_taxonomies.count(key)) {
+      // Hugo: a taxonomy of the site's own (series...): its terms join the tags.
+      for (auto& t : string_list(v, false)) tags.push_back(t);
+      run.count("taxonomy " + key + " (merged into tags)");
     } else if (key == "aliases" || key == "redirect_from") {
       std::vector<std::string> list = string_list(v, false);
       if (!list.empty()) out[key] = list;

@@ -102,8 +102,10 @@ void read_config(Run& run, ojson& site, std::string& content_dir) {
   const ojson* tax = get_obj(c, "taxonomies");
   bool categories = !tax;
   if (tax && tax->is_object())
-    for (const auto& [singular, plural] : tax->items())
+    for (const auto& [singular, plural] : tax->items()) {
       categories = categories || (plural.is_string() && plural.get<std::string>() == "categories");
+      if (plural.is_string() && plural != "tags" && plural != "categories") run.extra_taxonomies.insert(plural.get<std::string>());
+    }
   if (categories) site["taxonomies"] = ojson::array({"tags", "categories"});
   if (!get_str(c, "contentDir").empty()) content_dir = get_str(c, "contentDir");
 }

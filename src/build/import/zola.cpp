@@ -57,8 +57,11 @@ void read_config(Run& run, ojson& site) {
     site["old_feeds"] = names;
   }
   if (c.contains("taxonomies") && c["taxonomies"].is_array())
-    for (const ojson& t : c["taxonomies"])
+    for (const ojson& t : c["taxonomies"]) {
       if (str(t, "name") == "categories") site["taxonomies"] = ojson::array({"tags", "categories"});
+      if (!str(t, "name").empty() && str(t, "name") != "tags" && str(t, "name") != "categories" && str(t, "name") != "authors")
+        run.extra_taxonomies.insert(str(t, "name"));
+    }
 }
 
 }  // namespace
