@@ -683,6 +683,21 @@ TEST_CASE("a site's own taxonomies (Hugo's series) join the tags; Zola's authors
   CHECK(z.report.keys_left_out.empty());
 }
 
+TEST_CASE("Hugo and Zola posts without a date get Hugo's fallback (lastmod) or the file's time, reported; never a failed build") {
+  Blog h("hugo-no-date", {{"hugo.toml", "title = 'T'\n"},
+                          {"content/posts/a.md", "---\ntitle: A\nlastmod: 2020-03-04T05:06:07Z\n---\nA\n"},
+                          {"content/posts/b.md", "---\ntitle: B\n---\nB\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(h.out("posts/a.md").find("date: 2020-03-04T05:06:07Z\n") != std::string::npos);
+  CHECK(h.out("posts/b.md").find("\ndate: ") != std::string::npos);
+  CHECK(h.notes().find("posts/a.md: no date: Hugo's fallback, its lastmod") != std::string::npos);
+  CHECK(h.notes().find("posts/b.md: no date in the front matter or the file name: the file's time") != std::string::npos);
+  Blog z("zola-no-date", {{"config.toml", "base_url = 'https://z.example'\n"},
+                          {"content/blog/c.md", "+++\ntitle = 'C'\n+++\nC\n"}});
+  REQUIRE(z.import(Engine::zola).ok());
+  CHECK(z.out("posts/c.md").find("\ndate: ") != std::string::npos);
+}
+
 TEST_CASE("posts sharing a slug get their own, the old URL of each kept; an empty title or unclosed front matter is reported") {
   Blog b("same-slug", {{"_config.yml", "permalink: /:year/:month/:day/:title/\n"},
                        {"_posts/2015-01-01-update.md", "---\ntitle: Update\n---\nA\n"},

@@ -667,6 +667,20 @@ void finish_front(Run& run, Item& item, const std::string& ymd) {
         out["date"] = d->iso;
         run.note(item.shown, 0, "no date: Eleventy's default, " + d->source + ", written out as " + d->iso + "; check it");
       }
+    } else if (run.engine == Engine::hugo && out.contains("updated")) {  // Hugo's date falls back to lastmod
+      out["date"] = out["updated"];
+      run.note(item.shown, 0, "no date: Hugo's fallback, its lastmod, written out as date: " + out["date"].get<std::string>());
+    } else if (run.engine != Engine::jekyll) {
+      // Hugo and Zola build a post without a date (Hugo dates it year 1,
+      // Zola leaves it out of date-sorted lists); Quire needs one: the
+      // file's time, said so.
+      if (const std::optional<FileDate> d = quire::file_date("Last Modified", item.source.string())) {
+        out["date"] = d->iso;
+        run.note(item.shown, 0, "no date in the front matter or the file name: the file's time, " + d->iso +
+                                    ", written out as its date; check it");
+      } else {
+        run.note(item.shown, 0, "no date in the front matter or the file name: add date: before building");
+      }
     } else {
       run.note(item.shown, 0, "no date in the front matter or the file name: add date: before building");
     }
