@@ -698,6 +698,15 @@ TEST_CASE("Hugo and Zola posts without a date get Hugo's fallback (lastmod) or t
   CHECK(z.out("posts/c.md").find("\ndate: ") != std::string::npos);
 }
 
+TEST_CASE("Hugo: an alias without a leading slash is relative to the page's folder") {
+  Blog h("hugo-relative-alias", {{"hugo.toml", "title = 'T'\n"},
+                                 {"content/posts/a.md", "---\ntitle: A\ndate: 2020-01-01\naliases: [old-a, ../b/c/, /root/]\n---\nA\n"},
+                                 {"content/about.md", "---\ntitle: About\naliases: [me]\n---\nMe\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(h.out("posts/a.md").find("aliases: [\"/posts/old-a\",\"/b/c/\",\"/root/\"]") != std::string::npos);
+  CHECK(h.out("pages/about.md").find("aliases: [\"/me\"]") != std::string::npos);
+}
+
 TEST_CASE("posts sharing a slug get their own, the old URL of each kept; an empty title or unclosed front matter is reported") {
   Blog b("same-slug", {{"_config.yml", "permalink: /:year/:month/:day/:title/\n"},
                        {"_posts/2015-01-01-update.md", "---\ntitle: Update\n---\nA\n"},

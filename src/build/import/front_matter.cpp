@@ -581,6 +581,15 @@ void convert_front(Run& run, Item& item) {
       run.count("taxonomy " + key + " (merged into tags)");
     } else if (key == "aliases" || key == "redirect_from") {
       std::vector<std::string> list = string_list(v, false);
+      if (run.engine == Engine::hugo)  // Hugo: "old-name" is relative to the page's folder (/posts/old-name/)
+        for (std::string& a : list)
+          if (!a.empty() && a[0] != '/' && a.find("://") == std::string::npos) {
+            const bool dir = a.back() == '/';
+            std::string p = (fs::path("/" + item.section) / a).lexically_normal().generic_string();
+            if (dir && (p.empty() || p.back() != '/')) p += '/';
+            if (p.rfind("/..", 0) == 0) p = "/" + a;  // above the site's root: Hugo's own error; kept at the root
+            a = p;
+          }
       if (!list.empty()) out[key] = list;
     } else {
       ++run.report.keys_left_out[key];
