@@ -20,7 +20,7 @@ struct Fixture {
   ImportReport report;
   Run run;
   explicit Fixture(Engine e, std::string permalink = "")
-      : run{e, fs::path("src"), fs::path("dest"), report, std::move(permalink), "", {}, "", {}, {}} {}
+      : run{e, fs::path("src"), fs::path("dest"), report, std::move(permalink), "", {}, "", {}, {}, {}, "en"} {}
 
   // A post the links can point at.
   void add_post(const std::string& slug, const std::string& date, std::vector<std::string> keys) {
@@ -705,6 +705,33 @@ TEST_CASE("Hugo: an alias without a leading slash is relative to the page's fold
   REQUIRE(h.import(Engine::hugo).ok());
   CHECK(h.out("posts/a.md").find("aliases: [\"/posts/old-a\",\"/b/c/\",\"/root/\"]") != std::string::npos);
   CHECK(h.out("pages/about.md").find("aliases: [\"/me\"]") != std::string::npos);
+}
+
+TEST_CASE("Hugo and Zola: the default language's post.en.md is the post; other languages' translations are named, not imported") {
+  Blog h("hugo-languages", {{"hugo.toml", "defaultContentLanguage = 'en'\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n"},
+                            {"content/posts/hello.en.md", "---\ntitle: Hello\ndate: 2020-01-01\n---\nHi {{< ref \"posts/trip/index.md\" >}}\n"},
+                            {"content/posts/hello.fr.md", "---\ntitle: Bonjour\ndate: 2020-01-01\n---\nSalut\n"},
+                            {"content/posts/trip/index.en.md", "---\ntitle: Trip\ndate: 2020-01-02\n---\n![](a.png)\n"},
+                            {"content/posts/trip/index.fr.md", "---\ntitle: Voyage\ndate: 2020-01-02\n---\n![](a.png)\n"},
+                            {"content/posts/trip/a.png", "PNG"},
+                            {"content/posts/v1.2.md", "---\ntitle: Version\ndate: 2020-01-03\n---\nV\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(h.report.posts == 3);
+  CHECK(h.out("posts/hello.md").find("title: \"Hello\"") != std::string::npos);
+  CHECK(h.out("posts/hello.md").find("slug") == std::string::npos);
+  CHECK(h.out("posts/hello.md").find("Hi /posts/trip/") != std::string::npos);
+  CHECK(h.wrote("posts/trip/index.md"));
+  CHECK(h.wrote("posts/trip/a.png"));
+  CHECK_FALSE(h.wrote("posts/trip/index.fr.md"));
+  CHECK(h.wrote("posts/v1.2.md"));  // ".2" is no language of the site
+  CHECK(h.notes().find("posts/hello.fr.md: a translation (fr): not imported") != std::string::npos);
+  CHECK(h.notes().find("posts/trip/index.fr.md: a translation (fr): not imported") != std::string::npos);
+  Blog z("zola-languages", {{"config.toml", "base_url = 'https://z.example'\ndefault_language = 'en'\n[languages.de]\ntitle = 'x'\n"},
+                            {"content/blog/a.md", "+++\ntitle = 'A'\ndate = 2021-01-01\n+++\nA\n"},
+                            {"content/blog/a.de.md", "+++\ntitle = 'A de'\ndate = 2021-01-01\n+++\nA\n"}});
+  REQUIRE(z.import(Engine::zola).ok());
+  CHECK(z.report.posts == 1);
+  CHECK(z.notes().find("blog/a.de.md: a translation (de): not imported") != std::string::npos);
 }
 
 TEST_CASE("posts sharing a slug get their own, the old URL of each kept; an empty title or unclosed front matter is reported") {

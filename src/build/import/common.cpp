@@ -69,8 +69,25 @@ void collect_content_dir(Run& run, const fs::path& content,
                          const std::function<void(const fs::path&, const ojson&)>& section) {
   const std::vector<fs::path> files =
       files_under(run, content, [](const fs::path& p) { return p.filename().string()[0] == '.'; });
+  // A file's language suffix when the site declares it ("fr" of post.fr.md),
+  // and its name without the default language's (post.en.md -> post).
+  auto language = [&](const fs::path& f) -> std::string {
+    const std::string stem = f.stem().string();
+    const size_t dot = stem.rfind('.');
+    if (dot == std::string::npos || !markdown_file(f)) return "";
+    const std::string code = stem.substr(dot + 1);
+    return run.languages.count(code) ? code : "";
+  };
+  auto translation = [&](const fs::path& f) {
+    const std::string code = language(f);
+    return !code.empty() && code != run.default_language;
+  };
+  auto stem_of = [&](const fs::path& f) {
+    const std::string stem = f.stem().string();
+    return language(f).empty() ? stem : stem.substr(0, stem.rfind('.'));
+  };
   std::set<fs::path> bundle_dirs;
-  auto is_index = [](const fs::path& f) { return f.stem() == "index" && markdown_file(f); };
+  auto is_index = [&](const fs::path& f) { return stem_of(f) == "index" && markdown_file(f) && !translation(f); };
   for (const fs::path& f : files)
     if (is_index(f)) bundle_dirs.insert(f.parent_path());
   auto bundle_of = [&](const fs::path& f) -> fs::path {
@@ -82,11 +99,16 @@ void collect_content_dir(Run& run, const fs::path& content,
   for (const fs::path& f : files) {
     const fs::path rel = f.lexically_relative(content);
     const bool md = markdown_file(f);
+    if (translation(f)) {
+      run.note(run.shown(f), 0, "a translation (" + language(f) + "): not imported, a Quire blog has one language (" +
+                                    run.default_language + ")");
+      continue;
+    }
     const fs::path bundle = bundle_of(f);
     if (!bundle.empty() && !(is_index(f) && f.parent_path() == bundle)) {
       continue;  // a bundle's file: taken with its index.md below
     }
-    if (md && f.stem() == "_index") {
+    if (md && stem_of(f) == "_index") {
       std::string text;
       read_file(f, text);
       SourceDoc doc = split_front_matter(text);
@@ -118,10 +140,15 @@ void collect_content_dir(Run& run, const fs::path& content,
     const fs::path where = is_bundle ? rel.parent_path() : rel;  // posts/x or posts/x.md
     item.page = where.parent_path().empty();
     item.bundle = is_bundle;
-    const std::string base = is_bundle ? where.filename().string() : f.stem().string();
+    const std::string base = is_bundle ? where.filename().string() : stem_of(f);
     item.name = is_bundle ? base : base + ".md";
     const std::string stem_path = (where.parent_path() / base).generic_string();
-    item.keys = {rel.generic_string(), "/" + rel.generic_string(), stem_path, "/" + stem_path, base, base + ".md"};
+    item.keys = {rel.generic_string(), "/" + rel.generic_string(), stem_path, "/" + stem_path, base, base + ".md",
+                 stem_path + ".md", "/" + stem_path + ".md"};  // posts/x.en.md is also posts/x.md
+    if (is_bundle) {  // posts/x/index.en.md is also posts/x/index.md
+      item.keys.push_back((where / "index.md").generic_string());
+      item.keys.push_back("/" + (where / "index.md").generic_string());
+    }
     if (!item.page) {
       item.section = where.parent_path().generic_string();
       // Zola drops a leading date from the name; Hugo keeps it.
@@ -134,7 +161,8 @@ void collect_content_dir(Run& run, const fs::path& content,
     }
     if (is_bundle) {
       for (const fs::path& g : files)
-        if (g != f && g.string().rfind(f.parent_path().string() + "/", 0) == 0) item.bundle_files.push_back(g);
+        if (g != f && g.string().rfind(f.parent_path().string() + "/", 0) == 0 && !translation(g))
+          item.bundle_files.push_back(g);
     }
     run.items.push_back(item);
   }
@@ -147,7 +175,7 @@ void convert_items(Run& run, const TagHandler& handle) {
     convert_front(run, item);
     item.slug = item.out.contains("slug") ? item.out["slug"].get<std::string>()
               : item.bundle                ? item.source.parent_path().filename().string()
-                                           : file_slug(item.source);
+                                           : file_slug(fs::path(item.name));  // post.en.md: post
     if (item.bundle) {
       std::string d;
       if (file_date(item.slug, d)) item.slug = item.slug.substr(11);

@@ -91,6 +91,11 @@ struct Run {
   // Taxonomies the site declared besides tags and categories (Hugo's
   // series = "series"): their terms join the post's tags.
   std::set<std::string> extra_taxonomies;
+  // Hugo's [languages] and defaultContentLanguage: post.fr.md is the French
+  // translation of post.md (not imported: a Quire blog has one language),
+  // post.en.md the default language's post itself.
+  std::set<std::string> languages;
+  std::string default_language = "en";
 
   void note(const std::string& file, int line, std::string message) {
     report.not_converted.push_back({file, line, std::move(message)});

@@ -108,6 +108,9 @@ void read_config(Run& run, ojson& site, std::string& content_dir) {
     }
   if (categories) site["taxonomies"] = ojson::array({"tags", "categories"});
   if (!get_str(c, "contentDir").empty()) content_dir = get_str(c, "contentDir");
+  if (!get_str(c, "defaultContentLanguage").empty()) run.default_language = get_str(c, "defaultContentLanguage");
+  if (const ojson* langs = get_obj(c, "languages"); langs && langs->is_object())
+    for (const auto& [code, settings] : langs->items()) run.languages.insert(code);
 }
 
 bool at_line_start(std::string_view text, size_t pos) { return pos == 0 || text[pos - 1] == '\n'; }

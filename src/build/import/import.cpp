@@ -58,7 +58,7 @@ ImportReport import_blog(Engine engine, const fs::path& src, const fs::path& des
     report.errors.push_back({dest.string(), 0, "not empty; import writes into a new or empty content folder (--force writes over its files)"});
     return report;
   }
-  import::Run run{engine, src, dest, report, "", "", {}, "", {}, {}};
+  import::Run run{engine, src, dest, report, "", "", {}, "", {}, {}, {}, "en"};
   import::ojson site = import::ojson::object();
   switch (engine) {
     case Engine::jekyll: import::read_jekyll(run, site); break;

@@ -41,6 +41,9 @@ void read_config(Run& run, ojson& site) {
   if (!author.empty()) site["author"] = author;
   set_url(run, site, str(c, "base_url"), "", run.shown(file));
   const std::string lang = str(c, "default_language");
+  if (!lang.empty()) run.default_language = lang;
+  if (c.contains("languages") && c["languages"].is_object())
+    for (const auto& [code, settings] : c["languages"].items()) run.languages.insert(code);
   if (!lang.empty()) site["language"] = lang.substr(0, lang.find_first_of("-_"));
   // taxonomies = [{name = "tags"}, {name = "categories"}]: categories had
   // pages of their own (/categories/<name>/); they keep them.
