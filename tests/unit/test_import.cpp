@@ -734,6 +734,16 @@ TEST_CASE("Hugo and Zola: the default language's post.en.md is the post; other l
   CHECK(z.notes().find("blog/a.de.md: a translation (de): not imported") != std::string::npos);
 }
 
+TEST_CASE("Hugo: a date's own offset gives the old URL's year and month (timeZone only places dates without one)") {
+  Blog h("hugo-offset", {{"hugo.toml", "timeZone = 'Europe/Berlin'\n[permalinks]\nposts = '/:year/:month/:slug/'\n"},
+                         {"content/posts/late.md", "---\ntitle: Late\ndate: 2020-09-30T20:00:00-07:00\n---\nA\n"},
+                         {"content/posts/local.md", "---\ntitle: Local\ndate: 2020-09-30T23:30:00\n---\nB\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  // Hugo: /2020/09/late/; Quire places the date in Berlin (October 1st, 05:00).
+  CHECK(h.out("posts/late.md").find("aliases: [\"/2020/09/late/\"]") != std::string::npos);
+  CHECK(h.out("posts/local.md").find("aliases") == std::string::npos);
+}
+
 TEST_CASE("posts sharing a slug get their own, the old URL of each kept; an empty title or unclosed front matter is reported") {
   Blog b("same-slug", {{"_config.yml", "permalink: /:year/:month/:day/:title/\n"},
                        {"_posts/2015-01-01-update.md", "---\ntitle: Update\n---\nA\n"},

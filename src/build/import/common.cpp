@@ -46,13 +46,17 @@ bool carry_pattern(Run& run, ojson& site, const std::string& pattern, const std:
   return true;
 }
 
-std::string expand_pattern(const Run& run, std::string_view pattern, const Item& item, const std::string& slug) {
+std::string expand_pattern(const Run& run, std::string_view pattern, const Item& item, const std::string& slug,
+                           bool own_offset) {
   Post post;
   post.slug = Text(slug.empty() ? item.slug : slug);
   if (item.out.contains("date") && item.out["date"].is_string()) {
     const std::string written = item.out["date"].get<std::string>();
     std::string problem;
-    const std::optional<std::string> placed = normalize_post_date(written, run.timezone, problem);
+    const bool has_offset = written.size() > 19 && (written.back() == 'Z' || written[written.size() - 6] == '+' ||
+                                                     written[written.size() - 6] == '-');
+    const std::optional<std::string> placed =
+        own_offset && has_offset ? std::optional<std::string>(written) : normalize_post_date(written, run.timezone, problem);
     if (std::optional<DateTime> d = parse_date(placed ? *placed : written)) post.when = *d;
   }
   return "/" + encode_path(expand_permalink(pattern, post, item.categories));
@@ -201,7 +205,7 @@ void convert_items(Run& run, const TagHandler& handle) {
             {":slugorfilename", own_slug ? item.slug : item.old_name}, {":filename", item.old_name}, {":title", title}};
         for (const auto& [token, value] : hugo)
           for (size_t at; (at = pattern.find(token)) != std::string::npos;) pattern.replace(at, std::strlen(token), value);
-        old_url = expand_pattern(run, pattern, item, own_slug ? item.slug : title);
+        old_url = expand_pattern(run, pattern, item, own_slug ? item.slug : title, true);
       }
       keep_old_url(run, item, old_url);
     }

@@ -128,8 +128,11 @@ bool carry_pattern(Run& run, ojson& site, const std::string& pattern, const std:
 // (core/permalink.hpp expand_permalink, the one the build applies): its
 // slug (`slug` if given, else item.slug), its date placed in the site's
 // time zone as the build places it, its categories.
+// `own_offset`: a date with an offset keeps it (Hugo: :year/:month are the
+// date's own, the site's timeZone only places dates without one), instead
+// of being moved into the site's zone (Jekyll, and Quire's build).
 std::string expand_pattern(const Run& run, std::string_view pattern, const Item& item,
-                           const std::string& slug = {});
+                           const std::string& slug = {}, bool own_offset = false);
 
 // One template tag found in a text outside code.
 struct Tag {
