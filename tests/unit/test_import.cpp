@@ -744,6 +744,23 @@ TEST_CASE("Hugo: a date's own offset gives the old URL's year and month (timeZon
   CHECK(h.out("posts/local.md").find("aliases") == std::string::npos);
 }
 
+TEST_CASE("Zola: links to the home page or a section's list (@/_index.md, @/blog/_index.md) lead to the home page") {
+  Fixture z(Engine::zola);
+  CHECK(z.zola("[home](@/_index.md) and [all posts](@/blog/_index.md#top)\n") == "[home](/) and [all posts](/#top)\n");
+  CHECK(z.notes().empty());
+}
+
+TEST_CASE("kramdown's parse_block_html (config or {::options}): markdown inside block HTML is read") {
+  Fixture f(Engine::jekyll);
+  CHECK(f.liquid("{::options parse_block_html=\"true\" /}\n<div class=\"box\">\n**Bold**\n</div>\n<span>x</span>\n") ==
+        "<div class=\"box\">\n\n**Bold**\n\n</div>\n<span>x</span>\n");
+  CHECK(f.notes().empty());
+  Blog b("jekyll-parse-block-html", {{"_config.yml", "kramdown:\n  input: GFM\n  parse_block_html: true\n"},
+                                     {"_posts/2020-01-01-a.md", "---\ntitle: A\n---\n<details>\n<summary>More</summary>\n*hidden*\n</details>\n"}});
+  REQUIRE(b.import(Engine::jekyll).ok());
+  CHECK(b.out("posts/2020-01-01-a.md").find("<details>\n\n<summary>More</summary>\n\n*hidden*\n\n</details>") != std::string::npos);
+}
+
 TEST_CASE("posts sharing a slug get their own, the old URL of each kept; an empty title or unclosed front matter is reported") {
   Blog b("same-slug", {{"_config.yml", "permalink: /:year/:month/:day/:title/\n"},
                        {"_posts/2015-01-01-update.md", "---\ntitle: Update\n---\nA\n"},

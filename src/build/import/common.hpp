@@ -217,8 +217,11 @@ std::string zola_unescape_shortcodes(Run& run, std::string text);
 // {::comment} blocks removed, {::nomarkdown} markers removed (the HTML
 // stays), and an HTML block with markdown="1" opened by blank lines so its
 // markdown is read as kramdown read it.
+// With `parse_block_html` (kramdown's option, in _config.yml or a post's
+// {::options}), every <div>, <section>, <aside>, <article>, <details> and
+// <blockquote> alone on its line is such a block.
 std::string remove_kramdown_ial(Run& run, const std::string& text, int first_line, const std::string& file,
-                                bool* toc = nullptr);
+                                bool* toc = nullptr, bool parse_block_html = false);
 
 // The engines: each reads its config into `site` and fills run.items with
 // converted posts and pages, and copies static files.

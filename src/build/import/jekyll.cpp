@@ -54,6 +54,7 @@ struct Config {
   // path under which posts lie), by path prefix ("" for all).
   std::vector<std::pair<std::string, ojson>> post_defaults;
   std::string excerpt_separator;  // the site's, when not Jekyll's default (a blank line)
+  bool parse_block_html = false;  // kramdown: parse_block_html: true
 };
 
 // Collections and front matter defaults: where a site puts its posts'
@@ -139,6 +140,8 @@ void read_config(Run& run, ojson& site, Config& cfg) {
   }
   if (c.contains("exclude")) exclude = string_list(c["exclude"], false);
   if (!str("excerpt_separator").empty()) cfg.excerpt_separator = str("excerpt_separator");
+  if (c.contains("kramdown") && c["kramdown"].is_object() && c["kramdown"].contains("parse_block_html"))
+    cfg.parse_block_html = c["kramdown"]["parse_block_html"] == "true";
   if (!str("markdown_ext").empty()) markdown_ext = string_list(c["markdown_ext"], true);  // "md,markdown,txt"
 }
 
@@ -319,7 +322,7 @@ void read_jekyll(Run& run, ojson& site) {
     }
     bool toc = false;
     item.body = remove_kramdown_ial(run, heading_attributes(run, body, item.body_line, item.shown), item.body_line,
-                                    item.shown, &toc);
+                                    item.shown, &toc, cfg.parse_block_html);
     if (toc) item.out["toc"] = true;
   }
   for (const fs::path& f : statics)

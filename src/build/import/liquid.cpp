@@ -252,9 +252,19 @@ namespace {
 
 // `<div class="x" markdown="1">` alone on its line: the tag's name, and the
 // line without the attribute; "" when the line is no such tag.
-std::string markdown_html_open(std::string& line) {
+std::string markdown_html_open(std::string& line, bool parse_block_html) {
   const std::string t = trim(line);
   if (t.size() < 3 || t[0] != '<' || t.back() != '>' || !std::isalpha(static_cast<unsigned char>(t[1]))) return "";
+  if (parse_block_html && t.find("markdown=") == std::string::npos && t.find('<', 1) == std::string::npos &&
+      t[t.size() - 2] != '/') {
+    // kramdown's parse_block_html: markdown inside every block of HTML.
+    size_t end = 1;
+    while (end < t.size() && std::isalnum(static_cast<unsigned char>(t[end]))) ++end;
+    const std::string name = t.substr(1, end - 1);
+    for (const char* block : {"div", "section", "aside", "article", "details", "blockquote"})
+      if (name == block && (t[end] == '>' || t[end] == ' ')) return name;
+    return "";
+  }
   for (const char* attr : {" markdown=\"1\"", " markdown='1'", " markdown=1", " markdown=\"block\"", " markdown=\"span\""}) {
     const size_t at = line.find(attr);
     if (at == std::string::npos) continue;
@@ -268,7 +278,8 @@ std::string markdown_html_open(std::string& line) {
 
 }  // namespace
 
-std::string remove_kramdown_ial(Run& run, const std::string& text, int first_line, const std::string& file, bool* toc) {
+std::string remove_kramdown_ial(Run& run, const std::string& text, int first_line, const std::string& file, bool* toc,
+                                bool parse_block_html) {
   const std::vector<bool> code = code_bytes(text);
   std::string out;
   int line = first_line;
@@ -305,11 +316,25 @@ std::string remove_kramdown_ial(Run& run, const std::string& text, int first_lin
       continue;
     }
     if (!code[pos]) {
-      if (const std::string tag = markdown_html_open(l); !tag.empty()) {
+      if (tl.rfind("{::options", 0) == 0 && tl.find("parse_block_html=\"true\"") != std::string::npos) {
+        parse_block_html = true;  // honoured below; the line itself goes
+        run.count("kramdown {::options parse_block_html}");
+        pos = next;
+        ++line;
+        continue;
+      }
+      if (const std::string tag = markdown_html_open(l, parse_block_html); !tag.empty()) {
         // CommonMark reads markdown inside an HTML block only after a blank line.
         out += l + "\n\n";
         md_blocks.push_back({tag, 0});
         run.count("kramdown markdown=\"1\"");
+        pos = next;
+        ++line;
+        continue;
+      }
+      if (!md_blocks.empty() && md_blocks.back().first == "details" && tl.rfind("<summary", 0) == 0 &&
+          tl.size() >= 10 && tl.compare(tl.size() - 10, 10, "</summary>") == 0) {
+        out += l + "\n\n";  // the summary is HTML; what follows it, markdown
         pos = next;
         ++line;
         continue;

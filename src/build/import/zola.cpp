@@ -156,6 +156,13 @@ std::string zola_links(Run& run, const std::string& text, int first_line, const 
         i = e;
         continue;
       }
+      if (target == "_index.md" || (target.size() > 10 && target.compare(target.size() - 10, 10, "/_index.md") == 0)) {
+        // The home page or a section's list: Quire lists the posts at its home.
+        out += "](/" + fragment;
+        run.count("[x](@/.../_index.md) (as the home page)");
+        i = e;
+        continue;
+      }
       run.note(file, line, "link to @/" + target + ": no such page in content/");
     }
     out += text[i++];
