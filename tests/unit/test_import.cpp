@@ -761,6 +761,16 @@ TEST_CASE("kramdown's parse_block_html (config or {::options}): markdown inside 
   CHECK(b.out("posts/2020-01-01-a.md").find("<details>\n\n<summary>More</summary>\n\n*hidden*\n\n</details>") != std::string::npos);
 }
 
+TEST_CASE("Hugo's rawhtml shortcodes keep their HTML; Liquid's vimeo and twitter tags have equivalents") {
+  Fixture h(Engine::hugo);
+  CHECK(h.hugo("{{< rawhtml >}}\n<div class=\"x\">Hi</div>\n{{< /rawhtml >}}\n") == "\n<div class=\"x\">Hi</div>\n\n");
+  CHECK(h.notes().empty());
+  Fixture j(Engine::jekyll);
+  CHECK(j.liquid("{% vimeo 146022717 %}") == vimeo_iframe("146022717"));
+  CHECK(j.liquid("{% twitter https://twitter.com/jack/status/20 %}") == "[Post on X](https://twitter.com/jack/status/20)");
+  CHECK(j.notes().empty());
+}
+
 TEST_CASE("posts sharing a slug get their own, the old URL of each kept; an empty title or unclosed front matter is reported") {
   Blog b("same-slug", {{"_config.yml", "permalink: /:year/:month/:day/:title/\n"},
                        {"_posts/2015-01-01-update.md", "---\ntitle: Update\n---\nA\n"},

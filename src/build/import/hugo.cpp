@@ -154,6 +154,14 @@ TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
     const std::string v = args.get(key);
     return !v.empty() ? v : i < args.words.size() ? args.words[i] : std::string();
   };
+  // The sites' own "raw HTML" shortcodes ({{< rawhtml >}}<div>..</div>{{< /rawhtml >}}):
+  // the HTML is the post's, kept through Quire's sanitizer.
+  if (name == "rawhtml" || name == "/rawhtml" || name == "raw" || name == "/raw" || name == "html" || name == "/html" ||
+      name == "unsafe" || name == "/unsafe" || name == "noop" || name == "/noop") {
+    r.converted = true;
+    r.construct = construct;
+    return r;
+  }
   if (name.size() > 1 && name[0] == '/' && (is_callout(name.substr(1)) || name == "/details")) {
     r.converted = true;
     r.replacement = name == "/details" ? details_close() : callout_close();

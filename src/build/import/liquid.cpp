@@ -206,6 +206,20 @@ TagResult liquid_tag(Run& run, std::string_view text, Tag& t) {
     r.construct = "{% gist %}";
     return r;
   }
+  if (name == "vimeo" && !args.words.empty() &&
+      args.words[0].find_first_not_of("0123456789") == std::string::npos) {
+    r.converted = true;
+    r.replacement = vimeo_iframe(args.words[0]);
+    r.construct = "{% vimeo %}";
+    return r;
+  }
+  if ((name == "twitter" || name == "tweet") && !args.words.empty() && args.words[0].rfind("https://", 0) == 0 &&
+      args.words[0].find_first_of("\"'<> ") == std::string::npos) {  // jekyll-twitter-plugin: a link to the post
+    r.converted = true;
+    r.replacement = "[Post on X](" + args.words[0] + ")";
+    r.construct = "{% twitter %}";
+    return r;
+  }
   if ((name == "youtube") && !args.words.empty()) {
     r.converted = true;
     r.replacement = youtube_iframe(args.words[0]);
