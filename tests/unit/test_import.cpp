@@ -771,6 +771,25 @@ TEST_CASE("Hugo's rawhtml shortcodes keep their HTML; Liquid's vimeo and twitter
   CHECK(j.notes().empty());
 }
 
+TEST_CASE("Eleventy's base blog v9: data in ../_data as JavaScript, a passthrough map {\"./public/\": \"/\"}") {
+  Blog b("eleventy-v9", {{"eleventy.config.js", "export default async function(c) {\n  c.addPassthroughCopy({ \"./public/\": \"/\", \"./x/a.txt\": \"b/\" });\n};\n"
+                                                "export const config = { dir: { input: \"content\", includes: \"../_includes\", data: \"../_data\" } };\n"},
+                         {"_data/metadata.js", "export default {\n  title: \"Base Blog\",\n  url: \"https://example.com/\",\n  language: \"en\",\n"
+                                               "  author: { name: \"Your Name\", email: \"y@example.com\" }\n}\n"},
+                         {"public/img/logo.png", "PNG"},
+                         {"x/a.txt", "A"},
+                         {"content/blog/firstpost.md", "---\ntitle: First\ndate: 2018-05-01\n---\nA\n"}});
+  REQUIRE(b.import(Engine::eleventy).ok());
+  const std::string site = b.out("site.yaml");
+  CHECK(site.find("title: \"Base Blog\"") != std::string::npos);
+  CHECK(site.find("url: \"https://example.com\"") != std::string::npos);
+  CHECK(site.find("author: \"Your Name\"") != std::string::npos);
+  CHECK(b.wrote("static/img/logo.png"));
+  CHECK(b.wrote("static/b/a.txt"));
+  CHECK_FALSE(b.wrote("static/public/img/logo.png"));
+  CHECK(b.notes().find("_data/metadata.js: site data in JavaScript, not run") != std::string::npos);
+}
+
 TEST_CASE("posts sharing a slug get their own, the old URL of each kept; an empty title or unclosed front matter is reported") {
   Blog b("same-slug", {{"_config.yml", "permalink: /:year/:month/:day/:title/\n"},
                        {"_posts/2015-01-01-update.md", "---\ntitle: Update\n---\nA\n"},

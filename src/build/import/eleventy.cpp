@@ -7,6 +7,7 @@
 // files with front matter as pages. Markdown in Eleventy goes through
 // Liquid (or Nunjucks) first: the same tags as Jekyll's are converted.
 #include <algorithm>
+#include <optional>
 #include <regex>
 #include <set>
 
@@ -22,8 +23,11 @@ const char* const kCollectionTags[] = {"all", "nav", "post", "posts", "tagList"}
 
 struct Config {
   std::string input = ".";
+  std::string data = "_data";  // relative to input (Eleventy's dir.data)
   std::string path_prefix;
-  std::vector<std::string> passthrough;
+  // addPassthroughCopy: a source path, and where it is published when the
+  // config maps it ({"./public/": "/"}), else "" (at its own path).
+  std::vector<std::pair<std::string, std::optional<std::string>>> passthrough;
 };
 
 Config read_config(Run& run) {
@@ -35,15 +39,17 @@ Config read_config(Run& run) {
   std::smatch m;
   if (std::regex_search(text, m, std::regex(R"(input\s*:\s*["'`]([^"'`]+)["'`])"))) cfg.input = m[1];
   if (std::regex_search(text, m, std::regex(R"(pathPrefix\s*:\s*["'`]([^"'`]+)["'`])"))) cfg.path_prefix = m[1];
+  if (std::regex_search(text, m, std::regex(R"(\bdata\s*:\s*["'`]([^"'`]+)["'`])"))) cfg.data = m[1];
   const std::regex copy(R"(addPassthroughCopy\(\s*["'`]([^"'`]+)["'`])");
   for (auto it = std::sregex_iterator(text.begin(), text.end(), copy); it != std::sregex_iterator(); ++it)
-    cfg.passthrough.push_back((*it)[1]);
+    cfg.passthrough.push_back({(*it)[1], std::nullopt});
   const std::regex copy_map(R"(addPassthroughCopy\(\s*\{([^}]*)\})");
-  const std::regex key(R"(["'`]?([A-Za-z0-9_./-]+)["'`]?\s*:)");
+  // "from": "to" pairs (the target may be unquoted only as a plain path).
+  const std::regex pair(R"(["'`]?([A-Za-z0-9_./-]+)["'`]?\s*:\s*(?:["'`]([^"'`]*)["'`])?)");
   for (auto it = std::sregex_iterator(text.begin(), text.end(), copy_map); it != std::sregex_iterator(); ++it) {
     const std::string body = (*it)[1];
-    for (auto k = std::sregex_iterator(body.begin(), body.end(), key); k != std::sregex_iterator(); ++k)
-      cfg.passthrough.push_back((*k)[1]);
+    for (auto k = std::sregex_iterator(body.begin(), body.end(), pair); k != std::sregex_iterator(); ++k)
+      cfg.passthrough.push_back({(*k)[1], (*k)[2].matched ? std::optional<std::string>((*k)[2]) : std::nullopt});
   }
   return cfg;
 }
@@ -51,13 +57,29 @@ Config read_config(Run& run) {
 void read_metadata(Run& run, const fs::path& input, ojson& site, const Config& cfg) {
   ojson m;
   fs::path file;
+  const fs::path data = (input / cfg.data).lexically_normal();
   for (const char* name : {"metadata.json", "site.json", "metadata.yaml", "site.yaml"}) {
     std::string text, error;
     int line = 0;
-    if (!read_file(input / "_data" / name, text)) continue;
-    file = input / "_data" / name;
+    if (!read_file(data / name, text)) continue;
+    file = data / name;
     if (!parse_yaml(text, m, error, line)) run.note(run.shown(file), line + 1, error + "; site settings not converted");
     break;
+  }
+  for (const char* name : {"metadata.js", "metadata.cjs", "metadata.mjs", "site.js"}) {
+    // Data in JavaScript (the base blog's metadata.js) is not run: its plain
+    // string settings are read from the text, and said so.
+    std::string text;
+    if (!file.empty() || !read_file(data / name, text)) continue;
+    file = data / name;
+    m = ojson::object();
+    std::smatch match;
+    for (const char* key : {"title", "url", "language", "description"})
+      if (std::regex_search(text, match, std::regex(std::string(R"((?:^|[\s,{])["']?)") + key + R"(["']?\s*:\s*["'`]([^"'`]*)["'`])")))
+        m[key] = match[1].str();
+    if (std::regex_search(text, match, std::regex(R"(author["']?\s*:\s*\{[^}]*?name["']?\s*:\s*["'`]([^"'`]*)["'`])")))
+      m["author"] = match[1].str();
+    run.note(run.shown(file), 0, "site data in JavaScript, not run: its plain settings read from the text; check site.yaml");
   }
   auto str = [&](const char* k) { return m.is_object() && m.contains(k) && m[k].is_string() ? m[k].get<std::string>() : std::string(); };
   if (!str("title").empty()) site["title"] = str("title");
@@ -67,10 +89,10 @@ void read_metadata(Run& run, const fs::path& input, ojson& site, const Config& c
     else if (m["author"].is_object() && m["author"].contains("name")) site["author"] = m["author"]["name"];
   }
   std::string base = cfg.path_prefix;
-  set_url(run, site, str("url"), base, run.shown(file.empty() ? input / "_data" / "metadata.json" : file));
+  set_url(run, site, str("url"), base, run.shown(file.empty() ? data / "metadata.json" : file));
   const std::string lang = str("language");
   if (!lang.empty()) site["language"] = lang.substr(0, lang.find_first_of("-_"));
-  if (file.empty()) run.note(run.shown(input / "_data" / "metadata.json"), 0, "missing: no site settings to convert");
+  if (file.empty()) run.note(run.shown(data / "metadata.json"), 0, "missing: no site settings to convert");
 }
 
 // What a folder's data file (<dir>/<dir>.json or .11tydata.json) gives
@@ -202,11 +224,16 @@ void read_eleventy(Run& run, ojson& site) {
       else item.out["tags"] = kept;
     }
   }
-  for (const std::string& p : cfg.passthrough) {
+  for (const auto& [p, to] : cfg.passthrough) {
     const fs::path from = (run.src / p).lexically_normal();
     if (!fs::exists(from, ec)) continue;
-    const fs::path rel = from.lexically_relative(input).string().rfind("..", 0) == 0 ? from.lexically_relative(run.src)
-                                                                                     : from.lexically_relative(input);
+    fs::path rel = from.lexically_relative(input).string().rfind("..", 0) == 0 ? from.lexically_relative(run.src)
+                                                                               : from.lexically_relative(input);
+    if (to) {  // {"./public/": "/"}: published at the mapped path
+      rel = fs::path(*to).relative_path().lexically_normal();
+      if (!fs::is_directory(from, ec) && (to->empty() || to->back() == '/')) rel /= from.filename();
+      if (rel == ".") rel.clear();
+    }
     copy_tree(run, from, run.dest / "static" / rel, run.report.static_files);
   }
 }
