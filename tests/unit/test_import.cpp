@@ -790,6 +790,25 @@ TEST_CASE("Eleventy's base blog v9: data in ../_data as JavaScript, a passthroug
   CHECK(b.notes().find("_data/metadata.js: site data in JavaScript, not run") != std::string::npos);
 }
 
+TEST_CASE("Jekyll: a post named YYYY-M-D-title is dated and slugged as Jekyll did; one without a date in its name a draft") {
+  Blog b("jekyll-names", {{"_config.yml", "permalink: /:year/:month/:day/:title/\n"},
+                          {"_posts/2019-4-9-short.md", "---\ntitle: Short\n---\nA\n"},
+                          {"_posts/no-date.md", "---\ntitle: No date\ndate: 2020-01-01\n---\nB\n"}});
+  REQUIRE(b.import(Engine::jekyll).ok());
+  const std::string s = b.out("posts/2019-4-9-short.md");
+  CHECK(s.find("date: 2019-04-09\n") != std::string::npos);
+  CHECK(s.find("slug") == std::string::npos);  // "short", from the name
+  CHECK(b.out("posts/no-date.md").find("draft: true") != std::string::npos);
+  CHECK(b.notes().find("_posts/no-date.md: no YYYY-MM-DD- date in its name: Jekyll did not publish it") != std::string::npos);
+  std::string ymd;
+  size_t prefix = 0;
+  CHECK(file_date("2019-4-9-short", ymd, &prefix));
+  CHECK(ymd == "2019-04-09");
+  CHECK(prefix == 9);
+  CHECK_FALSE(file_date("2019-13-01-x", ymd));
+  CHECK_FALSE(file_date("201-01-01-x", ymd));
+}
+
 TEST_CASE("posts sharing a slug get their own, the old URL of each kept; an empty title or unclosed front matter is reported") {
   Blog b("same-slug", {{"_config.yml", "permalink: /:year/:month/:day/:title/\n"},
                        {"_posts/2015-01-01-update.md", "---\ntitle: Update\n---\nA\n"},

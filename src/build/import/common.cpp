@@ -182,7 +182,8 @@ void convert_items(Run& run, const TagHandler& handle) {
                                            : file_slug(fs::path(item.name));  // post.en.md: post
     if (item.bundle) {
       std::string d;
-      if (file_date(item.slug, d)) item.slug = item.slug.substr(11);
+      size_t prefix = 0;
+      if (file_date(item.slug, d, &prefix) && item.slug.size() > prefix) item.slug = item.slug.substr(prefix);
     }
     std::string ymd;
     file_date(item.bundle ? item.source.parent_path().filename().string() : item.source.stem().string(), ymd);

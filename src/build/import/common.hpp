@@ -274,8 +274,10 @@ std::string ascii_slug(std::string_view text);
 
 // Slug of a file name: without extension and leading YYYY-MM-DD- (or _).
 std::string file_slug(const fs::path& p);
-// Y, M, D from a leading YYYY-MM-DD in a file name; false if none.
-bool file_date(const std::string& name, std::string& ymd);
+// Y, M, D from a leading YYYY-MM-DD- (or YYYY-M-D-, as Jekyll allows) in
+// a file name, as YYYY-MM-DD; false if none. `prefix`: the length of the
+// date and its separator.
+bool file_date(const std::string& name, std::string& ymd, size_t* prefix = nullptr);
 
 // Every regular file under `dir`, sorted; an entry for which `skip` says
 // true is left out (a folder: not entered). A folder that cannot be read is

@@ -421,14 +421,30 @@ std::string ascii_slug(std::string_view text) {
 std::string file_slug(const fs::path& p) {
   std::string stem = p.stem().string();
   std::string ymd;
-  if (file_date(stem, ymd) && stem.size() > 11) stem = stem.substr(11);
+  size_t prefix = 0;
+  if (file_date(stem, ymd, &prefix) && stem.size() > prefix) stem = stem.substr(prefix);
   return stem;
 }
 
-bool file_date(const std::string& n, std::string& ymd) {
-  if (n.size() < 11 || !(n[10] == '-' || n[10] == '_')) return false;
-  if (!parse_date(n.substr(0, 10))) return false;
-  ymd = n.substr(0, 10);
+bool file_date(const std::string& n, std::string& ymd, size_t* prefix) {
+  // YYYY-MM-DD-, or as Jekyll's post names allow, one-digit months and
+  // days (2019-4-9-title.md).
+  size_t p = 0;
+  auto digits = [&](size_t min, size_t max) {
+    const size_t b = p;
+    while (p < n.size() && p - b < max && is_digit(n[p])) ++p;
+    return p - b >= min ? n.substr(b, p - b) : std::string();
+  };
+  const std::string y = digits(4, 4);
+  if (y.empty() || p >= n.size() || n[p++] != '-') return false;
+  const std::string m = digits(1, 2);
+  if (m.empty() || p >= n.size() || n[p++] != '-') return false;
+  const std::string d = digits(1, 2);
+  if (d.empty() || p >= n.size() || !(n[p] == '-' || n[p] == '_')) return false;
+  const std::string iso = y + "-" + (m.size() == 1 ? "0" : "") + m + "-" + (d.size() == 1 ? "0" : "") + d;
+  if (!parse_date(iso)) return false;
+  ymd = iso;
+  if (prefix) *prefix = p + 1;
   return true;
 }
 

@@ -283,6 +283,12 @@ void read_jekyll(Run& run, ojson& site) {
     item.slug = item.out.contains("slug") ? item.out["slug"].get<std::string>() : file_slug(item.source);
     std::string ymd;
     file_date(item.source.stem().string(), ymd);
+    if (!item.page && ymd.empty() && !item.out.contains("draft")) {
+      // Jekyll reads a post only by a YYYY-MM-DD-title name; it never
+      // published this one.
+      item.out["draft"] = true;
+      run.note(item.shown, 0, "no YYYY-MM-DD- date in its name: Jekyll did not publish it; imported as a draft");
+    }
     if (!item.page && ymd.empty() && !item.out.contains("date") && item.out.contains("draft")) {
       // Jekyll dates a draft by its file's time.
       const auto t = fs::last_write_time(item.source, ec);
