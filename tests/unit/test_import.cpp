@@ -809,6 +809,15 @@ TEST_CASE("Jekyll: a post named YYYY-M-D-title is dated and slugged as Jekyll di
   CHECK_FALSE(file_date("201-01-01-x", ymd));
 }
 
+TEST_CASE("highlight options with a list of lines (hl_lines=8 15-17) stay whole in the fence") {
+  Fixture h(Engine::hugo);
+  CHECK(h.hugo("{{< highlight go \"linenos=table,hl_lines=8 15-17,linenostart=3\" >}}\nx\n{{< /highlight >}}") ==
+        "```go {linenos=table,hl_lines=[8 15-17],linenostart=3}\nx\n```");
+  Fixture j(Engine::jekyll);
+  CHECK(j.liquid("{% highlight ruby linenos hl_lines=\"2 3\" %}\nx\n{% endhighlight %}") ==
+        "```ruby {linenos=true,hl_lines=[2 3]}\nx\n```");
+}
+
 TEST_CASE("posts sharing a slug get their own, the old URL of each kept; an empty title or unclosed front matter is reported") {
   Blog b("same-slug", {{"_config.yml", "permalink: /:year/:month/:day/:title/\n"},
                        {"_posts/2015-01-01-update.md", "---\ntitle: Update\n---\nA\n"},

@@ -161,6 +161,12 @@ std::string rewrite_tags(std::string_view text, int first_line, const std::strin
 size_t find_closing(std::string_view text, size_t from, std::string_view open, std::string_view name,
                     size_t& close_end);
 
+// A code block's options ("linenos=table,hl_lines=8 15-17", Hugo's and
+// Jekyll's) as a fence's {...}: a value with spaces in brackets
+// (hl_lines=[8 15-17]), which the core's fence reader takes whole.
+std::string fence_options(const std::vector<std::pair<std::string, std::string>>& options);
+std::vector<std::pair<std::string, std::string>> split_options(std::string_view options);
+
 // Shared tag outputs.
 std::string fenced_block(std::string_view code, const std::string& info, bool at_line_start);
 std::string figure_markdown(const std::string& src, const std::string& alt, const std::string& caption,

@@ -196,7 +196,7 @@ TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
     }
     std::string info = word(0, "lang");
     const std::string options = word(1, "options");
-    if (!options.empty()) info += " {" + options + "}";
+    if (!options.empty()) info += " {" + fence_options(split_options(options)) + "}";
     r.replacement = fenced_block(text.substr(t.end, close - t.end), info, at_line_start(text, t.begin));
     if (close_end < text.size() && text[close_end] != '\n') r.replacement += "\n";
     t.end = close_end;

@@ -87,15 +87,12 @@ TagResult liquid_tag(Run& run, std::string_view text, Tag& t) {
       return r;
     }
     std::string info = args.words[0];
-    std::vector<std::string> options;
+    std::vector<std::pair<std::string, std::string>> options;
     for (size_t i = 1; i < args.words.size(); ++i)
-      options.push_back(args.words[i] == "linenos" ? "linenos=true" : args.words[i]);
-    for (const auto& [k, v] : args.named) options.push_back(k + "=" + v);
-    if (!options.empty()) {
-      info += " {";
-      for (size_t i = 0; i < options.size(); ++i) info += (i ? "," : "") + options[i];
-      info += "}";
-    }
+      options.push_back(args.words[i] == "linenos" ? std::pair<std::string, std::string>{"linenos", "true"}
+                                                   : std::pair<std::string, std::string>{args.words[i], ""});
+    for (const auto& [k, v] : args.named) options.push_back({k, v});
+    if (!options.empty()) info += " {" + fence_options(options) + "}";
     r.replacement = fenced_block(text.substr(t.end, close - t.end), info, at_line_start(text, t.begin));
     if (close_end < text.size() && text[close_end] != '\n') r.replacement += "\n";
     t.end = close_end;

@@ -128,6 +128,35 @@ std::string youtube_iframe(const std::string& id) {
          "\" title=\"YouTube video\" loading=\"lazy\" allowfullscreen></iframe>";
 }
 
+std::string fence_options(const std::vector<std::pair<std::string, std::string>>& options) {
+  std::string out;
+  for (const auto& [k, v] : options) {
+    if (!out.empty()) out += ",";
+    const std::string value = trim(v);
+    out += k + (v.empty() && k.find('=') == std::string::npos ? "" : "=") +
+           (value.find_first_of(" \t") != std::string::npos && value.front() != '[' ? "[" + value + "]" : value);
+  }
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> split_options(std::string_view options) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (size_t p = 0; p <= options.size();) {
+    size_t comma = options.find(',', p);
+    if (comma == std::string_view::npos) comma = options.size();
+    const std::string part = trim(options.substr(p, comma - p));
+    const size_t eq = part.find('=');
+    if (!part.empty()) {
+      std::string value = eq == std::string::npos ? "" : trim(std::string_view(part).substr(eq + 1));
+      if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') && value.back() == value.front())
+        value = value.substr(1, value.size() - 2);
+      out.push_back({trim(std::string_view(part).substr(0, eq)), value});
+    }
+    p = comma + 1;
+  }
+  return out;
+}
+
 std::string heading_attributes(Run& run, const std::string& text, int first_line, const std::string& file) {
   const std::vector<bool> code = code_bytes(text);
   std::string out;
