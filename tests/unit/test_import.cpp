@@ -525,6 +525,7 @@ TEST_CASE("Eleventy: a posts folder's data file gives its permalink and keys; it
           {".eleventy.js", "module.exports = () => ({ dir: { input: \"src\" } });\n"},
           {"src/posts/first.md", "---\ntitle: First\ndate: 2020-01-01\ntags: [posts, js]\n---\nA.\n"},
           {"src/posts/own.md", "---\ntitle: Own Way\ndate: 2020-01-02\npermalink: \"/{{ title | slugify }}/\"\n---\nB.\n"},
+          {"src/posts/stem.md", "---\ntitle: Stem\ndate: 2020-01-04\npermalink: \"{{ page.filePathStem }}/index.html\"\n---\nS.\n"},
           {"src/blog/blog.11tydata.js", "module.exports = { tags: 'posts' };\n"},
           {"src/blog/third.md", "---\ntitle: Third\ndate: 2020-01-03\n---\nC.\n"}});
   REQUIRE(b.import(Engine::eleventy).ok());
@@ -533,6 +534,7 @@ TEST_CASE("Eleventy: a posts folder's data file gives its permalink and keys; it
   CHECK(first.find("author: \"Ela\"") != std::string::npos);
   CHECK(first.find("tags: [\"js\"]") != std::string::npos);
   CHECK(b.out("posts/own.md").find("permalink: \"/own-way/\"") != std::string::npos);
+  CHECK(b.out("posts/stem.md").find("permalink: \"/posts/stem/index.html\"") != std::string::npos);
   CHECK(b.notes().find("blog.11tydata.js: folder data in JavaScript") != std::string::npos);
   // No data file names "post" there, but Eleventy's base blog keeps it (and
   // posts, nav, all) off its tag pages: a collection, not a topic.

@@ -452,9 +452,12 @@ namespace {
 
 // Eleventy's "{{ page.fileSlug }}" in a permalink (spaces optional): the
 // file's name without extension and date, the folder's for an index file;
-// "{{ title | slugify }}" (or slug): the title made a slug.
+// "{{ title | slugify }}" (or slug): the title made a slug;
+// "{{ page.filePathStem }}": the file's path under the input, without
+// its extension.
 // Other template expressions are left for the caller to report.
-std::string eleventy_file_slug(std::string text, const fs::path& source, const std::string& title) {
+std::string eleventy_file_slug(std::string text, const fs::path& source, const std::string& title,
+                               const std::string& input_path) {
   const std::string slug = source.stem() == "index" ? file_slug(source.parent_path()) : file_slug(source);
   for (size_t at = 0; (at = text.find("{{", at)) != std::string::npos;) {
     const size_t end = text.find("}}", at);
@@ -465,6 +468,9 @@ std::string eleventy_file_slug(std::string text, const fs::path& source, const s
     std::string value;
     if (inner == "page.fileSlug") {
       value = slug;
+    } else if (inner == "page.filePathStem" && !input_path.empty()) {  // posts/first.md -> /posts/first
+      const fs::path rel(input_path);
+      value = "/" + (rel.parent_path() / rel.stem()).generic_string();
     } else if ((inner == "title | slugify" || inner == "title | slug") && !title.empty()) {
       value = ascii_slug(title);
     } else {
@@ -573,7 +579,8 @@ void convert_front(Run& run, Item& item) {
                (key == "path" && run.engine == Engine::zola)) {
       auto s = scalar(v);
       if (s && run.engine == Engine::eleventy)
-        *s = eleventy_file_slug(*s, item.source, in.contains("title") && in["title"].is_string() ? in["title"].get<std::string>() : "");
+        *s = eleventy_file_slug(*s, item.source, in.contains("title") && in["title"].is_string() ? in["title"].get<std::string>() : "",
+                                item.keys.empty() ? "" : item.keys[0]);  // keys[0]: the path under Eleventy's input
       if (s && *s == "false" && run.engine == Engine::eleventy) {  // Eleventy writes no page for it
         out["draft"] = true;
         run.note(item.shown, line_of_key(item, front_text, key), "permalink: false (not published by Eleventy): imported as a draft");
