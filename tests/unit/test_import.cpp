@@ -622,6 +622,9 @@ TEST_CASE("Liquid: a site's own image include with one image argument becomes a 
         figure_markdown("/assets/a.png", "A cat", "A cat", "") + "\n");
   CHECK(f.liquid("{% include img.html src=\"{{ site.baseurl }}/b.JPG?v=2\" %}") == figure_markdown("/b.JPG?v=2", "", "", ""));
   CHECK(f.notes().empty());
+  CHECK(f.liquid("{% include note.html content=\"Read **this**.\" %}\n") ==
+        "<div class=\"callout callout-note\">\n\nRead **this**.\n\n</div>\n");
+  CHECK(f.notes().empty());
   CHECK(f.liquid("{% include newsletter.html url=\"/a.png\" %}") == "{% include newsletter.html url=\"/a.png\" %}");
   CHECK(f.notes().find("include of a template (newsletter.html)") != std::string::npos);
 }

@@ -191,6 +191,16 @@ TagResult liquid_tag(Run& run, std::string_view text, Tag& t) {
       r.construct = "{% include <image include> %}";
       return r;
     }
+    // A callout include ({% include note.html content="..." %}, the
+    // documentation themes' way): the same div as Hugo's notices.
+    const std::string stem = file.substr(0, file.rfind(".html") == std::string::npos ? file.size() : file.rfind(".html"));
+    const std::string body = args.get("content");
+    if (is_callout(stem) && !body.empty() && at_line_start(text, t.begin)) {
+      r.converted = true;
+      r.replacement = callout_open(stem, args.get("type"), args.get("title")) + without_site_root(body) + callout_close();
+      r.construct = "{% include <callout> %}";
+      return r;
+    }
     r.reason = "include of a template (" + file + "): no equivalent, rewrite it by hand";
     return r;
   }
