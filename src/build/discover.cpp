@@ -29,7 +29,8 @@ void recognise_engine(const fs::path& dir, Discovery& d) {
   auto has = [&](const char* name) { return fs::is_regular_file(dir / name, ec); };
   for (const char* f : {"_config.yml", "_config.yaml", "_config.toml"})
     if (has(f)) { d.engine = "jekyll"; d.engine_sign = f; return; }
-  for (const char* f : {"hugo.toml", "hugo.yaml", "hugo.json"})
+  for (const char* f : {"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config/_default/hugo.toml",
+                        "config/_default/hugo.yaml", "config/_default/config.toml", "config/_default/config.yaml"})
     if (has(f)) { d.engine = "hugo"; d.engine_sign = f; return; }
   for (const char* f : {".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs"})
     if (has(f)) { d.engine = "eleventy"; d.engine_sign = f; return; }

@@ -57,11 +57,14 @@ const cases = {
         summary: 'Written in Notepad, with CRLF line endings and a BOM.' },
       // published: false: a draft (built here with --drafts)
       { slug: 'kept-back', title: 'A post kept back', date: '2020-03-03', tags: [] },
+      // café-notes.mdown: an accent in the name (the slug made ASCII, the old
+      // URL an alias), a zone abbreviation (08:15 PST is 09:15 PDT in LA),
+      // kramdown's markdown="1" and {::comment}
+      { slug: 'cafe-notes', title: 'Café notes', date: '2021-05-05T09:15:00-07:00', tags: ['coffee'] },
     ],
     notConverted: [
       '_posts/2016-10-06-liquid-tour.markdown:10: kramdown attribute list "{: .lead}" removed',
       '_posts/2016-10-06-liquid-tour.markdown:35: {% include newsletter.html %}',
-      '_posts/2016-10-06-liquid-tour.markdown:37: {{ page.title }}',
     ],
     leftInText: ['2016-10-06-liquid-tour.md'],
     // permalink: /:year/:month/:day/:title/ in _config.yml; Jekyll reads a
@@ -72,6 +75,7 @@ const cases = {
       '/2018/06/30/on-the-road/': 'on-the-road',
       '/travel/road/': 'on-the-road',  // redirect_from
       '/2020/02/02/windows-notes/': 'windows-notes',
+      '/2021/05/05/café-notes/': 'cafe-notes',
       '/about/': 'page:About',
     },
   },
@@ -89,10 +93,11 @@ const cases = {
       // a section without a pattern: Hugo put it at /articles/on-tools/
       { slug: 'on-tools', title: 'On tools', date: '2021-10-05', tags: ['tools'], categories: ['essays'],
         summary: 'Which tools stay on the bench.' },
+      // a .markdown file; PaperMod's cover.image as its image
+      { slug: 'old-lamp', title: 'The old lamp', date: '2021-11-11T20:00:00+01:00', tags: ['lamps'], image: '/images/logo.svg' },
     ],
     notConverted: [
-      'content/posts/second-wind.md:14: {{< tweet user="bo" id="1234" >}}',
-      'content/posts/second-wind.md:16: {{% notice tip %}}',
+      'content/posts/second-wind.md:24: {{< newsletter list="workshop" >}}',
     ],
     leftInText: ['second-wind.md'],
     // baseURL https://hugo.example/blog/, [permalinks] posts =
@@ -102,6 +107,7 @@ const cases = {
       '/blog/2021/03/first-light/': 'first-light',
       '/blog/old/first-light/': 'first-light',
       '/blog/2021/04/second-wind/': 'second-wind',
+      '/blog/2021/11/the-old-lamp/': 'old-lamp',
       '/blog/2021/08/a-trip-to-the-mountains/': 'mountain-trip',
       '/blog/trips/mountains/': 'mountain-trip',
       '/blog/n/2021/coil-winding/': 'coil-winding',
@@ -121,8 +127,7 @@ const cases = {
         authors: ['Cy Example', 'Dee Guest'] },
     ],
     notConverted: [
-      'content/blog/summer.md:9: {{ youtube(id="dQw4w9WgXcQ") }}',
-      'content/blog/summer.md:11: {% note(kind="warning") %}',
+      'content/blog/summer.md:19: {{ map(lat=52.5, lon=13.4) }}',
     ],
     leftInText: ['summer.md'],
     // Section blog: /blog/<file name without its date>/, aliases, a page's path.
@@ -143,6 +148,8 @@ const cases = {
       { slug: 'third-evening', title: 'Third evening', date: '2022-03-03T21:00:00Z', tags: ['quiet'] },
       // date: git Last Modified: the fixture's last commit (or, outside git, the file's time)
       { slug: 'fourth-evening', title: 'Fourth evening', date: '', tags: ['quiet'] },
+      // posts/fifth-evening/fifth-evening.md: a bundle with its image; "post" a collection, not a tag
+      { slug: 'fifth-evening', title: 'Fifth evening', date: '2022-05-05', tags: ['quiet'], bundle: true },
     ],
     notConverted: [
       'src/posts/2022-02-02-second-evening.md:7: {{ metadata.title }}',
@@ -154,6 +161,7 @@ const cases = {
       '/posts/first-evening/': 'first-evening',
       '/posts/2022-02-02-second-evening/': 'second-evening',
       '/third-evening/': 'third-evening',
+      '/posts/fifth-evening/': 'fifth-evening',
       '/about/': 'page:About Lamplight',
     },
   },

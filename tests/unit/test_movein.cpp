@@ -371,6 +371,17 @@ TEST_SUITE("movein") {
     CHECK(has(e, "quire import"));
   }
 
+  TEST_CASE("a Hugo blog whose config is in config/_default/ is recognised as Hugo when copied in as it is") {
+    TempDir dir;
+    dir.write("config/_default/hugo.toml", "baseURL = \"https://e.org/\"\n");
+    dir.write("content/posts/a.md", "---\ntitle: A\ndate: 2020-01-01\n---\n");
+    auto r = quire::load_content(dir.path, {});
+    REQUIRE(r.errors.size() == 1);
+    const std::string e = r.errors[0].str();
+    CHECK(has(e, "config/_default/hugo.toml: a Hugo blog"));
+    CHECK(has(e, "quire import hugo "));
+  }
+
   TEST_CASE("old_feeds: the old engine's feed URLs get the site's feed; bad paths are errors at their line") {
     auto r = categorised("old_feeds: [/index.xml, /posts/index.xml, /feed/feed.json]\n");
     REQUIRE_MESSAGE(r.ok(), all(r.errors));

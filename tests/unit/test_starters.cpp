@@ -262,7 +262,7 @@ TEST_CASE("Jekyll: one name on two days gets two slugs; an offset time zone beco
   const std::string two = read_text(dest / "posts/2017-08-06-wrapup.md");
   CHECK(has(two, "slug: \"wrapup-2\""));
   CHECK(has(two, "aliases: [\"/2017/08/06/wrapup/\"]"));
-  CHECK(has(notes(r), "the slug \"wrapup\" is another post's too"));
+  CHECK(has(notes(r), "slug \"wrapup\" is also "));
   const quire::ContentResult built = quire::load_content(dest, {});
   CHECK_MESSAGE(built.ok(), all(built.errors));
   CHECK(built.bundle.posts.size() == 2);
@@ -287,6 +287,22 @@ TEST_CASE("the odd shapes of personal blogs: one-digit months, CJK file names, e
   REQUIRE(built.bundle.posts.size() == 3);
   for (const quire::Post& p : built.bundle.posts) CHECK(quire::valid_slug(p.slug));
   CHECK(built.bundle.find_post("code-tips"));
+}
+
+TEST_CASE("two posts with one permalink (a blog imported into Jekyll twice): one keeps it, both build") {
+  TempDir dir;
+  const fs::path src = dir.path / "src", dest = dir.path / "blog";
+  dir.write("src/_config.yml", "title: Life\nurl: https://l.example\npermalink: /:categories/:title/\n");
+  const std::string front = "---\ntitle: Theming\npermalink: /2011/04/27/theming\ncategories: [Lifestream]\n";
+  dir.write("src/_posts/lifestream/2011-04-27-theming.md", front + "redirect_from: [/old/theming/]\n---\nFrom the phone.\n");
+  dir.write("src/_posts/tbd/2011-04-27-theming.md", front + "redirect_from: [/old/theming/]\n---\nFrom the phone, again.\n");
+  const quire::ImportReport r = quire::import_blog(quire::Engine::jekyll, src, dest, {});
+  REQUIRE_MESSAGE(r.ok(), notes(r));
+  CHECK(has(notes(r), "permalink \"/2011/04/27/theming\" is also "));
+  CHECK(has(notes(r), "redirect_from: /old/theming/ is "));
+  const quire::ContentResult built = quire::load_content(dest, {});
+  CHECK_MESSAGE(built.ok(), all(built.errors));
+  CHECK(built.bundle.posts.size() == 2);
 }
 
 }  // TEST_SUITE

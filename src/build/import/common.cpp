@@ -46,13 +46,17 @@ bool carry_pattern(Run& run, ojson& site, const std::string& pattern, const std:
   return true;
 }
 
-std::string expand_pattern(const Run& run, std::string_view pattern, const Item& item, const std::string& slug) {
+std::string expand_pattern(const Run& run, std::string_view pattern, const Item& item, const std::string& slug,
+                           bool own_offset) {
   Post post;
   post.slug = Text(slug.empty() ? item.slug : slug);
   if (item.out.contains("date") && item.out["date"].is_string()) {
     const std::string written = item.out["date"].get<std::string>();
     std::string problem;
-    const std::optional<std::string> placed = normalize_post_date(written, run.timezone, problem);
+    const bool has_offset = written.size() > 19 && (written.back() == 'Z' || written[written.size() - 6] == '+' ||
+                                                     written[written.size() - 6] == '-');
+    const std::optional<std::string> placed =
+        own_offset && has_offset ? std::optional<std::string>(written) : normalize_post_date(written, run.timezone, problem);
     if (std::optional<DateTime> d = parse_date(placed ? *placed : written)) post.when = *d;
   }
   return "/" + encode_path(expand_permalink(pattern, post, item.categories));
@@ -88,9 +92,27 @@ void collect_content_dir(Run& run, const fs::path& content,
                          const std::function<void(const fs::path&, const ojson&)>& section) {
   const std::vector<fs::path> files =
       files_under(run, content, [](const fs::path& p) { return p.filename().string()[0] == '.'; });
+  // A file's language suffix when the site declares it ("fr" of post.fr.md),
+  // and its name without the default language's (post.en.md -> post).
+  auto language = [&](const fs::path& f) -> std::string {
+    const std::string stem = f.stem().string();
+    const size_t dot = stem.rfind('.');
+    if (dot == std::string::npos || !markdown_file(f)) return "";
+    const std::string code = stem.substr(dot + 1);
+    return run.languages.count(code) ? code : "";
+  };
+  auto translation = [&](const fs::path& f) {
+    const std::string code = language(f);
+    return !code.empty() && code != run.default_language;
+  };
+  auto stem_of = [&](const fs::path& f) {
+    const std::string stem = f.stem().string();
+    return language(f).empty() ? stem : stem.substr(0, stem.rfind('.'));
+  };
   std::set<fs::path> bundle_dirs;
+  auto is_index = [&](const fs::path& f) { return stem_of(f) == "index" && markdown_file(f) && !translation(f); };
   for (const fs::path& f : files)
-    if (f.filename() == "index.md") bundle_dirs.insert(f.parent_path());
+    if (is_index(f)) bundle_dirs.insert(f.parent_path());
   auto bundle_of = [&](const fs::path& f) -> fs::path {
     for (fs::path d = f.parent_path(); d != content && !d.empty() && d != d.parent_path(); d = d.parent_path())
       if (bundle_dirs.count(d)) return d;
@@ -99,12 +121,17 @@ void collect_content_dir(Run& run, const fs::path& content,
   std::map<fs::path, size_t> bundle_item;
   for (const fs::path& f : files) {
     const fs::path rel = f.lexically_relative(content);
-    const bool md = f.extension() == ".md";
+    const bool md = markdown_file(f);
+    if (translation(f)) {
+      run.note(run.shown(f), 0, "a translation (" + language(f) + "): not imported, a Quire blog has one language (" +
+                                    run.default_language + ")");
+      continue;
+    }
     const fs::path bundle = bundle_of(f);
-    if (!bundle.empty() && !(f.filename() == "index.md" && f.parent_path() == bundle)) {
+    if (!bundle.empty() && !(is_index(f) && f.parent_path() == bundle)) {
       continue;  // a bundle's file: taken with its index.md below
     }
-    if (md && f.filename() == "_index.md") {
+    if (md && stem_of(f) == "_index") {
       std::string text;
       read_file(f, text);
       SourceDoc doc = split_front_matter(text);
@@ -118,28 +145,47 @@ void collect_content_dir(Run& run, const fs::path& content,
       continue;
     }
     if (!md) {
+      std::string text;
+      const std::string kind = other_content_kind(f);
+      if (!kind.empty() && read_file(f, text) && !split_front_matter(text).format.empty()) {
+        // A page the old engine rendered (Hugo's .html, .adoc, .org...):
+        // not a file to publish as it is, front matter and all.
+        run.note(run.shown(f), 1, "a " + kind + " content file: Quire reads markdown only; not converted, rewrite it as .md");
+        continue;
+      }
       copy_tree(run, f, run.dest / "static" / rel, run.report.static_files);
       continue;
     }
     Item item;
     item.source = f;
     item.shown = run.shown(f);
-    const bool is_bundle = f.filename() == "index.md";
+    const bool is_bundle = is_index(f);
     const fs::path where = is_bundle ? rel.parent_path() : rel;  // posts/x or posts/x.md
     item.page = where.parent_path().empty();
     item.bundle = is_bundle;
-    const std::string base = is_bundle ? where.filename().string() : f.stem().string();
+    const std::string base = is_bundle ? where.filename().string() : stem_of(f);
     item.name = is_bundle ? base : base + ".md";
     const std::string stem_path = (where.parent_path() / base).generic_string();
-    item.keys = {rel.generic_string(), "/" + rel.generic_string(), stem_path, "/" + stem_path, base, base + ".md"};
+    item.keys = {rel.generic_string(), "/" + rel.generic_string(), stem_path, "/" + stem_path, base, base + ".md",
+                 stem_path + ".md", "/" + stem_path + ".md"};  // posts/x.en.md is also posts/x.md
+    if (is_bundle) {  // posts/x/index.en.md is also posts/x/index.md
+      item.keys.push_back((where / "index.md").generic_string());
+      item.keys.push_back("/" + (where / "index.md").generic_string());
+    }
     if (!item.page) {
       item.section = where.parent_path().generic_string();
       // Zola drops a leading date from the name; Hugo keeps it.
       item.old_name = run.engine == Engine::zola ? file_slug(base + ".md") : base;
+      if (run.engine == Engine::hugo)  // Hugo lowercases the paths it makes from names
+        for (char& c : item.old_name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      // Zola slugifies them (slugify.paths = "on"): "My Café" -> "my-cafe".
+      if (run.engine == Engine::zola && item.old_name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-_") != std::string::npos)
+        item.old_name = ascii_slug(item.old_name);
     }
     if (is_bundle) {
       for (const fs::path& g : files)
-        if (g != f && g.string().rfind(f.parent_path().string() + "/", 0) == 0) item.bundle_files.push_back(g);
+        if (g != f && g.string().rfind(f.parent_path().string() + "/", 0) == 0 && !translation(g))
+          item.bundle_files.push_back(g);
     }
     run.items.push_back(item);
   }
@@ -147,26 +193,25 @@ void collect_content_dir(Run& run, const fs::path& content,
 
 void convert_items(Run& run, const TagHandler& handle) {
   std::vector<Item> kept;
-  std::set<std::string> slugs;
   for (Item& item : run.items) {
     if (!load_item(run, item)) continue;
     convert_front(run, item);
     if (!item.page_url.empty() && !item.out.contains("permalink")) item.out["permalink"] = item.page_url;
     item.slug = item.out.contains("slug") ? item.out["slug"].get<std::string>()
               : item.bundle                ? item.source.parent_path().filename().string()
-                                           : file_slug(item.source);
-    if (builtin_page(run, item)) continue;
-    title_from_heading(run, item);
+                                           : file_slug(fs::path(item.name));  // post.en.md: post
     if (item.bundle) {
       std::string d;
       size_t prefix = 0;
-      if (file_date(item.slug, d, &prefix)) item.slug = item.slug.substr(prefix);
+      if (file_date(item.slug, d, &prefix) && item.slug.size() > prefix) item.slug = item.slug.substr(prefix);
     }
+    if (builtin_page(run, item)) continue;
+    title_from_heading(run, item);
     std::string ymd;
     file_date(item.bundle ? item.source.parent_path().filename().string() : item.source.stem().string(), ymd);
     finish_front(run, item, ymd);
     if (!item.section.empty() || item.root_post) {
-      const bool own_slug = item.out.contains("slug") && run.engine != Engine::eleventy;
+      const bool own_slug = item.out.contains("slug") && item.name_slug.empty() && run.engine != Engine::eleventy;
       std::string old_url = (item.root_post ? "" : "/" + item.section) + "/" + (own_slug ? item.slug : item.old_name) + "/";
       // Under Hugo's permalinks, :title is the title made a URL (Hugo's
       // urlize), :slug the post's slug or else that, :filename and
@@ -183,17 +228,22 @@ void convert_items(Run& run, const TagHandler& handle) {
             {":slugorfilename", own_slug ? item.slug : item.old_name}, {":filename", item.old_name}, {":title", title}};
         for (const auto& [token, value] : hugo)
           for (size_t at; (at = pattern.find(token)) != std::string::npos;) pattern.replace(at, std::strlen(token), value);
-        old_url = expand_pattern(run, pattern, item, own_slug ? item.slug : title);
+        old_url = expand_pattern(run, pattern, item, own_slug ? item.slug : title, true);
       }
-      unique_slug(run, item, slugs);
       keep_old_url(run, item, old_url);
-    } else {
-      unique_slug(run, item, slugs);
     }
     kept.push_back(std::move(item));
   }
   run.items = std::move(kept);
-  for (Item& item : run.items) item.body = rewrite_tags(item.body, item.body_line, item.shown, run, handle);
+  unique_slugs(run);
+  for (Item& item : run.items) {
+    const TagHandler with_title = [&](std::string_view text, Tag& t) {
+      TagResult r = title_value(run, item, t);
+      return r.converted ? r : handle(text, t);
+    };
+    item.body = heading_attributes(run, rewrite_tags(item.body, item.body_line, item.shown, run, with_title),
+                                   item.body_line, item.shown);
+  }
 }
 
 void add_old_feed(ojson& site, const std::string& path) {
@@ -219,19 +269,33 @@ bool builtin_page(Run& run, const Item& item) {
 }
 
 void undated_as_pages(Run& run) {
-  for (Item& item : run.items) {
+  // Which sections have a dated file: those are blogs (an undated post in
+  // one gets a date: finish_front); the others, unless named like a blog,
+  // hold pages.
+  std::map<std::string, bool> section_dated;
+  std::vector<bool> dated(run.items.size(), true);
+  for (size_t i = 0; i < run.items.size(); ++i) {
+    const Item& item = run.items[i];
     if (item.page) continue;
     std::string text, error, ymd;
     ojson front;
     int line = 0;
     if (!read_file(item.source, text) || !parse_front(split_front_matter(text), front, error, line)) continue;
-    bool dated = file_date(item.bundle ? item.source.parent_path().filename().string() : item.source.stem().string(), ymd);
+    bool d = file_date(item.bundle ? item.source.parent_path().filename().string() : item.source.stem().string(), ymd);
     for (const auto& [k, v] : front.items()) {
       std::string key = k;
       for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (key == "date" || key == "publishdate" || key == "pubdate" || key == "lastmod") dated = true;
+      if (key == "date" || key == "publishdate" || key == "pubdate" || key == "lastmod") d = true;
     }
-    if (dated) continue;
+    dated[i] = d;
+    section_dated[item.section] = section_dated[item.section] || d;
+  }
+  for (size_t i = 0; i < run.items.size(); ++i) {
+    Item& item = run.items[i];
+    const std::string top = item.section.substr(0, item.section.find('/'));
+    if (item.page || dated[i] || section_dated[item.section] || top == "posts" || top == "post" || top == "blog" ||
+        top == "articles")
+      continue;
     item.page = true;
     item.page_url = "/" + item.section + "/" + item.old_name + "/";
     item.section.clear();
@@ -239,17 +303,39 @@ void undated_as_pages(Run& run) {
   }
 }
 
-void unique_slug(Run& run, Item& item, std::set<std::string>& taken) {
-  if (item.page || taken.insert(item.slug).second) return;
-  std::string slug;
-  for (int n = 2; !taken.insert(slug = item.slug + "-" + std::to_string(n)).second;) ++n;
-  run.note(item.shown, 0, "the slug \"" + item.slug + "\" is another post's too; written as slug: \"" + slug + "\"");
-  item.slug = slug;
-  item.out["slug"] = slug;
+void unique_slugs(Run& run) {
+  std::map<std::string, size_t> first;  // slug -> the item that has it
+  std::set<std::string> taken;
+  for (const Item& item : run.items)
+    if (!item.page) taken.insert(item.slug);
+  for (size_t i = 0; i < run.items.size(); ++i) {
+    Item& item = run.items[i];
+    if (item.page) continue;
+    const auto [at, fresh] = first.try_emplace(item.slug, i);
+    if (fresh) continue;
+    const std::string before = run.url_of(item);
+    const std::string other_url = run.url_of(run.items[at->second]);
+    int n = 2;
+    while (taken.count(item.slug + "-" + std::to_string(n))) ++n;
+    const std::string slug = item.slug + "-" + std::to_string(n);
+    run.note(item.shown, 0, "slug \"" + item.slug + "\" is also " + run.items[at->second].shown +
+                                "'s, and Quire gives each post its own: written as slug: \"" + slug + "\"");
+    item.slug = slug;
+    item.out["slug"] = slug;
+    taken.insert(slug);
+    first.emplace(slug, i);
+    // Its old address, when the old engine told the two apart (a date in
+    // the pattern), now leads to it.
+    if (!run.permalink.empty() && before != other_url) keep_old_url(run, item, before);
+  }
 }
 
-void keep_old_url(Run& run, Item& item, const std::string& old_url) {
-  if (item.page || item.out.contains("draft") || item.out.contains("permalink") || old_url == run.url_of(item))
+void keep_old_url(Run& run, Item& item, const std::string& encoded_url) {
+  // An alias is written as the path it is on disk ("/2020/café/"), not
+  // percent-encoded as a pattern expands.
+  const std::string old_url = percent_decode(encoded_url);
+  if (item.page || item.out.contains("draft") || item.out.contains("permalink") ||
+      old_url == percent_decode(run.url_of(item)))
     return;  // a draft had no address; the others keep theirs
   ojson& aliases = item.out["aliases"];
   if (!aliases.is_array()) aliases = ojson::array();
@@ -294,7 +380,42 @@ void copy_tree(Run& run, const fs::path& from, const fs::path& to, size_t& count
   for (const fs::path& f : files_under(run, from, skip)) copy_one(f, to / f.lexically_relative(from));
 }
 
+// Two posts or pages with one permalink (a site that was imported into
+// Jekyll twice: Jekyll wrote one of them over the other): the later one
+// loses the permalink, keeping the address its pattern gives it; an alias
+// that another item's address or an earlier alias holds is dropped. Each
+// said. The build refuses a URL claimed twice.
+void unique_urls(Run& run) {
+  std::map<std::string, const Item*> owner;  // normal path -> item
+  auto key = [](const std::string& url) { return normal_path(percent_decode(url), false); };
+  for (Item& item : run.items) {
+    if (item.out.contains("draft")) continue;
+    const std::string url = run.url_of(item);
+    if (const auto it = owner.find(key(url)); it != owner.end() && item.out.contains("permalink")) {
+      const std::string permalink = item.out["permalink"].dump();
+      item.out.erase("permalink");
+      run.note(item.shown, 0, "permalink " + permalink + " is also " + it->second->shown +
+                                  "'s (the old engine wrote one over the other); left out, the post gets " + run.url_of(item));
+    }
+    owner.emplace(key(run.url_of(item)), &item);
+  }
+  for (Item& item : run.items)
+    for (const char* k : {"aliases", "redirect_from"}) {
+      if (item.out.contains("draft") || !item.out.contains(k) || !item.out[k].is_array()) continue;
+      ojson kept = ojson::array();
+      for (const ojson& a : item.out[k]) {
+        if (!a.is_string()) continue;
+        const auto [it, fresh] = owner.emplace(key(a.get<std::string>()), &item);
+        if (fresh || it->second == &item) kept.push_back(a);
+        else run.note(item.shown, 0, std::string(k) + ": " + a.get<std::string>() + " is " + it->second->shown + "'s address too; left out");
+      }
+      if (kept.empty()) item.out.erase(k);
+      else item.out[k] = kept;
+    }
+}
+
 void write_items(Run& run) {
+  unique_urls(run);
   std::set<std::string> taken[2];  // posts, pages
   for (Item& item : run.items) {
     std::string& name = item.name;

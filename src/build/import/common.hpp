@@ -71,6 +71,7 @@ struct Item {
   int front_line = 1, body_line = 1;
   std::vector<std::string> categories;
   std::string slug;            // Quire's slug of it
+  std::string name_slug;       // the slug the old engine made of the file name, when Quire refuses it ("café")
   // Where the old engine published it by default: /<section>/<old_name>/
   // (Hugo, Zola, Eleventy; Jekyll computes its own).
   std::string section, old_name;
@@ -90,6 +91,14 @@ struct Run {
   // Hugo: [permalinks] by top-level section (content/<section>/), in
   // Quire's tokens; a post's old URL follows its section's pattern.
   std::map<std::string, std::string> section_permalinks;
+  // Taxonomies the site declared besides tags and categories (Hugo's
+  // series = "series"): their terms join the post's tags.
+  std::set<std::string> extra_taxonomies;
+  // Hugo's [languages] and defaultContentLanguage: post.fr.md is the French
+  // translation of post.md (not imported: a Quire blog has one language),
+  // post.en.md the default language's post itself.
+  std::set<std::string> languages;
+  std::string default_language = "en";
 
   void note(const std::string& file, int line, std::string message) {
     report.not_converted.push_back({file, line, std::move(message)});
@@ -126,8 +135,11 @@ bool carry_pattern(Run& run, ojson& site, const std::string& pattern, const std:
 // (core/permalink.hpp expand_permalink, the one the build applies): its
 // slug (`slug` if given, else item.slug), its date placed in the site's
 // time zone as the build places it, its categories.
+// `own_offset`: a date with an offset keeps it (Hugo: :year/:month are the
+// date's own, the site's timeZone only places dates without one), instead
+// of being moved into the site's zone (Jekyll, and Quire's build).
 std::string expand_pattern(const Run& run, std::string_view pattern, const Item& item,
-                           const std::string& slug = {});
+                           const std::string& slug = {}, bool own_offset = false);
 
 // One template tag found in a text outside code.
 struct Tag {
@@ -156,11 +168,29 @@ std::string rewrite_tags(std::string_view text, int first_line, const std::strin
 size_t find_closing(std::string_view text, size_t from, std::string_view open, std::string_view name,
                     size_t& close_end);
 
+// A code block's options ("linenos=table,hl_lines=8 15-17", Hugo's and
+// Jekyll's) as a fence's {...}: a value with spaces in brackets
+// (hl_lines=[8 15-17]), which the core's fence reader takes whole.
+std::string fence_options(const std::vector<std::pair<std::string, std::string>>& options);
+std::vector<std::pair<std::string, std::string>> split_options(std::string_view options);
+
 // Shared tag outputs.
 std::string fenced_block(std::string_view code, const std::string& info, bool at_line_start);
 std::string figure_markdown(const std::string& src, const std::string& alt, const std::string& caption,
                             const std::string& link);
 std::string youtube_iframe(const std::string& id);
+std::string vimeo_iframe(const std::string& id);
+// Callout shortcodes (notice, note, tip, warning, alert, admonition...):
+// true for such a name. Their opening becomes a <div class="callout
+// callout-<name> <kind>"> with the label in bold (the kind or title, when
+// given) and a blank line, so the text inside is read as markdown; their
+// closing a blank line and </div>.
+bool is_callout(const std::string& name);
+std::string callout_open(const std::string& name, const std::string& kind, const std::string& title);
+std::string callout_close();
+// Hugo's details (0.140) and the like: <details><summary>..</summary>.
+std::string details_open(const std::string& summary);
+std::string details_close();
 // key="value" / key='value' / key=value arguments, and the bare words.
 struct Args {
   std::vector<std::string> words;
@@ -184,9 +214,11 @@ void finish_front(Run& run, Item& item, const std::string& file_date_ymd);
 // `====`, `# About`), as Jekyll's and Eleventy's layouts without a title of
 // their own need: the heading is dropped, since Quire's post and page
 // header shows the title; without a title in the front matter, the heading
-// becomes it. `{{ page.title }}` (and Eleventy's `{{ title }}`) elsewhere
-// in the body become the title's text. Jekyll and Eleventy only.
+// becomes it. Jekyll and Eleventy only.
 void title_from_heading(Run& run, Item& item);
+// `{{ page.title }}` (and Eleventy's `{{ title }}`) in a body, outside code
+// and {% raw %}: the item's title (Jekyll, Eleventy); not converted else.
+TagResult title_value(const Run& run, const Item& item, const Tag& t);
 
 // Liquid (Jekyll, Eleventy): one tag, the {% raw %} markers left in code,
 // and kramdown's attribute lists.
@@ -197,7 +229,22 @@ TagResult zola_shortcode(Run& run, std::string_view text, Tag& t);
 // Zola's internal links, [x](@/blog/post.md#part): to the post's new URL.
 std::string zola_links(Run& run, const std::string& text, int first_line, const std::string& file);
 std::string strip_raw_in_code(Run& run, const std::string& text);
-std::string remove_kramdown_ial(Run& run, const std::string& text, int first_line, const std::string& file);
+// A heading's attribute block, "## Title {#id .class}" (kramdown, Hugo,
+// Zola): removed, since Quire gives headings their ids itself; reported at
+// its line when the id it named differs from the one Quire gives.
+std::string heading_attributes(Run& run, const std::string& text, int first_line, const std::string& file);
+// Zola's escaped shortcodes ({{/* x() */}}) as Zola shows them ({{ x() }}).
+std::string zola_unescape_shortcodes(Run& run, std::string text);
+// Kramdown's block extras: attribute lists ({: .x}) removed and reported,
+// {:toc} removed (`*toc` set: the post gets toc: true, when given),
+// {::comment} blocks removed, {::nomarkdown} markers removed (the HTML
+// stays), and an HTML block with markdown="1" opened by blank lines so its
+// markdown is read as kramdown read it.
+// With `parse_block_html` (kramdown's option, in _config.yml or a post's
+// {::options}), every <div>, <section>, <aside>, <article>, <details> and
+// <blockquote> alone on its line is such a block.
+std::string remove_kramdown_ial(Run& run, const std::string& text, int first_line, const std::string& file,
+                                bool* toc = nullptr, bool parse_block_html = false);
 
 // The engines: each reads its config into `site` and fills run.items with
 // converted posts and pages, and copies static files.
@@ -237,28 +284,38 @@ bool builtin_page(Run& run, const Item& item);
 // front matter cannot be read).
 bool load_item(Run& run, Item& item);
 
-// A post whose slug another post already has (Jekyll tells
-// 2017-08-05-wrapup.md and 2017-08-06-wrapup.md apart by their dated
-// URLs; Quire needs one slug each): given "<slug>-2" and so on, noted.
-// Call before keep_old_url, with the old URL already computed.
-void unique_slug(Run& run, Item& item, std::set<std::string>& taken);
+// Posts sharing a slug (2015-01-01-update.md and 2016-01-01-update.md;
+// Jekyll told them apart by date): the later ones get "-2", "-3"...,
+// reported, and their old URL an alias when the site's pattern told them
+// apart. Called once every post's front matter is read, before links.
+void unique_slugs(Run& run);
 
 // The post's old URL, when the import does not keep it (no site pattern
 // carried over, no permalink of its own): added to its aliases, so the old
 // address redirects to the new one.
 void keep_old_url(Run& run, Item& item, const std::string& old_url);
 
+// A markdown source file by its extension, in any case: .md, .markdown and
+// the other names Jekyll's markdown_ext and Hugo read (.mdown, .mkdn, .mkd,
+// .markdn, .mdwn, .mdtxt, .mdtext), plus the site's own `extra` ones.
+bool markdown_file(const fs::path& p, const std::vector<std::string>& extra = {});
+// A content file the old engine rendered that is not markdown (HTML,
+// Nunjucks, Liquid, AsciiDoc, Org...): what it is called in a report, or ""
+// for a file that is no such thing (an image, a stylesheet).
+std::string other_content_kind(const fs::path& p);
+
+// A slug Quire takes (ASCII letters, digits, '-'), made of any text:
+// Latin letters lose their accents ("Crème brûlée" -> "creme-brulee"),
+// other scripts leave nothing, and a text with nothing left gets
+// "post-" and a short hash of it, the same for the same text.
+std::string ascii_slug(std::string_view text);
+
 // Slug of a file name: without extension and leading YYYY-MM-DD- (or _).
 std::string file_slug(const fs::path& p);
-// Y, M, D from a leading YYYY-MM-DD in a file name; false if none.
-// Jekyll's rule: the month and day may have one digit ("2017-4-20-x.md"),
-// `ymd` gets them padded; `prefix` the length of the date and its '-'.
+// Y, M, D from a leading YYYY-MM-DD- (or YYYY-M-D-, as Jekyll allows) in
+// a file name, as YYYY-MM-DD; false if none. `prefix`: the length of the
+// date and its separator.
 bool file_date(const std::string& name, std::string& ymd, size_t* prefix = nullptr);
-
-// A slug Quire takes (ASCII letters, digits, '-', '_', '.') from any text:
-// slugified, letters outside ASCII dropped; "post-<8 hex digits>" of the
-// text when nothing is left ("回收站.md").
-std::string ascii_slug(const std::string& text);
 
 // Every regular file under `dir`, sorted; an entry for which `skip` says
 // true is left out (a folder: not entered). A folder that cannot be read is

@@ -11,6 +11,7 @@
 // converted. Links to a post's source file (href="/blog/x.md", as
 // Eleventy's InputPathToUrl plugin allows) become its new URL.
 #include <algorithm>
+#include <optional>
 #include <regex>
 #include <set>
 
@@ -23,15 +24,16 @@ namespace quire::import {
 namespace {
 
 const std::set<std::string> kPostFolders = {"posts", "post", "blog", "articles"};
+const char* const kCollectionTags[] = {"all", "nav", "post", "posts", "tagList"};
 
 struct Config {
   std::string input = ".";
-  std::string data = "_data";  // relative to input
+  std::string data = "_data";  // relative to input (Eleventy's dir.data)
   std::string path_prefix;
   std::vector<std::string> feeds;  // the RSS plugin's outputPath
-  // A path copied as it is, and where (relative to the site; empty: the
-  // same path relative to input).
-  std::vector<std::pair<std::string, std::string>> passthrough;
+  // addPassthroughCopy: a source path, and where it is published when the
+  // config maps it ({"./public/": "/"}), else "" (at its own path).
+  std::vector<std::pair<std::string, std::optional<std::string>>> passthrough;
 };
 
 Config read_config(Run& run) {
@@ -46,20 +48,17 @@ Config read_config(Run& run) {
   if (std::regex_search(text, m, std::regex(R"(pathPrefix\s*:\s*["'`]([^"'`]+)["'`])"))) cfg.path_prefix = m[1];
   const std::regex copy(R"(addPassthroughCopy\(\s*["'`]([^"'`]+)["'`])");
   for (auto it = std::sregex_iterator(text.begin(), text.end(), copy); it != std::sregex_iterator(); ++it)
-    cfg.passthrough.push_back({(*it)[1], ""});
+    cfg.passthrough.push_back({(*it)[1], std::nullopt});
   const std::regex feed(R"(outputPath\s*:\s*["'`]([^"'`]+\.(xml|json))["'`])");
   for (auto it = std::sregex_iterator(text.begin(), text.end(), feed); it != std::sregex_iterator(); ++it)
     cfg.feeds.push_back((*it)[1].str()[0] == '/' ? (*it)[1].str() : "/" + (*it)[1].str());
-  // addPassthroughCopy({ "from": "to" }): copied to "to", relative to the site
   const std::regex copy_map(R"(addPassthroughCopy\(\s*\{([^}]*)\})");
-  const std::regex pair(R"(["'`]?([A-Za-z0-9_./*-]+)["'`]?\s*:\s*["'`]([^"'`]*)["'`])");
+  // "from": "to" pairs (the target may be unquoted only as a plain path).
+  const std::regex pair(R"(["'`]?([A-Za-z0-9_./-]+)["'`]?\s*:\s*(?:["'`]([^"'`]*)["'`])?)");
   for (auto it = std::sregex_iterator(text.begin(), text.end(), copy_map); it != std::sregex_iterator(); ++it) {
     const std::string body = (*it)[1];
-    for (auto k = std::sregex_iterator(body.begin(), body.end(), pair); k != std::sregex_iterator(); ++k) {
-      std::string to = (*k)[2];
-      while (!to.empty() && (to[0] == '/' || to.rfind("./", 0) == 0)) to.erase(0, to[0] == '/' ? 1 : 2);
-      cfg.passthrough.push_back({(*k)[1], to.empty() ? "." : to});
-    }
+    for (auto k = std::sregex_iterator(body.begin(), body.end(), pair); k != std::sregex_iterator(); ++k)
+      cfg.passthrough.push_back({(*k)[1], (*k)[2].matched ? std::optional<std::string>((*k)[2]) : std::nullopt});
   }
   return cfg;
 }
@@ -110,15 +109,30 @@ void read_metadata(Run& run, const fs::path& input, ojson& site, const Config& c
   if (file.empty()) run.note(run.shown(data / "metadata.json"), 0, "missing: no site settings to convert");
 }
 
-// Tags a folder's data file gives every post in it: collection names.
-std::set<std::string> collection_tags(Run& run, const fs::path& dir) {
-  std::set<std::string> out;
+// What a folder's data file (<dir>/<dir>.json or .11tydata.json) gives
+// every post in it: its tags name collections (dropped from the posts'
+// tags); its other keys (a permalink pattern, an author) are the posts'
+// front matter where they have none of their own. A data file in
+// JavaScript is read, not run (js_literal.hpp): computed values left out.
+struct FolderData {
+  std::set<std::string> collection_tags;
+  ojson front = ojson::object();
+};
+FolderData folder_data(Run& run, const fs::path& dir) {
+  FolderData out;
   const std::string name = dir.filename().string();
   for (const std::string& f : {name + ".json", name + ".11tydata.json", name + ".11tydata.js", name + ".11tydata.cjs",
                                name + ".11tydata.mjs"}) {
     ojson data;
-    if (!read_data_file(run, dir / f, data) || !data.is_object() || !data.contains("tags")) continue;
-    for (const std::string& t : string_list(data["tags"], false)) out.insert(t);
+    if (!read_data_file(run, dir / f, data)) continue;
+    if (!data.is_object()) continue;
+    for (const auto& [k, v] : data.items()) {
+      if (k == "tags") {
+        for (const std::string& t : string_list(v, false)) out.collection_tags.insert(t);
+      } else if (k != "layout" && !js_computed(v) && !out.front.contains(k)) {
+        out.front[k] = v;
+      }
+    }
   }
   return out;
 }
@@ -164,12 +178,27 @@ void read_eleventy(Run& run, ojson& site) {
   for (const fs::path& f : files_under(run, input, [](const fs::path& p) {
          const std::string n = p.filename().string();
          return n[0] == '.' || n[0] == '_' || n == "node_modules";
-       }))
-    if (f.extension() == ".md") files.push_back(f);
+       })) {
+    if (markdown_file(f)) {
+      files.push_back(f);
+      continue;
+    }
+    // A post written as a template (posts/x.njk, .liquid, .html): Eleventy
+    // published it; Quire reads markdown only, so it is named, not dropped.
+    const fs::path rel = f.lexically_relative(input);
+    const std::string kind = other_content_kind(f);
+    std::string text;
+    bool in_posts = false;
+    for (fs::path p = rel.parent_path(); !p.empty(); p = p.parent_path())
+      in_posts = in_posts || kPostFolders.count(p.filename().string());
+    if (in_posts && !kind.empty() && read_file(f, text) && split_front_matter(text).format == "yaml")
+      run.note(run.shown(f), 1, "a post in " + kind + ": Quire reads markdown only; not converted, rewrite it as .md");
+  }
   std::map<fs::path, std::set<std::string>> dropped_tags;
+  std::map<fs::path, FolderData> folders;
   for (const fs::path& f : files) {
     const fs::path rel = f.lexically_relative(input);
-    if (rel == "README.md" || rel.filename() == "README.md") continue;
+    if (rel.stem() == "README") continue;
     fs::path posts_dir;
     for (fs::path p = rel.parent_path(); !p.empty(); p = p.parent_path())
       if (kPostFolders.count(p.filename().string())) posts_dir = p;
@@ -181,8 +210,9 @@ void read_eleventy(Run& run, ojson& site) {
       run.note(item.shown, 0, "the home page: Quire makes its own; not converted");
       continue;
     }
-    // Eleventy publishes <x>/index.md and <x>/<x>.md at <x>/
-    item.bundle = !item.page && (f.filename() == "index.md" || f.stem() == f.parent_path().filename()) &&
+    // A folder of its own, index.md or named as the folder (Eleventy
+    // publishes blog/cat/cat.md at /blog/cat/): a bundle with its files.
+    item.bundle = !item.page && (f.stem() == "index" || f.stem() == f.parent_path().filename()) &&
                   f.parent_path() != input / posts_dir;
     const std::string base = item.bundle ? f.parent_path().filename().string() : f.stem().string();
     item.name = item.bundle ? base : base + ".md";
@@ -193,18 +223,39 @@ void read_eleventy(Run& run, ojson& site) {
     }
     if (item.bundle)
       for (const fs::path& g : files_under(run, f.parent_path()))
-        if (g != f) item.bundle_files.push_back(g);
-    if (!item.page) dropped_tags[f] = collection_tags(run, input / posts_dir);
+        if (g != f && !markdown_file(g) && other_content_kind(g).empty() && g.extension() != ".json" &&
+            g.filename().string().find(".11tydata.") == std::string::npos)
+          item.bundle_files.push_back(g);
+    if (!item.page) {
+      const auto [it, fresh] = folders.try_emplace(posts_dir);
+      if (fresh) it->second = folder_data(run, input / posts_dir);
+      dropped_tags[f] = it->second.collection_tags;
+      item.in = it->second.front;  // under the post's own front matter (load_item)
+    }
     run.items.push_back(item);
   }
   convert_items(run, [&](std::string_view text, Tag& t) { return liquid_tag(run, text, t); });
   for (Item& item : run.items) {
     item.body = link_source_files(run, item, input, strip_raw_in_code(run, item.body));
-    const auto& drop = dropped_tags[item.source];
+    const ojson& hidden = item.in.contains("eleventyExcludeFromCollections") ? item.in["eleventyExcludeFromCollections"] : ojson();
+    if (!item.page && !item.out.contains("draft") && (hidden == "true" || hidden == true)) {
+      // Published, but in no list: a page at the post's old address.
+      item.page = true;
+      if (!item.out.contains("permalink"))
+        item.out["permalink"] = item.out.contains("aliases") ? item.out["aliases"][0] : ojson(run.url_of(item));
+      item.out.erase("aliases");
+      run.note(item.shown, 0, "eleventyExcludeFromCollections: in no list of posts; imported as a page at " +
+                                  item.out["permalink"].get<std::string>());
+    }
+    std::set<std::string> drop = dropped_tags[item.source];
+    // The collections Eleventy's base blog keeps off its tag pages: "post"
+    // or "posts" lists the blog, "nav" the menu; never a topic.
+    if (!item.page) drop.insert(std::begin(kCollectionTags), std::end(kCollectionTags));
     if (item.out.contains("tags") && !drop.empty()) {
       ojson kept = ojson::array();
       for (const auto& t : item.out["tags"])
         if (!drop.count(t.get<std::string>())) kept.push_back(t);
+        else run.count("collection name dropped from tags");
       if (kept.empty()) item.out.erase("tags");
       else item.out["tags"] = kept;
     }
@@ -212,10 +263,14 @@ void read_eleventy(Run& run, ojson& site) {
   for (const auto& [p, to] : cfg.passthrough) {
     const fs::path from = (run.src / p).lexically_normal();
     if (!fs::exists(from, ec)) continue;
-    const fs::path rel = !to.empty() ? fs::path(to)
-                       : from.lexically_relative(input).string().rfind("..", 0) == 0 ? from.lexically_relative(run.src)
-                                                                                      : from.lexically_relative(input);
-    copy_tree(run, from, (run.dest / "static" / rel).lexically_normal(), run.report.static_files);
+    fs::path rel = from.lexically_relative(input).string().rfind("..", 0) == 0 ? from.lexically_relative(run.src)
+                                                                               : from.lexically_relative(input);
+    if (to) {  // {"./public/": "/"}: published at the mapped path
+      rel = fs::path(*to).relative_path().lexically_normal();
+      if (!fs::is_directory(from, ec) && (to->empty() || to->back() == '/')) rel /= from.filename();
+      if (rel == ".") rel.clear();
+    }
+    copy_tree(run, from, run.dest / "static" / rel, run.report.static_files);
   }
 }
 

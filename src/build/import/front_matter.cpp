@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -22,6 +23,7 @@
 #include "core/dates.hpp"
 #include "core/html.hpp"
 #include "core/markdown.hpp"
+#include "core/permalink.hpp"
 
 namespace quire::import {
 
@@ -236,7 +238,19 @@ bool parse_front(const SourceDoc& doc, ojson& out, std::string& error, int& erro
 }
 
 std::optional<std::string> iso_date(std::string_view s0) {
-  const std::string s = trim(s0);
+  std::string s = trim(s0);
+  // 2019-4-9: Ruby's and Go's parsers take one-digit months and days.
+  if (s.size() >= 8 && s.size() > 4 && s[4] == '-' && is_digit(s[0]) && is_digit(s[1]) && is_digit(s[2]) && is_digit(s[3])) {
+    size_t p = 5;
+    std::string month, day;
+    while (p < s.size() && is_digit(s[p]) && month.size() < 3) month += s[p++];
+    if (p < s.size() && s[p] == '-' && (month.size() == 1 || month.size() == 2)) {
+      ++p;
+      while (p < s.size() && is_digit(s[p]) && day.size() < 3) day += s[p++];
+      if ((day.size() == 1 || day.size() == 2) && (month.size() == 1 || day.size() == 1))
+        s = s.substr(0, 5) + (month.size() == 1 ? "0" : "") + month + "-" + (day.size() == 1 ? "0" : "") + day + s.substr(p);
+    }
+  }
   if (s.size() < 10 || !parse_date(s.substr(0, 10))) return std::nullopt;
   std::string out = s.substr(0, 10);
   size_t p = 10;
@@ -274,8 +288,15 @@ std::optional<std::string> iso_date(std::string_view s0) {
   while (p < s.size() && s[p] == ' ') ++p;
   if (p < s.size()) {
     std::string rest = s.substr(p);
+    // Zone abbreviations Ruby's Time.parse reads (Jekyll), with one meaning.
+    static const std::map<std::string, std::string> kZones = {
+        {"UT", "Z"}, {"EST", "-05:00"}, {"EDT", "-04:00"}, {"CST", "-06:00"}, {"CDT", "-05:00"}, {"MST", "-07:00"},
+        {"MDT", "-06:00"}, {"PST", "-08:00"}, {"PDT", "-07:00"}, {"CET", "+01:00"}, {"CEST", "+02:00"},
+        {"JST", "+09:00"}};
     if (rest == "Z" || rest == "z" || rest == "UTC" || rest == "GMT") {
       out += "Z";
+    } else if (const auto zone = kZones.find(rest); zone != kZones.end()) {
+      out += zone->second;
     } else if ((rest[0] == '+' || rest[0] == '-') && rest.size() >= 3) {
       std::string d;
       for (char c : rest.substr(1))
@@ -335,6 +356,77 @@ std::vector<std::string> string_list(const ojson& v, bool split_words) {
   return out;
 }
 
+namespace {
+std::string lower_extension(const fs::path& p) {
+  std::string ext = p.extension().string();
+  if (!ext.empty()) ext.erase(0, 1);
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
+}
+}  // namespace
+
+bool markdown_file(const fs::path& p, const std::vector<std::string>& extra) {
+  static const std::set<std::string> kMarkdown = {"md", "markdown", "mdown", "mkdn", "mkd", "markdn", "mdwn", "mdtxt", "mdtext"};
+  const std::string ext = lower_extension(p);
+  if (kMarkdown.count(ext)) return true;
+  for (std::string e : extra) {
+    for (char& c : e) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (!e.empty() && e[0] == '.') e.erase(0, 1);
+    if (!e.empty() && e == ext) return true;
+  }
+  return false;
+}
+
+std::string other_content_kind(const fs::path& p) {
+  static const std::map<std::string, std::string> kKinds = {
+      {"html", "HTML"}, {"htm", "HTML"}, {"njk", "Nunjucks"}, {"liquid", "Liquid"}, {"hbs", "Handlebars"},
+      {"mustache", "Mustache"}, {"ejs", "EJS"}, {"haml", "Haml"}, {"pug", "Pug"}, {"textile", "Textile"},
+      {"adoc", "AsciiDoc"}, {"asciidoc", "AsciiDoc"}, {"org", "Org"}, {"rst", "reStructuredText"},
+      {"pandoc", "Pandoc"}, {"pdc", "Pandoc"}, {"ipynb", "Jupyter"}};
+  const auto it = kKinds.find(lower_extension(p));
+  return it == kKinds.end() ? std::string() : it->second;
+}
+
+std::string ascii_slug(std::string_view text) {
+  // U+00C0..U+017F, Latin-1 Supplement and Latin Extended-A, without marks.
+  static const char* const kLatin1[64] = {
+      "A", "A", "A", "A", "A", "A", "AE", "C", "E", "E", "E", "E", "I", "I", "I", "I",
+      "D", "N", "O", "O", "O", "O", "O", "",  "O", "U", "U", "U", "U", "Y", "TH", "ss",
+      "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+      "d", "n", "o", "o", "o", "o", "o", "",  "o", "u", "u", "u", "u", "y", "th", "y"};
+  static const char* const kExtendedA =  // one letter a code point, '2' for the two ligatures
+      "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIi22JjKkkLlLlLlLlLlNnNnNnnNnOoOoOo22RrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
+  std::string folded;
+  for (size_t i = 0; i < text.size();) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) { folded += static_cast<char>(c); ++i; continue; }
+    size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    if (len == 2 && i + 1 < text.size()) {
+      const unsigned cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3Fu);
+      if (cp >= 0xC0 && cp < 0x100) folded += kLatin1[cp - 0xC0];
+      else if (cp == 0x132) folded += "IJ";
+      else if (cp == 0x133) folded += "ij";
+      else if (cp == 0x152) folded += "OE";
+      else if (cp == 0x153) folded += "oe";
+      else if (cp >= 0x100 && cp < 0x180) folded += kExtendedA[cp - 0x100];
+      else folded += ' ';
+    } else {
+      folded += ' ';
+    }
+    i += len;
+  }
+  std::string slug = slugify(folded);
+  std::string ascii;
+  for (char ch : slug)
+    if (static_cast<unsigned char>(ch) < 0x80) ascii += ch;
+  if (!ascii.empty() && valid_slug(ascii)) return ascii;
+  uint32_t h = 2166136261u;  // FNV-1a
+  for (char ch : text) h = (h ^ static_cast<unsigned char>(ch)) * 16777619u;
+  char b[16];
+  std::snprintf(b, sizeof b, "post-%08x", h);
+  return b;
+}
+
 std::string file_slug(const fs::path& p) {
   std::string stem = p.stem().string();
   std::string ymd;
@@ -344,47 +436,38 @@ std::string file_slug(const fs::path& p) {
 }
 
 bool file_date(const std::string& n, std::string& ymd, size_t* prefix) {
-  // YYYY-M(M)-D(D) then '-' or '_'
-  size_t i = 0;
+  // YYYY-MM-DD-, or as Jekyll's post names allow, one-digit months and
+  // days (2019-4-9-title.md).
+  size_t p = 0;
   auto digits = [&](size_t min, size_t max) {
-    const size_t b = i;
-    while (i < n.size() && i - b < max && n[i] >= '0' && n[i] <= '9') ++i;
-    return i - b >= min ? n.substr(b, i - b) : std::string();
+    const size_t b = p;
+    while (p < n.size() && p - b < max && is_digit(n[p])) ++p;
+    return p - b >= min ? n.substr(b, p - b) : std::string();
   };
   const std::string y = digits(4, 4);
-  if (y.empty() || i >= n.size() || n[i++] != '-') return false;
+  if (y.empty() || p >= n.size() || n[p++] != '-') return false;
   const std::string m = digits(1, 2);
-  if (m.empty() || i >= n.size() || n[i++] != '-') return false;
+  if (m.empty() || p >= n.size() || n[p++] != '-') return false;
   const std::string d = digits(1, 2);
-  if (d.empty() || i >= n.size() || (n[i] != '-' && n[i] != '_') || i + 1 >= n.size()) return false;
-  const std::string date = y + "-" + (m.size() == 1 ? "0" : "") + m + "-" + (d.size() == 1 ? "0" : "") + d;
-  if (!parse_date(date)) return false;
-  ymd = date;
-  if (prefix) *prefix = i + 1;
+  if (d.empty() || p >= n.size() || !(n[p] == '-' || n[p] == '_')) return false;
+  const std::string iso = y + "-" + (m.size() == 1 ? "0" : "") + m + "-" + (d.size() == 1 ? "0" : "") + d;
+  if (!parse_date(iso)) return false;
+  ymd = iso;
+  if (prefix) *prefix = p + 1;
   return true;
 }
 
-std::string ascii_slug(const std::string& text) {
-  std::string s = valid_slug(text) ? text : slugify(text), out;
-  for (char c : s)
-    if (static_cast<unsigned char>(c) < 0x80) out += c;
-  while (out.find("--") != std::string::npos) out.erase(out.find("--"), 1);
-  while (!out.empty() && out.front() == '-') out.erase(0, 1);
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  if (valid_slug(out)) return out;
-  uint32_t h = 2166136261u;  // FNV-1a
-  for (unsigned char c : text) h = (h ^ c) * 16777619u;
-  char hex[9];
-  std::snprintf(hex, sizeof hex, "%08x", h);
-  return std::string("post-") + hex;
-}
 
 namespace {
 
 // Eleventy's "{{ page.fileSlug }}" in a permalink (spaces optional): the
-// file's name without extension and date, the folder's for an index file.
+// file's name without extension and date, the folder's for an index file;
+// "{{ title | slugify }}" (or slug): the title made a slug;
+// "{{ page.filePathStem }}": the file's path under the input, without
+// its extension.
 // Other template expressions are left for the caller to report.
-std::string eleventy_file_slug(std::string text, const fs::path& source) {
+std::string eleventy_file_slug(std::string text, const fs::path& source, const std::string& title,
+                               const std::string& input_path) {
   const std::string slug = source.stem() == "index" ? file_slug(source.parent_path()) : file_slug(source);
   for (size_t at = 0; (at = text.find("{{", at)) != std::string::npos;) {
     const size_t end = text.find("}}", at);
@@ -392,12 +475,20 @@ std::string eleventy_file_slug(std::string text, const fs::path& source) {
     std::string inner = text.substr(at + 2, end - at - 2);
     inner.erase(0, inner.find_first_not_of(' '));
     inner.erase(inner.find_last_not_of(' ') + 1);
-    if (inner != "page.fileSlug") {
+    std::string value;
+    if (inner == "page.fileSlug") {
+      value = slug;
+    } else if (inner == "page.filePathStem" && !input_path.empty()) {  // posts/first.md -> /posts/first
+      const fs::path rel(input_path);
+      value = "/" + (rel.parent_path() / rel.stem()).generic_string();
+    } else if ((inner == "title | slugify" || inner == "title | slug") && !title.empty()) {
+      value = ascii_slug(title);
+    } else {
       at = end + 2;
       continue;
     }
-    text.replace(at, end + 2 - at, slug);
-    at += slug.size();
+    text.replace(at, end + 2 - at, value);
+    at += value.size();
   }
   return text;
 }
@@ -451,7 +542,10 @@ void convert_front(Run& run, Item& item) {
   };
   for (const auto& [key, v] : in.items()) {
     if (key == "title") {
-      take_string("title", "title");
+      if (const auto t = scalar(v); t && trim(*t).empty())  // title: "" : the build refuses it; the file name gives one
+        run.note(item.shown, line_of_key(item, front_text, key), "title: empty; one is made from the file name");
+      else
+        take_string("title", "title");
     } else if (key == "date" || key == "publishDate" || key == "publishdate" || key == "pubdate" || key == "published_at" ||
                (key == "published" && !v.is_boolean() && scalar(v) != "true" && scalar(v) != "false")) {
       take_date(key, "date");
@@ -480,17 +574,35 @@ void convert_front(Run& run, Item& item) {
       for (const auto& [tax, terms] : v.items()) {
         if (tax == "tags") for (auto& t : string_list(terms, false)) tags.push_back(t);
         else if (tax == "categories") for (auto& t : string_list(terms, false)) categories.push_back(t);
-        else ++run.report.keys_left_out["taxonomies." + tax];
+        else if (tax == "authors" && !in.contains("authors") && !in.contains("author") && !string_list(terms, false).empty())
+          out["authors"] = string_list(terms, false);  // Zola's authors taxonomy: the post's authors
+        else if (run.extra_taxonomies.count(tax)) {
+          for (auto& t : string_list(terms, false)) tags.push_back(t);
+          run.count("taxonomy " + tax + " (merged into tags)");
+        } else ++run.report.keys_left_out["taxonomies." + tax];
       }
     } else if (key == "summary" || key == "description" || key == "excerpt") {
       take_string(key, key);
     } else if (key == "author" || key == "authors" || key == "image" || key == "images") {
       if (!v.is_null() && !(v.is_string() && trim(v.get<std::string>()).empty()) && !(v.is_array() && v.empty()))
         out[key] = v;  // `image:` with nothing after it: as if absent
+    } else if (key == "cover" || key == "featured_image" || key == "featuredImage" || key == "feature_image" ||
+               key == "thumbnail" || key == "banner" || key == "header") {
+      // A theme's social/cover image: PaperMod's cover.image, Ghost's
+      // feature_image, Minimal Mistakes' header.image...
+      const ojson& img = v.is_object() ? (v.contains("image") ? v["image"] : v.contains("teaser") ? v["teaser"] : ojson())
+                                       : v;
+      if (img.is_string() && !img.get<std::string>().empty() && !in.contains("image")) {
+        if (!out.contains("image")) out["image"] = img;
+      } else {
+        ++run.report.keys_left_out[key];
+      }
     } else if (key == "permalink" || (key == "url" && run.engine == Engine::hugo) ||
                (key == "path" && run.engine == Engine::zola)) {
       auto s = scalar(v);
-      if (s && run.engine == Engine::eleventy) *s = eleventy_file_slug(*s, item.source);
+      if (s && run.engine == Engine::eleventy)
+        *s = eleventy_file_slug(*s, item.source, in.contains("title") && in["title"].is_string() ? in["title"].get<std::string>() : "",
+                                item.keys.empty() ? "" : item.keys[0]);  // keys[0]: the path under Eleventy's input
       if (s && *s == "false" && run.engine == Engine::eleventy) {  // Eleventy writes no page for it
         out["draft"] = true;
         run.note(item.shown, line_of_key(item, front_text, key), "permalink: false (not published by Eleventy): imported as a draft");
@@ -501,8 +613,17 @@ void convert_front(Run& run, Item& item) {
         std::string p = *s;
         if (p.empty() || p[0] != '/') p = "/" + p;
         if (key == "path" && p.back() != '/') p += "/";
-        out["permalink"] = p;
+        if (run.engine == Engine::jekyll) p = quire_pattern(p, "posts");  // /:year/:title:output_ext
+        if (const std::string why = permalink_problem(p); !why.empty())
+          run.note(item.shown, line_of_key(item, front_text, key),
+                   key + ": \"" + *s + "\": " + why + "; left out, the post gets the site's URL");
+        else
+          out["permalink"] = p;
       }
+    } else if (run.engine == Engine::hugo && run.extra_taxonomies.count(key)) {
+      // Hugo: a taxonomy of the site's own (series...): its terms join the tags.
+      for (auto& t : string_list(v, false)) tags.push_back(t);
+      run.count("taxonomy " + key + " (merged into tags)");
     } else if (key == "aliases" || key == "redirect_from") {
       std::vector<std::string> list;
       for (std::string a : string_list(v, false)) {
@@ -514,6 +635,15 @@ void convert_front(Run& run, Item& item) {
         }
         if (!a.empty() && a != "/") list.push_back(a);
       }
+      if (run.engine == Engine::hugo)  // Hugo: "old-name" is relative to the page's folder (/posts/old-name/)
+        for (std::string& a : list)
+          if (!a.empty() && a[0] != '/' && a.find("://") == std::string::npos) {
+            const bool dir = a.back() == '/';
+            std::string p = (fs::path("/" + item.section) / a).lexically_normal().generic_string();
+            if (dir && (p.empty() || p.back() != '/')) p += '/';
+            if (p.rfind("/..", 0) == 0) p = "/" + a;  // above the site's root: Hugo's own error; kept at the root
+            a = p;
+          }
       if (!list.empty()) out[key] = list;
     } else {
       ++run.report.keys_left_out[key];
@@ -548,9 +678,21 @@ bool load_item(Run& run, Item& item) {
   SourceDoc doc = split_front_matter(text);
   std::string error;
   int line = 0;
+  const ojson preset = item.in;  // what the engine gave it before its own front matter (defaults, folder data)
   if (!parse_front(doc, item.in, error, line)) {
     run.note(item.shown, line, error + "; file not converted");
     return false;
+  }
+  if (preset.is_object())
+    for (const auto& [k, v] : preset.items())
+      if (!item.in.contains(k)) item.in[k] = v;
+  if (doc.format.empty()) {
+    // "---" (or "+++") opening a front matter that never closes: the file
+    // is read as text, fence and keys included; say so.
+    const std::string first = trim(std::string_view(doc.body).substr(0, doc.body.find('\n')));
+    if (first == "---" || first == "+++")
+      run.note(item.shown, 1, "front matter opened by \"" + first + "\" is never closed: read as the post's text; add the closing \"" +
+                                  first + "\" and import again");
   }
   item.body = doc.body;
   item.front_line = doc.front_line;
@@ -560,11 +702,12 @@ bool load_item(Run& run, Item& item) {
 
 void finish_front(Run& run, Item& item, const std::string& ymd) {
   ojson& out = item.out;
-  if (!valid_slug(item.slug)) {  // from a file name Quire would refuse ("My Post.md")
+  if (!valid_slug(item.slug)) {  // from a file name Quire would refuse ("My Post.md", "café.md")
     const std::string fixed = ascii_slug(item.slug);
     run.note(item.shown, 0, "the file name gives the slug \"" + item.slug + "\", which Quire refuses; written as slug: \"" +
                                 fixed + "\"");
-    item.slug = fixed.empty() ? "post" : fixed;
+    if (!out.contains("slug")) item.name_slug = item.slug;
+    item.slug = fixed;
     out["slug"] = item.slug;
   }
   if (!out.contains("title")) {
@@ -586,6 +729,20 @@ void finish_front(Run& run, Item& item, const std::string& ymd) {
       if (const std::optional<FileDate> d = quire::file_date("Created", item.source.string())) {
         out["date"] = d->iso;
         run.note(item.shown, 0, "no date: Eleventy's default, " + d->source + ", written out as " + d->iso + "; check it");
+      }
+    } else if (run.engine == Engine::hugo && out.contains("updated")) {  // Hugo's date falls back to lastmod
+      out["date"] = out["updated"];
+      run.note(item.shown, 0, "no date: Hugo's fallback, its lastmod, written out as date: " + out["date"].get<std::string>());
+    } else if (run.engine != Engine::jekyll) {
+      // Hugo and Zola build a post without a date (Hugo dates it year 1,
+      // Zola leaves it out of date-sorted lists); Quire needs one: the
+      // file's time, said so.
+      if (const std::optional<FileDate> d = quire::file_date("Last Modified", item.source.string())) {
+        out["date"] = d->iso;
+        run.note(item.shown, 0, "no date in the front matter or the file name: the file's time, " + d->iso +
+                                    ", written out as its date; check it");
+      } else {
+        run.note(item.shown, 0, "no date in the front matter or the file name: add date: before building");
       }
     } else {
       run.note(item.shown, 0, "no date in the front matter or the file name: add date: before building");

@@ -102,10 +102,15 @@ void read_config(Run& run, ojson& site, std::string& content_dir) {
   const ojson* tax = get_obj(c, "taxonomies");
   bool categories = !tax;
   if (tax && tax->is_object())
-    for (const auto& [singular, plural] : tax->items())
+    for (const auto& [singular, plural] : tax->items()) {
       categories = categories || (plural.is_string() && plural.get<std::string>() == "categories");
+      if (plural.is_string() && plural != "tags" && plural != "categories") run.extra_taxonomies.insert(plural.get<std::string>());
+    }
   if (categories) site["taxonomies"] = ojson::array({"tags", "categories"});
   if (!get_str(c, "contentDir").empty()) content_dir = get_str(c, "contentDir");
+  if (!get_str(c, "defaultContentLanguage").empty()) run.default_language = get_str(c, "defaultContentLanguage");
+  if (const ojson* langs = get_obj(c, "languages"); langs && langs->is_object())
+    for (const auto& [code, settings] : langs->items()) run.languages.insert(code);
 }
 
 bool at_line_start(std::string_view text, size_t pos) { return pos == 0 || text[pos - 1] == '\n'; }
@@ -149,6 +154,34 @@ TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
     const std::string v = args.get(key);
     return !v.empty() ? v : i < args.words.size() ? args.words[i] : std::string();
   };
+  // The sites' own "raw HTML" shortcodes ({{< rawhtml >}}<div>..</div>{{< /rawhtml >}}):
+  // the HTML is the post's, kept through Quire's sanitizer.
+  if (name == "rawhtml" || name == "/rawhtml" || name == "raw" || name == "/raw" || name == "html" || name == "/html" ||
+      name == "unsafe" || name == "/unsafe" || name == "noop" || name == "/noop") {
+    r.converted = true;
+    r.construct = construct;
+    return r;
+  }
+  if (name.size() > 1 && name[0] == '/' && (is_callout(name.substr(1)) || name == "/details")) {
+    r.converted = true;
+    r.replacement = name == "/details" ? details_close() : callout_close();
+    r.construct = construct;
+    return r;
+  }
+  if (is_callout(name)) {  // {{% notice info "Title" %}}...{{% /notice %}}: a div around its markdown
+    r.converted = true;
+    std::string title = args.get("title");
+    if (title.empty() && args.words.size() > 1) title = args.words[1];
+    r.replacement = callout_open(name, word(0, "type"), title);
+    r.construct = construct;
+    return r;
+  }
+  if (name == "details") {
+    r.converted = true;
+    r.replacement = details_open(word(0, "summary"));
+    r.construct = construct;
+    return r;
+  }
   if (!name.empty() && name[0] == '/') {  // the end of a paired shortcode not converted: stays
     r.converted = true;
     r.replacement = std::string(text.substr(t.begin, t.end - t.begin));
@@ -163,7 +196,7 @@ TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
     }
     std::string info = word(0, "lang");
     const std::string options = word(1, "options");
-    if (!options.empty()) info += " {" + options + "}";
+    if (!options.empty()) info += " {" + fence_options(split_options(options)) + "}";
     r.replacement = fenced_block(text.substr(t.end, close - t.end), info, at_line_start(text, t.begin));
     if (close_end < text.size() && text[close_end] != '\n') r.replacement += "\n";
     t.end = close_end;
@@ -218,6 +251,36 @@ TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
     }
     r.converted = true;
     r.replacement = youtube_iframe(id);
+    r.construct = construct;
+    return r;
+  }
+  if (name == "vimeo") {
+    const std::string id = word(0, "id");
+    bool ok = !id.empty();
+    for (char c : id) ok = ok && std::isdigit(static_cast<unsigned char>(c));
+    if (!ok) {
+      r.reason = "vimeo without a video id";
+      return r;
+    }
+    r.converted = true;
+    r.replacement = vimeo_iframe(id);
+    r.construct = construct;
+    return r;
+  }
+  if (name == "tweet" || name == "x" || name == "instagram") {
+    // Embeds that run the network's script: a link to the post instead.
+    const std::string id = name == "instagram" ? word(0, "id") : args.words.size() == 1 ? args.words[0] : word(1, "id");
+    const std::string user = name == "instagram" || args.words.size() == 1 ? "" : word(0, "user");
+    bool ok = !id.empty();
+    for (char c : id) ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-');
+    if (!ok) {
+      r.reason = name + " without a post id";
+      return r;
+    }
+    r.converted = true;
+    r.replacement = name == "instagram" ? "[Instagram post](https://www.instagram.com/p/" + id + "/)"
+                                        : "[Post" + (user.empty() ? "" : " by @" + user) + " on X](https://x.com/" +
+                                              (user.empty() ? "i/web" : user) + "/status/" + id + ")";
     r.construct = construct;
     return r;
   }

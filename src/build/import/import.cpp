@@ -58,22 +58,30 @@ ImportReport import_blog(Engine engine, const fs::path& src, const fs::path& des
     report.errors.push_back({dest.string(), 0, "not empty; import writes into a new or empty content folder (--force writes over its files)"});
     return report;
   }
-  import::Run run{engine, src, dest, report, "", "", {}, "", {}};
+  import::Run run{engine, src, dest, report, "", "", {}, "", {}, {}, {}, "en"};
   import::ojson site = import::ojson::object();
-  switch (engine) {
-    case Engine::jekyll: import::read_jekyll(run, site); break;
-    case Engine::hugo: import::read_hugo(run, site); break;
-    case Engine::zola: import::read_zola(run, site); break;
-    case Engine::eleventy: import::read_eleventy(run, site); break;
+  // A blog shaped as nobody foresaw must end in an error that says so,
+  // never in an abort (the blog read is never written to).
+  try {
+    switch (engine) {
+      case Engine::jekyll: import::read_jekyll(run, site); break;
+      case Engine::hugo: import::read_hugo(run, site); break;
+      case Engine::zola: import::read_zola(run, site); break;
+      case Engine::eleventy: import::read_eleventy(run, site); break;
+    }
+    if (!report.ok()) return report;
+    // site.yaml's keys in the order the README lists them.
+    import::ojson ordered = import::ojson::object();
+    for (const char* k : {"title", "description", "author", "url", "base_path", "language", "timezone",
+                          "posts_per_page", "permalink", "taxonomies", "old_feeds"})
+      if (site.contains(k)) ordered[k] = site[k];
+    import::write_site(run, ordered);
+    import::write_items(run);
+  } catch (const std::exception& e) {
+    report.errors.push_back({src.string(), 0, std::string("the import stopped on something it did not expect (") + e.what() +
+                                                  "); " + dest.string() + " may be incomplete: please report this blog's shape"});
+    return report;
   }
-  if (!report.ok()) return report;
-  // site.yaml's keys in the order the README lists them.
-  import::ojson ordered = import::ojson::object();
-  for (const char* k : {"title", "description", "author", "url", "base_path", "language", "timezone",
-                        "posts_per_page", "permalink", "taxonomies", "old_feeds"})
-    if (site.contains(k)) ordered[k] = site[k];
-  import::write_site(run, ordered);
-  import::write_items(run);
   std::stable_sort(report.not_converted.begin(), report.not_converted.end(),
                    [](const Diagnostic& a, const Diagnostic& b) { return a.file != b.file ? a.file < b.file : a.line < b.line; });
   return report;

@@ -6,17 +6,21 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
+#include <map>
+#include <optional>
 #include <set>
 
 #include "build/fsutil.hpp"
 #include "build/import/common.hpp"
+#include "build/import/template_syntax.hpp"
+#include "core/markdown.hpp"
 
 namespace quire::import {
 
 namespace {
 
-bool is_markdown(const fs::path& p) { return p.extension() == ".md" || p.extension() == ".markdown"; }
 
 // Jekyll's named permalink styles, as patterns.
 // Quire's patterns know no :output_ext: a Jekyll post's page is .html.
@@ -39,9 +43,64 @@ bool has_front_matter(const fs::path& p) {
   return split_front_matter(text).format == "yaml";
 }
 
-// `own_pattern`: the config names a permalink (carried over or not, Jekyll's
-// default is not what the posts had).
-void read_config(Run& run, ojson& site, std::vector<std::string>& exclude, bool& own_pattern) {
+struct Config {
+  std::vector<std::string> exclude;
+  bool own_pattern = false;  // the config names a permalink (carried over or not, Jekyll's default is not what the posts had)
+  std::vector<std::string> markdown_ext;
+  // collections: name -> its permalink pattern when Jekyll published it
+  // (output: true), absent when it did not.
+  std::map<std::string, std::optional<std::string>> collections;
+  // defaults: front matter Jekyll gave every post (scope type posts, or a
+  // path under which posts lie), by path prefix ("" for all).
+  std::vector<std::pair<std::string, ojson>> post_defaults;
+  std::string excerpt_separator;  // the site's, when not Jekyll's default (a blank line)
+  bool parse_block_html = false;  // kramdown: parse_block_html: true
+};
+
+// Collections and front matter defaults: where a site puts its posts'
+// permalink as often as at the top level.
+void read_collections(Run& run, const ojson& c, Config& cfg, std::string& pattern, const std::string& shown) {
+  if (c.contains("collections")) {
+    const ojson& cols = c["collections"];
+    auto add = [&](const std::string& name, const ojson& opts) {
+      const bool output = opts.is_object() && opts.contains("output") && opts["output"] == "true";
+      std::string perm = opts.is_object() && opts.contains("permalink") && opts["permalink"].is_string()
+                             ? opts["permalink"].get<std::string>() : "";
+      if (name == "posts") {
+        if (!perm.empty()) pattern = perm;
+        return;
+      }
+      if (output) cfg.collections[name] = perm.empty() ? "/:collection/:path:output_ext" : perm;
+      else cfg.collections[name] = std::nullopt;
+    };
+    if (cols.is_object()) for (const auto& [name, opts] : cols.items()) add(name, opts);
+    if (cols.is_array()) for (const ojson& name : cols) if (name.is_string()) add(name.get<std::string>(), ojson());
+  }
+  if (c.contains("defaults") && c["defaults"].is_array()) {
+    for (const ojson& d : c["defaults"]) {
+      if (!d.is_object() || !d.contains("values") || !d["values"].is_object()) continue;
+      const ojson scope = d.contains("scope") && d["scope"].is_object() ? d["scope"] : ojson::object();
+      const std::string type = scope.contains("type") && scope["type"].is_string() ? scope["type"].get<std::string>() : "";
+      std::string path = scope.contains("path") && scope["path"].is_string() ? scope["path"].get<std::string>() : "";
+      while (!path.empty() && path.back() == '/') path.pop_back();
+      if (!type.empty() && type != "posts") continue;
+      if (type.empty() && !path.empty() && path.find("_posts") == std::string::npos) continue;
+      ojson values = d["values"];
+      if (values.contains("permalink") && values["permalink"].is_string()) {
+        if (path.empty() || path == "_posts") pattern = values["permalink"].get<std::string>();
+        else run.note(shown, 0, "defaults: a permalink for posts under " + path + " only: not carried over");
+        values.erase("permalink");
+      }
+      values.erase("layout");
+      if (!values.empty()) cfg.post_defaults.push_back({path, values});
+    }
+  }
+}
+
+void read_config(Run& run, ojson& site, Config& cfg) {
+  std::vector<std::string>& exclude = cfg.exclude;
+  bool& own_pattern = cfg.own_pattern;
+  std::vector<std::string>& markdown_ext = cfg.markdown_ext;
   fs::path file = run.src / "_config.yml";
   if (!fs::exists(file)) file = run.src / "_config.yaml";
   std::string text, cname, gemfile;
@@ -112,11 +171,17 @@ void read_config(Run& run, ojson& site, std::vector<std::string>& exclude, bool&
     if (n >= 1 && n <= 1000) site["posts_per_page"] = n;
     else run.note(shown, 0, "paginate: \"" + str("paginate") + "\" is not a number of posts from 1 to 1000; left out");
   }
-  if (!str("permalink").empty()) {
+  std::string pattern = str("permalink");
+  read_collections(run, c, cfg, pattern, shown);
+  if (!pattern.empty()) {
     own_pattern = true;
-    carry_pattern(run, site, permalink_pattern(str("permalink")), shown);
+    carry_pattern(run, site, permalink_pattern(pattern), shown);
   }
   if (c.contains("exclude")) exclude = string_list(c["exclude"], false);
+  if (!str("excerpt_separator").empty()) cfg.excerpt_separator = str("excerpt_separator");
+  if (c.contains("kramdown") && c["kramdown"].is_object() && c["kramdown"].contains("parse_block_html"))
+    cfg.parse_block_html = c["kramdown"]["parse_block_html"] == "true";
+  if (!str("markdown_ext").empty()) markdown_ext = string_list(c["markdown_ext"], true);  // "md,markdown,txt"
 }
 
 // Categories from the folders above a _posts folder.
@@ -130,9 +195,12 @@ std::vector<std::string> folder_categories(const fs::path& rel_dir) {
 }  // namespace
 
 void read_jekyll(Run& run, ojson& site) {
-  std::vector<std::string> exclude;
-  bool own_pattern = false;
-  read_config(run, site, exclude, own_pattern);
+  Config cfg;
+  read_config(run, site, cfg);
+  const std::vector<std::string>& exclude = cfg.exclude;
+  const bool own_pattern = cfg.own_pattern;
+  auto is_markdown = [&](const fs::path& p) { return markdown_file(p, cfg.markdown_ext); };
+  std::map<std::string, size_t> unpublished;  // collection -> its documents Jekyll did not publish
   auto excluded = [&](const fs::path& rel) {
     const std::string first = rel.begin()->string();
     if (first.empty()) return false;
@@ -158,8 +226,10 @@ void read_jekyll(Run& run, ojson& site) {
       if (p.filename() == "_posts" || p.filename() == "_drafts") posts_root = p;
     if (!posts_root.empty()) {
       if (!is_markdown(f)) {
-        if (f.extension() == ".html" || f.extension() == ".textile")
-          run.note(run.shown(f), 0, "a post that is not markdown; not converted");
+        const std::string kind = other_content_kind(f);
+        if (!kind.empty() || has_front_matter(f))
+          run.note(run.shown(f), 1, "a post in " + (kind.empty() ? "a format Quire does not read" : kind) +
+                                        ": not converted, rewrite it as .md");
         continue;
       }
       Item item;
@@ -171,6 +241,40 @@ void read_jekyll(Run& run, ojson& site) {
       item.name = in_posts.stem().string() + ".md";
       item.categories = folder_categories(posts_root.parent_path());
       if (posts_root.filename() == "_drafts") item.in["draft"] = "true";
+      for (const auto& [path, values] : cfg.post_defaults)
+        if (path.empty() || rel.generic_string().rfind(path + "/", 0) == 0)
+          for (const auto& [k, v] : values.items())
+            if (!item.in.contains(k)) item.in[k] = v;
+      run.items.push_back(item);
+      continue;
+    }
+    if (const std::string first = rel.begin()->string(); first.size() > 1 && first[0] == '_' &&
+                                                          cfg.collections.count(first.substr(1)) && is_markdown(f)) {
+      // A collection's document: a page at the URL Jekyll gave it.
+      const std::string name = first.substr(1);
+      const std::optional<std::string>& pattern = cfg.collections[name];
+      if (!pattern) {
+        ++unpublished[name];
+        continue;
+      }
+      const fs::path in_col = rel.lexically_relative(first);
+      Item item;
+      item.source = f;
+      item.shown = run.shown(f);
+      item.page = true;
+      item.keys = {rel.generic_string()};
+      item.name = name + "-" + (in_col.parent_path() / in_col.stem()).generic_string() + ".md";
+      std::replace(item.name.begin(), item.name.end(), '/', '-');
+      std::string url = *pattern;
+      const std::string path = (in_col.parent_path() / in_col.stem()).generic_string();
+      const std::pair<const char*, std::string> tokens[] = {{":collection", name}, {":path", path},
+                                                            {":name", slugify(in_col.stem().string())},
+                                                            {":title", in_col.stem().string()},
+                                                            {":output_ext", ".html"}};
+      for (const auto& [token, value] : tokens)
+        for (size_t at; (at = url.find(token)) != std::string::npos;) url.replace(at, std::strlen(token), value);
+      if (url.find(':') == std::string::npos) item.in["permalink"] = url;
+      else run.note(item.shown, 0, "collection " + name + ": permalink \"" + *pattern + "\" not understood; the page gets /<slug>/");
       run.items.push_back(item);
       continue;
     }
@@ -206,9 +310,11 @@ void read_jekyll(Run& run, ojson& site) {
     }
     statics.push_back(f);
   }
+  for (const auto& [name, n] : unpublished)
+    run.note(run.shown(run.src / ("_" + name)), 0, "collection " + name + ": " + std::to_string(n) +
+             " document(s) Jekyll did not publish (no output: true); not converted");
   // Read every post first: links between posts need all of them.
   std::vector<Item> kept;
-  std::set<std::string> slugs;
   for (Item& item : run.items) {
     const ojson preset = item.in;
     if (!load_item(run, item)) continue;
@@ -227,6 +333,12 @@ void read_jekyll(Run& run, ojson& site) {
     size_t prefix = 0;
     if (file_date(item.source.stem().string(), ymd, &prefix) && prefix != 11 && !item.page)
       item.name = ymd + "-" + item.source.stem().string().substr(prefix) + ".md";  // 2017-4-20-x.md -> 2017-04-20-x.md
+    if (!item.page && ymd.empty() && !item.out.contains("draft")) {
+      // Jekyll reads a post only by a YYYY-MM-DD-title name; it never
+      // published this one.
+      item.out["draft"] = true;
+      run.note(item.shown, 0, "no YYYY-MM-DD- date in its name: Jekyll did not publish it; imported as a draft");
+    }
     if (!item.page && ymd.empty() && !item.out.contains("date") && item.out.contains("draft")) {
       // Jekyll dates a draft by its file's time.
       const auto t = fs::last_write_time(item.source, ec);
@@ -240,18 +352,37 @@ void read_jekyll(Run& run, ojson& site) {
       ymd = b;
     }
     finish_front(run, item, ymd);
-    const std::string old_url = expand_pattern(run, own_pattern ? run.permalink : permalink_pattern("date"), item);
-    unique_slug(run, item, slugs);
     if (!item.page && (!own_pattern || !run.permalink.empty()))  // the site's pattern (kept as it is), else Jekyll's default
-      keep_old_url(run, item, old_url);
+      keep_old_url(run, item, expand_pattern(run, own_pattern ? run.permalink : permalink_pattern("date"), item,
+                                             item.name_slug));  // "café": Jekyll's URL had it as it is
     kept.push_back(std::move(item));
   }
   run.items = std::move(kept);
+  unique_slugs(run);
   for (Item& item : run.items) {
     std::string body = rewrite_tags(item.body, item.body_line, item.shown, run,
-                                    [&](std::string_view text, Tag& t) { return liquid_tag(run, text, t); });
+                                    [&](std::string_view text, Tag& t) {
+                                      TagResult r = title_value(run, item, t);
+                                      return r.converted ? r : liquid_tag(run, text, t);
+                                    });
     body = strip_raw_in_code(run, body);
-    item.body = remove_kramdown_ial(run, body, item.body_line, item.shown);
+    // The excerpt's end, where the site or post names its own marker:
+    // Quire's <!--more-->.
+    std::string sep = item.in.contains("excerpt_separator") && item.in["excerpt_separator"].is_string()
+                          ? item.in["excerpt_separator"].get<std::string>() : cfg.excerpt_separator;
+    if (!trim(sep).empty() && trim(sep) != "<!--more-->") {
+      const std::vector<bool> code = code_bytes(body);
+      for (size_t at = body.find(sep); at != std::string::npos; at = body.find(sep, at + 1))
+        if (!code[at]) {
+          body.replace(at, sep.size(), "<!--more-->");
+          run.count("excerpt_separator (as <!--more-->)");
+          break;
+        }
+    }
+    bool toc = false;
+    item.body = remove_kramdown_ial(run, heading_attributes(run, body, item.body_line, item.shown), item.body_line,
+                                    item.shown, &toc, cfg.parse_block_html);
+    if (toc) item.out["toc"] = true;
   }
   for (const fs::path& f : statics)
     copy_tree(run, f, run.dest / "static" / f.lexically_relative(run.src), run.report.static_files);

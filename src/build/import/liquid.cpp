@@ -1,6 +1,8 @@
 // Liquid in posts, as Jekyll and Eleventy (Liquid or Nunjucks) expand it:
 // what each tag and value becomes in Quire's markdown.
 #include <algorithm>
+#include <cctype>
+#include <cstring>
 
 #include "build/import/common.hpp"
 #include "build/import/template_syntax.hpp"
@@ -85,15 +87,12 @@ TagResult liquid_tag(Run& run, std::string_view text, Tag& t) {
       return r;
     }
     std::string info = args.words[0];
-    std::vector<std::string> options;
+    std::vector<std::pair<std::string, std::string>> options;
     for (size_t i = 1; i < args.words.size(); ++i)
-      options.push_back(args.words[i] == "linenos" ? "linenos=true" : args.words[i]);
-    for (const auto& [k, v] : args.named) options.push_back(k + "=" + v);
-    if (!options.empty()) {
-      info += " {";
-      for (size_t i = 0; i < options.size(); ++i) info += (i ? "," : "") + options[i];
-      info += "}";
-    }
+      options.push_back(args.words[i] == "linenos" ? std::pair<std::string, std::string>{"linenos", "true"}
+                                                   : std::pair<std::string, std::string>{args.words[i], ""});
+    for (const auto& [k, v] : args.named) options.push_back({k, v});
+    if (!options.empty()) info += " {" + fence_options(options) + "}";
     r.replacement = fenced_block(text.substr(t.end, close - t.end), info, at_line_start(text, t.begin));
     if (close_end < text.size() && text[close_end] != '\n') r.replacement += "\n";
     t.end = close_end;
@@ -180,6 +179,43 @@ TagResult liquid_tag(Run& run, std::string_view text, Tag& t) {
       r.construct = "{% include figure %}";
       return r;
     }
+    // A site's own image include ({% include image.html url="/a.png"
+    // description="..." %}): its one image argument is what it shows.
+    std::string image;
+    for (const auto& [k, v] : args.named) {
+      std::string lower = v;
+      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      const size_t q = lower.find_first_of("?#");
+      if (q != std::string::npos) lower.resize(q);
+      for (const char* ext : {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif"})
+        if (lower.size() > std::strlen(ext) && lower.compare(lower.size() - std::strlen(ext), std::string::npos, ext) == 0 &&
+            image.empty() && (k == "url" || k == "src" || k == "image" || k == "img" || k == "file" || k == "path" ||
+                              k == "image_path" || k == "href"))
+          image = v;
+    }
+    const bool image_include = file.find("image") != std::string::npos || file.find("img") != std::string::npos ||
+                               file.find("figure") != std::string::npos || file.find("picture") != std::string::npos ||
+                               file.find("photo") != std::string::npos;
+    if (image_include && !image.empty()) {
+      std::string alt = args.get("alt"), caption = args.get("caption");
+      for (const char* k : {"description", "title", "desc"})
+        if (caption.empty()) caption = args.get(k);
+      if (alt.empty()) alt = caption;
+      r.converted = true;
+      r.replacement = figure_markdown(without_site_root(image), alt, caption, "");
+      r.construct = "{% include <image include> %}";
+      return r;
+    }
+    // A callout include ({% include note.html content="..." %}, the
+    // documentation themes' way): the same div as Hugo's notices.
+    const std::string stem = file.substr(0, file.rfind(".html") == std::string::npos ? file.size() : file.rfind(".html"));
+    const std::string body = args.get("content");
+    if (is_callout(stem) && !body.empty() && at_line_start(text, t.begin)) {
+      r.converted = true;
+      r.replacement = callout_open(stem, args.get("type"), args.get("title")) + without_site_root(body) + callout_close();
+      r.construct = "{% include <callout> %}";
+      return r;
+    }
     r.reason = "include of a template (" + file + "): no equivalent, rewrite it by hand";
     return r;
   }
@@ -190,6 +226,20 @@ TagResult liquid_tag(Run& run, std::string_view text, Tag& t) {
     r.converted = true;
     r.replacement = "[gist " + id + (file.empty() ? "" : " (" + file + ")") + "](" + url + ")";
     r.construct = "{% gist %}";
+    return r;
+  }
+  if (name == "vimeo" && !args.words.empty() &&
+      args.words[0].find_first_not_of("0123456789") == std::string::npos) {
+    r.converted = true;
+    r.replacement = vimeo_iframe(args.words[0]);
+    r.construct = "{% vimeo %}";
+    return r;
+  }
+  if ((name == "twitter" || name == "tweet") && !args.words.empty() && args.words[0].rfind("https://", 0) == 0 &&
+      args.words[0].find_first_of("\"'<> ") == std::string::npos) {  // jekyll-twitter-plugin: a link to the post
+    r.converted = true;
+    r.replacement = "[Post on X](" + args.words[0] + ")";
+    r.construct = "{% twitter %}";
     return r;
   }
   if ((name == "youtube") && !args.words.empty()) {
@@ -234,17 +284,111 @@ std::string strip_raw_in_code(Run& run, const std::string& text) {
   return out;
 }
 
-std::string remove_kramdown_ial(Run& run, const std::string& text, int first_line, const std::string& file) {
+namespace {
+
+// `<div class="x" markdown="1">` alone on its line: the tag's name, and the
+// line without the attribute; "" when the line is no such tag.
+std::string markdown_html_open(std::string& line, bool parse_block_html) {
+  const std::string t = trim(line);
+  if (t.size() < 3 || t[0] != '<' || t.back() != '>' || !std::isalpha(static_cast<unsigned char>(t[1]))) return "";
+  if (parse_block_html && t.find("markdown=") == std::string::npos && t.find('<', 1) == std::string::npos &&
+      t[t.size() - 2] != '/') {
+    // kramdown's parse_block_html: markdown inside every block of HTML.
+    size_t end = 1;
+    while (end < t.size() && std::isalnum(static_cast<unsigned char>(t[end]))) ++end;
+    const std::string name = t.substr(1, end - 1);
+    for (const char* block : {"div", "section", "aside", "article", "details", "blockquote"})
+      if (name == block && (t[end] == '>' || t[end] == ' ')) return name;
+    return "";
+  }
+  for (const char* attr : {" markdown=\"1\"", " markdown='1'", " markdown=1", " markdown=\"block\"", " markdown=\"span\""}) {
+    const size_t at = line.find(attr);
+    if (at == std::string::npos) continue;
+    line.erase(at, std::strlen(attr));
+    size_t end = 1;
+    while (end < t.size() && (std::isalnum(static_cast<unsigned char>(t[end])) || t[end] == '-')) ++end;
+    return t.substr(1, end - 1);
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string remove_kramdown_ial(Run& run, const std::string& text, int first_line, const std::string& file, bool* toc,
+                                bool parse_block_html) {
   const std::vector<bool> code = code_bytes(text);
   std::string out;
   int line = first_line;
   std::string prev_line;  // the last line written, to drop "* TOC" before {:toc}
+  // markdown="1" blocks open: the tag's name and how many of it opened inside.
+  std::vector<std::pair<std::string, int>> md_blocks;
+  std::string skip_until;  // inside {::comment}: its closing marker
   for (size_t pos = 0; pos < text.size();) {
     size_t e = text.find('\n', pos);
     const size_t next = e == std::string::npos ? text.size() : e + 1;
     if (e == std::string::npos) e = text.size();
     std::string l = text.substr(pos, e - pos);
     const std::string tl = trim(l);
+    if (!skip_until.empty()) {  // a kramdown comment's text: never shown
+      if (tl.find(skip_until) != std::string::npos || tl.find("{:/}") != std::string::npos) skip_until.clear();
+      pos = next;
+      ++line;
+      continue;
+    }
+    if (!code[pos] && (tl.rfind("{::comment}", 0) == 0 || tl.rfind("{::nomarkdown}", 0) == 0 ||
+                       tl == "{:/nomarkdown}" || (tl == "{:/}"))) {
+      if (tl.rfind("{::comment}", 0) == 0) {
+        if (tl.find("{:/comment}") == std::string::npos && tl.find("{:/}") == std::string::npos) skip_until = "{:/comment}";
+        run.count("kramdown {::comment}");
+      } else if (tl.rfind("{::nomarkdown}", 0) == 0) {
+        std::string rest = tl.substr(14);  // {::nomarkdown}<b>x</b>{:/nomarkdown} on one line: the HTML stays
+        for (const char* close : {"{:/nomarkdown}", "{:/}"})
+          if (const size_t c = rest.find(close); c != std::string::npos) rest.erase(c, std::strlen(close));
+        if (!trim(rest).empty()) out += rest + "\n";
+        run.count("kramdown {::nomarkdown}");
+      }
+      pos = next;
+      ++line;
+      continue;
+    }
+    if (!code[pos]) {
+      if (tl.rfind("{::options", 0) == 0 && tl.find("parse_block_html=\"true\"") != std::string::npos) {
+        parse_block_html = true;  // honoured below; the line itself goes
+        run.count("kramdown {::options parse_block_html}");
+        pos = next;
+        ++line;
+        continue;
+      }
+      if (const std::string tag = markdown_html_open(l, parse_block_html); !tag.empty()) {
+        // CommonMark reads markdown inside an HTML block only after a blank line.
+        out += l + "\n\n";
+        md_blocks.push_back({tag, 0});
+        run.count("kramdown markdown=\"1\"");
+        pos = next;
+        ++line;
+        continue;
+      }
+      if (!md_blocks.empty() && md_blocks.back().first == "details" && tl.rfind("<summary", 0) == 0 &&
+          tl.size() >= 10 && tl.compare(tl.size() - 10, 10, "</summary>") == 0) {
+        out += l + "\n\n";  // the summary is HTML; what follows it, markdown
+        pos = next;
+        ++line;
+        continue;
+      }
+      if (!md_blocks.empty()) {
+        auto& [tag, depth] = md_blocks.back();
+        if (tl.rfind("<" + tag, 0) == 0 && (tl.size() == tag.size() + 1 || !std::isalnum(static_cast<unsigned char>(tl[tag.size() + 1]))))
+          ++depth;
+        if (tl.rfind("</" + tag + ">", 0) == 0) {
+          if (depth > 0) {
+            --depth;
+          } else {
+            if (!out.empty() && out.back() == '\n' && (out.size() < 2 || out[out.size() - 2] != '\n')) out += '\n';
+            md_blocks.pop_back();
+          }
+        }
+      }
+    }
     if (!code[pos] && tl.size() >= 3 && tl.compare(0, 2, "{:") == 0 && tl.back() == '}') {
       if (tl == "{:toc}" || tl == "{: toc}") {
         // "* TOC" + "{:toc}": kramdown's table of contents marker.
@@ -252,7 +396,12 @@ std::string remove_kramdown_ial(Run& run, const std::string& text, int first_lin
         const std::string before = trim(out.substr(last == std::string::npos ? 0 : last + 1));
         if (before == "* TOC" || before == "- TOC" || before == "1. TOC" || before == "* this list will be replaced by the toc")
           out.resize(last == std::string::npos ? 0 : last + 1);
-        run.note(file, line, "kramdown table of contents \"" + tl + "\" removed (Quire has none)");
+        if (toc) {
+          *toc = true;
+          run.count("kramdown {:toc} (as toc: true)");
+        } else {
+          run.note(file, line, "kramdown table of contents \"" + tl + "\" removed (toc: true gives Quire's)");
+        }
       } else {
         run.note(file, line, "kramdown attribute list \"" + tl + "\" removed");
       }

@@ -2,9 +2,12 @@
 // pair, and what the converted ones become (fences, figures, embeds).
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 #include "build/import/common.hpp"
 #include "build/import/template_syntax.hpp"
+#include "core/html.hpp"
+#include "core/markdown.hpp"
 
 namespace quire::import {
 
@@ -124,6 +127,107 @@ std::string youtube_iframe(const std::string& id) {
   return "<iframe src=\"https://www.youtube-nocookie.com/embed/" + id +
          "\" title=\"YouTube video\" loading=\"lazy\" allowfullscreen></iframe>";
 }
+
+std::string fence_options(const std::vector<std::pair<std::string, std::string>>& options) {
+  std::string out;
+  for (const auto& [k, v] : options) {
+    if (!out.empty()) out += ",";
+    const std::string value = trim(v);
+    out += k + (v.empty() && k.find('=') == std::string::npos ? "" : "=") +
+           (value.find_first_of(" \t") != std::string::npos && value.front() != '[' ? "[" + value + "]" : value);
+  }
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> split_options(std::string_view options) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (size_t p = 0; p <= options.size();) {
+    size_t comma = options.find(',', p);
+    if (comma == std::string_view::npos) comma = options.size();
+    const std::string part = trim(options.substr(p, comma - p));
+    const size_t eq = part.find('=');
+    if (!part.empty()) {
+      std::string value = eq == std::string::npos ? "" : trim(std::string_view(part).substr(eq + 1));
+      if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') && value.back() == value.front())
+        value = value.substr(1, value.size() - 2);
+      out.push_back({trim(std::string_view(part).substr(0, eq)), value});
+    }
+    p = comma + 1;
+  }
+  return out;
+}
+
+std::string heading_attributes(Run& run, const std::string& text, int first_line, const std::string& file) {
+  const std::vector<bool> code = code_bytes(text);
+  std::string out;
+  int line = first_line;
+  for (size_t pos = 0; pos < text.size();) {
+    size_t e = text.find('\n', pos);
+    const size_t next = e == std::string::npos ? text.size() : e + 1;
+    if (e == std::string::npos) e = text.size();
+    std::string l = text.substr(pos, e - pos);
+    const size_t hashes = l.find_first_not_of('#');
+    const size_t last = l.find_last_not_of(" \t\r");
+    const size_t open = l.rfind("{#");
+    if (!code[pos] && hashes >= 1 && hashes <= 6 && hashes < l.size() && l[hashes] == ' ' && last != std::string::npos &&
+        l[last] == '}' && open != std::string::npos && open > hashes && l.find('}', open) == last) {
+      std::string attr = l.substr(open + 2, last - open - 2);  // "id .class key=v"
+      const std::string id = attr.substr(0, attr.find_first_of(" \t"));
+      std::string heading = l.substr(0, open);
+      while (!heading.empty() && (heading.back() == ' ' || heading.back() == '\t')) heading.pop_back();
+      const std::string auto_id = slugify(trim(heading.substr(hashes)));
+      if (!id.empty() && id.find_first_of("{}") == std::string::npos) {
+        l = heading;
+        run.count("heading {#id}");
+        if (id != auto_id)
+          run.note(file, line, "heading id {#" + id + "} removed: the heading's id is now \"" + auto_id +
+                                   "\"; links to #" + id + " need it");
+      }
+    }
+    out += l;
+    if (e < text.size()) out += '\n';
+    pos = next;
+    ++line;
+  }
+  return out;
+}
+
+std::string vimeo_iframe(const std::string& id) {
+  return "<iframe src=\"https://player.vimeo.com/video/" + id + "\" title=\"Vimeo video\" loading=\"lazy\" allowfullscreen></iframe>";
+}
+
+bool is_callout(const std::string& name) {
+  static const std::set<std::string> kCallouts = {"notice", "note", "tip", "tips", "warning", "info", "alert", "hint",
+                                                  "callout", "admonition", "caution", "important", "danger", "attention",
+                                                  "aside", "box", "highlight-box", "warn", "success", "error"};
+  return kCallouts.count(name) > 0;
+}
+
+namespace {
+std::string class_word(const std::string& s) {
+  std::string out;
+  for (char c : s)
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_')
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+}  // namespace
+
+std::string callout_open(const std::string& name, const std::string& kind, const std::string& title) {
+  std::string cls = "callout callout-" + class_word(name);
+  if (!class_word(kind).empty() && class_word(kind) != class_word(name)) cls += " " + class_word(kind);
+  std::string label = !title.empty() ? title : kind;
+  if (!label.empty() && title.empty()) label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
+  return "<div class=\"" + cls + "\">\n\n" + (label.empty() ? "" : "**" + escape_html(label) + "**\n\n");
+}
+
+std::string callout_close() { return "\n\n</div>"; }
+
+std::string details_open(const std::string& summary) {
+  return "<details>\n<summary>" + escape_html(summary.empty() ? "Details" : summary) + "</summary>\n\n";
+}
+
+std::string details_close() { return "\n\n</details>"; }
 
 std::string Args::get(const std::string& key) const {
   for (const auto& [k, v] : named)

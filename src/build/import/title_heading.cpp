@@ -69,22 +69,17 @@ void title_from_heading(Run& run, Item& item) {
       item.body_line += skipped + lines;
     }
   }
-  if (!item.out.contains("title") || !item.out["title"].is_string()) return;
-  // {{ page.title }} elsewhere: the title's text
-  static const std::regex value(R"(\{\{-?\s*(page\.)?title\s*-?\}\})");
-  const std::string t = item.out["title"].get<std::string>();
-  std::string replaced;
-  size_t last = 0;
-  for (auto it = std::sregex_iterator(body.begin(), body.end(), value); it != std::sregex_iterator(); ++it) {
-    if (!(*it)[1].matched && run.engine != Engine::eleventy) continue;  // {{ title }}: Eleventy's only
-    replaced.append(body, last, static_cast<size_t>(it->position()) - last);
-    replaced += t;
-    last = static_cast<size_t>(it->position() + it->length());
-  }
-  if (last == 0) return;
-  replaced.append(body, last, std::string::npos);
-  run.count("{{ page.title }} written out as the title");
-  body = std::move(replaced);
+}
+
+TagResult title_value(const Run& run, const Item& item, const Tag& t) {
+  TagResult r;
+  if (t.open != "{{" || !item.out.contains("title") || !item.out["title"].is_string()) return r;
+  if (t.inner != "page.title" && !(t.inner == "title" && run.engine == Engine::eleventy)) return r;
+  if (run.engine != Engine::jekyll && run.engine != Engine::eleventy) return r;
+  r.converted = true;
+  r.replacement = item.out["title"].get<std::string>();
+  r.construct = "{{ page.title }} (the title's text)";
+  return r;
 }
 
 }  // namespace quire::import

@@ -6,6 +6,8 @@
 // new URL; shortcodes ({{ name(args) }}, {% name(args) %} ... {% end %}) are
 // the site's own templates, so they are reported, not converted.
 #include <algorithm>
+#include <cctype>
+#include <cstring>
 
 #include "build/fsutil.hpp"
 #include "build/import/common.hpp"
@@ -39,6 +41,9 @@ void read_config(Run& run, ojson& site) {
   if (!author.empty()) site["author"] = author;
   set_url(run, site, str(c, "base_url"), "", run.shown(file));
   const std::string lang = str(c, "default_language");
+  if (!lang.empty()) run.default_language = lang;
+  if (c.contains("languages") && c["languages"].is_object())
+    for (const auto& [code, settings] : c["languages"].items()) run.languages.insert(code);
   if (!lang.empty()) site["language"] = lang.substr(0, lang.find_first_of("-_"));
   // taxonomies = [{name = "tags"}, {name = "categories"}]: categories had
   // pages of their own (/categories/<name>/); they keep them.
@@ -55,8 +60,11 @@ void read_config(Run& run, ojson& site) {
     site["old_feeds"] = names;
   }
   if (c.contains("taxonomies") && c["taxonomies"].is_array())
-    for (const ojson& t : c["taxonomies"])
+    for (const ojson& t : c["taxonomies"]) {
       if (str(t, "name") == "categories") site["taxonomies"] = ojson::array({"tags", "categories"});
+      if (!str(t, "name").empty() && str(t, "name") != "tags" && str(t, "name") != "categories" && str(t, "name") != "authors")
+        run.extra_taxonomies.insert(str(t, "name"));
+    }
 }
 
 }  // namespace
@@ -72,12 +80,53 @@ TagResult zola_shortcode(Run&, std::string_view text, Tag& t) {
     return r;
   }
   // A theme's own shortcodes, yet the same few everywhere: an image or a
-  // figure with src= (alt=, caption=), a YouTube video with id=.
+  // figure with src= (alt=, caption=).
   const std::string name = trim(inner.substr(0, paren));
   const Args args = parse_args(std::string_view(inner).substr(paren + 1, inner.size() - paren - 2));
+  const std::string construct = t.open + " " + name + "() " + (t.open == "{{" ? "}}" : "%}");
+  auto id_ok = [](const std::string& id, bool digits) {
+    bool ok = !id.empty();
+    for (char c : id)
+      ok = ok && (digits ? std::isdigit(static_cast<unsigned char>(c)) != 0
+                         : std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_');
+    return ok;
+  };
+  // The shortcodes Zola once shipped (youtube, vimeo, gist), which sites keep.
+  if (t.open == "{{" && (name == "youtube" || name == "vimeo") && id_ok(args.get("id"), name == "vimeo")) {
+    r.converted = true;
+    r.replacement = name == "youtube" ? youtube_iframe(args.get("id")) : vimeo_iframe(args.get("id"));
+    r.construct = construct;
+    return r;
+  }
+  if (t.open == "{{" && name == "gist" && args.get("url").rfind("https://gist.github.com/", 0) == 0) {
+    r.converted = true;
+    r.replacement = "[gist](" + args.get("url") + ")";
+    r.construct = construct;
+    return r;
+  }
+  if (t.open == "{%" && (is_callout(name) || name == "details")) {
+    // A body shortcode: {% note(title="x") %} text {% end %}.
+    size_t close_end = 0;
+    const size_t close = find_closing(text, t.end, "{%", "end", close_end);
+    if (close != std::string_view::npos) {
+      const std::string_view body = text.substr(t.end, close - t.end);
+      std::string title = args.get("title");
+      if (title.empty()) title = args.get("header");
+      std::string kind = args.get("type");
+      if (kind.empty()) kind = args.get("kind");
+      r.replacement = name == "details" ? details_open(args.get("summary")) + trim(body) + details_close()
+                                        : callout_open(name, kind, title) + trim(body) + callout_close();
+      t.end = close_end;
+      r.converted = true;
+      r.construct = construct;
+      return r;
+    }
+  }
+  // A theme's own, yet the same everywhere: an image or a figure with src=
+  // (alt=, caption=).
   const bool image = name.find("image") != std::string::npos || name.find("figure") != std::string::npos ||
                      name == "img" || name == "fig";
-  if (image && !args.get("src").empty()) {
+  if (t.open == "{{" && image && !args.get("src").empty()) {
     std::string caption = args.get("caption");
     if (caption.empty()) caption = args.get("title");
     r.converted = true;
@@ -85,14 +134,20 @@ TagResult zola_shortcode(Run&, std::string_view text, Tag& t) {
     r.construct = "{{ " + name + "(src=...) }}";
     return r;
   }
-  if (name == "youtube" && !args.get("id").empty()) {
-    r.converted = true;
-    r.replacement = youtube_iframe(args.get("id"));
-    r.construct = "{{ youtube(id=...) }}";
-    return r;
-  }
   r.reason = "Zola shortcode " + name + "() (a template of the site): no equivalent, rewrite it by hand";
   return r;
+}
+
+std::string zola_unescape_shortcodes(Run& run, std::string text) {
+  // {{/* name() */}} and {%/* name() */%}: a shortcode shown, not run, in
+  // code too (Zola reads shortcodes in code blocks).
+  const std::pair<const char*, const char*> swaps[] = {{"{{/*", "{{"}, {"*/}}", "}}"}, {"{%/*", "{%"}, {"*/%}", "%}"}};
+  for (const auto& [from, to] : swaps)
+    for (size_t at = 0; (at = text.find(from, at)) != std::string::npos; at += std::strlen(to)) {
+      text.replace(at, std::strlen(from), to);
+      if (from[0] == '{') run.count("escaped shortcode");
+    }
+  return text;
 }
 
 std::string zola_links(Run& run, const std::string& text, int first_line, const std::string& file) {
@@ -112,6 +167,13 @@ std::string zola_links(Run& run, const std::string& text, int first_line, const 
       if (const Item* item = run.find(target)) {
         out += "](" + run.url_of(*item) + fragment;
         run.count("[x](@/...)");
+        i = e;
+        continue;
+      }
+      if (target == "_index.md" || (target.size() > 10 && target.compare(target.size() - 10, 10, "/_index.md") == 0)) {
+        // The home page or a section's list: Quire lists the posts at its home.
+        out += "](/" + fragment;
+        run.count("[x](@/.../_index.md) (as the home page)");
         i = e;
         continue;
       }
@@ -175,7 +237,7 @@ void read_zola(Run& run, ojson& site) {
   }
   convert_items(run, [&](std::string_view text, Tag& t) { return zola_shortcode(run, text, t); });
   for (Item& item : run.items) {
-    item.body = zola_links(run, item.body, item.body_line, item.shown);
+    item.body = zola_unescape_shortcodes(run, zola_links(run, item.body, item.body_line, item.shown));
     for (size_t p; (p = item.body.find("<!-- more -->")) != std::string::npos;) {
       item.body.replace(p, 13, "<!--more-->");
       run.count("<!-- more -->");
