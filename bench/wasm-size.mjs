@@ -311,7 +311,12 @@ function main() {
   const gzip = zlib.gzipSync(shipped, { level: 9 }).length;
   console.log(`${path.relative(root, wasmPath)}: ${kb(shipped.length)} raw, ${kb(gzip)} gzip -9 (custom sections left out)`);
   console.log('\nSections:');
-  for (const s of sections) console.log(`  ${pad(kb(s.size), 10)}  ${s.name}`);
+  for (const s of sections) {
+    // The code and data sections also gzipped alone (what each would cost).
+    const alone = s.name === 'code' || s.name === 'data'
+      ? `  (${kb(zlib.gzipSync(bytes.subarray(s.start, s.end), { level: 9 }).length)} gzip -9 alone)` : '';
+    console.log(`  ${pad(kb(s.size), 10)}  ${s.name}${alone}`);
+  }
   const dataTotal = segments.reduce((a, b) => a + b, 0);
   console.log(`  (${segments.length} data segments, ${kb(dataTotal)})`);
 
