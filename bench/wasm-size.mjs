@@ -184,6 +184,8 @@ function stripCustom(bytes, sections) {
 function fileLabel(object) {
   const member = object.match(/lib(quire_core|md4c)\.a\(([\w.+-]+?)\.o\)/);
   if (member) return member[1] === 'md4c' ? `md4c/${member[2]}` : `src/core/${member[2]}`;
+  const md4c = object.match(/third_party\/.*\/(md4c[\w-]*\.c)\.o$/);
+  if (md4c) return `md4c/${md4c[1]}`;
   const own = object.match(/CMakeFiles\/[\w.]+\.dir\/(.+?)\.o$/);
   if (own) return own[1].replace(/^generated\//, 'generated/');
   if (/bindings\.cpp\.o/.test(object)) return 'wasm/bindings.cpp';
@@ -252,6 +254,42 @@ function objectSymbols(dir) {
   return bySymbol;
 }
 
+/**
+ * Function sizes as compiled into each object that is not bitcode (the hot
+ * sources and md4c), before wasm-opt: it inlines every function that has
+ * one caller into that caller, so the optimised module's largest
+ * "functions" are often several (BundleReader::read holds the whole
+ * reader). Read from the objects' symbol tables (a function's size: the
+ * distance to the next one's start in the code section).
+ * @param {string} dir
+ */
+function compiledFunctions(dir) {
+  /** @type {Array<{object: string, name: string, size: number}>} */
+  const out = [];
+  const walk = (/** @type {string} */ d) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.o')) {
+        const r = spawnSync('llvm-objdump', ['-t', p], { encoding: 'utf8', maxBuffer: 1 << 26 });
+        if (r.status !== 0) continue;  // bitcode (the link-time optimised cold code)
+        /** @type {Array<[number, string]>} */
+        const starts = [];
+        for (const line of r.stdout.split('\n')) {
+          const f = line.trim().split(/\s+/);
+          if (f.length >= 4 && f[f.length - 3] === 'F' && f[f.length - 2] === 'CODE') starts.push([parseInt(f[0], 16), f[f.length - 1]]);
+        }
+        starts.sort((x, y) => x[0] - y[0]);
+        starts.forEach(([at, name], i) => {
+          if (i + 1 < starts.length) out.push({ object: p, name, size: starts[i + 1][0] - at });
+        });
+      }
+    }
+  };
+  walk(path.join(dir, 'CMakeFiles'));
+  return out;
+}
+
 /** @param {string[]} names */
 function demangle(names) {
   const r = spawnSync('llvm-cxxfilt', [], { input: names.join('\n'), encoding: 'utf8', maxBuffer: 1 << 26 });
@@ -273,7 +311,12 @@ function main() {
   const gzip = zlib.gzipSync(shipped, { level: 9 }).length;
   console.log(`${path.relative(root, wasmPath)}: ${kb(shipped.length)} raw, ${kb(gzip)} gzip -9 (custom sections left out)`);
   console.log('\nSections:');
-  for (const s of sections) console.log(`  ${pad(kb(s.size), 10)}  ${s.name}`);
+  for (const s of sections) {
+    // The code and data sections also gzipped alone (what each would cost).
+    const alone = s.name === 'code' || s.name === 'data'
+      ? `  (${kb(zlib.gzipSync(bytes.subarray(s.start, s.end), { level: 9 }).length)} gzip -9 alone)` : '';
+    console.log(`  ${pad(kb(s.size), 10)}  ${s.name}${alone}`);
+  }
   const dataTotal = segments.reduce((a, b) => a + b, 0);
   console.log(`  (${segments.length} data segments, ${kb(dataTotal)})`);
 
@@ -315,6 +358,22 @@ function main() {
   for (const label of labels.slice(0, Math.max(top, 30))) {
     const e = perFile.get(label) ?? { code: 0, functions: 0 };
     console.log(`  ${pad(kb(e.code), 9)}  ${pad(String(e.functions), 5)}  ${pad(kb(dataBytes.get(label) ?? 0), 9)}  ${label}`);
+  }
+
+  // The native side's writers (nlohmann-json) are in the objects too; the
+  // link drops them. "(inlined or unused)": no function of that name is left in the
+  // module (put into its callers, or not linked).
+  const kept = new Set(functions.flatMap((f) => [f.name, f.pretty]));
+  const compiled = compiledFunctions(namedDir);
+  const compiledNames = demangle(compiled.map((f) => f.name));
+  const shown = compiled.map((f, i) => ({ ...f, pretty: compiledNames[i] || f.name }))
+    .filter((f) => !/nlohmann|write_|_json\(|content_hash|site_json|add_code/.test(f.pretty))
+    .sort((x, y) => y.size - x.size);
+  console.log(`\nTop ${top} functions as compiled (objects that are not bitcode), before wasm-opt inlines single callers:`);
+  for (const f of shown.slice(0, top)) {
+    const name = f.pretty.length > 90 ? `${f.pretty.slice(0, 87)}...` : f.pretty;
+    const inlined = kept.has(f.name) || kept.has(f.pretty) ? '' : ' (inlined or unused)';
+    console.log(`  ${pad(String(f.size), 7)}  ${fileLabel(f.object).padEnd(22)}  ${name}${inlined}`);
   }
 }
 
