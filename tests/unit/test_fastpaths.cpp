@@ -1,14 +1,23 @@
 // The build's fast paths give exactly what the general code they shortcut
 // gives: the bundle's chunk writer (core/bundle_writer.hpp) against
-// nlohmann-json's dump of the same tree.
+// nlohmann-json's dump of the same tree; the code-block scan
+// (highlight/code_blocks.hpp) against the blocks a render hands out, over
+// md4c's spec files, our footnote examples, the sample blog and the move-in
+// fixtures.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "core/bundle.hpp"
 #include "core/bundle_writer.hpp"
+#include "core/code_tokens.hpp"
+#include "core/markdown.hpp"
+#include "highlight/code_blocks.hpp"
 
 namespace {
 
@@ -30,9 +39,96 @@ std::vector<std::string> hard_strings() {
   return out;
 }
 
+std::string read_all(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// The examples' markdown of a file in md4c's spec format ("→" is a tab).
+std::vector<std::string> spec_examples(const std::string& path) {
+  const std::string fence = "```````````````````````````````` example\n";
+  const std::string text = read_all(path);
+  std::vector<std::string> out;
+  for (size_t at = text.find(fence); at != std::string::npos; at = text.find(fence, at)) {
+    at += fence.size();
+    const size_t end = text.find("\n.\n", at);
+    if (end == std::string::npos) break;
+    std::string md = text.substr(at, end + 1 - at);
+    for (size_t tab; (tab = md.find("\xE2\x86\x92")) != std::string::npos;) md.replace(tab, 3, "\t");
+    out.push_back(md);
+  }
+  return out;
+}
+
+// The blocks as the renderer numbers them (highlight.cpp's old way).
+struct Blocks : quire::CodeBlockWriter {
+  std::vector<quire::highlight::FoundCodeBlock> found;
+  void write(size_t, const quire::CodeBlock& block, quire::OutputBuffer&) override {
+    found.push_back({std::string(block.lang), std::string(block.text)});
+  }
+};
+
+// Whether the scan took `md` (it must then agree with the render).
+bool scan_agrees(const std::string& md, const std::string& what) {
+  Blocks rendered;
+  quire::MarkdownOptions options;
+  options.code = &rendered;
+  quire::render_markdown(md, options);
+  std::vector<quire::highlight::FoundCodeBlock> scanned;
+  if (!quire::highlight::scan_code_blocks(md, scanned)) return false;
+  bool same = scanned.size() == rendered.found.size();
+  for (size_t i = 0; same && i < scanned.size(); ++i)
+    same = scanned[i].lang == rendered.found[i].lang && scanned[i].text == rendered.found[i].text;
+  CHECK_MESSAGE(same, what << ": the scan's " << scanned.size() << " blocks differ from the render's "
+                           << rendered.found.size() << "\n" << md);
+  return true;
+}
+
 }  // namespace
 
 TEST_SUITE("fastpaths") {
+  TEST_CASE("scan_code_blocks finds the render's blocks, or declines") {
+    size_t taken = 0, declined = 0;
+    auto check = [&](const std::string& md, const std::string& what) { ++(scan_agrees(md, what) ? taken : declined); };
+    for (const char* file : {"spec.txt", "tables.txt", "strikethrough.txt", "tasklists.txt"}) {
+      const std::vector<std::string> examples = spec_examples(std::string(MD4C_ROOT) + "/test/" + file);
+      REQUIRE(!examples.empty());
+      for (size_t i = 0; i < examples.size(); ++i) check(examples[i], std::string(file) + " #" + std::to_string(i + 1));
+    }
+    for (const char* file : {"footnotes.txt", "headings.txt"}) {
+      const std::vector<std::string> examples = spec_examples(std::string(QUIRE_SOURCE_DIR) + "/tests/markdown/" + file);
+      REQUIRE(!examples.empty());
+      for (size_t i = 0; i < examples.size(); ++i) check(examples[i], std::string(file) + " #" + std::to_string(i + 1));
+    }
+    size_t files = 0;
+    for (const char* dir : {"content", "tests/fixtures"})
+      for (const auto& e : std::filesystem::recursive_directory_iterator(std::string(QUIRE_SOURCE_DIR) + "/" + dir))
+        if (e.is_regular_file() && (e.path().extension() == ".md" || e.path().extension() == ".markdown")) {
+          check(read_all(e.path()), e.path().string());
+          ++files;
+        }
+    CHECK(files > 20);
+    // Footnotes as bench/generate.mjs writes them: references in the text,
+    // definitions after the last code block.
+    const std::string post =
+        "Text[^1] and `x[^2]`.\n\n```cpp\nint a[2];\n```\n\n    indented\n\n- item\n\n  ~~~py\n  x = 1\n  ~~~\n\n"
+        "More[^2].\n\n[^1]: One.\n[^2]: Two.\n";
+    CHECK(scan_agrees(post, "generated-like post"));
+    // Declined: a block after a definition (a note's own code), a reference
+    // in code, an entity in the language, invalid UTF-8, NUL, a BOM.
+    CHECK_FALSE(scan_agrees("A[^1].\n\n[^1]: Note.\n\n    ```cpp\n    int x;\n    ```\n", "note's code"));
+    CHECK_FALSE(scan_agrees("[^1]: Note.\n\n```cpp\nint x;\n```\n", "definition first"));
+    CHECK_FALSE(scan_agrees("```cpp\nx[^1];\n```\n", "reference in code"));
+    CHECK_FALSE(scan_agrees("```c&amp;\nx;\n```\n", "entity in the language"));
+    CHECK_FALSE(scan_agrees("```cpp\n\xC3(\n```\n", "invalid UTF-8"));
+    CHECK_FALSE(scan_agrees(std::string("```cpp\n\0\n```\n", 13), "NUL"));
+    CHECK_FALSE(scan_agrees("\xEF\xBB\xBF```cpp\nx\n```\n", "BOM"));
+    MESSAGE("scan took " << taken << " documents, declined " << declined);
+    CHECK(taken > declined);
+  }
+
   TEST_CASE("append_json_string writes nlohmann-json's bytes, valid UTF-8 or not") {
     for (const std::string& s : hard_strings()) {
       std::string mine = "x";
