@@ -80,8 +80,9 @@ bool write_pages(const Bundle& b, const fs::path& root, WriteStats& stats, std::
         std::string rel = percent_decode(route_path(routes[i], "/").substr(1));
         std::string html = render_document(b, v);
         // A post at a file name (/:year/:month/:day/:title.html) is that file.
-        const fs::path file = rel.empty() || rel.back() == '/' ? root / rel / "index.html" : root / rel;
-        if (!write_file(file, html, problem)) break;
+        const bool own_folder = rel.empty() || rel.back() == '/';
+        const fs::path file = own_folder ? root / rel / "index.html" : root / rel;
+        if (!write_file(file, html, problem, own_folder)) break;
         bytes += html.size();
       }
       std::lock_guard<std::mutex> lock(mutex);
