@@ -146,7 +146,8 @@ bool write_all(const Bundle& b, const WriteOptions& o, const fs::path& root, Wri
   // content (core/search_index.hpp), for small and split blogs alike.
   phase("search index");
   const auto search_start = std::chrono::steady_clock::now();
-  const SearchFiles search = write_search_index(b);
+  const SearchFiles search = write_search_index(b, kShardBytes, o.plain_texts);
+  if (o.plain_texts) std::vector<std::string>().swap(*o.plain_texts);  // not needed again
   stats.search_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - search_start).count();
   if (!put(search.boundary.path, search.boundary.bytes)) return false;
   for (const auto* files : {&search.shards, &search.typo_shards})

@@ -3,7 +3,9 @@
 // nlohmann-json's dump of the same tree; the code-block scan
 // (highlight/code_blocks.hpp) against the blocks a render hands out, over
 // md4c's spec files, our footnote examples, the sample blog and the move-in
-// fixtures.
+// fixtures; the plain texts the content phase keeps for the search index
+// against markdown_plain_text of each post, and the index built from them
+// against the index built without them.
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -13,8 +15,10 @@
 #include <string>
 #include <vector>
 
+#include "build/content.hpp"
 #include "core/bundle.hpp"
 #include "core/bundle_writer.hpp"
+#include "core/search_index.hpp"
 #include "core/code_tokens.hpp"
 #include "core/markdown.hpp"
 #include "highlight/code_blocks.hpp"
@@ -89,6 +93,26 @@ bool scan_agrees(const std::string& md, const std::string& what) {
 }  // namespace
 
 TEST_SUITE("fastpaths") {
+  TEST_CASE("the plain texts kept from reading are each post's, in the bundle's order, and give the same index") {
+    for (const char* dir : {"content"}) {
+      quire::ContentResult r = quire::load_content(std::string(QUIRE_SOURCE_DIR) + "/" + dir, {});
+      REQUIRE(r.ok());
+      REQUIRE(r.plain_texts.size() == r.bundle.posts.size());
+      size_t kept = 0;
+      for (size_t i = 0; i < r.bundle.posts.size(); ++i) {
+        if (r.plain_texts[i].empty()) continue;
+        ++kept;
+        CHECK_MESSAGE(r.plain_texts[i] == quire::markdown_plain_text(r.bundle.posts[i].body), dir << " post " << i);
+      }
+      CHECK(kept > 0);
+      const quire::SearchFiles with = quire::write_search_index(r.bundle, quire::kShardBytes, &r.plain_texts);
+      const quire::SearchFiles without = quire::write_search_index(r.bundle);
+      CHECK(with.boundary.bytes == without.boundary.bytes);
+      REQUIRE(with.shards.size() == without.shards.size());
+      for (size_t i = 0; i < with.shards.size(); ++i) CHECK(with.shards[i].bytes == without.shards[i].bytes);
+    }
+  }
+
   TEST_CASE("scan_code_blocks finds the render's blocks, or declines") {
     size_t taken = 0, declined = 0;
     auto check = [&](const std::string& md, const std::string& what) { ++(scan_agrees(md, what) ? taken : declined); };
