@@ -15,7 +15,10 @@
 // that a busy machine weighs on both alike; CPU time (user + system, all
 // threads) is printed beside the wall-clock time, as it depends less on
 // what else the machine runs, and Quire's phases (`quire build --timings`,
-// medians) show where its time goes.
+// medians) show where its time goes. Before each pair both outputs are
+// deleted together and the run waits out the file system's memory of the
+// deletions (settleAfterDeleting): both tools write a fresh output into
+// the same disk in the same state.
 //
 //   node bench/build-speed.mjs            BENCH_SIZES=1000,10000 (default)
 //                                         BENCH_RUNS=N runs of each (default
@@ -72,6 +75,29 @@ async function countContaining(/** @type {string} */ dir, /** @type {string} */ 
   return n;
 }
 
+/**
+ * Waits until files deleted before now no longer slow down creating files.
+ * On ext4 without a journal (this machine's build disk), allocating an
+ * inode skips, one by one, every inode of its group deleted within the
+ * last dirty_expire_centisecs (+5 s while its block is dirty): right after
+ * a 15,000-file output is deleted, each new file pays a scan of them (2-6 s
+ * of system time for a 10,000-post build instead of 0.5 s). Deleting the
+ * previous outputs just before a run would charge whichever tool runs
+ * first; so every run pair starts after a sync and that interval (the
+ * bench's own files, and whatever else the machine deletes meanwhile,
+ * weigh on both alike). BENCH_SETTLE=seconds overrides it (0: no wait).
+ */
+async function settleAfterDeleting() {
+  let seconds = Number(process.env.BENCH_SETTLE);
+  if (!(seconds >= 0)) {
+    let expire = 3000;
+    try { expire = Number(readFileSync('/proc/sys/vm/dirty_expire_centisecs', 'utf8')) || expire; } catch { /* not Linux */ }
+    seconds = Math.ceil(expire / 100) + 6;
+  }
+  spawnSync('sync');
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+}
+
 /** @param {number[]} xs */
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -107,9 +133,15 @@ async function main() {
       const q = [];
       const h = [];
       for (let i = 0; i < runs; i += 1) {
+        // Both start from no output, on the same disk, in the same state:
+        // both outputs deleted together, written back (sync), then a wait
+        // until the deletions no longer weigh on creating files (see
+        // settleAfterDeleting), so that neither build pays for the other's
+        // or its own previous output.
         await rm(quireOut, { recursive: true, force: true });
-        q.push(timed(quire, ['build', content, '-o', quireOut, ...timings], dir));
         await rm(hugoOut, { recursive: true, force: true });
+        await settleAfterDeleting();
+        q.push(timed(quire, ['build', content, '-o', quireOut, ...timings], dir));
         h.push(timed(hugo, ['--quiet', '--source', site, '--destination', hugoOut], dir));
         console.log(`${n} posts, run ${i + 1}: quire ${q[i].wall.toFixed(2)} s (cpu ${q[i].cpu.toFixed(2)} s, ` +
           `${q[i].rssMb.toFixed(0)} MB), hugo ${h[i].wall.toFixed(2)} s (cpu ${h[i].cpu.toFixed(2)} s, ${h[i].rssMb.toFixed(0)} MB)`);

@@ -107,9 +107,10 @@ bool load_yaml(std::string_view text, Context& cx, YAML::Node& out) {
   return guard_yaml(out, text.size(), cx.file, cx.line_offset, cx.errors, cx.warnings);
 }
 
-// Reports the first invalid UTF-8 byte's line, if any.
-void check_utf8(std::string_view text, const std::string& file, int first_line, std::vector<Diagnostic>& warnings) {
-  std::string clean = sanitize_utf8(text);
+// Reports the first invalid UTF-8 byte's line, if any; `clean` is
+// sanitize_utf8(text).
+void check_utf8(std::string_view text, std::string_view clean, const std::string& file, int first_line,
+                std::vector<Diagnostic>& warnings) {
   if (clean == text) return;
   size_t i = 0;
   while (i < text.size() && i < clean.size() && text[i] == clean[i]) ++i;
@@ -147,7 +148,7 @@ void parse_site_yaml(std::string_view text, const std::string& file, Site& site,
   Context cx{file, 1, errors, warnings};
   const std::string unified = normalize_text(text);
   text = unified;
-  check_utf8(text, file, 1, warnings);
+  check_utf8(text, sanitize_utf8(text), file, 1, warnings);
   YAML::Node root;
   if (!load_yaml(sanitize_utf8(text), cx, root)) return;
   if (!root || root.IsNull()) return;  // empty file: all defaults
@@ -317,8 +318,10 @@ ParsedPost parse_post(std::string_view raw, const std::string& file, std::vector
   FrontMatter fm;
   size_t errors_before = errors.size();
   if (!read_front_matter(unified, file, fm, errors, warnings)) return r;
-  check_utf8(std::string_view(unified).substr(0, unified.size() - fm.body.size()), file, 1, warnings);
-  check_utf8(fm.body, file, fm.body_line, warnings);
+  const std::string_view head = std::string_view(unified).substr(0, unified.size() - fm.body.size());
+  check_utf8(head, sanitize_utf8(head), file, 1, warnings);
+  std::string body = sanitize_utf8(fm.body);  // once: checked, then used
+  check_utf8(fm.body, body, file, fm.body_line, warnings);
   r.body_line = fm.body_line;
   Post& p = r.post;
   PostKeysRead read;
@@ -351,14 +354,19 @@ ParsedPost parse_post(std::string_view raw, const std::string& file, std::vector
       errors.push_back({file, 0, "slug: the file name gives \"" + p.slug +
                                      "\"; rename the file or set slug: with letters, digits, '-', '_' or '.'"});
   }
-  std::string body = sanitize_utf8(fm.body);
   for (const TemplateSyntax& t : find_template_syntax(body))
     warnings.push_back({file, fm.body_line + t.line - 1, template_syntax_warning(t)});
   std::string summary = take_summary(body, p.summary.empty());
   if (p.summary.empty()) p.summary = summary;
   p.body = std::move(body);
   p.has_body = true;
-  p.minutes = reading_minutes(p);  // once, here: every list showing the post reuses it
+  // Reading time once, here (every list showing the post reuses it), and
+  // the plain text it is counted from, kept for the search index.
+  if (p.minutes == 0) {
+    TextStats stats = text_stats(p.body);
+    p.minutes = stats.reading_minutes;
+    r.plain_text = std::move(stats.plain_text);
+  }
   p.code_json = highlight::highlight_markdown(p.body);  // token runs for the bundle (src/highlight)
   r.ok = errors.size() == errors_before;
   return r;
@@ -425,7 +433,10 @@ ContentResult load_content(const fs::path& dir, const ContentOptions& options) {
         // Highlighting numbers the body's code blocks: count them again
         // when the rewrite changed the body.
         Post& p = parsed[i].post.post;
-        if (p.body.view() != before) p.code_json = highlight::highlight_markdown(p.body);
+        if (p.body.view() != before) {
+          p.code_json = highlight::highlight_markdown(p.body);
+          parsed[i].post.plain_text.clear();  // of the body before: the search index reads it anew
+        }
         // Local images' sizes, for width and height on <img> (build/image_probe.hpp).
         p.images = read_image_sizes(p.body, dir / "static", found.posts[i].files, r.bundle.site.base_path);
       }
@@ -438,6 +449,7 @@ ContentResult load_content(const fs::path& dir, const ContentOptions& options) {
 
   std::map<std::string, std::string> slug_file;
   std::vector<std::string> post_files;  // of r.bundle.posts, in order
+  std::vector<std::string> plain_texts, slugs;  // of r.bundle.posts, in order
   for (size_t i = 0; i < files.size(); ++i) {
     const fs::path& f = files[i];
     if (!parsed[i].read) {
@@ -462,6 +474,8 @@ ContentResult load_content(const fs::path& dir, const ContentOptions& options) {
     }
     r.bundle.posts.push_back(std::move(pp.post));
     post_files.push_back(f.string());
+    plain_texts.push_back(std::move(pp.plain_text));
+    slugs.push_back(r.bundle.posts.back().slug.str());
   }
   load_pages(dir, r.bundle, post_files, r.errors, r.warnings);  // build/pages_content.hpp
   check_post_urls(r.bundle, post_files, r.errors);
@@ -469,6 +483,13 @@ ContentResult load_content(const fs::path& dir, const ContentOptions& options) {
   if (!r.bundle.site.categories)
     for (Post& p : r.bundle.posts) p.categories.clear();
   r.bundle.index();
+  // The plain texts in the posts' final order (index() sorts them).
+  r.plain_texts.resize(r.bundle.posts.size());
+  for (size_t k = 0; k < plain_texts.size(); ++k) {
+    if (plain_texts[k].empty()) continue;
+    if (const Post* p = r.bundle.find_post(slugs[k]))
+      r.plain_texts[static_cast<size_t>(p - r.bundle.posts.data())] = std::move(plain_texts[k]);
+  }
   return r;
 }
 

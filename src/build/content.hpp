@@ -34,6 +34,10 @@ struct ContentResult {
   size_t skipped_drafts = 0;
   size_t skipped_future = 0;
   std::vector<PostFile> post_files;  // page bundles' files of the posts kept, to publish beside them
+  // markdown_plain_text() of each bundle.posts[i]'s body, in the posts'
+  // order, from reading the post (its reading time needs it): the search
+  // index's input, so that it is not computed twice. "" where not known.
+  std::vector<std::string> plain_texts;
   bool ok() const { return errors.empty(); }
 };
 
@@ -50,6 +54,7 @@ struct ParsedPost {
   bool ok = false;
   int slug_line = 1;  // where the slug comes from: its `slug:` line, else the file's first line
   int body_line = 1;  // the file's line where the body starts
+  std::string plain_text;  // markdown_plain_text(post.body), when computed ("" else)
 };
 // What a post's reading needs beyond its text.
 // Text as the build reads it: a leading BOM dropped, CRLF and lone CR

@@ -46,11 +46,17 @@ bool read_file(const fs::path& path, std::string& out) {
   return false;
 }
 
-bool write_file(const fs::path& path, std::string_view data, std::string& error) {
+bool write_file(const fs::path& path, std::string_view data, std::string& error, bool new_folder) {
   // Plain POSIX calls, directories made only when the open says they are
-  // missing: a build writes thousands of small files.
+  // missing (or, for a new folder, with one mkdir whose parent is there):
+  // a build writes thousands of small files.
+  bool made = false;
+  if (new_folder) {
+    const int r = ::mkdir(path.parent_path().c_str(), 0777);  // less the umask, as create_directories
+    made = r == 0 || errno == EEXIST;
+  }
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0 && errno == ENOENT) {
+  if (fd < 0 && errno == ENOENT && !made) {
     std::error_code ec;
     fs::create_directories(path.parent_path(), ec);
     if (ec) {

@@ -11,7 +11,12 @@ namespace quire {
 
 bool read_file(const std::filesystem::path& path, std::string& out);
 // Creates parent directories. False (with `error` set) on failure.
-bool write_file(const std::filesystem::path& path, std::string_view data, std::string& error);
+// `new_folder`: the file is likely the first in its folder (a page's
+// index.html): the folder is made before the file is opened, one mkdir
+// instead of a failed open and a walk up the path; the bytes written are
+// the same either way.
+bool write_file(const std::filesystem::path& path, std::string_view data, std::string& error,
+                bool new_folder = false);
 // Asked when a file of copy_tree's `from` (`rel`) finds its place in `to`
 // taken (`taken`: the file itself, a folder there, or a file where it needs
 // a folder; both relative). True overwrites it (a file only); false stops

@@ -80,8 +80,9 @@ bool write_pages(const Bundle& b, const fs::path& root, WriteStats& stats, std::
         std::string rel = percent_decode(route_path(routes[i], "/").substr(1));
         std::string html = render_document(b, v);
         // A post at a file name (/:year/:month/:day/:title.html) is that file.
-        const fs::path file = rel.empty() || rel.back() == '/' ? root / rel / "index.html" : root / rel;
-        if (!write_file(file, html, problem)) break;
+        const bool own_folder = rel.empty() || rel.back() == '/';
+        const fs::path file = own_folder ? root / rel / "index.html" : root / rel;
+        if (!write_file(file, html, problem, own_folder)) break;
         bytes += html.size();
       }
       std::lock_guard<std::mutex> lock(mutex);
@@ -145,7 +146,8 @@ bool write_all(const Bundle& b, const WriteOptions& o, const fs::path& root, Wri
   // content (core/search_index.hpp), for small and split blogs alike.
   phase("search index");
   const auto search_start = std::chrono::steady_clock::now();
-  const SearchFiles search = write_search_index(b);
+  const SearchFiles search = write_search_index(b, kShardBytes, o.plain_texts);
+  if (o.plain_texts) std::vector<std::string>().swap(*o.plain_texts);  // not needed again
   stats.search_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - search_start).count();
   if (!put(search.boundary.path, search.boundary.bytes)) return false;
   for (const auto* files : {&search.shards, &search.typo_shards})

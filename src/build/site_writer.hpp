@@ -32,6 +32,9 @@ struct WriteOptions {
   std::function<void(const std::string&)> warn = nullptr;
   // Phase times (build_timings.hpp), when not null: the writer marks its phases.
   BuildTimings* timings = nullptr;
+  // ContentResult::plain_texts, when not null: the search index's input,
+  // released once the index is written.
+  std::vector<std::string>* plain_texts = nullptr;
 };
 
 // Called after each page written with (pages done, pages in all).

@@ -140,6 +140,7 @@ int cmd_build(const Args& a) {
   o.static_dir = content / "static";
   o.post_files = r.post_files;
   o.timings = &timings;
+  o.plain_texts = &r.plain_texts;
   // A long build says how far it is: on a terminal, or for a big site.
   const bool tty = ::isatty(STDERR_FILENO) != 0;
   size_t shown = 0;

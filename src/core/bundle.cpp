@@ -1,4 +1,5 @@
 #include "core/bundle.hpp"
+#include "core/bundle_writer.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -1942,15 +1943,12 @@ SplitBundle write_split_bundle(const Bundle& b, std::string_view chunk_dir, size
   std::vector<int> chunk_of(n, -1);
   // Posts are newest first; chunk k holds the k-th group counted from the oldest.
   for (size_t start = 0; start < n; start += per_chunk) {
-    json bodies = json::array();
+    std::vector<const Post*> bodies;  // written without a JSON tree (bundle_writer.hpp)
     for (size_t k = start; k < std::min(n, start + per_chunk); ++k) {
-      const Post& p = b.posts[n - 1 - k];
       chunk_of[n - 1 - k] = static_cast<int>(out.chunks.size());
-      json entry = {{"slug", p.slug}, {"body", p.body.str()}};
-      add_code(entry, p);
-      bodies.push_back(std::move(entry));
+      bodies.push_back(&b.posts[n - 1 - k]);
     }
-    std::string text = dump({{"format", kChunkFormat}, {"version", kChunkVersion}, {"posts", std::move(bodies)}});
+    std::string text = write_chunk_json(bodies);
     std::string path = std::string(chunk_dir) + content_hash(text) + ".json";
     out.chunks.push_back({std::move(path), std::move(text)});
   }

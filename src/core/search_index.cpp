@@ -439,7 +439,7 @@ struct PostEntries {
   std::vector<uint64_t> entries;
 };
 
-void index_post(const Post& p, bool categories, IndexWorker& w, PostEntries& out) {
+void index_post(const Post& p, bool categories, const std::string* plain, IndexWorker& w, PostEntries& out) {
   w.read(p.title, kInTitle);
   for (const Text& tag : p.tags) w.read(tag, kInTag);
   // Categories kept apart from the tags (categories.hpp) count as tags;
@@ -457,7 +457,9 @@ void index_post(const Post& p, bool categories, IndexWorker& w, PostEntries& out
     if (hashes >= 1 && hashes <= 6 && (line.size() == hashes || line[hashes] == ' ')) w.read(line.substr(hashes), kInHeading);
     at = end + 1;
   }
-  const std::string text = markdown_plain_text(body);
+  std::string computed;
+  if (!plain || plain->empty()) computed = markdown_plain_text(body);
+  const std::string& text = plain && !plain->empty() ? *plain : computed;
   size_t length = w.read(text, 0);
   // The summary, unless the body holds it (as written: the default
   // summary is the body's first paragraph; else as plain text).
@@ -479,7 +481,7 @@ void index_post(const Post& p, bool categories, IndexWorker& w, PostEntries& out
 
 }  // namespace
 
-SearchFiles write_search_index(const Bundle& b, size_t shard_bytes) {
+SearchFiles write_search_index(const Bundle& b, size_t shard_bytes, const std::vector<std::string>* plain_texts) {
   // Every post read once, on several threads (the plain text of every body
   // is most of the work), each thread with its own term table.
   const size_t n = b.posts.size();
@@ -490,7 +492,8 @@ SearchFiles write_search_index(const Bundle& b, size_t shard_bytes) {
   auto work = [&](uint32_t w) {
     for (size_t i; (i = cursor.fetch_add(1)) < n;) {
       per_post[i].worker = w;
-      index_post(b.posts[i], b.site.categories, workers[w], per_post[i]);
+      const std::string* plain = plain_texts && i < plain_texts->size() ? &(*plain_texts)[i] : nullptr;
+      index_post(b.posts[i], b.site.categories, plain, workers[w], per_post[i]);
     }
   };
   std::vector<std::thread> pool;

@@ -128,7 +128,11 @@ struct SearchFiles {
   std::vector<SearchFile> shards;
   std::vector<SearchFile> typo_shards;
 };
-SearchFiles write_search_index(const Bundle& bundle, size_t shard_bytes = kShardBytes);
+// `plain_texts`, when given: markdown_plain_text() of each post's body, in
+// the posts' order (the build has them from reading time already); an
+// empty one, or a missing vector, is computed here.
+SearchFiles write_search_index(const Bundle& bundle, size_t shard_bytes = kShardBytes,
+                               const std::vector<std::string>* plain_texts = nullptr);
 
 // Sets the bundle's search path and adds every file (tests, and the build's
 // own renders).

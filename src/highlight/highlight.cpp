@@ -10,6 +10,7 @@
 
 #include "core/code_tokens.hpp"
 #include "core/markdown.hpp"
+#include "highlight/code_blocks.hpp"
 #include "highlight/grammars.hpp"
 
 namespace quire::highlight {
@@ -333,6 +334,17 @@ std::string highlight_markdown(std::string_view markdown) {
   // Only a fenced block names a language: without a fence there is nothing
   // to highlight, and the render that finds the blocks is skipped.
   if (markdown.find("```") == std::string_view::npos && markdown.find("~~~") == std::string_view::npos) return {};
+  // The blocks found by one md4c pass (code_blocks.hpp), else by a render.
+  std::vector<FoundCodeBlock> found;
+  if (scan_code_blocks(markdown, found)) {
+    std::vector<std::string> blocks;
+    bool any = false;
+    for (const FoundCodeBlock& block : found) {
+      blocks.push_back(highlight(block.lang, block.text));
+      any = any || !blocks.back().empty();
+    }
+    return any ? code_json(blocks) : std::string();
+  }
   Collector collector;
   MarkdownOptions options;
   options.code = &collector;

@@ -1,0 +1,192 @@
+// The build's fast paths give exactly what the general code they shortcut
+// gives: the bundle's chunk writer (core/bundle_writer.hpp) against
+// nlohmann-json's dump of the same tree; the code-block scan
+// (highlight/code_blocks.hpp) against the blocks a render hands out, over
+// md4c's spec files, our footnote examples, the sample blog and the move-in
+// fixtures; the plain texts the content phase keeps for the search index
+// against markdown_plain_text of each post, and the index built from them
+// against the index built without them.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "build/content.hpp"
+#include "core/bundle.hpp"
+#include "core/bundle_writer.hpp"
+#include "core/search_index.hpp"
+#include "core/code_tokens.hpp"
+#include "core/markdown.hpp"
+#include "highlight/code_blocks.hpp"
+
+namespace {
+
+using json = nlohmann::json;
+
+std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+// Strings that take every branch of the escaper, valid UTF-8 or not.
+std::vector<std::string> hard_strings() {
+  std::vector<std::string> out = {
+      "", "plain", "quote \" and backslash \\ and slash /", "tab\tnewline\ncr\rbs\bff\f",
+      std::string("nul \0 here", 10), "\x01\x02\x1f\x7f", "caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80",
+      "lone continuation \x80 end", "overlong \xC0\x80", "surrogate \xED\xA0\x80", "too high \xF4\x90\x80\x80",
+      "cut \xE2\x82", "cut at end \xF0\x9F\x98", "\xF5\xFF", "eight ascii bytes then \xC3\xA9 and \x1b[0m",
+      "```cpp\nint main() { return \"x\"[0]; }\n```\n", "\xEF\xBB\xBF bom"};
+  std::string every;
+  for (int c = 0; c < 256; ++c) every += static_cast<char>(c);
+  out.push_back(every);
+  return out;
+}
+
+std::string read_all(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// The examples' markdown of a file in md4c's spec format ("→" is a tab).
+std::vector<std::string> spec_examples(const std::string& path) {
+  const std::string fence = "```````````````````````````````` example\n";
+  const std::string text = read_all(path);
+  std::vector<std::string> out;
+  for (size_t at = text.find(fence); at != std::string::npos; at = text.find(fence, at)) {
+    at += fence.size();
+    const size_t end = text.find("\n.\n", at);
+    if (end == std::string::npos) break;
+    std::string md = text.substr(at, end + 1 - at);
+    for (size_t tab; (tab = md.find("\xE2\x86\x92")) != std::string::npos;) md.replace(tab, 3, "\t");
+    out.push_back(md);
+  }
+  return out;
+}
+
+// The blocks as the renderer numbers them (highlight.cpp's old way).
+struct Blocks : quire::CodeBlockWriter {
+  std::vector<quire::highlight::FoundCodeBlock> found;
+  void write(size_t, const quire::CodeBlock& block, quire::OutputBuffer&) override {
+    found.push_back({std::string(block.lang), std::string(block.text)});
+  }
+};
+
+// Whether the scan took `md` (it must then agree with the render).
+bool scan_agrees(const std::string& md, const std::string& what) {
+  Blocks rendered;
+  quire::MarkdownOptions options;
+  options.code = &rendered;
+  quire::render_markdown(md, options);
+  std::vector<quire::highlight::FoundCodeBlock> scanned;
+  if (!quire::highlight::scan_code_blocks(md, scanned)) return false;
+  bool same = scanned.size() == rendered.found.size();
+  for (size_t i = 0; same && i < scanned.size(); ++i)
+    same = scanned[i].lang == rendered.found[i].lang && scanned[i].text == rendered.found[i].text;
+  CHECK_MESSAGE(same, what << ": the scan's " << scanned.size() << " blocks differ from the render's "
+                           << rendered.found.size() << "\n" << md);
+  return true;
+}
+
+}  // namespace
+
+TEST_SUITE("fastpaths") {
+  TEST_CASE("the plain texts kept from reading are each post's, in the bundle's order, and give the same index") {
+    for (const char* dir : {"content"}) {
+      quire::ContentResult r = quire::load_content(std::string(QUIRE_SOURCE_DIR) + "/" + dir, {});
+      REQUIRE(r.ok());
+      REQUIRE(r.plain_texts.size() == r.bundle.posts.size());
+      size_t kept = 0;
+      for (size_t i = 0; i < r.bundle.posts.size(); ++i) {
+        if (r.plain_texts[i].empty()) continue;
+        ++kept;
+        CHECK_MESSAGE(r.plain_texts[i] == quire::markdown_plain_text(r.bundle.posts[i].body), dir << " post " << i);
+      }
+      CHECK(kept > 0);
+      const quire::SearchFiles with = quire::write_search_index(r.bundle, quire::kShardBytes, &r.plain_texts);
+      const quire::SearchFiles without = quire::write_search_index(r.bundle);
+      CHECK(with.boundary.bytes == without.boundary.bytes);
+      REQUIRE(with.shards.size() == without.shards.size());
+      for (size_t i = 0; i < with.shards.size(); ++i) CHECK(with.shards[i].bytes == without.shards[i].bytes);
+    }
+  }
+
+  TEST_CASE("scan_code_blocks finds the render's blocks, or declines") {
+    size_t taken = 0, declined = 0;
+    auto check = [&](const std::string& md, const std::string& what) { ++(scan_agrees(md, what) ? taken : declined); };
+    for (const char* file : {"spec.txt", "tables.txt", "strikethrough.txt", "tasklists.txt"}) {
+      const std::vector<std::string> examples = spec_examples(std::string(MD4C_ROOT) + "/test/" + file);
+      REQUIRE(!examples.empty());
+      for (size_t i = 0; i < examples.size(); ++i) check(examples[i], std::string(file) + " #" + std::to_string(i + 1));
+    }
+    for (const char* file : {"footnotes.txt", "headings.txt"}) {
+      const std::vector<std::string> examples = spec_examples(std::string(QUIRE_SOURCE_DIR) + "/tests/markdown/" + file);
+      REQUIRE(!examples.empty());
+      for (size_t i = 0; i < examples.size(); ++i) check(examples[i], std::string(file) + " #" + std::to_string(i + 1));
+    }
+    size_t files = 0;
+    for (const char* dir : {"content", "tests/fixtures"})
+      for (const auto& e : std::filesystem::recursive_directory_iterator(std::string(QUIRE_SOURCE_DIR) + "/" + dir))
+        if (e.is_regular_file() && (e.path().extension() == ".md" || e.path().extension() == ".markdown")) {
+          check(read_all(e.path()), e.path().string());
+          ++files;
+        }
+    CHECK(files > 20);
+    // Footnotes as bench/generate.mjs writes them: references in the text,
+    // definitions after the last code block.
+    const std::string post =
+        "Text[^1] and `x[^2]`.\n\n```cpp\nint a[2];\n```\n\n    indented\n\n- item\n\n  ~~~py\n  x = 1\n  ~~~\n\n"
+        "More[^2].\n\n[^1]: One.\n[^2]: Two.\n";
+    CHECK(scan_agrees(post, "generated-like post"));
+    // Declined: a block after a definition (a note's own code), a reference
+    // in code, an entity in the language, invalid UTF-8, NUL, a BOM.
+    CHECK_FALSE(scan_agrees("A[^1].\n\n[^1]: Note.\n\n    ```cpp\n    int x;\n    ```\n", "note's code"));
+    CHECK_FALSE(scan_agrees("[^1]: Note.\n\n```cpp\nint x;\n```\n", "definition first"));
+    CHECK_FALSE(scan_agrees("```cpp\nx[^1];\n```\n", "reference in code"));
+    CHECK_FALSE(scan_agrees("```c&amp;\nx;\n```\n", "entity in the language"));
+    CHECK_FALSE(scan_agrees("```cpp\n\xC3(\n```\n", "invalid UTF-8"));
+    CHECK_FALSE(scan_agrees(std::string("```cpp\n\0\n```\n", 13), "NUL"));
+    CHECK_FALSE(scan_agrees("\xEF\xBB\xBF```cpp\nx\n```\n", "BOM"));
+    MESSAGE("scan took " << taken << " documents, declined " << declined);
+    CHECK(taken > declined);
+  }
+
+  TEST_CASE("append_json_string writes nlohmann-json's bytes, valid UTF-8 or not") {
+    for (const std::string& s : hard_strings()) {
+      std::string mine = "x";
+      quire::append_json_string(mine, s);
+      CHECK(mine == "x" + dump(json(s)));
+    }
+  }
+
+  TEST_CASE("write_chunk_json writes the tree bundle.cpp built, code arrays of every kind") {
+    const std::vector<std::string> hard = hard_strings();
+    const std::vector<std::string> codes = {
+        "", "[\"3k2\"]", "[\"3k2\",\"\",\"5s1.2c\"]", "[ \"3k2\" , \"1\" ]", "[]", "{}", "not json", "[1,2]",
+        "[\"a\\\"b\"]", "[\"a\",]", "[\"\xC3\xA9\"]", "[\"\"]", "[\"x\"", "[\"x\"]]"};
+    std::vector<quire::Post> posts(hard.size() + codes.size());
+    for (size_t i = 0; i < posts.size(); ++i) {
+      posts[i].slug = "post-" + std::to_string(i) + (i < hard.size() ? hard[i] : "");
+      posts[i].body = i < hard.size() ? hard[i] : "body " + std::to_string(i);
+      posts[i].code_json = i >= hard.size() ? codes[i - hard.size()] : i % 3 == 0 ? "[\"2k\"]" : "";
+    }
+    std::vector<const quire::Post*> chunk;
+    json bodies = json::array();
+    for (const quire::Post& p : posts) {
+      chunk.push_back(&p);
+      json entry = {{"slug", p.slug.str()}, {"body", p.body.str()}};  // bundle.cpp's tree, as it was
+      if (!p.code_json.empty()) {
+        json code = json::parse(p.code_json, nullptr, false);
+        if (code.is_array() && !code.empty()) entry["code"] = std::move(code);
+      }
+      bodies.push_back(std::move(entry));
+    }
+    const std::string expected =
+        dump({{"format", quire::kChunkFormat}, {"version", quire::kChunkVersion}, {"posts", std::move(bodies)}});
+    CHECK(quire::write_chunk_json(chunk) == expected);
+    CHECK(quire::write_chunk_json({}) == dump({{"format", quire::kChunkFormat}, {"version", quire::kChunkVersion},
+                                               {"posts", json::array()}}));
+  }
+}
