@@ -48,8 +48,6 @@ import { fetchBundle, getCore, loadBundle } from './quire.js';
  * @property {boolean} [focusSearch]  keep focus in the search box (search as you type)
  */
 
-/** Rounds of fetching a view may need (index, shards, typo shards, chunks). */
-const maxNeedRounds = 5;
 /** Search as you type waits this long after the last keystroke (ms). */
 const typingDelay = 150;
 
@@ -511,10 +509,9 @@ async function liveSearch(input, url) {
   let view;
   try {
     view = loaded.render(path, 'main');
-    for (let round = 0; view.needs && round < maxNeedRounds; round += 1) {
-      await loaded.loadNeeds(view.needs);
-      if (ticket !== latestTyped) return;
-      view = loaded.render(path, 'main');
+    if (view.needs) {
+      view = await loaded.complete(view, () => loaded.render(path, 'main'), () => ticket === latestTyped);
+      if (!view) return;
     }
   } catch (error) {
     console.warn('Quire: search failed', error);
@@ -596,17 +593,18 @@ async function show(url, options) {
   let view;
   try {
     view = loaded.render(path, 'app');
-    // A post whose body is in a chunk not loaded yet (split bundle), or a
-    // search's index files (a few rounds: the index, shards, typo shards).
-    for (let round = 0; view.needs && round < maxNeedRounds; round += 1) {
+    // A post whose body is in a chunk not loaded yet (split bundle), the
+    // shards of a list's posts, or a search's index files: what the core
+    // names is fetched, then the view rendered again. Without needs, the
+    // view goes into the page in this task.
+    if (view.needs) {
       if (!options.initial) waitingShow = ticket;
       try {
-        await loaded.loadNeeds(view.needs);  // what the core names: a chunk, shards, search files
+        view = await loaded.complete(view, () => loaded.render(path, 'app'), () => ticket === latestShow);
       } finally {
         if (waitingShow === ticket) waitingShow = 0;
       }
-      if (ticket !== latestShow) return;  // the reader went elsewhere meanwhile
-      view = loaded.render(path, 'app');
+      if (!view) return;  // the reader went elsewhere meanwhile
     }
   } catch (error) {
     // A chunk that is gone (a redeploy) or a network error: the page the

@@ -456,11 +456,12 @@ class QuireBlog extends HTMLElement {
     let shown = bundle.renderWidget(options);
     // A large blog's post body lives in a chunk, its posts' entries in
     // shards: fetch what the core names (once per page), then render again
-    // (a post's shard first, then its chunk: two rounds at most).
-    for (let round = 0; shown.needs && round < 3; round += 1) {
-      await Promise.all(shown.needs.split('\n').filter(Boolean).map((file) => bundle.load(file)));
-      if (generation !== this.#generation) return;
-      shown = bundle.renderWidget(options);
+    // (a post's shard first, then its chunk).
+    if (shown.needs) {
+      const complete = await bundle.complete(shown, () => bundle.renderWidget(options),
+        () => generation === this.#generation);
+      if (!complete) return;
+      shown = complete;
     }
     const frame = /** @type {HTMLElement} */ (this.#frame);
     frame.innerHTML = shown.html;  // markup from the core: every text escaped there

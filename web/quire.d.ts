@@ -97,6 +97,9 @@ export interface QuireCore {
  */
 export function getCore(options?: CoreOptions): Promise<QuireCore>;
 
+/** Rounds of fetching one view may need (Bundle.complete). */
+export const maxNeedRounds: number;
+
 /** A loaded bundle inside the core. */
 export class Bundle {
   private constructor();
@@ -121,6 +124,13 @@ export class Bundle {
    * @throws QuireError 'fetch', or the chunk's 'parse' | 'format' | 'version' | 'schema'
    */
   ensure(path: string): Promise<void>;
+  /**
+   * Completes a view: while it names files the bundle lacks (`needs`),
+   * loads them and renders it again with `render`, at most maxNeedRounds
+   * times; null once `wanted()` turns false.
+   * @throws QuireError as load(), or what `render` throws
+   */
+  complete<V extends { needs: string }>(view: V, render: () => V, wanted?: () => boolean): Promise<V | null>;
   /**
    * Loads every file a view's `needs` names (one a line).
    * @throws QuireError as load()

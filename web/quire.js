@@ -117,6 +117,14 @@ export class QuireError extends Error {
   }
 }
 
+/**
+ * Rounds of fetching one view may need, each what the core names after
+ * the last (Bundle.complete): a search's boundary file, its words' shards,
+ * a typo's shards, then its hits' post shards; a sharded post's slug file,
+ * its shard, its chunk. Used by the app and the widget through complete().
+ */
+export const maxNeedRounds = 5;
+
 // One module promise per page, kept on globalThis so that two copies of
 // this file (say the app and a widget loaded from elsewhere) still share one
 // instance of the core.
@@ -278,11 +286,30 @@ export class Bundle {
     if (this.#released) throw new QuireError('This bundle has been released', 'released');
     // One file, or several one a line (a search's index files, a sharded
     // bundle's post shards), in rounds: a post's shard, then its chunk.
-    for (let round = 0; round < 4; round += 1) {
-      const needs = this.#core.chunkFor(this.handle, String(path));
-      if (!needs) return;
-      await this.loadNeeds(needs);
+    const needed = () => ({ needs: this.#core.chunkFor(this.handle, String(path)) });
+    await this.complete(needed(), needed);
+  }
+
+  /**
+   * Completes a view: while it names files the bundle lacks (`needs`),
+   * loads them and renders it again (`render`), at most maxNeedRounds
+   * times. Resolves to the last render, or to null once `wanted()` turns
+   * false (the reader went elsewhere meanwhile). A view that needs nothing
+   * is best not passed here: the caller can show it in the same task.
+   * @template {{needs: string}} V
+   * @param {V} view  the first render
+   * @param {() => V} render
+   * @param {() => boolean} [wanted]
+   * @returns {Promise<V|null>}
+   * @throws {QuireError} as load(), or what `render` throws
+   */
+  async complete(view, render, wanted = () => true) {
+    for (let round = 0; view.needs && round < maxNeedRounds; round += 1) {
+      await this.loadNeeds(view.needs);
+      if (!wanted()) return null;
+      view = render();
     }
+    return view;
   }
 
   /**

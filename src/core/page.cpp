@@ -180,12 +180,21 @@ std::string render_document(const Bundle& bundle, const View& view) {
   // their own (combined tags, deep links on some hosts): the app renders
   // those as soon as it can, so it is fetched first (a module script alone
   // is fetched at low priority). It shows what the page arrived with
-  // ("Page not found", its search box) until then, and starts the core and
-  // the bundle once that has painted: nothing competes with the page's own
-  // first paint for bandwidth, and the largest paint is the page's
-  // (web/app.js, afterFirstPaint). A pre-rendered page starts the core on
+  // ("Page not found", its search box) until then, and starts the core once
+  // that has painted, so that the largest paint is the page's (web/app.js,
+  // afterFirstPaint). What the core needs is downloaded meanwhile, at low
+  // priority (after the stylesheet and the scripts the first paint waits
+  // for): the glue, the module (compileStreaming takes the preloaded
+  // response: same URL, same CORS mode) and the bundle. Only here: every
+  // view this page shows needs them. A pre-rendered page starts the core on
   // first interaction.
-  if (view.status == 404) h.raw("<link rel=\"modulepreload\" href=\"").text(base + kAppScriptFile).raw("\">\n");
+  if (view.status == 404) {
+    h.raw("<link rel=\"modulepreload\" href=\"").text(base + kAppScriptFile).raw("\">\n");
+    h.raw("<link rel=\"modulepreload\" href=\"").text(base + kCoreScriptFile).raw("\" fetchpriority=\"low\">\n");
+    h.raw("<link rel=\"preload\" href=\"").text(base + kCoreWasmFile)
+        .raw("\" as=\"fetch\" type=\"application/wasm\" crossorigin fetchpriority=\"low\">\n");
+    h.raw("<link rel=\"preload\" href=\"").text(base + kBundleFile).raw("\" as=\"fetch\" crossorigin fetchpriority=\"low\">\n");
+  }
   h.raw("<link rel=\"modulepreload\" href=\"").text(base + kApiScriptFile).raw("\">\n");
   h.raw("<link rel=\"modulepreload\" href=\"").text(base + kFootnoteScriptFile).raw("\">\n");
   h.raw("<script type=\"module\" src=\"").text(base + kAppScriptFile).raw("\"></script>\n").raw("</head>\n<body>\n")

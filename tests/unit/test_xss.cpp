@@ -104,6 +104,7 @@ const std::set<std::string> kAllowedAttributes = {
     "stroke-linejoin", "cx", "cy", "r",  // the chrome's SVG icons
     "part",                                // the widget's ::part() names
     "placeholder",                         // the header's search box
+    "fetchpriority",                       // 404.html's preloads of the core, at low priority
     "property"};                           // OpenGraph <meta property=...>
 const std::set<std::string> kUrlAttributes = {"href", "src", "action", "formaction", "poster",
                                               "cite", "background", "data", "xlink:href"};
