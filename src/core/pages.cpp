@@ -295,13 +295,12 @@ void render_menu(Html& h, const Bundle& b, const View& view, std::string_view se
     else if (in_section) h.raw(" aria-current=\"true\"");
     h.raw(">").text(label).raw("</a></li>\n");
   };
-  if (site.menu.empty()) {  // the default menu
+  if (site.menu.empty()) {  // the default menu; search is the header's own box (page.cpp)
     struct Item { const char* section; const char* label; Route route; };
     const Item items[] = {{"home", "Home", home_route()},
                           {"tags", "Tags", route_of(RouteKind::TagsIndex)},
                           {"categories", "Categories", terms_index_route(true)},  // categories.hpp
-                          {"archive", "Archive", route_of(RouteKind::ArchiveIndex)},
-                          {"search", "Search", route_of(RouteKind::Search)}};
+                          {"archive", "Archive", route_of(RouteKind::ArchiveIndex)}};
     for (const Item& it : items) {
       if (it.route.category && !site.categories) continue;
       std::string href = route_path(it.route, site.base_path);

@@ -118,6 +118,17 @@ TEST_SUITE("pages") {
     CHECK(has(r.errors[0].message, "2020-01-01-a.md"));
   }
 
+  TEST_CASE("the default menu: home, tags, archive; search is the header's box, not a second entry") {
+    TempDir dir;
+    auto r = blog(dir, "title: T\n");
+    REQUIRE_MESSAGE(r.ok(), all(r.errors));
+    const std::string home = quire::render_document(r.bundle, quire::render_view(r.bundle, quire::parse_route("/", r.bundle)));
+    CHECK(has(home, "<li><a href=\"/tags/\">Tags</a></li>"));
+    CHECK(has(home, "<li><a href=\"/archive/\">Archive</a></li>"));
+    CHECK(has(home, "<form class=\"site-search\" role=\"search\""));
+    CHECK_FALSE(has(home, ">Search</a>"));
+  }
+
   TEST_CASE("the menu: in the header of every view, the current entry marked") {
     TempDir dir;
     auto r = blog(dir, kMenu);
