@@ -1489,6 +1489,10 @@ std::string_view prepare_source(std::string_view markdown, unsigned flags,
 // slugify() into `slug` (its content replaced).
 void assign_slug(std::string& slug, std::string_view text);
 
+// slugify() of ASCII `text` written to `out` (room for text.size() bytes):
+// its length, or kNone if `text` is not all ASCII.
+std::size_t write_ascii_slug(std::string_view text, char* out);
+
 // Per-document registry of ids: "intro", "intro-1", "intro-2", ... Ids the
 // footnotes or the page chrome use are never handed to headings. The ids
 // lie one after another in one string, found through an open-addressing
@@ -1792,6 +1796,7 @@ class HtmlRenderer {
 
   void open_heading() {
     in_heading_ = true;
+    heading_html_.reserve(256);  // once per document: no growth step by step
     heading_html_.clear();
     heading_text_.clear();
   }
@@ -1799,9 +1804,17 @@ class HtmlRenderer {
   QUIRE_OUT_OF_LINE void close_heading(const MD_BLOCK_H_DETAIL& detail) {
     in_heading_ = false;
     const char level = static_cast<char>('0' + std::min(std::max(detail.level, 1u), 6u));
-    assign_slug(slug_, heading_text_);
-    if (slug_.empty()) slug_ = "section";
-    const std::string_view id = context_.heading_ids.claim(slug_);
+    // An ASCII heading's slug is made on the stack (most are), any other's
+    // in slug_.
+    char ascii[128];
+    const std::size_t length = heading_text_.size() <= sizeof ascii ? write_ascii_slug(heading_text_, ascii) : kNone;
+    std::string_view slug(ascii, length == kNone ? 0 : length);
+    if (length == kNone) {
+      assign_slug(slug_, heading_text_);
+      slug = slug_;
+    }
+    if (slug.empty()) slug = "section";
+    const std::string_view id = context_.heading_ids.claim(slug);
     *html_ += "<h";
     *html_ += level;
     *html_ += " id=\"";
@@ -2120,6 +2133,7 @@ class HtmlRenderer {
     if (!is_defined_reference(footnotes, index)) return;
     Footnote& note = footnotes.notes[footnotes.occurrences[index].note];
     if (note.number == 0) {
+      if (footnotes.numbered.empty()) footnotes.numbered.reserve(footnotes.notes.size());
       footnotes.numbered.push_back(footnotes.occurrences[index].note);
       note.number = static_cast<unsigned>(footnotes.numbered.size());
     }
@@ -2347,10 +2361,9 @@ void append_footnote_section(OutputBuffer& out, RenderContext& context, OutputBu
 // after a blank line parses as it does alone.
 bool place_notes_first(Footnotes& footnotes, std::string_view& body, std::string& storage) {
   if (footnotes.occurrences.empty()) return false;
-  for (std::size_t at = find_byte(body, 0, ']'); at != kNone; at = find_byte(body, at + 1, ']'))
-    if (at + 1 < body.size() && body[at + 1] == ':') return false;
+  footnotes.placed.reserve(footnotes.notes.size());
   std::size_t size = body.size();
-  bool fits = true;
+  bool fits = true, brackets = false;
   for (const ReferenceOccurrence& o : footnotes.occurrences) {
     if (o.note == ReferenceOccurrence::kUndefined || footnotes.notes[o.note].placed) continue;
     Footnote& note = footnotes.notes[o.note];
@@ -2363,7 +2376,11 @@ bool place_notes_first(Footnotes& footnotes, std::string_view& body, std::string
     note.placed = true;
     footnotes.placed.push_back(o.note);
     size += content.size() + 1;
+    brackets = brackets || content.find('[') != kNone;
   }
+  // Link references need a '[' in a note.
+  for (std::size_t at = brackets ? find_byte(body, 0, ']') : kNone; fits && at != kNone; at = find_byte(body, at + 1, ']'))
+    if (at + 1 < body.size() && body[at + 1] == ':') fits = false;
   if (!fits || footnotes.placed.empty()) {
     for (const std::size_t index : footnotes.placed) footnotes.notes[index].placed = false;
     footnotes.placed.clear();
@@ -2538,6 +2555,23 @@ bool is_slug_separator(char32_t cp) {
          cp == 0xFEFF || cp == 0xFFFC || cp == 0xFFFD || is_sentinel_digit_cp(cp);
 }
 
+std::size_t write_ascii_slug(std::string_view text, char* out) {
+  std::size_t n = 0;
+  bool separator = false;
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c >= 0x80) return kNone;
+    if (is_ascii_alnum(c)) {
+      if (separator && n != 0) out[n++] = '-';
+      separator = false;
+      out[n++] = ascii_lower(ch);
+    } else {
+      separator = true;
+    }
+  }
+  return n;
+}
+
 void assign_slug(std::string& slug, std::string_view text) {
   // ASCII first, written in place (a slug is never longer than the ASCII
   // text it comes from: a '-' only follows a byte that wrote nothing).
@@ -2627,7 +2661,13 @@ std::string_view render_markdown_into(OutputBuffer& out, std::string_view markdo
     const bool notes_first = place_notes_first(context.footnotes, body, storage);
     {
       HtmlRenderer renderer(context, out);
-      if (notes_first) renderer.divert_first_blocks(notes, context.footnotes.placed.size(), ends);
+      if (notes_first) {
+        ends.reserve(context.footnotes.placed.size());
+        std::size_t bytes = 64;  // about twice their markdown: one allocation
+        for (const std::size_t index : context.footnotes.placed) bytes += 2 * context.footnotes.notes[index].content.size();
+        notes.reserve(bytes);
+        renderer.divert_first_blocks(notes, context.footnotes.placed.size(), ends);
+      }
       renderer.render(body);
     }
     std::size_t at = 0;
