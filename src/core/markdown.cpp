@@ -20,6 +20,9 @@
 //      text (and for a body in the rare case extract_footnotes describes).
 //   5. HtmlRenderer renders the body, then each referenced note (a nested
 //      md4c pass per note, numbered by first reference), then the section.
+//      Notes that are one plain paragraph (most) render in the body's own
+//      md4c pass instead, placed before it (place_notes_first), or else
+//      together in one pass of their own (append_footnote_section).
 //
 // No exceptions are thrown (the WASM build may have them disabled), nothing
 // recurses on input depth, and there is no global mutable state.
@@ -933,6 +936,16 @@ class CodeLookup {
     while (!unsafe_ && scanned_ < line) {
       const std::size_t hit = next_mark();
       if (hit >= line) break;
+      // A mark after other text on its line (most: inline code) starts no
+      // block: it only counts for marks_in_paragraph, and the search goes
+      // on after it. (Earlier marks of its line were hits themselves.)
+      std::size_t lead = hit;
+      while (lead > scanned_ && is_container_prefix_char(source_[lead - 1])) --lead;
+      if (lead > scanned_ && !is_line_break(source_[lead - 1])) {
+        if (source_[hit] != '~') mark_at_ = hit;
+        cursor_ = hit + 1;
+        continue;
+      }
       // The hit's line starts at or after scanned_ (a line start): the
       // look back for it stops there.
       const std::string_view before = source_.substr(scanned_, hit - scanned_);
@@ -945,11 +958,12 @@ class CodeLookup {
   }
 
 
-  // The first '`', '<' or '~' at or after scanned_. Kept between queries:
-  // searching on to the end of the source at every query would make many
-  // footnotes in a document without marks quadratic.
+  // The first '`', '<' or '~' at or after scanned_ and cursor_. Kept
+  // between queries: searching on to the end of the source at every query
+  // would make many footnotes in a document without marks quadratic.
   std::size_t next_mark() {
-    if (next_mark_ == kUnknown || next_mark_ < scanned_) next_mark_ = find_any(source_, scanned_, '`', '<', '~');
+    const std::size_t from = std::max(scanned_, cursor_);
+    if (next_mark_ == kUnknown || next_mark_ < from) next_mark_ = find_any(source_, from, '`', '<', '~');
     return next_mark_;
   }
 
@@ -976,7 +990,7 @@ class CodeLookup {
         }
       }
     }
-    if (code_mark || find_either(line, 0, '`', '<') != std::string_view::npos) mark_line_ = l.begin;
+    if (code_mark || find_either(line, 0, '`', '<') != std::string_view::npos) mark_at_ = l.begin;
   }
 
   // Moves past the closer of the fence just opened; an unclosed fence (before
@@ -995,7 +1009,7 @@ class CodeLookup {
       if (l.begin + indent.bytes == hit && indent.columns <= 3 &&
           closes_fence(line.substr(indent.bytes), fence_char, fence_length)) {
         scanned_ = l.next;
-        mark_line_ = kNone;  // the paragraph before the fence is over
+        mark_at_ = kNone;  // the paragraph before the fence is over
         return;
       }
       from = l.next;
@@ -1007,7 +1021,7 @@ class CodeLookup {
   // previous query (whose answer then holds): each line is looked at once.
   bool marks_in_paragraph(std::size_t line) {
     bool marks = false;
-    if (mark_line_ != kNone) {
+    if (mark_at_ != kNone) {
       std::size_t at = line;
       for (;;) {
         if (at == checked_line_) {
@@ -1016,7 +1030,7 @@ class CodeLookup {
         }
         const SourceLine before = line_before(source_, at);
         if (is_blank(before.text(source_))) break;
-        if (before.begin == mark_line_) {
+        if (mark_at_ >= before.begin && mark_at_ < before.next) {
           marks = true;
           break;
         }
@@ -1037,7 +1051,8 @@ class CodeLookup {
   std::size_t scanned_ = 0;            // everything before this offset is accounted for
   static constexpr std::size_t kUnknown = kNone - 1;
   std::size_t next_mark_ = kUnknown;   // next_mark()'s answer (kNone: no mark left)
-  std::size_t mark_line_ = kNone;      // the last line with '`' or '<' since a fence
+  std::size_t mark_at_ = kNone;        // in the last line with '`' or '<' since a fence
+  std::size_t cursor_ = 0;             // marks before this offset are accounted for
   std::size_t checked_line_ = kNone;   // the previous query line...
   bool checked_marks_ = false;         // ...and marks_in_paragraph's answer there
 };
@@ -1815,22 +1830,26 @@ class HtmlRenderer {
     }
     if (slug.empty()) slug = "section";
     const std::string_view id = context_.heading_ids.claim(slug);
-    *html_ += "<h";
-    *html_ += level;
-    *html_ += " id=\"";
-    *html_ += context_.id_prefix;
-    append_html_escaped(*html_, id);
-    *html_ += "\">";
-    *html_ += heading_html_.view();
+    // The id needs no escaping: a slug is letters, digits and '-', and
+    // claim() adds only "section-" and "-N". Markup in a few pieces.
+    OutputBuffer& out = *html_;
+    const std::string_view prefix = context_.id_prefix;
+    char open[] = "<h? id=\"";
+    open[2] = level;
+    out.append(open, sizeof open - 1);
+    if (!prefix.empty()) out += prefix;
+    out += id;
+    out += "\">";
+    out += heading_html_.view();
     // The permalink: visible on hover (web/style.css), hidden from screen
     // readers (the heading itself is the landmark) and out of the tab order
     // (aria-hidden content must not be focusable).
-    *html_ += "<a class=\"heading-anchor\" href=\"#";
-    *html_ += context_.id_prefix;
-    append_html_escaped(*html_, id);
-    *html_ += "\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h";
-    *html_ += level;
-    *html_ += ">\n";
+    out += "<a class=\"heading-anchor\" href=\"#";
+    if (!prefix.empty()) out += prefix;
+    out += id;
+    char close[] = "\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h?>\n";
+    close[sizeof close - 4] = level;
+    out.append(close, sizeof close - 1);
     if (context_.headings) {
       HeadingEntry& entry = context_.headings->emplace_back();
       entry.level = level - '0';
