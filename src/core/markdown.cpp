@@ -20,6 +20,9 @@
 //      text (and for a body in the rare case extract_footnotes describes).
 //   5. HtmlRenderer renders the body, then each referenced note (a nested
 //      md4c pass per note, numbered by first reference), then the section.
+//      Notes that are one plain paragraph (most) render in the body's own
+//      md4c pass instead, placed before it (place_notes_first), or else
+//      together in one pass of their own (append_footnote_section).
 //
 // No exceptions are thrown (the WASM build may have them disabled), nothing
 // recurses on input depth, and there is no global mutable state.
@@ -498,6 +501,7 @@ struct Footnote {
   // Its HTML: html_end - html_begin bytes of the notes' shared buffer
   // (append_footnote_section), no string of its own.
   std::size_t html_begin = 0, html_end = 0;
+  bool placed = false;  // in Footnotes::placed
 };
 
 // One "[^label]" replaced by a sentinel.
@@ -524,6 +528,7 @@ struct Footnotes {
   std::string literals;  // the occurrences' "[^label]" texts, one after another
   std::string key;       // scratch: a label's key while it is looked up
   std::vector<std::size_t> numbered;  // note indexes in number order
+  std::vector<std::size_t> placed;    // notes rendered before the body (place_notes_first)
   std::vector<LinkDefinition> link_definitions;
   std::unordered_map<std::string, std::size_t> link_definition_by_label;
 };
@@ -931,6 +936,16 @@ class CodeLookup {
     while (!unsafe_ && scanned_ < line) {
       const std::size_t hit = next_mark();
       if (hit >= line) break;
+      // A mark after other text on its line (most: inline code) starts no
+      // block: it only counts for marks_in_paragraph, and the search goes
+      // on after it. (Earlier marks of its line were hits themselves.)
+      std::size_t lead = hit;
+      while (lead > scanned_ && is_container_prefix_char(source_[lead - 1])) --lead;
+      if (lead > scanned_ && !is_line_break(source_[lead - 1])) {
+        if (source_[hit] != '~') mark_at_ = hit;
+        cursor_ = hit + 1;
+        continue;
+      }
       // The hit's line starts at or after scanned_ (a line start): the
       // look back for it stops there.
       const std::string_view before = source_.substr(scanned_, hit - scanned_);
@@ -943,11 +958,12 @@ class CodeLookup {
   }
 
 
-  // The first '`', '<' or '~' at or after scanned_. Kept between queries:
-  // searching on to the end of the source at every query would make many
-  // footnotes in a document without marks quadratic.
+  // The first '`', '<' or '~' at or after scanned_ and cursor_. Kept
+  // between queries: searching on to the end of the source at every query
+  // would make many footnotes in a document without marks quadratic.
   std::size_t next_mark() {
-    if (next_mark_ == kUnknown || next_mark_ < scanned_) next_mark_ = find_any(source_, scanned_, '`', '<', '~');
+    const std::size_t from = std::max(scanned_, cursor_);
+    if (next_mark_ == kUnknown || next_mark_ < from) next_mark_ = find_any(source_, from, '`', '<', '~');
     return next_mark_;
   }
 
@@ -974,7 +990,7 @@ class CodeLookup {
         }
       }
     }
-    if (code_mark || find_either(line, 0, '`', '<') != std::string_view::npos) mark_line_ = l.begin;
+    if (code_mark || find_either(line, 0, '`', '<') != std::string_view::npos) mark_at_ = l.begin;
   }
 
   // Moves past the closer of the fence just opened; an unclosed fence (before
@@ -993,7 +1009,7 @@ class CodeLookup {
       if (l.begin + indent.bytes == hit && indent.columns <= 3 &&
           closes_fence(line.substr(indent.bytes), fence_char, fence_length)) {
         scanned_ = l.next;
-        mark_line_ = kNone;  // the paragraph before the fence is over
+        mark_at_ = kNone;  // the paragraph before the fence is over
         return;
       }
       from = l.next;
@@ -1005,7 +1021,7 @@ class CodeLookup {
   // previous query (whose answer then holds): each line is looked at once.
   bool marks_in_paragraph(std::size_t line) {
     bool marks = false;
-    if (mark_line_ != kNone) {
+    if (mark_at_ != kNone) {
       std::size_t at = line;
       for (;;) {
         if (at == checked_line_) {
@@ -1014,7 +1030,7 @@ class CodeLookup {
         }
         const SourceLine before = line_before(source_, at);
         if (is_blank(before.text(source_))) break;
-        if (before.begin == mark_line_) {
+        if (mark_at_ >= before.begin && mark_at_ < before.next) {
           marks = true;
           break;
         }
@@ -1035,7 +1051,8 @@ class CodeLookup {
   std::size_t scanned_ = 0;            // everything before this offset is accounted for
   static constexpr std::size_t kUnknown = kNone - 1;
   std::size_t next_mark_ = kUnknown;   // next_mark()'s answer (kNone: no mark left)
-  std::size_t mark_line_ = kNone;      // the last line with '`' or '<' since a fence
+  std::size_t mark_at_ = kNone;        // in the last line with '`' or '<' since a fence
+  std::size_t cursor_ = 0;             // marks before this offset are accounted for
   std::size_t checked_line_ = kNone;   // the previous query line...
   bool checked_marks_ = false;         // ...and marks_in_paragraph's answer there
 };
@@ -1316,7 +1333,7 @@ bool extract_footnotes(std::string_view source, unsigned flags,
       }
       if (footnotes.by_label.find(key) == footnotes.by_label.end()) {
         footnotes.by_label.emplace(key, footnotes.notes.size());
-        footnotes.notes.push_back(Footnote{definition.take(), 0, 0, 0, 0});
+        footnotes.notes.push_back(Footnote{definition.take(), 0, 0, 0, 0, false});
       }
       body.append(source.substr(kept_begin, begin - kept_begin));
       if (q.depth > 0) {
@@ -1473,34 +1490,56 @@ std::string_view prepare_source(std::string_view markdown, unsigned flags,
 
 // ------------------------------------------------------------------ heading ids
 
+// The renderer's rarer paths (links, images, headings, code blocks, lists,
+// tables, entities, raw HTML, footnote references, closing spans) are kept
+// out of line in WebAssembly: inlined, each was copied into several of the
+// md4c callbacks (parse()), for a bigger module and no measurable speed.
+#if defined(__wasm__)
+#define QUIRE_OUT_OF_LINE __attribute__((noinline))
+#else
+#define QUIRE_OUT_OF_LINE
+#endif
+
+
 // slugify() into `slug` (its content replaced).
 void assign_slug(std::string& slug, std::string_view text);
 
+// slugify() of ASCII `text` written to `out` (room for text.size() bytes):
+// its length, or kNone if `text` is not all ASCII.
+std::size_t write_ascii_slug(std::string_view text, char* out);
+
 // Per-document registry of ids: "intro", "intro-1", "intro-2", ... Ids the
-// footnotes or the page chrome use are never handed to headings.
+// footnotes or the page chrome use are never handed to headings. The ids
+// lie one after another in one string, found through an open-addressing
+// table of their places: a post's headings cost two allocations, not a
+// node (and a string) each.
 class HeadingIds {
  public:
-  // The id (kept here, valid for the registry's life).
-  const std::string& claim(const std::string& slug) {
-    if (used_.empty()) used_.reserve(16);  // a post's headings, without rehashing
-    if (!reserved(slug)) {  // one lookup: the insert tells whether it was taken
-      const auto inserted = used_.insert(slug);
-      if (inserted.second) return *inserted.first;
-    }
-    // Candidates are "<base>-1", "<base>-2", ... A base whose candidates are
-    // all reserved ("fn": fn-1, fn-2, ...; "fnref-1": fnref-1-1, ...;
-    // "quire") moves under "section-", where none is: then at most
-    // used_.size() + 1 candidates are tried, whatever the headings.
-    const std::string base = reserved(slug + "-1") ? "section-" + slug : slug;
-    if (!taken(base)) return *used_.insert(base).first;
-    unsigned& suffix = next_suffix_[base];
-    for (;;) {
-      std::string candidate = base + "-" + std::to_string(++suffix);
-      if (!taken(candidate)) return *used_.insert(std::move(candidate)).first;
-    }
+  // The id, valid until the next claim.
+  std::string_view claim(std::string_view slug) {
+    if (!reserved(slug) && insert(slug)) return last();
+    return claim_taken(slug);
   }
 
  private:
+  struct Slot {
+    std::uint32_t at = 0, size = 0;  // in names_; size 0: empty (ids are never empty)
+  };
+
+  // Candidates are "<base>-1", "<base>-2", ... A base whose candidates are
+  // all reserved ("fn": fn-1, fn-2, ...; "fnref-1": fnref-1-1, ...;
+  // "quire") moves under "section-", where none is: then at most
+  // the number of ids + 1 candidates are tried, whatever the headings.
+  QUIRE_OUT_OF_LINE std::string_view claim_taken(std::string_view slug) {
+    const std::string base = reserved(std::string(slug) + "-1") ? "section-" + std::string(slug) : std::string(slug);
+    if (!reserved(base) && insert(base)) return last();
+    unsigned& suffix = next_suffix_[base];
+    for (;;) {
+      const std::string candidate = base + "-" + std::to_string(++suffix);
+      if (!reserved(candidate) && insert(candidate)) return last();
+    }
+  }
+
   static bool is_number(std::string_view s) {
     return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
   }
@@ -1518,9 +1557,38 @@ class HeadingIds {
 
   static bool reserved(std::string_view id) { return is_footnote_id(id) || is_chrome_id(id); }
 
-  bool taken(const std::string& id) const { return used_.count(id) != 0 || reserved(id); }
+  std::string_view name(const Slot& slot) const { return std::string_view(names_).substr(slot.at, slot.size); }
+  std::string_view last() const { return name(last_); }
 
-  std::unordered_set<std::string> used_;
+  // Adds `id` (not empty) unless it is there; whether it was added.
+  bool insert(std::string_view id) {
+    if ((count_ + 1) * 2 > slots_.size()) grow();
+    std::size_t i = std::hash<std::string_view>()(id) & (slots_.size() - 1);
+    for (; slots_[i].size != 0; i = (i + 1) & (slots_.size() - 1))
+      if (name(slots_[i]) == id) return false;
+    if (names_.empty()) names_.reserve(256);  // a post's headings, in one allocation
+    last_ = {static_cast<std::uint32_t>(names_.size()), static_cast<std::uint32_t>(id.size())};
+    names_.append(id);
+    slots_[i] = last_;
+    ++count_;
+    return true;
+  }
+
+  void grow() {
+    std::vector<Slot> old(std::max<std::size_t>(16, slots_.size() * 2));
+    old.swap(slots_);
+    for (const Slot& slot : old) {
+      if (slot.size == 0) continue;
+      std::size_t i = std::hash<std::string_view>()(name(slot)) & (slots_.size() - 1);
+      while (slots_[i].size != 0) i = (i + 1) & (slots_.size() - 1);
+      slots_[i] = slot;
+    }
+  }
+
+  std::string names_;
+  std::vector<Slot> slots_;  // a power of two, at most half full
+  std::size_t count_ = 0;
+  Slot last_;
   std::unordered_map<std::string, unsigned> next_suffix_;
 };
 
@@ -1551,33 +1619,35 @@ struct RenderContext {
   std::vector<HeadingEntry>* headings = nullptr;
 };
 
-// The renderer's rarer paths (links, images, headings, code blocks, lists,
-// tables, entities, raw HTML, footnote references, closing spans) are kept
-// out of line in WebAssembly: inlined, each was copied into several of the
-// md4c callbacks (parse()), for a bigger module and no measurable speed.
-#if defined(__wasm__)
-#define QUIRE_OUT_OF_LINE __attribute__((noinline))
-#else
-#define QUIRE_OUT_OF_LINE
-#endif
-
 class HtmlRenderer {
  public:
   // Appends the HTML to `out`.
   HtmlRenderer(RenderContext& context, OutputBuffer& out)
-      : context_(context), html_(out),
+      : context_(context), html_(&out),
         raw_html_(context.raw_html, [](const void* self, OutputBuffer& o, std::string_view url) {
           static_cast<const HtmlRenderer*>(self)->append_url(o, url);
         }, this) {}
 
   void render(std::string_view source) {  // NUL after it (parse())
-    html_.reserve(html_.size() + source.size() + source.size() / 4);
+    OutputBuffer& out = diverted_ > 0 ? *main_ : *html_;
+    out.reserve(out.size() + source.size() + source.size() / 4);
     parse(source, context_.flags, *this);
   }
 
   // When set, receives the output offset at the end of each top-level
   // block (the notes rendered together: append_footnote_section).
   void record_top_level_ends(std::vector<std::size_t>* ends) { top_level_ends_ = ends; }
+
+  // The first `count` top-level blocks (the notes placed before the body:
+  // place_notes_first) go to `notes`, their ends recorded in `ends`; then
+  // the output is the one given to the constructor again.
+  void divert_first_blocks(OutputBuffer& notes, std::size_t count, std::vector<std::size_t>& ends) {
+    if (count == 0) return;
+    main_ = html_;
+    html_ = &notes;
+    diverted_ = count;
+    top_level_ends_ = &ends;
+  }
 
   int enter_block(MD_BLOCKTYPE type, void* detail) {
     ++depth_;
@@ -1631,7 +1701,13 @@ class HtmlRenderer {
       case MD_BLOCK_TD: put("</td>\n"); break;
       default: break;
     }
-    if (--depth_ == 1 && top_level_ends_) top_level_ends_->push_back(html_.size());
+    if (--depth_ == 1 && top_level_ends_) {
+      top_level_ends_->push_back(html_->size());
+      if (diverted_ > 0 && --diverted_ == 0) {
+        html_ = main_;
+        top_level_ends_ = nullptr;
+      }
+    }
     return 0;
   }
 
@@ -1709,7 +1785,7 @@ class HtmlRenderer {
  private:
   // While a heading is open its HTML is buffered: the id comes from all of
   // its text, known only at its end.
-  OutputBuffer& sink() { return in_heading_ ? heading_html_ : html_; }
+  OutputBuffer& sink() { return in_heading_ ? heading_html_ : *html_; }
   void put(std::string_view s) { sink().append(s); }
 
   QUIRE_OUT_OF_LINE void open_ordered_list(const MD_BLOCK_OL_DETAIL& detail) {
@@ -1735,6 +1811,7 @@ class HtmlRenderer {
 
   void open_heading() {
     in_heading_ = true;
+    heading_html_.reserve(256);  // once per document: no growth step by step
     heading_html_.clear();
     heading_text_.clear();
   }
@@ -1742,25 +1819,37 @@ class HtmlRenderer {
   QUIRE_OUT_OF_LINE void close_heading(const MD_BLOCK_H_DETAIL& detail) {
     in_heading_ = false;
     const char level = static_cast<char>('0' + std::min(std::max(detail.level, 1u), 6u));
-    assign_slug(slug_, heading_text_);
-    if (slug_.empty()) slug_ = "section";
-    const std::string& id = context_.heading_ids.claim(slug_);
-    html_ += "<h";
-    html_ += level;
-    html_ += " id=\"";
-    html_ += context_.id_prefix;
-    append_html_escaped(html_, id);
-    html_ += "\">";
-    html_ += heading_html_.view();
+    // An ASCII heading's slug is made on the stack (most are), any other's
+    // in slug_.
+    char ascii[128];
+    const std::size_t length = heading_text_.size() <= sizeof ascii ? write_ascii_slug(heading_text_, ascii) : kNone;
+    std::string_view slug(ascii, length == kNone ? 0 : length);
+    if (length == kNone) {
+      assign_slug(slug_, heading_text_);
+      slug = slug_;
+    }
+    if (slug.empty()) slug = "section";
+    const std::string_view id = context_.heading_ids.claim(slug);
+    // The id needs no escaping: a slug is letters, digits and '-', and
+    // claim() adds only "section-" and "-N". Markup in a few pieces.
+    OutputBuffer& out = *html_;
+    const std::string_view prefix = context_.id_prefix;
+    char open[] = "<h? id=\"";
+    open[2] = level;
+    out.append(open, sizeof open - 1);
+    if (!prefix.empty()) out += prefix;
+    out += id;
+    out += "\">";
+    out += heading_html_.view();
     // The permalink: visible on hover (web/style.css), hidden from screen
     // readers (the heading itself is the landmark) and out of the tab order
     // (aria-hidden content must not be focusable).
-    html_ += "<a class=\"heading-anchor\" href=\"#";
-    html_ += context_.id_prefix;
-    append_html_escaped(html_, id);
-    html_ += "\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h";
-    html_ += level;
-    html_ += ">\n";
+    out += "<a class=\"heading-anchor\" href=\"#";
+    if (!prefix.empty()) out += prefix;
+    out += id;
+    char close[] = "\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h?>\n";
+    close[sizeof close - 4] = level;
+    out.append(close, sizeof close - 1);
     if (context_.headings) {
       HeadingEntry& entry = context_.headings->emplace_back();
       entry.level = level - '0';
@@ -2063,6 +2152,7 @@ class HtmlRenderer {
     if (!is_defined_reference(footnotes, index)) return;
     Footnote& note = footnotes.notes[footnotes.occurrences[index].note];
     if (note.number == 0) {
+      if (footnotes.numbered.empty()) footnotes.numbered.reserve(footnotes.notes.size());
       footnotes.numbered.push_back(footnotes.occurrences[index].note);
       note.number = static_cast<unsigned>(footnotes.numbered.size());
     }
@@ -2090,9 +2180,11 @@ class HtmlRenderer {
   }
 
   RenderContext& context_;
-  OutputBuffer& html_;
+  OutputBuffer* html_;  // the output (the notes' buffer while divert_first_blocks() says)
   int depth_ = 0;  // open blocks, the document's included
   std::vector<std::size_t>* top_level_ends_ = nullptr;
+  OutputBuffer* main_ = nullptr;  // html_ once the diverted blocks are written
+  std::size_t diverted_ = 0;      // top-level blocks still to go to the notes' buffer
   RawHtmlFilter raw_html_;  // canonical raw HTML, scoped by the blocks and spans around it
   std::vector<MD_SPANTYPE> spans_;  // the spans this renderer opened, innermost last
   bool in_heading_ = false;
@@ -2202,13 +2294,16 @@ bool renders_as_one_paragraph(const Footnotes& footnotes, const Footnote& note) 
 // cut apart at the paragraphs' ends; any other note has a pass of its own.
 // Either way they render in number order, so numbering, code block and
 // image counts and heading ids come out the same.
-void append_footnote_section(OutputBuffer& out, RenderContext& context) {
+void append_footnote_section(OutputBuffer& out, RenderContext& context, OutputBuffer* rendered) {
   Footnotes& footnotes = context.footnotes;
   if (footnotes.numbered.empty()) return;
   std::string source;  // both kept from note to note
-  OutputBuffer html;   // every note's HTML (Footnote::html_begin, html_end)
+  OutputBuffer own;
+  // Every note's HTML (Footnote::html_begin, html_end): `rendered` when the
+  // notes rendered with the body (place_notes_first).
+  OutputBuffer& html = rendered != nullptr ? *rendered : own;
   std::vector<std::size_t> ends;
-  for (std::size_t i = 0; i < footnotes.numbered.size();) {
+  for (std::size_t i = 0; rendered == nullptr && i < footnotes.numbered.size();) {
     source.clear();
     std::size_t batch = i;
     while (batch < footnotes.numbered.size() &&
@@ -2270,6 +2365,56 @@ void append_footnote_section(OutputBuffer& out, RenderContext& context) {
     out += "</li>\n";
   }
   out += "</ol>\n</section>\n";
+}
+
+// Whether the notes the body refers to can render in the body's own md4c
+// pass, placed before it (one pass per document instead of two): each is
+// one paragraph (renders_as_one_paragraph) whose rendering changes nothing
+// but its own HTML, in whatever order (no '<': no raw HTML, and no "[^":
+// no references, which number notes; no "![": no images, which are
+// counted), and the body defines no link references, which would then
+// apply to the notes (no "]:"). If so, `body` becomes the notes, each
+// followed by a blank line, then the body (in `storage`), and
+// Footnotes::placed lists them in that order: a line led by a letter with
+// a blank line after it is one paragraph whatever follows, and the body
+// after a blank line parses as it does alone.
+bool place_notes_first(Footnotes& footnotes, std::string_view& body, std::string& storage) {
+  if (footnotes.occurrences.empty()) return false;
+  footnotes.placed.reserve(footnotes.notes.size());
+  std::size_t size = body.size();
+  bool fits = true, brackets = false;
+  for (const ReferenceOccurrence& o : footnotes.occurrences) {
+    if (o.note == ReferenceOccurrence::kUndefined || footnotes.notes[o.note].placed) continue;
+    Footnote& note = footnotes.notes[o.note];
+    const std::string_view content = note.content;
+    if (!renders_as_one_paragraph(footnotes, note) || content.find('<') != kNone ||
+        content.find("[^") != kNone || content.find("![") != kNone) {
+      fits = false;
+      break;
+    }
+    note.placed = true;
+    footnotes.placed.push_back(o.note);
+    size += content.size() + 1;
+    brackets = brackets || content.find('[') != kNone;
+  }
+  // Link references need a '[' in a note.
+  for (std::size_t at = brackets ? find_byte(body, 0, ']') : kNone; fits && at != kNone; at = find_byte(body, at + 1, ']'))
+    if (at + 1 < body.size() && body[at + 1] == ':') fits = false;
+  if (!fits || footnotes.placed.empty()) {
+    for (const std::size_t index : footnotes.placed) footnotes.notes[index].placed = false;
+    footnotes.placed.clear();
+    return false;
+  }
+  std::string source;
+  source.reserve(size);
+  for (const std::size_t index : footnotes.placed) {
+    source += footnotes.notes[index].content;  // one line, its '\n' included
+    source += '\n';
+  }
+  source.append(body);
+  storage.swap(source);
+  body = storage;
+  return true;
 }
 
 // ------------------------------------------------------------------ plain text
@@ -2429,6 +2574,23 @@ bool is_slug_separator(char32_t cp) {
          cp == 0xFEFF || cp == 0xFFFC || cp == 0xFFFD || is_sentinel_digit_cp(cp);
 }
 
+std::size_t write_ascii_slug(std::string_view text, char* out) {
+  std::size_t n = 0;
+  bool separator = false;
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c >= 0x80) return kNone;
+    if (is_ascii_alnum(c)) {
+      if (separator && n != 0) out[n++] = '-';
+      separator = false;
+      out[n++] = ascii_lower(ch);
+    } else {
+      separator = true;
+    }
+  }
+  return n;
+}
+
 void assign_slug(std::string& slug, std::string_view text) {
   // ASCII first, written in place (a slug is never longer than the ASCII
   // text it comes from: a '-' only follows a byte that wrote nothing).
@@ -2511,11 +2673,30 @@ std::string_view render_markdown_into(OutputBuffer& out, std::string_view markdo
     context.image_url_base = options.image_url_base;
     context.image_site_root = plain_root(options.image_base_path);
     std::string storage;
-    const std::string_view body = prepare_source(markdown, context.flags, context.footnotes, storage,
-                                                 options.input_terminated);
-    HtmlRenderer(context, out).render(body);
+    std::string_view body = prepare_source(markdown, context.flags, context.footnotes, storage,
+                                           options.input_terminated);
+    OutputBuffer notes;  // their HTML, when they render with the body
+    std::vector<std::size_t> ends;
+    const bool notes_first = place_notes_first(context.footnotes, body, storage);
+    {
+      HtmlRenderer renderer(context, out);
+      if (notes_first) {
+        ends.reserve(context.footnotes.placed.size());
+        std::size_t bytes = 64;  // about twice their markdown: one allocation
+        for (const std::size_t index : context.footnotes.placed) bytes += 2 * context.footnotes.notes[index].content.size();
+        notes.reserve(bytes);
+        renderer.divert_first_blocks(notes, context.footnotes.placed.size(), ends);
+      }
+      renderer.render(body);
+    }
+    std::size_t at = 0;
+    for (std::size_t k = 0; notes_first && k < context.footnotes.placed.size(); ++k) {
+      Footnote& note = context.footnotes.notes[context.footnotes.placed[k]];
+      note.html_begin = at;
+      note.html_end = at = k < ends.size() ? ends[k] : at;
+    }
     context.headings = nullptr;  // the notes' headings are not the document's
-    append_footnote_section(out, context);
+    append_footnote_section(out, context, notes_first ? &notes : nullptr);
     return true;
   }, false);
   if (!ok) out.clear();
