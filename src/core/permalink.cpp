@@ -142,7 +142,14 @@ const char* reserved_path(std::string_view normal, bool categories) {
   if (first == "page") return "the home page's pages /page/";
   if (first == "tags") return "the tag pages /tags/";
   if (first == "categories" && categories) return "the category pages /categories/";
-  if (first == "archive") return "the archive /archive/";
+  if (first == "archive") {
+    // The archive is /archive/ and its months /archive/YYYY/MM/ (router.cpp);
+    // a blog whose posts lived at /archive/<title>/ keeps them there.
+    const std::string_view rest = normal.substr(std::min(normal.size(), first.size() + 1));
+    const std::string_view second = rest.substr(0, rest.find('/'));
+    const bool year = second.size() == 4 && std::all_of(second.begin(), second.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (second.empty() || year) return "the archive /archive/";
+  }
   if (first == "search") return "the search page /search/";
   if (first == "chunks") return "the bundle's chunks /chunks/";
   if (normal == "404.html") return "the not-found page /404.html";

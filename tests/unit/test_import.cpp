@@ -20,7 +20,7 @@ struct Fixture {
   ImportReport report;
   Run run;
   explicit Fixture(Engine e, std::string permalink = "")
-      : run{e, fs::path("src"), fs::path("dest"), report, std::move(permalink), "", {}, "", {}, {}, {}, "en"} {}
+      : run{e, fs::path("src"), fs::path("dest"), report, std::move(permalink), "", {}, "", {}, {}, {}, "en", {}} {}
 
   // A post the links can point at.
   void add_post(const std::string& slug, const std::string& date, std::vector<std::string> keys) {

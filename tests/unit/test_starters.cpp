@@ -24,6 +24,8 @@
 #include "build/import/import.hpp"
 #include "build/import/js_literal.hpp"
 #include "core/bundle.hpp"
+#include "core/permalink.hpp"
+#include "core/router.hpp"
 
 namespace fs = std::filesystem;
 using quire::testing::all;
@@ -303,6 +305,30 @@ TEST_CASE("two posts with one permalink (a blog imported into Jekyll twice): one
   const quire::ContentResult built = quire::load_content(dest, {});
   CHECK_MESSAGE(built.ok(), all(built.errors));
   CHECK(built.bundle.posts.size() == 2);
+}
+
+TEST_CASE("Jekyll: posts at /archive/:title, the config's own settings in posts, a theme's static 404.html") {
+  TempDir dir;
+  const fs::path src = dir.path / "src", dest = dir.path / "blog";
+  dir.write("src/_config.yml", "title: R\nurl: https://r.example\npermalink: /archive/:title\nimg_url: /assets/img/\n");
+  dir.write("src/_posts/2012-10-26-hello-world.md",
+            "---\ntitle: Hello\n---\n![a]({{ site.img_url }}a.png) and {{ site.unknown_thing }}.\n");
+  dir.write("src/404.html", "<!doctype html><title>Lost</title>\n");
+  const quire::ImportReport r = quire::import_blog(quire::Engine::jekyll, src, dest, {});
+  REQUIRE_MESSAGE(r.ok(), notes(r));
+  CHECK(has(read_text(dest / "posts/2012-10-26-hello-world.md"), "![a](/assets/img/a.png)"));
+  CHECK(has(notes(r), "{{ site.unknown_thing }}"));
+  CHECK_FALSE(fs::exists(dest / "static/404.html"));
+  CHECK(has(notes(r), "404.html: the not-found page"));
+  const quire::ContentResult built = quire::load_content(dest, {});
+  REQUIRE_MESSAGE(built.ok(), all(built.errors));
+  // /archive/<title>/ is the post's, /archive/ and /archive/YYYY/MM/ the archive's
+  const quire::Route post = quire::parse_route("/archive/hello-world/", built.bundle);
+  CHECK(post.kind == quire::RouteKind::Post);
+  CHECK(quire::parse_route("/archive/2012/10/", built.bundle).kind == quire::RouteKind::Month);
+  CHECK(quire::reserved_path("archive/") != nullptr);
+  CHECK(quire::reserved_path("archive/2012/10/") != nullptr);
+  CHECK(quire::reserved_path("archive/hello-world/") == nullptr);
 }
 
 }  // TEST_SUITE

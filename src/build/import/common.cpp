@@ -365,6 +365,10 @@ void copy_tree(Run& run, const fs::path& from, const fs::path& to, size_t& count
                const std::function<bool(const fs::path&)>& skip) {
   std::error_code ec;
   auto copy_one = [&](const fs::path& f, const fs::path& t) {
+    if (t.lexically_relative(run.dest / "static") == "404.html") {  // a theme's static one
+      run.note(run.shown(f), 0, "the not-found page: Quire writes its own 404.html (with search and the nearest posts); not copied");
+      return;
+    }
     fs::create_directories(t.parent_path(), ec);
     if (!fs::copy_file(f, t, fs::copy_options::overwrite_existing, ec)) {
       run.report.errors.push_back({t.string(), 0, "cannot write: " + ec.message()});

@@ -99,6 +99,9 @@ struct Run {
   // post.en.md the default language's post itself.
   std::set<std::string> languages;
   std::string default_language = "en";
+  // The config's own top-level text settings (Jekyll's img_url: /img/...),
+  // which {{ site.img_url }} in a post stands for.
+  std::map<std::string, std::string> site_vars;
 
   void note(const std::string& file, int line, std::string message) {
     report.not_converted.push_back({file, line, std::move(message)});

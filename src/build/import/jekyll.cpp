@@ -127,6 +127,9 @@ void read_config(Run& run, ojson& site, Config& cfg) {
   }
   const std::string shown = run.shown(file);
   auto str = [&](const char* k) { return c.contains(k) && c[k].is_string() ? c[k].get<std::string>() : std::string(); };
+  if (c.is_object())
+    for (const auto& [k, v] : c.items())
+      if (v.is_string()) run.site_vars[k] = v.get<std::string>();
   if (!str("title").empty()) site["title"] = str("title");
   if (!str("description").empty()) site["description"] = str("description");
   if (c.contains("author")) {

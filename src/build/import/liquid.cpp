@@ -49,6 +49,18 @@ TagResult liquid_value(const Run& run, std::string_view text, const Tag& t) {
     path = prefix ? "" : value == "site.url" && !run.site_url.empty() ? run.site_url : "/";
   } else if (value.size() >= 2 && (value[0] == '"' || value[0] == '\'') && value.back() == value[0]) {
     path = value.substr(1, value.size() - 2);
+  } else if (value.rfind("site.", 0) == 0 && run.site_vars.count(value.substr(5))) {
+    // A setting of the site's own config ({{ site.img_url }}): its text.
+    path = run.site_vars.at(value.substr(5));
+    for (size_t i = 1; i < parts.size(); ++i)
+      if (parts[i] != "relative_url" && parts[i] != "absolute_url" && parts[i] != "url") {
+        r.reason = "Liquid filter \"" + parts[i] + "\": no equivalent, rewrite it by hand";
+        return r;
+      }
+    r.converted = true;
+    r.replacement = path;
+    r.construct = "{{ site.<setting> }} (its value in the config)";
+    return r;
   } else {
     r.reason = "Liquid value computed by the old engine: no equivalent, rewrite it by hand";
     return r;
