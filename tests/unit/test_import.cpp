@@ -207,6 +207,8 @@ TEST_CASE("Hugo shortcodes: highlight, figure, ref/relref, youtube, gist, in bot
   CHECK(f.hugo("{{< highlight go \"linenos=table,hl_lines=2\" >}}\nfunc a() {}\n{{< /highlight >}}\n") ==
         "```go {linenos=table,hl_lines=2}\nfunc a() {}\n```\n");
   CHECK(f.hugo("{{% highlight sh %}}ls{{% /highlight %}}\n") == "```sh\nls\n```\n");
+  // Hugo reads a closing tag with a space after the slash too (a real blog wrote it so)
+  CHECK(f.hugo("{{< highlight cs >}}\nint a;\n{{< / highlight >}}\n") == "```cs\nint a;\n```\n");
   CHECK(f.hugo("{{< figure src=\"/a.png\" alt=\"A\" >}}\n") == "![A](/a.png)\n");
   CHECK(f.hugo("{{< figure src=\"a b.png\" title=\"T\" link=\"/big.png\" >}}") ==
         "<figure>\n\n[![](<a b.png>)](/big.png)\n\n<figcaption>\n\nT\n\n</figcaption>\n</figure>");

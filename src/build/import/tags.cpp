@@ -84,6 +84,9 @@ size_t find_closing(std::string_view text, size_t from, std::string_view open, s
     Tag t;
     if (!tag_at(text, p, t) || t.open != open) continue;
     std::string inner = t.inner;
+    // Hugo reads {{< / highlight >}} as {{< /highlight >}}
+    if (inner.size() > 1 && inner[0] == '/' && (inner[1] == ' ' || inner[1] == '\t'))
+      inner = "/" + trim(inner.substr(1));
     if (inner.substr(0, name.size()) == name &&
         (inner.size() == name.size() || inner[name.size()] == ' ')) {
       close_end = t.end;
