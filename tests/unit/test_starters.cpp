@@ -331,4 +331,23 @@ TEST_CASE("Jekyll: posts at /archive/:title, the config's own settings in posts,
   CHECK(quire::reserved_path("archive/hello-world/") == nullptr);
 }
 
+TEST_CASE("Jekyll: collections in collections_dir, their options through a YAML merge key") {
+  TempDir dir;
+  const fs::path src = dir.path / "src", dest = dir.path / "blog";
+  dir.write("src/_config.yml",
+            "title: Docs\nurl: https://d.example\ndefaults_for_collections: &opts\n  permalink: /articles/:collection/:title\n"
+            "  output: true\ncollections_dir: articles\ncollections:\n  python:\n    <<: *opts\n    index: 1\n");
+  dir.write("src/articles/_python/os-module.md", "---\norder: 3\n---\n# The os module\n\nText.\n");
+  dir.write("src/articles/_posts/2023-05-19-notice.md", "---\ntitle: Notice\n---\nNews.\n");
+  const quire::ImportReport r = quire::import_blog(quire::Engine::jekyll, src, dest, {});
+  REQUIRE_MESSAGE(r.ok(), notes(r));
+  CHECK(r.posts == 1);
+  CHECK(r.pages == 1);
+  const std::string page = read_text(dest / "pages/python-os-module.md");
+  CHECK(has(page, "title: \"The os module\""));
+  CHECK(has(page, "permalink: \"/articles/python/os-module\""));
+  const quire::ContentResult built = quire::load_content(dest, {});
+  CHECK_MESSAGE(built.ok(), all(built.errors));
+}
+
 }  // TEST_SUITE

@@ -50,6 +50,7 @@ struct Config {
   // collections: name -> its permalink pattern when Jekyll published it
   // (output: true), absent when it did not.
   std::map<std::string, std::optional<std::string>> collections;
+  std::string collections_dir;  // where the _<collection> folders are ("" for the site's root)
   // defaults: front matter Jekyll gave every post (scope type posts, or a
   // path under which posts lie), by path prefix ("" for all).
   std::vector<std::pair<std::string, ojson>> post_defaults;
@@ -62,7 +63,14 @@ struct Config {
 void read_collections(Run& run, const ojson& c, Config& cfg, std::string& pattern, const std::string& shown) {
   if (c.contains("collections")) {
     const ojson& cols = c["collections"];
-    auto add = [&](const std::string& name, const ojson& opts) {
+    auto add = [&](const std::string& name, ojson opts) {
+      // YAML's merge key (<<: *defaults), which the YAML reader keeps as a key
+      if (opts.is_object() && opts.contains("<<") && opts["<<"].is_object()) {
+        const ojson merged = opts["<<"];  // a copy: opts grows below
+        opts.erase("<<");
+        for (const auto& [k, v] : merged.items())
+          if (!opts.contains(k)) opts[k] = v;
+      }
       const bool output = opts.is_object() && opts.contains("output") && opts["output"] == "true";
       std::string perm = opts.is_object() && opts.contains("permalink") && opts["permalink"].is_string()
                              ? opts["permalink"].get<std::string>() : "";
@@ -175,6 +183,9 @@ void read_config(Run& run, ojson& site, Config& cfg) {
     else run.note(shown, 0, "paginate: \"" + str("paginate") + "\" is not a number of posts from 1 to 1000; left out");
   }
   std::string pattern = str("permalink");
+  cfg.collections_dir = fs::path(str("collections_dir")).lexically_normal().generic_string();
+  while (!cfg.collections_dir.empty() && (cfg.collections_dir.back() == '/' || cfg.collections_dir == "."))
+    cfg.collections_dir.pop_back();
   read_collections(run, c, cfg, pattern, shown);
   if (!pattern.empty()) {
     own_pattern = true;
@@ -251,8 +262,9 @@ void read_jekyll(Run& run, ojson& site) {
       run.items.push_back(item);
       continue;
     }
-    if (const std::string first = rel.begin()->string(); first.size() > 1 && first[0] == '_' &&
-                                                          cfg.collections.count(first.substr(1)) && is_markdown(f)) {
+    const fs::path in_dir = cfg.collections_dir.empty() ? rel : rel.lexically_relative(cfg.collections_dir);
+    if (const std::string first = in_dir.empty() || in_dir.begin()->string() == ".." ? std::string() : in_dir.begin()->string();
+        first.size() > 1 && first[0] == '_' && cfg.collections.count(first.substr(1)) && is_markdown(f)) {
       // A collection's document: a page at the URL Jekyll gave it.
       const std::string name = first.substr(1);
       const std::optional<std::string>& pattern = cfg.collections[name];
@@ -260,7 +272,7 @@ void read_jekyll(Run& run, ojson& site) {
         ++unpublished[name];
         continue;
       }
-      const fs::path in_col = rel.lexically_relative(first);
+      const fs::path in_col = in_dir.lexically_relative(first);
       Item item;
       item.source = f;
       item.shown = run.shown(f);
