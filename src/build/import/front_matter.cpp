@@ -38,8 +38,19 @@ ojson yaml_node(const YAML::Node& n) {
     return a;
   }
   if (n.IsMap()) {
+    // YAML's merge key (<<: *defaults, or a list of them): their keys where
+    // the map has none of its own, as Ruby's YAML (Jekyll) reads it.
     ojson o = ojson::object();
-    for (const auto& kv : n) o[kv.first.Scalar()] = yaml_node(kv.second);
+    for (const auto& kv : n)
+      if (kv.first.Scalar() != "<<") o[kv.first.Scalar()] = yaml_node(kv.second);
+    for (const auto& kv : n) {
+      if (kv.first.Scalar() != "<<") continue;
+      const ojson merged = yaml_node(kv.second);
+      for (const ojson& m : merged.is_array() ? merged : ojson::array({merged}))
+        if (m.is_object())
+          for (const auto& [k, v] : m.items())
+            if (!o.contains(k)) o[k] = v;
+    }
     return o;
   }
   if (n.IsScalar()) return n.Scalar();

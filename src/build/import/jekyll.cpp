@@ -63,14 +63,7 @@ struct Config {
 void read_collections(Run& run, const ojson& c, Config& cfg, std::string& pattern, const std::string& shown) {
   if (c.contains("collections")) {
     const ojson& cols = c["collections"];
-    auto add = [&](const std::string& name, ojson opts) {
-      // YAML's merge key (<<: *defaults), which the YAML reader keeps as a key
-      if (opts.is_object() && opts.contains("<<") && opts["<<"].is_object()) {
-        const ojson merged = opts["<<"];  // a copy: opts grows below
-        opts.erase("<<");
-        for (const auto& [k, v] : merged.items())
-          if (!opts.contains(k)) opts[k] = v;
-      }
+    auto add = [&](const std::string& name, const ojson& opts) {  // merge keys: yaml_node
       const bool output = opts.is_object() && opts.contains("output") && opts["output"] == "true";
       std::string perm = opts.is_object() && opts.contains("permalink") && opts["permalink"].is_string()
                              ? opts["permalink"].get<std::string>() : "";
