@@ -148,6 +148,10 @@ struct Reader {
           out = sanitize_utf8(p->text);
           return true;
         }
+    if (v.is_map()) {  // Wowchemy's {caption, focal_point}: it names no image (its image is featured.*)
+      warnings.push_back({file, v.line, key + ": a map with no path:, src:, url: or feature: names no image; no image"});
+      return false;
+    }
     error(v.line, key + ": expected an image path or URL, or a map with path:, src:, url: or feature:, got a " +
                       std::string(v.kind_name()));
     return false;

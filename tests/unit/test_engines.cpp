@@ -169,7 +169,7 @@ TEST_SUITE("engines") {
          f + ":5: categories: expected a list like"},
         {"YAML author a list of lists", "---\ntitle: T\ndate: 2022-01-01\nauthor:\n  - [a]\n---\n",
          f + ":5: author: expected a name, or a map with name:"},
-        {"YAML image map without a path", "---\ntitle: T\ndate: 2022-01-01\nimage:\n  alt: x\n---\n",
+        {"YAML image a list", "---\ntitle: T\ndate: 2022-01-01\nimage:\n  - [a.png]\n---\n",
          f + ":5: image: expected an image path or URL"},
         {"Jekyll date with a bad offset", "---\ntitle: T\ndate: 2016-10-06 11:10:38 -07\n---\n", ""},
         {"bad date", "---\ntitle: T\ndate: 2016-10-06 11:10:38 PST\n---\n", f + ":3: date: expected YYYY-MM-DD"},
@@ -185,6 +185,12 @@ TEST_SUITE("engines") {
       REQUIRE_FALSE(p.errors.empty());
       CHECK_MESSAGE(p.errors[0].str().rfind(c.expected, 0) == 0, p.errors[0].str());
     }
+  }
+
+  TEST_CASE("an image map naming no image (Wowchemy's caption and focal point) is a warning, not an error") {
+    auto p = parse("---\ntitle: T\ndate: 2022-01-01\nimage:\n  caption: ''\n  focal_point: ''\n---\n");
+    CHECK_MESSAGE(p.post.ok, all(p.errors));
+    CHECK(all(p.warnings) == "content/posts/x.md:5: image: a map with no path:, src:, url: or feature: names no image; no image\n");
   }
 
   TEST_CASE("an unknown key near a known one gets a hint; the route keys get none") {

@@ -350,4 +350,63 @@ TEST_CASE("Jekyll: collections in collections_dir, their options through a YAML 
   CHECK_MESSAGE(built.ok(), all(built.errors));
 }
 
+TEST_CASE("Hugo Wowchemy: caption-only image maps, featured.jpg, [banner] image, {{< toc >}}, a section page") {
+  TempDir dir;
+  const fs::path src = dir.path / "src", dest = dir.path / "blog";
+  dir.write("src/config.toml", "baseURL = \"https://w.example/\"\ntitle = \"W\"\n");
+  dir.write("src/content/publication/paper-one/index.md",
+            "---\ntitle: \"Paper one\"\ndate: 2026-01-01\nimage:\n  caption: ''\n  focal_point: ''\n  preview_only: false\n---\nAccepted.\n");
+  dir.write("src/content/publication/paper-one/featured.jpg", "jpg");
+  dir.write("src/content/post/lists.md",
+            "+++\ntitle = \"Static lists\"\ndate = 2019-03-30\n\n[banner]\nimage = \"/img/chain.jpg\"\n+++\n\n{{< toc >}}\n\n# One\n\nText.\n");
+  dir.write("src/content/post/papermod.md",
+            "---\ntitle: PaperMod\ndate: 2020-01-01\nShowToc: true\ncover:\n  image: cover.png\n  alt: x\n---\nText.\n");
+  dir.write("src/content/workwithme/_index.md", "---\ntitle: Work with me\n---\n\nReach out!\n\n![hull](convhull.png)\n");
+  dir.write("src/content/workwithme/convhull.png", "png");
+  dir.write("src/content/post/_index.md", "---\ntitle: Posts\n---\nMy posts.\n");
+  const quire::ImportReport r = quire::import_blog(quire::Engine::hugo, src, dest, {});
+  REQUIRE_MESSAGE(r.ok(), notes(r));
+  const std::string paper = read_text(dest / "posts/paper-one/index.md");
+  CHECK(has(paper, "image: \"featured.jpg\""));  // the caption map is no image; Hugo's featured resource is
+  const std::string lists = read_text(dest / "posts/lists.md");
+  CHECK(has(lists, "image: \"/img/chain.jpg\""));
+  CHECK(has(lists, "toc: true"));
+  CHECK_FALSE(has(lists, "{{<"));
+  const std::string papermod = read_text(dest / "posts/papermod.md");
+  CHECK(has(papermod, "toc: true"));
+  CHECK(has(papermod, "image: \"cover.png\""));
+  const std::string work = read_text(dest / "pages/workwithme.md");
+  CHECK(has(work, "permalink: \"/workwithme/\""));
+  CHECK(has(work, "Reach out!"));
+  CHECK(fs::exists(dest / "static/workwithme/convhull.png"));
+  CHECK_FALSE(fs::exists(dest / "pages/post.md"));  // a list's intro over posts stays a note
+  CHECK(has(notes(r), "list page with text of its own"));
+  const quire::ContentResult built = quire::load_content(dest, {});
+  CHECK_MESSAGE(built.ok(), all(built.errors));
+  CHECK(built.bundle.posts.size() == 3);
+}
+
+TEST_CASE("Jekyll Hux: a post's text captured from a markdown include and shown by markdownify; header-img, catalog") {
+  TempDir dir;
+  const fs::path src = dir.path / "src", dest = dir.path / "blog";
+  dir.write("src/_config.yml", "title: Hux\nurl: https://h.example\n");
+  dir.write("src/_includes/posts/pwa/en.md", "## Why\n\nBecause {{ site.url }}/x works.\n\n- one\n- two\n");
+  dir.write("src/_posts/2017-07-12-pwa.markdown",
+            "---\ntitle: PWA\nheader-img: \"img/pwa.jpg\"\ncatalog: true\n---\n\n<div class=\"en post-container\">\n"
+            "    {% capture about_en %}{% include posts/pwa/en.md %}{% endcapture %}\n    {{ about_en | markdownify }}\n</div>\n");
+  const quire::ImportReport r = quire::import_blog(quire::Engine::jekyll, src, dest, {});
+  REQUIRE_MESSAGE(r.ok(), notes(r));
+  const std::string post = read_text(dest / "posts/2017-07-12-pwa.md");
+  CHECK(has(post, "image: \"img/pwa.jpg\""));
+  CHECK(has(post, "toc: true"));
+  CHECK(has(post, "\n## Why\n\nBecause /x works.\n\n- one\n- two\n"));  // unindented: markdown, not code
+  CHECK_FALSE(has(post, "capture"));
+  CHECK_FALSE(has(post, "markdownify"));
+  CHECK_FALSE(has(notes(r), "pwa.markdown"));
+  const quire::ContentResult built = quire::load_content(dest, {});
+  REQUIRE_MESSAGE(built.ok(), all(built.errors));
+  REQUIRE(built.bundle.posts.size() == 1);
+}
+
 }  // TEST_SUITE
+

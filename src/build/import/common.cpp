@@ -140,8 +140,30 @@ void collect_content_dir(Run& run, const fs::path& content,
       int line = 0;
       parse_front(doc, front, error, line);
       section(rel.parent_path(), front);
-      if (doc.body.find_first_not_of(" \n\t") != std::string::npos)
+      if (doc.body.find_first_not_of(" \n\t") == std::string::npos) continue;
+      // A section with text and no posts under it (Hugo's branch bundle
+      // "Work with me", Zola's section used as a page): a page at the
+      // section's address. With posts, its text introduced their list.
+      const std::string dir = f.parent_path().string() + "/";
+      const bool lists_posts = std::any_of(files.begin(), files.end(), [&](const fs::path& g) {
+        return g != f && markdown_file(g) && g.string().rfind(dir, 0) == 0 && !translation(g);
+      });
+      if (rel.parent_path().empty() || lists_posts) {
         run.note(run.shown(f), doc.body_line, "a section's list page with text of its own: not converted (Quire lists posts itself)");
+        continue;
+      }
+      Item item;
+      item.source = f;
+      item.shown = run.shown(f);
+      item.page = true;
+      const std::string base = rel.parent_path().filename().string();
+      item.name = base + ".md";
+      item.page_url = "/" + rel.parent_path().generic_string() + "/";
+      if (run.engine == Engine::hugo)  // Hugo lowercases the paths it makes from names
+        for (char& c : item.page_url) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      item.keys = {rel.generic_string(), "/" + rel.generic_string(), rel.parent_path().generic_string(), item.page_url};
+      run.count("a section's page with text and no posts (as a page at its address)");
+      run.items.push_back(item);
       continue;
     }
     if (!md) {
@@ -238,7 +260,7 @@ void convert_items(Run& run, const TagHandler& handle) {
   unique_slugs(run);
   for (Item& item : run.items) {
     const TagHandler with_title = [&](std::string_view text, Tag& t) {
-      TagResult r = title_value(run, item, t);
+      TagResult r = item_tag(run, item, t);
       return r.converted ? r : handle(text, t);
     };
     item.body = heading_attributes(run, rewrite_tags(item.body, item.body_line, item.shown, run, with_title),

@@ -222,6 +222,11 @@ void title_from_heading(Run& run, Item& item);
 // `{{ page.title }}` (and Eleventy's `{{ title }}`) in a body, outside code
 // and {% raw %}: the item's title (Jekyll, Eleventy); not converted else.
 TagResult title_value(const Run& run, const Item& item, const Tag& t);
+// A theme's table-of-contents marker ({{< toc >}}, {% include toc %}):
+// removed, and the post gets toc: true.
+TagResult toc_marker(const Run& run, Item& item, const Tag& t);
+// The tags a post's own data answers: title_value, then toc_marker.
+TagResult item_tag(const Run& run, Item& item, const Tag& t);
 
 // Liquid (Jekyll, Eleventy): one tag, the {% raw %} markers left in code,
 // and kramdown's attribute lists.

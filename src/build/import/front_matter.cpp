@@ -504,6 +504,46 @@ std::string eleventy_file_slug(std::string text, const fs::path& source, const s
   return text;
 }
 
+// A theme's name for a post's cover or social image.
+bool is_cover_key(const std::string& key) {
+  static const std::set<std::string> keys = {
+      "cover", "cover_image", "coverimage", "coverImage", "featured_image", "featuredImage", "featuredimage",
+      "feature_image", "featureimage", "featureImage", "thumbnail", "banner", "header", "header-img",
+      "header_image", "headerImage", "hero", "hero_image", "heroImage", "og_image", "ogImage", "social_image",
+      "share_image", "teaser"};
+  return keys.count(key) > 0;
+}
+
+// The image a front-matter value names: text, the first of a list, or a
+// map's path (path, src, url, feature, image, teaser, overlay_image...);
+// "" when it names none (a caption-only map, `featured: true`).
+std::string image_value(const ojson& v) {
+  if (v.is_string()) return trim(v.get<std::string>());
+  if (v.is_array()) return v.empty() ? std::string() : image_value(v[0]);
+  if (v.is_object())
+    for (const char* k : {"path", "src", "url", "feature", "image", "filename", "teaser", "overlay_image", "og_image"})
+      if (v.contains(k) && v[k].is_string() && !trim(v[k].get<std::string>()).empty()) return trim(v[k].get<std::string>());
+  return {};
+}
+
+// Hugo's featured image of a page bundle with no `images:`: its first
+// image resource named *feature*, else *cover* or *thumbnail* (Hugo's own
+// opengraph template; Wowchemy's featured.jpg).
+std::string hugo_bundle_image(const Item& item) {
+  const fs::path dir = item.source.parent_path();
+  for (const char* word : {"feature", "cover", "thumbnail"})
+    for (const fs::path& f : item.bundle_files) {
+      std::string name = f.filename().string(), ext = f.extension().string();
+      for (std::string* s : {&name, &ext})
+        for (char& c : *s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (name.find(word) == std::string::npos) continue;
+      if (ext == ".jpg" || ext == ".jpeg" || ext == ".png" || ext == ".webp" || ext == ".gif" || ext == ".avif" ||
+          ext == ".svg")
+        return f.lexically_relative(dir).generic_string();
+    }
+  return {};
+}
+
 }  // namespace
 
 void convert_front(Run& run, Item& item) {
@@ -594,16 +634,25 @@ void convert_front(Run& run, Item& item) {
       }
     } else if (key == "summary" || key == "description" || key == "excerpt") {
       take_string(key, key);
-    } else if (key == "author" || key == "authors" || key == "image" || key == "images") {
+    } else if (key == "author" || key == "authors") {
       if (!v.is_null() && !(v.is_string() && trim(v.get<std::string>()).empty()) && !(v.is_array() && v.empty()))
-        out[key] = v;  // `image:` with nothing after it: as if absent
-    } else if (key == "cover" || key == "featured_image" || key == "featuredImage" || key == "feature_image" ||
-               key == "thumbnail" || key == "banner" || key == "header") {
+        out[key] = v;
+    } else if (key == "image" || key == "images") {
+      // The post's own image wins over a theme's cover key (below); `image:`
+      // with nothing after it, or Wowchemy's map of caption and focal point
+      // (its image is the bundle's featured.*, see hugo_bundle_image): absent.
+      if (const std::string img = image_value(v); !img.empty()) out["image"] = img;
+      else if (!v.is_null() && !(v.is_string() && trim(v.get<std::string>()).empty())) ++run.report.keys_left_out[key];
+    } else if (key == "toc" || key == "showtoc" || key == "ShowToc" || key == "showToc" || key == "catalog") {
+      // A table of contents asked for: Quire's toc: true (PaperMod's
+      // ShowToc, Hux's catalog); false keeps one out.
+      const auto b = scalar(v);
+      if (b && (*b == "true" || *b == "false")) out["toc"] = *b == "true";
+      else ++run.report.keys_left_out[key];
+    } else if (is_cover_key(key)) {
       // A theme's social/cover image: PaperMod's cover.image, Ghost's
-      // feature_image, Minimal Mistakes' header.image...
-      const ojson& img = v.is_object() ? (v.contains("image") ? v["image"] : v.contains("teaser") ? v["teaser"] : ojson())
-                                       : v;
-      if (img.is_string() && !img.get<std::string>().empty() && !in.contains("image")) {
+      // feature_image, Minimal Mistakes' header.teaser, Hux's header-img...
+      if (const std::string img = image_value(v); !img.empty()) {
         if (!out.contains("image")) out["image"] = img;
       } else {
         ++run.report.keys_left_out[key];
@@ -759,6 +808,11 @@ void finish_front(Run& run, Item& item, const std::string& ymd) {
       run.note(item.shown, 0, "no date in the front matter or the file name: add date: before building");
     }
   }
+  if (run.engine == Engine::hugo && item.bundle && !out.contains("image"))
+    if (const std::string img = hugo_bundle_image(item); !img.empty()) {
+      out["image"] = img;
+      run.count("a bundle's " + img + " as its image (Hugo's featured image)");
+    }
   ojson ordered = ojson::object();
   for (const char* k : {"title", "date"})
     if (out.contains(k)) ordered[k] = out[k];

@@ -370,7 +370,7 @@ void read_jekyll(Run& run, ojson& site) {
   for (Item& item : run.items) {
     std::string body = rewrite_tags(item.body, item.body_line, item.shown, run,
                                     [&](std::string_view text, Tag& t) {
-                                      TagResult r = title_value(run, item, t);
+                                      TagResult r = item_tag(run, item, t);
                                       return r.converted ? r : liquid_tag(run, text, t);
                                     });
     body = strip_raw_in_code(run, body);

@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <filesystem>
+#include <optional>
 
+#include "build/fsutil.hpp"
 #include "build/import/common.hpp"
 #include "build/import/template_syntax.hpp"
 
@@ -79,11 +82,85 @@ TagResult liquid_value(const Run& run, std::string_view text, const Tag& t) {
   return r;
 }
 
+// A markdown file of the site's _includes/ ({% include posts/x/en.md %}):
+// its text, Liquid in it rewritten like the post's; nullopt when the
+// include is a template (.html, or not there). Depth-bounded: an include
+// that includes itself stops.
+std::optional<std::string> markdown_include(Run& run, const std::string& file) {
+  static thread_local int depth = 0;
+  const std::string ext = std::filesystem::path(file).extension().string();
+  if (depth > 8 || file.empty() || file.find("..") != std::string::npos || (ext != ".md" && ext != ".markdown"))
+    return std::nullopt;
+  const std::filesystem::path path = run.src / "_includes" / file;
+  std::string text;
+  if (!std::filesystem::is_regular_file(path) || !read_file(path, text)) return std::nullopt;
+  ++depth;
+  std::string out = rewrite_tags(text, 1, run.shown(path), run,
+                                 [&](std::string_view t_text, Tag& tag) { return liquid_tag(run, t_text, tag); });
+  --depth;
+  return out;
+}
+
+// Text as a block of its own wherever the tag sat (inside an indented HTML
+// block too): blank lines around it, its common indentation removed.
+std::string as_block(std::string text) {
+  size_t indent = std::string::npos;
+  for (size_t p = 0; p < text.size();) {
+    const size_t e = std::min(text.find('\n', p), text.size());
+    const size_t first = text.find_first_not_of(" \t", p);
+    if (first < e) indent = std::min(indent, first - p);
+    p = e + 1;
+  }
+  if (indent != std::string::npos && indent > 0) {
+    std::string out;
+    for (size_t p = 0; p < text.size();) {
+      const size_t e = std::min(text.find('\n', p), text.size());
+      out.append(text, std::min(p + indent, e), e - std::min(p + indent, e));
+      if (e < text.size()) out += '\n';
+      p = e + 1;
+    }
+    text = out;
+  }
+  return "\n\n" + trim(text) + "\n\n";
+}
+
+// `{% capture name %}...{% endcapture %}` before `at`: what it captured,
+// nullopt without one.
+std::optional<std::string> captured(std::string_view text, size_t at, const std::string& name) {
+  for (size_t p = text.substr(0, at).rfind("{%"); p != std::string_view::npos && p > 0; p = text.substr(0, p).rfind("{%")) {
+    const size_t close = text.find("%}", p);
+    if (close == std::string_view::npos || close > at) continue;
+    std::string inner = trim(text.substr(p + 2, close - p - 2));
+    if (!inner.empty() && inner.front() == '-') inner = trim(inner.substr(1));
+    if (!inner.empty() && inner.back() == '-') inner = trim(inner.substr(0, inner.size() - 1));
+    if (inner.rfind("capture", 0) != 0 || trim(inner.substr(7)) != name) continue;
+    size_t close_end = 0;
+    const size_t end = find_closing(text, close + 2, "{%", "endcapture", close_end);
+    if (end == std::string_view::npos || end > at) return std::nullopt;
+    return std::string(text.substr(close + 2, end - close - 2));
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 TagResult liquid_tag(Run& run, std::string_view text, Tag& t) {
   TagResult r;
-  if (t.open == "{{") return liquid_value(run, text, t);
+  if (t.open == "{{") {
+    // {{ name | markdownify }} of a {% capture name %} above it: the
+    // captured text stays where it was captured (just above, in the
+    // themes' use: Hux's multilingual posts), so this goes.
+    const std::string expr = t.inner;
+    const std::string var = trim(expr.substr(0, expr.find('|')));
+    const std::string filter = expr.find('|') == std::string::npos ? "" : trim(expr.substr(expr.find('|') + 1));
+    if ((filter.empty() || filter == "markdownify") && var.find_first_of(" .\"'") == std::string::npos &&
+        captured(text, t.begin, var)) {
+      r.converted = true;
+      r.construct = "{{ <captured> | markdownify }} (the captured text, where it was captured)";
+      return r;
+    }
+    return liquid_value(run, text, t);
+  }
   if (t.open != "{%") {
     r.reason = "not a Liquid tag";
     return r;
@@ -124,6 +201,25 @@ TagResult liquid_tag(Run& run, std::string_view text, Tag& t) {
   if (name == "endraw") {
     r.converted = true;
     return r;
+  }
+  if ((name == "capture" && args.words.size() == 1) || name == "endcapture") {
+    // Converted when its text is shown later by {{ name }} (above): the
+    // markers go, the text stays.
+    std::string var = name == "capture" ? args.words[0] : "";
+    if (name == "endcapture")
+      if (const size_t open = text.substr(0, t.begin).rfind("{% capture "); open != std::string_view::npos) {
+        const size_t close = text.find("%}", open);
+        var = trim(text.substr(open + 11, close - open - 11));
+      }
+    const size_t close = name == "capture" ? find_closing(text, t.end, "{%", "endcapture", close_end) : t.begin;
+    const size_t after = name == "capture" ? close_end : t.end;
+    if (!var.empty() && close != std::string_view::npos &&
+        (text.find("{{ " + var + " | markdownify }}", after) != std::string_view::npos ||
+         text.find("{{ " + var + " }}", after) != std::string_view::npos)) {
+      r.converted = true;
+      r.construct = "{% capture %}";
+      return r;
+    }
   }
   if (name == "comment") {
     const size_t close = find_closing(text, t.end, "{%", "endcomment", close_end);
@@ -228,6 +324,13 @@ TagResult liquid_tag(Run& run, std::string_view text, Tag& t) {
       r.construct = "{% include <callout> %}";
       return r;
     }
+    if (args.named.empty() && args.words.size() == 1)
+      if (const std::optional<std::string> md = markdown_include(run, file)) {
+        r.converted = true;
+        r.replacement = at_line_start(text, t.begin) ? *md : as_block(*md);
+        r.construct = "{% include <markdown file> %} (its text)";
+        return r;
+      }
     r.reason = "include of a template (" + file + "): no equivalent, rewrite it by hand";
     return r;
   }

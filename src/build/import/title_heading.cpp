@@ -82,4 +82,24 @@ TagResult title_value(const Run& run, const Item& item, const Tag& t) {
   return r;
 }
 
+TagResult toc_marker(const Run& run, Item& item, const Tag& t) {
+  TagResult r;
+  // Hugo's theme shortcode {{< toc >}} (Wowchemy, PaperMod...), Minimal
+  // Mistakes' {% include toc %}: Quire's own table of contents, above the text.
+  const bool hugo = (t.open == "{{<" || t.open == "{{%") && t.inner == "toc" && run.engine == Engine::hugo;
+  const bool liquid = t.open == "{%" && (run.engine == Engine::jekyll || run.engine == Engine::eleventy) &&
+                      std::regex_match(t.inner, std::regex(R"(include\s+"?toc(\.html)?"?(\s.*)?)"));
+  if (!hugo && !liquid) return r;
+  item.out["toc"] = true;
+  r.converted = true;
+  r.construct = t.open + " " + (hugo ? "toc" : "include toc") + " " + (t.open == "{%" ? "%}" : t.open == "{{<" ? ">}}" : "%}}") +
+                " (as toc: true)";
+  return r;
+}
+
+TagResult item_tag(const Run& run, Item& item, const Tag& t) {
+  TagResult r = title_value(run, item, t);
+  return r.converted ? r : toc_marker(run, item, t);
+}
+
 }  // namespace quire::import
