@@ -652,8 +652,10 @@ void convert_front(Run& run, Item& item) {
     } else if (is_cover_key(key)) {
       // A theme's social/cover image: PaperMod's cover.image, Ghost's
       // feature_image, Minimal Mistakes' header.teaser, Hux's header-img...
-      if (const std::string img = image_value(v); !img.empty()) {
-        if (!out.contains("image")) out["image"] = img;
+      const bool own = (in.contains("image") && !image_value(in["image"]).empty()) ||
+                       (in.contains("images") && !image_value(in["images"]).empty());
+      if (const std::string img = image_value(v); !img.empty() && !own && !out.contains("image")) {
+        out["image"] = img;
       } else {
         ++run.report.keys_left_out[key];
       }
