@@ -65,6 +65,13 @@ TEST_CASE("dates as the engines write them become ISO 8601, keeping the offset")
     CHECK(iso_date("2019-07-09 08:00 EDT") == "2019-07-09T08:00:00-04:00");
     CHECK(iso_date("2019-4-9") == "2019-04-09");
     CHECK(iso_date("2019-4-19 9:05 +0100") == "2019-04-19T09:05:00+01:00");
+    // Hugo's and Ruby's other layouts (a real Hugo blog's "23 March 2020")
+    CHECK(iso_date("23 March 2020") == "2020-03-23");
+    CHECK(iso_date("26 Mar 2018") == "2018-03-26");
+    CHECK(iso_date("March 5, 2021") == "2021-03-05");
+    CHECK(iso_date("Sep 30 2019 14:05") == "2019-09-30T14:05:00");
+    CHECK(iso_date("Mon, 02 Jan 2006 15:04:05 -0700") == "2006-01-02T15:04:05-07:00");
+    CHECK(iso_date("2020/03/23") == "2020-03-23");
   }
   SUBCASE("invalid input") {
     CHECK_FALSE(iso_date("Last Modified"));
@@ -73,6 +80,9 @@ TEST_CASE("dates as the engines write them become ISO 8601, keeping the offset")
     CHECK_FALSE(iso_date("2021-03-02T07:15:00 +7"));
     CHECK_FALSE(iso_date("2021-03-02 07:15 IST"));  // India, Israel or Ireland: not guessed
     CHECK_FALSE(iso_date("2019-4-9x"));
+    CHECK_FALSE(iso_date("31 February 2020"));
+    CHECK_FALSE(iso_date("March madness 2020"));
+    CHECK_FALSE(iso_date("5 Marbles 2020x"));
   }
 }
 
@@ -297,6 +307,17 @@ TEST_CASE("template syntax outside code is found with its line") {
   CHECK(found[0].snippet == "{{ site.url }}");
   CHECK(found[1].line == 10);
   CHECK(found[1].snippet == "{{< figure src=\"a\" >}}");
+}
+
+TEST_CASE("TeX math's braces are no template; dollars as prices are text") {
+  const auto found = find_template_syntax(
+      "Stirling: $\\left\\{{n \\atop m}\\right\\}$ and\n\n$$\nx = {{h_i}}\n$$\n\n"
+      "It costs $5 {{ site.price }} and $10.\nA \\$ sign {{ a }} then $b$.\n");
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].snippet == "{{ site.price }}");
+  CHECK(found[0].line == 7);
+  CHECK(found[1].snippet == "{{ a }}");
+  CHECK(found[1].line == 8);
 }
 
 TEST_CASE("the build warns at file:line for template syntax left in a post") {

@@ -408,5 +408,26 @@ TEST_CASE("Jekyll Hux: a post's text captured from a markdown include and shown 
   REQUIRE(built.bundle.posts.size() == 1);
 }
 
+TEST_CASE("Hugo course notes: numbered CJK file names in folders, dates as '23 March 2020', math braces") {
+  TempDir dir;
+  const fs::path src = dir.path / "src", dest = dir.path / "blog";
+  dir.write("src/config.toml", "baseURL = \"https://n.example/\"\ntitle = \"N\"\n");
+  dir.write("src/content/notes/Compiler/5-\xE4\xB8\xAD\xE9\x97\xB4.md", "---\ntitle: A\ndate: 23 March 2020\n---\n$x = {{h_i}}$\n");
+  dir.write("src/content/notes/Database/5-\xE5\xAE\x89\xE5\x85\xA8.md", "---\ntitle: B\ndate: Mar 26, 2018\n---\nText.\n");
+  const quire::ImportReport r = quire::import_blog(quire::Engine::hugo, src, dest, {});
+  REQUIRE_MESSAGE(r.ok(), notes(r));
+  const std::string a = read_text(dest / "posts/5-\xE4\xB8\xAD\xE9\x97\xB4.md");
+  const std::string b = read_text(dest / "posts/5-\xE5\xAE\x89\xE5\x85\xA8.md");
+  CHECK(has(a, "slug: \"compiler-5\""));  // not "5" and "5-2"
+  CHECK(has(b, "slug: \"database-5\""));
+  CHECK(has(a, "date: 2020-03-23\n"));
+  CHECK(has(b, "date: 2018-03-26\n"));
+  CHECK(has(a, "aliases: [\"/notes/compiler/5-\xE4\xB8\xAD\xE9\x97\xB4/\"]"));  // Hugo's lower-case path
+  CHECK_FALSE(has(notes(r), "{{h_i}}"));
+  const quire::ContentResult built = quire::load_content(dest, {});
+  CHECK_MESSAGE(built.ok(), all(built.errors));
+  CHECK(built.warnings.empty());  // no template-syntax warning for TeX
+}
+
 }  // TEST_SUITE
 

@@ -24,6 +24,21 @@
 
 namespace quire::import {
 
+namespace {
+// The path Hugo makes of a file or folder name (its MakePath): lower case,
+// spaces as '-', ASCII punctuation other than . _ - + ~ # / dropped;
+// letters of other scripts kept.
+std::string hugo_path(const std::string& name) {
+  std::string out;
+  for (char c : name) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (c == ' ') out += '-';
+    else if (u >= 0x80 || std::isalnum(u) || std::strchr("._-+~#/", c)) out += static_cast<char>(std::tolower(u));
+  }
+  return out;
+}
+}  // namespace
+
 std::string Run::shown(const fs::path& p) const { return p.lexically_normal().string(); }
 
 std::string quire_pattern(std::string pattern, const std::string& section) {
@@ -159,8 +174,7 @@ void collect_content_dir(Run& run, const fs::path& content,
       const std::string base = rel.parent_path().filename().string();
       item.name = base + ".md";
       item.page_url = "/" + rel.parent_path().generic_string() + "/";
-      if (run.engine == Engine::hugo)  // Hugo lowercases the paths it makes from names
-        for (char& c : item.page_url) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (run.engine == Engine::hugo) item.page_url = hugo_path(item.page_url);
       item.keys = {rel.generic_string(), "/" + rel.generic_string(), rel.parent_path().generic_string(), item.page_url};
       run.count("a section's page with text and no posts (as a page at its address)");
       run.items.push_back(item);
@@ -198,8 +212,7 @@ void collect_content_dir(Run& run, const fs::path& content,
       item.section = where.parent_path().generic_string();
       // Zola drops a leading date from the name; Hugo keeps it.
       item.old_name = run.engine == Engine::zola ? file_slug(base + ".md") : base;
-      if (run.engine == Engine::hugo)  // Hugo lowercases the paths it makes from names
-        for (char& c : item.old_name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (run.engine == Engine::hugo) item.old_name = hugo_path(item.old_name);
       // Zola slugifies them (slugify.paths = "on"): "My Café" -> "my-cafe".
       if (run.engine == Engine::zola && item.old_name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-_") != std::string::npos)
         item.old_name = ascii_slug(item.old_name);
@@ -234,7 +247,8 @@ void convert_items(Run& run, const TagHandler& handle) {
     finish_front(run, item, ymd);
     if (!item.section.empty() || item.root_post) {
       const bool own_slug = item.out.contains("slug") && item.name_slug.empty() && run.engine != Engine::eleventy;
-      std::string old_url = (item.root_post ? "" : "/" + item.section) + "/" + (own_slug ? item.slug : item.old_name) + "/";
+      const std::string section = run.engine == Engine::hugo ? hugo_path(item.section) : item.section;
+      std::string old_url = (item.root_post ? "" : "/" + section) + "/" + (own_slug ? item.slug : item.old_name) + "/";
       // Under Hugo's permalinks, :title is the title made a URL (Hugo's
       // urlize), :slug the post's slug or else that, :filename and
       // :slugorfilename the file's (bundle's) name; the core's rule reads

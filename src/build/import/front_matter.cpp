@@ -248,8 +248,54 @@ bool parse_front(const SourceDoc& doc, ojson& out, std::string& error, int& erro
   return ok;
 }
 
+namespace {
+// "23 March 2020", "Mar 23, 2020", "Mon, 02 Jan 2006 15:04:05 -0700",
+// "2020/03/23": dates Hugo's and Ruby's parsers read, as "2020-03-23" and
+// the rest (a time, a zone) after it; the text unchanged otherwise.
+std::string numeric_date(const std::string& s) {
+  if (s.size() >= 10 && is_digit(s[0]) && is_digit(s[3]) && s[4] == '/' && s[7] == '/')
+    return s.substr(0, 4) + "-" + s.substr(5, 2) + "-" + s.substr(8, 2) + s.substr(10);
+  static const char* const kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+  std::vector<std::string> words;
+  std::vector<size_t> ends;  // where each word ends in s
+  size_t p = 0;
+  while (words.size() < 4 && p < s.size()) {
+    while (p < s.size() && (s[p] == ' ' || s[p] == ',')) ++p;
+    const size_t b = p;
+    while (p < s.size() && s[p] != ' ' && s[p] != ',') ++p;
+    if (p > b) {
+      words.push_back(s.substr(b, p - b));
+      ends.push_back(p);
+    }
+  }
+  auto month = [&](std::string w) {
+    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (w.size() < 3) return 0;
+    for (int m = 0; m < 12; ++m)
+      if (w.compare(0, 3, kMonths[m]) == 0) return m + 1;
+    return 0;
+  };
+  auto number = [](const std::string& w, size_t lo, size_t hi) {
+    if (w.size() < lo || w.size() > hi) return -1;
+    for (char c : w)
+      if (!is_digit(c)) return -1;
+    return std::stoi(w);
+  };
+  size_t first = words.size() == 4 && month(words[0]) == 0 && number(words[0], 1, 2) < 0 ? 1 : 0;  // "Mon, "
+  if (words.size() < first + 3) return s;
+  int d = -1, m = 0, y = -1;
+  if ((m = month(words[first + 1])) && (d = number(words[first], 1, 2)) > 0) y = number(words[first + 2], 4, 4);
+  else if ((m = month(words[first])) && (d = number(words[first + 1], 1, 2)) > 0) y = number(words[first + 2], 4, 4);
+  if (y < 0 || d < 1 || d > 31 || m == 0) return s;
+  const size_t rest = ends[first + 2];
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  return buf + s.substr(rest);
+}
+}  // namespace
+
 std::optional<std::string> iso_date(std::string_view s0) {
-  std::string s = trim(s0);
+  std::string s = numeric_date(trim(s0));
   // 2019-4-9: Ruby's and Go's parsers take one-digit months and days.
   if (s.size() >= 8 && s.size() > 4 && s[4] == '-' && is_digit(s[0]) && is_digit(s[1]) && is_digit(s[2]) && is_digit(s[3])) {
     size_t p = 5;
@@ -593,7 +639,7 @@ void convert_front(Run& run, Item& item) {
   };
   for (const auto& [key, v] : in.items()) {
     if (key == "title") {
-      if (const auto t = scalar(v); t && trim(*t).empty())  // title: "" : the build refuses it; the file name gives one
+      if (const auto t = scalar(v); v.is_null() || (t && trim(*t).empty()))  // title: "" : the build refuses it; the file name gives one
         run.note(item.shown, line_of_key(item, front_text, key), "title: empty; one is made from the file name");
       else
         take_string("title", "title");
@@ -765,7 +811,12 @@ bool load_item(Run& run, Item& item) {
 void finish_front(Run& run, Item& item, const std::string& ymd) {
   ojson& out = item.out;
   if (!valid_slug(item.slug)) {  // from a file name Quire would refuse ("My Post.md", "café.md")
-    const std::string fixed = ascii_slug(item.slug);
+    std::string fixed = ascii_slug(item.slug);
+    if (fixed.find_first_not_of("0123456789-_") == std::string::npos && !item.section.empty()) {
+      // "5-中间代码生成" leaves "5": its folder says which one ("compiler-5")
+      const std::string folder = ascii_slug(fs::path(item.section).filename().string());
+      if (folder.rfind("post-", 0) != 0) fixed = folder + "-" + fixed;
+    }
     run.note(item.shown, 0, "the file name gives the slug \"" + item.slug + "\", which Quire refuses; written as slug: \"" +
                                 fixed + "\"");
     if (!out.contains("slug")) item.name_slug = item.slug;

@@ -1,6 +1,7 @@
 #include "build/import/template_syntax.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace quire {
 namespace {
@@ -82,6 +83,37 @@ void mark_spans(std::string_view s, size_t b, size_t e, std::vector<bool>& code)
   }
 }
 
+// TeX math outside code, as MathJax and KaTeX read it: `$$...$$` (across
+// lines) and `$...$` on one line with no space inside either dollar and no
+// digit after the closing one (pandoc's rule, so "$5 and $10" is text).
+// Its braces are TeX ({{n \atop m}}), never a template's.
+void mark_math(std::string_view s, std::vector<bool>& code) {
+  if (s.find('$') == std::string_view::npos) return;
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (code[i]) continue;
+    if (s[i] == '\\') { ++i; continue; }
+    if (s[i] != '$') continue;
+    if (i + 1 < s.size() && s[i + 1] == '$') {
+      size_t j = i + 2;
+      while (j + 1 < s.size() && !(s[j] == '$' && s[j + 1] == '$' && !code[j])) j += s[j] == '\\' ? 2 : 1;
+      if (j + 1 >= s.size()) return;  // unclosed: text
+      mark(code, i, j + 2);
+      i = j + 1;
+      continue;
+    }
+    if (i + 1 >= s.size() || space(s[i + 1])) continue;
+    for (size_t j = i + 1; j < s.size() && s[j] != '\n' && !code[j]; ++j) {
+      if (s[j] == '\\') { ++j; continue; }
+      if (s[j] != '$') continue;
+      if (space(s[j - 1]) || (j + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[j + 1])))) break;
+      mark(code, i, j + 1);
+      i = j;
+      break;
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<bool> code_bytes(std::string_view s) {
@@ -132,6 +164,7 @@ std::vector<bool> code_bytes(std::string_view s) {
     para_end = ln.end;
   }
   end_paragraph();
+  mark_math(s, code);
   return code;
 }
 

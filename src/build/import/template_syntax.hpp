@@ -17,7 +17,9 @@ namespace quire {
 // One flag a byte: true inside a fenced or indented code block (fence lines
 // included) or an inline code span (backticks included). An approximation
 // of CommonMark that errs towards "code": a list item's paragraph indented
-// four spaces after a blank line counts as code.
+// four spaces after a blank line counts as code. TeX math between dollar
+// signs ($x_{i}$, $$...$$) counts too: what MathJax or KaTeX reads is as
+// untouchable as code, and its braces are no template's.
 std::vector<bool> code_bytes(std::string_view markdown);
 
 struct TemplateSyntax {
