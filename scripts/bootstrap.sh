@@ -22,6 +22,7 @@ pkgs=(
   libtomlplusplus-dev     # TOML (+++) front matter, header-only (native CLI only)
   libhowardhinnant-date-dev # site time zones on the OS tz database (native CLI only; links libdate-tz)
   tzdata                  # the OS tz database libdate-tz reads
+  libicu-dev              # slugs of titles and file names in any script, transliterated (native CLI only)
   libgumbo-dev pkgconf    # HTML5 parser: the build sanitises posts' raw HTML (native CLI only)
   nlohmann-json3-dev      # writing bundle JSON, tests (native; the WASM loader reads without it)
   doctest-dev             # unit tests (header-only)

@@ -126,6 +126,10 @@ struct Reader {
       out.push_back(sanitize_utf8(v.text));
       return true;
     }
+    if (v.is_scalar()) {  // authors = [""], a theme's placeholder: nobody to name
+      warnings.push_back({file, v.line, key + ": an empty name; left out"});
+      return true;
+    }
     if (v.is_map()) {
       const FrontValue* name = v.find("name");
       if (name && name->is_scalar() && !name->text.empty()) {

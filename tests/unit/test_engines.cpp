@@ -193,6 +193,12 @@ TEST_SUITE("engines") {
     CHECK(all(p.warnings) == "content/posts/x.md:5: image: a map with no path:, src:, url: or feature: names no image; no image\n");
   }
 
+  TEST_CASE("an empty author name (a theme's authors = [\"\"]) is a warning, not an error") {
+    auto p = parse("+++\ntitle = \"T\"\ndate = 2022-01-01\nauthors = [\"\"]\n+++\n");
+    CHECK_MESSAGE(p.post.ok, all(p.errors));
+    CHECK(all(p.warnings) == "content/posts/x.md:4: authors: an empty name; left out\n");
+  }
+
   TEST_CASE("an unknown key near a known one gets a hint; the route keys get none") {
     auto p = parse("---\ntitle: T\ndate: 2022-01-01\ncatgories: [a]\nredirect_from: [/a/]\naliases: [/b/]\n---\n");
     CHECK(p.post.ok);

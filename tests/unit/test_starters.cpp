@@ -408,18 +408,20 @@ TEST_CASE("Jekyll Hux: a post's text captured from a markdown include and shown 
   REQUIRE(built.bundle.posts.size() == 1);
 }
 
-TEST_CASE("Hugo course notes: numbered CJK file names in folders, dates as '23 March 2020', math braces") {
+TEST_CASE("Hugo course notes: numbered file names in folders, CJK or with nothing Latin, dates as '23 March 2020', math braces") {
   TempDir dir;
   const fs::path src = dir.path / "src", dest = dir.path / "blog";
   dir.write("src/config.toml", "baseURL = \"https://n.example/\"\ntitle = \"N\"\n");
   dir.write("src/content/notes/Compiler/5-\xE4\xB8\xAD\xE9\x97\xB4.md", "---\ntitle: A\ndate: 23 March 2020\n---\n$x = {{h_i}}$\n");
   dir.write("src/content/notes/Database/5-\xE5\xAE\x89\xE5\x85\xA8.md", "---\ntitle: B\ndate: Mar 26, 2018\n---\nText.\n");
+  dir.write("src/content/notes/Emoji/7-\xF0\x9F\x98\x80.md", "---\ntitle: C\ndate: 2018-03-27\n---\nText.\n");
   const quire::ImportReport r = quire::import_blog(quire::Engine::hugo, src, dest, {});
   REQUIRE_MESSAGE(r.ok(), notes(r));
+  CHECK(has(read_text(dest / "posts/7-\xF0\x9F\x98\x80.md"), "slug: \"emoji-7\""));  // its folder says which 7
   const std::string a = read_text(dest / "posts/5-\xE4\xB8\xAD\xE9\x97\xB4.md");
   const std::string b = read_text(dest / "posts/5-\xE5\xAE\x89\xE5\x85\xA8.md");
-  CHECK(has(a, "slug: \"compiler-5\""));  // not "5" and "5-2"
-  CHECK(has(b, "slug: \"database-5\""));
+  CHECK(has(a, "slug: \"5-zhong-jian\""));  // transliterated: not "5" and "5-2"
+  CHECK(has(b, "slug: \"5-an-quan\""));
   CHECK(has(a, "date: 2020-03-23\n"));
   CHECK(has(b, "date: 2018-03-26\n"));
   CHECK(has(a, "aliases: [\"/notes/compiler/5-\xE4\xB8\xAD\xE9\x97\xB4/\"]"));  // Hugo's lower-case path
@@ -427,6 +429,26 @@ TEST_CASE("Hugo course notes: numbered CJK file names in folders, dates as '23 M
   const quire::ContentResult built = quire::load_content(dest, {});
   CHECK_MESSAGE(built.ok(), all(built.errors));
   CHECK(built.warnings.empty());  // no template-syntax warning for TeX
+}
+
+TEST_CASE("Zola with Chinese file names: slugs and old URLs transliterated as Zola made them; authors = [\"\"]") {
+  TempDir dir;
+  const fs::path src = dir.path / "src", dest = dir.path / "blog";
+  dir.write("src/config.toml", "base_url = \"https://z.example\"\ntitle = \"Z\"\n");
+  dir.write("src/content/blog/_index.md", "+++\nsort_by = \"date\"\n+++\n");
+  dir.write("src/content/blog/AI \xE4\xBC\x9A\xE9\x80\x9A\xE8\x9E\x8D\xE5\x90\x97.md",  // "AI 会通融吗"
+            "+++\ntitle = \"One\"\ndate = 2026-07-29\nauthors = [\"\"]\n+++\nText.\n");
+  dir.write("src/content/blog/AI \xE5\xAF\xB9.md", "+++\ntitle = \"Two\"\ndate = 2026-07-30\n+++\nText.\n");
+  const quire::ImportReport r = quire::import_blog(quire::Engine::zola, src, dest, {});
+  REQUIRE_MESSAGE(r.ok(), notes(r));
+  const std::string one = read_text(dest / "posts/AI \xE4\xBC\x9A\xE9\x80\x9A\xE8\x9E\x8D\xE5\x90\x97.md");
+  CHECK(has(one, "slug: \"ai-hui-tong-rong-ma\""));
+  CHECK(has(one, "aliases: [\"/blog/ai-hui-tong-rong-ma/\"]"));  // Zola's old address (slugify.paths = on)
+  CHECK_FALSE(has(one, "authors"));
+  CHECK_FALSE(has(notes(r), "address too"));  // before: every "AI ..." post claimed /blog/ai/
+  const quire::ContentResult built = quire::load_content(dest, {});
+  CHECK_MESSAGE(built.ok(), all(built.errors));
+  CHECK(built.bundle.posts.size() == 2);
 }
 
 }  // TEST_SUITE

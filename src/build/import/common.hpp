@@ -314,8 +314,9 @@ std::string other_content_kind(const fs::path& p);
 
 // A slug Quire takes (ASCII letters, digits, '-'), made of any text:
 // Latin letters lose their accents ("Crème brûlée" -> "creme-brulee"),
-// other scripts leave nothing, and a text with nothing left gets
-// "post-" and a short hash of it, the same for the same text.
+// other scripts are transliterated ("北亰" -> "bei-jing", as Zola's
+// default slugs; build/transliterate.hpp), and a text with nothing left
+// gets "post-" and a short hash of it, the same for the same text.
 std::string ascii_slug(std::string_view text);
 
 // Slug of a file name: without extension and leading YYYY-MM-DD- (or _).

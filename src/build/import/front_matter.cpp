@@ -17,6 +17,7 @@
 
 #include "build/file_dates.hpp"
 #include "build/fsutil.hpp"
+#include "build/transliterate.hpp"
 #include "build/json_front_matter.hpp"
 #include "build/import/template_syntax.hpp"
 #include "core/bundle.hpp"
@@ -445,37 +446,10 @@ std::string other_content_kind(const fs::path& p) {
 }
 
 std::string ascii_slug(std::string_view text) {
-  // U+00C0..U+017F, Latin-1 Supplement and Latin Extended-A, without marks.
-  static const char* const kLatin1[64] = {
-      "A", "A", "A", "A", "A", "A", "AE", "C", "E", "E", "E", "E", "I", "I", "I", "I",
-      "D", "N", "O", "O", "O", "O", "O", "",  "O", "U", "U", "U", "U", "Y", "TH", "ss",
-      "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-      "d", "n", "o", "o", "o", "o", "o", "",  "o", "u", "u", "u", "u", "y", "th", "y"};
-  static const char* const kExtendedA =  // one letter a code point, '2' for the two ligatures
-      "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIi22JjKkkLlLlLlLlLlNnNnNnnNnOoOoOo22RrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
-  std::string folded;
-  for (size_t i = 0; i < text.size();) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) { folded += static_cast<char>(c); ++i; continue; }
-    size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-    if (len == 2 && i + 1 < text.size()) {
-      const unsigned cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3Fu);
-      if (cp >= 0xC0 && cp < 0x100) folded += kLatin1[cp - 0xC0];
-      else if (cp == 0x132) folded += "IJ";
-      else if (cp == 0x133) folded += "ij";
-      else if (cp == 0x152) folded += "OE";
-      else if (cp == 0x153) folded += "oe";
-      else if (cp >= 0x100 && cp < 0x180) folded += kExtendedA[cp - 0x100];
-      else folded += ' ';
-    } else {
-      folded += ' ';
-    }
-    i += len;
-  }
-  std::string slug = slugify(folded);
-  std::string ascii;
-  for (char ch : slug)
-    if (static_cast<unsigned char>(ch) < 0x80) ascii += ch;
+  std::string folded = latin_ascii(text);  // "Crème" -> "Creme", "北亰" -> "bei jing"
+  for (char& ch : folded)
+    if (static_cast<unsigned char>(ch) >= 0x80) ch = ' ';  // no Latin form (an emoji): a word's end
+  const std::string ascii = slugify(folded);
   if (!ascii.empty() && valid_slug(ascii)) return ascii;
   uint32_t h = 2166136261u;  // FNV-1a
   for (char ch : text) h = (h ^ static_cast<unsigned char>(ch)) * 16777619u;
@@ -681,8 +655,14 @@ void convert_front(Run& run, Item& item) {
     } else if (key == "summary" || key == "description" || key == "excerpt") {
       take_string(key, key);
     } else if (key == "author" || key == "authors") {
-      if (!v.is_null() && !(v.is_string() && trim(v.get<std::string>()).empty()) && !(v.is_array() && v.empty()))
-        out[key] = v;
+      ojson names = v;
+      if (names.is_array()) {  // authors = [""]: a theme's placeholder, nobody
+        names = ojson::array();
+        for (const ojson& a : v)
+          if (!(a.is_string() && trim(a.get<std::string>()).empty()) && !a.is_null()) names.push_back(a);
+      }
+      if (!names.is_null() && !(names.is_string() && trim(names.get<std::string>()).empty()) && !(names.is_array() && names.empty()))
+        out[key] = names;
     } else if (key == "image" || key == "images") {
       // The post's own image wins over a theme's cover key (below); `image:`
       // with nothing after it, or Wowchemy's map of caption and focal point

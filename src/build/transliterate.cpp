@@ -1,0 +1,44 @@
+#include "build/transliterate.hpp"
+
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
+#include <memory>
+
+namespace quire {
+
+namespace {
+
+bool is_han(UChar32 c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0x20000 && c <= 0x2FFFF);
+}
+
+}  // namespace
+
+std::string latin_ascii(std::string_view utf8) {
+  bool ascii = true;
+  for (char c : utf8) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (ascii) return std::string(utf8);
+  // One transliterator a thread (ICU's are not safe to share), made on the
+  // first non-ASCII text: loading its rules costs about 0.1 s.
+  thread_local std::unique_ptr<icu::Transliterator> to_ascii = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> t(
+        icu::Transliterator::createInstance("Any-Latin; Latin-ASCII", UTRANS_FORWARD, status));
+    return U_SUCCESS(status) ? std::move(t) : nullptr;
+  }();
+  const icu::UnicodeString in = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  icu::UnicodeString text;
+  for (int32_t i = 0; i < in.length(); i = in.moveIndex32(i, 1)) {
+    const UChar32 c = in.char32At(i);
+    text.append(c);
+    if (is_han(c)) text.append(static_cast<UChar>(' '));
+  }
+  if (to_ascii) to_ascii->transliterate(text);
+  std::string out;
+  text.toUTF8String(out);
+  return out;
+}
+
+}  // namespace quire

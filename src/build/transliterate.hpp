@@ -1,0 +1,18 @@
+// Text of any script in ASCII letters, for slugs: "北亰" -> "bei jing",
+// "Привет" -> "Privet", "Crème" -> "Creme". Contract: latin_ascii() returns
+// its input unchanged when it is ASCII already (no ICU work), else ICU's
+// "Any-Latin; Latin-ASCII" transliteration, with a space after each Han
+// character so that each reads as a word (as deunicode, which Zola's
+// default slugs use, writes them: "日本語の" -> "ri ben yu no"). Characters
+// with no Latin form are left as they are; callers slugify the result.
+// Native build only (ICU is never in the WASM core).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace quire {
+
+std::string latin_ascii(std::string_view utf8);
+
+}  // namespace quire
