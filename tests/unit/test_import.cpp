@@ -630,6 +630,19 @@ TEST_CASE("callout shortcodes become a div around their markdown; vimeo, tweet, 
   CHECK(zola_unescape_shortcodes(z.run, "```\n{{/* youtube(id=\"x\") */}}\n```\n") == "```\n{{ youtube(id=\"x\") }}\n```\n");
 }
 
+TEST_CASE("a theme's own link shortcodes become links; one with no web address, or paired, stays reported") {
+  Fixture f(Engine::hugo);
+  CHECK(f.hugo("### Friends\n{{< friend name=\"Ann [A]\" url=\"https://a.example\" des=\"Cats *and* dogs\" src=\"https://a.example/me.png\" >}}\n"
+               "{{< friend des=\"Only words\" url=\"http://b.example/x_(y)\" >}}\n") ==
+        "### Friends\n- [Ann \\[A\\]](https://a.example) — Cats \\*and\\* dogs\n- [Only words](<http://b.example/x_(y)>)\n");
+  CHECK(f.hugo("See {{< link \"Docs\" \"https://d.example\" >}} now, {{< douban \"https://book.example/1/\" >}}.\n") ==
+        "See [Docs](https://d.example) now, [https://book.example/1/](https://book.example/1/).\n");
+  CHECK(f.notes().empty());
+  CHECK(f.hugo("{{< movies >}}\n{{< card url=\"javascript:alert(1)\" >}}\n{{< bookmark url=\"https://x.example\" >}}in{{< /bookmark >}}\n") ==
+        "{{< movies >}}\n{{< card url=\"javascript:alert(1)\" >}}\n{{< bookmark url=\"https://x.example\" >}}in{{< /bookmark >}}\n");
+  CHECK(f.notes().find("shortcode \"bookmark\"") != std::string::npos);
+}
+
 TEST_CASE("a heading's {#id} attribute is removed, and reported when links to it would break") {
   Fixture f(Engine::hugo);
   CHECK(heading_attributes(f.run, "## Set up {#set-up}\n### Other words {#custom .wide}\n```\n## Code {#x}\n```\nText {#y}\n", 1, "p.md") ==

@@ -201,6 +201,11 @@ struct Args {
   std::string get(const std::string& key) const;
 };
 Args parse_args(std::string_view s);
+// A theme's own link shortcode ({{< friend name="A" url="https://a" des="..." >}},
+// {{< link "Docs" "https://d" >}}, {{< douban "https://..." >}}): a markdown
+// link, its text the name or title (else a word, else the URL) and a
+// description after it; "" when no argument is a web address.
+std::string link_card(const Args& args);
 
 // The front matter conversion every engine shares: the keys Quire reads,
 // dates to ISO, lists made lists; the rest counted as left out. `item.out`

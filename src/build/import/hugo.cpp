@@ -297,6 +297,18 @@ TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
     r.construct = construct;
     return r;
   }
+  if (const std::string link = link_card(args); !link.empty()) {
+    // A theme's link card, not a paired shortcode: its link, kept readable.
+    size_t close_end = 0;
+    if (find_closing(text, t.end, t.open, "/" + name, close_end) == std::string_view::npos) {
+      // Alone on its line (a list of friends' cards): an item of a list.
+      const bool alone = (t.begin == 0 || text[t.begin - 1] == '\n') && (t.end == text.size() || text[t.end] == '\n');
+      r.converted = true;
+      r.replacement = alone ? "- " + link : link;
+      r.construct = construct + " (a theme's shortcode with a web address: as a link)";
+      return r;
+    }
+  }
   r.reason = "shortcode \"" + name + "\" (a template of the theme or site): no equivalent, rewrite it by hand";
   return r;
 }

@@ -126,6 +126,38 @@ std::string figure_markdown(const std::string& src, const std::string& alt, cons
   return "<figure>\n\n" + img + "\n\n<figcaption>\n\n" + caption + "\n\n</figcaption>\n</figure>";
 }
 
+std::string link_card(const Args& args) {
+  auto web = [](const std::string& v) {
+    return (v.rfind("https://", 0) == 0 || v.rfind("http://", 0) == 0 || (v.size() > 1 && v[0] == '/' && v[1] != '/')) &&
+           v.find_first_of(" <>\"'`") == std::string::npos;
+  };
+  std::string url, label, note;
+  for (const char* k : {"url", "href", "link"})
+    if (url.empty() && web(args.get(k))) url = args.get(k);
+  for (const std::string& w : args.words)
+    if (url.empty() && web(w)) url = w;
+  if (url.empty()) return {};
+  for (const char* k : {"name", "title", "text", "label"})
+    if (label.empty()) label = trim(args.get(k));
+  for (const char* k : {"des", "desc", "description", "summary", "intro"})
+    if (note.empty()) note = trim(args.get(k));
+  for (const std::string& w : args.words)
+    if (label.empty() && w != url && !trim(w).empty()) label = trim(w);
+  if (label.empty()) std::swap(label, note);
+  if (label.empty()) label = url;
+  auto escaped = [](const std::string& t) {
+    std::string o;
+    for (char c : t) {
+      if (c == '\n') { o += ' '; continue; }
+      if (c == '[' || c == ']' || c == '\\' || c == '*' || c == '_' || c == '<' || c == '`') o += '\\';
+      o += c;
+    }
+    return o;
+  };
+  const std::string target = url.find_first_of("()") != std::string::npos ? "<" + url + ">" : url;
+  return "[" + escaped(label) + "](" + target + ")" + (note.empty() ? "" : " — " + escaped(note));
+}
+
 std::string youtube_iframe(const std::string& id) {
   return "<iframe src=\"https://www.youtube-nocookie.com/embed/" + id +
          "\" title=\"YouTube video\" loading=\"lazy\" allowfullscreen></iframe>";
