@@ -195,8 +195,20 @@ TEST_CASE("Liquid: kramdown attribute lists are removed and reported") {
         "A lead.\n\n![x](y.png)\n\n\nText.\n");
   CHECK(f.notes() ==
         "p.md:2: kramdown attribute list \"{: .lead}\" removed\n"
-        "p.md:4: kramdown attribute list \"{: .center}\" removed\n"
         "p.md:7: kramdown table of contents \"{:toc}\" removed (toc: true gives Quire's)\n");
+  // Layout only (.center, alignment, style, width): counted, not a line each
+  CHECK(f.report.converted.at("kramdown attribute list of layout only ({: .align-center}, style, width): dropped") == 1);
+}
+
+TEST_CASE("Liquid: Minimal Mistakes' {: .notice--info} and Chirpy's {: .prompt-tip} make callouts") {
+  Fixture f(Engine::jekyll);
+  CHECK(f.liquid("Intro.\n\n**Note:** read *this*\nfirst.\n{: .notice--info}\n\n> Use `x`.\n> Really.\n{: .prompt-tip }\n\n"
+                 "![a](a.png)\n{: .align-center width=\"80%\"}\n\n![b](b.png)\n{: style=\"text-align: center;\"}\n") ==
+        "Intro.\n\n<div class=\"callout callout-info\">\n\n**Note:** read *this*\nfirst.\n\n</div>\n\n"
+        "<div class=\"callout callout-tip\">\n\nUse `x`.\nReally.\n\n</div>\n\n![a](a.png)\n\n![b](b.png)\n");
+  CHECK(f.notes().empty());
+  CHECK(f.report.converted.at("kramdown {: .notice--*} or {: .prompt-*} (as a callout)") == 2);
+  CHECK(f.report.converted.at("kramdown attribute list of layout only ({: .align-center}, style, width): dropped") == 2);
 }
 
 TEST_CASE("Text in fenced, indented and inline code is never changed") {

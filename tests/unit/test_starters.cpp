@@ -393,13 +393,17 @@ TEST_CASE("Jekyll Hux: a post's text captured from a markdown include and shown 
   dir.write("src/_includes/posts/pwa/en.md", "## Why\n\nBecause {{ site.url }}/x works.\n\n- one\n- two\n");
   dir.write("src/_posts/2017-07-12-pwa.markdown",
             "---\ntitle: PWA\nheader-img: \"img/pwa.jpg\"\ncatalog: true\n---\n\n<div class=\"en post-container\">\n"
-            "    {% capture about_en %}{% include posts/pwa/en.md %}{% endcapture %}\n    {{ about_en | markdownify }}\n</div>\n");
+            "    {% capture about_en %}{% include posts/pwa/en.md %}{% endcapture %}\n    {{ about_en | markdownify }}\n</div>\n\n"
+            "{% capture fig_img %}\n![Foo]({{ \"/assets/foo.png\" | relative_url }})\n{% endcapture %}\n\n<figure>\n"
+            "  {{ fig_img | markdownify | remove: \"<p>\" | remove: \"</p>\" }}\n  <figcaption>Foo.</figcaption>\n</figure>\n");
   const quire::ImportReport r = quire::import_blog(quire::Engine::jekyll, src, dest, {});
   REQUIRE_MESSAGE(r.ok(), notes(r));
   const std::string post = read_text(dest / "posts/2017-07-12-pwa.md");
   CHECK(has(post, "image: \"img/pwa.jpg\""));
   CHECK(has(post, "toc: true"));
   CHECK(has(post, "\n## Why\n\nBecause /x works.\n\n- one\n- two\n"));  // unindented: markdown, not code
+  // Minimal Mistakes' figure: the captured image stays, the filters go
+  CHECK(has(post, "\n\n![Foo](/assets/foo.png)\n\n<figure>\n  \n  <figcaption>Foo.</figcaption>\n</figure>"));
   CHECK_FALSE(has(post, "capture"));
   CHECK_FALSE(has(post, "markdownify"));
   CHECK_FALSE(has(notes(r), "pwa.markdown"));

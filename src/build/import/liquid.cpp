@@ -152,7 +152,11 @@ TagResult liquid_tag(Run& run, std::string_view text, Tag& t) {
     // themes' use: Hux's multilingual posts), so this goes.
     const std::string expr = t.inner;
     const std::string var = trim(expr.substr(0, expr.find('|')));
-    const std::string filter = expr.find('|') == std::string::npos ? "" : trim(expr.substr(expr.find('|') + 1));
+    // Minimal Mistakes' figures: {{ fig_img | markdownify | remove: "<p>" | remove: "</p>" }}
+    std::string filter = expr.find('|') == std::string::npos ? "" : trim(expr.substr(expr.find('|') + 1));
+    for (const char* tail : {"| remove: \"<p>\" | remove: \"</p>\"", "| remove: '<p>' | remove: '</p>'"})
+      if (const size_t at = filter.find(tail); at != std::string::npos && at + std::strlen(tail) == filter.size())
+        filter = trim(filter.substr(0, at));
     if ((filter.empty() || filter == "markdownify") && var.find_first_of(" .\"'") == std::string::npos &&
         captured(text, t.begin, var)) {
       r.converted = true;
@@ -214,8 +218,9 @@ TagResult liquid_tag(Run& run, std::string_view text, Tag& t) {
     const size_t close = name == "capture" ? find_closing(text, t.end, "{%", "endcapture", close_end) : t.begin;
     const size_t after = name == "capture" ? close_end : t.end;
     if (!var.empty() && close != std::string_view::npos &&
-        (text.find("{{ " + var + " | markdownify }}", after) != std::string_view::npos ||
+        (text.find("{{ " + var + " | markdownify", after) != std::string_view::npos ||
          text.find("{{ " + var + " }}", after) != std::string_view::npos)) {
+      if (at_line_start(text, t.begin) && t.end < text.size() && text[t.end] == '\n') ++t.end;  // alone: its line goes
       r.converted = true;
       r.construct = "{% capture %}";
       return r;
@@ -429,6 +434,91 @@ std::string markdown_html_open(std::string& line, bool parse_block_html) {
 
 }  // namespace
 
+namespace {
+
+// The words of a kramdown attribute list "{: .a .b key="v"}": its classes
+// (without the dot) and its keys.
+void ial_words(const std::string& ial, std::vector<std::string>& classes, std::vector<std::string>& keys) {
+  const std::string in = ial.size() > 3 ? ial.substr(2, ial.size() - 3) : "";
+  for (size_t p = 0; p < in.size();) {
+    while (p < in.size() && in[p] == ' ') ++p;
+    size_t e = p;
+    char quote = 0;
+    while (e < in.size() && (quote || in[e] != ' ')) {
+      if ((in[e] == '"' || in[e] == '\'') && !quote) quote = in[e];
+      else if (in[e] == quote) quote = 0;
+      ++e;
+    }
+    const std::string w = in.substr(p, e - p);
+    if (!w.empty() && w[0] == '.') classes.push_back(w.substr(1));
+    else if (const size_t eq = w.find('='); eq != std::string::npos) keys.push_back(w.substr(0, eq));
+    else if (!w.empty()) keys.push_back(w);
+    p = e;
+  }
+}
+
+// Minimal Mistakes' {: .notice--info} and Chirpy's {: .prompt-tip} under a
+// paragraph or quote: the callout's kind ("notice", "info", "tip"...), ""
+// for any other list.
+std::string ial_callout(const std::string& ial) {
+  std::vector<std::string> classes, keys;
+  ial_words(ial, classes, keys);
+  for (const std::string& c : classes) {
+    if (c == "notice" || c == "notice--primary") return "notice";
+    for (const char* prefix : {"notice--", "prompt-"})
+      if (c.rfind(prefix, 0) == 0 && c.size() > std::strlen(prefix)) {
+        const std::string kind = c.substr(std::strlen(prefix));
+        return kind == "danger" ? "warning" : kind;
+      }
+  }
+  return "";
+}
+
+// An attribute list that only placed or sized its block (alignment
+// classes, style, width, height): nothing of the text is lost with it.
+bool ial_layout_only(const std::string& ial) {
+  std::vector<std::string> classes, keys;
+  ial_words(ial, classes, keys);
+  if (classes.empty() && keys.empty()) return false;
+  for (const std::string& c : classes)
+    if (c != "align-center" && c != "align-left" && c != "align-right" && c != "text-center" && c != "center" &&
+        c != "image-right" && c != "image-left" && c != "full" && c != "half" && c != "img-responsive")
+      return false;
+  for (const std::string& k : keys)
+    if (k != "style" && k != "width" && k != "height" && k != "align") return false;
+  return true;
+}
+
+// The block that ends `out` (a paragraph, or a quote whose "> " go) inside
+// a callout of `kind`; false when `out` ends with no block.
+bool wrap_last_block(std::string& out, const std::string& kind) {
+  if (out.size() < 2 || out.back() != '\n' || out[out.size() - 2] == '\n') return false;
+  const size_t blank = out.rfind("\n\n", out.size() - 2);
+  const size_t start = blank == std::string::npos ? 0 : blank + 2;
+  std::string block = out.substr(start, out.size() - 1 - start);
+  bool quote = true;
+  for (size_t p = 0; p < block.size(); p = block.find('\n', p) == std::string::npos ? block.size() : block.find('\n', p) + 1)
+    quote = quote && block[p] == '>';
+  if (quote) {
+    std::string unquoted;
+    for (size_t p = 0; p < block.size();) {
+      size_t e = block.find('\n', p);
+      if (e == std::string::npos) e = block.size();
+      size_t b = p + 1;
+      if (b < e && block[b] == ' ') ++b;
+      unquoted.append(block, b, e - b);
+      if (e < block.size()) unquoted += '\n';
+      p = e + 1;
+    }
+    block = unquoted;
+  }
+  out.resize(start);
+  out += callout_open(kind, "", "") + block + callout_close() + "\n";
+  return true;
+}
+
+}  // namespace
+
 std::string remove_kramdown_ial(Run& run, const std::string& text, int first_line, const std::string& file, bool* toc,
                                 bool parse_block_html) {
   const std::vector<bool> code = code_bytes(text);
@@ -517,6 +607,10 @@ std::string remove_kramdown_ial(Run& run, const std::string& text, int first_lin
         } else {
           run.note(file, line, "kramdown table of contents \"" + tl + "\" removed (toc: true gives Quire's)");
         }
+      } else if (const std::string kind = ial_callout(tl); !kind.empty() && wrap_last_block(out, kind)) {
+        run.count("kramdown {: .notice--*} or {: .prompt-*} (as a callout)");
+      } else if (ial_layout_only(tl)) {
+        run.count("kramdown attribute list of layout only ({: .align-center}, style, width): dropped");
       } else {
         run.note(file, line, "kramdown attribute list \"" + tl + "\" removed");
       }
@@ -528,7 +622,10 @@ std::string remove_kramdown_ial(Run& run, const std::string& text, int first_lin
     const size_t at = l.rfind("{:");
     if (!code[pos] && at != std::string::npos && at > 0 && !l.empty() && trim(l).back() == '}' &&
         !code[pos + at] && l.find('}', at) == l.find_last_not_of(" \t")) {
-      run.note(file, line, "kramdown attribute list \"" + trim(l.substr(at)) + "\" removed");
+      if (ial_layout_only(trim(l.substr(at))))
+        run.count("kramdown attribute list of layout only ({: .align-center}, style, width): dropped");
+      else
+        run.note(file, line, "kramdown attribute list \"" + trim(l.substr(at)) + "\" removed");
       l = l.substr(0, at);
       while (!l.empty() && l.back() == ' ') l.pop_back();
     }
