@@ -34,6 +34,7 @@ void recognise_engine(const fs::path& dir, Discovery& d) {
     if (has(f)) { d.engine = "hugo"; d.engine_sign = f; return; }
   for (const char* f : {".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs"})
     if (has(f)) { d.engine = "eleventy"; d.engine_sign = f; return; }
+  if (has("zola.toml")) { d.engine = "zola"; d.engine_sign = "zola.toml"; return; }
   if (has("config.toml")) {
     std::string text;
     read_file(dir / "config.toml", text);

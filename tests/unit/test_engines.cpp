@@ -319,6 +319,7 @@ TEST_SUITE("engines") {
         {"Hugo, old config", {{"config.toml", "baseURL = 'x'\n"}, {"content/posts/a.md", kPost}},
          "(config.toml: a Hugo blog)"},
         {"Zola", {{"config.toml", "base_url = 'x'\n"}, {"content/blog/a.md", kPost}}, "(config.toml: a Zola blog)"},
+        {"Zola, new config name", {{"zola.toml", "base_url = 'x'\n"}, {"content/blog/a.md", kPost}}, "(zola.toml: a Zola blog)"},
         {"Eleventy", {{".eleventy.js", "module.exports = {}\n"}, {"blog/a.md", kPost}},
          "(.eleventy.js: an Eleventy blog)"},
         {"no engine", {{"notes/a.md", kPost}}, "; convert it with `quire import jekyll|hugo|zola|eleventy"},

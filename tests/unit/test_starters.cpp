@@ -455,5 +455,22 @@ TEST_CASE("Zola with Chinese file names: slugs and old URLs transliterated as Zo
   CHECK(built.bundle.posts.size() == 2);
 }
 
+TEST_CASE("Zola's zola.toml (its default config name now): settings and languages read, translations listed") {
+  TempDir dir;
+  const fs::path src = dir.path / "src", dest = dir.path / "blog";
+  dir.write("src/zola.toml", "base_url = \"https://new.example\"\ntitle = \"New Zola\"\ndefault_language = \"en\"\n"
+                             "[languages.fr]\ntitle = \"Nouveau\"\n");
+  dir.write("src/content/blog/_index.md", "+++\nsort_by = \"date\"\n+++\n");
+  dir.write("src/content/blog/hello.md", "+++\ntitle = \"Hello\"\ndate = 2026-01-02\n+++\nHi.\n");
+  dir.write("src/content/blog/hello.fr.md", "+++\ntitle = \"Bonjour\"\ndate = 2026-01-02\n+++\nSalut.\n");
+  const quire::ImportReport r = quire::import_blog(quire::Engine::zola, src, dest, {});
+  REQUIRE_MESSAGE(r.ok(), notes(r));
+  CHECK(r.posts == 1);  // not the translation too
+  CHECK(has(notes(r), "a translation (fr)"));
+  const std::string site = read_text(dest / "site.yaml");
+  CHECK(has(site, "New Zola"));
+  CHECK(has(site, "https://new.example"));
+}
+
 }  // TEST_SUITE
 

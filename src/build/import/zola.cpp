@@ -1,4 +1,4 @@
-// Zola: config.toml (base_url, title, description, default_language,
+// Zola: zola.toml or config.toml (base_url, title, description, default_language,
 // author or [extra] author), content/ with sections (_index.md, whose
 // paginate_by gives posts_per_page) and page bundles (a folder with
 // index.md and its assets), TOML front matter with [taxonomies] and
@@ -18,10 +18,11 @@ namespace quire::import {
 namespace {
 
 void read_config(Run& run, ojson& site) {
-  const fs::path file = run.src / "config.toml";
+  // zola.toml (Zola's default name now), else config.toml (older sites)
+  const fs::path file = fs::is_regular_file(run.src / "zola.toml") ? run.src / "zola.toml" : run.src / "config.toml";
   std::string text;
   if (!read_file(file, text)) {
-    run.note(run.shown(file), 0, "missing: no site settings to convert");
+    run.note(run.shown(run.src / "zola.toml"), 0, "missing (nor config.toml): no site settings to convert");
     return;
   }
   ojson c;
