@@ -472,5 +472,19 @@ TEST_CASE("Zola's zola.toml (its default config name now): settings and language
   CHECK(has(site, "https://new.example"));
 }
 
+TEST_CASE("Hugo's split config (Wowchemy): config/_default/ config.yaml, params.yaml, permalinks.yaml") {
+  TempDir dir;
+  const fs::path src = dir.path / "src", dest = dir.path / "blog";
+  dir.write("src/config/_default/config.yaml", "baseurl: https://w.example/\ntitle: Split\n");
+  dir.write("src/config/_default/params.yaml", "description: From params\n");
+  dir.write("src/config/_default/permalinks.yaml", "post: /:year/:month/:slug/\n");
+  dir.write("src/content/post/hello.md", "---\ntitle: Hello\ndate: 2021-04-02\n---\nHi.\n");
+  const quire::ImportReport r = quire::import_blog(quire::Engine::hugo, src, dest, {});
+  REQUIRE_MESSAGE(r.ok(), notes(r));
+  const std::string site = read_text(dest / "site.yaml");
+  CHECK(has(site, "From params"));
+  CHECK(has(site, "permalink: \"/:year/:month/:slug/\""));
+}
+
 }  // TEST_SUITE
 

@@ -28,10 +28,20 @@ bool read_config_file(Run& run, ojson& c, fs::path& shown) {
       int line = 0;
       const bool ok = f.extension() == ".toml" ? parse_toml(text, c, error, line) : parse_yaml(text, c, error, line);
       if (!ok) run.note(run.shown(f), line + 1, error + "; site settings not converted");
-      if (ok && dir != run.src) {  // config/_default/params.toml beside it
-        ojson params;
-        std::string ptext;
-        if (read_file(dir / "params.toml", ptext) && parse_toml(ptext, params, error, line)) c["params"] = params;
+      if (ok && dir != run.src) {
+        // Hugo's split config: config/_default/params.toml (or .yaml...)
+        // beside it is its [params], permalinks.yaml its [permalinks]...
+        for (const char* key : {"params", "permalinks", "taxonomies", "languages", "menus"})
+          for (const char* ext : {".toml", ".yaml", ".yml", ".json"}) {
+            const fs::path part = dir / (std::string(key) + ext);
+            std::string ptext;
+            ojson value;
+            if (c.contains(key) || !read_file(part, ptext)) continue;
+            if (std::string(ext) == ".toml" ? parse_toml(ptext, value, error, line) : parse_yaml(ptext, value, error, line))
+              c[key] = value;
+            else
+              run.note(run.shown(part), line + 1, error + "; not converted");
+          }
       }
       return ok;
     }
