@@ -486,5 +486,28 @@ TEST_CASE("Hugo's split config (Wowchemy): config/_default/ config.yaml, params.
   CHECK(has(site, "permalink: \"/:year/:month/:slug/\""));
 }
 
+TEST_CASE("Eleventy: posts in a folder the config makes a collection of (writings/, notes/), not pages") {
+  TempDir dir;
+  const fs::path src = dir.path / "src", dest = dir.path / "blog";
+  dir.write("src/eleventy.config.js",
+            "export default function(c) {\n  c.addCollection(\"writings\", (api) => api.getFilteredByTag(\"writings\"));\n"
+            "  c.addCollection('notes', (api) => api.getFilteredByGlob('src/notes/*.md'));\n"
+            "  return { dir: { input: 'src' } };\n}\n");
+  dir.write("src/src/writings/home-network.md",
+            "---\ntitle: Home network\ndate: 2026-06-20T22:49:00.000-05:00\ntags:\n  - writings\n  - homelab\n---\nText.\n");
+  dir.write("src/src/notes/a-note.md", "---\ntitle: A note\ndate: 2026-06-21\n---\nNote.\n");
+  dir.write("src/src/about.md", "---\ntitle: About\n---\nMe.\n");
+  const quire::ImportReport r = quire::import_blog(quire::Engine::eleventy, src, dest, {});
+  REQUIRE_MESSAGE(r.ok(), notes(r));
+  CHECK(r.posts == 2);
+  CHECK(r.pages == 1);
+  const std::string post = read_text(dest / "posts/home-network.md");
+  CHECK(has(post, "tags: [\"homelab\"]"));  // the collection's name is no topic
+  CHECK(has(post, "aliases: [\"/writings/home-network/\"]"));
+  const quire::ContentResult built = quire::load_content(dest, {});
+  CHECK_MESSAGE(built.ok(), all(built.errors));
+  CHECK(built.bundle.posts.size() == 2);
+}
+
 }  // TEST_SUITE
 

@@ -2,7 +2,8 @@
 // dir.input, dir.data, pathPrefix and addPassthroughCopy paths, with their
 // targets, are picked out of the text), site data in <data>/metadata.json
 // (or site.json, .yaml, or a .js data file: js_literal.hpp), posts as the
-// markdown files in a folder named posts, post, blog or articles (a
+// markdown files in a folder named posts, post, blog or articles, or one
+// the config makes a collection of (getFilteredByTag/Glob) (a
 // folder's data file <dir>/<dir>.json or <dir>.11tydata.{json,js} with
 // "tags" names a collection, not a topic: those tags are dropped; a post
 // in <x>/index.md or <x>/<x>.md is a folder with its images), other
@@ -34,6 +35,10 @@ struct Config {
   // addPassthroughCopy: a source path, and where it is published when the
   // config maps it ({"./public/": "/"}), else "" (at its own path).
   std::vector<std::pair<std::string, std::optional<std::string>>> passthrough;
+  // Folders the config makes collections of, beside posts/, blog/...:
+  // addCollection("writings", c => c.getFilteredByTag("writings")) or
+  // getFilteredByGlob("src/notes/*.md").
+  std::set<std::string> post_folders;
 };
 
 Config read_config(Run& run) {
@@ -52,6 +57,15 @@ Config read_config(Run& run) {
   const std::regex feed(R"(outputPath\s*:\s*["'`]([^"'`]+\.(xml|json))["'`])");
   for (auto it = std::sregex_iterator(text.begin(), text.end(), feed); it != std::sregex_iterator(); ++it)
     cfg.feeds.push_back((*it)[1].str()[0] == '/' ? (*it)[1].str() : "/" + (*it)[1].str());
+  const std::regex by_tag(R"(getFilteredByTag\(\s*["'`]([A-Za-z0-9_-]+)["'`])");
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), by_tag); it != std::sregex_iterator(); ++it)
+    cfg.post_folders.insert((*it)[1]);
+  const std::regex by_glob(R"(getFilteredByGlob\(\s*["'`]([^"'`*]+)\*)");
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), by_glob); it != std::sregex_iterator(); ++it) {
+    const fs::path dir = fs::path((*it)[1].str()).lexically_normal();  // "src/notes/" -> src/notes
+    std::string leaf = dir.filename().string().empty() ? dir.parent_path().filename().string() : dir.filename().string();
+    if (!leaf.empty() && leaf != "." && leaf != "..") cfg.post_folders.insert(leaf);
+  }
   const std::regex copy_map(R"(addPassthroughCopy\(\s*\{([^}]*)\})");
   // "from": "to" pairs (the target may be unquoted only as a plain path).
   const std::regex pair(R"(["'`]?([A-Za-z0-9_./-]+)["'`]?\s*:\s*(?:["'`]([^"'`]*)["'`])?)");
@@ -190,7 +204,7 @@ void read_eleventy(Run& run, ojson& site) {
     std::string text;
     bool in_posts = false;
     for (fs::path p = rel.parent_path(); !p.empty(); p = p.parent_path())
-      in_posts = in_posts || kPostFolders.count(p.filename().string());
+      in_posts = in_posts || kPostFolders.count(p.filename().string()) || cfg.post_folders.count(p.filename().string());
     if (in_posts && !kind.empty() && read_file(f, text) && split_front_matter(text).format == "yaml")
       run.note(run.shown(f), 1, "a post in " + kind + ": Quire reads markdown only; not converted, rewrite it as .md");
   }
@@ -201,7 +215,7 @@ void read_eleventy(Run& run, ojson& site) {
     if (rel.stem() == "README") continue;
     fs::path posts_dir;
     for (fs::path p = rel.parent_path(); !p.empty(); p = p.parent_path())
-      if (kPostFolders.count(p.filename().string())) posts_dir = p;
+      if (kPostFolders.count(p.filename().string()) || cfg.post_folders.count(p.filename().string())) posts_dir = p;
     Item item;
     item.source = f;
     item.shown = run.shown(f);
@@ -250,7 +264,10 @@ void read_eleventy(Run& run, ojson& site) {
     std::set<std::string> drop = dropped_tags[item.source];
     // The collections Eleventy's base blog keeps off its tag pages: "post"
     // or "posts" lists the blog, "nav" the menu; never a topic.
-    if (!item.page) drop.insert(std::begin(kCollectionTags), std::end(kCollectionTags));
+    if (!item.page) {
+      drop.insert(std::begin(kCollectionTags), std::end(kCollectionTags));
+      drop.insert(cfg.post_folders.begin(), cfg.post_folders.end());  // the config's collection of posts
+    }
     if (item.out.contains("tags") && !drop.empty()) {
       ojson kept = ojson::array();
       for (const auto& t : item.out["tags"])
