@@ -509,5 +509,39 @@ TEST_CASE("Eleventy: posts in a folder the config makes a collection of (writing
   CHECK(built.bundle.posts.size() == 2);
 }
 
+TEST_CASE("pages stay where the old engine published them: Jekyll's /about.html, /docs/guide/ when pretty; Eleventy's /docs/guide/") {
+  for (const bool pretty : {false, true}) {
+    CAPTURE(pretty);
+    TempDir dir;
+    const fs::path src = dir.path / "src", dest = dir.path / "blog";
+    dir.write("src/_config.yml", std::string("title: J\n") + (pretty ? "permalink: pretty\n" : ""));
+    dir.write("src/about.md", "---\ntitle: About me\n---\nMe.\n");
+    dir.write("src/docs/guide.md", "---\ntitle: Guide\n---\nG.\n");
+    dir.write("src/contact.md", "---\ntitle: Contact\npermalink: /contact-me/\n---\nC.\n");
+    dir.write("src/404.md", "---\ntitle: Lost\n---\nNot here.\n");
+    dir.write("src/_posts/2020-01-01-p.md", "---\ntitle: P\n---\nx\n");
+    const quire::ImportReport r = quire::import_blog(quire::Engine::jekyll, src, dest, {});
+    REQUIRE_MESSAGE(r.ok(), notes(r));
+    CHECK(has(read_text(dest / "pages/about.md"), pretty ? "title: \"About me\"\n---" : "permalink: \"/about.html\""));
+    CHECK(has(read_text(dest / "pages/docs-guide.md"), pretty ? "permalink: \"/docs/guide/\"" : "permalink: \"/docs/guide.html\""));
+    CHECK(has(read_text(dest / "pages/contact.md"), "permalink: \"/contact-me/\""));
+    CHECK(fs::exists(dest / "pages/404.md") == pretty);  // at /404.html, which Quire writes itself; pretty: /404/
+    const quire::ContentResult built = quire::load_content(dest, {});
+    CHECK_MESSAGE(built.ok(), all(built.errors));
+  }
+  TempDir dir;
+  const fs::path src = dir.path / "src", dest = dir.path / "blog";
+  dir.write("src/.eleventy.js", "module.exports = function(c) { return {}; };\n");
+  dir.write("src/docs/guide.md", "---\ntitle: Guide\n---\nG.\n");
+  dir.write("src/docs/index.md", "---\ntitle: Docs\n---\nAll docs.\n");
+  dir.write("src/posts/p.md", "---\ntitle: P\ndate: 2020-01-01\n---\nx\n");
+  const quire::ImportReport r = quire::import_blog(quire::Engine::eleventy, src, dest, {});
+  REQUIRE_MESSAGE(r.ok(), notes(r));
+  CHECK(has(read_text(dest / "pages/guide.md"), "permalink: \"/docs/guide/\""));
+  CHECK(has(read_text(dest / "pages/index.md"), "permalink: \"/docs/\""));
+  const quire::ContentResult built = quire::load_content(dest, {});
+  CHECK_MESSAGE(built.ok(), all(built.errors));
+}
+
 }  // TEST_SUITE
 

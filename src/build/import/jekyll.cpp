@@ -56,7 +56,23 @@ struct Config {
   std::vector<std::pair<std::string, ojson>> post_defaults;
   std::string excerpt_separator;  // the site's, when not Jekyll's default (a blank line)
   bool parse_block_html = false;  // kramdown: parse_block_html: true
+  std::string permalink_style;    // the config's permalink: ("" for Jekyll's default, date)
 };
+
+// Where Jekyll published a page with no permalink of its own (its
+// Page#template with Utils.add_permalink_suffix): /docs/guide.html, or
+// /docs/guide/ under the pretty style or a style ending in '/', or
+// /docs/guide under a style with neither; a folder's index.md at /docs/.
+std::string jekyll_page_url(const fs::path& rel, const std::string& style) {
+  const std::string dir = rel.parent_path().generic_string();
+  const std::string base = "/" + (dir.empty() ? "" : dir + "/");
+  if (rel.stem() == "index") return base;
+  std::string suffix = ".html";
+  if (style == "pretty" || (!style.empty() && style.back() == '/')) suffix = "/";
+  else if (!style.empty() && style != "date" && style != "ordinal" && style != "none" && style != "weekdate")
+    suffix = style.size() >= 11 && style.compare(style.size() - 11, 11, ":output_ext") == 0 ? ".html" : "";
+  return base + rel.stem().string() + suffix;
+}
 
 // Collections and front matter defaults: where a site puts its posts'
 // permalink as often as at the top level.
@@ -176,6 +192,7 @@ void read_config(Run& run, ojson& site, Config& cfg) {
     else run.note(shown, 0, "paginate: \"" + str("paginate") + "\" is not a number of posts from 1 to 1000; left out");
   }
   std::string pattern = str("permalink");
+  cfg.permalink_style = pattern;
   cfg.collections_dir = fs::path(str("collections_dir")).lexically_normal().generic_string();
   while (!cfg.collections_dir.empty() && (cfg.collections_dir.back() == '/' || cfg.collections_dir == "."))
     cfg.collections_dir.pop_back();
@@ -336,7 +353,16 @@ void read_jekyll(Run& run, ojson& site) {
         item.categories.insert(item.categories.begin(), c);
     if (!item.categories.empty()) item.out["categories"] = item.categories;
     item.slug = item.out.contains("slug") ? item.out["slug"].get<std::string>() : file_slug(item.source);
-    if (builtin_page(run, item)) continue;
+    bool kept_address = false;
+    if (item.page && !item.out.contains("permalink")) {  // about.md was at /about.html: it stays there
+      const std::string old = jekyll_page_url(item.source.lexically_relative(run.src), cfg.permalink_style);
+      if (old != "/" && old != "/" + item.slug + "/") {
+        item.out["permalink"] = old;
+        kept_address = true;
+      }
+    }
+    if (builtin_page(run, item)) continue;  // one Quire writes itself (/404.html, /tags/): left out
+    if (kept_address) run.count("a page kept at the address Jekyll gave it");
     std::string ymd;
     size_t prefix = 0;
     if (file_date(item.source.stem().string(), ymd, &prefix) && prefix != 11 && !item.page)
