@@ -520,11 +520,19 @@ TEST_CASE("pages stay where the old engine published them: Jekyll's /about.html,
     dir.write("src/contact.md", "---\ntitle: Contact\npermalink: /contact-me/\n---\nC.\n");
     dir.write("src/404.md", "---\ntitle: Lost\n---\nNot here.\n");
     dir.write("src/_posts/2020-01-01-p.md", "---\ntitle: P\n---\nx\n");
+    dir.write("src/projects.html", "---\nlayout: page\ntitle: Projects\n---\n<div class=\"list\">\n\n    <h2>Quire</h2>\n"
+                                   "    <pre>\n    code kept\n</pre>\n</div>\n");
+    dir.write("src/archive.html", "---\ntitle: Archive\n---\n{% for p in site.posts %}<li>{{ p.title }}</li>{% endfor %}\n");
     const quire::ImportReport r = quire::import_blog(quire::Engine::jekyll, src, dest, {});
     REQUIRE_MESSAGE(r.ok(), notes(r));
     CHECK(has(read_text(dest / "pages/about.md"), pretty ? "title: \"About me\"\n---" : "permalink: \"/about.html\""));
     CHECK(has(read_text(dest / "pages/docs-guide.md"), pretty ? "permalink: \"/docs/guide/\"" : "permalink: \"/docs/guide.html\""));
     CHECK(has(read_text(dest / "pages/contact.md"), "permalink: \"/contact-me/\""));
+    const std::string projects = read_text(dest / "pages/projects.md");  // a page in HTML: kept, not code
+    CHECK(has(projects, "<div class=\"list\">\n\n<h2>Quire</h2>\n<pre>\n    code kept\n</pre>\n</div>"));
+    CHECK(has(projects, "permalink: \"/projects.html\"") == !pretty);  // pretty: /projects/, Quire's own
+    CHECK_FALSE(fs::exists(dest / "pages/archive.md"));  // a Liquid template: reported
+    CHECK(has(notes(r), "archive.html: a Liquid template"));
     CHECK(fs::exists(dest / "pages/404.md") == pretty);  // at /404.html, which Quire writes itself; pretty: /404/
     const quire::ContentResult built = quire::load_content(dest, {});
     CHECK_MESSAGE(built.ok(), all(built.errors));
