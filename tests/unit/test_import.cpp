@@ -460,14 +460,16 @@ TEST_CASE("markdown files by any of the engines' extensions, in any case, are po
                           {"_posts/2020-01-02-mdown.mdown", "---\ntitle: Mdown\n---\nB.\n"},
                           {"_posts/2020-01-03-mkd.mkd", "---\ntitle: Mkd\n---\nC.\n"},
                           {"_posts/2020-01-04-text.txt", "---\ntitle: Txt\n---\nD.\n"},
-                          {"_posts/2020-01-05-page.html", "---\ntitle: Html\n---\n<p>E</p>\n"}});
+                          {"_posts/2020-01-05-page.html", "---\ntitle: Html\n---\n<p>E</p>\n"},
+                          {"_posts/2020-01-06-tpl.html", "---\ntitle: Tpl\n---\n<p>{{ page.title }}</p>\n"}});
     REQUIRE(b.import(Engine::jekyll).ok());
-    CHECK(b.report.posts == 3);
+    CHECK(b.report.posts == 4);  // 2020-01-05-page.html, in HTML with no Liquid, too
     CHECK(b.out("posts/2020-01-01-upper.md").find("title: \"Upper\"") != std::string::npos);
     CHECK(b.wrote("posts/2020-01-02-mdown.md"));
     CHECK(b.wrote("posts/2020-01-03-mkd.md"));
     CHECK(b.notes().find("_posts/2020-01-04-text.txt:1: a post in a format Quire does not read") != std::string::npos);
-    CHECK(b.notes().find("_posts/2020-01-05-page.html:1: a post in HTML") != std::string::npos);
+    CHECK(b.out("posts/2020-01-05-page.md").find("<p>E</p>") != std::string::npos);
+    CHECK(b.notes().find("_posts/2020-01-06-tpl.html:1: a post in HTML") != std::string::npos);
   }
   SUBCASE("Jekyll's markdown_ext") {
     Blog b("ext-jekyll-config", {{"_config.yml", "markdown_ext: \"md,txt\"\n"},
@@ -481,9 +483,10 @@ TEST_CASE("markdown files by any of the engines' extensions, in any case, are po
                         {"content/posts/long.markdown", "---\ntitle: Long\ndate: 2020-01-02\n---\nB.\n"},
                         {"content/posts/bundle/index.markdown", "---\ntitle: Bundle\ndate: 2020-01-03\n---\n![](a.png)\n"},
                         {"content/posts/bundle/a.png", "PNG"},
-                        {"content/posts/page.html", "---\ntitle: Html\ndate: 2020-01-04\n---\n<p>E</p>\n"}});
+                        {"content/posts/page.html", "---\ntitle: Html\ndate: 2020-01-04\n---\n<p>E</p>\n"},
+                        {"content/posts/tpl.html", "---\ntitle: Tpl\ndate: 2020-01-05\n---\n<p>{{ .Title }}</p>\n"}});
     REQUIRE(b.import(Engine::hugo).ok());
-    CHECK(b.report.posts == 3);
+    CHECK(b.report.posts == 4);  // page.html, in HTML with no template, too
     CHECK(b.report.bundles == 1);
     CHECK(b.wrote("posts/bundle/index.md"));
     CHECK(b.wrote("posts/bundle/a.png"));
@@ -492,7 +495,8 @@ TEST_CASE("markdown files by any of the engines' extensions, in any case, are po
     CHECK(b.out("posts/Upper.md").find("aliases: [\"/posts/upper/\"]") != std::string::npos);
     CHECK_FALSE(b.wrote("static/posts/Upper.MD"));
     CHECK_FALSE(b.wrote("static/posts/page.html"));
-    CHECK(b.notes().find("content/posts/page.html:1: a HTML content file") != std::string::npos);
+    CHECK(b.out("posts/page.md").find("<p>E</p>") != std::string::npos);
+    CHECK(b.notes().find("content/posts/tpl.html:1: a HTML content file") != std::string::npos);
   }
   SUBCASE("Eleventy") {
     Blog b("ext-eleventy", {{"posts/upper.Markdown", "---\ntitle: Upper\ndate: 2020-01-01\n---\nA.\n"},

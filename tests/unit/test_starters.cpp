@@ -364,6 +364,8 @@ TEST_CASE("Hugo Wowchemy: caption-only image maps, featured.jpg, [banner] image,
   dir.write("src/content/workwithme/_index.md", "---\ntitle: Work with me\n---\n\nReach out!\n\n![hull](convhull.png)\n");
   dir.write("src/content/workwithme/convhull.png", "png");
   dir.write("src/content/post/_index.md", "---\ntitle: Posts\n---\nMy posts.\n");
+  dir.write("src/content/post/in-html.html", "---\ntitle: In HTML\ndate: 2018-05-01\n---\n<p>Written\n\n    <em>in HTML</em></p>\n");
+  dir.write("src/content/post/template.html", "---\ntitle: T\ndate: 2018-05-02\n---\n{{ .Content }}\n");
   const quire::ImportReport r = quire::import_blog(quire::Engine::hugo, src, dest, {});
   REQUIRE_MESSAGE(r.ok(), notes(r));
   const std::string paper = read_text(dest / "posts/paper-one/index.md");
@@ -383,7 +385,9 @@ TEST_CASE("Hugo Wowchemy: caption-only image maps, featured.jpg, [banner] image,
   CHECK(has(notes(r), "list page with text of its own"));
   const quire::ContentResult built = quire::load_content(dest, {});
   CHECK_MESSAGE(built.ok(), all(built.errors));
-  CHECK(built.bundle.posts.size() == 3);
+  CHECK(built.bundle.posts.size() == 4);
+  CHECK(has(read_text(dest / "posts/in-html.md"), "<p>Written\n\n<em>in HTML</em></p>"));  // not a code block
+  CHECK(has(notes(r), "template.html:1: a HTML content file"));
 }
 
 TEST_CASE("Jekyll Hux: a post's text captured from a markdown include and shown by markdownify; header-img, catalog") {

@@ -180,7 +180,7 @@ void collect_content_dir(Run& run, const fs::path& content,
       run.items.push_back(item);
       continue;
     }
-    if (!md) {
+    if (!md && !plain_html_page(f)) {
       std::string text;
       const std::string kind = other_content_kind(f);
       if (!kind.empty() && read_file(f, text) && !split_front_matter(text).format.empty()) {
@@ -230,6 +230,10 @@ void convert_items(Run& run, const TagHandler& handle) {
   std::vector<Item> kept;
   for (Item& item : run.items) {
     if (!load_item(run, item)) continue;
+    if (item.source.extension() == ".html") {  // a page written in HTML, no template in it: its HTML is its text
+      item.body = html_as_markdown(item.body);
+      run.count("a page written in HTML (its HTML kept as the text)");
+    }
     convert_front(run, item);
     if (!item.page_url.empty() && !item.out.contains("permalink")) item.out["permalink"] = item.page_url;
     item.slug = item.out.contains("slug") ? item.out["slug"].get<std::string>()
@@ -280,6 +284,36 @@ void convert_items(Run& run, const TagHandler& handle) {
     item.body = heading_attributes(run, rewrite_tags(item.body, item.body_line, item.shown, run, with_title),
                                    item.body_line, item.shown);
   }
+}
+
+// A page's HTML as markdown text: each line's indentation removed outside
+// <pre> (indented after a blank line, CommonMark would read it as code),
+// the HTML otherwise as it was.
+bool plain_html_page(const fs::path& f) {
+  std::string text;
+  if (f.extension() != ".html" || !read_file(f, text)) return false;
+  const SourceDoc doc = split_front_matter(text);
+  if (doc.format.empty() || doc.body.find_first_not_of(" \t\r\n") == std::string::npos) return false;
+  for (const char* t : {"{{", "{%", "<html", "<!DOCTYPE", "<!doctype"})
+    if (doc.body.find(t) != std::string::npos) return false;
+  return true;
+}
+
+std::string html_as_markdown(const std::string& html) {
+  std::string out;
+  bool pre = false;
+  for (size_t p = 0; p < html.size();) {
+    size_t e = html.find('\n', p);
+    if (e == std::string::npos) e = html.size();
+    std::string line = html.substr(p, e - p);
+    if (!pre) line.erase(0, line.find_first_not_of(" \t") == std::string::npos ? line.size() : line.find_first_not_of(" \t"));
+    if (line.find("<pre") != std::string::npos) pre = true;
+    if (line.find("</pre>") != std::string::npos) pre = false;
+    out += line;
+    if (e < html.size()) out += '\n';
+    p = e + 1;
+  }
+  return out;
 }
 
 void add_old_feed(ojson& site, const std::string& path) {

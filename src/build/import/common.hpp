@@ -323,6 +323,13 @@ std::string other_content_kind(const fs::path& p);
 // default slugs; build/transliterate.hpp), and a text with nothing left
 // gets "post-" and a short hash of it, the same for the same text.
 std::string ascii_slug(std::string_view text);
+// A page's HTML as markdown text (a Jekyll about.html, a Hugo content
+// .html with no template in it): each line's indentation removed outside
+// <pre>, since CommonMark reads a line indented after a blank one as code.
+std::string html_as_markdown(const std::string& html);
+// A .html file with front matter whose body is HTML with no template
+// syntax and no document of its own (<html>): a page or post in HTML.
+bool plain_html_page(const fs::path& f);
 
 // Slug of a file name: without extension and leading YYYY-MM-DD- (or _).
 std::string file_slug(const fs::path& p);

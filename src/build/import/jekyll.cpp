@@ -59,26 +59,6 @@ struct Config {
   std::string permalink_style;    // the config's permalink: ("" for Jekyll's default, date)
 };
 
-// A page's HTML as markdown text: each line's indentation removed outside
-// <pre> (indented after a blank line, CommonMark would read it as code),
-// the HTML otherwise as it was.
-std::string html_as_markdown(const std::string& html) {
-  std::string out;
-  bool pre = false;
-  for (size_t p = 0; p < html.size();) {
-    size_t e = html.find('\n', p);
-    if (e == std::string::npos) e = html.size();
-    std::string line = html.substr(p, e - p);
-    if (!pre) line.erase(0, line.find_first_not_of(" \t") == std::string::npos ? line.size() : line.find_first_not_of(" \t"));
-    if (line.find("<pre") != std::string::npos) pre = true;
-    if (line.find("</pre>") != std::string::npos) pre = false;
-    out += line;
-    if (e < html.size()) out += '\n';
-    p = e + 1;
-  }
-  return out;
-}
-
 // Where Jekyll published a page with no permalink of its own (its
 // Page#template with Utils.add_permalink_suffix): /docs/guide.html, or
 // /docs/guide/ under the pretty style or a style ending in '/', or
@@ -269,7 +249,7 @@ void read_jekyll(Run& run, ojson& site) {
     for (fs::path p = rel.parent_path(); !p.empty(); p = p.parent_path())
       if (p.filename() == "_posts" || p.filename() == "_drafts") posts_root = p;
     if (!posts_root.empty()) {
-      if (!is_markdown(f)) {
+      if (!is_markdown(f) && !plain_html_page(f)) {  // a post in HTML with no Liquid is read as one in markdown
         const std::string kind = other_content_kind(f);
         if (!kind.empty() || has_front_matter(f))
           run.note(run.shown(f), 1, "a post in " + (kind.empty() ? "a format Quire does not read" : kind) +
@@ -350,11 +330,8 @@ void read_jekyll(Run& run, ojson& site) {
         run.note(run.shown(f), 0, "a feed template: Quire writes its own feed, and a copy of it here (old_feeds in site.yaml)");
         continue;
       }
-      std::string text;
-      const std::string body = f.extension() == ".html" && read_file(f, text) ? split_front_matter(text).body : "";
       if (!rel.parent_path().empty() || rel.stem() != "index")
-        if (body.find_first_not_of(" \t\r\n") != std::string::npos && body.find("{%") == std::string::npos &&
-            body.find("{{") == std::string::npos) {
+        if (plain_html_page(f)) {
           // A page written in HTML with no Liquid (about.html): its HTML is
           // its text, a page like a markdown one.
           Item item;
@@ -401,7 +378,7 @@ void read_jekyll(Run& run, ojson& site) {
     }
     if (builtin_page(run, item)) continue;  // one Quire writes itself (/404.html, /tags/): left out
     if (kept_address) run.count("a page kept at the address Jekyll gave it");
-    if (item.source.extension() == ".html") run.count("a page written in HTML (its HTML kept as the page's text)");
+    if (item.source.extension() == ".html") run.count("a page written in HTML (its HTML kept as the text)");
     std::string ymd;
     size_t prefix = 0;
     if (file_date(item.source.stem().string(), ymd, &prefix) && prefix != 11 && !item.page)
