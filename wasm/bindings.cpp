@@ -2,6 +2,7 @@
 // nothing else. Results are value objects ({ok, ...}); no C++ exception ever
 // crosses into JS (the core does not throw). The facade is web/quire.js.
 #include <emscripten/bind.h>
+#include <emscripten/em_macros.h>
 #include <emscripten/val.h>
 
 #include <algorithm>
@@ -89,7 +90,7 @@ emscripten::val inputBuffer(size_t size) {
 // the HTML's bytes, valid until the next call into the module.
 // The options are kept between renders: a fresh MarkdownOptions costs
 // allocations (its iframe hosts string) on every call.
-emscripten::val renderMarkdownInput(size_t length, bool unsafe_html, const std::string& id_prefix) {
+std::string_view render_input(size_t length, bool unsafe_html, std::string_view id_prefix) {
   static quire::MarkdownOptions& o = *new quire::MarkdownOptions();
   o.unsafe_html = unsafe_html;
   o.id_prefix.assign(id_prefix);
@@ -97,9 +98,41 @@ emscripten::val renderMarkdownInput(size_t length, bool unsafe_html, const std::
   length = std::min(length, g_input.size);
   if (!g_input.data) g_input.reserve(0);
   g_input.data[length] = '\0';
-  const std::string_view html = quire::render_markdown_into(g_output, std::string_view(g_input.data.get(), length), o);
+  return quire::render_markdown_into(g_output, std::string_view(g_input.data.get(), length), o);
+}
+
+emscripten::val renderMarkdownInput(size_t length, bool unsafe_html, const std::string& id_prefix) {
+  const std::string_view html = render_input(length, unsafe_html, id_prefix);
   return emscripten::val(emscripten::typed_memory_view(html.size(), reinterpret_cast<const unsigned char*>(html.data())));
 }
+
+}  // namespace
+
+// The markdown path of web/quire.js's renderMarkdownWith() as plain exports
+// (Module._quire_input_at etc.), memory read and written through
+// Module.HEAPU8: Embind's marshalling (the returned views, the id prefix's
+// string) cost a few percent of rendering a post (bench/markdown.mjs). A
+// document with an id prefix goes through renderMarkdownInput.
+extern "C" {
+
+// Where to write `size` bytes of markdown (inputBuffer() without the view).
+EMSCRIPTEN_KEEPALIVE char* quire_input_at(size_t size) {
+  g_input.reserve(std::max(size, g_input.capacity));
+  g_input.size = g_input.capacity;
+  return g_input.data.get();
+}
+
+// Renders the input's first `length` bytes; where the HTML lies
+// (quire_output_size() bytes), valid until the next call into the module.
+EMSCRIPTEN_KEEPALIVE const char* quire_render_input(size_t length, int unsafe_html) {
+  return render_input(length, unsafe_html != 0, {}).data();
+}
+
+EMSCRIPTEN_KEEPALIVE size_t quire_output_size() { return g_output.size(); }
+
+}  // extern "C"
+
+namespace {
 
 LoadOutcome loadBundle() {
   // The bundle keeps the buffer: its posts' markdown is read from it.

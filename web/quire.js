@@ -19,6 +19,11 @@
  *   Like prepareInput, but keeps the buffer between calls (at least `size` bytes).
  * @property {(length: number, unsafeHtml: boolean, idPrefix: string) => Uint8Array} renderMarkdownInput
  *   Renders the input buffer's first `length` bytes; a view of the HTML's bytes.
+ * @property {(size: number) => number} [_quire_input_at]  inputBuffer's place in HEAPU8, a plain export
+ * @property {(length: number, unsafeHtml: number) => number} [_quire_render_input]
+ *   renderMarkdownInput without an id prefix, a plain export: where the HTML lies in HEAPU8
+ * @property {() => number} [_quire_output_size]  the HTML's length
+ * @property {Uint8Array} [HEAPU8]  the module's memory (a fresh view after it grows)
  * @property {() => LoadOutcome} loadBundle
  * @property {(handle: number, path: string) => LoadOutcome} addFile  adds the file in the input buffer (a chunk, or a search index file) named by its path
  * @property {(handle: number, path: string) => string} chunkFor  the files a path needs, one a line, or ''
@@ -466,8 +471,18 @@ const decoder = new TextDecoder();
  */
 export function renderMarkdownWith(core, markdown, { unsafeHtml = false, idPrefix = '' } = {}) {
   const text = String(markdown);
+  const prefix = String(idPrefix);
   // UTF-8 takes at most 3 bytes per UTF-16 unit; views are taken fresh
   // because memory may grow.
-  const { written } = encoder.encodeInto(text, core.inputBuffer(text.length * 3));
-  return decoder.decode(core.renderMarkdownInput(written ?? 0, Boolean(unsafeHtml), String(idPrefix)));
+  const capacity = text.length * 3;
+  if (!prefix && core._quire_render_input) {
+    // The module's plain exports and its memory (wasm/bindings.cpp): no
+    // Embind marshalling, a few percent of a post's render.
+    const at = core._quire_input_at(capacity) >>> 0;
+    const { written } = encoder.encodeInto(text, core.HEAPU8.subarray(at, at + capacity));
+    const html = core._quire_render_input(written ?? 0, unsafeHtml ? 1 : 0) >>> 0;
+    return decoder.decode(core.HEAPU8.subarray(html, html + (core._quire_output_size() >>> 0)));
+  }
+  const { written } = encoder.encodeInto(text, core.inputBuffer(capacity));
+  return decoder.decode(core.renderMarkdownInput(written ?? 0, Boolean(unsafeHtml), prefix));
 }

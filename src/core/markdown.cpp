@@ -56,6 +56,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -136,16 +137,34 @@ bool has_nul_or_non_ascii(std::uint64_t word) {
 
 // The first offset from `from` on holding one of `chars` (npos if none):
 // cheaper than memchr() calls where that is a plain C loop (WebAssembly).
+//
+// In WebAssembly the last block (fewer than 16 bytes: most of a short text
+// md4c hands the renderer) is loaded whole too, its bytes past the end
+// masked off, where the 16 bytes lie within the module's memory (loads
+// there cannot trap; past its end they would).
+#if defined(__wasm__)
+// The bitmask of the 16 bytes at `p` equal to one of `chars`.
+template <typename... Chars>
+QUIRE_SIMD_SCAN int block_hits(const char* p, Chars... chars) {
+  const v128_t block = wasm_v128_load(p);
+  v128_t hits = wasm_i8x16_splat(0);
+  ((hits = wasm_v128_or(hits, wasm_i8x16_eq(block, wasm_i8x16_splat(chars)))), ...);
+  return wasm_i8x16_bitmask(hits);
+}
+#endif
+
 template <typename... Chars>
 QUIRE_SIMD_SCAN std::size_t find_any(std::string_view s, std::size_t from, Chars... chars) {
   std::size_t i = from;
 #if defined(__wasm__)
   while (i + 16 <= s.size()) {
-    const v128_t block = wasm_v128_load(s.data() + i);
-    v128_t hits = wasm_i8x16_splat(0);
-    ((hits = wasm_v128_or(hits, wasm_i8x16_eq(block, wasm_i8x16_splat(chars)))), ...);
-    if (const int bits = wasm_i8x16_bitmask(hits)) return i + static_cast<std::size_t>(__builtin_ctz(bits));
+    if (const int bits = block_hits(s.data() + i, chars...)) return i + static_cast<std::size_t>(__builtin_ctz(bits));
     i += 16;
+  }
+  if (i < s.size() && reinterpret_cast<std::uintptr_t>(s.data() + i) + 16 <=
+                          __builtin_wasm_memory_size(0) * std::uintptr_t{65536}) {
+    const int bits = block_hits(s.data() + i, chars...) & ((1 << (s.size() - i)) - 1);
+    return bits != 0 ? i + static_cast<std::size_t>(__builtin_ctz(bits)) : std::string_view::npos;
   }
 #endif
   while (i + 8 <= s.size()) {
@@ -278,15 +297,55 @@ constexpr EscapeTable kHtmlEscape{false};
 
 // With a hook for '<': on_less(offset) writes what the '<' at s[offset]
 // stands for and returns the offset to go on from.
+#if defined(__wasm__)
+// Copies s[from...] to `to` up to the first byte html-escaping stops at
+// ('"', '&', '<', '>'), 16 bytes a step: how many it copied. Whole blocks
+// are stored, so `to` must have 16 bytes of room past what it copies; the
+// last partial block is read whole as in find_any (else byte by byte).
+QUIRE_SIMD_SCAN std::size_t copy_plain_html(std::string_view s, std::size_t from, char* to) {
+  std::size_t i = from;
+  const auto hits = [](v128_t block) QUIRE_SIMD_SCAN {
+    return wasm_i8x16_bitmask(wasm_v128_or(
+        wasm_v128_or(wasm_i8x16_eq(block, wasm_i8x16_splat('"')), wasm_i8x16_eq(block, wasm_i8x16_splat('&'))),
+        wasm_v128_or(wasm_i8x16_eq(block, wasm_i8x16_splat('<')), wasm_i8x16_eq(block, wasm_i8x16_splat('>')))));
+  };
+  for (; i + 16 <= s.size(); i += 16, to += 16) {
+    const v128_t block = wasm_v128_load(s.data() + i);
+    wasm_v128_store(to, block);
+    if (const int bits = hits(block)) return i - from + static_cast<std::size_t>(__builtin_ctz(bits));
+  }
+  if (i == s.size()) return i - from;
+  if (reinterpret_cast<std::uintptr_t>(s.data() + i) + 16 <= __builtin_wasm_memory_size(0) * std::uintptr_t{65536}) {
+    const v128_t block = wasm_v128_load(s.data() + i);
+    wasm_v128_store(to, block);
+    const int bits = hits(block) & ((1 << (s.size() - i)) - 1);
+    return (bits != 0 ? i + static_cast<std::size_t>(__builtin_ctz(bits)) : s.size()) - from;
+  }
+  for (; i < s.size() && kHtmlEscape.slot[static_cast<unsigned char>(s[i])] == 0; ++i) *to++ = s[i];
+  return i - from;
+}
+#endif
+
 template <typename Out, typename OnLess>
 void append_html_escaped(Out& out, std::string_view s, OnLess&& on_less) {
   const char* const begin = s.data();
   const char* p = begin;
   const char* const end = p + s.size();
   while (p != end) {
-    const char* run = p;
-    p = begin + std::min(find_any(s, static_cast<std::size_t>(p - begin), '"', '&', '<', '>'), s.size());
-    out.append(run, static_cast<std::size_t>(p - run));
+#if defined(__wasm__)
+    if constexpr (std::is_same_v<Out, OutputBuffer>) {
+      // The renderer's output: plain bytes copied as they are scanned.
+      const std::size_t at = static_cast<std::size_t>(p - begin);
+      const std::size_t copied = copy_plain_html(s, at, out.room(s.size() - at + 16));
+      out.commit(copied);
+      p += copied;
+    } else
+#endif
+    {
+      const char* run = p;
+      p = begin + std::min(find_any(s, static_cast<std::size_t>(p - begin), '"', '&', '<', '>'), s.size());
+      out.append(run, static_cast<std::size_t>(p - run));
+    }
     if (p == end) break;
     if (*p == '<') {
       p = begin + on_less(static_cast<std::size_t>(p - begin));
@@ -496,6 +555,7 @@ void split_sentinels(std::string_view s, OnText&& on_text,
 
 struct Footnote {
   std::string content;  // the definition's markdown, de-indented
+  std::string key;      // its label's key (assign_footnote_key)
   unsigned number = 0;  // 0 until first referenced
   unsigned references = 0;
   // Its HTML: html_end - html_begin bytes of the notes' shared buffer
@@ -523,6 +583,9 @@ struct LinkDefinition {
 
 struct Footnotes {
   std::vector<Footnote> notes;
+  // Notes by key: searched in `notes` while there are few (most documents:
+  // no hashing, no node per note), through the map from kFewNotes on.
+  static constexpr std::size_t kFewNotes = 16;
   std::unordered_map<std::string, std::size_t> by_label;
   std::vector<ReferenceOccurrence> occurrences;
   std::string literals;  // the occurrences' "[^label]" texts, one after another
@@ -531,6 +594,27 @@ struct Footnotes {
   std::vector<std::size_t> placed;    // notes rendered before the body (place_notes_first)
   std::vector<LinkDefinition> link_definitions;
   std::unordered_map<std::string, std::size_t> link_definition_by_label;
+
+  // The note of a key, or ReferenceOccurrence::kUndefined.
+  std::size_t find_note(const std::string& label_key) const {
+    if (notes.size() <= kFewNotes) {
+      for (std::size_t i = 0; i < notes.size(); ++i)
+        if (notes[i].key == label_key) return i;
+      return ReferenceOccurrence::kUndefined;
+    }
+    const auto found = by_label.find(label_key);
+    return found != by_label.end() ? found->second : ReferenceOccurrence::kUndefined;
+  }
+
+  // Adds a note for a key not found.
+  void add_note(const std::string& label_key, std::string content) {
+    if (notes.empty()) notes.reserve(8);
+    notes.push_back(Footnote{std::move(content), label_key, 0, 0, 0, 0, false});
+    if (notes.size() == kFewNotes + 1)
+      for (std::size_t i = 0; i < notes.size(); ++i) by_label.emplace(notes[i].key, i);
+    else if (notes.size() > kFewNotes)
+      by_label.emplace(notes.back().key, notes.size() - 1);
+  }
 };
 
 // The literal text of an occurrence, or nothing for a bad index (which the
@@ -548,9 +632,16 @@ bool is_defined_reference(const Footnotes& footnotes, std::size_t index) {
          footnotes.occurrences[index].note != ReferenceOccurrence::kUndefined;
 }
 
+// Whether `s` may hold a sentinel: every one has the byte 0xF4 (and
+// little else does), one scan for the common case of none.
+bool may_hold_sentinel(std::string_view s) {
+  return find_byte(s, 0, kSentinelDigitPrefix[0]) != std::string_view::npos;
+}
+
 // Text with every sentinel turned back into the "[^label]" it replaced.
 void append_restoring_references(std::string& out, std::string_view s,
                                  const Footnotes& footnotes) {
+  if (!may_hold_sentinel(s)) return out.append(s), void();
   split_sentinels(
       s, [&](std::string_view piece) { out.append(piece); },
       [&](std::size_t index) {
@@ -1081,6 +1172,7 @@ class BlockCounter {
 class DefinitionCollector {
  public:
   explicit DefinitionCollector(std::string_view first_line) {
+    content_.reserve(first_line.size() + 1);  // a one-line note: one allocation
     add_indented(first_line);
   }
 
@@ -1331,10 +1423,7 @@ bool extract_footnotes(std::string_view source, unsigned flags,
         ++removed;
         j = next_line.next;
       }
-      if (footnotes.by_label.find(key) == footnotes.by_label.end()) {
-        footnotes.by_label.emplace(key, footnotes.notes.size());
-        footnotes.notes.push_back(Footnote{definition.take(), 0, 0, 0, 0, false});
-      }
+      if (footnotes.find_note(key) == ReferenceOccurrence::kUndefined) footnotes.add_note(key, definition.take());
       body.append(source.substr(kept_begin, begin - kept_begin));
       if (q.depth > 0) {
         for (; removed > 0; --removed) body.append(std::string(q.depth, '>') + "\n");
@@ -1425,10 +1514,10 @@ bool mark_reference(std::string& out, std::string_view text, std::size_t at, std
   std::size_t note = ReferenceOccurrence::kUndefined;
   if (resolve) {
     assign_footnote_key(footnotes.key, label);
-    const auto found = footnotes.by_label.find(footnotes.key);
-    if (found != footnotes.by_label.end()) note = found->second;
+    note = footnotes.find_note(footnotes.key);
   }
   append_sentinel(out, footnotes.occurrences.size());
+  if (footnotes.occurrences.empty()) footnotes.occurrences.reserve(8);
   footnotes.occurrences.push_back({note, static_cast<std::uint32_t>(footnotes.literals.size()),
                                    static_cast<std::uint32_t>(end - at)});
   footnotes.literals.append(text.substr(at, end - at));
@@ -1442,8 +1531,7 @@ void resolve_references(Footnotes& footnotes, std::size_t first) {
     ReferenceOccurrence& o = footnotes.occurrences[i];
     const std::string_view literal = std::string_view(footnotes.literals).substr(o.literal_at, o.literal_size);
     assign_footnote_key(footnotes.key, literal.substr(2, literal.size() - 3));
-    const auto found = footnotes.by_label.find(footnotes.key);
-    o.note = found != footnotes.by_label.end() ? found->second : ReferenceOccurrence::kUndefined;
+    o.note = footnotes.find_note(footnotes.key);
   }
 }
 
@@ -2114,7 +2202,7 @@ class HtmlRenderer {
   // itself in a document without references, else a view of restored_,
   // valid until the next call.
   std::string_view restore_references(std::string_view text) {
-    if (context_.footnotes.occurrences.empty()) return text;
+    if (context_.footnotes.occurrences.empty() || !may_hold_sentinel(text)) return text;
     restored_.clear();
     append_restoring_references(restored_, text, context_.footnotes);
     return restored_;
@@ -2129,6 +2217,22 @@ class HtmlRenderer {
   }
 
   void put_code(std::string_view text) {
+    if (!context_.smart && !in_code_block_ && !in_heading_) {
+      // Most code: restored and escaped in one pass (escaping stops at
+      // '<', where a sentinel starts), as put_text() does.
+      OutputBuffer& out = sink();
+      append_html_escaped(out, text, [&](std::size_t at) {
+        std::size_t index = 0;
+        std::size_t end = 0;
+        if (context_.footnotes.occurrences.empty() || !parse_sentinel(text, at, index, end)) {
+          out += "&lt;";
+          return at + 1;
+        }
+        append_html_escaped(out, occurrence_literal(context_.footnotes, index));
+        return end;
+      });
+      return;
+    }
     const std::string_view code = restore_references(text);
     if (context_.smart) smart_.note(code);
     if (in_code_block_) return code_text_.append(code), void();
@@ -2387,15 +2491,18 @@ bool place_notes_first(Footnotes& footnotes, std::string_view& body, std::string
     if (o.note == ReferenceOccurrence::kUndefined || footnotes.notes[o.note].placed) continue;
     Footnote& note = footnotes.notes[o.note];
     const std::string_view content = note.content;
-    if (!renders_as_one_paragraph(footnotes, note) || content.find('<') != kNone ||
-        content.find("[^") != kNone || content.find("![") != kNone) {
+    // One scan proves most notes free of '<', "[^", "![" and '['.
+    const bool marks = find_either(content, 0, '<', '[') != kNone;
+    if (!renders_as_one_paragraph(footnotes, note) ||
+        (marks && (find_byte(content, 0, '<') != kNone || find_caret_bracket(content, 0) != kNone ||
+                   content.find("![") != kNone))) {
       fits = false;
       break;
     }
     note.placed = true;
     footnotes.placed.push_back(o.note);
     size += content.size() + 1;
-    brackets = brackets || content.find('[') != kNone;
+    brackets = brackets || (marks && find_byte(content, 0, '[') != kNone);
   }
   // Link references need a '[' in a note.
   for (std::size_t at = brackets ? find_byte(body, 0, ']') : kNone; fits && at != kNone; at = find_byte(body, at + 1, ']'))

@@ -48,6 +48,13 @@ class OutputBuffer {
     data_[size_++] = c;
     return *this;
   }
+  // Room for `n` more bytes: where they go. Bytes written there count once
+  // commit() says how many (markdown.cpp's escaping copies 16 at a time).
+  char* room(std::size_t n) {
+    if (n > capacity_ - size_) grow(n);
+    return data_.get() + size_;
+  }
+  void commit(std::size_t n) { size_ += n; }
   void reserve(std::size_t capacity) {
     if (capacity > capacity_) reallocate(capacity);
   }
