@@ -1,13 +1,20 @@
 // Raw HTML as blogs moved in from other engines carry it, in headless
 // Chromium: in-page links into it (an id on a heading, kramdown's
 // <sup id="fnref:1">, an old <a name>), in the static page and when the app
-// renders the post.
+// renders the post, and the import's callouts (<div class="callout ...">,
+// src/build/import/tags.cpp) styled in both themes with no axe violation.
+// Screenshots of the callouts go to build/screenshots/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
-import { appReady, contentDir, launchBrowser, openPage, readBundle, rendered, repoRoot, serve } from './helpers.mjs';
+import { appReady, contentDir, launchBrowser, openPage, readBundle, rendered, repoRoot, screenshotDir, serve }
+  from './helpers.mjs';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 const callouts = ['note', 'tip', 'warning', 'danger'].map((kind) => [
   `<div class="callout callout-${kind}">`,
@@ -128,5 +135,36 @@ test('in-page links reach ids and names in raw HTML, in the static page and when
     assert.deepEqual(pageErrors, []);
   } finally {
     await close();
+  }
+});
+
+test('callouts are styled in both themes, and axe finds no violations on them', async () => {
+  await mkdir(screenshotDir, { recursive: true });
+  for (const scheme of /** @type {const} */ (['light', 'dark'])) {
+    const { page, close } = await openPage(browser, { colorScheme: scheme, viewport: { width: 800, height: 900 } });
+    try {
+      await page.goto(new URL('posts/callouts/', server.url).href);
+      assert.equal(await appReady(page), true);
+      const looks = await page.locator('.post-body .callout').evaluateAll((divs) => divs.map((d) => {
+        const s = getComputedStyle(d);
+        return { border: s.borderLeftColor, width: s.borderLeftWidth, background: s.backgroundColor };
+      }));
+      assert.equal(looks.length, 4);
+      for (const look of looks) {
+        assert.equal(look.width, '4px');
+        assert.notEqual(look.background, 'rgba(0, 0, 0, 0)', 'a tinted background');
+      }
+      assert.equal(new Set(looks.map((l) => l.border)).size, 4, 'one hue a kind');
+      await page.locator('.post-body').screenshot({ path: path.join(screenshotDir, `callouts-${scheme}.png`) });
+      await page.addScriptTag({ path: axePath });
+      const violations = await page.evaluate(async () => {
+        const result = await /** @type {any} */ (window).axe.run(document, { resultTypes: ['violations'] });
+        return result.violations.map((/** @type {any} */ v) =>
+          `${v.id}: ${v.nodes.map((/** @type {any} */ n) => n.target.join(' ')).join(', ')}`);
+      });
+      assert.deepEqual(violations, [], scheme);
+    } finally {
+      await close();
+    }
   }
 });
