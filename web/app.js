@@ -753,7 +753,9 @@ function scrollToFragment(hash) {
   try {
     id = decodeURIComponent(id);
   } catch { /* keep it as written */ }
-  const target = id ? document.getElementById(id) : null;
+  // As the browser finds a fragment's target: an id, else an <a name> (old
+  // posts' anchors, kept by the raw-HTML allow-list).
+  const target = id ? document.getElementById(id) ?? document.querySelector(`a[name="${CSS.escape(id)}"]`) : null;
   if (!target) return false;
   target.scrollIntoView();
   return true;

@@ -117,6 +117,43 @@ std::string clean_value(const AttrRule& rule, std::string_view value) {
   }
 }
 
+// A style attribute's harmless common cases as the attributes the
+// allow-list has for them (sanitize.hpp: style itself is never kept):
+// text-align where the element has `align`, a px or % width/height where it
+// has `width`/`height`. Adds (rule index, value) pairs; whether every
+// declaration was mapped.
+bool style_as_attributes(const ElementRule& rule, std::string_view style,
+                         std::vector<std::pair<std::size_t, std::string>>& out) {
+  bool all = true;
+  while (!style.empty()) {
+    const std::size_t semi = std::min(style.find(';'), style.size());
+    const std::string_view declaration = trim(style.substr(0, semi));
+    style.remove_prefix(std::min(style.size(), semi + 1));
+    if (declaration.empty()) continue;
+    const std::size_t colon = declaration.find(':');
+    std::string property, value;
+    for (const char c : trim(declaration.substr(0, std::min(colon, declaration.size())))) property += ascii_lower(c);
+    if (colon != std::string_view::npos)
+      for (const char c : trim(declaration.substr(colon + 1))) value += ascii_lower(c);
+    std::string attribute = property;
+    if (property == "text-align") {
+      attribute = "align";
+    } else if (property == "width" || property == "height") {
+      if (value.size() > 2 && value.compare(value.size() - 2, 2, "px") == 0) value.resize(value.size() - 2);
+    } else {
+      all = false;
+      continue;
+    }
+    const std::size_t index = find_attribute_rule(rule, attribute);
+    if (index == std::string_view::npos || !valid_attribute_value(rule.attribute(index), value, {})) {
+      all = false;
+      continue;
+    }
+    out.emplace_back(index, value);
+  }
+  return all;
+}
+
 std::string tag_name(const GumboNode* node) {
   const GumboElement& e = node->v.element;
   const char* known = gumbo_normalized_tagname(e.tag);
@@ -360,9 +397,14 @@ class Pass {
       return;
     }
     std::vector<std::pair<std::size_t, std::string>> attributes;  // (rule index, value)
+    std::vector<std::pair<std::size_t, std::string>> from_style;
     for (unsigned i = 0; i < e.attributes.length; ++i) {
       const auto* a = static_cast<const GumboAttribute*>(e.attributes.data[i]);
       const std::size_t index = find_attribute_rule(*rule, a->name);
+      if (index == std::string_view::npos && std::string_view(a->name) == "style") {
+        if (!style_as_attributes(*rule, a->value, from_style)) remove(ev.at, "style on " + shown);
+        continue;
+      }
       if (index == std::string_view::npos) {
         remove(ev.at, std::string(a->name) + " on " + shown);
         continue;
@@ -374,6 +416,10 @@ class Pass {
       }
       attributes.emplace_back(index, std::move(value));
     }
+    // An attribute written as such wins over the style's.
+    for (auto& mapped : from_style)
+      if (std::none_of(attributes.begin(), attributes.end(), [&](const auto& a) { return a.first == mapped.first; }))
+        attributes.push_back(std::move(mapped));
     std::sort(attributes.begin(), attributes.end());
     const auto find = [&](std::string_view attr) {
       return std::find_if(attributes.begin(), attributes.end(),

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/bundle.hpp"
+#include "core/utf8_check.hpp"
 
 namespace quire {
 
@@ -12,40 +13,6 @@ namespace {
 using json = nlohmann::json;
 
 std::string nlohmann_dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
-
-// True when `s` is valid UTF-8 (what nlohmann-json's dump checks byte by
-// byte; invalid input takes its own path, with its replacement rules).
-bool valid_utf8(std::string_view s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const auto* end = p + s.size();
-  while (p < end) {
-    // Eight ASCII bytes at a time: most of a body.
-    while (end - p >= 8) {
-      uint64_t word;
-      std::memcpy(&word, p, 8);
-      if (word & 0x8080808080808080ull) break;
-      p += 8;
-    }
-    if (p == end) break;
-    const unsigned char c = *p;
-    if (c < 0x80) { ++p; continue; }
-    size_t n;
-    uint32_t cp;
-    if (c >= 0xC2 && c <= 0xDF) { n = 1; cp = c & 0x1F; }
-    else if (c >= 0xE0 && c <= 0xEF) { n = 2; cp = c & 0x0F; }
-    else if (c >= 0xF0 && c <= 0xF4) { n = 3; cp = c & 0x07; }
-    else return false;
-    if (static_cast<size_t>(end - p) <= n) return false;
-    for (size_t k = 1; k <= n; ++k) {
-      if ((p[k] & 0xC0) != 0x80) return false;
-      cp = cp << 6 | (p[k] & 0x3F);
-    }
-    if ((n == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
-      return false;
-    p += n + 1;
-  }
-  return true;
-}
 
 // A "code" value as the build writes it (code_tokens.hpp's code_json: a
 // non-empty array of strings of printable ASCII without quotes or
@@ -82,7 +49,9 @@ void append_code(std::string& out, std::string_view code) {
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view s) {
-  if (!valid_utf8(s)) {
+  // nlohmann-json's dump checks byte by byte; invalid input takes its own
+  // path, with its replacement rules.
+  if (!is_utf8(s, kJsonUtf8)) {
     out += nlohmann_dump(json(std::string(s)));
     return;
   }

@@ -27,7 +27,8 @@ constexpr AttrRule kLoading{"loading", kToken, "lazy eager"};
 
 constexpr AttrRule kA[] = {{"href", kUrl, {}}, {"target", kToken, "_blank"},
                            {"rel", AttrKind::token_list,
-                            "noopener noreferrer nofollow ugc sponsored external me author license tag help prev next"}};
+                            "noopener noreferrer nofollow ugc sponsored external me author license tag help prev next"},
+                           {"name", AttrKind::id, {}}};
 constexpr AttrRule kAudio[] = {kSrc, {"controls", kBoolean, {}}, {"loop", kBoolean, {}}, {"muted", kBoolean, {}}, kPreload};
 constexpr AttrRule kQuote[] = {kCite};
 constexpr AttrRule kCol[] = {kSpan, kCellAlign};
@@ -41,6 +42,7 @@ constexpr AttrRule kIframe[] = {{"src", AttrKind::iframe_src, {}}, kWidth, kHeig
                                  "same-origin strict-origin strict-origin-when-cross-origin"}};
 constexpr AttrRule kImg[] = {kSrc, kSrcset, kSizes, {"alt", kText, {}}, kWidth, kHeight, kLoading,
                              {"decoding", kToken, "async sync auto"}};
+constexpr AttrRule kBlockAlign[] = {kCellAlign};
 constexpr AttrRule kLi[] = {{"value", kNumber, {}}};
 constexpr AttrRule kOl[] = {{"start", kNumber, {}}, {"reversed", kBoolean, {}}, {"type", kToken, "1 a A i I"}};
 constexpr AttrRule kSource[] = {kSrc, kSrcset, kSizes, {"media", kText, {}}, {"type", kText, {}}, kWidth, kHeight};
@@ -63,11 +65,13 @@ constexpr ElementRule plain(std::string_view name, bool is_void = false) { retur
 constexpr ElementRule kElementRules[] = {
     with("a", kA), plain("abbr"), with("audio", kAudio), plain("b"), with("blockquote", kQuote), plain("br", true),
     plain("caption"), plain("cite"), plain("code"), with("col", kCol, true), with("colgroup", kColgroup),
-    plain("dd"), with("del", kEdit), with("details", kDetails), plain("dfn"), plain("div"), plain("dl"),
-    plain("dt"), plain("em"), plain("figcaption"), plain("figure"), plain("h1"), plain("h2"), plain("h3"),
-    plain("h4"), plain("h5"), plain("h6"), plain("hr", true), plain("i"), with("iframe", kIframe),
+    plain("dd"), with("del", kEdit), with("details", kDetails), plain("dfn"), with("div", kBlockAlign),
+    plain("dl"), plain("dt"), plain("em"), plain("figcaption"), plain("figure"), with("h1", kBlockAlign),
+    with("h2", kBlockAlign), with("h3", kBlockAlign), with("h4", kBlockAlign), with("h5", kBlockAlign),
+    with("h6", kBlockAlign), plain("hr", true), plain("i"), with("iframe", kIframe),
     with("img", kImg, true), with("ins", kEdit), plain("kbd"), with("li", kLi), plain("mark"), with("ol", kOl),
-    plain("p"), plain("picture"), plain("pre"), with("q", kQuote), plain("s"), plain("samp"), plain("small"),
+    with("p", kBlockAlign), plain("picture"), plain("pre"), with("q", kQuote), plain("s"), plain("samp"),
+    plain("small"),
     with("source", kSource, true), plain("span"), plain("strong"), plain("sub"), plain("summary"), plain("sup"),
     plain("table"), plain("tbody"), with("td", kTd), plain("tfoot"), with("th", kTh), plain("thead"),
     with("time", kTime), plain("tr"), with("track", kTrack, true), plain("u"), plain("ul"), plain("var"),
@@ -125,6 +129,18 @@ bool valid_srcset(std::string_view value) {
   }
 }
 
+// AttrKind::id (contract in sanitize.hpp).
+bool valid_id(std::string_view value) {
+  if (value.empty() || value.size() > 100) return false;
+  const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  if (!letter(value.front()) && !is_digit(value.front()) && value.front() != '_') return false;
+  const bool chars = std::all_of(value.begin(), value.end(), [&](char c) {
+    return letter(c) || is_digit(c) || c == '_' || c == '-' || c == ':' || c == '.';
+  });
+  const auto starts = [&](std::string_view p) { return value.substr(0, p.size()) == p; };
+  return chars && !is_chrome_id(value) && !starts("fn-") && !starts("fnref-") && !starts("footnote-");
+}
+
 bool valid_iframe_src(std::string_view value, std::string_view hosts) {
   constexpr std::string_view scheme = "https://";
   if (value.substr(0, scheme.size()) != scheme) return false;
@@ -170,6 +186,7 @@ bool valid_attribute_value(const AttrRule& rule, std::string_view value, std::st
       });
     case AttrKind::iframe_src: return valid_iframe_src(value, iframe_hosts);
     case AttrKind::boolean: return value.empty();
+    case AttrKind::id: return valid_id(value);
   }
   return false;
 }

@@ -20,6 +20,26 @@
 // what is left open when it ends; an end tag with nothing to close is
 // dropped), so raw HTML never closes the page's own elements, and it writes
 // every URL as markdown links are written (base_path for root-relative ones).
+//
+// Ids (`id` on every element, `name` on <a>) are kept so that in-page links
+// into raw HTML work (a "#section" link to <h3 id="section">, kramdown's
+// <sup id="fnref:1">, an old <a name="note1">), under a conservative value
+// rule (AttrKind::id): 1 to 100 ASCII letters, digits, '_', '-', ':', '.',
+// starting with a letter, digit or '_'; never an id the page chrome uses
+// (is_chrome_id: "main", "quire-...", ...) nor one in the renderer's
+// footnote namespace ("fn-...", "fnref-...", "footnote-..."), so a post
+// cannot capture our skip link, our app's elements or our footnote links.
+// Names are kept as written, with no prefix: a prefix would break the
+// authors' own "#..." links, and what an id can clobber is small: a window
+// named property never shadows a built-in (the named property visibility
+// algorithm), our JS reads no undefined global except behind
+// `typeof X === 'function'`, and document named properties need a name on
+// img/form/iframe/embed/object, which are never allowed. `style` is never
+// kept: inline styles can restyle or cover the page and load tracking URLs
+// past the URL policy, and under a strict style-src (the widget's
+// embedders) they would not apply anyway. The build maps the harmless common
+// cases to attributes instead: text-align on p/div/h1-h6/td/th to `align`,
+// a px or % width/height on img/video/iframe to `width`/`height`.
 #pragma once
 
 #include <cstddef>
@@ -48,6 +68,7 @@ enum class AttrKind : unsigned char {
   classes,     // class names [A-Za-z0-9_-]+ joined by single spaces
   iframe_src,  // https://<a host of iframe_hosts>/...
   boolean,     // empty value
+  id,          // an id or an <a>'s name: see the contract above
 };
 
 struct AttrRule {
@@ -59,7 +80,7 @@ struct AttrRule {
 // Attributes every allowed element may have, after its own.
 inline constexpr AttrRule kGlobalAttributes[] = {
     {"title", AttrKind::text, {}}, {"lang", AttrKind::text, {}}, {"dir", AttrKind::token, "ltr rtl auto"},
-    {"class", AttrKind::classes, {}}};
+    {"class", AttrKind::classes, {}}, {"id", AttrKind::id, {}}};
 
 struct ElementRule {
   std::string_view name;

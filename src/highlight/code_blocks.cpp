@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "core/markdown.hpp"
+#include "core/utf8_check.hpp"
 
 namespace quire::highlight {
 
@@ -15,37 +16,7 @@ namespace {
 // top the renderer's footnote sentinels use; a 0xF4 lead byte): what the
 // renderer's input repair leaves as it is.
 bool plain_source(std::string_view s) {
-  if (s.substr(0, 3) == "\xEF\xBB\xBF") return false;
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const auto* end = p + s.size();
-  while (p < end) {
-    // Eight ASCII bytes without NUL at a time: most of a post.
-    while (end - p >= 8) {
-      uint64_t word;
-      std::memcpy(&word, p, 8);
-      const bool zero = ((word - 0x0101010101010101ull) & ~word & 0x8080808080808080ull) != 0;
-      if (zero || (word & 0x8080808080808080ull)) break;
-      p += 8;
-    }
-    if (p == end) break;
-    const unsigned char c = *p;
-    if (c == 0) return false;
-    if (c < 0x80) { ++p; continue; }
-    size_t n;
-    uint32_t cp;
-    if (c >= 0xC2 && c <= 0xDF) { n = 1; cp = c & 0x1F; }
-    else if (c >= 0xE0 && c <= 0xEF) { n = 2; cp = c & 0x0F; }
-    else if (c >= 0xF0 && c <= 0xF3) { n = 3; cp = c & 0x07; }
-    else return false;
-    if (static_cast<size_t>(end - p) <= n) return false;
-    for (size_t k = 1; k <= n; ++k) {
-      if ((p[k] & 0xC0) != 0x80) return false;
-      cp = cp << 6 | (p[k] & 0x3F);
-    }
-    if ((n == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (n == 3 && cp < 0x10000)) return false;
-    p += n + 1;
-  }
-  return true;
+  return s.substr(0, 3) != "\xEF\xBB\xBF" && is_utf8(s, kRendererUtf8);
 }
 
 // The offset of the line holding the first "[^label]:" (something that may

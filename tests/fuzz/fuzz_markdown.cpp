@@ -1,14 +1,16 @@
 // Target "markdown": the markdown renderer (render_markdown and the texts
 // derived from the same parse) with output-safety checks. The first input
-// byte chooses the options (unsafe_html, url_base, base_path, id_prefix);
+// byte chooses the options (unsafe_html, url_base, base_path, id_prefix,
+// drop_raw_html);
 // the rest is the markdown. Checks, always: valid UTF-8 out; rendering into
 // a reused OutputBuffer gives the same HTML as a fresh render. With
 // unsafe_html off (the safety policy of markdown.hpp): the HTML, read by
 // the tests' tokenizer (tests/unit/html_scan.hpp), holds only the
-// renderer's own elements and attributes, double-quoted, well nested, no
-// '<' in text, no link or image URL outside http(s)/mailto/relative/'#',
-// unique ids, none of them the page chrome's, and every footnote link
-// points at an id of the document.
+// renderer's own elements and attributes or the raw-HTML allow-list's,
+// double-quoted, well nested, no '<' in text, no link or image URL outside
+// http(s)/mailto/relative/'#', unique ids (raw HTML's own ids may repeat;
+// never a footnote id), none of them the page chrome's, and every footnote
+// link points at an id of the document.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -57,6 +59,20 @@ std::string url_scheme(std::string_view value) {
   return scheme;
 }
 
+// An id in the renderer's footnote namespace ("fn-", "fnref-",
+// "footnote-label"), after the id prefix.
+bool footnote_id(std::string_view id, std::string_view prefix) {
+  if (id.substr(0, prefix.size()) != prefix) return false;
+  id.remove_prefix(prefix.size());
+  return id.substr(0, 3) == "fn-" || id.substr(0, 6) == "fnref-" || id == "footnote-label";
+}
+
+// A footnote reference: an <a> with a footnote id.
+bool is_footnote_reference(const quire::testing::HtmlToken& t, std::string_view prefix) {
+  const quire::testing::HtmlAttribute* id = quire::testing::find_attribute(t, "id");
+  return id && id->value && footnote_id(*id->value, prefix);
+}
+
 void check_safe(const std::string& html, std::string_view markdown, const quire::MarkdownOptions& options) {
   const std::string where = "\n  markdown: " + excerpt(markdown) + "\n  html: " + excerpt(html, 600);
   std::vector<std::string> open;
@@ -83,13 +99,24 @@ void check_safe(const std::string& html, std::string_view markdown, const quire:
                        a.name + "=\"" + excerpt(*a.value) + "\" has scheme " + scheme + where);
           }
           if (a.name == "id") {
-            FUZZ_CHECK(ids.insert(*a.value).second, "id \"" + excerpt(*a.value) + "\" twice" + where);
-            FUZZ_CHECK(!quire::is_chrome_id(std::string_view(*a.value).substr(options.id_prefix.size())),
+            // Raw HTML keeps the author's ids as written (core/sanitize.hpp):
+            // never a chrome or footnote id, but they may repeat one another
+            // or a heading's, and they are not prefixed. So: every id is
+            // unique when raw HTML is dropped, the footnote ids always
+            // without a prefix, and no id is the chrome's.
+            const std::string_view v = *a.value;
+            const std::string_view prefix = options.id_prefix;
+            const bool raw_kept = !options.drop_raw_html;
+            const bool unique = ids.insert(*a.value).second;
+            FUZZ_CHECK(unique || (raw_kept && (!prefix.empty() || !footnote_id(v, {}))),
+                       "id \"" + excerpt(*a.value) + "\" twice" + where);
+            const bool prefixed = v.substr(0, prefix.size()) == prefix;
+            FUZZ_CHECK(!quire::is_chrome_id(v) && (raw_kept || !prefixed || !quire::is_chrome_id(v.substr(prefix.size()))),
                        "id \"" + excerpt(*a.value) + "\" is the page chrome's" + where);
           }
           if (a.name == "href" && t.name == "a" && !a.value->empty() && (*a.value)[0] == '#' &&
               (quire::testing::has_class(t, "footnote-backref") ||
-               quire::testing::find_attribute(t, "id") != nullptr))  // a footnote reference has an id
+               is_footnote_reference(t, options.id_prefix)))
             fragment_links.push_back(a.value->substr(1));
         }
         if (kVoidElements.count(t.name) == 0 && !t.self_closing) open.push_back(t.name);
@@ -130,6 +157,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (mode & 2) options.url_base = "https://example.com/blog/posts/x/";
   if (mode & 4) options.base_path = "/blog/";
   if (mode & 8) options.id_prefix = "w1-";
+  if (mode & 32) options.drop_raw_html = true;
 
   const std::string html = quire::render_markdown(markdown, options);
   FUZZ_CHECK(valid_utf8(html), "HTML not valid UTF-8 for " + excerpt(markdown));

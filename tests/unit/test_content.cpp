@@ -8,6 +8,7 @@
 
 #include "build/content.hpp"
 #include "build/fsutil.hpp"
+#include "build/import/common.hpp"
 #include "build/site_writer.hpp"
 #include "core/bundle.hpp"
 #include "core/router.hpp"
@@ -132,6 +133,33 @@ TEST_SUITE("content") {
     CHECK(quire::default_slug("2022-10-09.md") == "2022-10-09");
     auto p = parse("---\ntitle: T\ndate: 2022-01-01\nslug: custom\n---\n");
     CHECK(p.post.post.slug == "custom");
+  }
+
+  TEST_CASE("a file name that gives no slug (not ASCII, a space) gets the import's ASCII slug, with a note") {
+    const std::string text = "---\ntitle: T\ndate: 2020-01-01\n---\nBody.\n";
+    SUBCASE("another script: post-<hash>, the same for the same name") {
+      auto p = parse(text, "content/posts/2020-01-01-\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E.md");
+      CHECK(p.errors.empty());
+      const std::string slug = p.post.post.slug.str();
+      CHECK(slug.rfind("post-", 0) == 0);
+      CHECK(slug.size() == 13);
+      CHECK(quire::valid_slug(slug));
+      CHECK(slug == quire::import::ascii_slug("\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E"));  // what `quire import` writes
+      CHECK(parse(text, "content/posts/2021-05-05-\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E.md").post.post.slug == slug);
+      CHECK(parse(text, "content/posts/2020-01-01-\xE6\x97\xA5\xE6\x9C\xAC.md").post.post.slug != slug);
+      REQUIRE(p.warnings.size() == 1);
+      CHECK(p.warnings[0].message.find("which is not a slug; using \"" + slug + "\"") != std::string::npos);
+    }
+    SUBCASE("Latin letters lose their accents") {
+      auto p = parse(text, "content/posts/2020-01-01-Cr\xC3\xA8me br\xC3\xBBl\xC3\xA9" "e.md");
+      CHECK(p.errors.empty());
+      CHECK(p.post.post.slug == "creme-brulee");
+    }
+    SUBCASE("a slug: in the front matter is taken as it is, silently") {
+      auto p = parse("---\ntitle: T\ndate: 2020-01-01\nslug: nihongo\n---\n", "content/posts/2020-01-01-\xE6\x97\xA5.md");
+      CHECK(p.post.post.slug == "nihongo");
+      CHECK(p.warnings.empty());
+    }
   }
 
   TEST_CASE("summaries: front matter, then the more marker, then the first paragraph") {

@@ -21,6 +21,7 @@
 #include "core/search_index.hpp"
 #include "core/code_tokens.hpp"
 #include "core/markdown.hpp"
+#include "core/utf8_check.hpp"
 #include "highlight/code_blocks.hpp"
 
 namespace {
@@ -151,6 +152,42 @@ TEST_SUITE("fastpaths") {
     CHECK_FALSE(scan_agrees("\xEF\xBB\xBF```cpp\nx\n```\n", "BOM"));
     MESSAGE("scan took " << taken << " documents, declined " << declined);
     CHECK(taken > declined);
+  }
+
+  TEST_CASE("one UTF-8 check, two rules: the JSON writer's (NUL, up to U+10FFFF) and the renderer's (neither)") {
+    struct Case {
+      std::string text;
+      bool json, renderer;
+    };
+    const std::string nul_in_a_word("abcdefg\0hijklmnop", 18), nul_after("\xC3\xA9\0", 3);
+    const Case cases[] = {
+        {"", true, true},
+        {"plain ASCII, more than eight bytes", true, true},
+        {"caf\xC3\xA9 \xE6\x97\xA5 \xF0\x9F\x98\x80", true, true},
+        {nul_in_a_word, true, false},
+        {nul_after, true, false},
+        {"\xF3\xBF\xBF\xBF", true, true},                        // U+FFFFF
+        {"\xF4\x80\x80\x80", true, false},                       // U+100000
+        {"abcdefgh\xF4\x8F\xBF\xBF", true, false},               // U+10FFFF
+        {"\xF4\x90\x80\x80", false, false},                      // past U+10FFFF
+        {"\xED\xA0\x80", false, false},                           // a surrogate
+        {"\xC0\xAF", false, false},                                // overlong
+        {"\xE0\x80\xAF", false, false},                           // overlong
+        {"abc\xE6\x97", false, false},                             // truncated
+        {"\x80", false, false},                                     // a lone continuation
+        {"\xF5\x80\x80\x80", false, false},
+    };
+    for (const Case& c : cases) {
+      CAPTURE(c.text);
+      CHECK(quire::is_utf8(c.text, quire::kJsonUtf8) == c.json);
+      CHECK(quire::is_utf8(c.text, quire::kRendererUtf8) == c.renderer);
+      // Each caller keeps its rule: the writer gives nlohmann-json's bytes,
+      // the code-block scan declines what the renderer would repair.
+      std::string mine;
+      quire::append_json_string(mine, c.text);
+      CHECK(mine == dump(json(c.text)));
+      if (!c.renderer) CHECK_FALSE(scan_agrees("```cpp\n" + c.text + "\n```\n", "not the renderer's"));
+    }
   }
 
   TEST_CASE("append_json_string writes nlohmann-json's bytes, valid UTF-8 or not") {

@@ -105,8 +105,8 @@ TEST_CASE("what is not allowed is removed, and said") {
       {"<img src=\"javascript:alert(1)\">", "", {"src on <img> (value not allowed)", "<img> without an allowed src"}},
       {"<a href=\"jav&#x09;ascript:alert(1)\">x</a>", "<p><a>x</a></p>", {"href on <a> (value not allowed)"}},
       {"<a href=\"&#106;avascript:alert(1)\">x</a>", "<p><a>x</a></p>", {"href on <a> (value not allowed)"}},
-      {"<p style=\"color:red\" id=\"x\" onclick=\"y\">t</p>", "<p>t</p>",
-       {"style on <p>", "id on <p>", "onclick on <p>"}},
+      {"<p style=\"color:red\" id=\"x\" onclick=\"y\">t</p>", "<p id=\"x\">t</p>",
+       {"style on <p>", "onclick on <p>"}},
       {"<font color=red>red</font> text", "<p>red text</p>", {"<font> tag (its text kept)"}},
       {"<center>\nmiddle\n</center>", "<p>middle</p>", {"<center> tag (its text kept)"}},
       {"<iframe src=\"https://evil.example/x\"></iframe>", "",
@@ -125,6 +125,64 @@ TEST_CASE("what is not allowed is removed, and said") {
     CAPTURE(c.markdown);
     CHECK(shown(c.markdown) == std::string(c.html) + (*c.html ? "\n" : ""));
     CHECK(removed(c.markdown) == c.removed);
+  }
+}
+
+TEST_CASE("ids and <a> names are kept for in-page anchors, unless they are ours or not plain") {
+  const Case kept[] = {
+      {"<h3 id=\"section\">\nS\n</h3>\n\n[go](#section)", "<h3 id=\"section\">\nS\n</h3>\n<p><a href=\"#section\">go</a></p>"},
+      {"Text<sup id=\"fnref:1\"><a href=\"#fn:1\" class=\"footnote\">1</a></sup>",
+       "<p>Text<sup id=\"fnref:1\"><a href=\"#fn:1\" class=\"footnote\">1</a></sup></p>"},
+      {"<a name=\"note1\"></a>Note", "<p><a name=\"note1\"></a>Note</p>"},
+      {"<a id=\"top\" name=\"top\" href=\"#x\">t</a>", "<p><a href=\"#x\" name=\"top\" id=\"top\">t</a></p>"},
+      {"<div id=\"2020_notes.v1\" class=\"c\">d</div>", "<div class=\"c\" id=\"2020_notes.v1\">d</div>"},
+  };
+  for (const Case& c : kept) {
+    CAPTURE(c.markdown);
+    CHECK(shown(c.markdown) == std::string(c.html) + "\n");
+    CHECK(removed(c.markdown).empty());
+  }
+  // The page's own ids, the renderer's footnote ids, and anything not plain.
+  for (const char* id : {"main", "quire-app", "quire-status", "year-2020", "search-q", "fn-1", "fnref-1",
+                         "footnote-label", "a b", "-x", "x&lt;y", "x&quot;y", "\u00e9t\u00e9", ""}) {
+    const std::string markdown = std::string("<div id=\"") + id + "\">d</div>";
+    CAPTURE(markdown);
+    CHECK(shown(markdown) == "<div>d</div>\n");
+    CHECK(removed(markdown) == std::vector<std::string>{"id on <div> (value not allowed)"});
+  }
+  CHECK(removed("<a name=\"quire-toc\">x</a>") == std::vector<std::string>{"name on <a> (value not allowed)"});
+  CHECK(removed("<img src=\"a.png\" name=\"getElementById\">") == std::vector<std::string>{"name on <img>"});
+  // The core's own check, on a tampered bundle.
+  CHECK(quire::render_markdown("<div id=\"main\">t</div>") == "");
+  CHECK(quire::render_markdown("<div id=\"notes\">t</div>") == "<div id=\"notes\">t</div>\n");
+}
+
+TEST_CASE("style goes, its text-align and width/height kept as attributes") {
+  struct Mapped {
+    const char* markdown;
+    const char* html;
+    bool said;  // whether "style on <...>" is reported
+  };
+  const Mapped cases[] = {
+      {"<p style=\"text-align:center\">c</p>", "<p align=\"center\">c</p>", false},
+      {"<div style=\"TEXT-ALIGN: Right;\">r</div>", "<div align=\"right\">r</div>", false},
+      {"<div style=\"text-align:center; color:red\">h</div>", "<div align=\"center\">h</div>", true},
+      {"<h2 style=\"text-align:center\">\nh\n</h2>", "<h2 align=\"center\">\nh\n</h2>", false},
+      {"<img src=\"a.png\" style=\"width: 300px; height:auto\">", "<img src=\"a.png\" width=\"300\">", true},
+      {"<img src=\"a.png\" style=\"width:50%;height:120px\">", "<img src=\"a.png\" width=\"50%\" height=\"120\">", false},
+      {"<img src=\"a.png\" width=\"10\" style=\"width:20px\">", "<img src=\"a.png\" width=\"10\">", false},
+      {"<table><tr><td style=\"text-align:right\">t</td></tr></table>",
+       "<table><tr><td align=\"right\">t</td></tr></table>", false},
+      {"<span style=\"text-align:center\">s</span>", "<p><span>s</span></p>", true},
+      {"<p style=\"text-align:center;text-align:left\">c</p>", "<p align=\"center\">c</p>", false},
+      {"<p style=\"text-align:expression(alert(1))\">c</p>", "<p>c</p>", true},
+  };
+  for (const Mapped& c : cases) {
+    CAPTURE(c.markdown);
+    CHECK(shown(c.markdown) == std::string(c.html) + "\n");
+    const std::vector<std::string> r = removed(c.markdown);
+    CHECK((r.size() == 1 && r[0].rfind("style on <", 0) == 0) == c.said);
+    CHECK(r.size() == (c.said ? 1u : 0u));
   }
 }
 

@@ -157,22 +157,11 @@ class Reader {
   // Skips to the end of a statement: `;` or a line break outside brackets.
   bool skip_statement() {
     int depth = 0;
-    while (i_ < s_.size()) {
-      const char c = s_[i_];
-      if (c == '"' || c == '\'' || c == '`') {
-        if (!skip_string()) return false;
-        continue;
-      }
-      if (s_.compare(i_, 2, "//") == 0 || s_.compare(i_, 2, "/*") == 0) {
-        space();
-        continue;
-      }
+    return walk_code([&](char c) {
       if (c == '(' || c == '[' || c == '{') ++depth;
       else if (c == ')' || c == ']' || c == '}') --depth;
-      ++i_;
-      if (depth <= 0 && (c == ';' || c == '\n')) return true;
-    }
-    return true;
+      return depth <= 0 && (c == ';' || c == '\n') ? Step::stop_after : Step::go_on;
+    }) != Walk::failed;
   }
 
   bool fail(std::string m) {
@@ -384,32 +373,54 @@ class Reader {
   bool skip_expression() {
     int depth = 0;
     const size_t start = i_;
+    const Walk walked = walk_code([&](char c) {
+      if (depth == 0 && i_ > start && std::string_view(",}]);").find(c) != std::string_view::npos) return Step::stop_here;
+      if (depth == 0 && c == '\n') {
+        size_t k = i_;
+        while (k < s_.size() && (s_[k] == ' ' || s_[k] == '\t' || s_[k] == '\n' || s_[k] == '\r')) ++k;
+        for (std::string_view w : {"const ", "let ", "var ", "export ", "function ", "import "})
+          if (s_.compare(k, w.size(), w) == 0) return Step::stop_here;
+      }
+      if (c == '(' || c == '[' || c == '{') ++depth;
+      else if (c == ')' || c == ']' || c == '}') {
+        if (depth == 0) return Step::stop_here;
+        --depth;
+      }
+      return Step::go_on;
+    });
+    if (walked == Walk::failed) return false;
+    if (walked == Walk::ended && depth > 0) return fail("brackets not closed");
+    return true;
+  }
+
+  // What walk_code's `step` says of a character: go on, or stop before it
+  // (i_ at it) or after it.
+  enum class Step { go_on, stop_here, stop_after };
+  // How a walk ended: a step said stop, the text ended, or a string was
+  // not closed (error says so).
+  enum class Walk { stopped, ended, failed };
+
+  // Walks the code from i_, stepping over strings and comments whole (the
+  // one place skip_statement and skip_expression do it); `step` sees every
+  // other character, with i_ at it.
+  template <typename StepFn>
+  Walk walk_code(StepFn&& step) {
     while (i_ < s_.size()) {
       const char c = s_[i_];
       if (c == '"' || c == '\'' || c == '`') {
-        if (!skip_string()) return false;
+        if (!skip_string()) return Walk::failed;
         continue;
       }
       if (s_.compare(i_, 2, "//") == 0 || s_.compare(i_, 2, "/*") == 0) {
         space();
         continue;
       }
-      if (depth == 0 && i_ > start && std::string_view(",}]);").find(c) != std::string_view::npos) return true;
-      if (depth == 0 && c == '\n') {
-        size_t k = i_;
-        while (k < s_.size() && (s_[k] == ' ' || s_[k] == '\t' || s_[k] == '\n' || s_[k] == '\r')) ++k;
-        for (std::string_view w : {"const ", "let ", "var ", "export ", "function ", "import "})
-          if (s_.compare(k, w.size(), w) == 0) return true;
-      }
-      if (c == '(' || c == '[' || c == '{') ++depth;
-      else if (c == ')' || c == ']' || c == '}') {
-        if (depth == 0) return true;
-        --depth;
-      }
+      const Step next = step(c);
+      if (next == Step::stop_here) return Walk::stopped;
       ++i_;
+      if (next == Step::stop_after) return Walk::stopped;
     }
-    if (depth > 0) return fail("brackets not closed");
-    return true;
+    return Walk::ended;
   }
 
   std::string_view s_;
