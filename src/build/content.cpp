@@ -12,7 +12,7 @@
 
 #include "build/discover.hpp"
 #include "build/front_matter.hpp"
-#include "build/import/common.hpp"
+#include "build/transliterate.hpp"
 #include "build/yaml_guard.hpp"
 #include "build/fsutil.hpp"
 #include "build/post_dates.hpp"
@@ -352,9 +352,9 @@ ParsedPost parse_post(std::string_view raw, const std::string& file, std::vector
   if (p.slug.empty()) {
     p.slug = default_slug(name);
     // A blog copied in by hand ("2020-01-01-日本語.md"): the slug the
-    // import would write (import::ascii_slug), said.
+    // import would write (ascii_slug), said.
     if (!valid_slug(p.slug)) {
-      const std::string fixed = import::ascii_slug(p.slug);
+      const std::string fixed = ascii_slug(p.slug);
       warnings.push_back({file, 0, "slug: the file name gives \"" + p.slug + "\", which is not a slug; using \"" + fixed +
                                        "\" (set slug: with letters, digits, '-', '_' or '.' to choose)"});
       p.slug = fixed;

@@ -3,7 +3,12 @@
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
+#include <cstdint>
+#include <cstdio>
 #include <memory>
+
+#include "core/bundle.hpp"
+#include "core/markdown.hpp"
 
 namespace quire {
 
@@ -39,6 +44,19 @@ std::string latin_ascii(std::string_view utf8) {
   std::string out;
   text.toUTF8String(out);
   return out;
+}
+
+std::string ascii_slug(std::string_view text) {
+  std::string folded = latin_ascii(text);  // "Crème" -> "Creme", "北亰" -> "bei jing"
+  for (char& ch : folded)
+    if (static_cast<unsigned char>(ch) >= 0x80) ch = ' ';  // no Latin form (an emoji): a word's end
+  const std::string ascii = slugify(folded);
+  if (!ascii.empty() && valid_slug(ascii)) return ascii;
+  uint32_t h = 2166136261u;  // FNV-1a
+  for (char ch : text) h = (h ^ static_cast<unsigned char>(ch)) * 16777619u;
+  char b[16];
+  std::snprintf(b, sizeof b, "post-%08x", h);
+  return b;
 }
 
 }  // namespace quire

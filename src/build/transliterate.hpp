@@ -15,4 +15,12 @@ namespace quire {
 
 std::string latin_ascii(std::string_view utf8);
 
+// A slug Quire takes (ASCII letters, digits, '-'), made of any text:
+// Latin letters lose their accents ("Crème brûlée" -> "creme-brulee"),
+// other scripts are transliterated ("北亰" -> "bei-jing", as Zola's
+// default slugs), and a text with nothing left gets "post-" and a short
+// hash of it, the same for the same text. Used by `quire import` and by
+// `quire build` for a file name that gives no slug.
+std::string ascii_slug(std::string_view text);
+
 }  // namespace quire

@@ -8,6 +8,8 @@
 // in a text and their outputs) and common.cpp (URLs, files, writing).
 #pragma once
 
+#include "build/transliterate.hpp"
+
 #include <filesystem>
 #include <functional>
 #include <nlohmann/json.hpp>
@@ -317,12 +319,9 @@ bool markdown_file(const fs::path& p, const std::vector<std::string>& extra = {}
 // for a file that is no such thing (an image, a stylesheet).
 std::string other_content_kind(const fs::path& p);
 
-// A slug Quire takes (ASCII letters, digits, '-'), made of any text:
-// Latin letters lose their accents ("Crème brûlée" -> "creme-brulee"),
-// other scripts are transliterated ("北亰" -> "bei-jing", as Zola's
-// default slugs; build/transliterate.hpp), and a text with nothing left
-// gets "post-" and a short hash of it, the same for the same text.
-std::string ascii_slug(std::string_view text);
+// ascii_slug: build/transliterate.hpp (the build names file names' slugs
+// with it too).
+using quire::ascii_slug;
 // A page's HTML as markdown text (a Jekyll about.html, a Hugo content
 // .html with no template in it): each line's indentation removed outside
 // <pre>, since CommonMark reads a line indented after a blank one as code.

@@ -445,18 +445,6 @@ std::string other_content_kind(const fs::path& p) {
   return it == kKinds.end() ? std::string() : it->second;
 }
 
-std::string ascii_slug(std::string_view text) {
-  std::string folded = latin_ascii(text);  // "Crème" -> "Creme", "北亰" -> "bei jing"
-  for (char& ch : folded)
-    if (static_cast<unsigned char>(ch) >= 0x80) ch = ' ';  // no Latin form (an emoji): a word's end
-  const std::string ascii = slugify(folded);
-  if (!ascii.empty() && valid_slug(ascii)) return ascii;
-  uint32_t h = 2166136261u;  // FNV-1a
-  for (char ch : text) h = (h ^ static_cast<unsigned char>(ch)) * 16777619u;
-  char b[16];
-  std::snprintf(b, sizeof b, "post-%08x", h);
-  return b;
-}
 
 std::string file_slug(const fs::path& p) {
   std::string stem = p.stem().string();
