@@ -306,7 +306,9 @@ void read_jekyll(Run& run, ojson& site) {
     bool underscored = false;
     for (const auto& part : rel) underscored = underscored || part.string()[0] == '_';
     if (underscored || rel.filename().string().rfind("_config", 0) == 0) continue;
-    if (is_markdown(f) && has_front_matter(f)) {
+    // A page: markdown with front matter, or HTML with no Liquid (about.html,
+    // its HTML its text); one with Liquid is a template (below).
+    if ((is_markdown(f) && has_front_matter(f)) || plain_html_page(f)) {
       if (rel.parent_path().empty() && rel.stem() == "index") {
         run.note(run.shown(f), 0, "the home page: Quire makes its own; not converted");
         continue;
@@ -330,20 +332,6 @@ void read_jekyll(Run& run, ojson& site) {
         run.note(run.shown(f), 0, "a feed template: Quire writes its own feed, and a copy of it here (old_feeds in site.yaml)");
         continue;
       }
-      if (!rel.parent_path().empty() || rel.stem() != "index")
-        if (plain_html_page(f)) {
-          // A page written in HTML with no Liquid (about.html): its HTML is
-          // its text, a page like a markdown one.
-          Item item;
-          item.source = f;
-          item.shown = run.shown(f);
-          item.page = true;
-          item.keys = {rel.generic_string()};
-          item.name = (rel.parent_path().empty() ? "" : rel.parent_path().generic_string() + "-") + rel.stem().string() + ".md";
-          std::replace(item.name.begin(), item.name.end(), '/', '-');
-          run.items.push_back(item);
-          continue;
-        }
       run.note(run.shown(f), 0, "a Liquid template (it has front matter): not converted, Quire writes its own pages");
       continue;
     }
