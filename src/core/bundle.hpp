@@ -323,12 +323,8 @@ struct SplitBundle {
 // the chunk files.
 inline constexpr size_t kPostsPerChunk = 8;
 // `shard_posts`: posts a shard (post_shards.hpp); 0 writes version 1's
-// split form. 16: a view of scattered posts (a tag combination's page, a
-// search's 50 hits, a 404 view's suggestions) fetches a shard per post,
-// ~3 KB gzip each, not ~11 KB (64 a shard: a search for a common word at
-// 10,000 posts fetched 1.28 MB, now 0.41 MB, raw); the list of shards in
-// bundle.json grows by ~6 KB gzip at 10,000 posts (issue 19.4).
-inline constexpr size_t kPostsPerShard = 16;
+// split form. 64: a home page's posts in one shard of ~11 KB gzip.
+inline constexpr size_t kPostsPerShard = 64;
 SplitBundle write_split_bundle(const Bundle& bundle, std::string_view chunk_dir, size_t posts_per_chunk = kPostsPerChunk,
                                std::string_view search = {}, size_t shard_posts = kPostsPerShard);
 
