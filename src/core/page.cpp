@@ -185,10 +185,12 @@ std::string render_document(const Bundle& bundle, const View& view) {
   // afterFirstPaint). What the core needs is downloaded meanwhile, at low
   // priority (after the stylesheet and the scripts the first paint waits
   // for): the glue, the module (compileStreaming takes the preloaded
-  // response: same URL, same CORS mode) and the bundle. Only here: every
-  // view this page shows needs them. A pre-rendered page starts the core on
-  // first interaction.
-  if (view.status == 404) {
+  // response: same URL, same CORS mode) and the bundle. Only here and on
+  // the search page, which a reader opens to search (its results, with
+  // ?q=, are rendered the same way; without, the first word typed needs
+  // the core): every view these pages show needs them. A pre-rendered page
+  // starts the core on first interaction.
+  if (view.status == 404 || view.kind == RouteKind::Search) {
     h.raw("<link rel=\"modulepreload\" href=\"").text(base + kAppScriptFile).raw("\">\n");
     h.raw("<link rel=\"modulepreload\" href=\"").text(base + kCoreScriptFile).raw("\" fetchpriority=\"low\">\n");
     h.raw("<link rel=\"preload\" href=\"").text(base + kCoreWasmFile)

@@ -526,13 +526,15 @@ class ViewBuilder {
   }
 
   // Every post by year and month (newest first), each month's heading a
-  // link to its page.
+  // link to its page; a large blog's, its months and their counts only
+  // (kArchiveTitlesUpTo).
   void archive() {
     begin(RouteKind::ArchiveIndex, page_title(site_, "Archive"));
     v_.description = "Every post of " + site_.title + ", by month.";
     Html h;
     h.raw("<h1 class=\"page-title\">Archive</h1>\n");
     if (b_.months.empty()) h.raw("<p class=\"empty\">No posts yet.</p>\n");
+    if (b_.posts.size() > kArchiveTitlesUpTo) return month_calendar(h);
     int year = 0;
     for (const MonthInfo& m : b_.months) {
       if (m.year != year) {
@@ -549,6 +551,30 @@ class ViewBuilder {
       compact_list(h, m.posts);
     }
     if (year) h.raw("</section>\n");
+    v_.html = h.take();
+  }
+
+  // The archive of a large blog: each year's months, each a link to its
+  // page with its count of posts (the same ids as the full archive's
+  // headings, so that a link to #year-2020-03 still lands there).
+  void month_calendar(Html& h) {
+    h.raw("<p class=\"count\">").num(static_cast<long long>(b_.posts.size())).raw(" posts in ")
+        .num(static_cast<long long>(b_.months.size())).raw(" ").raw(plural(b_.months.size(), "month", "months"))
+        .raw(".</p>\n");
+    int year = 0;
+    for (const MonthInfo& m : b_.months) {
+      if (m.year != year) {
+        if (year) h.raw("</ul>\n</section>\n");
+        year = m.year;
+        h.raw("<section class=\"archive-year\" aria-labelledby=\"year-").num(year).raw("\">\n<h2 id=\"year-")
+            .num(year).raw("\">").num(year).raw("</h2>\n<ul class=\"months archive-months\">\n");
+      }
+      h.raw("<li id=\"year-").num(m.year).raw(m.month < 10 ? "-0" : "-").num(m.month).raw("\"><a href=\"")
+          .text(path(month_route(m.year, m.month))).raw("\">").text(month_name(m.month, site_.language))
+          .raw("</a> <span class=\"count\">(").num(static_cast<long long>(m.posts.size())).raw("<span class=\"sr-only\"> ")
+          .raw(plural(m.posts.size(), "post", "posts")).raw("</span>)</span></li>\n");
+    }
+    if (year) h.raw("</ul>\n</section>\n");
     v_.html = h.take();
   }
 

@@ -68,6 +68,12 @@ inline constexpr const char* kSitemapFile = "sitemap.xml";
 inline constexpr const char* kRobotsFile = "robots.txt";
 inline bool has_feeds(const Site& site) { return !site.url.empty(); }
 
+// The archive index lists every post's title up to this many posts; a
+// larger blog's lists its months with their counts (each a link to the
+// month's page): a page of 10,000 titles took 75-136 ms to lay out, and
+// as long again to leave, and its client render needed every post shard.
+inline constexpr size_t kArchiveTitlesUpTo = 1000;
+
 // Minutes to read a markdown text (text_stats in markdown.hpp: 220 words or
 // 500 CJK characters a minute, at least 1).
 int reading_minutes(std::string_view markdown);

@@ -161,6 +161,16 @@ TEST_SUITE("shards") {
     }
   }
 
+  TEST_CASE("a large blog's archive (more posts than kArchiveTitlesUpTo) needs no shard: it lists months, not titles") {
+    const quire::Bundle full = posts(static_cast<int>(quire::kArchiveTitlesUpTo) + 1);
+    Sharded s = sharded(full, quire::kPostsPerShard);
+    quire::View v;
+    CHECK(render_fetching(s, "/archive/", v).empty());
+    CHECK(v.status == 200);
+    CHECK(v.html == quire::render_view(full, quire::parse_route("/archive/", full)).html);
+    CHECK(v.html.find("href=\"/archive/2024/12/\"") != std::string::npos);
+  }
+
   TEST_CASE("a new post changes the newest shard only") {
     quire::Bundle b = posts(20);
     Sharded before = sharded(b, 8);

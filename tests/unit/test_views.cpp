@@ -306,6 +306,33 @@ TEST_SUITE("views") {
     CHECK(has(v.html, "href=\"/archive/2022/11/\""));
   }
 
+  TEST_CASE("a blog of more posts than kArchiveTitlesUpTo: the archive lists its months with counts, not every title") {
+    // kArchiveTitlesUpTo + 1 posts, 40 a month from January 2000.
+    const size_t n = quire::kArchiveTitlesUpTo + 1;
+    std::string posts;
+    for (size_t i = 0; i < n; ++i) {
+      const size_t k = n - 1 - i;  // newest first
+      char date[11];
+      std::snprintf(date, sizeof date, "%04zu-%02zu-01", 2000 + k / 40 / 12, k / 40 % 12 + 1);
+      posts += std::string(i ? "," : "") + R"({"slug":"p)" + std::to_string(k) + R"(","title":"Post )" +
+               std::to_string(k) + R"(","date":")" + date + R"(","summary":"s","body":"b"})";
+    }
+    auto r = quire::load_bundle(R"({"format":"quire-bundle","version":1,"site":{"title":"Big"},"posts":[)" + posts + "]}");
+    REQUIRE_MESSAGE(r.ok, r.message);
+    auto v = view(r.bundle, "/archive/");
+    CHECK(v.status == 200);
+    CHECK_FALSE(has(v.html, "post-index"));
+    CHECK_FALSE(has(v.html, ">Post 1</a>"));
+    CHECK(has(v.html, "<p class=\"count\">1001 posts in 26 months.</p>"));
+    CHECK(count(v.html, "<h2 id=\"year-") == 3);  // 2000, 2001, 2002
+    CHECK(has(v.html, "<li id=\"year-2000-01\"><a href=\"/archive/2000/01/\">January</a> <span class=\"count\">(40"
+                      "<span class=\"sr-only\"> posts</span>)</span></li>"));
+    CHECK(has(v.html, "<li id=\"year-2002-02\"><a href=\"/archive/2002/02/\">February</a> <span class=\"count\">(1"
+                      "<span class=\"sr-only\"> post</span>)</span></li>"));
+    CHECK(count(v.html, "<li id=\"year-") == 26);
+    SUBCASE("a month's page still lists its posts") { CHECK(has(view(r.bundle, "/archive/2000/01/").html, ">Post 0</a>")); }
+  }
+
   TEST_CASE("a month page lists its posts and links to neighbouring months") {
     auto b = sample();
     auto v = view(b, "/archive/2022/10/");
@@ -576,33 +603,37 @@ TEST_SUITE("views") {
     CHECK(doc.find("<script>") == std::string::npos);  // no inline script: strict CSP works
   }
 
-  TEST_CASE("404.html fetches the app first, then the core and the bundle at low priority (no render blocking)") {
+  TEST_CASE("404.html and the search page fetch the app first, then the core and the bundle at low priority (no render blocking)") {
     auto b = sample("/blog/");
-    std::string doc = quire::render_document(b, view(b, "/blog/nowhere/"));
-    auto at = [&doc](const std::string& s) { return doc.find(s); };
-    const std::string pre = "<link rel=\"modulepreload\" href=\"/blog/";
-    size_t app = at(pre + quire::kAppScriptFile + "\">");
-    size_t api = at(pre + quire::kApiScriptFile + "\">");
-    REQUIRE(app != std::string::npos);
-    CHECK(app < api);
-    CHECK(api < at("</head>"));
-    // Every view of this page needs the core: it downloads while the page
-    // as it arrived paints, at low priority, and starts once that has
-    // painted (web/app.js afterFirstPaint). The module is fetched as
-    // compileStreaming fetches it (CORS mode, same credentials), so that
-    // the preloaded response is the one used.
-    size_t glue = at(pre + quire::kCoreScriptFile + "\" fetchpriority=\"low\">");
-    size_t wasm = at(std::string("<link rel=\"preload\" href=\"/blog/") + quire::kCoreWasmFile +
-                     "\" as=\"fetch\" type=\"application/wasm\" crossorigin fetchpriority=\"low\">");
-    size_t bundle = at(std::string("<link rel=\"preload\" href=\"/blog/") + quire::kBundleFile +
-                       "\" as=\"fetch\" crossorigin fetchpriority=\"low\">");
-    REQUIRE(glue != std::string::npos);
-    REQUIRE(wasm != std::string::npos);
-    REQUIRE(bundle != std::string::npos);
-    CHECK(app < glue);
-    CHECK(std::max({glue, wasm, bundle}) < at("</head>"));
-    CHECK_FALSE(has(doc, "blocking="));
-    CHECK(has(doc, std::string("<script type=\"module\" src=\"/blog/") + quire::kAppScriptFile + "\"></script>"));
+    // The search page too: its results are rendered by the core (issue 19.4).
+    for (const char* page : {"/blog/nowhere/", "/blog/search/"}) {
+      CAPTURE(page);
+      std::string doc = quire::render_document(b, view(b, page));
+      auto at = [&doc](const std::string& s) { return doc.find(s); };
+      const std::string pre = "<link rel=\"modulepreload\" href=\"/blog/";
+      size_t app = at(pre + quire::kAppScriptFile + "\">");
+      size_t api = at(pre + quire::kApiScriptFile + "\">");
+      REQUIRE(app != std::string::npos);
+      CHECK(app < api);
+      CHECK(api < at("</head>"));
+      // Every view of this page needs the core: it downloads while the page
+      // as it arrived paints, at low priority, and starts once that has
+      // painted (web/app.js afterFirstPaint). The module is fetched as
+      // compileStreaming fetches it (CORS mode, same credentials), so that
+      // the preloaded response is the one used.
+      size_t glue = at(pre + quire::kCoreScriptFile + "\" fetchpriority=\"low\">");
+      size_t wasm = at(std::string("<link rel=\"preload\" href=\"/blog/") + quire::kCoreWasmFile +
+                       "\" as=\"fetch\" type=\"application/wasm\" crossorigin fetchpriority=\"low\">");
+      size_t bundle = at(std::string("<link rel=\"preload\" href=\"/blog/") + quire::kBundleFile +
+                         "\" as=\"fetch\" crossorigin fetchpriority=\"low\">");
+      REQUIRE(glue != std::string::npos);
+      REQUIRE(wasm != std::string::npos);
+      REQUIRE(bundle != std::string::npos);
+      CHECK(app < glue);
+      CHECK(std::max({glue, wasm, bundle}) < at("</head>"));
+      CHECK_FALSE(has(doc, "blocking="));
+      CHECK(has(doc, std::string("<script type=\"module\" src=\"/blog/") + quire::kAppScriptFile + "\"></script>"));
+    }
   }
 
   TEST_CASE("a pre-rendered page neither preloads the core nor blocks rendering on the app") {
