@@ -179,12 +179,15 @@ TEST_CASE("a GitHub Pages Jekyll site without _config.yml moves in whole and bui
             "---\nlayout: post\ntitle: The Parable\n---\n\n{{ page.title }}\n================\n\n"
             "<p class=\"meta\">19 May 2009</p>\n\nAs {{ page.title }} says.\n");
   dir.write("src/_posts/2010-01-02-own-heading.md", "---\ntitle: Own\n---\n# Something else\n\nText.\n");
+  dir.write("src/_layouts/default.html", "<html><head><title>{{ page.title }}</title></head><body>\n<div class=\"title\">\n"
+                                         "  <a href=\"/\">Tom Writer</a>\n  <a class=\"extra\" href=\"/\">home</a>\n</div>\n{{ content }}\n");
 
   const quire::ImportReport r = quire::import_blog(quire::Engine::jekyll, src, dest, {});
   REQUIRE_MESSAGE(r.ok(), notes(r));
   const std::string site = read_text(dest / "site.yaml");
   CHECK(has(site, "url: \"https://words.example.org\""));
   CHECK(has(site, "old_feeds: [\"/atom.xml\"]"));  // /feed.xml is Quire's own
+  CHECK(has(site, "title: \"Tom Writer\""));  // no config: the layout's link home names the site
   CHECK_FALSE(fs::exists(dest / "pages/404.md"));
   const std::string parable = read_text(dest / "posts/2009-05-19-the-parable.md");
   CHECK_FALSE(has(parable, "===="));

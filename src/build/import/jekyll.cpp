@@ -4,6 +4,7 @@
 // everything else not excluded is a static file. Links name posts by file
 // name ({% post_url 2010-07-21-name %}) or path ({% link _posts/... %}).
 #include <algorithm>
+#include <regex>
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
@@ -58,6 +59,24 @@ struct Config {
   bool parse_block_html = false;  // kramdown: parse_block_html: true
   std::string permalink_style;    // the config's permalink: ("" for Jekyll's default, date)
 };
+
+// A site with no title in its config (mojombo's) wrote its name in the
+// layout: the text of the layout's first link home (<a href="/">Tom
+// Preston-Werner</a>, or href="{{ site.baseurl }}/"), else a <title> with
+// no Liquid; "" when neither is there.
+std::string layout_title(const Run& run) {
+  for (const char* name : {"_layouts/default.html", "_includes/header.html", "_includes/head.html"}) {
+    std::string html;
+    if (!read_file(run.src / name, html)) continue;
+    std::smatch m;
+    static const std::regex home(R"re(<a\s[^>]*href\s*=\s*["'](?:/|\{\{\s*site\.(?:base)?url\s*\}\}/?|\{\{\s*["']/["']\s*\|\s*(?:relative_|absolute_)?url\s*\}\})["'][^>]*>\s*([^<{}]+?)\s*</a>)re",
+                                 std::regex::icase);
+    if (std::regex_search(html, m, home) && trim(m[1].str()).size() > 1) return trim(m[1].str());
+    static const std::regex title(R"(<title>\s*([^<{}]+?)\s*</title>)", std::regex::icase);
+    if (std::regex_search(html, m, title)) return trim(m[1].str());
+  }
+  return "";
+}
 
 // Where Jekyll published a page with no permalink of its own (its
 // Page#template with Utils.add_permalink_suffix): /docs/guide.html, or
@@ -221,6 +240,12 @@ std::vector<std::string> folder_categories(const fs::path& rel_dir) {
 void read_jekyll(Run& run, ojson& site) {
   Config cfg;
   read_config(run, site, cfg);
+  if (!site.contains("title"))
+    if (const std::string title = layout_title(run); !title.empty()) {
+      site["title"] = title;
+      run.note(run.shown(run.src / "_layouts" / "default.html"), 0,
+               "no title in the config: the layout's link home, \"" + title + "\", is the site's title; check it");
+    }
   const std::vector<std::string>& exclude = cfg.exclude;
   const bool own_pattern = cfg.own_pattern;
   auto is_markdown = [&](const fs::path& p) { return markdown_file(p, cfg.markdown_ext); };
