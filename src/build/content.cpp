@@ -7,6 +7,7 @@
 #include <thread>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <nlohmann/json.hpp>
 
@@ -24,6 +25,7 @@
 #include "build/image_probe.hpp"
 #include "core/html.hpp"
 #include "core/markdown.hpp"
+#include "core/post_text.hpp"
 #include "highlight/highlight.hpp"
 
 namespace quire {
@@ -275,8 +277,10 @@ std::string default_slug(std::string_view name) {
   return std::string(name);
 }
 
+constexpr std::string_view kMoreMarker = "<!--more-->";
+
 std::string take_summary(std::string& body, bool wanted) {
-  const std::string marker = "<!--more-->";
+  const std::string_view marker = kMoreMarker;
   size_t at = body.find(marker);
   if (at == std::string::npos) return wanted ? first_paragraph(body) : std::string();
   std::string summary = body.substr(0, at);
@@ -356,18 +360,24 @@ ParsedPost parse_post(std::string_view raw, const std::string& file, std::vector
   }
   for (const TemplateSyntax& t : find_template_syntax(body))
     warnings.push_back({file, fm.body_line + t.line - 1, template_syntax_warning(t)});
-  std::string summary = take_summary(body, p.summary.empty());
+  // The default summary (the first paragraph) and the reading time from
+  // one md4c pass when both come from the body as it is (core/post_text.hpp).
+  std::optional<PostText> text;
+  if (p.minutes == 0 && body.find(kMoreMarker) == std::string::npos) text = post_text(body, p.summary.empty());
+  std::string summary = text ? std::move(text->first_paragraph) : take_summary(body, p.summary.empty());
   if (p.summary.empty()) p.summary = summary;
   p.body = std::move(body);
   p.has_body = true;
   // Reading time once, here (every list showing the post reuses it), and
   // the plain text it is counted from, kept for the search index.
   if (p.minutes == 0) {
-    TextStats stats = text_stats(p.body);
+    TextStats stats = text ? std::move(text->stats) : text_stats(p.body);
     p.minutes = stats.reading_minutes;
     r.plain_text = std::move(stats.plain_text);
   }
-  p.code_json = highlight::highlight_markdown(p.body);  // token runs for the bundle (src/highlight)
+  // Token runs for the bundle (src/highlight), from the blocks the pass
+  // above found when it could vouch for them.
+  p.code_json = text && text->code_found ? highlight::highlight_blocks(text->code) : highlight::highlight_markdown(p.body);
   r.ok = errors.size() == errors_before;
   return r;
 }

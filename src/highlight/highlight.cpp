@@ -336,15 +336,7 @@ std::string highlight_markdown(std::string_view markdown) {
   if (markdown.find("```") == std::string_view::npos && markdown.find("~~~") == std::string_view::npos) return {};
   // The blocks found by one md4c pass (code_blocks.hpp), else by a render.
   std::vector<FoundCodeBlock> found;
-  if (scan_code_blocks(markdown, found)) {
-    std::vector<std::string> blocks;
-    bool any = false;
-    for (const FoundCodeBlock& block : found) {
-      blocks.push_back(highlight(block.lang, block.text));
-      any = any || !blocks.back().empty();
-    }
-    return any ? code_json(blocks) : std::string();
-  }
+  if (scan_code_blocks(markdown, found)) return highlight_blocks(found);
   Collector collector;
   MarkdownOptions options;
   options.code = &collector;
@@ -352,6 +344,16 @@ std::string highlight_markdown(std::string_view markdown) {
   bool any = false;
   for (const std::string& runs : collector.blocks) any = any || !runs.empty();
   return any ? code_json(collector.blocks) : std::string();
+}
+
+std::string highlight_blocks(const std::vector<CodeBlockText>& found) {
+  std::vector<std::string> blocks;
+  bool any = false;
+  for (const CodeBlockText& block : found) {
+    blocks.push_back(highlight(block.lang, block.text));
+    any = any || !blocks.back().empty();
+  }
+  return any ? code_json(blocks) : std::string();
 }
 
 }  // namespace quire::highlight
