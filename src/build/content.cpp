@@ -377,7 +377,9 @@ ParsedPost parse_post(std::string_view raw, const std::string& file, std::vector
   }
   // Token runs for the bundle (src/highlight), from the blocks the pass
   // above found when it could vouch for them.
-  p.code_json = text && text->code_found ? highlight::highlight_blocks(text->code) : highlight::highlight_markdown(p.body);
+  if (!text || !text->code_found) p.code_json = highlight::highlight_markdown(p.body);
+  else if (settings.may_defer_highlighting && highlight::would_wait(text->code)) r.code_to_highlight = std::move(text->code);  // load_content does it
+  else p.code_json = highlight::highlight_blocks(text->code);
   r.ok = errors.size() == errors_before;
   return r;
 }
@@ -435,6 +437,7 @@ ContentResult load_content(const fs::path& dir, const ContentOptions& options) {
       parsed[i].read = true;
       PostSettings settings{found.posts[i].name, r.bundle.site.timezone};
       settings.categories_apart = r.bundle.site.categories;
+      settings.may_defer_highlighting = true;  // done below, after the threads
       parsed[i].post = parse_post(text, files[i].string(), parsed[i].errors, parsed[i].warnings, settings);
       if (parsed[i].post.ok) {
         const std::string before = parsed[i].post.post.body.str();
@@ -444,6 +447,7 @@ ContentResult load_content(const fs::path& dir, const ContentOptions& options) {
         // when the rewrite changed the body.
         Post& p = parsed[i].post.post;
         if (p.body.view() != before) {
+          parsed[i].post.code_to_highlight.clear();
           p.code_json = highlight::highlight_markdown(p.body);
           parsed[i].post.plain_text.clear();  // of the body before: the search index reads it anew
         }
@@ -456,6 +460,12 @@ ContentResult load_content(const fs::path& dir, const ContentOptions& options) {
   for (size_t t = 1; t < std::min(build_threads(), files.size() / 64 + 1); ++t) pool.emplace_back(work);
   work();
   for (std::thread& t : pool) t.join();
+  // The few posts met while a grammar was compiled on another thread.
+  for (Parsed& pp : parsed)
+    if (!pp.post.code_to_highlight.empty()) {
+      pp.post.post.code_json = highlight::highlight_blocks(pp.post.code_to_highlight);
+      std::vector<CodeBlockText>().swap(pp.post.code_to_highlight);
+    }
 
   std::map<std::string, std::string> slug_file;
   std::vector<std::string> post_files;  // of r.bundle.posts, in order

@@ -61,4 +61,9 @@ std::string highlight_markdown(std::string_view markdown);
 // pass, when it vouches for them): no md4c pass of its own.
 std::string highlight_blocks(const std::vector<CodeBlockText>& blocks);
 
+// Whether highlighting `blocks` now would wait for another thread compiling
+// one of their grammars' queries (a tenth of a second for some): a caller
+// with other work may do that first and highlight these after.
+bool would_wait(const std::vector<CodeBlockText>& blocks);
+
 }  // namespace quire::highlight
