@@ -7,6 +7,7 @@
 #include <thread>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <nlohmann/json.hpp>
 
@@ -25,6 +26,7 @@
 #include "build/image_probe.hpp"
 #include "core/html.hpp"
 #include "core/markdown.hpp"
+#include "core/post_text.hpp"
 #include "highlight/highlight.hpp"
 
 namespace quire {
@@ -276,8 +278,10 @@ std::string default_slug(std::string_view name) {
   return std::string(name);
 }
 
+constexpr std::string_view kMoreMarker = "<!--more-->";
+
 std::string take_summary(std::string& body, bool wanted) {
-  const std::string marker = "<!--more-->";
+  const std::string_view marker = kMoreMarker;
   size_t at = body.find(marker);
   if (at == std::string::npos) return wanted ? first_paragraph(body) : std::string();
   std::string summary = body.substr(0, at);
@@ -362,18 +366,26 @@ ParsedPost parse_post(std::string_view raw, const std::string& file, std::vector
   }
   for (const TemplateSyntax& t : find_template_syntax(body))
     warnings.push_back({file, fm.body_line + t.line - 1, template_syntax_warning(t)});
-  std::string summary = take_summary(body, p.summary.empty());
+  // The default summary (the first paragraph) and the reading time from
+  // one md4c pass when both come from the body as it is (core/post_text.hpp).
+  std::optional<PostText> text;
+  if (p.minutes == 0 && body.find(kMoreMarker) == std::string::npos) text = post_text(body, p.summary.empty());
+  std::string summary = text ? std::move(text->first_paragraph) : take_summary(body, p.summary.empty());
   if (p.summary.empty()) p.summary = summary;
   p.body = std::move(body);
   p.has_body = true;
   // Reading time once, here (every list showing the post reuses it), and
   // the plain text it is counted from, kept for the search index.
   if (p.minutes == 0) {
-    TextStats stats = text_stats(p.body);
+    TextStats stats = text ? std::move(text->stats) : text_stats(p.body);
     p.minutes = stats.reading_minutes;
     r.plain_text = std::move(stats.plain_text);
   }
-  p.code_json = highlight::highlight_markdown(p.body);  // token runs for the bundle (src/highlight)
+  // Token runs for the bundle (src/highlight), from the blocks the pass
+  // above found when it could vouch for them.
+  if (!text || !text->code_found) p.code_json = highlight::highlight_markdown(p.body);
+  else if (settings.may_defer_highlighting && highlight::would_wait(text->code)) r.code_to_highlight = std::move(text->code);  // load_content does it
+  else p.code_json = highlight::highlight_blocks(text->code);
   r.ok = errors.size() == errors_before;
   return r;
 }
@@ -431,6 +443,7 @@ ContentResult load_content(const fs::path& dir, const ContentOptions& options) {
       parsed[i].read = true;
       PostSettings settings{found.posts[i].name, r.bundle.site.timezone};
       settings.categories_apart = r.bundle.site.categories;
+      settings.may_defer_highlighting = true;  // done below, after the threads
       parsed[i].post = parse_post(text, files[i].string(), parsed[i].errors, parsed[i].warnings, settings);
       if (parsed[i].post.ok) {
         const std::string before = parsed[i].post.post.body.str();
@@ -440,6 +453,7 @@ ContentResult load_content(const fs::path& dir, const ContentOptions& options) {
         // when the rewrite changed the body.
         Post& p = parsed[i].post.post;
         if (p.body.view() != before) {
+          parsed[i].post.code_to_highlight.clear();
           p.code_json = highlight::highlight_markdown(p.body);
           parsed[i].post.plain_text.clear();  // of the body before: the search index reads it anew
         }
@@ -452,6 +466,12 @@ ContentResult load_content(const fs::path& dir, const ContentOptions& options) {
   for (size_t t = 1; t < std::min(build_threads(), files.size() / 64 + 1); ++t) pool.emplace_back(work);
   work();
   for (std::thread& t : pool) t.join();
+  // The few posts met while a grammar was compiled on another thread.
+  for (Parsed& pp : parsed)
+    if (!pp.post.code_to_highlight.empty()) {
+      pp.post.post.code_json = highlight::highlight_blocks(pp.post.code_to_highlight);
+      std::vector<CodeBlockText>().swap(pp.post.code_to_highlight);
+    }
 
   std::map<std::string, std::string> slug_file;
   std::vector<std::string> post_files;  // of r.bundle.posts, in order

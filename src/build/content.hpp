@@ -11,6 +11,7 @@
 
 #include "build/discover.hpp"
 #include "core/bundle.hpp"
+#include "core/post_text.hpp"
 
 namespace quire {
 
@@ -55,6 +56,10 @@ struct ParsedPost {
   int slug_line = 1;  // where the slug comes from: its `slug:` line, else the file's first line
   int body_line = 1;  // the file's line where the body starts
   std::string plain_text;  // markdown_plain_text(post.body), when computed ("" else)
+  // Code blocks left to highlight into post.code_json, only when
+  // PostSettings::may_defer_highlighting (highlight::would_wait said their
+  // grammar was being compiled on another thread).
+  std::vector<CodeBlockText> code_to_highlight;
 };
 // What a post's reading needs beyond its text.
 // Text as the build reads it: a leading BOM dropped, CRLF and lone CR
@@ -67,6 +72,7 @@ struct PostSettings {
   std::string time_zone;  // the site's (Site::timezone)
   bool date_required = true;  // false for pages (content/pages/)
   bool categories_apart = false;  // Site::categories: else merged into tags (taxonomies.hpp)
+  bool may_defer_highlighting = false;  // ParsedPost::code_to_highlight may be left to the caller
 };
 ParsedPost parse_post(std::string_view text, const std::string& file, std::vector<Diagnostic>& errors,
                       std::vector<Diagnostic>& warnings, const PostSettings& settings = {});

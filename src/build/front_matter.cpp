@@ -11,6 +11,7 @@
 #include "build/content.hpp"
 #include "build/json_front_matter.hpp"
 #include "build/yaml_guard.hpp"
+#include "build/yaml_simple.hpp"
 #include "core/html.hpp"
 
 namespace quire {
@@ -55,6 +56,7 @@ FrontValue from_yaml(const YAML::Node& n, int line_offset) {
 
 bool parse_yaml(std::string_view text, int first_line, const std::string& file, FrontValue& out,
                 std::vector<Diagnostic>& errors, std::vector<Diagnostic>& warnings) {
+  if (parse_simple_yaml(text, first_line, out)) return true;  // most posts' (build/yaml_simple.hpp)
   try {
     YAML::Node root = YAML::Load(std::string(text));
     if (!guard_yaml(root, text.size(), file, first_line, errors, warnings)) return false;

@@ -37,6 +37,7 @@
 #include "core/markdown.hpp"
 
 #include "core/code_tokens.hpp"
+#include "core/post_text.hpp"
 #include "core/entities.hpp"
 #include "core/html.hpp"
 #include "core/image_sizes.hpp"
@@ -2570,20 +2571,7 @@ class PlainTextRenderer {
   }
 
   // Whitespace runs collapsed to one space, trimmed.
-  std::string take() const {
-    std::string out;
-    bool space = false;
-    for (const char c : text_) {
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-        space = true;
-        continue;
-      }
-      if (space && !out.empty()) out += ' ';
-      space = false;
-      out += c;
-    }
-    return out;
-  }
+  std::string take() const { return collapse_whitespace(text_); }  // core/post_text.hpp
 
  private:
   // Defined references are left out, undefined ones are literal text.
@@ -2827,52 +2815,7 @@ std::string markdown_plain_text(std::string_view markdown, bool skip_code, bool*
   }, std::string());
 }
 
-TextStats text_stats(std::string_view markdown) {
-  TextStats stats;
-  stats.plain_text = markdown_plain_text(markdown);
-  const std::string& t = stats.plain_text;
-  bool in_word = false;
-  for (std::size_t i = 0; i < t.size();) {
-    const DecodedChar d = decode_utf8(t, i);
-    const char32_t cp = d.cp;
-    i += d.length;
-    const bool cjk = (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-                     (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF) ||
-                     (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FFFF);
-    if (cjk) {
-      ++stats.cjk_chars;
-      in_word = false;
-    } else if (cp == ' ' || cp == '\n' || cp == '\t' || cp == 0x3000) {
-      in_word = false;
-    } else if (!in_word) {
-      ++stats.words;
-      in_word = true;
-    }
-  }
-  // Minutes rounded up from words/220 + cjk/500, in integers.
-  const std::size_t units = stats.words * 25 + stats.cjk_chars * 11;  // per 5500 a minute
-  stats.reading_minutes = static_cast<int>(std::max<std::size_t>(1, (units + 5499) / 5500));
-  stats.words += stats.cjk_chars;
-  return stats;
-}
-
-std::string first_paragraph(std::string_view markdown) {
-  return guarded([&] {
-    const unsigned flags = parser_flags();
-    Footnotes footnotes;
-    std::string storage;
-    const std::string_view body = prepare_source(markdown, flags, footnotes, storage);
-    FirstParagraph finder(body);
-    parse(body, flags, finder);
-    std::string_view lines = finder.lines();
-    while (!lines.empty() && (lines.front() == ' ' || lines.front() == '\t')) lines.remove_prefix(1);
-    while (!lines.empty() && (lines.back() == ' ' || lines.back() == '\t')) lines.remove_suffix(1);
-    // A summary has no footnote definitions: its references are left out.
-    std::string out;
-    split_sentinels(lines, [&](std::string_view piece) { out.append(piece); }, [](std::size_t) {});
-    return out;
-  }, std::string());
-}
+// text_stats() and first_paragraph(): core/post_text.inc.
 
 std::string slugify(std::string_view text) {
   return guarded([&] {
@@ -2887,3 +2830,5 @@ bool is_chrome_id(std::string_view id) {
 }
 
 }  // namespace quire
+
+#include "core/post_text.inc"  // text_stats, first_paragraph, post_text

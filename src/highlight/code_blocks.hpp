@@ -18,12 +18,13 @@
 #include <string_view>
 #include <vector>
 
+#include "core/post_text.hpp"
+
 namespace quire::highlight {
 
-struct FoundCodeBlock {
-  std::string lang;  // the fence's language ("" for none)
-  std::string text;  // the block's text, as the renderer hands it out
-};
+// The fence's language ("" for none) and the block's text, as the renderer
+// hands it out: the same pair core/post_text.hpp's pass gathers.
+using FoundCodeBlock = CodeBlockText;
 
 // The code blocks of `markdown` in the renderer's order; false when the
 // document is not one this scan can vouch for (then `out` is unspecified).

@@ -2,6 +2,7 @@
 #include "highlight/highlight.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <regex>
@@ -126,11 +127,23 @@ Compiled compile(const Grammar& g) {
   return c;
 }
 
+// Per grammar: 0 not compiled, 1 being compiled (by one thread; others
+// asking wait for it), 2 compiled.
+std::atomic<int>* compile_states() {
+  static std::unique_ptr<std::atomic<int>[]> states(new std::atomic<int>[grammars().size()]());
+  return states.get();
+}
+
 const Compiled& compiled(std::size_t grammar) {
   static const std::size_t n = grammars().size();
   static std::unique_ptr<std::once_flag[]> once(new std::once_flag[n]);
   static std::unique_ptr<Compiled[]> table(new Compiled[n]);
-  std::call_once(once[grammar], [&] { table[grammar] = compile(grammars()[grammar]); });
+  std::atomic<int>* states = compile_states();
+  std::call_once(once[grammar], [&] {
+    states[grammar] = 1;
+    table[grammar] = compile(grammars()[grammar]);
+    states[grammar] = 2;
+  });
   return table[grammar];
 }
 
@@ -336,15 +349,7 @@ std::string highlight_markdown(std::string_view markdown) {
   if (markdown.find("```") == std::string_view::npos && markdown.find("~~~") == std::string_view::npos) return {};
   // The blocks found by one md4c pass (code_blocks.hpp), else by a render.
   std::vector<FoundCodeBlock> found;
-  if (scan_code_blocks(markdown, found)) {
-    std::vector<std::string> blocks;
-    bool any = false;
-    for (const FoundCodeBlock& block : found) {
-      blocks.push_back(highlight(block.lang, block.text));
-      any = any || !blocks.back().empty();
-    }
-    return any ? code_json(blocks) : std::string();
-  }
+  if (scan_code_blocks(markdown, found)) return highlight_blocks(found);
   Collector collector;
   MarkdownOptions options;
   options.code = &collector;
@@ -352,6 +357,24 @@ std::string highlight_markdown(std::string_view markdown) {
   bool any = false;
   for (const std::string& runs : collector.blocks) any = any || !runs.empty();
   return any ? code_json(collector.blocks) : std::string();
+}
+
+bool would_wait(const std::vector<CodeBlockText>& blocks) {
+  for (const CodeBlockText& block : blocks) {
+    const int g = find_grammar(block.lang);
+    if (g >= 0 && compile_states()[g].load() == 1) return true;
+  }
+  return false;
+}
+
+std::string highlight_blocks(const std::vector<CodeBlockText>& found) {
+  std::vector<std::string> blocks;
+  bool any = false;
+  for (const CodeBlockText& block : found) {
+    blocks.push_back(highlight(block.lang, block.text));
+    any = any || !blocks.back().empty();
+  }
+  return any ? code_json(blocks) : std::string();
 }
 
 }  // namespace quire::highlight

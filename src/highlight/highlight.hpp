@@ -25,6 +25,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/post_text.hpp"
+
 namespace quire::highlight {
 
 // The canonical language id for a fence's language ("py" -> "python"), or
@@ -54,5 +56,14 @@ std::string highlight(std::string_view lang, std::string_view code);
 // core's renderer numbers them, as the bundle's "code" array (JSON); "" when
 // no block has a token.
 std::string highlight_markdown(std::string_view markdown);
+
+// The same from the blocks already found in that order (core/post_text.hpp's
+// pass, when it vouches for them): no md4c pass of its own.
+std::string highlight_blocks(const std::vector<CodeBlockText>& blocks);
+
+// Whether highlighting `blocks` now would wait for another thread compiling
+// one of their grammars' queries (a tenth of a second for some): a caller
+// with other work may do that first and highlight these after.
+bool would_wait(const std::vector<CodeBlockText>& blocks);
 
 }  // namespace quire::highlight
