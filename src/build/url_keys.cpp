@@ -170,8 +170,18 @@ void check_post_urls(Bundle& b, const std::vector<std::string>& files, std::vect
                                                                       : expand_permalink(b.site.permalink, p);
     claim(path, i, "URL");
   }
-  for (size_t i = 0; i < b.posts.size() && i < files.size(); ++i)
-    for (const Text& a : b.posts[i].aliases) claim(normal_path(a, false), i, "alias");
+  for (size_t i = 0; i < b.posts.size() && i < files.size(); ++i) {
+    // An alias the post already has, or its own URL ("/post/x" beside
+    // "/post/x/", as Hugo sites list both): one address, kept once.
+    std::vector<Text> kept;
+    for (const Text& a : b.posts[i].aliases) {
+      const std::string path = normal_path(a, false);
+      if (const auto it = owner.find(path); it != owner.end() && it->second == i) continue;
+      claim(path, i, "alias");
+      kept.push_back(a);
+    }
+    b.posts[i].aliases = std::move(kept);
+  }
   // Pages (pages.hpp): their files follow the posts' in `files`.
   const size_t first_page = b.posts.size();
   for (size_t k = 0; k < b.pages.size() && first_page + k < files.size(); ++k) {

@@ -284,6 +284,14 @@ TEST_SUITE("permalink") {
     REQUIRE(r.errors.size() == 1);
     CHECK(r.errors[0].message.find("alias /2020/a/ is also claimed by ") == 0);
 
+    // One post listing an address twice ("/2020/b" and "/2020/b/", as Hugo
+    // sites do), or its own URL: kept once, no error
+    dir.write("posts/b.md", "---\ntitle: B\ndate: 2020-05-01\naliases: [/old/b, /old/b/, /2020/b/]\n---\n");
+    r = quire::load_content(dir.path, {});
+    CHECK_MESSAGE(r.errors.empty(), all(r.errors));
+    for (const quire::Post& p : r.bundle.posts)
+      if (p.slug == "b") CHECK(p.aliases.size() == 1);
+
     dir.write("posts/b.md", "---\ntitle: B\ndate: 2020-05-01\npermalink: /tags/b/\n---\n");
     r = quire::load_content(dir.path, {});
     REQUIRE(r.errors.size() == 1);

@@ -409,8 +409,12 @@ void keep_old_url(Run& run, Item& item, const std::string& encoded_url) {
     return;  // a draft had no address; the others keep theirs
   ojson& aliases = item.out["aliases"];
   if (!aliases.is_array()) aliases = ojson::array();
+  auto bare = [](std::string p) {  // "/post/x" and "/post/x/" are one address
+    while (p.size() > 1 && p.back() == '/') p.pop_back();
+    return p;
+  };
   for (const auto& a : aliases)
-    if (a == old_url) return;
+    if (a.is_string() && bare(percent_decode(a.get<std::string>())) == bare(old_url)) return;
   aliases.push_back(old_url);
   run.count("old URL kept as an alias");
 }
