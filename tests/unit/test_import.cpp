@@ -646,6 +646,14 @@ TEST_CASE("callout shortcodes become a div around their markdown; vimeo, tweet, 
   CHECK(zola_unescape_shortcodes(z.run, "```\n{{/* youtube(id=\"x\") */}}\n```\n") == "```\n{{ youtube(id=\"x\") }}\n```\n");
 }
 
+TEST_CASE("a highlight shortcode whose code holds ``` lines does not hide the shortcodes after it") {
+  Fixture f(Engine::hugo);
+  CHECK(f.hugo("{{< highlight go >}}\nmain()\n```\n\n```go\nlib()\n{{< / highlight >}}\n\nText.\n\n"
+               "{{< highlight go >}}\ntype Int int\n{{< / highlight >}}\n") ==
+        "````go\nmain()\n```\n\n```go\nlib()\n````\n\nText.\n\n```go\ntype Int int\n```\n");
+  CHECK(f.notes().empty());
+}
+
 TEST_CASE("a theme's own link shortcodes become links; one with no web address, or paired, stays reported") {
   Fixture f(Engine::hugo);
   CHECK(f.hugo("### Friends\n{{< friend name=\"Ann [A]\" url=\"https://a.example\" des=\"Cats *and* dogs\" src=\"https://a.example/me.png\" >}}\n"

@@ -50,14 +50,15 @@ bool tag_at(std::string_view text, size_t i, Tag& t) {
 
 std::string rewrite_tags(std::string_view text, int first_line, const std::string& file, Run& run,
                          const TagHandler& handle) {
-  const std::vector<bool> code = code_bytes(text);
+  std::vector<bool> code = code_bytes(text);
+  size_t code_from = 0;  // where `code` starts in text (it is remade after a tag that took fences in)
   std::string out;
   out.reserve(text.size());
   int line = first_line;
   size_t i = 0;
   while (i < text.size()) {
     Tag t;
-    if (code[i] || !tag_at(text, i, t)) {
+    if (code[i - code_from] || !tag_at(text, i, t)) {
       if (text[i] == '\n') ++line;
       out += text[i++];
       continue;
@@ -73,6 +74,14 @@ std::string rewrite_tags(std::string_view text, int first_line, const std::strin
       out.append(text.substr(t.begin, t.end - t.begin));
     }
     line += static_cast<int>(std::count(text.begin() + static_cast<long>(t.begin), text.begin() + static_cast<long>(t.end), '\n'));
+    // A converted tag that took text with fence marks in (a highlight
+    // shortcode whose code holds ```): those marks were never fences, so
+    // what follows is mapped afresh.
+    const std::string_view taken = text.substr(t.begin, t.end - t.begin);
+    if (r.converted && (taken.find("```") != std::string_view::npos || taken.find("~~~") != std::string_view::npos)) {
+      code = code_bytes(text.substr(t.end));
+      code_from = t.end;
+    }
     i = t.end;
   }
   return out;
