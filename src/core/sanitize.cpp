@@ -132,7 +132,11 @@ bool valid_srcset(std::string_view value) {
 // AttrKind::id (contract in sanitize.hpp).
 bool valid_id(std::string_view value) {
   if (value.empty() || value.size() > 100) return false;
-  const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  // ASCII letters, and any byte of a UTF-8 sequence: letters of other
+  // scripts (<span id="概述">, a Chinese blog's own table of contents)
+  const auto letter = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
+  };
   if (!letter(value.front()) && !is_digit(value.front()) && value.front() != '_') return false;
   const bool chars = std::all_of(value.begin(), value.end(), [&](char c) {
     return letter(c) || is_digit(c) || c == '_' || c == '-' || c == ':' || c == '.';

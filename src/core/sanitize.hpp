@@ -24,8 +24,9 @@
 // Ids (`id` on every element, `name` on <a>) are kept so that in-page links
 // into raw HTML work (a "#section" link to <h3 id="section">, kramdown's
 // <sup id="fnref:1">, an old <a name="note1">), under a conservative value
-// rule (AttrKind::id): 1 to 100 ASCII letters, digits, '_', '-', ':', '.',
-// starting with a letter, digit or '_'; never an id the page chrome uses
+// rule (AttrKind::id): 1 to 100 bytes of letters (ASCII, or any script's
+// in UTF-8: id="概述"), digits, '_', '-', ':', '.', starting with a letter,
+// digit or '_'; never an id the page chrome uses
 // (is_chrome_id: "main", "quire-...", ...) nor one in the renderer's
 // footnote namespace ("fn-...", "fnref-...", "footnote-..."), so a post
 // cannot capture our skip link, our app's elements or our footnote links.

@@ -136,6 +136,9 @@ TEST_CASE("ids and <a> names are kept for in-page anchors, unless they are ours 
       {"<a name=\"note1\"></a>Note", "<p><a name=\"note1\"></a>Note</p>"},
       {"<a id=\"top\" name=\"top\" href=\"#x\">t</a>", "<p><a href=\"#x\" name=\"top\" id=\"top\">t</a></p>"},
       {"<div id=\"2020_notes.v1\" class=\"c\">d</div>", "<div class=\"c\" id=\"2020_notes.v1\">d</div>"},
+      // letters of any script: a Chinese blog's own contents, <span id="概述">
+      {"<div id=\"\u00e9t\u00e9\">d</div>", "<div id=\"\u00e9t\u00e9\">d</div>"},
+      {"<div id=\"\u6982\u8ff0\">d</div>", "<div id=\"\u6982\u8ff0\">d</div>"},
   };
   for (const Case& c : kept) {
     CAPTURE(c.markdown);
@@ -144,7 +147,7 @@ TEST_CASE("ids and <a> names are kept for in-page anchors, unless they are ours 
   }
   // The page's own ids, the renderer's footnote ids, and anything not plain.
   for (const char* id : {"main", "quire-app", "quire-status", "year-2020", "search-q", "fn-1", "fnref-1",
-                         "footnote-label", "a b", "-x", "x&lt;y", "x&quot;y", "\u00e9t\u00e9", ""}) {
+                         "footnote-label", "a b", "-x", "x&lt;y", "x&quot;y", "\u6982 \u8ff0", ""}) {
     const std::string markdown = std::string("<div id=\"") + id + "\">d</div>";
     CAPTURE(markdown);
     CHECK(shown(markdown) == "<div>d</div>\n");
