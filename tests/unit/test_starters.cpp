@@ -398,6 +398,8 @@ TEST_CASE("Jekyll Hux: a post's text captured from a markdown include and shown 
   const fs::path src = dir.path / "src", dest = dir.path / "blog";
   dir.write("src/_config.yml", "title: Hux\nurl: https://h.example\n");
   dir.write("src/_includes/posts/pwa/en.md", "## Why\n\nBecause {{ site.url }}/x works.\n\n- one\n- two\n");
+  dir.write("src/_posts/parts/appendix.md", "Appendix text.\n");
+  dir.write("src/_posts/2017-07-13-more.md", "---\ntitle: More\n---\nSee below.\n\n{% include_relative parts/appendix.md %}\n");
   dir.write("src/_posts/2017-07-12-pwa.markdown",
             "---\ntitle: PWA\nheader-img: \"img/pwa.jpg\"\ncatalog: true\n---\n\n<div class=\"en post-container\">\n"
             "    {% capture about_en %}{% include posts/pwa/en.md %}{% endcapture %}\n    {{ about_en | markdownify }}\n</div>\n\n"
@@ -414,9 +416,11 @@ TEST_CASE("Jekyll Hux: a post's text captured from a markdown include and shown 
   CHECK_FALSE(has(post, "capture"));
   CHECK_FALSE(has(post, "markdownify"));
   CHECK_FALSE(has(notes(r), "pwa.markdown"));
+  CHECK(has(read_text(dest / "posts/2017-07-13-more.md"), "See below.\n\nAppendix text.\n"));
+  CHECK_FALSE(has(notes(r), "include_relative"));
   const quire::ContentResult built = quire::load_content(dest, {});
   REQUIRE_MESSAGE(built.ok(), all(built.errors));
-  REQUIRE(built.bundle.posts.size() == 1);
+  REQUIRE(built.bundle.posts.size() == 2);
 }
 
 TEST_CASE("Hugo course notes: numbered file names in folders, CJK or with nothing Latin, dates as '23 March 2020', math braces") {

@@ -78,6 +78,26 @@ std::string layout_title(const Run& run) {
   return "";
 }
 
+// {% include_relative notes/part.md %}: a markdown file beside the post,
+// its text (its Liquid rewritten like the post's); not converted for a
+// template (.html) or a path out of the site.
+TagResult include_relative(Run& run, const Item& item, const Tag& t) {
+  TagResult r;
+  if (t.open != "{%" || t.inner.rfind("include_relative ", 0) != 0) return r;
+  const std::string file = trim(t.inner.substr(17));
+  const std::string ext = fs::path(file).extension().string();
+  if (file.find("..") != std::string::npos || file.find_first_of(" \"'") != std::string::npos ||
+      (ext != ".md" && ext != ".markdown"))
+    return r;
+  std::string text;
+  if (!read_file(item.source.parent_path() / file, text)) return r;
+  r.converted = true;
+  r.replacement = rewrite_tags(text, 1, run.shown(item.source.parent_path() / file), run,
+                               [&](std::string_view b, Tag& tag) { return liquid_tag(run, b, tag); });
+  r.construct = "{% include_relative <markdown file> %} (its text)";
+  return r;
+}
+
 // Where Jekyll published a page with no permalink of its own (its
 // Page#template with Utils.add_permalink_suffix): /docs/guide.html, or
 // /docs/guide/ under the pretty style or a style ending in '/', or
@@ -426,6 +446,7 @@ void read_jekyll(Run& run, ojson& site) {
     std::string body = rewrite_tags(item.body, item.body_line, item.shown, run,
                                     [&](std::string_view text, Tag& t) {
                                       TagResult r = item_tag(run, item, t);
+                                      if (!r.converted) r = include_relative(run, item, t);
                                       return r.converted ? r : liquid_tag(run, text, t);
                                     });
     body = strip_raw_in_code(run, body);
