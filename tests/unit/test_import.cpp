@@ -200,6 +200,12 @@ TEST_CASE("Liquid: kramdown attribute lists are removed and reported") {
   CHECK(f.report.converted.at("kramdown attribute list of layout only ({: .align-center}, style, width): dropped") == 1);
 }
 
+TEST_CASE("Liquid: a capture at the very start of a post, shown by markdownify") {
+  Fixture f(Engine::jekyll);
+  CHECK(f.liquid("{% capture x %}\n**Hi**\n{% endcapture %}\n{{ x | markdownify }}\nEnd.\n") == "**Hi**\n\nEnd.\n");
+  CHECK(f.notes().empty());
+}
+
 TEST_CASE("Liquid: Minimal Mistakes' {: .notice--info} and Chirpy's {: .prompt-tip} make callouts") {
   Fixture f(Engine::jekyll);
   CHECK(f.liquid("Intro.\n\n**Note:** read *this*\nfirst.\n{: .notice--info}\n\n> Use `x`.\n> Really.\n{: .prompt-tip }\n\n"

@@ -556,6 +556,11 @@ TEST_CASE("pages stay where the old engine published them: Jekyll's /about.html,
   dir.write("src/posts/p.md", "---\ntitle: P\ndate: 2020-01-01\n---\nx\n");
   const quire::ImportReport r = quire::import_blog(quire::Engine::eleventy, src, dest, {});
   REQUIRE_MESSAGE(r.ok(), notes(r));
+  dir.write("src/pages/pages.json", "{ \"permalink\": \"/{{ page.fileSlug }}/\" }\n");
+  dir.write("src/pages/about.md", "---\ntitle: About\n---\nMe.\n");
+  const quire::ImportReport r2 = quire::import_blog(quire::Engine::eleventy, src, dir.path / "blog2", {});
+  REQUIRE_MESSAGE(r2.ok(), notes(r2));
+  CHECK(has(read_text(dir.path / "blog2/pages/about.md"), "permalink: \"/about/\""));  // its folder's data file says so
   CHECK(has(read_text(dest / "pages/guide.md"), "permalink: \"/docs/guide/\""));
   CHECK(has(read_text(dest / "pages/index.md"), "permalink: \"/docs/\""));
   const quire::ContentResult built = quire::load_content(dest, {});

@@ -231,8 +231,13 @@ void read_eleventy(Run& run, ojson& site) {
     const std::string base = item.bundle ? f.parent_path().filename().string() : f.stem().string();
     item.name = item.bundle ? base : base + ".md";
     item.keys = {rel.generic_string(), "/" + rel.generic_string(), base};
-    if (item.page && !rel.parent_path().empty())  // docs/guide.md was at /docs/guide/ (docs/index.md at /docs/): it stays
+    if (item.page && !rel.parent_path().empty()) {
+      // docs/guide.md was at /docs/guide/ (docs/index.md at /docs/), unless
+      // its folder's data file gives a permalink ("/{{ page.fileSlug }}/")
       item.page_url = "/" + (rel.stem() == "index" ? rel.parent_path() : rel.parent_path() / rel.stem()).generic_string() + "/";
+      const FolderData data = folder_data(run, f.parent_path());
+      if (data.front.contains("permalink")) item.in["permalink"] = data.front["permalink"];
+    }
     if (!item.page) {  // Eleventy publishes posts/x.md at /posts/x/
       item.section = (item.bundle ? rel.parent_path().parent_path() : rel.parent_path()).generic_string();
       item.old_name = base;

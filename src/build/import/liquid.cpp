@@ -127,7 +127,8 @@ std::string as_block(std::string text) {
 // `{% capture name %}...{% endcapture %}` before `at`: what it captured,
 // nullopt without one.
 std::optional<std::string> captured(std::string_view text, size_t at, const std::string& name) {
-  for (size_t p = text.substr(0, at).rfind("{%"); p != std::string_view::npos && p > 0; p = text.substr(0, p).rfind("{%")) {
+  for (size_t p = text.substr(0, at).rfind("{%"); p != std::string_view::npos;
+       p = p == 0 ? std::string_view::npos : text.substr(0, p).rfind("{%")) {
     const size_t close = text.find("%}", p);
     if (close == std::string_view::npos || close > at) continue;
     std::string inner = trim(text.substr(p + 2, close - p - 2));
