@@ -183,6 +183,9 @@ std::vector<std::pair<std::string, std::string>> split_options(std::string_view 
 std::string fenced_block(std::string_view code, const std::string& info, bool at_line_start);
 std::string figure_markdown(const std::string& src, const std::string& alt, const std::string& caption,
                             const std::string& link);
+// A video id the embeds take: YouTube's letters, digits, '-' and '_';
+// Vimeo's digits only. False when empty.
+bool video_id_ok(const std::string& id, bool vimeo);
 std::string youtube_iframe(const std::string& id);
 std::string vimeo_iframe(const std::string& id);
 // Callout shortcodes (notice, note, tip, warning, alert, admonition...):

@@ -253,9 +253,7 @@ TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
   }
   if (name == "youtube") {
     const std::string id = word(0, "id");
-    bool ok = !id.empty();
-    for (char c : id) ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_');
-    if (!ok) {
+    if (!video_id_ok(id, false)) {
       r.reason = "youtube without a video id";
       return r;
     }
@@ -266,9 +264,7 @@ TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
   }
   if (name == "vimeo") {
     const std::string id = word(0, "id");
-    bool ok = !id.empty();
-    for (char c : id) ok = ok && std::isdigit(static_cast<unsigned char>(c));
-    if (!ok) {
+    if (!video_id_ok(id, true)) {
       r.reason = "vimeo without a video id";
       return r;
     }

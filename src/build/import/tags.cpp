@@ -167,6 +167,14 @@ std::string link_card(const Args& args) {
   return "[" + escaped(label) + "](" + target + ")" + (note.empty() ? "" : " — " + escaped(note));
 }
 
+bool video_id_ok(const std::string& id, bool vimeo) {
+  bool ok = !id.empty();
+  for (char c : id)
+    ok = ok && (vimeo ? std::isdigit(static_cast<unsigned char>(c)) != 0
+                      : std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_');
+  return ok;
+}
+
 std::string youtube_iframe(const std::string& id) {
   return "<iframe src=\"https://www.youtube-nocookie.com/embed/" + id +
          "\" title=\"YouTube video\" loading=\"lazy\" allowfullscreen></iframe>";

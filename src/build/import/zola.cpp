@@ -85,15 +85,8 @@ TagResult zola_shortcode(Run&, std::string_view text, Tag& t) {
   const std::string name = trim(inner.substr(0, paren));
   const Args args = parse_args(std::string_view(inner).substr(paren + 1, inner.size() - paren - 2));
   const std::string construct = t.open + " " + name + "() " + (t.open == "{{" ? "}}" : "%}");
-  auto id_ok = [](const std::string& id, bool digits) {
-    bool ok = !id.empty();
-    for (char c : id)
-      ok = ok && (digits ? std::isdigit(static_cast<unsigned char>(c)) != 0
-                         : std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_');
-    return ok;
-  };
   // The shortcodes Zola once shipped (youtube, vimeo, gist), which sites keep.
-  if (t.open == "{{" && (name == "youtube" || name == "vimeo") && id_ok(args.get("id"), name == "vimeo")) {
+  if (t.open == "{{" && (name == "youtube" || name == "vimeo") && video_id_ok(args.get("id"), name == "vimeo")) {
     r.converted = true;
     r.replacement = name == "youtube" ? youtube_iframe(args.get("id")) : vimeo_iframe(args.get("id"));
     r.construct = construct;
