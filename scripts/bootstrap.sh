@@ -73,7 +73,8 @@ fi
 # runtime and grammars that `quire build` highlights code with (compiled by
 # cmake/tree-sitter.cmake, once per machine, into ~/.cache/quire/tree-sitter),
 # and pagefind (its prebuilt binary from npm: `npm run bench` compares
-# Quire's search index with it, bench/search.mjs).
+# Quire's search index with it, bench/search.mjs), and Temml, which typesets
+# posts' math in the reader's browser (web/math.js, copied into sites with math).
 if [[ ! -d node_modules || package-lock.json -nt node_modules/.package-lock.json ]]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi

@@ -171,6 +171,8 @@ function start(app) {
   if (needsRender) afterFirstPaint(startCore);
 
   previewFootnotes(app);  // before onClick (on document): a preview is no navigation
+  typesetMath(app);
+  document.addEventListener('quire:rendered', () => typesetMath(app));
   document.addEventListener('click', onClick);
   addCopyButtons(app);
   app.addEventListener('click', onCopy);
@@ -191,6 +193,16 @@ function start(app) {
     clearTimeout(scrollTimer);
     scrollTimer = window.setTimeout(saveScroll, 100);
   }, { passive: true });
+}
+
+/**
+ * A view's math (core/math.hpp), typeset by math.js: fetched only by a view
+ * that has some.
+ * @param {HTMLElement} app
+ */
+function typesetMath(app) {
+  if (!app.querySelector('span.math:not([data-typeset])')) return;
+  import('./math.js').then((m) => m.typeset(app), (error) => console.warn('Quire: math stays TeX:', error));
 }
 
 /**

@@ -466,6 +466,12 @@ class QuireBlog extends HTMLElement {
     const frame = /** @type {HTMLElement} */ (this.#frame);
     frame.innerHTML = shown.html;  // markup from the core: every text escaped there
     addCopyButtons(frame);
+    // A post's math (core/math.hpp): math.js beside this file, Temml's
+    // stylesheet in the shadow root (or the page, without one).
+    if (frame.querySelector('span.math')) {
+      import('./math.js').then((m) => m.typeset(frame, this.shadowRoot ?? undefined),
+        (error) => console.warn('quire-blog: math stays TeX:', error));
+    }
     frame.dataset.state = 'ready';
     frame.removeAttribute('aria-busy');
     this.#emit('quire-rendered', { view: view || 'latest', title: shown.title });

@@ -8,6 +8,7 @@
 #include "core/html.hpp"
 #include "core/image_sizes.hpp"
 #include "core/markdown.hpp"
+#include "core/math.hpp"
 #include "core/router.hpp"
 #include "core/views.hpp"
 
@@ -217,6 +218,7 @@ const std::string& FeedWriter::content(size_t post) {
     o.iframe_hosts = b_.site.iframe_hosts;
     o.base_path = b_.site.base_path;
     o.smart_punctuation = b_.site.smart_punctuation;
+    o.math = post_has_math(b_.site, p);
     o.figures = true;
     const ImageSizes sizes(p.images);
     o.image_sizes = &sizes;

@@ -19,7 +19,7 @@ using json = nlohmann::json;
 // Keys read here (and the hints' candidates).
 const char* const kPostKeys[] = {"title", "date", "updated", "lastmod", "last_modified_at", "tags", "categories",
                                  "summary", "description", "excerpt", "slug", "draft", "published", "author", "category",
-                                 "authors", "image", "images", "taxonomies", "toc",
+                                 "authors", "image", "images", "taxonomies", "toc", "math",
                                  // read by url_keys.hpp
                                  "permalink", "aliases", "redirect_from"};
 
@@ -237,9 +237,9 @@ void read_post_keys(const FrontValue& root, const std::string& file, const std::
       rd.scalar(e, excerpt);
     } else if (key == "draft") {
       rd.boolean(e, r.draft);
-    } else if (key == "toc") {  // a table of contents (core/toc.hpp), kept in params
-      bool toc = false;
-      if (rd.boolean(e, toc)) params["toc"] = toc;
+    } else if (key == "toc" || key == "math") {  // core/toc.hpp, core/math.hpp: kept in params
+      bool on = false;
+      if (rd.boolean(e, on)) params[key] = on;
     } else if (key == "published") {  // Jekyll: published: false keeps a post out
       bool published = true;
       if (rd.boolean(e, published) && !published) r.draft = true;

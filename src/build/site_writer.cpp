@@ -15,17 +15,19 @@
 #include "build/output_dir.hpp"
 #include "build/redirects.hpp"
 #include "core/html.hpp"
+#include "core/math.hpp"
 #include "core/search_index.hpp"
 #include "core/views.hpp"
 
 namespace quire {
 namespace fs = std::filesystem;
 
-const char* const kWebFiles[] = {"app.js", "quire.js", "footnote-preview.js", "theme.js", "style.css", "favicon.svg",
+const char* const kWebFiles[] = {"app.js", "quire.js", "footnote-preview.js", "math.js", "theme.js", "style.css", "favicon.svg",
                                  // the embeddable widget, its types and demo
                                  "quire-widget.js", "quire-widget.d.ts", "quire.d.ts", "embed-demo.html",
                                  nullptr};
 const char* const kWasmFiles[] = {"quire-core.js", "quire-core.wasm", nullptr};
+const char* const kMathFiles[] = {"temml.min.js", "Temml-Local.css", "Temml.woff2", nullptr};
 
 std::vector<Route> all_routes(const Bundle& b) {
   std::vector<Route> routes;
@@ -103,6 +105,15 @@ bool write_pages(const Bundle& b, const fs::path& root, WriteStats& stats, std::
   work();
   for (std::thread& t : pool) t.join();
   return !failed;
+}
+
+// Whether any post or page reads TeX as math (core/math.hpp).
+bool has_math(const Bundle& b) {
+  if (b.site.math) return true;
+  for (const std::vector<Post>* list : {&b.posts, &b.pages})
+    for (const Post& p : *list)
+      if (post_has_math(b.site, p)) return true;
+  return false;
 }
 
 // Static files may replace these of the build's files (a favicon, a
@@ -212,6 +223,15 @@ bool write_all(const Bundle& b, const WriteOptions& o, const fs::path& root, Wri
     return true;
   };
   if (!copy_list(o.web_dir, kWebFiles) || !copy_list(o.wasm_dir, kWasmFiles)) return false;
+  if (has_math(b)) {  // the typesetter web/math.js loads (core/math.hpp)
+    std::error_code missing;
+    if (fs::is_regular_file(o.math_dir / kMathFiles[0], missing)) {
+      if (!copy_list(o.math_dir, kMathFiles)) return false;
+    } else {
+      warn(o, "math is shown as TeX: Temml (the npm package temml) is not at " + o.math_dir.string() +
+                  " (run npm install, or set QUIRE_MATH_DIR to its dist folder)");
+    }
+  }
   std::error_code ec;
   for (const PostFile& f : o.post_files) {
     // The folder the post's page is in: its route's path (a pattern may

@@ -35,6 +35,9 @@ struct WriteOptions {
   // ContentResult::plain_texts, when not null: the search index's input,
   // released once the index is written.
   std::vector<std::string>* plain_texts = nullptr;
+  // Temml's dist folder (npm temml: kMathFiles), copied beside the app
+  // into a site with math (core/math.hpp); missing, math stays TeX (a warning).
+  std::filesystem::path math_dir = {};
 };
 
 // Called after each page written with (pages done, pages in all).
@@ -53,6 +56,7 @@ std::vector<Route> all_routes(const Bundle& bundle);
 // The files of web/ that ship with the site.
 extern const char* const kWebFiles[];
 extern const char* const kWasmFiles[];
+extern const char* const kMathFiles[];  // web/math.js loads them
 
 bool write_site(const Bundle& bundle, const WriteOptions& options, WriteStats& stats, std::string& error,
                 const WriteProgress& progress = {});

@@ -784,6 +784,7 @@ const SiteField kSiteFields[] = {
     {"categories", nullptr, nullptr, &Site::categories},  // categories.hpp
     {"smart_punctuation", nullptr, nullptr, &Site::smart_punctuation},
     {"toc_min_headings", nullptr, &Site::toc_min_headings, nullptr, 0},
+    {"math", nullptr, nullptr, &Site::math},  // math.hpp
 };
 
 // Orders posts newest first and derives tags and months. Given, for the

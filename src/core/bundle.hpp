@@ -4,7 +4,7 @@
 // {"format": "quire-bundle", "version": 1,
 //  "site": {"title", "description", "author", "url", "base_path", "language",
 //           "posts_per_page", "date_format", "unsafe_html", "feed_entries",
-//           "permalink", "categories", "smart_punctuation", "toc_min_headings",
+//           "permalink", "categories", "smart_punctuation", "toc_min_headings", "math",
 //           "menu"?: [..] (pages.hpp)},
 //  "pages"?: [..] (pages.hpp),
 //  "chunks"?: ["chunks/<hash>.json", ..],
@@ -91,6 +91,9 @@ struct Site {
   // A table of contents on posts with at least this many headings (toc.hpp);
   // 0: only where front matter says `toc: true`.
   int toc_min_headings = 0;
+  // TeX between dollars in every post (core/math.hpp); false: only in
+  // posts whose front matter says `math: true`.
+  bool math = false;
   std::vector<MenuEntry> menu;  // empty: the default menu (pages.hpp)
   // Categories are a taxonomy of their own, with pages under /categories/
   // (categories.hpp); false: the build merges them into the tags.

@@ -41,6 +41,7 @@
 #include "core/entities.hpp"
 #include "core/html.hpp"
 #include "core/image_sizes.hpp"
+#include "core/math.hpp"
 #include "core/smart_punctuation.hpp"
 
 #include <md4c.h>
@@ -1814,6 +1815,8 @@ class HtmlRenderer {
       case MD_SPAN_CODE: put("<code>"); break;
       case MD_SPAN_DEL: put("<del>"); break;
       case MD_SPAN_U: put("<u>"); break;
+      case MD_SPAN_LATEXMATH: put("<span class=\"math\">"); break;  // core/math.hpp
+      case MD_SPAN_LATEXMATH_DISPLAY: put("<span class=\"math display\">"); break;
       default: break;
     }
     return 0;
@@ -1849,6 +1852,7 @@ class HtmlRenderer {
       case MD_SPAN_CODE: put("</code>"); break;
       case MD_SPAN_DEL: put("</del>"); break;
       case MD_SPAN_U: put("</u>"); break;
+      case MD_SPAN_LATEXMATH: case MD_SPAN_LATEXMATH_DISPLAY: put("</span>"); break;
       default: break;
     }
   }
@@ -1865,6 +1869,7 @@ class HtmlRenderer {
       case MD_TEXT_SOFTBR: put_break("\n"); break;
       case MD_TEXT_ENTITY: put_entity(text); break;
       case MD_TEXT_CODE: put_code(text); break;
+      case MD_TEXT_LATEXMATH: put_code(text); break;  // TeX: as written, escaped
       case MD_TEXT_HTML: put_raw_html(text); break;
       default: put_text(text); break;
     }
@@ -2755,7 +2760,8 @@ std::string_view render_markdown_into(OutputBuffer& out, std::string_view markdo
                                  : options.drop_raw_html ? RawHtmlMode::drop
                                                          : RawHtmlMode::canonical,
                                  options.iframe_hosts, options.refused_raw_html};
-    RenderContext context{parser_flags(), raw_html, {}, options.url_base, {}, {}, {}};
+    RenderContext context{parser_flags() | (options.math ? MD_FLAG_LATEXMATHSPANS : 0u), raw_html, {}, options.url_base,
+                          {}, {}, {}};
     context.code = options.code;
     context.smart = options.smart_punctuation;
     context.figures = options.figures;
@@ -2767,9 +2773,11 @@ std::string_view render_markdown_into(OutputBuffer& out, std::string_view markdo
     context.site_root = plain_root(options.base_path);
     context.image_url_base = options.image_url_base;
     context.image_site_root = plain_root(options.image_base_path);
+    std::string math_storage;  // core/math.hpp: display blocks kept whole
+    const std::string_view source = options.math ? math_source(markdown, math_storage) : markdown;
     std::string storage;
-    std::string_view body = prepare_source(markdown, context.flags, context.footnotes, storage,
-                                           options.input_terminated);
+    std::string_view body = prepare_source(source, context.flags, context.footnotes, storage,
+                                           options.input_terminated && source.data() == markdown.data());
     OutputBuffer notes;  // their HTML, when they render with the body
     std::vector<std::size_t> ends;
     const bool notes_first = place_notes_first(context.footnotes, body, storage);

@@ -102,6 +102,9 @@ struct MarkdownOptions {
   // body's) and its <pre> gets data-lang="<language>" (the visible label);
   // unset (a preview), code blocks are plain as always.
   CodeBlockWriter* code = nullptr;
+  // TeX between dollars read as math (core/math.hpp: the post's front
+  // matter or site.yaml `math`); off, a '$' is text.
+  bool math = false;
   // Typographic quotes, dashes and ellipses (site.yaml smart_punctuation;
   // the views pass the site's setting, on by default there).
   bool smart_punctuation = false;

@@ -6,6 +6,7 @@
 #include "core/code_tokens.hpp"
 #include "core/html.hpp"
 #include "core/markdown.hpp"
+#include "core/math.hpp"
 #include "core/router.hpp"
 #include "core/views.hpp"
 
@@ -264,6 +265,7 @@ bool render_page_view(const Bundle& b, std::string_view slug, View& v) {
   o.iframe_hosts = b.site.iframe_hosts;
   o.base_path = b.site.base_path;
   o.smart_punctuation = b.site.smart_punctuation;
+  o.math = post_has_math(b.site, *p);
   o.figures = true;
   TokenReplay tokens(p->code_json);  // build-time highlighting, as a post's
   o.code = &tokens;

@@ -4,32 +4,10 @@
 #include <string_view>
 
 #include "core/html.hpp"
+#include "core/math.hpp"  // params_flag
 
 namespace quire {
-namespace {
 
-// Front matter's `toc` (kept in params): 1 true, 0 false, -1 not given.
-// A scan, not a JSON parse (that would bring a parser into the WASM
-// module): params is valid JSON (the loader checked it), and a "toc" key
-// is looked for with its value true or false; a "toc" inside a nested
-// object of the author's own params would be taken too (not worth a
-// parser).
-int toc_param(const Post& post) {
-  const std::string_view params = post.params_json;
-  for (std::size_t at = params.find("\"toc\""); at != std::string_view::npos; at = params.find("\"toc\"", at + 5)) {
-    std::size_t i = at + 5;
-    while (i < params.size() && (params[i] == ' ' || params[i] == '\t' || params[i] == '\n' || params[i] == '\r')) ++i;
-    if (i >= params.size() || params[i] != ':') continue;  // a value "toc", not a key
-    ++i;
-    while (i < params.size() && (params[i] == ' ' || params[i] == '\t' || params[i] == '\n' || params[i] == '\r')) ++i;
-    if (params.substr(i, 4) == "true") return 1;
-    if (params.substr(i, 5) == "false") return 0;
-    return -1;
-  }
-  return -1;
-}
-
-}  // namespace
 
 std::string table_of_contents(const Site& site, const Post& post, const std::vector<HeadingEntry>& headings) {
   if (headings.empty()) return {};
@@ -37,7 +15,7 @@ std::string table_of_contents(const Site& site, const Post& post, const std::vec
   for (const HeadingEntry& h : headings) top = std::min(top, h.level);
   const auto listed = [top](const HeadingEntry& h) { return h.level <= top + 1; };
   const long count = std::count_if(headings.begin(), headings.end(), listed);
-  const int wanted = toc_param(post);
+  const int wanted = params_flag(post, "toc");  // front matter's `toc`
   if (wanted == 0) return {};
   if (wanted < 0 && (site.toc_min_headings <= 0 || count < site.toc_min_headings)) return {};
   Html h;

@@ -9,6 +9,7 @@
 #include "core/dates.hpp"
 #include "core/html.hpp"
 #include "core/markdown.hpp"
+#include "core/math.hpp"
 #include "core/image_sizes.hpp"
 #include "core/pages.hpp"
 #include "core/post_shards.hpp"
@@ -178,6 +179,7 @@ class ViewBuilder {
       o.base_path = site_.base_path;
       o.id_prefix = "summary-" + p.slug + "-";
       o.smart_punctuation = site_.smart_punctuation;
+      o.math = post_has_math(site_, p);
       o.figures = true;
       const ImageSizes sizes(p.images);
       o.image_sizes = &sizes;
@@ -309,6 +311,7 @@ class ViewBuilder {
     o.iframe_hosts = site_.iframe_hosts;
     o.base_path = site_.base_path;
     o.smart_punctuation = site_.smart_punctuation;
+    o.math = post_has_math(site_, *p);
     o.figures = true;
     const ImageSizes sizes(p->images);  // build-time image sizes
     o.image_sizes = &sizes;

@@ -8,6 +8,7 @@
 #include "core/html.hpp"
 #include "core/image_sizes.hpp"
 #include "core/markdown.hpp"
+#include "core/math.hpp"
 #include "core/post_shards.hpp"
 #include "core/router.hpp"
 #include "core/smart_punctuation.hpp"
@@ -325,6 +326,7 @@ class WidgetBuilder {
         o.image_base_path = std::string(path_of(bundle));
       }
       o.smart_punctuation = b_.site.smart_punctuation;
+      o.math = post_has_math(b_.site, *p);
       o.figures = true;
       const ImageSizes sizes(p->images);  // build-time image sizes, as the blog's own pages use them
       o.image_sizes = &sizes;

@@ -275,6 +275,61 @@ TEST_SUITE("reader") {
     CHECK(site.toc_min_headings == 3);
   }
 
+  TEST_CASE("math: TeX between dollars in a post with math, prose elsewhere") {
+    auto math = [](const std::string& md) {
+      quire::MarkdownOptions o;
+      o.math = true;
+      o.smart_punctuation = true;
+      return quire::render_markdown(md, o);
+    };
+    // Off (the default): dollars are text, and markdown reads what is between.
+    CHECK(quire::render_markdown("It costs $5 or $10 and *that* is all.") ==
+          "<p>It costs $5 or $10 and <em>that</em> is all.</p>\n");
+    CHECK(quire::render_markdown("$a*b*c$") == "<p>$a<em>b</em>c$</p>\n");
+    // On: TeX as written (no emphasis, escapes or quotes), HTML-escaped.
+    CHECK(math("Inline $a*b*c$ and $x<y \\\\ \"q\"$, \\$5.") ==
+          "<p>Inline <span class=\"math\">a*b*c</span> and <span class=\"math\">x&lt;y \\\\ &quot;q&quot;</span>, $5.</p>\n");
+    CHECK(math("$$E = mc^2$$") == "<p><span class=\"math display\">E = mc^2</span></p>\n");
+    CHECK(math("`$x$` stays code") == "<p><code>$x$</code> stays code</p>\n");
+    // A display block over lines, with a blank line and lines markdown would
+    // start a list, a heading or code with: one paragraph of math.
+    const std::string block = math("Before.\n\n$$\n\\begin{aligned}\na &= b\n\n- c &= d \\\\\n# e\n\n        f\n\\end{aligned}\n$$\n\nAfter.\n");
+    CHECK(block == "<p>Before.</p>\n<p><span class=\"math display\">\\begin{aligned} a &amp;= b - c &amp;= d \\\\ # e f "
+                   "\\end{aligned} </span></p>\n<p>After.</p>\n");
+    // In a fenced code block nothing changes, and an unclosed $$ is text.
+    CHECK(math("```\n$$\n\n- x\n$$\n```\n") == "<pre tabindex=\"0\"><code>$$\n\n- x\n$$\n</code></pre>\n");
+    CHECK(math("$$\n\n- x\n") == "<p>$$</p>\n<ul>\n<li>x</li>\n</ul>\n");
+  }
+
+  TEST_CASE("math: front matter math: true, or site.yaml math: true unless the post says false") {
+    const std::string body = "Sum $a_1*b_2*c$ for $5.";
+    auto bundle = [&](const std::string& site, const std::string& params) {
+      return load(R"({"format":"quire-bundle","version":1,"site":{)" + site + R"(},
+        "posts":[{"slug":"a","title":"A","date":"2022-01-01","summary":")" + body + R"(","body":")" + body + "\"" +
+                  params + "}]}");
+    };
+    const std::string tex = "<span class=\"math\">a_1*b_2*c</span>";
+    CHECK_FALSE(has(view(bundle("", ""), "/posts/a/").html, "class=\"math\""));
+    CHECK(has(view(bundle("", R"(,"params":{"math":true})"), "/posts/a/").html, tex));
+    CHECK(has(view(bundle("", R"(,"params":{"math":true})"), "/").html, tex));  // the summary on the home page too
+    CHECK(has(view(bundle(R"("math":true)", ""), "/posts/a/").html, tex));
+    CHECK_FALSE(has(view(bundle(R"("math":true)", R"(,"params":{"math":false})"), "/posts/a/").html, "class=\"math\""));
+    // A "math" that is not the key (a value, a longer key) is not the flag.
+    CHECK_FALSE(has(view(bundle("", R"(,"params":{"x":"math","mathjax":true})"), "/posts/a/").html, "class=\"math\""));
+
+    std::vector<quire::Diagnostic> errors, warnings;
+    auto r = quire::parse_post("---\ntitle: T\ndate: 2022-01-01\nmath: sometimes\n---\nx\n", "p.md", errors, warnings);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].str() == "p.md:4: math: expected true or false, got \"sometimes\"");
+    errors.clear();
+    r = quire::parse_post("---\ntitle: T\ndate: 2022-01-01\nmath: true\n---\nx\n", "p.md", errors, warnings);
+    CHECK(r.post.params_json == "{\"math\":true}");
+    quire::Site site;
+    quire::parse_site_yaml("math: true\n", "site.yaml", site, errors, warnings);
+    CHECK(errors.empty());
+    CHECK(site.math);
+  }
+
   TEST_CASE("date line: natural by default, the timestamp style by name, the offset when posts' offsets differ") {
     const quire::DateTime d = *quire::parse_date("2026-10-31T10:15:00+01:00");
     CHECK(quire::format_date(d, quire::kDefaultDateFormat, "en") == "October 31, 2026");
