@@ -238,6 +238,18 @@ TagResult toc_marker(const Run& run, Item& item, const Tag& t);
 // The tags a post's own data answers: title_value, then toc_marker.
 TagResult item_tag(const Run& run, Item& item, const Tag& t);
 
+// Math (math.cpp): a front matter key themes read as "this page has
+// math" (math, mathjax, katex, use_math...), and its value as Quire's
+// math: true/false (nothing when it says neither); whether an old config
+// turns math on for every page; MathJax's \( \) and \[ \] (or kramdown's
+// \\( \\)) as $ and $$ outside code; and, after reading, the delimiters of
+// every post with math (its own or the site's) converted.
+bool is_math_key(std::string_view key);
+std::optional<bool> math_value(const ojson& v);
+bool config_math(const ojson& config);
+std::string math_delimiters(std::string_view markdown);
+void carry_math(Run& run, const ojson& site);
+
 // Liquid (Jekyll, Eleventy): one tag, the {% raw %} markers left in code,
 // and kramdown's attribute lists.
 TagResult liquid_tag(Run& run, std::string_view text, Tag& t);

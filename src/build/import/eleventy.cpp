@@ -39,6 +39,9 @@ struct Config {
   // addCollection("writings", c => c.getFilteredByTag("writings")) or
   // getFilteredByGlob("src/notes/*.md").
   std::set<std::string> post_folders;
+  // A markdown-it math plugin (markdown-it-katex, -mathjax3, -texmath):
+  // every page's TeX was math (site.yaml math: true, math.cpp).
+  bool math = false;
 };
 
 Config read_config(Run& run) {
@@ -49,6 +52,7 @@ Config read_config(Run& run) {
   if (text.empty()) return cfg;
   std::smatch m;
   if (std::regex_search(text, m, std::regex(R"(input\s*:\s*["'`]([^"'`]+)["'`])"))) cfg.input = m[1];
+  cfg.math = std::regex_search(text, std::regex(R"(require\(\s*["'`][^"'`]*(katex|mathjax|texmath)|from\s+["'`][^"'`]*(katex|mathjax|texmath))"));
   if (std::regex_search(text, m, std::regex(R"(\bdata\s*:\s*["'`]([^"'`]+)["'`])"))) cfg.data = m[1];
   if (std::regex_search(text, m, std::regex(R"(pathPrefix\s*:\s*["'`]([^"'`]+)["'`])"))) cfg.path_prefix = m[1];
   const std::regex copy(R"(addPassthroughCopy\(\s*["'`]([^"'`]+)["'`])");
@@ -185,6 +189,7 @@ std::string link_source_files(const Run& run, const Item& from, const fs::path& 
 void read_eleventy(Run& run, ojson& site) {
   const Config cfg = read_config(run);
   const fs::path input = (run.src / cfg.input).lexically_normal();
+  if (cfg.math) site["math"] = true;
   read_metadata(run, input, site, cfg);
   for (const std::string& f : cfg.feeds) add_old_feed(site, f);
   std::error_code ec;

@@ -663,6 +663,9 @@ void convert_front(Run& run, Item& item) {
       const auto b = scalar(v);
       if (b && (*b == "true" || *b == "false")) out["toc"] = *b == "true";
       else ++run.report.keys_left_out[key];
+    } else if (is_math_key(key)) {  // math.cpp: MathJax/KaTeX themes' switches
+      if (const auto on = math_value(v)) out["math"] = *on;
+      else ++run.report.keys_left_out[key];
     } else if (is_cover_key(key)) {
       // A theme's social/cover image: PaperMod's cover.image, Ghost's
       // feature_image, Minimal Mistakes' header.teaser, Hux's header-img...

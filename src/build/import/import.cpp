@@ -70,10 +70,11 @@ ImportReport import_blog(Engine engine, const fs::path& src, const fs::path& des
       case Engine::eleventy: import::read_eleventy(run, site); break;
     }
     if (!report.ok()) return report;
+    import::carry_math(run, site);
     // site.yaml's keys in the order the README lists them.
     import::ojson ordered = import::ojson::object();
     for (const char* k : {"title", "description", "author", "url", "base_path", "language", "timezone",
-                          "posts_per_page", "permalink", "taxonomies", "old_feeds"})
+                          "posts_per_page", "permalink", "taxonomies", "old_feeds", "math"})
       if (site.contains(k)) ordered[k] = site[k];
     import::write_site(run, ordered);
     import::write_items(run);

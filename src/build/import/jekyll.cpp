@@ -188,6 +188,7 @@ void read_config(Run& run, ojson& site, Config& cfg) {
       if (v.is_string()) run.site_vars[k] = v.get<std::string>();
   if (!str("title").empty()) site["title"] = str("title");
   if (!str("description").empty()) site["description"] = str("description");
+  if (config_math(c)) site["math"] = true;  // math.cpp
   if (c.contains("author")) {
     if (c["author"].is_string()) site["author"] = c["author"];
     else if (c["author"].is_object() && c["author"].contains("name")) site["author"] = c["author"]["name"];

@@ -37,6 +37,7 @@ void read_config(Run& run, ojson& site) {
   };
   if (!str(c, "title").empty()) site["title"] = str(c, "title");
   if (!str(c, "description").empty()) site["description"] = str(c, "description");
+  if (config_math(c)) site["math"] = true;  // math.cpp
   std::string author = str(c, "author");
   if (author.empty() && c.contains("extra")) author = str(c["extra"], "author");
   if (!author.empty()) site["author"] = author;

@@ -1,0 +1,144 @@
+// Math moved in (core/math.hpp says what Quire reads): the front matter
+// keys themes read as "this page has math" (math, mathjax, katex,
+// use_math...) become `math: true` (or false); an old config that turns
+// math on for every page (Hugo's params.math or goldmark's passthrough,
+// Jekyll's mathjax: true, Zola's extra.katex, an Eleventy config using a
+// markdown-it math plugin) becomes site.yaml's `math: true`; and in a post
+// with math, MathJax's \( \) and \[ \] delimiters (written \\( \\) in
+// kramdown) become $ $ and $$ $$, which Quire reads, outside code.
+#include <algorithm>
+#include <cctype>
+#include <functional>
+#include <optional>
+
+#include "build/import/common.hpp"
+#include "build/import/template_syntax.hpp"
+
+namespace quire::import {
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+// "true", "yes", "on", "katex", "mathjax": on; "false", "no", "off", "": off.
+std::optional<bool> truthy(const ojson& v) {
+  if (v.is_boolean()) return v.get<bool>();
+  if (v.is_number_integer()) return v.get<long long>() != 0;
+  if (v.is_object()) {
+    for (const char* k : {"enable", "enabled", "Enable", "use"})
+      if (v.contains(k)) return truthy(v[k]);
+    return std::nullopt;
+  }
+  if (!v.is_string()) return std::nullopt;
+  const std::string s = lower(trim(v.get<std::string>()));
+  if (s == "true" || s == "yes" || s == "on" || s == "katex" || s == "mathjax" || s == "mathjax3" || s == "mathml")
+    return true;
+  if (s == "false" || s == "no" || s == "off" || s.empty()) return false;
+  return std::nullopt;
+}
+
+// MathJax's delimiter pair at `at` ("\(" or "\\(" and their closers).
+struct Delimiter {
+  size_t size = 0;
+  bool display = false;
+  bool open = false;
+};
+Delimiter delimiter_at(std::string_view s, size_t at) {
+  if (s[at] != '\\') return {};
+  size_t i = at + 1;
+  if (i < s.size() && s[i] == '\\') ++i;  // kramdown: \\( in markdown is \( in HTML
+  if (i >= s.size()) return {};
+  switch (s[i]) {
+    case '(': return {i + 1 - at, false, true};
+    case ')': return {i + 1 - at, false, false};
+    case '[': return {i + 1 - at, true, true};
+    case ']': return {i + 1 - at, true, false};
+    default: return {};
+  }
+}
+
+}  // namespace
+
+bool is_math_key(std::string_view key) {
+  static const char* const kKeys[] = {"math", "mathjax", "katex", "usemath", "use_math", "usemathjax", "use_mathjax",
+                                      "usekatex", "use_katex", "enablemathjax", "enable_mathjax", "enablemath",
+                                      "enable_math", "enablekatex", "hasmath", "has_math", "latex", "mathml"};
+  const std::string k = lower(key);
+  return std::any_of(std::begin(kKeys), std::end(kKeys), [&](const char* m) { return k == m; });
+}
+
+std::optional<bool> math_value(const ojson& v) { return truthy(v); }
+
+bool config_math(const ojson& config) {
+  // Where engines and themes put it: the top level (Jekyll), params (Hugo),
+  // extra (Zola), and a level or two below (params.features.math.enable,
+  // params.page.math.enable); goldmark's passthrough extension is Hugo's
+  // own way to keep TeX for a math renderer.
+  std::function<bool(const ojson&, int)> walk = [&](const ojson& o, int depth) {
+    if (!o.is_object() || depth > 4) return false;
+    for (const auto& [k, v] : o.items()) {
+      const std::string key = lower(k);
+      if ((is_math_key(key) || key == "passthrough") && truthy(v).value_or(false)) return true;
+      if (v.is_object() && key != "defaults" && walk(v, depth + 1)) return true;
+    }
+    return false;
+  };
+  return walk(config, 0);
+}
+
+std::string math_delimiters(std::string_view markdown) {
+  if (markdown.find('\\') == std::string_view::npos) return std::string(markdown);
+  const std::vector<bool> code = code_bytes(markdown);
+  std::string out;
+  out.reserve(markdown.size());
+  for (size_t i = 0; i < markdown.size();) {
+    const Delimiter d = code[i] ? Delimiter{} : delimiter_at(markdown, i);
+    if (!d.open) {
+      out += markdown[i++];
+      continue;
+    }
+    // The closer of the same kind, outside code, not past a blank line
+    // (display math may span lines; a paragraph may not end inside it).
+    size_t j = i + d.size;
+    size_t close = std::string_view::npos;
+    Delimiter c;
+    for (; j < markdown.size(); ++j) {
+      if (markdown.substr(j, 2) == "\n\n") break;
+      if (code[j] || markdown[j] != '\\') continue;
+      c = delimiter_at(markdown, j);
+      if (c.size == d.size && c.display == d.display && !c.open) {
+        close = j;
+        break;
+      }
+      if (c.size) j += c.size - 1;
+    }
+    if (close == std::string_view::npos) {
+      out.append(markdown.substr(i, d.size));
+      i += d.size;
+      continue;
+    }
+    const std::string_view inner = markdown.substr(i + d.size, close - i - d.size);
+    const char* mark = d.display ? "$$" : "$";
+    out.append(mark).append(inner).append(mark);
+    i = close + c.size;
+  }
+  return out;
+}
+
+void carry_math(Run& run, const ojson& site) {
+  const bool site_math = site.contains("math") && site["math"] == true;
+  for (Item& item : run.items) {
+    const bool on = item.out.contains("math") ? item.out["math"] == true : site_math;
+    if (!on) continue;
+    std::string body = math_delimiters(item.body);
+    if (body != item.body) {
+      item.body = std::move(body);
+      run.count("MathJax \\( \\) or \\[ \\] delimiters (now $ and $$)");
+    }
+  }
+}
+
+}  // namespace quire::import

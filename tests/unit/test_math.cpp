@@ -1,0 +1,137 @@
+// Math moved in (src/build/import/math.cpp) and built (core/math.hpp): the
+// four engines' ways of saying a page or a site has math, MathJax's
+// delimiters, and the built pages' math spans. Blogs shaped like the real
+// ones: a Jekyll blog with `mathjax: true` per post and kramdown's \\( \\),
+// a Hugo blog whose config turns goldmark's passthrough on, a Zola blog with
+// `[extra] katex = true`, an Eleventy blog using markdown-it-katex.
+#include <doctest/doctest.h>
+
+#include "content_support.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "build/content.hpp"
+#include "build/import/common.hpp"
+#include "build/import/import.hpp"
+#include "core/router.hpp"
+#include "core/views.hpp"
+
+namespace fs = std::filesystem;
+using quire::testing::all;
+using quire::testing::TempDir;
+
+namespace {
+
+std::string read_text(const fs::path& p) {
+  std::ifstream in(p);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+std::string notes(const quire::ImportReport& r) {
+  std::string s;
+  for (const quire::Diagnostic& d : r.not_converted) s += d.str() + "\n";
+  return s;
+}
+
+// Imports `src` as `engine` into `dest`, builds it and renders the post `slug`.
+std::string imported_post(quire::Engine engine, const fs::path& src, const fs::path& dest, const std::string& slug) {
+  const quire::ImportReport r = quire::import_blog(engine, src, dest, {});
+  REQUIRE_MESSAGE(r.ok(), notes(r));
+  const quire::ContentResult built = quire::load_content(dest, {});
+  REQUIRE_MESSAGE(built.ok(), all(built.errors));
+  const quire::Post* p = built.bundle.find_post(slug);
+  REQUIRE_MESSAGE(p, slug);
+  return quire::render_view(built.bundle, quire::post_route(*p)).html;
+}
+
+}  // namespace
+
+TEST_SUITE("math") {
+
+TEST_CASE("MathJax's delimiters become dollars outside code; other backslashes stay") {
+  using quire::import::math_delimiters;
+  CHECK(math_delimiters("Inline \\(a^2\\) and kramdown's \\\\(b\\\\).") == "Inline $a^2$ and kramdown's $b$.");
+  CHECK(math_delimiters("\\[\nx = \\frac{1}{2}\n\\]\n") == "$$\nx = \\frac{1}{2}\n$$\n");
+  CHECK(math_delimiters("`\\(code\\)` and\n\n```\n\\[x\\]\n```\n") == "`\\(code\\)` and\n\n```\n\\[x\\]\n```\n");
+  CHECK(math_delimiters("An escaped \\( paren.\n\nLater \\) one.") == "An escaped \\( paren.\n\nLater \\) one.");
+  CHECK(math_delimiters("\\[a\\) mixed") == "\\[a\\) mixed");
+  CHECK(math_delimiters("[link](x) \\* star") == "[link](x) \\* star");
+}
+
+TEST_CASE("front matter and config switches themes read as math") {
+  using quire::import::config_math;
+  using quire::import::is_math_key;
+  using quire::import::math_value;
+  using quire::import::ojson;
+  for (const char* k : {"math", "mathjax", "MathJax", "katex", "use_math", "usemathjax", "enableMathJax", "hasMath"})
+    CHECK_MESSAGE(is_math_key(k), k);
+  CHECK_FALSE(is_math_key("mathematics"));
+  CHECK(math_value(ojson(true)) == true);
+  CHECK(math_value(ojson("katex")) == true);
+  CHECK(math_value(ojson("false")) == false);
+  CHECK(math_value(ojson::parse(R"({"enable": true})")) == true);
+  CHECK_FALSE(math_value(ojson("sometimes")).has_value());
+  CHECK(config_math(ojson::parse(R"({"params": {"math": true}})")));
+  CHECK(config_math(ojson::parse(R"({"params": {"features": {"math": {"enable": true}}}})")));
+  CHECK(config_math(ojson::parse(R"({"markup": {"goldmark": {"extensions": {"passthrough": {"enable": true}}}}})")));
+  CHECK(config_math(ojson::parse(R"({"extra": {"katex": true}})")));
+  CHECK_FALSE(config_math(ojson::parse(R"({"params": {"math": {"enable": false}}})")));
+  CHECK_FALSE(config_math(ojson::parse(R"({"kramdown": {"math_engine": "mathjax"}})")));  // kramdown's default
+  CHECK_FALSE(config_math(ojson::parse(R"({"defaults": [{"values": {"mathjax": true}}]})")));
+}
+
+TEST_CASE("a Jekyll post with mathjax: true and kramdown's \\\\( \\\\) shows math; one without keeps its dollars") {
+  TempDir dir;
+  const fs::path src = dir.path / "src", dest = dir.path / "blog";
+  dir.write("src/_config.yml", "title: Notes\nkramdown:\n  math_engine: mathjax\n");
+  dir.write("src/_posts/2020-03-01-proof.md",
+            "---\ntitle: A proof\nmathjax: true\n---\nLet \\\\(x_1*x_2\\\\) be given, and $$n^2$$ too.\n\n"
+            "$$\n\\begin{aligned}\na &= b \\\\\n\nc &= d\n\\end{aligned}\n$$\n");
+  dir.write("src/_posts/2020-03-02-shopping.md", "---\ntitle: Shopping\n---\nApples cost $2 and *pears* $3.\n");
+  const std::string proof = imported_post(quire::Engine::jekyll, src, dest, "proof");
+  CHECK(has(read_text(dest / "posts/2020-03-01-proof.md"), "math: true"));
+  CHECK(has(proof, "<span class=\"math\">x_1*x_2</span>"));
+  CHECK(has(proof, "<span class=\"math display\">n^2</span>"));
+  CHECK(has(proof, "<span class=\"math display\">\\begin{aligned} a &amp;= b \\\\ c &amp;= d \\end{aligned} </span>"));
+  CHECK_FALSE(has(read_text(dest / "site.yaml"), "math"));
+  const quire::ContentResult built = quire::load_content(dest, {});
+  const std::string shopping = quire::render_view(built.bundle, quire::post_route(*built.bundle.find_post("shopping"))).html;
+  CHECK(has(shopping, "Apples cost $2 and <em>pears</em> $3."));
+  CHECK(fs::exists(dest / "posts"));
+}
+
+TEST_CASE("a Hugo blog with goldmark's passthrough: every post's \\( \\) and \\[ \\] are math, math: false opts out") {
+  TempDir dir;
+  const fs::path src = dir.path / "src", dest = dir.path / "blog";
+  dir.write("src/hugo.toml", "title = \"Lab\"\nbaseURL = \"https://lab.example/\"\n"
+                             "[markup.goldmark.extensions.passthrough]\nenable = true\n"
+                             "[markup.goldmark.extensions.passthrough.delimiters]\nblock = [['\\[', '\\]'], ['$$', '$$']]\n"
+                             "inline = [['\\(', '\\)']]\n");
+  dir.write("src/content/posts/entropy.md",
+            "---\ntitle: Entropy\ndate: 2021-05-01\n---\nWith \\(H = -\\sum p_i \\log p_i\\):\n\n\\[\nH \\le \\log n\n\\]\n");
+  dir.write("src/content/posts/prices.md", "---\ntitle: Prices\ndate: 2021-05-02\nmath: false\n---\nFrom $5 to $10.\n");
+  const std::string entropy = imported_post(quire::Engine::hugo, src, dest, "entropy");
+  CHECK(has(read_text(dest / "site.yaml"), "math: true"));
+  CHECK(has(entropy, "<span class=\"math\">H = -\\sum p_i \\log p_i</span>"));
+  CHECK(has(entropy, "<span class=\"math display\">H \\le \\log n </span>"));
+  const std::string prices = imported_post(quire::Engine::hugo, src, dir.path / "again", "prices");
+  CHECK(has(prices, "From $5 to $10."));
+}
+
+TEST_CASE("Zola's extra.katex and Eleventy's markdown-it-katex make the whole site's TeX math") {
+  TempDir dir;
+  dir.write("zola/config.toml", "title = \"Z\"\nbase_url = \"https://z.example\"\n[extra]\nkatex = true\n");
+  dir.write("zola/content/posts/_index.md", "+++\nsort_by = \"date\"\n+++\n");
+  dir.write("zola/content/posts/euler.md", "+++\ntitle = \"Euler\"\ndate = 2022-01-01\n+++\n$e^{i\\pi}+1=0$\n");
+  CHECK(has(imported_post(quire::Engine::zola, dir.path / "zola", dir.path / "zout", "euler"),
+            "<span class=\"math\">e^{i\\pi}+1=0</span>"));
+  dir.write("eleventy/.eleventy.js", "const mdKatex = require(\"@iktakahiro/markdown-it-katex\");\n"
+                                     "module.exports = (c) => { c.setLibrary('md', require('markdown-it')().use(mdKatex)); };\n");
+  dir.write("eleventy/posts/gauss.md", "---\ntitle: Gauss\ndate: 2022-02-02\ntags: post\n---\n$\\int e^{-x^2} dx = \\sqrt{\\pi}$\n");
+  CHECK(has(imported_post(quire::Engine::eleventy, dir.path / "eleventy", dir.path / "eout", "gauss"),
+            "<span class=\"math\">\\int e^{-x^2} dx = \\sqrt{\\pi}</span>"));
+}
+
+}  // TEST_SUITE
