@@ -60,6 +60,38 @@ TEST_CASE("MathJax's delimiters become dollars outside code; other backslashes s
   CHECK(math_delimiters("[link](x) \\* star") == "[link](x) \\* star");
 }
 
+TEST_CASE("kramdown's $$ among text is inline math, alone on its lines display math") {
+  using quire::import::kramdown_inline_math;
+  CHECK(kramdown_inline_math("Let $$x^2$$ and $$y$$ be.\n") == "Let $x^2$ and $y$ be.\n");
+  CHECK(kramdown_inline_math("$$x^2$$\n\n> $$y$$\n") == "$$x^2$$\n\n> $$y$$\n");
+  CHECK(kramdown_inline_math("$$\na $$b$$\n") == "$$\na $$b$$\n");
+  CHECK(kramdown_inline_math("`$$x$$` in code\n") == "`$$x$$` in code\n");
+}
+
+TEST_CASE("TeX between dollars is told from prices and shell variables") {
+  using quire::import::has_tex_math;
+  CHECK(has_tex_math("* Gamma: $\\Gamma(x)=\\int^\\infty_0 e^{-t}dt$\n"));
+  CHECK(has_tex_math("Then $x^{2}$ grows."));
+  CHECK(has_tex_math("$$\na + b\n$$\n"));
+  CHECK_FALSE(has_tex_math("It costs $5 or $10."));
+  CHECK_FALSE(has_tex_math("Set $HOME and $PATH, then $ echo hi."));
+  CHECK_FALSE(has_tex_math("`$\\frac{a}{b}$` is code\n\n```\n$$\nx\n$$\n```\n"));
+  CHECK_FALSE(has_tex_math("Plain $x$ alone."));
+  // A WordPress export's <pre> and a shell's $'...\n...' are no TeX.
+  CHECK_FALSE(has_tex_math("<pre>echo $'a\\nRewriteCond (.*)$ x</pre>\n"));
+  CHECK_FALSE(has_tex_math("Run echo $'a\\nRewriteCond (.*)$ x"));
+}
+
+TEST_CASE("a Hugo post whose theme loads KaTeX everywhere (no switch anywhere): its TeX is math") {
+  TempDir dir;
+  dir.write("src/config.toml", "title = \"Notes\"\ntheme = \"ztyblog\"\n");
+  dir.write("src/content/blog/gamma.md", "---\ntitle: Gamma\ndate: 2018-11-15\n---\n* $\\Gamma(n+1)=n!$ and $a*b*c$\n");
+  dir.write("src/content/blog/money.md", "---\ntitle: Money\ndate: 2018-11-16\n---\nFrom $5 to *$10*.\n");
+  const std::string gamma = imported_post(quire::Engine::hugo, dir.path / "src", dir.path / "out", "gamma");
+  CHECK(has(gamma, "<span class=\"math\">\\Gamma(n+1)=n!</span> and <span class=\"math\">a*b*c</span>"));
+  CHECK(has(imported_post(quire::Engine::hugo, dir.path / "src", dir.path / "out2", "money"), "From $5 to <em>$10</em>."));
+}
+
 TEST_CASE("front matter and config switches themes read as math") {
   using quire::import::config_math;
   using quire::import::is_math_key;
@@ -93,7 +125,7 @@ TEST_CASE("a Jekyll post with mathjax: true and kramdown's \\\\( \\\\) shows mat
   const std::string proof = imported_post(quire::Engine::jekyll, src, dest, "proof");
   CHECK(has(read_text(dest / "posts/2020-03-01-proof.md"), "math: true"));
   CHECK(has(proof, "<span class=\"math\">x_1*x_2</span>"));
-  CHECK(has(proof, "<span class=\"math display\">n^2</span>"));
+  CHECK(has(proof, "and <span class=\"math\">n^2</span> too."));  // kramdown: $$ among text is inline
   CHECK(has(proof, "<span class=\"math display\">\\begin{aligned} a &amp;= b \\\\ c &amp;= d \\end{aligned} </span>"));
   CHECK_FALSE(has(read_text(dest / "site.yaml"), "math"));
   const quire::ContentResult built = quire::load_content(dest, {});

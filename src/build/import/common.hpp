@@ -248,6 +248,10 @@ bool is_math_key(std::string_view key);
 std::optional<bool> math_value(const ojson& v);
 bool config_math(const ojson& config);
 std::string math_delimiters(std::string_view markdown);
+// Kramdown's $$...$$ among text on its line (inline math there) as $...$.
+std::string kramdown_inline_math(std::string_view markdown);
+// TeX between dollars: a $$ block, or $...$ with a \command, ^{ or _{.
+bool has_tex_math(std::string_view markdown);
 void carry_math(Run& run, const ojson& site);
 
 // Liquid (Jekyll, Eleventy): one tag, the {% raw %} markers left in code,

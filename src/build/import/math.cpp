@@ -5,7 +5,11 @@
 // Jekyll's mathjax: true, Zola's extra.katex, an Eleventy config using a
 // markdown-it math plugin) becomes site.yaml's `math: true`; and in a post
 // with math, MathJax's \( \) and \[ \] delimiters (written \\( \\) in
-// kramdown) become $ $ and $$ $$, which Quire reads, outside code.
+// kramdown) become $ $ and $$ $$, which Quire reads, outside code. A
+// post with no such switch whose dollars hold TeX ($\frac{a}{b}$, x^{2},
+// a $$ block) gets math: true too (a theme loading KaTeX everywhere).
+// Kramdown (Jekyll) reads $$...$$ among a paragraph's text as inline math,
+// and alone on its lines as display math: the inline ones become $...$.
 #include <algorithm>
 #include <cctype>
 #include <functional>
@@ -128,12 +132,100 @@ std::string math_delimiters(std::string_view markdown) {
   return out;
 }
 
+std::string kramdown_inline_math(std::string_view markdown) {
+  if (markdown.find("$$") == std::string_view::npos) return std::string(markdown);
+  const std::vector<bool> code = code_bytes(markdown);  // TeX included: its bytes are marked from its first '$'
+  std::string out(markdown);
+  for (size_t line = 0; line < markdown.size();) {
+    size_t end = markdown.find('\n', line);
+    if (end == std::string_view::npos) end = markdown.size();
+    for (size_t i = line; i + 1 < end; ++i) {
+      if (markdown[i] != '$' || markdown[i + 1] != '$' || (i > line && code[i - 1] && markdown[i - 1] != '$')) continue;
+      const size_t close = markdown.find("$$", i + 2);
+      if (close == std::string_view::npos || close >= end) break;  // a block over lines: display
+      const std::string_view before = markdown.substr(line, i - line), after = markdown.substr(close + 2, end - close - 2);
+      const bool alone = before.find_first_not_of(" \t>") == std::string_view::npos &&
+                         after.find_first_not_of(" \t\r") == std::string_view::npos;
+      if (!alone) {  // among text: kramdown's inline math
+        out[i + 1] = '\x01';
+        out[close + 1] = '\x01';
+      }
+      i = close + 1;
+    }
+    line = end + 1;
+  }
+  out.erase(std::remove(out.begin(), out.end(), '\x01'), out.end());
+  return out;
+}
+
+namespace {
+
+// A TeX command blogs' formulas use (a shell's "\n" or a path's "\Users"
+// is none of them).
+bool tex_command(std::string_view name) {
+  static const char* const kCommands[] = {
+      "frac", "dfrac", "tfrac", "sqrt", "sum", "prod", "int", "iint", "oint", "lim", "infty", "partial", "nabla",
+      "alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta", "iota", "kappa",
+      "lambda", "mu", "nu", "xi", "pi", "rho", "sigma", "tau", "upsilon", "phi", "varphi", "chi", "psi", "omega",
+      "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Phi", "Psi", "Omega", "cdot", "cdots", "ldots",
+      "dots", "times", "div", "pm", "mp", "leq", "geq", "le", "ge", "neq", "ne", "approx", "equiv", "sim", "propto",
+      "in", "notin", "subset", "subseteq", "cup", "cap", "forall", "exists", "to", "rightarrow", "Rightarrow",
+      "leftarrow", "Leftarrow", "leftrightarrow", "iff", "implies", "mapsto", "left", "right", "big", "Big",
+      "begin", "end", "text", "mathrm", "mathbf", "mathbb", "mathcal", "mathit", "mathsf", "boldsymbol",
+      "operatorname", "displaystyle", "hat", "bar", "vec", "tilde", "dot", "ddot", "overline", "underline",
+      "overbrace", "underbrace", "binom", "choose", "log", "ln", "exp", "sin", "cos", "tan", "max", "min", "arg",
+      "argmax", "argmin", "det", "mid", "quad", "qquad", "langle", "rangle", "lfloor", "rfloor", "lceil", "rceil",
+      "circ", "oplus", "otimes", "emptyset", "mathop", "limits", "TeX", "LaTeX", "KaTeX", "hline", "over", "atop"};
+  return std::any_of(std::begin(kCommands), std::end(kCommands), [&](const char* c) { return name == c; });
+}
+
+}  // namespace
+
+bool has_tex_math(std::string_view markdown) {
+  if (markdown.find('$') == std::string_view::npos) return false;
+  // code_bytes() marks TeX between dollars as it marks code: a marked run
+  // that starts at a '$' is TeX (code starts at a backtick, a fence or an
+  // indent). Raw <pre> blocks (a WordPress export's code) are code too.
+  std::vector<bool> code = code_bytes(markdown);
+  std::vector<bool> pre(markdown.size(), false);
+  for (size_t at = markdown.find("<pre"); at != std::string_view::npos; at = markdown.find("<pre", at + 4)) {
+    const size_t end = markdown.find("</pre>", at);
+    std::fill(pre.begin() + static_cast<std::ptrdiff_t>(at),
+              end == std::string_view::npos ? pre.end() : pre.begin() + static_cast<std::ptrdiff_t>(end), true);
+    if (end == std::string_view::npos) break;
+  }
+  for (size_t i = 0; i < markdown.size(); ++i) {
+    if (!code[i] || pre[i] || markdown[i] != '$' || (i > 0 && code[i - 1])) continue;
+    size_t j = i;
+    while (j < markdown.size() && code[j]) ++j;
+    const std::string_view tex = markdown.substr(i, j - i);
+    if (tex.substr(0, 2) == "$$" && tex.size() > 4) return true;
+    for (size_t k = 0; k + 1 < tex.size(); ++k) {
+      if ((tex[k] == '^' || tex[k] == '_') && tex[k + 1] == '{') return true;
+      if (tex[k] != '\\') continue;
+      size_t e = k + 1;
+      while (e < tex.size() && std::isalpha(static_cast<unsigned char>(tex[e]))) ++e;
+      if (tex_command(tex.substr(k + 1, e - k - 1))) return true;
+    }
+    i = j;
+  }
+  return false;
+}
+
 void carry_math(Run& run, const ojson& site) {
   const bool site_math = site.contains("math") && site["math"] == true;
   for (Item& item : run.items) {
-    const bool on = item.out.contains("math") ? item.out["math"] == true : site_math;
+    bool on = item.out.contains("math") ? item.out["math"] == true : site_math;
+    // A theme that loads KaTeX or MathJax on every page says so nowhere the
+    // import reads (its layouts may not even be in the repository): a post
+    // whose dollars hold TeX commands is taken as math.
+    if (!on && !item.out.contains("math") && has_tex_math(item.body)) {
+      item.out["math"] = on = true;
+      run.count("posts with TeX between dollars (math: true)");
+    }
     if (!on) continue;
     std::string body = math_delimiters(item.body);
+    if (run.engine == Engine::jekyll) body = kramdown_inline_math(body);
     if (body != item.body) {
       item.body = std::move(body);
       run.count("MathJax \\( \\) or \\[ \\] delimiters (now $ and $$)");
