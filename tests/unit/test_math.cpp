@@ -68,6 +68,23 @@ TEST_CASE("kramdown's $$ among text is inline math, alone on its lines display m
   CHECK(kramdown_inline_math("`$$x$$` in code\n") == "`$$x$$` in code\n");
 }
 
+TEST_CASE("markdown's escapes inside TeX are undone for engines whose markdown ran first") {
+  using quire::import::unescape_math;
+  CHECK(unescape_math("$\\sum\\_{k=1}^N X\\_{ij} \\\\ a\\*b$ and \\_x\\_ out") ==
+        "$\\sum_{k=1}^N X_{ij} \\ a*b$ and \\_x\\_ out");
+  CHECK(unescape_math("$$\na \\\\\nb\n$$\n") == "$$\na \\\nb\n$$\n");
+  CHECK(unescape_math("`$a\\_b$`") == "`$a\\_b$`");
+  CHECK(unescape_math("$\\alpha\\,\\beta$") == "$\\alpha,\\beta$");  // markdown gave MathJax ","
+}
+
+TEST_CASE("a Hugo post with MathJax and markdown escapes in its TeX (no passthrough): the TeX MathJax read") {
+  TempDir dir;
+  dir.write("src/config.toml", "title = \"Opt\"\n[params]\nmath = true\n");
+  dir.write("src/content/post/pool.md", "---\ntitle: Pool\ndate: 2019-01-01\n---\n$V = \\sum\\_{k=1}^N V\\_k$\n");
+  CHECK(has(imported_post(quire::Engine::hugo, dir.path / "src", dir.path / "out", "pool"),
+            "<span class=\"math\">V = \\sum_{k=1}^N V_k</span>"));
+}
+
 TEST_CASE("TeX between dollars is told from prices and shell variables") {
   using quire::import::has_tex_math;
   CHECK(has_tex_math("* Gamma: $\\Gamma(x)=\\int^\\infty_0 e^{-t}dt$\n"));

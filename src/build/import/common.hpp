@@ -248,6 +248,11 @@ bool is_math_key(std::string_view key);
 std::optional<bool> math_value(const ojson& v);
 bool config_math(const ojson& config);
 std::string math_delimiters(std::string_view markdown);
+// Whether Hugo's goldmark keeps TeX raw (its passthrough extension), and
+// markdown's backslash escapes undone inside TeX between dollars (what an
+// engine whose markdown ran first gave MathJax: \_ is _, \\\\ is \\).
+bool hugo_passthrough(const ojson& config);
+std::string unescape_math(std::string_view markdown);
 // Kramdown's $$...$$ among text on its line (inline math there) as $...$.
 std::string kramdown_inline_math(std::string_view markdown);
 // TeX between dollars: a $$ block, or $...$ with a \command, ^{ or _{.

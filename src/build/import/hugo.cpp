@@ -77,6 +77,7 @@ void read_config(Run& run, ojson& site, std::string& content_dir) {
   const ojson& p = params ? *params : empty;
   if (!get_str(c, "title").empty()) site["title"] = get_str(c, "title");
   if (config_math(c)) site["math"] = true;  // math.cpp
+  if (hugo_passthrough(c)) site["math_raw"] = true;  // math.cpp; not a site.yaml key
   std::string description = get_str(p, "description");
   if (description.empty()) description = get_str(c, "description");
   if (!description.empty()) site["description"] = description;

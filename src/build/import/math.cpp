@@ -8,6 +8,8 @@
 // kramdown) become $ $ and $$ $$, which Quire reads, outside code. A
 // post with no such switch whose dollars hold TeX ($\frac{a}{b}$, x^{2},
 // a $$ block) gets math: true too (a theme loading KaTeX everywhere).
+// Hugo without passthrough and Zola ran markdown over the TeX first
+// (\_ for _, \\\\ for \\): those escapes are undone inside the math.
 // Kramdown (Jekyll) reads $$...$$ among a paragraph's text as inline math,
 // and alone on its lines as display math: the inline ones become $...$.
 #include <algorithm>
@@ -181,6 +183,34 @@ bool tex_command(std::string_view name) {
 
 }  // namespace
 
+bool hugo_passthrough(const ojson& config) {
+  const ojson* at = &config;
+  for (const char* k : {"markup", "goldmark", "extensions", "passthrough"}) {
+    if (!at->is_object() || !at->contains(k)) return false;
+    at = &(*at)[k];
+  }
+  return truthy(*at).value_or(false);
+}
+
+std::string unescape_math(std::string_view markdown) {
+  if (markdown.find('\\') == std::string_view::npos) return std::string(markdown);
+  const std::vector<bool> code = code_bytes(markdown);  // TeX included, from its first '$'
+  std::string out;
+  out.reserve(markdown.size());
+  bool in_math = false;
+  for (size_t i = 0; i < markdown.size(); ++i) {
+    if (!code[i]) in_math = false;
+    else if (markdown[i] == '$' && (i == 0 || !code[i - 1])) in_math = true;
+    if (in_math && markdown[i] == '\\' && i + 1 < markdown.size() && code[i + 1] &&
+        std::ispunct(static_cast<unsigned char>(markdown[i + 1])) && markdown[i + 1] != '$') {
+      out += markdown[++i];  // what the old engine's markdown gave MathJax
+      continue;
+    }
+    out += markdown[i];
+  }
+  return out;
+}
+
 bool has_tex_math(std::string_view markdown) {
   if (markdown.find('$') == std::string_view::npos) return false;
   // code_bytes() marks TeX between dollars as it marks code: a marked run
@@ -226,6 +256,11 @@ void carry_math(Run& run, const ojson& site) {
     if (!on) continue;
     std::string body = math_delimiters(item.body);
     if (run.engine == Engine::jekyll) body = kramdown_inline_math(body);
+    // Hugo (without goldmark's passthrough) and Zola ran their markdown
+    // over the TeX before MathJax or KaTeX read it: authors wrote \_ and
+    // \\\\ to get _ and \\. Quire leaves TeX alone, so the escapes go.
+    if ((run.engine == Engine::hugo && !site.contains("math_raw")) || run.engine == Engine::zola)
+      body = unescape_math(body);
     if (body != item.body) {
       item.body = std::move(body);
       run.count("MathJax \\( \\) or \\[ \\] delimiters (now $ and $$)");
