@@ -8,6 +8,7 @@
 #include "core/markdown.hpp"
 #include "core/math.hpp"
 #include "core/router.hpp"
+#include "core/toc.hpp"
 #include "core/views.hpp"
 
 namespace quire {
@@ -188,6 +189,8 @@ std::string read_pages(std::string_view text, std::vector<Post>& pages) {
     p.permalink = std::move(permalink);
     if (const Field* code = field(o, "code"); code && std::string_view(code->type) == "array")
       p.code_json = code->value;  // build-time highlighting (code_tokens.hpp)
+    if (const Field* params = field(o, "params"); params && std::string_view(params->type) == "object")
+      p.params_json = params->value;  // toc, math (toc.hpp, math.hpp)
     pages.push_back(std::move(p));
   }
   return {};
@@ -236,6 +239,10 @@ void write_pages(json& doc, const Bundle& b) {
     json j = {{"slug", p.slug.str()}, {"title", p.title.str()}, {"body", p.body.str()}};
     if (!p.date.empty()) j["date"] = p.date.str();
     if (!p.permalink.empty()) j["permalink"] = p.permalink.str();
+    if (!p.params_json.empty() && p.params_json != "{}") {
+      json params = json::parse(p.params_json, nullptr, false);
+      if (params.is_object() && !params.empty()) j["params"] = std::move(params);
+    }
     if (!p.code_json.empty()) {
       json code = json::parse(p.code_json, nullptr, false);
       if (code.is_array() && !code.empty()) j["code"] = std::move(code);
@@ -269,10 +276,16 @@ bool render_page_view(const Bundle& b, std::string_view slug, View& v) {
   o.figures = true;
   TokenReplay tokens(p->code_json);  // build-time highlighting, as a post's
   o.code = &tokens;
+  // A table of contents when the page's front matter asks for one (toc.hpp;
+  // site.yaml's toc_min_headings is the posts').
+  const bool toc = params_flag(*p, "toc") == 1;
+  std::vector<HeadingEntry> headings;
+  if (toc) o.headings = &headings;
+  const std::string body = render_markdown(p->body, o);
   Html h;
   h.raw("<article class=\"page\" data-page=\"").text(p->slug).raw("\">\n<header class=\"post-header\">\n<h1>")
-      .text(p->title).raw("</h1>\n</header>\n<div class=\"post-body\">\n").raw(render_markdown(p->body, o))
-      .raw("</div>\n</article>\n");
+      .text(p->title).raw("</h1>\n</header>\n").raw(toc ? table_of_contents(b.site, *p, headings) : std::string())
+      .raw("<div class=\"post-body\">\n").raw(body).raw("</div>\n</article>\n");
   v.html = h.take();
   return true;
 }

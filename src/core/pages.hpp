@@ -18,7 +18,8 @@
 // one: Home, Tags, Archive, Search.
 //
 // In the bundle: "pages": [{"slug", "title", "body", "date"?,
-// "permalink"?, "code"?: [token runs, as a post's]}] at the top level, and
+// "permalink"?, "code"?: [token runs, as a post's], "params"?: {front
+// matter's other keys, as a post's: toc, math}}] at the top level, and
 // "menu": [{"title", "page"|"tag"|"path"|"url": ".."}] in "site"; read by a
 // small reader of flat objects from the spans the loader hands over (no
 // JSON DOM in the WASM module), written beside the rest.

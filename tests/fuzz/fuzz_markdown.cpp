@@ -33,7 +33,7 @@ using quire::testing::HtmlToken;
 const std::set<std::string> kElements = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "a", "sup", "li", "ol",
                                          "ul", "code", "pre", "u", "table", "thead", "tbody", "tr", "th",
                                          "td", "strong", "em", "del", "section", "input", "img", "hr",
-                                         "br", "blockquote"};
+                                         "br", "blockquote", "span"};  // span: math (core/math.hpp)
 const std::set<std::string> kVoidElements = {"input", "img", "hr", "br"};
 const std::set<std::string> kAttributes = {"id", "class", "href", "src", "alt", "title", "loading", "decoding",
                                            "type", "disabled", "checked", "role", "tabindex", "start",
@@ -158,6 +158,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (mode & 4) options.base_path = "/blog/";
   if (mode & 8) options.id_prefix = "w1-";
   if (mode & 32) options.drop_raw_html = true;
+  if (mode & 64) options.math = true;  // core/math.hpp: LaTeX spans, display blocks kept whole
+  if (mode & 128) options.smart_punctuation = true;
 
   const std::string html = quire::render_markdown(markdown, options);
   FUZZ_CHECK(valid_utf8(html), "HTML not valid UTF-8 for " + excerpt(markdown));

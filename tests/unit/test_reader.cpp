@@ -257,6 +257,22 @@ TEST_SUITE("reader") {
     CHECK_FALSE(has(view(bundle(R"("toc_min_headings":2)", R"(,"params":{"toc":false})"), "/posts/a/").html, "class=\"toc\""));
   }
 
+  TEST_CASE("table of contents: a page with toc: true has one (toc_min_headings is the posts')") {
+    auto bundle = [&](const std::string& params) {
+      return load(R"({"format":"quire-bundle","version":1,"site":{"toc_min_headings":1},"posts":[],
+        "pages":[{"slug":"work","title":"Work with me","date":"2022-01-01","summary":"","body":"## Rates\n\n## Terms\n\n$x^2$"
+                  )" + params + "}]}");
+    };
+    auto page = [](const quire::Bundle& b) { return quire::render_view(b, quire::parse_route("/work/", b)).html; };
+    const std::string asked = page(bundle(R"(,"params":{"toc":true,"math":true})"));
+    CHECK(has(asked, "</header>\n<nav class=\"toc\" aria-labelledby=\"quire-toc\">"));
+    CHECK(has(asked, "<li><a href=\"#rates\">Rates</a></li>"));
+    CHECK(has(asked, "<span class=\"math\">x^2</span>"));  // and math: params travel with pages
+    const std::string plain = page(bundle(""));
+    CHECK_FALSE(has(plain, "class=\"toc\""));
+    CHECK(has(plain, "$x^2$"));
+  }
+
   TEST_CASE("table of contents: front matter and site.yaml are checked, with the line") {
     std::vector<quire::Diagnostic> errors, warnings;
     auto r = quire::parse_post("---\ntitle: T\ndate: 2022-01-01\ntoc: maybe\n---\nx\n", "p.md", errors, warnings);
