@@ -20,7 +20,7 @@ struct Fixture {
   ImportReport report;
   Run run;
   explicit Fixture(Engine e, std::string permalink = "")
-      : run{e, fs::path("src"), fs::path("dest"), report, std::move(permalink), "", {}, "", {}, {}, {}, "en", {}} {}
+      : run{e, fs::path("src"), fs::path("dest"), report, std::move(permalink), "", {}, "", {}, {}, {}, "en", {}, {}} {}
 
   // A post the links can point at.
   void add_post(const std::string& slug, const std::string& date, std::vector<std::string> keys) {
@@ -816,6 +816,27 @@ TEST_CASE("Hugo and Zola: the default language's post.en.md is the post; other l
   REQUIRE(z.import(Engine::zola).ok());
   CHECK(z.report.posts == 1);
   CHECK(z.notes().find("blog/a.de.md: a translation (de): not imported") != std::string::npos);
+}
+
+TEST_CASE("Hugo: languages by folder (contentDir per language): the default language's folder is the blog at the root, its title the site's") {
+  // A Japanese blog's shape: content/ja/entry/2015/08/13/x.md served at
+  // /entry/2015/08/13/x/, an English folder beside it, the title only in
+  // [languages.ja].
+  Blog h("hugo-lang-dirs", {{"config.yaml", "baseURL: 'https://b.example'\ndefaultContentLanguage: ja\nlanguages:\n  ja:\n"
+                                            "    contentDir: content/ja/\n    title: Lab\n    params:\n      description: Notes\n"
+                                            "  en:\n    contentDir: content/en/\n    title: Lab EN\n"},
+                            {"content/ja/entry/2015/08/13/vnc.md", "---\ntitle: VNC\ndate: 2015-08-13\n---\nA\n"},
+                            {"content/ja/about.md", "---\ntitle: About\n---\nMe\n"},
+                            {"content/en/entry/2022/07/24/cks.md", "---\ntitle: CKS\ndate: 2022-07-24\n---\nB\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(h.report.posts == 1);
+  CHECK(h.out("posts/vnc.md").find("aliases: [\"/entry/2015/08/13/vnc/\"]") != std::string::npos);
+  CHECK_FALSE(h.wrote("posts/cks.md"));
+  CHECK(h.out("pages/about.md").find("title: \"About\"") != std::string::npos);
+  CHECK(h.out("site.yaml").find("title: \"Lab\"") != std::string::npos);
+  CHECK(h.out("site.yaml").find("description: \"Notes\"") != std::string::npos);
+  CHECK(h.out("site.yaml").find("/ja/index.xml") == std::string::npos);
+  CHECK(h.notes().find("content/en: the en translation's folder (its contentDir): not imported") != std::string::npos);
 }
 
 TEST_CASE("Hugo: a date's own offset gives the old URL's year and month (timeZone only places dates without one)") {

@@ -106,7 +106,7 @@ std::string Run::url_of(const Item& item) const {
 void collect_content_dir(Run& run, const fs::path& content,
                          const std::function<void(const fs::path&, const ojson&)>& section) {
   const std::vector<fs::path> files =
-      files_under(run, content, [](const fs::path& p) { return p.filename().string()[0] == '.'; });
+      files_under(run, content, [&](const fs::path& p) { return p.filename().string()[0] == '.' || run.translation_dirs.count(p); });
   // A file's language suffix when the site declares it ("fr" of post.fr.md),
   // and its name without the default language's (post.en.md -> post).
   auto language = [&](const fs::path& f) -> std::string {

@@ -104,6 +104,9 @@ struct Run {
   // The config's own top-level text settings (Jekyll's img_url: /img/...),
   // which {{ site.img_url }} in a post stands for.
   std::map<std::string, std::string> site_vars;
+  // Hugo's other languages' folders ([languages.en] contentDir =
+  // "content/en"), with their codes: not read as the blog's content.
+  std::map<fs::path, std::string> translation_dirs;
 
   void note(const std::string& file, int line, std::string message) {
     report.not_converted.push_back({file, line, std::move(message)});

@@ -119,8 +119,25 @@ void read_config(Run& run, ojson& site, std::string& content_dir) {
   if (categories) site["taxonomies"] = ojson::array({"tags", "categories"});
   if (!get_str(c, "contentDir").empty()) content_dir = get_str(c, "contentDir");
   if (!get_str(c, "defaultContentLanguage").empty()) run.default_language = get_str(c, "defaultContentLanguage");
-  if (const ojson* langs = get_obj(c, "languages"); langs && langs->is_object())
+  if (const ojson* langs = get_obj(c, "languages"); langs && langs->is_object()) {
     for (const auto& [code, settings] : langs->items()) run.languages.insert(code);
+    // Hugo's languages by folder ([languages.ja] contentDir = "content/ja",
+    // title = "..."): the default language's folder is the blog, at the
+    // site's root; the other languages' folders are translations.
+    for (const auto& [code, settings] : langs->items()) {
+      std::string dir = get_str(settings, "contentDir");
+      while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
+      if (code != run.default_language) {
+        if (!dir.empty()) run.translation_dirs[run.src / dir] = code;
+        continue;
+      }
+      if (!dir.empty()) content_dir = dir;
+      if (!site.contains("title") && !get_str(settings, "title").empty()) site["title"] = get_str(settings, "title");
+      const ojson* lp = get_obj(settings, "params");
+      if (!site.contains("description") && lp && !get_str(*lp, "description").empty())
+        site["description"] = get_str(*lp, "description");
+    }
+  }
 }
 
 bool at_line_start(std::string_view text, size_t pos) { return pos == 0 || text[pos - 1] == '\n'; }
@@ -327,6 +344,10 @@ void read_hugo(Run& run, ojson& site) {
     run.report.errors.push_back({run.shown(content), 0, "missing: a Hugo site keeps its posts in content/"});
     return;
   }
+  for (const auto& [dir, code] : run.translation_dirs)
+    if (fs::is_directory(dir))
+      run.note(run.shown(dir), 0, "the " + code + " translation's folder (its contentDir): not imported, a Quire blog has one language (" +
+                                      run.default_language + ")");
   collect_content_dir(run, content, [&](const fs::path&, const ojson&) {});
   // Hugo's RSS feeds: /index.xml, and each section's /<section>/index.xml.
   std::set<std::string> sections;
