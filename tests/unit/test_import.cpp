@@ -189,6 +189,38 @@ TEST_CASE("Liquid: include figure becomes an image, with a caption a <figure>; o
   CHECK(f.notes().find("p.md:3: {% include note.html text=\"x\" %}: include of a template") == 0);
 }
 
+TEST_CASE("Liquid: the themes' video and audio includes become players (Chirpy's embed/, Minimal Mistakes' video, al-folio's video.liquid)") {
+  Fixture f(Engine::jekyll);
+  CHECK(f.liquid("{% include embed/youtube.html id='Ab_c-1?start=1631' title='t' %}\n") ==
+        "<iframe src=\"https://www.youtube-nocookie.com/embed/Ab_c-1?start=1631\" title=\"YouTube video\" loading=\"lazy\" allowfullscreen></iframe>\n");
+  CHECK(f.liquid("{% include video id=\"RuY-JRvlcKk\" provider=\"youtube\" %}\n") ==
+        "<iframe src=\"https://www.youtube-nocookie.com/embed/RuY-JRvlcKk\" title=\"YouTube video\" loading=\"lazy\" allowfullscreen></iframe>\n");
+  CHECK(f.liquid("{% include embed/vimeo.html id='12345' %}\n") ==
+        "<iframe src=\"https://player.vimeo.com/video/12345\" title=\"Vimeo video\" loading=\"lazy\" allowfullscreen></iframe>\n");
+  CHECK(f.liquid("{% include embed/video.html src=\"/media/a b.mp4\" title=\"Demo\" %}\n") ==
+        "<video src=\"/media/a%20b.mp4\" controls></video><br><em>Demo</em>\n");
+  CHECK(f.liquid("{% include video.liquid path=\"assets/video/x.mp4\" class=\"img-fluid\" controls=true %}\n") ==
+        "<video src=\"/assets/video/x.mp4\" controls></video>\n");
+  CHECK(f.liquid("{% include embed/audio.html src='/a.mp3' %}\n") == "<audio src=\"/a.mp3\" controls></audio>\n");
+  // No video id or a template in the path: reported, left as it is
+  CHECK(f.liquid("{% include embed/youtube.html id='a b' %}\n") == "{% include embed/youtube.html id='a b' %}\n");
+  CHECK(f.liquid("{% include embed/video.html src='{URL}' %}\n") == "{% include embed/video.html src='{URL}' %}\n");
+  CHECK(f.report.converted.at("{% include <video or audio> %} (a theme's player)") == 6);
+  CHECK(f.notes().find("include of a template (embed/youtube.html)") != std::string::npos);
+}
+
+TEST_CASE("Liquid: kramdown span attribute lists inside a line (a link's {:target=\"_blank\"}) are removed, not shown") {
+  Fixture f(Engine::jekyll);
+  CHECK(f.liquid("Using [mermaid](https://m.example/){:target=\"\\_blank\"} and [b](/b){:target=\"_blank\" rel=\"noopener\"}.\n") ==
+        "Using [mermaid](https://m.example/) and [b](/b).\n");
+  CHECK(f.report.converted.at("kramdown link attributes ({:target=\"_blank\"}): dropped") == 2);
+  CHECK(f.liquid("![a](a.png){: width='100%' }caption **b**{: .x} text\n") == "![a](a.png)caption **b** text\n");
+  CHECK(f.notes() == "p.md:1: kramdown attribute list \"{: .x}\" removed\n");
+  // In code, or not after a span element: left as it is
+  CHECK(f.liquid("`[a](b){:target=\"_blank\"}` and word{: .x} and {::nomarkdown}\n") ==
+        "`[a](b){:target=\"_blank\"}` and word{: .x} and {::nomarkdown}\n");
+}
+
 TEST_CASE("Liquid: kramdown attribute lists are removed and reported") {
   Fixture f(Engine::jekyll);
   CHECK(f.liquid("A lead.\n{: .lead}\n\n![x](y.png){: .center}\n\n* TOC\n{:toc}\n\nText.\n") ==

@@ -25,6 +25,42 @@ std::string without_site_root(std::string s) {
   return s;
 }
 
+// The themes' video and audio includes: Chirpy's embed/youtube.html
+// id='x?start=9' (and embed/vimeo.html, embed/video.html src=,
+// embed/audio.html src=), Minimal Mistakes' video id="x" provider="youtube",
+// al-folio's video.liquid path="assets/video/x.mp4". The player's HTML, ""
+// for any other include or an argument that is no video id or plain path.
+std::string media_include(const std::string& file, const Args& args) {
+  std::string stem = file.substr(0, file.find('.'));
+  if (stem.rfind("embed/", 0) == 0) stem = stem.substr(6);
+  std::string provider = stem;
+  if (stem == "video" && !args.get("provider").empty()) provider = args.get("provider");
+  if (provider == "youtube" || provider == "vimeo") {
+    std::string id = args.get("id");
+    std::string start;
+    if (const size_t q = id.find('?'); q != std::string::npos) {  // youtube.html id='x?start=1631'
+      const std::string query = id.substr(q + 1);
+      id.resize(q);
+      if (query.rfind("start=", 0) == 0 && query.size() > 6 && query.find_first_not_of("0123456789", 6) == std::string::npos)
+        start = "?" + query;
+    }
+    if (!video_id_ok(id, provider == "vimeo")) return "";
+    return provider == "vimeo" ? vimeo_iframe(id) : youtube_iframe(id + start);
+  }
+  if (stem != "video" && stem != "audio") return "";
+  std::string src = args.get("src");
+  if (src.empty()) src = args.get("path");
+  src = without_site_root(src);
+  if (src.empty() || src.find_first_of("\"'<>{}") != std::string::npos) return "";
+  std::string encoded;
+  for (char c : src) encoded += c == ' ' ? std::string("%20") : std::string(1, c);
+  if (encoded.find("://") == std::string::npos && encoded[0] != '/') encoded = "/" + encoded;  // al-folio's path is the site's
+  std::string html = "<" + stem + " src=\"" + encoded + "\" controls></" + stem + ">";
+  const std::string title = args.get("title");
+  if (!title.empty() && title.find_first_of("<>&") == std::string::npos) html += "<br><em>" + title + "</em>";
+  return html;
+}
+
 bool is_site_root(const std::string& v) {
   return v == "site.url" || v == "site.baseurl" || v == "site.github.url" || v == "site.baseurl | prepend: site.url";
 }
@@ -293,6 +329,12 @@ TagResult liquid_tag(Run& run, std::string_view text, Tag& t) {
       r.construct = "{% include figure %}";
       return r;
     }
+    if (const std::string media = media_include(file, args); !media.empty()) {
+      r.converted = true;
+      r.replacement = media;
+      r.construct = "{% include <video or audio> %} (a theme's player)";
+      return r;
+    }
     // A site's own image include ({% include image.html url="/a.png"
     // description="..." %}): its one image argument is what it shows.
     std::string image;
@@ -490,6 +532,34 @@ bool ial_layout_only(const std::string& ial) {
   return true;
 }
 
+// kramdown's span attribute lists inside a line, after a link, image,
+// emphasis or code span: [a](https://a){:target="_blank"}, **b**{: .x}.
+// `l` is the line starting at `pos` of the text `code` marks.
+void drop_span_ials(Run& run, std::string& l, const std::vector<bool>& code, size_t pos, const std::string& file, int line) {
+  std::string kept;
+  size_t from = 0;
+  for (size_t at = l.find("{:"); at != std::string::npos; at = l.find("{:", at + 1)) {
+    const size_t close = l.find('}', at);
+    if (at == 0 || close == std::string::npos || code[pos + at] || std::strchr(")]*_`", l[at - 1]) == nullptr) continue;
+    const std::string ial = l.substr(at, close - at + 1);
+    if (ial.size() < 4 || ial[2] == ':' || ial[2] == '/' || ial.find('{', 1) != std::string::npos) continue;
+    std::vector<std::string> classes, keys;
+    ial_words(ial, classes, keys);
+    const bool link_only = classes.empty() && !keys.empty() &&
+                           std::all_of(keys.begin(), keys.end(), [](const std::string& k) { return k == "target" || k == "rel"; });
+    if (link_only)
+      run.count("kramdown link attributes ({:target=\"_blank\"}): dropped");
+    else if (ial_layout_only(ial))
+      run.count("kramdown attribute list of layout only ({: .align-center}, style, width): dropped");
+    else
+      run.note(file, line, "kramdown attribute list \"" + ial + "\" removed");
+    kept += l.substr(from, at - from);
+    from = close + 1;
+    at = close;
+  }
+  if (from > 0) l = kept + l.substr(from);
+}
+
 // The block that ends `out` (a paragraph, or a quote whose "> " go) inside
 // a callout of `kind`; false when `out` ends with no block.
 bool wrap_last_block(std::string& out, const std::string& kind) {
@@ -630,6 +700,7 @@ std::string remove_kramdown_ial(Run& run, const std::string& text, int first_lin
       l = l.substr(0, at);
       while (!l.empty() && l.back() == ' ') l.pop_back();
     }
+    drop_span_ials(run, l, code, pos, file, line);
     out += l;
     if (e < text.size()) out += '\n';
     pos = next;
