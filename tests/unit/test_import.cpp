@@ -871,6 +871,28 @@ TEST_CASE("Hugo: languages by folder (contentDir per language): the default lang
   CHECK(h.notes().find("content/en: the en translation's folder (its contentDir): not imported") != std::string::npos);
 }
 
+TEST_CASE("Hugo: the site's own shortcode of plain HTML (a series' list of links) becomes its HTML; one with Go template stays reported") {
+  Blog h("hugo-static-shortcode",
+         {{"config.yaml", "baseURL: 'https://b.example'\ntheme: t\n"},
+          {"layouts/shortcodes/series.html", "<hr>\n<h5>Series</h5>\n<ul>\n<li><a href=\"/entry/2020/05/10/one/\">One</a></li>\n</ul>\n<hr>\n"},
+          {"themes/t/layouts/shortcodes/badge.html", "<span class=\"badge\">new</span>"},
+          {"themes/t/layouts/shortcodes/ad.html", "<div>{{ .Site.Params.ad }}</div>"},
+          {"themes/t/layouts/shortcodes/banner.html", "<ins class=\"adsbygoogle\"></ins>\n<script>push()</script>\n"},
+          {"themes/t/layouts/shortcodes/table.html", "{{ $t := printf \"<table %s>\" .Params }}\n{{ (replace (.Inner | markdownify) \"<table>\" $t) | safeHTML }}\n"},
+          {"content/posts/one.md", "---\ntitle: One\ndate: 2020-05-10\n---\n{{< series >}}\nHello {{< badge >}} there.\n\n{{< ad >}}\n\n{{< banner >}}\n\n"
+                                   "{{< table class=\"table\" >}}\n|a|b|\n|-|-|\n|1|{{< badge >}}|\n{{</ table >}}\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  const std::string one = h.out("posts/one.md");
+  CHECK(one.find("\n\n<hr>\n<h5>Series</h5>\n<ul>\n<li><a href=\"/entry/2020/05/10/one/\">One</a></li>\n</ul>\n<hr>\n\nHello <span class=\"badge\">new</span> there.") !=
+        std::string::npos);
+  CHECK(one.find("{{< ad >}}") != std::string::npos);
+  CHECK(h.notes().find("{{< ad >}}: shortcode \"ad\" (a template of the theme or site): no equivalent") != std::string::npos);
+  CHECK(h.notes().find("{{< banner >}}: shortcode \"banner\"") != std::string::npos);  // an ad's script: not inlined
+  // Around markdown ({{ .Inner | markdownify }}): the table is the post's
+  CHECK(one.find("\n\n|a|b|\n|-|-|\n|1|<span class=\"badge\">new</span>|\n\n") != std::string::npos);
+  CHECK(one.find("table >}}") == std::string::npos);
+}
+
 TEST_CASE("Hugo: a date's own offset gives the old URL's year and month (timeZone only places dates without one)") {
   Blog h("hugo-offset", {{"hugo.toml", "timeZone = 'Europe/Berlin'\n[permalinks]\nposts = '/:year/:month/:slug/'\n"},
                          {"content/posts/late.md", "---\ntitle: Late\ndate: 2020-09-30T20:00:00-07:00\n---\nA\n"},

@@ -6,6 +6,7 @@
 // {{ ... }} in a Hugo post is already text and stays as it is.
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <set>
 
 #include "build/fsutil.hpp"
@@ -155,6 +156,44 @@ std::string gist_anchor(const std::string& file) {
   return a;
 }
 
+// The site's (or its theme's) own shortcode template,
+// layouts/shortcodes/<name>.html (the site's first); nothing if none.
+std::optional<std::string> shortcode_template(const Run& run, const std::string& name) {
+  if (name.empty() || name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") != std::string::npos)
+    return std::nullopt;
+  std::vector<fs::path> dirs = {run.src / "layouts" / "shortcodes"};
+  std::error_code ec;
+  std::vector<fs::path> themes;
+  for (auto it = fs::directory_iterator(run.src / "themes", ec); !ec && it != fs::directory_iterator(); it.increment(ec))
+    themes.push_back(it->path() / "layouts" / "shortcodes");
+  std::sort(themes.begin(), themes.end());
+  dirs.insert(dirs.end(), themes.begin(), themes.end());
+  for (const fs::path& dir : dirs) {
+    std::string html;
+    if (read_file(dir / (name + ".html"), html)) return html;
+  }
+  return std::nullopt;
+}
+
+// Its HTML when the template is plain HTML (a series' list of links, a
+// banner): no Go template and no script (an ad) in it.
+std::optional<std::string> static_shortcode(const Run& run, const std::string& name) {
+  std::optional<std::string> html = shortcode_template(run, name);
+  if (!html || html->find("{{") != std::string::npos || html->find("<script") != std::string::npos) return std::nullopt;
+  html = trim_copy(*html);
+  if (html->empty()) return std::nullopt;
+  return html;
+}
+
+// A paired shortcode whose template renders its inner text as markdown
+// in some HTML ({{ .Inner | markdownify }}, .Page.RenderString): the
+// text is the post's.
+bool markdown_wrapper(const Run& run, const std::string& name) {
+  const std::optional<std::string> html = shortcode_template(run, name);
+  return html && html->find(".Inner") != std::string::npos &&
+         (html->find("markdownify") != std::string::npos || html->find("RenderString") != std::string::npos);
+}
+
 }  // namespace
 
 TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
@@ -173,6 +212,8 @@ TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
     r.construct = "escaped shortcode";
     return r;
   }
+  if (inner.size() > 1 && inner[0] == '/' && (inner[1] == ' ' || inner[1] == '\t'))  // {{</ table >}} is {{< /table >}}
+    inner = "/" + trim_copy(inner.substr(1));
   const size_t sp = inner.find_first_of(" \t\n");
   const std::string name = inner.substr(0, sp);
   const Args args = parse_args(sp == std::string::npos ? "" : std::string_view(inner).substr(sp));
@@ -207,6 +248,12 @@ TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
     r.converted = true;
     r.replacement = details_open(word(0, "summary"));
     r.construct = construct;
+    return r;
+  }
+  if (!name.empty() && name[0] == '/' && markdown_wrapper(run, name.substr(1))) {
+    r.converted = true;
+    r.construct = t.open + " " + name.substr(1) + " " + (t.open == "{{<" ? ">}}" : "%}}") +
+                  " (the site's own shortcode around markdown: its text kept)";
     return r;
   }
   if (!name.empty() && name[0] == '/') {  // the end of a paired shortcode not converted: stays
@@ -329,6 +376,24 @@ TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
       r.converted = true;
       r.replacement = alone ? "- " + link : link;
       r.construct = construct + " (a theme's shortcode with a web address: as a link)";
+      return r;
+    }
+  }
+  if (size_t close_end = 0; markdown_wrapper(run, name) &&
+                            find_closing(text, t.end, t.open, "/" + name, close_end) != std::string_view::npos) {
+    r.converted = true;
+    r.construct = construct + " (the site's own shortcode around markdown: its text kept)";
+    return r;
+  }
+  if (const std::optional<std::string> html = static_shortcode(run, name)) {
+    // Its HTML in the post, as Hugo wrote it: alone on its line, a block.
+    size_t close_end = 0;
+    const bool alone = at_line_start(text, t.begin) && (t.end == text.size() || text[t.end] == '\n');
+    if (find_closing(text, t.end, t.open, "/" + name, close_end) == std::string_view::npos &&
+        (alone || html->find('\n') == std::string::npos)) {
+      r.converted = true;
+      r.replacement = alone ? "\n" + *html + "\n" : *html;
+      r.construct = construct + " (the site's own shortcode of plain HTML: its HTML)";
       return r;
     }
   }
