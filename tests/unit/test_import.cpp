@@ -213,9 +213,9 @@ TEST_CASE("Liquid: kramdown span attribute lists inside a line (a link's {:targe
   Fixture f(Engine::jekyll);
   CHECK(f.liquid("Using [mermaid](https://m.example/){:target=\"\\_blank\"} and [b](/b){:target=\"_blank\" rel=\"noopener\"}.\n") ==
         "Using [mermaid](https://m.example/) and [b](/b).\n");
-  CHECK(f.report.converted.at("kramdown link attributes ({:target=\"_blank\"}): dropped") == 2);
-  CHECK(f.liquid("![a](a.png){: width='100%' }caption **b**{: .x} text\n") == "![a](a.png)caption **b** text\n");
-  CHECK(f.notes() == "p.md:1: kramdown attribute list \"{: .x}\" removed\n");
+  CHECK(f.liquid("![a](a.png){: width='100%' }caption **b**{: .x} `/a/b`{: .filepath} text\n") == "![a](a.png)caption **b** `/a/b` text\n");
+  CHECK(f.report.converted.at("kramdown attribute list on a link or span ({:target=\"_blank\"}, {: .filepath}): dropped") == 5);
+  CHECK(f.notes().empty());
   // In code, or not after a span element: left as it is
   CHECK(f.liquid("`[a](b){:target=\"_blank\"}` and word{: .x} and {::nomarkdown}\n") ==
         "`[a](b){:target=\"_blank\"}` and word{: .x} and {::nomarkdown}\n");
@@ -755,6 +755,22 @@ TEST_CASE("Eleventy: a post in a folder of its name is a bundle: its images come
   CHECK(post.find("![A possum](./possum.png)") != std::string::npos);
 }
 
+TEST_CASE("Eleventy: a page with permalink / is the home page, left out; an old address with '#' in a folder's name gets no alias") {
+  // A Chinese blog's shape: src/pages/index.md (permalink: /) and a post
+  // folder "[Vue] #tips"; both made the build fail.
+  Blog b("eleventy-home-hash", {{"eleventy.config.js", "export default function () { return { dir: { input: 'src' } } }\n"},
+                                {"src/pages/index.md", "---\nlayout: home.njk\npermalink: /\n---\n"},
+                                {"src/posts/Vue/[Vue] #tips/index.md", "---\ntitle: Tips\ndate: 2021-01-01\n---\nA\n"},
+                                {"src/posts/Vue/plain/index.md", "---\ntitle: Plain\ndate: 2021-01-02\n---\nB\n"}});
+  REQUIRE(b.import(Engine::eleventy).ok());
+  CHECK(b.report.posts == 2);
+  CHECK(b.report.pages == 0);
+  CHECK(b.notes().find("src/pages/index.md: the home page (at /): Quire makes its own; not converted") != std::string::npos);
+  CHECK(b.notes().find("its old address /posts/Vue/[Vue] #tips/ has a '?' or '#'") != std::string::npos);
+  CHECK(b.out("posts/vue-tips/index.md").find("aliases") == std::string::npos);
+  CHECK(b.out("posts/plain/index.md").find("aliases: [\"/posts/Vue/plain/\"]") != std::string::npos);
+}
+
 TEST_CASE("Zola: the old URL of a file name with capitals, spaces or accents is the slug Zola made of it") {
   Blog b("zola-slugified", {{"config.toml", "base_url = 'https://z.example'\n"},
                             {"content/blog/My Café Trip.md", "+++\ntitle = 'Trip'\ndate = 2021-01-01\n+++\nA\n"}});
@@ -891,6 +907,13 @@ TEST_CASE("Hugo: the site's own shortcode of plain HTML (a series' list of links
   // Around markdown ({{ .Inner | markdownify }}): the table is the post's
   CHECK(one.find("\n\n|a|b|\n|-|-|\n|1|<span class=\"badge\">new</span>|\n\n") != std::string::npos);
   CHECK(one.find("table >}}") == std::string::npos);
+}
+
+TEST_CASE("Hugo: {{< / alert >}} (a space after the slash) closes the callout as {{< /alert >}} does") {
+  Fixture f(Engine::hugo);
+  const std::string out = f.hugo("{{< alert >}}\nNotes.\n{{< / alert >}}\n\nText.\n");
+  CHECK(out.find("/ alert") == std::string::npos);
+  CHECK(out.find("</div>") != std::string::npos);
 }
 
 TEST_CASE("Hugo: a date's own offset gives the old URL's year and month (timeZone only places dates without one)") {

@@ -328,9 +328,14 @@ void add_old_feed(ojson& site, const std::string& path) {
 bool builtin_page(Run& run, const Item& item) {
   if (!item.page) return false;
   const std::string url = run.url_of(item);
+  const bool text = item.body.find_first_not_of(" \t\n") != std::string::npos;
+  if (url == "/" || url == "/index.html") {  // Eleventy's pages/index.md with permalink: /
+    run.note(item.shown, 0, std::string("the home page (at ") + url + "): Quire makes its own; not converted" +
+                                (text ? " (its text is not kept: put it on a page of its own)" : ""));
+    return true;
+  }
   const char* built = url.size() > 1 ? reserved_path(url.substr(1)) : nullptr;
   if (!built) return false;
-  const bool text = item.body.find_first_not_of(" \t\n") != std::string::npos;
   run.note(item.shown, 0, url == "/404.html"
                ? "the not-found page: Quire writes its own 404.html (with search and the nearest posts); not converted"
                : std::string("at ") + url + ", which is " + built + " Quire writes itself; not converted" +
@@ -407,6 +412,12 @@ void keep_old_url(Run& run, Item& item, const std::string& encoded_url) {
   if (item.page || item.out.contains("draft") || item.out.contains("permalink") ||
       old_url == percent_decode(run.url_of(item)))
     return;  // a draft had no address; the others keep theirs
+  if (old_url.find_first_of("?#") != std::string::npos) {
+    // A folder named "[Vue] #tips": its address had a %23 no redirect
+    // page can be written for.
+    run.note(item.shown, 0, "its old address " + old_url + " has a '?' or '#' in a folder or file name; no redirect kept for it");
+    return;
+  }
   ojson& aliases = item.out["aliases"];
   if (!aliases.is_array()) aliases = ojson::array();
   auto bare = [](std::string p) {  // "/post/x" and "/post/x/" are one address

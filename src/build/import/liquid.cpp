@@ -535,7 +535,7 @@ bool ial_layout_only(const std::string& ial) {
 // kramdown's span attribute lists inside a line, after a link, image,
 // emphasis or code span: [a](https://a){:target="_blank"}, **b**{: .x}.
 // `l` is the line starting at `pos` of the text `code` marks.
-void drop_span_ials(Run& run, std::string& l, const std::vector<bool>& code, size_t pos, const std::string& file, int line) {
+void drop_span_ials(Run& run, std::string& l, const std::vector<bool>& code, size_t pos) {
   std::string kept;
   size_t from = 0;
   for (size_t at = l.find("{:"); at != std::string::npos; at = l.find("{:", at + 1)) {
@@ -543,16 +543,9 @@ void drop_span_ials(Run& run, std::string& l, const std::vector<bool>& code, siz
     if (at == 0 || close == std::string::npos || code[pos + at] || std::strchr(")]*_`", l[at - 1]) == nullptr) continue;
     const std::string ial = l.substr(at, close - at + 1);
     if (ial.size() < 4 || ial[2] == ':' || ial[2] == '/' || ial.find('{', 1) != std::string::npos) continue;
-    std::vector<std::string> classes, keys;
-    ial_words(ial, classes, keys);
-    const bool link_only = classes.empty() && !keys.empty() &&
-                           std::all_of(keys.begin(), keys.end(), [](const std::string& k) { return k == "target" || k == "rel"; });
-    if (link_only)
-      run.count("kramdown link attributes ({:target=\"_blank\"}): dropped");
-    else if (ial_layout_only(ial))
-      run.count("kramdown attribute list of layout only ({: .align-center}, style, width): dropped");
-    else
-      run.note(file, line, "kramdown attribute list \"" + ial + "\" removed");
+    // A link's target, a code span's class (Chirpy's {: .filepath}): the
+    // span's looks, its text kept.
+    run.count("kramdown attribute list on a link or span ({:target=\"_blank\"}, {: .filepath}): dropped");
     kept += l.substr(from, at - from);
     from = close + 1;
     at = close;
@@ -700,7 +693,7 @@ std::string remove_kramdown_ial(Run& run, const std::string& text, int first_lin
       l = l.substr(0, at);
       while (!l.empty() && l.back() == ' ') l.pop_back();
     }
-    drop_span_ials(run, l, code, pos, file, line);
+    drop_span_ials(run, l, code, pos);
     out += l;
     if (e < text.size()) out += '\n';
     pos = next;
