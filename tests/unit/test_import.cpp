@@ -916,6 +916,32 @@ TEST_CASE("Hugo: {{< / alert >}} (a space after the slash) closes the callout as
   CHECK(out.find("</div>") != std::string::npos);
 }
 
+TEST_CASE("Hugo: an image a post names by /img/a.png that lives in assets/img/ (a theme's render hook finds it there) is copied to static/") {
+  Blog h("hugo-assets-images", {{"hugo.toml", "title = 'T'\n"},
+                                {"assets/img/aws%20.png", "PNG1"},
+                                {"assets/img/b.png", "PNG2"},
+                                {"assets/css/main.css", "body{}"},
+                                {"static/img/b.png", "STATIC"},
+                                {"content/posts/a.md", "---\ntitle: A\ndate: 2020-01-01\n---\n![x](/img/aws%2520.png)\n<img src=\"/img/b.png\">\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(h.out("static/img/aws%20.png") == "PNG1");
+  CHECK(h.out("static/img/b.png") == "STATIC");  // static/ has its own: kept
+  CHECK_FALSE(h.wrote("static/css/main.css"));
+  CHECK(h.report.converted.at("an image from assets/ (Hugo's global resources) copied to static/") == 1);
+}
+
+TEST_CASE("Liquid: al-folio's figure.liquid path relative to the site's root becomes root-relative when the site has the file") {
+  Blog b("alfolio-figure", {{"_config.yml", "title: T\n"},
+                            {"assets/img/rhino.png", "PNG"},
+                            {"_posts/2018-12-22-distill.md",
+                             "---\ntitle: D\n---\n{% include figure.liquid loading=\"eager\" path=\"assets/img/rhino.png\" class=\"img-fluid\" %}\n\n"
+                             "{% include figure.liquid path=\"assets/img/none.png\" %}\n"}});
+  REQUIRE(b.import(Engine::jekyll).ok());
+  const std::string post = b.out("posts/2018-12-22-distill.md");
+  CHECK(post.find("](/assets/img/rhino.png)") != std::string::npos);
+  CHECK(post.find("](assets/img/none.png)") != std::string::npos);
+}
+
 TEST_CASE("Hugo: a date's own offset gives the old URL's year and month (timeZone only places dates without one)") {
   Blog h("hugo-offset", {{"hugo.toml", "timeZone = 'Europe/Berlin'\n[permalinks]\nposts = '/:year/:month/:slug/'\n"},
                          {"content/posts/late.md", "---\ntitle: Late\ndate: 2020-09-30T20:00:00-07:00\n---\nA\n"},

@@ -25,6 +25,18 @@ std::string without_site_root(std::string s) {
   return s;
 }
 
+// An include's image path relative to the site's root, as al-folio's
+// figure.liquid takes it (path="assets/img/x.png" | relative_url): made
+// root-relative when the site has that file, so it shows from any page.
+std::string site_relative(const Run& run, std::string src) {
+  src = without_site_root(src);
+  std::error_code ec;
+  if (!src.empty() && src[0] != '/' && src[0] != '.' && src.find(':') == std::string::npos &&
+      fs::is_regular_file(run.src / src, ec))
+    return "/" + src;
+  return src;
+}
+
 // The themes' video and audio includes: Chirpy's embed/youtube.html
 // id='x?start=9' (and embed/vimeo.html, embed/video.html src=,
 // embed/audio.html src=), Minimal Mistakes' video id="x" provider="youtube",
@@ -324,7 +336,7 @@ TagResult liquid_tag(Run& run, std::string_view text, Tag& t) {
         return r;
       }
       r.converted = true;
-      r.replacement = figure_markdown(without_site_root(src), args.get("alt"), args.get("caption"),
+      r.replacement = figure_markdown(site_relative(run, src), args.get("alt"), args.get("caption"),
                                       without_site_root(args.get("link")));
       r.construct = "{% include figure %}";
       return r;
@@ -358,7 +370,7 @@ TagResult liquid_tag(Run& run, std::string_view text, Tag& t) {
         if (caption.empty()) caption = args.get(k);
       if (alt.empty()) alt = caption;
       r.converted = true;
-      r.replacement = figure_markdown(without_site_root(image), alt, caption, "");
+      r.replacement = figure_markdown(site_relative(run, image), alt, caption, "");
       r.construct = "{% include <image include> %}";
       return r;
     }
