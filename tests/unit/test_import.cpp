@@ -942,6 +942,20 @@ TEST_CASE("Liquid: al-folio's figure.liquid path relative to the site's root bec
   CHECK(post.find("](assets/img/none.png)") != std::string::npos);
 }
 
+TEST_CASE("Zola and Hugo: a site in a folder of the repository (blog/ with its config and content/) is read from there") {
+  Blog z("zola-subfolder", {{"flake.nix", "{}"},
+                            {"blog/config.toml", "base_url = 'https://z.example'\ntitle = 'Z'\n"},
+                            {"blog/content/posts/a.md", "+++\ntitle = 'A'\ndate = 2021-01-01\n+++\nA\n"}});
+  REQUIRE(z.import(Engine::zola).ok());
+  CHECK(z.report.posts == 1);
+  CHECK(z.out("site.yaml").find("title: \"Z\"") != std::string::npos);
+  CHECK(z.notes().find("blog: the site is in this folder (its config and content/): read from here") != std::string::npos);
+  // Two candidates: which one is not guessed
+  Blog h("hugo-two-subfolders", {{"a/hugo.toml", "title = 'A'\n"}, {"a/content/posts/a.md", "---\ntitle: A\ndate: 2021-01-01\n---\nA\n"},
+                                 {"b/hugo.toml", "title = 'B'\n"}, {"b/content/posts/b.md", "---\ntitle: B\ndate: 2021-01-01\n---\nB\n"}});
+  CHECK_FALSE(h.import(Engine::hugo).ok());
+}
+
 TEST_CASE("Hugo: a date's own offset gives the old URL's year and month (timeZone only places dates without one)") {
   Blog h("hugo-offset", {{"hugo.toml", "timeZone = 'Europe/Berlin'\n[permalinks]\nposts = '/:year/:month/:slug/'\n"},
                          {"content/posts/late.md", "---\ntitle: Late\ndate: 2020-09-30T20:00:00-07:00\n---\nA\n"},
