@@ -771,6 +771,26 @@ TEST_CASE("Eleventy: a page with permalink / is the home page, left out; an old 
   CHECK(b.out("posts/plain/index.md").find("aliases: [\"/posts/Vue/plain/\"]") != std::string::npos);
 }
 
+TEST_CASE("Eleventy: a post in Nunjucks with its text in {% markdown %} blocks is a post: the blocks' markdown, the HTML around it, {% codeblock %} fenced") {
+  // A blog moved from Drupal: posts/*.njk, markdownTemplateEngine njk.
+  Blog b("eleventy-njk-markdown",
+         {{"eleventy.js", "module.exports = () => ({ dir: { input: 'src/site' }, markdownTemplateEngine: 'njk' });\n"},
+          {"src/site/posts/20130321-spam.njk",
+           "---\ntitle: Cutting spam\ndate: 2013-03-21\ntags: posts\n---\n\n{% markdown %}\n\n    Append to **main.cf**:\n\n"
+           "    - one\n    - two\n{% endmarkdown %}\n  <figure><img src=\"/a.png\" alt=\"A\"></figure>\n"
+           "{%- markdown -%}\nThen:\n\n{% codeblock 'html' -%}\n<p>{{ x }}</p>\n{%- endcodeblock %}\n{% endmarkdown %}\n"},
+          {"src/site/posts/20140101-grid.njk", "---\ntitle: Grid\ndate: 2014-01-01\n---\n{% for a in albums %}{{ a }}{% endfor %}\n"}});
+  REQUIRE(b.import(Engine::eleventy).ok());
+  CHECK(b.report.posts == 1);
+  const std::string post = b.out("posts/20130321-spam.md");
+  CHECK(post.find("title: \"Cutting spam\"") != std::string::npos);
+  CHECK(post.find("\nAppend to **main.cf**:\n\n- one\n- two\n") != std::string::npos);
+  CHECK(post.find("\n<figure><img src=\"/a.png\" alt=\"A\"></figure>\n") != std::string::npos);
+  CHECK(post.find("```html\n<p>{{ x }}</p>\n```") != std::string::npos);
+  CHECK(post.find("markdown %}") == std::string::npos);
+  CHECK(b.notes().find("posts/20140101-grid.njk:1: a post in Nunjucks: Quire reads markdown only") != std::string::npos);
+}
+
 TEST_CASE("Zola: the old URL of a file name with capitals, spaces or accents is the slug Zola made of it") {
   Blog b("zola-slugified", {{"config.toml", "base_url = 'https://z.example'\n"},
                             {"content/blog/My Café Trip.md", "+++\ntitle = 'Trip'\ndate = 2021-01-01\n+++\nA\n"}});

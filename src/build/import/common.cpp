@@ -234,6 +234,10 @@ void convert_items(Run& run, const TagHandler& handle) {
       item.body = html_as_markdown(item.body);
       run.count("a page written in HTML (its HTML kept as the text)");
     }
+    if (item.source.extension() == ".njk") {
+      item.body = njk_markdown_body(item.body);
+      run.count("a post in Nunjucks with its text in {% markdown %} blocks (their text, the HTML around kept)");
+    }
     convert_front(run, item);
     if (!item.page_url.empty() && !item.out.contains("permalink")) item.out["permalink"] = item.page_url;
     item.slug = item.out.contains("slug") ? item.out["slug"].get<std::string>()

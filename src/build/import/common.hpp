@@ -128,6 +128,13 @@ struct Run {
   std::string url_of(const Item& item) const;
 };
 
+// Eleventy's posts in Nunjucks whose text is in {% markdown %} ...
+// {% endmarkdown %} blocks (a paired shortcode): where the first such tag
+// of `name` starts at or after `from` (npos: none), and the post's body as
+// markdown: each block's text, dedented, the HTML around it kept.
+size_t markdown_tag_at(std::string_view text, size_t from = 0, const char* name = "markdown");
+std::string njk_markdown_body(const std::string& body);
+
 // An engine's permalink pattern in Quire's tokens: :output_ext becomes
 // ".html" (a Jekyll post's page), Hugo's :contentbasename :slug, and
 // :section/:sections the posts' section. The rest is the core's to judge

@@ -242,6 +242,27 @@ TagResult liquid_tag(Run& run, std::string_view text, Tag& t) {
     r.construct = "{% highlight %}";
     return r;
   }
+  if (name == "codeblock") {
+    // Octopress' {% codeblock [title] lang:ruby %} (and a site's own
+    // {% codeblock 'html' %}): a fenced block.
+    const size_t close = find_closing(text, t.end, "{%", "endcodeblock", close_end);
+    if (close == std::string_view::npos) {
+      r.reason = "no closing endcodeblock";
+      return r;
+    }
+    std::string info;
+    for (const std::string& w : args.words)
+      if (w.rfind("lang:", 0) == 0) info = w.substr(5);
+    if (info.empty() && args.words.size() == 1 && args.words[0].size() <= 20 &&
+        args.words[0].find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+#-_") == std::string::npos)
+      info = args.words[0];
+    r.replacement = fenced_block(text.substr(t.end, close - t.end), info, at_line_start(text, t.begin));
+    if (close_end < text.size() && text[close_end] != '\n') r.replacement += "\n";
+    t.end = close_end;
+    r.converted = true;
+    r.construct = "{% codeblock %}";
+    return r;
+  }
   if (name == "raw") {
     const size_t close = find_closing(text, t.end, "{%", "endraw", close_end);
     r.converted = true;
