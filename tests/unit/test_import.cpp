@@ -20,7 +20,7 @@ struct Fixture {
   ImportReport report;
   Run run;
   explicit Fixture(Engine e, std::string permalink = "")
-      : run{e, fs::path("src"), fs::path("dest"), report, std::move(permalink), "", {}, "", {}, {}, {}, "en", {}} {}
+      : run{e, fs::path("src"), fs::path("dest"), report, std::move(permalink), "", {}, "", {}, {}, {}, "en", {}, {}} {}
 
   // A post the links can point at.
   void add_post(const std::string& slug, const std::string& date, std::vector<std::string> keys) {
@@ -187,6 +187,38 @@ TEST_CASE("Liquid: include figure becomes an image, with a caption a <figure>; o
         "<figure>\n\n![A](/i/a.png)\n\n<figcaption>\n\nCap *it*\n\n</figcaption>\n</figure>\n");
   CHECK(f.liquid("a\n\n{% include note.html text=\"x\" %}\n") == "a\n\n{% include note.html text=\"x\" %}\n");
   CHECK(f.notes().find("p.md:3: {% include note.html text=\"x\" %}: include of a template") == 0);
+}
+
+TEST_CASE("Liquid: the themes' video and audio includes become players (Chirpy's embed/, Minimal Mistakes' video, al-folio's video.liquid)") {
+  Fixture f(Engine::jekyll);
+  CHECK(f.liquid("{% include embed/youtube.html id='Ab_c-1?start=1631' title='t' %}\n") ==
+        "<iframe src=\"https://www.youtube-nocookie.com/embed/Ab_c-1?start=1631\" title=\"YouTube video\" loading=\"lazy\" allowfullscreen></iframe>\n");
+  CHECK(f.liquid("{% include video id=\"RuY-JRvlcKk\" provider=\"youtube\" %}\n") ==
+        "<iframe src=\"https://www.youtube-nocookie.com/embed/RuY-JRvlcKk\" title=\"YouTube video\" loading=\"lazy\" allowfullscreen></iframe>\n");
+  CHECK(f.liquid("{% include embed/vimeo.html id='12345' %}\n") ==
+        "<iframe src=\"https://player.vimeo.com/video/12345\" title=\"Vimeo video\" loading=\"lazy\" allowfullscreen></iframe>\n");
+  CHECK(f.liquid("{% include embed/video.html src=\"/media/a b.mp4\" title=\"Demo\" %}\n") ==
+        "<video src=\"/media/a%20b.mp4\" controls></video><br><em>Demo</em>\n");
+  CHECK(f.liquid("{% include video.liquid path=\"assets/video/x.mp4\" class=\"img-fluid\" controls=true %}\n") ==
+        "<video src=\"/assets/video/x.mp4\" controls></video>\n");
+  CHECK(f.liquid("{% include embed/audio.html src='/a.mp3' %}\n") == "<audio src=\"/a.mp3\" controls></audio>\n");
+  // No video id or a template in the path: reported, left as it is
+  CHECK(f.liquid("{% include embed/youtube.html id='a b' %}\n") == "{% include embed/youtube.html id='a b' %}\n");
+  CHECK(f.liquid("{% include embed/video.html src='{URL}' %}\n") == "{% include embed/video.html src='{URL}' %}\n");
+  CHECK(f.report.converted.at("{% include <video or audio> %} (a theme's player)") == 6);
+  CHECK(f.notes().find("include of a template (embed/youtube.html)") != std::string::npos);
+}
+
+TEST_CASE("Liquid: kramdown span attribute lists inside a line (a link's {:target=\"_blank\"}) are removed, not shown") {
+  Fixture f(Engine::jekyll);
+  CHECK(f.liquid("Using [mermaid](https://m.example/){:target=\"\\_blank\"} and [b](/b){:target=\"_blank\" rel=\"noopener\"}.\n") ==
+        "Using [mermaid](https://m.example/) and [b](/b).\n");
+  CHECK(f.liquid("![a](a.png){: width='100%' }caption **b**{: .x} `/a/b`{: .filepath} text\n") == "![a](a.png)caption **b** `/a/b` text\n");
+  CHECK(f.report.converted.at("kramdown attribute list on a link or span ({:target=\"_blank\"}, {: .filepath}): dropped") == 5);
+  CHECK(f.notes().empty());
+  // In code, or not after a span element: left as it is
+  CHECK(f.liquid("`[a](b){:target=\"_blank\"}` and word{: .x} and {::nomarkdown}\n") ==
+        "`[a](b){:target=\"_blank\"}` and word{: .x} and {::nomarkdown}\n");
 }
 
 TEST_CASE("Liquid: kramdown attribute lists are removed and reported") {
@@ -723,6 +755,42 @@ TEST_CASE("Eleventy: a post in a folder of its name is a bundle: its images come
   CHECK(post.find("![A possum](./possum.png)") != std::string::npos);
 }
 
+TEST_CASE("Eleventy: a page with permalink / is the home page, left out; an old address with '#' in a folder's name gets no alias") {
+  // A Chinese blog's shape: src/pages/index.md (permalink: /) and a post
+  // folder "[Vue] #tips"; both made the build fail.
+  Blog b("eleventy-home-hash", {{"eleventy.config.js", "export default function () { return { dir: { input: 'src' } } }\n"},
+                                {"src/pages/index.md", "---\nlayout: home.njk\npermalink: /\n---\n"},
+                                {"src/posts/Vue/[Vue] #tips/index.md", "---\ntitle: Tips\ndate: 2021-01-01\n---\nA\n"},
+                                {"src/posts/Vue/plain/index.md", "---\ntitle: Plain\ndate: 2021-01-02\n---\nB\n"}});
+  REQUIRE(b.import(Engine::eleventy).ok());
+  CHECK(b.report.posts == 2);
+  CHECK(b.report.pages == 0);
+  CHECK(b.notes().find("src/pages/index.md: the home page (at /): Quire makes its own; not converted") != std::string::npos);
+  CHECK(b.notes().find("its old address /posts/Vue/[Vue] #tips/ has a '?' or '#'") != std::string::npos);
+  CHECK(b.out("posts/vue-tips/index.md").find("aliases") == std::string::npos);
+  CHECK(b.out("posts/plain/index.md").find("aliases: [\"/posts/Vue/plain/\"]") != std::string::npos);
+}
+
+TEST_CASE("Eleventy: a post in Nunjucks with its text in {% markdown %} blocks is a post: the blocks' markdown, the HTML around it, {% codeblock %} fenced") {
+  // A blog moved from Drupal: posts/*.njk, markdownTemplateEngine njk.
+  Blog b("eleventy-njk-markdown",
+         {{"eleventy.js", "module.exports = () => ({ dir: { input: 'src/site' }, markdownTemplateEngine: 'njk' });\n"},
+          {"src/site/posts/20130321-spam.njk",
+           "---\ntitle: Cutting spam\ndate: 2013-03-21\ntags: posts\n---\n\n{% markdown %}\n\n    Append to **main.cf**:\n\n"
+           "    - one\n    - two\n{% endmarkdown %}\n  <figure><img src=\"/a.png\" alt=\"A\"></figure>\n"
+           "{%- markdown -%}\nThen:\n\n{% codeblock 'html' -%}\n<p>{{ x }}</p>\n{%- endcodeblock %}\n{% endmarkdown %}\n"},
+          {"src/site/posts/20140101-grid.njk", "---\ntitle: Grid\ndate: 2014-01-01\n---\n{% for a in albums %}{{ a }}{% endfor %}\n"}});
+  REQUIRE(b.import(Engine::eleventy).ok());
+  CHECK(b.report.posts == 1);
+  const std::string post = b.out("posts/20130321-spam.md");
+  CHECK(post.find("title: \"Cutting spam\"") != std::string::npos);
+  CHECK(post.find("\nAppend to **main.cf**:\n\n- one\n- two\n") != std::string::npos);
+  CHECK(post.find("\n<figure><img src=\"/a.png\" alt=\"A\"></figure>\n") != std::string::npos);
+  CHECK(post.find("```html\n<p>{{ x }}</p>\n```") != std::string::npos);
+  CHECK(post.find("markdown %}") == std::string::npos);
+  CHECK(b.notes().find("posts/20140101-grid.njk:1: a post in Nunjucks: Quire reads markdown only") != std::string::npos);
+}
+
 TEST_CASE("Zola: the old URL of a file name with capitals, spaces or accents is the slug Zola made of it") {
   Blog b("zola-slugified", {{"config.toml", "base_url = 'https://z.example'\n"},
                             {"content/blog/My Café Trip.md", "+++\ntitle = 'Trip'\ndate = 2021-01-01\n+++\nA\n"}});
@@ -816,6 +884,96 @@ TEST_CASE("Hugo and Zola: the default language's post.en.md is the post; other l
   REQUIRE(z.import(Engine::zola).ok());
   CHECK(z.report.posts == 1);
   CHECK(z.notes().find("blog/a.de.md: a translation (de): not imported") != std::string::npos);
+}
+
+TEST_CASE("Hugo: languages by folder (contentDir per language): the default language's folder is the blog at the root, its title the site's") {
+  // A Japanese blog's shape: content/ja/entry/2015/08/13/x.md served at
+  // /entry/2015/08/13/x/, an English folder beside it, the title only in
+  // [languages.ja].
+  Blog h("hugo-lang-dirs", {{"config.yaml", "baseURL: 'https://b.example'\ndefaultContentLanguage: ja\nlanguages:\n  ja:\n"
+                                            "    contentDir: content/ja/\n    title: Lab\n    params:\n      description: Notes\n"
+                                            "  en:\n    contentDir: content/en/\n    title: Lab EN\n"},
+                            {"content/ja/entry/2015/08/13/vnc.md", "---\ntitle: VNC\ndate: 2015-08-13\n---\nA\n"},
+                            {"content/ja/about.md", "---\ntitle: About\n---\nMe\n"},
+                            {"content/en/entry/2022/07/24/cks.md", "---\ntitle: CKS\ndate: 2022-07-24\n---\nB\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(h.report.posts == 1);
+  CHECK(h.out("posts/vnc.md").find("aliases: [\"/entry/2015/08/13/vnc/\"]") != std::string::npos);
+  CHECK_FALSE(h.wrote("posts/cks.md"));
+  CHECK(h.out("pages/about.md").find("title: \"About\"") != std::string::npos);
+  CHECK(h.out("site.yaml").find("title: \"Lab\"") != std::string::npos);
+  CHECK(h.out("site.yaml").find("description: \"Notes\"") != std::string::npos);
+  CHECK(h.out("site.yaml").find("/ja/index.xml") == std::string::npos);
+  CHECK(h.notes().find("content/en: the en translation's folder (its contentDir): not imported") != std::string::npos);
+}
+
+TEST_CASE("Hugo: the site's own shortcode of plain HTML (a series' list of links) becomes its HTML; one with Go template stays reported") {
+  Blog h("hugo-static-shortcode",
+         {{"config.yaml", "baseURL: 'https://b.example'\ntheme: t\n"},
+          {"layouts/shortcodes/series.html", "<hr>\n<h5>Series</h5>\n<ul>\n<li><a href=\"/entry/2020/05/10/one/\">One</a></li>\n</ul>\n<hr>\n"},
+          {"themes/t/layouts/shortcodes/badge.html", "<span class=\"badge\">new</span>"},
+          {"themes/t/layouts/shortcodes/ad.html", "<div>{{ .Site.Params.ad }}</div>"},
+          {"themes/t/layouts/shortcodes/banner.html", "<ins class=\"adsbygoogle\"></ins>\n<script>push()</script>\n"},
+          {"themes/t/layouts/shortcodes/table.html", "{{ $t := printf \"<table %s>\" .Params }}\n{{ (replace (.Inner | markdownify) \"<table>\" $t) | safeHTML }}\n"},
+          {"content/posts/one.md", "---\ntitle: One\ndate: 2020-05-10\n---\n{{< series >}}\nHello {{< badge >}} there.\n\n{{< ad >}}\n\n{{< banner >}}\n\n"
+                                   "{{< table class=\"table\" >}}\n|a|b|\n|-|-|\n|1|{{< badge >}}|\n{{</ table >}}\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  const std::string one = h.out("posts/one.md");
+  CHECK(one.find("\n\n<hr>\n<h5>Series</h5>\n<ul>\n<li><a href=\"/entry/2020/05/10/one/\">One</a></li>\n</ul>\n<hr>\n\nHello <span class=\"badge\">new</span> there.") !=
+        std::string::npos);
+  CHECK(one.find("{{< ad >}}") != std::string::npos);
+  CHECK(h.notes().find("{{< ad >}}: shortcode \"ad\" (a template of the theme or site): no equivalent") != std::string::npos);
+  CHECK(h.notes().find("{{< banner >}}: shortcode \"banner\"") != std::string::npos);  // an ad's script: not inlined
+  // Around markdown ({{ .Inner | markdownify }}): the table is the post's
+  CHECK(one.find("\n\n|a|b|\n|-|-|\n|1|<span class=\"badge\">new</span>|\n\n") != std::string::npos);
+  CHECK(one.find("table >}}") == std::string::npos);
+}
+
+TEST_CASE("Hugo: {{< / alert >}} (a space after the slash) closes the callout as {{< /alert >}} does") {
+  Fixture f(Engine::hugo);
+  const std::string out = f.hugo("{{< alert >}}\nNotes.\n{{< / alert >}}\n\nText.\n");
+  CHECK(out.find("/ alert") == std::string::npos);
+  CHECK(out.find("</div>") != std::string::npos);
+}
+
+TEST_CASE("Hugo: an image a post names by /img/a.png that lives in assets/img/ (a theme's render hook finds it there) is copied to static/") {
+  Blog h("hugo-assets-images", {{"hugo.toml", "title = 'T'\n"},
+                                {"assets/img/aws%20.png", "PNG1"},
+                                {"assets/img/b.png", "PNG2"},
+                                {"assets/css/main.css", "body{}"},
+                                {"static/img/b.png", "STATIC"},
+                                {"content/posts/a.md", "---\ntitle: A\ndate: 2020-01-01\n---\n![x](/img/aws%2520.png)\n<img src=\"/img/b.png\">\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(h.out("static/img/aws%20.png") == "PNG1");
+  CHECK(h.out("static/img/b.png") == "STATIC");  // static/ has its own: kept
+  CHECK_FALSE(h.wrote("static/css/main.css"));
+  CHECK(h.report.converted.at("an image from assets/ (Hugo's global resources) copied to static/") == 1);
+}
+
+TEST_CASE("Liquid: al-folio's figure.liquid path relative to the site's root becomes root-relative when the site has the file") {
+  Blog b("alfolio-figure", {{"_config.yml", "title: T\n"},
+                            {"assets/img/rhino.png", "PNG"},
+                            {"_posts/2018-12-22-distill.md",
+                             "---\ntitle: D\n---\n{% include figure.liquid loading=\"eager\" path=\"assets/img/rhino.png\" class=\"img-fluid\" %}\n\n"
+                             "{% include figure.liquid path=\"assets/img/none.png\" %}\n"}});
+  REQUIRE(b.import(Engine::jekyll).ok());
+  const std::string post = b.out("posts/2018-12-22-distill.md");
+  CHECK(post.find("](/assets/img/rhino.png)") != std::string::npos);
+  CHECK(post.find("](assets/img/none.png)") != std::string::npos);
+}
+
+TEST_CASE("Zola and Hugo: a site in a folder of the repository (blog/ with its config and content/) is read from there") {
+  Blog z("zola-subfolder", {{"flake.nix", "{}"},
+                            {"blog/config.toml", "base_url = 'https://z.example'\ntitle = 'Z'\n"},
+                            {"blog/content/posts/a.md", "+++\ntitle = 'A'\ndate = 2021-01-01\n+++\nA\n"}});
+  REQUIRE(z.import(Engine::zola).ok());
+  CHECK(z.report.posts == 1);
+  CHECK(z.out("site.yaml").find("title: \"Z\"") != std::string::npos);
+  CHECK(z.notes().find("blog: the site is in this folder (its config and content/): read from here") != std::string::npos);
+  // Two candidates: which one is not guessed
+  Blog h("hugo-two-subfolders", {{"a/hugo.toml", "title = 'A'\n"}, {"a/content/posts/a.md", "---\ntitle: A\ndate: 2021-01-01\n---\nA\n"},
+                                 {"b/hugo.toml", "title = 'B'\n"}, {"b/content/posts/b.md", "---\ntitle: B\ndate: 2021-01-01\n---\nB\n"}});
+  CHECK_FALSE(h.import(Engine::hugo).ok());
 }
 
 TEST_CASE("Hugo: a date's own offset gives the old URL's year and month (timeZone only places dates without one)") {

@@ -106,7 +106,7 @@ std::string Run::url_of(const Item& item) const {
 void collect_content_dir(Run& run, const fs::path& content,
                          const std::function<void(const fs::path&, const ojson&)>& section) {
   const std::vector<fs::path> files =
-      files_under(run, content, [](const fs::path& p) { return p.filename().string()[0] == '.'; });
+      files_under(run, content, [&](const fs::path& p) { return p.filename().string()[0] == '.' || run.translation_dirs.count(p); });
   // A file's language suffix when the site declares it ("fr" of post.fr.md),
   // and its name without the default language's (post.en.md -> post).
   auto language = [&](const fs::path& f) -> std::string {
@@ -234,6 +234,10 @@ void convert_items(Run& run, const TagHandler& handle) {
       item.body = html_as_markdown(item.body);
       run.count("a page written in HTML (its HTML kept as the text)");
     }
+    if (item.source.extension() == ".njk") {
+      item.body = njk_markdown_body(item.body);
+      run.count("a post in Nunjucks with its text in {% markdown %} blocks (their text, the HTML around kept)");
+    }
     convert_front(run, item);
     if (!item.page_url.empty() && !item.out.contains("permalink")) item.out["permalink"] = item.page_url;
     item.slug = item.out.contains("slug") ? item.out["slug"].get<std::string>()
@@ -328,9 +332,14 @@ void add_old_feed(ojson& site, const std::string& path) {
 bool builtin_page(Run& run, const Item& item) {
   if (!item.page) return false;
   const std::string url = run.url_of(item);
+  const bool text = item.body.find_first_not_of(" \t\n") != std::string::npos;
+  if (url == "/" || url == "/index.html") {  // Eleventy's pages/index.md with permalink: /
+    run.note(item.shown, 0, std::string("the home page (at ") + url + "): Quire makes its own; not converted" +
+                                (text ? " (its text is not kept: put it on a page of its own)" : ""));
+    return true;
+  }
   const char* built = url.size() > 1 ? reserved_path(url.substr(1)) : nullptr;
   if (!built) return false;
-  const bool text = item.body.find_first_not_of(" \t\n") != std::string::npos;
   run.note(item.shown, 0, url == "/404.html"
                ? "the not-found page: Quire writes its own 404.html (with search and the nearest posts); not converted"
                : std::string("at ") + url + ", which is " + built + " Quire writes itself; not converted" +
@@ -407,6 +416,12 @@ void keep_old_url(Run& run, Item& item, const std::string& encoded_url) {
   if (item.page || item.out.contains("draft") || item.out.contains("permalink") ||
       old_url == percent_decode(run.url_of(item)))
     return;  // a draft had no address; the others keep theirs
+  if (old_url.find_first_of("?#") != std::string::npos) {
+    // A folder named "[Vue] #tips": its address had a %23 no redirect
+    // page can be written for.
+    run.note(item.shown, 0, "its old address " + old_url + " has a '?' or '#' in a folder or file name; no redirect kept for it");
+    return;
+  }
   ojson& aliases = item.out["aliases"];
   if (!aliases.is_array()) aliases = ojson::array();
   auto bare = [](std::string p) {  // "/post/x" and "/post/x/" are one address

@@ -104,6 +104,9 @@ struct Run {
   // The config's own top-level text settings (Jekyll's img_url: /img/...),
   // which {{ site.img_url }} in a post stands for.
   std::map<std::string, std::string> site_vars;
+  // Hugo's other languages' folders ([languages.en] contentDir =
+  // "content/en"), with their codes: not read as the blog's content.
+  std::map<fs::path, std::string> translation_dirs;
 
   void note(const std::string& file, int line, std::string message) {
     report.not_converted.push_back({file, line, std::move(message)});
@@ -124,6 +127,13 @@ struct Run {
   // one, else the site's pattern, else /posts/<slug>/ or /<slug>/).
   std::string url_of(const Item& item) const;
 };
+
+// Eleventy's posts in Nunjucks whose text is in {% markdown %} ...
+// {% endmarkdown %} blocks (a paired shortcode): where the first such tag
+// of `name` starts at or after `from` (npos: none), and the post's body as
+// markdown: each block's text, dedented, the HTML around it kept.
+size_t markdown_tag_at(std::string_view text, size_t from = 0, const char* name = "markdown");
+std::string njk_markdown_body(const std::string& body);
 
 // An engine's permalink pattern in Quire's tokens: :output_ext becomes
 // ".html" (a Jekyll post's page), Hugo's :contentbasename :slug, and

@@ -12,6 +12,7 @@
 // converted. Links to a post's source file (href="/blog/x.md", as
 // Eleventy's InputPathToUrl plugin allows) become its new URL.
 #include <algorithm>
+#include <cstring>
 #include <optional>
 #include <regex>
 #include <set>
@@ -186,6 +187,55 @@ std::string link_source_files(const Run& run, const Item& from, const fs::path& 
 
 }  // namespace
 
+size_t markdown_tag_at(std::string_view text, size_t from, const char* name) {
+  for (size_t p = text.find("{%", from); p != std::string_view::npos; p = text.find("{%", p + 2)) {
+    size_t i = p + 2;
+    if (i < text.size() && text[i] == '-') ++i;
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+    const size_t n = std::strlen(name);
+    if (text.compare(i, n, name) == 0 && i + n < text.size() && (text[i + n] == ' ' || text[i + n] == '-' || text[i + n] == '%'))
+      return p;
+  }
+  return std::string_view::npos;
+}
+
+std::string njk_markdown_body(const std::string& body) {
+  std::string out;
+  size_t pos = 0;
+  while (pos < body.size()) {
+    const size_t open = markdown_tag_at(body, pos, "markdown");
+    const size_t open_end = open == std::string::npos ? std::string::npos : body.find("%}", open);
+    const size_t close = open_end == std::string::npos ? std::string::npos : markdown_tag_at(body, open_end, "endmarkdown");
+    const size_t close_end = close == std::string::npos ? std::string::npos : body.find("%}", close);
+    if (close_end == std::string::npos) {
+      out += html_as_markdown(body.substr(pos));
+      break;
+    }
+    out += html_as_markdown(body.substr(pos, open - pos));
+    // The block's markdown, its common indentation removed, apart from
+    // the HTML around it.
+    std::string md = body.substr(open_end + 2, close - open_end - 2);
+    size_t indent = std::string::npos;
+    for (size_t p = 0; p < md.size();) {
+      const size_t e = std::min(md.find('\n', p), md.size());
+      const size_t first = md.find_first_not_of(" \t", p);
+      if (first < e) indent = std::min(indent, first - p);
+      p = e + 1;
+    }
+    std::string dedented;
+    for (size_t p = 0; p < md.size();) {
+      const size_t e = std::min(md.find('\n', p), md.size());
+      const size_t from = std::min(p + (indent == std::string::npos ? 0 : indent), e);
+      dedented.append(md, from, e - from);
+      dedented += '\n';
+      p = e + 1;
+    }
+    out += "\n\n" + trim(dedented) + "\n\n";
+    pos = close_end + 2;
+  }
+  return out;
+}
+
 void read_eleventy(Run& run, ojson& site) {
   const Config cfg = read_config(run);
   const fs::path input = (run.src / cfg.input).lexically_normal();
@@ -210,8 +260,13 @@ void read_eleventy(Run& run, ojson& site) {
     bool in_posts = false;
     for (fs::path p = rel.parent_path(); !p.empty(); p = p.parent_path())
       in_posts = in_posts || kPostFolders.count(p.filename().string()) || cfg.post_folders.count(p.filename().string());
-    if (in_posts && !kind.empty() && read_file(f, text) && split_front_matter(text).format == "yaml")
+    if (in_posts && !kind.empty() && read_file(f, text) && split_front_matter(text).format == "yaml") {
+      if (f.extension() == ".njk" && markdown_tag_at(split_front_matter(text).body) != std::string::npos) {
+        files.push_back(f);  // its text in {% markdown %} blocks: a post (njk_markdown_body)
+        continue;
+      }
       run.note(run.shown(f), 1, "a post in " + kind + ": Quire reads markdown only; not converted, rewrite it as .md");
+    }
   }
   std::map<fs::path, std::set<std::string>> dropped_tags;
   std::map<fs::path, FolderData> folders;

@@ -6,10 +6,12 @@
 // {{ ... }} in a Hugo post is already text and stays as it is.
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <set>
 
 #include "build/fsutil.hpp"
 #include "build/import/common.hpp"
+#include "core/html.hpp"
 
 namespace quire::import {
 
@@ -121,8 +123,25 @@ void read_config(Run& run, ojson& site, std::string& content_dir) {
   if (categories) site["taxonomies"] = ojson::array({"tags", "categories"});
   if (!get_str(c, "contentDir").empty()) content_dir = get_str(c, "contentDir");
   if (!get_str(c, "defaultContentLanguage").empty()) run.default_language = get_str(c, "defaultContentLanguage");
-  if (const ojson* langs = get_obj(c, "languages"); langs && langs->is_object())
+  if (const ojson* langs = get_obj(c, "languages"); langs && langs->is_object()) {
     for (const auto& [code, settings] : langs->items()) run.languages.insert(code);
+    // Hugo's languages by folder ([languages.ja] contentDir = "content/ja",
+    // title = "..."): the default language's folder is the blog, at the
+    // site's root; the other languages' folders are translations.
+    for (const auto& [code, settings] : langs->items()) {
+      std::string dir = get_str(settings, "contentDir");
+      while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
+      if (code != run.default_language) {
+        if (!dir.empty()) run.translation_dirs[run.src / dir] = code;
+        continue;
+      }
+      if (!dir.empty()) content_dir = dir;
+      if (!site.contains("title") && !get_str(settings, "title").empty()) site["title"] = get_str(settings, "title");
+      const ojson* lp = get_obj(settings, "params");
+      if (!site.contains("description") && lp && !get_str(*lp, "description").empty())
+        site["description"] = get_str(*lp, "description");
+    }
+  }
 }
 
 bool at_line_start(std::string_view text, size_t pos) { return pos == 0 || text[pos - 1] == '\n'; }
@@ -138,6 +157,74 @@ std::string gist_anchor(const std::string& file) {
   std::string a;
   for (char c : file) a += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(c)) : '-';
   return a;
+}
+
+// The site's (or its theme's) own shortcode template,
+// layouts/shortcodes/<name>.html (the site's first); nothing if none.
+std::optional<std::string> shortcode_template(const Run& run, const std::string& name) {
+  if (name.empty() || name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") != std::string::npos)
+    return std::nullopt;
+  std::vector<fs::path> dirs = {run.src / "layouts" / "shortcodes"};
+  std::error_code ec;
+  std::vector<fs::path> themes;
+  for (auto it = fs::directory_iterator(run.src / "themes", ec); !ec && it != fs::directory_iterator(); it.increment(ec))
+    themes.push_back(it->path() / "layouts" / "shortcodes");
+  std::sort(themes.begin(), themes.end());
+  dirs.insert(dirs.end(), themes.begin(), themes.end());
+  for (const fs::path& dir : dirs) {
+    std::string html;
+    if (read_file(dir / (name + ".html"), html)) return html;
+  }
+  return std::nullopt;
+}
+
+// Its HTML when the template is plain HTML (a series' list of links, a
+// banner): no Go template and no script (an ad) in it.
+std::optional<std::string> static_shortcode(const Run& run, const std::string& name) {
+  std::optional<std::string> html = shortcode_template(run, name);
+  if (!html || html->find("{{") != std::string::npos || html->find("<script") != std::string::npos) return std::nullopt;
+  html = trim_copy(*html);
+  if (html->empty()) return std::nullopt;
+  return html;
+}
+
+// A paired shortcode whose template renders its inner text as markdown
+// in some HTML ({{ .Inner | markdownify }}, .Page.RenderString): the
+// text is the post's.
+bool markdown_wrapper(const Run& run, const std::string& name) {
+  const std::optional<std::string> html = shortcode_template(run, name);
+  return html && html->find(".Inner") != std::string::npos &&
+         (html->find("markdownify") != std::string::npos || html->find("RenderString") != std::string::npos);
+}
+
+// Images a post names by a root path (/img/a.png) that Hugo found among
+// its global resources, assets/img/a.png (a theme's image render hook:
+// resources.Get), and static/ lacks: copied into static/ at that path.
+void images_from_assets(Run& run) {
+  const fs::path assets = run.src / "assets";
+  std::error_code ec;
+  if (!fs::is_directory(assets, ec)) return;
+  std::set<std::string> done;
+  for (const Item& item : run.items) {
+    const std::string& b = item.body;
+    for (size_t p = 0; p < b.size(); ++p) {
+      size_t start;
+      if (b.compare(p, 3, "](/") == 0) start = p + 2;
+      else if (b.compare(p, 6, "src=\"/") == 0) start = p + 5;
+      else continue;
+      const size_t end = b.find_first_of(")\" \n?#", start);
+      if (end == std::string::npos) break;
+      const std::string path = percent_decode(b.substr(start, end - start));
+      p = end;
+      if (path.size() < 2 || path[1] == '/' || path.find("..") != std::string::npos || !done.insert(path).second) continue;
+      const fs::path rel = fs::path(path.substr(1));
+      if (fs::exists(run.src / "static" / rel, ec) || !fs::is_regular_file(assets / rel, ec)) continue;
+      size_t copied = 0;
+      copy_tree(run, assets / rel, run.dest / "static" / rel, copied);
+      run.report.static_files += copied;
+      if (copied) run.count("an image from assets/ (Hugo's global resources) copied to static/");
+    }
+  }
 }
 
 }  // namespace
@@ -158,6 +245,8 @@ TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
     r.construct = "escaped shortcode";
     return r;
   }
+  if (inner.size() > 1 && inner[0] == '/' && (inner[1] == ' ' || inner[1] == '\t'))  // {{</ table >}} is {{< /table >}}
+    inner = "/" + trim_copy(inner.substr(1));
   const size_t sp = inner.find_first_of(" \t\n");
   const std::string name = inner.substr(0, sp);
   const Args args = parse_args(sp == std::string::npos ? "" : std::string_view(inner).substr(sp));
@@ -192,6 +281,12 @@ TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
     r.converted = true;
     r.replacement = details_open(word(0, "summary"));
     r.construct = construct;
+    return r;
+  }
+  if (!name.empty() && name[0] == '/' && markdown_wrapper(run, name.substr(1))) {
+    r.converted = true;
+    r.construct = t.open + " " + name.substr(1) + " " + (t.open == "{{<" ? ">}}" : "%}}") +
+                  " (the site's own shortcode around markdown: its text kept)";
     return r;
   }
   if (!name.empty() && name[0] == '/') {  // the end of a paired shortcode not converted: stays
@@ -317,6 +412,24 @@ TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
       return r;
     }
   }
+  if (size_t close_end = 0; markdown_wrapper(run, name) &&
+                            find_closing(text, t.end, t.open, "/" + name, close_end) != std::string_view::npos) {
+    r.converted = true;
+    r.construct = construct + " (the site's own shortcode around markdown: its text kept)";
+    return r;
+  }
+  if (const std::optional<std::string> html = static_shortcode(run, name)) {
+    // Its HTML in the post, as Hugo wrote it: alone on its line, a block.
+    size_t close_end = 0;
+    const bool alone = at_line_start(text, t.begin) && (t.end == text.size() || text[t.end] == '\n');
+    if (find_closing(text, t.end, t.open, "/" + name, close_end) == std::string_view::npos &&
+        (alone || html->find('\n') == std::string::npos)) {
+      r.converted = true;
+      r.replacement = alone ? "\n" + *html + "\n" : *html;
+      r.construct = construct + " (the site's own shortcode of plain HTML: its HTML)";
+      return r;
+    }
+  }
   r.reason = "shortcode \"" + name + "\" (a template of the theme or site): no equivalent, rewrite it by hand";
   return r;
 }
@@ -329,6 +442,10 @@ void read_hugo(Run& run, ojson& site) {
     run.report.errors.push_back({run.shown(content), 0, "missing: a Hugo site keeps its posts in content/"});
     return;
   }
+  for (const auto& [dir, code] : run.translation_dirs)
+    if (fs::is_directory(dir))
+      run.note(run.shown(dir), 0, "the " + code + " translation's folder (its contentDir): not imported, a Quire blog has one language (" +
+                                      run.default_language + ")");
   collect_content_dir(run, content, [&](const fs::path&, const ojson&) {});
   // Hugo's RSS feeds: /index.xml, and each section's /<section>/index.xml.
   std::set<std::string> sections;
@@ -351,6 +468,7 @@ void read_hugo(Run& run, ojson& site) {
   undated_as_pages(run);
   convert_items(run, [&](std::string_view text, Tag& t) { return hugo_shortcode(run, text, t); });
   copy_tree(run, run.src / "static", run.dest / "static", run.report.static_files);
+  images_from_assets(run);
   if (fs::is_directory(run.src / "assets"))
     run.note(run.shown(run.src / "assets"), 0, "Hugo Pipes input (the theme's CSS/JS): not copied");
 }

@@ -36,18 +36,41 @@ bool within(const fs::path& inner, const fs::path& outer) {
   return !rel.empty() && rel.native().rfind("..", 0) != 0;
 }
 
+// Hugo's and Zola's site in a folder of the repository (blog/ beside a
+// flake.nix, site/ in a monorepo): the one folder under `src` holding a
+// config and content/, when `src` has no content/ itself; else `src`.
+fs::path site_folder(Engine engine, const fs::path& src) {
+  std::error_code ec;
+  if ((engine != Engine::hugo && engine != Engine::zola) || fs::is_directory(src / "content", ec)) return src;
+  std::vector<fs::path> found;
+  for (auto it = fs::directory_iterator(src, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    const fs::path d = it->path();
+    if (!it->is_directory(ec) || d.filename().string()[0] == '.' || !fs::is_directory(d / "content", ec)) continue;
+    for (const char* name : {"config.toml", "zola.toml", "hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.yaml",
+                             "config.yml", "config.json", "config/_default"})
+      if (fs::exists(d / name, ec)) {
+        found.push_back(d);
+        break;
+      }
+  }
+  return found.size() == 1 ? found[0] : src;
+}
+
 }  // namespace
 
-ImportReport import_blog(Engine engine, const fs::path& src, const fs::path& dest, const ImportOptions& options) {
+ImportReport import_blog(Engine engine, const fs::path& given, const fs::path& dest, const ImportOptions& options) {
   ImportReport report;
   std::error_code ec;
-  if (!fs::is_directory(src, ec)) {
-    report.errors.push_back({src.string(), 0, "not a folder (expected the " + std::string(engine_name(engine)) + " blog to import)"});
+  if (!fs::is_directory(given, ec)) {
+    report.errors.push_back({given.string(), 0, "not a folder (expected the " + std::string(engine_name(engine)) + " blog to import)"});
     return report;
   }
-  if (within(dest, src) || within(src, dest)) {
-    report.errors.push_back({dest.string(), 0, "is " + std::string(within(dest, src) ? "inside" : "around") + " " +
-                                                  src.string() + "; import never writes into the blog it reads: give another folder"});
+  const fs::path src = site_folder(engine, given);
+  if (src != given)
+    report.not_converted.push_back({src.lexically_normal().string(), 0, "the site is in this folder (its config and content/): read from here"});
+  if (within(dest, given) || within(given, dest)) {
+    report.errors.push_back({dest.string(), 0, "is " + std::string(within(dest, given) ? "inside" : "around") + " " +
+                                                  given.string() + "; import never writes into the blog it reads: give another folder"});
     return report;
   }
   if (fs::exists(dest, ec) && !fs::is_directory(dest, ec)) {
@@ -58,7 +81,7 @@ ImportReport import_blog(Engine engine, const fs::path& src, const fs::path& des
     report.errors.push_back({dest.string(), 0, "not empty; import writes into a new or empty content folder (--force writes over its files)"});
     return report;
   }
-  import::Run run{engine, src, dest, report, "", "", {}, "", {}, {}, {}, "en", {}};
+  import::Run run{engine, src, dest, report, "", "", {}, "", {}, {}, {}, "en", {}, {}};
   import::ojson site = import::ojson::object();
   // A blog shaped as nobody foresaw must end in an error that says so,
   // never in an abort (the blog read is never written to).

@@ -25,6 +25,54 @@ std::string without_site_root(std::string s) {
   return s;
 }
 
+// An include's image path relative to the site's root, as al-folio's
+// figure.liquid takes it (path="assets/img/x.png" | relative_url): made
+// root-relative when the site has that file, so it shows from any page.
+std::string site_relative(const Run& run, std::string src) {
+  src = without_site_root(src);
+  std::error_code ec;
+  if (!src.empty() && src[0] != '/' && src[0] != '.' && src.find(':') == std::string::npos &&
+      fs::is_regular_file(run.src / src, ec))
+    return "/" + src;
+  return src;
+}
+
+// The themes' video and audio includes: Chirpy's embed/youtube.html
+// id='x?start=9' (and embed/vimeo.html, embed/video.html src=,
+// embed/audio.html src=), Minimal Mistakes' video id="x" provider="youtube",
+// al-folio's video.liquid path="assets/video/x.mp4". The player's HTML, ""
+// for any other include or an argument that is no video id or plain path.
+std::string media_include(const std::string& file, const Args& args) {
+  std::string stem = file.substr(0, file.find('.'));
+  if (stem.rfind("embed/", 0) == 0) stem = stem.substr(6);
+  std::string provider = stem;
+  if (stem == "video" && !args.get("provider").empty()) provider = args.get("provider");
+  if (provider == "youtube" || provider == "vimeo") {
+    std::string id = args.get("id");
+    std::string start;
+    if (const size_t q = id.find('?'); q != std::string::npos) {  // youtube.html id='x?start=1631'
+      const std::string query = id.substr(q + 1);
+      id.resize(q);
+      if (query.rfind("start=", 0) == 0 && query.size() > 6 && query.find_first_not_of("0123456789", 6) == std::string::npos)
+        start = "?" + query;
+    }
+    if (!video_id_ok(id, provider == "vimeo")) return "";
+    return provider == "vimeo" ? vimeo_iframe(id) : youtube_iframe(id + start);
+  }
+  if (stem != "video" && stem != "audio") return "";
+  std::string src = args.get("src");
+  if (src.empty()) src = args.get("path");
+  src = without_site_root(src);
+  if (src.empty() || src.find_first_of("\"'<>{}") != std::string::npos) return "";
+  std::string encoded;
+  for (char c : src) encoded += c == ' ' ? std::string("%20") : std::string(1, c);
+  if (encoded.find("://") == std::string::npos && encoded[0] != '/') encoded = "/" + encoded;  // al-folio's path is the site's
+  std::string html = "<" + stem + " src=\"" + encoded + "\" controls></" + stem + ">";
+  const std::string title = args.get("title");
+  if (!title.empty() && title.find_first_of("<>&") == std::string::npos) html += "<br><em>" + title + "</em>";
+  return html;
+}
+
 bool is_site_root(const std::string& v) {
   return v == "site.url" || v == "site.baseurl" || v == "site.github.url" || v == "site.baseurl | prepend: site.url";
 }
@@ -194,6 +242,27 @@ TagResult liquid_tag(Run& run, std::string_view text, Tag& t) {
     r.construct = "{% highlight %}";
     return r;
   }
+  if (name == "codeblock") {
+    // Octopress' {% codeblock [title] lang:ruby %} (and a site's own
+    // {% codeblock 'html' %}): a fenced block.
+    const size_t close = find_closing(text, t.end, "{%", "endcodeblock", close_end);
+    if (close == std::string_view::npos) {
+      r.reason = "no closing endcodeblock";
+      return r;
+    }
+    std::string info;
+    for (const std::string& w : args.words)
+      if (w.rfind("lang:", 0) == 0) info = w.substr(5);
+    if (info.empty() && args.words.size() == 1 && args.words[0].size() <= 20 &&
+        args.words[0].find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+#-_") == std::string::npos)
+      info = args.words[0];
+    r.replacement = fenced_block(text.substr(t.end, close - t.end), info, at_line_start(text, t.begin));
+    if (close_end < text.size() && text[close_end] != '\n') r.replacement += "\n";
+    t.end = close_end;
+    r.converted = true;
+    r.construct = "{% codeblock %}";
+    return r;
+  }
   if (name == "raw") {
     const size_t close = find_closing(text, t.end, "{%", "endraw", close_end);
     r.converted = true;
@@ -288,9 +357,15 @@ TagResult liquid_tag(Run& run, std::string_view text, Tag& t) {
         return r;
       }
       r.converted = true;
-      r.replacement = figure_markdown(without_site_root(src), args.get("alt"), args.get("caption"),
+      r.replacement = figure_markdown(site_relative(run, src), args.get("alt"), args.get("caption"),
                                       without_site_root(args.get("link")));
       r.construct = "{% include figure %}";
+      return r;
+    }
+    if (const std::string media = media_include(file, args); !media.empty()) {
+      r.converted = true;
+      r.replacement = media;
+      r.construct = "{% include <video or audio> %} (a theme's player)";
       return r;
     }
     // A site's own image include ({% include image.html url="/a.png"
@@ -316,7 +391,7 @@ TagResult liquid_tag(Run& run, std::string_view text, Tag& t) {
         if (caption.empty()) caption = args.get(k);
       if (alt.empty()) alt = caption;
       r.converted = true;
-      r.replacement = figure_markdown(without_site_root(image), alt, caption, "");
+      r.replacement = figure_markdown(site_relative(run, image), alt, caption, "");
       r.construct = "{% include <image include> %}";
       return r;
     }
@@ -490,6 +565,27 @@ bool ial_layout_only(const std::string& ial) {
   return true;
 }
 
+// kramdown's span attribute lists inside a line, after a link, image,
+// emphasis or code span: [a](https://a){:target="_blank"}, **b**{: .x}.
+// `l` is the line starting at `pos` of the text `code` marks.
+void drop_span_ials(Run& run, std::string& l, const std::vector<bool>& code, size_t pos) {
+  std::string kept;
+  size_t from = 0;
+  for (size_t at = l.find("{:"); at != std::string::npos; at = l.find("{:", at + 1)) {
+    const size_t close = l.find('}', at);
+    if (at == 0 || close == std::string::npos || code[pos + at] || std::strchr(")]*_`", l[at - 1]) == nullptr) continue;
+    const std::string ial = l.substr(at, close - at + 1);
+    if (ial.size() < 4 || ial[2] == ':' || ial[2] == '/' || ial.find('{', 1) != std::string::npos) continue;
+    // A link's target, a code span's class (Chirpy's {: .filepath}): the
+    // span's looks, its text kept.
+    run.count("kramdown attribute list on a link or span ({:target=\"_blank\"}, {: .filepath}): dropped");
+    kept += l.substr(from, at - from);
+    from = close + 1;
+    at = close;
+  }
+  if (from > 0) l = kept + l.substr(from);
+}
+
 // The block that ends `out` (a paragraph, or a quote whose "> " go) inside
 // a callout of `kind`; false when `out` ends with no block.
 bool wrap_last_block(std::string& out, const std::string& kind) {
@@ -630,6 +726,7 @@ std::string remove_kramdown_ial(Run& run, const std::string& text, int first_lin
       l = l.substr(0, at);
       while (!l.empty() && l.back() == ' ') l.pop_back();
     }
+    drop_span_ials(run, l, code, pos);
     out += l;
     if (e < text.size()) out += '\n';
     pos = next;
