@@ -307,6 +307,14 @@ TEST_SUITE("reader") {
           "<p>Inline <span class=\"math\">a*b*c</span> and <span class=\"math\">x&lt;y \\\\ &quot;q&quot;</span>, $5.</p>\n");
     CHECK(math("$$E = mc^2$$") == "<p><span class=\"math display\">E = mc^2</span></p>\n");
     CHECK(math("`$x$` stays code") == "<p><code>$x$</code> stays code</p>\n");
+    // Pandoc's rule, which md4c lacks: no space inside either dollar, no
+    // digit after the closer. Prose dollars stay text in a post with math.
+    CHECK(math("It cost $5, then $10.") == "<p>It cost $5, then $10.</p>\n");
+    CHECK(math("$20,000 and $30,000 for $x$.") == "<p>$20,000 and $30,000 for <span class=\"math\">x</span>.</p>\n");
+    CHECK(math("Pay $5 or `$y` and $$z$$ then $ 3 $.") ==
+          "<p>Pay $5 or <code>$y</code> and <span class=\"math display\">z</span> then $ 3 $.</p>\n");
+    CHECK(math("$a\nb$ over a line, $5\n\n$c$") ==
+          "<p><span class=\"math\">a b</span> over a line, $5</p>\n<p><span class=\"math\">c</span></p>\n");
     // A display block over lines, with a blank line and lines markdown would
     // start a list, a heading or code with: one paragraph of math.
     const std::string block = math("Before.\n\n$$\n\\begin{aligned}\na &= b\n\n- c &= d \\\\\n# e\n\n        f\n\\end{aligned}\n$$\n\nAfter.\n");
