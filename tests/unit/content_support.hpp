@@ -40,4 +40,11 @@ inline std::string all(const std::vector<quire::Diagnostic>& ds) {
   return s;
 }
 
+// A file's text ("" when it cannot be read).
+inline std::string read_text(const std::filesystem::path& p) {
+  std::string text;
+  if (!quire::read_file(p, text)) text.clear();
+  return text;
+}
+
 }  // namespace quire::testing

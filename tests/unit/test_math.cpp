@@ -7,9 +7,9 @@
 #include <doctest/doctest.h>
 
 #include "content_support.hpp"
+#include "text_match.hpp"
 
 #include <filesystem>
-#include <fstream>
 #include <string>
 
 #include "build/content.hpp"
@@ -20,25 +20,16 @@
 
 namespace fs = std::filesystem;
 using quire::testing::all;
+using quire::testing::read_text;
 using quire::testing::TempDir;
+using quire_test::has;
 
 namespace {
-
-std::string read_text(const fs::path& p) {
-  std::ifstream in(p);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-std::string notes(const quire::ImportReport& r) {
-  std::string s;
-  for (const quire::Diagnostic& d : r.not_converted) s += d.str() + "\n";
-  return s;
-}
 
 // Imports `src` as `engine` into `dest`, builds it and renders the post `slug`.
 std::string imported_post(quire::Engine engine, const fs::path& src, const fs::path& dest, const std::string& slug) {
   const quire::ImportReport r = quire::import_blog(engine, src, dest, {});
-  REQUIRE_MESSAGE(r.ok(), notes(r));
+  REQUIRE_MESSAGE(r.ok(), all(r.not_converted));
   const quire::ContentResult built = quire::load_content(dest, {});
   REQUIRE_MESSAGE(built.ok(), all(built.errors));
   const quire::Post* p = built.bundle.find_post(slug);
