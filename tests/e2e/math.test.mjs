@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -140,6 +140,32 @@ test('the typeset post looks right and axe finds no violations on it, in both th
     } finally {
       await close();
     }
+  }
+});
+
+test('the widget typesets a post\'s math in its shadow root, under the same policy', async () => {
+  // A host page of the blog's own origin: no inline script or style.
+  await writeFile(path.join(content.out, 'host.html'), '<!doctype html><html lang="en"><head><title>Host</title>' +
+    '<script type="module" src="/quire-widget.js"></script></head><body>' +
+    '<quire-blog src="/bundle.json" view="post" slug="basel"></quire-blog></body></html>');
+  const { page, pageErrors, close } = await openPage(browser);
+  try {
+    await watch(page);
+    await page.goto(new URL('host.html', server.url).href);
+    await page.waitForFunction(() => {
+      const root = document.querySelector('quire-blog')?.shadowRoot;
+      return root?.querySelector('span.math') && !root.querySelector('span.math:not([data-typeset])');
+    });
+    const shown = await page.evaluate(() => {
+      const root = /** @type {ShadowRoot} */ (document.querySelector('quire-blog')?.shadowRoot);
+      return { typeset: root.querySelectorAll('span.math[data-typeset=""] math').length,
+        styled: root.querySelector('link[data-temml]') !== null };
+    });
+    assert.deepEqual(shown, { typeset: 3, styled: true });
+    assert.deepEqual(await page.evaluate(() => /** @type {any} */ (window).__violations), []);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await close();
   }
 });
 
