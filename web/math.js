@@ -1,6 +1,6 @@
 // Typesets a view's math (core/math.hpp: <span class="math">TeX</span>, and
 // "math display" for display math) as MathML, with Temml (the npm package
-// temml; the build copies its temml.min.js, temml.css and Temml.woff2 next
+// temml; the build copies its temml.min.js, Temml-Local.css and Temml.woff2 next
 // to this file, into sites that have math). Loaded by app.js and the widget
 // only when a view has a math span, so pages without math fetch nothing.
 //
@@ -22,7 +22,7 @@ function loadTemml() {
   loading ??= new Promise((resolve, reject) => {
     const link = document.createElement('link');
     link.rel = 'stylesheet';
-    link.href = new URL('temml.css', import.meta.url).href;
+    link.href = new URL('Temml-Local.css', import.meta.url).href;
     document.head.append(link);
     const script = document.createElement('script');
     script.src = new URL('temml.min.js', import.meta.url).href;
@@ -56,7 +56,7 @@ export async function typeset(root, stylesIn) {
   if (stylesIn && !stylesIn.querySelector?.('link[data-temml]')) {
     const link = document.createElement('link');
     link.rel = 'stylesheet';
-    link.href = new URL('temml.css', import.meta.url).href;
+    link.href = new URL('Temml-Local.css', import.meta.url).href;
     link.dataset.temml = '';
     stylesIn.appendChild(link);
   }

@@ -91,7 +91,7 @@ async function typesetState(page) {
 }
 
 test('a post with math shows MathML, on the static page and when the app renders it, under a strict CSP', async () => {
-  const { page, pageErrors, close } = await openPage(browser, { viewport: { width: 800, height: 900 } });
+  const { page, pageErrors, consoleErrors, close } = await openPage(browser, { viewport: { width: 800, height: 900 } });
   try {
     await watch(page);
     const postUrl = new URL('posts/basel/', server.url).href;
@@ -113,8 +113,12 @@ test('a post with math shows MathML, on the static page and when the app renders
       assert.equal(spans[3].tex, '\\frac{1}{', `${how}: the broken formula stays TeX`);
       assert.ok(await page.locator('.post-body span.math[data-typeset="error"]').getAttribute('title'), how);
       assert.deepEqual(await page.evaluate(() => /** @type {any} */ (window).__violations), [], how);
+      // Temml's stylesheet applies (the user agent's own is font-family: math).
+      await page.waitForFunction(() => /Cambria Math/.test(getComputedStyle(
+        /** @type {Element} */ (document.querySelector('.post-body math'))).fontFamily));
     }
     assert.deepEqual(pageErrors, []);
+    assert.deepEqual(consoleErrors, []);
   } finally {
     await close();
   }
@@ -146,9 +150,9 @@ test('the typeset post looks right and axe finds no violations on it, in both th
 test('the widget typesets a post\'s math in its shadow root, under the same policy', async () => {
   // A host page of the blog's own origin: no inline script or style.
   await writeFile(path.join(content.out, 'host.html'), '<!doctype html><html lang="en"><head><title>Host</title>' +
-    '<script type="module" src="/quire-widget.js"></script></head><body>' +
+    '<link rel="icon" href="/favicon.svg"><script type="module" src="/quire-widget.js"></script></head><body>' +
     '<quire-blog src="/bundle.json" view="post" slug="basel"></quire-blog></body></html>');
-  const { page, pageErrors, close } = await openPage(browser);
+  const { page, pageErrors, consoleErrors, close } = await openPage(browser);
   try {
     await watch(page);
     await page.goto(new URL('host.html', server.url).href);
@@ -162,8 +166,11 @@ test('the widget typesets a post\'s math in its shadow root, under the same poli
         styled: root.querySelector('link[data-temml]') !== null };
     });
     assert.deepEqual(shown, { typeset: 3, styled: true });
+    await page.waitForFunction(() => /Cambria Math/.test(getComputedStyle(/** @type {Element} */ (
+      document.querySelector('quire-blog')?.shadowRoot?.querySelector('math'))).fontFamily));
     assert.deepEqual(await page.evaluate(() => /** @type {any} */ (window).__violations), []);
     assert.deepEqual(pageErrors, []);
+    assert.deepEqual(consoleErrors, []);
   } finally {
     await close();
   }
