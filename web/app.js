@@ -58,6 +58,8 @@ const status = document.getElementById('quire-status');
 let startCore = () => Promise.resolve(false);
 /** @type {Promise<boolean>|null} */
 let loading = null;
+/** math.js, once a view with math has loaded it. @type {typeof import('./math.js')|null} */
+let mathModule = null;
 /** @type {{readonly ready: Promise<boolean>, navigations: number, warmedUp: boolean}} */
 const testHooks = {
   get ready() { return startCore(); },
@@ -172,6 +174,9 @@ function start(app) {
 
   previewFootnotes(app);  // before onClick (on document): a preview is no navigation
   typesetMath(app);
+  // A view's math typeset before it enters the page, once Temml is there.
+  document.addEventListener('quire:render', (event) => mathModule?.typesetLoaded(
+    /** @type {CustomEvent} */ (event).detail.fragment));
   document.addEventListener('quire:rendered', () => typesetMath(app));
   document.addEventListener('click', onClick);
   addCopyButtons(app);
@@ -202,8 +207,12 @@ function start(app) {
  */
 function typesetMath(app) {
   if (!app.querySelector('span.math:not([data-typeset])')) return;
-  import('./math.js').then((m) => m.typeset(app), (error) => console.warn('Quire: math stays TeX:', error));
+  import('./math.js').then((m) => {
+    mathModule = m;
+    return m.typeset(app);
+  }, (error) => console.warn('Quire: math stays TeX:', error));
 }
+
 
 /**
  * Runs `task` once the page as it arrived is on screen: the frame after

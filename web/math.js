@@ -43,8 +43,7 @@ function loadTemml() {
  * @returns {Promise<number>}  how many spans were typeset
  */
 export async function typeset(root, stylesIn) {
-  const spans = [...root.querySelectorAll('span.math:not([data-typeset])')];
-  if (spans.length === 0) return 0;
+  if (!root.querySelector('span.math:not([data-typeset])')) return 0;
   let temml;
   try {
     temml = await loadTemml();
@@ -53,6 +52,29 @@ export async function typeset(root, stylesIn) {
     console.warn('Quire: math stays TeX:', error);
     return 0;
   }
+  return typesetWith(temml, root, stylesIn);
+}
+
+/**
+ * Typesets at once when Temml has loaded (a view not yet in the page: it
+ * then arrives with its final height, and a restored scroll position
+ * stays right); false when it has not.
+ * @param {ParentNode} root
+ * @returns {boolean}
+ */
+export function typesetLoaded(root) {
+  const temml = /** @type {any} */ (globalThis).temml;
+  if (!temml || !loading) return false;
+  typesetWith(temml, root);
+  return true;
+}
+
+/**
+ * @param {any} temml  @param {ParentNode} root  @param {Node} [stylesIn]
+ * @returns {number}
+ */
+function typesetWith(temml, root, stylesIn) {
+  const spans = [...root.querySelectorAll('span.math:not([data-typeset])')];
   if (stylesIn && !stylesIn.querySelector?.('link[data-temml]')) {
     const link = document.createElement('link');
     link.rel = 'stylesheet';
