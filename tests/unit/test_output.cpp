@@ -15,6 +15,7 @@
 #include "build/fsutil.hpp"
 #include "build/inode_spread.hpp"
 #include "build/output_dir.hpp"
+#include "build/remove_tree.hpp"
 #include "build/site_writer.hpp"
 #include "core/search_index.hpp"
 
@@ -236,6 +237,32 @@ TEST_SUITE("output") {
     CHECK(marked == supported);
     CHECK_FALSE(quire::is_top_directory(out));
     CHECK(fs::exists(out / "posts/a/index.html"));
+  }
+
+  TEST_CASE("a previous output is removed on several threads, its links removed and never followed") {
+    Site s;
+    const fs::path old = s.root / "dist.old";
+    Site::write(s.root / "outside/keep.txt", "mine");
+    Site::write(old / "index.html", "home");
+    Site::write(old / "bundle.json", "{}");
+    for (int i = 0; i < 40; ++i) Site::write(old / "posts" / ("p" + std::to_string(i)) / "index.html", "post");
+    Site::write(old / "posts/deep/a/b/c/index.html", "deep");
+    Site::write(old / "tags/x/page/2/index.html", "tag");
+    fs::create_directory_symlink(s.root / "outside", old / "linked");
+    fs::create_directory_symlink(s.root / "outside", old / "posts/linked");
+    fs::create_symlink(s.root / "outside/keep.txt", old / "posts/keep.txt");
+    for (size_t threads : {1, 4}) {
+      CAPTURE(threads);
+      fs::path tree = old;
+      tree += std::to_string(threads);
+      fs::copy(old, tree, fs::copy_options::recursive | fs::copy_options::copy_symlinks);
+      std::error_code ec;
+      quire::remove_tree(tree, threads, ec);
+      CHECK_MESSAGE(!ec, ec.message());
+      CHECK_FALSE(fs::exists(fs::symlink_status(tree)));
+      CHECK(Site::read(s.root / "outside/keep.txt") == "mine");
+      CHECK(Site::entries(s.root / "outside") == std::vector<std::string>{"keep.txt"});
+    }
   }
 
   TEST_CASE("a previous build is recognised by its bundle's format, wherever the field is") {
