@@ -251,7 +251,7 @@ TEST_SUITE("output") {
     fs::create_directory_symlink(s.root / "outside", old / "linked");
     fs::create_directory_symlink(s.root / "outside", old / "posts/linked");
     fs::create_symlink(s.root / "outside/keep.txt", old / "posts/keep.txt");
-    for (size_t threads : {1, 4}) {
+    for (const size_t threads : {size_t{1}, size_t{4}}) {
       CAPTURE(threads);
       fs::path tree = old;
       tree += std::to_string(threads);
