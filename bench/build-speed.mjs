@@ -15,10 +15,12 @@
 // that a busy machine weighs on both alike; CPU time (user + system, all
 // threads) is printed beside the wall-clock time, as it depends less on
 // what else the machine runs, and Quire's phases (`quire build --timings`,
-// medians) show where its time goes. Before each pair both outputs are
-// deleted together and the run waits out the file system's memory of the
-// deletions (settleAfterDeleting): both tools write a fresh output into
-// the same disk in the same state.
+// medians) show where its time goes. Every run writes a new output folder
+// of its own and nothing is deleted until all runs are done (before each
+// pair only a sync, so neither tool pays for the writeback of the pair
+// before): both tools write a fresh output into the same disk in the same
+// state, with no deletion of the bench's own for ext4 to remember (see
+// freshOutputs).
 //
 //   node bench/build-speed.mjs            BENCH_SIZES=1000,10000 (default)
 //                                         BENCH_RUNS=N runs of each (default
@@ -76,26 +78,22 @@ async function countContaining(/** @type {string} */ dir, /** @type {string} */ 
 }
 
 /**
- * Waits until files deleted before now no longer slow down creating files.
- * On ext4 without a journal (this machine's build disk), allocating an
- * inode skips, one by one, every inode of its group deleted within the
- * last dirty_expire_centisecs (+5 s while its block is dirty): right after
- * a 15,000-file output is deleted, each new file pays a scan of them (2-6 s
- * of system time for a 10,000-post build instead of 0.5 s). Deleting the
- * previous outputs just before a run would charge whichever tool runs
- * first; so every run pair starts after a sync and that interval (the
- * bench's own files, and whatever else the machine deletes meanwhile,
- * weigh on both alike). BENCH_SETTLE=seconds overrides it (0: no wait).
+ * The output folders of run `i`: new ones, never used before, since
+ * deleting an output before a run would charge the next build for it. On
+ * ext4 without a journal (this machine's build disk), allocating an inode
+ * skips, one by one, every free inode of its group deleted within the last
+ * 60 s (RECENTCY_MIN in fs/ext4/ialloc.c; 360 s while the inode table
+ * block is dirty, and creating files dirties it): right after a
+ * 15,000-file output is deleted each new file pays a scan of them (perf:
+ * 41 % of a 10,000-post Quire build's samples in find_inode_bit /
+ * recently_deleted 36 s after the deletion and a sync, 3.9 s of system
+ * time instead of 1.0 s; no wait short of minutes is safe). So no run
+ * deletes anything: all outputs go when the bench ends. Before each pair,
+ * a sync writes the previous pair's files back.
  */
-async function settleAfterDeleting() {
-  let seconds = Number(process.env.BENCH_SETTLE);
-  if (!(seconds >= 0)) {
-    let expire = 3000;
-    try { expire = Number(readFileSync('/proc/sys/vm/dirty_expire_centisecs', 'utf8')) || expire; } catch { /* not Linux */ }
-    seconds = Math.ceil(expire / 100) + 6;
-  }
+function freshOutputs(/** @type {string} */ dir, /** @type {number} */ i) {
   spawnSync('sync');
-  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  return { quireOut: path.join(dir, `quire-dist-${i + 1}`), hugoOut: path.join(dir, `hugo-public-${i + 1}`) };
 }
 
 /** @param {number[]} xs */
@@ -128,19 +126,14 @@ async function main() {
       await cp(path.join(root, 'bench/hugo-site'), site, { recursive: true });
       await cp(path.join(content, 'posts'), path.join(site, 'content/posts'), { recursive: true });
       const runs = Number(process.env.BENCH_RUNS) || (process.argv.includes('--quick') ? 1 : 3);
-      const quireOut = path.join(dir, 'quire-dist');
-      const hugoOut = path.join(dir, 'hugo-public');
+      let quireOut = '';
+      let hugoOut = '';
       const q = [];
       const h = [];
       for (let i = 0; i < runs; i += 1) {
-        // Both start from no output, on the same disk, in the same state:
-        // both outputs deleted together, written back (sync), then a wait
-        // until the deletions no longer weigh on creating files (see
-        // settleAfterDeleting), so that neither build pays for the other's
-        // or its own previous output.
-        await rm(quireOut, { recursive: true, force: true });
-        await rm(hugoOut, { recursive: true, force: true });
-        await settleAfterDeleting();
+        // Both write a new folder (freshOutputs): neither build pays for
+        // deleting the other's or its own previous output.
+        ({ quireOut, hugoOut } = freshOutputs(dir, i));
         q.push(timed(quire, ['build', content, '-o', quireOut, ...timings], dir));
         h.push(timed(hugo, ['--quiet', '--source', site, '--destination', hugoOut], dir));
         console.log(`${n} posts, run ${i + 1}: quire ${q[i].wall.toFixed(2)} s (cpu ${q[i].cpu.toFixed(2)} s, ` +

@@ -1,5 +1,7 @@
 #include "build/fsutil.hpp"
 
+#include "build/remove_tree.hpp"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 
@@ -159,7 +161,8 @@ bool swap_into_place(const fs::path& staged, const fs::path& target, std::string
     if (had_target) fs::rename(old, target, ec);  // put the previous output back
     return false;
   }
-  if (had_target) fs::remove_all(old, ec);
+  // Deleting waits on the disk: several deletions in flight (remove_tree.hpp).
+  if (had_target) remove_tree(old, 2 * build_threads(), ec);
   return true;
 }
 
