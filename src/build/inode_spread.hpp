@@ -11,15 +11,10 @@
 // chattr +T), the staging folder has each of its subfolders placed as
 // folders under the root are: in a group with few folders and more free
 // inodes than average, away from that churn; their files and subfolders
-// follow them. The choice depends on the groups' counts, not on time: an
-// output placed this way and deleted in the last minutes draws the next
-// one back to the same groups, where the scan is paid as before (measured
-// once: 3.0 s of system time against 1.9 s unmarked); with no deletion
-// nearby the mark changes nothing (0.7-0.85 s both). The mark comes off
-// before the staging folder becomes the output, so the output carries no
-// attribute of the build's. Where the file system has no such flag, or
-// refuses it, nothing changes: the calls report false and the build goes
-// on. The files written are the same.
+// follow them. The mark comes off before the staging folder becomes the
+// output, so the output carries no attribute of the build's. Where the
+// file system has no such flag, or refuses it, nothing changes: the calls
+// report false and the build goes on. The files written are the same.
 #pragma once
 
 #include <filesystem>
