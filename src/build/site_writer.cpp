@@ -12,7 +12,6 @@
 
 #include "build/feeds.hpp"
 #include "build/fsutil.hpp"
-#include "build/inode_spread.hpp"
 #include "build/output_dir.hpp"
 #include "build/redirects.hpp"
 #include "core/html.hpp"
@@ -290,13 +289,11 @@ bool write_site(const Bundle& b, const WriteOptions& o, WriteStats& stats, std::
     error = "cannot create " + staged.string() + ": " + ec.message();
     return false;
   }
-  mark_top_directory(staged, true);  // its folders placed away from recent deletions (inode_spread.hpp)
   if (!write_all(b, o, staged, stats, error, progress)) {
     fs::remove_all(staged, ec);
     return false;
   }
   if (o.timings) o.timings->mark("swap into place");
-  mark_top_directory(staged, false);  // the output carries no mark of the build's
   if (!swap_into_place(staged, target, error)) {
     fs::remove_all(staged, ec);
     return false;

@@ -13,7 +13,6 @@
 
 #include "build/content.hpp"
 #include "build/fsutil.hpp"
-#include "build/inode_spread.hpp"
 #include "build/output_dir.hpp"
 #include "build/remove_tree.hpp"
 #include "build/site_writer.hpp"
@@ -205,38 +204,6 @@ TEST_SUITE("output") {
     CHECK(fs::exists(s.root / "old/posts/a/index.html"));
     CHECK_FALSE(fs::exists(s.root / "old/stale.html"));
     CHECK(Site::entries(s.root) == std::vector<std::string>{"content", "empty", "old", "wasm", "web"});
-  }
-
-  TEST_CASE("the staging folder is a top directory while the build writes; the output is not") {
-    // inode_spread.hpp: chattr +T on the staging folder, off before it
-    // becomes the output. Where the file system has no such mark (not
-    // ext2/3/4), neither folder carries it.
-    Site s;
-    const fs::path probe = s.root / "probe";
-    fs::create_directories(probe);
-    const bool supported = quire::mark_top_directory(probe, true);
-    CHECK(quire::is_top_directory(probe) == supported);
-    CHECK(quire::mark_top_directory(probe, false) == supported);
-    CHECK_FALSE(quire::is_top_directory(probe));
-
-    auto r = quire::load_content(s.content, {});
-    REQUIRE(r.ok());
-    const fs::path out = s.root / "dist";
-    const fs::path staged = s.root / ("dist.tmp-" + std::to_string(::getpid()));
-    quire::WriteOptions o{out, s.web, s.wasm, s.content / "static"};
-    quire::WriteStats stats;
-    std::string error;
-    bool seen = false, marked = false;  // the staging folder, as the pages are written
-    auto progress = [&](size_t, size_t) {
-      if (!fs::is_directory(staged)) return;
-      seen = true;
-      marked = quire::is_top_directory(staged);
-    };
-    REQUIRE_MESSAGE(quire::write_site(r.bundle, o, stats, error, progress), error);
-    CHECK(seen);
-    CHECK(marked == supported);
-    CHECK_FALSE(quire::is_top_directory(out));
-    CHECK(fs::exists(out / "posts/a/index.html"));
   }
 
   TEST_CASE("a previous output is removed on several threads, its links removed and never followed") {
