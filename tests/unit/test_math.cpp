@@ -100,6 +100,37 @@ TEST_CASE("a Hugo post whose theme loads KaTeX everywhere (no switch anywhere): 
   CHECK(has(imported_post(quire::Engine::hugo, dir.path / "src", dir.path / "out2", "money"), "From $5 to <em>$10</em>."));
 }
 
+TEST_CASE("a theme's math switch in the text: Blowfish's {{< katex >}}, Hugo Blox's {{< math >}}, Jekyll's include") {
+  TempDir dir;
+  dir.write("hugo/config.toml", "title = \"B\"\ntheme = \"blowfish\"\n");
+  dir.write("hugo/content/posts/ratio.md", "---\ntitle: Ratio\ndate: 2023-01-01\n---\n{{< katex >}}\nThe ratio \\(\\varphi\\) is $1.618$.\n");
+  dir.write("hugo/content/posts/blox.md",
+            "---\ntitle: Blox\ndate: 2023-01-02\n---\n{{< math >}}\n$$\nf(k;p_0^*) = p_0^* \\\\ 1-p_0^*\n$$\n{{< /math >}}\n");
+  const std::string ratio = imported_post(quire::Engine::hugo, dir.path / "hugo", dir.path / "hout", "ratio");
+  CHECK(has(ratio, "The ratio <span class=\"math\">\\varphi</span> is <span class=\"math\">1.618</span>."));
+  CHECK_FALSE(has(ratio, "katex"));
+  const quire::ContentResult built = quire::load_content(dir.path / "hout", {});
+  const std::string blox = quire::render_view(built.bundle, quire::post_route(*built.bundle.find_post("blox"))).html;
+  CHECK(has(blox, "<span class=\"math display\">f(k;p_0^*) = p_0^* \\\\ 1-p_0^* </span>"));
+  CHECK_FALSE(has(blox, "{{"));
+  dir.write("jekyll/_config.yml", "title: J\n");
+  dir.write("jekyll/_posts/2023-02-02-pi.md", "---\ntitle: Pi\n---\n{% include mathjax.html %}\nSo $x_1$ it is.\n");
+  CHECK(has(imported_post(quire::Engine::jekyll, dir.path / "jekyll", dir.path / "jout", "pi"),
+            "So <span class=\"math\">x_1</span> it is."));
+}
+
+TEST_CASE("a paired katex shortcode around TeX, inline and display (simonrw's Hugo blog)") {
+  TempDir dir;
+  dir.write("src/config.toml", "title = \"S\"\n");
+  dir.write("src/content/posts/elegance.md",
+            "---\ntitle: Elegance\ndate: 2020-04-27\n---\nNewton:\n\n{{< katex display >}}\nF = G \\frac{m_1 m_2}{r^2}\n{{< /katex >}}\n\n"
+            "where {{< katex >}}F{{< /katex >}} is force and {{<katex>}}m\\_1{{</katex>}} a mass.\n");
+  const std::string html = imported_post(quire::Engine::hugo, dir.path / "src", dir.path / "out", "elegance");
+  CHECK(has(html, "<span class=\"math display\">F = G \\frac{m_1 m_2}{r^2} </span>"));
+  CHECK(has(html, "where <span class=\"math\">F</span> is force and <span class=\"math\">m\\_1</span> a mass."));
+  CHECK_FALSE(has(read_text(dir.path / "out/posts/elegance.md"), "katex"));
+}
+
 TEST_CASE("front matter and config switches themes read as math") {
   using quire::import::config_math;
   using quire::import::is_math_key;

@@ -282,7 +282,7 @@ void convert_items(Run& run, const TagHandler& handle) {
   unique_slugs(run);
   for (Item& item : run.items) {
     const TagHandler with_title = [&](std::string_view text, Tag& t) {
-      TagResult r = item_tag(run, item, t);
+      TagResult r = item_tag(run, item, text, t);
       return r.converted ? r : handle(text, t);
     };
     item.body = heading_attributes(run, rewrite_tags(item.body, item.body_line, item.shown, run, with_title),

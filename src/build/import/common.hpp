@@ -245,8 +245,8 @@ TagResult title_value(const Run& run, const Item& item, const Tag& t);
 // A theme's table-of-contents marker ({{< toc >}}, {% include toc %}):
 // removed, and the post gets toc: true.
 TagResult toc_marker(const Run& run, Item& item, const Tag& t);
-// The tags a post's own data answers: title_value, then toc_marker.
-TagResult item_tag(const Run& run, Item& item, const Tag& t);
+// The tags a post's own data answers: title_value, toc_marker, math_marker.
+TagResult item_tag(const Run& run, Item& item, std::string_view text, Tag& t);
 
 // Math (math.cpp): a front matter key themes read as "this page has
 // math" (math, mathjax, katex, use_math...), and its value as Quire's
@@ -268,6 +268,11 @@ std::string kramdown_inline_math(std::string_view markdown);
 // TeX between dollars: a $$ block, or $...$ with a \command, ^{ or _{.
 bool has_tex_math(std::string_view markdown);
 void carry_math(Run& run, const ojson& site);
+// A theme's math in the text, and math: true: Blowfish's {{< katex >}}
+// and {% include mathjax.html %} (removed), a paired {{< katex [display] >}}
+// TeX {{< /katex >}} (as $TeX$ or $$TeX$$), Hugo Blox's {{< math >}}
+// $$..$${{< /math >}} (its text).
+TagResult math_marker(const Run& run, Item& item, std::string_view text, Tag& t);
 
 // Liquid (Jekyll, Eleventy): one tag, the {% raw %} markers left in code,
 // and kramdown's attribute lists.

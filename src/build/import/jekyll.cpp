@@ -446,7 +446,7 @@ void read_jekyll(Run& run, ojson& site) {
   for (Item& item : run.items) {
     std::string body = rewrite_tags(item.body, item.body_line, item.shown, run,
                                     [&](std::string_view text, Tag& t) {
-                                      TagResult r = item_tag(run, item, t);
+                                      TagResult r = item_tag(run, item, text, t);
                                       if (!r.converted) r = include_relative(run, item, t);
                                       return r.converted ? r : liquid_tag(run, text, t);
                                     });

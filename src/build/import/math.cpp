@@ -16,12 +16,16 @@
 #include <cctype>
 #include <functional>
 #include <optional>
+#include <regex>
 
 #include "build/import/common.hpp"
 #include "build/import/template_syntax.hpp"
 
 namespace quire::import {
 namespace {
+
+// math_marker's note to carry_math, in an item's front matter meanwhile.
+constexpr const char* kRawMark = " math kept raw";
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -242,9 +246,40 @@ bool has_tex_math(std::string_view markdown) {
   return false;
 }
 
+TagResult math_marker(const Run& run, Item& item, std::string_view text, Tag& t) {
+  TagResult r;
+  static const std::regex liquid(R"(include\s+"?(mathjax|katex|math|latex)(\.html)?"?)");
+  const bool shortcode = (t.open == "{{<" || t.open == "{{%") && run.engine == Engine::hugo;
+  const std::string name = t.inner.substr(0, t.inner.find_first_of(" \t"));
+  const bool display = t.inner.find("display") != std::string::npos;
+  const bool hugo = shortcode && (name == "katex" || name == "mathjax" || name == "math");
+  const bool jekyll = t.open == "{%" && (run.engine == Engine::jekyll || run.engine == Engine::eleventy) &&
+                      std::regex_match(t.inner, liquid);
+  if (!hugo && !jekyll) return r;
+  if (!item.out.contains("math")) item.out["math"] = true;
+  r.converted = true;
+  r.construct = hugo ? t.open + " " + name + " " + (t.open == "{{<" ? ">}}" : "%}}") + " (as math: true)"
+                     : "{% include " + std::string(t.inner.find("katex") != std::string::npos ? "katex" : "mathjax") +
+                           " %} (as math: true)";
+  size_t close_end = 0;
+  const size_t close = hugo ? find_closing(text, t.end, t.open, "/" + name, close_end) : std::string_view::npos;
+  if (close == std::string_view::npos) return r;  // a switch (Blowfish's {{< katex >}}): removed
+  // Around TeX, which the shortcode kept from markdown: no escapes to undo
+  // (a mark for carry_math, which takes it out of the front matter).
+  item.out[kRawMark] = true;
+  const std::string inner = trim(text.substr(t.end, close - t.end));
+  if (name == "math" || inner.rfind("$", 0) == 0) r.replacement = inner;  // Hugo Blox: $$...$$ inside
+  else if (display) r.replacement = "\n$$\n" + inner + "\n$$\n";
+  else r.replacement = "$" + inner + "$";
+  t.end = close_end;
+  return r;
+}
+
 void carry_math(Run& run, const ojson& site) {
   const bool site_math = site.contains("math") && site["math"] == true;
   for (Item& item : run.items) {
+    const bool raw_mark = item.out.contains(kRawMark);
+    item.out.erase(kRawMark);
     bool on = item.out.contains("math") ? item.out["math"] == true : site_math;
     // A theme that loads KaTeX or MathJax on every page says so nowhere the
     // import reads (its layouts may not even be in the repository): a post
@@ -259,7 +294,8 @@ void carry_math(Run& run, const ojson& site) {
     // Hugo (without goldmark's passthrough) and Zola ran their markdown
     // over the TeX before MathJax or KaTeX read it: authors wrote \_ and
     // \\\\ to get _ and \\. Quire leaves TeX alone, so the escapes go.
-    if ((run.engine == Engine::hugo && !site.contains("math_raw")) || run.engine == Engine::zola)
+    const bool raw = raw_mark;
+    if (((run.engine == Engine::hugo && !site.contains("math_raw")) || run.engine == Engine::zola) && !raw)
       body = unescape_math(body);
     if (body != item.body) {
       item.body = std::move(body);

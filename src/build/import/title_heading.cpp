@@ -97,9 +97,10 @@ TagResult toc_marker(const Run& run, Item& item, const Tag& t) {
   return r;
 }
 
-TagResult item_tag(const Run& run, Item& item, const Tag& t) {
+TagResult item_tag(const Run& run, Item& item, std::string_view text, Tag& t) {
   TagResult r = title_value(run, item, t);
-  return r.converted ? r : toc_marker(run, item, t);
+  if (!r.converted) r = toc_marker(run, item, t);
+  return r.converted ? r : math_marker(run, item, text, t);  // math.cpp
 }
 
 }  // namespace quire::import
