@@ -12,6 +12,7 @@
 // (\_ for _, \\\\ for \\): those escapes are undone inside the math.
 // Kramdown (Jekyll) reads $$...$$ among a paragraph's text as inline math,
 // and alone on its lines as display math: the inline ones become $...$.
+// A theme's math shortcodes and includes in the text: math_marker.
 #include <algorithm>
 #include <cctype>
 #include <functional>
