@@ -791,6 +791,26 @@ TEST_CASE("Eleventy: a post in Nunjucks with its text in {% markdown %} blocks i
   CHECK(b.notes().find("posts/20140101-grid.njk:1: a post in Nunjucks: Quire reads markdown only") != std::string::npos);
 }
 
+TEST_CASE("Eleventy: passthrough globs copy their folder's files; the config's last dir.input is the one (an earlier return inside a callback)") {
+  Blog b("eleventy-globs",
+         {{".eleventy.js", "module.exports = function (c) {\n  c.addCollection('p', function () { return { dir: { input: '.' } } })\n"
+                           "  c.addPassthroughCopy('src/assets/images/**/*')\n  c.addPassthroughCopy('src/*.png')\n"
+                           "  c.addPassthroughCopy('src/{a,b}/*')\n  return { dir: { input: 'src' } }\n}\n"},
+          {"src/assets/images/2024/05/stages.png", "PNG"},
+          {"src/logo.png", "LOGO"},
+          {"src/index.njk", "---\ntitle: Home\n---\n"},
+          {"src/a/x.txt", "X"},
+          {"docs/notes.md", "---\ntitle: Notes\n---\nN\n"},
+          {"src/posts/a.md", "---\ntitle: A\ndate: 2024-05-05\n---\n![s](/assets/images/2024/05/stages.png)\n"}});
+  REQUIRE(b.import(Engine::eleventy).ok());
+  CHECK(b.report.posts == 1);
+  CHECK(b.report.pages == 0);  // docs/ is outside src/
+  CHECK(b.out("static/assets/images/2024/05/stages.png") == "PNG");
+  CHECK(b.out("static/logo.png") == "LOGO");
+  CHECK_FALSE(b.wrote("static/index.njk"));
+  CHECK_FALSE(b.wrote("static/a/x.txt"));
+}
+
 TEST_CASE("Zola: the old URL of a file name with capitals, spaces or accents is the slug Zola made of it") {
   Blog b("zola-slugified", {{"config.toml", "base_url = 'https://z.example'\n"},
                             {"content/blog/My Café Trip.md", "+++\ntitle = 'Trip'\ndate = 2021-01-01\n+++\nA\n"}});
