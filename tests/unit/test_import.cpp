@@ -996,6 +996,32 @@ TEST_CASE("Zola and Hugo: a site in a folder of the repository (blog/ with its c
   CHECK_FALSE(h.import(Engine::hugo).ok());
 }
 
+TEST_CASE("Hugo, the Stack theme's page/ section: pages at their [permalinks] page address; its search and archives pages are Quire's own") {
+  Blog h("hugo-stack-pages",
+         {{"config/_default/config.toml", "baseURL = 'https://s.example'\ndefaultContentLanguage = 'zh'\n"},
+          {"config/_default/permalinks.toml", "post = '/p/:slug/'\npage = '/:slug/'\n"},
+          {"config/_default/languages.toml", "[zh]\ncontentDir = 'content/zh'\ntitle = 'Z'\n[en]\ncontentDir = 'content/en'\n"},
+          {"content/zh/page/search/index.md", "---\ntitle: Search\nslug: search\nlayout: search\n---\n"},
+          {"content/zh/page/archives/index.md", "---\ntitle: Archives\ndate: 2026-08-12\nlayout: archives\nslug: archives\n---\n"},
+          {"content/zh/page/links/index.md", "---\ntitle: Links\nslug: links\n---\nFriends.\n"},
+          {"content/zh/post/hello/index.md", "---\ntitle: Hello\ndate: 2024-01-01\nslug: hello\n---\nHi\n"},
+          {"content/en/post/hello/index.md", "---\ntitle: Hello EN\ndate: 2024-01-01\n---\nHi\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(h.report.posts == 1);
+  CHECK(h.report.pages == 1);
+  CHECK(h.out("pages/links/index.md").find("permalink: \"/links/\"") != std::string::npos);
+  CHECK(h.notes().find("page/search/index.md: a theme's search page (layout: search): Quire writes its own") != std::string::npos);
+  CHECK(h.notes().find("page/archives/index.md: a theme's archives page (layout: archives)") != std::string::npos);
+  CHECK(h.out("posts/hello/index.md").find("aliases: [\"/p/hello/\"]") == std::string::npos);  // /p/:slug/ is the site's pattern
+}
+
+TEST_CASE("Jekyll: a WordPress export's author map {display_name, login, email} becomes the author's name") {
+  Blog b("jekyll-wp-author", {{"_config.yml", "title: T\n"},
+                              {"_posts/2012-01-09-thesis.md", "---\ntitle: Thesis\nauthor:\n  display_name: Albert\n  login: albert\n  email: a@b.example\n---\nText\n"}});
+  REQUIRE(b.import(Engine::jekyll).ok());
+  CHECK(b.out("posts/2012-01-09-thesis.md").find("author: \"Albert\"") != std::string::npos);
+}
+
 TEST_CASE("Hugo: a date's own offset gives the old URL's year and month (timeZone only places dates without one)") {
   Blog h("hugo-offset", {{"hugo.toml", "timeZone = 'Europe/Berlin'\n[permalinks]\nposts = '/:year/:month/:slug/'\n"},
                          {"content/posts/late.md", "---\ntitle: Late\ndate: 2020-09-30T20:00:00-07:00\n---\nA\n"},
