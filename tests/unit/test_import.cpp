@@ -215,6 +215,8 @@ TEST_CASE("Liquid: kramdown span attribute lists inside a line (a link's {:targe
         "Using [mermaid](https://m.example/) and [b](/b).\n");
   CHECK(f.liquid("![a](a.png){: width='100%' }caption **b**{: .x} `/a/b`{: .filepath} text\n") == "![a](a.png)caption **b** `/a/b` text\n");
   CHECK(f.report.converted.at("kramdown attribute list on a link or span ({:target=\"_blank\"}, {: .filepath}): dropped") == 5);
+  CHECK(f.liquid("See [the docs](https://d.example){:target=\"_blank\" rel=\"noopener noreferrer\"}\n") == "See [the docs](https://d.example)\n");
+  CHECK(f.report.converted.at("kramdown attribute list on a link or span ({:target=\"_blank\"}, {: .filepath}): dropped") == 6);
   CHECK(f.notes().empty());
   // In code, or not after a span element: left as it is
   CHECK(f.liquid("`[a](b){:target=\"_blank\"}` and word{: .x} and {::nomarkdown}\n") ==
