@@ -263,6 +263,19 @@ TEST_CASE("Text in fenced, indented and inline code is never changed") {
   CHECK(h.hugo(hugo_code) == hugo_code);
 }
 
+TEST_CASE("Text indented under a list item is the item's, not code: its Liquid is converted; code needs 4 more columns") {
+  // A Minimal Mistakes newsletter: "1. [link](...)" then, after a blank
+  // line, "    ![Seashore]({{ site.url }}{{ site.baseurl }}/a.jpg)".
+  Fixture f(Engine::jekyll);
+  CHECK(f.liquid("1. [Seashore](https://r.example)\n    \n    ![S]({{ site.url }}{{ site.baseurl }}/a.jpg)\n") ==
+        "1. [Seashore](https://r.example)\n    \n    ![S](/a.jpg)\n");
+  CHECK(f.liquid("- item\n\n      {{ site.url }} in code\n") == "- item\n\n      {{ site.url }} in code\n");
+  // The list ended: indented text after it is code again
+  CHECK(f.liquid("- item\n\nText.\n\n    {{ site.url }}\n") == "- item\n\nText.\n\n    {{ site.url }}\n");
+  CHECK(code_bytes("1. a\n\n   b `c`\n")[12] == true);
+  CHECK(code_bytes("1. a\n\n   b `c`\n")[9] == false);
+}
+
 TEST_CASE("Hugo shortcodes: highlight, figure, ref/relref, youtube, gist, in both forms") {
   Fixture f(Engine::hugo, "/:year/:month/:slug/");
   f.add_post("first-light", "2021-03-02", {"first-light.md", "posts/first-light.md", "posts/first-light"});
