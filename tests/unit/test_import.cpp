@@ -20,7 +20,7 @@ struct Fixture {
   ImportReport report;
   Run run;
   explicit Fixture(Engine e, std::string permalink = "")
-      : run{e, fs::path("src"), fs::path("dest"), report, std::move(permalink), "", {}, "", {}, {}, {}, "en", {}, {}} {}
+      : run{e, fs::path("src"), fs::path("dest"), report, std::move(permalink), "", {}, "", {}, {}, {}, "en", {}, {}, false} {}
 
   // A post the links can point at.
   void add_post(const std::string& slug, const std::string& date, std::vector<std::string> keys) {
@@ -1035,6 +1035,20 @@ TEST_CASE("Jekyll: a WordPress export's author map {display_name, login, email} 
                               {"_posts/2012-01-09-thesis.md", "---\ntitle: Thesis\nauthor:\n  display_name: Albert\n  login: albert\n  email: a@b.example\n---\nText\n"}});
   REQUIRE(b.import(Engine::jekyll).ok());
   CHECK(b.out("posts/2012-01-09-thesis.md").find("author: \"Albert\"") != std::string::npos);
+}
+
+TEST_CASE("Hugo: content/categories/<term>/_index.<default language>.md is a term's page, not a page of its own; no old feed under /categories/") {
+  // The FixIt theme author's blog: defaultContentLanguage = "zh-cn" with
+  // no [languages] table, term pages with text.
+  Blog h("hugo-term-pages", {{"config/_default/hugo.toml", "baseURL = 'https://l.example'\ndefaultContentLanguage = 'zh-cn'\n"},
+                             {"content/categories/thoughts/_index.zh-cn.md", "---\ntitle: Thoughts\n---\nMy thoughts.\n"},
+                             {"content/posts/a.zh-cn.md", "---\ntitle: A\ndate: 2024-01-01\ncategories: [thoughts]\n---\nA\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(h.report.posts == 1);
+  CHECK(h.report.pages == 0);
+  CHECK(h.wrote("posts/a.md"));
+  CHECK(h.out("site.yaml").find("/categories/index.xml") == std::string::npos);
+  CHECK(h.notes().find("categories/thoughts/_index.zh-cn.md: at /categories/thoughts/, which is the category pages") != std::string::npos);
 }
 
 TEST_CASE("Hugo: a date's own offset gives the old URL's year and month (timeZone only places dates without one)") {

@@ -114,7 +114,7 @@ void collect_content_dir(Run& run, const fs::path& content,
     const size_t dot = stem.rfind('.');
     if (dot == std::string::npos || !markdown_file(f)) return "";
     const std::string code = stem.substr(dot + 1);
-    return run.languages.count(code) ? code : "";
+    return run.languages.count(code) || (code == run.default_language && code.size() > 1) ? code : "";
   };
   auto translation = [&](const fs::path& f) {
     const std::string code = language(f);
@@ -321,7 +321,10 @@ std::string html_as_markdown(const std::string& html) {
 }
 
 void add_old_feed(ojson& site, const std::string& path) {
-  if (path.size() < 2 || reserved_path(path.substr(1))) return;
+  bool categories = false;  // the site keeps category pages: /categories/ is the build's
+  if (site.contains("taxonomies") && site["taxonomies"].is_array())
+    for (const ojson& t : site["taxonomies"]) categories = categories || t == "categories";
+  if (path.size() < 2 || reserved_path(path.substr(1), categories)) return;
   ojson& feeds = site["old_feeds"];
   if (!feeds.is_array()) feeds = ojson::array();
   for (const ojson& f : feeds)
@@ -345,7 +348,7 @@ bool builtin_page(Run& run, const Item& item) {
                                 (text ? " (its text is not kept: put it on a page of its own)" : ""));
     return true;
   }
-  const char* built = url.size() > 1 ? reserved_path(url.substr(1)) : nullptr;
+  const char* built = url.size() > 1 ? reserved_path(url.substr(1), run.category_pages) : nullptr;
   if (!built) return false;
   run.note(item.shown, 0, url == "/404.html"
                ? "the not-found page: Quire writes its own 404.html (with search and the nearest posts); not converted"
@@ -439,7 +442,7 @@ void keep_old_url(Run& run, Item& item, const std::string& encoded_url) {
   if (item.page || item.out.contains("draft") || item.out.contains("permalink") ||
       old_url == percent_decode(run.url_of(item)))
     return;  // a draft had no address; the others keep theirs
-  if (const char* built = old_url.size() > 1 ? reserved_path(old_url.substr(1)) : nullptr) {
+  if (const char* built = old_url.size() > 1 ? reserved_path(old_url.substr(1), run.category_pages) : nullptr) {
     run.note(item.shown, 0, "its old address " + old_url + " is " + built + " Quire writes itself; no redirect kept for it");
     return;
   }

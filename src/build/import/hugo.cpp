@@ -119,6 +119,7 @@ void read_config(Run& run, ojson& site, std::string& content_dir) {
       if (plural.is_string() && plural != "tags" && plural != "categories") run.extra_taxonomies.insert(plural.get<std::string>());
     }
   if (categories) site["taxonomies"] = ojson::array({"tags", "categories"});
+  run.category_pages = categories;
   if (!get_str(c, "contentDir").empty()) content_dir = get_str(c, "contentDir");
   if (!get_str(c, "defaultContentLanguage").empty()) run.default_language = get_str(c, "defaultContentLanguage");
   if (const ojson* langs = get_obj(c, "languages"); langs && langs->is_object()) {
