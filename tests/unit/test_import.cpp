@@ -1051,6 +1051,21 @@ TEST_CASE("Hugo: content/categories/<term>/_index.<default language>.md is a ter
   CHECK(h.notes().find("categories/thoughts/_index.zh-cn.md: at /categories/thoughts/, which is the category pages") != std::string::npos);
 }
 
+TEST_CASE("Hugo: an image path relative to a post that static/ has (images/a.jpg, ../../static/images/b.png) becomes root-relative") {
+  Blog h("hugo-relative-static", {{"hugo.toml", "title = 'T'\n[permalinks]\nposts = '/:year/:month/:day/:slug/'\n"},
+                                  {"static/images/weread.jpg", "JPG"},
+                                  {"static/images/b.png", "PNG"},
+                                  {"content/posts/2023/my2022.md",
+                                   "---\ntitle: 2022\ndate: 2023-01-27\n---\n![w](images/weread.jpg) ![b](../../../static/images/b.png)\n"
+                                   "![n](images/none.jpg) `![c](images/weread.jpg)`\n"},
+                                  {"content/posts/trip/index.md", "---\ntitle: Trip\ndate: 2023-01-28\n---\n![t](images/weread.jpg)\n"},
+                                  {"content/posts/trip/images/weread.jpg", "OWN"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  const std::string post = h.out("posts/my2022.md");
+  CHECK(post.find("![w](/images/weread.jpg) ![b](/images/b.png)\n![n](images/none.jpg) `![c](images/weread.jpg)`") != std::string::npos);
+  CHECK(h.out("posts/trip/index.md").find("![t](images/weread.jpg)") != std::string::npos);  // the bundle's own
+}
+
 TEST_CASE("Hugo: a date's own offset gives the old URL's year and month (timeZone only places dates without one)") {
   Blog h("hugo-offset", {{"hugo.toml", "timeZone = 'Europe/Berlin'\n[permalinks]\nposts = '/:year/:month/:slug/'\n"},
                          {"content/posts/late.md", "---\ntitle: Late\ndate: 2020-09-30T20:00:00-07:00\n---\nA\n"},

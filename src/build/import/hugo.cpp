@@ -11,6 +11,7 @@
 
 #include "build/fsutil.hpp"
 #include "build/import/common.hpp"
+#include "build/import/template_syntax.hpp"
 #include "core/html.hpp"
 
 namespace quire::import {
@@ -194,6 +195,42 @@ bool markdown_wrapper(const Run& run, const std::string& name) {
   const std::optional<std::string> html = shortcode_template(run, name);
   return html && html->find(".Inner") != std::string::npos &&
          (html->find("markdownify") != std::string::npos || html->find("RenderString") != std::string::npos);
+}
+
+// A post's image named relative to nothing Hugo publishes beside it
+// ("images/a.jpg" in a post at /2023/01/27/x/, "../../static/images/a.jpg"
+// as an editor previews it), when static/ has the file: made root-relative.
+void relative_static_images(Run& run) {
+  std::error_code ec;
+  for (Item& item : run.items) {
+    if (item.bundle) continue;  // a bundle's images sit beside it
+    const std::vector<bool> code = code_bytes(item.body);
+    std::string out;
+    size_t from = 0;
+    for (size_t p = 0; p + 2 < item.body.size(); ++p) {
+      size_t start;
+      if (item.body.compare(p, 2, "](") == 0) start = p + 2;
+      else if (item.body.compare(p, 5, "src=\"") == 0) start = p + 5;
+      else continue;
+      if (code[p]) continue;
+      const size_t end = item.body.find_first_of(")\" \n", start);
+      if (end == std::string::npos) break;
+      std::string path = item.body.substr(start, end - start);
+      if (path.empty() || path[0] == '/' || path[0] == '#' || path.find(':') != std::string::npos) continue;
+      std::string rel = path;
+      while (rel.rfind("../", 0) == 0) rel = rel.substr(3);
+      if (rel.rfind("static/", 0) == 0) rel = rel.substr(7);
+      else if (rel.rfind("./", 0) == 0 || path.rfind("../", 0) == 0) continue;
+      const std::string file = percent_decode(rel.substr(0, rel.find_first_of("?#")));
+      if (file.empty() || file.find("..") != std::string::npos || !fs::is_regular_file(run.src / "static" / file, ec) ||
+          fs::exists(item.source.parent_path() / file, ec))
+        continue;
+      out += item.body.substr(from, start - from) + "/" + rel;
+      from = end;
+      run.count("an image path relative to the post, found in static/ (made root-relative)");
+    }
+    if (from > 0) item.body = out + item.body.substr(from);
+  }
 }
 
 // Images a post names by a root path (/img/a.png) that Hugo found among
@@ -467,6 +504,7 @@ void read_hugo(Run& run, ojson& site) {
   undated_as_pages(run);
   convert_items(run, [&](std::string_view text, Tag& t) { return hugo_shortcode(run, text, t); });
   copy_tree(run, run.src / "static", run.dest / "static", run.report.static_files);
+  relative_static_images(run);
   images_from_assets(run);
   if (fs::is_directory(run.src / "assets"))
     run.note(run.shown(run.src / "assets"), 0, "Hugo Pipes input (the theme's CSS/JS): not copied");
