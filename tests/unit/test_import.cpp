@@ -1066,6 +1066,15 @@ TEST_CASE("Hugo: an image path relative to a post that static/ has (images/a.jpg
   CHECK(h.out("posts/trip/index.md").find("![t](images/weread.jpg)") != std::string::npos);  // the bundle's own
 }
 
+TEST_CASE("Hugo: without defaultContentLanguage in the config read, index.en.md beside index.md stays a file of the bundle, not a second post") {
+  // A Blowfish blog whose root hugo.toml has only languageCode = 'zh-tw'.
+  Blog h("hugo-implicit-en", {{"hugo.toml", "baseURL = 'https://j.example'\nlanguageCode = 'zh-tw'\n"},
+                              {"content/posts/new/index.md", "---\ntitle: A\ndate: 2025-11-03\n---\nA\n"},
+                              {"content/posts/new/index.en.md", "---\ntitle: A en\ndate: 2025-11-03\n---\nA\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(h.report.posts == 1);
+}
+
 TEST_CASE("Hugo: a date's own offset gives the old URL's year and month (timeZone only places dates without one)") {
   Blog h("hugo-offset", {{"hugo.toml", "timeZone = 'Europe/Berlin'\n[permalinks]\nposts = '/:year/:month/:slug/'\n"},
                          {"content/posts/late.md", "---\ntitle: Late\ndate: 2020-09-30T20:00:00-07:00\n---\nA\n"},

@@ -114,7 +114,7 @@ void collect_content_dir(Run& run, const fs::path& content,
     const size_t dot = stem.rfind('.');
     if (dot == std::string::npos || !markdown_file(f)) return "";
     const std::string code = stem.substr(dot + 1);
-    return run.languages.count(code) || (code == run.default_language && code.size() > 1) ? code : "";
+    return run.languages.count(code) ? code : "";
   };
   auto translation = [&](const fs::path& f) {
     const std::string code = language(f);

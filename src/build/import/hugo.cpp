@@ -122,7 +122,11 @@ void read_config(Run& run, ojson& site, std::string& content_dir) {
   if (categories) site["taxonomies"] = ojson::array({"tags", "categories"});
   run.category_pages = categories;
   if (!get_str(c, "contentDir").empty()) content_dir = get_str(c, "contentDir");
-  if (!get_str(c, "defaultContentLanguage").empty()) run.default_language = get_str(c, "defaultContentLanguage");
+  if (!get_str(c, "defaultContentLanguage").empty()) {
+    // Its code names its own files too (_index.zh-cn.md) with no [languages] table.
+    run.default_language = get_str(c, "defaultContentLanguage");
+    run.languages.insert(run.default_language);
+  }
   if (const ojson* langs = get_obj(c, "languages"); langs && langs->is_object()) {
     for (const auto& [code, settings] : langs->items()) run.languages.insert(code);
     // Hugo's languages by folder ([languages.ja] contentDir = "content/ja",
