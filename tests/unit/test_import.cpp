@@ -1075,6 +1075,25 @@ TEST_CASE("Hugo: without defaultContentLanguage in the config read, index.en.md 
   CHECK(h.report.posts == 1);
 }
 
+TEST_CASE("Hugo: the root's hugo.toml and config/_default/ are both read (the root's keys win), languages.<code>.toml as [languages.<code>]") {
+  // Blowfish's layout: a two-line root hugo.toml, the rest in config/_default/.
+  Blog h("hugo-merged-config",
+         {{"hugo.toml", "baseURL = 'https://j.example'\nlanguageCode = 'zh-tw'\n"},
+          {"config/_default/hugo.toml", "baseURL = 'https://other.example'\ndefaultContentLanguage = 'zh-tw'\n"},
+          {"config/_default/languages.zh-tw.toml", "languageCode = 'zh-tw'\ntitle = 'JYu notes'\n"},
+          {"config/_default/languages.en.toml", "languageCode = 'en'\ntitle = 'JYu EN'\n"},
+          {"config/_default/params.en.toml", "description = 'EN only'\n"},
+          {"content/posts/new/index.md", "---\ntitle: A\ndate: 2025-11-03\n---\nA\n"},
+          {"content/posts/new/index.en.md", "---\ntitle: A en\ndate: 2025-11-03\n---\nA\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(h.report.posts == 1);
+  const std::string site = h.out("site.yaml");
+  CHECK(site.find("title: \"JYu notes\"") != std::string::npos);
+  CHECK(site.find("url: \"https://j.example\"") != std::string::npos);
+  CHECK(site.find("EN only") == std::string::npos);
+  CHECK(h.notes().find("posts/new/index.en.md: a translation (en): not imported") != std::string::npos);
+}
+
 TEST_CASE("Hugo: a date's own offset gives the old URL's year and month (timeZone only places dates without one)") {
   Blog h("hugo-offset", {{"hugo.toml", "timeZone = 'Europe/Berlin'\n[permalinks]\nposts = '/:year/:month/:slug/'\n"},
                          {"content/posts/late.md", "---\ntitle: Late\ndate: 2020-09-30T20:00:00-07:00\n---\nA\n"},

@@ -18,38 +18,65 @@ namespace quire::import {
 
 namespace {
 
+// Hugo's config: the root's hugo.toml (or config.*) merged over
+// config/_default/'s (Hugo reads both; the root's keys win), with the
+// split files beside the latter: params.toml is its [params],
+// permalinks.yaml its [permalinks], languages.en.toml its [languages.en]...
 bool read_config_file(Run& run, ojson& c, fs::path& shown) {
   const fs::path dirs[] = {run.src, run.src / "config" / "_default"};
-  for (const fs::path& dir : dirs)
+  bool any = false, ok = true;
+  std::error_code ec;
+  for (const fs::path& dir : dirs) {
     for (const char* name : {"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml",
                              "config.yml", "config.json"}) {
       const fs::path f = dir / name;
-      std::string text;
-      if (!read_file(f, text)) continue;
-      shown = f;
-      std::string error;
+      std::string text, error;
       int line = 0;
-      const bool ok = f.extension() == ".toml" ? parse_toml(text, c, error, line) : parse_yaml(text, c, error, line);
-      if (!ok) run.note(run.shown(f), line + 1, error + "; site settings not converted");
-      if (ok && dir != run.src) {
-        // Hugo's split config: config/_default/params.toml (or .yaml...)
-        // beside it is its [params], permalinks.yaml its [permalinks]...
-        for (const char* key : {"params", "permalinks", "taxonomies", "languages", "menus"})
-          for (const char* ext : {".toml", ".yaml", ".yml", ".json"}) {
-            const fs::path part = dir / (std::string(key) + ext);
-            std::string ptext;
-            ojson value;
-            if (c.contains(key) || !read_file(part, ptext)) continue;
-            if (std::string(ext) == ".toml" ? parse_toml(ptext, value, error, line) : parse_yaml(ptext, value, error, line))
-              c[key] = value;
-            else
-              run.note(run.shown(part), line + 1, error + "; not converted");
-          }
+      if (!read_file(f, text)) continue;
+      if (!any) shown = f;
+      any = true;
+      ojson read;
+      if (!(f.extension() == ".toml" ? parse_toml(text, read, error, line) : parse_yaml(text, read, error, line))) {
+        run.note(run.shown(f), line + 1, error + "; site settings not converted");
+        ok = false;
+      } else if (read.is_object()) {
+        if (!c.is_object()) c = ojson::object();
+        for (const auto& [k, v] : read.items())
+          if (!c.contains(k)) c[k] = v;
       }
-      return ok;
+      break;
     }
-  run.note(run.shown(run.src / "hugo.toml"), 0, "missing (nor config.toml): no site settings to convert");
-  return false;
+    if (dir == run.src || !fs::is_directory(dir, ec)) continue;
+    std::vector<fs::path> parts;
+    for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) parts.push_back(it->path());
+    std::sort(parts.begin(), parts.end());
+    for (const fs::path& part : parts) {
+      const std::string ext = part.extension().string(), stem = part.stem().string();
+      if (ext != ".toml" && ext != ".yaml" && ext != ".yml" && ext != ".json") continue;
+      const size_t dot = stem.find('.');
+      const std::string key = stem.substr(0, dot), code = dot == std::string::npos ? "" : stem.substr(dot + 1);
+      const bool known = key == "params" || key == "permalinks" || key == "taxonomies" || key == "languages" || key == "menus";
+      if (!known || (!code.empty() && key != "languages")) continue;  // params.en.toml: a translation's
+      std::string ptext, error;
+      int line = 0;
+      ojson value;
+      if (!read_file(part, ptext)) continue;
+      if (!(ext == ".toml" ? parse_toml(ptext, value, error, line) : parse_yaml(ptext, value, error, line))) {
+        run.note(run.shown(part), line + 1, error + "; not converted");
+        continue;
+      }
+      if (!any) shown = part;
+      any = true;
+      if (!c.is_object()) c = ojson::object();
+      if (code.empty() && !c.contains(key)) c[key] = value;
+      else if (!code.empty()) {  // languages.zh-tw.toml: [languages.zh-tw]
+        if (!c.contains("languages") || !c["languages"].is_object()) c["languages"] = ojson::object();
+        if (!c["languages"].contains(code)) c["languages"][code] = value;
+      }
+    }
+  }
+  if (!any) run.note(run.shown(run.src / "hugo.toml"), 0, "missing (nor config.toml): no site settings to convert");
+  return any && ok;
 }
 
 std::string get_str(const ojson& o, const char* key) {
