@@ -20,7 +20,7 @@ struct Fixture {
   ImportReport report;
   Run run;
   explicit Fixture(Engine e, std::string permalink = "")
-      : run{e, fs::path("src"), fs::path("dest"), report, std::move(permalink), "", {}, "", {}, {}, {}, "en", {}, {}} {}
+      : run{e, fs::path("src"), fs::path("dest"), report, std::move(permalink), "", {}, "", {}, {}, {}, "en", {}, {}, false} {}
 
   // A post the links can point at.
   void add_post(const std::string& slug, const std::string& date, std::vector<std::string> keys) {
@@ -215,6 +215,8 @@ TEST_CASE("Liquid: kramdown span attribute lists inside a line (a link's {:targe
         "Using [mermaid](https://m.example/) and [b](/b).\n");
   CHECK(f.liquid("![a](a.png){: width='100%' }caption **b**{: .x} `/a/b`{: .filepath} text\n") == "![a](a.png)caption **b** `/a/b` text\n");
   CHECK(f.report.converted.at("kramdown attribute list on a link or span ({:target=\"_blank\"}, {: .filepath}): dropped") == 5);
+  CHECK(f.liquid("See [the docs](https://d.example){:target=\"_blank\" rel=\"noopener noreferrer\"}\n") == "See [the docs](https://d.example)\n");
+  CHECK(f.report.converted.at("kramdown attribute list on a link or span ({:target=\"_blank\"}, {: .filepath}): dropped") == 6);
   CHECK(f.notes().empty());
   // In code, or not after a span element: left as it is
   CHECK(f.liquid("`[a](b){:target=\"_blank\"}` and word{: .x} and {::nomarkdown}\n") ==
@@ -259,6 +261,19 @@ TEST_CASE("Text in fenced, indented and inline code is never changed") {
   Fixture h(Engine::hugo);
   const std::string hugo_code = "```go-html-template\n{{< figure src=\"a.png\" >}}\n```\n";
   CHECK(h.hugo(hugo_code) == hugo_code);
+}
+
+TEST_CASE("Text indented under a list item is the item's, not code: its Liquid is converted; code needs 4 more columns") {
+  // A Minimal Mistakes newsletter: "1. [link](...)" then, after a blank
+  // line, "    ![Seashore]({{ site.url }}{{ site.baseurl }}/a.jpg)".
+  Fixture f(Engine::jekyll);
+  CHECK(f.liquid("1. [Seashore](https://r.example)\n    \n    ![S]({{ site.url }}{{ site.baseurl }}/a.jpg)\n") ==
+        "1. [Seashore](https://r.example)\n    \n    ![S](/a.jpg)\n");
+  CHECK(f.liquid("- item\n\n      {{ site.url }} in code\n") == "- item\n\n      {{ site.url }} in code\n");
+  // The list ended: indented text after it is code again
+  CHECK(f.liquid("- item\n\nText.\n\n    {{ site.url }}\n") == "- item\n\nText.\n\n    {{ site.url }}\n");
+  CHECK(code_bytes("1. a\n\n   b `c`\n")[12] == true);
+  CHECK(code_bytes("1. a\n\n   b `c`\n")[9] == false);
 }
 
 TEST_CASE("Hugo shortcodes: highlight, figure, ref/relref, youtube, gist, in both forms") {
@@ -791,6 +806,26 @@ TEST_CASE("Eleventy: a post in Nunjucks with its text in {% markdown %} blocks i
   CHECK(b.notes().find("posts/20140101-grid.njk:1: a post in Nunjucks: Quire reads markdown only") != std::string::npos);
 }
 
+TEST_CASE("Eleventy: passthrough globs copy their folder's files; the config's last dir.input is the one (an earlier return inside a callback)") {
+  Blog b("eleventy-globs",
+         {{".eleventy.js", "module.exports = function (c) {\n  c.addCollection('p', function () { return { dir: { input: '.' } } })\n"
+                           "  c.addPassthroughCopy('src/assets/images/**/*')\n  c.addPassthroughCopy('src/*.png')\n"
+                           "  c.addPassthroughCopy('src/{a,b}/*')\n  return { dir: { input: 'src' } }\n}\n"},
+          {"src/assets/images/2024/05/stages.png", "PNG"},
+          {"src/logo.png", "LOGO"},
+          {"src/index.njk", "---\ntitle: Home\n---\n"},
+          {"src/a/x.txt", "X"},
+          {"docs/notes.md", "---\ntitle: Notes\n---\nN\n"},
+          {"src/posts/a.md", "---\ntitle: A\ndate: 2024-05-05\n---\n![s](/assets/images/2024/05/stages.png)\n"}});
+  REQUIRE(b.import(Engine::eleventy).ok());
+  CHECK(b.report.posts == 1);
+  CHECK(b.report.pages == 0);  // docs/ is outside src/
+  CHECK(b.out("static/assets/images/2024/05/stages.png") == "PNG");
+  CHECK(b.out("static/logo.png") == "LOGO");
+  CHECK_FALSE(b.wrote("static/index.njk"));
+  CHECK_FALSE(b.wrote("static/a/x.txt"));
+}
+
 TEST_CASE("Zola: the old URL of a file name with capitals, spaces or accents is the slug Zola made of it") {
   Blog b("zola-slugified", {{"config.toml", "base_url = 'https://z.example'\n"},
                             {"content/blog/My Café Trip.md", "+++\ntitle = 'Trip'\ndate = 2021-01-01\n+++\nA\n"}});
@@ -974,6 +1009,89 @@ TEST_CASE("Zola and Hugo: a site in a folder of the repository (blog/ with its c
   Blog h("hugo-two-subfolders", {{"a/hugo.toml", "title = 'A'\n"}, {"a/content/posts/a.md", "---\ntitle: A\ndate: 2021-01-01\n---\nA\n"},
                                  {"b/hugo.toml", "title = 'B'\n"}, {"b/content/posts/b.md", "---\ntitle: B\ndate: 2021-01-01\n---\nB\n"}});
   CHECK_FALSE(h.import(Engine::hugo).ok());
+}
+
+TEST_CASE("Hugo, the Stack theme's page/ section: pages at their [permalinks] page address; its search and archives pages are Quire's own") {
+  Blog h("hugo-stack-pages",
+         {{"config/_default/config.toml", "baseURL = 'https://s.example'\ndefaultContentLanguage = 'zh'\n"},
+          {"config/_default/permalinks.toml", "post = '/p/:slug/'\npage = '/:slug/'\n"},
+          {"config/_default/languages.toml", "[zh]\ncontentDir = 'content/zh'\ntitle = 'Z'\n[en]\ncontentDir = 'content/en'\n"},
+          {"content/zh/page/search/index.md", "---\ntitle: Search\nslug: search\nlayout: search\n---\n"},
+          {"content/zh/page/archives/index.md", "---\ntitle: Archives\ndate: 2026-08-12\nlayout: archives\nslug: archives\n---\n"},
+          {"content/zh/page/links/index.md", "---\ntitle: Links\nslug: links\n---\nFriends.\n"},
+          {"content/zh/post/hello/index.md", "---\ntitle: Hello\ndate: 2024-01-01\nslug: hello\n---\nHi\n"},
+          {"content/en/post/hello/index.md", "---\ntitle: Hello EN\ndate: 2024-01-01\n---\nHi\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(h.report.posts == 1);
+  CHECK(h.report.pages == 1);
+  CHECK(h.out("pages/links/index.md").find("permalink: \"/links/\"") != std::string::npos);
+  CHECK(h.notes().find("page/search/index.md: a theme's search page (layout: search): Quire writes its own") != std::string::npos);
+  CHECK(h.notes().find("page/archives/index.md: a theme's archives page (layout: archives)") != std::string::npos);
+  CHECK(h.out("posts/hello/index.md").find("aliases: [\"/p/hello/\"]") == std::string::npos);  // /p/:slug/ is the site's pattern
+}
+
+TEST_CASE("Jekyll: a WordPress export's author map {display_name, login, email} becomes the author's name") {
+  Blog b("jekyll-wp-author", {{"_config.yml", "title: T\n"},
+                              {"_posts/2012-01-09-thesis.md", "---\ntitle: Thesis\nauthor:\n  display_name: Albert\n  login: albert\n  email: a@b.example\n---\nText\n"}});
+  REQUIRE(b.import(Engine::jekyll).ok());
+  CHECK(b.out("posts/2012-01-09-thesis.md").find("author: \"Albert\"") != std::string::npos);
+}
+
+TEST_CASE("Hugo: content/categories/<term>/_index.<default language>.md is a term's page, not a page of its own; no old feed under /categories/") {
+  // The FixIt theme author's blog: defaultContentLanguage = "zh-cn" with
+  // no [languages] table, term pages with text.
+  Blog h("hugo-term-pages", {{"config/_default/hugo.toml", "baseURL = 'https://l.example'\ndefaultContentLanguage = 'zh-cn'\n"},
+                             {"content/categories/thoughts/_index.zh-cn.md", "---\ntitle: Thoughts\n---\nMy thoughts.\n"},
+                             {"content/posts/a.zh-cn.md", "---\ntitle: A\ndate: 2024-01-01\ncategories: [thoughts]\n---\nA\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(h.report.posts == 1);
+  CHECK(h.report.pages == 0);
+  CHECK(h.wrote("posts/a.md"));
+  CHECK(h.out("site.yaml").find("/categories/index.xml") == std::string::npos);
+  CHECK(h.notes().find("categories/thoughts/_index.zh-cn.md: at /categories/thoughts/, which is the category pages") != std::string::npos);
+}
+
+TEST_CASE("Hugo: an image path relative to a post that static/ has (images/a.jpg, ../../static/images/b.png) becomes root-relative") {
+  Blog h("hugo-relative-static", {{"hugo.toml", "title = 'T'\n[permalinks]\nposts = '/:year/:month/:day/:slug/'\n"},
+                                  {"static/images/weread.jpg", "JPG"},
+                                  {"static/images/b.png", "PNG"},
+                                  {"content/posts/2023/my2022.md",
+                                   "---\ntitle: 2022\ndate: 2023-01-27\n---\n![w](images/weread.jpg) ![b](../../../static/images/b.png)\n"
+                                   "![n](images/none.jpg) `![c](images/weread.jpg)`\n"},
+                                  {"content/posts/trip/index.md", "---\ntitle: Trip\ndate: 2023-01-28\n---\n![t](images/weread.jpg)\n"},
+                                  {"content/posts/trip/images/weread.jpg", "OWN"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  const std::string post = h.out("posts/my2022.md");
+  CHECK(post.find("![w](/images/weread.jpg) ![b](/images/b.png)\n![n](images/none.jpg) `![c](images/weread.jpg)`") != std::string::npos);
+  CHECK(h.out("posts/trip/index.md").find("![t](images/weread.jpg)") != std::string::npos);  // the bundle's own
+}
+
+TEST_CASE("Hugo: without defaultContentLanguage in the config read, index.en.md beside index.md stays a file of the bundle, not a second post") {
+  // A Blowfish blog whose root hugo.toml has only languageCode = 'zh-tw'.
+  Blog h("hugo-implicit-en", {{"hugo.toml", "baseURL = 'https://j.example'\nlanguageCode = 'zh-tw'\n"},
+                              {"content/posts/new/index.md", "---\ntitle: A\ndate: 2025-11-03\n---\nA\n"},
+                              {"content/posts/new/index.en.md", "---\ntitle: A en\ndate: 2025-11-03\n---\nA\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(h.report.posts == 1);
+}
+
+TEST_CASE("Hugo: the root's hugo.toml and config/_default/ are both read (the root's keys win), languages.<code>.toml as [languages.<code>]") {
+  // Blowfish's layout: a two-line root hugo.toml, the rest in config/_default/.
+  Blog h("hugo-merged-config",
+         {{"hugo.toml", "baseURL = 'https://j.example'\nlanguageCode = 'zh-tw'\n"},
+          {"config/_default/hugo.toml", "baseURL = 'https://other.example'\ndefaultContentLanguage = 'zh-tw'\n"},
+          {"config/_default/languages.zh-tw.toml", "languageCode = 'zh-tw'\ntitle = 'JYu notes'\n"},
+          {"config/_default/languages.en.toml", "languageCode = 'en'\ntitle = 'JYu EN'\n"},
+          {"config/_default/params.en.toml", "description = 'EN only'\n"},
+          {"content/posts/new/index.md", "---\ntitle: A\ndate: 2025-11-03\n---\nA\n"},
+          {"content/posts/new/index.en.md", "---\ntitle: A en\ndate: 2025-11-03\n---\nA\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(h.report.posts == 1);
+  const std::string site = h.out("site.yaml");
+  CHECK(site.find("title: \"JYu notes\"") != std::string::npos);
+  CHECK(site.find("url: \"https://j.example\"") != std::string::npos);
+  CHECK(site.find("EN only") == std::string::npos);
+  CHECK(h.notes().find("posts/new/index.en.md: a translation (en): not imported") != std::string::npos);
 }
 
 TEST_CASE("Hugo: a date's own offset gives the old URL's year and month (timeZone only places dates without one)") {

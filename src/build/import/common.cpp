@@ -321,7 +321,10 @@ std::string html_as_markdown(const std::string& html) {
 }
 
 void add_old_feed(ojson& site, const std::string& path) {
-  if (path.size() < 2 || reserved_path(path.substr(1))) return;
+  bool categories = false;  // the site keeps category pages: /categories/ is the build's
+  if (site.contains("taxonomies") && site["taxonomies"].is_array())
+    for (const ojson& t : site["taxonomies"]) categories = categories || t == "categories";
+  if (path.size() < 2 || reserved_path(path.substr(1), categories)) return;
   ojson& feeds = site["old_feeds"];
   if (!feeds.is_array()) feeds = ojson::array();
   for (const ojson& f : feeds)
@@ -330,15 +333,22 @@ void add_old_feed(ojson& site, const std::string& path) {
 }
 
 bool builtin_page(Run& run, const Item& item) {
-  if (!item.page) return false;
+  if (!item.page && !(item.in.is_object() && item.in.contains("layout"))) return false;
   const std::string url = run.url_of(item);
   const bool text = item.body.find_first_not_of(" \t\n") != std::string::npos;
+  const std::string layout = item.in.is_object() && item.in.contains("layout") && item.in["layout"].is_string()
+                                 ? item.in["layout"].get<std::string>() : "";
+  if (!text && (layout == "search" || layout == "archives" || layout == "archive")) {  // Hugo Stack's page/search/
+    run.note(item.shown, 0, "a theme's " + layout + " page (layout: " + layout + "): Quire writes its own; not converted");
+    return true;
+  }
+  if (!item.page) return false;
   if (url == "/" || url == "/index.html") {  // Eleventy's pages/index.md with permalink: /
     run.note(item.shown, 0, std::string("the home page (at ") + url + "): Quire makes its own; not converted" +
                                 (text ? " (its text is not kept: put it on a page of its own)" : ""));
     return true;
   }
-  const char* built = url.size() > 1 ? reserved_path(url.substr(1)) : nullptr;
+  const char* built = url.size() > 1 ? reserved_path(url.substr(1), run.category_pages) : nullptr;
   if (!built) return false;
   run.note(item.shown, 0, url == "/404.html"
                ? "the not-found page: Quire writes its own 404.html (with search and the nearest posts); not converted"
@@ -372,11 +382,27 @@ void undated_as_pages(Run& run) {
   for (size_t i = 0; i < run.items.size(); ++i) {
     Item& item = run.items[i];
     const std::string top = item.section.substr(0, item.section.find('/'));
-    if (item.page || dated[i] || section_dated[item.section] || top == "posts" || top == "post" || top == "blog" ||
-        top == "articles")
+    // Hugo's page/ section (the Stack theme's about, links, archives): pages, dated or not.
+    const bool pages_section = run.engine == Engine::hugo && (top == "page" || top == "pages");
+    if (!pages_section && (item.page || dated[i] || section_dated[item.section] || top == "posts" || top == "post" ||
+                           top == "blog" || top == "articles"))
       continue;
+    if (item.page) continue;
     item.page = true;
     item.page_url = "/" + item.section + "/" + item.old_name + "/";
+    if (const auto own = run.section_permalinks.find(top); pages_section && own != run.section_permalinks.end()) {
+      // [permalinks] page = "/:slug/": the slug, else the file's name
+      std::string slug = item.old_name, text, error;
+      ojson front;
+      int line = 0;
+      if (read_file(item.source, text) && parse_front(split_front_matter(text), front, error, line) && front.contains("slug") &&
+          front["slug"].is_string())
+        slug = front["slug"].get<std::string>();
+      std::string url = own->second;
+      for (const char* token : {":slugorfilename", ":contentbasename", ":filename", ":slug", ":title"})
+        for (size_t at; (at = url.find(token)) != std::string::npos;) url.replace(at, std::strlen(token), slug);
+      if (url.find(':') == std::string::npos && !url.empty() && url[0] == '/') item.page_url = url;
+    }
     item.section.clear();
     run.count("a section's file without a date kept as a page at its address");
   }
@@ -416,6 +442,10 @@ void keep_old_url(Run& run, Item& item, const std::string& encoded_url) {
   if (item.page || item.out.contains("draft") || item.out.contains("permalink") ||
       old_url == percent_decode(run.url_of(item)))
     return;  // a draft had no address; the others keep theirs
+  if (const char* built = old_url.size() > 1 ? reserved_path(old_url.substr(1), run.category_pages) : nullptr) {
+    run.note(item.shown, 0, "its old address " + old_url + " is " + built + " Quire writes itself; no redirect kept for it");
+    return;
+  }
   if (old_url.find_first_of("?#") != std::string::npos) {
     // A folder named "[Vue] #tips": its address had a %23 no redirect
     // page can be written for.

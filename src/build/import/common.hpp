@@ -107,6 +107,9 @@ struct Run {
   // Hugo's other languages' folders ([languages.en] contentDir =
   // "content/en"), with their codes: not read as the blog's content.
   std::map<fs::path, std::string> translation_dirs;
+  // The site keeps category pages (taxonomies: [tags, categories]):
+  // /categories/ is then the build's own address.
+  bool category_pages = false;
 
   void note(const std::string& file, int line, std::string message) {
     report.not_converted.push_back({file, line, std::move(message)});

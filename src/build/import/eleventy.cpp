@@ -52,9 +52,16 @@ Config read_config(Run& run) {
     if (read_file(run.src / name, text)) break;
   if (text.empty()) return cfg;
   std::smatch m;
-  if (std::regex_search(text, m, std::regex(R"(input\s*:\s*["'`]([^"'`]+)["'`])"))) cfg.input = m[1];
+  // The last one: the config function's own return ends it, after any
+  // earlier `return { dir: ... }` inside a callback.
+  auto last = [&](const std::regex& re) -> std::optional<std::string> {
+    std::optional<std::string> found;
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), re); it != std::sregex_iterator(); ++it) found = (*it)[1];
+    return found;
+  };
+  if (const auto v = last(std::regex(R"(input\s*:\s*["'`]([^"'`]+)["'`])"))) cfg.input = *v;
+  if (const auto v = last(std::regex(R"(\bdata\s*:\s*["'`]([^"'`]+)["'`])"))) cfg.data = *v;
   cfg.math = std::regex_search(text, std::regex(R"(require\(\s*["'`][^"'`]*(katex|mathjax|texmath)|from\s+["'`][^"'`]*(katex|mathjax|texmath))"));
-  if (std::regex_search(text, m, std::regex(R"(\bdata\s*:\s*["'`]([^"'`]+)["'`])"))) cfg.data = m[1];
   if (std::regex_search(text, m, std::regex(R"(pathPrefix\s*:\s*["'`]([^"'`]+)["'`])"))) cfg.path_prefix = m[1];
   const std::regex copy(R"(addPassthroughCopy\(\s*["'`]([^"'`]+)["'`])");
   for (auto it = std::sregex_iterator(text.begin(), text.end(), copy); it != std::sregex_iterator(); ++it)
@@ -344,9 +351,31 @@ void read_eleventy(Run& run, ojson& site) {
       else item.out["tags"] = kept;
     }
   }
-  for (const auto& [p, to] : cfg.passthrough) {
+  for (const auto& [given, to] : cfg.passthrough) {
+    // A glob ("src/assets/images/**/*", "src/*.png"): its folder, all of
+    // it for * or **/*, else the files of the extension it names.
+    std::string p = given, ext;
+    bool deep = false;
+    if (const size_t star = p.find('*'); star != std::string::npos) {
+      const size_t slash = p.rfind('/', star);
+      const std::string tail = slash == std::string::npos ? p : p.substr(slash + 1);
+      p = slash == std::string::npos ? "." : p.substr(0, slash);
+      deep = tail.find("**") != std::string::npos;
+      const std::string leaf = tail.substr(tail.rfind('/') == std::string::npos ? 0 : tail.rfind('/') + 1);
+      if (leaf.rfind("*.", 0) == 0 && leaf.find_first_of("*{}[]", 1) == std::string::npos) ext = leaf.substr(1);
+      else if (leaf != "*" || (!deep && tail != "*")) continue;  // another pattern: not guessed
+      if (ext.empty()) deep = true;
+    }
     const fs::path from = (run.src / p).lexically_normal();
     if (!fs::exists(from, ec)) continue;
+    if (!ext.empty() && fs::is_directory(from, ec)) {
+      const fs::path base = from.lexically_relative(input).string().rfind("..", 0) == 0 ? from.lexically_relative(run.src)
+                                                                                       : from.lexically_relative(input);
+      for (const fs::path& f : files_under(run, from))
+        if (f.extension() == ext && (deep || f.parent_path() == from))
+          copy_tree(run, f, run.dest / "static" / base / f.lexically_relative(from), run.report.static_files);
+      continue;
+    }
     fs::path rel = from.lexically_relative(input).string().rfind("..", 0) == 0 ? from.lexically_relative(run.src)
                                                                                : from.lexically_relative(input);
     if (to) {  // {"./public/": "/"}: published at the mapped path

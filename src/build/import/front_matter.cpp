@@ -644,6 +644,15 @@ void convert_front(Run& run, Item& item) {
       take_string(key, key);
     } else if (key == "author" || key == "authors") {
       ojson names = v;
+      // jekyll-import's WordPress author {display_name, login, email, url}:
+      // its display name is the name.
+      if (names.is_object() && !names.contains("name"))
+        for (const char* k : {"display_name", "login"})
+          if (names.contains(k) && names[k].is_string() && !trim(names[k].get<std::string>()).empty()) {
+            names = names[k];
+            run.count("author {display_name: ...} (WordPress' export) as its name");
+            break;
+          }
       if (names.is_array()) {  // authors = [""]: a theme's placeholder, nobody
         names = ojson::array();
         for (const ojson& a : v)

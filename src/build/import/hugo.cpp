@@ -11,44 +11,72 @@
 
 #include "build/fsutil.hpp"
 #include "build/import/common.hpp"
+#include "build/import/template_syntax.hpp"
 #include "core/html.hpp"
 
 namespace quire::import {
 
 namespace {
 
+// Hugo's config: the root's hugo.toml (or config.*) merged over
+// config/_default/'s (Hugo reads both; the root's keys win), with the
+// split files beside the latter: params.toml is its [params],
+// permalinks.yaml its [permalinks], languages.en.toml its [languages.en]...
 bool read_config_file(Run& run, ojson& c, fs::path& shown) {
   const fs::path dirs[] = {run.src, run.src / "config" / "_default"};
-  for (const fs::path& dir : dirs)
+  bool any = false, ok = true;
+  std::error_code ec;
+  for (const fs::path& dir : dirs) {
     for (const char* name : {"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml",
                              "config.yml", "config.json"}) {
       const fs::path f = dir / name;
-      std::string text;
-      if (!read_file(f, text)) continue;
-      shown = f;
-      std::string error;
+      std::string text, error;
       int line = 0;
-      const bool ok = f.extension() == ".toml" ? parse_toml(text, c, error, line) : parse_yaml(text, c, error, line);
-      if (!ok) run.note(run.shown(f), line + 1, error + "; site settings not converted");
-      if (ok && dir != run.src) {
-        // Hugo's split config: config/_default/params.toml (or .yaml...)
-        // beside it is its [params], permalinks.yaml its [permalinks]...
-        for (const char* key : {"params", "permalinks", "taxonomies", "languages", "menus"})
-          for (const char* ext : {".toml", ".yaml", ".yml", ".json"}) {
-            const fs::path part = dir / (std::string(key) + ext);
-            std::string ptext;
-            ojson value;
-            if (c.contains(key) || !read_file(part, ptext)) continue;
-            if (std::string(ext) == ".toml" ? parse_toml(ptext, value, error, line) : parse_yaml(ptext, value, error, line))
-              c[key] = value;
-            else
-              run.note(run.shown(part), line + 1, error + "; not converted");
-          }
+      if (!read_file(f, text)) continue;
+      if (!any) shown = f;
+      any = true;
+      ojson read;
+      if (!(f.extension() == ".toml" ? parse_toml(text, read, error, line) : parse_yaml(text, read, error, line))) {
+        run.note(run.shown(f), line + 1, error + "; site settings not converted");
+        ok = false;
+      } else if (read.is_object()) {
+        if (!c.is_object()) c = ojson::object();
+        for (const auto& [k, v] : read.items())
+          if (!c.contains(k)) c[k] = v;
       }
-      return ok;
+      break;
     }
-  run.note(run.shown(run.src / "hugo.toml"), 0, "missing (nor config.toml): no site settings to convert");
-  return false;
+    if (dir == run.src || !fs::is_directory(dir, ec)) continue;
+    std::vector<fs::path> parts;
+    for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) parts.push_back(it->path());
+    std::sort(parts.begin(), parts.end());
+    for (const fs::path& part : parts) {
+      const std::string ext = part.extension().string(), stem = part.stem().string();
+      if (ext != ".toml" && ext != ".yaml" && ext != ".yml" && ext != ".json") continue;
+      const size_t dot = stem.find('.');
+      const std::string key = stem.substr(0, dot), code = dot == std::string::npos ? "" : stem.substr(dot + 1);
+      const bool known = key == "params" || key == "permalinks" || key == "taxonomies" || key == "languages" || key == "menus";
+      if (!known || (!code.empty() && key != "languages")) continue;  // params.en.toml: a translation's
+      std::string ptext, error;
+      int line = 0;
+      ojson value;
+      if (!read_file(part, ptext)) continue;
+      if (!(ext == ".toml" ? parse_toml(ptext, value, error, line) : parse_yaml(ptext, value, error, line))) {
+        run.note(run.shown(part), line + 1, error + "; not converted");
+        continue;
+      }
+      if (!any) shown = part;
+      any = true;
+      if (!c.is_object()) c = ojson::object();
+      if (code.empty() && !c.contains(key)) c[key] = value;
+      else if (!code.empty()) {  // languages.zh-tw.toml: [languages.zh-tw]
+        if (!c.contains("languages") || !c["languages"].is_object()) c["languages"] = ojson::object();
+        if (!c["languages"].contains(code)) c["languages"][code] = value;
+      }
+    }
+  }
+  if (!any) run.note(run.shown(run.src / "hugo.toml"), 0, "missing (nor config.toml): no site settings to convert");
+  return any && ok;
 }
 
 std::string get_str(const ojson& o, const char* key) {
@@ -121,8 +149,13 @@ void read_config(Run& run, ojson& site, std::string& content_dir) {
       if (plural.is_string() && plural != "tags" && plural != "categories") run.extra_taxonomies.insert(plural.get<std::string>());
     }
   if (categories) site["taxonomies"] = ojson::array({"tags", "categories"});
+  run.category_pages = categories;
   if (!get_str(c, "contentDir").empty()) content_dir = get_str(c, "contentDir");
-  if (!get_str(c, "defaultContentLanguage").empty()) run.default_language = get_str(c, "defaultContentLanguage");
+  if (!get_str(c, "defaultContentLanguage").empty()) {
+    // Its code names its own files too (_index.zh-cn.md) with no [languages] table.
+    run.default_language = get_str(c, "defaultContentLanguage");
+    run.languages.insert(run.default_language);
+  }
   if (const ojson* langs = get_obj(c, "languages"); langs && langs->is_object()) {
     for (const auto& [code, settings] : langs->items()) run.languages.insert(code);
     // Hugo's languages by folder ([languages.ja] contentDir = "content/ja",
@@ -195,6 +228,42 @@ bool markdown_wrapper(const Run& run, const std::string& name) {
   const std::optional<std::string> html = shortcode_template(run, name);
   return html && html->find(".Inner") != std::string::npos &&
          (html->find("markdownify") != std::string::npos || html->find("RenderString") != std::string::npos);
+}
+
+// A post's image named relative to nothing Hugo publishes beside it
+// ("images/a.jpg" in a post at /2023/01/27/x/, "../../static/images/a.jpg"
+// as an editor previews it), when static/ has the file: made root-relative.
+void relative_static_images(Run& run) {
+  std::error_code ec;
+  for (Item& item : run.items) {
+    if (item.bundle) continue;  // a bundle's images sit beside it
+    const std::vector<bool> code = code_bytes(item.body);
+    std::string out;
+    size_t from = 0;
+    for (size_t p = 0; p + 2 < item.body.size(); ++p) {
+      size_t start;
+      if (item.body.compare(p, 2, "](") == 0) start = p + 2;
+      else if (item.body.compare(p, 5, "src=\"") == 0) start = p + 5;
+      else continue;
+      if (code[p]) continue;
+      const size_t end = item.body.find_first_of(")\" \n", start);
+      if (end == std::string::npos) break;
+      std::string path = item.body.substr(start, end - start);
+      if (path.empty() || path[0] == '/' || path[0] == '#' || path.find(':') != std::string::npos) continue;
+      std::string rel = path;
+      while (rel.rfind("../", 0) == 0) rel = rel.substr(3);
+      if (rel.rfind("static/", 0) == 0) rel = rel.substr(7);
+      else if (rel.rfind("./", 0) == 0 || path.rfind("../", 0) == 0) continue;
+      const std::string file = percent_decode(rel.substr(0, rel.find_first_of("?#")));
+      if (file.empty() || file.find("..") != std::string::npos || !fs::is_regular_file(run.src / "static" / file, ec) ||
+          fs::exists(item.source.parent_path() / file, ec))
+        continue;
+      out += item.body.substr(from, start - from) + "/" + rel;
+      from = end;
+      run.count("an image path relative to the post, found in static/ (made root-relative)");
+    }
+    if (from > 0) item.body = out + item.body.substr(from);
+  }
 }
 
 // Images a post names by a root path (/img/a.png) that Hugo found among
@@ -468,6 +537,7 @@ void read_hugo(Run& run, ojson& site) {
   undated_as_pages(run);
   convert_items(run, [&](std::string_view text, Tag& t) { return hugo_shortcode(run, text, t); });
   copy_tree(run, run.src / "static", run.dest / "static", run.report.static_files);
+  relative_static_images(run);
   images_from_assets(run);
   if (fs::is_directory(run.src / "assets"))
     run.note(run.shown(run.src / "assets"), 0, "Hugo Pipes input (the theme's CSS/JS): not copied");

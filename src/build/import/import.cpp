@@ -81,7 +81,7 @@ ImportReport import_blog(Engine engine, const fs::path& given, const fs::path& d
     report.errors.push_back({dest.string(), 0, "not empty; import writes into a new or empty content folder (--force writes over its files)"});
     return report;
   }
-  import::Run run{engine, src, dest, report, "", "", {}, "", {}, {}, {}, "en", {}, {}};
+  import::Run run{engine, src, dest, report, "", "", {}, "", {}, {}, {}, "en", {}, {}, false};
   import::ojson site = import::ojson::object();
   // A blog shaped as nobody foresaw must end in an error that says so,
   // never in an abort (the blog read is never written to).

@@ -721,6 +721,8 @@ std::string remove_kramdown_ial(Run& run, const std::string& text, int first_lin
         !code[pos + at] && l.find('}', at) == l.find_last_not_of(" \t")) {
       if (ial_layout_only(trim(l.substr(at))))
         run.count("kramdown attribute list of layout only ({: .align-center}, style, width): dropped");
+      else if (std::strchr(")]*_`", l[at - 1]) != nullptr)  // a link's or span's, as inside a line
+        run.count("kramdown attribute list on a link or span ({:target=\"_blank\"}, {: .filepath}): dropped");
       else
         run.note(file, line, "kramdown attribute list \"" + trim(l.substr(at)) + "\" removed");
       l = l.substr(0, at);

@@ -35,6 +35,25 @@ size_t indent_of(std::string_view l, size_t& at) {
   return col;
 }
 
+// A list item's line ("1. text", "- text", after `indent` columns of
+// space at byte `at`): the column its content starts at, 0 for none.
+size_t list_item_column(std::string_view l, size_t indent, size_t at) {
+  size_t i = at;
+  if (i < l.size() && (l[i] == '-' || l[i] == '*' || l[i] == '+')) {
+    ++i;
+  } else {
+    const size_t digits = i;
+    while (i < l.size() && i - digits < 9 && std::isdigit(static_cast<unsigned char>(l[i]))) ++i;
+    if (i == digits || i >= l.size() || (l[i] != '.' && l[i] != ')')) return 0;
+    ++i;
+  }
+  size_t spaces = 0;
+  while (i + spaces < l.size() && l[i + spaces] == ' ') ++spaces;
+  if (spaces == 0 || i + spaces >= l.size()) return 0;  // "-" alone or "-x": not an item with text
+  if (spaces > 4) spaces = 1;  // the item's text is indented code: its column is after one space
+  return indent + (i - at) + spaces;
+}
+
 // A line that opens (or closes) a fence: its character and length.
 bool fence_of(std::string_view l, char& c, size_t& len, bool& only_fence) {
   size_t at = 0;
@@ -119,6 +138,7 @@ void mark_math(std::string_view s, std::vector<bool>& code) {
 std::vector<bool> code_bytes(std::string_view s) {
   std::vector<bool> code(s.size(), false);
   bool in_fence = false, in_indented = false, prev_blank = true;
+  size_t list_column = 0;  // the open list item's text column, 0 outside lists
   char fence_char = 0;
   size_t fence_len = 0;
   size_t para_begin = std::string_view::npos, para_end = 0;
@@ -144,7 +164,12 @@ std::vector<bool> code_bytes(std::string_view s) {
       continue;  // an indented block goes on after a blank line
     }
     size_t at = 0;
-    if (indent_of(l, at) >= 4 && (prev_blank || in_indented) && para_begin == std::string_view::npos) {
+    const size_t indent = indent_of(l, at);
+    // Inside a list item, its text's column is where code needs 4 more
+    // (a list's "1. Text" then "    ![img](...)" after a blank line is text).
+    const size_t item = indent < list_column + 4 ? list_item_column(l, indent, at) : 0;
+    if (prev_blank && !item && indent < list_column) list_column = 0;  // the list ended
+    if (indent >= list_column + 4 && (prev_blank || in_indented) && para_begin == std::string_view::npos) {
       mark(code, ln.begin, line_end);
       in_indented = true;
       prev_blank = false;
@@ -152,6 +177,7 @@ std::vector<bool> code_bytes(std::string_view s) {
     }
     in_indented = false;
     prev_blank = false;
+    if (item) list_column = item;
     if (fence_of(l, c, len, only)) {
       end_paragraph();
       mark(code, ln.begin, line_end);

@@ -63,7 +63,10 @@ void read_config(Run& run, ojson& site) {
   }
   if (c.contains("taxonomies") && c["taxonomies"].is_array())
     for (const ojson& t : c["taxonomies"]) {
-      if (str(t, "name") == "categories") site["taxonomies"] = ojson::array({"tags", "categories"});
+      if (str(t, "name") == "categories") {
+        site["taxonomies"] = ojson::array({"tags", "categories"});
+        run.category_pages = true;
+      }
       if (!str(t, "name").empty() && str(t, "name") != "tags" && str(t, "name") != "categories" && str(t, "name") != "authors")
         run.extra_taxonomies.insert(str(t, "name"));
     }
