@@ -761,8 +761,43 @@ function replaceView(app, html) {
     return;
   }
   next.forEach((n, i) => {
-    if (n.tagName === 'MAIN' || !n.isEqualNode(shown[i])) shown[i].replaceWith(n);
+    if (n.tagName === 'MAIN') shown[i].replaceWith(n);
+    else patchChrome(shown[i], n);
   });
+}
+
+/**
+ * Makes a part of the chrome shown (`shown`) equal to the next view's
+ * (`next`), replacing only what differs: from view to view the header
+ * changes by the nav's current link (aria-current) and the footer by a
+ * sentence, and a whole new header (its search box with its own inner
+ * tree, the theme button's icons) would be styled and laid out again on
+ * every route change. An element with the same tag and as many children
+ * keeps its place: its attributes are set to the next one's and its
+ * children patched in turn; anything else is replaced. A nav that differs
+ * is replaced whole: its current link's mark (bold) moves, and its links
+ * with it; new ones are no layout shift of the page's, as with the whole
+ * header before. What the page keeps is what an equal part kept before
+ * (a search box's words, focus).
+ * @param {ChildNode} shown
+ * @param {ChildNode} next
+ */
+function patchChrome(shown, next) {
+  if (shown.isEqualNode(next)) return;
+  if (!(shown instanceof Element) || !(next instanceof Element) || shown.tagName !== next.tagName
+    || shown.tagName === 'NAV' || shown.childNodes.length !== next.childNodes.length) {
+    shown.replaceWith(next);
+    return;
+  }
+  for (const name of shown.getAttributeNames()) {
+    if (!next.hasAttribute(name)) shown.removeAttribute(name);
+  }
+  for (const name of next.getAttributeNames()) {
+    const value = /** @type {string} */ (next.getAttribute(name));
+    if (shown.getAttribute(name) !== value) shown.setAttribute(name, value);
+  }
+  const children = [...next.childNodes];  // replaceWith moves them out of `next`
+  [...shown.childNodes].forEach((child, i) => patchChrome(child, children[i]));
 }
 
 /**

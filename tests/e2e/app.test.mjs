@@ -196,10 +196,30 @@ test('a route change replaces <main> and only the chrome that changed; the new e
     assert.deepEqual(await same(), { header: true, main: false, footer: true }, 'page 2 to 3: the same chrome');
     assert.deepEqual(await page.evaluate(() => history.state), { scroll: { x: 0, y: 0 } });
 
+    // The nav marks another section: the nav is new, but the header, its
+    // search box and theme button stay the elements they were, and the
+    // header ends up as the build wrote it for that view.
+    const chromeParts = ['header.site-header', '.site-search input', '.theme-toggle', '.site-title'];
+    await page.evaluate((selectors) => {
+      /** @type {any} */ (window).__parts = selectors.map((s) => document.querySelector(s));
+    }, chromeParts);
     await rendered(page, () => page.locator('header .site-nav a[href$="/tags/"]').click());
-    assert.deepEqual(await same(), { header: false, main: false, footer: true }, 'tags: the nav marks another section');
+    assert.deepEqual(await same(), { header: true, main: false, footer: true }, 'tags: the same header, patched');
+    assert.deepEqual(await page.evaluate((selectors) => selectors.map((s, i) => document.querySelector(s) === /** @type {any} */ (window).__parts[i]),
+      chromeParts), [true, true, true, true]);
     assert.equal(await page.locator('header .site-nav a[aria-current="page"]').textContent(), 'Tags');
+    assert.equal(await page.locator('header .site-nav a[aria-current]').count(), 1, 'Home is no longer marked');
     assert.equal(await page.locator('#quire-app > header.site-header').count(), 1);
+    assert.equal(await page.evaluate(async () => {
+      // (theme.js labels the theme button with the theme shown; the build cannot)
+      const withoutToggle = (/** @type {Element|null} */ header) => {
+        const copy = /** @type {Element} */ (header?.cloneNode(true));
+        copy.querySelector('.theme-toggle')?.remove();
+        return copy.outerHTML;
+      };
+      const built = new DOMParser().parseFromString(await (await fetch(location.href)).text(), 'text/html');
+      return withoutToggle(built.querySelector('header.site-header')) === withoutToggle(document.querySelector('header.site-header'));
+    }), true, 'the patched header is the one the build wrote for /tags/');
     assert.deepEqual(pageErrors, []);
     assert.deepEqual(consoleErrors, []);
   } finally {

@@ -474,24 +474,24 @@ TEST_SUITE("views") {
     auto r = quire::load_bundle(R"({"format":"quire-bundle","version":1,"site":{"title":"S"},"posts":[)" + posts + "]}");
     REQUIRE_MESSAGE(r.ok, r.message);
     const quire::Bundle& b = r.bundle;
-    static_assert(quire::kSearchHitsPerPage == 50, "the counts below assume 50 a page");
+    static_assert(quire::kSearchHitsPerPage == 20, "the counts below assume 20 a page");
     auto first = view(b, "/search/?q=common");
     CHECK(first.status == 200);
-    CHECK(has(first.html, "120 posts match “common” · 1–50 shown."));
-    CHECK(count(first.html, "<li class=\"search-hit\">") == 50);
+    CHECK(has(first.html, "120 posts match “common” · 1–20 shown."));
+    CHECK(count(first.html, "<li class=\"search-hit\">") == 20);
     CHECK(has(first.html, ">Common 119</a>"));  // newest first
     CHECK(has(first.html, "href=\"/search/?q=common&amp;page=2\""));
     CHECK(first.next_path == "/search/?q=common&page=2");
     CHECK(first.title == "Search: common — S");
-    auto last = view(b, "/search/?q=common&page=3");
+    auto last = view(b, "/search/?q=common&page=6");
     CHECK(last.status == 200);
     CHECK(has(last.html, "· 101–120 shown."));
     CHECK(count(last.html, "<li class=\"search-hit\">") == 20);
     CHECK(has(last.html, ">Common 0</a>"));
-    CHECK(last.prev_path == "/search/?q=common&page=2");
+    CHECK(last.prev_path == "/search/?q=common&page=5");
     CHECK(last.next_path.empty());
-    CHECK(last.title == "Search: common, page 3 — S");
-    CHECK(view(b, "/search/?q=common&page=4").status == 404);
+    CHECK(last.title == "Search: common, page 6 — S");
+    CHECK(view(b, "/search/?q=common&page=7").status == 404);
     auto few = view(b, "/search/?q=common+11");  // Common 11 and 110 to 119
     CHECK(has(few.html, "11 posts match “common 11”."));
     CHECK_FALSE(has(few.html, "class=\"pagination\""));
