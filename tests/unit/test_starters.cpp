@@ -24,6 +24,7 @@
 #include "build/import/import.hpp"
 #include "build/import/js_literal.hpp"
 #include "core/bundle.hpp"
+#include "core/markdown.hpp"
 #include "core/permalink.hpp"
 #include "core/router.hpp"
 
@@ -200,6 +201,29 @@ TEST_CASE("a GitHub Pages Jekyll site without _config.yml moves in whole and bui
   CHECK_MESSAGE(built.ok(), all(built.errors));
   CHECK(built.bundle.posts.size() == 2);
   CHECK_MESSAGE(built.warnings.empty(), all(built.warnings));
+}
+
+TEST_CASE("a Jekyll post's <br> lines over a heading (kramdown's GFM input): the heading stays a heading") {
+  TempDir dir;
+  const fs::path src = dir.path / "src", dest = dir.path / "blog";
+  dir.write("src/_config.yml", "title: Stats\n");
+  dir.write("src/_posts/2020-01-08-dropout.md",
+            "---\ntitle: Dropout\n---\nOverfitting.\n\n<br>\n<br>\n### Regularization\nA term.\n\n"
+            "<img src=\"/a.png\">\n- a list\n\n```\n<br>\n### code\n```\n\nText<br>\n### Next\n");
+  const quire::ImportReport r = quire::import_blog(quire::Engine::jekyll, src, dest, {});
+  REQUIRE_MESSAGE(r.ok(), notes(r));
+  const std::string md = read_text(dest / "posts/2020-01-08-dropout.md");
+  CHECK(has(md, "<br>\n<br>\n\n### Regularization\nA term."));
+  CHECK(has(md, "<img src=\"/a.png\">\n\n- a list"));
+  CHECK(has(md, "```\n<br>\n### code\n```"));  // code is left alone
+  CHECK(has(md, "Text<br>\n### Next"));       // inside a paragraph: no HTML block to end
+  const quire::ContentResult built = quire::load_content(dest, {});
+  REQUIRE_MESSAGE(built.ok(), all(built.errors));
+  const quire::Post* p = built.bundle.find_post("dropout");
+  REQUIRE(p != nullptr);
+  const std::string html = quire::render_markdown(p->body.str());
+  CHECK(has(html, "<h3 id=\"regularization\">"));
+  CHECK(has(html, "<li>a list</li>"));
 }
 
 TEST_CASE("a Zola blog with its posts at content/'s root moves in whole and builds") {

@@ -22,6 +22,52 @@ namespace quire::import {
 
 namespace {
 
+// Kramdown (GitHub Pages reads posts with its GFM input) takes a line of
+// inline HTML alone (<br>, <img ...>) as the start of a paragraph, which a
+// heading, a list or a quote on the next line interrupts. CommonMark takes
+// such a line after a blank one as an HTML block, up to the next blank
+// line: the markdown under it would show as text ("### Regularization").
+// A blank line after the HTML lines keeps them apart.
+std::string separate_inline_html_lines(Run& run, const std::string& body) {
+  static const std::regex one_tag(
+      R"(^ {0,3}(<(br|img|span|a|b|i|em|strong|sup|sub|small|font|u|s|del|ins|kbd|mark|abbr|cite|q|label)\b[^<>]*>|</(span|a|b|i|em|strong|sup|sub|small|font|u|s|del|ins|kbd|mark|abbr|cite|q|label)>)[ \t]*\r?$)",
+      std::regex::icase);
+  static const std::regex tags_only(R"(^ {0,3}(<[A-Za-z/][^<>]*>[ \t]*)+\r?$)");
+  if (body.find('<') == std::string::npos) return body;
+  const std::vector<bool> code = code_bytes(body);
+  std::vector<std::string_view> lines;
+  std::vector<size_t> starts;
+  for (size_t at = 0; at < body.size();) {
+    size_t end = body.find('\n', at);
+    end = end == std::string::npos ? body.size() : end + 1;
+    lines.push_back(std::string_view(body).substr(at, end - at));
+    starts.push_back(at);
+    at = end;
+  }
+  auto text = [&](size_t k) {
+    std::string_view l = lines[k];
+    if (!l.empty() && l.back() == '\n') l.remove_suffix(1);
+    return std::string(l);
+  };
+  auto blank = [&](size_t k) { return trim(text(k)).empty(); };
+  std::string out;
+  out.reserve(body.size() + 16);
+  for (size_t k = 0; k < lines.size(); ++k) {
+    out.append(lines[k]);
+    if (code[starts[k]] || !(k == 0 || blank(k - 1)) || !std::regex_match(text(k), one_tag)) continue;
+    size_t last = k;
+    while (last + 1 < lines.size() && !code[starts[last + 1]] && std::regex_match(text(last + 1), tags_only)) ++last;
+    for (size_t j = k + 1; j <= last; ++j) out.append(lines[j]);
+    k = last;
+    if (last + 1 < lines.size() && !blank(last + 1)) {
+      if (out.empty() || out.back() != '\n') out += '\n';
+      out += '\n';
+      run.count("a line of inline HTML over markdown (a blank line after it, as kramdown read it)");
+    }
+  }
+  return out;
+}
+
 
 // Jekyll's named permalink styles, as patterns.
 // Quire's patterns know no :output_ext: a Jekyll post's page is .html.
@@ -450,7 +496,7 @@ void read_jekyll(Run& run, ojson& site) {
                                       if (!r.converted) r = include_relative(run, item, t);
                                       return r.converted ? r : liquid_tag(run, text, t);
                                     });
-    body = strip_raw_in_code(run, body);
+    body = separate_inline_html_lines(run, strip_raw_in_code(run, body));
     // The excerpt's end, where the site or post names its own marker:
     // Quire's <!--more-->.
     std::string sep = item.in.contains("excerpt_separator") && item.in["excerpt_separator"].is_string()
