@@ -8,7 +8,7 @@
 # generated parser.c files are large (80 MB in all), so each is compiled once
 # per machine into a cache outside the clone, keyed by package, version and
 # compiler:
-#   ${QUIRE_TREE_SITTER_CACHE}/<package>@<version>/<grammar>-<compiler>.a
+#   ${QUIRE_TREE_SITTER_CACHE}/<package>@<version>/<grammar>-<compiler>-<script hash>.a
 # and reused by every clone and build directory (the archive is written
 # under a temporary name and renamed, so concurrent builds never see half of
 # one). Highlight queries (queries/highlights.scm, concatenated as the
@@ -55,14 +55,21 @@ endfunction()
 
 # A static archive of `sources` compiled once into the machine's cache;
 # defines the imported target `name`.
+# The archive's name is its whole key: package, version, compiler and a hash
+# of the compile script (its flags). Nothing else may make it stale, so the
+# rule has no file dependencies: a fresh clone's node_modules and scripts
+# are newer than the cache by mtime, and depending on them recompiled every
+# grammar in every clean clone (about a minute per compiler on 2 cores).
+file(SHA1 "${CMAKE_SOURCE_DIR}/cmake/tree-sitter-compile.cmake" _ts_script_hash)
+string(SUBSTRING "${_ts_script_hash}" 0 8 _ts_script_hash)
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/cmake/tree-sitter-compile.cmake")
 function(_ts_cached_archive name package version include_dirs sources)
   string(REPLACE "/" "+" key "${package}@${version}")
-  set(archive "${QUIRE_TREE_SITTER_CACHE}/${key}/${name}-${_ts_compiler}.a")
+  set(archive "${QUIRE_TREE_SITTER_CACHE}/${key}/${name}-${_ts_compiler}-${_ts_script_hash}.a")
   add_custom_command(OUTPUT "${archive}"
     COMMAND ${CMAKE_COMMAND} "-DCC=${CMAKE_C_COMPILER}" "-DAR=${CMAKE_AR}"
             "-DSOURCES=${sources}" "-DINCLUDES=${include_dirs}" "-DOUT=${archive}"
             -P "${CMAKE_SOURCE_DIR}/cmake/tree-sitter-compile.cmake"
-    DEPENDS "${QUIRE_NODE_MODULES}/${package}/package.json" "${CMAKE_SOURCE_DIR}/cmake/tree-sitter-compile.cmake"
     COMMENT "tree-sitter: compiling ${name} (${package}@${version}) into ${QUIRE_TREE_SITTER_CACHE}"
     VERBATIM)
   add_custom_target(${name}_archive DEPENDS "${archive}")

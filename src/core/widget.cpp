@@ -69,7 +69,9 @@ bool parse_year_month(std::string_view text, int& year, int& month) {
   return true;
 }
 
-std::string quoted(std::string_view s) { return "\"" + sanitize_utf8(s.substr(0, 200)) + "\""; }
+// (Not "quoted": with <iomanip> in view, ADL would pick std::quoted for a
+// std::string argument.)
+std::string in_quotes(std::string_view s) { return "\"" + sanitize_utf8(s.substr(0, 200)) + "\""; }
 
 class WidgetBuilder {
  public:
@@ -88,7 +90,7 @@ class WidgetBuilder {
     else if (view == "category") category();
     else if (view == "archive") archive();
     else if (view == "month") month();
-    else fail(400, "view: expected latest, post, tag, category, archive or month, got " + quoted(view));
+    else fail(400, "view: expected latest, post, tag, category, archive or month, got " + in_quotes(view));
     if (!stubs_.empty() && v_.status == 200) {  // a sharded bundle's posts not loaded yet (post_shards.hpp)
       v_.needs = missing_shards(b_, stubs_);
       v_.html = "<p class=\"loading\" part=\"loading\">Loading…</p>\n";
@@ -104,9 +106,9 @@ class WidgetBuilder {
 
   bool choose_base() {
     if (!req_.link_base.empty()) {
-      if (!valid_utf8(req_.link_base)) return fail(400, "link-base: expected valid UTF-8, got " + quoted(req_.link_base));
+      if (!valid_utf8(req_.link_base)) return fail(400, "link-base: expected valid UTF-8, got " + in_quotes(req_.link_base));
       if (!usable_base(req_.link_base))
-        return fail(400, "link-base: expected an http(s) URL without ? or #, got " + quoted(req_.link_base));
+        return fail(400, "link-base: expected an http(s) URL without ? or #, got " + in_quotes(req_.link_base));
       base_ = with_slash(req_.link_base);
     } else if (usable_base(site_.url + site_.base_path)) {
       base_ = site_.url + site_.base_path;
@@ -141,7 +143,7 @@ class WidgetBuilder {
     if (req_.limit.empty()) return static_cast<size_t>(std::max(1, site_.posts_per_page));
     int n = parse_limit(req_.limit);
     if (n == 0) fail(400, "limit: expected a whole number from 1 to " + std::to_string(kMaxLimit) + ", got " +
-                              quoted(req_.limit));
+                              in_quotes(req_.limit));
     return static_cast<size_t>(n);
   }
 
@@ -204,7 +206,7 @@ class WidgetBuilder {
     const TagInfo* t = b_.find_tag(tag_slug(req_.tag));
     if (!t) t = b_.find_tag(req_.tag);
     if (!t) {
-      fail(404, "tag: no posts tagged " + quoted(req_.tag) + " in this blog");
+      fail(404, "tag: no posts tagged " + in_quotes(req_.tag) + " in this blog");
       return;
     }
     std::string href = link(tag_route(t->slug));
@@ -219,7 +221,7 @@ class WidgetBuilder {
     const TagInfo* t = b_.find_term(true, tag_slug(req_.category));
     if (!t) t = b_.find_term(true, req_.category);
     if (!t) {
-      fail(404, "category: no posts in category " + quoted(req_.category) + " in this blog");
+      fail(404, "category: no posts in category " + in_quotes(req_.category) + " in this blog");
       return;
     }
     std::string href = link(term_route(*t));
@@ -229,7 +231,7 @@ class WidgetBuilder {
   void month() {
     int year = 0, month = 0;
     if (!parse_year_month(req_.month, year, month)) {
-      fail(400, "month: expected YYYY-MM, got " + quoted(req_.month));
+      fail(400, "month: expected YYYY-MM, got " + in_quotes(req_.month));
       return;
     }
     const MonthInfo* m = b_.find_month(year, month);
@@ -272,7 +274,7 @@ class WidgetBuilder {
       return;
     }
     if (!p) {
-      fail(404, "slug: no post " + quoted(req_.slug) + " in this blog");
+      fail(404, "slug: no post " + in_quotes(req_.slug) + " in this blog");
       return;
     }
     at(static_cast<size_t>(p - b_.posts.data()));
