@@ -13,7 +13,9 @@
 // JavaScript, and the first paint stays free of WASM work. With Save-Data
 // it does not start there at all: links stay ordinary page loads. A page
 // that must be rendered client-side (a 404.html fallback, /search/?q=)
-// starts it once the page as it arrived has painted (afterFirstPaint).
+// starts it at once: its head preloads the core and the bundle, so the
+// compile and the bundle's load overlap the page's own first paint, and
+// the view is rendered as soon as both are there.
 //
 // For tests: window.__quire = {ready, navigations, warmedUp}; reading
 // `ready` starts the core if it hasn't started, and resolves to true once
@@ -170,7 +172,9 @@ function start(app) {
     for (const type of events) addEventListener(type, onFirst, { capture: true, passive: true });
   }
 
-  if (needsRender) afterFirstPaint(startCore);
+  // Every view of this page needs the core: start it now, not after the
+  // page as it arrived has painted (that wait was 30-60 ms of nothing).
+  if (needsRender) startCore();
 
   previewFootnotes(app);  // before onClick (on document): a preview is no navigation
   typesetMath(app);
@@ -213,19 +217,6 @@ function typesetMath(app) {
   }, (error) => console.warn('Quire: math stays TeX:', error));
 }
 
-
-/**
- * Runs `task` once the page as it arrived is on screen: the frame after
- * the app started has painted. The core's and the bundle's downloads then
- * take no bandwidth from that first paint, and its largest block, not a
- * view rendered seconds later, is the page's largest contentful paint. In
- * a hidden tab (no frames), at once.
- * @param {() => unknown} task
- */
-function afterFirstPaint(task) {
-  if (document.visibilityState === 'hidden') task();
-  else requestAnimationFrame(() => setTimeout(task, 0));
-}
 
 /**
  * Is this first interaction the start of a page load: a touch on a link to
