@@ -387,12 +387,21 @@ function prefetchFor(link) {
   if (bundle && url) bundle.prefetch(url.pathname);
 }
 
-/** @param {HTMLElement} app */
+/**
+ * In idle time, after a view is shown: watches its links for coming into
+ * view (inView), and starts loading what its next page (a list's "Older
+ * posts", rel="next") needs wherever that link is: the list's likeliest
+ * next view, a shard or two on the home list (the core names nothing for
+ * lists whose posts are spread over many shards).
+ * @param {HTMLElement} app
+ */
 function prefetchInView(app) {
   if (!inView) return;
   inView.disconnect();
   whenIdle(() => {
     for (const link of app.querySelectorAll('main a[href]')) inView.observe(link);
+    const next = app.querySelector('main a[rel="next"]');
+    if (next instanceof HTMLAnchorElement) prefetchFor(next);
   });
 }
 
