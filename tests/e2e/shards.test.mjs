@@ -189,7 +189,8 @@ test('a home page loads the shards of its next page in idle time: "Older posts" 
       .some((r) => new URL(r.name).pathname === f && /** @type {PerformanceResourceTiming} */ (r).responseEnd > 0)), next,
     { timeout: 5000 }).catch(() => {});
     assert.deepEqual(next.filter((f) => !requests.includes(f)), [], `page ${n + 1}'s shards are fetched before its link is clicked`);
-    await page.waitForTimeout(100);  // loaded into the core, not only arrived
+    // Loaded into the core, not only arrived: the main thread idle twice.
+    await page.evaluate(() => new Promise((done) => { requestIdleCallback(() => requestIdleCallback(done)); }));
     requests.length = 0;
     const inClick = await page.evaluate(() => {
       let shown = false;
