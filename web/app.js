@@ -389,10 +389,12 @@ function prefetchFor(link) {
 
 /**
  * In idle time, after a view is shown: watches its links for coming into
- * view (inView), and starts loading what its next page (a list's "Older
- * posts", rel="next") needs wherever that link is: the list's likeliest
- * next view, a shard or two on the home list (the core names nothing for
- * lists whose posts are spread over many shards).
+ * view (inView), and starts loading what a list's next page ("Older
+ * posts", the pagination's rel="next") needs wherever that link is: the
+ * list's likeliest next view, a shard or two on the home list (the core
+ * names nothing for lists whose posts are spread over many shards). Not a
+ * post's link to the next post: its body's chunk is larger, and less likely
+ * wanted.
  * @param {HTMLElement} app
  */
 function prefetchInView(app) {
@@ -400,7 +402,7 @@ function prefetchInView(app) {
   inView.disconnect();
   whenIdle(() => {
     for (const link of app.querySelectorAll('main a[href]')) inView.observe(link);
-    const next = app.querySelector('main a[rel="next"]');
+    const next = app.querySelector('main .pagination a[rel="next"]');
     if (next instanceof HTMLAnchorElement) prefetchFor(next);
   });
 }
