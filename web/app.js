@@ -13,7 +13,9 @@
 // JavaScript, and the first paint stays free of WASM work. With Save-Data
 // it does not start there at all: links stay ordinary page loads. A page
 // that must be rendered client-side (a 404.html fallback, /search/?q=)
-// starts it once the page as it arrived has painted (afterFirstPaint).
+// starts it at once: its head preloads the core and the bundle, so the
+// compile and the bundle's load overlap the page's own first paint, and
+// the view is rendered as soon as both are there.
 //
 // For tests: window.__quire = {ready, navigations, warmedUp}; reading
 // `ready` starts the core if it hasn't started, and resolves to true once
@@ -170,7 +172,9 @@ function start(app) {
     for (const type of events) addEventListener(type, onFirst, { capture: true, passive: true });
   }
 
-  if (needsRender) afterFirstPaint(startCore);
+  // Every view of this page needs the core: start it now, not after the
+  // page as it arrived has painted (that wait was 30-60 ms of nothing).
+  if (needsRender) startCore();
 
   previewFootnotes(app);  // before onClick (on document): a preview is no navigation
   typesetMath(app);
@@ -213,19 +217,6 @@ function typesetMath(app) {
   }, (error) => console.warn('Quire: math stays TeX:', error));
 }
 
-
-/**
- * Runs `task` once the page as it arrived is on screen: the frame after
- * the app started has painted. The core's and the bundle's downloads then
- * take no bandwidth from that first paint, and its largest block, not a
- * view rendered seconds later, is the page's largest contentful paint. In
- * a hidden tab (no frames), at once.
- * @param {() => unknown} task
- */
-function afterFirstPaint(task) {
-  if (document.visibilityState === 'hidden') task();
-  else requestAnimationFrame(() => setTimeout(task, 0));
-}
 
 /**
  * Is this first interaction the start of a page load: a touch on a link to
@@ -396,12 +387,23 @@ function prefetchFor(link) {
   if (bundle && url) bundle.prefetch(url.pathname);
 }
 
-/** @param {HTMLElement} app */
+/**
+ * In idle time, after a view is shown: watches its links for coming into
+ * view (inView), and starts loading what a list's next page ("Older
+ * posts", the pagination's rel="next") needs wherever that link is: the
+ * list's likeliest next view, a shard or two on the home list (the core
+ * names nothing for lists whose posts are spread over many shards). Not a
+ * post's link to the next post: its body's chunk is larger, and less likely
+ * wanted.
+ * @param {HTMLElement} app
+ */
 function prefetchInView(app) {
   if (!inView) return;
   inView.disconnect();
   whenIdle(() => {
     for (const link of app.querySelectorAll('main a[href]')) inView.observe(link);
+    const next = app.querySelector('main .pagination a[rel="next"]');
+    if (next instanceof HTMLAnchorElement) prefetchFor(next);
   });
 }
 

@@ -118,8 +118,9 @@ export class Bundle {
   renderWidget(options?: WidgetOptions): RenderedWidget;
   /**
    * Loads what opening `path` needs (a split bundle's chunk holding a
-   * post's body; in a sharded bundle, a post's shard and chunk: a list's
-   * shards are named by its view's `needs` when shown), fetched once however
+   * post's body; in a sharded bundle, a post's shard and chunk, a home
+   * page's shards: another list's shards are named by its view's `needs`
+   * when shown), fetched once however
    * often asked; resolves at once when nothing is missing.
    * @throws QuireError 'fetch', or the chunk's 'parse' | 'format' | 'version' | 'schema'
    */

@@ -280,9 +280,9 @@ export class Bundle {
   /**
    * Loads what opening `path` needs and the bundle lacks: in a split
    * bundle, the chunk holding a post's body (fetched once, however often
-   * asked); in a sharded one, a post's shard, then its chunk (a list's
-   * shards come with its view's `needs`). Resolves at once when nothing is
-   * missing.
+   * asked); in a sharded one, a post's shard, then its chunk, and a home
+   * page's shards (another list's shards come with its view's `needs`).
+   * Resolves at once when nothing is missing.
    * @param {string} path
    * @returns {Promise<void>}
    * @throws {QuireError} 'fetch', or the chunk's 'parse' | 'format' | 'version' | 'schema'

@@ -180,11 +180,11 @@ std::string render_document(const Bundle& bundle, const View& view) {
   // their own (combined tags, deep links on some hosts): the app renders
   // those as soon as it can, so it is fetched first (a module script alone
   // is fetched at low priority). It shows what the page arrived with
-  // ("Page not found", its search box) until then, and starts the core once
-  // that has painted, so that the largest paint is the page's (web/app.js,
-  // afterFirstPaint). What the core needs is downloaded meanwhile, at low
-  // priority (after the stylesheet and the scripts the first paint waits
-  // for): the glue, the module (compileStreaming takes the preloaded
+  // ("Page not found", its search box) until then; the app starts the core
+  // as soon as it runs (web/app.js), so the compile and the bundle's load
+  // overlap the page's own first paint. What the core needs is downloaded
+  // from the start, at low priority (after the stylesheet and the scripts
+  // the first paint waits for): the glue, the module (compileStreaming takes the preloaded
   // response: same URL, same CORS mode) and the bundle. Only here and on
   // the search page, which a reader opens to search (its results, with
   // ?q=, are rendered the same way; without, the first word typed needs

@@ -755,10 +755,14 @@ int reading_minutes(std::string_view markdown) { return text_stats(markdown).rea
 
 std::string chunk_needed(const Bundle& bundle, const Route& route) {
   // A sharded bundle (post_shards.hpp): a post's shard, then its chunk (what
-  // opening a link to it needs); a list's shards are fetched when it is shown.
+  // opening a link to it needs), and a page of the home list its posts'
+  // shards (one or two: its posts are next to each other), so that "Older
+  // posts" can be ready before it is clicked; other lists' shards (a tag's
+  // posts are spread over many) are fetched when the list is shown.
   if ((!bundle.shards.empty() || !bundle.slug_files.empty()) && route.kind != RouteKind::Search)
-    return route.kind == RouteKind::Post || route.kind == RouteKind::NotFound ? render_view(bundle, route).needs
-                                                                              : std::string();
+    return route.kind == RouteKind::Post || route.kind == RouteKind::NotFound || route.kind == RouteKind::Home
+               ? render_view(bundle, route).needs
+               : std::string();
   if (route.kind == RouteKind::Search && !route.query.empty()) {  // search files, one a line
     std::string needs;
     for (const std::string& n : run_search(bundle, route.query).needs) needs += (needs.empty() ? "" : "\n") + n;

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
-import { appReady, contentDir, openPage, pathOf, readBundle, repoRoot, sampleSite, serve } from './helpers.mjs';
+import { appReady, contentDir, openPage, pathOf, readBundle, repoRoot, sampleSite, serve, viewPaths } from './helpers.mjs';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -240,6 +240,29 @@ test('/search/?q= and the 404 view: the largest paint is pre-rendered; results a
       } finally {
         await close();
       }
+    }
+  }
+  assert.deepEqual(late, [], late.join('\n'));
+});
+
+test('/search/?q=, the 404 view and a tag combination start the core while the page loads, not after its first paint', async () => {
+  /** @type {string[]} */
+  const late = [];
+  const paths = viewPaths(site.bundle);
+  for (const view of [paths.search, paths['not-found'], paths['combined-tags']]) {
+    const { page, close } = await openPage(browser);
+    try {
+      await page.goto(urlOf(view));
+      assert.equal(await appReady(page), true);
+      // Module scripts run before DOMContentLoaded; a start waiting for the
+      // first frame (and a task after it) comes after it.
+      const [start, loaded] = await page.evaluate(() => [
+        performance.getEntriesByName('quire:start')[0]?.startTime ?? Infinity,
+        /** @type {PerformanceNavigationTiming} */ (performance.getEntriesByType('navigation')[0]).domContentLoadedEventStart,
+      ]);
+      if (!(start <= loaded)) late.push(`${view}: quire:start ${start.toFixed(1)} ms, DOMContentLoaded ${loaded.toFixed(1)} ms`);
+    } finally {
+      await close();
     }
   }
   assert.deepEqual(late, [], late.join('\n'));

@@ -167,6 +167,46 @@ test('a post fetches its slug file, the shards of the posts it shows and its chu
   }
 });
 
+test('a home page loads the shards of its next page in idle time: "Older posts" then renders in its click, fetching nothing', async () => {
+  // A page whose posts are all in the newest shard and whose next page's
+  // are not: prefetching its own posts' links never loads the next page's.
+  const perPage = 10;
+  const pageShards = (/** @type {number} */ n) => sorted(bundle.posts.slice((n - 1) * perPage, n * perPage)
+    .map((/** @type {any} */ p) => /** @type {string} */ (shardOf.get(p.slug))));
+  let n = 2;
+  while (pageShards(n + 1).every((s) => pageShards(n).includes(s))) n += 1;
+  assert.equal(pageShards(n).length, 1, `page ${n} is in one shard`);
+  const { page, pageErrors, close } = await openPage(browser);
+  try {
+    /** @type {string[]} */
+    const requests = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await page.goto(new URL(`page/${n}/`, server.url).href);
+    assert.equal(await appReady(page), true);
+    await page.waitForFunction(() => /** @type {any} */ (window).__quire.warmedUp);
+    const next = pageShards(n + 1);
+    await page.waitForFunction((files) => files.every((f) => performance.getEntriesByType('resource')
+      .some((r) => new URL(r.name).pathname === f && /** @type {PerformanceResourceTiming} */ (r).responseEnd > 0)), next,
+    { timeout: 5000 }).catch(() => {});
+    assert.deepEqual(next.filter((f) => !requests.includes(f)), [], `page ${n + 1}'s shards are fetched before its link is clicked`);
+    // Loaded into the core, not only arrived: the main thread idle twice.
+    await page.evaluate(() => new Promise((done) => { requestIdleCallback(() => requestIdleCallback(done)); }));
+    requests.length = 0;
+    const inClick = await page.evaluate(() => {
+      let shown = false;
+      document.addEventListener('quire:rendered', () => { shown = true; }, { once: true });
+      /** @type {HTMLAnchorElement} */ (document.querySelector('main a.older')).click();
+      return shown;
+    });
+    assert.equal(inClick, true, 'rendered in the click\'s own task');
+    assert.equal(new URL(page.url()).pathname, `/page/${n + 1}/`);
+    assert.deepEqual(requests.filter((r) => r.startsWith('/chunks/posts-')), []);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await close();
+  }
+});
+
 test('a malformed shard is a readable error in the page, not a blank page', async () => {
   const month = bundle.posts[400].date.slice(0, 7).replace('-', '/');
   const route = `/archive/${month}/`;

@@ -71,10 +71,14 @@ std::vector<std::string> render_fetching(Sharded& s, const std::string& path, qu
   std::vector<std::string> fetched;
   for (int round = 0; round < 5; ++round) {  // app.js: maxNeedRounds
     out = quire::render_view(s.bundle, quire::parse_route(path, s.bundle));
-    // What opening a link needs (prefetching): a post's files (or a path's), in the same rounds.
+    // What opening a link needs (prefetching): a post's files (or a path's),
+    // a home page's shards, in the same rounds; another list's, nothing.
     const quire::Route route = quire::parse_route(path, s.bundle);
-    if (route.kind == quire::RouteKind::Post || route.kind == quire::RouteKind::NotFound)
+    if (route.kind == quire::RouteKind::Post || route.kind == quire::RouteKind::NotFound ||
+        route.kind == quire::RouteKind::Home)
       CHECK(quire::chunk_needed(s.bundle, route) == out.needs);
+    else
+      CHECK(quire::chunk_needed(s.bundle, route).empty());
     if (out.needs.empty()) break;
     for (const std::string& file : add_needs(s, out.needs)) fetched.push_back(file);
   }

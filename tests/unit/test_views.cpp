@@ -617,8 +617,8 @@ TEST_SUITE("views") {
       CHECK(app < api);
       CHECK(api < at("</head>"));
       // Every view of this page needs the core: it downloads while the page
-      // as it arrived paints, at low priority, and starts once that has
-      // painted (web/app.js afterFirstPaint). The module is fetched as
+      // as it arrived paints, at low priority; the app starts it as soon as
+      // it runs (web/app.js). The module is fetched as
       // compileStreaming fetches it (CORS mode, same credentials), so that
       // the preloaded response is the one used.
       size_t glue = at(pre + quire::kCoreScriptFile + "\" fetchpriority=\"low\">");
