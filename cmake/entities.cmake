@@ -2,26 +2,30 @@
 # entity.c (fetched at build time, never committed):
 #   cmake -DINPUT=.../entity.c -DOUTPUT=.../entities_table.cpp -P entities.cmake
 # entity.c's table is {const char* name, unsigned codepoints[2]} per entry
-# (~46 KB of data in the WASM module); this one is a single string, sorted by
-# name, one entry after another:
-#   - a byte < 0x20: how many leading characters the name shares with the
-#     previous entry's (front coding: names sort next to similar names),
-#   - the rest of the name, without its '&' and its ';' (letters, digits),
-#   - a byte < 0x20: the length of the UTF-8 text, plus 0x10 when the name
-#     has no ';' (entity.c has six such, e.g. "&frac12"),
-#   - the text.
-# src/core/entities.cpp decodes it into names and texts on first use.
+# (~46 KB of data in the WASM module); this one is two strings, the entries
+# sorted by their first code point (7.4 KB gzip; sorted by name and front-
+# coded with UTF-8 texts it was 9.7 KB, measured):
+#   kNames: per entry its name without '&' and ';' (letters, digits), then
+#     \001 when the name ends in ';', \002 when not (entity.c has six such,
+#     e.g. "&frac12");
+#   kCodes: per entry its first code point minus the previous entry's (0 for
+#     aliases of one character), then its second code point or 0, each a
+#     LEB128 number (7 bits a byte, low first, high bit: more follow).
+# src/core/entities.cpp decodes them into names and texts on first use.
 file(STRINGS "${INPUT}" lines REGEX "^ *{ \"&[A-Za-z0-9]+;?\", { [0-9]+, [0-9]+ } },?$")
 set(entries)
 foreach(line IN LISTS lines)
   string(REGEX MATCH "\"&([A-Za-z0-9]+)(;?)\", { ([0-9]+), ([0-9]+) }" _ "${line}")
-  # ';' separates CMake list items: ':' stands in for it (it sorts between
-  # digits and letters too); ' ' before the code points sorts shorter names first.
+  # ';' separates CMake list items: ':' stands in for it. The first code
+  # point zero-padded to 7 digits in front, so that a string sort is numeric.
   set(name "${CMAKE_MATCH_1}")
   if(CMAKE_MATCH_2)
     string(APPEND name ":")
   endif()
-  list(APPEND entries "${name} ${CMAKE_MATCH_3} ${CMAKE_MATCH_4}")
+  string(LENGTH "${CMAKE_MATCH_3}" _digits)
+  math(EXPR _pad "7 - ${_digits}")
+  string(REPEAT "0" ${_pad} _zeros)
+  list(APPEND entries "${_zeros}${CMAKE_MATCH_3} ${CMAKE_MATCH_4} ${name}")
 endforeach()
 list(LENGTH entries count)
 if(count LESS 2000)
@@ -38,73 +42,42 @@ macro(append_octal var b)
   string(APPEND ${var} "\\${_d1}${_d2}${_d3}")
 endmacro()
 
-# The UTF-8 bytes of code point `cp`, as octal escapes appended to `var`.
-macro(append_utf8 var cp)
-  if(${cp} LESS 128)
-    set(_bytes "${cp}")
-  elseif(${cp} LESS 2048)
-    math(EXPR _b1 "0xC0 | (${cp} >> 6)")
-    math(EXPR _b2 "0x80 | (${cp} & 0x3F)")
-    set(_bytes ${_b1} ${_b2})
-  elseif(${cp} LESS 65536)
-    math(EXPR _b1 "0xE0 | (${cp} >> 12)")
-    math(EXPR _b2 "0x80 | ((${cp} >> 6) & 0x3F)")
-    math(EXPR _b3 "0x80 | (${cp} & 0x3F)")
-    set(_bytes ${_b1} ${_b2} ${_b3})
-  else()
-    math(EXPR _b1 "0xF0 | (${cp} >> 18)")
-    math(EXPR _b2 "0x80 | ((${cp} >> 12) & 0x3F)")
-    math(EXPR _b3 "0x80 | ((${cp} >> 6) & 0x3F)")
-    math(EXPR _b4 "0x80 | (${cp} & 0x3F)")
-    set(_bytes ${_b1} ${_b2} ${_b3} ${_b4})
-  endif()
-  list(LENGTH _bytes _n)
-  math(EXPR _utf8_length "${_utf8_length} + ${_n}")
-  foreach(_b IN LISTS _bytes)
-    append_octal(_utf8 ${_b})
-  endforeach()
-endmacro()
-
-set(body "")
-set(previous "")
-foreach(entry IN LISTS entries)
-  string(REPLACE " " ";" fields "${entry}")
-  list(GET fields 0 name)
-  list(GET fields 1 cp1)
-  list(GET fields 2 cp2)
-  if(name MATCHES ":$")
-    string(REGEX REPLACE ":$" "" name "${name}")
-    set(no_semicolon 0)
-  else()
-    set(no_semicolon 16)
-  endif()
-  string(LENGTH "${name}" name_length)
-  string(LENGTH "${previous}" previous_length)
-  set(shared 0)
-  while(shared LESS name_length AND shared LESS previous_length)
-    string(SUBSTRING "${name}" ${shared} 1 _a)
-    string(SUBSTRING "${previous}" ${shared} 1 _b)
-    if(NOT _a STREQUAL _b)
+# The LEB128 bytes of `v`, as octal escapes appended to `var`.
+macro(append_leb var v)
+  set(_v "${v}")
+  while(1)
+    math(EXPR _low "${_v} & 127")
+    math(EXPR _v "${_v} >> 7")
+    if(_v EQUAL 0)
+      append_octal(${var} ${_low})
       break()
     endif()
-    math(EXPR shared "${shared} + 1")
+    append_octal(${var} "${_low} | 128")
   endwhile()
-  if(shared GREATER 31)
-    message(FATAL_ERROR "${INPUT}: a name shares more than 31 characters with the one before it")
+endmacro()
+
+set(names "")
+set(codes "")
+set(previous 0)
+foreach(entry IN LISTS entries)
+  string(REPLACE " " ";" fields "${entry}")
+  list(GET fields 0 cp1)
+  list(GET fields 1 cp2)
+  list(GET fields 2 name)
+  math(EXPR cp1 "${cp1}")  # the zero padding off
+  if(name MATCHES ":$")
+    string(REGEX REPLACE ":$" "" name "${name}")
+    set(end "\\001")
+  else()
+    set(end "\\002")
   endif()
-  set(previous "${name}")
-  string(SUBSTRING "${name}" ${shared} -1 name)
-  set(_utf8 "")
-  set(_utf8_length 0)
-  append_utf8(_utf8 ${cp1})
-  if(NOT cp2 EQUAL 0)
-    append_utf8(_utf8 ${cp2})
-  endif()
-  set(shared_escape "")
-  append_octal(shared_escape ${shared})
-  set(length_escape "")
-  append_octal(length_escape "${_utf8_length} | ${no_semicolon}")
-  string(APPEND body "    \"${shared_escape}${name}\" \"${length_escape}${_utf8}\"\n")
+  string(APPEND names "    \"${name}${end}\"\n")
+  math(EXPR delta "${cp1} - ${previous}")
+  set(previous ${cp1})
+  set(_code "")
+  append_leb(_code ${delta})
+  append_leb(_code ${cp2})
+  string(APPEND codes "    \"${_code}\"\n")
 endforeach()
 
 file(WRITE "${OUTPUT}" "// Generated by cmake/entities.cmake from ${INPUT}; do not edit.
@@ -113,9 +86,10 @@ file(WRITE "${OUTPUT}" "// Generated by cmake/entities.cmake from ${INPUT}; do n
 namespace quire::entity_table {
 
 extern const std::size_t kCount = ${count};
-extern const char kEntries[] =
-${body};
-extern const std::size_t kSize = sizeof kEntries - 1;
+extern const char kNames[] =
+${names};
+extern const unsigned char kCodes[] =
+${codes};
 
 }  // namespace quire::entity_table
 ")
