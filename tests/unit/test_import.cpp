@@ -1198,4 +1198,92 @@ TEST_CASE("posts sharing a slug get their own, the old URL of each kept; an empt
   CHECK(b.notes().find("2019-01-01-open.md:1: front matter opened by \"---\" is never closed") != std::string::npos);
 }
 
+TEST_CASE("Eleventy: posts in _posts/<year>/ (a blog moved from Jekyll) and in a folder an addCollection filters by inputPath are posts") {
+  Blog b("eleventy-underscore", {{".eleventy.js", "module.exports = function (c) {\n"
+                                                  "  c.addCollection(\"archive\", (col) => col.getAll().filter((item) => item.inputPath.startsWith(\"./content/archive/\")));\n"
+                                                  "  return { dir: { input: \"content\", output: \"_site\" } };\n};\n"},
+                                 {"content/_posts/2023/2023-08-18-nice.md", "---\ntitle: Nice\ndate: \"2023-08-18T12:00:00-08:00\"\ntags: post\n---\nA\n"},
+                                 {"content/_posts/2014/2014-01-02-old.md", "---\ntitle: Old\ndate: 2014-01-02\ntags: post\n---\nB\n"},
+                                 {"content/archive/2011-06-29-kia-ora/index.md", "---\ntitle: Kia Ora\ndate: \"2011-06-29T06:05:14+00:00\"\nslug: \"/2011/06/29/kia-ora/\"\ntags:\n  - Wordpress\n---\nC\n"},
+                                 {"content/archive/archive.json", "{ \"tags\": \"[archive]\", \"permalink\": \"{{slug}}/index.html\" }\n"},
+                                 {"content/_posts/_posts.11tydata.js", "const { DateTime } = require(\"luxon\");\nmodule.exports = {\n  permalink: function(data) {\n"
+                                                                       "    const dt = DateTime.fromJSDate(data.date);\n    if (!dt.isValid) {\n      return `/${data.page.fileSlug}/`;\n    }\n"
+                                                                       "    const year = dt.year;\n    const month = String(dt.month).padStart(2, '0');\n    const day = String(dt.day).padStart(2, '0');\n"
+                                                                       "    return `/${year}/${month}/${day}/${data.page.fileSlug}/`;\n  }\n};\n"},
+                                 {"content/_includes/note.md", "---\ntitle: Partial\n---\nD\n"},
+                                 {"content/_site/index.md", "---\ntitle: Built\n---\nE\n"},
+                                 {"content/archive/index.md", "---\nlayout: layouts/archive.njk\ntitle: Archives\nslug: \"archive/\"\n---\nThe old archive.\n"},
+                                 {"content/about.md", "---\ntitle: About\n---\nF\n"}});
+  REQUIRE(b.import(Engine::eleventy).ok());
+  CHECK(b.report.posts == 3);
+  CHECK(b.notes().find("archive/index.md: the list of the posts in archive/: Quire makes its own lists") != std::string::npos);
+  CHECK(b.report.pages == 1);  // about.md; not the include nor the output
+  // the folder's permalink function, as its pattern: the old URLs /2023/08/18/nice/
+  CHECK(b.out("posts/2023-08-18-nice.md").find("permalink: \"/:year/:month/:day/:slug/\"") != std::string::npos);
+  CHECK(b.wrote("posts/2014-01-02-old.md"));
+  const std::string kia = b.out("posts/2011-06-29-kia-ora/index.md");
+  CHECK(kia.find("tags: [\"Wordpress\"]") != std::string::npos);
+  CHECK(kia.find("date: 2011-06-29T06:05:14") != std::string::npos);
+  CHECK(kia.find("/2011/06/29/kia-ora/") != std::string::npos);  // "{{slug}}/index.html" with its slug: the old URL
+  CHECK(kia.find("{{") == std::string::npos);
+}
+
+TEST_CASE("Jekyll: a timezone no tz database has (\"CN\") is left out with a note; any file with front matter (Chirpy's app.js) is a template, not a static file") {
+  Blog b("jekyll-tz-templates", {{"_config.yml", "timezone: CN\n"},
+                                 {"_posts/2014-11-04-tricks.md", "---\ntitle: Tricks\n---\nA\n"},
+                                 {"app.js", "---\nlayout: compress\n---\nnavigator.serviceWorker.register('{{ \"/sw.js\" | relative_url }}');\n"},
+                                 {"assets/site.js", "console.log(1);\n"}});
+  REQUIRE(b.import(Engine::jekyll).ok());
+  CHECK(b.out("site.yaml").find("timezone") == std::string::npos);
+  CHECK(b.notes().find("timezone: \"CN\" is no zone of the tz database") != std::string::npos);
+  CHECK_FALSE(b.wrote("static/app.js"));
+  CHECK(b.notes().find("app.js: a Liquid template") != std::string::npos);
+  CHECK(b.wrote("static/assets/site.js"));
+}
+
+TEST_CASE("Eleventy: the site's own image shortcodes {% figure \"./a.png\", \"Caption\", [320, 720] %} and {% figureElement 'a.png', 'Caption' %} are figures") {
+  Fixture e(Engine::eleventy);
+  const std::string out = e.liquid("{% figure \"./ollama.png\", \"The Ollama menu bar icon\", [320, 720, 1024] %}\n");
+  CHECK(out.find("ollama.png") != std::string::npos);
+  CHECK(out.find("The Ollama menu bar icon") != std::string::npos);
+  CHECK(out.find("{%") == std::string::npos);
+  CHECK(out.find("320") == std::string::npos);
+  const std::string el = e.liquid("{% figureElement 'tests.png', 'Screenshot of the test runner.' %}\n");
+  CHECK(el.find("tests.png") != std::string::npos);
+  CHECK(el.find("{%") == std::string::npos);
+  CHECK(e.notes().empty());
+}
+
+TEST_CASE("Hugo: Wowchemy's spoiler and hl, and a site's own image shortcode with src= ({{< imageFull src=... title=... caption=... >}})") {
+  Fixture h(Engine::hugo);
+  const std::string sp = h.hugo("{{< spoiler text=\"Beispiel\" >}}\nSome **answer**.\n{{< /spoiler >}}");
+  CHECK(sp.find("<details>") != std::string::npos);
+  CHECK(sp.find("Beispiel") != std::string::npos);
+  CHECK(sp.find("</details>") != std::string::npos);
+  CHECK(sp.find("{{<") == std::string::npos);
+  CHECK(h.hugo("These are **{{< hl >}}gradients{{< /hl >}}** here") == "These are **<mark>gradients</mark>** here");
+  const std::string img = h.hugo("{{< imageFull src=\"/images/posts/junior-dev.jpg\" title=\"junior developer\" caption=\"Keep asking\" border=\"false\" >}}");
+  CHECK(img.find("/images/posts/junior-dev.jpg") != std::string::npos);
+  CHECK(img.find("junior developer") != std::string::npos);
+  CHECK(img.find("Keep asking") != std::string::npos);
+  CHECK(img.find("{{<") == std::string::npos);
+  CHECK(h.notes().empty());
+}
+
+TEST_CASE("Zola: the site's own body shortcode rendering {{ body | markdown }} keeps its body ({% codeblock(name=\"bash\") %}```bash...```{% end %})") {
+  Blog b("zola-wrapper", {{"config.toml", "base_url = \"https://example.com\"\ntitle = \"T\"\n"},
+                          {"templates/shortcodes/codeblock.html", "<div class=\"codeblock-with-filename\">\n  <div class=\"filename\">{{ name }}</div>\n  {{ body | markdown | safe }}\n</div>\n"},
+                          {"templates/shortcodes/chart.html", "<div id=\"{{ id }}\"></div>\n"},
+                          {"content/posts/_index.md", "+++\nsort_by = \"date\"\n+++\n"},
+                          {"content/posts/bench.md", "+++\ntitle = \"Bench\"\ndate = 2024-01-02\n+++\nRun:\n\n{% codeblock(name=\"bash\") %}\n```bash\npython bench.py --limit 10\n```\n{% end %}\n\nDone.\n"}});
+  REQUIRE(b.import(Engine::zola).ok());
+  const std::string post = b.out("posts/bench.md");
+  CHECK(post.find("```bash\npython bench.py --limit 10\n```") != std::string::npos);
+  CHECK(post.find("{% codeblock") == std::string::npos);
+  CHECK(post.find("{% end %}") == std::string::npos);
+  Fixture z(Engine::zola);  // a theme's quote(author=): a blockquote with its source
+  CHECK(z.zola("A\n\n{% quote(author=\"Sykes + Sturtevant, 1999\") %}\nThe new pressure drop\nis squared.\n{% end %}\n\nB") ==
+        "A\n\n> The new pressure drop\n> is squared.\n>\n> — Sykes + Sturtevant, 1999\n\nB");
+}
+
 }  // TEST_SUITE

@@ -332,9 +332,16 @@ TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
     r.construct = construct;
     return r;
   }
-  if (name.size() > 1 && name[0] == '/' && (is_callout(name.substr(1)) || name == "/details")) {
+  // Wowchemy's (Hugo Blox's) own: {{< hl >}}text{{< /hl >}} is marked text.
+  if (name == "hl" || name == "/hl") {
     r.converted = true;
-    r.replacement = name == "/details" ? details_close() : callout_close();
+    r.replacement = name == "hl" ? "<mark>" : "</mark>";
+    r.construct = construct;
+    return r;
+  }
+  if (name.size() > 1 && name[0] == '/' && (is_callout(name.substr(1)) || name == "/details" || name == "/spoiler")) {
+    r.converted = true;
+    r.replacement = name == "/details" || name == "/spoiler" ? details_close() : callout_close();
     r.construct = construct;
     return r;
   }
@@ -346,9 +353,9 @@ TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
     r.construct = construct;
     return r;
   }
-  if (name == "details") {
+  if (name == "details" || name == "spoiler") {  // Wowchemy's {{< spoiler text="Answer" >}}: a details
     r.converted = true;
-    r.replacement = details_open(word(0, "summary"));
+    r.replacement = details_open(name == "spoiler" ? word(0, "text") : word(0, "summary"));
     r.construct = construct;
     return r;
   }
@@ -498,6 +505,21 @@ TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
       r.construct = construct + " (the site's own shortcode of plain HTML: its HTML)";
       return r;
     }
+  }
+  // A site's own image shortcode ({{< imageFull src="/a.jpg" title="A" caption="B" >}},
+  // {{< img src=... alt=... >}}), the figure Hugo's was: the image and its caption.
+  std::string lower = name;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  size_t paired_end = 0;
+  if ((lower.find("image") != std::string::npos || lower.find("img") != std::string::npos ||
+       lower.find("figure") != std::string::npos || lower.find("picture") != std::string::npos) &&
+      is_image_path(args.get("src")) && find_closing(text, t.end, t.open, "/" + name, paired_end) == std::string_view::npos) {
+    std::string alt = args.get("alt");
+    if (alt.empty()) alt = args.get("title");
+    r.converted = true;
+    r.replacement = figure_markdown(args.get("src"), alt, args.get("caption"), args.get("link"));
+    r.construct = t.open + " " + name + " src=... " + (t.open == "{{<" ? ">}}" : "%}}") + " (the site's own image shortcode)";
+    return r;
   }
   r.reason = "shortcode \"" + name + "\" (a template of the theme or site): no equivalent, rewrite it by hand";
   return r;
