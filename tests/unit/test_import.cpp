@@ -1252,6 +1252,9 @@ TEST_CASE("Eleventy: the site's own image shortcodes {% figure \"./a.png\", \"Ca
   CHECK(el.find("tests.png") != std::string::npos);
   CHECK(el.find("{%") == std::string::npos);
   CHECK(e.notes().empty());
+  // Nunjucks' {% verbatim %}: Liquid's raw, its text as it is
+  CHECK(e.liquid("Like:\n\n{% verbatim %}\n```twig\n{% if tags %}x{% endif %}\n```\n{% endverbatim %}\n") ==
+        "Like:\n\n\n```twig\n{% if tags %}x{% endif %}\n```\n\n");
 }
 
 TEST_CASE("Hugo: Wowchemy's spoiler and hl, and a site's own image shortcode with src= ({{< imageFull src=... title=... caption=... >}})") {
@@ -1267,6 +1270,9 @@ TEST_CASE("Hugo: Wowchemy's spoiler and hl, and a site's own image shortcode wit
   CHECK(img.find("junior developer") != std::string::npos);
   CHECK(img.find("Keep asking") != std::string::npos);
   CHECK(img.find("{{<") == std::string::npos);
+  CHECK(h.hugo("Read {{% staticref \"uploads/SI_Ub6.pdf\" \"newtab\" %}}Übungsblatt 6{{% /staticref %}}, Aufgabe 1") ==
+        "Read [Übungsblatt 6](/uploads/SI_Ub6.pdf), Aufgabe 1");
+  CHECK(h.hugo("{{% staticref \"uploads/algo(slide).pdf\" %}}Slides{{% /staticref %}}") == "[Slides](</uploads/algo(slide).pdf>)");
   CHECK(h.notes().empty());
 }
 
@@ -1284,6 +1290,8 @@ TEST_CASE("Zola: the site's own body shortcode rendering {{ body | markdown }} k
   Fixture z(Engine::zola);  // a theme's quote(author=): a blockquote with its source
   CHECK(z.zola("A\n\n{% quote(author=\"Sykes + Sturtevant, 1999\") %}\nThe new pressure drop\nis squared.\n{% end %}\n\nB") ==
         "A\n\n> The new pressure drop\n> is squared.\n>\n> — Sykes + Sturtevant, 1999\n\nB");
+  CHECK(z.zola("{% quote(footer=\"[Horseless Carriages](https://koomen.dev/)\") %}\nA new technology.\n{% end %}") ==
+        "> A new technology.\n>\n> — [Horseless Carriages](https://koomen.dev/)");
 }
 
 }  // TEST_SUITE

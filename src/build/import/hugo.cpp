@@ -332,6 +332,24 @@ TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
     r.construct = construct;
     return r;
   }
+  // Wowchemy's {{% staticref "uploads/a.pdf" "newtab" %}}text{{% /staticref %}}:
+  // a link to the file in static/.
+  if (name == "staticref") {
+    size_t close_end = 0;
+    const size_t close = find_closing(text, t.end, t.open, "/staticref", close_end);
+    const std::string path = word(0, "path");
+    if (close == std::string_view::npos || path.empty() || path.find_first_of("<>\n") != std::string::npos) {
+      r.reason = "staticref without a path or its {{% /staticref %}}";
+      return r;
+    }
+    const std::string target = path.find("://") != std::string::npos || path[0] == '/' ? path : "/" + path;
+    r.replacement = "[" + trim_copy(std::string(text.substr(t.end, close - t.end))) + "](" +
+                    (target.find_first_of(" ()") != std::string::npos ? "<" + target + ">" : target) + ")";
+    t.end = close_end;
+    r.converted = true;
+    r.construct = construct;
+    return r;
+  }
   // Wowchemy's (Hugo Blox's) own: {{< hl >}}text{{< /hl >}} is marked text.
   if (name == "hl" || name == "/hl") {
     r.converted = true;

@@ -263,16 +263,16 @@ TagResult liquid_tag(Run& run, std::string_view text, Tag& t) {
     r.construct = "{% codeblock %}";
     return r;
   }
-  if (name == "raw") {
-    const size_t close = find_closing(text, t.end, "{%", "endraw", close_end);
+  if (name == "raw" || name == "verbatim") {  // Nunjucks' {% verbatim %} is Liquid's raw
+    const size_t close = find_closing(text, t.end, "{%", name == "raw" ? "endraw" : "endverbatim", close_end);
     r.converted = true;
-    r.construct = "{% raw %}";
+    r.construct = "{% " + name + " %}";
     if (close == std::string_view::npos) return r;  // the marker goes; the rest stays as it is
     r.replacement = std::string(text.substr(t.end, close - t.end));
     t.end = close_end;
     return r;
   }
-  if (name == "endraw") {
+  if (name == "endraw" || name == "endverbatim") {
     r.converted = true;
     return r;
   }

@@ -143,8 +143,8 @@ TagResult zola_shortcode(Run& run, std::string_view text, Tag& t) {
     }
   }
   if (t.open == "{%" && name == "quote") {
-    // {% quote(author="A") %} text {% end %}: a theme's quotation, a
-    // blockquote with its source under it.
+    // {% quote(author="A") %} text {% end %} (or footer=, source=, cite=):
+    // a theme's quotation, a blockquote with its source under it.
     size_t close_end = 0;
     const size_t close = find_closing(text, t.end, "{%", "end", close_end);
     if (close != std::string_view::npos) {
@@ -157,7 +157,10 @@ TagResult zola_shortcode(Run& run, std::string_view text, Tag& t) {
         quoted += line.empty() ? ">\n" : "> " + line + "\n";
         at = nl + 1;
       }
-      if (!trim(args.get("author")).empty()) quoted += ">\n> — " + trim(args.get("author")) + "\n";
+      std::string source = trim(args.get("author"));
+      for (const char* k : {"footer", "source", "cite", "by"})
+        if (source.empty()) source = trim(args.get(k));
+      if (!source.empty()) quoted += ">\n> — " + source + "\n";
       quoted.pop_back();
       r.replacement = quoted;
       t.end = close_end;
