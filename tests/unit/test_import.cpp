@@ -1294,4 +1294,27 @@ TEST_CASE("Zola: the site's own body shortcode rendering {{ body | markdown }} k
         "> A new technology.\n>\n> — [Horseless Carriages](https://koomen.dev/)");
 }
 
+TEST_CASE("Eleventy: a config split in modules (require(\"./eleventy/config/passthrough\")) is read; a folder post's image named from the project's root is named from its folder") {
+  Blog b("eleventy-modules", {{".eleventy.js", "const configurePassthrough = require(\"./eleventy/config/passthrough\");\n"
+                                               "module.exports = async function (c) {\n  configurePassthrough(c);\n"
+                                               "  return { dir: { input: \"src\", output: \"_site\" } };\n};\n"},
+                              {"eleventy/config/passthrough.js", "function configurePassthrough(eleventyConfig) {\n"
+                                                                 "  eleventyConfig.addPassthroughCopy({ \"src/assets\": \"assets\" });\n}\n"
+                                                                 "module.exports = configurePassthrough;\n"},
+                              {"src/assets/images/2023/10/cert.png", "PNG"},
+                              {"src/posts/2023-10-03-nice.md", "---\ntitle: Nice\ndate: 2023-10-03\n---\n![Cert](/assets/images/2023/10/cert.png)\n"},
+                              {"src/posts/07-cypress/index.md", "---\ntitle: Cypress\ndate: 2020-05-01\n---\n"
+                                                                "{% figureElement 'src/posts/07-cypress/first.png', 'The first tests.' %}\n\n"
+                                                                "![Second](src/posts/07-cypress/second.png)\n"},
+                              {"src/posts/07-cypress/first.png", "PNG"},
+                              {"src/posts/07-cypress/second.png", "PNG"}});
+  REQUIRE(b.import(Engine::eleventy).ok());
+  CHECK(b.wrote("static/assets/images/2023/10/cert.png"));
+  const std::string post = b.out("posts/07-cypress/index.md");
+  CHECK(post.find("(first.png") != std::string::npos);
+  CHECK(post.find("](second.png)") != std::string::npos);
+  CHECK(post.find("src/posts/") == std::string::npos);
+  CHECK(b.wrote("posts/07-cypress/first.png"));
+}
+
 }  // TEST_SUITE

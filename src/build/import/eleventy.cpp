@@ -58,6 +58,28 @@ Config read_config(Run& run) {
   for (const char* name : {".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs"})
     if (read_file(run.src / name, text)) break;
   if (text.empty()) return cfg;
+  // A config split in modules (require("./eleventy/config/passthrough"),
+  // import x from "./config/plugins.js"): their text is read too, before
+  // the config's own, whose return stays the last.
+  std::string modules;
+  std::set<std::string> seen;
+  static const std::regex module(R"re((?:require\(\s*|from\s+|import\s+)["'](\.{1,2}/[^"']+)["'])re");
+  for (int depth = 0; depth < 2; ++depth) {
+    const std::string scan = depth == 0 ? text : modules;
+    for (auto it = std::sregex_iterator(scan.begin(), scan.end(), module); it != std::sregex_iterator(); ++it) {
+      const std::string rel = (*it)[1];
+      if (!seen.insert(rel).second) continue;
+      std::string part;
+      for (const char* ext : {"", ".js", ".mjs", ".cjs"}) {
+        const fs::path f = (run.src / (rel + ext)).lexically_normal();
+        std::error_code ec;
+        if (fs::is_regular_file(f, ec) && f.lexically_relative(run.src).string().rfind("..", 0) != 0 && read_file(f, part)) break;
+        part.clear();
+      }
+      modules += part + "\n";
+    }
+  }
+  text = modules + text;
   std::smatch m;
   // The last one: the config function's own return ends it, after any
   // earlier `return { dir: ... }` inside a callback.
@@ -243,6 +265,23 @@ std::string link_source_files(const Run& run, const Item& from, const fs::path& 
   return out;
 }
 
+// A folder post's image named from the project's root, as Eleventy Image's
+// shortcodes take it ('website/articles/07-x/shot.png' in
+// website/articles/07-x/index.md): named from the post's folder.
+std::string bundle_paths_from_root(Run& run, const Item& item) {
+  const std::string prefix = item.source.parent_path().lexically_relative(run.src).generic_string() + "/";
+  if (prefix.rfind("..", 0) == 0 || prefix == "./") return item.body;
+  std::string body = item.body;
+  size_t n = 0;
+  for (const std::string lead : {"](", "](./", "src=\"", "src=\"./", "src='"})
+    for (size_t at = 0; (at = body.find(lead + prefix, at)) != std::string::npos; ++n) {
+      body.erase(at + lead.size(), prefix.size());
+      at += lead.size();
+    }
+  if (n) run.count("an image of a folder post named from the project's root (named from its folder)");
+  return body;
+}
+
 }  // namespace
 
 size_t markdown_tag_at(std::string_view text, size_t from, const char* name) {
@@ -385,6 +424,7 @@ void read_eleventy(Run& run, ojson& site) {
   convert_items(run, [&](std::string_view text, Tag& t) { return liquid_tag(run, text, t); });
   for (Item& item : run.items) {
     item.body = link_source_files(run, item, input, strip_raw_in_code(run, item.body));
+    if (item.bundle) item.body = bundle_paths_from_root(run, item);
     const ojson& hidden = item.in.contains("eleventyExcludeFromCollections") ? item.in["eleventyExcludeFromCollections"] : ojson();
     if (!item.page && !item.out.contains("draft") && (hidden == "true" || hidden == true)) {
       // Published, but in no list: a page at the post's old address.
