@@ -1317,4 +1317,18 @@ TEST_CASE("Eleventy: a config split in modules (require(\"./eleventy/config/pass
   CHECK(b.wrote("posts/07-cypress/first.png"));
 }
 
+TEST_CASE("Jekyll: source: project in _config.yml is the site's folder: its static files at the root, the build's own files beside it left out") {
+  Blog b("jekyll-source", {{"_config.yml", "title: Aesinv\nsource: project\ndestination: _dist\n"},
+                           {"gulpfile.js", "require('gulp');\n"},
+                           {"project/_posts/2016-06-10-respawn.md", "---\ntitle: Respawn\n---\n![Respawn](/img/game-respawn/screen.png)\n"},
+                           {"project/img/game-respawn/screen.png", "PNG"},
+                           {"project/about.md", "---\ntitle: About\n---\nMe.\n"}});
+  REQUIRE(b.import(Engine::jekyll).ok());
+  CHECK(b.report.posts == 1);
+  CHECK(b.report.pages == 1);
+  CHECK(b.wrote("static/img/game-respawn/screen.png"));
+  CHECK_FALSE(b.wrote("static/project/img/game-respawn/screen.png"));
+  CHECK_FALSE(b.wrote("static/gulpfile.js"));
+}
+
 }  // TEST_SUITE

@@ -325,6 +325,18 @@ void read_config(Run& run, ojson& site, Config& cfg) {
     if (n >= 1 && n <= 1000) site["posts_per_page"] = n;
     else run.note(shown, 0, "paginate: \"" + str("paginate") + "\" is not a number of posts from 1 to 1000; left out");
   }
+  // source: project (the site's files in a folder beside the build's
+  // gulpfile and bower.json): the site is read from there.
+  if (const fs::path source = fs::path(str("source")).lexically_normal(); !source.empty() && source != "." &&
+      source.is_relative() && source.string().rfind("..", 0) != 0) {
+    std::error_code ec;
+    if (fs::is_directory(run.src / source, ec)) {
+      run.src = run.src / source;
+      run.count("source: the site's folder (read from there)");
+    } else {
+      run.note(shown, 0, "source: \"" + source.generic_string() + "\" is no folder of the blog; the blog's root is read");
+    }
+  }
   std::string pattern = str("permalink");
   cfg.permalink_style = pattern;
   cfg.collections_dir = fs::path(str("collections_dir")).lexically_normal().generic_string();
