@@ -1331,4 +1331,24 @@ TEST_CASE("Jekyll: source: project in _config.yml is the site's folder: its stat
   CHECK_FALSE(b.wrote("static/gulpfile.js"));
 }
 
+TEST_CASE("Jekyll: Minimal Mistakes' {% include gallery id=... caption=... %} shows the front matter's images, linked to their full size") {
+  Blog b("jekyll-gallery", {{"_config.yml", "title: G\n"},
+                            {"_posts/2010-09-09-post-gallery.md", "---\ntitle: \"Post: Gallery\"\n"
+                                                                  "gallery:\n  - url: /assets/images/g-1.jpg\n    image_path: /assets/images/g-1-th.jpg\n"
+                                                                  "    alt: \"placeholder image 1\"\n    title: \"Image 1 title caption\"\n"
+                                                                  "  - url: /assets/images/g-2.jpg\n    alt: \"placeholder image 2\"\n"
+                                                                  "gallery2:\n  - url: https://example.com/a.jpg\n    image_path: https://example.com/a-th.jpg\n    alt: \"A\"\n---\n"
+                                                                  "Intro.\n\n{% include gallery caption=\"This is a sample gallery with **Markdown support**.\" %}\n\n"
+                                                                  "{% include gallery id=\"gallery2\" %}\n\n{% include gallery id=\"nothing\" %}\n"}});
+  REQUIRE(b.import(Engine::jekyll).ok());
+  const std::string post = b.out("posts/2010-09-09-post-gallery.md");
+  CHECK(post.find("[![placeholder image 1](/assets/images/g-1-th.jpg \"Image 1 title caption\")](/assets/images/g-1.jpg)\n"
+                  "[![placeholder image 2](/assets/images/g-2.jpg)](/assets/images/g-2.jpg)\n\n"
+                  "*This is a sample gallery with **Markdown support**.*") != std::string::npos);
+  CHECK(post.find("[![A](https://example.com/a-th.jpg)](https://example.com/a.jpg)") != std::string::npos);
+  CHECK(post.find("{% include gallery %}") == std::string::npos);
+  CHECK(post.find("{% include gallery caption") == std::string::npos);
+  CHECK(b.notes().find("{% include gallery id=\"nothing\" %}") != std::string::npos);  // no such list: named
+}
+
 }  // TEST_SUITE
