@@ -1075,11 +1075,12 @@ TEST_CASE("Hugo: without defaultContentLanguage in the config read, index.en.md 
   CHECK(h.report.posts == 1);
 }
 
-TEST_CASE("Hugo: the root's hugo.toml and config/_default/ are both read (the root's keys win), languages.<code>.toml as [languages.<code>]") {
+TEST_CASE("Hugo: the root's hugo.toml and config/_default/ are both read (the directory's keys set over the root's, table by table, as Hugo's allconfig does), languages.<code>.toml as [languages.<code>]") {
   // Blowfish's layout: a two-line root hugo.toml, the rest in config/_default/.
   Blog h("hugo-merged-config",
-         {{"hugo.toml", "baseURL = 'https://j.example'\nlanguageCode = 'zh-tw'\n"},
+         {{"hugo.toml", "baseURL = 'https://j.example'\nlanguageCode = 'zh-tw'\n[params]\ndescription = 'Notes on things'\n"},
           {"config/_default/hugo.toml", "baseURL = 'https://other.example'\ndefaultContentLanguage = 'zh-tw'\n"},
+          {"config/_default/params.toml", "mainSections = ['posts']\n"},
           {"config/_default/languages.zh-tw.toml", "languageCode = 'zh-tw'\ntitle = 'JYu notes'\n"},
           {"config/_default/languages.en.toml", "languageCode = 'en'\ntitle = 'JYu EN'\n"},
           {"config/_default/params.en.toml", "description = 'EN only'\n"},
@@ -1089,7 +1090,8 @@ TEST_CASE("Hugo: the root's hugo.toml and config/_default/ are both read (the ro
   CHECK(h.report.posts == 1);
   const std::string site = h.out("site.yaml");
   CHECK(site.find("title: \"JYu notes\"") != std::string::npos);
-  CHECK(site.find("url: \"https://j.example\"") != std::string::npos);
+  CHECK(site.find("url: \"https://other.example\"") != std::string::npos);  // config/_default/ wins
+  CHECK(site.find("Notes on things") != std::string::npos);  // the root's [params] merged with params.toml
   CHECK(site.find("EN only") == std::string::npos);
   CHECK(h.notes().find("posts/new/index.en.md: a translation (en): not imported") != std::string::npos);
 }

@@ -18,10 +18,23 @@ namespace quire::import {
 
 namespace {
 
-// Hugo's config: the root's hugo.toml (or config.*) merged over
-// config/_default/'s (Hugo reads both; the root's keys win), with the
-// split files beside the latter: params.toml is its [params],
-// permalinks.yaml its [permalinks], languages.en.toml its [languages.en]...
+// `over`'s keys set in `c`, tables merged key by key (Hugo's SetParams).
+void merge_over(ojson& c, const ojson& over) {
+  if (!c.is_object() || !over.is_object()) {
+    c = over;
+    return;
+  }
+  for (const auto& [k, v] : over.items())
+    if (c.contains(k) && c[k].is_object() && v.is_object()) merge_over(c[k], v);
+    else c[k] = v;
+}
+
+// Hugo's config: the root's hugo.toml (or config.*), then config/_default/
+// set over it (Hugo's allconfig loads the root's file, then sets the
+// config directory's values over it, table by table: the directory's
+// keys win), with the split files beside the latter: params.toml is its
+// [params], permalinks.yaml its [permalinks], languages.en.toml its
+// [languages.en]...
 bool read_config_file(Run& run, ojson& c, fs::path& shown) {
   const fs::path dirs[] = {run.src, run.src / "config" / "_default"};
   bool any = false, ok = true;
@@ -41,8 +54,7 @@ bool read_config_file(Run& run, ojson& c, fs::path& shown) {
         ok = false;
       } else if (read.is_object()) {
         if (!c.is_object()) c = ojson::object();
-        for (const auto& [k, v] : read.items())
-          if (!c.contains(k)) c[k] = v;
+        merge_over(c, read);
       }
       break;
     }
@@ -68,10 +80,13 @@ bool read_config_file(Run& run, ojson& c, fs::path& shown) {
       if (!any) shown = part;
       any = true;
       if (!c.is_object()) c = ojson::object();
-      if (code.empty() && !c.contains(key)) c[key] = value;
-      else if (!code.empty()) {  // languages.zh-tw.toml: [languages.zh-tw]
+      if (code.empty()) {
+        if (!c.contains(key)) c[key] = ojson::object();
+        merge_over(c[key], value);
+      } else {  // languages.zh-tw.toml: [languages.zh-tw]
         if (!c.contains("languages") || !c["languages"].is_object()) c["languages"] = ojson::object();
-        if (!c["languages"].contains(code)) c["languages"][code] = value;
+        if (!c["languages"].contains(code)) c["languages"][code] = ojson::object();
+        merge_over(c["languages"][code], value);
       }
     }
   }
