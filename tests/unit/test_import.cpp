@@ -1353,4 +1353,22 @@ TEST_CASE("Jekyll: Minimal Mistakes' {% include gallery id=... caption=... %} sh
   CHECK(b.notes().find("{% include gallery id=\"nothing\" %}") != std::string::npos);  // no such list: named
 }
 
+TEST_CASE("Eleventy's {{ description }} and Jekyll's {{ page.description }} in a post are the front matter's text") {
+  Blog e("eleventy-front-value", {{".eleventy.js", "module.exports = function () { return { dir: { input: \"src\" } }; };\n"},
+                                  {"src/posts/2018-05-11-back-to-static.md", "---\ntitle: Back to static\n"
+                                                                              "description: Towards the beginning of the year I had migrated.\n---\n"
+                                                                              "{{ description }}\n\nAround that time, {{ date }}.\n"}});
+  REQUIRE(e.import(Engine::eleventy).ok());
+  const std::string post = e.out("posts/2018-05-11-back-to-static.md");
+  CHECK(post.find("\nTowards the beginning of the year I had migrated.\n\nAround that time") != std::string::npos);
+  CHECK(post.find("{{ description }}") == std::string::npos);
+  CHECK(post.find("{{ date }}") != std::string::npos);  // a date the old engine formatted: left, and reported
+  Blog j("jekyll-front-value", {{"_config.yml", "title: J\n"},
+                                {"_posts/2020-01-01-x.md", "---\ntitle: X\nsubtitle: A short one\n---\n> {{ page.subtitle }}\n\n{{ subtitle }}\n"}});
+  REQUIRE(j.import(Engine::jekyll).ok());
+  const std::string x = j.out("posts/2020-01-01-x.md");
+  CHECK(x.find("> A short one\n") != std::string::npos);
+  CHECK(x.find("{{ subtitle }}") != std::string::npos);  // Liquid's bare name is no page key in Jekyll
+}
+
 }  // TEST_SUITE

@@ -2,7 +2,7 @@
 // title_from_heading): Jekyll's and Eleventy's layouts often show no title,
 // so posts start with `{{ page.title }}` over `====`, or `# About`. And the
 // tags a post's own front matter answers (item_tag): its title, toc, a
-// Minimal Mistakes gallery of its images.
+// Minimal Mistakes gallery of its images, the text of another key.
 #include <regex>
 
 #include "build/import/common.hpp"
@@ -71,6 +71,27 @@ void title_from_heading(Run& run, Item& item) {
       item.body_line += skipped + lines;
     }
   }
+}
+
+// {{ page.description }} (Jekyll, Eleventy) or {{ description }} (Eleventy):
+// the text the post's front matter gives that key (not a date, which the
+// old engine formatted, nor one computed there).
+TagResult front_value(const Run& run, const Item& item, const Tag& t) {
+  TagResult r;
+  if (t.open != "{{" || (run.engine != Engine::jekyll && run.engine != Engine::eleventy)) return r;
+  std::string key = t.inner;
+  if (key.rfind("page.", 0) == 0) key = key.substr(5);
+  else if (run.engine != Engine::eleventy) return r;
+  if (key.empty() || key.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") != std::string::npos ||
+      key == "date" || key == "url" || key == "content" || key == "excerpt" || key == "layout" || key == "permalink" ||
+      !item.in.contains(key) || !item.in[key].is_string())
+    return r;
+  const std::string value = item.in[key].get<std::string>();
+  if (value.find("{{") != std::string::npos || value.find("{%") != std::string::npos) return r;
+  r.converted = true;
+  r.replacement = value;
+  r.construct = "{{ page.<key> }} (the front matter's text)";
+  return r;
 }
 
 TagResult title_value(const Run& run, const Item& item, const Tag& t) {
@@ -145,6 +166,7 @@ TagResult item_tag(const Run& run, Item& item, std::string_view text, Tag& t) {
   TagResult r = title_value(run, item, t);
   if (!r.converted) r = toc_marker(run, item, t);
   if (!r.converted) r = gallery_include(run, item, t);
+  if (!r.converted) r = front_value(run, item, t);
   return r.converted ? r : math_marker(run, item, text, t);  // math.cpp
 }
 
