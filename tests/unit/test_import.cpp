@@ -1075,11 +1075,12 @@ TEST_CASE("Hugo: without defaultContentLanguage in the config read, index.en.md 
   CHECK(h.report.posts == 1);
 }
 
-TEST_CASE("Hugo: the root's hugo.toml and config/_default/ are both read (the root's keys win), languages.<code>.toml as [languages.<code>]") {
+TEST_CASE("Hugo: the root's hugo.toml and config/_default/ are both read (the directory's keys set over the root's, table by table, as Hugo's allconfig does), languages.<code>.toml as [languages.<code>]") {
   // Blowfish's layout: a two-line root hugo.toml, the rest in config/_default/.
   Blog h("hugo-merged-config",
-         {{"hugo.toml", "baseURL = 'https://j.example'\nlanguageCode = 'zh-tw'\n"},
+         {{"hugo.toml", "baseURL = 'https://j.example'\nlanguageCode = 'zh-tw'\n[params]\ndescription = 'Notes on things'\n"},
           {"config/_default/hugo.toml", "baseURL = 'https://other.example'\ndefaultContentLanguage = 'zh-tw'\n"},
+          {"config/_default/params.toml", "mainSections = ['posts']\n"},
           {"config/_default/languages.zh-tw.toml", "languageCode = 'zh-tw'\ntitle = 'JYu notes'\n"},
           {"config/_default/languages.en.toml", "languageCode = 'en'\ntitle = 'JYu EN'\n"},
           {"config/_default/params.en.toml", "description = 'EN only'\n"},
@@ -1089,7 +1090,8 @@ TEST_CASE("Hugo: the root's hugo.toml and config/_default/ are both read (the ro
   CHECK(h.report.posts == 1);
   const std::string site = h.out("site.yaml");
   CHECK(site.find("title: \"JYu notes\"") != std::string::npos);
-  CHECK(site.find("url: \"https://j.example\"") != std::string::npos);
+  CHECK(site.find("url: \"https://other.example\"") != std::string::npos);  // config/_default/ wins
+  CHECK(site.find("Notes on things") != std::string::npos);  // the root's [params] merged with params.toml
   CHECK(site.find("EN only") == std::string::npos);
   CHECK(h.notes().find("posts/new/index.en.md: a translation (en): not imported") != std::string::npos);
 }
@@ -1196,6 +1198,177 @@ TEST_CASE("posts sharing a slug get their own, the old URL of each kept; an empt
   CHECK(b.out("posts/2018-01-01-empty.md").find("title: \"Empty\"") != std::string::npos);
   CHECK(b.notes().find("2018-01-01-empty.md:2: title: empty; one is made from the file name") != std::string::npos);
   CHECK(b.notes().find("2019-01-01-open.md:1: front matter opened by \"---\" is never closed") != std::string::npos);
+}
+
+TEST_CASE("Eleventy: posts in _posts/<year>/ (a blog moved from Jekyll) and in a folder an addCollection filters by inputPath are posts") {
+  Blog b("eleventy-underscore", {{".eleventy.js", "module.exports = function (c) {\n"
+                                                  "  c.addCollection(\"archive\", (col) => col.getAll().filter((item) => item.inputPath.startsWith(\"./content/archive/\")));\n"
+                                                  "  return { dir: { input: \"content\", output: \"_site\" } };\n};\n"},
+                                 {"content/_posts/2023/2023-08-18-nice.md", "---\ntitle: Nice\ndate: \"2023-08-18T12:00:00-08:00\"\ntags: post\n---\nA\n"},
+                                 {"content/_posts/2014/2014-01-02-old.md", "---\ntitle: Old\ndate: 2014-01-02\ntags: post\n---\nB\n"},
+                                 {"content/archive/2011-06-29-kia-ora/index.md", "---\ntitle: Kia Ora\ndate: \"2011-06-29T06:05:14+00:00\"\nslug: \"/2011/06/29/kia-ora/\"\ntags:\n  - Wordpress\n---\nC\n"},
+                                 {"content/archive/archive.json", "{ \"tags\": \"[archive]\", \"permalink\": \"{{slug}}/index.html\" }\n"},
+                                 {"content/_posts/_posts.11tydata.js", "const { DateTime } = require(\"luxon\");\nmodule.exports = {\n  permalink: function(data) {\n"
+                                                                       "    const dt = DateTime.fromJSDate(data.date);\n    if (!dt.isValid) {\n      return `/${data.page.fileSlug}/`;\n    }\n"
+                                                                       "    const year = dt.year;\n    const month = String(dt.month).padStart(2, '0');\n    const day = String(dt.day).padStart(2, '0');\n"
+                                                                       "    return `/${year}/${month}/${day}/${data.page.fileSlug}/`;\n  }\n};\n"},
+                                 {"content/_includes/note.md", "---\ntitle: Partial\n---\nD\n"},
+                                 {"content/_site/index.md", "---\ntitle: Built\n---\nE\n"},
+                                 {"content/archive/index.md", "---\nlayout: layouts/archive.njk\ntitle: Archives\nslug: \"archive/\"\n---\nThe old archive.\n"},
+                                 {"content/about.md", "---\ntitle: About\n---\nF\n"}});
+  REQUIRE(b.import(Engine::eleventy).ok());
+  CHECK(b.report.posts == 3);
+  CHECK(b.notes().find("archive/index.md: the list of the posts in archive/: Quire makes its own lists") != std::string::npos);
+  CHECK(b.report.pages == 1);  // about.md; not the include nor the output
+  // the folder's permalink function, as its pattern: the old URLs /2023/08/18/nice/
+  CHECK(b.out("posts/2023-08-18-nice.md").find("permalink: \"/:year/:month/:day/:slug/\"") != std::string::npos);
+  CHECK(b.wrote("posts/2014-01-02-old.md"));
+  const std::string kia = b.out("posts/2011-06-29-kia-ora/index.md");
+  CHECK(kia.find("tags: [\"Wordpress\"]") != std::string::npos);
+  CHECK(kia.find("date: 2011-06-29T06:05:14") != std::string::npos);
+  CHECK(kia.find("/2011/06/29/kia-ora/") != std::string::npos);  // "{{slug}}/index.html" with its slug: the old URL
+  CHECK(kia.find("{{") == std::string::npos);
+}
+
+TEST_CASE("Jekyll: a timezone no tz database has (\"CN\") is left out with a note; any file with front matter (Chirpy's app.js) is a template, not a static file") {
+  Blog b("jekyll-tz-templates", {{"_config.yml", "timezone: CN\n"},
+                                 {"_posts/2014-11-04-tricks.md", "---\ntitle: Tricks\n---\nA\n"},
+                                 {"app.js", "---\nlayout: compress\n---\nnavigator.serviceWorker.register('{{ \"/sw.js\" | relative_url }}');\n"},
+                                 {"assets/site.js", "console.log(1);\n"}});
+  REQUIRE(b.import(Engine::jekyll).ok());
+  CHECK(b.out("site.yaml").find("timezone") == std::string::npos);
+  CHECK(b.notes().find("timezone: \"CN\" is no zone of the tz database") != std::string::npos);
+  CHECK_FALSE(b.wrote("static/app.js"));
+  CHECK(b.notes().find("app.js: a Liquid template") != std::string::npos);
+  CHECK(b.wrote("static/assets/site.js"));
+}
+
+TEST_CASE("Eleventy: the site's own image shortcodes {% figure \"./a.png\", \"Caption\", [320, 720] %} and {% figureElement 'a.png', 'Caption' %} are figures") {
+  Fixture e(Engine::eleventy);
+  const std::string out = e.liquid("{% figure \"./ollama.png\", \"The Ollama menu bar icon\", [320, 720, 1024] %}\n");
+  CHECK(out.find("ollama.png") != std::string::npos);
+  CHECK(out.find("The Ollama menu bar icon") != std::string::npos);
+  CHECK(out.find("{%") == std::string::npos);
+  CHECK(out.find("320") == std::string::npos);
+  const std::string el = e.liquid("{% figureElement 'tests.png', 'Screenshot of the test runner.' %}\n");
+  CHECK(el.find("tests.png") != std::string::npos);
+  CHECK(el.find("{%") == std::string::npos);
+  CHECK(e.notes().empty());
+  // Nunjucks' {% verbatim %}: Liquid's raw, its text as it is
+  CHECK(e.liquid("Like:\n\n{% verbatim %}\n```twig\n{% if tags %}x{% endif %}\n```\n{% endverbatim %}\n") ==
+        "Like:\n\n\n```twig\n{% if tags %}x{% endif %}\n```\n\n");
+}
+
+TEST_CASE("Hugo: Wowchemy's spoiler and hl, and a site's own image shortcode with src= ({{< imageFull src=... title=... caption=... >}})") {
+  Fixture h(Engine::hugo);
+  const std::string sp = h.hugo("{{< spoiler text=\"Beispiel\" >}}\nSome **answer**.\n{{< /spoiler >}}");
+  CHECK(sp.find("<details>") != std::string::npos);
+  CHECK(sp.find("Beispiel") != std::string::npos);
+  CHECK(sp.find("</details>") != std::string::npos);
+  CHECK(sp.find("{{<") == std::string::npos);
+  CHECK(h.hugo("These are **{{< hl >}}gradients{{< /hl >}}** here") == "These are **<mark>gradients</mark>** here");
+  const std::string img = h.hugo("{{< imageFull src=\"/images/posts/junior-dev.jpg\" title=\"junior developer\" caption=\"Keep asking\" border=\"false\" >}}");
+  CHECK(img.find("/images/posts/junior-dev.jpg") != std::string::npos);
+  CHECK(img.find("junior developer") != std::string::npos);
+  CHECK(img.find("Keep asking") != std::string::npos);
+  CHECK(img.find("{{<") == std::string::npos);
+  CHECK(h.hugo("Read {{% staticref \"uploads/SI_Ub6.pdf\" \"newtab\" %}}Übungsblatt 6{{% /staticref %}}, Aufgabe 1") ==
+        "Read [Übungsblatt 6](/uploads/SI_Ub6.pdf), Aufgabe 1");
+  CHECK(h.hugo("{{% staticref \"uploads/algo(slide).pdf\" %}}Slides{{% /staticref %}}") == "[Slides](</uploads/algo(slide).pdf>)");
+  CHECK(h.notes().empty());
+}
+
+TEST_CASE("Zola: the site's own body shortcode rendering {{ body | markdown }} keeps its body ({% codeblock(name=\"bash\") %}```bash...```{% end %})") {
+  Blog b("zola-wrapper", {{"config.toml", "base_url = \"https://example.com\"\ntitle = \"T\"\n"},
+                          {"templates/shortcodes/codeblock.html", "<div class=\"codeblock-with-filename\">\n  <div class=\"filename\">{{ name }}</div>\n  {{ body | markdown | safe }}\n</div>\n"},
+                          {"templates/shortcodes/chart.html", "<div id=\"{{ id }}\"></div>\n"},
+                          {"content/posts/_index.md", "+++\nsort_by = \"date\"\n+++\n"},
+                          {"content/posts/bench.md", "+++\ntitle = \"Bench\"\ndate = 2024-01-02\n+++\nRun:\n\n{% codeblock(name=\"bash\") %}\n```bash\npython bench.py --limit 10\n```\n{% end %}\n\nDone.\n"}});
+  REQUIRE(b.import(Engine::zola).ok());
+  const std::string post = b.out("posts/bench.md");
+  CHECK(post.find("```bash\npython bench.py --limit 10\n```") != std::string::npos);
+  CHECK(post.find("{% codeblock") == std::string::npos);
+  CHECK(post.find("{% end %}") == std::string::npos);
+  Fixture z(Engine::zola);  // a theme's quote(author=): a blockquote with its source
+  CHECK(z.zola("A\n\n{% quote(author=\"Sykes + Sturtevant, 1999\") %}\nThe new pressure drop\nis squared.\n{% end %}\n\nB") ==
+        "A\n\n> The new pressure drop\n> is squared.\n>\n> — Sykes + Sturtevant, 1999\n\nB");
+  CHECK(z.zola("{% quote(footer=\"[Horseless Carriages](https://koomen.dev/)\") %}\nA new technology.\n{% end %}") ==
+        "> A new technology.\n>\n> — [Horseless Carriages](https://koomen.dev/)");
+}
+
+TEST_CASE("Eleventy: a config split in modules (require(\"./eleventy/config/passthrough\")) is read; a folder post's image named from the project's root is named from its folder") {
+  Blog b("eleventy-modules", {{".eleventy.js", "const configurePassthrough = require(\"./eleventy/config/passthrough\");\n"
+                                               "module.exports = async function (c) {\n  configurePassthrough(c);\n"
+                                               "  return { dir: { input: \"src\", output: \"_site\" } };\n};\n"},
+                              {"eleventy/config/passthrough.js", "function configurePassthrough(eleventyConfig) {\n"
+                                                                 "  eleventyConfig.addPassthroughCopy({ \"src/assets\": \"assets\" });\n}\n"
+                                                                 "module.exports = configurePassthrough;\n"},
+                              {"src/assets/images/2023/10/cert.png", "PNG"},
+                              {"src/posts/2023-10-03-nice.md", "---\ntitle: Nice\ndate: 2023-10-03\n---\n![Cert](/assets/images/2023/10/cert.png)\n"},
+                              {"src/posts/07-cypress/index.md", "---\ntitle: Cypress\ndate: 2020-05-01\n---\n"
+                                                                "{% figureElement 'src/posts/07-cypress/first.png', 'The first tests.' %}\n\n"
+                                                                "![Second](src/posts/07-cypress/second.png)\n"},
+                              {"src/posts/07-cypress/first.png", "PNG"},
+                              {"src/posts/07-cypress/second.png", "PNG"}});
+  REQUIRE(b.import(Engine::eleventy).ok());
+  CHECK(b.wrote("static/assets/images/2023/10/cert.png"));
+  const std::string post = b.out("posts/07-cypress/index.md");
+  CHECK(post.find("(first.png") != std::string::npos);
+  CHECK(post.find("](second.png)") != std::string::npos);
+  CHECK(post.find("src/posts/") == std::string::npos);
+  CHECK(b.wrote("posts/07-cypress/first.png"));
+}
+
+TEST_CASE("Jekyll: source: project in _config.yml is the site's folder: its static files at the root, the build's own files beside it left out") {
+  Blog b("jekyll-source", {{"_config.yml", "title: Aesinv\nsource: project\ndestination: _dist\n"},
+                           {"gulpfile.js", "require('gulp');\n"},
+                           {"project/_posts/2016-06-10-respawn.md", "---\ntitle: Respawn\n---\n![Respawn](/img/game-respawn/screen.png)\n"},
+                           {"project/img/game-respawn/screen.png", "PNG"},
+                           {"project/about.md", "---\ntitle: About\n---\nMe.\n"}});
+  REQUIRE(b.import(Engine::jekyll).ok());
+  CHECK(b.report.posts == 1);
+  CHECK(b.report.pages == 1);
+  CHECK(b.wrote("static/img/game-respawn/screen.png"));
+  CHECK_FALSE(b.wrote("static/project/img/game-respawn/screen.png"));
+  CHECK_FALSE(b.wrote("static/gulpfile.js"));
+}
+
+TEST_CASE("Jekyll: Minimal Mistakes' {% include gallery id=... caption=... %} shows the front matter's images, linked to their full size") {
+  Blog b("jekyll-gallery", {{"_config.yml", "title: G\n"},
+                            {"_posts/2010-09-09-post-gallery.md", "---\ntitle: \"Post: Gallery\"\n"
+                                                                  "gallery:\n  - url: /assets/images/g-1.jpg\n    image_path: /assets/images/g-1-th.jpg\n"
+                                                                  "    alt: \"placeholder image 1\"\n    title: \"Image 1 title caption\"\n"
+                                                                  "  - url: /assets/images/g-2.jpg\n    alt: \"placeholder image 2\"\n"
+                                                                  "gallery2:\n  - url: https://example.com/a.jpg\n    image_path: https://example.com/a-th.jpg\n    alt: \"A\"\n---\n"
+                                                                  "Intro.\n\n{% include gallery caption=\"This is a sample gallery with **Markdown support**.\" %}\n\n"
+                                                                  "{% include gallery id=\"gallery2\" %}\n\n{% include gallery id=\"nothing\" %}\n"}});
+  REQUIRE(b.import(Engine::jekyll).ok());
+  const std::string post = b.out("posts/2010-09-09-post-gallery.md");
+  CHECK(post.find("[![placeholder image 1](/assets/images/g-1-th.jpg \"Image 1 title caption\")](/assets/images/g-1.jpg)\n"
+                  "[![placeholder image 2](/assets/images/g-2.jpg)](/assets/images/g-2.jpg)\n\n"
+                  "*This is a sample gallery with **Markdown support**.*") != std::string::npos);
+  CHECK(post.find("[![A](https://example.com/a-th.jpg)](https://example.com/a.jpg)") != std::string::npos);
+  CHECK(post.find("{% include gallery %}") == std::string::npos);
+  CHECK(post.find("{% include gallery caption") == std::string::npos);
+  CHECK(b.notes().find("{% include gallery id=\"nothing\" %}") != std::string::npos);  // no such list: named
+}
+
+TEST_CASE("Eleventy's {{ description }} and Jekyll's {{ page.description }} in a post are the front matter's text") {
+  Blog e("eleventy-front-value", {{".eleventy.js", "module.exports = function () { return { dir: { input: \"src\" } }; };\n"},
+                                  {"src/posts/2018-05-11-back-to-static.md", "---\ntitle: Back to static\n"
+                                                                              "description: Towards the beginning of the year I had migrated.\n---\n"
+                                                                              "{{ description }}\n\nAround that time, {{ date }}.\n"}});
+  REQUIRE(e.import(Engine::eleventy).ok());
+  const std::string post = e.out("posts/2018-05-11-back-to-static.md");
+  CHECK(post.find("\nTowards the beginning of the year I had migrated.\n\nAround that time") != std::string::npos);
+  CHECK(post.find("{{ description }}") == std::string::npos);
+  CHECK(post.find("{{ date }}") != std::string::npos);  // a date the old engine formatted: left, and reported
+  Blog j("jekyll-front-value", {{"_config.yml", "title: J\n"},
+                                {"_posts/2020-01-01-x.md", "---\ntitle: X\nsubtitle: A short one\n---\n> {{ page.subtitle }}\n\n{{ subtitle }}\n"}});
+  REQUIRE(j.import(Engine::jekyll).ok());
+  const std::string x = j.out("posts/2020-01-01-x.md");
+  CHECK(x.find("> A short one\n") != std::string::npos);
+  CHECK(x.find("{{ subtitle }}") != std::string::npos);  // Liquid's bare name is no page key in Jekyll
 }
 
 }  // TEST_SUITE

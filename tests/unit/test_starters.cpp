@@ -226,6 +226,53 @@ TEST_CASE("a Jekyll post's <br> lines over a heading (kramdown's GFM input): the
   CHECK(has(html, "<li>a list</li>"));
 }
 
+TEST_CASE("a Jekyll post's image and link addresses with spaces (a Notion export; kramdown read them): images and links") {
+  TempDir dir;
+  const fs::path src = dir.path / "src", dest = dir.path / "blog";
+  dir.write("src/_config.yml", "title: Notes\n");
+  dir.write("src/_posts/2021-03-01-notion.md",
+            "---\ntitle: Notion\n---\n![](/media/notion/Untitled 3.png)\n\n![A chart](/media/notion/Untitled 4.png \"The chart\")\n\n"
+            "See [the notes](/files/My Notes.pdf).\n\n`![](/a b.png)` and [ok](/c.png).\n");
+  const quire::ImportReport r = quire::import_blog(quire::Engine::jekyll, src, dest, {});
+  REQUIRE_MESSAGE(r.ok(), notes(r));
+  const std::string md = read_text(dest / "posts/2021-03-01-notion.md");
+  CHECK(has(md, "![](</media/notion/Untitled 3.png>)"));
+  CHECK(has(md, "![A chart](</media/notion/Untitled 4.png> \"The chart\")"));
+  CHECK(has(md, "[the notes](</files/My Notes.pdf>)"));
+  CHECK(has(md, "`![](/a b.png)` and [ok](/c.png)"));  // code and plain addresses left alone
+  const quire::ContentResult built = quire::load_content(dest, {});
+  REQUIRE_MESSAGE(built.ok(), all(built.errors));
+  const quire::Post* p = built.bundle.find_post("notion");
+  REQUIRE(p != nullptr);
+  const std::string html = quire::render_markdown(p->body.str());
+  CHECK(has(html, "<img src=\"/media/notion/Untitled%203.png\""));
+  CHECK(has(html, "title=\"The chart\""));
+  CHECK(has(html, "<a href=\"/files/My%20Notes.pdf\">the notes</a>"));
+}
+
+TEST_CASE("an imported post's headings in HTML on lines of their own (<h2 id=...>) are headings, not text in a paragraph") {
+  TempDir dir;
+  const fs::path src = dir.path / "src", dest = dir.path / "blog";
+  dir.write("src/.eleventy.js", "module.exports = function () { return { dir: { input: \"content\" } }; };\n");
+  dir.write("src/content/posts/sliders.md",
+            "---\ntitle: Sliders\ndate: 2011-08-05\n---\nSome sliders.\n\n<h2>jQuery Cycle</h2>\nThe first one.\n\n"
+            "<h3 id=\"orbit\" class=\"x\">Orbit</h3>\n\n```html\n<h2>in code</h2>\n```\n");
+  const quire::ImportReport r = quire::import_blog(quire::Engine::eleventy, src, dest, {});
+  REQUIRE_MESSAGE(r.ok(), notes(r));
+  const std::string md = read_text(dest / "posts/sliders.md");
+  CHECK(has(md, "```html\n<h2>in code</h2>\n```"));  // code is left alone
+  const quire::ContentResult built = quire::load_content(dest, {});
+  REQUIRE_MESSAGE(built.ok(), all(built.errors));
+  const quire::Post* p = built.bundle.find_post("sliders");
+  REQUIRE(p != nullptr);
+  const std::string html = quire::render_markdown(p->body.str());
+  CHECK(has(html, "<h2>jQuery Cycle</h2>"));
+  CHECK_FALSE(has(html, "<p><h2>"));
+  CHECK(has(html, "<p>The first one.</p>"));
+  CHECK(has(html, "<h3 class=\"x\" id=\"orbit\">Orbit</h3>"));
+  CHECK_FALSE(has(html, "<p><h3"));
+}
+
 TEST_CASE("a Zola blog with its posts at content/'s root moves in whole and builds") {
   TempDir dir;
   const fs::path src = dir.path / "src", dest = dir.path / "blog";

@@ -97,8 +97,11 @@ const Item* Run::find_file(std::string target) const {
 }
 
 std::string Run::url_of(const Item& item) const {
-  if (item.out.contains("permalink") && item.out["permalink"].is_string())
-    return "/" + encode_path(normal_path(item.out["permalink"].get<std::string>(), false));
+  if (item.out.contains("permalink") && item.out["permalink"].is_string()) {
+    const std::string own = item.out["permalink"].get<std::string>();
+    if (!item.page && own.find(':') != std::string::npos) return expand_pattern(*this, own, item);  // /:year/:slug/
+    return "/" + encode_path(normal_path(own, false));
+  }
   if (item.page) return "/" + encode_path(item.slug + "/");
   return expand_pattern(*this, permalink.empty() ? kDefaultPermalink : permalink, item);
 }
@@ -553,7 +556,8 @@ void write_items(Run& run) {
     }
     const fs::path dir = run.dest / (item.page ? "pages" : "posts");
     const fs::path file = item.bundle ? dir / name / "index.md" : dir / name;
-    std::string body = item.body;
+    const std::string ext = item.source.extension().string();  // a page in HTML is left as it was written
+    std::string body = ext == ".html" || ext == ".htm" ? item.body : html_heading_blocks(run, item.body);
     if (!body.empty() && body.back() != '\n') body += '\n';
     std::string error;
     if (!write_file(file, yaml_front_matter(item.out) + (body.empty() || body[0] == '\n' ? "" : "\n") + body, error)) {

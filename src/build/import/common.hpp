@@ -219,11 +219,18 @@ struct Args {
   std::string get(const std::string& key) const;
 };
 Args parse_args(std::string_view s);
+// A path or URL naming an image by its extension (.png, .jpg, .jpeg, .gif,
+// .webp, .svg, .avif; any case; a ?query or #fragment after it).
+bool is_image_path(const std::string& path);
 // A theme's own link shortcode ({{< friend name="A" url="https://a" des="..." >}},
 // {{< link "Docs" "https://d" >}}, {{< douban "https://..." >}}): a markdown
 // link, its text the name or title (else a word, else the URL) and a
 // description after it; "" when no argument is a web address.
 std::string link_card(const Args& args);
+
+// Lines holding a whole heading in HTML (<h2 id="x">Title</h2>) made HTML
+// blocks for md4c as CommonMark has them (html_headings.cpp).
+std::string html_heading_blocks(Run& run, const std::string& body);
 
 // The front matter conversion every engine shares: the keys Quire reads,
 // dates to ISO, lists made lists; the rest counted as left out. `item.out`

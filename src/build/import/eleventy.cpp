@@ -2,10 +2,15 @@
 // dir.input, dir.data, pathPrefix and addPassthroughCopy paths, with their
 // targets, are picked out of the text), site data in <data>/metadata.json
 // (or site.json, .yaml, or a .js data file: js_literal.hpp), posts as the
-// markdown files in a folder named posts, post, blog or articles, or one
-// the config makes a collection of (getFilteredByTag/Glob) (a
+// markdown files in a folder named posts, post, blog, articles or _posts
+// (every folder is read but _includes, _layouts, _data and _site), or one
+// the config makes a collection of (getFilteredByTag/Glob, or a filter on
+// item.inputPath.startsWith("./content/archive/")); such a folder's own
+// index.md is its list of posts, left to Quire's lists (a
 // folder's data file <dir>/<dir>.json or <dir>.11tydata.{json,js} with
-// "tags" names a collection, not a topic: those tags are dropped; a post
+// "tags" names a collection, not a topic: those tags are dropped; a
+// permalink function returning `/${year}/${month}/${day}/${fileSlug}/` is
+// that pattern; a post
 // in <x>/index.md or <x>/<x>.md is a folder with its images), other
 // markdown files with front matter as pages. Markdown in Eleventy goes
 // through Liquid (or Nunjucks) first: the same tags as Jekyll's are
@@ -25,7 +30,9 @@ namespace quire::import {
 
 namespace {
 
-const std::set<std::string> kPostFolders = {"posts", "post", "blog", "articles"};
+// _posts: a blog moved from Jekyll keeps its folder (Eleventy reads folders
+// named with "_" as any other).
+const std::set<std::string> kPostFolders = {"posts", "post", "blog", "articles", "_posts"};
 const char* const kCollectionTags[] = {"all", "nav", "post", "posts", "tagList"};
 
 struct Config {
@@ -51,6 +58,28 @@ Config read_config(Run& run) {
   for (const char* name : {".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs"})
     if (read_file(run.src / name, text)) break;
   if (text.empty()) return cfg;
+  // A config split in modules (require("./eleventy/config/passthrough"),
+  // import x from "./config/plugins.js"): their text is read too, before
+  // the config's own, whose return stays the last.
+  std::string modules;
+  std::set<std::string> seen;
+  static const std::regex module(R"re((?:require\(\s*|from\s+|import\s+)["'](\.{1,2}/[^"']+)["'])re");
+  for (int depth = 0; depth < 2; ++depth) {
+    const std::string scan = depth == 0 ? text : modules;
+    for (auto it = std::sregex_iterator(scan.begin(), scan.end(), module); it != std::sregex_iterator(); ++it) {
+      const std::string rel = (*it)[1];
+      if (!seen.insert(rel).second) continue;
+      std::string part;
+      for (const char* ext : {"", ".js", ".mjs", ".cjs"}) {
+        const fs::path f = (run.src / (rel + ext)).lexically_normal();
+        std::error_code ec;
+        if (fs::is_regular_file(f, ec) && f.lexically_relative(run.src).string().rfind("..", 0) != 0 && read_file(f, part)) break;
+        part.clear();
+      }
+      modules += part + "\n";
+    }
+  }
+  text = modules + text;
   std::smatch m;
   // The last one: the config function's own return ends it, after any
   // earlier `return { dir: ... }` inside a callback.
@@ -72,6 +101,13 @@ Config read_config(Run& run) {
   const std::regex by_tag(R"(getFilteredByTag\(\s*["'`]([A-Za-z0-9_-]+)["'`])");
   for (auto it = std::sregex_iterator(text.begin(), text.end(), by_tag); it != std::sregex_iterator(); ++it)
     cfg.post_folders.insert((*it)[1]);
+  // addCollection("archive", c => c.getAll().filter(i => i.inputPath.startsWith("./content/archive/")))
+  const std::regex by_path(R"(inputPath\.(?:startsWith|includes)\(\s*["'`]([^"'`*]+)["'`])");
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), by_path); it != std::sregex_iterator(); ++it) {
+    const fs::path dir = fs::path((*it)[1].str()).lexically_normal();
+    std::string leaf = dir.filename().string().empty() ? dir.parent_path().filename().string() : dir.filename().string();
+    if (!leaf.empty() && leaf != "." && leaf != ".." && fs::path(leaf).extension().empty()) cfg.post_folders.insert(leaf);
+  }
   const std::regex by_glob(R"(getFilteredByGlob\(\s*["'`]([^"'`*]+)\*)");
   for (auto it = std::sregex_iterator(text.begin(), text.end(), by_glob); it != std::sregex_iterator(); ++it) {
     const fs::path dir = fs::path((*it)[1].str()).lexically_normal();  // "src/notes/" -> src/notes
@@ -140,6 +176,39 @@ void read_metadata(Run& run, const fs::path& input, ojson& site, const Config& c
 // tags); its other keys (a permalink pattern, an author) are the posts'
 // front matter where they have none of their own. A data file in
 // JavaScript is read, not run (js_literal.hpp): computed values left out.
+// A permalink computed by a function (`permalink: function (data) {...
+// return `/${year}/${month}/${day}/${data.page.fileSlug}/`; }`): its last
+// returned template literal in Quire's tokens when each ${} is the date's
+// year, month or day or the file's slug; "" otherwise.
+std::string js_permalink_pattern(const std::string& source) {
+  static const std::regex literal(R"(return\s*`(/[^`]*)`)");
+  std::string body;
+  for (auto it = std::sregex_iterator(source.begin(), source.end(), literal); it != std::sregex_iterator(); ++it)
+    body = (*it)[1];
+  if (body.empty()) return "";
+  std::string out;
+  for (size_t at = 0; at < body.size();) {
+    if (body.compare(at, 2, "${") != 0) {
+      if (body[at] == '$' || body[at] == '{' || body[at] == '}') return "";
+      out += body[at++];
+      continue;
+    }
+    const size_t end = body.find('}', at);
+    if (end == std::string::npos) return "";
+    std::string expr = body.substr(at + 2, end - at - 2);
+    for (char& c : expr) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const char* token = expr.find("slug") != std::string::npos    ? ":slug"
+                        : expr.find("year") != std::string::npos  ? ":year"
+                        : expr.find("month") != std::string::npos ? ":month"
+                        : expr.find("day") != std::string::npos   ? ":day"
+                                                                  : nullptr;
+    if (!token) return "";
+    out += token;
+    at = end + 1;
+  }
+  return out;
+}
+
 struct FolderData {
   std::set<std::string> collection_tags;
   ojson front = ojson::object();
@@ -155,6 +224,10 @@ FolderData folder_data(Run& run, const fs::path& dir) {
     for (const auto& [k, v] : data.items()) {
       if (k == "tags") {
         for (const std::string& t : string_list(v, false)) out.collection_tags.insert(t);
+      } else if (k == "permalink" && js_computed(v) && !out.front.contains(k) &&
+                 !js_permalink_pattern(v["computed"].get<std::string>()).empty()) {
+        out.front[k] = js_permalink_pattern(v["computed"].get<std::string>());
+        run.count("a permalink function returning /${year}/${month}/${day}/${fileSlug}/ (as its pattern)");
       } else if (k != "layout" && !js_computed(v) && !out.front.contains(k)) {
         out.front[k] = v;
       }
@@ -190,6 +263,23 @@ std::string link_source_files(const Run& run, const Item& from, const fs::path& 
   if (last == 0) return body;
   out.append(body, last, std::string::npos);
   return out;
+}
+
+// A folder post's image named from the project's root, as Eleventy Image's
+// shortcodes take it ('website/articles/07-x/shot.png' in
+// website/articles/07-x/index.md): named from the post's folder.
+std::string bundle_paths_from_root(Run& run, const Item& item) {
+  const std::string prefix = item.source.parent_path().lexically_relative(run.src).generic_string() + "/";
+  if (prefix.rfind("..", 0) == 0 || prefix == "./") return item.body;
+  std::string body = item.body;
+  size_t n = 0;
+  for (const std::string lead : {"](", "](./", "src=\"", "src=\"./", "src='"})
+    for (size_t at = 0; (at = body.find(lead + prefix, at)) != std::string::npos; ++n) {
+      body.erase(at + lead.size(), prefix.size());
+      at += lead.size();
+    }
+  if (n) run.count("an image of a folder post named from the project's root (named from its folder)");
+  return body;
 }
 
 }  // namespace
@@ -251,9 +341,13 @@ void read_eleventy(Run& run, ojson& site) {
   for (const std::string& f : cfg.feeds) add_old_feed(site, f);
   std::error_code ec;
   std::vector<fs::path> files;
-  for (const fs::path& f : files_under(run, input, [](const fs::path& p) {
+  // Eleventy reads every folder but its includes, layouts and data (and
+  // the output, _site): _posts/ (a blog moved from Jekyll) is content.
+  const fs::path data_dir = (input / cfg.data).lexically_normal();
+  for (const fs::path& f : files_under(run, input, [&](const fs::path& p) {
          const std::string n = p.filename().string();
-         return n[0] == '.' || n[0] == '_' || n == "node_modules";
+         return n[0] == '.' || n == "node_modules" || n == "_includes" || n == "_layouts" || n == "_data" ||
+                n == "_site" || p.lexically_normal() == data_dir;
        })) {
     if (markdown_file(f)) {
       files.push_back(f);
@@ -291,6 +385,11 @@ void read_eleventy(Run& run, ojson& site) {
       run.note(item.shown, 0, "the home page: Quire makes its own; not converted");
       continue;
     }
+    if (!item.page && rel.parent_path() == posts_dir && rel.stem() == "index") {  // archive/index.md
+      run.note(item.shown, 0, "the list of the posts in " + posts_dir.generic_string() +
+                                  "/: Quire makes its own lists (home, archive, tags); not converted");
+      continue;
+    }
     // A folder of its own, index.md or named as the folder (Eleventy
     // publishes blog/cat/cat.md at /blog/cat/): a bundle with its files.
     item.bundle = !item.page && (f.stem() == "index" || f.stem() == f.parent_path().filename()) &&
@@ -325,6 +424,7 @@ void read_eleventy(Run& run, ojson& site) {
   convert_items(run, [&](std::string_view text, Tag& t) { return liquid_tag(run, text, t); });
   for (Item& item : run.items) {
     item.body = link_source_files(run, item, input, strip_raw_in_code(run, item.body));
+    if (item.bundle) item.body = bundle_paths_from_root(run, item);
     const ojson& hidden = item.in.contains("eleventyExcludeFromCollections") ? item.in["eleventyExcludeFromCollections"] : ojson();
     if (!item.page && !item.out.contains("draft") && (hidden == "true" || hidden == true)) {
       // Published, but in no list: a page at the post's old address.

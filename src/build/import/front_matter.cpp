@@ -483,10 +483,11 @@ namespace {
 // file's name without extension and date, the folder's for an index file;
 // "{{ title | slugify }}" (or slug): the title made a slug;
 // "{{ page.filePathStem }}": the file's path under the input, without
-// its extension.
+// its extension; "{{ slug }}" (any key of the front matter, or of its
+// folder's data file, whose value is text): that text.
 // Other template expressions are left for the caller to report.
 std::string eleventy_file_slug(std::string text, const fs::path& source, const std::string& title,
-                               const std::string& input_path) {
+                               const std::string& input_path, const ojson& front) {
   const std::string slug = source.stem() == "index" ? file_slug(source.parent_path()) : file_slug(source);
   for (size_t at = 0; (at = text.find("{{", at)) != std::string::npos;) {
     const size_t end = text.find("}}", at);
@@ -502,6 +503,10 @@ std::string eleventy_file_slug(std::string text, const fs::path& source, const s
       value = "/" + (rel.parent_path() / rel.stem()).generic_string();
     } else if ((inner == "title | slugify" || inner == "title | slug") && !title.empty()) {
       value = ascii_slug(title);
+    } else if (!inner.empty() && inner.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") == std::string::npos &&
+               inner != "permalink" && front.is_object() && front.contains(inner) && front[inner].is_string() &&
+               front[inner].get<std::string>().find_first_of("{}%") == std::string::npos) {
+      value = front[inner].get<std::string>();
     } else {
       at = end + 2;
       continue;
@@ -509,6 +514,8 @@ std::string eleventy_file_slug(std::string text, const fs::path& source, const s
     text.replace(at, end + 2 - at, value);
     at += value.size();
   }
+  if (text.find("{{") == std::string::npos)  // "{{slug}}/index.html" with slug "/2011/06/29/x/": one slash
+    for (size_t at; (at = text.find("//")) != std::string::npos;) text.erase(at, 1);
   return text;
 }
 
@@ -690,7 +697,7 @@ void convert_front(Run& run, Item& item) {
       auto s = scalar(v);
       if (s && run.engine == Engine::eleventy)
         *s = eleventy_file_slug(*s, item.source, in.contains("title") && in["title"].is_string() ? in["title"].get<std::string>() : "",
-                                item.keys.empty() ? "" : item.keys[0]);  // keys[0]: the path under Eleventy's input
+                                item.keys.empty() ? "" : item.keys[0], in);  // keys[0]: the path under Eleventy's input
       if (s && *s == "false" && run.engine == Engine::eleventy) {  // Eleventy writes no page for it
         out["draft"] = true;
         run.note(item.shown, line_of_key(item, front_text, key), "permalink: false (not published by Eleventy): imported as a draft");

@@ -18,10 +18,23 @@ namespace quire::import {
 
 namespace {
 
-// Hugo's config: the root's hugo.toml (or config.*) merged over
-// config/_default/'s (Hugo reads both; the root's keys win), with the
-// split files beside the latter: params.toml is its [params],
-// permalinks.yaml its [permalinks], languages.en.toml its [languages.en]...
+// `over`'s keys set in `c`, tables merged key by key (Hugo's SetParams).
+void merge_over(ojson& c, const ojson& over) {
+  if (!c.is_object() || !over.is_object()) {
+    c = over;
+    return;
+  }
+  for (const auto& [k, v] : over.items())
+    if (c.contains(k) && c[k].is_object() && v.is_object()) merge_over(c[k], v);
+    else c[k] = v;
+}
+
+// Hugo's config: the root's hugo.toml (or config.*), then config/_default/
+// set over it (Hugo's allconfig loads the root's file, then sets the
+// config directory's values over it, table by table: the directory's
+// keys win), with the split files beside the latter: params.toml is its
+// [params], permalinks.yaml its [permalinks], languages.en.toml its
+// [languages.en]...
 bool read_config_file(Run& run, ojson& c, fs::path& shown) {
   const fs::path dirs[] = {run.src, run.src / "config" / "_default"};
   bool any = false, ok = true;
@@ -41,8 +54,7 @@ bool read_config_file(Run& run, ojson& c, fs::path& shown) {
         ok = false;
       } else if (read.is_object()) {
         if (!c.is_object()) c = ojson::object();
-        for (const auto& [k, v] : read.items())
-          if (!c.contains(k)) c[k] = v;
+        merge_over(c, read);
       }
       break;
     }
@@ -68,10 +80,13 @@ bool read_config_file(Run& run, ojson& c, fs::path& shown) {
       if (!any) shown = part;
       any = true;
       if (!c.is_object()) c = ojson::object();
-      if (code.empty() && !c.contains(key)) c[key] = value;
-      else if (!code.empty()) {  // languages.zh-tw.toml: [languages.zh-tw]
+      if (code.empty()) {
+        if (!c.contains(key)) c[key] = ojson::object();
+        merge_over(c[key], value);
+      } else {  // languages.zh-tw.toml: [languages.zh-tw]
         if (!c.contains("languages") || !c["languages"].is_object()) c["languages"] = ojson::object();
-        if (!c["languages"].contains(code)) c["languages"][code] = value;
+        if (!c["languages"].contains(code)) c["languages"][code] = ojson::object();
+        merge_over(c["languages"][code], value);
       }
     }
   }
@@ -332,9 +347,34 @@ TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
     r.construct = construct;
     return r;
   }
-  if (name.size() > 1 && name[0] == '/' && (is_callout(name.substr(1)) || name == "/details")) {
+  // Wowchemy's {{% staticref "uploads/a.pdf" "newtab" %}}text{{% /staticref %}}:
+  // a link to the file in static/.
+  if (name == "staticref") {
+    size_t close_end = 0;
+    const size_t close = find_closing(text, t.end, t.open, "/staticref", close_end);
+    const std::string path = word(0, "path");
+    if (close == std::string_view::npos || path.empty() || path.find_first_of("<>\n") != std::string::npos) {
+      r.reason = "staticref without a path or its {{% /staticref %}}";
+      return r;
+    }
+    const std::string target = path.find("://") != std::string::npos || path[0] == '/' ? path : "/" + path;
+    r.replacement = "[" + trim_copy(std::string(text.substr(t.end, close - t.end))) + "](" +
+                    (target.find_first_of(" ()") != std::string::npos ? "<" + target + ">" : target) + ")";
+    t.end = close_end;
     r.converted = true;
-    r.replacement = name == "/details" ? details_close() : callout_close();
+    r.construct = construct;
+    return r;
+  }
+  // Wowchemy's (Hugo Blox's) own: {{< hl >}}text{{< /hl >}} is marked text.
+  if (name == "hl" || name == "/hl") {
+    r.converted = true;
+    r.replacement = name == "hl" ? "<mark>" : "</mark>";
+    r.construct = construct;
+    return r;
+  }
+  if (name.size() > 1 && name[0] == '/' && (is_callout(name.substr(1)) || name == "/details" || name == "/spoiler")) {
+    r.converted = true;
+    r.replacement = name == "/details" || name == "/spoiler" ? details_close() : callout_close();
     r.construct = construct;
     return r;
   }
@@ -346,9 +386,9 @@ TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
     r.construct = construct;
     return r;
   }
-  if (name == "details") {
+  if (name == "details" || name == "spoiler") {  // Wowchemy's {{< spoiler text="Answer" >}}: a details
     r.converted = true;
-    r.replacement = details_open(word(0, "summary"));
+    r.replacement = details_open(name == "spoiler" ? word(0, "text") : word(0, "summary"));
     r.construct = construct;
     return r;
   }
@@ -498,6 +538,21 @@ TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
       r.construct = construct + " (the site's own shortcode of plain HTML: its HTML)";
       return r;
     }
+  }
+  // A site's own image shortcode ({{< imageFull src="/a.jpg" title="A" caption="B" >}},
+  // {{< img src=... alt=... >}}), the figure Hugo's was: the image and its caption.
+  std::string lower = name;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  size_t paired_end = 0;
+  if ((lower.find("image") != std::string::npos || lower.find("img") != std::string::npos ||
+       lower.find("figure") != std::string::npos || lower.find("picture") != std::string::npos) &&
+      is_image_path(args.get("src")) && find_closing(text, t.end, t.open, "/" + name, paired_end) == std::string_view::npos) {
+    std::string alt = args.get("alt");
+    if (alt.empty()) alt = args.get("title");
+    r.converted = true;
+    r.replacement = figure_markdown(args.get("src"), alt, args.get("caption"), args.get("link"));
+    r.construct = t.open + " " + name + " src=... " + (t.open == "{{<" ? ">}}" : "%}}") + " (the site's own image shortcode)";
+    return r;
   }
   r.reason = "shortcode \"" + name + "\" (a template of the theme or site): no equivalent, rewrite it by hand";
   return r;

@@ -9,11 +9,13 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <fstream>
 #include <map>
 #include <optional>
 #include <set>
 
 #include "build/fsutil.hpp"
+#include "build/post_dates.hpp"
 #include "build/import/common.hpp"
 #include "build/import/template_syntax.hpp"
 #include "core/markdown.hpp"
@@ -68,6 +70,42 @@ std::string separate_inline_html_lines(Run& run, const std::string& body) {
   return out;
 }
 
+// Kramdown reads a link's or image's address up to its closing parenthesis,
+// spaces and all (a Notion export's ![](/media/x/Untitled 3.png)); in
+// CommonMark a space ends it, and the whole shows as text. Such an
+// address is written <as this> (a "title" after it stays).
+std::string bracket_spaced_addresses(Run& run, const std::string& body) {
+  if (body.find("](") == std::string::npos) return body;
+  const std::vector<bool> code = code_bytes(body);
+  std::string out;
+  size_t from = 0;
+  for (size_t at = body.find("]("); at != std::string::npos; at = body.find("](", at + 2)) {
+    if (code[at]) continue;
+    const size_t open = at + 2;
+    const size_t close = body.find_first_of(")\n(<", open);
+    if (close == std::string::npos || body[close] != ')') continue;
+    std::string dest = body.substr(open, close - open), title;
+    // "title" or 'title' after a space: kept as the title
+    if (dest.size() > 2 && (dest.back() == '"' || dest.back() == '\'')) {
+      const size_t q = dest.rfind(dest.back(), dest.size() - 2);
+      if (q != std::string::npos && q > 0 && dest[q - 1] == ' ') {
+        title = dest.substr(q - 1);
+        dest.resize(q - 1);
+      }
+    }
+    const std::string url = trim(dest);
+    if (url.find(' ') == std::string::npos || url.find_first_of("\"'`") != std::string::npos ||
+        url.find_first_of("./") == std::string::npos)
+      continue;
+    out.append(body, from, open - from);
+    out += "<" + url + ">" + title;
+    from = close;
+    run.count("a link's address with spaces (kramdown's reading, as <address>)");
+  }
+  if (from == 0) return body;
+  out.append(body, from, std::string::npos);
+  return out;
+}
 
 // Jekyll's named permalink styles, as patterns.
 // Quire's patterns know no :output_ext: a Jekyll post's page is .html.
@@ -85,6 +123,10 @@ const std::set<std::string> kNeverCopied = {"Gemfile", "Gemfile.lock", "node_mod
                                             "package.json", "package-lock.json", "Rakefile", "netlify.toml"};
 
 bool has_front_matter(const fs::path& p) {
+  char head[3] = {};
+  if (std::ifstream in(p, std::ios::binary);
+      !in.read(head, 3) || (std::string_view(head, 3) != "---" && std::string_view(head, 3) != "\xEF\xBB\xBF"))
+    return false;  // an image, a font: not read whole
   std::string text;
   if (!read_file(p, text)) return false;
   return split_front_matter(text).format == "yaml";
@@ -270,12 +312,30 @@ void read_config(Run& run, ojson& site, Config& cfg) {
         run.count("timezone offset as a tz database zone");
       }
     }
+    if (!tz.empty() && hh.empty() && !known_time_zone(tz)) {
+      // "CN", "Beijing": Ruby sets TZ to it and the C library, knowing no
+      // such zone, keeps UTC: the dates without an offset were UTC's.
+      run.note(shown, 0, "timezone: \"" + tz + "\" is no zone of the tz database (Jekyll's dates were UTC's); left out");
+      tz.clear();
+    }
     if (!tz.empty()) site["timezone"] = run.timezone = tz;
   }
   if (!str("paginate").empty()) {
     const int n = std::atoi(str("paginate").c_str());
     if (n >= 1 && n <= 1000) site["posts_per_page"] = n;
     else run.note(shown, 0, "paginate: \"" + str("paginate") + "\" is not a number of posts from 1 to 1000; left out");
+  }
+  // source: project (the site's files in a folder beside the build's
+  // gulpfile and bower.json): the site is read from there.
+  if (const fs::path source = fs::path(str("source")).lexically_normal(); !source.empty() && source != "." &&
+      source.is_relative() && source.string().rfind("..", 0) != 0) {
+    std::error_code ec;
+    if (fs::is_directory(run.src / source, ec)) {
+      run.src = run.src / source;
+      run.count("source: the site's folder (read from there)");
+    } else {
+      run.note(shown, 0, "source: \"" + source.generic_string() + "\" is no folder of the blog; the blog's root is read");
+    }
   }
   std::string pattern = str("permalink");
   cfg.permalink_style = pattern;
@@ -415,8 +475,9 @@ void read_jekyll(Run& run, ojson& site) {
       run.items.push_back(item);
       continue;
     }
-    if ((f.extension() == ".html" || f.extension() == ".xml" || f.extension() == ".scss" ||
-         f.extension() == ".css" || f.extension() == ".json" || f.extension() == ".txt") && has_front_matter(f)) {
+    // Any file with front matter is one Jekyll ran through Liquid (Chirpy's
+    // app.js and sw.js, feeds, stylesheets): the old theme's, not copied.
+    if (has_front_matter(f)) {
       const std::string stem = f.stem().string();
       if (f.extension() == ".xml" &&
           (stem.find("feed") != std::string::npos || stem.find("atom") != std::string::npos || stem.find("rss") != std::string::npos)) {
@@ -496,7 +557,7 @@ void read_jekyll(Run& run, ojson& site) {
                                       if (!r.converted) r = include_relative(run, item, t);
                                       return r.converted ? r : liquid_tag(run, text, t);
                                     });
-    body = separate_inline_html_lines(run, strip_raw_in_code(run, body));
+    body = bracket_spaced_addresses(run, separate_inline_html_lines(run, strip_raw_in_code(run, body)));
     // The excerpt's end, where the site or post names its own marker:
     // Quire's <!--more-->.
     std::string sep = item.in.contains("excerpt_separator") && item.in["excerpt_separator"].is_string()

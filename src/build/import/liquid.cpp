@@ -263,16 +263,16 @@ TagResult liquid_tag(Run& run, std::string_view text, Tag& t) {
     r.construct = "{% codeblock %}";
     return r;
   }
-  if (name == "raw") {
-    const size_t close = find_closing(text, t.end, "{%", "endraw", close_end);
+  if (name == "raw" || name == "verbatim") {  // Nunjucks' {% verbatim %} is Liquid's raw
+    const size_t close = find_closing(text, t.end, "{%", name == "raw" ? "endraw" : "endverbatim", close_end);
     r.converted = true;
-    r.construct = "{% raw %}";
+    r.construct = "{% " + name + " %}";
     if (close == std::string_view::npos) return r;  // the marker goes; the rest stays as it is
     r.replacement = std::string(text.substr(t.end, close - t.end));
     t.end = close_end;
     return r;
   }
-  if (name == "endraw") {
+  if (name == "endraw" || name == "endverbatim") {
     r.converted = true;
     return r;
   }
@@ -371,17 +371,11 @@ TagResult liquid_tag(Run& run, std::string_view text, Tag& t) {
     // A site's own image include ({% include image.html url="/a.png"
     // description="..." %}): its one image argument is what it shows.
     std::string image;
-    for (const auto& [k, v] : args.named) {
-      std::string lower = v;
-      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      const size_t q = lower.find_first_of("?#");
-      if (q != std::string::npos) lower.resize(q);
-      for (const char* ext : {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif"})
-        if (lower.size() > std::strlen(ext) && lower.compare(lower.size() - std::strlen(ext), std::string::npos, ext) == 0 &&
-            image.empty() && (k == "url" || k == "src" || k == "image" || k == "img" || k == "file" || k == "path" ||
-                              k == "image_path" || k == "href"))
-          image = v;
-    }
+    for (const auto& [k, v] : args.named)
+      if (is_image_path(v) && image.empty() &&
+          (k == "url" || k == "src" || k == "image" || k == "img" || k == "file" || k == "path" || k == "image_path" ||
+           k == "href"))
+        image = v;
     const bool image_include = file.find("image") != std::string::npos || file.find("img") != std::string::npos ||
                                file.find("figure") != std::string::npos || file.find("picture") != std::string::npos ||
                                file.find("photo") != std::string::npos;
@@ -448,6 +442,17 @@ TagResult liquid_tag(Run& run, std::string_view text, Tag& t) {
     r.converted = true;
     r.replacement = figure_markdown(args.words[0], args.words.size() > 1 ? args.words[1] : "", "", "");
     r.construct = "{% image %}";
+    return r;
+  }
+  // The site's own Eleventy Image shortcode as a figure ({% figure "./a.png",
+  // "Caption", [320, 720] %}, {% figureElement 'a.png', 'Caption' %}): the
+  // image, its alt text its caption.
+  if (run.engine == Engine::eleventy && !args.words.empty() && args.named.empty() &&
+      (name == "figure" || name == "figureElement") && is_image_path(args.words[0])) {
+    const std::string caption = args.words.size() > 1 && args.words[1].find('[') != 0 ? args.words[1] : "";
+    r.converted = true;
+    r.replacement = figure_markdown(args.words[0], caption, caption, "");
+    r.construct = "{% " + name + " \"src\", \"caption\" %}";
     return r;
   }
   r.reason = "Liquid tag \"" + name + "\": no equivalent, rewrite it by hand";

@@ -2,6 +2,7 @@
 // pair, and what the converted ones become (fences, figures, embeds).
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <set>
 
 #include "build/import/common.hpp"
@@ -320,6 +321,15 @@ Args parse_args(std::string_view s) {
     }
   }
   return a;
+}
+
+bool is_image_path(const std::string& path) {
+  std::string lower = path.substr(0, path.find_first_of("?#"));
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* ext : {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif"})
+    if (lower.size() > std::strlen(ext) && lower.compare(lower.size() - std::strlen(ext), std::string::npos, ext) == 0)
+      return true;
+  return false;
 }
 
 }  // namespace quire::import

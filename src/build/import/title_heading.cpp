@@ -1,6 +1,8 @@
 // A body that opens with its title as a heading (common.hpp,
 // title_from_heading): Jekyll's and Eleventy's layouts often show no title,
-// so posts start with `{{ page.title }}` over `====`, or `# About`.
+// so posts start with `{{ page.title }}` over `====`, or `# About`. And the
+// tags a post's own front matter answers (item_tag): its title, toc, a
+// Minimal Mistakes gallery of its images, the text of another key.
 #include <regex>
 
 #include "build/import/common.hpp"
@@ -71,6 +73,27 @@ void title_from_heading(Run& run, Item& item) {
   }
 }
 
+// {{ page.description }} (Jekyll, Eleventy) or {{ description }} (Eleventy):
+// the text the post's front matter gives that key (not a date, which the
+// old engine formatted, nor one computed there).
+TagResult front_value(const Run& run, const Item& item, const Tag& t) {
+  TagResult r;
+  if (t.open != "{{" || (run.engine != Engine::jekyll && run.engine != Engine::eleventy)) return r;
+  std::string key = t.inner;
+  if (key.rfind("page.", 0) == 0) key = key.substr(5);
+  else if (run.engine != Engine::eleventy) return r;
+  if (key.empty() || key.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") != std::string::npos ||
+      key == "date" || key == "url" || key == "content" || key == "excerpt" || key == "layout" || key == "permalink" ||
+      !item.in.contains(key) || !item.in[key].is_string())
+    return r;
+  const std::string value = item.in[key].get<std::string>();
+  if (value.find("{{") != std::string::npos || value.find("{%") != std::string::npos) return r;
+  r.converted = true;
+  r.replacement = value;
+  r.construct = "{{ page.<key> }} (the front matter's text)";
+  return r;
+}
+
 TagResult title_value(const Run& run, const Item& item, const Tag& t) {
   TagResult r;
   if (t.open != "{{" || !item.out.contains("title") || !item.out["title"].is_string()) return r;
@@ -97,9 +120,53 @@ TagResult toc_marker(const Run& run, Item& item, const Tag& t) {
   return r;
 }
 
+// Minimal Mistakes' {% include gallery id="x" caption="..." %}: the images
+// the post's front matter lists under x (gallery when no id), each
+// {image_path, url, alt, title}: the image (image_path, else url) linked
+// to its full size (url), the caption under them.
+TagResult gallery_include(const Run& run, const Item& item, const Tag& t) {
+  TagResult r;
+  static const std::regex gallery(R"(include\s+"?gallery(\.html)?"?(\s[\s\S]*)?)");
+  std::smatch m;
+  if (t.open != "{%" || run.engine != Engine::jekyll || !std::regex_match(t.inner, m, gallery)) return r;
+  const Args args = parse_args(m[2].str());
+  const std::string id = args.get("id").empty() ? "gallery" : args.get("id");
+  if (!item.in.contains(id) || !item.in[id].is_array() || item.in[id].empty()) {
+    r.reason = "gallery: the post's front matter has no list \"" + id + "\" of images";
+    return r;
+  }
+  auto text = [](const ojson& o, const char* k) {
+    return o.is_object() && o.contains(k) && o[k].is_string() ? o[k].get<std::string>() : std::string();
+  };
+  std::string out;
+  for (const ojson& image : item.in[id]) {
+    const std::string full = text(image, "url"), shown = text(image, "image_path").empty() ? full : text(image, "image_path");
+    if (shown.empty() || shown.find_first_of(" ()<>\n") != std::string::npos ||
+        full.find_first_of(" ()<>\n") != std::string::npos)
+      continue;
+    std::string alt = text(image, "alt"), title = text(image, "title");
+    for (std::string* s : {&alt, &title})
+      for (char& c : *s)
+        if (c == '[' || c == ']' || c == '"' || c == '\n') c = ' ';
+    const std::string img = "![" + alt + "](" + shown + (title.empty() ? "" : " \"" + title + "\"") + ")";
+    out += (out.empty() ? "" : "\n") + (full.empty() ? img : "[" + img + "](" + full + ")");
+  }
+  if (out.empty()) {
+    r.reason = "gallery: no image in the front matter's list \"" + id + "\"";
+    return r;
+  }
+  if (!args.get("caption").empty()) out += "\n\n*" + trim(args.get("caption")) + "*";
+  r.converted = true;
+  r.replacement = out;
+  r.construct = "{% include gallery %} (the front matter's images)";
+  return r;
+}
+
 TagResult item_tag(const Run& run, Item& item, std::string_view text, Tag& t) {
   TagResult r = title_value(run, item, t);
   if (!r.converted) r = toc_marker(run, item, t);
+  if (!r.converted) r = gallery_include(run, item, t);
+  if (!r.converted) r = front_value(run, item, t);
   return r.converted ? r : math_marker(run, item, text, t);  // math.cpp
 }
 

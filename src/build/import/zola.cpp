@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <regex>
 
 #include "build/fsutil.hpp"
 #include "build/import/common.hpp"
@@ -74,7 +75,28 @@ void read_config(Run& run, ojson& site) {
 
 }  // namespace
 
-TagResult zola_shortcode(Run&, std::string_view text, Tag& t) {
+namespace {
+
+// templates/shortcodes/<name>.html, the site's or a theme's, renders its
+// body through markdown.
+bool zola_markdown_wrapper(const Run& run, const std::string& name) {
+  if (name.empty() || name.find_first_of("/\\.") != std::string::npos) return false;
+  std::vector<fs::path> dirs = {run.src / "templates" / "shortcodes"};
+  std::error_code ec;
+  if (fs::is_directory(run.src / "themes", ec))
+    for (const auto& theme : fs::directory_iterator(run.src / "themes", ec))
+      dirs.push_back(theme.path() / "templates" / "shortcodes");
+  for (const fs::path& dir : dirs) {
+    std::string html;
+    if (read_file(dir / (name + ".html"), html))
+      return std::regex_search(html, std::regex(R"(\{\{-?\s*body\s*\|\s*markdown)"));
+  }
+  return false;
+}
+
+}  // namespace
+
+TagResult zola_shortcode(Run& run, std::string_view text, Tag& t) {
   TagResult r;
   const std::string& inner = t.inner;
   const size_t paren = inner.find('(');
@@ -117,6 +139,47 @@ TagResult zola_shortcode(Run&, std::string_view text, Tag& t) {
       t.end = close_end;
       r.converted = true;
       r.construct = construct;
+      return r;
+    }
+  }
+  if (t.open == "{%" && name == "quote") {
+    // {% quote(author="A") %} text {% end %} (or footer=, source=, cite=):
+    // a theme's quotation, a blockquote with its source under it.
+    size_t close_end = 0;
+    const size_t close = find_closing(text, t.end, "{%", "end", close_end);
+    if (close != std::string_view::npos) {
+      std::string quoted;
+      const std::string body = trim(text.substr(t.end, close - t.end));
+      for (size_t at = 0; at <= body.size();) {
+        size_t nl = body.find('\n', at);
+        if (nl == std::string::npos) nl = body.size();
+        const std::string line = body.substr(at, nl - at);
+        quoted += line.empty() ? ">\n" : "> " + line + "\n";
+        at = nl + 1;
+      }
+      std::string source = trim(args.get("author"));
+      for (const char* k : {"footer", "source", "cite", "by"})
+        if (source.empty()) source = trim(args.get(k));
+      if (!source.empty()) quoted += ">\n> — " + source + "\n";
+      quoted.pop_back();
+      r.replacement = quoted;
+      t.end = close_end;
+      r.converted = true;
+      r.construct = construct;
+      return r;
+    }
+  }
+  // The site's own body shortcode that renders its body as markdown in
+  // some HTML ({{ body | markdown | safe }}: a code block with a file
+  // name, tabs): the text is the post's, kept.
+  if (t.open == "{%" && zola_markdown_wrapper(run, name)) {
+    size_t close_end = 0;
+    const size_t close = find_closing(text, t.end, "{%", "end", close_end);
+    if (close != std::string_view::npos) {
+      r.replacement = "\n\n" + trim(text.substr(t.end, close - t.end)) + "\n\n";
+      t.end = close_end;
+      r.converted = true;
+      r.construct = construct + " (the site's own shortcode around markdown: its text kept)";
       return r;
     }
   }
