@@ -894,6 +894,56 @@ TEST_CASE("Hugo: an alias without a leading slash is relative to the page's fold
   CHECK(h.out("pages/about.md").find("aliases: [\"/me\"]") != std::string::npos);
 }
 
+TEST_CASE("Hugo: ref/relref with a path relative to the linking page finds that file, even where another has its name") {
+  // EckoTan0804's Wowchemy notes: {{< relref "../../machine-learning/ml-fundamentals/evaluation.md" >}}
+  // where object-detection/ has an evaluation.md too (by name alone: two, so none).
+  Blog h("hugo-relref-relative",
+         {{"hugo.toml", "title = 'T'\n"},
+          {"content/ml/fundamentals/evaluation.md", "---\ntitle: Eval\ndate: 2020-01-01\n---\nE\n"},
+          {"content/cv/detection/evaluation.md", "---\ntitle: Det eval\ndate: 2020-01-02\n---\nD\n"},
+          {"content/cv/detection/yolo/index.md", "---\ntitle: Yolo\ndate: 2020-01-03\n---\nY\n"},
+          {"content/cv/lecture/faces.md",
+           "---\ntitle: Faces\ndate: 2020-01-04\n---\n[a]({{< relref \"../../ml/fundamentals/evaluation.md\" >}}) "
+           "[b]({{< relref \"../detection/evaluation.md#map\" >}}) [c]({{< ref \"../detection/yolo/index.md\" >}}) "
+           "[d]({{< relref \"../detection/yolo\" >}}) [e]({{< relref \"../detection/Evaluation#map\" >}})\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  const std::string faces = h.out("posts/faces.md");
+  INFO(faces, h.notes());
+  // The two evaluation posts got slugs evaluation and evaluation-2 (which is
+  // which is the import's order): each link names its own.
+  const bool ml_first = h.out("posts/evaluation.md").find("title: \"Eval\"") != std::string::npos;
+  const std::string ml = ml_first ? "/posts/evaluation/" : "/posts/evaluation-2/";
+  const std::string detection = ml_first ? "/posts/evaluation-2/" : "/posts/evaluation/";
+  CHECK(faces.find("[a](" + ml + ")") != std::string::npos);
+  CHECK(faces.find("[b](" + detection + "#map)") != std::string::npos);
+  CHECK(faces.find("[c](/posts/yolo/)") != std::string::npos);
+  CHECK(faces.find("[d](/posts/yolo/)") != std::string::npos);
+  // Hugo's page index ignores case and the extension
+  CHECK(faces.find("[e](" + detection + "#map)") != std::string::npos);
+  CHECK(h.notes().find("no page") == std::string::npos);
+}
+
+TEST_CASE("Hugo: a section's [permalinks] pattern is the site's only if that section holds at least half the posts") {
+  // EckoTan0804's Wowchemy site: permalinks event = "/talk/:slug/", three
+  // talks, hundreds of notes under ai/ and notes/ (Hugo's default there).
+  std::vector<std::pair<std::string, std::string>> files = {
+      {"config/_default/config.yaml", "title: T\npermalinks:\n  event: \"/talk/:slug/\"\n"},
+      {"content/event/t1.md", "---\ntitle: T1\ndate: 2020-01-01\n---\nT\n"}};
+  for (int i = 0; i < 3; ++i)
+    files.push_back({"content/notes/n" + std::to_string(i) + ".md",
+                     "---\ntitle: N\ndate: 2020-02-0" + std::to_string(i + 1) + "\n---\nN\n"});
+  Blog h("hugo-minority-permalink", files);
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(h.out("site.yaml").find("/talk/") == std::string::npos);
+  CHECK(h.out("posts/n0.md").find("aliases: [\"/notes/n0/\"]") != std::string::npos);
+  // The same pattern over most of the posts is the site's
+  files.push_back({"content/event/t2.md", "---\ntitle: T2\ndate: 2020-01-02\n---\nT\n"});
+  files.push_back({"content/event/t3.md", "---\ntitle: T3\ndate: 2020-01-03\n---\nT\n"});
+  Blog most("hugo-majority-permalink", files);
+  REQUIRE(most.import(Engine::hugo).ok());
+  CHECK(most.out("site.yaml").find("permalink: \"/talk/:slug/\"") != std::string::npos);
+}
+
 TEST_CASE("Hugo and Zola: the default language's post.en.md is the post; other languages' translations are named, not imported") {
   Blog h("hugo-languages", {{"hugo.toml", "defaultContentLanguage = 'en'\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n"},
                             {"content/posts/hello.en.md", "---\ntitle: Hello\ndate: 2020-01-01\n---\nHi {{< ref \"posts/trip/index.md\" >}}\n"},

@@ -96,6 +96,27 @@ const Item* Run::find_file(std::string target) const {
   return found;
 }
 
+const Item* Run::find_beside(const std::string& target, const Item& from) const {
+  if (target.empty() || target[0] == '/') return nullptr;
+  std::string path = (from.source.parent_path() / target).lexically_normal().string();
+  while (path.size() > 1 && path.back() == '/') path.pop_back();
+  // As Hugo's page index: case-insensitive, the extension optional.
+  auto lower = [](std::string t) {
+    for (char& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return t;
+  };
+  const std::string wanted = lower(path);
+  for (const Item& i : items) {
+    const fs::path source = i.source.lexically_normal();
+    fs::path bare = source;
+    bare.replace_extension();
+    if (lower(source.string()) == wanted || lower(bare.string()) == wanted ||
+        (i.bundle && lower(source.parent_path().string()) == wanted))
+      return &i;
+  }
+  return nullptr;
+}
+
 std::string Run::url_of(const Item& item) const {
   if (item.out.contains("permalink") && item.out["permalink"].is_string()) {
     const std::string own = item.out["permalink"].get<std::string>();
@@ -288,8 +309,10 @@ void convert_items(Run& run, const TagHandler& handle) {
       TagResult r = item_tag(run, item, text, t);
       return r.converted ? r : handle(text, t);
     };
+    run.converting = &item;
     item.body = heading_attributes(run, rewrite_tags(item.body, item.body_line, item.shown, run, with_title),
                                    item.body_line, item.shown);
+    run.converting = nullptr;
   }
 }
 

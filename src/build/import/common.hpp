@@ -110,6 +110,9 @@ struct Run {
   // The site keeps category pages (taxonomies: [tags, categories]):
   // /categories/ is then the build's own address.
   bool category_pages = false;
+  // The post or page whose text is being converted (convert_items), for
+  // the tags that name files relative to it (Hugo's ref and relref).
+  const Item* converting = nullptr;
 
   void note(const std::string& file, int line, std::string message) {
     report.not_converted.push_back({file, line, std::move(message)});
@@ -125,6 +128,10 @@ struct Run {
   // file's name without extension, whatever the extension now
   // ("2023-07-12-x.markdown" finds 2023-07-12-x.md; a bundle by its folder).
   const Item* find_file(std::string target) const;
+  // A post or page a ref names relative to the page that links
+  // ("../other/x.md", "x.md" beside it, "../bundle/" or its index.md), as
+  // Hugo looks first; nullptr for a path from the root or none there.
+  const Item* find_beside(const std::string& target, const Item& from) const;
   std::string shown(const fs::path& p) const;  // p as src-joined path
   // The new root-relative URL of a post or page (its permalink: if it has
   // one, else the site's pattern, else /posts/<slug>/ or /<slug>/).

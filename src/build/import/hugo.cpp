@@ -447,7 +447,10 @@ TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
       r.construct = construct;
       return r;
     }
-    const Item* item = run.find_file(target);
+    // Hugo looks beside the linking page first: "../x/evaluation.md" is
+    // that one even where another evaluation.md exists elsewhere.
+    const Item* item = run.converting ? run.find_beside(target, *run.converting) : nullptr;
+    if (!item) item = run.find_file(target);
     if (!item) {
       r.reason = "no page \"" + target + "\" in content/";
       return r;
@@ -580,14 +583,18 @@ void read_hugo(Run& run, ojson& site) {
     if (!s.empty() && s.find_first_of(" ?#") == std::string::npos) add_old_feed(site, "/" + s + "/index.xml");
   if (run.permalink.empty() && !run.section_permalinks.empty()) {
     // No posts/post/blog pattern: the pattern of the section holding the
-    // most posts with one (content/articles/, content/notes/...).
+    // most posts with one (content/articles/, content/notes/...), if that
+    // section holds at least half the posts (Wowchemy's event: "/talk/:slug/"
+    // must not become the address of 400 lecture notes; they keep aliases).
     std::map<std::string, size_t> posts;
+    size_t total = 0;
     for (const Item& item : run.items)
-      if (!item.page) ++posts[item.section.substr(0, item.section.find('/'))];
+      if (!item.page) ++posts[item.section.substr(0, item.section.find('/'))], ++total;
     std::string best;
     for (const auto& [section, n] : posts)
       if (run.section_permalinks.count(section) && (best.empty() || n > posts[best])) best = section;
-    if (!best.empty()) carry_pattern(run, site, run.section_permalinks[best], run.shown(run.src / "hugo.toml"));
+    if (!best.empty() && posts[best] * 2 >= total)
+      carry_pattern(run, site, run.section_permalinks[best], run.shown(run.src / "hugo.toml"));
   }
   undated_as_pages(run);
   convert_items(run, [&](std::string_view text, Tag& t) { return hugo_shortcode(run, text, t); });
