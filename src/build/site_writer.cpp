@@ -140,7 +140,7 @@ void warn(const WriteOptions& o, const std::string& message) {
   else std::cerr << message << " (warning)\n";
 }
 
-bool write_all(const Bundle& b, const WriteOptions& o, const fs::path& root, WriteStats& stats, std::string& error,
+bool write_all(Bundle& b, const WriteOptions& o, const fs::path& root, WriteStats& stats, std::string& error,
                const WriteProgress& progress) {
   auto phase = [&](const char* name) {
     if (o.timings) o.timings->mark(name);
@@ -161,6 +161,7 @@ bool write_all(const Bundle& b, const WriteOptions& o, const fs::path& root, Wri
   if (o.plain_texts) std::vector<std::string>().swap(*o.plain_texts);  // not needed again
   stats.search_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - search_start).count();
   if (!put(search.boundary.path, search.boundary.bytes)) return false;
+  b.search = search.boundary.path;  // before any page: the search page preloads it
   for (const auto* files : {&search.shards, &search.typo_shards})
     for (const SearchFile& f : *files)
       if (!put(f.path, f.bytes)) return false;
@@ -274,7 +275,7 @@ bool write_all(const Bundle& b, const WriteOptions& o, const fs::path& root, Wri
 
 }  // namespace
 
-bool write_site(const Bundle& b, const WriteOptions& o, WriteStats& stats, std::string& error,
+bool write_site(Bundle& b, const WriteOptions& o, WriteStats& stats, std::string& error,
                 const WriteProgress& progress) {
   std::error_code ec;
   fs::path target;

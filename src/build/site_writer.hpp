@@ -58,7 +58,9 @@ extern const char* const kWebFiles[];
 extern const char* const kWasmFiles[];
 extern const char* const kMathFiles[];  // web/math.js loads them
 
-bool write_site(const Bundle& bundle, const WriteOptions& options, WriteStats& stats, std::string& error,
+// Writes the site; sets bundle.search to the search index's boundary file
+// it wrote (the search page's head names it for preloading).
+bool write_site(Bundle& bundle, const WriteOptions& options, WriteStats& stats, std::string& error,
                 const WriteProgress& progress = {});
 
 }  // namespace quire

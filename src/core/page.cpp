@@ -196,6 +196,10 @@ std::string render_document(const Bundle& bundle, const View& view) {
     h.raw("<link rel=\"preload\" href=\"").text(base + kCoreWasmFile)
         .raw("\" as=\"fetch\" type=\"application/wasm\" crossorigin fetchpriority=\"low\">\n");
     h.raw("<link rel=\"preload\" href=\"").text(base + kBundleFile).raw("\" as=\"fetch\" crossorigin fetchpriority=\"low\">\n");
+    // A search needs the index's boundary file before anything else of
+    // the index: fetched beside the bundle rather than after it.
+    if (view.kind == RouteKind::Search && !bundle.search.empty())
+      h.raw("<link rel=\"preload\" href=\"").text(base + bundle.search).raw("\" as=\"fetch\" crossorigin fetchpriority=\"low\">\n");
   }
   h.raw("<link rel=\"modulepreload\" href=\"").text(base + kApiScriptFile).raw("\">\n");
   h.raw("<link rel=\"modulepreload\" href=\"").text(base + kFootnoteScriptFile).raw("\">\n");

@@ -267,3 +267,23 @@ test('/search/?q=, the 404 view and a tag combination start the core while the p
   }
   assert.deepEqual(late, [], late.join('\n'));
 });
+
+test('/search/?q= fetches the search index boundary file once, preloaded beside the bundle, not after it', async () => {
+  const { page, consoleWarnings, close } = await openPage(browser);
+  try {
+    /** @type {string[]} */
+    const requested = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    const boundary = `${base()}${site.bundle.search}`;
+    assert.match(boundary, /\/search\/index-[0-9a-f]+\.bin$/);
+    await page.goto(urlOf(`${base()}search/?q=markdown`));
+    assert.equal(await appReady(page), true);
+    await page.waitForSelector('.search-hit');
+    assert.equal(await page.locator(`link[rel="preload"][href="${boundary}"]`).count(), 1);
+    // One request: the app's fetch took the preloaded response.
+    assert.deepEqual(requested.filter((p) => p === boundary), [boundary]);
+    assert.deepEqual(consoleWarnings.filter((w) => /preload/i.test(w)), []);
+  } finally {
+    await close();
+  }
+});

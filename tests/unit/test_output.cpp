@@ -102,6 +102,23 @@ TEST_SUITE("output") {
     for (const auto& s : index.typo_shards) CHECK_MESSAGE(fs::exists(out / s.path), s.path);
   }
 
+  TEST_CASE("the search page preloads the search index's boundary file (a search needs it first); other pages do not") {
+    Site site;
+    const fs::path out = site.root / "out";
+    std::string error;
+    REQUIRE_MESSAGE(site.build(out, error), error);
+    std::string boundary;
+    for (const std::string& f : Site::entries(out / "search"))
+      if (f.rfind("index-", 0) == 0) boundary = f;
+    REQUIRE(!boundary.empty());
+    const std::string preload = "<link rel=\"preload\" href=\"/search/" + boundary + "\" as=\"fetch\" crossorigin";
+    CHECK(has(Site::read(out / "search/index.html"), preload));
+    CHECK_FALSE(has(Site::read(out / "index.html"), "/search/" + boundary));
+    CHECK_FALSE(has(Site::read(out / "404.html"), "/search/" + boundary));
+    // and the bundle names the same file
+    CHECK(has(Site::read(out / "bundle.json"), "\"search/" + boundary + "\""));
+  }
+
   TEST_CASE("an output path ending in a slash or a dot names the folder itself") {
     Site s;
     for (const std::string spelling : {"dist/", "dist/.", "dist//", "./dist/./", "dist/../dist/"}) {
