@@ -537,9 +537,14 @@ TEST_CASE("markdown files by any of the engines' extensions, in any case, are po
                         {"content/posts/bundle/index.markdown", "---\ntitle: Bundle\ndate: 2020-01-03\n---\n![](a.png)\n"},
                         {"content/posts/bundle/a.png", "PNG"},
                         {"content/posts/page.html", "---\ntitle: Html\ndate: 2020-01-04\n---\n<p>E</p>\n"},
-                        {"content/posts/tpl.html", "---\ntitle: Tpl\ndate: 2020-01-05\n---\n<p>{{ .Title }}</p>\n"}});
+                        {"content/posts/tpl.html", "---\ntitle: Tpl\ndate: 2020-01-05\n---\n<p>{{ .Title }}</p>\n"},
+                        // blogdown's rendered .Rmd: TeX braces, no template (harlecin's hugo-site)
+                        {"content/posts/control.html", "---\ntitle: \"Stochastic control\"\ndate: 2018-08-29T14:41:14-05:00\n---\n\n"
+                                                       "<p>Dynkin:</p>\n<span class=\"math display\">\\[\\underbrace{\\int_t^{t+h}V_{tt}d[s]}_{{=0 \\text{ cont.}}}\\]</span>\n"}});
     REQUIRE(b.import(Engine::hugo).ok());
-    CHECK(b.report.posts == 4);  // page.html, in HTML with no template, too
+    CHECK(b.report.posts == 5);  // page.html and control.html, in HTML with no template, too
+    CHECK(b.out("posts/control.md").find("_{{=0 \\text{ cont.}}}") != std::string::npos);
+    CHECK(b.notes().find("control.html") == std::string::npos);
     CHECK(b.report.bundles == 1);
     CHECK(b.wrote("posts/bundle/index.md"));
     CHECK(b.wrote("posts/bundle/a.png"));
@@ -1307,6 +1312,25 @@ TEST_CASE("Eleventy: the site's own image shortcodes {% figure \"./a.png\", \"Ca
   // Nunjucks' {% verbatim %}: Liquid's raw, its text as it is
   CHECK(e.liquid("Like:\n\n{% verbatim %}\n```twig\n{% if tags %}x{% endif %}\n```\n{% endverbatim %}\n") ==
         "Like:\n\n\n```twig\n{% if tags %}x{% endif %}\n```\n\n");
+}
+
+TEST_CASE("Eleventy: a site's own {% fig \"url\", \"Caption\" %} shortcode is a figure, its paired {% info %}...{% endinfo %} a callout") {
+  // As sadanand-singh's blog writes them (lib/shortcodes/*.js).
+  Fixture e(Engine::eleventy);
+  const std::string fig = e.liquid(
+      "{% fig \"https://res.cloudinary.com/sadanandsingh/image/upload/v1555791764/comet/cats-dogs_e4eb3v.png\" %}\n\n"
+      "{% fig \"https://res.cloudinary.com/sadanandsingh/image/upload/v1555803192/comet/exp_list_dhgqxu.png\", \"Status of All Experiments\" %}\n");
+  CHECK(fig.find("cats-dogs_e4eb3v.png") != std::string::npos);
+  CHECK(fig.find("exp_list_dhgqxu.png") != std::string::npos);
+  CHECK(fig.find("Status of All Experiments") != std::string::npos);
+  CHECK(fig.find("{%") == std::string::npos);
+  const std::string info = e.liquid("Before.\n\n{% info %}\nUse **btrfs** subvolumes.\n{% endinfo %}\n\n{% warning %}\nBack up first.\n{% endwarning %}\n");
+  CHECK(info.find("{%") == std::string::npos);
+  CHECK(info.find("<div class=\"callout callout-info\">") != std::string::npos);
+  CHECK(info.find("<div class=\"callout callout-warning\">") != std::string::npos);
+  CHECK(info.find("Use **btrfs** subvolumes.") != std::string::npos);
+  CHECK(info.find("</div>") != std::string::npos);
+  CHECK(e.notes().empty());
 }
 
 TEST_CASE("Hugo: Wowchemy's spoiler and hl, and a site's own image shortcode with src= ({{< imageFull src=... title=... caption=... >}})") {
