@@ -1331,6 +1331,16 @@ TEST_CASE("Eleventy: a site's own {% fig \"url\", \"Caption\" %} shortcode is a 
   CHECK(info.find("Use **btrfs** subvolumes.") != std::string::npos);
   CHECK(info.find("</div>") != std::string::npos);
   CHECK(e.notes().empty());
+  // Its layout shortcodes around figures side by side: divs, the figures kept.
+  const std::string cols = e.liquid(
+      "experiments:\n\n{% columns %}\n  {% cols %}\n    {% fig \"https://res.cloudinary.com/s/exp_list_dhgqxu.png\", \"Status\" %}\n"
+      "  {% endcols %}\n  {% cols %}\n    {% fig \"https://res.cloudinary.com/s/exp_charts_qywcey.png\", \"Progress\" %}\n"
+      "  {% endcols %}\n{% endcolumns %}\n");
+  CHECK(cols.find("{%") == std::string::npos);
+  CHECK(cols.find("<div class=\"columns\">\n  <div class=\"cols\">\n    <figure>") != std::string::npos);
+  CHECK(cols.find("exp_charts_qywcey.png") != std::string::npos);
+  CHECK(cols.find("  </div>\n</div>") != std::string::npos);
+  CHECK(e.notes().empty());
 }
 
 TEST_CASE("Hugo: Wowchemy's spoiler and hl, and a site's own image shortcode with src= ({{< imageFull src=... title=... caption=... >}})") {

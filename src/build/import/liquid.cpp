@@ -470,6 +470,23 @@ TagResult liquid_tag(Run& run, std::string_view text, Tag& t) {
     r.construct = "{% <callout> %}...{% end<callout> %}";
     return r;
   }
+  // The site's own paired layout shortcode ({% columns %}{% cols %}...
+  // {% endcols %}{% endcolumns %}, {% wrap "classes" %}): a div of that
+  // class around its markdown, so what it holds still shows.
+  static const std::set<std::string> kLayouts = {"columns", "cols", "column", "col", "row", "grid", "wrap"};
+  if (run.engine == Engine::eleventy && kLayouts.count(name) &&
+      find_closing(text, t.end, "{%", "end" + name, close_end) != std::string_view::npos) {
+    r.converted = true;
+    r.replacement = "<div class=\"" + name + "\">";
+    r.construct = "{% <layout> %}...{% end<layout> %} (a div around its text)";
+    return r;
+  }
+  if (run.engine == Engine::eleventy && name.rfind("end", 0) == 0 && kLayouts.count(name.substr(3))) {
+    r.converted = true;
+    r.replacement = "</div>";
+    r.construct = "{% <layout> %}...{% end<layout> %} (a div around its text)";
+    return r;
+  }
   r.reason = "Liquid tag \"" + name + "\": no equivalent, rewrite it by hand";
   return r;
 }
