@@ -775,6 +775,22 @@ TEST_CASE("Eleventy: a post in a folder of its name is a bundle: its images come
   CHECK(post.find("![A possum](./possum.png)") != std::string::npos);
 }
 
+TEST_CASE("Eleventy: a folder's eleventyComputed permalink (\"/blog/{{ slug }}/index.html\") is the posts' old address") {
+  // sadanand-singh's blog: src/blog/blog.11tydata.json, posts in year folders.
+  Blog b("eleventy-computed-permalink",
+         {{".eleventy.js", "module.exports = () => ({ dir: { input: 'src' } });\n"},
+          {"src/blog/blog.11tydata.json",
+           "{\"layout\": \"posts\", \"tags\": [], \"eleventyComputed\": {\"sitemap\": {\"priority\": 0.75},"
+           " \"permalink\": \"/blog/{{ slug }}/index.html\"}}"},
+          {"src/blog/2017/2017-07-22-tree-based-models/index.md",
+           "---\ntitle: 'A Practical Guide to Tree Based Learning Algorithms'\ndate: 2017-07-22\nslug: tree-based-models\n---\nTrees.\n"}});
+  REQUIRE(b.import(Engine::eleventy).ok());
+  CHECK(b.report.posts == 1);
+  const std::string post = b.out("posts/2017-07-22-tree-based-models/index.md");
+  CHECK(post.find("/blog/tree-based-models/") != std::string::npos);
+  CHECK(post.find("/blog/2017/") == std::string::npos);
+}
+
 TEST_CASE("Eleventy: a page with permalink / is the home page, left out; an old address with '#' in a folder's name gets no alias") {
   // A Chinese blog's shape: src/pages/index.md (permalink: /) and a post
   // folder "[Vue] #tips"; both made the build fail.
