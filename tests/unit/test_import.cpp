@@ -1340,11 +1340,18 @@ TEST_CASE("Eleventy: a site's own {% fig \"url\", \"Caption\" %} shortcode is a 
   CHECK(fig.find("exp_list_dhgqxu.png") != std::string::npos);
   CHECK(fig.find("Status of All Experiments") != std::string::npos);
   CHECK(fig.find("{%") == std::string::npos);
+  // Twitter's image URLs name their format in the query
+  const std::string tw = e.liquid("{% fig \"https://pbs.twimg.com/media/EQbAMUxUYAAvXec?format=jpg&name=small\", \"Joke is on Us my Friends!\" %}\n");
+  CHECK(tw.find("(https://pbs.twimg.com/media/EQbAMUxUYAAvXec?format=jpg&name=small)") != std::string::npos);
+  CHECK(tw.find("{%") == std::string::npos);
   const std::string info = e.liquid("Before.\n\n{% info %}\nUse **btrfs** subvolumes.\n{% endinfo %}\n\n{% warning %}\nBack up first.\n{% endwarning %}\n");
   CHECK(info.find("{%") == std::string::npos);
   CHECK(info.find("<div class=\"callout callout-info\">") != std::string::npos);
   CHECK(info.find("<div class=\"callout callout-warning\">") != std::string::npos);
   CHECK(info.find("Use **btrfs** subvolumes.") != std::string::npos);
+  const std::string tldr = e.liquid("{% tldr %}\nDual boot works.\n{% endtldr %}\n");
+  CHECK(tldr.find("<div class=\"callout callout-tldr\">") == 0);
+  CHECK(tldr.find("Dual boot works.\n\n\n</div>") != std::string::npos);
   CHECK(info.find("</div>") != std::string::npos);
   CHECK(e.notes().empty());
   // Its layout shortcodes around figures side by side: divs, the figures kept.
