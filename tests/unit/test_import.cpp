@@ -1330,6 +1330,20 @@ TEST_CASE("Eleventy: the site's own image shortcodes {% figure \"./a.png\", \"Ca
         "Like:\n\n\n```twig\n{% if tags %}x{% endif %}\n```\n\n");
 }
 
+TEST_CASE("Jekyll: a date with a two-digit year (\"12-10-15 10:36:30\") is read as Ruby reads it, 2012-10-15") {
+  // noamross's jekyll-site: 65 posts written so, the file's date not the post's.
+  Blog b("jekyll-two-digit-year",
+         {{"_config.yml", "title: T\npermalink: /blog/:year/:i_month/:i_day/:title.html\n"},
+          {"_posts/2012-10-18-ecological-stoichiometry--first-readings.md",
+           "---\nlayout: post\ntitle: \"Ecological Stoichiometry: Back to Basics with Elser\"\ndate: 12-10-15 10:36:30\n---\nOur course.\n"},
+          {"_posts/2014-10-07-levyplyr.md", "---\ntitle: Plyr\ndate: 14-10-08 016:55:00\n---\nA\n"}});
+  REQUIRE(b.import(Engine::jekyll).ok());
+  CHECK(b.out("posts/2012-10-18-ecological-stoichiometry--first-readings.md").find("date: 2012-10-15T10:36:30") != std::string::npos);
+  CHECK(b.notes().find("first-readings.md:4: date") == std::string::npos);
+  // a time no parser reads is still told
+  CHECK(b.notes().find("date: \"14-10-08 016:55:00\" is not a date") != std::string::npos);
+}
+
 TEST_CASE("Eleventy: a site's own {% fig \"url\", \"Caption\" %} shortcode is a figure, its paired {% info %}...{% endinfo %} a callout") {
   // As sadanand-singh's blog writes them (lib/shortcodes/*.js).
   Fixture e(Engine::eleventy);
