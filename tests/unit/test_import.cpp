@@ -537,9 +537,14 @@ TEST_CASE("markdown files by any of the engines' extensions, in any case, are po
                         {"content/posts/bundle/index.markdown", "---\ntitle: Bundle\ndate: 2020-01-03\n---\n![](a.png)\n"},
                         {"content/posts/bundle/a.png", "PNG"},
                         {"content/posts/page.html", "---\ntitle: Html\ndate: 2020-01-04\n---\n<p>E</p>\n"},
-                        {"content/posts/tpl.html", "---\ntitle: Tpl\ndate: 2020-01-05\n---\n<p>{{ .Title }}</p>\n"}});
+                        {"content/posts/tpl.html", "---\ntitle: Tpl\ndate: 2020-01-05\n---\n<p>{{ .Title }}</p>\n"},
+                        // blogdown's rendered .Rmd: TeX braces, no template (harlecin's hugo-site)
+                        {"content/posts/control.html", "---\ntitle: \"Stochastic control\"\ndate: 2018-08-29T14:41:14-05:00\n---\n\n"
+                                                       "<p>Dynkin:</p>\n<span class=\"math display\">\\[\\underbrace{\\int_t^{t+h}V_{tt}d[s]}_{{=0 \\text{ cont.}}}\\]</span>\n"}});
     REQUIRE(b.import(Engine::hugo).ok());
-    CHECK(b.report.posts == 4);  // page.html, in HTML with no template, too
+    CHECK(b.report.posts == 5);  // page.html and control.html, in HTML with no template, too
+    CHECK(b.out("posts/control.md").find("_{{=0 \\text{ cont.}}}") != std::string::npos);
+    CHECK(b.notes().find("control.html") == std::string::npos);
     CHECK(b.report.bundles == 1);
     CHECK(b.wrote("posts/bundle/index.md"));
     CHECK(b.wrote("posts/bundle/a.png"));
@@ -768,6 +773,22 @@ TEST_CASE("Eleventy: a post in a folder of its name is a bundle: its images come
   const std::string post = b.out("posts/fourthpost/index.md");
   CHECK(post.find("aliases: [\"/blog/fourthpost/\"]") != std::string::npos);
   CHECK(post.find("![A possum](./possum.png)") != std::string::npos);
+}
+
+TEST_CASE("Eleventy: a folder's eleventyComputed permalink (\"/blog/{{ slug }}/index.html\") is the posts' old address") {
+  // sadanand-singh's blog: src/blog/blog.11tydata.json, posts in year folders.
+  Blog b("eleventy-computed-permalink",
+         {{".eleventy.js", "module.exports = () => ({ dir: { input: 'src' } });\n"},
+          {"src/blog/blog.11tydata.json",
+           "{\"layout\": \"posts\", \"tags\": [], \"eleventyComputed\": {\"sitemap\": {\"priority\": 0.75},"
+           " \"permalink\": \"/blog/{{ slug }}/index.html\"}}"},
+          {"src/blog/2017/2017-07-22-tree-based-models/index.md",
+           "---\ntitle: 'A Practical Guide to Tree Based Learning Algorithms'\ndate: 2017-07-22\nslug: tree-based-models\n---\nTrees.\n"}});
+  REQUIRE(b.import(Engine::eleventy).ok());
+  CHECK(b.report.posts == 1);
+  const std::string post = b.out("posts/2017-07-22-tree-based-models/index.md");
+  CHECK(post.find("/blog/tree-based-models/") != std::string::npos);
+  CHECK(post.find("/blog/2017/") == std::string::npos);
 }
 
 TEST_CASE("Eleventy: a page with permalink / is the home page, left out; an old address with '#' in a folder's name gets no alias") {
@@ -1307,6 +1328,56 @@ TEST_CASE("Eleventy: the site's own image shortcodes {% figure \"./a.png\", \"Ca
   // Nunjucks' {% verbatim %}: Liquid's raw, its text as it is
   CHECK(e.liquid("Like:\n\n{% verbatim %}\n```twig\n{% if tags %}x{% endif %}\n```\n{% endverbatim %}\n") ==
         "Like:\n\n\n```twig\n{% if tags %}x{% endif %}\n```\n\n");
+}
+
+TEST_CASE("Jekyll: a date with a two-digit year (\"12-10-15 10:36:30\") is read as Ruby reads it, 2012-10-15") {
+  // noamross's jekyll-site: 65 posts written so, the file's date not the post's.
+  Blog b("jekyll-two-digit-year",
+         {{"_config.yml", "title: T\npermalink: /blog/:year/:i_month/:i_day/:title.html\n"},
+          {"_posts/2012-10-18-ecological-stoichiometry--first-readings.md",
+           "---\nlayout: post\ntitle: \"Ecological Stoichiometry: Back to Basics with Elser\"\ndate: 12-10-15 10:36:30\n---\nOur course.\n"},
+          {"_posts/2014-10-07-levyplyr.md", "---\ntitle: Plyr\ndate: 14-10-08 016:55:00\n---\nA\n"}});
+  REQUIRE(b.import(Engine::jekyll).ok());
+  CHECK(b.out("posts/2012-10-18-ecological-stoichiometry--first-readings.md").find("date: 2012-10-15T10:36:30") != std::string::npos);
+  CHECK(b.notes().find("first-readings.md:4: date") == std::string::npos);
+  // a time no parser reads is still told
+  CHECK(b.notes().find("date: \"14-10-08 016:55:00\" is not a date") != std::string::npos);
+}
+
+TEST_CASE("Eleventy: a site's own {% fig \"url\", \"Caption\" %} shortcode is a figure, its paired {% info %}...{% endinfo %} a callout") {
+  // As sadanand-singh's blog writes them (lib/shortcodes/*.js).
+  Fixture e(Engine::eleventy);
+  const std::string fig = e.liquid(
+      "{% fig \"https://res.cloudinary.com/sadanandsingh/image/upload/v1555791764/comet/cats-dogs_e4eb3v.png\" %}\n\n"
+      "{% fig \"https://res.cloudinary.com/sadanandsingh/image/upload/v1555803192/comet/exp_list_dhgqxu.png\", \"Status of All Experiments\" %}\n");
+  CHECK(fig.find("cats-dogs_e4eb3v.png") != std::string::npos);
+  CHECK(fig.find("exp_list_dhgqxu.png") != std::string::npos);
+  CHECK(fig.find("Status of All Experiments") != std::string::npos);
+  CHECK(fig.find("{%") == std::string::npos);
+  // Twitter's image URLs name their format in the query
+  const std::string tw = e.liquid("{% fig \"https://pbs.twimg.com/media/EQbAMUxUYAAvXec?format=jpg&name=small\", \"Joke is on Us my Friends!\" %}\n");
+  CHECK(tw.find("(https://pbs.twimg.com/media/EQbAMUxUYAAvXec?format=jpg&name=small)") != std::string::npos);
+  CHECK(tw.find("{%") == std::string::npos);
+  const std::string info = e.liquid("Before.\n\n{% info %}\nUse **btrfs** subvolumes.\n{% endinfo %}\n\n{% warning %}\nBack up first.\n{% endwarning %}\n");
+  CHECK(info.find("{%") == std::string::npos);
+  CHECK(info.find("<div class=\"callout callout-info\">") != std::string::npos);
+  CHECK(info.find("<div class=\"callout callout-warning\">") != std::string::npos);
+  CHECK(info.find("Use **btrfs** subvolumes.") != std::string::npos);
+  const std::string tldr = e.liquid("{% tldr %}\nDual boot works.\n{% endtldr %}\n");
+  CHECK(tldr.find("<div class=\"callout callout-tldr\">") == 0);
+  CHECK(tldr.find("Dual boot works.\n\n\n</div>") != std::string::npos);
+  CHECK(info.find("</div>") != std::string::npos);
+  CHECK(e.notes().empty());
+  // Its layout shortcodes around figures side by side: divs, the figures kept.
+  const std::string cols = e.liquid(
+      "experiments:\n\n{% columns %}\n  {% cols %}\n    {% fig \"https://res.cloudinary.com/s/exp_list_dhgqxu.png\", \"Status\" %}\n"
+      "  {% endcols %}\n  {% cols %}\n    {% fig \"https://res.cloudinary.com/s/exp_charts_qywcey.png\", \"Progress\" %}\n"
+      "  {% endcols %}\n{% endcolumns %}\n");
+  CHECK(cols.find("{%") == std::string::npos);
+  CHECK(cols.find("<div class=\"columns\">\n  <div class=\"cols\">\n    <figure>") != std::string::npos);
+  CHECK(cols.find("exp_charts_qywcey.png") != std::string::npos);
+  CHECK(cols.find("  </div>\n</div>") != std::string::npos);
+  CHECK(e.notes().empty());
 }
 
 TEST_CASE("Hugo: Wowchemy's spoiler and hl, and a site's own image shortcode with src= ({{< imageFull src=... title=... caption=... >}})") {

@@ -204,7 +204,7 @@ void collect_content_dir(Run& run, const fs::path& content,
       run.items.push_back(item);
       continue;
     }
-    if (!md && !plain_html_page(f)) {
+    if (!md && !plain_html_page(f, run.engine != Engine::hugo)) {
       std::string text;
       const std::string kind = other_content_kind(f);
       if (!kind.empty() && read_file(f, text) && !split_front_matter(text).format.empty()) {
@@ -319,12 +319,16 @@ void convert_items(Run& run, const TagHandler& handle) {
 // A page's HTML as markdown text: each line's indentation removed outside
 // <pre> (indented after a blank line, CommonMark would read it as code),
 // the HTML otherwise as it was.
-bool plain_html_page(const fs::path& f) {
+bool plain_html_page(const fs::path& f, bool liquid) {
   std::string text;
   if (f.extension() != ".html" || !read_file(f, text)) return false;
   const SourceDoc doc = split_front_matter(text);
   if (doc.format.empty() || doc.body.find_first_not_of(" \t\r\n") == std::string::npos) return false;
-  for (const char* t : {"{{", "{%", "<html", "<!DOCTYPE", "<!doctype"})
+  for (const char* t : {"<html", "<!DOCTYPE", "<!doctype"})
+    if (doc.body.find(t) != std::string::npos) return false;
+  const std::vector<std::string> marks = liquid ? std::vector<std::string>{"{{", "{%"}
+                                                : std::vector<std::string>{"{{<", "{{%", "{{ ", "{{.", "{{-"};
+  for (const std::string& t : marks)
     if (doc.body.find(t) != std::string::npos) return false;
   return true;
 }

@@ -384,7 +384,9 @@ using quire::ascii_slug;
 std::string html_as_markdown(const std::string& html);
 // A .html file with front matter whose body is HTML with no template
 // syntax and no document of its own (<html>): a page or post in HTML.
-bool plain_html_page(const fs::path& f);
+// `liquid` false (Hugo): a shortcode ({{< {{%) or Go action ({{ .Title }},
+// {{.Title}}, {{- x }}) is template syntax, TeX's _{{=0}} or {% is not.
+bool plain_html_page(const fs::path& f, bool liquid = true);
 
 // Slug of a file name: without extension and leading YYYY-MM-DD- (or _).
 std::string file_slug(const fs::path& p);

@@ -228,6 +228,11 @@ FolderData folder_data(Run& run, const fs::path& dir) {
                  !js_permalink_pattern(v["computed"].get<std::string>()).empty()) {
         out.front[k] = js_permalink_pattern(v["computed"].get<std::string>());
         run.count("a permalink function returning /${year}/${month}/${day}/${fileSlug}/ (as its pattern)");
+      } else if (k == "eleventyComputed" && v.is_object() && v.contains("permalink") && v["permalink"].is_string() &&
+                 !out.front.contains("permalink")) {
+        // eleventyComputed: { permalink: "/blog/{{ slug }}/index.html" }: a
+        // template like a plain permalink, read as one.
+        out.front["permalink"] = v["permalink"];
       } else if (k != "layout" && !js_computed(v) && !out.front.contains(k)) {
         out.front[k] = v;
       }

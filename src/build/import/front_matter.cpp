@@ -594,6 +594,14 @@ void convert_front(Run& run, Item& item) {
                      (d->stable ? "" : "; a file's time changes when it is copied: check it"));
       }
     }
+    // Jekyll reads a date with Ruby's Time.parse: "12-10-15 10:36:30" is
+    // 2012-10-15 (two-digit years below 69 are 20xx, the others 19xx).
+    if (!iso && s && run.engine == Engine::jekyll && s->size() >= 8 && std::isdigit(static_cast<unsigned char>((*s)[0])) &&
+        std::isdigit(static_cast<unsigned char>((*s)[1])) && (*s)[2] == '-' && (*s)[5] == '-' &&
+        (s->size() == 8 || (*s)[8] == ' ' || (*s)[8] == 'T')) {
+      iso = iso_date(((*s)[0] < '7' ? "20" : "19") + *s);
+      if (iso) run.count("dates with a two-digit year (12-10-15, as Ruby reads it: 2012-10-15)");
+    }
     if (iso) {
       out[as] = *iso;
     } else {

@@ -448,11 +448,43 @@ TagResult liquid_tag(Run& run, std::string_view text, Tag& t) {
   // "Caption", [320, 720] %}, {% figureElement 'a.png', 'Caption' %}): the
   // image, its alt text its caption.
   if (run.engine == Engine::eleventy && !args.words.empty() && args.named.empty() &&
-      (name == "figure" || name == "figureElement") && is_image_path(args.words[0])) {
+      (name == "figure" || name == "figureElement" || name == "fig") && is_image_path(args.words[0])) {
     const std::string caption = args.words.size() > 1 && args.words[1].find('[') != 0 ? args.words[1] : "";
     r.converted = true;
     r.replacement = figure_markdown(args.words[0], caption, caption, "");
     r.construct = "{% " + name + " \"src\", \"caption\" %}";
+    return r;
+  }
+  // The site's own paired callout shortcode ({% info %}...{% endinfo %},
+  // {% warning "classes" %}...{% endwarning %} in Eleventy, a plugin's
+  // block in Jekyll): a div around its markdown, as Hugo's {{% notice %}}.
+  if (is_callout(name) && find_closing(text, t.end, "{%", "end" + name, close_end) != std::string_view::npos) {
+    r.converted = true;
+    r.replacement = callout_open(name, "", "");
+    r.construct = "{% <callout> %}...{% end<callout> %}";
+    return r;
+  }
+  if (name.rfind("end", 0) == 0 && is_callout(name.substr(3))) {
+    r.converted = true;
+    r.replacement = callout_close();
+    r.construct = "{% <callout> %}...{% end<callout> %}";
+    return r;
+  }
+  // The site's own paired layout shortcode ({% columns %}{% cols %}...
+  // {% endcols %}{% endcolumns %}, {% wrap "classes" %}): a div of that
+  // class around its markdown, so what it holds still shows.
+  static const std::set<std::string> kLayouts = {"columns", "cols", "column", "col", "row", "grid", "wrap"};
+  if (run.engine == Engine::eleventy && kLayouts.count(name) &&
+      find_closing(text, t.end, "{%", "end" + name, close_end) != std::string_view::npos) {
+    r.converted = true;
+    r.replacement = "<div class=\"" + name + "\">";
+    r.construct = "{% <layout> %}...{% end<layout> %} (a div around its text)";
+    return r;
+  }
+  if (run.engine == Engine::eleventy && name.rfind("end", 0) == 0 && kLayouts.count(name.substr(3))) {
+    r.converted = true;
+    r.replacement = "</div>";
+    r.construct = "{% <layout> %}...{% end<layout> %} (a div around its text)";
     return r;
   }
   r.reason = "Liquid tag \"" + name + "\": no equivalent, rewrite it by hand";

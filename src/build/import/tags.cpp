@@ -252,7 +252,7 @@ std::string vimeo_iframe(const std::string& id) {
 bool is_callout(const std::string& name) {
   static const std::set<std::string> kCallouts = {"notice", "note", "tip", "tips", "warning", "info", "alert", "hint",
                                                   "callout", "admonition", "caution", "important", "danger", "attention",
-                                                  "aside", "box", "highlight-box", "warn", "success", "error"};
+                                                  "aside", "box", "highlight-box", "warn", "success", "error", "tldr"};
   return kCallouts.count(name) > 0;
 }
 
@@ -326,6 +326,16 @@ Args parse_args(std::string_view s) {
 bool is_image_path(const std::string& path) {
   std::string lower = path.substr(0, path.find_first_of("?#"));
   for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  // An image URL with its format in the query (Twitter's
+  // pbs.twimg.com/media/x?format=jpg&name=small): the format's extension.
+  if (const size_t q = path.find('?'); q != std::string::npos) {
+    const size_t f = path.find("format=", q);
+    if (f != std::string::npos && (path[f - 1] == '?' || path[f - 1] == '&')) {
+      const size_t end = path.find_first_of("&#", f);
+      lower += "." + path.substr(f + 7, end == std::string::npos ? std::string::npos : end - f - 7);
+      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+  }
   for (const char* ext : {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif"})
     if (lower.size() > std::strlen(ext) && lower.compare(lower.size() - std::strlen(ext), std::string::npos, ext) == 0)
       return true;
