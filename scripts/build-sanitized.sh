@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
 (( jobs > 2 )) && jobs=2
 : "${QUIRE_WERROR:=ON}"
-if [[ ! -f build/fuzz/CMakeCache.txt ]]; then
+if [[ ! -f build/fuzz/Makefile ]]; then  # a configure that failed left no Makefile: run it again
   CC=clang-14 CXX=clang++-14 cmake -S . -B build/fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DQUIRE_FUZZ=ON -DQUIRE_WERROR="$QUIRE_WERROR" >/dev/null
 fi

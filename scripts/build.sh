@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
 : "${QUIRE_WERROR:=ON}"
 
-if [[ ! -f build/native/CMakeCache.txt ]]; then
+if [[ ! -f build/native/Makefile ]]; then  # a configure that failed left no Makefile: run it again
   cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release -DQUIRE_WERROR="$QUIRE_WERROR" >/dev/null
 fi
 cmake --build build/native -j "$jobs"
@@ -16,7 +16,7 @@ node scripts/minify-web.mjs web build/web
 
 # emcc 3.1.6 finds its acorn in Debian's node modules.
 export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
-if [[ ! -f build/wasm/CMakeCache.txt ]]; then
+if [[ ! -f build/wasm/Makefile ]]; then  # a configure that failed left no Makefile: run it again
   emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release -DQUIRE_WERROR="$QUIRE_WERROR" \
     "-DCMAKE_CROSSCOMPILING_EMULATOR=$(command -v node);--no-experimental-fetch" >/dev/null
 fi

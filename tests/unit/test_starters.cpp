@@ -91,6 +91,17 @@ TEST_CASE("JavaScript data: literals read, computed values named, undefined left
   CHECK(out["tags"] == ojson::parse(R"(["posts"])"));
   CHECK_FALSE(quire::import::parse_js_data_file("export default function() { return {}; }", out, error, line));
   CHECK(has(error, "not an object literal"));
+  // The object bound to a name first, then exported by that name
+  REQUIRE(quire::import::parse_js_data_file(
+      "const site = {\n  title: 'Named',\n  url: \"https://n.example\",\n};\n\nmodule.exports = site;\n", out, error, line));
+  CHECK(out["title"] == "Named");
+  CHECK(out["url"] == "https://n.example");
+  REQUIRE(quire::import::parse_js_data_file("const meta = { title: \"Esm\" }\nexport default meta\n", out, error, line));
+  CHECK(out["title"] == "Esm");
+  // A name bound to something computed stays an error
+  CHECK_FALSE(quire::import::parse_js_data_file("const site = load();\nmodule.exports = site;\n", out, error, line));
+  CHECK(has(error, "not an object literal"));
+  CHECK(line == 2);
 }
 
 TEST_CASE("an Eleventy 3 base-blog layout moves in whole and builds") {

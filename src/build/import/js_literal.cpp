@@ -486,6 +486,20 @@ bool parse_js_data_file(std::string_view text, ojson& out, std::string& error, i
       }
       r.space();
       if (!r.eat('{')) {
+        // `module.exports = site;` after `const site = { ... };`: the
+        // declaration's object, read as front matter's declarations are.
+        const std::string name = r.identifier();
+        r.space();
+        if (!name.empty() && (r.at_end() || r.eat(';'))) {
+          ojson declared;
+          std::string ignored;
+          int ignored_line = 0;
+          if (parse_js_front(text, declared, ignored, ignored_line) && declared.contains(name) &&
+              declared[name].is_object() && !js_computed(declared[name])) {
+            out = std::move(declared[name]);
+            return true;
+          }
+        }
         error = "JavaScript: " + std::string(lead) + " is not an object literal (computed by the old engine)";
         error_line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
         return false;
