@@ -42,6 +42,7 @@ const cases = [
   ['many footnote definitions', (n) => range(n).map((x) => `[^${x}]: note ${x}\n`).join('') + range(n).map((x) => `[^${x}]`).join(' ')],
   ['footnote openers with no closers', (n) => rep('[^', n)],
   ['undefined footnote references', (n) => rep('[^nope] ', n)],
+  ['footnote references as link tails', (n) => rep('[^a](', n)],
 ];
 
 /**
