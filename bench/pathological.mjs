@@ -43,6 +43,7 @@ const cases = [
   ['footnote openers with no closers', (n) => rep('[^', n)],
   ['undefined footnote references', (n) => rep('[^nope] ', n)],
   ['footnote references as link tails', (n) => rep('[^a](', n)],
+  ['bare URLs with marks', (n) => rep('http://a.b/~', n)],
 ];
 
 /**

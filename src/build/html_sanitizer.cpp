@@ -187,7 +187,7 @@ class Pass {
     mask_footnote_labels(masked);
     parsed_ = masked.data();
     MD_PARSER parser{};
-    parser.flags = markdown_parser_flags();
+    parser.flags = markdown_parser_flags(masked);
     parser.enter_block = [](MD_BLOCKTYPE t, void*, void* self) { return static_cast<Pass*>(self)->block(t, true); };
     parser.leave_block = [](MD_BLOCKTYPE t, void*, void* self) { return static_cast<Pass*>(self)->block(t, false); };
     parser.enter_span = [](MD_SPANTYPE, void*, void* self) { return static_cast<Pass*>(self)->span(true); };

@@ -916,6 +916,25 @@ T guarded(Fn&& fn, T on_error) noexcept {
 #endif
 }
 
+// md4c 0.4.8's permissive URL and www autolinks take time quadratic in the
+// URLs of one paragraph ("http://a.b/~" 20,000 times: 1.4 s natively; fixed
+// upstream in md4c 0.5's rework, md4c PR 220). A document with more than
+// kMaxBareUrls of them ("://" or "www.") keeps its URLs as text instead;
+// <angle-bracket> autolinks and links still work. A document under
+// kBareUrlScanFrom bytes cannot hold that many (3 bytes each): not scanned.
+constexpr std::size_t kMaxBareUrls = 2048;
+constexpr std::size_t kBareUrlScanFrom = 6 * 1024;
+
+[[gnu::noinline]] unsigned bounded_autolinks(std::string_view source, unsigned flags) {
+  if (source.size() < kBareUrlScanFrom || (flags & MD_FLAG_PERMISSIVEURLAUTOLINKS) == 0) return flags;
+  std::size_t urls = 0;
+  for (const std::string_view start : {std::string_view("://"), std::string_view("www.")})
+    for (std::size_t at = source.find(start[0]); at != std::string_view::npos; at = source.find(start[0], at + 1))
+      if (source.substr(at, start.size()) == start && ++urls > kMaxBareUrls)
+        return flags & ~unsigned(MD_FLAG_PERMISSIVEURLAUTOLINKS | MD_FLAG_PERMISSIVEWWWAUTOLINKS);
+  return flags;
+}
+
 // md_parse with the callbacks of Handler (enter_block, leave_block,
 // enter_span, leave_span, text members). `source` must be followed by a NUL
 // (a std::string's, or Terminated input): md4c 0.4.8 reads source[size()]
@@ -925,7 +944,7 @@ template <typename Handler>
 int parse(std::string_view source, unsigned flags, Handler& handler) {
   MD_PARSER parser{};
   parser.abi_version = 0;
-  parser.flags = flags;
+  parser.flags = bounded_autolinks(source, flags);
   parser.enter_block = [](MD_BLOCKTYPE type, void* detail, void* self) {
     return guarded([&] { return static_cast<Handler*>(self)->enter_block(type, detail); }, 1);
   };
@@ -2856,7 +2875,7 @@ std::string_view render_markdown_into(OutputBuffer& out, std::string_view markdo
   return out.view();
 }
 
-unsigned markdown_parser_flags() { return parser_flags(); }
+unsigned markdown_parser_flags(std::string_view document) { return bounded_autolinks(document, parser_flags()); }
 
 std::string markdown_plain_text(std::string_view markdown, bool skip_code, bool* skipped_code) {
   if (skipped_code) *skipped_code = false;

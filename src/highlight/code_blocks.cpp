@@ -111,7 +111,7 @@ bool scan_code_blocks(std::string_view markdown, std::vector<FoundCodeBlock>& ou
   Scan scan{source, first_definition_line(source), &out};
   MD_PARSER parser{};
   parser.abi_version = 0;
-  parser.flags = markdown_parser_flags();
+  parser.flags = markdown_parser_flags(source);
   parser.enter_block = enter_block;
   parser.leave_block = leave_block;
   parser.enter_span = span;

@@ -55,7 +55,7 @@ std::string md4c_html(const std::string& markdown) {
   md_html(
       markdown.data(), static_cast<MD_SIZE>(markdown.size()),
       [](const MD_CHAR* text, MD_SIZE size, void* self) { static_cast<std::string*>(self)->append(text, size); },
-      &out, quire::markdown_parser_flags(), 0);
+      &out, quire::markdown_parser_flags(markdown), 0);
   return out;
 }
 
