@@ -44,6 +44,8 @@ const cases = [
   ['undefined footnote references', (n) => rep('[^nope] ', n)],
   ['footnote references as link tails', (n) => rep('[^a](', n)],
   ['bare URLs with marks', (n) => rep('http://a.b/~', n)],
+  ['nested brackets with a definition', (n) => '[x]: /foo\n\n' + rep('[', n) + rep(']', n)],
+  ['a bracket pair on every line', (n) => '[b]: /u\n\n' + rep('[b]\n', n)],
 ];
 
 /**

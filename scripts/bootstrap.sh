@@ -17,6 +17,7 @@ done
 # Debian packages: the one list, with what each is for.
 pkgs=(
   cmake g++ make          # native build
+  patch                   # our change to md4c's source (cmake/md4c-0.4.8-linear.patch)
   emscripten              # WASM build (emcc 3.1.6)
   libyaml-cpp-dev         # front matter parsing (native CLI only)
   libtomlplusplus-dev     # TOML (+++) front matter, header-only (native CLI only)
@@ -67,6 +68,20 @@ if ! ls "$src_dir"/md4c*/src/md4c.c >/dev/null 2>&1; then
      || { echo "bootstrap: apt-get source md4c failed" >&2; exit 1; })
   tarball=$(ls "$src_dir"/md4c_*.orig.tar.* | head -1)
   tar -xf "$tarball" -C "$src_dir"
+fi
+# Our change to md4c (cmake/md4c-0.4.8-linear.patch says what and why),
+# applied once to the unpacked source; a changed patch unpacks it afresh.
+md4c_patch=cmake/md4c-0.4.8-linear.patch
+md4c_dir=$(dirname "$(dirname "$(ls "$src_dir"/md4c*/src/md4c.c | head -1)")")
+patch_id=$(sha256sum "$md4c_patch" | cut -c1-16)
+if [[ "$(cat "$md4c_dir/.quire-patch" 2>/dev/null)" != "$patch_id" ]]; then
+  if [[ -f "$md4c_dir/.quire-patch" ]]; then
+    rm -rf "$md4c_dir"
+    tar -xmf "$(ls "$src_dir"/md4c_*.orig.tar.* | head -1)" -C "$src_dir"
+  fi
+  patch -d "$md4c_dir" -p1 --forward --quiet < "$md4c_patch" \
+    || { echo "bootstrap: $md4c_patch does not apply to $md4c_dir" >&2; exit 1; }
+  echo "$patch_id" > "$md4c_dir/.quire-patch"
 fi
 
 # npm packages (package-lock.json pins them), among them the tree-sitter

@@ -896,6 +896,11 @@ TEST_CASE("pathological inputs complete and produce output") {
       {"footnote references as link tails", repeat("[^a](", 50000)},
       // md4c 0.4.8's permissive autolinks: 1.4 s at 20,000 natively.
       {"bare URLs with marks", repeat("http://a.b/~", 50000)},
+      // md4c 0.4.8 itself, linear with cmake/md4c-0.4.8-linear.patch: nested
+      // labels hashed whole (md4c issue 172: 1.9 s at 20,000), and each
+      // label's line found from the paragraph's first line.
+      {"nested brackets with a definition", "[x]: /foo\n\n" + repeat("[", 50000) + repeat("]", 50000)},
+      {"a bracket pair on every line of a paragraph", "[b]: /u\n\n" + repeat("[b]\n", 50000)},
       {"footnote references", repeat("x[^a]", 30000) + "\n\n[^a]: note\n"},
       {"footnote chain", [&] {
          std::string s = "[^0]\n\n";
@@ -913,6 +918,14 @@ TEST_CASE("pathological inputs complete and produce output") {
     // Some cases (the footnote chain) have no plain text; it must just finish.
     (void)markdown_plain_text(input);
   }
+}
+
+TEST_CASE("reference links around and inside brackets resolve as CommonMark says") {
+  // cmake/md4c-0.4.8-linear.patch refuses a label with an unescaped
+  // bracket early; escaped ones and brackets around a label still work.
+  CHECK(render_markdown("[a\\[b] and [[x]] and [y][a\\[b]\n\n[a\\[b]: /u\n[x]: /v\n") ==
+        "<p><a href=\"/u\">a[b</a> and [<a href=\"/v\">x</a>] and <a href=\"/u\">y</a></p>\n");
+  CHECK(render_markdown("[x\n[y]\nz]\n\n[y]: /w\n") == "<p>[x\n<a href=\"/w\">y</a>\nz]</p>\n");
 }
 
 TEST_CASE("a document with thousands of bare URLs keeps them as text") {
