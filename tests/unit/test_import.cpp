@@ -284,6 +284,11 @@ TEST_CASE("Hugo shortcodes: highlight, figure, ref/relref, youtube, gist, in bot
   CHECK(f.hugo("{{% highlight sh %}}ls{{% /highlight %}}\n") == "```sh\nls\n```\n");
   // Hugo reads a closing tag with a space after the slash too (a real blog wrote it so)
   CHECK(f.hugo("{{< highlight cs >}}\nint a;\n{{< / highlight >}}\n") == "```cs\nint a;\n```\n");
+  // A site's own paired code shortcode (maku77's Hugo module: 3,892 of them)
+  CHECK(f.hugo("Text:\n\n{{< code lang=\"ruby\" title=\"Vagrantfile (*DHCP*)\" hl_lines=\"2\" >}}\na = 1\nb = 2\n{{< /code >}}\n\nMore.\n") ==
+        "Text:\n\n*Vagrantfile (\\*DHCP\\*)*\n```ruby {hl_lines=2}\na = 1\nb = 2\n```\n\nMore.\n");
+  CHECK(f.hugo("{{< code title=\"out\" >}}\n$ ls\n{{< /code >}}\n") == "*out*\n```\n$ ls\n```\n");
+  CHECK(f.hugo("{{< codeblock go >}}\nx()\n{{< /codeblock >}}\n") == "```go\nx()\n```\n");
   CHECK(f.hugo("{{< figure src=\"/a.png\" alt=\"A\" >}}\n") == "![A](/a.png)\n");
   CHECK(f.hugo("{{< figure src=\"a b.png\" title=\"T\" link=\"/big.png\" >}}") ==
         "<figure>\n\n[![](<a b.png>)](/big.png)\n\n<figcaption>\n\nT\n\n</figcaption>\n</figure>");

@@ -201,6 +201,9 @@ std::vector<std::pair<std::string, std::string>> split_options(std::string_view 
 
 // Shared tag outputs.
 std::string fenced_block(std::string_view code, const std::string& info, bool at_line_start);
+// `text` as one line of markdown emphasis (*...*), its markdown punctuation
+// escaped: a code block's title above it.
+std::string emphasis_line(const std::string& text);
 std::string figure_markdown(const std::string& src, const std::string& alt, const std::string& caption,
                             const std::string& link);
 // A video id the embeds take: YouTube's letters, digits, '-' and '_';

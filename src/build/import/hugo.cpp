@@ -420,6 +420,37 @@ TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
     r.construct = construct;
     return r;
   }
+  // A site's own code shortcode, paired: {{< code lang="ruby" title="Vagrantfile"
+  // hl_lines="2" >}}...{{< /code >}} (maku77's Hugo module: 3,892 of them in
+  // 2,138 posts; many themes have one). A fenced block; its title, if any, a
+  // line of emphasis above it.
+  if (name == "code" || name == "codeblock" || name == "code-block") {
+    size_t close_end = 0;
+    const size_t close = find_closing(text, t.end, t.open, "/" + name, close_end);
+    if (close == std::string_view::npos) {
+      r.reason = "no closing /" + name;
+      return r;
+    }
+    std::string lang = args.get("lang");
+    if (lang.empty()) lang = args.get("language");
+    if (lang.empty() && args.words.size() == 1 && args.get("title").empty()) lang = args.words[0];
+    if (lang.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+#-_.") != std::string::npos)
+      lang.clear();
+    std::string info = lang;
+    if (const std::string hl = args.get("hl_lines"); !hl.empty()) info += " {" + fence_options({{"hl_lines", hl}}) + "}";
+    std::string title = args.get("title");
+    if (title.empty()) title = args.get("file");
+    if (title.empty()) title = args.get("filename");
+    const bool line_start = at_line_start(text, t.begin);
+    r.replacement.clear();
+    if (!title.empty()) r.replacement = std::string(line_start ? "" : "\n") + emphasis_line(title) + "\n";
+    r.replacement += fenced_block(text.substr(t.end, close - t.end), info, line_start || !title.empty());
+    if (close_end < text.size() && text[close_end] != '\n') r.replacement += "\n";
+    t.end = close_end;
+    r.converted = true;
+    r.construct = construct;
+    return r;
+  }
   if (name == "figure") {
     const std::string src = args.get("src");
     if (src.empty()) {

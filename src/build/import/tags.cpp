@@ -120,6 +120,19 @@ std::string fenced_block(std::string_view code, const std::string& info, bool at
   return std::string(at_line_start ? "" : "\n") + fence + info + "\n" + std::string(code) + "\n" + fence;
 }
 
+std::string emphasis_line(const std::string& text) {
+  std::string out = "*";
+  for (const char c : text) {
+    if (c == '\n' || c == '\r') {
+      out += ' ';
+      continue;
+    }
+    if (std::strchr("\\`*_[]<>#!|~&", c) != nullptr) out += '\\';
+    out += c;
+  }
+  return out + "*";
+}
+
 std::string figure_markdown(const std::string& src, const std::string& alt, const std::string& caption,
                             const std::string& link) {
   std::string a;
