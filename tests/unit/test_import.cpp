@@ -1260,7 +1260,7 @@ TEST_CASE("posts sharing a slug get their own, the old URL of each kept; an empt
                        {"_posts/2015-01-01-update.md", "---\ntitle: Update\n---\nA\n"},
                        {"_posts/2016-01-01-update.md", "---\ntitle: Update again\n---\nB\n"},
                        {"_posts/2017-01-01-other.md", "---\ntitle: Other\nslug: update\n---\nSee {% post_url 2016-01-01-update %}\n"},
-                       {"_posts/2018-01-01-empty.md", "---\ntitle: \"\"\n---\nC\n"},
+                       {"_posts/2018-01-01-empty.md", "---\ntitle: \"\"\ndescription:\n---\nC\n"},
                        {"_posts/2019-01-01-open.md", "---\ntitle: Open\nNo closing fence.\n"}});
   REQUIRE(b.import(Engine::jekyll).ok());
   CHECK(b.out("posts/2015-01-01-update.md").find("slug") == std::string::npos);
@@ -1273,6 +1273,8 @@ TEST_CASE("posts sharing a slug get their own, the old URL of each kept; an empt
   CHECK(b.notes().find("2016-01-01-update.md: slug \"update\" is also") != std::string::npos);
   CHECK(b.out("posts/2018-01-01-empty.md").find("title: \"Empty\"") != std::string::npos);
   CHECK(b.notes().find("2018-01-01-empty.md:2: title: empty; one is made from the file name") != std::string::npos);
+  // "description:" with nothing after it is no value: nothing to report (johnwargo's 406 posts)
+  CHECK(b.notes().find("description") == std::string::npos);
   CHECK(b.notes().find("2019-01-01-open.md:1: front matter opened by \"---\" is never closed") != std::string::npos);
 }
 
@@ -1382,6 +1384,24 @@ TEST_CASE("Eleventy: a site's own {% fig \"url\", \"Caption\" %} shortcode is a 
   CHECK(cols.find("<div class=\"columns\">\n  <div class=\"cols\">\n    <figure>") != std::string::npos);
   CHECK(cols.find("exp_charts_qywcey.png") != std::string::npos);
   CHECK(cols.find("  </div>\n</div>") != std::string::npos);
+  CHECK(e.notes().empty());
+}
+
+TEST_CASE("Eleventy: a site's own YouTube shortcode, the render plugin's renderTemplate, a titled sidebar") {
+  // As kpwags' and johnwargo's blogs write them.
+  Fixture e(Engine::eleventy);
+  const std::string yt = e.liquid("Song:\n\n{% youTubeEmbed \"dQw4w9WgXcQ\" \"Artist - Title\" %}\n\n"
+                                  "{% youtubeVideo \"https://www.youtube.com/watch?v=aqz-KE-bpKQ&t=3\" %}\n");
+  CHECK(yt.find("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ") != std::string::npos);
+  CHECK(yt.find("https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ") != std::string::npos);
+  CHECK(yt.find("{%") == std::string::npos);
+  const std::string rt = e.liquid("{% renderTemplate \"md\" %}\nSome *markdown*.\n{% endrenderTemplate %}\n");
+  CHECK(rt.find("Some *markdown*.") != std::string::npos);
+  CHECK(rt.find("{%") == std::string::npos);
+  const std::string sb = e.liquid("{% sidebar \"What It Means\" %}\nA paragraph.\n{% endsidebar %}\n");
+  CHECK(sb.find("<div class=\"callout callout-sidebar\">") == 0);
+  CHECK(sb.find("**What It Means**") != std::string::npos);
+  CHECK(sb.find("A paragraph.") != std::string::npos);
   CHECK(e.notes().empty());
 }
 

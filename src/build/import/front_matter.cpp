@@ -612,6 +612,7 @@ void convert_front(Run& run, Item& item) {
   auto take_string = [&](const std::string& key, const std::string& as) {
     if (!in.contains(key) || out.contains(as)) return;
     if (auto s = scalar(in[key])) out[as] = *s;
+    else if (in[key].is_null()) return;  // "description:" with nothing after it: no value, nothing lost
     else run.note(item.shown, line_of_key(item, front_text, key), key + ": expected text; left out");
   };
   for (const auto& [key, v] : in.items()) {

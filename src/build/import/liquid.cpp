@@ -8,6 +8,7 @@
 
 #include "build/fsutil.hpp"
 #include "build/import/common.hpp"
+#include "core/html.hpp"
 #include "build/import/template_syntax.hpp"
 
 namespace quire::import {
@@ -438,6 +439,31 @@ TagResult liquid_tag(Run& run, std::string_view text, Tag& t) {
     r.construct = "{% youtube %}";
     return r;
   }
+  // A site's own YouTube shortcode ({% youTubeEmbed "id" "title" %}: kpwags'
+  // 171 songs and talks), given an id or a YouTube address: the player.
+  if (!args.words.empty() && ascii_lower(name).find("youtube") != std::string::npos) {
+    std::string id = args.words[0];
+    for (const std::string_view mark : {std::string_view("youtu.be/"), std::string_view("/embed/"), std::string_view("v=")})
+      if (const size_t at = id.find(mark); at != std::string::npos) {
+        id = id.substr(at + mark.size());
+        id = id.substr(0, id.find_first_of("?&#/"));
+        break;
+      }
+    if (video_id_ok(id, false)) {
+      r.converted = true;
+      r.replacement = youtube_iframe(id);
+      r.construct = "{% <the site's YouTube shortcode> %}";
+      return r;
+    }
+  }
+  // Eleventy's render plugin, {% renderTemplate "md" %}...{% endrenderTemplate %}:
+  // what it renders is the post's own text (markdown, HTML; a WebC
+  // component's tags are left to the sanitizer, their text kept).
+  if (name == "renderTemplate" || name == "endrenderTemplate") {
+    r.converted = true;
+    r.construct = "{% renderTemplate %} (its content kept)";
+    return r;
+  }
   if (name == "image" && !args.words.empty()) {  // Eleventy Image's shortcode: {% image "src", "alt" %}
     r.converted = true;
     r.replacement = figure_markdown(args.words[0], args.words.size() > 1 ? args.words[1] : "", "", "");
@@ -460,7 +486,8 @@ TagResult liquid_tag(Run& run, std::string_view text, Tag& t) {
   // block in Jekyll): a div around its markdown, as Hugo's {{% notice %}}.
   if (is_callout(name) && find_closing(text, t.end, "{%", "end" + name, close_end) != std::string_view::npos) {
     r.converted = true;
-    r.replacement = callout_open(name, "", "");
+    // {% sidebar "What It Means" %}: its title (johnwargo's); other callouts' words are classes
+    r.replacement = callout_open(name, "", name == "sidebar" && !args.words.empty() ? args.words[0] : "");
     r.construct = "{% <callout> %}...{% end<callout> %}";
     return r;
   }
