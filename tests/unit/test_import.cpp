@@ -852,6 +852,24 @@ TEST_CASE("Eleventy: passthrough globs copy their folder's files; the config's l
   CHECK_FALSE(b.wrote("static/a/x.txt"));
 }
 
+TEST_CASE("Eleventy: paths copied one by one from a list (forEach, for...of) are passthrough copies") {
+  // As johnwargo's .eleventy.js does it (949 images were missing).
+  Blog b("eleventy-foreach",
+         {{".eleventy.js", "module.exports = function (eleventyConfig) {\n  [\n    'src/assets/',\n    'src/images/'\n  ].forEach((path) => {\n"
+                           "    eleventyConfig.addPassthroughCopy(path);\n  });\n  for (const p of [\"src/files/\"]) eleventyConfig.addPassthroughCopy(p);\n"
+                           "  return { dir: { input: 'src' } };\n};\n"},
+          {"src/images/2013/a.png", "PNG"},
+          {"src/assets/site.css", "CSS"},
+          {"src/files/a.pdf", "PDF"},
+          {"src/posts/a.md", "---\ntitle: A\ndate: 2013-05-05\nheaderImage:\n---\n![a](/images/2013/a.png)\n"}});
+  REQUIRE(b.import(Engine::eleventy).ok());
+  CHECK(b.report.posts == 1);
+  CHECK(b.out("static/images/2013/a.png") == "PNG");
+  CHECK(b.out("static/assets/site.css") == "CSS");
+  CHECK(b.out("static/files/a.pdf") == "PDF");
+  CHECK(b.report.keys_left_out.count("headerImage") == 0);  // empty: nothing left out
+}
+
 TEST_CASE("Zola: the old URL of a file name with capitals, spaces or accents is the slug Zola made of it") {
   Blog b("zola-slugified", {{"config.toml", "base_url = 'https://z.example'\n"},
                             {"content/blog/My Café Trip.md", "+++\ntitle = 'Trip'\ndate = 2021-01-01\n+++\nA\n"}});

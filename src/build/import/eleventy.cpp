@@ -95,6 +95,22 @@ Config read_config(Run& run) {
   const std::regex copy(R"(addPassthroughCopy\(\s*["'`]([^"'`]+)["'`])");
   for (auto it = std::sregex_iterator(text.begin(), text.end(), copy); it != std::sregex_iterator(); ++it)
     cfg.passthrough.push_back({(*it)[1], std::nullopt});
+  // A list of paths copied one by one: ['src/assets/', 'src/images/'].forEach((p) =>
+  // addPassthroughCopy(p)), or for (const p of [...]) addPassthroughCopy(p)
+  // (johnwargo's: 949 images).
+  const std::regex copy_each(
+      R"(\[([^\]\[]*)\]\s*\.\s*forEach\(\s*(?:function\s*)?\(?\s*(\w+)\s*\)?\s*(?:=>)?\s*\{?\s*(?:\w+\s*\.\s*)?addPassthroughCopy\(\s*(\w+)\s*\))");
+  const std::regex copy_for(
+      R"(for\s*\(\s*(?:const|let|var)\s+(\w+)\s+of\s*\[([^\]\[]*)\]\s*\)\s*\{?\s*(?:\w+\s*\.\s*)?addPassthroughCopy\(\s*(\w+)\s*\))");
+  const std::regex quoted_path(R"(["'`]([^"'`]+)["'`])");
+  const auto copy_listed = [&](const std::string& list) {
+    for (auto k = std::sregex_iterator(list.begin(), list.end(), quoted_path); k != std::sregex_iterator(); ++k)
+      cfg.passthrough.push_back({(*k)[1], std::nullopt});
+  };
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), copy_each); it != std::sregex_iterator(); ++it)
+    if ((*it)[2] == (*it)[3]) copy_listed((*it)[1]);
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), copy_for); it != std::sregex_iterator(); ++it)
+    if ((*it)[1] == (*it)[3]) copy_listed((*it)[2]);
   const std::regex feed(R"(outputPath\s*:\s*["'`]([^"'`]+\.(xml|json))["'`])");
   for (auto it = std::sregex_iterator(text.begin(), text.end(), feed); it != std::sregex_iterator(); ++it)
     cfg.feeds.push_back((*it)[1].str()[0] == '/' ? (*it)[1].str() : "/" + (*it)[1].str());

@@ -698,7 +698,7 @@ void convert_front(Run& run, Item& item) {
                        (in.contains("images") && !image_value(in["images"]).empty());
       if (const std::string img = image_value(v); !img.empty() && !own && !out.contains("image")) {
         out["image"] = img;
-      } else {
+      } else if (!v.is_null()) {  // "headerImage:" with nothing after it: no image, nothing left out
         ++run.report.keys_left_out[key];
       }
     } else if (key == "permalink" || (key == "url" && run.engine == Engine::hugo) ||
