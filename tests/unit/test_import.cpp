@@ -850,6 +850,8 @@ TEST_CASE("Eleventy: passthrough globs copy their folder's files; the config's l
   CHECK(b.out("static/logo.png") == "LOGO");
   CHECK_FALSE(b.wrote("static/index.njk"));
   CHECK_FALSE(b.wrote("static/a/x.txt"));
+  // A page written as a template is named, not dropped without a word
+  CHECK(b.notes().find("index.njk:1: a page in Nunjucks (it has front matter): not converted") != std::string::npos);
 }
 
 TEST_CASE("Eleventy: paths copied one by one from a list (forEach, for...of) are passthrough copies") {

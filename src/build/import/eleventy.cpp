@@ -388,6 +388,11 @@ void read_eleventy(Run& run, ojson& site) {
         continue;
       }
       run.note(run.shown(f), 1, "a post in " + kind + ": Quire reads markdown only; not converted, rewrite it as .md");
+    } else if (!in_posts && !kind.empty() && read_file(f, text) && split_front_matter(text).format == "yaml") {
+      // A page written as a template (about.njk, feed.njk): named, as Jekyll's are.
+      run.note(run.shown(f), 1, "a page in " + kind +
+                                    " (it has front matter): not converted; Quire writes its own home, lists, feeds and "
+                                    "sitemap, rewrite it as .md if it is a page of its own");
     }
   }
   std::map<fs::path, std::set<std::string>> dropped_tags;
