@@ -1433,6 +1433,16 @@ TEST_CASE("Hugo: Wowchemy's spoiler and hl, and a site's own image shortcode wit
   CHECK(sp.find("</details>") != std::string::npos);
   CHECK(sp.find("{{<") == std::string::npos);
   CHECK(h.hugo("These are **{{< hl >}}gradients{{< /hl >}}** here") == "These are **<mark>gradients</mark>** here");
+  // hugo-theme-even's fold and question (ouuan's posts), maku77's accordion
+  const std::string fold = h.hugo("{{% fold \"Why?\" %}}\nBecause.\n{{% /fold %}}\n\n{{< accordion title=\"Output\" >}}\nok\n{{< /accordion >}}\n"
+                                  "\n{{% question %}}\nFind $x$.\n{{% /question %}}\n");
+  CHECK(fold.find("<details>\n<summary>Why?</summary>") != std::string::npos);
+  CHECK(fold.find("<summary>Output</summary>") != std::string::npos);
+  CHECK(fold.find("<div class=\"callout callout-question\">") != std::string::npos);
+  CHECK(fold.find("{{") == std::string::npos);
+  Fixture unpaired(Engine::hugo);
+  CHECK(unpaired.hugo("{{% fold \"No end\" %}}\nx\n").find("{{% fold") != std::string::npos);  // left, reported
+  CHECK(unpaired.notes().find("no closing /fold") != std::string::npos);
   const std::string img = h.hugo("{{< imageFull src=\"/images/posts/junior-dev.jpg\" title=\"junior developer\" caption=\"Keep asking\" border=\"false\" >}}");
   CHECK(img.find("/images/posts/junior-dev.jpg") != std::string::npos);
   CHECK(img.find("junior developer") != std::string::npos);

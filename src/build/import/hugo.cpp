@@ -372,9 +372,12 @@ TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
     r.construct = construct;
     return r;
   }
-  if (name.size() > 1 && name[0] == '/' && (is_callout(name.substr(1)) || name == "/details" || name == "/spoiler")) {
+  // Folded text: Hugo Blox's details, Wowchemy's spoiler, the themes' fold
+  // (hugo-theme-even's {{% fold "Title" %}}), collapse, expand, accordion.
+  static const std::set<std::string> kFolds = {"details", "spoiler", "fold", "collapse", "expand", "toggle", "accordion"};
+  if (name.size() > 1 && name[0] == '/' && (is_callout(name.substr(1)) || kFolds.count(name.substr(1)))) {
     r.converted = true;
-    r.replacement = name == "/details" || name == "/spoiler" ? details_close() : callout_close();
+    r.replacement = kFolds.count(name.substr(1)) ? details_close() : callout_close();
     r.construct = construct;
     return r;
   }
@@ -386,9 +389,15 @@ TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
     r.construct = construct;
     return r;
   }
-  if (name == "details" || name == "spoiler") {  // Wowchemy's {{< spoiler text="Answer" >}}: a details
+  if (kFolds.count(name)) {  // Wowchemy's {{< spoiler text="Answer" >}}: a details
+    size_t close_end = 0;
+    if (name != "details" && name != "spoiler" &&
+        find_closing(text, t.end, t.open, "/" + name, close_end) == std::string_view::npos) {
+      r.reason = "no closing /" + name;
+      return r;
+    }
     r.converted = true;
-    r.replacement = details_open(name == "spoiler" ? word(0, "text") : word(0, "summary"));
+    r.replacement = details_open(name == "spoiler" ? word(0, "text") : name == "details" ? word(0, "summary") : word(0, "title"));
     r.construct = construct;
     return r;
   }

@@ -265,7 +265,7 @@ std::string vimeo_iframe(const std::string& id) {
 bool is_callout(const std::string& name) {
   static const std::set<std::string> kCallouts = {"notice", "note", "tip", "tips", "warning", "info", "alert", "hint",
                                                   "callout", "admonition", "caution", "important", "danger", "attention",
-                                                  "aside", "box", "highlight-box", "warn", "success", "error", "tldr", "sidebar"};
+                                                  "aside", "box", "highlight-box", "warn", "success", "error", "tldr", "sidebar", "question"};
   return kCallouts.count(name) > 0;
 }
 
