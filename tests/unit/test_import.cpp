@@ -284,6 +284,9 @@ TEST_CASE("Hugo shortcodes: highlight, figure, ref/relref, youtube, gist, in bot
   CHECK(f.hugo("{{% highlight sh %}}ls{{% /highlight %}}\n") == "```sh\nls\n```\n");
   // Hugo reads a closing tag with a space after the slash too (a real blog wrote it so)
   CHECK(f.hugo("{{< highlight cs >}}\nint a;\n{{< / highlight >}}\n") == "```cs\nint a;\n```\n");
+  // A theme's repository card (PaperMod sites): a link
+  CHECK(f.hugo("See {{< github title=\"trazyn/ieaseMusic\" >}} here.\n") ==
+        "See [trazyn/ieaseMusic](https://github.com/trazyn/ieaseMusic) here.\n");
   // A site's own paired code shortcode (maku77's Hugo module: 3,892 of them)
   CHECK(f.hugo("Text:\n\n{{< code lang=\"ruby\" title=\"Vagrantfile (*DHCP*)\" hl_lines=\"2\" >}}\na = 1\nb = 2\n{{< /code >}}\n\nMore.\n") ==
         "Text:\n\n*Vagrantfile (\\*DHCP\\*)*\n```ruby {hl_lines=2}\na = 1\nb = 2\n```\n\nMore.\n");

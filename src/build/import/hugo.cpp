@@ -460,6 +460,23 @@ TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
     r.construct = construct;
     return r;
   }
+  // A theme's GitHub repository card ({{< github title="owner/repo" >}},
+  // PaperMod sites: liuchaowen's 28): a link to the repository.
+  if (name == "github" || name == "github-card" || name == "ghcard" || name == "repo") {
+    std::string repo = args.get("repo");
+    if (repo.empty()) repo = args.get("title");
+    if (repo.empty()) repo = args.get("name");
+    if (repo.empty() && !args.words.empty()) repo = args.words[0];
+    if (repo.rfind("https://github.com/", 0) == 0) repo = repo.substr(19);
+    const size_t slash = repo.find('/');
+    if (slash != std::string::npos && slash > 0 && slash + 1 < repo.size() && repo.find('/', slash + 1) == std::string::npos &&
+        repo.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./") == std::string::npos) {
+      r.converted = true;
+      r.replacement = "[" + repo + "](https://github.com/" + repo + ")";
+      r.construct = construct;
+      return r;
+    }
+  }
   if (name == "figure") {
     const std::string src = args.get("src");
     if (src.empty()) {
