@@ -460,6 +460,22 @@ TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
     r.construct = construct;
     return r;
   }
+  // An ad slot ({{< horizontal_ad >}}, {{< adsense >}}, {{< in-article-ad >}}:
+  // mosuke5's): no text of the post's; dropped, counted.
+  {
+    const std::string n = ascii_lower(name);
+    const auto word_at = [&](size_t at, size_t len) {
+      return (at == 0 || n[at - 1] == '_' || n[at - 1] == '-') && (at + len == n.size() || n[at + len] == '_' || n[at + len] == '-');
+    };
+    const size_t ad = n.find("ad");
+    const bool is_ad = n.find("adsense") != std::string::npos ||
+                       (ad != std::string::npos && (word_at(ad, 2) || (n.compare(ad, 3, "ads") == 0 && word_at(ad, 3))));
+    if (is_ad && name[0] != '/') {
+      r.converted = true;
+      r.construct = construct + " (an ad slot: dropped)";
+      return r;
+    }
+  }
   // A theme's GitHub repository card ({{< github title="owner/repo" >}},
   // PaperMod sites: liuchaowen's 28): a link to the repository.
   if (name == "github" || name == "github-card" || name == "ghcard" || name == "repo") {
