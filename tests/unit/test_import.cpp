@@ -859,6 +859,25 @@ TEST_CASE("Eleventy: passthrough globs copy their folder's files; the config's l
   CHECK(b.notes().find("index.njk:1: a page in Nunjucks (it has front matter): not converted") != std::string::npos);
 }
 
+TEST_CASE("an untitled note named by its timestamp takes its text's first words as its title") {
+  // drivet's microblog: 471 notes like src/posts/feed/2015/20150402165128.md
+  Blog b("eleventy-notes",
+         {{".eleventy.js", "module.exports = function () { return { dir: { input: 'src' } }; };\n"},
+          {"src/posts/feed/20150402165128.md", "---\ndate: 2015-04-02T20:04:28.000Z\n---\n\n  Hello *Twitter*! #myfirstTweet\n"},
+          {"src/posts/feed/20150503112559.md",
+           "---\ndate: 2015-05-03\n---\nSo, I apparently have to add a mobile number to my twitter account before I can do anything.\n"},
+          {"src/posts/feed/20150503112600.md", "---\ndate: 2015-05-03\n---\n"},
+          {"src/posts/named-post.md", "---\ndate: 2015-05-04\n---\nText.\n"}});
+  REQUIRE(b.import(Engine::eleventy).ok());
+  CHECK(b.out("posts/20150402165128.md").find("title: \"Hello Twitter! #myfirstTweet\"") != std::string::npos);
+  CHECK(b.out("posts/20150503112559.md").find("title: \"So, I apparently have to add a mobile number to my twitter\u2026\"") !=
+        std::string::npos);
+  CHECK(b.out("posts/20150503112600.md").find("title: \"20150503112600\"") != std::string::npos);  // no text: the name
+  CHECK(b.out("posts/named-post.md").find("title: \"Named Post\"") != std::string::npos);        // words in the name: those
+  CHECK(b.notes().find("20150402165128.md: no title; \"Hello Twitter! #myfirstTweet\" made from the text's first words") !=
+        std::string::npos);
+}
+
 TEST_CASE("Eleventy: paths copied one by one from a list (forEach, for...of) are passthrough copies") {
   // As johnwargo's .eleventy.js does it (949 images were missing).
   Blog b("eleventy-foreach",

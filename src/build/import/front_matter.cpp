@@ -804,6 +804,35 @@ bool load_item(Run& run, Item& item) {
   return true;
 }
 
+namespace {
+// An untitled note's first words as its title (a microblog's "Hello
+// Twitter! #myfirstTweet", whose file is 20150402165128.md): at most 60
+// bytes, cut between words, "…" when cut; "" when the text has none or
+// template syntax.
+std::string title_from_text(const std::string& body) {
+  const std::string plain = markdown_plain_text(body);
+  std::string words;
+  for (const char c : plain) {
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (space) {
+      if (!words.empty() && words.back() != ' ') words += ' ';
+    } else {
+      words += c;
+    }
+  }
+  while (!words.empty() && words.back() == ' ') words.pop_back();
+  if (words.empty() || words.find("{{") != std::string::npos || words.find("{%") != std::string::npos) return {};
+  constexpr size_t kMax = 60;
+  if (words.size() <= kMax) return words;
+  size_t cut = words.rfind(' ', kMax);
+  if (cut == std::string::npos || cut < kMax / 2) {
+    cut = kMax;
+    while (cut > 0 && (static_cast<unsigned char>(words[cut]) & 0xC0) == 0x80) --cut;  // a whole UTF-8 character
+  }
+  return words.substr(0, cut) + "\u2026";
+}
+}  // namespace
+
 void finish_front(Run& run, Item& item, const std::string& ymd) {
   ojson& out = item.out;
   if (!valid_slug(item.slug)) {  // from a file name Quire would refuse ("My Post.md", "café.md")
@@ -818,6 +847,13 @@ void finish_front(Run& run, Item& item, const std::string& ymd) {
     if (!out.contains("slug")) item.name_slug = item.slug;
     item.slug = fixed;
     out["slug"] = item.slug;
+  }
+  if (!out.contains("title") && item.slug.find_first_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") == std::string::npos) {
+    // A file name of digits (a note's timestamp) makes no title: the text's first words do.
+    if (const std::string title = title_from_text(item.body); !title.empty()) {
+      out["title"] = title;
+      run.note(item.shown, 0, "no title; \"" + title + "\" made from the text's first words");
+    }
   }
   if (!out.contains("title")) {
     std::string title;
