@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/markdown.hpp"
+#include "core/post_text.hpp"
 
 namespace {
 
@@ -805,6 +806,12 @@ TEST_CASE("the first paragraph is found by md4c's block structure, not by how it
     CHECK(first_paragraph("*Emphasis* first.\n\nLater.") == "*Emphasis* first.");
     CHECK(first_paragraph("2024 was a good year.\n\nLater.") == "2024 was a good year.");
     CHECK(first_paragraph("-dash, then text.\n\nLater.") == "-dash, then text.");
+    // Reference links take the definitions they use along (drivet's summaries
+    // showed "[Christopher Nolan][17]"); unused ones and other brackets stay out.
+    const std::string refs = "I saw [Nolan][17]'s [The Odyssey] and [Other].\n\nMore.\n\n[the odyssey]: /o\n[17]: /n \"N\"\n[x]: /x\n";
+    CHECK(first_paragraph(refs) == "I saw [Nolan][17]'s [The Odyssey] and [Other].\n\n[the odyssey]: /o\n[17]: /n \"N\"");
+    CHECK(quire::post_text(refs, true).first_paragraph == first_paragraph(refs));
+    CHECK(first_paragraph("A [b][1] note[^n].\n\n[^n]: N\n\n[1]: /one\n") == "A [b][1] note.\n\n[1]: /one");
     CHECK(first_paragraph("+1 for this.\n\nLater.") == "+1 for this.");
     CHECK(first_paragraph("\\- escaped\ncontinued  \n\nLater.") == "\\- escaped\ncontinued");
     // Blocks that are not paragraphs are passed over.
@@ -814,7 +821,9 @@ TEST_CASE("the first paragraph is found by md4c's block structure, not by how it
     CHECK(first_paragraph("# H\n\nSetext\n===\n\n> quote\n\n    code\n\n```\nfence\n```\n\nPara.") == "Para.");
     CHECK(first_paragraph("| a | b |\n|---|---|\n| 1 | 2 |\n\n<div>\nhtml\n</div>\n\nPara.") == "Para.");
     CHECK(first_paragraph("![img](x.png)\n\n[![badge](b.svg)](https://x.org)\n\nPara.") == "Para.");
-    CHECK(first_paragraph("[ref]: https://x.org\nText with [a link][ref].\n\nLater.") == "Text with [a link][ref].");
+    CHECK(first_paragraph("[ref]: https://x.org\nText with [a link][ref].\n\nLater.") ==
+          "Text with [a link][ref].\n\n[ref]: https://x.org");
+    CHECK(first_paragraph("See [a].\n\n[a]:\n  /dest\n  \"Title\"\nNext paragraph text.\n") == "See [a].\n\n[a]:\n  /dest\n  \"Title\"");
     // Footnotes: definitions are not paragraphs, references are left out.
     CHECK(first_paragraph("[^1]: A note.\n\nAside[^1] here.\n\n") == "Aside here.");
     CHECK(first_paragraph("  Indented a little\nand continued.\n") == "Indented a little\nand continued.");
