@@ -286,6 +286,7 @@ TEST_CASE("Hugo shortcodes: highlight, figure, ref/relref, youtube, gist, in bot
   CHECK(f.hugo("{{< highlight cs >}}\nint a;\n{{< / highlight >}}\n") == "```cs\nint a;\n```\n");
   // Ad slots are dropped (mosuke5's {{< horizontal_ad >}}); a name merely holding "ad" is not one
   CHECK(f.hugo("A\n\n{{< horizontal_ad >}}\n\nB {{< adsense >}}\n") == "A\n\n\n\nB \n");
+  CHECK(f.hugo("{{< loader_ad >}}{{< sidebar-ads >}}x") == "x");
   // A theme's repository card (PaperMod sites): a link
   CHECK(f.hugo("See {{< github title=\"trazyn/ieaseMusic\" >}} here.\n") ==
         "See [trazyn/ieaseMusic](https://github.com/trazyn/ieaseMusic) here.\n");

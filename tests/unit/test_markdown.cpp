@@ -812,6 +812,8 @@ TEST_CASE("the first paragraph is found by md4c's block structure, not by how it
     CHECK(first_paragraph(refs) == "I saw [Nolan][17]'s [The Odyssey] and [Other].\n\n[the odyssey]: /o\n[17]: /n \"N\"");
     CHECK(quire::post_text(refs, true).first_paragraph == first_paragraph(refs));
     CHECK(first_paragraph("A [b][1] note[^n].\n\n[^n]: N\n\n[1]: /one\n") == "A [b][1] note.\n\n[1]: /one");
+    // A definition shown in a code block is no definition of the post's
+    CHECK(first_paragraph("See [1].\n\n```\n\n[1]: /in-code\n```\n") == "See [1].");
     CHECK(first_paragraph("+1 for this.\n\nLater.") == "+1 for this.");
     CHECK(first_paragraph("\\- escaped\ncontinued  \n\nLater.") == "\\- escaped\ncontinued");
     // Blocks that are not paragraphs are passed over.

@@ -24,6 +24,7 @@
 #include "core/dates.hpp"
 #include "core/html.hpp"
 #include "core/markdown.hpp"
+#include "core/post_text.hpp"
 #include "core/permalink.hpp"
 
 namespace quire::import {
@@ -810,17 +811,7 @@ namespace {
 // bytes, cut between words, "…" when cut; "" when the text has none or
 // template syntax.
 std::string title_from_text(const std::string& body) {
-  const std::string plain = markdown_plain_text(body);
-  std::string words;
-  for (const char c : plain) {
-    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-    if (space) {
-      if (!words.empty() && words.back() != ' ') words += ' ';
-    } else {
-      words += c;
-    }
-  }
-  while (!words.empty() && words.back() == ' ') words.pop_back();
+  const std::string words = collapse_whitespace(markdown_plain_text(body));  // no space at either end
   if (words.empty() || words.find("{{") != std::string::npos || words.find("{%") != std::string::npos) return {};
   constexpr size_t kMax = 60;
   if (words.size() <= kMax) return words;

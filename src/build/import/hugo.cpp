@@ -462,15 +462,16 @@ TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
   }
   // An ad slot ({{< horizontal_ad >}}, {{< adsense >}}, {{< in-article-ad >}}:
   // mosuke5's): no text of the post's; dropped, counted.
-  {
+  if (name[0] != '/') {
+    // The name's words, split at '_' and '-': "ad" or "ads" is one, or it holds "adsense".
     const std::string n = ascii_lower(name);
-    const auto word_at = [&](size_t at, size_t len) {
-      return (at == 0 || n[at - 1] == '_' || n[at - 1] == '-') && (at + len == n.size() || n[at + len] == '_' || n[at + len] == '-');
-    };
-    const size_t ad = n.find("ad");
-    const bool is_ad = n.find("adsense") != std::string::npos ||
-                       (ad != std::string::npos && (word_at(ad, 2) || (n.compare(ad, 3, "ads") == 0 && word_at(ad, 3))));
-    if (is_ad && name[0] != '/') {
+    bool is_ad = n.find("adsense") != std::string::npos;
+    for (size_t b = 0; b <= n.size() && !is_ad;) {
+      const size_t e = std::min(n.find_first_of("_-", b), n.size());
+      is_ad = n.compare(b, e - b, "ad") == 0 || n.compare(b, e - b, "ads") == 0;
+      b = e + 1;
+    }
+    if (is_ad) {
       r.converted = true;
       r.construct = construct + " (an ad slot: dropped)";
       return r;
