@@ -46,6 +46,7 @@ const cases = [
   ['bare URLs with marks', (n) => rep('http://a.b/~', n)],
   ['nested brackets with a definition', (n) => '[x]: /foo\n\n' + rep('[', n) + rep(']', n)],
   ['a bracket pair on every line', (n) => '[b]: /u\n\n' + rep('[b]\n', n)],
+  ['stray raw end tags', (n) => rep('<ul></span>', n)],
 ];
 
 /**

@@ -78,6 +78,8 @@ constexpr ElementRule kElementRules[] = {
     with("video", kVideo), plain("wbr", true),
 };
 
+constexpr std::size_t kNoOpen = static_cast<std::size_t>(-1);
+
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // Whether `word` is one of the space-separated `words`.
@@ -367,20 +369,15 @@ void RawHtmlFilter::put(std::string_view piece, OutputBuffer& out) {
         }
         out += '>';
         if (t.element->name == "iframe") out += "</iframe>";
-        else if (!t.element->is_void) open_.push_back(t.element);
+        else if (!t.element->is_void) push_open(t.element);
         break;
       }
       case CanonicalToken::Kind::end: {
         // Only what this scope opened; an end tag with nothing to close goes.
-        std::size_t at = open_.size();
-        while (at > floor && open_[at - 1] != t.element) --at;
-        if (at == floor) break;
-        while (open_.size() >= at) {
-          out += "</";
-          out += open_.back()->name;
-          out += '>';
-          open_.pop_back();
-        }
+        const std::size_t kind = static_cast<std::size_t>(t.element - kElementRules);
+        const std::size_t at = kind < innermost_.size() ? innermost_[kind] : kNoOpen;
+        if (at == kNoOpen || at < floor) break;
+        while (open_.size() > at) pop_open(out);
         break;
       }
     }
@@ -388,12 +385,23 @@ void RawHtmlFilter::put(std::string_view piece, OutputBuffer& out) {
 }
 
 void RawHtmlFilter::close_down_to(std::size_t floor, OutputBuffer& out) {
-  while (open_.size() > floor) {
-    out += "</";
-    out += open_.back()->name;
-    out += '>';
-    open_.pop_back();
-  }
+  while (open_.size() > floor) pop_open(out);
+}
+
+void RawHtmlFilter::push_open(const ElementRule* element) {
+  const std::size_t kind = static_cast<std::size_t>(element - kElementRules);
+  if (innermost_.empty()) innermost_.assign(std::size(kElementRules), kNoOpen);
+  open_.push_back({element, innermost_[kind]});
+  innermost_[kind] = open_.size() - 1;
+}
+
+void RawHtmlFilter::pop_open(OutputBuffer& out) {
+  const Open& top = open_.back();
+  out += "</";
+  out += top.element->name;
+  out += '>';
+  innermost_[static_cast<std::size_t>(top.element - kElementRules)] = top.below_same;
+  open_.pop_back();
 }
 
 }  // namespace quire

@@ -160,7 +160,17 @@ class RawHtmlFilter {
   const RawHtmlPolicy& policy_;
   UrlWriter write_url_;
   const void* url_context_;
-  std::vector<const ElementRule*> open_;
+  // Open elements, innermost last, each with the index in open_ of the
+  // next open element of its kind below it (npos: none), and the innermost
+  // of each kind (by its index in the allow-list): an end tag finds what it
+  // closes at once (a search down the stack made "<ul></span>" repeated
+  // quadratic: every stray end tag walked every open element).
+  struct Open {
+    const ElementRule* element;
+    std::size_t below_same;
+  };
+  std::vector<Open> open_;
+  std::vector<std::size_t> innermost_;
   std::vector<std::size_t> scopes_;
   std::vector<CanonicalToken> tokens_;
   std::vector<CanonicalAttribute> attributes_;
@@ -168,6 +178,8 @@ class RawHtmlFilter {
   bool refused_last_ = false;
 
   void close_down_to(std::size_t floor, OutputBuffer& out);
+  void push_open(const ElementRule* element);
+  void pop_open(OutputBuffer& out);
 };
 
 }  // namespace quire

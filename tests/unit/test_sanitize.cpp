@@ -213,6 +213,15 @@ TEST_CASE("raw HTML spanning markdown keeps its structure and never closes the p
   SUBCASE("an end tag with nothing open is dropped") {
     CHECK(shown("</div></div>\n\ntext") == "\n<p>text</p>\n");
   }
+  SUBCASE("an end tag closes the innermost element of its kind and what is open inside it") {
+    CHECK(shown("<b><i>x</b>y</i>") == "<p><b><i>x</i></b>y</p>\n");
+    CHECK(shown("<span><b><span>x</span>y</span>z</b>") == "<p><span><b><span>x</span>y</b></span>z</p>\n");
+    // After an inner one closed, the outer one of the same kind is found.
+    CHECK(shown("<i>a<i>b</i>c</i>d</i>") == "<p><i>a<i>b</i>c</i>d</p>\n");
+  }
+  SUBCASE("an end tag does not close what an enclosing markdown span opened") {
+    CHECK(shown("<span>a *b</span> c* d</span>") == "<p><span>a <em>b c</em> d</span></p>\n");
+  }
   SUBCASE("what a list item or quote opened closes with it") {
     CHECK(shown("- <div>\n\n</div>") == "<ul>\n<li><div>\n</div></li>\n</ul>\n\n");
     CHECK(quire::render_markdown("> <div>\n\n</div>") == "<blockquote>\n<div>\n</div></blockquote>\n\n");
