@@ -47,6 +47,7 @@ const cases = [
   ['nested brackets with a definition', (n) => '[x]: /foo\n\n' + rep('[', n) + rep(']', n)],
   ['a bracket pair on every line', (n) => '[b]: /u\n\n' + rep('[b]\n', n)],
   ['stray raw end tags', (n) => rep('<ul></span>', n)],
+  ['a link opener on every line', (n) => rep('[a](\n', n)],
 ];
 
 /**
