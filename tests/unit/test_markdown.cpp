@@ -937,6 +937,27 @@ TEST_CASE("pathological inputs complete and produce output") {
   }
 }
 
+TEST_CASE("what reference links add to the output is bounded (md4c issue 238)") {
+  const auto repeat = [](std::string_view s, std::size_t n) {
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i) out.append(s);
+    return out;
+  };
+  // One long definition used on every line: 15 KB made 9 MB of HTML.
+  const std::string hostile = "[x]: /" + repeat("x", 3000) + repeat("\n[x]", 3000);
+  const std::string html = render_markdown(hostile);
+  CHECK(html.size() < 20 * hostile.size());
+  CHECK(html.find("<a href=\"/xxx") != std::string::npos);  // the first ones link
+  CHECK(html.find("[x]") != std::string::npos);            // the rest stay text
+  // A real post's references are far below the bound: all link.
+  const std::string post = "[a]: https://example.org/a/long/enough/address\n\n" + repeat("See [a]. ", 500);
+  const std::string linked = render_markdown(post);
+  CHECK(linked.find("[a]") == std::string::npos);
+  std::size_t links = 0;
+  for (std::size_t at = linked.find("<a href"); at != std::string::npos; at = linked.find("<a href", at + 1)) ++links;
+  CHECK(links == 500);
+}
+
 TEST_CASE("reference links around and inside brackets resolve as CommonMark says") {
   // cmake/md4c-0.4.8-linear.patch refuses a label with an unescaped
   // bracket early; escaped ones and brackets around a label still work.
