@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <map>
 #include <set>
 
 #include "build/import/common.hpp"
@@ -13,6 +14,25 @@
 namespace quire::import {
 
 namespace {
+
+// What find_closing() found in the text rewrite_tags() is working on, by
+// opener and name: closers are not nested, so a search that found its
+// closer at `at` finds the same one from anywhere in [from, at], and one
+// that failed fails from anywhere after. Without it, every unclosed
+// "{{< highlight go >}}" (or "{% raw %}") searched every tag after it:
+// 12,000 of them took 7.6 s. Valid while rewrite_tags() has that text (a
+// handler only ever searches the text it was given); nested calls (an
+// include's text) keep their own.
+struct ClosingMemo {
+  struct Found {
+    size_t from;
+    size_t at;  // npos: none at or after `from`
+    size_t close_end;
+  };
+  std::string_view text;
+  std::map<std::string, Found, std::less<>> found;  // by opener + ' ' + name
+};
+thread_local ClosingMemo* closing_memo = nullptr;
 
 }  // namespace
 
@@ -49,10 +69,39 @@ bool tag_at(std::string_view text, size_t i, Tag& t) {
 }
 }  // namespace
 
+namespace {
+// find_closing() without the memo.
+size_t find_closing_from(std::string_view text, size_t from, std::string_view open, std::string_view name,
+                         size_t& close_end) {
+  for (size_t p = text.find(open, from); p != std::string_view::npos; p = text.find(open, p + 1)) {
+    Tag t;
+    if (!tag_at(text, p, t) || t.open != open) continue;
+    std::string inner = t.inner;
+    // Hugo reads {{< / highlight >}} as {{< /highlight >}}
+    if (inner.size() > 1 && inner[0] == '/' && (inner[1] == ' ' || inner[1] == '\t'))
+      inner = "/" + trim(inner.substr(1));
+    if (inner.substr(0, name.size()) == name &&
+        (inner.size() == name.size() || inner[name.size()] == ' ')) {
+      close_end = t.end;
+      return p;
+    }
+  }
+  return std::string_view::npos;
+}
+}  // namespace
+
 std::string rewrite_tags(std::string_view text, int first_line, const std::string& file, Run& run,
                          const TagHandler& handle) {
+  ClosingMemo memo{text, {}};
+  ClosingMemo* const outer_memo = closing_memo;
+  closing_memo = &memo;
+  struct Restore {
+    ClosingMemo* outer;
+    ~Restore() { closing_memo = outer; }
+  } restore{outer_memo};
   std::vector<bool> code = code_bytes(text);
   size_t code_from = 0;  // where `code` starts in text (it is remade after a tag that took fences in)
+  int remaps = 0;
   std::string out;
   out.reserve(text.size());
   int line = first_line;
@@ -77,9 +126,15 @@ std::string rewrite_tags(std::string_view text, int first_line, const std::strin
     line += static_cast<int>(std::count(text.begin() + static_cast<long>(t.begin), text.begin() + static_cast<long>(t.end), '\n'));
     // A converted tag that took text with fence marks in (a highlight
     // shortcode whose code holds ```): those marks were never fences, so
-    // what follows is mapped afresh.
+    // what follows is mapped afresh, when the map had it as code (else
+    // the marks left nothing open), and at most kRemaps times: each remap
+    // reads the rest of the text, so thousands of such tags were quadratic
+    // (12,000: 4 s); a real post has a few.
+    constexpr int kRemaps = 64;
     const std::string_view taken = text.substr(t.begin, t.end - t.begin);
-    if (r.converted && (taken.find("```") != std::string_view::npos || taken.find("~~~") != std::string_view::npos)) {
+    if (r.converted && remaps < kRemaps && t.end < text.size() && code[t.end - code_from] &&
+        (taken.find("```") != std::string_view::npos || taken.find("~~~") != std::string_view::npos)) {
+      ++remaps;
       code = code_bytes(text.substr(t.end));
       code_from = t.end;
     }
@@ -90,20 +145,22 @@ std::string rewrite_tags(std::string_view text, int first_line, const std::strin
 
 size_t find_closing(std::string_view text, size_t from, std::string_view open, std::string_view name,
                     size_t& close_end) {
-  for (size_t p = text.find(open, from); p != std::string_view::npos; p = text.find(open, p + 1)) {
-    Tag t;
-    if (!tag_at(text, p, t) || t.open != open) continue;
-    std::string inner = t.inner;
-    // Hugo reads {{< / highlight >}} as {{< /highlight >}}
-    if (inner.size() > 1 && inner[0] == '/' && (inner[1] == ' ' || inner[1] == '\t'))
-      inner = "/" + trim(inner.substr(1));
-    if (inner.substr(0, name.size()) == name &&
-        (inner.size() == name.size() || inner[name.size()] == ' ')) {
-      close_end = t.end;
-      return p;
-    }
+  if (closing_memo == nullptr || closing_memo->text.data() != text.data() || closing_memo->text.size() != text.size())
+    return find_closing_from(text, from, open, name, close_end);
+  std::string key(open);
+  key += ' ';
+  key += name;
+  const auto known = closing_memo->found.find(key);
+  if (known != closing_memo->found.end() && from >= known->second.from &&
+      (known->second.at == std::string_view::npos || from <= known->second.at)) {
+    if (known->second.at != std::string_view::npos) close_end = known->second.close_end;
+    return known->second.at;
   }
-  return std::string_view::npos;
+  size_t end = 0;
+  const size_t at = find_closing_from(text, from, open, name, end);
+  if (at != std::string_view::npos) close_end = end;
+  closing_memo->found[key] = {from, at, end};
+  return at;
 }
 
 std::string fenced_block(std::string_view code, const std::string& info, bool at_line_start) {
