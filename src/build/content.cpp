@@ -7,6 +7,7 @@
 #include <thread>
 #include <fstream>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <nlohmann/json.hpp>
@@ -438,6 +439,11 @@ ContentResult load_content(const fs::path& dir, const ContentOptions& options) {
   };
   std::vector<Parsed> parsed(files.size());
   std::atomic<size_t> next{0};
+  // Posts whose highlighting was put off while a grammar was compiled on
+  // another thread: each worker, out of files, takes them from here, so
+  // they are highlighted on every core rather than after the threads.
+  std::vector<size_t> deferred;
+  std::mutex deferred_mutex;
   auto work = [&] {
     for (size_t i; (i = next++) < files.size();) {
       std::string text;
@@ -461,14 +467,31 @@ ContentResult load_content(const fs::path& dir, const ContentOptions& options) {
         }
         // Local images' sizes, for width and height on <img> (build/image_probe.hpp).
         p.images = read_image_sizes(p.body, dir / "static", found.posts[i].files, r.bundle.site.base_path);
+        if (!parsed[i].post.code_to_highlight.empty()) {
+          std::lock_guard<std::mutex> lock(deferred_mutex);
+          deferred.push_back(i);
+        }
       }
+    }
+    for (;;) {
+      size_t i;
+      {
+        std::lock_guard<std::mutex> lock(deferred_mutex);
+        if (deferred.empty()) break;
+        i = deferred.back();
+        deferred.pop_back();
+      }
+      ParsedPost& pp = parsed[i].post;
+      pp.post.code_json = highlight::highlight_blocks(pp.code_to_highlight);
+      std::vector<CodeBlockText>().swap(pp.code_to_highlight);
     }
   };
   std::vector<std::thread> pool;
   for (size_t t = 1; t < std::min(build_threads(), files.size() / 64 + 1); ++t) pool.emplace_back(work);
   work();
   for (std::thread& t : pool) t.join();
-  // The few posts met while a grammar was compiled on another thread.
+  // The few posts met while a grammar was compiled on another thread, if
+  // any was left (the workers take them all).
   for (Parsed& pp : parsed)
     if (!pp.post.code_to_highlight.empty()) {
       pp.post.post.code_json = highlight::highlight_blocks(pp.post.code_to_highlight);

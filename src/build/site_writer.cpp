@@ -55,15 +55,27 @@ namespace {
 // Renders and writes every route's page on several threads: pages are
 // independent and rendering reads the bundle only. Workers take routes in
 // small chunks from a shared counter, so slow pages do not idle a thread.
+// First they render every post's entry in the summary lists, once: a post
+// is on a home page and on each of its tags' pages (three lists each in a
+// blog of two tags a post).
 bool write_pages(const Bundle& b, const fs::path& root, WriteStats& stats, std::string& error,
                  const WriteProgress& progress) {
   const std::vector<Route> routes = all_routes(b);
   const size_t total = routes.size() + 1;  // and 404.html
   constexpr size_t kChunk = 16;
+  std::vector<std::string> entries(b.posts.size());
+  std::atomic<size_t> next_entry{0};
+  std::atomic<size_t> entry_workers{0};  // workers done with the entries
   std::atomic<size_t> next{0};
   std::atomic<bool> failed{false};
   std::mutex mutex;  // guards stats, error and progress
+  size_t threads = routes.size() < 4 * kChunk ? 1 : build_threads();
   auto work = [&] {
+    for (size_t i; (i = next_entry.fetch_add(kChunk)) < entries.size();)
+      for (size_t k = i; k < std::min(entries.size(), i + kChunk); ++k) entries[k] = summary_entry(b, k, false);
+    // Every page may list any post: wait for the others' last entries.
+    entry_workers.fetch_add(1);
+    while (entry_workers.load() < threads) std::this_thread::yield();
     std::string problem;
     while (!failed) {
       const size_t start = next.fetch_add(kChunk);
@@ -71,7 +83,7 @@ bool write_pages(const Bundle& b, const fs::path& root, WriteStats& stats, std::
       const size_t end = std::min(routes.size(), start + kChunk);
       size_t bytes = 0;
       for (size_t i = start; i < end && problem.empty(); ++i) {
-        View v = render_view(b, routes[i]);
+        View v = render_view(b, routes[i], entries);
         if (v.status != 200) {
           problem = "internal: route " + route_path(routes[i]) + " rendered status " + std::to_string(v.status);
           break;
@@ -99,7 +111,6 @@ bool write_pages(const Bundle& b, const fs::path& root, WriteStats& stats, std::
       if (progress) progress(stats.pages, total);
     }
   };
-  size_t threads = routes.size() < 4 * kChunk ? 1 : build_threads();
   std::vector<std::thread> pool;
   for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
   work();

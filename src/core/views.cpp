@@ -53,7 +53,8 @@ int cloud_weight(size_t n, size_t most) {
 
 class ViewBuilder {
  public:
-  ViewBuilder(const Bundle& b, const Route& r) : b_(b), site_(b.site), route_(r) {}
+  ViewBuilder(const Bundle& b, const Route& r, const std::vector<std::string>* entries = nullptr)
+      : b_(b), site_(b.site), route_(r), entries_(entries) {}
 
   View build() {
     switch (route_.kind) {
@@ -167,6 +168,10 @@ class ViewBuilder {
   // `first`: the list's first summary, whose images load at once.
   void post_summary(Html& h, size_t index, bool first = false) {
     const Post& p = at(index);
+    if (entries_ && !first) {  // rendered once for the build (summary_entry)
+      h.raw((*entries_)[index]);
+      return;
+    }
     h.raw("<article class=\"post-summary\">\n<h2><a href=\"").text(path(post_route(p)))
         .raw("\">").text(shown_title(p)).raw("</a></h2>\n<p class=\"post-meta\">");
     time(h, p.date, p.when);
@@ -742,13 +747,31 @@ class ViewBuilder {
   const Bundle& b_;
   const Site& site_;
   const Route& route_;
+  const std::vector<std::string>* entries_;  // summary_entry() of every post, or null
   View v_;
   std::vector<size_t> stubs_;  // posts shown that are stubs (post_shards.hpp)
+
+ public:
+  // What post_summary() adds for post `index`, on its own.
+  std::string entry(size_t index, bool first) {
+    Html h;
+    post_summary(h, index, first);
+    return h.take();
+  }
 };
 
 }  // namespace
 
 View render_view(const Bundle& bundle, const Route& route) { return ViewBuilder(bundle, route).build(); }
+
+View render_view(const Bundle& bundle, const Route& route, const std::vector<std::string>& entries) {
+  return ViewBuilder(bundle, route, &entries).build();
+}
+
+std::string summary_entry(const Bundle& bundle, size_t post, bool first) {
+  const Route none{};
+  return ViewBuilder(bundle, none).entry(post, first);
+}
 
 int reading_minutes(std::string_view markdown) { return text_stats(markdown).reading_minutes; }
 

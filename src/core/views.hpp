@@ -46,6 +46,14 @@ struct View {
 };
 
 View render_view(const Bundle& bundle, const Route& route);
+// A post's entry in the lists of summaries (home, tag and category pages),
+// as they show it: its title, date, summary and tags. `first`: the entry
+// opening its page, whose images load at once.
+std::string summary_entry(const Bundle& bundle, size_t post, bool first);
+// The same view, its lists taking entries[i] for post i where not first:
+// the build renders every post's entry once (summary_entry(b, i, false)),
+// not once per list it is on (a home page, each of its tags' pages).
+View render_view(const Bundle& bundle, const Route& route, const std::vector<std::string>& entries);
 std::string render_app(const Bundle& bundle, const View& view);
 std::string render_document(const Bundle& bundle, const View& view);
 

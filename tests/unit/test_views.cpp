@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "core/bundle.hpp"
 #include "core/router.hpp"
@@ -62,6 +63,17 @@ TEST_SUITE("views") {
       CHECK(last.title == "Page 3 — Notes & <Things>");
     }
     SUBCASE("a page past the end is the 404 view") { CHECK(view(b, "/page/4/").status == 404); }
+  }
+
+  TEST_CASE("lists built from entries rendered once per post are the lists rendered as they go") {
+    auto b = sample();
+    std::vector<std::string> entries;
+    for (size_t i = 0; i < b.posts.size(); ++i) entries.push_back(quire::summary_entry(b, i, false));
+    for (const char* path : {"/", "/page/2/", "/page/3/", "/tags/ai/", "/tags/web/", "/tags/ai+web/", "/posts/d/"}) {
+      CAPTURE(path);
+      const quire::Route route = quire::parse_route(path, b.site.base_path);
+      CHECK(quire::render_view(b, route, entries).html == quire::render_view(b, route).html);
+    }
   }
 
   TEST_CASE("a post shows title, formatted date, tags, body, footnotes and neighbours") {
