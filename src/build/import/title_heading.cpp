@@ -110,8 +110,10 @@ TagResult toc_marker(const Run& run, Item& item, const Tag& t) {
   // Hugo's theme shortcode {{< toc >}} (Wowchemy, PaperMod...), Minimal
   // Mistakes' {% include toc %}: Quire's own table of contents, above the text.
   const bool hugo = (t.open == "{{<" || t.open == "{{%") && t.inner == "toc" && run.engine == Engine::hugo;
+  // Compiled once: this runs for every Liquid tag of every post.
+  static const std::regex include_toc(R"(include\s+"?toc(\.html)?"?(\s.*)?)");
   const bool liquid = t.open == "{%" && (run.engine == Engine::jekyll || run.engine == Engine::eleventy) &&
-                      std::regex_match(t.inner, std::regex(R"(include\s+"?toc(\.html)?"?(\s.*)?)"));
+                      t.inner.rfind("include", 0) == 0 && std::regex_match(t.inner, include_toc);
   if (!hugo && !liquid) return r;
   item.out["toc"] = true;
   r.converted = true;

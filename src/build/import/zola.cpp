@@ -88,8 +88,8 @@ bool zola_markdown_wrapper(const Run& run, const std::string& name) {
       dirs.push_back(theme.path() / "templates" / "shortcodes");
   for (const fs::path& dir : dirs) {
     std::string html;
-    if (read_file(dir / (name + ".html"), html))
-      return std::regex_search(html, std::regex(R"(\{\{-?\s*body\s*\|\s*markdown)"));
+    static const std::regex body_markdown(R"(\{\{-?\s*body\s*\|\s*markdown)");
+    if (read_file(dir / (name + ".html"), html)) return std::regex_search(html, body_markdown);
   }
   return false;
 }
