@@ -193,6 +193,16 @@ std::string rewrite_tags(std::string_view text, int first_line, const std::strin
 size_t find_closing(std::string_view text, size_t from, std::string_view open, std::string_view name,
                     size_t& close_end);
 
+// Where `needle` occurs in `text` (rewrite_tags' text: found once per
+// needle while it works on that text, else searched afresh), the first at or
+// after `from`, the last lying wholly before `end`; npos if none. Handlers
+// that look around a tag use these rather than a search of the whole text
+// per tag (quadratic: 12,000 stray {% endcapture %} each searched all
+// the text before it).
+const std::vector<size_t>& occurrences(std::string_view text, std::string_view needle);
+size_t find_after(std::string_view text, size_t from, std::string_view needle);
+size_t rfind_before(std::string_view text, size_t end, std::string_view needle);
+
 // A code block's options ("linenos=table,hl_lines=8 15-17", Hugo's and
 // Jekyll's) as a fence's {...}: a value with spaces in brackets
 // (hl_lines=[8 15-17]), which the core's fence reader takes whole.

@@ -176,9 +176,18 @@ std::string as_block(std::string text) {
 // `{% capture name %}...{% endcapture %}` before `at`: what it captured,
 // nullopt without one.
 std::optional<std::string> captured(std::string_view text, size_t at, const std::string& name) {
-  for (size_t p = text.substr(0, at).rfind("{%"); p != std::string_view::npos;
-       p = p == 0 ? std::string_view::npos : text.substr(0, p).rfind("{%")) {
-    const size_t close = text.find("%}", p);
+  // The capture tags before it, newest first: found by their word (once
+  // per text, not a walk back over every tag before each {{ name }}), each
+  // checked to be a whole {% capture name %} tag.
+  const std::vector<size_t>& found = occurrences(text, "capture");
+  for (auto it = std::upper_bound(found.begin(), found.end(), at); it != found.begin();) {
+    const size_t w = *--it;
+    size_t p = w;
+    while (p > 0 && (text[p - 1] == ' ' || text[p - 1] == '\t' || text[p - 1] == '\n' || text[p - 1] == '\r')) --p;
+    if (p > 0 && text[p - 1] == '-') --p;
+    if (p < 2 || text.substr(p - 2, 2) != "{%") continue;
+    p -= 2;
+    const size_t close = text.find("%}", w);
     if (close == std::string_view::npos || close > at) continue;
     std::string inner = trim(text.substr(p + 2, close - p - 2));
     if (!inner.empty() && inner.front() == '-') inner = trim(inner.substr(1));
@@ -282,15 +291,15 @@ TagResult liquid_tag(Run& run, std::string_view text, Tag& t) {
     // markers go, the text stays.
     std::string var = name == "capture" ? args.words[0] : "";
     if (name == "endcapture")
-      if (const size_t open = text.substr(0, t.begin).rfind("{% capture "); open != std::string_view::npos) {
+      if (const size_t open = rfind_before(text, t.begin, "{% capture "); open != std::string_view::npos) {
         const size_t close = text.find("%}", open);
         var = trim(text.substr(open + 11, close - open - 11));
       }
     const size_t close = name == "capture" ? find_closing(text, t.end, "{%", "endcapture", close_end) : t.begin;
     const size_t after = name == "capture" ? close_end : t.end;
     if (!var.empty() && close != std::string_view::npos &&
-        (text.find("{{ " + var + " | markdownify", after) != std::string_view::npos ||
-         text.find("{{ " + var + " }}", after) != std::string_view::npos)) {
+        (find_after(text, after, "{{ " + var + " | markdownify") != std::string_view::npos ||
+         find_after(text, after, "{{ " + var + " }}") != std::string_view::npos)) {
       if (at_line_start(text, t.begin) && t.end < text.size() && text[t.end] == '\n') ++t.end;  // alone: its line goes
       r.converted = true;
       r.construct = "{% capture %}";

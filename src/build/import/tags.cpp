@@ -31,6 +31,7 @@ struct ClosingMemo {
   };
   std::string_view text;
   std::map<std::string, Found, std::less<>> found;  // by opener + ' ' + name
+  std::map<std::string, std::vector<size_t>, std::less<>> occurrences;  // by needle
 };
 thread_local ClosingMemo* closing_memo = nullptr;
 
@@ -92,7 +93,7 @@ size_t find_closing_from(std::string_view text, size_t from, std::string_view op
 
 std::string rewrite_tags(std::string_view text, int first_line, const std::string& file, Run& run,
                          const TagHandler& handle) {
-  ClosingMemo memo{text, {}};
+  ClosingMemo memo{text, {}, {}};
   ClosingMemo* const outer_memo = closing_memo;
   closing_memo = &memo;
   struct Restore {
@@ -126,13 +127,12 @@ std::string rewrite_tags(std::string_view text, int first_line, const std::strin
     line += static_cast<int>(std::count(text.begin() + static_cast<long>(t.begin), text.begin() + static_cast<long>(t.end), '\n'));
     // A converted tag that took text with fence marks in (a highlight
     // shortcode whose code holds ```): those marks were never fences, so
-    // what follows is mapped afresh, when the map had it as code (else
-    // the marks left nothing open), and at most kRemaps times: each remap
+    // what follows is mapped afresh, at most kRemaps times: each remap
     // reads the rest of the text, so thousands of such tags were quadratic
     // (12,000: 4 s); a real post has a few.
     constexpr int kRemaps = 64;
     const std::string_view taken = text.substr(t.begin, t.end - t.begin);
-    if (r.converted && remaps < kRemaps && t.end < text.size() && code[t.end - code_from] &&
+    if (r.converted && remaps < kRemaps &&
         (taken.find("```") != std::string_view::npos || taken.find("~~~") != std::string_view::npos)) {
       ++remaps;
       code = code_bytes(text.substr(t.end));
@@ -161,6 +161,37 @@ size_t find_closing(std::string_view text, size_t from, std::string_view open, s
   if (at != std::string_view::npos) close_end = end;
   closing_memo->found[key] = {from, at, end};
   return at;
+}
+
+const std::vector<size_t>& occurrences(std::string_view text, std::string_view needle) {
+  const auto all = [&](std::vector<size_t>& out) {
+    out.clear();
+    for (size_t p = text.find(needle); p != std::string_view::npos; p = text.find(needle, p + 1)) out.push_back(p);
+  };
+  if (closing_memo == nullptr || closing_memo->text.data() != text.data() || closing_memo->text.size() != text.size()) {
+    thread_local std::vector<size_t> found;
+    all(found);
+    return found;
+  }
+  const auto known = closing_memo->occurrences.find(needle);
+  if (known != closing_memo->occurrences.end()) return known->second;
+  std::vector<size_t>& found = closing_memo->occurrences[std::string(needle)];
+  all(found);
+  return found;
+}
+
+size_t find_after(std::string_view text, size_t from, std::string_view needle) {
+  const std::vector<size_t>& at = occurrences(text, needle);
+  const auto it = std::lower_bound(at.begin(), at.end(), from);
+  return it == at.end() ? std::string_view::npos : *it;
+}
+
+size_t rfind_before(std::string_view text, size_t end, std::string_view needle) {
+  const std::vector<size_t>& at = occurrences(text, needle);
+  // The last one lying wholly before `end`.
+  auto it = std::upper_bound(at.begin(), at.end(), end < needle.size() ? 0 : end - needle.size());
+  if (end < needle.size() || it == at.begin()) return std::string_view::npos;
+  return *--it;
 }
 
 std::string fenced_block(std::string_view code, const std::string& info, bool at_line_start) {
