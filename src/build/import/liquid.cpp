@@ -178,9 +178,12 @@ std::string as_block(std::string text) {
 std::optional<std::string> captured(std::string_view text, size_t at, const std::string& name) {
   // The capture tags before it, newest first: found by their word (once
   // per text, not a walk back over every tag before each {{ name }}), each
-  // checked to be a whole {% capture name %} tag.
+  // checked to be a whole {% capture name %} tag; the 64 nearest at most
+  // (a post has a few; thousands, each looked through by every value
+  // after them, were quadratic).
   const std::vector<size_t>& found = occurrences(text, "capture");
-  for (auto it = std::upper_bound(found.begin(), found.end(), at); it != found.begin();) {
+  int looked = 0;
+  for (auto it = std::upper_bound(found.begin(), found.end(), at); it != found.begin() && looked++ < 64;) {
     const size_t w = *--it;
     size_t p = w;
     while (p > 0 && (text[p - 1] == ' ' || text[p - 1] == '\t' || text[p - 1] == '\n' || text[p - 1] == '\r')) --p;
