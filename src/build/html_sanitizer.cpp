@@ -244,7 +244,7 @@ class Pass {
   }
   void close_scope() {
     if (scopes_.empty()) return;
-    open_.resize(std::min(open_.size(), scopes_.back()));
+    while (open_.size() > scopes_.back()) open_.pop();
     scopes_.pop_back();
   }
   std::size_t floor() const { return scopes_.empty() ? 0 : scopes_.back(); }
@@ -272,7 +272,7 @@ class Pass {
   void follow(const std::vector<CanonicalToken>& tokens) {
     for (const CanonicalToken& t : tokens) {
       if (t.kind == CanonicalToken::Kind::start && !t.element->is_void && t.element->name != "iframe")
-        open_.push_back(t.element);
+        open_.push(t.element);
       if (t.kind == CanonicalToken::Kind::end) close(t.element, nullptr);
     }
   }
@@ -280,12 +280,9 @@ class Pass {
   // Closes `element` and what is open inside it (in this scope), writing
   // their end tags to `out` when given.
   void close(const ElementRule* element, std::string* out) {
-    std::size_t at = open_.size();
-    while (at > floor() && open_[at - 1] != element) --at;
-    if (at == floor()) return;
-    while (open_.size() >= at) {
-      if (out) *out += "</" + std::string(open_.back()->name) + ">";
-      open_.pop_back();
+    for (std::size_t n = open_.to_close(element, floor()); n > 0; --n) {
+      const ElementRule* closed = open_.pop();
+      if (out) *out += "</" + std::string(closed->name) + ">";
     }
   }
 
@@ -457,7 +454,7 @@ class Pass {
       return;
     }
     kept.insert(ev.node);
-    if (!rule->is_void) open_.push_back(rule);
+    if (!rule->is_void) open_.push(rule);
   }
 
   // Puts a unit's canonical text where the unit was: each line break as the
@@ -498,7 +495,7 @@ class Pass {
   std::string_view hosts_;
   std::vector<RawHtmlRemoval>& removed_;
   const char* parsed_ = nullptr;
-  std::vector<const ElementRule*> open_;
+  OpenElements open_;
   std::vector<std::size_t> scopes_;
   std::vector<Segment> segments_;
   std::string joined_;

@@ -369,15 +369,12 @@ void RawHtmlFilter::put(std::string_view piece, OutputBuffer& out) {
         }
         out += '>';
         if (t.element->name == "iframe") out += "</iframe>";
-        else if (!t.element->is_void) push_open(t.element);
+        else if (!t.element->is_void) open_.push(t.element);
         break;
       }
       case CanonicalToken::Kind::end: {
         // Only what this scope opened; an end tag with nothing to close goes.
-        const std::size_t kind = static_cast<std::size_t>(t.element - kElementRules);
-        const std::size_t at = kind < innermost_.size() ? innermost_[kind] : kNoOpen;
-        if (at == kNoOpen || at < floor) break;
-        while (open_.size() > at) pop_open(out);
+        for (std::size_t n = open_.to_close(t.element, floor); n > 0; --n) pop_open(out);
         break;
       }
     }
@@ -388,20 +385,30 @@ void RawHtmlFilter::close_down_to(std::size_t floor, OutputBuffer& out) {
   while (open_.size() > floor) pop_open(out);
 }
 
-void RawHtmlFilter::push_open(const ElementRule* element) {
+void RawHtmlFilter::pop_open(OutputBuffer& out) {
+  out += "</";
+  out += open_.pop()->name;
+  out += '>';
+}
+
+void OpenElements::push(const ElementRule* element) {
   const std::size_t kind = static_cast<std::size_t>(element - kElementRules);
   if (innermost_.empty()) innermost_.assign(std::size(kElementRules), kNoOpen);
   open_.push_back({element, innermost_[kind]});
   innermost_[kind] = open_.size() - 1;
 }
 
-void RawHtmlFilter::pop_open(OutputBuffer& out) {
-  const Open& top = open_.back();
-  out += "</";
-  out += top.element->name;
-  out += '>';
+const ElementRule* OpenElements::pop() {
+  const Open top = open_.back();
   innermost_[static_cast<std::size_t>(top.element - kElementRules)] = top.below_same;
   open_.pop_back();
+  return top.element;
+}
+
+std::size_t OpenElements::to_close(const ElementRule* element, std::size_t floor) const {
+  const std::size_t kind = static_cast<std::size_t>(element - kElementRules);
+  const std::size_t at = kind < innermost_.size() ? innermost_[kind] : kNoOpen;
+  return at == kNoOpen || at < floor ? 0 : open_.size() - at;
 }
 
 }  // namespace quire

@@ -135,6 +135,30 @@ struct RawHtmlPolicy {
   std::size_t* refused = nullptr;  // counts pieces refused (the build checks its output with it)
 };
 
+// Raw elements open, innermost last, as the core's gate and the build's
+// sanitizer follow them. Each keeps the index of the next open element of
+// its kind below it, and each kind its innermost, so that an end tag finds
+// what it closes at once (a search down the stack made "<ul></span>"
+// repeated quadratic: every stray end tag walked every open element).
+class OpenElements {
+ public:
+  std::size_t size() const { return open_.size(); }
+  const ElementRule* operator[](std::size_t i) const { return open_[i].element; }
+  void push(const ElementRule* element);
+  const ElementRule* pop();  // the innermost, removed
+  // How many elements an end tag for `element` closes: down to and
+  // including its innermost one at `floor` or above; 0 without one.
+  std::size_t to_close(const ElementRule* element, std::size_t floor) const;
+
+ private:
+  struct Open {
+    const ElementRule* element;
+    std::size_t below_same;
+  };
+  std::vector<Open> open_;
+  std::vector<std::size_t> innermost_;  // by the kind's index in the allow-list
+};
+
 // The core's gate (canonical mode): raw HTML pieces in document order, the
 // markdown blocks and spans around them as scopes.
 class RawHtmlFilter {
@@ -160,17 +184,7 @@ class RawHtmlFilter {
   const RawHtmlPolicy& policy_;
   UrlWriter write_url_;
   const void* url_context_;
-  // Open elements, innermost last, each with the index in open_ of the
-  // next open element of its kind below it (npos: none), and the innermost
-  // of each kind (by its index in the allow-list): an end tag finds what it
-  // closes at once (a search down the stack made "<ul></span>" repeated
-  // quadratic: every stray end tag walked every open element).
-  struct Open {
-    const ElementRule* element;
-    std::size_t below_same;
-  };
-  std::vector<Open> open_;
-  std::vector<std::size_t> innermost_;
+  OpenElements open_;
   std::vector<std::size_t> scopes_;
   std::vector<CanonicalToken> tokens_;
   std::vector<CanonicalAttribute> attributes_;
@@ -178,7 +192,6 @@ class RawHtmlFilter {
   bool refused_last_ = false;
 
   void close_down_to(std::size_t floor, OutputBuffer& out);
-  void push_open(const ElementRule* element);
   void pop_open(OutputBuffer& out);
 };
 
