@@ -8,13 +8,13 @@
 // parse, validate, index, and release. Both forms are measured: the single
 // bundle.json and the split index that blogs over split_bundle_over posts
 // ship (bodies in chunks).
-// A split blog sharded (bundle version 2, src/core/post_shards.hpp) ships a
+// A split blog sharded (bundle version 3, src/core/post_shards.hpp) ships a
 // bundle.json of a few KB that holds no posts: loading it alone against
 // JSON.parse of it compares a compact text index with a tiny JSON document,
 // not the load a reader waits for (the old "split index <= 1.0x" line
 // failed for that reason alone). What a reader waits for before the first
 // view is the index plus the shards that view needs, so that is what is
-// timed for version 2: bundle.json and the home view's shards (as the core
+// timed for versions 2 and 3: bundle.json and the home view's shards (as the core
 // names them in its `needs`), loaded and added. Against the same bytes
 // parsed as JSON the ratio is shown, not budgeted: at these sizes it is
 // Quire's fixed costs (a stub per post of the whole blog, the WASM call)
@@ -100,7 +100,7 @@ async function firstViewShards(core, bytes, dist) {
 /**
  * Version 1's split index of a sharded blog: bundle.json with every post's
  * entry from the shards, newest first, and "chunks" listed by index.
- * @param {Uint8Array} bytes  the version-2 bundle.json
+ * @param {Uint8Array} bytes  the sharded (version 3) bundle.json
  * @param {string} dist
  * @returns {Promise<Uint8Array>}
  */

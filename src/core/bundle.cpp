@@ -968,8 +968,8 @@ template <class Fail>
 bool BundleReader::read_shard(Fail& fail) {
   if (!format_ok_) return fail("format", std::string("format: expected \"") + shard_format_ + "\"");
   if (!version_seen_ || !version_number_ || !version_.integer) return fail("schema", "version: expected integer");
-  if (version_.value != kBundleVersion)
-    return fail("version", "version: expected " + std::to_string(kBundleVersion) + ", got " +
+  if (version_.value != kPostShardVersion)
+    return fail("version", "version: expected " + std::to_string(kPostShardVersion) + ", got " +
                                std::to_string(version_.value));
   if (shard_from_ < 0) return fail("schema", "from: expected a non-negative integer");
   if (!posts_seen_) return fail("schema", "posts: missing (expected array)");
@@ -979,7 +979,7 @@ bool BundleReader::read_shard(Fail& fail) {
   return true;
 }
 
-// "index" (post_shards.hpp) instead of "posts": version 2, the shards
+// "index" (post_shards.hpp) instead of "posts": version 2 or 3, the shards
 // named, and no "posts" beside it.
 template <class Fail>
 bool BundleReader::read_sharded(Fail& fail) {
@@ -987,6 +987,7 @@ bool BundleReader::read_sharded(Fail& fail) {
   if (!shards_problem_.empty()) return fail("schema", shards_problem_);
   if (!slugs_problem_.empty()) return fail("schema", slugs_problem_);
   if (posts_seen_) return fail("schema", "posts: not expected beside \"index\" (the posts are in the shards)");
+  b_.slug_briefs = version_.value >= 3;  // version 2's slug files give slugs and paths only
   if (std::string why = read_pages(pages_json_, b_.pages); !why.empty()) return fail("schema", why);
   index_posts(b_, {}, tag_names_, {});  // pages' paths
   if (std::string why = read_post_index(b_, index_); !why.empty()) return fail("schema", "index: " + why);
@@ -1969,7 +1970,7 @@ SplitBundle write_split_bundle(const Bundle& b, std::string_view chunk_dir, size
         entry["chunk"] = out.chunks[static_cast<size_t>(chunk_of[n - 1 - k])].path;  // by path: no chunk list up front
         entries.push_back(std::move(entry));
       }
-      std::string text = dump({{"format", kPostShardFormat}, {"version", kBundleVersion}, {"from", start},
+      std::string text = dump({{"format", kPostShardFormat}, {"version", kPostShardVersion}, {"from", start},
                                {"posts", std::move(entries)}});
       std::string path = std::string(chunk_dir) + "posts-" + content_hash(text) + ".json";
       shards.push_back(path);

@@ -32,13 +32,15 @@
 //  "posts": [{"slug", "body", "code"?}, ..]}
 // A reader that does not know "chunks" still reads the index (bodies absent).
 //
-// The sharded form (version 2, core/post_shards.hpp): a large blog ships
+// The sharded form (versions 2 and 3, core/post_shards.hpp): a large blog ships
 // no "posts" at all in the bundle, but "index" (each tag's, category's and
 // month's posts, in a compact text), "slugs" (which post a slug, a post
 // path or an alias is, by hash) and "shards" (content-hashed files of
 // posts' entries as above, without bodies), so that a view fetches only the
-// shards of the posts it shows. A version-1 reader refuses it ("newer than
-// this Quire supports"); this one reads versions 1 and 2.
+// shards of the posts it shows. Version 3 is version 2 with slug files that
+// give each post's date and title too ("quire-slugs 3"). An older reader
+// refuses a newer version ("newer than this Quire supports"); this one reads
+// versions 1, 2 and 3, and writes 3 (sharded) or 1.
 #pragma once
 
 #include <cstdint>
@@ -56,7 +58,10 @@ namespace quire {
 // The newest bundle version this Quire reads (and writes, for the sharded
 // form); a bundle of one file or of index + chunks is written as version 1,
 // which every Quire since the first reads.
-inline constexpr int kBundleVersion = 2;
+inline constexpr int kBundleVersion = 3;
+// A shard of posts' "version" (post_shards.hpp), the same in bundle
+// versions 2 and 3.
+inline constexpr int kPostShardVersion = 2;
 inline constexpr int kFirstBundleVersion = 1;
 // The bundle's "format" field, which says it is a Quire bundle.
 inline constexpr const char* kBundleFormat = "quire-bundle";
@@ -193,6 +198,8 @@ struct Post {
                             // written (checked when replayed: code_tokens.hpp)
   bool stub = false;  // sharded form: only the slug is known until the
                       // post's shard is added (core/post_shards.hpp)
+  bool brief = false;  // a stub whose date and title its slug file gave
+                       // (enough for a list of titles: post_shards.hpp)
 };
 
 struct TagInfo {
@@ -223,6 +230,7 @@ struct Bundle {
   std::vector<std::string> slug_files;  // "slugs": which post each slug is, by hash
   std::vector<bool> slug_files_added;
   bool slug_paths = false;  // the slug files key posts by path too (post_shards.hpp)
+  bool slug_briefs = true;  // the slug files give dates and titles (version 3; not 2)
   std::vector<std::shared_ptr<const char>> shard_sources;
   std::string search;  // the search index's boundary file ("search"), or ""
   std::shared_ptr<SearchIndex> search_index;  // its files as added (add_search_file)
@@ -322,7 +330,7 @@ struct SplitBundle {
 
 // Writes the split form: chunks of `posts_per_chunk` consecutive posts,
 // counted from the oldest, so that a new post changes only the newest chunk;
-// sharded (version 2, post_shards.hpp) when shardable(), the shards among
+// sharded (version 3, post_shards.hpp) when shardable(), the shards among
 // the chunk files.
 inline constexpr size_t kPostsPerChunk = 8;
 // `shard_posts`: posts a shard (post_shards.hpp); 0 writes version 1's

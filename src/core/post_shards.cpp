@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 #include <memory>
+#include <optional>
 
 #include "core/permalink.hpp"
 
@@ -227,13 +228,16 @@ ChunkResult add_slug_file(Bundle& b, std::string_view path, std::string_view byt
   if (at == b.slug_files.end()) return r.code = "schema", r.message = "not a slug file of this bundle", r;
   const size_t k = static_cast<size_t>(at - b.slug_files.begin());
   IndexReader in(bytes);
-  if (!in.next_line() || in.line() != kSlugFileHeader)
-    return r.code = "format", r.message = std::string("line 1: expected \"") + kSlugFileHeader + "\"", r;
+  const char* header = b.slug_briefs ? kSlugFileHeader : kSlugFileHeaderV2;
+  if (!in.next_line() || in.line() != header)
+    return r.code = "format", r.message = std::string("line 1: expected \"") + header + "\"", r;
   const size_t n = b.posts.size();
   struct Line {
     size_t post;
     std::string_view slug, path;  // path: "" for a slug's line
     bool alias;
+    std::string_view date, title;  // the "=" line after it (version 3)
+    DateTime when;
   };
   std::vector<Line> found;
   auto fail = [&r](std::string message) {
@@ -243,13 +247,27 @@ ChunkResult add_slug_file(Bundle& b, std::string_view path, std::string_view byt
   };
   while (in.next_line()) {
     if (in.line().empty() && in.at_end()) break;
+    if (b.slug_briefs && !found.empty() && !found.back().alias && found.back().date.empty()) {
+      // The "=" line of the line above.
+      const std::string_view l = in.line();
+      const size_t tab = l.size() > 2 ? l.find('\t', 2) : std::string_view::npos;
+      if (l.substr(0, 2) != "= " || tab == std::string_view::npos || tab + 1 == l.size())
+        return fail(in.where() + "expected \"= <date><tab><title>\" (the post's on the line above)");
+      Line& post = found.back();
+      post.date = l.substr(2, tab - 2);
+      post.title = l.substr(tab + 1);
+      const std::optional<DateTime> when = parse_date(post.date);
+      if (!when) return fail(in.where() + "expected a date, got \"" + std::string(post.date) + "\"");
+      post.when = *when;
+      continue;
+    }
     size_t pos = 0;
     if (!in.count(pos, n ? n - 1 : 0) || n == 0)
       return fail(in.where() + "expected \"<position> <slug>\" (a position below " + std::to_string(n) + ")");
     const std::string_view rest = in.line();
     const size_t space = rest.find(' ');
     const bool has_path = space != std::string_view::npos;
-    Line line{n - 1 - pos, rest.substr(0, space), {}, false};
+    Line line{n - 1 - pos, rest.substr(0, space), {}, false, {}, {}, {}};
     if (has_path) {  // "/<path>" or ">/<path>", to the end of the line
       std::string_view where = rest.substr(space + 1);
       line.alias = !where.empty() && where[0] == '>';
@@ -274,6 +292,8 @@ ChunkResult add_slug_file(Bundle& b, std::string_view path, std::string_view byt
                   std::string(line.path));
     found.push_back(line);
   }
+  if (b.slug_briefs && !found.empty() && !found.back().alias && found.back().date.empty())
+    return fail(in.where() + "expected \"= <date><tab><title>\" (the post's on the line above)");
   // Checked whole before anything changes: a slug, path or post given
   // twice, or taken.
   for (size_t j = 0; j < found.size(); ++j)
@@ -297,6 +317,12 @@ ChunkResult add_slug_file(Bundle& b, std::string_view path, std::string_view byt
       p.slug = std::string(l.slug);
       insert_slug(b, l.post);
       ++r.bodies;
+    }
+    if (p.stub && !p.brief && !l.date.empty()) {
+      p.date = std::string(l.date);
+      p.when = l.when;
+      p.title = std::string(l.title);
+      p.brief = true;
     }
     if (l.path.empty()) continue;
     if (!l.alias && p.stub) p.path = std::string(l.path);
@@ -462,12 +488,15 @@ std::vector<std::string> write_slug_files(const Bundle& b) {
   for (size_t pos = 0; pos < n; ++pos) {  // from the oldest: a new post adds lines
     const Post& p = b.posts[n - 1 - pos];
     const std::string head = "\n" + std::to_string(pos) + " " + p.slug.str();
+    std::string brief = "\n= " + p.date.str() + "\t" + p.title.str();  // its date and title
+    std::replace(brief.begin() + 1, brief.end(), '\n', ' ');
+    std::replace(brief.begin(), brief.end(), '\r', ' ');
     const std::string& path = own[n - 1 - pos];
     if (path.empty()) {
-      file(p.slug) += head;
+      file(p.slug) += head + brief;
     } else {
-      file(p.slug) += head + " /" + path;
-      if (&file(path) != &file(p.slug)) file(path) += head + " /" + path;
+      file(p.slug) += head + " /" + path + brief;
+      if (&file(path) != &file(p.slug)) file(path) += head + " /" + path + brief;
     }
     for (const Text& a : p.aliases) {
       const std::string alias = normal_path(a, false);

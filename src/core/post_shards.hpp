@@ -1,4 +1,4 @@
-// Post shards: the sharded form of a large blog's bundle (version 2), so
+// Post shards: the sharded form of a large blog's bundle (version 3), so
 // that a view downloads only the posts it shows.
 //
 // Contract. The bundle carries no "posts" but "index", "shards" and "slugs".
@@ -27,13 +27,21 @@
 // it by fetching one small file, not every slug; with paths, the same for
 // whatever the router matches (a post's path, an alias), keyed by the path
 // in normal form (permalink.hpp):
-//   quire-slugs 2
+//   quire-slugs 3
 //   <position counted from the oldest> <slug>     one line a post (its slug)
 //   <position> <slug> /<path>     a post's own path: in its slug's file and
 //                                 its path's (instead of the line above)
 //   <position> <slug> >/<path>    an alias of the post: in the alias's file
-// Loaded, every post is a stub (Post::stub: nothing known, the slug once
-// its slug file is added) until its shard is added. A view that shows a
+//   = <date><tab><title>          after each line of the two first kinds:
+//                                 the post's date (as written, ISO 8601;
+//                                 it may hold a space, never a tab) and
+//                                 title (to the end of the line; a line
+//                                 break in it written as a space)
+// (A version-2 bundle's slug files say "quire-slugs 2" and have no "="
+// lines.) Loaded, every post is a stub (Post::stub: nothing known; once its
+// slug file is added, its slug, and in version 3 its date and title, which
+// a list of titles (a 404 view's nearest posts) shows without the shard:
+// Post::brief) until its shard is added. A view that shows a
 // stub names its shard in View::needs, a post view of an unknown slug its
 // slug file; the app fetches them and renders again; the core never
 // fetches. A path the router finds no view for (a post's path or alias
@@ -50,7 +58,8 @@
 namespace quire {
 
 inline constexpr const char* kPostShardFormat = "quire-posts";
-inline constexpr const char* kSlugFileHeader = "quire-slugs 2";
+inline constexpr const char* kSlugFileHeader = "quire-slugs 3";
+inline constexpr const char* kSlugFileHeaderV2 = "quire-slugs 2";  // a version-2 bundle's
 // About this many slugs a slug file (~2-3 KB gzip).
 inline constexpr size_t kSlugsPerFile = 250;
 

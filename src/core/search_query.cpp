@@ -455,19 +455,24 @@ NearPosts near_posts(const Bundle& b, std::string_view path, size_t limit) {
     if (words.size() == 8) break;
   }
   if (words.empty()) return out;
+  std::vector<bool> typos;  // whether a word is long enough to match with a typo
+  for (const std::string& w : words) typos.push_back(term_chars(w) >= 4);
   std::vector<std::pair<int, size_t>> scored;
   std::vector<SearchToken> tokens;
   for (size_t i = 0; i < b.posts.size(); ++i) {
+    const Post& p = b.posts[i];
+    if (p.slug.empty() && p.title.empty()) continue;  // a stub nothing is known of yet
     tokens.clear();
-    search_tokens(b.posts[i].slug, tokens);
-    search_tokens(b.posts[i].title, tokens);
+    search_tokens(p.slug, tokens);
+    search_tokens(p.title, tokens);
     int s = 0;
-    for (const std::string& w : words) {
+    for (size_t k = 0; k < words.size(); ++k) {
+      const std::string& w = words[k];
       int best = 0;
       for (const SearchToken& t : tokens) {
         if (t.term == w) best = 4;
         else if (best < 2 && w.size() >= 3 && t.term.compare(0, w.size(), w) == 0) best = 2;
-        else if (best < 1 && term_chars(w) >= 4 && one_edit_apart(w, t.term)) best = 1;
+        else if (best < 1 && typos[k] && one_edit_apart(w, t.term)) best = 1;
       }
       s += best;
     }

@@ -170,6 +170,9 @@ bool one_edit_apart(std::string_view a, std::string_view b) {
       }
     }
   };
+  // Counted first (no decoding): most pairs differ by more than one character.
+  const size_t na = term_chars(a), nb = term_chars(b);
+  if (na > nb + 1 || nb > na + 1) return false;
   const Chars x(a), y(b);
   auto same = [](const Chars& p, size_t i, const Chars& q, size_t j) {  // p[i..] == q[j..]
     if (p.n - i != q.n - j) return false;

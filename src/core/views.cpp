@@ -84,6 +84,9 @@ class ViewBuilder {
     if (!post_loaded(b_, i)) stubs_.push_back(i);
     return b_.posts[i];
   }
+  // A post for a list of dates and titles (compact_list): a stub whose slug
+  // file gave them is shown without its shard (Post::brief).
+  const Post& brief(size_t i) { return b_.posts[i].brief ? b_.posts[i] : at(i); }
   void wait_for_shards() {
     std::string shards = missing_shards(b_, stubs_);
     // and what else the view named (a search's files), each once (a stub's
@@ -590,7 +593,7 @@ class ViewBuilder {
   void compact_list(Html& h, const std::vector<size_t>& posts, size_t first = 0, size_t last = SIZE_MAX) {
     h.raw("<ul class=\"post-index\">\n");
     for (size_t k = first; k < std::min(last, posts.size()); ++k) {
-      const Post& p = at(posts[k]);
+      const Post& p = brief(posts[k]);
       h.raw("<li>");
       time(h, p.date, p.when);
       h.raw(" <a href=\"").text(path(post_route(p))).raw("\">").text(shown_title(p)).raw("</a></li>\n");

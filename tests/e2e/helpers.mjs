@@ -72,7 +72,7 @@ export async function contentDir(files) {
 }
 
 /**
- * bundle.json; a sharded one (version 2, src/core/post_shards.hpp) as the
+ * bundle.json; a sharded one (version 3, src/core/post_shards.hpp) as the
  * split form of version 1 has it, for the tests' convenience: its shards'
  * posts as `posts`, newest first, and their chunk paths as `chunks`, which
  * each post's `chunk` indexes.

@@ -115,7 +115,7 @@ function liveBody(page) {
 
 test('the split build writes an index without bodies and content-hashed chunks', async () => {
   const written = JSON.parse(await readFile(path.join(dist, 'bundle.json'), 'utf8'));
-  assert.equal(written.version, 2);
+  assert.equal(written.version, 3);
   assert.equal(written.posts, undefined, 'no posts in the index: they are in the shards');
   assert.deepEqual(written.shards.map((/** @type {string} */ s) => /^chunks\/posts-[0-9a-f]{16}\.json$/.test(s)), [true]);
   assert.equal(JSON.parse(await readFile(path.join(dist, written.shards[0]), 'utf8')).format, 'quire-posts');

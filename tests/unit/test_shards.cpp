@@ -91,7 +91,7 @@ TEST_SUITE("shards") {
   TEST_CASE("a sharded bundle round-trips: each view renders as from the whole bundle, fetching only its shards") {
     const quire::Bundle full = posts(40);
     Sharded s = sharded(full, 8);  // 5 shards
-    CHECK(s.split.index.find(R"("version":2)") != std::string::npos);
+    CHECK(s.split.index.find(R"("version":3)") != std::string::npos);
     CHECK(s.split.index.find(R"("posts":)") == std::string::npos);
     CHECK(s.split.index.find("Summary of") == std::string::npos);
     CHECK(s.split.index.find(R"("chunks":)") == std::string::npos);  // named by the shards' posts
@@ -259,7 +259,7 @@ TEST_SUITE("shards") {
     REQUIRE(s.bundle.slug_files.size() == 1);
     const std::string path = s.bundle.slug_files[0];
     const std::string good = s.files[path];
-    CHECK(good.rfind("quire-slugs 2\n0 p1\n1 p2\n", 0) == 0);
+    CHECK(good.rfind("quire-slugs 3\n0 p1\n= 2024-01-02T10:00:00Z\tPost 1\n1 p2\n= 2024-01-03T10:00:00Z\tPost 2\n", 0) == 0);
     auto refused = [&](const std::string& bytes, const char* code, const char* message) {
       quire::ChunkResult r = quire::add_post_file(s.bundle, path, bytes);
       CHECK_FALSE(r.ok);
@@ -267,13 +267,88 @@ TEST_SUITE("shards") {
       CHECK(r.message == message);
       CHECK(s.bundle.find_post("p1") == nullptr);
     };
-    refused("quire-slugs 1\n0 p1", "format", "line 1: expected \"quire-slugs 2\"");
-    refused("quire-slugs 2\n20 p1", "schema", "line 2: expected \"<position> <slug>\" (a position below 20)");
-    refused("quire-slugs 2\n0 p1\n1 p1", "schema", "\"p1\" given twice");
-    refused("quire-slugs 2\n0 p/1", "schema", "line 2: the slug \"p/1\" does not belong here");
+    refused("quire-slugs 1\n0 p1", "format", "line 1: expected \"quire-slugs 3\"");
+    refused("quire-slugs 2\n0 p1", "format", "line 1: expected \"quire-slugs 3\"");  // a version-2 bundle's
+    refused("quire-slugs 3\n20 p1", "schema", "line 2: expected \"<position> <slug>\" (a position below 20)");
+    refused("quire-slugs 3\n0 p1\n= 2024-01-02\tA\n1 p1\n= 2024-01-02\tB", "schema", "\"p1\" given twice");
+    refused("quire-slugs 3\n0 p/1", "schema", "line 2: the slug \"p/1\" does not belong here");
+    // Each post's line is followed by its date and title, a tab between.
+    const char* want_brief = "expected \"= <date><tab><title>\" (the post's on the line above)";
+    refused("quire-slugs 3\n0 p1\n1 p2\n= 2024-01-03\tB", "schema", (std::string("line 3: ") + want_brief).c_str());
+    refused("quire-slugs 3\n0 p1\n= 2024-01-02 A", "schema", (std::string("line 3: ") + want_brief).c_str());
+    refused("quire-slugs 3\n0 p1\n= 2024-01-02\t", "schema", (std::string("line 3: ") + want_brief).c_str());
+    refused("quire-slugs 3\n0 p1\n= 2024-01-02\tA\n1 p2", "schema", (std::string("line 4: ") + want_brief).c_str());
+    refused("quire-slugs 3\n0 p1\n= 2024-13-02\tA", "schema", "line 3: expected a date, got \"2024-13-02\"");
     REQUIRE(quire::add_post_file(s.bundle, path, good).ok);
     REQUIRE(s.bundle.find_post("p1") == &s.bundle.posts[19]);
-    CHECK(s.bundle.posts[19].stub);
+    const quire::Post& p1 = s.bundle.posts[19];
+    CHECK(p1.stub);
+    CHECK(p1.brief);  // its date and title, for a list of titles
+    CHECK(p1.title == "Post 1");
+    CHECK(p1.date == "2024-01-02T10:00:00Z");
+    CHECK(p1.when.day == 2);
+    CHECK(p1.summary.empty());
+    // Its shard adds the rest; the post is whole.
+    quire::View v;
+    render_fetching(s, "/posts/p1/", v);
+    CHECK_FALSE(p1.stub);
+    CHECK_FALSE(p1.brief);
+    CHECK(p1.summary == "Summary of 1.");
+  }
+
+  TEST_CASE("a version-2 bundle (slug files without dates and titles) still loads and renders") {
+    const quire::Bundle full = posts(20);
+    Sharded s = sharded(full, 8);
+    // Written as version 2 would be: its slug files without the "=" lines.
+    std::string index = s.split.index;
+    const size_t v = index.find(R"("version":3)");
+    REQUIRE(v != std::string::npos);
+    index.replace(v, 11, R"("version":2)");
+    auto r = quire::load_bundle(index);
+    REQUIRE_MESSAGE(r.ok, r.message);
+    s.bundle = std::move(r.bundle);
+    CHECK_FALSE(s.bundle.slug_briefs);
+    const std::string path = s.bundle.slug_files[0];
+    std::string v2 = "quire-slugs 2";
+    const std::string& v3 = s.files[path];
+    for (size_t at = v3.find('\n'), end; at != std::string::npos; at = end) {
+      end = v3.find('\n', at + 1);
+      const std::string line = v3.substr(at, end == std::string::npos ? std::string::npos : end - at);
+      if (line.rfind("\n= ", 0) != 0) v2 += line;
+    }
+    CHECK(v2.rfind("quire-slugs 2\n0 p1\n1 p2\n", 0) == 0);
+    quire::ChunkResult refused = quire::add_post_file(s.bundle, path, v3);
+    CHECK_FALSE(refused.ok);
+    CHECK(refused.message == "line 1: expected \"quire-slugs 2\"");
+    s.files[path] = v2;
+    quire::View got;
+    for (const char* p : {"/posts/p1/", "/posts/nope/", "/", "/archive/2024/05/"}) {
+      CAPTURE(p);
+      render_fetching(s, p, got);
+      const quire::View want = quire::render_view(full, quire::parse_route(p, full));
+      CHECK(got.status == want.status);
+      if (want.status == 200) CHECK(got.html == want.html);
+    }
+    CHECK_FALSE(s.bundle.posts[19].brief);
+  }
+
+  TEST_CASE("a 404 view lists the nearest posts its slug file names, with no shard fetched") {
+    const quire::Bundle full = posts(40);
+    Sharded s = sharded(full, 8);
+    quire::View v;
+    // A link by title words, no post's slug: the slug file of "post-1" is all that is fetched.
+    const std::vector<std::string> got = render_fetching(s, "/posts/post-1/", v);
+    REQUIRE(got.size() == 1);
+    CHECK(got[0].rfind("chunks/slugs-", 0) == 0);
+    CHECK(v.status == 404);
+    REQUIRE(v.html.find("<div class=\"near-posts\">\n<h2>") != std::string::npos);
+    // Each nearest post as the whole bundle's 404 view lists it: date, title, link.
+    const quire::View whole = quire::render_view(full, quire::parse_route("/posts/post-1/", full));
+    const size_t from = whole.html.find("<ul class=\"post-index\">");
+    REQUIRE(from != std::string::npos);
+    const std::string first_item = whole.html.substr(from, whole.html.find("</li>", from) - from);
+    CHECK(v.html.find(first_item) != std::string::npos);
+    for (const quire::Post& p : s.bundle.posts) CHECK(p.stub);  // no shard added
   }
 
   TEST_CASE("a bad index is refused with a message naming the line") {
@@ -297,11 +372,11 @@ TEST_SUITE("shards") {
     CHECK(message("\\nm 2024 11 ", "\\nm 2024 13 ") ==
           "schema: index: line 6: expected \"m <year> <month> <count> <posts>\"");
     // Version 1 knows no index: skipped like any unknown key.
-    CHECK(message(R"("version":2)", R"("version":1)") == "schema: posts: missing (expected array)");
+    CHECK(message(R"("version":3)", R"("version":1)") == "schema: posts: missing (expected array)");
     CHECK(message(R"("index":)", R"("posts":[],"index":)") ==
           "schema: posts: not expected beside \"index\" (the posts are in the shards)");
-    CHECK(message(R"("version":2)", R"("version":3)") ==
-          "version: version: bundle version 3 is newer than this Quire supports (2); upgrade Quire");
+    CHECK(message(R"("version":3)", R"("version":4)") ==
+          "version: version: bundle version 4 is newer than this Quire supports (3); upgrade Quire");
   }
 
   TEST_CASE("a blog with a permalink pattern, own permalinks and aliases is sharded; every path renders as whole") {
@@ -315,7 +390,7 @@ TEST_SUITE("shards") {
       return keys;
     });
     Sharded s = sharded(full, 8);
-    CHECK(s.split.index.find(R"("version":2)") != std::string::npos);
+    CHECK(s.split.index.find(R"("version":3)") != std::string::npos);
     CHECK(s.split.index.find(R"("index":"200 8 0 1\n)") != std::string::npos);  // paths 1
     CHECK(s.bundle.slug_files.size() == 3);  // 200 slugs, 200 paths, 132 aliases
     CHECK(s.bundle.slug_paths);
@@ -382,8 +457,10 @@ TEST_SUITE("shards") {
     REQUIRE(s.bundle.slug_files.size() == 1);
     const std::string path = s.bundle.slug_files[0];
     const std::string good = s.files[path];
-    CHECK(good == "quire-slugs 2\n0 p1 /2024/p1/\n1 p2 /2024/p2/\n1 p2 >/old/two/\n2 p3 /2024/p3/\n"
-                  "3 p4 /2024/p4/\n4 p5 /2024/p5/\n5 p6 /2024/p6/");
+    CHECK(good == "quire-slugs 3\n0 p1 /2024/p1/\n= 2024-01-02T10:00:00Z\tPost 1\n1 p2 /2024/p2/\n"
+                  "= 2024-03-03T10:00:00Z\tPost 2\n1 p2 >/old/two/\n2 p3 /2024/p3/\n= 2024-05-04T10:00:00Z\tPost 3\n"
+                  "3 p4 /2024/p4/\n= 2024-07-05T10:00:00Z\tPost 4\n4 p5 /2024/p5/\n= 2024-09-06T10:00:00Z\tPost 5\n"
+                  "5 p6 /2024/p6/\n= 2024-11-07T10:00:00Z\tPost 6");
     auto refused = [&](const std::string& bytes, const char* message) {
       quire::ChunkResult r = quire::add_post_file(s.bundle, path, bytes);
       CHECK_FALSE(r.ok);
@@ -392,10 +469,10 @@ TEST_SUITE("shards") {
       CHECK(s.bundle.find_post("p1") == nullptr);
       CHECK(s.bundle.paths.empty());
     };
-    refused("quire-slugs 2\n0 p1 2024/p1/", "line 2: expected \"<position> <slug> /<path>\" or \"<position> <slug> >/<path>\"");
-    refused("quire-slugs 2\n0 p1 /a/\n1 p2 /a/", "\"a/\" given twice");
-    refused("quire-slugs 2\n0 p1 /a/\n0 p1 /b/", "\"b/\" given twice");
-    refused("quire-slugs 2\n0 p1 >/a/\n1 p2 >/a/", "\"a/\" given twice");
+    refused("quire-slugs 3\n0 p1 2024/p1/", "line 2: expected \"<position> <slug> /<path>\" or \"<position> <slug> >/<path>\"");
+    refused("quire-slugs 3\n0 p1 /a/\n= 2024-01-02\tA\n1 p2 /a/\n= 2024-01-02\tB", "\"a/\" given twice");
+    refused("quire-slugs 3\n0 p1 /a/\n= 2024-01-02\tA\n0 p1 /b/\n= 2024-01-02\tA", "\"b/\" given twice");
+    refused("quire-slugs 3\n0 p1 >/a/\n1 p2 >/a/", "\"a/\" given twice");  // an alias's line has no "=" line
     REQUIRE(quire::add_post_file(s.bundle, path, good).ok);
     CHECK(s.bundle.find_path("old/two/") == &s.bundle.posts[4]);
     CHECK(s.bundle.find_path("2024/p1/") == &s.bundle.posts[5]);
