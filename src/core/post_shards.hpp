@@ -35,8 +35,9 @@
 //   = <date><tab><title>          after each line of the two first kinds:
 //                                 the post's date (as written, ISO 8601;
 //                                 it may hold a space, never a tab) and
-//                                 title (to the end of the line; a line
-//                                 break in it written as a space)
+//                                 title (to the end of the line; a
+//                                 backslash, line feed and carriage return
+//                                 in it written \\, \n and \r)
 // (A version-2 bundle's slug files say "quire-slugs 2" and have no "="
 // lines.) Loaded, every post is a stub (Post::stub: nothing known; once its
 // slug file is added, its slug, and in version 3 its date and title, which

@@ -279,6 +279,10 @@ TEST_SUITE("shards") {
     refused("quire-slugs 3\n0 p1\n= 2024-01-02\t", "schema", (std::string("line 3: ") + want_brief).c_str());
     refused("quire-slugs 3\n0 p1\n= 2024-01-02\tA\n1 p2", "schema", (std::string("line 4: ") + want_brief).c_str());
     refused("quire-slugs 3\n0 p1\n= 2024-13-02\tA", "schema", "line 3: expected a date, got \"2024-13-02\"");
+    refused("quire-slugs 3\n0 p1\n= 2024-01-02\tA\\tB", "schema",
+            "line 3: a backslash in the title must be followed by \\, n or r");
+    refused("quire-slugs 3\n0 p1\n= 2024-01-02\tA\\", "schema",
+            "line 3: a backslash in the title must be followed by \\, n or r");
     REQUIRE(quire::add_post_file(s.bundle, path, good).ok);
     REQUIRE(s.bundle.find_post("p1") == &s.bundle.posts[19]);
     const quire::Post& p1 = s.bundle.posts[19];
@@ -294,6 +298,20 @@ TEST_SUITE("shards") {
     CHECK_FALSE(p1.stub);
     CHECK_FALSE(p1.brief);
     CHECK(p1.summary == "Summary of 1.");
+  }
+
+  TEST_CASE("a title with a line break, a backslash or a tab is on one line of its slug file, and comes back whole") {
+    quire::Bundle full = posts(20);
+    const std::string title = "Two\nlines, a \\ and\r\n a\ttab \\n";
+    full.posts[19].title = title;  // p1
+    Sharded s = sharded(full, 8);
+    const std::string& file = s.files[s.bundle.slug_files[0]];
+    CHECK(file.rfind("quire-slugs 3\n0 p1\n= 2024-01-02T10:00:00Z\tTwo\\nlines, a \\\\ and\\r\\n a\ttab \\\\n\n1 p2\n", 0) == 0);
+    quire::View v;
+    render_fetching(s, "/posts/nope/", v);  // the slug file only
+    CHECK(s.bundle.posts[19].stub);
+    CHECK(s.bundle.posts[19].brief);
+    CHECK(s.bundle.posts[19].title == title);
   }
 
   TEST_CASE("a version-2 bundle (slug files without dates and titles) still loads and renders") {
