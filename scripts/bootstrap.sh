@@ -17,6 +17,8 @@ done
 # Debian packages: the one list, with what each is for.
 pkgs=(
   cmake g++ make          # native build
+  ccache                  # compiler cache outside the clone (~/.cache/ccache): a clean clone's
+                          # native and sanitized builds reuse what an earlier one compiled
   patch                   # our change to md4c's source (cmake/md4c-0.4.8-linear.patch)
   emscripten              # WASM build (emcc 3.1.6)
   libyaml-cpp-dev         # front matter parsing (native CLI only)

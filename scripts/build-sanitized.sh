@@ -9,9 +9,10 @@ cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
 (( jobs > 2 )) && jobs=2
 : "${QUIRE_WERROR:=ON}"
+source scripts/ccache.sh  # quire_launcher: the compiler cache
 if [[ ! -f build/fuzz/Makefile ]]; then  # a configure that failed left no Makefile: run it again
   CC=clang-14 CXX=clang++-14 cmake -S . -B build/fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DQUIRE_FUZZ=ON -DQUIRE_WERROR="$QUIRE_WERROR" >/dev/null
+    -DQUIRE_FUZZ=ON -DQUIRE_WERROR="$QUIRE_WERROR" "${quire_launcher[@]}" >/dev/null
 fi
 # The CLI is not needed here: only the harnesses, the seeds and the tests.
 cmake --build build/fuzz -j "$jobs" --target quire_tests fuzz_seeds \

@@ -5,9 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
 : "${QUIRE_WERROR:=ON}"
+source scripts/ccache.sh  # quire_launcher: the native and sanitized builds' compiler cache
 
 if [[ ! -f build/native/Makefile ]]; then  # a configure that failed left no Makefile: run it again
-  cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release -DQUIRE_WERROR="$QUIRE_WERROR" >/dev/null
+  cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release -DQUIRE_WERROR="$QUIRE_WERROR" "${quire_launcher[@]}" >/dev/null
 fi
 cmake --build build/native -j "$jobs"
 
