@@ -441,6 +441,7 @@ SearchRun run_search(const Bundle& b, std::string_view query) {
 }
 
 NearPosts near_posts(const Bundle& b, std::string_view path, size_t limit) {
+  constexpr size_t kNearWords = 8;  // the path's first words, at most
   NearPosts out;
   std::string_view rest = path.substr(0, path.find_first_of("?#"));
   if (rest.substr(0, b.site.base_path.size()) == b.site.base_path) rest.remove_prefix(b.site.base_path.size());
@@ -452,11 +453,11 @@ NearPosts near_posts(const Bundle& b, std::string_view path, size_t limit) {
     if (std::all_of(t.term.begin(), t.term.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;  // dates
     words.push_back(t.term);
     out.words += (out.words.empty() ? "" : " ") + t.term;
-    if (words.size() == 8) break;
+    if (words.size() == kNearWords) break;
   }
   if (words.empty()) return out;
-  std::vector<bool> typos;  // whether a word is long enough to match with a typo
-  for (const std::string& w : words) typos.push_back(term_chars(w) >= 4);
+  bool typos[kNearWords];  // whether a word is long enough to match with a typo
+  for (size_t k = 0; k < words.size(); ++k) typos[k] = term_chars(words[k]) >= 4;
   std::vector<std::pair<int, size_t>> scored;
   std::vector<SearchToken> tokens;
   for (size_t i = 0; i < b.posts.size(); ++i) {
