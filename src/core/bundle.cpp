@@ -1581,6 +1581,15 @@ void index_posts(Bundle& b, std::vector<uint32_t> table, const TagNames& names, 
 
 }  // namespace
 
+bool read_json_string(std::string_view quoted, std::string& out) {
+  Cursor in(quoted);
+  Type t;
+  Raw raw;
+  if (quoted.empty() || quoted[0] != '"' || !in.peek(t) || !in.string(raw) || in.remaining() != 0) return false;
+  out = text_of(raw);
+  return true;
+}
+
 std::string tag_slug(std::string_view tag) {
   std::string spelled;
   for (char c : tag) {

@@ -299,6 +299,11 @@ struct ChunkResult {
 // have a body keep it). Nothing is changed unless the whole chunk is valid.
 ChunkResult add_chunk(Bundle& bundle, std::string_view bytes);
 
+// Reads one JSON string (its quotes included, nothing around them) as the
+// bundle's strings are read: escapes decoded, UTF-8 checked. False when it
+// is not one (post_shards.hpp's slug files write titles so).
+bool read_json_string(std::string_view quoted, std::string& out);
+
 // Reads the entries of a shard of posts (core/post_shards.hpp): a document
 // {"format": `format`, "version": 2, "from": <n>, "posts": [..]} whose
 // posts have the schema above, but "chunk" the chunk's path. The result's

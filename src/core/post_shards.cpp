@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 
+#include "core/bundle_writer.hpp"
 #include "core/permalink.hpp"
 
 namespace quire {
@@ -222,42 +223,6 @@ const std::string* missing_path_file(const Bundle& b, std::string_view asked) {
   return k < b.slug_files_added.size() && !b.slug_files_added[k] ? &b.slug_files[k] : nullptr;
 }
 
-namespace {
-
-// A title on one line of a slug file: a backslash, a line feed and a
-// carriage return written \\, \n and \r.
-std::string escape_title(std::string_view title) {
-  std::string out;
-  out.reserve(title.size());
-  for (char c : title) {
-    if (c == '\\') out += "\\\\";
-    else if (c == '\n') out += "\\n";
-    else if (c == '\r') out += "\\r";
-    else out += c;
-  }
-  return out;
-}
-
-// The reverse; `out` stays empty when `written` has no escape (the title is
-// `written` itself). False for a backslash followed by anything else.
-bool unescape_title(std::string_view written, std::string& out) {
-  if (written.find('\\') == std::string_view::npos) return true;
-  for (size_t i = 0; i < written.size(); ++i) {
-    if (written[i] != '\\') {
-      out += written[i];
-      continue;
-    }
-    const char next = i + 1 < written.size() ? written[++i] : '\0';
-    if (next == '\\') out += '\\';
-    else if (next == 'n') out += '\n';
-    else if (next == 'r') out += '\r';
-    else return false;
-  }
-  return true;
-}
-
-}  // namespace
-
 ChunkResult add_slug_file(Bundle& b, std::string_view path, std::string_view bytes) {
   ChunkResult r;
   auto at = std::find(b.slug_files.begin(), b.slug_files.end(), path);
@@ -272,9 +237,9 @@ ChunkResult add_slug_file(Bundle& b, std::string_view path, std::string_view byt
     size_t post;
     std::string_view slug, path;  // path: "" for a slug's line
     bool alias;
-    std::string_view date, title;  // the "=" line after it (version 3), the title as written
+    std::string_view date;  // the "=" line after it (version 3)
     DateTime when;
-    std::string unescaped;  // the title, when written with escapes
+    std::string title;
   };
   std::vector<Line> found;
   auto fail = [&r](std::string message) {
@@ -288,13 +253,12 @@ ChunkResult add_slug_file(Bundle& b, std::string_view path, std::string_view byt
       // The "=" line of the line above.
       const std::string_view l = in.line();
       const size_t tab = l.size() > 2 ? l.find('\t', 2) : std::string_view::npos;
-      if (l.substr(0, 2) != "= " || tab == std::string_view::npos || tab + 1 == l.size())
+      if (l.substr(0, 2) != "= " || tab == std::string_view::npos)
         return fail(in.where() + "expected \"= <date><tab><title>\" (the post's on the line above)");
       Line& post = found.back();
       post.date = l.substr(2, tab - 2);
-      post.title = l.substr(tab + 1);
-      if (!unescape_title(post.title, post.unescaped))
-        return fail(in.where() + "a backslash in the title must be followed by \\, n or r");
+      if (!read_json_string(l.substr(tab + 1), post.title) || post.title.empty())
+        return fail(in.where() + "expected the title as a JSON string, not empty");
       const std::optional<DateTime> when = parse_date(post.date);
       if (!when) return fail(in.where() + "expected a date, got \"" + std::string(post.date) + "\"");
       post.when = *when;
@@ -306,7 +270,7 @@ ChunkResult add_slug_file(Bundle& b, std::string_view path, std::string_view byt
     const std::string_view rest = in.line();
     const size_t space = rest.find(' ');
     const bool has_path = space != std::string_view::npos;
-    Line line{n - 1 - pos, rest.substr(0, space), {}, false, {}, {}, {}, {}};
+    Line line{n - 1 - pos, rest.substr(0, space), {}, false, {}, {}, {}};
     if (has_path) {  // "/<path>" or ">/<path>", to the end of the line
       std::string_view where = rest.substr(space + 1);
       line.alias = !where.empty() && where[0] == '>';
@@ -360,7 +324,7 @@ ChunkResult add_slug_file(Bundle& b, std::string_view path, std::string_view byt
     if (p.stub && !p.brief && !l.date.empty()) {
       p.date = std::string(l.date);
       p.when = l.when;
-      p.title = l.unescaped.empty() ? std::string(l.title) : l.unescaped;
+      p.title = l.title;
       p.brief = true;
     }
     if (l.path.empty()) continue;
@@ -527,7 +491,8 @@ std::vector<std::string> write_slug_files(const Bundle& b) {
   for (size_t pos = 0; pos < n; ++pos) {  // from the oldest: a new post adds lines
     const Post& p = b.posts[n - 1 - pos];
     const std::string head = "\n" + std::to_string(pos) + " " + p.slug.str();
-    const std::string brief = "\n= " + p.date.str() + "\t" + escape_title(p.title);  // its date and title
+    std::string brief = "\n= " + p.date.str() + "\t";  // its date and title
+    append_json_string(brief, p.title);
     const std::string& path = own[n - 1 - pos];
     if (path.empty()) {
       file(p.slug) += head + brief;

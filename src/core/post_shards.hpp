@@ -32,12 +32,11 @@
 //   <position> <slug> /<path>     a post's own path: in its slug's file and
 //                                 its path's (instead of the line above)
 //   <position> <slug> >/<path>    an alias of the post: in the alias's file
-//   = <date><tab><title>          after each line of the two first kinds:
+//   = <date><tab>"<title>"        after each line of the two first kinds:
 //                                 the post's date (as written, ISO 8601;
 //                                 it may hold a space, never a tab) and
-//                                 title (to the end of the line; a
-//                                 backslash, line feed and carriage return
-//                                 in it written \\, \n and \r)
+//                                 title, a JSON string (as in the shard:
+//                                 a line break in it is \n)
 // (A version-2 bundle's slug files say "quire-slugs 2" and have no "="
 // lines.) Loaded, every post is a stub (Post::stub: nothing known; once its
 // slug file is added, its slug, and in version 3 its date and title, which

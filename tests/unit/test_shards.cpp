@@ -259,7 +259,7 @@ TEST_SUITE("shards") {
     REQUIRE(s.bundle.slug_files.size() == 1);
     const std::string path = s.bundle.slug_files[0];
     const std::string good = s.files[path];
-    CHECK(good.rfind("quire-slugs 3\n0 p1\n= 2024-01-02T10:00:00Z\tPost 1\n1 p2\n= 2024-01-03T10:00:00Z\tPost 2\n", 0) == 0);
+    CHECK(good.rfind("quire-slugs 3\n0 p1\n= 2024-01-02T10:00:00Z\t\"Post 1\"\n1 p2\n= 2024-01-03T10:00:00Z\t\"Post 2\"\n", 0) == 0);
     auto refused = [&](const std::string& bytes, const char* code, const char* message) {
       quire::ChunkResult r = quire::add_post_file(s.bundle, path, bytes);
       CHECK_FALSE(r.ok);
@@ -270,19 +270,21 @@ TEST_SUITE("shards") {
     refused("quire-slugs 1\n0 p1", "format", "line 1: expected \"quire-slugs 3\"");
     refused("quire-slugs 2\n0 p1", "format", "line 1: expected \"quire-slugs 3\"");  // a version-2 bundle's
     refused("quire-slugs 3\n20 p1", "schema", "line 2: expected \"<position> <slug>\" (a position below 20)");
-    refused("quire-slugs 3\n0 p1\n= 2024-01-02\tA\n1 p1\n= 2024-01-02\tB", "schema", "\"p1\" given twice");
+    refused("quire-slugs 3\n0 p1\n= 2024-01-02\t\"A\"\n1 p1\n= 2024-01-02\t\"B\"", "schema", "\"p1\" given twice");
     refused("quire-slugs 3\n0 p/1", "schema", "line 2: the slug \"p/1\" does not belong here");
     // Each post's line is followed by its date and title, a tab between.
     const char* want_brief = "expected \"= <date><tab><title>\" (the post's on the line above)";
-    refused("quire-slugs 3\n0 p1\n1 p2\n= 2024-01-03\tB", "schema", (std::string("line 3: ") + want_brief).c_str());
-    refused("quire-slugs 3\n0 p1\n= 2024-01-02 A", "schema", (std::string("line 3: ") + want_brief).c_str());
-    refused("quire-slugs 3\n0 p1\n= 2024-01-02\t", "schema", (std::string("line 3: ") + want_brief).c_str());
-    refused("quire-slugs 3\n0 p1\n= 2024-01-02\tA\n1 p2", "schema", (std::string("line 4: ") + want_brief).c_str());
-    refused("quire-slugs 3\n0 p1\n= 2024-13-02\tA", "schema", "line 3: expected a date, got \"2024-13-02\"");
-    refused("quire-slugs 3\n0 p1\n= 2024-01-02\tA\\tB", "schema",
-            "line 3: a backslash in the title must be followed by \\, n or r");
-    refused("quire-slugs 3\n0 p1\n= 2024-01-02\tA\\", "schema",
-            "line 3: a backslash in the title must be followed by \\, n or r");
+    refused("quire-slugs 3\n0 p1\n1 p2\n= 2024-01-03\t\"B\"", "schema", (std::string("line 3: ") + want_brief).c_str());
+    refused("quire-slugs 3\n0 p1\n= 2024-01-02 \"A\"", "schema", (std::string("line 3: ") + want_brief).c_str());
+    refused("quire-slugs 3\n0 p1\n= 2024-01-02", "schema", (std::string("line 3: ") + want_brief).c_str());
+    refused("quire-slugs 3\n0 p1\n= 2024-01-02\t\"A\"\n1 p2", "schema", (std::string("line 4: ") + want_brief).c_str());
+    refused("quire-slugs 3\n0 p1\n= 2024-13-02\t\"A\"", "schema", "line 3: expected a date, got \"2024-13-02\"");
+    const char* want_title = "line 3: expected the title as a JSON string, not empty";
+    refused("quire-slugs 3\n0 p1\n= 2024-01-02\tA", "schema", want_title);  // no quotes
+    refused("quire-slugs 3\n0 p1\n= 2024-01-02\t\"\"", "schema", want_title);
+    refused("quire-slugs 3\n0 p1\n= 2024-01-02\t\"A\\qB\"", "schema", want_title);  // no such escape
+    refused("quire-slugs 3\n0 p1\n= 2024-01-02\t\"A\" x", "schema", want_title);
+    refused("quire-slugs 3\n0 p1\n= 2024-01-02\t\"A\xff\"", "schema", want_title);  // not UTF-8
     REQUIRE(quire::add_post_file(s.bundle, path, good).ok);
     REQUIRE(s.bundle.find_post("p1") == &s.bundle.posts[19]);
     const quire::Post& p1 = s.bundle.posts[19];
@@ -300,13 +302,13 @@ TEST_SUITE("shards") {
     CHECK(p1.summary == "Summary of 1.");
   }
 
-  TEST_CASE("a title with a line break, a backslash or a tab is on one line of its slug file, and comes back whole") {
+  TEST_CASE("a title with a line break, a backslash or a tab is on one line of its slug file (a JSON string), and comes back whole") {
     quire::Bundle full = posts(20);
     const std::string title = "Two\nlines, a \\ and\r\n a\ttab \\n";
     full.posts[19].title = title;  // p1
     Sharded s = sharded(full, 8);
     const std::string& file = s.files[s.bundle.slug_files[0]];
-    CHECK(file.rfind("quire-slugs 3\n0 p1\n= 2024-01-02T10:00:00Z\tTwo\\nlines, a \\\\ and\\r\\n a\ttab \\\\n\n1 p2\n", 0) == 0);
+    CHECK(file.rfind("quire-slugs 3\n0 p1\n= 2024-01-02T10:00:00Z\t\"Two\\nlines, a \\\\ and\\r\\n a\\ttab \\\\n\"\n1 p2\n", 0) == 0);
     quire::View v;
     render_fetching(s, "/posts/nope/", v);  // the slug file only
     CHECK(s.bundle.posts[19].stub);
@@ -475,10 +477,10 @@ TEST_SUITE("shards") {
     REQUIRE(s.bundle.slug_files.size() == 1);
     const std::string path = s.bundle.slug_files[0];
     const std::string good = s.files[path];
-    CHECK(good == "quire-slugs 3\n0 p1 /2024/p1/\n= 2024-01-02T10:00:00Z\tPost 1\n1 p2 /2024/p2/\n"
-                  "= 2024-03-03T10:00:00Z\tPost 2\n1 p2 >/old/two/\n2 p3 /2024/p3/\n= 2024-05-04T10:00:00Z\tPost 3\n"
-                  "3 p4 /2024/p4/\n= 2024-07-05T10:00:00Z\tPost 4\n4 p5 /2024/p5/\n= 2024-09-06T10:00:00Z\tPost 5\n"
-                  "5 p6 /2024/p6/\n= 2024-11-07T10:00:00Z\tPost 6");
+    CHECK(good == "quire-slugs 3\n0 p1 /2024/p1/\n= 2024-01-02T10:00:00Z\t\"Post 1\"\n1 p2 /2024/p2/\n"
+                  "= 2024-03-03T10:00:00Z\t\"Post 2\"\n1 p2 >/old/two/\n2 p3 /2024/p3/\n= 2024-05-04T10:00:00Z\t\"Post 3\"\n"
+                  "3 p4 /2024/p4/\n= 2024-07-05T10:00:00Z\t\"Post 4\"\n4 p5 /2024/p5/\n= 2024-09-06T10:00:00Z\t\"Post 5\"\n"
+                  "5 p6 /2024/p6/\n= 2024-11-07T10:00:00Z\t\"Post 6\"");
     auto refused = [&](const std::string& bytes, const char* message) {
       quire::ChunkResult r = quire::add_post_file(s.bundle, path, bytes);
       CHECK_FALSE(r.ok);
@@ -488,8 +490,8 @@ TEST_SUITE("shards") {
       CHECK(s.bundle.paths.empty());
     };
     refused("quire-slugs 3\n0 p1 2024/p1/", "line 2: expected \"<position> <slug> /<path>\" or \"<position> <slug> >/<path>\"");
-    refused("quire-slugs 3\n0 p1 /a/\n= 2024-01-02\tA\n1 p2 /a/\n= 2024-01-02\tB", "\"a/\" given twice");
-    refused("quire-slugs 3\n0 p1 /a/\n= 2024-01-02\tA\n0 p1 /b/\n= 2024-01-02\tA", "\"b/\" given twice");
+    refused("quire-slugs 3\n0 p1 /a/\n= 2024-01-02\t\"A\"\n1 p2 /a/\n= 2024-01-02\t\"B\"", "\"a/\" given twice");
+    refused("quire-slugs 3\n0 p1 /a/\n= 2024-01-02\t\"A\"\n0 p1 /b/\n= 2024-01-02\t\"A\"", "\"b/\" given twice");
     refused("quire-slugs 3\n0 p1 >/a/\n1 p2 >/a/", "\"a/\" given twice");  // an alias's line has no "=" line
     REQUIRE(quire::add_post_file(s.bundle, path, good).ok);
     CHECK(s.bundle.find_path("old/two/") == &s.bundle.posts[4]);
