@@ -211,6 +211,14 @@ const std::string* missing_slug_file(const Bundle& b, std::string_view slug) {
   return k < b.slug_files_added.size() && !b.slug_files_added[k] ? &b.slug_files[k] : nullptr;
 }
 
+std::string missing_slug_files_for_near(const Bundle& b) {
+  std::string out;
+  if (b.slug_files.size() > kNearSlugFiles) return out;
+  for (size_t k = 0; k < b.slug_files.size(); ++k)
+    if (k >= b.slug_files_added.size() || !b.slug_files_added[k]) out += (out.empty() ? "" : "\n") + b.slug_files[k];
+  return out;
+}
+
 const std::string* missing_path_file(const Bundle& b, std::string_view asked) {
   if (!b.slug_paths || b.slug_files.empty() || b.posts.empty()) return nullptr;
   std::string_view base = b.site.base_path.empty() ? std::string_view("/") : std::string_view(b.site.base_path);

@@ -62,12 +62,20 @@ inline constexpr const char* kSlugFileHeader = "quire-slugs 3";
 inline constexpr const char* kSlugFileHeaderV2 = "quire-slugs 2";  // a version-2 bundle's
 // About this many slugs a slug file (~2-3 KB gzip).
 inline constexpr size_t kSlugsPerFile = 250;
+// A blog of at most this many slug files (about 2,000 posts) has its 404
+// view's nearest posts looked for among all of them (the files not added,
+// fetched in one more round; their dates and titles are enough to list
+// them); a larger one among its path's file only, as the router loaded it.
+inline constexpr size_t kNearSlugFiles = 8;
 
 // Which of `files` slug files holds `slug` (FNV-1a of its bytes: the same on
 // every machine).
 size_t slug_file_of(std::string_view slug, size_t files);
 // The slug file a post view of `slug` needs (null: none, or added).
 const std::string* missing_slug_file(const Bundle& bundle, std::string_view slug);
+// Every slug file not added yet, one a line, when there are at most
+// kNearSlugFiles of them in all ("" otherwise).
+std::string missing_slug_files_for_near(const Bundle& bundle);
 // The slug file that says which post is at `asked` (a URL path, base_path
 // included), when the bundle has paths (null: none, or added).
 const std::string* missing_path_file(const Bundle& bundle, std::string_view asked);

@@ -736,6 +736,9 @@ class ViewBuilder {
         .text(path(route_of(RouteKind::ArchiveIndex))).raw("\">browse the archive</a>.</p>\n");
     // Its words in the search box, and the posts nearest the path asked
     // for, below it (room kept for them: nothing moves when they appear).
+    // A sharded blog of a few slug files has them all loaded first, so that
+    // every post is a candidate, not only those its path's file names.
+    v_.needs = missing_slug_files_for_near(b_);
     const NearPosts near = near_posts(b_, route_.asked);
     search_form(h, near.words);
     h.raw("<div class=\"near-posts\">");

@@ -316,6 +316,29 @@ TEST_SUITE("shards") {
     CHECK(s.bundle.posts[19].title == title);
   }
 
+  TEST_CASE("a 404 view of a blog of a few slug files looks among all their posts, still without shards") {
+    // 700 posts: 3 slug files. The path's own file need not hold the post it means.
+    const quire::Bundle full = posts(700);
+    Sharded s = sharded(full, 64);
+    REQUIRE(s.bundle.slug_files.size() == 3);
+    REQUIRE(s.bundle.slug_files.size() <= quire::kNearSlugFiles);
+    // A mistyped link to post n whose slug file is not the link's own.
+    int n = 600;
+    while (quire::slug_file_of("post-" + std::to_string(n) + "x", 3) == quire::slug_file_of("p" + std::to_string(n), 3)) ++n;
+    const std::string link = "/posts/post-" + std::to_string(n) + "x/";
+    quire::View v;
+    const std::vector<std::string> got = render_fetching(s, link, v);
+    CHECK(v.status == 404);
+    CHECK(got.size() == 3);  // the path's file, then the two others; no shard
+    for (const std::string& f : got) CHECK(f.rfind("chunks/slugs-", 0) == 0);
+    // As the whole bundle suggests: every post is a candidate, post n first.
+    CHECK(v.html.find("Post " + std::to_string(n) + "<") != std::string::npos);
+    const quire::View whole = quire::render_view(full, quire::parse_route(link, full));
+    const size_t at = whole.html.find("<div class=\"near-posts\">");
+    REQUIRE(at != std::string::npos);
+    CHECK(v.html.substr(v.html.find("<div class=\"near-posts\">")) == whole.html.substr(at));
+  }
+
   TEST_CASE("a version-2 bundle (slug files without dates and titles) still loads and renders") {
     const quire::Bundle full = posts(20);
     Sharded s = sharded(full, 8);
