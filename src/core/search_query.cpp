@@ -149,14 +149,19 @@ SearchRun run_search(const Bundle& b, std::string_view query) {
   });
   if (b.search.empty() && any_words) {  // no index: the text scan
     std::string words;
+    std::vector<size_t> excluded;  // posts holding every word of a -part, as the scan matches them
     for (const Part& p : parts)
       if (p.kind == Part::Word || p.kind == Part::Phrase) {
         words += p.raw;  // the scan folds case only (search.hpp)
         words += ' ';
         for (const std::string& t : p.terms) run.marks.push_back({t, true});
+      } else if (p.kind == Part::Exclude && !p.terms.empty()) {
+        for (size_t post : search_posts(b, p.raw)) excluded.push_back(post);
       }
+    std::sort(excluded.begin(), excluded.end());
     for (size_t post : search_posts(b, words))
-      if (!unknown_tag && std::all_of(tags.begin(), tags.end(), [&](const TagInfo* t) {
+      if (!unknown_tag && !std::binary_search(excluded.begin(), excluded.end(), post) &&
+          std::all_of(tags.begin(), tags.end(), [&](const TagInfo* t) {
             return std::binary_search(t->posts.begin(), t->posts.end(), post);
           }))
         run.hits.push_back(post);

@@ -486,27 +486,33 @@ TEST_SUITE("views") {
     auto r = quire::load_bundle(R"({"format":"quire-bundle","version":1,"site":{"title":"S"},"posts":[)" + posts + "]}");
     REQUIRE_MESSAGE(r.ok, r.message);
     const quire::Bundle& b = r.bundle;
-    static_assert(quire::kSearchHitsPerPage == 20, "the counts below assume 20 a page");
+    static_assert(quire::kSearchHitsPerPage == 10, "the counts below assume 10 a page");
     auto first = view(b, "/search/?q=common");
     CHECK(first.status == 200);
-    CHECK(has(first.html, "120 posts match “common” · 1–20 shown."));
-    CHECK(count(first.html, "<li class=\"search-hit\">") == 20);
+    CHECK(has(first.html, "120 posts match “common” · 1–10 shown."));
+    CHECK(count(first.html, "<li class=\"search-hit\">") == 10);
     CHECK(has(first.html, ">Common 119</a>"));  // newest first
     CHECK(has(first.html, "href=\"/search/?q=common&amp;page=2\""));
     CHECK(first.next_path == "/search/?q=common&page=2");
     CHECK(first.title == "Search: common — S");
-    auto last = view(b, "/search/?q=common&page=6");
+    auto last = view(b, "/search/?q=common&page=12");
     CHECK(last.status == 200);
-    CHECK(has(last.html, "· 101–120 shown."));
-    CHECK(count(last.html, "<li class=\"search-hit\">") == 20);
+    CHECK(has(last.html, "· 111–120 shown."));
+    CHECK(count(last.html, "<li class=\"search-hit\">") == 10);
     CHECK(has(last.html, ">Common 0</a>"));
-    CHECK(last.prev_path == "/search/?q=common&page=5");
+    CHECK(last.prev_path == "/search/?q=common&page=11");
     CHECK(last.next_path.empty());
-    CHECK(last.title == "Search: common, page 6 — S");
-    CHECK(view(b, "/search/?q=common&page=7").status == 404);
-    auto few = view(b, "/search/?q=common+11");  // Common 11 and 110 to 119
-    CHECK(has(few.html, "11 posts match “common 11”."));
-    CHECK_FALSE(has(few.html, "class=\"pagination\""));
+    CHECK(last.title == "Search: common, page 12 — S");
+    CHECK(view(b, "/search/?q=common&page=13").status == 404);
+    auto more = view(b, "/search/?q=common+11");  // Common 11 and 110 to 119: one more than a page
+    CHECK(has(more.html, "11 posts match “common 11” · 1–10 shown."));
+    CHECK(has(more.html, "class=\"pagination\""));
+    auto full = view(b, "/search/?q=common+-110+11");  // a page exactly (the last word is a prefix)
+    CHECK(has(full.html, "10 posts match “common -110 11”."));
+    CHECK(count(full.html, "<li class=\"search-hit\">") == 10);
+    CHECK_FALSE(has(full.html, "class=\"pagination\""));
+    // -word on a bundle without a search index (the text scan) too.
+    CHECK(has(view(b, "/search/?q=common+-Common").html, "0 posts match"));
   }
 
   TEST_CASE("the 404 view has a title and a way home") {
