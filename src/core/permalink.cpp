@@ -143,12 +143,25 @@ const char* reserved_path(std::string_view normal, bool categories) {
   if (first == "tags") return "the tag pages /tags/";
   if (first == "categories" && categories) return "the category pages /categories/";
   if (first == "archive") {
-    // The archive is /archive/ and its months /archive/YYYY/MM/ (router.cpp);
-    // a blog whose posts lived at /archive/<title>/ keeps them there.
-    const std::string_view rest = normal.substr(std::min(normal.size(), first.size() + 1));
-    const std::string_view second = rest.substr(0, rest.find('/'));
-    const bool year = second.size() == 4 && std::all_of(second.begin(), second.end(), [](char c) { return c >= '0' && c <= '9'; });
-    if (second.empty() || year) return "the archive /archive/";
+    // The archive is /archive/ and its months /archive/YYYY/MM/ (router.cpp;
+    // /archive/YYYY/ is kept for it too). Whatever else lies under /archive/
+    // is free: a blog whose posts lived at /archive/<title>/, or at
+    // /archive/:year/:month/:day/:title/ (Jekyll), keeps them there.
+    auto digits = [](std::string_view s, size_t n) {
+      return s.size() == n && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    std::string_view rest = normal.substr(std::min(normal.size(), first.size() + 1));
+    std::string_view seg[4];  // after "archive/": a month's page is 2 deep, its file 3
+    size_t n = 0;
+    while (!rest.empty() && n < 4) {
+      const size_t end = std::min(rest.find('/'), rest.size());
+      seg[n++] = rest.substr(0, end);
+      rest.remove_prefix(std::min(rest.size(), end + 1));
+    }
+    if (n > 0 && (seg[n - 1] == "index.html" || seg[n - 1] == "index.htm")) --n;  // the folder's page
+    if (rest.empty() && (n == 0 || (n == 1 && digits(seg[0], 4)) ||
+                         (n == 2 && digits(seg[0], 4) && digits(seg[1], 2) && seg[1] >= "01" && seg[1] <= "12")))
+      return "the archive /archive/";
   }
   if (first == "search") return "the search page /search/";
   if (first == "chunks") return "the bundle's chunks /chunks/";

@@ -416,6 +416,35 @@ TEST_CASE("Jekyll: posts at /archive/:title, the config's own settings in posts,
   CHECK(quire::reserved_path("archive/hello-world/") == nullptr);
 }
 
+TEST_CASE("Jekyll: posts at /archive/:year/:month/:day/:title/ stay there, beside the build's months") {
+  // haacked.com: the build refused every post ("the archive") and wrote nothing.
+  TempDir dir;
+  const fs::path src = dir.path / "src", dest = dir.path / "blog";
+  dir.write("src/_config.yml", "title: H\nurl: https://h.example\npermalink: /archive/:year/:month/:day/:title/\n");
+  dir.write("src/_posts/2019-05-10-hello.md", "---\ntitle: Hello\nredirect_from: [/archive/2019/05/10/hi/]\n---\nText.\n");
+  dir.write("src/_posts/2019-05-11-again.md", "---\ntitle: Again\n---\nMore.\n");
+  const quire::ImportReport r = quire::import_blog(quire::Engine::jekyll, src, dest, {});
+  REQUIRE_MESSAGE(r.ok(), notes(r));
+  const quire::ContentResult built = quire::load_content(dest, {});
+  REQUIRE_MESSAGE(built.ok(), all(built.errors));
+  REQUIRE(built.bundle.posts.size() == 2);
+  const quire::Route post = quire::parse_route("/archive/2019/05/10/hello/", built.bundle);
+  CHECK(post.kind == quire::RouteKind::Post);
+  CHECK(post.slug == built.bundle.posts[1].slug);
+  const quire::Route alias = quire::parse_route("/archive/2019/05/10/hi/", built.bundle);
+  CHECK(alias.kind == quire::RouteKind::Post);
+  CHECK(alias.alias);
+  CHECK(quire::parse_route("/archive/2019/05/", built.bundle).kind == quire::RouteKind::Month);
+  CHECK(quire::parse_route("/archive/", built.bundle).kind == quire::RouteKind::ArchiveIndex);
+  // What the archive's pages are stays reserved; what lies beside them does not.
+  for (const char* taken : {"archive", "archive/", "archive/index.html", "archive/2019/", "archive/2019/05/",
+                            "archive/2019/05/index.html", "archive/2019/12/index.htm"})
+    CHECK_MESSAGE(quire::reserved_path(taken) != nullptr, taken);
+  for (const char* free : {"archive/2019/05/10/hello/", "archive/2019/13/", "archive/2019/05/x/", "archive/19/05/",
+                           "archive/2019/05/10/", "archive/hello/index.html"})
+    CHECK_MESSAGE(quire::reserved_path(free) == nullptr, free);
+}
+
 TEST_CASE("Jekyll: collections in collections_dir, their options through a YAML merge key") {
   TempDir dir;
   const fs::path src = dir.path / "src", dest = dir.path / "blog";
