@@ -938,6 +938,63 @@ TEST_CASE("Zola: the old URL of a file name with capitals, spaces or accents is 
   CHECK(post.find("aliases: [\"/blog/my-cafe-trip/\"]") != std::string::npos);
 }
 
+// Whether `text` holds `part`.
+bool holds(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+TEST_CASE("Zola: a slug key and a file name with underscores are slugified as Zola did ([slugify] paths)") {
+  // mxdzs0612: slug = "rust_learn_note_adv_1" was at /blog/rust/rust-learn-note-adv-1/.
+  const std::vector<std::pair<std::string, std::string>> posts = {
+      {"content/blog/one.md", "+++\ntitle = 'One'\ndate = 2024-01-02\nslug = \"My_First_Post\"\n+++\nSee [three](../third-post/).\n"},
+      {"content/blog/third_post.md", "+++\ntitle = 'Three'\ndate = 2024-01-03\n+++\nC\n"}};
+  SUBCASE("on, the default") {
+    auto files = posts;
+    files.push_back({"config.toml", "base_url = 'https://z.example'\n"});
+    Blog b("zola-slug-on", files);
+    REQUIRE(b.import(Engine::zola).ok());
+    const std::string one = b.out("posts/one.md"), three = b.out("posts/third_post.md");
+    CHECK(holds(one, "slug: \"my-first-post\""));
+    CHECK(holds(one, "aliases: [\"/blog/my-first-post/\"]"));
+    CHECK(holds(three, "slug: \"third-post\""));
+    CHECK(holds(three, "aliases: [\"/blog/third-post/\"]"));
+    // The post keeps Zola's name: the author's relative link between posts still leads to it.
+    const quire::ContentResult built = quire::load_content(b.root / "out", {});
+    REQUIRE_MESSAGE(built.ok(), (built.errors.empty() ? std::string() : built.errors[0].message));
+    CHECK(built.bundle.find_post("third-post"));
+    CHECK(built.bundle.find_post("my-first-post"));
+  }
+  SUBCASE("off: the names as they were") {
+    auto files = posts;
+    files.push_back({"config.toml", "base_url = 'https://z.example'\n[slugify]\npaths = \"off\"\n"});
+    Blog b("zola-slug-off", files);
+    REQUIRE(b.import(Engine::zola).ok());
+    CHECK(holds(b.out("posts/third_post.md"), "aliases: [\"/blog/third_post/\"]"));
+    CHECK_FALSE(holds(b.out("posts/third_post.md"), "slug:"));
+  }
+}
+
+TEST_CASE("straight quotes stay straight where the old engine kept them: Zola and Eleventy unless turned on") {
+  SUBCASE("Zola: [markdown] smart_punctuation is off by default") {
+    Blog off("zola-smart-off", {{"config.toml", "base_url = 'https://z.example'\n"},
+                                {"content/blog/a.md", "+++\ntitle = 'A'\ndate = 2024-01-02\n+++\n\"Hi\"\n"}});
+    REQUIRE(off.import(Engine::zola).ok());
+    CHECK(holds(off.out("site.yaml"), "smart_punctuation: false"));
+    Blog on("zola-smart-on", {{"config.toml", "base_url = 'https://z.example'\n[markdown]\nsmart_punctuation = true\n"},
+                              {"content/blog/a.md", "+++\ntitle = 'A'\ndate = 2024-01-02\n+++\n\"Hi\"\n"}});
+    REQUIRE(on.import(Engine::zola).ok());
+    CHECK_FALSE(holds(on.out("site.yaml"), "smart_punctuation"));
+  }
+  SUBCASE("Eleventy: markdown-it's typographer is off unless the config sets it") {
+    Blog off("eleventy-smart-off", {{"posts/a.md", "---\ntitle: A\ndate: 2020-01-01\n---\n\"Hi\"\n"}});
+    REQUIRE(off.import(Engine::eleventy).ok());
+    CHECK(holds(off.out("site.yaml"), "smart_punctuation: false"));
+    Blog on("eleventy-smart-on", {{"eleventy.config.ts", "import markdownIt from 'markdown-it';\n"
+                                                          "export default (c) => { c.setLibrary('md', markdownIt({ html: true, typographer: true })); };\n"},
+                                  {"posts/a.md", "---\ntitle: A\ndate: 2020-01-01\n---\n\"Hi\"\n"}});
+    REQUIRE(on.import(Engine::eleventy).ok());
+    CHECK_FALSE(holds(on.out("site.yaml"), "smart_punctuation"));
+  }
+}
+
 TEST_CASE("Jekyll: the site's or a post's excerpt_separator becomes <!--more-->, never in code") {
   Blog b("jekyll-excerpt", {{"_config.yml", "excerpt_separator: <!-- more -->\n"},
                             {"_posts/2020-01-01-a.md", "---\ntitle: A\n---\n`<!-- more -->`\n\nIntro.\n<!-- more -->\nRest.\n"},

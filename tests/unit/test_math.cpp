@@ -49,6 +49,21 @@ TEST_CASE("MathJax's delimiters become dollars outside code; other backslashes s
   CHECK(math_delimiters("An escaped \\( paren.\n\nLater \\) one.") == "An escaped \\( paren.\n\nLater \\) one.");
   CHECK(math_delimiters("\\[a\\) mixed") == "\\[a\\) mixed");
   CHECK(math_delimiters("[link](x) \\* star") == "[link](x) \\* star");
+  // Spaces inside MathJax's inline delimiters are MathJax's to ignore;
+  // "$ " is no math here (karpathy.github.io showed "$ \sum_i ... $").
+  CHECK(math_delimiters("The loss \\( \\sum x \\) and \\(\ty\n\\).") == "The loss $\\sum x$ and $y$.");
+  CHECK(math_delimiters("\\[ x \\]") == "$$ x $$");
+}
+
+TEST_CASE("kramdown read TeX between \\\\( \\\\) as markdown: its escapes are undone there, not in $$") {
+  using quire::import::math_delimiters;
+  CHECK(math_delimiters("The loss \\\\( \\sum\\_i \\log p(y\\_i \\mid x\\_i) \\\\) and \\\\(y\\_i\\\\).", true) ==
+        "The loss $\\sum_i \\log p(y_i \\mid x_i)$ and $y_i$.");
+  // kramdown gave MathJax \\ for \\\\ (a TeX line break) and * for \*; \, (a thin space) and \$ are no escapes.
+  CHECK(math_delimiters("\\\\[a \\\\\\\\ b\\* \\, \\$\\\\]", true) == "$$a \\\\ b* \\, \\$$$");
+  // Not kramdown, or not its \\( form: left as written.
+  CHECK(math_delimiters("\\\\(y\\_i\\\\)") == "$y\\_i$");
+  CHECK(math_delimiters("\\(y\\_i\\)", true) == "$y\\_i$");
 }
 
 TEST_CASE("kramdown's $$ among text is inline math, alone on its lines display math") {
@@ -171,6 +186,16 @@ TEST_CASE("a Jekyll post with mathjax: true and kramdown's \\\\( \\\\) shows mat
   const std::string shopping = quire::render_view(built.bundle, quire::post_route(*built.bundle.find_post("shopping"))).html;
   CHECK(has(shopping, "Apples cost $2 and <em>pears</em> $3."));
   CHECK(fs::exists(dest / "posts"));
+}
+
+TEST_CASE("a Jekyll post's \\\\( \\\\) with spaces inside and kramdown escapes in the TeX: the math MathJax showed") {
+  // karpathy.github.io, 2016-05-31-rl.markdown: "$ \\sum_i ... $" showed as text, y\\_i with its backslash.
+  TempDir dir;
+  dir.write("src/_config.yml", "title: K\n");
+  dir.write("src/_posts/2016-05-31-rl.markdown",
+            "---\ntitle: RL\nmathjax: true\n---\nThe loss \\\\( \\sum\\_i \\log p(y\\_i \\mid x\\_i) \\\\) and \\\\(y\\_i\\\\).\n");
+  const std::string rl = imported_post(quire::Engine::jekyll, dir.path / "src", dir.path / "blog", "rl");
+  CHECK(has(rl, "The loss <span class=\"math\">\\sum_i \\log p(y_i \\mid x_i)</span> and <span class=\"math\">y_i</span>."));
 }
 
 TEST_CASE("a Hugo blog with goldmark's passthrough: every post's \\( \\) and \\[ \\] are math, math: false opts out") {

@@ -237,9 +237,12 @@ void collect_content_dir(Run& run, const fs::path& content,
       // Zola drops a leading date from the name; Hugo keeps it.
       item.old_name = run.engine == Engine::zola ? file_slug(base + ".md") : base;
       if (run.engine == Engine::hugo) item.old_name = hugo_path(item.old_name);
-      // Zola slugifies them (slugify.paths = "on"): "My Café" -> "my-cafe".
-      if (run.engine == Engine::zola && item.old_name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-_") != std::string::npos)
-        item.old_name = ascii_slug(item.old_name);
+      // Zola slugifies them ([slugify] paths = "on"): "My Café" -> "my-cafe",
+      // "third_post" -> "third-post".
+      if (run.engine == Engine::zola) {
+        const std::string z = zola_path_slug(item.old_name, run.zola_slugify);
+        if (!z.empty()) item.old_name = z;
+      }
     }
     if (is_bundle) {
       for (const fs::path& g : files)
@@ -271,6 +274,16 @@ void convert_items(Run& run, const TagHandler& handle) {
       std::string d;
       size_t prefix = 0;
       if (file_date(item.slug, d, &prefix) && item.slug.size() > prefix) item.slug = item.slug.substr(prefix);
+    }
+    if (run.engine == Engine::zola && !item.page) {
+      // Zola slugified a slug key too ("my_first_post" was at my-first-post/):
+      // the post keeps that name, so that the old address and the author's
+      // relative links between posts (../my-first-post/) still find it.
+      const std::string z = zola_path_slug(item.slug, run.zola_slugify);
+      if (!z.empty() && z != item.slug && valid_slug(z)) {
+        item.slug = z;
+        item.out["slug"] = z;
+      }
     }
     if (builtin_page(run, item)) continue;
     title_from_heading(run, item);

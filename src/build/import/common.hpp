@@ -113,6 +113,7 @@ struct Run {
   // The post or page whose text is being converted (convert_items), for
   // the tags that name files relative to it (Hugo's ref and relref).
   const Item* converting = nullptr;
+  std::string zola_slugify = "on";  // Zola's [slugify] paths (zola_path_slug)
 
   void note(const std::string& file, int line, std::string message) {
     report.not_converted.push_back({file, line, std::move(message)});
@@ -287,7 +288,9 @@ TagResult item_tag(const Run& run, Item& item, std::string_view text, Tag& t);
 bool is_math_key(std::string_view key);
 std::optional<bool> math_value(const ojson& v);
 bool config_math(const ojson& config);
-std::string math_delimiters(std::string_view markdown);
+// kramdown: TeX between \\( \\) or \\[ \\] was read as markdown first (its
+// escapes are undone, as kramdown gave it to MathJax).
+std::string math_delimiters(std::string_view markdown, bool kramdown = false);
 // Whether Hugo's goldmark keeps TeX raw (its passthrough extension), and
 // markdown's backslash escapes undone inside TeX between dollars (what an
 // engine whose markdown ran first gave MathJax: \_ is _, \\\\ is \\).
@@ -403,6 +406,11 @@ bool plain_html_page(const fs::path& f, bool liquid = true);
 
 // Slug of a file name: without extension and leading YYYY-MM-DD- (or _).
 std::string file_slug(const fs::path& p);
+// A page's name in its URL as Zola made it (its file's or its slug key's),
+// by [slugify] paths: "on" (the default) is the slug crate's slugify
+// (transliterated to ASCII, lower case, a '-' for each run of anything else,
+// none at either end); "safe" and "off" leave it as it is.
+std::string zola_path_slug(std::string_view name, std::string_view mode);
 // Y, M, D from a leading YYYY-MM-DD- (or YYYY-M-D-, as Jekyll allows) in
 // a file name, as YYYY-MM-DD; false if none. `prefix`: the length of the
 // date and its separator.

@@ -50,12 +50,16 @@ struct Config {
   // A markdown-it math plugin (markdown-it-katex, -mathjax3, -texmath):
   // every page's TeX was math (site.yaml math: true, math.cpp).
   bool math = false;
+  // markdown-it's typographer (off by default, and in Eleventy's own
+  // instance): the posts' quotes were straight (site.yaml smart_punctuation).
+  bool typographer = false;
 };
 
 Config read_config(Run& run) {
   Config cfg;
   std::string text;
-  for (const char* name : {".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs"})
+  for (const char* name : {".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs",
+                           ".eleventy.ts", "eleventy.config.ts", "eleventy.config.mts", "eleventy.config.cts"})  // 3.0 reads TypeScript
     if (read_file(run.src / name, text)) break;
   if (text.empty()) return cfg;
   // A config split in modules (require("./eleventy/config/passthrough"),
@@ -90,6 +94,7 @@ Config read_config(Run& run) {
   };
   if (const auto v = last(std::regex(R"(input\s*:\s*["'`]([^"'`]+)["'`])"))) cfg.input = *v;
   if (const auto v = last(std::regex(R"(\bdata\s*:\s*["'`]([^"'`]+)["'`])"))) cfg.data = *v;
+  cfg.typographer = std::regex_search(text, std::regex(R"(typographer\s*:\s*true)"));
   cfg.math = std::regex_search(text, std::regex(R"(require\(\s*["'`][^"'`]*(katex|mathjax|texmath)|from\s+["'`][^"'`]*(katex|mathjax|texmath))"));
   if (std::regex_search(text, m, std::regex(R"(pathPrefix\s*:\s*["'`]([^"'`]+)["'`])"))) cfg.path_prefix = m[1];
   const std::regex copy(R"(addPassthroughCopy\(\s*["'`]([^"'`]+)["'`])");
@@ -358,6 +363,7 @@ void read_eleventy(Run& run, ojson& site) {
   const Config cfg = read_config(run);
   const fs::path input = (run.src / cfg.input).lexically_normal();
   if (cfg.math) site["math"] = true;
+  if (!cfg.typographer) site["smart_punctuation"] = false;
   read_metadata(run, input, site, cfg);
   for (const std::string& f : cfg.feeds) add_old_feed(site, f);
   std::error_code ec;

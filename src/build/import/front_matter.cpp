@@ -447,6 +447,24 @@ std::string other_content_kind(const fs::path& p) {
 }
 
 
+std::string zola_path_slug(std::string_view name, std::string_view mode) {
+  if (mode != "on") return std::string(name);
+  const std::string ascii = latin_ascii(name);
+  std::string out;
+  bool dash = false;
+  for (char c : ascii) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || (u >= 'A' && u <= 'Z')) {
+      if (dash && !out.empty()) out += '-';
+      dash = false;
+      out += static_cast<char>(u >= 'A' && u <= 'Z' ? u - 'A' + 'a' : u);
+    } else {
+      dash = true;
+    }
+  }
+  return out;
+}
+
 std::string file_slug(const fs::path& p) {
   std::string stem = p.stem().string();
   std::string ymd;

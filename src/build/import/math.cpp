@@ -100,7 +100,25 @@ bool config_math(const ojson& config) {
   return walk(config, 0);
 }
 
-std::string math_delimiters(std::string_view markdown) {
+namespace {
+
+// What kramdown (Jekyll) gave MathJax for TeX it read as markdown (between
+// \\( \\)): its escapes undone, those of kramdown's list only (\, stays,
+// a thin space; \$ stays, which would end the math here).
+std::string kramdown_unescape(std::string_view tex) {
+  static constexpr std::string_view kEscapable = "\\.*_+-`()[]{}#!:|\"'=<>";
+  std::string out;
+  out.reserve(tex.size());
+  for (size_t i = 0; i < tex.size(); ++i) {
+    if (tex[i] == '\\' && i + 1 < tex.size() && kEscapable.find(tex[i + 1]) != std::string_view::npos) ++i;
+    out += tex[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string math_delimiters(std::string_view markdown, bool kramdown) {
   if (markdown.find('\\') == std::string_view::npos) return std::string(markdown);
   const std::vector<bool> code = code_bytes(markdown);
   std::string out;
@@ -131,9 +149,14 @@ std::string math_delimiters(std::string_view markdown) {
       i += d.size;
       continue;
     }
-    const std::string_view inner = markdown.substr(i + d.size, close - i - d.size);
+    std::string_view inner = markdown.substr(i + d.size, close - i - d.size);
+    if (!d.display) {
+      // MathJax reads \( x \) as x; Quire takes "$ " for a dollar sign, not math.
+      const size_t from = inner.find_first_not_of(" \t\r\n"), to = inner.find_last_not_of(" \t\r\n");
+      if (from != std::string_view::npos) inner = inner.substr(from, to + 1 - from);
+    }
     const char* mark = d.display ? "$$" : "$";
-    out.append(mark).append(inner).append(mark);
+    out.append(mark).append(kramdown && d.size == 3 ? kramdown_unescape(inner) : std::string(inner)).append(mark);
     i = close + c.size;
   }
   return out;
@@ -290,7 +313,7 @@ void carry_math(Run& run, const ojson& site) {
       run.count("posts with TeX between dollars (math: true)");
     }
     if (!on) continue;
-    std::string body = math_delimiters(item.body);
+    std::string body = math_delimiters(item.body, run.engine == Engine::jekyll);
     if (run.engine == Engine::jekyll) body = kramdown_inline_math(body);
     // Hugo (without goldmark's passthrough) and Zola ran their markdown
     // over the TeX before MathJax or KaTeX read it: authors wrote \_ and

@@ -39,6 +39,13 @@ void read_config(Run& run, ojson& site) {
   if (!str(c, "title").empty()) site["title"] = str(c, "title");
   if (!str(c, "description").empty()) site["description"] = str(c, "description");
   if (config_math(c)) site["math"] = true;  // math.cpp
+  // [markdown] smart_punctuation: off unless the config turns it on.
+  if (!(c.contains("markdown") && c["markdown"].is_object() && c["markdown"].contains("smart_punctuation") &&
+        c["markdown"]["smart_punctuation"] == true))
+    site["smart_punctuation"] = false;
+  // [slugify] paths: "on" (the default), "safe" or "off" (zola_path_slug).
+  if (c.contains("slugify") && c["slugify"].is_object() && c["slugify"].contains("paths") && c["slugify"]["paths"].is_string())
+    run.zola_slugify = c["slugify"]["paths"].get<std::string>();
   std::string author = str(c, "author");
   if (author.empty() && c.contains("extra")) author = str(c["extra"], "author");
   if (!author.empty()) site["author"] = author;
