@@ -9,6 +9,7 @@
 #include "build/import/common.hpp"
 #include "build/import/import.hpp"
 #include "build/import/template_syntax.hpp"
+#include "core/router.hpp"
 
 namespace fs = std::filesystem;
 using namespace quire;
@@ -936,6 +937,25 @@ TEST_CASE("Zola: the old URL of a file name with capitals, spaces or accents is 
   const std::string post = b.out("posts/My Café Trip.md");
   CHECK(post.find("slug: \"my-cafe-trip\"") != std::string::npos);
   CHECK(post.find("aliases: [\"/blog/my-cafe-trip/\"]") != std::string::npos);
+}
+
+TEST_CASE("Hugo: a site pattern naming posts by :title keeps them at the title's address, whatever their slug key says") {
+  // Mic92/blog: posts = '/:year/:month/:day/:title/' and slug = "2013/04/27/..." (Octopress):
+  // Hugo's :title ignored the slug; the posts moved and kept only an alias.
+  Blog b("hugo-title-pattern", {{"config.yaml", "title: M\npermalinks:\n  posts: /:year/:month/:day/:title/\n"},
+                                {"content/posts/backups.md", "---\ntitle: Automated Backups for Chef Server\ndate: 2013-04-27\n"
+                                                             "slug: \"2013/04/27/automated-backups-for-chef-server\"\n---\nA\n"},
+                                {"content/posts/other-file.md", "---\ntitle: Another Post\ndate: 2014-01-02\n---\nB\n"}});
+  REQUIRE(b.import(Engine::hugo).ok());
+  const std::string backups = b.out("posts/backups.md"), other = b.out("posts/other-file.md");
+  CHECK(backups.find("slug: \"automated-backups-for-chef-server\"") != std::string::npos);
+  CHECK(backups.find("aliases") == std::string::npos);  // where it was: nothing to redirect
+  CHECK(other.find("slug: \"another-post\"") != std::string::npos);
+  CHECK(other.find("aliases") == std::string::npos);
+  const quire::ContentResult built = quire::load_content(b.root / "out", {});
+  REQUIRE(built.ok());
+  CHECK(quire::parse_route("/2013/04/27/automated-backups-for-chef-server/", built.bundle).kind == quire::RouteKind::Post);
+  CHECK(quire::parse_route("/2014/01/02/another-post/", built.bundle).kind == quire::RouteKind::Post);
 }
 
 // Whether `text` holds `part`.

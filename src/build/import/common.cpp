@@ -304,6 +304,17 @@ void convert_items(Run& run, const TagHandler& handle) {
       if (run.engine == Engine::hugo && own != run.section_permalinks.end()) {
         const std::string title = slugify(item.out.contains("title") && item.out["title"].is_string()
                                               ? item.out["title"].get<std::string>() : item.slug);
+        // The site's pattern names a post by its title alone (Mic92's
+        // /:year/:month/:day/:title/ with Octopress-style slug keys, which
+        // Hugo's :title ignores): the post's slug is that title, so that it
+        // stays where Hugo put it rather than moving and leaving an alias.
+        const std::string& site_pattern = own->second;
+        if (site_pattern == run.permalink && site_pattern.find(":title") != std::string::npos &&
+            site_pattern.find(":slug") == std::string::npos && site_pattern.find(":filename") == std::string::npos &&
+            site_pattern.find(":contentbasename") == std::string::npos && valid_slug(title) && title != item.slug) {
+          item.slug = title;
+          item.out["slug"] = title;
+        }
         std::string pattern = own->second;
         const std::pair<const char*, std::string> hugo[] = {
             {":slugorfilename", own_slug ? item.slug : item.old_name}, {":filename", item.old_name}, {":title", title}};
