@@ -518,6 +518,9 @@ struct Blog {
   }
 };
 
+// Whether `text` holds `part`.
+bool holds(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
 TEST_CASE("markdown files by any of the engines' extensions, in any case, are posts; other content files are named") {
   SUBCASE("Jekyll") {
     Blog b("ext-jekyll", {{"_config.yml", "title: T\n"},
@@ -958,8 +961,20 @@ TEST_CASE("Hugo: a site pattern naming posts by :title keeps them at the title's
   CHECK(quire::parse_route("/2014/01/02/another-post/", built.bundle).kind == quire::RouteKind::Post);
 }
 
-// Whether `text` holds `part`.
-bool holds(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+TEST_CASE("Eleventy with markdown-it-attrs: {.class} after a span, ending a line or on a line of its own is dropped, never text") {
+  const std::string post = "---\ntitle: About\ndate: 2020-01-01\n---\n![Me](/photo.jpg){.profile-photo .float .right}\n\n"
+                           "A [link](https://a.example){target=\"_blank\" rel=noopener} in it.\n\nLead text.\n{.lead}\n\n"
+                           "Ends here {#end data-x='1 2'}\n\nA set {a, b} stays, as does `code {.x}` and {not attrs}.\n";
+  Blog with("eleventy-attrs", {{"eleventy.config.js", "const attrs = require('markdown-it-attrs');\n"}, {"posts/about.md", post}});
+  REQUIRE(with.import(Engine::eleventy).ok());
+  const std::string out = with.out("posts/about.md");
+  CHECK(holds(out, "![Me](/photo.jpg)\n\nA [link](https://a.example) in it.\n\nLead text.\n\nEnds here\n\n"));
+  CHECK(holds(out, "A set {a, b} stays, as does `code {.x}` and {not attrs}."));
+  CHECK(with.report.converted.at("markdown-it-attrs attribute block ({.class #id}): dropped") == 1);
+  Blog without("eleventy-no-attrs", {{"posts/about.md", post}});
+  REQUIRE(without.import(Engine::eleventy).ok());
+  CHECK(holds(without.out("posts/about.md"), "![Me](/photo.jpg){.profile-photo .float .right}"));
+}
 
 TEST_CASE("Zola: a slug key and a file name with underscores are slugified as Zola did ([slugify] paths)") {
   // mxdzs0612: slug = "rust_learn_note_adv_1" was at /blog/rust/rust-learn-note-adv-1/.
