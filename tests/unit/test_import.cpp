@@ -1477,6 +1477,14 @@ TEST_CASE("Eleventy: posts in _posts/<year>/ (a blog moved from Jekyll) and in a
   CHECK(kia.find("{{") == std::string::npos);
 }
 
+TEST_CASE("Eleventy: a folder's TypeScript data file whose permalink is an arrow returning a template literal gives the posts' old URLs") {
+  Blog b("eleventy-arrow", {{"posts/posts.11tydata.ts", "export default {\n  tags: ['post'],\n"
+                                                        "  permalink: (data: any) => `/blog/${data?.page?.fileSlug}/`,\n};\n"},
+                            {"posts/hard-links.md", "---\ntitle: Hard links\ndate: 2019-08-12\n---\nA\n"}});
+  REQUIRE(b.import(Engine::eleventy).ok());
+  CHECK(holds(b.out("posts/hard-links.md"), "permalink: \"/blog/:slug/\""));
+}
+
 TEST_CASE("Jekyll: a timezone no tz database has (\"CN\") is left out with a note; any file with front matter (Chirpy's app.js) is a template, not a static file") {
   Blog b("jekyll-tz-templates", {{"_config.yml", "timezone: CN\n"},
                                  {"_posts/2014-11-04-tricks.md", "---\ntitle: Tricks\n---\nA\n"},

@@ -158,7 +158,7 @@ bool read_data_file(Run& run, const fs::path& file, ojson& out) {
   int line = 0;
   if (!read_file(file, text)) return false;
   const std::string ext = file.extension().string();
-  if (ext == ".js" || ext == ".cjs" || ext == ".mjs") {
+  if (ext == ".js" || ext == ".cjs" || ext == ".mjs" || ext == ".ts" || ext == ".mts" || ext == ".cts") {
     if (!parse_js_data_file(text, out, error, line)) {
       run.note(run.shown(file), line, error + "; not converted");
       out = ojson::object();
@@ -203,11 +203,12 @@ void read_metadata(Run& run, const fs::path& input, ojson& site, const Config& c
 // front matter where they have none of their own. A data file in
 // JavaScript is read, not run (js_literal.hpp): computed values left out.
 // A permalink computed by a function (`permalink: function (data) {...
-// return `/${year}/${month}/${day}/${data.page.fileSlug}/`; }`): its last
+// return `/${year}/${month}/${day}/${data.page.fileSlug}/`; }`, or an
+// arrow's `(data) => `/blog/${data.page.fileSlug}/``): its last
 // returned template literal in Quire's tokens when each ${} is the date's
 // year, month or day or the file's slug; "" otherwise.
 std::string js_permalink_pattern(const std::string& source) {
-  static const std::regex literal(R"(return\s*`(/[^`]*)`)");
+  static const std::regex literal(R"((?:return|=>)\s*`(/[^`]*)`)");  // a body's return, or an arrow's
   std::string body;
   for (auto it = std::sregex_iterator(source.begin(), source.end(), literal); it != std::sregex_iterator(); ++it)
     body = (*it)[1];
@@ -243,7 +244,7 @@ FolderData folder_data(Run& run, const fs::path& dir) {
   FolderData out;
   const std::string name = dir.filename().string();
   for (const std::string& f : {name + ".json", name + ".11tydata.json", name + ".11tydata.js", name + ".11tydata.cjs",
-                               name + ".11tydata.mjs"}) {
+                               name + ".11tydata.mjs", name + ".11tydata.ts", name + ".11tydata.mts", name + ".11tydata.cts"}) {
     ojson data;
     if (!read_data_file(run, dir / f, data)) continue;
     if (!data.is_object()) continue;
