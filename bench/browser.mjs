@@ -19,8 +19,9 @@
 //   node bench/browser.mjs [--quick] [--repeats N]
 //   BENCH_BROWSER=paint|changes  only first paints, or only route changes
 //   BENCH_SIZES=10000            only these blog sizes (comma-separated)
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 import { startServer } from '../scripts/serve.mjs';
 import { appReady, launchBrowser, openPage, readBundle } from '../tests/e2e/helpers.mjs';
@@ -298,6 +299,37 @@ async function firstClicks(browser, url, times) {
 }
 
 /**
+ * Issue 19.3: what a pre-rendered page downloads before any interaction,
+ * its JS and CSS: each file it fetched (resource timing) once the network
+ * has been quiet for half a second, at gzip -9 as a CDN would serve it.
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} url
+ * @param {string} dist  the folder the server serves at its root
+ * @returns {Promise<{files: string[], kb: number}>}
+ */
+async function readingTransfer(browser, url, dist) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    const fetched = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+    let names = await fetched();
+    for (;;) {
+      await page.waitForTimeout(500);
+      const now = await fetched();
+      if (now.length === names.length) break;
+      names = now;
+    }
+    const files = [...new Set(names)].filter((p) => /\.(m?js|css)$/.test(p)).sort();
+    let bytes = 0;
+    for (const f of files) bytes += zlib.gzipSync(await readFile(path.join(dist, f)), { level: 9 }).length;
+    return { files, kb: bytes / 1024 };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
  * A post and a month whose static pages are removed from the (scratch)
  * build, so that the host's 404.html fallback makes the app render them.
  * @param {string} dist
@@ -349,6 +381,11 @@ export async function run(ctx) {
           { what: 'month, client-rendered (index)', url: server.url + routes.month, sel: 'main .post-index li', budget: true },
           { what: 'post, client-rendered (index + chunk)', url: server.url + routes.post, sel: 'main .post-body p:not(.pending)', budget: false },
         ];
+        if (posts === sizes[0] && part !== 'changes') {
+          const { files, kb } = await readingTransfer(browser, server.url, blog.dist);
+          rows.push({ section: 'budget', what: 'reading transfer', value: kb, unit: 'KB',
+            budget: { pass: kb <= 15, line: `a pre-rendered page before any interaction downloads ≤ 15 KB gzip of JS + CSS: ${kb.toFixed(1)} KB (${files.join(', ')})` } });
+        }
         const paints = part === 'changes' ? [] : await firstPaints(browser, cases, times);
         const home = paints[0]?.times ?? [];
         const limit = clientViewLimit(posts);
