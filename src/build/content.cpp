@@ -127,7 +127,8 @@ void check_utf8(std::string_view text, std::string_view clean, const std::string
 // URL with a host and without spaces, a query or a fragment.
 bool split_site_url(std::string_view url, std::string& origin, std::string& path) {
   const size_t host = url.rfind("https://", 0) == 0 ? 8 : url.rfind("http://", 0) == 0 ? 7 : 0;
-  if (host == 0 || url.find_first_of("?#") != std::string_view::npos) return false;
+  // valid_site_url: what the bundle's reader accepts (it refuses a backslash or a quote).
+  if (host == 0 || url.find_first_of("?#") != std::string_view::npos || !valid_site_url(url)) return false;
   for (char c : url)
     if (static_cast<unsigned char>(c) <= ' ') return false;
   const size_t path_at = std::min(url.size(), url.find('/', host));

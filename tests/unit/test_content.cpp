@@ -250,6 +250,9 @@ TEST_SUITE("content") {
           {"url: https://example.com/blog?x=1\n", "site.yaml:1: url: expected an absolute http(s) URL"},
           {"url: https://example.com/#top\n", "site.yaml:1: url: expected an absolute http(s) URL"},
           {"url: https:///blog/\n", "site.yaml:1: url: expected an absolute http(s) URL"},
+          // What the bundle's reader refuses (valid_site_url): the build accepted it and wrote a bundle no reader loads.
+          {"url: https://example\\com/blog/\n", "site.yaml:1: url: expected an absolute http(s) URL"},
+          {"url: 'https://example.com/\"x/'\n", "site.yaml:1: url: expected an absolute http(s) URL"},
           {"url: https://example.com//\n", "site.yaml:1: url: expected a path like /blog/ (ASCII letters, digits, '-', "
                                             "'.', '_' or '~' between slashes) after the host, got \"//\""},
       };
