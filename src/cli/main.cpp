@@ -2,6 +2,7 @@
 // Exit codes: 0 ok, 1 content errors, 2 usage (and I/O failures).
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -106,6 +107,13 @@ quire::ContentResult load(const Args& a) {
   fs::path dir = a.positional.empty() ? fs::path("content") : fs::path(a.positional[0]);
   quire::ContentResult r = quire::load_content(dir, o);
   for (const auto& w : r.warnings) std::cerr << w.str() << " (warning)\n";
+  // Raw HTML the allow-list removed (a blog moved in with its <svg> and
+  // <style>): once, the setting that keeps it, for an author who trusts it.
+  const auto raw = std::count_if(r.warnings.begin(), r.warnings.end(),
+                                 [](const quire::Diagnostic& w) { return w.message.rfind("raw HTML: ", 0) == 0; });
+  if (raw > 0)
+    std::cerr << "quire: raw HTML was removed from " << raw << (raw == 1 ? " file" : " files")
+              << " (above); unsafe_html: true in site.yaml keeps it as written, for HTML you trust\n";
   for (const auto& e : r.errors) std::cerr << e.str() << "\n";
   if (!r.ok()) std::cerr << "quire: " << r.errors.size() << (r.errors.size() == 1 ? " error" : " errors") << "\n";
   return r;

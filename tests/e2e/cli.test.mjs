@@ -118,6 +118,26 @@ test('an unknown site.yaml key is a warning with file:line and a did-you-mean hi
   }
 });
 
+test('raw HTML the allow-list removes is a warning per file, and once the setting that keeps it', async () => {
+  const c = await contentDir({
+    'site.yaml': site,
+    'posts/2022-01-01-a.md': post('A', '2022-01-01', '', '<style>p { color: red }</style>\n\nText.\n'),
+    'posts/2022-01-02-b.md': post('B', '2022-01-02', '', '<svg width="10"><circle r="4"/></svg>\n\nMore.\n'),
+  });
+  try {
+    const r = quire(['check', c.dir]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stderr, /2022-01-01-a\.md:\d+: raw HTML: 1 removed \(not on the allow-list\): <style> and its content/);
+    assert.ok(r.stderr.includes('quire: raw HTML was removed from 2 files (above); unsafe_html: true in site.yaml keeps it'), r.stderr);
+    await writeFile(path.join(c.dir, 'site.yaml'), `${site}unsafe_html: true\n`);
+    const trusted = quire(['check', c.dir]);
+    assert.equal(trusted.status, 0, trusted.stderr);
+    assert.doesNotMatch(trusted.stderr, /raw HTML/);
+  } finally {
+    await c.remove();
+  }
+});
+
 test('bad site.yaml values are errors with file:line', async () => {
   const c = await contentDir({ 'site.yaml': `${site}feed_entries: lots\nbase_path: "/a b/"\n` });
   try {
