@@ -1007,6 +1007,23 @@ TEST_CASE("Zola: a slug key and a file name with underscores are slugified as Zo
   }
 }
 
+TEST_CASE("Zola: a page file beside a post's index.md is a page at the address Zola gave it, not one of the post's files") {
+  // wezm.net: posts/2020/100-rust-binaries/page2.md was copied as a raw file, and @/ links to it said "no such page".
+  Blog b("zola-bundle-page", {{"config.toml", "base_url = 'https://z.example'\n"},
+                              {"content/posts/_index.md", "+++\nsort_by = 'date'\n+++\n"},
+                              {"content/posts/big/index.md", "+++\ntitle = 'Big'\ndate = 2020-01-01\n+++\nSee [page 2](@/posts/big/Page_2.md).\n"},
+                              {"content/posts/big/Page_2.md", "+++\ntitle = 'Big, page 2'\ndate = 2020-01-02\n+++\nSecond page.\n"},
+                              {"content/posts/big/photo.png", "PNG"}});
+  REQUIRE(b.import(Engine::zola).ok());
+  CHECK(b.report.posts == 1);
+  CHECK(b.report.pages == 1);
+  CHECK(holds(b.out("pages/big-page-2.md"), "permalink: \"/posts/big/page-2/\""));
+  CHECK(holds(b.out("posts/big/index.md"), "See [page 2](/posts/big/page-2/)."));
+  CHECK(b.wrote("posts/big/photo.png"));
+  CHECK_FALSE(b.wrote("posts/big/Page_2.md"));
+  CHECK_FALSE(holds(b.notes(), "no such page"));
+}
+
 TEST_CASE("straight quotes stay straight where the old engine kept them: Zola and Eleventy unless turned on") {
   SUBCASE("Zola: [markdown] smart_punctuation is off by default") {
     Blog off("zola-smart-off", {{"config.toml", "base_url = 'https://z.example'\n"},

@@ -157,6 +157,14 @@ void collect_content_dir(Run& run, const fs::path& content,
       if (bundle_dirs.count(d)) return d;
     return {};
   };
+  // Zola renders every markdown file with front matter as a page, one
+  // beside a post's index.md too (wezm's page2.md): at its folder's
+  // address, in no list.
+  auto zola_page_file = [&](const fs::path& f) {
+    std::string text;
+    return run.engine == Engine::zola && markdown_file(f) && !is_index(f) && read_file(f, text) &&
+           !split_front_matter(text).format.empty();
+  };
   std::map<fs::path, size_t> bundle_item;
   for (const fs::path& f : files) {
     const fs::path rel = f.lexically_relative(content);
@@ -168,6 +176,20 @@ void collect_content_dir(Run& run, const fs::path& content,
     }
     const fs::path bundle = bundle_of(f);
     if (!bundle.empty() && !(is_index(f) && f.parent_path() == bundle)) {
+      if (zola_page_file(f)) {
+        Item item;
+        item.source = f;
+        item.shown = run.shown(f);
+        item.page = true;
+        item.bundle_page = true;
+        std::string slug = zola_path_slug(stem_of(f), run.zola_slugify);
+        if (slug.empty()) slug = stem_of(f);
+        item.name = bundle.filename().string() + "-" + slug + ".md";
+        item.page_url = "/" + rel.parent_path().generic_string() + "/" + slug + "/";
+        item.keys = {rel.generic_string(), "/" + rel.generic_string(), item.page_url};
+        run.count("a page beside a post's index.md (a page at the address Zola gave it)");
+        run.items.push_back(item);
+      }
       continue;  // a bundle's file: taken with its index.md below
     }
     if (md && stem_of(f) == "_index") {
@@ -246,7 +268,7 @@ void collect_content_dir(Run& run, const fs::path& content,
     }
     if (is_bundle) {
       for (const fs::path& g : files)
-        if (g != f && g.string().rfind(f.parent_path().string() + "/", 0) == 0 && !translation(g))
+        if (g != f && g.string().rfind(f.parent_path().string() + "/", 0) == 0 && !translation(g) && !zola_page_file(g))
           item.bundle_files.push_back(g);
     }
     run.items.push_back(item);

@@ -79,6 +79,7 @@ struct Item {
   std::string section, old_name;
   bool root_post = false;      // a post at /<old_name>/ (Zola's root section)
   std::string page_url;        // a page kept at the address it had (undated_as_pages)
+  bool bundle_page = false;    // Zola: a page file beside a post's index.md, rendered at <folder>/<name>/
 };
 
 // Reports and shared state of one import.

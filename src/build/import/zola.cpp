@@ -283,7 +283,7 @@ void read_zola(Run& run, ojson& site) {
     if (!read_file(item.source, text) || !parse_front(split_front_matter(text), front, error, line)) continue;
     const std::string base = item.bundle ? item.source.parent_path().filename().string() : item.source.stem().string();
     const bool dated = front.contains("date") || file_date(base, ymd);
-    if (item.page && dated && (says("", "sort_by", "date") || (sections.count("") && sections[""].contains("paginate_by")))) {
+    if (item.page && !item.bundle_page && dated && (says("", "sort_by", "date") || (sections.count("") && sections[""].contains("paginate_by")))) {
       item.page = false;
       item.root_post = true;
       item.old_name = file_slug(base + ".md");
