@@ -293,6 +293,8 @@ TEST_CASE("a Zola blog with its posts at content/'s root moves in whole and buil
             "+++\ntitle = \"Zola is nice\"\ndate = 2019-02-01\n\n[taxonomies]\ntags = [\"zola\"]\n+++\n"
             "Text.\n\n{{ image(src=\"/img/owl.png\", alt=\"An owl\", position=\"left\") }}\n");
   dir.write("src/content/2019-03-04-second.md", "+++\ntitle = \"Second\"\n+++\nMore.\n");
+  // Dated, but the theme keeps it out of the list (radion's hide_from_list): a page.
+  dir.write("src/content/colophon.md", "+++\ntitle = \"Colophon\"\ndate = 2019-01-01\n[extra]\nhide_from_list = true\n+++\nMade with care.\n");
   dir.write("src/content/pages/_index.md", "+++\nrender = false\n+++\n");
   dir.write("src/content/pages/about.md", "+++\ntitle = \"About Me\"\npath = \"about\"\n+++\nHello.\n");
   dir.write("src/content/pages/archive.md", "+++\ntitle = \"Archive\"\npath = \"archive\"\ntemplate = \"archive.html\"\n+++\n");
@@ -308,6 +310,8 @@ TEST_CASE("a Zola blog with its posts at content/'s root moves in whole and buil
   CHECK(has(nice, "![An owl](/img/owl.png)"));
   CHECK(has(read_text(dest / "posts/2019-03-04-second.md"), "aliases: [\"/second/\"]"));
   CHECK(has(read_text(dest / "pages/about.md"), "permalink: \"/about/\""));
+  CHECK(fs::exists(dest / "pages/colophon.md"));
+  CHECK_FALSE(fs::exists(dest / "posts/colophon.md"));
   CHECK(fs::exists(dest / "pages/undated.md"));
   CHECK_FALSE(fs::exists(dest / "pages/archive.md"));
   CHECK(has(notes(r), "archive.md: at /archive/, which is the archive"));
