@@ -970,7 +970,7 @@ TEST_CASE("Eleventy with markdown-it-attrs: {.class} after a span, ending a line
   const std::string out = with.out("posts/about.md");
   CHECK(holds(out, "![Me](/photo.jpg)\n\nA [link](https://a.example) in it.\n\nLead text.\n\nEnds here\n\n"));
   CHECK(holds(out, "A set {a, b} stays, as does `code {.x}` and {not attrs}."));
-  CHECK(with.report.converted.at("markdown-it-attrs attribute block ({.class #id}): dropped") == 1);
+  CHECK(with.report.converted.at("attribute block ({.class #id}, markdown-it-attrs' or goldmark's): dropped") == 1);
   Blog without("eleventy-no-attrs", {{"posts/about.md", post}});
   REQUIRE(without.import(Engine::eleventy).ok());
   CHECK(holds(without.out("posts/about.md"), "![Me](/photo.jpg){.profile-photo .float .right}"));
@@ -1005,6 +1005,21 @@ TEST_CASE("Zola: a slug key and a file name with underscores are slugified as Zo
     CHECK(holds(b.out("posts/third_post.md"), "aliases: [\"/blog/third_post/\"]"));
     CHECK_FALSE(holds(b.out("posts/third_post.md"), "slug:"));
   }
+}
+
+TEST_CASE("Jekyll: a tag or category list keeps its items whole; a string of them is split at spaces") {
+  // b3nk4n (Chirpy): categories: [Software Engineering] became "Software" and "Engineering", 80 junk tags in 44 posts.
+  Blog b("jekyll-list-items", {{"_config.yml", "title: T\n"},
+                               {"_posts/2024-11-27-a.md", "---\ntitle: A\ncategories: [Software Engineering]\ntags: [windows, windows phone]\n---\nA\n"},
+                               {"_posts/2024-11-28-b.md", "---\ntitle: B\ntags:\n  - machine learning\ncategories: jekyll update\n---\nB\n"}});
+  REQUIRE(b.import(Engine::jekyll).ok());
+  const std::string a = b.out("posts/2024-11-27-a.md"), c = b.out("posts/2024-11-28-b.md");
+  CHECK(holds(a, "\"windows phone\""));
+  CHECK(holds(a, "Software Engineering"));
+  CHECK_FALSE(holds(a, "\"phone\""));
+  CHECK(holds(c, "\"machine learning\""));
+  CHECK(holds(c, "\"jekyll\""));   // a string: Jekyll split it
+  CHECK(holds(c, "\"update\""));
 }
 
 TEST_CASE("Zola: a page file beside a post's index.md is a page at the address Zola gave it, not one of the post's files") {

@@ -692,4 +692,93 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(b, e - b + 1));
 }
 
+namespace {
+
+// An attribute block "{.a #b c=d e="f g"}": whether `s` (its braces
+// included) is one.
+bool attrs_block(std::string_view s) {
+  if (s.size() < 3 || s.front() != '{' || s.back() != '}') return false;
+  size_t i = 1, words = 0;
+  const size_t end = s.size() - 1;
+  auto name_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == ':'; };
+  while (i < end) {
+    if (s[i] == ' ' || s[i] == '\t') {
+      ++i;
+      continue;
+    }
+    if (s[i] == '.' || s[i] == '#') {
+      const size_t from = ++i;
+      while (i < end && name_char(s[i])) ++i;
+      if (i == from) return false;
+    } else {
+      const size_t from = i;
+      while (i < end && (name_char(s[i]) || s[i] == '.')) ++i;
+      if (i == from || i >= end || s[i] != '=') return false;
+      ++i;
+      if (i < end && (s[i] == '"' || s[i] == '\'')) {
+        const size_t close = s.find(s[i], i + 1);
+        if (close == std::string_view::npos || close >= end) return false;
+        i = close + 1;
+      } else {
+        const size_t from_value = i;
+        while (i < end && s[i] != ' ' && s[i] != '\t' && s[i] != '"' && s[i] != '\'') ++i;
+        if (i == from_value) return false;
+      }
+    }
+    if (i < end && s[i] != ' ' && s[i] != '\t') return false;
+    ++words;
+  }
+  return words > 0;
+}
+
+}  // namespace
+
+std::string drop_markdown_attrs(Run& run, const std::string& text, bool spans) {
+  if (text.find('{') == std::string::npos) return text;
+  const std::vector<bool> code = code_bytes(text);
+  std::string out;
+  out.reserve(text.size());
+  size_t dropped = 0;
+  for (size_t pos = 0; pos < text.size();) {
+    size_t e = text.find('\n', pos);
+    if (e == std::string::npos) e = text.size();
+    std::string line = text.substr(pos, e - pos);
+    const size_t lead = line.find_first_not_of(" \t");
+    const bool heading = lead != std::string::npos && line[lead] == '#';
+    if (!heading && lead != std::string::npos && !code[pos + lead] && line[lead] == '{') {
+      const size_t last = line.find_last_not_of(" \t\r");
+      if (line[last] == '}' && attrs_block(std::string_view(line).substr(lead, last + 1 - lead))) {
+        ++dropped;  // a line of its own: the block before it
+        pos = e + 1;
+        continue;
+      }
+    }
+    std::string kept;
+    size_t from = 0;
+    for (size_t at = heading || !spans ? std::string::npos : line.find('{'); at != std::string::npos;
+         at = line.find('{', at + 1)) {
+      if (code[pos + at]) continue;
+      const size_t close = line.find('}', at);
+      if (close == std::string::npos || !attrs_block(std::string_view(line).substr(at, close + 1 - at))) continue;
+      const bool span = at > 0 && std::strchr(")]*_`", line[at - 1]) != nullptr;
+      const bool ends = line.find_first_not_of(" \t\r", close + 1) == std::string::npos;
+      if (!span && !ends) continue;
+      std::string before = line.substr(from, at - from);
+      if (!span)
+        while (!before.empty() && (before.back() == ' ' || before.back() == '\t')) before.pop_back();
+      kept += before;
+      from = close + 1;
+      ++dropped;
+      at = close;
+    }
+    if (from > 0) line = kept + line.substr(from);
+    out += line;
+    if (e < text.size()) out += '\n';
+    pos = e + 1;
+  }
+  if (dropped) run.count("attribute block ({.class #id}, markdown-it-attrs' or goldmark's): dropped");
+  return out;
+}
+
+
 }  // namespace quire::import

@@ -54,8 +54,9 @@ std::optional<std::string> iso_date(std::string_view s);
 // reads as they are).
 std::string yaml_front_matter(const ojson& front);
 
-// A string list from a YAML/TOML value: a list, or one string (split at
-// spaces when `split_words`, as Jekyll does for tags and categories).
+// A string list from a YAML/TOML value: a list (its items whole), or one
+// string (split at spaces when `split_words`, as Jekyll does for tags and
+// categories).
 std::vector<std::string> string_list(const ojson& v, bool split_words);
 
 // A post or page found in the source, read, then converted.
@@ -407,6 +408,12 @@ bool plain_html_page(const fs::path& f, bool liquid = true);
 
 // Slug of a file name: without extension and leading YYYY-MM-DD- (or _).
 std::string file_slug(const fs::path& p);
+// Attribute blocks ({.class #id key=v}) outside code, the old engine's
+// looks that were never text: a line of its own (goldmark's block
+// attributes, markdown-it-attrs'), and with `spans` (markdown-it-attrs) one
+// after a link, image, emphasis or code span or ending a line. A heading's
+// are heading_attributes'. Dropped, and counted.
+std::string drop_markdown_attrs(Run& run, const std::string& text, bool spans);
 // A page's name in its URL as Zola made it (its file's or its slug key's),
 // by [slugify] paths: "on" (the default) is the slug crate's slugify
 // (transliterated to ASCII, lower case, a '-' for each run of anything else,

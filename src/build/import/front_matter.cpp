@@ -391,8 +391,10 @@ std::string yaml_front_matter(const ojson& front) {
 
 std::vector<std::string> string_list(const ojson& v, bool split_words) {
   std::vector<std::string> out;
-  auto add = [&](const std::string& s) {
-    if (!split_words) {
+  // A list's items stay whole, "windows phone" too (Jekyll splits a string
+  // only: pluralized_array_from_hash).
+  auto add = [&](const std::string& s, bool whole) {
+    if (!split_words || whole) {
       if (!trim(s).empty()) out.push_back(trim(s));
       return;
     }
@@ -408,9 +410,9 @@ std::vector<std::string> string_list(const ojson& v, bool split_words) {
   };
   if (v.is_array()) {
     for (const auto& x : v)
-      if (auto s = scalar(x)) add(*s);
+      if (auto s = scalar(x)) add(*s, true);
   } else if (auto s = scalar(v)) {
-    add(*s);
+    add(*s, false);
   }
   return out;
 }

@@ -123,6 +123,14 @@ void read_config(Run& run, ojson& site, std::string& content_dir) {
   if (!get_str(c, "title").empty()) site["title"] = get_str(c, "title");
   if (config_math(c)) site["math"] = true;  // math.cpp
   if (hugo_passthrough(c)) site["math_raw"] = true;  // math.cpp; not a site.yaml key
+  // goldmark's block attributes ([markup.goldmark.parser.attribute] block =
+  // true): "{.note}" on the line after a paragraph was its looks, never
+  // text (drop_markdown_attrs; not a site.yaml key).
+  const ojson* attribute = &c;
+  for (const char* k : {"markup", "goldmark", "parser", "attribute"})
+    attribute = attribute && attribute->is_object() && attribute->contains(k) ? &(*attribute)[k] : nullptr;
+  if (attribute && attribute->is_object() && attribute->contains("block") && (*attribute)["block"] == true)
+    site["block_attributes"] = true;
   std::string description = get_str(p, "description");
   if (description.empty()) description = get_str(c, "description");
   if (!description.empty()) site["description"] = description;
@@ -672,6 +680,8 @@ void read_hugo(Run& run, ojson& site) {
   }
   undated_as_pages(run);
   convert_items(run, [&](std::string_view text, Tag& t) { return hugo_shortcode(run, text, t); });
+  if (site.contains("block_attributes"))
+    for (Item& item : run.items) item.body = drop_markdown_attrs(run, item.body, false);
   copy_tree(run, run.src / "static", run.dest / "static", run.report.static_files);
   relative_static_images(run);
   images_from_assets(run);
