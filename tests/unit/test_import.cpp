@@ -1007,6 +1007,19 @@ TEST_CASE("Zola: a slug key and a file name with underscores are slugified as Zo
   }
 }
 
+TEST_CASE("the report's excerpts are cut at a character's start, never inside one") {
+  // osc.garden: a Japanese or Greek letter split at byte 60 made import.log invalid UTF-8.
+  std::string e;
+  for (int i = 0; i < 40; ++i) e += "é";
+  CHECK(quire::excerpt_of("x" + e, 60) == "x" + e.substr(0, 58) + "…");
+  CHECK(quire::excerpt_of("{{ a\nb }}", 60) == "{{ a b }}");
+  Blog b("report-utf8", {{"config.toml", "base_url = 'https://z.example'\n"},
+                         {"content/blog/a.md", "+++\ntitle = 'A'\ndate = 2024-01-02\n+++\n{{ lyric(text=\"xy" + e + "\") }}\n"}});
+  REQUIRE(b.import(Engine::zola).ok());
+  const std::string notes = b.notes();
+  CHECK(holds(notes, "{{ lyric(text=\"xy" + e.substr(0, 2 * 21) + "…"));  // 17 + 42 bytes: byte 60 is inside an é
+}
+
 TEST_CASE("Jekyll: a tag or category list keeps its items whole; a string of them is split at spaces") {
   // b3nk4n (Chirpy): categories: [Software Engineering] became "Software" and "Engineering", 80 junk tags in 44 posts.
   Blog b("jekyll-list-items", {{"_config.yml", "title: T\n"},

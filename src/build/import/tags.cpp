@@ -119,9 +119,7 @@ std::string rewrite_tags(std::string_view text, int first_line, const std::strin
       out += r.replacement;
       if (!r.construct.empty()) run.count(r.construct);
     } else {
-      std::string snippet(text.substr(t.begin, std::min<size_t>(t.end - t.begin, 60)));
-      std::replace(snippet.begin(), snippet.end(), '\n', ' ');
-      run.note(file, line, snippet + (t.end - t.begin > 60 ? "…" : "") + ": " + r.reason);
+      run.note(file, line, excerpt_of(text.substr(t.begin, t.end - t.begin), 60) + ": " + r.reason);
       out.append(text.substr(t.begin, t.end - t.begin));
     }
     line += static_cast<int>(std::count(text.begin() + static_cast<long>(t.begin), text.begin() + static_cast<long>(t.end), '\n'));

@@ -135,6 +135,15 @@ void mark_math(std::string_view s, std::vector<bool>& code) {
 
 }  // namespace
 
+std::string excerpt_of(std::string_view text, size_t bytes) {
+  size_t cut = std::min(bytes, text.size());
+  while (cut > 0 && cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  std::string out(text.substr(0, cut));
+  std::replace(out.begin(), out.end(), '\n', ' ');
+  if (cut < text.size()) out += "…";
+  return out;
+}
+
 std::vector<bool> code_bytes(std::string_view s) {
   std::vector<bool> code(s.size(), false);
   bool in_fence = false, in_indented = false, prev_blank = true;
@@ -208,10 +217,7 @@ std::vector<TemplateSyntax> find_template_syntax(std::string_view s) {
     const size_t end = s.substr(i + 2, kReach).find(close);
     if (end == std::string_view::npos) continue;
     const size_t stop = i + 2 + end + 2;
-    std::string snippet(s.substr(i, std::min<size_t>(stop - i, 60)));
-    std::replace(snippet.begin(), snippet.end(), '\n', ' ');
-    if (stop - i > 60) snippet += "…";
-    out.push_back({line, snippet});
+    out.push_back({line, excerpt_of(s.substr(i, stop - i), 60)});
     line += static_cast<int>(std::count(s.begin() + static_cast<long>(i), s.begin() + static_cast<long>(stop), '\n'));
     i = stop - 1;
   }

@@ -22,6 +22,10 @@ namespace quire {
 // untouchable as code, and its braces are no template's.
 std::vector<bool> code_bytes(std::string_view markdown);
 
+// A report's excerpt: at most `bytes` of `text`, cut at a character's start
+// (a Japanese or Greek letter is not split), newlines as spaces, "…" when cut.
+std::string excerpt_of(std::string_view text, size_t bytes);
+
 struct TemplateSyntax {
   int line = 0;         // 1-based line in the text given
   std::string snippet;  // the construct, at most ~60 bytes, on one line
