@@ -1007,6 +1007,26 @@ TEST_CASE("Zola: a slug key and a file name with underscores are slugified as Zo
   }
 }
 
+TEST_CASE("attribute blocks of headings ({.class}) and goldmark's block attributes are the theme's looks, not text") {
+  // osc.garden (tabi): "#### [Docs](...) {.centered-text}" showed its braces and took them into its id.
+  Blog z("zola-heading-class", {{"config.toml", "base_url = 'https://z.example'\n"},
+                                {"content/blog/a.md", "+++\ntitle = 'A'\ndate = 2024-01-01\n+++\n#### [Docs](https://d.example) {.centered-text}\n\n"
+                                                      "## Setup {#setup .wide}\n\nA set {.not-a-heading} stays.\n"}});
+  REQUIRE(z.import(Engine::zola).ok());
+  const std::string a = z.out("posts/a.md");
+  CHECK(holds(a, "#### [Docs](https://d.example)\n\n## Setup\n\nA set {.not-a-heading} stays."));
+  CHECK(z.report.converted.at("heading {.class} (the theme's looks)") == 1);
+  // Hugo with goldmark's block attributes on: "{.note}" under a paragraph.
+  Blog h("hugo-block-attributes", {{"hugo.toml", "title = 'H'\n[markup.goldmark.parser.attribute]\nblock = true\n"},
+                                   {"content/posts/a.md", "---\ntitle: A\ndate: 2020-01-01\n---\nA note.\n{.note}\n\nA {.x} in text.\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(holds(h.out("posts/a.md"), "A note.\n\nA {.x} in text."));
+  Blog off("hugo-block-attributes-off", {{"hugo.toml", "title = 'H'\n"},
+                                         {"content/posts/a.md", "---\ntitle: A\ndate: 2020-01-01\n---\nA note.\n{.note}\n"}});
+  REQUIRE(off.import(Engine::hugo).ok());
+  CHECK(holds(off.out("posts/a.md"), "A note.\n{.note}"));  // goldmark showed it as text too
+}
+
 TEST_CASE("the report's excerpts are cut at a character's start, never inside one") {
   // osc.garden: a Japanese or Greek letter split at byte 60 made import.log invalid UTF-8.
   std::string e;

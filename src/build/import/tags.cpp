@@ -320,18 +320,27 @@ std::string heading_attributes(Run& run, const std::string& text, int first_line
     std::string l = text.substr(pos, e - pos);
     const size_t hashes = l.find_first_not_of('#');
     const size_t last = l.find_last_not_of(" \t\r");
-    const size_t open = l.rfind("{#");
+    // {#id .class key=v} or {.class} (goldmark's, tabi's headings): the id
+    // checked against Quire's, the rest the theme's looks.
+    const size_t open = l.rfind('{');
     if (!code[pos] && hashes >= 1 && hashes <= 6 && hashes < l.size() && l[hashes] == ' ' && last != std::string::npos &&
-        l[last] == '}' && open != std::string::npos && open > hashes && l.find('}', open) == last) {
-      std::string attr = l.substr(open + 2, last - open - 2);  // "id .class key=v"
-      const std::string id = attr.substr(0, attr.find_first_of(" \t"));
+        l[last] == '}' && open != std::string::npos && open > hashes && open + 1 < last &&
+        (l[open + 1] == '#' || l[open + 1] == '.') && l.find('}', open) == last) {
+      const std::string attr = l.substr(open + 1, last - open - 1);  // "#id .class key=v"
+      std::string id;
+      for (size_t t = 0; t < attr.size();) {
+        const size_t end = std::min(attr.find_first_of(" \t", t), attr.size());
+        if (attr[t] == '#') id = attr.substr(t + 1, end - t - 1);
+        t = attr.find_first_not_of(" \t", end);
+        if (t == std::string::npos) break;
+      }
       std::string heading = l.substr(0, open);
       while (!heading.empty() && (heading.back() == ' ' || heading.back() == '\t')) heading.pop_back();
       const std::string auto_id = slugify(trim(heading.substr(hashes)));
-      if (!id.empty() && id.find_first_of("{}") == std::string::npos) {
+      if (attr.find_first_of("{}") == std::string::npos && (attr[0] == '.' || !id.empty())) {
         l = heading;
-        run.count("heading {#id}");
-        if (id != auto_id)
+        run.count(id.empty() ? "heading {.class} (the theme's looks)" : "heading {#id}");
+        if (!id.empty() && id != auto_id)
           run.note(file, line, "heading id {#" + id + "} removed: the heading's id is now \"" + auto_id +
                                    "\"; links to #" + id + " need it");
       }
