@@ -1027,6 +1027,18 @@ TEST_CASE("attribute blocks of headings ({.class}) and goldmark's block attribut
   CHECK(holds(off.out("posts/a.md"), "A note.\n{.note}"));  // goldmark showed it as text too
 }
 
+TEST_CASE("Jekyll: a folder the config's include: names (Minimal Mistakes' _pages) is read; other _folders are not") {
+  // zouyongzou (Minimal Mistakes): _pages/about.md at /about/ and 7 more pages were lost without a word.
+  Blog b("jekyll-include", {{"_config.yml", "title: T\ninclude:\n  - _pages\n"},
+                            {"_posts/2020-01-01-p.md", "---\ntitle: P\n---\nP\n"},
+                            {"_pages/about.md", "---\ntitle: About\npermalink: /about/\n---\nAbout me.\n"},
+                            {"_notes/n.md", "---\ntitle: N\n---\nN\n"}});
+  REQUIRE(b.import(Engine::jekyll).ok());
+  CHECK(b.report.pages == 1);
+  CHECK(holds(b.out("pages/pages-about.md"), "permalink: \"/about/\""));
+  CHECK_FALSE(b.wrote("pages/notes-n.md"));
+}
+
 TEST_CASE("the report's excerpts are cut at a character's start, never inside one") {
   // osc.garden: a Japanese or Greek letter split at byte 60 made import.log invalid UTF-8.
   std::string e;

@@ -134,6 +134,9 @@ bool has_front_matter(const fs::path& p) {
 
 struct Config {
   std::vector<std::string> exclude;
+  // include: folders Jekyll reads although their names start with '_'
+  // (Minimal Mistakes' _pages with about.md at /about/).
+  std::vector<std::string> include;
   bool own_pattern = false;  // the config names a permalink (carried over or not, Jekyll's default is not what the posts had)
   std::vector<std::string> markdown_ext;
   // collections: name -> its permalink pattern when Jekyll published it
@@ -348,6 +351,11 @@ void read_config(Run& run, ojson& site, Config& cfg) {
     carry_pattern(run, site, permalink_pattern(pattern), shown);
   }
   if (c.contains("exclude")) exclude = string_list(c["exclude"], false);
+  if (c.contains("include"))
+    for (std::string x : string_list(c["include"], false)) {
+      while (!x.empty() && x.back() == '/') x.pop_back();
+      if (!x.empty()) cfg.include.push_back(x);
+    }
   if (!str("excerpt_separator").empty()) cfg.excerpt_separator = str("excerpt_separator");
   if (c.contains("kramdown") && c["kramdown"].is_object() && c["kramdown"].contains("parse_block_html"))
     cfg.parse_block_html = c["kramdown"]["parse_block_html"] == "true";
@@ -456,7 +464,13 @@ void read_jekyll(Run& run, ojson& site) {
       continue;
     }
     bool underscored = false;
-    for (const auto& part : rel) underscored = underscored || part.string()[0] == '_';
+    bool first_part = true;
+    for (const auto& part : rel) {
+      const std::string name = part.string();
+      const bool included = first_part && std::find(cfg.include.begin(), cfg.include.end(), name) != cfg.include.end();
+      underscored = underscored || (name[0] == '_' && !included);
+      first_part = false;
+    }
     if (underscored || rel.filename().string().rfind("_config", 0) == 0) continue;
     // A page: markdown with front matter, or HTML with no Liquid (about.html,
     // its HTML its text); one with Liquid is a template (below).
@@ -472,6 +486,7 @@ void read_jekyll(Run& run, ojson& site) {
       item.keys = {rel.generic_string()};
       item.name = (rel.parent_path().empty() ? "" : rel.parent_path().generic_string() + "-") + rel.stem().string() + ".md";
       std::replace(item.name.begin(), item.name.end(), '/', '-');
+      item.name.erase(0, item.name.find_first_not_of('_'));  // _pages-about.md (an included folder): pages-about.md
       run.items.push_back(item);
       continue;
     }
