@@ -1039,6 +1039,16 @@ TEST_CASE("Jekyll: a folder the config's include: names (Minimal Mistakes' _page
   CHECK_FALSE(b.wrote("pages/notes-n.md"));
 }
 
+TEST_CASE("Jekyll: defaults: by a collection's type give its documents' permalink (Chirpy's tabs at /:title/)") {
+  // b3nk4n (Chirpy): _tabs/about.md was at /about/, imported at /tabs/about.html with no redirect.
+  Blog b("jekyll-tabs", {{"_config.yml", "title: T\ncollections:\n  tabs:\n    output: true\n"
+                                         "defaults:\n  - scope:\n      path: ''\n      type: tabs\n    values:\n      layout: page\n      permalink: /:title/\n"},
+                         {"_posts/2020-01-01-p.md", "---\ntitle: P\n---\nP\n"},
+                         {"_tabs/about.md", "---\ntitle: About\n---\nAbout me.\n"}});
+  REQUIRE(b.import(Engine::jekyll).ok());
+  CHECK(holds(b.out("pages/tabs-about.md"), "permalink: \"/about/\""));
+}
+
 TEST_CASE("the report's excerpts are cut at a character's start, never inside one") {
   // osc.garden: a Japanese or Greek letter split at byte 60 made import.log invalid UTF-8.
   std::string e;

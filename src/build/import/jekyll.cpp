@@ -230,7 +230,16 @@ void read_collections(Run& run, const ojson& c, Config& cfg, std::string& patter
       const std::string type = scope.contains("type") && scope["type"].is_string() ? scope["type"].get<std::string>() : "";
       std::string path = scope.contains("path") && scope["path"].is_string() ? scope["path"].get<std::string>() : "";
       while (!path.empty() && path.back() == '/') path.pop_back();
-      if (!type.empty() && type != "posts") continue;
+      if (!type.empty() && type != "posts") {
+        // A collection's permalink set by type (Chirpy's tabs: /:title/):
+        // its documents' front matter, which wins over the collection's own.
+        const auto col = cfg.collections.find(type);
+        if (col != cfg.collections.end() && col->second && d["values"].contains("permalink") &&
+            d["values"]["permalink"].is_string() &&
+            (path.empty() || path == "_" + type))
+          col->second = d["values"]["permalink"].get<std::string>();
+        continue;
+      }
       if (type.empty() && !path.empty() && path.find("_posts") == std::string::npos) continue;
       ojson values = d["values"];
       if (values.contains("permalink") && values["permalink"].is_string()) {
