@@ -2731,8 +2731,8 @@ class FirstParagraph {
 
 // ------------------------------------------------------------------ slugs
 
-// Non-ASCII characters that separate words in a slug: Latin-1 punctuation
-// and symbols, general and CJK punctuation, full-width ASCII punctuation.
+}  // namespace
+
 bool is_slug_separator(char32_t cp) {
   if (cp >= 0x80 && cp <= 0xBF) return cp != 0xAA && cp != 0xB5 && cp != 0xBA;
   return cp == 0xD7 || cp == 0xF7 || (cp >= 0x2000 && cp <= 0x206F) ||
@@ -2743,6 +2743,8 @@ bool is_slug_separator(char32_t cp) {
          (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65) ||
          cp == 0xFEFF || cp == 0xFFFC || cp == 0xFFFD || is_sentinel_digit_cp(cp);
 }
+
+namespace {
 
 std::size_t write_ascii_slug(std::string_view text, char* out) {
   std::size_t n = 0;

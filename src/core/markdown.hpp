@@ -182,5 +182,8 @@ std::string first_paragraph(std::string_view markdown);
 // full-width punctuation) and invalid UTF-8 count as "anything else". Shared
 // by heading ids and tag URLs.
 std::string slugify(std::string_view text);
+// Non-ASCII characters that separate words in a slug: Latin-1 punctuation
+// and symbols, general and CJK punctuation, full-width ASCII punctuation.
+bool is_slug_separator(char32_t cp);
 
 }  // namespace quire

@@ -1049,6 +1049,16 @@ TEST_CASE("Jekyll: defaults: by a collection's type give its documents' permalin
   CHECK(holds(b.out("pages/tabs-about.md"), "permalink: \"/about/\""));
 }
 
+TEST_CASE("Hugo: the old address of a file name in another script drops its punctuation, as Hugo's path did") {
+  // mr110825 (Blowfish): "ウルトララーニングとは？.md" was at /posts/ウルトララーニングとは/.
+  Blog b("hugo-unicode-punct", {{"hugo.toml", "title = 'H'\n"},
+                                {"content/posts/ウルトララーニングとは？.md", "---\ntitle: U\ndate: 2020-01-01\n---\nA\n"},
+                                {"content/posts/独自ドメインを設定する（Route53・ACM）.md", "---\ntitle: D\ndate: 2020-01-02\n---\nB\n"}});
+  REQUIRE(b.import(Engine::hugo).ok());
+  CHECK(holds(b.out("posts/ウルトララーニングとは？.md"), "aliases: [\"/posts/ウルトララーニングとは/\"]"));
+  CHECK(holds(b.out("posts/独自ドメインを設定する（Route53・ACM）.md"), "aliases: [\"/posts/独自ドメインを設定するroute53acm/\"]"));
+}
+
 TEST_CASE("the report's excerpts are cut at a character's start, never inside one") {
   // osc.garden: a Japanese or Greek letter split at byte 60 made import.log invalid UTF-8.
   std::string e;

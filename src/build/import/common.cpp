@@ -27,13 +27,23 @@ namespace quire::import {
 namespace {
 // The path Hugo makes of a file or folder name (its MakePath): lower case,
 // spaces as '-', ASCII punctuation other than . _ - + ~ # / dropped;
-// letters of other scripts kept.
+// letters, digits and marks of other scripts kept, their punctuation dropped.
 std::string hugo_path(const std::string& name) {
   std::string out;
-  for (char c : name) {
+  for (size_t i = 0; i < name.size();) {
+    const char c = name[i];
     const unsigned char u = static_cast<unsigned char>(c);
+    if (u >= 0x80) {
+      // Letters, digits and marks of other scripts stay; their punctuation
+      // goes (？：（）・、 in a Japanese file name: mr110825's Blowfish blog).
+      const DecodedChar d = decode_utf8(name, i);
+      if (d.valid && !is_slug_separator(d.cp) && d.cp != 0x30FB) out.append(name, i, d.length);
+      i += d.length;
+      continue;
+    }
     if (c == ' ') out += '-';
-    else if (u >= 0x80 || std::isalnum(u) || std::strchr("._-+~#/", c)) out += static_cast<char>(std::tolower(u));
+    else if (std::isalnum(u) || std::strchr("._-+~#/", c)) out += static_cast<char>(std::tolower(u));
+    ++i;
   }
   return out;
 }
