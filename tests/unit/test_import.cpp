@@ -1059,6 +1059,19 @@ TEST_CASE("Hugo: the old address of a file name in another script drops its punc
   CHECK(holds(b.out("posts/独自ドメインを設定する（Route53・ACM）.md"), "aliases: [\"/posts/独自ドメインを設定するroute53acm/\"]"));
 }
 
+TEST_CASE("Eleventy: the permalink in the posts' layout's front matter (the data cascade) gives their old addresses") {
+  // schneyra: _layouts/article.njk had permalink: articles/{{ title | slugify }}/index.html; 23 aliases were wrong.
+  Blog b("eleventy-layout-permalink", {{".eleventy.js", "module.exports = () => ({ dir: { input: 'website', layouts: '_layouts' } });\n"},
+                                       {"website/_layouts/article.njk", "---\nlayout: base\n---\n{{ content | safe }}\n"},
+                                       {"website/_layouts/base.njk", "---\npermalink: articles/{{ title | slugify }}/index.html\n---\n<main>{{ content | safe }}</main>\n"},
+                                       {"website/articles/articles.json", "{ \"layout\": \"article\", \"tags\": [\"articles\"] }\n"},
+                                       {"website/articles/01-welcome.md", "---\ntitle: Welcome to My New Website\ndate: 2020-03-15\n---\nHello.\n"},
+                                       {"website/articles/02-own.md", "---\ntitle: Own\ndate: 2020-03-16\npermalink: /own/\n---\nMine.\n"}});
+  REQUIRE(b.import(Engine::eleventy).ok());
+  CHECK(holds(b.out("posts/01-welcome.md"), "/articles/welcome-to-my-new-website/"));
+  CHECK(holds(b.out("posts/02-own.md"), "permalink: \"/own/\""));  // its own wins
+}
+
 TEST_CASE("the report's excerpts are cut at a character's start, never inside one") {
   // osc.garden: a Japanese or Greek letter split at byte 60 made import.log invalid UTF-8.
   std::string e;

@@ -37,6 +37,9 @@ const char* const kCollectionTags[] = {"all", "nav", "post", "posts", "tagList"}
 
 struct Config {
   std::string input = ".";
+  // dir.includes and dir.layouts (relative to input): where a template's
+  // layout is looked for (layout_permalink).
+  std::string includes = "_includes", layouts;
   std::string data = "_data";  // relative to input (Eleventy's dir.data)
   std::string path_prefix;
   std::vector<std::string> feeds;  // the RSS plugin's outputPath
@@ -96,6 +99,8 @@ Config read_config(Run& run) {
     return found;
   };
   if (const auto v = last(std::regex(R"(input\s*:\s*["'`]([^"'`]+)["'`])"))) cfg.input = *v;
+  if (const auto v = last(std::regex(R"(\bincludes\s*:\s*["'`]([^"'`]+)["'`])"))) cfg.includes = *v;
+  if (const auto v = last(std::regex(R"(\blayouts\s*:\s*["'`]([^"'`]+)["'`])"))) cfg.layouts = *v;
   if (const auto v = last(std::regex(R"(\bdata\s*:\s*["'`]([^"'`]+)["'`])"))) cfg.data = *v;
   cfg.typographer = std::regex_search(text, std::regex(R"(typographer\s*:\s*true)"));
   cfg.attrs = text.find("markdown-it-attrs") != std::string::npos;
@@ -238,6 +243,7 @@ std::string js_permalink_pattern(const std::string& source) {
 struct FolderData {
   std::set<std::string> collection_tags;
   ojson front = ojson::object();
+  std::string layout;  // the folder's posts' layout, by name
 };
 FolderData folder_data(Run& run, const fs::path& dir) {
   FolderData out;
@@ -259,12 +265,41 @@ FolderData folder_data(Run& run, const fs::path& dir) {
         // eleventyComputed: { permalink: "/blog/{{ slug }}/index.html" }: a
         // template like a plain permalink, read as one.
         out.front["permalink"] = v["permalink"];
+      } else if (k == "layout" && v.is_string()) {
+        if (out.layout.empty()) out.layout = v.get<std::string>();
       } else if (k != "layout" && !js_computed(v) && !out.front.contains(k)) {
         out.front[k] = v;
       }
     }
   }
   return out;
+}
+
+// The permalink a template's layout gives it (Eleventy's data cascade: a
+// layout's front matter under the folder's data and the template's own;
+// schneyra's _layouts/article.njk: "articles/{{ title | slugify }}/"),
+// through the layouts it names in turn; null when none does.
+ojson layout_permalink(Run& run, const fs::path& input, const Config& cfg, std::string layout) {
+  for (int depth = 0; depth < 5 && !layout.empty(); ++depth) {
+    std::string text;
+    bool found = false;
+    for (const std::string& dir : {cfg.layouts, cfg.includes}) {
+      if (dir.empty()) continue;
+      for (const char* ext : {"", ".njk", ".liquid", ".html", ".md", ".webc"})
+        if (!found && read_file(input / dir / (layout + ext), text)) found = true;
+    }
+    if (!found) return nullptr;
+    ojson front;
+    std::string error;
+    int line = 0;
+    if (!parse_front(split_front_matter(text), front, error, line) || !front.is_object()) return nullptr;
+    if (front.contains("permalink") && front["permalink"].is_string()) {
+      run.count("a permalink from the posts' layout (Eleventy's data cascade)");
+      return front["permalink"];
+    }
+    layout = front.contains("layout") && front["layout"].is_string() ? front["layout"].get<std::string>() : "";
+  }
+  return nullptr;
 }
 
 // href="/blog/x.md" and [x](../x.md#part) naming a post's or page's source
@@ -455,6 +490,17 @@ void read_eleventy(Run& run, ojson& site) {
       if (fresh) it->second = folder_data(run, input / posts_dir);
       dropped_tags[f] = it->second.collection_tags;
       item.in = it->second.front;  // under the post's own front matter (load_item)
+      // Under both, the layout's permalink (the post's own layout, else its folder's).
+      std::string text, error;
+      ojson own;
+      int line = 0;
+      std::string layout = it->second.layout;
+      if (read_file(f, text) && parse_front(split_front_matter(text), own, error, line) && own.is_object() &&
+          own.contains("layout") && own["layout"].is_string())
+        layout = own["layout"].get<std::string>();
+      if (!item.in.contains("permalink") && !layout.empty())
+        if (const ojson permalink = layout_permalink(run, input, cfg, layout); !permalink.is_null())
+          item.in["permalink"] = permalink;
     }
     run.items.push_back(item);
   }
