@@ -279,7 +279,7 @@ FolderData folder_data(Run& run, const fs::path& dir) {
 // layout's front matter under the folder's data and the template's own;
 // schneyra's _layouts/article.njk: "articles/{{ title | slugify }}/"),
 // through the layouts it names in turn; null when none does.
-ojson layout_permalink(Run& run, const fs::path& input, const Config& cfg, std::string layout) {
+ojson layout_permalink(const fs::path& input, const Config& cfg, std::string layout) {
   for (int depth = 0; depth < 5 && !layout.empty(); ++depth) {
     std::string text;
     bool found = false;
@@ -293,10 +293,7 @@ ojson layout_permalink(Run& run, const fs::path& input, const Config& cfg, std::
     std::string error;
     int line = 0;
     if (!parse_front(split_front_matter(text), front, error, line) || !front.is_object()) return nullptr;
-    if (front.contains("permalink") && front["permalink"].is_string()) {
-      run.count("a permalink from the posts' layout (Eleventy's data cascade)");
-      return front["permalink"];
-    }
+    if (front.contains("permalink") && front["permalink"].is_string()) return front["permalink"];
     layout = front.contains("layout") && front["layout"].is_string() ? front["layout"].get<std::string>() : "";
   }
   return nullptr;
@@ -443,6 +440,7 @@ void read_eleventy(Run& run, ojson& site) {
   }
   std::map<fs::path, std::set<std::string>> dropped_tags;
   std::map<fs::path, FolderData> folders;
+  std::map<std::string, ojson> layout_permalinks;  // by layout name: each layout read once, not once a post
   for (const fs::path& f : files) {
     const fs::path rel = f.lexically_relative(input);
     if (rel.stem() == "README") continue;
@@ -498,9 +496,14 @@ void read_eleventy(Run& run, ojson& site) {
       if (read_file(f, text) && parse_front(split_front_matter(text), own, error, line) && own.is_object() &&
           own.contains("layout") && own["layout"].is_string())
         layout = own["layout"].get<std::string>();
-      if (!item.in.contains("permalink") && !layout.empty())
-        if (const ojson permalink = layout_permalink(run, input, cfg, layout); !permalink.is_null())
-          item.in["permalink"] = permalink;
+      if (!item.in.contains("permalink") && !layout.empty()) {
+        const auto [known, fresh_layout] = layout_permalinks.try_emplace(layout);
+        if (fresh_layout) known->second = layout_permalink(input, cfg, layout);
+        if (!known->second.is_null()) {
+          item.in["permalink"] = known->second;
+          run.count("a permalink from the posts' layout (Eleventy's data cascade)");
+        }
+      }
     }
     run.items.push_back(item);
   }
