@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm run fuzz`: coverage-guided fuzzing of the five harnesses of
+# `npm run fuzz`: coverage-guided fuzzing of the harnesses of
 # tests/fuzz (libFuzzer, ASan + UBSan; tests/fuzz/fuzz_check.hpp), one
 # after the other, each for FUZZ_SECONDS (default 180). FUZZ_TARGETS picks
 # some: FUZZ_TARGETS="markdown bundle" npm run fuzz.
@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-180}
-targets=${FUZZ_TARGETS:-bundle markdown views content md4c_diff image}
+targets=${FUZZ_TARGETS:-bundle markdown views content md4c_diff image import}
 bash scripts/bootstrap.sh --fuzz
 bash scripts/build-sanitized.sh
 
@@ -20,7 +20,7 @@ summary=()
 for t in $targets; do
   harness=build/fuzz/fuzz_$t
   if [[ ! -x "$harness" ]]; then
-    echo "fuzz: no target '$t' (bundle, markdown, views, content, md4c_diff, image)" >&2
+    echo "fuzz: no target '$t' (bundle, markdown, views, content, md4c_diff, image, import)" >&2
     exit 2
   fi
   dict=tests/fuzz/dict/$t.dict

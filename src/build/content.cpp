@@ -122,9 +122,16 @@ void check_utf8(std::string_view text, std::string_view clean, const std::string
   warnings.push_back({file, line, "invalid UTF-8 (or NUL) replaced by U+FFFD"});
 }
 
-// "https://example.com/blog" -> origin "https://example.com" and path
-// "/blog/" ("/" without one). False for anything but an absolute http(s)
-// URL with a host and without spaces, a query or a fragment.
+
+// "hugo" -> "a Hugo", for messages.
+std::string engine_name(std::string engine) {
+  if (engine == "eleventy") return "an Eleventy";
+  if (!engine.empty()) engine[0] = static_cast<char>(engine[0] - 'a' + 'A');
+  return "a " + engine;
+}
+
+}  // namespace
+
 bool split_site_url(std::string_view url, std::string& origin, std::string& path) {
   const size_t host = url.rfind("https://", 0) == 0 ? 8 : url.rfind("http://", 0) == 0 ? 7 : 0;
   // valid_site_url: what the bundle's reader accepts (it refuses a backslash or a quote).
@@ -138,15 +145,6 @@ bool split_site_url(std::string_view url, std::string& origin, std::string& path
   if (path.empty() || path.back() != '/') path += '/';
   return true;
 }
-
-// "hugo" -> "a Hugo", for messages.
-std::string engine_name(std::string engine) {
-  if (engine == "eleventy") return "an Eleventy";
-  if (!engine.empty()) engine[0] = static_cast<char>(engine[0] - 'a' + 'A');
-  return "a " + engine;
-}
-
-}  // namespace
 
 void parse_site_yaml(std::string_view text, const std::string& file, Site& site,
                      std::vector<Diagnostic>& errors, std::vector<Diagnostic>& warnings) {

@@ -44,6 +44,12 @@ struct ContentResult {
 
 ContentResult load_content(const std::filesystem::path& content_dir, const ContentOptions& options);
 
+// site.yaml's url: "https://example.com/blog" -> origin "https://example.com"
+// and path "/blog/" ("/" without one). False for anything but an absolute
+// http(s) URL with a host and without spaces, a query or a fragment (what
+// the build takes; `quire import` checks an old config's url with it).
+bool split_site_url(std::string_view url, std::string& origin, std::string& path);
+
 // The pieces, testable without files. `file` only names the source in
 // diagnostics.
 void parse_site_yaml(std::string_view text, const std::string& file, Site& site,

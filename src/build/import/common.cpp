@@ -66,6 +66,14 @@ bool carry_pattern(Run& run, ojson& site, const std::string& pattern, const std:
                           "their old URLs");
     return false;
   }
+  bool names_post = false;  // else every post, or a day's, would get one address
+  for (const char* t : {":slug", ":title", ":filename", ":slugorfilename"})
+    names_post = names_post || pattern.find(t) != std::string::npos;
+  if (!names_post) {
+    run.note(file, 0, "permalink \"" + pattern + "\" names no post (:title or :slug); not carried over: posts get "
+                      "/posts/<slug>/, give them permalink: or aliases: to keep their old URLs");
+    return false;
+  }
   run.permalink = pattern;
   site["permalink"] = pattern;
   return true;
@@ -366,8 +374,10 @@ void convert_items(Run& run, const TagHandler& handle) {
       return r.converted ? r : handle(text, t);
     };
     run.converting = &item;
-    item.body = heading_attributes(run, rewrite_tags(item.body, item.body_line, item.shown, run, with_title),
-                                   item.body_line, item.shown);
+    // Headings first: the tags' rewriting may add or remove lines, and the
+    // report names the source's line.
+    item.body = rewrite_tags(heading_attributes(run, item.body, item.body_line, item.shown), item.body_line,
+                             item.shown, run, with_title);
     run.converting = nullptr;
   }
 }
@@ -603,8 +613,16 @@ void unique_urls(Run& run) {
     if (const auto it = owner.find(key(url)); it != owner.end() && item.out.contains("permalink")) {
       const std::string permalink = item.out["permalink"].dump();
       item.out.erase("permalink");
+      // Its own address may be the other's too (a post at /about/, a page
+      // about.md): then the first free "-2", "-3" beside it.
+      if (std::string own = run.url_of(item); owner.count(key(own))) {
+        if (own.size() > 1 && own.back() == '/') own.pop_back();
+        int n = 2;
+        while (owner.count(key(own + "-" + std::to_string(n) + "/"))) ++n;
+        item.out["permalink"] = own + "-" + std::to_string(n) + "/";
+      }
       run.note(item.shown, 0, "permalink " + permalink + " is also " + it->second->shown +
-                                  "'s (the old engine wrote one over the other); left out, the post gets " + run.url_of(item));
+                                  "'s (the old engine wrote one over the other); left out, it gets " + run.url_of(item));
     }
     owner.emplace(key(run.url_of(item)), &item);
   }
@@ -674,15 +692,10 @@ void write_site(Run& run, const ojson& site) {
 
 void set_url(Run& run, ojson& site, const std::string& url, const std::string& base, const std::string& file) {
   std::string origin, path = "/";
-  if (!url.empty()) {
-    const size_t host = url.rfind("https://", 0) == 0 ? 8 : url.rfind("http://", 0) == 0 ? 7 : 0;
-    if (host == 0) {
-      run.note(file, 0, "url \"" + url + "\" is not an absolute http(s) URL; left out of site.yaml");
-    } else {
-      const size_t slash = url.find('/', host);
-      origin = url.substr(0, slash);
-      if (slash != std::string::npos) path = url.substr(slash);
-    }
+  if (!url.empty() && !split_site_url(url, origin, path)) {
+    run.note(file, 0, "url \"" + url + "\" is not an absolute http(s) URL with a host (the build's rule); left out of site.yaml");
+    origin.clear();
+    path = "/";
   }
   if (!base.empty()) path = base;
   if (path.empty() || path[0] != '/') path = "/" + path;

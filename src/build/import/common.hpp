@@ -9,6 +9,7 @@
 #pragma once
 
 #include "build/transliterate.hpp"
+#include "core/html.hpp"  // sanitize_utf8
 
 #include <filesystem>
 #include <functional>
@@ -117,8 +118,9 @@ struct Run {
   const Item* converting = nullptr;
   std::string zola_slugify = "on";  // Zola's [slugify] paths (zola_path_slug)
 
-  void note(const std::string& file, int line, std::string message) {
-    report.not_converted.push_back({file, line, std::move(message)});
+  void note(const std::string& file, int line, const std::string& message) {
+    // Excerpts of the source may hold bytes that are no UTF-8 (a Latin-1 post).
+    report.not_converted.push_back({file, line, sanitize_utf8(message)});
   }
   void count(const std::string& construct) { ++report.converted[construct]; }
   const Item* find(const std::string& key) const {

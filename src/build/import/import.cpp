@@ -143,7 +143,7 @@ std::string ImportReport::str() const {
   }
   out += "\nnot converted: " + std::to_string(not_converted.size()) + (not_converted.empty() ? "\n" : " (check these by hand)\n");
   for (const Diagnostic& d : not_converted) out += "  " + d.str() + "\n";
-  return out;
+  return sanitize_utf8(out);  // keys and file names are the source's bytes
 }
 
 }  // namespace quire
