@@ -14,9 +14,14 @@ void load_pages(const fs::path& dir, Bundle& b, std::vector<std::string>& files,
   std::error_code ec;
   std::vector<fs::path> found;
   if (fs::is_directory(dir / "pages", ec))
-    for (const auto& e : fs::directory_iterator(dir / "pages", ec))
+    for (const auto& e : fs::directory_iterator(dir / "pages", ec)) {
       if (e.is_regular_file() && (e.path().extension() == ".md" || e.path().extension() == ".markdown"))
         found.push_back(e.path());
+      else if (e.path().filename().string()[0] != '.')  // said, never lost without a word
+        warnings.push_back({e.path().string(), 0, std::string(e.is_directory() ? "a folder" : "a file") +
+                                                      " in pages/ that is no page: pages are pages/<name>.md; "
+                                                      "their images go in static/ (static/<name>/ for /<name>/)"});
+    }
   std::sort(found.begin(), found.end());
   for (const fs::path& f : found) {
     std::string text;

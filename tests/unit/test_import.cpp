@@ -1379,7 +1379,7 @@ TEST_CASE("Hugo, the Stack theme's page/ section: pages at their [permalinks] pa
   REQUIRE(h.import(Engine::hugo).ok());
   CHECK(h.report.posts == 1);
   CHECK(h.report.pages == 1);
-  CHECK(h.out("pages/links/index.md").find("permalink: \"/links/\"") != std::string::npos);
+  CHECK(h.out("pages/links.md").find("permalink: \"/links/\"") != std::string::npos);  // a page bundle: a page, its files in static/links/
   CHECK(h.notes().find("page/search/index.md: a theme's search page (layout: search): Quire writes its own") != std::string::npos);
   CHECK(h.notes().find("page/archives/index.md: a theme's archives page (layout: archives)") != std::string::npos);
   CHECK(h.out("posts/hello/index.md").find("aliases: [\"/p/hello/\"]") == std::string::npos);  // /p/:slug/ is the site's pattern
@@ -1813,6 +1813,112 @@ TEST_CASE("Eleventy's {{ description }} and Jekyll's {{ page.description }} in a
   const std::string x = j.out("posts/2020-01-01-x.md");
   CHECK(x.find("> A short one\n") != std::string::npos);
   CHECK(x.find("{{ subtitle }}") != std::string::npos);  // Liquid's bare name is no page key in Jekyll
+}
+
+TEST_CASE("Hugo: a page bundle outside the posts (content/about/index.md) is a page at its address, its files beside it in static/") {
+  // AppleGamer22: pages/about/index.md was written, which the build never reads: the About page was lost without a word.
+  Blog h("hugo-about-bundle", {{"hugo.toml", "baseURL = 'https://example.org/'\ntitle = 'T'\n"},
+                               {"content/about/index.md", "---\ntitle: About\n---\n![me](me.png)\n"},
+                               {"content/about/me.png", "PNG"},
+                               {"content/posts/first.md", "---\ntitle: First\ndate: 2020-01-02\n---\nHi\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(h.report.pages == 1);
+  CHECK(h.wrote("pages/about.md"));
+  CHECK_FALSE(h.wrote("pages/about/index.md"));
+  CHECK(h.wrote("static/about/me.png"));
+  const quire::ContentResult built = quire::load_content(h.root / "out", {});
+  REQUIRE(built.ok());
+  REQUIRE(built.bundle.pages.size() == 1);
+  CHECK(built.bundle.pages[0].slug == "about");
+}
+
+TEST_CASE("Hugo: build options: render: never (or headless) is left out, list: never is a page at its address") {
+  // AppleGamer22's Congo talks (build: {render: never}) and moved stubs (build: {list: never}) were posts, in the feed.
+  Blog h("hugo-build-options", {{"hugo.toml", "baseURL = 'https://example.org/'\ntitle = 'T'\n"},
+                                {"content/posts/real.md", "---\ntitle: Real\ndate: 2020-01-02\n---\nBody.\n"},
+                                {"content/posts/moved.md", "---\ntitle: Moved\nbuild: {list: never}\n---\nMoved to [here](/posts/real/).\n"},
+                                {"content/posts/talk.md", "---\ntitle: Talk\ndate: 2021-03-04\nbuild: {render: never}\n---\n"},
+                                {"content/posts/hidden.md", "+++\ntitle = 'Hidden'\ndate = 2021-05-06\n[_build]\nrender = false\nlist = false\n+++\nsecret\n"},
+                                {"content/posts/parts/index.md", "---\nheadless: true\n---\n"},
+                                {"content/posts/parts/one.md", "---\ntitle: One\n---\nPart\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(h.report.posts == 1);
+  CHECK(h.wrote("posts/real.md"));
+  CHECK_FALSE(h.wrote("posts/talk.md"));
+  CHECK_FALSE(h.wrote("posts/hidden.md"));
+  CHECK_FALSE(h.wrote("posts/parts/index.md"));
+  const std::string moved = h.out("pages/moved.md");
+  CHECK(holds(moved, "permalink: \"/posts/moved/\""));
+  CHECK_FALSE(holds(moved, "date:"));  // no file time made up for it
+  CHECK(holds(h.notes(), "talk.md: build: render: never (Hugo wrote no page for it): left out"));
+  CHECK(holds(h.notes(), "parts/index.md: headless: true (Hugo wrote no page for it): left out"));
+}
+
+TEST_CASE("Hugo's old addresses: :sections is every nested section, paths lowercased, :title urlized, a page's slug with folders") {
+  // yihui.org and apreshill: 27 old addresses were missing.
+  Blog h("hugo-old-urls", {{"hugo.yaml", "baseURL: https://example.org/\ntitle: T\npermalinks:\n  cn: /:sections/:year/:month/:slug/\n"
+                                          "  blog: /blog/:year-:month-:title/\n"},
+                           {"content/blog/quarto.md", "---\ntitle: \"We don't  talk about Quarto!\"\ndate: 2022-04-04\n---\nQ\n"},
+                           {"content/cn/2017-02-26-formatR.md", "---\ntitle: Mixed\ndate: 2017-02-26\nslug: formatR\n---\nM\n"},
+                           {"content/cn/kids/2022-02-15-finals.md", "---\ntitle: Finals\ndate: 2022-02-15\nslug: finals\n---\nF\n"},
+                           {"content/cn/kids/_index.md", "---\ntitle: Kids\n---\n"},
+                           {"content/en-about.md", "---\ntitle: About\nslug: en/About\n---\nSee [vitae](../vitae/).\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(holds(h.out("site.yaml"), "permalink: \"/blog/:year-:month-:title/\""));
+  CHECK(holds(h.out("posts/quarto.md"), "slug: \"we-dont-talk-about-quarto\""));  // where Hugo put it: no alias needed
+  CHECK(holds(h.out("posts/2017-02-26-formatR.md"), "\"/cn/2017/02/formatr/\""));
+  CHECK(holds(h.out("posts/2022-02-15-finals.md"), "\"/cn/kids/2022/02/finals/\""));
+  CHECK(holds(h.out("pages/en-about.md"), "permalink: \"/en/about/\""));
+  CHECK_FALSE(holds(h.notes(), "en/About"));
+  Blog kept("hugo-keep-case", {{"hugo.toml", "baseURL = 'https://example.org/'\ntitle = 'T'\ndisablePathToLower = true\n"
+                                             "[permalinks]\ncn = '/:sections/:slug/'\n"},
+                               {"content/cn/a.md", "---\ntitle: A\ndate: 2017-02-26\nslug: formatR\n---\nM\n"}});
+  REQUIRE(kept.import(Engine::hugo).ok());
+  CHECK(holds(kept.out("site.yaml"), "permalink: \"/cn/:slug/\""));
+  CHECK_FALSE(holds(kept.out("posts/a.md"), "formatr"));  // at /cn/formatR/ as Hugo left it: no lowercase alias
+}
+
+TEST_CASE("Zola: paths_keep_dates keeps the date in the old address; ignored_content is not read; a theme's archive template page and year-0 dates") {
+  // syncoda: every dated post's alias was an address Zola never wrote. jim60105 (Duckquill): archive.md, dated 0000-01-01,
+  // was an empty post in year 0, and README.md, which ignored_content names, a page.
+  Blog z("zola-keep-dates", {{"config.toml", "base_url = 'https://example.com'\ntitle = 'B'\n"
+                                             "ignored_content = ['**/content/README.md', '*.{txt,xlsx}']\n[slugify]\npaths = 'safe'\npaths_keep_dates = true\n"},
+                             {"content/_index.md", "+++\nsort_by = 'date'\n+++\n"},
+                             {"content/posts/_index.md", "+++\nsort_by = 'date'\n+++\n"},
+                             {"content/posts/2023-10-16-updater_fix.md", "+++\ntitle = 'Updater fix'\n+++\nText.\n"},
+                             {"content/first.md", "+++\ntitle = 'First'\ndate = 2024-05-01\n+++\nHello.\n"},
+                             {"content/archive.md", "+++\ntitle = 'Archive'\ndate = '0000-01-01T00:00:00.000Z'\ntemplate = 'archive.html'\n+++\n"},
+                             {"content/privacy.md", "+++\ntitle = 'Privacy'\ndate = '0000-01-01T00:00:00.000Z'\n+++\nNo cookies.\n"},
+                             {"content/README.md", "Notes for me.\n"},
+                             {"content/words.txt", "cspell\n"}});
+  REQUIRE(z.import(Engine::zola).ok());
+  CHECK(holds(z.out("posts/2023-10-16-updater_fix.md"), "aliases: [\"/posts/2023-10-16-updater_fix/\"]"));
+  CHECK_FALSE(z.wrote("posts/archive.md"));
+  CHECK_FALSE(z.wrote("pages/archive.md"));
+  CHECK(holds(z.notes(), "archive.md: a theme's archive page (template: archive.html)"));
+  const std::string privacy = z.out("pages/privacy.md");
+  CHECK(holds(privacy, "permalink: \"/privacy/\""));
+  CHECK_FALSE(holds(privacy, "date:"));
+  CHECK_FALSE(z.wrote("pages/README.md"));
+  CHECK_FALSE(z.wrote("static/words.txt"));
+  CHECK(z.report.posts == 2);
+}
+
+TEST_CASE("glob_match and hugo_urlize, as Zola's globset and Hugo's urlize") {
+  using quire::import::glob_match;
+  CHECK(glob_match("**/content/README.md", "/home/a/site/content/README.md"));
+  CHECK_FALSE(glob_match("**/content/README.md", "/home/a/site/content/posts/README.md.bak"));
+  CHECK(glob_match("*.{txt,xlsx}", "/x/y.xlsx"));
+  CHECK(glob_match("*.[ch]", "/x/y.h"));
+  CHECK_FALSE(glob_match("*.[!ch]", "/x/y.h"));
+  CHECK(glob_match("a?c", "abc"));
+  CHECK_FALSE(glob_match("a?c", "ac"));
+  using quire::import::hugo_urlize;
+  CHECK(hugo_urlize("We don't  talk about Quarto!") == "we-dont-talk-about-quarto");
+  CHECK(hugo_urlize("It's Time for TLS 1.2") == "its-time-for-tls-1.2");
+  CHECK(hugo_urlize("S/MIME - a  guide") == "s/mime-a-guide");
+  CHECK(hugo_urlize("C++ (fast)") == "c++-fast");
+  CHECK(hugo_urlize("日本語：テスト") == "日本語テスト");
 }
 
 }  // TEST_SUITE

@@ -314,7 +314,7 @@ TEST_CASE("a Zola blog with its posts at content/'s root moves in whole and buil
   CHECK_FALSE(fs::exists(dest / "posts/colophon.md"));
   CHECK(fs::exists(dest / "pages/undated.md"));
   CHECK_FALSE(fs::exists(dest / "pages/archive.md"));
-  CHECK(has(notes(r), "archive.md: at /archive/, which is the archive"));
+  CHECK(has(notes(r), "archive.md: a theme's archive page (template: archive.html): Quire writes its own"));
 
   const quire::ContentResult built = quire::load_content(dest, {});
   CHECK_MESSAGE(built.ok(), all(built.errors));

@@ -148,7 +148,12 @@ std::string Run::url_of(const Item& item) const {
 void collect_content_dir(Run& run, const fs::path& content,
                          const std::function<void(const fs::path&, const ojson&)>& section) {
   const std::vector<fs::path> files =
-      files_under(run, content, [&](const fs::path& p) { return p.filename().string()[0] == '.' || run.translation_dirs.count(p); });
+      files_under(run, content, [&](const fs::path& p) {
+        if (p.filename().string()[0] == '.' || run.translation_dirs.count(p)) return true;
+        for (const std::string& g : run.ignored_content)
+          if (glob_match(g, fs::absolute(p).lexically_normal().generic_string())) return true;
+        return false;
+      });
   // A file's language suffix when the site declares it ("fr" of post.fr.md),
   // and its name without the default language's (post.en.md -> post).
   auto language = [&](const fs::path& f) -> std::string {
@@ -275,7 +280,7 @@ void collect_content_dir(Run& run, const fs::path& content,
     if (!item.page) {
       item.section = where.parent_path().generic_string();
       // Zola drops a leading date from the name; Hugo keeps it.
-      item.old_name = run.engine == Engine::zola ? file_slug(base + ".md") : base;
+      item.old_name = run.engine == Engine::zola && !run.zola_keep_dates ? file_slug(base + ".md") : base;
       if (run.engine == Engine::hugo) item.old_name = hugo_path(item.old_name);
       // Zola slugifies them ([slugify] paths = "on"): "My Café" -> "my-cafe",
       // "third_post" -> "third-post".
@@ -293,6 +298,31 @@ void collect_content_dir(Run& run, const fs::path& content,
   }
 }
 
+HugoBuild hugo_build(const ojson& in) {
+  HugoBuild out;
+  // YAML's scalars arrive as text ("false"), TOML's as booleans.
+  auto is = [](const ojson& v, bool b, const char* word) {
+    return (v.is_boolean() && v.get<bool>() == b) || (v.is_string() && v.get<std::string>() == word);
+  };
+  auto off = [&](const ojson& v, const char* never) {  // "never", or false as Hugo's first form had it
+    return is(v, false, "false") || (v.is_string() && v.get<std::string>() == never);
+  };
+  if (in.contains("headless") && is(in["headless"], true, "true")) {
+    out.render = out.list = false;
+    out.headless = true;
+  }
+  for (const char* key : {"build", "_build"}) {
+    if (!in.contains(key) || !in[key].is_object()) continue;
+    const ojson& b = in[key];
+    for (const auto& [k, v] : b.items()) {
+      const std::string name = ascii_lower(k);  // TOML's keys as written: Render, render
+      if (name == "render" && (off(v, "never") || (v.is_string() && v.get<std::string>() == "link"))) out.render = false;
+      if (name == "list" && off(v, "never")) out.list = false;
+    }
+  }
+  return out;
+}
+
 void convert_items(Run& run, const TagHandler& handle) {
   std::vector<Item> kept;
   for (Item& item : run.items) {
@@ -306,6 +336,21 @@ void convert_items(Run& run, const TagHandler& handle) {
       run.count("a post in Nunjucks with its text in {% markdown %} blocks (their text, the HTML around kept)");
     }
     convert_front(run, item);
+    // Hugo's build options (`build`, before 0.145 `_build`) and headless
+    // bundles: a page Hugo never rendered is left out; one it rendered and
+    // listed nowhere (a "moved" stub, a talk's external link) is a page,
+    // which Quire lists nowhere either, at the address it had.
+    bool unlisted = false;
+    if (run.engine == Engine::hugo) {
+      const HugoBuild b = hugo_build(item.in);
+      if (!b.render) {
+        run.note(item.shown, 0, std::string(b.headless ? "headless: true" : "build: render: never") +
+                                    " (Hugo wrote no page for it): left out");
+        continue;
+      }
+      unlisted = !b.list && !item.page;
+      item.page = item.page || unlisted;  // no date needed, none made up
+    }
     if (!item.page_url.empty() && !item.out.contains("permalink")) item.out["permalink"] = item.page_url;
     item.slug = item.out.contains("slug") ? item.out["slug"].get<std::string>()
               : item.bundle                ? item.source.parent_path().filename().string()
@@ -342,8 +387,8 @@ void convert_items(Run& run, const TagHandler& handle) {
       // Hugo puts a section without one at /<section>/<name>/.
       const auto own = run.section_permalinks.find(item.section.substr(0, item.section.find('/')));
       if (run.engine == Engine::hugo && own != run.section_permalinks.end()) {
-        const std::string title = slugify(item.out.contains("title") && item.out["title"].is_string()
-                                              ? item.out["title"].get<std::string>() : item.slug);
+        const std::string title = hugo_urlize(item.out.contains("title") && item.out["title"].is_string()
+                                                  ? item.out["title"].get<std::string>() : item.slug);
         // The site's pattern names a post by its title alone (Mic92's
         // /:year/:month/:day/:title/ with Octopress-style slug keys, which
         // Hugo's :title ignores): the post's slug is that title, so that it
@@ -356,13 +401,23 @@ void convert_items(Run& run, const TagHandler& handle) {
           item.out["slug"] = title;
         }
         std::string pattern = own->second;
+        // :sections: all of the post's sections (cn/kids), not the first
+        if (const std::string& raw = run.hugo_patterns[own->first]; raw.find(":sections") != std::string::npos)
+          pattern = quire_pattern(raw, section);
         const std::pair<const char*, std::string> hugo[] = {
             {":slugorfilename", own_slug ? item.slug : item.old_name}, {":filename", item.old_name}, {":title", title}};
         for (const auto& [token, value] : hugo)
           for (size_t at; (at = pattern.find(token)) != std::string::npos;) pattern.replace(at, std::strlen(token), value);
         old_url = expand_pattern(run, pattern, item, own_slug ? item.slug : title, true);
       }
-      keep_old_url(run, item, old_url);
+      if (run.engine == Engine::hugo && run.hugo_lower) old_url = ascii_lower(old_url);  // slug: formatR was at .../formatr/
+      if (unlisted) {
+        if (!item.out.contains("permalink")) item.out["permalink"] = percent_decode(old_url);
+        item.out.erase("draft");
+        run.count("build: list: never (published, in no list) as a page at its address");
+      } else {
+        keep_old_url(run, item, old_url);
+      }
     }
     kept.push_back(std::move(item));
   }
@@ -429,13 +484,18 @@ void add_old_feed(ojson& site, const std::string& path) {
 }
 
 bool builtin_page(Run& run, const Item& item) {
-  if (!item.page && !(item.in.is_object() && item.in.contains("layout"))) return false;
+  // Hugo's layout, Zola's template ("archive.html"): the theme's template
+  // that rendered the page.
+  const char* const key = item.in.is_object() && item.in.contains("layout") ? "layout"
+                          : item.in.is_object() && item.in.contains("template") ? "template" : nullptr;
+  if (!item.page && !key) return false;
   const std::string url = run.url_of(item);
   const bool text = item.body.find_first_not_of(" \t\n") != std::string::npos;
-  const std::string layout = item.in.is_object() && item.in.contains("layout") && item.in["layout"].is_string()
-                                 ? item.in["layout"].get<std::string>() : "";
+  std::string layout = key && item.in[key].is_string() ? item.in[key].get<std::string>() : "";
+  layout = layout.substr(0, layout.rfind(".html") == std::string::npos ? std::string::npos : layout.rfind(".html"));
   if (!text && (layout == "search" || layout == "archives" || layout == "archive")) {  // Hugo Stack's page/search/
-    run.note(item.shown, 0, "a theme's " + layout + " page (layout: " + layout + "): Quire writes its own; not converted");
+    run.note(item.shown, 0, "a theme's " + layout + " page (" + key + ": " + item.in[key].get<std::string>() +
+                                "): Quire writes its own; not converted");
     return true;
   }
   if (!item.page) return false;
@@ -458,7 +518,7 @@ void undated_as_pages(Run& run) {
   // one gets a date: finish_front); the others, unless named like a blog,
   // hold pages.
   std::map<std::string, bool> section_dated;
-  std::vector<bool> dated(run.items.size(), true);
+  std::vector<bool> dated(run.items.size(), true), zero_date(run.items.size(), false);
   for (size_t i = 0; i < run.items.size(); ++i) {
     const Item& item = run.items[i];
     if (item.page) continue;
@@ -470,7 +530,14 @@ void undated_as_pages(Run& run) {
     for (const auto& [k, v] : front.items()) {
       std::string key = k;
       for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (key == "date" || key == "publishdate" || key == "pubdate" || key == "lastmod") d = true;
+      if (key == "date" || key == "publishdate" || key == "pubdate" || key == "lastmod") {
+        // A theme's way of keeping a page out of the blog's order (Duckquill's
+        // archive, privacy policy and licence at 0000-01-01): a page, even
+        // in a dated section.
+        const std::string value = v.is_string() ? v.get<std::string>() : v.dump();
+        if (value.rfind("0000-", 0) == 0 || value.rfind("\"0000-", 0) == 0) zero_date[i] = true;
+        else d = true;
+      }
     }
     dated[i] = d;
     section_dated[item.section] = section_dated[item.section] || d;
@@ -480,12 +547,13 @@ void undated_as_pages(Run& run) {
     const std::string top = item.section.substr(0, item.section.find('/'));
     // Hugo's page/ section (the Stack theme's about, links, archives): pages, dated or not.
     const bool pages_section = run.engine == Engine::hugo && (top == "page" || top == "pages");
-    if (!pages_section && (item.page || dated[i] || section_dated[item.section] || top == "posts" || top == "post" ||
-                           top == "blog" || top == "articles"))
+    if (!pages_section && !zero_date[i] &&
+        (item.page || dated[i] || section_dated[item.section] || top == "posts" || top == "post" || top == "blog" ||
+         top == "articles"))
       continue;
     if (item.page) continue;
     item.page = true;
-    item.page_url = "/" + item.section + "/" + item.old_name + "/";
+    item.page_url = (item.section.empty() ? "/" : "/" + item.section + "/") + item.old_name + "/";
     if (const auto own = run.section_permalinks.find(top); pages_section && own != run.section_permalinks.end()) {
       // [permalinks] page = "/:slug/": the slug, else the file's name
       std::string slug = item.old_name, text, error;
@@ -560,6 +628,86 @@ void keep_old_url(Run& run, Item& item, const std::string& encoded_url) {
   run.count("old URL kept as an alias");
 }
 
+std::string hugo_urlize(std::string_view title) {
+  std::string out;
+  bool hyphen = false, was_hyphen = false;
+  for (size_t i = 0; i < title.size();) {
+    const DecodedChar d = decode_utf8(title, i);
+    const unsigned char c = static_cast<unsigned char>(title[i]);
+    const bool ascii = c < 0x80;
+    const bool word = ascii ? std::isalnum(c) != 0 : d.valid && !is_slug_separator(d.cp);
+    const bool kept = word || (ascii && std::strchr("._/\\#+~-", c) != nullptr && c != 0);
+    if (kept) {
+      if (hyphen && c != '-') out += '-';
+      hyphen = false;
+      if (!(out.empty() && !word && c != '_')) {
+        out.append(title, i, ascii ? 1 : d.length);
+        was_hyphen = c == '-';
+      }
+    } else if (!out.empty() && !was_hyphen && (c == ' ' || c == '\t' || c == '\n')) {
+      hyphen = was_hyphen = true;
+    }
+    i += ascii ? 1 : std::max<size_t>(d.length, 1);
+  }
+  return ascii_lower(out);
+}
+
+bool glob_match(std::string_view p, std::string_view t) {
+  if (const size_t open = p.find('{'); open != std::string_view::npos) {  // {a,b}: each in turn
+    const size_t close = p.find('}', open);
+    if (close != std::string_view::npos) {
+      const std::string_view head = p.substr(0, open), tail = p.substr(close + 1), alts = p.substr(open + 1, close - open - 1);
+      for (size_t at = 0;;) {
+        const size_t comma = std::min(alts.find(',', at), alts.size());
+        if (glob_match(std::string(head) + std::string(alts.substr(at, comma - at)) + std::string(tail), t)) return true;
+        if (comma == alts.size()) return false;
+        at = comma + 1;
+      }
+    }
+  }
+  size_t pi = 0, ti = 0, star = std::string_view::npos, mark = 0;
+  while (ti < t.size()) {
+    if (pi < p.size() && p[pi] == '*') {
+      while (pi < p.size() && p[pi] == '*') ++pi;
+      star = pi;
+      mark = ti;
+      continue;
+    }
+    bool one = false;
+    size_t next = pi + 1;
+    if (pi < p.size() && p[pi] == '[') {
+      const size_t close = p.find(']', pi + 2);
+      if (close != std::string_view::npos) {
+        const bool negate = p[pi + 1] == '!' || p[pi + 1] == '^';
+        bool in = false;
+        for (size_t k = pi + 1 + (negate ? 1 : 0); k < close; ++k) {
+          if (k + 2 < close && p[k + 1] == '-') {
+            in = in || (t[ti] >= p[k] && t[ti] <= p[k + 2]);
+            k += 2;
+          } else {
+            in = in || t[ti] == p[k];
+          }
+        }
+        one = in != negate;
+        next = close + 1;
+      }
+    } else if (pi < p.size()) {
+      one = p[pi] == '?' || p[pi] == t[ti];
+    }
+    if (one) {
+      pi = next;
+      ++ti;
+    } else if (star != std::string_view::npos) {
+      pi = star;
+      ti = ++mark;
+    } else {
+      return false;
+    }
+  }
+  while (pi < p.size() && p[pi] == '*') ++pi;
+  return pi == p.size();
+}
+
 std::vector<fs::path> files_under(Run& run, const fs::path& dir, const std::function<bool(const fs::path&)>& skip) {
   std::vector<fs::path> files;
   std::error_code ec;
@@ -626,9 +774,17 @@ void unique_urls(Run& run) {
     }
     owner.emplace(key(run.url_of(item)), &item);
   }
+  // Drafts' aliases after the others' (`quire build --drafts` builds them
+  // too: a draft copy of a post with its redirect_from).
+  std::vector<Item*> order;
   for (Item& item : run.items)
+    if (!item.out.contains("draft")) order.push_back(&item);
+  for (Item& item : run.items)
+    if (item.out.contains("draft")) order.push_back(&item);
+  for (Item* each : order)
     for (const char* k : {"aliases", "redirect_from"}) {
-      if (item.out.contains("draft") || !item.out.contains(k) || !item.out[k].is_array()) continue;
+      Item& item = *each;
+      if (!item.out.contains(k) || !item.out[k].is_array()) continue;
       ojson kept = ojson::array();
       for (const ojson& a : item.out[k]) {
         if (!a.is_string()) continue;
@@ -646,17 +802,24 @@ void write_items(Run& run) {
   std::set<std::string> taken[2];  // posts, pages
   for (Item& item : run.items) {
     std::string& name = item.name;
+    // A page bundle (Hugo's content/about/index.md and its images): Quire's
+    // pages are files, so the page is pages/about.md and its files go where
+    // its address is (static/about/me.png is /about/me.png), where its
+    // relative links find them.
+    const bool page_bundle = item.page && item.bundle;
+    if (page_bundle) name += ".md";
     std::set<std::string>& used = taken[item.page ? 1 : 0];
     if (!used.insert(name).second) {
       const fs::path p(name);
-      std::string stem = item.bundle ? name : p.stem().string(), ext = item.bundle ? "" : p.extension().string();
+      std::string stem = item.bundle && !page_bundle ? name : p.stem().string(),
+                  ext = item.bundle && !page_bundle ? "" : p.extension().string();
       int n = 2;
       while (!used.insert(stem + "-" + std::to_string(n) + ext).second) ++n;
       run.note(item.shown, 0, "\"" + name + "\" is taken by another file; written as \"" + stem + "-" + std::to_string(n) + ext + "\"");
       name = stem + "-" + std::to_string(n) + ext;
     }
     const fs::path dir = run.dest / (item.page ? "pages" : "posts");
-    const fs::path file = item.bundle ? dir / name / "index.md" : dir / name;
+    const fs::path file = item.bundle && !page_bundle ? dir / name / "index.md" : dir / name;
     const std::string ext = item.source.extension().string();  // a page in HTML is left as it was written
     std::string body = ext == ".html" || ext == ".htm" ? item.body : html_heading_blocks(run, item.body);
     if (!body.empty() && body.back() != '\n') body += '\n';
@@ -671,8 +834,14 @@ void write_items(Run& run) {
     if (item.bundle) {
       if (!item.page) ++run.report.bundles;
       const fs::path from = item.source.parent_path();
+      fs::path to = dir / name;
+      if (page_bundle) {
+        std::string url = percent_decode(run.url_of(item));  // "/about/", or "/about.html"
+        if (url.empty() || url.back() != '/') url = url.substr(0, url.rfind('/') + 1);
+        to = run.dest / "static" / fs::path(url).relative_path();
+      }
       for (const fs::path& f : item.bundle_files)
-        copy_tree(run, f, dir / name / f.lexically_relative(from), run.report.bundle_files);
+        copy_tree(run, f, to / f.lexically_relative(from), page_bundle ? run.report.static_files : run.report.bundle_files);
     }
   }
 }

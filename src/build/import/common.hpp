@@ -117,6 +117,14 @@ struct Run {
   // the tags that name files relative to it (Hugo's ref and relref).
   const Item* converting = nullptr;
   std::string zola_slugify = "on";  // Zola's [slugify] paths (zola_path_slug)
+  bool zola_keep_dates = false;    // Zola's [slugify] paths_keep_dates: 2023-10-16-x.md was at .../2023-10-16-x/
+  // Zola's ignored_content: globs of content/'s files it never read.
+  std::vector<std::string> ignored_content = {};
+  // Hugo: each section's [permalinks] pattern as written (its :sections is
+  // the post's own nested sections), and whether Hugo lowercased paths (its
+  // disablePathToLower off, the default).
+  std::map<std::string, std::string> hugo_patterns = {};
+  bool hugo_lower = true;
 
   void note(const std::string& file, int line, const std::string& message) {
     // Excerpts of the source may hold bytes that are no UTF-8 (a Latin-1 post).
@@ -357,6 +365,13 @@ void collect_content_dir(Run& run, const fs::path& content,
 // its old address /<section>/<name>/, not a post the build would refuse.
 void undated_as_pages(Run& run);
 
+// Hugo's build options of a page's front matter (`build`/`_build`, and a
+// bundle's `headless`): whether Hugo wrote its page, and listed it.
+struct HugoBuild {
+  bool render = true, list = true, headless = false;
+};
+HugoBuild hugo_build(const ojson& in);
+
 // Reads and converts the front matter of run.items (dropping what cannot be
 // read), then converts each body with `handle` (on tags outside code).
 void convert_items(Run& run, const TagHandler& handle);
@@ -430,6 +445,16 @@ bool file_date(const std::string& name, std::string& ymd, size_t* prefix = nullp
 // true is left out (a folder: not entered). A folder that cannot be read is
 // reported, not a crash or a loop.
 std::vector<fs::path> files_under(Run& run, const fs::path& dir, const std::function<bool(const fs::path&)>& skip = {});
+
+// Hugo's urlize of a title (its :title): letters, digits and ._/\\#+~-
+// kept, runs of spaces one '-', the rest dropped, lowercased: "We don't
+// talk" -> "we-dont-talk".
+std::string hugo_urlize(std::string_view title);
+
+// Whether `text` matches the glob `pattern` as Zola's globset did: `*` and
+// `**` any run of characters ('/' too), `?` one, `[a-z]`/`[!a]` a class,
+// `{a,b}` either.
+bool glob_match(std::string_view pattern, std::string_view text);
 
 // Copies a file or a folder's files into dest (dest/rel...), counting them;
 // `skip` says which source paths to leave out.

@@ -623,7 +623,9 @@ void convert_front(Run& run, Item& item) {
       iso = iso_date(((*s)[0] < '7' ? "20" : "19") + *s);
       if (iso) run.count("dates with a two-digit year (12-10-15, as Ruby reads it: 2012-10-15)");
     }
-    if (iso) {
+    if (iso && iso->rfind("0000-", 0) == 0) {  // a theme's "no date" (Duckquill's pages): none
+      run.count("a date in the year 0 (a theme's way of saying none) left out");
+    } else if (iso) {
       out[as] = *iso;
     } else {
       run.note(item.shown, line_of_key(item, front_text, key),
@@ -655,6 +657,17 @@ void convert_front(Run& run, Item& item) {
     } else if (key == "slug") {
       auto s = scalar(v);
       std::string slug = s ? *s : "";
+      // A Hugo page's slug with folders ("en/about" on content/en-about.md):
+      // Hugo put the page there, so it keeps that address.
+      if (run.engine == Engine::hugo && item.page && slug.find('/') != std::string::npos && !in.contains("url")) {
+        std::string path = "/" + slug + "/";
+        path = "/" + normal_path(run.hugo_lower ? ascii_lower(path) : path, false);
+        if (permalink_problem(path).empty() && path.find(':') == std::string::npos) {
+          out["permalink"] = path;
+          run.count("a Hugo page's slug with folders (as its address)");
+          continue;
+        }
+      }
       if (!valid_slug(slug)) {
         const std::string fixed = ascii_slug(slug);
         run.note(item.shown, line_of_key(item, front_text, key),

@@ -150,12 +150,16 @@ void read_config(Run& run, ojson& site, std::string& content_dir) {
     const int n = paginate->is_string() ? std::atoi(paginate->get<std::string>().c_str()) : paginate->get<int>();
     if (n >= 1 && n <= 1000) site["posts_per_page"] = n;
   }
+  if (const ojson* lower = get_obj(c, "disablePathToLower"); lower && *lower == true) run.hugo_lower = false;
   if (const ojson* perm = get_obj(c, "permalinks"); perm && perm->is_object()) {
     // By section (content/<section>/); Hugo 0.120's [permalinks.page] too.
     const ojson* page = get_obj(*perm, "page");
     const ojson& table = page && page->is_object() ? *page : *perm;
     for (const auto& [section, pattern] : table.items())
-      if (pattern.is_string()) run.section_permalinks[section] = quire_pattern(pattern.get<std::string>(), section);
+      if (pattern.is_string()) {
+        run.section_permalinks[section] = quire_pattern(pattern.get<std::string>(), section);
+        run.hugo_patterns[section] = pattern.get<std::string>();
+      }
     for (const char* section : {"posts", "post", "blog"})
       if (!get_str(table, section).empty()) {
         carry_pattern(run, site, quire_pattern(get_str(table, section), section), shown);

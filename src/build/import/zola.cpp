@@ -46,6 +46,12 @@ void read_config(Run& run, ojson& site) {
   // [slugify] paths: "on" (the default), "safe" or "off" (zola_path_slug).
   if (c.contains("slugify") && c["slugify"].is_object() && c["slugify"].contains("paths") && c["slugify"]["paths"].is_string())
     run.zola_slugify = c["slugify"]["paths"].get<std::string>();
+  if (c.contains("slugify") && c["slugify"].is_object() && c["slugify"].contains("paths_keep_dates") &&
+      c["slugify"]["paths_keep_dates"] == true)
+    run.zola_keep_dates = true;
+  if (c.contains("ignored_content") && c["ignored_content"].is_array())
+    for (const ojson& g : c["ignored_content"])
+      if (g.is_string()) run.ignored_content.push_back(g.get<std::string>());
   std::string author = str(c, "author");
   if (author.empty() && c.contains("extra")) author = str(c["extra"], "author");
   if (!author.empty()) site["author"] = author;
@@ -290,7 +296,7 @@ void read_zola(Run& run, ojson& site) {
     if (item.page && !item.bundle_page && !unlisted && dated && (says("", "sort_by", "date") || (sections.count("") && sections[""].contains("paginate_by")))) {
       item.page = false;
       item.root_post = true;
-      item.old_name = file_slug(base + ".md");
+      item.old_name = run.zola_keep_dates ? base : file_slug(base + ".md");
     } else if (!item.page && says(item.section, "render", false)) {
       item.page = true;
       item.page_url = "/" + item.section + "/" + item.old_name + "/";
