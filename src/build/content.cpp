@@ -101,6 +101,10 @@ struct Context {
 // Loads YAML, turning a parse error into a diagnostic at its line; refuses
 // runaway aliases (yaml_guard.hpp).
 bool load_yaml(std::string_view text, Context& cx, YAML::Node& out) {
+  if (const int open = unclosed_quote_line(text); open >= 0) {
+    cx.errors.push_back({cx.file, open + cx.line_offset, std::string("invalid YAML: ") + kUnclosedQuote});
+    return false;
+  }
   try {
     out = YAML::Load(std::string(text));
   } catch (const YAML::Exception& e) {

@@ -57,6 +57,10 @@ FrontValue from_yaml(const YAML::Node& n, int line_offset) {
 bool parse_yaml(std::string_view text, int first_line, const std::string& file, FrontValue& out,
                 std::vector<Diagnostic>& errors, std::vector<Diagnostic>& warnings) {
   if (parse_simple_yaml(text, first_line, out)) return true;  // most posts' (build/yaml_simple.hpp)
+  if (const int open = unclosed_quote_line(text); open >= 0) {
+    errors.push_back({file, open + first_line, std::string("invalid YAML: ") + kUnclosedQuote});
+    return false;
+  }
   try {
     YAML::Node root = YAML::Load(std::string(text));
     if (!guard_yaml(root, text.size(), file, first_line, errors, warnings)) return false;

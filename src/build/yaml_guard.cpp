@@ -104,4 +104,88 @@ bool guard_yaml(const YAML::Node& root, std::size_t text_size, const std::string
   return YamlWalk(file, line_offset, errors, warnings, text_size + kMaxAliasValues).root(root);
 }
 
+int unclosed_quote_line(std::string_view y) {
+  char quote = 0;   // the open quoted text's quote, or 0
+  int open_line = -1, line = 0;
+  bool value_start = true;  // where a quoted text may begin: a line's start, after ": ", "- ", "[", "{" or ","
+  int block_indent = -1;    // inside a block scalar: its key's indentation
+  for (size_t i = 0; i < y.size();) {
+    if (!quote && (i == 0 || y[i - 1] == '\n')) {  // a line's start
+      size_t j = i;
+      while (j < y.size() && y[j] == ' ') ++j;
+      const int indent = static_cast<int>(j - i);
+      const bool blank = j == y.size() || y[j] == '\n' || y[j] == '\r';
+      if (block_indent >= 0 && (blank || indent > block_indent)) {  // a block scalar's line
+        const size_t e = y.find('\n', i);
+        if (e == std::string_view::npos) break;
+        i = e + 1;
+        ++line;
+        continue;
+      }
+      block_indent = -1;
+      value_start = true;
+    }
+    const char c = y[i];
+    if (quote) {
+      if (c == '\n') ++line;
+      if (quote == '"' && c == '\\') {
+        if (i + 1 < y.size() && y[i + 1] == '\n') ++line;
+        i += 2;
+        continue;
+      }
+      if (c == quote) {
+        if (quote == '\'' && i + 1 < y.size() && y[i + 1] == '\'') {  // '' is a quote inside
+          i += 2;
+          continue;
+        }
+        quote = 0;
+        value_start = false;
+      }
+      ++i;
+      continue;
+    }
+    if (c == '\n') {
+      ++line;
+      ++i;
+      continue;
+    }
+    if (c == ' ' || c == '\t' || c == '\r') {
+      ++i;
+      continue;
+    }
+    if (c == '#' && (i == 0 || y[i - 1] == ' ' || y[i - 1] == '\t' || y[i - 1] == '\n')) {  // a comment
+      const size_t e = y.find('\n', i);
+      i = e == std::string_view::npos ? y.size() : e;
+      continue;
+    }
+    if ((c == '"' || c == '\'') && value_start) {
+      quote = c;
+      open_line = line;
+      ++i;
+      continue;
+    }
+    if ((c == '|' || c == '>') && value_start) {  // a block scalar: the more indented lines below are its text
+      size_t ls = i;  // the line's start: its indentation is the key's
+      while (ls > 0 && y[ls - 1] != '\n') --ls;
+      size_t k = ls;
+      while (k < y.size() && y[k] == ' ') ++k;
+      block_indent = static_cast<int>(k - ls);
+      const size_t e = y.find('\n', i);
+      i = e == std::string_view::npos ? y.size() : e;
+      continue;
+    }
+    if (c == ':' && (i + 1 == y.size() || y[i + 1] == ' ' || y[i + 1] == '\t' || y[i + 1] == '\n' || y[i + 1] == '\r')) {
+      value_start = true;
+    } else if (c == '-' && value_start && (i + 1 == y.size() || y[i + 1] == ' ' || y[i + 1] == '\n')) {
+      value_start = true;
+    } else if (c == '[' || c == '{' || c == ',') {
+      value_start = true;
+    } else {
+      value_start = false;
+    }
+    ++i;
+  }
+  return quote ? open_line : -1;
+}
+
 }  // namespace quire

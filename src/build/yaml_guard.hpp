@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace quire {
@@ -22,5 +23,13 @@ struct Diagnostic;
 // `line_offset`: the file line of YAML line 0. False after an error.
 bool guard_yaml(const YAML::Node& root, std::size_t text_size, const std::string& file, int line_offset,
                 std::vector<Diagnostic>& errors, std::vector<Diagnostic>& warnings);
+
+// The 0-based line where a quoted text opens that never closes, or -1:
+// yaml-cpp takes `title: "unterminated` up to the end of the document as
+// the text (the next keys in it), where YAML (and Jekyll's Psych) refuse it.
+// Block scalars (| and >) and comments are skipped; a quote inside a plain
+// value (Don't) opens nothing.
+int unclosed_quote_line(std::string_view yaml);
+inline constexpr const char* kUnclosedQuote = "a quoted text opens on this line and never closes (its closing quote is missing)";
 
 }  // namespace quire

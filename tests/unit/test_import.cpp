@@ -9,6 +9,7 @@
 #include "build/import/common.hpp"
 #include "build/import/import.hpp"
 #include "build/import/template_syntax.hpp"
+#include "build/yaml_guard.hpp"
 #include "core/router.hpp"
 
 namespace fs = std::filesystem;
@@ -1919,6 +1920,74 @@ TEST_CASE("glob_match and hugo_urlize, as Zola's globset and Hugo's urlize") {
   CHECK(hugo_urlize("S/MIME - a  guide") == "s/mime-a-guide");
   CHECK(hugo_urlize("C++ (fast)") == "c++-fast");
   CHECK(hugo_urlize("日本語：テスト") == "日本語テスト");
+}
+
+TEST_CASE("Eleventy: a permalink function in folder data (an arrow with a date helper, eleventyComputed's function) gives the posts' pattern; one it cannot follow is said") {
+  // jameshfisher's 566 posts and chriskirknielsen's 24 lost their old addresses without a word.
+  Blog a("eleventy-permalink-fn", {{"eleventy.config.js", "export default function (eleventyConfig) {}\n"},
+                                   {"posts/2024-03-01-hello.md", "---\ntitle: Hello\n---\nHi.\n"},
+                                   {"posts/posts.11tydata.js",
+                                    "function formatDate(date) { return date.toISOString().slice(0, 10).replace(/-/g, \"/\"); }\n"
+                                    "export default { tags: [\"posts\"], permalink: (data) => `/${formatDate(data.page.date)}/${data.page.fileSlug}/index.html` };\n"}});
+  REQUIRE(a.import(Engine::eleventy).ok());
+  CHECK(holds(a.out("posts/2024-03-01-hello.md"), "permalink: \"/:year/:month/:day/:slug/\""));
+  Blog c("eleventy-computed-fn", {{".eleventy.js", "module.exports = function () { return { dir: { input: 'src' } }; };\n"},
+                                  {"src/blog/hello.md", "---\ntitle: Hello\ndate: 2024-03-01\n---\nHi.\n"},
+                                  {"src/blog/blog.11tydata.js",
+                                   "module.exports = { eleventyComputed: { permalink: function (data) { return `blog/${this.slug(data.slug || data.page.fileSlug)}/index.html`; } } };\n"}});
+  REQUIRE(c.import(Engine::eleventy).ok());
+  CHECK(holds(c.out("posts/hello.md"), "permalink: \"/blog/:slug/\""));
+  Blog u("eleventy-permalink-unknown", {{"eleventy.config.js", "export default function () {}\n"},
+                                       {"posts/hello.md", "---\ntitle: Hello\ndate: 2024-03-01\n---\nHi.\n"},
+                                       {"posts/posts.11tydata.js", "export default { permalink: (data) => `/${data.lang}/${data.page.fileSlug}/` };\n"}});
+  REQUIRE(u.import(Engine::eleventy).ok());
+  CHECK(holds(u.notes(), "posts.11tydata.js: permalink: a function of the post's data the import cannot follow"));
+}
+
+TEST_CASE("Eleventy: dir.input named by a constant; a permalink with another front-matter value and slugify") {
+  // chriskirknielsen: const rootDir = 'src' ... input: rootDir; the site's title, url and author were lost.
+  Blog d("eleventy-dir-const", {{".eleventy.js", "const rootDir = 'src';\nmodule.exports = function () { return { dir: { input: rootDir, output: '_site' } }; };\n"},
+                                {"src/_data/metadata.json", "{ \"title\": \"My Blog\", \"url\": \"https://example.com/\", \"author\": { \"name\": \"Ann\" } }\n"},
+                                {"src/posts/hello.md", "---\ntitle: Hello\ndate: 2024-03-01\ntags: [post]\n---\nHi.\n"}});
+  REQUIRE(d.import(Engine::eleventy).ok());
+  CHECK(holds(d.out("site.yaml"), "title: \"My Blog\""));
+  CHECK(holds(d.out("site.yaml"), "url: \"https://example.com\""));
+  CHECK_FALSE(holds(d.out("posts/hello.md"), "/src/"));
+  // fromjason: "/p/{{ sub | slugify }}/{{ title | slugify }}/" with sub: notebook in each post.
+  Blog f("eleventy-permalink-value", {{"eleventy.config.js", "export default function (c) {}\n"},
+                                      {"posts/posts.11tydata.json", "{ \"tags\": [\"posts\"], \"permalink\": \"/p/{{ sub | slugify }}/{{ title | slugify }}/\" }\n"},
+                                      {"posts/hello.md", "---\ntitle: Hello World\ndate: 2024-03-01\nsub: Note Book\n---\nHi.\n"}});
+  REQUIRE(f.import(Engine::eleventy).ok());
+  CHECK(holds(f.out("posts/hello.md"), "permalink: \"/p/note-book/hello-world/\""));
+}
+
+TEST_CASE("Jekyll: a block element whole on its line ends there, as kramdown's HTML block did: the caption under it is markdown") {
+  // MrBlahhhh (TeXt): "*Drone chase.*" under a <div><iframe ...></iframe></div> line showed with its asterisks.
+  Blog j("jekyll-div-line", {{"_config.yml", "title: T\n"},
+                             {"_posts/2020-01-02-caption.md", "---\ntitle: Caption\n---\n"
+                                                              "<div><iframe src=\"https://www.youtube-nocookie.com/embed/x\"></iframe></div>\n*Drone chase.*\n\n"
+                                                              "<div class=\"a\">\n*kept inside*\n</div>\n"}});
+  REQUIRE(j.import(Engine::jekyll).ok());
+  const std::string post = j.out("posts/2020-01-02-caption.md");
+  CHECK(holds(post, "</iframe></div>\n\n*Drone chase.*\n"));
+  CHECK(holds(post, "<div class=\"a\">\n*kept inside*\n</div>"));  // not whole on its line: as it was
+}
+
+TEST_CASE("YAML front matter with a quote that never closes is an error at its line, in the import and in the build") {
+  // yaml-cpp read `title: "unterminated` to the end, the next keys in the title; Psych (Jekyll) refuses it.
+  CHECK(unclosed_quote_line("title: \"unterminated\ntags: [a, b\n") == 0);
+  CHECK(unclosed_quote_line("a: 1\nb: 'it''s\n") == 1);
+  CHECK(unclosed_quote_line("title: \"two\n  lines\"\ntags: ['a', \"b\"]\n") == -1);
+  CHECK(unclosed_quote_line("title: Don't stop\nsummary: |\n  \"quoted\n  text\nx: 1 # it's a comment\n") == -1);
+  CHECK(unclosed_quote_line("list:\n  - \"a\\\"b\"\n  - 'c'\n") == -1);
+  Blog j("jekyll-unclosed-quote", {{"_config.yml", "title: T\n"},
+                                   {"_posts/2020-01-01-bad.md", "---\ntitle: \"unterminated\ntags: [a, b\n---\nx\n"}});
+  j.import(Engine::jekyll);
+  CHECK(holds(j.notes(), "2020-01-01-bad.md:2: invalid YAML: a quoted text opens on this line and never closes"));
+  std::vector<Diagnostic> errors, warnings;
+  quire::parse_post("---\ntitle: ok\ndescription: \"open\ndate: 2020-01-01\n---\nx\n", "content/posts/x.md", errors, warnings, {});
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].line == 3);
 }
 
 }  // TEST_SUITE

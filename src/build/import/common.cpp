@@ -755,8 +755,15 @@ void copy_tree(Run& run, const fs::path& from, const fs::path& to, size_t& count
 void unique_urls(Run& run) {
   std::map<std::string, const Item*> owner;  // normal path -> item
   auto key = [](const std::string& url) { return normal_path(percent_decode(url), false); };
-  for (Item& item : run.items) {
-    if (item.out.contains("draft")) continue;
+  // Drafts after the others (`quire build --drafts` builds them too: a
+  // draft copy of a post, with its permalink and redirect_from).
+  std::vector<Item*> order;
+  for (Item& item : run.items)
+    if (!item.out.contains("draft")) order.push_back(&item);
+  for (Item& item : run.items)
+    if (item.out.contains("draft")) order.push_back(&item);
+  for (Item* each : order) {
+    Item& item = *each;
     const std::string url = run.url_of(item);
     if (const auto it = owner.find(key(url)); it != owner.end() && item.out.contains("permalink")) {
       const std::string permalink = item.out["permalink"].dump();
@@ -774,13 +781,6 @@ void unique_urls(Run& run) {
     }
     owner.emplace(key(run.url_of(item)), &item);
   }
-  // Drafts' aliases after the others' (`quire build --drafts` builds them
-  // too: a draft copy of a post with its redirect_from).
-  std::vector<Item*> order;
-  for (Item& item : run.items)
-    if (!item.out.contains("draft")) order.push_back(&item);
-  for (Item& item : run.items)
-    if (item.out.contains("draft")) order.push_back(&item);
   for (Item* each : order)
     for (const char* k : {"aliases", "redirect_from"}) {
       Item& item = *each;

@@ -98,10 +98,21 @@ Config read_config(Run& run) {
     for (auto it = std::sregex_iterator(text.begin(), text.end(), re); it != std::sregex_iterator(); ++it) found = (*it)[1];
     return found;
   };
-  if (const auto v = last(std::regex(R"(input\s*:\s*["'`]([^"'`]+)["'`])"))) cfg.input = *v;
-  if (const auto v = last(std::regex(R"(\bincludes\s*:\s*["'`]([^"'`]+)["'`])"))) cfg.includes = *v;
-  if (const auto v = last(std::regex(R"(\blayouts\s*:\s*["'`]([^"'`]+)["'`])"))) cfg.layouts = *v;
-  if (const auto v = last(std::regex(R"(\bdata\s*:\s*["'`]([^"'`]+)["'`])"))) cfg.data = *v;
+  // dir: { input: "src" }, or a constant's name (const rootDir = 'src';
+  // ... input: rootDir, chriskirknielsen's).
+  auto dir_key = [&](const char* key) -> std::optional<std::string> {
+    const auto v = last(std::regex(std::string(R"(\b)") + key + R"(\s*:\s*(["'`][^"'`]+["'`]|[A-Za-z_$][\w$]*)\s*[,}\n])"));
+    if (!v || v->empty()) return std::nullopt;
+    if ((*v)[0] == '"' || (*v)[0] == '\'' || (*v)[0] == '`') return v->substr(1, v->size() - 2);
+    std::smatch c;
+    if (std::regex_search(text, c, std::regex(R"((?:const|let|var)\s+)" + *v + R"(\s*=\s*["'`]([^"'`]+)["'`])")))
+      return c[1].str();
+    return std::nullopt;
+  };
+  if (const auto v = dir_key("input")) cfg.input = *v;
+  if (const auto v = dir_key("includes")) cfg.includes = *v;
+  if (const auto v = dir_key("layouts")) cfg.layouts = *v;
+  if (const auto v = dir_key("data")) cfg.data = *v;
   cfg.typographer = std::regex_search(text, std::regex(R"(typographer\s*:\s*true)"));
   cfg.attrs = text.find("markdown-it-attrs") != std::string::npos;
   cfg.math = std::regex_search(text, std::regex(R"(require\(\s*["'`][^"'`]*(katex|mathjax|texmath)|from\s+["'`][^"'`]*(katex|mathjax|texmath))"));
@@ -211,12 +222,31 @@ void read_metadata(Run& run, const fs::path& input, ojson& site, const Config& c
 // arrow's `(data) => `/blog/${data.page.fileSlug}/``): its last
 // returned template literal in Quire's tokens when each ${} is the date's
 // year, month or day or the file's slug; "" otherwise.
-std::string js_permalink_pattern(const std::string& source) {
-  static const std::regex literal(R"((?:return|=>)\s*`(/[^`]*)`)");  // a body's return, or an arrow's
+std::string js_permalink_pattern(const std::string& source, const std::string& file_text) {
+  static const std::regex literal(R"((?:return|=>)\s*\(?\s*`([^`]*)`)");  // a body's return, or an arrow's
   std::string body;
   for (auto it = std::sregex_iterator(source.begin(), source.end(), literal); it != std::sregex_iterator(); ++it)
     body = (*it)[1];
   if (body.empty()) return "";
+  // A helper of the same file that makes the date a path
+  // (jameshfisher's formatDate: toISOString().slice(0, 10).replace(/-/g, "/")):
+  // its name, and what it gives.
+  auto date_helper = [&](const std::string& expr) -> const char* {
+    const size_t paren = expr.find('(');
+    if (paren == std::string::npos || expr.find("date") == std::string::npos) return nullptr;
+    std::string name = expr.substr(0, paren);
+    name.erase(0, name.find_first_not_of(" \t"));
+    if (name.empty() || name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$") != std::string::npos)
+      return nullptr;
+    const std::regex def("(?:function\\s+" + name + "\\s*\\(|(?:const|let|var)\\s+" + name + "\\s*=)([^}]*)\\}");
+    std::smatch m;
+    if (!std::regex_search(file_text, m, def)) return nullptr;
+    const std::string fn = m[1];
+    const bool iso = fn.find("toISOString()") != std::string::npos && fn.find("slice(0, 10)") != std::string::npos;
+    if (!iso) return nullptr;
+    return fn.find("replace(/-/g, \"/\")") != std::string::npos || fn.find("replace(/-/g, '/')") != std::string::npos
+               ? ":year/:month/:day" : fn.find("replace") == std::string::npos ? ":year-:month-:day" : nullptr;
+  };
   std::string out;
   for (size_t at = 0; at < body.size();) {
     if (body.compare(at, 2, "${") != 0) {
@@ -227,8 +257,10 @@ std::string js_permalink_pattern(const std::string& source) {
     const size_t end = body.find('}', at);
     if (end == std::string::npos) return "";
     std::string expr = body.substr(at + 2, end - at - 2);
+    const char* helper = date_helper(expr);
     for (char& c : expr) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    const char* token = expr.find("slug") != std::string::npos    ? ":slug"
+    const char* token = helper                                    ? helper
+                        : expr.find("slug") != std::string::npos  ? ":slug"
                         : expr.find("year") != std::string::npos  ? ":year"
                         : expr.find("month") != std::string::npos ? ":month"
                         : expr.find("day") != std::string::npos   ? ":day"
@@ -237,6 +269,9 @@ std::string js_permalink_pattern(const std::string& source) {
     out += token;
     at = end + 1;
   }
+  // "blog/${...}/index.html": a path from the root, its folder
+  if (out.empty() || out[0] != '/') out = "/" + out;
+  if (out.size() >= 10 && out.compare(out.size() - 10, 10, "index.html") == 0) out.resize(out.size() - 10);
   return out;
 }
 
@@ -253,13 +288,28 @@ FolderData folder_data(Run& run, const fs::path& dir) {
     ojson data;
     if (!read_data_file(run, dir / f, data)) continue;
     if (!data.is_object()) continue;
+    std::string text;
+    read_file(dir / f, text);
+    // A permalink function: its pattern when it is one of dates and the
+    // slug; else said, as the posts' old addresses are then unknown.
+    auto function_permalink = [&](const ojson& fn, const std::string& key) {
+      if (out.front.contains("permalink")) return;
+      const std::string pattern = js_permalink_pattern(fn["computed"].get<std::string>(), text);
+      if (!pattern.empty() && permalink_problem(pattern).empty()) {
+        out.front["permalink"] = pattern;
+        run.count("a permalink function returning /${year}/${month}/${day}/${fileSlug}/ (as its pattern)");
+      } else {
+        run.note(run.shown(dir / f), 0, key + ": a function of the post's data the import cannot follow; its posts' old "
+                                              "addresses are not kept: give them permalink: or aliases:");
+      }
+    };
     for (const auto& [k, v] : data.items()) {
       if (k == "tags") {
         for (const std::string& t : string_list(v, false)) out.collection_tags.insert(t);
-      } else if (k == "permalink" && js_computed(v) && !out.front.contains(k) &&
-                 !js_permalink_pattern(v["computed"].get<std::string>()).empty()) {
-        out.front[k] = js_permalink_pattern(v["computed"].get<std::string>());
-        run.count("a permalink function returning /${year}/${month}/${day}/${fileSlug}/ (as its pattern)");
+      } else if (k == "permalink" && js_computed(v)) {
+        function_permalink(v, "permalink");
+      } else if (k == "eleventyComputed" && v.is_object() && v.contains("permalink") && js_computed(v["permalink"])) {
+        function_permalink(v["permalink"], "eleventyComputed.permalink");
       } else if (k == "eleventyComputed" && v.is_object() && v.contains("permalink") && v["permalink"].is_string() &&
                  !out.front.contains("permalink")) {
         // eleventyComputed: { permalink: "/blog/{{ slug }}/index.html" }: a

@@ -2,6 +2,7 @@
 // keys Quire reads, and writing it back as YAML.
 #include "build/content.hpp"
 #include "build/import/common.hpp"
+#include "build/yaml_guard.hpp"
 #include "build/import/js_literal.hpp"
 
 #include <yaml-cpp/yaml.h>
@@ -197,6 +198,11 @@ SourceDoc split_front_matter(std::string_view raw) {
 }
 
 bool parse_yaml(std::string_view text, ojson& out, std::string& error, int& error_line) {
+  if (const int open = unclosed_quote_line(text); open >= 0) {
+    error = std::string("invalid YAML: ") + kUnclosedQuote;
+    error_line = open;
+    return false;
+  }
   try {
     YAML::Node n = YAML::Load(std::string(text));
     out = n.IsMap() ? yaml_node(n) : ojson::object();
@@ -516,19 +522,32 @@ std::string eleventy_file_slug(std::string text, const fs::path& source, const s
     std::string inner = text.substr(at + 2, end - at - 2);
     inner.erase(0, inner.find_first_not_of(' '));
     inner.erase(inner.find_last_not_of(' ') + 1);
+    // "name" or "name | slugify": the post's file slug, its path, its title
+    // or another plain front-matter value (fromjason's {{ sub | slugify }}).
+    std::string name = inner, filter;
+    if (const size_t bar = inner.find('|'); bar != std::string::npos) {
+      name = trim(std::string_view(inner).substr(0, bar));
+      filter = trim(std::string_view(inner).substr(bar + 1));
+    }
     std::string value;
-    if (inner == "page.fileSlug") {
+    bool known = true;
+    if (name == "page.fileSlug") {
       value = slug;
-    } else if (inner == "page.filePathStem" && !input_path.empty()) {  // posts/first.md -> /posts/first
+    } else if (name == "page.filePathStem" && !input_path.empty()) {  // posts/first.md -> /posts/first
       const fs::path rel(input_path);
       value = "/" + (rel.parent_path() / rel.stem()).generic_string();
-    } else if ((inner == "title | slugify" || inner == "title | slug") && !title.empty()) {
-      value = ascii_slug(title);
-    } else if (!inner.empty() && inner.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") == std::string::npos &&
-               inner != "permalink" && front.is_object() && front.contains(inner) && front[inner].is_string() &&
-               front[inner].get<std::string>().find_first_of("{}%") == std::string::npos) {
-      value = front[inner].get<std::string>();
+    } else if (name == "title" && !title.empty()) {
+      value = title;
+    } else if (!name.empty() && name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") == std::string::npos &&
+               name != "permalink" && front.is_object() && front.contains(name) && front[name].is_string() &&
+               front[name].get<std::string>().find_first_of("{}%") == std::string::npos) {
+      value = front[name].get<std::string>();
     } else {
+      known = false;
+    }
+    if (known && (filter == "slugify" || filter == "slug")) value = ascii_slug(value);
+    else if (known && !filter.empty()) known = false;  // another filter: the old engine's to compute
+    if (!known) {
       at = end + 2;
       continue;
     }

@@ -35,6 +35,12 @@ std::string separate_inline_html_lines(Run& run, const std::string& body) {
       R"(^ {0,3}(<(br|img|span|a|b|i|em|strong|sup|sub|small|font|u|s|del|ins|kbd|mark|abbr|cite|q|label)\b[^<>]*>|</(span|a|b|i|em|strong|sup|sub|small|font|u|s|del|ins|kbd|mark|abbr|cite|q|label)>)[ \t]*\r?$)",
       std::regex::icase);
   static const std::regex tags_only(R"(^ {0,3}(<[A-Za-z/][^<>]*>[ \t]*)+\r?$)");
+  // A block element whole on its line (<div><iframe ...></iframe></div>):
+  // kramdown's HTML block ends at its closing tag, so a caption on the next
+  // line is markdown there; CommonMark's runs to the next blank line.
+  static const std::regex whole_block(
+      R"(^ {0,3}<(div|figure|iframe|video|audio|table|center|section|aside|blockquote|details|p|ul|ol|dl|h[1-6])\b[^\n]*</\1>[ \t]*\r?$)",
+      std::regex::icase);
   if (body.find('<') == std::string::npos) return body;
   const std::vector<bool> code = code_bytes(body);
   std::vector<std::string_view> lines;
@@ -56,6 +62,14 @@ std::string separate_inline_html_lines(Run& run, const std::string& body) {
   out.reserve(body.size() + 16);
   for (size_t k = 0; k < lines.size(); ++k) {
     out.append(lines[k]);
+    if (!code[starts[k]] && (k == 0 || blank(k - 1)) && k + 1 < lines.size() && !blank(k + 1) &&
+        !code[starts[k + 1]] && text(k).find('<', text(k).find('>')) != std::string::npos &&
+        std::regex_match(text(k), whole_block) && !std::regex_match(text(k + 1), tags_only)) {
+      if (out.back() != '\n') out += '\n';
+      out += '\n';
+      run.count("a line of block HTML over markdown (a blank line after it, as kramdown ended the block at its closing tag)");
+      continue;
+    }
     if (code[starts[k]] || !(k == 0 || blank(k - 1)) || !std::regex_match(text(k), one_tag)) continue;
     size_t last = k;
     while (last + 1 < lines.size() && !code[starts[last + 1]] && std::regex_match(text(last + 1), tags_only)) ++last;
