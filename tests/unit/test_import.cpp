@@ -1990,4 +1990,25 @@ TEST_CASE("YAML front matter with a quote that never closes is an error at its l
   CHECK(errors[0].line == 3);
 }
 
+TEST_CASE("a link to another post's bundled file, by the old address or by the source's relative path, follows the file to its post's new folder") {
+  // jim60105 (Zola): 30 images of other posts' folders broke; AppleGamer22 (Hugo): a gif of a bundle that moved.
+  Blog z("zola-cross-post-asset", {{"config.toml", "base_url = 'https://example.com'\ntitle = 'Blog'\n"},
+                                   {"content/_index.md", "+++\nsort_by = 'date'\n+++\n"},
+                                   {"content/Koikatu/_index.md", "+++\ntransparent = true\n+++\n"},
+                                   {"content/Livestream/_index.md", "+++\ntransparent = true\n+++\n"},
+                                   {"content/Koikatu/guide/index.md", "+++\ntitle = 'Guide'\ndate = 2020-01-01\n+++\n![shot](1.png)\n"},
+                                   {"content/Koikatu/guide/1.png", "PNG"},
+                                   {"content/Livestream/install/index.md",
+                                    "+++\ntitle = 'Install'\ndate = 2020-02-01\n+++\nAbsolute: ![a](/Koikatu/guide/1.png)\n\n"
+                                    "Relative: ![b](../../Koikatu/guide/1.png \"B\")\n\n<img src=\"/Koikatu/guide/1.png\">\n\n`![c](/Koikatu/guide/1.png)`\n"}});
+  REQUIRE(z.import(Engine::zola).ok());
+  const std::string install = z.out("posts/install/index.md");
+  CHECK(holds(install, "![a](/posts/guide/1.png)"));
+  CHECK(holds(install, "![b](/posts/guide/1.png \"B\")"));
+  CHECK(holds(install, "<img src=\"/posts/guide/1.png\">"));
+  CHECK(holds(install, "`![c](/Koikatu/guide/1.png)`"));  // code: as it was
+  CHECK(holds(z.out("posts/guide/index.md"), "![shot](1.png)"));  // its own file: relative still
+  CHECK(z.wrote("posts/guide/1.png"));
+}
+
 }  // TEST_SUITE

@@ -606,6 +606,7 @@ void keep_old_url(Run& run, Item& item, const std::string& encoded_url) {
   if (item.page || item.out.contains("draft") || item.out.contains("permalink") ||
       old_url == percent_decode(run.url_of(item)))
     return;  // a draft had no address; the others keep theirs
+  item.old_url = old_url;  // its files were there too (bundle_links)
   if (const char* built = old_url.size() > 1 ? reserved_path(old_url.substr(1), run.category_pages) : nullptr) {
     run.note(item.shown, 0, "its old address " + old_url + " is " + built + " Quire writes itself; no redirect kept for it");
     return;
@@ -797,8 +798,85 @@ void unique_urls(Run& run) {
     }
 }
 
+namespace {
+
+// Links to a page bundle's files from other posts, by the address the old
+// engine gave them (/Koikatu/guide/1.png) or by the source's path
+// (../../Koikatu/guide/1.png): the files moved with their post
+// (/posts/guide/1.png), so the links follow (jim60105's 30 images,
+// AppleGamer22's gif). A link to a post's own files stays relative.
+void bundle_links(Run& run) {
+  std::map<std::string, std::string> by_old_url;  // "/Koikatu/guide/1.png" -> "/posts/guide/1.png"
+  std::map<fs::path, std::pair<const Item*, std::string>> by_file;  // source file -> its item, new URL
+  for (const Item& item : run.items) {
+    if (!item.bundle || item.out.contains("draft")) continue;
+    std::string folder = percent_decode(run.url_of(item));
+    folder = folder.substr(0, folder.rfind('/') + 1);
+    std::string old_folder = item.old_url.empty() ? "" : item.old_url.substr(0, item.old_url.rfind('/') + 1);
+    const fs::path from = item.source.parent_path();
+    for (const fs::path& f : item.bundle_files) {
+      const std::string rel = f.lexically_relative(from).generic_string();
+      by_file[f.lexically_normal()] = {&item, folder + rel};
+      if (!old_folder.empty()) by_old_url[old_folder + rel] = folder + rel;
+    }
+  }
+  if (by_file.empty()) return;
+  for (Item& item : run.items) {
+    if (item.body.find("](") == std::string::npos && item.body.find("src=") == std::string::npos &&
+        item.body.find("href=") == std::string::npos)
+      continue;
+    const std::vector<bool> code = code_bytes(item.body);
+    std::string out;
+    size_t copied = 0;
+    auto consider = [&](size_t begin, size_t end) {  // the destination item.body[begin, end)
+      const std::string dest = item.body.substr(begin, end - begin);
+      if (dest.empty() || dest[0] == '#' || dest.find("://") != std::string::npos || dest.rfind("//", 0) == 0 ||
+          dest.rfind("mailto:", 0) == 0 || dest.rfind("data:", 0) == 0)
+        return;
+      const size_t cut = dest.find_first_of("?#");
+      const std::string path = percent_decode(dest.substr(0, cut)), tail = cut == std::string::npos ? "" : dest.substr(cut);
+      std::string to;
+      if (path[0] == '/') {
+        if (const auto it = by_old_url.find(path); it != by_old_url.end()) to = it->second;
+      } else {
+        const auto it = by_file.find((item.source.parent_path() / path).lexically_normal());
+        if (it != by_file.end() && it->second.first != &item) to = it->second.second;
+      }
+      if (to.empty()) return;
+      out.append(item.body, copied, begin - copied);
+      out += encode_path(to) + tail;
+      copied = end;
+      run.count("a link to another post's file by its old path (now where the file moved with its post)");
+    };
+    for (size_t at = 0; at < item.body.size(); ++at) {
+      if (code[at]) continue;
+      size_t begin = std::string::npos, end = std::string::npos;
+      if (item.body.compare(at, 2, "](") == 0) {
+        begin = at + 2;
+        if (begin < item.body.size() && item.body[begin] == '<') {
+          ++begin;
+          end = item.body.find('>', begin);
+        } else {
+          end = item.body.find_first_of(" \t\n)", begin);
+        }
+      } else if ((item.body.compare(at, 5, "src=\"") == 0 || item.body.compare(at, 6, "href=\"") == 0) &&
+                 (at == 0 || item.body[at - 1] == ' ' || item.body[at - 1] == '\n')) {
+        begin = item.body.find('"', at) + 1;
+        end = item.body.find('"', begin);
+      }
+      if (begin == std::string::npos || end == std::string::npos || end <= begin) continue;
+      consider(begin, end);
+      at = end;
+    }
+    if (copied) item.body = out + item.body.substr(copied);
+  }
+}
+
+}  // namespace
+
 void write_items(Run& run) {
   unique_urls(run);
+  bundle_links(run);
   std::set<std::string> taken[2];  // posts, pages
   for (Item& item : run.items) {
     std::string& name = item.name;

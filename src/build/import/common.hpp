@@ -82,6 +82,7 @@ struct Item {
   bool root_post = false;      // a post at /<old_name>/ (Zola's root section)
   std::string page_url;        // a page kept at the address it had (undated_as_pages)
   bool bundle_page = false;    // Zola: a page file beside a post's index.md, rendered at <folder>/<name>/
+  std::string old_url;         // where the old engine published it, when that is not its new address (decoded)
 };
 
 // Reports and shared state of one import.
