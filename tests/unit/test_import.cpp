@@ -2011,4 +2011,16 @@ TEST_CASE("a link to another post's bundled file, by the old address or by the s
   CHECK(z.wrote("posts/guide/1.png"));
 }
 
+TEST_CASE("Eleventy and Jekyll: {% raw %} markers glued to a code fence go before the fence is read, so the text after the code converts") {
+  // chriskirknielsen: "{% endraw %}```" closed no fence, and the callouts after it showed as {% callout %}.
+  Blog e("eleventy-endraw-fence", {{"eleventy.config.js", "export default function (c) {\n  c.addPairedShortcode(\"callout\", (content) => `<div class=\"callout\">${content}</div>`);\n}\n"},
+                                   {"posts/hello.md", "---\ntitle: Hello\ndate: 2024-03-01\n---\nBefore.\n\n```njk{% raw %}\n{{ post.title }}\n{% endraw %}```\n\n"
+                                                      "{% callout %}A note after the code.{% endcallout %}\n"}});
+  REQUIRE(e.import(Engine::eleventy).ok());
+  const std::string post = e.out("posts/hello.md");
+  CHECK(holds(post, "```njk\n{{ post.title }}\n```\n"));
+  CHECK_FALSE(holds(post, "{% callout %}"));
+  CHECK(holds(post, "A note after the code."));
+}
+
 }  // TEST_SUITE

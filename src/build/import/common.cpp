@@ -327,6 +327,7 @@ void convert_items(Run& run, const TagHandler& handle) {
   std::vector<Item> kept;
   for (Item& item : run.items) {
     if (!load_item(run, item)) continue;
+    if (run.engine == Engine::jekyll || run.engine == Engine::eleventy) item.body = unglue_raw_fences(run, item.body);
     if (item.source.extension() == ".html") {  // a page written in HTML, no template in it: its HTML is its text
       item.body = html_as_markdown(item.body);
       run.count("a page written in HTML (its HTML kept as the text)");

@@ -320,6 +320,11 @@ void carry_math(Run& run, const ojson& site);
 // $$..$${{< /math >}} (its text).
 TagResult math_marker(const Run& run, Item& item, std::string_view text, Tag& t);
 
+// Liquid's {% raw %} markers glued to a code fence ("```njk{% raw %}",
+// "{% endraw %}```"), which Liquid removed before markdown saw the fence:
+// removed, so that the fence closes where it did (Jekyll, Eleventy).
+std::string unglue_raw_fences(Run& run, const std::string& text);
+
 // Liquid (Jekyll, Eleventy): one tag, the {% raw %} markers left in code,
 // and kramdown's attribute lists.
 TagResult liquid_tag(Run& run, std::string_view text, Tag& t);

@@ -1,6 +1,7 @@
 // Liquid in posts, as Jekyll and Eleventy (Liquid or Nunjucks) expand it:
 // what each tag and value becomes in Quire's markdown.
 #include <algorithm>
+#include <regex>
 #include <cctype>
 #include <cstring>
 #include <filesystem>
@@ -528,6 +529,42 @@ TagResult liquid_tag(Run& run, std::string_view text, Tag& t) {
   }
   r.reason = "Liquid tag \"" + name + "\": no equivalent, rewrite it by hand";
   return r;
+}
+
+std::string unglue_raw_fences(Run& run, const std::string& source) {
+  // Markers glued to a fence ("```njk{% raw %}", "{% endraw %}```"): Liquid
+  // removed them before markdown saw the fence, so they go first; left in,
+  // "{% endraw %}```" closes no fence and the text after it reads as code
+  // (chriskirknielsen's callouts stayed unconverted).
+  static const std::regex glued(R"(^( {0,3})(?:\{%-?\s*(?:end)?raw\s*-?%\})?(`{3,}|~{3,})([^`\n]*?)(?:\{%-?\s*(?:end)?raw\s*-?%\})?[ \t]*$)");
+  std::string text;
+  if (source.find("raw") == std::string::npos) {
+    text = source;
+  } else {
+    text.reserve(source.size());
+    for (size_t at = 0; at < source.size();) {
+      size_t end = source.find('\n', at);
+      if (end == std::string::npos) end = source.size();
+      const std::string line = source.substr(at, end - at);
+      std::smatch m;
+      if (line.find("raw") != std::string::npos && line.find("{%") != std::string::npos && std::regex_match(line, m, glued) &&
+          m[3].str().find("{%") == std::string::npos) {
+        std::string fenced = m[1].str() + m[2].str() + m[3].str();
+        while (!fenced.empty() && (fenced.back() == ' ' || fenced.back() == '\t')) fenced.pop_back();
+        if (fenced != line) {
+          text += fenced;
+          run.count("{% raw %} glued to a code fence");
+        } else {
+          text += line;
+        }
+      } else {
+        text += line;
+      }
+      if (end < source.size()) text += '\n';
+      at = end + 1;
+    }
+  }
+  return text;
 }
 
 std::string strip_raw_in_code(Run& run, const std::string& text) {
