@@ -109,6 +109,7 @@ int unclosed_quote_line(std::string_view y) {
   int open_line = -1, line = 0;
   bool value_start = true;  // where a quoted text may begin: a line's start, after ": ", "- ", "[", "{" or ","
   int block_indent = -1;    // inside a block scalar: its key's indentation
+  int flow = 0;             // open [ and { of flow collections
   for (size_t i = 0; i < y.size();) {
     if (!quote && (i == 0 || y[i - 1] == '\n')) {  // a line's start
       size_t j = i;
@@ -178,7 +179,12 @@ int unclosed_quote_line(std::string_view y) {
       value_start = true;
     } else if (c == '-' && value_start && (i + 1 == y.size() || y[i + 1] == ' ' || y[i + 1] == '\n')) {
       value_start = true;
-    } else if (c == '[' || c == '{' || c == ',') {
+    } else if ((c == '[' || c == '{') && value_start) {  // a flow collection: its items start after [ { ,
+      ++flow;
+    } else if ((c == ']' || c == '}') && flow > 0) {
+      --flow;
+      value_start = false;
+    } else if (c == ',' && flow > 0) {  // in a plain text ("supportive," not having) a comma is a comma
       value_start = true;
     } else {
       value_start = false;

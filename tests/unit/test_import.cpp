@@ -1980,6 +1980,9 @@ TEST_CASE("YAML front matter with a quote that never closes is an error at its l
   CHECK(unclosed_quote_line("title: \"two\n  lines\"\ntags: ['a', \"b\"]\n") == -1);
   CHECK(unclosed_quote_line("title: Don't stop\nsummary: |\n  \"quoted\n  text\nx: 1 # it's a comment\n") == -1);
   CHECK(unclosed_quote_line("list:\n  - \"a\\\"b\"\n  - 'c'\n") == -1);
+  // jplummer's and benbalter's: a quote inside a plain text, a comma after it (Psych reads it as text)
+  CHECK(unclosed_quote_line("description: I blurted out \"supportive,\" not having\ntitle: it 'b,' c\n") == -1);
+  CHECK(unclosed_quote_line("tags: [a, \"b, c\",\n  'd']\nx: {k: \"v\", w: 'open}\n") == 2);
   Blog j("jekyll-unclosed-quote", {{"_config.yml", "title: T\n"},
                                    {"_posts/2020-01-01-bad.md", "---\ntitle: \"unterminated\ntags: [a, b\n---\nx\n"}});
   j.import(Engine::jekyll);

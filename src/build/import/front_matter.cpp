@@ -45,7 +45,7 @@ ojson yaml_node(const YAML::Node& n) {
     // the map has none of its own, as Ruby's YAML (Jekyll) reads it.
     ojson o = ojson::object();
     for (const auto& kv : n)
-      if (kv.first.Scalar() != "<<") o[kv.first.Scalar()] = yaml_node(kv.second);
+      if (kv.first.Scalar() != "<<") o[sanitize_utf8(kv.first.Scalar())] = yaml_node(kv.second);
     for (const auto& kv : n) {
       if (kv.first.Scalar() != "<<") continue;
       const ojson merged = yaml_node(kv.second);
@@ -56,7 +56,9 @@ ojson yaml_node(const YAML::Node& n) {
     }
     return o;
   }
-  if (n.IsScalar()) return n.Scalar();
+  // A Latin-1 byte in an old post's front matter: U+FFFD, as the build
+  // does in a text (JSON, and so the YAML written, holds UTF-8 only).
+  if (n.IsScalar()) return sanitize_utf8(n.Scalar());
   return nullptr;
 }
 
