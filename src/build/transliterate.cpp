@@ -46,6 +46,23 @@ std::string latin_ascii(std::string_view utf8) {
   return out;
 }
 
+std::string remove_accents(std::string_view utf8) {
+  bool ascii = true;
+  for (char c : utf8) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (ascii) return std::string(utf8);
+  thread_local std::unique_ptr<icu::Transliterator> strip = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> t(
+        icu::Transliterator::createInstance("NFD; [:Nonspacing Mark:] Remove; NFC", UTRANS_FORWARD, status));
+    return U_SUCCESS(status) ? std::move(t) : nullptr;
+  }();
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  if (strip) strip->transliterate(text);
+  std::string out;
+  text.toUTF8String(out);
+  return out;
+}
+
 std::string ascii_slug(std::string_view text) {
   std::string folded = latin_ascii(text);  // "Crème" -> "Creme", "北亰" -> "bei jing"
   for (char& ch : folded)

@@ -15,6 +15,10 @@ namespace quire {
 
 std::string latin_ascii(std::string_view utf8);
 
+// Letters without their accents, nothing else changed ("hiérarchiques" ->
+// "hierarchiques", "日本" as it is): Hugo's removePathAccents.
+std::string remove_accents(std::string_view utf8);
+
 // A slug Quire takes (ASCII letters, digits, '-'), made of any text:
 // Latin letters lose their accents ("Crème brûlée" -> "creme-brulee"),
 // other scripts are transliterated ("北亰" -> "bei-jing", as Zola's

@@ -2026,4 +2026,37 @@ TEST_CASE("Eleventy and Jekyll: {% raw %} markers glued to a code fence go befor
   CHECK(holds(post, "A note after the code."));
 }
 
+TEST_CASE("Hugo: :slug without a slug key is the title made a URL (accents removed under removePathAccents): the post stays where Hugo put it") {
+  // poolp.org: 102 bundles named by date moved to /posts/2019-12-01/2019-12-01/; fljdin: /les-types-hierarchiques/ broke.
+  Blog h("hugo-slug-title", {{"hugo.toml", "baseURL = 'https://example.org/'\ntitle = 'T'\n[permalinks]\nposts = '/posts/:year-:month-:day/:slug/'\n"},
+                             {"content/posts/2019-12-01/index.md", "---\ntitle: SPF-aware greylisting and filter-greylist\ndate: 2019-12-01\n---\nText\n"},
+                             {"content/posts/own.md", "---\ntitle: Own Slug\nslug: mine\ndate: 2019-12-02\n---\nText\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  const std::string bundle = h.out("posts/2019-12-01/index.md");
+  CHECK(holds(bundle, "slug: \"spf-aware-greylisting-and-filter-greylist\""));
+  CHECK_FALSE(holds(bundle, "aliases"));
+  CHECK(holds(h.out("posts/own.md"), "slug: \"mine\""));
+  Blog a("hugo-remove-accents", {{"hugo.yaml", "baseURL: https://example.org/\ntitle: T\nremovePathAccents: true\npermalinks:\n  posts: /:year/:month/:day/:slug/\n"},
+                                 {"content/posts/types.md", "---\ntitle: \"Les types hiérarchiques\"\ndate: 2024-09-19\n---\nBody.\n"}});
+  REQUIRE(a.import(Engine::hugo).ok());
+  CHECK(holds(a.out("posts/types.md"), "slug: \"les-types-hierarchiques\""));
+}
+
+TEST_CASE("a post's permalink at an address Quire writes (permalink: tags) is left out; a Zola feed at /feed.xml is Quire's own") {
+  // miklb's 581-post Jekyll blog and blog.rust-lang.org (Zola) imported, then failed to build.
+  Blog j("jekyll-permalink-tags", {{"_config.yml", "title: T\n"},
+                                   {"_posts/2006-04-30-tags.markdown", "---\ntitle: Tags\npermalink: tags\n---\n"},
+                                   {"_posts/2006-05-01-x.md", "---\ntitle: X\n---\nx\n"}});
+  REQUIRE(j.import(Engine::jekyll).ok());
+  CHECK_FALSE(holds(j.out("posts/2006-04-30-tags.md"), "permalink"));
+  CHECK(holds(j.notes(), "permalink: \"tags\" is the tag pages /tags/ Quire writes itself"));
+  CHECK(quire::load_content(j.root / "out", {}).ok());
+  Blog z("zola-feed-xml", {{"config.toml", "base_url = 'https://z.example'\ntitle = 'Z'\ngenerate_feeds = true\nfeed_filenames = ['feed.xml', 'releases.json']\n"},
+                           {"content/_index.md", "+++\nsort_by = 'date'\n+++\n"},
+                           {"content/a.md", "+++\ntitle = 'A'\ndate = 2020-01-01\n+++\nA\n"}});
+  REQUIRE(z.import(Engine::zola).ok());
+  CHECK(holds(z.out("site.yaml"), "old_feeds: [\"/releases.json\"]"));
+  CHECK(quire::load_content(z.root / "out", {}).ok());
+}
+
 }  // TEST_SUITE

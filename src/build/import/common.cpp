@@ -388,8 +388,9 @@ void convert_items(Run& run, const TagHandler& handle) {
       // Hugo puts a section without one at /<section>/<name>/.
       const auto own = run.section_permalinks.find(item.section.substr(0, item.section.find('/')));
       if (run.engine == Engine::hugo && own != run.section_permalinks.end()) {
-        const std::string title = hugo_urlize(item.out.contains("title") && item.out["title"].is_string()
-                                                  ? item.out["title"].get<std::string>() : item.slug);
+        std::string title = hugo_urlize(item.out.contains("title") && item.out["title"].is_string()
+                                            ? item.out["title"].get<std::string>() : item.slug);
+        if (run.hugo_remove_accents) title = remove_accents(title);
         // The site's pattern names a post by its title alone (Mic92's
         // /:year/:month/:day/:title/ with Octopress-style slug keys, which
         // Hugo's :title ignores): the post's slug is that title, so that it
@@ -400,6 +401,18 @@ void convert_items(Run& run, const TagHandler& handle) {
             site_pattern.find(":contentbasename") == std::string::npos && valid_slug(title) && title != item.slug) {
           item.slug = title;
           item.out["slug"] = title;
+        }
+        // Hugo's :slug is the slug key, else the title made a URL, not the
+        // file's name (poolp.org's bundles named 2019-12-01/ were at
+        // /posts/2019-12-01/spf-aware-greylisting.../): the same, so that
+        // the post stays where it was.
+        if (site_pattern == run.permalink && site_pattern.find(":slug") != std::string::npos && !own_slug &&
+            item.name_slug.empty() && !item.out.contains("slug") && site_pattern.find(":title") == std::string::npos &&
+            site_pattern.find(":filename") == std::string::npos && valid_slug(title) && title != item.slug &&
+            item.out.contains("title")) {
+          item.slug = title;
+          item.out["slug"] = title;
+          run.count("Hugo's :slug of a post without a slug key (its title made a URL) as its slug");
         }
         std::string pattern = own->second;
         // :sections: all of the post's sections (cn/kids), not the first
@@ -412,6 +425,8 @@ void convert_items(Run& run, const TagHandler& handle) {
         old_url = expand_pattern(run, pattern, item, own_slug ? item.slug : title, true);
       }
       if (run.engine == Engine::hugo && run.hugo_lower) old_url = ascii_lower(old_url);  // slug: formatR was at .../formatr/
+      if (run.engine == Engine::hugo && run.hugo_remove_accents)  // fljdin's /2024/09/19/les-types-hierarchiques/
+        old_url = remove_accents(percent_decode(old_url));
       if (unlisted) {
         if (!item.out.contains("permalink")) item.out["permalink"] = percent_decode(old_url);
         item.out.erase("draft");

@@ -126,6 +126,7 @@ struct Run {
   // disablePathToLower off, the default).
   std::map<std::string, std::string> hugo_patterns = {};
   bool hugo_lower = true;
+  bool hugo_remove_accents = false;  // Hugo's removePathAccents
 
   void note(const std::string& file, int line, const std::string& message) {
     // Excerpts of the source may hold bytes that are no UTF-8 (a Latin-1 post).

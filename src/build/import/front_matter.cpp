@@ -773,9 +773,15 @@ void convert_front(Run& run, Item& item) {
         if (p.empty() || p[0] != '/') p = "/" + p;
         if (key == "path" && p.back() != '/') p += "/";
         if (run.engine == Engine::jekyll) p = quire_pattern(p, "posts");  // /:year/:title:output_ext
+        const std::string normal = normal_path(p, true);
+        // (a page at one is left out whole: builtin_page)
+        const char* built = !item.page && p.find(':') == std::string::npos ? reserved_path(normal, run.category_pages) : nullptr;
         if (const std::string why = permalink_problem(p); !why.empty())
           run.note(item.shown, line_of_key(item, front_text, key),
                    key + ": \"" + *s + "\": " + why + "; left out, the post gets the site's URL");
+        else if (built)  // miklb's post at permalink: tags; the build refuses it
+          run.note(item.shown, line_of_key(item, front_text, key),
+                   key + ": \"" + *s + "\" is " + built + " Quire writes itself; left out, it gets an address of its own");
         else
           out["permalink"] = p;
       }

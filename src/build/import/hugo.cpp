@@ -150,7 +150,9 @@ void read_config(Run& run, ojson& site, std::string& content_dir) {
     const int n = paginate->is_string() ? std::atoi(paginate->get<std::string>().c_str()) : paginate->get<int>();
     if (n >= 1 && n <= 1000) site["posts_per_page"] = n;
   }
-  if (const ojson* lower = get_obj(c, "disablePathToLower"); lower && *lower == true) run.hugo_lower = false;
+  auto yes = [](const ojson* v) { return v && (*v == true || *v == "true"); };  // TOML's true, YAML's "true"
+  if (yes(get_obj(c, "disablePathToLower"))) run.hugo_lower = false;
+  if (yes(get_obj(c, "removePathAccents"))) run.hugo_remove_accents = true;
   if (const ojson* perm = get_obj(c, "permalinks"); perm && perm->is_object()) {
     // By section (content/<section>/); Hugo 0.120's [permalinks.page] too.
     const ojson* page = get_obj(*perm, "page");

@@ -67,13 +67,14 @@ void read_config(Run& run, ojson& site) {
   const bool feed = (c.contains("generate_feed") && c["generate_feed"] == true) ||
                     (c.contains("generate_feeds") && c["generate_feeds"] == true);
   if (feed) {
-    ojson names = ojson::array();
+    std::vector<std::string> names;
     if (!str(c, "feed_filename").empty()) names.push_back("/" + str(c, "feed_filename"));
     if (c.contains("feed_filenames") && c["feed_filenames"].is_array())
       for (const ojson& n : c["feed_filenames"])
         if (n.is_string()) names.push_back("/" + n.get<std::string>());
     if (names.empty()) names.push_back("/atom.xml");
-    site["old_feeds"] = names;
+    // feed.xml is where Quire's own feed is (blog.rust-lang.org's build failed on it)
+    for (const std::string& n : names) add_old_feed(site, n);
   }
   if (c.contains("taxonomies") && c["taxonomies"].is_array())
     for (const ojson& t : c["taxonomies"]) {
