@@ -2059,4 +2059,44 @@ TEST_CASE("a post's permalink at an address Quire writes (permalink: tags) is le
   CHECK(quire::load_content(z.root / "out", {}).ok());
 }
 
+TEST_CASE("Eleventy: a dated index (posts/x/2017-03-08-index.md) is a bundle whose fileSlug is its folder; the config --config names; collections by any glob") {
+  // maxboeck: 51 posts at /blog/index/ (then index-2...), their media lost; 49 notes pages.
+  Blog m("eleventy-dated-index", {{"eleventy.config.js", "const CONTENT_GLOBS = { notes: 'src/notes/*.md' };\n"
+                                                         "export default function (c) {\n  c.addCollection('notes', (k) => k.getFilteredByGlob(CONTENT_GLOBS.notes));\n"
+                                                         "  return { dir: { input: 'src' } };\n}\n"},
+                                  {"src/posts/posts.json", "{ \"permalink\": \"blog/{{ page.fileSlug }}/index.html\" }\n"},
+                                  {"src/posts/first-post/2017-03-08-index.md", "---\ntitle: First\n---\n![cat](cat.png)\n"},
+                                  {"src/posts/first-post/cat.png", "PNG"},
+                                  {"src/notes/2018-12-02.md", "---\ntitle: A note\ndate: 2018-12-02\n---\nN\n"}});
+  REQUIRE(m.import(Engine::eleventy).ok());
+  const std::string first = m.out("posts/first-post/index.md");
+  CHECK(holds(first, "date: 2017-03-08"));
+  CHECK(holds(first, "permalink: \"/blog/first-post/"));
+  CHECK(m.wrote("posts/first-post/cat.png"));
+  CHECK(m.wrote("posts/2018-12-02.md"));  // a post of the notes collection
+  // alexcarpenter: `eleventy --config=_eleventy/config.js`, a ** glob
+  Blog a("eleventy-config-flag", {{"package.json", "{ \"scripts\": { \"build\": \"eleventy --config=_eleventy/config.js\" } }\n"},
+                                  {"_eleventy/config.js", "module.exports = function (c) {\n  c.addCollection('casts', (k) => k.getFilteredByGlob('**/screencasts/*.md'));\n"
+                                                          "  return { dir: { input: 'src' } };\n};\n"},
+                                  {"src/_data/site.json", "{}"},
+                                  {"src/_data/metadata.json", "{ \"title\": \"Alex\", \"url\": \"https://a.example/\" }\n"},
+                                  {"src/screencasts/2017-11-24-ratio.md", "---\ntitle: Ratio\ndate: 2017-11-24\n---\nR\n"}});
+  REQUIRE(a.import(Engine::eleventy).ok());
+  CHECK(holds(a.out("site.yaml"), "title: \"Alex\""));
+  CHECK(a.wrote("posts/2017-11-24-ratio.md"));
+  CHECK_FALSE(holds(a.out("posts/2017-11-24-ratio.md"), "/src/"));
+}
+
+TEST_CASE("Eleventy: draft: true is a draft only when the config reads drafts; else Eleventy published it") {
+  // hawksworx: better-than-perfect.md, published by Eleventy, was left out.
+  Blog h("eleventy-draft-key", {{"eleventy.config.js", "export default function (c) {}\n"},
+                                {"posts/better.md", "---\ntitle: Better\ndate: 2020-01-01\ndraft: true\n---\nB\n"}});
+  REQUIRE(h.import(Engine::eleventy).ok());
+  CHECK_FALSE(holds(h.out("posts/better.md"), "draft"));
+  Blog d("eleventy-draft-filter", {{"eleventy.config.js", "export default function (c) {\n  c.addCollection('posts', (k) => k.getFilteredByTag('posts').filter((p) => !p.data.draft));\n}\n"},
+                                   {"posts/better.md", "---\ntitle: Better\ndate: 2020-01-01\ndraft: true\n---\nB\n"}});
+  REQUIRE(d.import(Engine::eleventy).ok());
+  CHECK(holds(d.out("posts/better.md"), "draft: true"));
+}
+
 }  // TEST_SUITE

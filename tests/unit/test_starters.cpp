@@ -110,7 +110,9 @@ TEST_CASE("an Eleventy 3 base-blog layout moves in whole and builds") {
   dir.write("src/eleventy.config.js",
             "export default async function(cfg) {\n  cfg.addPassthroughCopy({ \"./public/\": \"/\" })\n"
             "    .addPassthroughCopy(\"./content/feed/style.xsl\");\n"
-            "  cfg.addPlugin(feedPlugin, { type: \"atom\", outputPath: \"/feed/feed.xml\" });\n}\n"
+            "  cfg.addPlugin(feedPlugin, { type: \"atom\", outputPath: \"/feed/feed.xml\" });\n"
+            "  cfg.addPreprocessor(\"drafts\", \"*\", (data, content) => {\n"
+            "    if (data.draft && process.env.ELEVENTY_RUN_MODE === \"build\") return false;\n  });\n}\n"
             "export const config = {\n  dir: { input: \"content\", includes: \"../_includes\", data: \"../_data\" },\n};\n");
   dir.write("src/_data/metadata.js",
             "export default {\n\ttitle: \"Night Notes\",\n\turl: \"https://night.example/\",\n\tlanguage: \"en\",\n"

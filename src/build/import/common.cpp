@@ -374,7 +374,8 @@ void convert_items(Run& run, const TagHandler& handle) {
     if (builtin_page(run, item)) continue;
     title_from_heading(run, item);
     std::string ymd;
-    file_date(item.bundle ? item.source.parent_path().filename().string() : item.source.stem().string(), ymd);
+    // a bundle's date in its folder's name, else its index's (2017-03-08-index.md)
+    if (!item.bundle || !file_date(item.source.parent_path().filename().string(), ymd)) file_date(item.source.stem().string(), ymd);
     finish_front(run, item, ymd);
     if (!item.section.empty() || item.root_post) {
       const bool own_slug = item.out.contains("slug") && item.name_slug.empty() && run.engine != Engine::eleventy;

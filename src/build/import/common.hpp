@@ -127,6 +127,9 @@ struct Run {
   std::map<std::string, std::string> hugo_patterns = {};
   bool hugo_lower = true;
   bool hugo_remove_accents = false;  // Hugo's removePathAccents
+  // Eleventy has no drafts of its own: `draft: true` is one only when the
+  // config acts on it (a preprocessor or a collection's filter).
+  bool eleventy_drafts = false;
 
   void note(const std::string& file, int line, const std::string& message) {
     // Excerpts of the source may hold bytes that are no UTF-8 (a Latin-1 post).

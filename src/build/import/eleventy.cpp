@@ -64,9 +64,20 @@ struct Config {
 Config read_config(Run& run) {
   Config cfg;
   std::string text;
+  fs::path config_dir = run.src;
   for (const char* name : {".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs",
                            ".eleventy.ts", "eleventy.config.ts", "eleventy.config.mts", "eleventy.config.cts"})  // 3.0 reads TypeScript
     if (read_file(run.src / name, text)) break;
+  // `eleventy --config=_eleventy/config.js` in package.json's scripts
+  // (alexcarpenter's): that file.
+  if (std::string package; text.empty() && read_file(run.src / "package.json", package)) {
+    std::smatch m;
+    if (std::regex_search(package, m, std::regex(R"(eleventy[^"\n]*--config[= ]['\\"]*([A-Za-z0-9_./-]+))")) &&
+        read_file((run.src / m[1].str()).lexically_normal(), text)) {
+      config_dir = (run.src / m[1].str()).lexically_normal().parent_path();
+      run.count("the config package.json's eleventy --config names");
+    }
+  }
   if (text.empty()) return cfg;
   // A config split in modules (require("./eleventy/config/passthrough"),
   // import x from "./config/plugins.js"): their text is read too, before
@@ -81,7 +92,7 @@ Config read_config(Run& run) {
       if (!seen.insert(rel).second) continue;
       std::string part;
       for (const char* ext : {"", ".js", ".mjs", ".cjs"}) {
-        const fs::path f = (run.src / (rel + ext)).lexically_normal();
+        const fs::path f = (config_dir / (rel + ext)).lexically_normal();
         std::error_code ec;
         if (fs::is_regular_file(f, ec) && f.lexically_relative(run.src).string().rfind("..", 0) != 0 && read_file(f, part)) break;
         part.clear();
@@ -90,6 +101,7 @@ Config read_config(Run& run) {
     }
   }
   text = modules + text;
+  run.eleventy_drafts = text.find("draft") != std::string::npos;
   std::smatch m;
   // The last one: the config function's own return ends it, after any
   // earlier `return { dir: ... }` inside a callback.
@@ -149,11 +161,31 @@ Config read_config(Run& run) {
     std::string leaf = dir.filename().string().empty() ? dir.parent_path().filename().string() : dir.filename().string();
     if (!leaf.empty() && leaf != "." && leaf != ".." && fs::path(leaf).extension().empty()) cfg.post_folders.insert(leaf);
   }
-  const std::regex by_glob(R"(getFilteredByGlob\(\s*["'`]([^"'`*]+)\*)");
+  // getFilteredByGlob("src/notes/*.md"), ("**/screencasts/*.md"), a list
+  // of them, or a constant's (CONTENT_GLOBS.notes, maxboeck's): the last
+  // folder of each glob without a wildcard.
+  const std::regex by_glob(R"(getFilteredByGlob\(\s*([^)]*)\))");
+  const std::regex quoted(R"(["'`]([^"'`]+)["'`])");
+  auto glob_folder = [&](const std::string& glob) {
+    const fs::path dir = fs::path(glob).parent_path();
+    std::string leaf;
+    for (const fs::path& part : dir)
+      if (part.string().find_first_of("*?[{") == std::string::npos && part != "." && part != "..") leaf = part.string();
+    if (!leaf.empty()) cfg.post_folders.insert(leaf);
+  };
   for (auto it = std::sregex_iterator(text.begin(), text.end(), by_glob); it != std::sregex_iterator(); ++it) {
-    const fs::path dir = fs::path((*it)[1].str()).lexically_normal();  // "src/notes/" -> src/notes
-    std::string leaf = dir.filename().string().empty() ? dir.parent_path().filename().string() : dir.filename().string();
-    if (!leaf.empty() && leaf != "." && leaf != "..") cfg.post_folders.insert(leaf);
+    std::string arg = trim((*it)[1].str());
+    if (!arg.empty() && (std::isalpha(static_cast<unsigned char>(arg[0])) || arg[0] == '_' || arg[0] == '$')) {
+      // a constant: `const NOTES = "..."`, or a property `notes: "..."` of one
+      const std::string name = arg.substr(arg.rfind('.') == std::string::npos ? 0 : arg.rfind('.') + 1);
+      if (name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$") != std::string::npos) continue;
+      std::smatch c;
+      if (std::regex_search(text, c, std::regex("(?:\\b" + name + R"(\s*[:=]\s*)(\[[^\]]*\]|["'`][^"'`]+["'`]))")))
+        arg = c[1];
+      else
+        continue;
+    }
+    for (auto q = std::sregex_iterator(arg.begin(), arg.end(), quoted); q != std::sregex_iterator(); ++q) glob_folder((*q)[1]);
   }
   const std::regex copy_map(R"(addPassthroughCopy\(\s*\{([^}]*)\})");
   // "from": "to" pairs (the target may be unquoted only as a plain path).
@@ -512,7 +544,10 @@ void read_eleventy(Run& run, ojson& site) {
     }
     // A folder of its own, index.md or named as the folder (Eleventy
     // publishes blog/cat/cat.md at /blog/cat/): a bundle with its files.
-    item.bundle = !item.page && (f.stem() == "index" || f.stem() == f.parent_path().filename()) &&
+    // A dated index (maxboeck's posts/bottle-slider/2017-03-08-index.md)
+    // is one too: its fileSlug is the folder's name, as Eleventy's
+    // TemplateFileSlug makes of "index".
+    item.bundle = !item.page && (f.stem() == "index" || file_slug(f) == "index" || f.stem() == f.parent_path().filename()) &&
                   f.parent_path() != input / posts_dir;
     const std::string base = item.bundle ? f.parent_path().filename().string() : f.stem().string();
     item.name = item.bundle ? base : base + ".md";

@@ -517,7 +517,7 @@ namespace {
 // Other template expressions are left for the caller to report.
 std::string eleventy_file_slug(std::string text, const fs::path& source, const std::string& title,
                                const std::string& input_path, const ojson& front) {
-  const std::string slug = source.stem() == "index" ? file_slug(source.parent_path()) : file_slug(source);
+  const std::string slug = source.stem() == "index" || file_slug(source) == "index" ? file_slug(source.parent_path()) : file_slug(source);
   for (size_t at = 0; (at = text.find("{{", at)) != std::string::npos;) {
     const size_t end = text.find("}}", at);
     if (end == std::string::npos) break;
@@ -671,6 +671,9 @@ void convert_front(Run& run, Item& item) {
     } else if (key == "lastmod" || key == "last_modified_at" || key == "updated" || key == "modified" ||
                key == "last_modified") {
       take_date(key, "updated");
+    } else if (key == "draft" && run.engine == Engine::eleventy && !run.eleventy_drafts) {
+      // hawksworx's better-than-perfect.md: Eleventy published it
+      if (scalar(v) == std::string("true")) run.count("draft: true, which this Eleventy config never reads (published, as Eleventy did)");
     } else if (key == "draft" || key == "published") {
       auto s = scalar(v);
       const bool b = s == std::string("true") || s == std::string("yes");
