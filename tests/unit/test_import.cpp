@@ -2099,4 +2099,26 @@ TEST_CASE("Eleventy: draft: true is a draft only when the config reads drafts; e
   CHECK(holds(d.out("posts/better.md"), "draft: true"));
 }
 
+TEST_CASE("Jekyll: old URL dates in UTC without a timezone; a collection's default address ends as the site's style; a <pre> with blank lines in an HTML block is set apart") {
+  // bbejeck: 23:28 -0400 was at .../03/24/ (GitHub Pages builds in UTC). mincong: _cn/x.md was at /cn/x/ under permalink: /en/:title/.
+  // springinpractice: 111 code listings in <div><pre> came out as paragraphs.
+  Blog j("jekyll-utc-suffix-pre", {{"_config.yml", "title: T\npermalink: /en/:title/\ncollections:\n  cn:\n    output: true\n"},
+                                   {"_posts/2014-03-23-migrated.markdown", "---\ntitle: Migrated\ndate: 2014-03-23 23:28:29 -0400\n---\nM\n"},
+                                   {"_cn/settings.md", "---\ntitle: Settings\n---\nS\n"},
+                                   {"_posts/2008-05-05-cart.markdown",
+                                    "---\ntitle: Cart\n---\nIntro.\n\n<div>\n<span class=\"listing\">Code listing:</span>\n<pre>package a;\n\nclass B {\n\n}</pre>\n</div>\n\n"
+                                    "<div><span>Two:</span><pre>x\n\ny</pre></div>\n\nAfter.\n"}});
+  REQUIRE(j.import(Engine::jekyll).ok());
+  CHECK(holds(j.out("pages/cn-settings.md"), "permalink: \"/cn/settings/\""));
+  const std::string cart = j.out("posts/2008-05-05-cart.md");
+  CHECK(holds(cart, "<span class=\"listing\">Code listing:</span>\n\n<pre>package a;\n\nclass B {\n\n}</pre>\n</div>"));
+  CHECK(holds(cart, "<div><span>Two:</span>\n\n<pre>x\n\ny</pre></div>"));
+  const quire::ContentResult built = quire::load_content(j.root / "out", {});
+  REQUIRE(built.ok());
+  Blog u("jekyll-utc", {{"_config.yml", "title: T\n"},
+                        {"_posts/2014-03-23-migrated.markdown", "---\ntitle: Migrated\ncategories: general\ndate: 2014-03-23 23:28:29 -0400\n---\nM\n"}});
+  REQUIRE(u.import(Engine::jekyll).ok());
+  CHECK(holds(u.out("posts/2014-03-23-migrated.md"), "\"/general/2014/03/24/migrated.html\""));
+}
+
 }  // TEST_SUITE

@@ -80,7 +80,7 @@ bool carry_pattern(Run& run, ojson& site, const std::string& pattern, const std:
 }
 
 std::string expand_pattern(const Run& run, std::string_view pattern, const Item& item, const std::string& slug,
-                           bool own_offset) {
+                           bool own_offset, const std::string* zone) {
   Post post;
   post.slug = Text(slug.empty() ? item.slug : slug);
   if (item.out.contains("date") && item.out["date"].is_string()) {
@@ -89,7 +89,8 @@ std::string expand_pattern(const Run& run, std::string_view pattern, const Item&
     const bool has_offset = written.size() > 19 && (written.back() == 'Z' || written[written.size() - 6] == '+' ||
                                                      written[written.size() - 6] == '-');
     const std::optional<std::string> placed =
-        own_offset && has_offset ? std::optional<std::string>(written) : normalize_post_date(written, run.timezone, problem);
+        own_offset && has_offset ? std::optional<std::string>(written)
+                                 : normalize_post_date(written, zone ? *zone : run.timezone, problem);
     if (std::optional<DateTime> d = parse_date(placed ? *placed : written)) post.when = *d;
   }
   return "/" + encode_path(expand_permalink(pattern, post, item.categories));

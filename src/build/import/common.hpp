@@ -181,8 +181,10 @@ bool carry_pattern(Run& run, ojson& site, const std::string& pattern, const std:
 // `own_offset`: a date with an offset keeps it (Hugo: :year/:month are the
 // date's own, the site's timeZone only places dates without one), instead
 // of being moved into the site's zone (Jekyll, and Quire's build).
+// `zone`: that zone instead of the site's (Jekyll without a timezone: the
+// build machine's, UTC on GitHub Pages).
 std::string expand_pattern(const Run& run, std::string_view pattern, const Item& item,
-                           const std::string& slug = {}, bool own_offset = false);
+                           const std::string& slug = {}, bool own_offset = false, const std::string* zone = nullptr);
 
 // One template tag found in a text outside code.
 struct Tag {

@@ -24,6 +24,58 @@ namespace quire::import {
 
 namespace {
 
+// Kramdown and rdiscount keep an HTML block raw up to its closing tag; a
+// CommonMark HTML block (a <div> line) ends at the first blank line, so
+// code in a <pre> inside it with blank lines in it came out as paragraphs
+// (springinpractice's 111 code listings). A blank line before such a <pre>
+// (its line split there if it starts mid-line) makes it a block of its own,
+// which CommonMark ends at </pre>.
+std::string pre_blocks_apart(Run& run, const std::string& body) {
+  if (body.find("<pre") == std::string::npos) return body;
+  static const std::regex block_start(
+      R"(^ {0,3}</?(div|figure|section|article|aside|table|center|blockquote|details|dl|ul|ol|p|span|code)\b)",
+      std::regex::icase);
+  const std::vector<bool> code = code_bytes(body);
+  std::string out;
+  bool in_block = false;
+  for (size_t at = 0; at < body.size();) {
+    size_t end = body.find('\n', at);
+    end = end == std::string::npos ? body.size() : end + 1;
+    std::string line = body.substr(at, end - at);
+    const bool blank = line.find_first_not_of(" \t\r\n") == std::string::npos;
+    if (blank || code[at]) {
+      in_block = false;
+      out += line;
+      at = end;
+      continue;
+    }
+    const bool starts_block = std::regex_search(line, block_start);
+    if (!in_block && starts_block && (out.empty() || out.size() < 2 || out.compare(out.size() - 2, 2, "\n\n") == 0 ||
+                                      out.back() == '\n'))
+      in_block = true;
+    const size_t pre = line.find("<pre");
+    if (in_block && pre != std::string::npos && (pre + 4 >= line.size() || line[pre + 4] == '>' || line[pre + 4] == ' ')) {
+      const size_t close = body.find("</pre>", at + pre);
+      const std::string inside = body.substr(at + pre, close == std::string::npos ? std::string::npos : close - (at + pre));
+      if (close != std::string::npos && (inside.find("\n\n") != std::string::npos || inside.find("\n\r\n") != std::string::npos)) {
+        const std::string head = line.substr(0, pre);
+        if (head.find_first_not_of(" \t") != std::string::npos) out += head + "\n";
+        out += "\n";
+        const size_t after = body.find('\n', close);
+        const size_t stop = after == std::string::npos ? body.size() : after + 1;
+        out += body.substr(at + pre, stop - (at + pre));  // the <pre> to its line's end, as it is
+        at = stop;
+        in_block = false;
+        run.count("a <pre> with blank lines inside an HTML block (set apart, as kramdown kept the block whole)");
+        continue;
+      }
+    }
+    out += line;
+    at = end;
+  }
+  return out;
+}
+
 // Kramdown (GitHub Pages reads posts with its GFM input) takes a line of
 // inline HTML alone (<br>, <img ...>) as the start of a paragraph, which a
 // heading, a list or a quote on the next line interrupts. CommonMark takes
@@ -231,7 +283,16 @@ void read_collections(Run& run, const ojson& c, Config& cfg, std::string& patter
         if (!perm.empty()) pattern = perm;
         return;
       }
-      if (output) cfg.collections[name] = perm.empty() ? "/:collection/:path:output_ext" : perm;
+      // Without one: "/:collection/:path" and the site's style's ending, as
+      // Jekyll's Utils.add_permalink_suffix (mincong's _cn at /cn/x/ under
+      // permalink: /en/:title/).
+      const std::string& style = cfg.permalink_style;
+      const std::string suffix = style == "pretty" ? "/"
+                                 : style.empty() || style == "date" || style == "ordinal" || style == "none" ? ":output_ext"
+                                 : style.back() == '/' ? "/"
+                                 : style.size() >= 11 && style.compare(style.size() - 11, 11, ":output_ext") == 0 ? ":output_ext"
+                                                                                                                  : "";
+      if (output) cfg.collections[name] = perm.empty() ? "/:collection/:path" + suffix : perm;
       else cfg.collections[name] = std::nullopt;
     };
     if (cols.is_object()) for (const auto& [name, opts] : cols.items()) add(name, opts);
@@ -581,9 +642,13 @@ void read_jekyll(Run& run, ojson& site) {
       ymd = b;
     }
     finish_front(run, item, ymd);
+    // Without a timezone: Jekyll's dates are the build machine's, UTC on
+    // GitHub Pages (bbejeck's 23:28 -0400 post was at .../03/24/).
+    static const std::string utc = "UTC";
     if (!item.page && (!own_pattern || !run.permalink.empty()))  // the site's pattern (kept as it is), else Jekyll's default
       keep_old_url(run, item, expand_pattern(run, own_pattern ? run.permalink : permalink_pattern("date"), item,
-                                             item.name_slug));  // "café": Jekyll's URL had it as it is
+                                             item.name_slug,  // "café": Jekyll's URL had it as it is
+                                             false, run.timezone.empty() ? &utc : nullptr));
     kept.push_back(std::move(item));
   }
   run.items = std::move(kept);
@@ -595,7 +660,7 @@ void read_jekyll(Run& run, ojson& site) {
                                       if (!r.converted) r = include_relative(run, item, t);
                                       return r.converted ? r : liquid_tag(run, text, t);
                                     });
-    body = bracket_spaced_addresses(run, separate_inline_html_lines(run, strip_raw_in_code(run, body)));
+    body = bracket_spaced_addresses(run, separate_inline_html_lines(run, pre_blocks_apart(run, strip_raw_in_code(run, body))));
     // The excerpt's end, where the site or post names its own marker:
     // Quire's <!--more-->.
     std::string sep = item.in.contains("excerpt_separator") && item.in["excerpt_separator"].is_string()
