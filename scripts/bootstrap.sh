@@ -27,6 +27,7 @@ pkgs=(
   tzdata                  # the OS tz database libdate-tz reads
   libicu-dev              # slugs of titles and file names in any script, transliterated (native CLI only)
   libgumbo-dev pkgconf    # HTML5 parser: the build sanitises posts' raw HTML (native CLI only)
+  golang-github-kyokomi-emoji-dev # emoji shortcodes' table, Hugo's own (:smile:; read by cmake/emoji.cmake, import only)
   nlohmann-json3-dev      # writing bundle JSON, tests (native; the WASM loader reads without it)
   doctest-dev             # unit tests (header-only)
   brotli gzip             # size report

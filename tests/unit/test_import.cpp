@@ -2121,4 +2121,23 @@ TEST_CASE("Jekyll: old URL dates in UTC without a timezone; a collection's defau
   CHECK(holds(u.out("posts/2014-03-23-migrated.md"), "\"/general/2014/03/24/migrated.html\""));
 }
 
+TEST_CASE("emoji shortcodes become emoji when the old engine turned them on (Hugo's enableEmoji, jemoji), outside code") {
+  // jdheyburn and rolandsdev (Hugo), benbalter (jemoji): :heavy_check_mark: and :x: tables showed as text.
+  Blog h("hugo-emoji", {{"hugo.toml", "baseURL = 'https://e.example/'\ntitle = 'E'\nenableEmoji = true\n"},
+                        {"content/posts/a.md", "---\ntitle: A\ndate: 2020-01-01\n---\n### Why it is breaking :triumph:\n\n"
+                                               "Merged :white_check_mark: at 12:30:45, :not_an_emoji: stays. `:x:` in code.\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  const std::string a = h.out("posts/a.md");
+  CHECK(holds(a, "### Why it is breaking \U0001F624\n"));
+  CHECK(holds(a, "Merged \u2705 at 12:30:45, :not_an_emoji: stays. `:x:` in code."));
+  Blog j("jekyll-jemoji", {{"_config.yml", "title: B\nplugins:\n  - jemoji\n"},
+                           {"_posts/2015-11-18-tools.md", "---\ntitle: Tools\n---\n| Email | :x: | :heavy_check_mark: |\n\nShip it :ship:\n"}});
+  REQUIRE(j.import(Engine::jekyll).ok());
+  CHECK(holds(j.out("posts/2015-11-18-tools.md"), "| Email | \u274C | \u2714\uFE0F |\n\nShip it \U0001F6A2"));
+  Blog off("jekyll-no-emoji", {{"_config.yml", "title: B\n"},
+                               {"_posts/2015-11-18-tools.md", "---\ntitle: Tools\n---\nShip it :ship:\n"}});
+  REQUIRE(off.import(Engine::jekyll).ok());
+  CHECK(holds(off.out("posts/2015-11-18-tools.md"), "Ship it :ship:"));  // GitHub Pages without jemoji showed the text
+}
+
 }  // TEST_SUITE

@@ -130,6 +130,9 @@ struct Run {
   // Eleventy has no drafts of its own: `draft: true` is one only when the
   // config acts on it (a preprocessor or a collection's filter).
   bool eleventy_drafts = false;
+  // The old engine turned emoji shortcodes on (Hugo's enableEmoji, Jekyll's
+  // jemoji, markdown-it-emoji, Zola's render_emoji): emojify the posts.
+  bool emoji = false;
 
   void note(const std::string& file, int line, const std::string& message) {
     // Excerpts of the source may hold bytes that are no UTF-8 (a Latin-1 post).
@@ -462,6 +465,10 @@ std::vector<fs::path> files_under(Run& run, const fs::path& dir, const std::func
 // kept, runs of spaces one '-', the rest dropped, lowercased: "We don't
 // talk" -> "we-dont-talk".
 std::string hugo_urlize(std::string_view title);
+
+// Emoji shortcodes outside code as their emoji (":tada:" -> "🎉", Hugo's
+// table; emoji.cpp), counted in the report; unknown names stay as written.
+std::string emojify(Run& run, const std::string& text);
 
 // Whether `text` matches the glob `pattern` as Zola's globset did: `*` and
 // `**` any run of characters ('/' too), `?` one, `[a-z]`/`[!a]` a class,

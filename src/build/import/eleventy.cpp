@@ -102,6 +102,7 @@ Config read_config(Run& run) {
   }
   text = modules + text;
   run.eleventy_drafts = text.find("draft") != std::string::npos;
+  run.emoji = text.find("markdown-it-emoji") != std::string::npos;  // :tada: as its emoji (emojify)
   std::smatch m;
   // The last one: the config function's own return ends it, after any
   // earlier `return { dir: ... }` inside a callback.

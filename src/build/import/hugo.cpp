@@ -153,6 +153,7 @@ void read_config(Run& run, ojson& site, std::string& content_dir) {
   auto yes = [](const ojson* v) { return v && (*v == true || *v == "true"); };  // TOML's true, YAML's "true"
   if (yes(get_obj(c, "disablePathToLower"))) run.hugo_lower = false;
   if (yes(get_obj(c, "removePathAccents"))) run.hugo_remove_accents = true;
+  if (yes(get_obj(c, "enableEmoji"))) run.emoji = true;  // :tada: as its emoji (emojify)
   if (const ojson* perm = get_obj(c, "permalinks"); perm && perm->is_object()) {
     // By section (content/<section>/); Hugo 0.120's [permalinks.page] too.
     const ojson* page = get_obj(*perm, "page");

@@ -369,10 +369,13 @@ void read_config(Run& run, ojson& site, Config& cfg) {
     else if (c["author"].is_object() && c["author"].contains("name")) site["author"] = c["author"]["name"];
   }
   set_url(run, site, str("url").empty() && !cname.empty() ? "https://" + cname : str("url"), str("baseurl"), shown);
-  for (const char* k : {"plugins", "gems"})
-    if (c.contains(k))
-      for (const std::string& p : string_list(c[k], false))
-        if (p == "jekyll-feed") add_old_feed(site, "/feed.xml");
+  for (const char* k : {"plugins", "gems"}) {
+    if (!c.contains(k)) continue;
+    for (const std::string& p : string_list(c[k], false)) {
+      if (p == "jekyll-feed") add_old_feed(site, "/feed.xml");
+      if (p == "jemoji") run.emoji = true;  // :tada: as its emoji (emojify)
+    }
+  }
   if (site.contains("old_feeds") && c.contains("feed") && c["feed"].is_object() && c["feed"].contains("path") &&
       c["feed"]["path"].is_string()) {
     std::string path = c["feed"]["path"].get<std::string>();
@@ -660,6 +663,7 @@ void read_jekyll(Run& run, ojson& site) {
                                       if (!r.converted) r = include_relative(run, item, t);
                                       return r.converted ? r : liquid_tag(run, text, t);
                                     });
+    if (run.emoji) body = emojify(run, body);  // jemoji
     body = bracket_spaced_addresses(run, separate_inline_html_lines(run, pre_blocks_apart(run, strip_raw_in_code(run, body))));
     // The excerpt's end, where the site or post names its own marker:
     // Quire's <!--more-->.

@@ -39,6 +39,9 @@ void read_config(Run& run, ojson& site) {
   if (!str(c, "title").empty()) site["title"] = str(c, "title");
   if (!str(c, "description").empty()) site["description"] = str(c, "description");
   if (config_math(c)) site["math"] = true;  // math.cpp
+  if (c.contains("markdown") && c["markdown"].is_object() && c["markdown"].contains("render_emoji") &&
+      c["markdown"]["render_emoji"] == true)
+    run.emoji = true;  // :tada: as its emoji (emojify)
   // [markdown] smart_punctuation: off unless the config turns it on.
   if (!(c.contains("markdown") && c["markdown"].is_object() && c["markdown"].contains("smart_punctuation") &&
         c["markdown"]["smart_punctuation"] == true))
