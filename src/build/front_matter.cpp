@@ -10,6 +10,7 @@
 
 #include "build/content.hpp"
 #include "build/json_front_matter.hpp"
+#include "build/toml_guard.hpp"
 #include "build/yaml_guard.hpp"
 #include "build/yaml_simple.hpp"
 #include "core/html.hpp"
@@ -141,6 +142,10 @@ FrontValue from_toml(const toml::node& n, int line_offset, const std::string& fi
 
 bool parse_toml(std::string_view text, int first_line, const std::string& file, FrontValue& out,
                 std::vector<Diagnostic>& errors, std::vector<Diagnostic>& warnings) {
+  if (const int stray = toml_stray_char_line(text); stray >= 0) {
+    errors.push_back({file, stray + first_line, std::string("invalid TOML: ") + kTomlStrayChar});
+    return false;
+  }
   try {
     toml::table root = toml::parse(text, file);
     out = from_toml(root, first_line - 1, file, warnings);  // toml++ counts lines from 1

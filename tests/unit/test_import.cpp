@@ -9,6 +9,7 @@
 #include "build/import/common.hpp"
 #include "build/import/import.hpp"
 #include "build/import/template_syntax.hpp"
+#include "build/toml_guard.hpp"
 #include "build/yaml_guard.hpp"
 #include "core/router.hpp"
 
@@ -2138,6 +2139,20 @@ TEST_CASE("emoji shortcodes become emoji when the old engine turned them on (Hug
                                {"_posts/2015-11-18-tools.md", "---\ntitle: Tools\n---\nShip it :ship:\n"}});
   REQUIRE(off.import(Engine::jekyll).ok());
   CHECK(holds(off.out("posts/2015-11-18-tools.md"), "Ship it :ship:"));  // GitHub Pages without jemoji showed the text
+}
+
+TEST_CASE("TOML with a character beyond ASCII outside strings and comments is an error at its line; in strings and comments it is text") {
+  // toml++ 3.3 reaches __builtin_unreachable() for some of them after a value (the import fuzzer's, under UBSan).
+  CHECK(quire::toml_stray_char_line("title = \"I \u2764\uFE0F Rust\"\n# \u2764\uFE0F\nx = '''a\n\uFE0F'''\ny = \"\"\"\u00e9\n\"\"\"\n") == -1);
+  CHECK(quire::toml_stray_char_line("a = 1\ndate = 2021-01-0\u03e5\n") == 1);
+  CHECK(quire::toml_stray_char_line("k\uFE0F = 1\n") == 0);
+  CHECK(quire::toml_stray_char_line("\xEF\xBB\xBFtitle = \"t\"\n") == -1);  // a byte-order mark
+  std::vector<Diagnostic> errors, warnings;
+  quire::parse_post("+++\ntitle = \"ok\"\ndate = 2021-01-0\u00e9\n+++\nbody\n", "content/posts/x.md", errors, warnings, {});
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].line == 3);
+  quire::parse_post("+++\ntitle = \"I \u2764\uFE0F Rust\"\ndate = 2020-01-01\n+++\nbody\n", "content/posts/x.md", errors, warnings, {});
+  CHECK(errors.size() == 1);
 }
 
 }  // TEST_SUITE

@@ -2,6 +2,7 @@
 // keys Quire reads, and writing it back as YAML.
 #include "build/content.hpp"
 #include "build/import/common.hpp"
+#include "build/toml_guard.hpp"
 #include "build/yaml_guard.hpp"
 #include "build/import/js_literal.hpp"
 
@@ -218,6 +219,11 @@ bool parse_yaml(std::string_view text, ojson& out, std::string& error, int& erro
 }
 
 bool parse_toml(std::string_view text, ojson& out, std::string& error, int& error_line) {
+  if (const int stray = toml_stray_char_line(text); stray >= 0) {
+    error = std::string("invalid TOML: ") + kTomlStrayChar;
+    error_line = stray;
+    return false;
+  }
   try {
     toml::table t = toml::parse(text);
     out = toml_node(t);
