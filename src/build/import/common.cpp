@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstring>
 #include <map>
+#include <regex>
 #include <set>
 #include <toml++/toml.h>
 
@@ -377,6 +378,10 @@ void convert_items(Run& run, const TagHandler& handle) {
     std::string ymd;
     // a bundle's date in its folder's name, else its index's (2017-03-08-index.md)
     if (!item.bundle || !file_date(item.source.parent_path().filename().string(), ymd)) file_date(item.source.stem().string(), ymd);
+    if (ymd.empty() && (run.engine == Engine::zola || run.engine == Engine::hugo)) {
+      ymd = path_date(item.in);  // path = "2014/09/15/Rust-1.0"
+      if (!ymd.empty()) run.count("a post's date from its path (2014/09/15/...)");
+    }
     finish_front(run, item, ymd);
     if (!item.section.empty() || item.root_post) {
       const bool own_slug = item.out.contains("slug") && item.name_slug.empty() && run.engine != Engine::eleventy;
@@ -549,6 +554,7 @@ void undated_as_pages(Run& run) {
     for (const auto& [k, v] : front.items()) {
       std::string key = k;
       for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if ((key == "path" || key == "url") && !path_date(front).empty()) d = true;
       if (key == "date" || key == "publishdate" || key == "pubdate" || key == "lastmod") {
         // A theme's way of keeping a page out of the blog's order (Duckquill's
         // archive, privacy policy and licence at 0000-01-01): a page, even
@@ -646,6 +652,19 @@ void keep_old_url(Run& run, Item& item, const std::string& encoded_url) {
     if (a.is_string() && bare(percent_decode(a.get<std::string>())) == bare(old_url)) return;
   aliases.push_back(old_url);
   run.count("old URL kept as an alias");
+}
+
+std::string path_date(const ojson& front) {
+  static const std::regex dated(R"((?:^|/)(\d{4})/(\d{2})/(\d{2})(?:/|$))");
+  for (const char* key : {"path", "url"}) {
+    if (!front.is_object() || !front.contains(key) || !front[key].is_string()) continue;
+    const std::string p = front[key].get<std::string>();
+    std::smatch m;
+    if (!std::regex_search(p, m, dated)) continue;
+    const std::string ymd = m[1].str() + "-" + m[2].str() + "-" + m[3].str();
+    if (iso_date(ymd)) return ymd;
+  }
+  return "";
 }
 
 std::string hugo_urlize(std::string_view title) {

@@ -466,6 +466,11 @@ std::vector<fs::path> files_under(Run& run, const fs::path& dir, const std::func
 // talk" -> "we-dont-talk".
 std::string hugo_urlize(std::string_view title);
 
+// The date a Zola `path` or Hugo `url` of a post without one names
+// ("2014/09/15/Rust-1.0", "inside-rust/2020/08/24/x": blog.rust-lang.org's
+// 751 posts), "YYYY-MM-DD", or "".
+std::string path_date(const ojson& front);
+
 // Emoji shortcodes outside code as their emoji (":tada:" -> "🎉", Hugo's
 // table; emoji.cpp), counted in the report; unknown names stay as written.
 std::string emojify(Run& run, const std::string& text);

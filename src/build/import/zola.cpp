@@ -292,12 +292,16 @@ void read_zola(Run& run, ojson& site) {
     int line = 0;
     if (!read_file(item.source, text) || !parse_front(split_front_matter(text), front, error, line)) continue;
     const std::string base = item.bundle ? item.source.parent_path().filename().string() : item.source.stem().string();
-    const bool dated = front.contains("date") || file_date(base, ymd);
+    const bool dated = front.contains("date") || file_date(base, ymd) || !path_date(front).empty();
     // A theme's hint that the page is no entry of the list (radion's
     // extra.hide_from_list, on RockyRx's about.md): a page still.
     const bool unlisted = front.contains("extra") && front["extra"].is_object() &&
                           front["extra"].contains("hide_from_list") && front["extra"]["hide_from_list"] == true;
-    if (item.page && !item.bundle_page && !unlisted && dated && (says("", "sort_by", "date") || (sections.count("") && sections[""].contains("paginate_by")))) {
+    // (or, whatever the root sorts by, one whose path is dated:
+    // blog.rust-lang.org's path = "2014/09/15/Rust-1.0" under sort_by = "permalink")
+    if (item.page && !item.bundle_page && !unlisted && dated &&
+        (says("", "sort_by", "date") || (sections.count("") && sections[""].contains("paginate_by")) ||
+         !path_date(front).empty())) {
       item.page = false;
       item.root_post = true;
       item.old_name = run.zola_keep_dates ? base : file_slug(base + ".md");
