@@ -2171,4 +2171,21 @@ TEST_CASE("Zola and Hugo: a post without a date whose path names one (2014/09/15
   CHECK(z.wrote("pages/about.md"));
 }
 
+TEST_CASE("Jekyll: Ruby's one-digit dates and redirect_to; Eleventy: markdown-it-kbd and markdown-it-mark") {
+  // miklb: date: 2016-6-30 1:0 (7 files); benbalter: three redirect_to posts were empty posts; alexcarpenter: [[caps lock]].
+  Blog j("jekyll-ruby-dates", {{"_config.yml", "title: T\n"},
+                               {"_posts/2016-06-03-forking-paths.md", "---\ntitle: A\ndate: 2016-6-30 1:0\n---\nx\n"},
+                               {"_posts/2012-04-23-moved.md", "---\ntitle: Moved\nredirect_to: http://techcrunch.com/2012/04/22/x/\n---\n"}});
+  REQUIRE(j.import(Engine::jekyll).ok());
+  CHECK(holds(j.out("posts/2016-06-03-forking-paths.md"), "date: 2016-06-30T01:00:00"));
+  const std::string moved = j.out("pages/2012-04-23-moved.md");
+  CHECK(holds(moved, "permalink: \"/2012/04/23/moved.html\""));
+  CHECK(holds(moved, "This post has moved to [http://techcrunch.com/2012/04/22/x/](<http://techcrunch.com/2012/04/22/x/>)."));
+  Blog e("eleventy-kbd-mark", {{"eleventy.config.js", "const md = require('markdown-it')().use(require('markdown-it-kbd')).use(require('markdown-it-mark'));\n"
+                                                      "module.exports = (c) => { c.setLibrary('md', md); };\n"},
+                               {"posts/keys.md", "---\ntitle: Keys\ndate: 2020-07-19\n---\nHold [[caps lock]] and [[h]]; ==important==. `[[code]]` and a == b == c.\n"}});
+  REQUIRE(e.import(Engine::eleventy).ok());
+  CHECK(holds(e.out("posts/keys.md"), "Hold <kbd>caps lock</kbd> and <kbd>h</kbd>; <mark>important</mark>. `[[code]]` and a == b == c."));
+}
+
 }  // TEST_SUITE

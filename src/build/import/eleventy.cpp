@@ -24,6 +24,7 @@
 
 #include "build/fsutil.hpp"
 #include "build/import/common.hpp"
+#include "build/import/template_syntax.hpp"
 #include "build/import/js_literal.hpp"
 
 namespace quire::import {
@@ -59,7 +60,39 @@ struct Config {
   // markdown-it-attrs: {.class #id key=value} after a span or ending a
   // block set attributes, never shown (drop_markdown_attrs).
   bool attrs = false;
+  // markdown-it-kbd's [[Ctrl]] and markdown-it-mark's ==text==: <kbd>, <mark>.
+  bool kbd = false, mark = false;
 };
+
+// markdown-it-kbd's [[x]] and markdown-it-mark's ==x== outside code, on
+// one line, as the HTML element those plugins wrote (alexcarpenter's
+// [[caps lock]] showed with its brackets).
+std::string inline_pairs(Run& run, const std::string& text, std::string_view open, std::string_view close,
+                         const std::string& element) {
+  if (text.find(open) == std::string::npos) return text;
+  const std::vector<bool> code = code_bytes(text);
+  std::string out;
+  size_t copied = 0, count = 0;
+  for (size_t at = text.find(open); at != std::string::npos; at = text.find(open, at + 1)) {
+    if (code[at]) continue;
+    const size_t inner = at + open.size();
+    const size_t end = text.find(close, inner);
+    if (end == std::string::npos || end == inner || code[end]) continue;
+    const std::string_view body = std::string_view(text).substr(inner, end - inner);
+    if (body.find('\n') != std::string_view::npos || body.front() == ' ' || body.back() == ' ' ||
+        body.find_first_of(element == "kbd" ? "[]" : "=") != std::string_view::npos)
+      continue;
+    out.append(text, copied, at - copied);
+    out += "<" + element + ">" + std::string(body) + "</" + element + ">";
+    copied = end + close.size();
+    at = copied - 1;
+    ++count;
+  }
+  if (!count) return text;
+  out.append(text, copied, std::string::npos);
+  run.report.converted[std::string(open) + "x" + std::string(close) + " (markdown-it-" + element + ", as <" + element + ">)"] += count;
+  return out;
+}
 
 Config read_config(Run& run) {
   Config cfg;
@@ -128,6 +161,8 @@ Config read_config(Run& run) {
   if (const auto v = dir_key("data")) cfg.data = *v;
   cfg.typographer = std::regex_search(text, std::regex(R"(typographer\s*:\s*true)"));
   cfg.attrs = text.find("markdown-it-attrs") != std::string::npos;
+  cfg.kbd = text.find("markdown-it-kbd") != std::string::npos;
+  cfg.mark = text.find("markdown-it-mark") != std::string::npos;
   cfg.math = std::regex_search(text, std::regex(R"(require\(\s*["'`][^"'`]*(katex|mathjax|texmath)|from\s+["'`][^"'`]*(katex|mathjax|texmath))"));
   if (std::regex_search(text, m, std::regex(R"(pathPrefix\s*:\s*["'`]([^"'`]+)["'`])"))) cfg.path_prefix = m[1];
   const std::regex copy(R"(addPassthroughCopy\(\s*["'`]([^"'`]+)["'`])");
@@ -596,6 +631,8 @@ void read_eleventy(Run& run, ojson& site) {
   convert_items(run, [&](std::string_view text, Tag& t) { return liquid_tag(run, text, t); });
   for (Item& item : run.items) {
     if (cfg.attrs) item.body = drop_markdown_attrs(run, item.body, true);
+    if (cfg.kbd) item.body = inline_pairs(run, item.body, "[[", "]]", "kbd");
+    if (cfg.mark) item.body = inline_pairs(run, item.body, "==", "==", "mark");
     item.body = link_source_files(run, item, input, strip_raw_in_code(run, item.body));
     if (item.bundle) item.body = bundle_paths_from_root(run, item);
     const ojson& hidden = item.in.contains("eleventyExcludeFromCollections") ? item.in["eleventyExcludeFromCollections"] : ojson();

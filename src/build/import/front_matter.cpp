@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <map>
+#include <regex>
 #include <set>
 #define TOML_HEADER_ONLY 1
 #include <toml++/toml.h>
@@ -649,6 +650,20 @@ void convert_front(Run& run, Item& item) {
         (s->size() == 8 || (*s)[8] == ' ' || (*s)[8] == 'T')) {
       iso = iso_date(((*s)[0] < '7' ? "20" : "19") + *s);
       if (iso) run.count("dates with a two-digit year (12-10-15, as Ruby reads it: 2012-10-15)");
+    }
+    // Ruby reads one-digit months, days, hours and minutes too (miklb's
+    // "2016-6-30 1:0"): padded.
+    if (!iso && s && run.engine == Engine::jekyll) {
+      static const std::regex loose(R"(^(\d{4})-(\d{1,2})-(\d{1,2})(?:([ T])(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?)?(\s*(?:[+-]\d{2}:?\d{2}|Z))?\s*$)");
+      std::smatch m;
+      if (std::regex_match(*s, m, loose)) {
+        auto two = [](const std::string& d) { return d.size() == 1 ? "0" + d : d; };
+        std::string padded = m[1].str() + "-" + two(m[2]) + "-" + two(m[3]);
+        if (m[5].matched) padded += m[4].str() + two(m[5]) + ":" + two(m[6]) + (m[7].matched ? ":" + two(m[7]) : ":00");
+        padded += m[8].str();
+        iso = iso_date(padded);
+        if (iso) run.count("dates with one-digit parts (2016-6-30 1:0, as Ruby reads them)");
+      }
     }
     if (iso && iso->rfind("0000-", 0) == 0) {  // a theme's "no date" (Duckquill's pages): none
       run.count("a date in the year 0 (a theme's way of saying none) left out");

@@ -652,6 +652,20 @@ void read_jekyll(Run& run, ojson& site) {
       keep_old_url(run, item, expand_pattern(run, own_pattern ? run.permalink : permalink_pattern("date"), item,
                                              item.name_slug,  // "café": Jekyll's URL had it as it is
                                              false, run.timezone.empty() ? &utc : nullptr));
+    // jekyll-redirect-from's redirect_to: the post's address sent readers
+    // elsewhere (benbalter's moved posts). A page there, linking on, never
+    // in the lists; Quire writes no redirect to another site.
+    if (const ojson& to = item.in.contains("redirect_to") ? item.in["redirect_to"] : ojson();
+        !item.page && !item.out.contains("draft") && (to.is_string() || (to.is_array() && !to.empty() && to[0].is_string()))) {
+      const std::string target = to.is_string() ? to.get<std::string>() : to[0].get<std::string>();
+      std::string at = item.old_url.empty() ? percent_decode(run.url_of(item)) : item.old_url;
+      item.page = true;
+      item.out.erase("aliases");
+      item.out.erase("date");
+      item.out["permalink"] = at;
+      item.body = "This post has moved to [" + target + "](<" + target + ">).\n";
+      run.count("redirect_to (a page at the old address linking to where it went)");
+    }
     kept.push_back(std::move(item));
   }
   run.items = std::move(kept);
