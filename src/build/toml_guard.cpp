@@ -17,8 +17,8 @@ int toml_stray_char_line(std::string_view s) {
       i += multi ? 3 : 1;
       while (i < s.size()) {
         if (s[i] == '\n') {
+          if (!multi) break;  // an unclosed one-line string (toml++ says so); the loop counts the line
           ++line;
-          if (!multi) break;  // an unclosed one-line string: toml++ says so
         }
         if (c == '"' && s[i] == '\\') {
           i += 2;

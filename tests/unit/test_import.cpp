@@ -2146,6 +2146,7 @@ TEST_CASE("TOML with a character beyond ASCII outside strings and comments is an
   CHECK(quire::toml_stray_char_line("title = \"I \u2764\uFE0F Rust\"\n# \u2764\uFE0F\nx = '''a\n\uFE0F'''\ny = \"\"\"\u00e9\n\"\"\"\n") == -1);
   CHECK(quire::toml_stray_char_line("a = 1\ndate = 2021-01-0\u03e5\n") == 1);
   CHECK(quire::toml_stray_char_line("k\uFE0F = 1\n") == 0);
+  CHECK(quire::toml_stray_char_line("a = \"open\nb = 1 \u00e9\n") == 1);  // an unclosed string ends at its line
   CHECK(quire::toml_stray_char_line("\xEF\xBB\xBFtitle = \"t\"\n") == -1);  // a byte-order mark
   std::vector<Diagnostic> errors, warnings;
   quire::parse_post("+++\ntitle = \"ok\"\ndate = 2021-01-0\u00e9\n+++\nbody\n", "content/posts/x.md", errors, warnings, {});
