@@ -2189,4 +2189,22 @@ TEST_CASE("Jekyll: Ruby's one-digit dates and redirect_to; Eleventy: markdown-it
   CHECK(holds(e.out("posts/keys.md"), "Hold <kbd>caps lock</kbd> and <kbd>h</kbd>; <mark>important</mark>. `[[code]]` and a == b == c."));
 }
 
+TEST_CASE("Eleventy: a passthrough list's {source: target} object maps; nothing outside the blog's folder is ever copied") {
+  // bobmonsour: [..., { "src/assets/favicon/*": "/" }].forEach(addPassthroughCopy) copied the machine's / (etc, proc).
+  Blog b("eleventy-passthrough-object", {{"eleventy.config.js", "export default function (c) {\n"
+                                                                "  ['src/robots.txt', { 'src/assets/favicon/*': '/' }, '../outside'].forEach((p) => c.addPassthroughCopy(p));\n"
+                                                                "  c.addPassthroughCopy('/');\n  return { dir: { input: 'src' } };\n}\n"},
+                                         {"src/robots.txt", "User-agent: *\n"},
+                                         {"src/assets/favicon/favicon.ico", "ICO"},
+                                         {"src/posts/hello.md", "---\ntitle: Hello\ndate: 2020-01-01\n---\nHi\n"}});
+  const quire::ImportReport& r = b.import(Engine::eleventy);
+  REQUIRE(r.ok());
+  CHECK(b.wrote("static/favicon.ico"));
+  CHECK(b.wrote("static/robots.txt"));
+  CHECK_FALSE(b.wrote("static/etc"));
+  CHECK_FALSE(b.wrote("static/proc"));
+  CHECK(r.static_files == 2);
+  CHECK_FALSE(b.wrote("static/eleventy.config.js"));
+}
+
 }  // TEST_SUITE

@@ -54,9 +54,11 @@ std::string Run::shown(const fs::path& p) const { return p.lexically_normal().st
 
 std::string quire_pattern(std::string pattern, const std::string& section) {
   const std::pair<const char*, std::string> swaps[] = {
-      {":output_ext", ".html"}, {":contentbasename", ":slug"}, {":sections", section}, {":section", section}};
+      {":output_ext", ".html"}, {":slugorcontentbasename", ":slugorfilename"}, {":contentbasename", ":slug"},
+      {":sections", section}, {":section", section}};
   for (const auto& [from, to] : swaps)
     for (size_t at; (at = pattern.find(from)) != std::string::npos;) pattern.replace(at, std::strlen(from), to);
+  if (!pattern.empty() && pattern[0] != '/') pattern.insert(0, "/");  // Hugo's "posts/:year/:slug" is from the root
   return pattern;
 }
 
@@ -766,6 +768,13 @@ std::vector<fs::path> files_under(Run& run, const fs::path& dir, const std::func
 void copy_tree(Run& run, const fs::path& from, const fs::path& to, size_t& counter,
                const std::function<bool(const fs::path&)>& skip) {
   std::error_code ec;
+  // Only the blog's own files: a config's "/" or "../x" names the machine's
+  // (bobmonsour's passthrough list once copied /etc and /proc).
+  const fs::path inside = fs::absolute(from, ec).lexically_normal().lexically_relative(fs::absolute(run.src, ec).lexically_normal());
+  if (inside.empty() || inside.string().rfind("..", 0) == 0) {
+    run.note(run.shown(from), 0, "outside the blog's folder: not copied");
+    return;
+  }
   auto copy_one = [&](const fs::path& f, const fs::path& t) {
     if (t.lexically_relative(run.dest / "static") == "404.html") {  // a theme's static one
       run.note(run.shown(f), 0, "the not-found page: Quire writes its own 404.html (with search and the nearest posts); not copied");

@@ -133,6 +133,8 @@ struct Run {
   // The old engine turned emoji shortcodes on (Hugo's enableEmoji, Jekyll's
   // jemoji, markdown-it-emoji, Zola's render_emoji): emojify the posts.
   bool emoji = false;
+  // Hugo's buildDrafts: the site published its drafts; they are posts.
+  bool drafts_published = false;
 
   void note(const std::string& file, int line, const std::string& message) {
     // Excerpts of the source may hold bytes that are no UTF-8 (a Latin-1 post).

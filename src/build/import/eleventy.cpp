@@ -176,7 +176,17 @@ Config read_config(Run& run) {
   const std::regex copy_for(
       R"(for\s*\(\s*(?:const|let|var)\s+(\w+)\s+of\s*\[([^\]\[]*)\]\s*\)\s*\{?\s*(?:\w+\s*\.\s*)?addPassthroughCopy\(\s*(\w+)\s*\))");
   const std::regex quoted_path(R"(["'`]([^"'`]+)["'`])");
-  const auto copy_listed = [&](const std::string& list) {
+  // "from": "to" pairs (the target may be unquoted only as a plain path).
+  const std::regex pair(R"(["'`]?([A-Za-z0-9_./*-]+)["'`]?\s*:\s*(?:["'`]([^"'`]*)["'`])?)");
+  const std::regex object(R"(\{([^{}]*)\})");
+  const auto copy_listed = [&](std::string list) {
+    // { "src/assets/favicon/*": "/" } in the list: a source and its target
+    for (auto o = std::sregex_iterator(list.begin(), list.end(), object); o != std::sregex_iterator(); ++o) {
+      const std::string body = (*o)[1];
+      for (auto k = std::sregex_iterator(body.begin(), body.end(), pair); k != std::sregex_iterator(); ++k)
+        cfg.passthrough.push_back({(*k)[1], (*k)[2].matched ? std::optional<std::string>((*k)[2]) : std::nullopt});
+    }
+    list = std::regex_replace(list, object, "");
     for (auto k = std::sregex_iterator(list.begin(), list.end(), quoted_path); k != std::sregex_iterator(); ++k)
       cfg.passthrough.push_back({(*k)[1], std::nullopt});
   };
@@ -224,8 +234,6 @@ Config read_config(Run& run) {
     for (auto q = std::sregex_iterator(arg.begin(), arg.end(), quoted); q != std::sregex_iterator(); ++q) glob_folder((*q)[1]);
   }
   const std::regex copy_map(R"(addPassthroughCopy\(\s*\{([^}]*)\})");
-  // "from": "to" pairs (the target may be unquoted only as a plain path).
-  const std::regex pair(R"(["'`]?([A-Za-z0-9_./-]+)["'`]?\s*:\s*(?:["'`]([^"'`]*)["'`])?)");
   for (auto it = std::sregex_iterator(text.begin(), text.end(), copy_map); it != std::sregex_iterator(); ++it) {
     const std::string body = (*it)[1];
     for (auto k = std::sregex_iterator(body.begin(), body.end(), pair); k != std::sregex_iterator(); ++k)
@@ -676,8 +684,12 @@ void read_eleventy(Run& run, ojson& site) {
       else if (leaf != "*" || (!deep && tail != "*")) continue;  // another pattern: not guessed
       if (ext.empty()) deep = true;
     }
-    const fs::path from = (run.src / p).lexically_normal();
+    const fs::path from = (run.src / fs::path(p).relative_path()).lexically_normal();  // "/" is the project's root
     if (!fs::exists(from, ec)) continue;
+    if (from.lexically_relative(run.src.lexically_normal()) == ".") {  // the whole project: its sources too
+      run.note(run.shown(run.src), 0, "addPassthroughCopy(\"" + given + "\"): the whole project folder; not copied");
+      continue;
+    }
     if (!ext.empty() && fs::is_directory(from, ec)) {
       const fs::path base = from.lexically_relative(input).string().rfind("..", 0) == 0 ? from.lexically_relative(run.src)
                                                                                        : from.lexically_relative(input);

@@ -695,6 +695,8 @@ void convert_front(Run& run, Item& item) {
     } else if (key == "draft" && run.engine == Engine::eleventy && !run.eleventy_drafts) {
       // hawksworx's better-than-perfect.md: Eleventy published it
       if (scalar(v) == std::string("true")) run.count("draft: true, which this Eleventy config never reads (published, as Eleventy did)");
+    } else if (key == "draft" && run.drafts_published) {
+      if (scalar(v) == std::string("true")) run.count("draft: true under buildDrafts: true (published, as Hugo did)");
     } else if (key == "draft" || key == "published") {
       auto s = scalar(v);
       const bool b = s == std::string("true") || s == std::string("yes");

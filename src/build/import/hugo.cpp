@@ -34,9 +34,11 @@ void merge_over(ojson& c, const ojson& over) {
 // config directory's values over it, table by table: the directory's
 // keys win), with the split files beside the latter: params.toml is its
 // [params], permalinks.yaml its [permalinks], languages.en.toml its
-// [languages.en]...
+// [languages.en]... config/production/ is read last, the same way.
 bool read_config_file(Run& run, ojson& c, fs::path& shown) {
-  const fs::path dirs[] = {run.src, run.src / "config" / "_default"};
+  // then config/production/ over both: `hugo` builds the production
+  // environment (Lruihao's real baseURL is there, _default's is localhost)
+  const fs::path dirs[] = {run.src, run.src / "config" / "_default", run.src / "config" / "production"};
   bool any = false, ok = true;
   std::error_code ec;
   for (const fs::path& dir : dirs) {
@@ -154,6 +156,7 @@ void read_config(Run& run, ojson& site, std::string& content_dir) {
   if (yes(get_obj(c, "disablePathToLower"))) run.hugo_lower = false;
   if (yes(get_obj(c, "removePathAccents"))) run.hugo_remove_accents = true;
   if (yes(get_obj(c, "enableEmoji"))) run.emoji = true;  // :tada: as its emoji (emojify)
+  if (yes(get_obj(c, "buildDrafts"))) run.drafts_published = true;  // dmerejkowsky's 16 posts
   if (const ojson* perm = get_obj(c, "permalinks"); perm && perm->is_object()) {
     // By section (content/<section>/); Hugo 0.120's [permalinks.page] too.
     const ojson* page = get_obj(*perm, "page");
