@@ -2207,4 +2207,18 @@ TEST_CASE("Eleventy: a passthrough list's {source: target} object maps; nothing 
   CHECK_FALSE(b.wrote("static/eleventy.config.js"));
 }
 
+TEST_CASE("Hugo: config/production over _default, buildDrafts, :slugorcontentbasename") {
+  // Lruihao (FixIt): the real baseURL is in config/production; :slugorcontentbasename is the slug, else the file's name.
+  // dmerejkowsky: buildDrafts: true published 16 drafts.
+  Blog h("hugo-production", {{"config/_default/hugo.toml", "baseURL = 'http://localhost:1313/'\ntitle = 'L'\nbuildDrafts = true\n"},
+                             {"config/_default/permalinks.toml", "[page]\nposts = 'posts/:slugorcontentbasename'\n"},
+                             {"config/production/hugo.toml", "baseURL = 'https://real.example.com/'\n"},
+                             {"content/posts/杨辉三角.md", "---\ntitle: Yang Hui\ndate: 2020-01-01\n---\nY\n"},
+                             {"content/posts/draft.md", "---\ntitle: Draft\ndate: 2020-01-02\ndraft: true\n---\nD\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(holds(h.out("site.yaml"), "url: \"https://real.example.com\""));
+  CHECK_FALSE(holds(h.out("posts/draft.md"), "draft"));
+  CHECK(holds(h.out("posts/杨辉三角.md"), "\"/posts/杨辉三角/\""));
+}
+
 }  // TEST_SUITE
