@@ -2221,4 +2221,33 @@ TEST_CASE("Hugo: config/production over _default, buildDrafts, :slugorcontentbas
   CHECK(holds(h.out("posts/杨辉三角.md"), "\"/posts/杨辉三角/\""));
 }
 
+TEST_CASE("moving in, round 3: Hugo page/ pages kept, highlight's blank lines, Zola @/ reference definitions, kramdown $$ x $$, Jekyll title entities, [[toc]]") {
+  Blog h("hugo-page-section", {{"hugo.toml", "baseURL = 'https://s.example/'\ntitle = 'S'\n"},
+                               {"content/page/books.md", "---\ntitle: Books\n---\nMy books.\n"},
+                               {"content/post/a.md", "---\ntitle: A\ndate: 2020-01-01\n---\n{{< highlight rust \"hl_lines=2\" >}}\n\n\nlet a = 1;\nlet b = 2;\n{{< /highlight >}}\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(holds(h.out("pages/books.md"), "permalink: \"/books/\""));  // steveshogren's /page/books/: /page/ is Quire's
+  CHECK(holds(h.out("posts/a.md"), "```rust {hl_lines=2}\nlet a = 1;\nlet b = 2;\n```"));  // dmerejkowsky's
+  Blog z("zola-ref-def", {{"config.toml", "base_url = 'https://z.example'\ntitle = 'Z'\n"},
+                          {"content/_index.md", "+++\nsort_by = 'date'\n+++\n"},
+                          {"content/target.md", "+++\ntitle = 'T'\ndate = 2020-01-01\n+++\nT\n"},
+                          {"content/from.md", "+++\ntitle = 'F'\ndate = 2020-01-02\n+++\nSee [x] and [y].\n\n[x]:\n  @/target.md\n[y]: @/target.md#todo\n"}});
+  REQUIRE(z.import(Engine::zola).ok());
+  const std::string from = z.out("posts/from.md");
+  CHECK(holds(from, "[x]:\n  /posts/target/\n[y]: /posts/target/#todo\n"));  // grifferz's
+  Blog j("jekyll-round3", {{"_config.yml", "title: J\n"},
+                           {"_posts/2017-06-05-sets.md", "---\ntitle: 'What&#8217;s on your USB? &quot;Tools&quot; &amp; more'\n---\n"
+                                                        "For a fixed set $$ B $$ the event $$ \\{Y \\in B\\} $$.\n"}});
+  REQUIRE(j.import(Engine::jekyll).ok());
+  const std::string sets = j.out("posts/2017-06-05-sets.md");
+  CHECK(holds(sets, "title: \"What\u2019s on your USB? \\\"Tools\\\" & more\""));  // anotherlab's 92
+  CHECK(holds(sets, "For a fixed set $B$ the event $\\{Y \\in B\\}$."));  // agisga's 85
+  Blog e("eleventy-toc", {{"eleventy.config.js", "const toc = require('markdown-it-table-of-contents');\nmodule.exports = (c) => {};\n"},
+                          {"posts/a.md", "---\ntitle: A\ndate: 2020-01-01\n---\n[[toc]]\n\n## One\n"}});
+  REQUIRE(e.import(Engine::eleventy).ok());
+  const std::string a = e.out("posts/a.md");
+  CHECK(holds(a, "toc: true"));
+  CHECK_FALSE(holds(a, "[[toc]]"));
+}
+
 }  // TEST_SUITE

@@ -509,7 +509,7 @@ void add_old_feed(ojson& site, const std::string& path) {
   feeds.push_back(path);
 }
 
-bool builtin_page(Run& run, const Item& item) {
+bool builtin_page(Run& run, Item& item) {
   // Hugo's layout, Zola's template ("archive.html"): the theme's template
   // that rendered the page.
   const char* const key = item.in.is_object() && item.in.contains("layout") ? "layout"
@@ -532,6 +532,21 @@ bool builtin_page(Run& run, const Item& item) {
   }
   const char* built = url.size() > 1 ? reserved_path(url.substr(1), run.category_pages) : nullptr;
   if (!built) return false;
+  // A page of its own under /page/ (Hugo's page section without a
+  // [permalinks] page: steveshogren's /page/books/), where Quire numbers
+  // the home's pages: kept, at /books/ instead.
+  if (text && normal_path(url, true).rfind("page/", 0) == 0) {
+    std::string name = normal_path(url, true).substr(5);
+    while (!name.empty() && name.back() == '/') name.pop_back();
+    if (!name.empty() && name.find('/') == std::string::npos &&
+        !std::all_of(name.begin(), name.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+        !reserved_path(name + "/", run.category_pages)) {
+      item.out["permalink"] = "/" + name + "/";
+      run.note(item.shown, 0, "its old address " + url + " is under /page/, " + built + " Quire numbers; kept at /" + name +
+                                  "/ (no redirect from the old one)");
+      return false;
+    }
+  }
   run.note(item.shown, 0, url == "/404.html"
                ? "the not-found page: Quire writes its own 404.html (with search and the nearest posts); not converted"
                : std::string("at ") + url + ", which is " + built + " Quire writes itself; not converted" +
@@ -561,7 +576,7 @@ void undated_as_pages(Run& run) {
         // A theme's way of keeping a page out of the blog's order (Duckquill's
         // archive, privacy policy and licence at 0000-01-01): a page, even
         // in a dated section.
-        const std::string value = v.is_string() ? v.get<std::string>() : v.dump();
+        const std::string value = v.is_string() ? v.get<std::string>() : v.dump(-1, ' ', false, ojson::error_handler_t::replace);
         if (value.rfind("0000-", 0) == 0 || value.rfind("\"0000-", 0) == 0) zero_date[i] = true;
         else d = true;
       }
@@ -814,7 +829,7 @@ void unique_urls(Run& run) {
     Item& item = *each;
     const std::string url = run.url_of(item);
     if (const auto it = owner.find(key(url)); it != owner.end() && item.out.contains("permalink")) {
-      const std::string permalink = item.out["permalink"].dump();
+      const std::string permalink = item.out["permalink"].dump(-1, ' ', false, ojson::error_handler_t::replace);
       item.out.erase("permalink");
       // Its own address may be the other's too (a post at /about/, a page
       // about.md): then the first free "-2", "-3" beside it.

@@ -401,7 +401,7 @@ void add_old_feed(ojson& site, const std::string& path);
 // A page at an address Quire writes itself: /404.html (Jekyll's and
 // Eleventy's starters ship one), /archive/ or /tags/ (a theme's template
 // page, often with no text of its own): noted, true.
-bool builtin_page(Run& run, const Item& item);
+bool builtin_page(Run& run, Item& item);
 
 // Reads and parses one source file into an item (false, reported, if its
 // front matter cannot be read).

@@ -62,6 +62,8 @@ struct Config {
   bool attrs = false;
   // markdown-it-kbd's [[Ctrl]] and markdown-it-mark's ==text==: <kbd>, <mark>.
   bool kbd = false, mark = false;
+  // markdown-it-table-of-contents' [[toc]] line: toc: true.
+  bool toc = false;
 };
 
 // markdown-it-kbd's [[x]] and markdown-it-mark's ==x== outside code, on
@@ -162,6 +164,7 @@ Config read_config(Run& run) {
   cfg.typographer = std::regex_search(text, std::regex(R"(typographer\s*:\s*true)"));
   cfg.attrs = text.find("markdown-it-attrs") != std::string::npos;
   cfg.kbd = text.find("markdown-it-kbd") != std::string::npos;
+  cfg.toc = text.find("markdown-it-table-of-contents") != std::string::npos || text.find("markdown-it-toc") != std::string::npos;
   cfg.mark = text.find("markdown-it-mark") != std::string::npos;
   cfg.math = std::regex_search(text, std::regex(R"(require\(\s*["'`][^"'`]*(katex|mathjax|texmath)|from\s+["'`][^"'`]*(katex|mathjax|texmath))"));
   if (std::regex_search(text, m, std::regex(R"(pathPrefix\s*:\s*["'`]([^"'`]+)["'`])"))) cfg.path_prefix = m[1];
@@ -639,6 +642,19 @@ void read_eleventy(Run& run, ojson& site) {
   convert_items(run, [&](std::string_view text, Tag& t) { return liquid_tag(run, text, t); });
   for (Item& item : run.items) {
     if (cfg.attrs) item.body = drop_markdown_attrs(run, item.body, true);
+    if (cfg.toc) {  // bobmonsour's 29 posts showed [[toc]]
+      const std::vector<bool> code = code_bytes(item.body);
+      for (const char* marker : {"[[toc]]", "[[TOC]]", "[toc]", "[TOC]"})
+        for (size_t at = item.body.find(marker); at != std::string::npos; at = item.body.find(marker, at + 1)) {
+          const size_t end = at + std::strlen(marker);
+          if (code[at] || (at > 0 && item.body[at - 1] != '\n') || (end < item.body.size() && item.body[end] != '\n' && item.body[end] != '\r'))
+            continue;
+          item.body.erase(at, end - at);
+          item.out["toc"] = true;
+          run.count("[[toc]] (markdown-it-table-of-contents) as toc: true");
+          break;
+        }
+    }
     if (cfg.kbd) item.body = inline_pairs(run, item.body, "[[", "]]", "kbd");
     if (cfg.mark) item.body = inline_pairs(run, item.body, "==", "==", "mark");
     item.body = link_source_files(run, item, input, strip_raw_in_code(run, item.body));

@@ -2,6 +2,8 @@
 // keys Quire reads, and writing it back as YAML.
 #include "build/content.hpp"
 #include "build/import/common.hpp"
+#include "core/entities.hpp"
+#include "core/html.hpp"
 #include "build/toml_guard.hpp"
 #include "build/yaml_guard.hpp"
 #include "build/import/js_literal.hpp"
@@ -106,7 +108,7 @@ ojson toml_node(const toml::node& n) {
 // A value's string, for keys that want one.
 std::optional<std::string> scalar(const ojson& v) {
   if (v.is_string()) return v.get<std::string>();
-  if (v.is_number() || v.is_boolean()) return v.dump();
+  if (v.is_number() || v.is_boolean()) return v.dump(-1, ' ', false, ojson::error_handler_t::replace);
   return std::nullopt;
 }
 
@@ -610,6 +612,37 @@ std::string hugo_bundle_image(const Item& item) {
 
 }  // namespace
 
+// "&#8217;", "&#x2019;" and named references ("&rsquo;", "&amp;") as
+// their characters; anything else as written.
+std::string decode_entities(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    const size_t semi = s[i] == '&' ? s.find(';', i + 1) : std::string_view::npos;
+    if (semi != std::string_view::npos && semi - i <= 32) {
+      const std::string_view ref = s.substr(i, semi - i + 1);
+      if (ref.size() > 3 && ref[1] == '#') {
+        const bool hex = ref[2] == 'x' || ref[2] == 'X';
+        const std::string digits(ref.substr(hex ? 3 : 2, ref.size() - (hex ? 4 : 3)));
+        if (!digits.empty() && digits.size() <= 7 &&
+            digits.find_first_not_of(hex ? "0123456789abcdefABCDEF" : "0123456789") == std::string::npos) {
+          const unsigned long cp = std::stoul(digits, nullptr, hex ? 16 : 10);
+          if (cp > 0 && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF)) {
+            append_utf8(out, static_cast<char32_t>(cp));
+            i = semi + 1;
+            continue;
+          }
+        }
+      } else if (const std::string_view named = named_entity_text(ref); !named.empty()) {
+        out += named;
+        i = semi + 1;
+        continue;
+      }
+    }
+    out += s[i++];
+  }
+  return out;
+}
+
 void convert_front(Run& run, Item& item) {
   // Hugo reads front matter keys in any case (Title, Date, Tags): lowered
   // here, a key already in lower case kept first.
@@ -671,7 +704,7 @@ void convert_front(Run& run, Item& item) {
       out[as] = *iso;
     } else {
       run.note(item.shown, line_of_key(item, front_text, key),
-               key + ": \"" + (s ? *s : in[key].dump()) + "\" is not a date; left out (write " + kDateExpectation + ")");
+               key + ": \"" + (s ? *s : in[key].dump(-1, ' ', false, ojson::error_handler_t::replace)) + "\" is not a date; left out (write " + kDateExpectation + ")");
     }
   };
   auto take_string = [&](const std::string& key, const std::string& as) {
@@ -686,6 +719,14 @@ void convert_front(Run& run, Item& item) {
         run.note(item.shown, line_of_key(item, front_text, key), "title: empty; one is made from the file name");
       else
         take_string("title", "title");
+      // Jekyll printed a title as HTML: a WordPress export's "What&#8217;s"
+      // read "What’s" there (anotherlab's 92 posts); Quire's titles are text.
+      if (run.engine == Engine::jekyll && out.contains("title") && out["title"].is_string() &&
+          out["title"].get<std::string>().find('&') != std::string::npos) {
+        const std::string decoded = decode_entities(out["title"].get<std::string>());
+        if (decoded != out["title"].get<std::string>()) run.count("HTML entities in a title (&#8217;), as Jekyll showed them");
+        out["title"] = decoded;
+      }
     } else if (key == "date" || key == "publishDate" || key == "publishdate" || key == "pubdate" || key == "published_at" ||
                (key == "published" && !v.is_boolean() && scalar(v) != "true" && scalar(v) != "false")) {
       take_date(key, "date");
@@ -793,7 +834,7 @@ void convert_front(Run& run, Item& item) {
         run.note(item.shown, line_of_key(item, front_text, key), "permalink: false (not published by Eleventy): imported as a draft");
       } else if (!s || s->find("{{") != std::string::npos || s->find("{%") != std::string::npos || *s == "false") {
         run.note(item.shown, line_of_key(item, front_text, key),
-                 key + ": " + (s ? "\"" + *s + "\"" : in[key].dump()) + " is computed by the old engine; left out");
+                 key + ": " + (s ? "\"" + *s + "\"" : in[key].dump(-1, ' ', false, ojson::error_handler_t::replace)) + " is computed by the old engine; left out");
       } else {
         std::string p = *s;
         if (p.empty() || p[0] != '/') p = "/" + p;

@@ -179,6 +179,9 @@ std::string kramdown_inline_math(std::string_view markdown) {
       if (!alone) {  // among text: kramdown's inline math
         out[i + 1] = '\x01';
         out[close + 1] = '\x01';
+        // "$$ B $$" (agisga's 85): "$B$", as a dollar pair takes no space inside
+        for (size_t k = i + 2; k < close && (markdown[k] == ' ' || markdown[k] == '\t'); ++k) out[k] = '\x01';
+        for (size_t k = close; k > i + 2 && (markdown[k - 1] == ' ' || markdown[k - 1] == '\t'); --k) out[k - 1] = '\x01';
       }
       i = close + 1;
     }

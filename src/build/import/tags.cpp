@@ -193,7 +193,10 @@ size_t rfind_before(std::string_view text, size_t end, std::string_view needle) 
 }
 
 std::string fenced_block(std::string_view code, const std::string& info, bool at_line_start) {
-  if (!code.empty() && code.front() == '\n') code.remove_prefix(1);
+  // Every blank line before the code goes, as Hugo's highlight and Jekyll's
+  // trimmed them before counting hl_lines (dmerejkowsky's marked lines were
+  // one off).
+  while (!code.empty() && (code.front() == '\n' || code.front() == '\r')) code.remove_prefix(1);
   while (!code.empty() && (code.back() == '\n' || code.back() == ' ' || code.back() == '\t')) code.remove_suffix(1);
   size_t longest = 0;
   for (size_t i = 0; i < code.size();) {

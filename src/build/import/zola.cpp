@@ -234,6 +234,29 @@ std::string zola_links(Run& run, const std::string& text, int first_line, const 
   int line = first_line;
   for (size_t i = 0; i < text.size();) {
     if (text[i] == '\n') ++line;
+    // A reference definition's destination ("[x]: @/blog/post.md", or on
+    // the next line, grifferz's): the same as an inline link's.
+    if (!code[i] && text.compare(i, 2, "@/") == 0 && i > 0) {
+      size_t b = i;
+      int newlines = 0;
+      while (b > 0 && (text[b - 1] == ' ' || text[b - 1] == '\t' || (text[b - 1] == '\n' && ++newlines == 1))) --b;
+      if (b >= 2 && b < i && text[b - 1] == ':' && text[b - 2] == ']') {
+        size_t e = i;
+        while (e < text.size() && text[e] != ' ' && text[e] != '\n' && text[e] != '\t') ++e;
+        std::string target = text.substr(i + 2, e - i - 2), fragment;
+        if (const size_t hash = target.find('#'); hash != std::string::npos) {
+          fragment = target.substr(hash);
+          target.resize(hash);
+        }
+        if (const Item* item = run.find(target)) {
+          out += run.url_of(*item) + fragment;
+          run.count("[x]: @/... (a reference definition)");
+          i = e;
+          continue;
+        }
+        run.note(file, line, "link to @/" + target + ": no such page in content/");
+      }
+    }
     if (!code[i] && text.compare(i, 4, "](@/") == 0) {
       size_t e = i + 2;
       while (e < text.size() && text[e] != ')' && text[e] != ' ' && text[e] != '\n') ++e;
