@@ -2250,4 +2250,20 @@ TEST_CASE("moving in, round 3: Hugo page/ pages kept, highlight's blank lines, Z
   CHECK_FALSE(holds(a, "[[toc]]"));
 }
 
+TEST_CASE("Eleventy: folder data merges from the posts' folder down to the post's own; images from the input root under the image transform") {
+  // localghost: blog/posts/posts.json held the permalink of all 80 posts; its 174 /img/blog/ images were published
+  // by eleventyImageTransformPlugin, not a passthrough copy.
+  Blog l("eleventy-nested-data", {{"eleventy.config.js", "import { eleventyImageTransformPlugin } from '@11ty/eleventy-img';\n"
+                                                         "export default function (c) { c.addPlugin(eleventyImageTransformPlugin); return { dir: { input: 'src' } }; }\n"},
+                                  {"src/blog/blog.json", "{ \"layout\": \"post.njk\", \"author\": \"Sophie\" }\n"},
+                                  {"src/blog/posts/posts.json", "{ \"permalink\": \"/blog/{{ title | slugify }}/index.html\" }\n"},
+                                  {"src/blog/posts/2025-08-08-humans.md", "---\ntitle: This website is for humans\n---\n![A beetle](/img/beetle.png)\n"},
+                                  {"src/img/beetle.png", "PNG"}});
+  REQUIRE(l.import(Engine::eleventy).ok());
+  const std::string post = l.out("posts/2025-08-08-humans.md");
+  CHECK(holds(post, "permalink: \"/blog/this-website-is-for-humans/"));
+  CHECK(holds(post, "author: \"Sophie\""));
+  CHECK(l.wrote("static/img/beetle.png"));
+}
+
 }  // TEST_SUITE

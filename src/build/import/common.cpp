@@ -780,6 +780,32 @@ std::vector<fs::path> files_under(Run& run, const fs::path& dir, const std::func
   return files;
 }
 
+void files_named_from_root(Run& run, const fs::path& root, const fs::path& has, const std::string& construct) {
+  std::error_code ec;
+  if (!fs::is_directory(root, ec)) return;
+  std::set<std::string> done;
+  for (const Item& item : run.items) {
+    const std::string& b = item.body;
+    for (size_t p = 0; p < b.size(); ++p) {
+      size_t start;
+      if (b.compare(p, 3, "](/") == 0) start = p + 2;
+      else if (b.compare(p, 6, "src=\"/") == 0) start = p + 5;
+      else continue;
+      const size_t end = b.find_first_of(")\" \n?#", start);
+      if (end == std::string::npos) break;
+      const std::string path = percent_decode(b.substr(start, end - start));
+      p = end;
+      if (path.size() < 2 || path[1] == '/' || path.find("..") != std::string::npos || !done.insert(path).second) continue;
+      const fs::path rel = fs::path(path.substr(1));
+      if (fs::exists(has / rel, ec) || fs::exists(run.dest / "static" / rel, ec) || !fs::is_regular_file(root / rel, ec)) continue;
+      size_t copied = 0;
+      copy_tree(run, root / rel, run.dest / "static" / rel, copied);
+      run.report.static_files += copied;
+      if (copied) run.count(construct);
+    }
+  }
+}
+
 void copy_tree(Run& run, const fs::path& from, const fs::path& to, size_t& counter,
                const std::function<bool(const fs::path&)>& skip) {
   std::error_code ec;

@@ -473,6 +473,12 @@ std::string hugo_urlize(std::string_view title);
 // 751 posts), "YYYY-MM-DD", or "".
 std::string path_date(const ojson& front);
 
+// Files the posts name by a root path (/img/a.png) found under `root`
+// (Hugo's assets/, Eleventy's input folder, whose image transform
+// published them) that `has` (the static folder) lacks: copied into
+// static/ at that path, counted as `construct`.
+void files_named_from_root(Run& run, const fs::path& root, const fs::path& has, const std::string& construct);
+
 // Emoji shortcodes outside code as their emoji (":tada:" -> "🎉", Hugo's
 // table; emoji.cpp), counted in the report; unknown names stay as written.
 std::string emojify(Run& run, const std::string& text);

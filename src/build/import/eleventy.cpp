@@ -64,6 +64,8 @@ struct Config {
   bool kbd = false, mark = false;
   // markdown-it-table-of-contents' [[toc]] line: toc: true.
   bool toc = false;
+  // eleventy-img's transform: an <img> from the input folder's root is published.
+  bool image_transform = false;
 };
 
 // markdown-it-kbd's [[x]] and markdown-it-mark's ==x== outside code, on
@@ -164,6 +166,7 @@ Config read_config(Run& run) {
   cfg.typographer = std::regex_search(text, std::regex(R"(typographer\s*:\s*true)"));
   cfg.attrs = text.find("markdown-it-attrs") != std::string::npos;
   cfg.kbd = text.find("markdown-it-kbd") != std::string::npos;
+  cfg.image_transform = text.find("eleventyImageTransformPlugin") != std::string::npos;
   cfg.toc = text.find("markdown-it-table-of-contents") != std::string::npos || text.find("markdown-it-toc") != std::string::npos;
   cfg.mark = text.find("markdown-it-mark") != std::string::npos;
   cfg.math = std::regex_search(text, std::regex(R"(require\(\s*["'`][^"'`]*(katex|mathjax|texmath)|from\s+["'`][^"'`]*(katex|mathjax|texmath))"));
@@ -568,7 +571,7 @@ void read_eleventy(Run& run, ojson& site) {
     }
   }
   std::map<fs::path, std::set<std::string>> dropped_tags;
-  std::map<fs::path, FolderData> folders;
+  std::map<fs::path, FolderData> folders, folder_levels;  // merged by post folder; each folder's own
   std::map<std::string, ojson> layout_permalinks;  // by layout name: each layout read once, not once a post
   for (const fs::path& f : files) {
     const fs::path rel = f.lexically_relative(input);
@@ -616,8 +619,26 @@ void read_eleventy(Run& run, ojson& site) {
             g.filename().string().find(".11tydata.") == std::string::npos)
           item.bundle_files.push_back(g);
     if (!item.page) {
-      const auto [it, fresh] = folders.try_emplace(posts_dir);
-      if (fresh) it->second = folder_data(run, input / posts_dir);
+      // Every folder's data from the posts' folder down to the post's own,
+      // the deeper winning, as Eleventy's data cascade (localghost's
+      // blog/posts/posts.json held the permalink of all 80 posts).
+      const auto [it, fresh] = folders.try_emplace(f.parent_path());
+      if (fresh) {
+        std::vector<fs::path> chain;
+        const fs::path top = (input / posts_dir).lexically_normal();
+        for (fs::path d = f.parent_path().lexically_normal(); ; d = d.parent_path()) {
+          chain.push_back(d);
+          if (d == top || d.string().size() <= top.string().size() || !d.has_parent_path()) break;
+        }
+        for (auto d = chain.rbegin(); d != chain.rend(); ++d) {
+          const auto [level, new_level] = folder_levels.try_emplace(*d);
+          if (new_level) level->second = folder_data(run, *d);
+          const FolderData& data = level->second;
+          it->second.collection_tags.insert(data.collection_tags.begin(), data.collection_tags.end());
+          for (const auto& [k, v] : data.front.items()) it->second.front[k] = v;
+          if (!data.layout.empty()) it->second.layout = data.layout;
+        }
+      }
       dropped_tags[f] = it->second.collection_tags;
       item.in = it->second.front;  // under the post's own front matter (load_item)
       // Under both, the layout's permalink (the post's own layout, else its folder's).
@@ -685,6 +706,12 @@ void read_eleventy(Run& run, ojson& site) {
       else item.out["tags"] = kept;
     }
   }
+  // Images posts name from the input folder's root (/img/blog/x.png):
+  // Eleventy's image transform published them without a passthrough copy
+  // (localghost's 174).
+  if (cfg.image_transform)
+    files_named_from_root(run, input, run.dest / "static",
+                          "an image the posts name from the input folder (Eleventy's image transform) copied to static/");
   for (const auto& [given, to] : cfg.passthrough) {
     // A glob ("src/assets/images/**/*", "src/*.png"): its folder, all of
     // it for * or **/*, else the files of the extension it names.

@@ -299,35 +299,6 @@ void relative_static_images(Run& run) {
   }
 }
 
-// Images a post names by a root path (/img/a.png) that Hugo found among
-// its global resources, assets/img/a.png (a theme's image render hook:
-// resources.Get), and static/ lacks: copied into static/ at that path.
-void images_from_assets(Run& run) {
-  const fs::path assets = run.src / "assets";
-  std::error_code ec;
-  if (!fs::is_directory(assets, ec)) return;
-  std::set<std::string> done;
-  for (const Item& item : run.items) {
-    const std::string& b = item.body;
-    for (size_t p = 0; p < b.size(); ++p) {
-      size_t start;
-      if (b.compare(p, 3, "](/") == 0) start = p + 2;
-      else if (b.compare(p, 6, "src=\"/") == 0) start = p + 5;
-      else continue;
-      const size_t end = b.find_first_of(")\" \n?#", start);
-      if (end == std::string::npos) break;
-      const std::string path = percent_decode(b.substr(start, end - start));
-      p = end;
-      if (path.size() < 2 || path[1] == '/' || path.find("..") != std::string::npos || !done.insert(path).second) continue;
-      const fs::path rel = fs::path(path.substr(1));
-      if (fs::exists(run.src / "static" / rel, ec) || !fs::is_regular_file(assets / rel, ec)) continue;
-      size_t copied = 0;
-      copy_tree(run, assets / rel, run.dest / "static" / rel, copied);
-      run.report.static_files += copied;
-      if (copied) run.count("an image from assets/ (Hugo's global resources) copied to static/");
-    }
-  }
-}
 
 }  // namespace
 
@@ -694,7 +665,11 @@ void read_hugo(Run& run, ojson& site) {
     for (Item& item : run.items) item.body = drop_markdown_attrs(run, item.body, false);
   copy_tree(run, run.src / "static", run.dest / "static", run.report.static_files);
   relative_static_images(run);
-  images_from_assets(run);
+  // Images a post names by a root path (/img/a.png) that Hugo found among
+  // its global resources, assets/img/a.png (a theme's image render hook:
+  // resources.Get), and static/ lacks.
+  files_named_from_root(run, run.src / "assets", run.src / "static",
+                        "an image from assets/ (Hugo's global resources) copied to static/");
   if (fs::is_directory(run.src / "assets"))
     run.note(run.shown(run.src / "assets"), 0, "Hugo Pipes input (the theme's CSS/JS): not copied");
 }
