@@ -2266,4 +2266,13 @@ TEST_CASE("Eleventy: folder data merges from the posts' folder down to the post'
   CHECK(l.wrote("static/img/beetle.png"));
 }
 
+TEST_CASE("Jekyll: TeX between single dollars loses kramdown's escapes, as kramdown read it as text; $$ kept raw") {
+  // Huxpro: $\Sigma = \\{0, 1\\}$ reached MathJax as \{0, 1\}; Quire typeset \\ (a line break) and lost the braces.
+  Blog j("jekyll-dollar-escapes", {{"_config.yml", "title: H\n"},
+                                   {"_posts/2017-12-12-funcs.md", "---\ntitle: F\nmathjax: true\n---\n"
+                                                                 "The alphabet $\\Sigma = \\\\{0, 1\\\\}$ and $\\Sigma^{\\*}$, a $$\\\\{x\\\\}$$ display.\n"}});
+  REQUIRE(j.import(Engine::jekyll).ok());
+  CHECK(holds(j.out("posts/2017-12-12-funcs.md"), "The alphabet $\\Sigma = \\{0, 1\\}$ and $\\Sigma^{*}$, a $\\\\{x\\\\}$ display."));
+}
+
 }  // TEST_SUITE

@@ -319,7 +319,7 @@ std::string math_delimiters(std::string_view markdown, bool kramdown = false);
 // markdown's backslash escapes undone inside TeX between dollars (what an
 // engine whose markdown ran first gave MathJax: \_ is _, \\\\ is \\).
 bool hugo_passthrough(const ojson& config);
-std::string unescape_math(std::string_view markdown);
+std::string unescape_math(std::string_view markdown, bool kramdown = false);  // kramdown: $...$ only, its escapable set
 // Kramdown's $$...$$ among text on its line (inline math there) as $...$.
 std::string kramdown_inline_math(std::string_view markdown);
 // TeX between dollars: a $$ block, or $...$ with a \command, ^{ or _{.

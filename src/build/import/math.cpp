@@ -223,17 +223,20 @@ bool hugo_passthrough(const ojson& config) {
   return truthy(*at).value_or(false);
 }
 
-std::string unescape_math(std::string_view markdown) {
+std::string unescape_math(std::string_view markdown, bool kramdown) {
   if (markdown.find('\\') == std::string_view::npos) return std::string(markdown);
   const std::vector<bool> code = code_bytes(markdown);  // TeX included, from its first '$'
   std::string out;
   out.reserve(markdown.size());
   bool in_math = false;
+  static constexpr std::string_view kKramdownEscapable = "\\.*_+-`()[]{}#!:|\"'=<>";
   for (size_t i = 0; i < markdown.size(); ++i) {
     if (!code[i]) in_math = false;
-    else if (markdown[i] == '$' && (i == 0 || !code[i - 1])) in_math = true;
+    else if (markdown[i] == '$' && (i == 0 || !code[i - 1]))
+      in_math = !kramdown || i + 1 >= markdown.size() || markdown[i + 1] != '$';  // kramdown's $$ was raw
     if (in_math && markdown[i] == '\\' && i + 1 < markdown.size() && code[i + 1] &&
-        std::ispunct(static_cast<unsigned char>(markdown[i + 1])) && markdown[i + 1] != '$') {
+        std::ispunct(static_cast<unsigned char>(markdown[i + 1])) && markdown[i + 1] != '$' &&
+        (!kramdown || kKramdownEscapable.find(markdown[i + 1]) != std::string_view::npos)) {
       out += markdown[++i];  // what the old engine's markdown gave MathJax
       continue;
     }
@@ -317,7 +320,9 @@ void carry_math(Run& run, const ojson& site) {
     }
     if (!on) continue;
     std::string body = math_delimiters(item.body, run.engine == Engine::jekyll);
-    if (run.engine == Engine::jekyll) body = kramdown_inline_math(body);
+    // kramdown read $...$ as text, its escapes undone before MathJax saw it
+    // (Hux's $\Sigma = \\{0, 1\\}$ was \{0, 1\}); its $$...$$ was raw.
+    if (run.engine == Engine::jekyll) body = kramdown_inline_math(unescape_math(body, true));
     // Hugo (without goldmark's passthrough) and Zola ran their markdown
     // over the TeX before MathJax or KaTeX read it: authors wrote \_ and
     // \\\\ to get _ and \\. Quire leaves TeX alone, so the escapes go.
