@@ -1767,6 +1767,7 @@ struct RenderContext {
   CodeBlockWriter* code = nullptr;  // MarkdownOptions::code
   std::size_t code_blocks = 0;      // code blocks written so far
   std::string image_url_base{};          // MarkdownOptions::image_url_base
+  std::string_view page_path{};          // MarkdownOptions::page_path
   std::string_view image_site_root{};    // image_base_path as site_root is base_path
   // MarkdownOptions' smart_punctuation, image_sizes, eager_images,
   // image_sources, headings (null while the footnotes render).
@@ -2160,6 +2161,10 @@ class HtmlRenderer {
     while (!url.empty() && space(url.back())) url.remove_suffix(1);
     if (rooted) append_url_escaped(out, context_.site_root);  // url starts with '/': nothing to trim in front
     while (!url.empty() && space(url.front())) url.remove_prefix(1);
+    // A relative URL of a page shown elsewhere (a summary): under its page.
+    if (!rooted && !context_.page_path.empty() && !url.empty() && url[0] != '/' && url[0] != '#' && url[0] != '?' &&
+        !has_url_scheme(url))
+      append_url_escaped(out, context_.page_path);
     append_url_escaped(out, url);
   }
 
@@ -2845,6 +2850,7 @@ std::string_view render_markdown_into(OutputBuffer& out, std::string_view markdo
     context.site_root = plain_root(options.base_path);
     context.image_url_base = options.image_url_base;
     context.image_site_root = plain_root(options.image_base_path);
+    context.page_path = options.page_path;
     std::string math_storage;  // core/math.hpp: display blocks kept whole
     const std::string_view source = options.math ? math_source(markdown, math_storage) : markdown;
     std::string storage;

@@ -97,6 +97,11 @@ struct MarkdownOptions {
   // from where its bundle is, while its links go where the embedder says.
   std::string image_url_base;
   std::string image_base_path = "/";
+  // When set (a path, "/blog/posts/trip/": the post's page), a relative
+  // link or image URL ("ridge.png") is written under it: a bundle post's
+  // summary shown on the home or a tag page still finds its files. Unused
+  // with url_base, which resolves them already.
+  std::string page_path;
   // When set (a post from a bundle: core/code_tokens.hpp), each code block's
   // text is written by it (block N of the render, footnotes' after the
   // body's) and its <pre> gets data-lang="<language>" (the visible label);

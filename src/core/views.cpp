@@ -186,6 +186,8 @@ class ViewBuilder {
       o.iframe_hosts = site_.iframe_hosts;
       o.base_path = site_.base_path;
       o.id_prefix = "summary-" + p.slug + "-";
+      o.page_path = path(post_route(p));  // ![](ridge.png) of a bundle post, on the home page
+      o.page_path.erase(o.page_path.rfind('/') + 1);  // its folder: /2012/04/23/x.html -> /2012/04/23/
       o.smart_punctuation = site_.smart_punctuation;
       o.math = post_has_math(site_, p);
       o.figures = true;

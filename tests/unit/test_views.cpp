@@ -40,6 +40,27 @@ quire::View view(const quire::Bundle& b, const std::string& path) {
 }  // namespace
 
 TEST_SUITE("views") {
+  TEST_CASE("a summary's relative links and images are under its post, on the home and tag pages; on the post, as written") {
+    // A page bundle's ![](ridge.png) in its summary loaded /ridge.png on the home page (Lruihao's list pages).
+    for (const std::string& base : {std::string("/"), std::string("/blog/")}) {
+      const std::string json = R"J({"format":"quire-bundle","version":1,"site":{"title":"T","base_path":")J" + base + R"J("},
+        "posts":[{"slug":"trip","title":"Trip","date":"2022-11-20","tags":["t"],
+                  "summary":"![ridge](ridge.png), [notes](../trip/notes.txt), [top](#x), ![abs](/a.png), [w](https://w.example/)",
+                  "body":"![ridge](ridge.png)"}]})J";
+      auto r = quire::load_bundle(json);
+      REQUIRE_MESSAGE(r.ok, r.message);
+      for (const std::string& path : {base, base + "tags/t/"}) {
+        const quire::View home = view(r.bundle, path);
+        CHECK(has(home.html, "src=\"" + base + "posts/trip/ridge.png\""));
+        CHECK(has(home.html, "href=\"" + base + "posts/trip/../trip/notes.txt\""));
+        CHECK(has(home.html, "href=\"#x\""));
+        CHECK(has(home.html, "src=\"" + base + "a.png\""));
+        CHECK(has(home.html, "href=\"https://w.example/\""));
+      }
+      CHECK(has(view(r.bundle, base + "posts/trip/").html, "src=\"ridge.png\""));
+    }
+  }
+
   TEST_CASE("the home page lists the newest posts with pagination") {
     auto b = sample();
     auto v = view(b, "/");
