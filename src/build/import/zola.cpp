@@ -228,6 +228,13 @@ std::string zola_unescape_shortcodes(Run& run, std::string text) {
   return text;
 }
 
+// "blog/post.md#top" -> {"blog/post.md", "#top"}
+std::pair<std::string, std::string> split_fragment(std::string target) {
+  const size_t hash = target.find('#');
+  if (hash == std::string::npos) return {target, ""};
+  return {target.substr(0, hash), target.substr(hash)};
+}
+
 std::string zola_links(Run& run, const std::string& text, int first_line, const std::string& file) {
   const std::vector<bool> code = code_bytes(text);
   std::string out;
@@ -243,11 +250,7 @@ std::string zola_links(Run& run, const std::string& text, int first_line, const 
       if (b >= 2 && b < i && text[b - 1] == ':' && text[b - 2] == ']') {
         size_t e = i;
         while (e < text.size() && text[e] != ' ' && text[e] != '\n' && text[e] != '\t') ++e;
-        std::string target = text.substr(i + 2, e - i - 2), fragment;
-        if (const size_t hash = target.find('#'); hash != std::string::npos) {
-          fragment = target.substr(hash);
-          target.resize(hash);
-        }
+        auto [target, fragment] = split_fragment(text.substr(i + 2, e - i - 2));
         if (const Item* item = run.find(target)) {
           out += run.url_of(*item) + fragment;
           run.count("[x]: @/... (a reference definition)");
@@ -260,11 +263,7 @@ std::string zola_links(Run& run, const std::string& text, int first_line, const 
     if (!code[i] && text.compare(i, 4, "](@/") == 0) {
       size_t e = i + 2;
       while (e < text.size() && text[e] != ')' && text[e] != ' ' && text[e] != '\n') ++e;
-      std::string target = text.substr(i + 4, e - i - 4), fragment;
-      if (const size_t hash = target.find('#'); hash != std::string::npos) {
-        fragment = target.substr(hash);
-        target.resize(hash);
-      }
+      auto [target, fragment] = split_fragment(text.substr(i + 4, e - i - 4));
       if (const Item* item = run.find(target)) {
         out += "](" + run.url_of(*item) + fragment;
         run.count("[x](@/...)");
