@@ -2158,14 +2158,15 @@ TEST_CASE("TOML with a character beyond ASCII outside strings and comments is an
 
 TEST_CASE("Zola and Hugo: a post without a date whose path names one (2014/09/15/...) is a post of that date") {
   // blog.rust-lang.org: 751 posts dated only by path = "2014/09/15/Rust-1.0" (root sorted by permalink) were pages; 0 posts.
-  Blog z("zola-path-date", {{"config.toml", "base_url = 'https://blog.example'\ntitle = 'R'\n"},
-                            {"content/_index.md", "+++\nsort_by = 'permalink'\n+++\n"},
+  Blog z("zola-path-date", {{"config.toml", "base_url = 'https://blog.example'\n"},
+                            {"content/_index.md", "+++\ntitle = 'Rust Blog'\nsort_by = 'permalink'\n+++\n"},
                             {"content/Rust-1.0.md", "+++\npath = \"2014/09/15/Rust-1.0\"\ntitle = \"Rust 1.0\"\n+++\nR\n"},
                             {"content/inside-rust/_index.md", "+++\nsort_by = 'permalink'\n+++\n"},
                             {"content/inside-rust/pre.md", "+++\npath = \"inside-rust/2020/08/24/pre\"\ntitle = \"Pre\"\n+++\nP\n"},
                             {"content/about.md", "+++\npath = \"about\"\ntitle = \"About\"\n+++\nA\n"}});
   REQUIRE(z.import(Engine::zola).ok());
   CHECK(z.report.posts == 2);
+  CHECK(holds(z.out("site.yaml"), "title: \"Rust Blog\""));  // the config has none: content/_index.md's
   CHECK(holds(z.out("posts/Rust-1.0.md"), "date: 2014-09-15"));
   CHECK(holds(z.out("posts/Rust-1.0.md"), "permalink: \"/2014/09/15/Rust-1.0/\""));
   CHECK(holds(z.out("posts/pre.md"), "date: 2020-08-24"));

@@ -299,6 +299,15 @@ void read_zola(Run& run, ojson& site) {
     if (front.contains("paginate_by") && front["paginate_by"].is_number_integer())
       paginate[section] = front["paginate_by"].get<int>();
   });
+  // No title in the config: the home section's (blog.rust-lang.org's
+  // content/_index.md, "Rust Blog"), as its templates showed it.
+  if (const auto home = sections.find(""); home != sections.end())
+    for (const char* key : {"title", "description"})
+      if (!site.contains(key) && home->second.contains(key) && home->second[key].is_string() &&
+          !trim(home->second[key].get<std::string>()).empty()) {
+        site[key] = home->second[key];
+        run.count(std::string("the site's ") + key + " from content/_index.md");
+      }
   // Zola's sections decide what a blog post is: pages at content/'s root
   // are the posts when the root section lists by date (a theme's demo blog,
   // many personal sites); in a section that is not rendered (render =
