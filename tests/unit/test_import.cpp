@@ -2276,4 +2276,20 @@ TEST_CASE("Jekyll: TeX between single dollars loses kramdown's escapes, as kramd
   CHECK(holds(j.out("posts/2017-12-12-funcs.md"), "The alphabet $\\Sigma = \\{0, 1\\}$ and $\\Sigma^{*}$, a $\\\\{x\\\\}$ display."));
 }
 
+TEST_CASE("a Zola post dated after today is said (Zola published it); Eleventy's empty permalink: is no construct") {
+  // bytes-z: a til post dated 2034 (a typo) was live on the Zola site and silently left out of Quire's.
+  Blog z("zola-future", {{"config.toml", "base_url = 'https://z.example'\ntitle = 'Z'\n"},
+                         {"content/_index.md", "+++\nsort_by = 'date'\n+++\n"},
+                         {"content/typo.md", "+++\ntitle = 'Typo'\ndate = 2099-02-08\n+++\nT\n"},
+                         {"content/now.md", "+++\ntitle = 'Now'\ndate = 2020-02-08\n+++\nN\n"}});
+  REQUIRE(z.import(Engine::zola).ok());
+  CHECK(holds(z.notes(), "typo.md: dated 2099-02-08, after today: Zola published it"));
+  CHECK_FALSE(holds(z.notes(), "now.md: dated"));
+  // hawksworx: permalink: with no value, 12 posts reported as "computed by the old engine"
+  Blog e("eleventy-null-permalink", {{"eleventy.config.js", "export default function () {}\n"},
+                                     {"posts/a.md", "---\ntitle: A\ndate: 2020-01-01\npermalink:\n---\nA\n"}});
+  REQUIRE(e.import(Engine::eleventy).ok());
+  CHECK_FALSE(holds(e.notes(), "computed by the old engine"));
+}
+
 }  // TEST_SUITE

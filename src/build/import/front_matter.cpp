@@ -832,6 +832,8 @@ void convert_front(Run& run, Item& item) {
       if (s && *s == "false" && run.engine == Engine::eleventy) {  // Eleventy writes no page for it
         out["draft"] = true;
         run.note(item.shown, line_of_key(item, front_text, key), "permalink: false (not published by Eleventy): imported as a draft");
+      } else if (v.is_null()) {
+        // `permalink:` with nothing after it (hawksworx's 12): the default address, no construct
       } else if (!s || s->find("{{") != std::string::npos || s->find("{%") != std::string::npos || *s == "false") {
         run.note(item.shown, line_of_key(item, front_text, key),
                  key + ": " + (s ? "\"" + *s + "\"" : in[key].dump(-1, ' ', false, ojson::error_handler_t::replace)) + " is computed by the old engine; left out");
