@@ -400,28 +400,22 @@ void convert_items(Run& run, const TagHandler& handle) {
         std::string title = hugo_urlize(item.out.contains("title") && item.out["title"].is_string()
                                             ? item.out["title"].get<std::string>() : item.slug);
         if (run.hugo_remove_accents) title = remove_accents(title);
-        // The site's pattern names a post by its title alone (Mic92's
-        // /:year/:month/:day/:title/ with Octopress-style slug keys, which
-        // Hugo's :title ignores): the post's slug is that title, so that it
-        // stays where Hugo put it rather than moving and leaving an alias.
+        // The post's slug is that title where Hugo's pattern put it there, so
+        // that it stays rather than moving and leaving an alias: a pattern
+        // naming posts by :title alone (Mic92's /:year/:month/:day/:title/
+        // with Octopress-style slug keys, which Hugo's :title ignores), or by
+        // :slug for a post without a slug key (Hugo's :slug is then the
+        // title: poolp.org's bundles named 2019-12-01/ were at
+        // /posts/2019-12-01/spf-aware-greylisting.../).
         const std::string& site_pattern = own->second;
-        if (site_pattern == run.permalink && site_pattern.find(":title") != std::string::npos &&
-            site_pattern.find(":slug") == std::string::npos && site_pattern.find(":filename") == std::string::npos &&
-            site_pattern.find(":contentbasename") == std::string::npos && valid_slug(title) && title != item.slug) {
+        const auto uses = [&](const char* token) { return site_pattern.find(token) != std::string::npos; };
+        const bool by_title = uses(":title") && !uses(":slug") && !uses(":filename") && !uses(":contentbasename");
+        const bool by_slug = uses(":slug") && !uses(":title") && !uses(":filename") && !own_slug && item.name_slug.empty() &&
+                             !item.out.contains("slug") && item.out.contains("title");
+        if (site_pattern == run.permalink && (by_title || by_slug) && valid_slug(title) && title != item.slug) {
           item.slug = title;
           item.out["slug"] = title;
-        }
-        // Hugo's :slug is the slug key, else the title made a URL, not the
-        // file's name (poolp.org's bundles named 2019-12-01/ were at
-        // /posts/2019-12-01/spf-aware-greylisting.../): the same, so that
-        // the post stays where it was.
-        if (site_pattern == run.permalink && site_pattern.find(":slug") != std::string::npos && !own_slug &&
-            item.name_slug.empty() && !item.out.contains("slug") && site_pattern.find(":title") == std::string::npos &&
-            site_pattern.find(":filename") == std::string::npos && valid_slug(title) && title != item.slug &&
-            item.out.contains("title")) {
-          item.slug = title;
-          item.out["slug"] = title;
-          run.count("Hugo's :slug of a post without a slug key (its title made a URL) as its slug");
+          if (by_slug) run.count("Hugo's :slug of a post without a slug key (its title made a URL) as its slug");
         }
         std::string pattern = own->second;
         // :sections: all of the post's sections (cn/kids), not the first

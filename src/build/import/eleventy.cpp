@@ -217,7 +217,6 @@ Config read_config(Run& run) {
   // of them, or a constant's (CONTENT_GLOBS.notes, maxboeck's): the last
   // folder of each glob without a wildcard.
   const std::regex by_glob(R"(getFilteredByGlob\(\s*([^)]*)\))");
-  const std::regex quoted(R"(["'`]([^"'`]+)["'`])");
   auto glob_folder = [&](const std::string& glob) {
     const fs::path dir = fs::path(glob).parent_path();
     std::string leaf;
@@ -237,7 +236,7 @@ Config read_config(Run& run) {
       else
         continue;
     }
-    for (auto q = std::sregex_iterator(arg.begin(), arg.end(), quoted); q != std::sregex_iterator(); ++q) glob_folder((*q)[1]);
+    for (auto q = std::sregex_iterator(arg.begin(), arg.end(), quoted_path); q != std::sregex_iterator(); ++q) glob_folder((*q)[1]);
   }
   const std::regex copy_map(R"(addPassthroughCopy\(\s*\{([^}]*)\})");
   for (auto it = std::sregex_iterator(text.begin(), text.end(), copy_map); it != std::sregex_iterator(); ++it) {
