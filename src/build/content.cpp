@@ -46,7 +46,7 @@ const char* const kSiteKeys[] = {"title", "description", "author", "url", "base_
                                  "language", "posts_per_page", "date_format", "unsafe_html", "iframe_hosts",
                                  "feed_entries", "split_bundle_over", "timezone", "permalink", "menu",
                                  "taxonomies", "categories", "old_feeds",
-                                 "smart_punctuation", "toc_min_headings", "math"};
+                                 "smart_punctuation", "toc_min_headings", "math", "hard_breaks"};
 
 struct Context {
   std::string file;
@@ -216,6 +216,8 @@ void parse_site_yaml(std::string_view text, const std::string& file, Site& site,
       cx.boolean(kv.first, v, site.smart_punctuation);
     } else if (key == "math") {  // core/math.hpp
       cx.boolean(kv.first, v, site.math);
+    } else if (key == "hard_breaks") {
+      cx.boolean(kv.first, v, site.hard_breaks);
     } else if (key == "toc_min_headings") {
       if (!cx.scalar(kv.first, v, s)) continue;
       char* end = nullptr;

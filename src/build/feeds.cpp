@@ -8,7 +8,6 @@
 #include "core/html.hpp"
 #include "core/image_sizes.hpp"
 #include "core/markdown.hpp"
-#include "core/math.hpp"
 #include "core/router.hpp"
 #include "core/views.hpp"
 
@@ -213,13 +212,7 @@ const std::string& FeedWriter::summary_text(size_t post) {
 const std::string& FeedWriter::content(size_t post) {
   if (!rendered_[post]) {
     const Post& p = b_.posts[post];
-    MarkdownOptions o;
-    o.unsafe_html = b_.site.unsafe_html;
-    o.iframe_hosts = b_.site.iframe_hosts;
-    o.base_path = b_.site.base_path;
-    o.smart_punctuation = b_.site.smart_punctuation;
-    o.math = post_has_math(b_.site, p);
-    o.figures = true;
+    MarkdownOptions o = post_markdown_options(b_.site, p);
     const ImageSizes sizes(p.images);
     o.image_sizes = &sizes;
     std::string html = p.has_body ? render_markdown(p.body, o) : render_markdown(p.summary, o);

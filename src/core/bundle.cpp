@@ -785,6 +785,7 @@ const SiteField kSiteFields[] = {
     {"smart_punctuation", nullptr, nullptr, &Site::smart_punctuation},
     {"toc_min_headings", nullptr, &Site::toc_min_headings, nullptr, 0},
     {"math", nullptr, nullptr, &Site::math},  // math.hpp
+    {"hard_breaks", nullptr, nullptr, &Site::hard_breaks},
 };
 
 // Orders posts newest first and derives tags and months. Given, for the

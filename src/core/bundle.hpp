@@ -4,7 +4,7 @@
 // {"format": "quire-bundle", "version": 1,
 //  "site": {"title", "description", "author", "url", "base_path", "language",
 //           "posts_per_page", "date_format", "unsafe_html", "feed_entries",
-//           "permalink", "categories", "smart_punctuation", "toc_min_headings", "math",
+//           "permalink", "categories", "smart_punctuation", "toc_min_headings", "math", "hard_breaks",
 //           "menu"?: [..] (pages.hpp)},
 //  "pages"?: [..] (pages.hpp),
 //  "chunks"?: ["chunks/<hash>.json", ..],
@@ -93,6 +93,9 @@ struct Site {
   std::string permalink = kDefaultPermalink;  // where posts live (permalink.hpp)
   // Typographic quotes, dashes and ellipses in posts (smart_punctuation.hpp).
   bool smart_punctuation = true;
+  // Every line break inside a paragraph of a post or page is a <br>
+  // (MarkdownOptions::hard_breaks).
+  bool hard_breaks = false;
   // A table of contents on posts with at least this many headings (toc.hpp);
   // 0: only where front matter says `toc: true`.
   int toc_min_headings = 0;

@@ -1772,6 +1772,7 @@ struct RenderContext {
   // MarkdownOptions' smart_punctuation, image_sizes, eager_images,
   // image_sources, headings (null while the footnotes render).
   bool smart = false;
+  bool hard_breaks = false;  // MarkdownOptions::hard_breaks
   bool figures = false;
   const ImageSizes* image_sizes = nullptr;
   int eager_images = 0;
@@ -1937,7 +1938,7 @@ class HtmlRenderer {
     switch (type) {
       case MD_TEXT_NULLCHAR: put_text(kReplacementUtf8); break;
       case MD_TEXT_BR: put_break("<br>\n"); break;
-      case MD_TEXT_SOFTBR: put_break("\n"); break;
+      case MD_TEXT_SOFTBR: put_break(context_.hard_breaks ? "<br>\n" : "\n"); break;
       case MD_TEXT_ENTITY: put_entity(text); break;
       case MD_TEXT_CODE: put_code(text); break;
       case MD_TEXT_LATEXMATH: put_code(text); break;  // TeX: as written, escaped
@@ -2841,6 +2842,7 @@ std::string_view render_markdown_into(OutputBuffer& out, std::string_view markdo
                           {}, {}, {}};
     context.code = options.code;
     context.smart = options.smart_punctuation;
+    context.hard_breaks = options.hard_breaks;
     context.figures = options.figures;
     context.image_sizes = options.image_sizes;
     context.eager_images = options.eager_images;

@@ -113,6 +113,10 @@ struct MarkdownOptions {
   // Typographic quotes, dashes and ellipses (site.yaml smart_punctuation;
   // the views pass the site's setting, on by default there).
   bool smart_punctuation = false;
+  // Every line break inside a paragraph is a <br> (site.yaml hard_breaks:
+  // markdown-it's `breaks`, goldmark's `hardWraps`, kramdown's `hard_wrap`,
+  // for blogs written that way); off, it is a space as CommonMark says.
+  bool hard_breaks = false;
   // A titled image alone in its paragraph as a figure (the views' posts
   // and pages; off, the renderer stays CommonMark's).
   bool figures = false;

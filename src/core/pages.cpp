@@ -267,13 +267,7 @@ bool render_page_view(const Bundle& b, std::string_view slug, View& v) {
   v.title = p->title.str() + " — " + b.site.title;
   v.path = route_path(page_route(*p), b.site.base_path);
   v.description = markdown_plain_text(first_paragraph(p->body));
-  MarkdownOptions o;
-  o.unsafe_html = b.site.unsafe_html;
-  o.iframe_hosts = b.site.iframe_hosts;
-  o.base_path = b.site.base_path;
-  o.smart_punctuation = b.site.smart_punctuation;
-  o.math = post_has_math(b.site, *p);
-  o.figures = true;
+  MarkdownOptions o = post_markdown_options(b.site, *p);
   TokenReplay tokens(p->code_json);  // build-time highlighting, as a post's
   o.code = &tokens;
   // A table of contents when the page's front matter asks for one (toc.hpp;

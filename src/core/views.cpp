@@ -181,16 +181,10 @@ class ViewBuilder {
     if (int minutes = reading_minutes(p)) h.raw(" <span class=\"reading-time\">· ").num(minutes).raw(" min read</span>");
     h.raw("</p>\n");
     if (!p.summary.empty()) {
-      MarkdownOptions o;
-      o.unsafe_html = site_.unsafe_html;
-      o.iframe_hosts = site_.iframe_hosts;
-      o.base_path = site_.base_path;
+      MarkdownOptions o = post_markdown_options(site_, p);
       o.id_prefix = "summary-" + p.slug + "-";
       o.page_path = path(post_route(p));  // ![](ridge.png) of a bundle post, on the home page
       o.page_path.erase(o.page_path.rfind('/') + 1);  // its folder: /2012/04/23/x.html -> /2012/04/23/
-      o.smart_punctuation = site_.smart_punctuation;
-      o.math = post_has_math(site_, p);
-      o.figures = true;
       const ImageSizes sizes(p.images);
       o.image_sizes = &sizes;
       o.eager_images = first ? 1 : 0;
@@ -316,13 +310,7 @@ class ViewBuilder {
     h.raw("</p>\n");
     tag_list(h, *p);
     h.raw("</header>\n");
-    MarkdownOptions o;
-    o.unsafe_html = site_.unsafe_html;
-    o.iframe_hosts = site_.iframe_hosts;
-    o.base_path = site_.base_path;
-    o.smart_punctuation = site_.smart_punctuation;
-    o.math = post_has_math(site_, *p);
-    o.figures = true;
+    MarkdownOptions o = post_markdown_options(site_, *p);
     const ImageSizes sizes(p->images);  // build-time image sizes
     o.image_sizes = &sizes;
     o.eager_images = 1;  // the first image is near the top: not lazy
@@ -769,6 +757,18 @@ class ViewBuilder {
 };
 
 }  // namespace
+
+MarkdownOptions post_markdown_options(const Site& site, const Post& post) {
+  MarkdownOptions o;
+  o.unsafe_html = site.unsafe_html;
+  o.iframe_hosts = site.iframe_hosts;
+  o.base_path = site.base_path;
+  o.smart_punctuation = site.smart_punctuation;
+  o.hard_breaks = site.hard_breaks;
+  o.math = post_has_math(site, post);
+  o.figures = true;
+  return o;
+}
 
 View render_view(const Bundle& bundle, const Route& route) { return ViewBuilder(bundle, route).build(); }
 

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/bundle.hpp"
+#include "core/markdown.hpp"
 #include "core/router.hpp"
 #include "core/search.hpp"
 
@@ -46,6 +47,11 @@ struct View {
 };
 
 View render_view(const Bundle& bundle, const Route& route);
+// How a post's or page's markdown is rendered wherever it is shown (its
+// page, a summary, the widget, the feeds): the site's raw-HTML policy and
+// iframe hosts, base path, smart punctuation, hard breaks, the post's math,
+// and figures. Callers add what is theirs (ids, image sizes, code tokens).
+MarkdownOptions post_markdown_options(const Site& site, const Post& post);
 // A post's entry in the lists of summaries (home, tag and category pages),
 // as they show it: its title, date, summary and tags. `first`: the entry
 // opening its page, whose images load at once.

@@ -8,7 +8,6 @@
 #include "core/html.hpp"
 #include "core/image_sizes.hpp"
 #include "core/markdown.hpp"
-#include "core/math.hpp"
 #include "core/post_shards.hpp"
 #include "core/router.hpp"
 #include "core/smart_punctuation.hpp"
@@ -313,7 +312,7 @@ class WidgetBuilder {
     }
     h.raw("</header>\n<div class=\"post-body\" part=\"post-body\">\n");
     if (p->has_body) {
-      MarkdownOptions o;
+      MarkdownOptions o = post_markdown_options(b_.site, *p);
       // Never raw HTML on someone else's page, whatever the blog allows
       // for itself: the host did not agree to run the author's markup.
       o.unsafe_html = false;
@@ -327,9 +326,6 @@ class WidgetBuilder {
         o.image_url_base = bundle + route_path(post_route(*p), "/").substr(1);
         o.image_base_path = std::string(path_of(bundle));
       }
-      o.smart_punctuation = b_.site.smart_punctuation;
-      o.math = post_has_math(b_.site, *p);
-      o.figures = true;
       const ImageSizes sizes(p->images);  // build-time image sizes, as the blog's own pages use them
       o.image_sizes = &sizes;
       o.eager_images = 1;

@@ -203,4 +203,16 @@ TEST_SUITE("feeds") {
     CHECK_FALSE(has(atom, "<entry>"));
     CHECK(nlohmann::json::parse(w.json_feed(nullptr))["items"].empty());
   }
+
+  TEST_CASE("a site's hard_breaks reaches the feeds' content") {
+    for (const bool on : {false, true}) {
+      auto r = quire::load_bundle(std::string(R"({"format":"quire-bundle","version":1,"site":{"url":"https://e.org","hard_breaks":)") +
+                                  (on ? "true" : "false") +
+                                  R"(},"posts":[{"slug":"p","title":"P","date":"2022-01-01","summary":"s","body":"one\ntwo"}]})");
+      REQUIRE_MESSAGE(r.ok, r.message);
+      quire::FeedWriter w(r.bundle);
+      const std::string html = nlohmann::json::parse(w.json_feed(nullptr))["items"][0]["content_html"].get<std::string>();
+      CHECK(html == (on ? "<p>one<br>\ntwo</p>\n" : "<p>one\ntwo</p>\n"));
+    }
+  }
 }

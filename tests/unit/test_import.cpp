@@ -8,6 +8,7 @@
 #include "build/content.hpp"
 #include "build/import/common.hpp"
 #include "build/import/import.hpp"
+#include "build/import/js_literal.hpp"
 #include "build/import/template_syntax.hpp"
 #include "build/toml_guard.hpp"
 #include "build/yaml_guard.hpp"
@@ -1140,6 +1141,56 @@ TEST_CASE("straight quotes stay straight where the old engine kept them: Zola an
     REQUIRE(on.import(Engine::eleventy).ok());
     CHECK_FALSE(holds(on.out("site.yaml"), "smart_punctuation"));
   }
+}
+
+TEST_CASE("line breaks that were <br>: markdown-it's breaks, goldmark's hardWraps, kramdown's hard_wrap make site.yaml hard_breaks") {
+  const std::string post = "---\ntitle: A\ndate: 2020-01-01\n---\nRoses\nviolets\n";
+  Blog eleventy("breaks-eleventy", {{".eleventy.js", "const md = require('markdown-it');\n"
+                                                      "module.exports = (c) => { c.setLibrary('md', md({ html: true, breaks: true })); };\n"},
+                                     {"posts/a.md", post}});
+  REQUIRE(eleventy.import(Engine::eleventy).ok());
+  CHECK(holds(eleventy.out("site.yaml"), "hard_breaks: true"));
+  Blog hugo("breaks-hugo", {{"hugo.toml", "title = 'H'\n[markup.goldmark.renderer]\nhardWraps = true\nunsafe = true\n"},
+                           {"content/posts/a.md", post}});
+  REQUIRE(hugo.import(Engine::hugo).ok());
+  CHECK(holds(hugo.out("site.yaml"), "hard_breaks: true"));
+  Blog jekyll("breaks-jekyll", {{"_config.yml", "title: J\nkramdown:\n  input: GFM\n  hard_wrap: true\n"},
+                               {"_posts/2020-01-01-a.md", post}});
+  REQUIRE(jekyll.import(Engine::jekyll).ok());
+  CHECK(holds(jekyll.out("site.yaml"), "hard_breaks: true"));
+  // Off where the engine's default was: no key.
+  Blog plain("breaks-off", {{".eleventy.js", "// md({ breaks: true }) was tried once\nmodule.exports = (c) => { c.setLibrary('md', md({ breaks: false })); };\n"},
+                            {"posts/a.md", post}});
+  REQUIRE(plain.import(Engine::eleventy).ok());
+  CHECK_FALSE(holds(plain.out("site.yaml"), "hard_breaks"));
+}
+
+TEST_CASE("Eleventy: a commented-out line of the config is no setting (raniz.blog's // pathPrefix)") {
+  Blog b("eleventy-comments", {{".eleventy.js", "module.exports = function (c) {\n"
+                                                "  c.addPassthroughCopy('img'); // and 'old/'\n"
+                                                "  /* c.addPassthroughCopy('old');\n     c.addPassthroughCopy('older'); */\n"
+                                                "  const re = /https?:\\/\\//; const url = 'https://x.org/a';\n"
+                                                "  return {\n    // pathPrefix: \"/subfolder/\",\n    dir: { input: 'src' },\n  };\n};\n"},
+                               {"src/posts/a.md", "---\ntitle: A\ndate: 2020-01-01\n---\nA\n"},
+                               {"src/img/x.png", "PNG"}, {"src/old/y.png", "PNG"}, {"old/y.png", "PNG"}});
+  REQUIRE(b.import(Engine::eleventy).ok());
+  CHECK(b.report.posts == 1);  // dir.input after the regular expression and the comment was read
+  CHECK_FALSE(holds(b.out("site.yaml"), "base_path"));
+  CHECK_FALSE(holds(b.out("site.yaml"), "subfolder"));
+  CHECK_FALSE(b.wrote("static/old/y.png"));
+  CHECK_FALSE(b.wrote("static/y.png"));
+}
+
+TEST_CASE("js_without_comments: comments become spaces; strings, templates and regular expressions stay whole") {
+  using quire::import::js_without_comments;
+  CHECK(js_without_comments("a // b\nc") == "a     \nc");
+  CHECK(js_without_comments("a /* b\n c */ d") == "a     \n      d");
+  CHECK(js_without_comments("u = 'https://x.org' // c") == "u = 'https://x.org'     ");
+  CHECK(js_without_comments("t = `//${ '/*' + `//` }//` // c") == "t = `//${ '/*' + `//` }//`     ");
+  CHECK(js_without_comments("r = s.replace(/\\/\\//g, '/') // c") == "r = s.replace(/\\/\\//g, '/')     ");
+  CHECK(js_without_comments("x = a / b // c") == "x = a / b     ");
+  CHECK(js_without_comments("r = /[/]/.test(s) // c") == "r = /[/]/.test(s)     ");
+  CHECK(js_without_comments("s = 'it\\'s // no'") == "s = 'it\\'s // no'");
 }
 
 TEST_CASE("Jekyll: the site's or a post's excerpt_separator becomes <!--more-->, never in code") {

@@ -117,6 +117,41 @@ TEST_SUITE("reader") {
     CHECK(has(quire::write_bundle_json(off), "\"smart_punctuation\":false"));
   }
 
+  TEST_CASE("hard breaks: off by default; site.yaml hard_breaks makes a paragraph's line breaks <br> in posts, summaries and pages") {
+    const std::string poem = "Roses are red,\nviolets are blue.\n\n    code\n    lines\n\n> quoted\n> twice\n";
+    CHECK(quire::render_markdown(poem) ==
+          "<p>Roses are red,\nviolets are blue.</p>\n<pre tabindex=\"0\"><code>code\nlines\n</code></pre>\n"
+          "<blockquote>\n<p>quoted\ntwice</p>\n</blockquote>\n");
+    quire::MarkdownOptions o;
+    o.hard_breaks = true;
+    // Code keeps its lines as they are; prose gets a <br> at each.
+    CHECK(quire::render_markdown(poem, o) ==
+          "<p>Roses are red,<br>\nviolets are blue.</p>\n<pre tabindex=\"0\"><code>code\nlines\n</code></pre>\n"
+          "<blockquote>\n<p>quoted<br>\ntwice</p>\n</blockquote>\n");
+    // An image's alt text has no markup: a space, as for a hard break.
+    CHECK(has(quire::render_markdown("![a\nb](x.png)", o), "alt=\"a b\""));
+    CHECK_FALSE(quire::Site{}.hard_breaks);
+    quire::Site site;
+    std::vector<quire::Diagnostic> errors, warnings;
+    quire::parse_site_yaml("hard_breaks: true\n", "site.yaml", site, errors, warnings);
+    CHECK(errors.empty());
+    CHECK(warnings.empty());
+    CHECK(site.hard_breaks);
+    quire::parse_site_yaml("hard_breaks: often\n", "site.yaml", site, errors, warnings);
+    REQUIRE(errors.size() == 1);
+    CHECK(has(errors[0].message, "hard_breaks"));
+    const std::string posts = R"("posts":[{"slug":"a","title":"A","date":"2022-01-01","summary":"one\ntwo","body":"one\ntwo"}],
+      "pages":[{"slug":"about","title":"About","body":"three\nfour"}]})";
+    auto off = load(R"({"format":"quire-bundle","version":1,"site":{},)" + posts);
+    CHECK(has(view(off, "/posts/a/").html, "<p>one\ntwo</p>"));
+    auto on = load(R"({"format":"quire-bundle","version":1,"site":{"hard_breaks":true},)" + posts);
+    CHECK(has(view(on, "/posts/a/").html, "<p>one<br>\ntwo</p>"));
+    CHECK(has(view(on, "/").html, "<p>one<br>\ntwo</p>"));  // the summary
+    CHECK(has(quire::render_view(on, quire::parse_route("/about/", on)).html, "<p>three<br>\nfour</p>"));
+    CHECK(has(quire::write_bundle_json(on), "\"hard_breaks\":true"));
+    CHECK(has(quire::write_bundle_json(off), "\"hard_breaks\":false"));
+  }
+
   TEST_CASE("smart punctuation in titles: the post's header, lists and search hits, never between backticks") {
     CHECK(quire::smart_title("What's \"next\" -- `--dry-run \"x\"` isn't...", true) ==
           "What\xE2\x80\x99s \xE2\x80\x9Cnext\xE2\x80\x9D \xE2\x80\x93 `--dry-run \"x\"` isn\xE2\x80\x99t\xE2\x80\xA6");

@@ -57,6 +57,9 @@ struct Config {
   // markdown-it's typographer (off by default, and in Eleventy's own
   // instance): the posts' quotes were straight (site.yaml smart_punctuation).
   bool typographer = false;
+  // markdown-it's breaks (off by default): each line break in a paragraph
+  // was a <br> (site.yaml hard_breaks).
+  bool breaks = false;
   // markdown-it-attrs: {.class #id key=value} after a span or ending a
   // block set attributes, never shown (drop_markdown_attrs).
   bool attrs = false;
@@ -116,6 +119,9 @@ Config read_config(Run& run) {
     }
   }
   if (text.empty()) return cfg;
+  // Read by patterns below: a commented-out line (`// pathPrefix: "/sub/"`,
+  // an old passthrough) is no setting.
+  text = js_without_comments(text);
   // A config split in modules (require("./eleventy/config/passthrough"),
   // import x from "./config/plugins.js"): their text is read too, before
   // the config's own, whose return stays the last.
@@ -134,7 +140,7 @@ Config read_config(Run& run) {
         if (fs::is_regular_file(f, ec) && f.lexically_relative(run.src).string().rfind("..", 0) != 0 && read_file(f, part)) break;
         part.clear();
       }
-      modules += part + "\n";
+      modules += js_without_comments(part) + "\n";
     }
   }
   text = modules + text;
@@ -164,6 +170,7 @@ Config read_config(Run& run) {
   if (const auto v = dir_key("layouts")) cfg.layouts = *v;
   if (const auto v = dir_key("data")) cfg.data = *v;
   cfg.typographer = std::regex_search(text, std::regex(R"(typographer\s*:\s*true)"));
+  cfg.breaks = std::regex_search(text, std::regex(R"(\bbreaks\s*:\s*true)"));
   cfg.attrs = text.find("markdown-it-attrs") != std::string::npos;
   cfg.kbd = text.find("markdown-it-kbd") != std::string::npos;
   cfg.image_transform = text.find("eleventyImageTransformPlugin") != std::string::npos;
@@ -532,6 +539,7 @@ void read_eleventy(Run& run, ojson& site) {
   const fs::path input = (run.src / cfg.input).lexically_normal();
   if (cfg.math) site["math"] = true;
   if (!cfg.typographer) site["smart_punctuation"] = false;
+  if (cfg.breaks) site["hard_breaks"] = true;
   read_metadata(run, input, site, cfg);
   for (const std::string& f : cfg.feeds) add_old_feed(site, f);
   std::error_code ec;

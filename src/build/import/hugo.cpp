@@ -157,6 +157,11 @@ void read_config(Run& run, ojson& site, std::string& content_dir) {
   if (yes(get_obj(c, "removePathAccents"))) run.hugo_remove_accents = true;
   if (yes(get_obj(c, "enableEmoji"))) run.emoji = true;  // :tada: as its emoji (emojify)
   if (yes(get_obj(c, "buildDrafts"))) run.drafts_published = true;  // dmerejkowsky's 16 posts
+  // goldmark's [markup.goldmark.renderer] hardWraps: each line break in a
+  // paragraph was a <br>.
+  const ojson* renderer = &c;
+  for (const char* k : {"markup", "goldmark", "renderer"}) renderer = renderer ? get_obj(*renderer, k) : nullptr;
+  if (renderer && yes(get_obj(*renderer, "hardWraps"))) site["hard_breaks"] = true;
   if (const ojson* perm = get_obj(c, "permalinks"); perm && perm->is_object()) {
     // By section (content/<section>/); Hugo 0.120's [permalinks.page] too.
     const ojson* page = get_obj(*perm, "page");

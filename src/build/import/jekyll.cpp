@@ -446,6 +446,11 @@ void read_config(Run& run, ojson& site, Config& cfg) {
   if (!str("excerpt_separator").empty()) cfg.excerpt_separator = str("excerpt_separator");
   if (c.contains("kramdown") && c["kramdown"].is_object() && c["kramdown"].contains("parse_block_html"))
     cfg.parse_block_html = c["kramdown"]["parse_block_html"] == "true";
+  // kramdown's hard_wrap (GFM input; Jekyll turns it off by default): each
+  // line break in a paragraph was a <br>.
+  if (c.contains("kramdown") && c["kramdown"].is_object() && c["kramdown"].contains("hard_wrap") &&
+      c["kramdown"]["hard_wrap"] == "true")
+    site["hard_breaks"] = true;
   if (!str("markdown_ext").empty()) markdown_ext = string_list(c["markdown_ext"], true);  // "md,markdown,txt"
 }
 

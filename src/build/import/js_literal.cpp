@@ -2,6 +2,7 @@
 #include "build/import/js_literal.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 
 #include "core/html.hpp"  // append_utf8
@@ -436,6 +437,90 @@ bool finish(const Reader& r, int& error_line, std::string& error) {
 }  // namespace
 
 bool js_computed(const ojson& v) { return v.is_object() && v.size() == 1 && v.contains("computed"); }
+
+namespace {
+
+// Where a string, template or regular expression literal that opens at
+// `i` ends (after its closing quote, or at the line's end or the text's
+// end when it is not closed).
+size_t literal_end(std::string_view s, size_t i) {
+  const char quote = s[i];
+  bool in_class = false;  // a regular expression's [...]
+  for (++i; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == '\\') {
+      ++i;
+      continue;
+    }
+    if (quote == '`' && c == '$' && i + 1 < s.size() && s[i + 1] == '{') {
+      // ${ expression }: its own strings, templates and braces.
+      int depth = 0;
+      for (i += 1; i < s.size(); ++i) {
+        const char e = s[i];
+        if (e == '"' || e == '\'' || e == '`') {
+          i = literal_end(s, i) - 1;
+        } else if (e == '{') {
+          ++depth;
+        } else if (e == '}' && --depth == 0) {
+          break;
+        }
+      }
+      continue;
+    }
+    if (quote != '`' && c == '\n') return i;  // not closed on its line
+    if (quote == '/') {
+      if (c == '[') in_class = true;
+      else if (c == ']') in_class = false;
+      else if (c == '/' && !in_class) return i + 1;
+      continue;
+    }
+    if (c == quote) return i + 1;
+  }
+  return s.size();
+}
+
+// Whether a '/' at `i` opens a regular expression rather than dividing:
+// what comes before it (the last character that is not a space) cannot
+// end a value.
+bool opens_regex(std::string_view s, size_t i) {
+  size_t j = i;
+  while (j > 0 && (s[j - 1] == ' ' || s[j - 1] == '\t' || s[j - 1] == '\n' || s[j - 1] == '\r')) --j;
+  if (j == 0) return true;
+  const char p = s[j - 1];
+  if (std::string_view("(,=:[!&|?{};+-*%<>~^").find(p) != std::string_view::npos) return true;
+  for (std::string_view word : {"return", "typeof", "case", "of", "in"})
+    if (j >= word.size() && s.substr(j - word.size(), word.size()) == word &&
+        (j == word.size() || !(std::isalnum(static_cast<unsigned char>(s[j - word.size() - 1])) ||
+                               s[j - word.size() - 1] == '_' || s[j - word.size() - 1] == '$')))
+      return true;
+  return false;
+}
+
+}  // namespace
+
+std::string js_without_comments(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    const char c = s[i];
+    if (c == '/' && i + 1 < s.size() && s[i + 1] == '/') {
+      while (i < s.size() && s[i] != '\n') out += ' ', ++i;
+    } else if (c == '/' && i + 1 < s.size() && s[i + 1] == '*') {
+      const size_t close = s.find("*/", i + 2);
+      const size_t end = close == std::string_view::npos ? s.size() : close + 2;
+      for (; i < end; ++i) out += s[i] == '\n' ? '\n' : ' ';
+    } else if (c == '"' || c == '\'' || c == '`' || (c == '/' && opens_regex(s, i))) {
+      const size_t end = literal_end(s, i);
+      out.append(s.substr(i, end - i));
+      i = end;
+    } else {
+      out += c;
+      ++i;
+    }
+  }
+  return out;
+}
 
 bool parse_js_front(std::string_view text, ojson& out, std::string& error, int& error_line) {
   out = ojson::object();

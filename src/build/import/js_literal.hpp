@@ -31,4 +31,10 @@ bool parse_js_data_file(std::string_view text, nlohmann::ordered_json& out, std:
 // Whether a value parse_js_* gave is a computed one.
 bool js_computed(const nlohmann::ordered_json& v);
 
+// JavaScript code with its // and /* */ comments made spaces (line breaks
+// kept, so lines stay where they were), for a config read by patterns: a
+// commented-out `// pathPrefix: "/sub/"` is no setting. Strings, template
+// literals and regular expression literals are kept whole.
+std::string js_without_comments(std::string_view code);
+
 }  // namespace quire::import
