@@ -14,15 +14,22 @@ const char* const kTokens[] = {"year", "month", "day", "i_month", "i_day", "shor
 
 bool token_char(char c) { return (c >= 'a' && c <= 'z') || c == '_'; }
 
-// The token starting after the ':' at `at`, longest known name first (so
-// ":year.html" is :year then ".html").
+// The token starting after the ':' at `at`: the whole name (so
+// ":year.html" is :year then ".html"), else the longest known name an
+// underscore follows (":day_:slug" is :day, "_", :slug).
 std::string_view token_at(std::string_view pattern, size_t at) {
   size_t end = at;
   while (end < pattern.size() && token_char(pattern[end])) ++end;
   std::string_view word = pattern.substr(at, end - at);
-  for (const char* t : kTokens)
-    if (word == t) return word;
-  return word.empty() ? std::string_view() : word;
+  std::string_view before_underscore;
+  for (const char* t : kTokens) {
+    const std::string_view name(t);
+    if (word == name) return word;
+    if (word.size() > name.size() && word.substr(0, name.size()) == name && word[name.size()] == '_' &&
+        name.size() > before_underscore.size())
+      before_underscore = word.substr(0, name.size());
+  }
+  return before_underscore.empty() ? word : before_underscore;
 }
 
 bool known(std::string_view token) {

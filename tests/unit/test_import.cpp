@@ -1994,6 +1994,19 @@ TEST_CASE("Eleventy: a permalink function in folder data (an arrow with a date h
                                        {"posts/posts.11tydata.js", "export default { permalink: (data) => `/${data.lang}/${data.page.fileSlug}/` };\n"}});
   REQUIRE(u.import(Engine::eleventy).ok());
   CHECK(holds(u.notes(), "posts.11tydata.js: permalink: a function of the post's data the import cannot follow"));
+  // The posts were never at Eleventy's default address either: no alias
+  // for it (raniz.blog's and benji's 1,117 "old URLs kept" were all wrong).
+  CHECK_FALSE(holds(u.out("posts/hello.md"), "aliases"));
+  CHECK(u.report.converted.count("old URL kept as an alias") == 0);
+  // The day inline, before an underscore (raniz.blog's 37 posts at /2023-03-09_tdd-bowling/).
+  Blog r("eleventy-permalink-iso-day", {{".eleventy.js", "module.exports = () => ({ dir: { input: 'src' } });\n"},
+                                        {"src/posts/2023/tdd/index.md", "---\ntitle: TDD\ndate: 2023-03-09\n---\nHi.\n"},
+                                        {"src/posts/posts.11tydata.js",
+                                         "module.exports = { eleventyComputed: { permalink: (data) => "
+                                         "`${data.page.date.toISOString().slice(0, 10)}_${data.page.fileSlug}/index.html` } };\n"}});
+  REQUIRE(r.import(Engine::eleventy).ok());
+  CHECK(holds(r.out("posts/tdd/index.md"), "permalink: \"/:year-:month-:day_:slug/\""));
+  CHECK_FALSE(holds(r.notes(), "cannot follow"));
 }
 
 TEST_CASE("Eleventy: dir.input named by a constant; a permalink with another front-matter value and slugify") {

@@ -75,12 +75,16 @@ TEST_SUITE("permalink") {
           "rust/web dev/2016/01/06/my-post.html");
     CHECK(x("/:categories/:year/:month/:day/:title.html") == "2016/01/06/my-post.html");  // none: dropped
     CHECK(x("/posts/:slug/index.html") == "posts/my-post/");
+    // A token an underscore follows ends there; a whole name still wins.
+    CHECK(x("/:year-:month-:day_:slug/") == "2016-01-06_my-post/");
+    CHECK(x("/:short_year_:i_day_x/") == "16_6_x/");
     CHECK(quire::permalink_uses_categories("/:categories/:slug/"));
     CHECK_FALSE(quire::permalink_uses_categories(quire::kDefaultPermalink));
   }
 
   TEST_CASE("bad patterns say why") {
     CHECK(quire::permalink_problem("/:yaer/:slug/").find("unknown token \":yaer\" (known: :year") == 0);
+    CHECK(quire::permalink_problem("/:days_x/").find("unknown token \":days_x\"") == 0);
     CHECK(quire::permalink_problem(":slug/").find("starting with '/'") != std::string::npos);
     CHECK(quire::permalink_problem("/../:slug/").find("\"..\"") != std::string::npos);
     CHECK(quire::permalink_problem("/:slug/?x").find("'?'") != std::string::npos);

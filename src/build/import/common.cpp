@@ -642,6 +642,7 @@ void keep_old_url(Run& run, Item& item, const std::string& encoded_url) {
   if (item.page || item.out.contains("draft") || item.out.contains("permalink") ||
       old_url == percent_decode(run.url_of(item)))
     return;  // a draft had no address; the others keep theirs
+  if (item.old_url_unknown) return;
   item.old_url = old_url;  // its files were there too (bundle_links)
   if (const char* built = old_url.size() > 1 ? reserved_path(old_url.substr(1), run.category_pages) : nullptr) {
     run.note(item.shown, 0, "its old address " + old_url + " is " + built + " Quire writes itself; no redirect kept for it");

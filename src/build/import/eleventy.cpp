@@ -316,6 +316,14 @@ std::string js_permalink_pattern(const std::string& source, const std::string& f
   for (auto it = std::sregex_iterator(source.begin(), source.end(), literal); it != std::sregex_iterator(); ++it)
     body = (*it)[1];
   if (body.empty()) return "";
+  // The date as ISO text's day (toISOString().slice(0, 10)), as a path
+  // when its dashes are replaced by slashes: its tokens, else null.
+  auto iso_day = [](const std::string& code) -> const char* {
+    static const std::regex day(R"(toISOString\(\)\s*\.\s*(?:slice|substring|substr)\(\s*0\s*,\s*10\s*\))");
+    if (!std::regex_search(code, day)) return nullptr;
+    static const std::regex slashes(R"(replace(?:All)?\(\s*(?:/-/g|["']-["'])\s*,\s*["']/["']\s*\))");
+    return std::regex_search(code, slashes) ? ":year/:month/:day" : code.find("replace") == std::string::npos ? ":year-:month-:day" : nullptr;
+  };
   // A helper of the same file that makes the date a path
   // (jameshfisher's formatDate: toISOString().slice(0, 10).replace(/-/g, "/")):
   // its name, and what it gives.
@@ -329,11 +337,7 @@ std::string js_permalink_pattern(const std::string& source, const std::string& f
     const std::regex def("(?:function\\s+" + name + "\\s*\\(|(?:const|let|var)\\s+" + name + "\\s*=)([^}]*)\\}");
     std::smatch m;
     if (!std::regex_search(file_text, m, def)) return nullptr;
-    const std::string fn = m[1];
-    const bool iso = fn.find("toISOString()") != std::string::npos && fn.find("slice(0, 10)") != std::string::npos;
-    if (!iso) return nullptr;
-    return fn.find("replace(/-/g, \"/\")") != std::string::npos || fn.find("replace(/-/g, '/')") != std::string::npos
-               ? ":year/:month/:day" : fn.find("replace") == std::string::npos ? ":year-:month-:day" : nullptr;
+    return iso_day(m[1]);
   };
   std::string out;
   for (size_t at = 0; at < body.size();) {
@@ -345,7 +349,8 @@ std::string js_permalink_pattern(const std::string& source, const std::string& f
     const size_t end = body.find('}', at);
     if (end == std::string::npos) return "";
     std::string expr = body.substr(at + 2, end - at - 2);
-    const char* helper = date_helper(expr);
+    // raniz.blog's `${data.page.date.toISOString().slice(0, 10)}_${data.page.fileSlug}`
+    const char* helper = expr.find("date") != std::string::npos && iso_day(expr) ? iso_day(expr) : date_helper(expr);
     for (char& c : expr) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     const char* token = helper                                    ? helper
                         : expr.find("slug") != std::string::npos  ? ":slug"
@@ -367,6 +372,9 @@ struct FolderData {
   std::set<std::string> collection_tags;
   ojson front = ojson::object();
   std::string layout;  // the folder's posts' layout, by name
+  // A permalink function the import cannot follow: the posts were not at
+  // Eleventy's default address either, so none is kept as an alias.
+  bool unknown_permalink = false;
 };
 FolderData folder_data(Run& run, const fs::path& dir) {
   FolderData out;
@@ -387,6 +395,7 @@ FolderData folder_data(Run& run, const fs::path& dir) {
         out.front["permalink"] = pattern;
         run.count("a permalink function returning /${year}/${month}/${day}/${fileSlug}/ (as its pattern)");
       } else {
+        out.unknown_permalink = true;
         run.note(run.shown(dir / f), 0, key + ": a function of the post's data the import cannot follow; its posts' old "
                                               "addresses are not kept: give them permalink: or aliases:");
       }
@@ -641,6 +650,7 @@ void read_eleventy(Run& run, ojson& site) {
           const auto [level, new_level] = folder_levels.try_emplace(*d);
           if (new_level) level->second = folder_data(run, *d);
           const FolderData& data = level->second;
+          if (data.front.contains("permalink") || data.unknown_permalink) it->second.unknown_permalink = data.unknown_permalink;
           it->second.collection_tags.insert(data.collection_tags.begin(), data.collection_tags.end());
           for (const auto& [k, v] : data.front.items()) it->second.front[k] = v;
           if (!data.layout.empty()) it->second.layout = data.layout;
@@ -656,7 +666,8 @@ void read_eleventy(Run& run, ojson& site) {
       if (read_file(f, text) && parse_front(split_front_matter(text), own, error, line) && own.is_object() &&
           own.contains("layout") && own["layout"].is_string())
         layout = own["layout"].get<std::string>();
-      if (!item.in.contains("permalink") && !layout.empty()) {
+      item.old_url_unknown = it->second.unknown_permalink;
+      if (!item.in.contains("permalink") && !item.old_url_unknown && !layout.empty()) {
         const auto [known, fresh_layout] = layout_permalinks.try_emplace(layout);
         if (fresh_layout) known->second = layout_permalink(input, cfg, layout);
         if (!known->second.is_null()) {
