@@ -1243,6 +1243,23 @@ TEST_CASE("Hugo and Zola posts without a date get Hugo's fallback (lastmod) or t
   CHECK(z.out("posts/c.md").find("\ndate: ") != std::string::npos);
 }
 
+TEST_CASE("Hugo: a leaf bundle whose text is index.html is a bundle like index.md's, at its folder's address with its files") {
+  // JeffersGlass's WordPress export: 104 posts at /posts/index-N/, their images apart from them.
+  Blog h("hugo-html-bundle", {{"hugo.toml", "title = 'T'\n"},
+                              {"content/post/first-trip/index.html",
+                               "---\ntitle: First trip\ndate: 2020-07-13\n---\n<p>Look:</p>\n<p><img src=\"scope.png\" alt=\"scope\"></p>\n"},
+                              {"content/post/first-trip/scope.png", "PNG"},
+                              {"content/post/second-trip/index.html", "---\ntitle: Second trip\ndate: 2020-07-14\n---\n<p>Again.</p>\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(h.report.posts == 2);
+  CHECK(h.wrote("posts/first-trip/index.md"));
+  CHECK(h.wrote("posts/first-trip/scope.png"));
+  CHECK(holds(h.out("posts/first-trip/index.md"), "aliases: [\"/post/first-trip/\"]"));
+  CHECK(holds(h.out("posts/first-trip/index.md"), "<img src=\"scope.png\" alt=\"scope\">"));
+  CHECK(h.wrote("posts/second-trip/index.md"));
+  CHECK_FALSE(h.wrote("posts/index.md"));
+}
+
 TEST_CASE("Hugo: an alias without a leading slash is relative to the page's folder") {
   Blog h("hugo-relative-alias", {{"hugo.toml", "title = 'T'\n"},
                                  {"content/posts/a.md", "---\ntitle: A\ndate: 2020-01-01\naliases: [old-a, ../b/c/, /root/]\n---\nA\n"},

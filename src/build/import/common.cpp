@@ -176,7 +176,15 @@ void collect_content_dir(Run& run, const fs::path& content,
     return language(f).empty() ? stem : stem.substr(0, stem.rfind('.'));
   };
   std::set<fs::path> bundle_dirs;
-  auto is_index = [&](const fs::path& f) { return stem_of(f) == "index" && markdown_file(f) && !translation(f); };
+  // Hugo's leaf bundle may have its text in HTML (JeffersGlass's WordPress
+  // export: content/post/x/index.html beside its images).
+  std::set<fs::path> html_index;
+  if (run.engine == Engine::hugo)
+    for (const fs::path& f : files)
+      if (f.filename() == "index.html" && plain_html_page(f, false)) html_index.insert(f);
+  auto is_index = [&](const fs::path& f) {
+    return stem_of(f) == "index" && (markdown_file(f) || html_index.count(f)) && !translation(f);
+  };
   for (const fs::path& f : files)
     if (is_index(f)) bundle_dirs.insert(f.parent_path());
   auto bundle_of = [&](const fs::path& f) -> fs::path {
