@@ -1319,6 +1319,24 @@ TEST_CASE("Hugo: a section's [permalinks] pattern is the site's only if that sec
   CHECK(most.out("site.yaml").find("permalink: \"/talk/:slug/\"") != std::string::npos);
 }
 
+TEST_CASE("Hugo: defaultContentLanguageInSubdir put every old address under the language's code; the aliases keep it") {
+  // hawkeye-xb's blog: 0 of 67 old URLs (all /zh/...) were kept.
+  Blog h("hugo-lang-subdir", {{"hugo.toml", "title = 'T'\ndefaultContentLanguage = 'zh'\ndefaultContentLanguageInSubdir = true\n"
+                                            "[languages.zh]\ncontentDir = 'content/zh'\n[languages.en]\ncontentDir = 'content/en'\n"},
+                              {"content/zh/posts/Cloudflare.md", "---\ntitle: C\ndate: 2026-04-14\n---\nText.\n"},
+                              {"content/zh/about.md", "---\ntitle: About\n---\nMe.\n"},
+                              {"content/en/posts/Cloudflare.md", "---\ntitle: C\ndate: 2026-04-14\n---\nText.\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(h.report.posts == 1);
+  CHECK(holds(h.out("posts/Cloudflare.md"), "aliases: [\"/zh/posts/cloudflare/\"]"));
+  CHECK(holds(h.out("pages/about.md"), "aliases: [\"/zh/about/\"]"));
+  Blog plain("hugo-lang-root", {{"hugo.toml", "title = 'T'\ndefaultContentLanguage = 'zh'\n"},
+                                {"content/posts/Cloudflare.md", "---\ntitle: C\ndate: 2026-04-14\n---\nText.\n"}});
+  REQUIRE(plain.import(Engine::hugo).ok());
+  CHECK(plain.wrote("posts/Cloudflare.md"));
+  CHECK_FALSE(holds(plain.out("posts/Cloudflare.md"), "/zh/"));
+}
+
 TEST_CASE("Hugo and Zola: the default language's post.en.md is the post; other languages' translations are named, not imported") {
   Blog h("hugo-languages", {{"hugo.toml", "defaultContentLanguage = 'en'\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n"},
                             {"content/posts/hello.en.md", "---\ntitle: Hello\ndate: 2020-01-01\n---\nHi {{< ref \"posts/trip/index.md\" >}}\n"},

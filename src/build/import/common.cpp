@@ -442,14 +442,18 @@ void convert_items(Run& run, const TagHandler& handle) {
         if (!item.out.contains("permalink")) item.out["permalink"] = percent_decode(old_url);
         item.out.erase("draft");
         run.count("build: list: never (published, in no list) as a page at its address");
+        if (!run.old_url_prefix.empty()) add_alias(run, item, run.old_url_prefix + percent_decode(old_url));
       } else {
-        keep_old_url(run, item, old_url);
+        keep_old_url(run, item, run.old_url_prefix + old_url);
       }
     }
     kept.push_back(std::move(item));
   }
   run.items = std::move(kept);
   unique_slugs(run);
+  if (!run.old_url_prefix.empty())  // Hugo's default language in its folder: its pages were there too
+    for (Item& item : run.items)
+      if (item.page && !item.out.contains("draft")) add_alias(run, item, run.old_url_prefix + percent_decode(run.url_of(item)));
   for (Item& item : run.items) {
     const TagHandler with_title = [&](std::string_view text, Tag& t) {
       TagResult r = item_tag(run, item, text, t);
@@ -652,6 +656,10 @@ void keep_old_url(Run& run, Item& item, const std::string& encoded_url) {
     return;  // a draft had no address; the others keep theirs
   if (item.old_url_unknown) return;
   item.old_url = old_url;  // its files were there too (bundle_links)
+  add_alias(run, item, old_url);
+}
+
+void add_alias(Run& run, Item& item, const std::string& old_url) {
   if (const char* built = old_url.size() > 1 ? reserved_path(old_url.substr(1), run.category_pages) : nullptr) {
     run.note(item.shown, 0, "its old address " + old_url + " is " + built + " Quire writes itself; no redirect kept for it");
     return;

@@ -130,6 +130,9 @@ struct Run {
   std::map<std::string, std::string> hugo_patterns = {};
   bool hugo_lower = true;
   bool hugo_remove_accents = false;  // Hugo's removePathAccents
+  // Before every old address ("/zh"): Hugo's defaultContentLanguageInSubdir
+  // put the default language under its code.
+  std::string old_url_prefix = {};
   // Eleventy has no drafts of its own: `draft: true` is one only when the
   // config acts on it (a preprocessor or a collection's filter).
   bool eleventy_drafts = false;
@@ -420,6 +423,9 @@ void unique_slugs(Run& run);
 // carried over, no permalink of its own): added to its aliases, so the old
 // address redirects to the new one.
 void keep_old_url(Run& run, Item& item, const std::string& old_url);
+// An old address (not percent-encoded) added to the item's aliases, unless
+// Quire writes that path itself or it cannot be one (said), or it is there.
+void add_alias(Run& run, Item& item, const std::string& old_url);
 
 // A markdown source file by its extension, in any case: .md, .markdown and
 // the other names Jekyll's markdown_ext and Hugo read (.mdown, .mkdn, .mkd,

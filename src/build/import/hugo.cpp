@@ -194,6 +194,10 @@ void read_config(Run& run, ojson& site, std::string& content_dir) {
     run.default_language = get_str(c, "defaultContentLanguage");
     run.languages.insert(run.default_language);
   }
+  if (yes(get_obj(c, "defaultContentLanguageInSubdir"))) {
+    run.old_url_prefix = "/" + ascii_lower(run.default_language.empty() ? std::string("en") : run.default_language);
+    run.count("defaultContentLanguageInSubdir: old addresses under " + run.old_url_prefix + "/");
+  }
   if (const ojson* langs = get_obj(c, "languages"); langs && langs->is_object()) {
     for (const auto& [code, settings] : langs->items()) run.languages.insert(code);
     // Hugo's languages by folder ([languages.ja] contentDir = "content/ja",
