@@ -2044,6 +2044,16 @@ TEST_CASE("Eleventy: a permalink function in folder data (an arrow with a date h
   CHECK_FALSE(holds(r.notes(), "cannot follow"));
 }
 
+TEST_CASE("Eleventy: a folder data value with template syntax is left out and said, not shown under every post") {
+  // baptiste-roullin's 111 posts showed "by {{ meta.author }}".
+  Blog b("eleventy-data-template", {{"eleventy.config.js", "export default function () { return { dir: { input: 'src' } }; }\n"},
+                                    {"src/posts/posts.11tydata.js", "export default { layout: 'post', author: '{{ meta.author }}', lang: 'fr' };\n"},
+                                    {"src/posts/2012-05-30-aero.md", "---\ntitle: Aero\n---\nText.\n"}});
+  REQUIRE(b.import(Engine::eleventy).ok());
+  CHECK_FALSE(holds(b.out("posts/2012-05-30-aero.md"), "meta.author"));
+  CHECK(holds(b.notes(), "posts.11tydata.js: author: {{ meta.author }}: template syntax in a data value"));
+}
+
 TEST_CASE("Eleventy: dir.input named by a constant; a permalink with another front-matter value and slugify") {
   // chriskirknielsen: const rootDir = 'src' ... input: rootDir; the site's title, url and author were lost.
   Blog d("eleventy-dir-const", {{".eleventy.js", "const rootDir = 'src';\nmodule.exports = function () { return { dir: { input: rootDir, output: '_site' } }; };\n"},

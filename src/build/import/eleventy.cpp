@@ -414,6 +414,13 @@ FolderData folder_data(Run& run, const fs::path& dir) {
         out.front["permalink"] = v["permalink"];
       } else if (k == "layout" && v.is_string()) {
         if (out.layout.empty()) out.layout = v.get<std::string>();
+      } else if (v.is_string() && (v.get<std::string>().find("{{") != std::string::npos ||
+                                   v.get<std::string>().find("{%") != std::string::npos)) {
+        // author: "{{ meta.author }}": Eleventy renders no template in a
+        // plain data value, so it was that text, which a theme may never
+        // have shown; Quire would show it under every post.
+        run.note(run.shown(dir / f), 0, k + ": " + v.get<std::string>() +
+                                            ": template syntax in a data value (never rendered by Eleventy): left out");
       } else if (k != "layout" && !js_computed(v) && !out.front.contains(k)) {
         out.front[k] = v;
       }
