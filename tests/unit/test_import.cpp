@@ -1243,6 +1243,25 @@ TEST_CASE("Hugo and Zola posts without a date get Hugo's fallback (lastmod) or t
   CHECK(z.out("posts/c.md").find("\ndate: ") != std::string::npos);
 }
 
+TEST_CASE("Hugo and Zola: an undated file among dated ones, in a section not named like a blog, is a page at its address, not the newest post") {
+  // harryho's 11 Hugo notes and not-matthias's 11 Zola project cards were dated at the clone's time.
+  Blog h("hugo-undated-note", {{"hugo.toml", "title = 'T'\n"},
+                               {"content/hacks/git-notes.md", "+++\ntitle = 'Git'\ndate = '2018-03-01'\n+++\nDated.\n"},
+                               {"content/hacks/docker-note.md", "+++\ntitle = 'Docker'\n+++\nUndated.\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(h.report.posts == 1);
+  CHECK(h.wrote("posts/git-notes.md"));
+  CHECK(holds(h.out("pages/docker-note.md"), "permalink: \"/hacks/docker-note/\""));
+  CHECK_FALSE(holds(h.out("pages/docker-note.md"), "date:"));
+  Blog z("zola-weight-cards", {{"config.toml", "base_url = 'https://z.example'\n"},
+                               {"content/projects/_index.md", "+++\ntitle = 'Projects'\nsort_by = 'weight'\n+++\n"},
+                               {"content/projects/fcg.md", "+++\ntitle = 'fcg'\ndate = 2021-05-01\n+++\nDated.\n"},
+                               {"content/projects/apollo.md", "+++\ntitle = 'apollo'\nweight = 1\n+++\nUndated.\n"}});
+  REQUIRE(z.import(Engine::zola).ok());
+  CHECK(holds(z.out("pages/apollo.md"), "permalink: \"/projects/apollo/\""));
+  CHECK_FALSE(z.wrote("posts/apollo.md"));
+}
+
 TEST_CASE("Hugo: a leaf bundle whose text is index.html is a bundle like index.md's, at its folder's address with its files") {
   // JeffersGlass's WordPress export: 104 posts at /posts/index-N/, their images apart from them.
   Blog h("hugo-html-bundle", {{"hugo.toml", "title = 'T'\n"},

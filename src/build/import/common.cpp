@@ -561,10 +561,12 @@ bool builtin_page(Run& run, Item& item) {
 }
 
 void undated_as_pages(Run& run) {
-  // Which sections have a dated file: those are blogs (an undated post in
-  // one gets a date: finish_front); the others, unless named like a blog,
-  // hold pages.
-  std::map<std::string, bool> section_dated;
+  // A file without a date is a page at its address, unless its section is
+  // named like a blog (posts/, blog/: a post whose date was forgotten gets
+  // the file's time, said: finish_front). Hugo dated it year 1, at the end
+  // of its section's list; Zola listed it in no date-sorted section. The
+  // file's time would make it the newest post after a clone (harryho's 11
+  // notes, not-matthias's 11 project cards, among dated neighbours).
   std::vector<bool> dated(run.items.size(), true), zero_date(run.items.size(), false);
   for (size_t i = 0; i < run.items.size(); ++i) {
     const Item& item = run.items[i];
@@ -588,7 +590,6 @@ void undated_as_pages(Run& run) {
       }
     }
     dated[i] = d;
-    section_dated[item.section] = section_dated[item.section] || d;
   }
   for (size_t i = 0; i < run.items.size(); ++i) {
     Item& item = run.items[i];
@@ -596,8 +597,7 @@ void undated_as_pages(Run& run) {
     // Hugo's page/ section (the Stack theme's about, links, archives): pages, dated or not.
     const bool pages_section = run.engine == Engine::hugo && (top == "page" || top == "pages");
     if (!pages_section && !zero_date[i] &&
-        (item.page || dated[i] || section_dated[item.section] || top == "posts" || top == "post" || top == "blog" ||
-         top == "articles"))
+        (item.page || dated[i] || top == "posts" || top == "post" || top == "blog" || top == "articles"))
       continue;
     if (item.page) continue;
     item.page = true;

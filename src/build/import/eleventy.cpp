@@ -414,7 +414,7 @@ FolderData folder_data(Run& run, const fs::path& dir) {
         out.front["permalink"] = v["permalink"];
       } else if (k == "layout" && v.is_string()) {
         if (out.layout.empty()) out.layout = v.get<std::string>();
-      } else if (v.is_string() && (v.get<std::string>().find("{{") != std::string::npos ||
+      } else if (k != "permalink" && v.is_string() && (v.get<std::string>().find("{{") != std::string::npos ||
                                    v.get<std::string>().find("{%") != std::string::npos)) {
         // author: "{{ meta.author }}": Eleventy renders no template in a
         // plain data value, so it was that text, which a theme may never
