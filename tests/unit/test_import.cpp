@@ -1423,6 +1423,16 @@ TEST_CASE("Hugo: the site's own shortcode of plain HTML (a series' list of links
   CHECK(h.notes().find("{{< banner >}}: shortcode \"banner\"") != std::string::npos);  // an ad's script: not inlined
   // Around markdown ({{ .Inner | markdownify }}): the table is the post's
   CHECK(one.find("\n\n|a|b|\n|-|-|\n|1|<span class=\"badge\">new</span>|\n\n") != std::string::npos);
+  // Hugo 0.146's layouts/_shortcodes/, and a markdown template (brycewray's disclaimer in 64 posts).
+  Blog n("hugo-underscore-shortcodes",
+         {{"hugo.yaml", "baseURL: 'https://b.example'\n"},
+          {"layouts/_shortcodes/palette.html", "<div class=\"palette\">colours</div>\n"},
+          {"layouts/_shortcodes/disclaimer.md", "**Note:** opinions are my own.\n"},
+          {"content/posts/two.md", "---\ntitle: Two\ndate: 2020-05-11\n---\n{{% disclaimer %}}\n\nText.\n\n{{< palette >}}\n"}});
+  REQUIRE(n.import(Engine::hugo).ok());
+  CHECK(holds(n.out("posts/two.md"), "**Note:** opinions are my own."));
+  CHECK(holds(n.out("posts/two.md"), "<div class=\"palette\">colours</div>"));
+  CHECK(n.report.not_converted.empty());
   CHECK(one.find("table >}}") == std::string::npos);
 }
 

@@ -235,21 +235,25 @@ std::string gist_anchor(const std::string& file) {
 }
 
 // The site's (or its theme's) own shortcode template,
-// layouts/shortcodes/<name>.html (the site's first); nothing if none.
+// layouts/_shortcodes/<name>.html (Hugo 0.146's folder) or
+// layouts/shortcodes/, else a markdown one (<name>.md: its text is
+// markdown), the site's first; nothing if none.
 std::optional<std::string> shortcode_template(const Run& run, const std::string& name) {
   if (name.empty() || name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") != std::string::npos)
     return std::nullopt;
-  std::vector<fs::path> dirs = {run.src / "layouts" / "shortcodes"};
+  std::vector<fs::path> roots = {run.src};
   std::error_code ec;
   std::vector<fs::path> themes;
   for (auto it = fs::directory_iterator(run.src / "themes", ec); !ec && it != fs::directory_iterator(); it.increment(ec))
-    themes.push_back(it->path() / "layouts" / "shortcodes");
+    themes.push_back(it->path());
   std::sort(themes.begin(), themes.end());
-  dirs.insert(dirs.end(), themes.begin(), themes.end());
-  for (const fs::path& dir : dirs) {
-    std::string html;
-    if (read_file(dir / (name + ".html"), html)) return html;
-  }
+  roots.insert(roots.end(), themes.begin(), themes.end());
+  for (const fs::path& root : roots)
+    for (const char* ext : {".html", ".md"})
+      for (const char* dir : {"_shortcodes", "shortcodes"}) {
+        std::string text;
+        if (read_file(root / "layouts" / dir / (name + ext), text)) return text;
+      }
   return std::nullopt;
 }
 
@@ -610,7 +614,7 @@ TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
         (alone || html->find('\n') == std::string::npos)) {
       r.converted = true;
       r.replacement = alone ? "\n" + *html + "\n" : *html;
-      r.construct = construct + " (the site's own shortcode of plain HTML: its HTML)";
+      r.construct = construct + " (the site's own shortcode of plain HTML or markdown: its text)";
       return r;
     }
   }
