@@ -299,6 +299,8 @@ TEST_CASE("Hugo shortcodes: highlight, figure, ref/relref, youtube, gist, in bot
         "Text:\n\n*Vagrantfile (\\*DHCP\\*)*\n```ruby {hl_lines=2}\na = 1\nb = 2\n```\n\nMore.\n");
   CHECK(f.hugo("{{< code title=\"out\" >}}\n$ ls\n{{< /code >}}\n") == "*out*\n```\n$ ls\n```\n");
   CHECK(f.hugo("{{< codeblock go >}}\nx()\n{{< /codeblock >}}\n") == "```go\nx()\n```\n");
+  // Positional options after the language, as Hugo's highlight takes them (henriksommerfeld's)
+  CHECK(f.hugo("{{<code groovy \"linenos=false, hl_lines=4\">}}\nx()\n{{</code>}}\n") == "```groovy {linenos=false,hl_lines=4}\nx()\n```\n");
   CHECK(f.hugo("{{< figure src=\"/a.png\" alt=\"A\" >}}\n") == "![A](/a.png)\n");
   CHECK(f.hugo("{{< figure src=\"a b.png\" title=\"T\" link=\"/big.png\" >}}") ==
         "<figure>\n\n[![](<a b.png>)](/big.png)\n\n<figcaption>\n\nT\n\n</figcaption>\n</figure>");

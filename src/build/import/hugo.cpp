@@ -444,11 +444,15 @@ TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
     }
     std::string lang = args.get("lang");
     if (lang.empty()) lang = args.get("language");
-    if (lang.empty() && args.words.size() == 1 && args.get("title").empty()) lang = args.words[0];
+    // Positional, as Hugo's highlight: {{< code groovy "linenos=false, hl_lines=4" >}}
+    // (henriksommerfeld's wrapper of highlight: 9 blocks had lost their language).
+    const bool highlight_options = args.words.size() == 2 && args.words[1].find('=') != std::string::npos;
+    if (lang.empty() && (args.words.size() == 1 || highlight_options) && args.get("title").empty()) lang = args.words[0];
     if (lang.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+#-_.") != std::string::npos)
       lang.clear();
     std::string info = lang;
     if (const std::string hl = args.get("hl_lines"); !hl.empty()) info += " {" + fence_options({{"hl_lines", hl}}) + "}";
+    else if (highlight_options && !lang.empty()) info += " {" + fence_options(split_options(args.words[1])) + "}";
     std::string title = args.get("title");
     if (title.empty()) title = args.get("file");
     if (title.empty()) title = args.get("filename");
