@@ -176,6 +176,8 @@ TEST_CASE("Liquid: the site's root becomes root-relative, post_url and link the 
     Fixture f(Engine::jekyll);
     f.add_post("pi-day", "2019-03-14", {"2019-03-14-pi-day"});
     CHECK(f.liquid("{% post_url 2019-03-14-pi-day %}\n") == "/posts/pi-day/\n");
+    // A leading slash, which Jekyll ignores (made-mistakes' 203 links)
+    CHECK(f.liquid("[p]({% post_url /2019-03-14-pi-day %})\n") == "[p](/posts/pi-day/)\n");
   }
   SUBCASE("a post that is not there is reported") {
     Fixture f(Engine::jekyll);
@@ -191,6 +193,8 @@ TEST_CASE("Liquid: include figure becomes an image, with a caption a <figure>; o
         "<figure>\n\n![A](/i/a.png)\n\n<figcaption>\n\nCap *it*\n\n</figcaption>\n</figure>\n");
   CHECK(f.liquid("a\n\n{% include note.html text=\"x\" %}\n") == "a\n\n{% include note.html text=\"x\" %}\n");
   CHECK(f.notes().find("p.md:3: {% include note.html text=\"x\" %}: include of a template") == 0);
+  // jekyll-include-cache's include_cached is an include (made-mistakes' 917)
+  CHECK(f.liquid("{% include_cached figure image_path=\"/i/b.png\" alt=\"B\" %}\n") == "![B](/i/b.png)\n");
 }
 
 TEST_CASE("Liquid: the themes' video and audio includes become players (Chirpy's embed/, Minimal Mistakes' video, al-folio's video.liquid)") {

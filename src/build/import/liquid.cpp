@@ -340,6 +340,8 @@ TagResult liquid_tag(Run& run, std::string_view text, Tag& t) {
     const std::string target = args.words.empty() ? "" : without_site_root(args.words[0]);
     std::string key = target;
     if (name == "post_url") {
+      // {% post_url /notes/2012-08-31-x %}: Jekyll reads it from _posts/ all the same (made-mistakes' 203 links)
+      key.erase(0, key.find_first_not_of('/') == std::string::npos ? key.size() : key.find_first_not_of('/'));
       for (const char* ext : {".md", ".markdown"})
         if (key.size() > std::string(ext).size() && key.substr(key.size() - std::string(ext).size()) == ext)
           key.resize(key.size() - std::string(ext).size());
@@ -360,7 +362,9 @@ TagResult liquid_tag(Run& run, std::string_view text, Tag& t) {
     r.reason = "no " + std::string(name == "post_url" ? "post" : "file") + " \"" + target + "\" in the source";
     return r;
   }
-  if (name == "include") {
+  // jekyll-include-cache's include_cached is Jekyll's include, cached
+  // (made-mistakes' 917 in 918 posts).
+  if (name == "include" || name == "include_cached") {
     const std::string file = args.words.empty() ? "" : args.words[0];
     if (file == "figure" || file == "figure.html") {
       std::string src = args.get("image_path");
