@@ -1199,6 +1199,25 @@ TEST_CASE("js_without_comments: comments become spaces; strings, templates and r
   CHECK(js_without_comments("s = 'it\\'s // no'") == "s = 'it\\'s // no'");
 }
 
+TEST_CASE("Jekyll: :title is the name slugified as Jekyll did; a name's impossible date takes the front matter's, rolled over as Ruby did") {
+  // analist0's 9 and marcialwushu's 1 old addresses ("a---b", "two  spaces"); marcialwushu's 2 posts made drafts.
+  Blog j("jekyll-pretty-title", {{"_config.yml", "title: J\npermalink: /:year/:month/:day/:title/\n"},
+                                 {"_posts/2025-11-10-network-developments---195433-1.md", "---\ntitle: N\n---\nN\n"},
+                                 {"_posts/2017-12-11-two  spaces here.md", "---\ntitle: T\n---\nT\n"},
+                                 {"_posts/2018-25-11-hospital.md", "---\ntitle: H\ndate: 2018-11-25 23:08:31 -0200\n---\nH\n"},
+                                 {"_posts/2020-02-30-chaos.md", "---\ntitle: C\ndate: 2020-02-30 17:59:38 -0200\n---\nC\n"},
+                                 {"_posts/2021-13-40-nodate.md", "---\ntitle: X\n---\nX\n"}});
+  REQUIRE(j.import(Engine::jekyll).ok());
+  CHECK(holds(j.out("posts/2025-11-10-network-developments---195433-1.md"), "slug: \"network-developments-195433-1\""));
+  CHECK(holds(j.out("posts/2017-12-11-two  spaces here.md"), "slug: \"two-spaces-here\""));
+  CHECK(holds(j.out("posts/2018-11-25-hospital.md"), "slug: \"hospital\""));
+  CHECK_FALSE(holds(j.out("posts/2018-11-25-hospital.md"), "draft"));
+  CHECK(holds(j.out("posts/2020-03-01-chaos.md"), "date: 2020-03-01T17:59:38-02:00"));
+  CHECK_FALSE(holds(j.out("posts/2020-03-01-chaos.md"), "draft"));
+  CHECK(holds(j.notes(), "2020-02-30-chaos.md:3: date: \"2020-02-30 17:59:38 -0200\" has no such day; 2020-03-01"));
+  CHECK(holds(j.out("posts/2021-13-40-nodate.md"), "draft: true"));  // no date at all: Jekyll never published it
+}
+
 TEST_CASE("Jekyll: the site's or a post's excerpt_separator becomes <!--more-->, never in code") {
   Blog b("jekyll-excerpt", {{"_config.yml", "excerpt_separator: <!-- more -->\n"},
                             {"_posts/2020-01-01-a.md", "---\ntitle: A\n---\n`<!-- more -->`\n\nIntro.\n<!-- more -->\nRest.\n"},

@@ -647,6 +647,17 @@ void unique_slugs(Run& run) {
   }
 }
 
+std::string jekyll_title_slug(std::string_view name) {
+  std::string pretty;
+  for (char c : name) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (u >= 0x80 || std::isalnum(u) || std::strchr("._~!$&'()+,;=@", c) != nullptr) pretty += c;
+    else if (!pretty.empty() && pretty.back() != '-') pretty += '-';
+  }
+  while (!pretty.empty() && pretty.back() == '-') pretty.pop_back();
+  return pretty;
+}
+
 void keep_old_url(Run& run, Item& item, const std::string& encoded_url) {
   // An alias is written as the path it is on disk ("/2020/café/"), not
   // percent-encoded as a pattern expands.

@@ -423,6 +423,11 @@ void unique_slugs(Run& run);
 // carried over, no permalink of its own): added to its aliases, so the old
 // address redirects to the new one.
 void keep_old_url(Run& run, Item& item, const std::string& old_url);
+// Jekyll's :title of a post's name or slug key (Utils.slugify's "pretty"
+// mode, case kept): each run of characters outside letters, digits and
+// ._~!$&'()+,;=@ one '-', none at the ends ("two  spaces" -> "two-spaces",
+// "a---b" -> "a-b").
+std::string jekyll_title_slug(std::string_view name);
 // An old address (not percent-encoded) added to the item's aliases, unless
 // Quire writes that path itself or it cannot be one (said), or it is there.
 void add_alias(Run& run, Item& item, const std::string& old_url);

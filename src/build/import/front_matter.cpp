@@ -696,6 +696,23 @@ void convert_front(Run& run, Item& item) {
         padded += m[8].str();
         iso = iso_date(padded);
         if (iso) run.count("dates with one-digit parts (2016-6-30 1:0, as Ruby reads them)");
+        // A day past the month's end rolls over, as Ruby's Time.utc does
+        // (marcialwushu's 2020-02-30 was published on March 1).
+        int y = std::stoi(m[1].str()), mo = std::stoi(m[2].str()), d = std::stoi(m[3].str());
+        if (!iso && mo >= 1 && mo <= 12 && d >= 29 && d <= 31) {
+          static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+          const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+          const int in_month = kDays[mo - 1] + (mo == 2 && leap ? 1 : 0);
+          if (d > in_month) {
+            d -= in_month;
+            if (++mo == 13) mo = 1, ++y;
+            char day[48];
+            std::snprintf(day, sizeof day, "%04d-%02d-%02d", y, mo, d);
+            iso = iso_date(day + padded.substr(10));
+            if (iso) run.note(item.shown, line_of_key(item, front_text, key),
+                              key + ": \"" + *s + "\" has no such day; " + day + ", as Ruby read it");
+          }
+        }
       }
     }
     if (iso && iso->rfind("0000-", 0) == 0) {  // a theme's "no date" (Duckquill's pages): none

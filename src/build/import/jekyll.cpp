@@ -616,6 +616,15 @@ void read_jekyll(Run& run, ojson& site) {
         item.categories.insert(item.categories.begin(), c);
     if (!item.categories.empty()) item.out["categories"] = item.categories;
     item.slug = item.out.contains("slug") ? item.out["slug"].get<std::string>() : file_slug(item.source);
+    if (!item.page) {  // at Jekyll's :title (analist0's and marcialwushu's 10 posts had moved)
+      // A name Quire refuses even so ("한글 제목") keeps Jekyll's :title as
+      // its old address (finish_front's name_slug).
+      const std::string pretty = jekyll_title_slug(item.slug);
+      if (pretty != item.slug && !pretty.empty()) {
+        item.slug = pretty;
+        if (valid_slug(pretty)) item.out["slug"] = pretty;
+      }
+    }
     bool kept_address = false;
     if (item.page && !item.out.contains("permalink")) {  // about.md was at /about.html: it stays there
       const std::string old = jekyll_page_url(item.source.lexically_relative(run.src), cfg.permalink_style);
@@ -631,6 +640,23 @@ void read_jekyll(Run& run, ojson& site) {
     size_t prefix = 0;
     if (file_date(item.source.stem().string(), ymd, &prefix) && prefix != 11 && !item.page)
       item.name = ymd + "-" + item.source.stem().string().substr(prefix) + ".md";  // 2017-4-20-x.md -> 2017-04-20-x.md
+    // Jekyll's name pattern takes any digits (\d{2,4}-\d{1,2}-\d{1,2}-):
+    // 2018-25-11-x.md is a post, dated by its front matter
+    // (marcialwushu's two posts had become drafts).
+    static const std::regex digits_name(R"(^\d{2,4}-\d{1,2}-\d{1,2}-(.+)$)");
+    std::smatch dm;
+    const std::string stem = item.source.stem().string();
+    if (!item.page && ymd.empty() && item.out.contains("date") && item.out["date"].is_string() &&
+        std::regex_match(stem, dm, digits_name) && item.out["date"].get<std::string>().size() >= 10) {
+      ymd = item.out["date"].get<std::string>().substr(0, 10);
+      const std::string rest = dm[1].str();
+      item.name = ymd + "-" + rest + ".md";
+      if (!item.out.contains("slug") || item.slug == stem) {
+        item.slug = jekyll_title_slug(rest);
+        if (valid_slug(item.slug)) item.out["slug"] = item.slug;
+      }
+      run.note(item.shown, 0, "the date in its name is no day of the calendar; Jekyll dated it by its front matter, " + ymd);
+    }
     if (!item.page && ymd.empty() && !item.out.contains("draft")) {
       // Jekyll reads a post only by a YYYY-MM-DD-title name; it never
       // published this one.
