@@ -1164,6 +1164,16 @@ TEST_CASE("line breaks that were <br>: markdown-it's breaks, goldmark's hardWrap
                                {"_posts/2020-01-01-a.md", post}});
   REQUIRE(jekyll.import(Engine::jekyll).ok());
   CHECK(holds(jekyll.out("site.yaml"), "hard_breaks: true"));
+  // The options in a module another module re-exports, each import relative to its own file
+  // (cyberweekly's Eleventy Excellent layout: 1,470 <br> of 207 posts).
+  Blog nested("breaks-nested", {{"eleventy.config.js", "import plugins from './src/_config/plugins.js';\n"
+                                                        "export default (c) => { c.setLibrary('md', plugins.markdownLib); return { dir: { input: 'src' } }; };\n"},
+                                 {"src/_config/plugins.js", "import { markdownLib } from './plugins/markdown.js';\nexport default { markdownLib };\n"},
+                                 {"src/_config/plugins/markdown.js", "export const markdownLib = markdownIt({ breaks: true, typographer: true });\n"},
+                                 {"src/posts/a.md", post}});
+  REQUIRE(nested.import(Engine::eleventy).ok());
+  CHECK(holds(nested.out("site.yaml"), "hard_breaks: true"));
+  CHECK_FALSE(holds(nested.out("site.yaml"), "smart_punctuation"));
   // Off where the engine's default was: no key.
   Blog plain("breaks-off", {{".eleventy.js", "// md({ breaks: true }) was tried once\nmodule.exports = (c) => { c.setLibrary('md', md({ breaks: false })); };\n"},
                             {"posts/a.md", post}});

@@ -126,22 +126,28 @@ Config read_config(Run& run) {
   // import x from "./config/plugins.js"): their text is read too, before
   // the config's own, whose return stays the last.
   std::string modules;
-  std::set<std::string> seen;
+  std::set<fs::path> seen;
   static const std::regex module(R"re((?:require\(\s*|from\s+|import\s+)["'](\.{1,2}/[^"']+)["'])re");
-  for (int depth = 0; depth < 2; ++depth) {
-    const std::string scan = depth == 0 ? text : modules;
-    for (auto it = std::sregex_iterator(scan.begin(), scan.end(), module); it != std::sregex_iterator(); ++it) {
-      const std::string rel = (*it)[1];
-      if (!seen.insert(rel).second) continue;
-      std::string part;
-      for (const char* ext : {"", ".js", ".mjs", ".cjs"}) {
-        const fs::path f = (config_dir / (rel + ext)).lexically_normal();
-        std::error_code ec;
-        if (fs::is_regular_file(f, ec) && f.lexically_relative(run.src).string().rfind("..", 0) != 0 && read_file(f, part)) break;
-        part.clear();
+  // Each module's imports are relative to its own folder (a starter's
+  // src/_config/plugins.js re-exporting ./plugins/markdown.js), three deep.
+  std::vector<std::pair<std::string, fs::path>> level = {{text, config_dir}}, next;
+  for (int depth = 0; depth < 3 && !level.empty(); ++depth, level = std::move(next), next.clear()) {
+    for (const auto& [scan, dir] : level)
+      for (auto it = std::sregex_iterator(scan.begin(), scan.end(), module); it != std::sregex_iterator(); ++it) {
+        const std::string rel = (*it)[1];
+        for (const char* ext : {"", ".js", ".mjs", ".cjs", ".ts"}) {
+          const fs::path f = (dir / (rel + ext)).lexically_normal();
+          std::error_code ec;
+          std::string part;
+          if (!fs::is_regular_file(f, ec) || f.lexically_relative(run.src).string().rfind("..", 0) == 0) continue;
+          if (seen.insert(f).second && read_file(f, part)) {
+            part = js_without_comments(part);
+            modules += part + "\n";
+            next.emplace_back(std::move(part), f.parent_path());
+          }
+          break;
+        }
       }
-      modules += js_without_comments(part) + "\n";
-    }
   }
   text = modules + text;
   run.eleventy_drafts = text.find("draft") != std::string::npos;
