@@ -2108,6 +2108,17 @@ TEST_CASE("Eleventy: a permalink function in folder data (an arrow with a date h
   CHECK_FALSE(holds(r.notes(), "cannot follow"));
 }
 
+TEST_CASE("Eleventy: an image named from the post's source folder is at its passthrough copy's address") {
+  // equk's 43 images (../_media/images/a.png, resolved from src/posts/ by its image plugin).
+  Blog b("eleventy-source-relative", {{"eleventy.config.js", "export default function (c) { c.addPassthroughCopy({ './src/_media/images': '/media/images' });\n"
+                                                              "  return { dir: { input: 'src' } }; }\n"},
+                                      {"src/posts/2023-07-13-live.md", "---\ntitle: Live\n---\n![a](../_media/images/a.png) <img src=\"../../src/_media/images/2011/b.jpg\"> [c](../_media/missing.png)\n"},
+                                      {"src/_media/images/a.png", "PNG"}, {"src/_media/images/2011/b.jpg", "JPG"}});
+  REQUIRE(b.import(Engine::eleventy).ok());
+  CHECK(b.wrote("static/media/images/a.png"));
+  CHECK(holds(b.out("posts/2023-07-13-live.md"), "![a](/media/images/a.png) <img src=\"/media/images/2011/b.jpg\"> [c](../_media/missing.png)"));
+}
+
 TEST_CASE("Eleventy: a folder data value with template syntax is left out and said, not shown under every post") {
   // baptiste-roullin's 111 posts showed "by {{ meta.author }}".
   Blog b("eleventy-data-template", {{"eleventy.config.js", "export default function () { return { dir: { input: 'src' } }; }\n"},

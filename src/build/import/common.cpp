@@ -849,6 +849,9 @@ void copy_tree(Run& run, const fs::path& from, const fs::path& to, size_t& count
       return;
     }
     ++counter;
+    const fs::path in_static = t.lexically_normal().lexically_relative((run.dest / "static").lexically_normal());
+    if (!in_static.empty() && in_static.string().rfind("..", 0) != 0)
+      run.static_urls[fs::absolute(f, ec).lexically_normal()] = "/" + in_static.generic_string();
   };
   if (fs::is_regular_file(from, ec)) {
     if (!skip || !skip(from)) copy_one(from, to);

@@ -133,6 +133,9 @@ struct Run {
   // Before every old address ("/zh"): Hugo's defaultContentLanguageInSubdir
   // put the default language under its code.
   std::string old_url_prefix = {};
+  // Each file copied into static/ by its source (absolute), and its URL
+  // there ("/media/images/a.png").
+  std::map<fs::path, std::string> static_urls = {};
   // Eleventy has no drafts of its own: `draft: true` is one only when the
   // config acts on it (a preprocessor or a collection's filter).
   bool eleventy_drafts = false;
