@@ -1297,6 +1297,19 @@ TEST_CASE("Hugo and Zola: an undated file among dated ones, in a section not nam
   CHECK_FALSE(z.wrote("posts/apollo.md"));
 }
 
+TEST_CASE("a moved post's link to a file relative to its old address points at the file from the root") {
+  // rust-embedded's Zola root posts at /x/ moved to /posts/x/; ../ferris.png had been /ferris.png (3 images).
+  Blog z("zola-root-relative-asset", {{"config.toml", "base_url = 'https://z.example'\n"},
+                                      {"content/_index.md", "+++\nsort_by = 'date'\n+++\n"},
+                                      {"content/2024-01-09-hal.md", "+++\ntitle = 'HAL'\n+++\n![f](../ferris.png) [n](../news/)\n\n[shot]: ../shot.png\n"},
+                                      {"content/2018-10-28-news.md", "+++\ntitle = 'News'\n+++\nNews.\n"},
+                                      {"content/ferris.png", "PNG"}, {"static/shot.png", "PNG"}});
+  REQUIRE(z.import(Engine::zola).ok());
+  const std::string hal = z.out("posts/2024-01-09-hal.md");
+  CHECK(holds(hal, "![f](/ferris.png) [n](../news/)"));  // a link to a post stays: the posts moved together
+  CHECK(holds(hal, "[shot]: /shot.png"));
+}
+
 TEST_CASE("Hugo: a leaf bundle whose text is index.html is a bundle like index.md's, at its folder's address with its files") {
   // JeffersGlass's WordPress export: 104 posts at /posts/index-N/, their images apart from them.
   Blog h("hugo-html-bundle", {{"hugo.toml", "title = 'T'\n"},

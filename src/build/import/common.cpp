@@ -933,7 +933,12 @@ void bundle_links(Run& run) {
       if (!old_folder.empty()) by_old_url[old_folder + rel] = folder + rel;
     }
   }
-  if (by_file.empty()) return;
+  // And a moved post's link to a static file relative to its old address
+  // (a Zola root post at /x/ linking ../ferris.png, now at /posts/x/:
+  // rust-embedded's 3 images), from the root.
+  std::set<std::string> static_files;
+  for (const auto& [source, url] : run.static_urls) static_files.insert(url);
+  if (by_file.empty() && static_files.empty()) return;
   for (Item& item : run.items) {
     if (item.body.find("](") == std::string::npos && item.body.find("src=") == std::string::npos &&
         item.body.find("href=") == std::string::npos)
@@ -954,6 +959,13 @@ void bundle_links(Run& run) {
       } else {
         const auto it = by_file.find((item.source.parent_path() / path).lexically_normal());
         if (it != by_file.end() && it->second.first != &item) to = it->second.second;
+        if (to.empty() && !item.old_url.empty() && !item.bundle) {
+          const std::string old = (fs::path(item.old_url.substr(0, item.old_url.rfind('/') + 1)) / path).lexically_normal().generic_string();
+          if (static_files.count(old)) {
+            to = old;
+            run.count("a moved post's link to a file relative to its old address (now from the root)");
+          }
+        }
       }
       if (to.empty()) return;
       out.append(item.body, copied, begin - copied);
@@ -976,6 +988,14 @@ void bundle_links(Run& run) {
                  (at == 0 || item.body[at - 1] == ' ' || item.body[at - 1] == '\n')) {
         begin = item.body.find('"', at) + 1;
         end = item.body.find('"', begin);
+      } else if (item.body[at] == '[' && (at == 0 || item.body[at - 1] == '\n')) {
+        // a reference definition, "[shot]: ../a.png"
+        const size_t close = item.body.find("]:", at);
+        if (close != std::string::npos && item.body.find_first_of("\n[", at + 1) > close) {
+          begin = item.body.find_first_not_of(" \t", close + 2);
+          end = begin == std::string::npos ? begin : item.body.find_first_of(" \t\n", begin);
+          if (end == std::string::npos && begin != std::string::npos) end = item.body.size();
+        }
       }
       if (begin == std::string::npos || end == std::string::npos || end <= begin) continue;
       consider(begin, end);
