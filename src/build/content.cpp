@@ -46,7 +46,7 @@ const char* const kSiteKeys[] = {"title", "description", "author", "url", "base_
                                  "language", "posts_per_page", "date_format", "unsafe_html", "iframe_hosts",
                                  "feed_entries", "split_bundle_over", "timezone", "permalink", "menu",
                                  "taxonomies", "categories", "old_feeds",
-                                 "smart_punctuation", "toc_min_headings", "math", "hard_breaks"};
+                                 "smart_punctuation", "toc_min_headings", "math", "hard_breaks", "redirects"};
 
 struct Context {
   std::string file;
@@ -539,6 +539,7 @@ ContentResult load_content(const fs::path& dir, const ContentOptions& options) {
   if (!r.bundle.site.categories)
     for (Post& p : r.bundle.posts) p.categories.clear();
   r.bundle.index();
+  check_site_redirects(r.bundle, site_file.string(), r.errors, r.warnings);  // build/url_keys.hpp
   // The plain texts in the posts' final order (index() sorts them).
   r.plain_texts.resize(r.bundle.posts.size());
   for (size_t k = 0; k < plain_texts.size(); ++k) {

@@ -32,6 +32,11 @@ std::vector<RedirectFile> redirect_files(const Bundle& b) {
   };
   for (const Post& p : b.posts) each(p, false);
   for (const Post& p : b.pages) each(p, true);
+  for (const Site::Redirect& r : b.site.redirects) {  // site.yaml's own (url_keys.hpp)
+    std::string rel = r.from;
+    if (rel.empty() || rel.back() == '/') rel += "index.html";
+    out.push_back({std::move(rel), redirect_page(b.site.url, b.site.base_path + r.to.substr(1))});
+  }
   return out;
 }
 

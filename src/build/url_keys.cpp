@@ -5,6 +5,8 @@
 #include "core/html.hpp"
 #include "core/pages.hpp"
 #include "core/permalink.hpp"
+#include "core/router.hpp"
+#include "core/views.hpp"
 
 namespace quire {
 namespace {
@@ -130,6 +132,26 @@ bool read_site_url_key(const std::string& key, const YAML::Node& v, const std::s
     }
     return true;
   }
+  if (key == "redirects") {  // old addresses of the site's own lists and terms
+    site.redirects.clear();
+    if (!v.IsMap()) {
+      errors.push_back({file, line_of(v, offset), "redirects: expected old paths and where each went, like {/archives/: /archive/}"});
+      return true;
+    }
+    for (const auto& kv : v) {
+      const std::string from = kv.first.IsScalar() ? sanitize_utf8(kv.first.Scalar()) : std::string();
+      const std::string to = kv.second.IsScalar() ? sanitize_utf8(kv.second.Scalar()) : std::string();
+      std::string why = path_problem(from);
+      if (why.empty()) why = path_problem(to);
+      if (why.empty() && normal_path(from, false) == normal_path(to, false)) why = "a path redirected to itself";
+      if (!why.empty()) {
+        errors.push_back({file, line_of(kv.first, offset), "redirects: " + why + ", got \"" + from + "\": \"" + to + "\""});
+        continue;
+      }
+      site.redirects.push_back({normal_path(from, false), to, line_of(kv.first, offset)});
+    }
+    return true;
+  }
   if (key != "permalink") return false;
   auto error = [&](std::string message) { errors.push_back({file, line_of(v, offset), key + ": " + message}); };
   if (!v.IsScalar() || v.Scalar().empty()) {
@@ -145,6 +167,20 @@ bool read_site_url_key(const std::string& key, const YAML::Node& v, const std::s
   if (!why.empty()) error(why + ", got \"" + s + "\"");
   else site.permalink = pattern;
   return true;
+}
+
+void check_site_redirects(const Bundle& b, const std::string& file, std::vector<Diagnostic>& errors,
+                          std::vector<Diagnostic>& warnings) {
+  auto shows = [&](const std::string& path) {  // path under base_path, no leading '/'
+    return render_view(b, parse_route(b.site.base_path + path, b)).status != 404;
+  };
+  for (const Site::Redirect& r : b.site.redirects) {
+    if (shows(r.from))
+      errors.push_back({file, r.line, "redirects: /" + r.from + " is an address the blog has (a post, a page or one of its lists); "
+                                      "a redirect cannot replace it"});
+    else if (!shows(normal_path(r.to, false)))
+      warnings.push_back({file, r.line, "redirects: /" + r.from + " goes to " + r.to + ", where the blog has nothing"});
+  }
 }
 
 void check_post_urls(Bundle& b, const std::vector<std::string>& files, std::vector<Diagnostic>& errors) {

@@ -29,12 +29,19 @@ namespace quire {
 // :categories, are read by post_keys.hpp into Post::categories.)
 bool read_post_url_key(const FrontValue::Entry& entry, const std::string& file, Post& post,
                        std::vector<Diagnostic>& errors);
-// site.yaml's permalink, menu and old_feeds. `line_offset`: the file line of the YAML's line 0.
+// site.yaml's permalink, menu, old_feeds and redirects. `line_offset`: the file line of the YAML's line 0.
 bool read_site_url_key(const std::string& key, const YAML::Node& value, const std::string& file, int line_offset,
                        Site& site, std::vector<Diagnostic>& errors);
 
 // `files[i]` is the file of bundle.posts[i] (before index() orders them),
 // then of each of bundle.pages.
 void check_post_urls(Bundle& bundle, const std::vector<std::string>& files, std::vector<Diagnostic>& errors);
+
+// Once the bundle is indexed: a site redirect from a path that shows
+// something (a post, a page, an alias, a tag's page, the home's pages) is
+// an error at its line in `file` (site.yaml); one to a path that shows
+// nothing, a warning.
+void check_site_redirects(const Bundle& bundle, const std::string& file, std::vector<Diagnostic>& errors,
+                          std::vector<Diagnostic>& warnings);
 
 }  // namespace quire

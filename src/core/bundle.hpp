@@ -115,6 +115,16 @@ struct Site {
   // atom.xml), under base_path, without the leading '/': each gets a copy
   // of the site's feed (build/url_keys.hpp, build/feeds.hpp).
   std::vector<std::string> old_feeds;
+  // Build only: site.yaml `redirects`, old addresses no post or page had
+  // (a theme's /archives/, a taxonomy's term page) and where each went:
+  // `from` under base_path in normal form without the leading '/'
+  // ("archives/"), `to` a path as written ("/archive/"), `line` its line in
+  // site.yaml (build/url_keys.hpp, build/redirects.hpp).
+  struct Redirect {
+    std::string from, to;
+    int line = 0;
+  };
+  std::vector<Redirect> redirects;
 };
 
 // A post's text (slug, title, dates, tags, summary, body): its own string,

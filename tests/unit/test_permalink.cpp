@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -271,6 +272,34 @@ TEST_SUITE("permalink") {
     quire::parse_site_yaml("title: T\npermalink: /:yy/\n", "site.yaml", site, errors, warnings);
     REQUIRE(errors.size() == 1);
     CHECK(errors[0].str().find("site.yaml:2: permalink: unknown token") == 0);
+  }
+
+  TEST_CASE("site.yaml redirects: old addresses of lists and terms get a redirect page; one that shows something is an error at its line") {
+    TempDir dir;
+    dir.write("site.yaml", "title: T\nurl: https://e.org\nredirects:\n  /archives/: /archive/\n  /categories/systeme/: /tags/système/\n"
+                           "  /zh/: /\n  /gone/: /nowhere/\n");
+    dir.write("posts/a.md", "---\ntitle: A\ndate: 2020-01-01\ntags: [système]\n---\nA\n");
+    auto r = quire::load_content(dir.path, {});
+    CHECK_MESSAGE(r.errors.empty(), all(r.errors));
+    CHECK(all(r.warnings).find("site.yaml:7: redirects: /gone/ goes to /nowhere/, where the blog has nothing") != std::string::npos);
+    std::map<std::string, std::string> files;
+    for (const quire::RedirectFile& f : quire::redirect_files(r.bundle)) files[f.path] = f.html;
+    REQUIRE(files.count("archives/index.html"));
+    CHECK(files["archives/index.html"].find("url=/archive/\"") != std::string::npos);
+    CHECK(files["categories/systeme/index.html"].find("url=/tags/système/\"") != std::string::npos);
+    CHECK(files["zh/index.html"].find("url=/\"") != std::string::npos);
+
+    // From an address the blog has, or not a path: errors at their lines.
+    dir.write("site.yaml", "title: T\nredirects:\n  /posts/a/: /archive/\n  /tags/système/: /\n  /x/: https://e.org/\n  /y/: /y/\n");
+    r = quire::load_content(dir.path, {});
+    const std::string e = all(r.errors);
+    CHECK_MESSAGE(e.find("site.yaml:3: redirects: /posts/a/ is an address the blog has") != std::string::npos, e);
+    CHECK(e.find("site.yaml:4: redirects: /tags/syst") != std::string::npos);
+    CHECK(e.find("site.yaml:5: redirects: expected a path starting with '/'") != std::string::npos);
+    CHECK(e.find("site.yaml:6: redirects: a path redirected to itself") != std::string::npos);
+    dir.write("site.yaml", "title: T\nredirects: [/a/]\n");
+    r = quire::load_content(dir.path, {});
+    CHECK(all(r.errors).find("site.yaml:2: redirects: expected old paths and where each went") != std::string::npos);
   }
 
   TEST_CASE("two posts on one URL, or a post on a page of the build's, is an error naming both files") {
