@@ -1386,6 +1386,30 @@ TEST_CASE("Hugo: a section's [permalinks] pattern is the site's only if that sec
   CHECK(most.out("site.yaml").find("permalink: \"/talk/:slug/\"") != std::string::npos);
 }
 
+TEST_CASE("site.yaml redirects: the old engine's term pages, taxonomies merged into the tags, section lists and theme archives") {
+  // fabriceT's /categories/systeme/ (Zola slugified the term), ad2ien's /location/toulouse/, Chirpy's /archives/.
+  Blog z("zola-term-redirects", {{"config.toml", "base_url = 'https://z.example'\ntaxonomies = [{name = 'tags'}, {name = 'categories'}, {name = 'location'}]\n"},
+                                 {"content/blog/a.md", "+++\ntitle = 'A'\ndate = 2024-01-02\n[taxonomies]\ntags = ['Sécurité', 'rust']\n"
+                                                       "categories = ['Système']\nlocation = ['Toulouse']\n+++\nA\n"}});
+  REQUIRE(z.import(Engine::zola).ok());
+  const std::string site = z.out("site.yaml");
+  CHECK(holds(site, "redirects:\n"));
+  CHECK(holds(site, "  \"/tags/securite/\": \"/tags/sécurité/\"\n"));
+  CHECK(holds(site, "  \"/categories/systeme/\": \"/categories/système/\"\n"));
+  CHECK(holds(site, "  \"/location/toulouse/\": \"/tags/toulouse/\"\n"));
+  CHECK(holds(site, "  \"/location/\": \"/tags/\"\n"));
+  CHECK(holds(site, "  \"/blog/\": \"/\"\n"));
+  CHECK_FALSE(holds(site, "\"/tags/rust/\""));  // the same address: nothing to redirect
+  // The build takes them: none from an address the blog has.
+  const auto built = quire::load_content(z.root / "out", {});
+  CHECK_MESSAGE(built.errors.empty(), (built.errors.empty() ? std::string() : built.errors[0].str()));
+  Blog j("jekyll-archives-redirect", {{"_config.yml", "title: J\ncollections:\n  tabs:\n    output: true\n    permalink: /:title/\n"},
+                                      {"_tabs/archives.md", "---\nlayout: archives\ntitle: Archives\n---\n"},
+                                      {"_posts/2020-01-01-a.md", "---\ntitle: A\n---\nA\n"}});
+  REQUIRE(j.import(Engine::jekyll).ok());
+  CHECK(holds(j.out("site.yaml"), "  \"/archives/\": \"/archive/\"\n"));
+}
+
 TEST_CASE("Hugo: defaultContentLanguageInSubdir put every old address under the language's code; the aliases keep it") {
   // hawkeye-xb's blog: 0 of 67 old URLs (all /zh/...) were kept.
   Blog h("hugo-lang-subdir", {{"hugo.toml", "title = 'T'\ndefaultContentLanguage = 'zh'\ndefaultContentLanguageInSubdir = true\n"
@@ -1397,6 +1421,8 @@ TEST_CASE("Hugo: defaultContentLanguageInSubdir put every old address under the 
   CHECK(h.report.posts == 1);
   CHECK(holds(h.out("posts/Cloudflare.md"), "aliases: [\"/zh/posts/cloudflare/\"]"));
   CHECK(holds(h.out("pages/about.md"), "aliases: [\"/zh/about/\"]"));
+  CHECK(holds(h.out("site.yaml"), "  \"/zh/\": \"/\"\n"));
+  CHECK(holds(h.out("site.yaml"), "  \"/zh/posts/\": \"/\"\n"));
   Blog plain("hugo-lang-root", {{"hugo.toml", "title = 'T'\ndefaultContentLanguage = 'zh'\n"},
                                 {"content/posts/Cloudflare.md", "---\ntitle: C\ndate: 2026-04-14\n---\nText.\n"}});
   REQUIRE(plain.import(Engine::hugo).ok());

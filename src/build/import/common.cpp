@@ -528,6 +528,8 @@ bool builtin_page(Run& run, Item& item) {
   if (!text && (layout == "search" || layout == "archives" || layout == "archive")) {  // Hugo Stack's page/search/
     run.note(item.shown, 0, "a theme's " + layout + " page (" + key + ": " + item.in[key].get<std::string>() +
                                 "): Quire writes its own; not converted");
+    // Chirpy's /archives/: readers and search engines find Quire's
+    run.redirects[run.old_url_prefix + percent_decode(url)] = layout == "search" ? "/search/" : "/archive/";
     return true;
   }
   if (!item.page) return false;
@@ -656,6 +658,61 @@ std::string jekyll_title_slug(std::string_view name) {
   }
   while (!pretty.empty() && pretty.back() == '-') pretty.pop_back();
   return pretty;
+}
+
+void site_redirects(Run& run, ojson& site) {
+  // Addresses the blog will have: no redirect from them.
+  std::set<std::string> taken = {"/"};
+  for (const Item& item : run.items) {
+    if (item.out.contains("draft")) continue;
+    taken.insert(percent_decode(run.url_of(item)));
+    if (item.out.contains("aliases") && item.out["aliases"].is_array())
+      for (const ojson& a : item.out["aliases"])
+        if (a.is_string()) taken.insert(percent_decode(a.get<std::string>()));
+  }
+  std::set<std::string> tag_pages;  // Quire's term pages the posts make
+  std::map<std::string, std::string> wanted = run.redirects;
+  if (run.engine == Engine::hugo || run.engine == Engine::zola) {
+    for (const auto& [taxonomy, terms] : run.terms) {
+      const bool own_pages = taxonomy == "categories" && run.category_pages;
+      const std::string quire_root = own_pages ? "/categories/" : "/tags/";
+      const std::string old_root = run.old_url_prefix + "/" + taxonomy + "/";
+      if (old_root != quire_root) wanted[old_root] = quire_root;  // /series/ -> /tags/
+      for (const std::string& term : terms) {
+        const std::string quire = quire_root + tag_slug(term) + "/";
+        tag_pages.insert(quire);
+        std::string old;
+        if (run.engine == Engine::zola) {
+          old = zola_path_slug(term, run.zola_slugify_taxonomies);
+        } else {
+          old = hugo_urlize(term);
+          if (run.hugo_lower) old = ascii_lower(old);
+          if (run.hugo_remove_accents) old = remove_accents(old);
+        }
+        if (old.empty()) continue;
+        wanted[old_root + old + "/"] = quire;
+      }
+    }
+    // A section's list of posts (Hugo's /posts/, Zola's /blog/): the home's.
+    for (const Item& item : run.items)
+      if (!item.page && !item.section.empty() && !item.out.contains("draft"))
+        wanted[run.old_url_prefix + "/" + item.section.substr(0, item.section.find('/')) + "/"] = "/";
+  }
+  if (!run.old_url_prefix.empty()) wanted[run.old_url_prefix + "/"] = "/";
+  ojson out = ojson::object();
+  for (const auto& [from, to] : wanted) {
+    const std::string path = from.substr(1);
+    if (from == to || taken.count(from) || tag_pages.count(from) || from.find_first_of("?#") != std::string::npos) continue;
+    // The build's own addresses (/tags/, /archive/2020/...): a term page of
+    // a tag the posts have is Quire's; another under /tags/ is free.
+    const char* built = reserved_path(path, run.category_pages);
+    const bool term = (path.rfind("tags/", 0) == 0 && path.size() > 5) ||
+                      (run.category_pages && path.rfind("categories/", 0) == 0 && path.size() > 11);
+    if (built && !term) continue;
+    out[from] = to;
+    run.count("an old address that was no post or page (a list, a term's page) redirected");
+  }
+  if (!out.empty()) site["redirects"] = out;
 }
 
 void keep_old_url(Run& run, Item& item, const std::string& encoded_url) {
@@ -1063,7 +1120,14 @@ void write_site(Run& run, const ojson& site) {
   for (const auto& [k, v] : site.items()) {
     // `author: name: ~` in a config: no value is no setting
     if (v.is_null() || (v.is_string() && trim(v.get<std::string>()).empty())) continue;
-    text += k + ": " + v.dump(-1, ' ', false, ojson::error_handler_t::replace) + "\n";
+    if (v.is_object() && !v.empty()) {  // redirects: one a line
+      text += k + ":\n";
+      for (const auto& [from, to] : v.items())
+        text += "  " + ojson(from).dump(-1, ' ', false, ojson::error_handler_t::replace) + ": " +
+                to.dump(-1, ' ', false, ojson::error_handler_t::replace) + "\n";
+    } else {
+      text += k + ": " + v.dump(-1, ' ', false, ojson::error_handler_t::replace) + "\n";
+    }
     run.report.settings.push_back(k);
   }
   std::string error;

@@ -136,6 +136,14 @@ struct Run {
   // Each file copied into static/ by its source (absolute), and its URL
   // there ("/media/images/a.png").
   std::map<fs::path, std::string> static_urls = {};
+  // Each taxonomy's terms as the posts wrote them ("tags", "categories",
+  // a site's own "series"), for their old pages' redirects.
+  std::map<std::string, std::set<std::string>> terms = {};
+  // Zola's [slugify] taxonomies (zola_path_slug).
+  std::string zola_slugify_taxonomies = "on";
+  // Old addresses that were no post or page (a theme's archive, a term's
+  // page) and where each went: site.yaml's redirects (site_redirects).
+  std::map<std::string, std::string> redirects = {};
   // Eleventy has no drafts of its own: `draft: true` is one only when the
   // config acts on it (a preprocessor or a collection's filter).
   bool eleventy_drafts = false;
@@ -431,6 +439,12 @@ void keep_old_url(Run& run, Item& item, const std::string& old_url);
 // ._~!$&'()+,;=@ one '-', none at the ends ("two  spaces" -> "two-spaces",
 // "a---b" -> "a-b").
 std::string jekyll_title_slug(std::string_view name);
+
+// site.yaml `redirects` from run.redirects and, for Hugo and Zola, each
+// term's old page (/<taxonomy>/<the old engine's slug>/) where Quire's is
+// elsewhere (an accented term, a taxonomy merged into the tags); none from
+// an address an item has or the build writes itself.
+void site_redirects(Run& run, ojson& site);
 // An old address (not percent-encoded) added to the item's aliases, unless
 // Quire writes that path itself or it cannot be one (said), or it is there.
 void add_alias(Run& run, Item& item, const std::string& old_url);

@@ -781,17 +781,17 @@ void convert_front(Run& run, Item& item) {
       }
       if (!slug.empty()) out["slug"] = slug;
     } else if (key == "tags" || key == "tag") {
-      for (auto& t : string_list(v, words)) tags.push_back(t);
+      for (auto& t : string_list(v, words)) tags.push_back(t), run.terms["tags"].insert(t);
     } else if (key == "categories" || key == "category") {
-      for (auto& t : string_list(v, words)) categories.push_back(t);
+      for (auto& t : string_list(v, words)) categories.push_back(t), run.terms["categories"].insert(t);
     } else if (key == "taxonomies" && v.is_object()) {
       for (const auto& [tax, terms] : v.items()) {
-        if (tax == "tags") for (auto& t : string_list(terms, false)) tags.push_back(t);
-        else if (tax == "categories") for (auto& t : string_list(terms, false)) categories.push_back(t);
+        if (tax == "tags") for (auto& t : string_list(terms, false)) tags.push_back(t), run.terms["tags"].insert(t);
+        else if (tax == "categories") for (auto& t : string_list(terms, false)) categories.push_back(t), run.terms["categories"].insert(t);
         else if (tax == "authors" && !in.contains("authors") && !in.contains("author") && !string_list(terms, false).empty())
           out["authors"] = string_list(terms, false);  // Zola's authors taxonomy: the post's authors
         else if (run.extra_taxonomies.count(tax)) {
-          for (auto& t : string_list(terms, false)) tags.push_back(t);
+          for (auto& t : string_list(terms, false)) tags.push_back(t), run.terms[tax].insert(t);
           run.count("taxonomy " + tax + " (merged into tags)");
         } else ++run.report.keys_left_out["taxonomies." + tax];
       }
@@ -873,7 +873,7 @@ void convert_front(Run& run, Item& item) {
       }
     } else if (run.engine == Engine::hugo && run.extra_taxonomies.count(key)) {
       // Hugo: a taxonomy of the site's own (series...): its terms join the tags.
-      for (auto& t : string_list(v, false)) tags.push_back(t);
+      for (auto& t : string_list(v, false)) tags.push_back(t), run.terms[key].insert(t);
       run.count("taxonomy " + key + " (merged into tags)");
     } else if (key == "aliases" || key == "redirect_from") {
       std::vector<std::string> list;

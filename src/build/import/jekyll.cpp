@@ -593,6 +593,9 @@ void read_jekyll(Run& run, ojson& site) {
         continue;
       }
       run.note(run.shown(f), 0, "a Liquid template (it has front matter): not converted, Quire writes its own pages");
+      // A theme's archive (Octopress's blog/archives/index.html): Quire's.
+      if (f.extension() == ".html" && rel.generic_string().find("archive") != std::string::npos)
+        run.redirects[jekyll_page_url(rel, cfg.permalink_style)] = "/archive/";
       continue;
     }
     statics.push_back(f);

@@ -50,6 +50,9 @@ void read_config(Run& run, ojson& site) {
   // [slugify] paths: "on" (the default), "safe" or "off" (zola_path_slug).
   if (c.contains("slugify") && c["slugify"].is_object() && c["slugify"].contains("paths") && c["slugify"]["paths"].is_string())
     run.zola_slugify = c["slugify"]["paths"].get<std::string>();
+  if (c.contains("slugify") && c["slugify"].is_object() && c["slugify"].contains("taxonomies") &&
+      c["slugify"]["taxonomies"].is_string())
+    run.zola_slugify_taxonomies = c["slugify"]["taxonomies"].get<std::string>();
   if (c.contains("slugify") && c["slugify"].is_object() && c["slugify"].contains("paths_keep_dates") &&
       c["slugify"]["paths_keep_dates"] == true)
     run.zola_keep_dates = true;
