@@ -465,10 +465,10 @@ using quire::ascii_slug;
 // .html with no template in it): each line's indentation removed outside
 // <pre>, since CommonMark reads a line indented after a blank one as code.
 std::string html_as_markdown(const std::string& html);
-// A .html file with front matter whose body is HTML with no template
-// syntax and no document of its own (<html>): a page or post in HTML.
-// `liquid` false (Hugo): a shortcode ({{< {{%) or Go action ({{ .Title }},
-// {{.Title}}, {{- x }}) is template syntax, TeX's _{{=0}} or {% is not.
+// A .html file with front matter whose body is HTML and no document of
+// its own (<html>): a page or post in HTML. `liquid` (Jekyll, Eleventy):
+// with no {{ or {% in it, which Liquid ran. Hugo's (`liquid` false): any,
+// its shortcodes converted as a markdown post's.
 bool plain_html_page(const fs::path& f, bool liquid = true);
 
 // Slug of a file name: without extension and leading YYYY-MM-DD- (or _).
