@@ -666,8 +666,15 @@ std::string jekyll_title_slug(std::string_view name) {
 void site_redirects(Run& run, ojson& site) {
   // Addresses the blog will have: no redirect from them.
   std::set<std::string> taken = {"/"};
+  // The slugs of the published posts' tag pages and category pages
+  // (categories are tags unless they have pages of their own).
+  std::set<std::string> live[2];
   for (const Item& item : run.items) {
     if (item.out.contains("draft")) continue;
+    for (const char* k : {"tags", "categories"})
+      if (!item.page && item.out.contains(k) && item.out[k].is_array())
+        for (const ojson& t : item.out[k])
+          if (t.is_string()) live[k[0] == 'c' && run.category_pages].insert(tag_slug(t.get<std::string>()));
     taken.insert(percent_decode(run.url_of(item)));
     if (item.out.contains("aliases") && item.out["aliases"].is_array())
       for (const ojson& a : item.out["aliases"])
@@ -682,6 +689,7 @@ void site_redirects(Run& run, ojson& site) {
       const std::string old_root = run.old_url_prefix + "/" + taxonomy + "/";
       if (old_root != quire_root) wanted[old_root] = quire_root;  // /series/ -> /tags/
       for (const std::string& term : terms) {
+        if (!live[own_pages].count(tag_slug(term))) continue;  // a draft's, or a page's: no page of Quire's
         const std::string quire = quire_root + tag_slug(term) + "/";
         tag_pages.insert(quire);
         std::string old;
