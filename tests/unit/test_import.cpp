@@ -1210,6 +1210,23 @@ TEST_CASE("js_without_comments: comments become spaces; strings, templates and r
   CHECK(js_without_comments("s = 'it\\'s // no'") == "s = 'it\\'s // no'");
 }
 
+TEST_CASE("Jekyll with Chirpy: a post's relative images were under its media_subpath, else the site's root") {
+  // ounols's 3 images and a cover.
+  Blog c("jekyll-chirpy-media", {{"_config.yml", "theme: jekyll-theme-chirpy\ntitle: C\n"},
+                                 {"_posts/2019-08-09-start.md", "---\ntitle: S\nmedia_subpath: /assets/img/post2\nimage:\n  path: build.png\n---\n"
+                                                                "![b](build.png) <img src=\"x/y.png\"> ![r](/root.png) ![w](https://e.org/w.png)\n\n    ![c](code.png)\n"},
+                                 {"_posts/2021-06-27-engine.md", "---\ntitle: E\n---\n![](media/engine/shot.png)\n"}});
+  REQUIRE(c.import(Engine::jekyll).ok());
+  const std::string start = c.out("posts/2019-08-09-start.md");
+  CHECK(holds(start, "image: \"/assets/img/post2/build.png\""));
+  CHECK(holds(start, "![b](/assets/img/post2/build.png) <img src=\"/assets/img/post2/x/y.png\"> ![r](/root.png) ![w](https://e.org/w.png)"));
+  CHECK(holds(start, "    ![c](code.png)"));
+  CHECK(holds(c.out("posts/2021-06-27-engine.md"), "![](/media/engine/shot.png)"));
+  Blog plain("jekyll-not-chirpy", {{"_config.yml", "title: P\n"}, {"_posts/2021-06-27-engine.md", "---\ntitle: E\n---\n![](media/shot.png)\n"}});
+  REQUIRE(plain.import(Engine::jekyll).ok());
+  CHECK(holds(plain.out("posts/2021-06-27-engine.md"), "![](media/shot.png)"));
+}
+
 TEST_CASE("Jekyll: :title is the name slugified as Jekyll did; a name's impossible date takes the front matter's, rolled over as Ruby did") {
   // analist0's 9 and marcialwushu's 1 old addresses ("a---b", "two  spaces"); marcialwushu's 2 posts made drafts.
   Blog j("jekyll-pretty-title", {{"_config.yml", "title: J\npermalink: /:year/:month/:day/:title/\n"},

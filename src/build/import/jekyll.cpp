@@ -215,7 +215,44 @@ struct Config {
   std::string excerpt_separator;  // the site's, when not Jekyll's default (a blank line)
   bool parse_block_html = false;  // kramdown: parse_block_html: true
   std::string permalink_style;    // the config's permalink: ("" for Jekyll's default, date)
+  // The Chirpy theme: a post's relative image paths were under its
+  // media_subpath (img_path before Chirpy 7), else the site's root.
+  bool chirpy = false;
 };
+
+// Chirpy's media-url.html: an image path without a scheme or a leading '/'
+// was the post's media_subpath + '/' + the path ('//' made one).
+std::string chirpy_media(const std::string& subpath, const std::string& src) {
+  if (src.empty() || src[0] == '/' || src[0] == '#' || src.find("://") != std::string::npos || src.rfind("data:", 0) == 0)
+    return src;
+  std::string url = subpath + "/" + src;
+  for (size_t at; (at = url.find("//")) != std::string::npos;) url.erase(at, 1);
+  if (url[0] != '/') url = "/" + url;
+  return url;
+}
+
+// Every image of a Chirpy post (markdown's ![..](src) and <img src>),
+// outside code, as Chirpy published it.
+std::string chirpy_images(Run& run, const std::string& body, const std::string& subpath) {
+  static const std::regex image(R"re((!\[(?:[^\]\n]|\](?!\())*\]\(\s*<?|<img\b[^>]*?\bsrc\s*=\s*["'])([^)"'\s>]+))re");
+  const std::vector<bool> code = code_bytes(body);
+  std::string out;
+  size_t last = 0;
+  for (auto it = std::sregex_iterator(body.begin(), body.end(), image); it != std::sregex_iterator(); ++it) {
+    const std::smatch& m = *it;
+    const size_t at = static_cast<size_t>(m.position(2));
+    if (code[at]) continue;
+    const std::string to = chirpy_media(subpath, m[2].str());
+    if (to == m[2].str()) continue;
+    out.append(body, last, at - last);
+    out += to;
+    last = at + static_cast<size_t>(m.length(2));
+    run.count("an image of a Chirpy post under its media_subpath (or the site's root), as Chirpy published it");
+  }
+  if (last == 0) return body;
+  out.append(body, last, std::string::npos);
+  return out;
+}
 
 // A site with no title in its config (mojombo's) wrote its name in the
 // layout: the text of the layout's first link home (<a href="/">Tom
@@ -444,6 +481,9 @@ void read_config(Run& run, ojson& site, Config& cfg) {
       if (!x.empty()) cfg.include.push_back(x);
     }
   if (!str("excerpt_separator").empty()) cfg.excerpt_separator = str("excerpt_separator");
+  for (const char* k : {"theme", "remote_theme"})
+    if (str(k).find("chirpy") != std::string::npos) cfg.chirpy = true;
+  if (gemfile.find("jekyll-theme-chirpy") != std::string::npos) cfg.chirpy = true;
   if (c.contains("kramdown") && c["kramdown"].is_object() && c["kramdown"].contains("parse_block_html"))
     cfg.parse_block_html = c["kramdown"]["parse_block_html"] == "true";
   // kramdown's hard_wrap (GFM input; Jekyll turns it off by default): each
@@ -612,6 +652,14 @@ void read_jekyll(Run& run, ojson& site) {
     for (const auto& [k, v] : preset.items()) if (!item.in.contains(k)) item.in[k] = v;
     std::vector<std::string> folder_cats = item.categories;
     convert_front(run, item);
+    if (cfg.chirpy && !item.page) {
+      std::string subpath;
+      for (const char* k : {"media_subpath", "img_path"})
+        if (subpath.empty() && item.in.contains(k) && item.in[k].is_string()) subpath = item.in[k].get<std::string>();
+      item.body = chirpy_images(run, item.body, subpath);
+      if (item.out.contains("image") && item.out["image"].is_string())
+        item.out["image"] = chirpy_media(subpath, item.out["image"].get<std::string>());
+    }
     title_from_heading(run, item);
     // Jekyll adds the folders' categories to the post's own.
     for (const std::string& c : folder_cats)
