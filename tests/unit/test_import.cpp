@@ -382,6 +382,19 @@ TEST_CASE("Eleventy: a permalink made of page.fileSlug is the post's old URL, ke
   convert_front(f.run, other);
   CHECK_FALSE(other.out.contains("permalink"));
   CHECK(f.notes().find("is computed by the old engine") != std::string::npos);
+  // Eleventy's slugify as @sindresorhus/slugify made it (mkohler.dev's 3 posts); its older slug filter as simov's.
+  Item german;
+  german.source = "src/posts/x.md";
+  german.in["title"] = "Leitlinien f\u00fcr 2016: 28th & 29th, Gr\u00f6\u00dfe";
+  german.in["permalink"] = "/blog/{{ title | slugify }}/";
+  convert_front(f.run, german);
+  CHECK(german.out["permalink"] == "/blog/leitlinien-fuer-2016-28th-and-29th-groesse/");
+  Item old;
+  old.source = "src/posts/y.md";
+  old.in["title"] = "A & B";
+  old.in["permalink"] = "/{{ title | slug }}/";
+  convert_front(f.run, old);
+  CHECK(old.out["permalink"] == "/a-and-b/");
 }
 
 TEST_CASE("template syntax outside code is found with its line") {
