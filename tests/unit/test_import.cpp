@@ -1461,6 +1461,20 @@ TEST_CASE("Hugo: defaultContentLanguageInSubdir put every old address under the 
   CHECK_FALSE(holds(plain.out("posts/Cloudflare.md"), "/zh/"));
 }
 
+TEST_CASE("Zola and Hugo: a post only in another language is imported, its old address under the language's code") {
+  // ad2ien's 2 posts only in French were dropped as translations.
+  Blog z("zola-only-french", {{"config.toml", "base_url = 'https://z.example'\ndefault_language = 'en'\n[languages.fr]\n"},
+                              {"content/blog/2020-04-01-witches.md", "+++\ntitle = 'W'\n+++\nW\n"},
+                              {"content/blog/2020-04-01-witches.fr.md", "+++\ntitle = 'S'\n+++\nS\n"},
+                              {"content/blog/2024-04-21-passwords.fr.md", "+++\ntitle = 'Mots de passe'\n+++\nP\n"}});
+  REQUIRE(z.import(Engine::zola).ok());
+  CHECK(z.report.posts == 2);
+  CHECK(holds(z.out("posts/2024-04-21-passwords.md"), "aliases: [\"/fr/blog/passwords/\"]"));
+  CHECK(holds(z.notes(), "2024-04-21-passwords.fr.md: only in fr (no en version): imported as a post"));
+  CHECK(holds(z.notes(), "2020-04-01-witches.fr.md: a translation (fr): not imported"));
+  CHECK_FALSE(z.wrote("posts/2020-04-01-witches-2.md"));
+}
+
 TEST_CASE("Hugo and Zola: the default language's post.en.md is the post; other languages' translations are named, not imported") {
   Blog h("hugo-languages", {{"hugo.toml", "defaultContentLanguage = 'en'\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n"},
                             {"content/posts/hello.en.md", "---\ntitle: Hello\ndate: 2020-01-01\n---\nHi {{< ref \"posts/trip/index.md\" >}}\n"},

@@ -201,13 +201,33 @@ void collect_content_dir(Run& run, const fs::path& content,
            !split_front_matter(text).format.empty();
   };
   std::map<fs::path, size_t> bundle_item;
+  // A post only in another language (ad2ien's x.fr.md with no x.md) is
+  // no translation: imported, its old address under /fr/.
+  const std::set<fs::path> file_set(files.begin(), files.end());
+  auto only_version = [&](const fs::path& f) {
+    const std::string base = stem_of(f);
+    if (base == "index" || base == "_index" || !bundle_of(f).empty()) return false;
+    if (file_set.count(f.parent_path() / (base + f.extension().string()))) return false;  // the default language's
+    for (const std::string& code : run.languages) {
+      const fs::path other = f.parent_path() / (base + "." + code + f.extension().string());
+      if (other != f && file_set.count(other)) return false;  // another language's: this one is its translation
+    }
+    return true;
+  };
   for (const fs::path& f : files) {
     const fs::path rel = f.lexically_relative(content);
     const bool md = markdown_file(f);
+    std::string only_language;
     if (translation(f)) {
-      run.note(run.shown(f), 0, "a translation (" + language(f) + "): not imported, a Quire blog has one language (" +
-                                    run.default_language + ")");
-      continue;
+      if (only_version(f)) {
+        only_language = language(f);
+        run.note(run.shown(f), 0, "only in " + only_language + " (no " + run.default_language +
+                                      " version): imported as a post of the blog, its old address under /" + only_language + "/");
+      } else {
+        run.note(run.shown(f), 0, "a translation (" + language(f) + "): not imported, a Quire blog has one language (" +
+                                      run.default_language + ")");
+        continue;
+      }
     }
     const fs::path bundle = bundle_of(f);
     if (!bundle.empty() && !(is_index(f) && f.parent_path() == bundle)) {
@@ -276,6 +296,7 @@ void collect_content_dir(Run& run, const fs::path& content,
     Item item;
     item.source = f;
     item.shown = run.shown(f);
+    if (!only_language.empty()) item.old_url_prefix = "/" + only_language;
     const bool is_bundle = is_index(f);
     const fs::path where = is_bundle ? rel.parent_path() : rel;  // posts/x or posts/x.md
     item.page = where.parent_path().empty();
@@ -442,9 +463,10 @@ void convert_items(Run& run, const TagHandler& handle) {
         if (!item.out.contains("permalink")) item.out["permalink"] = percent_decode(old_url);
         item.out.erase("draft");
         run.count("build: list: never (published, in no list) as a page at its address");
-        if (!run.old_url_prefix.empty()) add_alias(run, item, run.old_url_prefix + percent_decode(old_url));
+        if (!item.old_url_prefix.empty() || !run.old_url_prefix.empty())
+          add_alias(run, item, (item.old_url_prefix.empty() ? run.old_url_prefix : item.old_url_prefix) + percent_decode(old_url));
       } else {
-        keep_old_url(run, item, run.old_url_prefix + old_url);
+        keep_old_url(run, item, (item.old_url_prefix.empty() ? run.old_url_prefix : item.old_url_prefix) + old_url);
       }
     }
     kept.push_back(std::move(item));

@@ -83,6 +83,8 @@ struct Item {
   // Its old address is unknown (a permalink function the import cannot
   // follow, said once at its file): no default one is kept as an alias.
   bool old_url_unknown = false;
+  // Before its old address ("/fr"): a post only in another language.
+  std::string old_url_prefix;
   std::string page_url;        // a page kept at the address it had (undated_as_pages)
   bool bundle_page = false;    // Zola: a page file beside a post's index.md, rendered at <folder>/<name>/
   std::string old_url;         // where the old engine published it, when that is not its new address (decoded)
