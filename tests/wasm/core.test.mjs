@@ -279,6 +279,20 @@ test('an unknown path renders the 404 view with status 404', () => {
   }
 });
 
+test("the site's hard_breaks makes a paragraph's line breaks <br> in the browser's render too", async () => {
+  const poem = { ...sampleBundle() };
+  poem.posts = [{ slug: 'poem', title: 'Poem', date: '2024-01-01T00:00:00Z', tags: [], summary: 'one\ntwo', body: 'one\ntwo\n\n    code\n    lines\n' }];
+  const off = await loadBundle(bytesOf(poem));
+  assert.match(off.render('/posts/poem/', 'main').html, /<p>one\ntwo<\/p>/);
+  off.release();
+  const on = await loadBundle(bytesOf({ ...poem, site: { ...poem.site, hard_breaks: true } }));
+  const html = on.render('/posts/poem/', 'main').html;
+  assert.match(html, /<p>one<br>\ntwo<\/p>/);
+  assert.match(html, /<code>code\nlines\n<\/code>/);
+  assert.match(on.render('/', 'main').html, /<p>one<br>\ntwo<\/p>/);  // the summary
+  on.release();
+});
+
 test('renderMarkdown renders footnotes', async () => {
   const html = await renderMarkdown('A claim.[^1] Another.[^note]\n\n[^1]: Source one.\n[^note]: Source two.\n');
   assert.match(html, /<sup class="footnote-ref">/);
