@@ -1211,6 +1211,13 @@ TEST_CASE("Eleventy: a commented-out line of the config is no setting (raniz.blo
   CHECK_FALSE(b.wrote("static/y.png"));
 }
 
+TEST_CASE("npm_slugify: the slugify package's slug, as Eleventy permalink functions made it") {
+  CHECK(npm_slugify("Save Chromium Profile to Ramdisk") == "save-chromium-profile-to-ramdisk");
+  CHECK(npm_slugify("Don't panic: it's  fine!") == "don't-panic:-it's-fine!");
+  CHECK(npm_slugify("Crème brûlée & tea -- at 5% / day") == "creme-brulee-and-tea-at-5percent-day");
+  CHECK(npm_slugify("日本語") == "");
+}
+
 TEST_CASE("js_without_comments: comments become spaces; strings, templates and regular expressions stay whole") {
   using quire::import::js_without_comments;
   CHECK(js_without_comments("a // b\nc") == "a     \nc");
@@ -2190,6 +2197,23 @@ TEST_CASE("Eleventy: a permalink function in folder data (an arrow with a date h
   REQUIRE(r.import(Engine::eleventy).ok());
   CHECK(holds(r.out("posts/tdd/index.md"), "permalink: \"/:year-:month-:day_:slug/\""));
   CHECK_FALSE(holds(r.notes(), "cannot follow"));
+  // Locals, the date split into folders and the title made a slug by the slugify package
+  // (equk's 139 posts: 12 had kept their address); an empty slug: key is none.
+  Blog e("eleventy-permalink-title", {{"eleventy.config.js", "export default function () { return { dir: { input: 'src' } }; }\n"},
+                                      {"src/posts/posts.11tydata.js",
+                                       "import slugify from 'slugify'\nexport default { eleventyComputed: {\n  permalink(data) {\n"
+                                       "    if (data.permalink) { return data.permalink }\n    const { date } = data.page\n"
+                                       "    const dateURL = date.toISOString().split('T')[0].split('-').join('/')\n"
+                                       "    const titleSlug = slugify(data.title, { lower: true })\n    return `${dateURL}/${titleSlug}/`\n  } } }\n"},
+                                      {"src/posts/2023-07-13-live.md", "---\ntitle: 11ty Site Now Live\nslug:\ndate: 2023-07-13\n---\nA\n"},
+                                      {"src/posts/2020-01-02-panic.md", "---\ntitle: \"Don't panic!\"\ndate: 2020-01-02\n---\nB\n"}});
+  REQUIRE(e.import(Engine::eleventy).ok());
+  const std::string live = e.out("posts/2023-07-13-live.md");
+  CHECK(holds(live, "slug: \"11ty-site-now-live\""));
+  CHECK(holds(live, "permalink: \"/:year/:month/:day/:title/\""));
+  const std::string panic = e.out("posts/2020-01-02-panic.md");
+  CHECK(holds(panic, "slug: \"don-t-panic\""));
+  CHECK(holds(panic, "aliases: [\"/2020/01/02/don't-panic!/\"]"));
 }
 
 TEST_CASE("Eleventy: an image named from the post's source folder is at its passthrough copy's address") {

@@ -394,6 +394,24 @@ void convert_items(Run& run, const TagHandler& handle) {
       size_t prefix = 0;
       if (file_date(item.slug, d, &prefix) && item.slug.size() > prefix) item.slug = item.slug.substr(prefix);
     }
+    if (run.engine == Engine::eleventy && !item.page && item.out.contains("permalink") &&
+        item.out["permalink"].is_string() && item.out["permalink"].get<std::string>().find(":title") != std::string::npos &&
+        item.out.contains("title") && item.out["title"].is_string()) {
+      // A permalink function naming the post by its title made a slug
+      // (equk's slugify(data.title)): that slug; where Quire refuses it
+      // ("don't-panic!"), an ASCII one, the old address an alias.
+      const std::string old = npm_slugify(item.out["title"].get<std::string>());
+      if (!old.empty()) {
+        item.slug = valid_slug(old) ? old : ascii_slug(old);
+        item.out["slug"] = item.slug;
+        if (item.slug != old) {
+          std::string pattern = item.out["permalink"].get<std::string>();
+          for (size_t at; (at = pattern.find(":title")) != std::string::npos;) pattern.replace(at, 6, old);
+          item.title_alias = pattern;
+        }
+        run.count("a permalink function's slugify(title) as the post's slug");
+      }
+    }
     if (run.engine == Engine::zola && !item.page) {
       // Zola slugified a slug key too ("my_first_post" was at my-first-post/):
       // the post keeps that name, so that the old address and the author's
@@ -469,6 +487,8 @@ void convert_items(Run& run, const TagHandler& handle) {
         keep_old_url(run, item, (item.old_url_prefix.empty() ? run.old_url_prefix : item.old_url_prefix) + old_url);
       }
     }
+    if (!item.title_alias.empty() && !item.out.contains("draft"))
+      add_alias(run, item, percent_decode(expand_pattern(run, item.title_alias, item)));
     kept.push_back(std::move(item));
   }
   run.items = std::move(kept);
@@ -746,6 +766,45 @@ void site_redirects(Run& run, ojson& site) {
     run.count("an old address that was no post or page (a list, a term's page) redirected");
   }
   if (!out.empty()) site["redirects"] = out;
+}
+
+// The slugify package's slug of a title (simov's, `lower: true`: equk's
+// permalink function): '&' "and", letters beyond ASCII as their Latin
+// ones, each run of spaces and '-' one '-', what is not a word character
+// or one of $*_+~.()'"!:@ dropped.
+std::string npm_slugify(const std::string& title) {
+  std::string spelled;
+  for (char c : title) {
+    if (c == '&') spelled += "and";
+    else if (c == '$') spelled += "dollar";
+    else if (c == '%') spelled += "percent";
+    else if (c == '<') spelled += "less";
+    else if (c == '>') spelled += "greater";
+    else if (c == '|') spelled += "or";
+    else spelled += c;
+  }
+  std::string kept;
+  // Its map has letters of the Latin, Greek and Cyrillic scripts (below
+  // U+0530); the others are dropped.
+  std::string latin;
+  for (size_t i = 0; i < spelled.size();) {
+    const unsigned char lead = static_cast<unsigned char>(spelled[i]);
+    const size_t n = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    if (n <= 2) latin += spelled.substr(i, n);
+    i += n;
+  }
+  for (char c : latin_ascii(latin)) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (c == '-' || c == ' ' || c == '\t' || c == '\n') kept += ' ';
+    else if (std::isalnum(u) || std::strchr("_$*+~.()'\"!:@", c)) kept += static_cast<char>(std::tolower(u));
+  }
+  std::string out;
+  for (char c : kept) {
+    if (c != ' ') out += c;
+    else if (!out.empty() && out.back() != '-') out += '-';
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
 }
 
 void keep_old_url(Run& run, Item& item, const std::string& encoded_url) {

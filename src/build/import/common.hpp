@@ -85,6 +85,10 @@ struct Item {
   bool old_url_unknown = false;
   // Before its old address ("/fr"): a post only in another language.
   std::string old_url_prefix;
+  // Its old address with Quire's tokens but the title slug the old engine
+  // made (an Eleventy permalink function's slugify(title) that Quire
+  // refuses as a slug): expanded into an alias.
+  std::string title_alias;
   std::string page_url;        // a page kept at the address it had (undated_as_pages)
   bool bundle_page = false;    // Zola: a page file beside a post's index.md, rendered at <folder>/<name>/
   std::string old_url;         // where the old engine published it, when that is not its new address (decoded)
@@ -441,6 +445,12 @@ void keep_old_url(Run& run, Item& item, const std::string& old_url);
 // ._~!$&'()+,;=@ one '-', none at the ends ("two  spaces" -> "two-spaces",
 // "a---b" -> "a-b").
 std::string jekyll_title_slug(std::string_view name);
+// The slugify package's slug of a title (simov's, `lower: true`, as an
+// Eleventy permalink function or Eleventy's older slug filter made it):
+// '&' "and", letters beyond ASCII as their Latin ones, each run of spaces
+// and '-' one '-', what is not a word character or one of $*_+~.()'"!:@
+// dropped.
+std::string npm_slugify(const std::string& title);
 
 // site.yaml `redirects` from run.redirects and, for Hugo and Zola, each
 // term's old page (/<taxonomy>/<the old engine's slug>/) where Quire's is

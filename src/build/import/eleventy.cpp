@@ -325,10 +325,13 @@ std::string js_permalink_pattern(const std::string& source, const std::string& f
   // The date as ISO text's day (toISOString().slice(0, 10)), as a path
   // when its dashes are replaced by slashes: its tokens, else null.
   auto iso_day = [](const std::string& code) -> const char* {
-    static const std::regex day(R"(toISOString\(\)\s*\.\s*(?:slice|substring|substr)\(\s*0\s*,\s*10\s*\))");
+    // .slice(0, 10), or .split('T')[0] (equk's)
+    static const std::regex day(R"(toISOString\(\)\s*\.\s*(?:(?:slice|substring|substr)\(\s*0\s*,\s*10\s*\)|split\(\s*["']T["']\s*\)\s*\[\s*0\s*\]))");
     if (!std::regex_search(code, day)) return nullptr;
-    static const std::regex slashes(R"(replace(?:All)?\(\s*(?:/-/g|["']-["'])\s*,\s*["']/["']\s*\))");
-    return std::regex_search(code, slashes) ? ":year/:month/:day" : code.find("replace") == std::string::npos ? ":year-:month-:day" : nullptr;
+    // .replace(/-/g, '/'), or .split('-').join('/')
+    static const std::regex slashes(R"(replace(?:All)?\(\s*(?:/-/g|["']-["'])\s*,\s*["']/["']\s*\)|split\(\s*["']-["']\s*\)\s*\.\s*join\(\s*["']/["']\s*\))");
+    if (std::regex_search(code, slashes)) return ":year/:month/:day";
+    return code.find("replace") == std::string::npos && code.find("join") == std::string::npos ? ":year-:month-:day" : nullptr;
   };
   // A helper of the same file that makes the date a path
   // (jameshfisher's formatDate: toISOString().slice(0, 10).replace(/-/g, "/")):
@@ -355,6 +358,21 @@ std::string js_permalink_pattern(const std::string& source, const std::string& f
     const size_t end = body.find('}', at);
     if (end == std::string::npos) return "";
     std::string expr = body.substr(at + 2, end - at - 2);
+    // A local of the function (equk's `const dateURL = date.toISOString()...`,
+    // `const titleSlug = slugify(data.title, { lower: true })`): its value.
+    static const std::regex identifier(R"(^\s*([A-Za-z_$][\w$]*)\s*$)");
+    if (std::smatch id; std::regex_match(expr, id, identifier)) {
+      std::smatch def;
+      if (std::regex_search(source, def, std::regex("(?:const|let|var)\\s+" + id[1].str() + "\\s*=\\s*([^;\\n]+)")))
+        expr = def[1].str();
+    }
+    // The title made a slug by the slugify package (simov's, as Eleventy's
+    // older slug filter): the posts' slugs are theirs (title_slug).
+    if (std::regex_search(expr, std::regex(R"(\bslug(?:ify)?\s*\(\s*(?:data\.)?title\b)"))) {
+      out += ":title";
+      at = end + 1;
+      continue;
+    }
     // raniz.blog's `${data.page.date.toISOString().slice(0, 10)}_${data.page.fileSlug}`
     const char* helper = expr.find("date") != std::string::npos && iso_day(expr) ? iso_day(expr) : date_helper(expr);
     for (char& c : expr) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -382,6 +400,7 @@ struct FolderData {
   // Eleventy's default address either, so none is kept as an alias.
   bool unknown_permalink = false;
 };
+
 FolderData folder_data(Run& run, const fs::path& dir) {
   FolderData out;
   const std::string name = dir.filename().string();

@@ -778,7 +778,8 @@ void convert_front(Run& run, Item& item) {
       if (key == "draft" ? b : !b) out["draft"] = true;
     } else if (key == "slug") {
       auto s = scalar(v);
-      std::string slug = s ? *s : "";
+      std::string slug = s ? trim(*s) : "";
+      if (slug.empty()) continue;  // `slug:` with no value (equk's 139 posts): none, the file's name is
       // A Hugo page's slug with folders ("en/about" on content/en-about.md):
       // Hugo put the page there, so it keeps that address.
       if (run.engine == Engine::hugo && item.page && slug.find('/') != std::string::npos && !in.contains("url")) {
