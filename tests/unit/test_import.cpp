@@ -1230,6 +1230,19 @@ TEST_CASE("js_without_comments: comments become spaces; strings, templates and r
   CHECK(js_without_comments("s = 'it\\'s // no'") == "s = 'it\\'s // no'");
 }
 
+TEST_CASE("a post with a line of 300 KB (a data: image, a draw.io embed) imports: the patterns' recursion has the stack it needs") {
+  // DrMaemi's 37 posts with draw.io <div data-mxgraph="..."> lines up to 129 KB crashed the import (a stack overflow in std::regex).
+  const std::string big(300000, 'A');
+  const std::string body = "Intro.\n\n![x](data:image/png;base64," + big + ")\n\n<div class=\"mxgraph\" data-mxgraph=\"" + big +
+                           "\">y</div>\nText after.\n\n[l](../" + big + ".png)\n";
+  Blog j("long-line-jekyll", {{"_config.yml", "title: J\ntheme: jekyll-theme-chirpy\n"}, {"_posts/2020-01-01-a.md", "---\ntitle: A\n---\n" + body}});
+  REQUIRE(j.import(Engine::jekyll).ok());
+  CHECK(holds(j.out("posts/2020-01-01-a.md"), "data:image/png;base64,AAAA"));
+  Blog e("long-line-eleventy", {{"eleventy.config.js", "export default function (c) {}\n"}, {"posts/a.md", "---\ntitle: A\ndate: 2020-01-01\n---\n" + body}});
+  REQUIRE(e.import(Engine::eleventy).ok());
+  CHECK(e.report.posts == 1);
+}
+
 TEST_CASE("Jekyll with Chirpy: a post's relative images were under its media_subpath, else the site's root") {
   // ounols's 3 images and a cover.
   Blog c("jekyll-chirpy-media", {{"_config.yml", "theme: jekyll-theme-chirpy\ntitle: C\n"},

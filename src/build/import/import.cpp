@@ -1,5 +1,7 @@
 #include "build/import/import.hpp"
 
+#include <pthread.h>
+
 #include <algorithm>
 
 #include "build/import/common.hpp"
@@ -58,7 +60,9 @@ fs::path site_folder(Engine engine, const fs::path& src) {
 
 }  // namespace
 
-ImportReport import_blog(Engine engine, const fs::path& given, const fs::path& dest, const ImportOptions& options) {
+namespace {
+
+ImportReport import_here(Engine engine, const fs::path& given, const fs::path& dest, const ImportOptions& options) {
   ImportReport report;
   std::error_code ec;
   if (!fs::is_directory(given, ec)) {
@@ -110,6 +114,39 @@ ImportReport import_blog(Engine engine, const fs::path& given, const fs::path& d
   std::stable_sort(report.not_converted.begin(), report.not_converted.end(),
                    [](const Diagnostic& a, const Diagnostic& b) { return a.file != b.file ? a.file < b.file : a.line < b.line; });
   return report;
+}
+
+}  // namespace
+
+// The import reads blogs with std::regex, whose matcher (libstdc++)
+// recurses once or twice a character: a 30 KB line of HTML, or a data: URI
+// of an image in a post, overflowed the 8 MB main stack and the import
+// crashed (DrMaemi's draw.io embeds). It runs on a thread of its own with
+// 4 GiB of stack, which the system commits only as it is used; where such
+// a thread cannot be made, on the caller's.
+ImportReport import_blog(Engine engine, const fs::path& given, const fs::path& dest, const ImportOptions& options) {
+  struct Job {
+    Engine engine;
+    const fs::path& given;
+    const fs::path& dest;
+    const ImportOptions& options;
+    ImportReport report;
+  } job{engine, given, dest, options, {}};
+  pthread_attr_t attr;
+  pthread_t thread;
+  bool started = pthread_attr_init(&attr) == 0;
+  if (started) {
+    started = pthread_attr_setstacksize(&attr, std::size_t{4} << 30) == 0 &&
+              pthread_create(&thread, &attr, [](void* p) -> void* {
+                Job& j = *static_cast<Job*>(p);
+                j.report = import_here(j.engine, j.given, j.dest, j.options);
+                return nullptr;
+              }, &job) == 0;
+    pthread_attr_destroy(&attr);
+  }
+  if (!started) return import_here(engine, given, dest, options);
+  pthread_join(thread, nullptr);
+  return std::move(job.report);
 }
 
 std::string ImportReport::str() const {

@@ -82,17 +82,87 @@ std::string pre_blocks_apart(Run& run, const std::string& body) {
 // such a line after a blank one as an HTML block, up to the next blank
 // line: the markdown under it would show as text ("### Regularization").
 // A blank line after the HTML lines keeps them apart.
+// Lines of HTML as separate_inline_html_lines reads them, scanned by hand:
+// std::regex recursed once a character and overflowed the stack on a
+// 30 KB line (DrMaemi's draw.io <div class="mxgraph" data-mxgraph="...">:
+// the import crashed).
+namespace html_line {
+
+std::string_view body_of(std::string_view l) {  // without up to 3 leading spaces and the trailing blanks
+  size_t i = 0;
+  while (i < l.size() && i < 3 && l[i] == ' ') ++i;
+  l.remove_prefix(i);
+  while (!l.empty() && (l.back() == ' ' || l.back() == '\t' || l.back() == '\r')) l.remove_suffix(1);
+  return l;
+}
+
+bool name_in(std::string_view name, std::initializer_list<const char*> names) {
+  for (const char* n : names)
+    if (name.size() == std::strlen(n) &&
+        std::equal(name.begin(), name.end(), n, [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; }))
+      return true;
+  return false;
+}
+
+// The tag's name after '<' (or "</") at l[at], and where it ends.
+std::string_view name_at(std::string_view l, size_t at, size_t& end) {
+  end = at;
+  while (end < l.size() && std::isalnum(static_cast<unsigned char>(l[end]))) ++end;
+  return l.substr(at, end - at);
+}
+
+// <tag ...> ... </tag> of a block element, whole on the line.
+bool whole_block(std::string_view line) {
+  const std::string_view l = body_of(line);
+  if (l.size() < 2 || l[0] != '<') return false;
+  size_t end = 0;
+  const std::string_view name = name_at(l, 1, end);
+  if (!name_in(name, {"div", "figure", "iframe", "video", "audio", "table", "center", "section", "aside", "blockquote",
+                      "details", "p", "ul", "ol", "dl", "h1", "h2", "h3", "h4", "h5", "h6"}))
+    return false;
+  if (end < l.size() && l[end] == '_') return false;  // \b: "div_x" is another name
+  const size_t tail = name.size() + 3;  // "</" name ">"
+  if (l.size() < end + tail) return false;
+  const std::string_view closing = l.substr(l.size() - tail);
+  return closing.compare(0, 2, "</") == 0 && closing.back() == '>' &&
+         std::equal(name.begin(), name.end(), closing.begin() + 2, [](char a, char b) {
+           return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+         });
+}
+
+// Only tags: <a ...> </b> <img ...>, one or more, spaces between.
+bool tags_only(std::string_view line) {
+  const std::string_view l = body_of(line);
+  size_t i = 0;
+  bool any = false;
+  while (i < l.size()) {
+    if (l[i] != '<' || i + 1 >= l.size() || !(std::isalpha(static_cast<unsigned char>(l[i + 1])) || l[i + 1] == '/')) return false;
+    const size_t close = l.find_first_of("<>", i + 1);
+    if (close == std::string_view::npos || l[close] != '>') return false;
+    i = close + 1;
+    while (i < l.size() && (l[i] == ' ' || l[i] == '\t')) ++i;
+    any = true;
+  }
+  return any;
+}
+
+// One inline element's tag alone: <br>, <img ...>, <span ...>, </span>.
+bool one_tag(std::string_view line) {
+  const std::string_view l = body_of(line);
+  if (l.size() < 3 || l[0] != '<' || l.back() != '>' || l.find_first_of("<>", 1) != l.size() - 1) return false;
+  const bool closing = l[1] == '/';
+  size_t end = 0;
+  const std::string_view name = name_at(l, closing ? 2 : 1, end);
+  if (end < l.size() - 1 && (closing || std::isalnum(static_cast<unsigned char>(l[end])) || l[end] == '_')) return false;
+  static const std::initializer_list<const char*> inline_names = {
+      "span", "a", "b", "i", "em", "strong", "sup", "sub", "small", "font", "u", "s", "del", "ins", "kbd", "mark", "abbr",
+      "cite", "q", "label"};
+  return name_in(name, inline_names) || (!closing && name_in(name, {"br", "img"}));
+}
+
+}  // namespace html_line
+
 std::string separate_inline_html_lines(Run& run, const std::string& body) {
-  static const std::regex one_tag(
-      R"(^ {0,3}(<(br|img|span|a|b|i|em|strong|sup|sub|small|font|u|s|del|ins|kbd|mark|abbr|cite|q|label)\b[^<>]*>|</(span|a|b|i|em|strong|sup|sub|small|font|u|s|del|ins|kbd|mark|abbr|cite|q|label)>)[ \t]*\r?$)",
-      std::regex::icase);
-  static const std::regex tags_only(R"(^ {0,3}(<[A-Za-z/][^<>]*>[ \t]*)+\r?$)");
-  // A block element whole on its line (<div><iframe ...></iframe></div>):
-  // kramdown's HTML block ends at its closing tag, so a caption on the next
-  // line is markdown there; CommonMark's runs to the next blank line.
-  static const std::regex whole_block(
-      R"(^ {0,3}<(div|figure|iframe|video|audio|table|center|section|aside|blockquote|details|p|ul|ol|dl|h[1-6])\b[^\n]*</\1>[ \t]*\r?$)",
-      std::regex::icase);
   if (body.find('<') == std::string::npos) return body;
   const std::vector<bool> code = code_bytes(body);
   std::vector<std::string_view> lines;
@@ -116,15 +186,15 @@ std::string separate_inline_html_lines(Run& run, const std::string& body) {
     out.append(lines[k]);
     if (!code[starts[k]] && (k == 0 || blank(k - 1)) && k + 1 < lines.size() && !blank(k + 1) &&
         !code[starts[k + 1]] && text(k).find('<', text(k).find('>')) != std::string::npos &&
-        std::regex_match(text(k), whole_block) && !std::regex_match(text(k + 1), tags_only)) {
+        html_line::whole_block(text(k)) && !html_line::tags_only(text(k + 1))) {
       if (out.back() != '\n') out += '\n';
       out += '\n';
       run.count("a line of block HTML over markdown (a blank line after it, as kramdown ended the block at its closing tag)");
       continue;
     }
-    if (code[starts[k]] || !(k == 0 || blank(k - 1)) || !std::regex_match(text(k), one_tag)) continue;
+    if (code[starts[k]] || !(k == 0 || blank(k - 1)) || !html_line::one_tag(text(k))) continue;
     size_t last = k;
-    while (last + 1 < lines.size() && !code[starts[last + 1]] && std::regex_match(text(last + 1), tags_only)) ++last;
+    while (last + 1 < lines.size() && !code[starts[last + 1]] && html_line::tags_only(text(last + 1))) ++last;
     for (size_t j = k + 1; j <= last; ++j) out.append(lines[j]);
     k = last;
     if (last + 1 < lines.size() && !blank(last + 1)) {
