@@ -1243,6 +1243,17 @@ TEST_CASE("a post with a line of 300 KB (a data: image, a draw.io embed) imports
   CHECK(e.report.posts == 1);
 }
 
+TEST_CASE("Jekyll: a nested folder's categories in the folders' order; an exclude: with a leading slash is from the site's root") {
+  // DrMaemi: 223 posts at /cpp/algorithm/x/ for Jekyll's /algorithm/cpp/x/; Minimal Mistakes' "- /docs" let 69 demo posts in.
+  Blog j("jekyll-nested-cats", {{"_config.yml", "title: J\npermalink: /:categories/:title/\nexclude:\n  - /docs\n  - test/\n"},
+                                {"Algorithm/Cpp/_posts/2021-01-01-queue.md", "---\ntitle: Q\ncategories: [ds]\n---\nQ\n"},
+                                {"docs/_posts/2020-01-01-demo.md", "---\ntitle: Demo\n---\nD\n"},
+                                {"test/_posts/2020-01-02-demo.md", "---\ntitle: Demo 2\n---\nD\n"}});
+  REQUIRE(j.import(Engine::jekyll).ok());
+  CHECK(j.report.posts == 1);
+  CHECK(holds(j.out("posts/2021-01-01-queue.md"), "categories: [\"Algorithm\",\"Cpp\",\"ds\"]"));
+}
+
 TEST_CASE("Jekyll with Chirpy: a post's relative images were under its media_subpath, else the site's root") {
   // ounols's 3 images and a cover.
   Blog c("jekyll-chirpy-media", {{"_config.yml", "theme: jekyll-theme-chirpy\ntitle: C\n"},

@@ -594,7 +594,8 @@ void read_jekyll(Run& run, ojson& site) {
     for (const std::string& e : exclude) {
       std::string x = e;
       while (!x.empty() && x.back() == '/') x.pop_back();
-      if (rel.string() == x || first == x) return true;
+      x.erase(0, std::min(x.find_first_not_of('/'), x.size()));  // Minimal Mistakes' "/docs": from the site's root
+      if (!x.empty() && (rel.generic_string() == x || first == x || rel.generic_string().rfind(x + "/", 0) == 0)) return true;
     }
     return false;
   };
@@ -732,9 +733,12 @@ void read_jekyll(Run& run, ojson& site) {
     }
     title_from_heading(run, item);
     // Jekyll adds the folders' categories to the post's own.
+    // Before them, in the folders' order (Algorithm/Cpp/_posts/x.md is in
+    // algorithm, then cpp: DrMaemi's 223 posts were at /cpp/algorithm/).
+    size_t folder_at = 0;
     for (const std::string& c : folder_cats)
       if (std::find(item.categories.begin(), item.categories.end(), c) == item.categories.end())
-        item.categories.insert(item.categories.begin(), c);
+        item.categories.insert(item.categories.begin() + static_cast<std::ptrdiff_t>(folder_at++), c);
     if (!item.categories.empty()) item.out["categories"] = item.categories;
     item.slug = item.out.contains("slug") ? item.out["slug"].get<std::string>() : file_slug(item.source);
     if (!item.page) {  // at Jekyll's :title (analist0's and marcialwushu's 10 posts had moved)
