@@ -395,6 +395,24 @@ TEST_CASE("Eleventy: a permalink made of page.fileSlug is the post's old URL, ke
   old.in["permalink"] = "/{{ title | slug }}/";
   convert_front(f.run, old);
   CHECK(old.out["permalink"] == "/a-and-b/");
+  // A date filter's format, and default: (allenpike.com's 435 posts at /2017/two-spies/)
+  Item dated;
+  dated.source = "src/posts/2017-01-05-spies.md";
+  dated.in["slug"] = "two-spies";
+  dated.in["permalink"] = "/{{ page.date | date: '%Y' }}/{{ slug | default: page.fileSlug }}/index.html";
+  convert_front(f.run, dated);
+  CHECK(dated.out["permalink"] == "/:year/two-spies/index.html");
+  Item plain;
+  plain.source = "src/posts/2002-04-07-xbox.md";
+  plain.in["permalink"] = "/{{ page.date | date: \"yyyy/LL\" }}/{{ slug | default: page.fileSlug }}/";
+  convert_front(f.run, plain);
+  CHECK(plain.out["permalink"] == "/:year/:month/xbox/");
+  // One the import cannot read keeps no alias at Eleventy's default address
+  Item unknown;
+  unknown.source = "src/posts/z.md";
+  unknown.in["permalink"] = "/{{ page.date | myFilter }}/z/";
+  convert_front(f.run, unknown);
+  CHECK(unknown.old_url_unknown);
 }
 
 TEST_CASE("template syntax outside code is found with its line") {
@@ -1238,6 +1256,11 @@ TEST_CASE("a post with a line of 300 KB (a data: image, a draw.io embed) imports
   Blog j("long-line-jekyll", {{"_config.yml", "title: J\ntheme: jekyll-theme-chirpy\n"}, {"_posts/2020-01-01-a.md", "---\ntitle: A\n---\n" + body}});
   REQUIRE(j.import(Engine::jekyll).ok());
   CHECK(holds(j.out("posts/2020-01-01-a.md"), "data:image/png;base64,AAAA"));
+  Blog d("eleventy-day-past-end", {{"eleventy.config.js", "export default function (c) {}\n"},
+                                  {"posts/course.md", "---\ntitle: C\ndate: 2021-06-31\n---\nC\n"}});
+  REQUIRE(d.import(Engine::eleventy).ok());
+  CHECK(holds(d.out("posts/course.md"), "date: 2021-07-01"));  // clhenrick's post was dated the day of the import
+  CHECK(holds(d.notes(), "has no such day; 2021-07-01, as JavaScript read it"));
   Blog e("long-line-eleventy", {{"eleventy.config.js", "export default function (c) {}\n"}, {"posts/a.md", "---\ntitle: A\ndate: 2020-01-01\n---\n" + body}});
   REQUIRE(e.import(Engine::eleventy).ok());
   CHECK(e.report.posts == 1);

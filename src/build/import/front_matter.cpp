@@ -540,8 +540,50 @@ std::string eleventy_file_slug(std::string text, const fs::path& source, const s
       name = trim(std::string_view(inner).substr(0, bar));
       filter = trim(std::string_view(inner).substr(bar + 1));
     }
+    // {{ slug | default: page.fileSlug }}: the key when the post has it,
+    // else the other (allenpike.com's 435 posts).
+    if (filter.rfind("default", 0) == 0) {
+      std::string other = trim(std::string_view(filter).substr(std::min(filter.find_first_of(":("), filter.size())));
+      if (!other.empty() && (other[0] == ':' || other[0] == '(')) other = trim(std::string_view(other).substr(1));
+      if (!other.empty() && other.back() == ')') other.pop_back();
+      const bool has = name != "permalink" && front.is_object() && front.contains(name) && front[name].is_string() &&
+                       !trim(front[name].get<std::string>()).empty();
+      if (!has) name = trim(other);
+      filter.clear();
+    }
     std::string value;
     bool known = true;
+    // {{ page.date | date: '%Y/%m' }} (a site's date filter, strftime's
+    // or luxon's letters): the date's tokens.
+    if ((name == "page.date" || name == "date") && (filter.rfind("date", 0) == 0 || filter.rfind("dateFormat", 0) == 0 ||
+                                                     filter.rfind("formatDate", 0) == 0)) {
+      const size_t q = filter.find_first_of("'\"");
+      const size_t qe = q == std::string::npos ? q : filter.find(filter[q], q + 1);
+      std::string format = q == std::string::npos || qe == std::string::npos ? "" : filter.substr(q + 1, qe - q - 1);
+      static const std::pair<const char*, const char*> tokens[] = {{"%Y", ":year"}, {"%m", ":month"}, {"%d", ":day"},
+                                                                   {"yyyy", ":year"}, {"LL", ":month"}, {"MM", ":month"},
+                                                                   {"dd", ":day"}, {"YYYY", ":year"}, {"DD", ":day"}};
+      std::string made;
+      for (size_t i = 0; i < format.size();) {
+        bool hit = false;
+        for (const auto& [from, to] : tokens)
+          if (format.compare(i, std::strlen(from), from) == 0) {
+            made += to, i += std::strlen(from), hit = true;
+            break;
+          }
+        if (hit) continue;
+        if (std::isalpha(static_cast<unsigned char>(format[i])) || format[i] == '%') {
+          made.clear();
+          break;
+        }
+        made += format[i++];
+      }
+      if (!made.empty()) {
+        text.replace(at, end + 2 - at, made);
+        at += made.size();
+        continue;
+      }
+    }
     if (name == "page.fileSlug") {
       value = slug;
     } else if (name == "page.filePathStem" && !input_path.empty()) {  // posts/first.md -> /posts/first
@@ -703,7 +745,7 @@ void convert_front(Run& run, Item& item) {
     }
     // Ruby reads one-digit months, days, hours and minutes too (miklb's
     // "2016-6-30 1:0"): padded.
-    if (!iso && s && run.engine == Engine::jekyll) {
+    if (!iso && s && (run.engine == Engine::jekyll || run.engine == Engine::eleventy)) {  // Ruby and JavaScript alike
       static const std::regex loose(R"(^(\d{4})-(\d{1,2})-(\d{1,2})(?:([ T])(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?)?(\s*(?:[+-]\d{2}:?\d{2}|Z))?\s*$)");
       std::smatch m;
       if (std::regex_match(*s, m, loose)) {
@@ -727,7 +769,8 @@ void convert_front(Run& run, Item& item) {
             std::snprintf(day, sizeof day, "%04d-%02d-%02d", y, mo, d);
             iso = iso_date(day + padded.substr(10));
             if (iso) run.note(item.shown, line_of_key(item, front_text, key),
-                              key + ": \"" + *s + "\" has no such day; " + day + ", as Ruby read it");
+                              key + ": \"" + *s + "\" has no such day; " + day + ", as " +
+                                  (run.engine == Engine::jekyll ? "Ruby" : "JavaScript") + " read it");
           }
         }
       }
@@ -870,6 +913,8 @@ void convert_front(Run& run, Item& item) {
       } else if (v.is_null()) {
         // `permalink:` with nothing after it (hawksworx's 12): the default address, no construct
       } else if (!s || s->find("{{") != std::string::npos || s->find("{%") != std::string::npos || *s == "false") {
+        // Not at Eleventy's default address either: no alias for it.
+        if (run.engine == Engine::eleventy) item.old_url_unknown = true;
         run.note(item.shown, line_of_key(item, front_text, key),
                  key + ": " + (s ? "\"" + *s + "\"" : in[key].dump(-1, ' ', false, ojson::error_handler_t::replace)) + " is computed by the old engine; left out");
       } else {
