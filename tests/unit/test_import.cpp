@@ -2274,6 +2274,21 @@ TEST_CASE("Eleventy: an image named from the post's source folder is at its pass
   CHECK(holds(b.out("posts/2023-07-13-live.md"), "![a](/media/images/a.png) <img src=\"/media/images/2011/b.jpg\"> [c](../_media/missing.png)"));
 }
 
+TEST_CASE("Eleventy: a cover key holding text is the description, not an image; redirectFrom lists old addresses") {
+  // clhenrick's 25 teasers became broken og:images; its redirectFrom (about 40 old URLs) was left out.
+  Blog b("eleventy-teaser-redirects", {{"eleventy.config.js", "export default function (c) {}\n"},
+                                       {"posts/oklch.md", "---\ntitle: OKLCH\ndate: 2024-09-01\n"
+                                                          "teaser: \"Creating color palettes in CSS.\"\n"
+                                                          "redirectFrom: [/oklch.html, /oklch/]\n---\nBody.\n"},
+                                       {"posts/photo.md", "---\ntitle: Photo\ndate: 2024-09-02\nteaser: /img/my photo.jpg\n---\nBody.\n"}});
+  REQUIRE(b.import(Engine::eleventy).ok());
+  const std::string oklch = b.out("posts/oklch.md");
+  CHECK(holds(oklch, "description: \"Creating color palettes in CSS.\""));
+  CHECK_FALSE(holds(oklch, "image:"));
+  CHECK(holds(oklch, "redirect_from: [\"/oklch.html\",\"/oklch/\"]"));
+  CHECK(holds(b.out("posts/photo.md"), "image: \"/img/my photo.jpg\""));
+}
+
 TEST_CASE("Eleventy: a folder data value with template syntax is left out and said, not shown under every post") {
   // baptiste-roullin's 111 posts showed "by {{ meta.author }}".
   Blog b("eleventy-data-template", {{"eleventy.config.js", "export default function () { return { dir: { input: 'src' } }; }\n"},

@@ -896,7 +896,19 @@ void convert_front(Run& run, Item& item) {
       // feature_image, Minimal Mistakes' header.teaser, Hux's header-img...
       const bool own = (in.contains("image") && !image_value(in["image"]).empty()) ||
                        (in.contains("images") && !image_value(in["images"]).empty());
-      if (const std::string img = image_value(v); !img.empty() && !own && !out.contains("image")) {
+      const std::string img = image_value(v);
+      // Text, not a path (clhenrick's `teaser: "Creating color palettes ..."`
+      // under each title): the post's description where it has none.
+      const bool prose = v.is_string() && img.find_first_of(" \t\n") != std::string::npos && !is_image_path(img) &&
+                         img.find("://") == std::string::npos;
+      if (prose) {
+        if (!in.contains("description") && !in.contains("summary") && !in.contains("excerpt") && !out.contains("description")) {
+          out["description"] = img;
+          run.count("a theme's cover key holding text, not an image (as the description)");
+        } else {
+          ++run.report.keys_left_out[key];
+        }
+      } else if (!img.empty() && !own && !out.contains("image")) {
         out["image"] = img;
       } else if (!v.is_null()) {  // "headerImage:" with nothing after it: no image, nothing left out
         ++run.report.keys_left_out[key];
@@ -938,7 +950,7 @@ void convert_front(Run& run, Item& item) {
       // Hugo: a taxonomy of the site's own (series...): its terms join the tags.
       for (auto& t : string_list(v, false)) tags.push_back(t), run.terms[key].insert(t);
       run.count("taxonomy " + key + " (merged into tags)");
-    } else if (key == "aliases" || key == "redirect_from") {
+    } else if (key == "aliases" || key == "redirect_from" || key == "redirectFrom") {  // redirectFrom: Eleventy sites' (clhenrick's _redirects)
       std::vector<std::string> list;
       for (std::string a : string_list(v, false)) {
         // "/blog/Ubisoft+DRM+too?": a browser asks for the path before '?'
@@ -958,7 +970,10 @@ void convert_front(Run& run, Item& item) {
             if (p.rfind("/..", 0) == 0) p = "/" + a;  // above the site's root: Hugo's own error; kept at the root
             a = p;
           }
-      if (!list.empty()) out[key] = list;
+      if (!list.empty()) {  // one key however they were spelled
+        ojson& all = out[key == "redirectFrom" ? "redirect_from" : key];
+        for (const std::string& a : list) all.push_back(a);
+      }
     } else {
       ++run.report.keys_left_out[key];
     }
