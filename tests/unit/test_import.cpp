@@ -1493,6 +1493,19 @@ TEST_CASE("site.yaml redirects: the old engine's term pages, taxonomies merged i
                                       {"_posts/2020-01-01-a.md", "---\ntitle: A\n---\nA\n"}});
   REQUIRE(j.import(Engine::jekyll).ok());
   CHECK(holds(j.out("site.yaml"), "  \"/archives/\": \"/archive/\"\n"));
+  // By their layout: TeXt's all.html, Minimal Mistakes' year and category archives (DrMaemi's /categories/ was an empty page).
+  Blog m("jekyll-theme-lists", {{"_config.yml", "title: M\ninclude: [_pages]\n"},
+                                {"_posts/2020-01-01-a.md", "---\ntitle: A\ncategories: [c]\n---\nA\n"},
+                                {"all.html", "---\nlayout: archive\n---\n"},
+                                {"_pages/year-archive.md", "---\ntitle: Posts by Year\nlayout: posts\npermalink: /year-archive/\n---\n"},
+                                {"_pages/category-archive.md", "---\ntitle: Posts by Category\nlayout: categories\npermalink: /categories/\n---\n"}});
+  REQUIRE(m.import(Engine::jekyll).ok());
+  const std::string lists = m.out("site.yaml");
+  CHECK(holds(lists, "  \"/all.html\": \"/archive/\"\n"));
+  CHECK(holds(lists, "  \"/year-archive/\": \"/archive/\"\n"));
+  CHECK(holds(lists, "  \"/categories/\": \"/tags/\"\n"));
+  CHECK_FALSE(m.wrote("pages/category-archive.md"));
+  CHECK_FALSE(m.wrote("pages/year-archive.md"));
 }
 
 TEST_CASE("Hugo: defaultContentLanguageInSubdir put every old address under the language's code; the aliases keep it") {

@@ -560,6 +560,14 @@ void add_old_feed(ojson& site, const std::string& path) {
   feeds.push_back(path);
 }
 
+const char* theme_list_page(const std::string& layout, bool category_pages) {
+  if (layout == "search") return "/search/";
+  if (layout == "archive" || layout == "archives" || layout == "posts" || layout == "year" || layout == "years") return "/archive/";
+  if (layout == "tags" || layout == "tag") return "/tags/";
+  if (layout == "categories" || layout == "category") return category_pages ? "/categories/" : "/tags/";
+  return nullptr;
+}
+
 bool builtin_page(Run& run, Item& item) {
   // Hugo's layout, Zola's template ("archive.html"): the theme's template
   // that rendered the page.
@@ -570,11 +578,12 @@ bool builtin_page(Run& run, Item& item) {
   const bool text = item.body.find_first_not_of(" \t\n") != std::string::npos;
   std::string layout = key && item.in[key].is_string() ? item.in[key].get<std::string>() : "";
   layout = layout.substr(0, layout.rfind(".html") == std::string::npos ? std::string::npos : layout.rfind(".html"));
-  if (!text && (layout == "search" || layout == "archives" || layout == "archive")) {  // Hugo Stack's page/search/
+  if (const char* ours = text ? nullptr : theme_list_page(layout, run.category_pages)) {  // Hugo Stack's page/search/
     run.note(item.shown, 0, "a theme's " + layout + " page (" + key + ": " + item.in[key].get<std::string>() +
                                 "): Quire writes its own; not converted");
-    // Chirpy's /archives/: readers and search engines find Quire's
-    run.redirects[run.old_url_prefix + percent_decode(url)] = layout == "search" ? "/search/" : "/archive/";
+    // Chirpy's /archives/, Minimal Mistakes' /year-archive/: readers and
+    // search engines find Quire's
+    run.redirects[run.old_url_prefix + percent_decode(url)] = ours;
     return true;
   }
   if (!item.page) return false;

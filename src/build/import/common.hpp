@@ -457,6 +457,10 @@ std::string npm_slugify(const std::string& title);
 // elsewhere (an accented term, a taxonomy merged into the tags); none from
 // an address an item has or the build writes itself.
 void site_redirects(Run& run, ojson& site);
+
+// Where Quire lists what a theme's list page of that layout listed
+// (archive, posts: /archive/; tags; categories; search), or null.
+const char* theme_list_page(const std::string& layout, bool category_pages);
 // An old address (not percent-encoded) added to the item's aliases, unless
 // Quire writes that path itself or it cannot be one (said), or it is there.
 void add_alias(Run& run, Item& item, const std::string& old_url);

@@ -211,7 +211,9 @@ void read_config(Run& run, ojson& site, std::string& content_dir) {
         continue;
       }
       if (!dir.empty()) content_dir = dir;
-      if (!site.contains("title") && !get_str(settings, "title").empty()) site["title"] = get_str(settings, "title");
+      // The default language's title is the site's, over the root's (Hugo
+      // showed hyhforevertop's "HYH's Blog", not "My New Hugo Site").
+      if (!get_str(settings, "title").empty()) site["title"] = get_str(settings, "title");
       const ojson* lp = get_obj(settings, "params");
       if (!site.contains("description") && lp && !get_str(*lp, "description").empty())
         site["description"] = get_str(*lp, "description");

@@ -704,9 +704,23 @@ void read_jekyll(Run& run, ojson& site) {
         continue;
       }
       run.note(run.shown(f), 0, "a Liquid template (it has front matter): not converted, Quire writes its own pages");
-      // A theme's archive (Octopress's blog/archives/index.html): Quire's.
-      if (f.extension() == ".html" && rel.generic_string().find("archive") != std::string::npos)
-        run.redirects[jekyll_page_url(rel, cfg.permalink_style)] = "/archive/";
+      // A theme's list page (Octopress's blog/archives/index.html, TeXt's
+      // all.html with layout: archive): Quire's.
+      std::string page_text, error;
+      ojson front;
+      int line = 0;
+      const SourceDoc doc = read_file(f, page_text) ? split_front_matter(page_text) : SourceDoc{};
+      const std::string layout = parse_front(doc, front, error, line) && front.is_object() && front.contains("layout") &&
+                                         front["layout"].is_string() ? front["layout"].get<std::string>() : "";
+      const char* ours = doc.body.find_first_not_of(" \t\r\n") == std::string::npos ? theme_list_page(layout, run.category_pages)
+                                                                                      : nullptr;
+      if (!ours && f.extension() == ".html" && rel.generic_string().find("archive") != std::string::npos) ours = "/archive/";
+      if (ours) {
+        std::string url = front.is_object() && front.contains("permalink") && front["permalink"].is_string()
+                              ? front["permalink"].get<std::string>() : jekyll_page_url(rel, cfg.permalink_style);
+        if (url.empty() || url[0] != '/') url = "/" + url;
+        run.redirects[url] = ours;
+      }
       continue;
     }
     statics.push_back(f);
