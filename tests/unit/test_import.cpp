@@ -1521,6 +1521,12 @@ TEST_CASE("Hugo: defaultContentLanguageInSubdir put every old address under the 
   CHECK(holds(h.out("pages/about.md"), "aliases: [\"/zh/about/\"]"));
   CHECK(holds(h.out("site.yaml"), "  \"/zh/\": \"/\"\n"));
   CHECK(holds(h.out("site.yaml"), "  \"/zh/posts/\": \"/\"\n"));
+  // The default language's title is the site's (hyhforevertop's config/_default/languages.zh-cn.toml)
+  Blog t("hugo-lang-title", {{"config/_default/hugo.toml", "title = 'My New Hugo Site'\ndefaultContentLanguage = 'zh-cn'\n"},
+                             {"config/_default/languages.toml", "[zh-cn]\ntitle = \"HYH's Blog\"\n"},
+                             {"content/posts/a.md", "---\ntitle: A\ndate: 2020-01-01\n---\nA\n"}});
+  REQUIRE(t.import(Engine::hugo).ok());
+  CHECK(holds(t.out("site.yaml"), "title: \"HYH's Blog\""));
   Blog plain("hugo-lang-root", {{"hugo.toml", "title = 'T'\ndefaultContentLanguage = 'zh'\n"},
                                 {"content/posts/Cloudflare.md", "---\ntitle: C\ndate: 2026-04-14\n---\nText.\n"}});
   REQUIRE(plain.import(Engine::hugo).ok());
