@@ -342,6 +342,8 @@ TEST_CASE("Zola: @/ links become the post's new URL; shortcodes are reported") {
   CHECK(f.zola("{{ image(src=\"/a.png\", alt=\"An owl\", position=\"left\") }}\n") ==
         f.hugo("{{< figure src=\"/a.png\" alt=\"An owl\" >}}\n"));
   CHECK(f.zola("{{ figure(src=\"b.jpg\", caption=\"Night\") }}\n") == f.hugo("{{< figure src=\"b.jpg\" caption=\"Night\" >}}\n"));
+  // Spaces around '=', which Zola's grammar allows (BD103's 5 figures)
+  CHECK(f.zola("{{ figure(src = \"b.jpg\", caption = \"Night\") }}\n") == f.hugo("{{< figure src=\"b.jpg\" caption=\"Night\" >}}\n"));
 }
 
 TEST_CASE("permalink patterns give the post's new URL, by the core's rule") {

@@ -420,9 +420,13 @@ Args parse_args(std::string_view s) {
     // key= ?
     size_t k = i;
     while (k < s.size() && (std::isalnum(static_cast<unsigned char>(s[k])) || s[k] == '_' || s[k] == '-')) ++k;
-    if (k > i && k < s.size() && s[k] == '=') {
+    // spaces around '=' too (Zola's grammar skips them: figure(src = "x.png"), BD103's 5 figures)
+    size_t eq = k;
+    while (eq < s.size() && (s[eq] == ' ' || s[eq] == '\t')) ++eq;
+    if (k > i && eq < s.size() && s[eq] == '=' && (eq + 1 >= s.size() || s[eq + 1] != '=')) {
       std::string key(s.substr(i, k - i)), value;
-      i = k + 1;
+      i = eq + 1;
+      while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
       read_value(value);
       a.named.emplace_back(key, value);
     } else {
