@@ -2295,6 +2295,19 @@ TEST_CASE("Eleventy: an image named from the post's source folder is at its pass
   CHECK(holds(b.out("posts/2023-07-13-live.md"), "![a](/media/images/a.png) <img src=\"/media/images/2011/b.jpg\"> [c](../_media/missing.png)"));
 }
 
+TEST_CASE("Eleventy with eleventy-plugin-youtube-embed: a YouTube URL alone on its line is the player") {
+  // ahl's 20 videos in 5 posts were links.
+  Blog b("eleventy-youtube-embed", {{"eleventy.config.js", "import embedYouTube from 'eleventy-plugin-youtube-embed';\n"
+                                                            "export default function (c) { c.addPlugin(embedYouTube); }\n"},
+                                    {"posts/talks.md", "---\ntitle: Talks\ndate: 2024-04-30\n---\nAll recorded:\n\nhttps://youtu.be/8jBu1A-ol-Q\n\n"
+                                                       "See https://www.youtube.com/watch?v=J10nd1UdSys too.\n\n    https://youtu.be/8jBu1A-ol-Q\n"}});
+  REQUIRE(b.import(Engine::eleventy).ok());
+  const std::string talks = b.out("posts/talks.md");
+  CHECK(holds(talks, "\n\n<iframe src=\"https://www.youtube-nocookie.com/embed/8jBu1A-ol-Q\""));
+  CHECK(holds(talks, "See https://www.youtube.com/watch?v=J10nd1UdSys too."));  // in a sentence: a link, as the plugin left it
+  CHECK(holds(talks, "    https://youtu.be/8jBu1A-ol-Q\n"));  // code
+}
+
 TEST_CASE("Eleventy: a cover key holding text is the description, not an image; redirectFrom lists old addresses") {
   // clhenrick's 25 teasers became broken og:images; its redirectFrom (about 40 old URLs) was left out.
   Blog b("eleventy-teaser-redirects", {{"eleventy.config.js", "export default function (c) {}\n"},

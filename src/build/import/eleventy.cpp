@@ -65,6 +65,8 @@ struct Config {
   bool attrs = false;
   // markdown-it-kbd's [[Ctrl]] and markdown-it-mark's ==text==: <kbd>, <mark>.
   bool kbd = false, mark = false;
+  // eleventy-plugin-youtube-embed: a YouTube URL alone on its line was a player.
+  bool youtube = false;
   // markdown-it-table-of-contents' [[toc]] line: toc: true.
   bool toc = false;
   // eleventy-img's transform: an <img> from the input folder's root is published.
@@ -179,6 +181,7 @@ Config read_config(Run& run) {
   cfg.breaks = std::regex_search(text, std::regex(R"(\bbreaks\s*:\s*true)"));
   cfg.attrs = text.find("markdown-it-attrs") != std::string::npos;
   cfg.kbd = text.find("markdown-it-kbd") != std::string::npos;
+  cfg.youtube = text.find("eleventy-plugin-youtube-embed") != std::string::npos;
   cfg.image_transform = text.find("eleventyImageTransformPlugin") != std::string::npos;
   cfg.toc = text.find("markdown-it-table-of-contents") != std::string::npos || text.find("markdown-it-toc") != std::string::npos;
   cfg.mark = text.find("markdown-it-mark") != std::string::npos;
@@ -727,6 +730,26 @@ void read_eleventy(Run& run, ojson& site) {
         }
     }
     if (cfg.kbd) item.body = inline_pairs(run, item.body, "[[", "]]", "kbd");
+    if (cfg.youtube) {  // ahl's 20 videos in 5 posts
+      static const std::regex alone(R"(^[ \t]*<?(?:https?://)?(?:www\.|m\.)?(?:youtube\.com/watch\?v=|youtu\.be/|youtube\.com/embed/)([A-Za-z0-9_-]{11})[^\s>]*>?[ \t]*$)");
+      const std::vector<bool> code = code_bytes(item.body);
+      std::string out;
+      for (size_t at = 0; at < item.body.size();) {
+        size_t end = item.body.find('\n', at);
+        end = end == std::string::npos ? item.body.size() : end;
+        const std::string line = item.body.substr(at, end - at);
+        std::smatch m;
+        if (!code[at] && line.size() < 200 && std::regex_match(line, m, alone) && video_id_ok(m[1].str(), false)) {
+          out += youtube_iframe(m[1].str());
+          run.count("a YouTube URL alone on its line (eleventy-plugin-youtube-embed's player)");
+        } else {
+          out += line;
+        }
+        if (end < item.body.size()) out += '\n';
+        at = end + 1;
+      }
+      item.body = std::move(out);
+    }
     if (cfg.mark) item.body = inline_pairs(run, item.body, "==", "==", "mark");
     item.body = link_source_files(run, item, input, strip_raw_in_code(run, item.body));
     if (item.bundle) item.body = bundle_paths_from_root(run, item);
