@@ -2204,6 +2204,11 @@ TEST_CASE("Zola: paths_keep_dates keeps the date in the old address; ignored_con
                              {"content/words.txt", "cspell\n"}});
   REQUIRE(z.import(Engine::zola).ok());
   CHECK(holds(z.out("posts/2023-10-16-updater_fix.md"), "aliases: [\"/posts/2023-10-16-updater_fix/\"]"));
+  // A name the import slugifies (dots), under paths = "on": the date stays in the old address (BD103's).
+  Blog d("zola-keep-dates-dots", {{"config.toml", "base_url = 'https://example.com'\n[slugify]\npaths_keep_dates = true\n"},
+                                  {"content/blog/2025-03-19-lint-v0.2.0.md", "+++\ntitle = 'Lint'\n+++\nText.\n"}});
+  REQUIRE(d.import(Engine::zola).ok());
+  CHECK(holds(d.out("posts/2025-03-19-lint-v0.2.0.md"), "aliases: [\"/blog/2025-03-19-lint-v0-2-0/\"]"));
   CHECK_FALSE(z.wrote("posts/archive.md"));
   CHECK_FALSE(z.wrote("pages/archive.md"));
   CHECK(holds(z.notes(), "archive.md: a theme's archive page (template: archive.html)"));

@@ -433,7 +433,11 @@ void convert_items(Run& run, const TagHandler& handle) {
     }
     finish_front(run, item, ymd);
     if (!item.section.empty() || item.root_post) {
-      const bool own_slug = item.out.contains("slug") && item.name_slug.empty() && run.engine != Engine::eleventy;
+      // (a slug key of the front matter's; not one the import made of the
+      // file's name, as Zola slugified it: BD103's 2025-03-19-bevy-lint-v0.2.0.md
+      // was at /blog/2025-03-19-bevy-lint-v0-2-0/ under paths_keep_dates)
+      const bool own_slug = item.out.contains("slug") && item.in.is_object() && item.in.contains("slug") &&
+                            item.name_slug.empty() && run.engine != Engine::eleventy;
       const std::string section = run.engine == Engine::hugo ? hugo_path(item.section) : item.section;
       std::string old_url = (item.root_post ? "" : "/" + section) + "/" + (own_slug ? item.slug : item.old_name) + "/";
       // Under Hugo's permalinks, :title is the title made a URL (Hugo's
