@@ -2300,6 +2300,26 @@ TEST_CASE("Eleventy: an image named from the post's source folder is at its pass
   CHECK(holds(b.out("posts/2023-07-13-live.md"), "![a](/media/images/a.png) <img src=\"/media/images/2011/b.jpg\"> [c](../_media/missing.png)"));
 }
 
+TEST_CASE("Eleventy: a template's tag pages and the base blog's archive get redirects to Quire's") {
+  // allenpike's /series/<tag>/ (21 pages) and /series/; ahl's and clhenrick's /blog/ archive.
+  Blog b("eleventy-list-redirects", {{"eleventy.config.js", "export default function (c) {}\n"},
+                                     {"series.njk", "---\npagination:\n  data: collections\n  size: 1\n  alias: tag\n"
+                                                    "permalink: /series/{{ tag | slugify }}/\n---\n<h1>{{ tag }}</h1>\n"},
+                                     {"blog.njk", "---\nlayout: base\n---\n{% set postslist = collections.posts %}\n{% include 'postslist.njk' %}\n"},
+                                     {"feed.njk", "---\npermalink: /feed.xml\n---\n{% for post in collections.posts %}{% endfor %}\n"},
+                                     {"posts/a.md", "---\ntitle: A\ndate: 2020-01-01\ntags: [posts, Für Alle, podcasts]\n---\nA\n"}});
+  REQUIRE(b.import(Engine::eleventy).ok());
+  const std::string site = b.out("site.yaml");
+  CHECK(holds(site, "  \"/blog/\": \"/archive/\"\n"));
+  CHECK(holds(site, "  \"/series/\": \"/tags/\"\n"));
+  CHECK(holds(site, "  \"/series/podcasts/\": \"/tags/podcasts/\"\n"));
+  CHECK(holds(site, "  \"/series/fuer-alle/\": \"/tags/für-alle/\"\n"));
+  CHECK_FALSE(holds(site, "/series/posts/"));  // a collection, no tag of a post's
+  CHECK_FALSE(holds(site, "feed.xml\": "));
+  const auto built = quire::load_content(b.root / "out", {});
+  CHECK_MESSAGE(built.errors.empty(), (built.errors.empty() ? std::string() : built.errors[0].str()));
+}
+
 TEST_CASE("Eleventy with eleventy-plugin-youtube-embed: a YouTube URL alone on its line is the player") {
   // ahl's 20 videos in 5 posts were links.
   Blog b("eleventy-youtube-embed", {{"eleventy.config.js", "import embedYouTube from 'eleventy-plugin-youtube-embed';\n"

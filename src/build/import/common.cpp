@@ -764,6 +764,17 @@ void site_redirects(Run& run, ojson& site) {
       if (!item.page && !item.section.empty() && !item.out.contains("draft"))
         wanted[run.old_url_prefix + "/" + item.section.substr(0, item.section.find('/')) + "/"] = "/";
   }
+  if (run.engine == Engine::eleventy)  // a template's tag pages (allenpike's /series/<tag>/)
+    for (const auto& [prefix, filter] : run.eleventy_term_pages) {
+      if (prefix != "/tags/") wanted[prefix] = "/tags/";
+      if (const auto tags = run.terms.find("tags"); tags != run.terms.end())
+        for (const std::string& term : tags->second) {
+          if (!live[0].count(tag_slug(term))) continue;
+          const std::string old = filter.empty() ? term : eleventy_slug_filter(term, filter);
+          if (!old.empty()) wanted[prefix + old + "/"] = "/tags/" + tag_slug(term) + "/";
+          tag_pages.insert("/tags/" + tag_slug(term) + "/");
+        }
+    }
   if (!run.old_url_prefix.empty()) wanted[run.old_url_prefix + "/"] = "/";
   ojson out = ojson::object();
   for (const auto& [from, to] : wanted) {

@@ -150,6 +150,10 @@ struct Run {
   // Old addresses that were no post or page (a theme's archive, a term's
   // page) and where each went: site.yaml's redirects (site_redirects).
   std::map<std::string, std::string> redirects = {};
+  // An Eleventy template paginating over the tags' collections: where
+  // each tag's page was ("/series/") and the filter that made its slug
+  // ("slugify", "slug" or "" for the tag as it is).
+  std::vector<std::pair<std::string, std::string>> eleventy_term_pages = {};
   // Eleventy has no drafts of its own: `draft: true` is one only when the
   // config acts on it (a preprocessor or a collection's filter).
   bool eleventy_drafts = false;
@@ -451,6 +455,9 @@ std::string jekyll_title_slug(std::string_view name);
 // and '-' one '-', what is not a word character or one of $*_+~.()'"!:@
 // dropped.
 std::string npm_slugify(const std::string& title);
+// Eleventy's `slugify` filter (@sindresorhus/slugify) or older `slug`
+// filter (simov's) of a value, as Eleventy made addresses of it.
+std::string eleventy_slug_filter(const std::string& value, const std::string& filter);
 
 // site.yaml `redirects` from run.redirects and, for Hugo and Zola, each
 // term's old page (/<taxonomy>/<the old engine's slug>/) where Quire's is

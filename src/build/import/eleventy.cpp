@@ -395,6 +395,40 @@ std::string js_permalink_pattern(const std::string& source, const std::string& f
   return out;
 }
 
+// A template listing the posts, which Quire's own lists replace (their
+// old addresses: site.yaml redirects): one paginating over the tags'
+// collections ("/series/{{ tag | slugify }}/": run.eleventy_term_pages),
+// or the base blog's archive (blog.njk at /blog/, over collections.posts).
+void theme_list_template(Run& run, const fs::path& f, const fs::path& rel, const std::string& text) {
+  const SourceDoc doc = split_front_matter(text);
+  ojson front;
+  std::string error;
+  int line = 0;
+  if (!parse_front(doc, front, error, line) || !front.is_object()) return;
+  std::string permalink = front.contains("permalink") && front["permalink"].is_string() ? front["permalink"].get<std::string>() : "";
+  const ojson* pagination = front.contains("pagination") && front["pagination"].is_object() ? &front["pagination"] : nullptr;
+  const std::string data = pagination && pagination->contains("data") && (*pagination)["data"].is_string()
+                               ? (*pagination)["data"].get<std::string>() : "";
+  static const std::regex term(R"(^(/?[\w/-]*?/?)\{\{\s*(?:tag|tagName|tag_name|t)\s*(?:\|\s*(slugify|slug)\s*)?\}\}/?(?:index\.html)?$)");
+  std::smatch m;
+  if (data.rfind("collections", 0) == 0 && std::regex_match(permalink, m, term)) {
+    std::string prefix = m[1].str();
+    if (prefix.empty() || prefix[0] != '/') prefix = "/" + prefix;
+    if (prefix.back() != '/') prefix += '/';
+    run.eleventy_term_pages.emplace_back(prefix, m[2].str());
+    return;
+  }
+  if (pagination || permalink.find("{{") != std::string::npos) return;
+  const bool lists = doc.body.find("collections.posts") != std::string::npos || doc.body.find("collections.post ") != std::string::npos ||
+                     doc.body.find("collections.post)") != std::string::npos;
+  if (permalink.empty()) permalink = "/" + (rel.stem() == "index" ? rel.parent_path() : rel.parent_path() / rel.stem()).generic_string() + "/";
+  if (permalink.empty() || permalink[0] != '/') permalink = "/" + permalink;
+  const std::string name = permalink.substr(permalink.rfind('/') + 1);
+  if (lists && name.find('.') == std::string::npos)  // not a feed's or a sitemap's file
+    run.redirects[normal_path(permalink, false).empty() ? "/" : "/" + normal_path(permalink, false)] = "/archive/";
+  (void)f;
+}
+
 struct FolderData {
   std::set<std::string> collection_tags;
   ojson front = ojson::object();
@@ -619,6 +653,7 @@ void read_eleventy(Run& run, ojson& site) {
       run.note(run.shown(f), 1, "a page in " + kind +
                                     " (it has front matter): not converted; Quire writes its own home, lists, feeds and "
                                     "sitemap, rewrite it as .md if it is a page of its own");
+      theme_list_template(run, f, rel, text);
     }
   }
   std::map<fs::path, std::set<std::string>> dropped_tags;

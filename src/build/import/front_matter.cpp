@@ -515,6 +515,25 @@ bool file_date(const std::string& n, std::string& ymd, size_t* prefix) {
 }
 
 
+std::string eleventy_slug_filter(const std::string& value, const std::string& filter) {
+  // Eleventy's slugify (@sindresorhus/slugify): "&" is " and ", ♥
+  // " love ", and German letters as German writes them without
+  // (ü "ue", ß "ss"); its older slug filter (simov's): "&" "and".
+  // mkohler.dev's "28th & 29th" and "für 2016" had moved.
+  std::string spelled;
+  static const std::pair<const char*, const char*> german[] = {
+      {"\u00e4", "ae"}, {"\u00f6", "oe"}, {"\u00fc", "ue"}, {"\u00c4", "Ae"}, {"\u00d6", "Oe"}, {"\u00dc", "Ue"}, {"\u00df", "ss"}};
+  for (size_t i = 0; i < value.size();) {
+    bool replaced = false;
+    if (value[i] == '&') spelled += " and ", replaced = true, i += 1;
+    else if (filter == "slugify" && value.compare(i, 3, "\u2665") == 0) spelled += " love ", replaced = true, i += 3;
+    for (const auto& [from, to] : german)
+      if (!replaced && filter == "slugify" && value.compare(i, 2, from) == 0) spelled += to, replaced = true, i += 2;
+    if (!replaced) spelled += value[i++];
+  }
+  return ascii_slug(spelled);
+}
+
 namespace {
 
 // Eleventy's "{{ page.fileSlug }}" in a permalink (spaces optional): the
@@ -598,24 +617,7 @@ std::string eleventy_file_slug(std::string text, const fs::path& source, const s
     } else {
       known = false;
     }
-    if (known && (filter == "slugify" || filter == "slug")) {
-      // Eleventy's slugify (@sindresorhus/slugify): "&" is " and ", ♥
-      // " love ", and German letters as German writes them without
-      // (ü "ue", ß "ss"); its older slug filter (simov's): "&" "and".
-      // mkohler.dev's "28th & 29th" and "für 2016" had moved.
-      std::string spelled;
-      static const std::pair<const char*, const char*> german[] = {
-          {"\u00e4", "ae"}, {"\u00f6", "oe"}, {"\u00fc", "ue"}, {"\u00c4", "Ae"}, {"\u00d6", "Oe"}, {"\u00dc", "Ue"}, {"\u00df", "ss"}};
-      for (size_t i = 0; i < value.size();) {
-        bool replaced = false;
-        if (value[i] == '&') spelled += " and ", replaced = true, i += 1;
-        else if (filter == "slugify" && value.compare(i, 3, "\u2665") == 0) spelled += " love ", replaced = true, i += 3;
-        for (const auto& [from, to] : german)
-          if (!replaced && filter == "slugify" && value.compare(i, 2, from) == 0) spelled += to, replaced = true, i += 2;
-        if (!replaced) spelled += value[i++];
-      }
-      value = ascii_slug(spelled);
-    }
+    if (known && (filter == "slugify" || filter == "slug")) value = eleventy_slug_filter(value, filter);
     else if (known && !filter.empty()) known = false;  // another filter: the old engine's to compute
     if (!known) {
       at = end + 2;
