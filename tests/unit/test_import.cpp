@@ -1500,12 +1500,22 @@ TEST_CASE("site.yaml redirects: the old engine's term pages, taxonomies merged i
                                 {"_posts/2020-01-01-a.md", "---\ntitle: A\ncategories: [c]\n---\nA\n"},
                                 {"all.html", "---\nlayout: archive\n---\n"},
                                 {"_pages/year-archive.md", "---\ntitle: Posts by Year\nlayout: posts\npermalink: /year-archive/\n---\n"},
-                                {"_pages/category-archive.md", "---\ntitle: Posts by Category\nlayout: categories\npermalink: /categories/\n---\n"}});
+                                {"_pages/category-archive.md", "---\ntitle: Posts by Category\nlayout: categories\npermalink: /categories/\n---\n"},
+                                // TeXt's page of one category (mincong-h's /cn/categories/build/); and one no post has
+                                {"_pages/c.md", "---\nlayout: category\ncategory: c\npermalink: /cn/categories/c/\n---\n"},
+                                {"_pages/gone.md", "---\nlayout: category\ncategory: gone\npermalink: /cn/categories/gone/\n---\n"},
+                                // a tag's own page at Quire's address for it: no redirect (mincong-h's build failed on one)
+                                {"_pages/tag-c.md", "---\nlayout: tags\npermalink: /tags/c/\n---\n"}});
   REQUIRE(m.import(Engine::jekyll).ok());
   const std::string lists = m.out("site.yaml");
   CHECK(holds(lists, "  \"/all.html\": \"/archive/\"\n"));
   CHECK(holds(lists, "  \"/year-archive/\": \"/archive/\"\n"));
   CHECK(holds(lists, "  \"/categories/\": \"/tags/\"\n"));
+  CHECK(holds(lists, "  \"/cn/categories/c/\": \"/tags/c/\"\n"));
+  CHECK(holds(lists, "  \"/cn/categories/gone/\": \"/tags/\"\n"));
+  CHECK_FALSE(holds(lists, "\"/tags/c/\": "));
+  const auto built_lists = quire::load_content(m.root / "out", {});
+  CHECK_MESSAGE(built_lists.errors.empty(), (built_lists.errors.empty() ? std::string() : built_lists.errors[0].str()));
   CHECK_FALSE(m.wrote("pages/category-archive.md"));
   CHECK_FALSE(m.wrote("pages/year-archive.md"));
 }

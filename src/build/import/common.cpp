@@ -586,8 +586,13 @@ bool builtin_page(Run& run, Item& item) {
     run.note(item.shown, 0, "a theme's " + layout + " page (" + key + ": " + item.in[key].get<std::string>() +
                                 "): Quire writes its own; not converted");
     // Chirpy's /archives/, Minimal Mistakes' /year-archive/: readers and
-    // search engines find Quire's
-    run.redirects[run.old_url_prefix + percent_decode(url)] = ours;
+    // search engines find Quire's; a term's own page (TeXt's layout:
+    // category with category: build) its term's
+    std::string to = ours;
+    for (const char* k : {"tag", "category"})
+      if ((layout == "tag" || layout == "category") && item.in.contains(k) && item.in[k].is_string())
+        to += tag_slug(item.in[k].get<std::string>()) + "/";
+    run.redirects[run.old_url_prefix + percent_decode(url)] = to;
     return true;
   }
   if (!item.page) return false;
@@ -736,6 +741,10 @@ void site_redirects(Run& run, ojson& site) {
         if (a.is_string()) taken.insert(percent_decode(a.get<std::string>()));
   }
   std::set<std::string> tag_pages;  // Quire's term pages the posts make
+  for (const std::string& t : live[0]) tag_pages.insert("/tags/" + t + "/");
+  for (const std::string& t : live[1]) tag_pages.insert("/categories/" + t + "/");
+  if (!run.category_pages)  // categories are tags then
+    for (const std::string& t : live[0]) tag_pages.insert("/categories/" + t + "/");
   std::map<std::string, std::string> wanted = run.redirects;
   if (run.engine == Engine::hugo || run.engine == Engine::zola) {
     for (const auto& [taxonomy, terms] : run.terms) {
@@ -777,7 +786,10 @@ void site_redirects(Run& run, ojson& site) {
     }
   if (!run.old_url_prefix.empty()) wanted[run.old_url_prefix + "/"] = "/";
   ojson out = ojson::object();
-  for (const auto& [from, to] : wanted) {
+  for (auto [from, to] : wanted) {
+    // A term the posts do not have: its list, not a page Quire lacks.
+    for (const char* root : {"/tags/", "/categories/"})
+      if (to.rfind(root, 0) == 0 && to.size() > std::strlen(root) && !tag_pages.count(to)) to = root;
     const std::string path = from.substr(1);
     if (from == to || taken.count(from) || tag_pages.count(from) || from.find_first_of("?#") != std::string::npos) continue;
     // The build's own addresses (/tags/, /archive/2020/...): a term page of
