@@ -1465,6 +1465,12 @@ TEST_CASE("Hugo: a section's [permalinks] pattern is the site's only if that sec
   REQUIRE(h.import(Engine::hugo).ok());
   CHECK(h.out("site.yaml").find("/talk/") == std::string::npos);
   CHECK(h.out("posts/n0.md").find("aliases: [\"/notes/n0/\"]") != std::string::npos);
+  // A posts/post/blog pattern of a section with no posts is not the site's (morvencao's post = "/blog/:title/", posts in posts/).
+  Blog e("hugo-empty-section-permalink", {{"hugo.toml", "title = 'T'\n[permalinks]\npost = '/blog/:title/'\n"},
+                                          {"content/posts/a.md", "---\ntitle: A\ndate: 2020-01-01\n---\nA\n"}});
+  REQUIRE(e.import(Engine::hugo).ok());
+  CHECK_FALSE(holds(e.out("site.yaml"), "permalink"));
+  CHECK_FALSE(holds(e.out("posts/a.md"), "aliases"));
   // The same pattern over most of the posts is the site's
   files.push_back({"content/event/t2.md", "---\ntitle: T2\ndate: 2020-01-02\n---\nT\n"});
   files.push_back({"content/event/t3.md", "---\ntitle: T3\ndate: 2020-01-03\n---\nT\n"});

@@ -171,11 +171,6 @@ void read_config(Run& run, ojson& site, std::string& content_dir) {
         run.section_permalinks[section] = quire_pattern(pattern.get<std::string>(), section);
         run.hugo_patterns[section] = pattern.get<std::string>();
       }
-    for (const char* section : {"posts", "post", "blog"})
-      if (!get_str(table, section).empty()) {
-        carry_pattern(run, site, quire_pattern(get_str(table, section), section), shown);
-        break;
-      }
   }
   // Hugo's taxonomies are tags and categories unless [taxonomies] says
   // otherwise; categories had pages of their own (/categories/<name>/).
@@ -664,10 +659,23 @@ void read_hugo(Run& run, ojson& site) {
   for (const std::string& s : sections)  // a section named page/ or tags/ is the build's own address
     if (!s.empty() && s.find_first_of(" ?#") == std::string::npos) add_old_feed(site, "/" + s + "/index.xml");
   if (run.permalink.empty() && !run.section_permalinks.empty()) {
-    // No posts/post/blog pattern: the pattern of the section holding the
+    std::map<std::string, size_t> posts;
+    size_t total = 0;
+    for (const Item& item : run.items)
+      if (!item.page) ++posts[item.section.substr(0, item.section.find('/'))], ++total;
+    // The posts/post/blog pattern that has posts (morvencao's `post =
+    // "/blog/:title/"` named no section of his: his 48 posts in posts/
+    // had moved to /blog/), else the pattern of the section holding the
     // most posts with one (content/articles/, content/notes/...), if that
     // section holds at least half the posts (Wowchemy's event: "/talk/:slug/"
     // must not become the address of 400 lecture notes; they keep aliases).
+    for (const char* section : {"posts", "post", "blog"})
+      if (run.section_permalinks.count(section) && posts[section] > 0) {
+        carry_pattern(run, site, run.section_permalinks[section], run.shown(run.src / "hugo.toml"));
+        break;
+      }
+  }
+  if (run.permalink.empty() && !run.section_permalinks.empty()) {
     std::map<std::string, size_t> posts;
     size_t total = 0;
     for (const Item& item : run.items)
