@@ -1501,6 +1501,17 @@ TEST_CASE("site.yaml redirects: the old engine's term pages, taxonomies merged i
                                       {"_posts/2020-01-01-a.md", "---\ntitle: A\n---\nA\n"}});
   REQUIRE(j.import(Engine::jekyll).ok());
   CHECK(holds(j.out("site.yaml"), "  \"/archives/\": \"/archive/\"\n"));
+  // jekyll-paginate's pages of the home (dszakallas's /blog/page2/): Quire's, as many posts a page
+  Blog p("jekyll-paginate-redirects", {{"_config.yml", "title: P\npaginate: 1\npaginate_path: /blog/page:num/\n"},
+                                       {"_posts/2020-01-01-a.md", "---\ntitle: A\n---\nA\n"},
+                                       {"_posts/2020-01-02-b.md", "---\ntitle: B\n---\nB\n"},
+                                       {"_posts/2020-01-03-c.md", "---\ntitle: C\n---\nC\n"}});
+  REQUIRE(p.import(Engine::jekyll).ok());
+  CHECK(holds(p.out("site.yaml"), "posts_per_page: 1"));
+  CHECK(holds(p.out("site.yaml"), "  \"/blog/page2/\": \"/page/2/\"\n  \"/blog/page3/\": \"/page/3/\"\n"));
+  CHECK_FALSE(holds(p.out("site.yaml"), "page4"));
+  const auto paged = quire::load_content(p.root / "out", {});
+  CHECK_MESSAGE(paged.errors.empty(), (paged.errors.empty() ? std::string() : paged.errors[0].str()));
   // By their layout: TeXt's all.html, Minimal Mistakes' year and category archives (DrMaemi's /categories/ was an empty page).
   Blog m("jekyll-theme-lists", {{"_config.yml", "title: M\ninclude: [_pages]\n"},
                                 {"_posts/2020-01-01-a.md", "---\ntitle: A\ncategories: [c]\n---\nA\n"},

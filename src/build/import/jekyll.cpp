@@ -285,6 +285,10 @@ struct Config {
   std::string excerpt_separator;  // the site's, when not Jekyll's default (a blank line)
   bool parse_block_html = false;  // kramdown: parse_block_html: true
   std::string permalink_style;    // the config's permalink: ("" for Jekyll's default, date)
+  // jekyll-paginate: posts a page of the home's list, and where its pages
+  // were ("/page:num/", paginate_path's default: /page2/).
+  int paginate = 0;
+  std::string paginate_path = "/page:num/";
   // The Chirpy theme: a post's relative image paths were under its
   // media_subpath (img_path before Chirpy 7), else the site's root.
   bool chirpy = false;
@@ -519,7 +523,7 @@ void read_config(Run& run, ojson& site, Config& cfg) {
   }
   if (!str("paginate").empty()) {
     const int n = std::atoi(str("paginate").c_str());
-    if (n >= 1 && n <= 1000) site["posts_per_page"] = n;
+    if (n >= 1 && n <= 1000) site["posts_per_page"] = cfg.paginate = n;
     else run.note(shown, 0, "paginate: \"" + str("paginate") + "\" is not a number of posts from 1 to 1000; left out");
   }
   // source: project (the site's files in a folder beside the build's
@@ -551,6 +555,7 @@ void read_config(Run& run, ojson& site, Config& cfg) {
       if (!x.empty()) cfg.include.push_back(x);
     }
   if (!str("excerpt_separator").empty()) cfg.excerpt_separator = str("excerpt_separator");
+  if (str("paginate_path").find(":num") != std::string::npos) cfg.paginate_path = str("paginate_path");
   for (const char* k : {"theme", "remote_theme"})
     if (str(k).find("chirpy") != std::string::npos) cfg.chirpy = true;
   if (gemfile.find("jekyll-theme-chirpy") != std::string::npos) cfg.chirpy = true;
@@ -869,6 +874,21 @@ void read_jekyll(Run& run, ojson& site) {
   }
   for (const fs::path& f : statics)
     copy_tree(run, f, run.dest / "static" / f.lexically_relative(run.src), run.report.static_files);
+  // The home's old pages (/page2/, /blog/page3/): Quire's, as many posts a
+  // page (dszakallas's paginate_path /blog/page:num/).
+  if (cfg.paginate > 0) {
+    size_t posts = 0;
+    for (const Item& item : run.items) posts += !item.page && !item.out.contains("draft");
+    const size_t pages = (posts + static_cast<size_t>(cfg.paginate) - 1) / static_cast<size_t>(cfg.paginate);
+    for (size_t n = 2; n <= pages && n <= 1000; ++n) {
+      std::string from = cfg.paginate_path;
+      from.replace(from.find(":num"), 4, std::to_string(n));
+      if (from.empty() || from[0] != '/') from = "/" + from;
+      if (from.size() > 11 && from.compare(from.size() - 11, 11, "/index.html") == 0) from.resize(from.size() - 10);
+      if (from.back() != '/' && from.find('.', from.rfind('/')) == std::string::npos) from += '/';
+      run.redirects[from] = "/page/" + std::to_string(n) + "/";
+    }
+  }
 }
 
 }  // namespace quire::import
