@@ -2394,6 +2394,13 @@ TEST_CASE("Eleventy: dir.input named by a constant; a permalink with another fro
   CHECK(holds(d.out("site.yaml"), "title: \"My Blog\""));
   CHECK(holds(d.out("site.yaml"), "url: \"https://example.com\""));
   CHECK_FALSE(holds(d.out("posts/hello.md"), "/src/"));
+  // _data/meta.js naming the site `name` (allenpike's: its site.yaml had no title or url)
+  Blog m("eleventy-meta-js", {{"eleventy.config.js", "module.exports = function () {};\n"},
+                              {"_data/meta.js", "module.exports = {\n  name: \"Allen Pike\",\n  url: \"https://allenpike.com\",\n};\n"},
+                              {"posts/hello.md", "---\ntitle: Hello\ndate: 2024-03-01\n---\nHi.\n"}});
+  REQUIRE(m.import(Engine::eleventy).ok());
+  CHECK(holds(m.out("site.yaml"), "title: \"Allen Pike\""));
+  CHECK(holds(m.out("site.yaml"), "url: \"https://allenpike.com\""));
   // fromjason: "/p/{{ sub | slugify }}/{{ title | slugify }}/" with sub: notebook in each post.
   Blog f("eleventy-permalink-value", {{"eleventy.config.js", "export default function (c) {}\n"},
                                       {"posts/posts.11tydata.json", "{ \"tags\": [\"posts\"], \"permalink\": \"/p/{{ sub | slugify }}/{{ title | slugify }}/\" }\n"},

@@ -287,13 +287,15 @@ void read_metadata(Run& run, const fs::path& input, ojson& site, const Config& c
   fs::path file;
   const fs::path data = (input / cfg.data).lexically_normal();
   for (const char* name : {"metadata.json", "site.json", "metadata.yaml", "site.yaml", "metadata.js", "site.js",
-                           "metadata.cjs", "site.cjs", "metadata.mjs", "site.mjs"}) {
+                           "metadata.cjs", "site.cjs", "metadata.mjs", "site.mjs", "meta.json", "meta.js", "meta.cjs",
+                           "meta.mjs"}) {  // meta.js: allenpike's
     if (!read_data_file(run, data / name, m)) continue;
     file = data / name;
     break;
   }
   auto str = [&](const char* k) { return m.is_object() && m.contains(k) && m[k].is_string() ? m[k].get<std::string>() : std::string(); };
-  if (!str("title").empty()) site["title"] = str("title");
+  for (const char* k : {"title", "name", "siteName", "site_name"})  // allenpike's meta.js names the site `name`
+    if (!site.contains("title") && !str(k).empty()) site["title"] = str(k);
   if (!str("description").empty()) site["description"] = str("description");
   if (m.is_object() && m.contains("author")) {
     if (m["author"].is_string()) site["author"] = m["author"];
