@@ -1955,6 +1955,9 @@ TEST_CASE("Eleventy: the site's own image shortcodes {% figure \"./a.png\", \"Ca
   CHECK(out.find("320") == std::string::npos);
   const std::string el = e.liquid("{% figureElement 'tests.png', 'Screenshot of the test runner.' %}\n");
   CHECK(el.find("tests.png") != std::string::npos);
+  // Nunjucks' escaped quote in a single-quoted argument (clhenrick's "Google Chrome's" alt texts)
+  CHECK(holds(e.liquid("{% figureElement 'chrome.png', 'Screenshot of Google Chrome\\'s menu' %}\n"), "Screenshot of Google Chrome's menu"));
+  CHECK(parse_args("'C:\\dir\\x' \"a \\\"b\\\"\"").words == std::vector<std::string>{"C:\\dir\\x", "a \"b\""});
   CHECK(el.find("{%") == std::string::npos);
   CHECK(e.notes().empty());
   // Nunjucks' {% verbatim %}: Liquid's raw, its text as it is

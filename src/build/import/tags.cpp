@@ -406,7 +406,9 @@ Args parse_args(std::string_view s) {
     if (i < s.size() && (s[i] == '"' || s[i] == '\'' || s[i] == '`')) {
       const char q = s[i++];
       while (i < s.size() && s[i] != q) {
-        if (s[i] == '\\' && q == '"' && i + 1 < s.size()) ++i;
+        // "a \"b\"", and Nunjucks' 'Chrome\'s' (clhenrick's alt texts; another
+        // backslash in single quotes, a Windows path, is text)
+        if (s[i] == '\\' && i + 1 < s.size() && (q == '"' || (q == '\'' && (s[i + 1] == '\'' || s[i + 1] == '\\')))) ++i;
         out += s[i++];
       }
       ++i;
