@@ -720,12 +720,23 @@ void read_jekyll(Run& run, ojson& site) {
       const char* ours = doc.body.find_first_not_of(" \t\r\n") == std::string::npos ? theme_list_page(layout, run.category_pages)
                                                                                       : nullptr;
       if (!ours && f.extension() == ".html" && rel.generic_string().find("archive") != std::string::npos) ours = "/archive/";
-      if (ours) {
-        std::string url = front.is_object() && front.contains("permalink") && front["permalink"].is_string()
-                              ? front["permalink"].get<std::string>() : jekyll_page_url(rel, cfg.permalink_style);
-        if (url.empty() || url[0] != '/') url = "/" + url;
-        run.redirects[url] = ours;
+      std::string url = front.is_object() && front.contains("permalink") && front["permalink"].is_string()
+                            ? front["permalink"].get<std::string>() : jekyll_page_url(rel, cfg.permalink_style);
+      if (url.empty() || url[0] != '/') url = "/" + url;
+      // A page named as a list that loops over the posts, tags or
+      // categories (mildronize's /blog/, magicgis's /categories/): Quire's.
+      if (!ours && doc.body.find("{%") != std::string::npos &&
+          (doc.body.find("site.posts") != std::string::npos || doc.body.find("paginator.posts") != std::string::npos ||
+           doc.body.find("site.tags") != std::string::npos || doc.body.find("site.categories") != std::string::npos)) {
+        std::string name = normal_path(url, false);
+        while (!name.empty() && name.back() == '/') name.pop_back();
+        name = ascii_lower(name.substr(name.rfind('/') == std::string::npos ? 0 : name.rfind('/') + 1));
+        if (name.size() > 5 && name.compare(name.size() - 5, 5, ".html") == 0) name.resize(name.size() - 5);
+        if (name == "blog" || name == "posts" || name == "archive" || name == "archives" || name == "all") ours = "/archive/";
+        else if (name == "categories" || name == "category") ours = run.category_pages ? "/categories/" : "/tags/";
+        else if (name == "tags" || name == "tag") ours = "/tags/";
       }
+      if (ours) run.redirects[url] = ours;
       continue;
     }
     statics.push_back(f);
