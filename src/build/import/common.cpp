@@ -1102,7 +1102,10 @@ namespace {
 // engine gave them (/Koikatu/guide/1.png) or by the source's path
 // (../../Koikatu/guide/1.png): the files moved with their post
 // (/posts/guide/1.png), so the links follow (jim60105's 30 images,
-// AppleGamer22's gif). A link to a post's own files stays relative.
+// AppleGamer22's gif). A link to a post's own files stays relative. And
+// links to files copied into static/ that the old engine resolved from
+// elsewhere (an Eleventy post's source folder, a moved post's old
+// address): the one scan of the posts' links, outside code.
 void bundle_links(Run& run) {
   std::map<std::string, std::string> by_old_url;  // "/Koikatu/guide/1.png" -> "/posts/guide/1.png"
   std::map<fs::path, std::pair<const Item*, std::string>> by_file;  // source file -> its item, new URL
@@ -1139,16 +1142,29 @@ void bundle_links(Run& run) {
       const size_t cut = dest.find_first_of("?#");
       const std::string path = percent_decode(dest.substr(0, cut)), tail = cut == std::string::npos ? "" : dest.substr(cut);
       std::string to;
+      const char* what = "a link to another post's file by its old path (now where the file moved with its post)";
       if (path[0] == '/') {
         if (const auto it = by_old_url.find(path); it != by_old_url.end()) to = it->second;
       } else {
         const auto it = by_file.find((item.source.parent_path() / path).lexically_normal());
         if (it != by_file.end() && it->second.first != &item) to = it->second.second;
+        // An Eleventy post's image named from its source folder
+        // (`../_media/images/a.png`, as its image transform and a site's
+        // image plugin resolved it): where the passthrough copy put it
+        // (equk's 43 images).
+        if (to.empty() && run.engine == Engine::eleventy && (path.rfind("./", 0) == 0 || path.rfind("../", 0) == 0)) {
+          std::error_code ec;
+          if (const auto copy = run.static_urls.find(fs::absolute(item.source.parent_path() / path, ec).lexically_normal());
+              copy != run.static_urls.end()) {
+            to = copy->second;
+            what = "a file named from the post's source folder (../images/a.png) at its copy's address";
+          }
+        }
         if (to.empty() && !item.old_url.empty() && !item.bundle) {
           const std::string old = (fs::path(item.old_url.substr(0, item.old_url.rfind('/') + 1)) / path).lexically_normal().generic_string();
           if (static_files.count(old)) {
             to = old;
-            run.count("a moved post's link to a file relative to its old address (now from the root)");
+            what = "a moved post's link to a file relative to its old address (now from the root)";
           }
         }
       }
@@ -1156,7 +1172,7 @@ void bundle_links(Run& run) {
       out.append(item.body, copied, begin - copied);
       out += encode_path(to) + tail;
       copied = end;
-      run.count("a link to another post's file by its old path (now where the file moved with its post)");
+      run.count(what);
     };
     for (size_t at = 0; at < item.body.size(); ++at) {
       if (code[at]) continue;

@@ -860,26 +860,6 @@ void read_eleventy(Run& run, ojson& site) {
     }
     copy_tree(run, from, run.dest / "static" / rel, run.report.static_files);
   }
-  // A post's image named from its source file (`../_media/images/a.png`,
-  // as Eleventy's image transform and a site's image plugin resolve it):
-  // where the passthrough copy put it (equk's 43 images).
-  static const std::regex relative(R"re((\]\(\s*<?|(?:src|href)\s*=\s*["']?)(\.{1,2}/[^)"'\s>#?]+))re");
-  for (Item& item : run.items) {
-    std::string out;
-    size_t last = 0;
-    for (auto it = std::sregex_iterator(item.body.begin(), item.body.end(), relative); it != std::sregex_iterator(); ++it) {
-      const std::smatch& m = *it;
-      const auto found = run.static_urls.find(fs::absolute(item.source.parent_path() / m[2].str(), ec).lexically_normal());
-      if (found == run.static_urls.end()) continue;
-      out.append(item.body, last, static_cast<size_t>(m.position(2)) - last);
-      out += found->second;
-      last = static_cast<size_t>(m.position(2) + m.length(2));
-      run.count("a file named from the post's source folder (../images/a.png) at its copy's address");
-    }
-    if (last == 0) continue;
-    out.append(item.body, last, std::string::npos);
-    item.body = std::move(out);
-  }
 }
 
 }  // namespace quire::import
