@@ -2409,6 +2409,17 @@ TEST_CASE("Eleventy: dir.input named by a constant; a permalink with another fro
   REQUIRE(m.import(Engine::eleventy).ok());
   CHECK(holds(m.out("site.yaml"), "title: \"Allen Pike\""));
   CHECK(holds(m.out("site.yaml"), "url: \"https://allenpike.com\""));
+  // Named exports (the Eleventy Excellent starter's meta.js, cyberweekly's "Untitled blog")
+  Blog x("eleventy-meta-named", {{"eleventy.config.js", "export default function () { return { dir: { input: 'src' } }; }\n"},
+                                 {"src/_data/meta.js", "export const url = process.env.URL || 'https://cyberweekly.net';\n"
+                                                       "export const siteName = 'Cyberweekly';\nexport const siteDescription = 'A weekly roundup';\n"
+                                                       "export const author = {\n  name: 'Michael', // the author\n};\n"},
+                                 {"src/posts/hello.md", "---\ntitle: Hello\ndate: 2024-03-01\n---\nHi.\n"}});
+  REQUIRE(x.import(Engine::eleventy).ok());
+  CHECK(holds(x.out("site.yaml"), "title: \"Cyberweekly\""));
+  CHECK(holds(x.out("site.yaml"), "description: \"A weekly roundup\""));
+  CHECK(holds(x.out("site.yaml"), "author: \"Michael\""));
+  CHECK_FALSE(holds(x.notes(), "meta.js"));
   // fromjason: "/p/{{ sub | slugify }}/{{ title | slugify }}/" with sub: notebook in each post.
   Blog f("eleventy-permalink-value", {{"eleventy.config.js", "export default function (c) {}\n"},
                                       {"posts/posts.11tydata.json", "{ \"tags\": [\"posts\"], \"permalink\": \"/p/{{ sub | slugify }}/{{ title | slugify }}/\" }\n"},

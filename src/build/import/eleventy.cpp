@@ -271,7 +271,14 @@ bool read_data_file(Run& run, const fs::path& file, ojson& out) {
   if (!read_file(file, text)) return false;
   const std::string ext = file.extension().string();
   if (ext == ".js" || ext == ".cjs" || ext == ".mjs" || ext == ".ts" || ext == ".mts" || ext == ".cts") {
-    if (!parse_js_data_file(text, out, error, line)) {
+    // Named exports (`export const siteName = '...'`: the Eleventy
+    // Excellent starter's meta.js, cyberweekly's) are the data's keys.
+    const bool named = text.find("export default") == std::string::npos && text.find("module.exports") == std::string::npos &&
+                       text.find("export const ") != std::string::npos;
+    std::string named_error;
+    int named_line = 0;
+    if (named ? !parse_js_front(text, out, named_error, named_line) && !parse_js_data_file(text, out, error, line)
+              : !parse_js_data_file(text, out, error, line)) {
       run.note(run.shown(file), line, error + "; not converted");
       out = ojson::object();
     }
@@ -296,7 +303,8 @@ void read_metadata(Run& run, const fs::path& input, ojson& site, const Config& c
   auto str = [&](const char* k) { return m.is_object() && m.contains(k) && m[k].is_string() ? m[k].get<std::string>() : std::string(); };
   for (const char* k : {"title", "name", "siteName", "site_name"})  // allenpike's meta.js names the site `name`
     if (!site.contains("title") && !str(k).empty()) site["title"] = str(k);
-  if (!str("description").empty()) site["description"] = str("description");
+  for (const char* k : {"description", "siteDescription"})
+    if (!site.contains("description") && !str(k).empty()) site["description"] = str(k);
   if (m.is_object() && m.contains("author")) {
     if (m["author"].is_string()) site["author"] = m["author"];
     else if (m["author"].is_object() && m["author"].contains("name")) site["author"] = m["author"]["name"];
