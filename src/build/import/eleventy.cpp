@@ -409,7 +409,7 @@ std::string js_permalink_pattern(const std::string& source, const std::string& f
 // old addresses: site.yaml redirects): one paginating over the tags'
 // collections ("/series/{{ tag | slugify }}/": run.eleventy_term_pages),
 // or the base blog's archive (blog.njk at /blog/, over collections.posts).
-void theme_list_template(Run& run, const fs::path& f, const fs::path& rel, const std::string& text) {
+void theme_list_template(Run& run, const fs::path& rel, const std::string& text) {
   const SourceDoc doc = split_front_matter(text);
   ojson front;
   std::string error;
@@ -436,7 +436,6 @@ void theme_list_template(Run& run, const fs::path& f, const fs::path& rel, const
   const std::string name = permalink.substr(permalink.rfind('/') + 1);
   if (lists && name.find('.') == std::string::npos)  // not a feed's or a sitemap's file
     run.redirects[normal_path(permalink, false).empty() ? "/" : "/" + normal_path(permalink, false)] = "/archive/";
-  (void)f;
 }
 
 struct FolderData {
@@ -663,7 +662,7 @@ void read_eleventy(Run& run, ojson& site) {
       run.note(run.shown(f), 1, "a page in " + kind +
                                     " (it has front matter): not converted; Quire writes its own home, lists, feeds and "
                                     "sitemap, rewrite it as .md if it is a page of its own");
-      theme_list_template(run, f, rel, text);
+      theme_list_template(run, rel, text);
     }
   }
   std::map<fs::path, std::set<std::string>> dropped_tags;
