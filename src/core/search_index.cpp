@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstring>
 #include <thread>
 
 #include "core/bundle.hpp"
@@ -360,16 +361,18 @@ class TermTable {
   uint32_t intern(std::string_view term) {
     if (4 * (size() + 1) > 3 * slots_.size()) grow();
     const uint64_t h = hash(term);
+    const uint64_t tag = h >> 32 << 32;
     for (size_t at = h & (slots_.size() - 1);; at = (at + 1) & (slots_.size() - 1)) {
-      const uint32_t id = slots_[at];
+      const uint64_t slot = slots_[at];
+      const auto id = static_cast<uint32_t>(slot);
       if (id == 0) {
-        slots_[at] = static_cast<uint32_t>(size() + 1);
+        slots_[at] = tag | (size() + 1);
         hashes_.push_back(h);
         offsets_.push_back(static_cast<uint32_t>(chars_.size()));
         chars_.append(term);
         return static_cast<uint32_t>(size() - 1);
       }
-      if (hashes_[id - 1] == h && name(id - 1) == term) return id - 1;
+      if ((slot & ~uint64_t{0xFFFFFFFF}) == tag && same(id - 1, term)) return id - 1;
     }
   }
   size_t size() const { return hashes_.size(); }
@@ -379,22 +382,50 @@ class TermTable {
   }
 
  private:
+  // Eight bytes at a time (the table sees every word of every post; a
+  // byte-at-a-time hash was a fifth of the index's time).
   static uint64_t hash(std::string_view s) {
-    uint64_t h = 1469598103934665603ull;
-    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-    return h ^ (h >> 29);
+    constexpr uint64_t k = 0xBF58476D1CE4E5B9ull;
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
+    const char* p = s.data();
+    size_t n = s.size();
+    for (; n >= 8; p += 8, n -= 8) {
+      uint64_t w;
+      std::memcpy(&w, p, 8);
+      h = (h ^ w) * k;
+      h ^= h >> 31;
+    }
+    if (n) {
+      uint64_t w = 0;
+      for (size_t b = 0; b < n; ++b) w |= uint64_t{static_cast<unsigned char>(p[b])} << (8 * b);
+      h = (h ^ w) * k;
+      h ^= h >> 31;
+    }
+    h *= 0x94D049BB133111EBull;
+    return h ^ (h >> 32);
+  }
+  // Compared in line: terms are a few bytes, and a call to memcmp per
+  // occurrence cost more than the comparison.
+  bool same(uint32_t id, std::string_view term) const {
+    const uint32_t begin = offsets_[id];
+    const uint32_t end = id + 1 < offsets_.size() ? offsets_[id + 1] : static_cast<uint32_t>(chars_.size());
+    if (end - begin != term.size()) return false;
+    const char* a = chars_.data() + begin;
+    for (size_t b = 0; b < term.size(); ++b)
+      if (a[b] != term[b]) return false;
+    return true;
   }
   void grow() {
-    std::vector<uint32_t> slots(slots_.empty() ? 1024 : slots_.size() * 2, 0);
+    std::vector<uint64_t> slots(slots_.empty() ? 1024 : slots_.size() * 2, 0);
     for (uint32_t id = 0; id < size(); ++id)
       for (size_t at = hashes_[id] & (slots.size() - 1);; at = (at + 1) & (slots.size() - 1))
         if (slots[at] == 0) {
-          slots[at] = id + 1;
+          slots[at] = (hashes_[id] >> 32 << 32) | (id + 1);
           break;
         }
     slots_ = std::move(slots);
   }
-  std::vector<uint32_t> slots_;  // id + 1, 0 empty
+  std::vector<uint64_t> slots_;  // the hash's high half << 32 | id + 1; 0 empty
   std::vector<uint64_t> hashes_;
   std::vector<uint32_t> offsets_;
   std::string chars_;

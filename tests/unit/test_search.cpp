@@ -84,6 +84,21 @@ TEST_SUITE("search") {
     CHECK(terms("") == S{});
     CHECK(terms("\xFF\xFE bad") == S{"bad"});  // invalid UTF-8 separates
     CHECK(terms(std::string(100, 'a'))[0].size() == quire::kMaxTermBytes);
+    CHECK(terms(std::string(100, 'A') + " B") == S{std::string(quire::kMaxTermBytes, 'a'), "b"});
+  }
+
+  TEST_CASE("a token's offsets span its word as written, ASCII and not") {
+    const auto t = quire::search_tokens("  Hello, W\xC3\xB6rld42!x");
+    REQUIRE(t.size() == 3);
+    CHECK(t[0].term == "hello");
+    CHECK(t[0].begin == 2);
+    CHECK(t[0].end == 7);
+    CHECK(t[1].term == "world42");
+    CHECK(t[1].begin == 9);
+    CHECK(t[1].end == 17);
+    CHECK(t[2].term == "x");
+    CHECK(t[2].begin == 18);
+    CHECK(t[2].end == 19);
   }
 
   TEST_CASE("CJK text becomes character bigrams, with offsets into the text") {
