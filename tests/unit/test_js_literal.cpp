@@ -41,6 +41,30 @@ TEST_CASE("a computed value ends at its comma or brace, not at one in its string
   CHECK(r.out.size() == 3);
 }
 
+TEST_CASE("an environment variable with a literal fallback is the fallback; another is computed") {
+  const Read r = front(
+      "export const url = process.env.URL || 'https://cyberweekly.net';\n"
+      "const base = process.env.BASE ?? \"/blog/\"\n"
+      "const port = process.env.PORT || 8080\n"
+      "const bare = process.env.URL\n"
+      "const called = process.env.URL || f('x')\n"
+      "const more = process.env.URL || 'a' + 'b'\n"
+      "const none = process.env.URL || null\n");
+  REQUIRE(r.ok);
+  CHECK(r.out["url"] == "https://cyberweekly.net");
+  CHECK(r.out["base"] == "/blog/");
+  CHECK(r.out["port"] == 8080);
+  for (const char* k : {"bare", "called", "more", "none"}) {
+    CAPTURE(k);
+    CHECK(quire::import::js_computed(r.out[k]));
+  }
+  Read data;
+  data.ok = quire::import::parse_js_data_file("module.exports = {\n  url: process.env.SITE_URL || \"https://x.org\",\n  t: 'T',\n};\n",
+                                              data.out, data.error, data.line);
+  REQUIRE(data.ok);
+  CHECK(data.out == ojson::parse(R"({"url":"https://x.org","t":"T"})"));
+}
+
 TEST_CASE("a computed declaration ends at a line starting the next declaration") {
   const Read r = front("const a = f(1)\n  + g(';')\nconst b = 'two'\nlet c = h(\"\\n\")\nvar d = 4\n");
   REQUIRE(r.ok);

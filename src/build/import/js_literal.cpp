@@ -95,9 +95,35 @@ class Reader {
     std::string text(s_.substr(start, i_ - start));
     while (!text.empty() && (text.back() == ' ' || text.back() == '\n' || text.back() == '\t' || text.back() == '\r'))
       text.pop_back();
-    out = ojson{{"computed", text}};
     if (undefined) *undefined = false;
+    if (env_fallback(start, start + text.size(), out)) return true;
+    out = ojson{{"computed", text}};
     return true;
+  }
+
+  // `process.env.NAME || <literal>` (or `??`) over [from, to): the literal,
+  // what the old engine gave where the variable is unset, as in a local
+  // build (cyberweekly's `url = process.env.URL || 'https://...'`). The
+  // reader's place is kept.
+  bool env_fallback(size_t from, size_t to, ojson& out) {
+    const std::string_view env = "process.env.";
+    if (s_.compare(from, env.size(), env) != 0) return false;
+    const size_t after = i_;
+    const std::string saved = error;
+    i_ = from + env.size();
+    bool ok = !identifier().empty();
+    space();
+    ok = ok && i_ + 2 <= to && (s_.compare(i_, 2, "||") == 0 || s_.compare(i_, 2, "??") == 0);
+    ojson fallback;
+    if (ok) {
+      i_ += 2;
+      space();
+      ok = i_ < to && literal(fallback, nullptr) && i_ == to && !fallback.is_null();
+    }
+    i_ = after;
+    error = saved;
+    if (ok) out = std::move(fallback);
+    return ok;
   }
 
   // `{ key: value, ... }` into out (an object). The reader is at `{`.
