@@ -85,6 +85,8 @@ TEST_CASE("inline raw HTML is kept inside paragraphs") {
       {"<a href=\"/x\" target=_blank rel=\"nofollow\">e</a>",
        "<p><a href=\"/x\" target=\"_blank\" rel=\"nofollow noopener\">e</a></p>"},
       {"*<b>bold</b>*", "<p><em><b>bold</b></em></p>"},
+      // Ruby annotations (osc.garden's Japanese): phrasing content, kept.
+      {"<ruby>漢<rp>(</rp><rt>kan</rt><rp>)</rp></ruby>", "<p><ruby>漢<rp>(</rp><rt>kan</rt><rp>)</rp></ruby></p>"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.markdown);
