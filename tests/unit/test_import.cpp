@@ -1291,6 +1291,14 @@ TEST_CASE("Jekyll with Chirpy: a post's relative images were under its media_sub
   CHECK(holds(start, "![b](/assets/img/post2/build.png) <img src=\"/assets/img/post2/x/y.png\"> ![r](/root.png) ![w](https://e.org/w.png)"));
   CHECK(holds(start, "    ![c](code.png)"));
   CHECK(holds(c.out("posts/2021-06-27-engine.md"), "![](/media/engine/shot.png)"));
+  CHECK(c.report.keys_left_out.count("media_subpath") == 0);  // used, not left out
+  // Set for every post through defaults.
+  Blog d("jekyll-chirpy-defaults", {{"_config.yml", "theme: jekyll-theme-chirpy\ntitle: C\ndefaults:\n  - scope:\n      path: \"\"\n"
+                                                    "      type: posts\n    values:\n      layout: post\n      media_subpath: /img/posts\n"},
+                                    {"_posts/2021-06-27-engine.md", "---\ntitle: E\n---\n![](shot.png)\n"}});
+  REQUIRE(d.import(Engine::jekyll).ok());
+  CHECK(holds(d.out("posts/2021-06-27-engine.md"), "![](/img/posts/shot.png)"));
+  CHECK(d.report.keys_left_out.count("media_subpath") == 0);
   Blog plain("jekyll-not-chirpy", {{"_config.yml", "title: P\n"}, {"_posts/2021-06-27-engine.md", "---\ntitle: E\n---\n![](media/shot.png)\n"}});
   REQUIRE(plain.import(Engine::jekyll).ok());
   CHECK(holds(plain.out("posts/2021-06-27-engine.md"), "![](media/shot.png)"));

@@ -755,8 +755,12 @@ void read_jekyll(Run& run, ojson& site) {
     convert_front(run, item);
     if (cfg.chirpy && !item.page) {
       std::string subpath;
-      for (const char* k : {"media_subpath", "img_path"})
+      for (const char* k : {"media_subpath", "img_path"}) {
         if (subpath.empty() && item.in.contains(k) && item.in[k].is_string()) subpath = item.in[k].get<std::string>();
+        // Used here: not a key left out, as convert_front counted it.
+        if (auto left = run.report.keys_left_out.find(k); item.in.contains(k) && left != run.report.keys_left_out.end())
+          if (--left->second == 0) run.report.keys_left_out.erase(left);
+      }
       item.body = chirpy_images(run, item.body, subpath);
       if (item.out.contains("image") && item.out["image"].is_string())
         item.out["image"] = chirpy_media(subpath, item.out["image"].get<std::string>());
