@@ -1578,12 +1578,18 @@ TEST_CASE("Hugo: defaultContentLanguageInSubdir put every old address under the 
 
 TEST_CASE("Zola and Hugo: a post only in another language is imported, its old address under the language's code") {
   // ad2ien's 2 posts only in French were dropped as translations.
-  Blog z("zola-only-french", {{"config.toml", "base_url = 'https://z.example'\ndefault_language = 'en'\n[languages.fr]\n"},
+  Blog z("zola-only-french", {{"config.toml", "base_url = 'https://z.example'\ndefault_language = 'en'\n[languages.fr]\n[languages.de]\n"},
                               {"content/blog/2020-04-01-witches.md", "+++\ntitle = 'W'\n+++\nW\n"},
                               {"content/blog/2020-04-01-witches.fr.md", "+++\ntitle = 'S'\n+++\nS\n"},
-                              {"content/blog/2024-04-21-passwords.fr.md", "+++\ntitle = 'Mots de passe'\n+++\nP\n"}});
+                              {"content/blog/2024-04-21-passwords.fr.md", "+++\ntitle = 'Mots de passe'\n+++\nP\n"},
+                              // In two other languages: the first by code is the post.
+                              {"content/blog/2024-05-01-rivers.fr.md", "+++\ntitle = 'Fleuves'\n+++\nF\n"},
+                              {"content/blog/2024-05-01-rivers.de.md", "+++\ntitle = 'Flüsse'\n+++\nD\n"}});
   REQUIRE(z.import(Engine::zola).ok());
-  CHECK(z.report.posts == 2);
+  CHECK(z.report.posts == 3);
+  CHECK(holds(z.out("posts/2024-05-01-rivers.md"), "title: \"Flüsse\""));
+  CHECK(holds(z.out("posts/2024-05-01-rivers.md"), "aliases: [\"/de/blog/rivers/\"]"));
+  CHECK(holds(z.notes(), "2024-05-01-rivers.fr.md: a translation (fr): not imported"));
   CHECK(holds(z.out("posts/2024-04-21-passwords.md"), "aliases: [\"/fr/blog/passwords/\"]"));
   CHECK(holds(z.notes(), "2024-04-21-passwords.fr.md: only in fr (no en version): imported as a post"));
   CHECK(holds(z.notes(), "2020-04-01-witches.fr.md: a translation (fr): not imported"));

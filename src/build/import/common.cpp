@@ -208,9 +208,12 @@ void collect_content_dir(Run& run, const fs::path& content,
     const std::string base = stem_of(f);
     if (base == "index" || base == "_index" || !bundle_of(f).empty()) return false;
     if (file_set.count(f.parent_path() / (base + f.extension().string()))) return false;  // the default language's
+    // In several other languages and not the default's (x.fr.md, x.de.md):
+    // the first language's, by code, is the post, the others its
+    // translations.
     for (const std::string& code : run.languages) {
       const fs::path other = f.parent_path() / (base + "." + code + f.extension().string());
-      if (other != f && file_set.count(other)) return false;  // another language's: this one is its translation
+      if (file_set.count(other)) return other == f;
     }
     return true;
   };
