@@ -347,8 +347,9 @@ std::vector<OutputFile> feed_files(const Bundle& b) {
   files.push_back({kAtomFeedFile, feeds.atom(nullptr)});
   files.push_back({kJsonFeedFile, feeds.json_feed(nullptr)});
   const std::string atom = files[files.size() - 2].data, json_feed = files.back().data;
-  for (const std::string& old : b.site.old_feeds)  // the old engine's feed URLs (url_keys.hpp)
-    files.push_back({percent_decode(old), old.size() > 5 && old.compare(old.size() - 5, 5, ".json") == 0 ? json_feed : atom});
+  for (const std::string& old : b.site.old_feeds)  // the old engine's feed URLs (url_keys.hpp); a folder's: its index.html
+    files.push_back({percent_decode(old) + (old.back() == '/' ? "index.html" : ""),
+                     old.size() > 5 && old.compare(old.size() - 5, 5, ".json") == 0 ? json_feed : atom});
   for (const std::vector<TagInfo>* terms : {&b.tags, &b.categories})  // categories.hpp
   for (const TagInfo& t : *terms) {
     // Decoded, like the pages: hosts decode the URL before looking up a file.

@@ -123,8 +123,10 @@ bool read_site_url_key(const std::string& key, const YAML::Node& v, const std::s
       const std::string name = s.substr(s.rfind('/') + 1);
       const size_t dot = name.rfind('.');
       const std::string ext = dot == std::string::npos ? std::string() : name.substr(dot);
-      if (why.empty() && ext != ".xml" && ext != ".json" && ext != ".rss" && ext != ".atom")
-        why = "expected a feed's file name ending in .xml, .json, .rss or .atom";
+      // A folder's address (/feed/, an Eleventy feed template's
+      // feed/index.html) gets the feed as its index.html.
+      if (why.empty() && !name.empty() && ext != ".xml" && ext != ".json" && ext != ".rss" && ext != ".atom")
+        why = "expected a feed's file name ending in .xml, .json, .rss or .atom, or a folder's address ending in /";
       if (const char* built = why.empty() ? reserved_path(s.substr(1), site.categories) : nullptr)
         why = std::string("is ") + built + ", which the build writes itself";
       if (!why.empty()) errors.push_back({file, line_of(item, offset), "old_feeds: " + why + ", got \"" + s + "\""});
@@ -181,6 +183,10 @@ void check_site_redirects(const Bundle& b, const std::string& file, std::vector<
     else if (!shows(normal_path(r.to, false)))
       warnings.push_back({file, r.line, "redirects: /" + r.from + " goes to " + r.to + ", where the blog has nothing"});
   }
+  for (const std::string& f : b.site.old_feeds)  // a folder's address gets the feed as its index.html
+    if (!f.empty() && f.back() == '/' && shows(f))
+      errors.push_back({file, 0, "old_feeds: /" + f + " is an address the blog has (a post, a page or one of its lists); "
+                                 "the old feed cannot replace it"});
 }
 
 void check_post_urls(Bundle& b, const std::vector<std::string>& files, std::vector<Diagnostic>& errors) {

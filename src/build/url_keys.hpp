@@ -40,7 +40,8 @@ void check_post_urls(Bundle& bundle, const std::vector<std::string>& files, std:
 // Once the bundle is indexed: a site redirect from a path that shows
 // something (a post, a page, an alias, a tag's page, the home's pages) is
 // an error at its line in `file` (site.yaml); one to a path that shows
-// nothing, a warning.
+// nothing, a warning. An old feed at a folder's address (old_feeds' /feed/)
+// where the blog shows something is an error too.
 void check_site_redirects(const Bundle& bundle, const std::string& file, std::vector<Diagnostic>& errors,
                           std::vector<Diagnostic>& warnings);
 

@@ -2540,6 +2540,21 @@ TEST_CASE("a post's permalink at an address Quire writes (permalink: tags) is le
   CHECK(quire::load_content(z.root / "out", {}).ok());
 }
 
+TEST_CASE("Eleventy: a feed written by hand as a template is an old feed, where Eleventy wrote it") {
+  // allenpike's feed/index.html and atom/index.html (Atom by hand, no plugin).
+  Blog e("eleventy-feed-templates", {{".eleventy.js", "module.exports = function () {};\n"},
+                                     {"feed/index.html", "---\neleventyExcludeFromCollections: true\n---\n<?xml version=\"1.0\"?>\n"
+                                                         "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>{{ site.title }}</title></feed>\n"},
+                                     {"rss.njk", "---\npermalink: rss.xml\n---\n\n<?xml version=\"1.0\"?><rss version=\"2.0\"></rss>\n"},
+                                     {"about.njk", "---\ntitle: About\n---\n<h1>About</h1>\n"},
+                                     {"posts/2020-01-01-a.md", "---\ntitle: A\n---\nA\n"}});
+  REQUIRE(e.import(Engine::eleventy).ok());
+  CHECK(holds(e.out("site.yaml"), "old_feeds: [\"/feed/\",\"/rss.xml\"]"));
+  CHECK(holds(e.notes(), "feed/index.html:1: a feed template"));
+  CHECK(holds(e.notes(), "about.njk:1: a page in Nunjucks"));
+  CHECK(quire::load_content(e.root / "out", {}).ok());
+}
+
 TEST_CASE("Eleventy: a dated index (posts/x/2017-03-08-index.md) is a bundle whose fileSlug is its folder; the config --config names; collections by any glob") {
   // maxboeck: 51 posts at /blog/index/ (then index-2...), their media lost; 49 notes pages.
   Blog m("eleventy-dated-index", {{"eleventy.config.js", "const CONTENT_GLOBS = { notes: 'src/notes/*.md' };\n"

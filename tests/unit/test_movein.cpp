@@ -383,22 +383,32 @@ TEST_SUITE("movein") {
   }
 
   TEST_CASE("old_feeds: the old engine's feed URLs get the site's feed; bad paths are errors at their line") {
-    auto r = categorised("old_feeds: [/index.xml, /posts/index.xml, /feed/feed.json]\n");
+    // A folder's address (an Eleventy feed template's feed/index.html):
+    // the feed as its index.html.
+    auto r = categorised("old_feeds: [/index.xml, /posts/index.xml, /feed/feed.json, /atom/]\n");
     REQUIRE_MESSAGE(r.ok(), all(r.errors));
-    std::string atom, json, index, posts, old_json;
+    std::string atom, json, index, posts, old_json, folder;
     for (const auto& f : quire::feed_files(r.bundle)) {
       if (f.path == "feed.xml") atom = f.data;
       if (f.path == "feed.json") json = f.data;
       if (f.path == "index.xml") index = f.data;
       if (f.path == "posts/index.xml") posts = f.data;
       if (f.path == "feed/feed.json") old_json = f.data;
+      if (f.path == "atom/index.html") folder = f.data;
     }
     CHECK_FALSE(atom.empty());
     CHECK(index == atom);
     CHECK(posts == atom);
     CHECK(old_json == json);
-    r = categorised("old_feeds:\n  - /feed.xml\n  - /tags/index.xml\n  - /blog/\n  - index.xml\n  - /a/../b.xml\n");
-    REQUIRE(r.errors.size() == 5);
+    CHECK(folder == atom);
+    // Where the blog shows something, no feed replaces it.
+    r = categorised("old_feeds: [/posts/a/, /tags/]\n");
+    REQUIRE(r.errors.size() == 2);
+    CHECK(has(r.errors[0].str(), "old_feeds: is the tag pages /tags/"));
+    CHECK(has(r.errors[1].str(), "old_feeds: /posts/a/ is an address the blog has"));
+    r = categorised("old_feeds:\n  - /feed.xml\n  - /tags/index.xml\n  - /blog.html\n  - index.xml\n  - /a/../b.xml\n  - /\n");
+    REQUIRE(r.errors.size() == 6);
+    CHECK(has(r.errors[5].str(), "site.yaml:9: old_feeds: is the home page /"));
     CHECK(has(r.errors[0].str(), "site.yaml:4: old_feeds: is one of the site's files"));
     CHECK(has(r.errors[1].str(), "site.yaml:5: old_feeds: is the tag pages /tags/"));
     CHECK(has(r.errors[2].str(), "site.yaml:6: old_feeds: expected a feed's file name"));

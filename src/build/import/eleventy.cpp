@@ -621,6 +621,42 @@ std::string njk_markdown_body(const std::string& body) {
   return out;
 }
 
+// An old feed's address as site.yaml's old_feeds takes it: a file with a
+// feed's extension, or a folder's address (/feed/index.html: /feed/); ""
+// for another (a feed written as /feed.html).
+std::string feed_address(std::string p) {
+  if (p.size() >= 11 && p.compare(p.size() - 11, 11, "/index.html") == 0) p.resize(p.size() - 10);
+  for (const char* ext : {".xml", ".json", ".rss", ".atom", "/"})
+    if (p.size() > std::strlen(ext) && p.compare(p.size() - std::strlen(ext), std::strlen(ext), ext) == 0) return p;
+  return "";
+}
+
+// Where Eleventy wrote a template that is a feed (its text, after the
+// front matter, an XML document with <feed> or <rss>): its permalink, else
+// Eleventy's default (feed/index.html -> /feed/index.html, atom.njk ->
+// /atom/index.html); "" for any other template, or a computed permalink.
+std::string feed_template_path(const fs::path& rel, const std::string& text) {
+  const auto split = split_front_matter(text);
+  const std::string_view body = split.body;
+  const size_t start = body.find_first_not_of(" \t\r\n");
+  if (start == std::string_view::npos || body.compare(start, 5, "<?xml") != 0 ||
+      (body.find("<feed") == std::string_view::npos && body.find("<rss") == std::string_view::npos))
+    return "";
+  ojson front;
+  std::string error;
+  int line = 0;
+  if (parse_yaml(std::string(split.front), front, error, line) && front.is_object() && front.contains("permalink")) {
+    if (!front["permalink"].is_string()) return "";
+    std::string p = front["permalink"].get<std::string>();
+    if (p.empty() || p.find("{{") != std::string::npos || p.find("{%") != std::string::npos) return "";
+    if (p[0] != '/') p = "/" + p;
+    return feed_address(p);
+  }
+  const fs::path dir = rel.parent_path();
+  const std::string stem = rel.stem().string();
+  return feed_address("/" + (stem == "index" ? dir : dir / stem).generic_string() + (dir.empty() && stem == "index" ? "" : "/"));
+}
+
 void read_eleventy(Run& run, ojson& site) {
   const Config cfg = read_config(run);
   const fs::path input = (run.src / cfg.input).lexically_normal();
@@ -658,6 +694,14 @@ void read_eleventy(Run& run, ojson& site) {
       }
       run.note(run.shown(f), 1, "a post in " + kind + ": Quire reads markdown only; not converted, rewrite it as .md");
     } else if (!in_posts && !kind.empty() && read_file(f, text) && split_front_matter(text).format == "yaml") {
+      // A feed written by hand (allenpike's feed/index.html and
+      // atom/index.html: <?xml ... <feed>): where it was, Quire's feed goes.
+      if (const std::string out = feed_template_path(rel, text); !out.empty()) {
+        add_old_feed(site, out);
+        run.note(run.shown(f), 1, "a feed template: Quire writes its own feed, and a copy of it at " + out +
+                                      " (old_feeds in site.yaml)");
+        continue;
+      }
       // A page written as a template (about.njk, feed.njk): named, as Jekyll's are.
       run.note(run.shown(f), 1, "a page in " + kind +
                                     " (it has front matter): not converted; Quire writes its own home, lists, feeds and "
