@@ -165,6 +165,11 @@ TEST_CASE("Liquid: the site's root becomes root-relative, post_url and link the 
           "![x](/a.png) [p](/math/2019/03/14/pi-day/)\n");
     CHECK(f.liquid("[p]({% link _posts/2019/2019-03-14-pi-day.md %}) {{ '/b.css' | relative_url }}\n") ==
           "[p](/math/2019/03/14/pi-day/) /b.css\n");
+    // Under the site's root with or without a leading '/', as Jekyll's
+    // ensure_leading_slash (askjarv's 6 images); an absolute URL as it is.
+    CHECK(f.liquid("![a]({{ \"images/a.png\" | relative_url }}) ![b]({{ 'b.png' | absolute_url }}) "
+                   "![c]({{ 'https://e.org/c.png' | relative_url }}) [d]({{ site.baseurl | relative_url }}/d/)\n") ==
+          "![a](/images/a.png) ![b](/b.png) ![c](https://e.org/c.png) [d](/d/)\n");
   }
   SUBCASE("alone, the site's root stands for the site") {
     Fixture f(Engine::jekyll);

@@ -81,6 +81,18 @@ bool is_site_root(const std::string& v) {
 
 // {{ value | filter ... }}: the site's root, or a quoted path through URL
 // filters, is a root-relative path; anything else is not ours to compute.
+// A path as Jekyll's relative_url and absolute_url give it: under the
+// site's root whether written with a leading '/' or not ("images/a.png" ->
+// "/images/a.png": Jekyll's ensure_leading_slash; askjarv's 6 images
+// resolved under the post's folder); an absolute URL as it is.
+std::string site_rooted(const std::string& path) {
+  const size_t colon = path.find(':');
+  const bool absolute = colon != std::string::npos && colon > 0 &&
+                        path.find_first_of("/?#") > colon;  // a scheme: https:, mailto:
+  if (path.empty() || absolute || path.rfind("/", 0) == 0) return path;  // "": before a path ({{ site.baseurl | relative_url }}/a)
+  return "/" + path;
+}
+
 TagResult liquid_value(const Run& run, std::string_view text, const Tag& t) {
   TagResult r;
   std::string expr = t.inner;
@@ -111,15 +123,19 @@ TagResult liquid_value(const Run& run, std::string_view text, const Tag& t) {
         return r;
       }
     r.converted = true;
-    r.replacement = path;
+    r.replacement = std::find(parts.begin() + 1, parts.end(), "relative_url") != parts.end() ||
+                            std::find(parts.begin() + 1, parts.end(), "absolute_url") != parts.end()
+                        ? site_rooted(path) : path;
     r.construct = "{{ site.<setting> }} (its value in the config)";
     return r;
   } else {
     r.reason = "Liquid value computed by the old engine: no equivalent, rewrite it by hand";
     return r;
   }
+  bool jekyll_url = false;  // relative_url or absolute_url
   for (size_t i = 1; i < parts.size(); ++i) {
     const std::string& f = parts[i];
+    jekyll_url = jekyll_url || f == "relative_url" || f == "absolute_url";
     if (f == "relative_url" || f == "absolute_url" || f == "url" || f == "prepend: site.baseurl" ||
         f == "prepend: site.url")
       continue;
@@ -127,7 +143,7 @@ TagResult liquid_value(const Run& run, std::string_view text, const Tag& t) {
     return r;
   }
   r.converted = true;
-  r.replacement = path;
+  r.replacement = jekyll_url ? site_rooted(path) : path;
   r.construct = is_site_root(value) ? "{{ " + value + " }}" : "{{ \"path\" | url filter }}";
   return r;
 }
