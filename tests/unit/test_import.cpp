@@ -2708,6 +2708,38 @@ TEST_CASE("Eleventy: a passthrough list's {source: target} object maps; nothing 
   CHECK_FALSE(b.wrote("static/eleventy.config.js"));
 }
 
+TEST_CASE("Hugo: uglyURLs put pages, lists and terms at .html addresses; a nested section with its _index.md had a list and a feed") {
+  // Rainboylvx's 184 posts and 25 pages were at /books/x/1.1.html; gopherine's /post/go/ and /post/rust/.
+  Blog u("hugo-ugly-urls", {{"hugo.toml", "title = 'T'\nbaseURL = 'https://e.org/'\nuglyURLs = true\n"},
+                            {"content/posts/first.md", "---\ntitle: First\ndate: 2023-01-01\ntags: [Go]\n---\nF\n"},
+                            {"content/books/chapter.md", "---\ntitle: Chapter\ndate: 2023-01-02\n---\n![x](assets/x.png)\n"},
+                            {"content/books/assets/x.png", "PNG"},
+                            {"content/about.md", "---\ntitle: About\n---\nA\n"}});
+  REQUIRE(u.import(Engine::hugo).ok());
+  CHECK(holds(u.out("posts/first.md"), "aliases: [\"/posts/first.html\"]"));
+  CHECK(holds(u.out("posts/chapter.md"), "aliases: [\"/books/chapter.html\"]"));
+  CHECK(holds(u.out("posts/chapter.md"), "![x](/books/assets/x.png)"));
+  CHECK(holds(u.out("pages/about.md"), "aliases: [\"/about.html\"]"));
+  const std::string site = u.out("site.yaml");
+  for (const char* r : {"\"/books.html\": \"/\"", "\"/posts.html\": \"/\"", "\"/tags.html\": \"/tags/\"", "\"/tags/go.html\": \"/tags/go/\""}) {
+    CAPTURE(r);
+    CHECK(holds(site, r));
+  }
+  CHECK(quire::load_content(u.root / "out", {}).ok());
+  Blog n("hugo-nested-sections", {{"hugo.toml", "title = 'T'\nbaseURL = 'https://e.org/'\n"},
+                                  {"content/post/_index.md", "---\ntitle: Posts\n---\n"},
+                                  {"content/post/go/_index.md", "---\ntitle: Go\n---\n"},
+                                  {"content/post/go/a.md", "---\ntitle: A\ndate: 2023-01-01\n---\nA\n"},
+                                  {"content/post/rust/b.md", "---\ntitle: B\ndate: 2023-01-02\n---\nB\n"}});
+  REQUIRE(n.import(Engine::hugo).ok());
+  const std::string nested = n.out("site.yaml");
+  CHECK(holds(nested, "\"/post/\": \"/\""));
+  CHECK(holds(nested, "\"/post/go/\": \"/\""));
+  CHECK_FALSE(holds(nested, "/post/rust/\": "));  // no _index.md: a folder, not a section of its own
+  CHECK(holds(nested, "\"/post/go/index.xml\""));
+  CHECK_FALSE(holds(nested, "/post/rust/index.xml"));
+}
+
 TEST_CASE("Hugo: config/production over _default, buildDrafts, :slugorcontentbasename") {
   // Lruihao (FixIt): the real baseURL is in config/production; :slugorcontentbasename is the slug, else the file's name.
   // dmerejkowsky: buildDrafts: true published 16 drafts.

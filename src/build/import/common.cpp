@@ -251,6 +251,7 @@ void collect_content_dir(Run& run, const fs::path& content,
       continue;  // a bundle's file: taken with its index.md below
     }
     if (md && stem_of(f) == "_index") {
+      run.section_lists.insert(rel.parent_path().generic_string());
       std::string text;
       read_file(f, text);
       SourceDoc doc = split_front_matter(text);
@@ -481,6 +482,7 @@ void convert_items(Run& run, const TagHandler& handle) {
           for (size_t at; (at = pattern.find(token)) != std::string::npos;) pattern.replace(at, std::strlen(token), value);
         old_url = expand_pattern(run, pattern, item, own_slug ? item.slug : title, true);
       }
+      if (run.engine == Engine::hugo && run.hugo_ugly) old_url = ugly_url(old_url);
       if (run.engine == Engine::hugo && run.hugo_lower) old_url = ascii_lower(old_url);  // slug: formatR was at .../formatr/
       if (run.engine == Engine::hugo && run.hugo_remove_accents)  // fljdin's /2024/09/19/les-types-hierarchiques/
         old_url = remove_accents(percent_decode(old_url));
@@ -500,9 +502,12 @@ void convert_items(Run& run, const TagHandler& handle) {
   }
   run.items = std::move(kept);
   unique_slugs(run);
-  if (!run.old_url_prefix.empty())  // Hugo's default language in its folder: its pages were there too
+  if (!run.old_url_prefix.empty() || run.hugo_ugly)  // Hugo's default language in its folder, or uglyURLs: its pages were there too
     for (Item& item : run.items)
-      if (item.page && !item.out.contains("draft")) add_alias(run, item, run.old_url_prefix + percent_decode(run.url_of(item)));
+      if (item.page && !item.out.contains("draft")) {
+        const std::string url = percent_decode(run.url_of(item));
+        add_alias(run, item, run.old_url_prefix + (run.hugo_ugly && !item.in.contains("url") ? ugly_url(url) : url));
+      }
   for (Item& item : run.items) {
     const TagHandler with_title = [&](std::string_view text, Tag& t) {
       TagResult r = item_tag(run, item, text, t);
@@ -754,7 +759,8 @@ void site_redirects(Run& run, ojson& site) {
       const bool own_pages = taxonomy == "categories" && run.category_pages;
       const std::string quire_root = own_pages ? "/categories/" : "/tags/";
       const std::string old_root = run.old_url_prefix + "/" + taxonomy + "/";
-      if (old_root != quire_root) wanted[old_root] = quire_root;  // /series/ -> /tags/
+      if (run.hugo_ugly) wanted[ugly_url(old_root)] = quire_root;  // /tags.html
+      else if (old_root != quire_root) wanted[old_root] = quire_root;  // /series/ -> /tags/
       for (const std::string& term : terms) {
         if (!live[own_pages].count(tag_slug(term))) continue;  // a draft's, or a page's: no page of Quire's
         const std::string quire = quire_root + tag_slug(term) + "/";
@@ -768,13 +774,15 @@ void site_redirects(Run& run, ojson& site) {
           if (run.hugo_remove_accents) old = remove_accents(old);
         }
         if (old.empty()) continue;
-        wanted[old_root + old + "/"] = quire;
+        wanted[run.hugo_ugly ? old_root + old + ".html" : old_root + old + "/"] = quire;
       }
     }
-    // A section's list of posts (Hugo's /posts/, Zola's /blog/): the home's.
+    // A section's list of posts (Hugo's /posts/, Zola's /blog/, a nested
+    // one's with its _index.md, /post/go/): the home's.
     for (const Item& item : run.items)
       if (!item.page && !item.section.empty() && !item.out.contains("draft"))
-        wanted[run.old_url_prefix + "/" + item.section.substr(0, item.section.find('/')) + "/"] = "/";
+        for (const std::string& s : list_sections(run, item.section))
+          wanted[run.old_url_prefix + (run.hugo_ugly ? "/" + s + ".html" : "/" + s + "/")] = "/";
   }
   if (run.engine == Engine::eleventy)  // a template's tag pages (allenpike's /series/<tag>/)
     for (const auto& [prefix, filter] : run.eleventy_term_pages) {
@@ -843,6 +851,21 @@ std::string npm_slugify(const std::string& title) {
     else if (!out.empty() && out.back() != '-') out += '-';
   }
   while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
+
+std::string ugly_url(const std::string& url) {
+  if (url.size() > 1 && url.back() == '/') return url.substr(0, url.size() - 1) + ".html";
+  return url;
+}
+
+std::vector<std::string> list_sections(const Run& run, const std::string& section) {
+  std::vector<std::string> out;
+  for (size_t at = 0; at <= section.size(); ++at) {
+    at = std::min(section.find('/', at), section.size());
+    const std::string s = section.substr(0, at);
+    if (!s.empty() && (out.empty() || run.section_lists.count(s))) out.push_back(s);
+  }
   return out;
 }
 

@@ -136,6 +136,13 @@ struct Run {
   std::map<std::string, std::string> hugo_patterns = {};
   bool hugo_lower = true;
   bool hugo_remove_accents = false;  // Hugo's removePathAccents
+  // Hugo's uglyURLs: a page at /posts/x.html, a section's list at
+  // /posts.html, not /posts/x/ and /posts/ (Rainboylvx's 184 posts).
+  bool hugo_ugly = false;
+  // Folders of content/ with a section's _index.md (Hugo: a nested folder
+  // is a section of its own, with its list and feed, only with one), in
+  // generic form ("post/go").
+  std::set<std::string> section_lists = {};
   // Before every old address ("/zh"): Hugo's defaultContentLanguageInSubdir
   // put the default language under its code.
   std::string old_url_prefix = {};
@@ -444,6 +451,11 @@ void unique_slugs(Run& run);
 // carried over, no permalink of its own): added to its aliases, so the old
 // address redirects to the new one.
 void keep_old_url(Run& run, Item& item, const std::string& old_url);
+// Hugo's uglyURLs form of an address: /posts/x/ -> /posts/x.html.
+std::string ugly_url(const std::string& url);
+// The sections of `section` ("post/go/deep") that had a list of their own:
+// the first ("post"), and each deeper one with an _index.md ("post/go").
+std::vector<std::string> list_sections(const Run& run, const std::string& section);
 // Jekyll's :title of a post's name or slug key (Utils.slugify's "pretty"
 // mode, case kept): each run of characters outside letters, digits and
 // ._~!$&'()+,;=@ one '-', none at the ends ("two  spaces" -> "two-spaces",

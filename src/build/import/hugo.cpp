@@ -155,6 +155,7 @@ void read_config(Run& run, ojson& site, std::string& content_dir) {
   auto yes = [](const ojson* v) { return v && (*v == true || *v == "true"); };  // TOML's true, YAML's "true"
   if (yes(get_obj(c, "disablePathToLower"))) run.hugo_lower = false;
   if (yes(get_obj(c, "removePathAccents"))) run.hugo_remove_accents = true;
+  if (yes(get_obj(c, "uglyURLs"))) run.hugo_ugly = true;
   if (yes(get_obj(c, "enableEmoji"))) run.emoji = true;  // :tada: as its emoji (emojify)
   if (yes(get_obj(c, "buildDrafts"))) run.drafts_published = true;  // dmerejkowsky's 16 posts
   // goldmark's [markup.goldmark.renderer] hardWraps: each line break in a
@@ -651,10 +652,12 @@ void read_hugo(Run& run, ojson& site) {
       run.note(run.shown(dir), 0, "the " + code + " translation's folder (its contentDir): not imported, a Quire blog has one language (" +
                                       run.default_language + ")");
   collect_content_dir(run, content, [&](const fs::path&, const ojson&) {});
-  // Hugo's RSS feeds: /index.xml, and each section's /<section>/index.xml.
+  // Hugo's RSS feeds: /index.xml, and each section's /<section>/index.xml
+  // (a nested one's too: post/go/ with its _index.md).
   std::set<std::string> sections;
   for (const Item& item : run.items)
-    if (!item.page) sections.insert(item.section.substr(0, item.section.find('/')));
+    if (!item.page)
+      for (const std::string& s : list_sections(run, item.section)) sections.insert(s);
   add_old_feed(site, "/index.xml");
   for (const std::string& s : sections)  // a section named page/ or tags/ is the build's own address
     if (!s.empty() && s.find_first_of(" ?#") == std::string::npos) add_old_feed(site, "/" + s + "/index.xml");
