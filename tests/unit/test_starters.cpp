@@ -302,10 +302,15 @@ TEST_CASE("a Zola blog with its posts at content/'s root moves in whole and buil
   dir.write("src/content/pages/archive.md", "+++\ntitle = \"Archive\"\npath = \"archive\"\ntemplate = \"archive.html\"\n+++\n");
   dir.write("src/content/notes/_index.md", "+++\nsort_by = \"date\"\n+++\n");
   dir.write("src/content/notes/undated.md", "+++\ntitle = \"Colophon\"\n+++\nNo date.\n");
+  // Not rendered itself, but transparent and by date: its pages are the
+  // blog's posts (hegdenu's 24 were all pages).
+  dir.write("src/content/writing/_index.md", "+++\ntransparent = true\nrender = false\nsort_by = \"date\"\n+++\n");
+  dir.write("src/content/writing/third.md", "+++\ntitle = \"Third\"\ndate = 2019-05-06\n+++\nThird.\n");
 
   const quire::ImportReport r = quire::import_blog(quire::Engine::zola, src, dest, {});
   REQUIRE_MESSAGE(r.ok(), notes(r));
-  CHECK(r.posts == 2);
+  CHECK(r.posts == 3);
+  CHECK(has(read_text(dest / "posts/third.md"), "aliases: [\"/writing/third/\"]"));
   // root posts keep their old address (/zola-is-nice/; Zola drops the file's date)
   const std::string nice = read_text(dest / "posts/zola-is-nice.md");
   CHECK(has(nice, "aliases: [\"/zola-is-nice/\"]"));
@@ -320,7 +325,7 @@ TEST_CASE("a Zola blog with its posts at content/'s root moves in whole and buil
 
   const quire::ContentResult built = quire::load_content(dest, {});
   CHECK_MESSAGE(built.ok(), all(built.errors));
-  CHECK(built.bundle.posts.size() == 2);
+  CHECK(built.bundle.posts.size() == 3);
 }
 
 TEST_CASE("Hugo: keys in any case, an undated section kept as pages at their addresses") {

@@ -362,7 +362,12 @@ void read_zola(Run& run, ojson& site) {
       item.page = false;
       item.root_post = true;
       item.old_name = run.zola_keep_dates ? base : file_slug(base + ".md");
-    } else if (!item.page && says(item.section, "render", false)) {
+    } else if (!item.page && says(item.section, "render", false) && !says(item.section, "transparent", true) &&
+               !says(item.section, "sort_by", "date")) {
+      // (A section not rendered still renders its pages; transparent, its
+      // pages are its parent's list's, and sorted by date they are a list
+      // a template shows: hegdenu's 24 posts, listed by the home's
+      // get_section, were all pages.)
       item.page = true;
       item.page_url = "/" + item.section + "/" + item.old_name + "/";
       item.section.clear();
