@@ -2708,6 +2708,29 @@ TEST_CASE("Eleventy: a passthrough list's {source: target} object maps; nothing 
   CHECK_FALSE(b.wrote("static/eleventy.config.js"));
 }
 
+TEST_CASE("Hugo and Zola: an untitled file's first heading is its title; a titled one keeps its heading. A name not in ASCII titles an untitled post as written") {
+  // AntoniosBarotsis's "# Hello there!" had become "Main"; Rainboylvx's 汇编相关知识.md "Hui Bian Xiang Guan Zhi Shi".
+  Blog z("zola-title-heading", {{"config.toml", "base_url = 'https://z.example'\ntitle = 'Z'\n"},
+                                {"content/main.md", "+++\n+++\n\n# Hello there!\n\nWelcome.\n"},
+                                {"content/posts/_index.md", "+++\nsort_by = 'date'\n+++\n"},
+                                {"content/posts/p1.md", "+++\ndate = 2023-01-01\n+++\n# My heading title\n\nText.\n"},
+                                {"content/posts/p2.md", "+++\ntitle = 'Own'\ndate = 2023-01-02\n+++\n# Own\n\nText.\n"}});
+  REQUIRE(z.import(Engine::zola).ok());
+  CHECK(holds(z.out("pages/main.md"), "title: \"Hello there!\""));
+  CHECK_FALSE(holds(z.out("pages/main.md"), "# Hello there!"));
+  CHECK(holds(z.out("posts/p1.md"), "title: \"My heading title\""));
+  CHECK(holds(z.out("posts/p2.md"), "# Own"));  // the theme showed both
+  Blog h("hugo-own-name-title", {{"hugo.toml", "title = 'H'\nbaseURL = 'https://h.example/'\n"},
+                                 {"content/blog/汇编相关知识.md", "---\ndate: 2023-01-01\n---\nText.\n"},
+                                 {"content/blog/café-crème.md", "---\ndate: 2023-01-02\n---\nText.\n"},
+                                 {"content/blog/plain-name.md", "---\ndate: 2023-01-03\n---\nText.\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  const std::string all = h.out("posts/汇编相关知识.md") + h.out("posts/café-crème.md") + h.out("posts/plain-name.md");
+  CHECK(holds(all, "title: \"汇编相关知识\""));
+  CHECK(holds(all, "title: \"Café Crème\""));
+  CHECK(holds(all, "title: \"Plain Name\""));
+}
+
 TEST_CASE("Hugo: uglyURLs put pages, lists and terms at .html addresses; a nested section with its _index.md had a list and a feed") {
   // Rainboylvx's 184 posts and 25 pages were at /books/x/1.1.html; gopherine's /post/go/ and /post/rust/.
   Blog u("hugo-ugly-urls", {{"hugo.toml", "title = 'T'\nbaseURL = 'https://e.org/'\nuglyURLs = true\n"},

@@ -22,7 +22,12 @@ bool is_title_value(const std::string& s, Engine engine) {
 }  // namespace
 
 void title_from_heading(Run& run, Item& item) {
-  if (run.engine != Engine::jekyll && run.engine != Engine::eleventy) return;
+  // Hugo's and Zola's themes show the front matter's title: a first
+  // heading beside one is the text's own; without one, it is the title
+  // (AntoniosBarotsis's "# Hello there!" had become "Main").
+  const bool layouts_without_title = run.engine == Engine::jekyll || run.engine == Engine::eleventy;
+  if (!layouts_without_title && (run.engine != Engine::hugo && run.engine != Engine::zola)) return;
+  if (!layouts_without_title && item.out.contains("title")) return;
   std::string& body = item.body;
   // The first line with text, and the one after it.
   size_t at = 0;
