@@ -1309,6 +1309,22 @@ TEST_CASE("Jekyll with Chirpy: a post's relative images were under its media_sub
   CHECK(holds(plain.out("posts/2021-06-27-engine.md"), "![](media/shot.png)"));
 }
 
+TEST_CASE("Jekyll: under a :slug pattern, the slug is Jekyll's default slugify of the name or slug key: lower case, '-' between words") {
+  // askjarv's fortra_fim_mcp_ai.md was at /posts/fortra-fim-mcp-ai.html.
+  Blog j("jekyll-slug-pattern", {{"_config.yml", "title: J\npermalink: /posts/:slug.html\n"},
+                                 {"_posts/2024-01-02-My_Post_Name.md", "---\ntitle: A\n---\nA\n"},
+                                 {"_posts/2024-01-03-b.md", "---\ntitle: B\nslug: Own Slug!\n---\nB\n"}});
+  REQUIRE(j.import(Engine::jekyll).ok());
+  CHECK(holds(j.out("posts/2024-01-02-My_Post_Name.md"), "slug: \"my-post-name\""));
+  CHECK(holds(j.out("posts/2024-01-03-b.md"), "slug: \"own-slug\""));
+  CHECK(holds(j.out("site.yaml"), "permalink: \"/posts/:slug.html\""));
+  // Under :title, the name's case stays (Jekyll's pretty mode, cased).
+  Blog t("jekyll-title-pattern", {{"_config.yml", "title: J\npermalink: /:year/:title/\n"},
+                                  {"_posts/2024-01-02-My_Post_Name.md", "---\ntitle: A\n---\nA\n"}});
+  REQUIRE(t.import(Engine::jekyll).ok());
+  CHECK_FALSE(holds(t.out("posts/2024-01-02-My_Post_Name.md"), "my-post-name"));
+}
+
 TEST_CASE("Jekyll: :title is the name slugified as Jekyll did; a name's impossible date takes the front matter's, rolled over as Ruby did") {
   // analist0's 9 and marcialwushu's 1 old addresses ("a---b", "two  spaces"); marcialwushu's 2 posts made drafts.
   Blog j("jekyll-pretty-title", {{"_config.yml", "title: J\npermalink: /:year/:month/:day/:title/\n"},

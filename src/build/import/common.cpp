@@ -731,6 +731,17 @@ std::string jekyll_title_slug(std::string_view name) {
   return pretty;
 }
 
+std::string jekyll_default_slug(std::string_view name) {
+  std::string out;
+  for (char c : name) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (u >= 0x80 || std::isalnum(u)) out += static_cast<char>(u < 0x80 ? std::tolower(u) : u);
+    else if (!out.empty() && out.back() != '-') out += '-';
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
+
 void site_redirects(Run& run, ojson& site) {
   // Addresses the blog will have: no redirect from them.
   std::set<std::string> taken = {"/"};

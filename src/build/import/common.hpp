@@ -461,6 +461,10 @@ std::vector<std::string> list_sections(const Run& run, const std::string& sectio
 // ._~!$&'()+,;=@ one '-', none at the ends ("two  spaces" -> "two-spaces",
 // "a---b" -> "a-b").
 std::string jekyll_title_slug(std::string_view name);
+// Jekyll's :slug: Utils.slugify's default mode, lower case, a '-' for each
+// run of characters other than letters and digits, none at either end
+// ("My_Post_Name" -> "my-post-name").
+std::string jekyll_default_slug(std::string_view name);
 // The slugify package's slug of a title (simov's, `lower: true`, as an
 // Eleventy permalink function or Eleventy's older slug filter made it):
 // '&' "and", letters beyond ASCII as their Latin ones, each run of spaces

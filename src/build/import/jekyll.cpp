@@ -274,6 +274,7 @@ struct Config {
   // (Minimal Mistakes' _pages with about.md at /about/).
   std::vector<std::string> include;
   bool own_pattern = false;  // the config names a permalink (carried over or not, Jekyll's default is not what the posts had)
+  std::string posts_pattern;  // the posts' permalink as the config wrote it ("" for Jekyll's default)
   std::vector<std::string> markdown_ext;
   // collections: name -> its permalink pattern when Jekyll published it
   // (output: true), absent when it did not.
@@ -544,6 +545,7 @@ void read_config(Run& run, ojson& site, Config& cfg) {
   while (!cfg.collections_dir.empty() && (cfg.collections_dir.back() == '/' || cfg.collections_dir == "."))
     cfg.collections_dir.pop_back();
   read_collections(run, c, cfg, pattern, shown);
+  cfg.posts_pattern = pattern;
   if (!pattern.empty()) {
     own_pattern = true;
     carry_pattern(run, site, permalink_pattern(pattern), shown);
@@ -778,7 +780,20 @@ void read_jekyll(Run& run, ojson& site) {
     if (!item.page) {  // at Jekyll's :title (analist0's and marcialwushu's 10 posts had moved)
       // A name Quire refuses even so ("한글 제목") keeps Jekyll's :title as
       // its old address (finish_front's name_slug).
-      const std::string pretty = jekyll_title_slug(item.slug);
+      // Under a pattern with :slug and no :title, the slug as Jekyll's
+      // :slug made it: slugified in its default mode, lower case, '-' for
+      // any run of other characters (askjarv's fortra_fim_mcp_ai.md was
+      // at /posts/fortra-fim-mcp-ai.html).
+      const std::string& jp = cfg.posts_pattern;
+      const bool by_slug = jp.find(":slug") != std::string::npos && jp.find(":title") == std::string::npos;
+      std::string raw = item.in.contains("slug") && item.in["slug"].is_string() ? item.in["slug"].get<std::string>() : "";
+      if (raw.empty()) {
+        raw = item.source.stem().string();
+        std::string ymd_raw;
+        size_t at = 0;
+        if (file_date(raw, ymd_raw, &at)) raw = raw.substr(at);
+      }
+      const std::string pretty = by_slug ? jekyll_default_slug(raw) : jekyll_title_slug(item.slug);
       if (pretty != item.slug && !pretty.empty()) {
         item.slug = pretty;
         if (valid_slug(pretty)) item.out["slug"] = pretty;
