@@ -76,6 +76,12 @@ TEST_CASE("dates as the engines write them become ISO 8601, keeping the offset")
     CHECK(iso_date("Sep 30 2019 14:05") == "2019-09-30T14:05:00");
     CHECK(iso_date("Mon, 02 Jan 2006 15:04:05 -0700") == "2006-01-02T15:04:05-07:00");
     CHECK(iso_date("2020/03/23") == "2020-03-23");
+    // A 12-hour clock and a zero-led hour, as Ruby's Time.parse reads them (edburns's).
+    CHECK(iso_date("2005-03-04 6:39:00 AM") == "2005-03-04T06:39:00");
+    CHECK(iso_date("2005-03-04 12:05 am") == "2005-03-04T00:05:00");
+    CHECK(iso_date("2005-03-04 12:05 PM -0500") == "2005-03-04T12:05:00-05:00");
+    CHECK(iso_date("2005-03-04 7:30 pm") == "2005-03-04T19:30:00");
+    CHECK(iso_date("2017-05-02 011:00 -0600") == "2017-05-02T11:00:00-06:00");
   }
   SUBCASE("invalid input") {
     CHECK_FALSE(iso_date("Last Modified"));
@@ -87,6 +93,8 @@ TEST_CASE("dates as the engines write them become ISO 8601, keeping the offset")
     CHECK_FALSE(iso_date("31 February 2020"));
     CHECK_FALSE(iso_date("March madness 2020"));
     CHECK_FALSE(iso_date("5 Marbles 2020x"));
+    CHECK_FALSE(iso_date("2005-03-04 13:05 PM"));
+    CHECK_FALSE(iso_date("2005-03-04 6:39 AMX"));
   }
 }
 
@@ -1309,6 +1317,17 @@ TEST_CASE("Jekyll with Chirpy: a post's relative images were under its media_sub
   CHECK(holds(plain.out("posts/2021-06-27-engine.md"), "![](media/shot.png)"));
 }
 
+TEST_CASE("Jekyll: an HTML post with front matter only is a post with no text, as an empty .md one") {
+  // edburns's 2 posts Jekyll published ("a post in HTML: not converted").
+  Blog j("jekyll-empty-html", {{"_config.yml", "title: J\n"},
+                               {"_posts/2006-03-27-survey.html", "---\nlayout: post\ntitle: \"Survey\"\ndate: 2006-03-27 4:22:00 -0500\n---\n\n"},
+                               {"_posts/2006-03-28-tpl.html", "---\ntitle: T\n---\n{% include x.html %}\n"}});
+  REQUIRE(j.import(Engine::jekyll).ok());
+  CHECK(j.report.posts == 1);
+  CHECK(holds(j.out("posts/2006-03-27-survey.md"), "title: \"Survey\""));
+  CHECK(holds(j.notes(), "2006-03-28-tpl.html:1: a post in HTML"));
+}
+
 TEST_CASE("Jekyll: under a :slug pattern, the slug is Jekyll's default slugify of the name or slug key: lower case, '-' between words") {
   // askjarv's fortra_fim_mcp_ai.md was at /posts/fortra-fim-mcp-ai.html.
   Blog j("jekyll-slug-pattern", {{"_config.yml", "title: J\npermalink: /posts/:slug.html\n"},
@@ -2015,8 +2034,8 @@ TEST_CASE("Jekyll: a date with a two-digit year (\"12-10-15 10:36:30\") is read 
   REQUIRE(b.import(Engine::jekyll).ok());
   CHECK(b.out("posts/2012-10-18-ecological-stoichiometry--first-readings.md").find("date: 2012-10-15T10:36:30") != std::string::npos);
   CHECK(b.notes().find("first-readings.md:4: date") == std::string::npos);
-  // a time no parser reads is still told
-  CHECK(b.notes().find("date: \"14-10-08 016:55:00\" is not a date") != std::string::npos);
+  // an hour led by a zero, as Ruby's Time.parse reads it (checked with ruby 3.1: 16:55)
+  CHECK(holds(b.out("posts/2014-10-07-levyplyr.md"), "date: 2014-10-08T16:55:00"));
 }
 
 TEST_CASE("Eleventy: a site's own {% fig \"url\", \"Caption\" %} shortcode is a figure, its paired {% info %}...{% endinfo %} a callout") {

@@ -14,6 +14,7 @@
 #include <cctype>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <map>
 #include <regex>
 #include <set>
@@ -349,6 +350,10 @@ std::optional<std::string> iso_date(std::string_view s0) {
     hh = "0" + s.substr(p, 1);
     mm = s.substr(p + 2, 2);
     p += 4;
+  } else if (digits(p, 3) && s[p] == '0' && p + 3 < s.size() && s[p + 3] == ':' && digits(p + 4, 2)) {
+    hh = s.substr(p + 1, 2);  // 011:00, a typo Ruby's Time.parse reads as 11:00 (edburns's)
+    mm = s.substr(p + 4, 2);
+    p += 6;
   } else {
     return std::nullopt;
   }
@@ -360,8 +365,19 @@ std::optional<std::string> iso_date(std::string_view s0) {
       while (p < s.size() && is_digit(s[p])) ++p;
     }
   }
-  out += "T" + hh + ":" + mm + ":" + ss;
   while (p < s.size() && s[p] == ' ') ++p;
+  // 6:39:00 AM, 12:05 PM: a 12-hour clock, as Ruby's Time.parse reads it.
+  if (p + 1 < s.size() && (s[p + 1] == 'M' || s[p + 1] == 'm') && std::strchr("AaPp", s[p]) &&
+      (p + 2 == s.size() || s[p + 2] == ' ')) {
+    int h = std::atoi(hh.c_str());
+    if (h < 1 || h > 12) return std::nullopt;
+    const bool pm = s[p] == 'P' || s[p] == 'p';
+    h = (h % 12) + (pm ? 12 : 0);
+    hh = std::string(1, static_cast<char>('0' + h / 10)) + static_cast<char>('0' + h % 10);
+    p += 2;
+    while (p < s.size() && s[p] == ' ') ++p;
+  }
+  out += "T" + hh + ":" + mm + ":" + ss;
   if (p < s.size()) {
     std::string rest = s.substr(p);
     // Zone abbreviations Ruby's Time.parse reads (Jekyll), with one meaning.

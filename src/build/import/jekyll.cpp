@@ -619,7 +619,16 @@ void read_jekyll(Run& run, ojson& site) {
     for (fs::path p = rel.parent_path(); !p.empty(); p = p.parent_path())
       if (p.filename() == "_posts" || p.filename() == "_drafts") posts_root = p;
     if (!posts_root.empty()) {
-      if (!is_markdown(f) && !plain_html_page(f)) {  // a post in HTML with no Liquid is read as one in markdown
+      // A post in HTML with no Liquid is read as one in markdown; one with
+      // front matter only is a post with no text, as an empty .md is
+      // (edburns's 2 posts Jekyll published).
+      const auto empty_html = [&] {
+        std::string text;
+        if (f.extension() != ".html" || !read_file(f, text)) return false;
+        const SourceDoc doc = split_front_matter(text);
+        return !doc.format.empty() && doc.body.find_first_not_of(" \t\r\n") == std::string::npos;
+      };
+      if (!is_markdown(f) && !plain_html_page(f) && !empty_html()) {
         const std::string kind = other_content_kind(f);
         if (!kind.empty() || has_front_matter(f))
           run.note(run.shown(f), 1, "a post in " + (kind.empty() ? "a format Quire does not read" : kind) +
