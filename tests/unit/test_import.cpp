@@ -428,7 +428,27 @@ TEST_CASE("Eleventy: a permalink made of page.fileSlug is the post's old URL, ke
   unknown.in["permalink"] = "/{{ page.date | myFilter }}/z/";
   convert_front(f.run, unknown);
   CHECK(unknown.old_url_unknown);
+  // A filter of the site's own formatting the date (henrik's slugDate: 346 posts at /2006/07/x/)
+  f.run.eleventy_date_filters["slugDate"] = "y/MM";
+  f.run.eleventy_date_filters["dayPath"] = "yyyy/M/d";
+  f.run.eleventy_date_filters["monthName"] = "yyyy/MMM";
+  Item own;
+  own.source = "src/posts/2006-07-16-one.md";
+  own.in["permalink"] = "/{{ page.date | slugDate }}/{{ page.fileSlug }}/index.html";
+  convert_front(f.run, own);
+  CHECK(own.out["permalink"] == "/:year/:month/one/index.html");
+  Item days;
+  days.source = "src/posts/2006-07-16-two.md";
+  days.in["permalink"] = "/{{ page.date | dayPath }}/two/";
+  convert_front(f.run, days);
+  CHECK(days.out["permalink"] == "/:year/:i_month/:i_day/two/");
+  Item named;  // a month's name is no token: left to the old engine, said
+  named.source = "src/posts/2006-07-16-three.md";
+  named.in["permalink"] = "/{{ page.date | monthName }}/three/";
+  convert_front(f.run, named);
+  CHECK(named.old_url_unknown);
 }
+
 
 TEST_CASE("template syntax outside code is found with its line") {
   const auto found = find_template_syntax(
@@ -2578,6 +2598,20 @@ TEST_CASE("a post's permalink at an address Quire writes (permalink: tags) is le
   REQUIRE(z.import(Engine::zola).ok());
   CHECK(holds(z.out("site.yaml"), "old_feeds: [\"/releases.json\"]"));
   CHECK(quire::load_content(z.root / "out", {}).ok());
+}
+
+TEST_CASE("Eleventy: the config's own date filters are read with their format") {
+  Blog e("eleventy-own-date-filter",
+         {{".eleventy.js", "const { DateTime } = require('luxon');\nmodule.exports = function (c) {\n"
+                           "  c.addFilter('slugDate', (d) => DateTime.fromJSDate(d, { zone: 'utc' }).toFormat('y/MM'));\n"
+                           "  c.addFilter('two', (d, f) => DateTime.fromJSDate(d).toFormat(f));\n"
+                           "  c.addNunjucksFilter(\"readable\", function (d) { return dayjs(d).format(\"D MMMM YYYY\"); });\n"
+                           "  return { dir: { input: 'site' } };\n};\n"},
+          {"site/_includes/post.njk", "---\npermalink: \"/{{ page.date | slugDate }}/{{ page.fileSlug }}/index.html\"\n---\n{{ content }}\n"},
+          {"site/posts/posts.json", "{ \"layout\": \"post.njk\" }"},
+          {"site/posts/2006-07-16-one.md", "---\ntitle: One\n---\nOne\n"}});
+  REQUIRE(e.import(Engine::eleventy).ok());
+  CHECK(holds(e.out("posts/2006-07-16-one.md"), "permalink: \"/:year/:month/one/index.html\""));
 }
 
 TEST_CASE("Eleventy: a feed written by hand as a template is an old feed, where Eleventy wrote it") {

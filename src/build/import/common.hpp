@@ -161,6 +161,10 @@ struct Run {
   // each tag's page was ("/series/") and the filter that made its slug
   // ("slugify", "slug" or "" for the tag as it is).
   std::vector<std::pair<std::string, std::string>> eleventy_term_pages = {};
+  // An Eleventy config's own filters of a date alone, each a format call
+  // with its letters (henrik's slugDate: DateTime...toFormat("y/MM")):
+  // the filter's name -> its format.
+  std::map<std::string, std::string> eleventy_date_filters = {};
   // Eleventy has no drafts of its own: `draft: true` is one only when the
   // config acts on it (a preprocessor or a collection's filter).
   bool eleventy_drafts = false;

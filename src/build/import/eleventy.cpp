@@ -216,6 +216,22 @@ Config read_config(Run& run) {
     if ((*it)[2] == (*it)[3]) copy_listed((*it)[1]);
   for (auto it = std::sregex_iterator(text.begin(), text.end(), copy_for); it != std::sregex_iterator(); ++it)
     if ((*it)[1] == (*it)[3]) copy_listed((*it)[2]);
+  // A filter of the config's own that formats a date with a format of
+  // letters and nothing else (henrik's slugDate, in 346 posts' permalink):
+  // its name and format, for the permalinks that use it.
+  const std::regex filter_def(R"(add(?:Nunjucks|Liquid|JavaScript)?Filter\(\s*["'`]([\w$]+)["'`])");
+  const std::regex format_call(R"(\.(?:toFormat|format)\(\s*["'`]([^"'`$]+)["'`]\s*\))");
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), filter_def); it != std::sregex_iterator(); ++it) {
+    const size_t from = static_cast<size_t>(it->position(0) + it->length(0));
+    size_t to = std::min(text.size(), from + 400);
+    for (const char* call : {"addFilter(", "addNunjucksFilter(", "addLiquidFilter(", "addJavaScriptFilter(", "addShortcode(",
+                             "addCollection(", "addPairedShortcode("})
+      to = std::min(to, text.find(call, from));
+    const std::string body = text.substr(from, to - from);
+    auto calls = std::sregex_iterator(body.begin(), body.end(), format_call);
+    if (calls == std::sregex_iterator() || std::next(calls) != std::sregex_iterator()) continue;
+    run.eleventy_date_filters[(*it)[1]] = (*calls)[1];
+  }
   const std::regex feed(R"(outputPath\s*:\s*["'`]([^"'`]+\.(xml|json))["'`])");
   for (auto it = std::sregex_iterator(text.begin(), text.end(), feed); it != std::sregex_iterator(); ++it)
     cfg.feeds.push_back((*it)[1].str()[0] == '/' ? (*it)[1].str() : "/" + (*it)[1].str());

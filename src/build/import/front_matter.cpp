@@ -560,7 +560,8 @@ namespace {
 // folder's data file, whose value is text): that text.
 // Other template expressions are left for the caller to report.
 std::string eleventy_file_slug(std::string text, const fs::path& source, const std::string& title,
-                               const std::string& input_path, const ojson& front) {
+                               const std::string& input_path, const ojson& front,
+                               const std::map<std::string, std::string>& date_filters) {
   const std::string slug = source.stem() == "index" || file_slug(source) == "index" ? file_slug(source.parent_path()) : file_slug(source);
   for (size_t at = 0; (at = text.find("{{", at)) != std::string::npos;) {
     const size_t end = text.find("}}", at);
@@ -590,28 +591,41 @@ std::string eleventy_file_slug(std::string text, const fs::path& source, const s
     bool known = true;
     // {{ page.date | date: '%Y/%m' }} (a site's date filter, strftime's
     // or luxon's letters): the date's tokens.
+    // Or a filter of the site's own doing the same (date_filters).
+    const auto own_filter = date_filters.find(filter);
     if ((name == "page.date" || name == "date") && (filter.rfind("date", 0) == 0 || filter.rfind("dateFormat", 0) == 0 ||
-                                                     filter.rfind("formatDate", 0) == 0)) {
+                                                     filter.rfind("formatDate", 0) == 0 || own_filter != date_filters.end())) {
       const size_t q = filter.find_first_of("'\"");
       const size_t qe = q == std::string::npos ? q : filter.find(filter[q], q + 1);
-      std::string format = q == std::string::npos || qe == std::string::npos ? "" : filter.substr(q + 1, qe - q - 1);
+      std::string format = own_filter != date_filters.end() ? own_filter->second
+                           : q == std::string::npos || qe == std::string::npos ? "" : filter.substr(q + 1, qe - q - 1);
+      // A run of one letter (luxon's, dayjs's) or a %-letter (strftime's)
+      // is a token as a whole ("MMM", a month's name, is none); luxon's y,
+      // M, d and dayjs's D: the year, and the month and day without a
+      // leading zero.
       static const std::pair<const char*, const char*> tokens[] = {{"%Y", ":year"}, {"%m", ":month"}, {"%d", ":day"},
                                                                    {"yyyy", ":year"}, {"LL", ":month"}, {"MM", ":month"},
-                                                                   {"dd", ":day"}, {"YYYY", ":year"}, {"DD", ":day"}};
+                                                                   {"dd", ":day"}, {"YYYY", ":year"}, {"DD", ":day"},
+                                                                   {"y", ":year"}, {"M", ":i_month"}, {"d", ":i_day"},
+                                                                   {"D", ":i_day"}};
       std::string made;
       for (size_t i = 0; i < format.size();) {
-        bool hit = false;
-        for (const auto& [from, to] : tokens)
-          if (format.compare(i, std::strlen(from), from) == 0) {
-            made += to, i += std::strlen(from), hit = true;
-            break;
-          }
-        if (hit) continue;
-        if (std::isalpha(static_cast<unsigned char>(format[i])) || format[i] == '%') {
+        size_t n = 0;
+        if (format[i] == '%') n = std::min<size_t>(2, format.size() - i);
+        else if (std::isalpha(static_cast<unsigned char>(format[i])))
+          while (i + n < format.size() && format[i + n] == format[i]) ++n;
+        if (n == 0) {
+          made += format[i++];
+          continue;
+        }
+        const std::string run_of = format.substr(i, n);
+        const auto* hit = std::find_if(std::begin(tokens), std::end(tokens), [&](const auto& t) { return run_of == t.first; });
+        if (hit == std::end(tokens)) {
           made.clear();
           break;
         }
-        made += format[i++];
+        made += hit->second;
+        i += n;
       }
       if (!made.empty()) {
         text.replace(at, end + 2 - at, made);
@@ -936,7 +950,7 @@ void convert_front(Run& run, Item& item) {
       auto s = scalar(v);
       if (s && run.engine == Engine::eleventy)
         *s = eleventy_file_slug(*s, item.source, in.contains("title") && in["title"].is_string() ? in["title"].get<std::string>() : "",
-                                item.keys.empty() ? "" : item.keys[0], in);  // keys[0]: the path under Eleventy's input
+                                item.keys.empty() ? "" : item.keys[0], in, run.eleventy_date_filters);  // keys[0]: the path under Eleventy's input
       if (s && *s == "false" && run.engine == Engine::eleventy) {  // Eleventy writes no page for it
         out["draft"] = true;
         run.note(item.shown, line_of_key(item, front_text, key), "permalink: false (not published by Eleventy): imported as a draft");
