@@ -13,6 +13,7 @@
 #include "build/toml_guard.hpp"
 #include "build/yaml_guard.hpp"
 #include "core/router.hpp"
+#include "core/markdown.hpp"
 
 namespace fs = std::filesystem;
 using namespace quire;
@@ -1702,6 +1703,29 @@ TEST_CASE("Hugo: languages by folder (contentDir per language): the default lang
   CHECK(h.out("site.yaml").find("description: \"Notes\"") != std::string::npos);
   CHECK(h.out("site.yaml").find("/ja/index.xml") == std::string::npos);
   CHECK(h.notes().find("content/en: the en translation's folder (its contentDir): not imported") != std::string::npos);
+}
+
+TEST_CASE("Zola: the site's own shortcode of plain text is its text, one showing its body as code a code block, one with a web address a link") {
+  // AntoniosBarotsis's shrug (3) and tweets (7), hegdenu's traces (13).
+  Blog z("zola-site-shortcodes", {{"config.toml", "base_url = 'https://z.example'\ntitle = 'Z'\n"},
+                                  {"templates/shortcodes/shrug.html", "¯\\_(ツ)_/¯"},
+                                  {"templates/shortcodes/note.md", "**Note:** mine.\n"},
+                                  {"templates/shortcodes/tweet.html", "<blockquote><a href=\"{{ url }}\"></a></blockquote>"},
+                                  {"templates/shortcodes/traces.md", "<pre><code>{{ body }}</code></pre>\n"},
+                                  {"templates/shortcodes/clock.html", "<p>{{ now() }}</p>"},
+                                  {"content/posts/_index.md", "+++\nsort_by = 'date'\n+++\n"},
+                                  {"content/posts/a.md", "+++\ntitle = 'A'\ndate = 2023-01-02\n+++\n"
+                                                         "Oh well {{ shrug() }} anyway. {{ note() }}\n\n"
+                                                         "{{ tweet(url=\"https://twitter.com/x/status/1\") }}\n\n"
+                                                         "{% traces() %}\nINFO a <b> ```x```\n{% end %}\n\n{{ clock() }}\n"}});
+  REQUIRE(z.import(Engine::zola).ok());
+  const std::string a = z.out("posts/a.md");
+  CHECK(holds(a, "Oh well ¯\\\\\\_\\(ツ\\)\\_/¯ anyway. **Note:** mine."));
+  CHECK(holds(a, "[https://twitter.com/x/status/1](https://twitter.com/x/status/1)"));
+  CHECK(holds(a, "\n````\nINFO a <b> ```x```\n````\n"));
+  CHECK(holds(z.notes(), "clock()"));  // Tera in it: reported
+  const std::string html = quire::render_markdown("Oh well ¯\\\\\\_\\(ツ\\)\\_/¯ anyway.");
+  CHECK(holds(html, "Oh well ¯\\_(ツ)_/¯ anyway."));
 }
 
 TEST_CASE("Hugo: the site's own shortcode of plain HTML (a series' list of links) becomes its HTML; one with Go template stays reported") {

@@ -310,6 +310,9 @@ bool is_image_path(const std::string& path);
 // link, its text the name or title (else a word, else the URL) and a
 // description after it; "" when no argument is a web address.
 std::string link_card(const Args& args);
+// Text that markdown shows as it is: its ASCII punctuation escaped with a
+// backslash (a shortcode's output Hugo or Zola inserted as HTML).
+std::string markdown_literal(std::string_view text);
 
 // Lines holding a whole heading in HTML (<h2 id="x">Title</h2>) made HTML
 // blocks for md4c as CommonMark has them (html_headings.cpp).

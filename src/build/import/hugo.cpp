@@ -614,8 +614,11 @@ TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
     const bool alone = at_line_start(text, t.begin) && (t.end == text.size() || text[t.end] == '\n');
     if (find_closing(text, t.end, t.open, "/" + name, close_end) == std::string_view::npos &&
         (alone || html->find('\n') == std::string::npos)) {
+      // {{< >}}'s output was never markdown: plain text keeps its
+      // punctuation (¯\_(ツ)_/¯), as its HTML is kept.
+      const std::string out = t.open == "{{<" && html->find('<') == std::string::npos ? markdown_literal(*html) : *html;
       r.converted = true;
-      r.replacement = alone ? "\n" + *html + "\n" : *html;
+      r.replacement = alone ? "\n" + out + "\n" : out;
       r.construct = construct + " (the site's own shortcode of plain HTML or markdown: its text)";
       return r;
     }

@@ -238,6 +238,15 @@ std::string figure_markdown(const std::string& src, const std::string& alt, cons
   return "<figure>\n\n" + img + "\n\n<figcaption>\n\n" + caption + "\n\n</figcaption>\n</figure>";
 }
 
+std::string markdown_literal(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (std::strchr("\\`*_{}[]<>()#+-.!|~", c) && c != '\0') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
 std::string link_card(const Args& args) {
   auto web = [](const std::string& v) {
     return (v.rfind("https://", 0) == 0 || v.rfind("http://", 0) == 0 || (v.size() > 1 && v[0] == '/' && v[1] != '/')) &&

@@ -115,6 +115,28 @@ bool zola_markdown_wrapper(const Run& run, const std::string& name) {
   return false;
 }
 
+// templates/shortcodes/<name>.html or .md, the site's or a theme's: its
+// text ("" when there is none).
+std::string zola_shortcode_template(const Run& run, const std::string& name, bool* markdown = nullptr) {
+  if (name.empty() || name.find_first_of("/\\.") != std::string::npos) return "";
+  std::vector<fs::path> dirs = {run.src / "templates" / "shortcodes"};
+  std::error_code ec;
+  std::vector<fs::path> themes;
+  for (auto it = fs::directory_iterator(run.src / "themes", ec); !ec && it != fs::directory_iterator(); it.increment(ec))
+    themes.push_back(it->path() / "templates" / "shortcodes");
+  std::sort(themes.begin(), themes.end());
+  dirs.insert(dirs.end(), themes.begin(), themes.end());
+  for (const fs::path& dir : dirs)
+    for (const char* ext : {".html", ".md"}) {
+      std::string text;
+      if (read_file(dir / (name + ext), text)) {
+        if (markdown) *markdown = std::string_view(ext) == ".md";
+        return text;
+      }
+    }
+  return "";
+}
+
 }  // namespace
 
 TagResult zola_shortcode(Run& run, std::string_view text, Tag& t) {
@@ -215,6 +237,54 @@ TagResult zola_shortcode(Run& run, std::string_view text, Tag& t) {
     r.replacement = figure_markdown(args.get("src"), args.get("alt"), caption, args.get("link"));
     r.construct = "{{ " + name + "(src=...) }}";
     return r;
+  }
+  bool tpl_markdown = false;
+  const std::string tpl = zola_shortcode_template(run, name, &tpl_markdown);
+  // The site's own body shortcode that shows its body as code
+  // (<pre><code>{{ body }}</code></pre>: hegdenu's 13 traces): a code block.
+  static const std::regex code_body(R"(^\s*<pre[^>]*>\s*<code[^>]*>\s*\{\{-?\s*body\s*-?\}\}\s*</code>\s*</pre>\s*$)");
+  if (t.open == "{%" && !tpl.empty() && std::regex_match(tpl, code_body)) {
+    size_t close_end = 0;
+    const size_t close = find_closing(text, t.end, "{%", "end", close_end);
+    if (close != std::string_view::npos) {
+      std::string body(text.substr(t.end, close - t.end));
+      while (!body.empty() && body.front() == '\n') body.erase(0, 1);
+      while (!body.empty() && (body.back() == '\n' || body.back() == ' ')) body.pop_back();
+      size_t ticks = 3;
+      for (size_t run_len = 0, i = 0; i < body.size(); ++i) {
+        run_len = body[i] == '`' ? run_len + 1 : 0;
+        ticks = std::max(ticks, run_len + 1);
+      }
+      const std::string fence(ticks, '`');
+      r.replacement = "\n\n" + fence + "\n" + body + "\n" + fence + "\n\n";
+      t.end = close_end;
+      r.converted = true;
+      r.construct = construct + " (the site's own shortcode showing its body as code: a code block)";
+      return r;
+    }
+  }
+  // The site's own shortcode of plain text or HTML, no Tera in it (a
+  // shrug): its text, as Hugo's are.
+  if (t.open == "{{" && !tpl.empty() && tpl.find("{{") == std::string::npos && tpl.find("{%") == std::string::npos &&
+      tpl.find("<script") == std::string::npos && !trim(tpl).empty()) {
+    // An .html one's text was never markdown: ¯\_(ツ)_/¯ keeps its backslash.
+    const std::string plain = tpl_markdown || tpl.find('<') != std::string::npos ? trim(tpl) : markdown_literal(trim(tpl));
+    const bool alone = (t.begin == 0 || text[t.begin - 1] == '\n') && (t.end == text.size() || text[t.end] == '\n');
+    if (alone || plain.find('\n') == std::string::npos) {
+      r.converted = true;
+      r.replacement = alone ? "\n" + plain + "\n" : plain;
+      r.construct = construct + " (the site's own shortcode of plain HTML or markdown: its text)";
+      return r;
+    }
+  }
+  // One with a web address (a tweet's or a card's url=): a link to it.
+  if (t.open == "{{") {
+    if (const std::string link = link_card(args); !link.empty()) {
+      r.converted = true;
+      r.replacement = link;
+      r.construct = construct + " (a theme's shortcode with a web address: as a link)";
+      return r;
+    }
   }
   r.reason = "Zola shortcode " + name + "() (a template of the site): no equivalent, rewrite it by hand";
   return r;
