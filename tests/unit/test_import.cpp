@@ -1705,6 +1705,17 @@ TEST_CASE("Hugo: languages by folder (contentDir per language): the default lang
   CHECK(h.notes().find("content/en: the en translation's folder (its contentDir): not imported") != std::string::npos);
 }
 
+TEST_CASE("Hugo: a moved post's link to another post relative to its old address is that post's new address") {
+  // bigshans's [诗](../诗) from /post/备忘录/ (now /posts/bei-wang-lu/) to the poem, now /posts/shi/.
+  Blog h("hugo-relative-post-links", {{"hugo.toml", "title = 'H'\nbaseURL = 'https://h.example/'\n"},
+                                      {"content/post/备忘录.md", "---\ntitle: Memo\ndate: 2020-01-01\n---\n"
+                                                                 "[poem](../诗) [again](../诗/#top) [none](../nothing) [file](../a.png)\n"},
+                                      {"content/post/诗.md", "---\ntitle: Poem\ndate: 2020-01-02\n---\nVerse\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  const std::string memo = h.out("posts/备忘录.md");
+  CHECK(holds(memo, "[poem](/posts/shi/) [again](/posts/shi/#top) [none](../nothing) [file](../a.png)"));
+}
+
 TEST_CASE("Zola: the site's own shortcode of plain text is its text, one showing its body as code a code block, one with a web address a link") {
   // AntoniosBarotsis's shrug (3) and tweets (7), hegdenu's traces (13).
   Blog z("zola-site-shortcodes", {{"config.toml", "base_url = 'https://z.example'\ntitle = 'Z'\n"},

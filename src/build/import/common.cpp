@@ -1163,7 +1163,21 @@ void bundle_links(Run& run) {
   // rust-embedded's 3 images), from the root.
   std::set<std::string> static_files;
   for (const auto& [source, url] : run.static_urls) static_files.insert(url);
-  if (by_file.empty() && static_files.empty()) return;
+  // And a moved post's link to another post relative to its old address
+  // (bigshans's ../诗 from /post/备忘录/: the poem, now at /posts/shi/):
+  // every post's old address (or its address, if it did not move), with
+  // no trailing '/', and where it is now.
+  std::map<std::string, std::pair<const Item*, std::string>> by_post_url;
+  bool moved = false;
+  for (const Item& item : run.items) {
+    if (item.out.contains("draft")) continue;
+    const std::string now = percent_decode(run.url_of(item));
+    std::string old = item.old_url.empty() ? now : item.old_url;
+    while (old.size() > 1 && old.back() == '/') old.pop_back();
+    by_post_url[old] = {&item, now};
+    moved = moved || !item.old_url.empty();
+  }
+  if (by_file.empty() && static_files.empty() && !moved) return;
   for (Item& item : run.items) {
     if (item.body.find("](") == std::string::npos && item.body.find("src=") == std::string::npos &&
         item.body.find("href=") == std::string::npos)
@@ -1202,6 +1216,21 @@ void bundle_links(Run& run) {
           if (static_files.count(old)) {
             to = old;
             what = "a moved post's link to a file relative to its old address (now from the root)";
+          }
+        }
+        if (to.empty() && !item.old_url.empty() && !by_file.count((item.source.parent_path() / path).lexically_normal())) {
+          std::string old = (fs::path(item.old_url.substr(0, item.old_url.rfind('/') + 1)) / path).lexically_normal().generic_string();
+          while (old.size() > 1 && old.back() == '/') old.pop_back();
+          const std::string here = percent_decode(run.url_of(item));
+          std::string from_here = (fs::path(here.substr(0, here.rfind('/') + 1)) / path).lexically_normal().generic_string();
+          while (from_here.size() > 1 && from_here.back() == '/') from_here.pop_back();
+          const auto post = by_post_url.find(old);
+          std::string target = post == by_post_url.end() ? "" : post->second.second;
+          while (target.size() > 1 && target.back() == '/') target.pop_back();
+          // (unless it finds the post from where it is now too: both moved)
+          if (post != by_post_url.end() && post->second.first != &item && from_here != target) {
+            to = post->second.second;
+            what = "a moved post's link to another post relative to its old address (now the post's address)";
           }
         }
       }
