@@ -1705,6 +1705,23 @@ TEST_CASE("Hugo: languages by folder (contentDir per language): the default lang
   CHECK(h.notes().find("content/en: the en translation's folder (its contentDir): not imported") != std::string::npos);
 }
 
+TEST_CASE("Hugo: links naming a content file are its page's address; without the extension, where the site's link hook looked pages up") {
+  // Rainboylvx's 197 [← P08](./p08) under hugo-dead-simple's render-link (GetPage) and 11 .md links.
+  Blog h("hugo-page-links", {{"hugo.toml", "title = 'H'\nbaseURL = 'https://h.example/'\ntheme = 't'\n"},
+                             {"themes/t/layouts/_default/_markup/render-link.html",
+                              "{{- $url := .Destination -}}{{- with .Page.GetPage $url -}}{{- $url = .RelPermalink -}}{{- end -}}<a href=\"{{ $url }}\">{{ .Text }}</a>"},
+                             {"content/posts/p08.md", "---\ntitle: P08\ndate: 2020-01-01\n---\nEight\n"},
+                             {"content/posts/p09.md", "---\ntitle: P09\ndate: 2020-01-02\n---\n"
+                                                      "[prev](./p08) [md](p08.md#x) [img](./p08.png) [none](./p07) `[code](./p08)`\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(holds(h.out("posts/p09.md"), "[prev](/posts/p08/) [md](/posts/p08/#x) [img](./p08.png) [none](./p07) `[code](./p08)`"));
+  Blog plain("hugo-page-links-no-hook", {{"hugo.toml", "title = 'H'\nbaseURL = 'https://h.example/'\n"},
+                                         {"content/posts/p08.md", "---\ntitle: P08\ndate: 2020-01-01\n---\nEight\n"},
+                                         {"content/posts/p09.md", "---\ntitle: P09\ndate: 2020-01-02\n---\n[prev](./p08) [md](p08.md)\n"}});
+  REQUIRE(plain.import(Engine::hugo).ok());
+  CHECK(holds(plain.out("posts/p09.md"), "[prev](./p08) [md](/posts/p08/)"));
+}
+
 TEST_CASE("Hugo: a moved post's link to another post relative to its old address is that post's new address") {
   // bigshans's [诗](../诗) from /post/备忘录/ (now /posts/bei-wang-lu/) to the poem, now /posts/shi/.
   Blog h("hugo-relative-post-links", {{"hugo.toml", "title = 'H'\nbaseURL = 'https://h.example/'\n"},
@@ -2841,8 +2858,12 @@ TEST_CASE("Hugo: uglyURLs put pages, lists and terms at .html addresses; a neste
                             {"content/posts/first.md", "---\ntitle: First\ndate: 2023-01-01\ntags: [Go]\n---\nF\n"},
                             {"content/books/chapter.md", "---\ntitle: Chapter\ndate: 2023-01-02\n---\n![x](assets/x.png)\n"},
                             {"content/books/assets/x.png", "PNG"},
-                            {"content/about.md", "---\ntitle: About\n---\nA\n"}});
+                            {"content/about.md", "---\ntitle: About\n---\nA\n"},
+                            // undated among dated: a page where Hugo wrote it, its relative image found from there
+                            {"content/books/notes.md", "---\ntitle: Notes\n---\n![n](notes/n.png)\n"},
+                            {"content/books/notes/n.png", "PNG"}});
   REQUIRE(u.import(Engine::hugo).ok());
+  CHECK(holds(u.out("pages/notes.md"), "permalink: \"/books/notes.html\""));
   CHECK(holds(u.out("posts/first.md"), "aliases: [\"/posts/first.html\"]"));
   CHECK(holds(u.out("posts/chapter.md"), "aliases: [\"/books/chapter.html\"]"));
   CHECK(holds(u.out("posts/chapter.md"), "![x](/books/assets/x.png)"));

@@ -389,7 +389,10 @@ void convert_items(Run& run, const TagHandler& handle) {
       unlisted = !b.list && !item.page;
       item.page = item.page || unlisted;  // no date needed, none made up
     }
-    if (!item.page_url.empty() && !item.out.contains("permalink")) item.out["permalink"] = item.page_url;
+    // (under Hugo's uglyURLs, where Hugo wrote it: /notes/x.html, so that
+    // its relative links still find their files)
+    if (!item.page_url.empty() && !item.out.contains("permalink"))
+      item.out["permalink"] = run.hugo_ugly && !item.bundle ? ugly_url(item.page_url) : item.page_url;
     item.slug = item.out.contains("slug") ? item.out["slug"].get<std::string>()
               : item.bundle                ? item.source.parent_path().filename().string()
                                            : file_slug(fs::path(item.name));  // post.en.md: post
@@ -506,7 +509,15 @@ void convert_items(Run& run, const TagHandler& handle) {
     for (Item& item : run.items)
       if (item.page && !item.out.contains("draft")) {
         const std::string url = percent_decode(run.url_of(item));
-        add_alias(run, item, run.old_url_prefix + (run.hugo_ugly && !item.in.contains("url") ? ugly_url(url) : url));
+        // uglyURLs: the page moved from /x.html, and its relative links were from there (keep_old_url).
+        if (run.hugo_ugly && !item.in.contains("url")) {
+          if (const std::string old = run.old_url_prefix + ugly_url(url); old != url) {
+            item.old_url = old;
+            add_alias(run, item, old);
+          }
+        } else {
+          add_alias(run, item, run.old_url_prefix + url);
+        }
       }
   for (Item& item : run.items) {
     const TagHandler with_title = [&](std::string_view text, Tag& t) {

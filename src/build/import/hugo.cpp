@@ -642,6 +642,67 @@ TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
   return r;
 }
 
+// Whether the site's or a theme's link render hook looks each link up as
+// a page (.Page.GetPage $url: Rainboylvx's hugo-dead-simple), so that a
+// link naming a content file, [P08](./p08), went to that page.
+bool link_hook_gets_pages(const Run& run) {
+  std::vector<fs::path> roots = {run.src};
+  std::error_code ec;
+  for (auto it = fs::directory_iterator(run.src / "themes", ec); !ec && it != fs::directory_iterator(); it.increment(ec))
+    roots.push_back(it->path());
+  for (const fs::path& root : roots)
+    for (const char* hook : {"layouts/_default/_markup/render-link.html", "layouts/_markup/render-link.html"}) {
+      std::string text;
+      if (read_file(root / hook, text)) return text.find("GetPage") != std::string::npos;
+    }
+  return false;
+}
+
+// Links naming another post's or page's content file relative to the
+// linking one ([x](../posts/first.md), [P08](./p08) under a link hook
+// that looked pages up, [证明](防晒证明.md)): its new address. A link
+// with a file's extension other than .md, and an address, stay.
+void hugo_page_links(Run& run) {
+  const bool hook = link_hook_gets_pages(run);
+  std::map<fs::path, const Item*> by_source;
+  for (const Item& item : run.items)
+    if (!item.out.contains("draft")) by_source[item.source.lexically_normal()] = &item;
+  for (Item& item : run.items) {
+    if (item.body.find("](") == std::string::npos) continue;
+    const std::vector<bool> code = code_bytes(item.body);
+    std::string out;
+    size_t last = 0;
+    for (size_t at = item.body.find("]("); at != std::string::npos; at = item.body.find("](", at + 2)) {
+      if (code[at]) continue;
+      size_t b = at + 2;
+      while (b < item.body.size() && (item.body[b] == ' ' || item.body[b] == '<')) ++b;
+      size_t e = b;
+      while (e < item.body.size() && !std::strchr(")\"' \t\n>#?", item.body[e])) ++e;
+      const std::string target = percent_decode(item.body.substr(b, e - b));
+      if (target.empty() || target[0] == '/' || target.find(':') != std::string::npos) continue;
+      const std::string ext = fs::path(target).extension().string();
+      const bool md = ext == ".md";
+      if (!md && (!hook || (!ext.empty() && ext.find_first_of("0123456789") == std::string::npos && ext.size() <= 5)))
+        continue;  // a file (.png, .pdf), or no hook to look pages up
+      const fs::path base = item.source.parent_path() / target;
+      std::vector<fs::path> tries = {base};
+      if (!md) tries = {fs::path(base.string() + ".md"), base / "index.md", base / "_index.md"};
+      const Item* to = nullptr;
+      for (const fs::path& t : tries)
+        if (const auto found = by_source.find(t.lexically_normal()); !to && found != by_source.end()) to = found->second;
+      if (!to || to == &item) continue;
+      out.append(item.body, last, b - last);
+      out += run.url_of(*to);
+      last = e;
+      run.count(md ? "a link to a content file (.md) as its page's address"
+                   : "a link naming a page, looked up by the site's link hook (GetPage), as its address");
+    }
+    if (last == 0) continue;
+    out.append(item.body, last, std::string::npos);
+    item.body = std::move(out);
+  }
+}
+
 void read_hugo(Run& run, ojson& site) {
   std::string content_dir = "content";
   read_config(run, site, content_dir);
@@ -694,6 +755,7 @@ void read_hugo(Run& run, ojson& site) {
   }
   undated_as_pages(run);
   convert_items(run, [&](std::string_view text, Tag& t) { return hugo_shortcode(run, text, t); });
+  hugo_page_links(run);
   if (site.contains("block_attributes"))
     for (Item& item : run.items) item.body = drop_markdown_attrs(run, item.body, false);
   copy_tree(run, run.src / "static", run.dest / "static", run.report.static_files);
