@@ -1704,17 +1704,6 @@ class HeadingIds {
     return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
   }
 
-  // "footnote-label", "fn-N", "fnref-N", "fnref-N-M".
-  static bool is_footnote_id(std::string_view s) {
-    if (s == "footnote-label") return true;
-    if (s.substr(0, 3) == "fn-") return is_number(s.substr(3));
-    if (s.substr(0, 6) != "fnref-") return false;
-    s.remove_prefix(6);
-    const std::size_t dash = s.find('-');
-    if (dash == std::string_view::npos) return is_number(s);
-    return is_number(s.substr(0, dash)) && is_number(s.substr(dash + 1));
-  }
-
   static bool reserved(std::string_view id) { return is_footnote_id(id) || is_chrome_id(id); }
 
   std::string_view name(const Slot& slot) const { return std::string_view(names_).substr(slot.at, slot.size); }
@@ -2911,6 +2900,19 @@ std::string slugify(std::string_view text) {
     assign_slug(slug, text);
     return slug;
   }, std::string());
+}
+
+bool is_footnote_id(std::string_view s) {
+  const auto number = [](std::string_view n) {
+    return !n.empty() && n.find_first_not_of("0123456789") == std::string_view::npos;
+  };
+  if (s == "footnote-label") return true;
+  if (s.substr(0, 3) == "fn-") return number(s.substr(3));
+  if (s.substr(0, 6) != "fnref-") return false;
+  s.remove_prefix(6);
+  const std::size_t dash = s.find('-');
+  if (dash == std::string_view::npos) return number(s);
+  return number(s.substr(0, dash)) && number(s.substr(dash + 1));
 }
 
 bool is_chrome_id(std::string_view id) {

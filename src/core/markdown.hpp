@@ -70,6 +70,9 @@ struct HeadingEntry {
 // web/app.js): "main", "search-q", and every "quire-..." and "year-..." id.
 // No heading gets one.
 bool is_chrome_id(std::string_view id);
+// The renderer's footnote ids: "footnote-label", "fn-N", "fnref-N" and
+// "fnref-N-M" (N, M numbers). No heading gets one, and no raw HTML's id.
+bool is_footnote_id(std::string_view id);
 
 struct MarkdownOptions {
   // Pass raw HTML through untouched (site.yaml `unsafe_html: true`).

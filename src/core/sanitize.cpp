@@ -144,8 +144,7 @@ bool valid_id(std::string_view value) {
   const bool chars = std::all_of(value.begin(), value.end(), [&](char c) {
     return letter(c) || is_digit(c) || c == '_' || c == '-' || c == ':' || c == '.';
   });
-  const auto starts = [&](std::string_view p) { return value.substr(0, p.size()) == p; };
-  return chars && !is_chrome_id(value) && !starts("fn-") && !starts("fnref-") && !starts("footnote-");
+  return chars && !is_chrome_id(value) && !is_footnote_id(value);
 }
 
 bool valid_iframe_src(std::string_view value, std::string_view hosts) {

@@ -27,9 +27,10 @@
 // rule (AttrKind::id): 1 to 100 bytes of letters (ASCII, or any script's
 // in UTF-8: id="概述"), digits, '_', '-', ':', '.', starting with a letter,
 // digit or '_'; never an id the page chrome uses
-// (is_chrome_id: "main", "quire-...", ...) nor one in the renderer's
-// footnote namespace ("fn-...", "fnref-...", "footnote-..."), so a post
-// cannot capture our skip link, our app's elements or our footnote links.
+// (is_chrome_id: "main", "quire-...", ...) nor one of the renderer's
+// footnote ids (is_footnote_id: "fn-1", "fnref-1-2", "footnote-label"),
+// so a post cannot capture our skip link, our app's elements or our
+// footnote links; an author's own "footnote-1-source" anchor is kept.
 // Names are kept as written, with no prefix: a prefix would break the
 // authors' own "#..." links, and what an id can clobber is small: a window
 // named property never shadows a built-in (the named property visibility

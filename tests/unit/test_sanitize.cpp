@@ -141,6 +141,9 @@ TEST_CASE("ids and <a> names are kept for in-page anchors, unless they are ours 
       // letters of any script: a Chinese blog's own contents, <span id="概述">
       {"<div id=\"\u00e9t\u00e9\">d</div>", "<div id=\"\u00e9t\u00e9\">d</div>"},
       {"<div id=\"\u6982\u8ff0\">d</div>", "<div id=\"\u6982\u8ff0\">d</div>"},
+      // an author's own note anchors, named like ours but none of them (henrik's back-links)
+      {"<a name=\"footnote-1-source\"></a>Para", "<p><a name=\"footnote-1-source\"></a>Para</p>"},
+      {"<a id=\"fn-note\"></a>N", "<p><a id=\"fn-note\"></a>N</p>"},
   };
   for (const Case& c : kept) {
     CAPTURE(c.markdown);
@@ -148,7 +151,7 @@ TEST_CASE("ids and <a> names are kept for in-page anchors, unless they are ours 
     CHECK(removed(c.markdown).empty());
   }
   // The page's own ids, the renderer's footnote ids, and anything not plain.
-  for (const char* id : {"main", "quire-app", "quire-status", "year-2020", "search-q", "fn-1", "fnref-1",
+  for (const char* id : {"main", "quire-app", "quire-status", "year-2020", "search-q", "fn-1", "fnref-1", "fnref-12-3",
                          "footnote-label", "a b", "-x", "x&lt;y", "x&quot;y", "\u6982 \u8ff0", ""}) {
     const std::string markdown = std::string("<div id=\"") + id + "\">d</div>";
     CAPTURE(markdown);
