@@ -1705,6 +1705,20 @@ TEST_CASE("Hugo: languages by folder (contentDir per language): the default lang
   CHECK(h.notes().find("content/en: the en translation's folder (its contentDir): not imported") != std::string::npos);
 }
 
+TEST_CASE("Zola: a home section titled like a page (\"Home\") does not title the site: its host does, said") {
+  // hegdenu.net's site name was in its base template; its _index.md said "Home".
+  Blog z("zola-home-title", {{"config.toml", "base_url = 'https://www.hegdenu.net/'\n"},
+                             {"content/_index.md", "+++\ntitle = 'Home'\ndescription = 'Notes'\n+++\n"}});
+  REQUIRE(z.import(Engine::zola).ok());
+  CHECK(holds(z.out("site.yaml"), "title: \"hegdenu.net\""));
+  CHECK(holds(z.out("site.yaml"), "description: \"Notes\""));
+  CHECK(holds(z.notes(), "title: \"Home\" names the home page, not the site"));
+  Blog r("zola-home-title-kept", {{"config.toml", "base_url = 'https://r.example/'\n"},
+                                  {"content/_index.md", "+++\ntitle = 'Rust Blog'\n+++\n"}});
+  REQUIRE(r.import(Engine::zola).ok());
+  CHECK(holds(r.out("site.yaml"), "title: \"Rust Blog\""));
+}
+
 TEST_CASE("Hugo: links naming a content file are its page's address; without the extension, where the site's link hook looked pages up") {
   // Rainboylvx's 197 [← P08](./p08) under hugo-dead-simple's render-link (GetPage) and 11 .md links.
   Blog h("hugo-page-links", {{"hugo.toml", "title = 'H'\nbaseURL = 'https://h.example/'\ntheme = 't'\n"},

@@ -397,10 +397,30 @@ void read_zola(Run& run, ojson& site) {
   });
   // No title in the config: the home section's (blog.rust-lang.org's
   // content/_index.md, "Rust Blog"), as its templates showed it.
+  // A title that names the page, not the site ("Home": hegdenu's site name
+  // was in its base template): the site's host instead, said.
+  auto generic = [](std::string t) {
+    for (char& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    t = trim(t);
+    return t == "home" || t == "homepage" || t == "home page" || t == "index" || t == "start";
+  };
   if (const auto home = sections.find(""); home != sections.end())
     for (const char* key : {"title", "description"})
       if (!site.contains(key) && home->second.contains(key) && home->second[key].is_string() &&
           !trim(home->second[key].get<std::string>()).empty()) {
+        if (std::string_view(key) == "title" && generic(home->second[key].get<std::string>())) {
+          std::string host = site.contains("url") && site["url"].is_string() ? site["url"].get<std::string>() : "";
+          host = host.substr(std::min(host.size(), host.find("://") == std::string::npos ? host.size() : host.find("://") + 3));
+          host = host.substr(0, host.find('/'));
+          if (host.rfind("www.", 0) == 0) host.erase(0, 4);
+          if (!host.empty()) {
+            site["title"] = host;
+            run.note(run.shown(content / "_index.md"), 0, "title: \"" + home->second[key].get<std::string>() +
+                                                            "\" names the home page, not the site; the site's title is its host, \"" +
+                                                            host + "\" (set title in site.yaml)");
+          }
+          continue;
+        }
         site[key] = home->second[key];
         run.count(std::string("the site's ") + key + " from content/_index.md");
       }
