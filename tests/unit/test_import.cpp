@@ -2680,6 +2680,31 @@ TEST_CASE("Eleventy: the config's own date filters are read with their format") 
   CHECK(holds(e.out("posts/2006-07-16-one.md"), "permalink: \"/:year/:month/one/index.html\""));
 }
 
+TEST_CASE("Eleventy: a page per term over the config's collection of terms with urls redirects its old pages to Quire's") {
+  // LJWatson's tags.md and categories.md at /tag/<x>/ and /category/<x>/ (32 tags; 12 links).
+  Blog e("eleventy-term-urls",
+         {{"eleventy.config.js", "import slugify from 'slugify';\nexport default config => {\n"
+                                 "  config.addCollection('tags', c => { const items = [];\n"
+                                 "    c.getAll().forEach(item => (item.data.tags || []).forEach(t => items.push(t)));\n"
+                                 "    return [...new Set(items)].map(item => ({ text: item, url: `/tag/${slugify(item.toLowerCase())}` })); });\n"
+                                 "  config.addCollection('categories', c => { const items = [];\n"
+                                 "    c.getAll().forEach(item => (item.data.categories || []).forEach(t => items.push(t)));\n"
+                                 "    return [...new Set(items)].map(item => ({ text: item, url: `/category/${slugify(item.toLowerCase())}` })); });\n"
+                                 "  return { dir: { input: 'src' } };\n};\n"},
+          {"src/tags.md", "---\ntitle: Tag Archive\npagination:\n  data: collections.tags\n  size: 1\n  alias: taxonomy\n"
+                          "permalink: '{{ taxonomy.url }}/index.html'\n---\n"},
+          {"src/categories.md", "---\ntitle: Categories\npagination:\n  data: collections.categories\n  size: 1\n  alias: cat\n"
+                                "permalink: '{{ cat.url }}/index.html'\n---\n"},
+          {"src/posts/2009-02-01-a.md", "---\ntitle: A\ntags: [\"Web Standards\"]\ncategories: [Recipe Book]\n---\nA\n"}});
+  REQUIRE(e.import(Engine::eleventy).ok());
+  const std::string site = e.out("site.yaml");
+  CHECK(holds(site, "\"/tag/web-standards/\": \"/tags/web-standards/\""));
+  CHECK(holds(site, "\"/category/recipe-book/\": \"/tags/recipe-book/\""));
+  CHECK_FALSE(e.wrote("pages/tags.md"));
+  CHECK(holds(e.notes(), "tags.md: a page per term (/tag/...)"));
+  CHECK(quire::load_content(e.root / "out", {}).ok());
+}
+
 TEST_CASE("Eleventy: a feed written by hand as a template is an old feed, where Eleventy wrote it") {
   // allenpike's feed/index.html and atom/index.html (Atom by hand, no plugin).
   Blog e("eleventy-feed-templates", {{".eleventy.js", "module.exports = function () {};\n"},

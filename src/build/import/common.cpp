@@ -807,14 +807,16 @@ void site_redirects(Run& run, ojson& site) {
           wanted[run.old_url_prefix + (run.hugo_ugly ? "/" + s + ".html" : "/" + s + "/")] = "/";
   }
   if (run.engine == Engine::eleventy)  // a template's tag pages (allenpike's /series/<tag>/)
-    for (const auto& [prefix, filter] : run.eleventy_term_pages) {
-      if (prefix != "/tags/") wanted[prefix] = "/tags/";
-      if (const auto tags = run.terms.find("tags"); tags != run.terms.end())
-        for (const std::string& term : tags->second) {
-          if (!live[0].count(tag_slug(term))) continue;
-          const std::string old = filter.empty() ? term : eleventy_slug_filter(term, filter);
-          if (!old.empty()) wanted[prefix + old + "/"] = "/tags/" + tag_slug(term) + "/";
-          tag_pages.insert("/tags/" + tag_slug(term) + "/");
+    for (const Run::TermPages& pages : run.eleventy_term_pages) {
+      const bool own = pages.taxonomy == "categories" && run.category_pages;
+      const std::string root = own ? "/categories/" : "/tags/";
+      if (pages.prefix != root) wanted[pages.prefix] = root;
+      if (const auto terms = run.terms.find(pages.taxonomy); terms != run.terms.end())
+        for (const std::string& term : terms->second) {
+          if (!live[own].count(tag_slug(term))) continue;
+          const std::string old = pages.filter.empty() ? term : eleventy_slug_filter(term, pages.filter);
+          if (!old.empty()) wanted[pages.prefix + old + "/"] = root + tag_slug(term) + "/";
+          tag_pages.insert(root + tag_slug(term) + "/");
         }
     }
   if (!run.old_url_prefix.empty()) wanted[run.old_url_prefix + "/"] = "/";

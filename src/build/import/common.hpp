@@ -160,7 +160,16 @@ struct Run {
   // An Eleventy template paginating over the tags' collections: where
   // each tag's page was ("/series/") and the filter that made its slug
   // ("slugify", "slug" or "" for the tag as it is).
-  std::vector<std::pair<std::string, std::string>> eleventy_term_pages = {};
+  struct TermPages {
+    std::string prefix;                // "/series/"
+    std::string filter;                // "slugify", "slug" or ""
+    std::string taxonomy = "tags";     // the terms it paginated over
+  };
+  std::vector<TermPages> eleventy_term_pages = {};
+  // An Eleventy config's collection of terms made objects with a url
+  // (LJWatson's `{ text, url: `/tag/${slugify(item.toLowerCase())}` }`
+  // from item.data.tags): its name -> the url's prefix and the taxonomy.
+  std::map<std::string, std::pair<std::string, std::string>> eleventy_collection_urls = {};
   // An Eleventy config's own filters of a date alone, each a format call
   // with its letters (henrik's slugDate: DateTime...toFormat("y/MM")):
   // the filter's name -> its format.

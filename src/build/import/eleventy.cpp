@@ -232,6 +232,19 @@ Config read_config(Run& run) {
     if (calls == std::sregex_iterator() || std::next(calls) != std::sregex_iterator()) continue;
     run.eleventy_date_filters[(*it)[1]] = (*calls)[1];
   }
+  // A collection of terms made objects with their page's url (LJWatson's
+  // tags and categories at /tag/<slug>/ and /category/<slug>/).
+  const std::regex collection_def(R"(addCollection\(\s*["'`]([\w$]+)["'`])");
+  const std::regex term_url(R"(url\s*:\s*`(/[\w-]+/)\$\{\s*slugify\(\s*[\w$.]+?(?:\.toLowerCase\(\))?\s*\)\s*\}/?`)");
+  const std::regex term_field(R"(data\.(tags|categories)\b)");
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), collection_def); it != std::sregex_iterator(); ++it) {
+    const size_t from = static_cast<size_t>(it->position(0) + it->length(0));
+    const size_t to = std::min({text.size(), from + 600, text.find("addCollection(", from)});
+    const std::string body = text.substr(from, to - from);
+    std::smatch u, f;
+    if (std::regex_search(body, u, term_url) && std::regex_search(body, f, term_field))
+      run.eleventy_collection_urls[(*it)[1]] = {u[1].str(), f[1].str()};
+  }
   const std::regex feed(R"(outputPath\s*:\s*["'`]([^"'`]+\.(xml|json))["'`])");
   for (auto it = std::sregex_iterator(text.begin(), text.end(), feed); it != std::sregex_iterator(); ++it)
     cfg.feeds.push_back((*it)[1].str()[0] == '/' ? (*it)[1].str() : "/" + (*it)[1].str());
@@ -425,12 +438,12 @@ std::string js_permalink_pattern(const std::string& source, const std::string& f
 // old addresses: site.yaml redirects): one paginating over the tags'
 // collections ("/series/{{ tag | slugify }}/": run.eleventy_term_pages),
 // or the base blog's archive (blog.njk at /blog/, over collections.posts).
-void theme_list_template(Run& run, const fs::path& rel, const std::string& text) {
+bool theme_list_template(Run& run, const fs::path& rel, const std::string& text, bool terms_only) {
   const SourceDoc doc = split_front_matter(text);
   ojson front;
   std::string error;
   int line = 0;
-  if (!parse_front(doc, front, error, line) || !front.is_object()) return;
+  if (!parse_front(doc, front, error, line) || !front.is_object()) return false;
   std::string permalink = front.contains("permalink") && front["permalink"].is_string() ? front["permalink"].get<std::string>() : "";
   const ojson* pagination = front.contains("pagination") && front["pagination"].is_object() ? &front["pagination"] : nullptr;
   const std::string data = pagination && pagination->contains("data") && (*pagination)["data"].is_string()
@@ -441,10 +454,23 @@ void theme_list_template(Run& run, const fs::path& rel, const std::string& text)
     std::string prefix = m[1].str();
     if (prefix.empty() || prefix[0] != '/') prefix = "/" + prefix;
     if (prefix.back() != '/') prefix += '/';
-    run.eleventy_term_pages.emplace_back(prefix, m[2].str());
-    return;
+    run.eleventy_term_pages.push_back({prefix, m[2].str()});
+    return true;
   }
-  if (pagination || permalink.find("{{") != std::string::npos) return;
+  // Over a collection of the config's whose items carry their page's url
+  // ("{{ taxonomy.url }}/index.html", the url `/tag/${slugify(t)}`).
+  const std::string alias = pagination && pagination->contains("alias") && (*pagination)["alias"].is_string()
+                                ? (*pagination)["alias"].get<std::string>() : "";
+  static const std::regex by_url(R"(^\{\{\s*([\w$]+)\.url\s*\}\}/?(?:index\.html)?$)");
+  if (data.rfind("collections.", 0) == 0 && std::regex_match(permalink, m, by_url) && m[1].str() == alias) {
+    const auto made = run.eleventy_collection_urls.find(data.substr(std::strlen("collections.")));
+    if (made != run.eleventy_collection_urls.end()) {
+      run.eleventy_term_pages.push_back({made->second.first, "slug", made->second.second});
+      return true;
+    }
+  }
+  if (terms_only) return false;
+  if (pagination || permalink.find("{{") != std::string::npos) return false;
   const bool lists = doc.body.find("collections.posts") != std::string::npos || doc.body.find("collections.post ") != std::string::npos ||
                      doc.body.find("collections.post)") != std::string::npos;
   if (permalink.empty()) permalink = "/" + (rel.stem() == "index" ? rel.parent_path() : rel.parent_path() / rel.stem()).generic_string() + "/";
@@ -452,6 +478,7 @@ void theme_list_template(Run& run, const fs::path& rel, const std::string& text)
   const std::string name = permalink.substr(permalink.rfind('/') + 1);
   if (lists && name.find('.') == std::string::npos)  // not a feed's or a sitemap's file
     run.redirects[normal_path(permalink, false).empty() ? "/" : "/" + normal_path(permalink, false)] = "/archive/";
+  return false;
 }
 
 struct FolderData {
@@ -722,7 +749,7 @@ void read_eleventy(Run& run, ojson& site) {
       run.note(run.shown(f), 1, "a page in " + kind +
                                     " (it has front matter): not converted; Quire writes its own home, lists, feeds and "
                                     "sitemap, rewrite it as .md if it is a page of its own");
-      theme_list_template(run, rel, text);
+      theme_list_template(run, rel, text, false);
     }
   }
   std::map<fs::path, std::set<std::string>> dropped_tags;
@@ -740,6 +767,13 @@ void read_eleventy(Run& run, ojson& site) {
     item.page = posts_dir.empty();
     if (item.page && rel.parent_path().empty() && rel.stem() == "index") {
       run.note(item.shown, 0, "the home page: Quire makes its own; not converted");
+      continue;
+    }
+    // A page paginating over the terms (LJWatson's tags.md at /tag/<x>/):
+    // Quire's tag pages, the old ones redirected.
+    if (std::string text; item.page && read_file(f, text) && theme_list_template(run, rel, text, true)) {
+      run.note(item.shown, 0, "a page per term (" + run.eleventy_term_pages.back().prefix +
+                                  "...): Quire writes its own; their old addresses redirect to them (site.yaml redirects)");
       continue;
     }
     if (!item.page && rel.parent_path() == posts_dir && rel.stem() == "index") {  // archive/index.md
