@@ -2482,6 +2482,8 @@ TEST_CASE("Eleventy: a template's tag pages and the base blog's archive get redi
                                                     "permalink: /series/{{ tag | slugify }}/\n---\n<h1>{{ tag }}</h1>\n"},
                                      {"blog.njk", "---\nlayout: base\n---\n{% set postslist = collections.posts %}\n{% include 'postslist.njk' %}\n"},
                                      {"feed.njk", "---\npermalink: /feed.xml\n---\n{% for post in collections.posts %}{% endfor %}\n"},
+                                     // billhorsman's Netlify file listing the posts: a file, no page
+                                     {"redirects.njk", "---\npermalink: /_redirects\n---\n{% for post in collections.posts %}{% endfor %}\n"},
                                      {"posts/a.md", "---\ntitle: A\ndate: 2020-01-01\ntags: [posts, Für Alle, podcasts]\n---\nA\n"}});
   REQUIRE(b.import(Engine::eleventy).ok());
   const std::string site = b.out("site.yaml");
@@ -2491,6 +2493,7 @@ TEST_CASE("Eleventy: a template's tag pages and the base blog's archive get redi
   CHECK(holds(site, "  \"/series/fuer-alle/\": \"/tags/für-alle/\"\n"));
   CHECK_FALSE(holds(site, "/series/posts/"));  // a collection, no tag of a post's
   CHECK_FALSE(holds(site, "feed.xml\": "));
+  CHECK_FALSE(holds(site, "_redirects"));
   const auto built = quire::load_content(b.root / "out", {});
   CHECK_MESSAGE(built.errors.empty(), (built.errors.empty() ? std::string() : built.errors[0].str()));
 }
@@ -2900,9 +2903,12 @@ TEST_CASE("Hugo: uglyURLs put pages, lists and terms at .html addresses; a neste
                             {"content/about.md", "---\ntitle: About\n---\nA\n"},
                             // undated among dated: a page where Hugo wrote it, its relative image found from there
                             {"content/books/notes.md", "---\ntitle: Notes\n---\n![n](notes/n.png)\n"},
-                            {"content/books/notes/n.png", "PNG"}});
+                            {"content/books/notes/n.png", "PNG"},
+                            {"content/links.md", "---\ntitle: Links\nurl: /links/\n---\nL\n"}});
   REQUIRE(u.import(Engine::hugo).ok());
   CHECK(holds(u.out("pages/notes.md"), "permalink: \"/books/notes.html\""));
+  // A page with its own url was there, not at .html: no alias to itself (forecho's build failed)
+  CHECK_FALSE(holds(u.out("pages/links.md"), "aliases"));
   CHECK(holds(u.out("posts/first.md"), "aliases: [\"/posts/first.html\"]"));
   CHECK(holds(u.out("posts/chapter.md"), "aliases: [\"/books/chapter.html\"]"));
   CHECK(holds(u.out("posts/chapter.md"), "![x](/books/assets/x.png)"));

@@ -515,7 +515,7 @@ void convert_items(Run& run, const TagHandler& handle) {
             item.old_url = old;
             add_alias(run, item, old);
           }
-        } else {
+        } else if (!run.old_url_prefix.empty()) {
           add_alias(run, item, run.old_url_prefix + url);
         }
       }

@@ -476,7 +476,10 @@ bool theme_list_template(Run& run, const fs::path& rel, const std::string& text,
   if (permalink.empty()) permalink = "/" + (rel.stem() == "index" ? rel.parent_path() : rel.parent_path() / rel.stem()).generic_string() + "/";
   if (permalink.empty() || permalink[0] != '/') permalink = "/" + permalink;
   const std::string name = permalink.substr(permalink.rfind('/') + 1);
-  if (lists && name.find('.') == std::string::npos)  // not a feed's or a sitemap's file
+  // A page's address (/blog/, /archive.html), not a file's: a feed, a
+  // sitemap, billhorsman's Netlify /_redirects listing the posts.
+  const bool page = name.empty() || (name.size() > 5 && name.compare(name.size() - 5, 5, ".html") == 0);
+  if (lists && page)
     run.redirects[normal_path(permalink, false).empty() ? "/" : "/" + normal_path(permalink, false)] = "/archive/";
   return false;
 }
