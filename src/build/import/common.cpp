@@ -537,11 +537,12 @@ void convert_items(Run& run, const TagHandler& handle) {
 // A page's HTML as markdown text: each line's indentation removed outside
 // <pre> (indented after a blank line, CommonMark would read it as code),
 // the HTML otherwise as it was.
-bool plain_html_page(const fs::path& f, bool liquid) {
+bool plain_html_page(const fs::path& f, bool liquid, bool empty_ok) {
   std::string text;
   if (f.extension() != ".html" || !read_file(f, text)) return false;
   const SourceDoc doc = split_front_matter(text);
-  if (doc.format.empty() || doc.body.find_first_not_of(" \t\r\n") == std::string::npos) return false;
+  if (doc.format.empty()) return false;
+  if (doc.body.find_first_not_of(" \t\r\n") == std::string::npos) return empty_ok;
   for (const char* t : {"<html", "<!DOCTYPE", "<!doctype"})
     if (doc.body.find(t) != std::string::npos) return false;
   // Hugo renders an HTML content file as it does markdown: its shortcodes
@@ -878,6 +879,16 @@ std::string npm_slugify(const std::string& title) {
   return out;
 }
 
+std::vector<fs::path> site_and_themes(const Run& run) {
+  std::vector<fs::path> themes;
+  std::error_code ec;
+  for (auto it = fs::directory_iterator(run.src / "themes", ec); !ec && it != fs::directory_iterator(); it.increment(ec))
+    themes.push_back(it->path());
+  std::sort(themes.begin(), themes.end());
+  themes.insert(themes.begin(), run.src);
+  return themes;
+}
+
 std::string ugly_url(const std::string& url) {
   if (url.size() > 1 && url.back() == '/') return url.substr(0, url.size() - 1) + ".html";
   return url;
@@ -1156,6 +1167,17 @@ namespace {
 // links to files copied into static/ that the old engine resolved from
 // elsewhere (an Eleventy post's source folder, a moved post's old
 // address): the one scan of the posts' links, outside code.
+// A link's path resolved from the page at `url`, as a browser does.
+std::string resolved(const std::string& url, const std::string& path) {
+  return (fs::path(url.substr(0, url.rfind('/') + 1)) / path).lexically_normal().generic_string();
+}
+
+// An address without its trailing '/' ("/" stays): /post/x/ and /post/x are one.
+std::string unslashed(std::string url) {
+  while (url.size() > 1 && url.back() == '/') url.pop_back();
+  return url;
+}
+
 void bundle_links(Run& run) {
   std::map<std::string, std::string> by_old_url;  // "/Koikatu/guide/1.png" -> "/posts/guide/1.png"
   std::map<fs::path, std::pair<const Item*, std::string>> by_file;  // source file -> its item, new URL
@@ -1185,9 +1207,7 @@ void bundle_links(Run& run) {
   for (const Item& item : run.items) {
     if (item.out.contains("draft")) continue;
     const std::string now = percent_decode(run.url_of(item));
-    std::string old = item.old_url.empty() ? now : item.old_url;
-    while (old.size() > 1 && old.back() == '/') old.pop_back();
-    by_post_url[old] = {&item, now};
+    by_post_url[unslashed(item.old_url.empty() ? now : item.old_url)] = {&item, now};
     moved = moved || !item.old_url.empty();
   }
   if (by_file.empty() && static_files.empty() && !moved) return;
@@ -1225,23 +1245,17 @@ void bundle_links(Run& run) {
           }
         }
         if (to.empty() && !item.old_url.empty() && !item.bundle) {
-          const std::string old = (fs::path(item.old_url.substr(0, item.old_url.rfind('/') + 1)) / path).lexically_normal().generic_string();
+          const std::string old = resolved(item.old_url, path);
           if (static_files.count(old)) {
             to = old;
             what = "a moved post's link to a file relative to its old address (now from the root)";
           }
         }
         if (to.empty() && !item.old_url.empty() && !by_file.count((item.source.parent_path() / path).lexically_normal())) {
-          std::string old = (fs::path(item.old_url.substr(0, item.old_url.rfind('/') + 1)) / path).lexically_normal().generic_string();
-          while (old.size() > 1 && old.back() == '/') old.pop_back();
-          const std::string here = percent_decode(run.url_of(item));
-          std::string from_here = (fs::path(here.substr(0, here.rfind('/') + 1)) / path).lexically_normal().generic_string();
-          while (from_here.size() > 1 && from_here.back() == '/') from_here.pop_back();
-          const auto post = by_post_url.find(old);
-          std::string target = post == by_post_url.end() ? "" : post->second.second;
-          while (target.size() > 1 && target.back() == '/') target.pop_back();
+          const auto post = by_post_url.find(unslashed(resolved(item.old_url, path)));
           // (unless it finds the post from where it is now too: both moved)
-          if (post != by_post_url.end() && post->second.first != &item && from_here != target) {
+          if (post != by_post_url.end() && post->second.first != &item &&
+              unslashed(resolved(percent_decode(run.url_of(item)), path)) != unslashed(post->second.second)) {
             to = post->second.second;
             what = "a moved post's link to another post relative to its old address (now the post's address)";
           }

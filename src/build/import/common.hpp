@@ -467,6 +467,9 @@ void unique_slugs(Run& run);
 // carried over, no permalink of its own): added to its aliases, so the old
 // address redirects to the new one.
 void keep_old_url(Run& run, Item& item, const std::string& old_url);
+// The site's folder, then each theme's under themes/ in name order: where
+// Hugo and Zola look for a template (a shortcode, a render hook).
+std::vector<fs::path> site_and_themes(const Run& run);
 // Hugo's uglyURLs form of an address: /posts/x/ -> /posts/x.html.
 std::string ugly_url(const std::string& url);
 // The sections of `section` ("post/go/deep") that had a list of their own:
@@ -523,8 +526,9 @@ std::string html_as_markdown(const std::string& html);
 // A .html file with front matter whose body is HTML and no document of
 // its own (<html>): a page or post in HTML. `liquid` (Jekyll, Eleventy):
 // with no {{ or {% in it, which Liquid ran. Hugo's (`liquid` false): any,
-// its shortcodes converted as a markdown post's.
-bool plain_html_page(const fs::path& f, bool liquid = true);
+// its shortcodes converted as a markdown post's. `empty_ok`: front matter
+// with no text is one too (a Jekyll post with no body).
+bool plain_html_page(const fs::path& f, bool liquid = true, bool empty_ok = false);
 
 // Slug of a file name: without extension and leading YYYY-MM-DD- (or _).
 std::string file_slug(const fs::path& p);

@@ -1106,10 +1106,7 @@ void finish_front(Run& run, Item& item, const std::string& ymd) {
     // The file's own name, as the old engine had it, where it is not ASCII
     // (汇编相关知识.md, café-crème.md: Jekyll's titles; the slug is its
     // transliteration, "hui-bian-..."); else the slug.
-    std::string name = item.bundle ? item.source.parent_path().filename().string() : item.source.stem().string();
-    std::string name_ymd;
-    size_t prefix = 0;
-    if (file_date(name, name_ymd, &prefix)) name = name.substr(prefix);
+    std::string name = file_slug(item.bundle ? item.source.parent_path() : item.source);  // without its date
     if (const size_t dot = name.find('.'); dot != std::string::npos) name.resize(dot);  // x.fr
     const bool own_name = std::any_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
     std::string title;

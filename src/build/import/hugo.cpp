@@ -239,14 +239,7 @@ std::string gist_anchor(const std::string& file) {
 std::optional<std::string> shortcode_template(const Run& run, const std::string& name) {
   if (name.empty() || name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") != std::string::npos)
     return std::nullopt;
-  std::vector<fs::path> roots = {run.src};
-  std::error_code ec;
-  std::vector<fs::path> themes;
-  for (auto it = fs::directory_iterator(run.src / "themes", ec); !ec && it != fs::directory_iterator(); it.increment(ec))
-    themes.push_back(it->path());
-  std::sort(themes.begin(), themes.end());
-  roots.insert(roots.end(), themes.begin(), themes.end());
-  for (const fs::path& root : roots)
+  for (const fs::path& root : site_and_themes(run))
     for (const char* ext : {".html", ".md"})
       for (const char* dir : {"_shortcodes", "shortcodes"}) {
         std::string text;
@@ -646,11 +639,7 @@ TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
 // a page (.Page.GetPage $url: Rainboylvx's hugo-dead-simple), so that a
 // link naming a content file, [P08](./p08), went to that page.
 bool link_hook_gets_pages(const Run& run) {
-  std::vector<fs::path> roots = {run.src};
-  std::error_code ec;
-  for (auto it = fs::directory_iterator(run.src / "themes", ec); !ec && it != fs::directory_iterator(); it.increment(ec))
-    roots.push_back(it->path());
-  for (const fs::path& root : roots)
+  for (const fs::path& root : site_and_themes(run))
     for (const char* hook : {"layouts/_default/_markup/render-link.html", "layouts/_markup/render-link.html"}) {
       std::string text;
       if (read_file(root / hook, text)) return text.find("GetPage") != std::string::npos;

@@ -622,13 +622,7 @@ void read_jekyll(Run& run, ojson& site) {
       // A post in HTML with no Liquid is read as one in markdown; one with
       // front matter only is a post with no text, as an empty .md is
       // (edburns's 2 posts Jekyll published).
-      const auto empty_html = [&] {
-        std::string text;
-        if (f.extension() != ".html" || !read_file(f, text)) return false;
-        const SourceDoc doc = split_front_matter(text);
-        return !doc.format.empty() && doc.body.find_first_not_of(" \t\r\n") == std::string::npos;
-      };
-      if (!is_markdown(f) && !plain_html_page(f) && !empty_html()) {
+      if (!is_markdown(f) && !plain_html_page(f, true, true)) {
         const std::string kind = other_content_kind(f);
         if (!kind.empty() || has_front_matter(f))
           run.note(run.shown(f), 1, "a post in " + (kind.empty() ? "a format Quire does not read" : kind) +
@@ -796,12 +790,7 @@ void read_jekyll(Run& run, ojson& site) {
       const std::string& jp = cfg.posts_pattern;
       const bool by_slug = jp.find(":slug") != std::string::npos && jp.find(":title") == std::string::npos;
       std::string raw = item.in.contains("slug") && item.in["slug"].is_string() ? item.in["slug"].get<std::string>() : "";
-      if (raw.empty()) {
-        raw = item.source.stem().string();
-        std::string ymd_raw;
-        size_t at = 0;
-        if (file_date(raw, ymd_raw, &at)) raw = raw.substr(at);
-      }
+      if (raw.empty()) raw = file_slug(item.source);  // the name without its date
       const std::string pretty = by_slug ? jekyll_default_slug(raw) : jekyll_title_slug(item.slug);
       if (pretty != item.slug && !pretty.empty()) {
         item.slug = pretty;

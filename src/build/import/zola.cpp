@@ -98,43 +98,28 @@ void read_config(Run& run, ojson& site) {
 
 namespace {
 
-// templates/shortcodes/<name>.html, the site's or a theme's, renders its
-// body through markdown.
-bool zola_markdown_wrapper(const Run& run, const std::string& name) {
-  if (name.empty() || name.find_first_of("/\\.") != std::string::npos) return false;
-  std::vector<fs::path> dirs = {run.src / "templates" / "shortcodes"};
-  std::error_code ec;
-  if (fs::is_directory(run.src / "themes", ec))
-    for (const auto& theme : fs::directory_iterator(run.src / "themes", ec))
-      dirs.push_back(theme.path() / "templates" / "shortcodes");
-  for (const fs::path& dir : dirs) {
-    std::string html;
-    static const std::regex body_markdown(R"(\{\{-?\s*body\s*\|\s*markdown)");
-    if (read_file(dir / (name + ".html"), html)) return std::regex_search(html, body_markdown);
-  }
-  return false;
-}
-
 // templates/shortcodes/<name>.html or .md, the site's or a theme's: its
 // text ("" when there is none).
 std::string zola_shortcode_template(const Run& run, const std::string& name, bool* markdown = nullptr) {
   if (name.empty() || name.find_first_of("/\\.") != std::string::npos) return "";
-  std::vector<fs::path> dirs = {run.src / "templates" / "shortcodes"};
-  std::error_code ec;
-  std::vector<fs::path> themes;
-  for (auto it = fs::directory_iterator(run.src / "themes", ec); !ec && it != fs::directory_iterator(); it.increment(ec))
-    themes.push_back(it->path() / "templates" / "shortcodes");
-  std::sort(themes.begin(), themes.end());
-  dirs.insert(dirs.end(), themes.begin(), themes.end());
-  for (const fs::path& dir : dirs)
+  for (const fs::path& root : site_and_themes(run))
     for (const char* ext : {".html", ".md"}) {
       std::string text;
-      if (read_file(dir / (name + ext), text)) {
+      if (read_file(root / "templates" / "shortcodes" / (name + ext), text)) {
         if (markdown) *markdown = std::string_view(ext) == ".md";
         return text;
       }
     }
   return "";
+}
+
+// templates/shortcodes/<name>.html, the site's or a theme's, renders its
+// body through markdown.
+bool zola_markdown_wrapper(const Run& run, const std::string& name) {
+  static const std::regex body_markdown(R"(\{\{-?\s*body\s*\|\s*markdown)");
+  bool markdown = false;
+  const std::string html = zola_shortcode_template(run, name, &markdown);
+  return !markdown && std::regex_search(html, body_markdown);
 }
 
 }  // namespace
@@ -247,16 +232,7 @@ TagResult zola_shortcode(Run& run, std::string_view text, Tag& t) {
     size_t close_end = 0;
     const size_t close = find_closing(text, t.end, "{%", "end", close_end);
     if (close != std::string_view::npos) {
-      std::string body(text.substr(t.end, close - t.end));
-      while (!body.empty() && body.front() == '\n') body.erase(0, 1);
-      while (!body.empty() && (body.back() == '\n' || body.back() == ' ')) body.pop_back();
-      size_t ticks = 3;
-      for (size_t run_len = 0, i = 0; i < body.size(); ++i) {
-        run_len = body[i] == '`' ? run_len + 1 : 0;
-        ticks = std::max(ticks, run_len + 1);
-      }
-      const std::string fence(ticks, '`');
-      r.replacement = "\n\n" + fence + "\n" + body + "\n" + fence + "\n\n";
+      r.replacement = "\n\n" + fenced_block(text.substr(t.end, close - t.end), "", true) + "\n\n";
       t.end = close_end;
       r.converted = true;
       r.construct = construct + " (the site's own shortcode showing its body as code: a code block)";
