@@ -1657,6 +1657,36 @@ TEST_CASE("Zola and Hugo: a post only in another language is imported, its old a
   CHECK_FALSE(z.wrote("posts/2020-04-01-witches-2.md"));
 }
 
+TEST_CASE("Hugo and Zola: a bundle only in other languages is imported with its files, its old address under the language's code") {
+  // x/index.fr.md with no x/index.md was dropped as a translation, its
+  // images copied as loose static files.
+  Blog h("hugo-bundle-only-french", {{"hugo.toml", "baseURL = 'https://h.example/'\ndefaultContentLanguage = 'en'\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n[languages.de]\nweight = 3\n"},
+                                     {"content/posts/trip/index.fr.md", "---\ntitle: Voyage\ndate: 2020-01-02\n---\n![](a.png)\n"},
+                                     {"content/posts/trip/a.png", "PNG"},
+                                     {"content/posts/rivers/index.fr.md", "---\ntitle: Fleuves\ndate: 2020-01-03\n---\nF\n"},
+                                     {"content/posts/rivers/index.de.md", "---\ntitle: Flüsse\ndate: 2020-01-03\n---\nD\n"},
+                                     {"content/posts/home/index.md", "---\ntitle: Home\ndate: 2020-01-04\n---\nH\n"},
+                                     {"content/posts/home/index.fr.md", "---\ntitle: Maison\ndate: 2020-01-04\n---\nM\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(h.report.posts == 3);
+  CHECK(holds(h.out("posts/trip/index.md"), "title: \"Voyage\""));
+  CHECK(holds(h.out("posts/trip/index.md"), "/fr/posts/trip/"));
+  CHECK(h.wrote("posts/trip/a.png"));
+  CHECK_FALSE(h.wrote("static/posts/trip/a.png"));
+  CHECK(holds(h.out("posts/rivers/index.md"), "title: \"Flüsse\""));  // de before fr by code
+  CHECK(holds(h.notes(), "posts/rivers/index.fr.md: a translation (fr): not imported"));
+  CHECK(holds(h.notes(), "posts/trip/index.fr.md: only in fr (no en version): imported as a post"));
+  CHECK(holds(h.out("posts/home/index.md"), "title: \"Home\""));
+  CHECK(holds(h.notes(), "posts/home/index.fr.md: a translation (fr): not imported"));
+  Blog z("zola-bundle-only-french", {{"config.toml", "base_url = 'https://z.example'\ndefault_language = 'en'\n[languages.fr]\n"},
+                                     {"content/blog/trip/index.fr.md", "+++\ntitle = 'Voyage'\ndate = 2021-01-01\n+++\n![](a.png)\n"},
+                                     {"content/blog/trip/a.png", "PNG"}});
+  REQUIRE(z.import(Engine::zola).ok());
+  CHECK(z.report.posts == 1);
+  CHECK(holds(z.out("posts/trip/index.md"), "/fr/blog/trip/"));
+  CHECK(z.wrote("posts/trip/a.png"));
+}
+
 TEST_CASE("Hugo and Zola: the default language's post.en.md is the post; other languages' translations are named, not imported") {
   Blog h("hugo-languages", {{"hugo.toml", "defaultContentLanguage = 'en'\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n"},
                             {"content/posts/hello.en.md", "---\ntitle: Hello\ndate: 2020-01-01\n---\nHi {{< ref \"posts/trip/index.md\" >}}\n"},

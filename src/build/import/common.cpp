@@ -182,8 +182,22 @@ void collect_content_dir(Run& run, const fs::path& content,
   if (run.engine == Engine::hugo)
     for (const fs::path& f : files)
       if (f.filename() == "index.html" && plain_html_page(f, false)) html_index.insert(f);
+  auto index_file = [&](const fs::path& f) { return stem_of(f) == "index" && (markdown_file(f) || html_index.count(f)); };
+  // A bundle only in other languages (x/index.fr.md, no x/index.md): the
+  // first language's, by code, is the post (as for x.fr.md below).
+  std::set<fs::path> default_index_dirs;
+  std::map<fs::path, fs::path> other_index;  // folder -> its first other language's index
+  for (const fs::path& f : files)
+    if (index_file(f) && !translation(f)) default_index_dirs.insert(f.parent_path());
+  for (const std::string& code : run.languages)
+    for (const fs::path& f : files)
+      if (index_file(f) && translation(f) && language(f) == code && !default_index_dirs.count(f.parent_path()))
+        other_index.emplace(f.parent_path(), f);
   auto is_index = [&](const fs::path& f) {
-    return stem_of(f) == "index" && (markdown_file(f) || html_index.count(f)) && !translation(f);
+    if (!index_file(f)) return false;
+    if (!translation(f)) return true;
+    const auto at = other_index.find(f.parent_path());
+    return at != other_index.end() && at->second == f;
   };
   for (const fs::path& f : files)
     if (is_index(f)) bundle_dirs.insert(f.parent_path());
@@ -206,6 +220,7 @@ void collect_content_dir(Run& run, const fs::path& content,
   const std::set<fs::path> file_set(files.begin(), files.end());
   auto only_version = [&](const fs::path& f) {
     const std::string base = stem_of(f);
+    if (is_index(f)) return true;  // a bundle only in other languages
     if (base == "index" || base == "_index" || !bundle_of(f).empty()) return false;
     if (file_set.count(f.parent_path() / (base + f.extension().string()))) return false;  // the default language's
     // In several other languages and not the default's (x.fr.md, x.de.md):
