@@ -1104,6 +1104,40 @@ TEST_CASE("attribute blocks of headings ({.class}) and goldmark's block attribut
   CHECK(holds(off.out("posts/a.md"), "A note.\n{.note}"));  // goldmark showed it as text too
 }
 
+TEST_CASE("Jekyll: jekyll-archives' tag, category and date pages redirect to Quire's") {
+  // The plugin's pages were not in the repository, only its settings: every
+  // /tag/<name>/ and /2020/01/ of such a blog was lost.
+  Blog b("jekyll-archives", {{"_config.yml", "title: T\nplugins:\n  - jekyll-archives\njekyll-archives:\n  enabled: [tags, categories, month, year]\n"
+                                              "  layout: archive\n  permalinks:\n    tag: /tags/:name/\n    category: '/blog/:name/'\n    year: '/:year/'\n"},
+                             {"_posts/2020-01-02-a.md", "---\ntitle: A\ntags: [C++ Tips, web]\ncategories: Misc Notes\n---\nA\n"},
+                             {"_posts/2021-03-04-b.md", "---\ntitle: B\ntags: [web]\n---\nB\n"},
+                             {"_posts/2022-05-06-c.md", "---\ntitle: C\ntags: [hidden]\npublished: false\n---\nC\n"}});
+  REQUIRE(b.import(Engine::jekyll).ok());
+  const std::string site = b.out("site.yaml");
+  CHECK(holds(site, "\"/tags/c-tips/\": \"/tags/c-plus-plus-tips/\""));  // Jekyll's slug, then Quire's
+  CHECK_FALSE(holds(site, "\"/tags/web/\""));                                  // Quire's own address
+  CHECK(holds(site, "\"/blog/misc/\": \"/tags/misc/\""));                 // categories are tags here
+  CHECK(holds(site, "\"/blog/notes/\": \"/tags/notes/\""));
+  CHECK(holds(site, "\"/2020/01/\": \"/archive/2020/01/\""));
+  CHECK(holds(site, "\"/2021/03/\": \"/archive/2021/03/\""));
+  CHECK(holds(site, "\"/2020/\": \"/archive/\""));
+  CHECK_FALSE(holds(site, "/2022/"));   // an unpublished post's month
+  CHECK_FALSE(holds(site, "hidden"));
+  CHECK(holds(b.notes(), "jekyll-archives' pages (4 kinds): not converted"));
+  // Without the plugin the settings made nothing.
+  Blog n("jekyll-archives-off", {{"_config.yml", "title: T\njekyll-archives:\n  enabled: all\n"},
+                                 {"_posts/2020-01-02-a.md", "---\ntitle: A\ntags: [web]\n---\nA\n"}});
+  REQUIRE(n.import(Engine::jekyll).ok());
+  CHECK_FALSE(holds(n.out("site.yaml"), "/2020/01/"));
+  // In the Gemfile, all enabled, default permalinks.
+  Blog g("jekyll-archives-gem", {{"_config.yml", "title: T\njekyll-archives:\n  enabled: all\n"},
+                                 {"Gemfile", "group :jekyll_plugins do\n  gem 'jekyll-archives'\nend\n"},
+                                 {"_posts/2020-01-02-a.md", "---\ntitle: A\ntags: [Web Dev]\n---\nA\n"}});
+  REQUIRE(g.import(Engine::jekyll).ok());
+  CHECK(holds(g.out("site.yaml"), "\"/tag/web-dev/\": \"/tags/web-dev/\""));
+  CHECK(holds(g.out("site.yaml"), "\"/2020/01/02/\": \"/archive/2020/01/\""));
+}
+
 TEST_CASE("Jekyll: a folder the config's include: names (Minimal Mistakes' _pages) is read; other _folders are not") {
   // zouyongzou (Minimal Mistakes): _pages/about.md at /about/ and 7 more pages were lost without a word.
   Blog b("jekyll-include", {{"_config.yml", "title: T\ninclude:\n  - _pages\n"},

@@ -835,6 +835,41 @@ void site_redirects(Run& run, ojson& site) {
           tag_pages.insert(root + tag_slug(term) + "/");
         }
     }
+  // jekyll-archives' term and date pages (/tag/<name>/, /2020/01/): Quire's.
+  for (const auto& [type, pattern] : run.jekyll_archives) {
+    auto expand = [&pattern](const std::vector<std::pair<std::string, std::string>>& values) {
+      std::string url = pattern;
+      for (const auto& [key, value] : values)
+        for (size_t at; (at = url.find(key)) != std::string::npos;) url.replace(at, key.size(), value);
+      std::string clean = "/";  // Jekyll's URL: no empty segments, a leading '/'
+      for (char c : url)
+        if (c != '/' || clean.back() != '/') clean += c;
+      return clean;
+    };
+    if (type == "tag" || type == "category") {
+      const bool own = type == "category" && run.category_pages;
+      const std::string root = own ? "/categories/" : "/tags/";
+      const auto terms = run.terms.find(type == "tag" ? "tags" : "categories");
+      if (terms == run.terms.end()) continue;
+      for (const std::string& term : terms->second) {
+        if (!live[own].count(tag_slug(term))) continue;
+        const std::string& mode = run.jekyll_archives_slug_mode;
+        const std::string name = mode == "pretty" ? ascii_lower(jekyll_title_slug(term))
+                                 : mode == "raw"  ? ascii_lower(term)
+                                                  : jekyll_default_slug(term);
+        if (!name.empty()) wanted[expand({{":name", name}, {":type", type}})] = root + tag_slug(term) + "/";
+      }
+      continue;
+    }
+    for (const Item& item : run.items) {
+      if (item.page || item.out.contains("draft") || !item.out.contains("date") || !item.out["date"].is_string()) continue;
+      const std::string d = item.out["date"].get<std::string>();
+      if (d.size() < 10 || d[4] != '-' || d[7] != '-') continue;
+      const std::string y = d.substr(0, 4), m = d.substr(5, 2);
+      wanted[expand({{":year", y}, {":month", m}, {":day", d.substr(8, 2)}, {":type", type}})] =
+          type == "year" ? "/archive/" : "/archive/" + y + "/" + m + "/";
+    }
+  }
   if (!run.old_url_prefix.empty()) wanted[run.old_url_prefix + "/"] = "/";
   ojson out = ojson::object();
   for (auto [from, to] : wanted) {

@@ -154,6 +154,11 @@ struct Run {
   std::map<std::string, std::set<std::string>> terms = {};
   // Zola's [slugify] taxonomies (zola_path_slug).
   std::string zola_slugify_taxonomies = "on";
+  // Jekyll's jekyll-archives plugin: the pages it made, each enabled type
+  // ("tag", "category", "year", "month", "day") -> its permalink template
+  // ("/tag/:name/"), and its slug_mode for the terms' :name.
+  std::map<std::string, std::string> jekyll_archives = {};
+  std::string jekyll_archives_slug_mode = {};
   // Old addresses that were no post or page (a theme's archive, a term's
   // page) and where each went: site.yaml's redirects (site_redirects).
   std::map<std::string, std::string> redirects = {};

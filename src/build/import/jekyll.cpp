@@ -440,6 +440,29 @@ void read_collections(Run& run, const ojson& c, Config& cfg, std::string& patter
   }
 }
 
+// jekyll-archives' settings (its DEFAULTS merged with the config's): the
+// term and date pages it made, for site_redirects to send to Quire's.
+void read_archives(Run& run, const ojson& a, const std::string& shown) {
+  if (!a.is_object()) return;  // the plugin warns and makes nothing
+  const ojson none = ojson::object();
+  const ojson& enabled = a.contains("enabled") ? a["enabled"] : none;
+  const ojson& own = a.contains("permalinks") && a["permalinks"].is_object() ? a["permalinks"] : none;
+  const std::vector<std::string> listed = enabled.is_array() ? string_list(enabled, false) : std::vector<std::string>();
+  const bool all = (enabled.is_boolean() && enabled.get<bool>()) || (enabled.is_string() && enabled.get<std::string>() == "all");
+  const std::pair<const char*, const char*> defaults[] = {
+      {"year", "/:year/"}, {"month", "/:year/:month/"}, {"day", "/:year/:month/:day/"}, {"tag", "/tag/:name/"}, {"category", "/category/:name/"}};
+  for (const auto& [type, pattern] : defaults) {
+    // enabled: [tags, categories, year, month, day]
+    const std::string key = type[0] == 't' ? "tags" : type[0] == 'c' ? "categories" : type;
+    if (!all && std::find(listed.begin(), listed.end(), key) == listed.end()) continue;
+    run.jekyll_archives[type] = own.contains(type) && own[type].is_string() ? own[type].get<std::string>() : pattern;
+  }
+  if (a.contains("slug_mode") && a["slug_mode"].is_string()) run.jekyll_archives_slug_mode = a["slug_mode"].get<std::string>();
+  if (!run.jekyll_archives.empty())
+    run.note(shown, 0, "jekyll-archives' pages (" + std::to_string(run.jekyll_archives.size()) +
+                           " kinds): not converted, Quire writes its own tag and month pages; their old addresses redirect to them");
+}
+
 void read_config(Run& run, ojson& site, Config& cfg) {
   std::vector<std::string>& exclude = cfg.exclude;
   bool& own_pattern = cfg.own_pattern;
@@ -481,13 +504,16 @@ void read_config(Run& run, ojson& site, Config& cfg) {
     else if (c["author"].is_object() && c["author"].contains("name")) site["author"] = c["author"]["name"];
   }
   set_url(run, site, str("url").empty() && !cname.empty() ? "https://" + cname : str("url"), str("baseurl"), shown);
+  bool archives = gemfile.find("jekyll-archives") != std::string::npos;
   for (const char* k : {"plugins", "gems"}) {
     if (!c.contains(k)) continue;
     for (const std::string& p : string_list(c[k], false)) {
       if (p == "jekyll-feed") add_old_feed(site, "/feed.xml");
       if (p == "jemoji") run.emoji = true;  // :tada: as its emoji (emojify)
+      if (p == "jekyll-archives") archives = true;
     }
   }
+  if (archives && c.contains("jekyll-archives")) read_archives(run, c["jekyll-archives"], shown);
   if (site.contains("old_feeds") && c.contains("feed") && c["feed"].is_object() && c["feed"].contains("path") &&
       c["feed"]["path"].is_string()) {
     std::string path = c["feed"]["path"].get<std::string>();
