@@ -720,6 +720,37 @@ TEST_CASE("a file name with accents or another script gets an ASCII slug; its ol
   CHECK(hpost.find("aliases: [\"/posts/größe/\"]") != std::string::npos);
 }
 
+TEST_CASE("Eleventy 2 and later: an indented block was text (markdown-it's code rule off), not code") {
+  const std::string post =
+      "---\ntitle: P\ndate: 2023-01-01\n---\n<div class=\"grid\">\n\n    <img src=\"/a.png\" alt=\"A\">\n\n</div>\n\n"
+      "- item\n\n        nested text\n\n```\n    fenced stays\n```\n\n\tTabbed line\n";
+  Blog b("eleventy-no-indented-code", {{"package.json", "{\"devDependencies\": {\"@11ty/eleventy\": \"^2.0.1\"}}"},
+                                       {"posts/p.md", post}});
+  REQUIRE(b.import(Engine::eleventy).ok());
+  const std::string out = b.out("posts/p.md");
+  CHECK(holds(out, "\n<img src=\"/a.png\" alt=\"A\">\n"));
+  CHECK(holds(out, "- item\n\n  nested text\n"));  // in the item, no longer code in it
+  CHECK(holds(out, "```\n    fenced stays\n```"));
+  CHECK(holds(out, "\nTabbed line\n"));
+  CHECK(holds(render_markdown(out.substr(out.find("\n---\n") + 5)), "<img src=\"/a.png\" alt=\"A\">"));
+  CHECK_FALSE(holds(render_markdown(out.substr(out.find("\n---\n") + 5)), "&lt;img"));
+  // Eleventy 1 kept indented code, unless its config turned it off; 3 with it turned back on keeps it too.
+  for (const auto& [package, config, kept] : std::vector<std::tuple<std::string, std::string, bool>>{
+           {"{\"dependencies\": {\"@11ty/eleventy\": \"1.0.2\"}}", "", true},
+           {"{\"dependencies\": {\"@11ty/eleventy\": \"~1.0.0\"}}", "module.exports = c => { c.setLibrary('md', require('markdown-it')({html: true}).disable('code')); };\n", false},
+           {"{\"dependencies\": {\"@11ty/eleventy\": \"^3.0.0\"}}", "export default c => { c.amendLibrary('md', md => md.enable(\"code\")); };\n", true},
+           {"", "", true}}) {
+    std::vector<std::pair<std::string, std::string>> files = {{"posts/p.md", post}};
+    if (!package.empty()) files.push_back({"package.json", package});
+    if (!config.empty()) files.push_back({"eleventy.config.js", config});
+    Blog v("eleventy-indented-code-version", files);
+    REQUIRE(v.import(Engine::eleventy).ok());
+    CAPTURE(package);
+    CAPTURE(config);
+    CHECK(holds(v.out("posts/p.md"), "\n    <img src=") == kept);
+  }
+}
+
 TEST_CASE("Eleventy: a posts folder's data file gives its permalink and keys; its tags are collection names") {
   Blog b("eleventy-folder-data",
          {{"src/posts/posts.json", "{\"layout\": \"post.njk\", \"tags\": \"posts\", \"author\": \"Ela\","

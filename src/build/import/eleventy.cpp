@@ -26,6 +26,9 @@
 #include "build/import/common.hpp"
 #include "build/import/template_syntax.hpp"
 #include "build/import/js_literal.hpp"
+#include "core/markdown.hpp"
+
+#include <md4c.h>
 
 namespace quire::import {
 
@@ -71,7 +74,72 @@ struct Config {
   bool toc = false;
   // eleventy-img's transform: an <img> from the input folder's root is published.
   bool image_transform = false;
+  // markdown-it's "code" rule: indented code blocks. Eleventy 2 and later
+  // disable it (issue #2438), in the instance a config sets too, unless the
+  // config enables it again; 0.x and 1.x keep it unless the config disables it.
+  bool indented_code = true;
 };
+
+// With markdown-it's code rule off, what CommonMark reads as an indented
+// code block was text: a paragraph, indented HTML (an <img> between blank
+// lines inside a <div>). Each such block's lines lose the indentation that
+// made them code (md4c finds the blocks; each line's text pointer is past
+// its whitespace, the indentation beyond the code's 4 columns given apart).
+std::string unindent_code_blocks(const std::string& text, size_t& blocks) {
+  struct Scan {
+    const char* begin;
+    const char* end;
+    bool in_code = false;
+    size_t extra = 0;  // indentation md4c gave before the next line's text
+    std::vector<std::pair<size_t, size_t>> lines;  // text offset, columns to remove
+    size_t blocks = 0;
+  } scan{text.data(), text.data() + text.size(), false, 0, {}, 0};
+  MD_PARSER parser{};
+  parser.flags = markdown_parser_flags(text);
+  parser.enter_block = [](MD_BLOCKTYPE type, void* detail, void* u) {
+    auto& sc = *static_cast<Scan*>(u);
+    if (type == MD_BLOCK_CODE && static_cast<MD_BLOCK_CODE_DETAIL*>(detail)->fence_char == 0) sc.in_code = true, ++sc.blocks;
+    return 0;
+  };
+  parser.leave_block = [](MD_BLOCKTYPE type, void*, void* u) {
+    if (type == MD_BLOCK_CODE) static_cast<Scan*>(u)->in_code = false;
+    return 0;
+  };
+  parser.enter_span = [](MD_SPANTYPE, void*, void*) { return 0; };
+  parser.leave_span = [](MD_SPANTYPE, void*, void*) { return 0; };
+  parser.text = [](MD_TEXTTYPE type, const MD_CHAR* t, MD_SIZE size, void* u) {
+    auto& sc = *static_cast<Scan*>(u);
+    if (!sc.in_code || type != MD_TEXT_CODE) return 0;
+    if (t >= sc.begin && t < sc.end) {
+      sc.lines.emplace_back(static_cast<size_t>(t - sc.begin), 4 + sc.extra);
+      sc.extra = 0;
+    } else if (!(size == 1 && *t == '\n')) {
+      sc.extra += size;  // md4c's own run of spaces
+    } else {
+      sc.extra = 0;
+    }
+    return 0;
+  };
+  if (text.size() > 0xFFFFFFF0u || md_parse(text.data(), static_cast<MD_SIZE>(text.size()), &parser, &scan) != 0 ||
+      scan.lines.empty()) {
+    blocks = 0;
+    return text;
+  }
+  blocks = scan.blocks;
+  std::string out;
+  size_t copied = 0;
+  for (const auto& [at, columns] : scan.lines) {
+    // Back from the text over the whitespace of those columns (a tab to
+    // its stop: 4 at most), not into a list item's own indentation.
+    size_t from = at, removed = 0;
+    while (from > copied && removed < columns && (text[from - 1] == ' ' || text[from - 1] == '\t'))
+      removed += text[--from] == '\t' ? 4 : 1;
+    out.append(text, copied, from - copied);
+    copied = at;
+  }
+  out.append(text, copied, std::string::npos);
+  return out;
+}
 
 // markdown-it-kbd's [[x]] and markdown-it-mark's ==x== outside code, on
 // one line, as the HTML element those plugins wrote (alexcarpenter's
@@ -119,6 +187,12 @@ Config read_config(Run& run) {
       config_dir = (run.src / m[1].str()).lexically_normal().parent_path();
       run.count("the config package.json's eleventy --config names");
     }
+  }
+  // The version package.json depends on ("^2.0.1", "3.0.0-alpha.5", "latest").
+  if (std::string package; read_file(run.src / "package.json", package)) {
+    std::smatch v;
+    if (std::regex_search(package, v, std::regex(R"re("@11ty/eleventy"\s*:\s*"[\^~>=v ]*(\d+|latest|next|\*)[^"]*")re")))
+      cfg.indented_code = v[1] == "0" || v[1] == "1";
   }
   if (text.empty()) return cfg;
   // Read by patterns below: a commented-out line (`// pathPrefix: "/sub/"`,
@@ -185,6 +259,8 @@ Config read_config(Run& run) {
   cfg.image_transform = text.find("eleventyImageTransformPlugin") != std::string::npos;
   cfg.toc = text.find("markdown-it-table-of-contents") != std::string::npos || text.find("markdown-it-toc") != std::string::npos;
   cfg.mark = text.find("markdown-it-mark") != std::string::npos;
+  if (std::regex_search(text, std::regex(R"re(\.disable\(\s*\[?\s*["'`]code["'`])re"))) cfg.indented_code = false;
+  if (std::regex_search(text, std::regex(R"re(\.enable\(\s*\[?\s*["'`]code["'`])re"))) cfg.indented_code = true;
   cfg.math = std::regex_search(text, std::regex(R"(require\(\s*["'`][^"'`]*(katex|mathjax|texmath)|from\s+["'`][^"'`]*(katex|mathjax|texmath))"));
   if (std::regex_search(text, m, std::regex(R"(pathPrefix\s*:\s*["'`]([^"'`]+)["'`])"))) cfg.path_prefix = m[1];
   const std::regex copy(R"(addPassthroughCopy\(\s*["'`]([^"'`]+)["'`])");
@@ -856,6 +932,11 @@ void read_eleventy(Run& run, ojson& site) {
   }
   convert_items(run, [&](std::string_view text, Tag& t) { return liquid_tag(run, text, t); });
   for (Item& item : run.items) {
+    if (!cfg.indented_code) {
+      size_t blocks = 0;
+      item.body = unindent_code_blocks(item.body, blocks);
+      if (blocks) run.report.converted["an indented block that markdown-it, its code rule off (Eleventy 2 and later), read as text: unindented"] += blocks;
+    }
     if (cfg.attrs) item.body = drop_markdown_attrs(run, item.body, true);
     if (cfg.toc) {  // bobmonsour's 29 posts showed [[toc]]
       const std::vector<bool> code = code_bytes(item.body);
