@@ -1722,6 +1722,18 @@ TEST_CASE("Zola and Hugo: a post only in another language is imported, its old a
   CHECK_FALSE(z.wrote("posts/2020-04-01-witches-2.md"));
 }
 
+TEST_CASE("Hugo: a section's folder with an index.html copied as it was gets no redirect over it") {
+  // soulshake's content/docs/index.html (no front matter) beside docs/*.md:
+  // the section's redirect to the home wrote over it and the build failed.
+  Blog h("hugo-static-index", {{"hugo.toml", "baseURL = 'https://h.example/'\n"},
+                               {"content/docs/index.html", "mraaaa\n"},
+                               {"content/docs/news.md", "---\ntitle: News\ndate: 2017-01-01\n---\nN\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(h.wrote("static/docs/index.html"));
+  CHECK_FALSE(holds(h.out("site.yaml"), "\"/docs/\": \"/\""));
+  CHECK(holds(h.out("site.yaml"), "old_feeds"));  // the rest as before
+}
+
 TEST_CASE("Hugo and Zola: a bundle only in other languages is imported with its files, its old address under the language's code") {
   // x/index.fr.md with no x/index.md was dropped as a translation, its
   // images copied as loose static files.

@@ -786,6 +786,18 @@ void site_redirects(Run& run, ojson& site) {
       for (const ojson& a : item.out["aliases"])
         if (a.is_string()) taken.insert(percent_decode(a.get<std::string>()));
   }
+  // A file copied as it was (a folder's index.html, soulshake's docs/ in
+  // HTML beside its markdown): the build publishes it at its address.
+  std::error_code ec;
+  const fs::path statics = run.dest / "static";
+  if (fs::is_directory(statics, ec))
+    for (auto it = fs::recursive_directory_iterator(statics, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (!it->is_regular_file(ec)) continue;
+      const fs::path rel = it->path().lexically_relative(statics);
+      taken.insert("/" + rel.generic_string());
+      if (rel.filename() == "index.html")
+        taken.insert(rel.parent_path().empty() ? "/" : "/" + rel.parent_path().generic_string() + "/");
+    }
   std::set<std::string> tag_pages;  // Quire's term pages the posts make
   for (const std::string& t : live[0]) tag_pages.insert("/tags/" + t + "/");
   for (const std::string& t : live[1]) tag_pages.insert("/categories/" + t + "/");
