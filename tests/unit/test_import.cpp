@@ -1722,6 +1722,27 @@ TEST_CASE("Zola and Hugo: a post only in another language is imported, its old a
   CHECK_FALSE(z.wrote("posts/2020-04-01-witches-2.md"));
 }
 
+TEST_CASE("Hugo: folder and file names in addresses as Hugo made them: lower case, one '-' for a run of spaces and dropped signs") {
+  // rtdevx's "Training/SRE & IaC/" was /posts/training/sre-iac/, chr1sc2y's
+  // "C++ coroutine - function.md" c++-coroutine-function; zhengzangw's
+  // undated notes/Deep Learning/x.md /notes/deep-learning/x/.
+  Blog h("hugo-path-names", {{"hugo.toml", "baseURL = 'https://h.example/'\n"},
+                             {"content/posts/Training/_index.md", "---\ntitle: Training\n---\n"},
+                             {"content/posts/Training/SRE & IaC/_index.md", "---\ntitle: SRE\n---\n"},
+                             {"content/posts/Training/SRE & IaC/state/index.md", "---\ntitle: State\ndate: 2020-01-01\n---\nS\n"},
+                             {"content/posts/C++ coroutine - function.md", "---\ntitle: Co\ndate: 2020-01-02\n---\nC\n"},
+                             {"content/notes/Deep Learning/Intro Notes.md", "---\ntitle: Intro\n---\nI\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(holds(h.out("posts/state/index.md"), "\"/posts/training/sre-iac/state/\""));
+  CHECK(holds(h.out("posts/C++ coroutine - function.md"), "\"/posts/c++-coroutine-function/\""));
+  const std::string site = h.out("site.yaml");
+  CHECK(holds(site, "\"/posts/training/\": \"/\""));
+  CHECK(holds(site, "\"/posts/training/sre-iac/\": \"/\""));
+  CHECK(holds(site, "\"/posts/training/sre-iac/index.xml\""));
+  CHECK_FALSE(holds(site, "Training"));
+  CHECK(holds(h.out("pages/Intro Notes.md"), "permalink: \"/notes/deep-learning/intro-notes/\""));
+}
+
 TEST_CASE("Hugo: a section's folder with an index.html copied as it was gets no redirect over it") {
   // soulshake's content/docs/index.html (no front matter) beside docs/*.md:
   // the section's redirect to the home wrote over it and the build failed.

@@ -25,30 +25,41 @@
 
 namespace quire::import {
 
-namespace {
-// The path Hugo makes of a file or folder name (its MakePath): lower case,
-// spaces as '-', ASCII punctuation other than . _ - + ~ # / dropped;
-// letters, digits and marks of other scripts kept, their punctuation dropped.
 std::string hugo_path(const std::string& name) {
+  // Hugo's MakePathSanitized (UnicodeSanitize, then lower case): letters,
+  // digits, marks and ._-+~#/\@ stay, %XX too; a run of spaces is one '-',
+  // none after a '-' (rtdevx's "SRE & IaC" was sre-iac, chr1sc2y's
+  // "C++ coroutine - function" c++-coroutine-function); the rest goes
+  // (？：（）・、 in a Japanese file name: mr110825's Blowfish blog).
   std::string out;
+  bool prepend = false, was_hyphen = false;
   for (size_t i = 0; i < name.size();) {
-    const char c = name[i];
-    const unsigned char u = static_cast<unsigned char>(c);
+    const unsigned char u = static_cast<unsigned char>(name[i]);
+    size_t length = 1;
+    bool allowed = false, space = false;
     if (u >= 0x80) {
-      // Letters, digits and marks of other scripts stay; their punctuation
-      // goes (？：（）・、 in a Japanese file name: mr110825's Blowfish blog).
       const DecodedChar d = decode_utf8(name, i);
-      if (d.valid && !is_slug_separator(d.cp) && d.cp != 0x30FB) out.append(name, i, d.length);
-      i += d.length;
-      continue;
+      length = std::max<size_t>(d.length, 1);
+      allowed = d.valid && !is_slug_separator(d.cp) && d.cp != 0x30FB;
+      space = d.valid && (d.cp == 0xA0 || d.cp == 0x3000 || (d.cp >= 0x2000 && d.cp <= 0x200A));
+    } else {
+      allowed = std::isalnum(u) || std::strchr("._-+~#/\\@", u) != nullptr ||
+                (u == '%' && i + 2 < name.size() && std::isxdigit(static_cast<unsigned char>(name[i + 1])) &&
+                 std::isxdigit(static_cast<unsigned char>(name[i + 2])));
+      space = u == ' ' || u == '\t' || u == '\n' || u == '\r';
     }
-    if (c == ' ') out += '-';
-    else if (std::isalnum(u) || std::strchr("._-+~#/", c)) out += static_cast<char>(std::tolower(u));
-    ++i;
+    if (allowed) {
+      was_hyphen = u == '-';
+      if (prepend && !was_hyphen) out += '-';
+      prepend = false;
+      for (size_t k = 0; k < length; ++k) out += static_cast<char>(u < 0x80 ? std::tolower(u) : name[i + k]);
+    } else if (space && !out.empty() && !was_hyphen) {
+      prepend = true;
+    }
+    i += length;
   }
   return out;
 }
-}  // namespace
 
 std::string Run::shown(const fs::path& p) const { return p.lexically_normal().string(); }
 
@@ -702,6 +713,7 @@ void undated_as_pages(Run& run) {
     if (item.page) continue;
     item.page = true;
     item.page_url = (item.section.empty() ? "/" : "/" + item.section + "/") + item.old_name + "/";
+    if (run.engine == Engine::hugo) item.page_url = hugo_path(item.page_url);  // zhengzangw's /notes/Deep Learning/
     if (const auto own = run.section_permalinks.find(top); pages_section && own != run.section_permalinks.end()) {
       // [permalinks] page = "/:slug/": the slug, else the file's name
       std::string slug = item.old_name, text, error;
@@ -831,8 +843,10 @@ void site_redirects(Run& run, ojson& site) {
     // one's with its _index.md, /post/go/): the home's.
     for (const Item& item : run.items)
       if (!item.page && !item.section.empty() && !item.out.contains("draft"))
-        for (const std::string& s : list_sections(run, item.section))
+        for (std::string s : list_sections(run, item.section)) {
+          if (run.engine == Engine::hugo) s = hugo_path(s);  // /posts/Training/ was /posts/training/
           wanted[run.old_url_prefix + (run.hugo_ugly ? "/" + s + ".html" : "/" + s + "/")] = "/";
+        }
   }
   if (run.engine == Engine::eleventy)  // a template's tag pages (allenpike's /series/<tag>/)
     for (const Run::TermPages& pages : run.eleventy_term_pages) {

@@ -475,6 +475,10 @@ void keep_old_url(Run& run, Item& item, const std::string& old_url);
 // The site's folder, then each theme's under themes/ in name order: where
 // Hugo and Zola look for a template (a shortcode, a render hook).
 std::vector<fs::path> site_and_themes(const Run& run);
+// The path Hugo makes of a file or folder name (MakePathSanitized): lower
+// case, a run of spaces one '-' (none after a '-'), letters, digits, marks
+// and . _ - + ~ # / \ @ kept, the rest dropped ("SRE & IaC" -> "sre-iac").
+std::string hugo_path(const std::string& name);
 // Hugo's uglyURLs form of an address: /posts/x/ -> /posts/x.html.
 std::string ugly_url(const std::string& url);
 // The sections of `section` ("post/go/deep") that had a list of their own:

@@ -710,7 +710,7 @@ void read_hugo(Run& run, ojson& site) {
   std::set<std::string> sections;
   for (const Item& item : run.items)
     if (!item.page)
-      for (const std::string& s : list_sections(run, item.section)) sections.insert(s);
+      for (const std::string& s : list_sections(run, item.section)) sections.insert(hugo_path(s));
   add_old_feed(site, "/index.xml");
   for (const std::string& s : sections)  // a section named page/ or tags/ is the build's own address
     if (!s.empty() && s.find_first_of(" ?#") == std::string::npos) add_old_feed(site, "/" + s + "/index.xml");
