@@ -1722,6 +1722,24 @@ TEST_CASE("Zola and Hugo: a post only in another language is imported, its old a
   CHECK_FALSE(z.wrote("posts/2020-04-01-witches-2.md"));
 }
 
+TEST_CASE("Hugo: a permalink key (Hugo reads none) is left out; a name dated 2023-4-11- is written padded, its address Hugo's") {
+  // jeffellin's WordPress permalink: keys moved 11 posts off their Hugo
+  // addresses; 2023-4-11-x.md kept its date in its slug.
+  Blog h("hugo-permalink-key", {{"hugo.toml", "baseURL = 'https://h.example/'\n[permalinks]\npost = '/:year/:month/:day/:slug/'\n"},
+                                {"content/post/2018-03-15-spring-intializer.md",
+                                 "---\ntitle: Spring Initializer\ndate: 2018-03-15T19:27:22+00:00\npermalink: /2018/03/15/spring-intializer/\n---\nB\n"},
+                                {"content/post/2023-4-11-crossplane-details.md", "---\ntitle: Crossplane Details\ndate: 2023-11-05\n---\nB\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(h.report.keys_left_out["permalink"] == 1);
+  CHECK_FALSE(holds(h.out("posts/2018-03-15-spring-intializer.md"), "permalink"));
+  CHECK(holds(h.out("posts/2018-03-15-spring-intializer.md"), "slug: \"spring-initializer\""));
+  CHECK(h.wrote("posts/2023-04-11-crossplane-details.md"));
+  const quire::ContentResult built = quire::load_content(h.root / "out", {});
+  REQUIRE(built.ok());
+  CHECK(quire::parse_route("/2023/11/05/crossplane-details/", built.bundle).kind == quire::RouteKind::Post);
+  CHECK(quire::parse_route("/2018/03/15/spring-initializer/", built.bundle).kind == quire::RouteKind::Post);
+}
+
 TEST_CASE("Hugo: folder and file names in addresses as Hugo made them: lower case, one '-' for a run of spaces and dropped signs") {
   // rtdevx's "Training/SRE & IaC/" was /posts/training/sre-iac/, chr1sc2y's
   // "C++ coroutine - function.md" c++-coroutine-function; zhengzangw's

@@ -1381,6 +1381,7 @@ void write_items(Run& run) {
   unique_urls(run);
   bundle_links(run);
   std::set<std::string> taken[2];  // posts, pages
+  size_t prefix_length = 0;
   for (Item& item : run.items) {
     std::string& name = item.name;
     // A page bundle (Hugo's content/about/index.md and its images): Quire's
@@ -1389,6 +1390,12 @@ void write_items(Run& run) {
     // relative links find them.
     const bool page_bundle = item.page && item.bundle;
     if (page_bundle) name += ".md";
+    // A post's name dated as Jekyll and Hugo allow (2023-4-11-x.md,
+    // 2020-01-01_x.md): the build reads YYYY-MM-DD- only, so the date is
+    // written so, or the slug kept it (jeffellin's 2 posts were at
+    // /2023/11/05/2023-4-11-crossplane-connection-details/).
+    if (std::string ymd; !item.page && file_date(name, ymd, &prefix_length) && (prefix_length != 11 || name[10] != '-'))
+      name = ymd + "-" + name.substr(prefix_length);
     std::set<std::string>& used = taken[item.page ? 1 : 0];
     if (!used.insert(name).second) {
       const fs::path p(name);

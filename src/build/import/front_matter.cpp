@@ -945,7 +945,8 @@ void convert_front(Run& run, Item& item) {
       } else if (!v.is_null()) {  // "headerImage:" with nothing after it: no image, nothing left out
         ++run.report.keys_left_out[key];
       }
-    } else if (key == "permalink" || (key == "url" && run.engine == Engine::hugo) ||
+    } else if ((key == "permalink" && run.engine != Engine::hugo && run.engine != Engine::zola) ||  // (a WordPress export's, which Hugo ignored: jeffellin's 11)
+               (key == "url" && run.engine == Engine::hugo) ||
                (key == "path" && run.engine == Engine::zola)) {
       auto s = scalar(v);
       if (s && run.engine == Engine::eleventy)
