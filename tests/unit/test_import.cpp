@@ -1722,6 +1722,17 @@ TEST_CASE("Zola and Hugo: a post only in another language is imported, its old a
   CHECK_FALSE(z.wrote("posts/2020-04-01-witches-2.md"));
 }
 
+TEST_CASE("Hugo: a config directory's hugo.toml and config.toml are both read") {
+  // rtdevx's [taxonomies] series was in config/_default/config.toml beside hugo.toml: 65 posts' series lost.
+  Blog h("hugo-config-dir-both", {{"config/_default/hugo.toml", "baseURL = 'https://h.example/'\ntitle = 'T'\n"},
+                                  {"config/_default/config.toml", "[taxonomies]\nseries = 'series'\ntag = 'tags'\n"},
+                                  {"content/posts/a.md", "---\ntitle: A\ndate: 2020-01-01\nseries: [AWS Course]\n---\nA\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(holds(h.out("site.yaml"), "title: \"T\""));
+  CHECK(holds(h.out("site.yaml"), "\"/series/aws-course/\": \"/tags/aws-course/\""));
+  CHECK(holds(h.out("posts/a.md"), "AWS Course"));
+}
+
 TEST_CASE("Hugo: a permalink key (Hugo reads none) is left out; a name dated 2023-4-11- is written padded, its address Hugo's") {
   // jeffellin's WordPress permalink: keys moved 11 posts off their Hugo
   // addresses; 2023-4-11-x.md kept its date in its slug.

@@ -42,8 +42,9 @@ bool read_config_file(Run& run, ojson& c, fs::path& shown) {
   bool any = false, ok = true;
   std::error_code ec;
   for (const fs::path& dir : dirs) {
-    for (const char* name : {"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml",
-                             "config.yml", "config.json"}) {
+    static const char* const root_names[] = {"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"};
+    static const char* const dir_names[] = {"config.toml", "config.yaml", "config.yml", "config.json", "hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json"};
+    for (const char* name : dir == run.src ? root_names : dir_names) {
       const fs::path f = dir / name;
       std::string text, error;
       int line = 0;
@@ -58,7 +59,10 @@ bool read_config_file(Run& run, ojson& c, fs::path& shown) {
         if (!c.is_object()) c = ojson::object();
         merge_over(c, read);
       }
-      break;
+      // The root's first file only; a config directory's all (rtdevx's
+      // config/_default/ had hugo.toml and config.toml, its [taxonomies]
+      // series in the latter): config.*, then hugo.* over it.
+      if (dir == run.src) break;
     }
     if (dir == run.src || !fs::is_directory(dir, ec)) continue;
     std::vector<fs::path> parts;
