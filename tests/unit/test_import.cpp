@@ -1722,6 +1722,26 @@ TEST_CASE("Zola and Hugo: a post only in another language is imported, its old a
   CHECK_FALSE(z.wrote("posts/2020-04-01-witches-2.md"));
 }
 
+TEST_CASE("Hugo: a publishDate still to come or an expiryDate passed was not published: imported as a draft") {
+  Blog h("hugo-publish-expiry", {{"hugo.toml", "baseURL = 'https://h.example/'\n"},
+                                 {"content/posts/scheduled.md", "---\ntitle: S\ndate: 2020-01-01\npublishDate: 2099-01-01\n---\nS\n"},
+                                 {"content/posts/expired.md", "---\ntitle: E\ndate: 2020-01-01\nexpiryDate: 2021-01-01\n---\nE\n"},
+                                 {"content/posts/live.md", "---\ntitle: L\ndate: 2020-01-01\nexpiryDate: 2099-01-01\npublishDate: 2019-01-01\n---\nL\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(holds(h.out("posts/scheduled.md"), "draft: true"));
+  CHECK(holds(h.out("posts/scheduled.md"), "date: 2020-01-01"));
+  CHECK(holds(h.out("posts/expired.md"), "draft: true"));
+  CHECK_FALSE(holds(h.out("posts/live.md"), "draft"));
+  CHECK(holds(h.notes(), "posts/scheduled.md:4: publishdate: 2099-01-01 is still to come; Hugo did not publish it"));
+  CHECK(holds(h.notes(), "posts/expired.md:4: expirydate: 2021-01-01 has passed"));
+  Blog f("hugo-build-future", {{"hugo.toml", "baseURL = 'https://h.example/'\nbuildFuture = true\nbuildExpired = true\n"},
+                               {"content/posts/scheduled.md", "---\ntitle: S\ndate: 2020-01-01\npublishDate: 2099-01-01\n---\nS\n"},
+                               {"content/posts/expired.md", "---\ntitle: E\ndate: 2020-01-01\nexpiryDate: 2021-01-01\n---\nE\n"}});
+  REQUIRE(f.import(Engine::hugo).ok());
+  CHECK_FALSE(holds(f.out("posts/scheduled.md"), "draft"));
+  CHECK_FALSE(holds(f.out("posts/expired.md"), "draft"));
+}
+
 TEST_CASE("Hugo: a config directory's hugo.toml and config.toml are both read") {
   // rtdevx's [taxonomies] series was in config/_default/config.toml beside hugo.toml: 65 posts' series lost.
   Blog h("hugo-config-dir-both", {{"config/_default/hugo.toml", "baseURL = 'https://h.example/'\ntitle = 'T'\n"},

@@ -187,6 +187,9 @@ struct Run {
   bool emoji = false;
   // Hugo's buildDrafts: the site published its drafts; they are posts.
   bool drafts_published = false;
+  // Hugo's buildFuture and buildExpired: what a publishDate to come or an
+  // expiryDate passed had kept out, the site published.
+  bool hugo_future = false, hugo_expired = false;
 
   void note(const std::string& file, int line, const std::string& message) {
     // Excerpts of the source may hold bytes that are no UTF-8 (a Latin-1 post).

@@ -11,6 +11,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <ctime>
 #include <cctype>
 #include <cstdint>
 #include <cstdio>
@@ -123,7 +124,10 @@ int line_of_key(const Item& item, const std::string& front, const std::string& k
     size_t at = l.find_first_not_of(" \t{,");
     const bool quoted = at != std::string_view::npos && l[at] == '"';  // JSON: "key": ...
     if (quoted) ++at;
-    if (at != std::string_view::npos && l.substr(at, key.size()) == key &&
+    // (in any case: Hugo's keys are read so, and kept lower case: publishDate)
+    if (at != std::string_view::npos && at + key.size() <= l.size() &&
+        std::equal(key.begin(), key.end(), l.begin() + static_cast<std::ptrdiff_t>(at),
+                   [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b)); }) &&
         (!quoted || l.substr(at + key.size(), 1) == "\"")) {
       std::string_view rest = l.substr(at + key.size() + (quoted ? 1 : 0));
       size_t r = rest.find_first_not_of(" \t");
@@ -1009,6 +1013,29 @@ void convert_front(Run& run, Item& item) {
       }
     } else {
       ++run.report.keys_left_out[key];
+    }
+  }
+  // Hugo published neither a page whose publishDate is still to come nor
+  // one whose expiryDate has passed (unless buildFuture/buildExpired).
+  if (run.engine == Engine::hugo && !out.contains("draft")) {
+    const auto when = [&](std::initializer_list<const char*> keys) -> std::pair<std::string, std::string> {
+      for (const char* k : keys)
+        if (in.contains(k))
+          if (const auto s = scalar(in[k]))
+            if (const auto iso = iso_date(trim(*s))) return {k, *iso};
+      return {};
+    };
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char now[32];
+    std::strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%S", &tm);
+    if (const auto [key, at] = when({"publishDate", "publishdate", "pubdate", "published"}); !run.hugo_future && !at.empty() && at > now) {
+      out["draft"] = true;
+      run.note(item.shown, line_of_key(item, front_text, key), key + ": " + at + " is still to come; Hugo did not publish it: imported as a draft");
+    } else if (const auto [ekey, end] = when({"expiryDate", "expirydate", "unpublishdate"}); !run.hugo_expired && !end.empty() && end <= now) {
+      out["draft"] = true;
+      run.note(item.shown, line_of_key(item, front_text, ekey), ekey + ": " + end + " has passed; Hugo did not publish it: imported as a draft");
     }
   }
   // Tags need a letter or digit; each kept once (as Quire's build keeps them).
