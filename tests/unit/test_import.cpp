@@ -1722,6 +1722,22 @@ TEST_CASE("Zola and Hugo: a post only in another language is imported, its old a
   CHECK_FALSE(z.wrote("posts/2020-04-01-witches-2.md"));
 }
 
+TEST_CASE("Hugo and Zola: a page at the content's root keeps the address the old engine made of its name") {
+  // c-git's Zola featured_projects.md was at /featured-projects/, About_Me.md at /about-me/.
+  Blog z("zola-root-page-name", {{"config.toml", "base_url = 'https://z.example'\n"},
+                                 {"content/featured_projects.md", "+++\ntitle = 'Projects'\n+++\nP\n"},
+                                 {"content/About_Me.md", "+++\ntitle = 'Me'\n+++\nM\n"},
+                                 {"content/own.md", "+++\ntitle = 'Own'\nslug = 'mine'\n+++\nO\n"}});
+  REQUIRE(z.import(Engine::zola).ok());
+  CHECK(holds(z.out("pages/featured_projects.md"), "permalink: \"/featured-projects/\""));
+  CHECK(holds(z.out("pages/About_Me.md"), "permalink: \"/about-me/\""));
+  CHECK_FALSE(holds(z.out("pages/own.md"), "permalink"));
+  Blog h("hugo-root-page-name", {{"hugo.toml", "baseURL = 'https://h.example/'\n"},
+                                 {"content/About_Me.md", "---\ntitle: Me\n---\nM\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(holds(h.out("pages/About_Me.md"), "permalink: \"/about_me/\""));
+}
+
 TEST_CASE("Hugo: a publishDate still to come or an expiryDate passed was not published: imported as a draft") {
   Blog h("hugo-publish-expiry", {{"hugo.toml", "baseURL = 'https://h.example/'\n"},
                                  {"content/posts/scheduled.md", "---\ntitle: S\ndate: 2020-01-01\npublishDate: 2099-01-01\n---\nS\n"},

@@ -415,6 +415,15 @@ void convert_items(Run& run, const TagHandler& handle) {
       unlisted = !b.list && !item.page;
       item.page = item.page || unlisted;  // no date needed, none made up
     }
+    // A page at the root (content/About_Me.md): where Hugo or Zola made
+    // its address of the name (/about_me/, Zola's /about-me/: c-git's
+    // featured_projects.md was at /featured-projects/).
+    if (item.page && item.page_url.empty() && item.section.empty() && !item.out.contains("slug") &&
+        (run.engine == Engine::hugo || run.engine == Engine::zola)) {
+      const std::string name = item.bundle ? item.source.parent_path().filename().string() : fs::path(item.name).stem().string();
+      const std::string made = run.engine == Engine::hugo ? hugo_path(name) : zola_path_slug(name, run.zola_slugify);
+      if (!made.empty() && made != name && made.find('/') == std::string::npos) item.page_url = "/" + made + "/";
+    }
     // (under Hugo's uglyURLs, where Hugo wrote it: /notes/x.html, so that
     // its relative links still find their files)
     if (!item.page_url.empty() && !item.out.contains("permalink"))
