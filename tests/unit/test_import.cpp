@@ -1557,6 +1557,22 @@ TEST_CASE("Hugo: an alias without a leading slash is relative to the page's fold
   CHECK(h.out("pages/about.md").find("aliases: [\"/me\"]") != std::string::npos);
 }
 
+TEST_CASE("Hugo: ref finds a page in any case, and a term's page") {
+  // rtdevx's 64 pages showed {{< ref "11-s3" >}} (its bundle 11-S3/) and refs to tags/ and series/ as text.
+  Blog h("hugo-ref-case-term", {{"hugo.toml", "baseURL = 'https://h.example/'\n[taxonomies]\ntag = 'tags'\nseries = 'series'\n"},
+                                {"content/posts/11-S3/index.md", "---\ntitle: S3\ndate: 2020-01-01\ntags: [S3]\nseries: [AWS Course]\n---\nS\n"},
+                                {"content/posts/b.md", "---\ntitle: B\ndate: 2020-01-02\n---\n[S3]({{< ref \"11-s3\" >}}), [v]({{< ref \"11-s3/#versioning\" >}}), "
+                                                       "[t]({{< ref \"tags/s3\" >}}), [s]({{< ref \"/series/aws-course/\" >}}), [all]({{< ref \"tags\" >}})\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  const std::string b = h.out("posts/b.md");
+  CHECK(holds(b, "[S3](/posts/11-S3/)"));
+  CHECK(holds(b, "[v](/posts/11-S3/#versioning)"));
+  CHECK(holds(b, "[t](/tags/s3/)"));
+  CHECK(holds(b, "[s](/tags/aws-course/)"));
+  CHECK(holds(b, "[all](/tags/)"));
+  CHECK_FALSE(holds(b, "{{<"));
+}
+
 TEST_CASE("Hugo: ref/relref with a path relative to the linking page finds that file, even where another has its name") {
   // EckoTan0804's Wowchemy notes: {{< relref "../../machine-learning/ml-fundamentals/evaluation.md" >}}
   // where object-detection/ has an evaluation.md too (by name alone: two, so none).

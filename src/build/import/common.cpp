@@ -119,14 +119,22 @@ const Item* Run::find_file(std::string target) const {
   std::string stem = p.stem().string();
   const std::string ext = p.extension().string();
   if (ext != ".md" && ext != ".markdown" && ext != ".html" && ext != ".mdown") stem = p.filename().string();
-  const Item* found = nullptr;
-  for (const Item& i : items) {
-    const std::string name = i.bundle ? i.source.parent_path().filename().string() : i.source.stem().string();
-    if (name != stem) continue;
-    if (found) return nullptr;  // two of that name: say so rather than guess
-    found = &i;
+  // By name; for Hugo, whose page index is case-insensitive, in any case
+  // when no name is the same (rtdevx's ref "11-s3" to its 11-S3/ bundle).
+  for (const bool any_case : {false, engine == Engine::hugo}) {
+    const Item* found = nullptr;
+    for (const Item& i : items) {
+      const std::string name = i.bundle ? i.source.parent_path().filename().string() : i.source.stem().string();
+      if (any_case ? ascii_lower(name) != ascii_lower(stem) : name != stem) continue;
+      if (found) return nullptr;  // two of that name: say so rather than guess
+      found = &i;
+    }
+    if (found || !any_case) {
+      if (found) return found;
+      continue;
+    }
   }
-  return found;
+  return nullptr;
 }
 
 const Item* Run::find_beside(const std::string& target, const Item& from) const {

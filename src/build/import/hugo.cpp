@@ -528,6 +528,21 @@ TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
     // that one even where another evaluation.md exists elsewhere.
     const Item* item = run.converting ? run.find_beside(target, *run.converting) : nullptr;
     if (!item) item = run.find_file(target);
+    // A term's page (ref "tags/s3", "series/aws-course"): Quire's tag page.
+    std::string term = target;
+    while (!term.empty() && term.front() == '/') term.erase(0, 1);
+    while (!term.empty() && term.back() == '/') term.pop_back();
+    const size_t slash = term.find('/');
+    const std::string taxonomy = term.substr(0, slash);
+    if (!item && (taxonomy == "tags" || taxonomy == "categories" || run.extra_taxonomies.count(taxonomy)) &&
+        (slash == std::string::npos || term.find('/', slash + 1) == std::string::npos)) {
+      const std::string root = taxonomy == "categories" && run.category_pages ? "/categories/" : "/tags/";
+      r.converted = true;
+      r.replacement = slash == std::string::npos ? root : root + tag_slug(term.substr(slash + 1)) + "/";
+      r.replacement += fragment;
+      r.construct = construct;
+      return r;
+    }
     if (!item) {
       r.reason = "no page \"" + target + "\" in content/";
       return r;
