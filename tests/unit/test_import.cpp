@@ -65,6 +65,12 @@ TEST_CASE("dates as the engines write them become ISO 8601, keeping the offset")
     CHECK(iso_date("2021-03-02T07:15:00+01:00") == "2021-03-02T07:15:00+01:00");
     CHECK(iso_date("2021-03-02T07:15:00.123Z") == "2021-03-02T07:15:00Z");
     CHECK(iso_date("2021-03-02 9:05") == "2021-03-02T09:05:00");
+    // Ruby's Time#to_s of old, date(1)'s (hepplerj's 17 posts; checked with Ruby's Time.parse)
+    CHECK(iso_date("Sat May 05 17:44:58 -0500 2011") == "2011-05-05T17:44:58-05:00");
+    CHECK(iso_date("Sat May 05 17:44:58 UTC 2011") == "2011-05-05T17:44:58Z");
+    CHECK(iso_date("Mon Jan 02 09:05:00 2012") == "2012-01-02T09:05:00");
+    CHECK(iso_date("May 5 17:44 2011") == "2011-05-05T17:44:00");
+    CHECK_FALSE(iso_date("Sat May 05 17:44:58 -0500"));
     CHECK(iso_date("2021-03-02") == "2021-03-02");
     CHECK(iso_date("2019-04-09 08:00:00 PST") == "2019-04-09T08:00:00-08:00");
     CHECK(iso_date("2019-07-09 08:00 EDT") == "2019-07-09T08:00:00-04:00");

@@ -305,6 +305,23 @@ std::string numeric_date(const std::string& s) {
       if (!is_digit(c)) return -1;
     return std::stoi(w);
   };
+  // Ruby's Time#to_s of old and date(1): "Sat May 05 17:44:58 -0500 2011",
+  // the year last (hepplerj's 17 posts, from WordPress by way of Octopress).
+  {
+    std::vector<std::string> all;
+    for (size_t b = 0; b < s.size();) {
+      const size_t e = std::min(s.find(' ', b), s.size());
+      if (e > b) all.push_back(s.substr(b, e - b));
+      b = e + 1;
+    }
+    const size_t at = all.size() >= 5 && month(all[0]) == 0 ? 1 : 0;  // the weekday
+    if (all.size() >= at + 4 && all.size() <= at + 5 && month(all[at]) && number(all[at + 1], 1, 2) > 0 &&
+        all[at + 2].find(':') != std::string::npos && number(all.back(), 4, 4) > 0) {
+      char buf[40];
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d ", number(all.back(), 4, 4), month(all[at]), number(all[at + 1], 1, 2));
+      return buf + all[at + 2] + (all.size() == at + 5 ? " " + all[at + 3] : "");
+    }
+  }
   size_t first = words.size() == 4 && month(words[0]) == 0 && number(words[0], 1, 2) < 0 ? 1 : 0;  // "Mon, "
   if (words.size() < first + 3) return s;
   int d = -1, m = 0, y = -1;
