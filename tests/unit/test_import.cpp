@@ -1141,6 +1141,17 @@ TEST_CASE("attribute blocks of headings ({.class}) and goldmark's block attribut
   CHECK(holds(off.out("posts/a.md"), "A note.\n{.note}"));  // goldmark showed it as text too
 }
 
+TEST_CASE("Jekyll: a hand-made category page redirects to Quire's tag page when categories are tags") {
+  // nithinbekal's categories/ruby.md (layout: category): Quire writes no /categories/ruby/, so 30 addresses were lost.
+  Blog b("jekyll-category-page", {{"_config.yml", "permalink: /posts/:title/\n"},
+                                  {"categories/ruby.md", "---\ntitle: Ruby\nlayout: category\ncategory: ruby\n---\n"},
+                                  {"_posts/2023-12-17-ruby-3-3.md", "---\ntitle: Ruby 3.3\ncategories: ruby\n---\nNew.\n"}});
+  REQUIRE(b.import(Engine::jekyll).ok());
+  CHECK(holds(b.out("site.yaml"), "\"/categories/ruby/\": \"/tags/ruby/\""));
+  const quire::ContentResult built = quire::load_content(b.root / "out", {});
+  CHECK(built.ok());
+}
+
 TEST_CASE("Jekyll: jekyll-archives' tag, category and date pages redirect to Quire's") {
   // The plugin's pages were not in the repository, only its settings: every
   // /tag/<name>/ and /2020/01/ of such a blog was lost.

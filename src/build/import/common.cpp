@@ -830,8 +830,6 @@ void site_redirects(Run& run, ojson& site) {
   std::set<std::string> tag_pages;  // Quire's term pages the posts make
   for (const std::string& t : live[0]) tag_pages.insert("/tags/" + t + "/");
   for (const std::string& t : live[1]) tag_pages.insert("/categories/" + t + "/");
-  if (!run.category_pages)  // categories are tags then
-    for (const std::string& t : live[0]) tag_pages.insert("/categories/" + t + "/");
   std::map<std::string, std::string> wanted = run.redirects;
   if (run.engine == Engine::hugo || run.engine == Engine::zola) {
     for (const auto& [taxonomy, terms] : run.terms) {
