@@ -1141,6 +1141,15 @@ TEST_CASE("attribute blocks of headings ({.class}) and goldmark's block attribut
   CHECK(holds(off.out("posts/a.md"), "A note.\n{.note}"));  // goldmark showed it as text too
 }
 
+TEST_CASE("Jekyll: published: \"false\", quoted, is a string Jekyll read as true: published") {
+  Blog b("jekyll-published-string", {{"_config.yml", "title: T\n"},
+                                     {"_posts/2020-01-01-strpub.md", "---\ntitle: S\npublished: \"false\"\n---\nS\n"},
+                                     {"_posts/2020-01-02-off.md", "---\ntitle: O\npublished: false\n---\nO\n"}});
+  REQUIRE(b.import(Engine::jekyll).ok());
+  CHECK_FALSE(holds(b.out("posts/2020-01-01-strpub.md"), "draft"));
+  CHECK(holds(b.out("posts/2020-01-02-off.md"), "draft: true"));
+}
+
 TEST_CASE("Jekyll: a hand-made category page redirects to Quire's tag page when categories are tags") {
   // nithinbekal's categories/ruby.md (layout: category): Quire writes no /categories/ruby/, so 30 addresses were lost.
   Blog b("jekyll-category-page", {{"_config.yml", "permalink: /posts/:title/\n"},

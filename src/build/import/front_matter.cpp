@@ -114,6 +114,21 @@ std::optional<std::string> scalar(const ojson& v) {
   return std::nullopt;
 }
 
+int line_of_key(const Item& item, const std::string& front, const std::string& key);
+// Whether `key`'s value is written quoted on its line ("false", 'no'): a
+// string to YAML, where the plain word is a boolean.
+bool quoted_value(const Item& item, const std::string& front, const std::string& key) {
+  const int line = line_of_key(item, front, key);
+  size_t pos = 0;
+  for (int l = item.front_line; l < line && pos != std::string::npos; ++l) pos = front.find('\n', pos), pos = pos == std::string::npos ? pos : pos + 1;
+  if (pos == std::string::npos) return false;
+  const std::string_view text(front.data() + pos, std::min(front.find('\n', pos), front.size()) - pos);
+  const size_t colon = text.find(':');
+  if (colon == std::string_view::npos) return false;
+  const size_t at = text.find_first_not_of(" \t", colon + 1);
+  return at != std::string_view::npos && (text[at] == '"' || text[at] == '\'');
+}
+
 int line_of_key(const Item& item, const std::string& front, const std::string& key) {
   size_t pos = 0;
   int line = item.front_line;
@@ -868,6 +883,10 @@ void convert_front(Run& run, Item& item) {
       if (scalar(v) == std::string("true")) run.count("draft: true, which this Eleventy config never reads (published, as Eleventy did)");
     } else if (key == "draft" && run.drafts_published) {
       if (scalar(v) == std::string("true")) run.count("draft: true under buildDrafts: true (published, as Hugo did)");
+    } else if (key == "published" && run.engine == Engine::jekyll && quoted_value(item, front_text, key)) {
+      // published: "false", a string: Jekyll keeps out only false itself
+      // (its publisher's data.fetch("published", true) == false): published.
+      run.count("published: a quoted value, which Jekyll read as true (published)");
     } else if (key == "draft" || key == "published") {
       auto s = scalar(v);
       const bool b = s == std::string("true") || s == std::string("yes");
