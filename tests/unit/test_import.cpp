@@ -1141,6 +1141,21 @@ TEST_CASE("attribute blocks of headings ({.class}) and goldmark's block attribut
   CHECK(holds(off.out("posts/a.md"), "A note.\n{.note}"));  // goldmark showed it as text too
 }
 
+TEST_CASE("Jekyll: a collection's permalink by :slug and :title: the document's slug key, else its name") {
+  // naxoc's /sektion/:slug/: 6 pages lost their addresses.
+  Blog b("jekyll-collection-slug", {{"_config.yml", "collections:\n  sektioner:\n    output: true\n    permalink: /sektion/:slug/\n"
+                                                    "  notes:\n    output: true\n    permalink: /notes/:title/\n"},
+                                    {"_sektioner/Musik Ting.md", "---\ntitle: M\n---\nM\n"},
+                                    {"_sektioner/livet.md", "---\ntitle: L\nslug: Mit Liv\n---\nL\n"},
+                                    {"_notes/My Note.md", "---\ntitle: N\n---\nN\n"}});
+  REQUIRE(b.import(Engine::jekyll).ok());
+  std::string all;
+  for (const auto& e : fs::directory_iterator(b.root / "out/pages")) all += read_text(e.path());
+  CHECK(holds(all, "permalink: \"/sektion/musik-ting/\""));
+  CHECK(holds(all, "permalink: \"/sektion/mit-liv/\""));
+  CHECK(holds(all, "permalink: \"/notes/My-Note/\""));
+}
+
 TEST_CASE("Jekyll: published: \"false\", quoted, is a string Jekyll read as true: published") {
   Blog b("jekyll-published-string", {{"_config.yml", "title: T\n"},
                                      {"_posts/2020-01-01-strpub.md", "---\ntitle: S\npublished: \"false\"\n---\nS\n"},

@@ -691,9 +691,20 @@ void read_jekyll(Run& run, ojson& site) {
       std::replace(item.name.begin(), item.name.end(), '/', '-');
       std::string url = *pattern;
       const std::string path = (in_col.parent_path() / in_col.stem()).generic_string();
+      // :slug and :title: the document's slug key, else its name (naxoc's /sektion/:slug/)
+      std::string own_slug, text, error;
+      if (url.find(":slug") != std::string::npos || url.find(":title") != std::string::npos) {
+        ojson front;
+        int line = 0;
+        if (read_file(f, text) && parse_front(split_front_matter(text), front, error, line) && front.is_object() &&
+            front.contains("slug") && front["slug"].is_string())
+          own_slug = front["slug"].get<std::string>();
+      }
+      const std::string slug_source = own_slug.empty() ? in_col.stem().string() : own_slug;
       const std::pair<const char*, std::string> tokens[] = {{":collection", name}, {":path", path},
                                                             {":name", slugify(in_col.stem().string())},
-                                                            {":title", in_col.stem().string()},
+                                                            {":slug", jekyll_default_slug(slug_source)},
+                                                            {":title", jekyll_title_slug(slug_source)},
                                                             {":output_ext", ".html"}};
       for (const auto& [token, value] : tokens)
         for (size_t at; (at = url.find(token)) != std::string::npos;) url.replace(at, std::strlen(token), value);
