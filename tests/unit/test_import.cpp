@@ -1156,6 +1156,16 @@ TEST_CASE("Jekyll: a collection's permalink by :slug and :title: the document's 
   CHECK(holds(all, "permalink: \"/notes/My-Note/\""));
 }
 
+TEST_CASE("Import: a percent-encoded permalink is the address decoded, as the old engine wrote its folder") {
+  // rtaibah's WordPress export: /2010/10/20/%c9%b9o%c9%b9-l/ was served from 2010/10/20/ɹoɹ-l/.
+  Blog b("jekyll-percent-permalink", {{"_config.yml", "title: T\n"},
+                                      {"_posts/2010-10-20-mirror.md", "---\ntitle: Mirror\npermalink: /2010/10/20/%c9%b9o%c9%b9-l/\n---\nM\n"},
+                                      {"_posts/2010-10-21-odd.md", "---\ntitle: Odd\npermalink: /2010/10/21/100%25-sure/\n---\nO\n"}});
+  REQUIRE(b.import(Engine::jekyll).ok());
+  CHECK(holds(b.out("posts/2010-10-20-mirror.md"), "permalink: \"/2010/10/20/\xc9\xb9o\xc9\xb9-l/\""));
+  CHECK(holds(b.out("posts/2010-10-21-odd.md"), "permalink: \"/2010/10/21/100%25-sure/\""));  // a '%' of its own stays encoded
+}
+
 TEST_CASE("Jekyll: published: \"false\", quoted, is a string Jekyll read as true: published") {
   Blog b("jekyll-published-string", {{"_config.yml", "title: T\n"},
                                      {"_posts/2020-01-01-strpub.md", "---\ntitle: S\npublished: \"false\"\n---\nS\n"},

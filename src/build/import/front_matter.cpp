@@ -1006,6 +1006,13 @@ void convert_front(Run& run, Item& item) {
         std::string p = *s;
         if (p.empty() || p[0] != '/') p = "/" + p;
         if (key == "path" && p.back() != '/') p += "/";
+        // A WordPress export's percent-encoded address (rtaibah's
+        // /2010/10/20/%c9%b9o%c9%b9-l/): the engines wrote the folder
+        // decoded, and a server decodes the request so.
+        if (p.find('%') != std::string::npos)
+          if (const std::string decoded = percent_decode(p); decoded != p && sanitize_utf8(decoded) == decoded &&
+                                                             decoded.find_first_of("?#%") == std::string::npos)
+            p = decoded;
         if (run.engine == Engine::jekyll) p = quire_pattern(p, "posts");  // /:year/:title:output_ext
         const std::string normal = normal_path(p, true);
         // (a page at one is left out whole: builtin_page)
