@@ -1789,6 +1789,22 @@ TEST_CASE("Zola and Hugo: a post only in another language is imported, its old a
   CHECK_FALSE(z.wrote("posts/2020-04-01-witches-2.md"));
 }
 
+TEST_CASE("Zola: links to a section by reference definition, a section of undated pages and a page's tags keep their addresses") {
+  // sampsyo's cs6120 ([blog]: @/blog/_index.md showed as href="@/..."; /lesson/ lost), welpo's tabi (/projects/, 22 tag pages lost).
+  Blog z("zola-sections-pages", {{"config.toml", "base_url = 'https://z.example'\ntaxonomies = [{name = 'tags'}]\n"},
+                                 {"content/blog/_index.md", "+++\ntitle = 'Blog'\nsort_by = 'date'\n+++\n"},
+                                 {"content/blog/post.md", "+++\ntitle = 'P'\ndate = 2021-01-01\n[taxonomies]\ntags = ['Rust']\n+++\nSee [the blog][b].\n\n[b]: @/blog/_index.md\n"},
+                                 {"content/projects/_index.md", "+++\ntitle = 'Projects'\n+++\n"},
+                                 {"content/projects/bunbu.md", "+++\ntitle = 'Bunbu'\n[taxonomies]\ntags = ['PWA', 'Rust']\n+++\nB\n"}});
+  REQUIRE(z.import(Engine::zola).ok());
+  CHECK(holds(z.out("posts/post.md"), "[b]: /\n"));
+  const std::string site = z.out("site.yaml");
+  CHECK(holds(site, "\"/projects/\": \"/\""));
+  CHECK(holds(site, "\"/tags/pwa/\": \"/tags/\""));
+  CHECK_FALSE(holds(site, "\"/tags/rust/\""));  // Quire's own page
+  CHECK(quire::load_content(z.root / "out", {}).ok());
+}
+
 TEST_CASE("Hugo and Zola: a page at the content's root keeps the address the old engine made of its name") {
   // c-git's Zola featured_projects.md was at /featured-projects/, About_Me.md at /about-me/.
   Blog z("zola-root-page-name", {{"config.toml", "base_url = 'https://z.example'\n"},

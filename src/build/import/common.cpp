@@ -804,12 +804,15 @@ void site_redirects(Run& run, ojson& site) {
   // The slugs of the published posts' tag pages and category pages
   // (categories are tags unless they have pages of their own).
   std::set<std::string> live[2];
+  // A published page's terms: Hugo and Zola made their pages (welpo's
+  // tabi: 22 tags of its projects), Quire's tags are the posts'.
+  std::set<std::string> page_terms;
   for (const Item& item : run.items) {
     if (item.out.contains("draft")) continue;
     for (const char* k : {"tags", "categories"})
-      if (!item.page && item.out.contains(k) && item.out[k].is_array())
+      if (item.out.contains(k) && item.out[k].is_array())
         for (const ojson& t : item.out[k])
-          if (t.is_string()) live[k[0] == 'c' && run.category_pages].insert(tag_slug(t.get<std::string>()));
+          if (t.is_string()) (item.page ? page_terms : live[k[0] == 'c' && run.category_pages]).insert(tag_slug(t.get<std::string>()));
     taken.insert(percent_decode(run.url_of(item)));
     if (item.out.contains("aliases") && item.out["aliases"].is_array())
       for (const ojson& a : item.out["aliases"])
@@ -839,9 +842,11 @@ void site_redirects(Run& run, ojson& site) {
       if (run.hugo_ugly) wanted[ugly_url(old_root)] = quire_root;  // /tags.html
       else if (old_root != quire_root) wanted[old_root] = quire_root;  // /series/ -> /tags/
       for (const std::string& term : terms) {
-        if (!live[own_pages].count(tag_slug(term))) continue;  // a draft's, or a page's: no page of Quire's
-        const std::string quire = quire_root + tag_slug(term) + "/";
-        tag_pages.insert(quire);
+        // A draft's term had no page; a page's had, and goes to the list.
+        const bool posts_have = live[own_pages].count(tag_slug(term)) > 0;
+        if (!posts_have && !page_terms.count(tag_slug(term))) continue;
+        const std::string quire = posts_have ? quire_root + tag_slug(term) + "/" : quire_root;
+        if (posts_have) tag_pages.insert(quire);
         std::string old;
         if (run.engine == Engine::zola) {
           old = zola_path_slug(term, run.zola_slugify_taxonomies);
@@ -853,6 +858,19 @@ void site_redirects(Run& run, ojson& site) {
         if (old.empty()) continue;
         wanted[run.hugo_ugly ? old_root + old + ".html" : old_root + old + "/"] = quire;
       }
+    }
+    // A section with its _index.md whatever it held (a section of undated
+    // pages, Zola's /projects/ of tabi, cs6120's /lesson/): the home, unless
+    // a page is there.
+    for (const std::string& s : run.section_lists) {
+      if (s.empty()) continue;
+      std::string url;
+      if (run.engine == Engine::hugo) {
+        url = hugo_path(s);
+      } else {
+        for (const auto& part : fs::path(s)) url += (url.empty() ? "" : "/") + zola_path_slug(part.string(), run.zola_slugify);
+      }
+      wanted.emplace(run.old_url_prefix + (run.hugo_ugly ? "/" + url + ".html" : "/" + url + "/"), "/");
     }
     // A section's list of posts (Hugo's /posts/, Zola's /blog/, a nested
     // one's with its _index.md, /post/go/): the home's.

@@ -6,6 +6,7 @@
 // new URL; shortcodes ({{ name(args) }}, {% name(args) %} ... {% end %}) are
 // the site's own templates, so they are reported, not converted.
 #include <algorithm>
+#include <optional>
 #include <cctype>
 #include <cstring>
 #include <ctime>
@@ -287,6 +288,19 @@ std::pair<std::string, std::string> split_fragment(std::string target) {
 
 std::string zola_links(Run& run, const std::string& text, int first_line, const std::string& file) {
   const std::vector<bool> code = code_bytes(text);
+  // Where @/<target> now is: its page, or for a section's _index.md the
+  // home, where Quire lists the posts; nothing when no file is there.
+  auto address = [&](const std::string& target, const std::string& fragment, const char* form) -> std::optional<std::string> {
+    if (const Item* item = run.find(target)) {
+      run.count(form);
+      return run.url_of(*item) + fragment;
+    }
+    if (target == "_index.md" || (target.size() > 10 && target.compare(target.size() - 10, 10, "/_index.md") == 0)) {
+      run.count(std::string(form) + " to a section (as the home page)");
+      return "/" + fragment;
+    }
+    return std::nullopt;
+  };
   std::string out;
   int line = first_line;
   for (size_t i = 0; i < text.size();) {
@@ -301,9 +315,8 @@ std::string zola_links(Run& run, const std::string& text, int first_line, const 
         size_t e = i;
         while (e < text.size() && text[e] != ' ' && text[e] != '\n' && text[e] != '\t') ++e;
         auto [target, fragment] = split_fragment(text.substr(i + 2, e - i - 2));
-        if (const Item* item = run.find(target)) {
-          out += run.url_of(*item) + fragment;
-          run.count("[x]: @/... (a reference definition)");
+        if (const auto url = address(target, fragment, "[x]: @/... (a reference definition)")) {
+          out += *url;
           i = e;
           continue;
         }
@@ -314,16 +327,8 @@ std::string zola_links(Run& run, const std::string& text, int first_line, const 
       size_t e = i + 2;
       while (e < text.size() && text[e] != ')' && text[e] != ' ' && text[e] != '\n') ++e;
       auto [target, fragment] = split_fragment(text.substr(i + 4, e - i - 4));
-      if (const Item* item = run.find(target)) {
-        out += "](" + run.url_of(*item) + fragment;
-        run.count("[x](@/...)");
-        i = e;
-        continue;
-      }
-      if (target == "_index.md" || (target.size() > 10 && target.compare(target.size() - 10, 10, "/_index.md") == 0)) {
-        // The home page or a section's list: Quire lists the posts at its home.
-        out += "](/" + fragment;
-        run.count("[x](@/.../_index.md) (as the home page)");
+      if (const auto url = address(target, fragment, "[x](@/...)")) {
+        out += "](" + *url;
         i = e;
         continue;
       }
