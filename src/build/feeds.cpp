@@ -347,15 +347,32 @@ std::vector<OutputFile> feed_files(const Bundle& b) {
   files.push_back({kAtomFeedFile, feeds.atom(nullptr)});
   files.push_back({kJsonFeedFile, feeds.json_feed(nullptr)});
   const std::string atom = files[files.size() - 2].data, json_feed = files.back().data;
-  for (const std::string& old : b.site.old_feeds)  // the old engine's feed URLs (url_keys.hpp); a folder's: its index.html
-    files.push_back({percent_decode(old) + (old.back() == '/' ? "index.html" : ""),
-                     old.size() > 5 && old.compare(old.size() - 5, 5, ".json") == 0 ? json_feed : atom});
+  auto is_json = [](const std::string& path) { return path.size() > 5 && path.compare(path.size() - 5, 5, ".json") == 0; };
+  std::vector<std::string> term_feeds;  // /tags/:tag/index.xml: each term's, below
+  for (const std::string& old : b.site.old_feeds) {  // the old engine's feed URLs (url_keys.hpp); a folder's: its index.html
+    if (old.find(':') != std::string::npos) {
+      term_feeds.push_back(old);
+      continue;
+    }
+    files.push_back({percent_decode(old) + (old.back() == '/' ? "index.html" : ""), is_json(old) ? json_feed : atom});
+  }
   for (const std::vector<TagInfo>* terms : {&b.tags, &b.categories})  // categories.hpp
   for (const TagInfo& t : *terms) {
     // Decoded, like the pages: hosts decode the URL before looking up a file.
     std::string dir = percent_decode(route_path(term_route(t), "/").substr(1));
-    files.push_back({dir + kAtomFeedFile, feeds.atom(&t)});
-    files.push_back({dir + kJsonFeedFile, feeds.json_feed(&t)});
+    const std::string own_atom = feeds.atom(&t), own_json = feeds.json_feed(&t);
+    files.push_back({dir + kAtomFeedFile, own_atom});
+    files.push_back({dir + kJsonFeedFile, own_json});
+    for (const std::string& pattern : term_feeds) {
+      const bool by_tag = pattern.find(":tag") != std::string::npos;
+      // With category pages, :category is theirs and :tag the tags'; without,
+      // the categories are among the tags and each pattern takes them all.
+      if (b.site.categories && by_tag == t.category) continue;
+      std::string path = pattern;
+      path.replace(path.find(by_tag ? ":tag" : ":category"), by_tag ? 4 : 9, percent_decode(t.slug));
+      if (path.back() == '/') path += "index.html";
+      if (path != dir + kAtomFeedFile && path != dir + kJsonFeedFile) files.push_back({path, is_json(path) ? own_json : own_atom});
+    }
   }
   return files;
 }

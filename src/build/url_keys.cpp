@@ -119,7 +119,19 @@ bool read_site_url_key(const std::string& key, const YAML::Node& v, const std::s
     }
     for (const YAML::Node& item : v) {
       const std::string s = item.IsScalar() ? sanitize_utf8(item.Scalar()) : std::string();
-      std::string why = item.IsScalar() ? path_problem(s) : "expected a path like /index.xml";
+      // Each term's feed where the old engine had it (Hugo's
+      // /tags/:tag/index.xml, Zola's /tags/:tag/atom.xml): beside Quire's
+      // term page, the term's own feed.
+      const size_t tag = s.find(":tag"), category = s.find(":category");
+      const bool term = tag != std::string::npos || category != std::string::npos;
+      std::string checked = s;
+      if (term) checked.replace(tag != std::string::npos ? tag : category, tag != std::string::npos ? 4 : 9, "term");
+      std::string why = item.IsScalar() ? path_problem(checked) : "expected a path like /index.xml";
+      const size_t after = tag != std::string::npos ? tag + 4 : category + 9;
+      if (why.empty() && term &&
+          (checked.find(':') != std::string::npos || (tag != std::string::npos && category != std::string::npos) ||
+           (after < s.size() && std::isalnum(static_cast<unsigned char>(s[after])))))
+        why = "expected one :tag or :category in a term's feed";
       const std::string name = s.substr(s.rfind('/') + 1);
       const size_t dot = name.rfind('.');
       const std::string ext = dot == std::string::npos ? std::string() : name.substr(dot);
@@ -127,7 +139,7 @@ bool read_site_url_key(const std::string& key, const YAML::Node& v, const std::s
       // feed/index.html) gets the feed as its index.html.
       if (why.empty() && !name.empty() && ext != ".xml" && ext != ".json" && ext != ".rss" && ext != ".atom")
         why = "expected a feed's file name ending in .xml, .json, .rss or .atom, or a folder's address ending in /";
-      if (const char* built = why.empty() ? reserved_path(s.substr(1), site.categories) : nullptr)
+      if (const char* built = why.empty() && !term ? reserved_path(s.substr(1), site.categories) : nullptr)
         why = std::string("is ") + built + ", which the build writes itself";
       if (!why.empty()) errors.push_back({file, line_of(item, offset), "old_feeds: " + why + ", got \"" + s + "\""});
       else site.old_feeds.push_back(s.substr(1));
@@ -184,7 +196,7 @@ void check_site_redirects(const Bundle& b, const std::string& file, std::vector<
       warnings.push_back({file, r.line, "redirects: /" + r.from + " goes to " + r.to + ", where the blog has nothing"});
   }
   for (const std::string& f : b.site.old_feeds)  // a folder's address gets the feed as its index.html
-    if (!f.empty() && f.back() == '/' && shows(f))
+    if (!f.empty() && f.back() == '/' && f.find(':') == std::string::npos && shows(f))
       errors.push_back({file, 0, "old_feeds: /" + f + " is an address the blog has (a post, a page or one of its lists); "
                                  "the old feed cannot replace it"});
 }

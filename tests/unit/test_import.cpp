@@ -1789,6 +1789,19 @@ TEST_CASE("Zola and Hugo: a post only in another language is imported, its old a
   CHECK_FALSE(z.wrote("posts/2020-04-01-witches-2.md"));
 }
 
+TEST_CASE("Hugo and Zola: each term's old feed is kept by pattern in old_feeds") {
+  Blog h("hugo-term-feeds", {{"hugo.toml", "baseURL = 'https://h.example/'\n"},
+                             {"content/post/a.md", "---\ntitle: A\ndate: 2020-01-01\ntags: [Linux]\ncategories: [Tech]\n---\nA\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(holds(h.out("site.yaml"), "\"/tags/:tag/index.xml\""));
+  CHECK(holds(h.out("site.yaml"), "\"/categories/:category/index.xml\""));
+  CHECK(quire::load_content(h.root / "out", {}).ok());
+  Blog z("zola-term-feeds", {{"config.toml", "base_url = 'https://z.example'\ngenerate_feeds = true\ntaxonomies = [{name = 'tags', feed = true}]\n"},
+                             {"content/blog/a.md", "+++\ntitle = 'A'\ndate = 2021-01-01\n[taxonomies]\ntags = ['Linux']\n+++\nA\n"}});
+  REQUIRE(z.import(Engine::zola).ok());
+  CHECK(holds(z.out("site.yaml"), "old_feeds: [\"/atom.xml\",\"/tags/:tag/atom.xml\"]"));
+}
+
 TEST_CASE("Zola: links to a section by reference definition, a section of undated pages and a page's tags keep their addresses") {
   // sampsyo's cs6120 ([blog]: @/blog/_index.md showed as href="@/..."; /lesson/ lost), welpo's tabi (/projects/, 22 tag pages lost).
   Blog z("zola-sections-pages", {{"config.toml", "base_url = 'https://z.example'\ntaxonomies = [{name = 'tags'}]\n"},

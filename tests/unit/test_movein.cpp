@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -414,6 +415,34 @@ TEST_SUITE("movein") {
     CHECK(has(r.errors[2].str(), "site.yaml:6: old_feeds: expected a feed's file name"));
     CHECK(has(r.errors[3].str(), "site.yaml:7: old_feeds: expected a path starting with '/'"));
     CHECK(has(r.errors[4].str(), "site.yaml:8: old_feeds: no \".\" or \"..\" segments"));
+  }
+
+  TEST_CASE("old_feeds: a term's feed by pattern (/tags/:tag/index.xml) is each term's own feed at its old address") {
+    // Hugo's /tags/<x>/index.xml, Zola's /tags/<x>/atom.xml (bigshans' 229 term feeds).
+    const std::string feeds = "old_feeds: [/tags/:tag/index.xml, /categories/:category/rss.xml, /topics/:tag/feed.json]\n";
+    for (const bool pages : {true, false}) {
+      CAPTURE(pages);
+      auto r = categorised((pages ? "taxonomies: [tags, categories]\n" : "") + feeds);
+      REQUIRE_MESSAGE(r.ok(), all(r.errors));
+      std::map<std::string, std::string> files;
+      for (const auto& f : quire::feed_files(r.bundle)) files[f.path] = f.data;
+      REQUIRE_FALSE(r.bundle.tags.empty());
+      for (const quire::TagInfo& t : r.bundle.tags) {
+        CAPTURE(t.slug);
+        REQUIRE(files.count("tags/" + t.slug + "/feed.xml"));
+        CHECK(files.at("tags/" + t.slug + "/index.xml") == files.at("tags/" + t.slug + "/feed.xml"));
+        CHECK(files.at("topics/" + t.slug + "/feed.json") == files.at("tags/" + t.slug + "/feed.json"));
+        // Without category pages the categories are among the tags: /categories/<x>/rss.xml is each tag's.
+        const bool also_category = std::any_of(r.bundle.categories.begin(), r.bundle.categories.end(),
+                                               [&](const quire::TagInfo& c) { return c.slug == t.slug; });
+        CHECK(files.count("categories/" + t.slug + "/rss.xml") == (pages && !also_category ? 0u : 1u));
+      }
+      CHECK(r.bundle.categories.empty() == !pages);
+      for (const quire::TagInfo& c : r.bundle.categories)
+        CHECK(files.at("categories/" + c.slug + "/rss.xml") == files.at("categories/" + c.slug + "/feed.xml"));
+    }
+    auto r = categorised("old_feeds: [/tags/:tag/:tag.xml, /x/:tagline.xml]\n");
+    CHECK(r.errors.size() == 2);
   }
 }
 

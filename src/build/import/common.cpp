@@ -619,7 +619,8 @@ void add_old_feed(ojson& site, const std::string& path) {
   bool categories = false;  // the site keeps category pages: /categories/ is the build's
   if (site.contains("taxonomies") && site["taxonomies"].is_array())
     for (const ojson& t : site["taxonomies"]) categories = categories || t == "categories";
-  if (path.size() < 2 || reserved_path(path.substr(1), categories)) return;
+  // (a term's feed, /tags/:tag/index.xml, is written beside the term's page)
+  if (path.size() < 2 || (path.find(':') == std::string::npos && reserved_path(path.substr(1), categories))) return;
   ojson& feeds = site["old_feeds"];
   if (!feeds.is_array()) feeds = ojson::array();
   for (const ojson& f : feeds)

@@ -454,6 +454,7 @@ void convert_items(Run& run, const TagHandler& handle);
 // Adds a path where the old engine had a feed to site.yaml's old_feeds
 // (each gets a copy of Quire's feed, so subscriptions keep working); a
 // path Quire writes itself (/feed.xml) needs none.
+// (A term's feed by pattern: "/tags/:tag/index.xml", the build writes one per term.)
 void add_old_feed(ojson& site, const std::string& path);
 
 // A page at an address Quire writes itself: /404.html (Jekyll's and

@@ -766,6 +766,10 @@ void read_hugo(Run& run, ojson& site) {
   undated_as_pages(run);
   convert_items(run, [&](std::string_view text, Tag& t) { return hugo_shortcode(run, text, t); });
   hugo_page_links(run);
+  // Each term's feed, /tags/go/index.xml (bigshans' 229): Quire's term feed there.
+  for (const auto& [taxonomy, terms] : run.terms)
+    if (!terms.empty())
+      add_old_feed(site, run.old_url_prefix + "/" + taxonomy + (taxonomy == "categories" && run.category_pages ? "/:category/index.xml" : "/:tag/index.xml"));
   if (site.contains("block_attributes"))
     for (Item& item : run.items) item.body = drop_markdown_attrs(run, item.body, false);
   copy_tree(run, run.src / "static", run.dest / "static", run.report.static_files);

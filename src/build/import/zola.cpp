@@ -84,6 +84,19 @@ void read_config(Run& run, ojson& site) {
     // feed.xml is where Quire's own feed is (blog.rust-lang.org's build failed on it)
     for (const std::string& n : names) add_old_feed(site, n);
   }
+  // A taxonomy with feed = true (rss = true before 0.16): each term's feed,
+  // /tags/rust/atom.xml, beside Quire's term page.
+  std::vector<std::string> feed_names;
+  if (!str(c, "feed_filename").empty()) feed_names.push_back(str(c, "feed_filename"));
+  if (c.contains("feed_filenames") && c["feed_filenames"].is_array())
+    for (const ojson& n : c["feed_filenames"])
+      if (n.is_string()) feed_names.push_back(n.get<std::string>());
+  if (feed_names.empty()) feed_names.push_back("atom.xml");
+  if (c.contains("taxonomies") && c["taxonomies"].is_array())
+    for (const ojson& t : c["taxonomies"])
+      if (!str(t, "name").empty() && t.is_object() && ((t.contains("feed") && t["feed"] == true) || (t.contains("rss") && t["rss"] == true)))
+        for (const std::string& n : feed_names)
+          add_old_feed(site, "/" + str(t, "name") + (str(t, "name") == "categories" ? "/:category/" : "/:tag/") + n);
   if (c.contains("taxonomies") && c["taxonomies"].is_array())
     for (const ojson& t : c["taxonomies"]) {
       if (str(t, "name") == "categories") {
