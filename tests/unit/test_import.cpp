@@ -1166,6 +1166,17 @@ TEST_CASE("Import: a percent-encoded permalink is the address decoded, as the ol
   CHECK(holds(b.out("posts/2010-10-21-odd.md"), "permalink: \"/2010/10/21/100%25-sure/\""));  // a '%' of its own stays encoded
 }
 
+TEST_CASE("Jekyll: a nested setting of the config ({{ site.author.email }}) is its text") {
+  Blog b("jekyll-nested-setting", {{"_config.yml", "title: T\nauthor:\n  name: Lee\n  email: lee@example.com\n  social:\n    linkedin: lee-dev\n"},
+                                   {"contact.md", "---\ntitle: Contact\n---\n[{{ site.author.email }}](mailto:{{site.author.email}}), "
+                                                  "[in](https://linkedin.com/in/{{ site.author.social.linkedin }}) {{ site.author }}\n"}});
+  REQUIRE(b.import(Engine::jekyll).ok());
+  const std::string page = b.out("pages/contact.md");
+  CHECK(holds(page, "[lee@example.com](mailto:lee@example.com)"));
+  CHECK(holds(page, "(https://linkedin.com/in/lee-dev)"));
+  CHECK(holds(b.notes(), "{{ site.author }}"));  // an object, not text: reported
+}
+
 TEST_CASE("Jekyll: published: \"false\", quoted, is a string Jekyll read as true: published") {
   Blog b("jekyll-published-string", {{"_config.yml", "title: T\n"},
                                      {"_posts/2020-01-01-strpub.md", "---\ntitle: S\npublished: \"false\"\n---\nS\n"},

@@ -4,6 +4,7 @@
 // everything else not excluded is a static file. Links name posts by file
 // name ({% post_url 2010-07-21-name %}) or path ({% link _posts/... %}).
 #include <algorithm>
+#include <functional>
 #include <regex>
 #include <chrono>
 #include <cstdlib>
@@ -493,9 +494,15 @@ void read_config(Run& run, ojson& site, Config& cfg) {
   }
   const std::string shown = run.shown(file);
   auto str = [&](const char* k) { return c.contains(k) && c[k].is_string() ? c[k].get<std::string>() : std::string(); };
-  if (c.is_object())
-    for (const auto& [k, v] : c.items())
-      if (v.is_string()) run.site_vars[k] = v.get<std::string>();
+  // Each text setting by its path, nested ones too ({{ site.author.email }}:
+  // whittakertech's contact links showed the tag as text).
+  const std::function<void(const ojson&, const std::string&, int)> settings = [&](const ojson& o, const std::string& at, int depth) {
+    for (const auto& [k, v] : o.items()) {
+      if (v.is_string()) run.site_vars[at + k] = v.get<std::string>();
+      else if (v.is_object() && depth < 3) settings(v, at + k + ".", depth + 1);
+    }
+  };
+  if (c.is_object()) settings(c, "", 0);
   if (!str("title").empty()) site["title"] = str("title");
   if (!str("description").empty()) site["description"] = str("description");
   if (config_math(c)) site["math"] = true;  // math.cpp
