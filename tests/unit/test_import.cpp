@@ -1166,6 +1166,23 @@ TEST_CASE("Import: a percent-encoded permalink is the address decoded, as the ol
   CHECK(holds(b.out("posts/2010-10-21-odd.md"), "permalink: \"/2010/10/21/100%25-sure/\""));  // a '%' of its own stays encoded
 }
 
+TEST_CASE("Jekyll: a markdown page listing the posts in Liquid is Quire's list; an include's image path may end in a space") {
+  // rtaibah's blog/index.md (jekyll-paginate-v2) showed its loop as text; 9 of its image includes had url="/x.jpg ".
+  Blog b("jekyll-list-page-md", {{"_config.yml", "permalink: pretty\n"},
+                                 {"_includes/image.html", "<img src=\"{{ include.url }}\" alt=\"{{ include.description }}\">"},
+                                 {"blog/index.md", "---\nlayout: page\ntitle: Blog\npagination:\n  enabled: true\n---\n"
+                                                   "{% for post in paginator.posts %}\n  <li>{{ post.title }}</li>\n{% endfor %}\n"},
+                                 {"lifestream.md", "---\ntitle: Stream\n---\n{% for post in site.posts %}{{ post.title }}{% endfor %}\n"},
+                                 {"_posts/2020-01-01-one.md", "---\ntitle: One\n---\n{% include image.html url=\"/img/a.jpg \" description=\"A photo\" %}\n"}});
+  REQUIRE(b.import(Engine::jekyll).ok());
+  CHECK_FALSE(b.wrote("pages/index.md"));
+  CHECK_FALSE(b.wrote("pages/lifestream.md"));
+  CHECK(holds(b.out("site.yaml"), "\"/blog/\": \"/archive/\""));
+  CHECK(holds(b.out("site.yaml"), "\"/lifestream/\": \"/\""));
+  CHECK(holds(b.notes(), "blog/index.md: a page listing the posts in Liquid"));
+  CHECK(holds(b.out("posts/2020-01-01-one.md"), "![A photo](/img/a.jpg)"));
+}
+
 TEST_CASE("Jekyll: a nested setting of the config ({{ site.author.email }}) is its text") {
   Blog b("jekyll-nested-setting", {{"_config.yml", "title: T\nauthor:\n  name: Lee\n  email: lee@example.com\n  social:\n    linkedin: lee-dev\n"},
                                    {"contact.md", "---\ntitle: Contact\n---\n[{{ site.author.email }}](mailto:{{site.author.email}}), "

@@ -383,6 +383,27 @@ std::string jekyll_page_url(const fs::path& rel, const std::string& style) {
   return base + rel.stem().string() + suffix;
 }
 
+// A template that loops over the posts, tags or categories (or lists a
+// jekyll-paginate page): a list page of the old engine's.
+bool loops_over_posts(const std::string& body) {
+  return body.find("{%") != std::string::npos &&
+         (body.find("site.posts") != std::string::npos || body.find("paginator.posts") != std::string::npos ||
+          body.find("site.tags") != std::string::npos || body.find("site.categories") != std::string::npos);
+}
+
+// Quire's list in place of such a page at `url` by its name (mildronize's
+// /blog/, magicgis's /categories/), or, with `any`, the home for another.
+const char* list_page_target(const Run& run, const std::string& url, bool any) {
+  std::string name = normal_path(url, false);
+  while (!name.empty() && name.back() == '/') name.pop_back();
+  name = ascii_lower(name.substr(name.rfind('/') == std::string::npos ? 0 : name.rfind('/') + 1));
+  if (name.size() > 5 && name.compare(name.size() - 5, 5, ".html") == 0) name.resize(name.size() - 5);
+  if (name == "blog" || name == "posts" || name == "archive" || name == "archives" || name == "all") return "/archive/";
+  if (name == "categories" || name == "category") return run.category_pages ? "/categories/" : "/tags/";
+  if (name == "tags" || name == "tag") return "/tags/";
+  return any ? "/" : nullptr;
+}
+
 // Collections and front matter defaults: where a site puts its posts'
 // permalink as often as at the top level.
 void read_collections(Run& run, const ojson& c, Config& cfg, std::string& pattern, const std::string& shown) {
@@ -772,19 +793,7 @@ void read_jekyll(Run& run, ojson& site) {
       std::string url = front.is_object() && front.contains("permalink") && front["permalink"].is_string()
                             ? front["permalink"].get<std::string>() : jekyll_page_url(rel, cfg.permalink_style);
       if (url.empty() || url[0] != '/') url = "/" + url;
-      // A page named as a list that loops over the posts, tags or
-      // categories (mildronize's /blog/, magicgis's /categories/): Quire's.
-      if (!ours && doc.body.find("{%") != std::string::npos &&
-          (doc.body.find("site.posts") != std::string::npos || doc.body.find("paginator.posts") != std::string::npos ||
-           doc.body.find("site.tags") != std::string::npos || doc.body.find("site.categories") != std::string::npos)) {
-        std::string name = normal_path(url, false);
-        while (!name.empty() && name.back() == '/') name.pop_back();
-        name = ascii_lower(name.substr(name.rfind('/') == std::string::npos ? 0 : name.rfind('/') + 1));
-        if (name.size() > 5 && name.compare(name.size() - 5, 5, ".html") == 0) name.resize(name.size() - 5);
-        if (name == "blog" || name == "posts" || name == "archive" || name == "archives" || name == "all") ours = "/archive/";
-        else if (name == "categories" || name == "category") ours = run.category_pages ? "/categories/" : "/tags/";
-        else if (name == "tags" || name == "tag") ours = "/tags/";
-      }
+      if (!ours && loops_over_posts(doc.body)) ours = list_page_target(run, url, false);
       if (ours) run.redirects[url] = ours;
       continue;
     }
@@ -800,6 +809,17 @@ void read_jekyll(Run& run, ojson& site) {
     if (!load_item(run, item)) continue;
     if (item.source.extension() == ".html") item.body = html_as_markdown(item.body);
     for (const auto& [k, v] : preset.items()) if (!item.in.contains(k)) item.in[k] = v;
+    // A markdown page that lists the posts in Liquid (rtaibah's blog/index.md
+    // with jekyll-paginate-v2's pagination: its loop showed as text): Quire's list.
+    if (item.page && (loops_over_posts(item.body) || (item.in.contains("pagination") && item.in["pagination"].is_object()))) {
+      std::string url = item.in.contains("permalink") && item.in["permalink"].is_string() ? item.in["permalink"].get<std::string>()
+                                                                                          : jekyll_page_url(item.source.lexically_relative(run.src), cfg.permalink_style);
+      if (url.empty() || url[0] != '/') url = "/" + url;
+      const char* ours = list_page_target(run, url, true);
+      run.note(item.shown, 0, std::string("a page listing the posts in Liquid: not converted, Quire's ") + ours + " lists them; its address redirects there");
+      run.redirects[url] = ours;
+      continue;
+    }
     std::vector<std::string> folder_cats = item.categories;
     convert_front(run, item);
     if (cfg.chirpy && !item.page) {

@@ -405,11 +405,11 @@ TagResult liquid_tag(Run& run, std::string_view text, Tag& t) {
     // A site's own image include ({% include image.html url="/a.png"
     // description="..." %}): its one image argument is what it shows.
     std::string image;
-    for (const auto& [k, v] : args.named)
-      if (is_image_path(v) && image.empty() &&
+    for (const auto& [k, v] : args.named)  // (url="/img/a.jpg ": Liquid passed the space, the browser dropped it: rtaibah's 9)
+      if (is_image_path(trim(v)) && image.empty() &&
           (k == "url" || k == "src" || k == "image" || k == "img" || k == "file" || k == "path" || k == "image_path" ||
            k == "href"))
-        image = v;
+        image = trim(v);
     const bool image_include = file.find("image") != std::string::npos || file.find("img") != std::string::npos ||
                                file.find("figure") != std::string::npos || file.find("picture") != std::string::npos ||
                                file.find("photo") != std::string::npos;
