@@ -611,9 +611,12 @@ TEST_CASE("markdown files by any of the engines' extensions, in any case, are po
                           {"_posts/2020-01-03-mkd.mkd", "---\ntitle: Mkd\n---\nC.\n"},
                           {"_posts/2020-01-04-text.txt", "---\ntitle: Txt\n---\nD.\n"},
                           {"_posts/2020-01-05-page.html", "---\ntitle: Html\n---\n<p>E</p>\n"},
-                          {"_posts/2020-01-06-tpl.html", "---\ntitle: Tpl\n---\n<p>{{ page.title }}</p>\n"}});
+                          {"_posts/2020-01-06-tpl.html", "---\ntitle: Tpl\n---\n<p>{{ paginator.next_page }}</p>\n"},
+                          // Only values the conversion answers: no template (hepplerj's projects.html)
+                          {"_posts/2020-01-07-titled.html", "---\ntitle: Titled\n---\n<h1>{{ page.title }}</h1>\n<p>At {{ site.baseurl }}/x</p>\n"}});
     REQUIRE(b.import(Engine::jekyll).ok());
-    CHECK(b.report.posts == 4);  // 2020-01-05-page.html, in HTML with no Liquid, too
+    CHECK(b.report.posts == 5);  // 2020-01-05-page.html, in HTML with no Liquid, and 07, too
+    CHECK(holds(b.out("posts/2020-01-07-titled.md"), "<h1>Titled</h1>"));
     CHECK(b.out("posts/2020-01-01-upper.md").find("title: \"Upper\"") != std::string::npos);
     CHECK(b.wrote("posts/2020-01-02-mdown.md"));
     CHECK(b.wrote("posts/2020-01-03-mkd.md"));

@@ -593,8 +593,17 @@ bool plain_html_page(const fs::path& f, bool liquid, bool empty_ok) {
   // posts with {{< highlight >}} or {{< youtube >}}), and Go template text
   // was never run. Liquid in HTML was (Jekyll, Eleventy): a template.
   if (!liquid) return true;
-  for (const char* t : {"{{", "{%"})
-    if (doc.body.find(t) != std::string::npos) return false;
+  if (doc.body.find("{%") != std::string::npos) return false;
+  // Values the conversion answers ({{ page.title }}, {{ site.baseurl }}:
+  // hepplerj's projects.html, 96 lines of HTML around its title) make no
+  // template of the page; any other value does.
+  static const std::regex answered(R"(\{\{-?\s*(page\.title|page\.description|site\.[A-Za-z0-9_.]+)\s*(\|\s*(escape|relative_url|absolute_url|xml_escape)\s*)?-?\}\})");
+  for (size_t at = doc.body.find("{{"); at != std::string::npos; at = doc.body.find("{{", at + 2)) {
+    const size_t end = doc.body.find("}}", at);
+    if (end == std::string::npos || end - at > 200 || !std::regex_match(doc.body.begin() + static_cast<std::ptrdiff_t>(at),
+                                                                          doc.body.begin() + static_cast<std::ptrdiff_t>(end + 2), answered))
+      return false;
+  }
   return true;
 }
 
