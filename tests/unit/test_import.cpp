@@ -778,6 +778,19 @@ TEST_CASE("Eleventy: a posts folder's data file gives its permalink and keys; it
   CHECK(c.out("posts/b.md").find("tags") == std::string::npos);
 }
 
+TEST_CASE("Eleventy: a post in plain HTML is a post, its HTML its text; one with template tags is named") {
+  // clottman's 24 posts in posts/*.html, none with a template tag.
+  Blog b("eleventy-html-posts", {{"posts/posts.json", "{ \"permalink\": \"/{{ page.fileSlug }}/\", \"tags\": \"posts\" }"},
+                                 {"posts/lunches.html", "---\ntitle: Lunches\ndate: 2016-03-21\n---\n  <p>Hempseed.</p>\n<h4>Sweet</h4>\n"},
+                                 {"posts/tpl.html", "---\ntitle: Tpl\ndate: 2016-03-22\n---\n<p>{{ title }}</p>\n"}});
+  REQUIRE(b.import(Engine::eleventy).ok());
+  CHECK(b.report.posts == 1);
+  const std::string post = b.out("posts/lunches.md");
+  CHECK(holds(post, "permalink: \"/lunches/\""));
+  CHECK(holds(post, "\n<p>Hempseed.</p>\n<h4>Sweet</h4>"));
+  CHECK(holds(b.notes(), "posts/tpl.html:1: a post in HTML"));
+}
+
 TEST_CASE("Eleventy: a post kept out of collections is published in no list: a page at its old address") {
   Blog b("eleventy-excluded", {{"blog/hidden.md", "---\ntitle: Hidden\ndate: 2020-01-01\neleventyExcludeFromCollections: true\n---\nA.\n"},
                                {"blog/shown.md", "---\ntitle: Shown\ndate: 2020-01-02\n---\nB.\n"}});

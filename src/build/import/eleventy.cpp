@@ -809,6 +809,12 @@ void read_eleventy(Run& run, ojson& site) {
     bool in_posts = false;
     for (fs::path p = rel.parent_path(); !p.empty(); p = p.parent_path())
       in_posts = in_posts || kPostFolders.count(p.filename().string()) || cfg.post_folders.count(p.filename().string());
+    if (in_posts && plain_html_page(f)) {
+      // HTML with no {{ or {% in it: its HTML is its text, as Jekyll's
+      // (clottman's 24 posts in posts/*.html).
+      files.push_back(f);
+      continue;
+    }
     if (in_posts && !kind.empty() && read_file(f, text) && split_front_matter(text).format == "yaml") {
       if (f.extension() == ".njk" && markdown_tag_at(split_front_matter(text).body) != std::string::npos) {
         files.push_back(f);  // its text in {% markdown %} blocks: a post (njk_markdown_body)
