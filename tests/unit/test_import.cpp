@@ -791,6 +791,40 @@ TEST_CASE("Eleventy: a post in plain HTML is a post, its HTML its text; one with
   CHECK(holds(b.notes(), "posts/tpl.html:1: a post in HTML"));
 }
 
+TEST_CASE("Eleventy: files its ignores and templateFormats kept out are not imported, and said") {
+  // musikele's AGENTS.md (ignores.add) was published at /AGENTS/; henrik's
+  // posts/*.markdown beside templateFormats ["njk", "md"], dated today.
+  Blog b("eleventy-ignores",
+         {{".eleventy.js", "module.exports = function (c) {\n  c.ignores.add(\"NOTES.md\");\n"
+                           "  return { templateFormats: [\"md\", \"njk\"] };\n};\n"},
+          {".eleventyignore", "# not yet\ndrafts/\nposts/secret.md\n"},
+          {".gitignore", "node_modules\nposts/*.tmp.md\n"},
+          {"NOTES.md", "---\ntitle: Notes\n---\nN.\n"},
+          {"drafts/wip.md", "---\ntitle: Wip\ndate: 2020-01-01\n---\nW.\n"},
+          {"drafts/deeper/wip2.md", "---\ntitle: Wip2\ndate: 2020-01-01\n---\nW.\n"},
+          {"posts/secret.md", "---\ntitle: Secret\ndate: 2020-01-02\n---\nS.\n"},
+          {"posts/scratch.tmp.md", "---\ntitle: Scratch\ndate: 2020-01-02\n---\nS.\n"},
+          {"posts/deep/x.tmp.md", "---\ntitle: Deep\ndate: 2020-01-02\n---\nD.\n"},  // "*" stays in its folder
+          {"posts/old.markdown", "---\ntitle: Old\n---\nO.\n"},
+          {"posts/public.md", "---\ntitle: Public\ndate: 2020-01-03\n---\nP.\n"}});
+  REQUIRE(b.import(Engine::eleventy).ok());
+  CHECK(b.report.posts == 2);
+  CHECK(b.report.pages == 0);
+  CHECK(b.wrote("posts/public.md"));
+  CHECK(b.wrote("posts/x.tmp.md"));
+  CHECK(holds(b.notes(), ".eleventyignore:2: drafts/**: 2 file(s) Eleventy never read as templates (drafts/deeper/wip2.md, drafts/wip.md)"));
+  CHECK(holds(b.notes(), ".eleventyignore:3: posts/secret.md: 1 file(s)"));
+  CHECK(holds(b.notes(), ".gitignore:2: posts/*.tmp.md: 1 file(s) Eleventy never read as templates (posts/scratch.tmp.md)"));
+  CHECK(holds(b.notes(), ".eleventy.js: NOTES.md: 1 file(s)"));
+  CHECK(holds(b.notes(), ".eleventy.js: templateFormats [md, njk]: 1 file(s) Eleventy never read as templates (posts/old.markdown)"));
+  // setUseGitIgnore(false): .gitignore is no ignore of Eleventy's
+  Blog c("eleventy-no-gitignore", {{".eleventy.js", "module.exports = c => { c.setUseGitIgnore(false); };\n"},
+                                   {".gitignore", "posts/a.md\n"},
+                                   {"posts/a.md", "---\ntitle: A\ndate: 2020-01-01\n---\nA.\n"}});
+  REQUIRE(c.import(Engine::eleventy).ok());
+  CHECK(c.report.posts == 1);
+}
+
 TEST_CASE("Eleventy: a post kept out of collections is published in no list: a page at its old address") {
   Blog b("eleventy-excluded", {{"blog/hidden.md", "---\ntitle: Hidden\ndate: 2020-01-01\neleventyExcludeFromCollections: true\n---\nA.\n"},
                                {"blog/shown.md", "---\ntitle: Shown\ndate: 2020-01-02\n---\nB.\n"}});

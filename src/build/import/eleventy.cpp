@@ -74,6 +74,15 @@ struct Config {
   bool toc = false;
   // eleventy-img's transform: an <img> from the input folder's root is published.
   bool image_transform = false;
+  // eleventyConfig.ignores.add("NOTES.md") (from the project's root), and
+  // whether .gitignore counts too (setUseGitIgnore(false): not).
+  std::vector<std::string> ignores;
+  bool git_ignore = true;
+  // templateFormats (the config's return, setTemplateFormats, and
+  // addTemplateFormats), when given: a file of another extension was no
+  // template (henrik's posts/*.markdown beside ["njk", "md"]).
+  std::optional<std::set<std::string>> formats;
+  std::string file;  // the config's own file, for the report
   // markdown-it's "code" rule: indented code blocks. Eleventy 2 and later
   // disable it (issue #2438), in the instance a config sets too, unless the
   // config enables it again; 0.x and 1.x keep it unless the config disables it.
@@ -177,7 +186,10 @@ Config read_config(Run& run) {
   fs::path config_dir = run.src;
   for (const char* name : {".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs",
                            ".eleventy.ts", "eleventy.config.ts", "eleventy.config.mts", "eleventy.config.cts"})  // 3.0 reads TypeScript
-    if (read_file(run.src / name, text)) break;
+    if (read_file(run.src / name, text)) {
+      cfg.file = run.shown(run.src / name);
+      break;
+    }
   // `eleventy --config=_eleventy/config.js` in package.json's scripts
   // (alexcarpenter's): that file.
   if (std::string package; text.empty() && read_file(run.src / "package.json", package)) {
@@ -185,6 +197,7 @@ Config read_config(Run& run) {
     if (std::regex_search(package, m, std::regex(R"(eleventy[^"\n]*--config[= ]['\\"]*([A-Za-z0-9_./-]+))")) &&
         read_file((run.src / m[1].str()).lexically_normal(), text)) {
       config_dir = (run.src / m[1].str()).lexically_normal().parent_path();
+      cfg.file = run.shown(run.src / m[1].str());
       run.count("the config package.json's eleventy --config names");
     }
   }
@@ -359,6 +372,23 @@ Config read_config(Run& run) {
     }
     for (auto q = std::sregex_iterator(arg.begin(), arg.end(), quoted_path); q != std::sregex_iterator(); ++q) glob_folder((*q)[1]);
   }
+  const std::regex ignore_add(R"(ignores\s*\.\s*add\(\s*["'`]([^"'`]+)["'`])");
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), ignore_add); it != std::sregex_iterator(); ++it)
+    cfg.ignores.push_back((*it)[1]);
+  cfg.git_ignore = !std::regex_search(text, std::regex(R"(setUseGitIgnore\(\s*false)"));
+  // templateFormats: ["md", "njk"] or "md,njk"; each name of the list.
+  const auto format_names = [&](const std::string& list) {
+    if (!cfg.formats) cfg.formats.emplace();
+    static const std::regex name(R"([A-Za-z0-9.]+)");
+    for (auto n = std::sregex_iterator(list.begin(), list.end(), name); n != std::sregex_iterator(); ++n)
+      cfg.formats->insert(ascii_lower((*n)[0].str()));
+  };
+  const std::string format_list = R"((\[[^\]]*\]|["'`][^"'`]*["'`]))";
+  if (const auto v = last(std::regex(R"(\btemplateFormats\s*:\s*)" + format_list))) format_names(*v);
+  else if (std::regex_search(text, m, std::regex(R"(setTemplateFormats\(\s*)" + format_list))) format_names(m[1]);
+  const std::regex added(R"(addTemplateFormats\(\s*)" + format_list);
+  if (cfg.formats)  // addTemplateFormats('scss') (musikele's) adds to them
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), added); it != std::sregex_iterator(); ++it) format_names((*it)[1]);
   const std::regex copy_map(R"(addPassthroughCopy\(\s*\{([^}]*)\})");
   for (auto it = std::sregex_iterator(text.begin(), text.end(), copy_map); it != std::sregex_iterator(); ++it) {
     const std::string body = (*it)[1];
@@ -779,6 +809,75 @@ std::string feed_template_path(const fs::path& rel, const std::string& text) {
   return feed_address("/" + (stem == "index" ? dir : dir / stem).generic_string() + (dir.empty() && stem == "index" ? "" : "/"));
 }
 
+// A glob Eleventy read no template by, where it was written, and the
+// files it kept out.
+struct Ignore {
+  std::string glob;  // from the project's root: "drafts/**", "NOTES.md"
+  std::string lower;  // Eleventy matched without case
+  std::string file;
+  int line = 0;
+  std::vector<std::string> hits;
+};
+
+// Eleventy's ignores (its Files.js): each line of .eleventyignore (the
+// project's, and the input folder's) and of .gitignore (unless
+// setUseGitIgnore(false)) a path or glob from that file's folder, not
+// gitignore's name at any depth ("README.md" is the root's alone), a
+// folder all under it, "#" and "!" lines skipped (Eleventy has no
+// negation); the config's ignores.add from the root (musikele's AGENTS.md).
+std::vector<Ignore> eleventy_ignores(Run& run, const Config& cfg, const fs::path& input) {
+  std::vector<Ignore> out;
+  const fs::path root = run.src.lexically_normal();
+  const auto add = [&](std::string glob, const fs::path& dir, const std::string& file, int line) {
+    glob = trim(glob);
+    if (glob.rfind("**/", 0) != 0) {
+      while (glob.rfind("./", 0) == 0 || (!glob.empty() && glob[0] == '/')) glob.erase(0, glob[0] == '/' ? 1 : 2);
+      while (!glob.empty() && glob.back() == '/') glob.pop_back();
+      const std::string prefix = dir.lexically_normal().lexically_relative(root).generic_string();
+      if (!prefix.empty() && prefix != ".") glob = prefix + "/" + glob;
+      std::error_code ec;
+      if (glob.find_first_of("*?[{") == std::string::npos && fs::is_directory(root / glob, ec)) glob += "/**";
+    }
+    if (!glob.empty()) out.push_back({glob, ascii_lower(glob), file, line, {}});
+  };
+  const auto read = [&](const fs::path& file) {
+    std::string text;
+    if (!read_file(file, text)) return;
+    int line = 0;
+    for (size_t at = 0; at < text.size(); at = std::min(text.find('\n', at), text.size()) + 1) {
+      ++line;
+      const std::string l = trim(std::string_view(text).substr(at, std::min(text.find('\n', at), text.size()) - at));
+      if (!l.empty() && l[0] != '#' && l[0] != '!') add(l, file.parent_path(), run.shown(file), line);
+    }
+  };
+  if (cfg.git_ignore) read(root / ".gitignore");
+  read(root / ".eleventyignore");
+  if (input.lexically_normal() != root) read(input / ".eleventyignore");
+  for (const std::string& g : cfg.ignores) add(g, root, cfg.file, 0);
+  return out;
+}
+
+// Whether a path from the project's root (lower case) is under an
+// ignore's glob as Eleventy's glob library matched it: "*" within one
+// folder, "**" across them, "**/" at the start any depth, the root too.
+bool ignore_matches(const std::string& glob, const std::string& rel) {
+  if (glob.rfind("**/", 0) == 0 && ignore_matches(glob.substr(3), rel)) return true;
+  // glob_match's "*" crosses folders: without "**", the folders must be as many.
+  return glob_match(glob, rel) && (glob.find("**") != std::string::npos ||
+                                   std::count(glob.begin(), glob.end(), '/') == std::count(rel.begin(), rel.end(), '/'));
+}
+
+// What an ignore kept out, said once at the line that wrote it with its
+// first files.
+void note_ignored(Run& run, const std::string& file, int line, const std::string& what, const std::vector<std::string>& hits) {
+  if (hits.empty()) return;
+  std::string names;
+  for (size_t i = 0; i < hits.size() && i < 3; ++i) names += (i ? ", " : "") + hits[i];
+  if (hits.size() > 3) names += ", and " + std::to_string(hits.size() - 3) + " more";
+  run.note(file, line, what + ": " + std::to_string(hits.size()) + " file(s) Eleventy never read as templates (" + names +
+                           "); not imported as posts or pages");
+}
+
 void read_eleventy(Run& run, ojson& site) {
   const Config cfg = read_config(run);
   const fs::path input = (run.src / cfg.input).lexically_normal();
@@ -792,11 +891,26 @@ void read_eleventy(Run& run, ojson& site) {
   // Eleventy reads every folder but its includes, layouts and data (and
   // the output, _site): _posts/ (a blog moved from Jekyll) is content.
   const fs::path data_dir = (input / cfg.data).lexically_normal();
+  std::vector<Ignore> ignores = eleventy_ignores(run, cfg, input);
+  std::vector<std::string> unread_formats;  // of an extension outside templateFormats
   for (const fs::path& f : files_under(run, input, [&](const fs::path& p) {
          const std::string n = p.filename().string();
          return n[0] == '.' || n == "node_modules" || n == "_includes" || n == "_layouts" || n == "_data" ||
                 n == "_site" || p.lexically_normal() == data_dir;
        })) {
+    if (markdown_file(f) || !other_content_kind(f).empty()) {
+      const std::string from_root = f.lexically_relative(run.src.lexically_normal()).generic_string();
+      const std::string lower = ascii_lower(from_root);
+      const auto ignore = std::find_if(ignores.begin(), ignores.end(), [&](const Ignore& i) { return ignore_matches(i.lower, lower); });
+      if (ignore != ignores.end()) {
+        ignore->hits.push_back(from_root);
+        continue;
+      }
+      if (cfg.formats && !cfg.formats->count(ascii_lower(f.extension().string().substr(f.extension().empty() ? 0 : 1)))) {
+        unread_formats.push_back(from_root);
+        continue;
+      }
+    }
     if (markdown_file(f)) {
       files.push_back(f);
       continue;
@@ -836,6 +950,12 @@ void read_eleventy(Run& run, ojson& site) {
                                     "sitemap, rewrite it as .md if it is a page of its own");
       theme_list_template(run, rel, text, false);
     }
+  }
+  for (const Ignore& i : ignores) note_ignored(run, i.file, i.line, i.glob, i.hits);
+  if (cfg.formats) {
+    std::string list;
+    for (const std::string& f : *cfg.formats) list += (list.empty() ? "" : ", ") + f;
+    note_ignored(run, cfg.file, 0, "templateFormats [" + list + "]", unread_formats);
   }
   std::map<fs::path, std::set<std::string>> dropped_tags;
   std::map<fs::path, FolderData> folders, folder_levels;  // merged by post folder; each folder's own
