@@ -825,6 +825,22 @@ TEST_CASE("Eleventy: files its ignores and templateFormats kept out are not impo
   CHECK(c.report.posts == 1);
 }
 
+TEST_CASE("Eleventy: a date filter whose call chain breaks across lines is read") {
+  // henrik's slugDate: `DateTime.fromJSDate(d, { zone: "utc" }).` then
+  // `toFormat("y/MM")` on the next line; his 345 posts lost their /2006/07/x/.
+  Blog e("eleventy-chain-newline",
+         {{".eleventy.js", "const { DateTime } = require(\"luxon\");\nmodule.exports = function (c) {\n"
+                           "  c.addFilter(\"slugDate\", dateObj => {\n    return DateTime.fromJSDate(dateObj, { zone: \"utc\" }).\n"
+                           "      toFormat(\"y/MM\");\n  });\n"
+                           "  c.addFilter(\"humanDate\", d => DateTime.fromJSDate(d)\n    .toFormat(\"LLLL d, y\"));\n"
+                           "  return { dir: { input: \"src\" } };\n};\n"},
+          {"src/_includes/layouts/post.njk", "---\npermalink: \"/{{ page.date | slugDate }}/{{ page.fileSlug }}/index.html\"\n---\n{{ content }}\n"},
+          {"src/posts/posts.11tydata.json", "{ \"layout\": \"layouts/post.njk\" }"},
+          {"src/posts/2006-07-16-hello.md", "---\ntitle: Hello\n---\nHello.\n"}});
+  REQUIRE(e.import(Engine::eleventy).ok());
+  CHECK(holds(e.out("posts/2006-07-16-hello.md"), "permalink: \"/:year/:month/hello/index.html\""));
+}
+
 TEST_CASE("Eleventy: a post kept out of collections is published in no list: a page at its old address") {
   Blog b("eleventy-excluded", {{"blog/hidden.md", "---\ntitle: Hidden\ndate: 2020-01-01\neleventyExcludeFromCollections: true\n---\nA.\n"},
                                {"blog/shown.md", "---\ntitle: Shown\ndate: 2020-01-02\n---\nB.\n"}});

@@ -239,6 +239,11 @@ Config read_config(Run& run) {
       }
   }
   text = modules + text;
+  // A call chained across lines (henrik's `DateTime.fromJSDate(d).\n
+  // toFormat("y/MM")`, in 345 posts' permalink): on one, as the patterns
+  // below read it.
+  static const std::regex chained(R"(\)\s*\.\s*([A-Za-z_$][\w$]*\s*\())");
+  text = std::regex_replace(text, chained, ").$1");
   run.eleventy_drafts = text.find("draft") != std::string::npos;
   run.emoji = text.find("markdown-it-emoji") != std::string::npos;  // :tada: as its emoji (emojify)
   std::smatch m;
