@@ -841,6 +841,29 @@ TEST_CASE("Eleventy: a date filter whose call chain breaks across lines is read"
   CHECK(holds(e.out("posts/2006-07-16-hello.md"), "permalink: \"/:year/:month/hello/index.html\""));
 }
 
+TEST_CASE("Eleventy: a date filter written from the date's parts is read; a layout's permalink is said at its line") {
+  // musikele's toISODate (97 of 249 posts at /2017/01/02/x.html).
+  Blog e("eleventy-date-parts",
+         {{"eleventy.config.js", "export default async function (c) {\n"
+                                 "  c.addFilter('toISODate', (dateObj) => {\n"
+                                 "    const year = dateObj.getFullYear();\n"
+                                 "    const month = String(dateObj.getMonth() + 1).padStart(2, '0');\n"
+                                 "    const day = String(dateObj.getDate()).padStart(2, '0');\n"
+                                 "    return `${year}/${month}/${day}`;\n  });\n"
+                                 "  c.addFilter('weekday', (d) => { const w = d.getDay(); return `${w}`; });\n"
+                                 "  c.addCollection('posts', (c) => c.getFilteredByGlob('_posts/**/*.md'));\n}\n"},
+          {"_includes/post.njk", "---\npermalink: \"/{{ page.date | toISODate }}/{{page.fileSlug }}.html\"\n---\n{{ content }}\n"},
+          {"_includes/week.njk", "---\ntitle: x\npermalink: \"/{{ page.date | weekday }}/{{ page.fileSlug }}/\"\n---\n{{ content }}\n"},
+          {"_posts/2017-01-02-hello.md", "---\ntitle: Hello\nlayout: post\n---\nHello.\n"},
+          {"_posts/2017-01-03-week.md", "---\ntitle: Week\nlayout: week\n---\nW.\n"},
+          {"_posts/2017-05-22-empty.md", "---\ntitle: Empty\nlayout: post\npermalink: \"\"\n---\nE.\n"}});
+  REQUIRE(e.import(Engine::eleventy).ok());
+  CHECK(holds(e.out("posts/2017-01-02-hello.md"), "permalink: \"/:year/:month/:day/hello.html\""));
+  CHECK(holds(e.notes(), "_includes/week.njk:3: permalink: \"/{{ page.date | weekday }}/week/\" is computed by the old engine"));
+  CHECK_FALSE(holds(e.notes(), "2017-05-22-empty.md"));  // "": Eleventy's default address, kept as an alias
+  CHECK(holds(e.out("posts/2017-05-22-empty.md"), "/_posts/2017-05-22-empty/"));
+}
+
 TEST_CASE("Eleventy: a post kept out of collections is published in no list: a page at its old address") {
   Blog b("eleventy-excluded", {{"blog/hidden.md", "---\ntitle: Hidden\ndate: 2020-01-01\neleventyExcludeFromCollections: true\n---\nA.\n"},
                                {"blog/shown.md", "---\ntitle: Shown\ndate: 2020-01-02\n---\nB.\n"}});

@@ -180,6 +180,47 @@ std::string inline_pairs(Run& run, const std::string& text, std::string_view ope
   return out;
 }
 
+// A date filter written by hand from the date's parts (musikele's
+// toISODate: `${year}/${month}/${day}` of getFullYear(), getMonth() + 1
+// and getDate(), each padStart(2, '0'), in 97 posts' permalink): the
+// luxon format it amounts to ("yyyy/MM/dd"), or "" for any other body.
+std::string date_parts_format(const std::string& body) {
+  static const std::regex literal(R"((?:return|=>)\s*`([^`]*)`)");
+  std::smatch m;
+  if (!std::regex_search(body, m, literal)) return "";
+  const std::string tpl = m[1];
+  static const std::regex part(R"(\bget(?:UTC)?(FullYear|Month|Date)\(\s*\))");
+  static const std::regex padded(R"(padStart\(\s*2\s*,\s*["'`]0["'`]\s*\)|slice\(\s*-2\s*\))");
+  static const std::regex plus_one(R"(\+\s*1\b)");
+  std::string out;
+  for (size_t at = 0; at < tpl.size();) {
+    if (tpl.compare(at, 2, "${") != 0) {
+      // Text between the parts: no letter a format would read as one.
+      if (std::isalnum(static_cast<unsigned char>(tpl[at])) || tpl[at] == '$' || tpl[at] == '{' || tpl[at] == '}' || tpl[at] == '\'')
+        return "";
+      out += tpl[at++];
+      continue;
+    }
+    const size_t end = tpl.find('}', at);
+    if (end == std::string::npos) return "";
+    std::string expr = trim(std::string_view(tpl).substr(at + 2, end - at - 2));
+    at = end + 1;
+    // a local of the filter (`const month = String(d.getMonth() + 1).padStart(2, '0')`): its value
+    if (std::smatch def; expr.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$") == std::string::npos &&
+                         std::regex_search(body, def, std::regex("(?:const|let|var)\\s+" + expr + "\\s*=\\s*([^;\\n]+)")))
+      expr = def[1];
+    std::smatch p;
+    if (!std::regex_search(expr, p, part) || std::next(std::sregex_iterator(expr.begin(), expr.end(), part)) != std::sregex_iterator())
+      return "";
+    const bool pad = std::regex_search(expr, padded);
+    if (p[1] == "FullYear") out += "yyyy";
+    else if (p[1] == "Month" && std::regex_search(expr, plus_one)) out += pad ? "MM" : "M";
+    else if (p[1] == "Date") out += pad ? "dd" : "d";
+    else return "";
+  }
+  return out.find('y') != std::string::npos || out.find('M') != std::string::npos || out.find('d') != std::string::npos ? out : "";
+}
+
 Config read_config(Run& run) {
   Config cfg;
   std::string text;
@@ -323,7 +364,11 @@ Config read_config(Run& run) {
       to = std::min(to, text.find(call, from));
     const std::string body = text.substr(from, to - from);
     auto calls = std::sregex_iterator(body.begin(), body.end(), format_call);
-    if (calls == std::sregex_iterator() || std::next(calls) != std::sregex_iterator()) continue;
+    if (calls == std::sregex_iterator()) {
+      if (const std::string format = date_parts_format(body); !format.empty()) run.eleventy_date_filters[(*it)[1]] = format;
+      continue;
+    }
+    if (std::next(calls) != std::sregex_iterator()) continue;
     run.eleventy_date_filters[(*it)[1]] = (*calls)[1];
   }
   // A collection of terms made objects with their page's url (LJWatson's
@@ -661,24 +706,37 @@ FolderData folder_data(Run& run, const fs::path& dir) {
 // layout's front matter under the folder's data and the template's own;
 // schneyra's _layouts/article.njk: "articles/{{ title | slugify }}/"),
 // through the layouts it names in turn; null when none does.
-ojson layout_permalink(const fs::path& input, const Config& cfg, std::string layout) {
+// With the file and line it was written at (the report names them, not
+// the post's own front matter: henrik's 345 posts' line 2 was their title).
+struct LayoutPermalink {
+  ojson value;
+  std::string file;
+  int line = 0;
+};
+LayoutPermalink layout_permalink(Run& run, const fs::path& input, const Config& cfg, std::string layout) {
   for (int depth = 0; depth < 5 && !layout.empty(); ++depth) {
     std::string text;
-    bool found = false;
+    fs::path file;
     for (const std::string& dir : {cfg.layouts, cfg.includes}) {
       if (dir.empty()) continue;
       for (const char* ext : {"", ".njk", ".liquid", ".html", ".md", ".webc"})
-        if (!found && read_file(input / dir / (layout + ext), text)) found = true;
+        if (file.empty() && read_file(input / dir / (layout + ext), text)) file = input / dir / (layout + ext);
     }
-    if (!found) return nullptr;
+    if (file.empty()) return {};
     ojson front;
     std::string error;
     int line = 0;
-    if (!parse_front(split_front_matter(text), front, error, line) || !front.is_object()) return nullptr;
-    if (front.contains("permalink") && front["permalink"].is_string()) return front["permalink"];
+    const SourceDoc doc = split_front_matter(text);
+    if (!parse_front(doc, front, error, line) || !front.is_object()) return {};
+    if (front.contains("permalink") && front["permalink"].is_string()) {
+      line = doc.front_line;
+      for (size_t at = 0; at < doc.front.size() && doc.front.compare(at, 9, "permalink") != 0; ++line)
+        at = std::min(doc.front.find('\n', at), doc.front.size() - 1) + 1;
+      return {front["permalink"], run.shown(file), line};
+    }
     layout = front.contains("layout") && front["layout"].is_string() ? front["layout"].get<std::string>() : "";
   }
-  return nullptr;
+  return {};
 }
 
 // href="/blog/x.md" and [x](../x.md#part) naming a post's or page's source
@@ -964,7 +1022,7 @@ void read_eleventy(Run& run, ojson& site) {
   }
   std::map<fs::path, std::set<std::string>> dropped_tags;
   std::map<fs::path, FolderData> folders, folder_levels;  // merged by post folder; each folder's own
-  std::map<std::string, ojson> layout_permalinks;  // by layout name: each layout read once, not once a post
+  std::map<std::string, LayoutPermalink> layout_permalinks;  // by layout name: each layout read once, not once a post
   for (const fs::path& f : files) {
     const fs::path rel = f.lexically_relative(input);
     if (rel.stem() == "README") continue;
@@ -1052,9 +1110,10 @@ void read_eleventy(Run& run, ojson& site) {
       item.old_url_unknown = it->second.unknown_permalink;
       if (!item.in.contains("permalink") && !item.old_url_unknown && !layout.empty()) {
         const auto [known, fresh_layout] = layout_permalinks.try_emplace(layout);
-        if (fresh_layout) known->second = layout_permalink(input, cfg, layout);
-        if (!known->second.is_null()) {
-          item.in["permalink"] = known->second;
+        if (fresh_layout) known->second = layout_permalink(run, input, cfg, layout);
+        if (!known->second.value.is_null()) {
+          item.in["permalink"] = known->second.value;
+          item.key_origin["permalink"] = {known->second.file, known->second.line};
           run.count("a permalink from the posts' layout (Eleventy's data cascade)");
         }
       }
