@@ -864,6 +864,23 @@ TEST_CASE("Eleventy: a date filter written from the date's parts is read; a layo
   CHECK(holds(e.out("posts/2017-05-22-empty.md"), "/_posts/2017-05-22-empty/"));
 }
 
+TEST_CASE("Eleventy: the key a template writing Netlify's /_redirects reads holds the posts' old addresses") {
+  // clottman's redirectsFrom: ~63 posts, 90 old addresses.
+  Blog e("eleventy-netlify-redirects",
+         {{"pages/_redirects.njk", "---\npermalink: /_redirects\neleventyExcludeFromCollections: true\n---\n/posts /blog 301\n"
+                                   "{%- for page in collections.all -%}\n  {%- if page.url and page.data.redirectsFrom %}\n"
+                                   "{{ page.data.redirectsFrom }}  {{ page.url }}\n  {%- endif -%}\n{%- endfor -%}\n"},
+          {"posts/posts.json", "{ \"permalink\": \"/{{ page.fileSlug }}/\", \"tags\": \"posts\" }"},
+          {"posts/advice.md", "---\ntitle: Advice\ndate: 2020-03-31\nredirectsFrom: \"/posts/2020-03-31-advice/\"\n---\nA.\n"},
+          {"posts/veg.md", "---\ntitle: Veg\ndate: 2019-04-23\nredirectsFrom: [/2019/04/23/veg.html, /posts/2019-04-23-veg/]\n---\nV.\n"}});
+  REQUIRE(e.import(Engine::eleventy).ok());
+  CHECK(holds(e.out("posts/advice.md"), "redirect_from: [\"/posts/2020-03-31-advice/\"]"));
+  CHECK(holds(e.out("posts/veg.md"), "/2019/04/23/veg.html"));
+  CHECK(holds(e.out("posts/veg.md"), "/posts/2019-04-23-veg/"));
+  CHECK(holds(e.notes(), "pages/_redirects.njk:1: Netlify's /_redirects, written from the pages' redirectsFrom"));
+  CHECK(e.report.keys_left_out.count("redirectsFrom") == 0);
+}
+
 TEST_CASE("Eleventy: a post kept out of collections is published in no list: a page at its old address") {
   Blog b("eleventy-excluded", {{"blog/hidden.md", "---\ntitle: Hidden\ndate: 2020-01-01\neleventyExcludeFromCollections: true\n---\nA.\n"},
                                {"blog/shown.md", "---\ntitle: Shown\ndate: 2020-01-02\n---\nB.\n"}});

@@ -188,6 +188,10 @@ struct Run {
   // The old engine turned emoji shortcodes on (Hugo's enableEmoji, Jekyll's
   // jemoji, markdown-it-emoji, Zola's render_emoji): emojify the posts.
   bool emoji = false;
+  // Front-matter keys that held a post's old addresses besides aliases and
+  // redirect_from: the ones an Eleventy template writing Netlify's
+  // /_redirects read (clottman's redirectsFrom).
+  std::set<std::string> alias_keys = {};
   // Hugo's buildDrafts: the site published its drafts; they are posts.
   bool drafts_published = false;
 

@@ -941,6 +941,28 @@ void note_ignored(Run& run, const std::string& file, int line, const std::string
                            "); not imported as posts or pages");
 }
 
+// The front-matter keys a template writing Netlify's /_redirects reads of
+// each page (`permalink: /_redirects`, `{{ page.data.redirectsFrom }}
+// {{ page.url }}` in a loop over collections.all: clottman's 90 old
+// addresses): they held the pages' old addresses. None for another template.
+std::vector<std::string> netlify_redirect_keys(const std::string& text) {
+  const SourceDoc doc = split_front_matter(text);
+  ojson front;
+  std::string error;
+  int line = 0;
+  if (!parse_front(doc, front, error, line) || !front.is_object() || !front.contains("permalink") ||
+      !front["permalink"].is_string())
+    return {};
+  const std::string permalink = trim(front["permalink"].get<std::string>());
+  if (permalink != "/_redirects" && permalink != "_redirects") return {};
+  static const std::regex key(R"(\bdata\.([A-Za-z_$][\w$]*))");
+  static const std::set<std::string> not_addresses = {"title", "permalink", "date", "tags", "layout", "page", "eleventyExcludeFromCollections"};
+  std::vector<std::string> keys;
+  for (auto it = std::sregex_iterator(doc.body.begin(), doc.body.end(), key); it != std::sregex_iterator(); ++it)
+    if (!not_addresses.count((*it)[1]) && std::find(keys.begin(), keys.end(), (*it)[1].str()) == keys.end()) keys.push_back((*it)[1]);
+  return keys;
+}
+
 void read_eleventy(Run& run, ojson& site) {
   const Config cfg = read_config(run);
   const fs::path input = (run.src / cfg.input).lexically_normal();
@@ -999,6 +1021,13 @@ void read_eleventy(Run& run, ojson& site) {
       }
       run.note(run.shown(f), 1, "a post in " + kind + ": Quire reads markdown only; not converted, rewrite it as .md");
     } else if (!in_posts && !kind.empty() && read_file(f, text) && split_front_matter(text).format == "yaml") {
+      if (const std::vector<std::string> keys = netlify_redirect_keys(text); !keys.empty()) {
+        std::string names;
+        for (const std::string& k : keys) names += (names.empty() ? "" : ", ") + k, run.alias_keys.insert(k);
+        run.note(run.shown(f), 1, "Netlify's /_redirects, written from the pages' " + names +
+                                      ": those old addresses are kept as the posts' aliases; its other lines are not");
+        continue;
+      }
       // A feed written by hand (allenpike's feed/index.html and
       // atom/index.html: <?xml ... <feed>): where it was, Quire's feed goes.
       if (const std::string out = feed_template_path(rel, text); !out.empty()) {

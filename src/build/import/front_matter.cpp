@@ -993,7 +993,7 @@ void convert_front(Run& run, Item& item) {
       // Hugo: a taxonomy of the site's own (series...): its terms join the tags.
       for (auto& t : string_list(v, false)) tags.push_back(t), run.terms[key].insert(t);
       run.count("taxonomy " + key + " (merged into tags)");
-    } else if (key == "aliases" || key == "redirect_from" || key == "redirectFrom") {  // redirectFrom: Eleventy sites' (clhenrick's _redirects)
+    } else if (key == "aliases" || key == "redirect_from" || key == "redirectFrom" || run.alias_keys.count(key)) {  // redirectFrom: Eleventy sites' (clhenrick's _redirects)
       std::vector<std::string> list;
       for (std::string a : string_list(v, false)) {
         // "/blog/Ubisoft+DRM+too?": a browser asks for the path before '?'
@@ -1014,7 +1014,7 @@ void convert_front(Run& run, Item& item) {
             a = p;
           }
       if (!list.empty()) {  // one key however they were spelled
-        ojson& all = out[key == "redirectFrom" ? "redirect_from" : key];
+        ojson& all = out[key == "redirectFrom" || run.alias_keys.count(key) ? "redirect_from" : key];
         for (const std::string& a : list) all.push_back(a);
       }
     } else {
