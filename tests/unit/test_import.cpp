@@ -881,6 +881,25 @@ TEST_CASE("Eleventy: the key a template writing Netlify's /_redirects reads hold
   CHECK(e.report.keys_left_out.count("redirectsFrom") == 0);
 }
 
+TEST_CASE("Eleventy: feed templates with ---json front matter or the site data's path keep their address") {
+  // henrik's atom.xml (---json, its metadata the site's url); the base
+  // blog's "{{ metadata.feed.path | url }}" (maxx1128's /rss.xml).
+  Blog e("eleventy-json-feed",
+         {{"feed.njk", "---json\n{\n  \"permalink\": \"atom.xml\",\n  \"metadata\": { \"title\": \"B\", \"url\": \"https://example.com/\" }\n}\n---\n"
+                       "<?xml version=\"1.0\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"></feed>\n"},
+          {"posts/hello.md", "---\ntitle: Hello\ndate: 2020-01-01\n---\nH.\n"}});
+  REQUIRE(e.import(Engine::eleventy).ok());
+  CHECK(holds(e.out("site.yaml"), "old_feeds: [\"/atom.xml\"]"));
+  CHECK(holds(e.out("site.yaml"), "url: \"https://example.com\""));
+  Blog m("eleventy-metadata-feed",
+         {{"_data/metadata.json", "{ \"title\": \"B\", \"url\": \"https://example.com\", \"feed\": { \"path\": \"/rss.xml\" } }"},
+          {"feed/feed.njk", "---\npermalink: \"{{ metadata.feed.path | url }}\"\n---\n<?xml version=\"1.0\"?>\n<feed></feed>\n"},
+          {"posts/hello.md", "---\ntitle: Hello\ndate: 2020-01-01\n---\nH.\n"}});
+  REQUIRE(m.import(Engine::eleventy).ok());
+  CHECK(holds(m.out("site.yaml"), "old_feeds: [\"/rss.xml\"]"));
+  CHECK(holds(m.notes(), "feed/feed.njk:1: a feed template"));
+}
+
 TEST_CASE("Eleventy: a post kept out of collections is published in no list: a page at its old address") {
   Blog b("eleventy-excluded", {{"blog/hidden.md", "---\ntitle: Hidden\ndate: 2020-01-01\neleventyExcludeFromCollections: true\n---\nA.\n"},
                                {"blog/shown.md", "---\ntitle: Shown\ndate: 2020-01-02\n---\nB.\n"}});

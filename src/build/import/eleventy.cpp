@@ -474,7 +474,8 @@ bool read_data_file(Run& run, const fs::path& file, ojson& out) {
   return true;
 }
 
-void read_metadata(Run& run, const fs::path& input, ojson& site, const Config& cfg) {
+// The site's data file's object (metadata.json...), or null.
+ojson read_metadata(Run& run, const fs::path& input, ojson& site, const Config& cfg) {
   ojson m;
   fs::path file;
   const fs::path data = (input / cfg.data).lexically_normal();
@@ -502,6 +503,7 @@ void read_metadata(Run& run, const fs::path& input, ojson& site, const Config& c
   const std::string lang = str("language");
   if (!lang.empty()) site["language"] = lang.substr(0, lang.find_first_of("-_"));
   if (file.empty()) run.note(run.shown(data / "metadata.json"), 0, "missing: no site settings to convert");
+  return m;
 }
 
 // What a folder's data file (<dir>/<dir>.json or .11tydata.json) gives
@@ -850,7 +852,10 @@ std::string feed_address(std::string p) {
 // front matter, an XML document with <feed> or <rss>): its permalink, else
 // Eleventy's default (feed/index.html -> /feed/index.html, atom.njk ->
 // /atom/index.html); "" for any other template, or a computed permalink.
-std::string feed_template_path(const fs::path& rel, const std::string& text) {
+// Its front matter YAML or ---json (henrik's /atom.xml); a permalink of
+// the site's data (the base blog's "{{ metadata.feed.path | url }}",
+// maxx1128's /rss.xml) is that value.
+std::string feed_template_path(const fs::path& rel, const std::string& text, const ojson& metadata) {
   const auto split = split_front_matter(text);
   const std::string_view body = split.body;
   const size_t start = body.find_first_not_of(" \t\r\n");
@@ -860,9 +865,21 @@ std::string feed_template_path(const fs::path& rel, const std::string& text) {
   ojson front;
   std::string error;
   int line = 0;
-  if (parse_yaml(std::string(split.front), front, error, line) && front.is_object() && front.contains("permalink")) {
+  if (parse_front(split, front, error, line) && front.is_object() && front.contains("permalink")) {
     if (!front["permalink"].is_string()) return "";
     std::string p = front["permalink"].get<std::string>();
+    static const std::regex data_value(R"(^\s*\{\{\s*metadata((?:\.[\w$]+)+)\s*(?:\|\s*url\s*)?\}\}\s*$)");
+    if (std::smatch m; std::regex_match(p, m, data_value)) {
+      const ojson* v = &metadata;
+      const std::string keys = m[1];
+      for (size_t at = 1; v && at < keys.size();) {
+        const size_t dot = std::min(keys.find('.', at), keys.size());
+        const std::string k = keys.substr(at, dot - at);
+        v = v->is_object() && v->contains(k) ? &(*v)[k] : nullptr;
+        at = dot + 1;
+      }
+      p = v && v->is_string() ? v->get<std::string>() : "";
+    }
     if (p.empty() || p.find("{{") != std::string::npos || p.find("{%") != std::string::npos) return "";
     if (p[0] != '/') p = "/" + p;
     return feed_address(p);
@@ -969,7 +986,7 @@ void read_eleventy(Run& run, ojson& site) {
   if (cfg.math) site["math"] = true;
   if (!cfg.typographer) site["smart_punctuation"] = false;
   if (cfg.breaks) site["hard_breaks"] = true;
-  read_metadata(run, input, site, cfg);
+  const ojson metadata = read_metadata(run, input, site, cfg);
   for (const std::string& f : cfg.feeds) add_old_feed(site, f);
   std::error_code ec;
   std::vector<fs::path> files;
@@ -1020,7 +1037,8 @@ void read_eleventy(Run& run, ojson& site) {
         continue;
       }
       run.note(run.shown(f), 1, "a post in " + kind + ": Quire reads markdown only; not converted, rewrite it as .md");
-    } else if (!in_posts && !kind.empty() && read_file(f, text) && split_front_matter(text).format == "yaml") {
+    } else if (!in_posts && !kind.empty() && read_file(f, text) &&
+               (split_front_matter(text).format == "yaml" || split_front_matter(text).format == "json")) {
       if (const std::vector<std::string> keys = netlify_redirect_keys(text); !keys.empty()) {
         std::string names;
         for (const std::string& k : keys) names += (names.empty() ? "" : ", ") + k, run.alias_keys.insert(k);
@@ -1030,8 +1048,16 @@ void read_eleventy(Run& run, ojson& site) {
       }
       // A feed written by hand (allenpike's feed/index.html and
       // atom/index.html: <?xml ... <feed>): where it was, Quire's feed goes.
-      if (const std::string out = feed_template_path(rel, text); !out.empty()) {
+      if (const std::string out = feed_template_path(rel, text, metadata); !out.empty()) {
         add_old_feed(site, out);
+        // A site with no url in its data, the feed's own metadata.url (henrik's ---json)
+        ojson front;
+        std::string error;
+        int line = 0;
+        if (!site.contains("url") && parse_front(split_front_matter(text), front, error, line) && front.is_object() &&
+            front.contains("metadata") && front["metadata"].is_object() && front["metadata"].contains("url") &&
+            front["metadata"]["url"].is_string())
+          set_url(run, site, front["metadata"]["url"].get<std::string>(), cfg.path_prefix, run.shown(f));
         run.note(run.shown(f), 1, "a feed template: Quire writes its own feed, and a copy of it at " + out +
                                       " (old_feeds in site.yaml)");
         continue;
