@@ -787,6 +787,128 @@ TEST_CASE("Eleventy: a posts folder's data file gives its permalink and keys; it
   CHECK(c.out("posts/b.md").find("tags") == std::string::npos);
 }
 
+TEST_CASE("Eleventy: a post in plain HTML is a post, its HTML its text; one with template tags is named") {
+  // clottman's 24 posts in posts/*.html, none with a template tag.
+  Blog b("eleventy-html-posts", {{"posts/posts.json", "{ \"permalink\": \"/{{ page.fileSlug }}/\", \"tags\": \"posts\" }"},
+                                 {"posts/lunches.html", "---\ntitle: Lunches\ndate: 2016-03-21\n---\n  <p>Hempseed.</p>\n<h4>Sweet</h4>\n"},
+                                 {"posts/tpl.html", "---\ntitle: Tpl\ndate: 2016-03-22\n---\n<p>{{ title }}</p>\n"}});
+  REQUIRE(b.import(Engine::eleventy).ok());
+  CHECK(b.report.posts == 1);
+  const std::string post = b.out("posts/lunches.md");
+  CHECK(holds(post, "permalink: \"/lunches/\""));
+  CHECK(holds(post, "\n<p>Hempseed.</p>\n<h4>Sweet</h4>"));
+  CHECK(holds(b.notes(), "posts/tpl.html:1: a post in HTML"));
+}
+
+TEST_CASE("Eleventy: files its ignores and templateFormats kept out are not imported, and said") {
+  // musikele's AGENTS.md (ignores.add) was published at /AGENTS/; henrik's
+  // posts/*.markdown beside templateFormats ["njk", "md"], dated today.
+  Blog b("eleventy-ignores",
+         {{".eleventy.js", "module.exports = function (c) {\n  c.ignores.add(\"NOTES.md\");\n"
+                           "  return { templateFormats: [\"md\", \"njk\"] };\n};\n"},
+          {".eleventyignore", "# not yet\ndrafts/\nposts/secret.md\n"},
+          {".gitignore", "node_modules\nposts/*.tmp.md\n"},
+          {"NOTES.md", "---\ntitle: Notes\n---\nN.\n"},
+          {"drafts/wip.md", "---\ntitle: Wip\ndate: 2020-01-01\n---\nW.\n"},
+          {"drafts/deeper/wip2.md", "---\ntitle: Wip2\ndate: 2020-01-01\n---\nW.\n"},
+          {"posts/secret.md", "---\ntitle: Secret\ndate: 2020-01-02\n---\nS.\n"},
+          {"posts/scratch.tmp.md", "---\ntitle: Scratch\ndate: 2020-01-02\n---\nS.\n"},
+          {"posts/deep/x.tmp.md", "---\ntitle: Deep\ndate: 2020-01-02\n---\nD.\n"},  // "*" stays in its folder
+          {"posts/old.markdown", "---\ntitle: Old\n---\nO.\n"},
+          {"posts/public.md", "---\ntitle: Public\ndate: 2020-01-03\n---\nP.\n"}});
+  REQUIRE(b.import(Engine::eleventy).ok());
+  CHECK(b.report.posts == 2);
+  CHECK(b.report.pages == 0);
+  CHECK(b.wrote("posts/public.md"));
+  CHECK(b.wrote("posts/x.tmp.md"));
+  CHECK(holds(b.notes(), ".eleventyignore:2: drafts/**: 2 file(s) Eleventy never read as templates (drafts/deeper/wip2.md, drafts/wip.md)"));
+  CHECK(holds(b.notes(), ".eleventyignore:3: posts/secret.md: 1 file(s)"));
+  CHECK(holds(b.notes(), ".gitignore:2: posts/*.tmp.md: 1 file(s) Eleventy never read as templates (posts/scratch.tmp.md)"));
+  CHECK(holds(b.notes(), ".eleventy.js: NOTES.md: 1 file(s)"));
+  CHECK(holds(b.notes(), ".eleventy.js: templateFormats [md, njk]: 1 file(s) Eleventy never read as templates (posts/old.markdown)"));
+  // setUseGitIgnore(false): .gitignore is no ignore of Eleventy's
+  Blog c("eleventy-no-gitignore", {{".eleventy.js", "module.exports = c => { c.setUseGitIgnore(false); };\n"},
+                                   {".gitignore", "posts/a.md\n"},
+                                   {"posts/a.md", "---\ntitle: A\ndate: 2020-01-01\n---\nA.\n"}});
+  REQUIRE(c.import(Engine::eleventy).ok());
+  CHECK(c.report.posts == 1);
+}
+
+TEST_CASE("Eleventy: a date filter whose call chain breaks across lines is read") {
+  // henrik's slugDate: `DateTime.fromJSDate(d, { zone: "utc" }).` then
+  // `toFormat("y/MM")` on the next line; his 345 posts lost their /2006/07/x/.
+  Blog e("eleventy-chain-newline",
+         {{".eleventy.js", "const { DateTime } = require(\"luxon\");\nmodule.exports = function (c) {\n"
+                           "  c.addFilter(\"slugDate\", dateObj => {\n    return DateTime.fromJSDate(dateObj, { zone: \"utc\" }).\n"
+                           "      toFormat(\"y/MM\");\n  });\n"
+                           "  c.addFilter(\"humanDate\", d => DateTime.fromJSDate(d)\n    .toFormat(\"LLLL d, y\"));\n"
+                           "  return { dir: { input: \"src\" } };\n};\n"},
+          {"src/_includes/layouts/post.njk", "---\npermalink: \"/{{ page.date | slugDate }}/{{ page.fileSlug }}/index.html\"\n---\n{{ content }}\n"},
+          {"src/posts/posts.11tydata.json", "{ \"layout\": \"layouts/post.njk\" }"},
+          {"src/posts/2006-07-16-hello.md", "---\ntitle: Hello\n---\nHello.\n"}});
+  REQUIRE(e.import(Engine::eleventy).ok());
+  CHECK(holds(e.out("posts/2006-07-16-hello.md"), "permalink: \"/:year/:month/hello/index.html\""));
+}
+
+TEST_CASE("Eleventy: a date filter written from the date's parts is read; a layout's permalink is said at its line") {
+  // musikele's toISODate (97 of 249 posts at /2017/01/02/x.html).
+  Blog e("eleventy-date-parts",
+         {{"eleventy.config.js", "export default async function (c) {\n"
+                                 "  c.addFilter('toISODate', (dateObj) => {\n"
+                                 "    const year = dateObj.getFullYear();\n"
+                                 "    const month = String(dateObj.getMonth() + 1).padStart(2, '0');\n"
+                                 "    const day = String(dateObj.getDate()).padStart(2, '0');\n"
+                                 "    return `${year}/${month}/${day}`;\n  });\n"
+                                 "  c.addFilter('weekday', (d) => { const w = d.getDay(); return `${w}`; });\n"
+                                 "  c.addCollection('posts', (c) => c.getFilteredByGlob('_posts/**/*.md'));\n}\n"},
+          {"_includes/post.njk", "---\npermalink: \"/{{ page.date | toISODate }}/{{page.fileSlug }}.html\"\n---\n{{ content }}\n"},
+          {"_includes/week.njk", "---\ntitle: x\npermalink: \"/{{ page.date | weekday }}/{{ page.fileSlug }}/\"\n---\n{{ content }}\n"},
+          {"_posts/2017-01-02-hello.md", "---\ntitle: Hello\nlayout: post\n---\nHello.\n"},
+          {"_posts/2017-01-03-week.md", "---\ntitle: Week\nlayout: week\n---\nW.\n"},
+          {"_posts/2017-05-22-empty.md", "---\ntitle: Empty\nlayout: post\npermalink: \"\"\n---\nE.\n"}});
+  REQUIRE(e.import(Engine::eleventy).ok());
+  CHECK(holds(e.out("posts/2017-01-02-hello.md"), "permalink: \"/:year/:month/:day/hello.html\""));
+  CHECK(holds(e.notes(), "_includes/week.njk:3: permalink: \"/{{ page.date | weekday }}/week/\" is computed by the old engine"));
+  CHECK_FALSE(holds(e.notes(), "2017-05-22-empty.md"));  // "": Eleventy's default address, kept as an alias
+  CHECK(holds(e.out("posts/2017-05-22-empty.md"), "/_posts/2017-05-22-empty/"));
+}
+
+TEST_CASE("Eleventy: the key a template writing Netlify's /_redirects reads holds the posts' old addresses") {
+  // clottman's redirectsFrom: ~63 posts, 90 old addresses.
+  Blog e("eleventy-netlify-redirects",
+         {{"pages/_redirects.njk", "---\npermalink: /_redirects\neleventyExcludeFromCollections: true\n---\n/posts /blog 301\n"
+                                   "{%- for page in collections.all -%}\n  {%- if page.url and page.data.redirectsFrom %}\n"
+                                   "{{ page.data.redirectsFrom }}  {{ page.url }}\n  {%- endif -%}\n{%- endfor -%}\n"},
+          {"posts/posts.json", "{ \"permalink\": \"/{{ page.fileSlug }}/\", \"tags\": \"posts\" }"},
+          {"posts/advice.md", "---\ntitle: Advice\ndate: 2020-03-31\nredirectsFrom: \"/posts/2020-03-31-advice/\"\n---\nA.\n"},
+          {"posts/veg.md", "---\ntitle: Veg\ndate: 2019-04-23\nredirectsFrom: [/2019/04/23/veg.html, /posts/2019-04-23-veg/]\n---\nV.\n"}});
+  REQUIRE(e.import(Engine::eleventy).ok());
+  CHECK(holds(e.out("posts/advice.md"), "redirect_from: [\"/posts/2020-03-31-advice/\"]"));
+  CHECK(holds(e.out("posts/veg.md"), "/2019/04/23/veg.html"));
+  CHECK(holds(e.out("posts/veg.md"), "/posts/2019-04-23-veg/"));
+  CHECK(holds(e.notes(), "pages/_redirects.njk:1: Netlify's /_redirects, written from the pages' redirectsFrom"));
+  CHECK(e.report.keys_left_out.count("redirectsFrom") == 0);
+}
+
+TEST_CASE("Eleventy: feed templates with ---json front matter or the site data's path keep their address") {
+  // henrik's atom.xml (---json, its metadata the site's url); the base
+  // blog's "{{ metadata.feed.path | url }}" (maxx1128's /rss.xml).
+  Blog e("eleventy-json-feed",
+         {{"feed.njk", "---json\n{\n  \"permalink\": \"atom.xml\",\n  \"metadata\": { \"title\": \"B\", \"url\": \"https://example.com/\" }\n}\n---\n"
+                       "<?xml version=\"1.0\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"></feed>\n"},
+          {"posts/hello.md", "---\ntitle: Hello\ndate: 2020-01-01\n---\nH.\n"}});
+  REQUIRE(e.import(Engine::eleventy).ok());
+  CHECK(holds(e.out("site.yaml"), "old_feeds: [\"/atom.xml\"]"));
+  CHECK(holds(e.out("site.yaml"), "url: \"https://example.com\""));
+  Blog m("eleventy-metadata-feed",
+         {{"_data/metadata.json", "{ \"title\": \"B\", \"url\": \"https://example.com\", \"feed\": { \"path\": \"/rss.xml\" } }"},
+          {"feed/feed.njk", "---\npermalink: \"{{ metadata.feed.path | url }}\"\n---\n<?xml version=\"1.0\"?>\n<feed></feed>\n"},
+          {"posts/hello.md", "---\ntitle: Hello\ndate: 2020-01-01\n---\nH.\n"}});
+  REQUIRE(m.import(Engine::eleventy).ok());
+  CHECK(holds(m.out("site.yaml"), "old_feeds: [\"/rss.xml\"]"));
+  CHECK(holds(m.notes(), "feed/feed.njk:1: a feed template"));
+}
+
 TEST_CASE("Eleventy: a post kept out of collections is published in no list: a page at its old address") {
   Blog b("eleventy-excluded", {{"blog/hidden.md", "---\ntitle: Hidden\ndate: 2020-01-01\neleventyExcludeFromCollections: true\n---\nA.\n"},
                                {"blog/shown.md", "---\ntitle: Shown\ndate: 2020-01-02\n---\nB.\n"}});

@@ -92,6 +92,9 @@ struct Item {
   std::string page_url;        // a page kept at the address it had (undated_as_pages)
   bool bundle_page = false;    // Zola: a page file beside a post's index.md, rendered at <folder>/<name>/
   std::string old_url;         // where the old engine published it, when that is not its new address (decoded)
+  // A key of `in` written elsewhere than the file's front matter (an
+  // Eleventy layout's permalink): that file and line, for the report.
+  std::map<std::string, std::pair<std::string, int>> key_origin = {};
 };
 
 // Reports and shared state of one import.
@@ -185,6 +188,10 @@ struct Run {
   // The old engine turned emoji shortcodes on (Hugo's enableEmoji, Jekyll's
   // jemoji, markdown-it-emoji, Zola's render_emoji): emojify the posts.
   bool emoji = false;
+  // Front-matter keys that held a post's old addresses besides aliases and
+  // redirect_from: the ones an Eleventy template writing Netlify's
+  // /_redirects read (clottman's redirectsFrom).
+  std::set<std::string> alias_keys = {};
   // Hugo's buildDrafts: the site published its drafts; they are posts.
   bool drafts_published = false;
   // Hugo's buildFuture and buildExpired: what a publishDate to come or an

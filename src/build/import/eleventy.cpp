@@ -74,6 +74,15 @@ struct Config {
   bool toc = false;
   // eleventy-img's transform: an <img> from the input folder's root is published.
   bool image_transform = false;
+  // eleventyConfig.ignores.add("NOTES.md") (from the project's root), and
+  // whether .gitignore counts too (setUseGitIgnore(false): not).
+  std::vector<std::string> ignores;
+  bool git_ignore = true;
+  // templateFormats (the config's return, setTemplateFormats, and
+  // addTemplateFormats), when given: a file of another extension was no
+  // template (henrik's posts/*.markdown beside ["njk", "md"]).
+  std::optional<std::set<std::string>> formats;
+  std::string file;  // the config's own file, for the report
   // markdown-it's "code" rule: indented code blocks. Eleventy 2 and later
   // disable it (issue #2438), in the instance a config sets too, unless the
   // config enables it again; 0.x and 1.x keep it unless the config disables it.
@@ -171,13 +180,57 @@ std::string inline_pairs(Run& run, const std::string& text, std::string_view ope
   return out;
 }
 
+// A date filter written by hand from the date's parts (musikele's
+// toISODate: `${year}/${month}/${day}` of getFullYear(), getMonth() + 1
+// and getDate(), each padStart(2, '0'), in 97 posts' permalink): the
+// luxon format it amounts to ("yyyy/MM/dd"), or "" for any other body.
+std::string date_parts_format(const std::string& body) {
+  static const std::regex literal(R"((?:return|=>)\s*`([^`]*)`)");
+  std::smatch m;
+  if (!std::regex_search(body, m, literal)) return "";
+  const std::string tpl = m[1];
+  static const std::regex part(R"(\bget(?:UTC)?(FullYear|Month|Date)\(\s*\))");
+  static const std::regex padded(R"(padStart\(\s*2\s*,\s*["'`]0["'`]\s*\)|slice\(\s*-2\s*\))");
+  static const std::regex plus_one(R"(\+\s*1\b)");
+  std::string out;
+  for (size_t at = 0; at < tpl.size();) {
+    if (tpl.compare(at, 2, "${") != 0) {
+      // Text between the parts: no letter a format would read as one.
+      if (std::isalnum(static_cast<unsigned char>(tpl[at])) || tpl[at] == '$' || tpl[at] == '{' || tpl[at] == '}' || tpl[at] == '\'')
+        return "";
+      out += tpl[at++];
+      continue;
+    }
+    const size_t end = tpl.find('}', at);
+    if (end == std::string::npos) return "";
+    std::string expr = trim(std::string_view(tpl).substr(at + 2, end - at - 2));
+    at = end + 1;
+    // a local of the filter (`const month = String(d.getMonth() + 1).padStart(2, '0')`): its value
+    if (std::smatch def; expr.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$") == std::string::npos &&
+                         std::regex_search(body, def, std::regex("(?:const|let|var)\\s+" + expr + "\\s*=\\s*([^;\\n]+)")))
+      expr = def[1];
+    std::smatch p;
+    if (!std::regex_search(expr, p, part) || std::next(std::sregex_iterator(expr.begin(), expr.end(), part)) != std::sregex_iterator())
+      return "";
+    const bool pad = std::regex_search(expr, padded);
+    if (p[1] == "FullYear") out += "yyyy";
+    else if (p[1] == "Month" && std::regex_search(expr, plus_one)) out += pad ? "MM" : "M";
+    else if (p[1] == "Date") out += pad ? "dd" : "d";
+    else return "";
+  }
+  return out.find('y') != std::string::npos || out.find('M') != std::string::npos || out.find('d') != std::string::npos ? out : "";
+}
+
 Config read_config(Run& run) {
   Config cfg;
   std::string text;
   fs::path config_dir = run.src;
   for (const char* name : {".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs",
                            ".eleventy.ts", "eleventy.config.ts", "eleventy.config.mts", "eleventy.config.cts"})  // 3.0 reads TypeScript
-    if (read_file(run.src / name, text)) break;
+    if (read_file(run.src / name, text)) {
+      cfg.file = run.shown(run.src / name);
+      break;
+    }
   // `eleventy --config=_eleventy/config.js` in package.json's scripts
   // (alexcarpenter's): that file.
   if (std::string package; text.empty() && read_file(run.src / "package.json", package)) {
@@ -185,6 +238,7 @@ Config read_config(Run& run) {
     if (std::regex_search(package, m, std::regex(R"(eleventy[^"\n]*--config[= ]['\\"]*([A-Za-z0-9_./-]+))")) &&
         read_file((run.src / m[1].str()).lexically_normal(), text)) {
       config_dir = (run.src / m[1].str()).lexically_normal().parent_path();
+      cfg.file = run.shown(run.src / m[1].str());
       run.count("the config package.json's eleventy --config names");
     }
   }
@@ -226,6 +280,11 @@ Config read_config(Run& run) {
       }
   }
   text = modules + text;
+  // A call chained across lines (henrik's `DateTime.fromJSDate(d).\n
+  // toFormat("y/MM")`, in 345 posts' permalink): on one, as the patterns
+  // below read it.
+  static const std::regex chained(R"(\)\s*\.\s*([A-Za-z_$][\w$]*\s*\())");
+  text = std::regex_replace(text, chained, ").$1");
   run.eleventy_drafts = text.find("draft") != std::string::npos;
   run.emoji = text.find("markdown-it-emoji") != std::string::npos;  // :tada: as its emoji (emojify)
   std::smatch m;
@@ -305,7 +364,11 @@ Config read_config(Run& run) {
       to = std::min(to, text.find(call, from));
     const std::string body = text.substr(from, to - from);
     auto calls = std::sregex_iterator(body.begin(), body.end(), format_call);
-    if (calls == std::sregex_iterator() || std::next(calls) != std::sregex_iterator()) continue;
+    if (calls == std::sregex_iterator()) {
+      if (const std::string format = date_parts_format(body); !format.empty()) run.eleventy_date_filters[(*it)[1]] = format;
+      continue;
+    }
+    if (std::next(calls) != std::sregex_iterator()) continue;
     run.eleventy_date_filters[(*it)[1]] = (*calls)[1];
   }
   // A collection of terms made objects with their page's url (LJWatson's
@@ -359,6 +422,23 @@ Config read_config(Run& run) {
     }
     for (auto q = std::sregex_iterator(arg.begin(), arg.end(), quoted_path); q != std::sregex_iterator(); ++q) glob_folder((*q)[1]);
   }
+  const std::regex ignore_add(R"(ignores\s*\.\s*add\(\s*["'`]([^"'`]+)["'`])");
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), ignore_add); it != std::sregex_iterator(); ++it)
+    cfg.ignores.push_back((*it)[1]);
+  cfg.git_ignore = !std::regex_search(text, std::regex(R"(setUseGitIgnore\(\s*false)"));
+  // templateFormats: ["md", "njk"] or "md,njk"; each name of the list.
+  const auto format_names = [&](const std::string& list) {
+    if (!cfg.formats) cfg.formats.emplace();
+    static const std::regex name(R"([A-Za-z0-9.]+)");
+    for (auto n = std::sregex_iterator(list.begin(), list.end(), name); n != std::sregex_iterator(); ++n)
+      cfg.formats->insert(ascii_lower((*n)[0].str()));
+  };
+  const std::string format_list = R"((\[[^\]]*\]|["'`][^"'`]*["'`]))";
+  if (const auto v = last(std::regex(R"(\btemplateFormats\s*:\s*)" + format_list))) format_names(*v);
+  else if (std::regex_search(text, m, std::regex(R"(setTemplateFormats\(\s*)" + format_list))) format_names(m[1]);
+  const std::regex added(R"(addTemplateFormats\(\s*)" + format_list);
+  if (cfg.formats)  // addTemplateFormats('scss') (musikele's) adds to them
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), added); it != std::sregex_iterator(); ++it) format_names((*it)[1]);
   const std::regex copy_map(R"(addPassthroughCopy\(\s*\{([^}]*)\})");
   for (auto it = std::sregex_iterator(text.begin(), text.end(), copy_map); it != std::sregex_iterator(); ++it) {
     const std::string body = (*it)[1];
@@ -394,7 +474,8 @@ bool read_data_file(Run& run, const fs::path& file, ojson& out) {
   return true;
 }
 
-void read_metadata(Run& run, const fs::path& input, ojson& site, const Config& cfg) {
+// The site's data file's object (metadata.json...), or null.
+ojson read_metadata(Run& run, const fs::path& input, ojson& site, const Config& cfg) {
   ojson m;
   fs::path file;
   const fs::path data = (input / cfg.data).lexically_normal();
@@ -422,6 +503,7 @@ void read_metadata(Run& run, const fs::path& input, ojson& site, const Config& c
   const std::string lang = str("language");
   if (!lang.empty()) site["language"] = lang.substr(0, lang.find_first_of("-_"));
   if (file.empty()) run.note(run.shown(data / "metadata.json"), 0, "missing: no site settings to convert");
+  return m;
 }
 
 // What a folder's data file (<dir>/<dir>.json or .11tydata.json) gives
@@ -626,24 +708,37 @@ FolderData folder_data(Run& run, const fs::path& dir) {
 // layout's front matter under the folder's data and the template's own;
 // schneyra's _layouts/article.njk: "articles/{{ title | slugify }}/"),
 // through the layouts it names in turn; null when none does.
-ojson layout_permalink(const fs::path& input, const Config& cfg, std::string layout) {
+// With the file and line it was written at (the report names them, not
+// the post's own front matter: henrik's 345 posts' line 2 was their title).
+struct LayoutPermalink {
+  ojson value;
+  std::string file;
+  int line = 0;
+};
+LayoutPermalink layout_permalink(Run& run, const fs::path& input, const Config& cfg, std::string layout) {
   for (int depth = 0; depth < 5 && !layout.empty(); ++depth) {
     std::string text;
-    bool found = false;
+    fs::path file;
     for (const std::string& dir : {cfg.layouts, cfg.includes}) {
       if (dir.empty()) continue;
       for (const char* ext : {"", ".njk", ".liquid", ".html", ".md", ".webc"})
-        if (!found && read_file(input / dir / (layout + ext), text)) found = true;
+        if (file.empty() && read_file(input / dir / (layout + ext), text)) file = input / dir / (layout + ext);
     }
-    if (!found) return nullptr;
+    if (file.empty()) return {};
     ojson front;
     std::string error;
     int line = 0;
-    if (!parse_front(split_front_matter(text), front, error, line) || !front.is_object()) return nullptr;
-    if (front.contains("permalink") && front["permalink"].is_string()) return front["permalink"];
+    const SourceDoc doc = split_front_matter(text);
+    if (!parse_front(doc, front, error, line) || !front.is_object()) return {};
+    if (front.contains("permalink") && front["permalink"].is_string()) {
+      line = doc.front_line;
+      for (size_t at = 0; at < doc.front.size() && doc.front.compare(at, 9, "permalink") != 0; ++line)
+        at = std::min(doc.front.find('\n', at), doc.front.size() - 1) + 1;
+      return {front["permalink"], run.shown(file), line};
+    }
     layout = front.contains("layout") && front["layout"].is_string() ? front["layout"].get<std::string>() : "";
   }
-  return nullptr;
+  return {};
 }
 
 // href="/blog/x.md" and [x](../x.md#part) naming a post's or page's source
@@ -757,7 +852,10 @@ std::string feed_address(std::string p) {
 // front matter, an XML document with <feed> or <rss>): its permalink, else
 // Eleventy's default (feed/index.html -> /feed/index.html, atom.njk ->
 // /atom/index.html); "" for any other template, or a computed permalink.
-std::string feed_template_path(const fs::path& rel, const std::string& text) {
+// Its front matter YAML or ---json (henrik's /atom.xml); a permalink of
+// the site's data (the base blog's "{{ metadata.feed.path | url }}",
+// maxx1128's /rss.xml) is that value.
+std::string feed_template_path(const fs::path& rel, const std::string& text, const ojson& metadata) {
   const auto split = split_front_matter(text);
   const std::string_view body = split.body;
   const size_t start = body.find_first_not_of(" \t\r\n");
@@ -767,9 +865,21 @@ std::string feed_template_path(const fs::path& rel, const std::string& text) {
   ojson front;
   std::string error;
   int line = 0;
-  if (parse_yaml(std::string(split.front), front, error, line) && front.is_object() && front.contains("permalink")) {
+  if (parse_front(split, front, error, line) && front.is_object() && front.contains("permalink")) {
     if (!front["permalink"].is_string()) return "";
     std::string p = front["permalink"].get<std::string>();
+    static const std::regex data_value(R"(^\s*\{\{\s*metadata((?:\.[\w$]+)+)\s*(?:\|\s*url\s*)?\}\}\s*$)");
+    if (std::smatch m; std::regex_match(p, m, data_value)) {
+      const ojson* v = &metadata;
+      const std::string keys = m[1];
+      for (size_t at = 1; v && at < keys.size();) {
+        const size_t dot = std::min(keys.find('.', at), keys.size());
+        const std::string k = keys.substr(at, dot - at);
+        v = v->is_object() && v->contains(k) ? &(*v)[k] : nullptr;
+        at = dot + 1;
+      }
+      p = v && v->is_string() ? v->get<std::string>() : "";
+    }
     if (p.empty() || p.find("{{") != std::string::npos || p.find("{%") != std::string::npos) return "";
     if (p[0] != '/') p = "/" + p;
     return feed_address(p);
@@ -779,24 +889,130 @@ std::string feed_template_path(const fs::path& rel, const std::string& text) {
   return feed_address("/" + (stem == "index" ? dir : dir / stem).generic_string() + (dir.empty() && stem == "index" ? "" : "/"));
 }
 
+// A glob Eleventy read no template by, where it was written, and the
+// files it kept out.
+struct Ignore {
+  std::string glob;  // from the project's root: "drafts/**", "NOTES.md"
+  std::string lower;  // Eleventy matched without case
+  std::string file;
+  int line = 0;
+  std::vector<std::string> hits;
+};
+
+// Eleventy's ignores (its Files.js): each line of .eleventyignore (the
+// project's, and the input folder's) and of .gitignore (unless
+// setUseGitIgnore(false)) a path or glob from that file's folder, not
+// gitignore's name at any depth ("README.md" is the root's alone), a
+// folder all under it, "#" and "!" lines skipped (Eleventy has no
+// negation); the config's ignores.add from the root (musikele's AGENTS.md).
+std::vector<Ignore> eleventy_ignores(Run& run, const Config& cfg, const fs::path& input) {
+  std::vector<Ignore> out;
+  const fs::path root = run.src.lexically_normal();
+  const auto add = [&](std::string glob, const fs::path& dir, const std::string& file, int line) {
+    glob = trim(glob);
+    if (glob.rfind("**/", 0) != 0) {
+      while (glob.rfind("./", 0) == 0 || (!glob.empty() && glob[0] == '/')) glob.erase(0, glob[0] == '/' ? 1 : 2);
+      while (!glob.empty() && glob.back() == '/') glob.pop_back();
+      const std::string prefix = dir.lexically_normal().lexically_relative(root).generic_string();
+      if (!prefix.empty() && prefix != ".") glob = prefix + "/" + glob;
+      std::error_code ec;
+      if (glob.find_first_of("*?[{") == std::string::npos && fs::is_directory(root / glob, ec)) glob += "/**";
+    }
+    if (!glob.empty()) out.push_back({glob, ascii_lower(glob), file, line, {}});
+  };
+  const auto read = [&](const fs::path& file) {
+    std::string text;
+    if (!read_file(file, text)) return;
+    int line = 0;
+    for (size_t at = 0; at < text.size(); at = std::min(text.find('\n', at), text.size()) + 1) {
+      ++line;
+      const std::string l = trim(std::string_view(text).substr(at, std::min(text.find('\n', at), text.size()) - at));
+      if (!l.empty() && l[0] != '#' && l[0] != '!') add(l, file.parent_path(), run.shown(file), line);
+    }
+  };
+  if (cfg.git_ignore) read(root / ".gitignore");
+  read(root / ".eleventyignore");
+  if (input.lexically_normal() != root) read(input / ".eleventyignore");
+  for (const std::string& g : cfg.ignores) add(g, root, cfg.file, 0);
+  return out;
+}
+
+// Whether a path from the project's root (lower case) is under an
+// ignore's glob as Eleventy's glob library matched it: "*" within one
+// folder, "**" across them, "**/" at the start any depth, the root too.
+bool ignore_matches(const std::string& glob, const std::string& rel) {
+  if (glob.rfind("**/", 0) == 0 && ignore_matches(glob.substr(3), rel)) return true;
+  // glob_match's "*" crosses folders: without "**", the folders must be as many.
+  return glob_match(glob, rel) && (glob.find("**") != std::string::npos ||
+                                   std::count(glob.begin(), glob.end(), '/') == std::count(rel.begin(), rel.end(), '/'));
+}
+
+// What an ignore kept out, said once at the line that wrote it with its
+// first files.
+void note_ignored(Run& run, const std::string& file, int line, const std::string& what, const std::vector<std::string>& hits) {
+  if (hits.empty()) return;
+  std::string names;
+  for (size_t i = 0; i < hits.size() && i < 3; ++i) names += (i ? ", " : "") + hits[i];
+  if (hits.size() > 3) names += ", and " + std::to_string(hits.size() - 3) + " more";
+  run.note(file, line, what + ": " + std::to_string(hits.size()) + " file(s) Eleventy never read as templates (" + names +
+                           "); not imported as posts or pages");
+}
+
+// The front-matter keys a template writing Netlify's /_redirects reads of
+// each page (`permalink: /_redirects`, `{{ page.data.redirectsFrom }}
+// {{ page.url }}` in a loop over collections.all: clottman's 90 old
+// addresses): they held the pages' old addresses. None for another template.
+std::vector<std::string> netlify_redirect_keys(const std::string& text) {
+  const SourceDoc doc = split_front_matter(text);
+  ojson front;
+  std::string error;
+  int line = 0;
+  if (!parse_front(doc, front, error, line) || !front.is_object() || !front.contains("permalink") ||
+      !front["permalink"].is_string())
+    return {};
+  const std::string permalink = trim(front["permalink"].get<std::string>());
+  if (permalink != "/_redirects" && permalink != "_redirects") return {};
+  static const std::regex key(R"(\bdata\.([A-Za-z_$][\w$]*))");
+  static const std::set<std::string> not_addresses = {"title", "permalink", "date", "tags", "layout", "page", "eleventyExcludeFromCollections"};
+  std::vector<std::string> keys;
+  for (auto it = std::sregex_iterator(doc.body.begin(), doc.body.end(), key); it != std::sregex_iterator(); ++it)
+    if (!not_addresses.count((*it)[1]) && std::find(keys.begin(), keys.end(), (*it)[1].str()) == keys.end()) keys.push_back((*it)[1]);
+  return keys;
+}
+
 void read_eleventy(Run& run, ojson& site) {
   const Config cfg = read_config(run);
   const fs::path input = (run.src / cfg.input).lexically_normal();
   if (cfg.math) site["math"] = true;
   if (!cfg.typographer) site["smart_punctuation"] = false;
   if (cfg.breaks) site["hard_breaks"] = true;
-  read_metadata(run, input, site, cfg);
+  const ojson metadata = read_metadata(run, input, site, cfg);
   for (const std::string& f : cfg.feeds) add_old_feed(site, f);
   std::error_code ec;
   std::vector<fs::path> files;
   // Eleventy reads every folder but its includes, layouts and data (and
   // the output, _site): _posts/ (a blog moved from Jekyll) is content.
   const fs::path data_dir = (input / cfg.data).lexically_normal();
+  std::vector<Ignore> ignores = eleventy_ignores(run, cfg, input);
+  std::vector<std::string> unread_formats;  // of an extension outside templateFormats
   for (const fs::path& f : files_under(run, input, [&](const fs::path& p) {
          const std::string n = p.filename().string();
          return n[0] == '.' || n == "node_modules" || n == "_includes" || n == "_layouts" || n == "_data" ||
                 n == "_site" || p.lexically_normal() == data_dir;
        })) {
+    if (markdown_file(f) || !other_content_kind(f).empty()) {
+      const std::string from_root = f.lexically_relative(run.src.lexically_normal()).generic_string();
+      const std::string lower = ascii_lower(from_root);
+      const auto ignore = std::find_if(ignores.begin(), ignores.end(), [&](const Ignore& i) { return ignore_matches(i.lower, lower); });
+      if (ignore != ignores.end()) {
+        ignore->hits.push_back(from_root);
+        continue;
+      }
+      if (cfg.formats && !cfg.formats->count(ascii_lower(f.extension().string().substr(f.extension().empty() ? 0 : 1)))) {
+        unread_formats.push_back(from_root);
+        continue;
+      }
+    }
     if (markdown_file(f)) {
       files.push_back(f);
       continue;
@@ -809,17 +1025,39 @@ void read_eleventy(Run& run, ojson& site) {
     bool in_posts = false;
     for (fs::path p = rel.parent_path(); !p.empty(); p = p.parent_path())
       in_posts = in_posts || kPostFolders.count(p.filename().string()) || cfg.post_folders.count(p.filename().string());
+    if (in_posts && plain_html_page(f)) {
+      // HTML with no {{ or {% in it: its HTML is its text, as Jekyll's
+      // (clottman's 24 posts in posts/*.html).
+      files.push_back(f);
+      continue;
+    }
     if (in_posts && !kind.empty() && read_file(f, text) && split_front_matter(text).format == "yaml") {
       if (f.extension() == ".njk" && markdown_tag_at(split_front_matter(text).body) != std::string::npos) {
         files.push_back(f);  // its text in {% markdown %} blocks: a post (njk_markdown_body)
         continue;
       }
       run.note(run.shown(f), 1, "a post in " + kind + ": Quire reads markdown only; not converted, rewrite it as .md");
-    } else if (!in_posts && !kind.empty() && read_file(f, text) && split_front_matter(text).format == "yaml") {
+    } else if (!in_posts && !kind.empty() && read_file(f, text) &&
+               (split_front_matter(text).format == "yaml" || split_front_matter(text).format == "json")) {
+      if (const std::vector<std::string> keys = netlify_redirect_keys(text); !keys.empty()) {
+        std::string names;
+        for (const std::string& k : keys) names += (names.empty() ? "" : ", ") + k, run.alias_keys.insert(k);
+        run.note(run.shown(f), 1, "Netlify's /_redirects, written from the pages' " + names +
+                                      ": those old addresses are kept as the posts' aliases; its other lines are not");
+        continue;
+      }
       // A feed written by hand (allenpike's feed/index.html and
       // atom/index.html: <?xml ... <feed>): where it was, Quire's feed goes.
-      if (const std::string out = feed_template_path(rel, text); !out.empty()) {
+      if (const std::string out = feed_template_path(rel, text, metadata); !out.empty()) {
         add_old_feed(site, out);
+        // A site with no url in its data, the feed's own metadata.url (henrik's ---json)
+        ojson front;
+        std::string error;
+        int line = 0;
+        if (!site.contains("url") && parse_front(split_front_matter(text), front, error, line) && front.is_object() &&
+            front.contains("metadata") && front["metadata"].is_object() && front["metadata"].contains("url") &&
+            front["metadata"]["url"].is_string())
+          set_url(run, site, front["metadata"]["url"].get<std::string>(), cfg.path_prefix, run.shown(f));
         run.note(run.shown(f), 1, "a feed template: Quire writes its own feed, and a copy of it at " + out +
                                       " (old_feeds in site.yaml)");
         continue;
@@ -831,9 +1069,15 @@ void read_eleventy(Run& run, ojson& site) {
       theme_list_template(run, rel, text, false);
     }
   }
+  for (const Ignore& i : ignores) note_ignored(run, i.file, i.line, i.glob, i.hits);
+  if (cfg.formats) {
+    std::string list;
+    for (const std::string& f : *cfg.formats) list += (list.empty() ? "" : ", ") + f;
+    note_ignored(run, cfg.file, 0, "templateFormats [" + list + "]", unread_formats);
+  }
   std::map<fs::path, std::set<std::string>> dropped_tags;
   std::map<fs::path, FolderData> folders, folder_levels;  // merged by post folder; each folder's own
-  std::map<std::string, ojson> layout_permalinks;  // by layout name: each layout read once, not once a post
+  std::map<std::string, LayoutPermalink> layout_permalinks;  // by layout name: each layout read once, not once a post
   for (const fs::path& f : files) {
     const fs::path rel = f.lexically_relative(input);
     if (rel.stem() == "README") continue;
@@ -921,9 +1165,10 @@ void read_eleventy(Run& run, ojson& site) {
       item.old_url_unknown = it->second.unknown_permalink;
       if (!item.in.contains("permalink") && !item.old_url_unknown && !layout.empty()) {
         const auto [known, fresh_layout] = layout_permalinks.try_emplace(layout);
-        if (fresh_layout) known->second = layout_permalink(input, cfg, layout);
-        if (!known->second.is_null()) {
-          item.in["permalink"] = known->second;
+        if (fresh_layout) known->second = layout_permalink(run, input, cfg, layout);
+        if (!known->second.value.is_null()) {
+          item.in["permalink"] = known->second.value;
+          item.key_origin["permalink"] = {known->second.file, known->second.line};
           run.count("a permalink from the posts' layout (Eleventy's data cascade)");
         }
       }

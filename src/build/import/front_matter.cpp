@@ -129,6 +129,13 @@ bool quoted_value(const Item& item, const std::string& front, const std::string&
   return at != std::string_view::npos && (text[at] == '"' || text[at] == '\'');
 }
 
+// Where a key was written: its line in the item's front matter, or the
+// file and line it came from (key_origin).
+std::pair<std::string, int> key_at(const Item& item, const std::string& front, const std::string& key) {
+  if (const auto o = item.key_origin.find(key); o != item.key_origin.end()) return o->second;
+  return {item.shown, line_of_key(item, front, key)};
+}
+
 int line_of_key(const Item& item, const std::string& front, const std::string& key) {
   size_t pos = 0;
   int line = item.front_line;
@@ -989,18 +996,20 @@ void convert_front(Run& run, Item& item) {
                (key == "url" && run.engine == Engine::hugo) ||
                (key == "path" && run.engine == Engine::zola)) {
       auto s = scalar(v);
+      const auto where = key_at(item, front_text, key);
       if (s && run.engine == Engine::eleventy)
         *s = eleventy_file_slug(*s, item.source, in.contains("title") && in["title"].is_string() ? in["title"].get<std::string>() : "",
                                 item.keys.empty() ? "" : item.keys[0], in, run.eleventy_date_filters);  // keys[0]: the path under Eleventy's input
       if (s && *s == "false" && run.engine == Engine::eleventy) {  // Eleventy writes no page for it
         out["draft"] = true;
-        run.note(item.shown, line_of_key(item, front_text, key), "permalink: false (not published by Eleventy): imported as a draft");
-      } else if (v.is_null()) {
-        // `permalink:` with nothing after it (hawksworx's 12): the default address, no construct
+        run.note(where.first, where.second, "permalink: false (not published by Eleventy): imported as a draft");
+      } else if (v.is_null() || (run.engine == Engine::eleventy && s && trim(*s).empty())) {
+        // `permalink:` with nothing after it (hawksworx's 12), or Eleventy's
+        // `permalink: ""` (musikele's): the default address, no construct
       } else if (!s || s->find("{{") != std::string::npos || s->find("{%") != std::string::npos || *s == "false") {
         // Not at Eleventy's default address either: no alias for it.
         if (run.engine == Engine::eleventy) item.old_url_unknown = true;
-        run.note(item.shown, line_of_key(item, front_text, key),
+        run.note(where.first, where.second,
                  key + ": " + (s ? "\"" + *s + "\"" : in[key].dump(-1, ' ', false, ojson::error_handler_t::replace)) + " is computed by the old engine; left out");
       } else {
         std::string p = *s;
@@ -1018,10 +1027,10 @@ void convert_front(Run& run, Item& item) {
         // (a page at one is left out whole: builtin_page)
         const char* built = !item.page && p.find(':') == std::string::npos ? reserved_path(normal, run.category_pages) : nullptr;
         if (const std::string why = permalink_problem(p); !why.empty())
-          run.note(item.shown, line_of_key(item, front_text, key),
+          run.note(where.first, where.second,
                    key + ": \"" + *s + "\": " + why + "; left out, the post gets the site's URL");
         else if (built)  // miklb's post at permalink: tags; the build refuses it
-          run.note(item.shown, line_of_key(item, front_text, key),
+          run.note(where.first, where.second,
                    key + ": \"" + *s + "\" is " + built + " Quire writes itself; left out, it gets an address of its own");
         else
           out["permalink"] = p;
@@ -1030,7 +1039,7 @@ void convert_front(Run& run, Item& item) {
       // Hugo: a taxonomy of the site's own (series...): its terms join the tags.
       for (auto& t : string_list(v, false)) tags.push_back(t), run.terms[key].insert(t);
       run.count("taxonomy " + key + " (merged into tags)");
-    } else if (key == "aliases" || key == "redirect_from" || key == "redirectFrom") {  // redirectFrom: Eleventy sites' (clhenrick's _redirects)
+    } else if (key == "aliases" || key == "redirect_from" || key == "redirectFrom" || run.alias_keys.count(key)) {  // redirectFrom: Eleventy sites' (clhenrick's _redirects)
       std::vector<std::string> list;
       for (std::string a : string_list(v, false)) {
         // "/blog/Ubisoft+DRM+too?": a browser asks for the path before '?'
@@ -1051,7 +1060,7 @@ void convert_front(Run& run, Item& item) {
             a = p;
           }
       if (!list.empty()) {  // one key however they were spelled
-        ojson& all = out[key == "redirectFrom" ? "redirect_from" : key];
+        ojson& all = out[key == "redirectFrom" || run.alias_keys.count(key) ? "redirect_from" : key];
         for (const std::string& a : list) all.push_back(a);
       }
     } else {
