@@ -909,6 +909,21 @@ TEST_CASE("Eleventy: feed templates with ---json front matter or the site data's
   CHECK(holds(m.notes(), "feed/feed.njk:1: a feed template"));
 }
 
+TEST_CASE("Eleventy: a post with no date is dated by the first YYYY-MM-DD in its path") {
+  Blog b("eleventy-date-in-path", {{"posts/2019-06-01.md", "---\ntitle: A\n---\nA\n"},
+                                   {"posts/2019-05-01/index.md", "---\ntitle: B\n---\nB\n"},
+                                   {"posts/note-2017-01-02.md", "---\ntitle: C\n---\nC\n"},
+                                   {"posts/2016-02-30-x.md", "---\ntitle: D\ndate: 2015-01-01\n---\nD\n"}});
+  REQUIRE(b.import(Engine::eleventy).ok());
+  std::string all;
+  for (const auto& e : fs::recursive_directory_iterator(b.root / "out/posts"))
+    if (e.is_regular_file()) all += read_text(e.path());
+  CHECK(holds(all, "date: 2019-06-01"));
+  CHECK(holds(all, "date: 2019-05-01"));
+  CHECK(holds(all, "date: 2017-01-02"));
+  CHECK(holds(all, "date: 2015-01-01"));
+}
+
 TEST_CASE("Eleventy: a post kept out of collections is published in no list: a page at its old address") {
   Blog b("eleventy-excluded", {{"blog/hidden.md", "---\ntitle: Hidden\ndate: 2020-01-01\neleventyExcludeFromCollections: true\n---\nA.\n"},
                                {"blog/shown.md", "---\ntitle: Shown\ndate: 2020-01-02\n---\nB.\n"}});

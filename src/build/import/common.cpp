@@ -481,6 +481,15 @@ void convert_items(Run& run, const TagHandler& handle) {
       ymd = path_date(item.in);  // path = "2014/09/15/Rust-1.0"
       if (!ymd.empty()) run.count("a post's date from its path (2014/09/15/...)");
     }
+    if (ymd.empty() && run.engine == Engine::eleventy && !item.in.contains("date")) {
+      // Eleventy's: the first YYYY-MM-DD anywhere in the file's path
+      // (posts/2019-05-01/index.md, note-2017-01-02.md), else the file's.
+      static const std::regex dated(R"((\d{4}-\d{2}-\d{2}))");
+      const std::string path = item.source.lexically_relative(run.src).generic_string();
+      for (auto it = std::sregex_iterator(path.begin(), path.end(), dated); it != std::sregex_iterator() && ymd.empty(); ++it)
+        if (parse_date((*it)[1].str())) ymd = (*it)[1].str();
+      if (!ymd.empty()) run.count("a date from the file's path (Eleventy's)");
+    }
     finish_front(run, item, ymd);
     if (!item.section.empty() || item.root_post) {
       // (a slug key of the front matter's; not one the import made of the
