@@ -1026,11 +1026,19 @@ TEST_CASE("a theme's own link shortcodes become links; one with no web address, 
   CHECK(f.notes().find("shortcode \"bookmark\"") != std::string::npos);
 }
 
-TEST_CASE("a heading's {#id} attribute is removed, and reported when links to it would break") {
+TEST_CASE("a heading's {#id} attribute is removed; one other than Quire's id is kept as an anchor in the heading") {
+  // jeffellin's 7 headings with a link and HTML in them: #spring-security links broke.
   Fixture f(Engine::hugo);
-  CHECK(heading_attributes(f.run, "## Set up {#set-up}\n### Other words {#custom .wide}\n```\n## Code {#x}\n```\nText {#y}\n", 1, "p.md") ==
-        "## Set up\n### Other words\n```\n## Code {#x}\n```\nText {#y}\n");
-  CHECK(f.notes() == "p.md:2: heading id {#custom} removed: the heading's id is now \"other-words\"; links to #custom need it\n");
+  CHECK(heading_attributes(f.run, "## Set up {#set-up}\n### Other words {#custom .wide}\n```\n## Code {#x}\n```\nText {#y}\n"
+                                  "## [<span class=\"octicon\"></span>](#spring-security){.anchor}Spring Security {#spring-security}\n"
+                                  "## Plain <em>html</em> {#plain-html}\n## Odd {#a\"b}\n", 1, "p.md") ==
+        "## Set up\n### <span id=\"custom\"></span>Other words\n```\n## Code {#x}\n```\nText {#y}\n"
+        "## <span id=\"spring-security\"></span>[<span class=\"octicon\"></span>](#spring-security){.anchor}Spring Security\n"
+        "## Plain <em>html</em>\n## Odd\n");
+  CHECK(f.notes() == "p.md:9: heading id {#a\"b} removed: the heading's id is now \"odd\"; links to #a\"b need it\n");
+  const std::string html = render_markdown("## <span id=\"custom\"></span>Other words\n");
+  CHECK(holds(html, "<span id=\"custom\"></span>"));
+  CHECK(holds(html, "id=\"other-words\""));
 }
 
 TEST_CASE("a theme's cover image (PaperMod's cover.image, featured_image, header.image) becomes image") {

@@ -348,13 +348,24 @@ std::string heading_attributes(Run& run, const std::string& text, int first_line
       }
       std::string heading = l.substr(0, open);
       while (!heading.empty() && (heading.back() == ' ' || heading.back() == '\t')) heading.pop_back();
-      const std::string auto_id = slugify(trim(heading.substr(hashes)));
+      // The id Quire's renderer gives the heading: its text's slug.
+      const std::string auto_id = slugify(trim(markdown_plain_text(trim(heading.substr(hashes)))));
       if (attr.find_first_of("{}") == std::string::npos && (attr[0] == '.' || !id.empty())) {
         l = heading;
-        run.count(id.empty() ? "heading {.class} (the theme's looks)" : "heading {#id}");
-        if (!id.empty() && id != auto_id)
-          run.note(file, line, "heading id {#" + id + "} removed: the heading's id is now \"" + auto_id +
-                                   "\"; links to #" + id + " need it");
+        const bool plain_id = !id.empty() && id.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:") ==
+                                                 std::string::npos;
+        if (!id.empty() && id != auto_id && plain_id && !is_footnote_id(id)) {
+          // Another id than Quire's (jeffellin's {#spring-security} on a
+          // heading with a link and HTML in it): kept, as an anchor in the
+          // heading, so that links to #id still land there.
+          l = heading.substr(0, hashes + 1) + "<span id=\"" + id + "\"></span>" + heading.substr(hashes + 1);
+          run.count("heading {#id} other than Quire's (kept as an anchor in the heading)");
+        } else {
+          run.count(id.empty() ? "heading {.class} (the theme's looks)" : "heading {#id}");
+          if (!id.empty() && id != auto_id)
+            run.note(file, line, "heading id {#" + id + "} removed: the heading's id is now \"" + auto_id +
+                                     "\"; links to #" + id + " need it");
+        }
       }
     }
     out += l;
