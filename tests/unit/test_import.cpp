@@ -1784,6 +1784,17 @@ TEST_CASE("Hugo: an alias without a leading slash is relative to the page's fold
   CHECK(h.out("pages/about.md").find("aliases: [\"/me\"]") != std::string::npos);
 }
 
+TEST_CASE("Hugo: the built-in param shortcode is the page's param, else the site's; figure's title is in its caption") {
+  Blog h("hugo-param-figure", {{"hugo.toml", "baseURL = 'https://h.example/'\n[params]\nAuthor = 'Jane'\n"},
+                               {"content/posts/a.md", "---\ntitle: A\ndate: 2020-01-01\nmood: calm\n---\nBy {{< param author >}}, {{< param \"mood\" >}}. {{< param nope >}}\n\n"
+                                                      "{{< figure src=\"/img/a.png\" title=\"Fig title\" caption=\"A caption\" >}}\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  const std::string a = h.out("posts/a.md");
+  CHECK(holds(a, "By Jane, calm."));
+  CHECK(holds(a, "**Fig title**\n\nA caption"));
+  CHECK(holds(h.notes(), "param \"nope\": no such param"));
+}
+
 TEST_CASE("Hugo: ref finds a page in any case, and a term's page") {
   // rtdevx's 64 pages showed {{< ref "11-s3" >}} (its bundle 11-S3/) and refs to tags/ and series/ as text.
   Blog h("hugo-ref-case-term", {{"hugo.toml", "baseURL = 'https://h.example/'\n[taxonomies]\ntag = 'tags'\nseries = 'series'\n"},

@@ -126,6 +126,8 @@ void read_config(Run& run, ojson& site, std::string& content_dir) {
   const ojson* params = get_obj(c, "params");
   const ojson empty = ojson::object();
   const ojson& p = params ? *params : empty;
+  for (const auto& [k, v] : p.items())  // {{< param author >}}
+    if (v.is_string() || v.is_number()) run.site_vars["params." + ascii_lower(k)] = v.is_string() ? v.get<std::string>() : v.dump();
   if (!get_str(c, "title").empty()) site["title"] = get_str(c, "title");
   if (config_math(c)) site["math"] = true;  // math.cpp
   if (hugo_passthrough(c)) site["math_raw"] = true;  // math.cpp; not a site.yaml key
@@ -503,11 +505,32 @@ TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
       r.reason = "figure without src";
       return r;
     }
+    // Hugo's figcaption: the title as a heading, then the caption.
     std::string caption = args.get("caption");
-    if (caption.empty()) caption = args.get("title");
+    if (const std::string title = args.get("title"); !title.empty())
+      caption = caption.empty() ? title : "**" + title + "**\n\n" + caption;
     std::string alt = args.get("alt");
     r.converted = true;
     r.replacement = figure_markdown(src, alt, caption, args.get("link"));
+    r.construct = construct;
+    return r;
+  }
+  // Hugo's built-in param: the page's own param, else the site's [params].
+  if (name == "param") {
+    const std::string key = word(0, "name");  // (in any case, as Hugo's keys)
+    std::string value;
+    if (run.converting && run.converting->in.is_object())
+      for (const auto& [k, own] : run.converting->in.items())
+        if (value.empty() && ascii_lower(k) == ascii_lower(key) && (own.is_string() || own.is_number()))
+          value = own.is_string() ? own.get<std::string>() : own.dump();
+    if (value.empty())
+      if (const auto site = run.site_vars.find("params." + ascii_lower(key)); site != run.site_vars.end()) value = site->second;
+    if (value.empty()) {
+      r.reason = "param \"" + key + "\": no such param of the page's or the site's";
+      return r;
+    }
+    r.converted = true;
+    r.replacement = value;
     r.construct = construct;
     return r;
   }
