@@ -1976,6 +1976,19 @@ TEST_CASE("Zola and Hugo: a post only in another language is imported, its old a
   CHECK_FALSE(z.wrote("posts/2020-04-01-witches-2.md"));
 }
 
+TEST_CASE("Zola: a moved post's relative link to its old section's list goes to the home") {
+  // c-git's rust/refs.md: <a href="../index.html"> and [x](../) from /rust/refs/ pointed at /posts/ once moved.
+  Blog z("zola-relative-section", {{"config.toml", "base_url = 'https://z.example'\n"},
+                                   {"content/rust/_index.md", "+++\ntitle = 'Rust'\n+++\n"},
+                                   {"content/rust/refs.md", "+++\ntitle = 'Refs'\ndate = 2021-01-01\n+++\nSee [the section](../) and <a href=\"../index.html\">it</a>, [other](../other/).\n"},
+                                   {"content/rust/other.md", "+++\ntitle = 'Other'\ndate = 2021-01-02\n+++\nO\n"}});
+  REQUIRE(z.import(Engine::zola).ok());
+  const std::string refs = z.out("posts/refs.md");
+  CHECK(holds(refs, "[the section](/)"));
+  CHECK(holds(refs, "<a href=\"/\">it</a>"));
+  CHECK(holds(refs, "[other](../other/)"));  // both moved: it still finds it
+}
+
 TEST_CASE("Hugo and Zola: each term's old feed is kept by pattern in old_feeds") {
   Blog h("hugo-term-feeds", {{"hugo.toml", "baseURL = 'https://h.example/'\n"},
                              {"content/post/a.md", "---\ntitle: A\ndate: 2020-01-01\ntags: [Linux]\ncategories: [Tech]\n---\nA\n"}});

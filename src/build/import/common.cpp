@@ -817,6 +817,13 @@ std::string jekyll_default_slug(std::string_view name) {
   return out;
 }
 
+std::string section_address(const Run& run, const std::string& section) {
+  if (run.engine == Engine::hugo) return hugo_path(section);
+  std::string url;
+  for (const auto& part : fs::path(section)) url += (url.empty() ? "" : "/") + zola_path_slug(part.string(), run.zola_slugify);
+  return url;
+}
+
 void site_redirects(Run& run, ojson& site) {
   // Addresses the blog will have: no redirect from them.
   std::set<std::string> taken = {"/"};
@@ -883,12 +890,7 @@ void site_redirects(Run& run, ojson& site) {
     // a page is there.
     for (const std::string& s : run.section_lists) {
       if (s.empty()) continue;
-      std::string url;
-      if (run.engine == Engine::hugo) {
-        url = hugo_path(s);
-      } else {
-        for (const auto& part : fs::path(s)) url += (url.empty() ? "" : "/") + zola_path_slug(part.string(), run.zola_slugify);
-      }
+      const std::string url = section_address(run, s);
       wanted.emplace(run.old_url_prefix + (run.hugo_ugly ? "/" + url + ".html" : "/" + url + "/"), "/");
     }
     // A section's list of posts (Hugo's /posts/, Zola's /blog/, a nested
@@ -1338,6 +1340,9 @@ void bundle_links(Run& run) {
     by_post_url[unslashed(item.old_url.empty() ? now : item.old_url)] = {&item, now};
     moved = moved || !item.old_url.empty();
   }
+  std::set<std::string> section_urls;  // Hugo's and Zola's sections with an _index.md, as addresses
+  for (const std::string& sec : run.section_lists)
+    if (!sec.empty()) section_urls.insert(unslashed("/" + section_address(run, sec)));
   if (by_file.empty() && static_files.empty() && !moved) return;
   for (Item& item : run.items) {
     if (item.body.find("](") == std::string::npos && item.body.find("src=") == std::string::npos &&
@@ -1386,6 +1391,16 @@ void bundle_links(Run& run) {
               unslashed(resolved(percent_decode(run.url_of(item)), path)) != unslashed(post->second.second)) {
             to = post->second.second;
             what = "a moved post's link to another post relative to its old address (now the post's address)";
+          }
+        }
+        if (to.empty() && !item.old_url.empty()) {
+          // Or to its old section's list (c-git's ../index.html from
+          // /rust/refs/), which the home now is.
+          std::string old = resolved(item.old_url, path);
+          if (old.size() >= 10 && old.compare(old.size() - 10, 10, "index.html") == 0) old.resize(old.size() - 10);
+          if (section_urls.count(unslashed(old)) && unslashed(resolved(percent_decode(run.url_of(item)), path)) != unslashed(old)) {
+            to = "/";
+            what = "a moved post's link to its old section's list (now the home)";
           }
         }
       }

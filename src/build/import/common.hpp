@@ -492,6 +492,9 @@ std::vector<fs::path> site_and_themes(const Run& run);
 std::string hugo_path(const std::string& name);
 // Hugo's uglyURLs form of an address: /posts/x/ -> /posts/x.html.
 std::string ugly_url(const std::string& url);
+// A section's folder ("blog/Rust Notes") as the address Hugo or Zola gave
+// its list, without slashes at either end ("blog/rust-notes").
+std::string section_address(const Run& run, const std::string& section);
 // The sections of `section` ("post/go/deep") that had a list of their own:
 // the first ("post"), and each deeper one with an _index.md ("post/go").
 std::vector<std::string> list_sections(const Run& run, const std::string& section);
