@@ -909,6 +909,21 @@ TEST_CASE("Eleventy: feed templates with ---json front matter or the site data's
   CHECK(holds(m.notes(), "feed/feed.njk:1: a feed template"));
 }
 
+TEST_CASE("Eleventy: a shortcode the config defines as a template literal of its parameters is filled in") {
+  // henrik's filename (50 pages) and mbarker84's hotlink (15 posts) showed as {% ... %} text.
+  Blog b("eleventy-config-shortcodes",
+         {{".eleventy.js", "module.exports = function(c) {\n  c.addShortcode(\"filename\", filename => {\n    // The newlines avoid breaking Markdown.\n"
+                           "    return `<div class=\"code-filename\">${filename}</div>\\n\\n`;\n  });\n"
+                           "  c.addShortcode('hotlink', (url, title, target = '_blank') => {\n    return `<a href=\"${url}\" target=${target}>${title}</a>`\n  });\n"
+                           "  c.addShortcode('now', () => `${new Date().getFullYear()}`);\n};\n"},
+          {"posts/tips.md", "---\ntitle: Tips\ndate: 2012-07-22\n---\n{% filename \"la.yml\" %}\nRead {% hotlink 'https://example.com/a', 'the article' %} now. {% now %}\n"}});
+  REQUIRE(b.import(Engine::eleventy).ok());
+  const std::string post = b.out("posts/tips.md");
+  CHECK(holds(post, "<div class=\"code-filename\">la.yml</div>\n\n"));
+  CHECK(holds(post, "Read <a href=\"https://example.com/a\" target=_blank>the article</a> now."));
+  CHECK(holds(b.notes(), "{% now %}"));  // code of its own: not run, reported
+}
+
 TEST_CASE("Eleventy: a post with no date is dated by the first YYYY-MM-DD in its path") {
   Blog b("eleventy-date-in-path", {{"posts/2019-06-01.md", "---\ntitle: A\n---\nA\n"},
                                    {"posts/2019-05-01/index.md", "---\ntitle: B\n---\nB\n"},

@@ -182,6 +182,14 @@ struct Run {
   // with its letters (henrik's slugDate: DateTime...toFormat("y/MM")):
   // the filter's name -> its format.
   std::map<std::string, std::string> eleventy_date_filters = {};
+  // An Eleventy config's shortcodes that return one template literal of
+  // their parameters (henrik's filename: `<div class="code-filename">${f}</div>`):
+  // name -> the parameters (with defaults) and the literal.
+  struct Shortcode {
+    std::vector<std::pair<std::string, std::string>> params;  // name, default ("" none)
+    std::string body;
+  };
+  std::map<std::string, Shortcode> eleventy_shortcodes = {};
   // Eleventy has no drafts of its own: `draft: true` is one only when the
   // config acts on it (a preprocessor or a collection's filter).
   bool eleventy_drafts = false;

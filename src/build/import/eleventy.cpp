@@ -150,6 +150,30 @@ std::string unindent_code_blocks(const std::string& text, size_t& blocks) {
   return out;
 }
 
+// A shortcode the config defines as a template literal of its parameters
+// ({% hotlink 'https://a', 'the article' %}): the literal, filled in.
+TagResult config_shortcode(const Run& run, const Tag& t) {
+  TagResult r;
+  if (t.open != "{%" && t.open != "{{") return r;
+  const size_t name_end = std::min(t.inner.find_first_of(" \t\n"), t.inner.size());
+  const auto sc = run.eleventy_shortcodes.find(t.inner.substr(0, name_end));
+  if (sc == run.eleventy_shortcodes.end() || t.open != "{%") return r;
+  const Args args = parse_args(std::string_view(t.inner).substr(name_end));
+  if (args.words.size() > sc->second.params.size() || !args.named.empty()) return r;
+  std::string out = sc->second.body;
+  for (size_t i = 0; i < sc->second.params.size(); ++i) {
+    const auto& [name, def] = sc->second.params[i];
+    const std::string value = i < args.words.size() ? args.words[i] : def;
+    for (size_t at; (at = out.find("${" + name + "}")) != std::string::npos;) out.replace(at, name.size() + 3, value);
+  }
+  for (const auto& [from, to] : {std::pair<const char*, const char*>{"\\n", "\n"}, {"\\t", "\t"}})
+    for (size_t at; (at = out.find(from)) != std::string::npos;) out.replace(at, 2, to);
+  r.converted = true;
+  r.replacement = out;
+  r.construct = "{% " + sc->first + " %} (a shortcode of the config's, its HTML filled in)";
+  return r;
+}
+
 // markdown-it-kbd's [[x]] and markdown-it-mark's ==x== outside code, on
 // one line, as the HTML element those plugins wrote (alexcarpenter's
 // [[caps lock]] showed with its brackets).
@@ -318,6 +342,38 @@ Config read_config(Run& run) {
   cfg.image_transform = text.find("eleventyImageTransformPlugin") != std::string::npos;
   cfg.toc = text.find("markdown-it-table-of-contents") != std::string::npos || text.find("markdown-it-toc") != std::string::npos;
   cfg.mark = text.find("markdown-it-mark") != std::string::npos;
+  // addShortcode("name", (a, b = 'x') => `...${a}...`) or with a body that
+  // only returns the literal: its parameters and the literal.
+  static const std::regex shortcode(
+      R"re(add(?:Nunjucks|Liquid)?Shortcode\(\s*["'`]([\w-]+)["'`]\s*,\s*(?:function\s*\w*\s*)?\(?((?:[^()>{}`=]|=(?!>))*?)\)?\s*(?:=>)?\s*(?:\{\s*(?:\/\/[^\n]*\n\s*)*return\s*)?`([^`]*)`\s*;?\s*\}?\s*\))re");
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), shortcode); it != std::sregex_iterator(); ++it) {
+    Run::Shortcode sc;
+    sc.body = (*it)[3];
+    bool simple = true;
+    std::string params = (*it)[2];
+    for (size_t at = 0; at <= params.size();) {
+      const size_t comma = std::min(params.find(',', at), params.size());
+      std::string p = trim(params.substr(at, comma - at)), def;
+      if (const size_t eq = p.find('='); eq != std::string::npos) {
+        def = trim(p.substr(eq + 1));
+        p = trim(p.substr(0, eq));
+        if (def.size() >= 2 && (def[0] == '\'' || def[0] == '"') && def.back() == def[0]) def = def.substr(1, def.size() - 2);
+        else simple = false;
+      }
+      if (!p.empty()) {
+        if (p.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$") != std::string::npos) simple = false;
+        sc.params.emplace_back(p, def);
+      }
+      at = comma + 1;
+    }
+    // Only ${name} of its parameters in the literal: nothing else to run.
+    for (size_t at = sc.body.find("${"); simple && at != std::string::npos; at = sc.body.find("${", at + 2)) {
+      const size_t end = sc.body.find('}', at);
+      const std::string name = end == std::string::npos ? "" : trim(sc.body.substr(at + 2, end - at - 2));
+      simple = std::any_of(sc.params.begin(), sc.params.end(), [&](const auto& p) { return p.first == name; });
+    }
+    if (simple) run.eleventy_shortcodes[(*it)[1]] = sc;
+  }
   if (std::regex_search(text, std::regex(R"re(\.disable\(\s*\[?\s*["'`]code["'`])re"))) cfg.indented_code = false;
   if (std::regex_search(text, std::regex(R"re(\.enable\(\s*\[?\s*["'`]code["'`])re"))) cfg.indented_code = true;
   cfg.math = std::regex_search(text, std::regex(R"(require\(\s*["'`][^"'`]*(katex|mathjax|texmath)|from\s+["'`][^"'`]*(katex|mathjax|texmath))"));
@@ -1175,7 +1231,10 @@ void read_eleventy(Run& run, ojson& site) {
     }
     run.items.push_back(item);
   }
-  convert_items(run, [&](std::string_view text, Tag& t) { return liquid_tag(run, text, t); });
+  convert_items(run, [&](std::string_view text, Tag& t) {
+    TagResult r = config_shortcode(run, t);
+    return r.converted ? r : liquid_tag(run, text, t);
+  });
   for (Item& item : run.items) {
     if (!cfg.indented_code) {
       size_t blocks = 0;
