@@ -1991,6 +1991,25 @@ TEST_CASE("Zola and Hugo: a post only in another language is imported, its old a
   CHECK_FALSE(z.wrote("posts/2020-04-01-witches-2.md"));
 }
 
+TEST_CASE("Zola and Hugo: a paginated section's pages redirect to the home's page with the same posts' place") {
+  std::vector<std::pair<std::string, std::string>> files = {{"config.toml", "base_url = 'https://z.example'\n"},
+                                                            {"content/blog/_index.md", "+++\ntitle = 'Blog'\nsort_by = 'date'\npaginate_by = 2\n+++\n"}};
+  for (int i = 1; i <= 5; ++i)
+    files.push_back({"content/blog/p" + std::to_string(i) + ".md", "+++\ntitle = 'P'\ndate = 2021-01-0" + std::to_string(i) + "\n+++\nP\n"});
+  Blog z("zola-section-pages", files);
+  REQUIRE(z.import(Engine::zola).ok());
+  CHECK(holds(z.out("site.yaml"), "\"/blog/page/2/\": \"/page/2/\""));
+  CHECK(holds(z.out("site.yaml"), "\"/blog/page/3/\": \"/page/3/\""));
+  CHECK_FALSE(holds(z.out("site.yaml"), "/blog/page/4/"));
+  std::vector<std::pair<std::string, std::string>> hfiles = {{"hugo.toml", "baseURL = 'https://h.example/'\npaginate = 2\n"}};
+  for (int i = 1; i <= 5; ++i)
+    hfiles.push_back({"content/Posts/p" + std::to_string(i) + ".md", "---\ntitle: P\ndate: 2021-01-0" + std::to_string(i) + "\n---\nP\n"});
+  Blog h("hugo-section-pages", hfiles);
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(holds(h.out("site.yaml"), "\"/posts/page/3/\": \"/page/3/\""));
+  CHECK(quire::load_content(h.root / "out", {}).ok());
+}
+
 TEST_CASE("Zola: a moved post's relative link to its old section's list goes to the home") {
   // c-git's rust/refs.md: <a href="../index.html"> and [x](../) from /rust/refs/ pointed at /posts/ once moved.
   Blog z("zola-relative-section", {{"config.toml", "base_url = 'https://z.example'\n"},

@@ -893,6 +893,23 @@ void site_redirects(Run& run, ojson& site) {
       const std::string url = section_address(run, s);
       wanted.emplace(run.old_url_prefix + (run.hugo_ugly ? "/" + url + ".html" : "/" + url + "/"), "/");
     }
+    // A paginated section's pages (Zola's /blog/page/2/, Hugo's
+    // /posts/page/3/): the home's page with the same posts' place.
+    const int quire_per = site.contains("posts_per_page") && site["posts_per_page"].is_number_integer()
+                              ? std::max(1, site["posts_per_page"].get<int>()) : 10;
+    for (const auto& [section, pagination] : run.section_pagination) {
+      const auto& [per, folder] = pagination;
+      size_t posts = 0;
+      for (const Item& item : run.items)
+        posts += !item.page && !item.out.contains("draft") &&
+                 (section.empty() || item.section == section || item.section.rfind(section + "/", 0) == 0);
+      const size_t pages = per > 0 ? (posts + static_cast<size_t>(per) - 1) / static_cast<size_t>(per) : 0;
+      const std::string base = run.old_url_prefix + (section.empty() ? "" : "/" + section_address(run, section)) + "/" + folder + "/";
+      for (size_t n = 2; n <= pages && n <= 1000; ++n) {
+        const size_t page = (n - 1) * static_cast<size_t>(per) / static_cast<size_t>(quire_per) + 1;
+        wanted.emplace(base + std::to_string(n) + "/", page == 1 ? "/" : "/page/" + std::to_string(page) + "/");
+      }
+    }
     // A section's list of posts (Hugo's /posts/, Zola's /blog/, a nested
     // one's with its _index.md, /post/go/): the home's.
     for (const Item& item : run.items)

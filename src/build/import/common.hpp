@@ -157,6 +157,9 @@ struct Run {
   std::map<std::string, std::set<std::string>> terms = {};
   // Zola's [slugify] taxonomies (zola_path_slug).
   std::string zola_slugify_taxonomies = "on";
+  // Sections whose lists had pages (Zola's paginate_by, Hugo's paginate):
+  // section folder -> posts a page, the pages' folder name ("page": /blog/page/2/).
+  std::map<std::string, std::pair<int, std::string>> section_pagination = {};
   // Jekyll's jekyll-archives plugin: the pages it made, each enabled type
   // ("tag", "category", "year", "month", "day") -> its permalink template
   // ("/tag/:name/"), and its slug_mode for the terms' :name.
@@ -205,6 +208,9 @@ struct Run {
   // Hugo's buildFuture and buildExpired: what a publishDate to come or an
   // expiryDate passed had kept out, the site published.
   bool hugo_future = false, hugo_expired = false;
+  // Hugo's paginate (10 by default) and paginatePath ("page").
+  int hugo_paginate = 10;
+  std::string hugo_paginate_path = "page";
 
   void note(const std::string& file, int line, const std::string& message) {
     // Excerpts of the source may hold bytes that are no UTF-8 (a Latin-1 post).

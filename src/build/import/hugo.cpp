@@ -156,8 +156,10 @@ void read_config(Run& run, ojson& site, std::string& content_dir) {
   if (const ojson* pg = get_obj(c, "pagination")) paginate = get_obj(*pg, "pagerSize");
   if (paginate && (paginate->is_number_integer() || paginate->is_string())) {
     const int n = paginate->is_string() ? std::atoi(paginate->get<std::string>().c_str()) : paginate->get<int>();
-    if (n >= 1 && n <= 1000) site["posts_per_page"] = n;
+    if (n >= 1 && n <= 1000) site["posts_per_page"] = run.hugo_paginate = n;
   }
+  if (!get_str(c, "paginatePath").empty()) run.hugo_paginate_path = get_str(c, "paginatePath");
+  if (const ojson* pg = get_obj(c, "pagination"); pg && !get_str(*pg, "path").empty()) run.hugo_paginate_path = get_str(*pg, "path");
   auto yes = [](const ojson* v) { return v && (*v == true || *v == "true"); };  // TOML's true, YAML's "true"
   if (yes(get_obj(c, "disablePathToLower"))) run.hugo_lower = false;
   if (yes(get_obj(c, "removePathAccents"))) run.hugo_remove_accents = true;
@@ -756,6 +758,10 @@ void read_hugo(Run& run, ojson& site) {
     if (!item.page)
       for (const std::string& s : list_sections(run, item.section)) sections.insert(hugo_path(s));
   add_old_feed(site, "/index.xml");
+  // Each section's list had pages, as the home's (/posts/page/2/).
+  for (const Item& item : run.items)
+    if (!item.page && run.hugo_paginate_path.find('/') == std::string::npos)
+      for (const std::string& s : list_sections(run, item.section)) run.section_pagination[s] = {run.hugo_paginate, run.hugo_paginate_path};
   for (const std::string& s : sections)  // a section named page/ or tags/ is the build's own address
     if (!s.empty() && s.find_first_of(" ?#") == std::string::npos) add_old_feed(site, "/" + s + "/index.xml");
   if (run.permalink.empty() && !run.section_permalinks.empty()) {

@@ -386,8 +386,13 @@ void read_zola(Run& run, ojson& site) {
   std::map<fs::path, ojson> sections;  // each _index.md's front matter
   collect_content_dir(run, content, [&](const fs::path& section, const ojson& front) {
     sections[section] = front;
-    if (front.contains("paginate_by") && front["paginate_by"].is_number_integer())
+    if (front.contains("paginate_by") && front["paginate_by"].is_number_integer()) {
       paginate[section] = front["paginate_by"].get<int>();
+      const std::string folder = front.contains("paginate_path") && front["paginate_path"].is_string()
+                                     ? front["paginate_path"].get<std::string>() : "page";
+      if (paginate[section] > 0 && !folder.empty() && folder.find('/') == std::string::npos)
+        run.section_pagination[section.generic_string()] = {paginate[section], folder};
+    }
   });
   // No title in the config: the home section's (blog.rust-lang.org's
   // content/_index.md, "Rust Blog"), as its templates showed it.
