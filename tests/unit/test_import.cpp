@@ -909,6 +909,30 @@ TEST_CASE("Eleventy: feed templates with ---json front matter or the site data's
   CHECK(holds(m.notes(), "feed/feed.njk:1: a feed template"));
 }
 
+TEST_CASE("Eleventy: a paginated list of the posts and mixed-case term pages redirect to Quire's") {
+  // mbarker84's index.md (size 2: /1/ ... /22/) and /tags/{{ tag|replace(' ', '-') }}/ (/tags/Vue/); musikele's /archives/pageN/.
+  std::vector<std::pair<std::string, std::string>> files = {
+      {"index.md", "---\npagination:\n  data: collections.post\n  size: 2\n---\n{% for p in pagination.items %}{{ p.data.title }}{% endfor %}\n"},
+      {"archives.njk", "---\npagination:\n  data: collections.post\n  size: 3\npermalink: /archives/page{{ pagination.pageNumber + 1 }}/\n---\nx\n"},
+      {"tags.njk", "---\npagination:\n  data: collections\n  size: 1\n  alias: tag\npermalink: /tags/{{ tag|replace(' ', '-') }}/\n---\n{{ tag }}\n"},
+      {"posts/posts.json", "{ \"tags\": \"post\" }"}};
+  for (int i = 1; i <= 25; ++i)
+    files.push_back({"posts/p" + std::to_string(i) + ".md", std::string("---\ntitle: P\ndate: 2020-01-") + (i < 10 ? "0" : "") + std::to_string(i) + "\ntags: [Vue, Blog Month]\n---\nP\n"});
+  Blog b("eleventy-paged-lists", files);
+  REQUIRE(b.import(Engine::eleventy).ok());
+  const std::string site = b.out("site.yaml");
+  CHECK(holds(site, "\"/1/\": \"/\""));
+  CHECK(holds(site, "\"/6/\": \"/page/2/\""));   // posts 13-14: Quire's second page of 10
+  CHECK(holds(site, "\"/12/\": \"/page/3/\""));
+  CHECK_FALSE(holds(site, "\"/13/\""));
+  CHECK(holds(site, "\"/archives/page2/\": \"/\""));
+  CHECK(holds(site, "\"/archives/page9/\": \"/page/3/\""));
+  CHECK_FALSE(holds(site, "\"/archives/page1/\""));
+  CHECK(holds(site, "\"/tags/Vue/\": \"/tags/vue/\""));
+  CHECK(holds(site, "\"/tags/Blog-Month/\": \"/tags/blog-month/\""));
+  CHECK(quire::load_content(b.root / "out", {}).ok());
+}
+
 TEST_CASE("Eleventy: a shortcode the config defines as a template literal of its parameters is filled in") {
   // henrik's filename (50 pages) and mbarker84's hotlink (15 posts) showed as {% ... %} text.
   Blog b("eleventy-config-shortcodes",

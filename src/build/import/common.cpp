@@ -932,6 +932,23 @@ void site_redirects(Run& run, ojson& site) {
           tag_pages.insert(root + tag_slug(term) + "/");
         }
     }
+  // An Eleventy template's pages of the posts (/1/, /archives/page2/): the
+  // home's page holding the same place.
+  {
+    const int quire_per = site.contains("posts_per_page") && site["posts_per_page"].is_number_integer()
+                              ? std::max(1, site["posts_per_page"].get<int>()) : 10;
+    size_t posts = 0;
+    for (const Item& item : run.items) posts += !item.page && !item.out.contains("draft");
+    for (const Run::PagedList& list : run.eleventy_paged_lists) {
+      const size_t per = static_cast<size_t>(list.size), pages = (posts + per - 1) / per;
+      for (size_t n = 1; n < pages && n <= 1000; ++n) {
+        std::string from = list.pattern;
+        from.replace(from.find("{n}"), 3, std::to_string(list.from_zero ? n : n + 1));
+        const size_t page = n * per / static_cast<size_t>(quire_per) + 1;
+        wanted.emplace(from, page == 1 ? "/" : "/page/" + std::to_string(page) + "/");
+      }
+    }
+  }
   // jekyll-archives' term and date pages (/tag/<name>/, /2020/01/): Quire's.
   for (const auto& [type, pattern] : run.jekyll_archives) {
     auto expand = [&pattern](const std::vector<std::pair<std::string, std::string>>& values) {

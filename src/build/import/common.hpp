@@ -193,6 +193,15 @@ struct Run {
     std::string body;
   };
   std::map<std::string, Shortcode> eleventy_shortcodes = {};
+  // An Eleventy template paginating over the posts (mbarker84's index.md,
+  // size 2: /1/ ... /22/): its pages' address with "{n}" for the page
+  // number, whether that counts from 0, and the posts a page.
+  struct PagedList {
+    std::string pattern;
+    bool from_zero = true;
+    int size = 10;
+  };
+  std::vector<PagedList> eleventy_paged_lists = {};
   // Eleventy has no drafts of its own: `draft: true` is one only when the
   // config acts on it (a preprocessor or a collection's filter).
   bool eleventy_drafts = false;

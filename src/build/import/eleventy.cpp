@@ -662,13 +662,14 @@ bool theme_list_template(Run& run, const fs::path& rel, const std::string& text,
   const ojson* pagination = front.contains("pagination") && front["pagination"].is_object() ? &front["pagination"] : nullptr;
   const std::string data = pagination && pagination->contains("data") && (*pagination)["data"].is_string()
                                ? (*pagination)["data"].get<std::string>() : "";
-  static const std::regex term(R"(^(/?[\w/-]*?/?)\{\{\s*(?:tag|tagName|tag_name|t)\s*(?:\|\s*(slugify|slug)\s*)?\}\}/?(?:index\.html)?$)");
+  static const std::regex term(
+      R"(^(/?[\w/-]*?/?)\{\{\s*(?:tag|tagName|tag_name|t)\s*(?:\|\s*(slugify|slug|replace\(\s*['"] ['"]\s*,\s*['"]-['"]\s*\))\s*)?\}\}/?(?:index\.html)?$)");
   std::smatch m;
   if (data.rfind("collections", 0) == 0 && std::regex_match(permalink, m, term)) {
     std::string prefix = m[1].str();
     if (prefix.empty() || prefix[0] != '/') prefix = "/" + prefix;
     if (prefix.back() != '/') prefix += '/';
-    run.eleventy_term_pages.push_back({prefix, m[2].str()});
+    run.eleventy_term_pages.push_back({prefix, m[2].str().rfind("replace", 0) == 0 ? "replace-space" : m[2].str()});
     return true;
   }
   // Over a collection of the config's whose items carry their page's url
@@ -682,6 +683,31 @@ bool theme_list_template(Run& run, const fs::path& rel, const std::string& text,
       run.eleventy_term_pages.push_back({made->second.first, "slug", made->second.second});
       return true;
     }
+  }
+  // Paginating over the posts: its pages after the first (index.md: /1/,
+  // /2/; archives/index.md with permalink /archives/page{{ pagination.pageNumber + 1 }}/).
+  if (pagination && data.rfind("collections.", 0) == 0) {
+    Run::PagedList list;
+    if (pagination->contains("size")) {  // (YAML's scalars read as text)
+      const ojson& size = (*pagination)["size"];
+      list.size = size.is_number_integer() ? size.get<int>() : size.is_string() ? std::atoi(size.get<std::string>().c_str()) : 10;
+    }
+    static const std::regex number(R"(\{\{\s*pagination\.pageNumber\s*(\+\s*1\s*)?\}\})");
+    std::smatch n;
+    if (permalink.empty()) {
+      list.pattern = "/" + (rel.stem() == "index" ? rel.parent_path() : rel.parent_path() / rel.stem()).generic_string() + "/{n}/";
+    } else if (std::regex_search(permalink, n, number) && permalink.find("{{", n.position(0) + n.length(0)) == std::string::npos &&
+               permalink.find("{%") == std::string::npos && permalink.substr(0, n.position(0)).find("{{") == std::string::npos) {
+      list.pattern = permalink.substr(0, n.position(0)) + "{n}" + n.suffix().str();
+      list.from_zero = !n[1].matched;
+    }
+    if (!list.pattern.empty() && list.size > 0) {
+      if (list.pattern[0] != '/') list.pattern.insert(0, "/");
+      for (size_t at; (at = list.pattern.find("//")) != std::string::npos;) list.pattern.erase(at, 1);
+      if (list.pattern.size() >= 10 && list.pattern.compare(list.pattern.size() - 10, 10, "index.html") == 0) list.pattern.resize(list.pattern.size() - 10);
+      run.eleventy_paged_lists.push_back(list);
+    }
+    return false;
   }
   if (terms_only) return false;
   if (pagination || permalink.find("{{") != std::string::npos) return false;
@@ -1146,6 +1172,7 @@ void read_eleventy(Run& run, ojson& site) {
     item.page = posts_dir.empty();
     if (item.page && rel.parent_path().empty() && rel.stem() == "index") {
       run.note(item.shown, 0, "the home page: Quire makes its own; not converted");
+      if (std::string text; read_file(f, text)) theme_list_template(run, rel, text, true);  // its pages: /1/, /2/
       continue;
     }
     // A page paginating over the terms (LJWatson's tags.md at /tag/<x>/):

@@ -575,6 +575,11 @@ bool file_date(const std::string& n, std::string& ymd, size_t* prefix) {
 
 
 std::string eleventy_slug_filter(const std::string& value, const std::string& filter) {
+  if (filter == "replace-space") {  // replace(' ', '-'): the term as written, its spaces '-' (mbarker84's /tags/Vue/)
+    std::string out = value;
+    std::replace(out.begin(), out.end(), ' ', '-');
+    return out;
+  }
   // Eleventy's slugify (@sindresorhus/slugify): "&" is " and ", ♥
   // " love ", and German letters as German writes them without
   // (ü "ue", ß "ss"); its older slug filter (simov's): "&" "and".
