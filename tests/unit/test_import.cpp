@@ -744,11 +744,13 @@ TEST_CASE("Eleventy 2 and later: an indented block was text (markdown-it's code 
   CHECK(holds(render_markdown(out.substr(out.find("\n---\n") + 5)), "<img src=\"/a.png\" alt=\"A\">"));
   CHECK_FALSE(holds(render_markdown(out.substr(out.find("\n---\n") + 5)), "&lt;img"));
   // Eleventy 1 kept indented code, unless its config turned it off; 3 with it turned back on keeps it too.
-  for (const auto& [package, config, kept] : std::vector<std::tuple<std::string, std::string, bool>>{
+  for (const auto& [package_text, config_text, kept] : std::vector<std::tuple<std::string, std::string, bool>>{
            {"{\"dependencies\": {\"@11ty/eleventy\": \"1.0.2\"}}", "", true},
            {"{\"dependencies\": {\"@11ty/eleventy\": \"~1.0.0\"}}", "module.exports = c => { c.setLibrary('md', require('markdown-it')({html: true}).disable('code')); };\n", false},
            {"{\"dependencies\": {\"@11ty/eleventy\": \"^3.0.0\"}}", "export default c => { c.amendLibrary('md', md => md.enable(\"code\")); };\n", true},
            {"", "", true}}) {
+    const std::string& package = package_text;  // (structured bindings: no capture before C++20)
+    const std::string& config = config_text;
     std::vector<std::pair<std::string, std::string>> files = {{"posts/p.md", post}};
     if (!package.empty()) files.push_back({"package.json", package});
     if (!config.empty()) files.push_back({"eleventy.config.js", config});

@@ -950,7 +950,8 @@ void site_redirects(Run& run, ojson& site) {
     }
   }
   // jekyll-archives' term and date pages (/tag/<name>/, /2020/01/): Quire's.
-  for (const auto& [type, pattern] : run.jekyll_archives) {
+  for (const auto& [type, archive_pattern] : run.jekyll_archives) {
+    const std::string& pattern = archive_pattern;  // (a structured binding: no capture before C++20)
     auto expand = [&pattern](const std::vector<std::pair<std::string, std::string>>& values) {
       std::string url = pattern;
       for (const auto& [key, value] : values)
