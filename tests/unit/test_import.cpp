@@ -2017,6 +2017,21 @@ TEST_CASE("Zola and Hugo: a post only in another language is imported, its old a
   CHECK_FALSE(z.wrote("posts/2020-04-01-witches-2.md"));
 }
 
+TEST_CASE("Zola and Hugo: an authors taxonomy's pages redirect to the home, where Quire has no author pages") {
+  Blog z("zola-authors", {{"config.toml", "base_url = 'https://z.example'\ntaxonomies = [{name = 'tags'}, {name = 'authors'}]\n"},
+                          {"content/blog/a.md", "+++\ntitle = 'A'\ndate = 2021-01-01\n[taxonomies]\nauthors = ['Jane Doe']\n+++\nA\n"}});
+  REQUIRE(z.import(Engine::zola).ok());
+  CHECK(holds(z.out("site.yaml"), "\"/authors/jane-doe/\": \"/\""));
+  CHECK(holds(z.out("posts/a.md"), "Jane Doe"));
+  Blog h("hugo-authors", {{"hugo.toml", "baseURL = 'https://h.example/'\n[taxonomies]\ntag = 'tags'\nauthor = 'authors'\n"},
+                          {"content/posts/a.md", "---\ntitle: A\ndate: 2021-01-01\ntags: [x]\nauthors: [Jane Doe]\n---\nA\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(holds(h.out("site.yaml"), "\"/authors/\": \"/\""));
+  CHECK(holds(h.out("site.yaml"), "\"/authors/jane-doe/\": \"/\""));
+  CHECK_FALSE(holds(h.out("site.yaml"), "/authors/:tag/"));
+  CHECK_FALSE(holds(h.out("posts/a.md"), "tags: [\"x\",\"Jane Doe\"]"));
+}
+
 TEST_CASE("Zola and Hugo: a paginated section's pages redirect to the home's page with the same posts' place") {
   std::vector<std::pair<std::string, std::string>> files = {{"config.toml", "base_url = 'https://z.example'\n"},
                                                             {"content/blog/_index.md", "+++\ntitle = 'Blog'\nsort_by = 'date'\npaginate_by = 2\n+++\n"}};

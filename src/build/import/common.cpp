@@ -862,6 +862,15 @@ void site_redirects(Run& run, ojson& site) {
   std::map<std::string, std::string> wanted = run.redirects;
   if (run.engine == Engine::hugo || run.engine == Engine::zola) {
     for (const auto& [taxonomy, terms] : run.terms) {
+      if (taxonomy == "authors") {
+        // An author's page (/authors/jane-doe/): Quire has none; the home.
+        wanted[run.old_url_prefix + "/authors/"] = "/";
+        for (const std::string& name : terms) {
+          const std::string old = run.engine == Engine::zola ? zola_path_slug(name, run.zola_slugify_taxonomies) : hugo_urlize(name);
+          if (!old.empty()) wanted[run.old_url_prefix + "/authors/" + old + "/"] = "/";
+        }
+        continue;
+      }
       const bool own_pages = taxonomy == "categories" && run.category_pages;
       const std::string quire_root = own_pages ? "/categories/" : "/tags/";
       const std::string old_root = run.old_url_prefix + "/" + taxonomy + "/";

@@ -933,8 +933,10 @@ void convert_front(Run& run, Item& item) {
       for (const auto& [tax, terms] : v.items()) {
         if (tax == "tags") for (auto& t : string_list(terms, false)) tags.push_back(t), run.terms["tags"].insert(t);
         else if (tax == "categories") for (auto& t : string_list(terms, false)) categories.push_back(t), run.terms["categories"].insert(t);
-        else if (tax == "authors" && !in.contains("authors") && !in.contains("author") && !string_list(terms, false).empty())
+        else if (tax == "authors" && !in.contains("authors") && !in.contains("author") && !string_list(terms, false).empty()) {
           out["authors"] = string_list(terms, false);  // Zola's authors taxonomy: the post's authors
+          for (const std::string& a : string_list(terms, false)) run.terms["authors"].insert(a);
+        }
         else if (run.extra_taxonomies.count(tax)) {
           for (auto& t : string_list(terms, false)) tags.push_back(t), run.terms[tax].insert(t);
           run.count("taxonomy " + tax + " (merged into tags)");
@@ -943,6 +945,9 @@ void convert_front(Run& run, Item& item) {
     } else if (key == "summary" || key == "description" || key == "excerpt") {
       take_string(key, key);
     } else if (key == "author" || key == "authors") {
+      // Hugo's authors taxonomy ([taxonomies] author = "authors"): its pages, /authors/<name>/.
+      if (key == "authors" && run.engine == Engine::hugo && run.extra_taxonomies.count("authors"))
+        for (const std::string& a : string_list(v, false)) run.terms["authors"].insert(a);
       ojson names = v;
       // jekyll-import's WordPress author {display_name, login, email, url}:
       // its display name is the name.

@@ -797,7 +797,7 @@ void read_hugo(Run& run, ojson& site) {
   hugo_page_links(run);
   // Each term's feed, /tags/go/index.xml (bigshans' 229): Quire's term feed there.
   for (const auto& [taxonomy, terms] : run.terms)
-    if (!terms.empty())
+    if (!terms.empty() && taxonomy != "authors")  // (no tag's feed for an author)
       add_old_feed(site, run.old_url_prefix + "/" + taxonomy + (taxonomy == "categories" && run.category_pages ? "/:category/index.xml" : "/:tag/index.xml"));
   if (site.contains("block_attributes"))
     for (Item& item : run.items) item.body = drop_markdown_attrs(run, item.body, false);
