@@ -1823,6 +1823,11 @@ TEST_CASE("Hugo: an alias without a leading slash is relative to the page's fold
   REQUIRE(h.import(Engine::hugo).ok());
   CHECK(h.out("posts/a.md").find("aliases: [\"/posts/old-a\",\"/b/c/\",\"/root/\"]") != std::string::npos);
   CHECK(h.out("pages/about.md").find("aliases: [\"/me\"]") != std::string::npos);
+  // From the page's own address under a permalink pattern (/2020/renamed/: /2020/old-name, as Hugo 0.111 wrote it).
+  Blog p("hugo-relative-alias-permalink", {{"hugo.toml", "title = 'T'\n[permalinks]\nposts = '/:year/:slug/'\n"},
+                                           {"content/posts/renamed.md", "---\ntitle: Renamed\ndate: 2020-01-01\naliases: [old-name]\n---\nR\n"}});
+  REQUIRE(p.import(Engine::hugo).ok());
+  CHECK(holds(p.out("posts/renamed.md"), "aliases: [\"/2020/old-name\"]"));
 }
 
 TEST_CASE("Hugo: the built-in param shortcode is the page's param, else the site's; figure's title is in its caption") {

@@ -25,6 +25,13 @@
 
 namespace quire::import {
 
+namespace {
+// A link's path resolved from the page at `url`; an address without its
+// trailing '/' (below, with bundle_links).
+std::string resolved(const std::string& url, const std::string& path);
+std::string unslashed(std::string url);
+}  // namespace
+
 std::string hugo_path(const std::string& name) {
   // Hugo's MakePathSanitized (UnicodeSanitize, then lower case): letters,
   // digits, marks and ._-+~#/\@ stay, %XX too; a run of spaces is one '-',
@@ -550,6 +557,16 @@ void convert_items(Run& run, const TagHandler& handle) {
       } else {
         keep_old_url(run, item, (item.old_url_prefix.empty() ? run.old_url_prefix : item.old_url_prefix) + old_url);
       }
+      // Hugo's relative aliases from the page's address ("old-name" of
+      // /2020/x/ is /2020/old-name), now that it is known.
+      if (item.out.contains("aliases") && item.out["aliases"].is_array())
+        for (const auto& [first, written] : item.relative_aliases) {
+          std::string again = resolved(unslashed(percent_decode(old_url)), written);
+          if (!written.empty() && written.back() == '/' && again.back() != '/') again += '/';
+          if (again.rfind("/..", 0) == 0 || again == first) continue;
+          for (ojson& a : item.out["aliases"])
+            if (a == first) a = again;
+        }
     }
     if (!item.title_alias.empty() && !item.out.contains("draft"))
       add_alias(run, item, percent_decode(expand_pattern(run, item.title_alias, item)));

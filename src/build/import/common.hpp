@@ -92,6 +92,10 @@ struct Item {
   std::string page_url;        // a page kept at the address it had (undated_as_pages)
   bool bundle_page = false;    // Zola: a page file beside a post's index.md, rendered at <folder>/<name>/
   std::string old_url;         // where the old engine published it, when that is not its new address (decoded)
+  // Hugo's relative aliases ("old-name"), as first resolved (against the
+  // section) and as written: resolved again against the page's own
+  // address once it is known (/2020/x/ -> /2020/old-name).
+  std::vector<std::pair<std::string, std::string>> relative_aliases;
   // A key of `in` written elsewhere than the file's front matter (an
   // Eleventy layout's permalink): that file and line, for the report.
   std::map<std::string, std::pair<std::string, int>> key_origin = {};

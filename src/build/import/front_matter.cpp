@@ -1067,6 +1067,7 @@ void convert_front(Run& run, Item& item) {
             std::string p = (fs::path("/" + item.section) / a).lexically_normal().generic_string();
             if (dir && (p.empty() || p.back() != '/')) p += '/';
             if (p.rfind("/..", 0) == 0) p = "/" + a;  // above the site's root: Hugo's own error; kept at the root
+            item.relative_aliases.emplace_back(p, a);
             a = p;
           }
       if (!list.empty()) {  // one key however they were spelled
