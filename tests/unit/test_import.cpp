@@ -911,6 +911,16 @@ TEST_CASE("Eleventy: feed templates with ---json front matter or the site data's
   CHECK(holds(m.notes(), "feed/feed.njk:1: a feed template"));
 }
 
+TEST_CASE("Eleventy: eleventy-plugin-footnotes' footnoteref is a markdown footnote") {
+  Blog b("eleventy-footnoteref", {{"posts/notes.md", "---\ntitle: Notes\ndate: 2023-08-03\n---\nA great read that "
+                                                     "{% footnoteref \"up-to-speed\" \"The other 28% later.\" %}helped me{% endfootnoteref %} a lot.\n"}});
+  REQUIRE(b.import(Engine::eleventy).ok());
+  const std::string post = b.out("posts/notes.md");
+  CHECK(holds(post, "that helped me[^up-to-speed] a lot.\n"));
+  CHECK(holds(post, "\n[^up-to-speed]: The other 28% later.\n"));
+  CHECK(holds(render_markdown(post.substr(post.find("\n---\n") + 5)), "The other 28% later."));
+}
+
 TEST_CASE("Eleventy: a paginated list of the posts and mixed-case term pages redirect to Quire's") {
   // mbarker84's index.md (size 2: /1/ ... /22/) and /tags/{{ tag|replace(' ', '-') }}/ (/tags/Vue/); musikele's /archives/pageN/.
   std::vector<std::pair<std::string, std::string>> files = {

@@ -206,6 +206,9 @@ struct Run {
     int size = 10;
   };
   std::vector<PagedList> eleventy_paged_lists = {};
+  // eleventy-plugin-footnotes' notes of each post, by its source: markdown
+  // footnote definitions to add at its end.
+  std::map<fs::path, std::string> footnote_definitions = {};
   // Eleventy has no drafts of its own: `draft: true` is one only when the
   // config acts on it (a preprocessor or a collection's filter).
   bool eleventy_drafts = false;

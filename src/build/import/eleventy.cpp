@@ -152,10 +152,29 @@ std::string unindent_code_blocks(const std::string& text, size_t& blocks) {
 
 // A shortcode the config defines as a template literal of its parameters
 // ({% hotlink 'https://a', 'the article' %}): the literal, filled in.
-TagResult config_shortcode(const Run& run, const Tag& t) {
+TagResult config_shortcode(Run& run, std::string_view text, Tag& t) {
   TagResult r;
   if (t.open != "{%" && t.open != "{{") return r;
   const size_t name_end = std::min(t.inner.find_first_of(" \t\n"), t.inner.size());
+  // eleventy-plugin-footnotes: {% footnoteref "id" "note" %}text{% endfootnoteref %}
+  // is text[^id], the note a markdown footnote (maxx1128's 6 posts).
+  if (t.open == "{%" && t.inner.compare(0, name_end, "footnoteref") == 0 && run.converting) {
+    const Args args = parse_args(std::string_view(t.inner).substr(name_end));
+    static const std::regex close(R"(\{%-?\s*endfootnoteref\s*-?%\})");
+    std::match_results<std::string_view::const_iterator> m;
+    const std::string_view rest = text.substr(t.end);
+    if (args.words.size() != 2 || args.words[0].empty() || args.words[0].find_first_of(" \t\n[]") != std::string::npos ||
+        !std::regex_search(rest.begin(), rest.end(), m, close))
+      return r;
+    const std::string_view inner = rest.substr(0, static_cast<size_t>(m.position(0)));
+    if (inner.find("{%") != std::string_view::npos || inner.find('\n') != std::string_view::npos) return r;
+    t.end += static_cast<size_t>(m.position(0) + m.length(0));
+    r.converted = true;
+    r.replacement = std::string(inner) + "[^" + args.words[0] + "]";
+    run.footnote_definitions[run.converting->source] += "\n[^" + args.words[0] + "]: " + args.words[1] + "\n";
+    r.construct = "{% footnoteref %} (eleventy-plugin-footnotes, as a footnote)";
+    return r;
+  }
   const auto sc = run.eleventy_shortcodes.find(t.inner.substr(0, name_end));
   if (sc == run.eleventy_shortcodes.end() || t.open != "{%") return r;
   const Args args = parse_args(std::string_view(t.inner).substr(name_end));
@@ -1259,9 +1278,12 @@ void read_eleventy(Run& run, ojson& site) {
     run.items.push_back(item);
   }
   convert_items(run, [&](std::string_view text, Tag& t) {
-    TagResult r = config_shortcode(run, t);
+    TagResult r = config_shortcode(run, text, t);
     return r.converted ? r : liquid_tag(run, text, t);
   });
+  for (Item& item : run.items)  // the footnotes' notes at the post's end
+    if (const auto notes = run.footnote_definitions.find(item.source); notes != run.footnote_definitions.end())
+      item.body += (item.body.empty() || item.body.back() == '\n' ? "" : "\n") + notes->second;
   for (Item& item : run.items) {
     if (!cfg.indented_code) {
       size_t blocks = 0;
