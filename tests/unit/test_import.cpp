@@ -2108,6 +2108,28 @@ TEST_CASE("Zola: links to a section by reference definition, a section of undate
   CHECK(quire::load_content(z.root / "out", {}).ok());
 }
 
+TEST_CASE("Zola's root post's old name slugified; Hugo's permalink without a sign no address holds; a Jekyll page looping over a collection") {
+  // jessearmand's content/2020-04-26-Freestyle-or-Racing.md was at /freestyle-or-racing/.
+  Blog z("zola-root-post-slug", {{"config.toml", "base_url = 'https://z.example'\n"},
+                                 {"content/_index.md", "+++\nsort_by = 'date'\n+++\n"},
+                                 {"content/2020-04-26-Freestyle-or-Racing.md", "+++\ntitle = 'F'\ndate = 2020-04-26\n+++\nF\n"}});
+  REQUIRE(z.import(Engine::zola).ok());
+  CHECK(holds(z.out("posts/2020-04-26-Freestyle-or-Racing.md"), "aliases: [\"/freestyle-or-racing/\"]"));
+  // claire-codes' "/blog/:year-:month-:day-:title/`": Hugo wrote blog/2023-10-01-blogtober-2023/.
+  Blog h("hugo-permalink-backtick", {{"config.toml", "baseURL = 'https://h.example/'\n[permalinks]\nblog = \"/blog/:year-:month-:day-:title/`\"\n"},
+                                     {"content/blog/b.md", "---\ntitle: Blogtober 2023\ndate: 2023-10-01\n---\nB\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(holds(h.out("site.yaml"), "permalink: \"/blog/:year-:month-:day-:title/\"\n"));
+  // haijunsu's lintcode-tags.md loops over a collection: a list page, not its loop as text.
+  Blog j("jekyll-collection-loop", {{"_config.yml", "collections:\n  lintcodes:\n    output: true\n"},
+                                    {"lintcode-tags.md", "---\ntitle: Tags\n---\n{% for post in site.lintcodes %}[{{ post.title }}]({{ post.url }}){% endfor %}\n"},
+                                    {"projects.md", "---\ntitle: Projects\n---\nMine:\n{% for p in site.data.projects %}{{ p.name }}{% endfor %}\n"}});
+  REQUIRE(j.import(Engine::jekyll).ok());
+  CHECK_FALSE(j.wrote("pages/lintcode-tags.md"));
+  CHECK(holds(j.notes(), "lintcode-tags.md: a page listing the posts in Liquid"));
+  CHECK(j.wrote("pages/projects.md"));  // over _data: a page of its own, its loop reported
+}
+
 TEST_CASE("Hugo and Zola: a page at the content's root keeps the address the old engine made of its name") {
   // c-git's Zola featured_projects.md was at /featured-projects/, About_Me.md at /about-me/.
   Blog z("zola-root-page-name", {{"config.toml", "base_url = 'https://z.example'\n"},

@@ -71,6 +71,10 @@ std::string hugo_path(const std::string& name) {
 std::string Run::shown(const fs::path& p) const { return p.lexically_normal().string(); }
 
 std::string quire_pattern(std::string pattern, const std::string& section) {
+  // A sign no address can hold (claire-codes' "/blog/:year-:month-:day-:title/`",
+  // a typo's backtick Hugo left out): left out too.
+  pattern.erase(std::remove_if(pattern.begin(), pattern.end(), [](char c) { return c == '`' || c == '"' || c == '<' || c == '>' || c == '\\' || c == '^' || c == '|' || c == ' '; }),
+                pattern.end());
   const std::pair<const char*, std::string> swaps[] = {
       {":output_ext", ".html"}, {":slugorcontentbasename", ":slugorfilename"}, {":contentbasename", ":slug"},
       {":sections", section}, {":section", section}};

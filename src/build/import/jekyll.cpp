@@ -386,9 +386,12 @@ std::string jekyll_page_url(const fs::path& rel, const std::string& style) {
 // A template that loops over the posts, tags or categories (or lists a
 // jekyll-paginate page): a list page of the old engine's.
 bool loops_over_posts(const std::string& body) {
+  // (or a collection's documents: haijunsu's lintcode-tags.md over site.lintcodes)
+  static const std::regex loop(R"(\{%-?\s*for\s+\w+\s+in\s+(?:site|paginator)\.(?!data\b)\w+)");  // (not _data's: a page of its own)
   return body.find("{%") != std::string::npos &&
          (body.find("site.posts") != std::string::npos || body.find("paginator.posts") != std::string::npos ||
-          body.find("site.tags") != std::string::npos || body.find("site.categories") != std::string::npos);
+          body.find("site.tags") != std::string::npos || body.find("site.categories") != std::string::npos ||
+          std::regex_search(body, loop));
 }
 
 // Quire's list in place of such a page at `url` by its name (mildronize's

@@ -451,6 +451,8 @@ void read_zola(Run& run, ojson& site) {
       item.page = false;
       item.root_post = true;
       item.old_name = run.zola_keep_dates ? base : file_slug(base + ".md");
+      // slugified as a section's posts' names are (jessearmand's Freestyle-or-Racing.md at /freestyle-or-racing/)
+      if (const std::string z = zola_path_slug(item.old_name, run.zola_slugify); !z.empty()) item.old_name = z;
     } else if (!item.page && says(item.section, "render", false) && !says(item.section, "transparent", true) &&
                !says(item.section, "sort_by", "date")) {
       // (A section not rendered still renders its pages; transparent, its
