@@ -911,6 +911,19 @@ TEST_CASE("Eleventy: feed templates with ---json front matter or the site data's
   CHECK(holds(m.notes(), "feed/feed.njk:1: a feed template"));
 }
 
+TEST_CASE("Eleventy: where the config names a posts collection by glob, its other collections' folders are pages, not posts") {
+  // slifty's projects collection: 13 undated project pages became posts dated the import's day.
+  Blog b("eleventy-named-posts-collection",
+         {{".eleventy.js", "module.exports = function (cfg) {\n  cfg.addCollection(\"posts\", api => api.getFilteredByGlob(\"src/posts/**/*.md\"));\n"
+                           "  cfg.addCollection(\"projects\", api => api.getFilteredByGlob(\"src/projects/**/*.md\"));\n  return { dir: { input: \"src\" } };\n};\n"},
+          {"src/posts/2010-07-03-hello.md", "---\ntitle: Hello\n---\nH\n"},
+          {"src/projects/civomega.md", "---\ntitle: CivOmega\n---\nA project page.\n"}});
+  REQUIRE(b.import(Engine::eleventy).ok());
+  CHECK(b.report.posts == 1);
+  CHECK(b.wrote("posts/2010-07-03-hello.md"));
+  CHECK(b.wrote("pages/civomega.md"));
+}
+
 TEST_CASE("Eleventy: eleventy-plugin-footnotes' footnoteref is a markdown footnote") {
   Blog b("eleventy-footnoteref", {{"posts/notes.md", "---\ntitle: Notes\ndate: 2023-08-03\n---\nA great read that "
                                                      "{% footnoteref \"up-to-speed\" \"The other 28% later.\" %}helped me{% endfootnoteref %} a lot.\n"}});

@@ -476,14 +476,24 @@ Config read_config(Run& run) {
   // of them, or a constant's (CONTENT_GLOBS.notes, maxboeck's): the last
   // folder of each glob without a wildcard.
   const std::regex by_glob(R"(getFilteredByGlob\(\s*([^)]*)\))");
+  // Each glob's folder, by the collection it makes: where the config names
+  // one "posts" (or post, blog, articles), only its folders hold posts
+  // (slifty's projects collection: 13 project pages dated the import's day).
+  std::vector<std::pair<std::string, std::string>> glob_folders;  // collection, folder
+  std::string collection;
   auto glob_folder = [&](const std::string& glob) {
     const fs::path dir = fs::path(glob).parent_path();
     std::string leaf;
     for (const fs::path& part : dir)
       if (part.string().find_first_of("*?[{") == std::string::npos && part != "." && part != "..") leaf = part.string();
-    if (!leaf.empty()) cfg.post_folders.insert(leaf);
+    if (!leaf.empty()) glob_folders.emplace_back(collection, leaf);
   };
+  static const std::regex collection_name(R"(addCollection\(\s*["'`]([\w-]+)["'`])");
   for (auto it = std::sregex_iterator(text.begin(), text.end(), by_glob); it != std::sregex_iterator(); ++it) {
+    collection.clear();
+    const size_t at = static_cast<size_t>(it->position(0)), from = at > 400 ? at - 400 : 0;
+    const std::string before = text.substr(from, at - from);
+    for (auto c = std::sregex_iterator(before.begin(), before.end(), collection_name); c != std::sregex_iterator(); ++c) collection = (*c)[1];
     std::string arg = trim((*it)[1].str());
     if (!arg.empty() && (std::isalpha(static_cast<unsigned char>(arg[0])) || arg[0] == '_' || arg[0] == '$')) {
       // a constant: `const NOTES = "..."`, or a property `notes: "..."` of one
@@ -497,6 +507,10 @@ Config read_config(Run& run) {
     }
     for (auto q = std::sregex_iterator(arg.begin(), arg.end(), quoted_path); q != std::sregex_iterator(); ++q) glob_folder((*q)[1]);
   }
+  auto names_posts = [](const std::string& c) { return c == "posts" || c == "post" || c == "blog" || c == "articles" || c == "blogPosts"; };
+  const bool posts_named = std::any_of(glob_folders.begin(), glob_folders.end(), [&](const auto& g) { return names_posts(g.first); });
+  for (const auto& [name, folder] : glob_folders)
+    if (!posts_named || names_posts(name)) cfg.post_folders.insert(folder);
   const std::regex ignore_add(R"(ignores\s*\.\s*add\(\s*["'`]([^"'`]+)["'`])");
   for (auto it = std::sregex_iterator(text.begin(), text.end(), ignore_add); it != std::sregex_iterator(); ++it)
     cfg.ignores.push_back((*it)[1]);
