@@ -380,8 +380,12 @@ test('hugo: categories keep their pages (Hugo gave them /categories/<name>/): ov
       assert.ok(builds.includes(`>${p.title}</a>`), `${slug} listed under builds`);
     }
     assert.equal((await fetch(origin + '/blog/categories/builds/feed.xml')).status, 200);
-    // Hugo's feeds, /index.xml and each section's, still answer (feed readers poll them)
-    assert.match(await readFile(path.join(r.content, 'site.yaml'), 'utf8'), /^old_feeds: \["\/index.xml","\/articles\/index.xml","\/notes\/index.xml","\/posts\/index.xml"\]$/m);
+    // Hugo's feeds, /index.xml, each section's and each term's, still answer (feed readers poll them)
+    assert.match(await readFile(path.join(r.content, 'site.yaml'), 'utf8'),
+      /^old_feeds: \["\/index.xml","\/articles\/index.xml","\/notes\/index.xml","\/posts\/index.xml","\/categories\/:category\/index.xml","\/tags\/:tag\/index.xml"\]$/m);
+    const termFeed = await fetch(origin + '/blog/categories/builds/index.xml');
+    assert.equal(termFeed.status, 200, 'a category\'s Hugo feed address');
+    assert.equal(await termFeed.text(), await (await fetch(origin + '/blog/categories/builds/feed.xml')).text(), 'is the category\'s own feed');
     const feed = await (await fetch(origin + '/blog/feed.xml')).text();
     for (const old of ['/blog/index.xml', '/blog/posts/index.xml', '/blog/notes/index.xml']) {
       const response = await fetch(origin + old);
