@@ -732,7 +732,7 @@ TEST_CASE("a file name with accents or another script gets an ASCII slug; its ol
 TEST_CASE("Eleventy 2 and later: an indented block was text (markdown-it's code rule off), not code") {
   const std::string post =
       "---\ntitle: P\ndate: 2023-01-01\n---\n<div class=\"grid\">\n\n    <img src=\"/a.png\" alt=\"A\">\n\n</div>\n\n"
-      "- item\n\n        nested text\n\n```\n    fenced stays\n```\n\n\tTabbed line\n";
+      "- item\n\n        nested text\n\n```\n    fenced stays\n```\n\n\tTabbed line\n\n    {% raw %}<b>{{ x }}</b>{% endraw %}\n";
   Blog b("eleventy-no-indented-code", {{"package.json", "{\"devDependencies\": {\"@11ty/eleventy\": \"^2.0.1\"}}"},
                                        {"posts/p.md", post}});
   REQUIRE(b.import(Engine::eleventy).ok());
@@ -741,6 +741,7 @@ TEST_CASE("Eleventy 2 and later: an indented block was text (markdown-it's code 
   CHECK(holds(out, "- item\n\n  nested text\n"));  // in the item, no longer code in it
   CHECK(holds(out, "```\n    fenced stays\n```"));
   CHECK(holds(out, "\nTabbed line\n"));
+  CHECK(holds(out, "\n<b>{{ x }}</b>\n"));  // Nunjucks took the raw markers out (bradfrost's)
   CHECK(holds(render_markdown(out.substr(out.find("\n---\n") + 5)), "<img src=\"/a.png\" alt=\"A\">"));
   CHECK_FALSE(holds(render_markdown(out.substr(out.find("\n---\n") + 5)), "&lt;img"));
   // Eleventy 1 kept indented code, unless its config turned it off; 3 with it turned back on keeps it too.

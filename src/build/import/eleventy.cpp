@@ -144,7 +144,12 @@ std::string unindent_code_blocks(const std::string& text, size_t& blocks) {
     while (from > copied && removed < columns && (text[from - 1] == ' ' || text[from - 1] == '\t'))
       removed += text[--from] == '\t' ? 4 : 1;
     out.append(text, copied, from - copied);
-    copied = at;
+    // The line, without Nunjucks' {% raw %} markers, which the conversion
+    // kept in what it took for code and Nunjucks had taken out (bradfrost's).
+    const size_t end = std::min(text.find('\n', at), text.size());
+    static const std::regex raw(R"(\{%-?\s*(?:raw|endraw)\s*-?%\})");
+    out += std::regex_replace(text.substr(at, end - at), raw, "");
+    copied = end;
   }
   out.append(text, copied, std::string::npos);
   return out;
