@@ -1379,6 +1379,12 @@ TEST_CASE("Import: a percent-encoded permalink is the address decoded, as the ol
   CHECK(holds(b.out("posts/2010-10-21-odd.md"), "permalink: \"/2010/10/21/100%25-sure/\""));  // a '%' of its own stays encoded
 }
 
+TEST_CASE("Jekyll's :title slug: punctuation beyond ASCII is a '-' as ASCII's is (checked with Jekyll's Utils.slugify)") {
+  CHECK(jekyll_title_slug("fix-\u201cfailed-to-start-session\u201d-at-login-in-ubuntu-16.04") == "fix-failed-to-start-session-at-login-in-ubuntu-16.04");
+  CHECK(jekyll_title_slug("caf\u00e9\u2014na\u00efve \u65e5\u672c\u8a9e") == "caf\u00e9-na\u00efve-\u65e5\u672c\u8a9e");
+  CHECK(jekyll_title_slug("Two  spaces, (and) more!") == "Two-spaces,-(and)-more!");
+}
+
 TEST_CASE("Jekyll: a markdown page listing the posts in Liquid is Quire's list; an include's image path may end in a space") {
   // rtaibah's blog/index.md (jekyll-paginate-v2) showed its loop as text; 9 of its image includes had url="/x.jpg ".
   Blog b("jekyll-list-page-md", {{"_config.yml", "permalink: pretty\n"},

@@ -818,10 +818,18 @@ void unique_slugs(Run& run) {
 
 std::string jekyll_title_slug(std::string_view name) {
   std::string pretty;
-  for (char c : name) {
+  for (size_t i = 0; i < name.size();) {
+    const char c = name[i];
     const unsigned char u = static_cast<unsigned char>(c);
-    if (u >= 0x80 || std::isalnum(u) || std::strchr("._~!$&'()+,;=@", c) != nullptr) pretty += c;
-    else if (!pretty.empty() && pretty.back() != '-') pretty += '-';
+    // Beyond ASCII, letters, marks and digits stay; punctuation and spaces
+    // (haijunsu's “quotes”) are a '-' like ASCII's.
+    const DecodedChar d = u >= 0x80 ? decode_utf8(name, i) : DecodedChar{};
+    const size_t length = u >= 0x80 ? std::max<size_t>(d.length, 1) : 1;
+    if (u >= 0x80 ? d.valid && !is_slug_separator(d.cp) : (std::isalnum(u) || std::strchr("._~!$&'()+,;=@", c) != nullptr))
+      pretty.append(name.substr(i, length));
+    else if (!pretty.empty() && pretty.back() != '-')
+      pretty += '-';
+    i += length;
   }
   while (!pretty.empty() && pretty.back() == '-') pretty.pop_back();
   return pretty;
