@@ -2297,6 +2297,9 @@ TEST_CASE("Hugo and Zola: the default language's post.en.md is the post; other l
   CHECK(h.wrote("posts/v1.2.md"));  // ".2" is no language of the site
   CHECK(h.notes().find("posts/hello.fr.md: a translation (fr): not imported") != std::string::npos);
   CHECK(h.notes().find("posts/trip/index.fr.md: a translation (fr): not imported") != std::string::npos);
+  // Their addresses redirect to the original (xiaoquqi's 31 /en/ and /es/ addresses).
+  CHECK(holds(h.out("posts/hello.md"), "\"/fr/posts/hello/\""));
+  CHECK(holds(h.out("posts/trip/index.md"), "\"/fr/posts/trip/\""));
   Blog z("zola-languages", {{"config.toml", "base_url = 'https://z.example'\ndefault_language = 'en'\n[languages.de]\ntitle = 'x'\n"},
                             {"content/blog/a.md", "+++\ntitle = 'A'\ndate = 2021-01-01\n+++\nA\n"},
                             {"content/blog/a.de.md", "+++\ntitle = 'A de'\ndate = 2021-01-01\n+++\nA\n"}});

@@ -273,7 +273,11 @@ void collect_content_dir(Run& run, const fs::path& content,
                                       " version): imported as a post of the blog, its old address under /" + only_language + "/");
       } else {
         run.note(run.shown(f), 0, "a translation (" + language(f) + "): not imported, a Quire blog has one language (" +
-                                      run.default_language + ")");
+                                      run.default_language + "); its address redirects to the original");
+        // Its original: x.md or x.<default>.md beside it (x/index.md for a bundle's).
+        const std::string base = stem_of(f), ext = f.extension().string();
+        for (const fs::path& original : {f.parent_path() / (base + ext), f.parent_path() / (base + "." + run.default_language + ext)})
+          if (file_set.count(original)) run.translated[original].push_back(language(f));
         continue;
       }
     }
@@ -561,6 +565,9 @@ void convert_items(Run& run, const TagHandler& handle) {
       } else {
         keep_old_url(run, item, (item.old_url_prefix.empty() ? run.old_url_prefix : item.old_url_prefix) + old_url);
       }
+      // Its translations' addresses, /en/ before its own (xiaoquqi's 31).
+      if (const auto t = run.translated.find(item.source); t != run.translated.end() && !item.out.contains("draft"))
+        for (const std::string& code : t->second) add_alias(run, item, "/" + code + percent_decode(old_url));
       // Hugo's relative aliases from the page's address ("old-name" of
       // /2020/x/ is /2020/old-name), now that it is known.
       if (item.out.contains("aliases") && item.out["aliases"].is_array())

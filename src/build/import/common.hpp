@@ -161,6 +161,9 @@ struct Run {
   std::map<std::string, std::set<std::string>> terms = {};
   // Zola's [slugify] taxonomies (zola_path_slug).
   std::string zola_slugify_taxonomies = "on";
+  // Each translation left out, by its original's source file: the
+  // languages whose address (/en/posts/x/) now redirects to the original.
+  std::map<fs::path, std::vector<std::string>> translated = {};
   // Sections whose lists had pages (Zola's paginate_by, Hugo's paginate):
   // section folder -> posts a page, the pages' folder name ("page": /blog/page/2/).
   std::map<std::string, std::pair<int, std::string>> section_pagination = {};
