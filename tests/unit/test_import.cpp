@@ -912,6 +912,22 @@ TEST_CASE("Eleventy: feed templates with ---json front matter or the site data's
   CHECK(holds(m.notes(), "feed/feed.njk:1: a feed template"));
 }
 
+TEST_CASE("Eleventy: the base blog v9's ---js list and tag pages redirect to Quire's") {
+  // bradfrost's blog.njk and tag-pages.njk (---js front matter) were dropped without a word; its link pages' tags lost their pages.
+  Blog b("eleventy-js-front-lists",
+         {{"blog.njk", "---js\nconst eleventyNavigation = {\n\tkey: \"Archive\",\n\torder: 2\n};\n---\n<h1>Archive</h1>\n{% set postslist = collections.posts %}\n"},
+          {"tag-pages.njk", "---js\nconst pagination = {\n\tdata: \"collections\",\n\tsize: 1,\n\talias: \"tag\",\n};\nconst eleventyComputed = {\n"
+                                    "\tpermalink: function(data) {\n\t\treturn `/tags/${this.slugify(data.tag)}/`;\n\t}\n};\n---\n<h1>{{ tag }}</h1>\n"},
+          {"posts/a.md", "---\ntitle: A\ndate: 2020-01-01\ntags: [css]\n---\nA\n"},
+          {"about.md", "---\ntitle: About\ntags: [skifree]\n---\nMe\n"}});
+  REQUIRE(b.import(Engine::eleventy).ok());
+  const std::string site = b.out("site.yaml");
+  CHECK(holds(site, "\"/blog/\": \"/archive/\""));
+  CHECK(holds(site, "\"/tags/skifree/\": \"/tags/\""));
+  CHECK_FALSE(holds(site, "\"/tags/css/\""));  // Quire's own
+  CHECK(holds(b.notes(), "blog.njk:1: a page in Nunjucks"));
+}
+
 TEST_CASE("Eleventy: where the config names a posts collection by glob, its other collections' folders are pages, not posts") {
   // slifty's projects collection: 13 undated project pages became posts dated the import's day.
   Blog b("eleventy-named-posts-collection",

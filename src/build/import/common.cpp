@@ -971,10 +971,12 @@ void site_redirects(Run& run, ojson& site) {
       if (pages.prefix != root) wanted[pages.prefix] = root;
       if (const auto terms = run.terms.find(pages.taxonomy); terms != run.terms.end())
         for (const std::string& term : terms->second) {
-          if (!live[own].count(tag_slug(term))) continue;
+          // (a term only pages had: the tag list, as for Hugo's and Zola's)
+          const bool posts_have = live[own].count(tag_slug(term)) > 0;
+          if (!posts_have && !page_terms.count(tag_slug(term))) continue;
           const std::string old = pages.filter.empty() ? term : eleventy_slug_filter(term, pages.filter);
-          if (!old.empty()) wanted[pages.prefix + old + "/"] = root + tag_slug(term) + "/";
-          tag_pages.insert(root + tag_slug(term) + "/");
+          if (!old.empty()) wanted[pages.prefix + old + "/"] = posts_have ? root + tag_slug(term) + "/" : root;
+          if (posts_have) tag_pages.insert(root + tag_slug(term) + "/");
         }
     }
   // An Eleventy template's pages of the posts (/1/, /archives/page2/): the

@@ -703,6 +703,15 @@ bool theme_list_template(Run& run, const fs::path& rel, const std::string& text,
   static const std::regex term(
       R"(^(/?[\w/-]*?/?)\{\{\s*(?:tag|tagName|tag_name|t)\s*(?:\|\s*(slugify|slug|replace\(\s*['"] ['"]\s*,\s*['"]-['"]\s*\))\s*)?\}\}/?(?:index\.html)?$)");
   std::smatch m;
+  // The base blog v9's ---js tag-pages.njk: eleventyComputed's
+  // permalink(data) returning `/tags/${this.slugify(data.tag)}/`.
+  static const std::regex computed(R"(permalink\s*(?::\s*function\s*)?\(\s*\w+\s*\)\s*(?:=>)?\s*\{?\s*(?:return\s*)?`(/[\w/-]*?/?)\$\{\s*this\.(slugify|slug)\(\s*\w+\.(?:tag|tagName|tag_name|t)\s*\)\s*\}/?(?:index\.html)?`)");
+  if (permalink.empty() && data.rfind("collections", 0) == 0 && doc.format == "js" && std::regex_search(doc.front, m, computed)) {
+    std::string prefix = m[1].str();
+    if (prefix.back() != '/') prefix += '/';
+    run.eleventy_term_pages.push_back({prefix, m[2].str()});
+    return true;
+  }
   if (data.rfind("collections", 0) == 0 && std::regex_match(permalink, m, term)) {
     std::string prefix = m[1].str();
     if (prefix.empty() || prefix[0] != '/') prefix = "/" + prefix;
@@ -1158,7 +1167,8 @@ void read_eleventy(Run& run, ojson& site) {
       }
       run.note(run.shown(f), 1, "a post in " + kind + ": Quire reads markdown only; not converted, rewrite it as .md");
     } else if (!in_posts && !kind.empty() && read_file(f, text) &&
-               (split_front_matter(text).format == "yaml" || split_front_matter(text).format == "json")) {
+               (split_front_matter(text).format == "yaml" || split_front_matter(text).format == "json" ||
+                split_front_matter(text).format == "js")) {  // (the base blog v9's blog.njk, tag-pages.njk)
       if (const std::vector<std::string> keys = netlify_redirect_keys(text); !keys.empty()) {
         std::string names;
         for (const std::string& k : keys) names += (names.empty() ? "" : ", ") + k, run.alias_keys.insert(k);
