@@ -1429,6 +1429,19 @@ TEST_CASE("Jekyll: a nested setting of the config ({{ site.author.email }}) is i
   CHECK(holds(b.notes(), "{{ site.author }}"));  // an object, not text: reported
 }
 
+TEST_CASE("Jekyll: a feed template's report line says where Quire's feed is, and that it needs a url") {
+  // chrisanthropic's feed.xml: the report promised a copy that a site without url never gets.
+  Blog b("jekyll-feed-template-note", {{"_config.yml", "title: T\n"},
+                                       {"feed.xml", "---\nlayout: null\n---\n<feed></feed>\n"},
+                                       {"atom.xml", "---\nlayout: null\n---\n<feed></feed>\n"}});
+  REQUIRE(b.import(Engine::jekyll).ok());
+  CHECK(holds(b.notes(), "feed.xml: a feed template: Quire writes its own feed at this address, once site.yaml has a url"));
+  CHECK(holds(b.notes(), "atom.xml: a feed template: Quire writes its own feed, and a copy of it here (old_feeds in site.yaml), once"));
+  Blog u("jekyll-feed-template-url", {{"_config.yml", "title: T\nurl: https://j.example\n"}, {"atom.xml", "---\nlayout: null\n---\n<feed></feed>\n"}});
+  REQUIRE(u.import(Engine::jekyll).ok());
+  CHECK(holds(u.notes(), "a copy of it here (old_feeds in site.yaml)\n"));
+}
+
 TEST_CASE("Jekyll: published: \"false\", quoted, is a string Jekyll read as true: published") {
   Blog b("jekyll-published-string", {{"_config.yml", "title: T\n"},
                                      {"_posts/2020-01-01-strpub.md", "---\ntitle: S\npublished: \"false\"\n---\nS\n"},

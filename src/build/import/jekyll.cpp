@@ -778,7 +778,10 @@ void read_jekyll(Run& run, ojson& site) {
       if (f.extension() == ".xml" &&
           (stem.find("feed") != std::string::npos || stem.find("atom") != std::string::npos || stem.find("rss") != std::string::npos)) {
         add_old_feed(site, "/" + rel.generic_string());
-        run.note(run.shown(f), 0, "a feed template: Quire writes its own feed, and a copy of it here (old_feeds in site.yaml)");
+        const bool own = rel.generic_string() == "feed.xml";  // where Quire's feed is
+        run.note(run.shown(f), 0, std::string("a feed template: Quire writes its own feed") +
+                                      (own ? " at this address" : ", and a copy of it here (old_feeds in site.yaml)") +
+                                      (site.contains("url") ? "" : ", once site.yaml has a url (no feed is written without one)"));
         continue;
       }
       run.note(run.shown(f), 0, "a Liquid template (it has front matter): not converted, Quire writes its own pages");
