@@ -928,16 +928,20 @@ TEST_CASE("Eleventy: the base blog v9's ---js list and tag pages redirect to Qui
   CHECK(holds(b.notes(), "blog.njk:1: a page in Nunjucks"));
 }
 
-TEST_CASE("Eleventy: where the config names a posts collection by glob, its other collections' folders are pages, not posts") {
+TEST_CASE("Eleventy: where the config names a posts collection by glob, an undated file of its other collections is a page, not a post") {
   // slifty's projects collection: 13 undated project pages became posts dated the import's day.
   Blog b("eleventy-named-posts-collection",
          {{".eleventy.js", "module.exports = function (cfg) {\n  cfg.addCollection(\"posts\", api => api.getFilteredByGlob(\"src/posts/**/*.md\"));\n"
-                           "  cfg.addCollection(\"projects\", api => api.getFilteredByGlob(\"src/projects/**/*.md\"));\n  return { dir: { input: \"src\" } };\n};\n"},
+                           "  cfg.addCollection(\"projects\", api => api.getFilteredByGlob(\"src/projects/**/*.md\"));\n"
+                           "  cfg.addCollection(\"notes\", api => api.getFilteredByGlob(\"src/notes/*.md\"));\n  return { dir: { input: \"src\" } };\n};\n"},
           {"src/posts/2010-07-03-hello.md", "---\ntitle: Hello\n---\nH\n"},
-          {"src/projects/civomega.md", "---\ntitle: CivOmega\n---\nA project page.\n"}});
+          {"src/projects/civomega.md", "---\ntitle: CivOmega\n---\nA project page.\n"},
+          // dated, another collection's entry is a post still (maxboeck's notes)
+          {"src/notes/a-note.md", "---\ntitle: A note\ndate: 2020-02-02\n---\nN\n"}});
   REQUIRE(b.import(Engine::eleventy).ok());
-  CHECK(b.report.posts == 1);
+  CHECK(b.report.posts == 2);
   CHECK(b.wrote("posts/2010-07-03-hello.md"));
+  CHECK(b.wrote("posts/a-note.md"));
   CHECK(b.wrote("pages/civomega.md"));
 }
 

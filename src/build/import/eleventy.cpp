@@ -54,6 +54,9 @@ struct Config {
   // addCollection("writings", c => c.getFilteredByTag("writings")) or
   // getFilteredByGlob("src/notes/*.md").
   std::set<std::string> post_folders;
+  // Folders of the config's other collections where it names one of posts
+  // (slifty's projects beside its posts): an undated file there is a page.
+  std::set<std::string> other_collection_folders;
   // A markdown-it math plugin (markdown-it-katex, -mathjax3, -texmath):
   // every page's TeX was math (site.yaml math: true, math.cpp).
   bool math = false;
@@ -514,8 +517,10 @@ Config read_config(Run& run) {
   }
   auto names_posts = [](const std::string& c) { return c == "posts" || c == "post" || c == "blog" || c == "articles" || c == "blogPosts"; };
   const bool posts_named = std::any_of(glob_folders.begin(), glob_folders.end(), [&](const auto& g) { return names_posts(g.first); });
-  for (const auto& [name, folder] : glob_folders)
-    if (!posts_named || names_posts(name)) cfg.post_folders.insert(folder);
+  for (const auto& [name, folder] : glob_folders) {
+    cfg.post_folders.insert(folder);
+    if (posts_named && !names_posts(name)) cfg.other_collection_folders.insert(folder);
+  }
   const std::regex ignore_add(R"(ignores\s*\.\s*add\(\s*["'`]([^"'`]+)["'`])");
   for (auto it = std::sregex_iterator(text.begin(), text.end(), ignore_add); it != std::sregex_iterator(); ++it)
     cfg.ignores.push_back((*it)[1]);
@@ -1218,6 +1223,19 @@ void read_eleventy(Run& run, ojson& site) {
     item.source = f;
     item.shown = run.shown(f);
     item.page = posts_dir.empty();
+    if (!item.page && cfg.other_collection_folders.count(posts_dir.filename().string())) {
+      // Undated in another collection than the posts': a page (slifty's 13
+      // projects had become posts of the import's day); dated, a post
+      // (maxboeck's notes).
+      std::string text, error;
+      ojson front;
+      int line = 0;
+      static const std::regex dated(R"(\d{4}-\d{2}-\d{2})");
+      const bool date = (read_file(f, text) && parse_front(split_front_matter(text), front, error, line) && front.is_object() &&
+                         front.contains("date")) ||
+                        std::regex_search(rel.generic_string(), dated);
+      if (!date) item.page = true;
+    }
     if (item.page && rel.parent_path().empty() && rel.stem() == "index") {
       run.note(item.shown, 0, "the home page: Quire makes its own; not converted");
       if (std::string text; read_file(f, text)) theme_list_template(run, rel, text, true);  // its pages: /1/, /2/
