@@ -945,6 +945,13 @@ TEST_CASE("Eleventy: where the config names a posts collection by glob, an undat
   CHECK(b.wrote("pages/civomega.md"));
 }
 
+TEST_CASE("Eleventy: without a site data file, the report names its folder, not a file that is not there") {
+  Blog b("eleventy-no-data", {{"posts/a.md", "---\ntitle: A\ndate: 2020-01-01\n---\nA\n"}});
+  REQUIRE(b.import(Engine::eleventy).ok());
+  CHECK(holds(b.notes(), "_data: no site data file (metadata.json, site.json, meta.js...)"));
+  CHECK_FALSE(holds(b.notes(), "metadata.json: missing"));
+}
+
 TEST_CASE("Eleventy: eleventy-plugin-footnotes' footnoteref is a markdown footnote") {
   Blog b("eleventy-footnoteref", {{"posts/notes.md", "---\ntitle: Notes\ndate: 2023-08-03\n---\nA great read that "
                                                      "{% footnoteref \"up-to-speed\" \"The other 28% later.\" %}helped me{% endfootnoteref %} a lot.\n"}});

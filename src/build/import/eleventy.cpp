@@ -601,7 +601,9 @@ ojson read_metadata(Run& run, const fs::path& input, ojson& site, const Config& 
   set_url(run, site, url, base, run.shown(file.empty() ? data / "metadata.json" : file));
   const std::string lang = str("language");
   if (!lang.empty()) site["language"] = lang.substr(0, lang.find_first_of("-_"));
-  if (file.empty()) run.note(run.shown(data / "metadata.json"), 0, "missing: no site settings to convert");
+  // (named by its folder: no such file was there to name)
+  if (file.empty())
+    run.note(run.shown(data), 0, "no site data file (metadata.json, site.json, meta.js...): no title or url to convert; set them in site.yaml");
   return m;
 }
 
