@@ -861,6 +861,14 @@ std::string section_address(const Run& run, const std::string& section) {
 }
 
 void site_redirects(Run& run, ojson& site) {
+  // The home's page that lists the post at `index` of the list (0 first):
+  // where an old list's page of the same place redirects.
+  const size_t per_page = site.contains("posts_per_page") && site["posts_per_page"].is_number_integer()
+                              ? static_cast<size_t>(std::max(1, site["posts_per_page"].get<int>())) : 10;
+  const auto home_page_for = [per_page](size_t index) {
+    const size_t page = index / per_page + 1;
+    return page == 1 ? std::string("/") : "/page/" + std::to_string(page) + "/";
+  };
   // Addresses the blog will have: no redirect from them.
   std::set<std::string> taken = {"/"};
   // The slugs of the published posts' tag pages and category pages
@@ -940,8 +948,6 @@ void site_redirects(Run& run, ojson& site) {
     }
     // A paginated section's pages (Zola's /blog/page/2/, Hugo's
     // /posts/page/3/): the home's page with the same posts' place.
-    const int quire_per = site.contains("posts_per_page") && site["posts_per_page"].is_number_integer()
-                              ? std::max(1, site["posts_per_page"].get<int>()) : 10;
     for (const auto& [section, pagination] : run.section_pagination) {
       const auto& [per, folder] = pagination;
       size_t posts = 0;
@@ -951,8 +957,7 @@ void site_redirects(Run& run, ojson& site) {
       const size_t pages = per > 0 ? (posts + static_cast<size_t>(per) - 1) / static_cast<size_t>(per) : 0;
       const std::string base = run.old_url_prefix + (section.empty() ? "" : "/" + section_address(run, section)) + "/" + folder + "/";
       for (size_t n = 2; n <= pages && n <= 1000; ++n) {
-        const size_t page = (n - 1) * static_cast<size_t>(per) / static_cast<size_t>(quire_per) + 1;
-        wanted.emplace(base + std::to_string(n) + "/", page == 1 ? "/" : "/page/" + std::to_string(page) + "/");
+        wanted.emplace(base + std::to_string(n) + "/", home_page_for((n - 1) * static_cast<size_t>(per)));
       }
     }
     // A section's list of posts (Hugo's /posts/, Zola's /blog/, a nested
@@ -982,8 +987,6 @@ void site_redirects(Run& run, ojson& site) {
   // An Eleventy template's pages of the posts (/1/, /archives/page2/): the
   // home's page holding the same place.
   {
-    const int quire_per = site.contains("posts_per_page") && site["posts_per_page"].is_number_integer()
-                              ? std::max(1, site["posts_per_page"].get<int>()) : 10;
     size_t posts = 0;
     for (const Item& item : run.items) posts += !item.page && !item.out.contains("draft");
     for (const Run::PagedList& list : run.eleventy_paged_lists) {
@@ -991,8 +994,7 @@ void site_redirects(Run& run, ojson& site) {
       for (size_t n = 1; n < pages && n <= 1000; ++n) {
         std::string from = list.pattern;
         from.replace(from.find("{n}"), 3, std::to_string(list.from_zero ? n : n + 1));
-        const size_t page = n * per / static_cast<size_t>(quire_per) + 1;
-        wanted.emplace(from, page == 1 ? "/" : "/page/" + std::to_string(page) + "/");
+        wanted.emplace(from, home_page_for(n * per));
       }
     }
   }
