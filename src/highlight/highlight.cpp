@@ -13,6 +13,7 @@
 #include "core/markdown.hpp"
 #include "highlight/code_blocks.hpp"
 #include "highlight/grammars.hpp"
+#include "highlight/line_rules.hpp"
 
 namespace quire::highlight {
 
@@ -31,7 +32,43 @@ std::string lower_ascii(std::string_view s) {
 
 // ------------------------------------------------------------------ queries
 
-enum class Op { Eq, NotEq, AnyEq, Match, NotMatch, AnyMatch, AnyOf, NotAnyOf };
+enum class Op { Eq, NotEq, AnyEq, Match, NotMatch, AnyMatch, AnyOf, NotAnyOf, HasAncestor, Ignored };
+
+// A Lua pattern's character classes (%d, %a, ...) as ECMAScript ones: Neovim's
+// #lua-match?, and #match? patterns written for it ("^%d+$"). With `lua`
+// set, % before punctuation escapes it too; else only the classes change (a
+// regex's own "[%!]" keeps its meaning).
+std::string regex_from_lua(std::string_view pattern, bool lua) {
+  std::string out;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c != '%' || i + 1 == pattern.size()) { out += c; continue; }
+    const char n = pattern[i + 1];
+    const char* cls = nullptr;
+    switch (n) {
+      case 'd': cls = "\\d"; break;
+      case 's': cls = "\\s"; break;
+      case 'w': cls = "[A-Za-z0-9]"; break;
+      case 'a': cls = "[A-Za-z]"; break;
+      case 'l': cls = "[a-z]"; break;
+      case 'u': cls = "[A-Z]"; break;
+      case 'x': cls = "[0-9A-Fa-f]"; break;
+      case 'p': cls = "[!-/:-@[-`{-~]"; break;
+      default: break;
+    }
+    if (cls) {
+      out += cls;
+      ++i;
+    } else if (lua && !((n >= 'A' && n <= 'Z') || (n >= 'a' && n <= 'z') || (n >= '0' && n <= '9'))) {
+      out += '\\';
+      out += n;
+      ++i;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
 
 struct Predicate {
   Op op;
@@ -66,12 +103,22 @@ bool parse_predicates(TSQuery* query, uint32_t pattern, std::vector<Predicate>& 
       uint32_t length = 0;
       const char* name_chars = ts_query_string_value_for_id(query, steps[i].value_id, &length);
       std::string_view name(name_chars, length);
+      // vim-match? and lua-match? are Neovim's; is?/is-not? (locals) are
+      // left out, as if they held. Any other test (a `?` name) we cannot
+      // evaluate leaves its pattern out: held blindly, it would paint every
+      // node the pattern names (every identifier a builtin).
       static const std::pair<std::string_view, Op> kOps[] = {
           {"eq?", Op::Eq}, {"not-eq?", Op::NotEq}, {"any-eq?", Op::AnyEq},
           {"match?", Op::Match}, {"not-match?", Op::NotMatch}, {"any-match?", Op::AnyMatch},
-          {"any-of?", Op::AnyOf}, {"not-any-of?", Op::NotAnyOf}};
+          {"vim-match?", Op::Match}, {"not-vim-match?", Op::NotMatch},
+          {"lua-match?", Op::Match}, {"not-lua-match?", Op::NotMatch},
+          {"any-of?", Op::AnyOf}, {"not-any-of?", Op::NotAnyOf}, {"has-ancestor?", Op::HasAncestor},
+          {"is?", Op::Ignored}, {"is-not?", Op::Ignored}};
+      bool known = false;
       for (const auto& [op_name, op] : kOps) {
         if (name != op_name) continue;
+        known = true;
+        if (op == Op::Ignored) break;
         Predicate p{op, steps[i + 1].value_id, false, 0, {}, nullptr};
         for (uint32_t k = i + 2; k < end; ++k) {
           if (steps[k].type == TSQueryPredicateStepTypeCapture) {
@@ -84,8 +131,14 @@ bool parse_predicates(TSQuery* query, uint32_t pattern, std::vector<Predicate>& 
         }
         if (op == Op::Match || op == Op::NotMatch || op == Op::AnyMatch) {
           if (p.values.empty()) return false;
+          std::string source = regex_from_lua(p.values.front(), name.find("lua-") != std::string_view::npos);
+          auto flags = std::regex::ECMAScript;
+          if (source.compare(0, 4, "(?i)") == 0) {  // an inline flag std::regex lacks
+            source.erase(0, 4);
+            flags |= std::regex::icase;
+          }
           try {
-            p.regex = std::make_shared<std::regex>(p.values.front(), std::regex::ECMAScript);
+            p.regex = std::make_shared<std::regex>(source, flags);
           } catch (const std::regex_error&) {
             p.regex = nullptr;  // a syntax std::regex lacks: the pattern is left out
           }
@@ -93,6 +146,7 @@ bool parse_predicates(TSQuery* query, uint32_t pattern, std::vector<Predicate>& 
         out.push_back(std::move(p));
         break;
       }
+      if (!known && name.size() > 1 && name.back() == '?') return false;
     }
     i = end + 1;
   }
@@ -187,6 +241,13 @@ bool satisfies(const Predicate& p, const TSQueryMatch& match, std::string_view c
       case Op::NotAnyOf:
         ok = std::find(p.values.begin(), p.values.end(), text) == p.values.end();
         break;
+      case Op::HasAncestor:
+        for (TSNode n = ts_node_parent(match.captures[k].node); !ts_node_is_null(n) && !ok; n = ts_node_parent(n))
+          ok = std::find(p.values.begin(), p.values.end(), ts_node_type(n)) != p.values.end();
+        break;
+      case Op::Ignored:
+        ok = true;
+        break;
     }
     if (any && ok) return true;
     if (!any && !ok) return false;
@@ -206,7 +267,6 @@ struct Scratch {
   TSParser* parser = ts_parser_new();
   TSQueryCursor* cursor = ts_query_cursor_new();
   std::vector<Paint> paints;
-  std::string classes;
   Scratch() = default;
   Scratch(const Scratch&) = delete;
   Scratch& operator=(const Scratch&) = delete;
@@ -228,6 +288,18 @@ int find_grammar(std::string_view lang) {
   return -1;
 }
 
+int find_line_language(std::string_view lang) {
+  if (lang.empty()) return -1;
+  const std::string key = lower_ascii(lang);
+  const auto& table = line_languages();
+  for (std::size_t i = 0; i < table.size(); ++i) {
+    if (table[i].id == key) return static_cast<int>(i);
+    for (std::string_view alias : table[i].aliases)
+      if (alias == key) return static_cast<int>(i);
+  }
+  return -1;
+}
+
 // Gathers each code block's language and text, writing nothing useful.
 class Collector : public CodeBlockWriter {
  public:
@@ -240,24 +312,38 @@ class Collector : public CodeBlockWriter {
 }  // namespace
 
 std::string_view language_id(std::string_view lang) {
-  const int i = find_grammar(lang);
-  return i < 0 ? std::string_view() : grammars()[static_cast<std::size_t>(i)].id;
+  if (const int i = find_grammar(lang); i >= 0) return grammars()[static_cast<std::size_t>(i)].id;
+  if (const int i = find_line_language(lang); i >= 0) return line_languages()[static_cast<std::size_t>(i)].id;
+  return {};
 }
 
 std::string query_error(std::string_view lang) {
   const int g = find_grammar(lang);
+  if (g < 0 && find_line_language(lang) >= 0) return {};  // line rules: nothing to compile
   return g < 0 ? "no grammar for " + std::string(lang) : compiled(static_cast<std::size_t>(g)).error;
 }
 
 std::vector<LanguageInfo> languages() {
   std::vector<LanguageInfo> out;
   for (const Grammar& g : grammars()) out.push_back(LanguageInfo{g.id, g.package, g.aliases});
+  for (const LineLanguage& l : line_languages()) out.push_back(LanguageInfo{l.id, "quire line rules", l.aliases});
   return out;
 }
 
 char token_class_for_capture(std::string_view c) {
   // Most specific first.
   if (has_prefix(c, "punctuation.special")) return 'o';     // ${ } in templates, $ in shells
+  // Markup (markdown's, Neovim's names and their older text.* ones).
+  if (has_prefix(c, "markup.heading") || has_prefix(c, "text.title")) return 'k';
+  if (has_prefix(c, "markup.raw") || has_prefix(c, "text.literal")) return 's';
+  if (has_prefix(c, "markup.link.label") || has_prefix(c, "text.reference")) return 'f';
+  if (has_prefix(c, "markup.link") || has_prefix(c, "text.uri") || has_prefix(c, "string.special.url")) return 'e';
+  if (has_prefix(c, "markup.list") || has_prefix(c, "markup.quote")) return 'o';
+  if (has_prefix(c, "markup") || has_prefix(c, "text")) return 0;  // strong, italic: not a colour
+  if (has_prefix(c, "diff.plus")) return 's';   // the colours a diff's readers expect: green
+  if (has_prefix(c, "diff.minus")) return 'o';  // and red
+  if (has_prefix(c, "tag.attribute")) return 'a';
+  if (has_prefix(c, "tag.delimiter")) return 0;
   if (has_prefix(c, "punctuation") || has_prefix(c, "delimiter")) return 0;
   if (has_prefix(c, "string.escape") || has_prefix(c, "escape") || has_prefix(c, "string.regex") ||
       has_prefix(c, "string.regexp") || has_prefix(c, "string.special.regex"))
@@ -285,17 +371,20 @@ char token_class_for_capture(std::string_view c) {
   return 0;  // variable, parameter, embedded, none, ...
 }
 
-std::string highlight(std::string_view lang, std::string_view code) {
-  const int g = find_grammar(lang);
-  if (g < 0 || code.empty() || code.size() > UINT32_MAX / 2) return {};
-  const Compiled& c = compiled(static_cast<std::size_t>(g));
-  if (!c.query) return {};
+namespace {
+
+// Paints `out` (one class letter or 0 per byte of `code`) from grammar
+// `g`'s highlight queries; false when its queries did not compile or the
+// parser failed (then `out` is untouched).
+bool paint_grammar(std::size_t g, std::string_view code, char* out) {
+  const Compiled& c = compiled(g);
+  if (!c.query) return false;
 
   thread_local Scratch scratch;
-  const TSLanguage* language = grammars()[static_cast<std::size_t>(g)].language();
-  if (ts_parser_language(scratch.parser) != language && !ts_parser_set_language(scratch.parser, language)) return {};
+  const TSLanguage* language = grammars()[g].language();
+  if (ts_parser_language(scratch.parser) != language && !ts_parser_set_language(scratch.parser, language)) return false;
   TSTree* tree = ts_parser_parse_string(scratch.parser, nullptr, code.data(), static_cast<uint32_t>(code.size()));
-  if (!tree) return {};
+  if (!tree) return false;
   TSQueryCursor* cursor = scratch.cursor;
   ts_query_cursor_exec(cursor, c.query, ts_tree_root_node(tree));
 
@@ -319,15 +408,33 @@ std::string highlight(std::string_view lang, std::string_view code) {
 
   // Outer nodes first, so that inner ones paint over them; for one node,
   // the query's first pattern last, so that it wins.
-  const bool last_wins = grammars()[static_cast<std::size_t>(g)].last_pattern_wins;
+  const bool last_wins = grammars()[g].last_pattern_wins;
   std::sort(paints.begin(), paints.end(), [last_wins](const Paint& a, const Paint& b) {
     if (a.start != b.start) return a.start < b.start;
     if (a.end != b.end) return a.end > b.end;
     return last_wins ? a.pattern < b.pattern : a.pattern > b.pattern;
   });
-  std::string& classes = scratch.classes;
+  for (const Paint& p : paints) std::fill(out + p.start, out + p.end, p.cls);
+  return true;
+}
+
+}  // namespace
+
+std::string highlight(std::string_view lang, std::string_view code) {
+  if (code.empty() || code.size() > UINT32_MAX / 2) return {};
+  thread_local std::string classes;
   classes.assign(code.size(), '\0');
-  for (const Paint& p : paints) std::fill(classes.begin() + p.start, classes.begin() + p.end, p.cls);
+  const int g = find_grammar(lang);
+  if (g >= 0) {
+    if (!paint_grammar(static_cast<std::size_t>(g), code, classes.data())) return {};
+  } else if (const int l = find_line_language(lang); l >= 0) {
+    static const int bash = find_grammar("bash");
+    line_languages()[static_cast<std::size_t>(l)].paint(code, classes.data(), [](std::string_view part, char* out) {
+      if (bash >= 0) paint_grammar(static_cast<std::size_t>(bash), part, out);
+    });
+  } else {
+    return {};
+  }
   // Whitespace is plain except inside strings and comments (a query that
   // captures a whole `key = value` pair would otherwise colour its spaces:
   // bytes for nothing).

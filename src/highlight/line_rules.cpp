@@ -1,0 +1,281 @@
+// Line-rule languages (contract in line_rules.hpp).
+#include "highlight/line_rules.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+
+namespace quire::highlight {
+
+namespace {
+
+struct Line {
+  std::size_t begin, end;  // end: before the '\n' (and a '\r' before it)
+};
+
+std::vector<Line> split_lines(std::string_view code) {
+  std::vector<Line> lines;
+  std::size_t at = 0;
+  while (at < code.size()) {
+    std::size_t nl = code.find('\n', at);
+    const std::size_t next = nl == std::string_view::npos ? code.size() : nl + 1;
+    std::size_t end = nl == std::string_view::npos ? code.size() : nl;
+    if (end > at && code[end - 1] == '\r') --end;
+    lines.push_back(Line{at, end});
+    at = next;
+  }
+  return lines;
+}
+
+bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'a' && x <= 'z') x = static_cast<char>(x - 'a' + 'A');
+    if (y >= 'a' && y <= 'z') y = static_cast<char>(y - 'a' + 'A');
+    if (x != y) return false;
+  }
+  return true;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t'; }
+
+void fill(char* classes, std::size_t begin, std::size_t end, char cls) {
+  if (end > begin) std::memset(classes + begin, cls, end - begin);
+}
+
+// ------------------------------------------------------------------ diff
+
+// Unified, context and plain diffs as blogs quote them: file headers
+// (diff/index lines, and a `--- ` line only when a `+++ ` line follows, so
+// that a removed line starting `-- ` stays a removal) as keywords, hunk
+// headers as constants, additions green (the string colour), removals red
+// (the operator colour), "\ No newline" as a comment.
+void paint_diff(std::string_view code, char* classes, const ShellPainter&) {
+  static constexpr std::string_view kHeaders[] = {
+      "diff ", "index ", "new file mode", "deleted file mode", "old mode", "new mode", "similarity index",
+      "dissimilarity index", "rename from", "rename to", "copy from", "copy to", "Only in ", "Binary files "};
+  const std::vector<Line> lines = split_lines(code);
+  bool after_minus_header = false;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const std::string_view line = code.substr(lines[i].begin, lines[i].end - lines[i].begin);
+    const std::string_view next =
+        i + 1 < lines.size() ? code.substr(lines[i + 1].begin, lines[i + 1].end - lines[i + 1].begin) : std::string_view();
+    char cls = 0;
+    bool minus_header = false;
+    if (std::any_of(std::begin(kHeaders), std::end(kHeaders), [&](std::string_view h) { return starts_with(line, h); })) {
+      cls = 'k';
+    } else if (starts_with(line, "--- ") && starts_with(next, "+++ ")) {
+      cls = 'k';
+      minus_header = true;
+    } else if (starts_with(line, "+++ ") && after_minus_header) {
+      cls = 'k';
+    } else if (starts_with(line, "*** ") && starts_with(next, "--- ")) {
+      cls = 'k';
+    } else if (starts_with(line, "@@") || starts_with(line, "***************")) {
+      cls = 'b';
+    } else if (!line.empty() && (line[0] == '+' || line[0] == '>')) {
+      cls = 's';
+    } else if (!line.empty() && (line[0] == '-' || line[0] == '<')) {
+      cls = 'o';
+    } else if (!line.empty() && line[0] == '!') {
+      cls = 'e';
+    } else if (!line.empty() && line[0] == '\\') {
+      cls = 'c';
+    }
+    after_minus_header = minus_header;
+    fill(classes, lines[i].begin, lines[i].end, cls);
+  }
+}
+
+// ------------------------------------------------------------------ Dockerfile
+
+bool is_instruction(std::string_view word) {
+  static constexpr std::string_view kInstructions[] = {
+      "ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK", "LABEL",
+      "MAINTAINER", "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR"};
+  return std::any_of(std::begin(kInstructions), std::end(kInstructions),
+                     [&](std::string_view k) { return iequals(word, k); });
+}
+
+// Arguments outside a shell command: --flags, quoted strings, $variables,
+// FROM's AS, numbers of EXPOSE.
+void paint_arguments(std::string_view code, std::size_t begin, std::size_t end, char* classes) {
+  std::size_t i = begin;
+  bool word_start = true;
+  while (i < end) {
+    const char c = code[i];
+    if (is_space(c)) {
+      word_start = true;
+      ++i;
+      continue;
+    }
+    if (c == '"' || c == '\'') {
+      std::size_t close = i + 1;
+      while (close < end && code[close] != c) close += code[close] == '\\' && c == '"' ? 2 : 1;
+      close = std::min(close + 1, end);
+      fill(classes, i, close, 's');
+      i = close;
+      word_start = false;
+      continue;
+    }
+    if (c == '$') {
+      std::size_t stop = i + 1;
+      if (stop < end && code[stop] == '{') {
+        while (stop < end && code[stop] != '}') ++stop;
+        stop = std::min(stop + 1, end);
+      } else {
+        while (stop < end && (std::isalnum(static_cast<unsigned char>(code[stop])) || code[stop] == '_')) ++stop;
+      }
+      if (stop > i + 1) fill(classes, i, stop, 'b');
+      i = std::max(stop, i + 1);
+      word_start = false;
+      continue;
+    }
+    if (word_start) {
+      std::size_t stop = i;
+      while (stop < end && !is_space(code[stop])) ++stop;
+      const std::string_view word = code.substr(i, stop - i);
+      if (starts_with(word, "--")) {
+        const std::size_t eq = word.find('=');
+        fill(classes, i, eq == std::string_view::npos ? stop : i + eq, 'a');
+      } else if (iequals(word, "AS")) {
+        fill(classes, i, stop, 'k');
+      } else {
+        const std::string_view number = word.substr(0, word.find('/'));  // EXPOSE 80/tcp
+        if (!number.empty() && std::all_of(number.begin(), number.end(), [](char d) { return d >= '0' && d <= '9'; }))
+          fill(classes, i, i + number.size(), 'n');
+      }
+      i = starts_with(word, "--") || iequals(word, "AS") ? stop : i + 1;
+      word_start = false;
+      continue;
+    }
+    ++i;
+  }
+}
+
+// Instructions as keywords and comments; RUN, CMD and ENTRYPOINT in shell
+// form (not a JSON array) painted as shell, continuation lines included.
+void paint_dockerfile(std::string_view code, char* classes, const ShellPainter& shell) {
+  const std::vector<Line> lines = split_lines(code);
+  bool continuing = false;
+  std::size_t shell_begin = std::string_view::npos;
+  for (const Line& l : lines) {
+    std::size_t p = l.begin;
+    while (p < l.end && is_space(code[p])) ++p;
+    if (p < l.end && code[p] == '#') {  // a comment (inside a continued instruction too)
+      fill(classes, p, l.end, 'c');
+      continue;
+    }
+    std::size_t args = p;
+    if (!continuing) {
+      std::size_t stop = p;
+      while (stop < l.end && std::isalpha(static_cast<unsigned char>(code[stop]))) ++stop;
+      std::string_view word = code.substr(p, stop - p);
+      if (is_instruction(word)) {
+        fill(classes, p, stop, 'k');
+        if (iequals(word, "ONBUILD")) {  // ONBUILD RUN ...
+          std::size_t q = stop;
+          while (q < l.end && is_space(code[q])) ++q;
+          std::size_t q_end = q;
+          while (q_end < l.end && std::isalpha(static_cast<unsigned char>(code[q_end]))) ++q_end;
+          if (is_instruction(code.substr(q, q_end - q))) {
+            fill(classes, q, q_end, 'k');
+            word = code.substr(q, q_end - q);
+            stop = q_end;
+          }
+        }
+        args = stop;
+        std::size_t first = stop;
+        while (first < l.end && is_space(code[first])) ++first;
+        if ((iequals(word, "RUN") || iequals(word, "CMD") || iequals(word, "ENTRYPOINT")) &&
+            !(first < l.end && code[first] == '[')) {
+          // RUN's own --mount/--network flags stay flags, the rest is shell.
+          while (first + 1 < l.end && code[first] == '-' && code[first + 1] == '-') {
+            std::size_t flag_end = first;
+            while (flag_end < l.end && !is_space(code[flag_end])) ++flag_end;
+            paint_arguments(code, first, flag_end, classes);
+            first = flag_end;
+            while (first < l.end && is_space(code[first])) ++first;
+          }
+          shell_begin = first;
+        }
+      }
+    }
+    std::size_t last = l.end;
+    while (last > l.begin && is_space(code[last - 1])) --last;
+    continuing = last > l.begin && code[last - 1] == '\\';
+    if (shell_begin == std::string_view::npos) paint_arguments(code, args, l.end, classes);
+    if (!continuing && shell_begin != std::string_view::npos) {
+      if (l.end > shell_begin) shell(code.substr(shell_begin, l.end - shell_begin), classes + shell_begin);
+      shell_begin = std::string_view::npos;
+    }
+  }
+  if (shell_begin != std::string_view::npos && code.size() > shell_begin)
+    shell(code.substr(shell_begin), classes + shell_begin);
+}
+
+// ------------------------------------------------------------------ INI
+
+// Sections as types, keys as properties, values as strings (numbers and
+// booleans as such), ; and # comments; .env files' `export KEY=value` too.
+void paint_ini(std::string_view code, char* classes, const ShellPainter&) {
+  for (const Line& l : split_lines(code)) {
+    std::size_t p = l.begin;
+    while (p < l.end && is_space(code[p])) ++p;
+    if (p >= l.end) continue;
+    if (code[p] == ';' || code[p] == '#') {
+      fill(classes, p, l.end, 'c');
+      continue;
+    }
+    if (code[p] == '[') {
+      const std::size_t close = code.find(']', p);
+      if (close != std::string_view::npos && close < l.end) fill(classes, p + 1, close, 't');
+      continue;
+    }
+    const std::string_view line = code.substr(p, l.end - p);
+    std::size_t key = p;
+    if (starts_with(line, "export ")) {
+      fill(classes, p, p + 6, 'k');
+      key = p + 7;
+    }
+    const std::size_t eq = code.find('=', key);
+    if (eq == std::string_view::npos || eq >= l.end) continue;
+    std::size_t key_end = eq;
+    while (key_end > key && is_space(code[key_end - 1])) --key_end;
+    if (key_end == key) continue;
+    fill(classes, key, key_end, 'p');
+    fill(classes, eq, eq + 1, 'o');
+    std::size_t v = eq + 1;
+    while (v < l.end && is_space(code[v])) ++v;
+    std::size_t v_end = l.end;
+    while (v_end > v && is_space(code[v_end - 1])) --v_end;
+    if (v_end == v) continue;
+    const std::string_view value = code.substr(v, v_end - v);
+    char cls = 's';
+    const bool numeric = std::all_of(value.begin(), value.end(), [](char d) {
+      return (d >= '0' && d <= '9') || d == '.' || d == '-' || d == '+';
+    }) && std::any_of(value.begin(), value.end(), [](char d) { return d >= '0' && d <= '9'; });
+    if (numeric) cls = 'n';
+    for (std::string_view b : {"true", "false", "yes", "no", "on", "off", "null", "none"})
+      if (iequals(value, b)) cls = 'b';
+    fill(classes, v, v_end, cls);
+  }
+}
+
+}  // namespace
+
+const std::vector<LineLanguage>& line_languages() {
+  static const std::vector<LineLanguage> table = {
+      {"diff", {"patch", "udiff", "git-diff", "gitdiff"}, paint_diff},
+      {"dockerfile", {"docker", "containerfile"}, paint_dockerfile},
+      {"ini", {"cfg", "dosini", "editorconfig", "gitconfig", "desktop", "systemd", "inf", "dotenv", "env"}, paint_ini},
+  };
+  return table;
+}
+
+}  // namespace quire::highlight
