@@ -227,9 +227,9 @@ quire_grammar(go         tree-sitter-go                          tree_sitter_go 
 quire_grammar(haskell    tree-sitter-haskell                     tree_sitter_haskell     .     first hs)
 # Templates (Vue, Svelte, Liquid, Nunjucks, ERB...) are HTML with their own
 # tags: their HTML is coloured, their template syntax is left plain.
-quire_grammar(html       tree-sitter-html                        tree_sitter_html        .     first htm xhtml vue svelte liquid njk nunjucks jinja jinja2 django twig erb ejs hbs handlebars mustache)
+quire_grammar(html       tree-sitter-html                        tree_sitter_html        .     first htm xhtml vue svelte liquid njk nunjucks jinja jinja2 django twig erb ejs hbs handlebars mustache go-html-template gotmpl go-template astro)
 quire_grammar(java       tree-sitter-java                        tree_sitter_java        .     first)
-quire_grammar(javascript tree-sitter-javascript                  tree_sitter_javascript  .     first js jsx mjs cjs node)
+quire_grammar(javascript tree-sitter-javascript                  tree_sitter_javascript  .     first js jsx mjs cjs node react)
 quire_grammar(json       tree-sitter-json                        tree_sitter_json        .     first jsonc json5 geojson jsonl ndjson)
 quire_grammar(lua        @tree-sitter-grammars/tree-sitter-lua   tree_sitter_lua         .     last)
 quire_grammar(kotlin     @tree-sitter-grammars/tree-sitter-kotlin tree_sitter_kotlin     .     first kt kts)
@@ -244,7 +244,7 @@ quire_grammar(typescript tree-sitter-typescript                  tree_sitter_typ
 quire_grammar(yaml       @tree-sitter-grammars/tree-sitter-yaml  tree_sitter_yaml        .     last  yml)
 quire_grammar(sql        @derekstride/tree-sitter-sql            tree_sitter_sql         .     last  mysql postgresql postgres psql pgsql plpgsql plsql sqlite tsql mssql mariadb)
 quire_grammar(xml        @tree-sitter-grammars/tree-sitter-xml   tree_sitter_xml         xml   last  svg xsd xsl xslt rss atom plist xaml csproj wsdl rng)
-quire_grammar(scss       tree-sitter-scss                        tree_sitter_scss        .     first)
+quire_grammar(scss       tree-sitter-scss                        tree_sitter_scss        .     first less)
 quire_grammar(markdown   @tree-sitter-grammars/tree-sitter-markdown tree_sitter_markdown tree-sitter-markdown last md mkd mkdn mdown mdx)
 quire_grammar(powershell tree-sitter-powershell                  tree_sitter_powershell  .     first ps1 psm1 pwsh posh)
 quire_grammar(nginx      tree-sitter-nginx                       tree_sitter_nginx       .     last  nginxconf)

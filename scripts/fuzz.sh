@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-180}
-targets=${FUZZ_TARGETS:-bundle markdown views content md4c_diff image import}
+targets=${FUZZ_TARGETS:-bundle markdown views content md4c_diff image import highlight}
 bash scripts/bootstrap.sh --fuzz
 bash scripts/build-sanitized.sh
 
@@ -20,7 +20,7 @@ summary=()
 for t in $targets; do
   harness=build/fuzz/fuzz_$t
   if [[ ! -x "$harness" ]]; then
-    echo "fuzz: no target '$t' (bundle, markdown, views, content, md4c_diff, image, import)" >&2
+    echo "fuzz: no target '$t' (bundle, markdown, views, content, md4c_diff, image, import, highlight)" >&2
     exit 2
   fi
   dict=tests/fuzz/dict/$t.dict

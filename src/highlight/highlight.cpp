@@ -290,7 +290,8 @@ int find_grammar(std::string_view lang) {
 
 int find_line_language(std::string_view lang) {
   if (lang.empty()) return -1;
-  const std::string key = lower_ascii(lang);
+  std::string key = lower_ascii(lang);
+  if (key.size() > 5 && key.compare(0, 5, "diff-") == 0) key = "diff";  // Prism's diff-javascript
   const auto& table = line_languages();
   for (std::size_t i = 0; i < table.size(); ++i) {
     if (table[i].id == key) return static_cast<int>(i);

@@ -143,6 +143,8 @@ TEST_CASE("line-rule languages: a Dockerfile's RUN is shell, a removed '-- ' lin
   CHECK(quire::highlight::language_id("Patch") == "diff");
   CHECK(quire::highlight::language_id("docker") == "dockerfile");
   CHECK(quire::highlight::language_id("dotenv") == "ini");
+  CHECK(quire::highlight::language_id("diff-javascript") == "diff");
+  CHECK(quire::highlight::language_id("diff-") == "");
   const std::string docker = "FROM alpine\nRUN --mount=type=cache,target=/var apk add \\\n      curl # tools\nUSER app\n";
   const auto t = tokens(docker, quire::highlight::highlight("Dockerfile", docker));
   CAPTURE(dump(t));
