@@ -421,8 +421,18 @@ bool paint_grammar(std::size_t g, std::string_view code, char* out) {
 
 }  // namespace
 
-std::string highlight(std::string_view lang, std::string_view code) {
-  if (code.empty() || code.size() > UINT32_MAX / 2) return {};
+std::string highlight(std::string_view lang, std::string_view code_in) {
+  if (code_in.empty() || code_in.size() > UINT32_MAX / 2) return {};
+  // A NUL byte (markdown's renderer writes U+FFFD for one, but a block's
+  // text may still hold it) is a space to the grammars: some external
+  // scanners take it for the end of input and never return (Nginx's).
+  thread_local std::string without_nul;
+  std::string_view code = code_in;
+  if (code.find('\0') != std::string_view::npos) {
+    without_nul.assign(code);
+    std::replace(without_nul.begin(), without_nul.end(), '\0', ' ');
+    code = without_nul;
+  }
   thread_local std::string classes;
   classes.assign(code.size(), '\0');
   const int g = find_grammar(lang);

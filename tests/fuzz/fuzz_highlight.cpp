@@ -5,6 +5,9 @@
 // is the code. Checks: no fault (ASan, UBSan), and the runs written are
 // well formed for the code (decode_runs accepts them, as the core will when
 // it replays them). Every 16th input is also read as a post's markdown body.
+// A kept reproducer's first byte names its language by index, which a new
+// language may shift: its file name says the language, and a unit test in
+// tests/unit/test_highlight.cpp holds the case by name.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>

@@ -139,6 +139,16 @@ TEST_CASE("Neovim's match predicates are evaluated, unknown tests leave their pa
   CHECK(has_token(t, 's', "'x'"));
 }
 
+// The fuzz target's first finding: a NUL byte sent Nginx's external
+// scanner into an endless loop (it takes 0 for the end of input).
+TEST_CASE("a NUL byte in a block never reaches a grammar") {
+  const std::string code("server {\0 listen 80; }\n", 24);
+  const std::string runs = quire::highlight::highlight("nginx", code);
+  const auto t = tokens(code, runs);
+  CAPTURE(dump(t));
+  CHECK(has_token(t, 'n', "80"));
+}
+
 TEST_CASE("line-rule languages: a Dockerfile's RUN is shell, a removed '-- ' line stays a removal") {
   CHECK(quire::highlight::language_id("Patch") == "diff");
   CHECK(quire::highlight::language_id("docker") == "dockerfile");
