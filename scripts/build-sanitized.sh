@@ -16,4 +16,4 @@ if [[ ! -f build/fuzz/Makefile ]]; then  # a configure that failed left no Makef
 fi
 # The CLI is not needed here: only the harnesses, the seeds and the tests.
 cmake --build build/fuzz -j "$jobs" --target quire_tests fuzz_seeds \
-  fuzz_bundle fuzz_markdown fuzz_views fuzz_content fuzz_md4c_diff fuzz_image fuzz_import
+  fuzz_bundle fuzz_markdown fuzz_views fuzz_content fuzz_md4c_diff fuzz_image fuzz_import fuzz_highlight

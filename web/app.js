@@ -182,6 +182,8 @@ function start(app) {
   document.addEventListener('quire:render', (event) => mathModule?.typesetLoaded(
     /** @type {CustomEvent} */ (event).detail.fragment));
   document.addEventListener('quire:rendered', () => typesetMath(app));
+  drawDiagrams(app);
+  document.addEventListener('quire:rendered', () => drawDiagrams(app));
   document.addEventListener('click', onClick);
   addCopyButtons(app);
   app.addEventListener('click', onCopy);
@@ -217,6 +219,16 @@ function typesetMath(app) {
   }, (error) => console.warn('Quire: math stays TeX:', error));
 }
 
+/**
+ * A view's ```mermaid blocks, drawn by diagrams.js: fetched only by a view
+ * that has one.
+ * @param {HTMLElement} app
+ */
+function drawDiagrams(app) {
+  // diagrams.js's `blocks`, here so that a page without one imports nothing
+  if (!app.querySelector('pre:not([data-diagram]) > code.language-mermaid, div.mermaid:not([data-diagram]), pre.mermaid:not([data-diagram])')) return;
+  import('./diagrams.js').then((m) => m.draw(app), (error) => console.warn('Quire: diagrams stay source:', error));
+}
 
 /**
  * Is this first interaction the start of a page load: a touch on a link to

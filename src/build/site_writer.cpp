@@ -15,6 +15,7 @@
 #include "build/output_dir.hpp"
 #include "build/redirects.hpp"
 #include "core/html.hpp"
+#include "core/markdown.hpp"
 #include "core/math.hpp"
 #include "core/search_index.hpp"
 #include "core/views.hpp"
@@ -22,12 +23,15 @@
 namespace quire {
 namespace fs = std::filesystem;
 
-const char* const kWebFiles[] = {"app.js", "quire.js", "footnote-preview.js", "math.js", "theme.js", "style.css", "favicon.svg",
+const char* const kWebFiles[] = {"app.js", "quire.js", "footnote-preview.js", "math.js", "diagrams.js", "theme.js", "style.css", "favicon.svg",
                                  // the embeddable widget, its types and demo
                                  "quire-widget.js", "quire-widget.d.ts", "quire.d.ts", "embed-demo.html",
                                  nullptr};
 const char* const kWasmFiles[] = {"quire-core.js", "quire-core.wasm", nullptr};
 const char* const kMathFiles[] = {"temml.min.js", "Temml-Local.css", "Temml.woff2", nullptr};
+const char* const kDiagramEntry = "mermaid.esm.min.mjs";
+const char* const kDiagramChunks = "chunks/mermaid.esm.min";
+const char* const kDiagramDir = "mermaid";
 
 std::vector<Route> all_routes(const Bundle& b) {
   std::vector<Route> routes;
@@ -124,6 +128,23 @@ bool has_math(const Bundle& b) {
   for (const std::vector<Post>* list : {&b.posts, &b.pages})
     for (const Post& p : *list)
       if (post_has_math(b.site, p)) return true;
+  return false;
+}
+
+// Whether any post or page has a diagram web/diagrams.js draws in the
+// reader's browser (its `blocks`): a ```mermaid block, decided as the
+// renderer decides, by its <code class="language-mermaid">, or a raw
+// <div class="mermaid"> (or <pre>), for the few posts that name it at all.
+bool has_diagrams(const Bundle& b) {
+  for (const std::vector<Post>* list : {&b.posts, &b.pages})
+    for (const Post& p : *list) {
+      const std::string_view body = p.body.view();
+      if (body.find("mermaid") == std::string_view::npos) continue;
+      const std::string html = render_markdown(body);
+      if (html.find("<code class=\"language-mermaid\">") != std::string::npos ||
+          html.find("<div class=\"mermaid\">") != std::string::npos || html.find("<pre class=\"mermaid\">") != std::string::npos)
+        return true;
+    }
   return false;
 }
 
@@ -242,6 +263,31 @@ bool write_all(Bundle& b, const WriteOptions& o, const fs::path& root, WriteStat
     } else {
       warn(o, "math is shown as TeX: Temml (the npm package temml) is not at " + o.math_dir.string() +
                   " (run npm install, or set QUIRE_MATH_DIR to its dist folder)");
+    }
+  }
+  if (has_diagrams(b)) {  // what web/diagrams.js imports: Mermaid's ES module and its chunks (no source maps)
+    std::error_code missing;
+    if (fs::is_regular_file(o.diagram_dir / kDiagramEntry, missing)) {
+      std::string data;
+      if (!read_file(o.diagram_dir / kDiagramEntry, data)) {
+        error = (o.diagram_dir / kDiagramEntry).string() + ": cannot read";
+        return false;
+      }
+      if (!put(fs::path(kDiagramDir) / kDiagramEntry, data)) return false;
+      std::vector<fs::path> chunks;
+      for (const auto& entry : fs::directory_iterator(o.diagram_dir / kDiagramChunks, missing))
+        if (entry.path().extension() == ".mjs") chunks.push_back(entry.path());
+      std::sort(chunks.begin(), chunks.end());
+      for (const fs::path& chunk : chunks) {
+        if (!read_file(chunk, data)) {
+          error = chunk.string() + ": cannot read";
+          return false;
+        }
+        if (!put(fs::path(kDiagramDir) / kDiagramChunks / chunk.filename(), data)) return false;
+      }
+    } else {
+      warn(o, "diagrams are shown as their source: Mermaid (the npm package mermaid) is not at " +
+                  o.diagram_dir.string() + " (run npm install, or set QUIRE_DIAGRAM_DIR to its dist folder)");
     }
   }
   std::error_code ec;

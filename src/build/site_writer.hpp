@@ -38,6 +38,10 @@ struct WriteOptions {
   // Temml's dist folder (npm temml: kMathFiles), copied beside the app
   // into a site with math (core/math.hpp); missing, math stays TeX (a warning).
   std::filesystem::path math_dir = {};
+  // Mermaid's dist folder (npm mermaid), whose ES module and chunks are
+  // copied into mermaid/ of a site with a ```mermaid block (web/diagrams.js
+  // draws them); missing, diagrams stay source (a warning).
+  std::filesystem::path diagram_dir = {};
 };
 
 // Called after each page written with (pages done, pages in all).

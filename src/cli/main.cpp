@@ -146,6 +146,7 @@ int cmd_build(const Args& a) {
   o.web_dir = dir_from_env("QUIRE_WEB_DIR", QUIRE_DEFAULT_WEB_DIR);
   o.wasm_dir = dir_from_env("QUIRE_WASM_DIR", QUIRE_DEFAULT_WASM_DIR);
   o.math_dir = dir_from_env("QUIRE_MATH_DIR", QUIRE_DEFAULT_MATH_DIR);
+  o.diagram_dir = dir_from_env("QUIRE_DIAGRAM_DIR", QUIRE_DEFAULT_DIAGRAM_DIR);
   o.static_dir = content / "static";
   o.post_files = r.post_files;
   o.timings = &timings;

@@ -162,6 +162,9 @@ TEST_CASE("Liquid: highlight becomes a fenced block, linenos kept as a fence opt
   // Nunjucks' quoted language, and code holding a fence of its own.
   CHECK(f.liquid("{%- highlight \"md\" -%}\n```\nx\n```\n{%- endhighlight -%}\n") == "````md\n```\nx\n```\n````\n");
   CHECK(f.report.converted.at("{% highlight %}") == 2);
+  // jekyll-mermaid's tag: a block Quire draws
+  CHECK(f.liquid("{% mermaid %}\ngraph TD\n  A --> B\n{% endmermaid %}\n") == "```mermaid\ngraph TD\n  A --> B\n```\n");
+  CHECK(f.report.converted.at("{% mermaid %}") == 1);
 }
 
 TEST_CASE("Liquid: raw is removed and its text kept as it is, in code too") {
@@ -312,6 +315,10 @@ TEST_CASE("Hugo shortcodes: highlight, figure, ref/relref, youtube, gist, in bot
   CHECK(f.hugo("{{% highlight sh %}}ls{{% /highlight %}}\n") == "```sh\nls\n```\n");
   // Hugo reads a closing tag with a space after the slash too (a real blog wrote it so)
   CHECK(f.hugo("{{< highlight cs >}}\nint a;\n{{< / highlight >}}\n") == "```cs\nint a;\n```\n");
+  // A theme's diagram shortcode: a block Quire draws (web/diagrams.js)
+  CHECK(f.hugo("{{< mermaid >}}\ngraph TD\n  A --> B\n{{< /mermaid >}}\n") == "```mermaid\ngraph TD\n  A --> B\n```\n");
+  CHECK(f.hugo("{{< mermaid align=\"center\" >}}\ngraph LR\n  A --> B\n{{< /mermaid >}}\nText.\n") ==
+        "```mermaid\ngraph LR\n  A --> B\n```\nText.\n");
   // Ad slots are dropped (mosuke5's {{< horizontal_ad >}}); a name merely holding "ad" is not one
   CHECK(f.hugo("A\n\n{{< horizontal_ad >}}\n\nB {{< adsense >}}\n") == "A\n\n\n\nB \n");
   CHECK(f.hugo("{{< loader_ad >}}{{< sidebar-ads >}}x") == "x");

@@ -415,6 +415,22 @@ TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
     r.replacement = std::string(text.substr(t.begin, t.end - t.begin));
     return r;
   }
+  // A theme's diagram shortcode (LoveIt, DoIt, Learn, Docsy...): {{< mermaid >}}
+  // graph TD ... {{< /mermaid >}}, a ```mermaid block Quire draws (web/diagrams.js).
+  if (name == "mermaid") {
+    size_t close_end = 0;
+    const size_t close = find_closing(text, t.end, t.open, "/mermaid", close_end);
+    if (close == std::string_view::npos) {
+      r.reason = "no closing /mermaid";
+      return r;
+    }
+    r.replacement = fenced_block(text.substr(t.end, close - t.end), "mermaid", at_line_start(text, t.begin));
+    if (close_end < text.size() && text[close_end] != '\n') r.replacement += "\n";
+    t.end = close_end;
+    r.converted = true;
+    r.construct = construct;
+    return r;
+  }
   if (name == "highlight") {
     size_t close_end = 0;
     const size_t close = find_closing(text, t.end, t.open, "/highlight", close_end);

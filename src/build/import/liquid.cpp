@@ -272,6 +272,19 @@ TagResult liquid_tag(Run& run, std::string_view text, Tag& t) {
     r.construct = "{% highlight %}";
     return r;
   }
+  if (name == "mermaid") {  // jekyll-mermaid's {% mermaid %}...{% endmermaid %}: a block Quire draws
+    const size_t close = find_closing(text, t.end, "{%", "endmermaid", close_end);
+    if (close == std::string_view::npos) {
+      r.reason = "no {% endmermaid %} after it";
+      return r;
+    }
+    r.replacement = fenced_block(text.substr(t.end, close - t.end), "mermaid", at_line_start(text, t.begin));
+    if (close_end < text.size() && text[close_end] != '\n') r.replacement += "\n";
+    t.end = close_end;
+    r.converted = true;
+    r.construct = "{% mermaid %}";
+    return r;
+  }
   if (name == "codeblock") {
     // Octopress' {% codeblock [title] lang:ruby %} (and a site's own
     // {% codeblock 'html' %}): a fenced block.
