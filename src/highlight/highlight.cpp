@@ -276,10 +276,10 @@ struct Scratch {
   }
 };
 
-int find_grammar(std::string_view lang) {
-  if (lang.empty()) return -1;
-  const std::string key = lower_ascii(lang);
-  const auto& table = grammars();
+// The index in `table` (grammars or line languages) of the entry whose id
+// or an alias is `key` (lower case), or -1.
+template <class Table>
+int find_named(const Table& table, std::string_view key) {
   for (std::size_t i = 0; i < table.size(); ++i) {
     if (table[i].id == key) return static_cast<int>(i);
     for (std::string_view alias : table[i].aliases)
@@ -288,17 +288,15 @@ int find_grammar(std::string_view lang) {
   return -1;
 }
 
+int find_grammar(std::string_view lang) {
+  return lang.empty() ? -1 : find_named(grammars(), lower_ascii(lang));
+}
+
 int find_line_language(std::string_view lang) {
   if (lang.empty()) return -1;
   std::string key = lower_ascii(lang);
   if (key.size() > 5 && key.compare(0, 5, "diff-") == 0) key = "diff";  // Prism's diff-javascript
-  const auto& table = line_languages();
-  for (std::size_t i = 0; i < table.size(); ++i) {
-    if (table[i].id == key) return static_cast<int>(i);
-    for (std::string_view alias : table[i].aliases)
-      if (alias == key) return static_cast<int>(i);
-  }
-  return -1;
+  return find_named(line_languages(), key);
 }
 
 // Gathers each code block's language and text, writing nothing useful.

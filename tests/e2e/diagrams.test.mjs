@@ -10,13 +10,11 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 
 import { startServer } from '../../scripts/serve.mjs';
-import { appReady, contentDir, launchBrowser, openPage, rendered, repoRoot, screenshotDir } from './helpers.mjs';
+import { appReady, axeViolations, contentDir, launchBrowser, openPage, rendered, repoRoot, screenshotDir } from './helpers.mjs';
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const policy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
 
 const plain = ['---', 'title: Plain', 'date: 2024-01-01', '---', '', 'No diagram here, though mermaid is a word.', ''].join('\n');
@@ -147,12 +145,7 @@ test('the diagrams look right and axe finds no violations on them, in both theme
       await page.goto(new URL('posts/flow/', server.url).href);
       await drawnState(page);
       await page.locator('.post-body').screenshot({ path: path.join(screenshotDir, `diagrams-${scheme}.png`) });
-      await page.addScriptTag({ path: axePath });
-      const violations = await page.evaluate(async () => {
-        const result = await /** @type {any} */ (window).axe.run(document, { resultTypes: ['violations'] });
-        return result.violations.map((/** @type {any} */ v) =>
-          `${v.id}: ${v.nodes.map((/** @type {any} */ n) => n.target.join(' ')).join(', ')}`);
-      });
+      const violations = await axeViolations(page);
       assert.deepEqual(violations, [], scheme);
     } finally {
       await close();

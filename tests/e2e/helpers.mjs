@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, cp, writeFile, unlink } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -196,6 +197,21 @@ export async function openPage(browser, options = {}) {
     if (message.type() === 'warning') consoleWarnings.push(message.text());
   });
   return { page, pageErrors, consoleErrors, consoleWarnings, close: () => context.close() };
+}
+
+/**
+ * axe-core's violations on the page, one line each ("id: targets"); axe is
+ * injected as a script tag (a page under a strict policy needs bypassCSP).
+ * @param {import('playwright-core').Page} page
+ * @returns {Promise<string[]>}
+ */
+export async function axeViolations(page) {
+  await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const result = await /** @type {any} */ (window).axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((/** @type {any} */ v) =>
+      `${v.id}: ${v.nodes.map((/** @type {any} */ n) => n.target.join(' ')).join(', ')}`);
+  });
 }
 
 /**

@@ -8,13 +8,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 
 import { startServer } from '../../scripts/serve.mjs';
-import { appReady, contentDir, launchBrowser, openPage, rendered, repoRoot, screenshotDir } from './helpers.mjs';
+import { appReady, axeViolations, contentDir, launchBrowser, openPage, rendered, repoRoot, screenshotDir } from './helpers.mjs';
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 const policy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
 
@@ -134,12 +132,7 @@ test('the typeset post looks right and axe finds no violations on it, in both th
       await page.goto(new URL('posts/basel/', server.url).href);
       await typesetState(page);
       await page.locator('.post-body').screenshot({ path: path.join(screenshotDir, `math-${scheme}.png`) });
-      await page.addScriptTag({ path: axePath });
-      const violations = await page.evaluate(async () => {
-        const result = await /** @type {any} */ (window).axe.run(document, { resultTypes: ['violations'] });
-        return result.violations.map((/** @type {any} */ v) =>
-          `${v.id}: ${v.nodes.map((/** @type {any} */ n) => n.target.join(' ')).join(', ')}`);
-      });
+      const violations = await axeViolations(page);
       assert.deepEqual(violations, [], scheme);
     } finally {
       await close();

@@ -8,13 +8,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 
-import { appReady, contentDir, launchBrowser, openPage, readBundle, rendered, repoRoot, screenshotDir, serve }
+import { appReady, axeViolations, contentDir, launchBrowser, openPage, readBundle, rendered, repoRoot, screenshotDir, serve }
   from './helpers.mjs';
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 const callouts = ['note', 'tip', 'warning', 'danger'].map((kind) => [
   `<div class="callout callout-${kind}">`,
@@ -156,12 +154,7 @@ test('callouts are styled in both themes, and axe finds no violations on them', 
       }
       assert.equal(new Set(looks.map((l) => l.border)).size, 4, 'one hue a kind');
       await page.locator('.post-body').screenshot({ path: path.join(screenshotDir, `callouts-${scheme}.png`) });
-      await page.addScriptTag({ path: axePath });
-      const violations = await page.evaluate(async () => {
-        const result = await /** @type {any} */ (window).axe.run(document, { resultTypes: ['violations'] });
-        return result.violations.map((/** @type {any} */ v) =>
-          `${v.id}: ${v.nodes.map((/** @type {any} */ n) => n.target.join(' ')).join(', ')}`);
-      });
+      const violations = await axeViolations(page);
       assert.deepEqual(violations, [], scheme);
     } finally {
       await close();
