@@ -267,14 +267,189 @@ void paint_ini(std::string_view code, char* classes, const ShellPainter&) {
   }
 }
 
+// ------------------------------------------------------------------ word rules
+
+struct WordLanguage {
+  std::vector<std::string_view> line_comments;  // "//", "#"
+  std::string_view block_open, block_close;     // "/*", "*/"
+  std::string_view quotes;                      // "\"'"
+  std::vector<std::string_view> keywords, types, constants;
+  bool ignore_case = false;              // CMake's commands, any case
+  bool comment_only_first = false;       // Vim: " starts a comment only as a line's first word
+  bool triple_quotes = false;            // """ strings over lines (GraphQL, Groovy, CoffeeScript)
+  bool dollar_braces = false;            // ${VAR} (CMake, HCL) as a constant inside and outside strings
+};
+
+bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+bool word_in(const std::vector<std::string_view>& words, std::string_view w, bool ignore_case) {
+  return std::any_of(words.begin(), words.end(),
+                     [&](std::string_view k) { return ignore_case ? iequals(k, w) : k == w; });
+}
+
+void paint_words(const WordLanguage& L, std::string_view code, char* classes) {
+  std::size_t i = 0;
+  bool line_start = true;  // only blanks since the last newline
+  while (i < code.size()) {
+    const char c = code[i];
+    if (c == '\n') {
+      line_start = true;
+      ++i;
+      continue;
+    }
+    if (is_space(c) || c == '\r') {
+      ++i;
+      continue;
+    }
+    const std::string_view rest = code.substr(i);
+    const bool first = line_start;
+    line_start = false;
+    if (!L.block_open.empty() && starts_with(rest, L.block_open)) {
+      const std::size_t close = code.find(L.block_close, i + L.block_open.size());
+      const std::size_t end = close == std::string_view::npos ? code.size() : close + L.block_close.size();
+      fill(classes, i, end, 'c');
+      i = end;
+      continue;
+    }
+    if (std::any_of(L.line_comments.begin(), L.line_comments.end(), [&](std::string_view p) { return starts_with(rest, p); }) &&
+        (!L.comment_only_first || first)) {
+      std::size_t end = code.find('\n', i);
+      if (end == std::string_view::npos) end = code.size();
+      fill(classes, i, end, 'c');
+      i = end;
+      continue;
+    }
+    if (L.quotes.find(c) != std::string_view::npos) {
+      std::size_t end = i + 1;
+      if (L.triple_quotes && rest.size() >= 3 && rest[1] == c && rest[2] == c) {
+        const std::size_t close = code.find(std::string(3, c), i + 3);
+        end = close == std::string_view::npos ? code.size() : close + 3;
+      } else {
+        while (end < code.size() && code[end] != c && code[end] != '\n') end += code[end] == '\\' ? 2 : 1;
+        end = std::min(end + 1, code.size());
+      }
+      fill(classes, i, end, 's');
+      if (L.dollar_braces)  // ${VAR} inside a string
+        for (std::size_t d = code.find("${", i); d != std::string_view::npos && d < end; d = code.find("${", d + 2)) {
+          const std::size_t close = code.find('}', d);
+          if (close == std::string_view::npos || close >= end) break;
+          fill(classes, d, close + 1, 'b');
+        }
+      i = end;
+      continue;
+    }
+    if (L.dollar_braces && starts_with(rest, "${")) {
+      const std::size_t close = code.find('}', i);
+      const std::size_t end = close == std::string_view::npos ? code.size() : close + 1;
+      fill(classes, i, end, 'b');
+      i = end;
+      continue;
+    }
+    if (std::isdigit(static_cast<unsigned char>(c))) {
+      std::size_t end = i;
+      while (end < code.size() && (is_word_char(code[end]) || code[end] == '.')) ++end;
+      fill(classes, i, end, 'n');
+      i = end;
+      continue;
+    }
+    if (is_word_char(c)) {
+      // A word; a one-letter scope before a colon is part of it (Vim's v:true, g:name).
+      std::size_t end = i;
+      while (end < code.size() && (is_word_char(code[end]) || (code[end] == ':' && end == i + 1 &&
+                                                               end + 1 < code.size() && is_word_char(code[end + 1]))))
+        ++end;
+      const std::string_view w = code.substr(i, end - i);
+      std::size_t after = end;
+      while (after < code.size() && is_space(code[after])) ++after;
+      char cls = 0;
+      if (word_in(L.keywords, w, L.ignore_case)) cls = 'k';
+      else if (word_in(L.constants, w, L.ignore_case)) cls = 'b';
+      else if (word_in(L.types, w, L.ignore_case)) cls = 't';
+      else if (after < code.size() && code[after] == '(') cls = 'f';
+      fill(classes, i, end, cls);
+      i = end;
+      continue;
+    }
+    ++i;
+  }
+}
+
+const WordLanguage kProtobuf{
+    {"//"}, "/*", "*/", "\"'",
+    {"syntax", "edition", "package", "import", "public", "weak", "option", "message", "enum", "service", "rpc", "returns",
+     "stream", "repeated", "optional", "required", "oneof", "map", "reserved", "extend", "extensions", "to", "max", "group"},
+    {"double", "float", "int32", "int64", "uint32", "uint64", "sint32", "sint64", "fixed32", "fixed64", "sfixed32",
+     "sfixed64", "bool", "string", "bytes"},
+    {"true", "false"}};
+const WordLanguage kGraphql{
+    {"#"}, "", "", "\"",
+    {"query", "mutation", "subscription", "fragment", "on", "type", "interface", "union", "enum", "input", "scalar",
+     "schema", "extend", "implements", "directive", "repeatable"},
+    {"Int", "Float", "String", "Boolean", "ID"},
+    {"true", "false", "null"}, false, false, true};
+const WordLanguage kHcl{
+    {"#", "//"}, "/*", "*/", "\"",
+    {"resource", "data", "variable", "output", "locals", "module", "provider", "terraform", "for", "in", "if", "else",
+     "endif", "endfor", "dynamic", "content", "for_each", "count", "depends_on", "backend", "required_providers"},
+    {"string", "number", "bool", "list", "map", "set", "object", "tuple", "any"},
+    {"true", "false", "null"}, false, false, false, true};
+const WordLanguage kGroovy{
+    {"//"}, "/*", "*/", "\"'",
+    {"def", "class", "interface", "enum", "trait", "extends", "implements", "import", "package", "return", "if", "else",
+     "for", "while", "switch", "case", "default", "break", "continue", "try", "catch", "finally", "throw", "throws", "new",
+     "in", "as", "instanceof", "static", "final", "public", "private", "protected", "abstract", "assert", "var", "val"},
+    {"void", "String", "int", "long", "boolean", "double", "float", "char", "byte", "short", "Integer", "List", "Map",
+     "Object"},
+    {"true", "false", "null", "this", "super"}, false, false, true, true};
+const WordLanguage kCmake{
+    {"#"}, "#[[", "]]", "\"",
+    {"if", "elseif", "else", "endif", "foreach", "endforeach", "while", "endwhile", "function", "endfunction", "macro",
+     "endmacro", "return", "break", "continue", "block", "endblock"},
+    {},
+    {"ON", "OFF", "TRUE", "FALSE", "YES", "NO", "AND", "OR", "NOT", "PUBLIC", "PRIVATE", "INTERFACE", "REQUIRED",
+     "STATIC", "SHARED", "DEFINED", "VERSION", "STREQUAL", "MATCHES", "EXISTS"},
+    true, false, false, true};
+const WordLanguage kVim{
+    {"\""}, "", "", "'\"",
+    {"let", "set", "setlocal", "if", "elseif", "else", "endif", "for", "endfor", "while", "endwhile", "function",
+     "endfunction", "fun", "endfun", "func", "endfunc", "return", "call", "execute", "exe", "augroup", "autocmd", "au",
+     "command", "map", "nmap", "vmap", "xmap", "imap", "omap", "cmap", "noremap", "nnoremap", "inoremap", "vnoremap",
+     "xnoremap", "onoremap", "cnoremap", "tnoremap", "syntax", "highlight", "hi", "filetype", "source", "unlet", "echo",
+     "silent", "normal", "try", "catch", "endtry", "finally", "lua", "colorscheme", "packadd", "plugin"},
+    {},
+    {"v:true", "v:false", "v:null"}, false, true};
+const WordLanguage kCoffee{
+    {"#"}, "###", "###", "\"'",
+    {"if", "else", "unless", "then", "for", "in", "of", "while", "until", "loop", "switch", "when", "return", "break",
+     "continue", "class", "extends", "new", "try", "catch", "finally", "throw", "and", "or", "not", "is", "isnt", "do",
+     "by", "own", "import", "export", "from", "await", "yield", "delete", "typeof", "instanceof"},
+    {},
+    {"true", "false", "yes", "no", "on", "off", "null", "undefined", "this", "super"}, false, false, true};
+
 }  // namespace
 
 const std::vector<LineLanguage>& line_languages() {
-  static const std::vector<LineLanguage> table = {
+  static std::vector<LineLanguage> table = {
       {"diff", {"patch", "udiff", "git-diff", "gitdiff"}, paint_diff},
       {"dockerfile", {"docker", "containerfile"}, paint_dockerfile},
       {"ini", {"cfg", "dosini", "editorconfig", "gitconfig", "desktop", "systemd", "inf", "dotenv", "env"}, paint_ini},
   };
+  static const bool words = [] {
+    const auto add = [](std::string_view id, std::vector<std::string_view> aliases, const WordLanguage& L) {
+      table.push_back({id, std::move(aliases), [&L](std::string_view code, char* classes, const ShellPainter&) {
+                         paint_words(L, code, classes);
+                       }});
+    };
+    add("protobuf", {"proto", "proto3", "proto2"}, kProtobuf);
+    add("graphql", {"gql"}, kGraphql);
+    add("hcl", {"terraform", "tf", "tfvars"}, kHcl);
+    add("groovy", {"gradle", "jenkinsfile", "gvy"}, kGroovy);
+    add("cmake", {"cmakelists"}, kCmake);
+    add("vim", {"vimscript", "viml", "vimrc"}, kVim);
+    add("coffeescript", {"coffee", "coffee-script", "cson"}, kCoffee);
+    return true;
+  }();
+  (void)words;
   return table;
 }
 

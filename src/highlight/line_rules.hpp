@@ -1,6 +1,9 @@
-// Languages highlighted by line rules of ours rather than a tree-sitter
-// grammar: formats whose grammars are not published as packages (diff,
-// Dockerfile, INI) and whose colouring is a matter of lines, not of nesting.
+// Languages highlighted by rules of ours rather than a tree-sitter grammar,
+// for formats whose grammars are not published as packages: line rules
+// (diff, Dockerfile, INI), whose colouring is a matter of lines, and word
+// rules (Protocol Buffers, GraphQL, HCL, Groovy, CMake, Vim script,
+// CoffeeScript): comments, strings, numbers and each one's keywords, types
+// and constants, as a lexer does without a parse.
 // highlight.cpp dispatches to these as it does to the grammars, so that a
 // fence's language resolves the same way (id or alias, any case).
 #pragma once
@@ -20,7 +23,7 @@ using ShellPainter = std::function<void(std::string_view code, char* classes)>;
 struct LineLanguage {
   std::string_view id;
   std::vector<std::string_view> aliases;
-  void (*paint)(std::string_view code, char* classes, const ShellPainter& shell);
+  std::function<void(std::string_view code, char* classes, const ShellPainter& shell)> paint;
 };
 
 const std::vector<LineLanguage>& line_languages();
