@@ -32,7 +32,7 @@
 // load).
 
 import { previewFootnotes } from './footnote-preview.js';
-import { fetchBundle, getCore, loadBundle } from './quire.js';
+import { diagramBlocks, fetchBundle, getCore, loadBundle } from './quire.js';
 
 /** @typedef {import('./quire.js').Bundle} Bundle */
 
@@ -225,8 +225,7 @@ function typesetMath(app) {
  * @param {HTMLElement} app
  */
 function drawDiagrams(app) {
-  // diagrams.js's `blocks`, here so that a page without one imports nothing
-  if (!app.querySelector('pre:not([data-diagram]) > code.language-mermaid, div.mermaid:not([data-diagram]), pre.mermaid:not([data-diagram])')) return;
+  if (!app.querySelector(diagramBlocks)) return;
   import('./diagrams.js').then((m) => m.draw(app), (error) => console.warn('Quire: diagrams stay source:', error));
 }
 

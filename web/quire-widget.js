@@ -36,7 +36,7 @@
 // the detail goes in quire-error.
 
 import { previewFootnotes } from './footnote-preview.js';
-import { fetchBundle, loadBundle, QuireError } from './quire.js';
+import { diagramBlocks, fetchBundle, loadBundle, QuireError } from './quire.js';
 
 /** @typedef {import('./quire.js').Bundle} Bundle */
 
@@ -210,6 +210,10 @@ button.back:hover { background: var(--_raised); }
 .post-body .task-list-item { list-style: none; }
 .post-body .task-list-item-checkbox { margin: 0 0.4em 0 -1.3em; }
 .post-body img { max-width: 100%; height: auto; }
+.post-body figure.diagram { margin-inline: 0; text-align: center; }
+.post-body figure.diagram > svg { max-width: 100%; height: auto; }
+.post-body figure.diagram > details { text-align: start; font-size: 0.85em; }
+.post-body figure.diagram > details > summary { color: var(--_muted); cursor: pointer; }
 .post-body code { font-family: var(--quire-mono, ui-monospace, "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", monospace);
   font-size: 0.875em; background: var(--_raised); border-radius: 3px; padding: 0.1em 0.3em; }
 /* A command in a table cell stays whole (the table scrolls); code that does
@@ -471,6 +475,12 @@ class QuireBlog extends HTMLElement {
     if (frame.querySelector('span.math')) {
       import('./math.js').then((m) => m.typeset(frame, this.shadowRoot ?? undefined),
         (error) => console.warn('quire-blog: math stays TeX:', error));
+    }
+    // Diagrams: diagrams.js beside this file, Mermaid beside it (a blog
+    // with a diagram ships it), the drawings' styles in the shadow root.
+    if (frame.querySelector(diagramBlocks)) {
+      import('./diagrams.js').then((m) => m.draw(frame, this.shadowRoot ?? undefined),
+        (error) => console.warn('quire-blog: diagrams stay source:', error));
     }
     frame.dataset.state = 'ready';
     frame.removeAttribute('aria-busy');

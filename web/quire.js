@@ -130,6 +130,14 @@ export class QuireError extends Error {
  */
 export const maxNeedRounds = 5;
 
+/**
+ * The diagrams web/diagrams.js draws (the app and the widget import it only
+ * for a view holding one): a ```mermaid block, and the raw <div
+ * class="mermaid"> Mermaid's own documentation has authors write. The
+ * build ships Mermaid for the same (src/build/site_writer.cpp).
+ */
+export const diagramBlocks = 'pre:not([data-diagram]) > code.language-mermaid, div.mermaid:not([data-diagram]), pre.mermaid:not([data-diagram])';
+
 // One module promise per page, kept on globalThis so that two copies of
 // this file (say the app and a widget loaded from elsewhere) still share one
 // instance of the core.

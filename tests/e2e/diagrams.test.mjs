@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { startServer } from '../../scripts/serve.mjs';
@@ -150,6 +150,49 @@ test('the diagrams look right and axe finds no violations on them, in both theme
     } finally {
       await close();
     }
+  }
+});
+
+test('a diagram is drawn again in the page\'s theme when the reader switches it', async () => {
+  const { page, pageErrors, close } = await openPage(browser, { colorScheme: 'light', viewport: { width: 800, height: 900 } });
+  try {
+    await page.goto(new URL('posts/flow/', server.url).href);
+    await drawnState(page);
+    const fill = () => page.evaluate(() => getComputedStyle(
+      /** @type {Element} */ (document.querySelector('.post-body figure.diagram svg .node rect'))).fill);
+    const light = await fill();
+    await page.evaluate(() => { document.documentElement.dataset.theme = 'dark'; });  // web/theme.js's toggle
+    await page.waitForFunction((before) => getComputedStyle(
+      /** @type {Element} */ (document.querySelector('.post-body figure.diagram svg .node rect'))).fill !== before, light);
+    const dark = await fill();
+    assert.notEqual(dark, light);
+    // The light drawing's stylesheet went with it: one sheet per drawing.
+    assert.equal(await page.evaluate(() => document.adoptedStyleSheets.length), 2);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('the widget draws a post\'s diagrams in its shadow root, styled there', async () => {
+  await writeFile(path.join(content.out, 'host.html'), '<!doctype html><html lang="en"><head><title>Host</title>' +
+    '<link rel="icon" href="/favicon.svg"><script type="module" src="/quire-widget.js"></script></head><body>' +
+    '<quire-blog src="/bundle.json" view="post" slug="flow"></quire-blog></body></html>');
+  const { page, pageErrors, close } = await openPage(browser);
+  try {
+    await page.goto(new URL('host.html', strict.url).href);
+    await page.waitForFunction(() => document.querySelector('quire-blog')?.shadowRoot?.querySelectorAll('figure.diagram > svg').length === 2);
+    const shown = await page.evaluate(() => {
+      const root = /** @type {ShadowRoot} */ (document.querySelector('quire-blog')?.shadowRoot);
+      const rect = root.querySelector('figure.diagram svg .node rect');
+      return { fill: rect ? getComputedStyle(rect).fill : '', sheets: root.adoptedStyleSheets.length,
+        broken: root.querySelectorAll('pre[data-diagram="error"]').length };
+    });
+    assert.ok(shown.fill && shown.fill !== 'rgb(0, 0, 0)', `styled in the shadow root (${shown.fill})`);
+    assert.equal(shown.broken, 1);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await close();
   }
 });
 
