@@ -218,7 +218,7 @@ _ts_cached_archive(quire_tree_sitter tree-sitter-runtime ${QUIRE_TREE_SITTER_VER
 set_target_properties(quire_tree_sitter PROPERTIES INTERFACE_INCLUDE_DIRECTORIES "${_ts_lib}/include")
 
 #            id         package                                 symbol                  dir   wins  aliases
-quire_grammar(bash       tree-sitter-bash                        tree_sitter_bash        .     first sh shell console zsh shellsession shell-session terminal ksh)
+quire_grammar(bash       tree-sitter-bash                        tree_sitter_bash        .     first sh shell zsh ksh)
 quire_grammar(c          tree-sitter-c                           tree_sitter_c           .     first h)
 quire_grammar(cpp        tree-sitter-cpp                         tree_sitter_cpp         .     first c++ cc cxx hpp hxx)
 quire_grammar(csharp     tree-sitter-c-sharp                     tree_sitter_c_sharp     .     first c-sharp cs "c#")

@@ -219,6 +219,66 @@ void paint_dockerfile(std::string_view code, char* classes, const ShellPainter& 
     shell(code.substr(shell_begin), classes + shell_begin);
 }
 
+// ------------------------------------------------------------------ shell sessions
+
+// The length of a shell prompt at the start of `line` ("$ ", "# ",
+// "user@host:~/dir$ ", "[root@box ~]# ", "PS C:\\> ", "C:\\src> ", "(venv) $ "),
+// or 0 when the line is the output of a command.
+std::size_t prompt_length(std::string_view line) {
+  std::size_t i = 0;
+  if (starts_with(line, "(")) {  // a virtualenv's "(venv) "
+    const std::size_t close = line.find(") ");
+    if (close == std::string_view::npos || close > 40) return 0;
+    i = close + 2;
+  }
+  if (starts_with(line.substr(i), "PS ")) i += 3;
+  int brackets = 0;
+  for (std::size_t k = i; k < line.size() && k < i + 80; ++k) {
+    const char c = line[k];
+    if (c == '[') ++brackets;
+    else if (c == ']') --brackets;
+    else if ((c == '$' || c == '#' || c == '%' || c == '>') && brackets == 0) {
+      if (k + 1 == line.size()) return k + 1;  // a prompt with nothing typed
+      return line[k + 1] == ' ' ? k + 2 : 0;
+    } else if (is_space(c) && brackets == 0) {
+      return 0;
+    } else if (!(std::isalnum(static_cast<unsigned char>(c)) || std::strchr("@:~/\\.-_()+", c) || (brackets > 0))) {
+      return 0;
+    }
+  }
+  return 0;
+}
+
+// A terminal session (console, shell-session): a prompt's line is a command,
+// painted as shell after its prompt (a muted prompt), with the lines a
+// trailing backslash continues; the other lines are output, plain. A block
+// without a single prompt is a script someone named a session: all shell.
+void paint_session(std::string_view code, char* classes, const ShellPainter& shell) {
+  const std::vector<Line> lines = split_lines(code);
+  bool any_prompt = false;
+  for (const Line& l : lines) any_prompt = any_prompt || prompt_length(code.substr(l.begin, l.end - l.begin)) > 0;
+  if (!any_prompt) {
+    shell(code, classes);
+    return;
+  }
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const std::string_view line = code.substr(lines[i].begin, lines[i].end - lines[i].begin);
+    const std::size_t prompt = prompt_length(line);
+    if (prompt == 0) continue;
+    fill(classes, lines[i].begin, lines[i].begin + prompt - (line[prompt - 1] == ' ' ? 1 : 0), 'c');
+    std::size_t last = i;
+    auto continued = [&](std::size_t k) {
+      std::string_view t = code.substr(lines[k].begin, lines[k].end - lines[k].begin);
+      while (!t.empty() && is_space(t.back())) t.remove_suffix(1);
+      return !t.empty() && t.back() == '\\';
+    };
+    while (last + 1 < lines.size() && continued(last)) ++last;
+    const std::size_t begin = lines[i].begin + prompt;
+    if (lines[last].end > begin) shell(code.substr(begin, lines[last].end - begin), classes + begin);
+    i = last;
+  }
+}
+
 // ------------------------------------------------------------------ INI
 
 // Sections as types, keys as properties, values as strings (numbers and
@@ -431,6 +491,7 @@ const WordLanguage kCoffee{
 const std::vector<LineLanguage>& line_languages() {
   static std::vector<LineLanguage> table = {
       {"diff", {"patch", "udiff", "git-diff", "gitdiff"}, paint_diff},
+      {"shell-session", {"console", "shellsession", "terminal", "bash-session", "sh-session", "shell_session"}, paint_session},
       {"dockerfile", {"docker", "containerfile"}, paint_dockerfile},
       {"ini", {"cfg", "dosini", "editorconfig", "gitconfig", "desktop", "systemd", "inf", "dotenv", "env"}, paint_ini},
   };

@@ -95,6 +95,8 @@ TEST_CASE("every language highlights a sample with the expected token classes") 
       {"objc", "// c\n#import <Foundation/Foundation.h>\n@interface Box : NSObject\n- (int)size;\n@end\n", {{'c', "// c"}, {'k', "#import"}, {'k', "@interface"}, {'t', "int"}, {'k', "@end"}}},
       {"diff", "diff --git a/x.c b/x.c\n--- a/x.c\n+++ b/x.c\n@@ -1,3 +1,3 @@\n int a;\n--- gone\n-int b;\n+long b;\n\\ No newline at end of file\n",
        {{'k', "diff"}, {'k', "--git"}, {'k', "---"}, {'k', "+++"}, {'b', "@@"}, {'b', "-1,3"}, {'o', "gone"}, {'o', "-int"}, {'s', "+long b;"}, {'c', "\\ No newline at end of file"}}},
+      {"shell-session", "$ ls -la /tmp | wc -l\n3\nuser@box:~/src$ echo \"hi\" && \\\n  cd x\nhi\n",
+       {{'c', "$"}, {'f', "ls"}, {'o', "|"}, {'f', "wc"}, {'c', "user@box:~/src$"}, {'f', "echo"}, {'s', "\"hi\""}, {'f', "cd"}}},
       {"dockerfile", "# c\nFROM node:20 AS build\nCOPY --from=build /app /app\nRUN npm ci && \\\n    echo \"done\"\nENV PORT=$PORT\nEXPOSE 8080/tcp\nCMD [\"node\", \"app.js\"]\n",
        {{'c', "# c"}, {'k', "FROM"}, {'k', "AS"}, {'k', "COPY"}, {'a', "--from"}, {'k', "RUN"}, {'f', "npm"}, {'o', "&&"}, {'f', "echo"}, {'s', "\"done\""}, {'k', "ENV"}, {'b', "$PORT"}, {'n', "8080"}, {'k', "CMD"}, {'s', "\"node\""}}},
       {"ini", "; c\n[server]\nhost = example.org\nport=8080\ndebug = true\n# c2\n",
@@ -161,6 +163,29 @@ TEST_CASE("a NUL byte in a block never reaches a grammar") {
   const auto t = tokens(code, runs);
   CAPTURE(dump(t));
   CHECK(has_token(t, 'n', "80"));
+}
+
+// A session's output is not code: painted as shell, "3 files" had a number
+// and every output word a command's colour.
+TEST_CASE("a console session paints its commands as shell and leaves its output plain") {
+  CHECK(quire::highlight::language_id("console") == "shell-session");
+  const std::string code = "$ ls\nREADME.md if.txt\n(venv) [me@box ~]# pip install x\nOK 2 packages\nPS C:\\src> dir\n";
+  const auto t = tokens(code, quire::highlight::highlight("console", code));
+  CAPTURE(dump(t));
+  CHECK(has_token(t, 'f', "ls"));
+  CHECK(has_token(t, 'c', "(venv) [me@box ~]#"));
+  CHECK(has_token(t, 'f', "pip"));
+  CHECK(has_token(t, 'c', "PS C:\\src>"));
+  CHECK(has_token(t, 'f', "dir"));
+  for (const auto& [cls, text] : t) {  // nothing of the output lines
+    CHECK(text.find("README") == std::string::npos);
+    CHECK(text != "if");
+    CHECK(text != "2");
+  }
+  // No prompt anywhere: a script named a session, all shell.
+  const std::string script = "echo hi\nif true; then ls; fi\n";
+  const auto s = tokens(script, quire::highlight::highlight("console", script));
+  CHECK(has_token(s, 'k', "if"));
 }
 
 TEST_CASE("line-rule languages: a Dockerfile's RUN is shell, a removed '-- ' line stays a removal") {
@@ -241,7 +266,7 @@ TEST_CASE("aliases name the same grammar, in any case") {
   CHECK(quire::highlight::language_id("py") == "python");
   CHECK(quire::highlight::language_id("Python") == "python");
   CHECK(quire::highlight::language_id("sh") == "bash");
-  CHECK(quire::highlight::language_id("console") == "bash");
+  CHECK(quire::highlight::language_id("console") == "shell-session");
   CHECK(quire::highlight::language_id("c++") == "cpp");
   CHECK(quire::highlight::language_id("js") == "javascript");
   CHECK(quire::highlight::language_id("ts") == "typescript");
