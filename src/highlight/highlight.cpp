@@ -288,13 +288,23 @@ int find_named(const Table& table, std::string_view key) {
   return -1;
 }
 
+// The fence's language as the tables name it: lower case, and without what
+// other engines let follow it: Qiita's file name (```html:index.html),
+// rustdoc's attributes (```rust,ignore), HackMD's line numbers (```js=).
+std::string language_key(std::string_view lang) {
+  std::string key = lower_ascii(lang);
+  const std::size_t cut = key.find_first_of(":,=");
+  if (cut != std::string::npos && cut > 0) key.resize(cut);
+  return key;
+}
+
 int find_grammar(std::string_view lang) {
-  return lang.empty() ? -1 : find_named(grammars(), lower_ascii(lang));
+  return lang.empty() ? -1 : find_named(grammars(), language_key(lang));
 }
 
 int find_line_language(std::string_view lang) {
   if (lang.empty()) return -1;
-  std::string key = lower_ascii(lang);
+  std::string key = language_key(lang);
   if (key.size() > 5 && key.compare(0, 5, "diff-") == 0) key = "diff";  // Prism's diff-javascript
   return find_named(line_languages(), key);
 }

@@ -169,6 +169,11 @@ TEST_CASE("a NUL byte in a block never reaches a grammar") {
 // and every output word a command's colour.
 TEST_CASE("a console session paints its commands as shell and leaves its output plain") {
   CHECK(quire::highlight::language_id("console") == "shell-session");
+  // What other engines let follow the language: a file name, attributes, line numbers
+  CHECK(quire::highlight::language_id("html:index.html") == "html");
+  CHECK(quire::highlight::language_id("rust,ignore") == "rust");
+  CHECK(quire::highlight::language_id("js=") == "javascript");
+  CHECK(quire::highlight::language_id(":x") == "");
   const std::string code = "$ ls\nREADME.md if.txt\n(venv) [me@box ~]# pip install x\nOK 2 packages\nPS C:\\src> dir\n";
   const auto t = tokens(code, quire::highlight::highlight("console", code));
   CAPTURE(dump(t));
