@@ -1460,6 +1460,19 @@ TEST_CASE("Jekyll: a feed template's report line says where Quire's feed is, and
   CHECK(holds(u.notes(), "a copy of it here (old_feeds in site.yaml)\n"));
 }
 
+TEST_CASE("Jekyll: a path in url is no base path (only baseurl moves a Jekyll site)") {
+  // Moo64c's url "https://moo64c.github.io/about": base_path /about/ had broken every link of the site.
+  Blog b("jekyll-url-path", {{"_config.yml", "title: T\nurl: \"https://moo64c.github.io/about\"\n"},
+                             {"_posts/2020-01-01-a.md", "---\ntitle: A\n---\nA\n"}});
+  REQUIRE(b.import(Engine::jekyll).ok());
+  CHECK_FALSE(holds(b.out("site.yaml"), "base_path"));
+  CHECK(holds(b.out("site.yaml"), "url: \"https://moo64c.github.io\""));
+  CHECK(holds(b.notes(), "has a path Jekyll does not serve the site under (only baseurl moves it): the site is at the root"));
+  Blog c("jekyll-url-path-baseurl", {{"_config.yml", "url: \"https://e.org/x\"\nbaseurl: /blog\n"}});
+  REQUIRE(c.import(Engine::jekyll).ok());
+  CHECK(holds(c.out("site.yaml"), "base_path: \"/blog/\""));
+}
+
 TEST_CASE("Jekyll: published: \"false\", quoted, is a string Jekyll read as true: published") {
   Blog b("jekyll-published-string", {{"_config.yml", "title: T\n"},
                                      {"_posts/2020-01-01-strpub.md", "---\ntitle: S\npublished: \"false\"\n---\nS\n"},

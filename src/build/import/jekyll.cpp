@@ -17,6 +17,7 @@
 
 #include "build/fsutil.hpp"
 #include "build/post_dates.hpp"
+#include "build/content.hpp"
 #include "build/import/common.hpp"
 #include "build/import/template_syntax.hpp"
 #include "core/markdown.hpp"
@@ -534,7 +535,16 @@ void read_config(Run& run, ojson& site, Config& cfg) {
     if (c["author"].is_string()) site["author"] = c["author"];
     else if (c["author"].is_object() && c["author"].contains("name")) site["author"] = c["author"]["name"];
   }
-  set_url(run, site, str("url").empty() && !cname.empty() ? "https://" + cname : str("url"), str("baseurl"), shown);
+  // Jekyll writes the site at its root and moves it only by baseurl: a path
+  // in url is ignored by relative_url and by the output (Moo64c's url
+  // "https://moo64c.github.io/about" had made every link /about/...).
+  std::string url = str("url").empty() && !cname.empty() ? "https://" + cname : str("url");
+  if (std::string origin, path; split_site_url(url, origin, path) && path != "/" && path != "") {
+    run.note(shown, 0, "url \"" + url + "\" has a path Jekyll does not serve the site under (only baseurl moves it): the site is at " +
+                           (str("baseurl").empty() ? std::string("the root") : str("baseurl")));
+    url = origin;
+  }
+  set_url(run, site, url, str("baseurl"), shown);
   bool archives = gemfile.find("jekyll-archives") != std::string::npos;
   for (const char* k : {"plugins", "gems"}) {
     if (!c.contains(k)) continue;
