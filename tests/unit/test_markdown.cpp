@@ -1063,3 +1063,20 @@ TEST_SUITE("markdown") {
     }
   }
 }
+
+// md4c 0.4.8 wrote every code line's indentation as spaces: a Makefile
+// copied from the page failed ("missing separator"). Our patch to it
+// (cmake/md4c-0.4.8-linear.patch) keeps a fenced block's tabs at the margin;
+// where the structure takes columns (a list item, indented code) spaces stay.
+TEST_CASE("a fenced block's leading tabs are kept; indentation inside containers stays spaces") {
+  const std::string make = quire::render_markdown("```make\nall:\n\tcc -o a a.c\n\t  x\n```\n");
+  CHECK(make.find("all:\n\tcc -o a a.c\n\t  x\n</code>") != std::string::npos);
+  const std::string spaces = quire::render_markdown("```\n    four\n```\n");
+  CHECK(spaces.find("<code>    four\n</code>") != std::string::npos);
+  // Indented code: the first tab is the block's own indentation (CommonMark).
+  const std::string indented = quire::render_markdown("\tfoo\n");
+  CHECK(indented.find("<code>foo\n</code>") != std::string::npos);
+  // In a list item the structure takes columns: spaces, as before.
+  const std::string listed = quire::render_markdown("- item\n\n  ```\n  \tx\n  ```\n");
+  CHECK(listed.find("<code>  x\n</code>") != std::string::npos);
+}
