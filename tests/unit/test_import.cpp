@@ -3701,4 +3701,21 @@ TEST_CASE("a Zola post dated after today is said (Zola published it); Eleventy's
   CHECK_FALSE(holds(e.notes(), "computed by the old engine"));
 }
 
+// nathonius (markdown-it-obsidian-callouts) and ants (markdown-it-admonitions):
+// "> [!tip]" showed as text in a plain blockquote.
+TEST_CASE("GitHub's and Obsidian's alerts become callouts, with their title; code and plain quotes stay") {
+  Blog b("alerts", {{"eleventy.config.js", "export default function (c) {}\n"},
+                    {"posts/a.md", "---\ntitle: A\ndate: 2024-01-01\n---\n> [!NOTE]\n> Useful *here*.\n>\n> More.\nAfter.\n\n"
+                                   "> [!tip]- Fold me\n> Hidden.\n\n> Just a quote [!x]\n\n```\n> [!NOTE]\n```\n"}});
+  REQUIRE(b.import(Engine::eleventy).ok());
+  const std::string post = b.out("posts/a.md");
+  CHECK(holds(post, "<div class=\"callout callout-note\">\n\n**Note**\n\nUseful *here*.\n\nMore.\n\n\n</div>\n\nAfter.\n"));
+  CHECK(holds(post, "<div class=\"callout callout-tip\">\n\n**Fold me**\n\nHidden.\n"));
+  CHECK(holds(post, "> Just a quote [!x]\n"));
+  CHECK(holds(post, "```\n> [!NOTE]\n```\n"));
+  // And the built page shows a callout, not "[!NOTE]".
+  const std::string html = quire::render_markdown("<div class=\"callout callout-note\">\n\n**Note**\n\nUseful.\n\n\n</div>\n\nAfter.\n");
+  CHECK(holds(html, "<p>After.</p>"));
+}
+
 }  // TEST_SUITE

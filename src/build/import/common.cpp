@@ -609,6 +609,8 @@ void convert_items(Run& run, const TagHandler& handle) {
     // report names the source's line.
     item.body = rewrite_tags(heading_attributes(run, item.body, item.body_line, item.shown), item.body_line,
                              item.shown, run, with_title);
+    // After the tags: a shortcode's own text may hold a blockquote alert.
+    item.body = github_alerts(run, item.body);
     if (run.emoji) item.body = emojify(run, item.body);
     run.converting = nullptr;
   }

@@ -447,6 +447,12 @@ std::string strip_raw_in_code(Run& run, const std::string& text);
 // Zola): removed, since Quire gives headings their ids itself; reported at
 // its line when the id it named differs from the one Quire gives.
 std::string heading_attributes(Run& run, const std::string& text, int first_line, const std::string& file);
+
+// GitHub's and Obsidian's alerts, a blockquote whose first line is
+// "> [!NOTE]" (or "> [!tip] Title", "> [!warning]-"): a callout div
+// (callout_open), as GitHub, Hugo's render hooks and markdown-it plugins
+// show them; Quire's renderer would show "[!NOTE]" as text. Code untouched.
+std::string github_alerts(Run& run, const std::string& text);
 // Zola's escaped shortcodes ({{/* x() */}}) as Zola shows them ({{ x() }}).
 std::string zola_unescape_shortcodes(Run& run, std::string text);
 // Kramdown's block extras: attribute lists ({: .x}) removed and reported,

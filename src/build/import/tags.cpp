@@ -376,6 +376,73 @@ std::string heading_attributes(Run& run, const std::string& text, int first_line
   return out;
 }
 
+std::string github_alerts(Run& run, const std::string& text) {
+  if (text.find("[!") == std::string::npos) return text;
+  const std::vector<bool> code = code_bytes(text);
+  std::string out;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t e = text.find('\n', pos);
+    if (e == std::string::npos) e = text.size();
+    std::string_view l(text.data() + pos, e - pos);
+    size_t i = 0;
+    while (i < l.size() && i < 3 && l[i] == ' ') ++i;
+    std::string type, title;
+    // "> [!TYPE]" then an optional fold sign (+ or -) and a title.
+    if (!code[pos] && i < l.size() && l[i] == '>') {
+      size_t k = i + 1;
+      if (k < l.size() && l[k] == ' ') ++k;
+      if (l.compare(k, 2, "[!") == 0) {
+        const size_t close = l.find(']', k);
+        const std::string_view name = close == std::string_view::npos ? std::string_view() : l.substr(k + 2, close - k - 2);
+        if (!name.empty() && name.size() <= 20 &&
+            std::all_of(name.begin(), name.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '-'; })) {
+          for (char c : name) type += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+          size_t t = close + 1;
+          if (t < l.size() && (l[t] == '+' || l[t] == '-')) ++t;
+          while (t < l.size() && l[t] == ' ') ++t;
+          title = std::string(l.substr(t));
+        }
+      }
+    }
+    if (type.empty()) {
+      out.append(l);
+      if (e < text.size()) out += '\n';
+      pos = e + 1;
+      continue;
+    }
+    // The blockquote's other lines, each without its first "> ".
+    std::string body;
+    size_t next = e + 1;
+    while (next < text.size()) {
+      size_t ne = text.find('\n', next);
+      if (ne == std::string::npos) ne = text.size();
+      std::string_view bl(text.data() + next, ne - next);
+      size_t j = 0;
+      while (j < bl.size() && j < 3 && bl[j] == ' ') ++j;
+      if (j >= bl.size() || bl[j] != '>') break;
+      ++j;
+      if (j < bl.size() && bl[j] == ' ') ++j;
+      body.append(bl.substr(j));
+      body += '\n';
+      next = ne + 1;
+    }
+    std::string kind = type;
+    kind[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(kind[0])));
+    out += callout_open(type, type, title.empty() ? kind : title);
+    out += body;
+    out += callout_close();
+    run.count("alert (> [!NOTE]) as a callout");
+    if (next <= text.size()) {
+      out += '\n';
+      // A line right after the quote would be read as part of the div's HTML block.
+      if (next < text.size() && text[next] != '\n') out += '\n';
+    }
+    pos = next;
+  }
+  return out;
+}
+
 std::string vimeo_iframe(const std::string& id) {
   return "<iframe src=\"https://player.vimeo.com/video/" + id + "\" title=\"Vimeo video\" loading=\"lazy\" allowfullscreen></iframe>";
 }
