@@ -12,6 +12,7 @@
 #include "build/import/template_syntax.hpp"
 #include "build/toml_guard.hpp"
 #include "build/yaml_guard.hpp"
+#include "core/code_tokens.hpp"
 #include "core/router.hpp"
 #include "core/markdown.hpp"
 
@@ -3716,6 +3717,26 @@ TEST_CASE("GitHub's and Obsidian's alerts become callouts, with their title; cod
   // And the built page shows a callout, not "[!NOTE]".
   const std::string html = quire::render_markdown("<div class=\"callout callout-note\">\n\n**Note**\n\nUseful.\n\n\n</div>\n\nAfter.\n");
   CHECK(holds(html, "<p>After.</p>"));
+}
+
+// welpo/tabi's 64 fences like ```toml,hl_lines=5-6 and ```toml,name=a.toml
+// took "toml,hl_lines=5-6" for the language: not highlighted, options lost.
+TEST_CASE("Zola: code fence annotations become Quire's fence options and a file name above the block") {
+  Blog b("zola-fence-annotations", {{"config.toml", "base_url = \"https://z.example\"\ntitle = \"Z\"\n"},
+                                    {"content/_index.md", "+++\n+++\n"},
+                                    {"content/code.md", "+++\ntitle = \"C\"\ndate = 2024-01-01\n+++\n"
+                                                        "```rust,linenos,hl_lines=1 3-4\nfn a() {}\n```\n\n"
+                                                        "```toml,name=config.toml,hide_lines=2\na = 1\n```\n\n"
+                                                        "````md\n```js,linenos\n````\n"}});
+  REQUIRE(b.import(Engine::zola).ok());
+  const std::string post = b.out("pages/code.md");
+  CHECK(holds(post, "```rust {linenos=true,hl_lines=[1 3-4]}\nfn a() {}\n```"));
+  CHECK(holds(post, "*config.toml*\n\n```toml\na = 1\n```"));
+  CHECK(holds(post, "````md\n```js,linenos\n````"));  // inside a block: code
+  const quire::CodeBlockOptions o = quire::parse_code_info("rust {linenos=true,hl_lines=[1 3-4]}");
+  CHECK(o.line_numbers);
+  CHECK(o.is_highlighted(3));
+  CHECK_FALSE(o.is_highlighted(2));
 }
 
 }  // TEST_SUITE

@@ -280,6 +280,65 @@ TagResult zola_shortcode(Run& run, std::string_view text, Tag& t) {
   return r;
 }
 
+// Zola's code fence annotations, "```rust,linenos,hl_lines=2 4-6,name=a.rs"
+// (comma-separated after the language): Quire's options in braces, as
+// Hugo writes them (core/code_tokens.hpp), and the file name as a line of
+// emphasis above the block (as the Hugo importer does with a code title).
+// linenostart and hide_lines have no Quire equivalent: dropped, counted.
+std::string zola_fences(Run& run, const std::string& text) {
+  if (text.find(',') == std::string::npos) return text;
+  std::string out;
+  size_t pos = 0;
+  char fence_char = 0;
+  size_t fence_len = 0;
+  while (pos < text.size()) {
+    size_t e = text.find('\n', pos);
+    if (e == std::string::npos) e = text.size();
+    const std::string_view l(text.data() + pos, e - pos);
+    size_t i = 0;
+    while (i < l.size() && i < 3 && l[i] == ' ') ++i;
+    size_t n = 0;
+    while (i + n < l.size() && (l[i + n] == '`' || l[i + n] == '~') && l[i + n] == l[i]) ++n;
+    std::string line(l);
+    if (fence_char) {  // inside a block: only its closing fence ends it
+      if (n >= fence_len && l[i] == fence_char && l.find_first_not_of(" \t", i + n) == std::string_view::npos) fence_char = 0;
+    } else if (n >= 3) {
+      fence_char = l[i];
+      fence_len = n;
+      const std::string info(l.substr(i + n));
+      const size_t comma = info.find(',');
+      if (comma != std::string::npos && info.find('{') == std::string::npos &&
+          !(fence_char == '`' && info.find('`') != std::string::npos)) {
+        const std::string lang = trim(info.substr(0, comma));
+        std::vector<std::pair<std::string, std::string>> options;
+        std::string name;
+        size_t at = comma + 1;
+        while (at <= info.size()) {
+          size_t next = info.find(',', at);
+          if (next == std::string::npos) next = info.size();
+          const std::string part = trim(info.substr(at, next - at));
+          at = next + 1;
+          if (part.empty()) continue;
+          const size_t eq = part.find('=');
+          const std::string key = trim(part.substr(0, eq));
+          const std::string value = eq == std::string::npos ? "" : trim(part.substr(eq + 1));
+          if (key == "linenos") options.push_back({"linenos", "true"});
+          else if (key == "hl_lines" && !value.empty()) options.push_back({"hl_lines", value});
+          else if (key == "name" && !value.empty()) name = value;
+          else run.count("code fence " + key + " (no Quire equivalent: dropped)");
+        }
+        line = std::string(l.substr(0, i + n)) + lang + (options.empty() ? "" : " {" + fence_options(options) + "}");
+        if (!name.empty()) line = std::string(l.substr(0, i)) + emphasis_line(name) + "\n\n" + line;
+        run.count("code fence annotations (```lang,linenos,hl_lines=...)");
+      }
+    }
+    out += line;
+    if (e < text.size()) out += '\n';
+    pos = e + 1;
+  }
+  return out;
+}
+
 std::string zola_unescape_shortcodes(Run& run, std::string text) {
   // {{/* name() */}} and {%/* name() */%}: a shortcode shown, not run, in
   // code too (Zola reads shortcodes in code blocks).
@@ -477,7 +536,7 @@ void read_zola(Run& run, ojson& site) {
   }
   convert_items(run, [&](std::string_view text, Tag& t) { return zola_shortcode(run, text, t); });
   for (Item& item : run.items) {
-    item.body = zola_unescape_shortcodes(run, zola_links(run, item.body, item.body_line, item.shown));
+    item.body = zola_fences(run, zola_unescape_shortcodes(run, zola_links(run, item.body, item.body_line, item.shown)));
     for (size_t p; (p = item.body.find("<!-- more -->")) != std::string::npos;) {
       item.body.replace(p, 13, "<!--more-->");
       run.count("<!-- more -->");
