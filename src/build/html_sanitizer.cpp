@@ -5,6 +5,7 @@
 #include <md4c.h>
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 #include <unordered_set>
 
@@ -105,6 +106,17 @@ std::string clean_value(const AttrRule& rule, std::string_view value) {
     case AttrKind::srcset: return clean_srcset(value);
     case AttrKind::iframe_src: return clean_iframe_src(value);
     case AttrKind::boolean: return {};
+    case AttrKind::length: {
+      // width="200px": browsers read the number before "px" (pixeleden's
+      // images lost their width), so the canonical form is that number.
+      std::string v = collapse_spaces(value);
+      if (v.size() > 2 && (v.compare(v.size() - 2, 2, "px") == 0 || v.compare(v.size() - 2, 2, "PX") == 0)) {
+        std::string number = v.substr(0, v.size() - 2);
+        while (!number.empty() && number.back() == ' ') number.pop_back();
+        if (!number.empty() && std::isdigit(static_cast<unsigned char>(number.back()))) v = number;
+      }
+      return v;
+    }
     case AttrKind::text: {
       std::string out;
       for (const char c : value) {

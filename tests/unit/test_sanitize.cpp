@@ -179,6 +179,8 @@ TEST_CASE("style goes, its text-align and width/height kept as attributes") {
       {"<img src=\"a.png\" style=\"width: 300px; height:auto\">", "<img src=\"a.png\" width=\"300\">", true},
       {"<img src=\"a.png\" style=\"width:50%;height:120px\">", "<img src=\"a.png\" width=\"50%\" height=\"120\">", false},
       {"<img src=\"a.png\" width=\"10\" style=\"width:20px\">", "<img src=\"a.png\" width=\"10\">", false},
+      // width="200px" is 200 to a browser (pixeleden's images had lost their width)
+      {"<img src=\"a.png\" width=\"200px\" height=\"90 PX\">", "<img src=\"a.png\" width=\"200\" height=\"90\">", false},
       {"<table><tr><td style=\"text-align:right\">t</td></tr></table>",
        "<table><tr><td align=\"right\">t</td></tr></table>", false},
       {"<span style=\"text-align:center\">s</span>", "<p><span>s</span></p>", true},
