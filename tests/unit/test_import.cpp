@@ -3739,4 +3739,27 @@ TEST_CASE("Zola: code fence annotations become Quire's fence options and a file 
   CHECK_FALSE(o.is_highlighted(2));
 }
 
+// bobrocke's Zola posts (definition_list = true), and kramdown's and Hugo's
+// goldmark's default: ": " lines showed as text.
+TEST_CASE("Definition lists become <dl>: terms inline, definitions markdown; Zola only when its config asks") {
+  const std::string md = "Intro.\n\nHugo\n: A *fast* engine.\n: Written in Go.\n\n`Zola`\n\n: Rust,\n  one binary.\n\n  Second paragraph.\n\nAfter.\n\n"
+                         "```\nTerm\n: not a list\n```\n";
+  Blog b("zola-dl", {{"config.toml", "base_url = \"https://z.example\"\n[markdown]\ndefinition_list = true\n"},
+                     {"content/_index.md", "+++\n+++\n"},
+                     {"content/d.md", "+++\ntitle = \"D\"\ndate = 2024-01-01\n+++\n" + md}});
+  REQUIRE(b.import(Engine::zola).ok());
+  const std::string page = b.out("pages/d.md");
+  CHECK(holds(page, "Intro.\n\n<dl>\n<dt>Hugo</dt>\n<dd>\n\nA *fast* engine.\n\n</dd>\n<dd>\n\nWritten in Go.\n\n</dd>\n"
+                    "<dt><code>Zola</code></dt>\n<dd>\n\nRust,\none binary.\n\nSecond paragraph.\n\n</dd>\n</dl>\n\nAfter.\n"));
+  CHECK(holds(page, "```\nTerm\n: not a list\n```"));
+  Blog n("zola-no-dl", {{"config.toml", "base_url = \"https://z.example\"\n"}, {"content/_index.md", "+++\n+++\n"},
+                        {"content/d.md", "+++\ntitle = \"D\"\ndate = 2024-01-01\n+++\n" + md}});
+  REQUIRE(n.import(Engine::zola).ok());
+  CHECK(holds(n.out("pages/d.md"), "Hugo\n: A *fast* engine.\n"));
+  // What the build shows for it.
+  const std::string html = quire::render_markdown("<dl>\n<dt>Hugo</dt>\n<dd>\n\nA *fast* engine.\n\n</dd>\n</dl>\n\nAfter.\n");
+  CHECK(holds(html, "<dd>\n<p>A <em>fast</em> engine.</p>\n</dd>"));
+  CHECK(holds(html, "<p>After.</p>"));
+}
+
 }  // TEST_SUITE

@@ -218,6 +218,7 @@ struct Run {
   // The old engine turned emoji shortcodes on (Hugo's enableEmoji, Jekyll's
   // jemoji, markdown-it-emoji, Zola's render_emoji): emojify the posts.
   bool emoji = false;
+  bool definition_lists = false;  // the old engine read "Term\n: definition" (definition_lists())
   // Front-matter keys that held a post's old addresses besides aliases and
   // redirect_from: the ones an Eleventy template writing Netlify's
   // /_redirects read (clottman's redirectsFrom).
@@ -453,6 +454,12 @@ std::string heading_attributes(Run& run, const std::string& text, int first_line
 // (callout_open), as GitHub, Hugo's render hooks and markdown-it plugins
 // show them; Quire's renderer would show "[!NOTE]" as text. Code untouched.
 std::string github_alerts(Run& run, const std::string& text);
+
+// Definition lists, "Term" then ": definition" (kramdown, Hugo's goldmark,
+// Zola's definition_list): a <dl> whose terms are rendered inline and whose
+// definitions stay markdown (blank lines around them inside <dd>). Quire's
+// renderer has no such syntax: the ": " lines showed as text. Code untouched.
+std::string definition_lists(Run& run, const std::string& text);
 // Zola's escaped shortcodes ({{/* x() */}}) as Zola shows them ({{ x() }}).
 std::string zola_unescape_shortcodes(Run& run, std::string text);
 // Kramdown's block extras: attribute lists ({: .x}) removed and reported,

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstring>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "build/import/common.hpp"
@@ -439,6 +440,115 @@ std::string github_alerts(Run& run, const std::string& text) {
       if (next < text.size() && text[next] != '\n') out += '\n';
     }
     pos = next;
+  }
+  return out;
+}
+
+namespace {
+
+// The text after a definition line's ": " (up to 3 spaces before the colon,
+// a space or tab after it), or nullopt.
+std::optional<std::string_view> definition_text(std::string_view l) {
+  size_t i = 0;
+  while (i < l.size() && i < 3 && l[i] == ' ') ++i;
+  if (i + 1 >= l.size() || l[i] != ':' || (l[i + 1] != ' ' && l[i + 1] != '\t')) return std::nullopt;
+  i += 2;
+  while (i < l.size() && (l[i] == ' ' || l[i] == '\t')) ++i;
+  return l.substr(i);
+}
+
+bool blank(std::string_view l) { return l.find_first_not_of(" \t\r") == std::string_view::npos; }
+
+// A line that can be a term: text at the margin, not a block of its own.
+bool term_line(std::string_view l) {
+  if (blank(l) || l[0] == ' ' || l[0] == '\t') return false;
+  static constexpr std::string_view kBlockStarts[] = {"#", ">", "- ", "* ", "+ ", "|", "<", "```", "~~~", ":"};
+  for (std::string_view s : kBlockStarts)
+    if (l.compare(0, s.size(), s) == 0) return false;
+  return !(std::isdigit(static_cast<unsigned char>(l[0])) && l.find(". ") != std::string_view::npos &&
+           l.find_first_not_of("0123456789") == l.find(". "));
+}
+
+std::string inline_html(std::string_view markdown) {
+  std::string html = render_markdown(markdown);
+  if (html.compare(0, 3, "<p>") == 0 && html.size() >= 8 && html.compare(html.size() - 5, 5, "</p>\n") == 0)
+    html = html.substr(3, html.size() - 8);
+  while (!html.empty() && html.back() == '\n') html.pop_back();
+  return html;
+}
+
+}  // namespace
+
+std::string definition_lists(Run& run, const std::string& text) {
+  if (text.find("\n:") == std::string::npos && text.find("\n :") == std::string::npos) return text;
+  const std::vector<bool> code = code_bytes(text);
+  std::vector<std::pair<size_t, std::string_view>> lines;  // (offset, text)
+  for (size_t pos = 0; pos <= text.size();) {
+    size_t e = text.find('\n', pos);
+    if (e == std::string::npos) e = text.size();
+    lines.push_back({pos, std::string_view(text).substr(pos, e - pos)});
+    pos = e + 1;
+  }
+  // A line of a code block (its newline is code too; an inline span's is not).
+  const auto in_code = [&](size_t k) {
+    const size_t at = lines[k].first + lines[k].second.size();
+    return at < code.size() ? code[at] : lines[k].first < code.size() && code[lines[k].first];
+  };
+  // The definition line that makes line k a term (k+1, or k+2 past one blank line), or 0.
+  const auto definition_after = [&](size_t k) -> size_t {
+    if (k >= lines.size() || in_code(k) || !term_line(lines[k].second)) return 0;
+    size_t d = k + 1;
+    if (d < lines.size() && blank(lines[d].second)) ++d;
+    return d < lines.size() && !in_code(d) && definition_text(lines[d].second) ? d : 0;
+  };
+  std::string out;
+  size_t k = 0;
+  const auto emit = [&](std::string_view s) { out.append(s); out += '\n'; };
+  while (k < lines.size()) {
+    const bool after_blank = k == 0 || blank(lines[k - 1].second);
+    size_t d = after_blank ? definition_after(k) : 0;
+    if (d == 0) {
+      out.append(lines[k].second);
+      if (k + 1 < lines.size()) out += '\n';
+      ++k;
+      continue;
+    }
+    emit("<dl>");
+    while (d != 0) {
+      emit("<dt>" + inline_html(lines[k].second) + "</dt>");
+      k = d;
+      // Its definitions: each ": " line, the lines that continue it, and
+      // paragraphs after a blank line indented under it.
+      while (k < lines.size() && !in_code(k) && definition_text(lines[k].second)) {
+        std::string body(*definition_text(lines[k].second));
+        ++k;
+        while (k < lines.size()) {
+          const std::string_view l = lines[k].second;
+          if (!blank(l) && !definition_text(l) && !definition_after(k)) {
+            body += '\n';
+            body += trim(l);
+            ++k;
+          } else if (blank(l) && k + 1 < lines.size() && lines[k + 1].second.compare(0, 2, "  ") == 0 &&
+                     !blank(lines[k + 1].second)) {
+            body += "\n\n";
+            body += trim(lines[k + 1].second);
+            k += 2;
+          } else {
+            break;
+          }
+        }
+        emit("<dd>\n\n" + body + "\n\n</dd>");
+        if (k < lines.size() && blank(lines[k].second) && k + 1 < lines.size() && definition_text(lines[k + 1].second)) ++k;
+      }
+      // Another term of the same list?
+      size_t next = k;
+      while (next < lines.size() && blank(lines[next].second)) ++next;
+      d = next > k || next == k ? definition_after(next) : 0;
+      if (d != 0) k = next;
+    }
+    emit("</dl>");
+    if (k < lines.size() && !blank(lines[k].second)) out += '\n';  // the HTML block ends at a blank line
+    run.count("definition list (as <dl>)");
   }
   return out;
 }

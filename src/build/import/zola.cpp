@@ -44,6 +44,10 @@ void read_config(Run& run, ojson& site) {
   if (c.contains("markdown") && c["markdown"].is_object() && c["markdown"].contains("render_emoji") &&
       c["markdown"]["render_emoji"] == true)
     run.emoji = true;  // :tada: as its emoji (emojify)
+  // [markdown] definition_list: "Term\n: definition" as a <dl> (definition_lists()).
+  if (c.contains("markdown") && c["markdown"].is_object() && c["markdown"].contains("definition_list") &&
+      c["markdown"]["definition_list"] == true)
+    run.definition_lists = true;
   // [markdown] smart_punctuation: off unless the config turns it on.
   if (!(c.contains("markdown") && c["markdown"].is_object() && c["markdown"].contains("smart_punctuation") &&
         c["markdown"]["smart_punctuation"] == true))
