@@ -100,6 +100,9 @@ export function getCore(options?: CoreOptions): Promise<QuireCore>;
 /** Rounds of fetching one view may need (Bundle.complete). */
 export const maxNeedRounds: number;
 
+/** The CSS selector of the diagrams web/diagrams.js draws (```mermaid blocks, raw <div class="mermaid">). */
+export const diagramBlocks: string;
+
 /** A loaded bundle inside the core. */
 export class Bundle {
   private constructor();
