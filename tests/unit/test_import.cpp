@@ -3685,6 +3685,23 @@ TEST_CASE("Jekyll: TeX between single dollars loses kramdown's escapes, as kramd
   CHECK(holds(j.out("posts/2017-12-12-funcs.md"), "The alphabet $\\Sigma = \\{0, 1\\}$ and $\\Sigma^{*}$, a $\\\\{x\\\\}$ display."));
 }
 
+TEST_CASE("Jekyll: an old address that is the page's own (redirect_from /resume beside permalink /resume/) is dropped, and the build takes it") {
+  // maelfabien's _pages/resume.md, Minimal Mistakes' idiom: the import kept it and the whole build failed.
+  Blog j("jekyll-redirect-self", {{"_config.yml", "title: M\n"},
+                                  {"resume.md", "---\ntitle: Resume\npermalink: /resume/\nredirect_from:\n  - /resume\n  - /cv/\n---\nMy CV\n"}});
+  REQUIRE(j.import(Engine::jekyll).ok());
+  const std::string page = j.out("pages/resume.md");
+  CHECK(holds(page, "redirect_from: [\"/cv/\"]"));
+  CHECK_FALSE(holds(page, "\"/resume\""));
+  CHECK(quire::load_content(j.root / "out", {}).ok());
+  // The build, given such a page all the same: its own URL, kept once.
+  std::ofstream(j.root / "out" / "pages" / "cv.md") << "---\ntitle: CV\npermalink: /vitae/\naliases: [/vitae]\n---\nCV\n";
+  const quire::ContentResult built = quire::load_content(j.root / "out", {});
+  std::string errors;
+  for (const Diagnostic& d : built.errors) errors += d.str() + "\n";
+  CHECK_MESSAGE(built.ok(), errors);
+}
+
 TEST_CASE("a Zola post dated after today is said (Zola published it); Eleventy's empty permalink: is no construct") {
   // bytes-z: a til post dated 2034 (a typo) was live on the Zola site and silently left out of Quire's.
   Blog z("zola-future", {{"config.toml", "base_url = 'https://z.example'\ntitle = 'Z'\n"},
