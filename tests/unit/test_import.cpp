@@ -3702,6 +3702,25 @@ TEST_CASE("Jekyll: an old address that is the page's own (redirect_from /resume 
   CHECK_MESSAGE(built.ok(), errors);
 }
 
+TEST_CASE("Jekyll: a home index.html with no front matter is not copied over the build's home; a post that only redirects elsewhere says where") {
+  // lilianweng's: a meta-refresh stub to the blog's new site; the build refused it (rc 2). Its 37 posts were stubs too.
+  Blog j("jekyll-static-index", {{"_config.yml", "title: L\n"},
+                                 {"index.html", "<meta http-equiv=\"Refresh\" content=\"0; url='https://lilianweng.github.io/'\" /><h1>Old home</h1>\n"},
+                                 {"tags/index.html", "<p>All tags</p>\n"},
+                                 {"about/index.html", "<p>About me</p>\n"},
+                                 {"_posts/2017-06-21-overview.md", "<meta http-equiv=\"Refresh\" content=\"0; url='https://lilianweng.github.io/posts/2017-06-21-overview/'\" />\n"}});
+  REQUIRE(j.import(Engine::jekyll).ok());
+  CHECK_FALSE(j.wrote("static/index.html"));
+  CHECK_FALSE(j.wrote("static/tags/index.html"));
+  CHECK(j.wrote("static/about/index.html"));
+  CHECK(holds(j.notes(), "index.html: the home page, a redirect to https://lilianweng.github.io/ (another site): Quire writes its own page at this address; not copied"));
+  CHECK(holds(j.notes(), "tags/index.html: /tags/'s page: Quire writes its own page at this address; not copied"));
+  const std::string stub = j.out("pages/2017-06-21-overview.md");
+  CHECK(holds(stub, "This post has moved to [https://lilianweng.github.io/posts/2017-06-21-overview/]"));
+  CHECK(holds(stub, "permalink: \"/2017/06/21/overview.html\""));
+  CHECK(quire::load_content(j.root / "out", {}).ok());
+}
+
 TEST_CASE("a Zola post dated after today is said (Zola published it); Eleventy's empty permalink: is no construct") {
   // bytes-z: a til post dated 2034 (a typo) was live on the Zola site and silently left out of Quire's.
   Blog z("zola-future", {{"config.toml", "base_url = 'https://z.example'\ntitle = 'Z'\n"},

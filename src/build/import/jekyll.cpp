@@ -408,6 +408,23 @@ const char* list_page_target(const Run& run, const std::string& url, bool any) {
   return any ? "/" : nullptr;
 }
 
+// Where a page made only to send readers on went: the URL of its
+// <meta http-equiv="refresh" content="0; url=..."> when nothing but that
+// tag (and an empty HTML shell) is in it, or with `text_too` whatever
+// else it holds (readers left at once), else "". lilianweng's home and 37
+// posts, once the blog had moved to another site.
+std::string meta_refresh_target(const std::string& html, bool text_too = false) {
+  static const std::regex refresh(
+      R"re(<meta\s[^>]*http-equiv\s*=\s*["']?refresh["']?[^>]*content\s*=\s*["']\s*\d*\s*;?\s*url\s*=\s*['"]?([^'">\s]+)['"]?\s*["'][^>]*>)re",
+      std::regex::icase);
+  std::smatch m;
+  if (!std::regex_search(html, m, refresh)) return "";
+  // Anything readers saw besides it: text outside tags.
+  static const std::regex tag(R"(<[^>]*>)");
+  if (!text_too && !trim(std::regex_replace(html, tag, "")).empty()) return "";
+  return m[1].str();
+}
+
 // Collections and front matter defaults: where a site puts its posts'
 // permalink as often as at the top level.
 void read_collections(Run& run, const ojson& c, Config& cfg, std::string& pattern, const std::string& shown) {
@@ -935,6 +952,10 @@ void read_jekyll(Run& run, ojson& site) {
       keep_old_url(run, item, expand_pattern(run, own_pattern ? run.permalink : permalink_pattern("date"), item,
                                              item.name_slug,  // "café": Jekyll's URL had it as it is
                                              false, run.timezone.empty() ? &utc : nullptr));
+    // A post that is only a <meta http-equiv="refresh"> (lilianweng's 37,
+    // moved to another site; the sanitiser drops the tag): as redirect_to.
+    if (!item.page && !item.in.contains("redirect_to"))
+      if (const std::string to = meta_refresh_target(item.body); !to.empty()) item.in["redirect_to"] = to;
     // jekyll-redirect-from's redirect_to: the post's address sent readers
     // elsewhere (benbalter's moved posts). A page there, linking on, never
     // in the lists; Quire writes no redirect to another site.
@@ -980,8 +1001,22 @@ void read_jekyll(Run& run, ojson& site) {
                                     item.shown, &toc, cfg.parse_block_html);
     if (toc) item.out["toc"] = true;
   }
-  for (const fs::path& f : statics)
-    copy_tree(run, f, run.dest / "static" / f.lexically_relative(run.src), run.report.static_files);
+  for (const fs::path& f : statics) {
+    // A page in a folder of the build's own (the home's index.html with no
+    // front matter, which Jekyll copied as it is; a tags/index.html): the
+    // build refuses to let a static file replace it.
+    const fs::path rel = f.lexically_relative(run.src);
+    const std::string folder = rel.parent_path().generic_string();
+    if (rel.filename() == "index.html" && reserved_path(folder.empty() ? "" : folder + "/", run.category_pages)) {
+      std::string html;
+      const std::string to = read_file(f, html) ? meta_refresh_target(html, true) : "";
+      run.note(run.shown(f), 0, std::string(folder.empty() ? "the home page" : "/" + folder + "/'s page") +
+                                    (to.empty() ? "" : ", a redirect to " + to + (to.find("://") != std::string::npos ? " (another site)" : "")) +
+                                    ": Quire writes its own page at this address; not copied");
+      continue;
+    }
+    copy_tree(run, f, run.dest / "static" / rel, run.report.static_files);
+  }
   // The home's old pages (/page2/, /blog/page3/): Quire's, as many posts a
   // page (dszakallas's paginate_path /blog/page:num/).
   if (cfg.paginate > 0) {
