@@ -3721,6 +3721,25 @@ TEST_CASE("Jekyll: a home index.html with no front matter is not copied over the
   CHECK(quire::load_content(j.root / "out", {}).ok());
 }
 
+TEST_CASE("Jekyll: published: False, FALSE, no and off keep a post out as YAML 1.1 read them; True, yes and on publish it") {
+  // jalammar's 4 `published: False` posts had gone live, each reported as "not a date".
+  Blog j("jekyll-published-yaml11", {{"_config.yml", "title: J\n"},
+                                     {"_posts/2020-01-01-a.md", "---\ntitle: A\npublished: False\n---\nA\n"},
+                                     {"_posts/2020-01-02-b.md", "---\ntitle: B\npublished: FALSE\n---\nB\n"},
+                                     {"_posts/2020-01-03-c.md", "---\ntitle: C\npublished: no\n---\nC\n"},
+                                     {"_posts/2020-01-04-d.md", "---\ntitle: D\npublished: Off\n---\nD\n"},
+                                     {"_posts/2020-01-05-e.md", "---\ntitle: E\npublished: True\n---\nE\n"},
+                                     {"_posts/2020-01-06-f.md", "---\ntitle: F\npublished: yes\n---\nF\n"},
+                                     {"_posts/2020-01-07-g.md", "---\ntitle: G\npublished: \"False\"\n---\nG\n"}});
+  REQUIRE(j.import(Engine::jekyll).ok());
+  for (const char* hidden : {"a", "b", "c", "d"})
+    CHECK_MESSAGE(holds(j.out(std::string("posts/2020-01-0") + (hidden[0] == 'a' ? "1" : hidden[0] == 'b' ? "2" : hidden[0] == 'c' ? "3" : "4") +
+                              "-" + hidden + ".md"), "draft: true"), hidden);
+  for (const char* shown : {"posts/2020-01-05-e.md", "posts/2020-01-06-f.md", "posts/2020-01-07-g.md"})
+    CHECK_FALSE_MESSAGE(holds(j.out(shown), "draft"), shown);
+  CHECK_FALSE(holds(j.notes(), "is not a date"));
+}
+
 TEST_CASE("a Zola post dated after today is said (Zola published it); Eleventy's empty permalink: is no construct") {
   // bytes-z: a til post dated 2034 (a typo) was live on the Zola site and silently left out of Quire's.
   Blog z("zola-future", {{"config.toml", "base_url = 'https://z.example'\ntitle = 'Z'\n"},
