@@ -3740,6 +3740,21 @@ TEST_CASE("Jekyll: published: False, FALSE, no and off keep a post out as YAML 1
   CHECK_FALSE(holds(j.notes(), "is not a date"));
 }
 
+TEST_CASE("Jekyll: jekyll-polyglot's translations are not posts of their own; their /<lang>/ addresses redirect to the original") {
+  // JustinMaDev's 13 zh-CN translations had become "-2" posts in the English list, and /zh-CN/... had nothing.
+  Blog j("jekyll-polyglot", {{"_config.yml", "title: J\npermalink: pretty\nlanguages: [\"en\", \"zh-CN\"]\ndefault_lang: \"en\"\n"},
+                             {"_posts/2018-11-04-rvalue.md", "---\ntitle: Rvalue references\n---\nEnglish\n"},
+                             {"_posts/zh-CN/2018-11-04-rvalue.md", "---\ntitle: 右值引用\nlang: zh-CN\n---\n中文\n"},
+                             {"_posts/zh-CN/2018-12-01-only.md", "---\ntitle: 只有中文\nlang: zh-CN\n---\n中文\n"}});
+  REQUIRE(j.import(Engine::jekyll).ok());
+  CHECK(j.report.posts == 2);
+  CHECK_FALSE(j.wrote("posts/2018-11-04-rvalue-2.md"));
+  CHECK(holds(j.out("posts/2018-11-04-rvalue.md"), "aliases: [\"/zh-CN/2018/11/04/rvalue/\"]"));
+  CHECK(holds(j.notes(), "_posts/zh-CN/2018-11-04-rvalue.md: a translation (zh-CN, jekyll-polyglot): not imported"));
+  CHECK(holds(j.notes(), "_posts/zh-CN/2018-12-01-only.md: only in zh-CN"));
+  CHECK(quire::load_content(j.root / "out", {}).ok());
+}
+
 TEST_CASE("a Zola post dated after today is said (Zola published it); Eleventy's empty permalink: is no construct") {
   // bytes-z: a til post dated 2034 (a typo) was live on the Zola site and silently left out of Quire's.
   Blog z("zola-future", {{"config.toml", "base_url = 'https://z.example'\ntitle = 'Z'\n"},

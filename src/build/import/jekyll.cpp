@@ -295,6 +295,10 @@ struct Config {
   // The Chirpy theme: a post's relative image paths were under its
   // media_subpath (img_path before Chirpy 7), else the site's root.
   bool chirpy = false;
+  // jekyll-polyglot: the site's languages and its default one; a post
+  // with another `lang:` is a translation, served under /<lang>/.
+  std::vector<std::string> languages;
+  std::string default_lang = "en";
 };
 
 // Chirpy's media-url.html: an image path without a scheme or a leading '/'
@@ -652,6 +656,8 @@ void read_config(Run& run, ojson& site, Config& cfg) {
   if (c.contains("kramdown") && c["kramdown"].is_object() && c["kramdown"].contains("hard_wrap") &&
       c["kramdown"]["hard_wrap"] == "true")
     site["hard_breaks"] = true;
+  if (c.contains("languages")) cfg.languages = string_list(c["languages"], false);
+  if (!str("default_lang").empty()) cfg.default_lang = str("default_lang");
   if (!str("markdown_ext").empty()) markdown_ext = string_list(c["markdown_ext"], true);  // "md,markdown,txt"
 }
 
@@ -835,6 +841,50 @@ void read_jekyll(Run& run, ojson& site) {
   for (const auto& [name, n] : unpublished)
     run.note(run.shown(run.src / ("_" + name)), 0, "collection " + name + ": " + std::to_string(n) +
              " document(s) Jekyll did not publish (no output: true); not converted");
+  // jekyll-polyglot's translations: a post in another of the site's
+  // languages, with the default language's post of its name beside it
+  // (JustinMaDev's 13 zh-CN posts had become "-2" posts in the one list).
+  // Not imported, as Hugo's and Zola's are not; its address under /<lang>/
+  // redirects to the original (below).
+  std::map<fs::path, std::vector<std::string>> translations;  // original's source -> languages
+  if (!cfg.languages.empty()) {
+    auto lang_of = [&](const Item& item) {
+      std::string text, error;
+      ojson front;
+      int line = 0;
+      if (!read_file(item.source, text) || !parse_front(split_front_matter(text), front, error, line) || !front.is_object() ||
+          !front.contains("lang") || !front["lang"].is_string())
+        return cfg.default_lang;
+      return front["lang"].get<std::string>();
+    };
+    std::map<std::string, fs::path> originals;  // a default-language post's file name -> its source
+    std::vector<std::pair<size_t, std::string>> translated;  // item index, language
+    for (size_t i = 0; i < run.items.size(); ++i) {
+      if (run.items[i].page) continue;
+      const std::string lang = lang_of(run.items[i]);
+      if (lang == cfg.default_lang || std::find(cfg.languages.begin(), cfg.languages.end(), lang) == cfg.languages.end())
+        originals.emplace(run.items[i].source.filename().string(), run.items[i].source);
+      else
+        translated.emplace_back(i, lang);
+    }
+    std::set<size_t> dropped;
+    for (const auto& [i, lang] : translated) {
+      const Item& item = run.items[i];
+      const auto original = originals.find(item.source.filename().string());
+      if (original == originals.end()) {
+        run.note(item.shown, 0, "only in " + lang + " (no " + cfg.default_lang + " version, jekyll-polyglot): imported as a post of the blog");
+        continue;
+      }
+      run.note(item.shown, 0, "a translation (" + lang + ", jekyll-polyglot): not imported, a Quire blog has one language (" +
+                                  cfg.default_lang + "); its address redirects to the original");
+      translations[original->second].push_back(lang);
+      dropped.insert(i);
+    }
+    std::vector<Item> rest;
+    for (size_t i = 0; i < run.items.size(); ++i)
+      if (!dropped.count(i)) rest.push_back(std::move(run.items[i]));
+    run.items = std::move(rest);
+  }
   // Read every post first: links between posts need all of them.
   std::vector<Item> kept;
   for (Item& item : run.items) {
@@ -970,6 +1020,10 @@ void read_jekyll(Run& run, ojson& site) {
       item.body = "This post has moved to [" + target + "](<" + target + ">).\n";
       run.count("redirect_to (a page at the old address linking to where it went)");
     }
+    // Its translations' addresses: polyglot's /zh-CN/ before its own.
+    if (const auto t = translations.find(item.source); t != translations.end() && !item.out.contains("draft"))
+      for (const std::string& lang : t->second)
+        add_alias(run, item, "/" + lang + (item.old_url.empty() ? percent_decode(run.url_of(item)) : item.old_url));
     kept.push_back(std::move(item));
   }
   run.items = std::move(kept);
