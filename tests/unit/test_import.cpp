@@ -3755,6 +3755,23 @@ TEST_CASE("Jekyll: jekyll-polyglot's translations are not posts of their own; th
   CHECK(quire::load_content(j.root / "out", {}).ok());
 }
 
+TEST_CASE("Jekyll: a feed template at feed/index.html is a feed at /feed/; a paginated list elsewhere than the home redirects to it") {
+  // lehrblogger's /feed/ and RickCogley's /articles/ had nothing at them.
+  Blog j("jekyll-feed-dir", {{"_config.yml", "title: T\nurl: https://example.com\npaginate: 10\n"},
+                             {"_posts/2020-01-01-hello.md", "---\ntitle: Hello\n---\nHi\n"},
+                             {"feed/index.html", "---\nlayout: nil\n---\n<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                                                 "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n{% for post in site.posts %}<entry/>{% endfor %}\n</feed>\n"},
+                             {"articles/index.html", "---\nlayout: page\n---\n{% for post in paginator.posts %}<h2>{{ post.title }}</h2>{% endfor %}\n"},
+                             {"about/index.html", "---\nlayout: page\n---\n{% for p in page.projects %}{{ p }}{% endfor %}\n"}});
+  REQUIRE(j.import(Engine::jekyll).ok());
+  const std::string site = j.out("site.yaml");
+  CHECK(holds(site, "old_feeds: [\"/feed/\"]"));
+  CHECK(holds(site, "\"/articles/\": \"/\""));
+  CHECK(holds(j.notes(), "feed/index.html: a feed template"));
+  CHECK(holds(j.notes(), "articles/index.html: a Liquid template (it has front matter) listing posts: not converted, Quire's / lists them"));
+  CHECK(holds(j.notes(), "about/index.html: a Liquid template (it has front matter): not converted, nothing is at /about/ now"));
+}
+
 TEST_CASE("a Zola post dated after today is said (Zola published it); Eleventy's empty permalink: is no construct") {
   // bytes-z: a til post dated 2034 (a typo) was live on the Zola site and silently left out of Quire's.
   Blog z("zola-future", {{"config.toml", "base_url = 'https://z.example'\ntitle = 'Z'\n"},

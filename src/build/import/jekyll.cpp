@@ -808,22 +808,29 @@ void read_jekyll(Run& run, ojson& site) {
     // app.js and sw.js, feeds, stylesheets): the old theme's, not copied.
     if (has_front_matter(f)) {
       const std::string stem = f.stem().string();
-      if (f.extension() == ".xml" &&
-          (stem.find("feed") != std::string::npos || stem.find("atom") != std::string::npos || stem.find("rss") != std::string::npos)) {
-        add_old_feed(site, "/" + rel.generic_string());
+      std::string page_text;
+      const SourceDoc doc = read_file(f, page_text) ? split_front_matter(page_text) : SourceDoc{};
+      // An Atom or RSS template by its name, or by its text whatever its
+      // name (Octopress's feed/index.html, served at /feed/).
+      const std::string head = doc.body.substr(0, 2000);
+      const bool feed_text = trim(doc.body).rfind("<?xml", 0) == 0 &&
+                             (head.find("<feed") != std::string::npos || head.find("<rss") != std::string::npos);
+      if ((f.extension() == ".xml" &&
+           (stem.find("feed") != std::string::npos || stem.find("atom") != std::string::npos || stem.find("rss") != std::string::npos)) ||
+          feed_text) {
+        const std::string at = rel.filename() == "index.html" ? jekyll_page_url(rel, "") : "/" + rel.generic_string();
+        add_old_feed(site, at);
         const bool own = rel.generic_string() == "feed.xml";  // where Quire's feed is
         run.note(run.shown(f), 0, std::string("a feed template: Quire writes its own feed") +
                                       (own ? " at this address" : ", and a copy of it here (old_feeds in site.yaml)") +
                                       (site.contains("url") ? "" : ", once site.yaml has a url (no feed is written without one)"));
         continue;
       }
-      run.note(run.shown(f), 0, "a Liquid template (it has front matter): not converted, Quire writes its own pages");
       // A theme's list page (Octopress's blog/archives/index.html, TeXt's
       // all.html with layout: archive): Quire's.
-      std::string page_text, error;
+      std::string error;
       ojson front;
       int line = 0;
-      const SourceDoc doc = read_file(f, page_text) ? split_front_matter(page_text) : SourceDoc{};
       const std::string layout = parse_front(doc, front, error, line) && front.is_object() && front.contains("layout") &&
                                          front["layout"].is_string() ? front["layout"].get<std::string>() : "";
       const char* ours = doc.body.find_first_not_of(" \t\r\n") == std::string::npos ? theme_list_page(layout, run.category_pages)
@@ -832,8 +839,15 @@ void read_jekyll(Run& run, ojson& site) {
       std::string url = front.is_object() && front.contains("permalink") && front["permalink"].is_string()
                             ? front["permalink"].get<std::string>() : jekyll_page_url(rel, cfg.permalink_style);
       if (url.empty() || url[0] != '/') url = "/" + url;
-      if (!ours && loops_over_posts(doc.body)) ours = list_page_target(run, url, false);
+      // The home's list in pages (jekyll-paginate's paginator) wherever it
+      // was (RickCogley's /articles/): the home, unless its name says another.
+      if (!ours && loops_over_posts(doc.body))
+        ours = list_page_target(run, url, doc.body.find("paginator.posts") != std::string::npos);
       if (ours) run.redirects[url] = ours;
+      run.note(run.shown(f), 0, ours ? std::string("a Liquid template (it has front matter) listing posts: not converted, Quire's ") +
+                                           ours + " lists them; " + url + " redirects there"
+                                     : std::string("a Liquid template (it has front matter): not converted, ") +
+                                           (f.extension() == ".html" ? "nothing is at " + url + " now" : "Quire writes its own pages"));
       continue;
     }
     statics.push_back(f);
