@@ -3772,6 +3772,40 @@ TEST_CASE("Jekyll: a feed template at feed/index.html is a feed at /feed/; a pag
   CHECK(holds(j.notes(), "about/index.html: a Liquid template (it has front matter): not converted, nothing is at /about/ now"));
 }
 
+TEST_CASE("Jekyll: Octopress's img, blockquote, pullquote, video and include_code tags become what they showed") {
+  // RickCogley's ~100 pages showed {% img right ... %}, {% blockquote %} and the like as text.
+  Blog j("octopress-tags", {{"_config.yml", "title: O\n"},
+                            {"downloads/code/tz.py", "import time\nprint(time.tzname)\n"},
+                            {"_posts/2020-01-01-tags.markdown",
+                             "---\ntitle: Tags\n---\n"
+                             "{% img right http://example.com/cat.jpg 300 'Click to view: a cat' 'Photo of a cat' %}\n\n"
+                             "{% img /images/dog.png %}\n\n"
+                             "{% blockquote Seth Godin http://sethgodin.typepad.com/x.html Welcome to Island Marketing %}\n"
+                             "Every interaction is both *precious* and {% img /images/a.png %}.\n"
+                             "{% endblockquote %}\n\n"
+                             "{% blockquote %}\nNobody said it.\n{% endblockquote %}\n\n"
+                             "{% pullquote %}\nSurround your paragraph. {\" This part is pulled out \"} And that is all.\n{% endpullquote %}\n\n"
+                             "{% video http://example.com/v.mp4 640 320 http://example.com/poster.png %}\n\n"
+                             "{% include_code Time zones tz.py %}\n\n"
+                             "{% include_code missing.rb %}\n"}});
+  REQUIRE(j.import(Engine::jekyll).ok());
+  const std::string post = j.out("posts/2020-01-01-tags.md");
+  CHECK(holds(post, "<img class=\"right\" src=\"http://example.com/cat.jpg\" width=\"300\" title=\"Click to view: a cat\" alt=\"Photo of a cat\">"));
+  CHECK(holds(post, "<img src=\"/images/dog.png\">"));
+  CHECK(holds(post, "<blockquote>\n\n\nEvery interaction is both *precious* and <img src=\"/images/a.png\">.\n\n\n"
+                    "— **Seth Godin**, [Welcome to Island Marketing](<http://sethgodin.typepad.com/x.html>)\n\n</blockquote>"));
+  CHECK(holds(post, "<blockquote>\n\n\nNobody said it.\n\n\n</blockquote>"));
+  CHECK(holds(post, "\nSurround your paragraph. This part is pulled out And that is all.\n"));
+  CHECK(holds(post, "<video width=\"640\" height=\"320\" poster=\"http://example.com/poster.png\" preload=\"none\" controls>"
+                    "<source src=\"http://example.com/v.mp4\"></video>"));
+  CHECK(holds(post, "*Time zones*\n```py\nimport time\nprint(time.tzname)\n```"));
+  CHECK(holds(j.notes(), "{% include_code missing.rb %}: Octopress's include_code: no file "));
+  CHECK(holds(j.notes(), "downloads/code/missing.rb"));
+  CHECK_FALSE(holds(post, "{% img"));
+  CHECK_FALSE(holds(post, "blockquote %}"));
+  CHECK_FALSE(holds(post, "pullquote"));
+}
+
 TEST_CASE("a Zola post dated after today is said (Zola published it); Eleventy's empty permalink: is no construct") {
   // bytes-z: a til post dated 2034 (a typo) was live on the Zola site and silently left out of Quire's.
   Blog z("zola-future", {{"config.toml", "base_url = 'https://z.example'\ntitle = 'Z'\n"},
