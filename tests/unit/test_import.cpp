@@ -3806,6 +3806,23 @@ TEST_CASE("Jekyll: Octopress's img, blockquote, pullquote, video and include_cod
   CHECK_FALSE(holds(post, "pullquote"));
 }
 
+TEST_CASE("Jekyll: Octopress's codeblock title is a caption above the block, its file's extension the language") {
+  // RickCogley's {% codeblock Confirm %} had become a fence of the language "Confirm"; 31 captions and links had gone.
+  Blog j("octopress-codeblock", {{"_config.yml", "title: O\n"},
+                                 {"_posts/2020-01-01-code.markdown",
+                                  "---\ntitle: Code\n---\n"
+                                  "{% codeblock Confirm %}\n$ sudo launchctl list\n{% endcodeblock %}\n\n"
+                                  "{% codeblock Add to_fraction for floats fraction.rb %}\nclass Float\nend\n{% endcodeblock %}\n\n"
+                                  "{% codeblock Timezone Lister lang:python https://example.com/tz.py Download it %}\nimport time\n{% endcodeblock %}\n\n"
+                                  "{% codeblock ruby %}\nputs 1\n{% endcodeblock %}\n"}});
+  REQUIRE(j.import(Engine::jekyll).ok());
+  const std::string post = j.out("posts/2020-01-01-code.md");
+  CHECK(holds(post, "*Confirm*\n```\n$ sudo launchctl list\n```"));
+  CHECK(holds(post, "*Add to\\_fraction for floats fraction.rb*\n```rb\nclass Float\nend\n```"));
+  CHECK(holds(post, "*Timezone Lister* [Download it](<https://example.com/tz.py>)\n```python\nimport time\n```"));
+  CHECK(holds(post, "```ruby\nputs 1\n```"));
+}
+
 TEST_CASE("a Zola post dated after today is said (Zola published it); Eleventy's empty permalink: is no construct") {
   // bytes-z: a til post dated 2034 (a typo) was live on the Zola site and silently left out of Quire's.
   Blog z("zola-future", {{"config.toml", "base_url = 'https://z.example'\ntitle = 'Z'\n"},

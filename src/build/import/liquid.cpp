@@ -471,10 +471,33 @@ TagResult liquid_tag(Run& run, std::string_view text, Tag& t) {
     std::string info;
     for (const std::string& w : args.words)
       if (w.rfind("lang:", 0) == 0) info = w.substr(5);
-    if (info.empty() && args.words.size() == 1 && args.words[0].size() <= 20 &&
-        args.words[0].find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+#-_") == std::string::npos)
+    const bool one_word = args.words.size() == 1 && args.words[0].size() <= 20 &&
+        args.words[0].find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+#-_") == std::string::npos;
+    // Octopress (plugins/code_block.rb): the words other than lang: are a
+    // caption, then a link and its text; without lang: the caption's file
+    // extension is the language (fraction.rb). A lone word a grammar
+    // reads is taken as the language its author meant.
+    std::string caption, link, link_text;
+    if (run.engine == Engine::jekyll && !(info.empty() && one_word && !highlight::language_id(args.words[0]).empty())) {
+      std::string markup = sp == std::string::npos ? "" : t.inner.substr(sp);
+      static const std::regex lang_word(R"(\s*lang:(\S+))", std::regex::icase);
+      static const std::regex caption_url(R"((\S[\S\s]*)\s+(https?://\S+|/\S+)\s*(.+)?)", std::regex::icase);
+      std::smatch m;
+      if (std::regex_search(markup, m, lang_word)) markup = m.prefix().str() + m.suffix().str();
+      markup = trim(markup);
+      if (std::regex_search(markup, m, caption_url)) caption = m[1].str(), link = m[2].str(), link_text = m[3].matched ? m[3].str() : "link";
+      else caption = markup;
+      caption = trim(caption);
+      if (info.empty()) info = octopress::language_of_file(caption);
+    } else if (info.empty() && one_word) {
       info = args.words[0];
-    r.replacement = fenced_block(text.substr(t.end, close - t.end), info, at_line_start(text, t.begin));
+    }
+    const bool line_start = at_line_start(text, t.begin);
+    r.replacement.clear();
+    if (!caption.empty())
+      r.replacement = std::string(line_start ? "" : "\n") + emphasis_line(caption) +
+                      (link.empty() ? "" : " [" + markdown_literal(trim(link_text)) + "](<" + link + ">)") + "\n";
+    r.replacement += fenced_block(text.substr(t.end, close - t.end), info, line_start || !caption.empty());
     if (close_end < text.size() && text[close_end] != '\n') r.replacement += "\n";
     t.end = close_end;
     r.converted = true;
