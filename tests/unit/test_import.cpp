@@ -3823,6 +3823,17 @@ TEST_CASE("Jekyll: Octopress's codeblock title is a caption above the block, its
   CHECK(holds(post, "```ruby\nputs 1\n```"));
 }
 
+TEST_CASE("Jekyll: {{ page.url }} in a post is its address") {
+  // p-mckenzie's 12 in-page links went to <post>/%7B%7Bpage.url%7D%7D#log-in.
+  Blog j("jekyll-page-url", {{"_config.yml", "title: P\npermalink: pretty\n"},
+                             {"_posts/2021-04-19-checklist.md", "---\ntitle: Checklist\n---\n"
+                                                                "Jump to [log in]({{page.url}}#log-in) or [register]({{ page.url | relative_url }}#register).\n"}});
+  REQUIRE(j.import(Engine::jekyll).ok());
+  CHECK(holds(j.out("posts/2021-04-19-checklist.md"),
+              "Jump to [log in](/2021/04/19/checklist/#log-in) or [register](/2021/04/19/checklist/#register)."));
+  CHECK_FALSE(holds(j.notes(), "page.url"));
+}
+
 TEST_CASE("a Zola post dated after today is said (Zola published it); Eleventy's empty permalink: is no construct") {
   // bytes-z: a til post dated 2034 (a typo) was live on the Zola site and silently left out of Quire's.
   Blog z("zola-future", {{"config.toml", "base_url = 'https://z.example'\ntitle = 'Z'\n"},

@@ -373,6 +373,19 @@ TagResult include_relative(Run& run, const Item& item, const Tag& t) {
   return r;
 }
 
+// {{ page.url }} in a post's own text (p-mckenzie's in-page links,
+// [Log in]({{ page.url }}#log-in)): the post's address, known here.
+TagResult page_url(const Run& run, const Item& item, const Tag& t) {
+  TagResult r;
+  if (t.open != "{{" || t.inner.rfind("page.url", 0) != 0) return r;
+  std::string filter = trim(std::string_view(t.inner).substr(8));
+  if (!filter.empty() && filter != "| relative_url" && filter != "| absolute_url" && filter != "|relative_url") return r;
+  r.converted = true;
+  r.replacement = run.url_of(item);
+  r.construct = "{{ page.url }} (the post's address)";
+  return r;
+}
+
 // Where Jekyll published a page with no permalink of its own (its
 // Page#template with Utils.add_permalink_suffix): /docs/guide.html, or
 // /docs/guide/ under the pretty style or a style ending in '/', or
@@ -1047,6 +1060,7 @@ void read_jekyll(Run& run, ojson& site) {
                                     [&](std::string_view text, Tag& t) {
                                       TagResult r = item_tag(run, item, text, t);
                                       if (!r.converted) r = include_relative(run, item, t);
+                                      if (!r.converted) r = page_url(run, item, t);
                                       return r.converted ? r : liquid_tag(run, text, t);
                                     });
     if (run.emoji) body = emojify(run, body);  // jemoji
