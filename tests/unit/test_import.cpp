@@ -3834,6 +3834,18 @@ TEST_CASE("Jekyll: {{ page.url }} in a post is its address") {
   CHECK_FALSE(holds(j.notes(), "page.url"));
 }
 
+TEST_CASE("Jekyll: LICENSE.md and CHANGELOG.md with front matter are pages, as Jekyll published them; without, left out") {
+  // mropert's /LICENSE/ (the blog's content licence) and /CHANGELOG/ were skipped without a word.
+  Blog j("jekyll-license", {{"_config.yml", "title: M\npermalink: pretty\n"},
+                            {"LICENSE.md", "---\ntitle: LICENSE\n---\nCC BY-NC-SA 4.0\n"},
+                            {"CHANGELOG.md", "# v1\n"},
+                            {"_posts/2020-01-01-hello.md", "---\ntitle: Hello\n---\nSee the [licence](/LICENSE/).\n"}});
+  REQUIRE(j.import(Engine::jekyll).ok());
+  CHECK(holds(j.out("pages/LICENSE.md"), "CC BY-NC-SA 4.0"));
+  CHECK_FALSE(j.wrote("pages/CHANGELOG.md"));
+  CHECK_FALSE(j.wrote("static/CHANGELOG.md"));
+}
+
 TEST_CASE("a Zola post dated after today is said (Zola published it); Eleventy's empty permalink: is no construct") {
   // bytes-z: a til post dated 2034 (a typo) was live on the Zola site and silently left out of Quire's.
   Blog z("zola-future", {{"config.toml", "base_url = 'https://z.example'\ntitle = 'Z'\n"},

@@ -700,7 +700,12 @@ void read_jekyll(Run& run, ojson& site) {
   auto excluded = [&](const fs::path& rel) {
     const std::string first = rel.begin()->string();
     if (first.empty()) return false;
-    if (first[0] == '.' || kNeverCopied.count(first)) return true;
+    if (first[0] == '.') return true;
+    // The repository's LICENSE.md or CHANGELOG.md with front matter is a
+    // page Jekyll published (mropert's /LICENSE/, the blog's licence).
+    if (kNeverCopied.count(first))
+      return !(rel.has_filename() && rel == rel.filename() && is_markdown(rel) && has_front_matter(run.src / rel));
+
     for (const std::string& e : exclude) {
       std::string x = e;
       while (!x.empty() && x.back() == '/') x.pop_back();
