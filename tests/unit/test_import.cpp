@@ -3846,6 +3846,19 @@ TEST_CASE("Jekyll: LICENSE.md and CHANGELOG.md with front matter are pages, as J
   CHECK_FALSE(j.wrote("static/CHANGELOG.md"));
 }
 
+TEST_CASE("Jekyll: Chirpy's layout-only attribute lists are dropped quietly; {: file=\"...\" } is a caption above its code") {
+  // tis-starlight's 65 .nolineno and ~50 data-toc-skip lines were "not converted" warnings.
+  Blog j("jekyll-chirpy-ial", {{"_config.yml", "title: C\n"},
+                               {"_posts/2020-01-01-code.md", "---\ntitle: Code\n---\n## Setup\n{: data-toc-skip='' .mt-4 }\n\n"
+                                                             "```shell\necho 1\n```\n{: .nolineno }\n\nSee:\n```yaml\nkey: value\n```\n"
+                                                             "{: file=\"_config.yml\" .nolineno }\n"}});
+  REQUIRE(j.import(Engine::jekyll).ok());
+  const std::string post = j.out("posts/2020-01-01-code.md");
+  CHECK(holds(post, "See:\n\n*\\_config.yml*\n```yaml\nkey: value\n```\n"));
+  CHECK_FALSE(holds(post, "{:"));
+  CHECK_FALSE(holds(j.notes(), "attribute list"));
+}
+
 TEST_CASE("a Zola post dated after today is said (Zola published it); Eleventy's empty permalink: is no construct") {
   // bytes-z: a til post dated 2034 (a typo) was live on the Zola site and silently left out of Quire's.
   Blog z("zola-future", {{"config.toml", "base_url = 'https://z.example'\ntitle = 'Z'\n"},

@@ -894,18 +894,53 @@ std::string ial_callout(const std::string& ial) {
   return "";
 }
 
+// `title` as an emphasis line above the fenced code block that `out` ends
+// with (its closing fence the last line); false when it ends with none.
+bool title_code_block(std::string& out, const std::string& title) {
+  size_t end = out.size();
+  while (end > 0 && out[end - 1] == '\n') --end;
+  const size_t start = out.rfind('\n', end ? end - 1 : 0);
+  const size_t close_at = start == std::string::npos || end == 0 ? 0 : start + 1;
+  const std::string closing = trim(out.substr(close_at, end - close_at));
+  if (closing.size() < 3 || (closing.compare(0, 3, "```") != 0 && closing.compare(0, 3, "~~~") != 0) ||
+      closing.find_first_not_of(closing[0]) != std::string::npos)
+    return false;
+  // The opening fence: the nearest line above with as many of the marks
+  // (none inside the block: it would have closed there).
+  for (size_t at = close_at; at > 0;) {  // `at`: where the line below starts
+    const size_t nl = at - 1;
+    const size_t prev = nl == 0 ? std::string::npos : out.rfind('\n', nl - 1);
+    const size_t begin = prev == std::string::npos ? 0 : prev + 1;
+    const std::string l = out.substr(begin, nl - begin);
+    const size_t indent = l.find_first_not_of(' ');
+    if (indent != std::string::npos && l.compare(indent, closing.size(), closing) == 0 &&
+        (l.size() == indent + closing.size() || l[indent + closing.size()] != closing[0])) {
+      const bool after_text = begin >= 2 && out[begin - 2] != '\n';  // not run into a paragraph above
+      out.insert(begin, std::string(after_text ? "\n" : "") + l.substr(0, indent) + emphasis_line(title) + "\n");
+      return true;
+    }
+    at = begin;
+  }
+  return false;
+}
+
 // An attribute list that only placed or sized its block (alignment
 // classes, style, width, height): nothing of the text is lost with it.
 bool ial_layout_only(const std::string& ial) {
   std::vector<std::string> classes, keys;
   ial_words(ial, classes, keys);
   if (classes.empty() && keys.empty()) return false;
+  // Chirpy's: .nolineno (a code block without line numbers, as Quire's
+  // are), Bootstrap's spacing (.mt-4) and data-toc-skip (a heading kept
+  // out of the theme's table of contents).
+  static const std::regex spacing(R"([mp][tbsexylr]?-(?:[0-5]|auto))");
   for (const std::string& c : classes)
     if (c != "align-center" && c != "align-left" && c != "align-right" && c != "text-center" && c != "center" &&
-        c != "image-right" && c != "image-left" && c != "full" && c != "half" && c != "img-responsive")
+        c != "image-right" && c != "image-left" && c != "full" && c != "half" && c != "img-responsive" && c != "nolineno" &&
+        !std::regex_match(c, spacing))
       return false;
   for (const std::string& k : keys)
-    if (k != "style" && k != "width" && k != "height" && k != "align") return false;
+    if (k != "style" && k != "width" && k != "height" && k != "align" && k != "data-toc-skip") return false;
   return true;
 }
 
@@ -962,6 +997,9 @@ bool wrap_last_block(std::string& out, const std::string& kind) {
 
 std::string remove_kramdown_ial(Run& run, const std::string& text, int first_line, const std::string& file, bool* toc,
                                 bool parse_block_html) {
+  // Chirpy's {: file="_config.yml" } under a code block: the file's name,
+  // which its theme showed above the code.
+  static const std::regex ial_file(R"re(\bfile\s*=\s*(["'])([^"']+)\1)re");
   const std::vector<bool> code = code_bytes(text);
   std::string out;
   int line = first_line;
@@ -1048,6 +1086,8 @@ std::string remove_kramdown_ial(Run& run, const std::string& text, int first_lin
         } else {
           run.note(file, line, "kramdown table of contents \"" + tl + "\" removed (toc: true gives Quire's)");
         }
+      } else if (std::smatch m; std::regex_search(tl, m, ial_file) && title_code_block(out, m[2].str())) {
+        run.count("kramdown {: file=\"...\"} under a code block (its file name above it)");
       } else if (const std::string kind = ial_callout(tl); !kind.empty() && wrap_last_block(out, kind)) {
         run.count("kramdown {: .notice--*} or {: .prompt-*} (as a callout)");
       } else if (ial_layout_only(tl)) {
