@@ -241,8 +241,15 @@ void check_post_urls(Bundle& b, const std::vector<std::string>& files, std::vect
   for (size_t k = 0; k < b.pages.size() && first_page + k < files.size(); ++k) {
     Post& p = b.pages[k];
     if (!p.permalink.empty()) p.permalink = "/" + expand_permalink(p.permalink, p, p.categories);
-    claim(p.permalink.empty() ? p.slug.str() + "/" : normal_path(p.permalink, false), first_page + k, "URL");
-    for (const Text& a : p.aliases) claim(normal_path(a, false), first_page + k, "alias");
+    const std::string own = p.permalink.empty() ? p.slug.str() + "/" : normal_path(p.permalink, false);
+    claim(own, first_page + k, "URL");
+    std::vector<Text> kept;
+    for (const Text& a : p.aliases) {
+      if (normal_path(a, false) == own) continue;  // its own URL, as for a post above
+      claim(normal_path(a, false), first_page + k, "alias");
+      kept.push_back(a);
+    }
+    p.aliases = std::move(kept);
   }
 }
 

@@ -3686,6 +3686,180 @@ TEST_CASE("Jekyll: TeX between single dollars loses kramdown's escapes, as kramd
   CHECK(holds(j.out("posts/2017-12-12-funcs.md"), "The alphabet $\\Sigma = \\{0, 1\\}$ and $\\Sigma^{*}$, a $\\\\{x\\\\}$ display."));
 }
 
+TEST_CASE("Jekyll: an old address that is the page's own (redirect_from /resume beside permalink /resume/) is dropped, and the build takes it") {
+  // maelfabien's _pages/resume.md, Minimal Mistakes' idiom: the import kept it and the whole build failed.
+  Blog j("jekyll-redirect-self", {{"_config.yml", "title: M\n"},
+                                  {"resume.md", "---\ntitle: Resume\npermalink: /resume/\nredirect_from:\n  - /resume\n  - /cv/\n---\nMy CV\n"}});
+  REQUIRE(j.import(Engine::jekyll).ok());
+  const std::string page = j.out("pages/resume.md");
+  CHECK(holds(page, "redirect_from: [\"/cv/\"]"));
+  CHECK_FALSE(holds(page, "\"/resume\""));
+  CHECK(quire::load_content(j.root / "out", {}).ok());
+  // The build, given such a page all the same: its own URL, kept once.
+  std::ofstream(j.root / "out" / "pages" / "cv.md") << "---\ntitle: CV\npermalink: /vitae/\naliases: [/vitae]\n---\nCV\n";
+  const quire::ContentResult built = quire::load_content(j.root / "out", {});
+  std::string errors;
+  for (const Diagnostic& d : built.errors) errors += d.str() + "\n";
+  CHECK_MESSAGE(built.ok(), errors);
+}
+
+TEST_CASE("Jekyll: a home index.html with no front matter is not copied over the build's home; a post that only redirects elsewhere says where") {
+  // lilianweng's: a meta-refresh stub to the blog's new site; the build refused it (rc 2). Its 37 posts were stubs too.
+  Blog j("jekyll-static-index", {{"_config.yml", "title: L\n"},
+                                 {"index.html", "<meta http-equiv=\"Refresh\" content=\"0; url='https://lilianweng.github.io/'\" /><h1>Old home</h1>\n"},
+                                 {"tags/index.html", "<p>All tags</p>\n"},
+                                 {"about/index.html", "<p>About me</p>\n"},
+                                 {"_posts/2017-06-21-overview.md", "<meta http-equiv=\"Refresh\" content=\"0; url='https://lilianweng.github.io/posts/2017-06-21-overview/'\" />\n"}});
+  REQUIRE(j.import(Engine::jekyll).ok());
+  CHECK_FALSE(j.wrote("static/index.html"));
+  CHECK_FALSE(j.wrote("static/tags/index.html"));
+  CHECK(j.wrote("static/about/index.html"));
+  CHECK(holds(j.notes(), "index.html: the home page, a redirect to https://lilianweng.github.io/ (another site): Quire writes its own page at this address; not copied"));
+  CHECK(holds(j.notes(), "tags/index.html: /tags/'s page: Quire writes its own page at this address; not copied"));
+  const std::string stub = j.out("pages/2017-06-21-overview.md");
+  CHECK(holds(stub, "This post has moved to [https://lilianweng.github.io/posts/2017-06-21-overview/]"));
+  CHECK(holds(stub, "permalink: \"/2017/06/21/overview.html\""));
+  CHECK(quire::load_content(j.root / "out", {}).ok());
+}
+
+TEST_CASE("Jekyll: published: False, FALSE, no and off keep a post out as YAML 1.1 read them; True, yes and on publish it") {
+  // jalammar's 4 `published: False` posts had gone live, each reported as "not a date".
+  Blog j("jekyll-published-yaml11", {{"_config.yml", "title: J\n"},
+                                     {"_posts/2020-01-01-a.md", "---\ntitle: A\npublished: False\n---\nA\n"},
+                                     {"_posts/2020-01-02-b.md", "---\ntitle: B\npublished: FALSE\n---\nB\n"},
+                                     {"_posts/2020-01-03-c.md", "---\ntitle: C\npublished: no\n---\nC\n"},
+                                     {"_posts/2020-01-04-d.md", "---\ntitle: D\npublished: Off\n---\nD\n"},
+                                     {"_posts/2020-01-05-e.md", "---\ntitle: E\npublished: True\n---\nE\n"},
+                                     {"_posts/2020-01-06-f.md", "---\ntitle: F\npublished: yes\n---\nF\n"},
+                                     {"_posts/2020-01-07-g.md", "---\ntitle: G\npublished: \"False\"\n---\nG\n"}});
+  REQUIRE(j.import(Engine::jekyll).ok());
+  for (const char* hidden : {"a", "b", "c", "d"})
+    CHECK_MESSAGE(holds(j.out(std::string("posts/2020-01-0") + (hidden[0] == 'a' ? "1" : hidden[0] == 'b' ? "2" : hidden[0] == 'c' ? "3" : "4") +
+                              "-" + hidden + ".md"), "draft: true"), hidden);
+  for (const char* shown : {"posts/2020-01-05-e.md", "posts/2020-01-06-f.md", "posts/2020-01-07-g.md"})
+    CHECK_FALSE_MESSAGE(holds(j.out(shown), "draft"), shown);
+  CHECK_FALSE(holds(j.notes(), "is not a date"));
+}
+
+TEST_CASE("Jekyll: jekyll-polyglot's translations are not posts of their own; their /<lang>/ addresses redirect to the original") {
+  // JustinMaDev's 13 zh-CN translations had become "-2" posts in the English list, and /zh-CN/... had nothing.
+  Blog j("jekyll-polyglot", {{"_config.yml", "title: J\npermalink: pretty\nlanguages: [\"en\", \"zh-CN\"]\ndefault_lang: \"en\"\n"},
+                             {"_posts/2018-11-04-rvalue.md", "---\ntitle: Rvalue references\n---\nEnglish\n"},
+                             {"_posts/zh-CN/2018-11-04-rvalue.md", "---\ntitle: 右值引用\nlang: zh-CN\n---\n中文\n"},
+                             {"_posts/zh-CN/2018-12-01-only.md", "---\ntitle: 只有中文\nlang: zh-CN\n---\n中文\n"}});
+  REQUIRE(j.import(Engine::jekyll).ok());
+  CHECK(j.report.posts == 2);
+  CHECK_FALSE(j.wrote("posts/2018-11-04-rvalue-2.md"));
+  CHECK(holds(j.out("posts/2018-11-04-rvalue.md"), "aliases: [\"/zh-CN/2018/11/04/rvalue/\"]"));
+  CHECK(holds(j.notes(), "_posts/zh-CN/2018-11-04-rvalue.md: a translation (zh-CN, jekyll-polyglot): not imported"));
+  CHECK(holds(j.notes(), "_posts/zh-CN/2018-12-01-only.md: only in zh-CN"));
+  CHECK(quire::load_content(j.root / "out", {}).ok());
+}
+
+TEST_CASE("Jekyll: a feed template at feed/index.html is a feed at /feed/; a paginated list elsewhere than the home redirects to it") {
+  // lehrblogger's /feed/ and RickCogley's /articles/ had nothing at them.
+  Blog j("jekyll-feed-dir", {{"_config.yml", "title: T\nurl: https://example.com\npaginate: 10\n"},
+                             {"_posts/2020-01-01-hello.md", "---\ntitle: Hello\n---\nHi\n"},
+                             {"feed/index.html", "---\nlayout: nil\n---\n<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                                                 "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n{% for post in site.posts %}<entry/>{% endfor %}\n</feed>\n"},
+                             {"articles/index.html", "---\nlayout: page\n---\n{% for post in paginator.posts %}<h2>{{ post.title }}</h2>{% endfor %}\n"},
+                             {"about/index.html", "---\nlayout: page\n---\n{% for p in page.projects %}{{ p }}{% endfor %}\n"}});
+  REQUIRE(j.import(Engine::jekyll).ok());
+  const std::string site = j.out("site.yaml");
+  CHECK(holds(site, "old_feeds: [\"/feed/\"]"));
+  CHECK(holds(site, "\"/articles/\": \"/\""));
+  CHECK(holds(j.notes(), "feed/index.html: a feed template"));
+  CHECK(holds(j.notes(), "articles/index.html: a Liquid template (it has front matter) listing posts: not converted, Quire's / lists them"));
+  CHECK(holds(j.notes(), "about/index.html: a Liquid template (it has front matter): not converted, nothing is at /about/ now"));
+}
+
+TEST_CASE("Jekyll: Octopress's img, blockquote, pullquote, video and include_code tags become what they showed") {
+  // RickCogley's ~100 pages showed {% img right ... %}, {% blockquote %} and the like as text.
+  Blog j("octopress-tags", {{"_config.yml", "title: O\n"},
+                            {"downloads/code/tz.py", "import time\nprint(time.tzname)\n"},
+                            {"_posts/2020-01-01-tags.markdown",
+                             "---\ntitle: Tags\n---\n"
+                             "{% img right http://example.com/cat.jpg 300 'Click to view: a cat' 'Photo of a cat' %}\n\n"
+                             "{% img /images/dog.png %}\n\n"
+                             "{% blockquote Seth Godin http://sethgodin.typepad.com/x.html Welcome to Island Marketing %}\n"
+                             "Every interaction is both *precious* and {% img /images/a.png %}.\n"
+                             "{% endblockquote %}\n\n"
+                             "{% blockquote %}\nNobody said it.\n{% endblockquote %}\n\n"
+                             "{% pullquote %}\nSurround your paragraph. {\" This part is pulled out \"} And that is all.\n{% endpullquote %}\n\n"
+                             "{% video http://example.com/v.mp4 640 320 http://example.com/poster.png %}\n\n"
+                             "{% include_code Time zones tz.py %}\n\n"
+                             "{% include_code missing.rb %}\n"}});
+  REQUIRE(j.import(Engine::jekyll).ok());
+  const std::string post = j.out("posts/2020-01-01-tags.md");
+  CHECK(holds(post, "<img class=\"right\" src=\"http://example.com/cat.jpg\" width=\"300\" title=\"Click to view: a cat\" alt=\"Photo of a cat\">"));
+  CHECK(holds(post, "<img src=\"/images/dog.png\">"));
+  CHECK(holds(post, "<blockquote>\n\n\nEvery interaction is both *precious* and <img src=\"/images/a.png\">.\n\n\n"
+                    "— **Seth Godin**, [Welcome to Island Marketing](<http://sethgodin.typepad.com/x.html>)\n\n</blockquote>"));
+  CHECK(holds(post, "<blockquote>\n\n\nNobody said it.\n\n\n</blockquote>"));
+  CHECK(holds(post, "\nSurround your paragraph. This part is pulled out And that is all.\n"));
+  CHECK(holds(post, "<video width=\"640\" height=\"320\" poster=\"http://example.com/poster.png\" preload=\"none\" controls>"
+                    "<source src=\"http://example.com/v.mp4\"></video>"));
+  CHECK(holds(post, "*Time zones*\n```py\nimport time\nprint(time.tzname)\n```"));
+  CHECK(holds(j.notes(), "{% include_code missing.rb %}: Octopress's include_code: no file "));
+  CHECK(holds(j.notes(), "downloads/code/missing.rb"));
+  CHECK_FALSE(holds(post, "{% img"));
+  CHECK_FALSE(holds(post, "blockquote %}"));
+  CHECK_FALSE(holds(post, "pullquote"));
+}
+
+TEST_CASE("Jekyll: Octopress's codeblock title is a caption above the block, its file's extension the language") {
+  // RickCogley's {% codeblock Confirm %} had become a fence of the language "Confirm"; 31 captions and links had gone.
+  Blog j("octopress-codeblock", {{"_config.yml", "title: O\n"},
+                                 {"_posts/2020-01-01-code.markdown",
+                                  "---\ntitle: Code\n---\n"
+                                  "{% codeblock Confirm %}\n$ sudo launchctl list\n{% endcodeblock %}\n\n"
+                                  "{% codeblock Add to_fraction for floats fraction.rb %}\nclass Float\nend\n{% endcodeblock %}\n\n"
+                                  "{% codeblock Timezone Lister lang:python https://example.com/tz.py Download it %}\nimport time\n{% endcodeblock %}\n\n"
+                                  "{% codeblock ruby %}\nputs 1\n{% endcodeblock %}\n"}});
+  REQUIRE(j.import(Engine::jekyll).ok());
+  const std::string post = j.out("posts/2020-01-01-code.md");
+  CHECK(holds(post, "*Confirm*\n```\n$ sudo launchctl list\n```"));
+  CHECK(holds(post, "*Add to\\_fraction for floats fraction.rb*\n```rb\nclass Float\nend\n```"));
+  CHECK(holds(post, "*Timezone Lister* [Download it](<https://example.com/tz.py>)\n```python\nimport time\n```"));
+  CHECK(holds(post, "```ruby\nputs 1\n```"));
+}
+
+TEST_CASE("Jekyll: {{ page.url }} in a post is its address") {
+  // p-mckenzie's 12 in-page links went to <post>/%7B%7Bpage.url%7D%7D#log-in.
+  Blog j("jekyll-page-url", {{"_config.yml", "title: P\npermalink: pretty\n"},
+                             {"_posts/2021-04-19-checklist.md", "---\ntitle: Checklist\n---\n"
+                                                                "Jump to [log in]({{page.url}}#log-in) or [register]({{ page.url | relative_url }}#register).\n"}});
+  REQUIRE(j.import(Engine::jekyll).ok());
+  CHECK(holds(j.out("posts/2021-04-19-checklist.md"),
+              "Jump to [log in](/2021/04/19/checklist/#log-in) or [register](/2021/04/19/checklist/#register)."));
+  CHECK_FALSE(holds(j.notes(), "page.url"));
+}
+
+TEST_CASE("Jekyll: LICENSE.md and CHANGELOG.md with front matter are pages, as Jekyll published them; without, left out") {
+  // mropert's /LICENSE/ (the blog's content licence) and /CHANGELOG/ were skipped without a word.
+  Blog j("jekyll-license", {{"_config.yml", "title: M\npermalink: pretty\n"},
+                            {"LICENSE.md", "---\ntitle: LICENSE\n---\nCC BY-NC-SA 4.0\n"},
+                            {"CHANGELOG.md", "# v1\n"},
+                            {"_posts/2020-01-01-hello.md", "---\ntitle: Hello\n---\nSee the [licence](/LICENSE/).\n"}});
+  REQUIRE(j.import(Engine::jekyll).ok());
+  CHECK(holds(j.out("pages/LICENSE.md"), "CC BY-NC-SA 4.0"));
+  CHECK_FALSE(j.wrote("pages/CHANGELOG.md"));
+  CHECK_FALSE(j.wrote("static/CHANGELOG.md"));
+}
+
+TEST_CASE("Jekyll: Chirpy's layout-only attribute lists are dropped quietly; {: file=\"...\" } is a caption above its code") {
+  // tis-starlight's 65 .nolineno and ~50 data-toc-skip lines were "not converted" warnings.
+  Blog j("jekyll-chirpy-ial", {{"_config.yml", "title: C\n"},
+                               {"_posts/2020-01-01-code.md", "---\ntitle: Code\n---\n## Setup\n{: data-toc-skip='' .mt-4 }\n\n"
+                                                             "```shell\necho 1\n```\n{: .nolineno }\n\nSee:\n```yaml\nkey: value\n```\n"
+                                                             "{: file=\"_config.yml\" .nolineno }\n"}});
+  REQUIRE(j.import(Engine::jekyll).ok());
+  const std::string post = j.out("posts/2020-01-01-code.md");
+  CHECK(holds(post, "See:\n\n*\\_config.yml*\n```yaml\nkey: value\n```\n"));
+  CHECK_FALSE(holds(post, "{:"));
+  CHECK_FALSE(holds(j.notes(), "attribute list"));
+}
+
 TEST_CASE("a Zola post dated after today is said (Zola published it); Eleventy's empty permalink: is no construct") {
   // bytes-z: a til post dated 2034 (a typo) was live on the Zola site and silently left out of Quire's.
   Blog z("zola-future", {{"config.toml", "base_url = 'https://z.example'\ntitle = 'Z'\n"},

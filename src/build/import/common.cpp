@@ -1364,8 +1364,16 @@ void unique_urls(Run& run) {
       Item& item = *each;
       if (!item.out.contains(k) || !item.out[k].is_array()) continue;
       ojson kept = ojson::array();
+      const std::string own = key(run.url_of(item));
       for (const ojson& a : item.out[k]) {
         if (!a.is_string()) continue;
+        // Its own address in another spelling (permalink /resume/ and
+        // redirect_from /resume, Minimal Mistakes' idiom): the page itself
+        // answers there; the build refuses such an alias.
+        if (key(a.get<std::string>()) == own) {
+          run.count("an old address that is the page's own (it answers there itself)");
+          continue;
+        }
         const auto [it, fresh] = owner.emplace(key(a.get<std::string>()), &item);
         if (fresh || it->second == &item) kept.push_back(a);
         else run.note(item.shown, 0, std::string(k) + ": " + a.get<std::string>() + " is " + it->second->shown + "'s address too; left out");

@@ -114,6 +114,18 @@ std::optional<std::string> scalar(const ojson& v) {
   return std::nullopt;
 }
 
+// A plain YAML word as the boolean Jekyll's YAML 1.1 reader (Psych) made
+// of it: yes, true, on and no, false, off in any case (jalammar's
+// `published: False`); nothing for another word.
+std::optional<bool> yaml11_bool(const ojson& v) {
+  if (v.is_boolean()) return v.get<bool>();
+  if (!v.is_string()) return std::nullopt;
+  const std::string w = ascii_lower(v.get<std::string>());
+  if (w == "true" || w == "yes" || w == "on") return true;
+  if (w == "false" || w == "no" || w == "off") return false;
+  return std::nullopt;
+}
+
 int line_of_key(const Item& item, const std::string& front, const std::string& key);
 // Whether `key`'s value is written quoted on its line ("false", 'no'): a
 // string to YAML, where the plain word is a boolean.
@@ -885,7 +897,8 @@ void convert_front(Run& run, Item& item) {
         out["title"] = decoded;
       }
     } else if (key == "date" || key == "publishDate" || key == "publishdate" || key == "pubdate" || key == "published_at" ||
-               (key == "published" && !v.is_boolean() && scalar(v) != "true" && scalar(v) != "false")) {
+               (key == "published" && !v.is_boolean() && scalar(v) != "true" && scalar(v) != "false" &&
+                !(run.engine == Engine::jekyll && yaml11_bool(v)))) {
       take_date(key, "date");
     } else if (key == "lastmod" || key == "last_modified_at" || key == "updated" || key == "modified" ||
                key == "last_modified") {
@@ -901,7 +914,7 @@ void convert_front(Run& run, Item& item) {
       run.count("published: a quoted value, which Jekyll read as true (published)");
     } else if (key == "draft" || key == "published") {
       auto s = scalar(v);
-      const bool b = s == std::string("true") || s == std::string("yes");
+      const bool b = run.engine == Engine::jekyll ? yaml11_bool(v).value_or(false) : s == std::string("true") || s == std::string("yes");
       if (key == "draft" ? b : !b) out["draft"] = true;
     } else if (key == "slug") {
       auto s = scalar(v);

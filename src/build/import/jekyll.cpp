@@ -295,6 +295,10 @@ struct Config {
   // The Chirpy theme: a post's relative image paths were under its
   // media_subpath (img_path before Chirpy 7), else the site's root.
   bool chirpy = false;
+  // jekyll-polyglot: the site's languages and its default one; a post
+  // with another `lang:` is a translation, served under /<lang>/.
+  std::vector<std::string> languages;
+  std::string default_lang = "en";
 };
 
 // Chirpy's media-url.html: an image path without a scheme or a leading '/'
@@ -369,6 +373,19 @@ TagResult include_relative(Run& run, const Item& item, const Tag& t) {
   return r;
 }
 
+// {{ page.url }} in a post's own text (p-mckenzie's in-page links,
+// [Log in]({{ page.url }}#log-in)): the post's address, known here.
+TagResult page_url(const Run& run, const Item& item, const Tag& t) {
+  TagResult r;
+  if (t.open != "{{" || t.inner.rfind("page.url", 0) != 0) return r;
+  std::string filter = trim(std::string_view(t.inner).substr(8));
+  if (!filter.empty() && filter != "| relative_url" && filter != "| absolute_url" && filter != "|relative_url") return r;
+  r.converted = true;
+  r.replacement = run.url_of(item);
+  r.construct = "{{ page.url }} (the post's address)";
+  return r;
+}
+
 // Where Jekyll published a page with no permalink of its own (its
 // Page#template with Utils.add_permalink_suffix): /docs/guide.html, or
 // /docs/guide/ under the pretty style or a style ending in '/', or
@@ -406,6 +423,23 @@ const char* list_page_target(const Run& run, const std::string& url, bool any) {
   if (name == "categories" || name == "category") return run.category_pages ? "/categories/" : "/tags/";
   if (name == "tags" || name == "tag") return "/tags/";
   return any ? "/" : nullptr;
+}
+
+// Where a page made only to send readers on went: the URL of its
+// <meta http-equiv="refresh" content="0; url=..."> when nothing but that
+// tag (and an empty HTML shell) is in it, or with `text_too` whatever
+// else it holds (readers left at once), else "". lilianweng's home and 37
+// posts, once the blog had moved to another site.
+std::string meta_refresh_target(const std::string& html, bool text_too = false) {
+  static const std::regex refresh(
+      R"re(<meta\s[^>]*http-equiv\s*=\s*["']?refresh["']?[^>]*content\s*=\s*["']\s*\d*\s*;?\s*url\s*=\s*['"]?([^'">\s]+)['"]?\s*["'][^>]*>)re",
+      std::regex::icase);
+  std::smatch m;
+  if (!std::regex_search(html, m, refresh)) return "";
+  // Anything readers saw besides it: text outside tags.
+  static const std::regex tag(R"(<[^>]*>)");
+  if (!text_too && !trim(std::regex_replace(html, tag, "")).empty()) return "";
+  return m[1].str();
 }
 
 // Collections and front matter defaults: where a site puts its posts'
@@ -635,6 +669,8 @@ void read_config(Run& run, ojson& site, Config& cfg) {
   if (c.contains("kramdown") && c["kramdown"].is_object() && c["kramdown"].contains("hard_wrap") &&
       c["kramdown"]["hard_wrap"] == "true")
     site["hard_breaks"] = true;
+  if (c.contains("languages")) cfg.languages = string_list(c["languages"], false);
+  if (!str("default_lang").empty()) cfg.default_lang = str("default_lang");
   if (!str("markdown_ext").empty()) markdown_ext = string_list(c["markdown_ext"], true);  // "md,markdown,txt"
 }
 
@@ -664,7 +700,12 @@ void read_jekyll(Run& run, ojson& site) {
   auto excluded = [&](const fs::path& rel) {
     const std::string first = rel.begin()->string();
     if (first.empty()) return false;
-    if (first[0] == '.' || kNeverCopied.count(first)) return true;
+    if (first[0] == '.') return true;
+    // The repository's LICENSE.md or CHANGELOG.md with front matter is a
+    // page Jekyll published (mropert's /LICENSE/, the blog's licence).
+    if (kNeverCopied.count(first))
+      return !(rel.has_filename() && rel == rel.filename() && is_markdown(rel) && has_front_matter(run.src / rel));
+
     for (const std::string& e : exclude) {
       std::string x = e;
       while (!x.empty() && x.back() == '/') x.pop_back();
@@ -785,22 +826,29 @@ void read_jekyll(Run& run, ojson& site) {
     // app.js and sw.js, feeds, stylesheets): the old theme's, not copied.
     if (has_front_matter(f)) {
       const std::string stem = f.stem().string();
-      if (f.extension() == ".xml" &&
-          (stem.find("feed") != std::string::npos || stem.find("atom") != std::string::npos || stem.find("rss") != std::string::npos)) {
-        add_old_feed(site, "/" + rel.generic_string());
+      std::string page_text;
+      const SourceDoc doc = read_file(f, page_text) ? split_front_matter(page_text) : SourceDoc{};
+      // An Atom or RSS template by its name, or by its text whatever its
+      // name (Octopress's feed/index.html, served at /feed/).
+      const std::string head = doc.body.substr(0, 2000);
+      const bool feed_text = trim(doc.body).rfind("<?xml", 0) == 0 &&
+                             (head.find("<feed") != std::string::npos || head.find("<rss") != std::string::npos);
+      if ((f.extension() == ".xml" &&
+           (stem.find("feed") != std::string::npos || stem.find("atom") != std::string::npos || stem.find("rss") != std::string::npos)) ||
+          feed_text) {
+        const std::string at = rel.filename() == "index.html" ? jekyll_page_url(rel, "") : "/" + rel.generic_string();
+        add_old_feed(site, at);
         const bool own = rel.generic_string() == "feed.xml";  // where Quire's feed is
         run.note(run.shown(f), 0, std::string("a feed template: Quire writes its own feed") +
                                       (own ? " at this address" : ", and a copy of it here (old_feeds in site.yaml)") +
                                       (site.contains("url") ? "" : ", once site.yaml has a url (no feed is written without one)"));
         continue;
       }
-      run.note(run.shown(f), 0, "a Liquid template (it has front matter): not converted, Quire writes its own pages");
       // A theme's list page (Octopress's blog/archives/index.html, TeXt's
       // all.html with layout: archive): Quire's.
-      std::string page_text, error;
+      std::string error;
       ojson front;
       int line = 0;
-      const SourceDoc doc = read_file(f, page_text) ? split_front_matter(page_text) : SourceDoc{};
       const std::string layout = parse_front(doc, front, error, line) && front.is_object() && front.contains("layout") &&
                                          front["layout"].is_string() ? front["layout"].get<std::string>() : "";
       const char* ours = doc.body.find_first_not_of(" \t\r\n") == std::string::npos ? theme_list_page(layout, run.category_pages)
@@ -809,8 +857,15 @@ void read_jekyll(Run& run, ojson& site) {
       std::string url = front.is_object() && front.contains("permalink") && front["permalink"].is_string()
                             ? front["permalink"].get<std::string>() : jekyll_page_url(rel, cfg.permalink_style);
       if (url.empty() || url[0] != '/') url = "/" + url;
-      if (!ours && loops_over_posts(doc.body)) ours = list_page_target(run, url, false);
+      // The home's list in pages (jekyll-paginate's paginator) wherever it
+      // was (RickCogley's /articles/): the home, unless its name says another.
+      if (!ours && loops_over_posts(doc.body))
+        ours = list_page_target(run, url, doc.body.find("paginator.posts") != std::string::npos);
       if (ours) run.redirects[url] = ours;
+      run.note(run.shown(f), 0, ours ? std::string("a Liquid template (it has front matter) listing posts: not converted, Quire's ") +
+                                           ours + " lists them; " + url + " redirects there"
+                                     : std::string("a Liquid template (it has front matter): not converted, ") +
+                                           (f.extension() == ".html" ? "nothing is at " + url + " now" : "Quire writes its own pages"));
       continue;
     }
     statics.push_back(f);
@@ -818,6 +873,50 @@ void read_jekyll(Run& run, ojson& site) {
   for (const auto& [name, n] : unpublished)
     run.note(run.shown(run.src / ("_" + name)), 0, "collection " + name + ": " + std::to_string(n) +
              " document(s) Jekyll did not publish (no output: true); not converted");
+  // jekyll-polyglot's translations: a post in another of the site's
+  // languages, with the default language's post of its name beside it
+  // (JustinMaDev's 13 zh-CN posts had become "-2" posts in the one list).
+  // Not imported, as Hugo's and Zola's are not; its address under /<lang>/
+  // redirects to the original (below).
+  std::map<fs::path, std::vector<std::string>> translations;  // original's source -> languages
+  if (!cfg.languages.empty()) {
+    auto lang_of = [&](const Item& item) {
+      std::string text, error;
+      ojson front;
+      int line = 0;
+      if (!read_file(item.source, text) || !parse_front(split_front_matter(text), front, error, line) || !front.is_object() ||
+          !front.contains("lang") || !front["lang"].is_string())
+        return cfg.default_lang;
+      return front["lang"].get<std::string>();
+    };
+    std::map<std::string, fs::path> originals;  // a default-language post's file name -> its source
+    std::vector<std::pair<size_t, std::string>> translated;  // item index, language
+    for (size_t i = 0; i < run.items.size(); ++i) {
+      if (run.items[i].page) continue;
+      const std::string lang = lang_of(run.items[i]);
+      if (lang == cfg.default_lang || std::find(cfg.languages.begin(), cfg.languages.end(), lang) == cfg.languages.end())
+        originals.emplace(run.items[i].source.filename().string(), run.items[i].source);
+      else
+        translated.emplace_back(i, lang);
+    }
+    std::set<size_t> dropped;
+    for (const auto& [i, lang] : translated) {
+      const Item& item = run.items[i];
+      const auto original = originals.find(item.source.filename().string());
+      if (original == originals.end()) {
+        run.note(item.shown, 0, "only in " + lang + " (no " + cfg.default_lang + " version, jekyll-polyglot): imported as a post of the blog");
+        continue;
+      }
+      run.note(item.shown, 0, "a translation (" + lang + ", jekyll-polyglot): not imported, a Quire blog has one language (" +
+                                  cfg.default_lang + "); its address redirects to the original");
+      translations[original->second].push_back(lang);
+      dropped.insert(i);
+    }
+    std::vector<Item> rest;
+    for (size_t i = 0; i < run.items.size(); ++i)
+      if (!dropped.count(i)) rest.push_back(std::move(run.items[i]));
+    run.items = std::move(rest);
+  }
   // Read every post first: links between posts need all of them.
   std::vector<Item> kept;
   for (Item& item : run.items) {
@@ -935,6 +1034,10 @@ void read_jekyll(Run& run, ojson& site) {
       keep_old_url(run, item, expand_pattern(run, own_pattern ? run.permalink : permalink_pattern("date"), item,
                                              item.name_slug,  // "café": Jekyll's URL had it as it is
                                              false, run.timezone.empty() ? &utc : nullptr));
+    // A post that is only a <meta http-equiv="refresh"> (lilianweng's 37,
+    // moved to another site; the sanitiser drops the tag): as redirect_to.
+    if (!item.page && !item.in.contains("redirect_to"))
+      if (const std::string to = meta_refresh_target(item.body); !to.empty()) item.in["redirect_to"] = to;
     // jekyll-redirect-from's redirect_to: the post's address sent readers
     // elsewhere (benbalter's moved posts). A page there, linking on, never
     // in the lists; Quire writes no redirect to another site.
@@ -949,6 +1052,10 @@ void read_jekyll(Run& run, ojson& site) {
       item.body = "This post has moved to [" + target + "](<" + target + ">).\n";
       run.count("redirect_to (a page at the old address linking to where it went)");
     }
+    // Its translations' addresses: polyglot's /zh-CN/ before its own.
+    if (const auto t = translations.find(item.source); t != translations.end() && !item.out.contains("draft"))
+      for (const std::string& lang : t->second)
+        add_alias(run, item, "/" + lang + (item.old_url.empty() ? percent_decode(run.url_of(item)) : item.old_url));
     kept.push_back(std::move(item));
   }
   run.items = std::move(kept);
@@ -958,6 +1065,7 @@ void read_jekyll(Run& run, ojson& site) {
                                     [&](std::string_view text, Tag& t) {
                                       TagResult r = item_tag(run, item, text, t);
                                       if (!r.converted) r = include_relative(run, item, t);
+                                      if (!r.converted) r = page_url(run, item, t);
                                       return r.converted ? r : liquid_tag(run, text, t);
                                     });
     if (run.emoji) body = emojify(run, body);  // jemoji
@@ -980,8 +1088,22 @@ void read_jekyll(Run& run, ojson& site) {
                                     item.shown, &toc, cfg.parse_block_html);
     if (toc) item.out["toc"] = true;
   }
-  for (const fs::path& f : statics)
-    copy_tree(run, f, run.dest / "static" / f.lexically_relative(run.src), run.report.static_files);
+  for (const fs::path& f : statics) {
+    // A page in a folder of the build's own (the home's index.html with no
+    // front matter, which Jekyll copied as it is; a tags/index.html): the
+    // build refuses to let a static file replace it.
+    const fs::path rel = f.lexically_relative(run.src);
+    const std::string folder = rel.parent_path().generic_string();
+    if (rel.filename() == "index.html" && reserved_path(folder.empty() ? "" : folder + "/", run.category_pages)) {
+      std::string html;
+      const std::string to = read_file(f, html) ? meta_refresh_target(html, true) : "";
+      run.note(run.shown(f), 0, std::string(folder.empty() ? "the home page" : "/" + folder + "/'s page") +
+                                    (to.empty() ? "" : ", a redirect to " + to + (to.find("://") != std::string::npos ? " (another site)" : "")) +
+                                    ": Quire writes its own page at this address; not copied");
+      continue;
+    }
+    copy_tree(run, f, run.dest / "static" / rel, run.report.static_files);
+  }
   // The home's old pages (/page2/, /blog/page3/): Quire's, as many posts a
   // page (dszakallas's paginate_path /blog/page:num/).
   if (cfg.paginate > 0) {

@@ -11,6 +11,7 @@
 #include "build/import/common.hpp"
 #include "core/html.hpp"
 #include "build/import/template_syntax.hpp"
+#include "highlight/highlight.hpp"
 
 namespace quire::import {
 
@@ -221,6 +222,176 @@ std::optional<std::string> captured(std::string_view text, size_t at, const std:
   return std::nullopt;
 }
 
+// Octopress 2's stock tags (its plugins/ folder, in every Octopress blog,
+// as {% codeblock %} is): what each wrote, as markdown or HTML.
+namespace octopress {
+
+// An HTML attribute's value, quoted.
+std::string attr(const std::string& name, const std::string& value) { return " " + name + "=\"" + escape_html(value) + "\""; }
+
+// The markup of the {% <name> ... %} that a closing tag at `end` closes
+// (the nearest before it), or nullopt.
+std::optional<std::string> opening_markup(std::string_view text, size_t end, std::string_view name) {
+  for (size_t at = rfind_before(text, end, name); at != std::string_view::npos; at = rfind_before(text, at, name)) {
+    size_t b = at;
+    while (b > 0 && (text[b - 1] == ' ' || text[b - 1] == '\t' || text[b - 1] == '-')) --b;
+    if (b < 2 || text.substr(b - 2, 2) != "{%") continue;
+    const size_t close = text.find("%}", at);
+    if (close == std::string_view::npos || close > end) return std::nullopt;
+    std::string markup(text.substr(at + name.size(), close - at - name.size()));
+    while (!markup.empty() && markup.back() == '-') markup.pop_back();
+    return trim(markup);
+  }
+  return std::nullopt;
+}
+
+// The language Octopress's codeblock and include_code took from a file
+// name's extension (fraction.rb: Ruby), when a grammar reads it.
+std::string language_of_file(const std::string& name) {
+  static const std::regex ext(R"(\S[\S\s]*\w+\.(\w+))");
+  std::smatch m;
+  if (!std::regex_search(name, m, ext)) return "";
+  const std::string e = ascii_lower(m[1].str());
+  return highlight::language_id(e).empty() ? "" : e;
+}
+
+// plugins/image_tag.rb: {% img [class] src [width [height]] [title [alt]] %}.
+std::optional<std::string> img(const std::string& markup) {
+  static const std::regex parts(R"((\S.*\s+)?((?:https?://|/|\S+/)\S+)(?:\s+(\d+))?(?:\s+(\d+))?(\s+.+)?)", std::regex::icase);
+  std::smatch m;
+  if (!std::regex_search(markup, m, parts)) return std::nullopt;
+  std::string cls = trim(m[1].str()), title = trim(m[5].str()), alt;
+  static const std::regex title_alt(R"re((?:"|')([^"']+)?(?:"|')\s+(?:"|')([^"']+)?(?:"|'))re");
+  std::smatch q;
+  if (std::regex_search(title, q, title_alt)) {
+    title = q[1].str();
+    alt = q[2].str();
+  } else {
+    alt = title;
+  }
+  cls.erase(std::remove(cls.begin(), cls.end(), '"'), cls.end());
+  std::string out = "<img";
+  if (!cls.empty()) out += attr("class", cls);
+  out += attr("src", m[2].str());
+  if (m[3].matched) out += attr("width", m[3].str());
+  if (m[4].matched) out += attr("height", m[4].str());
+  if (!title.empty()) out += attr("title", title);
+  if (!alt.empty()) out += attr("alt", alt);
+  return out + ">";
+}
+
+// plugins/video_tag.rb: {% video url [url [url]] [width height] [poster] %}.
+std::optional<std::string> video(const std::string& markup) {
+  static const std::regex parts(R"((https?:\S+)(\s+(https?:\S+))?(\s+(https?:\S+))?(\s+(\d+)\s(\d+))?(\s+(https?:\S+))?)",
+                                std::regex::icase);
+  std::smatch m;
+  if (!std::regex_search(markup, m, parts)) return std::nullopt;
+  std::string out = "<video";
+  if (m[7].matched) out += attr("width", m[7].str()) + attr("height", m[8].str());
+  if (m[10].matched) out += attr("poster", m[10].str());
+  out += " preload=\"none\" controls>";
+  for (int k : {1, 3, 5})
+    if (m[k].matched) out += "<source" + attr("src", m[k].str()) + ">";
+  return out + "</video>";
+}
+
+// plugins/blockquote.rb's footer: "— **author**, [title](source)".
+std::string blockquote_cite(const std::string& markup) {
+  static const std::regex with_title(R"((\S.*)\s+(https?://)(\S+)\s+(.+))", std::regex::icase);
+  static const std::regex with_source(R"((\S.*)\s+(https?://)(\S+))", std::regex::icase);
+  static const std::regex author_title(R"(([^,]+),([^,]+))");
+  std::smatch m;
+  std::string by, source, title;
+  if (std::regex_search(markup, m, with_title)) by = m[1].str(), source = m[2].str() + m[3].str(), title = m[4].str();
+  else if (std::regex_search(markup, m, with_source)) by = m[1].str(), source = m[2].str() + m[3].str();
+  else if (std::regex_search(markup, m, author_title)) by = m[1].str(), title = m[2].str();
+  else by = markup;
+  by = trim(by);
+  title = trim(title);
+  if (by.empty()) return "";
+  std::string out = "— **" + markdown_literal(by) + "**";
+  if (!source.empty()) out += ", [" + markdown_literal(title.empty() ? source : title) + "](<" + source + ">)";
+  else if (!title.empty()) out += ", *" + markdown_literal(title) + "*";
+  return out;
+}
+
+TagResult tag(Run& run, std::string_view text, Tag& t, const std::string& name, const std::string& markup) {
+  TagResult r;
+  size_t close_end = 0;
+  if (name == "img") {
+    if (const auto html = img(markup)) {
+      r.converted = true;
+      r.replacement = *html;
+      r.construct = "Octopress's {% img %} (an <img>)";
+    }
+    return r;
+  }
+  if (name == "video") {
+    if (const auto html = video(markup)) {
+      r.converted = true;
+      r.replacement = *html;
+      r.construct = "Octopress's {% video %} (a <video>)";
+    }
+    return r;
+  }
+  // A quote's text stays markdown between the tags (tags in it converted
+  // too): an HTML block, a blank line, the text, its author and source.
+  if (name == "blockquote" && find_closing(text, t.end, "{%", "endblockquote", close_end) != std::string_view::npos) {
+    r.converted = true;
+    r.replacement = std::string(at_line_start(text, t.begin) ? "" : "\n") + "<blockquote>\n\n";
+    r.construct = "Octopress's {% blockquote %} (a quote with its author and source)";
+    return r;
+  }
+  if (name == "endblockquote") {
+    const std::optional<std::string> open = opening_markup(text, t.begin, "blockquote");
+    if (!open) return r;
+    const std::string cite = blockquote_cite(*open);
+    r.converted = true;
+    r.replacement = "\n\n" + (cite.empty() ? "" : cite + "\n\n") + "</blockquote>";  // counted at its opening
+    return r;
+  }
+  // plugins/pullquote.rb: the paragraph, its {" "} marks (the part shown
+  // again large beside it) taken out.
+  if (name == "pullquote") {
+    const size_t close = find_closing(text, t.end, "{%", "endpullquote", close_end);
+    if (close == std::string_view::npos) return r;
+    static const std::regex marks(R"re(\{"\s*|\s*"\})re");
+    r.converted = true;
+    r.replacement = std::regex_replace(std::string(text.substr(t.end, close - t.end)), marks, "");
+    t.end = close_end;
+    r.construct = "Octopress's {% pullquote %} (its paragraph)";
+    return r;
+  }
+  // plugins/include_code.rb: {% include_code [title] [lang:x] path %}, a
+  // file under the site's code_dir (downloads/code), shown whole.
+  if (name == "include_code") {
+    std::string rest = markup, lang;
+    static const std::regex lang_word(R"(\s*lang:(\S+))", std::regex::icase);
+    std::smatch m;
+    if (std::regex_search(rest, m, lang_word)) lang = m[1].str(), rest = m.prefix().str() + m.suffix().str();
+    rest = trim(rest);
+    const size_t cut = rest.find_last_of(" \t");
+    const std::string path = cut == std::string::npos ? rest : rest.substr(cut + 1);
+    const std::string title = cut == std::string::npos ? fs::path(path).filename().string() : trim(rest.substr(0, cut));
+    const auto dir = run.site_vars.find("code_dir");
+    const fs::path file = run.src / (dir == run.site_vars.end() ? std::string("downloads/code") : dir->second) / path;
+    std::string code;
+    if (path.empty() || path.find("..") != std::string::npos || !read_file(file, code)) {
+      r.reason = "Octopress's include_code: no file " + run.shown(file);
+      return r;
+    }
+    if (lang.empty()) lang = language_of_file(path);
+    r.converted = true;
+    const bool line_start = at_line_start(text, t.begin);
+    r.replacement = std::string(line_start ? "" : "\n") + emphasis_line(title) + "\n" + fenced_block(code, lang, true);
+    r.construct = "Octopress's {% include_code %} (the file's text)";
+    return r;
+  }
+  return r;
+}
+
+}  // namespace octopress
+
 }  // namespace
 
 TagResult liquid_tag(Run& run, std::string_view text, Tag& t) {
@@ -252,6 +423,10 @@ TagResult liquid_tag(Run& run, std::string_view text, Tag& t) {
   const std::string name = t.inner.substr(0, sp);
   const Args args = parse_args(sp == std::string::npos ? "" : std::string_view(t.inner).substr(sp));
   size_t close_end = 0;
+  if (run.engine == Engine::jekyll) {
+    TagResult o = octopress::tag(run, text, t, name, sp == std::string::npos ? "" : trim(t.inner.substr(sp)));
+    if (o.converted || !o.reason.empty()) return o;
+  }
   if (name == "highlight") {
     const size_t close = find_closing(text, t.end, "{%", "endhighlight", close_end);
     if (close == std::string_view::npos || args.words.empty()) {
@@ -296,10 +471,33 @@ TagResult liquid_tag(Run& run, std::string_view text, Tag& t) {
     std::string info;
     for (const std::string& w : args.words)
       if (w.rfind("lang:", 0) == 0) info = w.substr(5);
-    if (info.empty() && args.words.size() == 1 && args.words[0].size() <= 20 &&
-        args.words[0].find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+#-_") == std::string::npos)
+    const bool one_word = args.words.size() == 1 && args.words[0].size() <= 20 &&
+        args.words[0].find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+#-_") == std::string::npos;
+    // Octopress (plugins/code_block.rb): the words other than lang: are a
+    // caption, then a link and its text; without lang: the caption's file
+    // extension is the language (fraction.rb). A lone word a grammar
+    // reads is taken as the language its author meant.
+    std::string caption, link, link_text;
+    if (run.engine == Engine::jekyll && !(info.empty() && one_word && !highlight::language_id(args.words[0]).empty())) {
+      std::string markup = sp == std::string::npos ? "" : t.inner.substr(sp);
+      static const std::regex lang_word(R"(\s*lang:(\S+))", std::regex::icase);
+      static const std::regex caption_url(R"((\S[\S\s]*)\s+(https?://\S+|/\S+)\s*(.+)?)", std::regex::icase);
+      std::smatch m;
+      if (std::regex_search(markup, m, lang_word)) markup = m.prefix().str() + m.suffix().str();
+      markup = trim(markup);
+      if (std::regex_search(markup, m, caption_url)) caption = m[1].str(), link = m[2].str(), link_text = m[3].matched ? m[3].str() : "link";
+      else caption = markup;
+      caption = trim(caption);
+      if (info.empty()) info = octopress::language_of_file(caption);
+    } else if (info.empty() && one_word) {
       info = args.words[0];
-    r.replacement = fenced_block(text.substr(t.end, close - t.end), info, at_line_start(text, t.begin));
+    }
+    const bool line_start = at_line_start(text, t.begin);
+    r.replacement.clear();
+    if (!caption.empty())
+      r.replacement = std::string(line_start ? "" : "\n") + emphasis_line(caption) +
+                      (link.empty() ? "" : " [" + markdown_literal(trim(link_text)) + "](<" + link + ">)") + "\n";
+    r.replacement += fenced_block(text.substr(t.end, close - t.end), info, line_start || !caption.empty());
     if (close_end < text.size() && text[close_end] != '\n') r.replacement += "\n";
     t.end = close_end;
     r.converted = true;
@@ -696,18 +894,53 @@ std::string ial_callout(const std::string& ial) {
   return "";
 }
 
+// `title` as an emphasis line above the fenced code block that `out` ends
+// with (its closing fence the last line); false when it ends with none.
+bool title_code_block(std::string& out, const std::string& title) {
+  size_t end = out.size();
+  while (end > 0 && out[end - 1] == '\n') --end;
+  const size_t start = out.rfind('\n', end ? end - 1 : 0);
+  const size_t close_at = start == std::string::npos || end == 0 ? 0 : start + 1;
+  const std::string closing = trim(out.substr(close_at, end - close_at));
+  if (closing.size() < 3 || (closing.compare(0, 3, "```") != 0 && closing.compare(0, 3, "~~~") != 0) ||
+      closing.find_first_not_of(closing[0]) != std::string::npos)
+    return false;
+  // The opening fence: the nearest line above with as many of the marks
+  // (none inside the block: it would have closed there).
+  for (size_t at = close_at; at > 0;) {  // `at`: where the line below starts
+    const size_t nl = at - 1;
+    const size_t prev = nl == 0 ? std::string::npos : out.rfind('\n', nl - 1);
+    const size_t begin = prev == std::string::npos ? 0 : prev + 1;
+    const std::string l = out.substr(begin, nl - begin);
+    const size_t indent = l.find_first_not_of(' ');
+    if (indent != std::string::npos && l.compare(indent, closing.size(), closing) == 0 &&
+        (l.size() == indent + closing.size() || l[indent + closing.size()] != closing[0])) {
+      const bool after_text = begin >= 2 && out[begin - 2] != '\n';  // not run into a paragraph above
+      out.insert(begin, std::string(after_text ? "\n" : "") + l.substr(0, indent) + emphasis_line(title) + "\n");
+      return true;
+    }
+    at = begin;
+  }
+  return false;
+}
+
 // An attribute list that only placed or sized its block (alignment
 // classes, style, width, height): nothing of the text is lost with it.
 bool ial_layout_only(const std::string& ial) {
   std::vector<std::string> classes, keys;
   ial_words(ial, classes, keys);
   if (classes.empty() && keys.empty()) return false;
+  // Chirpy's: .nolineno (a code block without line numbers, as Quire's
+  // are), Bootstrap's spacing (.mt-4) and data-toc-skip (a heading kept
+  // out of the theme's table of contents).
+  static const std::regex spacing(R"([mp][tbsexylr]?-(?:[0-5]|auto))");
   for (const std::string& c : classes)
     if (c != "align-center" && c != "align-left" && c != "align-right" && c != "text-center" && c != "center" &&
-        c != "image-right" && c != "image-left" && c != "full" && c != "half" && c != "img-responsive")
+        c != "image-right" && c != "image-left" && c != "full" && c != "half" && c != "img-responsive" && c != "nolineno" &&
+        !std::regex_match(c, spacing))
       return false;
   for (const std::string& k : keys)
-    if (k != "style" && k != "width" && k != "height" && k != "align") return false;
+    if (k != "style" && k != "width" && k != "height" && k != "align" && k != "data-toc-skip") return false;
   return true;
 }
 
@@ -764,6 +997,9 @@ bool wrap_last_block(std::string& out, const std::string& kind) {
 
 std::string remove_kramdown_ial(Run& run, const std::string& text, int first_line, const std::string& file, bool* toc,
                                 bool parse_block_html) {
+  // Chirpy's {: file="_config.yml" } under a code block: the file's name,
+  // which its theme showed above the code.
+  static const std::regex ial_file(R"re(\bfile\s*=\s*(["'])([^"']+)\1)re");
   const std::vector<bool> code = code_bytes(text);
   std::string out;
   int line = first_line;
@@ -850,6 +1086,8 @@ std::string remove_kramdown_ial(Run& run, const std::string& text, int first_lin
         } else {
           run.note(file, line, "kramdown table of contents \"" + tl + "\" removed (toc: true gives Quire's)");
         }
+      } else if (std::smatch m; std::regex_search(tl, m, ial_file) && title_code_block(out, m[2].str())) {
+        run.count("kramdown {: file=\"...\"} under a code block (its file name above it)");
       } else if (const std::string kind = ial_callout(tl); !kind.empty() && wrap_last_block(out, kind)) {
         run.count("kramdown {: .notice--*} or {: .prompt-*} (as a callout)");
       } else if (ial_layout_only(tl)) {
