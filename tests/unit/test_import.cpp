@@ -3631,6 +3631,17 @@ TEST_CASE("Hugo: config/production over _default, buildDrafts, :slugorcontentbas
   CHECK(holds(h.out("posts/杨辉三角.md"), "\"/posts/杨辉三角/\""));
 }
 
+TEST_CASE("Hugo: TOML front matter closed by +++ with text after it on the same line") {
+  // preslavrachev: "+++##### Many thanks..." lost the post's date, title, tags and address.
+  Blog h("hugo-close-same-line", {{"hugo.toml", "baseURL = 'https://p.example/'\ntitle = 'P'\n"},
+                                  {"content/post/r.md", "+++\ndate = \"2019-08-27T15:00:00+00:00\"\ntitle = \"Reduce\"\n+++##### Many thanks\n\nBody.\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  const std::string r = h.out("posts/r.md");
+  CHECK(holds(r, "title: \"Reduce\""));
+  CHECK(holds(r, "date: 2019-08-27T15:00:00"));
+  CHECK(holds(r, "---\n\n##### Many thanks\n\nBody."));
+}
+
 TEST_CASE("moving in, round 3: Hugo page/ pages kept, highlight's blank lines, Zola @/ reference definitions, kramdown $$ x $$, Jekyll title entities, [[toc]]") {
   Blog h("hugo-page-section", {{"hugo.toml", "baseURL = 'https://s.example/'\ntitle = 'S'\n"},
                                {"content/page/books.md", "---\ntitle: Books\n---\nMy books.\n"},

@@ -220,6 +220,16 @@ SourceDoc split_front_matter(std::string_view raw) {
       d.body_line = l + 1;
       return d;
     }
+    if (fence == "+++" && text.compare(p, 3, "+++") == 0) {
+      // Hugo ends TOML front matter at a line starting with +++, and the
+      // rest of that line starts the body (preslavrachev's
+      // "+++##### Many thanks..." had lost its date, title and address).
+      d.front = text.substr(front_begin, p - front_begin);
+      d.front_line = line + 1;
+      d.body = text.substr(p + 3);
+      d.body_line = l;
+      return d;
+    }
     size_t e = text.find('\n', p);
     if (e == std::string::npos) break;
     p = e + 1;
