@@ -3642,6 +3642,17 @@ TEST_CASE("Hugo: TOML front matter closed by +++ with text after it on the same 
   CHECK(holds(r, "---\n\n##### Many thanks\n\nBody."));
 }
 
+TEST_CASE("Hugo: a page dated to come whose publishDate has passed was published") {
+  // EckoTan0804: a Wowchemy talk dated 2030, publishDate 2017, was at /talk/example-talk/; Quire's build left it out.
+  Blog h("hugo-publishdate-past", {{"hugo.toml", "baseURL = 'https://e.example/'\ntitle = 'E'\n"},
+                                   {"content/post/talk.md", "---\ntitle: Talk\ndate: 2030-06-01\npublishDate: 2017-01-01\n---\nT\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  const std::string t = h.out("posts/talk.md");
+  CHECK(holds(t, "date: 2017-01-01"));
+  CHECK_FALSE(holds(t, "draft"));
+  CHECK(holds(h.notes(), "Hugo published it"));
+}
+
 TEST_CASE("moving in, round 3: Hugo page/ pages kept, highlight's blank lines, Zola @/ reference definitions, kramdown $$ x $$, Jekyll title entities, [[toc]]") {
   Blog h("hugo-page-section", {{"hugo.toml", "baseURL = 'https://s.example/'\ntitle = 'S'\n"},
                                {"content/page/books.md", "---\ntitle: Books\n---\nMy books.\n"},

@@ -1109,6 +1109,14 @@ void convert_front(Run& run, Item& item) {
     } else if (const auto [ekey, end] = when({"expiryDate", "expirydate", "unpublishdate"}); !run.hugo_expired && !end.empty() && end <= now) {
       out["draft"] = true;
       run.note(item.shown, line_of_key(item, front_text, ekey), ekey + ": " + end + " has passed; Hugo did not publish it: imported as a draft");
+    } else if (const std::string date = out.contains("date") && out["date"].is_string() ? out["date"].get<std::string>() : "";
+               !at.empty() && date > now && date != at) {
+      // Hugo judges "future" by publishDate: a talk's page dated 2030 with
+      // publishDate 2017 (Wowchemy's events: EckoTan0804's) was published;
+      // Quire's build would leave a post dated 2030 out.
+      run.note(item.shown, line_of_key(item, front_text, "date"), "date: " + date + " is still to come, but " + key + ": " + at +
+                                                                     " had passed and Hugo published it: dated " + at);
+      out["date"] = at;
     }
   }
   // Tags need a letter or digit; each kept once (as Quire's build keeps them).
