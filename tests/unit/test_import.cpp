@@ -3653,6 +3653,17 @@ TEST_CASE("Hugo: a page dated to come whose publishDate has passed was published
   CHECK(holds(h.notes(), "Hugo published it"));
 }
 
+TEST_CASE("Hugo: a math shortcode on the line where a multi-line one closes is converted") {
+  // EckoTan0804's wertekont_lin_sys.md:161: the second {{< math >}} stayed as text, counted converted.
+  Blog h("hugo-math-second", {{"hugo.toml", "baseURL = 'https://e.example/'\ntitle = 'E'\n"},
+                              {"content/post/a.md", "---\ntitle: A\ndate: 2020-01-01\n---\n"
+                                                    "2. {{< math >}}$\\left\\{\n   x\n   \\right\\}${{< /math >}} in von {{< math >}}$C_{k}^x${{< /math >}} ein\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  const std::string a = h.out("posts/a.md");
+  CHECK_FALSE(holds(a, "{{<"));
+  CHECK(holds(a, "in von $C_{k}^x$ ein"));
+}
+
 TEST_CASE("moving in, round 3: Hugo page/ pages kept, highlight's blank lines, Zola @/ reference definitions, kramdown $$ x $$, Jekyll title entities, [[toc]]") {
   Blog h("hugo-page-section", {{"hugo.toml", "baseURL = 'https://s.example/'\ntitle = 'S'\n"},
                                {"content/page/books.md", "---\ntitle: Books\n---\nMy books.\n"},
