@@ -3631,6 +3631,16 @@ TEST_CASE("Hugo: config/production over _default, buildDrafts, :slugorcontentbas
   CHECK(holds(h.out("posts/杨辉三角.md"), "\"/posts/杨辉三角/\""));
 }
 
+TEST_CASE("Hugo: a slug key Quire rewrites keeps the address Hugo made of it as an alias") {
+  // SunsetMkt: slug: 老王-杨绛 was at /post/老王-杨绛/, "Robert Rules_SCH" at /post/Robert-Rules_SCH/ (33 of 367 lost).
+  Blog h("hugo-slug-alias", {{"hugo.toml", "baseURL = 'https://s.example/'\ntitle = 'S'\ndisablePathToLower = true\n[permalinks]\npost = '/post/:slug/'\n"},
+                             {"content/post/rr.md", "---\ntitle: Rules\ndate: 2025-09-03\nslug: Robert Rules_SCH\n---\nx\n"},
+                             {"content/post/lw/index.md", "---\ntitle: Lao Wang\ndate: 2025-09-02\nslug: 老王-杨绛\n---\ny\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(holds(h.out("posts/rr.md"), "\"/post/Robert-Rules_SCH/\""));
+  CHECK(holds(h.out("posts/lw/index.md"), "\"/post/老王-杨绛/\""));
+}
+
 TEST_CASE("Hugo: TOML front matter closed by +++ with text after it on the same line") {
   // preslavrachev: "+++##### Many thanks..." lost the post's date, title, tags and address.
   Blog h("hugo-close-same-line", {{"hugo.toml", "baseURL = 'https://p.example/'\ntitle = 'P'\n"},
@@ -3640,6 +3650,21 @@ TEST_CASE("Hugo: TOML front matter closed by +++ with text after it on the same 
   CHECK(holds(r, "title: \"Reduce\""));
   CHECK(holds(r, "date: 2019-08-27T15:00:00"));
   CHECK(holds(r, "---\n\n##### Many thanks\n\nBody."));
+}
+
+TEST_CASE("Hugo: urlize keeps '@' and drops emoji, in :title and :filename addresses") {
+  // Jibec: "Locasprint N°5 @ Mozilla" was at /2017/04/locasprint-n5-@-mozilla/; preslavrachev's
+  // mind-the-frog-🐸.md at /2019/08/23/mind-the-frog-/.
+  Blog h("hugo-urlize-at", {{"hugo.toml", "baseURL = 'https://j.example/'\ntitle = 'J'\n[permalinks]\n"
+                                          "articles = '/:year/:month/:title/'\npost = '/:year/:month/:day/:filename/'\n"},
+                            {"content/articles/a.md", "---\ntitle: Locasprint N°5 @ Mozilla\ndate: 2017-04-19\n---\nA\n"},
+                            {"content/articles/b.md", "---\ntitle: \"Pas suffisant 😏\"\ndate: 2016-12-13\n---\nB\n"},
+                            {"content/post/mind-the-frog-🐸.md", "---\ntitle: Frog\ndate: 2019-08-23\n---\nF\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(holds(h.out("posts/a.md"), "\"/2017/04/locasprint-n5-@-mozilla/\""));
+  CHECK_FALSE(holds(h.out("posts/b.md"), "😏/"));
+  CHECK(holds(h.out("posts/mind-the-frog-🐸.md"), "\"/2019/08/23/mind-the-frog-/\""));
+  CHECK(quire::import::hugo_urlize("Flock @ Cracovie ✈") == "flock-@-cracovie");
 }
 
 TEST_CASE("Hugo: a page dated to come whose publishDate has passed was published") {
