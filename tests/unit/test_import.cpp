@@ -3641,6 +3641,36 @@ TEST_CASE("Hugo: a slug key Quire rewrites keeps the address Hugo made of it as 
   CHECK(holds(h.out("posts/lw/index.md"), "\"/post/老王-杨绛/\""));
 }
 
+TEST_CASE("Hugo: a taxonomy's permalinks are its terms' old pages, redirected with their pages, their feeds kept") {
+  // EckoTan0804 (Wowchemy's default tags: /tag/:slug/): ~460 /tag/ and /category/ addresses had nothing.
+  Blog h("hugo-term-permalinks", {{"config.yaml", "baseURL: https://w.example/\ntitle: W\npaginate: 1\n"
+                                                  "permalinks:\n  tags: /tag/:slug/\n  categories: /category/:slug/\n"},
+                                  {"content/post/a.md", "---\ntitle: A\ndate: 2020-01-01\ntags: [Go]\ncategories: [Coding]\n---\nA\n"},
+                                  {"content/post/b.md", "---\ntitle: B\ndate: 2020-01-02\ntags: [Go]\n---\nB\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  const std::string site = h.out("site.yaml");
+  CHECK(holds(site, "\"/tag/go/\": \"/tags/go/\""));
+  CHECK(holds(site, "\"/tag/go/page/2/\": \"/tags/go/\""));
+  CHECK(holds(site, "\"/category/coding/\": \"/categories/coding/\""));
+  CHECK(holds(site, "\"/tag/:tag/index.xml\""));
+  CHECK(holds(site, "\"/category/:category/index.xml\""));
+  CHECK_FALSE(holds(site, "/tags/:tag/index.xml"));
+  CHECK_FALSE(holds(site, "\"/tag/\":"));  // no section of that name
+}
+
+TEST_CASE("Hugo: disablePathToLower keeps the terms' case in their old addresses; RSS baseName names the old feeds") {
+  // SunsetMkt: /tags/AI/ (118 tags, 5 categories) and /post/feed.xml were 404.
+  Blog h("hugo-path-case", {{"hugo.toml", "baseURL = 'https://s.example/'\ntitle = 'S'\ndisablePathToLower = true\n"
+                                          "[outputFormats.RSS]\nbaseName = 'feed'\n"},
+                            {"content/post/a.md", "---\ntitle: A\ndate: 2020-01-01\ntags: [AI]\ncategories: [Original]\n---\nA\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  const std::string site = h.out("site.yaml");
+  CHECK(holds(site, "\"/tags/AI/\": \"/tags/ai/\""));
+  CHECK(holds(site, "\"/categories/Original/\": \"/categories/original/\""));
+  CHECK(holds(site, "\"/post/feed.xml\""));
+  CHECK_FALSE(holds(site, "index.xml"));
+}
+
 TEST_CASE("Hugo: TOML front matter closed by +++ with text after it on the same line") {
   // preslavrachev: "+++##### Many thanks..." lost the post's date, title, tags and address.
   Blog h("hugo-close-same-line", {{"hugo.toml", "baseURL = 'https://p.example/'\ntitle = 'P'\n"},

@@ -949,8 +949,7 @@ void site_redirects(Run& run, ojson& site) {
         if (run.engine == Engine::zola) {
           old = zola_path_slug(term, run.zola_slugify_taxonomies);
         } else {
-          old = hugo_urlize(term);
-          if (run.hugo_lower) old = ascii_lower(old);
+          old = hugo_urlize(term, run.hugo_lower);  // disablePathToLower: SunsetMkt's /tags/AI/
           if (run.hugo_remove_accents) old = remove_accents(old);
         }
         if (old.empty()) continue;

@@ -6,6 +6,8 @@
 // {{ ... }} in a Hugo post is already text and stays as it is.
 #include <algorithm>
 #include <cctype>
+#include <cstring>
+#include <map>
 #include <optional>
 #include <set>
 
@@ -118,7 +120,17 @@ const ojson* get_obj(const ojson& o, const char* key) {
   return nullptr;
 }
 
-void read_config(Run& run, ojson& site, std::string& content_dir) {
+// What the config says of old addresses that only read_hugo acts on.
+struct HugoAddresses {
+  // [permalinks] of a taxonomy (Wowchemy's tags = "/tag/:slug/"): where its
+  // terms' pages were, by the taxonomy's name.
+  std::map<std::string, std::string> term_permalinks;
+  // The RSS feeds' file name ([outputFormats.RSS] baseName = "feed":
+  // SunsetMkt's /post/feed.xml): index.xml unless it says otherwise.
+  std::string feed_file = "index.xml";
+};
+
+void read_config(Run& run, ojson& site, std::string& content_dir, HugoAddresses& addresses) {
   ojson c;
   fs::path file;
   if (!read_config_file(run, c, file)) return;
@@ -194,6 +206,27 @@ void read_config(Run& run, ojson& site, std::string& content_dir) {
     }
   if (categories) site["taxonomies"] = ojson::array({"tags", "categories"});
   run.category_pages = categories;
+  // A taxonomy's [permalinks] is its terms' pages, not a section's.
+  std::set<std::string> taxonomies;
+  if (!tax) taxonomies = {"tags", "categories"};
+  else if (tax->is_object())
+    for (const auto& [singular, plural] : tax->items())
+      if (plural.is_string()) taxonomies.insert(plural.get<std::string>());
+  for (auto it = run.section_permalinks.begin(); it != run.section_permalinks.end();) {
+    const std::string& name = it->first;
+    if (!taxonomies.count(name)) {
+      ++it;
+      continue;
+    }
+    addresses.term_permalinks[name] = run.hugo_patterns[name];
+    run.hugo_patterns.erase(name);
+    it = run.section_permalinks.erase(it);
+  }
+  if (const ojson* formats = get_obj(c, "outputFormats"))
+    if (const ojson* rss = get_obj(*formats, "RSS"); rss && !get_str(*rss, "baseName").empty()) {
+      const std::string base = get_str(*rss, "baseName");
+      if (base.find_first_of("/:?# ") == std::string::npos) addresses.feed_file = base + ".xml";
+    }
   if (!get_str(c, "contentDir").empty()) content_dir = get_str(c, "contentDir");
   if (!get_str(c, "defaultContentLanguage").empty()) {
     // Its code names its own files too (_index.zh-cn.md) with no [languages] table.
@@ -754,9 +787,57 @@ void hugo_page_links(Run& run) {
   }
 }
 
+// A taxonomy's terms' old pages under its [permalinks] pattern
+// ("/tag/:slug/": Wowchemy's default, EckoTan0804's ~460 addresses), with
+// their pages (/tag/go/page/2/), redirected to Quire's term pages, and
+// their feeds kept there.
+void term_permalinks(Run& run, ojson& site, const HugoAddresses& addresses) {
+  for (const auto& [taxonomy, written] : addresses.term_permalinks) {
+    const auto terms = run.terms.find(taxonomy);
+    if (terms == run.terms.end() || terms->second.empty() || taxonomy == "authors") continue;
+    std::string pattern = written;
+    if (pattern.empty() || pattern[0] != '/') pattern = "/" + pattern;
+    if (pattern.back() != '/') pattern += '/';
+    const char* token = pattern.find(":slug") != std::string::npos ? ":slug" : pattern.find(":title") != std::string::npos ? ":title" : nullptr;
+    const size_t at = token ? pattern.find(token) : std::string::npos;
+    if (!token || pattern.find(':', at + 1) != std::string::npos || pattern.find(':') != at) {
+      run.note(run.shown(run.src / "hugo.toml"), 0, "permalinks: " + taxonomy + " = \"" + written +
+                                                       "\": a pattern of other tokens than :slug; its terms' old pages not redirected");
+      continue;
+    }
+    const bool own_pages = taxonomy == "categories" && run.category_pages;
+    const std::string root = own_pages ? "/categories/" : "/tags/";
+    std::map<std::string, size_t> posts;  // by term: its list's pages
+    for (const Item& item : run.items)
+      if (!item.out.contains("draft"))
+        for (const char* k : {"tags", "categories"})
+          if (item.out.contains(k) && item.out[k].is_array())
+            for (const ojson& t : item.out[k])
+              if (t.is_string()) ++posts[t.get<std::string>()];
+    for (const std::string& term : terms->second) {
+      std::string slug = hugo_urlize(term, run.hugo_lower);
+      if (run.hugo_remove_accents) slug = remove_accents(slug);
+      if (slug.empty()) continue;
+      std::string from = pattern;
+      from.replace(at, std::strlen(token), slug);
+      from = run.old_url_prefix + from;
+      const std::string to = root + tag_slug(term) + "/";
+      run.redirects[from] = to;
+      const size_t per = static_cast<size_t>(std::max(1, run.hugo_paginate));
+      for (size_t n = 2; n <= (posts[term] + per - 1) / per && n <= 1000; ++n)
+        run.redirects[from + run.hugo_paginate_path + "/" + std::to_string(n) + "/"] = to;
+    }
+    std::string feed = pattern;
+    feed.replace(at, std::strlen(token), own_pages ? ":category" : ":tag");
+    add_old_feed(site, run.old_url_prefix + feed + addresses.feed_file);
+    run.count("a taxonomy's [permalinks] (its terms' old pages redirected to Quire's)");
+  }
+}
+
 void read_hugo(Run& run, ojson& site) {
   std::string content_dir = "content";
-  read_config(run, site, content_dir);
+  HugoAddresses addresses;
+  read_config(run, site, content_dir, addresses);
   const fs::path content = run.src / content_dir;
   if (!fs::is_directory(content)) {
     run.report.errors.push_back({run.shown(content), 0, "missing: a Hugo site keeps its posts in content/"});
@@ -773,13 +854,13 @@ void read_hugo(Run& run, ojson& site) {
   for (const Item& item : run.items)
     if (!item.page)
       for (const std::string& s : list_sections(run, item.section)) sections.insert(hugo_path(s));
-  add_old_feed(site, "/index.xml");
+  add_old_feed(site, "/" + addresses.feed_file);
   // Each section's list had pages, as the home's (/posts/page/2/).
   for (const Item& item : run.items)
     if (!item.page && run.hugo_paginate_path.find('/') == std::string::npos)
       for (const std::string& s : list_sections(run, item.section)) run.section_pagination[s] = {run.hugo_paginate, run.hugo_paginate_path};
   for (const std::string& s : sections)  // a section named page/ or tags/ is the build's own address
-    if (!s.empty() && s.find_first_of(" ?#") == std::string::npos) add_old_feed(site, "/" + s + "/index.xml");
+    if (!s.empty() && s.find_first_of(" ?#") == std::string::npos) add_old_feed(site, "/" + s + "/" + addresses.feed_file);
   if (run.permalink.empty() && !run.section_permalinks.empty()) {
     std::map<std::string, size_t> posts;
     size_t total = 0;
@@ -812,9 +893,15 @@ void read_hugo(Run& run, ojson& site) {
   convert_items(run, [&](std::string_view text, Tag& t) { return hugo_shortcode(run, text, t); });
   hugo_page_links(run);
   // Each term's feed, /tags/go/index.xml (bigshans' 229): Quire's term feed there.
-  for (const auto& [taxonomy, terms] : run.terms)
-    if (!terms.empty() && taxonomy != "authors")  // (no tag's feed for an author)
-      add_old_feed(site, run.old_url_prefix + "/" + taxonomy + (taxonomy == "categories" && run.category_pages ? "/:category/index.xml" : "/:tag/index.xml"));
+  for (const auto& [taxonomy, terms] : run.terms) {
+    const bool own_pages = taxonomy == "categories" && run.category_pages;
+    // (no tag's feed for an author; Quire's own feed.xml where baseName is feed)
+    if (terms.empty() || taxonomy == "authors" || addresses.term_permalinks.count(taxonomy) ||
+        (addresses.feed_file == "feed.xml" && (taxonomy == "tags" || own_pages)))
+      continue;
+    add_old_feed(site, run.old_url_prefix + "/" + taxonomy + (own_pages ? "/:category/" : "/:tag/") + addresses.feed_file);
+  }
+  term_permalinks(run, site, addresses);
   if (site.contains("block_attributes"))
     for (Item& item : run.items) item.body = drop_markdown_attrs(run, item.body, false);
   copy_tree(run, run.src / "static", run.dest / "static", run.report.static_files);
