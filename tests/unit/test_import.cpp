@@ -3708,6 +3708,15 @@ TEST_CASE("Hugo: a page dated to come whose publishDate has passed was published
   CHECK(holds(h.notes(), "Hugo published it"));
 }
 
+TEST_CASE("Hugo: a section of pages only had its list at the section's address") {
+  // bheisler: content/about/about.md was at /about/about/, and /about/ listed it.
+  Blog h("hugo-pages-section", {{"hugo.toml", "baseURL = 'https://b.example/'\ntitle = 'B'\n"},
+                                {"content/about/about.md", "---\ntitle: About\n---\nMe.\n"},
+                                {"content/post/p.md", "---\ntitle: P\ndate: 2020-01-01\n---\nP\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(holds(h.out("site.yaml"), "\"/about/\": \"/about/about/\""));
+}
+
 TEST_CASE("Hugo: a math shortcode on the line where a multi-line one closes is converted") {
   // EckoTan0804's wertekont_lin_sys.md:161: the second {{< math >}} stayed as text, counted converted.
   Blog h("hugo-math-second", {{"hugo.toml", "baseURL = 'https://e.example/'\ntitle = 'E'\n"},
@@ -3717,6 +3726,19 @@ TEST_CASE("Hugo: a math shortcode on the line where a multi-line one closes is c
   const std::string a = h.out("posts/a.md");
   CHECK_FALSE(holds(a, "{{<"));
   CHECK(holds(a, "in von $C_{k}^x$ ein"));
+}
+
+TEST_CASE("Hugo: a translated page's and home's addresses redirect to the original") {
+  // Larkspur-CY: links.en.md at /en/links/ and _index.en.md's /en/ had nothing, though the report said they redirect.
+  Blog h("hugo-translated-page", {{"hugo.toml", "baseURL = 'https://l.example/'\ndefaultContentLanguage = 'zh'\n"
+                                                "[languages.zh]\nweight = 1\n[languages.en]\nweight = 2\n"},
+                                  {"content/links.md", "---\ntitle: 链接\n---\nL\n"},
+                                  {"content/links.en.md", "---\ntitle: Links\n---\nL\n"},
+                                  {"content/_index.en.md", "---\ntitle: Home\n---\n"},
+                                  {"content/posts/first.md", "---\ntitle: F\ndate: 2020-01-01\n---\nF\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(holds(h.out("pages/links.md"), "\"/en/links/\""));
+  CHECK(holds(h.out("site.yaml"), "\"/en/\": \"/\""));
 }
 
 TEST_CASE("moving in, round 3: Hugo page/ pages kept, highlight's blank lines, Zola @/ reference definitions, kramdown $$ x $$, Jekyll title entities, [[toc]]") {

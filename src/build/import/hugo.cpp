@@ -889,8 +889,46 @@ void read_hugo(Run& run, ojson& site) {
     if (!best.empty() && posts[best] * 2 >= total)
       carry_pattern(run, site, run.section_permalinks[best], run.shown(run.src / "hugo.toml"));
   }
+  // Each top section's files, before undated_as_pages makes pages of some
+  // and forgets their section (below: a section left with pages only).
+  std::map<std::string, std::set<fs::path>> section_files;
+  for (const Item& item : run.items)
+    if (!item.section.empty()) section_files[item.section.substr(0, item.section.find('/'))].insert(item.source);
   undated_as_pages(run);
   convert_items(run, [&](std::string_view text, Tag& t) { return hugo_shortcode(run, text, t); });
+  // A section of pages only (bheisler's content/about/about.md at
+  // /about/about/): Hugo listed them at /about/, which goes to its one page
+  // (else the home, as a section's list does).
+  for (const auto& [top, files] : section_files) {
+    std::vector<const Item*> kept;
+    bool posts = false;
+    for (const Item& item : run.items)
+      if (files.count(item.source) && !item.out.contains("draft")) {
+        kept.push_back(&item);
+        posts = posts || !item.page;
+      }
+    if (posts || kept.empty()) continue;
+    const std::string from = run.old_url_prefix + "/" + hugo_path(top) + (run.hugo_ugly ? ".html" : "/");
+    run.redirects.emplace(from, kept.size() == 1 ? percent_decode(run.url_of(*kept[0])) : "/");
+  }
+  // A page's translations (links.en.md at /en/links/) redirect to it, as a
+  // post's do (convert_items); a home's or a section's (_index.en.md at
+  // /en/, /en/posts/) to the home, a taxonomy's to Quire's list.
+  for (Item& item : run.items)
+    if (const auto t = run.translated.find(item.source); item.page && t != run.translated.end() && !item.out.contains("draft"))
+      for (const std::string& code : t->second) add_alias(run, item, "/" + code + percent_decode(run.url_of(item)));
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(content, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.rfind("_index.", 0) != 0 || !markdown_file(it->path())) continue;
+    const std::string code = fs::path(name).stem().extension().string();
+    if (code.size() < 2 || !run.languages.count(code.substr(1)) || code.substr(1) == run.default_language) continue;
+    const std::string dir = it->path().parent_path().lexically_relative(content).generic_string();
+    const std::string section = dir == "." ? "" : hugo_path(dir);
+    const std::string to = section == "categories" && run.category_pages ? "/categories/"
+                           : section == "tags" || section == "categories" ? "/tags/" : "/";
+    run.redirects.emplace("/" + ascii_lower(code.substr(1)) + (section.empty() ? "/" : "/" + section + "/"), to);
+  }
   hugo_page_links(run);
   // Each term's feed, /tags/go/index.xml (bigshans' 229): Quire's term feed there.
   for (const auto& [taxonomy, terms] : run.terms) {
