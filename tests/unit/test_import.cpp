@@ -3717,6 +3717,18 @@ TEST_CASE("Hugo: a section of pages only had its list at the section's address")
   CHECK(holds(h.out("site.yaml"), "\"/about/\": \"/about/about/\""));
 }
 
+TEST_CASE("Hugo: twitter and twitter_simple shortcodes, tweet's old names, as links to the post") {
+  // preslavrachev: 5 {{<twitter "ID">}} shown as text.
+  Blog h("hugo-twitter", {{"hugo.toml", "baseURL = 'https://p.example/'\ntitle = 'P'\n"},
+                          {"content/post/a.md", "---\ntitle: A\ndate: 2020-01-01\n---\n{{<twitter \"697420917253668868\">}}\n\n"
+                                                "{{< twitter_simple user=\"SanDiegoZoo\" id=\"1453110110599868418\" >}}\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  const std::string a = h.out("posts/a.md");
+  CHECK(holds(a, "https://x.com/i/web/status/697420917253668868"));
+  CHECK(holds(a, "https://x.com/SanDiegoZoo/status/1453110110599868418"));
+  CHECK_FALSE(holds(h.notes(), "twitter"));
+}
+
 TEST_CASE("Hugo: a math shortcode on the line where a multi-line one closes is converted") {
   // EckoTan0804's wertekont_lin_sys.md:161: the second {{< math >}} stayed as text, counted converted.
   Blog h("hugo-math-second", {{"hugo.toml", "baseURL = 'https://e.example/'\ntitle = 'E'\n"},

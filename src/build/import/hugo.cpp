@@ -648,7 +648,8 @@ TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
     r.construct = construct;
     return r;
   }
-  if (name == "tweet" || name == "x" || name == "instagram") {
+  // (twitter and twitter_simple: Hugo's built-in names of tweet before 0.142)
+  if (name == "tweet" || name == "twitter" || name == "twitter_simple" || name == "x" || name == "instagram") {
     // Embeds that run the network's script: a link to the post instead.
     const std::string id = name == "instagram" ? word(0, "id") : args.words.size() == 1 ? args.words[0] : word(1, "id");
     const std::string user = name == "instagram" || args.words.size() == 1 ? "" : word(0, "user");
