@@ -368,9 +368,12 @@ TEST_CASE("Zola: @/ links become the post's new URL; shortcodes are reported") {
         "<iframe src=\"https://www.youtube-nocookie.com/embed/x\" title=\"YouTube video\" loading=\"lazy\" allowfullscreen></iframe>\n");
   CHECK(f.zola("{{ image(src=\"/a.png\", alt=\"An owl\", position=\"left\") }}\n") ==
         f.hugo("{{< figure src=\"/a.png\" alt=\"An owl\" >}}\n"));
-  CHECK(f.zola("{{ figure(src=\"b.jpg\", caption=\"Night\") }}\n") == f.hugo("{{< figure src=\"b.jpg\" caption=\"Night\" >}}\n"));
+  // (with an alt: Hugo's figure without one takes the caption)
+  CHECK(f.zola("{{ figure(src=\"b.jpg\", caption=\"Night\", alt=\"N\") }}\n") ==
+        f.hugo("{{< figure src=\"b.jpg\" caption=\"Night\" alt=\"N\" >}}\n"));
   // Spaces around '=', which Zola's grammar allows (BD103's 5 figures)
-  CHECK(f.zola("{{ figure(src = \"b.jpg\", caption = \"Night\") }}\n") == f.hugo("{{< figure src=\"b.jpg\" caption=\"Night\" >}}\n"));
+  CHECK(f.zola("{{ figure(src = \"b.jpg\", caption = \"Night\", alt = \"N\") }}\n") ==
+        f.hugo("{{< figure src=\"b.jpg\" caption=\"Night\" alt=\"N\" >}}\n"));
 }
 
 TEST_CASE("permalink patterns give the post's new URL, by the core's rule") {
@@ -3751,6 +3754,13 @@ TEST_CASE("Hugo: a translated page's and home's addresses redirect to the origin
   REQUIRE(h.import(Engine::hugo).ok());
   CHECK(holds(h.out("pages/links.md"), "\"/en/links/\""));
   CHECK(holds(h.out("site.yaml"), "\"/en/\": \"/\""));
+}
+
+TEST_CASE("Hugo: a figure without alt takes its caption as plain text, as Hugo's figure did") {
+  Blog h("hugo-figure-alt", {{"hugo.toml", "baseURL = 'https://f.example/'\ntitle = 'F'\n"},
+                             {"content/post/a.md", "---\ntitle: A\ndate: 2020-01-01\n---\n{{< figure src=\"/a.png\" caption=\"A *sleepy* cat\" >}}\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(holds(h.out("posts/a.md"), "![A sleepy cat](/a.png)"));
 }
 
 TEST_CASE("moving in, round 3: Hugo page/ pages kept, highlight's blank lines, Zola @/ reference definitions, kramdown $$ x $$, Jekyll title entities, [[toc]]") {

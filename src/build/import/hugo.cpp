@@ -15,6 +15,7 @@
 #include "build/import/common.hpp"
 #include "build/import/template_syntax.hpp"
 #include "core/html.hpp"
+#include "core/markdown.hpp"
 
 namespace quire::import {
 
@@ -560,7 +561,9 @@ TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
     std::string caption = args.get("caption");
     if (const std::string title = args.get("title"); !title.empty())
       caption = caption.empty() ? title : "**" + title + "**\n\n" + caption;
+    // Hugo's figure without alt: its caption, markdownified then plainified.
     std::string alt = args.get("alt");
+    if (alt.empty() && !args.get("caption").empty()) alt = trim_copy(markdown_plain_text(args.get("caption")));
     r.converted = true;
     r.replacement = figure_markdown(src, alt, caption, args.get("link"));
     r.construct = construct;
