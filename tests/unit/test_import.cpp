@@ -3671,6 +3671,7 @@ TEST_CASE("Hugo: disablePathToLower keeps the terms' case in their old addresses
   CHECK(holds(site, "\"/tags/AI/\": \"/tags/ai/\""));
   CHECK(holds(site, "\"/categories/Original/\": \"/categories/original/\""));
   CHECK(holds(site, "\"/post/feed.xml\""));
+  CHECK(holds(site, "\"/tags/:tag/feed.xml\""));  // Quire's own, and /tags/AI/feed.xml beside the redirect
   CHECK_FALSE(holds(site, "index.xml"));
 }
 

@@ -937,10 +937,10 @@ void read_hugo(Run& run, ojson& site) {
   // Each term's feed, /tags/go/index.xml (bigshans' 229): Quire's term feed there.
   for (const auto& [taxonomy, terms] : run.terms) {
     const bool own_pages = taxonomy == "categories" && run.category_pages;
-    // (no tag's feed for an author; Quire's own feed.xml where baseName is feed)
-    if (terms.empty() || taxonomy == "authors" || addresses.term_permalinks.count(taxonomy) ||
-        (addresses.feed_file == "feed.xml" && (taxonomy == "tags" || own_pages)))
-      continue;
+    // (no tag's feed for an author; where baseName is feed, /tags/:tag/feed.xml
+    // is Quire's own, and a term's old address redirected holds it too:
+    // SunsetMkt's /tags/AI/feed.xml)
+    if (terms.empty() || taxonomy == "authors" || addresses.term_permalinks.count(taxonomy)) continue;
     add_old_feed(site, run.old_url_prefix + "/" + taxonomy + (own_pages ? "/:category/" : "/:tag/") + addresses.feed_file);
   }
   term_permalinks(run, site, addresses);
