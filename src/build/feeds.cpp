@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "build/site_writer.hpp"
 #include "core/html.hpp"
 #include "core/image_sizes.hpp"
 #include "core/markdown.hpp"
+#include "core/permalink.hpp"
 #include "core/router.hpp"
 #include "core/views.hpp"
 
@@ -349,6 +351,11 @@ std::vector<OutputFile> feed_files(const Bundle& b) {
   const std::string atom = files[files.size() - 2].data, json_feed = files.back().data;
   auto is_json = [](const std::string& path) { return path.size() > 5 && path.compare(path.size() - 5, 5, ".json") == 0; };
   std::vector<std::string> term_feeds;  // /tags/:tag/index.xml: each term's, below
+  // The old addresses redirected to each term's page (Hugo's /tags/criterion.rs/
+  // for Quire's /tags/criterion-rs/), by that page: its feed was there too.
+  std::map<std::string, std::vector<std::string>> old_term_pages;
+  for (const Site::Redirect& r : b.site.redirects)
+    old_term_pages[percent_decode(normal_path(r.to, false))].push_back(percent_decode(r.from));
   for (const std::string& old : b.site.old_feeds) {  // the old engine's feed URLs (url_keys.hpp); a folder's: its index.html
     if (old.find(':') != std::string::npos) {
       term_feeds.push_back(old);
@@ -368,10 +375,19 @@ std::vector<OutputFile> feed_files(const Bundle& b) {
       // With category pages, :category is theirs and :tag the tags'; without,
       // the categories are among the tags and each pattern takes them all.
       if (b.site.categories && by_tag == t.category) continue;
-      std::string path = pattern;
-      path.replace(path.find(by_tag ? ":tag" : ":category"), by_tag ? 4 : 9, percent_decode(t.slug));
-      if (path.back() == '/') path += "index.html";
-      if (path != dir + kAtomFeedFile && path != dir + kJsonFeedFile) files.push_back({path, is_json(path) ? own_json : own_atom});
+      const size_t at = pattern.find(by_tag ? ":tag" : ":category");
+      const std::string prefix = pattern.substr(0, at), suffix = pattern.substr(at + (by_tag ? 4 : 9));
+      std::vector<std::string> names = {percent_decode(t.slug)};
+      if (const auto old = old_term_pages.find(dir); old != old_term_pages.end())
+        for (const std::string& from : old->second)  // "tags/criterion.rs/" under the pattern's "tags/"
+          if (from.size() > prefix.size() + 1 && from.rfind(prefix, 0) == 0 && from.back() == '/' &&
+              from.find('/', prefix.size()) == from.size() - 1)
+            names.push_back(from.substr(prefix.size(), from.size() - 1 - prefix.size()));
+      for (const std::string& name : names) {
+        std::string path = prefix + name + suffix;
+        if (path.back() == '/') path += "index.html";
+        if (path != dir + kAtomFeedFile && path != dir + kJsonFeedFile) files.push_back({path, is_json(path) ? own_json : own_atom});
+      }
     }
   }
   return files;

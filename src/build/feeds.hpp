@@ -2,7 +2,10 @@
 //   feed.xml, feed.json                  Atom and JSON Feed 1.1, whole site
 //   tags/<tag>/feed.xml, feed.json       the same for one tag (and categories/<c>/)
 //   site.old_feeds                       copies of the site's feed where the
-//                                        old engine had it (index.xml...)
+//                                        old engine had it (index.xml...); a
+//                                        term's (/tags/:tag/index.xml) also
+//                                        under each old address redirected
+//                                        to the term's page
 //   sitemap.xml                          every page, with lastmod
 //   robots.txt                           allows everything, names the sitemap
 // File names come from core/views.hpp. Feeds carry the newest

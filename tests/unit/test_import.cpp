@@ -369,9 +369,12 @@ TEST_CASE("Zola: @/ links become the post's new URL; shortcodes are reported") {
         "<iframe src=\"https://www.youtube-nocookie.com/embed/x\" title=\"YouTube video\" loading=\"lazy\" allowfullscreen></iframe>\n");
   CHECK(f.zola("{{ image(src=\"/a.png\", alt=\"An owl\", position=\"left\") }}\n") ==
         f.hugo("{{< figure src=\"/a.png\" alt=\"An owl\" >}}\n"));
-  CHECK(f.zola("{{ figure(src=\"b.jpg\", caption=\"Night\") }}\n") == f.hugo("{{< figure src=\"b.jpg\" caption=\"Night\" >}}\n"));
+  // (with an alt: Hugo's figure without one takes the caption)
+  CHECK(f.zola("{{ figure(src=\"b.jpg\", caption=\"Night\", alt=\"N\") }}\n") ==
+        f.hugo("{{< figure src=\"b.jpg\" caption=\"Night\" alt=\"N\" >}}\n"));
   // Spaces around '=', which Zola's grammar allows (BD103's 5 figures)
-  CHECK(f.zola("{{ figure(src = \"b.jpg\", caption = \"Night\") }}\n") == f.hugo("{{< figure src=\"b.jpg\" caption=\"Night\" >}}\n"));
+  CHECK(f.zola("{{ figure(src = \"b.jpg\", caption = \"Night\", alt = \"N\") }}\n") ==
+        f.hugo("{{< figure src=\"b.jpg\" caption=\"Night\" alt=\"N\" >}}\n"));
 }
 
 TEST_CASE("permalink patterns give the post's new URL, by the core's rule") {
@@ -3630,6 +3633,136 @@ TEST_CASE("Hugo: config/production over _default, buildDrafts, :slugorcontentbas
   CHECK(holds(h.out("site.yaml"), "url: \"https://real.example.com\""));
   CHECK_FALSE(holds(h.out("posts/draft.md"), "draft"));
   CHECK(holds(h.out("posts/杨辉三角.md"), "\"/posts/杨辉三角/\""));
+}
+
+TEST_CASE("Hugo: a slug key Quire rewrites keeps the address Hugo made of it as an alias") {
+  // SunsetMkt: slug: 老王-杨绛 was at /post/老王-杨绛/, "Robert Rules_SCH" at /post/Robert-Rules_SCH/ (33 of 367 lost).
+  Blog h("hugo-slug-alias", {{"hugo.toml", "baseURL = 'https://s.example/'\ntitle = 'S'\ndisablePathToLower = true\n[permalinks]\npost = '/post/:slug/'\n"},
+                             {"content/post/rr.md", "---\ntitle: Rules\ndate: 2025-09-03\nslug: Robert Rules_SCH\n---\nx\n"},
+                             {"content/post/lw/index.md", "---\ntitle: Lao Wang\ndate: 2025-09-02\nslug: 老王-杨绛\n---\ny\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(holds(h.out("posts/rr.md"), "\"/post/Robert-Rules_SCH/\""));
+  CHECK(holds(h.out("posts/lw/index.md"), "\"/post/老王-杨绛/\""));
+}
+
+TEST_CASE("Hugo: a taxonomy's permalinks are its terms' old pages, redirected with their pages, their feeds kept") {
+  // EckoTan0804 (Wowchemy's default tags: /tag/:slug/): ~460 /tag/ and /category/ addresses had nothing.
+  Blog h("hugo-term-permalinks", {{"config.yaml", "baseURL: https://w.example/\ntitle: W\npaginate: 1\n"
+                                                  "permalinks:\n  tags: /tag/:slug/\n  categories: /category/:slug/\n"},
+                                  {"content/post/a.md", "---\ntitle: A\ndate: 2020-01-01\ntags: [Go]\ncategories: [Coding]\n---\nA\n"},
+                                  {"content/post/b.md", "---\ntitle: B\ndate: 2020-01-02\ntags: [Go]\n---\nB\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  const std::string site = h.out("site.yaml");
+  CHECK(holds(site, "\"/tag/go/\": \"/tags/go/\""));
+  CHECK(holds(site, "\"/tag/go/page/2/\": \"/tags/go/\""));
+  CHECK(holds(site, "\"/category/coding/\": \"/categories/coding/\""));
+  CHECK(holds(site, "\"/tag/:tag/index.xml\""));
+  CHECK(holds(site, "\"/category/:category/index.xml\""));
+  CHECK_FALSE(holds(site, "/tags/:tag/index.xml"));
+  CHECK_FALSE(holds(site, "\"/tag/\":"));  // no section of that name
+}
+
+TEST_CASE("Hugo: disablePathToLower keeps the terms' case in their old addresses; RSS baseName names the old feeds") {
+  // SunsetMkt: /tags/AI/ (118 tags, 5 categories) and /post/feed.xml were 404.
+  Blog h("hugo-path-case", {{"hugo.toml", "baseURL = 'https://s.example/'\ntitle = 'S'\ndisablePathToLower = true\n"
+                                          "[outputFormats.RSS]\nbaseName = 'feed'\n"},
+                            {"content/post/a.md", "---\ntitle: A\ndate: 2020-01-01\ntags: [AI]\ncategories: [Original]\n---\nA\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  const std::string site = h.out("site.yaml");
+  CHECK(holds(site, "\"/tags/AI/\": \"/tags/ai/\""));
+  CHECK(holds(site, "\"/categories/Original/\": \"/categories/original/\""));
+  CHECK(holds(site, "\"/post/feed.xml\""));
+  CHECK(holds(site, "\"/tags/:tag/feed.xml\""));  // Quire's own, and /tags/AI/feed.xml beside the redirect
+  CHECK_FALSE(holds(site, "index.xml"));
+}
+
+TEST_CASE("Hugo: TOML front matter closed by +++ with text after it on the same line") {
+  // preslavrachev: "+++##### Many thanks..." lost the post's date, title, tags and address.
+  Blog h("hugo-close-same-line", {{"hugo.toml", "baseURL = 'https://p.example/'\ntitle = 'P'\n"},
+                                  {"content/post/r.md", "+++\ndate = \"2019-08-27T15:00:00+00:00\"\ntitle = \"Reduce\"\n+++##### Many thanks\n\nBody.\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  const std::string r = h.out("posts/r.md");
+  CHECK(holds(r, "title: \"Reduce\""));
+  CHECK(holds(r, "date: 2019-08-27T15:00:00"));
+  CHECK(holds(r, "---\n\n##### Many thanks\n\nBody."));
+}
+
+TEST_CASE("Hugo: urlize keeps '@' and drops emoji, in :title and :filename addresses") {
+  // Jibec: "Locasprint N°5 @ Mozilla" was at /2017/04/locasprint-n5-@-mozilla/; preslavrachev's
+  // mind-the-frog-🐸.md at /2019/08/23/mind-the-frog-/.
+  Blog h("hugo-urlize-at", {{"hugo.toml", "baseURL = 'https://j.example/'\ntitle = 'J'\n[permalinks]\n"
+                                          "articles = '/:year/:month/:title/'\npost = '/:year/:month/:day/:filename/'\n"},
+                            {"content/articles/a.md", "---\ntitle: Locasprint N°5 @ Mozilla\ndate: 2017-04-19\n---\nA\n"},
+                            {"content/articles/b.md", "---\ntitle: \"Pas suffisant 😏\"\ndate: 2016-12-13\n---\nB\n"},
+                            {"content/post/mind-the-frog-🐸.md", "---\ntitle: Frog\ndate: 2019-08-23\n---\nF\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(holds(h.out("posts/a.md"), "\"/2017/04/locasprint-n5-@-mozilla/\""));
+  CHECK_FALSE(holds(h.out("posts/b.md"), "😏/"));
+  CHECK(holds(h.out("posts/mind-the-frog-🐸.md"), "\"/2019/08/23/mind-the-frog-/\""));
+  CHECK(quire::import::hugo_urlize("Flock @ Cracovie ✈") == "flock-@-cracovie");
+}
+
+TEST_CASE("Hugo: a page dated to come whose publishDate has passed was published") {
+  // EckoTan0804: a Wowchemy talk dated 2030, publishDate 2017, was at /talk/example-talk/; Quire's build left it out.
+  Blog h("hugo-publishdate-past", {{"hugo.toml", "baseURL = 'https://e.example/'\ntitle = 'E'\n"},
+                                   {"content/post/talk.md", "---\ntitle: Talk\ndate: 2030-06-01\npublishDate: 2017-01-01\n---\nT\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  const std::string t = h.out("posts/talk.md");
+  CHECK(holds(t, "date: 2017-01-01"));
+  CHECK_FALSE(holds(t, "draft"));
+  CHECK(holds(h.notes(), "Hugo published it"));
+}
+
+TEST_CASE("Hugo: a section of pages only had its list at the section's address") {
+  // bheisler: content/about/about.md was at /about/about/, and /about/ listed it.
+  Blog h("hugo-pages-section", {{"hugo.toml", "baseURL = 'https://b.example/'\ntitle = 'B'\n"},
+                                {"content/about/about.md", "---\ntitle: About\n---\nMe.\n"},
+                                {"content/post/p.md", "---\ntitle: P\ndate: 2020-01-01\n---\nP\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(holds(h.out("site.yaml"), "\"/about/\": \"/about/about/\""));
+}
+
+TEST_CASE("Hugo: twitter and twitter_simple shortcodes, tweet's old names, as links to the post") {
+  // preslavrachev: 5 {{<twitter "ID">}} shown as text.
+  Blog h("hugo-twitter", {{"hugo.toml", "baseURL = 'https://p.example/'\ntitle = 'P'\n"},
+                          {"content/post/a.md", "---\ntitle: A\ndate: 2020-01-01\n---\n{{<twitter \"697420917253668868\">}}\n\n"
+                                                "{{< twitter_simple user=\"SanDiegoZoo\" id=\"1453110110599868418\" >}}\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  const std::string a = h.out("posts/a.md");
+  CHECK(holds(a, "https://x.com/i/web/status/697420917253668868"));
+  CHECK(holds(a, "https://x.com/SanDiegoZoo/status/1453110110599868418"));
+  CHECK_FALSE(holds(h.notes(), "twitter"));
+}
+
+TEST_CASE("Hugo: a math shortcode on the line where a multi-line one closes is converted") {
+  // EckoTan0804's wertekont_lin_sys.md:161: the second {{< math >}} stayed as text, counted converted.
+  Blog h("hugo-math-second", {{"hugo.toml", "baseURL = 'https://e.example/'\ntitle = 'E'\n"},
+                              {"content/post/a.md", "---\ntitle: A\ndate: 2020-01-01\n---\n"
+                                                    "2. {{< math >}}$\\left\\{\n   x\n   \\right\\}${{< /math >}} in von {{< math >}}$C_{k}^x${{< /math >}} ein\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  const std::string a = h.out("posts/a.md");
+  CHECK_FALSE(holds(a, "{{<"));
+  CHECK(holds(a, "in von $C_{k}^x$ ein"));
+}
+
+TEST_CASE("Hugo: a translated page's and home's addresses redirect to the original") {
+  // Larkspur-CY: links.en.md at /en/links/ and _index.en.md's /en/ had nothing, though the report said they redirect.
+  Blog h("hugo-translated-page", {{"hugo.toml", "baseURL = 'https://l.example/'\ndefaultContentLanguage = 'zh'\n"
+                                                "[languages.zh]\nweight = 1\n[languages.en]\nweight = 2\n"},
+                                  {"content/links.md", "---\ntitle: 链接\n---\nL\n"},
+                                  {"content/links.en.md", "---\ntitle: Links\n---\nL\n"},
+                                  {"content/_index.en.md", "---\ntitle: Home\n---\n"},
+                                  {"content/posts/first.md", "---\ntitle: F\ndate: 2020-01-01\n---\nF\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(holds(h.out("pages/links.md"), "\"/en/links/\""));
+  CHECK(holds(h.out("site.yaml"), "\"/en/\": \"/\""));
+}
+
+TEST_CASE("Hugo: a figure without alt takes its caption as plain text, as Hugo's figure did") {
+  Blog h("hugo-figure-alt", {{"hugo.toml", "baseURL = 'https://f.example/'\ntitle = 'F'\n"},
+                             {"content/post/a.md", "---\ntitle: A\ndate: 2020-01-01\n---\n{{< figure src=\"/a.png\" caption=\"A *sleepy* cat\" >}}\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(holds(h.out("posts/a.md"), "![A sleepy cat](/a.png)"));
 }
 
 TEST_CASE("moving in, round 3: Hugo page/ pages kept, highlight's blank lines, Zola @/ reference definitions, kramdown $$ x $$, Jekyll title entities, [[toc]]") {

@@ -30,6 +30,14 @@ namespace {
 // trailing '/' (below, with bundle_links).
 std::string resolved(const std::string& url, const std::string& path);
 std::string unslashed(std::string url);
+
+// A symbol Hugo's UnicodeSanitize drops as no letter, digit or mark (an
+// emoji, an arrow, a box-drawing sign): preslavrachev's "mind-the-frog-🐸.md"
+// was at /mind-the-frog-/, Jibec's "... suffisant 😏" at .../suffisant/.
+bool hugo_dropped_symbol(char32_t cp) {
+  return (cp >= 0x2190 && cp <= 0x24FF) || (cp >= 0x2500 && cp <= 0x27BF) || (cp >= 0x2900 && cp <= 0x2BFF) ||
+         (cp >= 0x1F000 && cp <= 0x1FAFF) || cp == 0x200D || cp == 0x3297 || cp == 0x3299;
+}
 }  // namespace
 
 std::string hugo_path(const std::string& name) {
@@ -47,7 +55,7 @@ std::string hugo_path(const std::string& name) {
     if (u >= 0x80) {
       const DecodedChar d = decode_utf8(name, i);
       length = std::max<size_t>(d.length, 1);
-      allowed = d.valid && !is_slug_separator(d.cp) && d.cp != 0x30FB;
+      allowed = d.valid && !is_slug_separator(d.cp) && d.cp != 0x30FB && !hugo_dropped_symbol(d.cp);
       space = d.valid && (d.cp == 0xA0 || d.cp == 0x3000 || (d.cp >= 0x2000 && d.cp <= 0x200A));
     } else {
       allowed = std::isalnum(u) || std::strchr("._-+~#/\\@", u) != nullptr ||
@@ -513,7 +521,15 @@ void convert_items(Run& run, const TagHandler& handle) {
       const bool own_slug = item.out.contains("slug") && item.in.is_object() && item.in.contains("slug") &&
                             item.name_slug.empty() && run.engine != Engine::eleventy;
       const std::string section = run.engine == Engine::hugo ? hugo_path(item.section) : item.section;
-      std::string old_url = (item.root_post ? "" : "/" + section) + "/" + (own_slug ? item.slug : item.old_name) + "/";
+      // Hugo's own slug key as Hugo made it a path (slug: "老王-杨绛" was at
+      // /post/老王-杨绛/, "Robert Rules_SCH" at /post/Robert-Rules_SCH/:
+      // SunsetMkt's 33), where Quire writes another (lao-wang-yang-jiang).
+      std::string old_slug = item.slug;
+      if (run.engine == Engine::hugo && own_slug && item.in["slug"].is_string())
+        if (const std::string made = hugo_urlize(trim(item.in["slug"].get<std::string>()), run.hugo_lower);
+            !made.empty() && made.find('/') == std::string::npos)
+          old_slug = made;
+      std::string old_url = (item.root_post ? "" : "/" + section) + "/" + (own_slug ? old_slug : item.old_name) + "/";
       // Under Hugo's permalinks, :title is the title made a URL (Hugo's
       // urlize), :slug the post's slug or else that, :filename and
       // :slugorfilename the file's (bundle's) name; the core's rule reads
@@ -523,7 +539,7 @@ void convert_items(Run& run, const TagHandler& handle) {
       const auto own = run.section_permalinks.find(item.section.substr(0, item.section.find('/')));
       if (run.engine == Engine::hugo && own != run.section_permalinks.end()) {
         std::string title = hugo_urlize(item.out.contains("title") && item.out["title"].is_string()
-                                            ? item.out["title"].get<std::string>() : item.slug);
+                                            ? item.out["title"].get<std::string>() : item.slug, run.hugo_lower);
         if (run.hugo_remove_accents) title = remove_accents(title);
         // The post's slug is that title where Hugo's pattern put it there, so
         // that it stays rather than moving and leaving an alias: a pattern
@@ -537,9 +553,12 @@ void convert_items(Run& run, const TagHandler& handle) {
         const bool by_title = uses(":title") && !uses(":slug") && !uses(":filename") && !uses(":contentbasename");
         const bool by_slug = uses(":slug") && !uses(":title") && !uses(":filename") && !own_slug && item.name_slug.empty() &&
                              !item.out.contains("slug") && item.out.contains("title");
-        if (site_pattern == run.permalink && (by_title || by_slug) && valid_slug(title) && title != item.slug) {
-          item.slug = title;
-          item.out["slug"] = title;
+        // (a title with what Quire refuses, Jibec's "Locasprint N°5 @ Mozilla"
+        // at .../locasprint-n5-@-mozilla/: its ASCII slug, the address an alias)
+        const std::string usable = valid_slug(title) ? title : ascii_slug(title);
+        if (site_pattern == run.permalink && (by_title || by_slug) && valid_slug(usable) && usable != item.slug) {
+          item.slug = usable;
+          item.out["slug"] = usable;
           if (by_slug) run.count("Hugo's :slug of a post without a slug key (its title made a URL) as its slug");
         }
         std::string pattern = own->second;
@@ -547,10 +566,10 @@ void convert_items(Run& run, const TagHandler& handle) {
         if (const std::string& raw = run.hugo_patterns[own->first]; raw.find(":sections") != std::string::npos)
           pattern = quire_pattern(raw, section);
         const std::pair<const char*, std::string> hugo[] = {
-            {":slugorfilename", own_slug ? item.slug : item.old_name}, {":filename", item.old_name}, {":title", title}};
+            {":slugorfilename", own_slug ? old_slug : item.old_name}, {":filename", item.old_name}, {":title", title}};
         for (const auto& [token, value] : hugo)
           for (size_t at; (at = pattern.find(token)) != std::string::npos;) pattern.replace(at, std::strlen(token), value);
-        old_url = expand_pattern(run, pattern, item, own_slug ? item.slug : title, true);
+        old_url = expand_pattern(run, pattern, item, own_slug ? old_slug : title, true);
       }
       if (run.engine == Engine::hugo && run.hugo_ugly) old_url = ugly_url(old_url);
       if (run.engine == Engine::hugo && run.hugo_lower) old_url = ascii_lower(old_url);  // slug: formatR was at .../formatr/
@@ -934,8 +953,7 @@ void site_redirects(Run& run, ojson& site) {
         if (run.engine == Engine::zola) {
           old = zola_path_slug(term, run.zola_slugify_taxonomies);
         } else {
-          old = hugo_urlize(term);
-          if (run.hugo_lower) old = ascii_lower(old);
+          old = hugo_urlize(term, run.hugo_lower);  // disablePathToLower: SunsetMkt's /tags/AI/
           if (run.hugo_remove_accents) old = remove_accents(old);
         }
         if (old.empty()) continue;
@@ -1170,15 +1188,15 @@ std::string path_date(const ojson& front) {
   return "";
 }
 
-std::string hugo_urlize(std::string_view title) {
+std::string hugo_urlize(std::string_view title, bool lower) {
   std::string out;
   bool hyphen = false, was_hyphen = false;
   for (size_t i = 0; i < title.size();) {
     const DecodedChar d = decode_utf8(title, i);
     const unsigned char c = static_cast<unsigned char>(title[i]);
     const bool ascii = c < 0x80;
-    const bool word = ascii ? std::isalnum(c) != 0 : d.valid && !is_slug_separator(d.cp);
-    const bool kept = word || (ascii && std::strchr("._/\\#+~-", c) != nullptr && c != 0);
+    const bool word = ascii ? std::isalnum(c) != 0 : d.valid && !is_slug_separator(d.cp) && !hugo_dropped_symbol(d.cp);
+    const bool kept = word || (ascii && std::strchr("._/\\#+~-@", c) != nullptr && c != 0);
     if (kept) {
       if (hyphen && c != '-') out += '-';
       hyphen = false;
@@ -1191,7 +1209,7 @@ std::string hugo_urlize(std::string_view title) {
     }
     i += ascii ? 1 : std::max<size_t>(d.length, 1);
   }
-  return ascii_lower(out);
+  return lower ? ascii_lower(out) : out;
 }
 
 bool glob_match(std::string_view p, std::string_view t) {

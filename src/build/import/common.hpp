@@ -622,10 +622,10 @@ bool file_date(const std::string& name, std::string& ymd, size_t* prefix = nullp
 // reported, not a crash or a loop.
 std::vector<fs::path> files_under(Run& run, const fs::path& dir, const std::function<bool(const fs::path&)>& skip = {});
 
-// Hugo's urlize of a title (its :title): letters, digits and ._/\\#+~-
-// kept, runs of spaces one '-', the rest dropped, lowercased: "We don't
-// talk" -> "we-dont-talk".
-std::string hugo_urlize(std::string_view title);
+// Hugo's urlize of a title (its :title): letters, digits and ._/\\#+~-@
+// kept, runs of spaces one '-', the rest dropped (emoji too), lowercased
+// unless `lower` is false (disablePathToLower): "We don't talk" -> "we-dont-talk".
+std::string hugo_urlize(std::string_view title, bool lower = true);
 
 // The date a Zola `path` or Hugo `url` of a post without one names
 // ("2014/09/15/Rust-1.0", "inside-rust/2020/08/24/x": blog.rust-lang.org's

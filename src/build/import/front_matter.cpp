@@ -232,6 +232,16 @@ SourceDoc split_front_matter(std::string_view raw) {
       d.body_line = l + 1;
       return d;
     }
+    if (fence == "+++" && text.compare(p, 3, "+++") == 0) {
+      // Hugo ends TOML front matter at a line starting with +++, and the
+      // rest of that line starts the body (preslavrachev's
+      // "+++##### Many thanks..." had lost its date, title and address).
+      d.front = text.substr(front_begin, p - front_begin);
+      d.front_line = line + 1;
+      d.body = text.substr(p + 3);
+      d.body_line = l;
+      return d;
+    }
     size_t e = text.find('\n', p);
     if (e == std::string::npos) break;
     p = e + 1;
@@ -1112,6 +1122,14 @@ void convert_front(Run& run, Item& item) {
     } else if (const auto [ekey, end] = when({"expiryDate", "expirydate", "unpublishdate"}); !run.hugo_expired && !end.empty() && end <= now) {
       out["draft"] = true;
       run.note(item.shown, line_of_key(item, front_text, ekey), ekey + ": " + end + " has passed; Hugo did not publish it: imported as a draft");
+    } else if (const std::string date = out.contains("date") && out["date"].is_string() ? out["date"].get<std::string>() : "";
+               !at.empty() && date > now && date != at) {
+      // Hugo judges "future" by publishDate: a talk's page dated 2030 with
+      // publishDate 2017 (Wowchemy's events: EckoTan0804's) was published;
+      // Quire's build would leave a post dated 2030 out.
+      run.note(item.shown, line_of_key(item, front_text, "date"), "date: " + date + " is still to come, but " + key + ": " + at +
+                                                                     " had passed and Hugo published it: dated " + at);
+      out["date"] = at;
     }
   }
   // Tags need a letter or digit; each kept once (as Quire's build keeps them).

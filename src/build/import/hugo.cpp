@@ -6,6 +6,8 @@
 // {{ ... }} in a Hugo post is already text and stays as it is.
 #include <algorithm>
 #include <cctype>
+#include <cstring>
+#include <map>
 #include <optional>
 #include <set>
 
@@ -13,6 +15,7 @@
 #include "build/import/common.hpp"
 #include "build/import/template_syntax.hpp"
 #include "core/html.hpp"
+#include "core/markdown.hpp"
 
 namespace quire::import {
 
@@ -118,7 +121,17 @@ const ojson* get_obj(const ojson& o, const char* key) {
   return nullptr;
 }
 
-void read_config(Run& run, ojson& site, std::string& content_dir) {
+// What the config says of old addresses that only read_hugo acts on.
+struct HugoAddresses {
+  // [permalinks] of a taxonomy (Wowchemy's tags = "/tag/:slug/"): where its
+  // terms' pages were, by the taxonomy's name.
+  std::map<std::string, std::string> term_permalinks;
+  // The RSS feeds' file name ([outputFormats.RSS] baseName = "feed":
+  // SunsetMkt's /post/feed.xml): index.xml unless it says otherwise.
+  std::string feed_file = "index.xml";
+};
+
+void read_config(Run& run, ojson& site, std::string& content_dir, HugoAddresses& addresses) {
   ojson c;
   fs::path file;
   if (!read_config_file(run, c, file)) return;
@@ -194,6 +207,27 @@ void read_config(Run& run, ojson& site, std::string& content_dir) {
     }
   if (categories) site["taxonomies"] = ojson::array({"tags", "categories"});
   run.category_pages = categories;
+  // A taxonomy's [permalinks] is its terms' pages, not a section's.
+  std::set<std::string> taxonomies;
+  if (!tax) taxonomies = {"tags", "categories"};
+  else if (tax->is_object())
+    for (const auto& [singular, plural] : tax->items())
+      if (plural.is_string()) taxonomies.insert(plural.get<std::string>());
+  for (auto it = run.section_permalinks.begin(); it != run.section_permalinks.end();) {
+    const std::string& name = it->first;
+    if (!taxonomies.count(name)) {
+      ++it;
+      continue;
+    }
+    addresses.term_permalinks[name] = run.hugo_patterns[name];
+    run.hugo_patterns.erase(name);
+    it = run.section_permalinks.erase(it);
+  }
+  if (const ojson* formats = get_obj(c, "outputFormats"))
+    if (const ojson* rss = get_obj(*formats, "RSS"); rss && !get_str(*rss, "baseName").empty()) {
+      const std::string base = get_str(*rss, "baseName");
+      if (base.find_first_of("/:?# ") == std::string::npos) addresses.feed_file = base + ".xml";
+    }
   if (!get_str(c, "contentDir").empty()) content_dir = get_str(c, "contentDir");
   if (!get_str(c, "defaultContentLanguage").empty()) {
     // Its code names its own files too (_index.zh-cn.md) with no [languages] table.
@@ -527,7 +561,9 @@ TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
     std::string caption = args.get("caption");
     if (const std::string title = args.get("title"); !title.empty())
       caption = caption.empty() ? title : "**" + title + "**\n\n" + caption;
+    // Hugo's figure without alt: its caption, markdownified then plainified.
     std::string alt = args.get("alt");
+    if (alt.empty() && !args.get("caption").empty()) alt = trim_copy(markdown_plain_text(args.get("caption")));
     r.converted = true;
     r.replacement = figure_markdown(src, alt, caption, args.get("link"));
     r.construct = construct;
@@ -615,7 +651,8 @@ TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
     r.construct = construct;
     return r;
   }
-  if (name == "tweet" || name == "x" || name == "instagram") {
+  // (twitter and twitter_simple: Hugo's built-in names of tweet before 0.142)
+  if (name == "tweet" || name == "twitter" || name == "twitter_simple" || name == "x" || name == "instagram") {
     // Embeds that run the network's script: a link to the post instead.
     const std::string id = name == "instagram" ? word(0, "id") : args.words.size() == 1 ? args.words[0] : word(1, "id");
     const std::string user = name == "instagram" || args.words.size() == 1 ? "" : word(0, "user");
@@ -754,9 +791,57 @@ void hugo_page_links(Run& run) {
   }
 }
 
+// A taxonomy's terms' old pages under its [permalinks] pattern
+// ("/tag/:slug/": Wowchemy's default, EckoTan0804's ~460 addresses), with
+// their pages (/tag/go/page/2/), redirected to Quire's term pages, and
+// their feeds kept there.
+void term_permalinks(Run& run, ojson& site, const HugoAddresses& addresses) {
+  for (const auto& [taxonomy, written] : addresses.term_permalinks) {
+    const auto terms = run.terms.find(taxonomy);
+    if (terms == run.terms.end() || terms->second.empty() || taxonomy == "authors") continue;
+    std::string pattern = written;
+    if (pattern.empty() || pattern[0] != '/') pattern = "/" + pattern;
+    if (pattern.back() != '/') pattern += '/';
+    const char* token = pattern.find(":slug") != std::string::npos ? ":slug" : pattern.find(":title") != std::string::npos ? ":title" : nullptr;
+    const size_t at = token ? pattern.find(token) : std::string::npos;
+    if (!token || pattern.find(':', at + 1) != std::string::npos || pattern.find(':') != at) {
+      run.note(run.shown(run.src / "hugo.toml"), 0, "permalinks: " + taxonomy + " = \"" + written +
+                                                       "\": a pattern of other tokens than :slug; its terms' old pages not redirected");
+      continue;
+    }
+    const bool own_pages = taxonomy == "categories" && run.category_pages;
+    const std::string root = own_pages ? "/categories/" : "/tags/";
+    std::map<std::string, size_t> posts;  // by term: its list's pages
+    for (const Item& item : run.items)
+      if (!item.out.contains("draft"))
+        for (const char* k : {"tags", "categories"})
+          if (item.out.contains(k) && item.out[k].is_array())
+            for (const ojson& t : item.out[k])
+              if (t.is_string()) ++posts[t.get<std::string>()];
+    for (const std::string& term : terms->second) {
+      std::string slug = hugo_urlize(term, run.hugo_lower);
+      if (run.hugo_remove_accents) slug = remove_accents(slug);
+      if (slug.empty()) continue;
+      std::string from = pattern;
+      from.replace(at, std::strlen(token), slug);
+      from = run.old_url_prefix + from;
+      const std::string to = root + tag_slug(term) + "/";
+      run.redirects[from] = to;
+      const size_t per = static_cast<size_t>(std::max(1, run.hugo_paginate));
+      for (size_t n = 2; n <= (posts[term] + per - 1) / per && n <= 1000; ++n)
+        run.redirects[from + run.hugo_paginate_path + "/" + std::to_string(n) + "/"] = to;
+    }
+    std::string feed = pattern;
+    feed.replace(at, std::strlen(token), own_pages ? ":category" : ":tag");
+    add_old_feed(site, run.old_url_prefix + feed + addresses.feed_file);
+    run.count("a taxonomy's [permalinks] (its terms' old pages redirected to Quire's)");
+  }
+}
+
 void read_hugo(Run& run, ojson& site) {
   std::string content_dir = "content";
-  read_config(run, site, content_dir);
+  HugoAddresses addresses;
+  read_config(run, site, content_dir, addresses);
   const fs::path content = run.src / content_dir;
   if (!fs::is_directory(content)) {
     run.report.errors.push_back({run.shown(content), 0, "missing: a Hugo site keeps its posts in content/"});
@@ -773,13 +858,13 @@ void read_hugo(Run& run, ojson& site) {
   for (const Item& item : run.items)
     if (!item.page)
       for (const std::string& s : list_sections(run, item.section)) sections.insert(hugo_path(s));
-  add_old_feed(site, "/index.xml");
+  add_old_feed(site, "/" + addresses.feed_file);
   // Each section's list had pages, as the home's (/posts/page/2/).
   for (const Item& item : run.items)
     if (!item.page && run.hugo_paginate_path.find('/') == std::string::npos)
       for (const std::string& s : list_sections(run, item.section)) run.section_pagination[s] = {run.hugo_paginate, run.hugo_paginate_path};
   for (const std::string& s : sections)  // a section named page/ or tags/ is the build's own address
-    if (!s.empty() && s.find_first_of(" ?#") == std::string::npos) add_old_feed(site, "/" + s + "/index.xml");
+    if (!s.empty() && s.find_first_of(" ?#") == std::string::npos) add_old_feed(site, "/" + s + "/" + addresses.feed_file);
   if (run.permalink.empty() && !run.section_permalinks.empty()) {
     std::map<std::string, size_t> posts;
     size_t total = 0;
@@ -808,13 +893,57 @@ void read_hugo(Run& run, ojson& site) {
     if (!best.empty() && posts[best] * 2 >= total)
       carry_pattern(run, site, run.section_permalinks[best], run.shown(run.src / "hugo.toml"));
   }
+  // Each top section's files, before undated_as_pages makes pages of some
+  // and forgets their section (below: a section left with pages only).
+  std::map<std::string, std::set<fs::path>> section_files;
+  for (const Item& item : run.items)
+    if (!item.section.empty()) section_files[item.section.substr(0, item.section.find('/'))].insert(item.source);
   undated_as_pages(run);
   convert_items(run, [&](std::string_view text, Tag& t) { return hugo_shortcode(run, text, t); });
+  // A section of pages only (bheisler's content/about/about.md at
+  // /about/about/): Hugo listed them at /about/, which goes to its one page
+  // (else the home, as a section's list does).
+  for (const auto& [top, files] : section_files) {
+    std::vector<const Item*> kept;
+    bool posts = false;
+    for (const Item& item : run.items)
+      if (files.count(item.source) && !item.out.contains("draft")) {
+        kept.push_back(&item);
+        posts = posts || !item.page;
+      }
+    if (posts || kept.empty()) continue;
+    const std::string from = run.old_url_prefix + "/" + hugo_path(top) + (run.hugo_ugly ? ".html" : "/");
+    run.redirects.emplace(from, kept.size() == 1 ? percent_decode(run.url_of(*kept[0])) : "/");
+  }
+  // A page's translations (links.en.md at /en/links/) redirect to it, as a
+  // post's do (convert_items); a home's or a section's (_index.en.md at
+  // /en/, /en/posts/) to the home, a taxonomy's to Quire's list.
+  for (Item& item : run.items)
+    if (const auto t = run.translated.find(item.source); item.page && t != run.translated.end() && !item.out.contains("draft"))
+      for (const std::string& code : t->second) add_alias(run, item, "/" + code + percent_decode(run.url_of(item)));
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(content, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.rfind("_index.", 0) != 0 || !markdown_file(it->path())) continue;
+    const std::string code = fs::path(name).stem().extension().string();
+    if (code.size() < 2 || !run.languages.count(code.substr(1)) || code.substr(1) == run.default_language) continue;
+    const std::string dir = it->path().parent_path().lexically_relative(content).generic_string();
+    const std::string section = dir == "." ? "" : hugo_path(dir);
+    const std::string to = section == "categories" && run.category_pages ? "/categories/"
+                           : section == "tags" || section == "categories" ? "/tags/" : "/";
+    run.redirects.emplace("/" + ascii_lower(code.substr(1)) + (section.empty() ? "/" : "/" + section + "/"), to);
+  }
   hugo_page_links(run);
   // Each term's feed, /tags/go/index.xml (bigshans' 229): Quire's term feed there.
-  for (const auto& [taxonomy, terms] : run.terms)
-    if (!terms.empty() && taxonomy != "authors")  // (no tag's feed for an author)
-      add_old_feed(site, run.old_url_prefix + "/" + taxonomy + (taxonomy == "categories" && run.category_pages ? "/:category/index.xml" : "/:tag/index.xml"));
+  for (const auto& [taxonomy, terms] : run.terms) {
+    const bool own_pages = taxonomy == "categories" && run.category_pages;
+    // (no tag's feed for an author; where baseName is feed, /tags/:tag/feed.xml
+    // is Quire's own, and a term's old address redirected holds it too:
+    // SunsetMkt's /tags/AI/feed.xml)
+    if (terms.empty() || taxonomy == "authors" || addresses.term_permalinks.count(taxonomy)) continue;
+    add_old_feed(site, run.old_url_prefix + "/" + taxonomy + (own_pages ? "/:category/" : "/:tag/") + addresses.feed_file);
+  }
+  term_permalinks(run, site, addresses);
   if (site.contains("block_attributes"))
     for (Item& item : run.items) item.body = drop_markdown_attrs(run, item.body, false);
   copy_tree(run, run.src / "static", run.dest / "static", run.report.static_files);

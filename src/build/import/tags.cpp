@@ -131,8 +131,12 @@ std::string rewrite_tags(std::string_view text, int first_line, const std::strin
     // (12,000: 4 s); a real post has a few.
     constexpr int kRemaps = 64;
     const std::string_view taken = text.substr(t.begin, t.end - t.begin);
+    // So with a tag that took a dollar in (Wowchemy's {{< math >}}$x${{< /math >}}
+    // across lines): the map had paired the dollar with one after the tag,
+    // taking the next {{< math >}} on the line for TeX (EckoTan0804's).
+    const bool unpaired_dollar = taken.find('$') != std::string_view::npos && t.end < text.size() && code[t.end - code_from];
     if (r.converted && remaps < kRemaps &&
-        (taken.find("```") != std::string_view::npos || taken.find("~~~") != std::string_view::npos)) {
+        (taken.find("```") != std::string_view::npos || taken.find("~~~") != std::string_view::npos || unpaired_dollar)) {
       ++remaps;
       code = code_bytes(text.substr(t.end));
       code_from = t.end;
