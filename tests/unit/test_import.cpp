@@ -4069,4 +4069,13 @@ TEST_CASE("Definition lists become <dl>: terms inline, definitions markdown; Zol
   CHECK(holds(html, "<p>After.</p>"));
 }
 
+TEST_CASE("Jekyll: kramdown's definition lists and GitHub's alerts too") {
+  Blog b("jekyll-dl-alerts", {{"_config.yml", "title: T\n"},
+                              {"_posts/2020-01-01-a.md", "---\ntitle: A\n---\nTerm\n: Its *definition*.\n\n> [!WARNING]\n> Careful.\n"}});
+  REQUIRE(b.import(Engine::jekyll).ok());
+  const std::string post = b.out("posts/2020-01-01-a.md");
+  CHECK(holds(post, "<dl>\n<dt>Term</dt>\n<dd>\n\nIts *definition*.\n\n</dd>\n</dl>\n"));
+  CHECK(holds(post, "<div class=\"callout callout-warning\">\n\n**Warning**\n\nCareful.\n"));
+}
+
 }  // TEST_SUITE

@@ -1086,6 +1086,8 @@ void read_jekyll(Run& run, ojson& site) {
     bool toc = false;
     item.body = remove_kramdown_ial(run, heading_attributes(run, body, item.body_line, item.shown), item.body_line,
                                     item.shown, &toc, cfg.parse_block_html);
+    // kramdown reads definition lists; GitHub's alerts are jekyll-gfm-admonitions'.
+    item.body = definition_lists(run, github_alerts(run, item.body));
     if (toc) item.out["toc"] = true;
   }
   for (const fs::path& f : statics) {
