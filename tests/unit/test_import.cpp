@@ -3676,6 +3676,29 @@ TEST_CASE("Eleventy: folder data merges from the posts' folder down to the post'
   CHECK(l.wrote("static/img/beetle.png"));
 }
 
+TEST_CASE("Eleventy: a folder data file's Liquid permalink with {% if key %} takes the post's branch; a template listing a collection redirects") {
+  // ThewBear: blog.json's "/blog/{% if slug %}{{ slug }}{% else %}{{ title | slugify }}{% endif %}/" was dropped
+  // ("computed by the old engine", at each post's line 2): all 19 addresses lost; blog/index.njk (permalink: /blog/,
+  // a loop over collections.all) was "a post in Nunjucks" and /blog/ was gone.
+  Blog e("eleventy-dirdata-liquid-if", {{".eleventy.js", "module.exports = function(c){ return {dir:{input:\"src\"}}; };\n"},
+                                        {"src/blog/blog.json", "{\n  \"layout\": \"post.njk\",\n  \"permalink\": \"/blog/{% if slug %}{{ slug }}{% else %}{{ title | slugify }}{% endif %}/\"\n}\n"},
+                                        {"src/blog/2020-08-02-first-post.md", "---\ntitle: First post\n---\nW\n"},
+                                        {"src/blog/2021-12-22-log4j.md", "---\ntitle: Log4j vulnerability\nslug: log4j-vulnerability-2021\n---\nB\n"},
+                                        {"src/blog/index.njk", "---\nlayout: post.njk\ntitle: Blog\npermalink: /blog/\n---\n<ul>{%- for post in collections.all | reverse -%}"
+                                                               "<li>{{ post.data.title }}</li>{%- endfor -%}</ul>\n"},
+                                        {"src/notes/notes.json", "{\n  \"permalink\": \"/notes/{{ page.date | weird }}/\"\n}\n"},
+                                        {"src/notes/n.md", "---\ntitle: N\ndate: 2020-01-01\n---\nN\n"}});
+  REQUIRE(e.import(Engine::eleventy).ok());
+  CHECK(holds(e.out("posts/2020-08-02-first-post.md"), "permalink: \"/blog/first-post/\""));
+  CHECK(holds(e.out("posts/2021-12-22-log4j.md"), "permalink: \"/blog/log4j-vulnerability-2021/\""));
+  CHECK_FALSE(holds(e.notes(), "a post in Nunjucks"));
+  CHECK(holds(e.notes(), "src/blog/index.njk:1: a page in Nunjucks listing collections.all at /blog/"));
+  CHECK(holds(e.out("site.yaml"), "\"/blog/\": \"/archive/\""));
+  // A permalink still computed is said at the data file's line, not the post's.
+  CHECK(holds(e.notes(), "src/notes/notes.json:2: permalink:"));
+  CHECK_FALSE(holds(e.notes(), "n.md:2: permalink:"));
+}
+
 TEST_CASE("Jekyll: TeX between single dollars loses kramdown's escapes, as kramdown read it as text; $$ kept raw") {
   // Huxpro: $\Sigma = \\{0, 1\\}$ reached MathJax as \{0, 1\}; Quire typeset \\ (a line break) and lost the braces.
   Blog j("jekyll-dollar-escapes", {{"_config.yml", "title: H\n"},

@@ -26,6 +26,7 @@
 #include "build/import/common.hpp"
 #include "build/import/template_syntax.hpp"
 #include "build/import/js_literal.hpp"
+#include "core/bundle.hpp"  // tag_slug
 #include "core/markdown.hpp"
 
 #include <md4c.h>
@@ -785,6 +786,9 @@ struct FolderData {
   // A permalink function the import cannot follow: the posts were not at
   // Eleventy's default address either, so none is kept as an alias.
   bool unknown_permalink = false;
+  // The data file and line its permalink was written at: the report names
+  // them, not each post's front matter (ThewBear's 19 posts' line 2).
+  std::pair<std::string, int> permalink_at;
 };
 
 FolderData folder_data(Run& run, const fs::path& dir) {
@@ -811,6 +815,12 @@ FolderData folder_data(Run& run, const fs::path& dir) {
                                               "addresses are not kept: give them permalink: or aliases:");
       }
     };
+    if (!out.front.contains("permalink") && (data.contains("permalink") || data.contains("eleventyComputed"))) {
+      int line = 1;
+      const size_t at = text.find("permalink");
+      for (size_t i = 0; at != std::string::npos && i < at; ++i) line += text[i] == '\n';
+      out.permalink_at = {run.shown(dir / f), at == std::string::npos ? 0 : line};
+    }
     for (const auto& [k, v] : data.items()) {
       if (k == "tags") {
         for (const std::string& t : string_list(v, false)) out.collection_tags.insert(t);
@@ -1116,6 +1126,39 @@ std::vector<std::string> netlify_redirect_keys(const std::string& text) {
   return keys;
 }
 
+// A page listing a collection ({% for post in collections.all %}, a
+// Nunjucks {% set postslist = collections.til %} for its include, Liquid's
+// {% assign all = collections['til'] %}) at an address of its own
+// (not paginated, not a feed or sitemap): Quire's list replaces it, the
+// collection's tag page when its posts keep that tag, else the archive or
+// home (list_page_target). Its address and what it lists; nullopt for
+// another template.
+struct ListPage {
+  std::string shown, kind, url, collection;
+};
+std::optional<ListPage> collection_list_page(const fs::path& rel, const std::string& text) {
+  const SourceDoc doc = split_front_matter(text);
+  static const std::regex use(
+      R"(\{%-?\s*(?:for\s+\w+\s+in|set\s+\w+\s*=|assign\s+\w+\s*=)\s*collections\s*(?:\.\s*([\w$]+)|\[\s*["']([^"']+)["']\s*\]))");
+  std::smatch m;
+  if (!std::regex_search(doc.body, m, use)) return std::nullopt;
+  ojson front;
+  std::string error;
+  int line = 0;
+  if (!parse_front(doc, front, error, line) || !front.is_object() || front.contains("pagination")) return std::nullopt;
+  std::string url = "/" + (rel.stem() == "index" ? rel.parent_path() : rel.parent_path() / rel.stem()).generic_string() + "/";
+  if (front.contains("permalink")) {
+    if (!front["permalink"].is_string()) return std::nullopt;
+    url = trim(front["permalink"].get<std::string>());
+    if (url.find("{{") != std::string::npos || url.find("{%") != std::string::npos) return std::nullopt;
+    if (url.size() >= 10 && url.compare(url.size() - 10, 10, "index.html") == 0) url.resize(url.size() - 10);
+    if (url.empty() || url[0] != '/') url.insert(0, "/");
+    if (url.back() != '/' && (url.size() < 5 || url.compare(url.size() - 5, 5, ".html") != 0)) return std::nullopt;  // a feed, a sitemap
+  }
+  for (size_t at; (at = url.find("//")) != std::string::npos;) url.erase(at, 1);
+  return ListPage{"", "", url, m[1].matched ? m[1].str() : m[2].str()};
+}
+
 void read_eleventy(Run& run, ojson& site) {
   const Config cfg = read_config(run);
   const fs::path input = (run.src / cfg.input).lexically_normal();
@@ -1131,6 +1174,7 @@ void read_eleventy(Run& run, ojson& site) {
   const fs::path data_dir = (input / cfg.data).lexically_normal();
   std::vector<Ignore> ignores = eleventy_ignores(run, cfg, input);
   std::vector<std::string> unread_formats;  // of an extension outside templateFormats
+  std::vector<ListPage> list_pages;  // redirected once the posts' tags are known
   for (const fs::path& f : files_under(run, input, [&](const fs::path& p) {
          const std::string n = p.filename().string();
          return n[0] == '.' || n == "node_modules" || n == "_includes" || n == "_layouts" || n == "_data" ||
@@ -1172,6 +1216,11 @@ void read_eleventy(Run& run, ojson& site) {
         files.push_back(f);  // its text in {% markdown %} blocks: a post (njk_markdown_body)
         continue;
       }
+      if (auto list = collection_list_page(rel, text)) {  // ThewBear's blog/index.njk at /blog/
+        list->shown = run.shown(f), list->kind = kind;
+        list_pages.push_back(*list);
+        continue;
+      }
       run.note(run.shown(f), 1, "a post in " + kind + ": Quire reads markdown only; not converted, rewrite it as .md");
     } else if (!in_posts && !kind.empty() && read_file(f, text) &&
                (split_front_matter(text).format == "yaml" || split_front_matter(text).format == "json" ||
@@ -1197,6 +1246,11 @@ void read_eleventy(Run& run, ojson& site) {
           set_url(run, site, front["metadata"]["url"].get<std::string>(), cfg.path_prefix, run.shown(f));
         run.note(run.shown(f), 1, "a feed template: Quire writes its own feed, and a copy of it at " + out +
                                       " (old_feeds in site.yaml)");
+        continue;
+      }
+      if (auto list = collection_list_page(rel, text)) {  // til.njk at /til/, over collections.til
+        list->shown = run.shown(f), list->kind = kind;
+        list_pages.push_back(*list);
         continue;
       }
       // A page written as a template (about.njk, feed.njk): named, as Jekyll's are.
@@ -1250,6 +1304,14 @@ void read_eleventy(Run& run, ojson& site) {
                                   "...): Quire writes its own; their old addresses redirect to them (site.yaml redirects)");
       continue;
     }
+    // A markdown page looping over a collection in Liquid (til.md): its
+    // loop would show as text.
+    if (std::string text; item.page && read_file(f, text))
+      if (auto list = collection_list_page(rel, text)) {
+        list->shown = item.shown, list->kind = "markdown";
+        list_pages.push_back(*list);
+        continue;
+      }
     if (!item.page && rel.parent_path() == posts_dir && rel.stem() == "index") {  // archive/index.md
       run.note(item.shown, 0, "the list of the posts in " + posts_dir.generic_string() +
                                   "/: Quire makes its own lists (home, archive, tags); not converted");
@@ -1270,7 +1332,10 @@ void read_eleventy(Run& run, ojson& site) {
       // its folder's data file gives a permalink ("/{{ page.fileSlug }}/")
       item.page_url = "/" + (rel.stem() == "index" ? rel.parent_path() : rel.parent_path() / rel.stem()).generic_string() + "/";
       const FolderData data = folder_data(run, f.parent_path());
-      if (data.front.contains("permalink")) item.in["permalink"] = data.front["permalink"];
+      if (data.front.contains("permalink")) {
+        item.in["permalink"] = data.front["permalink"];
+        item.key_origin["permalink"] = data.permalink_at;
+      }
     }
     if (!item.page) {  // Eleventy publishes posts/x.md at /posts/x/
       item.section = (item.bundle ? rel.parent_path().parent_path() : rel.parent_path()).generic_string();
@@ -1297,7 +1362,10 @@ void read_eleventy(Run& run, ojson& site) {
           const auto [level, new_level] = folder_levels.try_emplace(*d);
           if (new_level) level->second = folder_data(run, *d);
           const FolderData& data = level->second;
-          if (data.front.contains("permalink") || data.unknown_permalink) it->second.unknown_permalink = data.unknown_permalink;
+          if (data.front.contains("permalink") || data.unknown_permalink) {
+            it->second.unknown_permalink = data.unknown_permalink;
+            it->second.permalink_at = data.permalink_at;
+          }
           it->second.collection_tags.insert(data.collection_tags.begin(), data.collection_tags.end());
           for (const auto& [k, v] : data.front.items()) it->second.front[k] = v;
           if (!data.layout.empty()) it->second.layout = data.layout;
@@ -1305,6 +1373,7 @@ void read_eleventy(Run& run, ojson& site) {
       }
       dropped_tags[f] = it->second.collection_tags;
       item.in = it->second.front;  // under the post's own front matter (load_item)
+      if (item.in.contains("permalink")) item.key_origin["permalink"] = it->second.permalink_at;
       // Under both, the layout's permalink (the post's own layout, else its folder's).
       std::string text, error;
       ojson own;
@@ -1402,6 +1471,17 @@ void read_eleventy(Run& run, ojson& site) {
       if (kept.empty()) item.out.erase("tags");
       else item.out["tags"] = kept;
     }
+  }
+  std::set<std::string> kept_tags;  // (the collections' names dropped above are none)
+  for (const Item& item : run.items)
+    if (!item.page && item.out.contains("tags"))
+      for (const auto& t : item.out["tags"]) kept_tags.insert(t.get<std::string>());
+  for (const ListPage& list : list_pages) {
+    const std::string to = kept_tags.count(list.collection) ? "/tags/" + tag_slug(list.collection) + "/"
+                                                            : list_page_target(run, list.url, true);
+    if (to != list.url) run.redirects[list.url] = to;
+    run.note(list.shown, 1, "a page in " + list.kind + " listing collections." + list.collection + " at " + list.url +
+                                ": not converted; Quire's " + to + " lists them" + (to != list.url ? ", and the address redirects there" : ""));
   }
   // Images posts name from the input folder's root (/img/blog/x.png):
   // Eleventy's image transform published them without a passthrough copy
