@@ -3699,6 +3699,27 @@ TEST_CASE("Eleventy: a folder data file's Liquid permalink with {% if key %} tak
   CHECK_FALSE(holds(e.notes(), "n.md:2: permalink:"));
 }
 
+TEST_CASE("Eleventy: a page looping over a collection is Quire's list: the tag's page when the posts keep that tag, else the home") {
+  // A markdown til.md with {% assign allTils = collections['til'] %} (its folder data's collection) was imported
+  // verbatim, the raw Liquid loop shown to readers.
+  Blog m("eleventy-md-collection-loop", {{".eleventy.js", "module.exports=function(c){return {dir:{input:\"src\"}};};\n"},
+                                         {"src/posts/posts.json", "{\"tags\":[\"til\"]}\n"},
+                                         {"src/posts/t1.md", "---\ntitle: Til 1\ndate: 2024-01-01\n---\nB\n"},
+                                         {"src/til.md", "---\ntitle: Today I Learned\n---\n{% assign allTils = collections['til'] %}\n"
+                                                        "{% for til in allTils | reverse %}\n## [{{til.data.title}}]({{til.page.url}})\n{% endfor %}\n"}});
+  REQUIRE(m.import(Engine::eleventy).ok());
+  CHECK_FALSE(m.wrote("pages/til.md"));
+  CHECK(holds(m.notes(), "src/til.md:1: a page in markdown listing collections.til at /til/"));
+  CHECK(holds(m.out("site.yaml"), "\"/til/\": \"/\""));
+  // A Nunjucks til.njk at permalink: /til/ over collections.til, a tag its posts keep: "not converted", no redirect.
+  Blog n("eleventy-njk-tag-list", {{"til.njk", "---\npermalink: /til/\n---\n<h1>TIL</h1>\n{% set postslist = collections.til %}\n{% include \"postslist.njk\" %}\n"},
+                                   {"posts/posts.json", "{ \"tags\": [\"posts\"] }\n"},
+                                   {"posts/t1.md", "---\ntitle: TIL 1\ndate: 2021-01-01\ntags:\n  - til\n---\nB\n"}});
+  REQUIRE(n.import(Engine::eleventy).ok());
+  CHECK(holds(n.out("site.yaml"), "\"/til/\": \"/tags/til/\""));
+  CHECK(holds(n.notes(), "til.njk:1: a page in Nunjucks listing collections.til at /til/"));
+}
+
 TEST_CASE("Jekyll: TeX between single dollars loses kramdown's escapes, as kramdown read it as text; $$ kept raw") {
   // Huxpro: $\Sigma = \\{0, 1\\}$ reached MathJax as \{0, 1\}; Quire typeset \\ (a line break) and lost the braces.
   Blog j("jekyll-dollar-escapes", {{"_config.yml", "title: H\n"},
