@@ -3720,6 +3720,33 @@ TEST_CASE("Eleventy: a page looping over a collection is Quire's list: the tag's
   CHECK(holds(n.notes(), "til.njk:1: a page in Nunjucks listing collections.til at /til/"));
 }
 
+TEST_CASE("Eleventy: a data file exporting a function that returns an object literal is read as that object; its permalink function's branches by category, its drafts kept") {
+  // si/11ty: module.exports = () => { return { eleventyComputed: { permalink: (data) => ... } } }: only "not an object
+  // literal" was said, 510 addresses lost, aliases Eleventy never served added, and drafts published.
+  Blog e("eleventy-datafile-function",
+         {{"posts/posts.11tydata.js",
+           "function showDraft(data) {\n  const isDraft = \"draft\" in data && data.draft !== false;\n  return !isDraft;\n}\n"
+           "module.exports = () => {\n  return {\n    eleventyComputed: {\n      permalink: (data) => {\n        if (!showDraft(data)) return false;\n"
+           "        let primaryCategory = data.primaryCategory;\n        const slug = data.page.fileSlug;\n"
+           "        if (primaryCategory) {\n          return `/${primaryCategory}/${slug}/`;\n        }\n        return `/${slug}/`;\n      },\n    },\n"
+           "    tags: [\"posts\"],\n  };\n};\n"},
+          {"posts/blog/2019/jomo.md", "---\ntitle: JOMO\ndate: 2019-01-21\ncategories: [blog]\n---\nB\n"},
+          {"posts/blog/2019/draft-one.md", "---\ntitle: Draft\ndate: 2020-03-02\ndraft: true\ncategories: [blog]\n---\nD\n"}});
+  REQUIRE(e.import(Engine::eleventy).ok());
+  const std::string post = e.out("posts/jomo.md");
+  CHECK(holds(post, "permalink: \"/:categories/:slug/\""));
+  CHECK_FALSE(holds(post, "aliases"));
+  CHECK(holds(e.out("posts/draft-one.md"), "draft: true"));
+  CHECK_FALSE(holds(e.notes(), "not an object literal"));
+  // The function's object read without a config: the arrow's parenthesized object too.
+  nlohmann::ordered_json data;
+  std::string error;
+  int line = 0;
+  REQUIRE(parse_js_data_file("module.exports = async () => ({ layout: 'post.njk' });\n", data, error, line));
+  CHECK(data["layout"] == "post.njk");
+  CHECK_FALSE(parse_js_data_file("module.exports = () => fetchAll();\n", data, error, line));
+}
+
 TEST_CASE("Jekyll: TeX between single dollars loses kramdown's escapes, as kramdown read it as text; $$ kept raw") {
   // Huxpro: $\Sigma = \\{0, 1\\}$ reached MathJax as \{0, 1\}; Quire typeset \\ (a line break) and lost the braces.
   Blog j("jekyll-dollar-escapes", {{"_config.yml", "title: H\n"},

@@ -618,11 +618,34 @@ ojson read_metadata(Run& run, const fs::path& input, ojson& site, const Config& 
 // arrow's `(data) => `/blog/${data.page.fileSlug}/``): its last
 // returned template literal in Quire's tokens when each ${} is the date's
 // year, month or day or the file's slug; "" otherwise.
+// Several returned literals (si/11ty's `/${primaryCategory}/${slug}/`, else
+// `/${slug}/` for a post with no category; a guard's `/${fileSlug}/` for an
+// invalid date before `/${year}/${month}/${day}/${fileSlug}/`): the one
+// with the most parts, when each other is it with parts left out, as
+// Quire's :categories is for a post with none; "" when they differ so.
+std::string js_literal_pattern(const std::string& source, const std::string& file_text, const std::string& body);
 std::string js_permalink_pattern(const std::string& source, const std::string& file_text) {
   static const std::regex literal(R"((?:return|=>)\s*\(?\s*`([^`]*)`)");  // a body's return, or an arrow's
-  std::string body;
-  for (auto it = std::sregex_iterator(source.begin(), source.end(), literal); it != std::sregex_iterator(); ++it)
-    body = (*it)[1];
+  std::vector<std::vector<std::string>> all;  // each pattern's parts
+  for (auto it = std::sregex_iterator(source.begin(), source.end(), literal); it != std::sregex_iterator(); ++it) {
+    const std::string pattern = js_literal_pattern(source, file_text, (*it)[1]);
+    if (pattern.empty()) return "";
+    all.emplace_back();
+    for (const auto& part : fs::path(pattern)) all.back().push_back(part.string());
+  }
+  if (all.empty()) return "";
+  const auto main = std::max_element(all.rbegin(), all.rend(), [](const auto& a, const auto& b) { return a.size() < b.size(); });
+  for (const auto& other : all)
+    for (size_t i = 0, at = 0; i < other.size(); ++i, ++at) {  // a subsequence of the main one's parts
+      while (at < main->size() && (*main)[at] != other[i]) ++at;
+      if (at == main->size()) return "";
+    }
+  std::string out;
+  for (const std::string& part : *main) out += part == "/" || out.empty() || out.back() == '/' ? part : "/" + part;
+  return out;
+}
+
+std::string js_literal_pattern(const std::string& source, const std::string& file_text, const std::string& body) {
   if (body.empty()) return "";
   // The date as ISO text's day (toISOString().slice(0, 10)), as a path
   // when its dashes are replaced by slashes: its tokens, else null.
@@ -679,6 +702,7 @@ std::string js_permalink_pattern(const std::string& source, const std::string& f
     const char* helper = expr.find("date") != std::string::npos && iso_day(expr) ? iso_day(expr) : date_helper(expr);
     for (char& c : expr) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     const char* token = helper                                    ? helper
+                        : expr.find("categor") != std::string::npos ? ":categories"  // data.category, a local from data.categories
                         : expr.find("slug") != std::string::npos  ? ":slug"
                         : expr.find("year") != std::string::npos  ? ":year"
                         : expr.find("month") != std::string::npos ? ":month"
@@ -805,10 +829,19 @@ FolderData folder_data(Run& run, const fs::path& dir) {
     // slug; else said, as the posts' old addresses are then unknown.
     auto function_permalink = [&](const ojson& fn, const std::string& key) {
       if (out.front.contains("permalink")) return;
+      // `if (!showDraft(data)) return false;`, of data.draft: Eleventy wrote
+      // no page for a draft (si/11ty's were published, the log saying
+      // draft was never read).
+      static const std::regex unpublished(R"(\breturn\s+false\b)");
+      static const std::regex reads_draft(R"(\bdata\s*\.\s*draft\b|["']draft["']\s+in\s+data\b|\bdata\s*\[\s*["']draft["']\s*\])");
+      if (std::regex_search(fn["computed"].get<std::string>(), unpublished) && std::regex_search(text, reads_draft) && !run.eleventy_drafts) {
+        run.eleventy_drafts = true;
+        run.count("a permalink function returning false for draft: (its drafts kept as drafts)");
+      }
       const std::string pattern = js_permalink_pattern(fn["computed"].get<std::string>(), text);
       if (!pattern.empty() && permalink_problem(pattern).empty()) {
         out.front["permalink"] = pattern;
-        run.count("a permalink function returning /${year}/${month}/${day}/${fileSlug}/ (as its pattern)");
+        run.count("a permalink function of the post's data read as the pattern " + pattern);
       } else {
         out.unknown_permalink = true;
         run.note(run.shown(dir / f), 0, key + ": a function of the post's data the import cannot follow; its posts' old "
