@@ -3747,6 +3747,24 @@ TEST_CASE("Eleventy: a data file exporting a function that returns an object lit
   CHECK_FALSE(parse_js_data_file("module.exports = () => fetchAll();\n", data, error, line));
 }
 
+TEST_CASE("Eleventy: a permalink function's ${this.slug(data.page.fileSlug)} is the file's name in lower case, spaces '-'; a page gets its own address") {
+  // nathonius: projects/${this.slug(data.page.fileSlug)}.html: Quire wrote /projects/Alloy.html, and "Auto Class.md"
+  // was called a collision with Alloy.md's and given no address of the old site's.
+  const std::string fn = "export default {\n  eleventyComputed: {\n    permalink: function (data) {\n      if (data.permalink) {\n"
+                         "        return data.permalink;\n      }\n      return `projects/${this.slug(data.page.fileSlug)}.html`;\n    },\n  },\n};\n";
+  Blog e("eleventy-permalink-slug-filter", {{"eleventy.config.js", "export default function(c){ return {dir:{input:\"src\"}}; }\n"},
+                                            {"src/projects/projects.11tydata.js", fn},
+                                            {"src/projects/Auto Class.md", "---\ntitle: Auto Class\ndate: 2021-10-31\n---\n"},
+                                            {"src/projects/Alloy.md", "---\ntitle: Alloy\ndate: 2018-06-07\n---\n"},
+                                            {"src/posts/posts.11tydata.js", fn},
+                                            {"src/posts/Big News.md", "---\ntitle: Big\ndate: 2020-01-01\n---\nB\n"}});
+  REQUIRE(e.import(Engine::eleventy).ok());
+  CHECK(holds(e.out("pages/Alloy.md"), "permalink: \"/projects/alloy.html\""));
+  CHECK(holds(e.out("pages/Auto Class.md"), "permalink: \"/projects/auto-class.html\""));
+  CHECK_FALSE(holds(e.notes(), "is also"));
+  CHECK(holds(e.out("posts/Big News.md"), "slug: \"big-news\""));
+}
+
 TEST_CASE("Jekyll: TeX between single dollars loses kramdown's escapes, as kramdown read it as text; $$ kept raw") {
   // Huxpro: $\Sigma = \\{0, 1\\}$ reached MathJax as \{0, 1\}; Quire typeset \\ (a line break) and lost the braces.
   Blog j("jekyll-dollar-escapes", {{"_config.yml", "title: H\n"},

@@ -813,7 +813,20 @@ struct FolderData {
   // The data file and line its permalink was written at: the report names
   // them, not each post's front matter (ThewBear's 19 posts' line 2).
   std::pair<std::string, int> permalink_at;
+  // Its permalink function's slug was the file's through Eleventy's slug
+  // filter (`${this.slug(data.page.fileSlug)}`): lower case, spaces '-'.
+  bool slug_filtered = false;
 };
+
+// The address a folder data file's permalink pattern gives a file, where
+// :slug is its only token (a page's, which has no pattern of its own:
+// nathonius' projects/${this.slug(fileSlug)}.html): "" otherwise.
+std::string pattern_for_file(const std::string& pattern, const fs::path& f, bool slug_filtered) {
+  const size_t at = pattern.find(":slug");
+  if (at == std::string::npos || pattern.find(':', at + 1) != std::string::npos || pattern.find(':') != at) return "";
+  const std::string slug = f.stem() == "index" || file_slug(f) == "index" ? file_slug(f.parent_path()) : file_slug(f);
+  return pattern.substr(0, at) + (slug_filtered ? eleventy_slug_filter(slug, "slug") : slug) + pattern.substr(at + 5);
+}
 
 FolderData folder_data(Run& run, const fs::path& dir) {
   FolderData out;
@@ -841,6 +854,8 @@ FolderData folder_data(Run& run, const fs::path& dir) {
       const std::string pattern = js_permalink_pattern(fn["computed"].get<std::string>(), text);
       if (!pattern.empty() && permalink_problem(pattern).empty()) {
         out.front["permalink"] = pattern;
+        static const std::regex slugged(R"(\bslug(?:ify)?\s*\(\s*(?:\w+\.)?page\.fileSlug\b)");
+        out.slug_filtered = std::regex_search(fn["computed"].get<std::string>(), slugged);
         run.count("a permalink function of the post's data read as the pattern " + pattern);
       } else {
         out.unknown_permalink = true;
@@ -1367,6 +1382,12 @@ void read_eleventy(Run& run, ojson& site) {
       const FolderData data = folder_data(run, f.parent_path());
       if (data.front.contains("permalink")) {
         item.in["permalink"] = data.front["permalink"];
+        // A function's pattern: this page's address (Quire's pages have
+        // one address, not a pattern; every page had it as its own)
+        if (const std::string own = data.front["permalink"].is_string()
+                                        ? pattern_for_file(data.front["permalink"].get<std::string>(), f, data.slug_filtered) : "";
+            !own.empty() && data.front["permalink"].get<std::string>().find("{{") == std::string::npos)
+          item.in["permalink"] = own;
         item.key_origin["permalink"] = data.permalink_at;
       }
     }
@@ -1398,6 +1419,7 @@ void read_eleventy(Run& run, ojson& site) {
           if (data.front.contains("permalink") || data.unknown_permalink) {
             it->second.unknown_permalink = data.unknown_permalink;
             it->second.permalink_at = data.permalink_at;
+            it->second.slug_filtered = data.slug_filtered;
           }
           it->second.collection_tags.insert(data.collection_tags.begin(), data.collection_tags.end());
           for (const auto& [k, v] : data.front.items()) it->second.front[k] = v;
@@ -1407,6 +1429,9 @@ void read_eleventy(Run& run, ojson& site) {
       dropped_tags[f] = it->second.collection_tags;
       item.in = it->second.front;  // under the post's own front matter (load_item)
       if (item.in.contains("permalink")) item.key_origin["permalink"] = it->second.permalink_at;
+      // Eleventy's slug filter's file slug as the pattern's :slug (Alloy.md at /projects/alloy.html)
+      if (it->second.slug_filtered && !item.in.contains("slug"))
+        item.in["slug"] = eleventy_slug_filter(f.stem() == "index" || file_slug(f) == "index" ? file_slug(f.parent_path()) : file_slug(f), "slug");
       // Under both, the layout's permalink (the post's own layout, else its folder's).
       std::string text, error;
       ojson own;
