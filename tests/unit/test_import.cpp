@@ -3765,6 +3765,21 @@ TEST_CASE("Eleventy: a permalink function's ${this.slug(data.page.fileSlug)} is 
   CHECK(holds(e.out("posts/Big News.md"), "slug: \"big-news\""));
 }
 
+TEST_CASE("Eleventy: a JSON Feed template is a feed: its address, from the site's data or written out, is an old feed") {
+  // tydar: the base blog's feed/json.njk (permalink "{{ metadata.jsonfeed.path }}") was "a page in Nunjucks" and
+  // /feed/feed.json had no copy.
+  const std::string body = "{\n  \"version\": \"https://jsonfeed.org/version/1\",\n  \"title\": \"{{ metadata.title }}\",\n  \"items\": [\n"
+                           "    {%- for post in collections.posts | reverse %}{ \"id\": \"{{ post.url }}\" }{%- endfor %}\n  ]\n}\n";
+  Blog e("eleventy-json-feed", {{"_data/metadata.json", "{ \"title\": \"T\", \"url\": \"https://t.example/\", \"jsonfeed\": { \"path\": \"/feed/feed.json\" } }\n"},
+                                {"feed/json.njk", "---\npermalink: \"{{ metadata.jsonfeed.path }}\"\neleventyExcludeFromCollections: true\n---\n" + body},
+                                {"other/json.njk", "---\npermalink: /other/items.json\n---\n" + body},
+                                {"posts/a.md", "---\ntitle: A\ndate: 2020-01-01\n---\nA\n"}});
+  REQUIRE(e.import(Engine::eleventy).ok());
+  CHECK(holds(e.out("site.yaml"), "old_feeds: [\"/feed/feed.json\",\"/other/items.json\"]"));
+  CHECK(holds(e.notes(), "feed/json.njk:1: a feed template"));
+  CHECK_FALSE(holds(e.notes(), "a page in Nunjucks"));
+}
+
 TEST_CASE("Jekyll: TeX between single dollars loses kramdown's escapes, as kramdown read it as text; $$ kept raw") {
   // Huxpro: $\Sigma = \\{0, 1\\}$ reached MathJax as \{0, 1\}; Quire typeset \\ (a line break) and lost the braces.
   Blog j("jekyll-dollar-escapes", {{"_config.yml", "title: H\n"},

@@ -1043,7 +1043,8 @@ std::string feed_address(std::string p) {
 }
 
 // Where Eleventy wrote a template that is a feed (its text, after the
-// front matter, an XML document with <feed> or <rss>): its permalink, else
+// front matter, an XML document with <feed> or <rss>, or a JSON Feed's
+// object): its permalink, else
 // Eleventy's default (feed/index.html -> /feed/index.html, atom.njk ->
 // /atom/index.html); "" for any other template, or a computed permalink.
 // Its front matter YAML or ---json (henrik's /atom.xml); a permalink of
@@ -1053,8 +1054,10 @@ std::string feed_template_path(const fs::path& rel, const std::string& text, con
   const auto split = split_front_matter(text);
   const std::string_view body = split.body;
   const size_t start = body.find_first_not_of(" \t\r\n");
-  if (start == std::string_view::npos || body.compare(start, 5, "<?xml") != 0 ||
-      (body.find("<feed") == std::string_view::npos && body.find("<rss") == std::string_view::npos))
+  // or a JSON Feed (the base blog's feed/json.njk, tydar's /feed/feed.json)
+  const bool json = start != std::string_view::npos && body[start] == '{' && body.find("jsonfeed.org/version/") != std::string_view::npos;
+  if (!json && (start == std::string_view::npos || body.compare(start, 5, "<?xml") != 0 ||
+                (body.find("<feed") == std::string_view::npos && body.find("<rss") == std::string_view::npos)))
     return "";
   ojson front;
   std::string error;
