@@ -3780,6 +3780,30 @@ TEST_CASE("Eleventy: a JSON Feed template is a feed: its address, from the site'
   CHECK_FALSE(holds(e.notes(), "a page in Nunjucks"));
 }
 
+TEST_CASE("Eleventy: a ---js permalink of the page number gives a paged list's and a paged feed's addresses") {
+  // adnathanail: blog.njk at /blog/ and /blog/page/N/, rss.njk at /rss.xml and /rss/page/N.xml, by
+  // `pageNumber === 0 ? "/blog/" : `/blog/page/${data.pagination.pageNumber + 1}/``: lost, and /blog/1/ -> /page/2/ made up.
+  auto paged = [](const std::string& first, const std::string& later) {
+    return "---js\nconst pagination = {\n\tdata: \"collections.posts\",\n\tsize: 2,\n\talias: \"postslist\",\n};\n"
+           "const eleventyComputed = {\n\tpermalink: (data) =>\n\t\tdata.pagination.pageNumber === 0\n\t\t\t? \"" + first +
+           "\"\n\t\t\t: `" + later + "`,\n};\n---\n";
+  };
+  std::vector<std::pair<std::string, std::string>> files = {
+      {"blog.njk", paged("/blog/", "/blog/page/${data.pagination.pageNumber + 1}/") + "<h1>Blog</h1>\n{% include \"postslist.njk\" %}\n"},
+      {"rss/rss.njk", paged("/rss.xml", "/rss/page/${data.pagination.pageNumber + 1}.xml") +
+                          "{%- set metadataBase = metadata.url + \"/\" -%}\n<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n</feed>\n"}};
+  for (int i = 1; i <= 3; ++i)
+    files.push_back({"blog/p" + std::to_string(i) + ".md", "---\ntitle: P\ndate: 2024-01-0" + std::to_string(i) + "\n---\nB\n"});
+  Blog e("eleventy-js-paged-permalink", files);
+  REQUIRE(e.import(Engine::eleventy).ok());
+  const std::string site = e.out("site.yaml");
+  CHECK(holds(site, "old_feeds: [\"/rss.xml\"]"));
+  CHECK(holds(site, "\"/blog/\": \"/archive/\""));
+  CHECK(holds(site, "\"/blog/page/2/\":"));
+  CHECK_FALSE(holds(site, "\"/blog/1/\""));
+  CHECK_FALSE(holds(site, "/rss/rss/"));
+}
+
 TEST_CASE("Jekyll: TeX between single dollars loses kramdown's escapes, as kramdown read it as text; $$ kept raw") {
   // Huxpro: $\Sigma = \\{0, 1\\}$ reached MathJax as \{0, 1\}; Quire typeset \\ (a line break) and lost the braces.
   Blog j("jekyll-dollar-escapes", {{"_config.yml", "title: H\n"},

@@ -718,6 +718,27 @@ std::string js_literal_pattern(const std::string& source, const std::string& fil
   return out;
 }
 
+// A ---js permalink of the page number (ants-blog's blog.njk:
+// `pageNumber === 0 ? "/blog/" : `/blog/page/${data.pagination.pageNumber + 1}/``):
+// the first page's address and the later ones' pattern with {n} (n from
+// zero, or from one for `pageNumber + 1`); nullopt for another permalink.
+struct PagedPermalink {
+  std::string first, later;
+  bool from_zero = true;
+};
+std::optional<PagedPermalink> paged_permalink(const ojson& front) {
+  const ojson* p = front.contains("permalink") ? &front["permalink"] : nullptr;
+  if (!p && front.contains("eleventyComputed") && front["eleventyComputed"].is_object() && front["eleventyComputed"].contains("permalink"))
+    p = &front["eleventyComputed"]["permalink"];
+  if (!p || !js_computed(*p)) return std::nullopt;
+  const std::string code = (*p)["computed"].get<std::string>();
+  static const std::regex branches(
+      R"(pageNumber\s*===?\s*0\s*\?\s*["'`](/[^"'`$]*)["'`]\s*:\s*`(/?[^`$]*)\$\{\s*(?:\w+\.)*pageNumber\s*(\+\s*1\s*)?\}([^`$]*)`)");
+  std::smatch m;
+  if (!std::regex_search(code, m, branches)) return std::nullopt;
+  return PagedPermalink{m[1].str(), m[2].str() + "{n}" + m[4].str(), !m[3].matched};
+}
+
 // A template listing the posts, which Quire's own lists replace (their
 // old addresses: site.yaml redirects): one paginating over the tags'
 // collections ("/series/{{ tag | slugify }}/": run.eleventy_term_pages),
@@ -773,7 +794,11 @@ bool theme_list_template(Run& run, const fs::path& rel, const std::string& text,
     }
     static const std::regex number(R"(\{\{\s*pagination\.pageNumber\s*(\+\s*1\s*)?\}\})");
     std::smatch n;
-    if (permalink.empty()) {
+    if (const auto paged = permalink.empty() ? paged_permalink(front) : std::nullopt) {
+      list.pattern = paged->later;
+      list.from_zero = paged->from_zero;
+      if (const char* ours = list_page_target(run, paged->first, false)) run.redirects[paged->first] = ours;  // /blog/: the archive
+    } else if (permalink.empty()) {
       list.pattern = "/" + (rel.stem() == "index" ? rel.parent_path() : rel.parent_path() / rel.stem()).generic_string() + "/{n}/";
     } else if (std::regex_search(permalink, n, number) && permalink.find("{{", n.position(0) + n.length(0)) == std::string::npos &&
                permalink.find("{%") == std::string::npos && permalink.substr(0, n.position(0)).find("{{") == std::string::npos) {
@@ -1053,7 +1078,12 @@ std::string feed_address(std::string p) {
 std::string feed_template_path(const fs::path& rel, const std::string& text, const ojson& metadata) {
   const auto split = split_front_matter(text);
   const std::string_view body = split.body;
-  const size_t start = body.find_first_not_of(" \t\r\n");
+  // (after the {% set %} tags that print nothing: ants-blog's rss.njk)
+  size_t start = body.find_first_not_of(" \t\r\n");
+  while (start != std::string_view::npos && (body.compare(start, 2, "{%") == 0 || body.compare(start, 2, "{#") == 0)) {
+    const size_t end = body.find(body[start + 1] == '%' ? "%}" : "#}", start + 2);
+    start = end == std::string_view::npos ? end : body.find_first_not_of(" \t\r\n", end + 2);
+  }
   // or a JSON Feed (the base blog's feed/json.njk, tydar's /feed/feed.json)
   const bool json = start != std::string_view::npos && body[start] == '{' && body.find("jsonfeed.org/version/") != std::string_view::npos;
   if (!json && (start == std::string_view::npos || body.compare(start, 5, "<?xml") != 0 ||
@@ -1062,7 +1092,9 @@ std::string feed_template_path(const fs::path& rel, const std::string& text, con
   ojson front;
   std::string error;
   int line = 0;
-  if (parse_front(split, front, error, line) && front.is_object() && front.contains("permalink")) {
+  const bool read = parse_front(split, front, error, line) && front.is_object();
+  if (const auto paged = read ? paged_permalink(front) : std::nullopt) return feed_address(paged->first);  // its first page
+  if (read && front.contains("permalink")) {
     if (!front["permalink"].is_string()) return "";
     std::string p = front["permalink"].get<std::string>();
     static const std::regex data_value(R"(^\s*\{\{\s*metadata((?:\.[\w$]+)+)\s*(?:\|\s*url\s*)?\}\}\s*$)");
