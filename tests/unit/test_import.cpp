@@ -3804,6 +3804,18 @@ TEST_CASE("Eleventy: a ---js permalink of the page number gives a paged list's a
   CHECK_FALSE(holds(site, "/rss/rss/"));
 }
 
+TEST_CASE("Eleventy: {{ 'text' }} prints its string, \"}}\" in it too, as liquidjs does") {
+  // A post showing a prompt template: {{ '{{name}}' }} (liquidjs prints {{name}}) was left wrapped on the page.
+  Blog e("eleventy-string-output", {{"posts/a.md", "---\ntitle: Lit\ndate: 2024-01-01\n---\nOne line: {{ '{{name}}' }} done.\n\n"
+                                                   "<pre>\n{{'Multi line\n{{question}} **Answer:**('}}\n</pre>\n\nAnd {{ \"x\" | upcase }}.\n"}});
+  REQUIRE(e.import(Engine::eleventy).ok());
+  const std::string post = e.out("posts/a.md");
+  CHECK(holds(post, "One line: {{name}} done."));
+  CHECK(holds(post, "<pre>\nMulti line\n{{question}} **Answer:**(\n</pre>"));
+  CHECK_FALSE(holds(e.notes(), "{{ '{{name"));
+  CHECK(holds(post, "And {{ \"x\" | upcase }}."));  // a filter after it: not a plain string
+}
+
 TEST_CASE("Jekyll: TeX between single dollars loses kramdown's escapes, as kramdown read it as text; $$ kept raw") {
   // Huxpro: $\Sigma = \\{0, 1\\}$ reached MathJax as \{0, 1\}; Quire typeset \\ (a line break) and lost the braces.
   Blog j("jekyll-dollar-escapes", {{"_config.yml", "title: H\n"},

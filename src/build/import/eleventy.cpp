@@ -202,6 +202,27 @@ TagResult config_shortcode(Run& run, std::string_view text, Tag& t) {
   return r;
 }
 
+// {{ '{{name}}' }}: a string printed as it is, which liquidjs and Nunjucks
+// read to its closing quote, "}}" in it too (a post showing a prompt
+// template's {{question}} had the tag left wrapped around it).
+TagResult string_output(std::string_view text, Tag& t) {
+  TagResult r;
+  if (t.open != "{{") return r;
+  size_t at = text.find_first_not_of(" \t\n", t.begin + 2);
+  if (at != std::string_view::npos && text[at] == '-') at = text.find_first_not_of(" \t\n", at + 1);
+  if (at == std::string_view::npos || (text[at] != '\'' && text[at] != '"')) return r;
+  const size_t close = text.find(text[at], at + 1);
+  if (close == std::string_view::npos) return r;
+  size_t end = text.find_first_not_of(" \t\n", close + 1);
+  if (end != std::string_view::npos && text[end] == '-') ++end;
+  if (end == std::string_view::npos || text.compare(end, 2, "}}") != 0) return r;  // a filter after it: not this
+  t.end = end + 2;
+  r.converted = true;
+  r.replacement = std::string(text.substr(at + 1, close - at - 1));
+  r.construct = "{{ 'text' }} (a string printed as it is)";
+  return r;
+}
+
 // markdown-it-kbd's [[x]] and markdown-it-mark's ==x== outside code, on
 // one line, as the HTML element those plugins wrote (alexcarpenter's
 // [[caps lock]] showed with its brackets).
@@ -1489,6 +1510,7 @@ void read_eleventy(Run& run, ojson& site) {
     run.items.push_back(item);
   }
   convert_items(run, [&](std::string_view text, Tag& t) {
+    if (TagResult r = string_output(text, t); r.converted) return r;
     TagResult r = config_shortcode(run, text, t);
     return r.converted ? r : liquid_tag(run, text, t);
   });
