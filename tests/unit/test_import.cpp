@@ -3810,6 +3810,146 @@ TEST_CASE("Eleventy: folder data merges from the posts' folder down to the post'
   CHECK(l.wrote("static/img/beetle.png"));
 }
 
+TEST_CASE("Eleventy: a folder data file's Liquid permalink with {% if key %} takes the post's branch; a template listing a collection redirects") {
+  // ThewBear: blog.json's "/blog/{% if slug %}{{ slug }}{% else %}{{ title | slugify }}{% endif %}/" was dropped
+  // ("computed by the old engine", at each post's line 2): all 19 addresses lost; blog/index.njk (permalink: /blog/,
+  // a loop over collections.all) was "a post in Nunjucks" and /blog/ was gone.
+  Blog e("eleventy-dirdata-liquid-if", {{".eleventy.js", "module.exports = function(c){ return {dir:{input:\"src\"}}; };\n"},
+                                        {"src/blog/blog.json", "{\n  \"layout\": \"post.njk\",\n  \"permalink\": \"/blog/{% if slug %}{{ slug }}{% else %}{{ title | slugify }}{% endif %}/\"\n}\n"},
+                                        {"src/blog/2020-08-02-first-post.md", "---\ntitle: First post\n---\nW\n"},
+                                        {"src/blog/2021-12-22-log4j.md", "---\ntitle: Log4j vulnerability\nslug: log4j-vulnerability-2021\n---\nB\n"},
+                                        {"src/blog/index.njk", "---\nlayout: post.njk\ntitle: Blog\npermalink: /blog/\n---\n<ul>{%- for post in collections.all | reverse -%}"
+                                                               "<li>{{ post.data.title }}</li>{%- endfor -%}</ul>\n"},
+                                        {"src/notes/notes.json", "{\n  \"permalink\": \"/notes/{{ page.date | weird }}/\"\n}\n"},
+                                        {"src/notes/n.md", "---\ntitle: N\ndate: 2020-01-01\n---\nN\n"}});
+  REQUIRE(e.import(Engine::eleventy).ok());
+  CHECK(holds(e.out("posts/2020-08-02-first-post.md"), "permalink: \"/blog/first-post/\""));
+  CHECK(holds(e.out("posts/2021-12-22-log4j.md"), "permalink: \"/blog/log4j-vulnerability-2021/\""));
+  CHECK_FALSE(holds(e.notes(), "a post in Nunjucks"));
+  CHECK(holds(e.notes(), "src/blog/index.njk:1: a page in Nunjucks listing collections.all at /blog/"));
+  CHECK(holds(e.out("site.yaml"), "\"/blog/\": \"/archive/\""));
+  // A permalink still computed is said at the data file's line, not the post's.
+  CHECK(holds(e.notes(), "src/notes/notes.json:2: permalink:"));
+  CHECK_FALSE(holds(e.notes(), "n.md:2: permalink:"));
+}
+
+TEST_CASE("Eleventy: a page looping over a collection is Quire's list: the tag's page when the posts keep that tag, else the home") {
+  // A markdown til.md with {% assign allTils = collections['til'] %} (its folder data's collection) was imported
+  // verbatim, the raw Liquid loop shown to readers.
+  Blog m("eleventy-md-collection-loop", {{".eleventy.js", "module.exports=function(c){return {dir:{input:\"src\"}};};\n"},
+                                         {"src/posts/posts.json", "{\"tags\":[\"til\"]}\n"},
+                                         {"src/posts/t1.md", "---\ntitle: Til 1\ndate: 2024-01-01\n---\nB\n"},
+                                         {"src/til.md", "---\ntitle: Today I Learned\n---\n{% assign allTils = collections['til'] %}\n"
+                                                        "{% for til in allTils | reverse %}\n## [{{til.data.title}}]({{til.page.url}})\n{% endfor %}\n"}});
+  REQUIRE(m.import(Engine::eleventy).ok());
+  CHECK_FALSE(m.wrote("pages/til.md"));
+  CHECK(holds(m.notes(), "src/til.md:1: a page in markdown listing collections.til at /til/"));
+  CHECK(holds(m.out("site.yaml"), "\"/til/\": \"/\""));
+  // A Nunjucks til.njk at permalink: /til/ over collections.til, a tag its posts keep: "not converted", no redirect.
+  Blog n("eleventy-njk-tag-list", {{"til.njk", "---\npermalink: /til/\n---\n<h1>TIL</h1>\n{% set postslist = collections.til %}\n{% include \"postslist.njk\" %}\n"},
+                                   {"posts/posts.json", "{ \"tags\": [\"posts\"] }\n"},
+                                   {"posts/t1.md", "---\ntitle: TIL 1\ndate: 2021-01-01\ntags:\n  - til\n---\nB\n"}});
+  REQUIRE(n.import(Engine::eleventy).ok());
+  CHECK(holds(n.out("site.yaml"), "\"/til/\": \"/tags/til/\""));
+  CHECK(holds(n.notes(), "til.njk:1: a page in Nunjucks listing collections.til at /til/"));
+}
+
+TEST_CASE("Eleventy: a data file exporting a function that returns an object literal is read as that object; its permalink function's branches by category, its drafts kept") {
+  // si/11ty: module.exports = () => { return { eleventyComputed: { permalink: (data) => ... } } }: only "not an object
+  // literal" was said, 510 addresses lost, aliases Eleventy never served added, and drafts published.
+  Blog e("eleventy-datafile-function",
+         {{"posts/posts.11tydata.js",
+           "function showDraft(data) {\n  const isDraft = \"draft\" in data && data.draft !== false;\n  return !isDraft;\n}\n"
+           "module.exports = () => {\n  return {\n    eleventyComputed: {\n      permalink: (data) => {\n        if (!showDraft(data)) return false;\n"
+           "        let primaryCategory = data.primaryCategory;\n        const slug = data.page.fileSlug;\n"
+           "        if (primaryCategory) {\n          return `/${primaryCategory}/${slug}/`;\n        }\n        return `/${slug}/`;\n      },\n    },\n"
+           "    tags: [\"posts\"],\n  };\n};\n"},
+          {"posts/blog/2019/jomo.md", "---\ntitle: JOMO\ndate: 2019-01-21\ncategories: [blog]\n---\nB\n"},
+          {"posts/blog/2019/draft-one.md", "---\ntitle: Draft\ndate: 2020-03-02\ndraft: true\ncategories: [blog]\n---\nD\n"}});
+  REQUIRE(e.import(Engine::eleventy).ok());
+  const std::string post = e.out("posts/jomo.md");
+  CHECK(holds(post, "permalink: \"/:categories/:slug/\""));
+  CHECK_FALSE(holds(post, "aliases"));
+  CHECK(holds(e.out("posts/draft-one.md"), "draft: true"));
+  CHECK_FALSE(holds(e.notes(), "not an object literal"));
+  // The function's object read without a config: the arrow's parenthesized object too.
+  nlohmann::ordered_json data;
+  std::string error;
+  int line = 0;
+  REQUIRE(parse_js_data_file("module.exports = async () => ({ layout: 'post.njk' });\n", data, error, line));
+  CHECK(data["layout"] == "post.njk");
+  CHECK_FALSE(parse_js_data_file("module.exports = () => fetchAll();\n", data, error, line));
+}
+
+TEST_CASE("Eleventy: a permalink function's ${this.slug(data.page.fileSlug)} is the file's name in lower case, spaces '-'; a page gets its own address") {
+  // nathonius: projects/${this.slug(data.page.fileSlug)}.html: Quire wrote /projects/Alloy.html, and "Auto Class.md"
+  // was called a collision with Alloy.md's and given no address of the old site's.
+  const std::string fn = "export default {\n  eleventyComputed: {\n    permalink: function (data) {\n      if (data.permalink) {\n"
+                         "        return data.permalink;\n      }\n      return `projects/${this.slug(data.page.fileSlug)}.html`;\n    },\n  },\n};\n";
+  Blog e("eleventy-permalink-slug-filter", {{"eleventy.config.js", "export default function(c){ return {dir:{input:\"src\"}}; }\n"},
+                                            {"src/projects/projects.11tydata.js", fn},
+                                            {"src/projects/Auto Class.md", "---\ntitle: Auto Class\ndate: 2021-10-31\n---\n"},
+                                            {"src/projects/Alloy.md", "---\ntitle: Alloy\ndate: 2018-06-07\n---\n"},
+                                            {"src/posts/posts.11tydata.js", fn},
+                                            {"src/posts/Big News.md", "---\ntitle: Big\ndate: 2020-01-01\n---\nB\n"}});
+  REQUIRE(e.import(Engine::eleventy).ok());
+  CHECK(holds(e.out("pages/Alloy.md"), "permalink: \"/projects/alloy.html\""));
+  CHECK(holds(e.out("pages/Auto Class.md"), "permalink: \"/projects/auto-class.html\""));
+  CHECK_FALSE(holds(e.notes(), "is also"));
+  CHECK(holds(e.out("posts/Big News.md"), "slug: \"big-news\""));
+}
+
+TEST_CASE("Eleventy: a JSON Feed template is a feed: its address, from the site's data or written out, is an old feed") {
+  // tydar: the base blog's feed/json.njk (permalink "{{ metadata.jsonfeed.path }}") was "a page in Nunjucks" and
+  // /feed/feed.json had no copy.
+  const std::string body = "{\n  \"version\": \"https://jsonfeed.org/version/1\",\n  \"title\": \"{{ metadata.title }}\",\n  \"items\": [\n"
+                           "    {%- for post in collections.posts | reverse %}{ \"id\": \"{{ post.url }}\" }{%- endfor %}\n  ]\n}\n";
+  Blog e("eleventy-json-feed", {{"_data/metadata.json", "{ \"title\": \"T\", \"url\": \"https://t.example/\", \"jsonfeed\": { \"path\": \"/feed/feed.json\" } }\n"},
+                                {"feed/json.njk", "---\npermalink: \"{{ metadata.jsonfeed.path }}\"\neleventyExcludeFromCollections: true\n---\n" + body},
+                                {"other/json.njk", "---\npermalink: /other/items.json\n---\n" + body},
+                                {"posts/a.md", "---\ntitle: A\ndate: 2020-01-01\n---\nA\n"}});
+  REQUIRE(e.import(Engine::eleventy).ok());
+  CHECK(holds(e.out("site.yaml"), "old_feeds: [\"/feed/feed.json\",\"/other/items.json\"]"));
+  CHECK(holds(e.notes(), "feed/json.njk:1: a feed template"));
+  CHECK_FALSE(holds(e.notes(), "a page in Nunjucks"));
+}
+
+TEST_CASE("Eleventy: a ---js permalink of the page number gives a paged list's and a paged feed's addresses") {
+  // adnathanail: blog.njk at /blog/ and /blog/page/N/, rss.njk at /rss.xml and /rss/page/N.xml, by
+  // `pageNumber === 0 ? "/blog/" : `/blog/page/${data.pagination.pageNumber + 1}/``: lost, and /blog/1/ -> /page/2/ made up.
+  auto paged = [](const std::string& first, const std::string& later) {
+    return "---js\nconst pagination = {\n\tdata: \"collections.posts\",\n\tsize: 2,\n\talias: \"postslist\",\n};\n"
+           "const eleventyComputed = {\n\tpermalink: (data) =>\n\t\tdata.pagination.pageNumber === 0\n\t\t\t? \"" + first +
+           "\"\n\t\t\t: `" + later + "`,\n};\n---\n";
+  };
+  std::vector<std::pair<std::string, std::string>> files = {
+      {"blog.njk", paged("/blog/", "/blog/page/${data.pagination.pageNumber + 1}/") + "<h1>Blog</h1>\n{% include \"postslist.njk\" %}\n"},
+      {"rss/rss.njk", paged("/rss.xml", "/rss/page/${data.pagination.pageNumber + 1}.xml") +
+                          "{%- set metadataBase = metadata.url + \"/\" -%}\n<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n</feed>\n"}};
+  for (int i = 1; i <= 3; ++i)
+    files.push_back({"blog/p" + std::to_string(i) + ".md", "---\ntitle: P\ndate: 2024-01-0" + std::to_string(i) + "\n---\nB\n"});
+  Blog e("eleventy-js-paged-permalink", files);
+  REQUIRE(e.import(Engine::eleventy).ok());
+  const std::string site = e.out("site.yaml");
+  CHECK(holds(site, "old_feeds: [\"/rss.xml\"]"));
+  CHECK(holds(site, "\"/blog/\": \"/archive/\""));
+  CHECK(holds(site, "\"/blog/page/2/\":"));
+  CHECK_FALSE(holds(site, "\"/blog/1/\""));
+  CHECK_FALSE(holds(site, "/rss/rss/"));
+}
+
+TEST_CASE("Eleventy: {{ 'text' }} prints its string, \"}}\" in it too, as liquidjs does") {
+  // A post showing a prompt template: {{ '{{name}}' }} (liquidjs prints {{name}}) was left wrapped on the page.
+  Blog e("eleventy-string-output", {{"posts/a.md", "---\ntitle: Lit\ndate: 2024-01-01\n---\nOne line: {{ '{{name}}' }} done.\n\n"
+                                                   "<pre>\n{{'Multi line\n{{question}} **Answer:**('}}\n</pre>\n\nAnd {{ \"x\" | upcase }}.\n"}});
+  REQUIRE(e.import(Engine::eleventy).ok());
+  const std::string post = e.out("posts/a.md");
+  CHECK(holds(post, "One line: {{name}} done."));
+  CHECK(holds(post, "<pre>\nMulti line\n{{question}} **Answer:**(\n</pre>"));
+  CHECK_FALSE(holds(e.notes(), "{{ '{{name"));
+  CHECK(holds(post, "And {{ \"x\" | upcase }}."));  // a filter after it: not a plain string
+}
+
 TEST_CASE("Jekyll: TeX between single dollars loses kramdown's escapes, as kramdown read it as text; $$ kept raw") {
   // Huxpro: $\Sigma = \\{0, 1\\}$ reached MathJax as \{0, 1\}; Quire typeset \\ (a line break) and lost the braces.
   Blog j("jekyll-dollar-escapes", {{"_config.yml", "title: H\n"},

@@ -89,8 +89,11 @@ TEST_CASE("JavaScript data: literals read, computed values named, undefined left
   CHECK(out["author"]["name"] == "Ana");
   REQUIRE(quire::import::parse_js_data_file("module.exports = { tags: [\"posts\"], layout: \"post.njk\" };", out, error, line));
   CHECK(out["tags"] == ojson::parse(R"(["posts"])"));
-  CHECK_FALSE(quire::import::parse_js_data_file("export default function() { return {}; }", out, error, line));
+  CHECK_FALSE(quire::import::parse_js_data_file("export default function() { return fetchAll(); }", out, error, line));
   CHECK(has(error, "not an object literal"));
+  // A function returning an object literal: Eleventy calls it; the object
+  REQUIRE(quire::import::parse_js_data_file("export default function() { return { layout: 'post.njk' }; }", out, error, line));
+  CHECK(out["layout"] == "post.njk");
   // The object bound to a name first, then exported by that name
   REQUIRE(quire::import::parse_js_data_file(
       "const site = {\n  title: 'Named',\n  url: \"https://n.example\",\n};\n\nmodule.exports = site;\n", out, error, line));

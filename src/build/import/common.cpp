@@ -705,6 +705,17 @@ const char* theme_list_page(const std::string& layout, bool category_pages) {
   return nullptr;
 }
 
+const char* list_page_target(const Run& run, const std::string& url, bool any) {
+  std::string name = normal_path(url, false);
+  while (!name.empty() && name.back() == '/') name.pop_back();
+  name = ascii_lower(name.substr(name.rfind('/') == std::string::npos ? 0 : name.rfind('/') + 1));
+  if (name.size() > 5 && name.compare(name.size() - 5, 5, ".html") == 0) name.resize(name.size() - 5);
+  if (name == "blog" || name == "posts" || name == "archive" || name == "archives" || name == "all") return "/archive/";
+  if (name == "categories" || name == "category") return run.category_pages ? "/categories/" : "/tags/";
+  if (name == "tags" || name == "tag") return "/tags/";
+  return any ? "/" : nullptr;
+}
+
 bool builtin_page(Run& run, Item& item) {
   // Hugo's layout, Zola's template ("archive.html"): the theme's template
   // that rendered the page.

@@ -572,6 +572,10 @@ void site_redirects(Run& run, ojson& site);
 // Where Quire lists what a theme's list page of that layout listed
 // (archive, posts: /archive/; tags; categories; search), or null.
 const char* theme_list_page(const std::string& layout, bool category_pages);
+// Quire's list in place of an old list page at `url` by its name
+// (mildronize's /blog/, magicgis's /categories/), or, with `any`, the home
+// for another; null without.
+const char* list_page_target(const Run& run, const std::string& url, bool any);
 // An old address (not percent-encoded) added to the item's aliases, unless
 // Quire writes that path itself or it cannot be one (said), or it is there.
 void add_alias(Run& run, Item& item, const std::string& old_url);

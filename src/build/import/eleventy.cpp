@@ -26,6 +26,7 @@
 #include "build/import/common.hpp"
 #include "build/import/template_syntax.hpp"
 #include "build/import/js_literal.hpp"
+#include "core/bundle.hpp"  // tag_slug
 #include "core/markdown.hpp"
 
 #include <md4c.h>
@@ -198,6 +199,27 @@ TagResult config_shortcode(Run& run, std::string_view text, Tag& t) {
   r.converted = true;
   r.replacement = out;
   r.construct = "{% " + sc->first + " %} (a shortcode of the config's, its HTML filled in)";
+  return r;
+}
+
+// {{ '{{name}}' }}: a string printed as it is, which liquidjs and Nunjucks
+// read to its closing quote, "}}" in it too (a post showing a prompt
+// template's {{question}} had the tag left wrapped around it).
+TagResult string_output(std::string_view text, Tag& t) {
+  TagResult r;
+  if (t.open != "{{") return r;
+  size_t at = text.find_first_not_of(" \t\n", t.begin + 2);
+  if (at != std::string_view::npos && text[at] == '-') at = text.find_first_not_of(" \t\n", at + 1);
+  if (at == std::string_view::npos || (text[at] != '\'' && text[at] != '"')) return r;
+  const size_t close = text.find(text[at], at + 1);
+  if (close == std::string_view::npos) return r;
+  size_t end = text.find_first_not_of(" \t\n", close + 1);
+  if (end != std::string_view::npos && text[end] == '-') ++end;
+  if (end == std::string_view::npos || text.compare(end, 2, "}}") != 0) return r;  // a filter after it: not this
+  t.end = end + 2;
+  r.converted = true;
+  r.replacement = std::string(text.substr(at + 1, close - at - 1));
+  r.construct = "{{ 'text' }} (a string printed as it is)";
   return r;
 }
 
@@ -617,11 +639,34 @@ ojson read_metadata(Run& run, const fs::path& input, ojson& site, const Config& 
 // arrow's `(data) => `/blog/${data.page.fileSlug}/``): its last
 // returned template literal in Quire's tokens when each ${} is the date's
 // year, month or day or the file's slug; "" otherwise.
+// Several returned literals (si/11ty's `/${primaryCategory}/${slug}/`, else
+// `/${slug}/` for a post with no category; a guard's `/${fileSlug}/` for an
+// invalid date before `/${year}/${month}/${day}/${fileSlug}/`): the one
+// with the most parts, when each other is it with parts left out, as
+// Quire's :categories is for a post with none; "" when they differ so.
+std::string js_literal_pattern(const std::string& source, const std::string& file_text, const std::string& body);
 std::string js_permalink_pattern(const std::string& source, const std::string& file_text) {
   static const std::regex literal(R"((?:return|=>)\s*\(?\s*`([^`]*)`)");  // a body's return, or an arrow's
-  std::string body;
-  for (auto it = std::sregex_iterator(source.begin(), source.end(), literal); it != std::sregex_iterator(); ++it)
-    body = (*it)[1];
+  std::vector<std::vector<std::string>> all;  // each pattern's parts
+  for (auto it = std::sregex_iterator(source.begin(), source.end(), literal); it != std::sregex_iterator(); ++it) {
+    const std::string pattern = js_literal_pattern(source, file_text, (*it)[1]);
+    if (pattern.empty()) return "";
+    all.emplace_back();
+    for (const auto& part : fs::path(pattern)) all.back().push_back(part.string());
+  }
+  if (all.empty()) return "";
+  const auto main = std::max_element(all.rbegin(), all.rend(), [](const auto& a, const auto& b) { return a.size() < b.size(); });
+  for (const auto& other : all)
+    for (size_t i = 0, at = 0; i < other.size(); ++i, ++at) {  // a subsequence of the main one's parts
+      while (at < main->size() && (*main)[at] != other[i]) ++at;
+      if (at == main->size()) return "";
+    }
+  std::string out;
+  for (const std::string& part : *main) out += part == "/" || out.empty() || out.back() == '/' ? part : "/" + part;
+  return out;
+}
+
+std::string js_literal_pattern(const std::string& source, const std::string& file_text, const std::string& body) {
   if (body.empty()) return "";
   // The date as ISO text's day (toISOString().slice(0, 10)), as a path
   // when its dashes are replaced by slashes: its tokens, else null.
@@ -678,6 +723,7 @@ std::string js_permalink_pattern(const std::string& source, const std::string& f
     const char* helper = expr.find("date") != std::string::npos && iso_day(expr) ? iso_day(expr) : date_helper(expr);
     for (char& c : expr) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     const char* token = helper                                    ? helper
+                        : expr.find("categor") != std::string::npos ? ":categories"  // data.category, a local from data.categories
                         : expr.find("slug") != std::string::npos  ? ":slug"
                         : expr.find("year") != std::string::npos  ? ":year"
                         : expr.find("month") != std::string::npos ? ":month"
@@ -691,6 +737,27 @@ std::string js_permalink_pattern(const std::string& source, const std::string& f
   if (out.empty() || out[0] != '/') out = "/" + out;
   if (out.size() >= 10 && out.compare(out.size() - 10, 10, "index.html") == 0) out.resize(out.size() - 10);
   return out;
+}
+
+// A ---js permalink of the page number (ants-blog's blog.njk:
+// `pageNumber === 0 ? "/blog/" : `/blog/page/${data.pagination.pageNumber + 1}/``):
+// the first page's address and the later ones' pattern with {n} (n from
+// zero, or from one for `pageNumber + 1`); nullopt for another permalink.
+struct PagedPermalink {
+  std::string first, later;
+  bool from_zero = true;
+};
+std::optional<PagedPermalink> paged_permalink(const ojson& front) {
+  const ojson* p = front.contains("permalink") ? &front["permalink"] : nullptr;
+  if (!p && front.contains("eleventyComputed") && front["eleventyComputed"].is_object() && front["eleventyComputed"].contains("permalink"))
+    p = &front["eleventyComputed"]["permalink"];
+  if (!p || !js_computed(*p)) return std::nullopt;
+  const std::string code = (*p)["computed"].get<std::string>();
+  static const std::regex branches(
+      R"(pageNumber\s*===?\s*0\s*\?\s*["'`](/[^"'`$]*)["'`]\s*:\s*`(/?[^`$]*)\$\{\s*(?:\w+\.)*pageNumber\s*(\+\s*1\s*)?\}([^`$]*)`)");
+  std::smatch m;
+  if (!std::regex_search(code, m, branches)) return std::nullopt;
+  return PagedPermalink{m[1].str(), m[2].str() + "{n}" + m[4].str(), !m[3].matched};
 }
 
 // A template listing the posts, which Quire's own lists replace (their
@@ -748,7 +815,11 @@ bool theme_list_template(Run& run, const fs::path& rel, const std::string& text,
     }
     static const std::regex number(R"(\{\{\s*pagination\.pageNumber\s*(\+\s*1\s*)?\}\})");
     std::smatch n;
-    if (permalink.empty()) {
+    if (const auto paged = permalink.empty() ? paged_permalink(front) : std::nullopt) {
+      list.pattern = paged->later;
+      list.from_zero = paged->from_zero;
+      if (const char* ours = list_page_target(run, paged->first, false)) run.redirects[paged->first] = ours;  // /blog/: the archive
+    } else if (permalink.empty()) {
       list.pattern = "/" + (rel.stem() == "index" ? rel.parent_path() : rel.parent_path() / rel.stem()).generic_string() + "/{n}/";
     } else if (std::regex_search(permalink, n, number) && permalink.find("{{", n.position(0) + n.length(0)) == std::string::npos &&
                permalink.find("{%") == std::string::npos && permalink.substr(0, n.position(0)).find("{{") == std::string::npos) {
@@ -785,7 +856,23 @@ struct FolderData {
   // A permalink function the import cannot follow: the posts were not at
   // Eleventy's default address either, so none is kept as an alias.
   bool unknown_permalink = false;
+  // The data file and line its permalink was written at: the report names
+  // them, not each post's front matter (ThewBear's 19 posts' line 2).
+  std::pair<std::string, int> permalink_at;
+  // Its permalink function's slug was the file's through Eleventy's slug
+  // filter (`${this.slug(data.page.fileSlug)}`): lower case, spaces '-'.
+  bool slug_filtered = false;
 };
+
+// The address a folder data file's permalink pattern gives a file, where
+// :slug is its only token (a page's, which has no pattern of its own:
+// nathonius' projects/${this.slug(fileSlug)}.html): "" otherwise.
+std::string pattern_for_file(const std::string& pattern, const fs::path& f, bool slug_filtered) {
+  const size_t at = pattern.find(":slug");
+  if (at == std::string::npos || pattern.find(':', at + 1) != std::string::npos || pattern.find(':') != at) return "";
+  const std::string slug = f.stem() == "index" || file_slug(f) == "index" ? file_slug(f.parent_path()) : file_slug(f);
+  return pattern.substr(0, at) + (slug_filtered ? eleventy_slug_filter(slug, "slug") : slug) + pattern.substr(at + 5);
+}
 
 FolderData folder_data(Run& run, const fs::path& dir) {
   FolderData out;
@@ -801,16 +888,33 @@ FolderData folder_data(Run& run, const fs::path& dir) {
     // slug; else said, as the posts' old addresses are then unknown.
     auto function_permalink = [&](const ojson& fn, const std::string& key) {
       if (out.front.contains("permalink")) return;
+      // `if (!showDraft(data)) return false;`, of data.draft: Eleventy wrote
+      // no page for a draft (si/11ty's were published, the log saying
+      // draft was never read).
+      static const std::regex unpublished(R"(\breturn\s+false\b)");
+      static const std::regex reads_draft(R"(\bdata\s*\.\s*draft\b|["']draft["']\s+in\s+data\b|\bdata\s*\[\s*["']draft["']\s*\])");
+      if (std::regex_search(fn["computed"].get<std::string>(), unpublished) && std::regex_search(text, reads_draft) && !run.eleventy_drafts) {
+        run.eleventy_drafts = true;
+        run.count("a permalink function returning false for draft: (its drafts kept as drafts)");
+      }
       const std::string pattern = js_permalink_pattern(fn["computed"].get<std::string>(), text);
       if (!pattern.empty() && permalink_problem(pattern).empty()) {
         out.front["permalink"] = pattern;
-        run.count("a permalink function returning /${year}/${month}/${day}/${fileSlug}/ (as its pattern)");
+        static const std::regex slugged(R"(\bslug(?:ify)?\s*\(\s*(?:\w+\.)?page\.fileSlug\b)");
+        out.slug_filtered = std::regex_search(fn["computed"].get<std::string>(), slugged);
+        run.count("a permalink function of the post's data read as the pattern " + pattern);
       } else {
         out.unknown_permalink = true;
         run.note(run.shown(dir / f), 0, key + ": a function of the post's data the import cannot follow; its posts' old "
                                               "addresses are not kept: give them permalink: or aliases:");
       }
     };
+    if (!out.front.contains("permalink") && (data.contains("permalink") || data.contains("eleventyComputed"))) {
+      int line = 1;
+      const size_t at = text.find("permalink");
+      for (size_t i = 0; at != std::string::npos && i < at; ++i) line += text[i] == '\n';
+      out.permalink_at = {run.shown(dir / f), at == std::string::npos ? 0 : line};
+    }
     for (const auto& [k, v] : data.items()) {
       if (k == "tags") {
         for (const std::string& t : string_list(v, false)) out.collection_tags.insert(t);
@@ -985,7 +1089,8 @@ std::string feed_address(std::string p) {
 }
 
 // Where Eleventy wrote a template that is a feed (its text, after the
-// front matter, an XML document with <feed> or <rss>): its permalink, else
+// front matter, an XML document with <feed> or <rss>, or a JSON Feed's
+// object): its permalink, else
 // Eleventy's default (feed/index.html -> /feed/index.html, atom.njk ->
 // /atom/index.html); "" for any other template, or a computed permalink.
 // Its front matter YAML or ---json (henrik's /atom.xml); a permalink of
@@ -994,14 +1099,23 @@ std::string feed_address(std::string p) {
 std::string feed_template_path(const fs::path& rel, const std::string& text, const ojson& metadata) {
   const auto split = split_front_matter(text);
   const std::string_view body = split.body;
-  const size_t start = body.find_first_not_of(" \t\r\n");
-  if (start == std::string_view::npos || body.compare(start, 5, "<?xml") != 0 ||
-      (body.find("<feed") == std::string_view::npos && body.find("<rss") == std::string_view::npos))
+  // (after the {% set %} tags that print nothing: ants-blog's rss.njk)
+  size_t start = body.find_first_not_of(" \t\r\n");
+  while (start != std::string_view::npos && (body.compare(start, 2, "{%") == 0 || body.compare(start, 2, "{#") == 0)) {
+    const size_t end = body.find(body[start + 1] == '%' ? "%}" : "#}", start + 2);
+    start = end == std::string_view::npos ? end : body.find_first_not_of(" \t\r\n", end + 2);
+  }
+  // or a JSON Feed (the base blog's feed/json.njk, tydar's /feed/feed.json)
+  const bool json = start != std::string_view::npos && body[start] == '{' && body.find("jsonfeed.org/version/") != std::string_view::npos;
+  if (!json && (start == std::string_view::npos || body.compare(start, 5, "<?xml") != 0 ||
+                (body.find("<feed") == std::string_view::npos && body.find("<rss") == std::string_view::npos)))
     return "";
   ojson front;
   std::string error;
   int line = 0;
-  if (parse_front(split, front, error, line) && front.is_object() && front.contains("permalink")) {
+  const bool read = parse_front(split, front, error, line) && front.is_object();
+  if (const auto paged = read ? paged_permalink(front) : std::nullopt) return feed_address(paged->first);  // its first page
+  if (read && front.contains("permalink")) {
     if (!front["permalink"].is_string()) return "";
     std::string p = front["permalink"].get<std::string>();
     static const std::regex data_value(R"(^\s*\{\{\s*metadata((?:\.[\w$]+)+)\s*(?:\|\s*url\s*)?\}\}\s*$)");
@@ -1116,6 +1230,39 @@ std::vector<std::string> netlify_redirect_keys(const std::string& text) {
   return keys;
 }
 
+// A page listing a collection ({% for post in collections.all %}, a
+// Nunjucks {% set postslist = collections.til %} for its include, Liquid's
+// {% assign all = collections['til'] %}) at an address of its own
+// (not paginated, not a feed or sitemap): Quire's list replaces it, the
+// collection's tag page when its posts keep that tag, else the archive or
+// home (list_page_target). Its address and what it lists; nullopt for
+// another template.
+struct ListPage {
+  std::string shown, kind, url, collection;
+};
+std::optional<ListPage> collection_list_page(const fs::path& rel, const std::string& text) {
+  const SourceDoc doc = split_front_matter(text);
+  static const std::regex use(
+      R"(\{%-?\s*(?:for\s+\w+\s+in|set\s+\w+\s*=|assign\s+\w+\s*=)\s*collections\s*(?:\.\s*([\w$]+)|\[\s*["']([^"']+)["']\s*\]))");
+  std::smatch m;
+  if (!std::regex_search(doc.body, m, use)) return std::nullopt;
+  ojson front;
+  std::string error;
+  int line = 0;
+  if (!parse_front(doc, front, error, line) || !front.is_object() || front.contains("pagination")) return std::nullopt;
+  std::string url = "/" + (rel.stem() == "index" ? rel.parent_path() : rel.parent_path() / rel.stem()).generic_string() + "/";
+  if (front.contains("permalink")) {
+    if (!front["permalink"].is_string()) return std::nullopt;
+    url = trim(front["permalink"].get<std::string>());
+    if (url.find("{{") != std::string::npos || url.find("{%") != std::string::npos) return std::nullopt;
+    if (url.size() >= 10 && url.compare(url.size() - 10, 10, "index.html") == 0) url.resize(url.size() - 10);
+    if (url.empty() || url[0] != '/') url.insert(0, "/");
+    if (url.back() != '/' && (url.size() < 5 || url.compare(url.size() - 5, 5, ".html") != 0)) return std::nullopt;  // a feed, a sitemap
+  }
+  for (size_t at; (at = url.find("//")) != std::string::npos;) url.erase(at, 1);
+  return ListPage{"", "", url, m[1].matched ? m[1].str() : m[2].str()};
+}
+
 void read_eleventy(Run& run, ojson& site) {
   const Config cfg = read_config(run);
   const fs::path input = (run.src / cfg.input).lexically_normal();
@@ -1131,6 +1278,7 @@ void read_eleventy(Run& run, ojson& site) {
   const fs::path data_dir = (input / cfg.data).lexically_normal();
   std::vector<Ignore> ignores = eleventy_ignores(run, cfg, input);
   std::vector<std::string> unread_formats;  // of an extension outside templateFormats
+  std::vector<ListPage> list_pages;  // redirected once the posts' tags are known
   for (const fs::path& f : files_under(run, input, [&](const fs::path& p) {
          const std::string n = p.filename().string();
          return n[0] == '.' || n == "node_modules" || n == "_includes" || n == "_layouts" || n == "_data" ||
@@ -1172,6 +1320,11 @@ void read_eleventy(Run& run, ojson& site) {
         files.push_back(f);  // its text in {% markdown %} blocks: a post (njk_markdown_body)
         continue;
       }
+      if (auto list = collection_list_page(rel, text)) {  // ThewBear's blog/index.njk at /blog/
+        list->shown = run.shown(f), list->kind = kind;
+        list_pages.push_back(*list);
+        continue;
+      }
       run.note(run.shown(f), 1, "a post in " + kind + ": Quire reads markdown only; not converted, rewrite it as .md");
     } else if (!in_posts && !kind.empty() && read_file(f, text) &&
                (split_front_matter(text).format == "yaml" || split_front_matter(text).format == "json" ||
@@ -1197,6 +1350,11 @@ void read_eleventy(Run& run, ojson& site) {
           set_url(run, site, front["metadata"]["url"].get<std::string>(), cfg.path_prefix, run.shown(f));
         run.note(run.shown(f), 1, "a feed template: Quire writes its own feed, and a copy of it at " + out +
                                       " (old_feeds in site.yaml)");
+        continue;
+      }
+      if (auto list = collection_list_page(rel, text)) {  // til.njk at /til/, over collections.til
+        list->shown = run.shown(f), list->kind = kind;
+        list_pages.push_back(*list);
         continue;
       }
       // A page written as a template (about.njk, feed.njk): named, as Jekyll's are.
@@ -1250,6 +1408,14 @@ void read_eleventy(Run& run, ojson& site) {
                                   "...): Quire writes its own; their old addresses redirect to them (site.yaml redirects)");
       continue;
     }
+    // A markdown page looping over a collection in Liquid (til.md): its
+    // loop would show as text.
+    if (std::string text; item.page && read_file(f, text))
+      if (auto list = collection_list_page(rel, text)) {
+        list->shown = item.shown, list->kind = "markdown";
+        list_pages.push_back(*list);
+        continue;
+      }
     if (!item.page && rel.parent_path() == posts_dir && rel.stem() == "index") {  // archive/index.md
       run.note(item.shown, 0, "the list of the posts in " + posts_dir.generic_string() +
                                   "/: Quire makes its own lists (home, archive, tags); not converted");
@@ -1270,7 +1436,16 @@ void read_eleventy(Run& run, ojson& site) {
       // its folder's data file gives a permalink ("/{{ page.fileSlug }}/")
       item.page_url = "/" + (rel.stem() == "index" ? rel.parent_path() : rel.parent_path() / rel.stem()).generic_string() + "/";
       const FolderData data = folder_data(run, f.parent_path());
-      if (data.front.contains("permalink")) item.in["permalink"] = data.front["permalink"];
+      if (data.front.contains("permalink")) {
+        item.in["permalink"] = data.front["permalink"];
+        // A function's pattern: this page's address (Quire's pages have
+        // one address, not a pattern; every page had it as its own)
+        if (const std::string own = data.front["permalink"].is_string()
+                                        ? pattern_for_file(data.front["permalink"].get<std::string>(), f, data.slug_filtered) : "";
+            !own.empty() && data.front["permalink"].get<std::string>().find("{{") == std::string::npos)
+          item.in["permalink"] = own;
+        item.key_origin["permalink"] = data.permalink_at;
+      }
     }
     if (!item.page) {  // Eleventy publishes posts/x.md at /posts/x/
       item.section = (item.bundle ? rel.parent_path().parent_path() : rel.parent_path()).generic_string();
@@ -1297,7 +1472,11 @@ void read_eleventy(Run& run, ojson& site) {
           const auto [level, new_level] = folder_levels.try_emplace(*d);
           if (new_level) level->second = folder_data(run, *d);
           const FolderData& data = level->second;
-          if (data.front.contains("permalink") || data.unknown_permalink) it->second.unknown_permalink = data.unknown_permalink;
+          if (data.front.contains("permalink") || data.unknown_permalink) {
+            it->second.unknown_permalink = data.unknown_permalink;
+            it->second.permalink_at = data.permalink_at;
+            it->second.slug_filtered = data.slug_filtered;
+          }
           it->second.collection_tags.insert(data.collection_tags.begin(), data.collection_tags.end());
           for (const auto& [k, v] : data.front.items()) it->second.front[k] = v;
           if (!data.layout.empty()) it->second.layout = data.layout;
@@ -1305,6 +1484,10 @@ void read_eleventy(Run& run, ojson& site) {
       }
       dropped_tags[f] = it->second.collection_tags;
       item.in = it->second.front;  // under the post's own front matter (load_item)
+      if (item.in.contains("permalink")) item.key_origin["permalink"] = it->second.permalink_at;
+      // Eleventy's slug filter's file slug as the pattern's :slug (Alloy.md at /projects/alloy.html)
+      if (it->second.slug_filtered && !item.in.contains("slug"))
+        item.in["slug"] = eleventy_slug_filter(f.stem() == "index" || file_slug(f) == "index" ? file_slug(f.parent_path()) : file_slug(f), "slug");
       // Under both, the layout's permalink (the post's own layout, else its folder's).
       std::string text, error;
       ojson own;
@@ -1327,6 +1510,7 @@ void read_eleventy(Run& run, ojson& site) {
     run.items.push_back(item);
   }
   convert_items(run, [&](std::string_view text, Tag& t) {
+    if (TagResult r = string_output(text, t); r.converted) return r;
     TagResult r = config_shortcode(run, text, t);
     return r.converted ? r : liquid_tag(run, text, t);
   });
@@ -1402,6 +1586,17 @@ void read_eleventy(Run& run, ojson& site) {
       if (kept.empty()) item.out.erase("tags");
       else item.out["tags"] = kept;
     }
+  }
+  std::set<std::string> kept_tags;  // (the collections' names dropped above are none)
+  for (const Item& item : run.items)
+    if (!item.page && item.out.contains("tags"))
+      for (const auto& t : item.out["tags"]) kept_tags.insert(t.get<std::string>());
+  for (const ListPage& list : list_pages) {
+    const std::string to = kept_tags.count(list.collection) ? "/tags/" + tag_slug(list.collection) + "/"
+                                                            : list_page_target(run, list.url, true);
+    if (to != list.url) run.redirects[list.url] = to;
+    run.note(list.shown, 1, "a page in " + list.kind + " listing collections." + list.collection + " at " + list.url +
+                                ": not converted; Quire's " + to + " lists them" + (to != list.url ? ", and the address redirects there" : ""));
   }
   // Images posts name from the input folder's root (/img/blog/x.png):
   // Eleventy's image transform published them without a passthrough copy

@@ -628,10 +628,21 @@ namespace {
 // "{{ page.filePathStem }}": the file's path under the input, without
 // its extension; "{{ slug }}" (any key of the front matter, or of its
 // folder's data file, whose value is text): that text.
+// "{% if slug %}...{% else %}...{% endif %}" (ThewBear's blog.json): the
+// branch the post's own value of that key chose (absent, null or false:
+// the else; text: the if, as Liquid and Nunjucks both take non-empty text).
 // Other template expressions are left for the caller to report.
 std::string eleventy_file_slug(std::string text, const fs::path& source, const std::string& title,
                                const std::string& input_path, const ojson& front,
                                const std::map<std::string, std::string>& date_filters) {
+  static const std::regex branch(R"(\{%-?\s*if\s+([A-Za-z_]\w*)\s*-?%\}((?:(?!\{%)[\s\S])*)(?:\{%-?\s*else\s*-?%\}((?:(?!\{%)[\s\S])*))?\{%-?\s*endif\s*-?%\})");
+  for (std::smatch m; std::regex_search(text, m, branch);) {
+    const std::string key = m[1];
+    const ojson* v = front.is_object() && front.contains(key) ? &front[key] : nullptr;
+    const bool absent = !v || v->is_null() || *v == false;
+    if (!absent && !(v->is_string() && !v->get<std::string>().empty()) && *v != true) break;  // ("" or a number: the engines differ)
+    text.replace(static_cast<size_t>(m.position(0)), static_cast<size_t>(m.length(0)), absent ? m[3].str() : m[2].str());
+  }
   const std::string slug = source.stem() == "index" || file_slug(source) == "index" ? file_slug(source.parent_path()) : file_slug(source);
   for (size_t at = 0; (at = text.find("{{", at)) != std::string::npos;) {
     const size_t end = text.find("}}", at);
@@ -1167,8 +1178,10 @@ bool load_item(Run& run, Item& item) {
     return false;
   }
   if (preset.is_object())
-    for (const auto& [k, v] : preset.items())
+    for (const auto& [k, v] : preset.items()) {
       if (!item.in.contains(k)) item.in[k] = v;
+      else item.key_origin.erase(k);  // the file's own value, at its own line
+    }
   if (doc.format.empty()) {
     // "---" (or "+++") opening a front matter that never closes: the file
     // is read as text, fence and keys included; say so.

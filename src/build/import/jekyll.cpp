@@ -412,19 +412,6 @@ bool loops_over_posts(const std::string& body) {
           std::regex_search(body, loop));
 }
 
-// Quire's list in place of such a page at `url` by its name (mildronize's
-// /blog/, magicgis's /categories/), or, with `any`, the home for another.
-const char* list_page_target(const Run& run, const std::string& url, bool any) {
-  std::string name = normal_path(url, false);
-  while (!name.empty() && name.back() == '/') name.pop_back();
-  name = ascii_lower(name.substr(name.rfind('/') == std::string::npos ? 0 : name.rfind('/') + 1));
-  if (name.size() > 5 && name.compare(name.size() - 5, 5, ".html") == 0) name.resize(name.size() - 5);
-  if (name == "blog" || name == "posts" || name == "archive" || name == "archives" || name == "all") return "/archive/";
-  if (name == "categories" || name == "category") return run.category_pages ? "/categories/" : "/tags/";
-  if (name == "tags" || name == "tag") return "/tags/";
-  return any ? "/" : nullptr;
-}
-
 // Where a page made only to send readers on went: the URL of its
 // <meta http-equiv="refresh" content="0; url=..."> when nothing but that
 // tag (and an empty HTML shell) is in it, or with `text_too` whatever

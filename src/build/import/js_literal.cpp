@@ -33,6 +33,7 @@ class Reader {
     return i_ >= s_.size();
   }
   size_t pos() const { return i_; }
+  void seek(size_t at) { i_ = std::min(at, s_.size()); }
 
   // Spaces, line breaks and comments.
   void space() {
@@ -585,6 +586,32 @@ bool parse_js_front(std::string_view text, ojson& out, std::string& error, int& 
   return true;
 }
 
+namespace {
+// A function returning an object literal as its first statement, which
+// Eleventy calls for the data (si/11ty's `module.exports = () => { return
+// { eleventyComputed: ... } }`): `() => ({...})`, `() => { return {...} }`,
+// `function () { return {...} }`, async or not. Where the object opens in
+// `s`, or npos for another function or value.
+size_t returned_object(std::string_view s) {
+  Reader r(s);
+  r.word("async");
+  const bool fn = r.word("function");
+  if (fn) r.identifier();
+  if (r.eat('(')) {
+    const size_t close = s.find(')', r.pos());  // (the parameters are not read)
+    if (close == std::string_view::npos) return std::string_view::npos;
+    r.seek(close + 1);
+  } else if (fn || r.identifier().empty()) {
+    return std::string_view::npos;
+  }
+  if (!fn && !(r.eat('=') && r.eat('>'))) return std::string_view::npos;
+  if (fn || !r.eat('('))
+    if (!r.eat('{') || !r.word("return")) return std::string_view::npos;
+  r.space();
+  return r.pos() < s.size() && s[r.pos()] == '{' ? r.pos() : std::string_view::npos;
+}
+}  // namespace
+
 bool parse_js_data_file(std::string_view text, ojson& out, std::string& error, int& error_line) {
   out = ojson::object();
   for (std::string_view lead : {"export default", "module.exports"}) {
@@ -596,7 +623,9 @@ bool parse_js_data_file(std::string_view text, ojson& out, std::string& error, i
         continue;
       }
       r.space();
-      if (!r.eat('{')) {
+      size_t from = at + lead.size() + r.pos();
+      if (const size_t returned = returned_object(text.substr(from)); returned != std::string_view::npos) from += returned;
+      else if (!r.eat('{')) {
         // `module.exports = site;` after `const site = { ... };`: the
         // declaration's object, read as front matter's declarations are.
         const std::string name = r.identifier();
@@ -615,11 +644,10 @@ bool parse_js_data_file(std::string_view text, ojson& out, std::string& error, i
         error_line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
         return false;
       }
-      Reader o(text.substr(at + lead.size()));
-      if (lead == "module.exports") o.eat('=');
+      Reader o(text.substr(from));
       if (!o.object(out)) {
         error_line = o.line_of(o.error_at) - 1 +
-                     static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n')) + 1;
+                     static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(from), '\n')) + 1;
         error = "JavaScript: " + o.error;
         return false;
       }

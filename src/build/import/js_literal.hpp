@@ -23,9 +23,10 @@ namespace quire::import {
 // them; other statements are skipped).
 bool parse_js_front(std::string_view text, nlohmann::ordered_json& out, std::string& error, int& error_line);
 
-// A data file: the object after `export default` or `module.exports =`
-// (an object returned by `export default function() { return {...} }` is
-// computed: false with a message).
+// A data file: the object after `export default` or `module.exports =`,
+// or the one a function there returns as its first statement (`() => ({...})`,
+// `function () { return {...} }`: Eleventy calls it); another function or
+// value is computed: false with a message.
 bool parse_js_data_file(std::string_view text, nlohmann::ordered_json& out, std::string& error, int& error_line);
 
 // Whether a value parse_js_* gave is a computed one.
