@@ -4218,4 +4218,20 @@ TEST_CASE("Jekyll: kramdown's definition lists and GitHub's alerts too") {
   CHECK(holds(post, "<div class=\"callout callout-warning\">\n\n**Warning**\n\nCareful.\n"));
 }
 
+// 3y3y3y-huaiji's LoveIt config names Hugo's own term addresses in
+// [permalinks] (categories = "/categories/:slug/"): its terms' pages had been
+// redirected onto Quire's own, and the build refused the whole blog.
+TEST_CASE("Hugo: a taxonomy's [permalinks] at Quire's own term address redirects nothing") {
+  std::vector<std::pair<std::string, std::string>> files = {
+      {"hugo.toml", "title = 'H'\npaginate = 2\n[taxonomies]\ntag = 'tags'\ncategory = 'categories'\n"
+                    "[permalinks]\ntags = '/tags/:slug/'\ncategories = '/categories/:slug/'\n"}};
+  for (int i = 1; i <= 5; ++i)
+    files.push_back({"content/posts/p" + std::to_string(i) + ".md",
+                     "+++\ntitle = 'P" + std::to_string(i) + "'\ndate = 2024-01-0" + std::to_string(i) + "\ntags = ['Go']\ncategories = ['AI博客']\n+++\nP\n"});
+  Blog b("hugo-term-permalinks-own", files);
+  REQUIRE(b.import(Engine::hugo).ok());
+  CHECK_FALSE(holds(b.out("site.yaml"), "/tags/go/page/"));
+  CHECK_FALSE(holds(b.out("site.yaml"), "/categories/ai博客/"));
+}
+
 }  // TEST_SUITE

@@ -826,6 +826,7 @@ void term_permalinks(Run& run, ojson& site, const HugoAddresses& addresses) {
       from.replace(at, std::strlen(token), slug);
       from = run.old_url_prefix + from;
       const std::string to = root + tag_slug(term) + "/";
+      if (from == to) continue;  // "/categories/:slug/": the term's old address is Quire's, its pages too
       run.redirects[from] = to;
       const size_t per = static_cast<size_t>(std::max(1, run.hugo_paginate));
       for (size_t n = 2; n <= (posts[term] + per - 1) / per && n <= 1000; ++n)
