@@ -4234,4 +4234,26 @@ TEST_CASE("Hugo: a taxonomy's [permalinks] at Quire's own term address redirects
   CHECK_FALSE(holds(b.out("site.yaml"), "/categories/ai博客/"));
 }
 
+// The import fuzzer's find: a post with permalink /about/ before the page
+// about.md (no permalink of its own to drop): both at /about/, and the build
+// refused the blog.
+TEST_CASE("Two items at one address: the later one moves beside it even without a permalink to drop") {
+  Blog b("jekyll-post-over-page", {{"_config.yml", "title: T\npermalink: pretty\n"},
+                                   {"_posts/2020-01-02-a.md", "---\ntitle: A\npermalink: /about/\n---\nA\n"},
+                                   {"about.md", "---\ntitle: About\n---\nMe\n"}});
+  REQUIRE(b.import(Engine::jekyll).ok());
+  CHECK(holds(b.notes(), "about.md: its address /about/ is also"));
+  CHECK(holds(b.out("pages/about.md"), "permalink: \"/about-2/\""));
+}
+
+// benjifs's read notes kept an old address "read" (/read/), and the list
+// page at /read/ got a redirect there too: the build refused the blog.
+TEST_CASE("No site redirect from an address an item keeps as an old address of its own") {
+  Blog b("eleventy-redirect-over-alias", {{"eleventy.config.js", "export default function (c) {}\n"},
+                                          {"posts/a.md", "---\ntitle: A\ndate: 2024-01-01\nredirect_from: [\"read\"]\n---\nA\n"},
+                                          {"read.md", "---\npermalink: /read/\n---\n{% for p in collections.read %}{{ p.data.title }}{% endfor %}\n"}});
+  REQUIRE(b.import(Engine::eleventy).ok());
+  CHECK_FALSE(holds(b.out("site.yaml"), "\"/read/\""));
+}
+
 }  // TEST_SUITE

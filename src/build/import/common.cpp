@@ -918,9 +918,16 @@ void site_redirects(Run& run, ojson& site) {
         for (const ojson& t : item.out[k])
           if (t.is_string()) (item.page ? page_terms : live[k[0] == 'c' && run.category_pages]).insert(tag_slug(t.get<std::string>()));
     taken.insert(percent_decode(run.url_of(item)));
-    if (item.out.contains("aliases") && item.out["aliases"].is_array())
-      for (const ojson& a : item.out["aliases"])
-        if (a.is_string()) taken.insert(percent_decode(a.get<std::string>()));
+    // Its old addresses too, as the build reads them ("read" is /read/:
+    // benjifs's read notes kept one, and a list page's redirect there made
+    // the build refuse the blog).
+    for (const char* k : {"aliases", "redirect_from"})
+      if (item.out.contains(k) && item.out[k].is_array())
+        for (const ojson& a : item.out[k])
+          if (a.is_string()) {
+            taken.insert(percent_decode(a.get<std::string>()));
+            taken.insert(normal_path(percent_decode(a.get<std::string>()), false));
+          }
   }
   // A file copied as it was (a folder's index.html, soulshake's docs/ in
   // HTML beside its markdown): the build publishes it at its address.
@@ -1074,7 +1081,9 @@ void site_redirects(Run& run, ojson& site) {
     for (const char* root : {"/tags/", "/categories/"})
       if (to.rfind(root, 0) == 0 && to.size() > std::strlen(root) && !tag_pages.count(to)) to = root;
     const std::string path = from.substr(1);
-    if (from == to || taken.count(from) || tag_pages.count(from) || from.find_first_of("?#") != std::string::npos) continue;
+    if (from == to || taken.count(from) || taken.count(normal_path(from, false)) || tag_pages.count(from) ||
+        from.find_first_of("?#") != std::string::npos)
+      continue;
     // The build's own addresses (/tags/, /archive/2020/...): a term page of
     // a tag the posts have is Quire's; another under /tags/ is free.
     const char* built = reserved_path(path, run.category_pages);
@@ -1372,19 +1381,22 @@ void unique_urls(Run& run) {
   for (Item* each : order) {
     Item& item = *each;
     const std::string url = run.url_of(item);
-    if (const auto it = owner.find(key(url)); it != owner.end() && item.out.contains("permalink")) {
-      const std::string permalink = item.out["permalink"].dump(-1, ' ', false, ojson::error_handler_t::replace);
+    if (const auto it = owner.find(key(url)); it != owner.end()) {
+      const bool had = item.out.contains("permalink");
+      const std::string permalink = had ? item.out["permalink"].dump(-1, ' ', false, ojson::error_handler_t::replace) : "";
       item.out.erase("permalink");
       // Its own address may be the other's too (a post at /about/, a page
-      // about.md): then the first free "-2", "-3" beside it.
+      // about.md; or it had no permalink to drop): then the first free
+      // "-2", "-3" beside it.
       if (std::string own = run.url_of(item); owner.count(key(own))) {
         if (own.size() > 1 && own.back() == '/') own.pop_back();
         int n = 2;
         while (owner.count(key(own + "-" + std::to_string(n) + "/"))) ++n;
         item.out["permalink"] = own + "-" + std::to_string(n) + "/";
       }
-      run.note(item.shown, 0, "permalink " + permalink + " is also " + it->second->shown +
-                                  "'s (the old engine wrote one over the other); left out, it gets " + run.url_of(item));
+      run.note(item.shown, 0, (had ? "permalink " + permalink : "its address " + url) + " is also " + it->second->shown +
+                                  "'s (the old engine wrote one over the other); " + (had ? "left out, it" : "it") +
+                                  " gets " + run.url_of(item));
     }
     owner.emplace(key(run.url_of(item)), &item);
   }
