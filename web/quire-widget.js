@@ -210,6 +210,7 @@ button.back:hover { background: var(--_raised); }
 .post-body .task-list-item { list-style: none; }
 .post-body .task-list-item-checkbox { margin: 0 0.4em 0 -1.3em; }
 .post-body img { max-width: 100%; height: auto; }
+.post-body dt { font-weight: 600; }
 .post-body figure.diagram { margin-inline: 0; text-align: center; }
 .post-body figure.diagram > svg { max-width: 100%; height: auto; }
 .post-body figure.diagram > details { text-align: start; font-size: 0.85em; }
