@@ -264,8 +264,8 @@ std::optional<std::string> img(const std::string& markup) {
   static const std::regex title_alt(R"re((?:"|')([^"']+)?(?:"|')\s+(?:"|')([^"']+)?(?:"|'))re");
   std::smatch q;
   if (std::regex_search(title, q, title_alt)) {
+    alt = q[2].str();  // before title changes: the match views title's text
     title = q[1].str();
-    alt = q[2].str();
   } else {
     alt = title;
   }
