@@ -4256,4 +4256,15 @@ TEST_CASE("No site redirect from an address an item keeps as an old address of i
   CHECK_FALSE(holds(b.out("site.yaml"), "\"/read/\""));
 }
 
+// The import fuzzer's find: a {% highlight %} not at a line's start becomes
+// a fenced block on lines of its own, and the attribute list below it was
+// reported 2 lines late, past the file's end.
+TEST_CASE("Jekyll: attribute lists are reported at the source's line after a tag adds lines") {
+  Blog b("jekyll-ial-line", {{"_config.yml", "title: T\n"},
+                             {"_posts/2020-01-02-a.md", "---\ntitle: A\n---\nSee {% highlight ruby %}\nputs 1\n{% endhighlight %}\n{: .lead}\n"}});
+  REQUIRE(b.import(Engine::jekyll).ok());
+  CHECK(holds(b.notes(), "2020-01-02-a.md:7: kramdown attribute list \"{: .lead}\" removed"));
+  CHECK_FALSE(holds(b.out("posts/2020-01-02-a.md"), "{: .lead}"));
+}
+
 }  // TEST_SUITE

@@ -1070,9 +1070,19 @@ void read_jekyll(Run& run, ojson& site) {
           break;
         }
     }
+    // The report names the source's lines: the headings' and attribute
+    // lists' notes come from a pass over the text as written (a tag turned
+    // into a fenced block adds lines: the import fuzzer found notes past a
+    // file's end), their output from a silent pass over the converted text.
     bool toc = false;
+    (void)remove_kramdown_ial(run, heading_attributes(run, item.body, item.body_line, item.shown), item.body_line,
+                              item.shown, &toc, cfg.parse_block_html);
+    const size_t notes = run.report.not_converted.size();
+    const std::map<std::string, size_t> counts = run.report.converted;
     item.body = remove_kramdown_ial(run, heading_attributes(run, body, item.body_line, item.shown), item.body_line,
                                     item.shown, &toc, cfg.parse_block_html);
+    run.report.not_converted.resize(notes);
+    run.report.converted = counts;
     // kramdown reads definition lists; GitHub's alerts are jekyll-gfm-admonitions'.
     item.body = definition_lists(run, github_alerts(run, item.body));
     if (toc) item.out["toc"] = true;
