@@ -332,6 +332,13 @@ std::vector<std::pair<std::string, std::string>> split_options(std::string_view 
 
 // Shared tag outputs.
 std::string fenced_block(std::string_view code, const std::string& info, bool at_line_start);
+
+// A paired tag (`t`, its closing tag at [close, close_end)) turned into a
+// fenced block of its text: the block to append to the replacement (a line
+// break after it when text follows the closing tag on its line), and t.end
+// moved past the closing tag. `line_start`: whether the block starts a line.
+std::string fence_paired(std::string_view text, Tag& t, size_t close, size_t close_end, const std::string& info,
+                         bool line_start);
 // `text` as one line of markdown emphasis (*...*), its markdown punctuation
 // escaped: a code block's title above it.
 std::string emphasis_line(const std::string& text);

@@ -458,9 +458,7 @@ TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
       r.reason = "no closing /mermaid";
       return r;
     }
-    r.replacement = fenced_block(text.substr(t.end, close - t.end), "mermaid", at_line_start(text, t.begin));
-    if (close_end < text.size() && text[close_end] != '\n') r.replacement += "\n";
-    t.end = close_end;
+    r.replacement = fence_paired(text, t, close, close_end, "mermaid", at_line_start(text, t.begin));
     r.converted = true;
     r.construct = construct;
     return r;
@@ -475,9 +473,7 @@ TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
     std::string info = word(0, "lang");
     const std::string options = word(1, "options");
     if (!options.empty()) info += " {" + fence_options(split_options(options)) + "}";
-    r.replacement = fenced_block(text.substr(t.end, close - t.end), info, at_line_start(text, t.begin));
-    if (close_end < text.size() && text[close_end] != '\n') r.replacement += "\n";
-    t.end = close_end;
+    r.replacement = fence_paired(text, t, close, close_end, info, at_line_start(text, t.begin));
     r.converted = true;
     r.construct = construct;
     return r;
@@ -510,9 +506,7 @@ TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
     const bool line_start = at_line_start(text, t.begin);
     r.replacement.clear();
     if (!title.empty()) r.replacement = std::string(line_start ? "" : "\n") + emphasis_line(title) + "\n";
-    r.replacement += fenced_block(text.substr(t.end, close - t.end), info, line_start || !title.empty());
-    if (close_end < text.size() && text[close_end] != '\n') r.replacement += "\n";
-    t.end = close_end;
+    r.replacement += fence_paired(text, t, close, close_end, info, line_start || !title.empty());
     r.converted = true;
     r.construct = construct;
     return r;

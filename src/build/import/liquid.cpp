@@ -440,9 +440,7 @@ TagResult liquid_tag(Run& run, std::string_view text, Tag& t) {
                                                    : std::pair<std::string, std::string>{args.words[i], ""});
     for (const auto& [k, v] : args.named) options.push_back({k, v});
     if (!options.empty()) info += " {" + fence_options(options) + "}";
-    r.replacement = fenced_block(text.substr(t.end, close - t.end), info, at_line_start(text, t.begin));
-    if (close_end < text.size() && text[close_end] != '\n') r.replacement += "\n";
-    t.end = close_end;
+    r.replacement = fence_paired(text, t, close, close_end, info, at_line_start(text, t.begin));
     r.converted = true;
     r.construct = "{% highlight %}";
     return r;
@@ -453,9 +451,7 @@ TagResult liquid_tag(Run& run, std::string_view text, Tag& t) {
       r.reason = "no {% endmermaid %} after it";
       return r;
     }
-    r.replacement = fenced_block(text.substr(t.end, close - t.end), "mermaid", at_line_start(text, t.begin));
-    if (close_end < text.size() && text[close_end] != '\n') r.replacement += "\n";
-    t.end = close_end;
+    r.replacement = fence_paired(text, t, close, close_end, "mermaid", at_line_start(text, t.begin));
     r.converted = true;
     r.construct = "{% mermaid %}";
     return r;
@@ -497,9 +493,7 @@ TagResult liquid_tag(Run& run, std::string_view text, Tag& t) {
     if (!caption.empty())
       r.replacement = std::string(line_start ? "" : "\n") + emphasis_line(caption) +
                       (link.empty() ? "" : " [" + markdown_literal(trim(link_text)) + "](<" + link + ">)") + "\n";
-    r.replacement += fenced_block(text.substr(t.end, close - t.end), info, line_start || !caption.empty());
-    if (close_end < text.size() && text[close_end] != '\n') r.replacement += "\n";
-    t.end = close_end;
+    r.replacement += fence_paired(text, t, close, close_end, info, line_start || !caption.empty());
     r.converted = true;
     r.construct = "{% codeblock %}";
     return r;

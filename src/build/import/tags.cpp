@@ -214,6 +214,14 @@ std::string fenced_block(std::string_view code, const std::string& info, bool at
   return std::string(at_line_start ? "" : "\n") + fence + info + "\n" + std::string(code) + "\n" + fence;
 }
 
+std::string fence_paired(std::string_view text, Tag& t, size_t close, size_t close_end, const std::string& info,
+                         bool line_start) {
+  std::string out = fenced_block(text.substr(t.end, close - t.end), info, line_start);
+  if (close_end < text.size() && text[close_end] != '\n') out += "\n";
+  t.end = close_end;
+  return out;
+}
+
 std::string emphasis_line(const std::string& text) {
   std::string out = "*";
   for (const char c : text) {
