@@ -461,24 +461,33 @@ NearPosts near_posts(const Bundle& b, std::string_view path, size_t limit) {
     if (words.size() == kNearWords) break;
   }
   if (words.empty()) return out;
-  bool typos[kNearWords];  // whether a word is long enough to match with a typo
-  for (size_t k = 0; k < words.size(); ++k) typos[k] = term_chars(words[k]) >= 4;
+  // A word long enough to match with a typo (4 characters or more) is
+  // compared with a post's words one character shorter to one longer
+  // (counted once each: most pairs differ by more, and are not compared).
+  size_t chars[kNearWords];
+  for (size_t k = 0; k < words.size(); ++k) chars[k] = term_chars(words[k]);
   std::vector<std::pair<int, size_t>> scored;
   std::vector<SearchToken> tokens;
+  std::vector<size_t> token_chars;
   for (size_t i = 0; i < b.posts.size(); ++i) {
     const Post& p = b.posts[i];
     if (p.slug.empty() && p.title.empty()) continue;  // a stub nothing is known of yet
     tokens.clear();
     search_tokens(p.slug, tokens);
     search_tokens(p.title, tokens);
+    token_chars.resize(tokens.size());
+    for (size_t j = 0; j < tokens.size(); ++j) token_chars[j] = term_chars(tokens[j].term);
     int s = 0;
     for (size_t k = 0; k < words.size(); ++k) {
       const std::string& w = words[k];
       int best = 0;
-      for (const SearchToken& t : tokens) {
-        if (t.term == w) best = 4;
-        else if (best < 2 && w.size() >= 3 && t.term.compare(0, w.size(), w) == 0) best = 2;
-        else if (best < 1 && typos[k] && one_edit_apart(w, t.term)) best = 1;
+      for (size_t j = 0; j < tokens.size() && best < 4; ++j) {
+        const std::string& t = tokens[j].term;
+        if (t == w) best = 4;
+        else if (best < 2 && w.size() >= 3 && t.compare(0, w.size(), w) == 0) best = 2;
+        else if (best < 1 && chars[k] >= 4 && token_chars[j] + 1 >= chars[k] && token_chars[j] <= chars[k] + 1 &&
+                 one_edit_apart(w, t))
+          best = 1;
       }
       s += best;
     }

@@ -56,6 +56,12 @@ class ViewBuilder {
   ViewBuilder(const Bundle& b, const Route& r, const std::vector<std::string>* entries = nullptr)
       : b_(b), site_(b.site), route_(r), entries_(entries) {}
 
+  // What the view needs, not the view: for chunk_needed (prefetching).
+  ViewBuilder& needs_only() {
+    showing_ = false;
+    return *this;
+  }
+
   View build() {
     switch (route_.kind) {
       case RouteKind::Home: home(); break;
@@ -103,10 +109,19 @@ class ViewBuilder {
 
   // A sharded bundle learns which post a slug or path is from its slug
   // file (post_shards.hpp): the view names it, if any.
+  // A view being shown also names the few slug files the view of a missing
+  // page lists near posts from (post_shards.hpp): if the path is no post's,
+  // they are there in the same round, not one more after it. What opening
+  // a link will need (chunk_needed, on hover) is the path's file alone.
   bool wait_for_slugs(const std::string* file) {
     if (!file) return false;
     begin(RouteKind::Post, site_.title);
     v_.needs = *file;
+    const std::string near = showing_ ? missing_slug_files_for_near(b_) : std::string();
+    for (size_t at = 0, end; at < near.size(); at = end + 1) {
+      end = std::min(near.find('\n', at), near.size());
+      if (near.compare(at, end - at, *file) != 0) v_.needs += "\n" + near.substr(at, end - at);
+    }
     v_.html = "<p class=\"pending\">Loading…</p>\n";
     return true;
   }
@@ -746,6 +761,7 @@ class ViewBuilder {
   const std::vector<std::string>* entries_;  // summary_entry() of every post, or null
   View v_;
   std::vector<size_t> stubs_;  // posts shown that are stubs (post_shards.hpp)
+  bool showing_ = true;        // false: asked what opening the route needs (needs_only)
 
  public:
   // What post_summary() adds for post `index`, on its own.
@@ -792,7 +808,7 @@ std::string chunk_needed(const Bundle& bundle, const Route& route) {
   // posts are spread over many) are fetched when the list is shown.
   if ((!bundle.shards.empty() || !bundle.slug_files.empty()) && route.kind != RouteKind::Search)
     return route.kind == RouteKind::Post || route.kind == RouteKind::NotFound || route.kind == RouteKind::Home
-               ? render_view(bundle, route).needs
+               ? ViewBuilder(bundle, route).needs_only().build().needs
                : std::string();
   if (route.kind == RouteKind::Search && !route.query.empty()) {  // search files, one a line
     std::string needs;
