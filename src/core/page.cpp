@@ -201,8 +201,8 @@ std::string render_document(const Bundle& bundle, const View& view) {
     if (view.kind == RouteKind::Search && !bundle.search.empty())
       h.raw("<link rel=\"preload\" href=\"").text(base + bundle.search).raw("\" as=\"fetch\" crossorigin fetchpriority=\"low\">\n");
   }
-  h.raw("<link rel=\"modulepreload\" href=\"").text(base + kApiScriptFile).raw("\">\n");
-  h.raw("<link rel=\"modulepreload\" href=\"").text(base + kFootnoteScriptFile).raw("\">\n");
+  // app.js as shipped holds the modules it imports (scripts/minify-web.mjs):
+  // nothing more to preload for it.
   h.raw("<script type=\"module\" src=\"").text(base + kAppScriptFile).raw("\"></script>\n").raw("</head>\n<body>\n")
       .raw("<div id=\"quire-app\" data-base=\"").text(base).raw("\" data-bundle=\"").text(base + kBundleFile)
       .raw("\" data-route=\"").text(view.path).raw("\" data-status=\"").num(view.status).raw("\">\n")

@@ -67,8 +67,8 @@ std::string render_document(const Bundle& bundle, const View& view);
 inline constexpr const char* kBundleFile = "bundle.json";
 inline constexpr const char* kStylesheetFile = "style.css";
 inline constexpr const char* kAppScriptFile = "app.js";
-inline constexpr const char* kApiScriptFile = "quire.js";         // imported by app.js
-inline constexpr const char* kFootnoteScriptFile = "footnote-preview.js";  // imported by app.js and the widget
+inline constexpr const char* kApiScriptFile = "quire.js";         // the JS API (inside app.js as shipped)
+inline constexpr const char* kFootnoteScriptFile = "footnote-preview.js";  // the widget's (inside app.js as shipped)
 inline constexpr const char* kCoreScriptFile = "quire-core.js";   // imported by quire.js
 inline constexpr const char* kCoreWasmFile = "quire-core.wasm";  // fetched by quire.js
 inline constexpr const char* kThemeScriptFile = "theme.js";  // light/dark, in <head>
