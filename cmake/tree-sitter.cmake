@@ -63,9 +63,14 @@ endfunction()
 file(SHA1 "${CMAKE_SOURCE_DIR}/cmake/tree-sitter-compile.cmake" _ts_script_hash)
 string(SUBSTRING "${_ts_script_hash}" 0 8 _ts_script_hash)
 set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/cmake/tree-sitter-compile.cmake")
+# `variant` (optional): more of the key, e.g. the hash of a patch applied.
 function(_ts_cached_archive name package version include_dirs sources)
   string(REPLACE "/" "+" key "${package}@${version}")
-  set(archive "${QUIRE_TREE_SITTER_CACHE}/${key}/${name}-${_ts_compiler}-${_ts_script_hash}.a")
+  set(variant "")
+  if(ARGC GREATER 5)
+    set(variant "-${ARGV5}")
+  endif()
+  set(archive "${QUIRE_TREE_SITTER_CACHE}/${key}/${name}-${_ts_compiler}-${_ts_script_hash}${variant}.a")
   add_custom_command(OUTPUT "${archive}"
     COMMAND ${CMAKE_COMMAND} "-DCC=${CMAKE_C_COMPILER}" "-DAR=${CMAKE_AR}"
             "-DSOURCES=${sources}" "-DINCLUDES=${include_dirs}" "-DOUT=${archive}"
@@ -125,10 +130,33 @@ function(quire_grammar id package symbol subdir precedence)
   set(root "${QUIRE_NODE_MODULES}/${package}")
   set(src "${root}/${subdir}/src")
   set(sources "${src}/parser.c")
-  if(EXISTS "${src}/scanner.c")
-    list(APPEND sources "${src}/scanner.c")
+  set(scanner "${src}/scanner.c")
+  # Our fix to a grammar's external scanner (cmake/tree-sitter-patches/<id>.patch
+  # says what and why), applied at configure time to a copy in the build
+  # directory; the archive's key gains the patch's hash.
+  set(patch_file "${CMAKE_SOURCE_DIR}/cmake/tree-sitter-patches/${id}.patch")
+  set(variant "")
+  if(EXISTS "${patch_file}")
+    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${patch_file}")
+    file(SHA1 "${patch_file}" patch_hash)
+    string(SUBSTRING "${patch_hash}" 0 8 patch_hash)
+    set(variant "p${patch_hash}")
+    set(copy "${CMAKE_BINARY_DIR}/tree-sitter-patched/${id}")
+    file(REMOVE_RECURSE "${copy}")
+    file(MAKE_DIRECTORY "${copy}/src")
+    file(COPY "${scanner}" DESTINATION "${copy}/src")
+    find_program(QUIRE_PATCH_TOOL patch REQUIRED)
+    execute_process(COMMAND "${QUIRE_PATCH_TOOL}" -p1 --quiet -d "${copy}" -i "${patch_file}"
+                    RESULT_VARIABLE rc)
+    if(NOT rc EQUAL 0)
+      message(FATAL_ERROR "tree-sitter: ${patch_file} does not apply to ${package}@${version}")
+    endif()
+    set(scanner "${copy}/src/scanner.c")  # its #include "tree_sitter/..." found through -I${src}
   endif()
-  _ts_cached_archive(quire_grammar_${id} ${package} ${version} "${src}" "${sources}")
+  if(EXISTS "${scanner}")
+    list(APPEND sources "${scanner}")
+  endif()
+  _ts_cached_archive(quire_grammar_${id} ${package} ${version} "${src}" "${sources}" ${variant})
 
   # Highlight queries: tree-sitter.json's list for this grammar, else queries/highlights.scm.
   set(queries "")
