@@ -276,6 +276,17 @@ TEST_CASE("task list items render disabled checkboxes like md4c-html") {
         "<li>plain</li>\n</ul>\n");
 }
 
+// md4c 0.4.8 took any ASCII character for a scheme's first (our patch:
+// cmake/md4c-0.4.8-linear.patch): a JSP or XSLT closing tag in prose was a link.
+TEST_CASE("an autolink's scheme begins with a letter: a namespaced closing tag is text") {
+  CHECK(render_markdown("Close it with </c:forEach> or </xsl:template>.") ==
+        "<p>Close it with &lt;/c:forEach&gt; or &lt;/xsl:template&gt;.</p>\n");
+  CHECK(render_markdown("<1x:y> and <-a:b>") == "<p>&lt;1x:y&gt; and &lt;-a:b&gt;</p>\n");
+  CHECK(render_markdown("<https://example.com/x> <mailto:me@example.com>") ==
+        "<p><a href=\"https://example.com/x\">https://example.com/x</a> "
+        "<a href=\"mailto:me@example.com\">mailto:me@example.com</a></p>\n");
+}
+
 TEST_CASE("permissive autolinks recognise URLs, www and e-mail addresses") {
   SUBCASE("valid input") {
     CHECK(render_markdown("see https://example.com/a?b=1&c=2.") ==
