@@ -1740,6 +1740,26 @@ TEST_CASE("Jekyll: a nested folder's categories in the folders' order; an exclud
   CHECK(holds(j.out("posts/2021-01-01-queue.md"), "categories: [\"Algorithm\",\"Cpp\",\"ds\"]"));
 }
 
+TEST_CASE("Jekyll: exclude: entries are globs whose * crosses folders, or beginnings of paths, as Jekyll reads them") {
+  // umitsarioz's "*.gemspec" and "*.sh": its deploy script and gemspec were published.
+  Blog j("jekyll-exclude-globs", {{"_config.yml", "title: J\nexclude: [\"*.gemspec\", \"*.sh\", \"tools/\", draft, \"notes-[0-9].txt\"]\n"},
+                                  {"_posts/2021-01-01-a.md", "---\ntitle: A\n---\nA\n"},
+                                  {"deploy.sh", "echo secret\n"}, {"scripts/ci/build.sh", "make\n"},
+                                  {"theme.gemspec", "spec\n"}, {"tools/x.txt", "x\n"}, {"toolsy.txt", "kept\n"},
+                                  {"drafts-old.txt", "out\n"}, {"notes-1.txt", "out\n"}, {"notes-x.txt", "kept\n"},
+                                  {"assets/app.js", "kept\n"}});
+  REQUIRE(j.import(Engine::jekyll).ok());
+  CHECK(j.report.posts == 1);
+  for (const char* gone : {"deploy.sh", "scripts/ci/build.sh", "theme.gemspec", "tools/x.txt", "drafts-old.txt", "notes-1.txt"}) {
+    CAPTURE(gone);
+    CHECK_FALSE(j.wrote(std::string("static/") + gone));
+  }
+  for (const char* kept : {"toolsy.txt", "notes-x.txt", "assets/app.js"}) {
+    CAPTURE(kept);
+    CHECK(j.wrote(std::string("static/") + kept));
+  }
+}
+
 TEST_CASE("Jekyll with Chirpy: a post's relative images were under its media_subpath, else the site's root") {
   // ounols's 3 images and a cover.
   Blog c("jekyll-chirpy-media", {{"_config.yml", "theme: jekyll-theme-chirpy\ntitle: C\n"},

@@ -3,6 +3,7 @@
 // markdown files with front matter outside folders starting with "_";
 // everything else not excluded is a static file. Links name posts by file
 // name ({% post_url 2010-07-21-name %}) or path ({% link _posts/... %}).
+#include <fnmatch.h>
 #include <algorithm>
 #include <functional>
 #include <regex>
@@ -693,11 +694,17 @@ void read_jekyll(Run& run, ojson& site) {
     if (kNeverCopied.count(first))
       return !(rel.has_filename() && rel == rel.filename() && is_markdown(rel) && has_front_matter(run.src / rel));
 
+    // As Jekyll's EntryFilter reads exclude: a path from the site's root
+    // beginning with the entry, or matching it as a glob whose * crosses
+    // folders (File.fnmatch? without FNM_PATHNAME): "*.sh" left every
+    // shell script out, deploy scripts among them (umitsarioz's deploy.sh
+    // and theme.gemspec were published).
+    const std::string path = rel.generic_string();
     for (const std::string& e : exclude) {
       std::string x = e;
-      while (!x.empty() && x.back() == '/') x.pop_back();
       x.erase(0, std::min(x.find_first_not_of('/'), x.size()));  // Minimal Mistakes' "/docs": from the site's root
-      if (!x.empty() && (rel.generic_string() == x || first == x || rel.generic_string().rfind(x + "/", 0) == 0)) return true;
+      if (x.empty()) continue;
+      if (path.rfind(x, 0) == 0 || path + "/" == x || fnmatch(x.c_str(), path.c_str(), 0) == 0) return true;
     }
     return false;
   };
