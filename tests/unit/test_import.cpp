@@ -1392,6 +1392,25 @@ TEST_CASE("attribute blocks of headings ({.class}) and goldmark's block attribut
   CHECK(holds(off.out("posts/a.md"), "A note.\n{.note}"));  // goldmark showed it as text too
 }
 
+TEST_CASE("Jekyll: a collection's documents in HTML and its other files move in, where Jekyll wrote them") {
+  // kenners's _talks: two slide decks in .html and their images were left out without a word.
+  Blog j("jekyll-collection-files", {{"_config.yml", "title: T\ncollections:\n  talks:\n    output: true\n    permalink: /:collection/:path/\n"
+                                                    "  notes:\n    output: false\n"},
+                                     {"_posts/2020-01-01-p.md", "---\ntitle: P\n---\nP\n"},
+                                     {"_talks/slides-a.html", "---\ntitle: Slides A\n---\n<p>Hello <img src=\"homer.png\" alt=\"Homer\"></p>\n"},
+                                     {"_talks/slides-a/homer.png", "PNG"},
+                                     {"_talks/liquid.html", "---\ntitle: L\n---\n{% for x in site.talks %}{{ x.title }}{% endfor %}\n"},
+                                     {"_notes/n.md", "---\ntitle: N\n---\nN\n"}, {"_notes/n.png", "PNG"}});
+  REQUIRE(j.import(Engine::jekyll).ok());
+  const std::string page = j.out("pages/talks-slides-a.md");
+  CHECK(holds(page, "permalink: \"/talks/slides-a/\""));
+  CHECK(holds(page, "<img src=\"homer.png\" alt=\"Homer\">"));
+  CHECK(j.wrote("static/talks/slides-a/homer.png"));
+  CHECK_FALSE(j.wrote("pages/talks-liquid.md"));  // a template: reported
+  CHECK(holds(j.notes(), "_talks/liquid.html: collection talks: a document in HTML with Liquid: not converted"));
+  CHECK_FALSE(j.wrote("static/notes/n.png"));  // a collection Jekyll did not write
+}
+
 TEST_CASE("Jekyll: a collection's permalink by :slug and :title: the document's slug key, else its name") {
   // naxoc's /sektion/:slug/: 6 pages lost their addresses.
   Blog b("jekyll-collection-slug", {{"_config.yml", "collections:\n  sektioner:\n    output: true\n    permalink: /sektion/:slug/\n"

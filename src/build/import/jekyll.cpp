@@ -715,6 +715,7 @@ void read_jekyll(Run& run, ojson& site) {
     return excluded(p.lexically_relative(run.src)) || p.filename() == "_site";
   });
   std::vector<fs::path> statics;
+  std::vector<std::pair<fs::path, fs::path>> collection_files;  // a collection's file, where Jekyll wrote it
   for (const fs::path& f : files) {
     const fs::path rel = f.lexically_relative(run.src);
     fs::path posts_root;  // the _posts/_drafts folder holding it
@@ -749,15 +750,39 @@ void read_jekyll(Run& run, ojson& site) {
     }
     const fs::path in_dir = cfg.collections_dir.empty() ? rel : rel.lexically_relative(cfg.collections_dir);
     if (const std::string first = in_dir.empty() || in_dir.begin()->string() == ".." ? std::string() : in_dir.begin()->string();
-        first.size() > 1 && first[0] == '_' && cfg.collections.count(first.substr(1)) && is_markdown(f)) {
+        first.size() > 1 && first[0] == '_' && cfg.collections.count(first.substr(1))) {
       // A collection's document: a page at the URL Jekyll gave it.
       const std::string name = first.substr(1);
       const std::optional<std::string>& pattern = cfg.collections[name];
+      const fs::path in_col = in_dir.lexically_relative(first);
+      const bool html_document = f.extension() == ".html" && has_front_matter(f);
+      if (!is_markdown(f) && !html_document) {
+        // Any other file of a published collection (a slide deck's images
+        // beside it: kenners's _talks/x/homer.png) is copied where Jekyll
+        // wrote it: the collection's permalink with :path the file's path
+        // (no extension), then the extension.
+        if (!pattern) continue;
+        std::string url = *pattern;
+        const std::pair<const char*, std::string> tokens[] = {
+            {":collection", name}, {":path", (in_col.parent_path() / in_col.stem()).generic_string()},
+            {":name", in_col.stem().string()}, {":title", ""}, {":output_ext", ""}};
+        for (const auto& [token, value] : tokens)
+          for (size_t at; (at = url.find(token)) != std::string::npos;) url.replace(at, std::strlen(token), value);
+        while (!url.empty() && url.back() == '/') url.pop_back();
+        url.erase(0, std::min(url.find_first_not_of('/'), url.size()));
+        if (url.empty() || url.find(':') != std::string::npos || url.find("..") != std::string::npos)
+          url = name + "/" + (in_col.parent_path() / in_col.stem()).generic_string();
+        collection_files.emplace_back(f, fs::path(url + in_col.extension().string()));
+        continue;
+      }
       if (!pattern) {
         ++unpublished[name];
         continue;
       }
-      const fs::path in_col = in_dir.lexically_relative(first);
+      if (html_document && !plain_html_page(f)) {  // a template: Liquid in it
+        run.note(run.shown(f), 0, "collection " + name + ": a document in HTML with Liquid: not converted, rewrite it as .md");
+        continue;
+      }
       Item item;
       item.source = f;
       item.shown = run.shown(f);
@@ -1110,6 +1135,7 @@ void read_jekyll(Run& run, ojson& site) {
     }
     copy_tree(run, f, run.dest / "static" / rel, run.report.static_files);
   }
+  for (const auto& [f, to] : collection_files) copy_tree(run, f, run.dest / "static" / to, run.report.static_files);
   // The home's old pages (/page2/, /blog/page3/): Quire's, as many posts a
   // page (dszakallas's paginate_path /blog/page:num/).
   if (cfg.paginate > 0) {
