@@ -814,6 +814,24 @@ TEST_CASE("Eleventy: a post in plain HTML is a post, its HTML its text; one with
   CHECK(holds(b.notes(), "posts/tpl.html:1: a post in HTML"));
 }
 
+TEST_CASE("Eleventy: a page in plain HTML is a page; a post in WebC or an .11ty.js template is named, not dropped") {
+  // kpwags: about.html, uses.html (no {{ or {%) were named templates; 3 posts in .webc vanished without a word.
+  Blog e("eleventy-html-pages", {{"eleventy.config.js", "module.exports = function () {};\n"},
+                                 {"about.html", "---\ntitle: About\n---\n<p>Hi, I am Keith.</p>\n"},
+                                 {"uses.html", "---\ntitle: Uses\n---\n{% for g in gear %}<p>{{ g }}</p>{% endfor %}\n"},
+                                 {"posts/hello.md", "---\ntitle: Hello\ndate: 2022-01-01\n---\nHi\n"},
+                                 {"posts/books.webc", "---\ntitle: Books\ndate: 2022-01-19\n---\n<p>Books</p>\n"},
+                                 {"posts/stats.11ty.js", "module.exports = { data: { title: 'Stats' }, render: () => '' };\n"}});
+  REQUIRE(e.import(Engine::eleventy).ok());
+  CHECK(e.report.posts == 1);
+  CHECK(holds(e.out("pages/about.md"), "<p>Hi, I am Keith.</p>"));
+  CHECK_FALSE(e.wrote("pages/uses.md"));  // a template: named
+  CAPTURE(e.notes());
+  CHECK(holds(e.notes(), "uses.html:1: a page in HTML (it has front matter): not converted"));
+  CHECK(holds(e.notes(), "posts/books.webc:1: a post in WebC: Quire reads markdown only"));
+  CHECK(holds(e.notes(), "posts/stats.11ty.js"));
+}
+
 TEST_CASE("Eleventy: files its ignores and templateFormats kept out are not imported, and said") {
   // musikele's AGENTS.md (ignores.add) was published at /AGENTS/; henrik's
   // posts/*.markdown beside templateFormats ["njk", "md"], dated today.

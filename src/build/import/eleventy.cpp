@@ -1315,7 +1315,9 @@ void read_eleventy(Run& run, ojson& site) {
       files.push_back(f);
       continue;
     }
-    if (in_posts && !kind.empty() && read_file(f, text) && split_front_matter(text).format == "yaml") {
+    // An .11ty.js template has its data in its code, not in front matter.
+    const bool js_template = kind.rfind("JavaScript", 0) == 0;
+    if (in_posts && !kind.empty() && read_file(f, text) && (split_front_matter(text).format == "yaml" || js_template)) {
       if (f.extension() == ".njk" && markdown_tag_at(split_front_matter(text).body) != std::string::npos) {
         files.push_back(f);  // its text in {% markdown %} blocks: a post (njk_markdown_body)
         continue;
@@ -1355,6 +1357,13 @@ void read_eleventy(Run& run, ojson& site) {
       if (auto list = collection_list_page(rel, text)) {  // til.njk at /til/, over collections.til
         list->shown = run.shown(f), list->kind = kind;
         list_pages.push_back(*list);
+        continue;
+      }
+      // A page in HTML with no {{ or {% in it: its HTML is its text, as a
+      // post's (kpwags's about.html, uses.html and four more were named
+      // templates, and nothing was at their addresses).
+      if (plain_html_page(f)) {
+        files.push_back(f);
         continue;
       }
       // A page written as a template (about.njk, feed.njk): named, as Jekyll's are.

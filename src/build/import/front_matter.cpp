@@ -541,7 +541,12 @@ std::string other_content_kind(const fs::path& p) {
       {"html", "HTML"}, {"htm", "HTML"}, {"njk", "Nunjucks"}, {"liquid", "Liquid"}, {"hbs", "Handlebars"},
       {"mustache", "Mustache"}, {"ejs", "EJS"}, {"haml", "Haml"}, {"pug", "Pug"}, {"textile", "Textile"},
       {"adoc", "AsciiDoc"}, {"asciidoc", "AsciiDoc"}, {"org", "Org"}, {"rst", "reStructuredText"},
-      {"pandoc", "Pandoc"}, {"pdc", "Pandoc"}, {"ipynb", "Jupyter"}};
+      {"pandoc", "Pandoc"}, {"pdc", "Pandoc"}, {"ipynb", "Jupyter"}, {"webc", "WebC"}};
+  // Eleventy's JavaScript templates (x.11ty.js): a .js file otherwise is no content.
+  const std::string name = p.filename().string();
+  for (const char* ext : {".11ty.js", ".11ty.cjs", ".11ty.mjs"})
+    if (name.size() > std::strlen(ext) && name.compare(name.size() - std::strlen(ext), std::strlen(ext), ext) == 0)
+      return "JavaScript (an Eleventy .11ty.js template)";
   const auto it = kKinds.find(lower_extension(p));
   return it == kKinds.end() ? std::string() : it->second;
 }
