@@ -1,6 +1,7 @@
 #include "build/transliterate.hpp"
 
 #include <unicode/translit.h>
+#include <unicode/locid.h>
 #include <unicode/unistr.h>
 
 #include <cstdint>
@@ -8,6 +9,7 @@
 #include <memory>
 
 #include "core/bundle.hpp"
+#include "core/html.hpp"
 #include "core/markdown.hpp"
 
 namespace quire {
@@ -58,6 +60,17 @@ std::string remove_accents(std::string_view utf8) {
   }();
   icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   if (strip) strip->transliterate(text);
+  std::string out;
+  text.toUTF8String(out);
+  return out;
+}
+
+std::string unicode_lower(std::string_view utf8) {
+  bool ascii = true;
+  for (char c : utf8) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (ascii) return ascii_lower(utf8);
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  text.toLower(icu::Locale::getRoot());
   std::string out;
   text.toUTF8String(out);
   return out;

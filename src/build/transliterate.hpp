@@ -19,6 +19,10 @@ std::string latin_ascii(std::string_view utf8);
 // "hierarchiques", "日本" as it is): Hugo's removePathAccents.
 std::string remove_accents(std::string_view utf8);
 
+// Lower case in every script ("Événements" -> "événements"), as Go's
+// strings.ToLower (Hugo's paths); ASCII text without ICU work.
+std::string unicode_lower(std::string_view utf8);
+
 // A slug Quire takes (ASCII letters, digits, '-'), made of any text:
 // Latin letters lose their accents ("Crème brûlée" -> "creme-brulee"),
 // other scripts are transliterated ("北亰" -> "bei-jing", as Zola's

@@ -3153,6 +3153,9 @@ TEST_CASE("glob_match and hugo_urlize, as Zola's globset and Hugo's urlize") {
   CHECK(hugo_urlize("We don't  talk about Quarto!") == "we-dont-talk-about-quarto");
   CHECK(hugo_urlize("It's Time for TLS 1.2") == "its-time-for-tls-1.2");
   CHECK(hugo_urlize("S/MIME - a  guide") == "s/mime-a-guide");
+  CHECK(hugo_urlize("Événements") == "événements");  // Go's strings.ToLower: every letter (Jibec's /fr/categories/événements/)
+  CHECK(hugo_urlize("Ärger Über") == "ärger-über");
+  CHECK(hugo_urlize("Événements", false) == "Événements");
   CHECK(hugo_urlize("C++ (fast)") == "c++-fast");
   CHECK(hugo_urlize("日本語：テスト") == "日本語テスト");
 }

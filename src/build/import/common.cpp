@@ -17,6 +17,7 @@
 #include "build/fsutil.hpp"
 #include "build/import/template_syntax.hpp"
 #include "build/post_dates.hpp"
+#include "build/transliterate.hpp"
 #include "core/bundle.hpp"
 #include "core/dates.hpp"
 #include "core/html.hpp"
@@ -1229,7 +1230,7 @@ std::string hugo_urlize(std::string_view title, bool lower) {
     }
     i += ascii ? 1 : std::max<size_t>(d.length, 1);
   }
-  return lower ? ascii_lower(out) : out;
+  return lower ? unicode_lower(out) : out;  // Go's strings.ToLower: "Événements" -> "événements"
 }
 
 bool glob_match(std::string_view p, std::string_view t) {
