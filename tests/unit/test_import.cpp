@@ -1678,6 +1678,12 @@ TEST_CASE("straight quotes stay straight where the old engine kept them: Zola an
                                   {"posts/a.md", "---\ntitle: A\ndate: 2020-01-01\n---\n\"Hi\"\n"}});
     REQUIRE(on.import(Engine::eleventy).ok());
     CHECK_FALSE(holds(on.out("site.yaml"), "smart_punctuation"));
+    // A shortcode's own instance is not the site's (kpwags's note shortcode): quotes stayed straight.
+    Blog own("eleventy-smart-shortcode", {{"eleventy.config.js", "import MarkdownIt from 'markdown-it';\nexport default function (c) {\n"
+                                                                  "  c.addPairedShortcode('note', (t) => new MarkdownIt({ typographer: true }).renderInline(t));\n}\n"},
+                                          {"posts/a.md", "---\ntitle: A\ndate: 2020-01-01\n---\n\"Hi\"\n"}});
+    REQUIRE(own.import(Engine::eleventy).ok());
+    CHECK(holds(own.out("site.yaml"), "smart_punctuation: false"));
   }
 }
 

@@ -383,8 +383,23 @@ Config read_config(Run& run) {
   if (const auto v = dir_key("includes")) cfg.includes = *v;
   if (const auto v = dir_key("layouts")) cfg.layouts = *v;
   if (const auto v = dir_key("data")) cfg.data = *v;
-  cfg.typographer = std::regex_search(text, std::regex(R"(typographer\s*:\s*true)"));
-  cfg.breaks = std::regex_search(text, std::regex(R"(\bbreaks\s*:\s*true)"));
+  // markdown-it's options count when the site's library is markdown-it set
+  // or amended (setLibrary, amendLibrary), and not on a line of a shortcode's
+  // or a filter's own instance (kpwags's note shortcode rendered its text
+  // with `new MarkdownIt({ typographer: true })`; the posts' quotes stayed straight).
+  const bool own_library = text.find("setLibrary") != std::string::npos || text.find("amendLibrary") != std::string::npos;
+  auto library_option = [&](const std::regex& option) {
+    if (!own_library) return false;
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), option); it != std::sregex_iterator(); ++it) {
+      const size_t at = static_cast<size_t>(it->position());
+      const size_t line = text.rfind('\n', at) == std::string::npos ? 0 : text.rfind('\n', at) + 1;
+      const std::string_view head(text.data() + line, at - line);
+      if (head.find("Shortcode") == std::string_view::npos && head.find("addFilter") == std::string_view::npos) return true;
+    }
+    return false;
+  };
+  cfg.typographer = library_option(std::regex(R"(typographer\s*:\s*true)"));
+  cfg.breaks = library_option(std::regex(R"(\bbreaks\s*:\s*true)"));
   cfg.attrs = text.find("markdown-it-attrs") != std::string::npos;
   cfg.kbd = text.find("markdown-it-kbd") != std::string::npos;
   cfg.youtube = text.find("eleventy-plugin-youtube-embed") != std::string::npos;
