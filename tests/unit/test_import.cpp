@@ -1316,6 +1316,21 @@ TEST_CASE("Eleventy: paths copied one by one from a list (forEach, for...of) are
   CHECK(b.report.keys_left_out.count("headerImage") == 0);  // empty: nothing left out
 }
 
+TEST_CASE("Zola: a theme's katex shortcode is math, its TeX as written; katex_enable is the site's math") {
+  // divinerapier's even theme: about 60 formulas showed as {% katex(block=true) %}, a "=" line made the TeX a heading.
+  Blog z("zola-katex", {{"config.toml", "base_url = \"https://e.org\"\ntitle = \"M\"\ntheme = \"even\"\n[extra]\nkatex_enable = true\n"},
+                        {"content/blog/_index.md", "+++\nsort_by = \"date\"\n+++\n"},
+                        {"content/blog/v.md", "+++\ntitle = \"V\"\ndate = 2022-03-28\n+++\nA vector {{ katex(body=\"\\vec{AB}=B-A\") }} has a length.\n\n"
+                                         "{% katex(block=true) %}\nx\\prime \\\\\n\\{y\\}\n=\n\\begin{bmatrix} A \\end{bmatrix}\n{% end %}\n"}});
+  REQUIRE(z.import(Engine::zola).ok());
+  CHECK(holds(z.out("site.yaml"), "math: true"));
+  const std::string post = z.out("posts/v.md");
+  CAPTURE(post);
+  CHECK(holds(post, "A vector $\\vec{AB}=B-A$ has a length."));
+  CHECK(holds(post, "$$\nx\\prime \\\\\n\\{y\\}\n=\n\\begin{bmatrix} A \\end{bmatrix}\n$$"));
+  CHECK_FALSE(holds(post, "katex"));
+}
+
 TEST_CASE("Zola: the old URL of a file name with capitals, spaces or accents is the slug Zola made of it") {
   Blog b("zola-slugified", {{"config.toml", "base_url = 'https://z.example'\n"},
                             {"content/blog/My Café Trip.md", "+++\ntitle = 'Trip'\ndate = 2021-01-01\n+++\nA\n"}});

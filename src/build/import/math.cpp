@@ -76,7 +76,8 @@ Delimiter delimiter_at(std::string_view s, size_t at) {
 bool is_math_key(std::string_view key) {
   static const char* const kKeys[] = {"math", "mathjax", "katex", "usemath", "use_math", "usemathjax", "use_mathjax",
                                       "usekatex", "use_katex", "enablemathjax", "enable_mathjax", "enablemath",
-                                      "enable_math", "enablekatex", "hasmath", "has_math", "latex", "mathml"};
+                                      "enable_math", "enablekatex", "hasmath", "has_math", "latex", "mathml",
+                                      "katex_enable", "mathjax_enable", "math_enable"};  // Zola themes' (even's katex_enable)
   const std::string k = lower(key);
   return std::any_of(std::begin(kKeys), std::end(kKeys), [&](const char* m) { return k == m; });
 }

@@ -188,6 +188,47 @@ TagResult zola_shortcode(Run& run, std::string_view text, Tag& t) {
       return r;
     }
   }
+  // A theme's math shortcode (even's katex: {{ katex(body="x") }} inline,
+  // {% katex(block=true) %} TeX {% end %}): TeX between dollars, which
+  // the site's math (katex_enable: site.yaml math) typesets; display math
+  // with block=true, as the theme's template wrote it.
+  if (name == "katex" || name == "mathjax" || name == "math" || name == "latex") {
+    const bool display = args.get("block") == "true";
+    std::string tex;
+    size_t close_end = 0;
+    if (t.open == "{{") {
+      // body= as written: Tera's strings have no escapes ("\vec{AB}")
+      const std::string_view in = inner;
+      for (size_t at = in.find("body"); at != std::string_view::npos && tex.empty(); at = in.find("body", at + 1)) {
+        if (at > 0 && in[at - 1] != '(' && in[at - 1] != ',' && in[at - 1] != ' ') continue;
+        size_t k = in.find_first_not_of(" \t", at + 4);
+        if (k == std::string_view::npos || in[k] != '=') continue;
+        k = in.find_first_not_of(" \t", k + 1);
+        if (k == std::string_view::npos || (in[k] != '"' && in[k] != '\'' && in[k] != '`')) continue;
+        const size_t end = in.find(in[k], k + 1);
+        if (end != std::string_view::npos) tex = trim(in.substr(k + 1, end - k - 1));
+      }
+    } else if (const size_t close = find_closing(text, t.end, "{%", "end", close_end); close != std::string_view::npos) {
+      tex = trim(text.substr(t.end, close - t.end));
+    }
+    if (!tex.empty() && tex.find("$") == std::string::npos) {
+      // Zola's markdown never read this TeX; carry_math undoes the markdown
+      // escapes of a Zola post's math (\\ for \): each backslash before
+      // punctuation is doubled here, so that the TeX comes out as written.
+      std::string kept;
+      for (size_t i = 0; i < tex.size(); ++i) {
+        if (tex[i] == '\\' && i + 1 < tex.size() && std::ispunct(static_cast<unsigned char>(tex[i + 1])) && tex[i + 1] != '$')
+          kept += '\\';
+        kept += tex[i];
+      }
+      tex = std::move(kept);
+      r.replacement = display ? "\n$$\n" + tex + "\n$$\n" : "$" + tex + "$";
+      if (t.open == "{%") t.end = close_end;
+      r.converted = true;
+      r.construct = construct + " (math)";
+      return r;
+    }
+  }
   if (t.open == "{%" && name == "quote") {
     // {% quote(author="A") %} text {% end %} (or footer=, source=, cite=):
     // a theme's quotation, a blockquote with its source under it.
