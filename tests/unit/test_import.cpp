@@ -1475,6 +1475,21 @@ TEST_CASE("Jekyll's :title slug: punctuation beyond ASCII is a '-' as ASCII's is
   CHECK(jekyll_title_slug("Two  spaces, (and) more!") == "Two-spaces,-(and)-more!");
 }
 
+TEST_CASE("Jekyll: a page listing one category's or tag's posts redirects to that term's page, not the home") {
+  // hellojunho's 17 Minimal Mistakes pages /categories/<x> ({% assign posts = site.categories.ai %}) went to /.
+  Blog j("jekyll-term-list", {{"_config.yml", "title: T\ninclude: [_pages]\n"},
+                              {"_posts/2023-01-14-bot.md", "---\ntitle: Bot\ncategories: [ai]\ntags: [Web Dev]\n---\nB\n"},
+                              {"_pages/category-ai.md", "---\ntitle: AI\nlayout: archive\npermalink: categories/ai\n---\n"
+                                                        "{% assign posts = site.categories.ai %}\n{% for post in posts %}{{ post.title }}{% endfor %}\n"},
+                              {"tag-web.html", "---\ntitle: Web\npermalink: /tag/web/\n---\n"
+                                               "{% for post in site.tags[\"Web Dev\"] %}<a href=\"{{ post.url }}\">{{ post.title }}</a>{% endfor %}\n"}});
+  REQUIRE(j.import(Engine::jekyll).ok());
+  const std::string site = j.out("site.yaml");
+  CAPTURE(site);
+  CHECK(holds(site, "\"/categories/ai\": \"/tags/ai/\""));
+  CHECK(holds(site, "\"/tag/web/\": \"/tags/web-dev/\""));
+}
+
 TEST_CASE("Jekyll: a markdown page listing the posts in Liquid is Quire's list; an include's image path may end in a space") {
   // rtaibah's blog/index.md (jekyll-paginate-v2) showed its loop as text; 9 of its image includes had url="/x.jpg ".
   Blog b("jekyll-list-page-md", {{"_config.yml", "permalink: pretty\n"},

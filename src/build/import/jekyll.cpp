@@ -511,6 +511,20 @@ void read_archives(Run& run, const ojson& a, const std::string& shown) {
                            " kinds): not converted, Quire writes its own tag and month pages; their old addresses redirect to them");
 }
 
+// A page listing one category's or tag's posts ({% assign posts =
+// site.categories.ai %}, site.tags["Web Dev"]): that term's page of
+// Quire's, else "" (hellojunho's 17 /categories/<x> pages went home).
+std::string term_list_target(const Run& run, const std::string& body) {
+  static const std::regex term(R"re(site\.(categories|tags)(?:\.([A-Za-z0-9_-]+)|\[\s*["']([^"'\]]+)["']\s*\]))re");
+  std::smatch m;
+  if (!std::regex_search(body, m, term)) return "";
+  const std::string name = m[2].matched ? m[2].str() : m[3].str();
+  const std::string slug = tag_slug(name);
+  if (slug.empty()) return "";
+  const bool category = m[1].str() == "categories" && run.category_pages;
+  return (category ? "/categories/" : "/tags/") + slug + "/";
+}
+
 void read_config(Run& run, ojson& site, Config& cfg) {
   std::vector<std::string>& exclude = cfg.exclude;
   bool& own_pattern = cfg.own_pattern;
@@ -878,6 +892,8 @@ void read_jekyll(Run& run, ojson& site) {
       if (url.empty() || url[0] != '/') url = "/" + url;
       // The home's list in pages (jekyll-paginate's paginator) wherever it
       // was (RickCogley's /articles/): the home, unless its name says another.
+      const std::string term_page = ours ? std::string() : term_list_target(run, doc.body);
+      if (!term_page.empty()) ours = term_page.c_str();
       if (!ours && loops_over_posts(doc.body))
         ours = list_page_target(run, url, doc.body.find("paginator.posts") != std::string::npos);
       if (ours) run.redirects[url] = ours;
@@ -949,7 +965,8 @@ void read_jekyll(Run& run, ojson& site) {
       std::string url = item.in.contains("permalink") && item.in["permalink"].is_string() ? item.in["permalink"].get<std::string>()
                                                                                           : jekyll_page_url(item.source.lexically_relative(run.src), cfg.permalink_style);
       if (url.empty() || url[0] != '/') url = "/" + url;
-      const char* ours = list_page_target(run, url, true);
+      const std::string term_page = term_list_target(run, item.body);
+      const char* ours = term_page.empty() ? list_page_target(run, url, true) : term_page.c_str();
       run.note(item.shown, 0, std::string("a page listing the posts in Liquid: not converted, Quire's ") + ours + " lists them; its address redirects there");
       run.redirects[url] = ours;
       continue;
