@@ -3282,6 +3282,23 @@ TEST_CASE("Eleventy: a template's tag pages and the base blog's archive get redi
   CHECK_MESSAGE(built.errors.empty(), (built.errors.empty() ? std::string() : built.errors[0].str()));
 }
 
+TEST_CASE("Eleventy: tag pages by the older slug filter were at addresses keeping _ and . (simov's slugify)") {
+  // henrik's /tag/acts_as_solr/, /tag/pages.app/, /tag/simple_form/: redirects had gone to /tag/simple-form/.
+  Blog b("eleventy-slug-filter", {{"eleventy.config.js", "export default function (c) {}\n"},
+                                  {"tag.njk", "---\npagination:\n  data: collections\n  size: 1\n  alias: tag\n"
+                                              "permalink: /tag/{{ tag | slug }}/\n---\n{{ tag }}\n"},
+                                  {"posts/a.md", "---\ntitle: A\ndate: 2020-01-01\ntags: [simple_form, Node.js, C++ & Rust, Café Crème]\n---\nA\n"}});
+  REQUIRE(b.import(Engine::eleventy).ok());
+  const std::string site = b.out("site.yaml");
+  CAPTURE(site);
+  CHECK(holds(site, "  \"/tag/simple_form/\": \"/tags/simple-form/\"\n"));
+  CHECK(holds(site, "  \"/tag/node.js/\": \"/tags/node-js/\"\n"));
+  CHECK(holds(site, "  \"/tag/c++-and-rust/\": \"/tags/"));
+  CHECK(holds(site, "  \"/tag/cafe-creme/\": \"/tags/"));
+  const auto built = quire::load_content(b.root / "out", {});
+  CHECK_MESSAGE(built.errors.empty(), (built.errors.empty() ? std::string() : built.errors[0].str()));
+}
+
 TEST_CASE("Eleventy with eleventy-plugin-youtube-embed: a YouTube URL alone on its line is the player") {
   // ahl's 20 videos in 5 posts were links.
   Blog b("eleventy-youtube-embed", {{"eleventy.config.js", "import embedYouTube from 'eleventy-plugin-youtube-embed';\n"

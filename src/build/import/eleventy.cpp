@@ -798,14 +798,17 @@ bool theme_list_template(Run& run, const fs::path& rel, const std::string& text,
   if (permalink.empty() && data.rfind("collections", 0) == 0 && doc.format == "js" && std::regex_search(doc.front, m, computed)) {
     std::string prefix = m[1].str();
     if (prefix.back() != '/') prefix += '/';
-    run.eleventy_term_pages.push_back({prefix, m[2].str()});
+    run.eleventy_term_pages.push_back({prefix, m[2].str() == "slug" ? "slug-simov" : m[2].str()});
     return true;
   }
   if (data.rfind("collections", 0) == 0 && std::regex_match(permalink, m, term)) {
     std::string prefix = m[1].str();
     if (prefix.empty() || prefix[0] != '/') prefix = "/" + prefix;
     if (prefix.back() != '/') prefix += '/';
-    run.eleventy_term_pages.push_back({prefix, m[2].str().rfind("replace", 0) == 0 ? "replace-space" : m[2].str()});
+    // (| slug: the older filter's addresses, which keep _ and .)
+    run.eleventy_term_pages.push_back({prefix, m[2].str().rfind("replace", 0) == 0 ? "replace-space"
+                                               : m[2].str() == "slug"                ? "slug-simov"
+                                                                                     : m[2].str()});
     return true;
   }
   // Over a collection of the config's whose items carry their page's url
