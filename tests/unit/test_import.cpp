@@ -2583,6 +2583,26 @@ TEST_CASE("Hugo: the site's own shortcode of plain HTML (a series' list of links
   CHECK(one.find("table >}}") == std::string::npos);
 }
 
+TEST_CASE("Hugo: the site's own shortcode of HTML with .Inner, .Get and a page resource renders as Hugo rendered it") {
+  // henrikssommerfeld: 146 post-image figures and 9 abbreviations showed as "{{}}" (the allow-list took the rest).
+  Blog h("hugo-inner-shortcodes",
+         {{"hugo.toml", "baseURL = 'https://b.example'\n"},
+          {"layouts/shortcodes/API.html", "{{.Inner}}<abbr title=\"Application Programming Interface\">API</abbr>{{- \"\" -}}\n"},
+          {"layouts/shortcodes/post-image.html", "{{ $image := .Page.Resources.GetMatch (.Get \"image\") }}\n"
+                                                 "<figure><img src=\"{{ $image.RelPermalink }}\" alt=\"{{ .Get \"alt\" }}\"><figcaption>{{ .Inner }}</figcaption></figure>\n"},
+          {"layouts/shortcodes/kbd.html", "<kbd>{{ .Get 0 }}</kbd>"},
+          {"layouts/shortcodes/maybe.html", "{{ if .Get \"x\" }}<b>{{ .Get \"x\" }}</b>{{ end }}"},
+          {"content/posts/trip/index.md", "---\ntitle: Trip\ndate: 2020-01-02\n---\nAn {{<API />}} in Go; press {{< kbd \"Ctrl & C\" >}}.\n\n"
+                                          "{{<post-image image=\"a.png\" alt=\"A \\\"boat\\\"\">}}\nThe boat at dawn\n{{</post-image>}}\n\n{{< maybe x=\"1\" >}}\n"},
+          {"content/posts/trip/a.png", "PNG"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  const std::string trip = h.out("posts/trip/index.md");
+  CAPTURE(trip);
+  CHECK(holds(trip, "An <abbr title=\"Application Programming Interface\">API</abbr> in Go; press <kbd>Ctrl &amp; C</kbd>."));
+  CHECK(holds(trip, "\n<figure><img src=\"a.png\" alt=\"A &quot;boat&quot;\"><figcaption>The boat at dawn</figcaption></figure>\n"));
+  CHECK(holds(h.notes(), "{{< maybe x=\"1\" >}}: shortcode \"maybe\""));  // an if: not run, reported
+}
+
 TEST_CASE("Hugo: {{< / alert >}} (a space after the slash) closes the callout as {{< /alert >}} does") {
   Fixture f(Engine::hugo);
   const std::string out = f.hugo("{{< alert >}}\nNotes.\n{{< / alert >}}\n\nText.\n");

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <map>
 #include <optional>
+#include <regex>
 #include <set>
 
 #include "build/fsutil.hpp"
@@ -300,6 +301,78 @@ std::optional<std::string> static_shortcode(const Run& run, const std::string& n
   html = trim_copy(*html);
   if (html->empty()) return std::nullopt;
   return html;
+}
+
+// What a site's shortcode template of HTML and a few plain actions
+// renders: {{ .Inner }} (the text between the tags, as Hugo passes it:
+// not escaped; | markdownify and | safeHTML change nothing here),
+// {{ .Get "name" }} and {{ .Get 0 }} (escaped, as html/template does),
+// {{ $x := .Get "name" }} then {{ $x }}, a page resource by a parameter
+// ({{ $img := .Page.Resources.GetMatch (.Get "image") }}, then
+// {{ $img.RelPermalink }}: the file beside the post, by the same relative
+// name), "" and comments; {{- -}} trim. Anything else (if, range, with,
+// functions) is a template Quire does not run: nullopt. henrikssommerfeld's
+// 146 post-image figures and 9 abbreviations, of {{ .Inner }} and .Get.
+std::optional<std::string> simple_shortcode(const std::string& tpl, const Args& args, const std::string& inner) {
+  static const std::regex get(R"re(^\.Get\s+(?:"([\w-]+)"|(\d+))$)re");
+  static const std::regex assign(R"re(^\$(\w+)\s*:?=\s*(.+)$)re");
+  static const std::regex resource(R"re(^\.Page\.Resources\.(?:GetMatch|Get)\s+\(\s*(\.Get\s+(?:"[\w-]+"|\d+))\s*\)$)re");
+  static const std::regex var_use(R"re(^\$(\w+)(?:\.(RelPermalink|Permalink))?$)re");
+  static const std::regex inner_use(R"re(^\.Inner(?:\s*\|\s*(?:markdownify|safeHTML|\.Page\.RenderString))?$)re");
+  std::map<std::string, std::string> vars;  // value, escaped when used
+  auto get_value = [&](const std::smatch& m) -> std::optional<std::string> {
+    if (m[1].matched) return args.get(m[1].str());
+    const size_t i = static_cast<size_t>(std::stoul(m[2].str()));
+    return i < args.words.size() ? args.words[i] : std::string();
+  };
+  std::string out;
+  size_t at = 0;
+  bool trim_next = false;
+  while (at < tpl.size()) {
+    const size_t open = tpl.find("{{", at);
+    std::string textpart = tpl.substr(at, open == std::string::npos ? std::string::npos : open - at);
+    if (trim_next) textpart.erase(0, std::min(textpart.find_first_not_of(" \t\r\n"), textpart.size()));
+    trim_next = false;
+    if (open == std::string::npos) {
+      out += textpart;
+      break;
+    }
+    const size_t close = tpl.find("}}", open + 2);
+    if (close == std::string::npos) return std::nullopt;
+    std::string action = tpl.substr(open + 2, close - open - 2);
+    if (!action.empty() && action[0] == '-') {
+      action.erase(0, 1);
+      textpart.erase(textpart.find_last_not_of(" \t\r\n") == std::string::npos ? 0 : textpart.find_last_not_of(" \t\r\n") + 1);
+    }
+    if (!action.empty() && action.back() == '-') action.pop_back(), trim_next = true;
+    out += textpart;
+    action = trim_copy(action);
+    at = close + 2;
+    std::smatch m;
+    if (action.empty() || action == "\"\"" || (action.size() >= 4 && action.rfind("/*", 0) == 0 && action.compare(action.size() - 2, 2, "*/") == 0))
+      continue;
+    if (std::regex_match(action, m, inner_use)) {
+      out += inner;
+    } else if (std::regex_match(action, m, get)) {
+      out += escape_html(*get_value(m));
+    } else if (std::regex_match(action, m, assign)) {
+      const std::string name = m[1].str(), value = trim_copy(m[2].str());
+      std::smatch v;
+      if (std::regex_match(value, v, get)) vars[name] = *get_value(v);
+      else if (std::regex_match(value, v, resource)) {
+        const std::string call = v[1].str();
+        std::smatch g;
+        if (!std::regex_match(call, g, get)) return std::nullopt;
+        vars[name] = *get_value(g);
+      }
+      else return std::nullopt;
+    } else if (std::regex_match(action, m, var_use) && vars.count(m[1].str())) {
+      out += escape_html(vars[m[1].str()]);
+    } else {
+      return std::nullopt;
+    }
+  }
+  return trim_copy(out);
 }
 
 // A paired shortcode whose template renders its inner text as markdown
@@ -707,6 +780,23 @@ TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
       r.replacement = alone ? "\n" + out + "\n" : out;
       r.construct = construct + " (the site's own shortcode of plain HTML or markdown: its text)";
       return r;
+    }
+  }
+  // The site's own shortcode of HTML and plain actions (simple_shortcode).
+  if (const std::optional<std::string> tpl = shortcode_template(run, name); tpl && tpl->find("<script") == std::string::npos) {
+    size_t close_end = 0;
+    const size_t close = find_closing(text, t.end, t.open, "/" + name, close_end);
+    const std::string between = close == std::string_view::npos ? std::string() : trim_copy(std::string(text.substr(t.end, close - t.end)));
+    if (const std::optional<std::string> html = simple_shortcode(*tpl, args, between); html && !html->empty()) {
+      const size_t end = close == std::string_view::npos ? t.end : close_end;
+      const bool alone = at_line_start(text, t.begin) && (end == text.size() || text[end] == '\n');
+      if (alone || html->find('\n') == std::string::npos) {
+        r.converted = true;
+        r.replacement = alone ? "\n" + *html + "\n" : *html;
+        if (close != std::string_view::npos) t.end = close_end;
+        r.construct = construct + " (the site's own shortcode of HTML and .Inner or .Get: its output)";
+        return r;
+      }
     }
   }
   // A site's own image shortcode ({{< imageFull src="/a.jpg" title="A" caption="B" >}},
