@@ -2603,6 +2603,18 @@ TEST_CASE("Hugo: the site's own shortcode of HTML with .Inner, .Get and a page r
   CHECK(holds(h.notes(), "{{< maybe x=\"1\" >}}: shortcode \"maybe\""));  // an if: not run, reported
 }
 
+TEST_CASE("Hugo: a taxonomy named archive keeps its year pages as redirects (Quire writes months there, no year)") {
+  // mosuke's /archive/2014/ ... /archive/2026/ went 404; its terms are tags.
+  Blog h("hugo-archive-taxonomy", {{"hugo.toml", "baseURL = 'https://e.org/'\ntitle = 'R'\n[taxonomies]\n  category = 'categories'\n  archive = 'archive'\n"},
+                                   {"content/posts/old.md", "+++\ntitle = 'Old'\ndate = '2014-05-01T10:00:00+09:00'\narchive = ['2014']\n+++\nHello.\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  const std::string site = h.out("site.yaml");
+  CAPTURE(site);
+  CHECK(holds(site, "\"/archive/2014/\": \"/tags/2014/\""));
+  const auto built = quire::load_content(h.root / "out", {});
+  CHECK_MESSAGE(built.errors.empty(), (built.errors.empty() ? std::string() : built.errors[0].str()));
+}
+
 TEST_CASE("Hugo: {{< / alert >}} (a space after the slash) closes the callout as {{< /alert >}} does") {
   Fixture f(Engine::hugo);
   const std::string out = f.hugo("{{< alert >}}\nNotes.\n{{< / alert >}}\n\nText.\n");

@@ -602,38 +602,10 @@ bool file_date(const std::string& n, std::string& ymd, size_t* prefix) {
 
 
 std::string eleventy_slug_filter(const std::string& value, const std::string& filter) {
-  if (filter == "slug-simov") {
-    // Eleventy's older slug filter: simov's slugify with {replacement: "-",
-    // lower: true}, which keeps _ . + ~ ( ) ' " ! : @ * and spells a few
-    // symbols out: henrik's tags acts_as_solr, pages.app and node.js were
-    // at /tag/acts_as_solr/, /tag/pages.app/, /tag/node.js/.
-    std::string spelled;
-    for (char c : latin_ascii(value)) {
-      switch (c) {
-        case '&': spelled += "and"; break;
-        case '$': spelled += "dollar"; break;
-        case '%': spelled += "percent"; break;
-        case '<': spelled += "less"; break;
-        case '>': spelled += "greater"; break;
-        case '|': spelled += "or"; break;
-        case '-': spelled += ' '; break;  // the replacement: a space, then runs of spaces one '-'
-        default: {
-          const unsigned char u = static_cast<unsigned char>(c);
-          if (std::isalnum(u) || std::isspace(u) || std::strchr("*_+~.()'\"!:@", c) != nullptr) spelled += c;
-        }
-      }
-    }
-    std::string out;
-    for (size_t i = 0; i < spelled.size();) {
-      if (std::isspace(static_cast<unsigned char>(spelled[i]))) {
-        while (i < spelled.size() && std::isspace(static_cast<unsigned char>(spelled[i]))) ++i;
-        if (!out.empty() && i < spelled.size()) out += '-';
-        continue;
-      }
-      out += static_cast<char>(std::tolower(static_cast<unsigned char>(spelled[i++])));
-    }
-    return out;
-  }
+  // Eleventy's older slug filter: simov's slugify with lower: true, which
+  // keeps _ . + ~ ( ) ' " ! : @ * (henrik's tags acts_as_solr, pages.app
+  // and node.js were at /tag/acts_as_solr/, /tag/pages.app/, /tag/node.js/).
+  if (filter == "slug-simov") return npm_slugify(value);
   if (filter == "replace-space") {  // replace(' ', '-'): the term as written, its spaces '-' (mbarker84's /tags/Vue/)
     std::string out = value;
     std::replace(out.begin(), out.end(), ' ', '-');
