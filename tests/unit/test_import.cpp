@@ -1015,6 +1015,27 @@ TEST_CASE("Eleventy: a paginated list of the posts and mixed-case term pages red
   CHECK(quire::load_content(b.root / "out", {}).ok());
 }
 
+TEST_CASE("Eleventy: a paginated list whose later pages' permalink is inside {% if pagination.pageNumber > 0 %} redirects them") {
+  // musikele's /archives/page2/ .. /page25/ and bergia's /post/page/N/ were lost without a word.
+  std::vector<std::pair<std::string, std::string>> files = {
+      {"index.njk", "---\npagination:\n  data: collections.post\n  size: 3\n"
+                    "permalink: \"/{% if pagination.pageNumber > 0 %}archives/page{{ pagination.pageNumber + 1 }}/{% endif %}\"\n---\nx\n"},
+      {"post.njk", "---\npagination:\n  data: collections.post\n  size: 5\n"
+                   "permalink: \"/post/{% if pagination.pageNumber %}page/{{ pagination.pageNumber + 1 }}/{% else %}all/{% endif %}\"\n---\nx\n"},
+      {"posts/posts.json", "{ \"tags\": \"post\" }"}};
+  for (int i = 1; i <= 25; ++i)
+    files.push_back({"posts/p" + std::to_string(i) + ".md", std::string("---\ntitle: P\ndate: 2020-01-") + (i < 10 ? "0" : "") + std::to_string(i) + "\n---\nP\n"});
+  Blog b("eleventy-paged-if", files);
+  REQUIRE(b.import(Engine::eleventy).ok());
+  const std::string site = b.out("site.yaml");
+  CAPTURE(site);
+  CHECK(holds(site, "\"/archives/page2/\": \"/\""));
+  CHECK(holds(site, "\"/archives/page9/\": \"/page/3/\""));
+  CHECK(holds(site, "\"/post/page/2/\": \"/\""));
+  CHECK(holds(site, "\"/post/page/5/\": \"/page/3/\""));
+  CHECK(quire::load_content(b.root / "out", {}).ok());
+}
+
 TEST_CASE("Eleventy: a shortcode the config defines as a template literal of its parameters is filled in") {
   // henrik's filename (50 pages) and mbarker84's hotlink (15 posts) showed as {% ... %} text.
   Blog b("eleventy-config-shortcodes",

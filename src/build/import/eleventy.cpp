@@ -833,6 +833,17 @@ bool theme_list_template(Run& run, const fs::path& rel, const std::string& text,
     }
     static const std::regex number(R"(\{\{\s*pagination\.pageNumber\s*(\+\s*1\s*)?\}\})");
     std::smatch n;
+    // "/{% if pagination.pageNumber > 0 %}archives/page{{ pagination.pageNumber + 1 }}/{% endif %}"
+    // (musikele's /archives/page2/ .. /page25/, bergia's /post/page/N/): the
+    // later pages' address, the first's the rest (or the {% else %} part).
+    static const std::regex later_only(
+        R"(^(.*)\{%-?\s*if\s+pagination\.pageNumber\s*(?:>\s*0|!=\s*0|>=\s*1)?\s*-?%\}(.*?)(?:\{%-?\s*else\s*-?%\}(.*?))?\{%-?\s*endif\s*-?%\}(.*)$)");
+    if (std::smatch c; std::regex_match(permalink, c, later_only) && c[2].str().find("pagination.pageNumber") != std::string::npos) {
+      std::string first = c[1].str() + c[3].str() + c[4].str();
+      if (first.empty() || first[0] != '/') first.insert(0, "/");
+      if (const char* ours = list_page_target(run, first, false)) run.redirects[first] = ours;
+      permalink = c[1].str() + c[2].str() + c[4].str();
+    }
     if (const auto paged = permalink.empty() ? paged_permalink(front) : std::nullopt) {
       list.pattern = paged->later;
       list.from_zero = paged->from_zero;
