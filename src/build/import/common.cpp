@@ -275,7 +275,23 @@ void collect_content_dir(Run& run, const fs::path& content,
     const fs::path rel = f.lexically_relative(content);
     const bool md = markdown_file(f);
     std::string only_language;
-    if (translation(f)) {
+    if (!run.collecting_language.empty()) {
+      // Another language's folder (Hugo's contentDir): a file the default
+      // language's folder has at the same place is its translation, whose
+      // address redirects to it; any other is imported, its old address
+      // under /<code>/ (mosuke's English-only posts were left out).
+      const fs::path original = run.default_content / rel;
+      std::error_code ec;
+      if (fs::exists(original, ec)) {
+        if (md) run.translated[original].push_back(run.collecting_language);
+        continue;
+      }
+      if (md && bundle_of(f).empty() && stem_of(f) != "_index")
+        run.note(run.shown(f), 0, "only in " + run.collecting_language + " (no " + run.default_language +
+                                      " version): imported as a post of the blog, its old address under /" +
+                                      run.collecting_language + "/");
+      only_language = run.collecting_language;
+    } else if (translation(f)) {
       if (only_version(f)) {
         only_language = language(f);
         run.note(run.shown(f), 0, "only in " + only_language + " (no " + run.default_language +

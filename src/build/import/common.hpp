@@ -255,6 +255,11 @@ struct Run {
   // The new root-relative URL of a post or page (its permalink: if it has
   // one, else the site's pattern, else /posts/<slug>/ or /<slug>/).
   std::string url_of(const Item& item) const;
+  // While another language's folder (translation_dirs) is read
+  // (collect_content_dir): its code, and the default language's folder,
+  // where its files' originals are.
+  std::string collecting_language = {};
+  fs::path default_content = {};
 };
 
 // Eleventy's posts in Nunjucks whose text is in {% markdown %} ...

@@ -932,11 +932,16 @@ void read_hugo(Run& run, ojson& site) {
     run.report.errors.push_back({run.shown(content), 0, "missing: a Hugo site keeps its posts in content/"});
     return;
   }
-  for (const auto& [dir, code] : run.translation_dirs)
-    if (fs::is_directory(dir))
-      run.note(run.shown(dir), 0, "the " + code + " translation's folder (its contentDir): not imported, a Quire blog has one language (" +
-                                      run.default_language + ")");
   collect_content_dir(run, content, [&](const fs::path&, const ojson&) {});
+  // The other languages' folders (contentDir): their translations redirect
+  // to the originals, what only they have is imported (collect_content_dir).
+  for (const auto& [dir, code] : run.translation_dirs)
+    if (fs::is_directory(dir) && dir.lexically_normal() != content.lexically_normal()) {
+      run.collecting_language = code;
+      run.default_content = content;
+      collect_content_dir(run, dir, [&](const fs::path&, const ojson&) {});
+      run.collecting_language.clear();
+    }
   // Hugo's RSS feeds: /index.xml, and each section's /<section>/index.xml
   // (a nested one's too: post/go/ with its _index.md).
   std::set<std::string> sections;
