@@ -3358,6 +3358,17 @@ TEST_CASE("Eleventy: tag pages by the older slug filter were at addresses keepin
   CHECK_MESSAGE(built.errors.empty(), (built.errors.empty() ? std::string() : built.errors[0].str()));
 }
 
+TEST_CASE("Eleventy: tag pages by the site's own filter redirect as slugify would name them, and that is said") {
+  // kpwags's 959 /tag/x/ pages ({{ tag | tagUrlSlug }}) were lost without a warning.
+  Blog b("eleventy-own-tag-filter", {{"eleventy.config.js", "export default function (c) { c.addFilter('tagUrlSlug', (t) => t.toLowerCase()); }\n"},
+                                     {"tag.njk", "---\npagination:\n  data: collections\n  size: 1\n  alias: tag\n"
+                                                 "permalink: /tag/{{ tag | tagUrlSlug }}/\n---\n{{ tag }}\n"},
+                                     {"posts/a.md", "---\ntitle: A\ndate: 2020-01-01\ntags: [unit testing]\n---\nA\n"}});
+  REQUIRE(b.import(Engine::eleventy).ok());
+  CHECK(holds(b.out("site.yaml"), "  \"/tag/unit-testing/\": \"/tags/unit-testing/\"\n"));
+  CHECK(holds(b.notes(), "tag.njk: tag pages at /tag/{{ tag | tagUrlSlug }}/: the site's own filter tagUrlSlug is not run"));
+}
+
 TEST_CASE("Eleventy with eleventy-plugin-youtube-embed: a YouTube URL alone on its line is the player") {
   // ahl's 20 videos in 5 posts were links.
   Blog b("eleventy-youtube-embed", {{"eleventy.config.js", "import embedYouTube from 'eleventy-plugin-youtube-embed';\n"

@@ -790,7 +790,7 @@ bool theme_list_template(Run& run, const fs::path& rel, const std::string& text,
   const std::string data = pagination && pagination->contains("data") && (*pagination)["data"].is_string()
                                ? (*pagination)["data"].get<std::string>() : "";
   static const std::regex term(
-      R"(^(/?[\w/-]*?/?)\{\{\s*(?:tag|tagName|tag_name|t)\s*(?:\|\s*(slugify|slug|replace\(\s*['"] ['"]\s*,\s*['"]-['"]\s*\))\s*)?\}\}/?(?:index\.html)?$)");
+      R"(^(/?[\w/-]*?/?)\{\{\s*(?:tag|tagName|tag_name|t)\s*(?:\|\s*(slugify|slug|replace\(\s*['"] ['"]\s*,\s*['"]-['"]\s*\)|[A-Za-z_]\w*)\s*)?\}\}/?(?:index\.html)?$)");
   std::smatch m;
   // The base blog v9's ---js tag-pages.njk: eleventyComputed's
   // permalink(data) returning `/tags/${this.slugify(data.tag)}/`.
@@ -806,9 +806,19 @@ bool theme_list_template(Run& run, const fs::path& rel, const std::string& text,
     if (prefix.empty() || prefix[0] != '/') prefix = "/" + prefix;
     if (prefix.back() != '/') prefix += '/';
     // (| slug: the older filter's addresses, which keep _ and .)
-    run.eleventy_term_pages.push_back({prefix, m[2].str().rfind("replace", 0) == 0 ? "replace-space"
-                                               : m[2].str() == "slug"                ? "slug-simov"
-                                                                                     : m[2].str()});
+    const std::string filter = m[2].str();
+    if (m[2].matched && filter != "slugify" && filter != "slug" && filter.rfind("replace", 0) != 0) {
+      // The site's own filter (kpwags's tagUrlSlug): its code is not run;
+      // the addresses slugify would give are kept, and that is said.
+      run.note(run.shown(run.src / rel), 0, "tag pages at " + prefix + "{{ tag | " + filter + " }}/: the site's own filter " + filter +
+                                                " is not run; the old addresses are taken to be slugify's and redirect to Quire's tag pages (check any "
+                                                "tag the filter named otherwise)");
+      run.eleventy_term_pages.push_back({prefix, "slugify"});
+      return true;
+    }
+    run.eleventy_term_pages.push_back({prefix, filter.rfind("replace", 0) == 0 ? "replace-space"
+                                               : filter == "slug"              ? "slug-simov"
+                                                                               : filter});
     return true;
   }
   // Over a collection of the config's whose items carry their page's url
