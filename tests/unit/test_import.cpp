@@ -1496,6 +1496,24 @@ TEST_CASE("Jekyll's :title slug: punctuation beyond ASCII is a '-' as ASCII's is
   CHECK(jekyll_title_slug("Two  spaces, (and) more!") == "Two-spaces,-(and)-more!");
 }
 
+TEST_CASE("Jekyll with Octopress: its category pages and feeds under category_dir and its pages under pagination_dir are kept") {
+  // bbatsov: 46 /articles/categories/<c>/ pages, their 46 atom.xml feeds and /articles/page/N/ went 404.
+  Blog j("jekyll-octopress-categories", {{"_config.yml", "url: http://e.org\ntitle: O\nsource: source\ncategory_dir: blog/categories\n"
+                                                        "pagination_dir: blog\npaginate: 1\n"},
+                                         {"source/_posts/2012-01-01-a.markdown", "---\ntitle: A\ndate: 2012-01-01 10:00\ncategories: [Emacs, Common Lisp]\n---\nA\n"},
+                                         {"source/_posts/2012-02-01-b.markdown", "---\ntitle: B\ndate: 2012-02-01 10:00\ncategories: [Ruby]\n---\nB\n"}});
+  REQUIRE(j.import(Engine::jekyll).ok());
+  const std::string site = j.out("site.yaml");
+  CAPTURE(site);
+  CHECK(holds(site, "\"/blog/categories/common-lisp/\": \"/tags/common-lisp/\""));
+  CHECK(holds(site, "\"/blog/categories/ruby/\": \"/tags/ruby/\""));
+  CHECK(holds(site, "\"/blog/categories/:tag/atom.xml\""));
+  CHECK(holds(site, "\"/blog/page/2/\": \"/page/2/\""));
+  CHECK_FALSE(holds(site, "\"/page2/\""));
+  const auto built = quire::load_content(j.root / "out", {});
+  CHECK_MESSAGE(built.errors.empty(), (built.errors.empty() ? std::string() : built.errors[0].str()));
+}
+
 TEST_CASE("Jekyll: a page listing one category's or tag's posts redirects to that term's page, not the home") {
   // hellojunho's 17 Minimal Mistakes pages /categories/<x> ({% assign posts = site.categories.ai %}) went to /.
   Blog j("jekyll-term-list", {{"_config.yml", "title: T\ninclude: [_pages]\n"},

@@ -661,6 +661,21 @@ void read_config(Run& run, ojson& site, Config& cfg) {
     }
   if (!str("excerpt_separator").empty()) cfg.excerpt_separator = str("excerpt_separator");
   if (str("paginate_path").find(":num") != std::string::npos) cfg.paginate_path = str("paginate_path");
+  // Octopress: its pages of the home under pagination_dir (/blog/page/2/),
+  // and its category_generator's page and Atom feed of each category under
+  // category_dir (/blog/categories/emacs/, .../emacs/atom.xml): bbatsov's
+  // 46 category pages and feeds and his /blog/page/N/ went 404.
+  auto folder = [](std::string d) {
+    d.erase(0, std::min(d.find_first_not_of('/'), d.size()));
+    while (!d.empty() && d.back() == '/') d.pop_back();
+    return d;
+  };
+  if (str("paginate_path").empty() && !folder(str("pagination_dir")).empty())
+    cfg.paginate_path = "/" + folder(str("pagination_dir")) + "/page/:num/";
+  if (const std::string dir = folder(str("category_dir")); !dir.empty() && !run.jekyll_archives.count("category")) {
+    run.jekyll_archives["category"] = "/" + dir + "/:name/";
+    add_old_feed(site, "/" + dir + "/:tag/atom.xml");
+  }
   for (const char* k : {"theme", "remote_theme"})
     if (str(k).find("chirpy") != std::string::npos) cfg.chirpy = true;
   if (gemfile.find("jekyll-theme-chirpy") != std::string::npos) cfg.chirpy = true;
