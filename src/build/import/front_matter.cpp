@@ -1233,8 +1233,10 @@ void finish_front(Run& run, Item& item, const std::string& ymd) {
       const std::string folder = ascii_slug(fs::path(item.section).filename().string());
       if (folder.rfind("post-", 0) != 0) fixed = folder + "-" + fixed;
     }
-    run.note(item.shown, 0, "the file name gives the slug \"" + item.slug + "\", which Quire refuses; written as slug: \"" +
-                                fixed + "\"");
+    // Counted, not listed: nothing to check by hand (the slug is in the
+    // post's front matter, its old address an alias); ouuan's 83 such lines
+    // buried the report's 3 shortcodes to rewrite.
+    run.count("a file name's slug Quire refuses (spaces, another script) written as an ASCII slug key");
     if (!out.contains("slug")) item.name_slug = item.slug;
     item.slug = fixed;
     out["slug"] = item.slug;
