@@ -2515,11 +2515,15 @@ TEST_CASE("Hugo: languages by folder (contentDir per language): the default lang
                             {"content/ja/entry/2015/08/13/vnc.md", "---\ntitle: VNC\ndate: 2015-08-13\n---\nA\n"},
                             {"content/ja/about.md", "---\ntitle: About\n---\nMe\n"},
                             {"content/en/entry/2022/07/24/cks.md", "---\ntitle: CKS\ndate: 2022-07-24\n---\nB\n"},
-                            {"content/en/entry/2015/08/13/vnc.md", "---\ntitle: VNC (en)\ndate: 2015-08-13\n---\nA\n"}});
+                            {"content/en/entry/2015/08/13/vnc.md", "---\ntitle: VNC (en)\ndate: 2015-08-13\n---\nA\n"},
+                            // translated under another name, linked by translationKey
+                            {"content/ja/entry/2016/01/01/nihongo.md", "---\ntitle: N\ndate: 2016-01-01\ntranslationKey: lang\n---\nN\n"},
+                            {"content/en/entry/2016/01/01/language.md", "---\ntitle: L\ndate: 2016-01-01\ntranslationKey: \"lang\"\n---\nL\n"}});
   REQUIRE(h.import(Engine::hugo).ok());
+  CHECK_FALSE(h.wrote("posts/language.md"));  // a translation, not a second post
   // The English folder's post of its own is one of the blog's (mosuke's two English-only
   // posts were left out), its old address under /en/; a translation redirects to its original.
-  CHECK(h.report.posts == 2);
+  CHECK(h.report.posts == 3);
   CHECK(holds(h.out("posts/vnc.md"), "aliases: [\"/entry/2015/08/13/vnc/\",\"/en/entry/2015/08/13/vnc/\"]"));
   CHECK(holds(h.out("posts/cks.md"), "aliases: [\"/en/entry/2022/07/24/cks/\"]"));
   CHECK(holds(h.notes(), "content/en/entry/2022/07/24/cks.md: only in en (no ja version): imported"));

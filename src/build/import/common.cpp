@@ -280,8 +280,21 @@ void collect_content_dir(Run& run, const fs::path& content,
       // language's folder has at the same place is its translation, whose
       // address redirects to it; any other is imported, its old address
       // under /<code>/ (mosuke's English-only posts were left out).
-      const fs::path original = run.default_content / rel;
+      fs::path original = run.default_content / rel;
       std::error_code ec;
+      // Or, with a translationKey, the default language's file of the same key.
+      static const std::regex key_line(R"re((?:^|\n)\s*"?translationKey"?\s*[:=]\s*["']?([^"'\n]+?)["']?\s*(?:\n|$))re");
+      std::string text;
+      std::smatch k;
+      if (md && !fs::exists(original, ec) && read_file(f, text) && std::regex_search(text, k, key_line)) {
+        if (!run.translation_keys) {
+          run.translation_keys.emplace();
+          for (const fs::path& g : files_under(run, run.default_content))
+            if (std::string t; markdown_file(g) && read_file(g, t))
+              if (std::smatch gk; std::regex_search(t, gk, key_line)) run.translation_keys->emplace(trim(gk[1].str()), g);
+        }
+        if (const auto found = run.translation_keys->find(trim(k[1].str())); found != run.translation_keys->end()) original = found->second;
+      }
       if (fs::exists(original, ec)) {
         if (md) run.translated[original].push_back(run.collecting_language);
         continue;

@@ -260,6 +260,9 @@ struct Run {
   // where its files' originals are.
   std::string collecting_language = {};
   fs::path default_content = {};
+  // The default language's files by their front matter's translationKey
+  // (Hugo links translations by it as by their path), read once if needed.
+  std::optional<std::map<std::string, fs::path>> translation_keys = {};
 };
 
 // Eleventy's posts in Nunjucks whose text is in {% markdown %} ...

@@ -519,6 +519,7 @@ std::string term_list_target(const Run& run, const std::string& body) {
   std::smatch m;
   if (!std::regex_search(body, m, term)) return "";
   const std::string name = m[2].matched ? m[2].str() : m[3].str();
+  if (m[2].matched && (name == "size" || name == "first" || name == "last")) return "";  // site.tags.size: all of them
   const std::string slug = tag_slug(name);
   if (slug.empty()) return "";
   const bool category = m[1].str() == "categories" && run.category_pages;
