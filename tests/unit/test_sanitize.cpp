@@ -94,6 +94,18 @@ TEST_CASE("inline raw HTML is kept inside paragraphs") {
   }
 }
 
+TEST_CASE("an unconverted shortcode whose tag looks like HTML is shown as its text, not removed") {
+  // henrikssommerfeld's {{<API />}} and {{<post-image ...>}}: the page said "{{}}".
+  quire::MarkdownOptions o;
+  o.smart_punctuation = false;
+  CHECK(shown("An {{<API />}} and {{<post-image image=\"a.png\">}}cap{{</post-image>}}.", o) ==
+        "<p>An {{&lt;API /&gt;}} and {{&lt;post-image image=&quot;a.png&quot;&gt;}}cap{{&lt;/post-image&gt;}}.</p>\n");
+  CHECK(removed("{{<post-image image=\"a.png\">}}").empty());
+  // HTML beside braces is still HTML: {{ <b>x</b> }} keeps its <b>.
+  CHECK(shown("{{ <b>x</b> }}", o) == "<p>{{ <b>x</b> }}</p>\n");
+  CHECK_FALSE(removed("a <xyz>b</xyz> c").empty());  // an unknown element elsewhere: removed, as before
+}
+
 TEST_CASE("what is not allowed is removed, and said") {
   struct Removal {
     const char* markdown;
