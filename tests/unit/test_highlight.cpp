@@ -115,6 +115,10 @@ TEST_CASE("every language highlights a sample with the expected token classes") 
        {{'c', "\" c"}, {'k', "set"}, {'k', "let"}, {'s', "\"x\""}, {'b', "v:true"}, {'s', "'y'"}, {'k', "endif"}}},
       {"coffeescript", "# c\nsquare = (x) -> x * x\nalert \"hi\" unless yes\n###\nblock\n###\n",
        {{'c', "# c"}, {'s', "\"hi\""}, {'k', "unless"}, {'b', "yes"}, {'c', "###\nblock\n###"}}},
+      {"lisp", "; c\n(defun square (x) \"Doc\" (* x x))\n(when t (setq y 42))\n#| block |#\n",
+       {{'c', "; c"}, {'k', "defun"}, {'s', "\"Doc\""}, {'k', "when"}, {'b', "t"}, {'k', "setq"}, {'n', "42"}, {'c', "#| block |#"}}},
+      {"clojure", "; c\n(defn greet [name] (str \"hi \" name))\n(if nil 1 2)\n",
+       {{'c', "; c"}, {'k', "defn"}, {'s', "\"hi \""}, {'k', "if"}, {'b', "nil"}, {'n', "1"}}},
       {"nix", "# c\n{ pkgs ? import <nixpkgs> {} }:\nlet x = 42; in pkgs.mkShell { name = \"dev\"; }\n", {{'c', "# c"}, {'k', "let"}, {'n', "42"}, {'k', "in"}, {'s', "\"dev\""}}},
   };
   for (const Sample& s : samples) {
