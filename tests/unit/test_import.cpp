@@ -1873,6 +1873,22 @@ TEST_CASE("Jekyll: exclude: entries are globs whose * crosses folders, or beginn
   }
 }
 
+TEST_CASE("Jekyll with Chirpy: an italic line right under an image is its caption (a figure)") {
+  // umitsarioz's 27 captions sat beside their images as italic text.
+  Blog c("jekyll-chirpy-captions", {{"_config.yml", "theme: jekyll-theme-chirpy\ntitle: C\n"},
+                                    {"_posts/2023-06-17-k.md", "---\ntitle: K\n---\n![working](/img/k.png)\n_K-means \"step\" by step_\n\n"
+                                                               "![w](/img/w.png){: width=\"700\" }\n*Second*\n\n![t](/img/t.png \"Own\")\n_kept apart_\n\n"
+                                                               "![a](/img/a.png)\n\n_not a caption: a blank line between_\n\n    ![c](/img/c.png)\n    _code_\n"}});
+  REQUIRE(c.import(Engine::jekyll).ok());
+  const std::string post = c.out("posts/2023-06-17-k.md");
+  CAPTURE(post);
+  CHECK(holds(post, "![working](/img/k.png \"K-means \\\"step\\\" by step\")\n\n"));
+  CHECK(holds(post, "![w](/img/w.png \"Second\")"));
+  CHECK(holds(post, "![t](/img/t.png \"Own\")\n_kept apart_"));  // a title of its own: left as it is
+  CHECK(holds(post, "![a](/img/a.png)\n\n_not a caption: a blank line between_"));
+  CHECK(holds(post, "    ![c](/img/c.png)\n    _code_"));
+}
+
 TEST_CASE("Jekyll with Chirpy: a post's relative images were under its media_subpath, else the site's root") {
   // ounols's 3 images and a cover.
   Blog c("jekyll-chirpy-media", {{"_config.yml", "theme: jekyll-theme-chirpy\ntitle: C\n"},

@@ -315,6 +315,43 @@ std::string chirpy_media(const std::string& subpath, const std::string& src) {
 
 // Every image of a Chirpy post (markdown's ![..](src) and <img src>),
 // outside code, as Chirpy published it.
+// Chirpy's image caption: an italic line right under an image's line
+// (`![a](x.png)` then `_K-means, step by step_`), which the theme's CSS
+// shows centred under the image: the image's title, so that Quire writes
+// the figure and its caption (umitsarioz's 27 captions sat beside their
+// images as italic text).
+std::string chirpy_captions(Run& run, const std::string& body) {
+  static const std::regex image(R"re(^(\s{0,3}!\[[^\]\n]*\]\()([^)\s"]+)\)(\{:[^}\n]*\})?\s*$)re");
+  static const std::regex caption(R"re(^\s{0,3}(?:_([^_\n](?:[^\n]*[^_\s])?)_|\*([^*\n](?:[^\n]*[^*\s])?)\*)\s*$)re");
+  const std::vector<bool> code = code_bytes(body);
+  std::string out;
+  size_t at = 0;
+  while (at < body.size()) {
+    size_t end = body.find('\n', at);
+    if (end == std::string::npos) end = body.size();
+    const std::string line = body.substr(at, end - at);
+    std::smatch m, c;
+    if (!code[at] && end < body.size() && std::regex_match(line, m, image)) {
+      size_t next_end = body.find('\n', end + 1);
+      if (next_end == std::string::npos) next_end = body.size();
+      const std::string next = body.substr(end + 1, next_end - end - 1);
+      if (!code[std::min(end + 1, body.size() - 1)] && std::regex_match(next, c, caption)) {
+        std::string text = c[1].matched ? c[1].str() : c[2].str();
+        std::string escaped;
+        for (char ch : text) escaped += ch == '"' ? std::string("\\\"") : std::string(1, ch);
+        out += m[1].str() + m[2].str() + " \"" + escaped + "\")" + m[3].str() + "\n";
+        run.count("Chirpy's image caption (an italic line under the image) as the figure's caption");
+        at = next_end + (next_end < body.size() ? 1 : 0);
+        continue;
+      }
+    }
+    out += line;
+    if (end < body.size()) out += '\n';
+    at = end + 1;
+  }
+  return out;
+}
+
 std::string chirpy_images(Run& run, const std::string& body, const std::string& subpath) {
   static const std::regex image(R"re((!\[(?:[^\]\n]|\](?!\())*\]\(\s*<?|<img\b[^>]*?\bsrc\s*=\s*["'])([^)"'\s>]+))re");
   const std::vector<bool> code = code_bytes(body);
@@ -997,7 +1034,7 @@ void read_jekyll(Run& run, ojson& site) {
         if (auto left = run.report.keys_left_out.find(k); item.in.contains(k) && left != run.report.keys_left_out.end())
           if (--left->second == 0) run.report.keys_left_out.erase(left);
       }
-      item.body = chirpy_images(run, item.body, subpath);
+      item.body = chirpy_captions(run, chirpy_images(run, item.body, subpath));
       if (item.out.contains("image") && item.out["image"].is_string())
         item.out["image"] = chirpy_media(subpath, item.out["image"].get<std::string>());
     }
