@@ -1873,6 +1873,20 @@ TEST_CASE("Jekyll: exclude: entries are globs whose * crosses folders, or beginn
   }
 }
 
+TEST_CASE("Jekyll with Octopress: ``` lang caption [url [link text]] keeps its caption above the code") {
+  // bbatsov's file names above his snippets (its plugins/backtick_code_block.rb) were dropped.
+  Blog j("jekyll-octopress-fences", {{"_config.yml", "title: O\nsource: source\n"},
+                                     {"plugins/backtick_code_block.rb", "module BacktickCodeBlock; end\n"},
+                                     {"source/_posts/2011-10-30-cw.md", "---\ntitle: C\n---\n``` ruby config/initializers/carrierwave.rb\nx = 1\n```\n\n"
+                                                                        "``` js app.js https://e.org/app.js source\ny()\n```\n\n```\n``` not a fence's info inside\n```\n"}});
+  REQUIRE(j.import(Engine::jekyll).ok());
+  const std::string post = j.out("posts/2011-10-30-cw.md");
+  CAPTURE(post);
+  CHECK(holds(post, "*config/initializers/carrierwave.rb*\n```ruby\nx = 1\n```"));
+  CHECK(holds(post, "*app.js* [source](<https://e.org/app.js>)\n```js\ny()\n```"));
+  CHECK(holds(post, "```\n``` not a fence's info inside\n```"));
+}
+
 TEST_CASE("Jekyll with Chirpy: an italic line right under an image is its caption (a figure)") {
   // umitsarioz's 27 captions sat beside their images as italic text.
   Blog c("jekyll-chirpy-captions", {{"_config.yml", "theme: jekyll-theme-chirpy\ntitle: C\n"},

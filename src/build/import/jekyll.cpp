@@ -300,6 +300,8 @@ struct Config {
   // with another `lang:` is a translation, served under /<lang>/.
   std::vector<std::string> languages;
   std::string default_lang = "en";
+  // Octopress's backtick_code_block plugin: ``` lang caption [url [link text]].
+  bool octopress_fences = false;
 };
 
 // Chirpy's media-url.html: an image path without a scheme or a leading '/'
@@ -315,6 +317,40 @@ std::string chirpy_media(const std::string& subpath, const std::string& src) {
 
 // Every image of a Chirpy post (markdown's ![..](src) and <img src>),
 // outside code, as Chirpy published it.
+// Octopress's fences (plugins/backtick_code_block.rb): ``` ruby
+// config/x.rb [https://url [link text]]: the language, then a caption
+// (and a link) Octopress wrote above the code, as Quire writes
+// {% codeblock %}'s (bbatsov's file names above his snippets were dropped).
+std::string octopress_fences(Run& run, const std::string& body) {
+  static const std::regex fence(R"re(^(\s{0,3})```\s*(\S+)\s+(\S.*?)\s*$)re");
+  static const std::regex with_url(R"re((.+?)\s+(https?://\S+|/\S+)\s*(.+)?)re");
+  std::string out;
+  bool in_fence = false;
+  size_t at = 0;
+  while (at < body.size()) {
+    size_t end = body.find('\n', at);
+    if (end == std::string::npos) end = body.size();
+    const std::string line = body.substr(at, end - at);
+    std::smatch m;
+    const bool marker = line.find_first_not_of(" ") != std::string::npos && line.compare(line.find_first_not_of(" "), 3, "```") == 0;
+    if (!in_fence && marker && std::regex_match(line, m, fence)) {
+      std::string caption = m[3].str(), link, link_text;
+      std::smatch u;
+      if (std::regex_match(caption, u, with_url)) caption = u[1].str(), link = u[2].str(), link_text = u[3].matched ? u[3].str() : "link";
+      out += emphasis_line(caption) + (link.empty() ? "" : " [" + markdown_literal(link_text) + "](<" + link + ">)") + "\n" +
+             m[1].str() + "```" + m[2].str();
+      run.count("Octopress's ``` lang caption (the caption above the code)");
+      in_fence = true;
+    } else {
+      if (marker) in_fence = !in_fence;
+      out += line;
+    }
+    if (end < body.size()) out += '\n';
+    at = end + 1;
+  }
+  return out;
+}
+
 // Chirpy's image caption: an italic line right under an image's line
 // (`![a](x.png)` then `_K-means, step by step_`), which the theme's CSS
 // shows centred under the image: the image's title, so that Quire writes
@@ -717,6 +753,11 @@ void read_config(Run& run, ojson& site, Config& cfg) {
   for (const char* k : {"theme", "remote_theme"})
     if (str(k).find("chirpy") != std::string::npos) cfg.chirpy = true;
   if (gemfile.find("jekyll-theme-chirpy") != std::string::npos) cfg.chirpy = true;
+  {
+    std::error_code ec;
+    for (const fs::path& root : {run.src, run.src.parent_path()})
+      if (fs::exists(root / "plugins" / "backtick_code_block.rb", ec)) cfg.octopress_fences = true;
+  }
   if (c.contains("kramdown") && c["kramdown"].is_object() && c["kramdown"].contains("parse_block_html"))
     cfg.parse_block_html = c["kramdown"]["parse_block_html"] == "true";
   // kramdown's hard_wrap (GFM input; Jekyll turns it off by default): each
@@ -1026,6 +1067,7 @@ void read_jekyll(Run& run, ojson& site) {
     }
     std::vector<std::string> folder_cats = item.categories;
     convert_front(run, item);
+    if (cfg.octopress_fences) item.body = octopress_fences(run, item.body);
     if (cfg.chirpy && !item.page) {
       std::string subpath;
       for (const char* k : {"media_subpath", "img_path"}) {
