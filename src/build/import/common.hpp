@@ -263,6 +263,9 @@ struct Run {
   // The default language's files by their front matter's translationKey
   // (Hugo links translations by it as by their path), read once if needed.
   std::optional<std::map<std::string, fs::path>> translation_keys = {};
+  // Hugo: each shortcode's template by name, read once (hugo.cpp's
+  // shortcode_template; asked up to three times for every use).
+  mutable std::map<std::string, std::optional<std::string>> shortcode_templates = {};
 };
 
 // Eleventy's posts in Nunjucks whose text is in {% markdown %} ...

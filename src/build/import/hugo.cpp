@@ -284,13 +284,15 @@ std::string gist_anchor(const std::string& file) {
 std::optional<std::string> shortcode_template(const Run& run, const std::string& name) {
   if (name.empty() || name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") != std::string::npos)
     return std::nullopt;
+  if (const auto known = run.shortcode_templates.find(name); known != run.shortcode_templates.end()) return known->second;
+  std::optional<std::string>& found = run.shortcode_templates[name];
   for (const fs::path& root : site_and_themes(run))
     for (const char* ext : {".html", ".md"})
       for (const char* dir : {"_shortcodes", "shortcodes"}) {
         std::string text;
-        if (read_file(root / "layouts" / dir / (name + ext), text)) return text;
+        if (!found && read_file(root / "layouts" / dir / (name + ext), text)) found = std::move(text);
       }
-  return std::nullopt;
+  return found;
 }
 
 // Its HTML when the template is plain HTML (a series' list of links, a

@@ -863,6 +863,14 @@ void read_jekyll(Run& run, ojson& site) {
       const std::string name = first.substr(1);
       const std::optional<std::string>& pattern = cfg.collections[name];
       const fs::path in_col = in_dir.lexically_relative(first);
+      const std::string path = (in_col.parent_path() / in_col.stem()).generic_string();  // :path
+      // The collection's permalink with these placeholders' values.
+      auto expand = [&](const auto& tokens) {
+        std::string url = *pattern;
+        for (const auto& [token, value] : tokens)
+          for (size_t at; (at = url.find(token)) != std::string::npos;) url.replace(at, std::strlen(token), value);
+        return url;
+      };
       const bool html_document = f.extension() == ".html" && has_front_matter(f);
       if (!is_markdown(f) && !html_document) {
         // Any other file of a published collection (a slide deck's images
@@ -870,16 +878,13 @@ void read_jekyll(Run& run, ojson& site) {
         // wrote it: the collection's permalink with :path the file's path
         // (no extension), then the extension.
         if (!pattern) continue;
-        std::string url = *pattern;
         const std::pair<const char*, std::string> tokens[] = {
-            {":collection", name}, {":path", (in_col.parent_path() / in_col.stem()).generic_string()},
-            {":name", in_col.stem().string()}, {":title", ""}, {":output_ext", ""}};
-        for (const auto& [token, value] : tokens)
-          for (size_t at; (at = url.find(token)) != std::string::npos;) url.replace(at, std::strlen(token), value);
+            {":collection", name}, {":path", path}, {":name", in_col.stem().string()}, {":title", ""}, {":output_ext", ""}};
+        std::string url = expand(tokens);
         while (!url.empty() && url.back() == '/') url.pop_back();
         url.erase(0, std::min(url.find_first_not_of('/'), url.size()));
         if (url.empty() || url.find(':') != std::string::npos || url.find("..") != std::string::npos)
-          url = name + "/" + (in_col.parent_path() / in_col.stem()).generic_string();
+          url = name + "/" + path;
         collection_files.emplace_back(f, fs::path(url + in_col.extension().string()));
         continue;
       }
@@ -896,13 +901,11 @@ void read_jekyll(Run& run, ojson& site) {
       item.shown = run.shown(f);
       item.page = true;
       item.keys = {rel.generic_string()};
-      item.name = name + "-" + (in_col.parent_path() / in_col.stem()).generic_string() + ".md";
+      item.name = name + "-" + path + ".md";
       std::replace(item.name.begin(), item.name.end(), '/', '-');
-      std::string url = *pattern;
-      const std::string path = (in_col.parent_path() / in_col.stem()).generic_string();
       // :slug and :title: the document's slug key, else its name (naxoc's /sektion/:slug/)
       std::string own_slug, text, error;
-      if (url.find(":slug") != std::string::npos || url.find(":title") != std::string::npos) {
+      if (pattern->find(":slug") != std::string::npos || pattern->find(":title") != std::string::npos) {
         ojson front;
         int line = 0;
         if (read_file(f, text) && parse_front(split_front_matter(text), front, error, line) && front.is_object() &&
@@ -915,8 +918,7 @@ void read_jekyll(Run& run, ojson& site) {
                                                             {":slug", jekyll_default_slug(slug_source)},
                                                             {":title", jekyll_title_slug(slug_source)},
                                                             {":output_ext", ".html"}};
-      for (const auto& [token, value] : tokens)
-        for (size_t at; (at = url.find(token)) != std::string::npos;) url.replace(at, std::strlen(token), value);
+      const std::string url = expand(tokens);
       if (url.find(':') == std::string::npos) item.in["permalink"] = url;
       else run.note(item.shown, 0, "collection " + name + ": permalink \"" + *pattern + "\" not understood; the page gets /<slug>/");
       run.items.push_back(item);
