@@ -286,12 +286,15 @@ void collect_content_dir(Run& run, const fs::path& content,
       static const std::regex key_line(R"re((?:^|\n)\s*"?translationKey"?\s*[:=]\s*["']?([^"'\n]+?)["']?\s*(?:\n|$))re");
       std::string text;
       std::smatch k;
-      if (md && !fs::exists(original, ec) && read_file(f, text) && std::regex_search(text, k, key_line)) {
+      // (in the front matter: a post about Hugo may show the key in its text)
+      std::string front;
+      if (md && !fs::exists(original, ec) && read_file(f, text) && std::regex_search(front = split_front_matter(text).front, k, key_line)) {
         if (!run.translation_keys) {
           run.translation_keys.emplace();
           for (const fs::path& g : files_under(run, run.default_content))
-            if (std::string t; markdown_file(g) && read_file(g, t))
-              if (std::smatch gk; std::regex_search(t, gk, key_line)) run.translation_keys->emplace(trim(gk[1].str()), g);
+            if (std::string t, gf; markdown_file(g) && read_file(g, t))
+              if (std::smatch gk; std::regex_search(gf = split_front_matter(t).front, gk, key_line))
+                run.translation_keys->emplace(trim(gk[1].str()), g);
         }
         if (const auto found = run.translation_keys->find(trim(k[1].str())); found != run.translation_keys->end()) original = found->second;
       }
