@@ -273,14 +273,21 @@ class Pass {
       // its tag is no HTML but the shortcode's text, kept as text (escaped)
       // as the build's warning says, not removed as an unknown element
       // (which left "{{}}" on the page: henrikssommerfeld's Hugo posts).
+      // (Its tag may go on over the next lines, up to its ">}}".)
+      const size_t tag_end = src_.find(">}}", begin);
       if (piece.size() > 2 && piece[0] == '<' && begin >= 2 && src_.compare(begin - 2, 2, "{{") == 0 &&
-          src_.compare(begin + size, 2, "}}") == 0) {
+          tag_end != std::string::npos && tag_end - begin < 1000 && src_.substr(begin, tag_end - begin).find("\n\n") == std::string::npos) {
         flush();
         edits_.push_back({begin, begin + 1, "\\<"});
         return 0;
       }
       segments_.push_back({begin, begin + size, joined_.size(), pending_indent_});
-      joined_ += src_.substr(begin, size);
+      // The same inside an HTML block's line ("{{</post-image>}}" after a
+      // <p>): its '<' as text, so the shortcode is shown, not removed.
+      std::string part(src_.substr(begin, size));
+      for (size_t at = part.find("{{<"); at != std::string::npos; at = part.find("{{<", at + 6))
+        if (part.find(">}}", at) != std::string::npos) part.replace(at + 2, 1, "&lt;");
+      joined_ += part;
       pending_indent_ = 0;
     } else {  // md4c's own: a line's indentation, or its end
       joined_ += piece;

@@ -101,6 +101,11 @@ TEST_CASE("an unconverted shortcode whose tag looks like HTML is shown as its te
   CHECK(shown("An {{<API />}} and {{<post-image image=\"a.png\">}}cap{{</post-image>}}.", o) ==
         "<p>An {{&lt;API /&gt;}} and {{&lt;post-image image=&quot;a.png&quot;&gt;}}cap{{&lt;/post-image&gt;}}.</p>\n");
   CHECK(removed("{{<post-image image=\"a.png\">}}").empty());
+  // Its tag over two lines, and its closing tag on a line of an HTML block (after a <p>).
+  CHECK(shown("{{<post-image image=\"a.png\"\nlightbox=\"true\">}}\n<em>Cap</em>\n{{</post-image>}}", o) ==
+        "<p>{{&lt;post-image image=&quot;a.png&quot;\nlightbox=&quot;true&quot;&gt;}}\n<em>Cap</em>\n{{&lt;/post-image&gt;}}</p>\n");
+  CHECK(shown("{{<fig a=\"b\">}}\n<p>Photo by X.</p>\n{{</fig>}}", o) ==
+        "<p>{{&lt;fig a=&quot;b&quot;&gt;}}</p>\n<p>Photo by X.</p>\n{{&lt;/fig&gt;}}\n");
   // HTML beside braces is still HTML: {{ <b>x</b> }} keeps its <b>.
   CHECK(shown("{{ <b>x</b> }}", o) == "<p>{{ <b>x</b> }}</p>\n");
   CHECK_FALSE(removed("a <xyz>b</xyz> c").empty());  // an unknown element elsewhere: removed, as before
