@@ -188,8 +188,17 @@ void check_site_redirects(const Bundle& b, const std::string& file, std::vector<
   auto shows = [&](const std::string& path) {  // path under base_path, no leading '/'
     return render_view(b, parse_route(b.site.base_path + path, b)).status != 404;
   };
+  // A list's page 1 again at <list>/page/1/ (Hugo and Zola wrote it, a
+  // redirect to the list): the router shows the list there, the build
+  // writes no page; a redirect may take it.
+  auto first_page_copy = [&](const std::string& path) {
+    static constexpr std::string_view kPageOne = "page/1/";
+    if (path.size() < kPageOne.size() || path.compare(path.size() - kPageOne.size(), kPageOne.size(), kPageOne) != 0) return false;
+    const Route route = parse_route(b.site.base_path + path, b);
+    return route.page == 1 && (route.kind == RouteKind::Home || route.kind == RouteKind::Tag);
+  };
   for (const Site::Redirect& r : b.site.redirects) {
-    if (shows(r.from))
+    if (shows(r.from) && !first_page_copy(r.from))
       errors.push_back({file, r.line, "redirects: /" + r.from + " is an address the blog has (a post, a page or one of its lists); "
                                       "a redirect cannot replace it"});
     else if (!shows(normal_path(r.to, false)))

@@ -302,6 +302,28 @@ TEST_SUITE("permalink") {
     CHECK(all(r.errors).find("site.yaml:2: redirects: expected old paths and where each went") != std::string::npos);
   }
 
+  TEST_CASE("site.yaml redirects: a list's page 1 again at <list>/page/1/ (Hugo's and Zola's) may redirect; page 2 may not") {
+    // Every Hugo list wrote /page/1/ (a redirect to the list): 115 of ouuan's 557 addresses had nothing.
+    TempDir dir;
+    dir.write("site.yaml", "title: T\nredirects:\n  /page/1/: /\n  /tags/go/page/1/: /tags/go/\n  /tags/page/1/: /tags/\n");
+    dir.write("posts/a.md", "---\ntitle: A\ndate: 2020-01-01\ntags: [go]\n---\nA\n");
+    auto r = quire::load_content(dir.path, {});
+    REQUIRE_MESSAGE(r.errors.empty(), all(r.errors));
+    std::map<std::string, std::string> files;
+    for (const quire::RedirectFile& f : quire::redirect_files(r.bundle)) files[f.path] = f.html;
+    CHECK(files["page/1/index.html"].find("url=/\"") != std::string::npos);
+    CHECK(files["tags/go/page/1/index.html"].find("url=/tags/go/\"") != std::string::npos);
+    CHECK(files["tags/page/1/index.html"].find("url=/tags/\"") != std::string::npos);
+    // A page the build writes (a second page, the list itself) stays the build's.
+    dir.write("site.yaml", "title: T\nposts_per_page: 1\nredirects:\n  /page/2/: /\n  /tags/go/: /\n  /tags/go/page/1/x/: /\n");
+    dir.write("posts/b.md", "---\ntitle: B\ndate: 2020-01-02\n---\nB\n");
+    r = quire::load_content(dir.path, {});
+    const std::string e = all(r.errors);
+    CHECK_MESSAGE(e.find("site.yaml:4: redirects: /page/2/ is an address the blog has") != std::string::npos, e);
+    CHECK(e.find("site.yaml:5: redirects: /tags/go/ is an address the blog has") != std::string::npos);
+    CHECK(e.find("/tags/go/page/1/x/") == std::string::npos);  // shows nothing: free
+  }
+
   TEST_CASE("two posts on one URL, or a post on a page of the build's, is an error naming both files") {
     TempDir dir;
     dir.write("site.yaml", "title: T\npermalink: /:year/:slug/\n");

@@ -927,6 +927,55 @@ std::string section_address(const Run& run, const std::string& section) {
   return url;
 }
 
+namespace {
+
+// Hugo's lists in the other languages' folders (/en/, /en/posts/,
+// /en/tags/x/, /en/archive/2022/, and each one's page/1/) where those
+// languages had posts, translations of the blog's or their own: the
+// default language's lists. A multilingual site's default language had its
+// folder's address too (/ja/, Hugo's redirect to /).
+void hugo_language_lists(const Run& run, std::map<std::string, std::string>& wanted) {
+  if (run.languages.size() > 1 && run.old_url_prefix.empty()) wanted.emplace("/" + ascii_lower(run.default_language) + "/", "/");
+  std::map<std::string, std::vector<const Item*>> by_language;  // its folder's address -> the posts it had
+  for (const Item& item : run.items) {
+    if (item.page || item.out.contains("draft")) continue;
+    if (const auto t = run.translated.find(item.source); t != run.translated.end())
+      for (const std::string& code : t->second) by_language["/" + ascii_lower(code)].push_back(&item);
+    if (!item.old_url_prefix.empty()) by_language[item.old_url_prefix].push_back(&item);
+  }
+  const bool paged = run.hugo_paginate_path.find('/') == std::string::npos;
+  auto list = [&](const std::string& from, const std::string& to) {
+    wanted.emplace(from, to);
+    if (paged) wanted.emplace(from + run.hugo_paginate_path + "/1/", to);
+  };
+  for (const auto& [prefix, items] : by_language) {
+    if (prefix == run.old_url_prefix) continue;
+    list(prefix + "/", "/");
+    for (const Item* item : items) {
+      for (const std::string& s : list_sections(run, item->section))
+        if (!s.empty()) list(prefix + "/" + hugo_path(s) + "/", "/");
+      for (const char* key : {"tags", "categories"}) {
+        if (!item->out.contains(key) || !item->out[key].is_array()) continue;
+        for (const ojson& t : item->out[key]) {
+          if (!t.is_string()) continue;
+          const std::string term = t.get<std::string>();
+          // Its taxonomy's folder: the one that has the term (a site's archive = "archive" joins the tags)
+          for (const auto& [taxonomy, terms] : run.terms) {
+            if (taxonomy == "authors" || !terms.count(term)) continue;
+            const std::string root = key[0] == 'c' && run.category_pages ? "/categories/" : "/tags/";
+            std::string old = hugo_urlize(term, run.hugo_lower);
+            if (run.hugo_remove_accents) old = remove_accents(old);
+            list(prefix + "/" + taxonomy + "/", root);
+            if (!old.empty()) list(prefix + "/" + taxonomy + "/" + old + "/", root + tag_slug(term) + "/");
+          }
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+
 void site_redirects(Run& run, ojson& site) {
   // The home's page that lists the post at `index` of the list (0 first):
   // where an old list's page of the same place redirects.
@@ -939,8 +988,9 @@ void site_redirects(Run& run, ojson& site) {
   // Addresses the blog will have: no redirect from them.
   std::set<std::string> taken = {"/"};
   // The slugs of the published posts' tag pages and category pages
-  // (categories are tags unless they have pages of their own).
-  std::set<std::string> live[2];
+  // (categories are tags unless they have pages of their own), with how
+  // many posts each lists.
+  std::map<std::string, size_t> live[2];
   // A published page's terms: Hugo and Zola made their pages (welpo's
   // tabi: 22 tags of its projects), Quire's tags are the posts'.
   std::set<std::string> page_terms;
@@ -948,8 +998,11 @@ void site_redirects(Run& run, ojson& site) {
     if (item.out.contains("draft")) continue;
     for (const char* k : {"tags", "categories"})
       if (item.out.contains(k) && item.out[k].is_array())
-        for (const ojson& t : item.out[k])
-          if (t.is_string()) (item.page ? page_terms : live[k[0] == 'c' && run.category_pages]).insert(tag_slug(t.get<std::string>()));
+        for (const ojson& t : item.out[k]) {
+          if (!t.is_string()) continue;
+          if (item.page) page_terms.insert(tag_slug(t.get<std::string>()));
+          else ++live[k[0] == 'c' && run.category_pages][tag_slug(t.get<std::string>())];
+        }
     taken.insert(percent_decode(run.url_of(item)));
     // Its old addresses too, as the build reads them ("read" is /read/:
     // benjifs's read notes kept one, and a list page's redirect there made
@@ -975,8 +1028,8 @@ void site_redirects(Run& run, ojson& site) {
         taken.insert(rel.parent_path().empty() ? "/" : "/" + rel.parent_path().generic_string() + "/");
     }
   std::set<std::string> tag_pages;  // Quire's term pages the posts make
-  for (const std::string& t : live[0]) tag_pages.insert("/tags/" + t + "/");
-  for (const std::string& t : live[1]) tag_pages.insert("/categories/" + t + "/");
+  for (const auto& [t, n] : live[0]) tag_pages.insert("/tags/" + t + "/");
+  for (const auto& [t, n] : live[1]) tag_pages.insert("/categories/" + t + "/");
   std::map<std::string, std::string> wanted = run.redirects;
   if (run.engine == Engine::hugo || run.engine == Engine::zola) {
     for (const auto& [taxonomy, terms] : run.terms) {
@@ -994,6 +1047,15 @@ void site_redirects(Run& run, ojson& site) {
       const std::string old_root = run.old_url_prefix + "/" + taxonomy + "/";
       if (run.hugo_ugly) wanted[ugly_url(old_root)] = quire_root;  // /tags.html
       else if (old_root != quire_root) wanted[old_root] = quire_root;  // /series/ -> /tags/
+      // Hugo's paged lists: each list's page 1 again at <list>/page/1/ (an
+      // alias Hugo writes), the terms' lists paged too where a theme pages
+      // them (/tags/page/2/; Quire's is one page). An address Hugo did not
+      // write because the theme did not page that list costs a small file.
+      const bool paged = run.engine == Engine::hugo && !run.hugo_ugly && run.hugo_paginate_path.find('/') == std::string::npos;
+      const size_t per = static_cast<size_t>(std::max(1, run.hugo_paginate));
+      if (paged)
+        for (size_t n = 1; n <= (terms.size() + per - 1) / per && n <= 1000; ++n)
+          wanted[old_root + run.hugo_paginate_path + "/" + std::to_string(n) + "/"] = quire_root;
       for (const std::string& term : terms) {
         // A draft's term had no page; a page's had, and goes to the list.
         const bool posts_have = live[own_pages].count(tag_slug(term)) > 0;
@@ -1009,6 +1071,15 @@ void site_redirects(Run& run, ojson& site) {
         }
         if (old.empty()) continue;
         wanted[run.hugo_ugly ? old_root + old + ".html" : old_root + old + "/"] = quire;
+        if (!paged) continue;
+        // The term's pages: page 1 as the list; the others where Quire's
+        // are not (another language's folder, /fr/tags/x/page/2/, or
+        // another taxonomy's, /archive/2014/page/2/), to the same page.
+        const std::string pages = old_root + old + "/" + run.hugo_paginate_path + "/";
+        wanted[pages + "1/"] = quire;
+        if (posts_have && pages != quire + "page/")
+          for (size_t n = 2; n <= (live[own_pages][tag_slug(term)] + per - 1) / per && n <= 1000; ++n)
+            wanted[pages + std::to_string(n) + "/"] = quire + "page/" + std::to_string(n) + "/";
       }
     }
     // A section with its _index.md whatever it held (a section of undated
@@ -1020,7 +1091,8 @@ void site_redirects(Run& run, ojson& site) {
       wanted.emplace(run.old_url_prefix + (run.hugo_ugly ? "/" + url + ".html" : "/" + url + "/"), "/");
     }
     // A paginated section's pages (Zola's /blog/page/2/, Hugo's
-    // /posts/page/3/): the home's page with the same posts' place.
+    // /posts/page/3/): the home's page with the same posts' place. Page 1
+    // too: both engines wrote it as a redirect to the list (/page/1/).
     for (const auto& [section, pagination] : run.section_pagination) {
       const auto& [per, folder] = pagination;
       size_t posts = 0;
@@ -1029,7 +1101,7 @@ void site_redirects(Run& run, ojson& site) {
                  (section.empty() || item.section == section || item.section.rfind(section + "/", 0) == 0);
       const size_t pages = per > 0 ? (posts + static_cast<size_t>(per) - 1) / static_cast<size_t>(per) : 0;
       const std::string base = run.old_url_prefix + (section.empty() ? "" : "/" + section_address(run, section)) + "/" + folder + "/";
-      for (size_t n = 2; n <= pages && n <= 1000; ++n) {
+      for (size_t n = 1; n <= pages && n <= 1000; ++n) {
         wanted.emplace(base + std::to_string(n) + "/", home_page_for((n - 1) * static_cast<size_t>(per)));
       }
     }
@@ -1041,6 +1113,7 @@ void site_redirects(Run& run, ojson& site) {
           if (run.engine == Engine::hugo) s = hugo_path(s);  // /posts/Training/ was /posts/training/
           wanted[run.old_url_prefix + (run.hugo_ugly ? "/" + s + ".html" : "/" + s + "/")] = "/";
         }
+    if (run.engine == Engine::hugo && !run.hugo_ugly) hugo_language_lists(run, wanted);
   }
   if (run.engine == Engine::eleventy)  // a template's tag pages (allenpike's /series/<tag>/)
     for (const Run::TermPages& pages : run.eleventy_term_pages) {
@@ -1112,7 +1185,9 @@ void site_redirects(Run& run, ojson& site) {
   for (auto [from, to] : wanted) {
     // A term the posts do not have: its list, not a page Quire lacks.
     for (const char* root : {"/tags/", "/categories/"})
-      if (to.rfind(root, 0) == 0 && to.size() > std::strlen(root) && !tag_pages.count(to)) to = root;
+      if (to.rfind(root, 0) == 0 && to.size() > std::strlen(root) &&
+          !tag_pages.count(to.substr(0, to.find('/', std::strlen(root)) + 1)))  // (a term page's page: /tags/go/page/2/)
+        to = root;
     const std::string path = from.substr(1);
     if (from == to || taken.count(from) || taken.count(normal_path(from, false)) || tag_pages.count(from) ||
         from.find_first_of("?#") != std::string::npos)
@@ -1125,7 +1200,8 @@ void site_redirects(Run& run, ojson& site) {
     // A year under /archive/ (a taxonomy named archive: mosuke's
     // /archive/2014/ ... /archive/2026/): Quire writes months there, no year.
     static const std::regex year(R"(archive/\d{4}/)");
-    if (built && !term && !std::regex_match(path, year)) continue;
+    // The home's page 1 (/page/1/) is no page of Quire's, which has / only.
+    if (built && !term && !std::regex_match(path, year) && path != "page/1/") continue;
     out[from] = to;
     run.count("an old address that was no post or page (a list, a term's page) redirected");
   }

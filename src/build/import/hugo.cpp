@@ -951,10 +951,13 @@ void read_hugo(Run& run, ojson& site) {
     if (!item.page)
       for (const std::string& s : list_sections(run, item.section)) sections.insert(hugo_path(s));
   add_old_feed(site, "/" + addresses.feed_file);
-  // Each section's list had pages, as the home's (/posts/page/2/).
+  // Each section's list had pages, as the home's (/posts/page/2/); the
+  // home's own are Quire's (but under a language's folder, /fr/page/2/).
   for (const Item& item : run.items)
-    if (!item.page && run.hugo_paginate_path.find('/') == std::string::npos)
+    if (!item.page && run.hugo_paginate_path.find('/') == std::string::npos) {
+      if (!run.hugo_ugly) run.section_pagination[""] = {run.hugo_paginate, run.hugo_paginate_path};
       for (const std::string& s : list_sections(run, item.section)) run.section_pagination[s] = {run.hugo_paginate, run.hugo_paginate_path};
+    }
   for (const std::string& s : sections)  // a section named page/ or tags/ is the build's own address
     if (!s.empty() && s.find_first_of(" ?#") == std::string::npos) add_old_feed(site, "/" + s + "/" + addresses.feed_file);
   if (run.permalink.empty() && !run.section_permalinks.empty()) {
@@ -1006,6 +1009,8 @@ void read_hugo(Run& run, ojson& site) {
     if (posts || kept.empty()) continue;
     const std::string from = run.old_url_prefix + "/" + hugo_path(top) + (run.hugo_ugly ? ".html" : "/");
     run.redirects.emplace(from, kept.size() == 1 ? percent_decode(run.url_of(*kept[0])) : "/");
+    if (!run.hugo_ugly && run.hugo_paginate_path.find('/') == std::string::npos)  // and its page 1 again (/ranking/page/1/)
+      run.redirects.emplace(from + run.hugo_paginate_path + "/1/", kept.size() == 1 ? percent_decode(run.url_of(*kept[0])) : "/");
   }
   // A page's translations (links.en.md at /en/links/) redirect to it, as a
   // post's do (convert_items); a home's or a section's (_index.en.md at
