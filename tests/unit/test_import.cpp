@@ -2535,6 +2535,20 @@ TEST_CASE("Hugo and Zola: the default language's post.en.md is the post; other l
   CHECK(z.notes().find("blog/a.de.md: a translation (de): not imported") != std::string::npos);
 }
 
+TEST_CASE("Hugo: a default language sorting after another (fr, with x.fr.md beside x.en.md): x.fr.md is the post, x.en.md its translation; the blog's language is fr") {
+  // jhanos: x.en.md was "only in en", took the French post's address, and the French post moved to x-2 with no alias.
+  Blog h("hugo-default-fr", {{"hugo.toml", "baseURL = 'https://j.example/'\nlanguageCode = 'en-us'\ndefaultContentLanguage = 'fr'\n"
+                                           "[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n"},
+                             {"content/posts/bonjour.en.md", "---\ntitle: Hello\ndate: 2020-01-01\n---\nHi\n"},
+                             {"content/posts/bonjour.fr.md", "---\ntitle: Bonjour\ndate: 2020-01-01\n---\nSalut\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(h.report.posts == 1);
+  CHECK(holds(h.out("posts/bonjour.md"), "title: \"Bonjour\""));
+  CHECK(holds(h.out("posts/bonjour.md"), "\"/en/posts/bonjour/\""));
+  CHECK(holds(h.notes(), "posts/bonjour.en.md: a translation (en): not imported"));
+  CHECK(holds(h.out("site.yaml"), "language: \"fr\""));
+}
+
 TEST_CASE("Hugo: languages by folder (contentDir per language): the default language's folder is the blog at the root, its title the site's") {
   // A Japanese blog's shape: content/ja/entry/2015/08/13/x.md served at
   // /entry/2015/08/13/x/, an English folder beside it, the title only in
@@ -2629,6 +2643,25 @@ TEST_CASE("Zola: the site's own shortcode of plain text is its text, one showing
   CHECK(holds(z.notes(), "clock()"));  // Tera in it: reported
   const std::string html = quire::render_markdown("Oh well ¯\\\\\\_\\(ツ\\)\\_/¯ anyway.");
   CHECK(holds(html, "Oh well ¯\\_(ツ)_/¯ anyway."));
+}
+
+TEST_CASE("Hugo: the site's own shortcode around markdown that also shows a heading or an image is reported, not converted to its text") {
+  // orf's image-sidebar: 3 posts lost 10 images and their headings, and the report said "converted".
+  Blog h("hugo-wrapper-shows-more",
+         {{"hugo.toml", "baseURL = 'https://o.example/'\ntitle = 'O'\n"},
+          {"layouts/shortcodes/image-sidebar.html",
+           "{{ if (.Get \"content-title\") }}<h3>{{ .Get \"content-title\" }}</h3>{{ end }}\n<div class=\"columns\">\n"
+           "  <figure>{{ $img := .Page.Resources.GetMatch (.Get \"name\") }}<img src='{{ $img.RelPermalink }}'/></figure>\n"
+           "  <div class=\"column\">{{ with .Inner }}{{ . | markdownify | safeHTML }}{{ end }}</div>\n</div>\n"},
+          {"layouts/shortcodes/aside.html", "<aside class=\"{{ .Get 0 }}\">{{- .Inner | markdownify -}}</aside>\n"},
+          {"content/posts/trip/index.md", "---\ntitle: Trip\ndate: 2022-11-16\n---\nIntro.\n\n"
+                                          "{{< image-sidebar name=photo.png content-title=\"The Leak\" >}}\nBeside the photo.\n{{< /image-sidebar >}}\n\n"
+                                          "{{< aside note >}}\nAn aside.\n{{< /aside >}}\n"},
+          {"content/posts/trip/photo.png", "png"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(holds(h.notes(), "index.md:7: {{< image-sidebar"));
+  CHECK_FALSE(holds(h.notes(), "aside"));  // a class from a parameter: markup around the text
+  CHECK(holds(h.out("posts/trip/index.md"), "\nAn aside.\n"));
 }
 
 TEST_CASE("Hugo: the site's own shortcode of plain HTML (a series' list of links) becomes its HTML; one with Go template stays reported") {

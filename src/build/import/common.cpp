@@ -261,7 +261,10 @@ void collect_content_dir(Run& run, const fs::path& content,
     const std::string base = stem_of(f);
     if (is_index(f)) return true;  // a bundle only in other languages
     if (base == "index" || base == "_index" || !bundle_of(f).empty()) return false;
-    if (file_set.count(f.parent_path() / (base + f.extension().string()))) return false;  // the default language's
+    // The default language's, as x.md or x.<default>.md (jhanos's x.fr.md beside x.en.md, fr the default)
+    if (file_set.count(f.parent_path() / (base + f.extension().string())) ||
+        file_set.count(f.parent_path() / (base + "." + run.default_language + f.extension().string())))
+      return false;
     // In several other languages and not the default's (x.fr.md, x.de.md):
     // the first language's, by code, is the post, the others its
     // translations.

@@ -163,7 +163,11 @@ void read_config(Run& run, ojson& site, std::string& content_dir, HugoAddresses&
   if (!author.empty()) site["author"] = author;
   set_url(run, site, get_str(c, "baseURL"), "", shown);
   std::string lang = get_str(c, "languageCode");
-  if (lang.empty()) lang = get_str(c, "defaultContentLanguage");
+  // An explicit defaultContentLanguage of another language says what the posts are in.
+  if (const std::string content_lang = get_str(c, "defaultContentLanguage");
+      lang.empty() || (!content_lang.empty() && ascii_lower(content_lang.substr(0, content_lang.find_first_of("-_"))) !=
+                                                    ascii_lower(lang.substr(0, lang.find_first_of("-_")))))
+    if (!content_lang.empty()) lang = content_lang;
   if (!lang.empty()) site["language"] = lang.substr(0, lang.find_first_of("-_"));
   if (!get_str(c, "timeZone").empty()) site["timezone"] = run.timezone = get_str(c, "timeZone");
   const ojson* paginate = get_obj(c, "paginate");
@@ -252,6 +256,10 @@ void read_config(Run& run, ojson& site, std::string& content_dir, HugoAddresses&
         continue;
       }
       if (!dir.empty()) content_dir = dir;
+      // The default language's code is the blog's language (jhanos's French
+      // blog kept the template's languageCode = "en-us" at the top).
+      const std::string code_of_default = get_str(settings, "languageCode").empty() ? code : get_str(settings, "languageCode");
+      site["language"] = ascii_lower(code_of_default.substr(0, code_of_default.find_first_of("-_")));
       // The default language's title is the site's, over the root's (Hugo
       // showed hyhforevertop's "HYH's Blog", not "My New Hugo Site").
       if (!get_str(settings, "title").empty()) site["title"] = get_str(settings, "title");
@@ -382,8 +390,40 @@ std::optional<std::string> simple_shortcode(const std::string& tpl, const Args& 
 // text is the post's.
 bool markdown_wrapper(const Run& run, const std::string& name) {
   const std::optional<std::string> html = shortcode_template(run, name);
-  return html && html->find(".Inner") != std::string::npos &&
-         (html->find("markdownify") != std::string::npos || html->find("RenderString") != std::string::npos);
+  if (!html || html->find(".Inner") == std::string::npos ||
+      (html->find("markdownify") == std::string::npos && html->find("RenderString") == std::string::npos))
+    return false;
+  // Only markup around the text: what it shows besides (orf's image-sidebar:
+  // a heading from a parameter, a bundle's image) would be lost, so such a
+  // shortcode is reported, not "converted" to its text. Actions in a tag's
+  // attributes (a class from .Get 0) and control actions are markup.
+  const std::string& h = *html;
+  bool in_tag = false;
+  for (size_t i = 0; i < h.size(); ++i) {
+    if (h.compare(i, 2, "{{") == 0) {
+      const size_t end = h.find("}}", i + 2);
+      if (end == std::string::npos) return false;
+      std::string action = trim_copy(h.substr(i + 2, end - i - 2));
+      if (!action.empty() && action[0] == '-') action = trim_copy(action.substr(1));
+      if (!action.empty() && action.back() == '-') action = trim_copy(action.substr(0, action.size() - 1));
+      const bool control = action.empty() || action.rfind("/*", 0) == 0 || action.rfind("if ", 0) == 0 || action.rfind("else", 0) == 0 ||
+                           action == "end" || action.rfind("with ", 0) == 0 || action.rfind("$", 0) == 0;
+      const bool inner = action.find(".Inner") != std::string::npos || action == "." || action.rfind(". |", 0) == 0 ||
+                         action.rfind(".|", 0) == 0;
+      if (!in_tag && !control && !inner) return false;  // a parameter, a resource, a page's value shown as text
+      i = end + 1;
+    } else if (h[i] == '<' && !in_tag) {
+      in_tag = true;
+      static const char* const kShows[] = {"<img", "<iframe", "<video", "<audio", "<svg", "<picture", "<object", "<embed", "<canvas"};
+      for (const char* e : kShows)
+        if (ascii_lower(h.substr(i, std::strlen(e))) == e) return false;
+    } else if (h[i] == '>' && in_tag) {
+      in_tag = false;
+    } else if (!in_tag && !std::isspace(static_cast<unsigned char>(h[i]))) {
+      return false;  // words of its own
+    }
+  }
+  return true;
 }
 
 // A post's image named relative to nothing Hugo publishes beside it
