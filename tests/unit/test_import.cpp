@@ -3964,6 +3964,16 @@ TEST_CASE("Hugo: every list's page 1 again at <list>/page/1/, the terms' list's 
   CHECK(quire::load_content(r.root / "out", {}).ok());
 }
 
+TEST_CASE("Hugo: a section of its _index.md alone (outputs: [RSS]) keeps its feed's address") {
+  // bpugh's "Everything feed" at /feed/index.xml, advertised on his Subscribe page, was a 404.
+  Blog h("hugo-feed-section", {{"hugo.toml", "baseURL = 'https://b.example/'\ntitle = 'B'\n"},
+                               {"content/feed/_index.md", "---\ntitle: Everything Feed\noutputs:\n  - RSS\n---\n"},
+                               {"content/posts/hello.md", "---\ntitle: Hello\ndate: 2020-01-01\n---\nHi\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(holds(h.out("site.yaml"), "\"/feed/index.xml\""));
+  CHECK(quire::load_content(h.root / "out", {}).ok());
+}
+
 TEST_CASE("Hugo: a taxonomy's permalinks are its terms' old pages, redirected with their pages, their feeds kept") {
   // EckoTan0804 (Wowchemy's default tags: /tag/:slug/): ~460 /tag/ and /category/ addresses had nothing.
   Blog h("hugo-term-permalinks", {{"config.yaml", "baseURL: https://w.example/\ntitle: W\npaginate: 1\n"

@@ -990,6 +990,9 @@ void read_hugo(Run& run, ojson& site) {
   for (const Item& item : run.items)
     if (!item.page)
       for (const std::string& s : list_sections(run, item.section)) sections.insert(hugo_path(s));
+  // A section of its _index.md alone had its feed too (bpugh's content/feed/
+  // with `outputs: [RSS]`: the "Everything feed" at /feed/index.xml).
+  for (const std::string& s : run.section_lists) sections.insert(hugo_path(s));
   add_old_feed(site, "/" + addresses.feed_file);
   // Each section's list had pages, as the home's (/posts/page/2/); the
   // home's own are Quire's (but under a language's folder, /fr/page/2/).
