@@ -376,6 +376,8 @@ TEST_CASE("Zola: @/ links become the post's new URL; shortcodes are reported") {
   // Spaces around '=', which Zola's grammar allows (BD103's 5 figures)
   CHECK(f.zola("{{ figure(src = \"b.jpg\", caption = \"Night\", alt = \"N\") }}\n") ==
         f.hugo("{{< figure src=\"b.jpg\" caption=\"Night\" alt=\"N\" >}}\n"));
+  // img= naming the post folder's file (msmithstubbs's figure(img=...), reported in 9 notes)
+  CHECK(f.zola("{{ figure(img=\"tunnel.png\", alt=\"A tunnel\") }}\n") == f.hugo("{{< figure src=\"tunnel.png\" alt=\"A tunnel\" >}}\n"));
 }
 
 TEST_CASE("permalink patterns give the post's new URL, by the core's rule") {

@@ -274,11 +274,16 @@ TagResult zola_shortcode(Run& run, std::string_view text, Tag& t) {
   // (alt=, caption=).
   const bool image = name.find("image") != std::string::npos || name.find("figure") != std::string::npos ||
                      name == "img" || name == "fig";
-  if (t.open == "{{" && image && !args.get("src").empty()) {
+  // (Or img=, image=, path=, file=: msmithstubbs's figure(img=...) names a
+  // file of the post's folder, as a bundle's image is named in Quire.)
+  std::string src = args.get("src");
+  for (const char* k : {"img", "image", "path", "file"})
+    if (src.empty()) src = args.get(k);
+  if (t.open == "{{" && image && !src.empty() && src.find_first_of("{}%") == std::string::npos) {
     std::string caption = args.get("caption");
     if (caption.empty()) caption = args.get("title");
     r.converted = true;
-    r.replacement = figure_markdown(args.get("src"), args.get("alt"), caption, args.get("link"));
+    r.replacement = figure_markdown(src, args.get("alt"), caption, args.get("link"));
     r.construct = "{{ " + name + "(src=...) }}";
     return r;
   }
