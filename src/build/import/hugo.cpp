@@ -788,7 +788,9 @@ TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
     r.converted = true;
     r.replacement = "[gist " + user + "/" + id + (file.empty() ? "" : " (" + file + ")") + "](" + url +
                     (file.empty() ? "" : "#file-" + gist_anchor(file)) + ")";
-    r.construct = construct;
+    // Hugo embedded GitHub's script, which shows the code; Quire runs no
+    // third-party script: say so (bheisler's 87 listings became links).
+    r.construct = construct + " (a link to the gist: its code is not in the post; paste it in as a code block to keep it)";
     return r;
   }
   if (const std::string link = link_card(args); !link.empty()) {
