@@ -139,7 +139,7 @@ bool read_site_url_key(const std::string& key, const YAML::Node& v, const std::s
       // feed/index.html) gets the feed as its index.html.
       if (why.empty() && !name.empty() && ext != ".xml" && ext != ".json" && ext != ".rss" && ext != ".atom")
         why = "expected a feed's file name ending in .xml, .json, .rss or .atom, or a folder's address ending in /";
-      if (const char* built = why.empty() && !term ? reserved_path(s.substr(1), site.categories) : nullptr)
+      if (const char* built = why.empty() && !term ? reserved_feed_path(s.substr(1), site.categories) : nullptr)
         why = std::string("is ") + built + ", which the build writes itself";
       if (!why.empty()) errors.push_back({file, line_of(item, offset), "old_feeds: " + why + ", got \"" + s + "\""});
       else site.old_feeds.push_back(s.substr(1));
@@ -181,6 +181,14 @@ bool read_site_url_key(const std::string& key, const YAML::Node& v, const std::s
   if (!why.empty()) error(why + ", got \"" + s + "\"");
   else site.permalink = pattern;
   return true;
+}
+
+const char* reserved_feed_path(std::string_view normal, bool categories) {
+  for (std::string_view root : {"tags/", "categories/"})
+    if (normal.substr(0, root.size()) == root && normal.size() > root.size() && normal.find('/', root.size()) == std::string_view::npos &&
+        normal.substr(root.size()) != "index.html")
+      return nullptr;
+  return reserved_path(normal, categories);
 }
 
 void check_site_redirects(const Bundle& b, const std::string& file, std::vector<Diagnostic>& errors,

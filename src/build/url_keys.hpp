@@ -16,6 +16,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "build/content.hpp"
@@ -32,6 +33,11 @@ bool read_post_url_key(const FrontValue::Entry& entry, const std::string& file, 
 // site.yaml's permalink, menu, old_feeds and redirects. `line_offset`: the file line of the YAML's line 0.
 bool read_site_url_key(const std::string& key, const YAML::Node& value, const std::string& file, int line_offset,
                        Site& site, std::vector<Diagnostic>& errors);
+
+// reserved_path (core/permalink.hpp) for an old feed's address: a file right
+// under /tags/ or /categories/ (Hugo's feed of a taxonomy's list,
+// /tags/index.xml) is free, the build writes none there.
+const char* reserved_feed_path(std::string_view normal, bool categories);
 
 // `files[i]` is the file of bundle.posts[i] (before index() orders them),
 // then of each of bundle.pages.

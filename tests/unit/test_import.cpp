@@ -2803,7 +2803,7 @@ TEST_CASE("Jekyll: a WordPress export's author map {display_name, login, email} 
   CHECK(b.out("posts/2012-01-09-thesis.md").find("author: \"Albert\"") != std::string::npos);
 }
 
-TEST_CASE("Hugo: content/categories/<term>/_index.<default language>.md is a term's page, not a page of its own; no old feed under /categories/") {
+TEST_CASE("Hugo: content/categories/<term>/_index.<default language>.md is a term's page, not a page of its own; /categories/index.xml is the taxonomy's feed") {
   // The FixIt theme author's blog: defaultContentLanguage = "zh-cn" with
   // no [languages] table, term pages with text.
   Blog h("hugo-term-pages", {{"config/_default/hugo.toml", "baseURL = 'https://l.example'\ndefaultContentLanguage = 'zh-cn'\n"},
@@ -2813,8 +2813,10 @@ TEST_CASE("Hugo: content/categories/<term>/_index.<default language>.md is a ter
   CHECK(h.report.posts == 1);
   CHECK(h.report.pages == 0);
   CHECK(h.wrote("posts/a.md"));
-  CHECK(h.out("site.yaml").find("/categories/index.xml") == std::string::npos);
+  // Hugo's feed of the taxonomy's list (orf's /categories/index.xml, /tags/index.xml): the blog's feed there
+  CHECK(holds(h.out("site.yaml"), "\"/categories/index.xml\""));
   CHECK(h.notes().find("categories/thoughts/_index.zh-cn.md: at /categories/thoughts/, which is the category pages") != std::string::npos);
+  CHECK(quire::load_content(h.root / "out", {}).ok());
 }
 
 TEST_CASE("Hugo: an image path relative to a post that static/ has (images/a.jpg, ../../static/images/b.png) becomes root-relative") {

@@ -18,6 +18,7 @@
 #include "build/import/template_syntax.hpp"
 #include "build/post_dates.hpp"
 #include "build/transliterate.hpp"
+#include "build/url_keys.hpp"
 #include "core/bundle.hpp"
 #include "core/dates.hpp"
 #include "core/html.hpp"
@@ -725,7 +726,7 @@ void add_old_feed(ojson& site, const std::string& path) {
   if (site.contains("taxonomies") && site["taxonomies"].is_array())
     for (const ojson& t : site["taxonomies"]) categories = categories || t == "categories";
   // (a term's feed, /tags/:tag/index.xml, is written beside the term's page)
-  if (path.size() < 2 || (path.find(':') == std::string::npos && reserved_path(path.substr(1), categories))) return;
+  if (path.size() < 2 || (path.find(':') == std::string::npos && reserved_feed_path(path.substr(1), categories))) return;
   ojson& feeds = site["old_feeds"];
   if (!feeds.is_array()) feeds = ojson::array();
   for (const ojson& f : feeds)
@@ -930,6 +931,18 @@ std::string section_address(const Run& run, const std::string& section) {
   return url;
 }
 
+std::map<std::string, std::vector<const Item*>> other_language_posts(const Run& run) {
+  std::map<std::string, std::vector<const Item*>> by_language;
+  for (const Item& item : run.items) {
+    if (item.page || item.out.contains("draft")) continue;
+    if (const auto t = run.translated.find(item.source); t != run.translated.end())
+      for (const std::string& code : t->second) by_language["/" + ascii_lower(code)].push_back(&item);
+    if (!item.old_url_prefix.empty()) by_language[item.old_url_prefix].push_back(&item);
+  }
+  by_language.erase(run.old_url_prefix);  // the default language's own folder
+  return by_language;
+}
+
 namespace {
 
 // Hugo's lists in the other languages' folders (/en/, /en/posts/,
@@ -939,20 +952,12 @@ namespace {
 // folder's address too (/ja/, Hugo's redirect to /).
 void hugo_language_lists(const Run& run, std::map<std::string, std::string>& wanted) {
   if (run.languages.size() > 1 && run.old_url_prefix.empty()) wanted.emplace("/" + ascii_lower(run.default_language) + "/", "/");
-  std::map<std::string, std::vector<const Item*>> by_language;  // its folder's address -> the posts it had
-  for (const Item& item : run.items) {
-    if (item.page || item.out.contains("draft")) continue;
-    if (const auto t = run.translated.find(item.source); t != run.translated.end())
-      for (const std::string& code : t->second) by_language["/" + ascii_lower(code)].push_back(&item);
-    if (!item.old_url_prefix.empty()) by_language[item.old_url_prefix].push_back(&item);
-  }
   const bool paged = run.hugo_paginate_path.find('/') == std::string::npos;
   auto list = [&](const std::string& from, const std::string& to) {
     wanted.emplace(from, to);
     if (paged) wanted.emplace(from + run.hugo_paginate_path + "/1/", to);
   };
-  for (const auto& [prefix, items] : by_language) {
-    if (prefix == run.old_url_prefix) continue;
+  for (const auto& [prefix, items] : other_language_posts(run)) {
     list(prefix + "/", "/");
     for (const Item* item : items) {
       for (const std::string& s : list_sections(run, item->section))
@@ -1057,7 +1062,7 @@ void site_redirects(Run& run, ojson& site) {
       const bool paged = run.engine == Engine::hugo && !run.hugo_ugly && run.hugo_paginate_path.find('/') == std::string::npos;
       const size_t per = static_cast<size_t>(std::max(1, run.hugo_paginate));
       if (paged)
-        for (size_t n = 1; n <= (terms.size() + per - 1) / per && n <= 1000; ++n)
+        for (size_t n = 1; n <= std::max<size_t>(1, (terms.size() + per - 1) / per) && n <= 1000; ++n)  // (one page with none)
           wanted[old_root + run.hugo_paginate_path + "/" + std::to_string(n) + "/"] = quire_root;
       for (const std::string& term : terms) {
         // A draft's term had no page; a page's had, and goes to the list.

@@ -586,6 +586,9 @@ std::string eleventy_slug_filter(const std::string& value, const std::string& fi
 // elsewhere (an accented term, a taxonomy merged into the tags); none from
 // an address an item has or the build writes itself.
 void site_redirects(Run& run, ojson& site);
+// Hugo's other languages that had posts (translations of the blog's, or
+// posts only in them), by their folder's address ("/en"): their posts.
+std::map<std::string, std::vector<const Item*>> other_language_posts(const Run& run);
 
 // Where Quire lists what a theme's list page of that layout listed
 // (archive, posts: /archive/; tags; categories; search), or null.

@@ -218,6 +218,9 @@ void read_config(Run& run, ojson& site, std::string& content_dir, HugoAddresses&
   else if (tax->is_object())
     for (const auto& [singular, plural] : tax->items())
       if (plural.is_string()) taxonomies.insert(plural.get<std::string>());
+  // Each had its list (and its feed, its page/1/) with no term too: orf's
+  // /categories/ of a blog with no category.
+  for (const std::string& t : taxonomies) run.terms[t];
   for (auto it = run.section_permalinks.begin(); it != run.section_permalinks.end();) {
     const std::string& name = it->first;
     if (!taxonomies.count(name)) {
@@ -1084,6 +1087,19 @@ void read_hugo(Run& run, ojson& site) {
     // SunsetMkt's /tags/AI/feed.xml)
     if (terms.empty() || taxonomy == "authors" || addresses.term_permalinks.count(taxonomy)) continue;
     add_old_feed(site, run.old_url_prefix + "/" + taxonomy + (own_pages ? "/:category/" : "/:tag/") + addresses.feed_file);
+  }
+  // A taxonomy's list had its feed (/tags/index.xml, the terms' own feed
+  // in Hugo): the blog's feed there, as at each section's.
+  for (const auto& [taxonomy, terms] : run.terms)
+    if (taxonomy != "authors") add_old_feed(site, run.old_url_prefix + "/" + taxonomy + "/" + addresses.feed_file);
+  // The other languages' feeds where they had posts (jhanos's /en/index.xml,
+  // /en/posts/index.xml): the blog's. (Not each term's: a feed per tag per
+  // language would be many copies of many feeds.)
+  for (const auto& [prefix, items] : other_language_posts(run)) {
+    add_old_feed(site, prefix + "/" + addresses.feed_file);
+    for (const Item* item : items)
+      for (const std::string& s : list_sections(run, item->section))
+        if (!s.empty() && s.find_first_of(" ?#") == std::string::npos) add_old_feed(site, prefix + "/" + hugo_path(s) + "/" + addresses.feed_file);
   }
   term_permalinks(run, site, addresses);
   if (site.contains("block_attributes"))
