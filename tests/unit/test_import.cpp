@@ -2551,6 +2551,27 @@ TEST_CASE("Hugo: a default language sorting after another (fr, with x.fr.md besi
   CHECK(holds(h.out("site.yaml"), "language: \"fr\""));
 }
 
+TEST_CASE("Hugo: a translation under a pattern of :slug or :title was at its own title's address; its language's lists and feeds redirect") {
+  // bpugh's Spanish posts were at /es/blog/<their own title>/ (a 404: the alias used the English title's), and
+  // /es/categories/, /es/index.xml had nothing.
+  Blog h("hugo-translation-title", {{"hugo.toml", "baseURL = 'https://b.example/'\ntitle = 'B'\n[permalinks]\nposts = '/blog/:slug/'\n"
+                                                  "[languages.en]\nweight = 1\n[languages.es]\nweight = 2\n"},
+                                    {"content/posts/git.md", "---\ntitle: Git config settings\ndate: 2020-01-01\n---\nHi\n"},
+                                    {"content/posts/git.es.md", "---\ntitle: Configuraciones de Git\ndate: 2020-01-01\n---\nHola\n"},
+                                    {"content/posts/merge.md", "---\ntitle: Merge\ndate: 2020-01-02\n---\nM\n"},
+                                    {"content/posts/merge.es.md", "---\ntitle: Fusión\nslug: fusion-de-ramas\ndate: 2020-01-02\n---\nF\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(holds(h.out("posts/git.md"), "\"/es/blog/configuraciones-de-git/\""));
+  CHECK(holds(h.out("posts/git.md"), "\"/es/blog/git-config-settings/\""));  // and the original's, as before
+  CHECK(holds(h.out("posts/merge.md"), "\"/es/blog/fusion-de-ramas/\""));
+  const std::string site = h.out("site.yaml");
+  CAPTURE(site);
+  CHECK(holds(site, "\"/es/categories/\": \"/categories/\""));
+  CHECK(holds(site, "\"/es/index.xml\""));
+  CHECK(holds(site, "\"/es/tags/index.xml\""));
+  CHECK(quire::load_content(h.root / "out", {}).ok());
+}
+
 TEST_CASE("Hugo: languages by folder (contentDir per language): the default language's folder is the blog at the root, its title the site's") {
   // A Japanese blog's shape: content/ja/entry/2015/08/13/x.md served at
   // /entry/2015/08/13/x/, an English folder beside it, the title only in

@@ -275,6 +275,20 @@ void collect_content_dir(Run& run, const fs::path& content,
     }
     return true;
   };
+  // A translation's own title and slug key, for its old address (Hugo's :title, :slug).
+  auto note_translation_name = [&](const fs::path& original, const fs::path& f, const std::string& code) {
+    std::string text, error;
+    int line = 0;
+    ojson front;
+    if (run.engine != Engine::hugo || !read_file(f, text) || !parse_front(split_front_matter(text), front, error, line) || !front.is_object())
+      return;
+    auto value = [&](const char* key) {
+      for (const auto& [k, v] : front.items())
+        if (ascii_lower(k) == key && v.is_string()) return trim(v.get<std::string>());
+      return std::string();
+    };
+    run.translation_names[original].push_back({code, value("title"), value("slug")});
+  };
   for (const fs::path& f : files) {
     const fs::path rel = f.lexically_relative(content);
     const bool md = markdown_file(f);
@@ -304,6 +318,7 @@ void collect_content_dir(Run& run, const fs::path& content,
       }
       if (fs::exists(original, ec)) {
         if (md) run.translated[original].push_back(run.collecting_language);
+        if (md) note_translation_name(original, f, run.collecting_language);
         continue;
       }
       if (md && bundle_of(f).empty() && stem_of(f) != "_index")
@@ -322,7 +337,10 @@ void collect_content_dir(Run& run, const fs::path& content,
         // Its original: x.md or x.<default>.md beside it (x/index.md for a bundle's).
         const std::string base = stem_of(f), ext = f.extension().string();
         for (const fs::path& original : {f.parent_path() / (base + ext), f.parent_path() / (base + "." + run.default_language + ext)})
-          if (file_set.count(original)) run.translated[original].push_back(language(f));
+          if (file_set.count(original)) {
+            run.translated[original].push_back(language(f));
+            note_translation_name(original, f, language(f));
+          }
         continue;
       }
     }
@@ -567,6 +585,7 @@ void convert_items(Run& run, const TagHandler& handle) {
             !made.empty() && made.find('/') == std::string::npos)
           old_slug = made;
       std::string old_url = (item.root_post ? "" : "/" + section) + "/" + (own_slug ? old_slug : item.old_name) + "/";
+      std::map<std::string, std::string> translation_urls;  // by language: where a pattern of titles put it
       // Under Hugo's permalinks, :title is the title made a URL (Hugo's
       // urlize), :slug the post's slug or else that, :filename and
       // :slugorfilename the file's (bundle's) name; the core's rule reads
@@ -607,6 +626,23 @@ void convert_items(Run& run, const TagHandler& handle) {
         for (const auto& [token, value] : hugo)
           for (size_t at; (at = pattern.find(token)) != std::string::npos;) pattern.replace(at, std::strlen(token), value);
         old_url = expand_pattern(run, pattern, item, own_slug ? old_slug : title, true);
+        // A translation under a pattern of :title or :slug was at its own
+        // title's (or slug's) address, not its original's.
+        if (const auto names = run.translation_names.find(item.source);
+            names != run.translation_names.end() && (uses(":title") || uses(":slug")))
+          for (const Run::TranslationName& name : names->second) {
+            std::string own_title = hugo_urlize(name.title.empty() ? title : name.title, run.hugo_lower);
+            if (run.hugo_remove_accents) own_title = remove_accents(own_title);
+            const std::string own_slug_value = name.slug.empty() ? own_title : hugo_urlize(name.slug, run.hugo_lower);
+            std::string p = own->second;
+            if (const std::string& raw = run.hugo_patterns[own->first]; raw.find(":sections") != std::string::npos)
+              p = quire_pattern(raw, section);
+            const std::pair<const char*, std::string> values[] = {
+                {":slugorfilename", name.slug.empty() ? item.old_name : own_slug_value}, {":filename", item.old_name}, {":title", own_title}};
+            for (const auto& [token, value] : values)
+              for (size_t at; (at = p.find(token)) != std::string::npos;) p.replace(at, std::strlen(token), value);
+            translation_urls[name.code] = expand_pattern(run, p, item, own_slug_value, true);
+          }
       }
       if (run.engine == Engine::hugo && run.hugo_ugly) old_url = ugly_url(old_url);
       if (run.engine == Engine::hugo && run.hugo_lower) old_url = ascii_lower(old_url);  // slug: formatR was at .../formatr/
@@ -623,7 +659,15 @@ void convert_items(Run& run, const TagHandler& handle) {
       }
       // Its translations' addresses, /en/ before its own (xiaoquqi's 31).
       if (const auto t = run.translated.find(item.source); t != run.translated.end() && !item.out.contains("draft"))
-        for (const std::string& code : t->second) add_alias(run, item, "/" + code + percent_decode(old_url));
+        for (const std::string& code : t->second) {
+          add_alias(run, item, "/" + code + percent_decode(old_url));
+          if (const auto found = translation_urls.find(code); found != translation_urls.end()) {
+            std::string url = found->second;
+            if (run.hugo_lower) url = ascii_lower(url);
+            if (run.hugo_remove_accents) url = remove_accents(percent_decode(url));
+            if (url != old_url) add_alias(run, item, "/" + code + percent_decode(url));
+          }
+        }
       // Hugo's relative aliases from the page's address ("old-name" of
       // /2020/x/ is /2020/old-name), now that it is known.
       if (item.out.contains("aliases") && item.out["aliases"].is_array())
@@ -959,6 +1003,8 @@ void hugo_language_lists(const Run& run, std::map<std::string, std::string>& wan
   };
   for (const auto& [prefix, items] : other_language_posts(run)) {
     list(prefix + "/", "/");
+    for (const auto& [taxonomy, terms] : run.terms)  // each taxonomy's list, whatever the language's posts had
+      if (taxonomy != "authors") list(prefix + "/" + taxonomy + "/", taxonomy == "categories" && run.category_pages ? "/categories/" : "/tags/");
     for (const Item* item : items) {
       for (const std::string& s : list_sections(run, item->section))
         if (!s.empty()) list(prefix + "/" + hugo_path(s) + "/", "/");

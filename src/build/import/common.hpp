@@ -266,6 +266,13 @@ struct Run {
   // Hugo: each shortcode's template by name, read once (hugo.cpp's
   // shortcode_template; asked up to three times for every use).
   mutable std::map<std::string, std::optional<std::string>> shortcode_templates = {};
+  // Each translation left out, by its original's source file: its
+  // language, its own title and slug key (bpugh's Spanish posts were at
+  // /es/blog/<their own title>/ under /blog/:slug/).
+  struct TranslationName {
+    std::string code, title, slug;
+  };
+  std::map<fs::path, std::vector<TranslationName>> translation_names = {};
 };
 
 // Eleventy's posts in Nunjucks whose text is in {% markdown %} ...

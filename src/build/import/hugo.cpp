@@ -1097,6 +1097,8 @@ void read_hugo(Run& run, ojson& site) {
   // language would be many copies of many feeds.)
   for (const auto& [prefix, items] : other_language_posts(run)) {
     add_old_feed(site, prefix + "/" + addresses.feed_file);
+    for (const auto& [taxonomy, terms] : run.terms)
+      if (taxonomy != "authors") add_old_feed(site, prefix + "/" + taxonomy + "/" + addresses.feed_file);
     for (const Item* item : items)
       for (const std::string& s : list_sections(run, item->section))
         if (!s.empty() && s.find_first_of(" ?#") == std::string::npos) add_old_feed(site, prefix + "/" + hugo_path(s) + "/" + addresses.feed_file);
