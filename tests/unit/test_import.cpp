@@ -1499,6 +1499,22 @@ TEST_CASE("Jekyll's :title slug: punctuation beyond ASCII is a '-' as ASCII's is
   CHECK(jekyll_title_slug("Two  spaces, (and) more!") == "Two-spaces,-(and)-more!");
 }
 
+TEST_CASE("Jekyll: old addresses as Jekyll wrote them: categories \"web, spring\" keep the comma, dots before a '/' go; a user's GitHub Pages address") {
+  // hellojunho: /web,/spring/WEB-STOMP란/ and /python/Python-Python-Traceback/ (from "Traceback..?.md") had nothing,
+  // and with url commented out (GitHub Pages gave site.url) no feed or sitemap was written.
+  Blog j("jekyll-url-quirks", {{"_config.yml", "title: T\nurl: # \"https://me.github.io\"\npermalink: /:categories/:title/\n"},
+                               {".git/config", "[remote \"origin\"]\n\turl = git@github.com:Me/me.github.io.git\n"},
+                               {"_posts/2023-08-28-[WEB] STOMP.md", "---\ntitle: STOMP\ncategories: web, spring\n---\nS\n"},
+                               {"_posts/2024-04-09-[Python] Traceback..?.md", "---\ntitle: Traceback\ncategories: python\n---\nT\n"}});
+  REQUIRE(j.import(Engine::jekyll).ok());
+  CHECK(holds(j.out("posts/2023-08-28-[WEB] STOMP.md"), "\"/web,/spring/WEB-STOMP/\""));
+  CHECK(holds(j.out("posts/2023-08-28-[WEB] STOMP.md"), "categories: [\"web\",\"spring\"]"));  // the terms without the comma
+  CHECK(holds(j.out("posts/2024-04-09-[Python] Traceback..?.md"), "\"/python/Python-Traceback/\""));
+  CHECK(holds(j.out("site.yaml"), "url: \"https://me.github.io\""));
+  CHECK(holds(j.notes(), "GitHub Pages' address"));
+  CHECK(quire::load_content(j.root / "out", {}).ok());
+}
+
 TEST_CASE("Jekyll with Octopress: its category pages and feeds under category_dir and its pages under pagination_dir are kept") {
   // bbatsov: 46 /articles/categories/<c>/ pages, their 46 atom.xml feeds and /articles/page/N/ went 404.
   Blog j("jekyll-octopress-categories", {{"_config.yml", "url: http://e.org\ntitle: O\nsource: source\ncategory_dir: blog/categories\n"

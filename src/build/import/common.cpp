@@ -115,7 +115,7 @@ bool carry_pattern(Run& run, ojson& site, const std::string& pattern, const std:
 }
 
 std::string expand_pattern(const Run& run, std::string_view pattern, const Item& item, const std::string& slug,
-                           bool own_offset, const std::string* zone) {
+                           bool own_offset, const std::string* zone, const std::vector<std::string>* categories) {
   Post post;
   post.slug = Text(slug.empty() ? item.slug : slug);
   if (item.out.contains("date") && item.out["date"].is_string()) {
@@ -128,7 +128,7 @@ std::string expand_pattern(const Run& run, std::string_view pattern, const Item&
                                  : normalize_post_date(written, zone ? *zone : run.timezone, problem);
     if (std::optional<DateTime> d = parse_date(placed ? *placed : written)) post.when = *d;
   }
-  return "/" + encode_path(expand_permalink(pattern, post, item.categories));
+  return "/" + encode_path(expand_permalink(pattern, post, categories ? *categories : item.categories));
 }
 
 const Item* Run::find_file(std::string target) const {

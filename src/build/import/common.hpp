@@ -74,6 +74,9 @@ struct Item {
   std::string body;
   int front_line = 1, body_line = 1;
   std::vector<std::string> categories;
+  // Jekyll's :categories as its URLs had them where they differ: a string
+  // split at spaces only ("web, spring": /web,/spring/, hellojunho's).
+  std::vector<std::string> url_categories;
   std::string slug;            // Quire's slug of it
   std::string name_slug;       // the slug the old engine made of the file name, when Quire refuses it ("café")
   // Where the old engine published it by default: /<section>/<old_name>/
@@ -301,9 +304,11 @@ bool carry_pattern(Run& run, ojson& site, const std::string& pattern, const std:
 // date's own, the site's timeZone only places dates without one), instead
 // of being moved into the site's zone (Jekyll, and Quire's build).
 // `zone`: that zone instead of the site's (Jekyll without a timezone: the
-// build machine's, UTC on GitHub Pages).
+// build machine's, UTC on GitHub Pages). `categories`: those instead of
+// the item's (Jekyll's old URL: item.url_categories).
 std::string expand_pattern(const Run& run, std::string_view pattern, const Item& item,
-                           const std::string& slug = {}, bool own_offset = false, const std::string* zone = nullptr);
+                           const std::string& slug = {}, bool own_offset = false, const std::string* zone = nullptr,
+                           const std::vector<std::string>* categories = nullptr);
 
 // One template tag found in a text outside code.
 struct Tag {

@@ -19,6 +19,7 @@
 #include <map>
 #include <regex>
 #include <set>
+#include <sstream>
 #define TOML_HEADER_ONLY 1
 #include <toml++/toml.h>
 
@@ -844,7 +845,7 @@ void convert_front(Run& run, Item& item) {
     return split_front_matter(t).front;
   }();
   const bool words = run.engine == Engine::jekyll;
-  std::vector<std::string> tags, categories;
+  std::vector<std::string> tags, categories, url_categories;
   auto take_date = [&](const std::string& key, const std::string& as) {
     if (!in.contains(key) || out.contains(as)) return;
     auto s = scalar(in[key]);
@@ -972,6 +973,10 @@ void convert_front(Run& run, Item& item) {
       for (auto& t : string_list(v, words)) tags.push_back(t), run.terms["tags"].insert(t);
     } else if (key == "categories" || key == "category") {
       for (auto& t : string_list(v, words)) categories.push_back(t), run.terms["categories"].insert(t);
+      // Jekyll split the string at spaces only: its URLs kept the commas.
+      if (words && v.is_string() && v.get<std::string>().find(',') != std::string::npos)
+        for (std::istringstream words_of(v.get<std::string>()); !words_of.eof();)
+          if (std::string c; words_of >> c) url_categories.push_back(c);
     } else if (key == "taxonomies" && v.is_object()) {
       for (const auto& [tax, terms] : v.items()) {
         if (tax == "tags") for (auto& t : string_list(terms, false)) tags.push_back(t), run.terms["tags"].insert(t);
@@ -1170,6 +1175,7 @@ void convert_front(Run& run, Item& item) {
   if (!tags.empty()) out["tags"] = tags;
   if (!categories.empty()) out["categories"] = categories;
   item.categories = categories;
+  item.url_categories = url_categories;
 }
 
 bool load_item(Run& run, Item& item) {

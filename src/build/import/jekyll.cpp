@@ -599,6 +599,28 @@ std::string term_list_target(const Run& run, const std::string& body) {
   return (category ? "/categories/" : "/tags/") + slug + "/";
 }
 
+// GitHub Pages' own address of a user's site, which it gave site.url when
+// the config named none (hellojunho's url commented out: its feed and
+// sitemap were at https://hellojunho.github.io/): the blog's folder named
+// <user>.github.io, or its git remote. "" otherwise (a project's site
+// moves under /<repo>/ too: not guessed).
+std::string github_pages_url(const Run& run) {
+  auto user_site = [](std::string name) {
+    name = ascii_lower(name);
+    if (name.size() > 4 && name.compare(name.size() - 4, 4, ".git") == 0) name.resize(name.size() - 4);
+    static const std::regex host(R"([a-z0-9][a-z0-9-]*\.github\.io)");
+    return std::regex_match(name, host) ? "https://" + name : std::string();
+  };
+  std::string url = user_site(run.src.filename().empty() ? run.src.parent_path().filename().string() : run.src.filename().string());
+  std::string git;
+  if (url.empty() && read_file(run.src / ".git" / "config", git)) {
+    static const std::regex remote(R"(url\s*=\s*\S*github\.com[:/]([A-Za-z0-9-]+)/([A-Za-z0-9.-]+?)(?:\.git)?\s*(?:\n|$))");
+    if (std::smatch m; std::regex_search(git, m, remote) && ascii_lower(m[2].str()) == ascii_lower(m[1].str()) + ".github.io")
+      url = user_site(m[2].str());
+  }
+  return url;
+}
+
 void read_config(Run& run, ojson& site, Config& cfg) {
   std::vector<std::string>& exclude = cfg.exclude;
   bool& own_pattern = cfg.own_pattern;
@@ -617,6 +639,7 @@ void read_config(Run& run, ojson& site, Config& cfg) {
     add_old_feed(site, "/feed.xml");
   if (!read_file(file, text)) {
     if (!cname.empty()) set_url(run, site, "https://" + cname, "", run.shown(run.src / "CNAME"));
+    else if (const std::string pages = github_pages_url(run); !pages.empty()) set_url(run, site, pages, "", run.shown(run.src));
     run.note(run.shown(run.src / "_config.yml"), 0, "missing: no site settings to convert");
     return;
   }
@@ -649,6 +672,8 @@ void read_config(Run& run, ojson& site, Config& cfg) {
   // in url is ignored by relative_url and by the output (Moo64c's url
   // "https://moo64c.github.io/about" had made every link /about/...).
   std::string url = str("url").empty() && !cname.empty() ? "https://" + cname : str("url");
+  if (url.empty() && !(url = github_pages_url(run)).empty())
+    run.note(shown, 0, "url: none, so GitHub Pages' address of the blog's folder, " + url + " (set url in site.yaml if the blog lives elsewhere)");
   if (std::string origin, path; split_site_url(url, origin, path) && path != "/" && path != "") {
     run.note(shown, 0, "url \"" + url + "\" has a path Jekyll does not serve the site under (only baseurl moves it): the site is at " +
                            (str("baseurl").empty() ? std::string("the root") : str("baseurl")));
@@ -1090,6 +1115,8 @@ void read_jekyll(Run& run, ojson& site) {
     for (const std::string& c : folder_cats)
       if (std::find(item.categories.begin(), item.categories.end(), c) == item.categories.end())
         item.categories.insert(item.categories.begin() + static_cast<std::ptrdiff_t>(folder_at++), c);
+    if (!item.url_categories.empty())
+      item.url_categories.insert(item.url_categories.begin(), item.categories.begin(), item.categories.begin() + static_cast<std::ptrdiff_t>(folder_at));
     if (!item.categories.empty()) item.out["categories"] = item.categories;
     item.slug = item.out.contains("slug") ? item.out["slug"].get<std::string>() : file_slug(item.source);
     if (!item.page) {  // at Jekyll's :title (analist0's and marcialwushu's 10 posts had moved)
@@ -1163,10 +1190,17 @@ void read_jekyll(Run& run, ojson& site) {
     // Without a timezone: Jekyll's dates are the build machine's, UTC on
     // GitHub Pages (bbejeck's 23:28 -0400 post was at .../03/24/).
     static const std::string utc = "UTC";
-    if (!item.page && (!own_pattern || !run.permalink.empty()))  // the site's pattern (kept as it is), else Jekyll's default
-      keep_old_url(run, item, expand_pattern(run, own_pattern ? run.permalink : permalink_pattern("date"), item,
-                                             item.name_slug,  // "café": Jekyll's URL had it as it is
-                                             false, run.timezone.empty() ? &utc : nullptr));
+    if (!item.page && (!own_pattern || !run.permalink.empty())) {  // the site's pattern (kept as it is), else Jekyll's default
+      std::string old = expand_pattern(run, own_pattern ? run.permalink : permalink_pattern("date"), item,
+                                       item.name_slug,  // "café": Jekyll's URL had it as it is
+                                       false, run.timezone.empty() ? &utc : nullptr,
+                                       item.url_categories.empty() ? nullptr : &item.url_categories);
+      // Jekyll's URL#sanitize_url: dots before a '/' go ("Traceback..?.md"
+      // was at /python/Python-Python-Traceback/, hellojunho's).
+      static const std::regex dots_before_slash(R"(\.+/)");
+      old = std::regex_replace(old, dots_before_slash, "/");
+      keep_old_url(run, item, old);
+    }
     // A post that is only a <meta http-equiv="refresh"> (lilianweng's 37,
     // moved to another site; the sanitiser drops the tag): as redirect_to.
     if (!item.page && !item.in.contains("redirect_to"))
