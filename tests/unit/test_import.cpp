@@ -4096,6 +4096,36 @@ TEST_CASE("Eleventy: folder data merges from the posts' folder down to the post'
   CHECK(l.wrote("static/img/beetle.png"));
 }
 
+TEST_CASE("Eleventy: an image named from the site's root that nothing copied there is the one file of its name in the blog") {
+  // mbarker84's css-irl: package.json's `parcel build 'src/images/*'` put 320 images at the site's root, where the
+  // posts name them (<img src="/cat.png">, srcset, ![dog](/dog.png)); none was copied and nothing said so.
+  Blog c("eleventy-root-images", {{"package.json", "{ \"scripts\": { \"build\": \"parcel build src/images/* && npx @11ty/eleventy\" } }\n"},
+                                  {".eleventy.js", "module.exports = function (c) { return { dir: { input: \"src\", output: \"dist\" } } }\n"},
+                                  {"src/posts/hello.md", "---\ntitle: Hello\ndate: 2021-03-04\n---\n\n<img src=\"/cat.png\" alt=\"a cat\" "
+                                                         "srcset=\"/cat_900.webp 900w, /cat_600.webp\">\n\n![dog](/dog.png?v=2)\n\n"
+                                                         "![twice](/twice.png) ![none](/none.png)\n\n    <img src=\"/code.png\">\n"},
+                                  {"src/images/cat.png", "PNG"},
+                                  {"src/images/cat_900.webp", "WEBP"},
+                                  {"src/images/cat_600.webp", "WEBP"},
+                                  {"src/images/dog.png", "PNG"},
+                                  {"src/images/code.png", "PNG"},
+                                  {"src/images/twice.png", "PNG"},
+                                  {"src/old/twice.png", "PNG"},
+                                  {"node_modules/x/none.png", "PNG"},
+                                  {"dist/none.png", "PNG"}});
+  REQUIRE(c.import(Engine::eleventy).ok());
+  for (const char* f : {"static/cat.png", "static/cat_900.webp", "static/cat_600.webp", "static/dog.png"}) CHECK(c.wrote(f));
+  CHECK(c.report.static_files == 4);
+  CHECK(c.report.converted["an image named from the site's root, where no folder the old engine copied had it (a bundler's "
+                           "copy): the one file of its name in the blog copied to that address"] == 4);
+  CHECK_FALSE(c.wrote("static/code.png"));  // in code: text, no image
+  CHECK_FALSE(c.wrote("static/none.png"));  // the build says it leads nowhere
+  CHECK_FALSE(c.wrote("static/twice.png"));
+  CHECK(holds(c.notes(), "src/posts/hello.md:10: /twice.png: no such file among those copied, and 2 files of that name in the blog ("));
+  CHECK(holds(c.notes(), "blog/src/images/twice.png, "));
+  CHECK(holds(c.notes(), "blog/src/old/twice.png): not guessed; copy the right one to static/twice.png\n"));
+}
+
 TEST_CASE("Eleventy: a folder data file's Liquid permalink with {% if key %} takes the post's branch; a template listing a collection redirects") {
   // ThewBear: blog.json's "/blog/{% if slug %}{{ slug }}{% else %}{{ title | slugify }}{% endif %}/" was dropped
   // ("computed by the old engine", at each post's line 2): all 19 addresses lost; blog/index.njk (permalink: /blog/,

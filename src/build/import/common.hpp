@@ -660,6 +660,16 @@ std::string path_date(const ojson& front);
 // static/ at that path, counted as `construct`.
 void files_named_from_root(Run& run, const fs::path& root, const fs::path& has, const std::string& construct);
 
+// Images the posts and pages name by a root path (/cat.png) that nothing
+// imported put there, after every file is written: a step outside the old
+// engine had (mbarker84's css-irl, whose package.json had a bundler copy
+// src/images/* to the site's root: 320 images). Where the blog's folder
+// holds exactly one image of that file name (not in node_modules/, _site/,
+// dist/, Hugo's and Zola's public/ and resources/, or a hidden folder), it
+// is copied to that address and counted; several are said at the post's
+// line, none left to the build's warning (build/link_check.hpp).
+void root_images_found_elsewhere(Run& run);
+
 // Emoji shortcodes outside code as their emoji (":tada:" -> "🎉", Hugo's
 // table; emoji.cpp), counted in the report; unknown names stay as written.
 std::string emojify(Run& run, const std::string& text);

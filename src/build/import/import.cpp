@@ -106,6 +106,7 @@ ImportReport import_here(Engine engine, const fs::path& given, const fs::path& d
       if (site.contains(k)) ordered[k] = site[k];
     import::write_site(run, ordered);
     import::write_items(run);
+    import::root_images_found_elsewhere(run);
   } catch (const std::exception& e) {
     report.errors.push_back({src.string(), 0, std::string("the import stopped on something it did not expect (") + e.what() +
                                                   "); " + dest.string() + " may be incomplete: please report this blog's shape"});
