@@ -3435,6 +3435,42 @@ TEST_CASE("Eleventy with eleventy-plugin-youtube-embed: a YouTube URL alone on i
   CHECK(holds(talks, "    https://youtu.be/8jBu1A-ol-Q\n"));  // code
 }
 
+TEST_CASE("Eleventy and Jekyll: the hosts of the posts' iframes join the build's own in site.yaml's iframe_hosts, said in the report") {
+  // mbarker84's css-irl: 35 CodePen demos (<iframe src="//codepen.io/...">) vanished, the build keeping iframes from
+  // YouTube and Vimeo only, and no iframe_hosts was written.
+  Blog e("eleventy-iframe-hosts", {{".eleventy.js", "module.exports = function () { return { dir: { input: \"src\" } } }\n"},
+                                   {"src/posts/demo.md", "---\ntitle: Grid demo\ndate: 2020-05-01\n---\n\n"
+                                                         "<iframe height=\"300\" src=\"https://codepen.io/someone/embed/abcdEF?default-tab=result\"></iframe>\n\n"
+                                                         "<IFRAME src='//CodePen.io/b/embed/x'></IFRAME>\n\n"
+                                                         "<iframe src=\"https://www.youtube.com/embed/x\"></iframe>\n\n"
+                                                         "<iframe src=\"http://plain.example/x\"></iframe>\n\n"
+                                                         "```html\n<iframe src=\"https://in-code.example/\"></iframe>\n```\n"},
+                                   {"src/posts/deck.md", "---\ntitle: Deck\ndate: 2020-06-01\n---\n"
+                                                         "<iframe src=\"https://www.slideshare.net/slideshow/embed_code/1\" width=\"500\"></iframe>\n"}});
+  REQUIRE(e.import(Engine::eleventy).ok());
+  CHECK(holds(e.out("site.yaml"), "\niframe_hosts: [\"www.youtube-nocookie.com\",\"www.youtube.com\",\"player.vimeo.com\","
+                                  "\"codepen.io\",\"www.slideshare.net\"]\n"));
+  CHECK(e.report.converted["an iframe from codepen.io: its host added to site.yaml's iframe_hosts, beside the build's own "
+                           "(YouTube's, Vimeo's); take it out there to refuse it"] == 2);
+  CHECK(e.report.converted["an iframe from www.slideshare.net: its host added to site.yaml's iframe_hosts, beside the "
+                           "build's own (YouTube's, Vimeo's); take it out there to refuse it"] == 1);
+  const std::string yaml = e.out("site.yaml");
+  CHECK_FALSE(holds(yaml, "plain.example"));  // http: not what the build loads it over
+  CHECK_FALSE(holds(yaml, "in-code.example"));
+  // The build reads the list and keeps the demos.
+  quire::Site site;
+  std::vector<Diagnostic> errors, warnings;
+  quire::parse_site_yaml(yaml, "site.yaml", site, errors, warnings);
+  CHECK(errors.empty());
+  CHECK(site.iframe_hosts == std::string(quire::kDefaultIframeHosts) + " codepen.io www.slideshare.net");
+
+  // Only the build's own hosts: no iframe_hosts.
+  Blog j("jekyll-iframe-hosts", {{"_config.yml", "title: T\n"},
+                                 {"_posts/2020-01-01-v.md", "---\ntitle: V\n---\n<iframe src=\"https://player.vimeo.com/video/1\"></iframe>\n"}});
+  REQUIRE(j.import(Engine::jekyll).ok());
+  CHECK_FALSE(holds(j.out("site.yaml"), "iframe_hosts"));
+}
+
 TEST_CASE("Eleventy: a cover key holding text is the description, not an image; redirectFrom lists old addresses") {
   // clhenrick's 25 teasers became broken og:images; its redirectFrom (about 40 old URLs) was left out.
   Blog b("eleventy-teaser-redirects", {{"eleventy.config.js", "export default function (c) {}\n"},

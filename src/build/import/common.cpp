@@ -24,6 +24,7 @@
 #include "core/html.hpp"
 #include "core/markdown.hpp"
 #include "core/permalink.hpp"
+#include "core/sanitize.hpp"
 
 namespace quire::import {
 
@@ -1825,6 +1826,56 @@ void write_items(Run& run) {
         copy_tree(run, f, to / f.lexically_relative(from), page_bundle ? run.report.static_files : run.report.bundle_files);
     }
   }
+}
+
+void carry_iframe_hosts(Run& run, ojson& site) {
+  std::map<std::string, size_t> uses;  // hosts beyond the build's own: their iframes
+  const std::string defaults(kDefaultIframeHosts);
+  auto default_host = [&](const std::string& h) { return (" " + defaults + " ").find(" " + h + " ") != std::string::npos; };
+  for (const Item& item : run.items) {
+    const std::string lower = ascii_lower(item.body);
+    std::vector<bool> code;
+    for (size_t at = lower.find("<iframe"); at != std::string::npos; at = lower.find("<iframe", at + 7)) {
+      const size_t end = lower.find('>', at);
+      if (end == std::string::npos) break;
+      if (code.empty()) code = code_bytes(item.body);
+      if (code[at]) continue;
+      // Its src: " src=" then a quoted or bare value, from https:// or // (https on an https site).
+      const std::string tag = lower.substr(at, end - at);
+      size_t src = std::string::npos;
+      for (size_t k = tag.find("src"); k != std::string::npos; k = tag.find("src", k + 3))
+        if (k > 0 && std::strchr(" \t\n", tag[k - 1]) && tag.find_first_not_of(" \t\n", k + 3) != std::string::npos &&
+            tag[tag.find_first_not_of(" \t\n", k + 3)] == '=') {
+          src = tag.find_first_not_of(" \t\n", tag.find('=', k) + 1);
+          break;
+        }
+      if (src == std::string::npos) continue;
+      if (tag[src] == '"' || tag[src] == '\'') ++src;
+      std::string_view url = std::string_view(tag).substr(src);
+      if (url.rfind("https://", 0) == 0) url.remove_prefix(8);
+      else if (url.rfind("//", 0) == 0) url.remove_prefix(2);
+      else continue;  // http: the build would load it over https, which its host may not serve
+      const std::string host(url.substr(0, url.find_first_of("/?#\"' \t\n")));
+      if (host.empty() || host.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789.-") != std::string::npos ||
+          host.front() == '.' || host.back() == '.' || default_host(host))
+        continue;
+      ++uses[host];
+    }
+  }
+  if (uses.empty()) return;
+  // The list replaces the build's own: those stay in it.
+  ojson list = ojson::array();
+  for (size_t at = 0; at < defaults.size();) {
+    const size_t space = std::min(defaults.find(' ', at), defaults.size());
+    list.push_back(defaults.substr(at, space - at));
+    at = space + 1;
+  }
+  for (const auto& [host, count] : uses) {
+    list.push_back(host);
+    run.report.converted["an iframe from " + host + ": its host added to site.yaml's iframe_hosts, beside the build's own "
+                         "(YouTube's, Vimeo's); take it out there to refuse it"] += count;
+  }
+  site["iframe_hosts"] = list;
 }
 
 void write_site(Run& run, const ojson& site) {

@@ -689,6 +689,12 @@ void copy_tree(Run& run, const fs::path& from, const fs::path& to, size_t& count
 void write_items(Run& run);
 void write_site(Run& run, const ojson& site);
 
+// The hosts of the posts' and pages' iframes (https:// or //, outside code)
+// that the build's default iframe_hosts lacks (mbarker84's css-irl: 35
+// CodePen demos the build removed): site.yaml's iframe_hosts, the build's
+// own hosts and these, each counted in the report by its iframes.
+void carry_iframe_hosts(Run& run, ojson& site);
+
 // Zola's and Hugo's site settings from a TOML/YAML file, and the common
 // mapping into Quire's keys: an absolute URL split into url and base_path,
 // a language to its primary subtag, a number check.
