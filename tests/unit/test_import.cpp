@@ -4206,6 +4206,42 @@ TEST_CASE("Eleventy: a page looping over a collection is Quire's list: the tag's
   CHECK(holds(n.notes(), "til.njk:1: a page in Nunjucks listing collections.til at /til/"));
 }
 
+TEST_CASE("Eleventy: a list or feed over a collection no post is in is said as such, not sent to the home or given the posts' feed") {
+  // siakaramalegos' sia.codes: newsletter/newsletter.json gave its 20 issues the tag "newsletter", listed by
+  // newsletter.njk at /newsletter/ with its own feed at /feed/news.xml. The issues became pages; the report said
+  // "Quire's / lists them", /newsletter/ redirected to the home and /feed/news.xml was the posts' feed. Its
+  // page-list.njk, a list of collections.all, became the home's /page/3/.
+  std::vector<std::pair<std::string, std::string>> files = {{".eleventy.js", "module.exports = function () { return { dir: { input: \"src\" } } }\n"},
+                                       {"src/_data/metadata.json", "{ \"title\": \"My blog\", \"url\": \"https://example.com\" }\n"},
+                                       {"src/posts/posts.json", "{ \"tags\": [\"posts\"] }\n"},
+                                       {"src/posts/a-post.md", "---\ntitle: A post\ndate: 2021-01-01\n---\nPost text.\n"},
+                                       {"src/newsletter/newsletter.json", "{ \"tags\": [\"newsletter\"] }\n"},
+                                       {"src/newsletter/issue-1.md", "---\ntitle: Issue 1\ndate: 2021-02-01\n---\nOne.\n"},
+                                       {"src/newsletter-list.njk", "---\npermalink: /newsletter/\n---\n<ul>{% for n in collections.newsletter %}"
+                                                                   "<li>{{ n.data.title }}</li>{% endfor %}</ul>\n"},
+                                       {"src/news.njk", "---\npermalink: /feed/news.xml\neleventyExcludeFromCollections: true\n---\n"
+                                                        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">"
+                                                        "{%- for n in collections.newsletter %}<entry></entry>{% endfor %}</feed>\n"},
+                                       {"src/feed.njk", "---\npermalink: /feed.atom\n---\n<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                                                        "<feed xmlns=\"http://www.w3.org/2005/Atom\">{%- for p in collections.posts %}<entry></entry>{% endfor %}</feed>\n"},
+                                       {"src/page-list.njk", "---\npagination:\n  data: collections.all\n  size: 20\n"
+                                                             "permalink: /page-list/{% if pagination.pageNumber > 0 %}{{ pagination.pageNumber }}/{% endif %}\n---\n<table></table>\n"}};
+  for (int day = 10; day < 35; ++day)  // enough for a second page of the list (and a third of the home)
+    files.push_back({"src/posts/p" + std::to_string(day) + ".md", "---\ntitle: P\ndate: 2021-03-" + std::to_string(day - 9) + "\n---\nP.\n"});
+  Blog s("eleventy-other-collection", files);
+  REQUIRE(s.import(Engine::eleventy).ok());
+  const std::string yaml = s.out("site.yaml");
+  CHECK_FALSE(holds(yaml, "/newsletter/"));
+  CHECK_FALSE(holds(yaml, "/feed/news.xml"));
+  CHECK_FALSE(holds(yaml, "/page-list/"));
+  CHECK(holds(yaml, "old_feeds: [\"/feed.atom\"]"));  // the posts' feed, where it was
+  CHECK(holds(s.notes(), "src/newsletter-list.njk:1: a page in Nunjucks listing collections.newsletter at /newsletter/: not converted; "
+                         "no post is in that collection (its files are pages here, which Quire lists nowhere), so nothing is at /newsletter/"));
+  CHECK(holds(s.notes(), "src/news.njk:1: a feed template over collections.newsletter at /feed/news.xml: not converted; no post is in "
+                         "that collection, and Quire's feeds are of posts, so nothing is at /feed/news.xml"));
+  CHECK(s.wrote("pages/issue-1.md"));
+}
+
 TEST_CASE("Eleventy: a data file exporting a function that returns an object literal is read as that object; its permalink function's branches by category, its drafts kept") {
   // si/11ty: module.exports = () => { return { eleventyComputed: { permalink: (data) => ... } } }: only "not an object
   // literal" was said, 510 addresses lost, aliases Eleventy never served added, and drafts published.

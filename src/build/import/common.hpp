@@ -207,6 +207,7 @@ struct Run {
     std::string pattern;
     bool from_zero = true;
     int size = 10;
+    std::string collection = {};  // what it paginates over ("posts" of collections.posts)
   };
   std::vector<PagedList> eleventy_paged_lists = {};
   // eleventy-plugin-footnotes' notes of each post, by its source: markdown
