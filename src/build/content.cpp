@@ -19,6 +19,7 @@
 #include "build/fsutil.hpp"
 #include "build/post_dates.hpp"
 #include "build/post_keys.hpp"
+#include "build/link_check.hpp"
 #include "build/pages_content.hpp"
 #include "build/url_keys.hpp"
 #include "build/taxonomies.hpp"
@@ -533,13 +534,23 @@ ContentResult load_content(const fs::path& dir, const ContentOptions& options) {
     plain_texts.push_back(std::move(pp.plain_text));
     slugs.push_back(r.bundle.posts.back().slug.str());
   }
+  const size_t kept_posts = post_files.size();
   load_pages(dir, r.bundle, post_files, r.errors, r.warnings);  // build/pages_content.hpp
+  const std::vector<std::string> page_files(post_files.begin() + static_cast<long>(kept_posts), post_files.end());
   check_post_urls(r.bundle, post_files, r.errors);
   // Merged into the tags, categories were for :categories only: not in the bundle.
   if (!r.bundle.site.categories)
     for (Post& p : r.bundle.posts) p.categories.clear();
   r.bundle.index();
   check_site_redirects(r.bundle, site_file.string(), r.errors, r.warnings);  // build/url_keys.hpp
+  if (r.errors.empty()) {  // images and links into the site that lead nowhere (build/link_check.hpp)
+    std::vector<std::string> sources;
+    for (const Post& p : r.bundle.posts) {
+      const auto it = slug_file.find(p.slug.str());
+      sources.push_back(it == slug_file.end() ? std::string() : it->second);
+    }
+    check_local_links(r.bundle, dir / "static", r.post_files, sources, page_files, r.warnings);
+  }
   // The plain texts in the posts' final order (index() sorts them).
   r.plain_texts.resize(r.bundle.posts.size());
   for (size_t k = 0; k < plain_texts.size(); ++k) {

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "build/site_writer.hpp"
+#include "build/url_attributes.hpp"
 #include "core/html.hpp"
 #include "core/image_sizes.hpp"
 #include "core/markdown.hpp"
@@ -135,70 +136,13 @@ std::string rfc3339(const DateTime& w) {
 std::string absolute_urls(std::string_view html, std::string_view site_url, std::string_view page_path) {
   std::string out;
   out.reserve(html.size() + html.size() / 8);
-  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; };
-  auto is_alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
   size_t copied = 0;  // html before `copied` is in `out`
-  size_t pos = 0;
-  // Text between tags is escaped by the renderer ('<' as &lt;): every '<'
-  // left opens a tag, a comment or a declaration. Only attributes of start
-  // tags are rewritten; comments and the text of raw-text elements (which
-  // only unsafe_html lets through) are skipped whole.
-  while ((pos = html.find('<', pos)) != std::string_view::npos) {
-    if (html.substr(pos, 4) == "<!--") {
-      size_t end = html.find("-->", pos + 4);
-      pos = end == std::string_view::npos ? html.size() : end + 3;
-      continue;
-    }
-    const char next = pos + 1 < html.size() ? html[pos + 1] : '\0';
-    if (next == '/' || next == '!' || next == '?') {  // end tag or declaration
-      size_t end = html.find('>', pos + 1);
-      pos = end == std::string_view::npos ? html.size() : end + 1;
-      continue;
-    }
-    if (!is_alpha(next)) {  // a '<' of text ("a < b" in raw HTML)
-      ++pos;
-      continue;
-    }
-    size_t i = pos + 1;
-    while (i < html.size() && !is_space(html[i]) && html[i] != '>' && html[i] != '/') ++i;
-    const std::string name = ascii_lower(html.substr(pos + 1, i - pos - 1));
-    // Attributes: name, then optionally '=' and a quoted or unquoted value.
-    while (i < html.size() && html[i] != '>') {
-      if (is_space(html[i]) || html[i] == '/') { ++i; continue; }
-      size_t name_at = i;
-      while (i < html.size() && !is_space(html[i]) && html[i] != '>' && html[i] != '=' && html[i] != '/') ++i;
-      const std::string attr = ascii_lower(html.substr(name_at, i - name_at));
-      while (i < html.size() && is_space(html[i])) ++i;
-      if (i >= html.size() || html[i] != '=') continue;
-      ++i;
-      while (i < html.size() && is_space(html[i])) ++i;
-      size_t value_at = i, value_end = i;
-      if (i < html.size() && (html[i] == '"' || html[i] == '\'')) {
-        size_t close = html.find(html[i], i + 1);
-        if (close == std::string_view::npos) { i = html.size(); break; }  // unclosed: left as it is
-        value_at = i + 1;
-        value_end = close;
-        i = close + 1;
-      } else {
-        while (i < html.size() && !is_space(html[i]) && html[i] != '>') ++i;
-        value_end = i;
-      }
-      if (attr == "href" || attr == "src") {
-        out.append(html.substr(copied, value_at - copied));
-        out += absolute_url(html.substr(value_at, value_end - value_at), site_url, page_path);
-        copied = value_end;
-      }
-    }
-    pos = i;
-    for (std::string_view raw_text : {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"}) {
-      if (name != raw_text) continue;
-      // No tags inside: on to its end tag, in any case.
-      for (pos = html.find("</", pos); pos != std::string_view::npos; pos = html.find("</", pos + 2)) {
-        if (ascii_lower(html.substr(pos + 2, name.size())) == name) break;
-      }
-      if (pos == std::string_view::npos) pos = html.size();
-    }
-  }
+  for_each_url_attribute(html, [&](std::string_view, std::string_view attribute, size_t value_at, size_t value_end) {
+    if (attribute == "srcset") return;
+    out.append(html.substr(copied, value_at - copied));
+    out += absolute_url(html.substr(value_at, value_end - value_at), site_url, page_path);
+    copied = value_end;
+  });
   out.append(html.substr(copied));
   return out;
 }

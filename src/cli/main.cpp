@@ -17,6 +17,7 @@
 
 #include "build/build_timings.hpp"
 #include "build/content.hpp"
+#include "build/link_check.hpp"
 #include "build/fsutil.hpp"
 #include "build/import/import.hpp"
 #include "build/site_writer.hpp"
@@ -114,6 +115,15 @@ quire::ContentResult load(const Args& a) {
   if (raw > 0)
     std::cerr << "quire: raw HTML was removed from " << raw << (raw == 1 ? " file" : " files")
               << " (above); unsafe_html: true in site.yaml keeps it as written, for HTML you trust\n";
+  // Images and links to nothing (build/link_check.hpp): once, where their
+  // files go.
+  const auto nowhere = std::count_if(r.warnings.begin(), r.warnings.end(), [](const quire::Diagnostic& w) {
+    return w.message.rfind(quire::kLocalLinksWarning, 0) == 0;
+  });
+  if (nowhere > 0)
+    std::cerr << "quire: images or links in " << nowhere << (nowhere == 1 ? " file" : " files")
+              << " lead nowhere (above); a file named from the site's root goes in static/ (static/images/a.png is "
+                 "/images/a.png), a bundle post's beside its index.md\n";
   for (const auto& e : r.errors) std::cerr << e.str() << "\n";
   if (!r.ok()) std::cerr << "quire: " << r.errors.size() << (r.errors.size() == 1 ? " error" : " errors") << "\n";
   return r;

@@ -307,6 +307,44 @@ TEST_SUITE("content") {
     CHECK(dup.errors[0].line == 4);  // the slug: line
   }
 
+  // mbarker84's css-irl, moved in from Eleventy: 320 images named from the
+  // site's root, which a bundler had put there, were in no folder the import
+  // read, and the build said nothing of them.
+  TEST_CASE("images and links into the site that lead to no file or page are a warning at their post's line") {
+    TempDir dir;
+    dir.write("site.yaml", "title: T\nbase_path: /blog/\n");
+    dir.write("static/here.png", "png");
+    dir.write("static/café.png", "png");
+    dir.write("static/demo/index.html", "<p>demo</p>");
+    dir.write("posts/2022-01-01-other.md", "---\ntitle: Other\ndate: 2022-01-01\ntags: [x, y]\naliases: [/old/]\n---\nO.\n");
+    dir.write("posts/2022-01-02-trip/index.md",
+              "---\ntitle: Trip\ndate: 2022-01-02\n---\n![ridge](ridge.png) ![lost](lost.png) [up](../other/)\n");
+    dir.write("posts/2022-01-02-trip/ridge.png", "png");
+    dir.write("pages/about.md", "---\ntitle: About\n---\n[home](/) [me](/me.jpg)\n");
+    dir.write("posts/2022-01-03-a.md",
+              "---\ntitle: A\ndate: 2022-01-03\n---\n"
+              "A picture:\n\n"
+              "<img src=\"/cat.png\" alt=\"a cat\">\n\n"  // line 7
+              "![dog](/dog.png) ![here](/here.png?v=2) ![café](/caf%C3%A9.png) ![base](/blog/here.png)\n\n"
+              "[other](/posts/other/#top) [tag](/tags/x/) [both](/tags/x+y/) [old](/old/) [page](/about/) "
+              "[demo](/demo/) [feed](/feed.xml) [out](https://example.com/x.png) [mail](mailto:a@b.c) [top](#top)\n\n"
+              "```html\n<img src=\"/in-code.png\">\n```\n\n"
+              "[talk](/notes/talk.pdf) [again](/dog.png)\n\n"  // line 17
+              "<img src=\"/here.png\" srcset=\"/here.png 1x, /big.png 2x\">\n");
+    auto r = quire::load_content(dir.path, {});
+    REQUIRE_MESSAGE(r.ok(), all(r.errors));
+    const std::string w = all(r.warnings);
+    CHECK(w.find((dir.path / "posts/2022-01-03-a.md").string() +
+                 ":7: local links: 4 lead to no file or page of the built site: image /blog/cat.png (line 7), "
+                 "image /blog/dog.png (line 9), link /blog/notes/talk.pdf (line 17), image /blog/big.png (line 19)\n") != std::string::npos);
+    CHECK(w.find((dir.path / "posts/2022-01-02-trip/index.md").string() +
+                 ":5: local links: 1 leads to no file or page of the built site: image lost.png (line 5)\n") != std::string::npos);
+    CHECK(w.find((dir.path / "pages/about.md").string() +
+                 ":4: local links: 1 leads to no file or page of the built site: link /blog/me.jpg (line 4)\n") != std::string::npos);
+    CHECK(w.find("in-code") == std::string::npos);
+    CHECK(w.find("other") == std::string::npos);
+  }
+
   TEST_CASE("errors in several posts are all reported") {
     TempDir dir;
     dir.write("posts/a.md", "---\ntitle: A\ndate: nope\n---\n");

@@ -3509,6 +3509,42 @@ TEST_CASE("Eleventy with eleventy-plugin-youtube-embed: a YouTube URL alone on i
   CHECK(holds(talks, "    https://youtu.be/8jBu1A-ol-Q\n"));  // code
 }
 
+TEST_CASE("Eleventy and Jekyll: the hosts of the posts' iframes join the build's own in site.yaml's iframe_hosts, said in the report") {
+  // mbarker84's css-irl: 35 CodePen demos (<iframe src="//codepen.io/...">) vanished, the build keeping iframes from
+  // YouTube and Vimeo only, and no iframe_hosts was written.
+  Blog e("eleventy-iframe-hosts", {{".eleventy.js", "module.exports = function () { return { dir: { input: \"src\" } } }\n"},
+                                   {"src/posts/demo.md", "---\ntitle: Grid demo\ndate: 2020-05-01\n---\n\n"
+                                                         "<iframe height=\"300\" src=\"https://codepen.io/someone/embed/abcdEF?default-tab=result\"></iframe>\n\n"
+                                                         "<IFRAME src='//CodePen.io/b/embed/x'></IFRAME>\n\n"
+                                                         "<iframe src=\"https://www.youtube.com/embed/x\"></iframe>\n\n"
+                                                         "<iframe src=\"http://plain.example/x\"></iframe>\n\n"
+                                                         "```html\n<iframe src=\"https://in-code.example/\"></iframe>\n```\n"},
+                                   {"src/posts/deck.md", "---\ntitle: Deck\ndate: 2020-06-01\n---\n"
+                                                         "<iframe src=\"https://www.slideshare.net/slideshow/embed_code/1\" width=\"500\"></iframe>\n"}});
+  REQUIRE(e.import(Engine::eleventy).ok());
+  CHECK(holds(e.out("site.yaml"), "\niframe_hosts: [\"www.youtube-nocookie.com\",\"www.youtube.com\",\"player.vimeo.com\","
+                                  "\"codepen.io\",\"www.slideshare.net\"]\n"));
+  CHECK(e.report.converted["an iframe from codepen.io: its host added to site.yaml's iframe_hosts, beside the build's own "
+                           "(YouTube's, Vimeo's); take it out there to refuse it"] == 2);
+  CHECK(e.report.converted["an iframe from www.slideshare.net: its host added to site.yaml's iframe_hosts, beside the "
+                           "build's own (YouTube's, Vimeo's); take it out there to refuse it"] == 1);
+  const std::string yaml = e.out("site.yaml");
+  CHECK_FALSE(holds(yaml, "plain.example"));  // http: not what the build loads it over
+  CHECK_FALSE(holds(yaml, "in-code.example"));
+  // The build reads the list and keeps the demos.
+  quire::Site site;
+  std::vector<Diagnostic> errors, warnings;
+  quire::parse_site_yaml(yaml, "site.yaml", site, errors, warnings);
+  CHECK(errors.empty());
+  CHECK(site.iframe_hosts == std::string(quire::kDefaultIframeHosts) + " codepen.io www.slideshare.net");
+
+  // Only the build's own hosts: no iframe_hosts.
+  Blog j("jekyll-iframe-hosts", {{"_config.yml", "title: T\n"},
+                                 {"_posts/2020-01-01-v.md", "---\ntitle: V\n---\n<iframe src=\"https://player.vimeo.com/video/1\"></iframe>\n"}});
+  REQUIRE(j.import(Engine::jekyll).ok());
+  CHECK_FALSE(holds(j.out("site.yaml"), "iframe_hosts"));
+}
+
 TEST_CASE("Eleventy: a cover key holding text is the description, not an image; redirectFrom lists old addresses") {
   // clhenrick's 25 teasers became broken og:images; its redirectFrom (about 40 old URLs) was left out.
   Blog b("eleventy-teaser-redirects", {{"eleventy.config.js", "export default function (c) {}\n"},
@@ -4180,6 +4216,36 @@ TEST_CASE("Eleventy: folder data merges from the posts' folder down to the post'
   CHECK(l.wrote("static/img/beetle.png"));
 }
 
+TEST_CASE("Eleventy: an image named from the site's root that nothing copied there is the one file of its name in the blog") {
+  // mbarker84's css-irl: package.json's `parcel build 'src/images/*'` put 320 images at the site's root, where the
+  // posts name them (<img src="/cat.png">, srcset, ![dog](/dog.png)); none was copied and nothing said so.
+  Blog c("eleventy-root-images", {{"package.json", "{ \"scripts\": { \"build\": \"parcel build src/images/* && npx @11ty/eleventy\" } }\n"},
+                                  {".eleventy.js", "module.exports = function (c) { return { dir: { input: \"src\", output: \"dist\" } } }\n"},
+                                  {"src/posts/hello.md", "---\ntitle: Hello\ndate: 2021-03-04\n---\n\n<img src=\"/cat.png\" alt=\"a cat\" "
+                                                         "srcset=\"/cat_900.webp 900w, /cat_600.webp\">\n\n![dog](/dog.png?v=2)\n\n"
+                                                         "![twice](/twice.png) ![none](/none.png)\n\n    <img src=\"/code.png\">\n"},
+                                  {"src/images/cat.png", "PNG"},
+                                  {"src/images/cat_900.webp", "WEBP"},
+                                  {"src/images/cat_600.webp", "WEBP"},
+                                  {"src/images/dog.png", "PNG"},
+                                  {"src/images/code.png", "PNG"},
+                                  {"src/images/twice.png", "PNG"},
+                                  {"src/old/twice.png", "PNG"},
+                                  {"node_modules/x/none.png", "PNG"},
+                                  {"dist/none.png", "PNG"}});
+  REQUIRE(c.import(Engine::eleventy).ok());
+  for (const char* f : {"static/cat.png", "static/cat_900.webp", "static/cat_600.webp", "static/dog.png"}) CHECK(c.wrote(f));
+  CHECK(c.report.static_files == 4);
+  CHECK(c.report.converted["an image named from the site's root, where no folder the old engine copied had it (a bundler's "
+                           "copy): the one file of its name in the blog copied to that address"] == 4);
+  CHECK_FALSE(c.wrote("static/code.png"));  // in code: text, no image
+  CHECK_FALSE(c.wrote("static/none.png"));  // the build says it leads nowhere
+  CHECK_FALSE(c.wrote("static/twice.png"));
+  CHECK(holds(c.notes(), "src/posts/hello.md:10: /twice.png: no such file among those copied, and 2 files of that name in the blog ("));
+  CHECK(holds(c.notes(), "blog/src/images/twice.png, "));
+  CHECK(holds(c.notes(), "blog/src/old/twice.png): not guessed; copy the right one to static/twice.png\n"));
+}
+
 TEST_CASE("Eleventy: a folder data file's Liquid permalink with {% if key %} takes the post's branch; a template listing a collection redirects") {
   // ThewBear: blog.json's "/blog/{% if slug %}{{ slug }}{% else %}{{ title | slugify }}{% endif %}/" was dropped
   // ("computed by the old engine", at each post's line 2): all 19 addresses lost; blog/index.njk (permalink: /blog/,
@@ -4222,6 +4288,42 @@ TEST_CASE("Eleventy: a page looping over a collection is Quire's list: the tag's
   REQUIRE(n.import(Engine::eleventy).ok());
   CHECK(holds(n.out("site.yaml"), "\"/til/\": \"/tags/til/\""));
   CHECK(holds(n.notes(), "til.njk:1: a page in Nunjucks listing collections.til at /til/"));
+}
+
+TEST_CASE("Eleventy: a list or feed over a collection no post is in is said as such, not sent to the home or given the posts' feed") {
+  // siakaramalegos' sia.codes: newsletter/newsletter.json gave its 20 issues the tag "newsletter", listed by
+  // newsletter.njk at /newsletter/ with its own feed at /feed/news.xml. The issues became pages; the report said
+  // "Quire's / lists them", /newsletter/ redirected to the home and /feed/news.xml was the posts' feed. Its
+  // page-list.njk, a list of collections.all, became the home's /page/3/.
+  std::vector<std::pair<std::string, std::string>> files = {{".eleventy.js", "module.exports = function () { return { dir: { input: \"src\" } } }\n"},
+                                       {"src/_data/metadata.json", "{ \"title\": \"My blog\", \"url\": \"https://example.com\" }\n"},
+                                       {"src/posts/posts.json", "{ \"tags\": [\"posts\"] }\n"},
+                                       {"src/posts/a-post.md", "---\ntitle: A post\ndate: 2021-01-01\n---\nPost text.\n"},
+                                       {"src/newsletter/newsletter.json", "{ \"tags\": [\"newsletter\"] }\n"},
+                                       {"src/newsletter/issue-1.md", "---\ntitle: Issue 1\ndate: 2021-02-01\n---\nOne.\n"},
+                                       {"src/newsletter-list.njk", "---\npermalink: /newsletter/\n---\n<ul>{% for n in collections.newsletter %}"
+                                                                   "<li>{{ n.data.title }}</li>{% endfor %}</ul>\n"},
+                                       {"src/news.njk", "---\npermalink: /feed/news.xml\neleventyExcludeFromCollections: true\n---\n"
+                                                        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">"
+                                                        "{%- for n in collections.newsletter %}<entry></entry>{% endfor %}</feed>\n"},
+                                       {"src/feed.njk", "---\npermalink: /feed.atom\n---\n<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                                                        "<feed xmlns=\"http://www.w3.org/2005/Atom\">{%- for p in collections.posts %}<entry></entry>{% endfor %}</feed>\n"},
+                                       {"src/page-list.njk", "---\npagination:\n  data: collections.all\n  size: 20\n"
+                                                             "permalink: /page-list/{% if pagination.pageNumber > 0 %}{{ pagination.pageNumber }}/{% endif %}\n---\n<table></table>\n"}};
+  for (int day = 10; day < 35; ++day)  // enough for a second page of the list (and a third of the home)
+    files.push_back({"src/posts/p" + std::to_string(day) + ".md", "---\ntitle: P\ndate: 2021-03-" + std::to_string(day - 9) + "\n---\nP.\n"});
+  Blog s("eleventy-other-collection", files);
+  REQUIRE(s.import(Engine::eleventy).ok());
+  const std::string yaml = s.out("site.yaml");
+  CHECK_FALSE(holds(yaml, "/newsletter/"));
+  CHECK_FALSE(holds(yaml, "/feed/news.xml"));
+  CHECK_FALSE(holds(yaml, "/page-list/"));
+  CHECK(holds(yaml, "old_feeds: [\"/feed.atom\"]"));  // the posts' feed, where it was
+  CHECK(holds(s.notes(), "src/newsletter-list.njk:1: a page in Nunjucks listing collections.newsletter at /newsletter/: not converted; "
+                         "no post is in that collection (its files are pages here, which Quire lists nowhere), so nothing is at /newsletter/"));
+  CHECK(holds(s.notes(), "src/news.njk:1: a feed template over collections.newsletter at /feed/news.xml: not converted; no post is in "
+                         "that collection, and Quire's feeds are of posts, so nothing is at /feed/news.xml"));
+  CHECK(s.wrote("pages/issue-1.md"));
 }
 
 TEST_CASE("Eleventy: a data file exporting a function that returns an object literal is read as that object; its permalink function's branches by category, its drafts kept") {

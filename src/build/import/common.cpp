@@ -18,12 +18,14 @@
 #include "build/import/template_syntax.hpp"
 #include "build/post_dates.hpp"
 #include "build/transliterate.hpp"
+#include "build/url_attributes.hpp"
 #include "build/url_keys.hpp"
 #include "core/bundle.hpp"
 #include "core/dates.hpp"
 #include "core/html.hpp"
 #include "core/markdown.hpp"
 #include "core/permalink.hpp"
+#include "core/sanitize.hpp"
 
 namespace quire::import {
 
@@ -1496,6 +1498,82 @@ void files_named_from_root(Run& run, const fs::path& root, const fs::path& has, 
   }
 }
 
+void root_images_found_elsewhere(Run& run) {
+  static const std::set<std::string> kImage = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg"};
+  auto image = [&](const fs::path& p) { return kImage.count(ascii_lower(p.extension().string())) > 0; };
+  std::string base = "/";  // the site's folder, which a root path may name already (/blog/a.png)
+  if (const size_t scheme = run.site_url.find("://"); scheme != std::string::npos)
+    if (const size_t slash = run.site_url.find('/', scheme + 3); slash != std::string::npos) base = run.site_url.substr(slash);
+  // Folders of the posts' own files: a root path there is a bundle's file.
+  std::vector<std::string> bundle_folders;
+  for (const Item& item : run.items)
+    if (item.bundle && !item.page) bundle_folders.push_back(percent_decode(run.url_of(item)));
+  struct Missing {
+    const Item* item;
+    int line;
+  };
+  std::map<std::string, Missing> missing;  // by path under the site's folder ("images/cat.png")
+  std::error_code ec;
+  for (const Item& item : run.items) {
+    const std::string& b = item.body;
+    std::vector<bool> code;
+    auto consider = [&](std::string path, size_t at) {
+      path = percent_decode(path.substr(0, path.find_first_of("?#")));
+      if (path.size() < 2 || path[0] != '/' || path[1] == '/' || path.find("..") != std::string::npos || !image(path)) return;
+      if (code.empty()) code = code_bytes(b);
+      if (code[at]) return;
+      if (base.size() > 1 && path.rfind(base, 0) == 0) path.erase(0, base.size() - 1);
+      const bool in_bundle = std::any_of(bundle_folders.begin(), bundle_folders.end(),
+                                         [&](const std::string& f) { return path.rfind(f, 0) == 0; });
+      if (in_bundle || missing.count(path.substr(1)) || fs::exists(run.dest / "static" / fs::path(path.substr(1)), ec)) return;
+      missing[path.substr(1)] = {&item, item.body_line + static_cast<int>(std::count(b.begin(), b.begin() + static_cast<long>(at), '\n'))};
+    };
+    for (size_t p = 0; p < b.size(); ++p) {
+      if (b.compare(p, 3, "](/") == 0 || b.compare(p, 6, "src=\"/") == 0 || b.compare(p, 6, "src='/") == 0) {
+        const size_t start = b[p] == ']' ? p + 2 : p + 5;
+        const size_t end = b.find_first_of(")\"' \n", start);
+        if (end == std::string::npos) break;
+        consider(b.substr(start, end - start), p);
+        p = end;
+      } else if (b.compare(p, 8, "srcset=\"") == 0 || b.compare(p, 8, "srcset='") == 0) {
+        // Candidates "/a.png 2x, /b.png 800w" (css-irl's 25 posts).
+        const size_t close = b.find(b[p + 7], p + 8);
+        if (close == std::string::npos) break;
+        for (const std::string& url : srcset_urls(std::string_view(b).substr(p + 8, close - p - 8))) consider(url, p);
+        p = close;
+      }
+    }
+  }
+  if (missing.empty()) return;
+  // The blog's images by file name, once: its sources, not what tools or
+  // the old build made (node_modules/, _site/, dist/, Hugo's and Zola's
+  // public/ and resources/) nor hidden folders (.git).
+  const bool public_is_output = run.engine == Engine::hugo || run.engine == Engine::zola;
+  std::map<std::string, std::vector<fs::path>> by_name;
+  for (const fs::path& f : files_under(run, run.src, [&](const fs::path& p) {
+         const std::string n = p.filename().string();
+         return (!n.empty() && n[0] == '.') || n == "node_modules" || n == "_site" || n == "dist" ||
+                (public_is_output && (n == "public" || n == "resources"));
+       }))
+    if (image(f)) by_name[f.filename().string()].push_back(f);
+  for (const auto& [rel, where] : missing) {
+    const auto found = by_name.find(fs::path(rel).filename().string());
+    if (found == by_name.end()) continue;  // the build names it (build/link_check.hpp)
+    if (found->second.size() > 1) {
+      std::string names;
+      for (size_t k = 0; k < found->second.size() && k < 3; ++k) names += (k ? ", " : "") + run.shown(found->second[k]);
+      run.note(where.item->shown, where.line, "/" + rel + ": no such file among those copied, and " +
+                                                  std::to_string(found->second.size()) + " files of that name in the blog (" + names +
+                                                  (found->second.size() > 3 ? "..." : "") + "): not guessed; copy the right one to static/" + rel);
+      continue;
+    }
+    size_t copied = 0;
+    copy_tree(run, found->second[0], run.dest / "static" / fs::path(rel), copied);
+    run.report.static_files += copied;
+    if (copied) run.count("an image named from the site's root, where no folder the old engine copied had it (a bundler's copy): the one file of its name in the blog copied to that address");
+  }
+}
+
 void copy_tree(Run& run, const fs::path& from, const fs::path& to, size_t& counter,
                const std::function<bool(const fs::path&)>& skip) {
   std::error_code ec;
@@ -1802,6 +1880,56 @@ void write_items(Run& run) {
         copy_tree(run, f, to / f.lexically_relative(from), page_bundle ? run.report.static_files : run.report.bundle_files);
     }
   }
+}
+
+void carry_iframe_hosts(Run& run, ojson& site) {
+  std::map<std::string, size_t> uses;  // hosts beyond the build's own: their iframes
+  const std::string defaults(kDefaultIframeHosts);
+  auto default_host = [&](const std::string& h) { return (" " + defaults + " ").find(" " + h + " ") != std::string::npos; };
+  for (const Item& item : run.items) {
+    const std::string lower = ascii_lower(item.body);
+    std::vector<bool> code;
+    for (size_t at = lower.find("<iframe"); at != std::string::npos; at = lower.find("<iframe", at + 7)) {
+      const size_t end = lower.find('>', at);
+      if (end == std::string::npos) break;
+      if (code.empty()) code = code_bytes(item.body);
+      if (code[at]) continue;
+      // Its src: " src=" then a quoted or bare value, from https:// or // (https on an https site).
+      const std::string tag = lower.substr(at, end - at);
+      size_t src = std::string::npos;
+      for (size_t k = tag.find("src"); k != std::string::npos; k = tag.find("src", k + 3))
+        if (k > 0 && std::strchr(" \t\n", tag[k - 1]) && tag.find_first_not_of(" \t\n", k + 3) != std::string::npos &&
+            tag[tag.find_first_not_of(" \t\n", k + 3)] == '=') {
+          src = tag.find_first_not_of(" \t\n", tag.find('=', k) + 1);
+          break;
+        }
+      if (src == std::string::npos) continue;
+      if (tag[src] == '"' || tag[src] == '\'') ++src;
+      std::string_view url = std::string_view(tag).substr(src);
+      if (url.rfind("https://", 0) == 0) url.remove_prefix(8);
+      else if (url.rfind("//", 0) == 0) url.remove_prefix(2);
+      else continue;  // http: the build would load it over https, which its host may not serve
+      const std::string host(url.substr(0, url.find_first_of("/?#\"' \t\n")));
+      if (host.empty() || host.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789.-") != std::string::npos ||
+          host.front() == '.' || host.back() == '.' || default_host(host))
+        continue;
+      ++uses[host];
+    }
+  }
+  if (uses.empty()) return;
+  // The list replaces the build's own: those stay in it.
+  ojson list = ojson::array();
+  for (size_t at = 0; at < defaults.size();) {
+    const size_t space = std::min(defaults.find(' ', at), defaults.size());
+    list.push_back(defaults.substr(at, space - at));
+    at = space + 1;
+  }
+  for (const auto& [host, count] : uses) {
+    list.push_back(host);
+    run.report.converted["an iframe from " + host + ": its host added to site.yaml's iframe_hosts, beside the build's own "
+                         "(YouTube's, Vimeo's); take it out there to refuse it"] += count;
+  }
+  site["iframe_hosts"] = list;
 }
 
 void write_site(Run& run, const ojson& site) {

@@ -210,6 +210,7 @@ struct Run {
     std::string pattern;
     bool from_zero = true;
     int size = 10;
+    std::string collection = {};  // what it paginates over ("posts" of collections.posts)
   };
   std::vector<PagedList> eleventy_paged_lists = {};
   // eleventy-plugin-footnotes' notes of each post, by its source: markdown
@@ -675,6 +676,16 @@ std::string path_date(const ojson& front);
 // static/ at that path, counted as `construct`.
 void files_named_from_root(Run& run, const fs::path& root, const fs::path& has, const std::string& construct);
 
+// Images the posts and pages name by a root path (/cat.png) that nothing
+// imported put there, after every file is written: a step outside the old
+// engine had (mbarker84's css-irl, whose package.json had a bundler copy
+// src/images/* to the site's root: 320 images). Where the blog's folder
+// holds exactly one image of that file name (not in node_modules/, _site/,
+// dist/, Hugo's and Zola's public/ and resources/, or a hidden folder), it
+// is copied to that address and counted; several are said at the post's
+// line, none left to the build's warning (build/link_check.hpp).
+void root_images_found_elsewhere(Run& run);
+
 // Emoji shortcodes outside code as their emoji (":tada:" -> "🎉", Hugo's
 // table; emoji.cpp), counted in the report; unknown names stay as written.
 std::string emojify(Run& run, const std::string& text);
@@ -693,6 +704,12 @@ void copy_tree(Run& run, const fs::path& from, const fs::path& to, size_t& count
 // bodies), and site.yaml from `site` (keys in Quire's names).
 void write_items(Run& run);
 void write_site(Run& run, const ojson& site);
+
+// The hosts of the posts' and pages' iframes (https:// or //, outside code)
+// that the build's default iframe_hosts lacks (mbarker84's css-irl: 35
+// CodePen demos the build removed): site.yaml's iframe_hosts, the build's
+// own hosts and these, each counted in the report by its iframes.
+void carry_iframe_hosts(Run& run, ojson& site);
 
 // Zola's and Hugo's site settings from a TOML/YAML file, and the common
 // mapping into Quire's keys: an absolute URL split into url and base_path,

@@ -837,6 +837,7 @@ bool theme_list_template(Run& run, const fs::path& rel, const std::string& text,
   // /2/; archives/index.md with permalink /archives/page{{ pagination.pageNumber + 1 }}/).
   if (pagination && data.rfind("collections.", 0) == 0) {
     Run::PagedList list;
+    list.collection = data.substr(std::strlen("collections."));
     if (pagination->contains("size")) {  // (YAML's scalars read as text)
       const ojson& size = (*pagination)["size"];
       list.size = size.is_number_integer() ? size.get<int>() : size.is_string() ? std::atoi(size.get<std::string>().c_str()) : 10;
@@ -1279,12 +1280,20 @@ std::vector<std::string> netlify_redirect_keys(const std::string& text) {
 struct ListPage {
   std::string shown, kind, url, collection;
 };
-std::optional<ListPage> collection_list_page(const fs::path& rel, const std::string& text) {
-  const SourceDoc doc = split_front_matter(text);
+// The collection a template's text loops over or names for an include
+// ("til" of {% for t in collections.til %}), or "".
+std::string listed_collection(const std::string& body) {
   static const std::regex use(
       R"(\{%-?\s*(?:for\s+\w+\s+in|set\s+\w+\s*=|assign\s+\w+\s*=)\s*collections\s*(?:\.\s*([\w$]+)|\[\s*["']([^"']+)["']\s*\]))");
   std::smatch m;
-  if (!std::regex_search(doc.body, m, use)) return std::nullopt;
+  if (!std::regex_search(body, m, use)) return "";
+  return m[1].matched ? m[1].str() : m[2].str();
+}
+
+std::optional<ListPage> collection_list_page(const fs::path& rel, const std::string& text) {
+  const SourceDoc doc = split_front_matter(text);
+  const std::string collection = listed_collection(doc.body);
+  if (collection.empty()) return std::nullopt;
   ojson front;
   std::string error;
   int line = 0;
@@ -1299,7 +1308,7 @@ std::optional<ListPage> collection_list_page(const fs::path& rel, const std::str
     if (url.back() != '/' && (url.size() < 5 || url.compare(url.size() - 5, 5, ".html") != 0)) return std::nullopt;  // a feed, a sitemap
   }
   for (size_t at; (at = url.find("//")) != std::string::npos;) url.erase(at, 1);
-  return ListPage{"", "", url, m[1].matched ? m[1].str() : m[2].str()};
+  return ListPage{"", "", url, collection};
 }
 
 void read_eleventy(Run& run, ojson& site) {
@@ -1318,6 +1327,9 @@ void read_eleventy(Run& run, ojson& site) {
   std::vector<Ignore> ignores = eleventy_ignores(run, cfg, input);
   std::vector<std::string> unread_formats;  // of an extension outside templateFormats
   std::vector<ListPage> list_pages;  // redirected once the posts' tags are known
+  // Feed templates by the collection they list ("" none named): the site's
+  // feed goes at their address once it is known to be a list of the posts.
+  std::vector<ListPage> feed_templates;
   for (const fs::path& f : files_under(run, input, [&](const fs::path& p) {
          const std::string n = p.filename().string();
          return n[0] == '.' || n == "node_modules" || n == "_includes" || n == "_layouts" || n == "_data" ||
@@ -1380,7 +1392,6 @@ void read_eleventy(Run& run, ojson& site) {
       // A feed written by hand (allenpike's feed/index.html and
       // atom/index.html: <?xml ... <feed>): where it was, Quire's feed goes.
       if (const std::string out = feed_template_path(rel, text, metadata); !out.empty()) {
-        add_old_feed(site, out);
         // A site with no url in its data, the feed's own metadata.url (henrik's ---json)
         ojson front;
         std::string error;
@@ -1389,8 +1400,7 @@ void read_eleventy(Run& run, ojson& site) {
             front.contains("metadata") && front["metadata"].is_object() && front["metadata"].contains("url") &&
             front["metadata"]["url"].is_string())
           set_url(run, site, front["metadata"]["url"].get<std::string>(), cfg.path_prefix, run.shown(f));
-        run.note(run.shown(f), 1, "a feed template: Quire writes its own feed, and a copy of it at " + out +
-                                      " (old_feeds in site.yaml)");
+        feed_templates.push_back({run.shown(f), kind, out, listed_collection(split_front_matter(text).body)});
         continue;
       }
       if (auto list = collection_list_page(rel, text)) {  // til.njk at /til/, over collections.til
@@ -1639,12 +1649,58 @@ void read_eleventy(Run& run, ojson& site) {
   for (const Item& item : run.items)
     if (!item.page && item.out.contains("tags"))
       for (const auto& t : item.out["tags"]) kept_tags.insert(t.get<std::string>());
+  // The collections that are the posts: Eleventy's own names, the config's
+  // collections of posts, and the tags the posts' folder data gave them
+  // (dropped as collection names above). Another (sia.codes' newsletter,
+  // its folder's newsletter.json giving its 20 issues the tag) holds pages,
+  // which no list or feed of Quire's shows.
+  std::set<std::string> of_posts(std::begin(kCollectionTags), std::end(kCollectionTags));
+  of_posts.insert(cfg.post_folders.begin(), cfg.post_folders.end());
+  for (const Item& item : run.items)
+    if (!item.page)
+      if (const auto tags = dropped_tags.find(item.source); tags != dropped_tags.end()) of_posts.insert(tags->second.begin(), tags->second.end());
+  // A list paginating over another collection is not the home's pages:
+  // over collections.all, every page and template (sia.codes' debug
+  // /page-list/1/ had become the home's /page/3/), or over a tag that only
+  // pages carry, by their folder's data.
+  std::set<std::string> of_pages;
+  for (const Item& item : run.items)
+    if (item.page) {
+      const FolderData data = folder_data(run, item.source.parent_path());
+      of_pages.insert(data.collection_tags.begin(), data.collection_tags.end());
+    }
+  run.eleventy_paged_lists.erase(
+      std::remove_if(run.eleventy_paged_lists.begin(), run.eleventy_paged_lists.end(),
+                     [&](const Run::PagedList& l) {
+                       return l.collection == "all" || l.collection == "nav" || l.collection == "tagList" ||
+                              (of_pages.count(l.collection) && !of_posts.count(l.collection));
+                     }),
+      run.eleventy_paged_lists.end());
   for (const ListPage& list : list_pages) {
+    if (!kept_tags.count(list.collection) && !of_posts.count(list.collection)) {
+      run.note(list.shown, 1, "a page in " + list.kind + " listing collections." + list.collection + " at " + list.url +
+                                  ": not converted; no post is in that collection (its files are pages here, which Quire lists "
+                                  "nowhere), so nothing is at " + list.url + "; write that list as a page by hand");
+      continue;
+    }
     const std::string to = kept_tags.count(list.collection) ? "/tags/" + tag_slug(list.collection) + "/"
                                                             : list_page_target(run, list.url, true);
     if (to != list.url) run.redirects[list.url] = to;
     run.note(list.shown, 1, "a page in " + list.kind + " listing collections." + list.collection + " at " + list.url +
                                 ": not converted; Quire's " + to + " lists them" + (to != list.url ? ", and the address redirects there" : ""));
+  }
+  for (const ListPage& feed : feed_templates) {
+    if (!feed.collection.empty() && !of_posts.count(feed.collection)) {
+      // Not the site's feed (the posts'): no copy of it there.
+      run.note(feed.shown, 1, "a feed template over collections." + feed.collection + " at " + feed.url + ": not converted; " +
+                                  (kept_tags.count(feed.collection)
+                                       ? "that tag's feed is Quire's /tags/" + tag_slug(feed.collection) + "/feed.xml"
+                                       : "no post is in that collection, and Quire's feeds are of posts") +
+                                  ", so nothing is at " + feed.url);
+      continue;
+    }
+    add_old_feed(site, feed.url);
+    run.note(feed.shown, 1, "a feed template: Quire writes its own feed, and a copy of it at " + feed.url + " (old_feeds in site.yaml)");
   }
   // Images posts name from the input folder's root (/img/blog/x.png):
   // Eleventy's image transform published them without a passthrough copy

@@ -98,14 +98,16 @@ ImportReport import_here(Engine engine, const fs::path& given, const fs::path& d
     }
     if (!report.ok()) return report;
     import::carry_math(run, site);
+    import::carry_iframe_hosts(run, site);
     import::site_redirects(run, site);
     // site.yaml's keys in the order the README lists them.
     import::ojson ordered = import::ojson::object();
     for (const char* k : {"title", "description", "author", "url", "base_path", "language", "timezone",
-                          "posts_per_page", "permalink", "taxonomies", "old_feeds", "smart_punctuation", "hard_breaks", "math", "redirects"})
+                          "posts_per_page", "permalink", "taxonomies", "old_feeds", "smart_punctuation", "hard_breaks", "math", "iframe_hosts", "redirects"})
       if (site.contains(k)) ordered[k] = site[k];
     import::write_site(run, ordered);
     import::write_items(run);
+    import::root_images_found_elsewhere(run);
   } catch (const std::exception& e) {
     report.errors.push_back({src.string(), 0, std::string("the import stopped on something it did not expect (") + e.what() +
                                                   "); " + dest.string() + " may be incomplete: please report this blog's shape"});
