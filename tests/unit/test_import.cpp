@@ -743,6 +743,27 @@ TEST_CASE("a file name with accents or another script gets an ASCII slug; its ol
   CHECK(hpost.find("aliases: [\"/posts/größe/\"]") != std::string::npos);
 }
 
+TEST_CASE("Eleventy: a post's images named relative to its file (./images/x.jpg, beside it) move in with it, the post a folder") {
+  // kpwags: {% image "./images/x.jpg" %} in 88 posts of 2024-2026, read by eleventy-img from beside the source; 117 images lost.
+  Blog b("eleventy-beside", {{"src/posts/2026/2026-06-04-button.md", "---\ntitle: Button\ndate: 2026-06-04\n---\n"
+                                                                    "![A button](./images/button.jpg)\n\n<img src=\"images/spin.png\" alt=\"S\">\n\n"
+                                                                    "![gone](./images/none.jpg) `![code](./images/code.jpg)`\n"},
+                             {"src/posts/2026/images/button.jpg", "JPG"},
+                             {"src/posts/2026/images/spin.png", "PNG"},
+                             {"src/posts/2026/images/code.jpg", "JPG"},
+                             {"src/posts/2026/images/other.jpg", "JPG"},
+                             {"src/posts/2026/2026-06-05-plain.md", "---\ntitle: Plain\ndate: 2026-06-05\n---\nNo image.\n"}});
+  REQUIRE(b.import(Engine::eleventy).ok());
+  CHECK(b.wrote("posts/2026-06-04-button/index.md"));
+  CHECK(b.wrote("posts/2026-06-04-button/images/button.jpg"));
+  CHECK(b.wrote("posts/2026-06-04-button/images/spin.png"));
+  CHECK_FALSE(b.wrote("posts/2026-06-04-button/images/code.jpg"));   // named in code only
+  CHECK_FALSE(b.wrote("posts/2026-06-04-button/images/other.jpg"));  // named by no post
+  CHECK(b.wrote("posts/2026-06-05-plain.md"));
+  const auto built = quire::load_content(b.root / "out", {});
+  CHECK_MESSAGE(built.errors.empty(), (built.errors.empty() ? std::string() : built.errors[0].str()));
+}
+
 TEST_CASE("Eleventy 2 and later: an indented block was text (markdown-it's code rule off), not code") {
   const std::string post =
       "---\ntitle: P\ndate: 2023-01-01\n---\n<div class=\"grid\">\n\n    <img src=\"/a.png\" alt=\"A\">\n\n</div>\n\n"

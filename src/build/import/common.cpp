@@ -1825,7 +1825,46 @@ void bundle_links(Run& run) {
 
 }  // namespace
 
+// A post's or page's image named relative to its file (Eleventy's image
+// shortcode, {% image "./images/x.jpg" %}, which read it from beside the
+// source: kpwags's 111 posts of 2024-2026), where that file is there and
+// nothing else puts one: the post becomes a folder with those files
+// beside it, where the relative address finds them. (Hugo's and Zola's
+// files in content/ are published where they are, a section's own.)
+void files_beside_as_bundles(Run& run) {
+  if (run.engine != Engine::eleventy) return;
+  std::error_code ec;
+  for (Item& item : run.items) {
+    if (item.bundle || !markdown_file(item.source)) continue;
+    const fs::path from = item.source.parent_path();
+    std::set<fs::path> found;
+    const std::vector<bool> code = code_bytes(item.body);
+    for (size_t p = 0; p + 2 < item.body.size(); ++p) {
+      size_t start;
+      if (item.body.compare(p, 2, "](") == 0) start = p + 2;
+      else if (item.body.compare(p, 5, "src=\"") == 0) start = p + 5;
+      else continue;
+      if (code[p]) continue;
+      const size_t end = item.body.find_first_of(")\" \n", start);
+      if (end == std::string::npos) break;
+      std::string path = item.body.substr(start, end - start);
+      if (path.empty() || path[0] == '/' || path[0] == '#' || path.find(':') != std::string::npos) continue;
+      path = percent_decode(path.substr(0, path.find_first_of("?#")));
+      const fs::path rel = fs::path(path).lexically_normal();
+      if (rel.empty() || *rel.begin() == ".." || markdown_file(rel)) continue;
+      const fs::path file = from / rel;
+      if (fs::is_regular_file(file, ec)) found.insert(file);
+    }
+    if (found.empty()) continue;
+    item.bundle = true;
+    item.bundle_files.assign(found.begin(), found.end());
+    item.name = fs::path(item.name).stem().string();
+    run.count("a post's or page's files named relative to it, beside its file (./images/x.jpg): a folder with them");
+  }
+}
+
 void write_items(Run& run) {
+  files_beside_as_bundles(run);
   unique_urls(run);
   bundle_links(run);
   std::set<std::string> taken[2];  // posts, pages
