@@ -382,12 +382,18 @@ test('hugo: categories keep their pages (Hugo gave them /categories/<name>/): ov
     assert.equal((await fetch(origin + '/blog/categories/builds/feed.xml')).status, 200);
     // Hugo's feeds, /index.xml, each section's and each term's, still answer (feed readers poll them)
     assert.match(await readFile(path.join(r.content, 'site.yaml'), 'utf8'),
-      /^old_feeds: \["\/index.xml","\/articles\/index.xml","\/notes\/index.xml","\/posts\/index.xml","\/categories\/:category\/index.xml","\/tags\/:tag\/index.xml"\]$/m);
+      /^old_feeds: \["\/index.xml","\/articles\/index.xml","\/notes\/index.xml","\/posts\/index.xml","\/categories\/:category\/index.xml","\/tags\/:tag\/index.xml","\/categories\/index.xml","\/tags\/index.xml"\]$/m);
     const termFeed = await fetch(origin + '/blog/categories/builds/index.xml');
     assert.equal(termFeed.status, 200, 'a category\'s Hugo feed address');
     assert.equal(await termFeed.text(), await (await fetch(origin + '/blog/categories/builds/feed.xml')).text(), 'is the category\'s own feed');
     const feed = await (await fetch(origin + '/blog/feed.xml')).text();
-    for (const old of ['/blog/index.xml', '/blog/posts/index.xml', '/blog/notes/index.xml']) {
+    // Hugo's page 1 again at <list>/page/1/: a redirect to the list, over HTTP
+    for (const [old, list] of [['/blog/page/1/', '/blog/'], ['/blog/categories/builds/page/1/', '/blog/categories/builds/']]) {
+      const response = await fetch(origin + old);
+      assert.equal(response.status, 200, old);
+      assert.match(await response.text(), new RegExp(`http-equiv="refresh" content="0; url=${list}"`), `${old} redirects to ${list}`);
+    }
+    for (const old of ['/blog/index.xml', '/blog/posts/index.xml', '/blog/notes/index.xml', '/blog/tags/index.xml']) {
       const response = await fetch(origin + old);
       assert.equal(response.status, 200, old);
       assert.equal(await response.text(), feed, `${old} is the site's feed`);
