@@ -2933,6 +2933,29 @@ TEST_CASE("posts sharing a slug get their own, the old URL of each kept; an empt
   CHECK(b.notes().find("2019-01-01-open.md:1: front matter opened by \"---\" is never closed") != std::string::npos);
 }
 
+// hh54188's jekyll-blog: four drafts in _drafts/ named as published posts
+// in _posts/ kept the slug, and the published posts became "-2", their old
+// addresses lost.
+TEST_CASE("Jekyll: a draft sharing a published post's name or old address yields it; the post keeps its address") {
+  Blog b("draft-slug", {{"_config.yml", "permalink: /:title/\n"},
+                        {"_drafts/2018-06-24-token.md", "---\ntitle: Old draft\n---\nDraft.\n"},
+                        {"_drafts/moved.md", "---\ntitle: Moved draft\npermalink: /old-home/\n---\nDraft.\n"},
+                        {"_posts/2018-06-24-token.md", "---\ntitle: Published\n---\nLive post.\n"},
+                        {"_posts/2019-01-01-home.md", "---\ntitle: Home\nredirect_from: /old-home/\n---\nLive.\n"}});
+  REQUIRE(b.import(Engine::jekyll).ok());
+  const std::string post = b.out("posts/2018-06-24-token.md");
+  CHECK(holds(post, "title: \"Published\""));
+  CHECK(!holds(post, "slug"));  // at /token/, as it was
+  const std::string draft = b.out("posts/2018-06-24-token-2.md");
+  CHECK(holds(draft, "draft: true"));
+  CHECK(holds(draft, "slug: \"token-2\""));
+  CHECK(!holds(draft, "aliases"));  // never published: no old address
+  CHECK(holds(b.notes(), "_drafts/2018-06-24-token.md: slug \"token\" is also"));
+  CHECK(holds(b.out("posts/2019-01-01-home.md"), "redirect_from: [\"/old-home/\"]"));
+  CHECK(!holds(b.out("posts/moved.md"), "/old-home/"));
+  CHECK(holds(b.notes(), "_drafts/moved.md: permalink \"/old-home/\" is also"));
+}
+
 TEST_CASE("Eleventy: posts in _posts/<year>/ (a blog moved from Jekyll) and in a folder an addCollection filters by inputPath are posts") {
   Blog b("eleventy-underscore", {{".eleventy.js", "module.exports = function (c) {\n"
                                                   "  c.addCollection(\"archive\", (col) => col.getAll().filter((item) => item.inputPath.startsWith(\"./content/archive/\")));\n"

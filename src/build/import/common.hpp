@@ -538,7 +538,8 @@ bool builtin_page(Run& run, Item& item);
 bool load_item(Run& run, Item& item);
 
 // Posts sharing a slug (2015-01-01-update.md and 2016-01-01-update.md;
-// Jekyll told them apart by date): the later ones get "-2", "-3"...,
+// Jekyll told them apart by date): the later ones, drafts after every
+// published post, get "-2", "-3"...,
 // reported, and their old URL an alias when the site's pattern told them
 // apart. Called once every post's front matter is read, before links.
 void unique_slugs(Run& run);
