@@ -1624,8 +1624,8 @@ TEST_CASE("Jekyll: jekyll-archives' tag, category and date pages redirect to Qui
   CHECK_FALSE(holds(site, "/2022/"));   // an unpublished post's month
   CHECK_FALSE(holds(site, "hidden"));
   CHECK(holds(b.notes(), "jekyll-archives' pages (4 kinds): not converted"));
-  // Without the plugin the settings made nothing.
-  Blog n("jekyll-archives-off", {{"_config.yml", "title: T\njekyll-archives:\n  enabled: all\n"},
+  // Settings enabling nothing made nothing.
+  Blog n("jekyll-archives-off", {{"_config.yml", "title: T\nplugins: [jekyll-archives]\njekyll-archives:\n  layout: archive\n"},
                                  {"_posts/2020-01-02-a.md", "---\ntitle: A\ntags: [web]\n---\nA\n"}});
   REQUIRE(n.import(Engine::jekyll).ok());
   CHECK_FALSE(holds(n.out("site.yaml"), "/2020/01/"));
@@ -1636,6 +1636,36 @@ TEST_CASE("Jekyll: jekyll-archives' tag, category and date pages redirect to Qui
   REQUIRE(g.import(Engine::jekyll).ok());
   CHECK(holds(g.out("site.yaml"), "\"/tag/web-dev/\": \"/tags/web-dev/\""));
   CHECK(holds(g.out("site.yaml"), "\"/2020/01/02/\": \"/archive/2020/01/\""));
+}
+
+// Bimlibik's Chirpy blog: `theme: jekyll-theme-chirpy` (whose gem depends on
+// jekyll-archives) and no plugins list; its 20 /categories/<name>/ pages
+// had no redirect.
+TEST_CASE("Jekyll: jekyll-archives brought by a theme gem, a gemspec, or enabled by its settings alone is on") {
+  const std::string settings = "jekyll-archives:\n  enabled: [categories, tags]\n  permalinks:\n    tag: /tags/:name/\n    category: /categories/:name/\n";
+  const std::pair<std::string, std::string> post = {"_posts/2021-10-09-kotlin.md", "---\ntitle: K\ncategories: [Kotlin, Collections]\n---\nA\n"};
+  SUBCASE("Chirpy's theme gem") {
+    Blog b("archives-chirpy", {{"_config.yml", "title: T\ntheme: jekyll-theme-chirpy\n" + settings}, post});
+    REQUIRE(b.import(Engine::jekyll).ok());
+    CHECK(holds(b.out("site.yaml"), "\"/categories/kotlin/\": \"/tags/kotlin/\""));
+    CHECK(holds(b.out("site.yaml"), "\"/categories/collections/\": \"/tags/collections/\""));
+    CHECK_FALSE(holds(b.notes(), "taken as on"));
+  }
+  SUBCASE("the blog's own gemspec, by the Gemfile's gemspec line") {
+    Blog b("archives-gemspec", {{"_config.yml", "title: T\n" + settings},
+                                {"Gemfile", "source \"https://rubygems.org\"\n\ngemspec\n"},
+                                {"my-theme.gemspec", "Gem::Specification.new do |spec|\n  spec.add_runtime_dependency \"jekyll-archives\", \"~> 2.2\"\nend\n"},
+                                post});
+    REQUIRE(b.import(Engine::jekyll).ok());
+    CHECK(holds(b.out("site.yaml"), "\"/categories/kotlin/\": \"/tags/kotlin/\""));
+    CHECK_FALSE(holds(b.notes(), "taken as on"));
+  }
+  SUBCASE("its settings alone") {
+    Blog b("archives-settings", {{"_config.yml", "title: T\ntheme: some-theme\n" + settings}, post});
+    REQUIRE(b.import(Engine::jekyll).ok());
+    CHECK(holds(b.out("site.yaml"), "\"/categories/kotlin/\": \"/tags/kotlin/\""));
+    CHECK(holds(b.notes(), "_config.yml: jekyll-archives is in no plugins list nor Gemfile, but its settings enable pages: taken as on"));
+  }
 }
 
 TEST_CASE("Jekyll: a folder the config's include: names (Minimal Mistakes' _pages) is read; other _folders are not") {

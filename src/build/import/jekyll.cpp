@@ -613,8 +613,15 @@ void read_config(Run& run, ojson& site, Config& cfg) {
     cname = trim(cname.substr(0, cname.find('\n')));
     if (cname.find_first_of(" /:") != std::string::npos) cname.clear();
   }
-  if (read_file(run.src / "Gemfile", gemfile) && gemfile.find("jekyll-feed") != std::string::npos)
-    add_old_feed(site, "/feed.xml");
+  // A Gemfile's `gemspec` line adds the blog's own gemspec's dependencies
+  // (Bimlibik's fork of Chirpy: jekyll-theme-chirpy.gemspec brings
+  // jekyll-archives).
+  if (read_file(run.src / "Gemfile", gemfile) && std::regex_search(gemfile, std::regex(R"((^|\n)\s*gemspec\b)"))) {
+    std::error_code ec;
+    for (const fs::directory_entry& e : fs::directory_iterator(run.src, ec))
+      if (std::string spec; e.path().extension() == ".gemspec" && read_file(e.path(), spec)) gemfile += "\n" + spec;
+  }
+  if (gemfile.find("jekyll-feed") != std::string::npos) add_old_feed(site, "/feed.xml");
   if (!read_file(file, text)) {
     if (!cname.empty()) set_url(run, site, "https://" + cname, "", run.shown(run.src / "CNAME"));
     run.note(run.shown(run.src / "_config.yml"), 0, "missing: no site settings to convert");
@@ -655,7 +662,13 @@ void read_config(Run& run, ojson& site, Config& cfg) {
     url = origin;
   }
   set_url(run, site, url, str("baseurl"), shown);
-  bool archives = gemfile.find("jekyll-archives") != std::string::npos;
+  for (const char* k : {"theme", "remote_theme"})
+    if (str(k).find("chirpy") != std::string::npos) cfg.chirpy = true;
+  if (gemfile.find("jekyll-theme-chirpy") != std::string::npos) cfg.chirpy = true;
+  // jekyll-archives in the plugins, the Gemfile, or a theme gem that
+  // depends on it: Chirpy's (Bimlibik's blog named no plugins: its 20
+  // /categories/<name>/ pages had no redirect).
+  bool archives = gemfile.find("jekyll-archives") != std::string::npos || cfg.chirpy;
   for (const char* k : {"plugins", "gems"}) {
     if (!c.contains(k)) continue;
     for (const std::string& p : string_list(c[k], false)) {
@@ -664,7 +677,14 @@ void read_config(Run& run, ojson& site, Config& cfg) {
       if (p == "jekyll-archives") archives = true;
     }
   }
-  if (archives && c.contains("jekyll-archives")) read_archives(run, c["jekyll-archives"], shown);
+  // Its settings enabling pages where nothing above names it: another
+  // theme gem brought it, most likely; their old addresses redirect to
+  // Quire's pages (where there were none, no harm done), said.
+  if (c.contains("jekyll-archives")) {
+    read_archives(run, c["jekyll-archives"], shown);
+    if (!archives && !run.jekyll_archives.empty())
+      run.note(shown, 0, "jekyll-archives is in no plugins list nor Gemfile, but its settings enable pages: taken as on (a theme gem brings it)");
+  }
   if (site.contains("old_feeds") && c.contains("feed") && c["feed"].is_object() && c["feed"].contains("path") &&
       c["feed"]["path"].is_string()) {
     std::string path = c["feed"]["path"].get<std::string>();
@@ -750,9 +770,6 @@ void read_config(Run& run, ojson& site, Config& cfg) {
     run.jekyll_archives["category"] = "/" + dir + "/:name/";
     add_old_feed(site, "/" + dir + "/:tag/atom.xml");
   }
-  for (const char* k : {"theme", "remote_theme"})
-    if (str(k).find("chirpy") != std::string::npos) cfg.chirpy = true;
-  if (gemfile.find("jekyll-theme-chirpy") != std::string::npos) cfg.chirpy = true;
   {
     std::error_code ec;
     for (const fs::path& root : {run.src, run.src.parent_path()})
