@@ -1604,6 +1604,30 @@ TEST_CASE("Jekyll: a hand-made category page redirects to Quire's tag page when 
   CHECK(built.ok());
 }
 
+// mincong-h's blog (TeXt): 13 category pages of a collection, left out for
+// Quire's, took their redirect_from (/categories/git/...) with them.
+TEST_CASE("Jekyll: a theme's page left out for Quire's own keeps its redirect_from as redirects to Quire's list") {
+  Blog b("jekyll-category-redirect-from",
+         {{"_config.yml", "permalink: /:year/:month/:day/:title/\nplugins: [jekyll-redirect-from]\n"
+                          "collections:\n  displayed_en_categories:\n    permalink: /en/categories/:name/\n    output: true\n"},
+          {"_displayed_en_categories/git.md", "---\nlayout: category\ntitle: Git\ncategory: git\nredirect_from:\n  - /categories/git/\n  - old-git/\n---\n"},
+          {"en/archive.html", "---\nlayout: archive\nredirect_from:\n  - /archive/\n  - /posts-by-date/\n---\n"},
+          {"tags.md", "---\nlayout: page\ntitle: Tags\npermalink: /tags/\nredirect_from: /all-tags/\n---\nAll tags: {{ site.tags }}\n"},
+          {"_posts/2020-01-01-git-post.md", "---\ntitle: A git post\ncategories: [git]\n---\nok\n"}});
+  REQUIRE(b.import(Engine::jekyll).ok());
+  const std::string site = b.out("site.yaml");
+  CHECK(holds(site, "\"/en/categories/git/\": \"/tags/git/\""));
+  CHECK(holds(site, "\"/categories/git/\": \"/tags/git/\""));
+  CHECK(holds(site, "\"/old-git/\": \"/tags/git/\""));
+  CHECK(holds(site, "\"/posts-by-date/\": \"/archive/\""));
+  CHECK_FALSE(holds(site, "\"/archive/\":"));  // Quire's own
+  CHECK(holds(site, "\"/all-tags/\": \"/tags/\""));
+  CHECK(holds(b.notes(), "_displayed_en_categories/git.md: a theme's category page (layout: category): Quire writes its own; not converted; "
+                         "its redirect_from or aliases (2) redirect to /tags/git/"));
+  const quire::ContentResult built = quire::load_content(b.root / "out", {});
+  CHECK(built.ok());
+}
+
 TEST_CASE("Jekyll: jekyll-archives' tag, category and date pages redirect to Quire's") {
   // The plugin's pages were not in the repository, only its settings: every
   // /tag/<name>/ and /2020/01/ of such a blog was lost.

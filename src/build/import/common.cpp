@@ -749,6 +749,16 @@ const char* list_page_target(const Run& run, const std::string& url, bool any) {
   return any ? "/" : nullptr;
 }
 
+std::string redirect_old_addresses(Run& run, const ojson& old, const std::string& to) {
+  size_t n = 0;
+  for (const std::string& from : string_list(old, false)) {
+    if (from.empty() || from.find("://") != std::string::npos) continue;
+    run.redirects[run.old_url_prefix + percent_decode(from[0] == '/' ? from : "/" + from)] = to;
+    ++n;
+  }
+  return n ? "; its redirect_from or aliases (" + std::to_string(n) + ") redirect to " + to : "";
+}
+
 bool builtin_page(Run& run, Item& item) {
   // Hugo's layout, Zola's template ("archive.html"): the theme's template
   // that rendered the page.
@@ -759,9 +769,15 @@ bool builtin_page(Run& run, Item& item) {
   const bool text = item.body.find_first_not_of(" \t\n") != std::string::npos;
   std::string layout = key && item.in[key].is_string() ? item.in[key].get<std::string>() : "";
   layout = layout.substr(0, layout.rfind(".html") == std::string::npos ? std::string::npos : layout.rfind(".html"));
+  // Its redirect_from and aliases lead where it stood: mincong-h's 13
+  // category pages' /categories/git/... had nothing once they were left out.
+  auto old_addresses_to = [&](const std::string& to) {
+    std::string said;
+    for (const char* k : {"aliases", "redirect_from"})
+      if (item.out.contains(k)) said += redirect_old_addresses(run, item.out[k], to);
+    return said;
+  };
   if (const char* ours = text ? nullptr : theme_list_page(layout, run.category_pages)) {  // Hugo Stack's page/search/
-    run.note(item.shown, 0, "a theme's " + layout + " page (" + key + ": " + item.in[key].get<std::string>() +
-                                "): Quire writes its own; not converted");
     // Chirpy's /archives/, Minimal Mistakes' /year-archive/: readers and
     // search engines find Quire's; a term's own page (TeXt's layout:
     // category with category: build) its term's
@@ -770,12 +786,14 @@ bool builtin_page(Run& run, Item& item) {
       if ((layout == "tag" || layout == "category") && item.in.contains(k) && item.in[k].is_string())
         to += tag_slug(item.in[k].get<std::string>()) + "/";
     run.redirects[run.old_url_prefix + percent_decode(url)] = to;
+    run.note(item.shown, 0, "a theme's " + layout + " page (" + key + ": " + item.in[key].get<std::string>() +
+                                "): Quire writes its own; not converted" + old_addresses_to(to));
     return true;
   }
   if (!item.page) return false;
   if (url == "/" || url == "/index.html") {  // Eleventy's pages/index.md with permalink: /
     run.note(item.shown, 0, std::string("the home page (at ") + url + "): Quire makes its own; not converted" +
-                                (text ? " (its text is not kept: put it on a page of its own)" : ""));
+                                (text ? " (its text is not kept: put it on a page of its own)" : "") + old_addresses_to("/"));
     return true;
   }
   const char* built = url.size() > 1 ? reserved_path(url.substr(1), run.category_pages) : nullptr;
@@ -798,7 +816,7 @@ bool builtin_page(Run& run, Item& item) {
   run.note(item.shown, 0, url == "/404.html"
                ? "the not-found page: Quire writes its own 404.html (with search and the nearest posts); not converted"
                : std::string("at ") + url + ", which is " + built + " Quire writes itself; not converted" +
-                     (text ? " (its text is not kept: put it on a page of its own)" : ""));
+                     (text ? " (its text is not kept: put it on a page of its own)" : "") + old_addresses_to(url));
   return true;
 }
 

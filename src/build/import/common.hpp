@@ -595,6 +595,10 @@ const char* theme_list_page(const std::string& layout, bool category_pages);
 // (mildronize's /blog/, magicgis's /categories/), or, with `any`, the home
 // for another; null without.
 const char* list_page_target(const Run& run, const std::string& url, bool any);
+// A page left out for Quire's list `to`: its other old addresses (the
+// redirect_from or aliases list or string `old`) redirect there too, as
+// its own does. What to add to its report line ("" for none).
+std::string redirect_old_addresses(Run& run, const ojson& old, const std::string& to);
 // An old address (not percent-encoded) added to the item's aliases, unless
 // Quire writes that path itself or it cannot be one (said), or it is there.
 void add_alias(Run& run, Item& item, const std::string& old_url);

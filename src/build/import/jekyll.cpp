@@ -1009,9 +1009,13 @@ void read_jekyll(Run& run, ojson& site) {
       if (!term_page.empty()) ours = term_page.c_str();
       if (!ours && loops_over_posts(doc.body))
         ours = list_page_target(run, url, doc.body.find("paginator.posts") != std::string::npos);
-      if (ours) run.redirects[url] = ours;
+      std::string also;
+      if (ours) {
+        run.redirects[url] = ours;
+        if (front.is_object() && front.contains("redirect_from")) also = redirect_old_addresses(run, front["redirect_from"], ours);
+      }
       run.note(run.shown(f), 0, ours ? std::string("a Liquid template (it has front matter) listing posts: not converted, Quire's ") +
-                                           ours + " lists them; " + url + " redirects there"
+                                           ours + " lists them; " + url + " redirects there" + also
                                      : std::string("a Liquid template (it has front matter): not converted, ") +
                                            (f.extension() == ".html" ? "nothing is at " + url + " now" : "Quire writes its own pages"));
       continue;
