@@ -1199,6 +1199,24 @@ TEST_CASE("a theme's cover image (PaperMod's cover.image, featured_image, header
   CHECK(b.report.keys_left_out.at("thumbnail") == 1);
 }
 
+// hh54188's jekyll-blog (HPSTR): image: {feature: abstract-3.jpg} on 119
+// posts, which its head.html read as {{ site.url }}/images/{{ page.image.feature }};
+// resolved against the post, every og:image was dead.
+TEST_CASE("Jekyll: a post's image by its bare file name is under the folder the theme's templates put before it") {
+  Blog b("jekyll-image-feature",
+         {{"_config.yml", "title: T\n"},
+          {"_includes/head.html", "{% if page.image.feature %}<meta name=\"twitter:image\" content=\"{{ site.url }}/images/{{ page.image.feature }}\">{% endif %}\n"},
+          {"images/abstract-3.jpg", "JPG"},
+          {"_posts/2020-01-01-cover.md", "---\ntitle: Cover\nimage:\n  feature: abstract-3.jpg\n---\nA\n"},
+          {"_posts/2020-01-02-missing.md", "---\ntitle: Missing\nimage:\n  feature: nowhere.jpg\n---\nB\n"},
+          {"_posts/2020-01-03-path.md", "---\ntitle: Path\nimage:\n  feature: /assets/x.jpg\n---\nC\n"}});
+  REQUIRE(b.import(Engine::jekyll).ok());
+  CHECK(holds(b.out("posts/2020-01-01-cover.md"), "image: \"/images/abstract-3.jpg\""));
+  CHECK(holds(b.out("posts/2020-01-02-missing.md"), "image: \"nowhere.jpg\""));  // not there: as written
+  CHECK(holds(b.out("posts/2020-01-03-path.md"), "image: \"/assets/x.jpg\""));
+  CHECK(b.report.converted.at("a post's image by its file name, under /images/ as the theme's templates put it") == 1);
+}
+
 TEST_CASE("Liquid: a site's own image include with one image argument becomes a figure; other includes are reported") {
   Fixture f(Engine::jekyll);
   CHECK(f.liquid("{% include image.html url=\"/assets/a.png\" description=\"A cat\" %}\n") ==

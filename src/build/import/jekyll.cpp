@@ -302,7 +302,28 @@ struct Config {
   std::string default_lang = "en";
   // Octopress's backtick_code_block plugin: ``` lang caption [url [link text]].
   bool octopress_fences = false;
+  // The folder the site's templates put before a post's image, by the key
+  // they read it from: HPSTR's and Minimal Mistakes v1's
+  // {{ site.url }}/images/{{ page.image.feature }} ("feature" -> "/images/";
+  // "" for page.image itself).
+  std::map<std::string, std::string> image_folders;
 };
+
+// Config::image_folders, from the site's _layouts/ and _includes/.
+std::map<std::string, std::string> image_folders(Run& run) {
+  std::map<std::string, std::string> folders;
+  static const std::regex use(R"((/[\w./-]*/)\{\{-?\s*page\.image(?:\.(\w+))?\s*-?[}|])");
+  for (const char* dir : {"_layouts", "_includes"}) {
+    std::error_code ec;
+    if (!fs::is_directory(run.src / dir, ec)) continue;
+    for (const fs::path& f : files_under(run, run.src / dir)) {
+      std::string html;
+      if (!read_file(f, html) || html.find("page.image") == std::string::npos) continue;
+      for (std::sregex_iterator m(html.begin(), html.end(), use), end; m != end; ++m) folders.try_emplace((*m)[2].str(), (*m)[1].str());
+    }
+  }
+  return folders;
+}
 
 // Chirpy's media-url.html: an image path without a scheme or a leading '/'
 // was the post's media_subpath + '/' + the path ('//' made one).
@@ -775,6 +796,7 @@ void read_config(Run& run, ojson& site, Config& cfg) {
     for (const fs::path& root : {run.src, run.src.parent_path()})
       if (fs::exists(root / "plugins" / "backtick_code_block.rb", ec)) cfg.octopress_fences = true;
   }
+  cfg.image_folders = image_folders(run);
   if (c.contains("kramdown") && c["kramdown"].is_object() && c["kramdown"].contains("parse_block_html"))
     cfg.parse_block_html = c["kramdown"]["parse_block_html"] == "true";
   // kramdown's hard_wrap (GFM input; Jekyll turns it off by default): each
@@ -1091,6 +1113,23 @@ void read_jekyll(Run& run, ojson& site) {
     std::vector<std::string> folder_cats = item.categories;
     convert_front(run, item);
     if (cfg.octopress_fences) item.body = octopress_fences(run, item.body);
+    if (!cfg.image_folders.empty() && item.out.contains("image") && item.out["image"].is_string() && item.in.contains("image")) {
+      // A bare file name, as the theme's templates read it: from their folder
+      // (hh54188's 119 posts' image: {feature: abstract-3.jpg} under
+      // /images/, not beside the post), when the file is there.
+      const std::string img = item.out["image"].get<std::string>();
+      const ojson& in = item.in["image"];
+      std::string key = in.is_string() ? "" : "-";
+      if (in.is_object())
+        for (const auto& [k, v] : in.items())
+          if (v.is_string() && trim(v.get<std::string>()) == img && cfg.image_folders.count(k)) key = k;
+      if (const auto folder = cfg.image_folders.find(key);
+          folder != cfg.image_folders.end() && img.find_first_of("/:\\") == std::string::npos &&
+          !fs::exists(item.source.parent_path() / img, ec) && fs::is_regular_file(run.src / folder->second.substr(1) / img, ec)) {
+        item.out["image"] = folder->second + img;
+        run.count("a post's image by its file name, under " + folder->second + " as the theme's templates put it");
+      }
+    }
     if (cfg.chirpy && !item.page) {
       std::string subpath;
       for (const char* k : {"media_subpath", "img_path"}) {
