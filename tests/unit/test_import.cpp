@@ -2483,6 +2483,8 @@ TEST_CASE("Hugo: a publishDate still to come or an expiryDate passed was not pub
   REQUIRE(f.import(Engine::hugo).ok());
   CHECK_FALSE(holds(f.out("posts/scheduled.md"), "draft"));
   CHECK_FALSE(holds(f.out("posts/expired.md"), "draft"));
+  CHECK(holds(f.out("site.yaml"), "future: true"));  // a post dated after the build is published too
+  CHECK_FALSE(holds(h.out("site.yaml"), "future:"));
 }
 
 TEST_CASE("Hugo: a config directory's hugo.toml and config.toml are both read") {
@@ -3026,6 +3028,24 @@ TEST_CASE("Jekyll: a draft sharing a published post's name or old address yields
   CHECK(holds(b.out("posts/2019-01-01-home.md"), "redirect_from: [\"/old-home/\"]"));
   CHECK(!holds(b.out("posts/moved.md"), "/old-home/"));
   CHECK(holds(b.notes(), "_drafts/moved.md: permalink \"/old-home/\" is also"));
+}
+
+// The tester's Jekyll blog of future: true: the import said nothing and the
+// build left its post dated 2030 out.
+TEST_CASE("Jekyll: future: true in the config is site.yaml's future: true") {
+  Blog b("jekyll-future", {{"_config.yml", "title: T\nfuture: true\n"},
+                           {"_posts/2020-01-01-now.md", "---\ntitle: Now\n---\nA\n"},
+                           {"_posts/2030-01-01-later.md", "---\ntitle: Later\n---\nB\n"}});
+  REQUIRE(b.import(Engine::jekyll).ok());
+  CHECK(holds(b.out("site.yaml"), "future: true"));
+  quire::ContentOptions o;
+  o.now = 1700000000;  // 2023-11-14: the 2030 post is still to come
+  const quire::ContentResult built = quire::load_content(b.root / "out", o);
+  REQUIRE(built.ok());
+  CHECK(built.bundle.posts.size() == 2);
+  Blog n("jekyll-no-future", {{"_config.yml", "title: T\nfuture: false\n"}, {"_posts/2020-01-01-now.md", "---\ntitle: Now\n---\nA\n"}});
+  REQUIRE(n.import(Engine::jekyll).ok());
+  CHECK_FALSE(holds(n.out("site.yaml"), "future:"));
 }
 
 TEST_CASE("Eleventy: posts in _posts/<year>/ (a blog moved from Jekyll) and in a folder an addCollection filters by inputPath are posts") {

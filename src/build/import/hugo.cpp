@@ -180,7 +180,10 @@ void read_config(Run& run, ojson& site, std::string& content_dir, HugoAddresses&
   if (yes(get_obj(c, "uglyURLs"))) run.hugo_ugly = true;
   if (yes(get_obj(c, "enableEmoji"))) run.emoji = true;  // :tada: as its emoji (emojify)
   if (yes(get_obj(c, "buildDrafts"))) run.drafts_published = true;  // dmerejkowsky's 16 posts
-  if (yes(get_obj(c, "buildFuture"))) run.hugo_future = true;
+  if (yes(get_obj(c, "buildFuture"))) {  // posts dated after the build too: Quire's build publishes them so
+    run.hugo_future = true;
+    site["future"] = true;
+  }
   if (yes(get_obj(c, "buildExpired"))) run.hugo_expired = true;
   // goldmark's [markup.goldmark.renderer] hardWraps: each line break in a
   // paragraph was a <br>.
