@@ -1230,6 +1230,29 @@ TEST_CASE("Liquid: a site's own image include with one image argument becomes a 
   CHECK(f.notes().find("include of a template (newsletter.html)") != std::string::npos);
 }
 
+// mincong-h's blog: {% include book-git-pro.html %}, a banner of plain HTML,
+// was left as its tag under 11 posts.
+TEST_CASE("Jekyll: an include of plain HTML alone on its line is its HTML; one with Liquid or a script is reported") {
+  Blog b("jekyll-html-include",
+         {{"_config.yml", "title: T\n"},
+          {"_includes/book.html", "<hr class=\"book\">\n<div class=\"book\">\n  <a href=\"https://amzn.to/x\">\n    <img src=\"/assets/git.jpg\" alt=\"Pro Git\">\n  </a>\n\n"
+                                  "  <p>On Amazon.</p>\n  <pre>\n  a\n\n  b\n  </pre>\n</div>\n"},
+          {"_includes/ad.html", "<div><script src=\"https://ads.example/x.js\"></script></div>\n"},
+          {"_includes/liquid.html", "<p>{{ include.text }}</p>\n"},
+          {"_posts/2020-01-01-git.md", "---\ntitle: Git\n---\nText.\n\n{% include book.html %}\n\n## Next\n\nSee {% include book.html %} inline.\n\n"
+                                       "{% include ad.html %}\n\n{% include liquid.html %}\n"}});
+  REQUIRE(b.import(Engine::jekyll).ok());
+  const std::string post = b.out("posts/2020-01-01-git.md");
+  // HTML blocks for CommonMark, as kramdown read it: no blank line, no indentation (but in <pre>)
+  CHECK(holds(post, "Text.\n\n\n<hr class=\"book\">\n<div class=\"book\">\n<a href=\"https://amzn.to/x\">\n<img src=\"/assets/git.jpg\" alt=\"Pro Git\">\n"
+                    "</a>\n<p>On Amazon.</p>\n\n<pre>\n  a\n\n  b\n  </pre>\n</div>\n\n\n## Next"));  // (the <pre> set apart: its blank line)
+  CHECK(b.report.converted.at("{% include <HTML file> %} (the site's own include of plain HTML: its HTML)") == 1);
+  CHECK(holds(post, "See {% include book.html %} inline."));
+  CHECK(holds(b.notes(), "include of a template (ad.html)"));
+  CHECK(holds(b.notes(), "include of a template (liquid.html)"));
+  CHECK(holds(b.notes(), "include of a template (book.html)"));  // within a line
+}
+
 TEST_CASE("Eleventy: a post in a folder of its name is a bundle: its images come along, its old URL is the folder's") {
   Blog b("eleventy-same-name", {{"content/blog/blog.11tydata.json", "{\"tags\": [\"posts\"]}"},
                                 {".eleventy.js", "module.exports = () => ({ dir: { input: 'content' } });\n"},

@@ -700,6 +700,15 @@ bool plain_html_page(const fs::path& f, bool liquid, bool empty_ok) {
   return true;
 }
 
+std::optional<std::string> plain_html_snippet(const std::string& text, bool liquid) {
+  if (text.find("{{") != std::string::npos || (liquid && text.find("{%") != std::string::npos) ||
+      text.find("<script") != std::string::npos)
+    return std::nullopt;
+  std::string html = trim(text);
+  if (html.empty()) return std::nullopt;
+  return html;
+}
+
 std::string html_as_markdown(const std::string& html) {
   std::string out;
   bool pre = false;

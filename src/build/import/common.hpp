@@ -625,6 +625,11 @@ std::string html_as_markdown(const std::string& html);
 // its shortcodes converted as a markdown post's. `empty_ok`: front matter
 // with no text is one too (a Jekyll post with no body).
 bool plain_html_page(const fs::path& f, bool liquid = true, bool empty_ok = false);
+// A template's text when it is plain HTML (a banner, a list of links: a
+// Hugo shortcode's, a Jekyll include's), trimmed: no template syntax
+// (`{{`, and with `liquid` `{%`) and no script (an ad); nullopt for
+// another or an empty one.
+std::optional<std::string> plain_html_snippet(const std::string& text, bool liquid);
 
 // Slug of a file name: without extension and leading YYYY-MM-DD- (or _).
 std::string file_slug(const fs::path& p);

@@ -301,11 +301,8 @@ std::optional<std::string> shortcode_template(const Run& run, const std::string&
 // Its HTML when the template is plain HTML (a series' list of links, a
 // banner): no Go template and no script (an ad) in it.
 std::optional<std::string> static_shortcode(const Run& run, const std::string& name) {
-  std::optional<std::string> html = shortcode_template(run, name);
-  if (!html || html->find("{{") != std::string::npos || html->find("<script") != std::string::npos) return std::nullopt;
-  html = trim_copy(*html);
-  if (html->empty()) return std::nullopt;
-  return html;
+  const std::optional<std::string> tpl = shortcode_template(run, name);
+  return tpl ? plain_html_snippet(*tpl, false) : std::nullopt;
 }
 
 // What a site's shortcode template of HTML and a few plain actions
