@@ -3071,6 +3071,21 @@ TEST_CASE("Jekyll: future: true in the config is site.yaml's future: true") {
   CHECK_FALSE(holds(n.out("site.yaml"), "future:"));
 }
 
+// levinxo's blog, permalink: /archive/:title: Jekyll wrote archive/x.html,
+// answered at /archive/x and at /archive/x.html; the file's address was lost.
+TEST_CASE("Jekyll: under a pattern with no trailing slash, a post's old file address x.html is an alias") {
+  Blog b("jekyll-no-slash", {{"_config.yml", "title: T\npermalink: /archive/:title\n"},
+                             {"_posts/2012-10-26-hello-world.md", "---\ntitle: Hello\n---\nA\n"},
+                             {"_posts/2012-10-27-moved.md", "---\ntitle: Moved\npermalink: /moved/\n---\nB\n"}});
+  REQUIRE(b.import(Engine::jekyll).ok());
+  CHECK(holds(b.out("posts/2012-10-26-hello-world.md"), "aliases: [\"/archive/hello-world.html\"]"));
+  CHECK_FALSE(holds(b.out("posts/2012-10-27-moved.md"), "aliases"));
+  Blog s("jekyll-slash", {{"_config.yml", "title: T\npermalink: /archive/:title/\n"}, {"_posts/2012-10-26-hello-world.md", "---\ntitle: Hello\n---\nA\n"}});
+  REQUIRE(s.import(Engine::jekyll).ok());
+  CHECK_FALSE(holds(s.out("posts/2012-10-26-hello-world.md"), "aliases"));
+  CHECK(quire::load_content(b.root / "out", {}).ok());
+}
+
 TEST_CASE("Eleventy: posts in _posts/<year>/ (a blog moved from Jekyll) and in a folder an addCollection filters by inputPath are posts") {
   Blog b("eleventy-underscore", {{".eleventy.js", "module.exports = function (c) {\n"
                                                   "  c.addCollection(\"archive\", (col) => col.getAll().filter((item) => item.inputPath.startsWith(\"./content/archive/\")));\n"

@@ -1226,10 +1226,21 @@ void read_jekyll(Run& run, ojson& site) {
     // Without a timezone: Jekyll's dates are the build machine's, UTC on
     // GitHub Pages (bbejeck's 23:28 -0400 post was at .../03/24/).
     static const std::string utc = "UTC";
-    if (!item.page && (!own_pattern || !run.permalink.empty()))  // the site's pattern (kept as it is), else Jekyll's default
-      keep_old_url(run, item, expand_pattern(run, own_pattern ? run.permalink : permalink_pattern("date"), item,
+    if (!item.page && (!own_pattern || !run.permalink.empty())) {  // the site's pattern (kept as it is), else Jekyll's default
+      const std::string old = expand_pattern(run, own_pattern ? run.permalink : permalink_pattern("date"), item,
                                              item.name_slug,  // "café": Jekyll's URL had it as it is
-                                             false, run.timezone.empty() ? &utc : nullptr));
+                                             false, run.timezone.empty() ? &utc : nullptr);
+      keep_old_url(run, item, old);
+      // A pattern ending in neither '/' nor an extension (levinxo's
+      // /archive/:title): Jekyll wrote archive/x.html, which servers
+      // answered at /archive/x and at the file's own address, kept too.
+      const std::string last = run.permalink.substr(run.permalink.rfind('/') + 1);
+      if (own_pattern && !last.empty() && last.find('.') == std::string::npos && old.size() > 1 && old.back() == '/' &&
+          !item.out.contains("draft") && !item.out.contains("permalink")) {
+        add_alias(run, item, percent_decode(old.substr(0, old.size() - 1)) + ".html");
+        run.count("a post's old file address under a pattern with no trailing slash (x.html) kept as an alias");
+      }
+    }
     // A post that is only a <meta http-equiv="refresh"> (lilianweng's 37,
     // moved to another site; the sanitiser drops the tag): as redirect_to.
     if (!item.page && !item.in.contains("redirect_to"))
