@@ -47,7 +47,7 @@ const char* const kSiteKeys[] = {"title", "description", "author", "url", "base_
                                  "language", "posts_per_page", "date_format", "unsafe_html", "iframe_hosts",
                                  "feed_entries", "split_bundle_over", "timezone", "permalink", "menu",
                                  "taxonomies", "categories", "old_feeds",
-                                 "smart_punctuation", "toc_min_headings", "math", "hard_breaks", "redirects"};
+                                 "smart_punctuation", "toc_min_headings", "math", "hard_breaks", "redirects", "future"};
 
 struct Context {
   std::string file;
@@ -219,6 +219,8 @@ void parse_site_yaml(std::string_view text, const std::string& file, Site& site,
       cx.boolean(kv.first, v, site.math);
     } else if (key == "hard_breaks") {
       cx.boolean(kv.first, v, site.hard_breaks);
+    } else if (key == "future") {
+      cx.boolean(kv.first, v, site.future);
     } else if (key == "toc_min_headings") {
       if (!cx.scalar(kv.first, v, s)) continue;
       char* end = nullptr;
@@ -524,7 +526,7 @@ ContentResult load_content(const fs::path& dir, const ContentOptions& options) {
       continue;
     }
     if (pp.draft && !options.drafts) { ++r.skipped_drafts; continue; }
-    if (!options.future && pp.post.when.epoch_seconds() > options.now) { ++r.skipped_future; continue; }
+    if (!options.future && !r.bundle.site.future && pp.post.when.epoch_seconds() > options.now) { ++r.skipped_future; continue; }
     for (PostFile pf : found.posts[i].files) {
       pf.slug = pp.post.slug.str();
       r.post_files.push_back(std::move(pf));

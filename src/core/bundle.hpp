@@ -111,6 +111,9 @@ struct Site {
   int split_bundle_over = 500;
   // Build only: the IANA time zone post dates are placed in (post_dates.hpp).
   std::string timezone;
+  // Build only: posts dated after the build's time are published, as with
+  // `quire build --future` (Jekyll's `future: true`, Hugo's buildFuture).
+  bool future = false;
   // Build only: where the old engine's feeds were (Hugo's index.xml, Zola's
   // atom.xml), under base_path, without the leading '/': each gets a copy
   // of the site's feed (build/url_keys.hpp, build/feeds.hpp).

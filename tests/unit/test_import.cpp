@@ -1222,6 +1222,24 @@ TEST_CASE("a theme's cover image (PaperMod's cover.image, featured_image, header
   CHECK(b.report.keys_left_out.at("thumbnail") == 1);
 }
 
+// hh54188's jekyll-blog (HPSTR): image: {feature: abstract-3.jpg} on 119
+// posts, which its head.html read as {{ site.url }}/images/{{ page.image.feature }};
+// resolved against the post, every og:image was dead.
+TEST_CASE("Jekyll: a post's image by its bare file name is under the folder the theme's templates put before it") {
+  Blog b("jekyll-image-feature",
+         {{"_config.yml", "title: T\n"},
+          {"_includes/head.html", "{% if page.image.feature %}<meta name=\"twitter:image\" content=\"{{ site.url }}/images/{{ page.image.feature }}\">{% endif %}\n"},
+          {"images/abstract-3.jpg", "JPG"},
+          {"_posts/2020-01-01-cover.md", "---\ntitle: Cover\nimage:\n  feature: abstract-3.jpg\n---\nA\n"},
+          {"_posts/2020-01-02-missing.md", "---\ntitle: Missing\nimage:\n  feature: nowhere.jpg\n---\nB\n"},
+          {"_posts/2020-01-03-path.md", "---\ntitle: Path\nimage:\n  feature: /assets/x.jpg\n---\nC\n"}});
+  REQUIRE(b.import(Engine::jekyll).ok());
+  CHECK(holds(b.out("posts/2020-01-01-cover.md"), "image: \"/images/abstract-3.jpg\""));
+  CHECK(holds(b.out("posts/2020-01-02-missing.md"), "image: \"nowhere.jpg\""));  // not there: as written
+  CHECK(holds(b.out("posts/2020-01-03-path.md"), "image: \"/assets/x.jpg\""));
+  CHECK(b.report.converted.at("a post's image by its file name, under /images/ as the theme's templates put it") == 1);
+}
+
 TEST_CASE("Liquid: a site's own image include with one image argument becomes a figure; other includes are reported") {
   Fixture f(Engine::jekyll);
   CHECK(f.liquid("{% include image.html url=\"/assets/a.png\" description=\"A cat\" %}\n") ==
@@ -1233,6 +1251,29 @@ TEST_CASE("Liquid: a site's own image include with one image argument becomes a 
   CHECK(f.notes().empty());
   CHECK(f.liquid("{% include newsletter.html url=\"/a.png\" %}") == "{% include newsletter.html url=\"/a.png\" %}");
   CHECK(f.notes().find("include of a template (newsletter.html)") != std::string::npos);
+}
+
+// mincong-h's blog: {% include book-git-pro.html %}, a banner of plain HTML,
+// was left as its tag under 11 posts.
+TEST_CASE("Jekyll: an include of plain HTML alone on its line is its HTML; one with Liquid or a script is reported") {
+  Blog b("jekyll-html-include",
+         {{"_config.yml", "title: T\n"},
+          {"_includes/book.html", "<hr class=\"book\">\n<div class=\"book\">\n  <a href=\"https://amzn.to/x\">\n    <img src=\"/assets/git.jpg\" alt=\"Pro Git\">\n  </a>\n\n"
+                                  "  <p>On Amazon.</p>\n  <pre>\n  a\n\n  b\n  </pre>\n</div>\n"},
+          {"_includes/ad.html", "<div><script src=\"https://ads.example/x.js\"></script></div>\n"},
+          {"_includes/liquid.html", "<p>{{ include.text }}</p>\n"},
+          {"_posts/2020-01-01-git.md", "---\ntitle: Git\n---\nText.\n\n{% include book.html %}\n\n## Next\n\nSee {% include book.html %} inline.\n\n"
+                                       "{% include ad.html %}\n\n{% include liquid.html %}\n"}});
+  REQUIRE(b.import(Engine::jekyll).ok());
+  const std::string post = b.out("posts/2020-01-01-git.md");
+  // HTML blocks for CommonMark, as kramdown read it: no blank line, no indentation (but in <pre>)
+  CHECK(holds(post, "Text.\n\n\n<hr class=\"book\">\n<div class=\"book\">\n<a href=\"https://amzn.to/x\">\n<img src=\"/assets/git.jpg\" alt=\"Pro Git\">\n"
+                    "</a>\n<p>On Amazon.</p>\n\n<pre>\n  a\n\n  b\n  </pre>\n</div>\n\n\n## Next"));  // (the <pre> set apart: its blank line)
+  CHECK(b.report.converted.at("{% include <HTML file> %} (the site's own include of plain HTML: its HTML)") == 1);
+  CHECK(holds(post, "See {% include book.html %} inline."));
+  CHECK(holds(b.notes(), "include of a template (ad.html)"));
+  CHECK(holds(b.notes(), "include of a template (liquid.html)"));
+  CHECK(holds(b.notes(), "include of a template (book.html)"));  // within a line
 }
 
 TEST_CASE("Eleventy: a post in a folder of its name is a bundle: its images come along, its old URL is the folder's") {
@@ -1643,6 +1684,30 @@ TEST_CASE("Jekyll: a hand-made category page redirects to Quire's tag page when 
   CHECK(built.ok());
 }
 
+// mincong-h's blog (TeXt): 13 category pages of a collection, left out for
+// Quire's, took their redirect_from (/categories/git/...) with them.
+TEST_CASE("Jekyll: a theme's page left out for Quire's own keeps its redirect_from as redirects to Quire's list") {
+  Blog b("jekyll-category-redirect-from",
+         {{"_config.yml", "permalink: /:year/:month/:day/:title/\nplugins: [jekyll-redirect-from]\n"
+                          "collections:\n  displayed_en_categories:\n    permalink: /en/categories/:name/\n    output: true\n"},
+          {"_displayed_en_categories/git.md", "---\nlayout: category\ntitle: Git\ncategory: git\nredirect_from:\n  - /categories/git/\n  - old-git/\n---\n"},
+          {"en/archive.html", "---\nlayout: archive\nredirect_from:\n  - /archive/\n  - /posts-by-date/\n---\n"},
+          {"tags.md", "---\nlayout: page\ntitle: Tags\npermalink: /tags/\nredirect_from: /all-tags/\n---\nAll tags: {{ site.tags }}\n"},
+          {"_posts/2020-01-01-git-post.md", "---\ntitle: A git post\ncategories: [git]\n---\nok\n"}});
+  REQUIRE(b.import(Engine::jekyll).ok());
+  const std::string site = b.out("site.yaml");
+  CHECK(holds(site, "\"/en/categories/git/\": \"/tags/git/\""));
+  CHECK(holds(site, "\"/categories/git/\": \"/tags/git/\""));
+  CHECK(holds(site, "\"/old-git/\": \"/tags/git/\""));
+  CHECK(holds(site, "\"/posts-by-date/\": \"/archive/\""));
+  CHECK_FALSE(holds(site, "\"/archive/\":"));  // Quire's own
+  CHECK(holds(site, "\"/all-tags/\": \"/tags/\""));
+  CHECK(holds(b.notes(), "_displayed_en_categories/git.md: a theme's category page (layout: category): Quire writes its own; not converted; "
+                         "its redirect_from or aliases (2) redirect to /tags/git/"));
+  const quire::ContentResult built = quire::load_content(b.root / "out", {});
+  CHECK(built.ok());
+}
+
 TEST_CASE("Jekyll: jekyll-archives' tag, category and date pages redirect to Quire's") {
   // The plugin's pages were not in the repository, only its settings: every
   // /tag/<name>/ and /2020/01/ of such a blog was lost.
@@ -1663,8 +1728,8 @@ TEST_CASE("Jekyll: jekyll-archives' tag, category and date pages redirect to Qui
   CHECK_FALSE(holds(site, "/2022/"));   // an unpublished post's month
   CHECK_FALSE(holds(site, "hidden"));
   CHECK(holds(b.notes(), "jekyll-archives' pages (4 kinds): not converted"));
-  // Without the plugin the settings made nothing.
-  Blog n("jekyll-archives-off", {{"_config.yml", "title: T\njekyll-archives:\n  enabled: all\n"},
+  // Settings enabling nothing made nothing.
+  Blog n("jekyll-archives-off", {{"_config.yml", "title: T\nplugins: [jekyll-archives]\njekyll-archives:\n  layout: archive\n"},
                                  {"_posts/2020-01-02-a.md", "---\ntitle: A\ntags: [web]\n---\nA\n"}});
   REQUIRE(n.import(Engine::jekyll).ok());
   CHECK_FALSE(holds(n.out("site.yaml"), "/2020/01/"));
@@ -1675,6 +1740,36 @@ TEST_CASE("Jekyll: jekyll-archives' tag, category and date pages redirect to Qui
   REQUIRE(g.import(Engine::jekyll).ok());
   CHECK(holds(g.out("site.yaml"), "\"/tag/web-dev/\": \"/tags/web-dev/\""));
   CHECK(holds(g.out("site.yaml"), "\"/2020/01/02/\": \"/archive/2020/01/\""));
+}
+
+// Bimlibik's Chirpy blog: `theme: jekyll-theme-chirpy` (whose gem depends on
+// jekyll-archives) and no plugins list; its 20 /categories/<name>/ pages
+// had no redirect.
+TEST_CASE("Jekyll: jekyll-archives brought by a theme gem, a gemspec, or enabled by its settings alone is on") {
+  const std::string settings = "jekyll-archives:\n  enabled: [categories, tags]\n  permalinks:\n    tag: /tags/:name/\n    category: /categories/:name/\n";
+  const std::pair<std::string, std::string> post = {"_posts/2021-10-09-kotlin.md", "---\ntitle: K\ncategories: [Kotlin, Collections]\n---\nA\n"};
+  SUBCASE("Chirpy's theme gem") {
+    Blog b("archives-chirpy", {{"_config.yml", "title: T\ntheme: jekyll-theme-chirpy\n" + settings}, post});
+    REQUIRE(b.import(Engine::jekyll).ok());
+    CHECK(holds(b.out("site.yaml"), "\"/categories/kotlin/\": \"/tags/kotlin/\""));
+    CHECK(holds(b.out("site.yaml"), "\"/categories/collections/\": \"/tags/collections/\""));
+    CHECK_FALSE(holds(b.notes(), "taken as on"));
+  }
+  SUBCASE("the blog's own gemspec, by the Gemfile's gemspec line") {
+    Blog b("archives-gemspec", {{"_config.yml", "title: T\n" + settings},
+                                {"Gemfile", "source \"https://rubygems.org\"\n\ngemspec\n"},
+                                {"my-theme.gemspec", "Gem::Specification.new do |spec|\n  spec.add_runtime_dependency \"jekyll-archives\", \"~> 2.2\"\nend\n"},
+                                post});
+    REQUIRE(b.import(Engine::jekyll).ok());
+    CHECK(holds(b.out("site.yaml"), "\"/categories/kotlin/\": \"/tags/kotlin/\""));
+    CHECK_FALSE(holds(b.notes(), "taken as on"));
+  }
+  SUBCASE("its settings alone") {
+    Blog b("archives-settings", {{"_config.yml", "title: T\ntheme: some-theme\n" + settings}, post});
+    REQUIRE(b.import(Engine::jekyll).ok());
+    CHECK(holds(b.out("site.yaml"), "\"/categories/kotlin/\": \"/tags/kotlin/\""));
+    CHECK(holds(b.notes(), "_config.yml: jekyll-archives is in no plugins list nor Gemfile, but its settings enable pages: taken as on"));
+  }
 }
 
 TEST_CASE("Jekyll: a folder the config's include: names (Minimal Mistakes' _pages) is read; other _folders are not") {
@@ -2450,6 +2545,8 @@ TEST_CASE("Hugo: a publishDate still to come or an expiryDate passed was not pub
   REQUIRE(f.import(Engine::hugo).ok());
   CHECK_FALSE(holds(f.out("posts/scheduled.md"), "draft"));
   CHECK_FALSE(holds(f.out("posts/expired.md"), "draft"));
+  CHECK(holds(f.out("site.yaml"), "future: true"));  // a post dated after the build is published too
+  CHECK_FALSE(holds(h.out("site.yaml"), "future:"));
 }
 
 TEST_CASE("Hugo: a config directory's hugo.toml and config.toml are both read") {
@@ -3026,6 +3123,62 @@ TEST_CASE("posts sharing a slug get their own, the old URL of each kept; an empt
   // "description:" with nothing after it is no value: nothing to report (johnwargo's 406 posts)
   CHECK(b.notes().find("description") == std::string::npos);
   CHECK(b.notes().find("2019-01-01-open.md:1: front matter opened by \"---\" is never closed") != std::string::npos);
+}
+
+// hh54188's jekyll-blog: four drafts in _drafts/ named as published posts
+// in _posts/ kept the slug, and the published posts became "-2", their old
+// addresses lost.
+TEST_CASE("Jekyll: a draft sharing a published post's name or old address yields it; the post keeps its address") {
+  Blog b("draft-slug", {{"_config.yml", "permalink: /:title/\n"},
+                        {"_drafts/2018-06-24-token.md", "---\ntitle: Old draft\n---\nDraft.\n"},
+                        {"_drafts/moved.md", "---\ntitle: Moved draft\npermalink: /old-home/\n---\nDraft.\n"},
+                        {"_posts/2018-06-24-token.md", "---\ntitle: Published\n---\nLive post.\n"},
+                        {"_posts/2019-01-01-home.md", "---\ntitle: Home\nredirect_from: /old-home/\n---\nLive.\n"}});
+  REQUIRE(b.import(Engine::jekyll).ok());
+  const std::string post = b.out("posts/2018-06-24-token.md");
+  CHECK(holds(post, "title: \"Published\""));
+  CHECK(!holds(post, "slug"));  // at /token/, as it was
+  const std::string draft = b.out("posts/2018-06-24-token-2.md");
+  CHECK(holds(draft, "draft: true"));
+  CHECK(holds(draft, "slug: \"token-2\""));
+  CHECK(!holds(draft, "aliases"));  // never published: no old address
+  CHECK(holds(b.notes(), "_drafts/2018-06-24-token.md: slug \"token\" is also"));
+  CHECK(holds(b.out("posts/2019-01-01-home.md"), "redirect_from: [\"/old-home/\"]"));
+  CHECK(!holds(b.out("posts/moved.md"), "/old-home/"));
+  CHECK(holds(b.notes(), "_drafts/moved.md: permalink \"/old-home/\" is also"));
+}
+
+// The tester's Jekyll blog of future: true: the import said nothing and the
+// build left its post dated 2030 out.
+TEST_CASE("Jekyll: future: true in the config is site.yaml's future: true") {
+  Blog b("jekyll-future", {{"_config.yml", "title: T\nfuture: true\n"},
+                           {"_posts/2020-01-01-now.md", "---\ntitle: Now\n---\nA\n"},
+                           {"_posts/2030-01-01-later.md", "---\ntitle: Later\n---\nB\n"}});
+  REQUIRE(b.import(Engine::jekyll).ok());
+  CHECK(holds(b.out("site.yaml"), "future: true"));
+  quire::ContentOptions o;
+  o.now = 1700000000;  // 2023-11-14: the 2030 post is still to come
+  const quire::ContentResult built = quire::load_content(b.root / "out", o);
+  REQUIRE(built.ok());
+  CHECK(built.bundle.posts.size() == 2);
+  Blog n("jekyll-no-future", {{"_config.yml", "title: T\nfuture: false\n"}, {"_posts/2020-01-01-now.md", "---\ntitle: Now\n---\nA\n"}});
+  REQUIRE(n.import(Engine::jekyll).ok());
+  CHECK_FALSE(holds(n.out("site.yaml"), "future:"));
+}
+
+// levinxo's blog, permalink: /archive/:title: Jekyll wrote archive/x.html,
+// answered at /archive/x and at /archive/x.html; the file's address was lost.
+TEST_CASE("Jekyll: under a pattern with no trailing slash, a post's old file address x.html is an alias") {
+  Blog b("jekyll-no-slash", {{"_config.yml", "title: T\npermalink: /archive/:title\n"},
+                             {"_posts/2012-10-26-hello-world.md", "---\ntitle: Hello\n---\nA\n"},
+                             {"_posts/2012-10-27-moved.md", "---\ntitle: Moved\npermalink: /moved/\n---\nB\n"}});
+  REQUIRE(b.import(Engine::jekyll).ok());
+  CHECK(holds(b.out("posts/2012-10-26-hello-world.md"), "aliases: [\"/archive/hello-world.html\"]"));
+  CHECK_FALSE(holds(b.out("posts/2012-10-27-moved.md"), "aliases"));
+  Blog s("jekyll-slash", {{"_config.yml", "title: T\npermalink: /archive/:title/\n"}, {"_posts/2012-10-26-hello-world.md", "---\ntitle: Hello\n---\nA\n"}});
+  REQUIRE(s.import(Engine::jekyll).ok());
+  CHECK_FALSE(holds(s.out("posts/2012-10-26-hello-world.md"), "aliases"));
+  CHECK(quire::load_content(b.root / "out", {}).ok());
 }
 
 TEST_CASE("Eleventy: posts in _posts/<year>/ (a blog moved from Jekyll) and in a folder an addCollection filters by inputPath are posts") {

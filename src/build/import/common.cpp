@@ -750,6 +750,15 @@ bool plain_html_page(const fs::path& f, bool liquid, bool empty_ok) {
   return true;
 }
 
+std::optional<std::string> plain_html_snippet(const std::string& text, bool liquid) {
+  if (text.find("{{") != std::string::npos || (liquid && text.find("{%") != std::string::npos) ||
+      text.find("<script") != std::string::npos)
+    return std::nullopt;
+  std::string html = trim(text);
+  if (html.empty()) return std::nullopt;
+  return html;
+}
+
 std::string html_as_markdown(const std::string& html) {
   std::string out;
   bool pre = false;
@@ -799,6 +808,16 @@ const char* list_page_target(const Run& run, const std::string& url, bool any) {
   return any ? "/" : nullptr;
 }
 
+std::string redirect_old_addresses(Run& run, const ojson& old, const std::string& to) {
+  size_t n = 0;
+  for (const std::string& from : string_list(old, false)) {
+    if (from.empty() || from.find("://") != std::string::npos) continue;
+    run.redirects[run.old_url_prefix + percent_decode(from[0] == '/' ? from : "/" + from)] = to;
+    ++n;
+  }
+  return n ? "; its redirect_from or aliases (" + std::to_string(n) + ") redirect to " + to : "";
+}
+
 bool builtin_page(Run& run, Item& item) {
   // Hugo's layout, Zola's template ("archive.html"): the theme's template
   // that rendered the page.
@@ -809,9 +828,15 @@ bool builtin_page(Run& run, Item& item) {
   const bool text = item.body.find_first_not_of(" \t\n") != std::string::npos;
   std::string layout = key && item.in[key].is_string() ? item.in[key].get<std::string>() : "";
   layout = layout.substr(0, layout.rfind(".html") == std::string::npos ? std::string::npos : layout.rfind(".html"));
+  // Its redirect_from and aliases lead where it stood: mincong-h's 13
+  // category pages' /categories/git/... had nothing once they were left out.
+  auto old_addresses_to = [&](const std::string& to) {
+    std::string said;
+    for (const char* k : {"aliases", "redirect_from"})
+      if (item.out.contains(k)) said += redirect_old_addresses(run, item.out[k], to);
+    return said;
+  };
   if (const char* ours = text ? nullptr : theme_list_page(layout, run.category_pages)) {  // Hugo Stack's page/search/
-    run.note(item.shown, 0, "a theme's " + layout + " page (" + key + ": " + item.in[key].get<std::string>() +
-                                "): Quire writes its own; not converted");
     // Chirpy's /archives/, Minimal Mistakes' /year-archive/: readers and
     // search engines find Quire's; a term's own page (TeXt's layout:
     // category with category: build) its term's
@@ -820,12 +845,14 @@ bool builtin_page(Run& run, Item& item) {
       if ((layout == "tag" || layout == "category") && item.in.contains(k) && item.in[k].is_string())
         to += tag_slug(item.in[k].get<std::string>()) + "/";
     run.redirects[run.old_url_prefix + percent_decode(url)] = to;
+    run.note(item.shown, 0, "a theme's " + layout + " page (" + key + ": " + item.in[key].get<std::string>() +
+                                "): Quire writes its own; not converted" + old_addresses_to(to));
     return true;
   }
   if (!item.page) return false;
   if (url == "/" || url == "/index.html") {  // Eleventy's pages/index.md with permalink: /
     run.note(item.shown, 0, std::string("the home page (at ") + url + "): Quire makes its own; not converted" +
-                                (text ? " (its text is not kept: put it on a page of its own)" : ""));
+                                (text ? " (its text is not kept: put it on a page of its own)" : "") + old_addresses_to("/"));
     return true;
   }
   const char* built = url.size() > 1 ? reserved_path(url.substr(1), run.category_pages) : nullptr;
@@ -848,7 +875,7 @@ bool builtin_page(Run& run, Item& item) {
   run.note(item.shown, 0, url == "/404.html"
                ? "the not-found page: Quire writes its own 404.html (with search and the nearest posts); not converted"
                : std::string("at ") + url + ", which is " + built + " Quire writes itself; not converted" +
-                     (text ? " (its text is not kept: put it on a page of its own)" : ""));
+                     (text ? " (its text is not kept: put it on a page of its own)" : "") + old_addresses_to(url));
   return true;
 }
 
@@ -918,9 +945,16 @@ void unique_slugs(Run& run) {
   std::set<std::string> taken;
   for (const Item& item : run.items)
     if (!item.page) taken.insert(item.slug);
-  for (size_t i = 0; i < run.items.size(); ++i) {
+  // Drafts after the published posts: a draft (never published by the
+  // old engine) yields the slug, and so the address, to the post that was
+  // (hh54188's _drafts/2018-06-24-token.md kept "token" and the published
+  // _posts/2018-06-24-token.md lost its old address as "token-2").
+  std::vector<size_t> order;
+  for (const bool drafts : {false, true})
+    for (size_t i = 0; i < run.items.size(); ++i)
+      if (!run.items[i].page && run.items[i].out.contains("draft") == drafts) order.push_back(i);
+  for (const size_t i : order) {
     Item& item = run.items[i];
-    if (item.page) continue;
     const auto [at, fresh] = first.try_emplace(item.slug, i);
     if (fresh) continue;
     const std::string before = run.url_of(item);
@@ -936,7 +970,8 @@ void unique_slugs(Run& run) {
     first.emplace(slug, i);
     // Its old address, when the old engine told the two apart (a date in
     // the pattern), now leads to it.
-    if (!run.permalink.empty() && before != other_url) keep_old_url(run, item, before);
+    // A draft had none.
+    if (!run.permalink.empty() && before != other_url && !item.out.contains("draft")) keep_old_url(run, item, before);
   }
 }
 
@@ -1607,6 +1642,61 @@ void copy_tree(Run& run, const fs::path& from, const fs::path& to, size_t& count
   for (const fs::path& f : files_under(run, from, skip)) copy_one(f, to / f.lexically_relative(from));
 }
 
+namespace {
+
+std::string url_key(const std::string& url) { return normal_path(percent_decode(url), false); }
+
+// unique_urls' work for one group of items: their own addresses, then
+// their aliases, each against those claimed before.
+void claim_urls(Run& run, const std::vector<Item*>& order, std::map<std::string, const Item*>& owner) {
+  for (Item* each : order) {
+    Item& item = *each;
+    const std::string url = run.url_of(item);
+    if (const auto it = owner.find(url_key(url)); it != owner.end()) {
+      const bool had = item.out.contains("permalink");
+      const std::string permalink = had ? item.out["permalink"].dump(-1, ' ', false, ojson::error_handler_t::replace) : "";
+      item.out.erase("permalink");
+      // Its own address may be the other's too (a post at /about/, a page
+      // about.md; or it had no permalink to drop): then the first free
+      // "-2", "-3" beside it.
+      if (std::string own = run.url_of(item); owner.count(url_key(own))) {
+        if (own.size() > 1 && own.back() == '/') own.pop_back();
+        int n = 2;
+        while (owner.count(url_key(own + "-" + std::to_string(n) + "/"))) ++n;
+        item.out["permalink"] = own + "-" + std::to_string(n) + "/";
+      }
+      run.note(item.shown, 0, (had ? "permalink " + permalink : "its address " + url) + " is also " + it->second->shown +
+                                  "'s (the old engine wrote one over the other); " + (had ? "left out, it" : "it") +
+                                  " gets " + run.url_of(item));
+    }
+    owner.emplace(url_key(run.url_of(item)), &item);
+  }
+  for (Item* each : order)
+    for (const char* k : {"aliases", "redirect_from"}) {
+      Item& item = *each;
+      if (!item.out.contains(k) || !item.out[k].is_array()) continue;
+      ojson kept = ojson::array();
+      const std::string own = url_key(run.url_of(item));
+      for (const ojson& a : item.out[k]) {
+        if (!a.is_string()) continue;
+        // Its own address in another spelling (permalink /resume/ and
+        // redirect_from /resume, Minimal Mistakes' idiom): the page itself
+        // answers there; the build refuses such an alias.
+        if (url_key(a.get<std::string>()) == own) {
+          run.count("an old address that is the page's own (it answers there itself)");
+          continue;
+        }
+        const auto [it, fresh] = owner.emplace(url_key(a.get<std::string>()), &item);
+        if (fresh || it->second == &item) kept.push_back(a);
+        else run.note(item.shown, 0, std::string(k) + ": " + a.get<std::string>() + " is " + it->second->shown + "'s address too; left out");
+      }
+      if (kept.empty()) item.out.erase(k);
+      else item.out[k] = kept;
+    }
+}
+
+}  // namespace
+
 // Two posts or pages with one permalink (a site that was imported into
 // Jekyll twice: Jekyll wrote one of them over the other): the later one
 // loses the permalink, keeping the address its pattern gives it; an alias
@@ -1614,58 +1704,16 @@ void copy_tree(Run& run, const fs::path& from, const fs::path& to, size_t& count
 // said. The build refuses a URL claimed twice.
 void unique_urls(Run& run) {
   std::map<std::string, const Item*> owner;  // normal path -> item
-  auto key = [](const std::string& url) { return normal_path(percent_decode(url), false); };
   // Drafts after the others (`quire build --drafts` builds them too: a
-  // draft copy of a post, with its permalink and redirect_from).
-  std::vector<Item*> order;
-  for (Item& item : run.items)
-    if (!item.out.contains("draft")) order.push_back(&item);
-  for (Item& item : run.items)
-    if (item.out.contains("draft")) order.push_back(&item);
-  for (Item* each : order) {
-    Item& item = *each;
-    const std::string url = run.url_of(item);
-    if (const auto it = owner.find(key(url)); it != owner.end()) {
-      const bool had = item.out.contains("permalink");
-      const std::string permalink = had ? item.out["permalink"].dump(-1, ' ', false, ojson::error_handler_t::replace) : "";
-      item.out.erase("permalink");
-      // Its own address may be the other's too (a post at /about/, a page
-      // about.md; or it had no permalink to drop): then the first free
-      // "-2", "-3" beside it.
-      if (std::string own = run.url_of(item); owner.count(key(own))) {
-        if (own.size() > 1 && own.back() == '/') own.pop_back();
-        int n = 2;
-        while (owner.count(key(own + "-" + std::to_string(n) + "/"))) ++n;
-        item.out["permalink"] = own + "-" + std::to_string(n) + "/";
-      }
-      run.note(item.shown, 0, (had ? "permalink " + permalink : "its address " + url) + " is also " + it->second->shown +
-                                  "'s (the old engine wrote one over the other); " + (had ? "left out, it" : "it") +
-                                  " gets " + run.url_of(item));
-    }
-    owner.emplace(key(run.url_of(item)), &item);
+  // draft copy of a post, with its permalink and redirect_from), and after
+  // the others' old addresses too: a draft, never published, takes no
+  // address a published post had.
+  for (const bool drafts : {false, true}) {
+    std::vector<Item*> order;
+    for (Item& item : run.items)
+      if (item.out.contains("draft") == drafts) order.push_back(&item);
+    claim_urls(run, order, owner);
   }
-  for (Item* each : order)
-    for (const char* k : {"aliases", "redirect_from"}) {
-      Item& item = *each;
-      if (!item.out.contains(k) || !item.out[k].is_array()) continue;
-      ojson kept = ojson::array();
-      const std::string own = key(run.url_of(item));
-      for (const ojson& a : item.out[k]) {
-        if (!a.is_string()) continue;
-        // Its own address in another spelling (permalink /resume/ and
-        // redirect_from /resume, Minimal Mistakes' idiom): the page itself
-        // answers there; the build refuses such an alias.
-        if (key(a.get<std::string>()) == own) {
-          run.count("an old address that is the page's own (it answers there itself)");
-          continue;
-        }
-        const auto [it, fresh] = owner.emplace(key(a.get<std::string>()), &item);
-        if (fresh || it->second == &item) kept.push_back(a);
-        else run.note(item.shown, 0, std::string(k) + ": " + a.get<std::string>() + " is " + it->second->shown + "'s address too; left out");
-      }
-      if (kept.empty()) item.out.erase(k);
-      else item.out[k] = kept;
-    }
 }
 
 namespace {
@@ -1869,30 +1917,38 @@ void write_items(Run& run) {
   bundle_links(run);
   std::set<std::string> taken[2];  // posts, pages
   size_t prefix_length = 0;
-  for (Item& item : run.items) {
-    std::string& name = item.name;
-    // A page bundle (Hugo's content/about/index.md and its images): Quire's
-    // pages are files, so the page is pages/about.md and its files go where
-    // its address is (static/about/me.png is /about/me.png), where its
-    // relative links find them.
-    const bool page_bundle = item.page && item.bundle;
-    if (page_bundle) name += ".md";
-    // A post's name dated as Jekyll and Hugo allow (2023-4-11-x.md,
-    // 2020-01-01_x.md): the build reads YYYY-MM-DD- only, so the date is
-    // written so, or the slug kept it (jeffellin's 2 posts were at
-    // /2023/11/05/2023-4-11-crossplane-connection-details/).
-    if (std::string ymd; !item.page && file_date(name, ymd, &prefix_length) && (prefix_length != 11 || name[10] != '-'))
-      name = ymd + "-" + name.substr(prefix_length);
-    std::set<std::string>& used = taken[item.page ? 1 : 0];
-    if (!used.insert(name).second) {
-      const fs::path p(name);
-      std::string stem = item.bundle && !page_bundle ? name : p.stem().string(),
-                  ext = item.bundle && !page_bundle ? "" : p.extension().string();
-      int n = 2;
-      while (!used.insert(stem + "-" + std::to_string(n) + ext).second) ++n;
-      run.note(item.shown, 0, "\"" + name + "\" is taken by another file; written as \"" + stem + "-" + std::to_string(n) + ext + "\"");
-      name = stem + "-" + std::to_string(n) + ext;
+  // Drafts named after the others, as their slugs were given (unique_slugs):
+  // a published post keeps its file's name, and so the slug it makes.
+  for (const bool drafts : {false, true})
+    for (Item& item : run.items) {
+      if (item.out.contains("draft") != drafts) continue;
+      std::string& name = item.name;
+      // A page bundle (Hugo's content/about/index.md and its images): Quire's
+      // pages are files, so the page is pages/about.md and its files go where
+      // its address is (static/about/me.png is /about/me.png), where its
+      // relative links find them.
+      const bool page_bundle = item.page && item.bundle;
+      if (page_bundle) name += ".md";
+      // A post's name dated as Jekyll and Hugo allow (2023-4-11-x.md,
+      // 2020-01-01_x.md): the build reads YYYY-MM-DD- only, so the date is
+      // written so, or the slug kept it (jeffellin's 2 posts were at
+      // /2023/11/05/2023-4-11-crossplane-connection-details/).
+      if (std::string ymd; !item.page && file_date(name, ymd, &prefix_length) && (prefix_length != 11 || name[10] != '-'))
+        name = ymd + "-" + name.substr(prefix_length);
+      std::set<std::string>& used = taken[item.page ? 1 : 0];
+      if (!used.insert(name).second) {
+        const fs::path p(name);
+        std::string stem = item.bundle && !page_bundle ? name : p.stem().string(),
+                    ext = item.bundle && !page_bundle ? "" : p.extension().string();
+        int n = 2;
+        while (!used.insert(stem + "-" + std::to_string(n) + ext).second) ++n;
+        run.note(item.shown, 0, "\"" + name + "\" is taken by another file; written as \"" + stem + "-" + std::to_string(n) + ext + "\"");
+        name = stem + "-" + std::to_string(n) + ext;
+      }
     }
+  for (Item& item : run.items) {
+    const std::string& name = item.name;
+    const bool page_bundle = item.page && item.bundle;
     const fs::path dir = run.dest / (item.page ? "pages" : "posts");
     const fs::path file = item.bundle && !page_bundle ? dir / name / "index.md" : dir / name;
     const std::string ext = item.source.extension().string();  // a page in HTML is left as it was written

@@ -551,7 +551,8 @@ bool builtin_page(Run& run, Item& item);
 bool load_item(Run& run, Item& item);
 
 // Posts sharing a slug (2015-01-01-update.md and 2016-01-01-update.md;
-// Jekyll told them apart by date): the later ones get "-2", "-3"...,
+// Jekyll told them apart by date): the later ones, drafts after every
+// published post, get "-2", "-3"...,
 // reported, and their old URL an alias when the site's pattern told them
 // apart. Called once every post's front matter is read, before links.
 void unique_slugs(Run& run);
@@ -610,6 +611,10 @@ const char* theme_list_page(const std::string& layout, bool category_pages);
 // (mildronize's /blog/, magicgis's /categories/), or, with `any`, the home
 // for another; null without.
 const char* list_page_target(const Run& run, const std::string& url, bool any);
+// A page left out for Quire's list `to`: its other old addresses (the
+// redirect_from or aliases list or string `old`) redirect there too, as
+// its own does. What to add to its report line ("" for none).
+std::string redirect_old_addresses(Run& run, const ojson& old, const std::string& to);
 // An old address (not percent-encoded) added to the item's aliases, unless
 // Quire writes that path itself or it cannot be one (said), or it is there.
 void add_alias(Run& run, Item& item, const std::string& old_url);
@@ -636,6 +641,11 @@ std::string html_as_markdown(const std::string& html);
 // its shortcodes converted as a markdown post's. `empty_ok`: front matter
 // with no text is one too (a Jekyll post with no body).
 bool plain_html_page(const fs::path& f, bool liquid = true, bool empty_ok = false);
+// A template's text when it is plain HTML (a banner, a list of links: a
+// Hugo shortcode's, a Jekyll include's), trimmed: no template syntax
+// (`{{`, and with `liquid` `{%`) and no script (an ad); nullopt for
+// another or an empty one.
+std::optional<std::string> plain_html_snippet(const std::string& text, bool liquid);
 
 // Slug of a file name: without extension and leading YYYY-MM-DD- (or _).
 std::string file_slug(const fs::path& p);

@@ -184,7 +184,10 @@ void read_config(Run& run, ojson& site, std::string& content_dir, HugoAddresses&
   if (yes(get_obj(c, "uglyURLs"))) run.hugo_ugly = true;
   if (yes(get_obj(c, "enableEmoji"))) run.emoji = true;  // :tada: as its emoji (emojify)
   if (yes(get_obj(c, "buildDrafts"))) run.drafts_published = true;  // dmerejkowsky's 16 posts
-  if (yes(get_obj(c, "buildFuture"))) run.hugo_future = true;
+  if (yes(get_obj(c, "buildFuture"))) {  // posts dated after the build too: Quire's build publishes them so
+    run.hugo_future = true;
+    site["future"] = true;
+  }
   if (yes(get_obj(c, "buildExpired"))) run.hugo_expired = true;
   // goldmark's [markup.goldmark.renderer] hardWraps: each line break in a
   // paragraph was a <br>.
@@ -309,11 +312,8 @@ std::optional<std::string> shortcode_template(const Run& run, const std::string&
 // Its HTML when the template is plain HTML (a series' list of links, a
 // banner): no Go template and no script (an ad) in it.
 std::optional<std::string> static_shortcode(const Run& run, const std::string& name) {
-  std::optional<std::string> html = shortcode_template(run, name);
-  if (!html || html->find("{{") != std::string::npos || html->find("<script") != std::string::npos) return std::nullopt;
-  html = trim_copy(*html);
-  if (html->empty()) return std::nullopt;
-  return html;
+  const std::optional<std::string> tpl = shortcode_template(run, name);
+  return tpl ? plain_html_snippet(*tpl, false) : std::nullopt;
 }
 
 // What a site's shortcode template of HTML and a few plain actions

@@ -103,7 +103,8 @@ ImportReport import_here(Engine engine, const fs::path& given, const fs::path& d
     // site.yaml's keys in the order the README lists them.
     import::ojson ordered = import::ojson::object();
     for (const char* k : {"title", "description", "author", "url", "base_path", "language", "timezone",
-                          "posts_per_page", "permalink", "taxonomies", "old_feeds", "smart_punctuation", "hard_breaks", "math", "iframe_hosts", "redirects"})
+                          "posts_per_page", "permalink", "taxonomies", "old_feeds", "smart_punctuation", "hard_breaks", "math", "iframe_hosts",
+                          "future", "redirects"})
       if (site.contains(k)) ordered[k] = site[k];
     import::write_site(run, ordered);
     import::write_items(run);

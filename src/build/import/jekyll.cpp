@@ -302,7 +302,28 @@ struct Config {
   std::string default_lang = "en";
   // Octopress's backtick_code_block plugin: ``` lang caption [url [link text]].
   bool octopress_fences = false;
+  // The folder the site's templates put before a post's image, by the key
+  // they read it from: HPSTR's and Minimal Mistakes v1's
+  // {{ site.url }}/images/{{ page.image.feature }} ("feature" -> "/images/";
+  // "" for page.image itself).
+  std::map<std::string, std::string> image_folders;
 };
+
+// Config::image_folders, from the site's _layouts/ and _includes/.
+std::map<std::string, std::string> image_folders(Run& run) {
+  std::map<std::string, std::string> folders;
+  static const std::regex use(R"((/[\w./-]*/)\{\{-?\s*page\.image(?:\.(\w+))?\s*-?[}|])");
+  for (const char* dir : {"_layouts", "_includes"}) {
+    std::error_code ec;
+    if (!fs::is_directory(run.src / dir, ec)) continue;
+    for (const fs::path& f : files_under(run, run.src / dir)) {
+      std::string html;
+      if (!read_file(f, html) || html.find("page.image") == std::string::npos) continue;
+      for (std::sregex_iterator m(html.begin(), html.end(), use), end; m != end; ++m) folders.try_emplace((*m)[2].str(), (*m)[1].str());
+    }
+  }
+  return folders;
+}
 
 // Chirpy's media-url.html: an image path without a scheme or a leading '/'
 // was the post's media_subpath + '/' + the path ('//' made one).
@@ -635,8 +656,15 @@ void read_config(Run& run, ojson& site, Config& cfg) {
     cname = trim(cname.substr(0, cname.find('\n')));
     if (cname.find_first_of(" /:") != std::string::npos) cname.clear();
   }
-  if (read_file(run.src / "Gemfile", gemfile) && gemfile.find("jekyll-feed") != std::string::npos)
-    add_old_feed(site, "/feed.xml");
+  // A Gemfile's `gemspec` line adds the blog's own gemspec's dependencies
+  // (Bimlibik's fork of Chirpy: jekyll-theme-chirpy.gemspec brings
+  // jekyll-archives).
+  if (read_file(run.src / "Gemfile", gemfile) && std::regex_search(gemfile, std::regex(R"((^|\n)\s*gemspec\b)"))) {
+    std::error_code ec;
+    for (const fs::directory_entry& e : fs::directory_iterator(run.src, ec))
+      if (std::string spec; e.path().extension() == ".gemspec" && read_file(e.path(), spec)) gemfile += "\n" + spec;
+  }
+  if (gemfile.find("jekyll-feed") != std::string::npos) add_old_feed(site, "/feed.xml");
   if (!read_file(file, text)) {
     if (!cname.empty()) set_url(run, site, "https://" + cname, "", run.shown(run.src / "CNAME"));
     else if (const std::string pages = github_pages_url(run); !pages.empty()) set_url(run, site, pages, "", run.shown(run.src));
@@ -664,6 +692,9 @@ void read_config(Run& run, ojson& site, Config& cfg) {
   if (!str("title").empty()) site["title"] = str("title");
   if (!str("description").empty()) site["description"] = str("description");
   if (config_math(c)) site["math"] = true;  // math.cpp
+  // Posts dated after the build were published (the tester's blog of
+  // future: true had its 2030 post left out by Quire's build).
+  if (c.contains("future") && (c["future"] == true || c["future"] == "true")) site["future"] = true;
   if (c.contains("author")) {
     if (c["author"].is_string()) site["author"] = c["author"];
     else if (c["author"].is_object() && c["author"].contains("name")) site["author"] = c["author"]["name"];
@@ -680,7 +711,13 @@ void read_config(Run& run, ojson& site, Config& cfg) {
     url = origin;
   }
   set_url(run, site, url, str("baseurl"), shown);
-  bool archives = gemfile.find("jekyll-archives") != std::string::npos;
+  for (const char* k : {"theme", "remote_theme"})
+    if (str(k).find("chirpy") != std::string::npos) cfg.chirpy = true;
+  if (gemfile.find("jekyll-theme-chirpy") != std::string::npos) cfg.chirpy = true;
+  // jekyll-archives in the plugins, the Gemfile, or a theme gem that
+  // depends on it: Chirpy's (Bimlibik's blog named no plugins: its 20
+  // /categories/<name>/ pages had no redirect).
+  bool archives = gemfile.find("jekyll-archives") != std::string::npos || cfg.chirpy;
   for (const char* k : {"plugins", "gems"}) {
     if (!c.contains(k)) continue;
     for (const std::string& p : string_list(c[k], false)) {
@@ -689,7 +726,14 @@ void read_config(Run& run, ojson& site, Config& cfg) {
       if (p == "jekyll-archives") archives = true;
     }
   }
-  if (archives && c.contains("jekyll-archives")) read_archives(run, c["jekyll-archives"], shown);
+  // Its settings enabling pages where nothing above names it: another
+  // theme gem brought it, most likely; their old addresses redirect to
+  // Quire's pages (where there were none, no harm done), said.
+  if (c.contains("jekyll-archives")) {
+    read_archives(run, c["jekyll-archives"], shown);
+    if (!archives && !run.jekyll_archives.empty())
+      run.note(shown, 0, "jekyll-archives is in no plugins list nor Gemfile, but its settings enable pages: taken as on (a theme gem brings it)");
+  }
   if (site.contains("old_feeds") && c.contains("feed") && c["feed"].is_object() && c["feed"].contains("path") &&
       c["feed"]["path"].is_string()) {
     std::string path = c["feed"]["path"].get<std::string>();
@@ -775,14 +819,12 @@ void read_config(Run& run, ojson& site, Config& cfg) {
     run.jekyll_archives["category"] = "/" + dir + "/:name/";
     add_old_feed(site, "/" + dir + "/:tag/atom.xml");
   }
-  for (const char* k : {"theme", "remote_theme"})
-    if (str(k).find("chirpy") != std::string::npos) cfg.chirpy = true;
-  if (gemfile.find("jekyll-theme-chirpy") != std::string::npos) cfg.chirpy = true;
   {
     std::error_code ec;
     for (const fs::path& root : {run.src, run.src.parent_path()})
       if (fs::exists(root / "plugins" / "backtick_code_block.rb", ec)) cfg.octopress_fences = true;
   }
+  cfg.image_folders = image_folders(run);
   if (c.contains("kramdown") && c["kramdown"].is_object() && c["kramdown"].contains("parse_block_html"))
     cfg.parse_block_html = c["kramdown"]["parse_block_html"] == "true";
   // kramdown's hard_wrap (GFM input; Jekyll turns it off by default): each
@@ -1017,9 +1059,13 @@ void read_jekyll(Run& run, ojson& site) {
       if (!term_page.empty()) ours = term_page.c_str();
       if (!ours && loops_over_posts(doc.body))
         ours = list_page_target(run, url, doc.body.find("paginator.posts") != std::string::npos);
-      if (ours) run.redirects[url] = ours;
+      std::string also;
+      if (ours) {
+        run.redirects[url] = ours;
+        if (front.is_object() && front.contains("redirect_from")) also = redirect_old_addresses(run, front["redirect_from"], ours);
+      }
       run.note(run.shown(f), 0, ours ? std::string("a Liquid template (it has front matter) listing posts: not converted, Quire's ") +
-                                           ours + " lists them; " + url + " redirects there"
+                                           ours + " lists them; " + url + " redirects there" + also
                                      : std::string("a Liquid template (it has front matter): not converted, ") +
                                            (f.extension() == ".html" ? "nothing is at " + url + " now" : "Quire writes its own pages"));
       continue;
@@ -1095,6 +1141,23 @@ void read_jekyll(Run& run, ojson& site) {
     std::vector<std::string> folder_cats = item.categories;
     convert_front(run, item);
     if (cfg.octopress_fences) item.body = octopress_fences(run, item.body);
+    if (!cfg.image_folders.empty() && item.out.contains("image") && item.out["image"].is_string() && item.in.contains("image")) {
+      // A bare file name, as the theme's templates read it: from their folder
+      // (hh54188's 119 posts' image: {feature: abstract-3.jpg} under
+      // /images/, not beside the post), when the file is there.
+      const std::string img = item.out["image"].get<std::string>();
+      const ojson& in = item.in["image"];
+      std::string key = in.is_string() ? "" : "-";
+      if (in.is_object())
+        for (const auto& [k, v] : in.items())
+          if (v.is_string() && trim(v.get<std::string>()) == img && cfg.image_folders.count(k)) key = k;
+      if (const auto folder = cfg.image_folders.find(key);
+          folder != cfg.image_folders.end() && img.find_first_of("/:\\") == std::string::npos &&
+          !fs::exists(item.source.parent_path() / img, ec) && fs::is_regular_file(run.src / folder->second.substr(1) / img, ec)) {
+        item.out["image"] = folder->second + img;
+        run.count("a post's image by its file name, under " + folder->second + " as the theme's templates put it");
+      }
+    }
     if (cfg.chirpy && !item.page) {
       std::string subpath;
       for (const char* k : {"media_subpath", "img_path"}) {
@@ -1200,6 +1263,15 @@ void read_jekyll(Run& run, ojson& site) {
       static const std::regex dots_before_slash(R"(\.+/)");
       old = std::regex_replace(old, dots_before_slash, "/");
       keep_old_url(run, item, old);
+      // A pattern ending in neither '/' nor an extension (levinxo's
+      // /archive/:title): Jekyll wrote archive/x.html, which servers
+      // answered at /archive/x and at the file's own address, kept too.
+      const std::string last = run.permalink.substr(run.permalink.rfind('/') + 1);
+      if (own_pattern && !last.empty() && last.find('.') == std::string::npos && old.size() > 1 && old.back() == '/' &&
+          !item.out.contains("draft") && !item.out.contains("permalink")) {
+        add_alias(run, item, percent_decode(old.substr(0, old.size() - 1)) + ".html");
+        run.count("a post's old file address under a pattern with no trailing slash (x.html) kept as an alias");
+      }
     }
     // A post that is only a <meta http-equiv="refresh"> (lilianweng's 37,
     // moved to another site; the sanitiser drops the tag): as redirect_to.

@@ -168,6 +168,33 @@ std::optional<std::string> markdown_include(Run& run, const std::string& file) {
   return out;
 }
 
+// A plain HTML file of the site's _includes/ ({% include book-git-pro.html %}:
+// mincong-h's book banner under 11 posts), as plain_html_snippet reads it:
+// its HTML, each line unindented and blank lines dropped outside <pre>, so
+// that CommonMark reads the one HTML block kramdown read; nullopt for a
+// template or a file not there.
+std::optional<std::string> html_include(const Run& run, const std::string& file) {
+  const std::string ext = std::filesystem::path(file).extension().string();
+  if (file.empty() || file.find("..") != std::string::npos || (ext != ".html" && ext != ".htm")) return std::nullopt;
+  std::string text;
+  if (!read_file(run.src / "_includes" / file, text)) return std::nullopt;
+  const std::optional<std::string> html = plain_html_snippet(text, true);
+  if (!html) return std::nullopt;
+  std::string out;
+  bool pre = false;
+  const std::string lines = html_as_markdown(*html);
+  for (size_t p = 0; p < lines.size();) {
+    const size_t e = std::min(lines.find('\n', p), lines.size());
+    const std::string_view line(lines.data() + p, e - p);
+    if (pre || !trim(line).empty()) out.append(line).append("\n");
+    if (line.find("<pre") != std::string_view::npos) pre = true;
+    if (line.find("</pre>") != std::string_view::npos) pre = false;
+    p = e + 1;
+  }
+  if (!out.empty()) out.pop_back();
+  return out;
+}
+
 // Text as a block of its own wherever the tag sat (inside an indented HTML
 // block too): blank lines around it, its common indentation removed.
 std::string as_block(std::string text) {
@@ -643,6 +670,16 @@ TagResult liquid_tag(Run& run, std::string_view text, Tag& t) {
         r.converted = true;
         r.replacement = at_line_start(text, t.begin) ? *md : as_block(*md);
         r.construct = "{% include <markdown file> %} (its text)";
+        return r;
+      }
+    // Plain HTML, alone on its line: its HTML, a block (as Hugo's
+    // shortcodes of plain HTML are).
+    if (args.named.empty() && args.words.size() == 1)
+      if (const std::optional<std::string> html = html_include(run, file);
+          html && at_line_start(text, t.begin) && (t.end == text.size() || text[t.end] == '\n')) {
+        r.converted = true;
+        r.replacement = "\n" + *html + "\n";
+        r.construct = "{% include <HTML file> %} (the site's own include of plain HTML: its HTML)";
         return r;
       }
     r.reason = "include of a template (" + file + "): no equivalent, rewrite it by hand";

@@ -479,7 +479,7 @@ void zola_future_posts(Run& run) {
     const std::string date = front["date"].get<std::string>().substr(0, 10);
     if (date.size() == 10 && date > today)
       run.note(item.shown, 0, "dated " + date + ", after today: Zola published it, Quire's build leaves it out until then "
-                              "(quire build --future builds it now; or correct the date)");
+                              "(quire build --future, or future: true in site.yaml, builds it now; or correct the date)");
   }
 }
 
