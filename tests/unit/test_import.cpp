@@ -764,6 +764,50 @@ TEST_CASE("Eleventy: a post's images named relative to its file (./images/x.jpg,
   CHECK_MESSAGE(built.errors.empty(), (built.errors.empty() ? std::string() : built.errors[0].str()));
 }
 
+TEST_CASE("Zola: an image shortcode's path= is searched as Zola did, from content/ and static/ (the post's own file by its name)") {
+  // guochenmeinian's resize_image(path="blogs/guitar/MajorShape.png"): 9 images pointed nowhere, a post of charts blank.
+  Blog z("zola-resize-path", {{"config.toml", "base_url = 'https://g.example'\ntitle = 'G'\n"},
+                              {"content/blog/_index.md", "+++\nsort_by = 'date'\n+++\n"},
+                              {"content/blog/b/index.md", "+++\ntitle = 'Chords'\ndate = 2024-01-02\n+++\n"
+                                                          "{{ resize_image(path=\"blog/b/chart.png\", width=650, op=\"fit\") }}\n\n"
+                                                          "{{ resize_image(path=\"img/c.png\") }}\n\n{{ resize_image(path=\"static/img/c.png\") }}\n"},
+                              {"content/blog/b/chart.png", "PNG"},
+                              {"static/img/c.png", "PNG"}});
+  REQUIRE(z.import(Engine::zola).ok());
+  const std::string post = z.out("posts/b/index.md");
+  CAPTURE(post);
+  CHECK(holds(post, "![](chart.png)"));
+  CHECK(holds(post, "![](/img/c.png)\n\n![](/img/c.png)"));
+  CHECK(z.wrote("posts/b/chart.png"));
+}
+
+TEST_CASE("Eleventy: collections from a config module's folder (index.js), a feed over a glob collection of the posts, lists paginated in blog/") {
+  // cassey-on-eleventy: require("./config/collections") (its index.js) made the TIL collection, 113 notes became
+  // pages in no list; its feed over collections.rss (a glob of posts/) was dropped as "no post is in that
+  // collection"; pages/blog/tags.njk (paginated over the tags) and maxx's blog/index.liquid (over the posts)
+  // were "posts in Nunjucks/Liquid", their 51 and 7 addresses lost.
+  Blog b("eleventy-collections-module",
+         {{".eleventy.js", "const collections = require(\"./config/collections\");\nmodule.exports = function (c) {\n"
+                           "  c.addCollection(\"rss\", (api) => api.getFilteredByGlob(\"posts/*.md\"));\n"
+                           "  collections(c);\n  return { dir: { input: \"./\" } };\n};\n"},
+          {"config/collections/index.js", "module.exports = (c) => { c.addCollection(\"til\", (api) => api.getFilteredByGlob(\"til/*.md\")); };\n"},
+          {"posts/hello.md", "---\ntitle: Hello\ndate: 2020-01-01\ntags: [bikes]\n---\nHi\n"},
+          {"til/2019-02-07-git-bisect.md", "---\ntitle: Git bisect\ndate: 2019-02-07\n---\nBisect.\n"},
+          {"feed/feed.njk", "---\npermalink: feed/feed.xml\neleventyExcludeFromCollections: true\n---\n<?xml version=\"1.0\"?>\n"
+                            "<feed>{%- for post in collections.rss %}<entry></entry>{%- endfor %}</feed>\n"},
+          {"blog/tags.njk", "---\npagination:\n  data: collections\n  size: 1\n  alias: tag\npermalink: /blog/tags/{{ tag | slugify }}/\n---\n"
+                            "{% for post in collections[tag] %}{{ post.data.title }}{% endfor %}\n"}});
+  REQUIRE(b.import(Engine::eleventy).ok());
+  CHECK(b.report.posts == 2);
+  CHECK(b.report.pages == 0);
+  const std::string site = b.out("site.yaml");
+  CAPTURE(site);
+  CHECK(holds(site, "old_feeds: [\"/feed/feed.xml\"]"));
+  CHECK(holds(site, "\"/blog/tags/bikes/\": \"/tags/bikes/\""));
+  CHECK_FALSE(holds(b.notes(), "a post in Nunjucks"));
+  CHECK(quire::load_content(b.root / "out", {}).ok());
+}
+
 TEST_CASE("Eleventy 2 and later: an indented block was text (markdown-it's code rule off), not code") {
   const std::string post =
       "---\ntitle: P\ndate: 2023-01-01\n---\n<div class=\"grid\">\n\n    <img src=\"/a.png\" alt=\"A\">\n\n</div>\n\n"

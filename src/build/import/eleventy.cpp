@@ -58,6 +58,10 @@ struct Config {
   // Folders of the config's other collections where it names one of posts
   // (slifty's projects beside its posts): an undated file there is a page.
   std::set<std::string> other_collection_folders;
+  // The names of the config's collections of those posts
+  // (addCollection("rss", api => api.getFilteredByGlob("posts/*.md")):
+  // a feed template over collections.rss is the posts' feed).
+  std::set<std::string> post_collections;
   // A markdown-it math plugin (markdown-it-katex, -mathjax3, -texmath):
   // every page's TeX was math (site.yaml math: true, math.cpp).
   bool math = false;
@@ -338,7 +342,8 @@ Config read_config(Run& run) {
     for (const auto& [scan, dir] : level)
       for (auto it = std::sregex_iterator(scan.begin(), scan.end(), module); it != std::sregex_iterator(); ++it) {
         const std::string rel = (*it)[1];
-        for (const char* ext : {"", ".js", ".mjs", ".cjs", ".ts"}) {
+        // (a folder's index.js too, as Node resolves require("./config/collections"): cassey's 113 TIL notes)
+        for (const char* ext : {"", ".js", ".mjs", ".cjs", ".ts", "/index.js", "/index.mjs", "/index.cjs"}) {
           const fs::path f = (dir / (rel + ext)).lexically_normal();
           std::error_code ec;
           std::string part;
@@ -557,6 +562,7 @@ Config read_config(Run& run) {
   for (const auto& [name, folder] : glob_folders) {
     cfg.post_folders.insert(folder);
     if (posts_named && !names_posts(name)) cfg.other_collection_folders.insert(folder);
+    else if (!name.empty()) cfg.post_collections.insert(name);
   }
   const std::regex ignore_add(R"(ignores\s*\.\s*add\(\s*["'`]([^"'`]+)["'`])");
   for (auto it = std::sregex_iterator(text.begin(), text.end(), ignore_add); it != std::sregex_iterator(); ++it)
@@ -860,7 +866,13 @@ bool theme_list_template(Run& run, const fs::path& rel, const std::string& text,
       list.from_zero = paged->from_zero;
       if (const char* ours = list_page_target(run, paged->first, false)) run.redirects[paged->first] = ours;  // /blog/: the archive
     } else if (permalink.empty()) {
-      list.pattern = "/" + (rel.stem() == "index" ? rel.parent_path() : rel.parent_path() / rel.stem()).generic_string() + "/{n}/";
+      const std::string first = "/" + (rel.stem() == "index" ? rel.parent_path() : rel.parent_path() / rel.stem()).generic_string() + "/";
+      list.pattern = first + "{n}/";
+      // Its first page at the folder's address (maxx's /blog/): Quire's list of the posts
+      if (first != "/" && first != "//") {
+        const char* ours = list_page_target(run, first, false);
+        run.redirects.emplace(first, ours ? ours : "/");
+      }
     } else if (std::regex_search(permalink, n, number) && permalink.find("{{", n.position(0) + n.length(0)) == std::string::npos &&
                permalink.find("{%") == std::string::npos && permalink.substr(0, n.position(0)).find("{{") == std::string::npos) {
       list.pattern = permalink.substr(0, n.position(0)) + "{n}" + n.suffix().str();
@@ -1360,6 +1372,11 @@ void read_eleventy(Run& run, ojson& site) {
     bool in_posts = false;
     for (fs::path p = rel.parent_path(); !p.empty(); p = p.parent_path())
       in_posts = in_posts || kPostFolders.count(p.filename().string()) || cfg.post_folders.count(p.filename().string());
+    // A template paginating over data in such a folder (cassey's
+    // pages/blog/tags.njk over the tags, maxx's blog/index.liquid over the
+    // posts) is a list, no post: read as the other lists are, below.
+    static const std::regex paginates(R"((?:^|\n)\s*["']?pagination["']?\s*:)");
+    if (in_posts && !kind.empty() && read_file(f, text) && std::regex_search(split_front_matter(text).front, paginates)) in_posts = false;
     if (in_posts && plain_html_page(f)) {
       // HTML with no {{ or {% in it: its HTML is its text, as Jekyll's
       // (clottman's 24 posts in posts/*.html).
@@ -1656,6 +1673,7 @@ void read_eleventy(Run& run, ojson& site) {
   // which no list or feed of Quire's shows.
   std::set<std::string> of_posts(std::begin(kCollectionTags), std::end(kCollectionTags));
   of_posts.insert(cfg.post_folders.begin(), cfg.post_folders.end());
+  of_posts.insert(cfg.post_collections.begin(), cfg.post_collections.end());
   for (const Item& item : run.items)
     if (!item.page)
       if (const auto tags = dropped_tags.find(item.source); tags != dropped_tags.end()) of_posts.insert(tags->second.begin(), tags->second.end());

@@ -279,6 +279,24 @@ TagResult zola_shortcode(Run& run, std::string_view text, Tag& t) {
   std::string src = args.get("src");
   for (const char* k : {"img", "image", "path", "file"})
     if (src.empty()) src = args.get(k);
+  // A path Zola searched from the project's root, static/, then content/
+  // (resize_image(path="blog/b/chart.png"): guochenmeinian's 9 charts):
+  // the post's own file by its name, a static file from the root.
+  if (!src.empty() && src[0] != '/' && src.find(':') == std::string::npos && src.find("..") == std::string::npos) {
+    std::error_code ec;
+    // (from the root: static/x.png is /x.png, content/blog/x.png content's)
+    for (const char* root : {"static/", "content/"})
+      if (src.rfind(root, 0) == 0 && src.size() > std::strlen(root) && fs::is_regular_file(run.src / src, ec))
+        src = src.substr(std::strlen(root));
+    const fs::path in_content = (run.src / "content" / src).lexically_normal();
+    const fs::path own = run.converting ? run.converting->source.parent_path().lexically_normal() : fs::path();
+    if (!own.empty() && fs::is_regular_file(in_content, ec) && in_content.parent_path() == own && run.converting->bundle)
+      src = in_content.filename().string();
+    else if (fs::is_regular_file(run.src / "static" / src, ec))
+      src = "/" + src;
+    else if (fs::is_regular_file(in_content, ec))
+      src = "/" + src;  // another page's file, published at its folder's address
+  }
   if (t.open == "{{" && image && !src.empty() && src.find_first_of("{}%") == std::string::npos) {
     std::string caption = args.get("caption");
     if (caption.empty()) caption = args.get("title");
