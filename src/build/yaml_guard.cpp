@@ -1,5 +1,6 @@
 #include "build/yaml_guard.hpp"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,38 @@ constexpr std::size_t kMaxYamlDepth = 100;       // lists and maps, nested
 // itself refuses lone surrogates) by U+FFFD, as sanitize_utf8() did to the
 // raw bytes, with a warning: the static pages and the app then show the
 // same text (the bundle loader makes \u0000 U+FFFD).
+}  // namespace
+
+// (jonnung's "검색(\_search)" title showed U+FFFD.)
+std::string escaped_latin1_as_utf8(const std::string& text) {
+  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }) || sanitize_utf8(text) == text)
+    return text;
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (size_t i = 0; i < text.size();) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    const size_t len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    if (len > 0 && i + len <= text.size()) {
+      const std::string one = text.substr(i, len);
+      if (sanitize_utf8(one) == one) {
+        out += one;
+        i += len;
+        continue;
+      }
+    }
+    if (c >= 0x80) {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      out += static_cast<char>(c);  // (a NUL: sanitize_utf8 makes it U+FFFD, with the warning)
+    }
+    ++i;
+  }
+  return out;
+}
+
+namespace {
+
 class YamlWalk {
  public:
   YamlWalk(const std::string& file, int line_offset, std::vector<Diagnostic>& errors,
@@ -50,8 +83,12 @@ class YamlWalk {
                     " values (each *alias repeats all its anchor holds); write the values out or use fewer aliases");
     if (n.IsScalar()) {
       const std::string& text = n.Scalar();
-      const std::string clean = sanitize_utf8(text);
-      if (clean != text) {
+      const std::string encoded = escaped_latin1_as_utf8(text);
+      const std::string clean = sanitize_utf8(encoded);
+      if (encoded != text && clean == encoded) {
+        YAML::Node shared = n;
+        shared = clean;
+      } else if (clean != text) {
         warnings_.push_back({file_, line_of(n), key_ + "a NUL (\\0) or an invalid character written as a YAML escape replaced by U+FFFD"});
         YAML::Node shared = n;  // the node itself, wherever an alias shows it
         shared = clean;

@@ -24,6 +24,12 @@ struct Diagnostic;
 bool guard_yaml(const YAML::Node& root, std::size_t text_size, const std::string& file, int line_offset,
                 std::vector<Diagnostic>& errors, std::vector<Diagnostic>& warnings);
 
+// A scalar as yaml-cpp loaded it, with what YAML's 8-bit escapes ("\_", a
+// no-break space; "\N"; "\xE9") stand for in UTF-8: yaml-cpp writes the
+// byte itself (0xA0, not C2 A0). The text parsed was valid UTF-8, so a byte
+// that begins no valid sequence is such an escape's code point.
+std::string escaped_latin1_as_utf8(const std::string& text);
+
 // The 0-based line where a quoted text opens that never closes, or -1:
 // yaml-cpp takes `title: "unterminated` up to the end of the document as
 // the text (the next keys in it), where YAML (and Jekyll's Psych) refuse it.

@@ -495,6 +495,11 @@ TEST_SUITE("content") {
     CHECK(all(p.warnings).find("content/posts/2022-10-09-x.md:2: title: a NUL (\\0) or an invalid character written "
                                "as a YAML escape replaced by U+FFFD") != std::string::npos);
     CHECK(parse("---\ntitle: \"a\\ud800b\"\ndate: 2022-01-01\n---\n").errors.size() == 1);  // yaml-cpp refuses a lone surrogate
+    // YAML's 8-bit escapes are their characters (yaml-cpp wrote the byte: jonnung's "검색(\_search)" showed U+FFFD)
+    auto nbsp = parse("---\ntitle: \"검색(\\_search) caf\\xE9\"\ndate: 2022-01-01\n---\nBody.\n");
+    REQUIRE_MESSAGE(nbsp.post.ok, all(nbsp.errors));
+    CHECK(nbsp.post.post.title == "검색(\xC2\xA0search) caf\xC3\xA9");
+    CHECK(all(nbsp.warnings).find("YAML escape") == std::string::npos);
 
     // TOML front matter: the same rule (toml++ reads "\u0000" as a NUL).
     auto t = parse("+++\ntitle = \"a\\u0000b\"\ndate = 2022-01-01\n+++\nBody.\n");

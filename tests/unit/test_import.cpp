@@ -2750,6 +2750,14 @@ TEST_CASE("Hugo: a translation under a pattern of :slug or :title was at its own
   CHECK(quire::load_content(h.root / "out", {}).ok());
 }
 
+TEST_CASE("Import: YAML's 8-bit escapes in front matter are their characters (\\_ a no-break space), not U+FFFD") {
+  // jonnung's "Elasticsearch 검색(\_search) API" title showed "�search".
+  Blog h("import-yaml-nbsp", {{"hugo.toml", "title = 'J'\n"},
+                              {"content/posts/es.md", "---\ntitle: \"검색(\\_search) caf\\xE9\"\ndate: 2018-05-08\n---\nx\n"}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  CHECK(holds(h.out("posts/es.md"), "title: \"검색(\xC2\xA0search) caf\xC3\xA9\""));
+}
+
 TEST_CASE("Hugo: languages by folder (contentDir per language): the default language's folder is the blog at the root, its title the site's") {
   // A Japanese blog's shape: content/ja/entry/2015/08/13/x.md served at
   // /entry/2015/08/13/x/, an English folder beside it, the title only in

@@ -65,7 +65,7 @@ ojson yaml_node(const YAML::Node& n) {
   }
   // A Latin-1 byte in an old post's front matter: U+FFFD, as the build
   // does in a text (JSON, and so the YAML written, holds UTF-8 only).
-  if (n.IsScalar()) return sanitize_utf8(n.Scalar());
+  if (n.IsScalar()) return sanitize_utf8(escaped_latin1_as_utf8(n.Scalar()));  // (yaml-cpp's "\_": yaml_guard.hpp)
   return nullptr;
 }
 
