@@ -1621,6 +1621,19 @@ TEST_CASE("Jekyll: old addresses as Jekyll wrote them: categories \"web, spring\
   CHECK(quire::load_content(j.root / "out", {}).ok());
 }
 
+TEST_CASE("Jekyll: HTML in a title or an author, which Jekyll's layouts printed as HTML, is its text") {
+  // bairblog: 12 titles ("BADGR:<br>The Berkeley <i>Autonomous</i> Robot") and 137 authors (a link) showed as markup.
+  Blog j("jekyll-html-title", {{"_config.yml", "title: T\n"},
+                               {"_posts/2020-03-12-badgr.md", "---\ntitle: \"BADGR:<br>The Berkeley <i>Autonomous</i> Robot &amp; more\"\n"
+                                                              "author: <a href=\"https://example.org/~greg/\">Greg Kahn</a>\n---\nHello.\n"},
+                               {"_posts/2020-03-13-plain.md", "---\ntitle: \"a < b, x>y\"\nauthor: [\"<b>Ann</b>\", Bo]\n---\nHi.\n"}});
+  REQUIRE(j.import(Engine::jekyll).ok());
+  CHECK(holds(j.out("posts/2020-03-12-badgr.md"), "title: \"BADGR: The Berkeley Autonomous Robot & more\""));
+  CHECK(holds(j.out("posts/2020-03-12-badgr.md"), "author: \"Greg Kahn\""));
+  CHECK(holds(j.out("posts/2020-03-13-plain.md"), "title: \"a < b, x>y\""));  // no tag in it: as written
+  CHECK(holds(j.out("posts/2020-03-13-plain.md"), "author: [\"Ann\",\"Bo\"]"));
+}
+
 TEST_CASE("Jekyll with Octopress: its category pages and feeds under category_dir and its pages under pagination_dir are kept") {
   // bbatsov: 46 /articles/categories/<c>/ pages, their 46 atom.xml feeds and /articles/page/N/ went 404.
   Blog j("jekyll-octopress-categories", {{"_config.yml", "url: http://e.org\ntitle: O\nsource: source\ncategory_dir: blog/categories\n"

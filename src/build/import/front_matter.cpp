@@ -37,9 +37,21 @@
 
 namespace quire::import {
 
+std::string decode_entities(std::string_view s);  // below
+
 namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// A value Jekyll's layouts printed as HTML ({{ page.title }}), as text:
+// its tags out (<br> a space), its entities read; unchanged without a tag.
+std::string html_as_text(const std::string& html) {
+  static const std::regex tag(R"(<\/?[A-Za-z][^<>]*>)");
+  if (!std::regex_search(html, tag)) return html;
+  static const std::regex line_break(R"(<br\s*\/?>)", std::regex::icase);
+  std::string text = std::regex_replace(std::regex_replace(html, line_break, " "), tag, "");
+  return collapse_whitespace(decode_entities(text));
+}
 
 ojson yaml_node(const YAML::Node& n) {
   if (n.IsSequence()) {
@@ -927,6 +939,13 @@ void convert_front(Run& run, Item& item) {
         if (decoded != out["title"].get<std::string>()) run.count("HTML entities in a title (&#8217;), as Jekyll showed them");
         out["title"] = decoded;
       }
+      // And its tags (bairblog's "BADGR:<br>The Berkeley <i>Autonomous</i>
+      // Robot", 12 titles shown as markup): their text.
+      if (run.engine == Engine::jekyll && out.contains("title") && out["title"].is_string())
+        if (const std::string text = html_as_text(out["title"].get<std::string>()); text != out["title"].get<std::string>() && !text.empty()) {
+          out["title"] = text;
+          run.count("HTML in a title (<br>, <i>), which Jekyll's layouts printed: its text");
+        }
     } else if (key == "date" || key == "publishDate" || key == "publishdate" || key == "pubdate" || key == "published_at" ||
                (key == "published" && !v.is_boolean() && scalar(v) != "true" && scalar(v) != "false" &&
                 !(run.engine == Engine::jekyll && yaml11_bool(v)))) {
@@ -1010,6 +1029,19 @@ void convert_front(Run& run, Item& item) {
         names = ojson::array();
         for (const ojson& a : v)
           if (!(a.is_string() && trim(a.get<std::string>()).empty()) && !a.is_null()) names.push_back(a);
+      }
+      // A link as the author (bairblog's 137 posts: <a href="...">Greg Kahn</a>): the name.
+      if (run.engine == Engine::jekyll) {
+        std::vector<ojson*> each;
+        if (names.is_array()) for (ojson& name : names) each.push_back(&name);
+        else each.push_back(&names);
+        for (ojson* name : each) {
+          if (!name->is_string()) continue;
+          if (const std::string text = html_as_text(name->get<std::string>()); text != name->get<std::string>() && !text.empty()) {
+            *name = text;
+            run.count("HTML in an author (a link), which Jekyll's layouts printed: its text");
+          }
+        }
       }
       if (!names.is_null() && !(names.is_string() && trim(names.get<std::string>()).empty()) && !(names.is_array() && names.empty()))
         out[key] = names;
