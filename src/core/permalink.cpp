@@ -146,7 +146,14 @@ std::string encode_path(std::string_view normal) {
 const char* reserved_path(std::string_view normal, bool categories) {
   if (normal.empty()) return "the home page /";
   std::string_view first = normal.substr(0, normal.find('/'));
-  if (first == "page") return "the home page's pages /page/";
+  if (first == "page") {
+    // /page/N/ (router.cpp); /page/<name>/ is free (Hugo's content/page/
+    // section: steveshogren's /page/books/).
+    const std::string_view rest = normal.substr(std::min(normal.size(), first.size() + 1));
+    const std::string_view number = rest.substr(0, rest.find('/'));
+    if (number.empty() || std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      return "the home page's pages /page/";
+  }
   if (first == "tags") return "the tag pages /tags/";
   if (first == "categories" && categories) return "the category pages /categories/";
   if (first == "archive") {

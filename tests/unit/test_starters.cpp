@@ -457,6 +457,9 @@ TEST_CASE("Jekyll: posts at /archive/:year/:month/:day/:title/ stay there, besid
   for (const char* free : {"archive/2019/05/10/hello/", "archive/2019/13/", "archive/2019/05/x/", "archive/19/05/",
                            "archive/2019/05/10/", "archive/hello/index.html"})
     CHECK_MESSAGE(quire::reserved_path(free) == nullptr, free);
+  // The home's pages are /page/N/; /page/<name>/ is free (Hugo's content/page/ section)
+  for (const char* taken : {"page", "page/", "page/2/", "page/12/index.html"}) CHECK_MESSAGE(quire::reserved_path(taken) != nullptr, taken);
+  for (const char* free : {"page/books/", "page/about.html", "page/x2/"}) CHECK_MESSAGE(quire::reserved_path(free) == nullptr, free);
 }
 
 TEST_CASE("Jekyll: collections in collections_dir, their options through a YAML merge key") {
