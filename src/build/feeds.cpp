@@ -323,10 +323,16 @@ std::vector<OutputFile> feed_files(const Bundle& b) {
       const std::string prefix = pattern.substr(0, at), suffix = pattern.substr(at + (by_tag ? 4 : 9));
       std::vector<std::string> names = {percent_decode(t.slug)};
       if (const auto old = old_term_pages.find(dir); old != old_term_pages.end())
-        for (const std::string& from : old->second)  // "tags/criterion.rs/" under the pattern's "tags/"
-          if (from.size() > prefix.size() + 1 && from.rfind(prefix, 0) == 0 && from.back() == '/' &&
-              from.find('/', prefix.size()) == from.size() - 1)
-            names.push_back(from.substr(prefix.size(), from.size() - 1 - prefix.size()));
+        for (const std::string& from : old->second) {  // "tags/criterion.rs/" under the pattern's "tags/"
+          if (from.size() <= prefix.size() + 1 || from.rfind(prefix, 0) != 0 || from.back() != '/') continue;
+          // (a name of several segments too, Hugo's "CI/CD" at /tags/ci/cd/; not a
+          // page of the term's list, /tags/go/page/1/)
+          const std::string name = from.substr(prefix.size(), from.size() - 1 - prefix.size());
+          const std::string last = name.substr(name.rfind('/') == std::string::npos ? 0 : name.rfind('/') + 1);
+          if (name.find('/') != std::string::npos && std::all_of(last.begin(), last.end(), [](char c) { return c >= '0' && c <= '9'; }))
+            continue;
+          names.push_back(name);
+        }
       for (const std::string& name : names) {
         std::string path = prefix + name + suffix;
         if (path.back() == '/') path += "index.html";

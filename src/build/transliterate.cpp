@@ -2,6 +2,7 @@
 
 #include <unicode/translit.h>
 #include <unicode/locid.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <cstdint>
@@ -63,6 +64,10 @@ std::string remove_accents(std::string_view utf8) {
   std::string out;
   text.toUTF8String(out);
   return out;
+}
+
+bool go_letter_digit_or_mark(char32_t cp) {
+  return (U_GET_GC_MASK(static_cast<UChar32>(cp)) & (U_GC_L_MASK | U_GC_M_MASK | U_GC_ND_MASK)) != 0;
 }
 
 std::string unicode_lower(std::string_view utf8) {

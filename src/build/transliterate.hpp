@@ -19,6 +19,10 @@ std::string latin_ascii(std::string_view utf8);
 // "hierarchiques", "日本" as it is): Hugo's removePathAccents.
 std::string remove_accents(std::string_view utf8);
 
+// Go's unicode.IsLetter || IsDigit || IsMark (ICU's general categories L*,
+// Nd, M*): what Hugo's UnicodeSanitize keeps of a name beyond ASCII.
+bool go_letter_digit_or_mark(char32_t cp);
+
 // Lower case in every script ("Événements" -> "événements"), as Go's
 // strings.ToLower (Hugo's paths); ASCII text without ICU work.
 std::string unicode_lower(std::string_view utf8);

@@ -3614,6 +3614,11 @@ TEST_CASE("glob_match and hugo_urlize, as Zola's globset and Hugo's urlize") {
   CHECK(hugo_urlize("We don't  talk about Quarto!") == "we-dont-talk-about-quarto");
   CHECK(hugo_urlize("It's Time for TLS 1.2") == "its-time-for-tls-1.2");
   CHECK(hugo_urlize("S/MIME - a  guide") == "s/mime-a-guide");
+  // Go's IsLetter/IsDigit/IsMark (chroju's 技術・勉強全般 was at /categories/技術勉強全般/; 比尔·阿克曼, an emoji)
+  CHECK(hugo_urlize("技術・勉強全般") == "技術勉強全般");
+  CHECK(hugo_urlize("比尔·阿克曼") == "比尔阿克曼");
+  CHECK(hugo_urlize("Café ☕ à Paris") == "café-à-paris");
+  CHECK(hugo_path("技術・勉強全般") == "技術勉強全般");
   CHECK(hugo_urlize("Événements") == "événements");  // Go's strings.ToLower: every letter (Jibec's /fr/categories/événements/)
   CHECK(hugo_urlize("Ärger Über") == "ärger-über");
   CHECK(hugo_urlize("Événements", false) == "Événements");

@@ -455,13 +455,16 @@ TEST_SUITE("movein") {
     // bheisler's "Criterion.rs" at /tags/criterion.rs/ (Quire's /tags/criterion-rs/), SunsetMkt's /tags/AI/feed.xml:
     // the pages redirected, the feeds were 404.
     auto r = categorised("old_feeds: [/tags/:tag/index.xml, /tags/:tag/feed.xml]\n"
-                         "redirects: {\"/tags/Rust.lang/\": \"/tags/rust/\", \"/old/rust/\": \"/tags/rust/\"}\n");
+                         "redirects: {\"/tags/Rust.lang/\": \"/tags/rust/\", \"/old/rust/\": \"/tags/rust/\", "
+                         "\"/tags/rust/lang/\": \"/tags/rust/\", \"/tags/rust/page/1/\": \"/tags/rust/\"}\n");
     REQUIRE_MESSAGE(r.ok(), all(r.errors));
     std::map<std::string, std::string> files;
     for (const auto& f : quire::feed_files(r.bundle)) files[f.path] = f.data;
     REQUIRE(files.count("tags/rust/feed.xml"));
     CHECK(files["tags/Rust.lang/index.xml"] == files["tags/rust/feed.xml"]);
     CHECK(files["tags/Rust.lang/feed.xml"] == files["tags/rust/feed.xml"]);
+    CHECK(files["tags/rust/lang/index.xml"] == files["tags/rust/feed.xml"]);  // forecho's "CI/CD" at /tags/ci/cd/
+    CHECK_FALSE(files.count("tags/rust/page/1/index.xml"));                   // a page of the list, no term
     CHECK_FALSE(files.count("tags/old/rust/index.xml"));  // not under the pattern's folder
     CHECK_FALSE(files.count("old/rust/index.xml"));
   }

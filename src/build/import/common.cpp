@@ -35,13 +35,6 @@ namespace {
 std::string resolved(const std::string& url, const std::string& path);
 std::string unslashed(std::string url);
 
-// A symbol Hugo's UnicodeSanitize drops as no letter, digit or mark (an
-// emoji, an arrow, a box-drawing sign): preslavrachev's "mind-the-frog-🐸.md"
-// was at /mind-the-frog-/, Jibec's "... suffisant 😏" at .../suffisant/.
-bool hugo_dropped_symbol(char32_t cp) {
-  return (cp >= 0x2190 && cp <= 0x24FF) || (cp >= 0x2500 && cp <= 0x27BF) || (cp >= 0x2900 && cp <= 0x2BFF) ||
-         (cp >= 0x1F000 && cp <= 0x1FAFF) || cp == 0x200D || cp == 0x3297 || cp == 0x3299;
-}
 }  // namespace
 
 std::string hugo_path(const std::string& name) {
@@ -59,7 +52,7 @@ std::string hugo_path(const std::string& name) {
     if (u >= 0x80) {
       const DecodedChar d = decode_utf8(name, i);
       length = std::max<size_t>(d.length, 1);
-      allowed = d.valid && !is_slug_separator(d.cp) && d.cp != 0x30FB && !hugo_dropped_symbol(d.cp);
+      allowed = d.valid && go_letter_digit_or_mark(d.cp);
       space = d.valid && (d.cp == 0xA0 || d.cp == 0x3000 || (d.cp >= 0x2000 && d.cp <= 0x200A));
     } else {
       allowed = std::isalnum(u) || std::strchr("._-+~#/\\@", u) != nullptr ||
@@ -1418,7 +1411,7 @@ std::string hugo_urlize(std::string_view title, bool lower) {
     const DecodedChar d = decode_utf8(title, i);
     const unsigned char c = static_cast<unsigned char>(title[i]);
     const bool ascii = c < 0x80;
-    const bool word = ascii ? std::isalnum(c) != 0 : d.valid && !is_slug_separator(d.cp) && !hugo_dropped_symbol(d.cp);
+    const bool word = ascii ? std::isalnum(c) != 0 : d.valid && go_letter_digit_or_mark(d.cp);  // (chroju's 技術・勉強全般: ・ goes)
     const bool kept = word || (ascii && std::strchr("._/\\#+~-@", c) != nullptr && c != 0);
     if (kept) {
       if (hyphen && c != '-') out += '-';
