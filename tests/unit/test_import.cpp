@@ -4253,6 +4253,8 @@ TEST_CASE("Hugo: every list's page 1 again at <list>/page/1/, the terms' list's 
   CHECK(holds(site, "\"/fr/page/1/\": \"/\""));
   CHECK(holds(site, "\"/fr/page/2/\": \"/page/2/\""));
   CHECK(holds(site, "\"/fr/posts/page/1/\": \"/\""));
+  CHECK(holds(site, "\"/fr/index.xml\""));  // the feeds in the language's folder too (Jibec's)
+  CHECK(holds(site, "\"/fr/posts/index.xml\""));
   CHECK(holds(site, "\"/fr/tags/go/page/1/\": \"/tags/go/\""));
   CHECK(holds(site, "\"/fr/tags/go/page/3/\": \"/tags/go/page/3/\""));  // 6 posts, 2 a page
   CHECK_FALSE(holds(site, "\"/fr/tags/go/page/4/\""));

@@ -1173,6 +1173,9 @@ void site_redirects(Run& run, ojson& site) {
       if (s.empty()) continue;
       const std::string url = section_address(run, s);
       wanted.emplace(run.old_url_prefix + (run.hugo_ugly ? "/" + url + ".html" : "/" + url + "/"), "/");
+      // and its page 1 again (ouuan's /ranking/page/1/)
+      if (run.engine == Engine::hugo && !run.hugo_ugly && run.hugo_paginate_path.find('/') == std::string::npos)
+        wanted.emplace(run.old_url_prefix + "/" + url + "/" + run.hugo_paginate_path + "/1/", "/");
     }
     // A paginated section's pages (Zola's /blog/page/2/, Hugo's
     // /posts/page/3/): the home's page with the same posts' place. Page 1

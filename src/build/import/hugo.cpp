@@ -1008,6 +1008,12 @@ void read_hugo(Run& run, ojson& site) {
     }
   for (const std::string& s : sections)  // a section named page/ or tags/ is the build's own address
     if (!s.empty() && s.find_first_of(" ?#") == std::string::npos) add_old_feed(site, "/" + s + "/" + addresses.feed_file);
+  // Under defaultContentLanguageInSubdir the feeds were in the language's folder (Jibec's /fr/index.xml).
+  if (!run.old_url_prefix.empty()) {
+    add_old_feed(site, run.old_url_prefix + "/" + addresses.feed_file);
+    for (const std::string& s : sections)
+      if (!s.empty() && s.find_first_of(" ?#") == std::string::npos) add_old_feed(site, run.old_url_prefix + "/" + s + "/" + addresses.feed_file);
+  }
   if (run.permalink.empty() && !run.section_permalinks.empty()) {
     std::map<std::string, size_t> posts;
     size_t total = 0;
