@@ -507,6 +507,42 @@ const WordLanguage kClojure{
     {},
     {"nil", "true", "false"}};
 
+// The ML family (steveshogren's 21 F# blocks), Coq (7) and Solidity
+// (forecho's 10), which Hugo's Chroma coloured and no grammar we build
+// covers: their keywords, types and constants.
+const WordLanguage kMl{
+    {"//"}, "(*", "*)", "\"",
+    {"let", "rec", "in", "and", "fun", "function", "match", "with", "when", "if", "then", "else", "elif", "type", "of",
+     "module", "open", "namespace", "struct", "sig", "end", "begin", "do", "done", "for", "to", "downto", "while",
+     "yield", "return", "use", "mutable", "member", "static", "override", "abstract", "default", "interface",
+     "inherit", "new", "val", "exception", "raise", "try", "finally", "lazy", "as", "not", "async", "task", "private",
+     "internal", "public", "inline", "upcast", "downcast", "functor", "include", "method", "object", "external"},
+    {"int", "float", "string", "bool", "char", "unit", "list", "array", "option", "seq", "decimal", "byte", "int64",
+     "uint", "double", "obj", "exn", "Result", "Option", "List", "Map", "Set", "Async", "Task"},
+    {"true", "false", "None", "Some", "Ok", "Error", "null"}, false, false, true};
+const WordLanguage kCoq{
+    {}, "(*", "*)", "\"",
+    {"Theorem", "Lemma", "Proof", "Qed", "Defined", "Admitted", "Definition", "Fixpoint", "CoFixpoint", "Inductive",
+     "CoInductive", "Record", "Structure", "Class", "Instance", "Example", "Corollary", "Remark", "Fact", "Notation",
+     "Require", "Import", "Export", "Module", "Section", "End", "Variable", "Variables", "Hypothesis", "Axiom",
+     "Parameter", "Let", "match", "with", "end", "fun", "forall", "exists", "let", "in", "if", "then", "else", "Check",
+     "Compute", "Eval", "Print", "Search", "intros", "intro", "apply", "rewrite", "simpl", "reflexivity", "induction",
+     "destruct", "exact", "auto", "assert", "unfold", "inversion", "split", "left", "right", "omega", "lia",
+     "discriminate", "congruence", "subst", "trivial", "generalize", "specialize", "replace", "symmetry"},
+    {"Prop", "Set", "Type", "nat", "bool", "list", "option"},
+    {"true", "false", "O", "S", "nil", "cons", "None", "Some", "I", "tt"}};
+const WordLanguage kSolidity{
+    {"//"}, "/*", "*/", "\"'",
+    {"pragma", "solidity", "contract", "interface", "library", "abstract", "is", "function", "modifier", "event", "emit",
+     "struct", "enum", "mapping", "constructor", "fallback", "receive", "returns", "return", "if", "else", "for",
+     "while", "do", "break", "continue", "new", "delete", "import", "using", "public", "private", "internal", "external",
+     "pure", "view", "payable", "constant", "immutable", "override", "virtual", "memory", "storage", "calldata",
+     "require", "assert", "revert", "error", "try", "catch", "assembly", "unchecked", "indexed", "anonymous"},
+    {"address", "bool", "string", "bytes", "byte", "int", "uint", "int8", "int16", "int32", "int64", "int128", "int256",
+     "uint8", "uint16", "uint32", "uint64", "uint128", "uint256", "bytes1", "bytes4", "bytes32", "fixed", "ufixed"},
+    {"true", "false", "this", "super", "msg", "block", "tx", "now", "wei", "gwei", "ether", "seconds", "minutes",
+     "hours", "days", "weeks"}};
+
 }  // namespace
 
 const std::vector<LineLanguage>& line_languages() {
@@ -531,7 +567,10 @@ const std::vector<LineLanguage>& line_languages() {
     add("coffeescript", {"coffee", "coffee-script", "cson"}, kCoffee);
     add("lisp", {"cl", "common-lisp", "commonlisp", "elisp", "emacs-lisp", "emacs_lisp", "el", "scheme", "scm", "racket", "rkt"},
         kLisp);
-    add("clojure", {"clj", "cljs", "cljc", "edn"}, kClojure);
+    add("clojure", {"clj", "cljs", "cljc", "edn", "clojurescript"}, kClojure);
+    add("fsharp", {"f#", "fs", "fsx", "fsi", "ocaml", "ml", "mli", "sml", "reasonml"}, kMl);
+    add("coq", {"gallina"}, kCoq);
+    add("solidity", {"sol"}, kSolidity);
     return true;
   }();
   (void)words;

@@ -119,6 +119,13 @@ TEST_CASE("every language highlights a sample with the expected token classes") 
        {{'c', "; c"}, {'k', "defun"}, {'s', "\"Doc\""}, {'k', "when"}, {'b', "t"}, {'k', "setq"}, {'n', "42"}, {'c', "#| block |#"}}},
       {"clojure", "; c\n(defn greet [name] (str \"hi \" name))\n(if nil 1 2)\n",
        {{'c', "; c"}, {'k', "defn"}, {'s', "\"hi \""}, {'k', "if"}, {'b', "nil"}, {'n', "1"}}},
+      // (steveshogren's F# and Coq, forecho's Solidity: Chroma had coloured them)
+      {"fsharp", "// c\nlet rec fact (n: int) = if n = 0 then 1 else n * fact (n - 1)\n(* block *)\nlet s = \"x\"\n",
+       {{'c', "// c"}, {'k', "let"}, {'k', "rec"}, {'t', "int"}, {'k', "if"}, {'n', "0"}, {'c', "(* block *)"}, {'s', "\"x\""}}},
+      {"coq", "(* c *)\nTheorem plus_O : forall n : nat, n + O = n.\nProof. intros n. reflexivity. Qed.\n",
+       {{'c', "(* c *)"}, {'k', "Theorem"}, {'k', "forall"}, {'t', "nat"}, {'b', "O"}, {'k', "Proof"}, {'k', "Qed"}}},
+      {"solidity", "// c\ncontract Token { mapping(address => uint256) public balances; bool ok = true; }\n",
+       {{'c', "// c"}, {'k', "contract"}, {'k', "mapping"}, {'t', "address"}, {'t', "uint256"}, {'k', "public"}, {'b', "true"}}},
       {"nix", "# c\n{ pkgs ? import <nixpkgs> {} }:\nlet x = 42; in pkgs.mkShell { name = \"dev\"; }\n", {{'c', "# c"}, {'k', "let"}, {'n', "42"}, {'k', "in"}, {'s', "\"dev\""}}},
   };
   for (const Sample& s : samples) {
