@@ -2406,6 +2406,8 @@ TEST_CASE("site.yaml redirects: the old engine's term pages, taxonomies merged i
                                 // Liquid pages named as lists that loop over the posts (mildronize's /blog/); another name is no list
                                 {"blog/index.html", "---\nlayout: default\ntitle: Blog\n---\n{% for post in paginator.posts %}<a href=\"{{ post.url }}\">x</a>{% endfor %}\n"},
                                 {"search-data.json.html", "---\nlayout: null\n---\n{% for post in site.posts %}{{ post.title }}{% endfor %}\n"},
+                                // another name in a layout (bairblog's /future/): the home, which lists the posts
+                                {"future.html", "---\nlayout: default\npermalink: /future/\n---\n{% for post in site.posts %}{{ post.title }}{% endfor %}\n"},
                                 // a tag's own page at Quire's address for it: no redirect (mincong-h's build failed on one)
                                 {"_pages/tag-c.md", "---\nlayout: tags\npermalink: /tags/c/\n---\n"}});
   REQUIRE(m.import(Engine::jekyll).ok());
@@ -2416,6 +2418,7 @@ TEST_CASE("site.yaml redirects: the old engine's term pages, taxonomies merged i
   CHECK(holds(lists, "  \"/cn/categories/c/\": \"/tags/c/\"\n"));
   CHECK(holds(lists, "  \"/blog/\": \"/archive/\"\n"));
   CHECK_FALSE(holds(lists, "search-data"));
+  CHECK(holds(lists, "  \"/future/\": \"/\"\n"));
   CHECK(holds(lists, "  \"/cn/categories/gone/\": \"/tags/\"\n"));
   CHECK_FALSE(holds(lists, "\"/tags/c/\": "));
   const auto built_lists = quire::load_content(m.root / "out", {});

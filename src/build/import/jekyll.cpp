@@ -1057,8 +1057,14 @@ void read_jekyll(Run& run, ojson& site) {
       // was (RickCogley's /articles/): the home, unless its name says another.
       const std::string term_page = ours ? std::string() : term_list_target(run, doc.body);
       if (!term_page.empty()) ours = term_page.c_str();
+      // (another name, bairblog's /future/ over site.posts, in a layout: the
+      // home, which lists them, not nothing; a data file, search-data.json
+      // with no layout, is no list)
+      const std::string lower_stem = ascii_lower(rel.stem().string());
+      const bool page_of_html = !layout.empty() && layout != "null" && layout != "none" && lower_stem.find(".json") == std::string::npos &&
+                                lower_stem.find(".xml") == std::string::npos && lower_stem.find(".txt") == std::string::npos;
       if (!ours && loops_over_posts(doc.body))
-        ours = list_page_target(run, url, doc.body.find("paginator.posts") != std::string::npos);
+        ours = list_page_target(run, url, page_of_html || doc.body.find("paginator.posts") != std::string::npos);
       std::string also;
       if (ours) {
         run.redirects[url] = ours;
