@@ -437,6 +437,12 @@ ContentResult load_content(const fs::path& dir, const ContentOptions& options) {
                             "into posts/"});
   } else if (!fs::is_directory(posts_dir, ec)) {
     r.warnings.push_back({posts_dir.string(), 0, "missing; the blog has no posts"});
+  } else if (!found.engine.empty() && !fs::exists(site_file, ec)) {
+    // An Eleventy blog's posts/ copied in with it (cassey-on-eleventy: 7
+    // errors of its dates and keys, and no word of the import).
+    r.warnings.push_back({dir.string(), 0, found.engine_sign + ": " + engine_name(found.engine) +
+                                               " blog copied in as it is? `quire import " + found.engine +
+                                               " SRC [content-dir]` converts its posts, settings and old addresses"});
   }
   if (!found.unused.empty()) r.warnings.push_back({dir.string(), 0, unused_files_message(found.unused, dir)});
   // Read and parse on every core; diagnostics are merged in file order.

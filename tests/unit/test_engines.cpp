@@ -336,6 +336,20 @@ TEST_SUITE("engines") {
     }
   }
 
+  TEST_CASE("an Eleventy blog copied in with its posts/ (read, maybe with errors) names quire import too") {
+    // cassey-on-eleventy: 7 errors of its dates and keys, and no word of the import.
+    TempDir dir;
+    dir.write(".eleventy.js", "module.exports = {}\n");
+    dir.write("posts/suits.md", "---\ntitle: Suits\ndate: 2024-04-26T7:55:00-05:00\n---\nS\n");
+    auto r = quire::load_content(dir.path, {});
+    CHECK_FALSE(r.ok());
+    const std::string w = all(r.warnings);
+    CHECK_MESSAGE(w.find(".eleventy.js: an Eleventy blog copied in as it is? `quire import eleventy SRC [content-dir]`") != std::string::npos, w);
+    // With a site.yaml the folder is Quire's: no such guess.
+    dir.write("site.yaml", "title: T\n");
+    CHECK(all(quire::load_content(dir.path, {}).warnings).find("copied in as it is") == std::string::npos);
+  }
+
   TEST_CASE("description is the meta description, and the summary when there is none") {
     TempDir dir;
     dir.write("site.yaml", "title: T\nurl: https://example.com\n");
