@@ -683,6 +683,20 @@ TEST_CASE("markdown files by any of the engines' extensions, in any case, are po
   }
 }
 
+TEST_CASE("Jekyll: a defaults permalink for pages (by path or type: pages) gives an included folder's pages their old address") {
+  // WoojinJeonkr: _pages/tools.md was at /tools.html (defaults path _pages, /:basename:output_ext), moved to /_pages/tools/.
+  Blog j("jekyll-page-defaults", {{"_config.yml", "title: W\npermalink: pretty\ninclude: [_pages]\ndefaults:\n"
+                                                  "  - scope:\n      path: \"_pages\"\n    values:\n      permalink: /:basename:output_ext\n"
+                                                  "  - scope:\n      path: \"_posts\"\n    values:\n      comments: true\n"},
+                                  {"_pages/tools.md", "---\ntitle: Tools\n---\nMy tools.\n"},
+                                  {"about.md", "---\ntitle: About\n---\nMe.\n"},
+                                  {"_posts/2020-01-01-a.md", "---\ntitle: A\n---\nA\n"}});
+  REQUIRE(j.import(Engine::jekyll).ok());
+  CHECK(holds(j.out("pages/pages-tools.md"), "permalink: \"/tools.html\""));
+  CHECK_FALSE(holds(j.out("pages/about.md"), "tools"));  // not under _pages: as before
+  CHECK(quire::load_content(j.root / "out", {}).ok());
+}
+
 TEST_CASE("Jekyll: collections Jekyll published become pages at their old URLs; posts' permalink from collections or defaults") {
   SUBCASE("collections") {
     Blog b("jekyll-collections", {{"_config.yml", "collections:\n  recipes:\n    output: true\n    permalink: /recipes/:name/\n"

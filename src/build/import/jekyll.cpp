@@ -286,6 +286,9 @@ struct Config {
   // defaults: front matter Jekyll gave every post (scope type posts, or a
   // path under which posts lie), by path prefix ("" for all).
   std::vector<std::pair<std::string, ojson>> post_defaults;
+  // defaults: a permalink for pages (scope type pages, or a path of pages:
+  // Woojin's _pages at /:basename:output_ext), by path ("" every page).
+  std::vector<std::pair<std::string, std::string>> page_permalinks;
   std::string excerpt_separator;  // the site's, when not Jekyll's default (a blank line)
   bool parse_block_html = false;  // kramdown: parse_block_html: true
   std::string permalink_style;    // the config's permalink: ("" for Jekyll's default, date)
@@ -559,6 +562,11 @@ void read_collections(Run& run, const ojson& c, Config& cfg, std::string& patter
       const std::string type = scope.contains("type") && scope["type"].is_string() ? scope["type"].get<std::string>() : "";
       std::string path = scope.contains("path") && scope["path"].is_string() ? scope["path"].get<std::string>() : "";
       while (!path.empty() && path.back() == '/') path.pop_back();
+      if ((type == "pages" || (type.empty() && !path.empty() && path.find("_posts") == std::string::npos)) &&
+          d["values"].contains("permalink") && d["values"]["permalink"].is_string()) {
+        cfg.page_permalinks.push_back({path, d["values"]["permalink"].get<std::string>()});
+        if (type == "pages") continue;
+      }
       if (!type.empty() && type != "posts") {
         // A collection's permalink set by type (Chirpy's tabs: /:title/):
         // its documents' front matter, which wins over the collection's own.
@@ -1207,7 +1215,23 @@ void read_jekyll(Run& run, ojson& site) {
     }
     bool kept_address = false;
     if (item.page && !item.out.contains("permalink")) {  // about.md was at /about.html: it stays there
-      const std::string old = jekyll_page_url(item.source.lexically_relative(run.src), cfg.permalink_style);
+      const fs::path rel = item.source.lexically_relative(run.src);
+      std::string old = jekyll_page_url(rel, cfg.permalink_style);
+      // A defaults permalink for its folder (the last that matches, as Jekyll's):
+      // Page's placeholders :path (its folder), :basename, :output_ext.
+      for (const auto& [path, pattern] : cfg.page_permalinks)
+        if (path.empty() || rel.generic_string().rfind(path + "/", 0) == 0) {
+          std::string url = pattern;
+          const std::string dir = "/" + rel.parent_path().generic_string() + (rel.parent_path().empty() ? "" : "/");
+          const std::pair<const char*, std::string> tokens[] = {
+              {":basename", rel.stem().string()}, {":output_ext", ".html"}, {":path", dir}, {":name", rel.stem().string()}};
+          for (const auto& [token, value] : tokens)
+            for (size_t at; (at = url.find(token)) != std::string::npos;) url.replace(at, std::strlen(token), value);
+          std::string clean = "/";  // no empty segments, a leading '/'
+          for (char c : url)
+            if (c != '/' || clean.back() != '/') clean += c;
+          if (clean.find(':') == std::string::npos) old = clean;
+        }
       if (old != "/" && old != "/" + item.slug + "/") {
         item.out["permalink"] = old;
         kept_address = true;
