@@ -2227,6 +2227,14 @@ TEST_CASE("Hugo and Zola posts without a date get Hugo's fallback (lastmod) or t
                           {"content/blog/c.md", "+++\ntitle = 'C'\n+++\nC\n"}});
   REQUIRE(z.import(Engine::zola).ok());
   CHECK(z.out("posts/c.md").find("\ndate: ") != std::string::npos);
+  // A file with no front matter at all in posts/ (steveshogren's papers_we_love_page2.md, a list of links,
+  // became the newest post of the day of the import; Hugo had dated it year 1): a page at its address.
+  Blog n("hugo-no-front", {{"hugo.toml", "title = 'T'\n"},
+                           {"content/post/a.md", "---\ntitle: A\ndate: 2020-01-01\n---\nA\n"},
+                           {"content/post/links_page2.md", "* [one](https://e.org/1)\n* [two](https://e.org/2)\n"}});
+  REQUIRE(n.import(Engine::hugo).ok());
+  CHECK(n.report.posts == 1);
+  CHECK(holds(n.out("pages/links_page2.md"), "permalink: \"/post/links_page2/\""));
 }
 
 TEST_CASE("Hugo and Zola: an undated file among dated ones, in a section not named like a blog, is a page at its address, not the newest post") {

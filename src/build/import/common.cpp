@@ -879,7 +879,9 @@ void undated_as_pages(Run& run) {
   // of its section's list; Zola listed it in no date-sorted section. The
   // file's time would make it the newest post after a clone (harryho's 11
   // notes, not-matthias's 11 project cards, among dated neighbours).
-  std::vector<bool> dated(run.items.size(), true), zero_date(run.items.size(), false);
+  // A file with no front matter at all (steveshogren's post/papers_we_love_page2.md,
+  // a list of links) is no post whose date was forgotten: a page, even in post/.
+  std::vector<bool> dated(run.items.size(), true), zero_date(run.items.size(), false), no_front(run.items.size(), false);
   for (size_t i = 0; i < run.items.size(); ++i) {
     const Item& item = run.items[i];
     if (item.page) continue;
@@ -887,6 +889,7 @@ void undated_as_pages(Run& run) {
     ojson front;
     int line = 0;
     if (!read_file(item.source, text) || !parse_front(split_front_matter(text), front, error, line)) continue;
+    no_front[i] = run.engine == Engine::hugo && split_front_matter(text).format.empty() && markdown_file(item.source);
     bool d = file_date(item.bundle ? item.source.parent_path().filename().string() : item.source.stem().string(), ymd);
     for (const auto& [k, v] : front.items()) {
       std::string key = k;
@@ -909,7 +912,7 @@ void undated_as_pages(Run& run) {
     // Hugo's page/ section (the Stack theme's about, links, archives): pages, dated or not.
     const bool pages_section = run.engine == Engine::hugo && (top == "page" || top == "pages");
     if (!pages_section && !zero_date[i] &&
-        (item.page || dated[i] || top == "posts" || top == "post" || top == "blog" || top == "articles"))
+        (item.page || dated[i] || ((top == "posts" || top == "post" || top == "blog" || top == "articles") && !no_front[i])))
       continue;
     if (item.page) continue;
     item.page = true;
