@@ -111,7 +111,7 @@ test('an unknown site.yaml key is a warning with file:line and a did-you-mean hi
     const file = path.join(c.dir, 'site.yaml');
     assert.ok(r.stderr.includes(`${file}:3: unknown key "titel" ignored (did you mean "title"?) (warning)`), r.stderr);
     assert.ok(r.stderr.includes(`${file}:5: unknown key "zzz" ignored (known keys: title,`), r.stderr);
-    assert.match(r.stderr, /feed_entries, split_bundle_over, timezone, permalink, menu, taxonomies, categories, old_feeds, smart_punctuation, toc_min_headings, math, hard_breaks, redirects\)/, 'the known-key list names every key');
+    assert.match(r.stderr, /feed_entries, split_bundle_over, timezone, permalink, menu, taxonomies, categories, old_feeds, smart_punctuation, toc_min_headings, math, hard_breaks, redirects, future\)/, 'the known-key list names every key');
     assert.doesNotMatch(r.stderr, /"feed_entries" ignored/);
   } finally {
     await c.remove();
