@@ -1872,6 +1872,22 @@ void bundle_links(Run& run) {
 
 }  // namespace
 
+void each_relative_ref(const std::string& body, const std::function<void(size_t, size_t, const std::string&)>& visit) {
+  const std::vector<bool> code = code_bytes(body);
+  for (size_t p = 0; p + 2 < body.size(); ++p) {
+    size_t start;
+    if (body.compare(p, 2, "](") == 0) start = p + 2;
+    else if (body.compare(p, 5, "src=\"") == 0) start = p + 5;
+    else continue;
+    if (code[p]) continue;
+    const size_t end = body.find_first_of(")\" \n", start);
+    if (end == std::string::npos) return;
+    const std::string path = body.substr(start, end - start);
+    if (path.empty() || path[0] == '/' || path[0] == '#' || path.find(':') != std::string::npos) continue;
+    visit(start, end, path);
+  }
+}
+
 // A post's or page's image named relative to its file (Eleventy's image
 // shortcode, {% image "./images/x.jpg" %}, which read it from beside the
 // source: kpwags's 111 posts of 2024-2026), where that file is there and
@@ -1885,23 +1901,13 @@ void files_beside_as_bundles(Run& run) {
     if (item.bundle || !markdown_file(item.source)) continue;
     const fs::path from = item.source.parent_path();
     std::set<fs::path> found;
-    const std::vector<bool> code = code_bytes(item.body);
-    for (size_t p = 0; p + 2 < item.body.size(); ++p) {
-      size_t start;
-      if (item.body.compare(p, 2, "](") == 0) start = p + 2;
-      else if (item.body.compare(p, 5, "src=\"") == 0) start = p + 5;
-      else continue;
-      if (code[p]) continue;
-      const size_t end = item.body.find_first_of(")\" \n", start);
-      if (end == std::string::npos) break;
-      std::string path = item.body.substr(start, end - start);
-      if (path.empty() || path[0] == '/' || path[0] == '#' || path.find(':') != std::string::npos) continue;
-      path = percent_decode(path.substr(0, path.find_first_of("?#")));
+    each_relative_ref(item.body, [&](size_t, size_t, const std::string& written) {
+      const std::string path = percent_decode(written.substr(0, written.find_first_of("?#")));
       const fs::path rel = fs::path(path).lexically_normal();
-      if (rel.empty() || *rel.begin() == ".." || markdown_file(rel)) continue;
+      if (rel.empty() || *rel.begin() == ".." || markdown_file(rel)) return;
       const fs::path file = from / rel;
       if (fs::is_regular_file(file, ec)) found.insert(file);
-    }
+    });
     if (found.empty()) continue;
     item.bundle = true;
     item.bundle_files.assign(found.begin(), found.end());

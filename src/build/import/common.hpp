@@ -600,6 +600,9 @@ std::string eleventy_slug_filter(const std::string& value, const std::string& fi
 // elsewhere (an accented term, a taxonomy merged into the tags); none from
 // an address an item has or the build writes itself.
 void site_redirects(Run& run, ojson& site);
+// Each relative address a text names (markdown's "](x", HTML's src="x"),
+// outside code: `visit(start, end, path)` with its place, in order.
+void each_relative_ref(const std::string& body, const std::function<void(size_t, size_t, const std::string&)>& visit);
 // Hugo's other languages that had posts (translations of the blog's, or
 // posts only in them), by their folder's address ("/en"): their posts.
 std::map<std::string, std::vector<const Item*>> other_language_posts(const Run& run);

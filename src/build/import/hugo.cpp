@@ -436,31 +436,21 @@ void relative_static_images(Run& run) {
   std::error_code ec;
   for (Item& item : run.items) {
     if (item.bundle) continue;  // a bundle's images sit beside it
-    const std::vector<bool> code = code_bytes(item.body);
     std::string out;
     size_t from = 0;
-    for (size_t p = 0; p + 2 < item.body.size(); ++p) {
-      size_t start;
-      if (item.body.compare(p, 2, "](") == 0) start = p + 2;
-      else if (item.body.compare(p, 5, "src=\"") == 0) start = p + 5;
-      else continue;
-      if (code[p]) continue;
-      const size_t end = item.body.find_first_of(")\" \n", start);
-      if (end == std::string::npos) break;
-      std::string path = item.body.substr(start, end - start);
-      if (path.empty() || path[0] == '/' || path[0] == '#' || path.find(':') != std::string::npos) continue;
+    each_relative_ref(item.body, [&](size_t start, size_t end, const std::string& path) {
       std::string rel = path;
       while (rel.rfind("../", 0) == 0) rel = rel.substr(3);
       if (rel.rfind("static/", 0) == 0) rel = rel.substr(7);
-      else if (rel.rfind("./", 0) == 0 || path.rfind("../", 0) == 0) continue;
+      else if (rel.rfind("./", 0) == 0 || path.rfind("../", 0) == 0) return;
       const std::string file = percent_decode(rel.substr(0, rel.find_first_of("?#")));
       if (file.empty() || file.find("..") != std::string::npos || !fs::is_regular_file(run.src / "static" / file, ec) ||
           fs::exists(item.source.parent_path() / file, ec))
-        continue;
+        return;
       out += item.body.substr(from, start - from) + "/" + rel;
       from = end;
       run.count("an image path relative to the post, found in static/ (made root-relative)");
-    }
+    });
     if (from > 0) item.body = out + item.body.substr(from);
   }
 }
