@@ -507,7 +507,7 @@ const WordLanguage kClojure{
     {},
     {"nil", "true", "false"}};
 
-// The ML family (steveshogren's 21 F# blocks), Coq (7) and Solidity
+// F# and its ML kin (steveshogren's 21 F# blocks), Coq (7) and Solidity
 // (forecho's 10), which Hugo's Chroma coloured and no grammar we build
 // covers: their keywords, types and constants.
 const WordLanguage kMl{
@@ -568,7 +568,7 @@ const std::vector<LineLanguage>& line_languages() {
     add("lisp", {"cl", "common-lisp", "commonlisp", "elisp", "emacs-lisp", "emacs_lisp", "el", "scheme", "scm", "racket", "rkt"},
         kLisp);
     add("clojure", {"clj", "cljs", "cljc", "edn", "clojurescript"}, kClojure);
-    add("fsharp", {"f#", "fs", "fsx", "fsi", "ocaml", "ml", "mli", "sml", "reasonml"}, kMl);
+    add("fsharp", {"f#", "fs", "fsx", "fsi", "sml", "reasonml"}, kMl);  // (OCaml has its grammar)
     add("coq", {"gallina"}, kCoq);
     add("solidity", {"sol"}, kSolidity);
     return true;

@@ -1640,12 +1640,14 @@ TEST_CASE("Jekyll: HTML in a title or an author, which Jekyll's layouts printed 
   Blog j("jekyll-html-title", {{"_config.yml", "title: T\n"},
                                {"_posts/2020-03-12-badgr.md", "---\ntitle: \"BADGR:<br>The Berkeley <i>Autonomous</i> Robot &amp; more\"\n"
                                                               "author: <a href=\"https://example.org/~greg/\">Greg Kahn</a>\n---\nHello.\n"},
-                               {"_posts/2020-03-13-plain.md", "---\ntitle: \"a < b, x>y\"\nauthor: [\"<b>Ann</b>\", Bo]\n---\nHi.\n"}});
+                               {"_posts/2020-03-13-plain.md", "---\ntitle: \"a < b, x>y\"\nauthor: [\"<b>Ann</b>\", Bo]\n---\nHi.\n"},
+                               {"_posts/2020-03-14-words.md", "---\ntitle: \"Rust's Option<T> and the <dialog> element\"\n---\nW.\n"}});
   REQUIRE(j.import(Engine::jekyll).ok());
   CHECK(holds(j.out("posts/2020-03-12-badgr.md"), "title: \"BADGR: The Berkeley Autonomous Robot & more\""));
   CHECK(holds(j.out("posts/2020-03-12-badgr.md"), "author: \"Greg Kahn\""));
   CHECK(holds(j.out("posts/2020-03-13-plain.md"), "title: \"a < b, x>y\""));  // no tag in it: as written
   CHECK(holds(j.out("posts/2020-03-13-plain.md"), "author: [\"Ann\",\"Bo\"]"));
+  CHECK(holds(j.out("posts/2020-03-14-words.md"), "title: \"Rust's Option<T> and the <dialog> element\""));  // words, no inline tags
 }
 
 TEST_CASE("Jekyll with Octopress: its category pages and feeds under category_dir and its pages under pagination_dir are kept") {

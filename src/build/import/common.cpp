@@ -658,6 +658,7 @@ void convert_items(Run& run, const TagHandler& handle) {
           add_alias(run, item, "/" + code + percent_decode(old_url));
           if (const auto found = translation_urls.find(code); found != translation_urls.end()) {
             std::string url = found->second;
+            if (run.hugo_ugly) url = ugly_url(url);
             if (run.hugo_lower) url = ascii_lower(url);
             if (run.hugo_remove_accents) url = remove_accents(percent_decode(url));
             if (url != old_url) add_alias(run, item, "/" + code + percent_decode(url));
@@ -1083,12 +1084,14 @@ void site_redirects(Run& run, ojson& site) {
   std::set<std::string> page_terms;
   for (const Item& item : run.items) {
     if (item.out.contains("draft")) continue;
+    std::set<std::string> counted[2];  // a post once a term, whatever lists it twice (tags: [Go, go])
     for (const char* k : {"tags", "categories"})
       if (item.out.contains(k) && item.out[k].is_array())
         for (const ojson& t : item.out[k]) {
           if (!t.is_string()) continue;
+          const bool own = k[0] == 'c' && run.category_pages;
           if (item.page) page_terms.insert(tag_slug(t.get<std::string>()));
-          else ++live[k[0] == 'c' && run.category_pages][tag_slug(t.get<std::string>())];
+          else if (counted[own].insert(tag_slug(t.get<std::string>())).second) ++live[own][tag_slug(t.get<std::string>())];
         }
     taken.insert(percent_decode(run.url_of(item)));
     // Its old addresses too, as the build reads them ("read" is /read/:
@@ -1278,9 +1281,12 @@ void site_redirects(Run& run, ojson& site) {
       if (to.rfind(root, 0) == 0 && to.size() > std::strlen(root) &&
           !tag_pages.count(to.substr(0, to.find('/', std::strlen(root)) + 1)))  // (a term page's page: /tags/go/page/2/)
         to = root;
-    const std::string path = from.substr(1);
-    if (from == to || taken.count(from) || taken.count(normal_path(from, false)) || tag_pages.count(from) ||
-        from.find_first_of("?#") != std::string::npos)
+    // (as the build reads it: /tags/index.html is /tags/, a redirect_from
+    // written so must not take the tags' list)
+    const std::string normal = from.find_first_of("?#") == std::string::npos ? "/" + normal_path(from, false) : from;
+    const std::string path = normal.substr(1);
+    if (from == to || normal == to || taken.count(from) || taken.count(normal_path(from, false)) || taken.count(normal) ||
+        tag_pages.count(from) || tag_pages.count(normal) || from.find_first_of("?#") != std::string::npos)
       continue;
     // The build's own addresses (/tags/, /archive/2020/...): a term page of
     // a tag the posts have is Quire's; another under /tags/ is free.
@@ -1539,9 +1545,15 @@ void root_images_found_elsewhere(Run& run) {
   if (const size_t scheme = run.site_url.find("://"); scheme != std::string::npos)
     if (const size_t slash = run.site_url.find('/', scheme + 3); slash != std::string::npos) base = run.site_url.substr(slash);
   // Folders of the posts' own files: a root path there is a bundle's file.
-  std::vector<std::string> bundle_folders;
+  std::set<std::string> bundle_folders;
   for (const Item& item : run.items)
-    if (item.bundle && !item.page) bundle_folders.push_back(percent_decode(run.url_of(item)));
+    if (item.bundle && !item.page) bundle_folders.insert(percent_decode(run.url_of(item)));
+  // (each folder above the path looked up: a set, not every bundle for every image of a big blog)
+  auto under_bundle = [&](const std::string& path) {
+    for (size_t slash = path.find('/', 1); slash != std::string::npos; slash = path.find('/', slash + 1))
+      if (bundle_folders.count(path.substr(0, slash + 1))) return true;
+    return false;
+  };
   struct Missing {
     const Item* item;
     int line;
@@ -1557,9 +1569,7 @@ void root_images_found_elsewhere(Run& run) {
       if (code.empty()) code = code_bytes(b);
       if (code[at]) return;
       if (base.size() > 1 && path.rfind(base, 0) == 0) path.erase(0, base.size() - 1);
-      const bool in_bundle = std::any_of(bundle_folders.begin(), bundle_folders.end(),
-                                         [&](const std::string& f) { return path.rfind(f, 0) == 0; });
-      if (in_bundle || missing.count(path.substr(1)) || fs::exists(run.dest / "static" / fs::path(path.substr(1)), ec)) return;
+      if (missing.count(path.substr(1)) || under_bundle(path) || fs::exists(run.dest / "static" / fs::path(path.substr(1)), ec)) return;
       missing[path.substr(1)] = {&item, item.body_line + static_cast<int>(std::count(b.begin(), b.begin() + static_cast<long>(at), '\n'))};
     };
     for (size_t p = 0; p < b.size(); ++p) {

@@ -1695,7 +1695,9 @@ void read_eleventy(Run& run, ojson& site) {
                      }),
       run.eleventy_paged_lists.end());
   for (const ListPage& list : list_pages) {
-    if (!kept_tags.count(list.collection) && !of_posts.count(list.collection)) {
+    // (refused only over a collection known to hold pages only: one the
+    // import cannot read, getFilteredByTag("article"), may be the posts')
+    if (!kept_tags.count(list.collection) && !of_posts.count(list.collection) && of_pages.count(list.collection)) {
       run.note(list.shown, 1, "a page in " + list.kind + " listing collections." + list.collection + " at " + list.url +
                                   ": not converted; no post is in that collection (its files are pages here, which Quire lists "
                                   "nowhere), so nothing is at " + list.url + "; write that list as a page by hand");
@@ -1708,13 +1710,15 @@ void read_eleventy(Run& run, ojson& site) {
                                 ": not converted; Quire's " + to + " lists them" + (to != list.url ? ", and the address redirects there" : ""));
   }
   for (const ListPage& feed : feed_templates) {
-    if (!feed.collection.empty() && !of_posts.count(feed.collection)) {
-      // Not the site's feed (the posts'): no copy of it there.
-      run.note(feed.shown, 1, "a feed template over collections." + feed.collection + " at " + feed.url + ": not converted; " +
-                                  (kept_tags.count(feed.collection)
-                                       ? "that tag's feed is Quire's /tags/" + tag_slug(feed.collection) + "/feed.xml"
-                                       : "no post is in that collection, and Quire's feeds are of posts") +
-                                  ", so nothing is at " + feed.url);
+    // Over a collection of pages only (sia.codes' newsletter issues): not
+    // the site's feed, no copy of it there. Over one of posts, or one the
+    // import cannot read (a tag the posts carry, getFilteredByTag), the
+    // site's feed, as before.
+    if (!feed.collection.empty() && !of_posts.count(feed.collection) && !kept_tags.count(feed.collection) &&
+        of_pages.count(feed.collection)) {
+      run.note(feed.shown, 1, "a feed template over collections." + feed.collection + " at " + feed.url +
+                                  ": not converted; no post is in that collection, and Quire's feeds are of posts, so nothing is at " +
+                                  feed.url);
       continue;
     }
     add_old_feed(site, feed.url);

@@ -46,7 +46,9 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 // A value Jekyll's layouts printed as HTML ({{ page.title }}), as text:
 // its tags out (<br> a space), its entities read; unchanged without a tag.
 std::string html_as_text(const std::string& html) {
-  static const std::regex tag(R"(<\/?[A-Za-z][^<>]*>)");
+  // (inline tags only: "Option<T>" and "The <dialog> element" are words)
+  static const std::regex tag(R"(<\/?(?:br|i|em|b|strong|a|span|code|sup|sub|small|u|s|del|mark|abbr|q)(?:\s[^<>]*)?\/?>)",
+                              std::regex::icase);
   if (!std::regex_search(html, tag)) return html;
   static const std::regex line_break(R"(<br\s*\/?>)", std::regex::icase);
   std::string text = std::regex_replace(std::regex_replace(html, line_break, " "), tag, "");
