@@ -37,6 +37,16 @@ std::string unslashed(std::string url);
 
 }  // namespace
 
+std::string jekyll_url(std::string_view pattern, const std::vector<std::pair<std::string, std::string>>& values) {
+  std::string url(pattern);
+  for (const auto& [key, value] : values)
+    for (size_t at = url.find(key); at != std::string::npos; at = url.find(key, at + value.size())) url.replace(at, key.size(), value);
+  std::string clean = "/";
+  for (char c : url)
+    if (c != '/' || clean.back() != '/') clean += c;
+  return clean;
+}
+
 std::string hugo_path(const std::string& name) {
   // Hugo's MakePathSanitized (UnicodeSanitize, then lower case): letters,
   // digits, marks and ._-+~#/\@ stay, %XX too; a run of spaces is one '-',
@@ -1240,15 +1250,7 @@ void site_redirects(Run& run, ojson& site) {
   // jekyll-archives' term and date pages (/tag/<name>/, /2020/01/): Quire's.
   for (const auto& [type, archive_pattern] : run.jekyll_archives) {
     const std::string& pattern = archive_pattern;  // (a structured binding: no capture before C++20)
-    auto expand = [&pattern](const std::vector<std::pair<std::string, std::string>>& values) {
-      std::string url = pattern;
-      for (const auto& [key, value] : values)
-        for (size_t at; (at = url.find(key)) != std::string::npos;) url.replace(at, key.size(), value);
-      std::string clean = "/";  // Jekyll's URL: no empty segments, a leading '/'
-      for (char c : url)
-        if (c != '/' || clean.back() != '/') clean += c;
-      return clean;
-    };
+    auto expand = [&pattern](const std::vector<std::pair<std::string, std::string>>& values) { return jekyll_url(pattern, values); };
     if (type == "tag" || type == "category") {
       const bool own = type == "category" && run.category_pages;
       const std::string root = own ? "/categories/" : "/tags/";

@@ -581,6 +581,10 @@ std::vector<std::string> list_sections(const Run& run, const std::string& sectio
 // ._~!$&'()+,;=@ one '-', none at the ends ("two  spaces" -> "two-spaces",
 // "a---b" -> "a-b").
 std::string jekyll_title_slug(std::string_view name);
+// A Jekyll permalink pattern with its placeholders' values (each in turn,
+// every place it stands), as Jekyll's URL makes it: a leading '/', no
+// empty segments (jekyll-archives' /tag/:name/, a page's /:basename:output_ext).
+std::string jekyll_url(std::string_view pattern, const std::vector<std::pair<std::string, std::string>>& values);
 // Jekyll's :slug: Utils.slugify's default mode, lower case, a '-' for each
 // run of characters other than letters and digits, none at either end
 // ("My_Post_Name" -> "my-post-name").

@@ -996,13 +996,13 @@ void read_hugo(Run& run, ojson& site) {
       if (!run.hugo_ugly) run.section_pagination[""] = {run.hugo_paginate, run.hugo_paginate_path};
       for (const std::string& s : list_sections(run, item.section)) run.section_pagination[s] = {run.hugo_paginate, run.hugo_paginate_path};
     }
-  for (const std::string& s : sections)  // a section named page/ or tags/ is the build's own address
-    if (!s.empty() && s.find_first_of(" ?#") == std::string::npos) add_old_feed(site, "/" + s + "/" + addresses.feed_file);
-  // Under defaultContentLanguageInSubdir the feeds were in the language's folder (Jibec's /fr/index.xml).
-  if (!run.old_url_prefix.empty()) {
-    add_old_feed(site, run.old_url_prefix + "/" + addresses.feed_file);
+  // Each section's feed (one named page/ or tags/ is the build's own
+  // address), and under defaultContentLanguageInSubdir the same in the
+  // language's folder (Jibec's /fr/index.xml).
+  for (const std::string& prefix : std::set<std::string>{"", run.old_url_prefix}) {
+    if (!prefix.empty()) add_old_feed(site, prefix + "/" + addresses.feed_file);
     for (const std::string& s : sections)
-      if (!s.empty() && s.find_first_of(" ?#") == std::string::npos) add_old_feed(site, run.old_url_prefix + "/" + s + "/" + addresses.feed_file);
+      if (!s.empty() && s.find_first_of(" ?#") == std::string::npos) add_old_feed(site, prefix + "/" + s + "/" + addresses.feed_file);
   }
   if (run.permalink.empty() && !run.section_permalinks.empty()) {
     std::map<std::string, size_t> posts;

@@ -1221,16 +1221,10 @@ void read_jekyll(Run& run, ojson& site) {
       // Page's placeholders :path (its folder), :basename, :output_ext.
       for (const auto& [path, pattern] : cfg.page_permalinks)
         if (path.empty() || rel.generic_string().rfind(path + "/", 0) == 0) {
-          std::string url = pattern;
           const std::string dir = "/" + rel.parent_path().generic_string() + (rel.parent_path().empty() ? "" : "/");
-          const std::pair<const char*, std::string> tokens[] = {
-              {":basename", rel.stem().string()}, {":output_ext", ".html"}, {":path", dir}, {":name", rel.stem().string()}};
-          for (const auto& [token, value] : tokens)
-            for (size_t at; (at = url.find(token)) != std::string::npos;) url.replace(at, std::strlen(token), value);
-          std::string clean = "/";  // no empty segments, a leading '/'
-          for (char c : url)
-            if (c != '/' || clean.back() != '/') clean += c;
-          if (clean.find(':') == std::string::npos) old = clean;
+          const std::string url = jekyll_url(pattern, {{":basename", rel.stem().string()}, {":output_ext", ".html"}, {":path", dir},
+                                                       {":name", rel.stem().string()}});
+          if (url.find(':') == std::string::npos) old = url;
         }
       if (old != "/" && old != "/" + item.slug + "/") {
         item.out["permalink"] = old;
