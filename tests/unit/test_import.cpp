@@ -1613,6 +1613,14 @@ TEST_CASE("Import: a percent-encoded permalink is the address decoded, as the ol
   CHECK(holds(b.out("posts/2010-10-21-odd.md"), "permalink: \"/2010/10/21/100%25-sure/\""));  // a '%' of its own stays encoded
 }
 
+TEST_CASE("jekyll_url: placeholders in turn, a leading '/', no empty segments; a value holding its own placeholder ends") {
+  CHECK(jekyll_url("tag/:name/", {{":name", "web-dev"}}) == "/tag/web-dev/");
+  CHECK(jekyll_url("/:basename:output_ext", {{":basename", "tools"}, {":output_ext", ".html"}}) == "/tools.html");
+  CHECK(jekyll_url("/:path//:basename/", {{":path", "/_pages/"}, {":basename", "a"}}) == "/_pages/a/");
+  // a tag named ":name" (the replacement once looked again from the start, without end)
+  CHECK(jekyll_url("/tag/:name/", {{":name", "x:name"}}) == "/tag/x:name/");
+}
+
 TEST_CASE("Jekyll's :title slug: punctuation beyond ASCII is a '-' as ASCII's is (checked with Jekyll's Utils.slugify)") {
   CHECK(jekyll_title_slug("fix-\u201cfailed-to-start-session\u201d-at-login-in-ubuntu-16.04") == "fix-failed-to-start-session-at-login-in-ubuntu-16.04");
   CHECK(jekyll_title_slug("caf\u00e9\u2014na\u00efve \u65e5\u672c\u8a9e") == "caf\u00e9-na\u00efve-\u65e5\u672c\u8a9e");
