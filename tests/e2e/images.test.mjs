@@ -2,7 +2,8 @@
 // Chromium: no layout shift as a post's images arrive (width and height read
 // at build time), the first image not lazy, a titled image as a figure,
 // images dimmed in dark mode, every title on the archive index, a table of
-// contents whose links reach the headings. At 375 and 1280 px, both themes.
+// contents whose links reach the headings, an embed (a kept <iframe>) inside
+// a phone's column. At 375 and 1280 px, both themes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -154,6 +155,32 @@ test('a post with toc: true has a table of contents whose links reach its headin
     assert.equal(await page.getAttribute('main nav.toc', 'aria-labelledby'), 'quire-toc');
     await page.click('main nav.toc a >> nth=1');
     await page.waitForFunction((id) => location.hash === id, links[1]);
+  } finally {
+    await close();
+  }
+});
+
+test('a video embed kept from a blog moved in (560 px wide, as embed codes write it) fits a phone\'s column, without a border', async () => {
+  const { page, close } = await openPage(browser, { viewport: { width: 375, height: 700 } });
+  try {
+    await page.goto(urlOf(postPath));
+    // As the build writes a kept YouTube embed (its frameborder="0" dropped).
+    const box = await page.evaluate(() => {
+      const body = document.querySelector('main .post-body');
+      if (!body) throw new Error('no post body');
+      const frame = document.createElement('iframe');
+      frame.setAttribute('width', '560');
+      frame.setAttribute('height', '315');
+      frame.setAttribute('title', 'A video');
+      frame.src = 'about:blank';
+      body.append(frame);
+      const style = getComputedStyle(frame);
+      return { width: frame.getBoundingClientRect().width, column: body.getBoundingClientRect().width,
+        border: style.borderTopWidth, scroll: document.documentElement.scrollWidth, viewport: window.innerWidth };
+    });
+    assert.ok(box.width <= box.column, `the embed (${box.width} px) is no wider than the column (${box.column} px)`);
+    assert.ok(box.scroll <= box.viewport, `no sideways scroll at 375 px (${box.scroll} px)`);
+    assert.equal(box.border, '0px');
   } finally {
     await close();
   }
