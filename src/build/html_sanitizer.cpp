@@ -105,6 +105,20 @@ std::string clean_value(const AttrRule& rule, std::string_view value) {
     case AttrKind::url: return clean_url(value);
     case AttrKind::srcset: return clean_srcset(value);
     case AttrKind::iframe_src: return clean_iframe_src(value);
+    case AttrKind::permissions: {
+      // allow="autoplay;  encrypted-media;" as "autoplay; encrypted-media".
+      // A feature with an origin list stays as written, so that the check
+      // refuses it (and says so) rather than widen or narrow it.
+      std::string out;
+      std::size_t at = 0;
+      while (at <= value.size()) {
+        const std::size_t end = std::min(value.find(';', at), value.size());
+        const std::string item = collapse_spaces(value.substr(at, end - at));
+        if (!item.empty()) out += (out.empty() ? "" : "; ") + item;
+        at = end + 1;
+      }
+      return out;
+    }
     case AttrKind::boolean: return {};
     case AttrKind::length: {
       // width="200px": browsers read the number before "px" (pixeleden's

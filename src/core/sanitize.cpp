@@ -35,7 +35,13 @@ constexpr AttrRule kCol[] = {kSpan, kCellAlign};
 constexpr AttrRule kColgroup[] = {kSpan};
 constexpr AttrRule kEdit[] = {kCite, {"datetime", kText, {}}};
 constexpr AttrRule kDetails[] = {{"open", kBoolean, {}}};
+// An embed's allow (YouTube's, Vimeo's, Spotify's codes): the features a
+// media player asks for, none that reach the reader's camera, microphone,
+// location or payments.
 constexpr AttrRule kIframe[] = {{"src", AttrKind::iframe_src, {}}, kWidth, kHeight, {"allowfullscreen", kBoolean, {}},
+                                {"allow", AttrKind::permissions,
+                                 "accelerometer autoplay clipboard-write encrypted-media fullscreen gyroscope "
+                                 "picture-in-picture web-share"},
                                 kLoading,
                                 {"referrerpolicy", kToken,
                                  "no-referrer no-referrer-when-downgrade origin origin-when-cross-origin "
@@ -193,6 +199,15 @@ bool valid_attribute_value(const AttrRule& rule, std::string_view value, std::st
     case AttrKind::iframe_src: return valid_iframe_src(value, iframe_hosts);
     case AttrKind::boolean: return value.empty();
     case AttrKind::id: return valid_id(value);
+    case AttrKind::permissions:
+      // "a; b": each an allowed feature, no origins.
+      while (true) {
+        const std::size_t end = std::min(value.find(';'), value.size());
+        if (!one_of(value.substr(0, end), rule.tokens)) return false;
+        if (end == value.size()) return true;
+        if (value.substr(end, 2) != "; ") return false;
+        value.remove_prefix(end + 2);
+      }
   }
   return false;
 }

@@ -71,6 +71,7 @@ enum class AttrKind : unsigned char {
   iframe_src,  // https://<a host of iframe_hosts>/...
   boolean,     // empty value
   id,          // an id or an <a>'s name: see the contract above
+  permissions, // an iframe's allow: features of AttrRule::tokens joined by "; "
 };
 
 struct AttrRule {

@@ -64,6 +64,15 @@ TEST_CASE("allowed constructs are kept, canonically written") {
        "<iframe src=\"https://www.youtube-nocookie.com/embed/x\" width=\"560\" height=\"315\" allowfullscreen=\"\"></iframe>"},
       {"<iframe src=\"//player.vimeo.com/video/1\"></iframe>",
        "<iframe src=\"https://player.vimeo.com/video/1\"></iframe>"},
+      // YouTube's embed code as it is copied: its allow kept, written canonically.
+      {"<iframe width=\"560\" height=\"315\" src=\"https://www.youtube.com/embed/x\" title=\"YouTube video player\" "
+       "frameborder=\"0\" allow=\"accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; "
+       "picture-in-picture; web-share\" referrerpolicy=\"strict-origin-when-cross-origin\" allowfullscreen></iframe>",
+       "<iframe src=\"https://www.youtube.com/embed/x\" width=\"560\" height=\"315\" allowfullscreen=\"\" "
+       "allow=\"accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share\" "
+       "referrerpolicy=\"strict-origin-when-cross-origin\" title=\"YouTube video player\"></iframe>"},
+      {"<iframe src=\"https://player.vimeo.com/video/1\" allow=\"autoplay;fullscreen;  picture-in-picture;\"></iframe>",
+       "<iframe src=\"https://player.vimeo.com/video/1\" allow=\"autoplay; fullscreen; picture-in-picture\"></iframe>"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.markdown);
@@ -135,6 +144,11 @@ TEST_CASE("what is not allowed is removed, and said") {
        {"<iframe> from codepen.io (add codepen.io to iframe_hosts in site.yaml to keep it)"}},
       {"<iframe src=\"/demo/\"></iframe>", "",
        {"<iframe> (its src is no https URL; iframes come from the hosts of iframe_hosts in site.yaml)"}},
+      // Features a player does not need, or origins, are not kept: the whole attribute goes, named.
+      {"<iframe src=\"https://www.youtube.com/embed/x\" allow=\"autoplay; camera; microphone\"></iframe>",
+       "<iframe src=\"https://www.youtube.com/embed/x\"></iframe>", {"allow on <iframe> (value not allowed)"}},
+      {"<iframe src=\"https://www.youtube.com/embed/x\" allow=\"autoplay 'none'\"></iframe>",
+       "<iframe src=\"https://www.youtube.com/embed/x\"></iframe>", {"allow on <iframe> (value not allowed)"}},
       {"<iframe srcdoc=\"<script>alert(1)</script>\" src=\"https://www.youtube.com/embed/x\"></iframe>",
        "<iframe src=\"https://www.youtube.com/embed/x\"></iframe>", {"srcdoc on <iframe>"}},
       {"<svg><style><img src=x onerror=alert(1)></style></svg>", "",
@@ -276,6 +290,10 @@ TEST_CASE("the core passes only canonical raw HTML (a tampered bundle)") {
       {"<iframe src=\"https://www.youtube.com/embed/x\">", ""},  // left open
       {"<iframe src=\"https://www.youtube.com/embed/x\"></iframe>",
        "<iframe src=\"https://www.youtube.com/embed/x\"></iframe>\n"},
+      {"<iframe src=\"https://www.youtube.com/embed/x\" allow=\"autoplay; camera\"></iframe>", ""},
+      {"<iframe src=\"https://www.youtube.com/embed/x\" allow=\"autoplay;fullscreen\"></iframe>", ""},  // not canonical
+      {"<iframe src=\"https://www.youtube.com/embed/x\" allow=\"autoplay; fullscreen\"></iframe>",
+       "<iframe src=\"https://www.youtube.com/embed/x\" allow=\"autoplay; fullscreen\"></iframe>\n"},
       {"<div class=\"a\" style=\"x\">t</div>", ""},
       {"<p title=\"a>b\">t</p>", ""},
       {"<p>a & b</p>", ""},
