@@ -185,3 +185,28 @@ test('a video embed kept from a blog moved in (560 px wide, as embed codes write
     await close();
   }
 });
+
+test('a video player the import wrote for a shortcode (class "video", no size) takes the column\'s width at 16:9', async () => {
+  for (const width of [375, 1280]) {
+    const { page, close } = await openPage(browser, { viewport: { width, height: 800 } });
+    try {
+      await page.goto(urlOf(postPath));
+      // As src/build/import/tags.cpp writes {{< youtube id >}}, after the build's sanitizer.
+      const box = await page.evaluate(() => {
+        const body = document.querySelector('main .post-body');
+        if (!body) throw new Error('no post body');
+        const frame = document.createElement('iframe');
+        frame.className = 'video';
+        frame.title = 'YouTube video';
+        frame.src = 'about:blank';
+        body.append(frame);
+        const r = frame.getBoundingClientRect();
+        return { width: r.width, height: r.height, column: body.getBoundingClientRect().width };
+      });
+      assert.ok(Math.abs(box.width - box.column) < 1, `at ${width} px the player (${box.width} px) fills the column (${box.column} px)`);
+      assert.ok(Math.abs(box.height - (box.width * 9) / 16) < 1, `at ${width} px the player is 16:9 (${box.width} x ${box.height})`);
+    } finally {
+      await close();
+    }
+  }
+});

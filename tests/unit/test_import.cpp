@@ -225,11 +225,11 @@ TEST_CASE("Liquid: include figure becomes an image, with a caption a <figure>; o
 TEST_CASE("Liquid: the themes' video and audio includes become players (Chirpy's embed/, Minimal Mistakes' video, al-folio's video.liquid)") {
   Fixture f(Engine::jekyll);
   CHECK(f.liquid("{% include embed/youtube.html id='Ab_c-1?start=1631' title='t' %}\n") ==
-        "<iframe src=\"https://www.youtube-nocookie.com/embed/Ab_c-1?start=1631\" title=\"YouTube video\" loading=\"lazy\" allowfullscreen></iframe>\n");
+        "<iframe src=\"https://www.youtube-nocookie.com/embed/Ab_c-1?start=1631\" class=\"video\" title=\"YouTube video\" loading=\"lazy\" allowfullscreen></iframe>\n");
   CHECK(f.liquid("{% include video id=\"RuY-JRvlcKk\" provider=\"youtube\" %}\n") ==
-        "<iframe src=\"https://www.youtube-nocookie.com/embed/RuY-JRvlcKk\" title=\"YouTube video\" loading=\"lazy\" allowfullscreen></iframe>\n");
+        "<iframe src=\"https://www.youtube-nocookie.com/embed/RuY-JRvlcKk\" class=\"video\" title=\"YouTube video\" loading=\"lazy\" allowfullscreen></iframe>\n");
   CHECK(f.liquid("{% include embed/vimeo.html id='12345' %}\n") ==
-        "<iframe src=\"https://player.vimeo.com/video/12345\" title=\"Vimeo video\" loading=\"lazy\" allowfullscreen></iframe>\n");
+        "<iframe src=\"https://player.vimeo.com/video/12345\" class=\"video\" title=\"Vimeo video\" loading=\"lazy\" allowfullscreen></iframe>\n");
   CHECK(f.liquid("{% include embed/video.html src=\"/media/a b.mp4\" title=\"Demo\" %}\n") ==
         "<video src=\"/media/a%20b.mp4\" controls></video><br><em>Demo</em>\n");
   CHECK(f.liquid("{% include video.liquid path=\"assets/video/x.mp4\" class=\"img-fluid\" controls=true %}\n") ==
@@ -340,7 +340,7 @@ TEST_CASE("Hugo shortcodes: highlight, figure, ref/relref, youtube, gist, in bot
   CHECK(f.hugo("[a]({{< ref \"first-light.md\" >}}) [b]({{< relref \"posts/first-light#part\" >}})") ==
         "[a](/2021/03/first-light/) [b](/2021/03/first-light/#part)");
   CHECK(f.hugo("{{< youtube id=\"dQw4w9WgXcQ\" >}}") ==
-        "<iframe src=\"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ\" title=\"YouTube video\" loading=\"lazy\" "
+        "<iframe src=\"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ\" class=\"video\" title=\"YouTube video\" loading=\"lazy\" "
         "allowfullscreen></iframe>");
   CHECK(f.hugo("{{< gist spf13 7896402 \"img.html\" >}}") ==
         "[gist spf13/7896402 (img.html)](https://gist.github.com/spf13/7896402#file-img-html)");
@@ -367,7 +367,7 @@ TEST_CASE("Zola: @/ links become the post's new URL; shortcodes are reported") {
                      "rewrite it by hand\n");
   // The shortcodes every theme has its own copy of: an image, a figure, a video.
   CHECK(f.zola("{{ youtube(id=\"x\") }}\n") ==
-        "<iframe src=\"https://www.youtube-nocookie.com/embed/x\" title=\"YouTube video\" loading=\"lazy\" allowfullscreen></iframe>\n");
+        "<iframe src=\"https://www.youtube-nocookie.com/embed/x\" class=\"video\" title=\"YouTube video\" loading=\"lazy\" allowfullscreen></iframe>\n");
   CHECK(f.zola("{{ image(src=\"/a.png\", alt=\"An owl\", position=\"left\") }}\n") ==
         f.hugo("{{< figure src=\"/a.png\" alt=\"An owl\" >}}\n"));
   // (with an alt: Hugo's figure without one takes the caption)
@@ -1185,7 +1185,7 @@ TEST_CASE("callout shortcodes become a div around their markdown; vimeo, tweet, 
   CHECK(f.hugo("{{< details summary=\"More\" >}}\nB\n{{< /details >}}") ==
         "<details>\n<summary>More</summary>\n\n\nB\n\n\n</details>");
   CHECK(f.hugo("{{< vimeo 146022717 >}}") ==
-        "<iframe src=\"https://player.vimeo.com/video/146022717\" title=\"Vimeo video\" loading=\"lazy\" allowfullscreen></iframe>");
+        "<iframe src=\"https://player.vimeo.com/video/146022717\" class=\"video\" title=\"Vimeo video\" loading=\"lazy\" allowfullscreen></iframe>");
   CHECK(f.hugo("{{< tweet user=\"jack\" id=\"20\" >}}") == "[Post by @jack on X](https://x.com/jack/status/20)");
   CHECK(f.hugo("{{< tweet 20 >}}") == "[Post on X](https://x.com/i/web/status/20)");
   CHECK(f.notes().empty());

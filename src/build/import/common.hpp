@@ -371,6 +371,10 @@ std::string figure_markdown(const std::string& src, const std::string& alt, cons
 // A video id the embeds take: YouTube's letters, digits, '-' and '_';
 // Vimeo's digits only. False when empty.
 bool video_id_ok(const std::string& id, bool vimeo);
+// The player an engine's video shortcode or plugin wrote, as an iframe of
+// class "video": the column's width at 16:9 (web/style.css), as Hugo's,
+// Zola's and the plugins' responsive players were (without a size an
+// iframe is 300 x 150).
 std::string youtube_iframe(const std::string& id);
 std::string vimeo_iframe(const std::string& id);
 // Callout shortcodes (notice, note, tip, warning, alert, admonition...):

@@ -302,7 +302,7 @@ bool video_id_ok(const std::string& id, bool vimeo) {
 
 std::string youtube_iframe(const std::string& id) {
   return "<iframe src=\"https://www.youtube-nocookie.com/embed/" + id +
-         "\" title=\"YouTube video\" loading=\"lazy\" allowfullscreen></iframe>";
+         "\" class=\"video\" title=\"YouTube video\" loading=\"lazy\" allowfullscreen></iframe>";
 }
 
 std::string fence_options(const std::vector<std::pair<std::string, std::string>>& options) {
@@ -566,7 +566,8 @@ std::string definition_lists(Run& run, const std::string& text) {
 }
 
 std::string vimeo_iframe(const std::string& id) {
-  return "<iframe src=\"https://player.vimeo.com/video/" + id + "\" title=\"Vimeo video\" loading=\"lazy\" allowfullscreen></iframe>";
+  return "<iframe src=\"https://player.vimeo.com/video/" + id +
+         "\" class=\"video\" title=\"Vimeo video\" loading=\"lazy\" allowfullscreen></iframe>";
 }
 
 bool is_callout(const std::string& name) {
