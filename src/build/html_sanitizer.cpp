@@ -99,6 +99,17 @@ std::string clean_iframe_src(std::string_view s) {
   return url;
 }
 
+// An attribute not kept whose absence changes nothing a reader sees, so the
+// report does not name it: frameborder="0" (or "no") on an iframe, which
+// every YouTube and Vimeo embed code carries; the stylesheet draws no
+// iframe border (web/style.css). Any other frameborder is named.
+bool inert_attribute(std::string_view element, std::string_view attribute, std::string_view value) {
+  if (element != "iframe" || attribute != "frameborder") return false;
+  std::string v = collapse_spaces(value);
+  for (char& c : v) c = ascii_lower(c);
+  return v == "0" || v == "no";
+}
+
 // The value as written canonically, before it is checked.
 std::string clean_value(const AttrRule& rule, std::string_view value) {
   switch (rule.kind) {
@@ -471,7 +482,7 @@ class Pass {
         continue;
       }
       if (index == std::string_view::npos) {
-        remove(ev.at, std::string(a->name) + " on " + shown);
+        if (!inert_attribute(name, a->name, a->value)) remove(ev.at, std::string(a->name) + " on " + shown);
         continue;
       }
       std::string value = clean_value(rule->attribute(index), a->value);

@@ -158,6 +158,13 @@ TEST_CASE("what is not allowed is removed, and said") {
       {"<form action=\"/x\"><button>go</button></form>", "<p>go</p>",
        {"<form> tag (its text kept)", "<button> tag (its text kept)"}},
       {"<div><!-- note --></div>", "<div></div>", {}},
+      // An embed code's frameborder="0": the page draws no iframe border anyway, so nothing to report.
+      {"<iframe src=\"https://www.youtube.com/embed/x\" frameborder=\"0\"></iframe>",
+       "<iframe src=\"https://www.youtube.com/embed/x\"></iframe>", {}},
+      {"<iframe src=\"https://www.youtube.com/embed/x\" frameborder=\"no\"></iframe>",
+       "<iframe src=\"https://www.youtube.com/embed/x\"></iframe>", {}},
+      {"<iframe src=\"https://www.youtube.com/embed/x\" frameborder=\"1\"></iframe>",
+       "<iframe src=\"https://www.youtube.com/embed/x\"></iframe>", {"frameborder on <iframe>"}},
   };
   for (const Removal& c : cases) {
     CAPTURE(c.markdown);
