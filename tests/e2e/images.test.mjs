@@ -160,53 +160,43 @@ test('a post with toc: true has a table of contents whose links reach its headin
   }
 });
 
-test('a video embed kept from a blog moved in (560 px wide, as embed codes write it) fits a phone\'s column, without a border', async () => {
-  const { page, close } = await openPage(browser, { viewport: { width: 375, height: 700 } });
+/**
+ * Opens a post at `width` px, appends an iframe with `attributes` to its
+ * body (as the build writes one) and measures it, the column and the page.
+ * @param {number} width @param {Record<string, string>} attributes
+ */
+async function frameBox(width, attributes) {
+  const { page, close } = await openPage(browser, { viewport: { width, height: 800 } });
   try {
     await page.goto(urlOf(postPath));
-    // As the build writes a kept YouTube embed (its frameborder="0" dropped).
-    const box = await page.evaluate(() => {
+    return await page.evaluate((attrs) => {
       const body = document.querySelector('main .post-body');
       if (!body) throw new Error('no post body');
       const frame = document.createElement('iframe');
-      frame.setAttribute('width', '560');
-      frame.setAttribute('height', '315');
-      frame.setAttribute('title', 'A video');
-      frame.src = 'about:blank';
+      for (const [name, value] of Object.entries(attrs)) frame.setAttribute(name, value);
       body.append(frame);
-      const style = getComputedStyle(frame);
-      return { width: frame.getBoundingClientRect().width, column: body.getBoundingClientRect().width,
-        border: style.borderTopWidth, scroll: document.documentElement.scrollWidth, viewport: window.innerWidth };
-    });
-    assert.ok(box.width <= box.column, `the embed (${box.width} px) is no wider than the column (${box.column} px)`);
-    assert.ok(box.scroll <= box.viewport, `no sideways scroll at 375 px (${box.scroll} px)`);
-    assert.equal(box.border, '0px');
+      const r = frame.getBoundingClientRect();
+      return { width: r.width, height: r.height, column: body.getBoundingClientRect().width,
+        border: getComputedStyle(frame).borderTopWidth, scroll: document.documentElement.scrollWidth, viewport: window.innerWidth };
+    }, attributes);
   } finally {
     await close();
   }
+}
+
+test('a video embed kept from a blog moved in (560 px wide, as embed codes write it) fits a phone\'s column, without a border', async () => {
+  // As the build writes a kept YouTube embed (its frameborder="0" dropped).
+  const box = await frameBox(375, { src: 'about:blank', width: '560', height: '315', title: 'A video' });
+  assert.ok(box.width <= box.column, `the embed (${box.width} px) is no wider than the column (${box.column} px)`);
+  assert.ok(box.scroll <= box.viewport, `no sideways scroll at 375 px (${box.scroll} px)`);
+  assert.equal(box.border, '0px');
 });
 
 test('a video player the import wrote for a shortcode (class "video", no size) takes the column\'s width at 16:9', async () => {
   for (const width of [375, 1280]) {
-    const { page, close } = await openPage(browser, { viewport: { width, height: 800 } });
-    try {
-      await page.goto(urlOf(postPath));
-      // As src/build/import/tags.cpp writes {{< youtube id >}}, after the build's sanitizer.
-      const box = await page.evaluate(() => {
-        const body = document.querySelector('main .post-body');
-        if (!body) throw new Error('no post body');
-        const frame = document.createElement('iframe');
-        frame.className = 'video';
-        frame.title = 'YouTube video';
-        frame.src = 'about:blank';
-        body.append(frame);
-        const r = frame.getBoundingClientRect();
-        return { width: r.width, height: r.height, column: body.getBoundingClientRect().width };
-      });
-      assert.ok(Math.abs(box.width - box.column) < 1, `at ${width} px the player (${box.width} px) fills the column (${box.column} px)`);
-      assert.ok(Math.abs(box.height - (box.width * 9) / 16) < 1, `at ${width} px the player is 16:9 (${box.width} x ${box.height})`);
-    } finally {
-      await close();
-    }
+    // As src/build/import/tags.cpp writes {{< youtube id >}}, after the build's sanitizer.
+    const box = await frameBox(width, { src: 'about:blank', class: 'video', title: 'YouTube video' });
+    assert.ok(Math.abs(box.width - box.column) < 1, `at ${width} px the player (${box.width} px) fills the column (${box.column} px)`);
+    assert.ok(Math.abs(box.height - (box.width * 9) / 16) < 1, `at ${width} px the player is 16:9 (${box.width} x ${box.height})`);
   }
 });
