@@ -77,7 +77,7 @@ enum class AttrKind : unsigned char {
 struct AttrRule {
   std::string_view name;
   AttrKind kind;
-  std::string_view tokens;  // token, token_list: the allowed words, space separated
+  std::string_view tokens;  // token, token_list, permissions: the allowed words, space separated
 };
 
 // Attributes every allowed element may have, after its own.

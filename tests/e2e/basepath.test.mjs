@@ -53,9 +53,12 @@ test('home → post → tag → archive → month stays under /blog/ with no fai
     if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
   });
   // Not a request the reload below cuts short (the favicon, fetched after
-  // load, was once in flight then): an error status is caught above.
+  // load, was once in flight then); before it, any failure counts, and an
+  // error status is caught above.
+  let reloading = false;
   page.on('requestfailed', (request) => {
-    if (request.failure()?.errorText !== 'net::ERR_ABORTED') failed.push(`failed ${request.url()} ${request.failure()?.errorText}`);
+    const error = request.failure()?.errorText;
+    if (!(reloading && error === 'net::ERR_ABORTED')) failed.push(`failed ${request.url()} ${error}`);
   });
   try {
     assert.equal((await page.goto(server.url))?.status(), 200);
@@ -97,6 +100,7 @@ test('home → post → tag → archive → month stays under /blog/ with no fai
     assert.ok(await page.locator(`main a[href="${base}posts/${post.slug}/"]`).count() > 0);
 
     // A reload of a deep link is a static page under /blog/ too.
+    reloading = true;
     assert.equal((await page.reload())?.status(), 200);
     assert.equal(await appReady(page), true);
 

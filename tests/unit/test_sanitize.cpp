@@ -158,6 +158,20 @@ TEST_CASE("what is not allowed is removed, and said") {
       {"<form action=\"/x\"><button>go</button></form>", "<p>go</p>",
        {"<form> tag (its text kept)", "<button> tag (its text kept)"}},
       {"<div><!-- note --></div>", "<div></div>", {}},
+      // YouTube's embed code as copied: nothing to report (allow kept, frameborder="0" inert).
+      {"<iframe width=\"560\" height=\"315\" src=\"https://www.youtube.com/embed/x\" title=\"YouTube video player\" "
+       "frameborder=\"0\" allow=\"accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; "
+       "picture-in-picture; web-share\" allowfullscreen></iframe>",
+       "<iframe src=\"https://www.youtube.com/embed/x\" width=\"560\" height=\"315\" allowfullscreen=\"\" "
+       "allow=\"accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share\" "
+       "title=\"YouTube video player\"></iframe>", {}},
+      // The import's player for {{< youtube x >}} (import/tags.cpp): its class kept, nothing reported.
+      {"<iframe src=\"https://www.youtube-nocookie.com/embed/x\" class=\"video\" title=\"YouTube video\" loading=\"lazy\" "
+       "allowfullscreen></iframe>",
+       "<iframe src=\"https://www.youtube-nocookie.com/embed/x\" allowfullscreen=\"\" loading=\"lazy\" "
+       "title=\"YouTube video\" class=\"video\"></iframe>", {}},
+      {"<iframe src=\"https://www.youtube.com/embed/x\" allow=\";\"></iframe>",
+       "<iframe src=\"https://www.youtube.com/embed/x\"></iframe>", {"allow on <iframe> (value not allowed)"}},
       // An embed code's frameborder="0": the page draws no iframe border anyway, so nothing to report.
       {"<iframe src=\"https://www.youtube.com/embed/x\" frameborder=\"0\"></iframe>",
        "<iframe src=\"https://www.youtube.com/embed/x\"></iframe>", {}},
@@ -299,6 +313,13 @@ TEST_CASE("the core passes only canonical raw HTML (a tampered bundle)") {
        "<iframe src=\"https://www.youtube.com/embed/x\"></iframe>\n"},
       {"<iframe src=\"https://www.youtube.com/embed/x\" allow=\"autoplay; camera\"></iframe>", ""},
       {"<iframe src=\"https://www.youtube.com/embed/x\" allow=\"autoplay;fullscreen\"></iframe>", ""},  // not canonical
+      {"<iframe src=\"https://www.youtube.com/embed/x\" allow=\"autoplay;\"></iframe>", ""},
+      {"<iframe src=\"https://www.youtube.com/embed/x\" allow=\"autoplay; \"></iframe>", ""},
+      {"<iframe src=\"https://www.youtube.com/embed/x\" allow=\"; autoplay\"></iframe>", ""},
+      {"<iframe src=\"https://www.youtube.com/embed/x\" allow=\"autoplay;  fullscreen\"></iframe>", ""},
+      {"<iframe src=\"https://www.youtube.com/embed/x\" allow=\"Autoplay\"></iframe>", ""},
+      {"<iframe src=\"https://www.youtube.com/embed/x\" allow=\"\"></iframe>", ""},
+      {"<iframe src=\"https://www.youtube.com/embed/x\" loading=\"lazy\" allow=\"autoplay\"></iframe>", ""},  // out of order
       {"<iframe src=\"https://www.youtube.com/embed/x\" allow=\"autoplay; fullscreen\"></iframe>",
        "<iframe src=\"https://www.youtube.com/embed/x\" allow=\"autoplay; fullscreen\"></iframe>\n"},
       {"<div class=\"a\" style=\"x\">t</div>", ""},
