@@ -184,12 +184,19 @@ async function frameBox(width, attributes) {
   }
 }
 
-test('a video embed kept from a blog moved in (560 px wide, as embed codes write it) fits a phone\'s column, without a border', async () => {
+test('a video embed kept from a blog moved in (560 x 315, as embed codes write it) fits a phone\'s column at 16:9, without a border', async () => {
   // As the build writes a kept YouTube embed (its frameborder="0" dropped).
   const box = await frameBox(375, { src: 'about:blank', width: '560', height: '315', title: 'A video' });
   assert.ok(box.width <= box.column, `the embed (${box.width} px) is no wider than the column (${box.column} px)`);
   assert.ok(box.scroll <= box.viewport, `no sideways scroll at 375 px (${box.scroll} px)`);
   assert.equal(box.border, '0px');
+  // Narrowed, it keeps 16:9 (not 343 x 315, the video letterboxed); at 1280 px it is 560 x 315 as written.
+  assert.ok(Math.abs(box.height - (box.width * 9) / 16) < 1, `16:9 at 375 px (${box.width} x ${box.height})`);
+  const wide = await frameBox(1280, { src: 'about:blank', width: '560', height: '315', title: 'A video' });
+  assert.deepEqual([wide.width, wide.height], [560, 315]);
+  // A 9:16 short keeps its own size.
+  const tall = await frameBox(1280, { src: 'about:blank', width: '315', height: '560', title: 'A short' });
+  assert.deepEqual([tall.width, tall.height], [315, 560]);
 });
 
 test('a video player the import wrote for a shortcode (class "video", no size) takes the column\'s width at 16:9', async () => {
