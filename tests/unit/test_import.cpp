@@ -5027,4 +5027,28 @@ TEST_CASE("Jekyll: attribute lists are reported at the source's line after a tag
   CHECK_FALSE(holds(b.out("posts/2020-01-02-a.md"), "{: .lead}"));
 }
 
+
+TEST_CASE("A gist's <script> embed alone on its line becomes a link to the gist, in every engine; elsewhere it stays") {
+  const std::string gists =
+      "Code:\n\n<script src=\"https://gist.github.com/octocat/6cad326836d38bd3a7ae.js\"></script>\n\n"
+      "  <script type=\"text/javascript\" src='//gist.github.com/1234abcd.js?file=hello.rb'></script>\n\n"
+      "Inline <script src=\"https://gist.github.com/a/1.js\"></script> stays.\n\n"
+      "```html\n<script src=\"https://gist.github.com/a/2.js\"></script>\n```\n";
+  Blog j("gist-jekyll", {{"_config.yml", "title: T\n"}, {"_posts/2020-01-01-a.md", "---\ntitle: A\n---\n" + gists}});
+  REQUIRE(j.import(Engine::jekyll).ok());
+  Blog h("gist-hugo", {{"hugo.toml", "title = 'T'\n"}, {"content/posts/a.md", "---\ntitle: A\ndate: 2020-01-01\n---\n" + gists}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  for (Blog* b : {&j, &h}) {
+    const std::string post = b->out(b == &j ? "posts/2020-01-01-a.md" : "posts/a.md");
+    CAPTURE(post);
+    CHECK(holds(post, "Code:\n\n[gist octocat/6cad326836d38bd3a7ae](https://gist.github.com/octocat/6cad326836d38bd3a7ae)\n"));
+    CHECK(holds(post, "\n[gist 1234abcd (hello.rb)](https://gist.github.com/1234abcd#file-hello-rb)\n"));
+    CHECK(holds(post, "Inline <script src=\"https://gist.github.com/a/1.js\"></script> stays."));
+    CHECK(holds(post, "```html\n<script src=\"https://gist.github.com/a/2.js\"></script>\n```"));
+    const std::string said = "a gist's <script> embed (a link to the gist: its code is not in the post; paste it in as a code block to keep it)";
+    REQUIRE(b->report.converted.count(said) == 1);
+    CHECK(b->report.converted.at(said) == 2);
+  }
+}
+
 }  // TEST_SUITE

@@ -377,6 +377,18 @@ bool video_id_ok(const std::string& id, bool vimeo);
 // iframe is 300 x 150).
 std::string youtube_iframe(const std::string& id);
 std::string vimeo_iframe(const std::string& id);
+// A gist the old engine embedded (GitHub's script showed its code), as a
+// link: "[gist user/id (file)](https://gist.github.com/user/id#file-...)".
+// `path` is "user/id" or an old anonymous gist's "id"; `file` may be empty.
+std::string gist_link(const std::string& path, const std::string& file);
+// What the report says of such a link (Quire runs no third-party script).
+inline constexpr const char* kGistLinkNote =
+    "(a link to the gist: its code is not in the post; paste it in as a code block to keep it)";
+// GitHub's embed script of a gist alone on a line, in raw HTML
+// (<script src="https://gist.github.com/user/id.js?file=x"></script>),
+// as gist_link: the script is removed by the build, and the reader was
+// left with nothing where the code was.
+std::string gist_scripts(Run& run, const std::string& text);
 // Callout shortcodes (notice, note, tip, warning, alert, admonition...):
 // true for such a name. Their opening becomes a <div class="callout
 // callout-<name> <kind>"> with the label in bold (the kind or title, when

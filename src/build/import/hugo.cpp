@@ -284,13 +284,6 @@ std::string trim_copy(const std::string& s) {
   return s.substr(b, s.find_last_not_of(" \t\n") - b + 1);
 }
 
-// GitHub's anchor of a gist's file: "hello.rb" -> "hello-rb".
-std::string gist_anchor(const std::string& file) {
-  std::string a;
-  for (char c : file) a += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(c)) : '-';
-  return a;
-}
-
 // The site's (or its theme's) own shortcode template,
 // layouts/_shortcodes/<name>.html (Hugo 0.146's folder) or
 // layouts/shortcodes/, else a markdown one (<name>.md: its text is
@@ -777,13 +770,11 @@ TagResult hugo_shortcode(Run& run, std::string_view text, Tag& t) {
       r.reason = "gist needs a user and an id";
       return r;
     }
-    const std::string url = "https://gist.github.com/" + user + "/" + id;
     r.converted = true;
-    r.replacement = "[gist " + user + "/" + id + (file.empty() ? "" : " (" + file + ")") + "](" + url +
-                    (file.empty() ? "" : "#file-" + gist_anchor(file)) + ")";
+    r.replacement = gist_link(user + "/" + id, file);
     // Hugo embedded GitHub's script, which shows the code; Quire runs no
     // third-party script: say so (bheisler's 87 listings became links).
-    r.construct = construct + " (a link to the gist: its code is not in the post; paste it in as a code block to keep it)";
+    r.construct = construct + " " + kGistLinkNote;
     return r;
   }
   if (const std::string link = link_card(args); !link.empty()) {

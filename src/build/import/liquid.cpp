@@ -686,12 +686,10 @@ TagResult liquid_tag(Run& run, std::string_view text, Tag& t) {
     return r;
   }
   if (name == "gist" && !args.words.empty()) {
-    const std::string& id = args.words[0];
     const std::string file = args.words.size() > 1 ? args.words[1] : "";
-    std::string url = "https://gist.github.com/" + id;
     r.converted = true;
-    r.replacement = "[gist " + id + (file.empty() ? "" : " (" + file + ")") + "](" + url + ")";
-    r.construct = "{% gist %}";
+    r.replacement = gist_link(args.words[0], file);
+    r.construct = std::string("{% gist %} ") + kGistLinkNote;
     return r;
   }
   if (name == "vimeo" && !args.words.empty() &&

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <map>
 #include <optional>
+#include <regex>
 #include <set>
 
 #include "build/import/common.hpp"
@@ -563,6 +564,27 @@ std::string definition_lists(Run& run, const std::string& text) {
     run.count("definition list (as <dl>)");
   }
   return out;
+}
+
+std::string gist_link(const std::string& path, const std::string& file) {
+  std::string anchor;  // GitHub's anchor of a gist's file: "hello.rb" -> "hello-rb"
+  for (char c : file) anchor += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(c)) : '-';
+  return "[gist " + path + (file.empty() ? "" : " (" + file + ")") + "](https://gist.github.com/" + path +
+         (file.empty() ? "" : "#file-" + anchor) + ")";
+}
+
+std::string gist_scripts(Run& run, const std::string& text) {
+  if (text.find("gist.github.com/") == std::string::npos) return text;
+  static const std::regex script(
+      R"re(^[ \t]*<script\s+(?:type=["']text/javascript["']\s+)?src=["'](?:https?:)?//gist\.github\.com/((?:[A-Za-z0-9_-]+/)?[0-9A-Fa-f]+)\.js(?:\?file=([^"'&<>\s]+))?["']\s*(?:type=["']text/javascript["']\s*)?>\s*</script>[ \t]*$)re");
+  return map_lines_outside_code(text, [&](std::string_view line) -> std::optional<std::string> {
+    std::match_results<std::string_view::const_iterator> m;
+    if (line.size() >= 400 || line.find("gist.github.com/") == std::string_view::npos ||
+        !std::regex_match(line.begin(), line.end(), m, script))
+      return std::nullopt;
+    run.count(std::string("a gist's <script> embed ") + kGistLinkNote);
+    return gist_link(m[1].str(), m[2].str());
+  });
 }
 
 std::string vimeo_iframe(const std::string& id) {

@@ -8,6 +8,7 @@
 // change code.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +22,28 @@ namespace quire {
 // signs ($x_{i}$, $$...$$) counts too: what MathJax or KaTeX reads is as
 // untouchable as code, and its braces are no template's.
 std::vector<bool> code_bytes(std::string_view markdown);
+
+// `text` with each line that starts outside code (code_bytes) given to
+// `map(line)` (without its line break), which returns the line to write
+// instead or nullopt to keep it; the line breaks stay as they were. For a
+// rewrite of whole lines one at a time, with no state between lines.
+template <typename Map>
+std::string map_lines_outside_code(const std::string& text, Map&& map) {
+  const std::vector<bool> code = code_bytes(text);
+  std::string out;
+  out.reserve(text.size());
+  for (size_t pos = 0; pos < text.size();) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string::npos) end = text.size();
+    const std::string_view line(text.data() + pos, end - pos);
+    const std::optional<std::string> changed = code[pos] ? std::nullopt : map(line);
+    if (changed) out += *changed;
+    else out += line;
+    if (end < text.size()) out += '\n';
+    pos = end + 1;
+  }
+  return out;
+}
 
 // A report's excerpt: at most `bytes` of `text`, cut at a character's start
 // (a Japanese or Greek letter is not split), newlines as spaces, "…" when cut.
