@@ -5051,4 +5051,35 @@ TEST_CASE("A gist's <script> embed alone on its line becomes a link to the gist,
   }
 }
 
+TEST_CASE("CodePen's embed (<p class=\"codepen\"> and its script) becomes CodePen's iframe, its host carried; one without a user, or in code, stays") {
+  const std::string pens =
+      "<p class=\"codepen\" data-height=\"420\" data-default-tab=\"css,result\" data-slug-hash=\"abcXYZ\" data-user=\"someone\" "
+      "data-pen-title=\"Grid &amp; &quot;demo&quot;\" style=\"height: 420px;\">\n"
+      "  <span>See the Pen <a href=\"https://codepen.io/someone/pen/abcXYZ\">Grid</a> on CodePen.</span>\n</p>\n\n"
+      "<p data-slug-hash='QWE' data-user='other' class='codepen'>Pen</p>\n"
+      "<script async src=\"https://cpwebassets.codepen.io/assets/embed/ei.js\"></script>\n\n"
+      "<p class=\"codepen\" data-slug-hash=\"nouser\">No user</p>\n\n"
+      "```html\n<p class=\"codepen\" data-slug-hash=\"inCode\" data-user=\"u\">x</p>\n```\n";
+  Blog j("codepen-jekyll", {{"_config.yml", "title: T\n"}, {"_posts/2020-01-01-a.md", "---\ntitle: A\n---\n" + pens}});
+  REQUIRE(j.import(Engine::jekyll).ok());
+  Blog h("codepen-hugo", {{"hugo.toml", "title = 'T'\n"}, {"content/posts/a.md", "---\ntitle: A\ndate: 2020-01-01\n---\n" + pens}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  for (Blog* b : {&j, &h}) {
+    const std::string post = b->out(b == &j ? "posts/2020-01-01-a.md" : "posts/a.md");
+    CAPTURE(post);
+    CHECK(holds(post, "<iframe src=\"https://codepen.io/someone/embed/abcXYZ?default-tab=css,result\" width=\"100%\" height=\"420\" "
+                      "title=\"CodePen: Grid &amp; &quot;demo&quot;\" loading=\"lazy\" allowfullscreen></iframe>\n"));
+    CHECK(holds(post, "<iframe src=\"https://codepen.io/other/embed/QWE?default-tab=result\" width=\"100%\" height=\"300\" "
+                      "title=\"CodePen demo\" loading=\"lazy\" allowfullscreen></iframe>\n"));
+    CHECK_FALSE(holds(post, "ei.js"));
+    CHECK_FALSE(holds(post, "See the Pen"));
+    CHECK(holds(post, "<p class=\"codepen\" data-slug-hash=\"nouser\">No user</p>"));
+    CHECK(holds(post, "```html\n<p class=\"codepen\" data-slug-hash=\"inCode\" data-user=\"u\">x</p>\n```"));
+    CHECK(holds(b->out("site.yaml"), "\"codepen.io\""));
+    const std::string said = "a CodePen embed (<p class=\"codepen\"> and CodePen's script) as CodePen's iframe";
+    REQUIRE(b->report.converted.count(said) == 1);
+    CHECK(b->report.converted.at(said) == 2);
+  }
+}
+
 }  // TEST_SUITE

@@ -717,7 +717,7 @@ void convert_items(Run& run, const TagHandler& handle) {
                              item.shown, run, with_title);
     // After the tags: a shortcode's own text may hold a blockquote alert.
     item.body = github_alerts(run, item.body);
-    item.body = gist_scripts(run, item.body);
+    item.body = codepen_embeds(run, gist_scripts(run, item.body));
     // Hugo's goldmark reads definition lists by default; Zola when asked.
     if (run.definition_lists || run.engine == Engine::hugo) item.body = definition_lists(run, item.body);
     if (run.emoji) item.body = emojify(run, item.body);

@@ -389,6 +389,15 @@ inline constexpr const char* kGistLinkNote =
 // as gist_link: the script is removed by the build, and the reader was
 // left with nothing where the code was.
 std::string gist_scripts(Run& run, const std::string& text);
+// CodePen's embed, <p class="codepen" data-user="u" data-slug-hash="h">
+// (its fallback text and links) with CodePen's script after it, as the
+// iframe that script made: https://codepen.io/u/embed/h, the column's width,
+// its data-height (carry_iframe_hosts then adds codepen.io to
+// iframe_hosts). The script goes too. Without a user or hash: as written.
+std::string codepen_embeds(Run& run, const std::string& text);
+// "&#8217;", "&#x2019;" and named references ("&rsquo;", "&amp;") as their
+// characters; anything else as written (front_matter.cpp).
+std::string decode_entities(std::string_view s);
 // Callout shortcodes (notice, note, tip, warning, alert, admonition...):
 // true for such a name. Their opening becomes a <div class="callout
 // callout-<name> <kind>"> with the label in bold (the kind or title, when

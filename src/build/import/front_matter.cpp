@@ -37,7 +37,6 @@
 
 namespace quire::import {
 
-std::string decode_entities(std::string_view s);  // below
 
 namespace {
 

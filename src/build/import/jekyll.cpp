@@ -1360,7 +1360,7 @@ void read_jekyll(Run& run, ojson& site) {
     run.report.not_converted.resize(notes);
     run.report.converted = counts;
     // kramdown reads definition lists; GitHub's alerts are jekyll-gfm-admonitions'.
-    item.body = definition_lists(run, gist_scripts(run, github_alerts(run, item.body)));
+    item.body = definition_lists(run, codepen_embeds(run, gist_scripts(run, github_alerts(run, item.body))));
     if (toc) item.out["toc"] = true;
   }
   for (const fs::path& f : statics) {

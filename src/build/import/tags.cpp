@@ -587,6 +587,55 @@ std::string gist_scripts(Run& run, const std::string& text) {
   });
 }
 
+std::string codepen_embeds(Run& run, const std::string& text) {
+  if (text.find("codepen") == std::string::npos) return text;
+  static const std::regex attribute(R"re(([A-Za-z-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'))re");
+  static const std::regex script(R"re(^[ \t]*<script[^>]*\bsrc=["'](?:https?:)?//(?:cpwebassets|static|assets)\.codepen\.io/assets/embed/ei\.js["'][^>]*>\s*</script>[ \t]*$)re");
+  const std::vector<bool> code = code_bytes(text);
+  std::string out;
+  size_t pos = 0;
+  bool converted = false;
+  for (size_t at = text.find("<p "); at != std::string::npos; at = text.find("<p ", at + 3)) {
+    const size_t tag_end = text.find('>', at);
+    if (tag_end == std::string::npos) break;
+    const size_t close = text.find("</p>", tag_end);
+    if (code[at] || close == std::string::npos || at < pos) continue;
+    const std::string tag = text.substr(at, tag_end - at);
+    std::map<std::string, std::string> attrs;
+    for (std::sregex_iterator m(tag.begin(), tag.end(), attribute), e; m != e; ++m)
+      attrs[ascii_lower((*m)[1].str())] = (*m)[2].matched ? (*m)[2].str() : (*m)[3].str();
+    const std::string& user = attrs["data-user"];
+    const std::string& hash = attrs["data-slug-hash"];
+    const auto plain = [](const std::string& s) {
+      return !s.empty() && s.size() <= 64 && std::all_of(s.begin(), s.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+      });
+    };
+    if ((" " + attrs["class"] + " ").find(" codepen ") == std::string::npos || !plain(user) || !plain(hash)) continue;
+    std::string height = attrs["data-height"];
+    if (height.empty() || height.size() > 4 || height.find_first_not_of("0123456789") != std::string::npos) height = "300";
+    std::string tab = attrs["data-default-tab"];
+    if (tab.find_first_not_of("abcdefghijklmnopqrstuvwxyz,") != std::string::npos || tab.empty()) tab = "result";
+    const std::string pen = decode_entities(attrs["data-pen-title"]);
+    const std::string title = pen.empty() ? "CodePen demo" : "CodePen: " + pen;
+    out.append(text, pos, at - pos);
+    out += "<iframe src=\"https://codepen.io/" + user + "/embed/" + hash + "?default-tab=" + tab + "\" width=\"100%\" height=\"" +
+           height + "\" title=\"" + escape_html(title) + "\" loading=\"lazy\" allowfullscreen></iframe>";
+    pos = close + 4;
+    converted = true;
+    run.count("a CodePen embed (<p class=\"codepen\"> and CodePen's script) as CodePen's iframe");
+  }
+  if (!converted) return text;
+  out.append(text, pos, std::string::npos);
+  // CodePen's script, once the pens it drew are iframes: nothing left for it to do.
+  return map_lines_outside_code(out, [&](std::string_view line) -> std::optional<std::string> {
+    if (line.size() >= 400 || line.find("codepen.io/assets/embed/ei.js") == std::string_view::npos ||
+        !std::regex_match(line.begin(), line.end(), script))
+      return std::nullopt;
+    return std::string();
+  });
+}
+
 std::string vimeo_iframe(const std::string& id) {
   return "<iframe src=\"https://player.vimeo.com/video/" + id +
          "\" class=\"video\" title=\"Vimeo video\" loading=\"lazy\" allowfullscreen></iframe>";
