@@ -5028,27 +5028,33 @@ TEST_CASE("Jekyll: attribute lists are reported at the source's line after a tag
 }
 
 
+// `body` as a Jekyll post and as a Hugo post, each imported, then `check(blog, post)`.
+template <typename Check>
+void in_jekyll_and_hugo(const std::string& name, const std::string& body, Check&& check) {
+  Blog j(name + "-jekyll", {{"_config.yml", "title: T\n"}, {"_posts/2020-01-01-a.md", "---\ntitle: A\n---\n" + body}});
+  REQUIRE(j.import(Engine::jekyll).ok());
+  check(j, j.out("posts/2020-01-01-a.md"));
+  Blog h(name + "-hugo", {{"hugo.toml", "title = 'T'\n"}, {"content/posts/a.md", "---\ntitle: A\ndate: 2020-01-01\n---\n" + body}});
+  REQUIRE(h.import(Engine::hugo).ok());
+  check(h, h.out("posts/a.md"));
+}
+
 TEST_CASE("A gist's <script> embed alone on its line becomes a link to the gist, in every engine; elsewhere it stays") {
   const std::string gists =
       "Code:\n\n<script src=\"https://gist.github.com/octocat/6cad326836d38bd3a7ae.js\"></script>\n\n"
       "  <script type=\"text/javascript\" src='//gist.github.com/1234abcd.js?file=hello.rb'></script>\n\n"
       "Inline <script src=\"https://gist.github.com/a/1.js\"></script> stays.\n\n"
       "```html\n<script src=\"https://gist.github.com/a/2.js\"></script>\n```\n";
-  Blog j("gist-jekyll", {{"_config.yml", "title: T\n"}, {"_posts/2020-01-01-a.md", "---\ntitle: A\n---\n" + gists}});
-  REQUIRE(j.import(Engine::jekyll).ok());
-  Blog h("gist-hugo", {{"hugo.toml", "title = 'T'\n"}, {"content/posts/a.md", "---\ntitle: A\ndate: 2020-01-01\n---\n" + gists}});
-  REQUIRE(h.import(Engine::hugo).ok());
-  for (Blog* b : {&j, &h}) {
-    const std::string post = b->out(b == &j ? "posts/2020-01-01-a.md" : "posts/a.md");
+  in_jekyll_and_hugo("gist", gists, [](Blog& b, const std::string& post) {
     CAPTURE(post);
     CHECK(holds(post, "Code:\n\n[gist octocat/6cad326836d38bd3a7ae](https://gist.github.com/octocat/6cad326836d38bd3a7ae)\n"));
     CHECK(holds(post, "\n[gist 1234abcd (hello.rb)](https://gist.github.com/1234abcd#file-hello-rb)\n"));
     CHECK(holds(post, "Inline <script src=\"https://gist.github.com/a/1.js\"></script> stays."));
     CHECK(holds(post, "```html\n<script src=\"https://gist.github.com/a/2.js\"></script>\n```"));
     const std::string said = "a gist's <script> embed (a link to the gist: its code is not in the post; paste it in as a code block to keep it)";
-    REQUIRE(b->report.converted.count(said) == 1);
-    CHECK(b->report.converted.at(said) == 2);
-  }
+    REQUIRE(b.report.converted.count(said) == 1);
+    CHECK(b.report.converted.at(said) == 2);
+  });
 }
 
 TEST_CASE("CodePen's embed (<p class=\"codepen\"> and its script) becomes CodePen's iframe, its host carried; one without a user, or in code, stays") {
@@ -5060,12 +5066,7 @@ TEST_CASE("CodePen's embed (<p class=\"codepen\"> and its script) becomes CodePe
       "<script async src=\"https://cpwebassets.codepen.io/assets/embed/ei.js\"></script>\n\n"
       "<p class=\"codepen\" data-slug-hash=\"nouser\">No user</p>\n\n"
       "```html\n<p class=\"codepen\" data-slug-hash=\"inCode\" data-user=\"u\">x</p>\n```\n";
-  Blog j("codepen-jekyll", {{"_config.yml", "title: T\n"}, {"_posts/2020-01-01-a.md", "---\ntitle: A\n---\n" + pens}});
-  REQUIRE(j.import(Engine::jekyll).ok());
-  Blog h("codepen-hugo", {{"hugo.toml", "title = 'T'\n"}, {"content/posts/a.md", "---\ntitle: A\ndate: 2020-01-01\n---\n" + pens}});
-  REQUIRE(h.import(Engine::hugo).ok());
-  for (Blog* b : {&j, &h}) {
-    const std::string post = b->out(b == &j ? "posts/2020-01-01-a.md" : "posts/a.md");
+  in_jekyll_and_hugo("codepen", pens, [](Blog& b, const std::string& post) {
     CAPTURE(post);
     CHECK(holds(post, "<iframe src=\"https://codepen.io/someone/embed/abcXYZ?default-tab=css,result\" width=\"100%\" height=\"420\" "
                       "title=\"CodePen: Grid &amp; &quot;demo&quot;\" loading=\"lazy\" allowfullscreen></iframe>\n"));
@@ -5075,11 +5076,11 @@ TEST_CASE("CodePen's embed (<p class=\"codepen\"> and its script) becomes CodePe
     CHECK_FALSE(holds(post, "See the Pen"));
     CHECK(holds(post, "<p class=\"codepen\" data-slug-hash=\"nouser\">No user</p>"));
     CHECK(holds(post, "```html\n<p class=\"codepen\" data-slug-hash=\"inCode\" data-user=\"u\">x</p>\n```"));
-    CHECK(holds(b->out("site.yaml"), "\"codepen.io\""));
+    CHECK(holds(b.out("site.yaml"), "\"codepen.io\""));
     const std::string said = "a CodePen embed (<p class=\"codepen\"> and CodePen's script) as CodePen's iframe";
-    REQUIRE(b->report.converted.count(said) == 1);
-    CHECK(b->report.converted.at(said) == 2);
-  }
+    REQUIRE(b.report.converted.count(said) == 1);
+    CHECK(b.report.converted.at(said) == 2);
+  });
 }
 
 }  // TEST_SUITE
