@@ -591,6 +591,12 @@ std::string codepen_embeds(Run& run, const std::string& text) {
   if (text.find("codepen") == std::string::npos) return text;
   static const std::regex attribute(R"re(([A-Za-z-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'))re");
   static const std::regex script(R"re(^[ \t]*<script[^>]*\bsrc=["'](?:https?:)?//(?:cpwebassets|static|assets)\.codepen\.io/assets/embed/ei\.js["'][^>]*>\s*</script>[ \t]*$)re");
+  // A user's or pen's name: letters, digits, '-' and '_' (it goes into the iframe's URL).
+  const auto plain = [](const std::string& s) {
+    return !s.empty() && s.size() <= 64 && std::all_of(s.begin(), s.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+    });
+  };
   const std::vector<bool> code = code_bytes(text);
   std::string out;
   size_t pos = 0;
@@ -606,11 +612,6 @@ std::string codepen_embeds(Run& run, const std::string& text) {
       attrs[ascii_lower((*m)[1].str())] = (*m)[2].matched ? (*m)[2].str() : (*m)[3].str();
     const std::string& user = attrs["data-user"];
     const std::string& hash = attrs["data-slug-hash"];
-    const auto plain = [](const std::string& s) {
-      return !s.empty() && s.size() <= 64 && std::all_of(s.begin(), s.end(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
-      });
-    };
     if ((" " + attrs["class"] + " ").find(" codepen ") == std::string::npos || !plain(user) || !plain(hash)) continue;
     std::string height = attrs["data-height"];
     if (height.empty() || height.size() > 4 || height.find_first_not_of("0123456789") != std::string::npos) height = "300";
